@@ -1,0 +1,200 @@
+"""The `safety-desk` command (click): the GUI by default, and subcommands for people and scripts."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+from safety_desk import __version__
+
+# Exit codes (DESIGN.md §10): 0 done; 1 the work failed; 2 bad usage or bad input.
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class Failed(click.ClickException):
+    exit_code = EXIT_FAILED
+
+
+class BadInput(click.ClickException):
+    exit_code = EXIT_BAD_INPUT
+
+
+def _db_path(ctx: click.Context) -> Path:
+    from safety_desk.paths import default_db_path, demo_db_path
+
+    root = ctx.find_root().params
+    if root.get("db"):
+        return Path(root["db"])
+    return demo_db_path() if root.get("demo") else default_db_path()
+
+
+@contextmanager
+def _open_store(path: Path) -> Iterator["object"]:
+    """The store at `path`, with store errors turned into messages and exit codes."""
+    from safety_desk.store.connection import StoreError
+    from safety_desk.store.store import Store
+
+    try:
+        store = Store.open(path)
+    except StoreError as exc:
+        raise BadInput(str(exc)) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+class _Progress:
+    """A progress bar on a terminal; silence when output goes to a file or a pipe."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self._bar = None
+        self._done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(done - self._done)
+        self._done = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+              help="Database file (default: the per-user data dir).")
+@click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
+              help="Language of the user interface.")
+@click.option("--demo", is_flag=True, help="Open the demo database, creating it if needed.")
+@click.version_option(__version__, prog_name="safety-desk")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, lang: str, demo: bool) -> None:
+    """SafetyDesk 安全检查工作台: workplace-safety inspections, hazards and drills, offline."""
+    if ctx.invoked_subcommand is not None:
+        return
+    path = _db_path(ctx)
+    if demo and not path.exists():
+        ctx.invoke(demo_command)
+    # The desktop window arrives with the inspector's desktop (issue 3); until then say where the data is.
+    click.echo(f"数据库 database: {path}")
+    click.echo("图形界面尚未提供 (the desktop window is not built yet); try `safety-desk doctor` or "
+               "`safety-desk --help`.")
+
+
+@main.command("init")
+@click.option("--office", "office_name", default=None, help="Name of the safety office.")
+@click.option("--device-name", default=None, help="Name of this device (default: the host name).")
+@click.option("--admin", "admin_login", default=None, help="Login of the first account (role office).")
+@click.option("--admin-name", default=None, help="Display name of the first account.")
+@click.option("--password", envvar="SAFETY_DESK_PASSWORD", default=None,
+              help="Password of the first account (or SAFETY_DESK_PASSWORD).")
+@click.pass_context
+def init_command(ctx: click.Context, office_name: str | None, device_name: str | None,
+                 admin_login: str | None, admin_name: str | None, password: str | None) -> None:
+    """Create a new database with this device's identity, the office and the checklist library."""
+    from safety_desk.domain.checklist import ChecklistError
+    from safety_desk.services.setup import DEFAULT_OFFICE_NAME, AlreadyInitialised, initialise
+    from safety_desk.store.connection import StoreError
+
+    path = _db_path(ctx)
+    try:
+        result = initialise(path, office_name=office_name or DEFAULT_OFFICE_NAME, device_name=device_name,
+                            admin_login=admin_login, admin_name=admin_name, admin_password=password)
+    except (AlreadyInitialised, ValueError, ChecklistError) as exc:
+        raise BadInput(str(exc)) from None
+    except StoreError as exc:
+        raise Failed(str(exc)) from None
+    click.echo(f"已创建 created {result.path}")
+    click.echo(f"设备 device {result.device_id}; 检查表 checklists: {result.checklists_added}")
+
+
+@main.command("demo")
+@click.option("--enterprises", default=60, show_default=True, type=click.IntRange(1, 20000))
+@click.option("--weeks", default=26, show_default=True, type=click.IntRange(1, 520))
+@click.option("--seed", default=2026, show_default=True, type=int)
+@click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
+              help="The demo's 'today' (default: today).")
+@click.option("--larger-incident", is_flag=True, help="Include one accident of grade 较大 (for tests).")
+@click.pass_context
+def demo_command(ctx: click.Context, enterprises: int = 60, weeks: int = 26, seed: int = 2026,
+                 as_of=None, larger_incident: bool = False) -> None:
+    """Build a realistic, reproducible demo database (at --db, or the demo path)."""
+    import time
+
+    from safety_desk.services.demo import DemoSpec, build_demo
+    from safety_desk.services.setup import AlreadyInitialised
+
+    path = _db_path(ctx) if ctx.find_root().params.get("db") else _demo_path()
+    spec = DemoSpec(enterprises=enterprises, weeks=weeks, seed=seed,
+                    as_of=as_of.date() if as_of else date.today(), larger_incident=larger_incident)
+    progress = _Progress("生成演示数据 building demo")
+    started = time.perf_counter()
+    try:
+        summary = build_demo(path, spec, progress=progress)
+    except AlreadyInitialised as exc:
+        raise BadInput(str(exc)) from None
+    finally:
+        progress.close()
+    elapsed = time.perf_counter() - started
+    click.echo(f"演示数据库 demo database: {path}")
+    click.echo(summary.describe() + f"; {elapsed:.1f} s")
+    click.echo("登录 sign in: admin / demo")
+
+
+def _demo_path() -> Path:
+    from safety_desk.paths import demo_db_path
+
+    return demo_db_path()
+
+
+@main.command("doctor")
+@click.pass_context
+def doctor_command(ctx: click.Context) -> None:
+    """Check the database: integrity, schema, audit chain, hazard status, photo files."""
+    from safety_desk.services.doctor import run_doctor
+
+    with _open_store(_db_path(ctx)) as store:
+        report = run_doctor(store)
+    for name, passed, detail in report.checks:
+        click.echo(f"{'正常 ok  ' if passed else '异常 FAIL'}  {name}: {detail}")
+    if not report.ok:
+        raise Failed("doctor found problems (见上 see above)")
+
+
+@main.group("checklist")
+def checklist_group() -> None:
+    """Checklist templates."""
+
+
+@checklist_group.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def checklist_validate(paths: tuple[Path, ...]) -> None:
+    """Validate checklist files (default: the shipped library); exit 2 on any error."""
+    from safety_desk.services.checklist_library import library_paths, validate_paths
+
+    targets = list(paths) or library_paths()
+    checklists, errors = validate_paths(targets)
+    for checklist in checklists:
+        click.echo(f"正常 ok  {checklist.id}@{checklist.version} {checklist.title}"
+                   f" ({sum(1 for _ in checklist.items())} items)")
+    for error in errors:
+        click.echo(str(error), err=True)
+    if errors:
+        raise BadInput(f"{len(errors)} 个错误 error(s) in checklist files")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

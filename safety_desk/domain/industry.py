@@ -1,0 +1,72 @@
+"""Industries an enterprise can belong to, their 国资委 risk class and drill-frequency risk."""
+
+from enum import StrEnum
+
+
+class Industry(StrEnum):
+    """Industry of a supervised enterprise; the value is the Chinese name stored and shown."""
+
+    METALLURGY = "冶金"
+    NONFERROUS = "有色"
+    BUILDING_MATERIALS = "建材"
+    MACHINERY = "机械"
+    LIGHT_INDUSTRY = "轻工"
+    TEXTILES = "纺织"
+    TOBACCO = "烟草"
+    COMMERCE = "商贸"
+    HAZARDOUS_CHEMICALS = "危险化学品"
+    CONSTRUCTION = "建筑施工"
+    MINING = "矿山"
+    TRANSPORT = "交通运输"
+    WAREHOUSING = "仓储物流"
+    POWER = "电力"
+    URBAN_RAIL = "城市轨道交通"
+    HOTEL_CATERING = "酒店餐饮"
+    REAL_ESTATE = "房地产"
+    FINANCE_SERVICES = "金融服务"
+    OTHER = "其他"
+
+
+# 工贸 industries judged by 应急管理部令第10号 (regulations.md §3A scope, [V]).
+GONGMAO = frozenset({
+    Industry.METALLURGY, Industry.NONFERROUS, Industry.BUILDING_MATERIALS, Industry.MACHINERY,
+    Industry.LIGHT_INDUSTRY, Industry.TEXTILES, Industry.TOBACCO, Industry.COMMERCE,
+})
+
+# 国资委令第44号 risk classes (regulations.md §0, [V]); class 2 and 3 lists are as reported.
+_CLASS_1 = frozenset({
+    Industry.MINING, Industry.CONSTRUCTION, Industry.HAZARDOUS_CHEMICALS, Industry.TRANSPORT,
+    Industry.METALLURGY, Industry.NONFERROUS, Industry.MACHINERY, Industry.POWER,
+    Industry.BUILDING_MATERIALS, Industry.WAREHOUSING, Industry.URBAN_RAIL,
+})
+_CLASS_2 = frozenset({Industry.TEXTILES, Industry.TOBACCO, Industry.LIGHT_INDUSTRY})
+
+# Units that must drill at least every 6 months (应急预案管理办法 art. 33, regulations.md §5.1 [V]):
+# hazardous goods, mines, metal smelting, urban rail, construction, crowded premises.
+_DRILL_HIGH_RISK = frozenset({
+    Industry.HAZARDOUS_CHEMICALS, Industry.MINING, Industry.METALLURGY, Industry.NONFERROUS,
+    Industry.URBAN_RAIL, Industry.CONSTRUCTION, Industry.HOTEL_CATERING, Industry.COMMERCE,
+})
+
+
+def parse_industry(text: str) -> Industry:
+    """The industry named by `text` (its Chinese name), or ValueError listing the choices."""
+    try:
+        return Industry(text.strip())
+    except ValueError:
+        choices = "、".join(i.value for i in Industry)
+        raise ValueError(f"未知行业 unknown industry {text!r}; choose one of: {choices}") from None
+
+
+def default_risk_class(industry: Industry) -> int:
+    """The 44号令 risk class (1 highest) an enterprise of this industry falls in by default."""
+    if industry in _CLASS_1:
+        return 1
+    if industry in _CLASS_2:
+        return 2
+    return 3
+
+
+def is_drill_high_risk(industry: Industry) -> bool:
+    """Whether the industry must drill every 6 months rather than yearly (art. 33)."""
+    return industry in _DRILL_HIGH_RISK

@@ -1,0 +1,1 @@
+"""Photos: ingest, thumbnails and content-addressed files."""

@@ -1,0 +1,58 @@
+"""Where things live: per-user data and config dirs, and resources from source or a frozen bundle."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "SafetyDesk"
+APP_AUTHOR = "SafetyDesk"
+
+
+def _source_root() -> Path:
+    # In a PyInstaller bundle the data files sit under sys._MEIPASS; from source, beside the package.
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder (fonts, icons, translations)."""
+    return _source_root() / "resources"
+
+
+def checklists_dir() -> Path:
+    """The shipped checklist library (`checklists/*.toml`)."""
+    return _source_root() / "checklists"
+
+
+def data_dir() -> Path:
+    """Per-user data dir; SAFETY_DESK_DATA_DIR overrides it (tests, portable installs)."""
+    override = os.environ.get("SAFETY_DESK_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    return path
+
+
+def config_dir() -> Path:
+    """Per-user config dir; SAFETY_DESK_CONFIG_DIR overrides it."""
+    override = os.environ.get("SAFETY_DESK_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_db_path() -> Path:
+    """The database opened when no --db is given."""
+    return data_dir() / "safety-desk.db"
+
+
+def demo_db_path() -> Path:
+    """The demo database that `--demo` opens, created on first use."""
+    return data_dir() / "demo.db"
+
+
+def media_dir_for(db_path: Path) -> Path:
+    """Photo files of a database live beside it, named by hash (media/ab/cdef....jpg)."""
+    return db_path.parent / (db_path.stem + "-media")

@@ -1,0 +1,1 @@
+"""Printed documents (ReportLab) and spreadsheets (openpyxl)."""

@@ -1,0 +1,443 @@
+"""A realistic, reproducible demo data set, written through the repositories (real clocks and audit)."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Callable
+
+from safety_desk.domain.checklist import (
+    AnswerKind, Checklist, applicable_items, checklist_from_dict, judge_value,
+)
+from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType, add_months
+from safety_desk.domain.industry import Industry, default_risk_class, is_drill_high_risk
+from safety_desk.domain.uscc import make_uscc
+from safety_desk.services import demo_names as names
+from safety_desk.services.passwords import hash_password
+from safety_desk.services.setup import initialise
+from safety_desk.store.hazards import TREATMENT_PLAN_ELEMENTS
+from safety_desk.store.records import (
+    Answer, Campaign, District, DistrictMember, Drill, Enterprise, Hazard, HazardEvent, Incident,
+    Inspection, Notice, Person, Training,
+)
+from safety_desk.store.store import Store
+from safety_desk.sync.ids import SeededIds
+
+DEMO_PASSWORD = "demo"
+CHINA_TZ = timezone(timedelta(hours=8))
+_USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+# Chance that an enterprise is inspected in a given week: ~0.19 gives the benchmark set's
+# ~60,000 inspections for 2,000 enterprises over 156 weeks.
+_WEEKLY_INSPECTION_CHANCE = 0.19
+_KINDS = [("routine", 46), ("campaign", 16), ("special", 10), ("seasonal", 6), ("holiday", 5),
+          ("unannounced", 12), ("self_inspection", 5)]
+
+
+@dataclass(frozen=True)
+class DemoSpec:
+    enterprises: int = 60
+    weeks: int = 26
+    seed: int = 2026
+    as_of: date = field(default_factory=date.today)
+    larger_incident: bool = False
+
+
+@dataclass
+class DemoSummary:
+    counts: Counter = field(default_factory=Counter)
+
+    def describe(self) -> str:
+        order = ["district", "person", "enterprise", "inspection", "answer", "hazard", "hazard_event",
+                 "notice", "drill", "training", "incident", "campaign"]
+        return ", ".join(f"{self.counts[k]:,} {k}" for k in order)
+
+
+def _moment(day: date, hour: int, minute: int = 0) -> str:
+    return datetime.combine(day, time(hour, minute), CHINA_TZ).isoformat(timespec="seconds")
+
+
+class _Generator:
+    def __init__(self, store: Store, spec: DemoSpec, progress: Callable[[int, int], None] | None) -> None:
+        self.store = store
+        self.spec = spec
+        self.progress = progress or (lambda done, total: None)
+        self.rng = random.Random(spec.seed)
+        self.ids = SeededIds(spec.seed)
+        self.summary = DemoSummary()
+        self.start = spec.as_of - timedelta(weeks=spec.weeks, days=spec.as_of.weekday())
+        self.notice_seq: Counter = Counter()
+        self.used_names: set[str] = set()
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _id(self, day: date) -> str:
+        stamp = datetime.combine(day, time(9), CHINA_TZ).timestamp()
+        return self.ids.at(int(stamp * 1000) + self.rng.randrange(8 * 3600 * 1000))
+
+    def _person_name(self) -> str:
+        given = "".join(self.rng.choice(names.GIVEN_CHARS) for _ in range(self.rng.choice((1, 2))))
+        return self.rng.choice(names.SURNAMES) + given
+
+    def _count(self, table: str, n: int) -> None:
+        self.summary.counts[table] += n
+
+    # -- organisation ------------------------------------------------------------------------
+    def make_organisation(self) -> None:
+        spec, rng = self.spec, self.rng
+        district_count = min(len(names.DISTRICTS), max(3, round(spec.enterprises / 100)))
+        self.districts: list[District] = []
+        self.inspectors: dict[str, list[Person]] = {}
+        self.leaders: dict[str, Person] = {}
+        people, members = [], []
+        password_hash = hash_password(DEMO_PASSWORD)
+        for index, (name, code) in enumerate(names.DISTRICTS[:district_count], start=1):
+            leader = Person(id=self._id(self.start), name=self._person_name(), login=f"leader{index:02d}",
+                            role="leader", password_hash=password_hash)
+            crew = [Person(id=self._id(self.start), name=self._person_name(), login=f"inspector{index:02d}{c}",
+                           role="inspector", password_hash=password_hash) for c in "ab"]
+            district = District(id=self._id(self.start), code=code, name=name, leader_id=leader.id)
+            people += [leader, *crew]
+            members.append(DistrictMember(id=self._id(self.start), district_id=district.id,
+                                          person_id=leader.id, role="leader"))
+            members += [DistrictMember(id=self._id(self.start), district_id=district.id, person_id=p.id,
+                                       role="inspector") for p in crew]
+            self.districts.append(district)
+            self.leaders[district.id] = leader
+            self.inspectors[district.id] = crew
+        with self.store.transaction():
+            self.store.people.add_many(people, "demo people")
+            self.store.districts.add_many(self.districts, "demo districts")
+            self.store.members.add_many(members, "demo district members")
+        self._count("person", len(people))
+        self._count("district", len(self.districts))
+
+        industries = list(names.INDUSTRY_WEIGHTS)
+        weights = list(names.INDUSTRY_WEIGHTS.values())
+        self.enterprises: list[Enterprise] = []
+        self.sloppiness: dict[str, float] = {}
+        for index in range(spec.enterprises):
+            industry = Industry(rng.choices(industries, weights)[0])
+            district = self.districts[index % district_count]
+            body = "91" + rng.choice(("370202", "370203", "370211", "370212", "370213", "370214")) + "".join(
+                rng.choice(_USCC_CHARS) for _ in range(9))
+            self.enterprises.append(Enterprise(
+                id=self._id(self.start), uscc=make_uscc(body), name=self._company_name(industry),
+                district_id=district.id, industry=industry.value, risk_class=default_risk_class(industry),
+                high_risk=is_drill_high_risk(industry),
+                tracked_since=(self.start - timedelta(days=rng.randrange(30, 400))).isoformat(),
+                address=f"{rng.choice(names.STREETS)}{rng.randrange(1, 999)}号",
+                principal=self._person_name(), safety_officer=self._person_name(),
+                contact_phone=f"1{rng.choice('3578')}{rng.randrange(10**8, 10**9)}"))
+            self.sloppiness[self.enterprises[-1].id] = rng.uniform(0.4, 1.9)
+        officers = [Person(id=self._id(self.start), name=e.safety_officer, login=f"ent{i + 1:04d}",
+                           role="enterprise", enterprise_id=e.id, password_hash=password_hash)
+                    for i, e in enumerate(self.enterprises[:10])]
+        with self.store.transaction():
+            self.store.enterprises.add_many(self.enterprises, "demo enterprises")
+            self.store.people.add_many(officers, "demo enterprise safety officers")
+        self._count("enterprise", len(self.enterprises))
+        self._count("person", len(officers))
+
+    def _company_name(self, industry: Industry) -> str:
+        for attempt in range(1000):
+            place = self.rng.choice(("", "", "青岛", "胶州", "黄岛", "城阳", "即墨", "崂山", "莱西", "平度"))
+            brand = self.rng.choice(names.BRAND_WORDS)
+            suffix = self.rng.choice(names.INDUSTRY_SUFFIXES[industry.value])
+            form = self.rng.choice(("有限公司", "有限公司", "股份有限公司", "集团有限公司"))
+            name = f"{place}{brand}{suffix}{form}" if attempt < 500 else f"{place}{brand}{suffix}{attempt}号{form}"
+            if name not in self.used_names:
+                self.used_names.add(name)
+                return name
+        raise RuntimeError("could not make a unique enterprise name")
+
+    def make_campaigns(self) -> None:
+        end = self.spec.as_of
+        campaigns = [Campaign(id=self._id(self.start), name=f"{self.start.year}—{end.year}年{names.CAMPAIGNS[0][0]}",
+                              kind="大排查", starts_on=self.start.isoformat(), ends_on=end.isoformat(),
+                              target="重点企业全覆盖，重大事故隐患动态清零")]
+        for name, kind in names.CAMPAIGNS[1:]:
+            begin = self.start + timedelta(weeks=self.rng.randrange(max(1, self.spec.weeks)))
+            campaigns.append(Campaign(id=self._id(begin), name=name, kind=kind, starts_on=begin.isoformat(),
+                                      ends_on=(begin + timedelta(weeks=self.rng.randrange(6, 13))).isoformat(),
+                                      target="专项检查覆盖相关企业"))
+        self.campaigns = self.store.campaigns.add_many(campaigns, "demo campaigns")
+        self._count("campaign", len(campaigns))
+
+    def load_checklists(self) -> None:
+        self.checklists: dict[str, tuple[str, Checklist]] = {}
+        for record in self.store.checklists.latest():
+            self.checklists[record.code] = (record.id, checklist_from_dict(record.body))
+        self.general = next(code for code, (_, c) in self.checklists.items() if "*" in c.industries
+                            and not c.standard_superseded and len(c.sections) >= 10)
+
+    def _checklist_for(self, industry: str) -> tuple[str, Checklist]:
+        specific = [entry for code, entry in self.checklists.items()
+                    if industry in entry[1].industries and code != self.general]
+        if specific and self.rng.random() < 0.35:
+            return self.rng.choice(specific)
+        if self.rng.random() < 0.08:
+            fire = [entry for code, entry in self.checklists.items()
+                    if code != self.general and "*" in entry[1].industries]
+            if fire:
+                return self.rng.choice(fire)
+        return self.checklists[self.general]
+
+    # -- inspections, answers, hazards -----------------------------------------------------------
+    def make_weeks(self) -> None:
+        total = self.spec.weeks + 1
+        for week in range(total):
+            week_start = self.start + timedelta(weeks=week)
+            batch = _Batch()
+            for enterprise in self.enterprises:
+                if self.rng.random() < _WEEKLY_INSPECTION_CHANCE:
+                    day = week_start + timedelta(days=self.rng.randrange(5))
+                    if day <= self.spec.as_of:
+                        self._inspection(enterprise, day, batch)
+            batch.write(self.store, f"demo week {week_start.isoformat()}")
+            for table, n in batch.counts().items():
+                self._count(table, n)
+            self.progress(week + 1, total)
+
+    def _inspection(self, enterprise: Enterprise, day: date, batch: "_Batch") -> None:
+        rng = self.rng
+        kind = rng.choices([k for k, _ in _KINDS], [w for _, w in _KINDS])[0]
+        checklist_id, checklist = self._checklist_for(enterprise.industry)
+        crew = self.inspectors[enterprise.district_id]
+        leader = self.leaders[enterprise.district_id]
+        lead = leader if rng.random() < 0.15 else crew[0]
+        campaign = None
+        if kind == "campaign":
+            running = [c for c in self.campaigns if c.starts_on <= day.isoformat() <= c.ends_on]
+            campaign = rng.choice(running) if running else None
+            kind = "campaign" if campaign else "routine"
+        started = _moment(day, rng.randrange(8, 16), rng.randrange(60))
+        draft = (self.spec.as_of - day).days < 2 and rng.random() < 0.5
+        gates = {s.code: rng.random() < 0.55 for s in checklist.sections if s.gate is not None}
+        inspection = Inspection(
+            id=self._id(day), enterprise_id=enterprise.id, district_id=enterprise.district_id,
+            checklist_id=checklist_id, kind=kind, started_at=started, status="draft" if draft else "submitted",
+            campaign_id=campaign.id if campaign else None, lead_id=lead.id,
+            inspector_ids=[lead.id] + [p.id for p in crew if p.id != lead.id][:1],
+            finished_at=None if draft else _moment(day, 17), gate_answers=gates)
+        batch.inspections.append(inspection)
+        items = list(applicable_items(checklist, gates))
+        if draft:
+            items = items[:rng.randrange(len(items) + 1)]
+        fail_rate = (0.09 if checklist_id.startswith(self.general) else 0.025) * self.sloppiness[enterprise.id]
+        failed = []
+        for minute, item in enumerate(items):
+            answered = _moment(day, 9, 0).replace("09:00:00", f"{9 + minute // 60:02d}:{minute % 60:02d}:00")
+            roll = rng.random()
+            failing = roll < 0.03 + fail_rate
+            if roll < 0.03:
+                result, value = "na", None
+            elif item.kind == AnswerKind.PASS_FAIL:
+                result, value = ("fail" if failing else "pass"), None
+            elif item.kind == AnswerKind.NUMBER:
+                number = self._number(item, failing)
+                result, value = judge_value(item, number).value, f"{number:g}"
+            elif item.kind == AnswerKind.CHOICE:
+                pool = item.fail_choices if failing and item.fail_choices else (
+                    [c for c in item.choices if c not in item.fail_choices] or item.choices)
+                value = rng.choice(pool)
+                result = judge_value(item, value).value
+            else:
+                result, value = "value", "已现场核查，记录在案"
+            batch.answers.append(Answer(id=self._id(day), inspection_id=inspection.id, item_code=item.code,
+                                        result=result, answered_at=answered, value=value,
+                                        note="现场检查发现问题" if result == "fail" else ""))
+            if result == "fail":
+                failed.append(item)
+        if not failed or draft:
+            return
+        notice = None
+        if kind != "self_inspection" and rng.random() < 0.7:
+            self.notice_seq[day.year] += 1
+            seq = self.notice_seq[day.year]
+            notice = Notice(id=self._id(day), number=f"国资安通〔{day.year}〕第{seq}号", year=day.year, seq=seq,
+                            enterprise_id=enterprise.id, district_id=enterprise.district_id,
+                            issued_on=day.isoformat(), reply_due=(day + timedelta(days=15)).isoformat(),
+                            issued_by=lead.id, reinspect_on=(day + timedelta(days=20)).isoformat())
+            batch.notices.append(notice)
+        for item in failed:
+            self._hazard(enterprise, inspection, item, day, lead, notice, batch)
+
+    def _number(self, item, failing: bool) -> float:
+        """A measured value: inside the item's range, or just outside it when the item is failing."""
+        low = item.min_value if item.min_value is not None else 0.0
+        high = item.max_value if item.max_value is not None else low + 100.0
+        if failing and item.min_value is not None:
+            return round(low - self.rng.uniform(0.1, 2.0), 1)
+        if failing and item.max_value is not None:
+            return round(high + self.rng.uniform(0.1, 2.0), 1)
+        return round(self.rng.uniform(low, high), 1)
+
+    def _hazard(self, enterprise, inspection, item, day, lead, notice, batch) -> None:
+        rng, as_of = self.rng, self.spec.as_of
+        major = item.major_if_failed is not None
+        hazard = Hazard(
+            id=self._id(day), enterprise_id=enterprise.id, district_id=enterprise.district_id,
+            source="self_inspection" if inspection.kind == "self_inspection" else "inspection",
+            description=item.text, grade="重大" if major else "一般", found_on=day.isoformat(),
+            inspection_id=inspection.id, item_code=item.code, campaign_id=inspection.campaign_id,
+            location=rng.choice(names.LOCATIONS), category=item.code.split("-")[0],
+            accident_type=rng.choice(names.ACCIDENT_TYPES),
+            basis=(f"{item.major_if_failed.standard} {item.major_if_failed.clause}" if major else item.basis),
+            found_by=lead.id, measures=rng.choice(names.MEASURES), responsible=enterprise.safety_officer,
+            notice_id=notice.id if notice else None,
+            treatment_plan={k: "已制定" for k in TREATMENT_PLAN_ELEMENTS} if major else None,
+            supervision_level=rng.choice((None, "市", "县")) if major else None,
+            referred_on=(day + timedelta(days=1)).isoformat() if major else None)
+        batch.hazards.append(hazard)
+        span = rng.choice((45, 60, 90)) if major else rng.choice((7, 15, 15, 30))
+        deadline = day + timedelta(days=span)
+        timeline: list[tuple[str, date, date | None, str]] = [("created", day, deadline, "")]
+        fate = rng.random()
+        if fate < 0.08:
+            # Left undone: these become the overdue hazards the office chases.
+            if rng.random() < 0.5:
+                timeline.append(("progress", day + timedelta(days=2), None, "已安排整改"))
+        else:
+            if fate < 0.14:
+                deadline = deadline + timedelta(days=15)
+                timeline.append(("deadline_extended", day + timedelta(days=span // 2), deadline,
+                                 "需采购设备，申请延期"))
+            if rng.random() < 0.6:
+                timeline.append(("progress", day + timedelta(days=2), None, "整改进行中"))
+            reported = day + timedelta(days=rng.randrange(1, int(span * 1.15) + 2))
+            timeline.append(("reported_rectified", reported, None, "已整改完毕，附整改后照片"))
+            reviewed = reported + timedelta(days=rng.randrange(1, 8))
+            if rng.random() < 0.1:
+                timeline.append(("rejected", reviewed, None, "整改不彻底，需继续整改"))
+                reported = reviewed + timedelta(days=rng.randrange(2, 10))
+                timeline.append(("reported_rectified", reported, None, "已再次整改"))
+                reviewed = reported + timedelta(days=rng.randrange(1, 6))
+            timeline.append(("verified", reviewed, None, "复查合格，同意销号"))
+        for kind, when, new_deadline, reason in timeline:
+            if when > as_of:
+                break
+            batch.events.append(HazardEvent(
+                id=self._id(when), hazard_id=hazard.id, kind=kind, at=_moment(when, 10),
+                clock=self.store.db.clock.now(), by_id=lead.id,
+                deadline=new_deadline.isoformat() if new_deadline else None, reason=reason))
+
+    # -- drills, training, incidents -------------------------------------------------------------
+    def make_drills_and_training(self) -> None:
+        rng, as_of = self.rng, self.spec.as_of
+        drills, trainings = [], []
+        for enterprise in self.enterprises:
+            lazy = rng.random() < 0.12
+            for plan_types, months in (((DrillPlanType.COMPREHENSIVE, DrillPlanType.SPECIFIC), (5, 11)),
+                                       ((DrillPlanType.ON_SITE,), (3, 6))):
+                held = date.fromisoformat(enterprise.tracked_since)
+                while True:
+                    step = rng.randrange(*months) + (rng.randrange(3, 9) if lazy else 0)
+                    held = add_months(held, step) + timedelta(days=rng.randrange(-10, 10))
+                    if held > as_of:
+                        break
+                    if held < self.start:
+                        continue
+                    plan_type = rng.choice(plan_types)
+                    drills.append(Drill(
+                        id=self._id(held), enterprise_id=enterprise.id, district_id=enterprise.district_id,
+                        name=rng.choice(names.DRILL_SCENARIOS[plan_type.value]), plan_type=plan_type.value,
+                        content=(DrillContent.COMPREHENSIVE if plan_type == DrillPlanType.COMPREHENSIVE
+                                 else DrillContent.SINGLE).value,
+                        form=rng.choice((DrillForm.LIVE, DrillForm.LIVE, DrillForm.TABLETOP)).value,
+                        held_on=held.isoformat(), scenario="模拟突发事件，检验预警、疏散、处置和救援能力",
+                        place=rng.choice(names.LOCATIONS), organiser=enterprise.safety_officer,
+                        participants=rng.randrange(8, 120), evaluation="演练达到预期目标，已形成评估报告",
+                        findings="应急物资个别过期，已要求补充" if rng.random() < 0.2 else "",
+                        reported_on=held.isoformat() if enterprise.high_risk else None))
+            if rng.random() < 0.6:
+                held = self.start + timedelta(days=rng.randrange(max(1, (as_of - self.start).days)))
+                trainings.append(Training(id=self._id(held), title=rng.choice(names.TRAININGS),
+                                          held_on=held.isoformat(), enterprise_id=enterprise.id,
+                                          district_id=enterprise.district_id, kind="企业培训",
+                                          hours=rng.choice((2, 4, 8, 16)), attendees=rng.randrange(10, 200)))
+        for week in range(self.spec.weeks + 1):
+            held = self.start + timedelta(weeks=week, days=rng.randrange(5))
+            if held <= as_of and rng.random() < 0.5:
+                district = rng.choice(self.districts)
+                trainings.append(Training(id=self._id(held), title=rng.choice(names.TRAININGS),
+                                          held_on=held.isoformat(), district_id=district.id, kind="片区培训",
+                                          hours=rng.choice((2, 4)), attendees=rng.randrange(20, 150)))
+        with self.store.transaction():
+            self.store.drills.add_many(drills, "demo drills")
+            self.store.trainings.add_many(trainings, "demo training sessions")
+        self._count("drill", len(drills))
+        self._count("training", len(trainings))
+
+    def make_incidents(self) -> None:
+        rng = self.rng
+        incidents = []
+        for _ in range(rng.choice((1, 2))):
+            enterprise = rng.choice(self.enterprises)
+            when = self.start + timedelta(days=rng.randrange(max(1, (self.spec.as_of - self.start).days)))
+            incidents.append(Incident(
+                id=self._id(when), enterprise_id=enterprise.id, district_id=enterprise.district_id,
+                occurred_at=_moment(when, rng.randrange(8, 18)), title=f"{enterprise.name}一般生产安全事故",
+                description="作业人员违章操作导致受伤，已送医救治", accident_type=rng.choice(names.ACCIDENT_TYPES),
+                deaths=0, serious_injuries=rng.randrange(0, 3), direct_loss_yuan=float(rng.randrange(5, 80) * 10000),
+                liable=rng.random() < 0.5))
+        if self.spec.larger_incident:
+            enterprise = rng.choice(self.enterprises)
+            when = self.spec.as_of - timedelta(days=3)
+            incidents.append(Incident(
+                id=self._id(when), enterprise_id=enterprise.id, district_id=enterprise.district_id,
+                occurred_at=_moment(when, 14), title=f"{enterprise.name}较大生产安全事故",
+                description="有限空间作业中毒窒息，3人死亡", accident_type="中毒和窒息", deaths=3,
+                serious_injuries=1, direct_loss_yuan=4_200_000.0, liable=True))
+        self.store.incidents.add_many(incidents, "demo incidents")
+        self._count("incident", len(incidents))
+
+    def run(self) -> DemoSummary:
+        self.make_organisation()
+        self.make_campaigns()
+        self.load_checklists()
+        self.make_weeks()
+        self.make_drills_and_training()
+        self.make_incidents()
+        return self.summary
+
+
+@dataclass
+class _Batch:
+    """One week's generated records, written in one transaction, parents before children."""
+
+    inspections: list = field(default_factory=list)
+    answers: list = field(default_factory=list)
+    notices: list = field(default_factory=list)
+    hazards: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+
+    def write(self, store: Store, label: str) -> None:
+        with store.transaction():
+            store.inspections.add_many(self.inspections, label)
+            store.answers.add_many(self.answers, label)
+            store.notices.add_many(self.notices, label)
+            if self.hazards:
+                store.hazards.add_many_with_events(self.hazards, self.events, label)
+
+    def counts(self) -> dict[str, int]:
+        return {"inspection": len(self.inspections), "answer": len(self.answers), "notice": len(self.notices),
+                "hazard": len(self.hazards), "hazard_event": len(self.events)}
+
+
+def build_demo(path: Path, spec: DemoSpec, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+    """Create the database at `path` (which must not exist yet) filled with the demo data set."""
+    result = initialise(path, office_name="青岛市国资委安全生产监督办公室（演示）", admin_login="admin",
+                        admin_name="系统管理员", admin_password=DEMO_PASSWORD, device_name="演示设备")
+    store = Store.open(path)
+    try:
+        store.db.author_id = result.admin_id
+        summary = _Generator(store, spec, progress).run()
+    except BaseException:
+        store.close()
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    store.close()
+    return summary

@@ -1,0 +1,87 @@
+"""`safety-desk doctor`: integrity, schema version, audit chain, derived status and photo files."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safety_desk.store import health
+from safety_desk.store.audit import verify_chain
+from safety_desk.store.migrations import latest_version
+from safety_desk.store.photos import media_path
+from safety_desk.store.store import Store
+
+_SHOWN_PROBLEMS = 20
+
+
+@dataclass
+class DoctorReport:
+    """One line per check: its name, whether it passed, and what was found."""
+
+    checks: list[tuple[str, bool, str]] = field(default_factory=list)
+
+    def add(self, name: str, problems: list[str], ok_detail: str) -> None:
+        if problems:
+            detail = "; ".join(problems[:_SHOWN_PROBLEMS])
+            if len(problems) > _SHOWN_PROBLEMS:
+                detail += f" (+{len(problems) - _SHOWN_PROBLEMS} more)"
+        else:
+            detail = ok_detail
+        self.checks.append((name, not problems, detail))
+
+    @property
+    def ok(self) -> bool:
+        return all(passed for _, passed, _ in self.checks)
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _photo_problems(store: Store) -> tuple[list[str], int]:
+    problems = []
+    sizes = health.photo_sizes(store.db)
+    for photo_id, size in sizes.items():
+        path = media_path(store.media_dir, photo_id)
+        if not path.exists():
+            problems.append(f"photo {photo_id}: 文件缺失 file missing ({path})")
+        elif path.stat().st_size != size or _sha256_file(path) != photo_id:
+            problems.append(f"photo {photo_id}: 文件被改动 file altered (hash does not match)")
+    for table, row_id, column, photo_id in health.photo_references(store.db):
+        if photo_id not in sizes:
+            problems.append(f"{table} {row_id}: {column} 引用的照片 {photo_id} 不存在 (photo not on record)")
+    return problems, len(sizes)
+
+
+def run_doctor(store: Store) -> DoctorReport:
+    db = store.db
+    report = DoctorReport()
+    integrity = health.integrity_messages(db)
+    report.add("integrity 完整性", [] if integrity == ["ok"] else integrity, "ok")
+    report.add("references 外键", health.foreign_key_problems(db), "ok")
+
+    version, expected = health.schema_version(db), latest_version()
+    report.add("schema 数据库版本", [] if version == expected else [f"version {version}, program {expected}"],
+               f"version {version}")
+
+    device = db.local("device_id")
+    identity_ok = device and db.local("private_key")
+    report.add("device 设备身份", [] if identity_ok else ["no device identity: run `safety-desk init`"],
+               device or "")
+
+    chain = [f"entry {p.seq}: {p.message}" for p in verify_chain(db.conn)]
+    report.add("audit chain 审计链", chain, f"{health.audit_entry_count(db)} entries intact")
+
+    mismatched = store.hazards.mismatched_states()
+    report.add("hazard status 隐患状态",
+               [f"hazard {h}: 缓存状态与事件不符 cached status differs from its events" for h in mismatched],
+               f"{store.hazards.count()} hazards match their events")
+
+    problems, photo_count = _photo_problems(store)
+    report.add("photos 照片", problems, f"{photo_count} files present and matching")
+    return report

@@ -1,0 +1,81 @@
+"""Creating a new SafetyDesk database: device identity, office, first account, checklist library."""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+
+from safety_desk.services.passwords import hash_password
+from safety_desk.store.connection import StoreError
+from safety_desk.store.database import utc_now_iso
+from safety_desk.store.records import ChecklistRecord, Device, Office, Person
+from safety_desk.store.store import Store
+from safety_desk.sync.identity import generate_key_pair
+
+DEFAULT_OFFICE_NAME = "市国资委安全生产监督办公室"
+
+
+class AlreadyInitialised(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class InitResult:
+    path: Path
+    device_id: str
+    office_id: str
+    admin_id: str | None
+    checklists_added: int
+
+
+def install_checklists(store: Store) -> int:
+    """Put every shipped checklist template into the database (idempotent per id@version)."""
+    from safety_desk.services.checklist_library import load_library
+
+    added = 0
+    with store.transaction():
+        for checklist in load_library():
+            record = ChecklistRecord(
+                id=f"{checklist.id}@{checklist.version}", code=checklist.id, version=checklist.version,
+                title=checklist.title, standard=checklist.standard,
+                standard_superseded=checklist.standard_superseded,
+                effective=checklist.effective.isoformat(), body=checklist.to_dict())
+            added += store.checklists.ensure(record)
+    return added
+
+
+def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_name: str | None = None,
+               admin_login: str | None = None, admin_name: str | None = None,
+               admin_password: str | None = None) -> InitResult:
+    """Create the database at `path` as this device's office database. Refuses an existing one."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        raise AlreadyInitialised(f"{path}: 数据库已存在 (a database already exists here); nothing was changed")
+    if admin_login and not admin_password:
+        raise ValueError("--password: 创建管理员账号需要密码 (the first account needs a password)")
+    keys = generate_key_pair()
+    store = Store.open(path, create=True)
+    try:
+        with store.transaction():
+            device_id = store.db.new_id()
+            store.db.adopt_device(device_id)
+            store.db.set_local("private_key", keys.private_pem)
+            store.devices.add(Device(id=device_id, name=device_name or platform.node() or "office",
+                                     role="office", public_key=keys.public_pem, enrolled_at=utc_now_iso()))
+            office = store.offices.add(Office(id=store.db.new_id(), name=office_name.strip(),
+                                              public_key=keys.public_pem))
+            admin_id = None
+            if admin_login:
+                admin = store.people.add(Person(id=store.db.new_id(), name=admin_name or admin_login,
+                                                login=admin_login, role="office",
+                                                password_hash=hash_password(admin_password or "")))
+                admin_id = admin.id
+            added = install_checklists(store)
+    except BaseException:
+        store.close()
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    store.close()
+    return InitResult(path, device_id, office.id, admin_id, added)

@@ -1,0 +1,1 @@
+"""SQLite store: connection, migrations and repositories; the only code that holds SQL."""

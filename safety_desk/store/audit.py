@@ -1,0 +1,101 @@
+"""The audit chain: every write appends an entry whose hash covers the previous entry's hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+GENESIS_HASH = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    """One text per value: sorted keys, no spaces, real UTF-8 — the form that is hashed."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    clock: str
+    device_id: str
+    author_id: str | None
+    action: str
+    tbl: str
+    row_id: str | None
+    before: str | None
+    after: str | None
+    prev_hash: str
+    hash: str
+
+
+def entry_hash(prev_hash: str, seq: int, at: str, clock: str, device_id: str, author_id: str | None,
+               action: str, tbl: str, row_id: str | None, before: str | None, after: str | None) -> str:
+    material = canonical_json([prev_hash, seq, at, clock, device_id, author_id, action, tbl, row_id,
+                               before, after])
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+class AuditChain:
+    """Appends entries inside the caller's transaction; reads the chain head at each transaction start."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._seq = 0
+        self._head = GENESIS_HASH
+        self.refresh()
+
+    def refresh(self) -> None:
+        # Another process may have written since we last looked: continue from the real head.
+        row = self._conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        self._seq, self._head = (row[0], row[1]) if row else (0, GENESIS_HASH)
+
+    def append(self, *, at: str, clock: str, device_id: str, author_id: str | None, action: str,
+               tbl: str, row_id: str | None, before: Any, after: Any) -> None:
+        self.append_many([(at, clock, device_id, author_id, action, tbl, row_id, before, after)])
+
+    def append_many(self, entries: list[tuple]) -> None:
+        """Append (at, clock, device, author, action, tbl, row_id, before, after) tuples in order."""
+        rows = []
+        for at, clock, device_id, author_id, action, tbl, row_id, before, after in entries:
+            before_text = None if before is None else canonical_json(before)
+            after_text = None if after is None else canonical_json(after)
+            seq = self._seq + 1
+            digest = entry_hash(self._head, seq, at, clock, device_id, author_id, action, tbl, row_id,
+                                before_text, after_text)
+            rows.append((seq, at, clock, device_id, author_id, action, tbl, row_id, before_text,
+                         after_text, self._head, digest))
+            self._seq, self._head = seq, digest
+        self._conn.executemany(
+            "INSERT INTO audit (seq, at, clock, device_id, author_id, action, tbl, row_id, before,"
+            " after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    message: str
+
+
+def verify_chain(conn: sqlite3.Connection) -> Iterator[ChainProblem]:
+    """Every break in the chain: an edited entry (hash mismatch), a deleted one (gap or link broken)."""
+    expected_prev, expected_seq = GENESIS_HASH, 1
+    cursor = conn.execute(
+        "SELECT seq, at, clock, device_id, author_id, action, tbl, row_id, before, after, prev_hash,"
+        " hash FROM audit ORDER BY seq")
+    for row in cursor:
+        entry = AuditEntry(*row)
+        if entry.seq != expected_seq:
+            yield ChainProblem(entry.seq, f"entries {expected_seq}..{entry.seq - 1} are missing (deleted)")
+        if entry.prev_hash != expected_prev:
+            yield ChainProblem(entry.seq, "does not link to the entry before it (an entry was removed or"
+                                          " replaced)")
+        recomputed = entry_hash(entry.prev_hash, entry.seq, entry.at, entry.clock, entry.device_id,
+                                entry.author_id, entry.action, entry.tbl, entry.row_id, entry.before,
+                                entry.after)
+        if recomputed != entry.hash:
+            yield ChainProblem(entry.seq, "content does not match its hash (edited outside the program)")
+        expected_prev, expected_seq = entry.hash, entry.seq + 1

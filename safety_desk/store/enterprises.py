@@ -1,0 +1,62 @@
+"""Repository of enterprises: USCC-validated, searchable by name, USCC or pinyin initials."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from safety_desk.domain.industry import parse_industry
+from safety_desk.domain.uscc import validate_uscc
+from safety_desk.store.records import Enterprise
+from safety_desk.store.repository import Repository
+
+
+def pinyin_initials(name: str) -> str:
+    """'中国建筑集团' -> 'zgjzjt', so typing initials finds an enterprise."""
+    from pypinyin import Style, lazy_pinyin  # loaded on first use: it is not needed at start-up
+
+    return "".join(part[:1] for part in lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
+
+
+class EnterpriseRepository(Repository[Enterprise]):
+    table = "enterprise"
+    record_type = Enterprise
+
+    def validate(self, record: Enterprise) -> Enterprise:
+        if not record.name.strip():
+            raise ValueError("enterprise name: 企业名称不能为空 (must not be empty)")
+        try:
+            uscc = validate_uscc(record.uscc)
+        except ValueError as exc:
+            raise ValueError(f"enterprise uscc: {exc}") from None
+        industry = parse_industry(record.industry)
+        if record.risk_class not in (1, 2, 3):
+            raise ValueError(f"enterprise risk_class: {record.risk_class!r} 应为 1、2 或 3 (must be 1, 2 or 3)")
+        return dataclasses.replace(record, uscc=uscc, industry=industry.value, name=record.name.strip(),
+                                   name_initials=pinyin_initials(record.name.strip()))
+
+    def by_uscc(self, uscc: str) -> Enterprise | None:
+        found = self._select("uscc = ?", (validate_uscc(uscc),))
+        return found[0] if found else None
+
+    def of_district(self, district_id: str) -> list[Enterprise]:
+        return self._select("district_id = ? AND deleted = 0", (district_id,), order="name")
+
+    def active(self) -> list[Enterprise]:
+        return self._select("deleted = 0", order="name")
+
+    def search(self, text: str, limit: int = 50) -> list[Enterprise]:
+        """Enterprises whose name or USCC contains `text`, or whose pinyin initials hold its letters in order.
+
+        Initials match as a subsequence from the start, so 'zgjt' finds 中国建筑集团 (z-g-j-z-j-t):
+        people abbreviate long names by skipping words.
+        """
+        needle = text.strip()
+        if not needle:
+            return []
+        like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        letters = [ch for ch in needle.lower() if ch.isascii() and ch.isalpha()]
+        prefix = "%".join(letters) + "%" if letters and len(letters) == len(needle) else "\x00"
+        return self._select(
+            "deleted = 0 AND (name LIKE :like ESCAPE '\\' OR uscc LIKE upper(:like) ESCAPE '\\'"
+            " OR name_initials LIKE :prefix ESCAPE '\\')",
+            {"like": like, "prefix": prefix}, order="name", limit=limit)

@@ -1,0 +1,151 @@
+"""Repositories for hazards, their append-only events (status = fold of events) and notices."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from datetime import date, datetime
+
+from safety_desk.domain.grading import parse_hazard_grade
+from safety_desk.domain.hazard_status import (
+    HazardEventFact, HazardEventKind, HazardState, allowed_next, fold_hazard_events,
+)
+from safety_desk.store.codec import codec_for, record_from_row
+from safety_desk.store.connection import StoreError
+from safety_desk.store.database import utc_now_iso
+from safety_desk.store.records import Hazard, HazardEvent, HazardStateRow, Notice
+from safety_desk.store.repository import Repository
+
+HAZARD_SOURCES = ("inspection", "self_inspection", "drill", "report", "enforcement", "import")
+# The six elements of a major hazard's treatment plan (16号令 art. 15, regulations.md §2.1 [V]).
+TREATMENT_PLAN_ELEMENTS = ("objectives", "methods", "funding", "responsible", "deadline", "safety_measures")
+
+
+class InvalidHazardEvent(StoreError):
+    """An event that does not apply in the hazard's current status."""
+
+
+def fact_of(event: HazardEvent) -> HazardEventFact:
+    return HazardEventFact(kind=HazardEventKind(event.kind), at=datetime.fromisoformat(event.at),
+                           deadline=date.fromisoformat(event.deadline) if event.deadline else None)
+
+
+def state_row(hazard_id: str, state: HazardState) -> dict:
+    return {
+        "hazard_id": hazard_id, "status": state.status.value,
+        "deadline": state.deadline.isoformat() if state.deadline else None,
+        "rectified_at": state.rectified_at.isoformat() if state.rectified_at else None,
+        "closed_at": state.closed_at.isoformat() if state.closed_at else None,
+    }
+
+
+_UPSERT_STATE = (
+    "INSERT INTO hazard_state (hazard_id, status, deadline, rectified_at, closed_at)"
+    " VALUES (:hazard_id, :status, :deadline, :rectified_at, :closed_at)"
+    " ON CONFLICT (hazard_id) DO UPDATE SET status = excluded.status, deadline = excluded.deadline,"
+    " rectified_at = excluded.rectified_at, closed_at = excluded.closed_at")
+
+
+class HazardRepository(Repository[Hazard]):
+    table = "hazard"
+    record_type = Hazard
+
+    def validate(self, record: Hazard) -> Hazard:
+        if not record.description.strip():
+            raise ValueError("hazard description: 隐患描述不能为空 (must not be empty)")
+        if record.source not in HAZARD_SOURCES:
+            raise ValueError(f"hazard source: {record.source!r} is not one of {', '.join(HAZARD_SOURCES)}")
+        grade = parse_hazard_grade(record.grade)
+        date.fromisoformat(record.found_on)
+        if record.treatment_plan is not None:
+            unknown = set(record.treatment_plan) - set(TREATMENT_PLAN_ELEMENTS)
+            if unknown:
+                raise ValueError(f"hazard treatment_plan: unknown elements {', '.join(sorted(unknown))}")
+        return dataclasses.replace(record, grade=grade.value)
+
+    def open_hazard(self, hazard: Hazard, *, deadline: date | None, at: str | None = None) -> Hazard:
+        """Register a hazard with its created event (carrying the first deadline) in one transaction."""
+        with self.db.transaction():
+            hazard = self.add(hazard)
+            self.append_event(hazard.id, HazardEventKind.CREATED, at=at, by_id=hazard.found_by,
+                              deadline=deadline)
+        return hazard
+
+    def add_many_with_events(self, hazards: list[Hazard], events: list[HazardEvent], summary: str) -> None:
+        """Bulk-register new hazards with their complete event histories (generated or imported data)."""
+        known = {h.id for h in hazards}
+        stray = {e.hazard_id for e in events} - known
+        if stray:
+            raise StoreError(f"events for hazards outside this batch: {', '.join(sorted(stray)[:3])}")
+        event_codec = codec_for(HazardEvent)
+        with self.db.transaction():
+            self.add_many(hazards, summary)
+            rows = [event_codec.to_row({n: getattr(e, n) for n in event_codec.columns}) for e in events]
+            self.db.insert_many("hazard_event", rows, summary=summary)
+            ordered = sorted(events, key=lambda e: (e.hazard_id, e.clock, e.id))
+            states = [state_row(hazard_id, fold_hazard_events([fact_of(e) for e in group]))
+                      for hazard_id, group in itertools.groupby(ordered, key=lambda e: e.hazard_id)]
+            self.db.conn.executemany(_UPSERT_STATE, states)
+
+    def append_event(self, hazard_id: str, kind: HazardEventKind | str, *, at: str | None = None,
+                     by_id: str | None = None, deadline: date | None = None, reason: str = "",
+                     photos: list[str] | None = None) -> HazardEvent:
+        """Append one event after checking it applies in the hazard's current status."""
+        kind = HazardEventKind(kind)
+        with self.db.transaction():
+            self.require(hazard_id)
+            current = self.state(hazard_id)
+            if kind not in allowed_next(current.status if current else None):
+                shown = current.status.value if current else "未登记"
+                raise InvalidHazardEvent(f"hazard {hazard_id}: {kind.value} 不适用于状态 {shown} "
+                                         f"(not allowed in status {shown})")
+            if kind in (HazardEventKind.DEADLINE_SET, HazardEventKind.DEADLINE_EXTENDED) and deadline is None:
+                raise ValueError(f"hazard {hazard_id}: {kind.value} needs a deadline date")
+            clock = self.db.clock.now()
+            event = HazardEvent(id=self.db.new_id(), hazard_id=hazard_id, kind=kind.value,
+                                at=at or utc_now_iso(), clock=clock, by_id=by_id,
+                                deadline=deadline.isoformat() if deadline else None, reason=reason,
+                                photos=list(photos or []))
+            self.db.insert("hazard_event", codec_for(HazardEvent).to_row(dataclasses.asdict(event)))
+            self.refresh_state(hazard_id)
+        return event
+
+    def events(self, hazard_id: str) -> list[HazardEvent]:
+        rows = self.db.conn.execute("SELECT * FROM hazard_event WHERE hazard_id = ? ORDER BY clock, id",
+                                    (hazard_id,))
+        return [record_from_row(HazardEvent, row) for row in rows]
+
+    def state(self, hazard_id: str) -> HazardState | None:
+        """The fold of the hazard's events (None before its created event)."""
+        events = self.events(hazard_id)
+        return fold_hazard_events([fact_of(e) for e in events]) if events else None
+
+    def refresh_state(self, hazard_id: str) -> None:
+        state = self.state(hazard_id)
+        if state is not None:
+            self.db.record_derived(_UPSERT_STATE, state_row(hazard_id, state))
+
+    def cached_state(self, hazard_id: str) -> HazardStateRow | None:
+        row = self.db.conn.execute("SELECT * FROM hazard_state WHERE hazard_id = ?", (hazard_id,)).fetchone()
+        return record_from_row(HazardStateRow, row) if row else None
+
+    def mismatched_states(self) -> list[str]:
+        """Hazards whose cached status differs from a fresh fold of their events (for doctor)."""
+        cached = {row["hazard_id"]: dict(row) for row in self.db.conn.execute("SELECT * FROM hazard_state")}
+        folded: dict[str, dict] = {}
+        rows = self.db.conn.execute("SELECT * FROM hazard_event ORDER BY hazard_id, clock, id")
+        for hazard_id, group in itertools.groupby(rows, key=lambda row: row["hazard_id"]):
+            facts = [fact_of(record_from_row(HazardEvent, row)) for row in group]
+            folded[hazard_id] = state_row(hazard_id, fold_hazard_events(facts))
+        hazard_ids = [row[0] for row in self.db.conn.execute("SELECT id FROM hazard")]
+        return [h for h in hazard_ids if folded.get(h) != cached.get(h)]
+
+
+class NoticeRepository(Repository[Notice]):
+    table = "notice"
+    record_type = Notice
+
+    def validate(self, record: Notice) -> Notice:
+        if date.fromisoformat(record.reply_due) < date.fromisoformat(record.issued_on):
+            raise ValueError("notice reply_due: 回复期限早于发出日期 (reply due before the issue date)")
+        return record

@@ -1,0 +1,104 @@
+"""Repositories for checklist templates, inspections and their answers."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from safety_desk.store.connection import StoreError
+from safety_desk.store.database import utc_now_iso
+from safety_desk.store.records import Answer, ChecklistRecord, Inspection
+from safety_desk.store.repository import Repository
+
+INSPECTION_KINDS = ("routine", "campaign", "special", "seasonal", "holiday", "unannounced",
+                    "self_inspection", "re_inspection")
+ANSWER_RESULTS = ("pass", "fail", "na", "value")
+
+
+class SubmittedInspection(StoreError):
+    """A submitted inspection is evidence: it is never changed; a correction is a new record."""
+
+
+class ChecklistRepository(Repository[ChecklistRecord]):
+    table = "checklist"
+    record_type = ChecklistRecord
+
+    def update(self, record_id: str, **changes: object) -> ChecklistRecord:
+        raise StoreError("a checklist template is immutable per version: publish a new version")
+
+    def ensure(self, record: ChecklistRecord) -> bool:
+        """Store a template unless that id@version is already there; True when it was added."""
+        existing = self.get(record.id)
+        if existing is None:
+            self.add(record)
+            return True
+        if existing.body != record.body:
+            raise StoreError(f"checklist {record.id}: 同一版本内容不同 (a different template with the same "
+                             "id and version is already stored; bump the version)")
+        return False
+
+    def latest(self) -> list[ChecklistRecord]:
+        return self._select("version = (SELECT max(version) FROM checklist c2 WHERE c2.code = checklist.code)",
+                            order="code")
+
+
+class InspectionRepository(Repository[Inspection]):
+    table = "inspection"
+    record_type = Inspection
+
+    def validate(self, record: Inspection) -> Inspection:
+        if record.kind not in INSPECTION_KINDS:
+            raise ValueError(f"inspection kind: {record.kind!r} is not one of {', '.join(INSPECTION_KINDS)}")
+        if record.status not in ("draft", "submitted"):
+            raise ValueError(f"inspection status: {record.status!r} is not draft or submitted")
+        return record
+
+    def update(self, record_id: str, **changes: object) -> Inspection:
+        if self.require(record_id).status == "submitted":
+            raise SubmittedInspection(f"inspection {record_id} 已提交，不能修改 (is submitted and read-only)")
+        return super().update(record_id, **changes)
+
+    def submit(self, record_id: str, signature_inspector: str | None = None,
+               signature_enterprise: str | None = None) -> Inspection:
+        return self.update(record_id, status="submitted", finished_at=utc_now_iso(),
+                           signature_inspector=signature_inspector,
+                           signature_enterprise=signature_enterprise)
+
+    def of_enterprise(self, enterprise_id: str) -> list[Inspection]:
+        return self._select("enterprise_id = ?", (enterprise_id,), order="started_at DESC")
+
+    def drafts(self) -> list[Inspection]:
+        return self._select("status = 'draft'", order="started_at DESC")
+
+
+class AnswerRepository(Repository[Answer]):
+    table = "answer"
+    record_type = Answer
+
+    def validate(self, record: Answer) -> Answer:
+        if record.result not in ANSWER_RESULTS:
+            raise ValueError(f"answer {record.item_code} result: {record.result!r} is not one of "
+                             f"{', '.join(ANSWER_RESULTS)}")
+        return record
+
+    def of_inspection(self, inspection_id: str) -> list[Answer]:
+        return self._select("inspection_id = ?", (inspection_id,), order="answered_at")
+
+    def record(self, inspection_id: str, item_code: str, result: str, *, value: str | None = None,
+               note: str = "", photos: list[str] | None = None) -> Answer:
+        """Commit one answer now (insert, or change the previous answer to the same item)."""
+        with self.db.transaction():
+            status = self.db.conn.execute("SELECT status FROM inspection WHERE id = ?",
+                                          (inspection_id,)).fetchone()
+            if status is None:
+                raise StoreError(f"inspection {inspection_id} does not exist")
+            if status[0] == "submitted":
+                raise SubmittedInspection(f"inspection {inspection_id} 已提交，不能修改答案 (is submitted)")
+            existing = self._select("inspection_id = ? AND item_code = ?", (inspection_id, item_code))
+            answer = Answer(id=existing[0].id if existing else self.db.new_id(),
+                            inspection_id=inspection_id, item_code=item_code, result=result,
+                            answered_at=utc_now_iso(), value=value, note=note, photos=list(photos or []))
+            if existing:
+                changes = dataclasses.asdict(answer)
+                del changes["id"]
+                return self.update(answer.id, **changes)
+            return self.add(answer)

@@ -1,0 +1,89 @@
+"""Repositories for the organisation: office, devices, districts, people and district membership."""
+
+from __future__ import annotations
+
+from safety_desk.store.records import Device, District, DistrictMember, Office, Person
+from safety_desk.store.repository import Repository
+
+ROLES = ("office", "leader", "inspector", "enterprise")
+
+
+class OfficeRepository(Repository[Office]):
+    table = "office"
+    record_type = Office
+
+    def validate(self, record: Office) -> Office:
+        if not record.name.strip():
+            raise ValueError("office name: 单位名称不能为空 (must not be empty)")
+        return record
+
+    def current(self) -> Office | None:
+        found = self._select("deleted = 0", order="id", limit=1)
+        return found[0] if found else None
+
+
+class DeviceRepository(Repository[Device]):
+    table = "device"
+    record_type = Device
+
+    def validate(self, record: Device) -> Device:
+        if record.role not in ROLES:
+            raise ValueError(f"device role: {record.role!r} is not one of {', '.join(ROLES)}")
+        return record
+
+
+class DistrictRepository(Repository[District]):
+    table = "district"
+    record_type = District
+
+    def validate(self, record: District) -> District:
+        if not record.code.strip() or not record.name.strip():
+            raise ValueError("district: 片区编号和名称不能为空 (code and name are required)")
+        return record
+
+    def by_code(self, code: str) -> District | None:
+        found = self._select("code = ?", (code,))
+        return found[0] if found else None
+
+    def active(self) -> list[District]:
+        return self._select("deleted = 0", order="code")
+
+
+class PersonRepository(Repository[Person]):
+    table = "person"
+    record_type = Person
+
+    def validate(self, record: Person) -> Person:
+        if record.role not in ROLES:
+            raise ValueError(f"person role: {record.role!r} is not one of {', '.join(ROLES)}")
+        if not record.name.strip():
+            raise ValueError("person name: 姓名不能为空 (must not be empty)")
+        if not record.login.strip():
+            raise ValueError("person login: 登录名不能为空 (must not be empty)")
+        if (record.role == "enterprise") != (record.enterprise_id is not None):
+            raise ValueError("person enterprise: 企业用户必须且只能属于一个企业 "
+                             "(an enterprise user belongs to exactly one enterprise; others to none)")
+        return record
+
+    def by_login(self, login: str) -> Person | None:
+        found = self._select("login = ? AND deleted = 0", (login,))
+        return found[0] if found else None
+
+    def with_role(self, role: str) -> list[Person]:
+        return self._select("role = ? AND deleted = 0", (role,), order="name")
+
+
+class DistrictMemberRepository(Repository[DistrictMember]):
+    table = "district_member"
+    record_type = DistrictMember
+
+    def validate(self, record: DistrictMember) -> DistrictMember:
+        if record.role not in ("leader", "inspector"):
+            raise ValueError(f"district member role: {record.role!r} is not leader or inspector")
+        return record
+
+    def of_district(self, district_id: str) -> list[DistrictMember]:
+        return self._select("district_id = ? AND deleted = 0", (district_id,))
+
+    def districts_of(self, person_id: str) -> list[str]:
+        return [m.district_id for m in self._select("person_id = ? AND deleted = 0", (person_id,))]

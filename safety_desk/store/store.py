@@ -1,0 +1,65 @@
+"""The Store: one open database with a repository per record type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from safety_desk.paths import media_dir_for
+from safety_desk.store.activities import (
+    CampaignRepository, DrillRepository, IncidentRepository, TrainingRepository,
+)
+from safety_desk.store.database import Database
+from safety_desk.store.enterprises import EnterpriseRepository
+from safety_desk.store.hazards import HazardRepository, NoticeRepository
+from safety_desk.store.inspections import AnswerRepository, ChecklistRepository, InspectionRepository
+from safety_desk.store.organisation import (
+    DeviceRepository, DistrictMemberRepository, DistrictRepository, OfficeRepository, PersonRepository,
+)
+from safety_desk.store.photos import PhotoRepository
+
+
+class Store:
+    """Everything the services read and write, through repositories that return dataclasses."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.offices = OfficeRepository(db)
+        self.devices = DeviceRepository(db)
+        self.districts = DistrictRepository(db)
+        self.people = PersonRepository(db)
+        self.members = DistrictMemberRepository(db)
+        self.enterprises = EnterpriseRepository(db)
+        self.checklists = ChecklistRepository(db)
+        self.campaigns = CampaignRepository(db)
+        self.inspections = InspectionRepository(db)
+        self.answers = AnswerRepository(db)
+        self.hazards = HazardRepository(db)
+        self.notices = NoticeRepository(db)
+        self.drills = DrillRepository(db)
+        self.trainings = TrainingRepository(db)
+        self.incidents = IncidentRepository(db)
+        self.photos = PhotoRepository(db)
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False) -> "Store":
+        return cls(Database.open(path, create=create))
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    @property
+    def media_dir(self) -> Path:
+        return media_dir_for(self.db.path)
+
+    def transaction(self):
+        return self.db.transaction()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

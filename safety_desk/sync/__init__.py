@@ -1,0 +1,1 @@
+"""Sync plumbing: identifiers, hybrid logical clocks, device identity."""

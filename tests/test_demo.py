@@ -1,0 +1,92 @@
+"""The demo data set: realistic, reproducible, written through the repositories, and healthy."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from safety_desk.domain.grading import AccidentGrade
+from safety_desk.domain.hazard_status import is_overdue
+from safety_desk.domain.uscc import validate_uscc
+from safety_desk.services.demo import DemoSpec, build_demo
+from safety_desk.services.doctor import run_doctor
+from safety_desk.store.changes import TABLE_ORDER
+from safety_desk.store.store import Store
+
+AS_OF = date(2026, 11, 27)
+SPEC = DemoSpec(enterprises=30, weeks=16, seed=7, as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    build_demo(path, SPEC)
+    return path
+
+
+def test_demo_has_every_kind_of_record(demo_db: Path) -> None:
+    with Store.open(demo_db) as store:
+        assert store.enterprises.count() == 30
+        assert store.districts.count() >= 3
+        roles = Counter(p.role for p in store.people._select())
+        assert roles["leader"] == store.districts.count() and roles["inspector"] >= 2 * store.districts.count()
+        assert roles["enterprise"] >= 1 and roles["office"] == 1
+        assert store.inspections.count() > 30
+        assert store.answers.count() > 10 * store.inspections.count()
+        assert store.notices.count() > 0 and store.drills.count() > 0 and store.trainings.count() > 0
+        assert store.campaigns.count() >= 2 and store.incidents.count() >= 1
+        for enterprise in store.enterprises.active():
+            assert validate_uscc(enterprise.uscc) == enterprise.uscc
+
+
+def test_demo_hazards_are_in_every_state_with_overdue_and_major_ones(demo_db: Path) -> None:
+    with Store.open(demo_db) as store:
+        hazards = store.hazards._select()
+        states = {h.id: store.hazards.state(h.id) for h in hazards}
+        assert {s.status.value for s in states.values()} == {"待整改", "整改中", "待复查", "已销号"}
+        assert any(is_overdue(s, AS_OF) for s in states.values())
+        assert any(h.grade == "重大" for h in hazards)
+        assert all(h.treatment_plan for h in hazards if h.grade == "重大")
+        assert all(e.at[:10] <= AS_OF.isoformat() for h in hazards[:200] for e in store.hazards.events(h.id))
+
+
+def test_demo_has_no_accident_of_grade_larger_unless_asked(demo_db: Path, tmp_path: Path) -> None:
+    with Store.open(demo_db) as store:
+        grades = [store.incidents.grade(i) for i in store.incidents._select()]
+    assert grades and all(g < AccidentGrade.LARGER for g in grades)
+    other = tmp_path / "larger.db"
+    build_demo(other, DemoSpec(enterprises=5, weeks=2, seed=1, as_of=AS_OF, larger_incident=True))
+    with Store.open(other) as store:
+        grades = [store.incidents.grade(i) for i in store.incidents._select()]
+    assert sum(g.is_larger_or_above for g in grades) == 1
+
+
+def test_demo_is_reproducible_for_a_seed(demo_db: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again.db"
+    build_demo(again, SPEC)
+    with Store.open(demo_db) as first, Store.open(again) as second:
+        for table in ("enterprise", "inspection", "answer", "hazard", "drill"):
+            rows = lambda s: [tuple(r) for r in s.db.conn.execute(f"SELECT * FROM {table} ORDER BY id")]  # noqa: E731
+            assert rows(first) == rows(second), table
+
+
+def test_every_demo_row_has_its_write_clock_and_doctor_passes(demo_db: Path) -> None:
+    with Store.open(demo_db) as store:
+        for table in TABLE_ORDER:
+            rows = store.db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            clocked = store.db.conn.execute("SELECT count(*) FROM row_clock WHERE tbl = ?", (table,)).fetchone()[0]
+            assert clocked == rows, table
+        report = run_doctor(store)
+    assert report.ok, report.checks
+
+
+def test_demo_refuses_to_overwrite_an_existing_database(db_path: Path) -> None:
+    from safety_desk.services.setup import AlreadyInitialised
+
+    before = db_path.read_bytes()
+    with pytest.raises(AlreadyInitialised):
+        build_demo(db_path, DemoSpec(enterprises=2, weeks=1, as_of=AS_OF))
+    assert db_path.read_bytes() == before
