@@ -200,7 +200,10 @@ def _check_gate_answers(checklist: Checklist, gate_answers: Mapping[str, bool]) 
 
 
 def applicable_items(checklist: Checklist, gate_answers: Mapping[str, bool]) -> list[Item]:
-    """Items of sections whose gate is absent, unanswered or answered yes."""
+    """Items of sections whose gate is absent, unanswered or answered yes.
+
+    ValueError if gate_answers names a section that does not exist or has no gate.
+    """
     _check_gate_answers(checklist, gate_answers)
     return [item for section in checklist.sections
             if section.gate is None or gate_answers.get(section.code, True)
@@ -230,7 +233,10 @@ def judge_value(item: Item, value: int | float | str) -> AnswerResult:
 
 def summarize(checklist: Checklist, answers: Mapping[str, AnswerResult],
               gate_answers: Mapping[str, bool]) -> ChecklistSummary:
-    """Counts and weighted score; answers to items hidden by a gate are ignored."""
+    """Counts and weighted score; answers to items hidden by a gate are ignored.
+
+    KeyError for an answer to an item code the template lacks; ValueError for a bad result value.
+    """
     visible = applicable_items(checklist, gate_answers)
     for code in answers:
         checklist.item(code)  # KeyError for a code the template does not have
@@ -494,7 +500,8 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, text: str, source: str) -> Check
         return ChecklistError(source, int(found.group(1)), "toml", message[:found.start()])
     end = re.search(r"\s*\(at end of document\)$", message)
     if end:
-        return ChecklistError(source, max(1, len(text.splitlines())), "toml", message[:end.start()])
+        last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        return ChecklistError(source, max(1, last_line), "toml", message[:end.start()])
     return ChecklistError(source, 1, "toml", message)
 
 
@@ -511,7 +518,7 @@ def _build(data: dict[str, Any], loc: _Locator, source: str) -> Checklist:
     version = root.get("version", (int,), "an integer")
     if version < 1:
         root.fail("version", "must be 1 or more")
-    checklist = Checklist(
+    return Checklist(
         id=root.code("id", _ID_RE, "lowercase letters, digits, '.', '_' or '-'"),
         version=version,
         title=root.text("title"),
@@ -523,7 +530,6 @@ def _build(data: dict[str, Any], loc: _Locator, source: str) -> Checklist:
         description=root.text("description"),
         sections=_sections(root, loc, source),
     )
-    return checklist
 
 
 def _industries(root: _Table) -> tuple[str, ...]:
