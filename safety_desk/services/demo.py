@@ -32,6 +32,10 @@ _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 # Chance that an enterprise is inspected in a given week: ~0.19 gives the benchmark set's
 # ~60,000 inspections for 2,000 enterprises over 156 weeks.
 _WEEKLY_INSPECTION_CHANCE = 0.19
+# Per-item failure chance (scaled by each enterprise's sloppiness): ~3.3 hazards per inspection;
+# major-hazard situations are rarer, a few percent of all hazards.
+_ITEM_FAIL_RATE = 0.15
+_MAJOR_FAIL_FACTOR = 0.05
 _KINDS = [("routine", 46), ("campaign", 16), ("special", 10), ("seasonal", 6), ("holiday", 5),
           ("unannounced", 12), ("self_inspection", 5)]
 
@@ -172,17 +176,19 @@ class _Generator:
         self.general = next(code for code, (_, c) in self.checklists.items() if "*" in c.industries
                             and not c.standard_superseded and len(c.sections) >= 10)
 
-    def _checklist_for(self, industry: str) -> tuple[str, Checklist]:
+    def _checklist_for(self, industry: str, kind: str) -> tuple[str, Checklist]:
+        """Routine visits mostly take the general list; targeted ones the major-hazard lists of the trade.
+
+        The mix gives the benchmark set its ~33 answers per inspection (DESIGN.md §8).
+        """
         specific = [entry for code, entry in self.checklists.items()
                     if industry in entry[1].industries and code != self.general]
-        if specific and self.rng.random() < 0.35:
-            return self.rng.choice(specific)
-        if self.rng.random() < 0.08:
-            fire = [entry for code, entry in self.checklists.items()
+        everyone = [entry for code, entry in self.checklists.items()
                     if code != self.general and "*" in entry[1].industries]
-            if fire:
-                return self.rng.choice(fire)
-        return self.checklists[self.general]
+        general_share = 0.35 if kind in ("routine", "self_inspection") else 0.12
+        if self.rng.random() < general_share:
+            return self.checklists[self.general]
+        return self.rng.choice(specific + everyone) if specific or everyone else self.checklists[self.general]
 
     # -- inspections, answers, hazards -----------------------------------------------------------
     def make_weeks(self) -> None:
@@ -203,7 +209,7 @@ class _Generator:
     def _inspection(self, enterprise: Enterprise, day: date, batch: "_Batch") -> None:
         rng = self.rng
         kind = rng.choices([k for k, _ in _KINDS], [w for _, w in _KINDS])[0]
-        checklist_id, checklist = self._checklist_for(enterprise.industry)
+        checklist_id, checklist = self._checklist_for(enterprise.industry, kind)
         crew = self.inspectors[enterprise.district_id]
         leader = self.leaders[enterprise.district_id]
         lead = leader if rng.random() < 0.15 else crew[0]
@@ -225,12 +231,12 @@ class _Generator:
         items = list(applicable_items(checklist, gates))
         if draft:
             items = items[:rng.randrange(len(items) + 1)]
-        fail_rate = (0.09 if checklist_id.startswith(self.general) else 0.025) * self.sloppiness[enterprise.id]
+        fail_rate = _ITEM_FAIL_RATE * self.sloppiness[enterprise.id]
         failed = []
         for minute, item in enumerate(items):
             answered = _moment(day, 9, 0).replace("09:00:00", f"{9 + minute // 60:02d}:{minute % 60:02d}:00")
             roll = rng.random()
-            failing = roll < 0.03 + fail_rate
+            failing = roll < 0.03 + fail_rate * (_MAJOR_FAIL_FACTOR if item.major_if_failed else 1.0)
             if roll < 0.03:
                 result, value = "na", None
             elif item.kind == AnswerKind.PASS_FAIL:

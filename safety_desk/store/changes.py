@@ -7,12 +7,13 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database, field_clocks
+from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database
 
 # Parents before children, so foreign keys hold while a change set is applied in one pass.
 TABLE_ORDER = ("office", "device", "person", "district", "enterprise", "district_member", "checklist",
                "campaign", "inspection", "answer", "notice", "drill", "hazard", "hazard_event",
                "training", "incident", "photo")
+_EXPORT_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -27,19 +28,27 @@ class Change:
     value: Any
 
 
-def export_changes(db: Database, after_clock: str = "") -> Iterator[Change]:
-    """Every cell written after `after_clock` (all, by default), with its current value."""
-    rows = db.conn.execute("SELECT tbl, row_id, clocks FROM row_clock WHERE max_clock > ? ORDER BY max_clock",
-                           (after_clock,))
-    for table, row_id, clocks in rows.fetchall():
-        current = db.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
-        if current is None:
-            continue
-        for field, (clock, author) in sorted(field_clocks(clocks).items()):
-            if clock <= after_clock:
+def export_changes(db: Database, after_seq: int = 0) -> Iterator[Change]:
+    """Every cell last written after write `after_seq` on this device (all, by default), with its value."""
+    columns = {table: [c for c in db.columns(table) if c != "id"] for table in SYNC_MODE}
+    cursor = db.conn.execute("SELECT tbl, row_id, fields FROM row_clock WHERE last_seq > ? ORDER BY last_seq",
+                             (after_seq,))
+    while batch := cursor.fetchmany(_EXPORT_BATCH):
+        decoded = [(table, row_id, json.loads(fields)) for table, row_id, fields in batch]
+        writes = db.writes(seq for _, _, fields in decoded for seq in fields.values())
+        for table, row_id, fields in decoded:
+            current = db.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+            if current is None:
                 continue
-            value = {k: current[k] for k in current.keys()} if field == WHOLE_ROW else current[field]
-            yield Change(table, row_id, field, clock, author, value)
+            if SYNC_MODE[table] != PER_FIELD:
+                clock, author = writes[fields[WHOLE_ROW]]
+                yield Change(table, row_id, WHOLE_ROW, clock, author, {k: current[k] for k in current.keys()})
+                continue
+            for column in columns[table]:
+                seq = fields.get(column, fields.get(WHOLE_ROW))
+                if seq is not None and seq > after_seq:
+                    clock, author = writes[seq]
+                    yield Change(table, row_id, column, clock, author, current[column])
 
 
 def apply_changes(db: Database, changes: Iterable[Change]) -> int:
@@ -53,10 +62,11 @@ def apply_changes(db: Database, changes: Iterable[Change]) -> int:
     pending = sorted(changes, key=lambda c: (order[c.table], c.row_id, c.field, c.clock))
     applied = 0
     touched_hazards: set[str] = set()
+    write_seqs: dict[tuple[str, str], int] = {}
     with db.transaction():
         db.conn.execute("PRAGMA defer_foreign_keys = ON")
         for (table, row_id), group in itertools.groupby(pending, key=lambda c: (c.table, c.row_id)):
-            count = _apply_row(db, table, row_id, list(group))
+            count = _apply_row(db, table, row_id, list(group), write_seqs)
             applied += count
             if count and table == "hazard_event":
                 touched_hazards.add(db.conn.execute("SELECT hazard_id FROM hazard_event WHERE id = ?",
@@ -69,12 +79,10 @@ def apply_changes(db: Database, changes: Iterable[Change]) -> int:
     return applied
 
 
-def _apply_row(db: Database, table: str, row_id: str, changes: list[Change]) -> int:
+def _apply_row(db: Database, table: str, row_id: str, changes: list[Change],
+               write_seqs: dict[tuple[str, str], int]) -> int:
     """Apply the winning changes to one row: the latest per field, and only if newer than ours."""
-    stored = db.conn.execute("SELECT clocks FROM row_clock WHERE tbl = ? AND row_id = ?",
-                             (table, row_id)).fetchone()
-    clocks = json.loads(stored[0]) if stored else {}
-    known = field_clocks(stored[0]) if stored else {}
+    known = db.cell_clocks(table, row_id)
     latest: dict[str, Change] = {}
     for change in changes:
         if change.field not in latest or change.clock > latest[change.field].clock:
@@ -84,10 +92,7 @@ def _apply_row(db: Database, table: str, row_id: str, changes: list[Change]) -> 
     if not winners:
         return 0
     exists = db.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
-    if winners[0].field == WHOLE_ROW:
-        row = dict(winners[0].value)
-    else:
-        row = {c.field: c.value for c in winners}
+    row = dict(winners[0].value) if winners[0].field == WHOLE_ROW else {c.field: c.value for c in winners}
     if exists:
         assignments = ", ".join(f"{column} = :{column}" for column in row if column != "id")
         db.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = :id", {**row, "id": row_id})
@@ -95,21 +100,12 @@ def _apply_row(db: Database, table: str, row_id: str, changes: list[Change]) -> 
         row = {"id": row_id, **row}
         placeholders = ", ".join(f":{c}" for c in row)
         db.conn.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({placeholders})", row)
+    fields = db.fields_of(table, row_id) if SYNC_MODE[table] == PER_FIELD else {}
     for change in winners:
-        key = f"{change.clock} {change.author}"
-        if SYNC_MODE[table] == PER_FIELD:
-            for written_key in list(clocks):
-                clocks[written_key] = [f for f in clocks[written_key] if f != change.field]
-                if not clocks[written_key]:
-                    del clocks[written_key]
-            clocks[key] = sorted(set(clocks.get(key, [])) | {change.field})
-        else:
-            clocks = {key: [WHOLE_ROW]}
+        key = (change.clock, change.author)
+        if key not in write_seqs:
+            write_seqs[key] = db.new_write(change.clock, change.author)[0]
+        fields[change.field] = write_seqs[key]
         db.clock.observe(change.clock)
-    top = max(c.clock for c in winners)
-    db.conn.execute(
-        "INSERT INTO row_clock (tbl, row_id, clocks, max_clock) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (tbl, row_id) DO UPDATE SET clocks = excluded.clocks,"
-        " max_clock = max(row_clock.max_clock, excluded.max_clock)",
-        (table, row_id, json.dumps(clocks, ensure_ascii=False), top))
+    db.set_row_fields(table, row_id, fields)
     return len(winners)

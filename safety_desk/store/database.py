@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from safety_desk.store.audit import AuditChain
+from safety_desk.store.audit import AuditChain, canonical_json
 from safety_desk.store.connection import StoreError, open_connection
 from safety_desk.sync.hlc import HybridClock, Timestamp
 from safety_desk.sync.ids import new_id
@@ -33,19 +34,9 @@ def utc_now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-def decode_clocks(text: str) -> dict[str, list[str]]:
-    """row_clock.clocks: {"<clock> <author>": [fields written at that clock]}."""
-    return json.loads(text)
-
-
-def field_clocks(text: str) -> dict[str, tuple[str, str]]:
-    """The (clock, author) that last wrote each field of a row ('*' = the whole row)."""
-    result = {}
-    for key, fields in decode_clocks(text).items():
-        clock, _, author = key.partition(" ")
-        for name in fields:
-            result[name] = (clock, author)
-    return result
+def canonical_digest(rows: list[dict[str, Any]]) -> str:
+    """sha256 of rows in canonical JSON: what a bulk insert's audit entry vouches for."""
+    return hashlib.sha256(canonical_json(rows).encode("utf-8")).hexdigest()
 
 
 class Database:
@@ -126,38 +117,40 @@ class Database:
             raise StoreError("internal error: a write outside a transaction")
 
     # -- writes --------------------------------------------------------------------------------
-    def _author_key(self, clock: str) -> str:
-        return f"{clock} {self.author_id or ''}"
+    def new_write(self, clock: str | None = None, author: str | None = None) -> tuple[int, str]:
+        """Log one write (its clock and author) and return (seq, clock); a fresh clock unless given."""
+        self._require_transaction()
+        clock = clock or self.clock.now()
+        author = (self.author_id or "") if author is None else author
+        cursor = self.conn.execute("INSERT INTO write_log (clock, author) VALUES (?, ?)", (clock, author))
+        return cursor.lastrowid, clock
 
     def insert(self, table: str, row: dict[str, Any], *, audit_after: Any = None) -> str:
-        """Insert one row (column -> stored value), record its clock and an audit entry; returns the clock."""
+        """Insert one row (column -> stored value), record its write and an audit entry; returns the clock."""
         self._require_transaction()
-        clock = self.clock.now()
         self._insert_rows(table, [row])
-        fields = [WHOLE_ROW] if SYNC_MODE[table] != PER_FIELD else sorted(k for k in row if k != "id")
-        self._write_clock(table, row["id"], {self._author_key(clock): fields}, clock)
+        seq, clock = self.new_write()
+        self.conn.execute("INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?)",
+                          (table, row["id"], json.dumps({WHOLE_ROW: seq}), seq))
         self._audit.append(at=utc_now_iso(), clock=clock, device_id=self.device_id,
                            author_id=self.author_id, action="insert", tbl=table, row_id=row["id"],
                            before=None, after=audit_after if audit_after is not None else row)
         return clock
 
     def insert_many(self, table: str, rows: list[dict[str, Any]], *, summary: str) -> str:
-        """Bulk insert sharing one clock and one audit entry (whose `after` lists every row)."""
+        """Bulk insert as one write: one clock, one audit entry holding the rows' count and digest."""
         self._require_transaction()
         if not rows:
             return self.clock.last
-        clock = self.clock.now()
         self._insert_rows(table, rows)
-        key = self._author_key(clock)
-        clocks = []
-        for row in rows:
-            fields = [WHOLE_ROW] if SYNC_MODE[table] != PER_FIELD else sorted(k for k in row if k != "id")
-            clocks.append((table, row["id"], json.dumps({key: fields}, ensure_ascii=False), clock))
-        self.conn.executemany(
-            "INSERT INTO row_clock (tbl, row_id, clocks, max_clock) VALUES (?, ?, ?, ?)", clocks)
+        seq, clock = self.new_write()
+        fields = json.dumps({WHOLE_ROW: seq})
+        self.conn.executemany("INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?)",
+                              [(table, row["id"], fields, seq) for row in rows])
         self._audit.append(at=utc_now_iso(), clock=clock, device_id=self.device_id,
                            author_id=self.author_id, action=f"insert_many: {summary}", tbl=table,
-                           row_id=None, before=None, after=rows)
+                           row_id=None, before=None,
+                           after={"rows": len(rows), "sha256": canonical_digest(rows)})
         return clock
 
     def update(self, table: str, row_id: str, changes: dict[str, Any]) -> dict[str, Any]:
@@ -174,22 +167,13 @@ class Database:
         before = {k: current[k] for k in changed}
         assignments = ", ".join(f"{column} = :{column}" for column in changed)
         self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = :id", {**changed, "id": row_id})
-        clock = self.clock.now()
-        key = self._author_key(clock)
+        seq, clock = self.new_write()
         if SYNC_MODE[table] == PER_FIELD:
-            stored = self.conn.execute("SELECT clocks FROM row_clock WHERE tbl = ? AND row_id = ?",
-                                       (table, row_id)).fetchone()
-            clocks = decode_clocks(stored[0]) if stored else {}
-            for written_key in list(clocks):
-                remaining = [f for f in clocks[written_key] if f not in changed]
-                if remaining:
-                    clocks[written_key] = remaining
-                else:
-                    del clocks[written_key]
-            clocks[key] = sorted(changed)
+            fields = self.fields_of(table, row_id)
+            fields.update({column: seq for column in changed})
         else:
-            clocks = {key: [WHOLE_ROW]}
-        self._write_clock(table, row_id, clocks, clock)
+            fields = {WHOLE_ROW: seq}
+        self.set_row_fields(table, row_id, fields)
         self._audit.append(at=utc_now_iso(), clock=clock, device_id=self.device_id,
                            author_id=self.author_id, action="update", tbl=table, row_id=row_id,
                            before=before, after=changed)
@@ -212,9 +196,43 @@ class Database:
         placeholders = ", ".join(f":{c}" for c in columns)
         self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows)
 
-    def _write_clock(self, table: str, row_id: str, clocks: dict[str, list[str]], clock: str) -> None:
+    # -- write clocks of cells -----------------------------------------------------------------
+    def fields_of(self, table: str, row_id: str) -> dict[str, int]:
+        row = self.conn.execute("SELECT fields FROM row_clock WHERE tbl = ? AND row_id = ?",
+                                (table, row_id)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def set_row_fields(self, table: str, row_id: str, fields: dict[str, int]) -> None:
         self.conn.execute(
-            "INSERT INTO row_clock (tbl, row_id, clocks, max_clock) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (tbl, row_id) DO UPDATE SET clocks = excluded.clocks,"
-            " max_clock = max(row_clock.max_clock, excluded.max_clock)",
-            (table, row_id, json.dumps(clocks, ensure_ascii=False), clock))
+            "INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (tbl, row_id) DO UPDATE SET fields = excluded.fields, last_seq = excluded.last_seq",
+            (table, row_id, json.dumps(fields, sort_keys=True), max(fields.values())))
+
+    def writes(self, seqs: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """seq -> (clock, author) for the given write seqs."""
+        wanted = sorted(set(seqs))
+        found: dict[int, tuple[str, str]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for seq, clock, author in self.conn.execute(
+                    f"SELECT seq, clock, author FROM write_log WHERE seq IN ({marks})", chunk):
+                found[seq] = (clock, author)
+        return found
+
+    def columns(self, table: str) -> list[str]:
+        return [row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")]
+
+    def cell_clocks(self, table: str, row_id: str) -> dict[str, tuple[str, str]]:
+        """(clock, author) of the last write of each cell; '*' expanded to the columns for per-field tables."""
+        fields = self.fields_of(table, row_id)
+        writes = self.writes(fields.values())
+        if SYNC_MODE[table] != PER_FIELD:
+            return {name: writes[seq] for name, seq in fields.items()}
+        result = {}
+        for column in self.columns(table):
+            if column != "id":
+                seq = fields.get(column, fields.get(WHOLE_ROW))
+                if seq is not None:
+                    result[column] = writes[seq]
+        return result

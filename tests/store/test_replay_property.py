@@ -111,11 +111,11 @@ def test_replaying_recorded_changes_onto_an_empty_database_reproduces_every_row(
             store.close()
 
 
-def test_export_after_a_clock_holds_only_newer_cells(tmp_path: Path) -> None:
+def test_export_after_a_write_holds_only_newer_cells(tmp_path: Path) -> None:
     store = _fresh_store(tmp_path, "a.db", "device-a")
     district = store.districts.add(District(id=store.db.new_id(), code="D1", name="东城片区"))
-    seen = store.db.clock.last
+    seen = store.db.conn.execute("SELECT max(seq) FROM write_log").fetchone()[0]
     store.districts.update(district.id, name="西城片区")
-    newer = list(export_changes(store.db, after_clock=seen))
+    newer = list(export_changes(store.db, after_seq=seen))
     assert [(c.table, c.field, c.value) for c in newer] == [("district", "name", "西城片区")]
     store.close()

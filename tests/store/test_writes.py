@@ -12,7 +12,6 @@ import pytest
 from safety_desk.domain.uscc import make_uscc
 from safety_desk.store.audit import verify_chain
 from safety_desk.store.connection import StoreError
-from safety_desk.store.database import field_clocks
 from safety_desk.store.inspections import SubmittedInspection
 from safety_desk.store.records import District, Enterprise, Hazard, Inspection
 from safety_desk.store.store import Store
@@ -29,9 +28,7 @@ def _enterprise(store: Store, district: District, body: str = "91370200MA3C00001
 
 
 def _clocks(store: Store, table: str, row_id: str) -> dict:
-    row = store.db.conn.execute("SELECT clocks FROM row_clock WHERE tbl = ? AND row_id = ?",
-                                (table, row_id)).fetchone()
-    return field_clocks(row[0])
+    return store.db.cell_clocks(table, row_id)
 
 
 def test_insert_records_a_clock_per_field_and_an_audit_entry(store: Store) -> None:

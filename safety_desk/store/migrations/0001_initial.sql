@@ -280,16 +280,26 @@ CREATE TABLE photo (
     added_at      TEXT NOT NULL
 );
 
--- The write clocks of every synced row: `clocks` maps "<clock> <author>" to the fields it wrote
--- ('*' for records written whole); `max_clock` finds what a peer has not yet seen.
+-- Every write: a local insert, update or bulk insert, or a cell won from a peer. Its clock and
+-- author are stored once here; cells point at them by seq. seq only grows on this device, so "what a
+-- peer has not seen" is every cell whose seq is above what that peer acknowledged (changes this
+-- device relays from others included, whatever their clocks).
+CREATE TABLE write_log (
+    seq    INTEGER PRIMARY KEY,
+    clock  TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT ''
+);
+
+-- The last write of every cell of every synced row: `fields` maps a column to a write_log seq, and
+-- "*" to the write of every column not named (records written whole have only "*").
 CREATE TABLE row_clock (
-    tbl       TEXT NOT NULL,
-    row_id    TEXT NOT NULL,
-    clocks    TEXT NOT NULL,
-    max_clock TEXT NOT NULL,
+    tbl      TEXT NOT NULL,
+    row_id   TEXT NOT NULL,
+    fields   TEXT NOT NULL,
+    last_seq INTEGER NOT NULL,
     PRIMARY KEY (tbl, row_id)
 ) WITHOUT ROWID;
-CREATE INDEX row_clock_by_clock ON row_clock (max_clock);
+CREATE INDEX row_clock_by_seq ON row_clock (last_seq);
 
 -- Append-only audit trail; each entry's hash covers the previous entry's hash.
 CREATE TABLE audit (
