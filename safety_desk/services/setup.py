@@ -51,7 +51,8 @@ def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_nam
     """Create the database at `path` as this device's office database. Refuses an existing one."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
-        raise AlreadyInitialised(f"{path}: 数据库已存在 (a database already exists here); nothing was changed")
+        raise AlreadyInitialised(f"{path}: 文件已存在 (a database or other file already exists here; "
+                                 "init never overwrites); nothing was changed")
     if admin_login and not admin_password:
         raise ValueError("--password: 创建管理员账号需要密码 (the first account needs a password)")
     keys = generate_key_pair()

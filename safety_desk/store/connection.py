@@ -94,6 +94,9 @@ def open_connection(path: Path, *, create: bool = False) -> sqlite3.Connection:
             raise NotASafetyDeskDatabase(
                 f"{path}: 不是 SafetyDesk 数据库 (not a SafetyDesk database); the file was not changed"
             )
+        if version == 0 and not create:
+            raise MissingDatabase(f"{path}: 空文件，不是 SafetyDesk 数据库 (an empty file, not a SafetyDesk "
+                                  "database); run `safety-desk init` to create one; the file was not changed")
         if version > latest:
             raise NewerSchemaError(
                 f"{path}: 数据库版本 {version} 比本程序 (最高 {latest}) 新，请升级程序 "

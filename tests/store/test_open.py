@@ -100,3 +100,11 @@ def test_migrations_are_numbered_without_gaps() -> None:
     assert versions == list(range(1, len(versions) + 1))
     for migration in all_migrations():
         assert migration.statements(), migration.name
+
+
+def test_an_empty_file_is_not_turned_into_a_database_without_init(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    with pytest.raises(MissingDatabase, match="empty"):
+        Store.open(path)
+    assert path.read_bytes() == b""
