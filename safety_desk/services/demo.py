@@ -18,6 +18,7 @@ from safety_desk.domain.uscc import make_uscc
 from safety_desk.services import demo_names as names
 from safety_desk.services.passwords import hash_password
 from safety_desk.services.setup import initialise
+from safety_desk.store.connection import remove_database_files
 from safety_desk.store.hazards import TREATMENT_PLAN_ELEMENTS
 from safety_desk.store.records import (
     Answer, Campaign, District, DistrictMember, Drill, Enterprise, Hazard, HazardEvent, Incident,
@@ -442,8 +443,7 @@ def build_demo(path: Path, spec: DemoSpec, progress: Callable[[int, int], None] 
         summary = _Generator(store, spec, progress).run()
     except BaseException:
         store.close()
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            leftover.unlink(missing_ok=True)
+        remove_database_files(path)
         raise
     store.close()
     return summary

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safety_desk.services.passwords import hash_password
-from safety_desk.store.connection import StoreError
+from safety_desk.store.connection import StoreError, remove_database_files
 from safety_desk.store.database import utc_now_iso
 from safety_desk.store.records import ChecklistRecord, Device, Office, Person
 from safety_desk.store.store import Store
@@ -75,8 +75,7 @@ def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_nam
             added = install_checklists(store)
     except BaseException:
         store.close()
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            leftover.unlink(missing_ok=True)
+        remove_database_files(path)
         raise
     store.close()
     return InitResult(path, device_id, office.id, admin_id, added)

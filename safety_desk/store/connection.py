@@ -66,6 +66,12 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
+def remove_database_files(path: Path) -> None:
+    """Delete a database we just created and failed to fill, with its WAL and shared-memory files."""
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+
+
 def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
