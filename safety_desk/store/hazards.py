@@ -71,6 +71,16 @@ class HazardRepository(Repository[Hazard]):
                               deadline=deadline)
         return hazard
 
+    def of_inspection(self, inspection_id: str, item_code: str | None = None) -> list[Hazard]:
+        """Hazards opened from an inspection (tombstoned ones included), optionally for one item."""
+        if item_code is None:
+            return self._select("inspection_id = ?", (inspection_id,), order="id")
+        return self._select("inspection_id = ? AND item_code = ?", (inspection_id, item_code), order="id")
+
+    def open_of_enterprise(self, enterprise_id: str) -> list[Hazard]:
+        return self._select("deleted = 0 AND enterprise_id = ? AND id IN (SELECT hazard_id FROM hazard_state"
+                            " WHERE status != '已销号')", (enterprise_id,), order="found_on DESC")
+
     def add_many_with_events(self, hazards: list[Hazard], events: list[HazardEvent], summary: str) -> None:
         """Bulk-register new hazards with their complete event histories (generated or imported data)."""
         known = {h.id for h in hazards}

@@ -69,6 +69,11 @@ class PersonRepository(Repository[Person]):
         found = self._select("login = ? AND deleted = 0", (login,))
         return found[0] if found else None
 
+    def anyone_can_sign_in(self) -> bool:
+        row = self.db.conn.execute("SELECT 1 FROM person WHERE deleted = 0 AND active = 1"
+                                   " AND password_hash IS NOT NULL LIMIT 1").fetchone()
+        return row is not None
+
     def with_role(self, role: str) -> list[Person]:
         return self._select("role = ? AND deleted = 0", (role,), order="name")
 

@@ -1,0 +1,81 @@
+"""First-run set-up and sign-in: scrypt passwords, a growing wait after repeated failures."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from safety_desk.services.passwords import hash_password, verify_password
+from safety_desk.services.session import Session
+from safety_desk.store.records import Office, Person
+from safety_desk.store.store import Store
+
+_FREE_ATTEMPTS = 3
+_MAX_WAIT_SECONDS = 60
+
+
+class SignInFailed(Exception):
+    """Wrong login or password, or signing in too soon after failures; the message says which."""
+
+
+def needs_setup(store: Store) -> bool:
+    """True until someone can sign in: no account with a password exists yet."""
+    return not store.people.anyone_can_sign_in()
+
+
+def create_first_account(store: Store, *, office_name: str, name: str, login: str, password: str,
+                         role: str = "office") -> Session:
+    """The first-start set-up: name the office and create the first account, then sign it in."""
+    if not needs_setup(store):
+        raise SignInFailed("已有账号，请直接登录 (accounts exist already: sign in)")
+    problems = []
+    if not office_name.strip():
+        problems.append("单位名称不能为空 (office name is required)")
+    if not name.strip():
+        problems.append("姓名不能为空 (name is required)")
+    if not login.strip():
+        problems.append("登录名不能为空 (login is required)")
+    if len(password) < 4:
+        problems.append("密码至少4位 (password needs at least 4 characters)")
+    if problems:
+        raise ValueError("；".join(problems))
+    with store.transaction():
+        office = store.offices.current()
+        if office is None:
+            store.offices.add(Office(id=store.db.new_id(), name=office_name.strip()))
+        elif office.name != office_name.strip():
+            store.offices.update(office.id, name=office_name.strip())
+        person = store.people.add(Person(id=store.db.new_id(), name=name.strip(), login=login.strip(),
+                                         role=role, password_hash=hash_password(password)))
+    store.db.author_id = person.id
+    return Session(store, person)
+
+
+@dataclass
+class SignIn:
+    """Checks passwords; after three failures each further try must wait longer (2, 4, 8 ... 60 s)."""
+
+    store: Store
+    clock: callable = time.monotonic
+    _failures: int = 0
+    _not_before: float = field(default=0.0)
+
+    def wait_seconds(self) -> float:
+        return max(0.0, self._not_before - self.clock())
+
+    def sign_in(self, login: str, password: str) -> Session:
+        wait = self.wait_seconds()
+        if wait > 0:
+            raise SignInFailed(f"尝试次数过多，请 {wait:.0f} 秒后再试 (too many failed attempts; wait {wait:.0f} s)")
+        person = self.store.people.by_login(login.strip())
+        if person is None or not person.active or not verify_password(password, person.password_hash):
+            self._failures += 1
+            if self._failures >= _FREE_ATTEMPTS:
+                delay = min(_MAX_WAIT_SECONDS, 2 ** (self._failures - _FREE_ATTEMPTS + 1))
+                self._not_before = self.clock() + delay
+                raise SignInFailed(f"登录名或密码错误；请 {delay} 秒后再试 "
+                                   f"(wrong login or password; wait {delay} s before trying again)")
+            raise SignInFailed("登录名或密码错误 (wrong login or password)")
+        self._failures = 0
+        self.store.db.author_id = person.id
+        return Session(self.store, person)

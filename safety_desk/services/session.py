@@ -1,0 +1,74 @@
+"""Who is signed in, and what each role may do: the services check it, the UI only hides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from safety_desk.store.records import Person
+from safety_desk.store.store import Store
+
+
+class Action(StrEnum):
+    VIEW_ALL_DISTRICTS = "view_all_districts"
+    EDIT_ENTERPRISE = "edit_enterprise"
+    RUN_INSPECTION = "run_inspection"
+    SELF_INSPECT = "self_inspect"
+    EDIT_HAZARD = "edit_hazard"
+    MANAGE_PEOPLE = "manage_people"
+
+
+_ALLOWED = {
+    "office": set(Action),
+    "leader": {Action.RUN_INSPECTION, Action.EDIT_HAZARD},
+    "inspector": {Action.RUN_INSPECTION, Action.EDIT_HAZARD},
+    "enterprise": {Action.SELF_INSPECT},
+}
+
+ROLE_NAMES = {"office": "安全办", "leader": "包片领导", "inspector": "检查员", "enterprise": "企业安全员"}
+
+
+class PermissionDenied(Exception):
+    """The signed-in person's role does not allow this; the message says what and why."""
+
+
+@dataclass
+class Session:
+    """The signed-in person on an open store."""
+
+    store: Store
+    person: Person
+
+    @property
+    def role(self) -> str:
+        return self.person.role
+
+    def may(self, action: Action) -> bool:
+        return action in _ALLOWED.get(self.role, set())
+
+    def require(self, action: Action) -> None:
+        if not self.may(action):
+            raise PermissionDenied(f"{ROLE_NAMES.get(self.role, self.role)}无权执行此操作 "
+                                   f"(role {self.role} may not {action.value})")
+
+    def district_ids(self) -> list[str] | None:
+        """The districts this person sees; None means all (the office)."""
+        if self.role == "office":
+            return None
+        if self.role == "enterprise":
+            enterprise = self.store.enterprises.require(self.person.enterprise_id)
+            return [enterprise.district_id]
+        return self.store.members.districts_of(self.person.id)
+
+    def may_see_enterprise(self, enterprise_id: str) -> bool:
+        if self.role == "enterprise":
+            return enterprise_id == self.person.enterprise_id
+        districts = self.district_ids()
+        if districts is None:
+            return True
+        enterprise = self.store.enterprises.get(enterprise_id)
+        return enterprise is not None and enterprise.district_id in districts
+
+    def require_enterprise(self, enterprise_id: str) -> None:
+        if not self.may_see_enterprise(enterprise_id):
+            raise PermissionDenied(f"无权访问该企业 (enterprise {enterprise_id} is outside your scope)")

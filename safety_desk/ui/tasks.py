@@ -1,0 +1,67 @@
+"""Long work off the UI thread: a pool of workers whose results come back by signal; tests run it inline."""
+
+from __future__ import annotations
+
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+# A task function receives `report(done, total)` as its first argument to publish progress.
+Report = Callable[[int, int], None]
+
+
+class TaskSignals(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    def __init__(self, function: Callable[..., Any], args: tuple, signals: TaskSignals) -> None:
+        super().__init__()
+        self.function, self.args, self.signals = function, args, signals
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.function(self.signals.progressed.emit, *self.args)
+        except Exception as exc:  # noqa: BLE001 - every failure must reach the user as a message
+            message = str(exc) or exc.__class__.__name__
+            if not isinstance(exc, ValueError):
+                traceback.print_exc()
+            self.signals.failed.emit(message)
+        else:
+            self.signals.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs `function(report, *args)` in the thread pool; connect to the returned signals."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool.globalInstance()
+        self._live: set[TaskSignals] = set()
+
+    def start(self, function: Callable[..., Any], *args: Any) -> TaskSignals:
+        signals = TaskSignals()
+        self._live.add(signals)  # keep the QObject alive until the job reports back
+        signals.finished.connect(lambda _=None, s=signals: self._live.discard(s))
+        signals.failed.connect(lambda _=None, s=signals: self._live.discard(s))
+        self._pool.start(_Job(function, args, signals))
+        return signals
+
+
+class InlineTaskRunner(TaskRunner):
+    """Runs tasks on the calling thread (tests): signals fire before start() returns... after connect.
+
+    The job is queued with a zero-delay timer so callers can connect to the signals first.
+    """
+
+    def start(self, function: Callable[..., Any], *args: Any) -> TaskSignals:
+        from PySide6.QtCore import QTimer
+
+        signals = TaskSignals()
+        self._live.add(signals)
+        QTimer.singleShot(0, lambda: (_Job(function, args, signals).run(), self._live.discard(signals)))
+        return signals
