@@ -77,7 +77,7 @@ class _Progress:
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
               help="Database file (default: the per-user data dir).")
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
-              help="Language of the user interface.")
+              help="Language of the user interface (default: the saved setting, else zh_CN).")
 @click.option("--demo", is_flag=True, help="Open the demo database, creating it if needed.")
 @click.version_option(__version__, prog_name="safety-desk")
 @click.pass_context
@@ -88,10 +88,15 @@ def main(ctx: click.Context, db: Path | None, lang: str, demo: bool) -> None:
     path = _db_path(ctx)
     if demo and not path.exists():
         ctx.invoke(demo_command)
-    # The desktop window arrives with the inspector's desktop (issue 3); until then say where the data is.
-    click.echo(f"数据库 database: {path}")
-    click.echo("图形界面尚未提供 (the desktop window is not built yet); try `safety-desk doctor` or "
-               "`safety-desk --help`.")
+    from safety_desk.ui.app import run_gui
+
+    sys.exit(run_gui(path, lang_given(ctx), login_hint="admin" if demo else ""))
+
+
+def lang_given(ctx: click.Context) -> str | None:
+    """--lang when typed on the command line; otherwise the saved setting decides."""
+    source = ctx.get_parameter_source("lang")
+    return ctx.params["lang"] if source == click.core.ParameterSource.COMMANDLINE else None
 
 
 @main.command("init")

@@ -16,6 +16,7 @@ from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType, ad
 from safety_desk.domain.industry import Industry, default_risk_class, is_drill_high_risk
 from safety_desk.domain.uscc import make_uscc
 from safety_desk.services import demo_names as names
+from safety_desk.services.inspections import hazard_description
 from safety_desk.services.passwords import hash_password
 from safety_desk.services.setup import initialise
 from safety_desk.store.connection import remove_database_files
@@ -287,7 +288,7 @@ class _Generator:
         hazard = Hazard(
             id=self._id(day), enterprise_id=enterprise.id, district_id=enterprise.district_id,
             source="self_inspection" if inspection.kind == "self_inspection" else "inspection",
-            description=item.text, grade="重大" if major else "一般", found_on=day.isoformat(),
+            description=hazard_description(item), grade="重大" if major else "一般", found_on=day.isoformat(),
             inspection_id=inspection.id, item_code=item.code, campaign_id=inspection.campaign_id,
             location=rng.choice(names.LOCATIONS), category=item.code.split("-")[0],
             accident_type=rng.choice(names.ACCIDENT_TYPES),

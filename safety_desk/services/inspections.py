@@ -13,15 +13,24 @@ from safety_desk.domain.hazard_status import HazardEventKind, HazardStatus
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.settings import Settings
 from safety_desk.store.inspections import INSPECTION_KINDS
-from safety_desk.store.records import Answer, ChecklistRecord, Enterprise, Hazard, Inspection
+from safety_desk.store.records import Answer, Campaign, ChecklistRecord, Enterprise, Hazard, Inspection, Person
 
 KIND_NAMES = {"routine": "日常检查", "campaign": "大排查/专项检查", "special": "专项检查", "seasonal": "季节性检查",
               "holiday": "节假日检查", "unannounced": "四不两直", "self_inspection": "企业自查",
               "re_inspection": "复查"}
 
 
+# Roles that may be named on an inspection team (enterprise staff self-inspect, they do not join).
+_INSPECTING_ROLES = ("inspector", "leader", "office")
+
+
 class InspectionProblem(ValueError):
     """An inspection cannot do what was asked (submit with gaps, answer an unknown item ...)."""
+
+
+def hazard_description(item: Item) -> str:
+    """A failed item's text states the requirement; the hazard says it is not met (the inspector refines it)."""
+    return f"不符合要求：{item.text}"
 
 
 @dataclass
@@ -85,7 +94,15 @@ class InspectionService:
             raise InspectionProblem(f"检查类型无效 (unknown inspection kind {kind!r})")
         enterprise = self.store.enterprises.require(enterprise_id)
         self.store.checklists.require(checklist_id)
+        if campaign_id is not None:
+            self.store.campaigns.require(campaign_id)
         team = list(dict.fromkeys([session.person.id, *(inspector_ids or [])]))
+        for person_id in team[1:]:
+            # The team signs the record: only people who may inspect belong on it.
+            person = self.store.people.get(person_id)
+            if person is None or person.deleted or person.role not in _INSPECTING_ROLES:
+                raise InspectionProblem(f"检查人员无效 (person {person_id} is not an inspector, leader or office "
+                                        "member)")
         return self.store.inspections.add(Inspection(
             id=self.store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
             checklist_id=checklist_id, kind=kind, campaign_id=campaign_id, lead_id=session.person.id,
@@ -93,6 +110,40 @@ class InspectionService:
 
     def drafts(self) -> list[Inspection]:
         return [i for i in self.store.inspections.drafts() if self.session.may_see_enterprise(i.enterprise_id)]
+
+    def recent(self, limit: int = 30) -> list[Inspection]:
+        """Submitted inspections in the session's scope, newest first."""
+        # The store has no scoped "latest inspections" query yet, so this walks the enterprises in
+        # scope (one indexed query each); fine for a district, to be replaced by one query for the office.
+        scope = self.session.district_ids()
+        if self.session.role == "enterprise":
+            enterprises = [self.store.enterprises.require(self.session.person.enterprise_id)]
+        elif scope is None:
+            enterprises = self.store.enterprises.active()
+        else:
+            enterprises = [e for district_id in scope for e in self.store.enterprises.of_district(district_id)]
+        found = [i for e in enterprises for i in self.store.inspections.of_enterprise(e.id)
+                 if i.status == "submitted"]
+        return sorted(found, key=lambda i: i.finished_at or i.started_at, reverse=True)[:limit]
+
+    def campaigns(self, today: date | None = None) -> list[Campaign]:
+        """Campaigns an inspection may belong to: those running today first, then the newest."""
+        today_text = (today or date.today()).isoformat()
+        # No listing query for campaigns in the store yet; there are a handful a year, so read them all.
+        every = [c for c in self.store.campaigns._select() if not c.deleted]  # noqa: SLF001
+        newest_first = sorted(every, key=lambda c: c.starts_on, reverse=True)
+        return sorted(newest_first, key=lambda c: not c.starts_on <= today_text <= c.ends_on)
+
+    def colleagues(self, enterprise_id: str) -> list[Person]:
+        """Inspectors and leaders of the enterprise's district who may join the team (not the signed-in person)."""
+        enterprise = self.store.enterprises.require(enterprise_id)
+        people = []
+        for member in self.store.members.of_district(enterprise.district_id):
+            person = self.store.people.get(member.person_id)
+            if (person is not None and not person.deleted and person.active and person.id != self.session.person.id
+                    and person.role in ("inspector", "leader") and person not in people):
+                people.append(person)
+        return sorted(people, key=lambda p: (p.role != "leader", p.name))
 
     # -- reading ------------------------------------------------------------------------------
     def state(self, inspection_id: str) -> RunnerState:
@@ -111,6 +162,11 @@ class InspectionService:
         state = self.state(inspection_id)
         if state.read_only:
             raise InspectionProblem("检查已提交，不能修改 (the inspection is submitted and read-only)")
+        # The same rule as start(): seeing the enterprise is not enough to change its inspection (an
+        # enterprise's safety officer sees their own enterprise but must not edit the inspector's record).
+        own_self_check = state.inspection.kind == "self_inspection" and self.session.may(Action.SELF_INSPECT)
+        if not (own_self_check or self.session.may(Action.RUN_INSPECTION)):
+            raise PermissionDenied("无权修改该检查记录 (you may not change this inspection)")
         return state
 
     def set_gate(self, inspection_id: str, section_code: str, applies: bool) -> RunnerState:
@@ -119,7 +175,15 @@ class InspectionService:
         if all(s.code != section_code or s.gate is None for s in state.checklist.sections):
             raise InspectionProblem(f"section {section_code} has no gate question")
         gates = {**state.inspection.gate_answers, section_code: applies}
-        self.store.inspections.update(inspection_id, gate_answers=gates)
+        section = next(s for s in state.checklist.sections if s.code == section_code)
+        with self.store.transaction():
+            self.store.inspections.update(inspection_id, gate_answers=gates)
+            # A hidden item is not part of the inspection: its failure must not leave an open hazard
+            # behind, and answering "yes" again brings the hazard back with the kept answer.
+            for item in section.items:
+                answer = state.answers.get(item.code)
+                if answer is not None:
+                    self._sync_hazard(state, item, applies and answer.result == AnswerResult.FAIL.value)
         return self.state(inspection_id)
 
     def answer(self, inspection_id: str, item_code: str, result: str | None = None, *,
@@ -130,6 +194,9 @@ class InspectionService:
             item = state.checklist.item(item_code)
         except KeyError:
             raise InspectionProblem(f"检查表中没有此项 (no item {item_code})") from None
+        if item not in state.visible_items:
+            # A hidden item is not part of this inspection; answering it would open a hazard nobody sees.
+            raise InspectionProblem(f"{item_code}: 该项所在部分已判定不适用 (the item's section does not apply)")
         result = self._result(item, result, value)
         previous = state.answers.get(item_code)
         with self.store.transaction():
@@ -187,6 +254,20 @@ class InspectionService:
                 self.store.hazards.update(hazard.id, photos=list(dict.fromkeys([*hazard.photos, *photo_ids])))
         return self.state(inspection_id)
 
+    def remove_photo(self, inspection_id: str, item_code: str, photo_id: str) -> RunnerState:
+        """Detach a photo from an answer (and its hazard); the photo itself stays on record."""
+        state = self._writable(inspection_id)
+        answer = state.answers.get(item_code)
+        if answer is None or photo_id not in answer.photos:
+            return state
+        with self.store.transaction():
+            self.store.answers.record(inspection_id, item_code, answer.result, value=answer.value,
+                                      note=answer.note, photos=[p for p in answer.photos if p != photo_id])
+            hazard = state.hazards.get(item_code)
+            if hazard is not None and photo_id in hazard.photos:
+                self.store.hazards.update(hazard.id, photos=[p for p in hazard.photos if p != photo_id])
+        return self.state(inspection_id)
+
     def default_deadline(self, grade: str, found: date | None = None) -> date:
         days = self.settings.deadline_days_major if grade == "重大" else self.settings.deadline_days_general
         return (found or date.today()) + timedelta(days=days)
@@ -199,8 +280,13 @@ class InspectionService:
                     self.store.hazards.delete(hazard.id)  # the failure was revised: withdraw its hazard
             return
         if existing:
-            if existing[0].deleted:
-                self.store.hazards.update(existing[0].id, deleted=False)
+            hazard = existing[0]
+            if hazard.deleted:
+                # Photos added while the item was not failed belong to the restored hazard too.
+                answer = next((a for a in self.store.answers.of_inspection(state.inspection.id)
+                               if a.item_code == item.code), None)
+                photos = list(dict.fromkeys([*hazard.photos, *(answer.photos if answer else [])]))
+                self.store.hazards.update(hazard.id, deleted=False, photos=photos)
             return
         major = item.major_if_failed is not None
         grade = "重大" if major else "一般"
@@ -210,10 +296,15 @@ class InspectionService:
         self.store.hazards.open_hazard(Hazard(
             id=self.store.db.new_id(), enterprise_id=state.enterprise.id, district_id=state.enterprise.district_id,
             source="self_inspection" if state.inspection.kind == "self_inspection" else "inspection",
-            description=item.text, grade=grade, found_on=date.today().isoformat(),
+            description=hazard_description(item), grade=grade, found_on=date.today().isoformat(),
             inspection_id=state.inspection.id, item_code=item.code, campaign_id=state.inspection.campaign_id,
             basis=basis, found_by=self.session.person.id, responsible=state.enterprise.safety_officer,
             photos=list(photos)), deadline=self.default_deadline(grade))
+
+    def hazard_deadline(self, hazard_id: str) -> date | None:
+        """The hazard's current deadline (the fold of its events)."""
+        state = self.store.hazards.state(hazard_id)
+        return state.deadline if state else None
 
     def edit_hazard(self, hazard_id: str, *, description: str, location: str, measures: str, responsible: str,
                     deadline: date, grade: str | None = None) -> Hazard:

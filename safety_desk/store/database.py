@@ -24,7 +24,7 @@ SYNC_MODE = {
     "person": PER_FIELD, "district_member": PER_FIELD, "campaign": PER_FIELD, "notice": PER_FIELD,
     "drill": PER_FIELD, "hazard": PER_FIELD, "training": PER_FIELD, "incident": PER_FIELD,
     "checklist": PER_ROW, "inspection": PER_ROW, "answer": PER_ROW,
-    "hazard_event": APPEND_ONLY, "photo": APPEND_ONLY,
+    "hazard_event": APPEND_ONLY, "photo": APPEND_ONLY, "photo_annotation": PER_FIELD,
 }
 WHOLE_ROW = "*"
 UNSET_DEVICE = "unset"
@@ -82,6 +82,11 @@ class Database:
         self.set_local("device_id", device_id)
         self.device_id = device_id
         self.clock = HybridClock(device_id, None)
+
+    def unsynced_count(self) -> int:
+        """Rows changed here since the last write every peer acknowledged (0 until sync lands: all)."""
+        acknowledged = int(self.local("acknowledged_seq") or 0)
+        return self.conn.execute("SELECT count(*) FROM row_clock WHERE last_seq > ?", (acknowledged,)).fetchone()[0]
 
     # -- transactions --------------------------------------------------------------------------
     @contextmanager

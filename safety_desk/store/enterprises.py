@@ -34,6 +34,13 @@ class EnterpriseRepository(Repository[Enterprise]):
         return dataclasses.replace(record, uscc=uscc, industry=industry.value, name=record.name.strip(),
                                    name_initials=pinyin_initials(record.name.strip()))
 
+    def update(self, record_id: str, **changes: object) -> Enterprise:
+        # The base update writes only the named fields, but name_initials follows from the name (validate
+        # recomputes it): name it too, or a renamed enterprise is found only by its old initials.
+        if "name" in changes and "name_initials" not in changes:
+            changes["name_initials"] = ""
+        return super().update(record_id, **changes)
+
     def by_uscc(self, uscc: str) -> Enterprise | None:
         found = self._select("uscc = ?", (validate_uscc(uscc),))
         return found[0] if found else None
@@ -43,6 +50,13 @@ class EnterpriseRepository(Repository[Enterprise]):
 
     def active(self) -> list[Enterprise]:
         return self._select("deleted = 0", order="name")
+
+    def count_in(self, district_ids: list[str] | None) -> int:
+        if district_ids is None:
+            return self.db.conn.execute("SELECT count(*) FROM enterprise WHERE deleted = 0").fetchone()[0]
+        marks = ",".join("?" * len(district_ids))
+        return self.db.conn.execute(f"SELECT count(*) FROM enterprise WHERE deleted = 0 AND district_id IN ({marks})",
+                                    list(district_ids)).fetchone()[0]
 
     def search(self, text: str, limit: int = 50) -> list[Enterprise]:
         """Enterprises whose name or USCC contains `text`, or whose pinyin initials hold its letters in order.
@@ -60,3 +74,24 @@ class EnterpriseRepository(Repository[Enterprise]):
             "deleted = 0 AND (name LIKE :like ESCAPE '\\' OR uscc LIKE upper(:like) ESCAPE '\\'"
             " OR name_initials LIKE :prefix ESCAPE '\\')",
             {"like": like, "prefix": prefix}, order="name", limit=limit)
+
+    def search_within(self, text: str, district_ids: list[str] | None, limit: int = 50) -> list[Enterprise]:
+        """Like `search`, but only in `district_ids` (None: everywhere), so the limit applies after scoping.
+
+        Filtering `search` results afterwards would let enterprises outside someone's districts use up
+        the limit and hide theirs.
+        """
+        if district_ids is None:
+            return self.search(text, limit)
+        needle = text.strip()
+        if not needle or not district_ids:
+            return []
+        like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        letters = [ch for ch in needle.lower() if ch.isascii() and ch.isalpha()]
+        prefix = "%".join(letters) + "%" if letters and len(letters) == len(needle) else "\x00"
+        districts = {f"d{index}": district_id for index, district_id in enumerate(district_ids)}
+        return self._select(
+            f"deleted = 0 AND district_id IN ({', '.join(':' + key for key in districts)})"
+            " AND (name LIKE :like ESCAPE '\\' OR uscc LIKE upper(:like) ESCAPE '\\'"
+            " OR name_initials LIKE :prefix ESCAPE '\\')",
+            {"like": like, "prefix": prefix, **districts}, order="name", limit=limit)

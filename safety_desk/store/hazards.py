@@ -81,6 +81,17 @@ class HazardRepository(Repository[Hazard]):
         return self._select("deleted = 0 AND enterprise_id = ? AND id IN (SELECT hazard_id FROM hazard_state"
                             " WHERE status != '已销号')", (enterprise_id,), order="found_on DESC")
 
+    def scope_counts(self, district_ids: list[str] | None, today: date) -> dict[str, int]:
+        """Open, overdue (open past its deadline day) and open major hazards in some districts (None: all)."""
+        where, params = "h.deleted = 0 AND s.status != '已销号'", [today.isoformat()]
+        if district_ids is not None:
+            where += f" AND h.district_id IN ({','.join('?' * len(district_ids))})"
+            params += list(district_ids)
+        row = self.db.conn.execute(
+            "SELECT count(*), sum(s.status IN ('待整改', '整改中') AND s.deadline < ?), sum(h.grade = '重大')"
+            f" FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id WHERE {where}", params).fetchone()
+        return {"open": row[0], "overdue": row[1] or 0, "major": row[2] or 0}
+
     def add_many_with_events(self, hazards: list[Hazard], events: list[HazardEvent], summary: str) -> None:
         """Bulk-register new hazards with their complete event histories (generated or imported data)."""
         known = {h.id for h in hazards}

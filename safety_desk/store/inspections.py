@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from safety_desk.store.connection import StoreError
 from safety_desk.store.database import utc_now_iso
@@ -65,6 +66,13 @@ class InspectionRepository(Repository[Inspection]):
 
     def of_enterprise(self, enterprise_id: str) -> list[Inspection]:
         return self._select("enterprise_id = ?", (enterprise_id,), order="started_at DESC")
+
+    def count_since(self, district_ids: list[str] | None, day: date) -> int:
+        where, params = "started_at >= ?", [day.isoformat()]
+        if district_ids is not None:
+            where += f" AND district_id IN ({','.join('?' * len(district_ids))})"
+            params += list(district_ids)
+        return self.db.conn.execute(f"SELECT count(*) FROM inspection WHERE {where}", params).fetchone()[0]
 
     def drafts(self) -> list[Inspection]:
         return self._select("status = 'draft'", order="started_at DESC")

@@ -8,6 +8,7 @@ from safety_desk.paths import media_dir_for
 from safety_desk.store.activities import (
     CampaignRepository, DrillRepository, IncidentRepository, TrainingRepository,
 )
+from safety_desk.store.annotations import AnnotationRepository
 from safety_desk.store.database import Database
 from safety_desk.store.enterprises import EnterpriseRepository
 from safety_desk.store.hazards import HazardRepository, NoticeRepository
@@ -39,6 +40,7 @@ class Store:
         self.trainings = TrainingRepository(db)
         self.incidents = IncidentRepository(db)
         self.photos = PhotoRepository(db)
+        self.annotations = AnnotationRepository(db)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> "Store":

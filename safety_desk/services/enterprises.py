@@ -1,0 +1,148 @@
+"""Enterprises as the Enterprises page sees them: districts and their people, scoped search, detail, edits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable
+
+from safety_desk.domain.hazard_status import overdue_days
+from safety_desk.domain.uscc import validate_uscc
+from safety_desk.services.session import Action, PermissionDenied, Session
+from safety_desk.store.records import District, Drill, Enterprise, Hazard, Inspection
+
+SEARCH_LIMIT = 50
+# What the enterprise editor may change; district moves and tombstones are other use cases.
+EDITABLE_FIELDS = ("name", "uscc", "industry", "risk_class", "high_risk", "address", "principal",
+                   "safety_officer", "contact_phone")
+
+
+@dataclass(frozen=True)
+class DistrictSummary:
+    """A district (片区) with the names of its leader and inspectors."""
+
+    district: District
+    leader_name: str
+    inspector_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InspectionRow:
+    inspection: Inspection
+    checklist_title: str
+
+
+@dataclass(frozen=True)
+class OpenHazardRow:
+    """An open hazard with its folded status, deadline and days overdue on the day it was read."""
+
+    hazard: Hazard
+    status: str
+    deadline: date | None
+    overdue_days: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_days > 0
+
+
+@dataclass(frozen=True)
+class EnterpriseDetail:
+    enterprise: Enterprise
+    district: District | None
+    inspections: list[InspectionRow]  # newest first
+    open_hazards: list[OpenHazardRow]  # newest first
+    drills: list[Drill]  # newest first
+
+
+class EnterpriseService:
+    """Reads and edits enterprises within the signed-in person's scope; the checks live here, not in the UI."""
+
+    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+        self.session = session
+        self.store = session.store
+        self._today = today
+
+    # -- reading --------------------------------------------------------------------------------
+    def districts(self) -> list[DistrictSummary]:
+        """The session's districts (all of them for the office), ordered by code."""
+        scope = self.session.district_ids()
+        if scope is None:
+            districts = self.store.districts.active()
+        else:
+            found = (self.store.districts.get(district_id) for district_id in scope)
+            districts = sorted((d for d in found if d is not None and not d.deleted), key=lambda d: d.code)
+        return [self._summary(district) for district in districts]
+
+    def _summary(self, district: District) -> DistrictSummary:
+        members = self.store.members.of_district(district.id)
+        leader_id = district.leader_id or next((m.person_id for m in members if m.role == "leader"), None)
+        leader = self.store.people.get(leader_id) if leader_id else None
+        inspectors = (self.store.people.get(m.person_id) for m in members if m.role == "inspector")
+        return DistrictSummary(district=district, leader_name=leader.name if leader else "",
+                               inspector_names=tuple(p.name for p in inspectors if p is not None and not p.deleted))
+
+    def enterprises_of(self, district_id: str) -> list[Enterprise]:
+        scope = self.session.district_ids()
+        if scope is not None and district_id not in scope:
+            raise PermissionDenied(f"无权访问该片区 (district {district_id} is outside your scope)")
+        return self._own_only(self.store.enterprises.of_district(district_id))
+
+    def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[Enterprise]:
+        """Enterprises in scope whose name or USCC contains `text` or whose pinyin initials match it."""
+        found = self.store.enterprises.search_within(text, self.session.district_ids(), limit)
+        return self._own_only(found)
+
+    def _own_only(self, enterprises: list[Enterprise]) -> list[Enterprise]:
+        # An enterprise's safety officer is scoped to its district for sync, but sees only their own enterprise.
+        if self.session.role != "enterprise":
+            return enterprises
+        return [e for e in enterprises if e.id == self.session.person.enterprise_id]
+
+    def detail(self, enterprise_id: str) -> EnterpriseDetail:
+        self.session.require_enterprise(enterprise_id)
+        enterprise = self.store.enterprises.require(enterprise_id)
+        titles: dict[str, str] = {}
+        inspections = []
+        for inspection in self.store.inspections.of_enterprise(enterprise_id):
+            if inspection.checklist_id not in titles:
+                checklist = self.store.checklists.get(inspection.checklist_id)
+                titles[inspection.checklist_id] = checklist.title if checklist else inspection.checklist_id
+            inspections.append(InspectionRow(inspection, titles[inspection.checklist_id]))
+        today = self._today()
+        hazards = []
+        for hazard in self.store.hazards.open_of_enterprise(enterprise_id):
+            # A fresh fold rather than the cached row: overdue_days needs the domain's HazardState.
+            state = self.store.hazards.state(hazard.id)
+            if state is None:
+                continue
+            hazards.append(OpenHazardRow(hazard=hazard, status=state.status.value, deadline=state.deadline,
+                                         overdue_days=overdue_days(state, today)))
+        drills = sorted(self.store.drills.of_enterprise(enterprise_id), key=lambda d: d.held_on, reverse=True)
+        return EnterpriseDetail(enterprise=enterprise, district=self.store.districts.get(enterprise.district_id),
+                                inspections=inspections, open_hazards=hazards, drills=drills)
+
+    # -- editing --------------------------------------------------------------------------------
+    def may_edit(self) -> bool:
+        return self.session.may(Action.EDIT_ENTERPRISE)
+
+    def update(self, enterprise_id: str, **changes: Any) -> Enterprise:
+        """Change some fields; PermissionDenied outside role or scope, ValueError naming the field."""
+        self.session.require(Action.EDIT_ENTERPRISE)
+        self.session.require_enterprise(enterprise_id)
+        unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
+        if unknown:
+            raise ValueError(f"enterprise {', '.join(unknown)}: 不能在此修改 (cannot be changed here)")
+        if "uscc" in changes:
+            self._refuse_duplicate_uscc(enterprise_id, changes["uscc"])
+        return self.store.enterprises.update(enterprise_id, **changes)
+
+    def _refuse_duplicate_uscc(self, enterprise_id: str, uscc: Any) -> None:
+        # The column is UNIQUE; say whose code it is instead of letting an IntegrityError through.
+        try:
+            normalised = validate_uscc(uscc)
+        except ValueError:
+            return  # the repository rejects it with the reason
+        holder = self.store.enterprises.by_uscc(normalised)
+        if holder is not None and holder.id != enterprise_id:
+            raise ValueError(f"enterprise uscc: 已被「{holder.name}」使用 (already used by {holder.name})")

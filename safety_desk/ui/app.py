@@ -1,0 +1,68 @@
+"""Starting the desktop application: fonts, translation, first-run set-up or sign-in, then the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from safety_desk import __version__
+from safety_desk.services.auth import SignIn, needs_setup
+from safety_desk.services.setup import initialise
+from safety_desk.settings import Settings
+from safety_desk.store.connection import StoreError
+from safety_desk.store.store import Store
+from safety_desk.ui.context import AppContext
+from safety_desk.ui.i18n import apply_font, install_translators, register_font
+from safety_desk.ui.tasks import TaskRunner
+
+
+def make_application(language: str) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("SafetyDesk")
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    apply_font(app, register_font())
+    app._translators = install_translators(app, language)  # keep them alive as long as the app
+    return app
+
+
+def open_or_create(path: Path) -> Store:
+    """The store at `path`; a missing file becomes a new office database (set-up dialog follows)."""
+    if not path.exists():
+        initialise(path)
+    return Store.open(path)
+
+
+def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "") -> int:
+    settings = Settings.load()
+    app = make_application(language or settings.language)
+    try:
+        store = open_or_create(db_path)
+    except StoreError as exc:
+        QMessageBox.critical(None, "SafetyDesk", str(exc))
+        return 2
+    from safety_desk.ui.dialogs.first_run import FirstRunDialog
+    from safety_desk.ui.dialogs.sign_in import SignInDialog
+    from safety_desk.ui.main_window import MainWindow
+
+    office = store.offices.current()
+    if needs_setup(store):
+        dialog = FirstRunDialog(store, office.name if office else "")
+    else:
+        dialog = SignInDialog(SignIn(store), office.name if office else "")
+        dialog.login.setText(login_hint)
+        if login_hint:
+            dialog.password.setFocus()
+    if dialog.exec() != dialog.DialogCode.Accepted or dialog.session is None:
+        store.close()
+        return 0
+    device = store.devices.get(store.db.device_id)
+    context = AppContext(store=store, session=dialog.session, settings=settings, tasks=TaskRunner(),
+                         device_name=device.name if device else store.db.device_id)
+    window = MainWindow(context)
+    window.show()
+    code = app.exec()
+    store.close()
+    return code

@@ -1,0 +1,140 @@
+"""The main window: navigation on the left, one page at a time, who and what in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget,
+)
+
+from safety_desk.paths import config_dir
+from safety_desk.services.session import ROLE_NAMES
+from safety_desk.ui.context import AppContext
+from safety_desk.ui.icons import icon
+from safety_desk.ui.pages.dashboard import DashboardPage
+from safety_desk.ui.pages.enterprises import EnterprisesPage
+from safety_desk.ui.pages.inspections import InspectionsPage
+from safety_desk.ui.pages.placeholder import PlaceholderPage
+from safety_desk.ui.pages.settings import SettingsPage
+
+PAGE_KEYS = ("dashboard", "enterprises", "inspections", "hazards", "drills", "reports", "sync", "settings")
+
+
+def window_settings() -> QSettings:
+    """Window state lives in the config dir (never the registry), so tests and portable installs stay apart."""
+    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("SafetyDesk"))
+        self.setMinimumSize(QSize(1024, 640))
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(150)
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setStyleSheet(
+            "#navigation { background: #263238; color: #eceff1; border: none; font-size: 15px; }"
+            "#navigation::item { padding: 10px 12px; }"
+            "#navigation::item:selected { background: #1e88e5; color: white; }")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        entries = [
+            ("dashboard", self.tr("Dashboard"), "view-dashboard-outline", DashboardPage(context)),
+            ("enterprises", self.tr("Enterprises"), "domain", EnterprisesPage(context)),
+            ("inspections", self.tr("Inspections"), "clipboard-check-outline", InspectionsPage(context)),
+            ("hazards", self.tr("Hazards"), "alert-outline", PlaceholderPage(
+                self.tr("Hazard ledger"), self.tr("The hazard ledger with filters, rectification and "
+                                                 "re-inspection arrives with the next release. Hazards found in "
+                                                 "inspections are already recorded and shown on each "
+                                                 "enterprise's page."))),
+            ("drills", self.tr("Drills"), "run-fast", PlaceholderPage(
+                self.tr("Emergency drills"), self.tr("Planning and recording drills arrives with the next "
+                                                    "release; each enterprise's drills are shown on its page."))),
+            ("reports", self.tr("Reports"), "file-chart-outline", PlaceholderPage(
+                self.tr("Reports"), self.tr("The weekly summary, notices and statistics as PDF arrive with the "
+                                            "next release."))),
+            ("sync", self.tr("Sync"), "sync", PlaceholderPage(
+                self.tr("Sync"), self.tr("Exchanging data with the office by file or shared folder arrives with "
+                                         "the next release. Every change is already recorded for it."))),
+            ("settings", self.tr("Settings"), "cog-outline", SettingsPage(context)),
+        ]
+        for number, (key, label, icon_name, page) in enumerate(entries, start=1):
+            item = QListWidgetItem(icon(icon_name, "#eceff1"), label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{label} (Ctrl+{number})")
+            self.navigation.addItem(item)
+            self.stack.addWidget(page)
+            self.pages[key] = page
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda row=number - 1: self.navigation.setCurrentRow(row))
+        self.navigation.currentRowChanged.connect(self.on_page_chosen)
+
+        self.pages["enterprises"].inspection_requested.connect(self.on_inspection_requested)
+        self.pages["enterprises"].inspection_opened.connect(self.on_inspection_opened)
+        self.pages["dashboard"].inspection_requested.connect(lambda: self.on_inspection_requested(None))
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        person = context.session.person
+        self.who = QLabel(f"{person.name} · {ROLE_NAMES.get(person.role, person.role)}")
+        self.device = QLabel(self.tr("Device: %1").replace("%1", context.device_name))
+        self.unsynced = QLabel()
+        for label in (self.who, self.device, self.unsynced):
+            self.statusBar().addPermanentWidget(label)
+        self._restore()
+        # Counting unsynced changes scans an index: do it after the window shows, not before.
+        QTimer.singleShot(0, self.refresh_status)
+
+    def _restore(self) -> None:
+        stored = window_settings()
+        geometry = stored.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        last = stored.value("page", "dashboard")
+        self.show_page(last if last in self.pages else "dashboard")
+
+    def show_page(self, key: str) -> None:
+        self.navigation.setCurrentRow(PAGE_KEYS.index(key))
+
+    def current_page_key(self) -> str:
+        return PAGE_KEYS[self.navigation.currentRow()]
+
+    def on_page_chosen(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if hasattr(page, "on_shown"):
+            page.on_shown()
+        self.refresh_status()
+
+    def on_inspection_requested(self, enterprise_id: str | None) -> None:
+        self.show_page("inspections")
+        self.pages["inspections"].new_inspection(enterprise_id)
+
+    def on_inspection_opened(self, inspection_id: str) -> None:
+        self.show_page("inspections")
+        self.pages["inspections"].open_inspection(inspection_id)
+
+    def refresh_status(self) -> None:
+        count = self.context.store.db.unsynced_count()
+        self.unsynced.setText(self.tr("Not yet synced: %1 changes").replace("%1", f"{count:,}"))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        stored = window_settings()
+        stored.setValue("geometry", self.saveGeometry())
+        stored.setValue("page", self.current_page_key())
+        stored.sync()
+        super().closeEvent(event)

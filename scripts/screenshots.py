@@ -1,0 +1,77 @@
+"""Open each page of SafetyDesk on a demo database offscreen at 1366×768 and save PNGs (docs/screenshots/)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from safety_desk.services.auth import SignIn  # noqa: E402
+from safety_desk.services.demo import DemoSpec, build_demo  # noqa: E402
+from safety_desk.settings import Settings  # noqa: E402
+from safety_desk.store.store import Store  # noqa: E402
+
+SIZE = (1366, 768)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="safetydesk-shots-"))
+    os.environ["SAFETY_DESK_CONFIG_DIR"] = str(work / "config")
+    os.environ["SAFETY_DESK_DATA_DIR"] = str(work / "data")
+
+    from PySide6.QtWidgets import QApplication
+
+    from safety_desk.ui.app import make_application
+    from safety_desk.ui.context import AppContext
+    from safety_desk.ui.main_window import PAGE_KEYS, MainWindow
+    from safety_desk.ui.tasks import InlineTaskRunner
+
+    db_path = work / "demo.db"
+    build_demo(db_path, DemoSpec(enterprises=60, weeks=26, as_of=date.today()))
+    app = make_application(args.lang)
+    store = Store.open(db_path)
+    session = SignIn(store).sign_in("inspector01a", "demo")
+    context = AppContext(store=store, session=session, settings=Settings(), tasks=InlineTaskRunner(),
+                         device_name="检查员笔记本")
+    window = MainWindow(context)
+    window.resize(*SIZE)
+    window.show()
+    args.output.mkdir(parents=True, exist_ok=True)
+    for key in PAGE_KEYS:
+        window.show_page(key)
+        app.processEvents()
+        window.grab().save(str(args.output / f"{key}.png"))
+    # The runner with a draft inspection opened, the inspector's main view.
+    enterprises = store.enterprises.of_district(store.members.districts_of(session.person.id)[0])
+    inspections = window.pages["inspections"]
+    window.show_page("inspections")
+    inspections.new_inspection(enterprises[0].id)
+    app.processEvents()
+    window.grab().save(str(args.output / "inspection-new.png"))
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget is not window:
+            widget.grab().save(str(args.output / "inspection-new-dialog.png"))
+            widget.close()
+    drafts = [i for i in store.inspections.drafts() if i.enterprise_id in {e.id for e in enterprises}]
+    if drafts:
+        inspections.open_inspection(drafts[0].id)
+        app.processEvents()
+        window.grab().save(str(args.output / "inspection-runner.png"))
+    window.close()
+    store.close()
+    print(f"saved to {args.output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,229 @@
+"""The inspection service: answers committed at once, hazards following failures and gates, submission rules."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+import pytest
+from PIL import Image
+
+from safety_desk.domain.uscc import make_uscc
+from safety_desk.media.ingest import ingest_bytes
+from safety_desk.services.inspections import InspectionProblem, InspectionService
+from safety_desk.services.session import PermissionDenied, Session
+from safety_desk.settings import Settings
+from safety_desk.store.records import Campaign, District, DistrictMember, Enterprise, Person
+from safety_desk.store.store import Store
+
+FIRE = "fire-major-gb35181-2017@1"
+GENERAL = "general@1"
+
+
+def _jpeg(colour=(200, 40, 40)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def world(store: Store):
+    """One district with an inspector, one enterprise in it, signed in as the office admin."""
+    admin = store.people.by_login("admin")
+    store.db.author_id = admin.id
+    district = store.districts.add(District(id=store.db.new_id(), code="SN", name="市南片区"))
+    enterprise = store.enterprises.add(Enterprise(
+        id=store.db.new_id(), uscc=make_uscc("91370202MA3C12345"), name="青岛海达商贸有限公司",
+        district_id=district.id, industry="商贸", risk_class=2, tracked_since="2025-01-01",
+        safety_officer="王强"))
+    inspector = store.people.add(Person(id=store.db.new_id(), name="李娜", login="lina", role="inspector"))
+    store.members.add(DistrictMember(id=store.db.new_id(), district_id=district.id, person_id=inspector.id,
+                                     role="inspector"))
+    service = InspectionService(Session(store, admin), Settings())
+    return store, service, enterprise, inspector
+
+
+def test_a_failure_opens_a_major_hazard_with_its_clause_and_revising_it_withdraws_it(world) -> None:
+    store, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, GENERAL, "routine")
+    state = service.answer(inspection.id, "1.6", "fail")
+    hazard = state.hazards["1.6"]
+    assert hazard.grade == "重大" and hazard.basis.startswith("应急管理部令第10号")
+    assert hazard.responsible == "王强"
+    assert service.hazard_deadline(hazard.id) == date.today() + timedelta(days=Settings().deadline_days_major)
+    assert state.summary.failed == 1 and state.summary.major_failed == 1
+
+    photo = ingest_bytes(store, _jpeg(), "a.jpg")
+    state = service.answer(inspection.id, "1.6", "pass")
+    assert "1.6" not in state.hazards and store.hazards.get(hazard.id).deleted
+    state = service.add_photos(inspection.id, "1.6", [photo.id])
+    # Failing again brings the same hazard back, with the photo added while it was withdrawn.
+    state = service.answer(inspection.id, "1.6", "fail")
+    assert state.hazards["1.6"].id == hazard.id
+    assert state.hazards["1.6"].photos == [photo.id]
+    assert state.answers["1.6"].photos == [photo.id]
+
+
+def test_a_general_item_fails_as_一般_with_its_basis(world) -> None:
+    _, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, GENERAL, "routine")
+    hazard = service.answer(inspection.id, "1.1", "fail").hazards["1.1"]
+    assert hazard.grade == "一般"
+    assert hazard.basis == service.state(inspection.id).checklist.item("1.1").basis
+
+
+def test_number_and_choice_items_are_judged_from_their_value(world) -> None:
+    _, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, GENERAL, "routine")
+    assert service.answer(inspection.id, "4.6", value="1").answers["4.6"].result == "fail"
+    state = service.answer(inspection.id, "4.6", value="2")
+    assert state.answers["4.6"].result == "pass" and "4.6" not in state.hazards
+    assert service.answer(inspection.id, "4.2", value="红区").answers["4.2"].result == "fail"
+    assert service.answer(inspection.id, "12.4", value="2026-03-15 实战演练").answers["12.4"].result == "value"
+    with pytest.raises(InspectionProblem, match="not a number"):
+        service.answer(inspection.id, "4.6", value="two")
+    with pytest.raises(InspectionProblem, match="not one of the choices"):
+        service.answer(inspection.id, "4.2", value="紫区")
+
+
+def test_a_gate_answered_no_hides_its_items_and_withdraws_their_hazards(world) -> None:
+    store, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, FIRE, "routine")
+    service.set_gate(inspection.id, "A", True)
+    state = service.answer(inspection.id, "6.1", "fail")
+    hazard_id = state.hazards["6.1"].id
+    assert state.hazards["6.1"].basis == "GB 35181-2017 6.1"
+
+    state = service.set_gate(inspection.id, "A", False)
+    assert all(item.code not in ("6.1", "6.2", "6.4", "6.7") for item in state.visible_items)
+    assert state.summary.failed == 0 and "6.1" not in state.hazards
+    assert store.hazards.get(hazard_id).deleted
+    assert "6.1" in state.answers  # kept, in case the gate was a slip
+    with pytest.raises(InspectionProblem, match="does not apply"):
+        service.answer(inspection.id, "6.2", "pass")
+
+    state = service.set_gate(inspection.id, "A", True)
+    assert state.hazards["6.1"].id == hazard_id and state.summary.failed == 1
+
+
+def test_submission_lists_unanswered_items_and_missing_photos_then_locks_the_record(world) -> None:
+    store, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, FIRE, "routine")
+    for section in ("A", "C", "D"):
+        service.set_gate(inspection.id, section, False)
+    problems = service.submission_problems(inspection.id)
+    assert problems == ["6.3 未作答 (not answered)"]
+    service.answer(inspection.id, "6.3", "fail")
+    assert service.submission_problems(inspection.id) == ["6.3 不合格项需要照片 (a failed item needs a photo)"]
+    photo = ingest_bytes(store, _jpeg(), "evidence.jpg")
+    state = service.add_photos(inspection.id, "6.3", [photo.id])
+    assert state.hazards["6.3"].photos == [photo.id]
+    assert service.submission_problems(inspection.id) == []
+
+    with pytest.raises(InspectionProblem, match="signatures"):
+        service.submit(inspection.id, inspector_signature="", enterprise_signature="")
+    signature = ingest_bytes(store, _jpeg((255, 255, 255)), "signature-inspector.png")
+    service.submit(inspection.id, inspector_signature=signature.id, enterprise_signature=signature.id)
+    state = service.state(inspection.id)
+    assert state.read_only and state.inspection.finished_at
+    with pytest.raises(InspectionProblem, match="read-only"):
+        service.answer(inspection.id, "6.3", "pass")
+    with pytest.raises(InspectionProblem, match="read-only"):
+        service.set_note(inspection.id, "6.3", "later")
+
+
+def test_notes_and_photos_need_an_answer_and_survive_a_revised_answer(world) -> None:
+    store, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, GENERAL, "routine")
+    with pytest.raises(InspectionProblem):
+        service.set_note(inspection.id, "1.1", "x")
+    service.answer(inspection.id, "1.1", "pass")
+    service.set_note(inspection.id, "1.1", "制度已张贴")
+    first, second = ingest_bytes(store, _jpeg(), "1.jpg"), ingest_bytes(store, _jpeg((0, 90, 0)), "2.jpg")
+    service.add_photos(inspection.id, "1.1", [first.id, second.id])
+    state = service.answer(inspection.id, "1.1", "fail")
+    assert state.answers["1.1"].note == "制度已张贴"
+    assert state.hazards["1.1"].photos == [first.id, second.id]
+    state = service.remove_photo(inspection.id, "1.1", first.id)
+    assert state.answers["1.1"].photos == [second.id] and state.hazards["1.1"].photos == [second.id]
+    assert store.photos.get(first.id) is not None
+
+
+def test_editing_a_hazard_checks_the_description_and_records_a_new_deadline(world) -> None:
+    store, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, GENERAL, "routine")
+    hazard = service.answer(inspection.id, "1.1", "fail").hazards["1.1"]
+    with pytest.raises(InspectionProblem, match="description"):
+        service.edit_hazard(hazard.id, description="  ", location="", measures="", responsible="",
+                            deadline=date.today())
+    with pytest.raises(InspectionProblem, match="deadline"):
+        service.edit_hazard(hazard.id, description="x", location="", measures="", responsible="",
+                            deadline=date.today() - timedelta(days=1))
+    new_deadline = date.today() + timedelta(days=7)
+    updated = service.edit_hazard(hazard.id, description="未建立责任制", location="办公楼", measures="一周内建立",
+                                  responsible="王强", deadline=new_deadline)
+    assert (updated.location, updated.measures) == ("办公楼", "一周内建立")
+    assert service.hazard_deadline(hazard.id) == new_deadline
+    assert [e.kind for e in store.hazards.events(hazard.id)] == ["created", "deadline_set"]
+
+
+def test_an_enterprise_officer_may_not_change_an_inspectors_draft(world) -> None:
+    store, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, GENERAL, "routine")
+    officer = store.people.add(Person(id=store.db.new_id(), name="王强", login="wangqiang", role="enterprise",
+                                      enterprise_id=enterprise.id))
+    theirs = InspectionService(Session(store, officer))
+    assert theirs.state(inspection.id).inspection.id == inspection.id  # they may read it
+    with pytest.raises(PermissionDenied):
+        theirs.answer(inspection.id, "1.1", "pass")
+    with pytest.raises(PermissionDenied):
+        theirs.set_gate(inspection.id, "6", False)
+    own = theirs.start(enterprise.id, GENERAL, "self_inspection")
+    assert theirs.answer(own.id, "1.1", "fail").hazards["1.1"].source == "self_inspection"
+
+
+def test_starting_checks_the_campaign_and_the_team(world) -> None:
+    store, service, enterprise, inspector = world
+    with pytest.raises(Exception, match="不存在"):
+        service.start(enterprise.id, GENERAL, "campaign", campaign_id="no-such-campaign")
+    officer = store.people.add(Person(id=store.db.new_id(), name="王强", login="wq", role="enterprise",
+                                      enterprise_id=enterprise.id))
+    with pytest.raises(InspectionProblem, match="not an inspector"):
+        service.start(enterprise.id, GENERAL, "routine", inspector_ids=[officer.id])
+    assert [p.id for p in service.colleagues(enterprise.id)] == [inspector.id]
+    today = date.today()
+    running = store.campaigns.add(Campaign(id=store.db.new_id(), name="安全生产大排查", kind="大排查",
+                                           starts_on=(today - timedelta(days=30)).isoformat(),
+                                           ends_on=(today + timedelta(days=30)).isoformat()))
+    store.campaigns.add(Campaign(id=store.db.new_id(), name="去年专项整治", kind="专项整治",
+                                 starts_on=(today + timedelta(days=60)).isoformat(),
+                                 ends_on=(today + timedelta(days=90)).isoformat()))
+    assert service.campaigns()[0].id == running.id
+    inspection = service.start(enterprise.id, GENERAL, "campaign", campaign_id=running.id,
+                               inspector_ids=[inspector.id])
+    assert inspection.inspector_ids == [service.session.person.id, inspector.id]
+    assert service.answer(inspection.id, "1.1", "fail").hazards["1.1"].campaign_id == running.id
+
+
+def test_drafts_and_recent_inspections_follow_the_scope(world) -> None:
+    store, service, enterprise, inspector = world
+    draft = service.start(enterprise.id, FIRE, "routine")
+    done = service.start(enterprise.id, FIRE, "routine")
+    for section in ("A", "B", "C", "D"):
+        service.set_gate(done.id, section, False)
+    signature = ingest_bytes(store, _jpeg((255, 255, 255)), "s.png")
+    service.submit(done.id, inspector_signature=signature.id, enterprise_signature=signature.id)
+    assert [i.id for i in service.drafts()] == [draft.id]
+    assert [i.id for i in service.recent()] == [done.id]
+    outsider = store.people.add(Person(id=store.db.new_id(), name="赵六", login="zl", role="inspector"))
+    assert InspectionService(Session(store, outsider)).recent() == []
+    assert [i.id for i in InspectionService(Session(store, inspector)).recent()] == [done.id]
+
+
+def test_resuming_points_at_the_first_unanswered_visible_item(world) -> None:
+    _, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, GENERAL, "routine")
+    for code in ("1.1", "1.2", "1.4"):
+        service.answer(inspection.id, code, "pass")
+    state = service.state(inspection.id)
+    assert state.visible_items[state.first_unanswered()].code == "1.3"

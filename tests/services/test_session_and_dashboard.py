@@ -1,0 +1,73 @@
+"""Roles decide what a person sees and may do, in the services; dashboard figures follow the scope."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from safety_desk.domain.hazard_status import is_overdue
+from safety_desk.services.auth import SignIn
+from safety_desk.services.dashboard import dashboard_figures
+from safety_desk.services.demo import DemoSpec, build_demo
+from safety_desk.services.inspections import InspectionService
+from safety_desk.services.session import PermissionDenied
+from safety_desk.store.store import Store
+
+AS_OF = date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("scope") / "demo.db"
+    build_demo(path, DemoSpec(enterprises=12, weeks=12, seed=3, as_of=AS_OF))
+    return path
+
+
+def test_an_inspector_sees_only_the_enterprises_of_their_districts(demo_path: Path) -> None:
+    with Store.open(demo_path) as store:
+        session = SignIn(store).sign_in("inspector01a", "demo")
+        mine = set(session.district_ids())
+        enterprises = store.enterprises.active()
+        inside = [e for e in enterprises if e.district_id in mine]
+        outside = [e for e in enterprises if e.district_id not in mine]
+        assert inside and outside
+        assert all(session.may_see_enterprise(e.id) for e in inside)
+        assert not any(session.may_see_enterprise(e.id) for e in outside)
+        service = InspectionService(session)
+        checklist = service.checklists_for(outside[0].id)[0]
+        before = store.inspections.count()
+        with pytest.raises(PermissionDenied):
+            service.start(outside[0].id, checklist.id, "routine")
+        assert store.inspections.count() == before
+
+
+def test_an_enterprise_officer_may_only_self_inspect_their_own_enterprise(demo_path: Path) -> None:
+    with Store.open(demo_path) as store:
+        session = SignIn(store).sign_in("ent0001", "demo")
+        own = session.person.enterprise_id
+        other = next(e for e in store.enterprises.active() if e.id != own)
+        service = InspectionService(session)
+        checklist = service.checklists_for(own)[0]
+        with pytest.raises(PermissionDenied):
+            service.start(own, checklist.id, "routine")
+        with pytest.raises(PermissionDenied):
+            service.start(other.id, checklist.id, "self_inspection")
+        inspection = service.start(own, checklist.id, "self_inspection")
+        assert inspection.enterprise_id == own and inspection.lead_id == session.person.id
+
+
+def test_dashboard_figures_count_within_the_scope(demo_path: Path) -> None:
+    with Store.open(demo_path) as store:
+        office = dashboard_figures(SignIn(store).sign_in("admin", "demo"), AS_OF)
+        inspector = dashboard_figures(SignIn(store).sign_in("inspector01a", "demo"), AS_OF)
+        assert office.enterprises == 12
+        assert 0 < inspector.enterprises < office.enterprises
+        assert inspector.open_hazards <= office.open_hazards
+        hazards = [h for h in store.hazards._select("deleted = 0")]
+        states = {h.id: store.hazards.state(h.id) for h in hazards}
+        open_ones = [h for h in hazards if states[h.id].status.value != "已销号"]
+        assert office.open_hazards == len(open_ones)
+        assert office.overdue_hazards == sum(is_overdue(states[h.id], AS_OF) for h in hazards) > 0
+        assert office.open_major_hazards == sum(h.grade == "重大" for h in open_ones)
