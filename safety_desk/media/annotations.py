@@ -52,7 +52,8 @@ class Annotation:
         if self.kind == "text" and not text:
             raise ValueError("annotation text: 文字标注不能为空 (a text annotation needs text)")
         if self.kind != "text" and text:
-            raise ValueError(f"annotation text: 只有文字标注带文字 (only text annotations carry text), kind {self.kind}")
+            raise ValueError(f"annotation text: 只有文字标注带文字 (only text annotations carry text), "
+                             f"kind {self.kind}")
         if len(text) > MAX_TEXT:
             raise ValueError(f"annotation text: 文字过长 (longer than {MAX_TEXT} characters)")
         object.__setattr__(self, "text", text)

@@ -61,7 +61,7 @@ def make_thumbnail(jpeg_bytes: bytes, size: int = THUMBNAIL_SIZE) -> bytes:
         # draft() makes libjpeg decode at 1/2, 1/4 or 1/8 scale, still at least twice the target
         # (so the final resampling keeps it sharp): a 12 MP photo decodes as about 0.2 MP.
         image.draft("RGB", (size * 2, size * 2))
-        image.thumbnail((size, size), Image.Resampling.LANCZOS)
+        image.thumbnail((size, size))
         small = image if image.mode == "RGB" else image.convert("RGB")
         buffer = io.BytesIO()
         small.save(buffer, "JPEG", quality=THUMBNAIL_QUALITY)

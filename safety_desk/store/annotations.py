@@ -38,9 +38,11 @@ class AnnotationRepository(Repository[PhotoAnnotation]):
         try:
             json.dumps(record.shapes)
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"photo_annotation shapes: 标注无法保存为 JSON (cannot be stored as JSON): {exc}") from exc
+            raise ValueError(f"photo_annotation shapes: 标注无法保存为 JSON (cannot be stored as JSON): "
+                             f"{exc}") from exc
         if record.id != annotation_id_for(record.photo_id):
-            raise ValueError("photo_annotation id: 标注编号必须由照片编号得出 (must be derived from the photo id)")
+            raise ValueError("photo_annotation id: 标注编号必须由照片编号得出 "
+                             "(must be derived from the photo id)")
         return record
 
     def for_photo(self, photo_id: str) -> PhotoAnnotation | None:

@@ -14,8 +14,8 @@ from safety_desk.ui.widgets import photo_strip
 from safety_desk.ui.widgets.photo_strip import PhotoStrip
 
 
-def _idle(busy: bool) -> bool:
-    return not busy
+def _until_idle(qtbot, strip: PhotoStrip):
+    return qtbot.waitSignal(strip.busy_changed, timeout=5000, check_params_cb=lambda busy: not busy)
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def test_the_same_photo_is_shown_once(strip, jpeg, write_file, qtbot) -> None:
     with qtbot.waitSignal(strip.photos_added, timeout=5000) as first:
         strip.add_files([path, path])
     assert len(first.args[0]) == 1
-    with qtbot.assertNotEmitted(strip.photos_added), qtbot.waitSignal(strip.busy_changed, timeout=5000, check_params_cb=_idle):
+    with qtbot.assertNotEmitted(strip.photos_added), _until_idle(qtbot, strip):
         strip.add_files([path])
     assert strip.thumbnails.count() == 1
 
@@ -150,13 +150,28 @@ def test_dropped_files_are_added(strip, jpeg, write_file, qtbot) -> None:
         strip.thumbnails.mime_dropped.emit(mime)
 
 
-def test_changing_the_photos_drops_adds_still_in_progress(strip, store, jpeg, write_file, media_files,
-                                                          qtbot) -> None:
-    with qtbot.assertNotEmitted(strip.photos_added), qtbot.waitSignal(strip.busy_changed, timeout=5000, check_params_cb=_idle) as done:
+def test_adds_finishing_after_the_owner_changed_go_to_that_owner(strip, store, jpeg, write_file, qtbot) -> None:
+    strip.set_photos([], owner="1.1")
+    elsewhere = []
+    strip.photos_added_elsewhere.connect(lambda owner, ids: elsewhere.append((owner, ids)))
+    with qtbot.assertNotEmitted(strip.photos_added), _until_idle(qtbot, strip):
         strip.add_files([str(write_file("a.jpg", jpeg()))])
         assert strip.is_busy()
-        strip.set_photos([])  # e.g. the inspection moved on to another item
-    assert done.args == [False] and store.photos.count() == 0 and media_files() == []
+        strip.set_photos([], owner="1.2")  # e.g. the inspector moved on to the next item at once
+    ((owner, ids),) = elsewhere
+    assert owner == "1.1" and store.photos.get(ids[0]) is not None  # stored, for the item it was added to
+    assert strip.photos() == [] and strip.owner() == "1.2"
+
+
+def test_refreshing_the_same_owner_keeps_adds_in_progress(strip, jpeg, write_file, qtbot) -> None:
+    strip.set_photos([], owner="1.1")
+    added = []
+    # What the inspection runner does: store the first add's ids, then show the item's photos again.
+    strip.photos_added.connect(lambda ids: (added.extend(ids), strip.set_photos(list(added))))
+    with _until_idle(qtbot, strip):
+        strip.add_files([str(write_file("a.jpg", jpeg(colour=(1, 2, 3))))])
+        strip.add_files([str(write_file("b.jpg", jpeg(colour=(200, 2, 3))))])
+    assert len(added) == 2 and strip.photos() == added and strip.owner() == "1.1"
 
 
 def test_read_only_refuses_adding(strip, store, jpeg, write_file, qtbot) -> None:
@@ -181,3 +196,4 @@ def test_double_click_opens_the_viewer(strip, store, jpeg, qtbot) -> None:
     strip.on_item_double_clicked(strip.thumbnails.item(0))
     assert strip.viewer is not None and strip.viewer.photo_id == photo.id and strip.viewer.isVisible()
     strip.viewer.close()
+    assert strip.viewer is None

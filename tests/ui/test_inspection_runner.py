@@ -361,6 +361,9 @@ def test_the_page_starts_an_inspection_and_lists_it_as_a_draft(qtbot, runner_con
     assert page.stack.currentWidget() is page.runner and page.runner.inspection_id == dialog.inspection_id
     assert page.drafts.count() == 1 and page.drafts.item(0).data(Qt.ItemDataRole.UserRole) == dialog.inspection_id
     assert "0/10" in page.drafts.item(0).text()
+    page.runner.answer_gate(True)
+    page.runner.answer_current("pass")
+    assert page.drafts.item(0).text().splitlines()[1].startswith("1/10")
 
 
 def test_the_signature_pad_draws_on_white_and_clears(qtbot) -> None:
@@ -380,3 +383,22 @@ def test_the_signature_pad_draws_on_white_and_clears(qtbot) -> None:
     assert pad.is_empty()
     image = QImage.fromData(pad.to_png(), "PNG")
     assert all(image.pixelColor(x, y).name() == "#ffffff" for x in range(0, 800, 50) for y in range(0, 300, 50))
+
+
+def test_a_number_out_of_range_fails_and_stays_for_the_hazard(qtbot, runner_context) -> None:
+    inspection_id = _start(runner_context, GENERAL)
+    runner = _shown_runner(qtbot, runner_context, inspection_id)
+    runner.show_step(next(i for i, s in enumerate(runner.steps) if s.item is not None and s.item.code == "4.6"))
+    assert QApplication.focusWidget() is runner.value_edit
+    assert "at least 2" in runner.value_edit.placeholderText()
+    type_text(qtbot, runner, "abc")
+    press(qtbot, runner, Qt.Key.Key_Return)
+    assert "not a number" in runner.message.text() and "4.6" not in runner.state.answers
+    runner.value_edit.clear()
+    type_text(qtbot, runner, "1")
+    press(qtbot, runner, Qt.Key.Key_Return)
+    assert runner.current_item().code == "4.6" and runner.state.answers["4.6"].result == "fail"
+    assert runner.hazard_panel.isVisible() and QApplication.focusWidget() is runner
+    assert runner.marker_of("4.6") == "✗"
+    press(qtbot, runner, Qt.Key.Key_Return)
+    assert runner.current_item().code == "4.7"

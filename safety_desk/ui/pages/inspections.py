@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from safety_desk.domain.checklist import ChecklistSummary
 from safety_desk.services.inspections import KIND_NAMES, InspectionService
 from safety_desk.services.session import PermissionDenied
+from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Inspection
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.new_inspection import NewInspectionDialog
@@ -34,6 +36,7 @@ class InspectionsPage(QWidget):
 
         self.runner = InspectionRunner(context)
         self.runner.inspection_submitted.connect(self.on_inspection_submitted)
+        self.runner.answer_recorded.connect(self.on_answer_recorded)
         empty = QLabel(self.tr("Choose an inspection on the left to continue it,\nor start a new one (Ctrl+N)."))
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setStyleSheet(f"color: {_MUTED}; font-size: 15px;")
@@ -113,7 +116,7 @@ class InspectionsPage(QWidget):
     def open_inspection(self, inspection_id: str) -> None:
         try:
             self.runner.load(inspection_id)
-        except PermissionDenied as exc:
+        except (PermissionDenied, StoreError) as exc:
             self.stack.setCurrentIndex(0)
             self.stack.widget(0).setText(str(exc))
             return
@@ -140,6 +143,14 @@ class InspectionsPage(QWidget):
     def on_inspection_submitted(self, inspection_id: str) -> None:
         self.refresh()
 
+    def on_answer_recorded(self, _item_code: str) -> None:
+        # Keep the draft's progress in the list current without reading every draft again.
+        state = self.runner.state
+        for row in range(self.drafts.count()):
+            entry = self.drafts.item(row)
+            if entry.data(_ID_ROLE) == state.inspection.id:
+                entry.setText(self._entry_text(state.inspection, state.summary))
+
     def on_entry_chosen(self, item: QListWidgetItem) -> None:
         inspection_id = item.data(_ID_ROLE)
         if inspection_id and inspection_id != self.runner.inspection_id:
@@ -153,17 +164,12 @@ class InspectionsPage(QWidget):
         current = self.runner.inspection_id
         widget.clear()
         for inspection in inspections:
-            when = (inspection.finished_at or inspection.started_at)[:10]
-            detail = [KIND_NAMES.get(inspection.kind, inspection.kind), when]
-            if with_progress:
-                summary = self.service.state(inspection.id).summary
-                detail.append(f"{summary.answered}/{summary.applicable}")
-            text = f"{self._enterprise_name(inspection.enterprise_id)}\n{' · '.join(detail)}"
+            summary = self.service.state(inspection.id).summary if with_progress else None
+            text = self._entry_text(inspection, summary)
             item = QListWidgetItem(icon("progress-clock" if with_progress else "check-decagram-outline",
                                         "#fb8c00" if with_progress else "#43a047"), text)
             item.setData(_ID_ROLE, inspection.id)
-            item.setToolTip(f"{self._enterprise_name(inspection.enterprise_id)}\n"
-                            f"{self._checklist_title(inspection.checklist_id)}\n{' · '.join(detail)}")
+            item.setToolTip(f"{text}\n{self._checklist_title(inspection.checklist_id)}")
             widget.addItem(item)
             if inspection.id == current:
                 widget.setCurrentItem(item)
@@ -171,6 +177,13 @@ class InspectionsPage(QWidget):
             placeholder = QListWidgetItem(self.tr("None") if with_progress else self.tr("None yet"))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             widget.addItem(placeholder)
+
+    def _entry_text(self, inspection: Inspection, summary: ChecklistSummary | None) -> str:
+        when = (inspection.finished_at or inspection.started_at)[:10]
+        detail = [KIND_NAMES.get(inspection.kind, inspection.kind), when]
+        if summary is not None:
+            detail.insert(0, f"{summary.answered}/{summary.applicable}")  # first: the rest may be cut off
+        return f"{self._enterprise_name(inspection.enterprise_id)}\n{' · '.join(detail)}"
 
     def _enterprise_name(self, enterprise_id: str) -> str:
         if enterprise_id not in self._names:

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QInputDialog,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QScrollArea, QSizePolicy,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QScrollArea,
     QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -56,6 +56,17 @@ def runner_steps(state: RunnerState) -> list[Step]:
                 continue
         steps.extend(Step(section, item) for item in section.items)
     return steps
+
+
+_marker_icons: dict[tuple[str, str], QIcon] = {}
+
+
+def _marker_icon(name: str, colour: str) -> QIcon:
+    """A list marker as a ready pixmap: a font icon would be drawn again for every row on every repaint."""
+    key = (name, colour)
+    if key not in _marker_icons:
+        _marker_icons[key] = QIcon(icon(name, colour).pixmap(QSize(28, 28)))
+    return _marker_icons[key]
 
 
 def _grouped(problems: list[str], most: int = 40) -> str:
@@ -324,7 +335,8 @@ class InspectionRunner(QWidget):
     def _build_hazard_panel(self) -> QWidget:
         self.hazard_panel = QFrame()
         self.hazard_panel.setObjectName("hazard")
-        self.hazard_panel.setStyleSheet("#hazard { background: #fff5f5; border: 1px solid #ef9a9a; border-radius: 4px; }")
+        self.hazard_panel.setStyleSheet("#hazard { background: #fff5f5; border: 1px solid #ef9a9a;"
+                                        " border-radius: 4px; }")
         title = QLabel(self.tr("Hazard (H to edit; saved as you leave each field)"))
         title.setStyleSheet("font-weight: 600; color: #b71c1c;")
         self.grade_label = QLabel()
@@ -389,13 +401,21 @@ class InspectionRunner(QWidget):
         return self.hazard_panel
 
     def _answer_button(self, text: str, icon_name: str, colour: str) -> QPushButton:
-        button = QPushButton(icon(icon_name, colour), text)
+        glyph = QIcon()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled):
+            glyph.addPixmap(icon(icon_name, colour if mode is QIcon.Mode.Normal else "#90a4ae").pixmap(32, 32),
+                            mode, QIcon.State.Off)
+            # Checked buttons are filled with the colour: their glyph turns white to stay visible.
+            glyph.addPixmap(icon(icon_name, "white").pixmap(32, 32), mode, QIcon.State.On)
+        button = QPushButton(glyph, text)
         button.setCheckable(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setMinimumHeight(34)
         button.setStyleSheet(f"QPushButton {{ padding: 4px 12px; border: 1px solid #b0bec5; border-radius: 4px;"
                              f" background: white; }} QPushButton:checked {{ background: {colour}; color: white;"
-                             f" border-color: {colour}; }} QPushButton:disabled {{ color: #90a4ae; }}")
+                             f" border-color: {colour}; }} QPushButton:disabled {{ color: #90a4ae; }}"
+                             # A submitted record still shows its answers plainly.
+                             f" QPushButton:checked:disabled {{ background: {colour}; color: white; }}")
         return button
 
     # -- loading --------------------------------------------------------------------------------
@@ -411,13 +431,16 @@ class InspectionRunner(QWidget):
 
     def resume_step(self) -> int:
         """The first step still waiting for an answer (where state.first_unanswered() points), else the last item."""
+        if self.state.read_only:
+            return 0  # a submitted record is read from the top
         pending = next((i for i, step in enumerate(self.steps) if self._pending(step)), None)
         if pending is not None:
             return pending
         visible = self.state.visible_items
         if visible:
             target = visible[self.state.first_unanswered()]
-            return next(i for i, step in enumerate(self.steps) if step.item is not None and step.item.code == target.code)
+            return next(i for i, step in enumerate(self.steps)
+                        if step.item is not None and step.item.code == target.code)
         return 0
 
     def _pending(self, step: Step) -> bool:
@@ -469,7 +492,7 @@ class InspectionRunner(QWidget):
             marker, colour, icon_name = MARKERS[answer.result if answer else ""]
             row.setText(f"{step.item.code}  {step.item.text}")
             row.setToolTip(step.item.text)
-        row.setIcon(icon(icon_name, colour))
+        row.setIcon(_marker_icon(icon_name, colour))
         row.setData(_MARKER_ROLE, marker)
 
     def marker_of(self, item_code: str) -> str:
@@ -721,6 +744,8 @@ class InspectionRunner(QWidget):
         item = self.current_item()
         if item is None or self.state.read_only:
             return False
+        if QApplication.focusWidget() in self.hazard_fields:
+            self.save_hazard()  # a half-typed hazard field is saved before the answer may withdraw it
         code = item.code
         try:
             self.state = self.service.answer(self.inspection_id, code, result, value=value)
@@ -926,11 +951,6 @@ class InspectionRunner(QWidget):
         self.inspection_submitted.emit(self.inspection_id)
 
     # -- keyboard ---------------------------------------------------------------------------------
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        # Another page, or the window closing: what was typed into the hazard must not wait for a focus change.
-        self.save_hazard()
-        super().hideEvent(event)
-
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.media.ingest import PhotoRejected, ProcessedPhoto, process_file, process_image, store_photo
-from safety_desk.media.thumbnails import THUMBNAIL_SIZE, ensure_thumbnail, make_thumbnail, save_thumbnail, thumbnail_file
+from safety_desk.media.thumbnails import (
+    THUMBNAIL_SIZE, ensure_thumbnail, make_thumbnail, save_thumbnail, thumbnail_file,
+)
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 
@@ -24,6 +26,7 @@ _IMAGE_PATTERNS = "*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif"
 _PHOTO_ID = Qt.ItemDataRole.UserRole
 # The folder the file dialog opened last, shared by every strip for the session.
 _last_folder = ""
+_UNCHANGED = object()
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class _Outcome:
 
 @dataclass
 class _Batch:
-    generation: int
+    owner: Any
     total: int
     results: dict[int, str | tuple[str, str]] = field(default_factory=dict)  # index -> photo id | ("error", msg)
 
@@ -180,6 +183,9 @@ class PhotoStrip(QWidget):
     """
 
     photos_added = Signal(list)   # ids of photos newly shown in the strip, in the order they were given
+    # Photos whose processing finished after set_photos() switched to another owner: (their owner, ids).
+    # They are stored but not shown here; attach them to that owner.
+    photos_added_elsewhere = Signal(object, list)
     photo_removed = Signal(str)   # the user removed this photo from the strip (the photo itself is kept)
     failed = Signal(str)          # rejection messages of one add, one per line
     busy_changed = Signal(bool)   # processing started (True) or everything finished (False)
@@ -189,7 +195,7 @@ class PhotoStrip(QWidget):
         self.context = context
         self._ids: list[str] = []
         self._read_only = False
-        self._generation = 0
+        self._owner: Any = None
         self._batches: dict[int, _Batch] = {}
         self._next_batch = 0
         self._done = 0
@@ -238,10 +244,15 @@ class PhotoStrip(QWidget):
         self.setAcceptDrops(True)
 
     # -- public API ------------------------------------------------------------------------------
-    def set_photos(self, photo_ids: list[str]) -> None:
-        """Show these photos (replacing what was shown). Adds still being processed are dropped:
-        their photos belong to whatever the strip showed before and leave no trace."""
-        self._generation += 1
+    def set_photos(self, photo_ids: list[str], owner: Any = _UNCHANGED) -> None:
+        """Show these photos, replacing what was shown.
+
+        `owner` is an opaque key for whose photos these are (e.g. a checklist item's code); left out,
+        it stays as it was. Adds still processing when the owner changes are reported, once done, by
+        photos_added_elsewhere with the owner they were added for, not by photos_added.
+        """
+        if owner is not _UNCHANGED:
+            self._owner = owner
         self._ids = []
         self.thumbnails.clear()
         self._clear_message()
@@ -250,6 +261,10 @@ class PhotoStrip(QWidget):
     def photos(self) -> list[str]:
         """The ids shown, in order."""
         return list(self._ids)
+
+    def owner(self) -> Any:
+        """The key last given to set_photos(); new adds belong to it."""
+        return self._owner
 
     def set_read_only(self, read_only: bool) -> None:
         """Read-only: no adding, removing or annotating; photos can still be opened and zoomed."""
@@ -286,6 +301,7 @@ class PhotoStrip(QWidget):
 
         self.viewer = PhotoViewer(self.context, photo_id, read_only=self._read_only, parent=self)
         self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.viewer.finished.connect(self.on_viewer_finished)
         self.viewer.open()
         return self.viewer
 
@@ -320,7 +336,7 @@ class PhotoStrip(QWidget):
             self._clear_message()
         batch_id = self._next_batch
         self._next_batch += 1
-        self._batches[batch_id] = _Batch(self._generation, len(sources))
+        self._batches[batch_id] = _Batch(self._owner, len(sources))
         was_busy = self._total > 0
         self._total += len(sources)
         self._show_progress()
@@ -338,9 +354,7 @@ class PhotoStrip(QWidget):
         batch = self._batches.get(outcome.batch)
         if batch is None:
             return
-        if batch.generation != self._generation:
-            batch.results[outcome.index] = ("stale", "")  # the strip moved on: drop it, store nothing
-        elif outcome.processed is None:
+        if outcome.processed is None:
             batch.results[outcome.index] = ("error", outcome.message or outcome.name)
         else:
             batch.results[outcome.index] = self._store(outcome)
@@ -370,19 +384,21 @@ class PhotoStrip(QWidget):
     def _finish(self, batch_id: int) -> None:
         batch = self._batches.pop(batch_id)
         ordered = [batch.results[i] for i in range(batch.total)]
-        if batch.generation == self._generation:
-            new_ids: list[str] = []
-            for result in ordered:
-                if isinstance(result, str) and result not in self._ids and result not in new_ids:
-                    new_ids.append(result)
-            messages = [r[1] for r in ordered if isinstance(r, tuple) and r[0] == "error"]
-            if new_ids:
-                self._append(new_ids)
-                self.photos_added.emit(new_ids)
-            if messages:
-                text = "\n".join(messages)
-                self._show_message(text)
-                self.failed.emit(text)
+        here = batch.owner == self._owner
+        new_ids: list[str] = []
+        for result in ordered:
+            if isinstance(result, str) and result not in new_ids and not (here and result in self._ids):
+                new_ids.append(result)
+        messages = [r[1] for r in ordered if isinstance(r, tuple)]
+        if new_ids and here:
+            self._append(new_ids)
+            self.photos_added.emit(new_ids)
+        elif new_ids:
+            self.photos_added_elsewhere.emit(batch.owner, new_ids)
+        if messages:
+            text = "\n".join(messages)
+            self._show_message(text)
+            self.failed.emit(text)
         if not self._batches:
             self._done = self._total = 0
             self.progress.hide()
@@ -455,6 +471,10 @@ class PhotoStrip(QWidget):
     @Slot(QListWidgetItem)
     def on_item_double_clicked(self, item: QListWidgetItem) -> None:
         self.open_viewer(item.data(_PHOTO_ID))
+
+    @Slot(int)
+    def on_viewer_finished(self, result: int) -> None:
+        self.viewer = None  # deleted on close: never hand out the dead wrapper
 
     @Slot(QMimeData)
     def on_mime_dropped(self, mime: QMimeData) -> None:

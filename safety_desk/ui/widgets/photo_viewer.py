@@ -224,7 +224,7 @@ class PhotoViewer(QDialog):
         self.canvas.shape_drawn.connect(self.add_annotation)
         self.canvas.text_requested.connect(self.on_text_requested)
         self.canvas.zoom_changed.connect(self.on_zoom_changed)
-        self.missing = QLabel(self.tr("The photo file is missing on this computer. It arrives with the next sync."))
+        self.missing = QLabel(self.tr("The photo file is missing on this computer."))
         self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.missing.setWordWrap(True)
         self.missing.hide()
