@@ -114,25 +114,13 @@ class InspectionService:
 
     def recent(self, limit: int = 30) -> list[Inspection]:
         """Submitted inspections in the session's scope, newest first."""
-        # The store has no scoped "latest inspections" query yet, so this walks the enterprises in
-        # scope (one indexed query each); fine for a district, to be replaced by one query for the office.
-        scope = self.session.district_ids()
-        if self.session.role == "enterprise":
-            enterprises = [self.store.enterprises.require(self.session.person.enterprise_id)]
-        elif scope is None:
-            enterprises = self.store.enterprises.active()
-        else:
-            enterprises = [e for district_id in scope for e in self.store.enterprises.of_district(district_id)]
-        found = [i for e in enterprises for i in self.store.inspections.of_enterprise(e.id)
-                 if i.status == "submitted"]
-        return sorted(found, key=lambda i: i.finished_at or i.started_at, reverse=True)[:limit]
+        enterprise_id = self.session.person.enterprise_id if self.session.role == "enterprise" else None
+        return self.store.inspections.recent_submitted(self.session.district_ids(), enterprise_id, limit)
 
     def campaigns(self, today: date | None = None) -> list[Campaign]:
         """Campaigns an inspection may belong to: those running today first, then the newest."""
         today_text = (today or date.today()).isoformat()
-        # No listing query for campaigns in the store yet; there are a handful a year, so read them all.
-        every = [c for c in self.store.campaigns._select() if not c.deleted]  # noqa: SLF001
-        newest_first = sorted(every, key=lambda c: c.starts_on, reverse=True)
+        newest_first = self.store.campaigns.active()
         return sorted(newest_first, key=lambda c: not c.starts_on <= today_text <= c.ends_on)
 
     def colleagues(self, enterprise_id: str) -> list[Person]:

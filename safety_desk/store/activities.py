@@ -66,3 +66,7 @@ class CampaignRepository(Repository[Campaign]):
         if date.fromisoformat(record.ends_on) < date.fromisoformat(record.starts_on):
             raise ValueError("campaign ends_on: 结束日期早于开始日期 (ends before it starts)")
         return record
+
+    def active(self) -> list[Campaign]:
+        """Every campaign not deleted, newest first (a handful a year)."""
+        return self._select("deleted = 0", order="starts_on DESC")

@@ -74,6 +74,18 @@ class InspectionRepository(Repository[Inspection]):
             params += list(district_ids)
         return self.db.conn.execute(f"SELECT count(*) FROM inspection WHERE {where}", params).fetchone()[0]
 
+    def recent_submitted(self, district_ids: list[str] | None, enterprise_id: str | None = None,
+                         limit: int = 30) -> list[Inspection]:
+        """Submitted inspections, newest first, in some districts (None: all) or of one enterprise."""
+        where, params = "status = 'submitted'", []
+        if enterprise_id is not None:
+            where += " AND enterprise_id = ?"
+            params.append(enterprise_id)
+        elif district_ids is not None:
+            where += f" AND district_id IN ({','.join('?' * len(district_ids))})"
+            params += list(district_ids)
+        return self._select(where, params, order="coalesce(finished_at, started_at) DESC", limit=limit)
+
     def drafts(self) -> list[Inspection]:
         return self._select("status = 'draft'", order="started_at DESC")
 

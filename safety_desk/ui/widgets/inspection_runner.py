@@ -275,6 +275,7 @@ class InspectionRunner(QWidget):
         self.photo_button.clicked.connect(self.add_photo)
         self.strip = PhotoStrip(self.context)
         self.strip.photos_added.connect(self.on_photos_added)
+        self.strip.photos_added_elsewhere.connect(self.on_photos_added_elsewhere)
         self.strip.failed.connect(self.on_photos_failed)
         self.strip.photo_removed.connect(self.on_photo_removed)
         self.evidence = QWidget()
@@ -628,7 +629,8 @@ class InspectionRunner(QWidget):
 
         self.evidence.show()
         self._show_note(answer.note if answer else "")
-        self.strip.set_photos(list(answer.photos) if answer else [])
+        # The owner tells the strip whose photos still processing are, if the inspector moves on meanwhile.
+        self.strip.set_photos(list(answer.photos) if answer else [], owner=item.code)
         self._render_hazard(item)
         self.hint.setText(self._hint_for(item, result))
 
@@ -858,6 +860,15 @@ class InspectionRunner(QWidget):
             return
         self.message.hide()
         self.strip.set_photos(list(self.state.answers[item.code].photos))
+
+    def on_photos_added_elsewhere(self, item_code: object, photo_ids: list) -> None:
+        """Photos finished processing after the inspector moved on: they belong to the item they were added to."""
+        if not photo_ids or self.state is None or self.state.read_only:
+            return
+        try:
+            self.state = self.service.add_photos(self.inspection_id, str(item_code), list(photo_ids))
+        except _ERRORS as exc:
+            self._show_message(str(exc))
 
     def on_photo_removed(self, photo_id: str) -> None:
         item = self.current_item()
