@@ -63,11 +63,21 @@ def main() -> None:
         if widget.isVisible() and widget is not window:
             widget.grab().save(str(args.output / "inspection-new-dialog.png"))
             widget.close()
-    drafts = [i for i in store.inspections.drafts() if i.enterprise_id in {e.id for e in enterprises}]
-    if drafts:
-        inspections.open_inspection(drafts[0].id)
-        app.processEvents()
-        window.grab().save(str(args.output / "inspection-runner.png"))
+    # A draft on the general checklist with a few answers and one failure: the inspector's main view.
+    from safety_desk.services.inspections import InspectionService
+
+    service = InspectionService(session)
+    checklist = next(c for c in service.checklists_for(enterprises[1].id) if c.code == "general")
+    draft = service.start(enterprises[1].id, checklist.id, "routine")
+    items = service.state(draft.id).visible_items
+    for item in items[:6]:
+        service.answer(draft.id, item.code, "pass")
+    service.answer(draft.id, items[6].code, "fail")
+    inspections.on_shown()
+    inspections.open_inspection(draft.id)
+    inspections.runner.show_step(inspections.runner.current - 1)  # the failed item, with its hazard
+    app.processEvents()
+    window.grab().save(str(args.output / "inspection-runner.png"))
     window.close()
     store.close()
     print(f"saved to {args.output}")

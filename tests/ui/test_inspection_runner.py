@@ -402,3 +402,21 @@ def test_a_number_out_of_range_fails_and_stays_for_the_hazard(qtbot, runner_cont
     assert runner.marker_of("4.6") == "✗"
     press(qtbot, runner, Qt.Key.Key_Return)
     assert runner.current_item().code == "4.7"
+
+
+def test_a_photo_still_processing_when_the_inspector_moves_on_lands_on_its_own_item(
+        qtbot, runner_context, tmp_path) -> None:
+    inspection_id = _start(runner_context, FIRE)
+    runner = _shown_runner(qtbot, runner_context, inspection_id)
+    press(qtbot, runner, Qt.Key.Key_Y)
+    press(qtbot, runner, Qt.Key.Key_2)
+    assert runner.current_item().code == "6.1"
+    with qtbot.waitSignal(runner.strip.photos_added_elsewhere) as landed:
+        runner.strip.add_files([str(_jpeg_file(tmp_path))])  # processing is queued, not done yet
+        runner.show_step(runner.current + 1)                  # the inspector presses on at once
+        assert runner.current_item().code == "6.2"
+    photo_id = landed.args[1][0]
+    answers = {a.item_code: a for a in runner_context.store.answers.of_inspection(inspection_id)}
+    assert answers["6.1"].photos == [photo_id]
+    assert "6.2" not in answers or answers["6.2"].photos == []
+    assert runner.strip.photos() == []
