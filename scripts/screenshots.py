@@ -48,12 +48,17 @@ def main() -> None:
     window.resize(*SIZE)
     window.show()
     args.output.mkdir(parents=True, exist_ok=True)
+    enterprises = store.enterprises.of_district(store.members.districts_of(session.person.id)[0])
     for key in PAGE_KEYS:
         window.show_page(key)
+        if key == "enterprises":
+            # The enterprise with the most open hazards, on its hazards tab: what the page is for.
+            busiest = max(enterprises, key=lambda e: len(store.hazards.open_of_enterprise(e.id)))
+            page = window.pages[key]
+            page.show_enterprise(busiest.id)
+            page.tabs.setCurrentIndex(2)
         app.processEvents()
         window.grab().save(str(args.output / f"{key}.png"))
-    # The runner with a draft inspection opened, the inspector's main view.
-    enterprises = store.enterprises.of_district(store.members.districts_of(session.person.id)[0])
     inspections = window.pages["inspections"]
     window.show_page("inspections")
     inspections.new_inspection(enterprises[0].id)

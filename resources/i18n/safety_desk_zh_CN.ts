@@ -165,7 +165,7 @@
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="82"/>
         <source>Name, USCC or pinyin initials such as zgjt</source>
-        <translation>企业名称、统一社会信用代码或拼音首字母（如 zgjt）</translation>
+        <translation>名称、信用代码或拼音首字母（如 zgjt）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="122"/>
@@ -209,6 +209,7 @@
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="188"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="369"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
@@ -229,6 +230,7 @@
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="190"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="371"/>
         <source>High-risk</source>
         <translation>高风险企业</translation>
     </message>
@@ -304,32 +306,37 @@ USCC %2 · %3 · risk class %4</source>
         <translation>匹配结果：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="382"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="370"/>
+        <source>Risk class %1</source>
+        <translation>风险类别 %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="386"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="382"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="386"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="393"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="397"/>
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="396"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="400"/>
         <source>Open hazards (%1, %2 overdue)</source>
         <translation>未销号隐患（%1，逾期%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="399"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="403"/>
         <source>Open hazards (%1)</source>
         <translation>未销号隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="402"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="406"/>
         <source>Drills (%1)</source>
         <translation>演练（%1）</translation>
     </message>
@@ -1139,17 +1146,22 @@ or start a new one (Ctrl+N).</source>
         <translation>登录 — 安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="30"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="20"/>
+        <source>SafetyDesk</source>
+        <translation>安全检查工作台</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="31"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="31"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="32"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="33"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="34"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>

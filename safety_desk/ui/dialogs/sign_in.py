@@ -17,7 +17,8 @@ class SignInDialog(QDialog):
         self.session: Session | None = None
         self.setWindowTitle(self.tr("Sign in — SafetyDesk"))
         self.setMinimumWidth(380)
-        title = QLabel(f"<h2>{self.tr('SafetyDesk')}</h2><p>{office_name}</p>")
+        app_name = self.tr("SafetyDesk")
+        title = QLabel(f"<h2>{app_name}</h2><p>{office_name}</p>")
         self.login = QLineEdit()
         self.login.setObjectName("login")
         self.password = QLineEdit()

@@ -365,13 +365,17 @@ class EnterprisesPage(QWidget):
         enterprise = detail.enterprise
         district = detail.district.name if detail.district else ""
         self.name_label.setText(enterprise.name)
-        facts = [f"<span style='color:{_MUTED}'>{html.escape(self.tr('USCC'))}</span> "
+        # tr() outside the f-strings: lupdate does not find calls inside them.
+        uscc_label = self.tr("USCC")
+        risk_label = self.tr("Risk class %1").replace("%1", str(enterprise.risk_class))
+        high_risk_label = self.tr("High-risk")
+        facts = [f"<span style='color:{_MUTED}'>{html.escape(uscc_label)}</span> "
                  f"<span style='font-family:monospace'>{html.escape(enterprise.uscc)}</span>",
                  html.escape(enterprise.industry),
                  f"<span style='color:{_RISK_COLOURS.get(enterprise.risk_class, _MUTED)}'>"
-                 f"{html.escape(self.tr('Risk class %1').replace('%1', str(enterprise.risk_class)))}</span>"]
+                 f"{html.escape(risk_label)}</span>"]
         if enterprise.high_risk:
-            facts.append(f"<span style='color:#c62828'>{html.escape(self.tr('High-risk'))}</span>")
+            facts.append(f"<span style='color:#c62828'>{html.escape(high_risk_label)}</span>")
         if district:
             facts.append(html.escape(district))
         self.facts_label.setText(" &nbsp;·&nbsp; ".join(facts))
