@@ -90,3 +90,14 @@ def test_demo_refuses_to_overwrite_an_existing_database(db_path: Path) -> None:
     with pytest.raises(AlreadyInitialised):
         build_demo(db_path, DemoSpec(enterprises=2, weeks=1, as_of=AS_OF))
     assert db_path.read_bytes() == before
+
+
+def test_demo_hazard_histories_are_in_date_order_and_every_event_applies(demo_db: Path) -> None:
+    from safety_desk.store.hazards import fact_of
+    from safety_desk.domain.hazard_status import fold_hazard_events
+
+    with Store.open(demo_db) as store:
+        for hazard in store.hazards._select(limit=400):
+            events = store.hazards.events(hazard.id)
+            assert [e.at for e in events] == sorted(e.at for e in events), hazard.id
+            assert fold_hazard_events([fact_of(e) for e in events]).ignored == (), hazard.id

@@ -308,13 +308,15 @@ class _Generator:
             if rng.random() < 0.5:
                 timeline.append(("progress", day + timedelta(days=2), None, "已安排整改"))
         else:
-            if fate < 0.14:
+            extended = fate < 0.14
+            # An extension buys 15 more days, so the report may come that much later.
+            reported = day + timedelta(days=rng.randrange(1, int(span * 1.15) + 2 + (15 if extended else 0)))
+            halfway = day + timedelta(days=span // 2)
+            if extended and halfway < reported:
                 deadline = deadline + timedelta(days=15)
-                timeline.append(("deadline_extended", day + timedelta(days=span // 2), deadline,
-                                 "需采购设备，申请延期"))
-            if rng.random() < 0.6:
+                timeline.append(("deadline_extended", halfway, deadline, "需采购设备，申请延期"))
+            if rng.random() < 0.6 and day + timedelta(days=2) < reported:
                 timeline.append(("progress", day + timedelta(days=2), None, "整改进行中"))
-            reported = day + timedelta(days=rng.randrange(1, int(span * 1.15) + 2))
             timeline.append(("reported_rectified", reported, None, "已整改完毕，附整改后照片"))
             reviewed = reported + timedelta(days=rng.randrange(1, 8))
             if rng.random() < 0.1:
@@ -323,6 +325,8 @@ class _Generator:
                 timeline.append(("reported_rectified", reported, None, "已再次整改"))
                 reviewed = reported + timedelta(days=rng.randrange(1, 6))
             timeline.append(("verified", reviewed, None, "复查合格，同意销号"))
+        # Events are recorded in the order they happened (their clocks follow this order).
+        timeline.sort(key=lambda event: event[1])
         for kind, when, new_deadline, reason in timeline:
             if when > as_of:
                 break

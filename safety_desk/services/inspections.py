@@ -306,9 +306,15 @@ class InspectionService:
                     deadline: date, grade: str | None = None) -> Hazard:
         """The inspector completes a hazard opened from a failure; a new deadline is an event."""
         hazard = self.store.hazards.require(hazard_id)
-        if not (self.session.may(Action.EDIT_HAZARD) or hazard.source == "self_inspection"):
+        inspector_side = self.session.may(Action.EDIT_HAZARD)
+        if not (inspector_side or hazard.source == "self_inspection"):
             raise PermissionDenied("无权修改该隐患 (you may not edit this hazard)")
         self.session.require_enterprise(hazard.enterprise_id)
+        if not inspector_side:
+            # The enterprise describes its own findings; grade and deadline belong to the inspector (DESIGN §4).
+            current = self.store.hazards.state(hazard_id)
+            if (grade is not None and grade != hazard.grade) or (current and current.deadline != deadline):
+                raise PermissionDenied("隐患等级和整改期限由检查员确定 (the inspector sets the grade and deadline)")
         if not description.strip():
             raise InspectionProblem("隐患描述不能为空 (the description is required)")
         if deadline < date.fromisoformat(hazard.found_on):

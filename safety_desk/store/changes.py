@@ -82,6 +82,10 @@ def apply_changes(db: Database, changes: Iterable[Change]) -> int:
 def _apply_row(db: Database, table: str, row_id: str, changes: list[Change],
                write_seqs: dict[tuple[str, str], int]) -> int:
     """Apply the winning changes to one row: the latest per field, and only if newer than ours."""
+    if _touches_submitted_inspection(db, table, row_id, changes):
+        # A submitted inspection is evidence: no merge rewrites it (a stale backup, a replayed draft).
+        db.audit_event("refused_change", table, row_id, None, {"reason": "inspection already submitted"})
+        return 0
     known = db.cell_clocks(table, row_id)
     latest: dict[str, Change] = {}
     for change in changes:
@@ -109,3 +113,21 @@ def _apply_row(db: Database, table: str, row_id: str, changes: list[Change],
         db.clock.observe(change.clock)
     db.set_row_fields(table, row_id, fields)
     return len(winners)
+
+
+def _touches_submitted_inspection(db: Database, table: str, row_id: str, changes: list[Change]) -> bool:
+    """True for a change to a row that is already here and belongs to a submitted inspection.
+
+    Rows new to this database pass: a submitted inspection and its answers arrive together.
+    """
+    if table == "inspection":
+        inspection_id = row_id
+    elif table == "answer":
+        local = db.conn.execute("SELECT inspection_id FROM answer WHERE id = ?", (row_id,)).fetchone()
+        if local is None:
+            return False
+        inspection_id = local[0]
+    else:
+        return False
+    status = db.conn.execute("SELECT status FROM inspection WHERE id = ?", (inspection_id,)).fetchone()
+    return status is not None and status[0] == "submitted"

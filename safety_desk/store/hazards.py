@@ -139,7 +139,9 @@ class HazardRepository(Repository[Hazard]):
     def state(self, hazard_id: str) -> HazardState | None:
         """The fold of the hazard's events (None before its created event)."""
         events = self.events(hazard_id)
-        return fold_hazard_events([fact_of(e) for e in events]) if events else None
+        if not any(e.kind == HazardEventKind.CREATED for e in events):
+            return None  # synced events can arrive before the created event they follow
+        return fold_hazard_events([fact_of(e) for e in events])
 
     def refresh_state(self, hazard_id: str) -> None:
         state = self.state(hazard_id)

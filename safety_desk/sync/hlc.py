@@ -10,6 +10,7 @@ from typing import Callable
 # Fixed widths make the text form sort exactly like the (wall, counter, device) tuple.
 _WALL_DIGITS = 13
 _COUNTER_DIGITS = 6
+_MAX_COUNTER = 10**_COUNTER_DIGITS - 1
 _PATTERN = re.compile(r"^(\d{13})-(\d{6})-(.+)$")
 
 
@@ -51,9 +52,12 @@ class HybridClock:
         wall = self._wall()
         if wall > self._last_wall:
             self._last_wall, self._last_counter = wall, 0
-        else:
+        elif self._last_counter < _MAX_COUNTER:
             # The wall clock stood still or went back (NTP step, another process): count instead.
             self._last_counter += 1
+        else:
+            # The counter is full: borrow the next millisecond so the text keeps its width and order.
+            self._last_wall, self._last_counter = self._last_wall + 1, 0
         return str(Timestamp(self._last_wall, self._last_counter, self.device))
 
     def observe(self, text: str) -> None:

@@ -227,3 +227,29 @@ def test_resuming_points_at_the_first_unanswered_visible_item(world) -> None:
         service.answer(inspection.id, code, "pass")
     state = service.state(inspection.id)
     assert state.visible_items[state.first_unanswered()].code == "1.3"
+
+
+def test_an_enterprise_describes_its_own_hazard_but_not_its_grade_or_deadline(world) -> None:
+    store, _, enterprise, _ = world
+    officer = store.people.add(Person(id=store.db.new_id(), name="王强", login="wq2", role="enterprise",
+                                      enterprise_id=enterprise.id))
+    theirs = InspectionService(Session(store, officer))
+    own = theirs.start(enterprise.id, FIRE, "self_inspection")
+    first_section = theirs.state(own.id).checklist.sections[0]
+    if first_section.gate is not None:
+        theirs.set_gate(own.id, first_section.code, True)
+    code = theirs.state(own.id).visible_items[0].code
+    hazard = theirs.answer(own.id, code, "fail").hazards[code]
+    assert hazard.grade == "重大"
+    deadline = store.hazards.state(hazard.id).deadline
+    theirs.edit_hazard(hazard.id, description="仓库与宿舍同楼", location="2号楼", measures="搬离宿舍",
+                       responsible="王强", deadline=deadline)
+    assert store.hazards.get(hazard.id).location == "2号楼"
+    with pytest.raises(PermissionDenied):
+        theirs.edit_hazard(hazard.id, description="仓库与宿舍同楼", location="2号楼", measures="", responsible="王强",
+                           deadline=deadline, grade="一般")
+    with pytest.raises(PermissionDenied):
+        theirs.edit_hazard(hazard.id, description="仓库与宿舍同楼", location="2号楼", measures="", responsible="王强",
+                           deadline=deadline + timedelta(days=365))
+    assert store.hazards.get(hazard.id).grade == "重大"
+    assert store.hazards.state(hazard.id).deadline == deadline

@@ -119,3 +119,27 @@ def test_export_after_a_write_holds_only_newer_cells(tmp_path: Path) -> None:
     newer = list(export_changes(store.db, after_seq=seen))
     assert [(c.table, c.field, c.value) for c in newer] == [("district", "name", "西城片区")]
     store.close()
+
+
+def test_a_merge_never_rewrites_a_submitted_inspection_or_its_answers(tmp_path: Path) -> None:
+    source = _fresh_store(tmp_path, "a.db", "device-a")
+    _run(source, [("district", "东城", 1), ("enterprise", "某公司", 2), ("inspection", "x", 3), ("answer", "备注", 4)])
+    inspection = source.inspections.drafts()[0]
+    source.inspections.submit(inspection.id)
+    submitted = list(export_changes(source.db))
+    replica = _fresh_store(tmp_path, "b.db", "device-b")
+    apply_changes(replica.db, submitted)  # arriving together: the submitted record and its answers
+    assert replica.inspections.require(inspection.id).status == "submitted"
+    assert len(replica.answers.of_inspection(inspection.id)) == 1
+
+    # A later-clocked copy of the draft (say, from a device restored from an old backup) is refused.
+    from dataclasses import replace
+
+    edits = {"inspection": {"status": "draft"}, "answer": {"note": "改过"}}
+    stale = [replace(c, clock=replica.db.clock.now(), value={**c.value, **edits[c.table]})
+             for c in submitted if c.table in edits]
+    assert apply_changes(replica.db, stale) == 0
+    assert replica.inspections.require(inspection.id).status == "submitted"
+    assert replica.answers.of_inspection(inspection.id)[0].note != "改过"
+    source.close()
+    replica.close()

@@ -68,3 +68,12 @@ def test_seeded_ids_are_reproducible_valid_and_carry_their_time() -> None:
     value = uuid.UUID(first[0])
     assert value.version == 7 and value.variant == uuid.RFC_4122
     assert value.int >> 80 == 1_700_000_000_000
+
+
+def test_a_full_counter_moves_to_the_next_millisecond_and_text_still_sorts() -> None:
+    clock = HybridClock("dev-a", wall=lambda: 1000)
+    clock.observe(str(Timestamp(9_999_999_999_000, 999_998, "dev-b")))
+    issued = [clock.now() for _ in range(3)]
+    assert issued == sorted(issued) and len(set(issued)) == 3
+    assert all(Timestamp.parse(text) for text in issued)
+    assert Timestamp.parse(issued[1]) == Timestamp(9_999_999_999_001, 0, "dev-a")
