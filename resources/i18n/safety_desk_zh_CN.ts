@@ -395,6 +395,74 @@ USCC %2 · %3 · risk class %4</source>
     </message>
 </context>
 <context>
+    <name>HazardsPage</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="33"/>
+        <source>Hazard ledger</source>
+        <translation>隐患台账</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="89"/>
+        <source>All grades</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="94"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="99"/>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="105"/>
+        <source>Overdue only</source>
+        <translation>仅看逾期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="111"/>
+        <source>Description, location or enterprise</source>
+        <translation>隐患描述、部位或企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="114"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="131"/>
+        <source>Found from</source>
+        <translation>发现日期从</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="133"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="150"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="165"/>
+        <source>All districts</source>
+        <translation>全部片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="168"/>
+        <source>All campaigns</source>
+        <translation>全部专项行动</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="191"/>
+        <source>%1 hazards</source>
+        <translation>共 %1 条隐患</translation>
+    </message>
+</context>
+<context>
     <name>InspectionRunner</name>
     <message>
         <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="147"/>
@@ -756,91 +824,169 @@ or start a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>LedgerModel</name>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="34"/>
+        <source>Found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="34"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="34"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="34"/>
+        <source>Grade</source>
+        <translation>隐患等级</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="35"/>
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="35"/>
+        <source>Location</source>
+        <translation>隐患部位</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="35"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="35"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="36"/>
+        <source>Overdue days</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="36"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="36"/>
+        <source>Notice</source>
+        <translation>整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
+        <source>Inspection</source>
+        <translation>监督检查</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
+        <source>Self-inspection</source>
+        <translation>企业自查</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="39"/>
+        <source>Drill</source>
+        <translation>应急演练</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="39"/>
+        <source>Public report</source>
+        <translation>群众举报</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="40"/>
+        <source>Enforcement</source>
+        <translation>执法检查</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="40"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="33"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="34"/>
         <source>SafetyDesk</source>
         <translation>安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="46"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="47"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="47"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="48"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="48"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="49"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="49"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="50"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="50"/>
-        <source>Hazard ledger</source>
-        <translation>隐患台账</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="50"/>
-        <source>The hazard ledger with filters, rectification and re-inspection arrives with the next release. Hazards found in inspections are already recorded and shown on each enterprise&apos;s page.</source>
-        <translation>支持筛选、整改和复查的隐患台账将在下一版本中提供。检查中发现的隐患已记录，并显示在各企业页面上。</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="54"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="51"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="55"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="52"/>
         <source>Emergency drills</source>
         <translation>应急演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="55"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="52"/>
         <source>Planning and recording drills arrives with the next release; each enterprise&apos;s drills are shown on its page.</source>
         <translation>演练计划与记录功能将在下一版本中提供；各企业的演练情况已显示在其页面上。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="57"/>
-        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="54"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="55"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="55"/>
         <source>The weekly summary, notices and statistics as PDF arrive with the next release.</source>
         <translation>周汇总、通知书和统计报表的 PDF 输出将在下一版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="60"/>
-        <location filename="../../safety_desk/ui/main_window.py" line="61"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="57"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="61"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
         <source>Exchanging data with the office by file or shared folder arrives with the next release. Every change is already recorded for it.</source>
         <translation>通过文件或共享文件夹与安全办交换数据的功能将在下一版本中提供。所有更改均已记录，供届时同步。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="63"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="60"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="90"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="87"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="133"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="130"/>
         <source>Not yet synced: %1 changes</source>
         <translation>未同步更改：%1项</translation>
     </message>

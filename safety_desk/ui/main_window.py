@@ -14,6 +14,7 @@ from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 from safety_desk.ui.pages.dashboard import DashboardPage
 from safety_desk.ui.pages.enterprises import EnterprisesPage
+from safety_desk.ui.pages.hazards import HazardsPage
 from safety_desk.ui.pages.inspections import InspectionsPage
 from safety_desk.ui.pages.placeholder import PlaceholderPage
 from safety_desk.ui.pages.settings import SettingsPage
@@ -46,11 +47,7 @@ class MainWindow(QMainWindow):
             ("dashboard", self.tr("Dashboard"), "view-dashboard-outline", DashboardPage(context)),
             ("enterprises", self.tr("Enterprises"), "domain", EnterprisesPage(context)),
             ("inspections", self.tr("Inspections"), "clipboard-check-outline", InspectionsPage(context)),
-            ("hazards", self.tr("Hazards"), "alert-outline", PlaceholderPage(
-                self.tr("Hazard ledger"), self.tr("The hazard ledger with filters, rectification and "
-                                                 "re-inspection arrives with the next release. Hazards found in "
-                                                 "inspections are already recorded and shown on each "
-                                                 "enterprise's page."))),
+            ("hazards", self.tr("Hazards"), "alert-outline", HazardsPage(context)),
             ("drills", self.tr("Drills"), "run-fast", PlaceholderPage(
                 self.tr("Emergency drills"), self.tr("Planning and recording drills arrives with the next "
                                                     "release; each enterprise's drills are shown on its page."))),

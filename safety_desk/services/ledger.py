@@ -1,0 +1,65 @@
+"""The hazard ledger (隐患台账) as the signed-in person may see it: scoped counts and pages of hazards."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Callable
+
+from safety_desk.services.session import Session
+from safety_desk.store.hazards import HAZARD_SOURCES
+from safety_desk.store.ledger import SORT_COLUMNS, LedgerFilter, LedgerQuery, LedgerRow
+from safety_desk.store.records import Campaign, District
+
+__all__ = ["HAZARD_SOURCES", "SORT_COLUMNS", "LedgerFilter", "LedgerRow", "LedgerService"]
+
+
+class LedgerService:
+    """Applies the session's scope to every ledger query; the UI cannot widen it by what it passes."""
+
+    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+        self.session = session
+        self.store = session.store
+        self.query = LedgerQuery(session.store.db)
+        self._today = today
+
+    def as_of(self) -> date:
+        return self._today()
+
+    def scoped(self, flt: LedgerFilter) -> LedgerFilter | None:
+        """The filter narrowed to what this person may see; None when it can match nothing."""
+        scoped = dataclasses.replace(flt, district_ids=self.session.district_ids())
+        if self.session.role == "enterprise":
+            own = self.session.person.enterprise_id
+            if flt.enterprise_id is not None and flt.enterprise_id != own:
+                return None
+            scoped = dataclasses.replace(scoped, enterprise_id=own)
+        return scoped
+
+    def count(self, flt: LedgerFilter) -> int:
+        scoped = self.scoped(flt)
+        return 0 if scoped is None else self.query.count(scoped, self.as_of())
+
+    def page(self, flt: LedgerFilter, sort_column: str = "found_on", descending: bool = True,
+             offset: int = 0, limit: int = 200) -> list[LedgerRow]:
+        scoped = self.scoped(flt)
+        if scoped is None:
+            return []
+        return self.query.page(scoped, self.as_of(), sort_column, descending, offset, limit)
+
+    def first_page(self, flt: LedgerFilter, sort_column: str = "found_on", descending: bool = True,
+                   limit: int = 200) -> tuple[list[LedgerRow], int]:
+        """The first page and how many hazards match in all (one query when they fit on the page)."""
+        scoped = self.scoped(flt)
+        if scoped is None:
+            return [], 0
+        return self.query.first_page(scoped, self.as_of(), sort_column, descending, limit)
+
+    def districts(self) -> list[District]:
+        """The districts this person sees, by code: the choices of the ledger's district filter."""
+        scope = self.session.district_ids()
+        districts = self.store.districts.active()
+        return districts if scope is None else [d for d in districts if d.id in scope]
+
+    def campaigns(self) -> list[Campaign]:
+        return self.store.campaigns.active()

@@ -1,0 +1,167 @@
+"""The hazard ledger query: filtered, sorted pages of hazards with their status, straight from SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from safety_desk.store.database import Database
+
+RECTIFYING = ("待整改", "整改中")
+
+# Days past the deadline while still being rectified, as of :as_of; dates are stored as ISO text.
+_OVERDUE_DAYS = ("(CASE WHEN s.status IN ('待整改', '整改中') AND s.deadline < :as_of"
+                 " THEN CAST(julianday(:as_of) - julianday(s.deadline) AS INTEGER) ELSE 0 END)")
+
+# The only expressions a caller may sort by: user text never reaches the ORDER BY clause.
+SORT_COLUMNS: dict[str, str] = {
+    "found_on": "h.found_on",
+    "district": "d.name",
+    "enterprise": "e.name",
+    "grade": "h.grade",
+    "description": "h.description",
+    "location": "h.location",
+    "status": "s.status",
+    "deadline": "s.deadline",
+    "overdue_days": _OVERDUE_DAYS,
+    "source": "h.source",
+    "notice": "n.number",
+}
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """What the ledger shows. `district_ids` is the scope (None: everywhere); the rest narrow it."""
+
+    district_ids: list[str] | None = None
+    enterprise_id: str | None = None
+    district_id: str | None = None
+    grade: str | None = None
+    status: str | None = None
+    overdue_only: bool = False
+    found_from: date | None = None
+    found_to: date | None = None
+    campaign_id: str | None = None
+    source: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One hazard as the ledger shows it; dates are ISO text, overdue_days as of the query's day."""
+
+    hazard_id: str
+    found_on: str
+    enterprise_name: str
+    district_name: str
+    grade: str
+    description: str
+    location: str
+    status: str | None  # None until the hazard's created event has arrived (sync order)
+    deadline: str | None
+    overdue_days: int
+    source: str
+    notice_number: str | None
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_days > 0
+
+
+# Every table a sort expression may name, joined only when it is needed: joining 200,000 rows to a
+# table nobody sorts or filters by costs more than the whole rest of the query.
+_JOINS = {
+    "s": " LEFT JOIN hazard_state s ON s.hazard_id = h.id",
+    "e": " JOIN enterprise e ON e.id = h.enterprise_id",
+    "d": " JOIN district d ON d.id = h.district_id",
+    "n": " LEFT JOIN notice n ON n.id = h.notice_id",
+}
+_ROW_COLUMNS = ("h.id, h.found_on, e.name, d.name, h.grade, h.description, h.location, s.status, s.deadline, "
+                f"{_OVERDUE_DAYS}, h.source, n.number")
+
+
+def _escape_like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class LedgerQuery:
+    """Counts and pages of the hazard ledger; one SQL query each, never every row in memory."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @staticmethod
+    def _where(flt: LedgerFilter, as_of: date) -> tuple[str, dict[str, Any], bool]:
+        """The WHERE clause, its parameters, and whether it names hazard_state (alias s)."""
+        clauses = ["h.deleted = 0"]
+        params: dict[str, Any] = {"as_of": as_of.isoformat()}
+        if flt.district_ids is not None:
+            if not flt.district_ids:
+                clauses.append("0")
+            else:
+                names = []
+                for index, district_id in enumerate(flt.district_ids):
+                    params[f"scope{index}"] = district_id
+                    names.append(f":scope{index}")
+                clauses.append(f"h.district_id IN ({', '.join(names)})")
+        simple = (("enterprise_id", "h.enterprise_id"), ("district_id", "h.district_id"), ("grade", "h.grade"),
+                  ("status", "s.status"), ("campaign_id", "h.campaign_id"), ("source", "h.source"))
+        for field_name, column in simple:
+            value = getattr(flt, field_name)
+            if value is not None:
+                clauses.append(f"{column} = :{field_name}")
+                params[field_name] = value
+        if flt.overdue_only:
+            clauses.append("s.status IN ('待整改', '整改中') AND s.deadline < :as_of")
+        if flt.found_from is not None:
+            clauses.append("h.found_on >= :found_from")
+            params["found_from"] = flt.found_from.isoformat()
+        if flt.found_to is not None:
+            clauses.append("h.found_on <= :found_to")
+            params["found_to"] = flt.found_to.isoformat()
+        needle = flt.text.strip()
+        if needle:
+            params["text"] = _escape_like(needle)
+            # Matching enterprises first (2,000 rows) beats joining every hazard to its enterprise.
+            clauses.append("(h.description LIKE :text ESCAPE '\\' OR h.location LIKE :text ESCAPE '\\'"
+                           " OR h.enterprise_id IN (SELECT id FROM enterprise WHERE name LIKE :text ESCAPE '\\'))")
+        needs_state = flt.status is not None or flt.overdue_only
+        return " AND ".join(clauses), params, needs_state
+
+    def count(self, flt: LedgerFilter, as_of: date) -> int:
+        where, params, needs_state = self._where(flt, as_of)
+        join = _JOINS["s"] if needs_state else ""
+        sql = f"SELECT count(*) FROM hazard h{join} WHERE {where}"
+        return self.db.conn.execute(sql, params).fetchone()[0]
+
+    def page(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on", descending: bool = True,
+             offset: int = 0, limit: int = 200) -> list[LedgerRow]:
+        """Rows offset .. offset+limit in the chosen order, ties broken by hazard id the same way."""
+        try:
+            expression = SORT_COLUMNS[sort_column]
+        except KeyError:
+            raise ValueError(f"ledger sort: unknown column {sort_column!r}") from None
+        where, params, needs_state = self._where(flt, as_of)
+        direction = "DESC" if descending else "ASC"
+        order = f"ORDER BY {expression} {direction}, h.id {direction}"
+        params["limit"], params["offset"] = int(limit), int(offset)
+        # Two steps: sort only the hazards' rowids and sort keys, then read whole rows for the page.
+        # Carrying every column of 200,000 rows through the sorter costs several times the sort itself.
+        sort_alias = expression.split(".")[0] if sort_column != "overdue_days" else "s"
+        inner_joins = "".join(join for alias, join in _JOINS.items()
+                              if alias == sort_alias or alias == "s" and needs_state)
+        picked = (f"SELECT h.rowid FROM hazard h{inner_joins} WHERE {where} {order}"
+                  " LIMIT :limit OFFSET :offset")
+        sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())}"
+               f" WHERE h.rowid IN ({picked}) {order}")
+        return [LedgerRow(*row) for row in self.db.conn.execute(sql, params)]
+
+    def first_page(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on", descending: bool = True,
+                   limit: int = 200) -> tuple[list[LedgerRow], int]:
+        """The first page and the count; a short first page is the whole result, so no count query runs.
+
+        A rare search term makes both queries scan every hazard; this way it scans them once.
+        """
+        rows = self.page(flt, as_of, sort_column, descending, 0, limit)
+        return rows, len(rows) if len(rows) < limit else self.count(flt, as_of)

@@ -1,0 +1,144 @@
+"""Table model of the hazard ledger: pages of rows fetched from LedgerService on demand, a few kept."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from safety_desk.services.ledger import LedgerFilter, LedgerRow, LedgerService
+from safety_desk.ui.models.enterprise_models import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
+
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 200
+# Pages kept in memory: enough for a screenful and some scrolling back; older ones are dropped, so
+# scrolling through 200,000 hazards holds at most this many pages of rows.
+MAX_PAGES = 8
+MAJOR_FOREGROUND = QColor("#6a1b9a")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class LedgerModel(QAbstractTableModel):
+    """Every hazard matching a filter, in a chosen order; rowCount is the full count, rows load by page."""
+
+    FOUND, DISTRICT, ENTERPRISE, GRADE, DESCRIPTION, LOCATION, STATUS, DEADLINE, OVERDUE, SOURCE, NOTICE = range(11)
+    SORT_KEYS = ("found_on", "district", "enterprise", "grade", "description", "location", "status", "deadline",
+                 "overdue_days", "source", "notice")
+
+    def __init__(self, service: LedgerService, parent=None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._headers = [self.tr("Found"), self.tr("District"), self.tr("Enterprise"), self.tr("Grade"),
+                         self.tr("Description"), self.tr("Location"), self.tr("Status"), self.tr("Deadline"),
+                         self.tr("Overdue days"), self.tr("Source"), self.tr("Notice")]
+        self.source_labels = {
+            "inspection": self.tr("Inspection"), "self_inspection": self.tr("Self-inspection"),
+            "drill": self.tr("Drill"), "report": self.tr("Public report"),
+            "enforcement": self.tr("Enforcement"), "import": self.tr("Import"),
+        }
+        self._filter = LedgerFilter()
+        self._sort_column = self.FOUND
+        self._descending = True
+        self._count = 0
+        self._pages: OrderedDict[int, list[LedgerRow]] = OrderedDict()
+
+    # -- what is shown --------------------------------------------------------------------------
+    @property
+    def ledger_filter(self) -> LedgerFilter:
+        return self._filter
+
+    def set_filter(self, flt: LedgerFilter) -> None:
+        self._filter = flt
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Count again and forget every page (hazards may have changed since they were read)."""
+        self.beginResetModel()
+        self._pages.clear()
+        first, self._count = self.service.first_page(self._filter, self.SORT_KEYS[self._sort_column],
+                                                     self._descending, PAGE_SIZE)
+        self._pages[0] = first
+        self.endResetModel()
+
+    def total(self) -> int:
+        return self._count
+
+    def cached_pages(self) -> int:
+        """How many pages of rows are held now (at most MAX_PAGES)."""
+        return len(self._pages)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.SORT_KEYS):
+            column, order = self.FOUND, Qt.SortOrder.DescendingOrder
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.beginResetModel()
+        self._pages.clear()  # the count stays: sorting changes the order, not the rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> LedgerRow | None:
+        if not 0 <= row < self._count:
+            return None
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            page = self.service.page(self._filter, self.SORT_KEYS[self._sort_column], self._descending,
+                                     number * PAGE_SIZE, PAGE_SIZE)
+            self._pages[number] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = row - number * PAGE_SIZE
+        return page[offset] if offset < len(page) else None  # rows deleted since the count: blank
+
+    # -- Qt -------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.DESCRIPTION, self.LOCATION, self.ENTERPRISE):
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
+            return OVERDUE_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.GRADE and row.grade == "重大":
+                return MAJOR_FOREGROUND
+            return OVERDUE_FOREGROUND if row.overdue else None
+        if role == Qt.ItemDataRole.FontRole and (column == self.GRADE and row.grade == "重大"
+                                                 or column == self.OVERDUE and row.overdue):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.OVERDUE:
+            return _RIGHT
+        return None
+
+    def text(self, row: LedgerRow, column: int) -> str:
+        if column == self.OVERDUE:
+            return str(row.overdue_days) if row.overdue else ""
+        if column == self.SOURCE:
+            return self.source_labels.get(row.source, row.source)
+        value = (row.found_on, row.district_name, row.enterprise_name, row.grade, row.description, row.location,
+                 row.status, row.deadline, None, None, row.notice_number)[column]
+        return value if value else "—"

@@ -1,0 +1,193 @@
+"""The hazard ledger query and service: filters, scope, sort order, overdue days and paging, against Python."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from safety_desk.domain.hazard_status import overdue_days
+from safety_desk.services.demo import DemoSpec, build_demo
+from safety_desk.services.ledger import LedgerService
+from safety_desk.services.session import Session
+from safety_desk.store.ledger import SORT_COLUMNS, LedgerFilter, LedgerQuery, LedgerRow
+from safety_desk.store.store import Store
+
+AS_OF = date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("ledger") / "demo.db"
+    build_demo(path, DemoSpec(enterprises=20, weeks=10, seed=5, as_of=AS_OF))
+    return path
+
+
+@pytest.fixture
+def store(demo_path: Path):
+    with Store.open(demo_path) as opened:
+        yield opened
+
+
+@dataclasses.dataclass
+class Expected:
+    """A hazard as the test works it out: from the records and a fresh fold of its events."""
+
+    row: LedgerRow
+    enterprise_id: str
+    district_id: str
+    campaign_id: str | None
+
+
+def _expected(store: Store) -> list[Expected]:
+    notices = {}
+    found = []
+    for hazard in store.hazards._select("deleted = 0"):
+        state = store.hazards.state(hazard.id)
+        if hazard.notice_id and hazard.notice_id not in notices:
+            notices[hazard.notice_id] = store.notices.require(hazard.notice_id).number
+        enterprise = store.enterprises.require(hazard.enterprise_id)
+        district = store.districts.require(hazard.district_id)
+        row = LedgerRow(
+            hazard_id=hazard.id, found_on=hazard.found_on, enterprise_name=enterprise.name,
+            district_name=district.name, grade=hazard.grade, description=hazard.description,
+            location=hazard.location, status=state.status.value if state else None,
+            deadline=state.deadline.isoformat() if state and state.deadline else None,
+            overdue_days=overdue_days(state, AS_OF) if state else 0, source=hazard.source,
+            notice_number=notices.get(hazard.notice_id))
+        found.append(Expected(row, hazard.enterprise_id, hazard.district_id, hazard.campaign_id))
+    return found
+
+
+def _all_rows(query: LedgerQuery, flt: LedgerFilter, column: str = "found_on", descending: bool = True,
+              page_size: int = 37) -> list[LedgerRow]:
+    rows, offset = [], 0
+    while True:
+        page = query.page(flt, AS_OF, column, descending, offset, page_size)
+        rows += page
+        if len(page) < page_size:
+            return rows
+        offset += page_size
+
+
+def test_every_hazard_appears_once_with_its_overdue_days_computed_like_the_domain(store: Store) -> None:
+    expected = {e.row.hazard_id: e.row for e in _expected(store)}
+    query = LedgerQuery(store.db)
+    rows = _all_rows(query, LedgerFilter())
+    assert query.count(LedgerFilter(), AS_OF) == len(expected) == len(rows)
+    assert len({r.hazard_id for r in rows}) == len(rows)
+    assert {r.hazard_id: r for r in rows} == expected
+    assert any(r.overdue_days > 0 for r in rows), "the demo data should hold overdue hazards"
+    assert any(r.notice_number for r in rows), "the demo data should hold hazards on notices"
+
+
+def _sort_key(row: LedgerRow, column: str):
+    value = {"found_on": row.found_on, "district": row.district_name, "enterprise": row.enterprise_name,
+             "grade": row.grade, "description": row.description, "location": row.location, "status": row.status,
+             "deadline": row.deadline, "overdue_days": row.overdue_days, "source": row.source,
+             "notice": row.notice_number}[column]
+    # SQLite puts NULL before every value in ascending order; UTF-8 byte order is code point order.
+    return (value is not None, value if value is not None else 0, row.hazard_id)
+
+
+@pytest.mark.parametrize("column", sorted(SORT_COLUMNS))
+@pytest.mark.parametrize("descending", [False, True])
+def test_sorting_on_each_column_orders_like_python_with_ties_by_id(store: Store, column: str,
+                                                                  descending: bool) -> None:
+    rows = _all_rows(LedgerQuery(store.db), LedgerFilter(), column, descending, page_size=50)
+    assert rows == sorted(rows, key=lambda r: _sort_key(r, column), reverse=descending)
+
+
+def test_an_unknown_sort_column_is_refused(store: Store) -> None:
+    with pytest.raises(ValueError, match="unknown column"):
+        LedgerQuery(store.db).page(LedgerFilter(), AS_OF, "found_on; DROP TABLE hazard")
+
+
+def _filters(expected: list[Expected]) -> list[tuple[LedgerFilter, object]]:
+    sample = expected[len(expected) // 2]
+    word = sample.row.description[:4]
+    campaign = next((e.campaign_id for e in expected if e.campaign_id), None)
+    return [
+        (LedgerFilter(district_id=sample.district_id), lambda e: e.district_id == sample.district_id),
+        (LedgerFilter(enterprise_id=sample.enterprise_id), lambda e: e.enterprise_id == sample.enterprise_id),
+        (LedgerFilter(grade="重大"), lambda e: e.row.grade == "重大"),
+        (LedgerFilter(status="待整改"), lambda e: e.row.status == "待整改"),
+        (LedgerFilter(overdue_only=True), lambda e: e.row.overdue_days > 0),
+        (LedgerFilter(found_from=date(2026, 10, 1), found_to=date(2026, 10, 31)),
+         lambda e: "2026-10-01" <= e.row.found_on <= "2026-10-31"),
+        (LedgerFilter(campaign_id=campaign), lambda e: e.campaign_id == campaign),
+        (LedgerFilter(source="self_inspection"), lambda e: e.row.source == "self_inspection"),
+        (LedgerFilter(text=word), lambda e: word in e.row.description or word in e.row.location
+         or word in e.row.enterprise_name),
+        (LedgerFilter(text=sample.row.enterprise_name), lambda e: sample.row.enterprise_name in e.row.description
+         or sample.row.enterprise_name in e.row.location or sample.row.enterprise_name in e.row.enterprise_name),
+        (LedgerFilter(district_ids=[sample.district_id], grade="一般", overdue_only=True),
+         lambda e: e.district_id == sample.district_id and e.row.grade == "一般" and e.row.overdue_days > 0),
+        (LedgerFilter(district_ids=[]), lambda e: False),
+        # LIKE wildcards typed by the user are text, not patterns.
+        (LedgerFilter(text="%"), lambda e: "%" in e.row.description + e.row.location + e.row.enterprise_name),
+        (LedgerFilter(text="_"), lambda e: "_" in e.row.description + e.row.location + e.row.enterprise_name),
+    ]
+
+
+def test_each_filter_keeps_exactly_the_matching_hazards(store: Store) -> None:
+    expected = _expected(store)
+    query = LedgerQuery(store.db)
+    for flt, keep in _filters(expected):
+        wanted = {e.row.hazard_id for e in expected if keep(e)}
+        assert query.count(flt, AS_OF) == len(wanted), flt
+        assert {r.hazard_id for r in _all_rows(query, flt)} == wanted, flt
+
+
+def test_tombstoned_hazards_are_left_out(demo_path: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "demo.db"
+    shutil.copy(demo_path, copy)
+    with Store.open(copy) as store:
+        query = LedgerQuery(store.db)
+        before = query.count(LedgerFilter(), AS_OF)
+        gone = query.page(LedgerFilter(), AS_OF, limit=1)[0].hazard_id
+        store.hazards.delete(gone)
+        assert query.count(LedgerFilter(), AS_OF) == before - 1
+        assert gone not in {r.hazard_id for r in _all_rows(query, LedgerFilter())}
+
+
+def test_the_service_keeps_each_role_within_its_scope(store: Store) -> None:
+    expected = _expected(store)
+    inspector = store.people.by_login("inspector01a")
+    districts = set(store.members.districts_of(inspector.id))
+    service = LedgerService(Session(store, inspector), today=lambda: AS_OF)
+    wanted = {e.row.hazard_id for e in expected if e.district_id in districts}
+    assert 0 < service.count(LedgerFilter()) == len(wanted) < len(expected)
+    assert {r.hazard_id for r in service.page(LedgerFilter(), limit=10_000)} == wanted
+    # Asking for a district outside the scope, or widening the scope, finds nothing more.
+    outside = next(e.district_id for e in expected if e.district_id not in districts)
+    assert service.count(LedgerFilter(district_id=outside)) == 0
+    assert service.count(LedgerFilter(district_ids=None)) == len(wanted)
+
+    officer = next(p for p in store.people.with_role("enterprise")
+                   if any(e.enterprise_id == p.enterprise_id for e in expected))
+    own = LedgerService(Session(store, officer), today=lambda: AS_OF)
+    mine = {e.row.hazard_id for e in expected if e.enterprise_id == officer.enterprise_id}
+    assert own.count(LedgerFilter()) == len(mine)
+    assert {r.hazard_id for r in own.page(LedgerFilter(), limit=10_000)} == mine
+    other = next(e.enterprise_id for e in expected if e.enterprise_id != officer.enterprise_id)
+    assert own.count(LedgerFilter(enterprise_id=other)) == 0
+    assert own.page(LedgerFilter(enterprise_id=other)) == []
+
+    office = LedgerService(Session(store, store.people.by_login("admin")), today=lambda: AS_OF)
+    assert office.count(LedgerFilter()) == len(expected)
+    assert [d.id for d in office.districts()] == [d.id for d in store.districts.active()]
+    assert {d.id for d in service.districts()} == districts
+
+
+def test_the_first_page_comes_with_the_count(store: Store) -> None:
+    query = LedgerQuery(store.db)
+    total = query.count(LedgerFilter(), AS_OF)
+    rows, count = query.first_page(LedgerFilter(), AS_OF, limit=10)
+    assert count == total > 10 and rows == query.page(LedgerFilter(), AS_OF, limit=10)
+    rows, count = query.first_page(LedgerFilter(), AS_OF, limit=total + 1)
+    assert count == total == len(rows)
+    assert query.first_page(LedgerFilter(text="不会出现的文字"), AS_OF) == ([], 0)

@@ -1,0 +1,128 @@
+"""The hazard ledger page and its table model: counts, filters, debounced search, sorting, colours, paging."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+
+from safety_desk.services.ledger import LedgerFilter, LedgerService
+from safety_desk.ui.models.enterprise_models import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
+from safety_desk.ui.models import ledger_model
+from safety_desk.ui.models.ledger_model import MAJOR_FOREGROUND, MAX_PAGES, LedgerModel
+from safety_desk.ui.pages.hazards import HazardsPage
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def _page(qtbot, context, demo_as_of) -> HazardsPage:
+    page = HazardsPage(context)
+    page.service._today = lambda: demo_as_of  # overdue as of the day the demo data ends
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.on_shown()
+    return page
+
+
+def test_the_page_shows_every_hazard_in_scope_and_its_count(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    total = LedgerService(demo_context.session, today=lambda: demo_as_of).count(LedgerFilter())
+    assert total > 0
+    assert page.model.rowCount() == total
+    assert page.count_label.text() == f"{total:,} hazards"
+    assert page.district.count() == 1 + len(demo_context.store.districts.active())
+
+
+def test_an_inspector_sees_only_their_districts(qtbot, context_for, demo_as_of) -> None:
+    context = context_for("inspector01a")
+    page = _page(qtbot, context, demo_as_of)
+    mine = set(context.session.district_ids())
+    names = {d.name for d in context.store.districts.active() if d.id in mine}
+    shown = {page.model.data(page.model.index(row, LedgerModel.DISTRICT), DISPLAY)
+             for row in range(min(page.model.rowCount(), 400))}
+    assert shown and shown <= names
+    assert page.district.count() == 1 + len(mine)
+
+
+def test_filters_narrow_the_rows(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    total = page.model.rowCount()
+    page.grade.setCurrentIndex(page.grade.findData("重大"))
+    major = page.model.rowCount()
+    assert 0 < major < total
+    assert {page.model.data(page.model.index(r, LedgerModel.GRADE), DISPLAY) for r in range(major)} == {"重大"}
+    assert page.count_label.text() == f"{major:,} hazards"
+
+    page.grade.setCurrentIndex(0)
+    page.overdue.setChecked(True)
+    overdue = page.model.rowCount()
+    assert 0 < overdue < total
+    assert all(page.model.row_at(r).overdue for r in range(overdue))
+
+    page.on_clear_clicked()
+    assert page.model.rowCount() == total
+    page.found_from.setDate(QDate(2026, 11, 1))
+    assert 0 < page.model.rowCount() < total
+    assert all(page.model.row_at(r).found_on >= "2026-11-01" for r in range(page.model.rowCount()))
+
+
+def test_typing_searches_once_typing_pauses(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    total = page.model.rowCount()
+    word = page.model.row_at(0).enterprise_name
+    page.search.setText(word)
+    assert page.model.rowCount() == total  # not yet: the search waits for a pause in typing
+    qtbot.waitUntil(lambda: page.model.rowCount() < total, timeout=2000)
+    assert all(word in page.model.row_at(r).description + page.model.row_at(r).location
+               + page.model.row_at(r).enterprise_name for r in range(page.model.rowCount()))
+
+
+def test_clicking_a_header_sorts_by_that_column(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    page.table.sortByColumn(LedgerModel.OVERDUE, Qt.SortOrder.DescendingOrder)
+    days = [page.model.row_at(r).overdue_days for r in range(page.model.rowCount())]
+    assert days == sorted(days, reverse=True) and days[0] > 0
+    page.table.sortByColumn(LedgerModel.FOUND, Qt.SortOrder.AscendingOrder)
+    found = [page.model.row_at(r).found_on for r in range(page.model.rowCount())]
+    assert found == sorted(found)
+
+
+def test_the_model_colours_overdue_rows_and_marks_major_hazards(qtbot, demo_context, demo_as_of) -> None:
+    service = LedgerService(demo_context.session, today=lambda: demo_as_of)
+    model = LedgerModel(service)
+    model.refresh()
+    rows = [model.row_at(r) for r in range(model.rowCount())]
+    overdue = next(r for r, row in enumerate(rows) if row.overdue)
+    on_time = next(r for r, row in enumerate(rows) if not row.overdue)
+    cell = model.index(overdue, LedgerModel.DESCRIPTION)
+    assert model.data(cell, Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
+    assert model.data(cell, Qt.ItemDataRole.ForegroundRole) == OVERDUE_FOREGROUND
+    assert model.data(model.index(overdue, LedgerModel.OVERDUE), DISPLAY) == str(rows[overdue].overdue_days)
+    assert model.data(model.index(on_time, LedgerModel.DESCRIPTION), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(model.index(on_time, LedgerModel.OVERDUE), DISPLAY) == ""
+    major = next(r for r, row in enumerate(rows) if row.grade == "重大")
+    assert model.data(model.index(major, LedgerModel.GRADE), Qt.ItemDataRole.ForegroundRole) == MAJOR_FOREGROUND
+    assert model.data(model.index(major, LedgerModel.GRADE), Qt.ItemDataRole.FontRole).bold()
+
+
+def test_the_model_keeps_only_a_few_pages_however_far_it_scrolls(demo_context, demo_as_of, qapp,
+                                                                  monkeypatch) -> None:
+    monkeypatch.setattr(ledger_model, "PAGE_SIZE", 7)  # the demo's hazards then fill many pages
+    service = LedgerService(demo_context.session, today=lambda: demo_as_of)
+    calls = []
+    original = service.page
+
+    def counting_page(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    service.page = counting_page
+    model = LedgerModel(service)
+    model.refresh()
+    assert model.cached_pages() == 1  # the first page, read with the count
+    first = service.first_page(LedgerFilter(), limit=7)
+    assert first[1] == model.rowCount() and first[0][0] == model.row_at(0)
+    for row in range(0, model.rowCount(), 7):
+        model.data(model.index(row, LedgerModel.DESCRIPTION), DISPLAY)
+        assert model.cached_pages() <= MAX_PAGES
+    pages = -(-model.rowCount() // 7)
+    assert pages > MAX_PAGES
+    assert len(calls) == pages - 1  # each page after the first read once on the way down
