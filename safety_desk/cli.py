@@ -179,6 +179,64 @@ def doctor_command(ctx: click.Context) -> None:
         raise Failed("doctor found problems (见上 see above)")
 
 
+@main.command("ledger")
+@click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code).")
+@click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC).")
+@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None)
+@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None)
+@click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
+@click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
+              help="The day overdue is judged on (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hazard, in a JSON array.")
+@click.pass_context
+def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | None, grade: str | None,
+                   status: str | None, overdue: bool, as_of, as_json: bool) -> None:
+    """List hazards (隐患台账), newest found first; --json for scripts."""
+    import dataclasses
+    import json
+
+    from safety_desk.services.ledger import LedgerFilter, LedgerService
+    from safety_desk.services.session import Session
+
+    day = as_of.date() if as_of else date.today()
+    with _open_store(_db_path(ctx)) as store:
+        flt = LedgerFilter(grade=grade, status=status, overdue_only=overdue)
+        if district_code is not None:
+            district = store.districts.by_code(district_code)
+            if district is None:
+                raise BadInput(f"--district: 片区代码 {district_code} 不存在 (no district with this code)")
+            flt = dataclasses.replace(flt, district_id=district.id)
+        if uscc is not None:
+            try:
+                enterprise = store.enterprises.by_uscc(uscc.strip().upper())
+            except ValueError as exc:
+                raise BadInput(f"--enterprise {uscc}: {exc}") from None
+            if enterprise is None:
+                raise BadInput(f"--enterprise: 统一社会信用代码 {uscc} 不存在 (no enterprise with this USCC)")
+            flt = dataclasses.replace(flt, enterprise_id=enterprise.id)
+        service = LedgerService(Session.of_device(store), today=lambda: day)
+        rows = service.every_row(flt)
+        if as_json:
+            click.echo("[", nl=False)
+            for index, row in enumerate(rows):
+                record = {"id": row.hazard_id, "enterprise_uscc": row.enterprise_uscc,
+                          "enterprise_name": row.enterprise_name, "district_code": row.district_code,
+                          "district_name": row.district_name, "grade": row.grade, "status": row.status,
+                          "found_on": row.found_on, "deadline": row.deadline, "overdue_days": row.overdue_days,
+                          "description": row.description, "location": row.location, "source": row.source,
+                          "notice_number": row.notice_number}
+                click.echo(("," if index else "") + "\n" + json.dumps(record, ensure_ascii=False), nl=False)
+            click.echo("\n]")
+            return
+        count = 0
+        for row in rows:
+            count += 1
+            late = f"逾期{row.overdue_days}天" if row.overdue_days else ""
+            click.echo("\t".join([row.found_on, row.district_name, row.enterprise_name, row.grade, row.status or "",
+                                  row.deadline or "", late, row.description]))
+        click.echo(f"{count} 条隐患 hazards (as of {day.isoformat()})", err=True)
+
+
 @main.group("checklist")
 def checklist_group() -> None:
     """Checklist templates."""

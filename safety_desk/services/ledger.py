@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import Callable
+from typing import Callable, Iterator
 
 from safety_desk.services.session import Session
 from safety_desk.store.hazards import HAZARD_SOURCES
@@ -54,6 +54,12 @@ class LedgerService:
         if scoped is None:
             return [], 0
         return self.query.first_page(scoped, self.as_of(), sort_column, descending, limit)
+
+    def every_row(self, flt: LedgerFilter, sort_column: str = "found_on", descending: bool = True
+                  ) -> Iterator[LedgerRow]:
+        scoped = self.scoped(flt)
+        if scoped is not None:
+            yield from self.query.every_row(scoped, self.as_of(), sort_column, descending)
 
     def districts(self) -> list[District]:
         """The districts this person sees, by code: the choices of the ledger's district filter."""

@@ -51,6 +51,15 @@ class Session:
             raise PermissionDenied(f"{ROLE_NAMES.get(self.role, self.role)}无权执行此操作 "
                                    f"(role {self.role} may not {action.value})")
 
+    @classmethod
+    def of_device(cls, store: Store) -> "Session":
+        """The command line's session: it acts with the role and scope of this device (the office's own)."""
+        device = store.devices.get(store.db.device_id)
+        role = device.role if device else "office"
+        enterprise_id = (device.scope or {}).get("enterprise_id") if device and role == "enterprise" else None
+        return cls(store, Person(id=store.db.device_id, name=device.name if device else "", login="",
+                                 role=role, enterprise_id=enterprise_id))
+
     def district_ids(self) -> list[str] | None:
         """The districts this person sees; None means all (the office)."""
         if self.role == "office":

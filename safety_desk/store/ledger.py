@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, Iterator
 
 from safety_desk.store.database import Database
 
@@ -39,9 +39,15 @@ class LedgerFilter:
     district_id: str | None = None
     grade: str | None = None
     status: str | None = None
+    open_only: bool = False  # every status but 已销号
     overdue_only: bool = False
     found_from: date | None = None
     found_to: date | None = None
+    # Hazards still being rectified (待整改/整改中) whose deadline falls in this range: "due soon".
+    deadline_from: date | None = None
+    deadline_to: date | None = None
+    closed_from: date | None = None  # the day it was closed (销号), for "closed per week"
+    closed_to: date | None = None
     campaign_id: str | None = None
     source: str | None = None
     text: str = ""
@@ -63,6 +69,8 @@ class LedgerRow:
     overdue_days: int
     source: str
     notice_number: str | None
+    enterprise_uscc: str = ""
+    district_code: str = ""
 
     @property
     def overdue(self) -> bool:
@@ -78,7 +86,7 @@ _JOINS = {
     "n": " LEFT JOIN notice n ON n.id = h.notice_id",
 }
 _ROW_COLUMNS = ("h.id, h.found_on, e.name, d.name, h.grade, h.description, h.location, s.status, s.deadline, "
-                f"{_OVERDUE_DAYS}, h.source, n.number")
+                f"{_OVERDUE_DAYS}, h.source, n.number, e.uscc, d.code")
 
 
 def _escape_like(text: str) -> str:
@@ -112,21 +120,32 @@ class LedgerQuery:
             if value is not None:
                 clauses.append(f"{column} = :{field_name}")
                 params[field_name] = value
+        if flt.open_only:
+            clauses.append("s.status != '已销号'")
         if flt.overdue_only:
             clauses.append("s.status IN ('待整改', '整改中') AND s.deadline < :as_of")
-        if flt.found_from is not None:
-            clauses.append("h.found_on >= :found_from")
-            params["found_from"] = flt.found_from.isoformat()
-        if flt.found_to is not None:
-            clauses.append("h.found_on <= :found_to")
-            params["found_to"] = flt.found_to.isoformat()
+        # closed_at is a timestamp: "closed on or before day X" is "closed before day X + 1".
+        ranges = (("found_from", "h.found_on >= :found_from", 0), ("found_to", "h.found_on <= :found_to", 0),
+                  ("deadline_from", "s.deadline >= :deadline_from", 0),
+                  ("deadline_to", "s.deadline <= :deadline_to", 0),
+                  ("closed_from", "s.closed_at >= :closed_from", 0),
+                  ("closed_to", "s.closed_at < :closed_to", 1))
+        if flt.deadline_from is not None or flt.deadline_to is not None:
+            clauses.append("s.status IN ('待整改', '整改中')")
+        for field_name, clause, days_after in ranges:
+            value = getattr(flt, field_name)
+            if value is not None:
+                clauses.append(clause)
+                params[field_name] = (value + timedelta(days=days_after)).isoformat()
         needle = flt.text.strip()
         if needle:
             params["text"] = _escape_like(needle)
             # Matching enterprises first (2,000 rows) beats joining every hazard to its enterprise.
             clauses.append("(h.description LIKE :text ESCAPE '\\' OR h.location LIKE :text ESCAPE '\\'"
                            " OR h.enterprise_id IN (SELECT id FROM enterprise WHERE name LIKE :text ESCAPE '\\'))")
-        needs_state = flt.status is not None or flt.overdue_only
+        needs_state = (flt.status is not None or flt.open_only or flt.overdue_only
+                       or any(getattr(flt, name) is not None
+                              for name in ("deadline_from", "deadline_to", "closed_from", "closed_to")))
         return " AND ".join(clauses), params, needs_state
 
     def count(self, flt: LedgerFilter, as_of: date) -> int:
@@ -138,10 +157,7 @@ class LedgerQuery:
     def page(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on", descending: bool = True,
              offset: int = 0, limit: int = 200) -> list[LedgerRow]:
         """Rows offset .. offset+limit in the chosen order, ties broken by hazard id the same way."""
-        try:
-            expression = SORT_COLUMNS[sort_column]
-        except KeyError:
-            raise ValueError(f"ledger sort: unknown column {sort_column!r}") from None
+        expression = self._sort_expression(sort_column)
         where, params, needs_state = self._where(flt, as_of)
         direction = "DESC" if descending else "ASC"
         order = f"ORDER BY {expression} {direction}, h.id {direction}"
@@ -156,6 +172,23 @@ class LedgerQuery:
         sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())}"
                f" WHERE h.rowid IN ({picked}) {order}")
         return [LedgerRow(*row) for row in self.db.conn.execute(sql, params)]
+
+    def every_row(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on",
+                  descending: bool = True) -> Iterator[LedgerRow]:
+        """Every matching row in order, streamed from one query (exports and the command line)."""
+        where, params, _needs_state = self._where(flt, as_of)
+        direction = "DESC" if descending else "ASC"
+        sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())} WHERE {where}"
+               f" ORDER BY {self._sort_expression(sort_column)} {direction}, h.id {direction}")
+        for row in self.db.conn.execute(sql, params):
+            yield LedgerRow(*row)
+
+    @staticmethod
+    def _sort_expression(sort_column: str) -> str:
+        try:
+            return SORT_COLUMNS[sort_column]
+        except KeyError:
+            raise ValueError(f"ledger sort: unknown column {sort_column!r}") from None
 
     def first_page(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on", descending: bool = True,
                    limit: int = 200) -> tuple[list[LedgerRow], int]:

@@ -72,7 +72,12 @@ class MainWindow(QMainWindow):
 
         self.pages["enterprises"].inspection_requested.connect(self.on_inspection_requested)
         self.pages["enterprises"].inspection_opened.connect(self.on_inspection_opened)
-        self.pages["dashboard"].inspection_requested.connect(lambda: self.on_inspection_requested(None))
+        dashboard = self.pages["dashboard"]
+        dashboard.inspection_requested.connect(lambda: self.on_inspection_requested(None))
+        dashboard.inspection_opened.connect(self.on_inspection_opened)
+        dashboard.ledger_requested.connect(self.on_ledger_requested)
+        dashboard.enterprise_requested.connect(self.on_enterprise_requested)
+        dashboard.hazard_requested.connect(self.on_hazard_requested)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -124,6 +129,19 @@ class MainWindow(QMainWindow):
     def on_inspection_opened(self, inspection_id: str) -> None:
         self.show_page("inspections")
         self.pages["inspections"].open_inspection(inspection_id)
+
+    def on_ledger_requested(self, flt, caption: str) -> None:
+        """Show the ledger holding exactly the hazards a figure counted."""
+        self.show_page("hazards")
+        self.pages["hazards"].show_filter(flt, caption)
+
+    def on_enterprise_requested(self, enterprise_id: str) -> None:
+        self.show_page("enterprises")
+        self.pages["enterprises"].show_enterprise(enterprise_id)
+
+    def on_hazard_requested(self, hazard_id: str) -> None:
+        self.show_page("hazards")
+        self.pages["hazards"].open_hazard(hazard_id)
 
     def refresh_status(self) -> None:
         count = self.context.store.db.unsynced_count()

@@ -1,4 +1,4 @@
-"""Roles decide what a person sees and may do, in the services; dashboard figures follow the scope."""
+"""Roles decide what a person sees and may do, in the services."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from safety_desk.domain.hazard_status import is_overdue
 from safety_desk.services.auth import SignIn
-from safety_desk.services.dashboard import dashboard_figures
 from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.inspections import InspectionService
 from safety_desk.services.session import PermissionDenied
@@ -56,18 +54,3 @@ def test_an_enterprise_officer_may_only_self_inspect_their_own_enterprise(demo_p
             service.start(other.id, checklist.id, "self_inspection")
         inspection = service.start(own, checklist.id, "self_inspection")
         assert inspection.enterprise_id == own and inspection.lead_id == session.person.id
-
-
-def test_dashboard_figures_count_within_the_scope(demo_path: Path) -> None:
-    with Store.open(demo_path) as store:
-        office = dashboard_figures(SignIn(store).sign_in("admin", "demo"), AS_OF)
-        inspector = dashboard_figures(SignIn(store).sign_in("inspector01a", "demo"), AS_OF)
-        assert office.enterprises == 12
-        assert 0 < inspector.enterprises < office.enterprises
-        assert inspector.open_hazards <= office.open_hazards
-        hazards = [h for h in store.hazards._select("deleted = 0")]
-        states = {h.id: store.hazards.state(h.id) for h in hazards}
-        open_ones = [h for h in hazards if states[h.id].status.value != "已销号"]
-        assert office.open_hazards == len(open_ones)
-        assert office.overdue_hazards == sum(is_overdue(states[h.id], AS_OF) for h in hazards) > 0
-        assert office.open_major_hazards == sum(h.grade == "重大" for h in open_ones)

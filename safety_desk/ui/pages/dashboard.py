@@ -1,67 +1,409 @@
-"""工作台: the day's figures at a glance (the closing-the-loop issue extends it)."""
+"""工作台: the year's goal first, then the open work; every figure opens the rows it counts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
 
-from safety_desk.services.dashboard import dashboard_figures
+from safety_desk.services.dashboard import COLOURS, Dashboard, DashboardService, DistrictRow, WorkItem
+from safety_desk.services.ledger import LedgerFilter
 from safety_desk.ui.context import AppContext
+from safety_desk.ui.dialogs.record_list import RecordListDialog
+
+_MUTED = "#546e7a"
+_COLOUR_HEX = {"red": "#e53935", "orange": "#fb8c00", "yellow": "#fdd835", "blue": "#1e88e5"}
+_FOUND_HEX, _CLOSED_HEX = "#fb8c00", "#43a047"
 
 
 class _Tile(QFrame):
+    """A clickable figure: a big number and what it counts."""
+
+    clicked = Signal()
+
     def __init__(self, caption: str, accent: str, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(f"#tile {{ background: white; border: 1px solid #dde3ea; border-left: 4px solid {accent};"
-                           " border-radius: 6px; }")
+                           " border-radius: 6px; } #tile:hover { background: #f5f9ff; }")
         self.value = QLabel("—")
-        self.value.setStyleSheet(f"font-size: 28px; font-weight: 600; color: {accent};")
-        label = QLabel(caption)
-        label.setStyleSheet("color: #546e7a;")
+        self.value.setStyleSheet(f"font-size: 24px; font-weight: 600; color: {accent};")
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet(f"color: {_MUTED};")
+        self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
         layout.addWidget(self.value)
-        layout.addWidget(label)
+        layout.addWidget(self.caption)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+def _section(title: str) -> QLabel:
+    label = QLabel(title)
+    label.setStyleSheet("font-size: 15px; font-weight: 600; margin-top: 6px;")
+    return label
+
+
+def _chart_view(chart: QChart) -> QChartView:
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(4)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(240)
+    return view
 
 
 class DashboardPage(QWidget):
+    """Figures computed off the UI thread; clicks ask the main window to show the rows behind them."""
+
     inspection_requested = Signal()
+    ledger_requested = Signal(object, str)  # LedgerFilter, caption naming the figure
+    hazard_requested = Signal(str)
+    inspection_opened = Signal(str)
+    enterprise_requested = Signal(str)
+    refreshed = Signal()
 
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
+        self.service = DashboardService(context.session)
+        self.dashboard: Dashboard | None = None
+        self._running = False
+        self._again = False
+
         title = QLabel(self.tr("Dashboard"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.greeting = QLabel()
-        self.greeting.setStyleSheet("color: #546e7a;")
-        self.tiles = {
-            "open_hazards": _Tile(self.tr("Open hazards"), "#1e88e5"),
-            "overdue_hazards": _Tile(self.tr("Overdue hazards"), "#e53935"),
-            "open_major_hazards": _Tile(self.tr("Open major hazards"), "#8e24aa"),
-            "inspections_this_week": _Tile(self.tr("Inspections this week"), "#43a047"),
-            "draft_inspections": _Tile(self.tr("Inspections in progress"), "#fb8c00"),
-            "enterprises": _Tile(self.tr("Enterprises"), "#546e7a"),
-        }
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        for index, tile in enumerate(self.tiles.values()):
-            grid.addWidget(tile, index // 3, index % 3)
+        self.greeting.setStyleSheet(f"color: {_MUTED};")
         start = QPushButton(self.tr("Start an inspection"))
         start.clicked.connect(self.inspection_requested)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(title)
-        layout.addWidget(self.greeting)
-        layout.addSpacing(12)
-        layout.addLayout(grid)
-        layout.addSpacing(12)
-        layout.addWidget(start, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addSpacing(12)
+        heading.addWidget(self.greeting, 1, Qt.AlignmentFlag.AlignBottom)
+        heading.addWidget(start)
 
+        self.goal = QLabel(self.tr("Goal: no liable accident of grade 较大 or above"))
+        self.goal.setObjectName("goal")
+        self.goal.setWordWrap(True)
+        self._style_goal(None)
+
+        self.tiles: dict[str, _Tile] = {
+            "open_general": _Tile(self.tr("Open general hazards"), "#1e88e5"),
+            "open_major": _Tile(self.tr("Open major hazards"), "#8e24aa"),
+            "overdue": _Tile(self.tr("Overdue hazards"), "#e53935"),
+            "awaiting_review": _Tile(self.tr("Awaiting re-inspection"), "#00897b"),
+            "due_soon": _Tile(self.tr("Due in the next 3 days"), "#fb8c00"),
+            "closed_this_year": _Tile(self.tr("Rectification rate this year"), "#43a047"),
+            "inspections_this_week": _Tile(self.tr("Inspections this week"), "#3949ab"),
+        }
+        for key, tile in self.tiles.items():
+            tile.setObjectName(f"tile_{key}")
+            tile.setStyleSheet(tile.styleSheet().replace("#tile", f"#tile_{key}"))
+            tile.clicked.connect(lambda key=key: self.on_figure_clicked(key))
+        tiles = QGridLayout()
+        tiles.setSpacing(10)
+        for index, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, 0, index)
+
+        self.weeks_chart = QChart()
+        self.weeks_chart.setTitle(self.tr("Hazards found and closed per week"))
+        self.districts_chart = QChart()
+        self.districts_chart.setTitle(self.tr("Open hazards by district"))
+        self.districts_chart.legend().hide()
+        charts = QHBoxLayout()
+        charts.addWidget(_chart_view(self.weeks_chart), 3)
+        charts.addWidget(_chart_view(self.districts_chart), 2)
+
+        self.districts_table = QTableWidget(0, 9)
+        self.districts_table.setObjectName("districts")
+        self.districts_table.setHorizontalHeaderLabels([
+            self.tr("District"), self.tr("Open hazards"), self.tr("Enterprises"), self.tr("Inspected this month"),
+            self.tr("Inspected this quarter"), "红", "橙", "黄", "蓝"])
+        self.districts_table.horizontalHeaderItem(5).setToolTip(self.tr("Enterprises with an open major hazard"))
+        self.districts_table.horizontalHeaderItem(6).setToolTip(self.tr("Enterprises with an overdue hazard"))
+        self.districts_table.horizontalHeaderItem(7).setToolTip(self.tr("Enterprises with an open general hazard"))
+        self.districts_table.horizontalHeaderItem(8).setToolTip(self.tr("Enterprises with no open hazard"))
+        self._plain_table(self.districts_table)
+        self.districts_table.cellClicked.connect(self.on_district_cell_clicked)
+
+        self.work_table = QTableWidget(0, 4)
+        self.work_table.setObjectName("my_work")
+        self.work_table.setHorizontalHeaderLabels([self.tr("To do"), self.tr("What"), self.tr("Deadline"),
+                                                   self.tr("Days overdue")])
+        self._plain_table(self.work_table)
+        self.work_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.work_table.setToolTip(self.tr("Double-click a line to open it"))
+        self.work_table.cellDoubleClicked.connect(self.on_work_double_clicked)
+
+        lower = QGridLayout()
+        lower.setHorizontalSpacing(16)
+        lower.addWidget(_section(self.tr("Districts: coverage and four-colour overview")), 0, 0)
+        lower.addWidget(self.districts_table, 1, 0)
+        lower.addWidget(_section(self.tr("My work")), 0, 1)
+        lower.addWidget(self.work_table, 1, 1)
+        lower.setColumnStretch(0, 3)
+        lower.setColumnStretch(1, 2)
+
+        body = QWidget()
+        body.setObjectName("dashboard_body")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addLayout(heading)
+        layout.addWidget(self.goal)
+        layout.addLayout(tiles)
+        layout.addLayout(charts)
+        layout.addLayout(lower)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    @staticmethod
+    def _plain_table(table: QTableWidget) -> None:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.verticalHeader().hide()
+        table.setShowGrid(False)
+        table.setMinimumHeight(200)
+        table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _style_goal(self, holds: bool | None) -> None:
+        colour, background = {None: (_MUTED, "#eceff1"), True: ("#1b5e20", "#e8f5e9"),
+                              False: ("#b71c1c", "#ffebee")}[holds]
+        self.goal.setStyleSheet(f"#goal {{ background: {background}; color: {colour}; border-radius: 6px;"
+                                " padding: 10px 14px; font-size: 16px; font-weight: 600; }")
+
+    # -- refreshing ---------------------------------------------------------------------------
     def on_shown(self) -> None:
-        figures = dashboard_figures(self.context.session)
-        for name, tile in self.tiles.items():
-            tile.value.setText(f"{getattr(figures, name):,}")
+        """Compute the figures in a worker; the page shows the last ones until the new ones arrive."""
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        signals = self.context.tasks.start(lambda _report: self.service.compute())
+        signals.finished.connect(self.on_computed)
+        signals.failed.connect(self.on_failed)
+
+    def on_failed(self, message: str) -> None:
+        self._running = False
+        self.goal.setText(self.tr("The figures could not be computed: %1").replace("%1", message))
+        self._style_goal(False)
+        self.refreshed.emit()
+
+    def on_computed(self, dashboard: Dashboard) -> None:
+        self._running = False
+        self.dashboard = dashboard
         office = self.context.store.offices.current()
-        self.greeting.setText(self.tr("%1 · goal: no liable accident of grade \"larger\" or above").replace(
-            "%1", office.name if office else ""))
+        self.greeting.setText(self.tr("%1 · as of %2").replace("%1", office.name if office else "")
+                              .replace("%2", dashboard.as_of.isoformat()))
+        self._fill_goal(dashboard)
+        for key, tile in self.tiles.items():
+            tile.value.setText(f"{dashboard.figures[key].value:,}")
+        rate = self.tiles["closed_this_year"]
+        if dashboard.rectification_rate is None:
+            rate.value.setText("—")
+        else:
+            rate.value.setText(f"{dashboard.rectification_rate:.0%}")
+        rate.setToolTip(self.tr("%1 of %2 hazards found this year are closed")
+                        .replace("%1", f"{dashboard.figures['closed_this_year'].value:,}")
+                        .replace("%2", f"{dashboard.figures['found_this_year'].value:,}"))
+        self._fill_weeks(dashboard)
+        self._fill_districts(dashboard.districts)
+        self._fill_work(dashboard.work)
+        self.refreshed.emit()
+        if self._again:
+            self._again = False
+            self.on_shown()
+
+    def _fill_goal(self, dashboard: Dashboard) -> None:
+        self.goal.setText(self.tr("Goal: no liable accident of grade 较大 or above"))
+        self._style_goal(None)
+
+    def _fill_weeks(self, dashboard: Dashboard) -> None:
+        chart = self.weeks_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        found, closed = QBarSet(self.tr("Found")), QBarSet(self.tr("Closed"))
+        found.setColor(QColor(_FOUND_HEX))
+        closed.setColor(QColor(_CLOSED_HEX))
+        for bar in dashboard.weeks:
+            found.append(bar.found)
+            closed.append(bar.closed)
+        found.clicked.connect(lambda index: self.on_week_clicked(index, closed=False))
+        closed.clicked.connect(lambda index: self.on_week_clicked(index, closed=True))
+        series = QBarSeries()
+        series.append(found)
+        series.append(closed)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([bar.monday.strftime("%m-%d") for bar in dashboard.weeks])
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        values.setRange(0, max([1, *(max(bar.found, bar.closed) for bar in dashboard.weeks)]))
+        values.applyNiceNumbers()
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+
+    def _fill_districts(self, rows: list[DistrictRow]) -> None:
+        chart = self.districts_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        counts = QBarSet(self.tr("Open hazards"))
+        counts.setColor(QColor("#1e88e5"))
+        for row in rows:
+            counts.append(row.open_hazards)
+        counts.clicked.connect(self.on_district_bar_clicked)
+        series = QBarSeries()
+        series.setBarWidth(0.5 if len(rows) > 2 else 0.25)
+        series.append(counts)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([row.district.name for row in rows])
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        values.setRange(0, max([1, *(row.open_hazards for row in rows)]))
+        values.applyNiceNumbers()
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+
+        table = self.districts_table
+        table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            cells = [row.district.name, f"{row.open_hazards:,}", f"{row.enterprises:,}",
+                     self._share(row.covered_month, row.enterprises),
+                     self._share(row.covered_quarter, row.enterprises),
+                     *(f"{row.colours.get(colour, 0):,}" for colour in COLOURS)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 5:
+                    colour = COLOURS[column - 5]
+                    item.setBackground(QColor(_COLOUR_HEX[colour]).lighter(170))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                table.setItem(index, column, item)
+
+    @staticmethod
+    def _share(part: int, whole: int) -> str:
+        return f"{part} / {whole}  ({part / whole:.0%})" if whole else "—"
+
+    def _fill_work(self, work: list[WorkItem]) -> None:
+        labels = {"overdue": self.tr("Overdue"), "review": self.tr("Re-inspect"), "rectify": self.tr("Rectify"),
+                  "draft": self.tr("Finish inspection")}
+        table = self.work_table
+        table.setRowCount(len(work))
+        for index, item in enumerate(work):
+            cells = [labels[item.kind], f"{item.detail}：{item.title}", item.due or "",
+                     str(item.overdue_days) if item.overdue_days else ""]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                if item.overdue_days:
+                    cell.setForeground(QColor("#c62828"))
+                table.setItem(index, column, cell)
+
+    # -- clicks -------------------------------------------------------------------------------
+    def figure_caption(self, key: str) -> str:
+        tile = self.tiles.get(key)
+        return tile.caption.text() if tile else key
+
+    def on_figure_clicked(self, key: str) -> None:
+        if self.dashboard is None:
+            return
+        if key == "inspections_this_week":
+            self.show_inspections_this_week()
+            return
+        figure = self.dashboard.figures[key]
+        if figure.ledger is not None:
+            caption = self.tr("Closed, found this year") if key == "closed_this_year" else self.figure_caption(key)
+            self.ledger_requested.emit(figure.ledger, caption)
+
+    def on_week_clicked(self, index: int, closed: bool) -> None:
+        if self.dashboard is None:
+            return
+        bar = self.dashboard.weeks[index]
+        found_filter, closed_filter = self.service.week_filters(bar)
+        caption = (self.tr("Closed %1 – %2") if closed else self.tr("Found %1 – %2"))
+        self.ledger_requested.emit(closed_filter if closed else found_filter,
+                                   caption.replace("%1", bar.monday.isoformat()).replace("%2", bar.sunday.isoformat()))
+
+    def on_district_bar_clicked(self, index: int) -> None:
+        if self.dashboard is None:
+            return
+        district = self.dashboard.districts[index].district
+        self.ledger_requested.emit(LedgerFilter(district_id=district.id, open_only=True),
+                                   self.tr("Open hazards in %1").replace("%1", district.name))
+
+    def on_district_cell_clicked(self, row: int, column: int) -> None:
+        if self.dashboard is None or column == 0:
+            return
+        district = self.dashboard.districts[row].district
+        if column in (1, 2):
+            self.on_district_bar_clicked(row)
+            return
+        if column in (3, 4):
+            period = "month" if column == 3 else "quarter"
+            marks = self.service.coverage(district.id, period, self.dashboard.as_of)
+            marks.sort(key=lambda mark: (mark.mark != "", mark.name))  # not yet inspected first
+            title = (self.tr("%1: inspections this month") if period == "month"
+                     else self.tr("%1: inspections this quarter")).replace("%1", district.name)
+            rows = [(m.enterprise_id, [m.name, m.mark or self.tr("not inspected")]) for m in marks]
+            self._open_list(title, [self.tr("Enterprise"), self.tr("Last inspected")], rows, self.enterprise_requested)
+            return
+        colour = COLOURS[column - 5]
+        marks = self.service.enterprises_by_colour(district.id, colour, self.dashboard.as_of)
+        title = self.tr("%1: enterprises marked %2").replace("%1", district.name).replace(
+            "%2", self.districts_table.horizontalHeaderItem(column).text())
+        rows = [(m.enterprise_id, [m.name, m.district_name]) for m in marks]
+        self._open_list(title, [self.tr("Enterprise"), self.tr("District")], rows, self.enterprise_requested)
+
+    def show_inspections_this_week(self) -> RecordListDialog:
+        store = self.context.store
+        rows = []
+        for inspection_id in self.service.inspections_this_week(self.dashboard.as_of if self.dashboard else None):
+            inspection = store.inspections.require(inspection_id)
+            enterprise = store.enterprises.get(inspection.enterprise_id)
+            status = self.tr("submitted") if inspection.status == "submitted" else self.tr("in progress")
+            rows.append((inspection_id, [enterprise.name if enterprise else "", inspection.started_at[:10], status]))
+        return self._open_list(self.tr("Inspections this week"),
+                               [self.tr("Enterprise"), self.tr("Started"), self.tr("Status")], rows,
+                               self.inspection_opened)
+
+    def _open_list(self, title: str, headers: list[str], rows, target: Signal) -> RecordListDialog:
+        dialog = RecordListDialog(title, headers, rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(target)
+        dialog.open()
+        return dialog
+
+    def on_work_double_clicked(self, row: int, _column: int) -> None:
+        if self.dashboard is None:
+            return
+        item = self.dashboard.work[row]
+        if item.hazard_id:
+            self.hazard_requested.emit(item.hazard_id)
+        elif item.inspection_id:
+            self.inspection_opened.emit(item.inspection_id)

@@ -19,6 +19,10 @@ SEARCH_DELAY_MS = 250
 # A date edit at this date means "no limit" (QDateEdit has no empty value; it shows the special text).
 _NO_DATE = QDate(2000, 1, 1)
 _MUTED = "#546e7a"
+# The status filter's choice for every status but 已销号.
+OPEN_STATUSES = "open"
+# Filter fields the bar has no widget for; a figure clicked elsewhere may set them (shown as a chip).
+_HIDDEN_FIELDS = ("enterprise_id", "deadline_from", "deadline_to", "closed_from", "closed_to")
 
 
 class HazardsPage(QWidget):
@@ -39,6 +43,18 @@ class HazardsPage(QWidget):
         heading.addWidget(title)
         heading.addSpacing(12)
         heading.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignBottom)
+        # Shown while the ledger holds a filter chosen elsewhere (a dashboard figure, a reminder).
+        self.hidden_filter: dict = {}
+        self.chip = QPushButton()
+        self.chip.setObjectName("filter_chip")
+        self.chip.setIcon(icon("close-circle-outline", "#1565c0"))
+        self.chip.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.chip.setStyleSheet("QPushButton { background: #e3f2fd; color: #1565c0; border: 1px solid #90caf9;"
+                                " border-radius: 12px; padding: 3px 10px; }")
+        self.chip.setToolTip(self.tr("Remove this filter"))
+        self.chip.clicked.connect(self.on_chip_removed)
+        self.chip.hide()
+        heading.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignBottom)
 
         self.table = QTableView()
         self.table.setObjectName("ledger")
@@ -93,6 +109,7 @@ class HazardsPage(QWidget):
         self.status = QComboBox()
         self.status.setObjectName("status")
         self.status.addItem(self.tr("All statuses"), None)
+        self.status.addItem(self.tr("Not closed"), OPEN_STATUSES)
         for status in HazardStatus:
             self.status.addItem(status.value, status.value)
         self.source = QComboBox()
@@ -175,13 +192,50 @@ class HazardsPage(QWidget):
 
     def current_filter(self) -> LedgerFilter:
         found_from, found_to = (edit.date() for edit in (self.found_from, self.found_to))
+        status = self.status.currentData()
         return LedgerFilter(
             district_id=self.district.currentData(), grade=self.grade.currentData(),
-            status=self.status.currentData(), overdue_only=self.overdue.isChecked(),
+            status=None if status == OPEN_STATUSES else status, open_only=status == OPEN_STATUSES,
+            overdue_only=self.overdue.isChecked(),
             found_from=found_from.toPython() if found_from != _NO_DATE else None,
             found_to=found_to.toPython() if found_to != _NO_DATE else None,
             campaign_id=self.campaign.currentData(), source=self.source.currentData(),
-            text=self.search.text().strip())
+            text=self.search.text().strip(), **self.hidden_filter)
+
+    def show_filter(self, flt: LedgerFilter, caption: str) -> None:
+        """Show exactly the hazards `flt` selects (a figure clicked elsewhere), naming it in a chip."""
+        self._fill_choices()
+        self._reset_widgets()
+        widgets = (self.district, self.grade, self.status, self.source, self.campaign, self.overdue,
+                   self.found_from, self.found_to, self.search)
+        for widget in widgets:
+            widget.blockSignals(True)
+        for combo, value in ((self.district, flt.district_id), (self.grade, flt.grade),
+                             (self.status, OPEN_STATUSES if flt.open_only else flt.status),
+                             (self.source, flt.source), (self.campaign, flt.campaign_id)):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.overdue.setChecked(flt.overdue_only)
+        for edit, day in ((self.found_from, flt.found_from), (self.found_to, flt.found_to)):
+            edit.setDate(QDate(day.year, day.month, day.day) if day else _NO_DATE)
+        self.search.setText(flt.text)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.hidden_filter = {name: getattr(flt, name) for name in _HIDDEN_FIELDS if getattr(flt, name) is not None}
+        self.chip.setText(caption)
+        self.chip.setVisible(bool(caption))
+        self.on_filters_changed()
+
+    def open_hazard(self, hazard_id: str) -> None:
+        """Show one hazard (from the dashboard's work list or a reminder)."""
+        hazard = self.context.store.hazards.get(hazard_id)
+        if hazard is not None:
+            self.show_filter(LedgerFilter(enterprise_id=hazard.enterprise_id, text=hazard.description[:40]),
+                             hazard.description[:20])
+
+    def on_chip_removed(self) -> None:
+        self.hidden_filter = {}
+        self.chip.hide()
+        self.on_filters_changed()
 
     def on_search_text_changed(self, _text: str) -> None:
         self.search_timer.start()  # restarts: only a pause in typing runs the search
@@ -191,7 +245,7 @@ class HazardsPage(QWidget):
         self.model.set_filter(self.current_filter())
         self.count_label.setText(self.tr("%1 hazards").replace("%1", f"{self.model.total():,}"))
 
-    def on_clear_clicked(self) -> None:
+    def _reset_widgets(self) -> None:
         widgets = (self.district, self.grade, self.status, self.source, self.campaign, self.overdue,
                    self.found_from, self.found_to, self.search)
         for widget in widgets:
@@ -204,4 +258,9 @@ class HazardsPage(QWidget):
         self.search.clear()
         for widget in widgets:
             widget.blockSignals(False)
+        self.hidden_filter = {}
+        self.chip.hide()
+
+    def on_clear_clicked(self) -> None:
+        self._reset_widgets()
         self.on_filters_changed()

@@ -1,0 +1,101 @@
+"""The dashboard page: figures fill after the window shows, and every click shows exactly the rows counted."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from safety_desk.services.dashboard import COLOURS
+from safety_desk.ui.dialogs.record_list import RecordListDialog
+from safety_desk.ui.main_window import MainWindow
+
+
+def _window(qtbot, context, as_of) -> MainWindow:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    dashboard, hazards = window.pages["dashboard"], window.pages["hazards"]
+    for service in (dashboard.service, dashboard.service.ledger, hazards.service):
+        service._today = lambda: as_of
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10_000):
+        window.show_page("dashboard")
+        dashboard.on_shown()
+    return window
+
+
+def _open_dialog() -> RecordListDialog:
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordListDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    return dialogs[0]
+
+
+def test_each_figure_opens_the_ledger_with_exactly_its_rows(qtbot, demo_context, demo_as_of) -> None:
+    window = _window(qtbot, demo_context, demo_as_of)
+    dashboard, hazards = window.pages["dashboard"], window.pages["hazards"]
+    figures = dashboard.dashboard.figures
+    assert figures["overdue"].value > 0 and figures["open_general"].value > 0
+    for key, tile in dashboard.tiles.items():
+        if key in ("closed_this_year", "inspections_this_week"):
+            continue
+        assert tile.value.text() == f"{figures[key].value:,}"
+        tile.clicked.emit()
+        assert window.current_page_key() == "hazards"
+        assert hazards.model.total() == figures[key].value, key
+        assert hazards.count_label.text() == f"{figures[key].value:,} hazards"
+        window.show_page("dashboard")
+    dashboard.tiles["closed_this_year"].clicked.emit()
+    assert hazards.model.total() == figures["closed_this_year"].value
+    assert hazards.status.currentText() == "已销号"
+    hazards.on_clear_clicked()
+    assert hazards.model.total() >= figures["found_this_year"].value
+
+
+def test_a_due_soon_filter_shows_as_a_chip_that_can_be_removed(qtbot, demo_context, demo_as_of) -> None:
+    window = _window(qtbot, demo_context, demo_as_of)
+    dashboard, hazards = window.pages["dashboard"], window.pages["hazards"]
+    dashboard.tiles["due_soon"].clicked.emit()
+    assert not hazards.chip.isHidden() and hazards.chip.text() == dashboard.tiles["due_soon"].caption.text()
+    assert hazards.model.total() == dashboard.dashboard.figures["due_soon"].value
+    hazards.chip.click()
+    assert hazards.chip.isHidden() and hazards.model.total() > dashboard.dashboard.figures["due_soon"].value
+
+
+def test_chart_bars_and_district_cells_open_their_rows(qtbot, demo_context, demo_as_of) -> None:
+    window = _window(qtbot, demo_context, demo_as_of)
+    dashboard, hazards = window.pages["dashboard"], window.pages["hazards"]
+    weeks = dashboard.dashboard.weeks
+    busiest = max(range(len(weeks)), key=lambda i: weeks[i].found)
+    dashboard.on_week_clicked(busiest, closed=False)
+    assert hazards.model.total() == weeks[busiest].found > 0
+    dashboard.on_week_clicked(busiest, closed=True)
+    assert hazards.model.total() == weeks[busiest].closed
+    rows = dashboard.dashboard.districts
+    assert dashboard.districts_table.rowCount() == len(rows) == len(demo_context.store.districts.active())
+    dashboard.on_district_bar_clicked(0)
+    assert hazards.model.total() == rows[0].open_hazards
+    window.show_page("dashboard")
+    for offset, colour in enumerate(COLOURS):
+        dashboard.on_district_cell_clicked(0, 5 + offset)
+        dialog = _open_dialog()
+        assert dialog.table.rowCount() == rows[0].colours[colour]
+        dialog.close()
+    dashboard.on_district_cell_clicked(0, 4)
+    dialog = _open_dialog()
+    inspected = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert dialog.table.rowCount() == rows[0].enterprises
+    assert sum(text[:2] == "20" for text in inspected) == rows[0].covered_quarter
+    enterprise_id = dialog.record_ids()[0]
+    dialog.on_double_clicked(0, 0)
+    assert window.current_page_key() == "enterprises"
+    assert window.pages["enterprises"].current_id == enterprise_id
+
+
+def test_inspections_this_week_and_my_work_open_their_records(qtbot, context_for, demo_as_of) -> None:
+    window = _window(qtbot, context_for("inspector01a"), demo_as_of)
+    dashboard = window.pages["dashboard"]
+    dialog = dashboard.show_inspections_this_week()
+    assert dialog.table.rowCount() == dashboard.dashboard.figures["inspections_this_week"].value
+    dialog.close()
+    work = dashboard.dashboard.work
+    assert dashboard.work_table.rowCount() == len(work) > 0
+    with qtbot.waitSignal(dashboard.hazard_requested) as blocker:
+        dashboard.on_work_double_clicked(0, 0)
+    assert blocker.args == [work[0].hazard_id]
