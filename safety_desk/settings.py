@@ -16,6 +16,8 @@ class Settings:
     deadline_days_general: int = 15
     deadline_days_major: int = 60
     sync_folder: str = ""
+    # Show what is overdue or due soon at start and once a day.
+    reminders: bool = True
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":

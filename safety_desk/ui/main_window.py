@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -9,8 +11,10 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.paths import config_dir
+from safety_desk.services.reminders import ReminderService
 from safety_desk.services.session import ROLE_NAMES
 from safety_desk.ui.context import AppContext
+from safety_desk.ui.dialogs.reminders import RemindersDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.pages.dashboard import DashboardPage
 from safety_desk.ui.pages.enterprises import EnterprisesPage
@@ -19,6 +23,8 @@ from safety_desk.ui.pages.inspections import InspectionsPage
 from safety_desk.ui.pages.placeholder import PlaceholderPage
 from safety_desk.ui.pages.settings import SettingsPage
 
+# How often an open window checks whether a new day has begun (and so reminds again).
+REMINDER_CHECK_MS = 15 * 60 * 1000
 PAGE_KEYS = ("dashboard", "enterprises", "inspections", "hazards", "drills", "reports", "sync", "settings")
 
 
@@ -96,6 +102,14 @@ class MainWindow(QMainWindow):
         self._restore()
         # Counting unsynced changes scans an index: do it after the window shows, not before.
         QTimer.singleShot(0, self.refresh_status)
+        # Reminders at start and then once a day, for a window left open overnight.
+        self.reminders: RemindersDialog | None = None
+        self.reminder_timer = QTimer(self)
+        self.reminder_timer.setInterval(REMINDER_CHECK_MS)
+        self.reminder_timer.timeout.connect(self.remind_once_a_day)
+        if context.settings.reminders:
+            QTimer.singleShot(0, self.remind_once_a_day)
+            self.reminder_timer.start()
 
     def _restore(self) -> None:
         stored = window_settings()
@@ -142,6 +156,29 @@ class MainWindow(QMainWindow):
     def on_hazard_requested(self, hazard_id: str) -> None:
         self.show_page("hazards")
         self.pages["hazards"].open_hazard(hazard_id)
+
+    def remind_once_a_day(self) -> None:
+        """Show the reminders unless this person has already seen today's."""
+        stored = window_settings()
+        key = f"reminders/{self.context.session.person.login or self.context.session.person.id}"
+        today = date.today().isoformat()
+        if stored.value(key) == today or self.reminders is not None:
+            return
+        stored.setValue(key, today)
+        service = ReminderService(self.context.session)
+        signals = self.context.tasks.start(lambda _report: service.reminders())
+        signals.finished.connect(self.show_reminders)
+
+    def show_reminders(self, reminders: list) -> RemindersDialog | None:
+        if not reminders:
+            return None
+        dialog = RemindersDialog(reminders, self)
+        dialog.ledger_requested.connect(self.on_ledger_requested)
+        dialog.page_requested.connect(self.show_page)
+        dialog.finished.connect(lambda _result: setattr(self, "reminders", None))
+        self.reminders = dialog
+        dialog.open()
+        return dialog
 
     def refresh_status(self) -> None:
         count = self.context.store.db.unsynced_count()

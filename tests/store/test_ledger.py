@@ -57,7 +57,8 @@ def _expected(store: Store) -> list[Expected]:
             location=hazard.location, status=state.status.value if state else None,
             deadline=state.deadline.isoformat() if state and state.deadline else None,
             overdue_days=overdue_days(state, AS_OF) if state else 0, source=hazard.source,
-            notice_number=notices.get(hazard.notice_id))
+            notice_number=notices.get(hazard.notice_id), enterprise_uscc=enterprise.uscc,
+            district_code=district.code)
         found.append(Expected(row, hazard.enterprise_id, hazard.district_id, hazard.campaign_id))
     return found
 

@@ -99,3 +99,28 @@ def test_inspections_this_week_and_my_work_open_their_records(qtbot, context_for
     with qtbot.waitSignal(dashboard.hazard_requested) as blocker:
         dashboard.on_work_double_clicked(0, 0)
     assert blocker.args == [work[0].hazard_id]
+
+
+def test_reminders_show_once_a_day_and_open_their_rows(qtbot, context_for, demo_as_of, monkeypatch) -> None:
+    from safety_desk.services import reminders as reminder_module
+    from safety_desk.ui import main_window
+
+    monkeypatch.setattr(reminder_module.LedgerService, "as_of", lambda self: demo_as_of)
+    window = main_window.MainWindow(context_for("inspector01a"))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.reminders is not None and window.reminders.isVisible())
+    dialog = window.reminders
+    assert set(dialog.buttons) >= {"overdue", "awaiting_review"}
+    expected = reminder_module.ReminderService(window.context.session, today=lambda: demo_as_of).reminders()
+    overdue = next(r for r in expected if r.key == "overdue")
+    assert f"{overdue.count:,}" in dialog.buttons["overdue"].text()
+    window.pages["hazards"].service._today = lambda: demo_as_of
+    dialog.buttons["overdue"].click()
+    assert window.reminders is None and window.current_page_key() == "hazards"
+    assert window.pages["hazards"].model.total() == overdue.count
+    window.remind_once_a_day()  # the same day again: nothing more
+    assert window.reminders is None
+    second = main_window.MainWindow(context_for("inspector01a"))
+    qtbot.addWidget(second)
+    second.remind_once_a_day()
+    assert second.reminders is None

@@ -1,0 +1,43 @@
+"""Reminders at start and once a day: deadlines soon, overdue hazards, drills coming due, notices awaiting reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from safety_desk.services.ledger import LedgerFilter, LedgerService
+from safety_desk.services.session import Session
+
+DUE_SOON_DAYS = 3
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One line of the reminder: how many of what, and where to see them (a ledger filter or a page)."""
+
+    key: str
+    count: int
+    ledger: LedgerFilter | None = None
+    page: str | None = None
+
+
+class ReminderService:
+    """What needs attention for the signed-in person's scope (an enterprise: its own records)."""
+
+    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+        self.session = session
+        self.ledger = LedgerService(session, today=today)
+        self._today = today
+
+    def reminders(self) -> list[Reminder]:
+        """Every reminder with a count above zero, most urgent first."""
+        today = self._today()
+        found = [
+            Reminder("overdue", 0, LedgerFilter(overdue_only=True)),
+            Reminder("due_soon", 0, LedgerFilter(deadline_from=today, deadline_to=today + timedelta(DUE_SOON_DAYS))),
+        ]
+        if self.session.role != "enterprise":
+            found.append(Reminder("awaiting_review", 0, LedgerFilter(status="待复查")))
+        counted = [Reminder(r.key, self.ledger.count(r.ledger), r.ledger, r.page) for r in found]
+        return [reminder for reminder in counted if reminder.count]
