@@ -27,6 +27,7 @@ SORT_COLUMNS: dict[str, str] = {
     "overdue_days": _OVERDUE_DAYS,
     "source": "h.source",
     "notice": "n.number",
+    "photo": "(h.photos != '[]')",
 }
 
 
@@ -71,6 +72,7 @@ class LedgerRow:
     notice_number: str | None
     enterprise_uscc: str = ""
     district_code: str = ""
+    photo: str | None = None  # the first photo taken of the hazard, for the thumbnail column
 
     @property
     def overdue(self) -> bool:
@@ -86,7 +88,7 @@ _JOINS = {
     "n": " LEFT JOIN notice n ON n.id = h.notice_id",
 }
 _ROW_COLUMNS = ("h.id, h.found_on, e.name, d.name, h.grade, h.description, h.location, s.status, s.deadline, "
-                f"{_OVERDUE_DAYS}, h.source, n.number, e.uscc, d.code")
+                f"{_OVERDUE_DAYS}, h.source, n.number, e.uscc, d.code, json_extract(h.photos, '$[0]')")
 
 
 def _escape_like(text: str) -> str:

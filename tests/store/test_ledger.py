@@ -58,7 +58,7 @@ def _expected(store: Store) -> list[Expected]:
             deadline=state.deadline.isoformat() if state and state.deadline else None,
             overdue_days=overdue_days(state, AS_OF) if state else 0, source=hazard.source,
             notice_number=notices.get(hazard.notice_id), enterprise_uscc=enterprise.uscc,
-            district_code=district.code)
+            district_code=district.code, photo=hazard.photos[0] if hazard.photos else None)
         found.append(Expected(row, hazard.enterprise_id, hazard.district_id, hazard.campaign_id))
     return found
 
@@ -89,7 +89,7 @@ def _sort_key(row: LedgerRow, column: str):
     value = {"found_on": row.found_on, "district": row.district_name, "enterprise": row.enterprise_name,
              "grade": row.grade, "description": row.description, "location": row.location, "status": row.status,
              "deadline": row.deadline, "overdue_days": row.overdue_days, "source": row.source,
-             "notice": row.notice_number}[column]
+             "notice": row.notice_number, "photo": int(row.photo is not None)}[column]
     # SQLite puts NULL before every value in ascending order; UTF-8 byte order is code point order.
     return (value is not None, value if value is not None else 0, row.hazard_id)
 

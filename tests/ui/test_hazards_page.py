@@ -126,3 +126,29 @@ def test_the_model_keeps_only_a_few_pages_however_far_it_scrolls(demo_context, d
     pages = -(-model.rowCount() // 7)
     assert pages > MAX_PAGES
     assert len(calls) == pages - 1  # each page after the first read once on the way down
+
+
+def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot, demo_context, demo_as_of) -> None:
+    import io
+
+    from PIL import Image
+
+    from safety_desk.media.ingest import ingest_bytes
+    from safety_desk.media.thumbnails import thumbnail_file
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 900), (200, 60, 40)).save(buffer, "JPEG")
+    photo = ingest_bytes(demo_context.store, buffer.getvalue(), "现场.jpg")
+    thumbnail_file(demo_context.store.media_dir, photo.id).unlink(missing_ok=True)  # made on demand then
+    store = demo_context.store
+    hazard = store.hazards._select("deleted = 0", order="found_on DESC, id DESC", limit=1)[0]
+    store.hazards.update(hazard.id, photos=[photo.id])
+    page = _page(qtbot, demo_context, demo_as_of)
+    page.table.sortByColumn(LedgerModel.PHOTO, Qt.SortOrder.DescendingOrder)  # hazards with photos first
+    cell = page.model.index(0, LedgerModel.PHOTO)
+    assert page.model.row_at(0).hazard_id == hazard.id
+    with qtbot.waitSignal(page.model.dataChanged, timeout=5000):
+        assert page.model.data(cell, Qt.ItemDataRole.DecorationRole) is None  # asked for: made in a worker
+    pixmap = page.model.data(cell, Qt.ItemDataRole.DecorationRole)
+    assert pixmap is not None and max(pixmap.width(), pixmap.height()) == 30
+    assert page.model.data(page.model.index(1, LedgerModel.PHOTO), Qt.ItemDataRole.DecorationRole) is None

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont
 
 from safety_desk.services.ledger import LedgerFilter, LedgerRow, LedgerService
 from safety_desk.ui.models.enterprise_models import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
+from safety_desk.ui.models.thumbnail_source import ThumbnailSource
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -24,14 +25,16 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 class LedgerModel(QAbstractTableModel):
     """Every hazard matching a filter, in a chosen order; rowCount is the full count, rows load by page."""
 
-    FOUND, DISTRICT, ENTERPRISE, GRADE, DESCRIPTION, LOCATION, STATUS, DEADLINE, OVERDUE, SOURCE, NOTICE = range(11)
-    SORT_KEYS = ("found_on", "district", "enterprise", "grade", "description", "location", "status", "deadline",
-                 "overdue_days", "source", "notice")
+    PHOTO, FOUND, DISTRICT, ENTERPRISE, GRADE, DESCRIPTION, LOCATION, STATUS, DEADLINE, OVERDUE, SOURCE, NOTICE = (
+        range(12))
+    SORT_KEYS = ("photo", "found_on", "district", "enterprise", "grade", "description", "location", "status",
+                 "deadline", "overdue_days", "source", "notice")
 
-    def __init__(self, service: LedgerService, parent=None) -> None:
+    def __init__(self, service: LedgerService, thumbnails: ThumbnailSource | None = None, parent=None) -> None:
         super().__init__(parent)
         self.service = service
-        self._headers = [self.tr("Found"), self.tr("District"), self.tr("Enterprise"), self.tr("Grade"),
+        self.thumbnails = thumbnails
+        self._headers = [self.tr("Photo"), self.tr("Found"), self.tr("District"), self.tr("Enterprise"), self.tr("Grade"),
                          self.tr("Description"), self.tr("Location"), self.tr("Status"), self.tr("Deadline"),
                          self.tr("Overdue days"), self.tr("Source"), self.tr("Notice")]
         self.source_labels = {
@@ -115,6 +118,10 @@ class LedgerModel(QAbstractTableModel):
         if row is None:
             return None
         column = index.column()
+        if column == self.PHOTO:
+            if role == Qt.ItemDataRole.DecorationRole and row.photo and self.thumbnails is not None:
+                return self.thumbnails.pixmap(row.photo, lambda: self._photo_ready(index.row()))
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.DESCRIPTION, self.LOCATION, self.ENTERPRISE):
@@ -134,11 +141,18 @@ class LedgerModel(QAbstractTableModel):
             return _RIGHT
         return None
 
+    def _photo_ready(self, row: int) -> None:
+        if row < self._count:
+            cell = self.index(row, self.PHOTO)
+            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DecorationRole])
+
     def text(self, row: LedgerRow, column: int) -> str:
         if column == self.OVERDUE:
             return str(row.overdue_days) if row.overdue else ""
         if column == self.SOURCE:
             return self.source_labels.get(row.source, row.source)
-        value = (row.found_on, row.district_name, row.enterprise_name, row.grade, row.description, row.location,
+        if column == self.PHOTO:
+            return ""
+        value = (None, row.found_on, row.district_name, row.enterprise_name, row.grade, row.description, row.location,
                  row.status, row.deadline, None, None, row.notice_number)[column]
         return value if value else "—"

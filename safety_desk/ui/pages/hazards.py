@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -13,6 +13,7 @@ from safety_desk.services.ledger import HAZARD_SOURCES, LedgerFilter, LedgerServ
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.ledger_model import LedgerModel
+from safety_desk.ui.models.thumbnail_source import CELL_SIZE, ThumbnailSource
 
 # Typing pauses shorter than this are one search: a query per keystroke would only be thrown away.
 SEARCH_DELAY_MS = 250
@@ -32,7 +33,7 @@ class HazardsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.service = LedgerService(context.session)
-        self.model = LedgerModel(self.service, parent=self)
+        self.model = LedgerModel(self.service, ThumbnailSource(context.store.media_dir, context.tasks), parent=self)
 
         title = QLabel(self.tr("Hazard ledger"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -70,14 +71,15 @@ class HazardsPage(QWidget):
         self.table.verticalHeader().hide()
         # Fixed row heights: the view never asks every row for its size, so only visible pages load.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().setDefaultSectionSize(CELL_SIZE + 4)
+        self.table.setIconSize(QSize(CELL_SIZE, CELL_SIZE))
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LedgerModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         # Narrow fixed columns leave the description (what the hazard is) the most room at 1366 px.
-        for column, width in ((LedgerModel.FOUND, 90), (LedgerModel.DISTRICT, 76), (LedgerModel.ENTERPRISE, 170),
+        for column, width in ((LedgerModel.PHOTO, 44), (LedgerModel.FOUND, 90), (LedgerModel.DISTRICT, 76), (LedgerModel.ENTERPRISE, 170),
                               (LedgerModel.GRADE, 56), (LedgerModel.LOCATION, 90), (LedgerModel.STATUS, 60),
                               (LedgerModel.DEADLINE, 90), (LedgerModel.OVERDUE, 64), (LedgerModel.SOURCE, 76),
                               (LedgerModel.NOTICE, 120)):
