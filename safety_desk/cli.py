@@ -237,6 +237,28 @@ def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | No
         click.echo(f"{count} 条隐患 hazards (as of {day.isoformat()})", err=True)
 
 
+@main.group("report")
+def report_group() -> None:
+    """Official documents as PDF (检查记录、整改通知书、演练记录、周报、季度统计)."""
+
+
+@report_group.command("inspection")
+@click.argument("inspection_id")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> None:
+    """安全生产检查记录 of one inspection."""
+    from safety_desk.services.reports import ReportService
+    from safety_desk.services.session import Session
+
+    with _open_store(_db_path(ctx)) as store:
+        try:
+            ReportService(Session.of_device(store)).inspection_record(inspection_id, output)
+        except (ValueError, FileNotFoundError) as exc:
+            raise BadInput(str(exc)) from None
+    click.echo(f"已生成 written: {output}")
+
+
 @main.group("checklist")
 def checklist_group() -> None:
     """Checklist templates."""

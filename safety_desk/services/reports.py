@@ -1,0 +1,132 @@
+"""Official documents as PDFs: the service gathers what the signed-in person may see and hands it to reports/."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
+from safety_desk.media.thumbnails import MissingPhotoFile
+from safety_desk.media.watermark import watermarked
+from safety_desk.services.inspections import KIND_NAMES
+from safety_desk.services.session import Session
+from safety_desk.store.photos import media_path
+
+RESULT_NAMES = {AnswerResult.PASS.value: "合格", AnswerResult.FAIL.value: "不合格",
+                AnswerResult.NOT_APPLICABLE.value: "不适用", AnswerResult.VALUE.value: "已记录"}
+
+
+class ReportProblem(ValueError):
+    """A document cannot be made (not found, not yet submitted…); the message says which and why."""
+
+
+def _local_time(text: str | None) -> str:
+    """An ISO timestamp as local "YYYY-MM-DD HH:MM" (stored times carry their offset)."""
+    if not text:
+        return ""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+class ReportService:
+    """Builds the PDFs of DESIGN.md §6 for records within the session's scope."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.store = session.store
+
+    def _office_name(self) -> str:
+        office = self.store.offices.current()
+        return office.name if office else ""
+
+    def _person_name(self, person_id: str | None) -> str:
+        person = self.store.people.get(person_id) if person_id else None
+        return person.name if person else ""
+
+    def _photo_bytes(self, photo_id: str) -> bytes:
+        path = media_path(self.store.media_dir, photo_id)
+        try:
+            return path.read_bytes()
+        except FileNotFoundError as exc:
+            raise MissingPhotoFile(f"照片文件缺失 (photo file missing): {path}") from exc
+
+    def inspection_record(self, inspection_id: str, target: Path | str | BinaryIO) -> None:
+        """安全生产检查记录 of one inspection (a draft prints too, marked as not yet submitted)."""
+        from safety_desk.reports.inspection_record import (
+            InspectionRecord, RecordAnswer, RecordHazard, RecordPhoto, RecordSection, render_inspection_record,
+        )
+
+        inspection = self.store.inspections.get(inspection_id)
+        if inspection is None:
+            raise ReportProblem(f"检查记录 {inspection_id} 不存在 (no such inspection)")
+        self.session.require_enterprise(inspection.enterprise_id)
+        enterprise = self.store.enterprises.require(inspection.enterprise_id)
+        record = self.store.checklists.require(inspection.checklist_id)
+        checklist = checklist_from_dict(record.body)
+        answers = {a.item_code: a for a in self.store.answers.of_inspection(inspection_id)}
+        visible = {item.code for item in applicable_items(checklist, inspection.gate_answers)}
+        lead = self._person_name(inspection.lead_id)
+        inspectors = [self._person_name(p) for p in inspection.inspector_ids if p != inspection.lead_id]
+        campaign = self.store.campaigns.get(inspection.campaign_id) if inspection.campaign_id else None
+        district = self.store.districts.get(enterprise.district_id)
+        moment = _local_time(inspection.started_at)
+
+        sections, photos, counts = [], [], {"pass": 0, "fail": 0, "na": 0, "open": 0}
+        for section in checklist.sections:
+            applies = any(item.code in visible for item in section.items)
+            rows = []
+            for item in section.items:
+                if item.code not in visible:
+                    continue
+                answer = answers.get(item.code)
+                if answer is None:
+                    rows.append(RecordAnswer(item.code, item.text, "未作答"))
+                    counts["open"] += 1
+                    continue
+                failed = answer.result == AnswerResult.FAIL.value
+                counts[{"pass": "pass", "fail": "fail", "na": "na"}.get(answer.result, "pass")] += 1
+                result = RESULT_NAMES.get(answer.result, answer.result)
+                if answer.value not in (None, ""):
+                    result = f"{answer.value}{item.unit or ''}（{result}）"
+                rows.append(RecordAnswer(item.code, item.text, result, answer.note, failed,
+                                         item.major_if_failed is not None))
+                for number, photo_id in enumerate(answer.photos, start=1):
+                    lines = [f"{_local_time(answer.answered_at)} · {enterprise.name}",
+                             f"检查人员 {lead} · 检查项 {item.code} · 照片 {number}"]
+                    photos.append(RecordPhoto(watermarked(self._photo_bytes(photo_id), lines),
+                                              f"{item.code} {item.text[:40]}"))
+            sections.append(RecordSection(f"{section.code} {section.title}", applies, rows))
+
+        hazards = []
+        for number, hazard in enumerate((h for h in self.store.hazards.of_inspection(inspection_id)
+                                         if not h.deleted), start=1):
+            state = self.store.hazards.state(hazard.id)
+            deadline = state.deadline.isoformat() if state and state.deadline else ""
+            hazards.append(RecordHazard(number, hazard.description, hazard.grade, hazard.basis, deadline))
+
+        header = [
+            ("被检查单位", enterprise.name), ("统一社会信用代码", enterprise.uscc),
+            ("地址", enterprise.address), ("所属片区", district.name if district else ""),
+            ("主要负责人", enterprise.principal), ("安全管理人员", f"{enterprise.safety_officer} {enterprise.contact_phone}"),
+            ("检查类型", KIND_NAMES.get(inspection.kind, inspection.kind)),
+            ("专项行动", campaign.name if campaign else "—"),
+            ("检查表", f"{checklist.title}（第{checklist.version}版）"), ("依据标准", checklist.standard),
+            ("检查时间", f"{moment} 至 {_local_time(inspection.finished_at) or '—'}"),
+            ("检查组长", lead), ("检查人员", "、".join(inspectors) or "—"), ("", ""),
+        ]
+        summary = (f"应查 {len(visible)} 项：合格 {counts['pass']} 项，不合格 {counts['fail']} 项，"
+                   f"不适用 {counts['na']} 项" + (f"，未作答 {counts['open']} 项" if counts["open"] else "")
+                   + f"；发现隐患 {len(hazards)} 条"
+                   + (f"，其中重大隐患 {sum(h.grade == '重大' for h in hazards)} 条。" if hazards else "。"))
+        signature = {}
+        for key, photo_id in (("inspector", inspection.signature_inspector),
+                              ("enterprise", inspection.signature_enterprise)):
+            signature[key] = self._photo_bytes(photo_id) if photo_id else None
+        render_inspection_record(InspectionRecord(
+            office=self._office_name(), reference=inspection.id[-12:].upper(), header=header, summary=summary,
+            sections=sections, hazards=hazards, photos=photos, inspector_signature=signature["inspector"],
+            enterprise_signature=signature["enterprise"], signed_on=_local_time(inspection.finished_at)[:10],
+            status_note="" if inspection.status == "submitted" else "草稿：本检查尚未提交，内容可能变化。"), target)
