@@ -33,7 +33,10 @@ _MAJOR = "#6a1b9a"
 _OVERDUE = "#c62828"
 STATUS_COLOURS = {"待整改": "#ef6c00", "整改中": "#1e88e5", "待复查": "#00897b", "已销号": "#2e7d32"}
 _PHOTO_IDS = Qt.ItemDataRole.UserRole
-_BADGE = "color: white; background: %s; border-radius: 4px; padding: 3px 10px; font-weight: 600;"
+_PRIMARY = ("QPushButton { background: #1e88e5; color: white; border: none; border-radius: 4px; padding: 5px 12px;"
+            " font-weight: 600; } QPushButton:hover { background: #1976d2; }")
+_BADGE = ("color: white; background: %s; border-radius: 4px; padding: 3px 10px; font-weight: 600;"
+          " font-size: 15px;")
 
 
 def _local(at: datetime) -> str:
@@ -130,8 +133,11 @@ class HazardDetailDialog(QDialog):
         bar = QHBoxLayout()
         bar.setSpacing(6)
         for name, text, icon_name, slot in specs:
-            button = QPushButton(icon(icon_name), text)
+            primary = name in (REPORT_RECTIFIED, VERIFY)  # what the person is here to do, most of the time
+            button = QPushButton(icon(icon_name, "white" if primary else "#37474f"), text)
             button.setObjectName(name)
+            if primary:
+                button.setStyleSheet(_PRIMARY)
             button.setIconSize(QSize(18, 18))
             button.clicked.connect(slot)
             bar.addWidget(button)
