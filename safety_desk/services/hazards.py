@@ -1,4 +1,4 @@
-"""One hazard's page and its closed loop: report rectified, re-inspect (accept / reject), extend, reopen, plan, supervision."""
+"""One hazard and its closed loop: report rectified, re-inspect (accept / reject), extend, reopen, plan, supervision."""
 
 from __future__ import annotations
 

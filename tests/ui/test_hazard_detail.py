@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from safety_desk.services.hazards import TREATMENT_PLAN_LABELS
+from safety_desk.services.hazards import TREATMENT_PLAN_LABELS, HazardService
 from safety_desk.services.inspections import InspectionService
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
 from safety_desk.ui.dialogs.hazard_reason import ReasonDialog
@@ -263,3 +262,62 @@ def test_the_enterprise_page_opens_a_hazard_on_double_click(qtbot, context_for, 
     page.hazards_table.activated.emit(index)
     assert page.hazard_dialog is not None
     assert page.hazard_dialog.hazard_id == page.hazards_model.row_at(0).hazard.id
+
+
+def test_a_refusal_from_the_service_is_shown_and_the_page_stays(qtbot, context_for, demo_as_of, photo_file,
+                                                                 messages) -> None:
+    inspector, enterprise = context_for("inspector01a"), context_for("ent0001")
+    hazard_id = _find(inspector)
+    dialog = HazardDetailDialog(enterprise, hazard_id, today=lambda: demo_as_of)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.action_buttons["report_rectified"].click()
+    report = dialog.action_dialog
+    with qtbot.waitSignal(report.strip.photos_added, timeout=5000):
+        report.strip.add_files([photo_file()])
+    # Meanwhile someone else reports it (another window, or a sync): this report no longer applies.
+    HazardService(inspector.session).report_rectified(hazard_id, "代企业报告", [report.photos()[0]])
+    events = len(enterprise.store.hazards.events(hazard_id))
+    report.ok_button.click()
+    assert len(messages) == 1 and "待复查" in messages[0][1]
+    assert dialog.action_dialog is report and report.isVisible()  # left open, nothing recorded
+    assert len(enterprise.store.hazards.events(hazard_id)) == events
+    report.reject()
+
+
+def test_supervision_and_timeline_photos(qtbot, context_for, demo_as_of, photo_file, messages) -> None:
+    inspector, enterprise = context_for("inspector01a"), context_for("ent0001")
+    hazard_id = _find(inspector, "1.6")
+    found_on = date.fromisoformat(inspector.store.hazards.require(hazard_id).found_on)
+    dialog = HazardDetailDialog(inspector, hazard_id, today=lambda: demo_as_of)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.action_buttons["supervision"].click()
+    supervision = dialog.action_dialog
+    supervision.level.setCurrentIndex(supervision.level.findData("市"))
+    supervision.referred_check.setChecked(True)
+    supervision.referred.setDate(QDate(found_on + timedelta(days=2)))
+    supervision.ok_button.click()
+    hazard = inspector.store.hazards.require(hazard_id)
+    assert (hazard.supervision_level, hazard.referred_on) == ("市", (found_on + timedelta(days=2)).isoformat())
+    assert dialog.values["referred_on"].text() == hazard.referred_on
+
+    dialog.action_buttons["record_progress"].click()
+    progress = dialog.action_dialog
+    assert not progress.ok_button.isEnabled()  # a note is required, photos are not
+    progress.note.setPlainText("已停用相关设备，设置警戒区")
+    assert progress.ok_button.isEnabled()
+    with qtbot.waitSignal(progress.strip.photos_added, timeout=5000):
+        progress.strip.add_files([photo_file()])
+    progress.ok_button.click()
+    assert dialog.status_badge.text() == "整改中"
+    last = dialog.timeline.topLevelItem(dialog.timeline.topLevelItemCount() - 1)
+    assert last.text(2) == "整改进展" and last.text(4) == "1"
+    dialog.on_timeline_double_clicked(last)
+    assert dialog.after_strip.viewer is not None and dialog.after_strip.viewer.photo_id == progress_photo(dialog)
+    dialog.after_strip.viewer.close()
+    assert messages == []
+
+
+def progress_photo(dialog: HazardDetailDialog) -> str:
+    return dialog.detail.events[-1].event.photos[0]

@@ -434,10 +434,11 @@ class HazardDetailDialog(QDialog):
 
     def on_reopen_clicked(self) -> None:
         found = date.fromisoformat(self.detail.hazard.found_on)
+        suggested = self.service.as_of() + timedelta(days=self.context.settings.deadline_days_general)
         dialog = ReasonDialog(self.tr("Reopen the hazard"),
                               self.tr("The closed hazard is back in rectification (整改中)."), self,
                               date_label=self.tr("New deadline"), date_optional=True, minimum_date=found,
-                              initial_date=self.service.as_of() + timedelta(days=self.context.settings.deadline_days_general),
+                              initial_date=suggested,
                               ok_text=self.tr("Reopen"))
         self._open_action(dialog, lambda d: self.service.reopen(self.hazard_id, d.reason(), d.chosen_date()))
 
