@@ -17,6 +17,7 @@ from safety_desk.store.records import Enterprise
 from safety_desk.store.repository import NotFound
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.enterprise_editor import EnterpriseEditor
+from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.enterprise_models import DrillsModel, InspectionsModel, OpenHazardsModel
 
@@ -43,6 +44,7 @@ class EnterprisesPage(QWidget):
         self.current_id: str | None = None
         self.detail: EnterpriseDetail | None = None
         self.editor: EnterpriseEditor | None = None
+        self.hazard_dialog: HazardDetailDialog | None = None
         self._district_names: dict[str, str] = {}
         self._expanded: dict[str, bool] | None = None  # None until the tree was first filled
 
@@ -158,6 +160,8 @@ class EnterprisesPage(QWidget):
         self.inspections_table.setToolTip(self.tr("Double-click an inspection to open it."))
         self.inspections_table.doubleClicked.connect(self.on_inspection_double_clicked)
         self.hazards_table = self._table(self.hazards_model, OpenHazardsModel.DESCRIPTION, "hazards")
+        self.hazards_table.setToolTip(self.tr("Double-click a hazard to open it."))
+        self.hazards_table.activated.connect(self.on_hazard_activated)
         self.drills_table = self._table(self.drills_model, DrillsModel.NAME, "drills")
 
         self.tabs = QTabWidget()
@@ -428,6 +432,25 @@ class EnterprisesPage(QWidget):
     def on_inspection_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.inspection_opened.emit(self.inspections_model.inspection_id(index.row()))
+
+    def on_hazard_activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        if self.hazard_dialog is not None:
+            self.hazard_dialog.close()
+        hazard_id = self.hazards_model.row_at(index.row()).hazard.id
+        self.hazard_dialog = HazardDetailDialog(self.context, hazard_id, self, today=self.service._today)
+        self.hazard_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.hazard_dialog.changed.connect(self.on_hazard_changed)
+        self.hazard_dialog.finished.connect(self.on_hazard_dialog_closed)
+        self.hazard_dialog.open()
+
+    def on_hazard_dialog_closed(self, _result: int = 0) -> None:
+        self.hazard_dialog = None
+
+    def on_hazard_changed(self, _hazard_id: str) -> None:
+        if self.current_id is not None:
+            self.show_enterprise(self.current_id)  # its open hazards and their status changed
 
     def on_edit_clicked(self) -> None:
         if self.detail is None or not self.service.may_edit():

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QDate, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from safety_desk.domain.hazard_status import HazardStatus
+from safety_desk.services.hazards import HazardService
 from safety_desk.services.ledger import HAZARD_SOURCES, LedgerFilter, LedgerService
+from safety_desk.services.session import Action, PermissionDenied
+from safety_desk.store.connection import StoreError
 from safety_desk.ui.context import AppContext
+from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
+from safety_desk.ui.dialogs.hazard_reason import ReasonDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.ledger_model import LedgerModel
 from safety_desk.ui.models.thumbnail_source import CELL_SIZE, ThumbnailSource
@@ -33,7 +40,11 @@ class HazardsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.service = LedgerService(context.session)
+        self.hazard_service = HazardService(context.session, context.settings)
         self.model = LedgerModel(self.service, ThumbnailSource(context.store.media_dir, context.tasks), parent=self)
+        self.detail_dialog: HazardDetailDialog | None = None
+        self.extend_dialog: ReasonDialog | None = None
+        self._extend_ids: list[str] = []
 
         title = QLabel(self.tr("Hazard ledger"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -56,6 +67,17 @@ class HazardsPage(QWidget):
         self.chip.clicked.connect(self.on_chip_removed)
         self.chip.hide()
         heading.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignBottom)
+        # Actions on the selected rows; other actions (e.g. issuing a notice) join this bar.
+        self.actions_bar = QHBoxLayout()
+        self.actions_bar.setSpacing(6)
+        self.extend_button = QPushButton(icon("calendar-clock"), self.tr("Extend deadline…"))
+        self.extend_button.setObjectName("extend_deadline")
+        self.extend_button.setToolTip(self.tr("Give the selected hazards a new deadline"))
+        self.extend_button.clicked.connect(self.on_extend_clicked)
+        self.extend_button.setVisible(context.session.may(Action.EDIT_HAZARD))
+        self.extend_button.setEnabled(False)
+        self.actions_bar.addWidget(self.extend_button)
+        heading.addLayout(self.actions_bar)
 
         self.table = QTableView()
         self.table.setObjectName("ledger")
@@ -63,7 +85,11 @@ class HazardsPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(LedgerModel.FOUND, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setToolTip(self.tr("Double-click a hazard (or press Enter) to open it."))
+        self.table.activated.connect(self.on_row_activated)
+        self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.model.modelReset.connect(self.on_selection_changed)  # a reset clears the selection silently
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
@@ -227,13 +253,6 @@ class HazardsPage(QWidget):
         self.chip.setVisible(bool(caption))
         self.on_filters_changed()
 
-    def open_hazard(self, hazard_id: str) -> None:
-        """Show one hazard (from the dashboard's work list or a reminder)."""
-        hazard = self.context.store.hazards.get(hazard_id)
-        if hazard is not None:
-            self.show_filter(LedgerFilter(enterprise_id=hazard.enterprise_id, text=hazard.description[:40]),
-                             hazard.description[:20])
-
     def on_chip_removed(self) -> None:
         self.hidden_filter = {}
         self.chip.hide()
@@ -266,3 +285,77 @@ class HazardsPage(QWidget):
     def on_clear_clicked(self) -> None:
         self._reset_widgets()
         self.on_filters_changed()
+
+    # -- selection and actions ------------------------------------------------------------------
+    def selected_hazard_ids(self) -> list[str]:
+        """Ids of the selected rows, top to bottom."""
+        ids = []
+        for index in sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row()):
+            row = self.model.row_at(index.row())
+            if row is not None:
+                ids.append(row.hazard_id)
+        return ids
+
+    def on_selection_changed(self, *_args) -> None:
+        self.extend_button.setEnabled(self.table.selectionModel().hasSelection())
+
+    def on_row_activated(self, index) -> None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.open_hazard(row.hazard_id)
+
+    def open_hazard(self, hazard_id: str) -> HazardDetailDialog:
+        """Open the hazard page (one at a time); the ledger re-reads when it changes something."""
+        if self.detail_dialog is not None:
+            self.detail_dialog.close()
+        # Overdue as of the same day as the ledger.
+        dialog = HazardDetailDialog(self.context, hazard_id, self, today=self.service.as_of)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.on_hazards_changed)
+        dialog.finished.connect(self.on_detail_closed)
+        self.detail_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def on_detail_closed(self, _result: int = 0) -> None:
+        self.detail_dialog = None
+
+    def on_hazards_changed(self, *_args) -> None:
+        self.model.refresh()
+        self.count_label.setText(self.tr("%1 hazards").replace("%1", f"{self.model.total():,}"))
+
+    def on_extend_clicked(self) -> None:
+        hazard_ids = self.selected_hazard_ids()
+        if not hazard_ids:
+            return
+        today = self.service.as_of()
+        dialog = ReasonDialog(
+            self.tr("Extend the deadline"),
+            self.tr("A new deadline for the %1 selected hazards, and why it is needed.").replace(
+                "%1", str(len(hazard_ids))),
+            self, date_label=self.tr("New deadline"), initial_date=today + timedelta(days=15),
+            ok_text=self.tr("Extend"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # A bound slot, not a closure holding the dialog: PySide tears such cycles down badly on delete.
+        dialog.submitted.connect(self.on_extend_submitted)
+        dialog.finished.connect(self.on_extend_closed)
+        self.extend_dialog, self._extend_ids = dialog, hazard_ids
+        dialog.open()
+
+    def on_extend_closed(self, _result: int = 0) -> None:
+        self.extend_dialog, self._extend_ids = None, []
+
+    def on_extend_submitted(self) -> None:
+        dialog, hazard_ids = self.extend_dialog, self._extend_ids
+        if dialog is None:
+            return
+        try:
+            changed = self.hazard_service.extend_deadline(hazard_ids, dialog.chosen_date(), dialog.reason())
+        except (ValueError, PermissionDenied, StoreError) as exc:
+            QMessageBox.warning(dialog, self.tr("Not done"), str(exc))
+            return
+        dialog.accept()
+        self.on_hazards_changed()
+        QMessageBox.information(self, self.tr("Deadline extended"),
+                                self.tr("%1 of %2 hazards have the new deadline.").replace("%1", str(changed))
+                                .replace("%2", str(len(hazard_ids))))

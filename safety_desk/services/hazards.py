@@ -1,0 +1,390 @@
+"""One hazard and its closed loop: report rectified, re-inspect (accept / reject), extend, reopen, plan, supervision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Callable, Iterable
+
+from safety_desk.domain.hazard_status import (
+    HazardEventKind, HazardState, HazardStatus, allowed_next, overdue_days,
+)
+from safety_desk.services.inspections import KIND_NAMES
+from safety_desk.services.session import Action, PermissionDenied, Session
+from safety_desk.settings import Settings
+from safety_desk.store.hazards import TREATMENT_PLAN_ELEMENTS
+from safety_desk.store.records import Hazard, HazardEvent
+
+# The six elements of a major hazard's treatment plan, as 16号令 art. 15 names them (regulations.md §2.1 [V]).
+TREATMENT_PLAN_LABELS: dict[str, str] = {
+    "objectives": "治理的目标和任务",
+    "methods": "采取的方法和措施",
+    "funding": "经费和物资的落实",
+    "responsible": "负责治理的机构和人员",
+    "deadline": "治理的时限和要求",
+    "safety_measures": "安全措施和应急预案",
+}
+assert tuple(TREATMENT_PLAN_LABELS) == TREATMENT_PLAN_ELEMENTS
+
+# 挂牌督办 levels (province, city, county).
+SUPERVISION_LEVELS = ("省", "市", "县")
+
+EVENT_KIND_LABELS: dict[str, str] = {
+    HazardEventKind.CREATED: "登记隐患",
+    HazardEventKind.DEADLINE_SET: "设定整改期限",
+    HazardEventKind.DEADLINE_EXTENDED: "延长整改期限",
+    HazardEventKind.PROGRESS: "整改进展",
+    HazardEventKind.REPORTED_RECTIFIED: "报告整改完成",
+    HazardEventKind.VERIFIED: "复查合格，销号",
+    HazardEventKind.REJECTED: "复查不合格，退回整改",
+    HazardEventKind.REOPENED: "重新打开",
+    HazardEventKind.COMMENT: "备注",
+}
+
+# Names of the actions available_actions() returns; the UI shows a button for each.
+REPORT_RECTIFIED = "report_rectified"
+RECORD_PROGRESS = "record_progress"
+VERIFY = "verify"
+REJECT = "reject"
+EXTEND_DEADLINE = "extend_deadline"
+REOPEN = "reopen"
+TREATMENT_PLAN = "treatment_plan"
+SUPERVISION = "supervision"
+
+_RECTIFYING = (HazardStatus.OPEN, HazardStatus.IN_PROGRESS)
+
+
+class HazardProblem(ValueError):
+    """A hazard action that cannot be done as asked; the message says what and where."""
+
+
+@dataclass(frozen=True)
+class EventView:
+    """One event of the timeline with who recorded it and what it means, in words."""
+
+    event: HazardEvent
+    author_name: str
+    kind_label: str
+
+    @property
+    def at(self) -> datetime:
+        return datetime.fromisoformat(self.event.at)
+
+
+@dataclass(frozen=True)
+class RectificationReport:
+    """One 'reported rectified' event with its after-photos."""
+
+    event_id: str
+    at: datetime
+    author_name: str
+    note: str
+    photos: list[str]
+
+
+@dataclass(frozen=True)
+class HazardDetail:
+    """Everything the hazard page shows, read fresh from the store."""
+
+    hazard: Hazard
+    state: HazardState | None  # None until its created event has arrived (sync order)
+    enterprise_name: str
+    district_name: str
+    found_by_name: str
+    notice_number: str | None
+    source_inspection: str | None  # e.g. "2026-11-03 日常检查 · 危险化学品检查表"
+    events: list[EventView]  # oldest first
+    reports: list[RectificationReport]  # latest first
+    overdue_days: int
+    actions: frozenset[str]
+    plan_missing: list[str] = field(default_factory=list)  # labels of empty plan elements (重大 only)
+    report_blocked: str | None = None  # why rectification cannot be reported yet, if only that stops it
+
+    @property
+    def status(self) -> str | None:
+        return self.state.status.value if self.state else None
+
+    @property
+    def deadline(self) -> date | None:
+        return self.state.deadline if self.state else None
+
+    @property
+    def major(self) -> bool:
+        return self.hazard.grade == "重大"
+
+    @property
+    def before_photos(self) -> list[str]:
+        return list(self.hazard.photos)
+
+    @property
+    def after_photos(self) -> list[str]:
+        """Photos of every rectification report, the latest report's first."""
+        return list(dict.fromkeys(p for report in self.reports for p in report.photos))
+
+
+def plan_missing(hazard: Hazard) -> list[str]:
+    """Labels of the treatment plan's elements that are still empty."""
+    plan = hazard.treatment_plan or {}
+    return [TREATMENT_PLAN_LABELS[k] for k in TREATMENT_PLAN_ELEMENTS if not str(plan.get(k, "")).strip()]
+
+
+def _short(hazard: Hazard) -> str:
+    text = hazard.description.strip()
+    return text if len(text) <= 24 else text[:23] + "…"
+
+
+class HazardService:
+    """The hazard page's reads and the loop's writes; every write is one transaction of events (and fields)."""
+
+    def __init__(self, session: Session, settings: Settings | None = None,
+                 today: Callable[[], date] = date.today) -> None:
+        self.session = session
+        self.store = session.store
+        self.settings = settings or Settings()
+        self._today = today
+
+    def as_of(self) -> date:
+        return self._today()
+
+    # -- who may do what ------------------------------------------------------------------------
+    def _inspector_side(self) -> bool:
+        return self.session.may(Action.EDIT_HAZARD)
+
+    def _own_enterprise(self, hazard: Hazard) -> bool:
+        return self.session.role == "enterprise" and hazard.enterprise_id == self.session.person.enterprise_id
+
+    def _visible(self, hazard_id: str) -> Hazard:
+        hazard = self.store.hazards.require(hazard_id)
+        self.session.require_enterprise(hazard.enterprise_id)
+        return hazard
+
+    def _writable(self, hazard_id: str, *, enterprise_may: bool) -> tuple[Hazard, HazardState]:
+        """The hazard and its state, after checking the person may change it at all."""
+        hazard = self._visible(hazard_id)
+        if not (self._inspector_side() or enterprise_may and self._own_enterprise(hazard)):
+            who = "检查员、包片领导和安全办" if not enterprise_may else "本企业和检查员"
+            raise PermissionDenied(f"只有{who}可以执行此操作 (you may not do this to hazard “{_short(hazard)}”)")
+        if hazard.deleted:
+            raise HazardProblem(f"隐患“{_short(hazard)}”已撤销 (the hazard was withdrawn)")
+        state = self.store.hazards.state(hazard_id)
+        if state is None:
+            raise HazardProblem(f"隐患“{_short(hazard)}”的登记记录尚未同步 (its created event has not arrived)")
+        return hazard, state
+
+    def available_actions(self, hazard_id: str) -> set[str]:
+        """What the signed-in person may do to this hazard now (the UI shows these and hides the rest)."""
+        hazard = self._visible(hazard_id)
+        state = self.store.hazards.state(hazard_id)
+        return set(self._actions(hazard, state)[0])
+
+    def _actions(self, hazard: Hazard, state: HazardState | None) -> tuple[frozenset[str], str | None]:
+        if hazard.deleted or state is None:
+            return frozenset(), None
+        inspector, own = self._inspector_side(), self._own_enterprise(hazard)
+        status, major = state.status, hazard.grade == "重大"
+        actions: set[str] = set()
+        blocked = None
+        if (inspector or own) and status in _RECTIFYING:
+            actions.add(RECORD_PROGRESS)
+            missing = plan_missing(hazard) if major else []
+            if missing:
+                blocked = ("重大隐患须先完成治理方案：" + "、".join(missing)
+                           + " (complete the treatment plan first)")
+            else:
+                actions.add(REPORT_RECTIFIED)
+        if (inspector or own) and major and status is not HazardStatus.CLOSED:
+            actions.add(TREATMENT_PLAN)
+        if inspector:
+            if status is HazardStatus.AWAITING_REVIEW:
+                actions.update((VERIFY, REJECT))
+            if status is HazardStatus.CLOSED:
+                actions.add(REOPEN)
+            else:
+                actions.add(EXTEND_DEADLINE)
+                if major:
+                    actions.add(SUPERVISION)
+        return frozenset(actions), blocked
+
+    # -- reading --------------------------------------------------------------------------------
+    def detail(self, hazard_id: str) -> HazardDetail:
+        hazard = self._visible(hazard_id)
+        state = self.store.hazards.state(hazard_id)
+        names: dict[str | None, str] = {}
+
+        def name_of(person_id: str | None) -> str:
+            if person_id not in names:
+                person = self.store.people.get(person_id) if person_id else None
+                names[person_id] = person.name if person else "—"
+            return names[person_id]
+
+        events = [EventView(e, name_of(e.by_id), EVENT_KIND_LABELS.get(e.kind, e.kind))
+                  for e in self.store.hazards.events(hazard_id)]
+        reports = [RectificationReport(v.event.id, v.at, v.author_name, v.event.reason, list(v.event.photos))
+                   for v in reversed(events) if v.event.kind == HazardEventKind.REPORTED_RECTIFIED]
+        enterprise = self.store.enterprises.get(hazard.enterprise_id)
+        district = self.store.districts.get(hazard.district_id)
+        notice = self.store.notices.get(hazard.notice_id) if hazard.notice_id else None
+        actions, blocked = self._actions(hazard, state)
+        return HazardDetail(
+            hazard=hazard, state=state, enterprise_name=enterprise.name if enterprise else "—",
+            district_name=district.name if district else "—", found_by_name=name_of(hazard.found_by),
+            notice_number=notice.number if notice else None, source_inspection=self._inspection_text(hazard),
+            events=events, reports=reports, overdue_days=overdue_days(state, self.as_of()) if state else 0,
+            actions=actions, plan_missing=plan_missing(hazard) if hazard.grade == "重大" else [],
+            report_blocked=blocked)
+
+    def _inspection_text(self, hazard: Hazard) -> str | None:
+        if not hazard.inspection_id:
+            return None
+        inspection = self.store.inspections.get(hazard.inspection_id)
+        if inspection is None:
+            return None
+        checklist = self.store.checklists.get(inspection.checklist_id)
+        parts = [inspection.started_at[:10], KIND_NAMES.get(inspection.kind, inspection.kind)]
+        if checklist is not None:
+            parts.append(checklist.title)
+        text = " ".join(parts[:2]) + (f" · {parts[2]}" if len(parts) > 2 else "")
+        return text + (f" · {hazard.item_code}" if hazard.item_code else "")
+
+    # -- the enterprise's side ------------------------------------------------------------------
+    def _photos(self, photo_ids: Iterable[str]) -> list[str]:
+        photos = list(dict.fromkeys(photo_ids))
+        for photo_id in photos:
+            if self.store.photos.get(photo_id) is None:
+                raise HazardProblem(f"照片 {photo_id[:12]} 不存在 (the photo is not on record)")
+        return photos
+
+    def _require_status(self, hazard: Hazard, state: HazardState, kind: HazardEventKind, what: str) -> None:
+        if kind not in allowed_next(state.status):
+            raise HazardProblem(f"隐患“{_short(hazard)}”当前状态为{state.status.value}，不能{what} "
+                                f"(not possible while the hazard is {state.status.value})")
+
+    def report_rectified(self, hazard_id: str, note: str, photo_ids: Iterable[str]) -> HazardEvent:
+        """The enterprise (or an inspector on its behalf) reports the hazard rectified, with after-photos."""
+        hazard, state = self._writable(hazard_id, enterprise_may=True)
+        self._require_status(hazard, state, HazardEventKind.REPORTED_RECTIFIED, "报告整改完成")
+        photos = self._photos(photo_ids)
+        if not photos:
+            raise HazardProblem("报告整改完成须附整改后照片 (add at least one photo taken after rectification)")
+        reused = set(photos) & set(hazard.photos)
+        if reused:
+            raise HazardProblem("整改后照片不能使用整改前的照片 (an after-photo is one of the before-photos)")
+        if hazard.grade == "重大":
+            missing = plan_missing(hazard)
+            if missing:
+                raise HazardProblem("重大隐患须先完成治理方案，缺少：" + "、".join(missing)
+                                    + " (a major hazard needs its complete treatment plan first)")
+        return self.store.hazards.append_event(hazard_id, HazardEventKind.REPORTED_RECTIFIED,
+                                               by_id=self.session.person.id, reason=note.strip(), photos=photos)
+
+    def record_progress(self, hazard_id: str, note: str, photo_ids: Iterable[str] = ()) -> HazardEvent:
+        """A step of the rectification (整改中), with optional photos."""
+        hazard, state = self._writable(hazard_id, enterprise_may=True)
+        self._require_status(hazard, state, HazardEventKind.PROGRESS, "记录整改进展")
+        photos = self._photos(photo_ids)
+        if not note.strip():
+            raise HazardProblem("请填写整改进展 (describe the progress)")
+        return self.store.hazards.append_event(hazard_id, HazardEventKind.PROGRESS, by_id=self.session.person.id,
+                                               reason=note.strip(), photos=photos)
+
+    def save_treatment_plan(self, hazard_id: str, plan: dict[str, str]) -> Hazard:
+        """Write a major hazard's treatment plan (the six elements; empty ones may be completed later)."""
+        hazard, state = self._writable(hazard_id, enterprise_may=True)
+        if hazard.grade != "重大":
+            raise HazardProblem("只有重大隐患需要治理方案 (only a major hazard has a treatment plan)")
+        if state.status is HazardStatus.CLOSED:
+            raise HazardProblem("已销号的隐患不能修改治理方案 (the hazard is closed)")
+        unknown = set(plan) - set(TREATMENT_PLAN_ELEMENTS)
+        if unknown:
+            raise HazardProblem(f"治理方案没有这些要素 (unknown plan elements): {', '.join(sorted(unknown))}")
+        cleaned = {key: str(plan.get(key, "") or "").strip() for key in TREATMENT_PLAN_ELEMENTS}
+        if cleaned == {key: str((hazard.treatment_plan or {}).get(key, "")).strip() for key in TREATMENT_PLAN_ELEMENTS}:
+            return hazard
+        filled = sum(1 for value in cleaned.values() if value)
+        with self.store.transaction():
+            updated = self.store.hazards.update(hazard_id, treatment_plan=cleaned)
+            self.store.hazards.append_event(hazard_id, HazardEventKind.COMMENT, by_id=self.session.person.id,
+                                            reason=f"治理方案已更新（{filled}/6 项）")
+        return updated
+
+    # -- the inspector's side -------------------------------------------------------------------
+    def verify(self, hazard_id: str, note: str = "") -> HazardEvent:
+        """Re-inspection accepted: the hazard is closed (销号)."""
+        hazard, state = self._writable(hazard_id, enterprise_may=False)
+        self._require_status(hazard, state, HazardEventKind.VERIFIED, "复查销号")
+        return self.store.hazards.append_event(hazard_id, HazardEventKind.VERIFIED, by_id=self.session.person.id,
+                                               reason=note.strip())
+
+    def reject(self, hazard_id: str, reason: str) -> HazardEvent:
+        """Re-inspection not accepted: back to 整改中, with the reason the enterprise reads."""
+        hazard, state = self._writable(hazard_id, enterprise_may=False)
+        self._require_status(hazard, state, HazardEventKind.REJECTED, "退回整改")
+        if not reason.strip():
+            raise HazardProblem("退回整改须填写原因 (give the reason the rectification is not accepted)")
+        return self.store.hazards.append_event(hazard_id, HazardEventKind.REJECTED, by_id=self.session.person.id,
+                                               reason=reason.strip())
+
+    def reopen(self, hazard_id: str, reason: str, new_deadline: date | None = None) -> HazardEvent:
+        """A closed hazard is open again (整改中), optionally with a new deadline."""
+        hazard, state = self._writable(hazard_id, enterprise_may=False)
+        self._require_status(hazard, state, HazardEventKind.REOPENED, "重新打开")
+        if not reason.strip():
+            raise HazardProblem("重新打开须填写原因 (give the reason for reopening)")
+        if new_deadline is not None and new_deadline < date.fromisoformat(hazard.found_on):
+            raise HazardProblem("整改期限不能早于发现日期 (the deadline is before the day it was found)")
+        with self.store.transaction():
+            event = self.store.hazards.append_event(hazard_id, HazardEventKind.REOPENED,
+                                                    by_id=self.session.person.id, reason=reason.strip())
+            if new_deadline is not None and new_deadline != state.deadline:
+                self.store.hazards.append_event(hazard_id, HazardEventKind.DEADLINE_SET, deadline=new_deadline,
+                                                by_id=self.session.person.id, reason=reason.strip())
+        return event
+
+    def extend_deadline(self, hazard_ids: list[str], new_deadline: date, reason: str) -> int:
+        """Give hazards a new deadline, all or none; returns how many changed (the same date is no change)."""
+        if not reason.strip():
+            raise HazardProblem("延长整改期限须填写原因 (give the reason for the new deadline)")
+        ids = list(dict.fromkeys(hazard_ids))
+        if not ids:
+            raise HazardProblem("请选择隐患 (choose at least one hazard)")
+        changes: list[tuple[str, HazardEventKind]] = []
+        for hazard_id in ids:
+            hazard, state = self._writable(hazard_id, enterprise_may=False)
+            if state.status is HazardStatus.CLOSED:
+                raise HazardProblem(f"隐患“{_short(hazard)}”已销号，不能延期 (the hazard is closed)")
+            if new_deadline < date.fromisoformat(hazard.found_on):
+                raise HazardProblem(f"整改期限不能早于发现日期 {hazard.found_on}（隐患“{_short(hazard)}”） "
+                                    "(the deadline is before the day it was found)")
+            if state.deadline != new_deadline:
+                later = state.deadline is None or new_deadline > state.deadline
+                changes.append((hazard_id, HazardEventKind.DEADLINE_EXTENDED if later
+                                else HazardEventKind.DEADLINE_SET))
+        with self.store.transaction():
+            for hazard_id, kind in changes:
+                self.store.hazards.append_event(hazard_id, kind, deadline=new_deadline,
+                                                by_id=self.session.person.id, reason=reason.strip())
+        return len(changes)
+
+    def set_supervision(self, hazard_id: str, level: str | None, referred_on: date | None) -> Hazard:
+        """A major hazard's 挂牌督办 level and the day it was referred to the regulator (None: neither)."""
+        hazard, state = self._writable(hazard_id, enterprise_may=False)
+        if hazard.grade != "重大":
+            raise HazardProblem("只有重大隐患挂牌督办 (only a major hazard is put under listed supervision)")
+        if state.status is HazardStatus.CLOSED:
+            raise HazardProblem("已销号的隐患不能修改督办信息 (the hazard is closed)")
+        if level is not None and level not in SUPERVISION_LEVELS:
+            raise HazardProblem(f"督办级别须为 省/市/县 (level must be one of 省, 市, 县, not {level!r})")
+        if referred_on is not None and referred_on < date.fromisoformat(hazard.found_on):
+            raise HazardProblem(f"报告监管部门日期不能早于发现日期 {hazard.found_on} "
+                                "(the referral date is before the day it was found)")
+        referred = referred_on.isoformat() if referred_on else None
+        if (level, referred) == (hazard.supervision_level, hazard.referred_on):
+            return hazard
+        parts = [f"{level}级挂牌督办" if level else "未挂牌督办"]
+        if referred:
+            parts.append(f"{referred} 报告监管部门")
+        with self.store.transaction():
+            updated = self.store.hazards.update(hazard_id, supervision_level=level, referred_on=referred)
+            self.store.hazards.append_event(hazard_id, HazardEventKind.COMMENT, by_id=self.session.person.id,
+                                            reason="督办信息：" + "，".join(parts))
+        return updated
