@@ -160,6 +160,14 @@ class Checklist:
         """The item with this code; KeyError if there is none."""
         return self._by_code[code]
 
+    @cached_property
+    def _section_by_code(self) -> dict[str, "Section"]:
+        return {item.code: section for section in self.sections for item in section.items}
+
+    def section_of(self, code: str) -> "Section":
+        """The section holding the item with this code (its title is the hazard's category); KeyError if none."""
+        return self._section_by_code[code]
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the same shape as the TOML file (date as an ISO string)."""
         d: dict[str, Any] = {

@@ -270,7 +270,7 @@ class _Generator:
                             issued_by=lead.id, reinspect_on=(day + timedelta(days=20)).isoformat())
             batch.notices.append(notice)
         for item in failed:
-            self._hazard(enterprise, inspection, item, day, lead, notice, batch)
+            self._hazard(enterprise, inspection, item, checklist.section_of(item.code).title, day, lead, notice, batch)
 
     def _number(self, item, failing: bool) -> float:
         """A measured value: inside the item's range, or just outside it when the item is failing."""
@@ -282,7 +282,7 @@ class _Generator:
             return round(high + self.rng.uniform(0.1, 2.0), 1)
         return round(self.rng.uniform(low, high), 1)
 
-    def _hazard(self, enterprise, inspection, item, day, lead, notice, batch) -> None:
+    def _hazard(self, enterprise, inspection, item, category, day, lead, notice, batch) -> None:
         rng, as_of = self.rng, self.spec.as_of
         major = item.major_if_failed is not None
         hazard = Hazard(
@@ -290,7 +290,7 @@ class _Generator:
             source="self_inspection" if inspection.kind == "self_inspection" else "inspection",
             description=hazard_description(item), grade="重大" if major else "一般", found_on=day.isoformat(),
             inspection_id=inspection.id, item_code=item.code, campaign_id=inspection.campaign_id,
-            location=rng.choice(names.LOCATIONS), category=item.code.split("-")[0],
+            location=rng.choice(names.LOCATIONS), category=category,
             accident_type=rng.choice(names.ACCIDENT_TYPES),
             basis=(f"{item.major_if_failed.standard} {item.major_if_failed.clause}" if major else item.basis),
             found_by=lead.id, measures=rng.choice(names.MEASURES), responsible=enterprise.safety_officer,

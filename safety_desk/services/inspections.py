@@ -294,7 +294,8 @@ class InspectionService:
             source="self_inspection" if state.inspection.kind == "self_inspection" else "inspection",
             description=hazard_description(item), grade=grade, found_on=date.today().isoformat(),
             inspection_id=state.inspection.id, item_code=item.code, campaign_id=state.inspection.campaign_id,
-            basis=basis, found_by=self.session.person.id, responsible=state.enterprise.safety_officer,
+            category=state.checklist.section_of(item.code).title, basis=basis, found_by=self.session.person.id,
+            responsible=state.enterprise.safety_officer,
             photos=list(photos)), deadline=self.default_deadline(grade))
 
     def hazard_deadline(self, hazard_id: str) -> date | None:
