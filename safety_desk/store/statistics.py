@@ -1,0 +1,86 @@
+"""Hazard statistics for a period (weekly summary, quarterly statistics): counts grouped by grade, status, key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from safety_desk.store.dashboard import _scope
+from safety_desk.store.database import Database
+
+# What a hazard row may be grouped by, and the name shown for the group.
+_GROUPS = {
+    "category": ("h.category", "h.category"),
+    "enterprise": ("h.enterprise_id", "e.name"),
+    "district": ("h.district_id", "d.name"),
+}
+
+
+@dataclass(frozen=True)
+class HazardTally:
+    """Hazards found in a period, split by grade and by where they stand on `as_of`."""
+
+    key: str
+    name: str
+    found: int
+    general: int
+    major: int
+    closed: int
+    open: int
+    overdue: int
+
+    @property
+    def rate(self) -> float | None:
+        """Share of the period's hazards closed (整改率); None when none were found."""
+        return self.closed / self.found if self.found else None
+
+
+class StatisticsQuery:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _found_between(self, district_ids: list[str] | None, enterprise_id: str | None, start: date, end: date,
+                       as_of: date) -> tuple[str, dict[str, Any]]:
+        params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat(), "as_of": as_of.isoformat()}
+        where = ("h.deleted = 0 AND h.found_on >= :start AND h.found_on <= :end"
+                 + _scope(district_ids, enterprise_id, params))
+        return where, params
+
+    _TALLY = ("count(*), sum(h.grade = '一般'), sum(h.grade = '重大'), sum(s.status = '已销号'),"
+              " sum(s.status != '已销号'), sum(s.status IN ('待整改', '整改中') AND s.deadline < :as_of)")
+
+    def tally(self, district_ids: list[str] | None, enterprise_id: str | None, start: date, end: date,
+              as_of: date) -> HazardTally:
+        """Hazards found in [start, end], with how many stand closed, open and overdue on `as_of`."""
+        where, params = self._found_between(district_ids, enterprise_id, start, end, as_of)
+        row = self.db.conn.execute(f"SELECT {self._TALLY} FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
+                                   f" WHERE {where}", params).fetchone()
+        return HazardTally("", "", *(value or 0 for value in row))
+
+    def tally_by(self, group: str, district_ids: list[str] | None, enterprise_id: str | None, start: date,
+                 end: date, as_of: date) -> list[HazardTally]:
+        """The same tally per category, enterprise or district, most hazards first."""
+        key, name = _GROUPS[group]
+        where, params = self._found_between(district_ids, enterprise_id, start, end, as_of)
+        rows = self.db.conn.execute(
+            f"SELECT {key}, {name}, {self._TALLY} FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
+            " JOIN enterprise e ON e.id = h.enterprise_id JOIN district d ON d.id = h.district_id"
+            f" WHERE {where} GROUP BY {key} ORDER BY count(*) DESC, {name}", params)
+        return [HazardTally(row[0] or "", row[1] or "", *(value or 0 for value in row[2:])) for row in rows]
+
+    def status_counts(self, district_ids: list[str] | None, enterprise_id: str | None, start: date, end: date,
+                      as_of: date) -> dict[str, int]:
+        where, params = self._found_between(district_ids, enterprise_id, start, end, as_of)
+        rows = self.db.conn.execute(f"SELECT s.status, count(*) FROM hazard h JOIN hazard_state s"
+                                    f" ON s.hazard_id = h.id WHERE {where} GROUP BY s.status", params)
+        return dict(rows.fetchall())
+
+    def closed_between(self, district_ids: list[str] | None, enterprise_id: str | None, start: date,
+                       end: date) -> int:
+        """Hazards closed (销号) in [start, end], whenever they were found."""
+        params: dict[str, Any] = {"start": start.isoformat(), "end": (end + timedelta(days=1)).isoformat()}
+        where = "h.deleted = 0 AND s.closed_at >= :start AND s.closed_at < :end" + _scope(
+            district_ids, enterprise_id, params)
+        return self.db.conn.execute(f"SELECT count(*) FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
+                                    f" WHERE {where}", params).fetchone()[0]
