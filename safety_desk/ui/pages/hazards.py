@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from safety_desk.domain.hazard_status import HazardStatus
 from safety_desk.services.ledger import HAZARD_SOURCES, LedgerFilter, LedgerService
+from safety_desk.services.session import Action, PermissionDenied
+from safety_desk.store.connection import StoreError
 from safety_desk.ui.context import AppContext
+from safety_desk.ui.dialogs.issue_notice import IssueNoticeDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.ledger_model import LedgerModel
 
@@ -46,7 +49,7 @@ class HazardsPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(LedgerModel.FOUND, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
@@ -72,6 +75,7 @@ class HazardsPage(QWidget):
         layout.addLayout(heading)
         layout.addSpacing(8)
         layout.addLayout(self._build_filters())
+        layout.addLayout(self._build_notice_bar())
         layout.addWidget(self.table, 1)
 
         self.search_timer = QTimer(self)
@@ -142,6 +146,23 @@ class HazardsPage(QWidget):
         rows.addLayout(second)
         return rows
 
+    def _build_notice_bar(self) -> QHBoxLayout:
+        """The rectification notice action on the selected rows (hidden for roles that cannot issue)."""
+        self.notice_dialog: IssueNoticeDialog | None = None
+        self.issue_notice_button = QPushButton(icon("file-document-edit-outline"), self.tr("Issue notice…"))
+        self.issue_notice_button.setObjectName("issue_notice")
+        self.issue_notice_button.setToolTip(self.tr("Issue a rectification notice for the selected hazards of "
+                                                    "one enterprise"))
+        self.issue_notice_button.setVisible(self.context.session.may(Action.EDIT_HAZARD))
+        self.issue_notice_button.setEnabled(False)
+        self.issue_notice_button.clicked.connect(self.on_issue_notice_clicked)
+        self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        self.model.modelReset.connect(self.on_selection_changed)
+        bar = QHBoxLayout()
+        bar.addWidget(self.issue_notice_button)
+        bar.addStretch(1)
+        return bar
+
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setObjectName(name)
@@ -151,6 +172,40 @@ class HazardsPage(QWidget):
         edit.setSpecialValueText(self.tr("any"))
         edit.setDate(_NO_DATE)
         return edit
+
+    # -- selection and actions ------------------------------------------------------------------
+    def selected_hazard_ids(self) -> list[str]:
+        """Ids of the hazards on the selected rows, top to bottom."""
+        ids = []
+        for index in sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row()):
+            row = self.model.row_at(index.row())
+            if row is not None:
+                ids.append(row.hazard_id)
+        return ids
+
+    def on_selection_changed(self, *_args) -> None:
+        self.issue_notice_button.setEnabled(self.table.selectionModel().hasSelection())
+
+    def on_issue_notice_clicked(self) -> None:
+        ids = self.selected_hazard_ids()
+        if not ids:
+            return
+        try:
+            dialog = IssueNoticeDialog(self.context, ids, self, today=self.service.as_of)
+        except (ValueError, PermissionDenied, StoreError) as exc:
+            QMessageBox.warning(self, self.tr("Issue notice"), str(exc))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.notice_issued.connect(self.on_notice_issued)
+        dialog.destroyed.connect(self.on_notice_dialog_closed)
+        self.notice_dialog = dialog
+        dialog.open()  # window-modal without a nested event loop
+
+    def on_notice_dialog_closed(self) -> None:
+        self.notice_dialog = None
+
+    def on_notice_issued(self, _notice_id: str) -> None:
+        self.model.refresh()  # the rows now show their notice number
 
     # -- refreshing -----------------------------------------------------------------------------
     def on_shown(self) -> None:
