@@ -152,7 +152,7 @@ class IssueNoticeDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Issue notice"))
-        self.ok_button.setIcon(icon("file-document-edit-outline", "white"))
+        self.ok_button.setIcon(icon("file-document-edit-outline"))
         self.ok_button.setEnabled(preview.number is not None)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(self.tr("Cancel"))
@@ -168,7 +168,7 @@ class IssueNoticeDialog(QDialog):
         layout.addWidget(self.enterprise_label)
         layout.addWidget(enterprise_facts)
         layout.addWidget(QLabel(self.tr("Hazards on this notice: %1").replace("%1", str(len(preview.hazards)))))
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.issued_label)
@@ -205,7 +205,8 @@ class IssueNoticeDialog(QDialog):
                     item.setForeground(OVERDUE_FOREGROUND)
                     item.setToolTip(self.tr("%1 days overdue").replace("%1", str(row.overdue_days)))
                 table.setItem(index, column, item)
-        table.setMinimumHeight(26 * min(len(rows), 8) + 34)
+        # Tall enough for the rows (up to ten, then it scrolls), so the dialog fits what it lists.
+        table.setFixedHeight(26 * min(max(len(rows), 2), 10) + 32)
         return table
 
     # -- editing --------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ class HazardsPage(QWidget):
         for column, width in ((LedgerModel.FOUND, 90), (LedgerModel.DISTRICT, 76), (LedgerModel.ENTERPRISE, 170),
                               (LedgerModel.GRADE, 56), (LedgerModel.LOCATION, 90), (LedgerModel.STATUS, 60),
                               (LedgerModel.DEADLINE, 90), (LedgerModel.OVERDUE, 64), (LedgerModel.SOURCE, 76),
-                              (LedgerModel.NOTICE, 120)):
+                              (LedgerModel.NOTICE, 170)):
             header.resizeSection(column, width)
 
         layout = QVBoxLayout(self)
