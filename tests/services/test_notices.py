@@ -268,3 +268,30 @@ def test_a_device_without_numbers_is_told_to_sync_with_the_office(world: World, 
     preview = service.preview([hazard.id])
     assert preview.number is None and "请与安全办同步" in preview.number_problem
     assert service.remaining_numbers() == 0
+
+
+def test_a_database_from_before_blocks_continues_after_its_existing_numbers(tmp_path: Path, monkeypatch) -> None:
+    from safety_desk.services.setup import initialise
+    from safety_desk.store import connection
+    from safety_desk.store.migrations import all_migrations
+    from safety_desk.store.records import Notice
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(connection, "all_migrations", lambda: all_migrations()[:2])  # the program before 0003
+    initialise(path, admin_login="admin", admin_password="pw")
+    with Store.open(path) as old:
+        world = World(old)
+        for seq in (1, 2, 3):
+            old.notices.add(Notice(id=old.db.new_id(), number=f"国资安通〔2026〕第{seq}号", year=2026, seq=seq,
+                                   enterprise_id=world.haida.id, district_id=world.north.id,
+                                   issued_on="2026-03-01", reply_due="2026-03-16"))
+        hazard = world.hazard(world.haida)
+    monkeypatch.undo()
+    with Store.open(path) as upgraded:
+        assert upgraded.db.conn.execute("PRAGMA user_version").fetchone()[0] == len(all_migrations())
+        admin = upgraded.people.by_login("admin")
+        upgraded.db.author_id = admin.id
+        service = NoticeService(Session(upgraded, admin), today=lambda: TODAY)
+        notice = service.issue([hazard.id], reply_due=TODAY)
+        assert (notice.seq, notice.number) == (4, "国资安通〔2026〕第4号")
+        assert [(b.first_seq, b.last_seq) for b in upgraded.notice_blocks.of_year(2026)] == [(4, 103)]

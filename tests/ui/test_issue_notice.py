@@ -109,7 +109,8 @@ def test_the_dialog_proposes_dates_and_shows_a_refusal_without_closing(qtbot, de
     qtbot.addWidget(second)
     preview = NoticeService(demo_context.session, Settings(), today=today).preview(ids)
     assert first.reply_due.date().toPython() == preview.default_reply_due
-    assert first.reinspect_on.date().toPython() == preview.default_reply_due + timedelta(days=REINSPECT_AFTER_REPLY_DAYS)
+    proposed = preview.default_reply_due + timedelta(days=REINSPECT_AFTER_REPLY_DAYS)
+    assert first.reinspect_on.date().toPython() == proposed
     later = demo_as_of + timedelta(days=40)
     first.reply_due.setDate(later)
     assert first.reinspect_on.date().toPython() == later + timedelta(days=REINSPECT_AFTER_REPLY_DAYS)
@@ -159,3 +160,16 @@ def test_the_enterprise_page_lists_the_enterprises_notices(qtbot, demo_context) 
     assert expected and page.notices_model.rowCount() == len(expected)
     assert page.notices_model.data(page.notices_model.index(0, 0), DISPLAY) == expected[0].notice.number
     assert page.tabs.tabText(4) == f"Notices ({len(expected)})"
+
+
+def test_on_a_device_without_numbers_the_dialog_says_so_and_cannot_issue(qtbot, demo_context, demo_as_of) -> None:
+    store = demo_context.store
+    store.devices.update(store.db.device_id, role="inspector")  # a laptop, not the office: no blocks of its own
+    page = _page(qtbot, demo_context, demo_as_of)
+    rows = next(iter(_open_rows_by_enterprise(page).values()))
+    # The demo device's block is for 2026; in the new year this laptop has none until the office gives it one.
+    dialog = IssueNoticeDialog(demo_context, [page.model.row_at(rows[0]).hazard_id], today=lambda: date(2027, 1, 4))
+    qtbot.addWidget(dialog)
+    assert dialog.number_label.text() == "No number available"
+    assert "请与安全办同步以获取新的编号段" in dialog.number_note.text()
+    assert not dialog.ok_button.isEnabled()

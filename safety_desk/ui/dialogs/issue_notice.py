@@ -42,17 +42,19 @@ class IssueNoticeDialog(QDialog):
 
     def __init__(self, context: AppContext, hazard_ids: Iterable[str], parent=None, *,
                  today: Callable[[], date] = date.today) -> None:
+        ids = list(hazard_ids)
+        service = NoticeService(context.session, context.settings, today=today)
+        preview = service.preview(ids)  # refused before any widget exists: nothing is left behind
         super().__init__(parent)
         self.context = context
-        self.hazard_ids = list(hazard_ids)
-        self.service = NoticeService(context.session, context.settings, today=today)
-        self.preview = self.service.preview(self.hazard_ids)
+        self.hazard_ids = ids
+        self.service = service
+        self.preview = preview
         self.notice: Notice | None = None
         self._today = today()
         self.setWindowTitle(self.tr("Issue a rectification notice"))
         self.setMinimumWidth(820)
 
-        preview = self.preview
         enterprise = preview.enterprise
         self.number_label = QLabel()
         self.number_label.setObjectName("number")
