@@ -6,6 +6,9 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from safety_desk.domain.notice_numbers import (
+    DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, validate_block_size, validate_notice_pattern,
+)
 from safety_desk.paths import config_dir
 
 
@@ -18,6 +21,10 @@ class Settings:
     sync_folder: str = ""
     # Show what is overdue or due soon at start and once a day.
     reminders: bool = True
+    # Rectification notice numbers: the pattern must name {year} and {seq}; see domain/notice_numbers.py.
+    notice_pattern: str = DEFAULT_NOTICE_PATTERN
+    # How many notice numbers the office gives a device at a time (per year).
+    notice_block_size: int = DEFAULT_BLOCK_SIZE
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
@@ -32,6 +39,12 @@ class Settings:
             default = getattr(cls(), f.name)
             if f.name in stored and isinstance(stored[f.name], type(default)):
                 values[f.name] = stored[f.name]
+        for name, check in (("notice_pattern", validate_notice_pattern), ("notice_block_size", validate_block_size)):
+            if name in values:
+                try:
+                    values[name] = check(values[name])
+                except ValueError:
+                    del values[name]  # a hand-edited file with a broken value: the default numbers safely
         return cls(**values)
 
     def save(self, path: Path | None = None) -> None:

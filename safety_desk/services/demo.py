@@ -14,6 +14,7 @@ from safety_desk.domain.checklist import (
 )
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType, add_months
 from safety_desk.domain.industry import Industry, default_risk_class, is_drill_high_risk
+from safety_desk.domain.notice_numbers import DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, format_notice_number
 from safety_desk.domain.uscc import make_uscc
 from safety_desk.services import demo_names as names
 from safety_desk.services.inspections import hazard_description
@@ -74,7 +75,8 @@ class _Generator:
         self.ids = SeededIds(spec.seed)
         self.summary = DemoSummary()
         self.start = spec.as_of - timedelta(weeks=spec.weeks, days=spec.as_of.weekday())
-        self.notice_seq: Counter = Counter()
+        # year -> [next sequence number, last of the current block]: the demo device's notice numbers.
+        self.notice_numbers: dict[int, list[int]] = {}
         self.used_names: set[str] = set()
 
     # -- helpers -------------------------------------------------------------------------------
@@ -203,6 +205,8 @@ class _Generator:
                     day = week_start + timedelta(days=self.rng.randrange(5))
                     if day <= self.spec.as_of:
                         self._inspection(enterprise, day, batch)
+            for notice in sorted(batch.notices, key=lambda n: (n.issued_on, n.id)):
+                notice.seq, notice.number = self._notice_number(date.fromisoformat(notice.issued_on))
             batch.write(self.store, f"demo week {week_start.isoformat()}")
             for table, n in batch.counts().items():
                 self._count(table, n)
@@ -262,15 +266,32 @@ class _Generator:
             return
         notice = None
         if kind != "self_inspection" and rng.random() < 0.7:
-            self.notice_seq[day.year] += 1
-            seq = self.notice_seq[day.year]
-            notice = Notice(id=self._id(day), number=f"国资安通〔{day.year}〕第{seq}号", year=day.year, seq=seq,
+            # Numbered when the week is written, in the order of issue (make_weeks).
+            notice = Notice(id=self._id(day), number="", year=day.year, seq=0,
                             enterprise_id=enterprise.id, district_id=enterprise.district_id,
                             issued_on=day.isoformat(), reply_due=(day + timedelta(days=15)).isoformat(),
                             issued_by=lead.id, reinspect_on=(day + timedelta(days=20)).isoformat())
             batch.notices.append(notice)
         for item in failed:
             self._hazard(enterprise, inspection, item, checklist.section_of(item.code).title, day, lead, notice, batch)
+
+    def _notice_number(self, day: date) -> tuple[int, str]:
+        """The next number from a block allocated to the demo device, as the office would allocate it.
+
+        So a notice issued after the demo continues the numbering from the device's blocks and never
+        repeats a demo number.
+        """
+        current = self.notice_numbers.get(day.year)
+        if current is None or current[0] > current[1]:
+            stamp = int(datetime.combine(day, time(8), CHINA_TZ).timestamp() * 1000)
+            block = self.store.notice_blocks.allocate(
+                self.store.db.device_id, day.year, DEFAULT_BLOCK_SIZE, allocated_on=day.isoformat(),
+                allocated_by=self.store.db.author_id, block_id=self.ids.at(stamp))
+            current = self.notice_numbers[day.year] = [block.first_seq, block.last_seq]
+            self._count("notice_block", 1)
+        seq = current[0]
+        current[0] += 1
+        return seq, format_notice_number(DEFAULT_NOTICE_PATTERN, day.year, seq)
 
     def _number(self, item, failing: bool) -> float:
         """A measured value: inside the item's range, or just outside it when the item is failing."""

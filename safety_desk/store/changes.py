@@ -11,7 +11,7 @@ from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database
 
 # Parents before children, so foreign keys hold while a change set is applied in one pass.
 TABLE_ORDER = ("office", "device", "person", "district", "enterprise", "district_member", "checklist",
-               "campaign", "inspection", "answer", "notice", "drill", "hazard", "hazard_event",
+               "campaign", "inspection", "answer", "notice_block", "notice", "drill", "hazard", "hazard_event",
                "training", "incident", "photo", "photo_annotation")
 _EXPORT_BATCH = 500
 

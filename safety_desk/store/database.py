@@ -25,6 +25,7 @@ SYNC_MODE = {
     "drill": PER_FIELD, "hazard": PER_FIELD, "training": PER_FIELD, "incident": PER_FIELD,
     "checklist": PER_ROW, "inspection": PER_ROW, "answer": PER_ROW,
     "hazard_event": APPEND_ONLY, "photo": APPEND_ONLY, "photo_annotation": PER_FIELD,
+    "notice_block": APPEND_ONLY,
 }
 WHOLE_ROW = "*"
 UNSET_DEVICE = "unset"

@@ -147,6 +147,21 @@ class Notice:
 
 
 @dataclass
+class NoticeBlock:
+    id: str
+    device_id: str
+    year: int
+    first_seq: int
+    last_seq: int
+    allocated_on: str
+    allocated_by: str | None = None
+
+    @property
+    def size(self) -> int:
+        return self.last_seq - self.first_seq + 1
+
+
+@dataclass
 class Drill:
     id: str
     enterprise_id: str

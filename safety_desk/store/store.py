@@ -13,6 +13,7 @@ from safety_desk.store.database import Database
 from safety_desk.store.enterprises import EnterpriseRepository
 from safety_desk.store.hazards import HazardRepository, NoticeRepository
 from safety_desk.store.inspections import AnswerRepository, ChecklistRepository, InspectionRepository
+from safety_desk.store.notices import NoticeBlockRepository
 from safety_desk.store.organisation import (
     DeviceRepository, DistrictMemberRepository, DistrictRepository, OfficeRepository, PersonRepository,
 )
@@ -36,6 +37,7 @@ class Store:
         self.answers = AnswerRepository(db)
         self.hazards = HazardRepository(db)
         self.notices = NoticeRepository(db)
+        self.notice_blocks = NoticeBlockRepository(db)
         self.drills = DrillRepository(db)
         self.trainings = TrainingRepository(db)
         self.incidents = IncidentRepository(db)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.services.enterprises import SEARCH_LIMIT, EnterpriseDetail, EnterpriseService
+from safety_desk.services.notices import NoticeService
 from safety_desk.services.session import Action, PermissionDenied
 from safety_desk.store.records import Enterprise
 from safety_desk.store.repository import NotFound
@@ -20,6 +21,7 @@ from safety_desk.ui.dialogs.enterprise_editor import EnterpriseEditor
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.enterprise_models import DrillsModel, InspectionsModel, OpenHazardsModel
+from safety_desk.ui.models.notice_models import NoticesModel
 
 # Typing pauses shorter than this are one search: a query per keystroke would only be thrown away.
 SEARCH_DELAY_MS = 150
@@ -41,6 +43,7 @@ class EnterprisesPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.service = EnterpriseService(context.session)
+        self.notice_service = NoticeService(context.session, context.settings)
         self.current_id: str | None = None
         self.detail: EnterpriseDetail | None = None
         self.editor: EnterpriseEditor | None = None
@@ -163,6 +166,8 @@ class EnterprisesPage(QWidget):
         self.hazards_table.setToolTip(self.tr("Double-click a hazard to open it."))
         self.hazards_table.activated.connect(self.on_hazard_activated)
         self.drills_table = self._table(self.drills_model, DrillsModel.NAME, "drills")
+        self.notices_model = NoticesModel(parent=self)
+        self.notices_table = self._table(self.notices_model, NoticesModel.REPLY, "notices")
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -170,6 +175,7 @@ class EnterprisesPage(QWidget):
         self.tabs.addTab(self.inspections_table, icon("clipboard-check-outline"), self.tr("Inspections"))
         self.tabs.addTab(self.hazards_table, icon("alert-outline"), self.tr("Open hazards"))
         self.tabs.addTab(self.drills_table, icon("run-fast"), self.tr("Drills"))
+        self.tabs.addTab(self.notices_table, icon("file-document-outline"), self.tr("Notices"))
 
         detail_box = QWidget()
         detail_layout = QVBoxLayout(detail_box)
@@ -408,6 +414,8 @@ class EnterprisesPage(QWidget):
         self.tabs.setTabText(2, hazards_title)
         self.tabs.setTabIcon(2, icon("alert-outline", "#e53935" if overdue else "#37474f"))
         self.tabs.setTabText(3, self.tr("Drills (%1)").replace("%1", str(len(detail.drills))))
+        self.notices_model.set_rows(self.notice_service.of_enterprise(enterprise_id))
+        self.tabs.setTabText(4, self.tr("Notices (%1)").replace("%1", str(self.notices_model.rowCount())))
         self.right_stack.setCurrentIndex(1)
         self._mark_in_tree(enterprise_id)
 

@@ -18,6 +18,7 @@ from safety_desk.store.connection import StoreError
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
 from safety_desk.ui.dialogs.hazard_reason import ReasonDialog
+from safety_desk.ui.dialogs.issue_notice import IssueNoticeDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.ledger_model import LedgerModel
 from safety_desk.ui.models.thumbnail_source import CELL_SIZE, ThumbnailSource
@@ -77,6 +78,7 @@ class HazardsPage(QWidget):
         self.extend_button.setVisible(context.session.may(Action.EDIT_HAZARD))
         self.extend_button.setEnabled(False)
         self.actions_bar.addWidget(self.extend_button)
+        self._add_notice_button()
         heading.addLayout(self.actions_bar)
 
         self.table = QTableView()
@@ -108,7 +110,7 @@ class HazardsPage(QWidget):
         for column, width in ((LedgerModel.PHOTO, 44), (LedgerModel.FOUND, 90), (LedgerModel.DISTRICT, 76), (LedgerModel.ENTERPRISE, 170),
                               (LedgerModel.GRADE, 56), (LedgerModel.LOCATION, 90), (LedgerModel.STATUS, 60),
                               (LedgerModel.DEADLINE, 90), (LedgerModel.OVERDUE, 64), (LedgerModel.SOURCE, 76),
-                              (LedgerModel.NOTICE, 120)):
+                              (LedgerModel.NOTICE, 170)):
             header.resizeSection(column, width)
 
         layout = QVBoxLayout(self)
@@ -187,6 +189,18 @@ class HazardsPage(QWidget):
         rows.addLayout(second)
         return rows
 
+    def _add_notice_button(self) -> None:
+        """The rectification notice action on the selected rows (hidden for roles that cannot issue)."""
+        self.notice_dialog: IssueNoticeDialog | None = None
+        self.issue_notice_button = QPushButton(icon("file-document-edit-outline"), self.tr("Issue notice…"))
+        self.issue_notice_button.setObjectName("issue_notice")
+        self.issue_notice_button.setToolTip(self.tr("Issue a rectification notice for the selected hazards of "
+                                                    "one enterprise"))
+        self.issue_notice_button.setVisible(self.context.session.may(Action.EDIT_HAZARD))
+        self.issue_notice_button.setEnabled(False)
+        self.issue_notice_button.clicked.connect(self.on_issue_notice_clicked)
+        self.actions_bar.addWidget(self.issue_notice_button)
+
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setObjectName(name)
@@ -196,6 +210,27 @@ class HazardsPage(QWidget):
         edit.setSpecialValueText(self.tr("any"))
         edit.setDate(_NO_DATE)
         return edit
+
+    def on_issue_notice_clicked(self) -> None:
+        ids = self.selected_hazard_ids()
+        if not ids:
+            return
+        try:
+            dialog = IssueNoticeDialog(self.context, ids, self, today=self.service.as_of)
+        except (ValueError, PermissionDenied, StoreError) as exc:
+            QMessageBox.warning(self, self.tr("Issue notice"), str(exc))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.notice_issued.connect(self.on_notice_issued)
+        dialog.destroyed.connect(self.on_notice_dialog_closed)
+        self.notice_dialog = dialog
+        dialog.open()  # window-modal without a nested event loop
+
+    def on_notice_dialog_closed(self) -> None:
+        self.notice_dialog = None
+
+    def on_notice_issued(self, _notice_id: str) -> None:
+        self.model.refresh()  # the rows now show their notice number
 
     # -- refreshing -----------------------------------------------------------------------------
     def on_shown(self) -> None:
@@ -297,7 +332,9 @@ class HazardsPage(QWidget):
         return ids
 
     def on_selection_changed(self, *_args) -> None:
-        self.extend_button.setEnabled(self.table.selectionModel().hasSelection())
+        selected = self.table.selectionModel().hasSelection()
+        self.extend_button.setEnabled(selected)
+        self.issue_notice_button.setEnabled(selected)
 
     def on_row_activated(self, index) -> None:
         row = self.model.row_at(index.row()) if index.isValid() else None
