@@ -16,7 +16,9 @@ from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType, ad
 from safety_desk.domain.industry import Industry, default_risk_class, is_drill_high_risk
 from safety_desk.domain.notice_numbers import DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, format_notice_number
 from safety_desk.domain.uscc import make_uscc
+from safety_desk.media.ingest import ingest_bytes
 from safety_desk.services import demo_names as names
+from safety_desk.services.demo_photos import demo_photo
 from safety_desk.services.inspections import hazard_description
 from safety_desk.services.passwords import hash_password
 from safety_desk.services.setup import initialise
@@ -39,6 +41,9 @@ _WEEKLY_INSPECTION_CHANCE = 0.19
 # major-hazard situations are rarer, a few percent of all hazards.
 _ITEM_FAIL_RATE = 0.15
 _MAJOR_FAIL_FACTOR = 0.05
+# Hazards found in the last PHOTO_DAYS days get drawn before/after photos, at most PHOTOS of them.
+PHOTO_DAYS = 21
+PHOTOS = 24
 _KINDS = [("routine", 46), ("campaign", 16), ("special", 10), ("seasonal", 6), ("holiday", 5),
           ("unannounced", 12), ("self_inspection", 5)]
 
@@ -78,6 +83,7 @@ class _Generator:
         # year -> [next sequence number, last of the current block]: the demo device's notice numbers.
         self.notice_numbers: dict[int, list[int]] = {}
         self.used_names: set[str] = set()
+        self.photo_budget = PHOTOS
 
     # -- helpers -------------------------------------------------------------------------------
     def _id(self, day: date) -> str:
@@ -319,6 +325,10 @@ class _Generator:
             treatment_plan={k: "已制定" for k in TREATMENT_PLAN_ELEMENTS} if major else None,
             supervision_level=rng.choice((None, "市", "县")) if major else None,
             referred_on=(day + timedelta(days=1)).isoformat() if major else None)
+        photographed = self.photo_budget > 0 and (as_of - day).days <= PHOTO_DAYS
+        if photographed:
+            self.photo_budget -= 1
+            hazard.photos = [self._photo(hazard.location, after=False)]
         batch.hazards.append(hazard)
         span = rng.choice((45, 60, 90)) if major else rng.choice((7, 15, 15, 30))
         deadline = day + timedelta(days=span)
@@ -351,10 +361,16 @@ class _Generator:
         for kind, when, new_deadline, reason in timeline:
             if when > as_of:
                 break
+            photos = [self._photo(hazard.location, after=True)] if photographed and kind == "reported_rectified" else []
             batch.events.append(HazardEvent(
                 id=self._id(when), hazard_id=hazard.id, kind=kind, at=_moment(when, 10),
                 clock=self.store.db.clock.now(), by_id=lead.id,
-                deadline=new_deadline.isoformat() if new_deadline else None, reason=reason))
+                deadline=new_deadline.isoformat() if new_deadline else None, reason=reason, photos=photos))
+
+    def _photo(self, label: str, after: bool) -> str:
+        """Store a drawn stand-in photo (before or after rectification) and return its id."""
+        data = demo_photo(self.rng.randrange(1 << 30), label, after)
+        return ingest_bytes(self.store, data, "整改后.jpg" if after else "现场.jpg").id
 
     # -- drills, training, incidents -------------------------------------------------------------
     def make_drills_and_training(self) -> None:
