@@ -259,6 +259,24 @@ def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> N
     click.echo(f"已生成 written: {output}")
 
 
+@report_group.command("quarterly")
+@click.option("--quarter", required=True, metavar="2026Q4", help="The quarter, e.g. 2026Q4.")
+@click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None, output: Path) -> None:
+    """季度隐患排查治理统计 (16号令 art. 14) for the city or one district."""
+    from safety_desk.services.reports import ReportService
+    from safety_desk.services.session import Session
+
+    with _open_store(_db_path(ctx)) as store:
+        try:
+            ReportService(Session.of_device(store)).quarterly(quarter, output, district_code)
+        except ValueError as exc:
+            raise BadInput(str(exc)) from None
+    click.echo(f"已生成 written: {output}")
+
+
 @main.group("checklist")
 def checklist_group() -> None:
     """Checklist templates."""

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Callable
 
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
 from safety_desk.media.thumbnails import MissingPhotoFile
 from safety_desk.media.watermark import watermarked
 from safety_desk.services.inspections import KIND_NAMES
-from safety_desk.services.session import Session
+from safety_desk.services.session import PermissionDenied, Session
+from safety_desk.store.statistics import StatisticsQuery
 from safety_desk.store.photos import media_path
 
 RESULT_NAMES = {AnswerResult.PASS.value: "合格", AnswerResult.FAIL.value: "不合格",
@@ -31,12 +33,57 @@ def _local_time(text: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+def parse_quarter(text: str) -> tuple[int, int, date, date]:
+    """"2026Q4" (or "2026-Q4") as (year, quarter, first day, last day); ReportProblem when malformed."""
+    match = re.fullmatch(r"(\d{4})-?[Qq]([1-4])", text.strip())
+    if match is None:
+        raise ReportProblem(f"季度 “{text}” 格式应为 2026Q4 (a quarter is written like 2026Q4)")
+    year, quarter = int(match.group(1)), int(match.group(2))
+    first = date(year, 3 * quarter - 2, 1)
+    last = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - timedelta(days=1)
+    return year, quarter, first, last
+
+
 class ReportService:
     """Builds the PDFs of DESIGN.md §6 for records within the session's scope."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
         self.session = session
         self.store = session.store
+        self.statistics = StatisticsQuery(session.store.db)
+        self._today = today
+
+    def scope(self, district_code: str | None) -> tuple[list[str] | None, str | None, str]:
+        """District ids, enterprise id and the scope's printed name for a report of the city or one district."""
+        enterprise_id = self.session.person.enterprise_id if self.session.role == "enterprise" else None
+        visible = self.session.district_ids()
+        if district_code is None:
+            if enterprise_id is not None:
+                return visible, enterprise_id, self.store.enterprises.require(enterprise_id).name
+            return visible, None, "全市" if visible is None else "本人负责片区"
+        district = self.store.districts.by_code(district_code)
+        if district is None:
+            raise ReportProblem(f"片区代码 {district_code} 不存在 (no district with this code)")
+        if visible is not None and district.id not in visible:
+            raise PermissionDenied(f"无权查看片区 {district.name} (district {district_code} is outside your scope)")
+        return [district.id], enterprise_id, district.name
+
+    def quarterly(self, quarter: str, target: Path | str | BinaryIO, district_code: str | None = None) -> None:
+        """季度隐患排查治理统计 for the city (or the person's scope) or one district."""
+        from safety_desk.reports.quarterly import QuarterlyStatistics, render_quarterly
+
+        year, number, first, last = parse_quarter(quarter)
+        district_ids, enterprise_id, scope_name = self.scope(district_code)
+        as_of = min(self._today(), last)
+        args = (district_ids, enterprise_id, first, last, as_of)
+        render_quarterly(QuarterlyStatistics(
+            office=self._office_name(), quarter=f"{year}年第{number}季度", scope=scope_name,
+            period=f"{first.isoformat()} 至 {last.isoformat()}", as_of=as_of.isoformat(),
+            total=self.statistics.tally(*args), statuses=self.statistics.status_counts(*args),
+            closed_in_period=self.statistics.closed_between(district_ids, enterprise_id, first, last),
+            by_grade=self.statistics.tally_by("grade", *args),
+            by_category=self.statistics.tally_by("category", *args),
+            by_enterprise=self.statistics.tally_by("enterprise", *args)), target)
 
     def _office_name(self) -> str:
         office = self.store.offices.current()

@@ -11,6 +11,7 @@ from safety_desk.store.database import Database
 
 # What a hazard row may be grouped by, and the name shown for the group.
 _GROUPS = {
+    "grade": ("h.grade", "h.grade"),
     "category": ("h.category", "h.category"),
     "enterprise": ("h.enterprise_id", "e.name"),
     "district": ("h.district_id", "d.name"),
