@@ -259,6 +259,24 @@ def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> N
     click.echo(f"已生成 written: {output}")
 
 
+@report_group.command("notice")
+@click.argument("notice_id")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def report_notice(ctx: click.Context, notice_id: str, output: Path) -> None:
+    """安全隐患整改通知书 (by its id or its number)."""
+    from safety_desk.services.reports import ReportService
+    from safety_desk.services.session import Session
+
+    with _open_store(_db_path(ctx)) as store:
+        found = store.notices.get(notice_id) or store.notices.by_number(notice_id)
+        try:
+            ReportService(Session.of_device(store)).notice(found.id if found else notice_id, output)
+        except ValueError as exc:
+            raise BadInput(str(exc)) from None
+    click.echo(f"已生成 written: {output}")
+
+
 @report_group.command("quarterly")
 @click.option("--quarter", required=True, metavar="2026Q4", help="The quarter, e.g. 2026Q4.")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")

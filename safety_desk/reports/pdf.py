@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
 
+from safety_desk.domain.china_time import beijing_now
 from safety_desk.paths import resources_dir
 
 FONT = "WQYMicroHei"
@@ -176,7 +177,7 @@ def plain_table(rows: list[list[Any]], widths: list[float], commands: list[tuple
 def build_pdf(target: Path | str | BinaryIO, story: list, letterhead: Letterhead) -> None:
     """Lay out `story` on A4 pages with the letterhead's header and footer, and write the PDF."""
     register_font()
-    generated = (letterhead.generated_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
+    generated = (letterhead.generated_at or beijing_now()).strftime("%Y-%m-%d %H:%M")
 
     def decorate(canvas: Canvas, document: BaseDocTemplate) -> None:
         canvas.saveState()

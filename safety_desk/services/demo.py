@@ -12,6 +12,7 @@ from typing import Callable
 from safety_desk.domain.checklist import (
     AnswerKind, Checklist, applicable_items, checklist_from_dict, judge_value,
 )
+from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType, add_months
 from safety_desk.domain.industry import Industry, default_risk_class, is_drill_high_risk
 from safety_desk.domain.notice_numbers import DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, format_notice_number
@@ -32,7 +33,7 @@ from safety_desk.store.store import Store
 from safety_desk.sync.ids import SeededIds
 
 DEMO_PASSWORD = "demo"
-CHINA_TZ = timezone(timedelta(hours=8))
+CHINA_TZ = BEIJING
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 # Chance that an enterprise is inspected in a given week: ~0.19 gives the benchmark set's
 # ~60,000 inspections for 2,000 enterprises over 156 weeks.

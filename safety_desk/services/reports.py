@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import BinaryIO, Callable
 
+from safety_desk.domain.china_time import beijing_minute
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
 from safety_desk.media.thumbnails import MissingPhotoFile
 from safety_desk.media.watermark import watermarked
@@ -23,14 +24,8 @@ class ReportProblem(ValueError):
     """A document cannot be made (not found, not yet submitted…); the message says which and why."""
 
 
-def _local_time(text: str | None) -> str:
-    """An ISO timestamp as local "YYYY-MM-DD HH:MM" (stored times carry their offset)."""
-    if not text:
-        return ""
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
+# Documents print Beijing time whatever the computer's zone: a notice must say the same time everywhere.
+_local_time = beijing_minute
 
 
 def parse_quarter(text: str) -> tuple[int, int, date, date]:
@@ -52,6 +47,48 @@ class ReportService:
         self.store = session.store
         self.statistics = StatisticsQuery(session.store.db)
         self._today = today
+
+    def notice(self, notice_id: str, target: Path | str | BinaryIO) -> None:
+        """安全隐患整改通知书 with its hazards, ready to print, sign, seal and hand over."""
+        from safety_desk.reports.notice import NoticeDocument, NoticeHazardLine, render_notice
+        from safety_desk.services.notices import NoticeService
+
+        if self.store.notices.get(notice_id) is None:
+            raise ReportProblem(f"整改通知书 {notice_id} 不存在 (no such notice)")
+        detail = NoticeService(self.session, today=self._today).notice(notice_id)
+        notice, enterprise = detail.notice, detail.enterprise
+        issued = date.fromisoformat(notice.issued_on)
+        lines = []
+        for number, row in enumerate(detail.hazards, start=1):
+            hazard = row.hazard
+            if hazard.grade == "重大":
+                action = "限期整改；必要时停产停业整改"
+            elif row.deadline is not None and (row.deadline - issued).days <= 1:
+                action = "立即整改"
+            else:
+                action = "限期整改"
+            lines.append(NoticeHazardLine(number, hazard.location, hazard.description, hazard.category, hazard.grade,
+                                          hazard.basis, action, row.deadline.isoformat() if row.deadline else ""))
+        inspection_id = next((row.hazard.inspection_id for row in detail.hazards if row.hazard.inspection_id), None)
+        inspection = self.store.inspections.get(inspection_id) if inspection_id else None
+        leader = self._person_name(detail.district.leader_id) if detail.district else ""
+        if inspection is not None:
+            team = [self._person_name(p) for p in inspection.inspector_ids if p != inspection.lead_id]
+            checked = [("检查时间", _local_time(inspection.started_at)),
+                       ("检查类型", KIND_NAMES.get(inspection.kind, inspection.kind)),
+                       ("包片领导", leader or "—"), ("检查人员", "、".join([self._person_name(inspection.lead_id), *team]))]
+        else:
+            checked = [("检查时间", notice.issued_on), ("检查类型", "—"), ("包片领导", leader or "—"),
+                       ("检查人员", detail.issued_by_name)]
+        render_notice(NoticeDocument(
+            office=self._office_name(), number=notice.number, enterprise=enterprise.name,
+            unit=[("单位名称", enterprise.name), ("统一社会信用代码", enterprise.uscc), ("地址", enterprise.address),
+                  ("所属片区", detail.district.name if detail.district else ""), ("主要负责人", enterprise.principal),
+                  ("联系人及电话", f"{enterprise.safety_officer} {enterprise.contact_phone}")],
+            inspection=checked, hazards=lines, has_major=any(line.grade == "重大" for line in lines),
+            reply_due=notice.reply_due, reinspect_on=notice.reinspect_on or "",
+            responsible=next((row.hazard.responsible for row in detail.hazards if row.hazard.responsible), ""),
+            copy_to=notice.copy_to, issued_on=f"{issued.year}年{issued.month}月{issued.day}日"), target)
 
     def scope(self, district_code: str | None) -> tuple[list[str] | None, str | None, str]:
         """District ids, enterprise id and the scope's printed name for a report of the city or one district."""

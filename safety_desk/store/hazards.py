@@ -172,3 +172,7 @@ class NoticeRepository(Repository[Notice]):
         if date.fromisoformat(record.reply_due) < date.fromisoformat(record.issued_on):
             raise ValueError("notice reply_due: 回复期限早于发出日期 (reply due before the issue date)")
         return record
+
+    def by_number(self, number: str) -> Notice | None:
+        found = self._select("number = ?", (number.strip(),), limit=1)
+        return found[0] if found else None
