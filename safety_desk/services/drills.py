@@ -31,7 +31,7 @@ class DrillDue:
     district_id: str
     district_name: str
     high_risk: bool
-    last_held: date | None  # the last drill of any type held up to the day
+    last_held: date | None  # the last drill of the most urgent group held up to the day (None: never)
     next_due: date  # the earliest due day of the two groups
     overdue_days: int  # 0 when nothing is overdue
     due_groups: tuple[str, ...]  # the groups due by the end of the window asked for (most urgent first)
@@ -57,11 +57,10 @@ def _due(enterprise, drills: Iterable[tuple[date, str]], planned: Drill | None, 
     groups: list[tuple[DueInfo, str]] = sorted(
         [(schedule.comprehensive_or_specific, GROUP_MAIN), (schedule.on_site, GROUP_ON_SITE)],
         key=lambda pair: pair[0].next_due)
-    held = [day for day, _ in drills if day <= as_of]
     return DrillDue(
         enterprise_id=enterprise.id, enterprise_name=enterprise.name, district_id=enterprise.district_id,
         district_name=getattr(enterprise, "district_name", ""), high_risk=enterprise.high_risk,
-        last_held=max(held) if held else None, next_due=groups[0][0].next_due,
+        last_held=groups[0][0].last_held, next_due=groups[0][0].next_due,
         overdue_days=max(info.days_overdue for info, _ in groups),
         due_groups=tuple(name for info, name in groups if info.next_due <= window_end),
         planned=planned, schedule=schedule)
@@ -119,6 +118,11 @@ class DrillService:
 
     def drills_due(self, as_of: date, within_days: int = 30) -> list[DrillDue]:
         return drills_due(self.session, as_of, within_days)
+
+    def enterprise_names(self) -> dict[str, str]:
+        """id -> name of every enterprise the session sees (to show drills by enterprise name)."""
+        districts, own = scope_of(self.session)
+        return {e.id: e.name for e in self.store.drills.scope_enterprises(districts, own)}
 
     def planned(self) -> list[Drill]:
         districts, own = scope_of(self.session)

@@ -12,6 +12,7 @@ from safety_desk.paths import config_dir
 from safety_desk.services.session import ROLE_NAMES
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
+from safety_desk.ui.pages.activities import ActivitiesPage
 from safety_desk.ui.pages.dashboard import DashboardPage
 from safety_desk.ui.pages.enterprises import EnterprisesPage
 from safety_desk.ui.pages.hazards import HazardsPage
@@ -48,9 +49,7 @@ class MainWindow(QMainWindow):
             ("enterprises", self.tr("Enterprises"), "domain", EnterprisesPage(context)),
             ("inspections", self.tr("Inspections"), "clipboard-check-outline", InspectionsPage(context)),
             ("hazards", self.tr("Hazards"), "alert-outline", HazardsPage(context)),
-            ("drills", self.tr("Drills"), "run-fast", PlaceholderPage(
-                self.tr("Emergency drills"), self.tr("Planning and recording drills arrives with the next "
-                                                    "release; each enterprise's drills are shown on its page."))),
+            ("drills", self.tr("Drills & activities"), "run-fast", ActivitiesPage(context)),
             ("reports", self.tr("Reports"), "file-chart-outline", PlaceholderPage(
                 self.tr("Reports"), self.tr("The weekly summary, notices and statistics as PDF arrive with the "
                                             "next release."))),

@@ -85,7 +85,7 @@ def test_a_high_risk_enterprise_is_due_half_yearly_and_overdue_the_day_after(wor
     service = world.drills()
     on_due_day = service.due_for(world.chem.id, date(2026, 11, 27))
     assert on_due_day.next_due == date(2026, 11, 27) and on_due_day.overdue_days == 0
-    assert on_due_day.last_held == date(2026, 8, 1)
+    assert on_due_day.last_held == date(2026, 5, 27)  # of the group that is due
     day_after = service.due_for(world.chem.id, date(2026, 11, 28))
     assert day_after.overdue and day_after.overdue_days == 1
     assert day_after.due_groups == ("综合/专项预案演练",)
@@ -149,7 +149,7 @@ def test_a_planned_drill_is_shown_as_planned_and_recorded_once_held(world: World
     assert recorded.participants == 36 and recorded.name == "罐区泄漏现场处置演练"
     assert service.planned() == [] and [d.id for d in service.records()] == [planned.id]
     assert world.store.drills.count() == 1
-    assert service.due_for(world.chem.id, TODAY).last_held == TODAY
+    assert service.due_for(world.chem.id, TODAY).schedule.on_site.last_held == TODAY
 
 
 def test_a_drill_held_without_a_plan_is_recorded_new(world: World) -> None:
