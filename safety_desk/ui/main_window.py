@@ -38,6 +38,9 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)
         self.navigation.setIconSize(QSize(22, 22))
+        # A label longer than the bar (English "Drills & activities") is cut, not scrolled sideways.
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.navigation.setStyleSheet(
             "#navigation { background: #263238; color: #eceff1; border: none; font-size: 15px; }"
             "#navigation::item { padding: 10px 12px; }"
