@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Callable
@@ -110,8 +111,7 @@ class IncidentService:
         deaths = whole_count(deaths, "死亡人数", "deaths")
         serious_injuries = whole_count(serious_injuries, "重伤人数", "serious injuries")
         if isinstance(direct_loss_yuan, bool) or not isinstance(direct_loss_yuan, (int, float)) \
-                or direct_loss_yuan != direct_loss_yuan or direct_loss_yuan in (float("inf"),) \
-                or direct_loss_yuan < 0:
+                or not math.isfinite(direct_loss_yuan) or direct_loss_yuan < 0:
             raise ActivityProblem(f"直接经济损失应为非负金额 (direct loss must be a non-negative amount of yuan, "
                                   f"got {direct_loss_yuan!r})")
         if liability not in LIABILITIES:

@@ -402,3 +402,36 @@ def test_only_the_office_manages_campaigns_and_bad_ones_are_refused(world: World
     with pytest.raises(ActivityProblem, match="早于开始日期"):
         service.edit(campaign.id, "活动", "大排查", "2026-11-30", "2026-11-01")
     assert world.store.campaigns.get(campaign.id).ends_on == "2026-11-30"
+
+
+@pytest.mark.parametrize("rule", [
+    {}, {"risk_classes": [1]}, {"industries": ["机械", "纺织"]}, {"district_ids": ["NORTH"]},
+    {"district_ids": ["NORTH"], "risk_classes": [2]}, {"enterprise_ids": ["FAR"]},
+    {"industries": ["危险化学品"], "enterprise_ids": ["FAR"]}, {"district_ids": ["SOUTH"], "industries": ["机械"]},
+])
+def test_the_stored_target_rule_selects_what_the_domain_rule_says(world: World, rule) -> None:
+    from safety_desk.domain.campaigns import CampaignTargets
+    names = {"NORTH": world.north.id, "SOUTH": world.south.id, "FAR": world.far.id}
+    concrete = {key: [names.get(v, v) if isinstance(v, str) else v for v in values] for key, values in rule.items()}
+    campaign = CampaignService(world.session()).create("活动", "大排查", "2026-11-01", "2026-11-30", targets=concrete)
+    targets = CampaignTargets.from_dict(campaign.targets)
+    expected = {e.id for e in world.store.enterprises.active()
+                if targets.matches(e.id, e.district_id, e.industry, e.risk_class)}
+    assert set(world.store.campaigns.target_ids(campaign, None, None)) == expected
+
+
+def test_the_demo_has_planned_drills_joint_training_drill_findings_and_structured_targets(tmp_path) -> None:
+    from safety_desk.services.demo import DemoSpec, build_demo
+    path = tmp_path / "demo.db"
+    build_demo(path, DemoSpec(enterprises=30, weeks=8, as_of=TODAY))
+    with Store.open(path) as store:
+        admin = Session(store, store.people.by_login("admin"))
+        drills = DrillService(admin, today=lambda: TODAY)
+        assert any(date.fromisoformat(d.held_on) > TODAY for d in drills.planned())
+        assert 0 < overdue_drill_count(admin, TODAY) < store.enterprises.count_in(None)
+        trainings = TrainingService(admin).in_period(date(2026, 1, 1), TODAY)
+        assert any(len(row.training.enterprise_ids) > 1 for row in trainings)
+        assert any(row.audience == "全市" for row in trainings)
+        assert store.db.conn.execute("SELECT count(*) FROM hazard WHERE source = 'drill'").fetchone()[0] > 0
+        assert all(c.targets for c in store.campaigns.active())
+        assert goal_status(admin, TODAY.year, TODAY).holds

@@ -180,6 +180,10 @@ class DrillEditorDialog(QDialog):
             self.findings.setPlainText(drill.findings)
             self.revisions.setPlainText(drill.revisions)
             self.photos.set_photos(drill.photos)
+            if drill.reported_on:
+                reported = date.fromisoformat(drill.reported_on)
+                self.reported.setChecked(True)
+                self.reported_on.setDate(QDate(reported.year, reported.month, reported.day))
 
     def on_accept(self) -> None:
         day = self.day.date().toPython()
