@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
             ("enterprises", self.tr("Enterprises"), "domain", EnterprisesPage(context)),
             ("inspections", self.tr("Inspections"), "clipboard-check-outline", InspectionsPage(context)),
             ("hazards", self.tr("Hazards"), "alert-outline", HazardsPage(context)),
-            ("drills", self.tr("Drills & activities"), "run-fast", ActivitiesPage(context)),
+            ("drills", self.tr("Drills & activities"), "calendar-check-outline", ActivitiesPage(context)),
             ("reports", self.tr("Reports"), "file-chart-outline", PlaceholderPage(
                 self.tr("Reports"), self.tr("The weekly summary, notices and statistics as PDF arrive with the "
                                             "next release."))),

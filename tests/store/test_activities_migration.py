@@ -21,7 +21,8 @@ def test_rows_from_before_0004_become_held_drills_single_enterprise_trainings_an
             VALUES ('e1', '91370202MA3C123451', '海达', 'd1', '机械', 1, '2025-01-01');
         INSERT INTO drill (id, enterprise_id, district_id, name, plan_type, content, form, held_on)
             VALUES ('r1', 'e1', 'd1', '演练', '综合应急预案', '综合演练', '实战演练', '2026-05-01');
-        INSERT INTO training (id, enterprise_id, district_id, title, held_on) VALUES ('t1', 'e1', 'd1', '培训', '2026-05-02');
+        INSERT INTO training (id, enterprise_id, district_id, title, held_on)
+            VALUES ('t1', 'e1', 'd1', '培训', '2026-05-02');
         INSERT INTO training (id, district_id, title, held_on) VALUES ('t2', 'd1', '片区培训', '2026-05-03');
         INSERT INTO campaign (id, name, kind, starts_on, ends_on, target)
             VALUES ('c1', '大排查', '大排查', '2026-01-01', '2026-12-31', '重点企业全覆盖');

@@ -70,8 +70,8 @@ class CampaignEditorDialog(QDialog):
         self.ends = _date_edit("ends_on", date.fromisoformat(campaign.ends_on) if campaign else today)
         self.aim = QLineEdit(campaign.target if campaign else "")
         self.aim.setObjectName("aim")
-        self.checklists = _checkable("checklists", [(f"{c.title}（v{c.version}）", c.id) for c in store.checklists.latest()],
-                                     set(campaign.checklist_ids if campaign else []), 96)
+        choices = [(f"{c.title}（v{c.version}）", c.id) for c in store.checklists.latest()]
+        self.checklists = _checkable("checklists", choices, set(campaign.checklist_ids if campaign else []), 96)
         self.districts = _checkable("districts", [(d.name, d.id) for d in store.districts.active()],
                                     set(targets.district_ids))
         self.industries = _checkable("industries", [(i.value, i.value) for i in Industry], set(targets.industries))
