@@ -435,3 +435,14 @@ def test_the_demo_has_planned_drills_joint_training_drill_findings_and_structure
         assert store.db.conn.execute("SELECT count(*) FROM hazard WHERE source = 'drill'").fetchone()[0] > 0
         assert all(c.targets for c in store.campaigns.active())
         assert goal_status(admin, TODAY.year, TODAY).holds
+
+
+def test_only_a_planned_drill_can_be_cancelled(world: World) -> None:
+    service = world.drills("inspector")
+    planned = service.plan(world.chem.id, "演练", "综合应急预案", "综合演练", "实战演练", "", TODAY)
+    held = service.record(None, TODAY, 5, enterprise_id=world.chem.id, name="演练", plan_type="综合应急预案",
+                          content="综合演练", form="实战演练")
+    with pytest.raises(ActivityProblem, match="只能取消"):
+        service.cancel_plan(held.id)
+    service.cancel_plan(planned.id)
+    assert service.planned() == [] and [d.id for d in service.records()] == [held.id]

@@ -162,3 +162,21 @@ def test_the_navigation_names_the_page_drills_and_activities(qtbot, demo_context
     assert item.text() == window.tr("Drills & activities")
     assert isinstance(window.pages["drills"], ActivitiesPage)
     assert DrillService(demo_context.session).may_record()
+
+
+def test_a_planned_drill_can_be_cancelled_after_confirming(qtbot, context_for, demo_as_of, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    context = context_for("admin")
+    page = _page(qtbot, context, demo_as_of)
+    tab = page.drills
+    row = _row_of(tab.records_model, lambda d: d.status == "planned")
+    planned = tab.records_model.row_at(row)
+    tab.records_table.selectRow(row)
+    assert tab.cancel_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No)
+    tab.on_cancel_clicked()
+    assert not context.store.drills.get(planned.id).deleted
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    tab.on_cancel_clicked()
+    assert context.store.drills.get(planned.id).deleted
+    assert planned.id not in {d.id for d in tab.records_model._rows}

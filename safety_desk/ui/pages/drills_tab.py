@@ -6,9 +6,10 @@ from datetime import date
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from safety_desk.services.activities import DrillService
+from safety_desk.services.activities import ActivityProblem, DrillService
+from safety_desk.services.session import PermissionDenied
 from safety_desk.store.records import Drill
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.drill_editor import DrillEditorDialog
@@ -46,7 +47,10 @@ class DrillsTab(QWidget):
         self.finding_button = QPushButton(icon("alert-plus-outline"), self.tr("Add finding as hazard…"))
         self.finding_button.setObjectName("add_finding")
         self.finding_button.clicked.connect(self.on_finding_clicked)
-        for button in (self.plan_button, self.record_button, self.finding_button):
+        self.cancel_button = QPushButton(icon("calendar-remove-outline"), self.tr("Cancel plan"))
+        self.cancel_button.setObjectName("cancel_plan")
+        self.cancel_button.clicked.connect(self.on_cancel_clicked)
+        for button in (self.plan_button, self.record_button, self.finding_button, self.cancel_button):
             button.setVisible(self.service.may_record())
 
         self.due_label = QLabel()
@@ -73,6 +77,7 @@ class DrillsTab(QWidget):
         records_bar = QHBoxLayout()
         records_bar.addWidget(heading(self.tr("Planned and held drills")))
         records_bar.addWidget(self.records_label, 1, Qt.AlignmentFlag.AlignBottom)
+        records_bar.addWidget(self.cancel_button)
         bottom_layout.addLayout(records_bar)
         bottom_layout.addWidget(self.records_table, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -111,6 +116,7 @@ class DrillsTab(QWidget):
     def on_selection_changed(self, *_args) -> None:
         drill = self.selected_drill()
         self.finding_button.setEnabled(drill is not None and drill.status == "held")
+        self.cancel_button.setEnabled(drill is not None and drill.status == "planned")
         self.record_button.setText(self.tr("Record planned drill…") if drill is not None and drill.status == "planned"
                                    else self.tr("Record drill…"))
 
@@ -146,3 +152,18 @@ class DrillsTab(QWidget):
         dialog = DrillFindingDialog(self.service, drill, self)
         self._open(dialog)
         return dialog
+
+    def on_cancel_clicked(self) -> None:
+        drill = self.selected_drill()
+        if drill is None or drill.status != "planned":
+            return
+        answer = QMessageBox.question(self, self.tr("Cancel plan"), self.tr("Cancel the drill planned for %1: %2?")
+                                      .replace("%1", drill.held_on).replace("%2", drill.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.service.cancel_plan(drill.id)
+        except (ActivityProblem, PermissionDenied) as exc:
+            QMessageBox.warning(self, self.tr("Cancel plan"), str(exc))
+            return
+        self.refresh()
