@@ -169,14 +169,36 @@ class _Generator:
 
     def make_campaigns(self) -> None:
         end = self.spec.as_of
-        campaigns = [Campaign(id=self._id(self.start), name=f"{self.start.year}—{end.year}年{names.CAMPAIGNS[0][0]}",
-                              kind="大排查", starts_on=self.start.isoformat(), ends_on=end.isoformat(),
-                              target="重点企业全覆盖，重大事故隐患动态清零")]
+        latest = {record.code: record.id for record in self.store.checklists.latest()}
+        districts = [d.id for d in self.districts]
+        chemical = [e.id for e in self.enterprises if e.industry == Industry.HAZARDOUS_CHEMICALS.value][:2]
+        catering = [e.id for e in self.enterprises if e.industry in ("酒店餐饮", "商贸")][:4]
+        # Each campaign's targets as data (domain/campaigns.py): a filter, names, or both.
+        rules = {
+            "安全生产大排查大整治": ({"risk_classes": [1, 2]}, [], "重点企业全覆盖，重大事故隐患动态清零"),
+            "有限空间作业专项整治": ({"industries": ["冶金", "有色", "建材", "机械", "轻工", "纺织", "烟草", "商贸"]},
+                           ["gongmao-major-10"], "工贸企业有限空间作业全部排查"),
+            "消防安全专项整治": ({"district_ids": districts[:2]}, ["fire-major-gb35181-2017"],
+                         "两个片区人员密集场所和企业消防全覆盖"),
+            "危险化学品安全专项整治": ({"industries": ["危险化学品", "仓储物流"], "enterprise_ids": chemical},
+                            ["chemical-major-121"], "危化品生产储存企业全覆盖"),
+            "建筑施工安全专项整治": ({"industries": ["建筑施工", "房地产"]}, [], "在建项目全覆盖"),
+            "燃气安全专项整治": ({"enterprise_ids": catering or [self.enterprises[0].id]}, [],
+                         "使用燃气的餐饮商贸企业逐家检查"),
+        }
+
+        def campaign(name: str, kind: str, begin: date, finish: date) -> Campaign:
+            targets, codes, aim = rules.get(name, ({}, [], "专项检查覆盖相关企业"))
+            return Campaign(id=self._id(begin), name=name, kind=kind, starts_on=begin.isoformat(),
+                            ends_on=finish.isoformat(), target=aim, targets=targets,
+                            checklist_ids=[latest[code] for code in codes if code in latest])
+
+        campaigns = [campaign(names.CAMPAIGNS[0][0], "大排查", self.start, end)]
+        years = f"{end.year}" if self.start.year == end.year else f"{self.start.year}—{end.year}"
+        campaigns[0].name = f"{years}年{names.CAMPAIGNS[0][0]}"
         for name, kind in names.CAMPAIGNS[1:]:
             begin = self.start + timedelta(weeks=self.rng.randrange(max(1, self.spec.weeks)))
-            campaigns.append(Campaign(id=self._id(begin), name=name, kind=kind, starts_on=begin.isoformat(),
-                                      ends_on=(begin + timedelta(weeks=self.rng.randrange(6, 13))).isoformat(),
-                                      target="专项检查覆盖相关企业"))
+            campaigns.append(campaign(name, kind, begin, begin + timedelta(weeks=self.rng.randrange(6, 13))))
         self.campaigns = self.store.campaigns.add_many(campaigns, "demo campaigns")
         self._count("campaign", len(campaigns))
 
@@ -378,6 +400,7 @@ class _Generator:
         rng, as_of = self.rng, self.spec.as_of
         drills, trainings = [], []
         for enterprise in self.enterprises:
+            # A few enterprises drill late: they are the overdue ones the office chases.
             lazy = rng.random() < 0.12
             for plan_types, months in (((DrillPlanType.COMPREHENSIVE, DrillPlanType.SPECIFIC), (5, 11)),
                                        ((DrillPlanType.ON_SITE,), (3, 6))):
@@ -387,38 +410,85 @@ class _Generator:
                     held = add_months(held, step) + timedelta(days=rng.randrange(-10, 10))
                     if held > as_of:
                         break
-                    if held < self.start:
-                        continue
-                    plan_type = rng.choice(plan_types)
-                    drills.append(Drill(
-                        id=self._id(held), enterprise_id=enterprise.id, district_id=enterprise.district_id,
-                        name=rng.choice(names.DRILL_SCENARIOS[plan_type.value]), plan_type=plan_type.value,
-                        content=(DrillContent.COMPREHENSIVE if plan_type == DrillPlanType.COMPREHENSIVE
-                                 else DrillContent.SINGLE).value,
-                        form=rng.choice((DrillForm.LIVE, DrillForm.LIVE, DrillForm.TABLETOP)).value,
-                        held_on=held.isoformat(), scenario="模拟突发事件，检验预警、疏散、处置和救援能力",
-                        place=rng.choice(names.LOCATIONS), organiser=enterprise.safety_officer,
-                        participants=rng.randrange(8, 120), evaluation="演练达到预期目标，已形成评估报告",
-                        findings="应急物资个别过期，已要求补充" if rng.random() < 0.2 else "",
-                        reported_on=held.isoformat() if enterprise.high_risk else None))
+                    drills.append(self._drill(enterprise, rng.choice(plan_types), held))
+            if not lazy and rng.random() < 0.3:
+                # Planned ahead, not yet held; now and then one whose day passed without a record.
+                day = as_of + timedelta(days=rng.randrange(-5, 45))
+                plan_type = rng.choice(list(DrillPlanType))
+                planned = self._drill(enterprise, plan_type, day)
+                planned.status, planned.planned_on = "planned", day.isoformat()
+                planned.participants, planned.evaluation, planned.findings, planned.reported_on = 0, "", "", None
+                drills.append(planned)
             if rng.random() < 0.6:
                 held = self.start + timedelta(days=rng.randrange(max(1, (as_of - self.start).days)))
                 trainings.append(Training(id=self._id(held), title=rng.choice(names.TRAININGS),
-                                          held_on=held.isoformat(), enterprise_id=enterprise.id,
+                                          held_on=held.isoformat(), enterprise_ids=[enterprise.id],
                                           district_id=enterprise.district_id, kind="企业培训",
                                           hours=rng.choice((2, 4, 8, 16)), attendees=rng.randrange(10, 200)))
         for week in range(self.spec.weeks + 1):
             held = self.start + timedelta(weeks=week, days=rng.randrange(5))
             if held <= as_of and rng.random() < 0.5:
                 district = rng.choice(self.districts)
+                members = [e.id for e in self.enterprises if e.district_id == district.id]
+                # Half the district sessions are joint ones for a few of its enterprises.
+                chosen = rng.sample(members, min(len(members), rng.randrange(2, 6))) if rng.random() < 0.5 else []
                 trainings.append(Training(id=self._id(held), title=rng.choice(names.TRAININGS),
-                                          held_on=held.isoformat(), district_id=district.id, kind="片区培训",
+                                          held_on=held.isoformat(), district_id=district.id, enterprise_ids=chosen,
+                                          kind="联合培训" if chosen else "片区培训",
                                           hours=rng.choice((2, 4)), attendees=rng.randrange(20, 150)))
+        held = self.start + timedelta(days=3)
+        trainings.append(Training(id=self._id(held), title="安全生产月宣教活动", held_on=held.isoformat(),
+                                  kind="全市培训", hours=4, attendees=rng.randrange(200, 400)))
+        findings = self._drill_findings([d for d in drills if d.status == "held" and d.findings
+                                         and date.fromisoformat(d.held_on) >= self.start])
         with self.store.transaction():
             self.store.drills.add_many(drills, "demo drills")
             self.store.trainings.add_many(trainings, "demo training sessions")
+            if findings[0]:
+                self.store.hazards.add_many_with_events(*findings, "demo drill findings")
         self._count("drill", len(drills))
         self._count("training", len(trainings))
+        self._count("hazard", len(findings[0]))
+        self._count("hazard_event", len(findings[1]))
+
+    def _drill(self, enterprise: Enterprise, plan_type: DrillPlanType, held: date) -> Drill:
+        rng = self.rng
+        return Drill(
+            id=self._id(held), enterprise_id=enterprise.id, district_id=enterprise.district_id,
+            name=rng.choice(names.DRILL_SCENARIOS[plan_type.value]), plan_type=plan_type.value,
+            content=(DrillContent.COMPREHENSIVE if plan_type == DrillPlanType.COMPREHENSIVE
+                     else DrillContent.SINGLE).value,
+            form=rng.choice((DrillForm.LIVE, DrillForm.LIVE, DrillForm.TABLETOP)).value,
+            held_on=held.isoformat(), scenario="模拟突发事件，检验预警、疏散、处置和救援能力",
+            place=rng.choice(names.LOCATIONS), organiser=enterprise.safety_officer,
+            participants=rng.randrange(8, 120), evaluation="演练达到预期目标，已形成评估报告",
+            findings="应急物资个别过期，已要求补充" if rng.random() < 0.2 else "",
+            reported_on=held.isoformat() if enterprise.high_risk else None,
+            objectives="检验预案的可操作性和人员应急处置能力", units="企业应急救援队、义务消防队",
+            evaluators="安全管理部")
+
+    def _drill_findings(self, drills: list[Drill]) -> tuple[list[Hazard], list[HazardEvent]]:
+        """Hazards registered from what recent drills exposed (source 演练), some already closed."""
+        hazards, events = [], []
+        for drill in drills:
+            day = date.fromisoformat(drill.held_on)
+            found_by = self.inspectors[drill.district_id][0]
+            hazard = Hazard(id=self._id(day), enterprise_id=drill.enterprise_id, district_id=drill.district_id,
+                            source="drill", description=drill.findings, grade="一般", found_on=drill.held_on,
+                            drill_id=drill.id, location=drill.place, basis=f"应急演练：{drill.name}",
+                            found_by=found_by.id, measures="补充更换过期应急物资，建立物资台账")
+            hazards.append(hazard)
+            deadline = day + timedelta(days=15)
+            timeline = [("created", day, deadline, "")]
+            if day + timedelta(days=10) <= self.spec.as_of and self.rng.random() < 0.7:
+                timeline += [("reported_rectified", day + timedelta(days=6), None, "已补充应急物资"),
+                             ("verified", day + timedelta(days=10), None, "复查合格，同意销号")]
+            for kind, when, new_deadline, reason in timeline:
+                events.append(HazardEvent(
+                    id=self._id(when), hazard_id=hazard.id, kind=kind, at=_moment(when, 10),
+                    clock=self.store.db.clock.now(), by_id=found_by.id,
+                    deadline=new_deadline.isoformat() if new_deadline else None, reason=reason))
+        return hazards, events
 
     def make_incidents(self) -> None:
         rng = self.rng

@@ -16,13 +16,18 @@ class Action(StrEnum):
     SELF_INSPECT = "self_inspect"
     EDIT_HAZARD = "edit_hazard"
     MANAGE_PEOPLE = "manage_people"
+    # Drills and training: inspectors and leaders for their districts, an enterprise for itself.
+    RECORD_DRILLS = "record_drills"
+    RECORD_TRAINING = "record_training"
+    RECORD_INCIDENTS = "record_incidents"  # the office only
+    MANAGE_CAMPAIGNS = "manage_campaigns"  # the office only
 
 
 _ALLOWED = {
     "office": set(Action),
-    "leader": {Action.RUN_INSPECTION, Action.EDIT_HAZARD},
-    "inspector": {Action.RUN_INSPECTION, Action.EDIT_HAZARD},
-    "enterprise": {Action.SELF_INSPECT},
+    "leader": {Action.RUN_INSPECTION, Action.EDIT_HAZARD, Action.RECORD_DRILLS, Action.RECORD_TRAINING},
+    "inspector": {Action.RUN_INSPECTION, Action.EDIT_HAZARD, Action.RECORD_DRILLS, Action.RECORD_TRAINING},
+    "enterprise": {Action.SELF_INSPECT, Action.RECORD_DRILLS, Action.RECORD_TRAINING},
 }
 
 ROLE_NAMES = {"office": "安全办", "leader": "包片领导", "inspector": "检查员", "enterprise": "企业安全员"}

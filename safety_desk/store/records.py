@@ -95,7 +95,10 @@ class Campaign:
     starts_on: str
     ends_on: str
     checklist_ids: list[str] = field(default_factory=list)
-    target: str = ""
+    target: str = ""  # the campaign's aim in words (目标要求)
+    # Which enterprises it covers (0004): district_ids, industries, risk_classes, enterprise_ids; see
+    # domain/campaigns.py. Empty: every enterprise.
+    targets: dict[str, list] = field(default_factory=dict)
     deleted: bool = False
 
 
@@ -179,6 +182,13 @@ class Drill:
     findings: str = ""
     photos: list[str] = field(default_factory=list)
     reported_on: str | None = None
+    # 0004: 'planned' (held_on is the day planned for) or 'held' (held_on is the day it took place).
+    status: str = "held"
+    planned_on: str | None = None
+    objectives: str = ""
+    units: str = ""  # participating units
+    evaluators: str = ""
+    revisions: str = ""  # suggested revisions of the plan
     deleted: bool = False
 
 
@@ -242,6 +252,7 @@ class Training:
     kind: str = ""
     hours: float = 0.0
     attendees: int = 0
+    enterprise_ids: list[str] = field(default_factory=list)  # 0004; enterprise_id is the first of them
     deleted: bool = False
 
 

@@ -16,6 +16,7 @@ from safety_desk.services.session import ROLE_NAMES
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.reminders import RemindersDialog
 from safety_desk.ui.icons import icon
+from safety_desk.ui.pages.activities import ActivitiesPage
 from safety_desk.ui.pages.dashboard import DashboardPage
 from safety_desk.ui.pages.enterprises import EnterprisesPage
 from safety_desk.ui.pages.hazards import HazardsPage
@@ -43,6 +44,9 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)
         self.navigation.setIconSize(QSize(22, 22))
+        # A label longer than the bar (English "Drills & activities") is cut, not scrolled sideways.
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.navigation.setStyleSheet(
             "#navigation { background: #263238; color: #eceff1; border: none; font-size: 15px; }"
             "#navigation::item { padding: 10px 12px; }"
@@ -54,9 +58,7 @@ class MainWindow(QMainWindow):
             ("enterprises", self.tr("Enterprises"), "domain", EnterprisesPage(context)),
             ("inspections", self.tr("Inspections"), "clipboard-check-outline", InspectionsPage(context)),
             ("hazards", self.tr("Hazards"), "alert-outline", HazardsPage(context)),
-            ("drills", self.tr("Drills"), "run-fast", PlaceholderPage(
-                self.tr("Emergency drills"), self.tr("Planning and recording drills arrives with the next "
-                                                    "release; each enterprise's drills are shown on its page."))),
+            ("drills", self.tr("Drills & activities"), "calendar-check-outline", ActivitiesPage(context)),
             ("reports", self.tr("Reports"), "file-chart-outline", PlaceholderPage(
                 self.tr("Reports"), self.tr("The weekly summary, notices and statistics as PDF arrive with the "
                                             "next release."))),

@@ -1,0 +1,65 @@
+"""What drills, training, incidents and campaigns share: the bad-input error and the session's scope."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from safety_desk.services.session import PermissionDenied, Session
+from safety_desk.store.records import Enterprise
+
+
+class ActivityProblem(ValueError):
+    """Bad input for a drill, training session, incident or campaign; the message names what and where."""
+
+
+def scope_of(session: Session) -> tuple[list[str] | None, str | None]:
+    """(districts, enterprise) the session sees: (None, None) for the office, (None, id) for an enterprise."""
+    if session.role == "enterprise":
+        return None, session.person.enterprise_id
+    return session.district_ids(), None
+
+
+def as_day(value: Any, what: str) -> date:
+    """A date from a date, datetime or ISO text, or ActivityProblem naming `what`."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ActivityProblem(f"{what}日期无效 ({what}: not a date, got {value!r})")
+
+
+def whole_count(value: Any, what: str, english: str) -> int:
+    """A non-negative whole number, or ActivityProblem naming it."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        else:
+            raise ActivityProblem(f"{what}应为整数 ({english} must be a whole number, got {value!r})")
+    if value < 0:
+        raise ActivityProblem(f"{what}不能为负 ({english} must not be negative, got {value})")
+    return value
+
+
+def visible_enterprise(session: Session, enterprise_id: str) -> Enterprise:
+    """The enterprise, if it exists and the session may see it; else PermissionDenied or ActivityProblem."""
+    enterprise = session.store.enterprises.get(enterprise_id)
+    if enterprise is None or enterprise.deleted:
+        raise ActivityProblem(f"企业不存在 (enterprise {enterprise_id} does not exist)")
+    if not session.may_see_enterprise(enterprise_id):
+        raise PermissionDenied(f"无权访问该企业 (enterprise {enterprise.name} is outside your scope)")
+    return enterprise
+
+
+def search_enterprises(session: Session, text: str, limit: int = 20) -> list[Enterprise]:
+    """Enterprises in the session's scope matching a name, USCC or pinyin initials (for pickers)."""
+    districts, own = scope_of(session)
+    if own is not None:
+        enterprise = session.store.enterprises.get(own)
+        return [enterprise] if enterprise is not None else []
+    return session.store.enterprises.search_within(text, districts, limit)

@@ -1,0 +1,266 @@
+"""Emergency drills (应急演练): plan, record as held, findings as hazards, and who is due or overdue."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Iterable
+
+from safety_desk.domain.drills import (
+    DrillContent, DrillForm, DrillPlanType, DrillSchedule, DueInfo, drill_schedule,
+)
+from safety_desk.domain.grading import parse_hazard_grade
+from safety_desk.services.activity_scope import (
+    ActivityProblem, as_day, scope_of, visible_enterprise, whole_count,
+)
+from safety_desk.services.session import Action, PermissionDenied, Session
+from safety_desk.store.records import Drill, Hazard
+
+# The two art. 33 groups, as the list names them.
+GROUP_MAIN = "综合/专项预案演练"
+GROUP_ON_SITE = "现场处置方案演练"
+
+
+@dataclass(frozen=True)
+class DrillDue:
+    """One enterprise's drill obligation as seen on a day: the most urgent of its two art. 33 groups."""
+
+    enterprise_id: str
+    enterprise_name: str
+    district_id: str
+    district_name: str
+    high_risk: bool
+    last_held: date | None  # the last drill of the most urgent group held up to the day (None: never)
+    next_due: date  # the earliest due day of the two groups
+    overdue_days: int  # 0 when nothing is overdue
+    due_groups: tuple[str, ...]  # the groups due by the end of the window asked for (most urgent first)
+    planned: Drill | None  # the earliest planned drill not yet recorded
+    schedule: DrillSchedule
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_days > 0
+
+
+def _check_choice(value: object, enum: type, what: str, english: str) -> str:
+    choices = "、".join(member.value for member in enum)
+    if value not in {member.value for member in enum}:
+        raise ActivityProblem(f"未知{what} (unknown {english} {value!r}); 应为 {choices} (choose one of these)")
+    return str(value)
+
+
+def _due(enterprise, drills: Iterable[tuple[date, str]], planned: Drill | None, as_of: date,
+         window_end: date) -> DrillDue:
+    drills = list(drills)
+    schedule = drill_schedule(drills, enterprise.high_risk, date.fromisoformat(enterprise.tracked_since), as_of)
+    groups: list[tuple[DueInfo, str]] = sorted(
+        [(schedule.comprehensive_or_specific, GROUP_MAIN), (schedule.on_site, GROUP_ON_SITE)],
+        key=lambda pair: pair[0].next_due)
+    return DrillDue(
+        enterprise_id=enterprise.id, enterprise_name=enterprise.name, district_id=enterprise.district_id,
+        district_name=getattr(enterprise, "district_name", ""), high_risk=enterprise.high_risk,
+        last_held=groups[0][0].last_held, next_due=groups[0][0].next_due,
+        overdue_days=max(info.days_overdue for info, _ in groups),
+        due_groups=tuple(name for info, name in groups if info.next_due <= window_end),
+        planned=planned, schedule=schedule)
+
+
+def drills_due(session: Session, as_of: date, within_days: int = 30) -> list[DrillDue]:
+    """Enterprises the session sees whose next drill is overdue or due within `within_days` of `as_of`.
+
+    Most overdue first, then by due day.
+    """
+    districts, own = scope_of(session)
+    store = session.store
+    window_end = as_of + timedelta(days=within_days)
+    last = store.drills.last_held(districts, own, as_of)
+    planned = store.drills.next_planned(districts, own)
+    found = []
+    for enterprise in store.drills.scope_enterprises(districts, own):
+        due = _due(enterprise, last.get(enterprise.id, []), planned.get(enterprise.id), as_of, window_end)
+        if due.next_due <= window_end:
+            found.append(due)
+    found.sort(key=lambda d: (-d.overdue_days, d.next_due, d.enterprise_name))
+    return found
+
+
+def overdue_drill_count(session: Session, as_of: date) -> int:
+    """How many enterprises the session sees are overdue for a drill of either art. 33 group."""
+    return sum(1 for due in drills_due(session, as_of, 0) if due.overdue)
+
+
+class DrillService:
+    """Planning and recording drills; the signed-in person's role and scope decide what is allowed."""
+
+    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+        self.session = session
+        self.store = session.store
+        self._today = today
+
+    # -- permissions ----------------------------------------------------------------------------
+    def may_record(self) -> bool:
+        return self.session.may(Action.RECORD_DRILLS)
+
+    def _require(self, enterprise_id: str):
+        if not self.may_record():
+            raise PermissionDenied("无权登记演练 (your role may not plan or record drills)")
+        return visible_enterprise(self.session, enterprise_id)
+
+    # -- reading --------------------------------------------------------------------------------
+    def due_for(self, enterprise_id: str, as_of: date) -> DrillDue:
+        enterprise = visible_enterprise(self.session, enterprise_id)
+        district = self.store.districts.get(enterprise.district_id)
+        last = self.store.drills.last_held(None, enterprise.id, as_of).get(enterprise.id, [])
+        planned = self.store.drills.next_planned(None, enterprise.id).get(enterprise.id)
+        due = _due(enterprise, last, planned, as_of, as_of)
+        return dataclasses.replace(due, district_name=district.name if district else "")
+
+    def drills_due(self, as_of: date, within_days: int = 30) -> list[DrillDue]:
+        return drills_due(self.session, as_of, within_days)
+
+    def enterprise_names(self) -> dict[str, str]:
+        """id -> name of every enterprise the session sees (to show drills by enterprise name)."""
+        districts, own = scope_of(self.session)
+        return {e.id: e.name for e in self.store.drills.scope_enterprises(districts, own)}
+
+    def planned(self) -> list[Drill]:
+        districts, own = scope_of(self.session)
+        return self.store.drills.listed(districts, own, "planned")
+
+    def records(self, limit: int = 500) -> list[Drill]:
+        """Held drills the session sees, newest first."""
+        districts, own = scope_of(self.session)
+        return self.store.drills.listed(districts, own, "held", limit)
+
+    def get(self, drill_id: str) -> Drill:
+        drill = self.store.drills.get(drill_id)
+        if drill is None or drill.deleted:
+            raise ActivityProblem(f"演练不存在 (drill {drill_id} does not exist)")
+        visible_enterprise(self.session, drill.enterprise_id)
+        return drill
+
+    # -- planning -------------------------------------------------------------------------------
+    def plan(self, enterprise_id: str, name: str, plan_type: str, content: str, form: str, scenario: str,
+             planned_on: date | str, *, place: str = "", organiser: str = "", objectives: str = "") -> Drill:
+        """A drill to be held on `planned_on` (today or later)."""
+        enterprise = self._require(enterprise_id)
+        name = (name or "").strip()
+        if not name:
+            raise ActivityProblem("演练名称不能为空 (the drill needs a name)")
+        plan_type = _check_choice(plan_type, DrillPlanType, "预案类型", "plan type")
+        content = _check_choice(content, DrillContent, "演练内容类型", "drill content")
+        form = _check_choice(form, DrillForm, "演练形式", "drill form")
+        day = as_day(planned_on, "计划")
+        if day < self._today():
+            raise ActivityProblem(f"计划日期 {day} 已过 (the planned day is in the past); "
+                                  "请直接登记已举行的演练 (record a held drill instead)")
+        return self.store.drills.add(Drill(
+            id=self.store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
+            name=name, plan_type=plan_type, content=content, form=form, held_on=day.isoformat(),
+            scenario=(scenario or "").strip(), place=place.strip(), organiser=organiser.strip(),
+            objectives=objectives.strip(), status="planned", planned_on=day.isoformat()))
+
+    def cancel_plan(self, drill_id: str) -> None:
+        drill = self.get(drill_id)
+        self._require(drill.enterprise_id)
+        if drill.status != "planned":
+            raise ActivityProblem("只能取消尚未举行的演练计划 (only a planned drill can be cancelled)")
+        self.store.drills.delete(drill_id)
+
+    # -- recording ------------------------------------------------------------------------------
+    def record(self, drill_id: str | None, held_on: date | str, participants: int, *,
+               enterprise_id: str | None = None, name: str | None = None, plan_type: str | None = None,
+               content: str | None = None, form: str | None = None, scenario: str | None = None,
+               place: str | None = None, organiser: str | None = None, units: str | None = None,
+               objectives: str | None = None, evaluation: str | None = None, evaluators: str | None = None,
+               findings: str | None = None, revisions: str | None = None, photos: list[str] | None = None,
+               reported_on: date | str | None = None) -> Drill:
+        """Record a held drill (regulations.md §5.4): a planned one (`drill_id`) or a new one (None).
+
+        For a new drill, enterprise_id, name, plan_type, content and form are required. For an existing
+        one, arguments left None keep what was planned or recorded.
+        """
+        if drill_id is not None:
+            current = self.get(drill_id)
+            enterprise = self._require(current.enterprise_id)
+        else:
+            if enterprise_id is None:
+                raise ActivityProblem("请选择企业 (choose the enterprise that held the drill)")
+            enterprise = self._require(enterprise_id)
+            current = Drill(id=self.store.db.new_id(), enterprise_id=enterprise.id,
+                            district_id=enterprise.district_id, name="", plan_type="", content="", form="",
+                            held_on="")
+        day = as_day(held_on, "演练")
+        if day > self._today():
+            raise ActivityProblem(f"演练日期 {day} 在未来 (the drill is recorded as held on a future day); "
+                                  "请先作为计划登记 (plan it instead)")
+        count = whole_count(participants, "参演人数", "participants")
+
+        def pick(value, old):
+            return old if value is None else value
+
+        chosen_name = (pick(name, current.name) or "").strip()
+        if not chosen_name:
+            raise ActivityProblem("演练名称不能为空 (the drill needs a name)")
+        reported = None
+        if reported_on is not None and reported_on != "":
+            reported_day = as_day(reported_on, "报送")
+            if reported_day < day:
+                raise ActivityProblem("报送日期不能早于演练日期 (reported to the authority before the drill was "
+                                      "held)")
+            reported = reported_day.isoformat()
+        elif drill_id is not None:
+            reported = current.reported_on
+        photo_ids = list(pick(photos, current.photos))
+        for photo_id in photo_ids:
+            if self.store.photos.get(photo_id) is None:
+                raise ActivityProblem(f"照片不存在 (photo {photo_id[:12]}… was not imported)")
+        record = dataclasses.replace(
+            current, name=chosen_name,
+            plan_type=_check_choice(pick(plan_type, current.plan_type), DrillPlanType, "预案类型", "plan type"),
+            content=_check_choice(pick(content, current.content), DrillContent, "演练内容类型", "drill content"),
+            form=_check_choice(pick(form, current.form), DrillForm, "演练形式", "drill form"),
+            scenario=pick(scenario, current.scenario).strip(), place=pick(place, current.place).strip(),
+            organiser=pick(organiser, current.organiser).strip(), units=pick(units, current.units).strip(),
+            objectives=pick(objectives, current.objectives).strip(),
+            evaluation=pick(evaluation, current.evaluation).strip(),
+            evaluators=pick(evaluators, current.evaluators).strip(),
+            findings=pick(findings, current.findings).strip(),
+            revisions=pick(revisions, current.revisions).strip(), photos=photo_ids, reported_on=reported,
+            participants=count, held_on=day.isoformat(), status="held")
+        if drill_id is None:
+            return self.store.drills.add(record)
+        changes = {f.name: getattr(record, f.name) for f in dataclasses.fields(Drill)
+                   if f.name not in ("id", "enterprise_id", "district_id")}
+        return self.store.drills.update(drill_id, **changes)
+
+    def add_finding_hazard(self, drill_id: str, description: str, grade: str, deadline: date | str, *,
+                           location: str = "", measures: str = "") -> Hazard:
+        """A problem the drill exposed, registered as a hazard (source 演练) with its deadline."""
+        drill = self.get(drill_id)
+        enterprise = self._require(drill.enterprise_id)
+        if drill.status != "held":
+            raise ActivityProblem("演练尚未举行，不能登记发现的问题 (the drill has not been held yet)")
+        description = (description or "").strip()
+        if not description:
+            raise ActivityProblem("隐患描述不能为空 (describe the problem found)")
+        try:
+            hazard_grade = parse_hazard_grade(grade)
+        except ValueError as exc:
+            raise ActivityProblem(str(exc)) from None
+        due = as_day(deadline, "整改期限")
+        found_on = date.fromisoformat(drill.held_on)
+        if due < found_on:
+            raise ActivityProblem("整改期限不能早于发现日期 (the deadline is before the day it was found)")
+        hazard = Hazard(id=self.store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
+                        source="drill", description=description, grade=hazard_grade.value,
+                        found_on=found_on.isoformat(), drill_id=drill.id, location=location.strip(),
+                        measures=measures.strip(), found_by=self.session.person.id,
+                        responsible=enterprise.safety_officer, basis=f"应急演练：{drill.name}")
+        with self.store.transaction():
+            hazard = self.store.hazards.open_hazard(hazard, deadline=due)
+            if description not in drill.findings:
+                findings = f"{drill.findings}\n{description}".strip()
+                self.store.drills.update(drill.id, findings=findings)
+        return hazard

@@ -1,0 +1,99 @@
+"""Training sessions (宣教培训): for one or several enterprises, a district, or office-wide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from safety_desk.services.activity_scope import (
+    ActivityProblem, as_day, scope_of, visible_enterprise, whole_count,
+)
+from safety_desk.services.session import Action, PermissionDenied, Session
+from safety_desk.store.records import Training
+
+MAX_HOURS = 200.0  # a session longer than this is a typing mistake (a long course is several sessions)
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    training: Training
+    enterprise_names: list[str]
+    district_name: str  # of a district-wide session; "" otherwise
+
+    @property
+    def audience(self) -> str:
+        """Who it was for, in words: the enterprises, the district, or 全市 (office-wide)."""
+        if self.enterprise_names:
+            return "、".join(self.enterprise_names)
+        return self.district_name or "全市"
+
+
+class TrainingService:
+    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+        self.session = session
+        self.store = session.store
+        self._today = today
+
+    def may_record(self) -> bool:
+        return self.session.may(Action.RECORD_TRAINING)
+
+    def record(self, held_on: date | str, title: str, hours: float, attendees: int, *,
+               enterprise_ids: list[str] | None = None, district_id: str | None = None, kind: str = "") -> Training:
+        """Record a held session for some enterprises, or a whole district, or (office only) everyone."""
+        session = self.session
+        if not self.may_record():
+            raise PermissionDenied("无权登记培训 (your role may not record training)")
+        title = (title or "").strip()
+        if not title:
+            raise ActivityProblem("培训主题不能为空 (the training needs a topic)")
+        day = as_day(held_on, "培训")
+        if day > self._today():
+            raise ActivityProblem(f"培训日期 {day} 在未来 (the training date is in the future)")
+        if isinstance(hours, bool) or not isinstance(hours, (int, float)) or not 0 < hours <= MAX_HOURS:
+            raise ActivityProblem(f"学时应在 0 到 {MAX_HOURS:g} 之间 (hours must be more than 0 and at most "
+                                  f"{MAX_HOURS:g}, got {hours!r})")
+        count = whole_count(attendees, "参训人数", "attendees")
+        ids = list(dict.fromkeys(enterprise_ids or []))
+        if session.role == "enterprise":
+            own = session.person.enterprise_id
+            if ids and ids != [own] or district_id is not None:
+                raise PermissionDenied("企业只能登记本企业的培训 (an enterprise records only its own training)")
+            ids = [own]
+        enterprises = [visible_enterprise(session, enterprise_id) for enterprise_id in ids]
+        if ids and district_id is not None:
+            raise ActivityProblem("请选择企业或片区之一 (choose enterprises or a district, not both)")
+        if district_id is not None:
+            district = self.store.districts.get(district_id)
+            if district is None:
+                raise ActivityProblem(f"片区不存在 (district {district_id} does not exist)")
+            scope = session.district_ids()
+            if scope is not None and district_id not in scope:
+                raise PermissionDenied(f"无权登记该片区的培训 (district {district.name} is outside your scope)")
+        if not ids and district_id is None and session.role != "office":
+            raise PermissionDenied("全市培训只能由安全办登记 (only the office records office-wide training); "
+                                   "请选择企业或片区 (choose enterprises or a district)")
+        if district_id is None and enterprises and len({e.district_id for e in enterprises}) == 1:
+            district_id = enterprises[0].district_id  # so a district's list finds it by index
+        return self.store.trainings.add(Training(
+            id=self.store.db.new_id(), title=title, held_on=day.isoformat(), enterprise_ids=ids,
+            enterprise_id=ids[0] if ids else None, district_id=district_id, kind=kind.strip(),
+            hours=float(hours), attendees=count))
+
+    def in_period(self, start: date, end: date) -> list[TrainingRow]:
+        """Sessions the signed-in person sees, held from `start` to `end`, newest first."""
+        if end < start:
+            raise ActivityProblem("结束日期早于开始日期 (the period ends before it starts)")
+        districts, own = scope_of(self.session)
+        trainings = self.store.trainings.in_period(start, end, districts, own)
+        names: dict[str, str] = {}
+        district_names = {d.id: d.name for d in self.store.districts.active()}
+        rows = []
+        for training in trainings:
+            for enterprise_id in training.enterprise_ids:
+                if enterprise_id not in names:
+                    enterprise = self.store.enterprises.get(enterprise_id)
+                    names[enterprise_id] = enterprise.name if enterprise else enterprise_id
+            rows.append(TrainingRow(training, [names[e] for e in training.enterprise_ids],
+                                    "" if training.enterprise_ids else district_names.get(training.district_id, "")))
+        return rows

@@ -1,0 +1,138 @@
+"""Recording or correcting an incident; the grade it reaches is shown as it is typed, never stored."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSpinBox, QVBoxLayout,
+)
+
+from safety_desk.domain.grading import grade_accident
+from safety_desk.services.activities import LIABILITIES, ActivityProblem, IncidentService, liability_name
+from safety_desk.services.incidents import CHINA_TZ
+from safety_desk.services.session import PermissionDenied
+from safety_desk.store.connection import StoreError
+from safety_desk.store.records import Incident
+from safety_desk.ui.context import AppContext
+from safety_desk.ui.widgets.enterprise_picker import EnterprisePicker
+
+# GB 6441 accident types (regulations.md §1).
+ACCIDENT_TYPES = ("物体打击", "车辆伤害", "机械伤害", "起重伤害", "触电", "淹溺", "灼烫", "火灾", "高处坠落", "坍塌",
+                  "冒顶片帮", "透水", "放炮", "火药爆炸", "瓦斯爆炸", "锅炉爆炸", "容器爆炸", "其他爆炸", "中毒和窒息",
+                  "其他伤害")
+
+
+class IncidentEditorDialog(QDialog):
+    def __init__(self, context: AppContext, service: IncidentService, now: datetime,
+                 incident: Incident | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.incident = incident
+        self.incident_id: str | None = None
+        self.setWindowTitle(self.tr("Record incident") if incident is None else self.tr("Edit incident"))
+        self.setMinimumWidth(560)
+        self.when = QDateTimeEdit()
+        self.when.setObjectName("when")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDateTime(QDateTime(now.replace(tzinfo=None, second=0, microsecond=0)))
+        self.enterprise = EnterprisePicker(context.session)
+        self.title = QLineEdit()
+        self.title.setObjectName("title")
+        self.title.setPlaceholderText(self.tr("Left empty: enterprise name and grade"))
+        self.accident_type = QComboBox()
+        self.accident_type.setObjectName("accident_type")
+        self.accident_type.addItems(ACCIDENT_TYPES)
+        self.deaths = QSpinBox()
+        self.deaths.setObjectName("deaths")
+        self.injuries = QSpinBox()
+        self.injuries.setObjectName("serious_injuries")
+        for box in (self.deaths, self.injuries):
+            box.setRange(0, 10_000)
+            box.valueChanged.connect(self.on_figures_changed)
+        self.loss = QDoubleSpinBox()
+        self.loss.setObjectName("loss")
+        self.loss.setRange(0, 1_000_000)
+        self.loss.setDecimals(2)
+        self.loss.setSuffix(self.tr(" ×10k yuan"))
+        self.loss.valueChanged.connect(self.on_figures_changed)
+        self.liability = QComboBox()
+        self.liability.setObjectName("liability")
+        for name in LIABILITIES:
+            self.liability.addItem(name, name)
+        self.liability.setCurrentIndex(self.liability.findData("待定"))
+        self.grade = QLabel()
+        self.grade.setObjectName("grade")
+        self.description = QPlainTextEdit()
+        self.description.setObjectName("description")
+        self.description.setFixedHeight(80)
+        form = QFormLayout()
+        form.addRow(self.tr("Time"), self.when)
+        form.addRow(self.tr("Enterprise"), self.enterprise)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Accident type"), self.accident_type)
+        form.addRow(self.tr("Deaths"), self.deaths)
+        form.addRow(self.tr("Serious injuries"), self.injuries)
+        form.addRow(self.tr("Direct loss"), self.loss)
+        form.addRow(self.tr("Grade"), self.grade)
+        form.addRow(self.tr("Liability"), self.liability)
+        form.addRow(self.tr("Description"), self.description)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.on_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        if incident is not None:
+            self._fill(incident)
+        self.on_figures_changed()
+
+    def _fill(self, incident: Incident) -> None:
+        self.enterprise.choose(incident.enterprise_id)
+        self.enterprise.edit.setReadOnly(True)
+        self.when.setDateTime(QDateTime(datetime.fromisoformat(incident.occurred_at).replace(tzinfo=None)))
+        self.title.setText(incident.title)
+        if incident.accident_type:
+            self.accident_type.setCurrentText(incident.accident_type)
+        self.deaths.setValue(incident.deaths)
+        self.injuries.setValue(incident.serious_injuries)
+        self.loss.setValue(incident.direct_loss_yuan / 10_000)
+        self.liability.setCurrentIndex(self.liability.findData(liability_name(incident.liable)))
+        self.description.setPlainText(incident.description)
+
+    def on_figures_changed(self, *_args) -> None:
+        grade = grade_accident(self.deaths.value(), self.injuries.value(), round(self.loss.value() * 10_000, 2))
+        colour = "#b71c1c" if grade.is_larger_or_above else "#37474f"
+        self.grade.setText(f"<b style='color:{colour}'>{grade.value}</b>")
+
+    def on_accept(self) -> None:
+        when = self.when.dateTime().toPython().replace(tzinfo=CHINA_TZ)
+        loss = round(self.loss.value() * 10_000, 2)
+        try:
+            if self.incident is None:
+                enterprise_id = self.enterprise.enterprise_id()
+                if enterprise_id is None:
+                    self.message.setText(self.tr("Choose the enterprise from the list."))
+                    return
+                incident = self.service.record(when, enterprise_id, self.deaths.value(), self.injuries.value(), loss,
+                                               self.liability.currentData(), self.description.toPlainText(),
+                                               title=self.title.text(), accident_type=self.accident_type.currentText())
+            else:
+                incident = self.service.edit(self.incident.id, when, self.deaths.value(), self.injuries.value(), loss,
+                                             self.liability.currentData(), self.description.toPlainText(),
+                                             title=self.title.text(), accident_type=self.accident_type.currentText())
+        except (ActivityProblem, PermissionDenied, StoreError, ValueError) as exc:
+            self.message.setText(str(exc))
+            return
+        self.incident_id = incident.id
+        self.accept()

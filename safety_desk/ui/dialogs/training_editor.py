@@ -1,0 +1,116 @@
+"""Recording a training session: date, topic, hours, attendees, and for whom (enterprises, a district, all)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QRadioButton, QSpinBox, QVBoxLayout,
+)
+
+from safety_desk.services.activities import ActivityProblem, TrainingService
+from safety_desk.services.session import PermissionDenied
+from safety_desk.store.connection import StoreError
+from safety_desk.ui.context import AppContext
+from safety_desk.ui.widgets.enterprise_picker import EnterpriseListPicker
+
+KINDS = ("企业培训", "联合培训", "片区培训", "全市培训", "宣教活动")
+
+
+class TrainingEditorDialog(QDialog):
+    def __init__(self, context: AppContext, service: TrainingService, today: date, parent=None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.training_id: str | None = None
+        session = context.session
+        self.setWindowTitle(self.tr("Record training"))
+        self.setMinimumWidth(560)
+        self.day = QDateEdit()
+        self.day.setObjectName("day")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.title = QLineEdit()
+        self.title.setObjectName("title")
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        self.kind.setEditable(True)
+        self.kind.addItems(KINDS)
+        self.hours = QDoubleSpinBox()
+        self.hours.setObjectName("hours")
+        self.hours.setRange(0, 200)
+        self.hours.setDecimals(1)
+        self.hours.setValue(2)
+        self.attendees = QSpinBox()
+        self.attendees.setObjectName("attendees")
+        self.attendees.setRange(0, 100_000)
+
+        self.for_enterprises = QRadioButton(self.tr("Enterprises"))
+        self.for_district = QRadioButton(self.tr("A whole district"))
+        self.for_everyone = QRadioButton(self.tr("Office-wide"))
+        self.audience = QButtonGroup(self)
+        for button in (self.for_enterprises, self.for_district, self.for_everyone):
+            self.audience.addButton(button)
+        self.for_enterprises.setChecked(True)
+        self.district = QComboBox()
+        self.district.setObjectName("district")
+        scope = session.district_ids()
+        for district in context.store.districts.active():
+            if scope is None or district.id in scope:
+                self.district.addItem(district.name, district.id)
+        self.enterprises = EnterpriseListPicker(session)
+        enterprise_user = session.role == "enterprise"
+        self.for_district.setVisible(not enterprise_user)
+        self.district.setVisible(not enterprise_user)
+        self.for_everyone.setVisible(session.role == "office")
+        self.audience.buttonToggled.connect(self.on_audience_changed)
+
+        choice = QHBoxLayout()
+        for button in (self.for_enterprises, self.for_district, self.for_everyone):
+            choice.addWidget(button)
+        choice.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Date"), self.day)
+        form.addRow(self.tr("Topic"), self.title)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Hours"), self.hours)
+        form.addRow(self.tr("Attendees"), self.attendees)
+        form.addRow(self.tr("For"), choice)
+        form.addRow("", self.enterprises)
+        form.addRow("", self.district)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.on_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.on_audience_changed()
+
+    def on_audience_changed(self, *_args) -> None:
+        self.enterprises.setEnabled(self.for_enterprises.isChecked())
+        self.district.setEnabled(self.for_district.isChecked())
+
+    def on_accept(self) -> None:
+        ids = self.enterprises.ids() if self.for_enterprises.isChecked() else []
+        if self.for_enterprises.isChecked() and not ids:
+            self.message.setText(self.tr("Add at least one enterprise, or choose a district."))
+            return
+        district_id = self.district.currentData() if self.for_district.isChecked() else None
+        try:
+            training = self.service.record(self.day.date().toPython(), self.title.text(), self.hours.value(),
+                                           self.attendees.value(), enterprise_ids=ids, district_id=district_id,
+                                           kind=self.kind.currentText())
+        except (ActivityProblem, PermissionDenied, StoreError, ValueError) as exc:
+            self.message.setText(str(exc))
+            return
+        self.training_id = training.id
+        self.accept()

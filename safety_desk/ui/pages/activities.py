@@ -1,0 +1,46 @@
+"""Drills & activities: emergency drills, training, incidents and campaigns, one tab each."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from safety_desk.ui.context import AppContext
+from safety_desk.ui.icons import icon
+from safety_desk.ui.pages.activity_tabs import CampaignsTab, IncidentsTab, TrainingTab
+from safety_desk.ui.pages.drills_tab import DrillsTab
+
+
+class ActivitiesPage(QWidget):
+    DRILLS, TRAINING, INCIDENTS, CAMPAIGNS = range(4)
+
+    def __init__(self, context: AppContext, today: Callable[[], date] = date.today, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        title = QLabel(self.tr("Drills & activities"))
+        title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.drills = DrillsTab(context, today)
+        self.training = TrainingTab(context, today)
+        self.incidents = IncidentsTab(context, today)
+        self.campaigns = CampaignsTab(context, today)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("activity_tabs")
+        self.tabs.addTab(self.drills, icon("run-fast"), self.tr("Drills"))
+        self.tabs.addTab(self.training, icon("school-outline"), self.tr("Training"))
+        self.tabs.addTab(self.incidents, icon("alert-octagon-outline"), self.tr("Incidents"))
+        self.tabs.addTab(self.campaigns, icon("flag-outline"), self.tr("Campaigns"))
+        self.tabs.currentChanged.connect(self.on_tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(title)
+        layout.addSpacing(6)
+        layout.addWidget(self.tabs, 1)
+
+    def on_shown(self) -> None:
+        """Re-read the tab in view: drills, training and hazards change on other pages and by sync."""
+        self.tabs.currentWidget().refresh()
+
+    def on_tab_changed(self, _index: int) -> None:
+        self.tabs.currentWidget().refresh()
