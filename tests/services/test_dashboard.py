@@ -20,7 +20,7 @@ LOGINS = ("admin", "leader01", "inspector01a", "ent0001")
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("dashboard") / "demo.db"
-    build_demo(path, DemoSpec(enterprises=24, weeks=20, seed=5, as_of=AS_OF))
+    build_demo(path, DemoSpec(enterprises=24, weeks=20, seed=6, as_of=AS_OF))
     return path
 
 
