@@ -6,7 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
+from safety_desk.services.campaigns import CampaignProgress, campaign_progress
+from safety_desk.services.drills import DrillDue, drills_due
+from safety_desk.services.incidents import GoalStatus, goal_status
 from safety_desk.services.ledger import LedgerFilter, LedgerService
+from safety_desk.services.notices import NoticeService, NoticeSummary
 from safety_desk.services.session import Session
 from safety_desk.store.dashboard import DashboardQuery, EnterpriseMark
 from safety_desk.store.records import District
@@ -65,11 +69,15 @@ class WorkItem:
 @dataclass(frozen=True)
 class Dashboard:
     as_of: date
+    goal: GoalStatus
     figures: dict[str, Figure]
     rectification_rate: float | None  # share of this year's hazards closed; None when none found
     weeks: list[WeekBar]
     districts: list[DistrictRow]
     work: list[WorkItem]
+    drills: list[DrillDue]  # enterprises overdue for a drill
+    notices: list[NoticeSummary]  # notices awaiting the enterprise's reply
+    campaigns: list[CampaignProgress]
 
 
 def week_start(day: date) -> date:
@@ -204,5 +212,16 @@ class DashboardService:
         as_of = as_of or self._today()
         figures = self.figures(as_of)
         found, closed = figures["found_this_year"].value, figures["closed_this_year"].value
-        return Dashboard(as_of=as_of, figures=figures, rectification_rate=closed / found if found else None,
-                         weeks=self.weeks(as_of), districts=self.districts(as_of), work=self.my_work(as_of))
+        drills = [due for due in drills_due(self.session, as_of, 0) if due.overdue]
+        notices = NoticeService(self.session, today=lambda: as_of).awaiting_reply(as_of)
+        figures["drills_overdue"] = Figure("drills_overdue", len(drills))
+        figures["notices_awaiting"] = Figure("notices_awaiting", len(notices))
+        return Dashboard(as_of=as_of, goal=goal_status(self.session, as_of.year, as_of), figures=figures,
+                         rectification_rate=closed / found if found else None, weeks=self.weeks(as_of),
+                         districts=self.districts(as_of), work=self.my_work(as_of), drills=drills, notices=notices,
+                         campaigns=campaign_progress(self.session, as_of))
+
+    @staticmethod
+    def notice_filter(notices: list[NoticeSummary]) -> LedgerFilter:
+        """The open hazards on some notices (the ones awaiting a reply)."""
+        return LedgerFilter(notice_ids=tuple(summary.notice.id for summary in notices), open_only=True)

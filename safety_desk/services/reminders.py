@@ -6,10 +6,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
+from safety_desk.services.dashboard import DashboardService
+from safety_desk.services.drills import drills_due
 from safety_desk.services.ledger import LedgerFilter, LedgerService
+from safety_desk.services.notices import NoticeService
 from safety_desk.services.session import Session
 
 DUE_SOON_DAYS = 3
+DRILL_DAYS = 30  # drills due within a month (or overdue) are reminded of
 
 
 @dataclass(frozen=True)
@@ -40,4 +44,8 @@ class ReminderService:
         if self.session.role != "enterprise":
             found.append(Reminder("awaiting_review", 0, LedgerFilter(status="待复查")))
         counted = [Reminder(r.key, self.ledger.count(r.ledger), r.ledger, r.page) for r in found]
+        drills = drills_due(self.session, today, DRILL_DAYS)
+        counted.append(Reminder("drills_due", len(drills), page="drills"))
+        notices = NoticeService(self.session, today=self._today).awaiting_reply(today)
+        counted.append(Reminder("notices_awaiting", len(notices), DashboardService.notice_filter(notices)))
         return [reminder for reminder in counted if reminder.count]

@@ -49,6 +49,7 @@ class LedgerFilter:
     deadline_to: date | None = None
     closed_from: date | None = None  # the day it was closed (销号), for "closed per week"
     closed_to: date | None = None
+    notice_ids: tuple[str, ...] | None = None  # only hazards on these notices
     campaign_id: str | None = None
     source: str | None = None
     text: str = ""
@@ -122,6 +123,12 @@ class LedgerQuery:
             if value is not None:
                 clauses.append(f"{column} = :{field_name}")
                 params[field_name] = value
+        if flt.notice_ids is not None:
+            names = []
+            for index, notice_id in enumerate(flt.notice_ids):
+                params[f"notice{index}"] = notice_id
+                names.append(f":notice{index}")
+            clauses.append(f"h.notice_id IN ({', '.join(names)})" if names else "0")
         if flt.open_only:
             clauses.append("s.status != '已销号'")
         if flt.overdue_only:

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         dashboard.ledger_requested.connect(self.on_ledger_requested)
         dashboard.enterprise_requested.connect(self.on_enterprise_requested)
         dashboard.hazard_requested.connect(self.on_hazard_requested)
+        dashboard.page_requested.connect(self.on_page_requested)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -151,6 +152,13 @@ class MainWindow(QMainWindow):
         self.show_page("hazards")
         self.pages["hazards"].show_filter(flt, caption)
 
+    def on_page_requested(self, target: str) -> None:
+        """Show a page, or one tab of it ("drills:incidents")."""
+        key, _, tab = target.partition(":")
+        self.show_page(key)
+        if tab and hasattr(self.pages[key], "show_tab"):
+            self.pages[key].show_tab(tab)
+
     def on_enterprise_requested(self, enterprise_id: str) -> None:
         self.show_page("enterprises")
         self.pages["enterprises"].show_enterprise(enterprise_id)
@@ -176,7 +184,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = RemindersDialog(reminders, self)
         dialog.ledger_requested.connect(self.on_ledger_requested)
-        dialog.page_requested.connect(self.show_page)
+        dialog.page_requested.connect(self.on_page_requested)
         dialog.finished.connect(lambda _result: setattr(self, "reminders", None))
         self.reminders = dialog
         dialog.open()

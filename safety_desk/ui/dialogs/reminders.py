@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCommandLinkButton, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from safety_desk.services.reminders import DUE_SOON_DAYS, Reminder
+from safety_desk.services.reminders import DRILL_DAYS, DUE_SOON_DAYS, Reminder
 
 
 class RemindersDialog(QDialog):
@@ -40,7 +40,8 @@ class RemindersDialog(QDialog):
             "overdue": self.tr("%1 hazards are past their deadline"),
             "due_soon": self.tr("%1 hazards are due within %2 days").replace("%2", str(DUE_SOON_DAYS)),
             "awaiting_review": self.tr("%1 rectified hazards await re-inspection"),
-            "drills_due": self.tr("%1 enterprises have a drill due within 30 days or overdue"),
+            "drills_due": self.tr("%1 enterprises have a drill due within %2 days or overdue").replace(
+                "%2", str(DRILL_DAYS)),
             "notices_awaiting": self.tr("%1 rectification notices await a reply"),
         }
         return texts.get(reminder.key, reminder.key + " %1").replace("%1", f"{reminder.count:,}")

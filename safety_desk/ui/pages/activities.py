@@ -44,3 +44,10 @@ class ActivitiesPage(QWidget):
 
     def on_tab_changed(self, _index: int) -> None:
         self.tabs.currentWidget().refresh()
+
+    def show_tab(self, name: str) -> None:
+        """Bring one tab forward by name: drills, training, incidents or campaigns."""
+        tab = {"drills": self.drills, "training": self.training, "incidents": self.incidents,
+               "campaigns": self.campaigns}.get(name)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)

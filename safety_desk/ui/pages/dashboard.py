@@ -73,6 +73,7 @@ class DashboardPage(QWidget):
     hazard_requested = Signal(str)
     inspection_opened = Signal(str)
     enterprise_requested = Signal(str)
+    page_requested = Signal(str)  # "page" or "page:tab"
     refreshed = Signal()
 
     def __init__(self, context: AppContext, parent=None) -> None:
@@ -98,6 +99,9 @@ class DashboardPage(QWidget):
         self.goal = QLabel(self.tr("Goal: no liable accident of grade 较大 or above"))
         self.goal.setObjectName("goal")
         self.goal.setWordWrap(True)
+        self.goal.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.goal.setToolTip(self.tr("Click to see this year's incidents"))
+        self.goal.mouseReleaseEvent = lambda _event: self.page_requested.emit("drills:incidents")
         self._style_goal(None)
 
         self.tiles: dict[str, _Tile] = {
@@ -108,6 +112,8 @@ class DashboardPage(QWidget):
             "due_soon": _Tile(self.tr("Due in the next 3 days"), "#fb8c00"),
             "closed_this_year": _Tile(self.tr("Rectification rate this year"), "#43a047"),
             "inspections_this_week": _Tile(self.tr("Inspections this week"), "#3949ab"),
+            "drills_overdue": _Tile(self.tr("Enterprises overdue for a drill"), "#6d4c41"),
+            "notices_awaiting": _Tile(self.tr("Notices awaiting a reply"), "#5e35b1"),
         }
         for key, tile in self.tiles.items():
             tile.setObjectName(f"tile_{key}")
@@ -116,7 +122,7 @@ class DashboardPage(QWidget):
         tiles = QGridLayout()
         tiles.setSpacing(10)
         for index, tile in enumerate(self.tiles.values()):
-            tiles.addWidget(tile, 0, index)
+            tiles.addWidget(tile, index // 5, index % 5)
 
         self.weeks_chart = QChart()
         self.weeks_chart.setTitle(self.tr("Hazards found and closed per week"))
@@ -148,6 +154,16 @@ class DashboardPage(QWidget):
         self.work_table.setToolTip(self.tr("Double-click a line to open it"))
         self.work_table.cellDoubleClicked.connect(self.on_work_double_clicked)
 
+        self.campaigns_table = QTableWidget(0, 5)
+        self.campaigns_table.setObjectName("campaigns")
+        self.campaigns_table.setHorizontalHeaderLabels([self.tr("Campaign"), self.tr("Period"),
+                                                        self.tr("Targets inspected"), self.tr("Hazards found"),
+                                                        self.tr("Closed")])
+        self._plain_table(self.campaigns_table)
+        self.campaigns_table.setMinimumHeight(90)
+        self.campaigns_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.campaigns_table.cellClicked.connect(self.on_campaign_cell_clicked)
+
         lower = QGridLayout()
         lower.setHorizontalSpacing(16)
         lower.addWidget(_section(self.tr("Districts: coverage and four-colour overview")), 0, 0)
@@ -167,6 +183,8 @@ class DashboardPage(QWidget):
         layout.addLayout(tiles)
         layout.addLayout(charts)
         layout.addLayout(lower)
+        layout.addWidget(_section(self.tr("Campaigns running")))
+        layout.addWidget(self.campaigns_table)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -229,14 +247,36 @@ class DashboardPage(QWidget):
         self._fill_weeks(dashboard)
         self._fill_districts(dashboard.districts)
         self._fill_work(dashboard.work)
+        self._fill_campaigns(dashboard)
         self.refreshed.emit()
         if self._again:
             self._again = False
             self.on_shown()
 
     def _fill_goal(self, dashboard: Dashboard) -> None:
-        self.goal.setText(self.tr("Goal: no liable accident of grade 较大 or above"))
-        self._style_goal(None)
+        goal = dashboard.goal
+        if goal.holds:
+            since = (self.tr("%1 days since the last one").replace("%1", f"{goal.days_since_last:,}")
+                     if goal.days_since_last is not None else self.tr("none on record"))
+            status = self.tr("Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)").replace(
+                "%1", str(goal.year)).replace("%2", since)
+        else:
+            status = self.tr("Goal missed: %1 liable accidents of grade 较大 or above in %2").replace(
+                "%1", str(goal.count)).replace("%2", str(goal.year))
+        self.goal.setText(status)
+        self._style_goal(goal.holds)
+
+    def _fill_campaigns(self, dashboard: Dashboard) -> None:
+        table = self.campaigns_table
+        table.setRowCount(len(dashboard.campaigns))
+        for index, progress in enumerate(dashboard.campaigns):
+            campaign = progress.campaign
+            cells = [campaign.name, f"{campaign.starts_on} – {campaign.ends_on}",
+                     f"{progress.inspected} / {progress.targets}  ({progress.share:.0%})",
+                     f"{progress.hazards:,}", f"{progress.closed:,}"]
+            for column, text in enumerate(cells):
+                table.setItem(index, column, QTableWidgetItem(text))
+        table.setFixedHeight(32 + 30 * max(1, len(dashboard.campaigns)))
 
     def _fill_weeks(self, dashboard: Dashboard) -> None:
         chart = self.weeks_chart
@@ -336,6 +376,12 @@ class DashboardPage(QWidget):
         if key == "inspections_this_week":
             self.show_inspections_this_week()
             return
+        if key == "drills_overdue":
+            self.show_overdue_drills()
+            return
+        if key == "notices_awaiting":
+            self.show_notices_awaiting()
+            return
         figure = self.dashboard.figures[key]
         if figure.ledger is not None:
             caption = self.tr("Closed, found this year") if key == "closed_this_year" else self.figure_caption(key)
@@ -391,6 +437,45 @@ class DashboardPage(QWidget):
         return self._open_list(self.tr("Inspections this week"),
                                [self.tr("Enterprise"), self.tr("Started"), self.tr("Status")], rows,
                                self.inspection_opened)
+
+    def show_overdue_drills(self) -> RecordListDialog:
+        rows = [(due.enterprise_id, [due.enterprise_name, due.district_name, str(due.next_due),
+                                     str(due.overdue_days)]) for due in self.dashboard.drills]
+        return self._open_list(self.tiles["drills_overdue"].caption.text(),
+                               [self.tr("Enterprise"), self.tr("District"), self.tr("Drill due"),
+                                self.tr("Days overdue")], rows, self.enterprise_requested)
+
+    def show_notices_awaiting(self) -> RecordListDialog:
+        rows = [(summary.notice.id, [summary.notice.number, summary.enterprise_name, summary.notice.reply_due,
+                                     str(summary.outstanding)]) for summary in self.dashboard.notices]
+        dialog = RecordListDialog(self.tiles["notices_awaiting"].caption.text(),
+                                  [self.tr("Notice"), self.tr("Enterprise"), self.tr("Reply due"),
+                                   self.tr("Hazards open")], rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.on_notice_chosen)
+        dialog.open()
+        return dialog
+
+    def on_notice_chosen(self, notice_id: str) -> None:
+        summary = next(s for s in self.dashboard.notices if s.notice.id == notice_id)
+        self.ledger_requested.emit(LedgerFilter(notice_ids=(notice_id,)), summary.notice.number)
+
+    def on_campaign_cell_clicked(self, row: int, column: int) -> None:
+        if self.dashboard is None:
+            return
+        progress = self.dashboard.campaigns[row]
+        if column in (3, 4):
+            status = "已销号" if column == 4 else None
+            self.ledger_requested.emit(LedgerFilter(campaign_id=progress.campaign.id, status=status),
+                                       progress.campaign.name)
+            return
+        store = self.context.store
+        rows = []
+        for enterprise_id in progress.uninspected_ids:
+            enterprise = store.enterprises.get(enterprise_id)
+            rows.append((enterprise_id, [enterprise.name if enterprise else enterprise_id, self.tr("not inspected")]))
+        title = self.tr("%1: targets not yet inspected").replace("%1", progress.campaign.name)
+        self._open_list(title, [self.tr("Enterprise"), self.tr("Status")], rows, self.enterprise_requested)
 
     def _open_list(self, title: str, headers: list[str], rows, target: Signal) -> RecordListDialog:
         dialog = RecordListDialog(title, headers, rows, self)

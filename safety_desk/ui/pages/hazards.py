@@ -31,7 +31,7 @@ _MUTED = "#546e7a"
 # The status filter's choice for every status but 已销号.
 OPEN_STATUSES = "open"
 # Filter fields the bar has no widget for; a figure clicked elsewhere may set them (shown as a chip).
-_HIDDEN_FIELDS = ("enterprise_id", "deadline_from", "deadline_to", "closed_from", "closed_to")
+_HIDDEN_FIELDS = ("enterprise_id", "deadline_from", "deadline_to", "closed_from", "closed_to", "notice_ids")
 
 
 class HazardsPage(QWidget):
