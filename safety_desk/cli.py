@@ -277,6 +277,47 @@ def report_notice(ctx: click.Context, notice_id: str, output: Path) -> None:
     click.echo(f"已生成 written: {output}")
 
 
+@report_group.command("weekly")
+@click.option("--week", default=None, metavar="2026-W48", help="An ISO week (default: the current week).")
+@click.option("--from", "start", default=None, type=click.DateTime(["%Y-%m-%d"]), help="Or a period: first day.")
+@click.option("--to", "end", default=None, type=click.DateTime(["%Y-%m-%d"]), help="Or a period: last day.")
+@click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of writing a PDF.")
+@click.pass_context
+def report_weekly(ctx: click.Context, week: str | None, start, end, district_code: str | None, output: Path | None,
+                  as_json: bool) -> None:
+    """安全生产周报 for an ISO week or a period, for the city or one district (-o FILE.pdf or --json)."""
+    import json
+
+    from safety_desk.services.session import Session
+    from safety_desk.services.weekly import WeeklyService, date_range, iso_week
+
+    if output is None and not as_json:
+        raise click.UsageError("give -o FILE.pdf or --json")
+    if week is not None and (start or end):
+        raise click.UsageError("give either --week or --from/--to, not both")
+    if (start is None) != (end is None):
+        raise click.UsageError("--from and --to go together")
+    with _open_store(_db_path(ctx)) as store:
+        try:
+            if start is not None:
+                period = date_range(start.date(), end.date())
+            else:
+                today = date.today().isocalendar()
+                period = iso_week(week or f"{today.year}-W{today.week:02d}")
+            service = WeeklyService(Session.of_device(store))
+            summary = service.summary(period, district_code)
+            if as_json:
+                click.echo(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
+            if output is not None:
+                service.write_pdf(summary, output)
+        except ValueError as exc:
+            raise BadInput(str(exc)) from None
+    if output is not None:
+        click.echo(f"已生成 written: {output}", err=as_json)
+
+
 @report_group.command("quarterly")
 @click.option("--quarter", required=True, metavar="2026Q4", help="The quarter, e.g. 2026Q4.")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")

@@ -2,51 +2,804 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activities.py" line="22"/>
+        <source>Drills &amp; activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activities.py" line="30"/>
+        <source>Drills</source>
+        <translation type="unfinished">演练</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activities.py" line="31"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activities.py" line="32"/>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activities.py" line="33"/>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditorDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="58"/>
+        <source>New campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="58"/>
+        <source>Edit campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="78"/>
+        <source>Class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="92"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="93"/>
+        <source>Kind</source>
+        <translation type="unfinished">检查类型</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="94"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="95"/>
+        <source>Aim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="96"/>
+        <source>Checklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="98"/>
+        <source>Target enterprises: those matching every ticked filter, plus the ones listed; nothing ticked or listed means every enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="101"/>
+        <source>Districts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="102"/>
+        <source>Industries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="103"/>
+        <source>Risk classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="111"/>
+        <source>And these enterprises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="119"/>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="120"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignModel</name>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="197"/>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="197"/>
+        <source>Kind</source>
+        <translation type="unfinished">检查类型</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="197"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="197"/>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="198"/>
+        <source>Inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="198"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="198"/>
+        <source>Hazards found (一般/重大)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="199"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsTab</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="193"/>
+        <source>New campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="194"/>
+        <source>Edit…</source>
+        <translation type="unfinished">编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="201"/>
+        <source>Campaigns: progress is the share of target enterprises inspected in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="233"/>
+        <source> and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="237"/>
+        <source>Hazards found: %1 (一般 %2, 重大 %3), %4 closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="241"/>
+        <source>Not yet inspected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="33"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="87"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="38"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="115"/>
+        <source>Enterprises overdue for a drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="116"/>
+        <source>Notices awaiting a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="128"/>
+        <source>Hazards found and closed per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="130"/>
+        <source>Open hazards by district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="314"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="39"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="110"/>
         <source>Overdue hazards</source>
         <translation>逾期隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="40"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="99"/>
+        <source>Goal: no liable accident of grade 较大 or above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="103"/>
+        <source>Click to see this year&apos;s incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="108"/>
+        <source>Open general hazards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="109"/>
         <source>Open major hazards</source>
         <translation>未销号重大隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="41"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="111"/>
+        <source>Awaiting re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="112"/>
+        <source>Due in the next 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="113"/>
+        <source>Rectification rate this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="114"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="437"/>
         <source>Inspections this week</source>
         <translation>本周检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="42"/>
-        <source>Inspections in progress</source>
-        <translation>进行中的检查</translation>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="427"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="445"/>
+        <source>District</source>
+        <translation type="unfinished">片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="43"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
+        <source>Inspected this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
+        <source>Inspected this quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="141"/>
+        <source>Enterprises with an open major hazard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="142"/>
+        <source>Enterprises with an overdue hazard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
+        <source>Enterprises with an open general hazard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <source>Enterprises with no open hazard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="150"/>
+        <source>To do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="150"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="150"/>
+        <source>Deadline</source>
+        <translation type="unfinished">整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="151"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <source>Days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="154"/>
+        <source>Double-click a line to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="159"/>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="159"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
+        <source>Targets inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
+        <source>Hazards found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="161"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="286"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="169"/>
+        <source>Districts: coverage and four-colour overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="171"/>
+        <source>My work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="186"/>
+        <source>Campaigns running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="226"/>
+        <source>The figures could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="234"/>
+        <source>%1 · as of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="244"/>
+        <source>%1 of %2 hazards found this year are closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="259"/>
+        <source>%1 days since the last one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="260"/>
+        <source>none on record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="261"/>
+        <source>Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="264"/>
+        <source>Goal missed: %1 liable accidents of grade 较大 or above in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="286"/>
+        <source>Found</source>
+        <translation type="unfinished">发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="354"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="354"/>
+        <source>Re-inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="354"/>
+        <source>Rectify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="355"/>
+        <source>Finish inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="387"/>
+        <source>Closed, found this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="395"/>
+        <source>Closed %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="395"/>
+        <source>Found %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="404"/>
+        <source>Open hazards in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="417"/>
+        <source>%1: inspections this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="418"/>
+        <source>%1: inspections this quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="419"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="476"/>
+        <source>not inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="420"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="427"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="445"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="452"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="478"/>
+        <source>Enterprise</source>
+        <translation type="unfinished">企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="420"/>
+        <source>Last inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="424"/>
+        <source>%1: enterprises marked %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="435"/>
+        <source>submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="435"/>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="478"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="445"/>
+        <source>Drill due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="452"/>
+        <source>Notice</source>
+        <translation type="unfinished">整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="452"/>
+        <source>Reply due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="453"/>
+        <source>Hazards open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="477"/>
+        <source>%1: targets not yet inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="49"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="91"/>
         <source>Start an inspection</source>
         <translation>开始检查</translation>
     </message>
+</context>
+<context>
+    <name>DrillDueModel</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="66"/>
-        <source>%1 · goal: no liable accident of grade &quot;larger&quot; or above</source>
-        <translation>%1 · 目标：不发生较大及以上安全生产责任事故</translation>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="30"/>
+        <source>Enterprise</source>
+        <translation type="unfinished">企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="30"/>
+        <source>District</source>
+        <translation type="unfinished">片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="30"/>
+        <source>Drill due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="30"/>
+        <source>Due on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="31"/>
+        <source>Overdue days</source>
+        <translation type="unfinished">逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="31"/>
+        <source>Last held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="31"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="50"/>
+        <source>High-risk: drills at least every 6 months</source>
+        <translation type="unfinished">高风险企业：每6个月至少演练一次</translation>
+    </message>
+</context>
+<context>
+    <name>DrillEditorDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="54"/>
+        <source>Plan a drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="54"/>
+        <source>Record a drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="78"/>
+        <source>Enterprise</source>
+        <translation type="unfinished">企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="79"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="84"/>
+        <source>Plan type · content · form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="85"/>
+        <source>Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="86"/>
+        <source>Planned for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="86"/>
+        <source>Held on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="87"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="88"/>
+        <source>Organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="89"/>
+        <source>Objectives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="102"/>
+        <source>Plan drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="102"/>
+        <source>Save record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="103"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="124"/>
+        <source>Reported to the authority on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="139"/>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="141"/>
+        <source>Participating units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="143"/>
+        <source>Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="145"/>
+        <source>Problems found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="147"/>
+        <source>Evaluators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="149"/>
+        <source>Plan revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="156"/>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="194"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="203"/>
+        <source>Choose the enterprise from the list.</source>
+        <translation type="unfinished">请从列表中选择企业。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillFindingDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="27"/>
+        <source>Add finding as hazard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="51"/>
+        <source>Drill</source>
+        <translation type="unfinished">应急演练</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="52"/>
+        <source>Description</source>
+        <translation type="unfinished">隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="53"/>
+        <source>Grade</source>
+        <translation type="unfinished">隐患等级</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="54"/>
+        <source>Deadline</source>
+        <translation type="unfinished">整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="55"/>
+        <source>Location</source>
+        <translation type="unfinished">隐患部位</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="56"/>
+        <source>Measures</source>
+        <translation type="unfinished">整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="62"/>
+        <source>Register hazard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="63"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
+    <name>DrillRecordsModel</name>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="75"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="75"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="75"/>
+        <source>Enterprise</source>
+        <translation type="unfinished">企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="75"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="76"/>
+        <source>Plan type</source>
+        <translation type="unfinished">预案类型</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="76"/>
+        <source>Form</source>
+        <translation type="unfinished">演练形式</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="76"/>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="76"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="80"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="80"/>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -70,6 +823,67 @@
         <location filename="../../safety_desk/ui/models/enterprise_models.py" line="157"/>
         <source>Name</source>
         <translation>演练名称</translation>
+    </message>
+</context>
+<context>
+    <name>DrillsTab</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="41"/>
+        <source>Plan drill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="43"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="121"/>
+        <source>Record drill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="45"/>
+        <source>Record a held drill; choose a planned one below to record it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="47"/>
+        <source>Add finding as hazard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="50"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="160"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="167"/>
+        <source>Cancel plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="66"/>
+        <source>Drills due in the next %1 days and overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="78"/>
+        <source>Planned and held drills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="97"/>
+        <source>%1 overdue · %2 due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="104"/>
+        <source>%1 planned · %2 held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="120"/>
+        <source>Record planned drill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="160"/>
+        <source>Cancel the drill planned for %1: %2?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -156,121 +970,147 @@
     </message>
 </context>
 <context>
+    <name>EnterpriseListPicker</name>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/enterprise_picker.py" line="105"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisePicker</name>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/enterprise_picker.py" line="34"/>
+        <source>Name, USCC or pinyin initials, e.g. zgjz</source>
+        <translation type="unfinished">企业名称、统一社会信用代码或拼音首字母（如 zgjz）</translation>
+    </message>
+</context>
+<context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="49"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="54"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="82"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="87"/>
         <source>Name, USCC or pinyin initials such as zgjt</source>
         <translation>名称、信用代码或拼音首字母（如 zgjt）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="122"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="127"/>
         <source>Choose an enterprise on the left, or search for one, to see its particulars, inspections, open hazards and drills.</source>
         <translation>在左侧选择或搜索企业，查看其基本信息、检查记录、未销号隐患和演练。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="138"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="143"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="158"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="163"/>
         <source>Double-click an inspection to open it.</source>
         <translation>双击检查记录即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="165"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="166"/>
+        <source>Double-click a hazard to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="174"/>
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="166"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="175"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="167"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="176"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="168"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="177"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="188"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="178"/>
+        <source>Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="198"/>
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="188"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="369"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="198"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="379"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="188"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="198"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="189"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="199"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="189"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="199"/>
         <source>Risk class</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="190"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="371"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="200"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="381"/>
         <source>High-risk</source>
         <translation>高风险企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="190"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="200"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="191"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="201"/>
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="191"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="201"/>
         <source>Safety officer</source>
         <translation>安全员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="192"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="202"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="192"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="202"/>
         <source>Tracked since</source>
         <translation>纳入监管日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="201"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="211"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="260"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="270"/>
         <source>%1 · leader %2</source>
         <translation>%1 · 包片领导：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="270"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="280"/>
         <source>District %1
 Leader: %2
 Inspectors: %3</source>
@@ -279,66 +1119,71 @@ Inspectors: %3</source>
 检查员：%3</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="283"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="293"/>
         <source>Districts: %1 · enterprises: %2</source>
         <translation>片区：%1 · 企业：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="299"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="309"/>
         <source>%1
 USCC %2 · %3 · risk class %4</source>
         <translation>%1
 统一社会信用代码：%2 · %3 · 风险类别：%4</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="335"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="345"/>
         <source>No enterprise matches “%1”.</source>
         <translation>没有与“%1”匹配的企业。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="337"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="347"/>
         <source>The first %1 matches; type more to narrow them.</source>
         <translation>仅显示前%1条结果，请输入更多内容以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="339"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="349"/>
         <source>Matches: %1</source>
         <translation>匹配结果：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="370"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="380"/>
         <source>Risk class %1</source>
         <translation>风险类别 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="386"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="396"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="386"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="396"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="397"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="407"/>
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="400"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="410"/>
         <source>Open hazards (%1, %2 overdue)</source>
         <translation>未销号隐患（%1，逾期%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="403"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="413"/>
         <source>Open hazards (%1)</source>
         <translation>未销号隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="406"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="416"/>
         <source>Drills (%1)</source>
         <translation>演练（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="418"/>
+        <source>Notices (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -395,71 +1240,710 @@ USCC %2 · %3 · risk class %4</source>
     </message>
 </context>
 <context>
+    <name>HazardDetailDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="67"/>
+        <source>Hazard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="85"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="123"/>
+        <source>Report rectified…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="124"/>
+        <source>Record progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="125"/>
+        <source>Accept (close)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="126"/>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="127"/>
+        <source>Extend deadline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="128"/>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="129"/>
+        <source>Treatment plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="130"/>
+        <source>Supervision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="161"/>
+        <source>Location</source>
+        <translation type="unfinished">隐患部位</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="161"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="162"/>
+        <source>Possible accident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="162"/>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="163"/>
+        <source>Measures</source>
+        <translation type="unfinished">整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="163"/>
+        <source>Responsible</source>
+        <translation type="unfinished">责任人</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="164"/>
+        <source>Notice</source>
+        <translation type="unfinished">整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="164"/>
+        <source>Found in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="165"/>
+        <source>Found by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="165"/>
+        <source>Source</source>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="168"/>
+        <source>Particulars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="171"/>
+        <source>Treatment plan (major hazard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="177"/>
+        <source>Listed supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="180"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="181"/>
+        <source>Referred to regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
+        <source>Details</source>
+        <translation type="unfinished">基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="240"/>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="245"/>
+        <source>Double-click an event with photos to open them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="247"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="264"/>
+        <source>Hazard: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="273"/>
+        <source>not yet registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="277"/>
+        <source>found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="280"/>
+        <source>Inspection</source>
+        <translation type="unfinished">监督检查</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="280"/>
+        <source>Self-inspection</source>
+        <translation type="unfinished">企业自查</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="281"/>
+        <source>Drill</source>
+        <translation type="unfinished">应急演练</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="281"/>
+        <source>Public report</source>
+        <translation type="unfinished">群众举报</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="282"/>
+        <source>Enforcement</source>
+        <translation type="unfinished">执法检查</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="282"/>
+        <source>Import</source>
+        <translation type="unfinished">导入</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="297"/>
+        <source>Not filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="301"/>
+        <source>%1 level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="301"/>
+        <source>Not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="306"/>
+        <source>Before rectification (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="307"/>
+        <source>After rectification (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="308"/>
+        <source>No photos were taken when it was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="311"/>
+        <source>Latest report %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="314"/>
+        <source>%1 reports, latest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="317"/>
+        <source>Not reported rectified yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="324"/>
+        <source>Reported rectified: waiting for the inspector&apos;s re-inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="334"/>
+        <source>Deadline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="336"/>
+        <source>overdue %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="339"/>
+        <source>closed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="348"/>
+        <source>new deadline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="350"/>
+        <source>deadline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="388"/>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="399"/>
+        <source>Report rectified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="400"/>
+        <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="407"/>
+        <source>Record progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="407"/>
+        <source>Record a step of the rectification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="409"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="414"/>
+        <source>Accept the rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="415"/>
+        <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="416"/>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="416"/>
+        <source>Accept and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="420"/>
+        <source>Reject the rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="421"/>
+        <source>The hazard goes back to rectification (整改中). Say what is still wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="422"/>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="429"/>
+        <source>Extend the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="429"/>
+        <source>The new deadline and why it is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="430"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="440"/>
+        <source>New deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="431"/>
+        <source>Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="438"/>
+        <source>Reopen the hazard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
+        <source>The closed hazard is back in rectification (整改中).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="442"/>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="33"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="50"/>
         <source>Hazard ledger</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="89"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="67"/>
+        <source>Remove this filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="74"/>
+        <source>Extend deadline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="76"/>
+        <source>Give the selected hazards a new deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="91"/>
+        <source>Double-click a hazard (or press Enter) to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="136"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="94"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="141"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="99"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="142"/>
+        <source>Not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="147"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="105"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="153"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="111"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="159"/>
         <source>Description, location or enterprise</source>
         <translation>隐患描述、部位或企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="114"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="162"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="131"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="179"/>
         <source>Found from</source>
         <translation>发现日期从</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="133"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="181"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="150"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="195"/>
+        <source>Issue notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="197"/>
+        <source>Issue a rectification notice for the selected hazards of one enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="210"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="165"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="221"/>
+        <source>Issue notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="246"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="168"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="249"/>
         <source>All campaigns</source>
         <translation>全部专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="191"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="302"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="362"/>
         <source>%1 hazards</source>
         <translation>共 %1 条隐患</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="370"/>
+        <source>Extend the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="371"/>
+        <source>A new deadline for the %1 selected hazards, and why it is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="373"/>
+        <source>New deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="374"/>
+        <source>Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="392"/>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="396"/>
+        <source>Deadline extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="397"/>
+        <source>%1 of %2 hazards have the new deadline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEditorDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="35"/>
+        <source>Record incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="35"/>
+        <source>Edit incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="45"/>
+        <source>Left empty: enterprise name and grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="60"/>
+        <source> ×10k yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="73"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="74"/>
+        <source>Enterprise</source>
+        <translation type="unfinished">企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="75"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="76"/>
+        <source>Accident type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="77"/>
+        <source>Deaths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="78"/>
+        <source>Serious injuries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="79"/>
+        <source>Direct loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="80"/>
+        <source>Grade</source>
+        <translation type="unfinished">隐患等级</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="81"/>
+        <source>Liability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="82"/>
+        <source>Description</source>
+        <translation type="unfinished">隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="88"/>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="89"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="125"/>
+        <source>Choose the enterprise from the list.</source>
+        <translation type="unfinished">请从列表中选择企业。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentModel</name>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="145"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="145"/>
+        <source>Enterprise</source>
+        <translation type="unfinished">企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="145"/>
+        <source>District</source>
+        <translation type="unfinished">片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="145"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="146"/>
+        <source>Deaths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="146"/>
+        <source>Serious injuries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="146"/>
+        <source>Direct loss (10k yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="147"/>
+        <source>Grade</source>
+        <translation type="unfinished">隐患等级</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="147"/>
+        <source>Liability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="173"/>
+        <source>Computed from deaths, serious injuries and direct loss (State Council Order 493)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsTab</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="116"/>
+        <source>Record incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="118"/>
+        <source>Edit…</source>
+        <translation type="unfinished">编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="125"/>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="142"/>
+        <source>%1 days since the last one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="144"/>
+        <source>none recorded; %1 days into the year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="145"/>
+        <source>Goal holds: no liable accident of grade 较大 or above in %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="149"/>
+        <source>Goal broken: %1 liable accidents of grade 较大 or above in %2; the last one %3 days ago</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -824,89 +2308,222 @@ or start a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>IssueNoticeDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="55"/>
+        <source>Issue a rectification notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="69"/>
+        <source>The number this notice will get. Numbers left on this device this year: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="73"/>
+        <source>No number available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="87"/>
+        <source>Principal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="88"/>
+        <source>Safety officer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="103"/>
+        <source>The latest deadline of these hazards: the reply reports on all of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="105"/>
+        <source>No deadline of these hazards lies ahead: today plus %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="113"/>
+        <source>Re-inspect on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="133"/>
+        <source>Major hazards: copy to the regulator, e.g. the district emergency management bureau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="136"/>
+        <source>Who else receives a copy (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="139"/>
+        <source>Reply due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="141"/>
+        <source>Copy to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="156"/>
+        <source>Issue notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="160"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="172"/>
+        <source>Hazards on this notice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
+        <source>Found</source>
+        <translation type="unfinished">发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
+        <source>Grade</source>
+        <translation type="unfinished">隐患等级</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
+        <source>Description</source>
+        <translation type="unfinished">隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
+        <source>Location</source>
+        <translation type="unfinished">隐患部位</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="181"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="181"/>
+        <source>Deadline</source>
+        <translation type="unfinished">整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="208"/>
+        <source>%1 days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="245"/>
+        <source>Notice %1 issued to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="249"/>
+        <source>Issued on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="253"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="34"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="34"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="34"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="34"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="35"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
+        <source>Photo</source>
+        <translation type="unfinished">照片</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="35"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="35"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="35"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="36"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="39"/>
         <source>Overdue days</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="36"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="39"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="36"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="39"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="41"/>
         <source>Inspection</source>
         <translation>监督检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="41"/>
         <source>Self-inspection</source>
         <translation>企业自查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="39"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="42"/>
         <source>Drill</source>
         <translation>应急演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="39"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="42"/>
         <source>Public report</source>
         <translation>群众举报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="40"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="43"/>
         <source>Enforcement</source>
         <translation>执法检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="40"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="43"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -914,79 +2531,69 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="34"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="41"/>
         <source>SafetyDesk</source>
         <translation>安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="47"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="57"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="48"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="49"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="59"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="50"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="60"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="51"/>
-        <source>Drills</source>
-        <translation>演练</translation>
+        <location filename="../../safety_desk/ui/main_window.py" line="61"/>
+        <source>Drills &amp; activities</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="52"/>
-        <source>Emergency drills</source>
-        <translation>应急演练</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="52"/>
-        <source>Planning and recording drills arrives with the next release; each enterprise&apos;s drills are shown on its page.</source>
-        <translation>演练计划与记录功能将在下一版本中提供；各企业的演练情况已显示在其页面上。</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="54"/>
-        <location filename="../../safety_desk/ui/main_window.py" line="55"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="62"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="63"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="55"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="63"/>
         <source>The weekly summary, notices and statistics as PDF arrive with the next release.</source>
         <translation>周汇总、通知书和统计报表的 PDF 输出将在下一版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="57"/>
-        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="65"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="66"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="66"/>
         <source>Exchanging data with the office by file or shared folder arrives with the next release. Every change is already recorded for it.</source>
         <translation>通过文件或共享文件夹与安全办交换数据的功能将在下一版本中提供。所有更改均已记录，供届时同步。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="60"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="68"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="87"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="101"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="130"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="195"/>
         <source>Not yet synced: %1 changes</source>
         <translation>未同步更改：%1项</translation>
     </message>
@@ -1068,6 +2675,49 @@ or start a new one (Ctrl+N).</source>
         <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="226"/>
         <source>Choose a checklist.</source>
         <translation>请选择检查表。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesModel</name>
+    <message>
+        <location filename="../../safety_desk/ui/models/notice_models.py" line="20"/>
+        <source>Number</source>
+        <translation type="unfinished">数值</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/notice_models.py" line="20"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/notice_models.py" line="20"/>
+        <source>Reply due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/notice_models.py" line="20"/>
+        <source>Hazards</source>
+        <translation type="unfinished">隐患</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/notice_models.py" line="21"/>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/notice_models.py" line="40"/>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/notice_models.py" line="42"/>
+        <source>%1 of %2 awaited, %3 days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/notice_models.py" line="44"/>
+        <source>%1 of %2 awaited, %3 days left</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1246,40 +2896,157 @@ or start a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="55"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="59"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="60"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/record_list.py" line="21"/>
+        <source>%1 records · double-click one to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RectificationReportDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="33"/>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="36"/>
+        <source>Photos after rectification (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="37"/>
+        <source>Photos (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="48"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="50"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/reminders.py" line="19"/>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/reminders.py" line="21"/>
+        <source>Today needs your attention:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/reminders.py" line="40"/>
+        <source>%1 hazards are past their deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/reminders.py" line="41"/>
+        <source>%1 hazards are due within %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/reminders.py" line="42"/>
+        <source>%1 rectified hazards await re-inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/reminders.py" line="43"/>
+        <source>%1 enterprises have a drill due within %2 days or overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/reminders.py" line="45"/>
+        <source>%1 rectification notices await a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="16"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="25"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="23"/>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="26"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="32"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="35"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="29"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="38"/>
+        <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕第{seq}号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="47"/>
+        <source>How many notice numbers the safety office gives a device at a time; a device numbers its notices only from its own blocks, so devices working offline never give out the same number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="53"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="32"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="56"/>
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="33"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="57"/>
         <source>Default deadline, general hazard</source>
         <translation>一般隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="34"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="58"/>
         <source>Default deadline, major hazard</source>
         <translation>重大隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="56"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="59"/>
+        <source>Notice number pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="61"/>
+        <source>Notice numbers per block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="86"/>
+        <source>For example: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="105"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1376,6 +3143,191 @@ or start a new one (Ctrl+N).</source>
         <location filename="../../safety_desk/ui/widgets/signature_pad.py" line="30"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/supervision.py" line="19"/>
+        <source>Listed supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/supervision.py" line="23"/>
+        <source>Not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/supervision.py" line="27"/>
+        <source>Referred to the regulator on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/supervision.py" line="39"/>
+        <source>Supervision level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/supervision.py" line="43"/>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/supervision.py" line="44"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingEditorDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="28"/>
+        <source>Record training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="50"/>
+        <source>Enterprises</source>
+        <translation type="unfinished">企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="51"/>
+        <source>A whole district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="52"/>
+        <source>Office-wide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="75"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="76"/>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="77"/>
+        <source>Kind</source>
+        <translation type="unfinished">检查类型</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="78"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="79"/>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="80"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="88"/>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="89"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="105"/>
+        <source>Add at least one enterprise, or choose a district.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingModel</name>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="122"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="122"/>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="122"/>
+        <source>Kind</source>
+        <translation type="unfinished">检查类型</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="122"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="122"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/activity_models.py" line="123"/>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTab</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="65"/>
+        <source>Record training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="70"/>
+        <source>Training sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="72"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="74"/>
+        <source>to</source>
+        <translation type="unfinished">至</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="88"/>
+        <source>%1 sessions · %2 attendances · %3 person-hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentPlanDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/treatment_plan.py" line="16"/>
+        <source>Treatment plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/treatment_plan.py" line="18"/>
+        <source>A major hazard&apos;s treatment plan names these six elements (Order No. 16, art. 15). Rectification can be reported once all six are filled in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/treatment_plan.py" line="34"/>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/treatment_plan.py" line="35"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
     </message>
 </context>
 </TS>

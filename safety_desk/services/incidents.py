@@ -62,7 +62,7 @@ def _day_of(incident: Incident) -> date:
     return date.fromisoformat(incident.occurred_at[:10])
 
 
-def _rows(session: Session, incidents: list[Incident]) -> list[IncidentRow]:
+def incident_rows(session: Session, incidents: list[Incident]) -> list[IncidentRow]:
     store = session.store
     districts = {d.id: d.name for d in store.districts.active()}
     names: dict[str, str] = {}
@@ -81,7 +81,7 @@ def goal_status(session: Session, year: int, as_of: date) -> GoalStatus:
     districts, own = scope_of(session)
     start = date(year, 1, 1)
     end = min(as_of, date(year, 12, 31))
-    liable = _rows(session, session.store.incidents.in_scope(date(1900, 1, 1), as_of, districts, own,
+    liable = incident_rows(session, session.store.incidents.in_scope(date(1900, 1, 1), as_of, districts, own,
                                                              liable_only=True))
     breaking = [row for row in liable if row.breaks_goal]
     this_year = [row for row in breaking if start <= _day_of(row.incident) <= end]
@@ -159,7 +159,7 @@ class IncidentService:
         """Incidents of the year the session sees, newest first, each with its computed grade."""
         districts, own = scope_of(self.session)
         found = self.store.incidents.in_scope(date(year, 1, 1), date(year, 12, 31), districts, own)
-        return list(reversed(_rows(self.session, found)))
+        return list(reversed(incident_rows(self.session, found)))
 
     def goal_status(self, year: int, as_of: date) -> GoalStatus:
         return goal_status(self.session, year, as_of)

@@ -81,7 +81,7 @@ class ReportService:
             checked = [("检查时间", notice.issued_on), ("检查类型", "—"), ("包片领导", leader or "—"),
                        ("检查人员", detail.issued_by_name)]
         render_notice(NoticeDocument(
-            office=self._office_name(), number=notice.number, enterprise=enterprise.name,
+            office=self.office_name(), number=notice.number, enterprise=enterprise.name,
             unit=[("单位名称", enterprise.name), ("统一社会信用代码", enterprise.uscc), ("地址", enterprise.address),
                   ("所属片区", detail.district.name if detail.district else ""), ("主要负责人", enterprise.principal),
                   ("联系人及电话", f"{enterprise.safety_officer} {enterprise.contact_phone}")],
@@ -114,7 +114,7 @@ class ReportService:
         as_of = min(self._today(), last)
         args = (district_ids, enterprise_id, first, last, as_of)
         render_quarterly(QuarterlyStatistics(
-            office=self._office_name(), quarter=f"{year}年第{number}季度", scope=scope_name,
+            office=self.office_name(), quarter=f"{year}年第{number}季度", scope=scope_name,
             period=f"{first.isoformat()} 至 {last.isoformat()}", as_of=as_of.isoformat(),
             total=self.statistics.tally(*args), statuses=self.statistics.status_counts(*args),
             closed_in_period=self.statistics.closed_between(district_ids, enterprise_id, first, last),
@@ -122,7 +122,7 @@ class ReportService:
             by_category=self.statistics.tally_by("category", *args),
             by_enterprise=self.statistics.tally_by("enterprise", *args)), target)
 
-    def _office_name(self) -> str:
+    def office_name(self) -> str:
         office = self.store.offices.current()
         return office.name if office else ""
 
@@ -210,7 +210,7 @@ class ReportService:
                               ("enterprise", inspection.signature_enterprise)):
             signature[key] = self._photo_bytes(photo_id) if photo_id else None
         render_inspection_record(InspectionRecord(
-            office=self._office_name(), reference=inspection.id[-12:].upper(), header=header, summary=summary,
+            office=self.office_name(), reference=inspection.id[-12:].upper(), header=header, summary=summary,
             sections=sections, hazards=hazards, photos=photos, inspector_signature=signature["inspector"],
             enterprise_signature=signature["enterprise"], signed_on=_local_time(inspection.finished_at)[:10],
             status_note="" if inspection.status == "submitted" else "草稿：本检查尚未提交，内容可能变化。"), target)

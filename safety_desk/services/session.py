@@ -65,6 +65,10 @@ class Session:
         return cls(store, Person(id=store.db.device_id, name=device.name if device else "", login="",
                                  role=role, enterprise_id=enterprise_id))
 
+    def within(self, district_ids: list[str]) -> "Session":
+        """The same person looking at only some of their districts (a district's report)."""
+        return NarrowedSession(self.store, self.person, tuple(district_ids))
+
     def district_ids(self) -> list[str] | None:
         """The districts this person sees; None means all (the office)."""
         if self.role == "office":
@@ -86,3 +90,14 @@ class Session:
     def require_enterprise(self, enterprise_id: str) -> None:
         if not self.may_see_enterprise(enterprise_id):
             raise PermissionDenied(f"无权访问该企业 (enterprise {enterprise_id} is outside your scope)")
+
+
+@dataclass
+class NarrowedSession(Session):
+    """A session whose view is cut down to some districts; it can never see more than the person may."""
+
+    only: tuple[str, ...] = ()
+
+    def district_ids(self) -> list[str] | None:
+        visible = super().district_ids()
+        return [d for d in self.only if visible is None or d in visible]

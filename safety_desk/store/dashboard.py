@@ -26,7 +26,7 @@ class EnterpriseMark:
     mark: str
 
 
-def _scope(district_ids: list[str] | None, enterprise_id: str | None, params: dict[str, Any],
+def scope_where(district_ids: list[str] | None, enterprise_id: str | None, params: dict[str, Any],
            alias: str = "h") -> str:
     """The WHERE fragment limiting `alias` rows to some districts (None: all) and maybe one enterprise."""
     clauses = []
@@ -56,7 +56,7 @@ class DashboardQuery:
         rows = self.db.conn.execute(
             "SELECT CAST((julianday(h.found_on) - julianday(:start)) / 7 AS INTEGER), count(*) FROM hazard h"
             " WHERE h.deleted = 0 AND h.found_on >= :start AND h.found_on < :end"
-            f"{_scope(district_ids, enterprise_id, params)} GROUP BY 1", params)
+            f"{scope_where(district_ids, enterprise_id, params)} GROUP BY 1", params)
         return _per_week(rows, weeks)
 
     def closed_per_week(self, district_ids: list[str] | None, enterprise_id: str | None,
@@ -68,7 +68,7 @@ class DashboardQuery:
             "SELECT CAST((julianday(substr(s.closed_at, 1, 10)) - julianday(:start)) / 7 AS INTEGER), count(*)"
             " FROM hazard_state s JOIN hazard h ON h.id = s.hazard_id"
             " WHERE h.deleted = 0 AND s.closed_at >= :start AND s.closed_at < :end"
-            f"{_scope(district_ids, enterprise_id, params)} GROUP BY 1", params)
+            f"{scope_where(district_ids, enterprise_id, params)} GROUP BY 1", params)
         return _per_week(rows, weeks)
 
     def open_by_district(self, district_ids: list[str] | None, enterprise_id: str | None) -> dict[str, int]:
@@ -76,7 +76,7 @@ class DashboardQuery:
         params: dict[str, Any] = {}
         rows = self.db.conn.execute(
             "SELECT h.district_id, count(*) FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
-            f" WHERE h.deleted = 0 AND s.status != '已销号'{_scope(district_ids, enterprise_id, params)}"
+            f" WHERE h.deleted = 0 AND s.status != '已销号'{scope_where(district_ids, enterprise_id, params)}"
             " GROUP BY h.district_id", params)
         return {district_id: count for district_id, count in rows}
 
@@ -84,7 +84,7 @@ class DashboardQuery:
                            as_of: date) -> list[EnterpriseMark]:
         """Every enterprise in scope with the colour of its worst open hazard ('blue' when none is open)."""
         params: dict[str, Any] = {"as_of": as_of.isoformat()}
-        scope = _scope(district_ids, enterprise_id, params, alias="e")
+        scope = scope_where(district_ids, enterprise_id, params, alias="e")
         rows = self.db.conn.execute(
             f"SELECT e.id, e.name, e.district_id, d.name, coalesce(w.colour, 'blue') FROM enterprise e"
             " JOIN district d ON d.id = e.district_id"
@@ -99,7 +99,7 @@ class DashboardQuery:
         """Every enterprise in scope, marked with the day of its last submitted office-side inspection
         begun in [start, end] ('' when none): 自查 does not count as coverage by the office."""
         params: dict[str, Any] = {"start": start.isoformat(), "end": (end + timedelta(days=1)).isoformat()}
-        scope = _scope(district_ids, enterprise_id, params, alias="e")
+        scope = scope_where(district_ids, enterprise_id, params, alias="e")
         rows = self.db.conn.execute(
             "SELECT e.id, e.name, e.district_id, d.name, coalesce(substr(max(i.started_at), 1, 10), '')"
             " FROM enterprise e JOIN district d ON d.id = e.district_id"
@@ -114,7 +114,7 @@ class DashboardQuery:
         params: dict[str, Any] = {"start": start.isoformat(), "end": (end + timedelta(days=1)).isoformat()}
         rows = self.db.conn.execute(
             "SELECT i.id FROM inspection i WHERE i.started_at >= :start AND i.started_at < :end"
-            f"{_scope(district_ids, enterprise_id, params, alias='i')} ORDER BY i.started_at DESC", params)
+            f"{scope_where(district_ids, enterprise_id, params, alias='i')} ORDER BY i.started_at DESC", params)
         return [row[0] for row in rows]
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from safety_desk.store.dashboard import _scope
+from safety_desk.store.dashboard import scope_where
 from safety_desk.store.database import Database
 
 # What a hazard row may be grouped by, and the name shown for the group.
@@ -45,7 +46,7 @@ class StatisticsQuery:
                        as_of: date) -> tuple[str, dict[str, Any]]:
         params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat(), "as_of": as_of.isoformat()}
         where = ("h.deleted = 0 AND h.found_on >= :start AND h.found_on <= :end"
-                 + _scope(district_ids, enterprise_id, params))
+                 + scope_where(district_ids, enterprise_id, params))
         return where, params
 
     _TALLY = ("count(*), sum(h.grade = '一般'), sum(h.grade = '重大'), sum(s.status = '已销号'),"
@@ -81,7 +82,57 @@ class StatisticsQuery:
                        end: date) -> int:
         """Hazards closed (销号) in [start, end], whenever they were found."""
         params: dict[str, Any] = {"start": start.isoformat(), "end": (end + timedelta(days=1)).isoformat()}
-        where = "h.deleted = 0 AND s.closed_at >= :start AND s.closed_at < :end" + _scope(
+        where = "h.deleted = 0 AND s.closed_at >= :start AND s.closed_at < :end" + scope_where(
             district_ids, enterprise_id, params)
         return self.db.conn.execute(f"SELECT count(*) FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
                                     f" WHERE {where}", params).fetchone()[0]
+
+
+@dataclass(frozen=True)
+class InspectionWork:
+    """The office's inspections in a period (self-inspections counted apart)."""
+
+    inspections: int
+    enterprises: int
+    unannounced: int
+    leader_visits: int  # inspections a district leader took part in (包片)
+    inspector_days: int  # distinct (person, day) pairs in the field
+    self_inspections: int
+
+
+class WorkQuery:
+    """Inspections and drills done in a period, for the weekly summary."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def inspection_work(self, district_ids: list[str] | None, enterprise_id: str | None, start: date,
+                        end: date) -> InspectionWork:
+        params: dict[str, Any] = {"start": start.isoformat(), "end": (end + timedelta(days=1)).isoformat()}
+        where = ("i.status = 'submitted' AND i.started_at >= :start AND i.started_at < :end"
+                 + scope_where(district_ids, enterprise_id, params, alias="i"))
+        rows = self.db.conn.execute(
+            f"SELECT i.kind, i.enterprise_id, i.lead_id, i.inspector_ids, substr(i.started_at, 1, 10)"
+            f" FROM inspection i WHERE {where}", params).fetchall()
+        leaders = {row[0] for row in self.db.conn.execute("SELECT id FROM person WHERE role = 'leader'")}
+        office = [row for row in rows if row[0] != "self_inspection"]
+        days = set()
+        visits = 0
+        for _kind, _enterprise, lead, inspector_ids, day in office:
+            people = {lead, *json.loads(inspector_ids or "[]")} - {None}
+            days.update((person, day) for person in people)
+            visits += bool(people & leaders)
+        return InspectionWork(inspections=len(office), enterprises=len({row[1] for row in office}),
+                              unannounced=sum(row[0] == "unannounced" for row in office), leader_visits=visits,
+                              inspector_days=len(days), self_inspections=len(rows) - len(office))
+
+    def drills_held(self, district_ids: list[str] | None, enterprise_id: str | None, start: date,
+                    end: date) -> list[tuple[str, str, str, int, str]]:
+        """(day, enterprise name, drill name, participants, findings) of drills held in [start, end]."""
+        params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat()}
+        where = ("r.deleted = 0 AND r.status = 'held' AND r.held_on >= :start AND r.held_on <= :end"
+                 + scope_where(district_ids, enterprise_id, params, alias="r"))
+        return self.db.conn.execute(
+            "SELECT r.held_on, e.name, r.name, r.participants, r.findings FROM drill r"
+            f" JOIN enterprise e ON e.id = r.enterprise_id WHERE {where} ORDER BY r.held_on, e.name",
+            params).fetchall()

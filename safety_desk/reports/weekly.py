@@ -1,0 +1,206 @@
+"""安全生产周报 as a PDF (regulations.md §7.3): work, hazards with two charts, campaigns, training, drills, incidents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
+
+from safety_desk.reports.pdf import (
+    CONTENT_WIDTH, FONT, INK, Letterhead, build_pdf, grid_table, para, plain_table, styles,
+)
+
+if TYPE_CHECKING:
+    from safety_desk.services.weekly import WeeklySummary
+
+# Lists printed in full up to this many rows; the counts above them always cover everything.
+LIMIT = 30
+FOUND, CLOSED, OPEN = colors.HexColor("#fb8c00"), colors.HexColor("#43a047"), colors.HexColor("#1e88e5")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "—"
+
+
+def _bar_chart(title: str, categories: list[str], series: list[tuple[str, list[int], colors.Color]],
+               width: float, height: float = 62 * mm) -> Drawing:
+    """A bar chart drawn in the document's own font, so its Chinese labels print."""
+    drawing = Drawing(width, height)
+    drawing.add(String(width / 2, height - 11, title, fontName=FONT, fontSize=9.5, fillColor=INK, textAnchor="middle"))
+    chart = VerticalBarChart()
+    crowded = len(categories) > 6
+    chart.x, chart.y = 28, 30 if crowded else 22
+    chart.width, chart.height = width - 40, height - (70 if crowded else 60)
+    chart.data = [values for _, values, _ in series] or [[0]]
+    top = max([1, *(max(values or [0]) for _, values, _ in series)])
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = top + max(1, top // 8)
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.categoryAxis.categoryNames = categories
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    if crowded:  # slanted, so a dozen week labels do not run into each other
+        chart.categoryAxis.labels.angle = 35
+        chart.categoryAxis.labels.boxAnchor = "ne"
+        chart.categoryAxis.labels.dx, chart.categoryAxis.labels.dy = 3, -2
+    chart.barSpacing = 1
+    chart.groupSpacing = 6
+    for index, (_, _, colour) in enumerate(series):
+        chart.bars[index].fillColor = colour
+        chart.bars[index].strokeColor = None
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 6
+    chart.barLabelFormat = "%d"
+    chart.barLabels.nudge = 6
+    drawing.add(chart)
+    if len(series) > 1:
+        legend = Legend()
+        legend.fontName = FONT
+        legend.fontSize = 7.5
+        legend.x, legend.y = width / 2 - 40, height - 22
+        legend.alignment = "right"
+        legend.columnMaximum = 1
+        legend.dx = legend.dy = 6
+        legend.deltax = 52
+        legend.colorNamePairs = [(colour, name) for name, _, colour in series]
+        drawing.add(legend)
+    return drawing
+
+
+def render_weekly(summary: "WeeklySummary", target: Path | str | BinaryIO) -> None:
+    s = styles()
+    work, found = summary.work, summary.found
+    story: list = [
+        Paragraph("安全生产周报", s.title),
+        para(f"{summary.scope} · {summary.period.label}", s.subtitle),
+    ]
+    goal = summary.goal
+    if goal.holds:
+        since = f"距上一起 {goal.days_since_last} 天" if goal.days_since_last is not None else "无此类事故记录"
+        goal_line = f"年度目标：不发生较大及以上安全生产责任事故 —— {goal.year} 年至今 0 起，目标保持（{since}）。"
+    else:
+        goal_line = f"年度目标：不发生较大及以上安全生产责任事故 —— {goal.year} 年已发生 {goal.count} 起，目标未实现。"
+    story.append(para(goal_line, s.body if goal.holds else s.cell_bold))
+
+    story += [
+        para("一、工作开展情况", s.heading),
+        para(f"本期开展检查 {work.inspections} 次，覆盖企业 {work.enterprises} 家（共 {summary.enterprises_total} 家，"
+             f"覆盖率 {_share(work.enterprises, summary.enterprises_total)}）；包片领导带队检查 {work.leader_visits} 次；"
+             f"“四不两直”暗查暗访 {work.unannounced} 次；检查人员出动 {work.inspector_days} 人日；企业自查 {work.self_inspections} 次。",
+             s.body),
+        para("二、隐患排查治理情况", s.heading),
+        para(f"本期新发现隐患 {found.found} 条，其中一般隐患 {found.general} 条、重大隐患 {found.major} 条；"
+             f"本期整改销号 {summary.closed_in_period} 条。{summary.as_of.year} 年累计发现 {summary.year_found} 条，"
+             f"已销号 {summary.year_closed} 条，整改率 {_share(summary.year_closed, summary.year_found)}。"
+             f"截至 {summary.as_of.isoformat()}，未销号隐患 {summary.open_total} 条，其中逾期 {summary.overdue_total} 条，"
+             f"重大隐患 {summary.majors_total} 条。", s.body),
+    ]
+    half = (CONTENT_WIDTH - 4 * mm) / 2
+    weeks = _bar_chart("近12周隐患发现与销号", [f"{bar.monday.month}/{bar.monday.day}" for bar in summary.weeks],
+                       [("发现", [bar.found for bar in summary.weeks], FOUND),
+                        ("销号", [bar.closed for bar in summary.weeks], CLOSED)], half)
+    districts = _bar_chart("各片区未销号隐患", [name for name, _ in summary.open_by_district],
+                           [("未销号", [count for _, count in summary.open_by_district], OPEN)], half)
+    story.append(plain_table([[weeks, districts]], [half + 2 * mm] * 2))
+
+    def ledger_rows(rows, columns) -> list[list[str]]:
+        return [[str(index)] + [column(row) for column in columns] for index, row in enumerate(rows, start=1)]
+
+    story.append(para(f"逾期隐患（{summary.overdue_total} 条，按逾期天数排序）", s.heading))
+    if summary.overdue:
+        rows = [["序号", "企业", "隐患描述", "等级", "整改期限", "逾期天数"]]
+        rows += ledger_rows(summary.overdue, (lambda r: r.enterprise_name, lambda r: r.description,
+                                              lambda r: r.grade, lambda r: r.deadline or "",
+                                              lambda r: str(r.overdue_days)))
+        story.append(grid_table(rows, [10 * mm, 42 * mm, CONTENT_WIDTH - 104 * mm, 12 * mm, 22 * mm, 18 * mm]))
+        story += _more(summary.overdue_total, len(summary.overdue), s)
+    else:
+        story.append(para("无逾期隐患。", s.body))
+
+    story.append(para(f"重大隐患（未销号 {summary.majors_total} 条）", s.heading))
+    if summary.majors:
+        rows = [["序号", "企业", "隐患描述", "发现日期", "状态", "整改期限"]]
+        rows += ledger_rows(summary.majors, (lambda r: r.enterprise_name, lambda r: r.description,
+                                             lambda r: r.found_on, lambda r: r.status or "",
+                                             lambda r: r.deadline or ""))
+        story.append(grid_table(rows, [10 * mm, 42 * mm, CONTENT_WIDTH - 118 * mm, 22 * mm, 16 * mm, 28 * mm]))
+        story += _more(summary.majors_total, len(summary.majors), s)
+    else:
+        story.append(para("无未销号重大隐患。", s.body))
+
+    story.append(para("三、专项行动进展", s.heading))
+    if summary.campaigns:
+        rows = [["专项行动", "期间", "目标企业", "已检查", "进度", "发现隐患", "已销号"]]
+        rows += [[p.campaign.name, f"{p.campaign.starts_on}至{p.campaign.ends_on}", str(p.targets), str(p.inspected),
+                  f"{p.share:.0%}", str(p.hazards), str(p.closed)] for p in summary.campaigns]
+        story.append(grid_table(rows, [CONTENT_WIDTH - 124 * mm, 40 * mm, 16 * mm, 16 * mm, 14 * mm, 20 * mm, 18 * mm]))
+    else:
+        story.append(para("本期无进行中的专项行动。", s.body))
+
+    story.append(para("四、宣教培训", s.heading))
+    if summary.trainings:
+        attendees = sum(row.training.attendees for row in summary.trainings)
+        story.append(para(f"本期开展培训 {len(summary.trainings)} 场，参训 {attendees} 人次。", s.body))
+        rows = [["日期", "主题", "对象", "学时", "人数"]]
+        rows += [[row.training.held_on, row.training.title, row.audience, f"{row.training.hours:g}",
+                  str(row.training.attendees)] for row in summary.trainings[:LIMIT]]
+        story.append(grid_table(rows, [22 * mm, 50 * mm, CONTENT_WIDTH - 108 * mm, 16 * mm, 20 * mm]))
+    else:
+        story.append(para("本期未开展培训。", s.body))
+
+    story.append(para("五、应急演练", s.heading))
+    held = summary.drills_held
+    story.append(para(f"本期开展演练 {len(held)} 次，参演 {sum(d[3] for d in held)} 人次；"
+                      f"逾期未开展演练的企业 {len(summary.drills_overdue)} 家。", s.body))
+    if held:
+        rows = [["日期", "企业", "演练名称", "参演人数", "发现问题"]]
+        rows += [[day, enterprise, name, str(people), findings or "—"] for day, enterprise, name, people, findings
+                 in held[:LIMIT]]
+        story.append(grid_table(rows, [22 * mm, 44 * mm, 44 * mm, 18 * mm, CONTENT_WIDTH - 128 * mm]))
+    if summary.drills_overdue:
+        rows = [["企业", "片区", "应演练日期", "逾期天数"]]
+        rows += [[due.enterprise_name, due.district_name, str(due.next_due), str(due.overdue_days)]
+                 for due in summary.drills_overdue[:LIMIT]]
+        story.append(para("逾期未演练企业", s.body))
+        story.append(grid_table(rows, [CONTENT_WIDTH - 76 * mm, 28 * mm, 28 * mm, 20 * mm]))
+        story += _more(len(summary.drills_overdue), min(LIMIT, len(summary.drills_overdue)), s)
+
+    story.append(para("六、事故情况", s.heading))
+    if summary.incidents:
+        rows = [["时间", "企业", "事故", "死亡", "重伤", "直接经济损失（万元）", "等级", "责任"]]
+        rows += [[row.incident.occurred_at[:16].replace("T", " "), row.enterprise_name, row.incident.title,
+                  str(row.incident.deaths), str(row.incident.serious_injuries),
+                  f"{row.incident.direct_loss_yuan / 10000:g}", row.grade.value, row.liability]
+                 for row in summary.incidents]
+        story.append(grid_table(rows, [26 * mm, 32 * mm, CONTENT_WIDTH - 144 * mm, 11 * mm, 11 * mm, 24 * mm,
+                                       20 * mm, 20 * mm]))
+    else:
+        story.append(para("零报告：本期未发生生产安全事故。", s.body))
+
+    story.append(para(f"七、下周到期整改事项（{summary.due_next_week_total} 条）", s.heading))
+    if summary.due_next_week:
+        rows = [["序号", "企业", "隐患描述", "等级", "整改期限"]]
+        rows += ledger_rows(summary.due_next_week, (lambda r: r.enterprise_name, lambda r: r.description,
+                                                    lambda r: r.grade, lambda r: r.deadline or ""))
+        story.append(grid_table(rows, [10 * mm, 44 * mm, CONTENT_WIDTH - 98 * mm, 14 * mm, 30 * mm]))
+        story += _more(summary.due_next_week_total, len(summary.due_next_week), s)
+    else:
+        story.append(para("下周无到期的整改事项。", s.body))
+    build_pdf(target, story, Letterhead(office=summary.office, title="安全生产周报",
+                                        period=f"{summary.scope} {summary.period.label}"))
+
+
+
+def _more(total: int, shown: int, s) -> list:
+    if total <= shown:
+        return []
+    return [para(f"（另有 {total - shown} 条未列出，完整清单见隐患台账。）", s.small)]
+

@@ -1,0 +1,166 @@
+"""安全生产周报: the figures of a week (or any period) for the city or a district, as data, JSON and PDF."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, BinaryIO, Callable
+
+from safety_desk.services.campaigns import CampaignProgress, campaign_progress
+from safety_desk.services.dashboard import CHART_WEEKS, DashboardService, WeekBar, week_start
+from safety_desk.services.drills import DrillDue, drills_due
+from safety_desk.services.incidents import GoalStatus, IncidentRow, goal_status, incident_rows
+from safety_desk.services.ledger import LedgerFilter, LedgerRow, LedgerService
+from safety_desk.services.reports import ReportProblem, ReportService
+from safety_desk.services.session import Session
+from safety_desk.services.training import TrainingRow, TrainingService
+from safety_desk.store.statistics import HazardTally, InspectionWork, StatisticsQuery, WorkQuery
+
+# Long lists are cut here in print (the same limit as reports/weekly.py); the counts always cover everything.
+LIMIT = 30
+
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    key: str  # "2026-W48", or "2026-11-01..2026-11-20" for a range
+    label: str  # 2026年第48周（11月23日—11月29日）
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def iso_week(text: str) -> Period:
+    """ "2026-W48" (or "2026W48") as its Monday-to-Sunday period; ReportProblem when malformed."""
+    match = re.fullmatch(r"(\d{4})-?[Ww](\d{1,2})", text.strip())
+    try:
+        if match is None:
+            raise ValueError
+        year, week = int(match.group(1)), int(match.group(2))
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise ReportProblem(f"周次 “{text}” 格式应为 2026-W48 (an ISO week is written like 2026-W48)") from None
+    sunday = monday + timedelta(days=6)
+    return Period(monday, sunday, f"{year}-W{week:02d}",
+                  f"{year}年第{week}周（{monday.month}月{monday.day}日—{sunday.month}月{sunday.day}日）")
+
+
+def date_range(start: date, end: date) -> Period:
+    if end < start:
+        raise ReportProblem(f"结束日期 {end} 早于开始日期 {start} (the period ends before it starts)")
+    if (end - start).days > 366:
+        raise ReportProblem("周报期间不能超过一年 (a summary covers at most one year)")
+    return Period(start, end, f"{start.isoformat()}..{end.isoformat()}",
+                  f"{start.isoformat()} 至 {end.isoformat()}")
+
+
+@dataclass(frozen=True)
+class WeeklySummary:
+    office: str
+    period: Period
+    as_of: date  # open and overdue are judged on this day (the period's end, or today if earlier)
+    scope: str
+    scope_code: str | None
+    work: InspectionWork
+    enterprises_total: int
+    found: HazardTally  # hazards found in the period, standing as of as_of
+    closed_in_period: int
+    open_total: int
+    overdue_total: int
+    year_found: int
+    year_closed: int
+    overdue: list[LedgerRow]
+    majors: list[LedgerRow]
+    majors_total: int
+    due_next_week: list[LedgerRow]
+    due_next_week_total: int
+    campaigns: list[CampaignProgress]
+    trainings: list[TrainingRow]
+    drills_held: list[tuple[str, str, str, int, str]]
+    drills_overdue: list[DrillDue]
+    incidents: list[IncidentRow]
+    goal: GoalStatus
+    weeks: list[WeekBar]
+    open_by_district: list[tuple[str, int]]
+
+    @property
+    def year_rate(self) -> float | None:
+        return self.year_closed / self.year_found if self.year_found else None
+
+    def as_json(self) -> dict[str, Any]:
+        """The figures scripts read (`--json`); keys are documented in the README and never renamed."""
+        return {
+            "week": self.period.key, "from": self.period.start.isoformat(), "to": self.period.end.isoformat(),
+            "as_of": self.as_of.isoformat(), "scope": self.scope_code or "city", "scope_name": self.scope,
+            "inspections": self.work.inspections, "enterprises_inspected": self.work.enterprises,
+            "enterprises_total": self.enterprises_total, "unannounced_inspections": self.work.unannounced,
+            "leader_visits": self.work.leader_visits, "inspector_days": self.work.inspector_days,
+            "self_inspections": self.work.self_inspections,
+            "hazards_found_general": self.found.general, "hazards_found_major": self.found.major,
+            "hazards_closed": self.closed_in_period, "hazards_open": self.open_total,
+            "hazards_overdue": self.overdue_total, "major_hazards_open": self.majors_total,
+            "rectification_rate_year": None if self.year_rate is None else round(self.year_rate, 4),
+            "trainings": len(self.trainings), "training_attendees": sum(t.training.attendees for t in self.trainings),
+            "drills_held": len(self.drills_held), "drills_overdue": len(self.drills_overdue),
+            "incidents": len(self.incidents), "deaths": sum(r.incident.deaths for r in self.incidents),
+            "liable_incidents_larger_or_above": sum(r.breaks_goal for r in self.incidents),
+            "goal_holds": self.goal.holds, "deadlines_next_week": self.due_next_week_total,
+        }
+
+
+class WeeklyService:
+    """Computes the weekly summary within the signed-in person's scope (optionally one district of it)."""
+
+    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+        self.session = session
+        self.store = session.store
+        self._today = today
+
+    def summary(self, period: Period, district_code: str | None = None) -> WeeklySummary:
+        reports = ReportService(self.session, today=self._today)
+        district_ids, enterprise_id, scope_name = reports.scope(district_code)
+        session = self.session if district_code is None else self.session.within(district_ids)
+        as_of = min(self._today(), period.end)
+        ledger = LedgerService(session, today=lambda: as_of)
+        statistics, work = StatisticsQuery(self.store.db), WorkQuery(self.store.db)
+        year_start = date(as_of.year, 1, 1)
+
+        overdue_filter, majors_filter = LedgerFilter(overdue_only=True), LedgerFilter(open_only=True, grade="重大")
+        next_monday = period.end + timedelta(days=1)
+        due_filter = LedgerFilter(deadline_from=next_monday, deadline_to=next_monday + timedelta(days=6))
+        dashboard = DashboardService(session, today=lambda: as_of)
+        weeks = dashboard.weeks(week_start(period.end))
+        districts = {d.id: d.name for d in ledger.districts()}
+        open_counts = dashboard.query.open_by_district(district_ids, enterprise_id)
+        year_tally = statistics.tally(district_ids, enterprise_id, year_start, as_of, as_of)
+        trainings = TrainingService(session, today=lambda: as_of).in_period(period.start, period.end)
+        incidents = self.store.incidents.in_scope(period.start, period.end, district_ids, enterprise_id)
+        return WeeklySummary(
+            office=reports.office_name(), period=period, as_of=as_of, scope=scope_name, scope_code=district_code,
+            work=work.inspection_work(district_ids, enterprise_id, period.start, period.end),
+            enterprises_total=self.store.enterprises.count_in(district_ids) if enterprise_id is None else 1,
+            found=statistics.tally(district_ids, enterprise_id, period.start, period.end, as_of),
+            closed_in_period=statistics.closed_between(district_ids, enterprise_id, period.start, period.end),
+            open_total=ledger.count(LedgerFilter(open_only=True)), overdue_total=ledger.count(overdue_filter),
+            year_found=year_tally.found, year_closed=year_tally.closed,
+            overdue=ledger.page(overdue_filter, "overdue_days", True, 0, LIMIT),
+            majors=ledger.page(majors_filter, "found_on", True, 0, LIMIT),
+            majors_total=ledger.count(majors_filter),
+            due_next_week=ledger.page(due_filter, "deadline", False, 0, LIMIT),
+            due_next_week_total=ledger.count(due_filter),
+            campaigns=campaign_progress(session, as_of), trainings=trainings,
+            drills_held=work.drills_held(district_ids, enterprise_id, period.start, period.end),
+            drills_overdue=[due for due in drills_due(session, as_of, 0) if due.overdue],
+            incidents=incident_rows(session, incidents), goal=goal_status(session, as_of.year, as_of),
+            weeks=weeks, open_by_district=[(name, open_counts.get(district_id, 0))
+                                           for district_id, name in districts.items()])
+
+    def write_pdf(self, summary: WeeklySummary, target: Path | str | BinaryIO) -> None:
+        from safety_desk.reports.weekly import render_weekly
+
+        render_weekly(summary, target)
