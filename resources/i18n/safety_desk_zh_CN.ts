@@ -6,27 +6,27 @@
     <message>
         <location filename="../../safety_desk/ui/pages/activities.py" line="22"/>
         <source>Drills &amp; activities</source>
-        <translation type="unfinished"></translation>
+        <translation>演练活动</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activities.py" line="30"/>
         <source>Drills</source>
-        <translation type="unfinished">演练</translation>
+        <translation>演练</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activities.py" line="31"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>宣教培训</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activities.py" line="32"/>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>事故</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activities.py" line="33"/>
         <source>Campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>专项行动</translation>
     </message>
 </context>
 <context>
@@ -34,77 +34,77 @@
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="58"/>
         <source>New campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>新建专项行动</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="58"/>
         <source>Edit campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑专项行动</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="78"/>
         <source>Class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="92"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>行动名称</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="93"/>
         <source>Kind</source>
-        <translation type="unfinished">检查类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="94"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>起止日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="95"/>
         <source>Aim</source>
-        <translation type="unfinished"></translation>
+        <translation>工作目标</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="96"/>
         <source>Checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>检查表</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="98"/>
         <source>Target enterprises: those matching every ticked filter, plus the ones listed; nothing ticked or listed means every enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>目标企业：符合全部勾选条件的企业，加上下方列出的企业；未勾选任何条件且未列出企业时，为全部企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="101"/>
         <source>Districts</source>
-        <translation type="unfinished"></translation>
+        <translation>片区</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="102"/>
         <source>Industries</source>
-        <translation type="unfinished"></translation>
+        <translation>行业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="103"/>
         <source>Risk classes</source>
-        <translation type="unfinished"></translation>
+        <translation>风险类别</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="111"/>
         <source>And these enterprises</source>
-        <translation type="unfinished"></translation>
+        <translation>另加以下企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="119"/>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="120"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -112,42 +112,42 @@
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="197"/>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>专项行动</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="197"/>
         <source>Kind</source>
-        <translation type="unfinished">检查类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="197"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>起止日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="197"/>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>目标企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="198"/>
         <source>Inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>已检查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="198"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="198"/>
         <source>Hazards found (一般/重大)</source>
-        <translation type="unfinished"></translation>
+        <translation>发现隐患（一般/重大）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="199"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已销号</translation>
     </message>
 </context>
 <context>
@@ -155,32 +155,32 @@
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="193"/>
         <source>New campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建专项行动…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="194"/>
         <source>Edit…</source>
-        <translation type="unfinished">编辑…</translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="201"/>
         <source>Campaigns: progress is the share of target enterprises inspected in the period</source>
-        <translation type="unfinished"></translation>
+        <translation>专项行动：进度为行动期内已检查的目标企业所占比例</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="233"/>
         <source> and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>等，另有%1家</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="237"/>
         <source>Hazards found: %1 (一般 %2, 重大 %3), %4 closed</source>
-        <translation type="unfinished"></translation>
+        <translation>发现隐患 %1 条（一般 %2 条，重大 %3 条），已销号 %4 条</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="241"/>
         <source>Not yet inspected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未检查：%1</translation>
     </message>
 </context>
 <context>
@@ -193,22 +193,22 @@
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="115"/>
         <source>Enterprises overdue for a drill</source>
-        <translation type="unfinished"></translation>
+        <translation>演练逾期企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="116"/>
         <source>Notices awaiting a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>待回复整改通知书</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="128"/>
         <source>Hazards found and closed per week</source>
-        <translation type="unfinished"></translation>
+        <translation>每周发现与销号隐患数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="130"/>
         <source>Open hazards by district</source>
-        <translation type="unfinished"></translation>
+        <translation>各片区未销号隐患</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
@@ -224,17 +224,17 @@
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="99"/>
         <source>Goal: no liable accident of grade 较大 or above</source>
-        <translation type="unfinished"></translation>
+        <translation>目标：不发生较大及以上安全生产责任事故</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="103"/>
         <source>Click to see this year&apos;s incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>点击查看本年度事故</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="108"/>
         <source>Open general hazards</source>
-        <translation type="unfinished"></translation>
+        <translation>未销号一般隐患</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="109"/>
@@ -244,17 +244,17 @@
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="111"/>
         <source>Awaiting re-inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>待复查隐患</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="112"/>
         <source>Due in the next 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>3天内到期隐患</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="113"/>
         <source>Rectification rate this year</source>
-        <translation type="unfinished"></translation>
+        <translation>本年度整改率</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="114"/>
@@ -267,200 +267,200 @@
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="427"/>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="445"/>
         <source>District</source>
-        <translation type="unfinished">片区</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
         <source>Inspected this month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月已检查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
         <source>Inspected this quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>本季度已检查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="141"/>
         <source>Enterprises with an open major hazard</source>
-        <translation type="unfinished"></translation>
+        <translation>存在未销号重大隐患的企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="142"/>
         <source>Enterprises with an overdue hazard</source>
-        <translation type="unfinished"></translation>
+        <translation>存在逾期隐患的企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
         <source>Enterprises with an open general hazard</source>
-        <translation type="unfinished"></translation>
+        <translation>存在未销号一般隐患的企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
         <source>Enterprises with no open hazard</source>
-        <translation type="unfinished"></translation>
+        <translation>无未销号隐患的企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="150"/>
         <source>To do</source>
-        <translation type="unfinished"></translation>
+        <translation>待办</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="150"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="150"/>
         <source>Deadline</source>
-        <translation type="unfinished">整改期限</translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="151"/>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
         <source>Days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="154"/>
         <source>Double-click a line to open it</source>
-        <translation type="unfinished"></translation>
+        <translation>双击某行即可打开</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="159"/>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>专项行动</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="159"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>起止日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
         <source>Targets inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>目标企业已检查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
         <source>Hazards found</source>
-        <translation type="unfinished"></translation>
+        <translation>发现隐患</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="161"/>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="286"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已销号</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="169"/>
         <source>Districts: coverage and four-colour overview</source>
-        <translation type="unfinished"></translation>
+        <translation>片区检查覆盖与四色概览</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="171"/>
         <source>My work</source>
-        <translation type="unfinished"></translation>
+        <translation>我的待办</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="186"/>
         <source>Campaigns running</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中的专项行动</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="226"/>
         <source>The figures could not be computed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据计算失败：%1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="234"/>
         <source>%1 · as of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 截至 %2</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="244"/>
         <source>%1 of %2 hazards found this year are closed</source>
-        <translation type="unfinished"></translation>
+        <translation>本年度发现隐患 %2 条，已销号 %1 条</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="259"/>
         <source>%1 days since the last one</source>
-        <translation type="unfinished"></translation>
+        <translation>距上一起已 %1 天</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="260"/>
         <source>none on record</source>
-        <translation type="unfinished"></translation>
+        <translation>无记录</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="261"/>
         <source>Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>目标保持：%1年较大及以上责任事故 0 起（%2）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="264"/>
         <source>Goal missed: %1 liable accidents of grade 较大 or above in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>目标未实现：%2年发生较大及以上责任事故 %1 起</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="286"/>
         <source>Found</source>
-        <translation type="unfinished">发现日期</translation>
+        <translation>发现</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="354"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="354"/>
         <source>Re-inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>复查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="354"/>
         <source>Rectify</source>
-        <translation type="unfinished"></translation>
+        <translation>整改</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="355"/>
         <source>Finish inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>完成检查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="387"/>
         <source>Closed, found this year</source>
-        <translation type="unfinished"></translation>
+        <translation>本年度发现且已销号</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="395"/>
         <source>Closed %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2 销号</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="395"/>
         <source>Found %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2 发现</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="404"/>
         <source>Open hazards in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1未销号隐患</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="417"/>
         <source>%1: inspections this month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：本月检查情况</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="418"/>
         <source>%1: inspections this quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：本季度检查情况</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="419"/>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="476"/>
         <source>not inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>未检查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="420"/>
@@ -470,63 +470,63 @@
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="452"/>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="478"/>
         <source>Enterprise</source>
-        <translation type="unfinished">企业</translation>
+        <translation>企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="420"/>
         <source>Last inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>最近检查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="424"/>
         <source>%1: enterprises marked %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2色企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="435"/>
         <source>submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="435"/>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="478"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="445"/>
         <source>Drill due</source>
-        <translation type="unfinished"></translation>
+        <translation>演练到期日</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="452"/>
         <source>Notice</source>
-        <translation type="unfinished">整改通知书</translation>
+        <translation>整改通知书</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="452"/>
         <source>Reply due</source>
-        <translation type="unfinished"></translation>
+        <translation>回复期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="453"/>
         <source>Hazards open</source>
-        <translation type="unfinished"></translation>
+        <translation>未销号隐患</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="477"/>
         <source>%1: targets not yet inspected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：尚未检查的目标企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
@@ -544,42 +544,42 @@
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="30"/>
         <source>Enterprise</source>
-        <translation type="unfinished">企业</translation>
+        <translation>企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="30"/>
         <source>District</source>
-        <translation type="unfinished">片区</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="30"/>
         <source>Drill due</source>
-        <translation type="unfinished"></translation>
+        <translation>应开展演练</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="30"/>
         <source>Due on</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="31"/>
         <source>Overdue days</source>
-        <translation type="unfinished">逾期天数</translation>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="31"/>
         <source>Last held</source>
-        <translation type="unfinished"></translation>
+        <translation>上次演练</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="31"/>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>已计划</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="50"/>
         <source>High-risk: drills at least every 6 months</source>
-        <translation type="unfinished">高风险企业：每6个月至少演练一次</translation>
+        <translation>高风险企业：每6个月至少演练一次</translation>
     </message>
 </context>
 <context>
@@ -587,118 +587,118 @@
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="54"/>
         <source>Plan a drill</source>
-        <translation type="unfinished"></translation>
+        <translation>计划演练</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="54"/>
         <source>Record a drill</source>
-        <translation type="unfinished"></translation>
+        <translation>记录演练</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="78"/>
         <source>Enterprise</source>
-        <translation type="unfinished">企业</translation>
+        <translation>企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="79"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>演练名称</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="84"/>
         <source>Plan type · content · form</source>
-        <translation type="unfinished"></translation>
+        <translation>预案类型 · 演练内容 · 演练形式</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="85"/>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>演练情景</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="86"/>
         <source>Planned for</source>
-        <translation type="unfinished"></translation>
+        <translation>计划日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="86"/>
         <source>Held on</source>
-        <translation type="unfinished"></translation>
+        <translation>演练日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="87"/>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>演练地点</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="88"/>
         <source>Organiser</source>
-        <translation type="unfinished"></translation>
+        <translation>组织单位</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="89"/>
         <source>Objectives</source>
-        <translation type="unfinished"></translation>
+        <translation>演练目的</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="102"/>
         <source>Plan drill</source>
-        <translation type="unfinished"></translation>
+        <translation>保存计划</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="102"/>
         <source>Save record</source>
-        <translation type="unfinished"></translation>
+        <translation>保存记录</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="103"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="124"/>
         <source>Reported to the authority on</source>
-        <translation type="unfinished"></translation>
+        <translation>报送主管部门日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="139"/>
         <source>Participants</source>
-        <translation type="unfinished"></translation>
+        <translation>参演人数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="141"/>
         <source>Participating units</source>
-        <translation type="unfinished"></translation>
+        <translation>参演单位</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="143"/>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>演练评估</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="145"/>
         <source>Problems found</source>
-        <translation type="unfinished"></translation>
+        <translation>发现问题</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="147"/>
         <source>Evaluators</source>
-        <translation type="unfinished"></translation>
+        <translation>评估人员</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="149"/>
         <source>Plan revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>预案修订</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="156"/>
         <source>Photos</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="194"/>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="203"/>
         <source>Choose the enterprise from the list.</source>
-        <translation type="unfinished">请从列表中选择企业。</translation>
+        <translation>请从列表中选择企业。</translation>
     </message>
 </context>
 <context>
@@ -706,47 +706,47 @@
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="27"/>
         <source>Add finding as hazard</source>
-        <translation type="unfinished"></translation>
+        <translation>将演练发现问题登记为隐患</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="51"/>
         <source>Drill</source>
-        <translation type="unfinished">应急演练</translation>
+        <translation>演练</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="52"/>
         <source>Description</source>
-        <translation type="unfinished">隐患描述</translation>
+        <translation>隐患描述</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="53"/>
         <source>Grade</source>
-        <translation type="unfinished">隐患等级</translation>
+        <translation>隐患等级</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="54"/>
         <source>Deadline</source>
-        <translation type="unfinished">整改期限</translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="55"/>
         <source>Location</source>
-        <translation type="unfinished">隐患部位</translation>
+        <translation>隐患部位</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="56"/>
         <source>Measures</source>
-        <translation type="unfinished">整改措施</translation>
+        <translation>整改措施</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="62"/>
         <source>Register hazard</source>
-        <translation type="unfinished"></translation>
+        <translation>登记隐患</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="63"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -754,52 +754,52 @@
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="75"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="75"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="75"/>
         <source>Enterprise</source>
-        <translation type="unfinished">企业</translation>
+        <translation>企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="75"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>演练名称</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="76"/>
         <source>Plan type</source>
-        <translation type="unfinished">预案类型</translation>
+        <translation>预案类型</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="76"/>
         <source>Form</source>
-        <translation type="unfinished">演练形式</translation>
+        <translation>演练形式</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="76"/>
         <source>Participants</source>
-        <translation type="unfinished"></translation>
+        <translation>参演人数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="76"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>发现问题</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="80"/>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>已计划</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="80"/>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>已开展</translation>
     </message>
 </context>
 <context>
@@ -830,60 +830,60 @@
     <message>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="41"/>
         <source>Plan drill…</source>
-        <translation type="unfinished"></translation>
+        <translation>计划演练…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="43"/>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="121"/>
         <source>Record drill…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录演练…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="45"/>
         <source>Record a held drill; choose a planned one below to record it</source>
-        <translation type="unfinished"></translation>
+        <translation>记录已开展的演练；如需记录已计划的演练，请先在下方列表中选中</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="47"/>
         <source>Add finding as hazard…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记为隐患…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="50"/>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="160"/>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="167"/>
         <source>Cancel plan</source>
-        <translation type="unfinished"></translation>
+        <translation>取消计划</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="66"/>
         <source>Drills due in the next %1 days and overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1天内到期及已逾期的演练</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="78"/>
         <source>Planned and held drills</source>
-        <translation type="unfinished"></translation>
+        <translation>已计划和已开展的演练</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="97"/>
         <source>%1 overdue · %2 due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期 %1 · 即将到期 %2</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="104"/>
         <source>%1 planned · %2 held</source>
-        <translation type="unfinished"></translation>
+        <translation>已计划 %1 · 已开展 %2</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="120"/>
         <source>Record planned drill…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录已计划演练…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/drills_tab.py" line="160"/>
         <source>Cancel the drill planned for %1: %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>确定取消计划于 %1 开展的演练“%2”吗？</translation>
     </message>
 </context>
 <context>
@@ -974,7 +974,7 @@
     <message>
         <location filename="../../safety_desk/ui/widgets/enterprise_picker.py" line="105"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -982,7 +982,7 @@
     <message>
         <location filename="../../safety_desk/ui/widgets/enterprise_picker.py" line="34"/>
         <source>Name, USCC or pinyin initials, e.g. zgjz</source>
-        <translation type="unfinished">企业名称、统一社会信用代码或拼音首字母（如 zgjz）</translation>
+        <translation>企业名称、统一社会信用代码或拼音首字母（如 zgjz）</translation>
     </message>
 </context>
 <context>
@@ -1015,7 +1015,7 @@
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="166"/>
         <source>Double-click a hazard to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击隐患即可打开。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="174"/>
@@ -1040,7 +1040,7 @@
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="178"/>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>整改通知书</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="198"/>
@@ -1183,7 +1183,7 @@ USCC %2 · %3 · risk class %4</source>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="418"/>
         <source>Notices (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>整改通知书（%1）</translation>
     </message>
 </context>
 <context>
@@ -1244,383 +1244,383 @@ USCC %2 · %3 · risk class %4</source>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="67"/>
         <source>Hazard</source>
-        <translation type="unfinished"></translation>
+        <translation>隐患</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="85"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="123"/>
         <source>Report rectified…</source>
-        <translation type="unfinished"></translation>
+        <translation>报告整改完成…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="124"/>
         <source>Record progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录整改进展…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="125"/>
         <source>Accept (close)…</source>
-        <translation type="unfinished"></translation>
+        <translation>复查合格（销号）…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="126"/>
         <source>Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>复查不合格…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="127"/>
         <source>Extend deadline…</source>
-        <translation type="unfinished"></translation>
+        <translation>延长期限…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="128"/>
         <source>Reopen…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="129"/>
         <source>Treatment plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>治理方案…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="130"/>
         <source>Supervision…</source>
-        <translation type="unfinished"></translation>
+        <translation>挂牌督办…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="161"/>
         <source>Location</source>
-        <translation type="unfinished">隐患部位</translation>
+        <translation>隐患部位</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="161"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>专业类别</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="162"/>
         <source>Possible accident</source>
-        <translation type="unfinished"></translation>
+        <translation>可能导致事故</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="162"/>
         <source>Basis</source>
-        <translation type="unfinished"></translation>
+        <translation>依据</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="163"/>
         <source>Measures</source>
-        <translation type="unfinished">整改措施</translation>
+        <translation>整改措施</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="163"/>
         <source>Responsible</source>
-        <translation type="unfinished">责任人</translation>
+        <translation>责任人</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="164"/>
         <source>Notice</source>
-        <translation type="unfinished">整改通知书</translation>
+        <translation>整改通知书</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="164"/>
         <source>Found in</source>
-        <translation type="unfinished"></translation>
+        <translation>发现于</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="165"/>
         <source>Found by</source>
-        <translation type="unfinished"></translation>
+        <translation>发现人</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="165"/>
         <source>Source</source>
-        <translation type="unfinished">来源</translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="168"/>
         <source>Particulars</source>
-        <translation type="unfinished"></translation>
+        <translation>基本信息</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="171"/>
         <source>Treatment plan (major hazard)</source>
-        <translation type="unfinished"></translation>
+        <translation>治理方案（重大隐患）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="177"/>
         <source>Listed supervision</source>
-        <translation type="unfinished"></translation>
+        <translation>挂牌督办</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="180"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>督办级别</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="181"/>
         <source>Referred to regulator</source>
-        <translation type="unfinished"></translation>
+        <translation>报送监管部门</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
         <source>Details</source>
-        <translation type="unfinished">基本信息</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="240"/>
         <source>Photos</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="245"/>
         <source>Double-click an event with photos to open them.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击带有照片的记录即可查看照片。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="247"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>处理记录</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="264"/>
         <source>Hazard: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>隐患：%1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="273"/>
         <source>not yet registered</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未登记</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="277"/>
         <source>found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发现于 %1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="280"/>
         <source>Inspection</source>
-        <translation type="unfinished">监督检查</translation>
+        <translation>监督检查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="280"/>
         <source>Self-inspection</source>
-        <translation type="unfinished">企业自查</translation>
+        <translation>企业自查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="281"/>
         <source>Drill</source>
-        <translation type="unfinished">应急演练</translation>
+        <translation>应急演练</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="281"/>
         <source>Public report</source>
-        <translation type="unfinished">群众举报</translation>
+        <translation>群众举报</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="282"/>
         <source>Enforcement</source>
-        <translation type="unfinished">执法检查</translation>
+        <translation>执法检查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="282"/>
         <source>Import</source>
-        <translation type="unfinished">导入</translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="297"/>
         <source>Not filled in</source>
-        <translation type="unfinished"></translation>
+        <translation>未填写</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="301"/>
         <source>%1 level</source>
-        <translation type="unfinished"></translation>
+        <translation>%1级</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="301"/>
         <source>Not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>未挂牌</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="306"/>
         <source>Before rectification (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>整改前（%1）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="307"/>
         <source>After rectification (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>整改后（%1）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="308"/>
         <source>No photos were taken when it was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>发现时未拍摄照片。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="311"/>
         <source>Latest report %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一次由 %2 于 %1 报告</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="314"/>
         <source>%1 reports, latest first</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 次报告，最新的在前</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="317"/>
         <source>Not reported rectified yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未报告整改完成。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="324"/>
         <source>Reported rectified: waiting for the inspector&apos;s re-inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>已报告整改完成，等待检查员复查。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="334"/>
         <source>Deadline %1</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限 %1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="336"/>
         <source>overdue %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期 %1 天</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="339"/>
         <source>closed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>销号于 %1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="348"/>
         <source>new deadline %1</source>
-        <translation type="unfinished"></translation>
+        <translation>新整改期限 %1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="350"/>
         <source>deadline %1</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限 %1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="388"/>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>操作未完成</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="399"/>
         <source>Report rectified</source>
-        <translation type="unfinished"></translation>
+        <translation>报告整改完成</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="400"/>
         <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明整改情况并添加整改后照片。随后由检查员复查，复查合格予以销号，不合格退回整改。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="407"/>
         <source>Record progress</source>
-        <translation type="unfinished"></translation>
+        <translation>记录整改进展</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="407"/>
         <source>Record a step of the rectification.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录整改过程中的一项进展。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="409"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="414"/>
         <source>Accept the rectification</source>
-        <translation type="unfinished"></translation>
+        <translation>复查合格</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="415"/>
         <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
-        <translation type="unfinished"></translation>
+        <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="416"/>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="416"/>
         <source>Accept and close</source>
-        <translation type="unfinished"></translation>
+        <translation>确认销号</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="420"/>
         <source>Reject the rectification</source>
-        <translation type="unfinished"></translation>
+        <translation>复查不合格</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="421"/>
         <source>The hazard goes back to rectification (整改中). Say what is still wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>隐患将退回“整改中”状态。请说明仍存在的问题。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="422"/>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>退回整改</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="429"/>
         <source>Extend the deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>延长整改期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="429"/>
         <source>The new deadline and why it is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="430"/>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="440"/>
         <source>New deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>新整改期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="431"/>
         <source>Extend</source>
-        <translation type="unfinished"></translation>
+        <translation>确认延期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="438"/>
         <source>Reopen the hazard</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开隐患</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
         <source>The closed hazard is back in rectification (整改中).</source>
-        <translation type="unfinished"></translation>
+        <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="442"/>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开</translation>
     </message>
 </context>
 <context>
@@ -1633,22 +1633,22 @@ USCC %2 · %3 · risk class %4</source>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="67"/>
         <source>Remove this filter</source>
-        <translation type="unfinished"></translation>
+        <translation>移除此筛选条件</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="74"/>
         <source>Extend deadline…</source>
-        <translation type="unfinished"></translation>
+        <translation>延长期限…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="76"/>
         <source>Give the selected hazards a new deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>为所选隐患设定新的整改期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="91"/>
         <source>Double-click a hazard (or press Enter) to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击隐患（或按 Enter）即可打开。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="136"/>
@@ -1663,7 +1663,7 @@ USCC %2 · %3 · risk class %4</source>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="142"/>
         <source>Not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>未销号</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="147"/>
@@ -1698,12 +1698,12 @@ USCC %2 · %3 · risk class %4</source>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="195"/>
         <source>Issue notice…</source>
-        <translation type="unfinished"></translation>
+        <translation>下发整改通知书…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="197"/>
         <source>Issue a rectification notice for the selected hazards of one enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>对同一企业的所选隐患下发整改通知书</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="210"/>
@@ -1713,7 +1713,7 @@ USCC %2 · %3 · risk class %4</source>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="221"/>
         <source>Issue notice</source>
-        <translation type="unfinished"></translation>
+        <translation>下发整改通知书</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="246"/>
@@ -1734,37 +1734,37 @@ USCC %2 · %3 · risk class %4</source>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="370"/>
         <source>Extend the deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>延长整改期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="371"/>
         <source>A new deadline for the %1 selected hazards, and why it is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为所选的 %1 条隐患填写新的整改期限及延期理由。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="373"/>
         <source>New deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>新整改期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="374"/>
         <source>Extend</source>
-        <translation type="unfinished"></translation>
+        <translation>确认延期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="392"/>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>操作未完成</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="396"/>
         <source>Deadline extended</source>
-        <translation type="unfinished"></translation>
+        <translation>已延长整改期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="397"/>
         <source>%1 of %2 hazards have the new deadline.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选 %2 条隐患中，已有 %1 条设定新的整改期限。</translation>
     </message>
 </context>
 <context>
@@ -1772,87 +1772,87 @@ USCC %2 · %3 · risk class %4</source>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="35"/>
         <source>Record incident</source>
-        <translation type="unfinished"></translation>
+        <translation>登记事故</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="35"/>
         <source>Edit incident</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑事故</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="45"/>
         <source>Left empty: enterprise name and grade</source>
-        <translation type="unfinished"></translation>
+        <translation>留空则自动使用企业名称和事故等级</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="60"/>
         <source> ×10k yuan</source>
-        <translation type="unfinished"></translation>
+        <translation> 万元</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="73"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>发生时间</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="74"/>
         <source>Enterprise</source>
-        <translation type="unfinished">企业</translation>
+        <translation>企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="75"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>事故名称</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="76"/>
         <source>Accident type</source>
-        <translation type="unfinished"></translation>
+        <translation>事故类别</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="77"/>
         <source>Deaths</source>
-        <translation type="unfinished"></translation>
+        <translation>死亡人数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="78"/>
         <source>Serious injuries</source>
-        <translation type="unfinished"></translation>
+        <translation>重伤人数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="79"/>
         <source>Direct loss</source>
-        <translation type="unfinished"></translation>
+        <translation>直接经济损失</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="80"/>
         <source>Grade</source>
-        <translation type="unfinished">隐患等级</translation>
+        <translation>事故等级</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="81"/>
         <source>Liability</source>
-        <translation type="unfinished"></translation>
+        <translation>事故性质</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="82"/>
         <source>Description</source>
-        <translation type="unfinished">隐患描述</translation>
+        <translation>事故经过</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="88"/>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="89"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="125"/>
         <source>Choose the enterprise from the list.</source>
-        <translation type="unfinished">请从列表中选择企业。</translation>
+        <translation>请从列表中选择企业。</translation>
     </message>
 </context>
 <context>
@@ -1860,52 +1860,52 @@ USCC %2 · %3 · risk class %4</source>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="145"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>发生时间</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="145"/>
         <source>Enterprise</source>
-        <translation type="unfinished">企业</translation>
+        <translation>企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="145"/>
         <source>District</source>
-        <translation type="unfinished">片区</translation>
+        <translation>片区</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="145"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>事故名称</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="146"/>
         <source>Deaths</source>
-        <translation type="unfinished"></translation>
+        <translation>死亡人数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="146"/>
         <source>Serious injuries</source>
-        <translation type="unfinished"></translation>
+        <translation>重伤人数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="146"/>
         <source>Direct loss (10k yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>直接经济损失（万元）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="147"/>
         <source>Grade</source>
-        <translation type="unfinished">隐患等级</translation>
+        <translation>事故等级</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="147"/>
         <source>Liability</source>
-        <translation type="unfinished"></translation>
+        <translation>事故性质</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="173"/>
         <source>Computed from deaths, serious injuries and direct loss (State Council Order 493)</source>
-        <translation type="unfinished"></translation>
+        <translation>根据死亡人数、重伤人数和直接经济损失确定（国务院令第493号）</translation>
     </message>
 </context>
 <context>
@@ -1913,37 +1913,37 @@ USCC %2 · %3 · risk class %4</source>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="116"/>
         <source>Record incident…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记事故…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="118"/>
         <source>Edit…</source>
-        <translation type="unfinished">编辑…</translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="125"/>
         <source>Incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>事故</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="142"/>
         <source>%1 days since the last one</source>
-        <translation type="unfinished"></translation>
+        <translation>距上一起已 %1 天</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="144"/>
         <source>none recorded; %1 days into the year</source>
-        <translation type="unfinished"></translation>
+        <translation>本年度无记录，已过 %1 天</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="145"/>
         <source>Goal holds: no liable accident of grade 较大 or above in %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>目标保持：%1年未发生较大及以上责任事故（%2）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="149"/>
         <source>Goal broken: %1 liable accidents of grade 较大 or above in %2; the last one %3 days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>目标未实现：%2年发生较大及以上责任事故 %1 起，最近一起在 %3 天前</translation>
     </message>
 </context>
 <context>
@@ -2312,127 +2312,127 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="55"/>
         <source>Issue a rectification notice</source>
-        <translation type="unfinished"></translation>
+        <translation>下发整改通知书</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="69"/>
         <source>The number this notice will get. Numbers left on this device this year: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>本通知书将使用的文号。本设备本年度剩余可用文号：%1 个。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="73"/>
         <source>No number available</source>
-        <translation type="unfinished"></translation>
+        <translation>无可用文号</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="87"/>
         <source>Principal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>主要负责人：%1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="88"/>
         <source>Safety officer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>安全员：%1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="103"/>
         <source>The latest deadline of these hazards: the reply reports on all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>取所列隐患中最晚的整改期限，届时一并回复全部隐患的整改情况。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="105"/>
         <source>No deadline of these hazards lies ahead: today plus %1 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>所列隐患的整改期限均已过，默认为今天起 %1 天。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="113"/>
         <source>Re-inspect on</source>
-        <translation type="unfinished"></translation>
+        <translation>复查日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="133"/>
         <source>Major hazards: copy to the regulator, e.g. the district emergency management bureau</source>
-        <translation type="unfinished"></translation>
+        <translation>含重大隐患：请抄送监管部门，如区应急管理局</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="136"/>
         <source>Who else receives a copy (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>其他抄送单位（选填）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="139"/>
         <source>Reply due</source>
-        <translation type="unfinished"></translation>
+        <translation>回复期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="141"/>
         <source>Copy to</source>
-        <translation type="unfinished"></translation>
+        <translation>抄送</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="156"/>
         <source>Issue notice</source>
-        <translation type="unfinished"></translation>
+        <translation>下发</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="160"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="172"/>
         <source>Hazards on this notice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本通知书所列隐患：%1 条</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
         <source>Found</source>
-        <translation type="unfinished">发现日期</translation>
+        <translation>发现日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
         <source>Grade</source>
-        <translation type="unfinished">隐患等级</translation>
+        <translation>隐患等级</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
         <source>Description</source>
-        <translation type="unfinished">隐患描述</translation>
+        <translation>隐患描述</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
         <source>Location</source>
-        <translation type="unfinished">隐患部位</translation>
+        <translation>隐患部位</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="181"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="181"/>
         <source>Deadline</source>
-        <translation type="unfinished">整改期限</translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="208"/>
         <source>%1 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期 %1 天</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="245"/>
         <source>Notice %1 issued to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>整改通知书 %1 已下发至%2。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="249"/>
         <source>Issued on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 下发。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="253"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2460,7 +2460,7 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
         <source>Photo</source>
-        <translation type="unfinished">照片</translation>
+        <translation>照片</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
@@ -2558,7 +2558,7 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/main_window.py" line="61"/>
         <source>Drills &amp; activities</source>
-        <translation type="unfinished"></translation>
+        <translation>演练活动</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/main_window.py" line="62"/>
@@ -2682,42 +2682,42 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/models/notice_models.py" line="20"/>
         <source>Number</source>
-        <translation type="unfinished">数值</translation>
+        <translation>文号</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/notice_models.py" line="20"/>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>下发日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/notice_models.py" line="20"/>
         <source>Reply due</source>
-        <translation type="unfinished"></translation>
+        <translation>回复期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/notice_models.py" line="20"/>
         <source>Hazards</source>
-        <translation type="unfinished">隐患</translation>
+        <translation>隐患数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/notice_models.py" line="21"/>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>回复情况</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/notice_models.py" line="40"/>
         <source>Replied</source>
-        <translation type="unfinished"></translation>
+        <translation>已回复</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/notice_models.py" line="42"/>
         <source>%1 of %2 awaited, %3 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 条中 %1 条待回复，已逾期 %3 天</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/notice_models.py" line="44"/>
         <source>%1 of %2 awaited, %3 days left</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 条中 %1 条待回复，剩余 %3 天</translation>
     </message>
 </context>
 <context>
@@ -2900,17 +2900,17 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="55"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="59"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>确定</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="60"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2918,7 +2918,7 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/dialogs/record_list.py" line="21"/>
         <source>%1 records · double-click one to open it</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 条记录 · 双击即可打开</translation>
     </message>
 </context>
 <context>
@@ -2926,27 +2926,27 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="33"/>
         <source>What was done</source>
-        <translation type="unfinished"></translation>
+        <translation>已采取的整改措施</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="36"/>
         <source>Photos after rectification (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>整改后照片（必填）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="37"/>
         <source>Photos (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>照片（选填）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="48"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>提交</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="50"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2954,37 +2954,37 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/dialogs/reminders.py" line="19"/>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>工作提醒</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/reminders.py" line="21"/>
         <source>Today needs your attention:</source>
-        <translation type="unfinished"></translation>
+        <translation>今日需关注的事项：</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/reminders.py" line="40"/>
         <source>%1 hazards are past their deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条隐患已超过整改期限</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/reminders.py" line="41"/>
         <source>%1 hazards are due within %2 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条隐患将在 %2 天内到期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/reminders.py" line="42"/>
         <source>%1 rectified hazards await re-inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条已整改隐患待复查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/reminders.py" line="43"/>
         <source>%1 enterprises have a drill due within %2 days or overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 家企业的演练将在 %2 天内到期或已逾期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/reminders.py" line="45"/>
         <source>%1 rectification notices await a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 份整改通知书待回复</translation>
     </message>
 </context>
 <context>
@@ -3003,12 +3003,12 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="38"/>
         <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕第{seq}号</source>
-        <translation type="unfinished"></translation>
+        <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕第{seq}号</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="47"/>
         <source>How many notice numbers the safety office gives a device at a time; a device numbers its notices only from its own blocks, so devices working offline never give out the same number.</source>
-        <translation type="unfinished"></translation>
+        <translation>安全办每次分配给一台设备的文号数量。设备只使用分配给本设备的文号，因此多台设备离线工作时也不会出现重复文号。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="53"/>
@@ -3033,17 +3033,17 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="59"/>
         <source>Notice number pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>通知书文号格式</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="61"/>
         <source>Notice numbers per block</source>
-        <translation type="unfinished"></translation>
+        <translation>每批分配文号数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="86"/>
         <source>For example: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>示例：%1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="105"/>
@@ -3150,32 +3150,32 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/dialogs/supervision.py" line="19"/>
         <source>Listed supervision</source>
-        <translation type="unfinished"></translation>
+        <translation>挂牌督办</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/supervision.py" line="23"/>
         <source>Not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>未挂牌</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/supervision.py" line="27"/>
         <source>Referred to the regulator on</source>
-        <translation type="unfinished"></translation>
+        <translation>报送监管部门日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/supervision.py" line="39"/>
         <source>Supervision level</source>
-        <translation type="unfinished"></translation>
+        <translation>督办级别</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/supervision.py" line="43"/>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/supervision.py" line="44"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3183,67 +3183,67 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="28"/>
         <source>Record training</source>
-        <translation type="unfinished"></translation>
+        <translation>登记培训</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="50"/>
         <source>Enterprises</source>
-        <translation type="unfinished">企业</translation>
+        <translation>指定企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="51"/>
         <source>A whole district</source>
-        <translation type="unfinished"></translation>
+        <translation>整个片区</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="52"/>
         <source>Office-wide</source>
-        <translation type="unfinished"></translation>
+        <translation>全部监管企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="75"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="76"/>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>培训主题</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="77"/>
         <source>Kind</source>
-        <translation type="unfinished">检查类型</translation>
+        <translation>培训类型</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="78"/>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>学时</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="79"/>
         <source>Attendees</source>
-        <translation type="unfinished"></translation>
+        <translation>参训人数</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="80"/>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>培训对象</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="88"/>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="89"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="105"/>
         <source>Add at least one enterprise, or choose a district.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少添加一家企业，或选择片区。</translation>
     </message>
 </context>
 <context>
@@ -3251,32 +3251,32 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="122"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="122"/>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>培训主题</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="122"/>
         <source>Kind</source>
-        <translation type="unfinished">检查类型</translation>
+        <translation>培训类型</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="122"/>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>培训对象</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="122"/>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>学时</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="123"/>
         <source>Attendees</source>
-        <translation type="unfinished"></translation>
+        <translation>参训人数</translation>
     </message>
 </context>
 <context>
@@ -3284,27 +3284,27 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="65"/>
         <source>Record training…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记培训…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="70"/>
         <source>Training sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>培训记录</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="72"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="74"/>
         <source>to</source>
-        <translation type="unfinished">至</translation>
+        <translation>至</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="88"/>
         <source>%1 sessions · %2 attendances · %3 person-hours</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 场 · %2 人次 · %3 人学时</translation>
     </message>
 </context>
 <context>
@@ -3312,22 +3312,22 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/dialogs/treatment_plan.py" line="16"/>
         <source>Treatment plan</source>
-        <translation type="unfinished"></translation>
+        <translation>治理方案</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/treatment_plan.py" line="18"/>
         <source>A major hazard&apos;s treatment plan names these six elements (Order No. 16, art. 15). Rectification can be reported once all six are filled in.</source>
-        <translation type="unfinished"></translation>
+        <translation>重大事故隐患治理方案应包括以下六项内容（16号令第十五条）。六项全部填写后，方可报告整改完成。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/treatment_plan.py" line="34"/>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/treatment_plan.py" line="35"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
