@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -42,6 +43,9 @@ def register_font() -> str:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, str(resources_dir() / FONT_FILE), subfontIndex=0))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
+        # Charts (reportlab.graphics) start each drawing in this font; left at Helvetica, every chart page
+        # would name a font that is not embedded.
+        STATE_DEFAULTS["fontName"] = FONT
     return FONT
 
 
