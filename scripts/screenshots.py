@@ -83,6 +83,17 @@ def main() -> None:
     inspections.runner.show_step(inspections.runner.current - 1)  # the failed item, with its hazard
     app.processEvents()
     window.grab().save(str(args.output / "inspection-runner.png"))
+    # The hazard page of a recent hazard with before and after photos (the demo draws some).
+    with_photos = [h for h in store.hazards._select("deleted = 0 AND photos != '[]'", order="found_on DESC")
+                   if session.may_see_enterprise(h.enterprise_id)
+                   and any(e.photos for e in store.hazards.events(h.id))]
+    if with_photos:
+        window.show_page("hazards")
+        dialog = window.pages["hazards"].open_hazard(with_photos[0].id)
+        dialog.resize(*SIZE)
+        app.processEvents()
+        dialog.grab().save(str(args.output / "hazard-page.png"))
+        dialog.close()
     window.close()
     store.close()
     print(f"saved to {args.output}")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.hazard_status import HazardEventKind
 from safety_desk.services.hazards import (
     EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION, SUPERVISION_LEVELS,
@@ -40,8 +41,9 @@ _BADGE = ("color: white; background: %s; border-radius: 4px; padding: 3px 10px; 
 
 
 def _local(at: datetime) -> str:
+    """Beijing time, as the office reads it, whatever zone this computer is set to."""
     if at.tzinfo is not None:
-        at = at.astimezone()
+        at = at.astimezone(BEIJING)
     return at.strftime("%Y-%m-%d %H:%M")
 
 
