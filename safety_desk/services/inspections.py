@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
+from safety_desk.domain.china_time import beijing_now
 from safety_desk.domain.checklist import (
     AnswerKind, AnswerResult, Checklist, ChecklistSummary, Item, applicable_items, checklist_from_dict,
     judge_value, summarize,
@@ -61,7 +62,7 @@ class RunnerState:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return beijing_now().isoformat(timespec="seconds")
 
 
 class InspectionService:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from safety_desk.services.passwords import hash_password
 from safety_desk.store.connection import StoreError, remove_database_files
-from safety_desk.store.database import utc_now_iso
+from safety_desk.store.database import now_iso
 from safety_desk.store.records import ChecklistRecord, Device, Office, Person
 from safety_desk.store.store import Store
 from safety_desk.sync.identity import generate_key_pair
@@ -63,7 +63,7 @@ def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_nam
             store.db.adopt_device(device_id)
             store.db.set_local("private_key", keys.private_pem)
             store.devices.add(Device(id=device_id, name=device_name or platform.node() or "office",
-                                     role="office", public_key=keys.public_pem, enrolled_at=utc_now_iso()))
+                                     role="office", public_key=keys.public_pem, enrolled_at=now_iso()))
             office = store.offices.add(Office(id=store.db.new_id(), name=office_name.strip(),
                                               public_key=keys.public_pem))
             admin_id = None

@@ -6,10 +6,10 @@ import hashlib
 import json
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from safety_desk.domain.china_time import beijing_now
 from safety_desk.store.audit import AuditChain, canonical_json
 from safety_desk.store.connection import StoreError, open_connection
 from safety_desk.sync.hlc import HybridClock, Timestamp
@@ -31,8 +31,10 @@ WHOLE_ROW = "*"
 UNSET_DEVICE = "unset"
 
 
-def utc_now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+def now_iso() -> str:
+    """Now as ISO text in Beijing time (+08:00): every stored moment has one offset, so the date part of
+    the text is the office's calendar day and text order is time order."""
+    return beijing_now().isoformat(timespec="milliseconds")
 
 
 def canonical_digest(rows: list[dict[str, Any]]) -> str:
@@ -138,7 +140,7 @@ class Database:
         seq, clock = self.new_write()
         self.conn.execute("INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?)",
                           (table, row["id"], json.dumps({WHOLE_ROW: seq}), seq))
-        self._audit.append(at=utc_now_iso(), clock=clock, device_id=self.device_id,
+        self._audit.append(at=now_iso(), clock=clock, device_id=self.device_id,
                            author_id=self.author_id, action="insert", tbl=table, row_id=row["id"],
                            before=None, after=audit_after if audit_after is not None else row)
         return clock
@@ -153,7 +155,7 @@ class Database:
         fields = json.dumps({WHOLE_ROW: seq})
         self.conn.executemany("INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?)",
                               [(table, row["id"], fields, seq) for row in rows])
-        self._audit.append(at=utc_now_iso(), clock=clock, device_id=self.device_id,
+        self._audit.append(at=now_iso(), clock=clock, device_id=self.device_id,
                            author_id=self.author_id, action=f"insert_many: {summary}", tbl=table,
                            row_id=None, before=None,
                            after={"rows": len(rows), "sha256": canonical_digest(rows)})
@@ -180,7 +182,7 @@ class Database:
         else:
             fields = {WHOLE_ROW: seq}
         self.set_row_fields(table, row_id, fields)
-        self._audit.append(at=utc_now_iso(), clock=clock, device_id=self.device_id,
+        self._audit.append(at=now_iso(), clock=clock, device_id=self.device_id,
                            author_id=self.author_id, action="update", tbl=table, row_id=row_id,
                            before=before, after=changed)
         return before
@@ -188,7 +190,7 @@ class Database:
     def audit_event(self, action: str, table: str, row_id: str | None, before: Any, after: Any) -> None:
         """An audit entry for a write that is not a single insert or update (sync apply, restore)."""
         self._require_transaction()
-        self._audit.append(at=utc_now_iso(), clock=self.clock.now(), device_id=self.device_id,
+        self._audit.append(at=now_iso(), clock=self.clock.now(), device_id=self.device_id,
                            author_id=self.author_id, action=action, tbl=table, row_id=row_id,
                            before=before, after=after)
 

@@ -12,7 +12,7 @@ from safety_desk.domain.hazard_status import (
 )
 from safety_desk.store.codec import codec_for, record_from_row
 from safety_desk.store.connection import StoreError
-from safety_desk.store.database import utc_now_iso
+from safety_desk.store.database import now_iso
 from safety_desk.store.records import Hazard, HazardEvent, HazardStateRow, Notice
 from safety_desk.store.repository import Repository
 
@@ -124,7 +124,7 @@ class HazardRepository(Repository[Hazard]):
                 raise ValueError(f"hazard {hazard_id}: {kind.value} needs a deadline date")
             clock = self.db.clock.now()
             event = HazardEvent(id=self.db.new_id(), hazard_id=hazard_id, kind=kind.value,
-                                at=at or utc_now_iso(), clock=clock, by_id=by_id,
+                                at=at or now_iso(), clock=clock, by_id=by_id,
                                 deadline=deadline.isoformat() if deadline else None, reason=reason,
                                 photos=list(photos or []))
             self.db.insert("hazard_event", codec_for(HazardEvent).to_row(dataclasses.asdict(event)))
