@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
 from safety_desk.services.campaigns import CampaignProgress, campaign_progress
-from safety_desk.services.dashboard import CHART_WEEKS, DashboardService, WeekBar, week_start
+from safety_desk.services.dashboard import DashboardService, WeekBar, week_start
 from safety_desk.services.drills import DrillDue, drills_due
 from safety_desk.services.incidents import GoalStatus, IncidentRow, goal_status, incident_rows
 from safety_desk.services.ledger import LedgerFilter, LedgerRow, LedgerService

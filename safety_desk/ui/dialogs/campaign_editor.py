@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout,
 )
 
@@ -16,6 +16,7 @@ from safety_desk.services.activities import ActivityProblem, CampaignService
 from safety_desk.services.session import PermissionDenied
 from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Campaign
+from safety_desk.ui.dialogs.form_footer import add_form_footer
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.widgets.enterprise_picker import EnterpriseListPicker
 
@@ -111,20 +112,8 @@ class CampaignEditorDialog(QDialog):
         grid.addWidget(QLabel(self.tr("And these enterprises")), 2, 0, 1, 3)
         grid.addWidget(self.enterprises, 3, 0, 1, 3)
 
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.on_accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(group)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.message, _buttons = add_form_footer(self, QVBoxLayout(self), self.tr("Save"), self.tr("Cancel"),
+                                                  form, group)
 
     def targets(self) -> dict:
         return CampaignTargets(

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+    QComboBox, QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
 )
 
 from safety_desk.domain.grading import HazardGrade
@@ -14,6 +14,7 @@ from safety_desk.services.activities import ActivityProblem, DrillService
 from safety_desk.services.session import PermissionDenied
 from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Drill
+from safety_desk.ui.dialogs.form_footer import add_form_footer
 
 _DEFAULT_DAYS = 15
 
@@ -54,19 +55,8 @@ class DrillFindingDialog(QDialog):
         form.addRow(self.tr("Deadline"), self.deadline)
         form.addRow(self.tr("Location"), self.location)
         form.addRow(self.tr("Measures"), self.measures)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register hazard"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.on_accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.message, _buttons = add_form_footer(self, QVBoxLayout(self), self.tr("Register hazard"), self.tr("Cancel"),
+                                                  form)
 
     def on_accept(self) -> None:
         try:

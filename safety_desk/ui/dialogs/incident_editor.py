@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
-    QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
+    QComboBox, QDateTimeEdit, QDialog, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
     QPlainTextEdit, QSpinBox, QVBoxLayout,
 )
 
@@ -16,6 +16,7 @@ from safety_desk.services.incidents import CHINA_TZ
 from safety_desk.services.session import PermissionDenied
 from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Incident
+from safety_desk.ui.dialogs.form_footer import add_form_footer
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.widgets.enterprise_picker import EnterprisePicker
 
@@ -80,19 +81,8 @@ class IncidentEditorDialog(QDialog):
         form.addRow(self.tr("Grade"), self.grade)
         form.addRow(self.tr("Liability"), self.liability)
         form.addRow(self.tr("Description"), self.description)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.on_accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.message, _buttons = add_form_footer(self, QVBoxLayout(self), self.tr("Save"), self.tr("Cancel"),
+                                                  form)
         if incident is not None:
             self._fill(incident)
         self.on_figures_changed()

@@ -6,13 +6,14 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QRadioButton, QSpinBox, QVBoxLayout,
+    QButtonGroup, QComboBox, QDateEdit, QDialog, QDoubleSpinBox, QFormLayout, QHBoxLayout,
+    QLineEdit, QRadioButton, QSpinBox, QVBoxLayout,
 )
 
 from safety_desk.services.activities import ActivityProblem, TrainingService
 from safety_desk.services.session import PermissionDenied
 from safety_desk.store.connection import StoreError
+from safety_desk.ui.dialogs.form_footer import add_form_footer
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.widgets.enterprise_picker import EnterpriseListPicker
 
@@ -80,19 +81,8 @@ class TrainingEditorDialog(QDialog):
         form.addRow(self.tr("For"), choice)
         form.addRow("", self.enterprises)
         form.addRow("", self.district)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.on_accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.message, _buttons = add_form_footer(self, QVBoxLayout(self), self.tr("Save"), self.tr("Cancel"),
+                                                  form)
         self.on_audience_changed()
 
     def on_audience_changed(self, *_args) -> None:
