@@ -78,12 +78,18 @@ class _Progress:
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
               help="Language of the user interface (default: the saved setting, else zh_CN).")
 @click.option("--demo", is_flag=True, help="Open the demo database, creating it if needed.")
+@click.option("--self-test", "self_test", is_flag=True,
+              help="Check this installation (window, photo, PDF, spreadsheet) on a temporary database and exit.")
 @click.version_option(__version__, prog_name="safety-desk")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, lang: str, demo: bool) -> None:
+def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: bool = False) -> None:
     """SafetyDesk 安全检查工作台: workplace-safety inspections, hazards and drills, offline."""
     if ctx.invoked_subcommand is not None:
         return
+    if self_test:
+        from safety_desk.ui.self_test import run_self_test
+
+        sys.exit(run_self_test(click.echo))
     path = _db_path(ctx)
     if demo and not path.exists():
         ctx.invoke(demo_command)

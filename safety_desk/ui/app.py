@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from safety_desk import __version__
+from safety_desk.paths import resources_dir
 from safety_desk.services.auth import SignIn, needs_setup
 from safety_desk.services.setup import initialise
 from safety_desk.settings import Settings
@@ -23,6 +25,7 @@ def make_application(language: str) -> QApplication:
     app.setApplicationName("SafetyDesk")
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "safetydesk.png")))
     apply_font(app, register_font())
     app._translators = install_translators(app, language)  # keep them alive as long as the app
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import PySide6
@@ -24,8 +25,8 @@ def compiled_translation(language: str) -> Path | None:
     source = TS_DIR / f"safety_desk_{language}.ts"
     if not source.exists():
         return None
-    bundled = source.with_suffix(".qm")  # a frozen bundle ships it compiled at build time
-    if bundled.exists() and bundled.stat().st_mtime >= source.stat().st_mtime:
+    bundled = source.with_suffix(".qm")  # a frozen bundle ships it compiled at build time (and no lrelease)
+    if bundled.exists() and (getattr(sys, "frozen", False) or bundled.stat().st_mtime >= source.stat().st_mtime):
         return bundled
     target = config_dir() / "i18n" / f"safety_desk_{language}.qm"
     if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
