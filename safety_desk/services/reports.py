@@ -105,6 +105,19 @@ class ReportService:
             raise PermissionDenied(f"无权查看片区 {district.name} (district {district_code} is outside your scope)")
         return [district.id], enterprise_id, district.name
 
+    def scope_choices(self) -> list[tuple[str | None, str]]:
+        """(district code or None, name) of every scope the person may ask a summary or statistics for.
+
+        None comes first: the city for the office, all of a leader's or inspector's districts, an
+        enterprise's own documents for an enterprise (which is offered nothing else).
+        """
+        if self.session.role == "enterprise":
+            return [(None, self.scope(None)[2])]
+        visible = self.session.district_ids()
+        districts = [d for d in self.store.districts.active() if visible is None or d.id in visible]
+        first = "全市" if visible is None else "本人负责片区"
+        return [(None, first)] + [(d.code, d.name) for d in districts]
+
     def quarterly(self, quarter: str, target: Path | str | BinaryIO, district_code: str | None = None) -> None:
         """季度隐患排查治理统计 for the city (or the person's scope) or one district."""
         from safety_desk.reports.quarterly import QuarterlyStatistics, render_quarterly
