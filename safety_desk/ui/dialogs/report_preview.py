@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import tempfile
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -45,8 +46,11 @@ class DocumentJob(QObject):
         self.path = temporary_pdf(name)
         self.running = True
         target = self.path
+        # A refusal can come back within microseconds: the worker waits until the signals are connected.
+        connected = threading.Event()
 
         def run(report) -> str:
+            connected.wait(5)
             report(0, 1)
             make(target)
             report(1, 1)
@@ -55,6 +59,7 @@ class DocumentJob(QObject):
         signals = context.tasks.start(run)
         signals.finished.connect(self._on_finished)
         signals.failed.connect(self._on_failed)
+        connected.set()
 
     def _on_finished(self, path: str) -> None:
         self.running = False
