@@ -115,7 +115,7 @@ class ReportDialog(QDialog):
         except ValueError as exc:
             self.on_failed(str(exc))
             return
-        self.status.setText(self.tr("%1 · %2 pages").replace("%1", self.title).replace("%2", str(pages)))
+        self.status.setText(self.tr("%1 · pages: %2").replace("%1", self.title).replace("%2", str(pages)))
         self.preview.show()
         self.preview.view.setFocus()
         self.generated.emit(path)

@@ -113,7 +113,7 @@ class ReportsPage(QWidget):
         weekly_form = QFormLayout(weekly)
         weekly_form.setContentsMargins(0, 0, 0, 0)
         weekly_form.addRow(self.week_radio, self.week_day)
-        weekly_form.addRow("", self.week_label)
+        weekly_form.addRow(self.week_label)  # the whole width: the week's days on one line
         weekly_form.addRow(self.range_radio, self.range_from)
         weekly_form.addRow(self.tr("to"), self.range_to)
 
@@ -277,7 +277,7 @@ class ReportsPage(QWidget):
         self.shown_path = Path(path)
         self.preview.suggested_name = file_name
         self.right.setCurrentWidget(self.preview)
-        self.status.setText(self.tr("%1 · %2 pages").replace("%1", title).replace("%2", str(pages)))
+        self.status.setText(self.tr("%1 · pages: %2").replace("%1", title).replace("%2", str(pages)))
         self.generated.emit(path)
 
     def on_failed(self, message: str) -> None:
