@@ -211,3 +211,27 @@ def test_the_preview_refuses_a_file_that_is_not_a_pdf(qtbot, tmp_path) -> None:
     with pytest.raises(ValueError):
         preview.load(broken)
     assert preview.page_count() == 0 and not preview.print_button.isEnabled()
+
+
+def test_the_document_is_made_off_the_ui_thread(qtbot, demo_context, demo_as_of, messages, monkeypatch) -> None:
+    import threading
+
+    from safety_desk.services import weekly
+    from safety_desk.ui.tasks import TaskRunner
+
+    demo_context.tasks = TaskRunner()  # the application's real pool, not the tests' inline runner
+    threads: list[threading.Thread] = []
+    real = weekly.WeeklyService.write_pdf
+
+    def write_pdf(self, summary, target):
+        threads.append(threading.current_thread())
+        return real(self, summary, target)
+
+    monkeypatch.setattr(weekly.WeeklyService, "write_pdf", write_pdf)
+    page = _page(qtbot, demo_context, demo_as_of)
+    page.choose_week("2026-W48")
+    with qtbot.waitSignal(page.generated, timeout=TIMEOUT) as blocker:
+        page.generate()
+        assert not page.generate_button.isEnabled()
+    assert threads and threads[0] is not threading.main_thread()
+    assert page.preview.page_count() == pdf_pages(Path(blocker.args[0]))
