@@ -282,6 +282,23 @@ def report_notice(ctx: click.Context, notice_id: str, output: Path) -> None:
     click.echo(f"已生成 written: {output}")
 
 
+@report_group.command("drill")
+@click.argument("drill_id")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def report_drill(ctx: click.Context, drill_id: str, output: Path) -> None:
+    """应急演练记录 of one held drill."""
+    from safety_desk.services.reports import ReportService
+    from safety_desk.services.session import Session
+
+    with _open_store(_db_path(ctx)) as store:
+        try:
+            ReportService(Session.of_device(store)).drill_record(drill_id, output)
+        except (ValueError, FileNotFoundError) as exc:
+            raise BadInput(str(exc)) from None
+    click.echo(f"已生成 written: {output}")
+
+
 @report_group.command("weekly")
 @click.option("--week", default=None, metavar="2026-W48", help="An ISO week (default: the current week).")
 @click.option("--from", "start", default=None, type=click.DateTime(["%Y-%m-%d"]), help="Or a period: first day.")

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,14 @@ from safety_desk.settings import Settings  # noqa: E402
 from safety_desk.store.store import Store  # noqa: E402
 
 SIZE = (1366, 768)
+
+
+def _settle(app, done=lambda: False, seconds: float = 30.0) -> None:
+    """Let Qt work until `done()` or for `seconds` (a script may wait; tests wait on signals instead)."""
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def main() -> None:
@@ -57,6 +66,12 @@ def main() -> None:
             page = window.pages[key]
             page.show_enterprise(busiest.id)
             page.tabs.setCurrentIndex(2)
+        if key == "reports":
+            # This week's summary, previewed: what the page is for on a Friday.
+            page = window.pages[key]
+            page.generate()
+            _settle(app, lambda: not page.job.running)
+            _settle(app, seconds=1.5)  # QPdfView renders its pages in a thread of its own
         app.processEvents()
         window.grab().save(str(args.output / f"{key}.png"))
     inspections = window.pages["inspections"]

@@ -105,6 +105,19 @@ class ReportService:
             raise PermissionDenied(f"无权查看片区 {district.name} (district {district_code} is outside your scope)")
         return [district.id], enterprise_id, district.name
 
+    def scope_choices(self) -> list[tuple[str | None, str]]:
+        """(district code or None, name) of every scope the person may ask a summary or statistics for.
+
+        None comes first: the city for the office, all of a leader's or inspector's districts, an
+        enterprise's own documents for an enterprise (which is offered nothing else).
+        """
+        if self.session.role == "enterprise":
+            return [(None, self.scope(None)[2])]
+        visible = self.session.district_ids()
+        districts = [d for d in self.store.districts.active() if visible is None or d.id in visible]
+        first = "全市" if visible is None else "本人负责片区"
+        return [(None, first)] + [(d.code, d.name) for d in districts]
+
     def quarterly(self, quarter: str, target: Path | str | BinaryIO, district_code: str | None = None) -> None:
         """季度隐患排查治理统计 for the city (or the person's scope) or one district."""
         from safety_desk.reports.quarterly import QuarterlyStatistics, render_quarterly
@@ -214,3 +227,49 @@ class ReportService:
             sections=sections, hazards=hazards, photos=photos, inspector_signature=signature["inspector"],
             enterprise_signature=signature["enterprise"], signed_on=_local_time(inspection.finished_at)[:10],
             status_note="" if inspection.status == "submitted" else "草稿：本检查尚未提交，内容可能变化。"), target)
+
+    def drill_record(self, drill_id: str, target: Path | str | BinaryIO) -> None:
+        """应急演练记录 of one held drill: particulars, evaluation, findings and their hazards, photos."""
+        from safety_desk.reports.drill_record import DrillHazardLine, DrillPhoto, DrillRecord, render_drill_record
+
+        drill = self.store.drills.get(drill_id)
+        if drill is None or drill.deleted:
+            raise ReportProblem(f"演练 {drill_id} 不存在 (no such drill)")
+        self.session.require_enterprise(drill.enterprise_id)
+        if drill.status != "held":
+            raise ReportProblem(f"演练“{drill.name}”计划于 {drill.held_on} 举行，尚未登记为已举行，不能打印演练记录 "
+                                "(the drill is planned, not yet held: record it first)")
+        enterprise = self.store.enterprises.require(drill.enterprise_id)
+        district = self.store.districts.get(drill.district_id)
+        if drill.reported_on:
+            reported = f"已于 {drill.reported_on} 报送"
+        else:
+            reported = "未报送"
+        particulars = [
+            ("演练名称", drill.name), ("演练单位", enterprise.name),
+            ("统一社会信用代码", enterprise.uscc), ("所属片区", district.name if district else ""),
+            ("预案类型", drill.plan_type), ("演练类型", f"{drill.content} · {drill.form}"),
+            ("演练日期", drill.held_on), ("演练地点", drill.place or "—"),
+            ("组织人", drill.organiser or "—"), ("参演单位", drill.units or "—"),
+            ("参演人数", f"{drill.participants} 人"), ("评估人员", drill.evaluators or "—"),
+            ("计划日期", drill.planned_on or "未预先计划"), ("报送主管部门", reported),
+        ]
+        hazards = []
+        for number, hazard in enumerate(self.store.hazards.of_drill(drill.id), start=1):
+            state = self.store.hazards.state(hazard.id)
+            hazards.append(DrillHazardLine(
+                number, hazard.description, hazard.grade,
+                state.deadline.isoformat() if state and state.deadline else "", state.status.value if state else ""))
+        photos = []
+        for number, photo_id in enumerate(drill.photos, start=1):
+            photo = self.store.photos.get(photo_id)
+            taken = _local_time(photo.taken_at) if photo and photo.taken_at else drill.held_on
+            lines = [f"{taken} · {enterprise.name}",
+                     f"应急演练 {drill.name} · 组织人 {drill.organiser or '—'} · 照片 {number}"]
+            photos.append(DrillPhoto(watermarked(self._photo_bytes(photo_id), lines),
+                                     f"照片 {number}：{drill.name}（{drill.held_on}）"))
+        render_drill_record(DrillRecord(
+            office=self.office_name(), reference=drill.id[-12:].upper(), enterprise=enterprise.name,
+            particulars=particulars, scenario=drill.scenario, objectives=drill.objectives,
+            evaluation=drill.evaluation, findings=drill.findings, revisions=drill.revisions, hazards=hazards,
+            photos=photos, organiser=drill.organiser, evaluators=drill.evaluators, held_on=drill.held_on), target)

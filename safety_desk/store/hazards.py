@@ -77,6 +77,10 @@ class HazardRepository(Repository[Hazard]):
             return self._select("inspection_id = ?", (inspection_id,), order="id")
         return self._select("inspection_id = ? AND item_code = ?", (inspection_id, item_code), order="id")
 
+    def of_drill(self, drill_id: str) -> list[Hazard]:
+        """Hazards registered from what a drill exposed (tombstoned ones left out), oldest first."""
+        return self._select("deleted = 0 AND drill_id = ?", (drill_id,), order="found_on, id")
+
     def open_of_enterprise(self, enterprise_id: str) -> list[Hazard]:
         return self._select("deleted = 0 AND enterprise_id = ? AND id IN (SELECT hazard_id FROM hazard_state"
                             " WHERE status != '已销号')", (enterprise_id,), order="found_on DESC")

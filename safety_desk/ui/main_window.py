@@ -22,6 +22,7 @@ from safety_desk.ui.pages.enterprises import EnterprisesPage
 from safety_desk.ui.pages.hazards import HazardsPage
 from safety_desk.ui.pages.inspections import InspectionsPage
 from safety_desk.ui.pages.placeholder import PlaceholderPage
+from safety_desk.ui.pages.reports import ReportsPage
 from safety_desk.ui.pages.settings import SettingsPage
 
 # How often an open window checks whether a new day has begun (and so reminds again).
@@ -59,9 +60,7 @@ class MainWindow(QMainWindow):
             ("inspections", self.tr("Inspections"), "clipboard-check-outline", InspectionsPage(context)),
             ("hazards", self.tr("Hazards"), "alert-outline", HazardsPage(context)),
             ("drills", self.tr("Drills & activities"), "calendar-check-outline", ActivitiesPage(context)),
-            ("reports", self.tr("Reports"), "file-chart-outline", PlaceholderPage(
-                self.tr("Reports"), self.tr("The weekly summary, notices and statistics as PDF arrive with the "
-                                            "next release."))),
+            ("reports", self.tr("Reports"), "file-chart-outline", ReportsPage(context)),
             ("sync", self.tr("Sync"), "sync", PlaceholderPage(
                 self.tr("Sync"), self.tr("Exchanging data with the office by file or shared folder arrives with "
                                          "the next release. Every change is already recorded for it."))),

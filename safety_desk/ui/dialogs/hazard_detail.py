@@ -19,11 +19,13 @@ from safety_desk.services.hazards import (
     EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION, SUPERVISION_LEVELS,
     TREATMENT_PLAN, TREATMENT_PLAN_LABELS, VERIFY, HazardDetail, HazardService,
 )
+from safety_desk.services.reports import ReportService
 from safety_desk.services.session import PermissionDenied
 from safety_desk.store.connection import StoreError
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.hazard_reason import ReasonDialog
 from safety_desk.ui.dialogs.hazard_report import RectificationReportDialog
+from safety_desk.ui.dialogs.report_preview import ReportDialog, preview_document
 from safety_desk.ui.dialogs.supervision import SupervisionDialog
 from safety_desk.ui.dialogs.treatment_plan import TreatmentPlanDialog
 from safety_desk.ui.icons import icon
@@ -145,6 +147,11 @@ class HazardDetailDialog(QDialog):
             bar.addWidget(button)
             self.action_buttons[name] = button
         bar.addStretch(1)
+        self.notice_button = QPushButton(icon("printer-outline"), self.tr("Print notice…"))
+        self.notice_button.setObjectName("print_notice")
+        self.notice_button.setToolTip(self.tr("The rectification notice this hazard is on, as PDF"))
+        self.notice_button.clicked.connect(self.on_print_notice_clicked)
+        bar.addWidget(self.notice_button)
         self.blocked_label = QLabel()
         self.blocked_label.setObjectName("blocked")
         self.blocked_label.setWordWrap(True)
@@ -321,6 +328,7 @@ class HazardDetailDialog(QDialog):
 
         for name, button in self.action_buttons.items():
             button.setVisible(name in detail.actions)
+        self.notice_button.setVisible(bool(hazard.notice_id))
         hint, colour = detail.report_blocked or "", "#e65100"
         if not hint and detail.status == "待复查" and VERIFY not in detail.actions:
             hint, colour = self.tr("Reported rectified: waiting for the inspector's re-inspection."), _MUTED
@@ -395,6 +403,15 @@ class HazardDetailDialog(QDialog):
 
     def on_action_finished(self, _result: int = 0) -> None:
         self.action_dialog, self._action_run = None, None  # deleted on close: never hand out the dead wrapper
+
+    def on_print_notice_clicked(self) -> ReportDialog | None:
+        """Preview the 整改通知书 the hazard is on, to print or save."""
+        notice_id, number = self.detail.hazard.notice_id, self.detail.notice_number or ""
+        if not notice_id:
+            return None
+        session = self.context.session
+        return preview_document(self.context, self, self.tr("Rectification notice"), f"整改通知书-{number}.pdf",
+                                lambda path: ReportService(session).notice(notice_id, path))
 
     def on_report_clicked(self) -> None:
         dialog = RectificationReportDialog(

@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from safety_desk.services.activities import ActivityProblem, DrillService
+from safety_desk.services.reports import ReportService
 from safety_desk.services.session import PermissionDenied
 from safety_desk.store.records import Drill
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.drill_editor import DrillEditorDialog
 from safety_desk.ui.dialogs.drill_finding import DrillFindingDialog
+from safety_desk.ui.dialogs.report_preview import ReportDialog, preview_document
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.activity_models import DrillDueModel, DrillRecordsModel
 from safety_desk.ui.pages.activity_common import heading, make_table, primary_button
@@ -52,6 +54,10 @@ class DrillsTab(QWidget):
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         for button in (self.plan_button, self.record_button, self.finding_button, self.cancel_button):
             button.setVisible(self.service.may_record())
+        self.print_button = QPushButton(icon("printer-outline"), self.tr("Print record…"))
+        self.print_button.setObjectName("print_drill")
+        self.print_button.setToolTip(self.tr("The drill record as PDF, for a held drill"))
+        self.print_button.clicked.connect(self.on_print_clicked)
 
         self.due_label = QLabel()
         self.due_label.setObjectName("due_summary")
@@ -77,6 +83,7 @@ class DrillsTab(QWidget):
         records_bar = QHBoxLayout()
         records_bar.addWidget(heading(self.tr("Planned and held drills")))
         records_bar.addWidget(self.records_label, 1, Qt.AlignmentFlag.AlignBottom)
+        records_bar.addWidget(self.print_button)
         records_bar.addWidget(self.cancel_button)
         bottom_layout.addLayout(records_bar)
         bottom_layout.addWidget(self.records_table, 1)
@@ -117,6 +124,7 @@ class DrillsTab(QWidget):
         drill = self.selected_drill()
         self.finding_button.setEnabled(drill is not None and drill.status == "held")
         self.cancel_button.setEnabled(drill is not None and drill.status == "planned")
+        self.print_button.setEnabled(drill is not None and drill.status == "held")
         self.record_button.setText(self.tr("Record planned drill…") if drill is not None and drill.status == "planned"
                                    else self.tr("Record drill…"))
 
@@ -152,6 +160,16 @@ class DrillsTab(QWidget):
         dialog = DrillFindingDialog(self.service, drill, self)
         self._open(dialog)
         return dialog
+
+    def on_print_clicked(self) -> ReportDialog | None:
+        """Preview the 应急演练记录 of the held drill chosen, to print or save."""
+        drill = self.selected_drill()
+        if drill is None or drill.status != "held":
+            return None
+        session, today = self.context.session, self.today
+        name = f"演练记录-{drill.name}-{drill.held_on}.pdf"
+        return preview_document(self.context, self, self.tr("Drill record"), name,
+                                lambda path: ReportService(session, today=today).drill_record(drill.id, path))
 
     def on_cancel_clicked(self) -> None:
         drill = self.selected_drill()

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.checklist import AnswerKind, AnswerResult, Item, Section
 from safety_desk.services.inspections import KIND_NAMES, InspectionProblem, InspectionService, RunnerState
+from safety_desk.services.reports import ReportService
 from safety_desk.services.session import PermissionDenied
 from safety_desk.store.connection import StoreError
 from safety_desk.ui.context import AppContext
+from safety_desk.ui.dialogs.report_preview import preview_document
 from safety_desk.ui.icons import icon
 from safety_desk.ui.widgets.photo_strip import PhotoStrip
 
@@ -105,6 +107,7 @@ class InspectionRunner(QWidget):
         self._choice_buttons: list[QPushButton] = []
         self.note_dialog: QInputDialog | None = None
         self.sign_dialog = None
+        self.print_dialog = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setObjectName("runner")
 
@@ -153,6 +156,13 @@ class InspectionRunner(QWidget):
             " font-weight: 600; } #submit:disabled { background: #b0bec5; }")
         self.submit_button.clicked.connect(self.on_submit)
 
+        self.print_button = QPushButton(icon("printer-outline"), self.tr("Print record…"))
+        self.print_button.setObjectName("print_record")
+        self.print_button.setToolTip(self.tr("The inspection record as PDF, to check, print or save "
+                                             "(a draft is marked as not yet submitted)"))
+        self.print_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.print_button.clicked.connect(self.print_record)
+
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.enterprise_label)
@@ -160,6 +170,7 @@ class InspectionRunner(QWidget):
         text.addWidget(self.counts_label)
         row = QHBoxLayout()
         row.addLayout(text, 1)
+        row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignTop)
         header = QWidget()
         box = QVBoxLayout(header)
@@ -521,7 +532,19 @@ class InspectionRunner(QWidget):
             self.banner.setText(self.tr("Submitted %1 — this record is read-only").replace("%1", finished))
         self.banner.setVisible(state.read_only)
 
+    def print_record(self):
+        """Preview the 安全生产检查记录 of the open inspection (a draft prints too, marked as such)."""
+        if self.state is None:
+            return None
+        inspection_id, session = self.inspection_id, self.context.session
+        name = f"检查记录-{self.state.enterprise.name}-{self.state.inspection.started_at[:10]}.pdf"
+        self.print_dialog = preview_document(
+            self.context, self, self.tr("Inspection record"), name,
+            lambda path: ReportService(session).inspection_record(inspection_id, path))
+        return self.print_dialog
+
     def _set_enabled_for_state(self) -> None:
+        self.print_button.setEnabled(self.state is not None)
         writable = self.state is not None and not self.state.read_only
         for widget in (self.pass_button, self.fail_button, self.na_button, self.yes_button, self.no_button,
                        self.note_button, self.photo_button, self.submit_button):
