@@ -5,7 +5,7 @@ from __future__ import annotations
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 # A task function receives `report(done, total)` as its first argument to publish progress.
 Report = Callable[[int, int], None]
@@ -48,7 +48,10 @@ class TaskRunner(QObject):
         self._live.add(signals)  # keep the QObject alive until the job reports back
         signals.finished.connect(lambda _=None, s=signals: self._live.discard(s))
         signals.failed.connect(lambda _=None, s=signals: self._live.discard(s))
-        self._pool.start(_Job(function, args, signals))
+        # Started on the next turn of the event loop, after the caller has connected to the signals:
+        # a quick job started at once could report before anyone listens, and its result would be lost.
+        job = _Job(function, args, signals)
+        QTimer.singleShot(0, lambda: self._pool.start(job))
         return signals
 
 
@@ -59,8 +62,6 @@ class InlineTaskRunner(TaskRunner):
     """
 
     def start(self, function: Callable[..., Any], *args: Any) -> TaskSignals:
-        from PySide6.QtCore import QTimer
-
         signals = TaskSignals()
         self._live.add(signals)
         QTimer.singleShot(0, lambda: (_Job(function, args, signals).run(), self._live.discard(signals)))
