@@ -32,77 +32,77 @@
 <context>
     <name>CampaignEditorDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="58"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="59"/>
         <source>New campaign</source>
         <translation>新建专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="58"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="59"/>
         <source>Edit campaign</source>
         <translation>编辑专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="78"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="79"/>
         <source>Class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="92"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="93"/>
         <source>Name</source>
         <translation>行动名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="93"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="94"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="94"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="95"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="95"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="96"/>
         <source>Aim</source>
         <translation>工作目标</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="96"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="97"/>
         <source>Checklists</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="98"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="99"/>
         <source>Target enterprises: those matching every ticked filter, plus the ones listed; nothing ticked or listed means every enterprise</source>
         <translation>目标企业：符合全部勾选条件的企业，加上下方列出的企业；未勾选任何条件且未列出企业时，为全部企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="101"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="102"/>
         <source>Districts</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="102"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="103"/>
         <source>Industries</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="103"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="104"/>
         <source>Risk classes</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="111"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="112"/>
         <source>And these enterprises</source>
         <translation>另加以下企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="119"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="115"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="120"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -704,47 +704,47 @@
 <context>
     <name>DrillFindingDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="27"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="28"/>
         <source>Add finding as hazard</source>
         <translation>将演练发现问题登记为隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="51"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="52"/>
         <source>Drill</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="52"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="53"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="53"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="54"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="54"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="55"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="55"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="56"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="56"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="57"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="62"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="58"/>
         <source>Register hazard</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="63"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_finding.py" line="58"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -828,60 +828,75 @@
 <context>
     <name>DrillsTab</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="41"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="43"/>
         <source>Plan drill…</source>
         <translation>计划演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="43"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="121"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="45"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="129"/>
         <source>Record drill…</source>
         <translation>记录演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="45"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="47"/>
         <source>Record a held drill; choose a planned one below to record it</source>
         <translation>记录已开展的演练；如需记录已计划的演练，请先在下方列表中选中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="47"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="49"/>
         <source>Add finding as hazard…</source>
         <translation>登记为隐患…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="50"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="160"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="167"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="52"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="178"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="185"/>
         <source>Cancel plan</source>
         <translation>取消计划</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="66"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="57"/>
+        <source>Print record…</source>
+        <translation>打印演练记录…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="59"/>
+        <source>The drill record as PDF, for a held drill</source>
+        <translation>已开展演练的演练记录（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="72"/>
         <source>Drills due in the next %1 days and overdue</source>
         <translation>%1天内到期及已逾期的演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="78"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="84"/>
         <source>Planned and held drills</source>
         <translation>已计划和已开展的演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="97"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="104"/>
         <source>%1 overdue · %2 due soon</source>
         <translation>逾期 %1 · 即将到期 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="104"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="111"/>
         <source>%1 planned · %2 held</source>
         <translation>已计划 %1 · 已开展 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="120"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="128"/>
         <source>Record planned drill…</source>
         <translation>记录已计划演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="160"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="171"/>
+        <source>Drill record</source>
+        <translation>演练记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="178"/>
         <source>Cancel the drill planned for %1: %2?</source>
         <translation>确定取消计划于 %1 开展的演练“%2”吗？</translation>
     </message>
@@ -1242,383 +1257,398 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardDetailDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="67"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="71"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="85"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="89"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="123"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="127"/>
         <source>Report rectified…</source>
         <translation>报告整改完成…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="124"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="128"/>
         <source>Record progress…</source>
         <translation>记录整改进展…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="125"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="129"/>
         <source>Accept (close)…</source>
         <translation>复查合格（销号）…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="126"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="130"/>
         <source>Reject…</source>
         <translation>复查不合格…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="127"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="131"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="128"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="132"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="129"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="133"/>
         <source>Treatment plan…</source>
         <translation>治理方案…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="130"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="134"/>
         <source>Supervision…</source>
         <translation>挂牌督办…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="161"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="150"/>
+        <source>Print notice…</source>
+        <translation>打印整改通知书…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="152"/>
+        <source>The rectification notice this hazard is on, as PDF</source>
+        <translation>该隐患所在的整改通知书（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="170"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="161"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="170"/>
         <source>Category</source>
         <translation>专业类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="162"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="171"/>
         <source>Possible accident</source>
         <translation>可能导致事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="162"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="171"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="163"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="172"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="163"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="172"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="164"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="173"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="164"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="173"/>
         <source>Found in</source>
         <translation>发现于</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="165"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="174"/>
         <source>Found by</source>
         <translation>发现人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="165"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="174"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="168"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="177"/>
         <source>Particulars</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="171"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="180"/>
         <source>Treatment plan (major hazard)</source>
         <translation>治理方案（重大隐患）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="177"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="186"/>
         <source>Listed supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="180"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="189"/>
         <source>Level</source>
         <translation>督办级别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="181"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="190"/>
         <source>Referred to regulator</source>
         <translation>报送监管部门</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="248"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="248"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="248"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="248"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="240"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="249"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="245"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="254"/>
         <source>Double-click an event with photos to open them.</source>
         <translation>双击带有照片的记录即可查看照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="247"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="256"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="264"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="273"/>
         <source>Hazard: %1</source>
         <translation>隐患：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="273"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="282"/>
         <source>not yet registered</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="277"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
         <source>found %1</source>
         <translation>发现于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="280"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="289"/>
         <source>Inspection</source>
         <translation>监督检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="280"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="289"/>
         <source>Self-inspection</source>
         <translation>企业自查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="281"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="290"/>
         <source>Drill</source>
         <translation>应急演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="281"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="290"/>
         <source>Public report</source>
         <translation>群众举报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="282"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="291"/>
         <source>Enforcement</source>
         <translation>执法检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="282"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="291"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="297"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="306"/>
         <source>Not filled in</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="301"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="310"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="301"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="310"/>
         <source>Not listed</source>
         <translation>未挂牌</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="306"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="315"/>
         <source>Before rectification (%1)</source>
         <translation>整改前（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="307"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="316"/>
         <source>After rectification (%1)</source>
         <translation>整改后（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="308"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="317"/>
         <source>No photos were taken when it was found.</source>
         <translation>发现时未拍摄照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="311"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="320"/>
         <source>Latest report %1 by %2</source>
         <translation>最近一次由 %2 于 %1 报告</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="314"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="323"/>
         <source>%1 reports, latest first</source>
         <translation>共 %1 次报告，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="317"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="326"/>
         <source>Not reported rectified yet.</source>
         <translation>尚未报告整改完成。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="324"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="334"/>
         <source>Reported rectified: waiting for the inspector&apos;s re-inspection.</source>
         <translation>已报告整改完成，等待检查员复查。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="334"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="344"/>
         <source>Deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="336"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="346"/>
         <source>overdue %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="339"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="349"/>
         <source>closed %1</source>
         <translation>销号于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="348"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="358"/>
         <source>new deadline %1</source>
         <translation>新整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="350"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="360"/>
         <source>deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="388"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="398"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="399"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="413"/>
+        <source>Rectification notice</source>
+        <translation>整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="418"/>
         <source>Report rectified</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="400"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="419"/>
         <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
         <translation>请说明整改情况并添加整改后照片。随后由检查员复查，复查合格予以销号，不合格退回整改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="407"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="426"/>
         <source>Record progress</source>
         <translation>记录整改进展</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="407"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="426"/>
         <source>Record a step of the rectification.</source>
         <translation>记录整改过程中的一项进展。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="409"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="428"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="414"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="433"/>
         <source>Accept the rectification</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="415"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="434"/>
         <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
         <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="416"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="435"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="416"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="435"/>
         <source>Accept and close</source>
         <translation>确认销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="420"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
         <source>Reject the rectification</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="421"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="440"/>
         <source>The hazard goes back to rectification (整改中). Say what is still wrong.</source>
         <translation>隐患将退回“整改中”状态。请说明仍存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="422"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="441"/>
         <source>Reject</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="429"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="448"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="429"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="448"/>
         <source>The new deadline and why it is needed.</source>
         <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="430"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="440"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="449"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="459"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="431"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="450"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="438"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="457"/>
         <source>Reopen the hazard</source>
         <translation>重新打开隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="458"/>
         <source>The closed hazard is back in rectification (整改中).</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="442"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="461"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -1770,87 +1800,87 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>IncidentEditorDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="35"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="36"/>
         <source>Record incident</source>
         <translation>登记事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="35"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="36"/>
         <source>Edit incident</source>
         <translation>编辑事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="45"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="46"/>
         <source>Left empty: enterprise name and grade</source>
         <translation>留空则自动使用企业名称和事故等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="60"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="61"/>
         <source> ×10k yuan</source>
         <translation> 万元</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="73"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="74"/>
         <source>Time</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="74"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="75"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="75"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="76"/>
         <source>Title</source>
         <translation>事故名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="76"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="77"/>
         <source>Accident type</source>
         <translation>事故类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="77"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="78"/>
         <source>Deaths</source>
         <translation>死亡人数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="78"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="79"/>
         <source>Serious injuries</source>
         <translation>重伤人数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="79"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="80"/>
         <source>Direct loss</source>
         <translation>直接经济损失</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="80"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="81"/>
         <source>Grade</source>
         <translation>事故等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="81"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="82"/>
         <source>Liability</source>
         <translation>事故性质</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="82"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="83"/>
         <source>Description</source>
         <translation>事故经过</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="88"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="84"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="89"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="84"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="125"/>
+        <location filename="../../safety_desk/ui/dialogs/incident_editor.py" line="115"/>
         <source>Choose the enterprise from the list.</source>
         <translation>请从列表中选择企业。</translation>
     </message>
@@ -1949,242 +1979,257 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>InspectionRunner</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="147"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="150"/>
         <source>Submit…</source>
         <translation>提交…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="149"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="152"/>
         <source>Check, sign and submit (Ctrl+Enter)</source>
         <translation>核对、签名并提交（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="198"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="159"/>
+        <source>Print record…</source>
+        <translation>打印检查记录…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="161"/>
+        <source>The inspection record as PDF, to check, print or save (a draft is marked as not yet submitted)</source>
+        <translation>检查记录（PDF），可核对、打印或保存（草稿标注为尚未提交）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="209"/>
         <source>Major hazard if failed</source>
         <translation>不合格即为重大隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="217"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="228"/>
         <source>Y  Yes</source>
         <translation>Y  是</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="218"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="229"/>
         <source>N  No, not applicable</source>
         <translation>N  否，不适用</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="229"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="240"/>
         <source>1  Pass</source>
         <translation>1  合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="230"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="241"/>
         <source>2  Fail</source>
         <translation>2  不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="231"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="242"/>
         <source>3  Not applicable</source>
         <translation>3  不适用</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="264"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="275"/>
         <source>Note (N)</source>
         <translation>备注（N）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="273"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="284"/>
         <source>Photo (P)</source>
         <translation>照片（P）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="341"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="352"/>
         <source>Hazard (H to edit; saved as you leave each field)</source>
         <translation>隐患（按 H 编辑；离开各字段时自动保存）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="357"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="368"/>
         <source>Workshop, floor, equipment …</source>
         <translation>车间、楼层、设备等</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="360"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="371"/>
         <source>What the enterprise must do</source>
         <translation>企业须采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="382"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="393"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="384"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="395"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="386"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="397"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="388"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="399"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="390"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="401"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="514"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="525"/>
         <source>Answered %1 / %2 · failures %3 · major hazards %4 · score %5</source>
         <translation>已作答 %1/%2 · 不合格 %3 · 重大隐患 %4 · 得分 %5</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="521"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="532"/>
         <source>Submitted %1 — this record is read-only</source>
         <translation>已于 %1 提交，本记录为只读</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="585"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="542"/>
+        <source>Inspection record</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="608"/>
         <source>Answer No if this part does not apply to the enterprise: its %1 items are hidden and not counted.</source>
         <translation>如本部分不适用于该企业，请选择“否”：其下%1个检查项将隐藏且不计入统计。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="596"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="619"/>
         <source>Y yes · N no (hides the part) · Enter or ↓ next · ↑ previous</source>
         <translation>Y 是 · N 否（隐藏本部分） · Enter 或 ↓ 下一项 · ↑ 上一项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="606"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="629"/>
         <source>Basis: %1</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="626"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="649"/>
         <source>Type the answer, then Enter</source>
         <translation>输入内容后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="639"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="662"/>
         <source>Number, %1 to %2 passes</source>
         <translation>数值，%1～%2为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="642"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="665"/>
         <source>Number, at least %1 passes</source>
         <translation>数值，不低于%1为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="644"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="667"/>
         <source>Number, at most %1 passes</source>
         <translation>数值，不高于%1为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="645"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="668"/>
         <source>Number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="671"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="694"/>
         <source>passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="671"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="694"/>
         <source>fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="671"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="694"/>
         <source>recorded</source>
         <translation>已记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="702"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="725"/>
         <source>Read-only · ↑↓ move between items</source>
         <translation>只读 · ↑↓ 切换检查项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="704"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="727"/>
         <source>Failed: complete the hazard below (H), add a photo (P, Ctrl+V) — then Enter for the next item</source>
         <translation>不合格：请填写下方隐患信息（H），添加照片（P、Ctrl+V），然后按 Enter 进入下一项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="707"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="730"/>
         <source>Type the number, Enter records it · Esc leaves the field (then 3 not applicable, N note, P photo) · ↑↓ move</source>
         <translation>输入数值，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注、P 照片） · ↑↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="710"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="733"/>
         <source>Type the answer, Enter records it · Esc leaves the field (then 3 not applicable, N note) · ↑↓ move</source>
         <translation>输入内容，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注） · ↑↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="714"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="737"/>
         <source>A–%1 choose · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste</source>
         <translation>A–%1 选择 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="716"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="739"/>
         <source>1 pass · 2 fail · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste photo · Ctrl+Enter submit</source>
         <translation>1 合格 · 2 不合格 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴照片 · Ctrl+Enter 提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="734"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="757"/>
         <source>Every item is answered · Ctrl+Enter to sign and submit</source>
         <translation>所有检查项均已作答 · 按 Ctrl+Enter 签名并提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="805"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="828"/>
         <source>Answer the item before adding a note.</source>
         <translation>请先作答本检查项，再添加备注。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="808"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="831"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="809"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="832"/>
         <source>Note for %1</source>
         <translation>检查项 %1 的备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="811"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="834"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="812"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="835"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="830"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="853"/>
         <source>No note</source>
         <translation>无备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="848"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="871"/>
         <source>Answer the item before adding a photo.</source>
         <translation>请先作答本检查项，再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="919"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="942"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="944"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="967"/>
         <source>Cannot submit yet (%1): %2</source>
         <translation>暂不能提交（%1个问题）：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="1016"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="1039"/>
         <source>This item is answered with a value, not pass or fail.</source>
         <translation>本检查项需填写或选择具体值，不按合格/不合格作答。</translation>
     </message>
@@ -2531,69 +2576,63 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="41"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="42"/>
         <source>SafetyDesk</source>
         <translation>安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="57"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="59"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="59"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="60"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="60"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="61"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="61"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="62"/>
         <source>Drills &amp; activities</source>
         <translation>演练活动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="62"/>
         <location filename="../../safety_desk/ui/main_window.py" line="63"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="63"/>
-        <source>The weekly summary, notices and statistics as PDF arrive with the next release.</source>
-        <translation>周汇总、通知书和统计报表的 PDF 输出将在下一版本中提供。</translation>
-    </message>
-    <message>
+        <location filename="../../safety_desk/ui/main_window.py" line="64"/>
         <location filename="../../safety_desk/ui/main_window.py" line="65"/>
-        <location filename="../../safety_desk/ui/main_window.py" line="66"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="66"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="65"/>
         <source>Exchanging data with the office by file or shared folder arrives with the next release. Every change is already recorded for it.</source>
         <translation>通过文件或共享文件夹与安全办交换数据的功能将在下一版本中提供。所有更改均已记录，供届时同步。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="68"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="67"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="101"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="100"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="195"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="194"/>
         <source>Not yet synced: %1 changes</source>
         <translation>未同步更改：%1项</translation>
     </message>
@@ -2751,6 +2790,99 @@ or start a new one (Ctrl+N).</source>
         <location filename="../../safety_desk/ui/models/enterprise_models.py" line="112"/>
         <source>Overdue days</source>
         <translation>逾期天数</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="56"/>
+        <source>Previous page (Page Up)</source>
+        <translation>上一页（Page Up）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="57"/>
+        <source>Next page (Page Down)</source>
+        <translation>下一页（Page Down）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="62"/>
+        <source>Go to page</source>
+        <translation>转到页</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="66"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="67"/>
+        <source>Fit page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="68"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="69"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="75"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="77"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="124"/>
+        <source>Cannot open the PDF %1 (%2)</source>
+        <translation>无法打开 PDF 文件 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="229"/>
+        <source>/ %1</source>
+        <translation>/ %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="266"/>
+        <source>Print %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="283"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="283"/>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="308"/>
+        <source>Save PDF as</source>
+        <translation>PDF 另存为</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="309"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="317"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="317"/>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2988,6 +3120,111 @@ or start a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="92"/>
+        <source>Generating %1…</source>
+        <translation>正在生成%1…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="99"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="118"/>
+        <source>%1 · pages: %2</source>
+        <translation>%1 · 共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="61"/>
+        <source>Choose a document on the left and press Generate.
+It is shown here to check, print or save.</source>
+        <translation>请在左侧选择文书并点击“生成”。
+生成后在此处显示，可核对、打印或保存。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="81"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="293"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="86"/>
+        <source>Weekly safety summary (周报)</source>
+        <translation>安全生产周报</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="87"/>
+        <source>Quarterly hazard statistics</source>
+        <translation>隐患排查治理季度统计</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="92"/>
+        <source>Week</source>
+        <translation>周次</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="94"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="136"/>
+        <source>Period</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="118"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="131"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="142"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="146"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="147"/>
+        <source>Make the PDF and show it here (Ctrl+G)</source>
+        <translation>生成 PDF 并在此显示（Ctrl+G）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="167"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="231"/>
+        <source>Quarterly hazard statistics %1</source>
+        <translation>隐患排查治理季度统计 %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="250"/>
+        <source>Weekly safety summary %1</source>
+        <translation>安全生产周报 %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="261"/>
+        <source>Generating %1…</source>
+        <translation>正在生成%1…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="280"/>
+        <source>%1 · pages: %2</source>
+        <translation>%1 · 共 %2 页</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="25"/>
@@ -3181,67 +3418,67 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>TrainingEditorDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="28"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="29"/>
         <source>Record training</source>
         <translation>登记培训</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="50"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="51"/>
         <source>Enterprises</source>
         <translation>指定企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="51"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="52"/>
         <source>A whole district</source>
         <translation>整个片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="52"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="53"/>
         <source>Office-wide</source>
         <translation>全部监管企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="75"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="76"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="76"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="77"/>
         <source>Topic</source>
         <translation>培训主题</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="77"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="78"/>
         <source>Kind</source>
         <translation>培训类型</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="78"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="79"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="79"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="80"/>
         <source>Attendees</source>
         <translation>参训人数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="80"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="81"/>
         <source>For</source>
         <translation>培训对象</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="88"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="84"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="89"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="84"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="105"/>
+        <location filename="../../safety_desk/ui/dialogs/training_editor.py" line="95"/>
         <source>Add at least one enterprise, or choose a district.</source>
         <translation>请至少添加一家企业，或选择片区。</translation>
     </message>
