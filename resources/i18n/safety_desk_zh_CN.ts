@@ -186,355 +186,355 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="87"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="88"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="115"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="116"/>
         <source>Enterprises overdue for a drill</source>
         <translation>演练逾期企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="116"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="117"/>
         <source>Notices awaiting a reply</source>
         <translation>待回复整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="128"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="129"/>
         <source>Hazards found and closed per week</source>
         <translation>每周发现与销号隐患数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="130"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="131"/>
         <source>Open hazards by district</source>
         <translation>各片区未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="314"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="317"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="110"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="111"/>
         <source>Overdue hazards</source>
         <translation>逾期隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="99"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="100"/>
         <source>Goal: no liable accident of grade 较大 or above</source>
         <translation>目标：不发生较大及以上安全生产责任事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="103"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="104"/>
         <source>Click to see this year&apos;s incidents</source>
         <translation>点击查看本年度事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="108"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="109"/>
         <source>Open general hazards</source>
         <translation>未销号一般隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="109"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="110"/>
         <source>Open major hazards</source>
         <translation>未销号重大隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="111"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="112"/>
         <source>Awaiting re-inspection</source>
         <translation>待复查隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="112"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="113"/>
         <source>Due in the next 3 days</source>
         <translation>3天内到期隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="113"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="114"/>
         <source>Rectification rate this year</source>
         <translation>本年度整改率</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="114"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="437"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="115"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="440"/>
         <source>Inspections this week</source>
         <translation>本周检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="427"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="445"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="430"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="448"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
         <source>Inspected this month</source>
         <translation>本月已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="141"/>
         <source>Inspected this quarter</source>
         <translation>本季度已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="141"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="142"/>
         <source>Enterprises with an open major hazard</source>
         <translation>存在未销号重大隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
         <source>Enterprises with an overdue hazard</source>
         <translation>存在逾期隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
         <source>Enterprises with an open general hazard</source>
         <translation>存在未销号一般隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="145"/>
         <source>Enterprises with no open hazard</source>
         <translation>无未销号隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="150"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="151"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="150"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="151"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="150"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="151"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="151"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="152"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="449"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="154"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
         <source>Double-click a line to open it</source>
         <translation>双击某行即可打开</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="159"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="159"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="161"/>
         <source>Targets inspected</source>
         <translation>目标企业已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="161"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="161"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="286"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="162"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="289"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="169"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="170"/>
         <source>Districts: coverage and four-colour overview</source>
         <translation>片区检查覆盖与四色概览</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="171"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="172"/>
         <source>My work</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="186"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="187"/>
         <source>Campaigns running</source>
         <translation>进行中的专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="226"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="229"/>
         <source>The figures could not be computed: %1</source>
         <translation>统计数据计算失败：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="234"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="237"/>
         <source>%1 · as of %2</source>
         <translation>%1 · 截至 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="244"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="247"/>
         <source>%1 of %2 hazards found this year are closed</source>
         <translation>本年度发现隐患 %2 条，已销号 %1 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="259"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="262"/>
         <source>%1 days since the last one</source>
         <translation>距上一起已 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="260"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="263"/>
         <source>none on record</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="261"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="264"/>
         <source>Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)</source>
         <translation>目标保持：%1年较大及以上责任事故 0 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="264"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="267"/>
         <source>Goal missed: %1 liable accidents of grade 较大 or above in %2</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="286"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="289"/>
         <source>Found</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="354"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="357"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="354"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="357"/>
         <source>Re-inspect</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="354"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="357"/>
         <source>Rectify</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="355"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="358"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="387"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="390"/>
         <source>Closed, found this year</source>
         <translation>本年度发现且已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="395"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="398"/>
         <source>Closed %1 – %2</source>
         <translation>%1 至 %2 销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="395"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="398"/>
         <source>Found %1 – %2</source>
         <translation>%1 至 %2 发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="404"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="407"/>
         <source>Open hazards in %1</source>
         <translation>%1未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="417"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="420"/>
         <source>%1: inspections this month</source>
         <translation>%1：本月检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="418"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="421"/>
         <source>%1: inspections this quarter</source>
         <translation>%1：本季度检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="419"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="476"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="422"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="479"/>
         <source>not inspected</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="420"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="427"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="445"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="452"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="478"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="423"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="430"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="441"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="448"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="455"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="481"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="420"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="423"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="424"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="427"/>
         <source>%1: enterprises marked %2</source>
         <translation>%1：%2色企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="435"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="435"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="441"/>
         <source>Started</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="478"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="441"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="481"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="445"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="448"/>
         <source>Drill due</source>
         <translation>演练到期日</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="452"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="455"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="452"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="455"/>
         <source>Reply due</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="453"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
         <source>Hazards open</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="477"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="480"/>
         <source>%1: targets not yet inspected</source>
         <translation>%1：尚未检查的目标企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="91"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="92"/>
         <source>Start an inspection</source>
         <translation>开始检查</translation>
     </message>
@@ -2576,63 +2576,63 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="42"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="34"/>
         <source>SafetyDesk</source>
         <translation>安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="52"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="59"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="53"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="60"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="54"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="61"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="55"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="62"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="56"/>
         <source>Drills &amp; activities</source>
         <translation>演练活动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="63"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="57"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="64"/>
-        <location filename="../../safety_desk/ui/main_window.py" line="65"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="133"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="65"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="134"/>
         <source>Exchanging data with the office by file or shared folder arrives with the next release. Every change is already recorded for it.</source>
         <translation>通过文件或共享文件夹与安全办交换数据的功能将在下一版本中提供。所有更改均已记录，供届时同步。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="67"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="59"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="100"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="81"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="194"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="236"/>
         <source>Not yet synced: %1 changes</source>
         <translation>未同步更改：%1项</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -64,6 +65,10 @@ class Session:
         enterprise_id = (device.scope or {}).get("enterprise_id") if device and role == "enterprise" else None
         return cls(store, Person(id=store.db.device_id, name=device.name if device else "", login="",
                                  role=role, enterprise_id=enterprise_id))
+
+    def with_store(self, store: Store) -> "Session":
+        """The same person and view on another connection (a worker's reader)."""
+        return dataclasses.replace(self, store=store)
 
     def within(self, district_ids: list[str]) -> "Session":
         """The same person looking at only some of their districts (a district's report)."""

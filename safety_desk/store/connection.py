@@ -47,7 +47,7 @@ def _inspect_read_only(path: Path) -> tuple[int, int, bool]:
     return app_id, version, has_tables
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def configure_connection(conn: sqlite3.Connection) -> None:
     # WAL + synchronous FULL: a kill or power cut at any moment loses nothing committed.
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
@@ -117,7 +117,7 @@ def open_connection(path: Path, *, create: bool = False) -> sqlite3.Connection:
 
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
-    _configure(conn)
+    configure_connection(conn)
     if 0 < version < latest:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         backup_copy(conn, path.with_name(f"{path.name}.before-v{latest}-{stamp}.bak"))

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from safety_desk.domain.china_time import beijing_now
 from safety_desk.store.audit import AuditChain, canonical_json
-from safety_desk.store.connection import StoreError, open_connection
+from safety_desk.store.connection import StoreError, configure_connection, open_connection
 from safety_desk.sync.hlc import HybridClock, Timestamp
 from safety_desk.sync.ids import new_id
 
@@ -60,6 +60,19 @@ class Database:
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> "Database":
         return cls(Path(path), open_connection(Path(path), create=create))
+
+    def reader(self) -> "Database":
+        """A second, read-only connection to the same file, for one worker thread.
+
+        Sharing one connection between threads makes them queue on SQLite's connection mutex while holding
+        Python's GIL: a long query in a worker then freezes the user interface until it ends. In WAL mode a
+        reader on its own connection runs beside the writer instead.
+        """
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        configure_connection(conn)
+        conn.execute("PRAGMA query_only = ON")
+        return Database(self.path, conn, ids=self.new_id)
 
     def close(self) -> None:
         self.conn.close()

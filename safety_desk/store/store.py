@@ -56,6 +56,10 @@ class Store:
     def media_dir(self) -> Path:
         return media_dir_for(self.db.path)
 
+    def reader(self) -> "Store":
+        """The same database on a read-only connection of its own, for a worker thread (close it there)."""
+        return Store(self.db.reader())
+
     def transaction(self):
         return self.db.transaction()
 

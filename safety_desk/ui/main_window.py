@@ -11,19 +11,11 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.paths import config_dir
-from safety_desk.services.reminders import ReminderService
 from safety_desk.services.session import ROLE_NAMES
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.reminders import RemindersDialog
 from safety_desk.ui.icons import icon
-from safety_desk.ui.pages.activities import ActivitiesPage
-from safety_desk.ui.pages.dashboard import DashboardPage
-from safety_desk.ui.pages.enterprises import EnterprisesPage
-from safety_desk.ui.pages.hazards import HazardsPage
-from safety_desk.ui.pages.inspections import InspectionsPage
-from safety_desk.ui.pages.placeholder import PlaceholderPage
-from safety_desk.ui.pages.reports import ReportsPage
-from safety_desk.ui.pages.settings import SettingsPage
+from safety_desk.ui.tasks import in_reader
 
 # How often an open window checks whether a new day has begun (and so reminds again).
 REMINDER_CHECK_MS = 15 * 60 * 1000
@@ -53,39 +45,28 @@ class MainWindow(QMainWindow):
             "#navigation::item { padding: 10px 12px; }"
             "#navigation::item:selected { background: #1e88e5; color: white; }")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        # Pages are built the first time they are shown: the window appears without importing or
+        # building the seven pages nobody has looked at yet (PDF preview, charts of activities...).
+        self.pages = _Pages(self)
         entries = [
-            ("dashboard", self.tr("Dashboard"), "view-dashboard-outline", DashboardPage(context)),
-            ("enterprises", self.tr("Enterprises"), "domain", EnterprisesPage(context)),
-            ("inspections", self.tr("Inspections"), "clipboard-check-outline", InspectionsPage(context)),
-            ("hazards", self.tr("Hazards"), "alert-outline", HazardsPage(context)),
-            ("drills", self.tr("Drills & activities"), "calendar-check-outline", ActivitiesPage(context)),
-            ("reports", self.tr("Reports"), "file-chart-outline", ReportsPage(context)),
-            ("sync", self.tr("Sync"), "sync", PlaceholderPage(
-                self.tr("Sync"), self.tr("Exchanging data with the office by file or shared folder arrives with "
-                                         "the next release. Every change is already recorded for it."))),
-            ("settings", self.tr("Settings"), "cog-outline", SettingsPage(context)),
+            ("dashboard", self.tr("Dashboard"), "view-dashboard-outline"),
+            ("enterprises", self.tr("Enterprises"), "domain"),
+            ("inspections", self.tr("Inspections"), "clipboard-check-outline"),
+            ("hazards", self.tr("Hazards"), "alert-outline"),
+            ("drills", self.tr("Drills & activities"), "calendar-check-outline"),
+            ("reports", self.tr("Reports"), "file-chart-outline"),
+            ("sync", self.tr("Sync"), "sync"),
+            ("settings", self.tr("Settings"), "cog-outline"),
         ]
-        for number, (key, label, icon_name, page) in enumerate(entries, start=1):
+        for number, (key, label, icon_name) in enumerate(entries, start=1):
             item = QListWidgetItem(icon(icon_name, "#eceff1"), label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{label} (Ctrl+{number})")
             self.navigation.addItem(item)
-            self.stack.addWidget(page)
-            self.pages[key] = page
+            self.stack.addWidget(QWidget())  # stands in until the page is built
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.navigation.setCurrentRow(row))
         self.navigation.currentRowChanged.connect(self.on_page_chosen)
-
-        self.pages["enterprises"].inspection_requested.connect(self.on_inspection_requested)
-        self.pages["enterprises"].inspection_opened.connect(self.on_inspection_opened)
-        dashboard = self.pages["dashboard"]
-        dashboard.inspection_requested.connect(lambda: self.on_inspection_requested(None))
-        dashboard.inspection_opened.connect(self.on_inspection_opened)
-        dashboard.ledger_requested.connect(self.on_ledger_requested)
-        dashboard.enterprise_requested.connect(self.on_enterprise_requested)
-        dashboard.hazard_requested.connect(self.on_hazard_requested)
-        dashboard.page_requested.connect(self.on_page_requested)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -102,8 +83,6 @@ class MainWindow(QMainWindow):
         for label in (self.who, self.device, self.unsynced):
             self.statusBar().addPermanentWidget(label)
         self._restore()
-        # Counting unsynced changes scans an index: do it after the window shows, not before.
-        QTimer.singleShot(0, self.refresh_status)
         # Reminders at start and then once a day, for a window left open overnight.
         self.reminders: RemindersDialog | None = None
         self.reminder_timer = QTimer(self)
@@ -113,6 +92,62 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.remind_once_a_day)
             self.reminder_timer.start()
 
+    def build_page(self, key: str) -> QWidget:
+        """Make one page, wire its requests to the window and put it in its place in the stack."""
+        context = self.context
+        if key == "dashboard":
+            from safety_desk.ui.pages.dashboard import DashboardPage
+
+            page = DashboardPage(context)
+            page.inspection_requested.connect(lambda: self.on_inspection_requested(None))
+            page.inspection_opened.connect(self.on_inspection_opened)
+            page.ledger_requested.connect(self.on_ledger_requested)
+            page.enterprise_requested.connect(self.on_enterprise_requested)
+            page.hazard_requested.connect(self.on_hazard_requested)
+            page.page_requested.connect(self.on_page_requested)
+        elif key == "enterprises":
+            from safety_desk.ui.pages.enterprises import EnterprisesPage
+
+            page = EnterprisesPage(context)
+            page.inspection_requested.connect(self.on_inspection_requested)
+            page.inspection_opened.connect(self.on_inspection_opened)
+        elif key == "inspections":
+            from safety_desk.ui.pages.inspections import InspectionsPage
+
+            page = InspectionsPage(context)
+        elif key == "hazards":
+            from safety_desk.ui.pages.hazards import HazardsPage
+
+            page = HazardsPage(context)
+        elif key == "drills":
+            from safety_desk.ui.pages.activities import ActivitiesPage
+
+            page = ActivitiesPage(context)
+        elif key == "reports":
+            from safety_desk.ui.pages.reports import ReportsPage
+
+            page = ReportsPage(context)
+        elif key == "sync":
+            from safety_desk.ui.pages.placeholder import PlaceholderPage
+
+            page = PlaceholderPage(self.tr("Sync"), self.tr(
+                "Exchanging data with the office by file or shared folder arrives with the next release. "
+                "Every change is already recorded for it."))
+        elif key == "settings":
+            from safety_desk.ui.pages.settings import SettingsPage
+
+            page = SettingsPage(context)
+        else:
+            raise KeyError(key)
+        index = PAGE_KEYS.index(key)
+        standin = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(standin)
+        standin.deleteLater()
+        self.stack.setCurrentIndex(current)
+        return page
+
     def _restore(self) -> None:
         stored = window_settings()
         geometry = stored.value("geometry")
@@ -121,7 +156,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1366, 768)
         last = stored.value("page", "dashboard")
-        self.show_page(last if last in self.pages else "dashboard")
+        self.show_page(last if last in PAGE_KEYS else "dashboard")
 
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(PAGE_KEYS.index(key))
@@ -132,8 +167,8 @@ class MainWindow(QMainWindow):
     def on_page_chosen(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
+        page = self.pages[PAGE_KEYS[row]]
+        self.stack.setCurrentWidget(page)
         if hasattr(page, "on_shown"):
             page.on_shown()
         self.refresh_status()
@@ -174,8 +209,10 @@ class MainWindow(QMainWindow):
         if stored.value(key) == today or self.reminders is not None:
             return
         stored.setValue(key, today)
-        service = ReminderService(self.context.session)
-        signals = self.context.tasks.start(lambda _report: service.reminders())
+        from safety_desk.services.reminders import ReminderService  # only needed once the window is up
+
+        signals = self.context.tasks.start(in_reader(self.context.session,
+                                                     lambda session: ReminderService(session).reminders()))
         signals.finished.connect(self.show_reminders)
 
     def show_reminders(self, reminders: list) -> RemindersDialog | None:
@@ -190,7 +227,12 @@ class MainWindow(QMainWindow):
         return dialog
 
     def refresh_status(self) -> None:
-        count = self.context.store.db.unsynced_count()
+        """Count unsynced changes in a worker: on a city-sized database the count takes ~100 ms."""
+        signals = self.context.tasks.start(in_reader(self.context.session,
+                                                     lambda session: session.store.db.unsynced_count()))
+        signals.finished.connect(self.show_unsynced)
+
+    def show_unsynced(self, count: int) -> None:
         self.unsynced.setText(self.tr("Not yet synced: %1 changes").replace("%1", f"{count:,}"))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -199,3 +241,16 @@ class MainWindow(QMainWindow):
         stored.setValue("page", self.current_page_key())
         stored.sync()
         super().closeEvent(event)
+
+
+class _Pages(dict):
+    """The window's pages by key, each built on first use (`window.pages["hazards"]` builds the ledger)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window = window
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self.window.build_page(key)
+        self[key] = page
+        return page

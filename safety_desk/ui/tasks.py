@@ -66,3 +66,14 @@ class InlineTaskRunner(TaskRunner):
         self._live.add(signals)
         QTimer.singleShot(0, lambda: (_Job(function, args, signals).run(), self._live.discard(signals)))
         return signals
+
+
+def in_reader(session, work: Callable[[Any], Any]) -> Callable[..., Any]:
+    """A task function running `work(session)` on a read-only connection of its own (Store.reader).
+
+    Workers must not share the window's connection: a long query would freeze the interface (Database.reader).
+    """
+    def task(_report: Report) -> Any:
+        with session.store.reader() as store:
+            return work(session.with_store(store))
+    return task

@@ -14,6 +14,7 @@ from safety_desk.services.dashboard import COLOURS, Dashboard, DashboardService,
 from safety_desk.services.ledger import LedgerFilter
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.record_list import RecordListDialog
+from safety_desk.ui.tasks import in_reader
 
 _MUTED = "#546e7a"
 _COLOUR_HEX = {"red": "#e53935", "orange": "#fb8c00", "yellow": "#fdd835", "blue": "#1e88e5"}
@@ -217,7 +218,9 @@ class DashboardPage(QWidget):
             self._again = True
             return
         self._running = True
-        signals = self.context.tasks.start(lambda _report: self.service.compute())
+        today = self.service._today
+        signals = self.context.tasks.start(in_reader(
+            self.context.session, lambda session: DashboardService(session, today=today).compute()))
         signals.finished.connect(self.on_computed)
         signals.failed.connect(self.on_failed)
 
