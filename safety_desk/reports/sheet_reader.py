@@ -70,6 +70,7 @@ class SheetRow:
 
     number: int
     values: dict[str, Any]
+    flagged: frozenset[str] = frozenset()  # columns whose cell already has a problem (a formula, an error)
 
 
 @dataclass
@@ -125,20 +126,42 @@ def check_xlsx(path: Path) -> None:
                          "refused as a possible zip bomb)")
 
 
-def _open_workbook(path: Path):
-    import openpyxl
+@dataclass
+class _Book:
+    """An opened workbook: its zip, shared strings, date styles, and the (name, part) of each visible sheet."""
+
+    reader: Any
+    sheets: list[tuple[str, str]]
+
+    def close(self) -> None:
+        self.reader.archive.close()
+
+
+def _open_workbook(path: Path) -> _Book:
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
 
     check_xlsx(path)
     try:
-        # data_only: formulas come back as the values Excel saved with them; nothing is ever evaluated.
-        return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        # data_only: formulas come back as the values Excel saved with them; nothing is ever evaluated. The
+        # sheets are not opened the way load_workbook opens them: a read-only sheet without a <dimension>
+        # would be parsed whole just to size it, and a hostile one holds a million rows.
+        reader = ExcelReader(path, read_only=True, keep_vba=False, data_only=True, keep_links=False)
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
+                  if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+                  and (sheet.state or "visible") == "visible"]
     except Exception as exc:  # noqa: BLE001 - whatever a damaged file raises inside openpyxl
         raise SheetError(f"{path.name}: 无法作为Excel工作簿打开 (cannot be opened as an .xlsx workbook: "
                          f"{type(exc).__name__}: {exc})") from None
+    return _Book(reader, sheets)
 
 
-def _row_cells(workbook, sheet) -> Iterator[tuple[int, dict[int, Any]]]:
-    """(row number, {column number: value}) streamed from the sheet's XML, formulas without values marked."""
+def _row_cells(book: _Book, part: str) -> Iterator[tuple[int, dict[int, Any]]]:
+    """(row number, {column number: (value, type)}) streamed from the sheet's XML, formulas without values marked."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):
@@ -148,10 +171,11 @@ def _row_cells(workbook, sheet) -> Iterator[tuple[int, dict[int, Any]]]:
                 cell["value"] = NO_CACHED_VALUE
             return cell
 
-    # The read-only sheet's own iterator cannot tell a formula without a saved value from a blank cell, so
-    # the same parser runs here with one change (openpyxl is pinned; tests cover this).
-    with sheet._get_source() as source:
-        parser = Parser(source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
+    # openpyxl's own iterator cannot tell a formula without a saved value from a blank cell, so its parser
+    # runs here with that one change (openpyxl is pinned; tests cover this).
+    workbook = book.reader.wb
+    with book.reader.archive.open(part) as source:
+        parser = Parser(source, book.reader.shared_strings, data_only=True, epoch=workbook.epoch,
                         date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
         for number, cells in parser.parse():
             yield number, {cell["column"]: (cell["value"], cell["data_type"]) for cell in cells
@@ -168,20 +192,24 @@ def read_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_RO
     Raises SheetError when the file is not a workbook, no sheet has such a header, or a sheet holds more
     than `max_rows` data rows (reading stops there: the file is never loaded whole).
     """
-    workbook = _open_workbook(path)
+    book = _open_workbook(path)
     try:
         required = [c for c in columns if c.required]
-        for sheet in workbook.worksheets:
-            if not hasattr(sheet, "_get_source"):
-                continue  # a chart sheet
-            table = _read_sheet(path, workbook, sheet, columns, required, max_rows)
+        for title, part in book.sheets:
+            try:
+                table = _read_sheet(path, title, _row_cells(book, part), columns, required, max_rows)
+            except SheetError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - broken XML, a member that inflates past its size …
+                raise SheetError(f"{path.name}: 工作表「{title}」无法读取 (the sheet cannot be read: "
+                                 f"{type(exc).__name__}: {exc})") from None
             if table is not None:
                 return table
         wanted = "、".join(c.header for c in required)
         raise SheetError(f"{path.name}: 前{HEADER_SEARCH_ROWS}行中找不到表头 (no header row with the columns "
                          f"{wanted} in rows 1-{HEADER_SEARCH_ROWS} of any sheet)")
     finally:
-        workbook.close()
+        book.close()
 
 
 def _match_header(cells: dict[int, Any], columns: list[Column]) -> dict[int, Column]:
@@ -197,9 +225,8 @@ def _match_header(cells: dict[int, Any], columns: list[Column]) -> dict[int, Col
     return found
 
 
-def _read_sheet(path: Path, workbook, sheet, columns: list[Column], required: list[Column],
-                max_rows: int) -> Table | None:
-    rows = _row_cells(workbook, sheet)
+def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]]], columns: list[Column],
+                required: list[Column], max_rows: int) -> Table | None:
     positions: dict[int, Column] | None = None
     table: Table | None = None
     for number, cells in rows:
@@ -209,28 +236,31 @@ def _read_sheet(path: Path, workbook, sheet, columns: list[Column], required: li
             matched = _match_header(cells, columns)
             if all(c in matched.values() for c in required) and len(matched) >= 2:
                 positions = matched
-                table = Table(sheet=sheet.title, header_row=number,
+                table = Table(sheet=title, header_row=number,
                               columns={c.key: str(cells[n][0]).strip() for n, c in matched.items()})
             continue
         values: dict[str, Any] = {}
+        flagged: set[str] = set()
         for position, column in positions.items():
             value, kind = cells.get(position, (None, "n"))
             if value is NO_CACHED_VALUE:
-                table.problems.append(Problem(sheet.title, number, table.columns[column.key],
+                table.problems.append(Problem(title, number, table.columns[column.key],
                                               "公式没有已保存的计算结果 (a formula without a saved value; "
                                               "open and save the file in Excel, or type the value)"))
                 value = None
+                flagged.add(column.key)
             elif kind == "e":
-                table.problems.append(Problem(sheet.title, number, table.columns[column.key],
+                table.problems.append(Problem(title, number, table.columns[column.key],
                                               f"单元格为错误值 {value} (the cell holds an error value)"))
                 value = None
+                flagged.add(column.key)
             values[column.key] = value
-        if all(_is_blank(v) for v in values.values()):
+        if all(_is_blank(v) for v in values.values()) and not flagged:
             continue  # blank rows (often trailing) are skipped
         if len(table.rows) >= max_rows:
-            raise SheetError(f"{path.name}: 工作表「{sheet.title}」超过{max_rows:,}行数据，请分批导入 "
+            raise SheetError(f"{path.name}: 工作表「{title}」超过{max_rows:,}行数据，请分批导入 "
                              f"(more than {max_rows:,} data rows; split the file)")
-        table.rows.append(SheetRow(number, values))
+        table.rows.append(SheetRow(number, values, frozenset(flagged)))
     return table
 
 

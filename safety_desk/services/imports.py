@@ -448,6 +448,9 @@ class _Collector:
         self.clean = True
 
     def add(self, key: str, message: str) -> None:
+        self.clean = False
+        if key in self.row.flagged:
+            return  # the cell's own problem (a formula without a value …) is already listed
         column = self.table.columns.get(key) or next(
             (c.header for c in (*ENTERPRISE_COLUMNS, *LEDGER_COLUMNS) if c.key == key), key)
         self.problems.append(Problem(self.table.sheet, self.row.number, column, message))
