@@ -104,6 +104,10 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def rows_with_problems(self) -> int:
+        return len({p.row for p in self.problems})
+
     def describe(self) -> str:
         what = "企业 enterprises" if self.kind == "enterprises" else "隐患 hazards"
         verb = "将" if self.dry_run else "已"
@@ -122,6 +126,7 @@ class ImportRefused(ValueError):
 
     def __init__(self, result: ImportResult) -> None:
         self.result = result
+        result.problems.sort(key=lambda p: p.row or 0)  # stable: a row's problems stay in column order
         shown = "\n".join(str(p) for p in result.problems[:_PROBLEMS_SHOWN])
         more = len(result.problems) - _PROBLEMS_SHOWN
         if more > 0:
