@@ -107,6 +107,8 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
                   row.accident_type, row.grade, row.basis, row.measures, row.responsible, _day(row.deadline),
                   row.status or "", row.overdue_days or None, row.notice_number or "", _day(row.rectified_at),
                   _day(row.closed_at)]
+        # Blank cells are not written at all: every cell costs openpyxl's XML writer alike.
+        values = [None if value == "" else value for value in values]
         grades[row.grade] += 1
         statuses[row.status or ""] += 1
         if row.overdue_days > 0 or row.grade == "重大":
@@ -159,7 +161,6 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
 def write_template(target: Path, title: str, columns: list[tuple[str, bool, str]]) -> None:
     """An empty import template: the header row (required columns marked *) and a sheet explaining each."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
 
     styles = _styles()
     book = Workbook(write_only=True)

@@ -7,8 +7,7 @@ import re
 import shutil
 import time
 import zipfile
-import zlib
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -17,7 +16,6 @@ from click.testing import CliRunner
 
 from safety_desk.cli import main
 from safety_desk.domain.uscc import make_uscc
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.imports import ImportRefused, SheetError, SpreadsheetService
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.session import PermissionDenied, Session
@@ -485,3 +483,65 @@ def test_importing_20000_rows_takes_a_few_seconds(office: Store, tmp_path: Path)
     assert result.added == 20_000
     print(f"\n20,000-row ledger import: {elapsed:.2f} s")
     assert elapsed < 60
+
+
+# -- fuzzing ----------------------------------------------------------------------------------------------
+import functools  # noqa: E402
+import tempfile  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from openpyxl.utils.exceptions import IllegalCharacterError  # noqa: E402
+
+_FUZZ = settings(max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@functools.lru_cache(maxsize=1)
+def _valid_ledger_bytes() -> bytes:
+    """One valid ledger, made once: hypothesis needs the same starting bytes for every example."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = workbook(Path(directory) / "l.xlsx", [LEDGER_HEADER, ledger_row(1, USCC_A), ledger_row(2, USCC_B)],
+                        title="台账")
+        return path.read_bytes()
+
+
+@_FUZZ
+@given(data=st.data())
+def test_mutated_workbook_bytes_are_refused_cleanly_or_read(office: Store, tmp_path_factory, data) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "l.xlsx"
+    raw = bytearray(_valid_ledger_bytes())
+    for _ in range(data.draw(st.integers(1, 8))):
+        position = data.draw(st.integers(0, len(raw) - 1))
+        raw[position] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        raw = raw[: data.draw(st.integers(0, len(raw)))]
+    path.write_bytes(bytes(raw))
+    before = checksum(office)
+    try:
+        service(office).import_ledger(path, dry_run=True)
+        service(office).import_enterprises(path, dry_run=True)
+    except (SheetError, ImportRefused):
+        pass
+    assert checksum(office) == before
+
+
+_CELL = st.one_of(st.none(), st.text(max_size=30), st.integers(-10**12, 10**12),
+                  st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
+                  st.dates(date(1900, 3, 1), date(2100, 1, 1)), st.sampled_from(["=1+1", "=A1", "=1/0", "#N/A"]))
+
+
+@_FUZZ
+@given(rows=st.lists(st.lists(_CELL, min_size=12, max_size=12), min_size=1, max_size=8))
+def test_random_cell_values_never_escape_as_unexpected_errors(office: Store, tmp_path_factory, rows) -> None:
+    path = tmp_path_factory.mktemp("cells") / "l.xlsx"
+    try:
+        workbook(path, [LEDGER_HEADER, *rows])
+    except (ValueError, TypeError, IllegalCharacterError):
+        return  # openpyxl itself will not write some values (control characters)
+    before = checksum(office)
+    try:
+        result = service(office).import_ledger(path)
+    except (SheetError, ImportRefused):
+        assert checksum(office) == before
+    else:
+        assert result.ok
