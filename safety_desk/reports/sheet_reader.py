@@ -13,13 +13,17 @@ from typing import Any, Iterator
 # Hostile files: checked before openpyxl sees them. A real ledger of 50,000 rows is a few MB zipped and
 # some tens of MB of XML; these limits leave room for that and refuse what only an attack would need.
 MAX_FILE_BYTES = 100 * 1024 * 1024
-MAX_MEMBER_BYTES = 256 * 1024 * 1024  # declared uncompressed size of one member
+MAX_MEMBER_BYTES = 256 * 1024 * 1024  # declared uncompressed size of one worksheet or picture
+MAX_STRINGS_BYTES = 64 * 1024 * 1024  # the shared strings, read into memory whole by openpyxl
+MAX_PART_BYTES = 32 * 1024 * 1024  # any other XML part (styles, workbook, …), also parsed whole
 MAX_TOTAL_BYTES = 512 * 1024 * 1024  # declared uncompressed size of all members
 MAX_MEMBERS = 5_000
 # Data rows read from one sheet before the import stops with a message (the file is never read whole).
 MAX_DATA_ROWS = 50_000
 HEADER_SEARCH_ROWS = 10  # the header row may sit below a title and merged cells
 MAX_COLUMNS = 200
+EXCEL_MAX_ROWS = 1_048_576  # a sheet claiming more rows than Excel has is not a real sheet
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and password-protected workbooks
 
 
 class SheetError(ValueError):
@@ -100,6 +104,14 @@ def check_xlsx(path: Path) -> None:
         raise SheetError(f"{name}: 无法读取文件 (cannot read the file): {exc.strerror or exc}") from None
     if size > MAX_FILE_BYTES:
         raise SheetError(f"{name}: 文件过大 (the file is larger than {MAX_FILE_BYTES // 2**20} MB)")
+    try:
+        with path.open("rb") as stream:
+            magic = stream.read(len(_OLE_MAGIC))
+    except OSError as exc:
+        raise SheetError(f"{name}: 无法读取文件 (cannot read the file): {exc.strerror or exc}") from None
+    if magic == _OLE_MAGIC:
+        raise SheetError(f"{name}: 这是旧版.xls或设置了密码的工作簿，请在Excel中取消密码并另存为.xlsx "
+                         "(an old .xls or a password-protected workbook: remove the password and save as .xlsx)")
     if not zipfile.is_zipfile(path):
         raise SheetError(f"{name}: 不是Excel工作簿(.xlsx) (not an .xlsx workbook; save it as .xlsx — "
                          "a CSV or an old .xls renamed does not work)")
@@ -117,7 +129,14 @@ def check_xlsx(path: Path) -> None:
     for member in members:
         # Declared sizes are checked here; zipfile itself stops a member that inflates past its declared
         # size (a CRC error), so a member that lies about its size cannot expand either.
-        if member.file_size > MAX_MEMBER_BYTES:
+        part = member.filename
+        if part == "xl/sharedStrings.xml":
+            limit = MAX_STRINGS_BYTES
+        elif part.startswith(("xl/worksheets/", "xl/media/")) or not part.endswith((".xml", ".rels")):
+            limit = MAX_MEMBER_BYTES
+        else:
+            limit = MAX_PART_BYTES
+        if member.file_size > limit:
             raise SheetError(f"{name}: 文件解压后过大，可能是压缩炸弹 (part {member.filename} would expand to "
                              f"{member.file_size:,} bytes; refused as a possible zip bomb)")
         total += member.file_size
@@ -229,9 +248,14 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
                 required: list[Column], max_rows: int) -> Table | None:
     positions: dict[int, Column] | None = None
     table: Table | None = None
+    examined = 0
     for number, cells in rows:
+        examined += 1
+        if number > EXCEL_MAX_ROWS or examined > EXCEL_MAX_ROWS:
+            raise SheetError(f"{path.name}: 工作表「{title}」的行数超过Excel的上限 (more rows than Excel allows: "
+                             "not a real worksheet)")
         if positions is None:
-            if number > HEADER_SEARCH_ROWS:
+            if number > HEADER_SEARCH_ROWS or examined > HEADER_SEARCH_ROWS:
                 return None
             matched = _match_header(cells, columns)
             if all(c in matched.values() for c in required) and len(matched) >= 2:

@@ -449,6 +449,53 @@ def test_a_sheet_of_1048576_rows_is_refused_without_reading_it_whole(office: Sto
     assert elapsed < 30, f"{elapsed:.1f} s"
 
 
+def test_an_old_xls_or_password_protected_workbook_gets_its_own_message(office: Store, tmp_path: Path) -> None:
+    path = tmp_path / "加密台账.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096)
+    with pytest.raises(SheetError, match="加密台账.xlsx.*密码"):
+        service(office).import_ledger(path)
+
+
+def test_oversized_shared_strings_are_refused_before_they_are_read(office: Store, tmp_path: Path) -> None:
+    path = workbook(tmp_path / "strings.xlsx", [LEDGER_HEADER, ledger_row(1, USCC_A)])
+
+    def strings(archive: zipfile.ZipFile, item: zipfile.ZipInfo) -> None:
+        archive.writestr(item, b"<Properties/>")
+        info = zipfile.ZipInfo("xl/sharedStrings.xml", item.date_time)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=True) as member:
+            member.write(b"<sst/>")
+        info.file_size = 100 * 2**20  # declares 100 MB of strings: openpyxl would hold them all in memory
+
+    _replace_member(path, "docProps/app.xml", strings)
+    with pytest.raises(SheetError, match="sharedStrings"):
+        service(office).import_ledger(path)
+
+
+@pytest.mark.slow
+def test_more_row_elements_than_excel_allows_are_refused(office: Store, tmp_path: Path) -> None:
+    path = workbook(tmp_path / "rows.xlsx", [LEDGER_HEADER[2:5]])
+    head = ('<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/'
+            'spreadsheetml/2006/main"><sheetData><row r="1">'
+            + "".join(f'<c r="{col}1" t="inlineStr"><is><t>{name}</t></is></c>'
+                      for col, name in zip("ABC", LEDGER_HEADER[2:5])) + "</row>")
+
+    def rows(archive: zipfile.ZipFile, item: zipfile.ZipInfo) -> None:
+        info = zipfile.ZipInfo(item.filename, item.date_time)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=True) as member:
+            member.write(head.encode())
+            for _ in range(11):  # blank rows that all claim to be row 5: never "more data rows"
+                member.write(b'<row r="5"/>' * 100_000)
+            member.write(b"</sheetData></worksheet>")
+
+    _replace_member(path, "xl/worksheets/sheet1.xml", rows)
+    started = time.perf_counter()
+    with pytest.raises(SheetError, match="上限"):
+        service(office).import_ledger(path)
+    assert time.perf_counter() - started < 30
+
+
 # -- command line ----------------------------------------------------------------------------------------
 def test_cli_import_exits_2_with_row_messages_and_dry_run_writes_nothing(office: Store, tmp_path: Path) -> None:
     db = office.path
