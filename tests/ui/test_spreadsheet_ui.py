@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from safety_desk.reports.spreadsheets import LEDGER_SHEET
+from safety_desk.reports.spreadsheets import LEDGER_SHEET, SUMMARY_SHEET
 from safety_desk.ui.pages.enterprises import EnterprisesPage
 from safety_desk.ui.pages.hazards import HazardsPage
 
@@ -51,9 +51,12 @@ def test_export_writes_the_current_filter_in_a_worker_and_says_so(qtbot, demo_co
     page.on_export_clicked()
     qtbot.waitUntil(lambda: bool(told))
     assert str(target) in told[0] and str(expected) in told[0]
-    sheet = openpyxl.load_workbook(target, read_only=True)[LEDGER_SHEET]
-    grades = [row[10] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    book = openpyxl.load_workbook(target, read_only=True)
+    grades = [row[10] for row in book[LEDGER_SHEET].iter_rows(min_row=2, values_only=True)]
     assert len(grades) == expected and set(grades) == {"重大"}
+    summary = {row[0]: row[1] for row in book[SUMMARY_SHEET].iter_rows(values_only=True) if row and row[0]}
+    assert summary["逾期计算日期"].date() == demo_as_of  # overdue as of the ledger's day
+    assert summary["  隐患等级"] == "重大"  # the filter used is written down
 
 
 def test_a_cancelled_save_dialog_exports_nothing(qtbot, demo_context, demo_as_of, monkeypatch) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
@@ -22,10 +24,10 @@ class LedgerExport(QObject):
 
     exported = Signal(str, int)  # path, rows
 
-    def __init__(self, context: AppContext, parent: QWidget) -> None:
+    def __init__(self, context: AppContext, parent: QWidget, today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
         self.context, self.parent_widget = context, parent
-        self.service = SpreadsheetService(context.session)
+        self.service = SpreadsheetService(context.session, today=today)  # overdue as of the ledger's day
         self.progress: QProgressDialog | None = None
         self.target: Path | None = None
 

@@ -227,7 +227,7 @@ class HazardsPage(QWidget):
         return bar
 
     def on_export_clicked(self) -> None:
-        self.ledger_export = LedgerExport(self.context, self)
+        self.ledger_export = LedgerExport(self.context, self, today=self.service.as_of)
         self.ledger_export.start(self.current_filter(), self.model.total(),
                                  (self.model.SORT_KEYS[self.model._sort_column], self.model._descending))
 
