@@ -496,6 +496,21 @@ def test_more_row_elements_than_excel_allows_are_refused(office: Store, tmp_path
     assert time.perf_counter() - started < 30
 
 
+def test_a_sheet_with_an_entity_expansion_bomb_is_refused(office: Store, tmp_path: Path) -> None:
+    path = workbook(tmp_path / "laughs.xlsx", [LEDGER_HEADER, ledger_row(1, USCC_A)])
+    entities = '<!ENTITY l0 "lollollollollol">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    bomb = (f'<?xml version="1.0"?><!DOCTYPE worksheet [{entities}]><worksheet xmlns="http://schemas.'
+            'openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is>'
+            "<t>&l9;</t></is></c></row></sheetData></worksheet>")
+    _replace_member(path, "xl/worksheets/sheet1.xml", lambda archive, item: archive.writestr(item, bomb))
+    before = checksum(office)
+    started = time.perf_counter()
+    with pytest.raises(SheetError, match="laughs.xlsx"):
+        service(office).import_ledger(path)
+    assert time.perf_counter() - started < 5 and checksum(office) == before
+
+
 # -- command line ----------------------------------------------------------------------------------------
 def test_cli_import_exits_2_with_row_messages_and_dry_run_writes_nothing(office: Store, tmp_path: Path) -> None:
     db = office.path
