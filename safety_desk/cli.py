@@ -358,6 +358,129 @@ def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None
     click.echo(f"已生成 written: {output}")
 
 
+def _ledger_filter(store, district_code: str | None, uscc: str | None, grade: str | None, status: str | None,
+                   overdue: bool):
+    """The ledger filter the command-line options describe (BadInput for an unknown district or USCC)."""
+    import dataclasses
+
+    from safety_desk.services.ledger import LedgerFilter
+
+    flt = LedgerFilter(grade=grade, status=status, overdue_only=overdue)
+    if district_code is not None:
+        district = store.districts.by_code(district_code)
+        if district is None:
+            raise BadInput(f"--district: 片区代码 {district_code} 不存在 (no district with this code)")
+        flt = dataclasses.replace(flt, district_id=district.id)
+    if uscc is not None:
+        try:
+            enterprise = store.enterprises.by_uscc(uscc.strip().upper())
+        except ValueError as exc:
+            raise BadInput(f"--enterprise {uscc}: {exc}") from None
+        if enterprise is None:
+            raise BadInput(f"--enterprise: 统一社会信用代码 {uscc} 不存在 (no enterprise with this USCC)")
+        flt = dataclasses.replace(flt, enterprise_id=enterprise.id)
+    return flt
+
+
+@main.group("export")
+def export_group() -> None:
+    """Spreadsheets out (台账导出)."""
+
+
+@export_group.command("ledger")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code).")
+@click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC).")
+@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None)
+@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None)
+@click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
+@click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
+              help="The day overdue is judged on (default: today).")
+@click.pass_context
+def export_ledger(ctx: click.Context, output: Path, district_code: str | None, uscc: str | None, grade: str | None,
+                  status: str | None, overdue: bool, as_of) -> None:
+    """The hazard ledger (隐患台账) as an Excel workbook, newest found first."""
+    import time
+
+    from safety_desk.services.imports import SpreadsheetService
+    from safety_desk.services.session import Session
+
+    day = as_of.date() if as_of else date.today()
+    started = time.perf_counter()
+    with _open_store(_db_path(ctx)) as store:
+        flt = _ledger_filter(store, district_code, uscc, grade, status, overdue)
+        progress = _Progress("导出 exporting")
+        try:
+            count = SpreadsheetService(Session.of_device(store), today=lambda: day).export_ledger(
+                flt, output, progress=progress)
+        except OSError as exc:
+            raise Failed(f"{output}: 无法写入 (cannot write: {exc.strerror or exc})") from None
+        finally:
+            progress.close()
+    click.echo(f"已导出 written: {output} ({count} 条隐患 hazards, {time.perf_counter() - started:.1f} s)")
+
+
+@main.group("import")
+def import_group() -> None:
+    """Spreadsheets in: enterprises and hazard ledgers (all or nothing; --dry-run checks only)."""
+
+
+def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool) -> None:
+    import time
+
+    from safety_desk.services.imports import ImportRefused, SheetError, SpreadsheetService
+    from safety_desk.services.session import PermissionDenied, Session
+
+    started = time.perf_counter()
+    with _open_store(_db_path(ctx)) as store:
+        service = SpreadsheetService(Session.of_device(store))
+        progress = _Progress("检查 checking")
+        try:
+            run = service.import_enterprises if kind == "enterprises" else service.import_ledger
+            result = run(file, dry_run=dry_run, progress=progress)
+        except ImportRefused as exc:
+            raise BadInput(str(exc)) from None
+        except (SheetError, PermissionDenied) as exc:
+            raise BadInput(str(exc)) from None
+        finally:
+            progress.close()
+    click.echo(result.describe() + f"; {time.perf_counter() - started:.1f} s")
+    if dry_run:
+        click.echo("试运行，未写入 (dry run: nothing was written)")
+
+
+@import_group.command("enterprises")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check every row and say what would change; write nothing.")
+@click.pass_context
+def import_enterprises(ctx: click.Context, file: Path, dry_run: bool) -> None:
+    """Enterprises from an .xlsx list (an existing USCC is updated, not duplicated)."""
+    _run_import(ctx, "enterprises", file, dry_run)
+
+
+@import_group.command("ledger")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check every row and say what would be added; write nothing.")
+@click.pass_context
+def import_ledger(ctx: click.Context, file: Path, dry_run: bool) -> None:
+    """Hazards from an enterprise's or office's Excel ledger (隐患台账)."""
+    _run_import(ctx, "ledger", file, dry_run)
+
+
+@import_group.command("template")
+@click.argument("kind", type=click.Choice(["enterprises", "ledger"]))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def import_template(kind: str, output: Path) -> None:
+    """An empty .xlsx to fill in for `import enterprises` or `import ledger`."""
+    from safety_desk.services.imports import SpreadsheetService
+
+    try:
+        SpreadsheetService.write_template(kind, output)
+    except OSError as exc:
+        raise Failed(f"{output}: 无法写入 (cannot write: {exc.strerror or exc})") from None
+    click.echo(f"已生成 written: {output}")
+
+
 @main.group("checklist")
 def checklist_group() -> None:
     """Checklist templates."""

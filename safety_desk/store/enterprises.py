@@ -48,6 +48,10 @@ class EnterpriseRepository(Repository[Enterprise]):
     def of_district(self, district_id: str) -> list[Enterprise]:
         return self._select("district_id = ? AND deleted = 0", (district_id,), order="name")
 
+    def every(self) -> list[Enterprise]:
+        """Every enterprise, tombstoned ones too (an import matching by USCC must not duplicate one)."""
+        return self._select(order="name")
+
     def active(self) -> list[Enterprise]:
         return self._select("deleted = 0", order="name")
 

@@ -85,6 +85,17 @@ class HazardRepository(Repository[Hazard]):
         return self._select("deleted = 0 AND enterprise_id = ? AND id IN (SELECT hazard_id FROM hazard_state"
                             " WHERE status != '已销号')", (enterprise_id,), order="found_on DESC")
 
+    def existing_keys(self, enterprise_ids: list[str]) -> set[tuple[str, str, str]]:
+        """(enterprise id, found on, description) of the live hazards of some enterprises: spots re-imports."""
+        keys: set[tuple[str, str, str]] = set()
+        for start in range(0, len(enterprise_ids), 500):
+            chunk = enterprise_ids[start:start + 500]
+            rows = self.db.conn.execute(
+                f"SELECT enterprise_id, found_on, description FROM hazard WHERE deleted = 0"
+                f" AND enterprise_id IN ({','.join('?' * len(chunk))})", chunk)
+            keys.update((row[0], row[1], row[2].strip()) for row in rows)
+        return keys
+
     def scope_counts(self, district_ids: list[str] | None, today: date) -> dict[str, int]:
         """Open, overdue (open past its deadline day) and open major hazards in some districts (None: all)."""
         where, params = "h.deleted = 0 AND s.status != '已销号'", [today.isoformat()]

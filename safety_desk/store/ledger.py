@@ -74,6 +74,14 @@ class LedgerRow:
     enterprise_uscc: str = ""
     district_code: str = ""
     photo: str | None = None  # the first photo taken of the hazard, for the thumbnail column
+    # What the Excel export shows beside the columns above (regulations.md §7.2), read in the same query.
+    category: str = ""
+    basis: str = ""
+    measures: str = ""
+    responsible: str = ""
+    closed_at: str | None = None  # timestamp of the verified event (销号)
+    rectified_at: str | None = None
+    accident_type: str = ""
 
     @property
     def overdue(self) -> bool:
@@ -89,7 +97,8 @@ _JOINS = {
     "n": " LEFT JOIN notice n ON n.id = h.notice_id",
 }
 _ROW_COLUMNS = ("h.id, h.found_on, e.name, d.name, h.grade, h.description, h.location, s.status, s.deadline, "
-                f"{_OVERDUE_DAYS}, h.source, n.number, e.uscc, d.code, json_extract(h.photos, '$[0]')")
+                f"{_OVERDUE_DAYS}, h.source, n.number, e.uscc, d.code, json_extract(h.photos, '$[0]'),"
+                " h.category, h.basis, h.measures, h.responsible, s.closed_at, s.rectified_at, h.accident_type")
 
 
 def _escape_like(text: str) -> str:

@@ -58,7 +58,11 @@ def _expected(store: Store) -> list[Expected]:
             deadline=state.deadline.isoformat() if state and state.deadline else None,
             overdue_days=overdue_days(state, AS_OF) if state else 0, source=hazard.source,
             notice_number=notices.get(hazard.notice_id), enterprise_uscc=enterprise.uscc,
-            district_code=district.code, photo=hazard.photos[0] if hazard.photos else None)
+            district_code=district.code, photo=hazard.photos[0] if hazard.photos else None,
+            category=hazard.category, basis=hazard.basis, measures=hazard.measures, responsible=hazard.responsible,
+            closed_at=state.closed_at.isoformat() if state and state.closed_at else None,
+            rectified_at=state.rectified_at.isoformat() if state and state.rectified_at else None,
+            accident_type=hazard.accident_type)
         found.append(Expected(row, hazard.enterprise_id, hazard.district_id, hazard.campaign_id))
     return found
 

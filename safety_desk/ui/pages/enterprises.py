@@ -19,6 +19,7 @@ from safety_desk.store.repository import NotFound
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.enterprise_editor import EnterpriseEditor
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
+from safety_desk.ui.dialogs.spreadsheet_import import SpreadsheetImportDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.enterprise_models import DrillsModel, InspectionsModel, OpenHazardsModel
 from safety_desk.ui.models.notice_models import NoticesModel
@@ -59,6 +60,7 @@ class EnterprisesPage(QWidget):
         heading.addWidget(title)
         heading.addSpacing(12)
         heading.addWidget(self.scope_label, 1, Qt.AlignmentFlag.AlignBottom)
+        heading.addWidget(self._build_import_button())
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -81,6 +83,40 @@ class EnterprisesPage(QWidget):
         self.search.returnPressed.connect(self.on_search_due)
 
     # -- building -------------------------------------------------------------------------------
+    def _build_import_button(self) -> QPushButton:
+        """Enterprises from an Excel list (the office only): checked in a worker, imported all or nothing."""
+        self.import_dialog: SpreadsheetImportDialog | None = None
+        self.import_button = QPushButton(icon("microsoft-excel", "#1d6f42"), self.tr("Import from Excel…"))
+        self.import_button.setObjectName("import_enterprises")
+        self.import_button.setToolTip(self.tr("Add or update enterprises from an Excel list"))
+        self.import_button.setVisible(self.context.session.may(Action.EDIT_ENTERPRISE))
+        self.import_button.clicked.connect(self.on_import_clicked)
+        return self.import_button
+
+    def on_import_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import enterprises"), "",
+                                                self.tr("Excel workbook (*.xlsx)"))
+        if chosen:
+            self.open_import(chosen)
+
+    def open_import(self, path: str) -> SpreadsheetImportDialog:
+        dialog = SpreadsheetImportDialog(self.context, "enterprises", path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self.on_enterprises_imported)
+        dialog.finished.connect(self.on_import_closed)
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def on_enterprises_imported(self, _result) -> None:
+        self.refresh_tree()
+
+    def on_import_closed(self, _result: int = 0) -> None:
+        self.import_dialog = None
+
     def _build_left(self) -> QWidget:
         self.search = QLineEdit()
         self.search.setObjectName("search")

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from PySide6.QtCore import QDate, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from safety_desk.domain.hazard_status import HazardStatus
@@ -19,6 +19,8 @@ from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
 from safety_desk.ui.dialogs.hazard_reason import ReasonDialog
 from safety_desk.ui.dialogs.issue_notice import IssueNoticeDialog
+from safety_desk.ui.dialogs.ledger_export import LedgerExport
+from safety_desk.ui.dialogs.spreadsheet_import import SpreadsheetImportDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.ledger_model import LedgerModel
 from safety_desk.ui.models.thumbnail_source import CELL_SIZE, ThumbnailSource
@@ -80,6 +82,8 @@ class HazardsPage(QWidget):
         self.actions_bar.addWidget(self.extend_button)
         self._add_notice_button()
         heading.addLayout(self.actions_bar)
+        heading.addSpacing(12)
+        heading.addLayout(self._build_spreadsheet_buttons())
 
         self.table = QTableView()
         self.table.setObjectName("ledger")
@@ -200,6 +204,52 @@ class HazardsPage(QWidget):
         self.issue_notice_button.setEnabled(False)
         self.issue_notice_button.clicked.connect(self.on_issue_notice_clicked)
         self.actions_bar.addWidget(self.issue_notice_button)
+
+    def _build_spreadsheet_buttons(self) -> QHBoxLayout:
+        """Excel out (the current filter) and in (a ledger kept in Excel); the import is checked first."""
+        self.ledger_export: LedgerExport | None = None
+        self.import_dialog: SpreadsheetImportDialog | None = None
+        self.export_button = QPushButton(icon("microsoft-excel", "#1d6f42"), self.tr("Export to Excel…"))
+        self.export_button.setObjectName("export_excel")
+        self.export_button.setToolTip(self.tr("Save the hazards the current filter shows as an Excel workbook"))
+        self.export_button.clicked.connect(self.on_export_clicked)
+        self.import_button = QPushButton(icon("file-import-outline"), self.tr("Import ledger…"))
+        self.import_button.setObjectName("import_ledger")
+        self.import_button.setToolTip(self.tr("Bring in hazards from a ledger kept in Excel (checked before "
+                                              "anything is written)"))
+        self.import_button.clicked.connect(self.on_import_clicked)
+        self.import_button.setVisible(self.context.session.may(Action.EDIT_HAZARD)
+                                      or self.context.session.role == "enterprise")
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.import_button)
+        return bar
+
+    def on_export_clicked(self) -> None:
+        self.ledger_export = LedgerExport(self.context, self, today=self.service.as_of)
+        self.ledger_export.start(self.current_filter(), self.model.total(),
+                                 (self.model.SORT_KEYS[self.model._sort_column], self.model._descending))
+
+    def on_import_clicked(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import ledger"), "",
+                                                self.tr("Excel workbook (*.xlsx)"))
+        if chosen:
+            self.open_import(chosen)
+
+    def open_import(self, path: str) -> SpreadsheetImportDialog:
+        """The import dialog for `path`: it checks the file in a worker and imports only when told to."""
+        dialog = SpreadsheetImportDialog(self.context, "ledger", path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self.on_hazards_changed)
+        dialog.finished.connect(self.on_import_closed)
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.start()
+        return dialog
+
+    def on_import_closed(self, _result: int = 0) -> None:
+        self.import_dialog = None
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()

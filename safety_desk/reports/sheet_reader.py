@@ -1,0 +1,332 @@
+"""Reading Excel sheets people bring (ledgers, enterprise lists): safe opening, header finding, cell values."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Iterator
+
+# Hostile files: checked before openpyxl sees them. A real ledger of 50,000 rows is a few MB zipped and
+# some tens of MB of XML; these limits leave room for that and refuse what only an attack would need.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_MEMBER_BYTES = 256 * 1024 * 1024  # declared uncompressed size of one worksheet or picture
+MAX_STRINGS_BYTES = 64 * 1024 * 1024  # the shared strings, read into memory whole by openpyxl
+MAX_PART_BYTES = 32 * 1024 * 1024  # any other XML part (styles, workbook, …), also parsed whole
+MAX_TOTAL_BYTES = 512 * 1024 * 1024  # declared uncompressed size of all members
+MAX_MEMBERS = 5_000
+# Data rows read from one sheet before the import stops with a message (the file is never read whole).
+MAX_DATA_ROWS = 50_000
+HEADER_SEARCH_ROWS = 10  # the header row may sit below a title and merged cells
+MAX_COLUMNS = 200
+EXCEL_MAX_ROWS = 1_048_576  # a sheet claiming more rows than Excel has is not a real sheet
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and password-protected workbooks
+
+
+class SheetError(ValueError):
+    """The file cannot be read as a spreadsheet at all; the message names the file and why."""
+
+
+class _NoCachedValue:
+    """A formula cell saved without its computed value: never evaluated, reported as a problem."""
+
+    def __repr__(self) -> str:
+        return "<formula without a cached value>"
+
+
+NO_CACHED_VALUE = _NoCachedValue()
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column an importer understands: its key, the header shown in templates, and accepted variants."""
+
+    key: str
+    header: str
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+
+    def names(self) -> set[str]:
+        return {normalise_header(name) for name in (self.header, *self.synonyms)}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one cell or row: where (sheet, row, column) and what, in words."""
+
+    sheet: str
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"第{self.row}行 " if self.row is not None else ""
+        column = f"{self.column}: " if self.column else ""
+        return f"工作表「{self.sheet}」{where}{column}{self.message}"
+
+
+@dataclass
+class SheetRow:
+    """One data row: its row number in the sheet and the values by column key (None when blank)."""
+
+    number: int
+    values: dict[str, Any]
+    flagged: frozenset[str] = frozenset()  # columns whose cell already has a problem (a formula, an error)
+
+
+@dataclass
+class Table:
+    """A sheet's data rows under the header row that was found, and the problems met reading it."""
+
+    sheet: str
+    header_row: int
+    columns: dict[str, str]  # key -> the header text as written in the file
+    rows: list[SheetRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def normalise_header(text: Any) -> str:
+    """'所属片区 （名称）*' -> '所属片区': full-width folded, spaces, marks and bracketed notes removed."""
+    name = unicodedata.normalize("NFKC", str(text or ""))
+    name = re.sub(r"[(\[【<].*?[)\]】>]", "", name)
+    return re.sub(r"[\s*:：※]", "", name)
+
+
+def check_xlsx(path: Path) -> None:
+    """Refuse what is not a sane .xlsx before any XML is parsed: not a zip, too big, a zip bomb."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SheetError(f"{name}: 无法读取文件 (cannot read the file): {exc.strerror or exc}") from None
+    if size > MAX_FILE_BYTES:
+        raise SheetError(f"{name}: 文件过大 (the file is larger than {MAX_FILE_BYTES // 2**20} MB)")
+    try:
+        with path.open("rb") as stream:
+            magic = stream.read(len(_OLE_MAGIC))
+    except OSError as exc:
+        raise SheetError(f"{name}: 无法读取文件 (cannot read the file): {exc.strerror or exc}") from None
+    if magic == _OLE_MAGIC:
+        raise SheetError(f"{name}: 这是旧版.xls或设置了密码的工作簿，请在Excel中取消密码并另存为.xlsx "
+                         "(an old .xls or a password-protected workbook: remove the password and save as .xlsx)")
+    if not zipfile.is_zipfile(path):
+        raise SheetError(f"{name}: 不是Excel工作簿(.xlsx) (not an .xlsx workbook; save it as .xlsx — "
+                         "a CSV or an old .xls renamed does not work)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise SheetError(f"{name}: 文件已损坏 (the file is damaged: {exc})") from None
+    if len(members) > MAX_MEMBERS:
+        raise SheetError(f"{name}: 文件结构异常 (too many parts: {len(members)})")
+    names = {member.filename for member in members}
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise SheetError(f"{name}: 不是Excel工作簿(.xlsx) (not an .xlsx workbook: no workbook part)")
+    total = 0
+    for member in members:
+        # Declared sizes are checked here; zipfile itself stops a member that inflates past its declared
+        # size (a CRC error), so a member that lies about its size cannot expand either.
+        part = member.filename
+        if part == "xl/sharedStrings.xml":
+            limit = MAX_STRINGS_BYTES
+        elif part.startswith(("xl/worksheets/", "xl/media/")) or not part.endswith((".xml", ".rels")):
+            limit = MAX_MEMBER_BYTES
+        else:
+            limit = MAX_PART_BYTES
+        if member.file_size > limit:
+            raise SheetError(f"{name}: 文件解压后过大，可能是压缩炸弹 (part {member.filename} would expand to "
+                             f"{member.file_size:,} bytes; refused as a possible zip bomb)")
+        total += member.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise SheetError(f"{name}: 文件解压后过大，可能是压缩炸弹 (it would expand to {total:,} bytes; "
+                         "refused as a possible zip bomb)")
+
+
+@dataclass
+class _Book:
+    """An opened workbook: its zip, shared strings, date styles, and the (name, part) of each visible sheet."""
+
+    reader: Any
+    sheets: list[tuple[str, str]]
+
+    def close(self) -> None:
+        self.reader.archive.close()
+
+
+def _open_workbook(path: Path) -> _Book:
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+
+    check_xlsx(path)
+    try:
+        # data_only: formulas come back as the values Excel saved with them; nothing is ever evaluated. The
+        # sheets are not opened the way load_workbook opens them: a read-only sheet without a <dimension>
+        # would be parsed whole just to size it, and a hostile one holds a million rows.
+        reader = ExcelReader(path, read_only=True, keep_vba=False, data_only=True, keep_links=False)
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        sheets = [(sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
+                  if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+                  and (sheet.state or "visible") == "visible"]
+    except Exception as exc:  # noqa: BLE001 - whatever a damaged file raises inside openpyxl
+        raise SheetError(f"{path.name}: 无法作为Excel工作簿打开 (cannot be opened as an .xlsx workbook: "
+                         f"{type(exc).__name__}: {exc})") from None
+    return _Book(reader, sheets)
+
+
+def _row_cells(book: _Book, part: str) -> Iterator[tuple[int, dict[int, Any]]]:
+    """(row number, {column number: (value, type)}) streamed from the sheet's XML, formulas without values marked."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                cell["value"] = NO_CACHED_VALUE
+            return cell
+
+    # openpyxl's own iterator cannot tell a formula without a saved value from a blank cell, so its parser
+    # runs here with that one change (openpyxl is pinned; tests cover this).
+    workbook = book.reader.wb
+    with book.reader.archive.open(part) as source:
+        parser = Parser(source, book.reader.shared_strings, data_only=True, epoch=workbook.epoch,
+                        date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
+        for number, cells in parser.parse():
+            yield number, {cell["column"]: (cell["value"], cell["data_type"]) for cell in cells
+                           if cell["column"] <= MAX_COLUMNS}
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_ROWS) -> Table:
+    """The data rows of the first sheet whose header (rows 1-10) names the required columns.
+
+    Raises SheetError when the file is not a workbook, no sheet has such a header, or a sheet holds more
+    than `max_rows` data rows (reading stops there: the file is never loaded whole).
+    """
+    book = _open_workbook(path)
+    try:
+        required = [c for c in columns if c.required]
+        for title, part in book.sheets:
+            try:
+                table = _read_sheet(path, title, _row_cells(book, part), columns, required, max_rows)
+            except SheetError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - broken XML, a member that inflates past its size …
+                raise SheetError(f"{path.name}: 工作表「{title}」无法读取 (the sheet cannot be read: "
+                                 f"{type(exc).__name__}: {exc})") from None
+            if table is not None:
+                return table
+        wanted = "、".join(c.header for c in required)
+        raise SheetError(f"{path.name}: 前{HEADER_SEARCH_ROWS}行中找不到表头 (no header row with the columns "
+                         f"{wanted} in rows 1-{HEADER_SEARCH_ROWS} of any sheet)")
+    finally:
+        book.close()
+
+
+def _match_header(cells: dict[int, Any], columns: list[Column]) -> dict[int, Column]:
+    found: dict[int, Column] = {}
+    for number, (value, _kind) in cells.items():
+        if not isinstance(value, str):
+            continue
+        name = normalise_header(value)
+        for column in columns:
+            if column not in found.values() and name in column.names():
+                found[number] = column
+                break
+    return found
+
+
+def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]]], columns: list[Column],
+                required: list[Column], max_rows: int) -> Table | None:
+    positions: dict[int, Column] | None = None
+    table: Table | None = None
+    examined = 0
+    for number, cells in rows:
+        examined += 1
+        if number > EXCEL_MAX_ROWS or examined > EXCEL_MAX_ROWS:
+            raise SheetError(f"{path.name}: 工作表「{title}」的行数超过Excel的上限 (more rows than Excel allows: "
+                             "not a real worksheet)")
+        if positions is None:
+            if number > HEADER_SEARCH_ROWS or examined > HEADER_SEARCH_ROWS:
+                return None
+            matched = _match_header(cells, columns)
+            if all(c in matched.values() for c in required) and len(matched) >= 2:
+                positions = matched
+                table = Table(sheet=title, header_row=number,
+                              columns={c.key: str(cells[n][0]).strip() for n, c in matched.items()})
+            continue
+        values: dict[str, Any] = {}
+        flagged: set[str] = set()
+        for position, column in positions.items():
+            value, kind = cells.get(position, (None, "n"))
+            if value is NO_CACHED_VALUE:
+                table.problems.append(Problem(title, number, table.columns[column.key],
+                                              "公式没有已保存的计算结果 (a formula without a saved value; "
+                                              "open and save the file in Excel, or type the value)"))
+                value = None
+                flagged.add(column.key)
+            elif kind == "e":
+                table.problems.append(Problem(title, number, table.columns[column.key],
+                                              f"单元格为错误值 {value} (the cell holds an error value)"))
+                value = None
+                flagged.add(column.key)
+            values[column.key] = value
+        if all(_is_blank(v) for v in values.values()) and not flagged:
+            continue  # blank rows (often trailing) are skipped
+        if len(table.rows) >= max_rows:
+            raise SheetError(f"{path.name}: 工作表「{title}」超过{max_rows:,}行数据，请分批导入 "
+                             f"(more than {max_rows:,} data rows; split the file)")
+        table.rows.append(SheetRow(number, values, frozenset(flagged)))
+    return table
+
+
+# -- cell values ------------------------------------------------------------------------------------
+_DATE_TEXT = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: numbers without a spurious '.0' (phone numbers), full-width spaces trimmed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).replace("\u3000", " ").strip()
+
+
+def cell_date(value: Any) -> date:
+    """A date from an Excel date, a serial number, or text like 2026年11月3日, 2026/11/3, 2026.11.03, 20261103.
+
+    ValueError saying what was found when it is not a real date.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 20_000 <= value <= 80_000:  # an Excel serial in a cell not formatted as a date (1954-2119)
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        if float(value).is_integer():
+            value = str(int(value))
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    match = _DATE_TEXT.match(text) or _COMPACT_DATE.match(text)
+    if match is None:
+        raise ValueError(f"不是日期 (not a date): {text!r}")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"日期不存在 (no such date): {text!r}") from None

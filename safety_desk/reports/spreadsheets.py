@@ -1,0 +1,180 @@
+"""Excel workbooks (openpyxl, write-only so 200,000 rows stream): the hazard ledger export and import templates."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from safety_desk.domain.china_time import BEIJING
+
+# Chinese names of hazard sources (the stored codes are English).
+SOURCE_NAMES = {"inspection": "检查", "self_inspection": "企业自查", "drill": "应急演练", "report": "举报",
+                "enforcement": "执法检查", "import": "导入"}
+
+LEDGER_SHEET = "隐患台账"
+SUMMARY_SHEET = "说明"
+# (header, width in characters) of the ledger export, the fields of regulations.md §7.2.
+LEDGER_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("序号", 7), ("企业名称", 28), ("统一社会信用代码", 21), ("片区", 10), ("发现日期", 12), ("来源", 9),
+    ("隐患描述", 44), ("部位", 16), ("类别", 10), ("事故类型", 12), ("隐患等级", 9), ("判定依据", 30),
+    ("整改措施", 36), ("整改责任人", 11), ("整改期限", 12), ("整改状态", 9), ("逾期天数", 9),
+    ("整改通知书", 16), ("整改完成日期", 13), ("销号日期", 12),
+)
+_HEADER_FILL = "FF1F4E79"
+_OVERDUE_FILL = "FFFDE2E1"  # light red: open past its deadline
+_MAJOR_FONT = "FFB71C1C"
+_PROGRESS_EVERY = 2_000
+
+
+def _day(text: str | None) -> date | None:
+    """An ISO date or timestamp as the Beijing calendar day (Excel has no time zones)."""
+    if not text:
+        return None
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    moment = datetime.fromisoformat(text)
+    return (moment.astimezone(BEIJING) if moment.tzinfo else moment).date()
+
+
+@dataclass(frozen=True)
+class LedgerExportInfo:
+    """What the summary sheet says about an export: the filter in words and when it was made."""
+
+    filter_lines: list[tuple[str, str]]
+    generated_at: datetime  # Beijing time
+    as_of: date
+    office: str = ""
+
+
+def _styles():
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    return {
+        "header_font": Font(bold=True, color="FFFFFFFF"),
+        "header_fill": PatternFill("solid", fgColor=_HEADER_FILL),
+        "wrap": Alignment(vertical="center", wrap_text=True),
+        "center": Alignment(horizontal="center", vertical="center"),
+        "overdue_fill": PatternFill("solid", fgColor=_OVERDUE_FILL),
+        "major_font": Font(bold=True, color=_MAJOR_FONT),
+        "bold": Font(bold=True),
+    }
+
+
+def _header_cells(sheet, headers: Iterable[str], styles: dict) -> list:
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font, cell.fill, cell.alignment = styles["header_font"], styles["header_fill"], styles["center"]
+        cells.append(cell)
+    return cells
+
+
+def _set_widths(sheet, widths: Iterable[int]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
+                 progress: Callable[[int, int], None] | None = None, total: int = 0) -> int:
+    """Write the ledger rows (LedgerRow-like objects) and a summary sheet; returns the number of rows.
+
+    Overdue rows are filled light red and major hazards' grade is bold red; dates are real Excel dates.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    styles = _styles()
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(LEDGER_SHEET)
+    summary = book.create_sheet(SUMMARY_SHEET)
+    sheet.freeze_panes = "C2"  # the header and the enterprise stay in view
+    _set_widths(sheet, (width for _, width in LEDGER_COLUMNS))
+    sheet.append(_header_cells(sheet, (name for name, _ in LEDGER_COLUMNS), styles))
+    grades: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
+    overdue = count = 0
+    for count, row in enumerate(rows, start=1):
+        values = [count, row.enterprise_name, row.enterprise_uscc, row.district_name, _day(row.found_on),
+                  SOURCE_NAMES.get(row.source, row.source), row.description, row.location, row.category,
+                  row.accident_type, row.grade, row.basis, row.measures, row.responsible, _day(row.deadline),
+                  row.status or "", row.overdue_days or None, row.notice_number or "", _day(row.rectified_at),
+                  _day(row.closed_at)]
+        # Blank cells are not written at all: every cell costs openpyxl's XML writer alike.
+        values = [None if value == "" else value for value in values]
+        grades[row.grade] += 1
+        statuses[row.status or ""] += 1
+        if row.overdue_days > 0 or row.grade == "重大":
+            cells = []
+            for value in values:
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, date):
+                    cell.number_format = "yyyy-mm-dd"
+                if row.overdue_days > 0:
+                    cell.fill = styles["overdue_fill"]
+                cells.append(cell)
+            if row.grade == "重大":
+                cells[10].font = styles["major_font"]
+            overdue += row.overdue_days > 0
+            sheet.append(cells)
+        else:
+            sheet.append(values)
+        if progress is not None and count % _PROGRESS_EVERY == 0:
+            progress(count, max(total, count))
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(LEDGER_COLUMNS))}{count + 1}"
+
+    _set_widths(summary, (18, 60))
+    summary.append([WriteOnlyCell(summary, value="隐患排查治理台账")])
+    summary.append([])
+    lines: list[tuple[str, Any]] = []
+    if info.office:
+        lines.append(("单位", info.office))
+    lines += [("导出时间（北京时间）", info.generated_at.strftime("%Y-%m-%d %H:%M")),
+              ("逾期计算日期", info.as_of), ("筛选条件", "")]
+    lines += [(f"  {name}", value) for name, value in info.filter_lines] or [("  ", "全部隐患")]
+    lines += [("", ""), ("隐患总数", count), ("  一般隐患", grades.get("一般", 0)),
+              ("  重大隐患", grades.get("重大", 0)), ("逾期未整改", overdue)]
+    lines += [(f"  {status}", statuses.get(status, 0)) for status in ("待整改", "整改中", "待复查", "已销号")]
+    for name, value in lines:
+        label = WriteOnlyCell(summary, value=name)
+        label.font = styles["bold"]
+        cell = WriteOnlyCell(summary, value=value)
+        if isinstance(value, date):
+            cell.number_format = "yyyy-mm-dd"
+        summary.append([label, cell])
+    if progress is not None:
+        progress(count, max(total, count))
+    target = Path(target)
+    partial = target.with_name(target.name + ".part")
+    book.save(partial)
+    partial.replace(target)  # a failed export never leaves half a file under the chosen name
+    return count
+
+
+def write_template(target: Path, title: str, columns: list[tuple[str, bool, str]]) -> None:
+    """An empty import template: the header row (required columns marked *) and a sheet explaining each."""
+    from openpyxl import Workbook
+
+    styles = _styles()
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title)
+    help_sheet = book.create_sheet("填写说明")
+    sheet.freeze_panes = "A2"
+    _set_widths(sheet, (max(12, len(header) * 2 + 6) for header, _, _ in columns))
+    sheet.append(_header_cells(sheet, (header + ("*" if required else "") for header, required, _ in columns),
+                               styles))
+    _set_widths(help_sheet, (20, 8, 80))
+    help_sheet.append(_header_cells(help_sheet, ("列名", "必填", "说明"), styles))
+    for header, required, note in columns:
+        help_sheet.append([header, "是" if required else "", note])
+    help_sheet.append([])
+    help_sheet.append(["", "", "表头可在第1-10行（上方可有标题行）；带*的列必须填写；日期可写成Excel日期、"
+                               "2026-11-03、2026/11/3、2026.11.03或2026年11月3日；任一行有误则整个文件不导入。"])
+    book.save(target)

@@ -1,0 +1,474 @@
+"""Excel in and out: export the ledger as the person sees it; import enterprises and hazard ledgers, all or nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, Callable
+
+from safety_desk.domain.china_time import BEIJING, beijing_now
+from safety_desk.domain.grading import parse_hazard_grade
+from safety_desk.domain.hazard_status import HazardStatus
+from safety_desk.domain.industry import default_risk_class, parse_industry
+from safety_desk.domain.uscc import validate_uscc
+from safety_desk.reports.sheet_reader import (
+    MAX_DATA_ROWS, Column, Problem, SheetError, SheetRow, Table, cell_date, cell_text, read_table,
+)
+from safety_desk.reports.spreadsheets import LedgerExportInfo, write_ledger, write_template
+from safety_desk.services.ledger import LedgerFilter, LedgerService
+from safety_desk.services.session import Action, PermissionDenied, Session
+from safety_desk.store.records import Enterprise, Hazard, HazardEvent
+
+__all__ = ["ENTERPRISE_COLUMNS", "LEDGER_COLUMNS", "ImportRefused", "ImportResult", "Problem", "SheetError",
+           "SpreadsheetService"]
+
+ENTERPRISE_COLUMNS = [
+    Column("name", "企业名称", ("名称", "单位名称", "企业", "单位"), required=True),
+    Column("uscc", "统一社会信用代码", ("社会信用代码", "信用代码", "统一代码"), required=True),
+    Column("district_code", "片区代码", ("所属片区代码",)),
+    Column("district_name", "片区名称", ("片区", "所属片区", "所属片区名称")),
+    Column("industry", "行业", ("所属行业", "行业类别", "行业类型")),
+    Column("risk_class", "风险类别", ("风险等级", "风险分类", "企业风险类别")),
+    Column("address", "地址", ("企业地址", "注册地址", "经营地址", "单位地址")),
+    Column("principal", "主要负责人", ("负责人", "法定代表人", "法人代表")),
+    Column("safety_officer", "安全管理人员", ("安全员", "安全负责人", "安全管理员", "安全联系人")),
+    Column("contact_phone", "联系电话", ("电话", "联系方式", "手机")),
+]
+ENTERPRISE_NOTES = {
+    "name": "企业全称", "uscc": "18位统一社会信用代码（校验位会被检查）；已有的企业按此代码更新",
+    "district_code": "片区代码或片区名称填一项（新企业必填）", "district_name": "片区名称（或填片区代码）",
+    "industry": "行业名称，如 机械、危险化学品、建筑施工（新企业必填）",
+    "risk_class": "1、2或3；不填则按行业默认", "address": "", "principal": "", "safety_officer": "", "contact_phone": "",
+}
+
+LEDGER_COLUMNS = [
+    Column("uscc", "统一社会信用代码", ("社会信用代码", "信用代码")),
+    Column("enterprise", "企业名称", ("企业", "单位名称", "单位", "被检查单位", "受检单位", "隐患单位")),
+    Column("found_on", "发现日期", ("检查日期", "排查日期", "发现时间", "检查时间"), required=True),
+    Column("description", "隐患描述", ("隐患内容", "隐患名称", "存在问题", "问题描述", "隐患情况", "隐患"),
+           required=True),
+    Column("location", "部位", ("隐患部位", "位置", "地点", "隐患位置", "所在部位")),
+    Column("category", "类别", ("隐患类别", "隐患类型", "类型")),
+    Column("accident_type", "事故类型", ("可能导致的事故类型", "可能导致事故类型")),
+    Column("grade", "隐患等级", ("等级", "隐患级别", "级别")),
+    Column("basis", "判定依据", ("依据", "检查依据", "法规依据")),
+    Column("measures", "整改措施", ("整改措施及要求", "整改要求", "整改建议")),
+    Column("responsible", "整改责任人", ("责任人", "整改负责人")),
+    Column("deadline", "整改期限", ("整改时限", "要求完成时间", "整改期限日期", "限期")),
+    Column("status", "整改状态", ("状态", "整改情况", "整改进度")),
+    Column("rectified_on", "整改完成日期", ("完成日期", "实际完成日期", "整改完成时间", "完成时间")),
+    Column("closed_on", "销号日期", ("验收日期", "复查日期", "销号时间")),
+]
+LEDGER_NOTES = {
+    "uscc": "企业的统一社会信用代码，或填企业名称（须与系统中的名称完全一致）", "enterprise": "企业名称",
+    "found_on": "日期", "description": "", "location": "", "category": "", "accident_type": "",
+    "grade": "一般 或 重大（不填按一般）", "basis": "", "measures": "", "responsible": "", "deadline": "日期，不早于发现日期",
+    "status": "待整改、整改中、待复查、已销号（也可写 未整改、已整改）；不填时有销号日期即为已销号",
+    "rectified_on": "日期", "closed_on": "日期；已销号的隐患按此日期销号",
+}
+
+# Status words found in real ledgers -> the app's status.
+_STATUS_WORDS = {
+    "待整改": HazardStatus.OPEN, "未整改": HazardStatus.OPEN, "未完成": HazardStatus.OPEN, "未销号": HazardStatus.OPEN,
+    "整改中": HazardStatus.IN_PROGRESS, "正在整改": HazardStatus.IN_PROGRESS, "部分整改": HazardStatus.IN_PROGRESS,
+    "待复查": HazardStatus.AWAITING_REVIEW, "待验收": HazardStatus.AWAITING_REVIEW,
+    "已整改待复查": HazardStatus.AWAITING_REVIEW, "已整改待验收": HazardStatus.AWAITING_REVIEW,
+    "已销号": HazardStatus.CLOSED, "已整改": HazardStatus.CLOSED, "已完成": HazardStatus.CLOSED,
+    "完成": HazardStatus.CLOSED, "已闭环": HazardStatus.CLOSED, "已验收": HazardStatus.CLOSED,
+    "整改完成": HazardStatus.CLOSED,
+}
+_RISK_WORDS = {"1": 1, "2": 2, "3": 3, "一": 1, "二": 2, "三": 3, "一类": 1, "二类": 2, "三类": 3,
+               "1类": 1, "2类": 2, "3类": 3, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅰ类": 1, "Ⅱ类": 2, "Ⅲ类": 3}
+_PROBLEMS_SHOWN = 200  # in the refusal message; the result keeps all of them
+
+
+@dataclass
+class ImportResult:
+    """What an import found (dry run) or did: counts, and every problem with its row."""
+
+    kind: str  # "enterprises" or "ledger"
+    file: str
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0  # rows already in the database as they are (a ledger imported twice)
+    by_status: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    dry_run: bool = True
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def rows_with_problems(self) -> int:
+        return len({p.row for p in self.problems})
+
+    def describe(self) -> str:
+        what = "企业 enterprises" if self.kind == "enterprises" else "隐患 hazards"
+        verb = "将" if self.dry_run else "已"
+        text = (f"{self.file}: {self.rows} 行 rows; {verb}新增 {'would add' if self.dry_run else 'added'} "
+                f"{self.added} {what}")
+        if self.kind == "enterprises":
+            text += f", {verb}更新 {'would update' if self.dry_run else 'updated'} {self.updated}"
+        text += f", 已存在未变 unchanged {self.unchanged}"
+        if self.by_status:
+            text += " (" + ", ".join(f"{status} {count}" for status, count in self.by_status.items()) + ")"
+        return text
+
+
+class ImportRefused(ValueError):
+    """The file had problems; nothing was written. `problems` lists every one with its row."""
+
+    def __init__(self, result: ImportResult) -> None:
+        self.result = result
+        result.problems.sort(key=lambda p: p.row or 0)  # stable: a row's problems stay in column order
+        shown = "\n".join(str(p) for p in result.problems[:_PROBLEMS_SHOWN])
+        more = len(result.problems) - _PROBLEMS_SHOWN
+        if more > 0:
+            shown += f"\n… 另有 {more} 个问题 (and {more} more problems)"
+        super().__init__(f"{result.file}: {len(result.problems)} 个问题，未导入任何数据 "
+                         f"({len(result.problems)} problems; nothing was imported)\n{shown}")
+
+
+def _moment(day: date, hour: int) -> str:
+    return datetime.combine(day, time(hour), BEIJING).isoformat(timespec="seconds")
+
+
+class SpreadsheetService:
+    """Ledger export and spreadsheet imports for the signed-in person, within their role and scope."""
+
+    def __init__(self, session: Session, today: Callable[[], date] = date.today,
+                 max_rows: int = MAX_DATA_ROWS) -> None:
+        self.session = session
+        self.store = session.store
+        self._today = today
+        self.max_rows = max_rows
+
+    # -- export ---------------------------------------------------------------------------------
+    def export_ledger(self, flt: LedgerFilter, target: Path, progress: Callable[[int, int], None] | None = None,
+                      sort_column: str = "found_on", descending: bool = True) -> int:
+        """Write the hazards `flt` selects (within the person's scope) to an .xlsx file; returns the row count."""
+        ledger = LedgerService(self.session, today=self._today)
+        total = ledger.count(flt) if progress is not None else 0
+        office = self.store.offices.current()
+        info = LedgerExportInfo(filter_lines=self.describe_filter(flt), generated_at=beijing_now(),
+                                as_of=ledger.as_of(), office=office.name if office else "")
+        return write_ledger(Path(target), ledger.every_row(flt, sort_column, descending), info, progress, total)
+
+    def describe_filter(self, flt: LedgerFilter) -> list[tuple[str, str]]:
+        """The filter in words for the export's summary sheet."""
+        lines = []
+        if flt.district_id:
+            district = self.store.districts.get(flt.district_id)
+            lines.append(("片区", district.name if district else flt.district_id))
+        if flt.enterprise_id:
+            enterprise = self.store.enterprises.get(flt.enterprise_id)
+            lines.append(("企业", enterprise.name if enterprise else flt.enterprise_id))
+        if self.session.role != "office":
+            lines.append(("查看范围", "本人负责的片区" if self.session.role != "enterprise" else "本企业"))
+        for name, label in (("grade", "隐患等级"), ("status", "整改状态"), ("source", "来源")):
+            if getattr(flt, name):
+                lines.append((label, str(getattr(flt, name))))
+        if flt.open_only:
+            lines.append(("整改状态", "未销号"))
+        if flt.overdue_only:
+            lines.append(("逾期", "仅逾期未整改"))
+        if flt.found_from or flt.found_to:
+            lines.append(("发现日期", f"{flt.found_from or '…'} 至 {flt.found_to or '…'}"))
+        if flt.deadline_from or flt.deadline_to:
+            lines.append(("整改期限", f"{flt.deadline_from or '…'} 至 {flt.deadline_to or '…'}"))
+        if flt.closed_from or flt.closed_to:
+            lines.append(("销号日期", f"{flt.closed_from or '…'} 至 {flt.closed_to or '…'}"))
+        if flt.campaign_id:
+            campaign = self.store.campaigns.get(flt.campaign_id)
+            lines.append(("专项活动", campaign.name if campaign else flt.campaign_id))
+        if flt.notice_ids is not None:
+            lines.append(("整改通知书", f"{len(flt.notice_ids)} 份"))
+        if flt.text.strip():
+            lines.append(("搜索", flt.text.strip()))
+        return lines
+
+    # -- templates ------------------------------------------------------------------------------
+    @staticmethod
+    def write_template(kind: str, target: Path) -> None:
+        if kind == "enterprises":
+            write_template(Path(target), "企业名录", [(c.header, c.required, ENTERPRISE_NOTES.get(c.key, ""))
+                                                      for c in ENTERPRISE_COLUMNS])
+        elif kind == "ledger":
+            write_template(Path(target), "隐患台账", [(c.header, c.required, LEDGER_NOTES.get(c.key, ""))
+                                                      for c in LEDGER_COLUMNS])
+        else:
+            raise ValueError(f"模板类型 {kind!r} 未知 (unknown template; enterprises or ledger)")
+
+    # -- enterprises ----------------------------------------------------------------------------
+    def import_enterprises(self, path: Path, *, dry_run: bool = False,
+                           progress: Callable[[int, int], None] | None = None) -> ImportResult:
+        """Create new enterprises and update those whose USCC exists; ImportRefused (nothing written) on any problem."""
+        self.session.require(Action.EDIT_ENTERPRISE)
+        path = Path(path)
+        table = read_table(path, ENTERPRISE_COLUMNS, max_rows=self.max_rows)
+        result = ImportResult("enterprises", path.name, rows=len(table.rows), dry_run=dry_run,
+                              problems=list(table.problems))
+        districts = self.store.districts.active()
+        by_code = {d.code.strip().upper(): d for d in districts}
+        by_name = {d.name.strip(): d for d in districts}
+        existing = {e.uscc: e for e in self.store.enterprises.every()}
+        seen: dict[str, int] = {}
+        new: list[Enterprise] = []
+        updates: list[tuple[str, dict[str, Any]]] = []
+        today = self._today().isoformat()
+        for index, row in enumerate(table.rows):
+            problem = _Collector(table, row, result.problems)
+            values = {key: cell_text(value) for key, value in row.values.items()}
+            uscc = problem.check("uscc", lambda: validate_uscc(values.get("uscc", "")), required=True)
+            name = values.get("name", "")
+            if not name:
+                problem.add("name", "企业名称不能为空 (the name is missing)")
+            if uscc:
+                if uscc in seen:
+                    problem.add("uscc", f"与第{seen[uscc]}行重复 (the same code as row {seen[uscc]})")
+                seen.setdefault(uscc, row.number)
+            district = None
+            code, district_name = values.get("district_code", ""), values.get("district_name", "")
+            if code or district_name:
+                district = by_code.get(code.upper()) if code else by_name.get(district_name)
+                if district is None and district_name and not code:
+                    district = by_code.get(district_name.upper())  # a code typed in the name column
+                if district is None:
+                    column = "district_code" if code else "district_name"
+                    problem.add(column, f"片区 {code or district_name} 不存在 (no such district)")
+            industry = problem.check("industry", lambda: parse_industry(values["industry"]).value) \
+                if values.get("industry") else None
+            risk_class = None
+            if values.get("risk_class"):
+                risk_class = _RISK_WORDS.get(unicodedata.normalize("NFKC", values["risk_class"]).strip())
+                if risk_class is None:
+                    problem.add("risk_class", f"风险类别应为1、2或3 (must be 1, 2 or 3): {values['risk_class']!r}")
+            current = existing.get(uscc) if uscc else None
+            fields = {"name": name, "address": values.get("address", ""), "principal": values.get("principal", ""),
+                      "safety_officer": values.get("safety_officer", ""),
+                      "contact_phone": values.get("contact_phone", "")}
+            if current is None:
+                if district is None and not (code or district_name):
+                    problem.add("district_name", "新企业必须填写片区 (a new enterprise needs its district)")
+                if industry is None and not values.get("industry"):
+                    problem.add("industry", "新企业必须填写行业 (a new enterprise needs its industry)")
+                if problem.clean and uscc and district is not None and industry is not None:
+                    record = Enterprise(
+                        id="", uscc=uscc, district_id=district.id, industry=industry,
+                        risk_class=risk_class or default_risk_class(parse_industry(industry)),
+                        tracked_since=today, **fields)
+                    checked = problem.check("name", lambda: self.store.enterprises.validate(record))
+                    if checked is not None:
+                        new.append(checked)
+            elif problem.clean:
+                changes = {key: value for key, value in fields.items() if value and value != getattr(current, key)}
+                if industry and industry != current.industry:
+                    changes["industry"] = industry
+                if risk_class and risk_class != current.risk_class:
+                    changes["risk_class"] = risk_class
+                if district is not None and district.id != current.district_id:
+                    changes["district_id"] = district.id
+                if changes:
+                    updates.append((current.id, changes))
+                else:
+                    result.unchanged += 1
+            if progress is not None and index % 500 == 0:
+                progress(index, len(table.rows))
+        result.added, result.updated = len(new), len(updates)
+        if result.problems:
+            raise ImportRefused(result)
+        if not dry_run and (new or updates):
+            with self.store.transaction():
+                self.store.enterprises.add_many([dataclasses.replace(e, id=self.store.db.new_id()) for e in new],
+                                                f"import enterprises from {path.name}")
+                for enterprise_id, changes in updates:
+                    self.store.enterprises.update(enterprise_id, **changes)
+            result.written = True
+        return result
+
+    # -- hazard ledgers -------------------------------------------------------------------------
+    def may_import_ledger(self) -> bool:
+        return self.session.may(Action.EDIT_HAZARD) or self.session.role == "enterprise"
+
+    def import_ledger(self, path: Path, *, dry_run: bool = False,
+                      progress: Callable[[int, int], None] | None = None) -> ImportResult:
+        """Register the hazards of an Excel ledger with events that give each its status (source 'import').
+
+        Enterprises by USCC or exact name, within the person's scope (an enterprise user: only its own);
+        rows already in the database (same enterprise, found date and description) are left as they are.
+        ImportRefused, with nothing written, when any row has a problem.
+        """
+        if not self.may_import_ledger():
+            raise PermissionDenied(f"无权导入隐患台账 (role {self.session.role} may not import hazards)")
+        path = Path(path)
+        table = read_table(path, LEDGER_COLUMNS, max_rows=self.max_rows)
+        result = ImportResult("ledger", path.name, rows=len(table.rows), dry_run=dry_run,
+                              problems=list(table.problems))
+        if "uscc" not in table.columns and "enterprise" not in table.columns:
+            result.problems.append(Problem(table.sheet, table.header_row, "",
+                                           "表头缺少 统一社会信用代码 或 企业名称 列 (no column naming the enterprise)"))
+            raise ImportRefused(result)
+        enterprises = self.store.enterprises.active()
+        by_uscc = {e.uscc: e for e in enterprises}
+        by_name: dict[str, Enterprise | None] = {}
+        for enterprise in enterprises:
+            by_name[enterprise.name] = None if enterprise.name in by_name else enterprise  # None: ambiguous
+        today = self._today()
+        parsed: list[tuple[Hazard, HazardStatus, date | None, date | None, date | None]] = []
+        for index, row in enumerate(table.rows):
+            problem = _Collector(table, row, result.problems)
+            values = row.values
+            enterprise = self._ledger_enterprise(problem, values, by_uscc, by_name)
+            found_on = problem.check("found_on", lambda: cell_date(values.get("found_on")), required=True)
+            if found_on is not None and found_on > today:
+                problem.add("found_on", f"发现日期 {found_on} 晚于今天 (the day found is in the future)")
+            description = cell_text(values.get("description"))
+            if not description:
+                problem.add("description", "隐患描述不能为空 (the description is missing)")
+            grade_text = unicodedata.normalize("NFKC", cell_text(values.get("grade"))).replace("隐患", "").strip()
+            grade = problem.check("grade", lambda: parse_hazard_grade(grade_text or "一般").value)
+            dates = {}
+            for key in ("deadline", "rectified_on", "closed_on"):
+                dates[key] = problem.check(key, lambda k=key: cell_date(values[k])) \
+                    if cell_text(values.get(key)) else None
+                if dates[key] is not None and found_on is not None and dates[key] < found_on:
+                    message = ("整改期限不能早于发现日期 (the deadline is before the day it was found)"
+                               if key == "deadline" else "日期早于发现日期 (before the day it was found)")
+                    problem.add(key, message)
+                elif dates[key] is not None and key != "deadline" and dates[key] > today:
+                    problem.add(key, f"日期 {dates[key]} 晚于今天 (in the future)")
+            status_text = unicodedata.normalize("NFKC", cell_text(values.get("status"))).replace(" ", "")
+            if status_text:
+                status = _STATUS_WORDS.get(status_text)
+                if status is None:
+                    problem.add("status", f"未知整改状态 {status_text!r} (unknown status; use 待整改、整改中、"
+                                          "待复查 or 已销号)")
+            else:
+                status = HazardStatus.CLOSED if dates["closed_on"] else HazardStatus.OPEN
+            if not problem.clean or enterprise is None:
+                continue
+            hazard = Hazard(id="", enterprise_id=enterprise.id, district_id=enterprise.district_id, source="import",
+                            description=description, grade=grade, found_on=found_on.isoformat(),
+                            location=cell_text(values.get("location")), category=cell_text(values.get("category")),
+                            accident_type=cell_text(values.get("accident_type")),
+                            basis=cell_text(values.get("basis")), measures=cell_text(values.get("measures")),
+                            responsible=cell_text(values.get("responsible")))
+            parsed.append((hazard, status, dates["deadline"], dates["rectified_on"], dates["closed_on"]))
+            if progress is not None and index % 1000 == 0:
+                progress(index, len(table.rows))
+        if result.problems:
+            raise ImportRefused(result)
+        keys = self.store.hazards.existing_keys(sorted({h.enterprise_id for h, *_ in parsed}))
+        fresh = []
+        for item in parsed:
+            hazard = item[0]
+            key = (hazard.enterprise_id, hazard.found_on, hazard.description.strip())
+            if key in keys:
+                result.unchanged += 1
+                continue
+            keys.add(key)  # the same hazard twice in one file is imported once
+            fresh.append(item)
+            result.by_status[item[1].value] = result.by_status.get(item[1].value, 0) + 1
+        result.added = len(fresh)
+        if not dry_run and fresh:
+            self._write_hazards(fresh, path.name)
+            result.written = True
+        return result
+
+    def _ledger_enterprise(self, problem: "_Collector", values: dict[str, Any], by_uscc: dict[str, Enterprise],
+                           by_name: dict[str, Enterprise | None]) -> Enterprise | None:
+        uscc_text, name = cell_text(values.get("uscc")), cell_text(values.get("enterprise"))
+        enterprise = None
+        if uscc_text:
+            uscc = problem.check("uscc", lambda: validate_uscc(uscc_text))
+            if uscc is None:
+                return None
+            enterprise = by_uscc.get(uscc)
+            if enterprise is None:
+                problem.add("uscc", f"统一社会信用代码 {uscc} 对应的企业不存在 (no enterprise with this code; "
+                                    "import the enterprise first)")
+                return None
+        elif name:
+            if name not in by_name:
+                problem.add("enterprise", f"企业「{name}」不存在 (no enterprise with exactly this name)")
+                return None
+            enterprise = by_name[name]
+            if enterprise is None:
+                problem.add("enterprise", f"有多家企业名为「{name}」，请填写统一社会信用代码 "
+                                          "(several enterprises have this name; give the USCC)")
+                return None
+        else:
+            problem.add("uscc" if "uscc" in problem.table.columns else "enterprise",
+                        "未填写企业 (the enterprise is missing)")
+            return None
+        if self.session.role == "enterprise":
+            allowed = enterprise.id == self.session.person.enterprise_id
+        else:
+            allowed = self.session.may_see_enterprise(enterprise.id)
+        if not allowed:
+            problem.add("uscc" if uscc_text else "enterprise",
+                        f"无权导入「{enterprise.name}」的隐患 (this enterprise is outside your scope)")
+            return None
+        return enterprise
+
+    def _write_hazards(self, items: list, file_name: str) -> None:
+        """One transaction: the hazards and, for each, the events whose fold gives its status."""
+        db = self.store.db
+        person = self.session.person
+        by_id = person.id if self.store.people.get(person.id) is not None else None
+        hazards: list[Hazard] = []
+        events: list[HazardEvent] = []
+        with self.store.transaction():
+            for hazard, status, deadline, rectified_on, closed_on in items:
+                hazard = dataclasses.replace(hazard, id=db.new_id(), found_by=by_id)
+                hazards.append(hazard)
+                found = date.fromisoformat(hazard.found_on)
+                note = f"从 {file_name} 导入 (imported)"
+                timeline: list[tuple[str, date, date | None]] = [("created", found, deadline)]
+                if status == HazardStatus.IN_PROGRESS:
+                    timeline.append(("progress", found, None))
+                if status in (HazardStatus.AWAITING_REVIEW, HazardStatus.CLOSED):
+                    timeline.append(("reported_rectified", rectified_on or closed_on or found, None))
+                if status == HazardStatus.CLOSED:
+                    timeline.append(("verified", closed_on or rectified_on or found, None))
+                for kind, day, event_deadline in timeline:
+                    events.append(HazardEvent(
+                        id=db.new_id(), hazard_id=hazard.id, kind=kind, at=_moment(day, 9 if kind == "created" else 17),
+                        clock=db.clock.now(), by_id=by_id,
+                        deadline=event_deadline.isoformat() if event_deadline else None, reason=note))
+            self.store.hazards.add_many_with_events(hazards, events, f"import ledger from {file_name}")
+
+
+class _Collector:
+    """Problems of one row, named by the column header as written in the file."""
+
+    def __init__(self, table: Table, row: SheetRow, problems: list[Problem]) -> None:
+        self.table, self.row, self.problems = table, row, problems
+        self.clean = True
+
+    def add(self, key: str, message: str) -> None:
+        self.clean = False
+        if key in self.row.flagged:
+            return  # the cell's own problem (a formula without a value …) is already listed
+        column = self.table.columns.get(key) or next(
+            (c.header for c in (*ENTERPRISE_COLUMNS, *LEDGER_COLUMNS) if c.key == key), key)
+        self.problems.append(Problem(self.table.sheet, self.row.number, column, message))
+        self.clean = False
+
+    def check(self, key: str, parse: Callable[[], Any], required: bool = False) -> Any:
+        """parse() or None, recording its ValueError (or the missing value) as this row's problem."""
+        value = self.row.values.get(key)
+        if required and (value is None or (isinstance(value, str) and not value.strip())):
+            self.add(key, "不能为空 (must be filled in)")
+            return None
+        try:
+            return parse()
+        except ValueError as exc:
+            self.add(key, str(exc))
+            return None
