@@ -1003,129 +1003,149 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="54"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="55"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="87"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="89"/>
+        <source>Import from Excel…</source>
+        <translation>从Excel导入…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="91"/>
+        <source>Add or update enterprises from an Excel list</source>
+        <translation>从Excel名录新增或更新企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="99"/>
+        <source>Import enterprises</source>
+        <translation>导入企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="100"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="123"/>
         <source>Name, USCC or pinyin initials such as zgjt</source>
         <translation>名称、信用代码或拼音首字母（如 zgjt）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="127"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="163"/>
         <source>Choose an enterprise on the left, or search for one, to see its particulars, inspections, open hazards and drills.</source>
         <translation>在左侧选择或搜索企业，查看其基本信息、检查记录、未销号隐患和演练。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="143"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="179"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="163"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="199"/>
         <source>Double-click an inspection to open it.</source>
         <translation>双击检查记录即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="166"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="202"/>
         <source>Double-click a hazard to open it.</source>
         <translation>双击隐患即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="174"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="210"/>
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="175"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="211"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="176"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="212"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="177"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="213"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="178"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="214"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="198"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="234"/>
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="198"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="379"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="234"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="415"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="198"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="234"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="199"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="235"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="199"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="235"/>
         <source>Risk class</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="200"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="381"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="236"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="417"/>
         <source>High-risk</source>
         <translation>高风险企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="200"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="236"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="201"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="237"/>
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="201"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="237"/>
         <source>Safety officer</source>
         <translation>安全员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="202"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="238"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="202"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="238"/>
         <source>Tracked since</source>
         <translation>纳入监管日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="211"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="247"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="270"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="306"/>
         <source>%1 · leader %2</source>
         <translation>%1 · 包片领导：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="280"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="316"/>
         <source>District %1
 Leader: %2
 Inspectors: %3</source>
@@ -1134,69 +1154,69 @@ Inspectors: %3</source>
 检查员：%3</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="293"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="329"/>
         <source>Districts: %1 · enterprises: %2</source>
         <translation>片区：%1 · 企业：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="309"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="345"/>
         <source>%1
 USCC %2 · %3 · risk class %4</source>
         <translation>%1
 统一社会信用代码：%2 · %3 · 风险类别：%4</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="345"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="381"/>
         <source>No enterprise matches “%1”.</source>
         <translation>没有与“%1”匹配的企业。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="347"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="383"/>
         <source>The first %1 matches; type more to narrow them.</source>
         <translation>仅显示前%1条结果，请输入更多内容以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="349"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="385"/>
         <source>Matches: %1</source>
         <translation>匹配结果：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="380"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="416"/>
         <source>Risk class %1</source>
         <translation>风险类别 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="396"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="432"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="396"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="432"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="407"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="443"/>
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="410"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="446"/>
         <source>Open hazards (%1, %2 overdue)</source>
         <translation>未销号隐患（%1，逾期%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="413"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="449"/>
         <source>Open hazards (%1)</source>
         <translation>未销号隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="416"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="452"/>
         <source>Drills (%1)</source>
         <translation>演练（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="418"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="454"/>
         <source>Notices (%1)</source>
         <translation>整改通知书（%1）</translation>
     </message>
@@ -1552,103 +1572,103 @@ USCC %2 · %3 · risk class %4</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="413"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="412"/>
         <source>Rectification notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="418"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="417"/>
         <source>Report rectified</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="419"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="418"/>
         <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
         <translation>请说明整改情况并添加整改后照片。随后由检查员复查，复查合格予以销号，不合格退回整改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="426"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="425"/>
         <source>Record progress</source>
         <translation>记录整改进展</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="426"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="425"/>
         <source>Record a step of the rectification.</source>
         <translation>记录整改过程中的一项进展。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="428"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="427"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="433"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="432"/>
         <source>Accept the rectification</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="434"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="433"/>
         <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
         <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="435"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="434"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="435"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="434"/>
         <source>Accept and close</source>
         <translation>确认销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="438"/>
         <source>Reject the rectification</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="440"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
         <source>The hazard goes back to rectification (整改中). Say what is still wrong.</source>
         <translation>隐患将退回“整改中”状态。请说明仍存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="441"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="440"/>
         <source>Reject</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="448"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="447"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="448"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="447"/>
         <source>The new deadline and why it is needed.</source>
         <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="449"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="459"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="448"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="458"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="450"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="449"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="457"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="456"/>
         <source>Reopen the hazard</source>
         <translation>重新打开隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="458"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="457"/>
         <source>The closed hazard is back in rectification (整改中).</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="461"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="460"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -1656,143 +1676,173 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="50"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="52"/>
         <source>Hazard ledger</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="67"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="69"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="74"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="76"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="76"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="78"/>
         <source>Give the selected hazards a new deadline</source>
         <translation>为所选隐患设定新的整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="91"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="95"/>
         <source>Double-click a hazard (or press Enter) to open it.</source>
         <translation>双击隐患（或按 Enter）即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="136"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="140"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="141"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="145"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="146"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="147"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="151"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="153"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="157"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="159"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="163"/>
         <source>Description, location or enterprise</source>
         <translation>隐患描述、部位或企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="162"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="166"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="179"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="183"/>
         <source>Found from</source>
         <translation>发现日期从</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="181"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="185"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="195"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="199"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="197"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="201"/>
         <source>Issue a rectification notice for the selected hazards of one enterprise</source>
         <translation>对同一企业的所选隐患下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="210"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="212"/>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="214"/>
+        <source>Save the hazards the current filter shows as an Excel workbook</source>
+        <translation>将当前筛选出的隐患保存为Excel工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="216"/>
+        <source>Import ledger…</source>
+        <translation>导入台账…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="218"/>
+        <source>Bring in hazards from a ledger kept in Excel (checked before anything is written)</source>
+        <translation>从Excel隐患台账导入隐患（写入前逐行检查）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="235"/>
+        <source>Import ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="236"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="260"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="221"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="271"/>
         <source>Issue notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="246"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="296"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="249"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="299"/>
         <source>All campaigns</source>
         <translation>全部专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="302"/>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="362"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="352"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="412"/>
         <source>%1 hazards</source>
         <translation>共 %1 条隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="370"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="420"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="371"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="421"/>
         <source>A new deadline for the %1 selected hazards, and why it is needed.</source>
         <translation>请为所选的 %1 条隐患填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="373"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="423"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="374"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="424"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="392"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="442"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="396"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="446"/>
         <source>Deadline extended</source>
         <translation>已延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="397"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="447"/>
         <source>%1 of %2 hazards have the new deadline.</source>
         <translation>所选 %2 条隐患中，已有 %1 条设定新的整改期限。</translation>
     </message>
@@ -2481,6 +2531,37 @@ or start a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>LedgerExport</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="39"/>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="54"/>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="79"/>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="85"/>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="40"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="51"/>
+        <source>Exporting %1 hazards…</source>
+        <translation>正在导出 %1 条隐患…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="80"/>
+        <source>%1 hazards written to %2</source>
+        <translation>已将 %1 条隐患写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="86"/>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
         <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
@@ -3122,17 +3203,17 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="92"/>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="95"/>
         <source>Generating %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="99"/>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="102"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="118"/>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="121"/>
         <source>%1 · pages: %2</source>
         <translation>%1 · 共 %2 页</translation>
     </message>
@@ -3140,86 +3221,86 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="61"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="62"/>
         <source>Choose a document on the left and press Generate.
 It is shown here to check, print or save.</source>
         <translation>请在左侧选择文书并点击“生成”。
 生成后在此处显示，可核对、打印或保存。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="81"/>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="293"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="82"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="294"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="86"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="87"/>
         <source>Weekly safety summary (周报)</source>
         <translation>安全生产周报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="87"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="88"/>
         <source>Quarterly hazard statistics</source>
         <translation>隐患排查治理季度统计</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="92"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="93"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="94"/>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="136"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="95"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="137"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="118"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="119"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="131"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="132"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="143"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="146"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="147"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="147"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="148"/>
         <source>Make the PDF and show it here (Ctrl+G)</source>
         <translation>生成 PDF 并在此显示（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="167"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="168"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="231"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="232"/>
         <source>Quarterly hazard statistics %1</source>
         <translation>隐患排查治理季度统计 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="250"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="251"/>
         <source>Weekly safety summary %1</source>
         <translation>安全生产周报 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="261"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="262"/>
         <source>Generating %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="280"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="281"/>
         <source>%1 · pages: %2</source>
         <translation>%1 · 共 %2 页</translation>
     </message>
@@ -3380,6 +3461,59 @@ It is shown here to check, print or save.</source>
         <location filename="../../safety_desk/ui/widgets/signature_pad.py" line="30"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetImportDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="36"/>
+        <source>Import enterprises</source>
+        <translation>导入企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="36"/>
+        <source>Import ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="41"/>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="54"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="60"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="95"/>
+        <source>%1 problems in %2 of %3 rows: nothing will be imported. Correct the file and try again.</source>
+        <translation>%3 行中有 %2 行存在 %1 处问题：不会导入任何数据。请修改文件后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="109"/>
+        <source>%1 rows checked, no problems. %2 enterprises will be added and %3 updated; %4 are unchanged.</source>
+        <translation>已检查 %1 行，未发现问题。将新增 %2 家企业、更新 %3 家；%4 家无变化。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="113"/>
+        <source>%1 rows checked, no problems. %2 hazards will be added; %3 are already in the ledger.</source>
+        <translation>已检查 %1 行，未发现问题。将新增 %2 条隐患；%3 条已在台账中。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="121"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="133"/>
+        <source>Imported: %1 added, %2 updated.</source>
+        <translation>导入完成：新增 %1 条，更新 %2 条。</translation>
     </message>
 </context>
 <context>

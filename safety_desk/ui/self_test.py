@@ -104,20 +104,14 @@ def _pdf(state: dict) -> str:
 
 
 def _spreadsheet(state: dict) -> str:
-    from openpyxl import Workbook, load_workbook
+    from openpyxl import load_workbook
 
-    from safety_desk.services.ledger import LedgerFilter, LedgerService
+    from safety_desk.services.imports import SpreadsheetService
+    from safety_desk.services.ledger import LedgerFilter
 
     target = state["work"] / "ledger.xlsx"
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("隐患台账")
-    sheet.append(["发现日期", "企业", "等级", "状态", "隐患描述"])
-    rows = 0
-    for row in LedgerService(state["session"]).every_row(LedgerFilter()):
-        sheet.append([row.found_on, row.enterprise_name, row.grade, row.status, row.description])
-        rows += 1
-    workbook.save(target)
+    rows = SpreadsheetService(state["session"]).export_ledger(LedgerFilter(), target)
     read = load_workbook(target, read_only=True)
-    if sum(1 for _ in read.active.iter_rows()) != rows + 1:
-        raise RuntimeError("the spreadsheet did not read back")
-    return f"ledger of {rows} hazards, {target.stat().st_size:,} bytes"
+    if sum(1 for _ in read.worksheets[0].iter_rows()) < rows + 1:
+        raise RuntimeError("the exported ledger did not read back")
+    return f"ledger export of {rows} hazards, {target.stat().st_size:,} bytes"

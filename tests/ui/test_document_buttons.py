@@ -120,7 +120,7 @@ def test_a_document_that_cannot_be_made_is_a_message_not_a_preview(qtbot, demo_c
     parent = QWidget()
     qtbot.addWidget(parent)
 
-    def refuse(_path: Path) -> None:
+    def refuse(_path: Path, _session) -> None:
         raise ReportProblem("演练尚未举行 (the drill has not been held)")
 
     dialog = preview_document(demo_context, parent, "演练记录", "x.pdf", refuse)

@@ -409,9 +409,8 @@ class HazardDetailDialog(QDialog):
         notice_id, number = self.detail.hazard.notice_id, self.detail.notice_number or ""
         if not notice_id:
             return None
-        session = self.context.session
         return preview_document(self.context, self, self.tr("Rectification notice"), f"整改通知书-{number}.pdf",
-                                lambda path: ReportService(session).notice(notice_id, path))
+                                lambda path, session: ReportService(session).notice(notice_id, path))
 
     def on_report_clicked(self) -> None:
         dialog = RectificationReportDialog(

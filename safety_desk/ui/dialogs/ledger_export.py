@@ -16,7 +16,10 @@ from safety_desk.ui.context import AppContext
 
 
 def _export(report, service: SpreadsheetService, flt: LedgerFilter, target: Path, sort: tuple[str, bool]) -> int:
-    return service.export_ledger(flt, target, progress=report, sort_column=sort[0], descending=sort[1])
+    # On a connection of its own: 200,000 rows take a while and must not hold the window's (Database.reader).
+    with service.session.store.reader() as store:
+        reading = SpreadsheetService(service.session.with_store(store), today=service._today)
+        return reading.export_ledger(flt, target, progress=report, sort_column=sort[0], descending=sort[1])
 
 
 class LedgerExport(QObject):

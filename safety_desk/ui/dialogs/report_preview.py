@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget,
 )
 
+from safety_desk.services.session import Session
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.widgets.pdf_preview import PdfPreview
 
 # Writes the document to the path it is given (a ReportService or WeeklyService call); runs off the UI thread.
-MakeDocument = Callable[[Path], object]
+# make(path, session): write the document to path, reading through `session` (a worker's own connection).
+MakeDocument = Callable[[Path, Session], object]
 
 _temporary: tempfile.TemporaryDirectory | None = None
 _numbers = itertools.count(1)
@@ -52,7 +54,8 @@ class DocumentJob(QObject):
         def run(report) -> str:
             connected.wait(5)
             report(0, 1)
-            make(target)
+            with context.session.store.reader() as store:  # never the window's connection (Database.reader)
+                make(target, context.session.with_store(store))
             report(1, 1)
             return str(target)
 

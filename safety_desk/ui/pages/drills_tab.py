@@ -166,10 +166,10 @@ class DrillsTab(QWidget):
         drill = self.selected_drill()
         if drill is None or drill.status != "held":
             return None
-        session, today = self.context.session, self.today
+        today = self.today
         name = f"演练记录-{drill.name}-{drill.held_on}.pdf"
         return preview_document(self.context, self, self.tr("Drill record"), name,
-                                lambda path: ReportService(session, today=today).drill_record(drill.id, path))
+                                lambda path, session: ReportService(session, today=today).drill_record(drill.id, path))
 
     def on_cancel_clicked(self) -> None:
         drill = self.selected_drill()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from safety_desk.services.reports import ReportProblem, ReportService, parse_quarter
 from safety_desk.services.weekly import WeeklyService, date_range, iso_week
+from safety_desk.services.session import Session
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.report_preview import DocumentJob
 from safety_desk.ui.icons import icon
@@ -223,14 +224,14 @@ class ReportsPage(QWidget):
 
     def request(self) -> tuple[str, str, Callable[[Path], object]]:
         """(title, file name, make) for what is chosen now; make(path) runs in the task runner."""
-        session, today = self.context.session, self.today
+        today = self.today
         code = self.scope_box.currentData()
         scope = self.scope_box.currentText()
         if self.document() == QUARTERLY:
             quarter = self.quarter_box.currentData()
             title = self.tr("Quarterly hazard statistics %1").replace("%1", quarter)
 
-            def make_quarterly(path: Path) -> None:
+            def make_quarterly(path: Path, session: Session) -> None:
                 parse_quarter(quarter)
                 ReportService(session, today=today).quarterly(quarter, path, code)
             return title, f"季度隐患统计-{quarter}-{scope}.pdf", make_quarterly
@@ -243,7 +244,7 @@ class ReportsPage(QWidget):
             start, end = _pydate(self.range_from.date()), _pydate(self.range_to.date())
         label = key or f"{start}—{end}"
 
-        def make_weekly(path: Path) -> None:
+        def make_weekly(path: Path, session: Session) -> None:
             period = iso_week(key) if key else date_range(start, end)
             service = WeeklyService(session, today=today)
             service.write_pdf(service.summary(period, code), path)

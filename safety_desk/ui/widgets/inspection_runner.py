@@ -536,11 +536,11 @@ class InspectionRunner(QWidget):
         """Preview the 安全生产检查记录 of the open inspection (a draft prints too, marked as such)."""
         if self.state is None:
             return None
-        inspection_id, session = self.inspection_id, self.context.session
+        inspection_id = self.inspection_id
         name = f"检查记录-{self.state.enterprise.name}-{self.state.inspection.started_at[:10]}.pdf"
         self.print_dialog = preview_document(
             self.context, self, self.tr("Inspection record"), name,
-            lambda path: ReportService(session).inspection_record(inspection_id, path))
+            lambda path, session: ReportService(session).inspection_record(inspection_id, path))
         return self.print_dialog
 
     def _set_enabled_for_state(self) -> None:
