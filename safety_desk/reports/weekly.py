@@ -89,6 +89,8 @@ def render_weekly(summary: "WeeklySummary", target: Path | str | BinaryIO) -> No
     else:
         goal_line = f"年度目标：不发生较大及以上安全生产责任事故 —— {goal.year} 年已发生 {goal.count} 起，目标未实现。"
     story.append(para(goal_line, s.body if goal.holds else s.cell_bold))
+    if summary.quiet:
+        story.append(para("本期无检查、新发现或销号隐患、培训、演练和事故记录。", s.cell_bold))
 
     story += [
         para("一、工作开展情况", s.heading),

@@ -89,6 +89,12 @@ class WeeklySummary:
     open_by_district: list[tuple[str, int]]
 
     @property
+    def quiet(self) -> bool:
+        """Nothing at all was recorded in the period (the summary then says so in so many words)."""
+        return not (self.work.inspections or self.work.self_inspections or self.found.found or self.closed_in_period
+                    or self.trainings or self.drills_held or self.incidents)
+
+    @property
     def year_rate(self) -> float | None:
         return self.year_closed / self.year_found if self.year_found else None
 

@@ -128,3 +128,30 @@ def test_the_command_line(demo_path: Path, tmp_path: Path) -> None:
                  ["--week", "2026-W47", "--district", "NOPE", "--json"]):
         bad = runner.invoke(main, ["--db", str(demo_path), "report", "weekly", *args])
         assert bad.exit_code == 2, args
+
+
+def test_a_week_with_no_data_says_so(demo_path: Path, tmp_path: Path, pdf_text) -> None:
+    with Store.open(demo_path) as store:
+        service = WeeklyService(SignIn(store).sign_in("admin", "demo"), today=lambda: AS_OF)
+        empty = service.summary(iso_week("2025-W10"))  # long before the demo's first week
+        service.write_pdf(empty, tmp_path / "empty.pdf")
+    figures = empty.as_json()
+    assert empty.quiet and figures["inspections"] == figures["hazards_found_general"] == figures["drills_held"] == 0
+    text = "".join(pdf_text(tmp_path / "empty.pdf").split())
+    assert "本期无检查、新发现或销号隐患、培训、演练和事故记录" in text and "零报告" in text
+    assert "本期开展检查0次" in text and "本期新发现隐患0条" in text
+
+
+def test_the_printed_summary_carries_the_json_figures(demo_path: Path, tmp_path: Path, pdf_text) -> None:
+    with Store.open(demo_path) as store:
+        service = WeeklyService(SignIn(store).sign_in("admin", "demo"), today=lambda: AS_OF)
+        summary = service.summary(iso_week("2026-W47"))
+        service.write_pdf(summary, tmp_path / "w47.pdf")
+    f = summary.as_json()
+    text = "".join(pdf_text(tmp_path / "w47.pdf").split())
+    for phrase in (f"本期开展检查{f['inspections']}次", f"覆盖企业{f['enterprises_inspected']}家",
+                   f"共{f['enterprises_total']}家", f"其中一般隐患{f['hazards_found_general']}条",
+                   f"重大隐患{f['hazards_found_major']}条", f"本期整改销号{f['hazards_closed']}条",
+                   f"未销号隐患{f['hazards_open']}条", f"其中逾期{f['hazards_overdue']}条",
+                   f"本期开展演练{f['drills_held']}次"):
+        assert phrase in text, phrase

@@ -1,0 +1,63 @@
+"""The Friday summary of a city: weekly summary figures and PDF on 1 and 3 years of history (§8: < 2 s, ≤ 1.2x)."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from datetime import date
+from pathlib import Path
+
+from safety_desk.services.demo import DemoSpec, build_demo
+from safety_desk.services.session import Session
+from safety_desk.services.weekly import WeeklyService, iso_week
+from safety_desk.store.store import Store
+
+ROOT = Path(__file__).resolve().parent
+AS_OF = date(2026, 11, 27)
+WEEK = "2026-W47"  # the last whole week of both data sets
+RUNS = 3
+
+
+def summary_time(path: Path, target: Path) -> tuple[float, float]:
+    """Median seconds for the figures and for figures + PDF, on a warm cache (the second of two opens)."""
+    with Store.open(path) as store:
+        service = WeeklyService(Session.of_device(store), today=lambda: AS_OF)
+        service.write_pdf(service.summary(iso_week(WEEK)), target)  # warm up
+        figures, whole = [], []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            summary = service.summary(iso_week(WEEK))
+            middle = time.perf_counter()
+            service.write_pdf(summary, target)
+            figures.append(middle - started)
+            whole.append(time.perf_counter() - started)
+    return statistics.median(figures), statistics.median(whole)
+
+
+def one_year(path: Path) -> Path:
+    if not path.exists():
+        started = time.perf_counter()
+        build_demo(path, DemoSpec(enterprises=2000, weeks=52, as_of=AS_OF))
+        print(f"built the 1-year data set in {time.perf_counter() - started:.0f} s: {path}")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--three-years", type=Path, default=ROOT / "data" / "bench.db")
+    parser.add_argument("--one-year", type=Path, default=ROOT / "data" / "bench-1y.db")
+    args = parser.parse_args()
+    results = {}
+    for label, path in (("1 year", one_year(args.one_year)), ("3 years", args.three_years)):
+        results[label] = summary_time(path, ROOT / "data" / f"weekly-{label.replace(' ', '')}.pdf")
+        figures, whole = results[label]
+        verdict = "ok" if whole < 2.0 else "OVER"
+        print(f"weekly summary, city, {label:8s} figures {figures * 1000:6.0f} ms   figures + PDF {whole * 1000:6.0f} ms"
+              f"  (budget 2 s)  {verdict}")
+    ratio = results["3 years"][1] / results["1 year"][1]
+    print(f"3 years / 1 year: {ratio:.2f}x  (budget 1.2x)  {'ok' if ratio <= 1.2 else 'OVER'}")
+
+
+if __name__ == "__main__":
+    main()
