@@ -72,7 +72,8 @@ def main() -> None:
             page.generate()
             _settle(app, lambda: not page.job.running)
             _settle(app, seconds=1.5)  # QPdfView renders its pages in a thread of its own
-        app.processEvents()
+        for _ in range(5):  # thumbnails and figures are made by tasks that report back on later turns
+            app.processEvents()
         window.grab().save(str(args.output / f"{key}.png"))
     inspections = window.pages["inspections"]
     window.show_page("inspections")

@@ -43,8 +43,8 @@ _WEEKLY_INSPECTION_CHANCE = 0.19
 _ITEM_FAIL_RATE = 0.15
 _MAJOR_FAIL_FACTOR = 0.05
 # Hazards found in the last PHOTO_DAYS days get drawn before/after photos, at most PHOTOS of them.
-PHOTO_DAYS = 21
-PHOTOS = 24
+PHOTO_DAYS = 12
+PHOTOS = 40
 _KINDS = [("routine", 46), ("campaign", 16), ("special", 10), ("seasonal", 6), ("holiday", 5),
           ("unannounced", 12), ("self_inspection", 5)]
 
@@ -348,7 +348,8 @@ class _Generator:
             treatment_plan={k: "已制定" for k in TREATMENT_PLAN_ELEMENTS} if major else None,
             supervision_level=rng.choice((None, "市", "县")) if major else None,
             referred_on=(day + timedelta(days=1)).isoformat() if major else None)
-        photographed = self.photo_budget > 0 and (as_of - day).days <= PHOTO_DAYS
+        # Every other recent hazard, so each district has some (the budget keeps the demo quick to build).
+        photographed = self.photo_budget > 0 and (as_of - day).days <= PHOTO_DAYS and rng.random() < 0.5
         if photographed:
             self.photo_budget -= 1
             hazard.photos = [self._photo(hazard.location, after=False)]
