@@ -19,6 +19,11 @@ WEEK = "2026-W47"  # the last whole week of both data sets
 RUNS = 3
 
 
+def open_hazards(path: Path) -> int:
+    with Store.open(path) as store:
+        return store.hazards.scope_counts(None, AS_OF)["open"]
+
+
 def summary_time(path: Path, target: Path) -> tuple[float, float]:
     """Median seconds for the figures and for figures + PDF, on a warm cache (the second of two opens)."""
     with Store.open(path) as store:
@@ -54,9 +59,11 @@ def main() -> None:
         figures, whole = results[label]
         verdict = "ok" if whole < 2.0 else "OVER"
         print(f"weekly summary, city, {label:8s} figures {figures * 1000:6.0f} ms   figures + PDF {whole * 1000:6.0f} ms"
-              f"  (budget 2 s)  {verdict}")
+              f"  (budget 2 s)  {verdict}   ({open_hazards(path):,} open hazards)")
     ratio = results["3 years"][1] / results["1 year"][1]
-    print(f"3 years / 1 year: {ratio:.2f}x  (budget 1.2x)  {'ok' if ratio <= 1.2 else 'OVER'}")
+    print(f"3 years / 1 year: {ratio:.2f}x  (budget 1.2x)  {'ok' if ratio <= 1.2 else 'OVER'}"
+          "  — the summary reads the period's rows and every open hazard; the synthetic data leaves 8% of"
+          " hazards open for ever, so 3 years hold far more open hazards than 1")
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ class DashboardQuery:
         params: dict[str, Any] = {}
         rows = self.db.conn.execute(
             "SELECT h.district_id, count(*) FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
-            f" WHERE h.deleted = 0 AND s.status != '已销号'{scope_where(district_ids, enterprise_id, params)}"
+            f" WHERE h.deleted = 0 AND s.status IN ('待整改', '整改中', '待复查'){scope_where(district_ids, enterprise_id, params)}"
             " GROUP BY h.district_id", params)
         return {district_id: count for district_id, count in rows}
 
@@ -89,7 +89,7 @@ class DashboardQuery:
             f"SELECT e.id, e.name, e.district_id, d.name, coalesce(w.colour, 'blue') FROM enterprise e"
             " JOIN district d ON d.id = e.district_id"
             f" LEFT JOIN (SELECT h.enterprise_id, {_COLOUR} AS colour FROM hazard h"
-            "   JOIN hazard_state s ON s.hazard_id = h.id WHERE h.deleted = 0 AND s.status != '已销号'"
+            "   JOIN hazard_state s ON s.hazard_id = h.id WHERE h.deleted = 0 AND s.status IN ('待整改', '整改中', '待复查')"
             "   GROUP BY h.enterprise_id) w ON w.enterprise_id = e.id"
             f" WHERE e.deleted = 0{scope} ORDER BY d.code, e.name", params)
         return [EnterpriseMark(*row) for row in rows]

@@ -83,7 +83,7 @@ class HazardRepository(Repository[Hazard]):
 
     def open_of_enterprise(self, enterprise_id: str) -> list[Hazard]:
         return self._select("deleted = 0 AND enterprise_id = ? AND id IN (SELECT hazard_id FROM hazard_state"
-                            " WHERE status != '已销号')", (enterprise_id,), order="found_on DESC")
+                            " WHERE status IN ('待整改', '整改中', '待复查'))", (enterprise_id,), order="found_on DESC")
 
     def existing_keys(self, enterprise_ids: list[str]) -> set[tuple[str, str, str]]:
         """(enterprise id, found on, description) of the live hazards of some enterprises: spots re-imports."""
@@ -98,7 +98,7 @@ class HazardRepository(Repository[Hazard]):
 
     def scope_counts(self, district_ids: list[str] | None, today: date) -> dict[str, int]:
         """Open, overdue (open past its deadline day) and open major hazards in some districts (None: all)."""
-        where, params = "h.deleted = 0 AND s.status != '已销号'", [today.isoformat()]
+        where, params = "h.deleted = 0 AND s.status IN ('待整改', '整改中', '待复查')", [today.isoformat()]
         if district_ids is not None:
             where += f" AND h.district_id IN ({','.join('?' * len(district_ids))})"
             params += list(district_ids)

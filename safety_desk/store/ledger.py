@@ -139,7 +139,8 @@ class LedgerQuery:
                 names.append(f":notice{index}")
             clauses.append(f"h.notice_id IN ({', '.join(names)})" if names else "0")
         if flt.open_only:
-            clauses.append("s.status != '已销号'")
+            # Named statuses, not "!= 已销号": the positive list lets SQLite start from the status index.
+            clauses.append("s.status IN ('待整改', '整改中', '待复查')")
         if flt.overdue_only:
             clauses.append("s.status IN ('待整改', '整改中') AND s.deadline < :as_of")
         # closed_at is a timestamp: "closed on or before day X" is "closed before day X + 1".
