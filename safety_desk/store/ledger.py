@@ -22,7 +22,7 @@ SORT_COLUMNS: dict[str, str] = {
     "grade": "h.grade",
     "description": "h.description",
     "location": "h.location",
-    "status": "s.status",
+    "status": "s.status",  # then by deadline (below): within a status, the most pressing first
     "deadline": "s.deadline",
     "overdue_days": _OVERDUE_DAYS,
     "source": "h.source",
@@ -99,6 +99,16 @@ _JOINS = {
 _ROW_COLUMNS = ("h.id, h.found_on, e.name, d.name, h.grade, h.description, h.location, s.status, s.deadline, "
                 f"{_OVERDUE_DAYS}, h.source, n.number, e.uscc, d.code, json_extract(h.photos, '$[0]'),"
                 " h.category, h.basis, h.measures, h.responsible, s.closed_at, s.rectified_at, h.accident_type")
+
+
+# Sorts that hazard_state's indexes can deliver in order: (status, deadline, hazard_id) and (deadline, hazard_id).
+_STATE_INDEXED = ("status", "deadline")
+
+
+def _order(sort_column: str, expression: str, direction: str, tiebreak: str) -> str:
+    """ORDER BY for a sort: the status sort goes on by deadline; ties are broken by hazard id, same way."""
+    keys = [expression, "s.deadline"] if sort_column == "status" else [expression]
+    return "ORDER BY " + ", ".join(f"{key} {direction}" for key in [*keys, tiebreak])
 
 
 def _escape_like(text: str) -> str:
@@ -179,18 +189,30 @@ class LedgerQuery:
         expression = self._sort_expression(sort_column)
         where, params, needs_state = self._where(flt, as_of)
         direction = "DESC" if descending else "ASC"
-        order = f"ORDER BY {expression} {direction}, h.id {direction}"
+        order = _order(sort_column, expression, direction, "h.id")
         params["limit"], params["offset"] = int(limit), int(offset)
         # Two steps: sort only the hazards' rowids and sort keys, then read whole rows for the page.
         # Carrying every column of 200,000 rows through the sorter costs several times the sort itself.
-        sort_alias = expression.split(".")[0] if sort_column != "overdue_days" else "s"
-        inner_joins = "".join(join for alias, join in _JOINS.items()
-                              if alias == sort_alias or alias == "s" and needs_state)
-        picked = (f"SELECT h.rowid FROM hazard h{inner_joins} WHERE {where} {order}"
-                  " LIMIT :limit OFFSET :offset")
+        if sort_column in _STATE_INDEXED and self._every_hazard_has_state():
+            # Read hazard_state in the order of its (status, deadline) or (deadline) index and stop after
+            # the page: no sort at all. Only when every hazard has its state row, which is the rule once a
+            # hazard's created event is in (the LEFT JOIN below keeps the others in the list meanwhile).
+            picked = (f"SELECT h.rowid FROM hazard_state s JOIN hazard h ON h.id = s.hazard_id WHERE {where}"
+                      f" {_order(sort_column, expression, direction, 's.hazard_id')} LIMIT :limit OFFSET :offset")
+        else:
+            sort_alias = expression.split(".")[0] if sort_column != "overdue_days" else "s"
+            inner_joins = "".join(join for alias, join in _JOINS.items()
+                                  if alias == sort_alias or alias == "s" and needs_state)
+            picked = (f"SELECT h.rowid FROM hazard h{inner_joins} WHERE {where} {order}"
+                      " LIMIT :limit OFFSET :offset")
         sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())}"
                f" WHERE h.rowid IN ({picked}) {order}")
         return [LedgerRow(*row) for row in self.db.conn.execute(sql, params)]
+
+    def _every_hazard_has_state(self) -> bool:
+        # A state row exists only for a hazard (foreign key), so equal counts mean none is missing.
+        row = self.db.conn.execute("SELECT (SELECT count(*) FROM hazard) = (SELECT count(*) FROM hazard_state)")
+        return bool(row.fetchone()[0])
 
     def every_row(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on",
                   descending: bool = True) -> Iterator[LedgerRow]:
@@ -198,7 +220,7 @@ class LedgerQuery:
         where, params, _needs_state = self._where(flt, as_of)
         direction = "DESC" if descending else "ASC"
         sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())} WHERE {where}"
-               f" ORDER BY {self._sort_expression(sort_column)} {direction}, h.id {direction}")
+               f" {_order(sort_column, self._sort_expression(sort_column), direction, 'h.id')}")
         for row in self.db.conn.execute(sql, params):
             yield LedgerRow(*row)
 

@@ -95,7 +95,10 @@ def _sort_key(row: LedgerRow, column: str):
              "deadline": row.deadline, "overdue_days": row.overdue_days, "source": row.source,
              "notice": row.notice_number, "photo": int(row.photo is not None)}[column]
     # SQLite puts NULL before every value in ascending order; UTF-8 byte order is code point order.
-    return (value is not None, value if value is not None else 0, row.hazard_id)
+    key = (value is not None, value if value is not None else 0)
+    if column == "status":  # the status sort goes on by deadline, the most pressing first within a status
+        key += (row.deadline is not None, row.deadline or "")
+    return (*key, row.hazard_id)
 
 
 @pytest.mark.parametrize("column", sorted(SORT_COLUMNS))
@@ -196,3 +199,23 @@ def test_the_first_page_comes_with_the_count(store: Store) -> None:
     rows, count = query.first_page(LedgerFilter(), AS_OF, limit=total + 1)
     assert count == total == len(rows)
     assert query.first_page(LedgerFilter(text="不会出现的文字"), AS_OF) == ([], 0)
+
+
+@pytest.mark.parametrize("column", ["deadline", "status"])
+def test_a_hazard_whose_created_event_has_not_arrived_still_sorts_into_the_list(tmp_path: Path, demo_path: Path,
+                                                                               column: str) -> None:
+    """Synced data can hold a hazard before its created event: the fast, index-ordered sort must not drop it."""
+    from safety_desk.store.records import Hazard
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(demo_path, copy)
+    with Store.open(copy) as store:
+        some = store.hazards._select("deleted = 0", limit=1)[0]
+        orphan = store.hazards.add(Hazard(id=store.db.new_id(), enterprise_id=some.enterprise_id,
+                                          district_id=some.district_id, source="inspection",
+                                          description="事件尚未同步到的隐患", grade="一般", found_on="2026-11-20"))
+        query = LedgerQuery(store.db)
+        for descending in (False, True):
+            rows = _all_rows(query, LedgerFilter(), column, descending, page_size=50)
+            assert orphan.id in {r.hazard_id for r in rows} and len(rows) == query.count(LedgerFilter(), AS_OF)
+            assert rows == sorted(rows, key=lambda r: _sort_key(r, column), reverse=descending)
