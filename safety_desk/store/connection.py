@@ -59,7 +59,13 @@ def check_database_file(path: Path) -> int:
         raise MissingDatabase(f"{path}: 文件不存在 (no such file)")
     if path.stat().st_size == 0:
         raise NotASafetyDeskDatabase(f"{path}: 空文件，不是 SafetyDesk 数据库 (an empty file, not a SafetyDesk database)")
-    app_id, version, _ = _inspect_read_only(path)
+    try:
+        app_id, version, _ = _inspect_read_only(path)
+    except NotASafetyDeskDatabase as exc:
+        if "malformed" in str(exc):  # a SQLite file, but its pages do not hold together
+            raise NotASafetyDeskDatabase(f"{path}: 文件已损坏或不完整 (the file is damaged or truncated: "
+                                         "database disk image is malformed)") from None
+        raise
     if app_id != APPLICATION_ID or version == 0:
         raise NotASafetyDeskDatabase(f"{path}: 不是 SafetyDesk 数据库 (not a SafetyDesk database)")
     latest = len(all_migrations())
