@@ -39,6 +39,22 @@ def open_or_create(path: Path) -> Store:
     return Store.open(path)
 
 
+def install_store_error_hook(parent_of=QApplication.activeWindow) -> None:
+    """A store error no page caught (a full disk, a read-only file) becomes a message box, not a traceback.
+
+    Qt calls sys.excepthook for an exception escaping a slot; every other exception keeps the default hook.
+    """
+    previous = sys.excepthook
+
+    def hook(kind, value, trace) -> None:
+        if isinstance(value, StoreError):
+            QMessageBox.warning(parent_of(), "SafetyDesk", str(value))
+            return
+        previous(kind, value, trace)
+
+    sys.excepthook = hook
+
+
 def start_backup(context: AppContext, window) -> None:
     """The automatic backup at start (at most daily), in a worker on a connection of its own: on the benchmark
     database (1.3 GB) it takes seconds. A failure (e.g. a full disk) is shown; the program carries on."""
@@ -77,6 +93,7 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     device = store.devices.get(store.db.device_id)
     context = AppContext(store=store, session=dialog.session, settings=settings, tasks=TaskRunner(),
                          device_name=device.name if device else store.db.device_id)
+    install_store_error_hook()
     window = MainWindow(context)
     window.show()
     start_backup(context, window)
