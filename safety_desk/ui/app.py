@@ -55,7 +55,7 @@ def install_store_error_hook(parent_of=QApplication.activeWindow) -> None:
     sys.excepthook = hook
 
 
-def start_backup(context: AppContext, window) -> None:
+def start_backup(context: AppContext, window):
     """The automatic backup at start (at most daily), in a worker on a connection of its own: on the benchmark
     database (1.3 GB) it takes seconds. A failure (e.g. a full disk) is shown; the program carries on."""
     from safety_desk.services.backups import backup_at_start
@@ -65,11 +65,13 @@ def start_backup(context: AppContext, window) -> None:
     signals.failed.connect(lambda message: QMessageBox.warning(
         window, "SafetyDesk",
         QCoreApplication.translate("app", "The automatic backup failed: %1").replace("%1", message)))
+    return signals
 
 
 def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "") -> int:
     settings = Settings.load()
     app = make_application(language or settings.language)
+    install_store_error_hook()  # from here on, even signing in may meet a full disk or a read-only file
     try:
         store = open_or_create(db_path)
     except StoreError as exc:
@@ -93,7 +95,6 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     device = store.devices.get(store.db.device_id)
     context = AppContext(store=store, session=dialog.session, settings=settings, tasks=TaskRunner(),
                          device_name=device.name if device else store.db.device_id)
-    install_store_error_hook()
     window = MainWindow(context)
     window.show()
     start_backup(context, window)

@@ -196,3 +196,18 @@ def test_a_really_full_disk_fails_clearly_and_keeps_every_commit(tiny_filesystem
     assert committed
     store.close()
     assert_intact(path, committed)
+
+
+def test_a_database_that_cannot_be_opened_for_writing_gets_a_clear_message(db_path: Path, monkeypatch) -> None:
+    """E.g. a read-only folder where SQLite cannot make the WAL file: a StoreError naming the file, no traceback."""
+    from safety_desk.store import connection
+
+    def refuse(conn):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(connection, "configure_connection", refuse)
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="无法打开数据库") as caught:
+        Store.open(db_path)
+    assert str(db_path) in str(caught.value)
+    assert db_path.read_bytes() == before

@@ -167,3 +167,28 @@ def test_an_uncaught_store_error_becomes_a_message_box(monkeypatch) -> None:
     sys.excepthook(DiskFull, error, None)
     sys.excepthook(RuntimeError, RuntimeError("a bug"), None)
     assert shown == [str(error), "default hook"]
+
+
+def test_the_start_backup_runs_in_the_task_runner_at_most_daily(qtbot, demo_context, monkeypatch) -> None:
+    path = demo_context.store.path
+    with qtbot.waitSignal(app_module.start_backup(demo_context, None).finished) as first:
+        pass
+    assert first.args[0].reason == "daily" and len(list_backups(path)) == 1
+    with qtbot.waitSignal(app_module.start_backup(demo_context, None).finished) as again:
+        pass  # started again the same day: no second backup
+    assert again.args[0] is None and len(list_backups(path)) == 1
+
+
+def test_a_failed_start_backup_is_shown_and_the_program_carries_on(qtbot, demo_context, monkeypatch) -> None:
+    from safety_desk.store import backups as backup_store
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
+
+    def full(conn, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup_store, "backup_copy", full)
+    app_module.start_backup(demo_context, None)
+    qtbot.waitUntil(lambda: shown != [])
+    assert "磁盘已满" in shown[0] and "the database was not changed" in shown[0]
