@@ -174,14 +174,58 @@ def _demo_path() -> Path:
 @click.pass_context
 def doctor_command(ctx: click.Context) -> None:
     """Check the database: integrity, schema, audit chain, hazard status, photo files."""
-    from safety_desk.services.doctor import run_doctor
+    from safety_desk.services.doctor import backup_age_line, run_doctor
 
     with _open_store(_db_path(ctx)) as store:
         report = run_doctor(store)
     for name, passed, detail in report.checks:
         click.echo(f"{'正常 ok  ' if passed else '异常 FAIL'}  {name}: {detail}")
+    click.echo(f"         {backup_age_line(_db_path(ctx))}")
     if not report.ok:
         raise Failed("doctor found problems (见上 see above)")
+
+
+@main.command("backup")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the copy here (default: a manual backup in the database's backups folder).")
+@click.pass_context
+def backup_command(ctx: click.Context, output: Path | None) -> None:
+    """Back up the database with SQLite's backup API (safe while the program runs)."""
+    from safety_desk.domain.backup_rotation import MANUAL
+    from safety_desk.services.backups import export_backup, take_backup
+    from safety_desk.store.connection import check_database_file
+    from safety_desk.store.errors import BackupFailed, StoreError
+
+    path = _db_path(ctx)
+    try:
+        check_database_file(path)
+    except StoreError as exc:
+        raise BadInput(str(exc)) from None
+    try:
+        written = export_backup(path, output) if output is not None else take_backup(path, MANUAL).path
+    except BackupFailed as exc:
+        raise Failed(str(exc)) from None
+    click.echo(f"已备份 backed up: {written} ({written.stat().st_size / 1e6:.1f} MB)")
+
+
+@main.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def restore_command(ctx: click.Context, file: Path) -> None:
+    """Replace the database by a backup FILE (checked first; the replaced one is kept in the backups folder).
+
+    Close the program first. A backup of an older version is upgraded the next time it is opened.
+    """
+    from safety_desk.services.backups import restore_backup
+    from safety_desk.store.errors import MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase, StoreError
+
+    try:
+        result = restore_backup(_db_path(ctx), file)
+    except (NotASafetyDeskDatabase, NewerSchemaError, MissingDatabase) as exc:
+        raise BadInput(f"{exc}; 未恢复，数据库未改动 (nothing was restored; the database was not changed)") from None
+    except StoreError as exc:
+        raise Failed(str(exc)) from None
+    click.echo(result.describe())
 
 
 @main.command("ledger")
@@ -430,6 +474,7 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool) -> Non
 
     from safety_desk.services.imports import ImportRefused, SheetError, SpreadsheetService
     from safety_desk.services.session import PermissionDenied, Session
+    from safety_desk.store.errors import StoreError
 
     started = time.perf_counter()
     with _open_store(_db_path(ctx)) as store:
@@ -442,6 +487,8 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool) -> Non
             raise BadInput(str(exc)) from None
         except (SheetError, PermissionDenied) as exc:
             raise BadInput(str(exc)) from None
+        except StoreError as exc:  # the backup before writing failed, the disk is full, ...: nothing was imported
+            raise Failed(str(exc)) from None
         finally:
             progress.close()
     click.echo(result.describe() + f"; {time.perf_counter() - started:.1f} s")

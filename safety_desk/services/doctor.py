@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
+from safety_desk.domain.china_time import beijing_now
 from safety_desk.store import health
 from safety_desk.store.audit import verify_chain
 from safety_desk.store.migrations import latest_version
@@ -85,3 +87,23 @@ def run_doctor(store: Store) -> DoctorReport:
     problems, photo_count = _photo_problems(store)
     report.add("photos 照片", problems, f"{photo_count} files present and matching")
     return report
+
+
+def backup_age_line(db_path: Path, now: datetime | None = None) -> str:
+    """One line for `doctor` saying how old the latest backup is (information, not a check that fails)."""
+    from safety_desk.services.backups import backups_dir_for, latest_backup
+
+    latest = latest_backup(db_path)
+    if latest is None:
+        return f"备份 backups: 尚无备份 none yet ({backups_dir_for(db_path)})"
+    age = (now or beijing_now()) - latest.made_at
+    if age.days >= 1:
+        ago = f"{age.days} 天前 {age.days} day(s) ago"
+    elif age.total_seconds() >= 3600:
+        hours = int(age.total_seconds() // 3600)
+        ago = f"{hours} 小时前 {hours} hour(s) ago"
+    else:
+        minutes = max(0, int(age.total_seconds() // 60))
+        ago = f"{minutes} 分钟前 {minutes} minute(s) ago"
+    return (f"备份 backups: 最近一次 latest {latest.made_at:%Y-%m-%d %H:%M} ({ago}, {latest.reason}) "
+            f"{latest.path}")

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Callable
 
+from safety_desk.domain.backup_rotation import IMPORT
 from safety_desk.domain.china_time import BEIJING, beijing_now
 from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardStatus
@@ -18,6 +19,7 @@ from safety_desk.reports.sheet_reader import (
     MAX_DATA_ROWS, Column, Problem, SheetError, SheetRow, Table, cell_date, cell_text, read_table,
 )
 from safety_desk.reports.spreadsheets import LedgerExportInfo, write_ledger, write_template
+from safety_desk.services.backups import take_backup
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import Enterprise, Hazard, HazardEvent
@@ -284,6 +286,7 @@ class SpreadsheetService:
         if result.problems:
             raise ImportRefused(result)
         if not dry_run and (new or updates):
+            take_backup(self.store, IMPORT)
             with self.store.transaction():
                 self.store.enterprises.add_many([dataclasses.replace(e, id=self.store.db.new_id()) for e in new],
                                                 f"import enterprises from {path.name}")
@@ -424,6 +427,7 @@ class SpreadsheetService:
         by_id = person.id if self.store.people.get(person.id) is not None else None
         hazards: list[Hazard] = []
         events: list[HazardEvent] = []
+        take_backup(self.store, IMPORT)
         with self.store.transaction():
             for hazard, status, deadline, rectified_on, closed_on in items:
                 hazard = dataclasses.replace(hazard, id=db.new_id(), found_by=by_id)

@@ -22,6 +22,7 @@ class Action(StrEnum):
     RECORD_TRAINING = "record_training"
     RECORD_INCIDENTS = "record_incidents"  # the office only
     MANAGE_CAMPAIGNS = "manage_campaigns"  # the office only
+    MANAGE_BACKUPS = "manage_backups"  # the office only: back up by hand and restore
 
 
 _ALLOWED = {

@@ -6,27 +6,20 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+from safety_desk.store.backups import backup_copy, backup_name, prune
+from safety_desk.store.errors import (
+    DatabaseBusy, DiskFull, DiskWriteError, MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase,
+    ReadOnlyDatabase, StoreError, WriteFailed, write_error,
+)
 from safety_desk.store.migrations import Migration, all_migrations
+
+__all__ = ["APPLICATION_ID", "DatabaseBusy", "DiskFull", "DiskWriteError", "MissingDatabase", "NewerSchemaError",
+           "NotASafetyDeskDatabase", "ReadOnlyDatabase", "StoreError", "WriteFailed", "backup_copy",
+           "check_database_file", "configure_connection", "open_connection", "write_error"]
 
 # PRAGMA application_id marks a file as ours ("SDK1"), so we never migrate someone else's database.
 APPLICATION_ID = 0x53444B31
 BUSY_TIMEOUT_MS = 10_000
-
-
-class StoreError(Exception):
-    """A database could not be opened or used; the message says why and names the file."""
-
-
-class NotASafetyDeskDatabase(StoreError):
-    pass
-
-
-class NewerSchemaError(StoreError):
-    pass
-
-
-class MissingDatabase(StoreError):
-    pass
 
 
 def _inspect_read_only(path: Path) -> tuple[int, int, bool]:
@@ -55,15 +48,43 @@ def configure_connection(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
-def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy a live database to `target` with SQLite's backup API (consistent even under WAL)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(target)
+def check_database_file(path: Path) -> int:
+    """The schema version of a SafetyDesk database file this program can open; raises StoreError otherwise.
+
+    Reads without writing a byte: refuses a missing or empty file, another program's database, an uninitialised
+    one, a newer schema, and a damaged or truncated file (PRAGMA quick_check reads every page).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise MissingDatabase(f"{path}: 文件不存在 (no such file)")
+    if path.stat().st_size == 0:
+        raise NotASafetyDeskDatabase(f"{path}: 空文件，不是 SafetyDesk 数据库 (an empty file, not a SafetyDesk database)")
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    return target
+        app_id, version, _ = _inspect_read_only(path)
+    except NotASafetyDeskDatabase as exc:
+        if "malformed" in str(exc):  # a SQLite file, but its pages do not hold together
+            raise NotASafetyDeskDatabase(f"{path}: 文件已损坏或不完整 (the file is damaged or truncated: "
+                                         "database disk image is malformed)") from None
+        raise
+    if app_id != APPLICATION_ID or version == 0:
+        raise NotASafetyDeskDatabase(f"{path}: 不是 SafetyDesk 数据库 (not a SafetyDesk database)")
+    latest = len(all_migrations())
+    if version > latest:
+        raise NewerSchemaError(
+            f"{path}: 数据库版本 {version} 比本程序 (最高 {latest}) 新，请升级程序 "
+            f"(database schema {version} is newer than this program supports, {latest})")
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    if problems != ["ok"]:
+        raise NotASafetyDeskDatabase(f"{path}: 文件已损坏或不完整 (the file is damaged or truncated: "
+                                     f"{'; '.join(problems[:3])})")
+    return version
 
 
 def remove_database_files(path: Path) -> None:
@@ -81,7 +102,8 @@ def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
 
 
@@ -115,12 +137,27 @@ def open_connection(path: Path, *, create: bool = False) -> sqlite3.Connection:
         version = 0
         path.parent.mkdir(parents=True, exist_ok=True)
 
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    configure_connection(conn)
-    if 0 < version < latest:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        backup_copy(conn, path.with_name(f"{path.name}.before-v{latest}-{stamp}.bak"))
-    for migration in migrations[version:]:
-        _apply(conn, migration)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        configure_connection(conn)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: 无法打开数据库 (cannot open the database: {exc}); "
+                         "请检查文件和文件夹的权限 (check the permissions of the file and its folder)") from None
+    try:
+        if 0 < version < latest:
+            # Into the backups folder, kept by the rotation rule (domain/backup_rotation.py: newest 3 migrations).
+            backup_copy(conn, backup_name(path, datetime.now(timezone.utc), "migration"))
+            prune(path)
+        for migration in migrations[version:]:
+            _apply(conn, migration)
+    except (sqlite3.Error, OSError) as exc:
+        conn.close()
+        friendly = write_error(exc, path)
+        if friendly is None and isinstance(exc, OSError):
+            friendly = StoreError(f"{path}: 升级前无法备份，数据库未改动 (could not back up before upgrading the "
+                                  f"schema: {exc.strerror or exc}); the database was not changed")
+        if friendly is None:
+            raise
+        raise friendly from exc
     return conn

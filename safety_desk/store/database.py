@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from safety_desk.domain.china_time import beijing_now
 from safety_desk.store.audit import AuditChain, canonical_json
-from safety_desk.store.connection import StoreError, configure_connection, open_connection
+from safety_desk.store.connection import StoreError, configure_connection, open_connection, write_error
 from safety_desk.sync.hlc import HybridClock, Timestamp
 from safety_desk.sync.ids import new_id
 
@@ -115,7 +115,10 @@ class Database:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise (write_error(exc, self.path) or exc) from exc
         self._depth = 1
         try:
             # Another process may have written meanwhile: continue its clock and audit chain.
@@ -126,12 +129,28 @@ class Database:
             yield self
             self.set_local("hlc", self.clock.last)
             self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            self._audit.refresh()
+        except BaseException as exc:
+            self._roll_back()
+            # A full disk, a read-only file, an I/O error: say so plainly. Nothing of this transaction was kept
+            # and everything committed before it is intact (WAL: a failed commit never touches committed pages).
+            friendly = write_error(exc, self.path)
+            if friendly is not None:
+                raise friendly from exc
             raise
         finally:
             self._depth = 0
+
+    def _roll_back(self) -> None:
+        # SQLite may already have rolled back by itself (e.g. after SQLITE_FULL): then there is nothing to undo.
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+        try:
+            self._audit.refresh()
+        except sqlite3.Error:
+            pass
 
     def _require_transaction(self) -> None:
         if not self._depth:

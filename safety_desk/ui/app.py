@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -38,9 +39,39 @@ def open_or_create(path: Path) -> Store:
     return Store.open(path)
 
 
+def install_store_error_hook(parent_of=QApplication.activeWindow) -> None:
+    """A store error no page caught (a full disk, a read-only file) becomes a message box, not a traceback.
+
+    Qt calls sys.excepthook for an exception escaping a slot; every other exception keeps the default hook.
+    """
+    previous = sys.excepthook
+
+    def hook(kind, value, trace) -> None:
+        if isinstance(value, StoreError):
+            QMessageBox.warning(parent_of(), "SafetyDesk", str(value))
+            return
+        previous(kind, value, trace)
+
+    sys.excepthook = hook
+
+
+def start_backup(context: AppContext, window):
+    """The automatic backup at start (at most daily), in a worker on a connection of its own: on the benchmark
+    database (1.3 GB) it takes seconds. A failure (e.g. a full disk) is shown; the program carries on."""
+    from safety_desk.services.backups import backup_at_start
+
+    path = context.store.path
+    signals = context.tasks.start(lambda _report: backup_at_start(path))
+    signals.failed.connect(lambda message: QMessageBox.warning(
+        window, "SafetyDesk",
+        QCoreApplication.translate("app", "The automatic backup failed: %1").replace("%1", message)))
+    return signals
+
+
 def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "") -> int:
     settings = Settings.load()
     app = make_application(language or settings.language)
+    install_store_error_hook()  # from here on, even signing in may meet a full disk or a read-only file
     try:
         store = open_or_create(db_path)
     except StoreError as exc:
@@ -66,6 +97,7 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
                          device_name=device.name if device else store.db.device_id)
     window = MainWindow(context)
     window.show()
+    start_backup(context, window)
     code = app.exec()
     store.close()
     return code

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from safety_desk.store import connection
+from safety_desk.store.backups import list_backups
 from safety_desk.store.connection import (
     MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase, open_connection,
 )
@@ -69,15 +70,15 @@ def _with_extra_migration(sql: str) -> list[Migration]:
     return [*all_migrations(), Migration(latest_version() + 1, f"{latest_version() + 1:04d}_extra.sql", sql)]
 
 
-def test_migrating_copies_the_file_beside_itself_first(db_path: Path, monkeypatch) -> None:
+def test_migrating_copies_the_file_into_its_backups_folder_first(db_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(connection, "all_migrations",
                         lambda: _with_extra_migration("CREATE TABLE extra (x TEXT);"))
     conn = open_connection(db_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == latest_version() + 1
     conn.close()
-    backups = list(db_path.parent.glob(f"{db_path.name}.before-v*.bak"))
-    assert len(backups) == 1
-    copy = sqlite3.connect(backups[0])
+    backups = list_backups(db_path)
+    assert [b.reason for b in backups] == ["migration"]
+    copy = sqlite3.connect(backups[0].path)
     assert copy.execute("PRAGMA user_version").fetchone()[0] == latest_version()
     assert copy.execute("SELECT count(*) FROM person").fetchone()[0] == 1
     copy.close()

@@ -321,3 +321,28 @@ def test_supervision_and_timeline_photos(qtbot, context_for, demo_as_of, photo_f
 
 def progress_photo(dialog: HazardDetailDialog) -> str:
     return dialog.detail.events[-1].event.photos[0]
+
+
+def test_a_full_disk_during_an_action_is_shown_and_the_hazard_is_unchanged(qtbot, context_for, demo_as_of,
+                                                                           messages) -> None:
+    from tests.store.test_write_failures import FailingConnection
+
+    inspector = context_for("inspector01a")
+    hazard_id = _find(inspector)
+    page = _ledger(qtbot, inspector, demo_as_of)
+    dialog = _open_from_ledger(qtbot, page, hazard_id)
+    db = inspector.store.db
+    events = db.conn.execute("SELECT count(*) FROM hazard_event").fetchone()[0]
+    real = db.conn
+    db.conn = FailingConnection(real, "COMMIT")
+    try:
+        reason = _reason(dialog, "extend_deadline", "设备采购周期长")
+        reason.ok_button.click()
+    finally:
+        db.conn = real
+    assert messages and messages[-1][0] == "warning"
+    assert "磁盘已满，刚才的修改未保存，之前的数据完好" in messages[-1][1]
+    assert dialog.action_dialog is reason and reason.isVisible()  # still open: try again once there is space
+    assert db.conn.execute("SELECT count(*) FROM hazard_event").fetchone()[0] == events
+    assert not real.in_transaction
+    reason.reject()

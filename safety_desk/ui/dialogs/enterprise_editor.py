@@ -13,6 +13,7 @@ from safety_desk.domain.industry import Industry
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.services.enterprises import EnterpriseService
 from safety_desk.services.session import PermissionDenied
+from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Enterprise
 
 _ERROR_STYLE = "color: #c62828;"
@@ -177,7 +178,7 @@ class EnterpriseEditor(QDialog):
         if changes:
             try:
                 self.enterprise = self._service.update(self.enterprise.id, **changes)
-            except (ValueError, PermissionDenied) as exc:
+            except (ValueError, PermissionDenied, StoreError) as exc:
                 self._show(self.message, str(exc))
                 return
             self.enterprise_saved.emit(self.enterprise.id)

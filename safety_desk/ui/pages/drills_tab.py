@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSp
 from safety_desk.services.activities import ActivityProblem, DrillService
 from safety_desk.services.reports import ReportService
 from safety_desk.services.session import PermissionDenied
+from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Drill
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.drill_editor import DrillEditorDialog
@@ -181,7 +182,7 @@ class DrillsTab(QWidget):
             return
         try:
             self.service.cancel_plan(drill.id)
-        except (ActivityProblem, PermissionDenied) as exc:
+        except (ActivityProblem, PermissionDenied, StoreError) as exc:
             QMessageBox.warning(self, self.tr("Cancel plan"), str(exc))
             return
         self.refresh()

@@ -1,16 +1,20 @@
-"""设置: language, the default rectification periods by hazard grade, and how notices are numbered."""
+"""设置: language, the default rectification periods by hazard grade, how notices are numbered, and backups."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QMessageBox, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from safety_desk.domain.notice_numbers import (
     MAX_BLOCK_SIZE, NoticePatternError, format_notice_number, validate_notice_pattern,
 )
+from safety_desk.services.backups import BackupFile, BackupService
 from safety_desk.ui.context import AppContext
 
 _ERROR_STYLE = "color: #c62828;"
@@ -65,7 +69,8 @@ class SettingsPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(save)
         layout.addWidget(self.note)
-        layout.addStretch(1)
+        self.backups = BackupsPanel(context)
+        layout.addWidget(self.backups, 1)
 
     def on_shown(self) -> None:
         settings = self.context.settings
@@ -75,6 +80,7 @@ class SettingsPage(QWidget):
         self.notice_pattern.setText(settings.notice_pattern)
         self.block_size.setValue(settings.notice_block_size)
         self.note.clear()
+        self.backups.refresh()
 
     def on_pattern_edited(self, text: str) -> None:
         try:
@@ -104,3 +110,166 @@ class SettingsPage(QWidget):
         settings.save()
         self.note.setText(self.tr("Saved."))
         self.note.setStyleSheet(_SAVED_STYLE)
+
+
+def _size_text(size: int) -> str:
+    if size >= 1 << 30:
+        return f"{size / (1 << 30):.1f} GB"
+    if size >= 1 << 20:
+        return f"{size / (1 << 20):.1f} MB"
+    return f"{max(1, size >> 10)} KB"
+
+
+class BackupsPanel(QGroupBox):
+    """The backups beside the database (date, reason, size); the safety office backs up now and restores one.
+
+    After a restore the program closes and must be started again: the open window holds the replaced database's
+    state (its pages, the write clock, the audit chain's head), so carrying on would mix the two.
+    """
+
+    def __init__(self, context: AppContext, parent=None) -> None:
+        super().__init__(self.tr("Backups"), parent)
+        self.context = context
+        self.service = BackupService(context.session)
+        self._shown: list[BackupFile] = []
+        self.where = QLabel()
+        self.where.setObjectName("backup_folder")
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where.setStyleSheet(f"color: {_MUTED};")
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("backup_list")
+        self.table.setHorizontalHeaderLabels([self.tr("Made at"), self.tr("Reason"), self.tr("Size")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.back_up = QPushButton(self.tr("Back up now"))
+        self.back_up.setObjectName("back_up_now")
+        self.back_up.clicked.connect(self.on_back_up)
+        self.restore = QPushButton(self.tr("Restore the selected backup…"))
+        self.restore.setObjectName("restore_selected")
+        self.restore.clicked.connect(self.on_restore_selected)
+        self.restore_file = QPushButton(self.tr("Restore from a file…"))
+        self.restore_file.setObjectName("restore_file")
+        self.restore_file.clicked.connect(self.on_restore_file)
+        self.status = QLabel()
+        self.status.setObjectName("backup_status")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_up)
+        buttons.addWidget(self.restore)
+        buttons.addWidget(self.restore_file)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.where)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        manage = self.service.may_manage()  # the service refuses the others; the buttons are hidden for them
+        for button in (self.back_up, self.restore, self.restore_file):
+            button.setVisible(manage)
+        self._busy = False
+        self._update_buttons()
+
+    def reason_text(self, reason: str) -> str:
+        names = {"daily": self.tr("Daily (automatic at start)"), "manual": self.tr("By hand"),
+                 "import": self.tr("Before an import"), "migration": self.tr("Before a program upgrade"),
+                 "before-restore": self.tr("Replaced by a restore")}
+        return names.get(reason, reason)
+
+    def refresh(self) -> None:
+        self.where.setText(self.tr("Kept beside the database in %1: the newest backup of each of the last 7 days "
+                                   "and 4 weeks, and the last 3 before imports, upgrades and restores.")
+                           .replace("%1", str(self.service.folder)))
+        self._shown = self.service.backups()
+        self.table.setRowCount(len(self._shown))
+        for row, backup in enumerate(self._shown):
+            cells = [backup.made_at.strftime("%Y-%m-%d %H:%M:%S"), self.reason_text(backup.reason),
+                     _size_text(backup.size)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(backup.path))
+                if column == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        if not self._shown:
+            self.status.setText(self.tr("No backups yet."))
+        self._update_buttons()
+
+    def selected_backup(self) -> BackupFile | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._shown[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        self.back_up.setEnabled(not self._busy)
+        self.restore_file.setEnabled(not self._busy)
+        self.restore.setEnabled(not self._busy and self.selected_backup() is not None)
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {_MUTED};")
+        self._update_buttons()
+
+    def _show_error(self, message: str) -> None:
+        self._set_busy(False)
+        self.status.setText(message)
+        self.status.setStyleSheet(_ERROR_STYLE)
+        QMessageBox.warning(self, self.tr("Not done"), message)
+
+    # -- back up ------------------------------------------------------------------------------------
+    def on_back_up(self) -> None:
+        self._set_busy(True, self.tr("Backing up…"))
+        signals = self.context.tasks.start(lambda _report: self.service.back_up_now())
+        signals.finished.connect(self._backed_up)
+        signals.failed.connect(self._show_error)
+
+    def _backed_up(self, backup: BackupFile) -> None:
+        self._set_busy(False)
+        self.refresh()
+        self.status.setText(self.tr("Backed up: %1").replace("%1", backup.path.name))
+        self.status.setStyleSheet(_SAVED_STYLE)
+
+    # -- restore ------------------------------------------------------------------------------------
+    def on_restore_selected(self) -> None:
+        backup = self.selected_backup()
+        if backup is not None:
+            self.start_restore(backup.path, backup.made_at.strftime("%Y-%m-%d %H:%M:%S"))
+
+    def on_restore_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a file"), str(self.service.folder),
+                                                self.tr("SafetyDesk database (*.db);;All files (*)"))
+        if chosen:
+            self.start_restore(Path(chosen), Path(chosen).name)
+
+    def start_restore(self, source: Path, label: str) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Restore a backup"),
+            self.tr("Replace the database by the backup of %1?\n\nThe current database is kept as a backup "
+                    "first. SafetyDesk then closes; start it again to work on the restored data.").replace("%1", label),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        # The restore checks the file first and writes on connections of its own (seconds on a large database).
+        self._set_busy(True, self.tr("Restoring…"))
+        signals = self.context.tasks.start(lambda _report: self.service.restore(source))
+        signals.finished.connect(self._restored)
+        signals.failed.connect(self._show_error)
+
+    def _restored(self, result) -> None:
+        self.status.setText(self.tr("Restored."))
+        QMessageBox.information(
+            self, self.tr("Restored"),
+            self.tr("The backup was restored; the replaced database was kept as %1.\n\nSafetyDesk will now close. "
+                    "Start it again to work on the restored data.").replace(
+                "%1", result.kept.path.name if result.kept else "-"))
+        self.close_program()
+
+    def close_program(self) -> None:
+        QCoreApplication.quit()

@@ -1,0 +1,80 @@
+"""The store's errors: each message says what happened (Chinese, then English) and that nothing was lost."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """A database could not be opened or used; the message says why and names the file."""
+
+
+class NotASafetyDeskDatabase(StoreError):
+    pass
+
+
+class NewerSchemaError(StoreError):
+    pass
+
+
+class MissingDatabase(StoreError):
+    pass
+
+
+class WriteFailed(StoreError):
+    """A change could not be saved; its transaction was rolled back and everything committed before is intact."""
+
+
+class DiskFull(WriteFailed):
+    pass
+
+
+class ReadOnlyDatabase(WriteFailed):
+    pass
+
+
+class DiskWriteError(WriteFailed):
+    pass
+
+
+class DatabaseBusy(WriteFailed):
+    pass
+
+
+# SQLite's primary result codes (the low byte of an extended code).
+_SQLITE_BUSY, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL = 5, 8, 10, 13
+
+
+def write_error(exc: BaseException, path: Path | str) -> WriteFailed | None:
+    """The friendly error for a failed write (disk full, read-only, I/O error, busy), or None for others.
+
+    Recognised by SQLite's result code, or by its message when there is none (an error raised by hand in tests).
+    """
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    where = f" [{path}]"
+    if primary == _SQLITE_FULL or "disk is full" in text:
+        return DiskFull("磁盘已满，刚才的修改未保存，之前的数据完好 (the disk is full: the last change was not saved; "
+                        "everything before it is intact). 请清理磁盘空间后重试 (free some disk space and try again)"
+                        + where)
+    if primary == _SQLITE_READONLY or "readonly database" in text or "read-only" in text:
+        return ReadOnlyDatabase("数据库只读，刚才的修改未保存，之前的数据完好 (the database is read-only: the last change "
+                                "was not saved; everything before it is intact). 请检查文件和文件夹的写入权限 "
+                                "(check that the file and its folder may be written)" + where)
+    if primary == _SQLITE_IOERR or "disk i/o error" in text:
+        return DiskWriteError("写入磁盘失败，刚才的修改未保存，之前的数据完好 (writing to the disk failed: the last change "
+                              "was not saved; everything before it is intact). 请检查磁盘或U盘是否可用 "
+                              "(check the disk or USB drive)" + where)
+    if primary == _SQLITE_BUSY or "database is locked" in text:
+        return DatabaseBusy("数据库正被另一个程序占用，刚才的修改未保存，之前的数据完好 (the database is in use by another "
+                            "program: the last change was not saved; everything before it is intact). 请稍后重试 "
+                            "(try again in a moment)" + where)
+    return None
+
+
+class BackupFailed(StoreError):
+    """A backup could not be made (or a restore could not keep the current database); nothing was changed."""

@@ -1,0 +1,116 @@
+"""Restoring a backup: check it, keep the database it replaces, then replace the contents in one transaction."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from safety_desk.domain.backup_rotation import BEFORE_RESTORE
+from safety_desk.store.backups import BackupFile, backup_name, export_copy, prune
+from safety_desk.store.connection import BUSY_TIMEOUT_MS, check_database_file
+from safety_desk.store.errors import BackupFailed, StoreError, write_error
+
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _is_damaged(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def restore_database(db_path: Path, source: Path, made_at: datetime) -> tuple[int, BackupFile | None]:
+    """Make the database at `db_path` a copy of the backup `source`; returns (its schema version, the kept copy).
+
+    Refused with a StoreError, changing nothing, unless `source` is a sound SafetyDesk database of a schema this
+    program reads (an older one is migrated on the next open). The current database is first kept in the
+    backups folder (reason "before-restore"). The contents are then replaced with SQLite's backup API on the
+    database itself: one write transaction, so a crash or a full disk midway leaves the old contents whole, and
+    the WAL and shared-memory files stay coherent (replacing the file by rename would pair the new file with
+    the old one's WAL). Only a current file SQLite cannot read at all is swapped by rename instead.
+    """
+    db_path, source = Path(db_path), Path(source)
+    if _same_file(db_path, source):
+        raise StoreError(f"{source}: 这就是当前的数据库，无需恢复 (this is the current database itself)")
+    version = check_database_file(source)
+    kept = None
+    if db_path.exists():
+        kept_path = backup_name(db_path, made_at, BEFORE_RESTORE)
+        try:
+            export_copy(db_path, kept_path)
+        except BackupFailed as exc:
+            cause = exc.__cause__
+            if not (isinstance(cause, sqlite3.Error) and _is_damaged(cause)):
+                raise BackupFailed(f"无法保留当前数据库，未恢复 (could not keep the current database, so nothing was "
+                                   f"restored): {exc}") from exc
+            _raw_copy(db_path, kept_path)  # unreadable: keep its bytes as they are
+        kept = BackupFile(kept_path, made_at, BEFORE_RESTORE, kept_path.stat().st_size)
+    try:
+        _copy_into(source, db_path)
+    except sqlite3.Error as exc:
+        if _is_damaged(exc):
+            _swap_file(source, db_path)
+        else:
+            raise (write_error(exc, db_path) or StoreError(f"{db_path}: 恢复失败，数据库未改动 (the restore failed: "
+                                                           f"{exc}; the database was not changed)")) from exc
+    prune(db_path)
+    return version, kept
+
+
+def _copy_into(source: Path, db_path: Path) -> None:
+    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(db_path, isolation_level=None)
+        try:
+            dest.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
+
+
+def _raw_copy(db_path: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        shutil.copyfile(db_path, target)
+        wal = db_path.with_name(db_path.name + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise BackupFailed(f"无法保留当前数据库，未恢复 (could not keep the current database, so nothing was restored: "
+                           f"{exc.strerror or exc})") from exc
+
+
+def _swap_file(source: Path, db_path: Path) -> None:
+    """Replace an unreadable database file by a fresh copy of `source`, renamed into place in one step."""
+    incoming = db_path.with_name(db_path.name + ".restoring")
+    incoming.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            dest = sqlite3.connect(incoming)
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+        finally:
+            src.close()
+        for leftover in (db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        os.replace(incoming, db_path)
+    except (sqlite3.Error, OSError) as exc:
+        incoming.unlink(missing_ok=True)
+        raise StoreError(f"{db_path}: 恢复失败 (the restore failed: {exc}); 原数据库已保留在备份文件夹 "
+                         "(the previous database was kept in the backups folder)") from exc
