@@ -30,6 +30,142 @@
     </message>
 </context>
 <context>
+    <name>BackupsPanel</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="131"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="142"/>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="142"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="142"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="152"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="155"/>
+        <source>Restore the selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="158"/>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="181"/>
+        <source>Daily (automatic at start)</source>
+        <translation>每日（启动时自动）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="181"/>
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="182"/>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="182"/>
+        <source>Before a program upgrade</source>
+        <translation>程序升级前</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="183"/>
+        <source>Replaced by a restore</source>
+        <translation>恢复前被替换的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="187"/>
+        <source>Kept beside the database in %1: the newest backup of each of the last 7 days and 4 weeks, and the last 3 before imports, upgrades and restores.</source>
+        <translation>保存在数据库旁的 %1：保留最近 7 天和 4 周中每天、每周最新的一份，以及导入、升级和恢复前的最近 3 份。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="202"/>
+        <source>No backups yet.</source>
+        <translation>尚无备份。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="224"/>
+        <source>Not done</source>
+        <translation>操作未完成</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="228"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="236"/>
+        <source>Backed up: %1</source>
+        <translation>已备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="246"/>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="247"/>
+        <source>SafetyDesk database (*.db);;All files (*)</source>
+        <translation>SafetyDesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="253"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="254"/>
+        <source>Replace the database by the backup of %1?
+
+The current database is kept as a backup first. SafetyDesk then closes; start it again to work on the restored data.</source>
+        <translation>用 %1 的备份替换当前数据库？
+
+当前数据库会先保存为备份。恢复后安全检查工作台将关闭，请重新启动以使用恢复的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="260"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="266"/>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="268"/>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="269"/>
+        <source>The backup was restored; the replaced database was kept as %1.
+
+SafetyDesk will now close. Start it again to work on the restored data.</source>
+        <translation>备份已恢复，被替换的数据库已保存为 %1。
+
+安全检查工作台即将关闭，请重新启动以使用恢复的数据。</translation>
+    </message>
+</context>
+<context>
     <name>CampaignEditorDialog</name>
     <message>
         <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="59"/>
@@ -828,75 +964,75 @@
 <context>
     <name>DrillsTab</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="43"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="44"/>
         <source>Plan drill…</source>
         <translation>计划演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="45"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="129"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="46"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="130"/>
         <source>Record drill…</source>
         <translation>记录演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="47"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="48"/>
         <source>Record a held drill; choose a planned one below to record it</source>
         <translation>记录已开展的演练；如需记录已计划的演练，请先在下方列表中选中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="49"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="50"/>
         <source>Add finding as hazard…</source>
         <translation>登记为隐患…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="52"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="178"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="185"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="53"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="179"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="186"/>
         <source>Cancel plan</source>
         <translation>取消计划</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="57"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="58"/>
         <source>Print record…</source>
         <translation>打印演练记录…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="59"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="60"/>
         <source>The drill record as PDF, for a held drill</source>
         <translation>已开展演练的演练记录（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="72"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="73"/>
         <source>Drills due in the next %1 days and overdue</source>
         <translation>%1天内到期及已逾期的演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="84"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="85"/>
         <source>Planned and held drills</source>
         <translation>已计划和已开展的演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="104"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="105"/>
         <source>%1 overdue · %2 due soon</source>
         <translation>逾期 %1 · 即将到期 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="111"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="112"/>
         <source>%1 planned · %2 held</source>
         <translation>已计划 %1 · 已开展 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="128"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="129"/>
         <source>Record planned drill…</source>
         <translation>记录已计划演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="171"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="172"/>
         <source>Drill record</source>
         <translation>演练记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="178"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="179"/>
         <source>Cancel the drill planned for %1: %2?</source>
         <translation>确定取消计划于 %1 开展的演练“%2”吗？</translation>
     </message>
@@ -904,82 +1040,82 @@
 <context>
     <name>EnterpriseEditor</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="32"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="33"/>
         <source>Edit enterprise — %1</source>
         <translation>编辑企业 — %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="39"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="40"/>
         <source>18 characters, e.g. 91370200MA3C1234X5</source>
         <translation>18位，例如 91370200MA3C1234X5</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="50"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="51"/>
         <source>1 (highest risk)</source>
         <translation>1（风险最高）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="52"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="53"/>
         <source>3 (lowest risk)</source>
         <translation>3（风险最低）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="54"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="55"/>
         <source>High-risk: drills at least every 6 months</source>
         <translation>高风险企业：每6个月至少演练一次</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="69"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="70"/>
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="70"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="71"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="71"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="72"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="72"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="73"/>
         <source>Risk class</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="74"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="75"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="75"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="76"/>
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="76"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="77"/>
         <source>Safety officer</source>
         <translation>安全员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="77"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="78"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="81"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="82"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="134"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="135"/>
         <source>The name is required.</source>
         <translation>请填写企业名称。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="142"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="143"/>
         <source>7 to 20 digits; only + - ( ) and spaces may go between them.</source>
         <translation>应为7～20位数字，数字之间只能有 + - ( ) 和空格。</translation>
     </message>
@@ -3308,63 +3444,63 @@ It is shown here to check, print or save.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="25"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="29"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="32"/>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="35"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="36"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="39"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="38"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="42"/>
         <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕第{seq}号</source>
         <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕第{seq}号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="47"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="51"/>
         <source>How many notice numbers the safety office gives a device at a time; a device numbers its notices only from its own blocks, so devices working offline never give out the same number.</source>
         <translation>安全办每次分配给一台设备的文号数量。设备只使用分配给本设备的文号，因此多台设备离线工作时也不会出现重复文号。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="53"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="57"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="56"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="60"/>
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="57"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="61"/>
         <source>Default deadline, general hazard</source>
         <translation>一般隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="58"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="62"/>
         <source>Default deadline, major hazard</source>
         <translation>重大隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="59"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="63"/>
         <source>Notice number pattern</source>
         <translation>通知书文号格式</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="61"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="65"/>
         <source>Notice numbers per block</source>
         <translation>每批分配文号数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="86"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="92"/>
         <source>For example: %1</source>
         <translation>示例：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="105"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="111"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3699,6 +3835,14 @@ It is shown here to check, print or save.</source>
         <location filename="../../safety_desk/ui/dialogs/treatment_plan.py" line="35"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../safety_desk/ui/app.py" line="67"/>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
     </message>
 </context>
 </TS>
