@@ -118,7 +118,7 @@ def _mutate(text: str, mutations: list[tuple[str, float, float, str]]) -> str:
 
 
 SHORT = settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-LONG = settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+LONG = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def test_the_seeds_are_valid_checklists() -> None:
