@@ -114,7 +114,7 @@ def _mutate(data: bytes, mutations) -> bytes:
 
 FIXTURE_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 SHORT = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=FIXTURE_OK)
-LONG = settings(max_examples=1000, deadline=None, suppress_health_check=FIXTURE_OK)
+LONG = settings(max_examples=500, deadline=None, suppress_health_check=FIXTURE_OK)
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")  # Pillow warns about corrupt EXIF
 
 
