@@ -785,3 +785,27 @@ def test_incident_rows_leave_out_incidents_outside_the_scope(template: Template,
     finally:
         case.store.close()
 
+
+
+# -- the table has teeth ---------------------------------------------------------------------------------------
+def test_a_service_method_without_a_row_is_noticed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(HazardService, "close_quietly", lambda self, hazard_id: None, raising=False)
+    assert "HazardService.close_quietly" in public_operations() - {_base(op.name) for op in OPERATIONS}
+
+
+@pytest.mark.parametrize("name, role", [("HazardService.detail", "inspector"), ("HazardService.verify", "leader"),
+                                         ("InspectionService.answer[self]", "enterprise")])
+def test_a_missing_scope_check_fails_its_row(name: str, role: str, template: Template, read_cases, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Session, "require_enterprise", lambda self, enterprise_id: None)
+    op = next(op for op in OPERATIONS if op.name == name)
+    with pytest.raises((AssertionError, pytest.fail.Exception)):
+        _check_role(op, role, template, read_cases, tmp_path / role)
+
+
+def test_a_missing_role_check_fails_its_row(template: Template, read_cases, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Session, "may", lambda self, action: True)
+    op = next(op for op in OPERATIONS if op.name == "HazardService.verify")
+    with pytest.raises((AssertionError, pytest.fail.Exception)):
+        _check_role(op, "enterprise", template, read_cases, tmp_path / "enterprise")
