@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -66,7 +67,8 @@ class SignIn:
     def sign_in(self, login: str, password: str) -> Session:
         wait = self.wait_seconds()
         if wait > 0:
-            raise SignInFailed(f"尝试次数过多，请 {wait:.0f} 秒后再试 (too many failed attempts; wait {wait:.0f} s)")
+            seconds = math.ceil(wait)  # never "wait 0 s" while a wait remains
+            raise SignInFailed(f"尝试次数过多，请 {seconds} 秒后再试 (too many failed attempts; wait {seconds} s)")
         person = self.store.people.by_login(login.strip())
         if person is None or not person.active or not verify_password(password, person.password_hash):
             self._failures += 1

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from safety_desk.domain.china_time import beijing_now
 from safety_desk.store import health
-from safety_desk.store.audit import verify_chain
+from safety_desk.store.audit import HEAD_KEY, head_problems, verify_chain
 from safety_desk.store.migrations import latest_version
 from safety_desk.store.photos import media_path
 from safety_desk.store.store import Store
@@ -70,6 +70,7 @@ def run_doctor(store: Store) -> DoctorReport:
     version, expected = health.schema_version(db), latest_version()
     report.add("schema 数据库版本", [] if version == expected else [f"version {version}, program {expected}"],
                f"version {version}")
+    report.add("migrations 迁移", health.migration_problems(db), f"migrations 1..{version} complete")
 
     device = db.local("device_id")
     identity_ok = device and db.local("private_key")
@@ -77,6 +78,10 @@ def run_doctor(store: Store) -> DoctorReport:
                device or "")
 
     chain = [f"entry {p.seq}: {p.message}" for p in verify_chain(db.conn)]
+    chain += [f"entry {p.seq}: {p.message}" for p in head_problems(db.conn, db.local(HEAD_KEY))]
+    if not health.audit_entry_count(db) and health.write_count(db):
+        chain.append(f"审计记录为空 the audit trail is empty but {health.write_count(db)} writes are logged "
+                     "(entries deleted)")
     report.add("audit chain 审计链", chain, f"{health.audit_entry_count(db)} entries intact")
 
     mismatched = store.hazards.mismatched_states()

@@ -354,6 +354,11 @@ class SpreadsheetService:
                                           "待复查 or 已销号)")
             else:
                 status = HazardStatus.CLOSED if dates["closed_on"] else HazardStatus.OPEN
+            if status is HazardStatus.CLOSED and not self.session.may(Action.EDIT_HAZARD):
+                # 销号 is the inspector's verification: an enterprise cannot close its own hazards by import.
+                problem.add("status" if status_text else "closed_on",
+                            "企业不能导入已销号的隐患，销号由检查员复查确认 (an enterprise cannot import a hazard "
+                            "as closed: the inspector verifies and closes it)")
             if not problem.clean or enterprise is None:
                 continue
             hazard = Hazard(id="", enterprise_id=enterprise.id, district_id=enterprise.district_id, source="import",

@@ -63,11 +63,14 @@ def _day_of(incident: Incident) -> date:
 
 
 def incident_rows(session: Session, incidents: list[Incident]) -> list[IncidentRow]:
+    """The incidents with their computed grade and names; those outside the session's scope are left out."""
     store = session.store
     districts = {d.id: d.name for d in store.districts.active()}
     names: dict[str, str] = {}
     rows = []
     for incident in incidents:
+        if not session.may_see_enterprise(incident.enterprise_id):
+            continue
         if incident.enterprise_id not in names:
             enterprise = store.enterprises.get(incident.enterprise_id)
             names[incident.enterprise_id] = enterprise.name if enterprise else incident.enterprise_id

@@ -75,6 +75,7 @@ class InspectionService:
     # -- starting -----------------------------------------------------------------------------
     def checklists_for(self, enterprise_id: str) -> list[ChecklistRecord]:
         """Latest templates, those written for the enterprise's industry first."""
+        self.session.require_enterprise(enterprise_id)
         enterprise = self.store.enterprises.require(enterprise_id)
         records = self.store.checklists.latest()
 
@@ -126,6 +127,7 @@ class InspectionService:
 
     def colleagues(self, enterprise_id: str) -> list[Person]:
         """Inspectors and leaders of the enterprise's district who may join the team (not the signed-in person)."""
+        self.session.require_enterprise(enterprise_id)
         enterprise = self.store.enterprises.require(enterprise_id)
         people = []
         for member in self.store.members.of_district(enterprise.district_id):
@@ -269,8 +271,21 @@ class InspectionService:
         days = self.settings.deadline_days_major if grade == "重大" else self.settings.deadline_days_general
         return (found or date.today()) + timedelta(days=days)
 
+    def _item_hazards(self, inspection: Inspection, item_code: str) -> list[Hazard]:
+        """The item's hazards from this inspection or, for a correction, from the record it corrects (so a
+        correction that keeps a failure keeps the hazard already open for it rather than opening a second)."""
+        seen: set[str] = set()
+        current: Inspection | None = inspection
+        while current is not None and current.id not in seen:
+            seen.add(current.id)
+            found = self.store.hazards.of_inspection(current.id, item_code=item_code)
+            if found:
+                return found
+            current = self.store.inspections.get(current.corrects_id) if current.corrects_id else None
+        return []
+
     def _sync_hazard(self, state: RunnerState, item: Item, failed: bool) -> None:
-        existing = self.store.hazards.of_inspection(state.inspection.id, item_code=item.code)
+        existing = self._item_hazards(state.inspection, item.code)
         if not failed:
             for hazard in existing:
                 if not hazard.deleted:
@@ -301,6 +316,7 @@ class InspectionService:
 
     def hazard_deadline(self, hazard_id: str) -> date | None:
         """The hazard's current deadline (the fold of its events)."""
+        self.session.require_enterprise(self.store.hazards.require(hazard_id).enterprise_id)
         state = self.store.hazards.state(hazard_id)
         return state.deadline if state else None
 
@@ -358,3 +374,39 @@ class InspectionService:
             self.store.photos.require(photo_id)
         return self.store.inspections.submit(inspection_id, signature_inspector=inspector_signature,
                                              signature_enterprise=enterprise_signature)
+
+    # -- correcting ---------------------------------------------------------------------------
+    def correct(self, inspection_id: str) -> Inspection:
+        """Start a correction of a submitted inspection: a new draft linked by corrects_id, with the original's
+        gate answers and answers (result, value, note, photos) copied. The original is never changed and stays
+        readable; the correction is edited and submitted like any draft. Hazards already opened stay linked to
+        the original and are reused when the correction keeps the failure."""
+        original = self.store.inspections.require(inspection_id)
+        self.session.require_enterprise(original.enterprise_id)
+        own_self_check = original.kind == "self_inspection" and self.session.may(Action.SELF_INSPECT)
+        if not (own_self_check or self.session.may(Action.RUN_INSPECTION)):
+            raise PermissionDenied("无权更正该检查记录 (you may not correct this inspection)")
+        if original.status != "submitted":
+            raise InspectionProblem("检查尚未提交，请直接修改草稿 (the inspection is still a draft: edit it instead)")
+        pending = [i for i in self.store.inspections.drafts() if i.corrects_id == original.id]
+        if pending:
+            raise InspectionProblem("该检查已有未提交的更正，请继续该更正 (a correction of this inspection is already "
+                                    "in progress: continue it)")
+        answers = self.store.answers.of_inspection(original.id)
+        team = list(dict.fromkeys([self.session.person.id, *original.inspector_ids]))
+        with self.store.transaction():
+            correction = self.store.inspections.add(Inspection(
+                id=self.store.db.new_id(), enterprise_id=original.enterprise_id, district_id=original.district_id,
+                checklist_id=original.checklist_id, kind=original.kind, campaign_id=original.campaign_id,
+                lead_id=self.session.person.id, inspector_ids=team, started_at=_now(),
+                gate_answers=dict(original.gate_answers), corrects_id=original.id))
+            for answer in answers:
+                self.store.answers.record(correction.id, answer.item_code, answer.result, value=answer.value,
+                                          note=answer.note, photos=list(answer.photos))
+        return correction
+
+    def corrections_of(self, inspection_id: str) -> list[Inspection]:
+        """The records correcting this inspection (drafts and submitted), oldest first."""
+        original = self.store.inspections.require(inspection_id)
+        self.session.require_enterprise(original.enterprise_id)
+        return self.store.inspections.corrections_of(inspection_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable
@@ -18,14 +19,18 @@ MAX_HOURS = 200.0  # a session longer than this is a typing mistake (a long cour
 @dataclass(frozen=True)
 class TrainingRow:
     training: Training
-    enterprise_names: list[str]
+    enterprise_names: list[str]  # those the signed-in person may see
     district_name: str  # of a district-wide session; "" otherwise
+    others: int = 0  # enterprises of a joint session outside the person's scope (not named)
 
     @property
     def audience(self) -> str:
         """Who it was for, in words: the enterprises, the district, or 全市 (office-wide)."""
-        if self.enterprise_names:
-            return "、".join(self.enterprise_names)
+        if self.enterprise_names or self.others:
+            names = "、".join(self.enterprise_names)
+            if self.others:
+                names += f"{'等' if names else ''}另{self.others}家企业"
+            return names
         return self.district_name or "全市"
 
 
@@ -90,10 +95,17 @@ class TrainingService:
         district_names = {d.id: d.name for d in self.store.districts.active()}
         rows = []
         for training in trainings:
-            for enterprise_id in training.enterprise_ids:
+            # A joint session shows the person only the enterprises they may see; the rest are counted.
+            shown = [e for e in training.enterprise_ids if self.session.may_see_enterprise(e)]
+            for enterprise_id in shown:
                 if enterprise_id not in names:
                     enterprise = self.store.enterprises.get(enterprise_id)
                     names[enterprise_id] = enterprise.name if enterprise else enterprise_id
-            rows.append(TrainingRow(training, [names[e] for e in training.enterprise_ids],
-                                    "" if training.enterprise_ids else district_names.get(training.district_id, "")))
+            hidden = len(training.enterprise_ids) - len(shown)
+            if hidden:
+                training = dataclasses.replace(training, enterprise_ids=shown,
+                                               enterprise_id=shown[0] if shown else None)
+            rows.append(TrainingRow(training, [names[e] for e in shown],
+                                    "" if training.enterprise_ids or hidden
+                                    else district_names.get(training.district_id, ""), hidden))
         return rows

@@ -48,6 +48,11 @@ class AuditChain:
         self._head = GENESIS_HASH
         self.refresh()
 
+    @property
+    def head(self) -> tuple[int, str]:
+        """(seq, hash) of the last entry this chain knows of; (0, GENESIS_HASH) when empty."""
+        return self._seq, self._head
+
     def refresh(self) -> None:
         # Another process may have written since we last looked: continue from the real head.
         row = self._conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
@@ -99,3 +104,44 @@ def verify_chain(conn: sqlite3.Connection) -> Iterator[ChainProblem]:
         if recomputed != entry.hash:
             yield ChainProblem(entry.seq, "content does not match its hash (edited outside the program)")
         expected_prev, expected_seq = entry.hash, entry.seq + 1
+
+
+# The chain's head (last seq and hash) is also kept in local_state, written in the same transaction as the
+# entries: cutting entries off the end of the chain leaves every remaining link intact, so only a head
+# stored elsewhere shows it. (Someone editing the file would have to change both consistently.)
+HEAD_KEY = "audit_head"
+
+
+def format_head(seq: int, digest: str) -> str:
+    return f"{seq}:{digest}"
+
+
+def parse_head(text: str | None) -> tuple[int, str] | None:
+    if not text or ":" not in text:
+        return None
+    seq, _, digest = text.partition(":")
+    try:
+        return int(seq), digest
+    except ValueError:
+        return None
+
+
+def head_problems(conn: sqlite3.Connection, recorded: str | None) -> Iterator[ChainProblem]:
+    """Whether the chain ends where the program last left it (the head kept in local_state)."""
+    row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    actual = (row[0], row[1]) if row else (0, GENESIS_HASH)
+    head = parse_head(recorded)
+    if head is None:
+        if actual[0]:
+            yield ChainProblem(actual[0], "审计链末端记录缺失 the recorded chain head is missing (deleted or "
+                                          "never written by this program)")
+        return
+    seq, digest = head
+    if actual[0] < seq:
+        yield ChainProblem(seq, f"审计记录被截断 entries {actual[0] + 1}..{seq} at the end of the chain are missing"
+                                " (deleted)")
+    elif actual[0] > seq:
+        yield ChainProblem(actual[0], f"entries {seq + 1}..{actual[0]} were added outside the program "
+                                      "(after the recorded chain head)")
+    elif actual[1] != digest:
+        yield ChainProblem(seq, "the last entry is not the one the program wrote (replaced)")

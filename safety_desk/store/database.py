@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from safety_desk.domain.china_time import beijing_now
-from safety_desk.store.audit import AuditChain, canonical_json
+from safety_desk.store.audit import GENESIS_HASH, HEAD_KEY, AuditChain, canonical_json, format_head
 from safety_desk.store.connection import StoreError, configure_connection, open_connection, write_error
 from safety_desk.sync.hlc import HybridClock, Timestamp
 from safety_desk.sync.ids import new_id
@@ -59,7 +59,18 @@ class Database:
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> "Database":
-        return cls(Path(path), open_connection(Path(path), create=create))
+        db = cls(Path(path), open_connection(Path(path), create=create))
+        if db.local(HEAD_KEY) is None and not db.audit_count():
+            # A new database: its (empty) chain head is recorded before the first entry. (One statement:
+            # atomic on its own.) A database with entries but no head gets it at its next write.
+            try:
+                db.set_local(HEAD_KEY, format_head(0, GENESIS_HASH))
+            except sqlite3.OperationalError:
+                pass  # a read-only file: nothing will be written to it either
+        return db
+
+    def audit_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
 
     def reader(self) -> "Database":
         """A second, read-only connection to the same file, for one worker thread.
@@ -126,8 +137,11 @@ class Database:
             if stored:
                 self.clock.observe(stored)
             self._audit.refresh()
+            start_head = self._audit.head
             yield self
             self.set_local("hlc", self.clock.last)
+            if self._audit.head != start_head or self.local(HEAD_KEY) is None:
+                self.set_local(HEAD_KEY, format_head(*self._audit.head))
             self.conn.execute("COMMIT")
         except BaseException as exc:
             self._roll_back()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterator
 
 from safety_desk.store.database import Database
+from safety_desk.store.migrations import all_migrations
 
 # Columns that hold lists of photo ids (sha256), and single photo-id columns (signatures).
 _PHOTO_LISTS = (("answer", "photos"), ("hazard", "photos"), ("hazard_event", "photos"), ("drill", "photos"))
@@ -42,3 +44,77 @@ def photo_references(db: Database) -> Iterator[tuple[str, str, str, str]]:
     for table, column in _PHOTO_COLUMNS:
         for row_id, photo_id in db.conn.execute(f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL"):
             yield table, row_id, column, photo_id
+
+
+_STATEMENT_PATTERNS = (
+    ("create", re.compile(r"^CREATE\s+(?:UNIQUE\s+)?(?:TEMP\s+|TEMPORARY\s+)?(TABLE|INDEX|VIEW|TRIGGER)\s+"
+                          r"(?:IF\s+NOT\s+EXISTS\s+)?[\"`\[]?(\w+)", re.I)),
+    ("drop", re.compile(r"^DROP\s+(TABLE|INDEX|VIEW|TRIGGER)\s+(?:IF\s+EXISTS\s+)?[\"`\[]?(\w+)", re.I)),
+    ("add_column", re.compile(r"^ALTER\s+TABLE\s+[\"`\[]?(\w+)[\"`\]]?\s+ADD\s+(?:COLUMN\s+)?[\"`\[]?(\w+)", re.I)),
+    ("drop_column", re.compile(r"^ALTER\s+TABLE\s+[\"`\[]?(\w+)[\"`\]]?\s+DROP\s+(?:COLUMN\s+)?[\"`\[]?(\w+)",
+                               re.I)),
+    ("rename_column", re.compile(r"^ALTER\s+TABLE\s+[\"`\[]?(\w+)[\"`\]]?\s+RENAME\s+(?:COLUMN\s+)?"
+                                 r"[\"`\[]?(\w+)[\"`\]]?\s+TO\s+[\"`\[]?(\w+)", re.I)),
+    ("rename_table", re.compile(r"^ALTER\s+TABLE\s+[\"`\[]?(\w+)[\"`\]]?\s+RENAME\s+TO\s+[\"`\[]?(\w+)", re.I)),
+)
+
+
+def _without_comments(statement: str) -> str:
+    return "\n".join(line for line in statement.splitlines() if not line.strip().startswith("--")).strip()
+
+
+def expected_schema(version: int) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], str]]:
+    """What migrations 1..version leave behind: name -> (type, migration) and (table, column) -> migration."""
+    objects: dict[str, tuple[str, str]] = {}
+    columns: dict[tuple[str, str], str] = {}
+    for migration in all_migrations()[:version]:
+        for statement in migration.statements():
+            text = _without_comments(statement)
+            for kind, pattern in _STATEMENT_PATTERNS:
+                match = pattern.match(text)
+                if match is None:
+                    continue
+                if kind == "create":
+                    objects[match.group(2).lower()] = (match.group(1).lower(), migration.name)
+                elif kind == "drop":
+                    objects.pop(match.group(2).lower(), None)
+                elif kind == "add_column":
+                    columns[(match.group(1).lower(), match.group(2).lower())] = migration.name
+                elif kind == "drop_column":
+                    columns.pop((match.group(1).lower(), match.group(2).lower()), None)
+                elif kind == "rename_column":
+                    table = match.group(1).lower()
+                    columns.pop((table, match.group(2).lower()), None)
+                    columns[(table, match.group(3).lower())] = migration.name
+                elif kind == "rename_table":
+                    old, new = match.group(1).lower(), match.group(2).lower()
+                    if old in objects:
+                        objects[new] = (objects.pop(old)[0], migration.name)
+                    for (table, column), name in list(columns.items()):
+                        if table == old:
+                            columns[(new, column)] = columns.pop((table, column))
+                break
+    return objects, columns
+
+
+def migration_problems(db: Database) -> list[str]:
+    """Tables, indexes and columns the migrations up to the file's user_version create but the file lacks:
+    a migration left half done (applied outside its transaction, or interrupted and marked done by hand)."""
+    version = schema_version(db)
+    objects, columns = expected_schema(version)
+    present = {row[0].lower(): row[1] for row in db.conn.execute("SELECT name, type FROM sqlite_schema")}
+    problems = []
+    for name, (kind, migration) in objects.items():
+        if present.get(name) != kind:
+            problems.append(f"迁移 {migration} 未完成 (migration half done): {kind} {name} is missing")
+    for (table, column), migration in columns.items():
+        if present.get(table) != "table":
+            continue  # reported above when the migrations create it
+        names = {row[1].lower() for row in db.conn.execute(f'PRAGMA table_info("{table}")')}
+        if column not in names:
+            problems.append(f"迁移 {migration} 未完成 (migration half done): column {table}.{column} is missing")
+    return problems
+
+
+def write_count(db: Database) -> int:
+    return db.conn.execute("SELECT count(*) FROM write_log").fetchone()[0]

@@ -89,6 +89,10 @@ class InspectionRepository(Repository[Inspection]):
     def drafts(self) -> list[Inspection]:
         return self._select("status = 'draft'", order="started_at DESC")
 
+    def corrections_of(self, inspection_id: str) -> list[Inspection]:
+        """Inspections linked to this one by corrects_id, oldest first."""
+        return self._select("corrects_id = ?", (inspection_id,), order="started_at, id")
+
 
 class AnswerRepository(Repository[Answer]):
     table = "answer"

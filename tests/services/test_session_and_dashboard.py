@@ -34,7 +34,7 @@ def test_an_inspector_sees_only_the_enterprises_of_their_districts(demo_path: Pa
         assert all(session.may_see_enterprise(e.id) for e in inside)
         assert not any(session.may_see_enterprise(e.id) for e in outside)
         service = InspectionService(session)
-        checklist = service.checklists_for(outside[0].id)[0]
+        checklist = service.checklists_for(inside[0].id)[0]
         before = store.inspections.count()
         with pytest.raises(PermissionDenied):
             service.start(outside[0].id, checklist.id, "routine")
