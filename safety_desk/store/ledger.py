@@ -96,6 +96,9 @@ _JOINS = {
     "d": " JOIN district d ON d.id = h.district_id",
     "n": " LEFT JOIN notice n ON n.id = h.notice_id",
 }
+# Every filter on hazard_state rejects a missing state row, so with one the join can be inner: SQLite may
+# then start from hazard_state's status index (open hazards: 20,000 rows) instead of every hazard.
+_STATE_INNER = " JOIN hazard_state s ON s.hazard_id = h.id"
 _ROW_COLUMNS = ("h.id, h.found_on, e.name, d.name, h.grade, h.description, h.location, s.status, s.deadline, "
                 f"{_OVERDUE_DAYS}, h.source, n.number, e.uscc, d.code, json_extract(h.photos, '$[0]'),"
                 " h.category, h.basis, h.measures, h.responsible, s.closed_at, s.rectified_at, h.accident_type")
@@ -179,7 +182,7 @@ class LedgerQuery:
 
     def count(self, flt: LedgerFilter, as_of: date) -> int:
         where, params, needs_state = self._where(flt, as_of)
-        join = _JOINS["s"] if needs_state else ""
+        join = _STATE_INNER if needs_state else ""
         sql = f"SELECT count(*) FROM hazard h{join} WHERE {where}"
         return self.db.conn.execute(sql, params).fetchone()[0]
 
@@ -201,7 +204,8 @@ class LedgerQuery:
                       f" {_order(sort_column, expression, direction, 's.hazard_id')} LIMIT :limit OFFSET :offset")
         else:
             sort_alias = expression.split(".")[0] if sort_column != "overdue_days" else "s"
-            inner_joins = "".join(join for alias, join in _JOINS.items()
+            inner_joins = "".join((_STATE_INNER if alias == "s" and needs_state else join)
+                                  for alias, join in _JOINS.items()
                                   if alias == sort_alias or alias == "s" and needs_state)
             picked = (f"SELECT h.rowid FROM hazard h{inner_joins} WHERE {where} {order}"
                       " LIMIT :limit OFFSET :offset")
