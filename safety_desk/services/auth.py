@@ -76,6 +76,11 @@ class SignIn:
                 raise SignInFailed(f"登录名或密码错误；请 {delay} 秒后再试 "
                                    f"(wrong login or password; wait {delay} s before trying again)")
             raise SignInFailed("登录名或密码错误 (wrong login or password)")
+        device = self.store.devices.get(self.store.db.device_id)
+        if device is not None and device.role == "enterprise" and (
+                person.role != "enterprise" or person.enterprise_id != (device.scope or {}).get("enterprise_id")):
+            # An enterprise's installation is locked to its enterprise (its enrolment).
+            raise SignInFailed("此电脑只供本企业的账号登录 (this installation is for its own enterprise's accounts only)")
         self._failures = 0
         self.store.db.author_id = person.id
         return Session(self.store, person)
