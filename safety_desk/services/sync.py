@@ -306,12 +306,15 @@ class SyncService:
         me = self.this_device()
         if me.revoked_at is not None:
             raise SyncProblem("此设备已被安全办停用，不能再导出 (this device was revoked by the safety office)")
-        if peer.revoked_at is not None:
+        if peer.revoked_at is not None and kind != "sync":
             raise SyncProblem(f"设备“{peer.name}”已被停用 (device {peer.name} was revoked)")
         state = self.log.peer(peer.id)
         upto = self.log.last_seq()
         index = self.log.scope_index(self._scope_of(peer))
         changes = list(self.log.export_for(index, peer.id, state.acked_seq, upto))
+        if peer.revoked_at is not None:
+            # A revoked device gets nothing more but the news of its revocation (its own device record).
+            changes = [c for c in changes if c.table == "device" and c.row_id == peer.id]
         held = self.log.photos_held_by(peer.id, state.acked_seq)
         photo_rows = {c.row_id for c in changes if c.table == "photo"}
         wanted = (photo_rows | self.log.referenced_photo_ids(changes)) - held
@@ -337,6 +340,7 @@ class SyncService:
             "clock_min": min(clocks) if clocks else None, "clock_max": max(clocks) if clocks else None,
             "after_seq": state.acked_seq, "upto_seq": upto, "ack": state.received_seq,
             "previous": state.last_manifest or "", "counts": {"changes": len(changes), "photos": len(photos)},
+            "clock_ahead_ms": int(self.db.local(f"clock_ahead:{peer.id}") or 0),
         }
         binding = self._key_binding(me)
         if binding:
@@ -456,9 +460,18 @@ class SyncService:
                            tolerance_ms=self.tolerance_ms,
                            refuse=self._refuser(sender, changes) if sender.role != "office" else None,
                            on_row=report)
+        ahead = manifest.get("clock_ahead_ms")
+        if isinstance(ahead, int) and ahead > 0:
+            ctx.distrust_own_after_ms = manifest["created_ms"] + self.tolerance_ms
         try:
             with self.db.transaction():
                 merged = merge_changes(self.db, changes, ctx)
+                if sender.id in merged.drift:
+                    # Told back to the device in our next bundles, so it lets our values win over its own
+                    # far-future cells (store/merge.py); cleared when its changes arrive with sane clocks.
+                    self.db.set_local(f"clock_ahead:{sender.id}", str(merged.drift[sender.id][0]))
+                elif changes and self.db.local(f"clock_ahead:{sender.id}"):
+                    self.db.set_local(f"clock_ahead:{sender.id}", "0")
                 if not sender.public_key:
                     binding = manifest["key_binding"]
                     self.store.devices.update(sender.id, public_key=binding["public_key"])

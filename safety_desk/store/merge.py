@@ -41,6 +41,9 @@ class MergeContext:
     tolerance_ms: int = CLOCK_TOLERANCE_MS
     refuse: Refuser | None = None
     record_conflicts: bool = True
+    # Set when the sender found this device's clock running ahead: our own cells written later than this
+    # (wall ms) carry clocks the sender capped or overrode, so its values win over them.
+    distrust_own_after_ms: int | None = None
     on_row: Callable[[int, int], None] | None = None  # progress: rows done, rows in all
 
 
@@ -98,7 +101,7 @@ class _Merger:
         self.conn = db.conn
         self.ctx = ctx
         self.report = MergeReport()
-        self.write_seqs: dict[tuple[str, str, str | None], int] = {}
+        self.write_seqs: dict[tuple[str, str | None, str | None], int] = {}
         self.touched_hazards: set[str] = set()
         self.columns = {t: db.columns(t) for t in SYNC_MODE}
         self.aliases: dict[tuple[str, str], str] = {
@@ -125,8 +128,8 @@ class _Merger:
         key = (clock, author, capped_from)
         seq = self.write_seqs.get(key)
         if seq is None:
-            seq = self.conn.execute("INSERT INTO write_log (clock, author, capped_from) VALUES (?, ?, ?)",
-                                    key).lastrowid
+            seq = self.conn.execute("INSERT INTO write_log (clock, author, capped_from, received_from) VALUES"
+                                    " (?, ?, ?, ?)", (*key, self.ctx.source or None)).lastrowid
             self.write_seqs[key] = seq
         return seq
 
@@ -251,6 +254,9 @@ class _Merger:
                 continue
             local_clock, local_author = writes[seq]
             local_value = current if change.field == WHOLE_ROW else current.get(change.field)
+            if (ctx.distrust_own_after_ms is not None and _device(local_clock) == self.db.device_id
+                    and _wall(local_clock) > ctx.distrust_own_after_ms):
+                local_clock = ""  # our own far-future clock: the sender's value wins (see MergeContext)
             incoming_value = change.value
             same = (local_value == incoming_value if change.field != WHOLE_ROW
                     else all(current.get(k) == v for k, v in incoming_value.items()))

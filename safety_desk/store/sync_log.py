@@ -215,8 +215,8 @@ class SyncLog:
                    upto_seq: int | None = None) -> Iterator[Change]:
         """Every cell written here after `after_seq` (up to `upto_seq`) that the scope lets the recipient have.
 
-        Cells the recipient itself wrote are not sent back (unless this device capped their clock: then the
-        recipient needs the capped clock). Rows of append-only and single-author records go whole.
+        Cells the recipient wrote or sent us are not sent back (unless this device capped their clock: then
+        the recipient needs the capped clock). Rows of append-only and single-author records go whole.
         """
         columns = {table: [c for c in self.db.columns(table) if c != "id"] for table in SYNC_MODE}
         upto = upto_seq if upto_seq is not None else self.last_seq()
@@ -228,10 +228,12 @@ class SyncLog:
             writes = {}
             for start in range(0, len(seqs), _BATCH):
                 chunk = seqs[start:start + _BATCH]
-                for seq, clock, author, capped in self.conn.execute(
-                        f"SELECT seq, clock, author, capped_from FROM write_log WHERE seq IN ({','.join('?' * len(chunk))})",
-                        chunk):
-                    writes[seq] = (clock, author, capped)
+                for seq, clock, author, capped, source in self.conn.execute(
+                        "SELECT seq, clock, author, capped_from, received_from FROM write_log"
+                        f" WHERE seq IN ({','.join('?' * len(chunk))})", chunk):
+                    # Never send a peer back what it sent or wrote (unless we capped its clock: it needs that).
+                    echo = capped is None and (source == recipient or clock[21:] == recipient)
+                    writes[seq] = (clock, author, capped, echo)
             by_table: dict[str, list[str]] = {}
             for table, row_id, _ in decoded:
                 by_table.setdefault(table, []).append(row_id)
@@ -248,8 +250,8 @@ class SyncLog:
                 withheld = withheld_fields(index, table, row) if index is not None else frozenset()
                 if SYNC_MODE[table] != PER_FIELD:
                     seq = fields[WHOLE_ROW]
-                    clock, author, capped = writes[seq]
-                    if recipient and clock[21:] == recipient and capped is None:
+                    clock, author, capped, echo = writes[seq]
+                    if recipient and echo:
                         continue
                     yield Change(table, row_id, WHOLE_ROW, clock, author, row, seq, capped)
                     continue
@@ -257,8 +259,8 @@ class SyncLog:
                     seq = fields.get(column, fields.get(WHOLE_ROW))
                     if seq is None or seq <= after_seq or seq > upto or column in withheld:
                         continue
-                    clock, author, capped = writes[seq]
-                    if recipient and clock[21:] == recipient and capped is None:
+                    clock, author, capped, echo = writes[seq]
+                    if recipient and echo:
                         continue
                     yield Change(table, row_id, column, clock, author, row[column], seq, capped)
 

@@ -70,5 +70,7 @@ CREATE TABLE conflict (
 );
 CREATE INDEX conflict_open ON conflict (resolved_at, detected_at);
 
--- A peer clock capped on arrival: the clock it came with (the stored clock is the capped one).
+-- A write merged from a peer: the device it came from (never sent back to it), and for a peer clock capped on
+-- arrival the clock it came with (the stored clock is the capped one).
+ALTER TABLE write_log ADD COLUMN received_from TEXT;
 ALTER TABLE write_log ADD COLUMN capped_from TEXT;
