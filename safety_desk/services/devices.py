@@ -193,6 +193,10 @@ class DeviceService:
                          "office_name": office.name if office else "", "token": token}
             exported = sync._export(device, output, None, report or _noop, kind="enrolment",
                                     extra={"enrolment": enrolment})
+            # The file delivers the starter data whole (join applies all of it or nothing): bundles to the
+            # device start after it.
+            log = SyncLog(self.store.db)
+            log.note_import(device.id, at=None, acked_seq=log.peer(device.id).sent_upto, received_seq=0)
         return EnrolResult(device, exported.path, exported.changes, exported.photos, blocks)
 
     def revoke(self, name_or_id: str) -> Device:

@@ -77,11 +77,11 @@ class SyncLog:
                           " last_manifest = ? WHERE device_id = ?",
                           (at, sent_ack, sent_upto, file_name, manifest_sha256, device_id))
 
-    def note_import(self, device_id: str, *, at: str, acked_seq: int, received_seq: int) -> None:
+    def note_import(self, device_id: str, *, at: str | None, acked_seq: int, received_seq: int) -> None:
         """Raise the peer's acknowledgement of our writes and ours of its writes (never lowers either)."""
         self.ensure_peer(device_id)
-        self.conn.execute("UPDATE sync_peer SET last_import_at = ?, acked_seq = max(acked_seq, ?),"
-                          " received_seq = max(received_seq, ?) WHERE device_id = ?",
+        self.conn.execute("UPDATE sync_peer SET last_import_at = coalesce(?, last_import_at),"
+                          " acked_seq = max(acked_seq, ?), received_seq = max(received_seq, ?) WHERE device_id = ?",
                           (at, acked_seq, received_seq, device_id))
         lowest = self.conn.execute("SELECT min(acked_seq) FROM sync_peer").fetchone()[0] or 0
         self.db.set_local("acknowledged_seq", str(lowest))
