@@ -47,7 +47,7 @@ from safety_desk.sync.scope import Scope, ScopeIndex, note_row, ownership_proble
 Progress = Callable[[int, int], None]
 BACKUPS_KEPT = 10
 _CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")
-_SCALARS = (str, int, float, type(None))
+_SCALARS = frozenset({str, int, float, type(None)})  # exact types: a bool is not a stored value
 
 
 class SyncProblem(ValueError):
@@ -78,9 +78,12 @@ def binding_proof(token: str, device_id: str, public_key: str) -> str:
 
 # -- the changes member ---------------------------------------------------------------------------
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def encode_changes(changes: Iterable[Change]) -> bytes:
-    lines = [json.dumps([c.table, c.row_id, c.field, c.clock, c.author, c.seq, c.value, c.capped_from],
-                        ensure_ascii=False, separators=(",", ":")) for c in changes]
+    encode = _ENCODER.encode
+    lines = [encode([c.table, c.row_id, c.field, c.clock, c.author, c.seq, c.value, c.capped_from]) for c in changes]
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
@@ -92,20 +95,34 @@ def decode_changes(data: bytes, columns: dict[str, set[str]], name: str) -> list
     except UnicodeDecodeError:
         raise BundleRejected(f"{name}: changes.jsonl 不是 UTF-8 文本 (changes.jsonl is not UTF-8 text); "
                              "数据库未作任何更改 (nothing was changed)") from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    try:
+        # One parse for the whole member (JSON text never holds a raw newline); line by line only to name
+        # the line that is wrong.
+        items = json.loads("[" + ",".join(lines) + "]")
+    except ValueError:
+        items = None
+    if items is None or len(items) != len(lines):
+        items = []
+        for number, line in enumerate(lines, start=1):
+            try:
+                items.append(json.loads(line))
+            except ValueError as exc:
+                raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is "
+                                     f"not valid JSON: {exc}); 数据库未作任何更改 (nothing was changed)") from None
+    clocks: set[str] = set()
+    for number, item in enumerate(items, start=1):
         try:
-            item = json.loads(line)
-            change = _checked_change(item, columns)
+            changes.append(_checked_change(item, columns, clocks))
         except (ValueError, TypeError, KeyError) as exc:
             raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is not a "
                                  f"valid change: {exc}); 数据库未作任何更改 (nothing was changed)") from None
-        changes.append(change)
     return changes
 
 
-def _checked_change(item: Any, columns: dict[str, set[str]]) -> Change:
+def _checked_change(item: Any, columns: dict[str, set[str]], clocks: set[str]) -> Change:
     if not isinstance(item, list) or len(item) != 8:
         raise ValueError("not a list of 8 values")
     table, row_id, field_name, clock, author, seq, value, capped = item
@@ -115,25 +132,28 @@ def _checked_change(item: Any, columns: dict[str, set[str]]) -> Change:
         raise ValueError("bad row id")
     if table == "photo" and not re.fullmatch(r"[0-9a-f]{64}", row_id):
         raise ValueError("a photo id is its sha256")
-    if not isinstance(clock, str) or not _CLOCK.match(clock):
-        raise ValueError(f"bad clock {clock!r}")
+    if clock not in clocks:
+        if not isinstance(clock, str) or not _CLOCK.match(clock):
+            raise ValueError(f"bad clock {clock!r}")
+        clocks.add(clock)
     if capped is not None and (not isinstance(capped, str) or not _CLOCK.match(capped)):
         raise ValueError("bad capped_from clock")
-    if not isinstance(author, str) or len(author) > 100:
+    if type(author) is not str or len(author) > 100:
         raise ValueError("bad author")
-    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+    if type(seq) is not int or seq < 0:
         raise ValueError("bad seq")
     if field_name == WHOLE_ROW:
         if SYNC_MODE[table] not in ("row", APPEND_ONLY):
             raise ValueError(f"{table} is merged per field, not as whole rows")
-        if not isinstance(value, dict) or value.get("id") != row_id or not set(value) <= columns[table] | {"id"}:
+        if type(value) is not dict or value.get("id") != row_id or not columns[table].issuperset(value):
             raise ValueError("a whole row with unknown columns or another id")
-        if not all(isinstance(v, _SCALARS) and not isinstance(v, bool) for v in value.values()):
-            raise ValueError("a value that is not text or a number")
+        for item in value.values():
+            if type(item) not in _SCALARS:
+                raise ValueError("a value that is not text or a number")
     else:
-        if field_name not in columns[table] or SYNC_MODE[table] != "field":
+        if field_name not in columns[table] or field_name == "id" or SYNC_MODE[table] != "field":
             raise ValueError(f"unknown field {table}.{field_name}")
-        if not isinstance(value, _SCALARS) or isinstance(value, bool):
+        if type(value) not in _SCALARS:
             raise ValueError("a value that is not text or a number")
     return Change(table, row_id, field_name, clock, author, value, seq, capped)
 

@@ -16,9 +16,12 @@ TABLE_ORDER = ("office", "device", "person", "district", "enterprise", "district
 _EXPORT_BATCH = 500
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Change:
-    """One cell (or, for records written whole, one row) and the clock and author that wrote it."""
+    """One cell (or, for records written whole, one row) and the clock and author that wrote it.
+
+    Treated as immutable (dataclasses.replace makes changed copies); not frozen, because a sync bundle makes
+    100,000 of them and frozen dataclasses are several times slower to construct."""
 
     table: str
     row_id: str
