@@ -225,10 +225,10 @@ def _fresh(path: Path) -> bool:
         return False
     try:
         has_device = store.db.local("device_id") is not None
-        rows = store.db.conn.execute("SELECT count(*) FROM row_clock").fetchone()[0]
+        has_rows = SyncLog(store.db).waiting_rows(0) > 0
     finally:
         store.close()
-    return not has_device and rows == 0
+    return not has_device and not has_rows
 
 
 def read_enrolment(enrol_file: Path | str) -> tuple[Any, dict[str, Any]]:
