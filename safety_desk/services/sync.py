@@ -331,7 +331,19 @@ class SyncService:
         state = self.log.peer(peer.id)
         upto = self.log.last_seq()
         index = self.log.scope_index(self._scope_of(peer))
-        changes = list(self.log.export_for(index, peer.id, state.acked_seq, upto))
+        after = state.acked_seq
+        if kind == "sync" and self.log.cell_seq("device", peer.id, "scope") > after:
+            after = 0  # the device's scope changed: send everything it now covers (it drops nothing it has)
+        changes = list(self.log.export_for(index, peer.id, after, upto))
+        if after and not index.scope.everything:
+            # An enterprise moved into the device's districts: all its records go, not only what changed lately.
+            sent = {(c.table, c.row_id, c.field) for c in changes}
+            for enterprise_id in self.log.moved_enterprises(after):
+                if enterprise_id not in index.enterprise_ids:
+                    continue
+                only = self.log.scope_index(Scope(peer.id, "enterprise", enterprise_id=enterprise_id))
+                changes.extend(c for c in self.log.export_for(index, peer.id, 0, upto, only=only)
+                               if (c.table, c.row_id, c.field) not in sent)
         if peer.revoked_at is not None:
             # A revoked device gets nothing more but the news of its revocation (its own device record).
             changes = [c for c in changes if c.table == "device" and c.row_id == peer.id]

@@ -11,6 +11,9 @@ from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database
 from safety_desk.sync.scope import ScopeIndex, Scope, referenced_photos, row_in_scope, withheld_fields
 
 _BATCH = 500
+# Records that belong to no enterprise: never part of "everything of an enterprise that entered a scope".
+_NOT_OF_AN_ENTERPRISE = frozenset({"office", "checklist", "campaign", "device", "district", "district_member",
+                                   "notice_block"})
 
 
 @dataclass(frozen=True)
@@ -211,8 +214,21 @@ class SyncLog:
         return row[0] if row else None
 
     # -- export ---------------------------------------------------------------------------------
+    def moved_enterprises(self, after_seq: int) -> list[str]:
+        """Enterprises whose district was changed after `after_seq` (they may have entered a device's scope)."""
+        moved = []
+        for row_id, fields in self.conn.execute("SELECT row_id, fields FROM row_clock WHERE tbl = 'enterprise'"
+                                                " AND last_seq > ?", (after_seq,)):
+            if json.loads(fields).get("district_id", 0) > after_seq:
+                moved.append(row_id)
+        return moved
+
+    def cell_seq(self, table: str, row_id: str, column: str) -> int:
+        fields = self.db.fields_of(table, row_id)
+        return fields.get(column, fields.get(WHOLE_ROW, 0))
+
     def export_for(self, index: ScopeIndex | None, recipient: str | None, after_seq: int,
-                   upto_seq: int | None = None) -> Iterator[Change]:
+                   upto_seq: int | None = None, only: ScopeIndex | None = None) -> Iterator[Change]:
         """Every cell written here after `after_seq` (up to `upto_seq`) that the scope lets the recipient have.
 
         Cells the recipient wrote or sent us are not sent back (unless this device capped their clock: then
@@ -246,6 +262,8 @@ class SyncLog:
                 if row is None:
                     continue
                 if index is not None and not row_in_scope(index, table, row):
+                    continue
+                if only is not None and (table in _NOT_OF_AN_ENTERPRISE or not row_in_scope(only, table, row)):
                     continue
                 withheld = withheld_fields(index, table, row) if index is not None else frozenset()
                 if SYNC_MODE[table] != PER_FIELD:

@@ -286,3 +286,19 @@ def test_an_exception_midway_through_an_import_leaves_the_database_as_it_was(wor
     assert db_digest(office.store) == before
     monkeypatch.setattr(merge._Merger, "merge_row", original)
     assert office.sync.import_bundle(bundle.path).applied == 2  # and it still applies afterwards
+
+
+def test_an_enterprise_moved_into_the_inspectors_district_arrives_whole(world, tmp_path) -> None:
+    office, inspector, _ = world
+    third = office.store.enterprises.by_uscc(USCC[2])  # in district D2: not the inspector's
+    exchange(inspector, office, tmp_path)
+    exchange(office, inspector, tmp_path)
+    assert inspector.store.enterprises.get(third.id) is None
+    office.store.enterprises.update(third.id, district_id=office.store.districts.by_code("D1").id)
+    hazard = hazard_of(office.store, "隐患3")
+    office.store.hazards.update(hazard.id, district_id=office.store.districts.by_code("D1").id)
+    exchange(office, inspector, tmp_path)
+    assert inspector.store.enterprises.require(third.id).name == "企业3"
+    arrived = inspector.store.hazards.require(hazard.id)
+    assert arrived.description == "隐患3" and [e.kind for e in inspector.store.hazards.events(hazard.id)] == ["created"]
+    assert inspector.store.people.by_login("e3") is not None
