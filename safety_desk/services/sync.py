@@ -652,6 +652,14 @@ class SyncService:
                 exported = self._export(peer, None, outbox, _noop)
                 if exported.changes or exported.photos or state.received_seq > state.sent_ack:
                     result.exported.append(exported)
+                    # Our older bundles still waiting there hold nothing the new one does not (it starts at the
+                    # peer's latest acknowledgement): remove them, so a peer away for weeks finds one file.
+                    for older in outbox.glob(f"{me.id}-*{SUFFIX}"):
+                        if older.name != exported.path.name:
+                            try:
+                                older.unlink()
+                            except OSError:
+                                pass  # the peer has it open (Windows): it is harmless to read it as well
                 else:
                     with self.db.transaction():
                         self.log.note_export(peer.id, at=now_iso(), sent_ack=state.received_seq,

@@ -173,13 +173,10 @@ class _Merger:
                     self.ctx.on_row(done, len(groups))
         if self.newest:
             self.db.clock.observe(self.newest)
-        hazards = None
         if self.touched_hazards:
             from safety_desk.store.hazards import HazardRepository
 
-            hazards = HazardRepository(self.db)
-            for hazard_id in sorted(self.touched_hazards):
-                hazards.refresh_state(hazard_id)
+            HazardRepository(self.db).refresh_states(sorted(self.touched_hazards))
         if self.report.cells_applied:
             self.db.audit_event("apply_changes", "*", None, None,
                                 {"cells": self.report.cells_applied, "from": self.ctx.source or None})

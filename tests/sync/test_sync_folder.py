@@ -114,3 +114,17 @@ def test_a_bad_bundle_in_the_folder_is_set_aside_and_reported(world, tmp_path) -
     assert len(result.rejected) == 1 and "junk.sdsync" in result.rejected[0]
     assert (inbox / "junk.sdsync.rejected").exists()
     assert [r.sender for r in result.imported] == [inspector.device_id]
+
+
+def test_a_peer_away_for_long_finds_one_bundle_holding_everything(world, tmp_path) -> None:
+    office, _, enterprise = world
+    hub = tmp_path / "hub"
+    hub.mkdir()
+    hazard = hazard_of(office.store, "隐患1")
+    for n in range(3):
+        office.store.hazards.update(hazard.id, measures=f"第{n}次")
+        office.sync.sync_folder(hub)
+    waiting = list((hub / f"to-{enterprise.device_id}").glob("*.sdsync"))
+    assert len(waiting) == 1
+    enterprise.sync.sync_folder(hub)
+    assert enterprise.store.hazards.require(hazard.id).measures == "第2次"
