@@ -210,6 +210,7 @@ class DeviceService:
         with self.store.transaction():
             revoked = self.store.devices.update(device.id, revoked_at=now_iso())
             self.store.db.set_local(f"enrol_token:{device.id}", "revoked")
+            SyncLog(self.store.db).refresh_acknowledged()
         return revoked
 
 

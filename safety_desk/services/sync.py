@@ -123,39 +123,49 @@ def decode_changes(data: bytes, columns: dict[str, set[str]], name: str) -> list
 
 
 def _checked_change(item: Any, columns: dict[str, set[str]], clocks: set[str]) -> Change:
-    if not isinstance(item, list) or len(item) != 8:
+    if type(item) is not list or len(item) != 8:
         raise ValueError("not a list of 8 values")
     table, row_id, field_name, clock, author, seq, value, capped = item
-    if table not in columns:
-        raise ValueError(f"unknown table {table!r}")
-    if not isinstance(row_id, str) or not 0 < len(row_id) <= 100:
+    if type(row_id) is not str or not 0 < len(row_id) <= 100:
         raise ValueError("bad row id")
-    if table == "photo" and not re.fullmatch(r"[0-9a-f]{64}", row_id):
-        raise ValueError("a photo id is its sha256")
     if clock not in clocks:
-        if not isinstance(clock, str) or not _CLOCK.match(clock):
+        if type(clock) is not str or not _CLOCK.match(clock):
             raise ValueError(f"bad clock {clock!r}")
         clocks.add(clock)
-    if capped is not None and (not isinstance(capped, str) or not _CLOCK.match(capped)):
+    if capped is not None and (type(capped) is not str or not _CLOCK.match(capped)):
         raise ValueError("bad capped_from clock")
-    if type(author) is not str or len(author) > 100:
-        raise ValueError("bad author")
-    if type(seq) is not int or seq < 0:
-        raise ValueError("bad seq")
+    if type(author) is not str or len(author) > 100 or type(seq) is not int or seq < 0:
+        raise ValueError("bad author or seq")
     if field_name == WHOLE_ROW:
-        if SYNC_MODE[table] not in ("row", APPEND_ONLY):
-            raise ValueError(f"{table} is merged per field, not as whole rows")
+        if table not in columns or SYNC_MODE[table] not in ("row", APPEND_ONLY):
+            raise ValueError(f"{table!r} is not a table merged as whole rows")
         if type(value) is not dict or value.get("id") != row_id or not columns[table].issuperset(value):
             raise ValueError("a whole row with unknown columns or another id")
-        for item in value.values():
-            if type(item) not in _SCALARS:
+        for cell in value.values():
+            if type(cell) not in _SCALARS:
                 raise ValueError("a value that is not text or a number")
+        if table == "photo" and not _PHOTO_ID.match(row_id):
+            raise ValueError("a photo id is its sha256")
     else:
-        if field_name not in columns[table] or field_name == "id" or SYNC_MODE[table] != "field":
-            raise ValueError(f"unknown field {table}.{field_name}")
+        if (table, field_name) not in _field_pairs(columns):
+            raise ValueError(f"unknown field {table!r}.{field_name!r}")
         if type(value) not in _SCALARS:
             raise ValueError("a value that is not text or a number")
     return Change(table, row_id, field_name, clock, author, value, seq, capped)
+
+
+_PHOTO_ID = re.compile(r"^[0-9a-f]{64}$")
+_PAIRS: dict[int, frozenset] = {}
+
+
+def _field_pairs(columns: dict[str, set[str]]) -> frozenset:
+    """(table, column) pairs a per-field change may name (cached for the columns map of one decode)."""
+    pairs = _PAIRS.get(id(columns))
+    if pairs is None:
+        pairs = frozenset((t, c) for t, names in columns.items() if SYNC_MODE[t] == "field" for c in names if c != "id")
+        _PAIRS.clear()
+        _PAIRS[id(columns)] = pairs
+    return pairs
 
 
 # -- results the GUI and CLI show -----------------------------------------------------------------
@@ -287,12 +297,13 @@ class SyncService:
         for device in self._peer_devices():
             state = self.log.peer(device.id)
             result.append(PeerInfo(device.id, device.name, device.role, state.last_export_at, state.last_import_at,
-                                   self.log.waiting_rows(state.acked_seq), device.revoked_at is not None,
+                                   self.log.waiting_rows(state.acked_seq, device.id), device.revoked_at is not None,
                                    bool(device.public_key)))
         return result
 
     def changes_waiting(self, peer_id: str) -> int:
-        return self.log.waiting_rows(self.log.peer(peer_id).acked_seq)
+        """Records changed here that the peer has not acknowledged (those it sent us excepted)."""
+        return self.log.waiting_rows(self.log.peer(peer_id).acked_seq, peer_id)
 
     def _resolve_peer(self, wanted: str | None) -> Device:
         peers = self._peer_devices()

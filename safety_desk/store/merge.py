@@ -139,6 +139,8 @@ class _Merger:
         if self.ctx.now_ms is None:
             return changes
         cap_wall = self.ctx.now_ms + self.ctx.tolerance_ms
+        if not changes or _wall(max(c.clock for c in changes)) <= cap_wall:
+            return changes
         result = []
         for change in changes:
             wall = _wall(change.clock)

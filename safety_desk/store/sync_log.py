@@ -86,15 +86,27 @@ class SyncLog:
         self.conn.execute("UPDATE sync_peer SET last_import_at = coalesce(?, last_import_at),"
                           " acked_seq = max(acked_seq, ?), received_seq = max(received_seq, ?) WHERE device_id = ?",
                           (at, acked_seq, received_seq, device_id))
-        lowest = self.conn.execute("SELECT min(acked_seq) FROM sync_peer").fetchone()[0] or 0
-        self.db.set_local("acknowledged_seq", str(lowest))
+        self.refresh_acknowledged()
+
+    def refresh_acknowledged(self) -> None:
+        """local_state 'acknowledged_seq': the last write every live peer has confirmed (revoked ones do not
+        count: they never will), so unsynced_count() says what still has to reach someone."""
+        lowest = self.conn.execute(
+            "SELECT min(p.acked_seq) FROM sync_peer p JOIN device d ON d.id = p.device_id"
+            " WHERE d.revoked_at IS NULL AND d.deleted = 0").fetchone()[0]
+        self.db.set_local("acknowledged_seq", str(lowest if lowest is not None else self.last_seq()))
 
     def last_seq(self) -> int:
         return self.conn.execute("SELECT coalesce(max(seq), 0) FROM write_log").fetchone()[0]
 
-    def waiting_rows(self, after_seq: int) -> int:
-        """Rows changed here after `after_seq` (an upper bound of what a peer has still to receive)."""
-        return self.conn.execute("SELECT count(*) FROM row_clock WHERE last_seq > ?", (after_seq,)).fetchone()[0]
+    def waiting_rows(self, after_seq: int, peer_id: str | None = None) -> int:
+        """Rows changed here after `after_seq`, less those whose last change came from `peer_id` (about what the
+        peer has still to receive; its scope may hold fewer)."""
+        if peer_id is None:
+            return self.conn.execute("SELECT count(*) FROM row_clock WHERE last_seq > ?", (after_seq,)).fetchone()[0]
+        return self.conn.execute(
+            "SELECT count(*) FROM row_clock r JOIN write_log w ON w.seq = r.last_seq WHERE r.last_seq > ?"
+            " AND coalesce(w.received_from, '') != ?", (after_seq, peer_id)).fetchone()[0]
 
     # -- bundles -------------------------------------------------------------------------------
     def bundle_seen(self, bundle_id: str) -> bool:

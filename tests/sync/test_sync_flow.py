@@ -112,6 +112,10 @@ def test_edits_on_all_three_meet_and_acknowledgements_shrink_the_next_bundle(wor
     assert exchange(office, enterprise, tmp_path).changes == 0
     assert inspector.sync.export(tmp_path).changes == 0
     assert enterprise.sync.export(tmp_path).changes == 0
+    assert [p.waiting for p in inspector.sync.peers()] == [0]
+    assert inspector.sync.changes_waiting(office.device_id) == 0
+    inspector.store.hazards.update(hazard.id, location="三号车间")
+    assert inspector.sync.changes_waiting(office.device_id) == 1
 
 
 def test_photos_travel_once_and_arrive_intact(world, tmp_path) -> None:
