@@ -240,6 +240,9 @@ class _Merger:
                 fields[name] = self.write_seq(change.clock, change.author, change.capped_from)
                 if change.clock > newest:
                     newest = change.clock
+            seqs = set(fields.values())
+            if len(seqs) == 1 and len(fields) == len(self.columns[table]) - 1:
+                fields = {WHOLE_ROW: seqs.pop()}  # every column by one write: as a local insert records it
         columns = tuple(row)
         inserts.setdefault(columns, []).append(tuple(row.values()))
         clocks.append((table, row_id, json.dumps(fields, sort_keys=True), max(fields.values())))

@@ -12,8 +12,10 @@ Format, version 1 (a zip file; the names below are its only members):
         ""), counts, members {name: {size, sha256}} for every other member, and optionally key_binding
         (a new device's public key and its proof) and enrolment (what `device join` needs).
     manifest.sig           base64 Ed25519 signature of the exact bytes of manifest.json by the sender.
-    changes.jsonl          one change a line: [table, row_id, field, clock, author, seq, value, capped_from];
-                           field "*" carries a whole row as an object.
+    changes.jsonl          one line per row and write: [table, row_id, clock, author, seq, capped_from, cells]:
+                           the write's hybrid logical clock, its author (person id), the sender's write_log seq,
+                           the clock it came with if a device capped it (else null), and cells, an object of
+                           field -> value ("*" -> the whole row as an object, for records merged as rows).
     photos/<sha256>.jpg    photo files, each named by the sha256 of its bytes.
 
 Reading trusts nothing before it is checked: the file size is capped; every zip entry must be listed in

@@ -114,8 +114,8 @@ def test_rows_outside_the_senders_scope_refuse_the_whole_bundle(world, tmp_path)
     bundle = enterprise.sync.export(tmp_path)
     members = _members(bundle.path)
     other = hazard_of(office.store, "隐患2")  # another enterprise's hazard
-    line = json.dumps(["hazard", other.id, "treatment_plan", enterprise.store.db.clock.now(), "", 1,
-                       '{"objectives": "改别人的"}', None], ensure_ascii=False)
+    line = json.dumps(["hazard", other.id, enterprise.store.db.clock.now(), "", 1, None,
+                       {"treatment_plan": '{"objectives": "改别人的"}'}], ensure_ascii=False)
     changes = members["changes.jsonl"] + line.encode("utf-8") + b"\n"
     manifest = json.loads(members["manifest.json"])
     manifest["members"]["changes.jsonl"] = {"size": len(changes), "sha256": hashlib.sha256(changes).hexdigest()}
@@ -198,7 +198,7 @@ def test_a_malformed_change_line_is_refused_naming_the_line(world, bundle, tmp_p
     office, _, enterprise = world
     path, before = bundle
     members = _members(path)
-    changes = members["changes.jsonl"] + b'["hazard", "x", "no_such_column", "0000000000001-000000-x", "", 1, 1, null]\n'
+    changes = members["changes.jsonl"] + b'["hazard", "x", "0000000000001-000000-x", "", 1, null, {"no_such_column": 1}]\n'
     manifest = json.loads(members["manifest.json"])
     manifest["members"]["changes.jsonl"] = {"size": len(changes), "sha256": hashlib.sha256(changes).hexdigest()}
     forged = _resigned({**members, "changes.jsonl": changes}, manifest, _sender_key(enterprise))

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from safety_desk.services.auth import SignIn, SignInFailed
 from safety_desk.services.devices import AlreadyJoined, DeviceProblem, DeviceService, join
 from safety_desk.services.hazards import HazardService
-from safety_desk.services.session import PermissionDenied, Session
-from safety_desk.store.records import Person
+from safety_desk.services.session import PermissionDenied
 from safety_desk.sync.bundle import BundleRejected
 
 from sync_helpers import USCC, add_photo, as_person, db_digest, exchange, hazard_of
