@@ -161,9 +161,16 @@ class _Merger:
     def run(self, changes: Iterable[Change]) -> MergeReport:
         order = {table: i for i, table in enumerate(TABLE_ORDER)}
         pending = self.cap(list(changes))
-        pending.sort(key=lambda c: (order[c.table], c.row_id, c.field, c.clock))
-        groups = [(key, list(group)) for key, group in
-                  itertools.groupby(pending, key=lambda c: (c.table, c.row_id))]
+        by_row: dict[tuple[str, str], list[Change]] = {}
+        for change in pending:
+            key = (change.table, change.row_id)
+            cells = by_row.get(key)
+            if cells is None:
+                by_row[key] = [change]
+            else:
+                cells.append(change)
+        # Parents before children (foreign keys), rows in id order: the same order whatever the bundle's.
+        groups = sorted(by_row.items(), key=lambda item: (order[item[0][0]], item[0][1]))
         done = 0
         for table, table_groups in itertools.groupby(groups, key=lambda g: g[0][0]):
             table_groups = list(table_groups)
