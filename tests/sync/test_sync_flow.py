@@ -303,3 +303,55 @@ def test_an_enterprise_moved_into_the_inspectors_district_arrives_whole(world, t
     arrived = inspector.store.hazards.require(hazard.id)
     assert arrived.description == "隐患3" and [e.kind for e in inspector.store.hazards.events(hazard.id)] == ["created"]
     assert inspector.store.people.by_login("e3") is not None
+
+
+def test_trainings_reach_the_enterprises_they_name(world, tmp_path) -> None:
+    office, inspector, enterprise = world
+    from safety_desk.store.records import Training
+
+    e1, e2, e3 = (office.store.enterprises.by_uscc(u) for u in USCC)
+    for title, named in (("两家联合培训", [e2.id, e1.id]), ("别家的培训", [e2.id]), ("西城培训", [e3.id])):
+        office.store.trainings.add(Training(id=office.store.db.new_id(), title=title, held_on="2026-11-10",
+                                            enterprise_id=named[0], enterprise_ids=named))
+    exchange(office, enterprise, tmp_path)
+    exchange(office, inspector, tmp_path)
+    assert [t.title for t in enterprise.store.trainings._select()] == ["两家联合培训"]
+    assert sorted(t.title for t in inspector.store.trainings._select()) == ["两家联合培训", "别家的培训"]
+
+
+def test_a_self_inspection_hazard_from_the_enterprise_is_accepted(world, tmp_path) -> None:
+    office, _, enterprise = world
+    from datetime import date
+
+    from safety_desk.store.records import Hazard
+
+    e1 = enterprise.store.enterprises._select()[0]
+    found = enterprise.store.hazards.open_hazard(Hazard(
+        id=enterprise.store.db.new_id(), enterprise_id=e1.id, district_id=e1.district_id, source="self_inspection",
+        description="自查发现：配电箱未上锁", grade="一般", found_on="2026-11-05"), deadline=date(2026, 11, 30))
+    result = exchange(enterprise, office, tmp_path)
+    assert result.refused == []
+    assert office.store.hazards.require(found.id).description == "自查发现：配电箱未上锁"
+    assert office.store.hazards.cached_state(found.id).status == "待整改"
+
+
+def test_keep_other_needs_the_field_to_be_ours(world, tmp_path) -> None:
+    office, _, enterprise = world
+    hazard = hazard_of(office.store, "隐患1")
+    office.store.hazards.update(hazard.id, treatment_plan={"objectives": "办公室的"})
+    enterprise.store.hazards.update(hazard.id, treatment_plan={"objectives": "企业的"})  # later: it wins
+    exchange(office, enterprise, tmp_path)
+    mine = next(c for c in enterprise.sync.conflicts() if c.field == "treatment_plan")
+    assert "办公室的" in mine.other_value and "企业的" in mine.kept_value
+    enterprise.sync.keep_other(mine.id)  # the plan is the enterprise's to write
+    exchange(enterprise, office, tmp_path)
+    for replica in (office, enterprise):
+        assert replica.store.hazards.require(hazard.id).treatment_plan == {"objectives": "办公室的"}
+    # A conflict on a field the enterprise does not own cannot be settled from its PC.
+    from safety_desk.store.changes import Change
+    from safety_desk.store.merge import merge_changes
+
+    merge_changes(enterprise.store.db, [Change("hazard", hazard.id, "grade", "0000000000001-000000-x", "", "重大", 1)])
+    conflict = next(c for c in enterprise.sync.conflicts() if c.field == "grade")
+    with pytest.raises(PermissionDenied):
+        enterprise.sync.keep_other(conflict.id)
