@@ -647,7 +647,7 @@ class SyncService:
         me = self.this_device()
         inbox = self.inbox(folder, me.id)
         waiting = sorted(p for p in inbox.glob(f"*{SUFFIX}") if not p.name.startswith(".")) if inbox.is_dir() else []
-        peers = [d for d in self._peer_devices() if d.revoked_at is None]
+        peers = self._peer_devices()
         total = len(waiting) + len(peers)
         done = 0
         seen = self.log.imported_file_names()
@@ -661,6 +661,10 @@ class SyncService:
                 bundle.replace(bundle.with_name(bundle.name + ".rejected"))
             done += 1
             report(done, total)
+        # A revoked device still gets its revocation (and nothing else: see _export); one that has just learnt
+        # of its own revocation writes nothing.
+        if self.this_device().revoked_at is not None:
+            peers = []
         for peer in peers:
             state = self.log.peer(peer.id)
             outbox = self.inbox(folder, peer.id)
@@ -685,6 +689,7 @@ class SyncService:
                     exported.path.unlink(missing_ok=True)
             done += 1
             report(done, total)
+        report(total, total)
         return result
 
     def folder_status(self, path: Path | str | None = None) -> FolderStatus:

@@ -229,8 +229,16 @@ def test_a_far_future_clock_is_capped_reported_and_does_not_win_forever(world, t
     result = exchange(inspector, office, tmp_path)
     assert result.warnings and "ahead" in result.warnings[0]
     assert any(c.kind == "clock" for c in office.sync.log.conflicts(kinds=("clock",)))
-    # The office's HLC was not dragged a year ahead, and its next edit wins.
+    # The office's HLC was not dragged a year ahead.
     assert Timestamp.parse(office.store.db.clock.last).wall_ms < wall - year_ms // 2
+    # Everyone holds the value, and the laptop takes the capped clock for its own cell.
+    exchange(office, inspector, tmp_path)
+    exchange(office, enterprise, tmp_path)
+    for replica in (office, inspector, enterprise):
+        assert replica.store.hazards.require(hazard.id).measures == "未来的措施"
+    clocks = {r.name: r.store.db.cell_clocks("hazard", hazard.id)["measures"][0] for r in (office, inspector, enterprise)}
+    assert len(set(clocks.values())) == 1 and Timestamp.parse(clocks["office"]).wall_ms < wall - year_ms // 2
+    # A later edit anywhere wins everywhere.
     office.store.hazards.update(hazard.id, measures="办公室后来的措施")
     exchange(office, inspector, tmp_path)
     exchange(office, enterprise, tmp_path)
