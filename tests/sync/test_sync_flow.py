@@ -363,3 +363,43 @@ def test_keep_other_needs_the_field_to_be_ours(world, tmp_path) -> None:
     conflict = next(c for c in enterprise.sync.conflicts() if c.field == "grade")
     with pytest.raises(PermissionDenied):
         enterprise.sync.keep_other(conflict.id)
+
+
+def test_a_tampered_enrolment_file_makes_no_database(world, tmp_path, monkeypatch) -> None:
+    office = world[0]
+    enrol = tmp_path / "laptop3.sdenroll"
+    DeviceService(office.session).enroll("leader", "laptop3", enrol, district_codes=["D1", "D2"])
+    data = bytearray(enrol.read_bytes())
+    data[len(data) // 3] ^= 0x01
+    broken = tmp_path / "broken.sdenroll"
+    broken.write_bytes(bytes(data))
+    with pytest.raises(BundleRejected):
+        join(tmp_path / "laptop3.db", broken)
+    assert not (tmp_path / "laptop3.db").exists()
+    # A failure midway through applying the starter data leaves no half-made database behind either.
+    from safety_desk.store import merge
+
+    def failing(self, *args, **kwargs):
+        raise RuntimeError("injected failure")
+
+    monkeypatch.setattr(merge._Merger, "new_row", failing)
+    with pytest.raises(RuntimeError):
+        join(tmp_path / "laptop3.db", enrol)
+    assert not (tmp_path / "laptop3.db").exists()
+    monkeypatch.undo()
+    result = join(tmp_path / "laptop3.db", enrol)
+    assert result.role == "leader"
+
+
+def test_a_relayed_newer_value_over_an_older_relayed_one_is_no_conflict(world, tmp_path) -> None:
+    office, inspector, enterprise = world
+    hazard = hazard_of(office.store, "隐患1")
+    office.store.hazards.update(hazard.id, treatment_plan={"objectives": "第一版"})
+    exchange(office, inspector, tmp_path)
+    exchange(office, enterprise, tmp_path)
+    enterprise.store.hazards.update(hazard.id, treatment_plan={"objectives": "企业改过"})  # having seen it
+    exchange(enterprise, office, tmp_path)
+    exchange(office, inspector, tmp_path)
+    assert inspector.store.hazards.require(hazard.id).treatment_plan == {"objectives": "企业改过"}
+    for replica in (office, inspector, enterprise):
+        assert [c for c in replica.sync.conflicts() if c.kind == "value"] == []
