@@ -484,7 +484,8 @@ class SyncService:
             return result
         columns = {t: set(self.db.columns(t)) for t in SYNC_MODE}
         changes = decode_changes(opened.changes_bytes(), columns, path.name)
-        if len(changes) != (manifest.get("counts") or {}).get("changes", len(changes)):
+        counts = manifest.get("counts")
+        if not isinstance(counts, dict) or counts.get("changes") != len(changes):
             raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
                                  "manifest); 数据库未作任何更改 (nothing was changed)")
         if sender.role != "office":
