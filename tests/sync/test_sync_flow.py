@@ -403,3 +403,13 @@ def test_a_relayed_newer_value_over_an_older_relayed_one_is_no_conflict(world, t
     assert inspector.store.hazards.require(hazard.id).treatment_plan == {"objectives": "企业改过"}
     for replica in (office, inspector, enterprise):
         assert [c for c in replica.sync.conflicts() if c.kind == "value"] == []
+
+
+def test_an_enrolled_device_does_not_make_its_own_first_account(world) -> None:
+    _, inspector, _ = world
+    from safety_desk.services.auth import create_first_account
+
+    with inspector.store.transaction():
+        inspector.store.db.conn.execute("UPDATE person SET password_hash = NULL")
+    with pytest.raises(SignInFailed, match="enrolled"):
+        create_first_account(inspector.store, office_name="x", name="我", login="me", password="1234")
