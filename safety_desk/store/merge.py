@@ -440,6 +440,7 @@ class _Merger:
         return row
 
     def alias(self, table: str, lost: str, kept: str) -> None:
+        self.db.audit_event("unique_clash", table, lost, None, {"kept": kept})
         self.conn.execute("INSERT OR REPLACE INTO sync_alias (tbl, lost_id, kept_id) VALUES (?, ?, ?)",
                           (table, lost, kept))
         # Anything that pointed at an alias of `lost` now points at `kept`.
