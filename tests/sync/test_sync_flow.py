@@ -413,3 +413,27 @@ def test_an_enrolled_device_does_not_make_its_own_first_account(world) -> None:
         inspector.store.db.conn.execute("UPDATE person SET password_hash = NULL")
     with pytest.raises(SignInFailed, match="enrolled"):
         create_first_account(inspector.store, office_name="x", name="我", login="me", password="1234")
+
+
+def test_the_same_notice_number_issued_on_two_devices_keeps_one_on_both(world, tmp_path) -> None:
+    office, inspector, _ = world
+    from safety_desk.store.records import Notice
+
+    e1 = office.store.enterprises.by_uscc(USCC[0])
+    made = {}
+    for replica in (inspector, office):  # both number a notice 〔2026〕第900号 offline (a misconfigured block)
+        notice = replica.store.notices.add(Notice(
+            id=replica.store.db.new_id(), number="〔2026〕第900号", year=2026, seq=900, enterprise_id=e1.id,
+            district_id=e1.district_id, issued_on="2026-11-05", reply_due="2026-11-20"))
+        hazard = hazard_of(replica.store, "隐患1")
+        replica.store.hazards.update(hazard.id, notice_id=notice.id)
+        made[replica.name] = notice.id
+    exchange(inspector, office, tmp_path)
+    exchange(office, inspector, tmp_path)
+    kept = min(made.values())
+    for replica in (office, inspector):
+        numbered = replica.store.notices._select("number = ?", ("〔2026〕第900号",))
+        assert [n.id for n in numbered] == [kept]
+        assert replica.store.hazards.require(hazard_of(replica.store, "隐患1").id).notice_id == kept
+        assert replica.store.db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert any(c.kind == "unique" and c.table == "notice" for c in office.sync.conflicts())
