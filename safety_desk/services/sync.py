@@ -380,7 +380,6 @@ class SyncService:
                                   "`safety-desk doctor`); 未导出 (nothing was exported)")
         total = len(changes) + len(photos)
         report(0, total)
-        counter = int(self.db.local("bundle_counter") or 0) + 1
         bundle_id = new_id()
         clocks = [c.clock for c in changes]
         manifest: dict[str, Any] = {
@@ -397,8 +396,6 @@ class SyncService:
         manifest.update(extra or {})
         data = encode_changes(changes)
         report(len(changes), total)
-        name = f"{me.id}-{counter:08d}{SUFFIX if kind == 'sync' else ENROL_SUFFIX}"
-        target = file if file is not None else Path(folder) / name
 
         def photo_files():
             for done, photo_id in enumerate(photos, start=1):
@@ -409,6 +406,10 @@ class SyncService:
         if not private:
             raise SyncProblem("此数据库没有设备密钥 (this database has no device key)")
         with self.db.transaction():
+            # The counter is read inside the write transaction: two processes of this device never pick one name.
+            counter = int(self.db.local("bundle_counter") or 0) + 1
+            name = f"{me.id}-{counter:08d}{SUFFIX if kind == 'sync' else ENROL_SUFFIX}"
+            target = file if file is not None else Path(folder) / name
             path, digest = write_bundle(target, manifest, data, photo_files(), private)
             try:
                 self.db.set_local("bundle_counter", str(counter))
@@ -515,6 +516,10 @@ class SyncService:
             ctx.distrust_own_after_ms = manifest["created_ms"] + self.tolerance_ms
         try:
             with self.db.transaction():
+                if self.log.bundle_seen(manifest["bundle_id"]):
+                    # Another process of this device (the GUI and a script) imported it meanwhile.
+                    result.duplicate = True
+                    return result
                 merged = merge_changes(self.db, changes, ctx)
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
@@ -659,7 +664,10 @@ class SyncService:
                 bundle.unlink(missing_ok=True)
             except BundleRejected as exc:
                 result.rejected.append(str(exc))
-                bundle.replace(bundle.with_name(bundle.name + ".rejected"))
+                try:
+                    bundle.replace(bundle.with_name(bundle.name + ".rejected"))
+                except OSError:
+                    pass  # another process of this device set it aside first
             done += 1
             report(done, total)
         # A revoked device still gets its revocation (and nothing else: see _export); one that has just learnt
