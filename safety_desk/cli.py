@@ -550,5 +550,224 @@ def checklist_validate(paths: tuple[Path, ...]) -> None:
         raise BadInput(f"{len(errors)} 个错误 error(s) in checklist files")
 
 
+@main.group("device")
+def device_group() -> None:
+    """Devices: enrol (office), join (a new installation), revoke, list."""
+
+
+def _sync_errors():
+    from safety_desk.services.devices import DeviceProblem
+    from safety_desk.services.session import PermissionDenied
+    from safety_desk.services.sync import SyncProblem
+    from safety_desk.sync.bundle import BundleRejected
+
+    return (DeviceProblem, SyncProblem, BundleRejected, PermissionDenied, ValueError)
+
+
+@device_group.command("enroll")
+@click.option("--role", required=True, type=click.Choice(["inspector", "leader", "enterprise"]))
+@click.option("--district", "districts", multiple=True, metavar="CODE", help="A district of the device (repeatable).")
+@click.option("--enterprise", "uscc", default=None, metavar="USCC", help="The enterprise of an enterprise device.")
+@click.option("--name", required=True, help="A name for the device (unique).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The enrolment file to write (FILE.sdenroll).")
+@click.pass_context
+def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], uscc: str | None, name: str,
+                  output: Path) -> None:
+    """Enrol a device (office only): writes its signed enrolment file with the starter data of its scope."""
+    from safety_desk.services.devices import DeviceService
+    from safety_desk.services.session import Session
+
+    with _open_store(_db_path(ctx)) as store:
+        progress = _Progress("写入登记文件 writing enrolment")
+        try:
+            result = DeviceService(Session.of_device(store)).enroll(role, name, output, district_codes=districts,
+                                                                    uscc=uscc, report=progress)
+        except _sync_errors() as exc:
+            raise BadInput(str(exc)) from None
+        finally:
+            progress.close()
+    click.echo(f"已登记设备 enrolled {result.device.name} ({result.device.role}) {result.device.id}")
+    click.echo(f"登记文件 enrolment file: {result.path} ({result.changes} 项 changes, {result.photos} 张照片 photos)")
+    for block in result.notice_blocks:
+        click.echo(f"通知书编号段 notice numbers {block}")
+    click.echo("请妥善交付此文件：它只能使用一次 (hand the file over safely: it can be used once)")
+
+
+@device_group.command("join")
+@click.argument("enrol_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def device_join(ctx: click.Context, enrol_file: Path) -> None:
+    """Make this fresh installation the device an enrolment file describes (with its own new key)."""
+    from safety_desk.services.devices import AlreadyJoined, join
+
+    progress = _Progress("导入初始数据 importing starter data")
+    try:
+        result = join(_db_path(ctx), enrol_file, report=progress)
+    except (AlreadyJoined, *_sync_errors()) as exc:
+        raise BadInput(str(exc)) from None
+    finally:
+        progress.close()
+    click.echo(f"本机已成为设备 this installation is now {result.name} ({result.role}) {result.device_id}")
+    click.echo(f"初始数据 starter data: {result.changes} 项 changes, {result.photos} 张照片 photos")
+
+
+@device_group.command("revoke")
+@click.argument("device")
+@click.pass_context
+def device_revoke(ctx: click.Context, device: str) -> None:
+    """Revoke a device (by name or id): its bundles are refused; the revocation travels in bundles."""
+    from safety_desk.services.devices import DeviceService
+    from safety_desk.services.session import Session
+
+    with _open_store(_db_path(ctx)) as store:
+        try:
+            revoked = DeviceService(Session.of_device(store)).revoke(device)
+        except _sync_errors() as exc:
+            raise BadInput(str(exc)) from None
+    click.echo(f"已停用 revoked {revoked.name} {revoked.id} ({revoked.revoked_at})")
+
+
+@device_group.command("list")
+@click.pass_context
+def device_list(ctx: click.Context) -> None:
+    """Every device: name, role, scope, enrolled, revoked, whether its key arrived."""
+    from safety_desk.services.devices import DeviceService
+    from safety_desk.services.session import Session
+
+    with _open_store(_db_path(ctx)) as store:
+        for info in DeviceService(Session.of_device(store)).list():
+            state = "已停用 revoked" if info.revoked_at else ("正常 active" if info.key_known else "待首次同步 awaiting "
+                                                                                          "first bundle")
+            here = " *" if info.this_device else ""
+            click.echo("\t".join([info.id, info.name + here, info.role, info.scope_text, info.enrolled_at[:16], state]))
+
+
+@main.group("sync")
+def sync_group() -> None:
+    """Sync by bundle files or a sync folder."""
+
+
+@sync_group.command("export")
+@click.option("--to", "to", required=True, type=click.Path(path_type=Path),
+              help="A folder (the bundle is named <sender>-<n>.sdsync) or a FILE.sdsync.")
+@click.option("--for", "for_device", default=None, metavar="DEVICE", help="The receiving device (name or id).")
+@click.pass_context
+def sync_export(ctx: click.Context, to: Path, for_device: str | None) -> None:
+    """Write a bundle with everything the receiving device's scope allows that it has not acknowledged."""
+    from safety_desk.services.session import Session
+    from safety_desk.services.sync import SyncService
+
+    with _open_store(_db_path(ctx)) as store:
+        progress = _Progress("导出 exporting")
+        try:
+            if to.suffix != ".sdsync" and not to.is_dir():
+                raise BadInput(f"--to {to}: 文件夹不存在 (no such folder; or give a FILE.sdsync)")
+            result = SyncService(Session.of_device(store)).export(to, for_device, report=progress)
+        except _sync_errors() as exc:
+            raise BadInput(str(exc)) from None
+        except OSError as exc:
+            raise Failed(f"{to}: 无法写入 (cannot write: {exc.strerror or exc})") from None
+        finally:
+            progress.close()
+    click.echo(f"已导出 written {result.path}: {result.changes} 项修改 changes, {result.photos} 张照片 photos")
+
+
+@sync_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def sync_import(ctx: click.Context, file: Path) -> None:
+    """Apply one bundle: checked completely first, a backup taken, then all or nothing."""
+    from safety_desk.services.session import Session
+    from safety_desk.services.sync import SyncService
+
+    with _open_store(_db_path(ctx)) as store:
+        progress = _Progress("导入 importing")
+        try:
+            result = SyncService(Session.of_device(store)).import_bundle(file, report=progress)
+        except _sync_errors() as exc:
+            raise BadInput(str(exc)) from None
+        finally:
+            progress.close()
+    _echo_import(result)
+
+
+def _echo_import(result) -> None:
+    click.echo(result.describe())
+    for refused in result.refused:
+        click.echo(f"  拒收 refused: {refused}", err=True)
+    for warning in result.warnings:
+        click.echo(f"  注意 warning: {warning}", err=True)
+
+
+@sync_group.command("folder")
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.pass_context
+def sync_folder(ctx: click.Context, path: Path | None) -> None:
+    """One pass through a sync folder (default: the sync_folder setting): import, then export to every peer."""
+    from safety_desk.services.session import Session
+    from safety_desk.services.sync import SyncService
+    from safety_desk.settings import Settings
+
+    with _open_store(_db_path(ctx)) as store:
+        progress = _Progress("同步 syncing")
+        try:
+            result = SyncService(Session.of_device(store), Settings.load()).sync_folder(path, report=progress)
+        except _sync_errors() as exc:
+            raise BadInput(str(exc)) from None
+        finally:
+            progress.close()
+    for imported in result.imported:
+        _echo_import(imported)
+    for exported in result.exported:
+        click.echo(f"已导出 written {exported.path.name}: {exported.changes} 项修改 changes, {exported.photos} 张照片 photos")
+    for rejected in result.rejected:
+        click.echo(f"拒收 rejected: {rejected}", err=True)
+    click.echo(f"同步文件夹 sync folder {result.folder}: 导入 imported {len(result.imported)}, 导出 written "
+               f"{len(result.exported)}, 拒收 rejected {len(result.rejected)}")
+    if result.rejected:
+        raise Failed(f"{len(result.rejected)} 个同步包被拒收 (bundle(s) were refused; see above)")
+
+
+@sync_group.command("status")
+@click.pass_context
+def sync_status(ctx: click.Context) -> None:
+    """Peers with their last exchange and changes waiting, the sync folder, open conflicts."""
+    from safety_desk.services.session import Session
+    from safety_desk.services.sync import SyncService
+    from safety_desk.settings import Settings
+
+    with _open_store(_db_path(ctx)) as store:
+        service = SyncService(Session.of_device(store), Settings.load())
+        try:
+            peers = service.peers()
+        except _sync_errors() as exc:
+            raise BadInput(str(exc)) from None
+        for peer in peers:
+            state = "已停用 revoked" if peer.revoked else ("" if peer.key_known else "待首次同步 awaiting first bundle")
+            click.echo("\t".join([peer.device_id, peer.name, peer.role, f"导出 exported {peer.last_export_at or '-'}",
+                                  f"导入 imported {peer.last_import_at or '-'}", f"待发 waiting {peer.waiting}", state]))
+        folder = service.folder_status()
+        if folder.configured:
+            click.echo(f"同步文件夹 sync folder {folder.path}: " + ("可用 reachable" if folder.reachable else
+                       "无法访问 not reachable") + f", 待导入 incoming {folder.incoming}")
+        click.echo(f"未处理的冲突 open conflicts: {service.log.open_conflict_count()}")
+
+
+@sync_group.command("conflicts")
+@click.option("--all", "include_resolved", is_flag=True, help="Resolved ones too.")
+@click.pass_context
+def sync_conflicts(ctx: click.Context, include_resolved: bool) -> None:
+    """What merges did not keep: the field, both values, who and when."""
+    from safety_desk.services.session import Session
+    from safety_desk.services.sync import SyncService
+
+    with _open_store(_db_path(ctx)) as store:
+        for c in SyncService(Session.of_device(store)).conflicts(include_resolved):
+            click.echo("\t".join([c.id, c.kind, f"{c.table}.{c.field}", c.row_id, f"保留 kept={c.kept_value!r}",
+                                  f"{c.kept_by} {c.kept_at or ''}", f"另一值 other={c.other_value!r}",
+                                  f"{c.other_by} {c.other_at or ''}", c.note]))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

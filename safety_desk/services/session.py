@@ -45,6 +45,8 @@ class Session:
 
     store: Store
     person: Person
+    # The command line acting as an inspector's or leader's device: the districts of its enrolment.
+    device_districts: tuple[str, ...] | None = None
 
     @property
     def role(self) -> str:
@@ -60,12 +62,15 @@ class Session:
 
     @classmethod
     def of_device(cls, store: Store) -> "Session":
-        """The command line's session: it acts with the role and scope of this device (the office's own)."""
+        """The command line's session: it acts with the role and scope of this device's enrolment (an
+        enterprise device its enterprise, an inspector's or leader's device its districts; the office all)."""
         device = store.devices.get(store.db.device_id)
         role = device.role if device else "office"
-        enterprise_id = (device.scope or {}).get("enterprise_id") if device and role == "enterprise" else None
+        scope = (device.scope or {}) if device else {}
+        enterprise_id = scope.get("enterprise_id") if role == "enterprise" else None
+        districts = tuple(scope.get("district_ids") or ()) if role in ("inspector", "leader") else None
         return cls(store, Person(id=store.db.device_id, name=device.name if device else "", login="",
-                                 role=role, enterprise_id=enterprise_id))
+                                 role=role, enterprise_id=enterprise_id), districts)
 
     def with_store(self, store: Store) -> "Session":
         """The same person and view on another connection (a worker's reader)."""
@@ -73,7 +78,7 @@ class Session:
 
     def within(self, district_ids: list[str]) -> "Session":
         """The same person looking at only some of their districts (a district's report)."""
-        return NarrowedSession(self.store, self.person, tuple(district_ids))
+        return NarrowedSession(self.store, self.person, self.device_districts, tuple(district_ids))
 
     def district_ids(self) -> list[str] | None:
         """The districts this person sees; None means all (the office)."""
@@ -82,6 +87,8 @@ class Session:
         if self.role == "enterprise":
             enterprise = self.store.enterprises.require(self.person.enterprise_id)
             return [enterprise.district_id]
+        if self.device_districts is not None:
+            return list(self.device_districts)
         return self.store.members.districts_of(self.person.id)
 
     def may_see_enterprise(self, enterprise_id: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
@@ -16,9 +15,12 @@ TABLE_ORDER = ("office", "device", "person", "district", "enterprise", "district
 _EXPORT_BATCH = 500
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Change:
-    """One cell (or, for records written whole, one row) and the clock and author that wrote it."""
+    """One cell (or, for records written whole, one row) and the clock and author that wrote it.
+
+    Treated as immutable (dataclasses.replace makes changed copies); not frozen, because a sync bundle makes
+    100,000 of them and frozen dataclasses are several times slower to construct."""
 
     table: str
     row_id: str
@@ -26,6 +28,8 @@ class Change:
     clock: str
     author: str
     value: Any
+    seq: int = 0                    # the sender's write_log seq of this cell (0: unknown)
+    capped_from: str | None = None  # the clock it first had, when a receiver capped a clock far ahead
 
 
 def export_changes(db: Database, after_seq: int = 0) -> Iterator[Change]:
@@ -54,80 +58,8 @@ def export_changes(db: Database, after_seq: int = 0) -> Iterator[Change]:
 def apply_changes(db: Database, changes: Iterable[Change]) -> int:
     """Apply changes in one transaction; per cell the later (clock, device) wins. Returns cells applied.
 
-    Applying the same changes twice, or in another order, gives the same rows.
+    Applying the same changes twice, or in another order, gives the same rows (store/merge.py).
     """
-    from safety_desk.store.hazards import HazardRepository
+    from safety_desk.store.merge import merge_changes
 
-    order = {table: i for i, table in enumerate(TABLE_ORDER)}
-    pending = sorted(changes, key=lambda c: (order[c.table], c.row_id, c.field, c.clock))
-    applied = 0
-    touched_hazards: set[str] = set()
-    write_seqs: dict[tuple[str, str], int] = {}
-    with db.transaction():
-        db.conn.execute("PRAGMA defer_foreign_keys = ON")
-        for (table, row_id), group in itertools.groupby(pending, key=lambda c: (c.table, c.row_id)):
-            count = _apply_row(db, table, row_id, list(group), write_seqs)
-            applied += count
-            if count and table == "hazard_event":
-                touched_hazards.add(db.conn.execute("SELECT hazard_id FROM hazard_event WHERE id = ?",
-                                                    (row_id,)).fetchone()[0])
-        if applied:
-            db.audit_event("apply_changes", "*", None, None, {"cells": applied})
-        hazards = HazardRepository(db)
-        for hazard_id in sorted(touched_hazards):
-            hazards.refresh_state(hazard_id)
-    return applied
-
-
-def _apply_row(db: Database, table: str, row_id: str, changes: list[Change],
-               write_seqs: dict[tuple[str, str], int]) -> int:
-    """Apply the winning changes to one row: the latest per field, and only if newer than ours."""
-    if _touches_submitted_inspection(db, table, row_id, changes):
-        # A submitted inspection is evidence: no merge rewrites it (a stale backup, a replayed draft).
-        db.audit_event("refused_change", table, row_id, None, {"reason": "inspection already submitted"})
-        return 0
-    known = db.cell_clocks(table, row_id)
-    latest: dict[str, Change] = {}
-    for change in changes:
-        if change.field not in latest or change.clock > latest[change.field].clock:
-            latest[change.field] = change
-    winners = [c for c in latest.values()
-               if c.clock > known.get(c.field, known.get(WHOLE_ROW, ("", "")))[0]]
-    if not winners:
-        return 0
-    exists = db.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
-    row = dict(winners[0].value) if winners[0].field == WHOLE_ROW else {c.field: c.value for c in winners}
-    if exists:
-        assignments = ", ".join(f"{column} = :{column}" for column in row if column != "id")
-        db.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = :id", {**row, "id": row_id})
-    else:
-        row = {"id": row_id, **row}
-        placeholders = ", ".join(f":{c}" for c in row)
-        db.conn.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({placeholders})", row)
-    fields = db.fields_of(table, row_id) if SYNC_MODE[table] == PER_FIELD else {}
-    for change in winners:
-        key = (change.clock, change.author)
-        if key not in write_seqs:
-            write_seqs[key] = db.new_write(change.clock, change.author)[0]
-        fields[change.field] = write_seqs[key]
-        db.clock.observe(change.clock)
-    db.set_row_fields(table, row_id, fields)
-    return len(winners)
-
-
-def _touches_submitted_inspection(db: Database, table: str, row_id: str, changes: list[Change]) -> bool:
-    """True for a change to a row that is already here and belongs to a submitted inspection.
-
-    Rows new to this database pass: a submitted inspection and its answers arrive together.
-    """
-    if table == "inspection":
-        inspection_id = row_id
-    elif table == "answer":
-        local = db.conn.execute("SELECT inspection_id FROM answer WHERE id = ?", (row_id,)).fetchone()
-        if local is None:
-            return False
-        inspection_id = local[0]
-    else:
-        return False
-    status = db.conn.execute("SELECT status FROM inspection WHERE id = ?", (inspection_id,)).fetchone()
-    return status is not None and status[0] == "submitted"
+    return merge_changes(db, changes).cells_applied

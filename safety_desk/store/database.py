@@ -245,6 +245,11 @@ class Database:
         self._require_transaction()
         self.conn.execute(sql, params)
 
+    def record_derived_many(self, sql: str, rows: list[Any]) -> None:
+        """record_derived for many rows at once."""
+        self._require_transaction()
+        self.conn.executemany(sql, rows)
+
     def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
         columns = list(rows[0])
         placeholders = ", ".join(f":{c}" for c in columns)

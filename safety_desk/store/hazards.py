@@ -163,6 +163,22 @@ class HazardRepository(Repository[Hazard]):
         if state is not None:
             self.db.record_derived(_UPSERT_STATE, state_row(hazard_id, state))
 
+    def refresh_states(self, hazard_ids: list[str]) -> None:
+        """refresh_state for many hazards with one read of their events per 500 (sync applies thousands)."""
+        ids = sorted(set(hazard_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self.db.conn.execute(f"SELECT * FROM hazard_event WHERE hazard_id IN ({','.join('?' * len(chunk))})"
+                                        " ORDER BY hazard_id, clock, id", chunk)
+            states = []
+            for hazard_id, group in itertools.groupby(rows, key=lambda row: row["hazard_id"]):
+                facts = [HazardEventFact(kind=HazardEventKind(row["kind"]), at=datetime.fromisoformat(row["at"]),
+                                         deadline=date.fromisoformat(row["deadline"]) if row["deadline"] else None)
+                         for row in group]
+                if any(f.kind == HazardEventKind.CREATED for f in facts):
+                    states.append(state_row(hazard_id, fold_hazard_events(facts)))
+            self.db.record_derived_many(_UPSERT_STATE, states)
+
     def cached_state(self, hazard_id: str) -> HazardStateRow | None:
         row = self.db.conn.execute("SELECT * FROM hazard_state WHERE hazard_id = ?", (hazard_id,)).fetchone()
         return record_from_row(HazardStateRow, row) if row else None

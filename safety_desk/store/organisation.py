@@ -29,7 +29,16 @@ class DeviceRepository(Repository[Device]):
     def validate(self, record: Device) -> Device:
         if record.role not in ROLES:
             raise ValueError(f"device role: {record.role!r} is not one of {', '.join(ROLES)}")
+        if not record.name.strip():
+            raise ValueError("device name: 设备名称不能为空 (must not be empty)")
         return record
+
+    def active(self) -> list[Device]:
+        """Every device not deleted (revoked ones included), in the order they were enrolled."""
+        return self._select("deleted = 0", order="enrolled_at, id")
+
+    def named(self, name: str) -> list[Device]:
+        return self._select("name = ? AND deleted = 0", (name,), order="enrolled_at, id")
 
 
 class DistrictRepository(Repository[District]):

@@ -1,0 +1,302 @@
+"""Devices: the office enrols inspector, leader and enterprise installations, which join; it can revoke them.
+
+Enrolment and keys. `enroll` (on the office's device) records the new device with a fresh one-time id, its
+role and scope and an empty public key, keeps a random one-time token in the office's device-local state,
+allocates notice-number blocks (this year's and next year's) for inspector and leader devices, and writes
+an enrolment file: a bundle of kind "enrolment" signed with the office's key, holding the starter data of
+the device's scope and an `enrolment` section (device id, role, scope, the office's device id, name and
+public key, and the token).
+
+`join` on a fresh installation checks the file's signature against the office key it carries (the file is
+trusted on first use, like the installer: hand it over in person or on a stick), makes the database that
+device, generates the device's own Ed25519 key pair (the private half never leaves it) and applies the
+starter data. Each bundle the device sends carries a key binding: its public key and an HMAC of that key
+with the token. The office accepts the device's first bundle when the binding's proof matches the token
+it kept and the bundle's signature matches the bound key; it then stores the key in the device's record
+(which syncs) and marks the token used. A second installation joining with the same file makes another
+key, and its bundles are refused ("already used by another installation"). So the enrolment file is a
+one-time credential: it should be handed over like a password, and revoking the device voids it.
+
+Revocation sets the device's revoked_at, a change like any other that travels in bundles; bundles from a
+revoked device are refused, and a device that learns it was revoked stops exporting.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from safety_desk.domain.notice_numbers import validate_block_size
+from safety_desk.services.session import Action, Session
+from safety_desk.services.sync import Progress, SyncService, decode_changes, no_progress
+from safety_desk.settings import Settings
+from safety_desk.store.connection import MissingDatabase, StoreError, remove_database_files
+from safety_desk.store.database import SYNC_MODE, now_iso
+from safety_desk.store.merge import MergeContext, merge_changes
+from safety_desk.store.photos import media_path
+from safety_desk.store.records import Device
+from safety_desk.store.store import Store
+from safety_desk.store.sync_log import SyncLog
+from safety_desk.sync.bundle import BundleRejected, open_bundle
+from safety_desk.sync.identity import generate_key_pair
+
+ENROLLED_ROLES = ("inspector", "leader", "enterprise")
+ROLE_NAMES = {"office": "安全办", "leader": "包片领导", "inspector": "检查员", "enterprise": "企业"}
+
+
+class DeviceProblem(ValueError):
+    """An enrolment, join or revocation that cannot be done; the message says why. Nothing was changed."""
+
+
+class AlreadyJoined(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: str
+    name: str
+    role: str
+    scope_text: str
+    enrolled_at: str
+    revoked_at: str | None
+    key_known: bool
+    this_device: bool
+
+
+@dataclass(frozen=True)
+class EnrolResult:
+    device: Device
+    path: Path
+    changes: int
+    photos: int
+    notice_blocks: list[str]
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    path: Path
+    device_id: str
+    role: str
+    name: str
+    changes: int
+    photos: int
+
+
+class DeviceService:
+    """Enrolment, revocation and the device list; enrolment and revocation are the office's (MANAGE_PEOPLE)."""
+
+    def __init__(self, session: Session, settings: Settings | None = None,
+                 today: Callable[[], date] = date.today) -> None:
+        self.session = session
+        self.store = session.store
+        self.settings = settings or Settings()
+        self._today = today
+
+    def _require_office_device(self) -> Device:
+        self.session.require(Action.MANAGE_PEOPLE)
+        device = self.store.devices.get(self.store.db.device_id)
+        if device is None or device.role != "office" or device.revoked_at is not None:
+            raise DeviceProblem("只有安全办的设备可以登记或停用设备 (only the safety office's device enrols and "
+                                "revokes devices)")
+        return device
+
+    def scope_text(self, device: Device) -> str:
+        scope = device.scope or {}
+        if device.role == "enterprise":
+            enterprise = self.store.enterprises.get(scope.get("enterprise_id") or "")
+            return f"{enterprise.name} ({enterprise.uscc})" if enterprise else str(scope.get("enterprise_id"))
+        if device.role in ("inspector", "leader"):
+            codes = []
+            for district_id in scope.get("district_ids") or []:
+                district = self.store.districts.get(district_id)
+                codes.append(district.code if district else district_id)
+            return "、".join(codes)
+        return "全部 (all)"
+
+    def list(self) -> list[DeviceInfo]:
+        me = self.store.db.device_id
+        return [DeviceInfo(d.id, d.name, d.role, self.scope_text(d), d.enrolled_at, d.revoked_at, bool(d.public_key),
+                           d.id == me) for d in self.store.devices.active()]
+
+    def find(self, name_or_id: str) -> Device:
+        device = self.store.devices.get(name_or_id)
+        if device is not None and not device.deleted:
+            return device
+        named = self.store.devices.named(name_or_id)
+        if not named:
+            raise DeviceProblem(f"{name_or_id}: 没有这个设备 (no device with this name or id)")
+        if len(named) > 1:
+            raise DeviceProblem(f"{name_or_id}: 有多台设备同名，请用设备编号 (several devices have this name: give its id)")
+        return named[0]
+
+    def enroll(self, role: str, name: str, output: Path | str, *, district_codes: tuple[str, ...] | list[str] = (),
+               uscc: str | None = None, report: Progress | None = None) -> EnrolResult:
+        """Record a new device and write its signed enrolment file with the starter data of its scope."""
+        office_device = self._require_office_device()
+        name = name.strip()
+        if role not in ENROLLED_ROLES:
+            raise DeviceProblem(f"--role: {role!r} 不是 inspector、leader 或 enterprise (is not one of "
+                                f"{', '.join(ENROLLED_ROLES)})")
+        if not name:
+            raise DeviceProblem("--name: 设备名称不能为空 (the device needs a name)")
+        if self.store.devices.named(name):
+            raise DeviceProblem(f"--name: 已有名为“{name}”的设备 (a device with this name exists already)")
+        scope: dict[str, Any]
+        if role == "enterprise":
+            if district_codes or not uscc:
+                raise DeviceProblem("企业设备需要 --enterprise USCC，且不用 --district (an enterprise device takes "
+                                    "--enterprise USCC and no --district)")
+            enterprise = self.store.enterprises.by_uscc(uscc.strip().upper())
+            if enterprise is None or enterprise.deleted:
+                raise DeviceProblem(f"--enterprise: 统一社会信用代码 {uscc} 不存在 (no enterprise with this USCC)")
+            scope = {"enterprise_id": enterprise.id}
+        else:
+            if uscc or not district_codes:
+                raise DeviceProblem("检查员和包片领导的设备需要 --district CODE，且不用 --enterprise (an inspector's or "
+                                    "leader's device takes one or more --district CODE and no --enterprise)")
+            district_ids = []
+            for code in district_codes:
+                district = self.store.districts.by_code(code)
+                if district is None or district.deleted:
+                    raise DeviceProblem(f"--district: 片区代码 {code} 不存在 (no district with this code)")
+                district_ids.append(district.id)
+            scope = {"district_ids": sorted(set(district_ids))}
+        output = Path(output)
+        if output.exists():
+            raise DeviceProblem(f"{output}: 文件已存在 (the file exists already; enrolment never overwrites)")
+        office = self.store.offices.current()
+        token = secrets.token_hex(32)
+        sync = SyncService(self.session, self.settings)
+        blocks: list[str] = []
+        with self.store.transaction():
+            device = self.store.devices.add(Device(id=self.store.db.new_id(), name=name, role=role, public_key="",
+                                                   enrolled_at=now_iso(), scope=scope))
+            self.store.db.set_local(f"enrol_token:{device.id}", token)
+            SyncLog(self.store.db).ensure_peer(device.id)
+            if role in ("inspector", "leader"):
+                # Notice numbers for offline issuing: this year's and next year's blocks (store/notices.py).
+                size = validate_block_size(self.settings.notice_block_size)
+                person = self.store.people.get(self.session.person.id)
+                year = self._today().year
+                for block_year in (year, year + 1):
+                    block = self.store.notice_blocks.allocate(device.id, block_year, size,
+                                                              allocated_on=self._today().isoformat(),
+                                                              allocated_by=person.id if person else None)
+                    blocks.append(f"{block_year}: {block.first_seq}–{block.last_seq}")
+            enrolment = {"device_id": device.id, "name": name, "role": role, "scope": scope,
+                         "office_device_id": office_device.id, "office_public_key": office_device.public_key,
+                         "office_name": office.name if office else "", "token": token}
+            exported = sync._export(device, output, None, report or no_progress, kind="enrolment",
+                                    extra={"enrolment": enrolment})
+            # The file delivers the starter data whole (join applies all of it or nothing): bundles to the
+            # device start after it.
+            log = SyncLog(self.store.db)
+            log.note_import(device.id, at=None, acked_seq=log.peer(device.id).sent_upto, received_seq=0)
+        return EnrolResult(device, exported.path, exported.changes, exported.photos, blocks)
+
+    def revoke(self, name_or_id: str) -> Device:
+        """Revoke a device: its bundles are refused from now on; the revocation travels in bundles."""
+        me = self._require_office_device()
+        device = self.find(name_or_id)
+        if device.id == me.id or device.role == "office":
+            raise DeviceProblem("不能停用安全办自己的设备 (the office's own device cannot be revoked)")
+        if device.revoked_at is not None:
+            raise DeviceProblem(f"设备“{device.name}”已于 {device.revoked_at} 停用 (already revoked)")
+        with self.store.transaction():
+            revoked = self.store.devices.update(device.id, revoked_at=now_iso())
+            self.store.db.set_local(f"enrol_token:{device.id}", "revoked")
+            SyncLog(self.store.db).refresh_acknowledged()
+        return revoked
+
+
+def _fresh(path: Path) -> bool:
+    """True when `path` holds no database yet: missing, empty, or a schema with no device and no data."""
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    try:
+        store = Store.open(path)
+    except MissingDatabase:
+        return True  # a file SQLite made with no schema in it
+    except StoreError:
+        return False
+    try:
+        has_device = store.db.local("device_id") is not None
+        has_rows = SyncLog(store.db).waiting_rows(0) > 0
+    finally:
+        store.close()
+    return not has_device and not has_rows
+
+
+def read_enrolment(enrol_file: Path | str) -> tuple[Any, dict[str, Any]]:
+    """The opened, signature-checked enrolment file and its enrolment section."""
+    enrol_file = Path(enrol_file)
+
+    def key_for(manifest: dict[str, Any]) -> str:
+        enrolment = manifest.get("enrolment")
+        if manifest.get("kind") != "enrolment" or not isinstance(enrolment, dict):
+            raise BundleRejected(f"{enrol_file.name}: 不是设备登记文件 (not an enrolment file: a sync bundle is "
+                                 "imported with `sync import`)")
+        for key in ("device_id", "role", "office_device_id", "office_public_key", "token", "name"):
+            if not isinstance(enrolment.get(key), str) or not enrolment[key]:
+                raise BundleRejected(f"{enrol_file.name}: 登记信息缺少 {key} (the enrolment lacks {key})")
+        if enrolment["role"] not in ENROLLED_ROLES:
+            raise BundleRejected(f"{enrol_file.name}: 设备角色 {enrolment['role']!r} 无效 (not a device role)")
+        if manifest["sender"] != enrolment["office_device_id"] or manifest["recipient"] != enrolment["device_id"]:
+            raise BundleRejected(f"{enrol_file.name}: 登记文件的发送方或接收方不符 (sender or recipient do not match "
+                                 "the enrolment)")
+        return enrolment["office_public_key"]
+
+    opened = open_bundle(enrol_file, key_for)
+    return opened, opened.manifest["enrolment"]
+
+
+def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = None,
+         wall_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000) -> JoinResult:
+    """Make a fresh installation the enrolled device of `enrol_file`, with its own new key pair."""
+    path = Path(db_path)
+    if not _fresh(path):
+        raise AlreadyJoined(f"{path}: 此处已有数据库 (a database with data is here already; join needs a fresh "
+                            "installation); 未作任何更改 (nothing was changed)")
+    opened, enrolment = read_enrolment(enrol_file)
+    manifest = opened.manifest
+    existed = path.exists()
+    keys = generate_key_pair()
+    store = Store.open(path, create=True)
+    try:
+        columns = {t: set(store.db.columns(t)) for t in SYNC_MODE}
+        changes = decode_changes(opened.changes_bytes(), columns, Path(enrol_file).name)
+        for photo_id in opened.photo_ids:
+            from safety_desk.media.ingest import write_file_atomically
+
+            write_file_atomically(media_path(store.media_dir, photo_id), opened.photo_bytes(photo_id))
+        with store.transaction():
+            store.db.adopt_device(enrolment["device_id"])
+            for key, value in (("private_key", keys.private_pem), ("public_key", keys.public_pem),
+                               ("enrol_token", enrolment["token"]), ("office_device_id", enrolment["office_device_id"]),
+                               ("enrolled_role", enrolment["role"])):
+                store.db.set_local(key, value)
+            merge_changes(store.db, changes, MergeContext(source=manifest["sender"], now_ms=wall_ms(),
+                                                          record_conflicts=False, on_row=report))
+            device = store.devices.get(enrolment["device_id"])
+            office = store.devices.get(enrolment["office_device_id"])
+            if device is None or device.role != enrolment["role"] or office is None:
+                raise DeviceProblem(f"{Path(enrol_file).name}: 登记文件不完整 (the enrolment lacks the device records)")
+            log = SyncLog(store.db)
+            log.note_import(manifest["sender"], at=now_iso(), acked_seq=0, received_seq=manifest["upto_seq"])
+            log.record_bundle(bundle_id=manifest["bundle_id"], sender=manifest["sender"], recipient=device.id,
+                              file_name=Path(enrol_file).name, manifest_sha256=opened.manifest_sha256, at=now_iso(),
+                              changes=len(changes), applied=len(changes))
+            log.note_photos_received(manifest["sender"], opened.photo_ids)
+    except BaseException:
+        store.close()
+        if not existed:
+            remove_database_files(path)
+        raise
+    store.close()
+    return JoinResult(path, enrolment["device_id"], enrolment["role"], enrolment["name"], len(changes),
+                      len(opened.photo_ids))

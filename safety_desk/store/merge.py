@@ -1,0 +1,457 @@
+"""Merging changes from a peer: last writer wins per cell by (clock, device), losers kept as conflicts.
+
+DESIGN.md §4, in one pass inside the caller's transaction:
+- a clock far ahead of this device's wall clock is capped to now + tolerance (and the drift recorded), so
+  a peer whose clock runs in the future never wins every later edit;
+- changes the sender's role does not own are refused, each recorded (kind 'refused');
+- a row new here that has the same unique key (USCC, district code, login, notice number...) as a row
+  already here keeps the smaller id; the other row is kept in the conflicts table and its id becomes an
+  alias, so later changes to it and references to it land on the kept row;
+- per field (or per row for single-author records, union for append-only ones) the later (clock, device)
+  wins; a value that loses to a concurrent edit is recorded (kind 'value'). A value we already saw from
+  this sender (a resent bundle) or one the sender had seen from us is history, not a conflict;
+- a submitted inspection is never rewritten.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable
+
+from safety_desk.store.changes import TABLE_ORDER, Change
+from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database, now_iso
+
+CLOCK_TOLERANCE_MS = 10 * 60 * 1000  # a peer clock up to 10 minutes ahead is taken as it is
+_CHUNK = 500
+
+# (table, row_id, changes of that row, stored row or None) -> [(change, reason)] to refuse
+Refuser = Callable[[str, str, list[Change], dict[str, Any] | None], list[tuple[Change, str]]]
+
+
+@dataclass
+class MergeContext:
+    """Who sent the changes and what each side had seen, for conflict detection and the clock cap."""
+
+    source: str = ""
+    received_before: int = 0   # the sender's writes up to this seq were merged here before
+    sender_ack: int = 0        # our writes up to this seq the sender had merged when it wrote the bundle
+    now_ms: int | None = None  # our wall clock (None: no cap)
+    tolerance_ms: int = CLOCK_TOLERANCE_MS
+    refuse: Refuser | None = None
+    record_conflicts: bool = True
+    # Set when the sender found this device's clock running ahead: our own cells written later than this
+    # (wall ms) carry clocks the sender capped or overrode, so its values win over them.
+    distrust_own_after_ms: int | None = None
+    on_row: Callable[[int, int], None] | None = None  # progress: rows done, rows in all
+
+
+@dataclass
+class MergeReport:
+    cells_applied: int = 0
+    cells_unchanged: int = 0
+    refused: list[tuple[Change, str]] = field(default_factory=list)
+    conflicts: int = 0
+    unique_clashes: int = 0
+    aliased: int = 0
+    drift: dict[str, tuple[int, int]] = field(default_factory=dict)  # device -> (most ms ahead, cells capped)
+    submitted_refused: int = 0
+
+
+def _wall(clock: str) -> int:
+    return int(clock[:13])
+
+
+def _device(clock: str) -> str:
+    return clock[21:]
+
+
+def cap_clock(clock: str, cap_wall: int) -> str:
+    """The same clock with its wall part lowered to `cap_wall` (counter and device kept, so it stays unique)."""
+    return f"{cap_wall:013d}{clock[13:]}"
+
+
+def _unique_keys(conn: Any, table: str) -> tuple[tuple[str, ...], ...]:
+    keys = []
+    for row in conn.execute(f"PRAGMA index_list({table})"):
+        name, unique, origin = row[1], row[2], row[3]
+        if unique and origin != "pk":
+            columns = tuple(r[2] for r in conn.execute(f"PRAGMA index_info({name})"))
+            keys.append(columns)
+    return tuple(keys)
+
+
+def _references(conn: Any) -> dict[str, list[tuple[str, str]]]:
+    """referenced table -> [(referencing table, column)] from the schema's foreign keys."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for table in TABLE_ORDER:
+        for row in conn.execute(f"PRAGMA foreign_key_list({table})"):
+            found.setdefault(row[2], []).append((table, row[3]))
+    return found
+
+
+def _as_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+class _Merger:
+    def __init__(self, db: Database, ctx: MergeContext) -> None:
+        self.db = db
+        self.conn = db.conn
+        self.ctx = ctx
+        self.report = MergeReport()
+        self.write_seqs: dict[tuple[str, str | None, str | None], int] = {}
+        self.touched_hazards: set[str] = set()
+        self.columns = {t: db.columns(t) for t in SYNC_MODE}
+        self.aliases: dict[tuple[str, str], str] = {
+            (t, lost): kept for t, lost, kept in self.conn.execute("SELECT tbl, lost_id, kept_id FROM sync_alias")}
+        self.references = _references(db.conn)
+        self.unique_keys = {t: _unique_keys(db.conn, t) for t in SYNC_MODE}
+        # (table, column) -> referenced table, for alias rewriting of incoming values
+        self.fk_target = {(t, c): target for target, refs in self.references.items() for t, c in refs}
+        self.detected_at = now_iso()
+        self.newest = ""  # the latest clock inserted by the batched path, observed once at the end
+
+    # -- bookkeeping ---------------------------------------------------------------------------
+    def conflict(self, kind: str, table: str, row_id: str, field_name: str, *, kept: Any = None,
+                 kept_clock: str | None = None, kept_author: str | None = None, lost: Any = None,
+                 lost_clock: str | None = None, lost_author: str | None = None, note: str = "") -> None:
+        self.conn.execute(
+            "INSERT INTO conflict (id, kind, tbl, row_id, field, kept_value, kept_clock, kept_author, lost_value,"
+            " lost_clock, lost_author, source, detected_at, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (self.db.new_id(), kind, table, row_id, field_name, _as_text(kept), kept_clock, kept_author,
+             _as_text(lost), lost_clock, lost_author, self.ctx.source, self.detected_at, note))
+        if kind in ("value", "unique"):
+            self.report.conflicts += 1
+
+    def write_seq(self, clock: str, author: str, capped_from: str | None) -> int:
+        key = (clock, author, capped_from)
+        seq = self.write_seqs.get(key)
+        if seq is None:
+            seq = self.conn.execute("INSERT INTO write_log (clock, author, capped_from, received_from) VALUES"
+                                    " (?, ?, ?, ?)", (*key, self.ctx.source or None)).lastrowid
+            self.write_seqs[key] = seq
+        return seq
+
+    # -- the passes ----------------------------------------------------------------------------
+    def cap(self, changes: list[Change]) -> list[Change]:
+        if self.ctx.now_ms is None:
+            return changes
+        cap_wall = self.ctx.now_ms + self.ctx.tolerance_ms
+        if not changes or _wall(max(c.clock for c in changes)) <= cap_wall:
+            return changes
+        result = []
+        for change in changes:
+            wall = _wall(change.clock)
+            if wall > cap_wall:
+                device = _device(change.clock)
+                ahead, count = self.report.drift.get(device, (0, 0))
+                self.report.drift[device] = (max(ahead, wall - self.ctx.now_ms), count + 1)
+                change = replace(change, clock=cap_clock(change.clock, cap_wall),
+                                 capped_from=change.capped_from or change.clock)
+            result.append(change)
+        for device, (ahead, count) in self.report.drift.items():
+            self.conflict("clock", "device", device, "clock", lost=ahead, note=(
+                f"设备时钟超前约 {ahead // 60000} 分钟，{count} 项修改的时钟已按本机时间加 "
+                f"{self.ctx.tolerance_ms // 60000} 分钟截止 (the device's clock is about {ahead // 60000} min "
+                f"ahead; {count} changes were capped at our time + {self.ctx.tolerance_ms // 60000} min)"))
+        return result
+
+    def run(self, changes: Iterable[Change]) -> MergeReport:
+        order = {table: i for i, table in enumerate(TABLE_ORDER)}
+        pending = self.cap(list(changes))
+        by_row: dict[tuple[str, str], list[Change]] = {}
+        for change in pending:
+            key = (change.table, change.row_id)
+            cells = by_row.get(key)
+            if cells is None:
+                by_row[key] = [change]
+            else:
+                cells.append(change)
+        # Parents before children (foreign keys), rows in id order: the same order whatever the bundle's.
+        groups = sorted(by_row.items(), key=lambda item: (order[item[0][0]], item[0][1]))
+        done = 0
+        for table, table_groups in itertools.groupby(groups, key=lambda g: g[0][0]):
+            table_groups = list(table_groups)
+            for start in range(0, len(table_groups), _CHUNK):
+                chunk = table_groups[start:start + _CHUNK]
+                self.merge_chunk(table, chunk)
+                done += len(chunk)
+                if self.ctx.on_row:
+                    self.ctx.on_row(done, len(groups))
+        if self.newest:
+            self.db.clock.observe(self.newest)
+        if self.touched_hazards:
+            from safety_desk.store.hazards import HazardRepository
+
+            HazardRepository(self.db).refresh_states(sorted(self.touched_hazards))
+        if self.report.cells_applied:
+            self.db.audit_event("apply_changes", "*", None, None,
+                                {"cells": self.report.cells_applied, "from": self.ctx.source or None})
+        return self.report
+
+    def _writes(self, seqs: set[int]) -> dict[int, tuple[str, str, str | None]]:
+        """seq -> (clock, author, device it was received from) for the given write seqs."""
+        wanted = sorted(seqs)
+        found = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            for seq, clock, author, source in self.conn.execute(
+                    f"SELECT seq, clock, author, received_from FROM write_log WHERE seq IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                found[seq] = (clock, author, source)
+        return found
+
+    def _load(self, table: str, row_ids: list[str]) -> tuple[dict[str, dict], dict[str, dict[str, int]]]:
+        marks = ",".join("?" * len(row_ids))
+        rows = {r["id"]: dict(r) for r in self.conn.execute(f"SELECT * FROM {table} WHERE id IN ({marks})", row_ids)}
+        fields = {r[0]: json.loads(r[1]) for r in self.conn.execute(
+            f"SELECT row_id, fields FROM row_clock WHERE tbl = ? AND row_id IN ({marks})", [table, *row_ids])}
+        return rows, fields
+
+    def merge_chunk(self, table: str, groups: list[tuple[tuple[str, str], list[Change]]]) -> None:
+        resolved = []
+        for (_, row_id), changes in groups:
+            kept = self.aliases.get((table, row_id))
+            if kept is not None:
+                self.report.aliased += len(changes)
+                continue  # a row that lost a unique-key clash here: its cells stay in the conflicts table
+            resolved.append((row_id, [self.rewrite_references(c) for c in changes]))
+        if not resolved:
+            return
+        rows, fields = self._load(table, [row_id for row_id, _ in resolved])
+        seqs = {s for f in fields.values() for s in f.values()}
+        writes = self._writes(seqs) if seqs else {}
+        # Rows new here, in a table without unique keys, from a sender whose changes need no ownership check:
+        # nothing to compare or settle, so they are inserted in batches (most of a first sync).
+        simple = self.ctx.refuse is None and not self.unique_keys[table]
+        inserts: dict[tuple[str, ...], list[tuple]] = {}
+        clocks: list[tuple] = []
+        for row_id, changes in resolved:
+            if simple and row_id not in rows and row_id not in fields:
+                self.new_row(table, row_id, changes, inserts, clocks)
+            else:
+                self.merge_row(table, row_id, changes, rows.get(row_id), fields.get(row_id, {}), writes)
+        for columns, values in inserts.items():
+            self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                                  values)
+        if clocks:
+            self.conn.executemany("INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?)", clocks)
+
+    def new_row(self, table: str, row_id: str, changes: list[Change], inserts: dict, clocks: list) -> None:
+        latest: dict[str, Change] = {}
+        for change in changes:
+            if change.field not in latest or change.clock > latest[change.field].clock:
+                latest[change.field] = change
+        if WHOLE_ROW in latest:
+            change = latest[WHOLE_ROW]
+            row = dict(change.value)
+            row["id"] = row_id
+            fields = {WHOLE_ROW: self.write_seq(change.clock, change.author, change.capped_from)}
+            newest = change.clock
+        else:
+            row = {"id": row_id}
+            fields = {}
+            newest = ""
+            for name, change in latest.items():
+                row[name] = change.value
+                fields[name] = self.write_seq(change.clock, change.author, change.capped_from)
+                if change.clock > newest:
+                    newest = change.clock
+            seqs = set(fields.values())
+            if len(seqs) == 1 and len(fields) == len(self.columns[table]) - 1:
+                fields = {WHOLE_ROW: seqs.pop()}  # every column by one write: as a local insert records it
+        columns = tuple(row)
+        inserts.setdefault(columns, []).append(tuple(row.values()))
+        clocks.append((table, row_id, json.dumps(fields, sort_keys=True), max(fields.values())))
+        if newest > self.newest:
+            self.newest = newest
+        self.report.cells_applied += len(latest)
+        if table == "hazard_event" and row.get("hazard_id"):
+            self.touched_hazards.add(row["hazard_id"])
+
+    def rewrite_references(self, change: Change) -> Change:
+        if not self.aliases:
+            return change
+        if change.field == WHOLE_ROW:
+            value = dict(change.value)
+            altered = False
+            for column, current in value.items():
+                target = self.fk_target.get((change.table, column))
+                if target and (target, current) in self.aliases:
+                    value[column] = self.aliases[(target, current)]
+                    altered = True
+            return replace(change, value=value) if altered else change
+        target = self.fk_target.get((change.table, change.field))
+        if target and (target, change.value) in self.aliases:
+            return replace(change, value=self.aliases[(target, change.value)])
+        return change
+
+    def merge_row(self, table: str, row_id: str, changes: list[Change], current: dict | None,
+                  fields: dict[str, int], writes: dict[int, tuple[str, str]]) -> None:
+        ctx = self.ctx
+        if ctx.refuse is not None:
+            refused = ctx.refuse(table, row_id, changes, current)
+            if refused:
+                gone = {id(c) for c, _ in refused}
+                for change, reason in refused:
+                    self.report.refused.append((change, reason))
+                    self.conflict("refused", table, row_id, change.field, lost=change.value, lost_clock=change.clock,
+                                  lost_author=change.author, note=reason)
+                changes = [c for c in changes if id(c) not in gone]
+                if not changes:
+                    return
+        if table in ("inspection", "answer") and self._submitted(table, row_id, current, changes):
+            # A submitted inspection is evidence: no merge rewrites it (a stale backup, a replayed draft).
+            self.db.audit_event("refused_change", table, row_id, None, {"reason": "inspection already submitted"})
+            self.report.submitted_refused += len(changes)
+            return
+        latest: dict[str, Change] = {}
+        for change in changes:
+            if change.field not in latest or change.clock > latest[change.field].clock:
+                latest[change.field] = change
+        per_field = SYNC_MODE[table] == PER_FIELD
+        winners: list[Change] = []
+        for change in latest.values():
+            seq = fields.get(change.field, fields.get(WHOLE_ROW)) if per_field else fields.get(WHOLE_ROW)
+            if current is None or seq is None:
+                winners.append(change)
+                continue
+            local_clock, local_author, local_source = writes[seq]
+            local_value = current if change.field == WHOLE_ROW else current.get(change.field)
+            if (ctx.distrust_own_after_ms is not None and _device(local_clock) == self.db.device_id
+                    and _wall(local_clock) > ctx.distrust_own_after_ms):
+                local_clock = ""  # our own far-future clock: the sender's value wins (see MergeContext)
+            incoming_value = change.value
+            same = (local_value == incoming_value if change.field != WHOLE_ROW
+                    else all(current.get(k) == v for k, v in incoming_value.items()))
+            if change.clock > local_clock:
+                winners.append(change)
+                # Ours lost to a value the sender wrote without having seen ours (not when ours came from the
+                # sender itself: then it is just the sender's older value).
+                if (ctx.record_conflicts and not same and seq > ctx.sender_ack and local_source != ctx.source
+                        and SYNC_MODE[table] != "append"):
+                    self.conflict("value", table, row_id, change.field, kept=incoming_value, kept_clock=change.clock,
+                                  kept_author=change.author, lost=local_value, lost_clock=local_clock,
+                                  lost_author=local_author)
+            elif change.clock == local_clock:
+                self.report.cells_unchanged += 1
+            elif change.capped_from and change.capped_from == local_clock and same:
+                winners.append(change)  # our own far-future write, capped by the peer: take its clock
+            else:
+                self.report.cells_unchanged += 1
+                if ctx.record_conflicts and not same and change.seq > ctx.received_before \
+                        and SYNC_MODE[table] != "append":
+                    self.conflict("value", table, row_id, change.field, kept=local_value, kept_clock=local_clock,
+                                  kept_author=local_author, lost=incoming_value, lost_clock=change.clock,
+                                  lost_author=change.author)
+        if not winners:
+            return
+        if winners[0].field == WHOLE_ROW:
+            row = dict(winners[0].value)
+        else:
+            row = {c.field: c.value for c in winners}
+        row.pop("id", None)
+        if current is None or any(column in row for key in self._keys(table) for column in key):
+            row = self.settle_unique(table, row_id, row, current, winners)
+            if row is None:
+                return
+        if current is not None:
+            assignments = ", ".join(f"{column} = :{column}" for column in row)
+            if assignments:
+                self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = :id", {**row, "id": row_id})
+        else:
+            row = {"id": row_id, **row}
+            self.conn.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})",
+                              row)
+        new_fields = dict(fields) if per_field else {}
+        applied = 0
+        for change in winners:
+            if change.field != WHOLE_ROW and change.field not in row:
+                continue
+            new_fields[change.field] = self.write_seq(change.clock, change.author, change.capped_from)
+            self.db.clock.observe(change.clock)
+            applied += 1
+        if not per_field:
+            new_fields = {WHOLE_ROW: new_fields[WHOLE_ROW]}
+        self.conn.execute(
+            "INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (tbl, row_id) DO UPDATE SET fields = excluded.fields, last_seq = excluded.last_seq",
+            (table, row_id, json.dumps(new_fields, sort_keys=True), max(new_fields.values())))
+        self.report.cells_applied += applied
+        if table == "hazard_event":
+            hazard_id = row.get("hazard_id") or (current or {}).get("hazard_id")
+            if hazard_id:
+                self.touched_hazards.add(hazard_id)
+
+    def _keys(self, table: str) -> tuple[tuple[str, ...], ...]:
+        return self.unique_keys[table]
+
+    def _submitted(self, table: str, row_id: str, current: dict | None, changes: list[Change]) -> bool:
+        if current is None:
+            return False
+        inspection_id = row_id if table == "inspection" else current["inspection_id"]
+        status = self.conn.execute("SELECT status FROM inspection WHERE id = ?", (inspection_id,)).fetchone()
+        return status is not None and status[0] == "submitted"
+
+    def settle_unique(self, table: str, row_id: str, row: dict[str, Any], current: dict | None,
+                      winners: list[Change]) -> dict[str, Any] | None:
+        """The row to write after resolving clashes on unique keys (None: the incoming row lost)."""
+        merged = {**(current or {}), **row}
+        for key in self._keys(table):
+            if any(merged.get(column) is None for column in key):
+                continue
+            if current is not None and not any(column in row for column in key):
+                continue
+            where = " AND ".join(f"{column} = ?" for column in key)
+            other = self.conn.execute(f"SELECT * FROM {table} WHERE {where} AND id != ?",
+                                      [merged[column] for column in key] + [row_id]).fetchone()
+            if other is None:
+                continue
+            other = dict(other)
+            shown = "、".join(str(merged[c]) for c in key)
+            self.report.unique_clashes += 1
+            if current is not None:
+                # An edit that would give an existing row another row's key: that edit loses.
+                for column in key:
+                    if column in row:
+                        change = next(c for c in winners if c.field in (column, WHOLE_ROW))
+                        self.conflict("unique", table, row_id, column, kept=other["id"], lost=row[column],
+                                      lost_clock=change.clock, lost_author=change.author,
+                                      note=f"{table} 的 {shown} 已被另一条记录使用 (another {table} has this key)")
+                        row.pop(column)
+                continue
+            if row_id > other["id"]:
+                self.conflict("unique", table, row_id, WHOLE_ROW, kept=other, lost={"id": row_id, **row},
+                              lost_clock=winners[0].clock, lost_author=winners[0].author,
+                              note=f"两台设备各自登记了 {table} {shown}；保留先登记的一条 (two devices made the same "
+                                   f"{table}; the one with the smaller id is kept)")
+                self.alias(table, row_id, other["id"])
+                return None
+            # The row here is the one that goes: its references move to the incoming row.
+            self.conflict("unique", table, other["id"], WHOLE_ROW, kept={"id": row_id, **row}, lost=other,
+                          note=f"两台设备各自登记了 {table} {shown}；保留先登记的一条 (two devices made the same "
+                               f"{table}; the one with the smaller id is kept)")
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")
+            self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (other["id"],))
+            self.conn.execute("DELETE FROM row_clock WHERE tbl = ? AND row_id = ?", (table, other["id"]))
+            self.alias(table, other["id"], row_id)
+        return row
+
+    def alias(self, table: str, lost: str, kept: str) -> None:
+        self.db.audit_event("unique_clash", table, lost, None, {"kept": kept})
+        self.conn.execute("INSERT OR REPLACE INTO sync_alias (tbl, lost_id, kept_id) VALUES (?, ?, ?)",
+                          (table, lost, kept))
+        # Anything that pointed at an alias of `lost` now points at `kept`.
+        self.conn.execute("UPDATE sync_alias SET kept_id = ? WHERE tbl = ? AND kept_id = ?", (kept, table, lost))
+        self.aliases[(table, lost)] = kept
+        for referencing, column in self.references.get(table, []):
+            self.conn.execute(f"UPDATE {referencing} SET {column} = ? WHERE {column} = ?", (kept, lost))
+
+
+def merge_changes(db: Database, changes: Iterable[Change], ctx: MergeContext | None = None) -> MergeReport:
+    """Merge changes in the caller's transaction (one is opened when none is); see the module docstring."""
+    with db.transaction():
+        db.conn.execute("PRAGMA defer_foreign_keys = ON")
+        return _Merger(db, ctx or MergeContext()).run(changes)

@@ -1,0 +1,298 @@
+"""The .sdsync bundle (and .sdenroll enrolment) file: a signed zip of changes and photos, read defensively.
+
+Format, version 1 (a zip file; the names below are its only members):
+
+    manifest.json          UTF-8 JSON object, at most 4 MiB:
+        format "safety-desk-bundle", version 1, kind "sync" | "enrolment",
+        bundle_id (UUIDv7), sender and recipient (device ids), sender_role, scope (the recipient's),
+        created (ISO time) and created_ms (the sender's wall clock), clock_min / clock_max (the range of
+        the change clocks), after_seq (the recipient's acknowledgement the bundle starts from), upto_seq
+        (the sender's last write), ack (the recipient's writes up to this seq the sender has merged: the
+        acknowledgement travelling back), previous (sha256 of the sender's previous manifest to this recipient, or
+        ""), counts, members {name: {size, sha256}} for every other member, and optionally key_binding
+        (a new device's public key and its proof) and enrolment (what `device join` needs).
+    manifest.sig           base64 Ed25519 signature of the exact bytes of manifest.json by the sender.
+    changes.jsonl          one line per row and write: [table, row_id, clock, author, seq, capped_from, cells]:
+                           the write's hybrid logical clock, its author (person id), the sender's write_log seq,
+                           the clock it came with if a device capped it (else null), and cells, an object of
+                           field -> value ("*" -> the whole row as an object, for records merged as rows).
+    photos/<sha256>.jpg    photo files, each named by the sha256 of its bytes.
+
+Reading trusts nothing before it is checked: the file size is capped; every zip entry must be listed in
+the manifest (or be the manifest or its signature), with a plain relative name (no "..", no absolute
+path, no backslash or drive); the manifest is read with a size cap and its signature checked with the
+sender's enrolled key before any other member is read; each member's declared size must match the size in
+the zip directory and is capped, and it is read at most that many bytes (so a zip bomb stops at its
+declared size) and its sha256 compared. Writing goes to a temporary name in the target folder and is
+renamed into place, so a reader never sees half a bundle.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import tempfile
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Iterator
+
+from safety_desk.sync.identity import sign, verify
+
+FORMAT = "safety-desk-bundle"
+VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+CHANGES = "changes.jsonl"
+SUFFIX = ".sdsync"
+ENROL_SUFFIX = ".sdenroll"
+
+MAX_BUNDLE_BYTES = 8 * 1024**3
+MAX_MANIFEST_BYTES = 4 * 1024**2
+MAX_SIGNATURE_BYTES = 1024
+MAX_CHANGES_BYTES = 1024**3
+MAX_PHOTO_BYTES = 60 * 1024**2
+MAX_MEMBERS = 200_000
+_PHOTO_NAME = re.compile(r"^photos/([0-9a-f]{64})\.jpg$")
+_READ = 1024 * 1024
+
+
+class BundleRejected(ValueError):
+    """A bundle file that is not accepted; the message names the file and the problem. Nothing was changed."""
+
+
+@dataclass
+class OpenedBundle:
+    """A bundle whose manifest, signature and member hashes have been checked."""
+
+    path: Path
+    manifest: dict[str, Any]
+    manifest_bytes: bytes
+
+    @property
+    def manifest_sha256(self) -> str:
+        return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+    @property
+    def photo_ids(self) -> list[str]:
+        return sorted(m.group(1) for name in self.manifest["members"] if (m := _PHOTO_NAME.match(name)))
+
+    def changes_bytes(self) -> bytes:
+        return self._read_member(CHANGES) if CHANGES in self.manifest["members"] else b""
+
+    def photo_bytes(self, sha256: str) -> bytes:
+        return self._read_member(f"photos/{sha256}.jpg")
+
+    def _read_member(self, name: str) -> bytes:
+        declared = self.manifest["members"][name]
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                data, digest = _read_capped(archive, archive.getinfo(name), declared["size"], self.path)
+        except BundleRejected:
+            raise
+        except _DAMAGE as exc:
+            raise _reject(self.path, "文件已损坏或被截断", f"the file is damaged or truncated: {exc}") from None
+        if digest != declared["sha256"]:
+            raise BundleRejected(f"{self.path.name}: 成员 {name} 校验值不符 (the sha256 of {name} does not match "
+                                 "the manifest: the file was changed)")
+        return data
+
+
+def _reject(path: Path, zh: str, en: str) -> BundleRejected:
+    return BundleRejected(f"{path.name}: {zh} ({en}); 数据库未作任何更改 (nothing was changed)")
+
+
+def safe_member_name(name: str) -> bool:
+    """A plain relative POSIX name: no '..', no absolute path, no backslash, drive or control characters."""
+    if not name or len(name) > 200 or "\\" in name or ":" in name or any(ord(ch) < 32 for ch in name):
+        return False
+    path = PurePosixPath(name)
+    return not path.is_absolute() and all(part not in ("", ".", "..") for part in name.split("/"))
+
+
+def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, path: Path) -> tuple[bytes, str]:
+    """Read a member, never more than `size` + 1 bytes, returning its bytes and sha256; sizes must match."""
+    digest = hashlib.sha256()
+    chunks = []
+    total = 0
+    try:
+        with archive.open(info) as handle:
+            while True:
+                chunk = handle.read(min(_READ, size + 1 - total))
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > size:
+                    raise _reject(path, f"成员 {info.filename} 比声明的大小更大",
+                                  f"member {info.filename} is larger than its declared size {size}: a zip bomb?")
+                digest.update(chunk)
+                chunks.append(chunk)
+    except BundleRejected:
+        raise
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
+        raise _reject(path, f"成员 {info.filename} 已损坏或被截断",
+                      f"member {info.filename} is damaged or truncated: {exc}") from None
+    if total != size:
+        raise _reject(path, f"成员 {info.filename} 比声明的大小更小", f"member {info.filename} is shorter than "
+                      f"its declared size {size}: truncated")
+    return b"".join(chunks), digest.hexdigest()
+
+
+def _member_cap(name: str) -> int:
+    if name == CHANGES:
+        return MAX_CHANGES_BYTES
+    if _PHOTO_NAME.match(name):
+        return MAX_PHOTO_BYTES
+    return 0
+
+
+# What a damaged zip can make the zipfile module raise, besides its own BadZipFile.
+_DAMAGE = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error, RuntimeError,
+           struct.error, KeyError, IndexError, OverflowError)
+
+
+def open_bundle(path: Path | str, public_key_for: Callable[[dict[str, Any]], str]) -> OpenedBundle:
+    """Check a bundle file completely: names, manifest, signature (key from `public_key_for(manifest)`, which
+    raises BundleRejected for an unknown or revoked sender), and every member's size and sha256."""
+    path = Path(path)
+    try:
+        return _open_bundle(path, public_key_for)
+    except BundleRejected:
+        raise
+    except _DAMAGE as exc:
+        raise _reject(path, "文件已损坏或被截断", f"the file is damaged or truncated: {exc}") from None
+
+
+def _open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], str]) -> OpenedBundle:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BundleRejected(f"{path}: 无法读取 (cannot read the file: {exc.strerror or exc})") from None
+    if size > MAX_BUNDLE_BYTES:
+        raise _reject(path, "文件过大", f"the file is larger than {MAX_BUNDLE_BYTES // 1024**3} GiB")
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise _reject(path, "不是同步包，或文件被截断", f"not a sync bundle, or truncated: {exc}") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise _reject(path, "成员过多", f"more than {MAX_MEMBERS} members")
+        names: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            if not safe_member_name(info.filename):
+                raise _reject(path, f"成员名 {info.filename!r} 不安全",
+                              f"member name {info.filename!r} is absolute, has '..' or is otherwise unsafe")
+            if info.filename in names:
+                raise _reject(path, f"成员 {info.filename} 重复", f"member {info.filename} appears twice")
+            names[info.filename] = info
+        for required in (MANIFEST, SIGNATURE):
+            if required not in names:
+                raise _reject(path, f"缺少 {required}", f"{required} is missing: not a sync bundle, or truncated")
+        for name, cap in ((MANIFEST, MAX_MANIFEST_BYTES), (SIGNATURE, MAX_SIGNATURE_BYTES)):
+            if names[name].file_size > cap:
+                raise _reject(path, f"{name} 过大", f"{name} is larger than {cap} bytes")
+        manifest_bytes, _ = _read_capped(archive, names[MANIFEST], names[MANIFEST].file_size, path)
+        signature_text, _ = _read_capped(archive, names[SIGNATURE], names[SIGNATURE].file_size, path)
+        manifest = _parse_manifest(path, manifest_bytes)
+        try:
+            signature = base64.b64decode(signature_text, validate=True)
+        except ValueError:
+            raise _reject(path, "签名格式错误", "the signature is not base64") from None
+        public_key = public_key_for(manifest)
+        if not verify(public_key, signature, manifest_bytes):
+            raise _reject(path, "签名无效：文件被改动，或不是该设备所签",
+                          "the signature does not match: the file was changed, or not signed by the sender's key")
+        members = manifest["members"]
+        for name in names:
+            if name not in (MANIFEST, SIGNATURE) and name not in members:
+                raise _reject(path, f"成员 {name} 未在清单中列出", f"member {name} is not listed in the manifest")
+        for name, declared in members.items():
+            if name not in names:
+                what = "照片" if _PHOTO_NAME.match(name) else "成员"
+                raise _reject(path, f"缺少{what} {name}", f"member {name} listed in the manifest is missing")
+            info = names[name]
+            if info.file_size != declared["size"]:
+                raise _reject(path, f"成员 {name} 的大小与清单不符", f"member {name}: the zip says {info.file_size}"
+                              f" bytes, the manifest {declared['size']}")
+            _, digest = _read_capped(archive, info, declared["size"], path)
+            if digest != declared["sha256"]:
+                raise _reject(path, f"成员 {name} 校验值不符", f"the sha256 of {name} does not match the manifest")
+            photo = _PHOTO_NAME.match(name)
+            if photo and photo.group(1) != digest:
+                raise _reject(path, f"照片 {name} 的内容与其名称不符", f"photo {name} does not hold the photo it names")
+    return OpenedBundle(path, manifest, manifest_bytes)
+
+
+def _parse_manifest(path: Path, data: bytes) -> dict[str, Any]:
+    try:
+        manifest = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise _reject(path, "清单不是有效的 JSON", f"manifest.json is not valid JSON: {exc}") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise _reject(path, "不是 SafetyDesk 同步包", "not a SafetyDesk bundle (manifest format)")
+    if manifest.get("version") != VERSION:
+        raise _reject(path, f"同步包版本 {manifest.get('version')!r} 不受支持",
+                      f"bundle format version {manifest.get('version')!r} is not supported by this program")
+    for key, kind in (("bundle_id", str), ("sender", str), ("recipient", str), ("kind", str),
+                      ("members", dict), ("upto_seq", int), ("after_seq", int), ("ack", int), ("created_ms", int)):
+        if not isinstance(manifest.get(key), kind) or isinstance(manifest.get(key), bool):
+            raise _reject(path, f"清单缺少或写错了 {key}", f"manifest field {key} is missing or of the wrong type")
+    for name, declared in manifest["members"].items():
+        if not safe_member_name(name) or name in (MANIFEST, SIGNATURE):
+            raise _reject(path, f"清单中的成员名 {name!r} 不安全", f"the manifest lists an unsafe member name {name!r}")
+        if name != CHANGES and not _PHOTO_NAME.match(name):
+            raise _reject(path, f"清单列出未知成员 {name}", f"the manifest lists an unknown member {name}")
+        if not (isinstance(declared, dict) and isinstance(declared.get("size"), int)
+                and isinstance(declared.get("sha256"), str) and 0 <= declared["size"] <= _member_cap(name)):
+            raise _reject(path, f"成员 {name} 的声明大小无效或超过上限",
+                          f"member {name}: its declared size is missing or above the limit")
+    return manifest
+
+
+def write_bundle(path: Path, manifest: dict[str, Any], changes: bytes, photos: Iterator[tuple[str, Path]],
+                 private_pem: str) -> tuple[Path, str]:
+    """Write a bundle to `path` (via a temporary name in the same folder, then rename); fills in members.
+    Returns the path and the sha256 of the manifest (the next bundle's `previous`).
+
+    `photos` yields (sha256, file path); each file is hashed again while it is copied in.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:40]}-", suffix=".tmp")
+    os.close(handle)
+    members: dict[str, dict[str, Any]] = {}
+    try:
+        with zipfile.ZipFile(temporary, "w", allowZip64=True) as archive:
+            if changes:
+                archive.writestr(zipfile.ZipInfo(CHANGES, date_time=(2020, 1, 1, 0, 0, 0)), changes,
+                                 compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+                members[CHANGES] = {"size": len(changes), "sha256": hashlib.sha256(changes).hexdigest()}
+            for sha256, source in photos:
+                data = source.read_bytes()
+                if hashlib.sha256(data).hexdigest() != sha256:
+                    raise BundleRejected(f"照片文件 {source} 已损坏 (the photo file does not match its hash; run "
+                                         "`safety-desk doctor`)")
+                name = f"photos/{sha256}.jpg"
+                archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data,
+                                 compress_type=zipfile.ZIP_STORED)
+                members[name] = {"size": len(data), "sha256": sha256}
+            manifest = {**manifest, "format": FORMAT, "version": VERSION, "members": members}
+            manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+            archive.writestr(MANIFEST, manifest_bytes, compress_type=zipfile.ZIP_DEFLATED)
+            archive.writestr(SIGNATURE, base64.b64encode(sign(private_pem, manifest_bytes)))
+        with open(temporary, "rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path, hashlib.sha256(manifest_bytes).hexdigest()
+
+
+def manifest_digest(manifest_bytes: bytes) -> str:
+    return hashlib.sha256(manifest_bytes).hexdigest()

@@ -1,0 +1,215 @@
+"""What a device may receive and send: rows of its scope (districts or one enterprise), and fields its role owns.
+
+Pure rules over row values; the store builds a ScopeIndex (the ids a scope covers) with SQL.
+
+Scopes (DESIGN.md §4): the office sees everything. An inspector's or leader's device sees its districts:
+their enterprises and everything of those enterprises, district-wide and office-wide training, every
+campaign and checklist, the staff (people of no enterprise), every device, its own notice-number blocks.
+An enterprise device sees its own enterprise and district, the enterprise's records (trainings that name
+it too), the photos they reference, its own people, the staff (without their password hashes: nobody on
+the office side signs in on an enterprise's PC), the office's devices and itself, campaigns and checklists.
+Incidents stay on the office side (office and inspectors). There is no inspector-internal note field in
+the schema today; one would be listed in OFFICE_SIDE_FIELDS and never reach an enterprise device.
+
+Ownership: the office may send anything. An inspector's or leader's device may not send the records only
+the office keeps (organisation, enterprises, campaigns, checklists, number blocks, incidents). An
+enterprise device may send only its own rectification work: progress, rectification reports and comments
+on hazards, a major hazard's treatment plan, its self-inspections and the hazards they find, its drills,
+training and photos. The grade, the deadline and verification stay with the inspector side.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+OFFICE_ROLES = ("office",)
+INSPECTOR_ROLES = ("inspector", "leader")
+
+# Tables only the office writes.
+OFFICE_ONLY_TABLES = frozenset({"office", "device", "district", "person", "district_member", "checklist",
+                                "campaign", "notice_block", "enterprise", "incident"})
+# Tables an enterprise device may write at all, and what it may write in them.
+ENTERPRISE_TABLES = frozenset({"hazard", "hazard_event", "inspection", "answer", "drill", "training", "photo",
+                               "photo_annotation"})
+ENTERPRISE_HAZARD_FIELDS = frozenset({"treatment_plan"})
+ENTERPRISE_HAZARD_SOURCES = frozenset({"self_inspection", "drill"})
+ENTERPRISE_EVENT_KINDS = frozenset({"progress", "reported_rectified", "comment"})
+# Events that open a hazard: an enterprise may write them only for hazards it found itself.
+OPENING_EVENT_KINDS = frozenset({"created", "deadline_set"})
+# Fields that never leave the office side (none exist yet; see the module docstring).
+OFFICE_SIDE_FIELDS: dict[str, frozenset[str]] = {}
+# Photo references in rows: table -> JSON list columns of photo ids.
+PHOTO_COLUMNS = {"hazard": ("photos",), "hazard_event": ("photos",), "answer": ("photos",), "drill": ("photos",)}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A device's role and reach: all (office), some districts, or one enterprise."""
+
+    device_id: str
+    role: str
+    district_ids: frozenset[str] = frozenset()
+    enterprise_id: str | None = None
+
+    @property
+    def everything(self) -> bool:
+        return self.role in OFFICE_ROLES
+
+    @classmethod
+    def of(cls, device_id: str, role: str, scope: dict[str, Any] | None) -> "Scope":
+        scope = scope or {}
+        return cls(device_id, role, frozenset(scope.get("district_ids") or ()), scope.get("enterprise_id"))
+
+    def as_json(self) -> dict[str, Any]:
+        if self.role == "enterprise":
+            return {"enterprise_id": self.enterprise_id}
+        if self.role in INSPECTOR_ROLES:
+            return {"district_ids": sorted(self.district_ids)}
+        return {}
+
+
+@dataclass
+class ScopeIndex:
+    """The ids a scope covers in one database (built by the store); grows as a bundle brings new rows."""
+
+    scope: Scope
+    district_ids: set[str] = field(default_factory=set)
+    enterprise_ids: set[str] = field(default_factory=set)
+    hazard_ids: set[str] = field(default_factory=set)
+    inspection_ids: set[str] = field(default_factory=set)
+    photo_ids: set[str] = field(default_factory=set)
+    person_ids: set[str] = field(default_factory=set)  # people who sign in on the device (password hashes go)
+    staff_ids: set[str] = field(default_factory=set)    # people of no enterprise
+
+
+def _json_list(value: Any) -> list:
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return []
+        return parsed if isinstance(parsed, list) else []
+    return []
+
+
+def row_in_scope(index: ScopeIndex, table: str, row: dict[str, Any]) -> bool:
+    """Whether the row (its stored values; only the scoping columns matter) is within the index's scope."""
+    scope = index.scope
+    if scope.everything:
+        return True
+    enterprise = scope.role == "enterprise"
+    if table in ("office", "checklist", "campaign"):
+        return True
+    if table == "device":
+        return not enterprise or row.get("role") == "office" or row.get("id") == scope.device_id
+    if table == "district":
+        return row.get("id") in index.district_ids
+    if table == "district_member":
+        return not enterprise and row.get("district_id") in index.district_ids
+    if table == "enterprise":
+        return row.get("id") in index.enterprise_ids
+    if table == "person":
+        owner = row.get("enterprise_id")
+        return owner is None or owner in index.enterprise_ids
+    if table == "notice_block":
+        return not enterprise and row.get("device_id") == scope.device_id
+    if table in ("inspection", "notice", "drill", "hazard"):
+        return row.get("enterprise_id") in index.enterprise_ids
+    if table == "incident":
+        return not enterprise and row.get("enterprise_id") in index.enterprise_ids
+    if table == "answer":
+        return row.get("inspection_id") in index.inspection_ids
+    if table == "hazard_event":
+        return row.get("hazard_id") in index.hazard_ids
+    if table == "training":
+        named = [e for e in _json_list(row.get("enterprise_ids")) if isinstance(e, str)]
+        if row.get("enterprise_id"):
+            named.append(row["enterprise_id"])
+        if any(e in index.enterprise_ids for e in named):
+            return True
+        if enterprise:
+            return False
+        return not named and (row.get("district_id") is None or row.get("district_id") in index.district_ids)
+    if table == "photo":
+        return row.get("id") in index.photo_ids
+    if table == "photo_annotation":
+        return row.get("photo_id") in index.photo_ids
+    return False
+
+
+def note_row(index: ScopeIndex, table: str, row: dict[str, Any]) -> None:
+    """Grow the index by a row accepted into the scope, so the rows that hang from it pass as well."""
+    if table == "enterprise":
+        index.enterprise_ids.add(row["id"])
+    elif table == "hazard":
+        index.hazard_ids.add(row["id"])
+    elif table == "inspection":
+        index.inspection_ids.add(row["id"])
+    elif table == "photo":
+        index.photo_ids.add(row["id"])
+    for column in PHOTO_COLUMNS.get(table, ()):
+        index.photo_ids.update(p for p in _json_list(row.get(column)) if isinstance(p, str))
+
+
+def withheld_fields(index: ScopeIndex, table: str, row: dict[str, Any]) -> frozenset[str]:
+    """Columns of a row in scope that still do not travel to this device."""
+    if index.scope.everything:
+        return frozenset()
+    if table == "person" and row.get("id") not in index.person_ids:
+        return frozenset({"password_hash"})
+    if table == "training":
+        # A training for several enterprises names the first in enterprise_id: when that one (or the session's
+        # district) is not the device's, the reference stays behind (it would point at a row the device lacks).
+        hidden = set()
+        if row.get("enterprise_id") and row["enterprise_id"] not in index.enterprise_ids:
+            hidden.add("enterprise_id")
+        if row.get("district_id") and row["district_id"] not in index.district_ids:
+            hidden.add("district_id")
+        return frozenset(hidden)
+    if index.scope.role == "enterprise":
+        return OFFICE_SIDE_FIELDS.get(table, frozenset())
+    return frozenset()
+
+
+def referenced_photos(table: str, row: dict[str, Any]) -> list[str]:
+    return [p for column in PHOTO_COLUMNS.get(table, ()) for p in _json_list(row.get(column)) if isinstance(p, str)]
+
+
+def ownership_problem(role: str, table: str, field_name: str, row: dict[str, Any], is_new: bool,
+                      hazard_source: Callable[[str], str | None]) -> str | None:
+    """Why a change a device of `role` sent is not its to make (None: it may). `row` is the row as it would
+    be after the change (the stored row with the incoming cells)."""
+    if role in OFFICE_ROLES:
+        return None
+    if table in OFFICE_ONLY_TABLES:
+        return (f"只有安全办可以修改{table}记录 (only the safety office changes {table} records; "
+                f"a {role} device sent one)")
+    if role in INSPECTOR_ROLES:
+        return None
+    if table not in ENTERPRISE_TABLES:
+        return f"企业设备不能修改{table}记录 (an enterprise device does not change {table} records)"
+    if table == "hazard":
+        if is_new:
+            if row.get("source") in ENTERPRISE_HAZARD_SOURCES:
+                return None
+            return ("企业只能登记自查或演练发现的隐患 (an enterprise registers only hazards of its own "
+                    f"self-inspections or drills, not source {row.get('source')!r})")
+        if field_name in ENTERPRISE_HAZARD_FIELDS:
+            return None
+        return (f"隐患的“{field_name}”由检查员一方负责，企业不能修改 (the inspector side owns hazard field "
+                f"{field_name}; the enterprise owns only its rectification reports)")
+    if table == "hazard_event":
+        kind = row.get("kind")
+        if kind in ENTERPRISE_EVENT_KINDS:
+            return None
+        if kind in OPENING_EVENT_KINDS and hazard_source(str(row.get("hazard_id"))) in ENTERPRISE_HAZARD_SOURCES:
+            return None
+        return (f"隐患事件“{kind}”（等级、期限、复查）由检查员一方负责 (the inspector side owns {kind} "
+                "events: grade, deadline and verification)")
+    if table == "inspection" and row.get("kind") != "self_inspection":
+        return f"企业只能提交自查记录 (an enterprise sends only self-inspections, not {row.get('kind')!r})"
+    return None

@@ -1,0 +1,115 @@
+"""Helpers for sync tests: an office with two districts and three enterprises, devices enrolled from it."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from safety_desk.domain.uscc import make_uscc
+from safety_desk.services.devices import DeviceService, join
+from safety_desk.services.session import Session
+from safety_desk.services.setup import initialise
+from safety_desk.services.sync import SyncService
+from safety_desk.store.records import District, Enterprise, Hazard, Person
+from safety_desk.store.store import Store
+
+USCC = [make_uscc(f"91370200{n:09d}") for n in range(1, 4)]
+
+
+@dataclass
+class Replica:
+    """One installation: its store, its CLI-style session and its sync service."""
+
+    name: str
+    store: Store
+    session: Session = field(init=False)
+    sync: SyncService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.session = Session.of_device(self.store)
+        self.sync = SyncService(self.session)
+
+    @property
+    def device_id(self) -> str:
+        return self.store.db.device_id
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def make_office(folder: Path) -> Replica:
+    path = folder / "office.db"
+    initialise(path, office_name="测试安全办", admin_login="admin", admin_name="管理员", admin_password="pw")
+    store = Store.open(path)
+    with store.transaction():
+        d1 = store.districts.add(District(id=store.db.new_id(), code="D1", name="东城片区"))
+        d2 = store.districts.add(District(id=store.db.new_id(), code="D2", name="西城片区"))
+        for n, (uscc, district) in enumerate(zip(USCC, (d1, d1, d2)), start=1):
+            enterprise = store.enterprises.add(Enterprise(
+                id=store.db.new_id(), uscc=uscc, name=f"企业{n}", district_id=district.id, industry="机械",
+                risk_class=2, tracked_since="2026-01-01"))
+            store.people.add(Person(id=store.db.new_id(), name=f"安全员{n}", login=f"e{n}", role="enterprise",
+                                    enterprise_id=enterprise.id, password_hash="x"))
+            store.hazards.open_hazard(Hazard(
+                id=store.db.new_id(), enterprise_id=enterprise.id, district_id=district.id, source="inspection",
+                description=f"隐患{n}", grade="一般", found_on="2026-11-02"), deadline=date(2026, 11, 20))
+        store.people.add(Person(id=store.db.new_id(), name="检查员甲", login="insp", role="inspector",
+                                password_hash="y"))
+    return Replica("office", store)
+
+
+def enrol_and_join(office: Replica, folder: Path, name: str, role: str, **scope) -> Replica:
+    enrol_file = folder / f"{name}.sdenroll"
+    DeviceService(office.session).enroll(role, name, enrol_file, **scope)
+    join(folder / f"{name}.db", enrol_file)
+    office.refresh()
+    return Replica(name, Store.open(folder / f"{name}.db"))
+
+
+def exchange(sender: Replica, receiver: Replica, folder: Path):
+    """Export from sender to receiver into `folder` and import it there; returns the import result."""
+    exported = sender.sync.export(folder, for_device=receiver.device_id)
+    result = receiver.sync.import_bundle(exported.path)
+    receiver.refresh()
+    return result
+
+
+def db_digest(store: Store) -> str:
+    """sha256 of a logical dump of the database: equal digests, equal contents."""
+    conn = sqlite3.connect(store.path)
+    try:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode("utf-8")).hexdigest()
+    finally:
+        conn.close()
+
+
+def add_photo(store: Store, seed: str) -> str:
+    """A photo record and its file (bytes made from `seed`; sync never decodes them), returning its id."""
+    from safety_desk.media.ingest import write_file_atomically
+    from safety_desk.store.database import now_iso
+    from safety_desk.store.photos import media_path
+    from safety_desk.store.records import Photo
+
+    data = ("照片 " + seed).encode("utf-8") * 50
+    digest = hashlib.sha256(data).hexdigest()
+    write_file_atomically(media_path(store.media_dir, digest), data)
+    if store.photos.get(digest) is None:
+        store.photos.add(Photo(id=digest, size=len(data), width=10, height=10, added_at=now_iso()))
+    return digest
+
+
+def hazard_of(store: Store, description: str) -> Hazard:
+    return next(h for h in store.hazards._select("description = ?", (description,)))
+
+
+def as_person(replica: Replica, login: str) -> Session:
+    """A session of a real person on the replica (what the GUI has after sign-in)."""
+    person = replica.store.people.by_login(login)
+    replica.store.db.author_id = person.id
+    return Session(replica.store, person)
