@@ -23,6 +23,7 @@ from safety_desk.ui.pages.hazards import HazardsPage
 from safety_desk.ui.pages.inspections import InspectionsPage
 from safety_desk.ui.pages.placeholder import PlaceholderPage
 from safety_desk.ui.pages.settings import SettingsPage
+from safety_desk.ui.pages.sync import SyncPage
 
 # How often an open window checks whether a new day has begun (and so reminds again).
 REMINDER_CHECK_MS = 15 * 60 * 1000
@@ -62,9 +63,7 @@ class MainWindow(QMainWindow):
             ("reports", self.tr("Reports"), "file-chart-outline", PlaceholderPage(
                 self.tr("Reports"), self.tr("The weekly summary, notices and statistics as PDF arrive with the "
                                             "next release."))),
-            ("sync", self.tr("Sync"), "sync", PlaceholderPage(
-                self.tr("Sync"), self.tr("Exchanging data with the office by file or shared folder arrives with "
-                                         "the next release. Every change is already recorded for it."))),
+            ("sync", self.tr("Sync"), "sync", SyncPage(context)),
             ("settings", self.tr("Settings"), "cog-outline", SettingsPage(context)),
         ]
         for number, (key, label, icon_name, page) in enumerate(entries, start=1):
@@ -87,6 +86,7 @@ class MainWindow(QMainWindow):
         dashboard.enterprise_requested.connect(self.on_enterprise_requested)
         dashboard.hazard_requested.connect(self.on_hazard_requested)
         dashboard.page_requested.connect(self.on_page_requested)
+        self.pages["sync"].changed.connect(self.refresh_status)
 
         central = QWidget()
         layout = QHBoxLayout(central)
