@@ -34,6 +34,7 @@ import os
 import re
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterator
@@ -125,7 +126,8 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, pat
                 chunks.append(chunk)
     except BundleRejected:
         raise
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        # zlib.error: a flipped byte inside a deflated member (it is not a ValueError).
         raise _reject(path, f"成员 {info.filename} 已损坏或被截断",
                       f"member {info.filename} is damaged or truncated: {exc}") from None
     if total != size:
