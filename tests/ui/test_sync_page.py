@@ -394,3 +394,31 @@ def test_a_database_that_is_not_an_enrolled_device_disables_the_actions(qtbot, s
     assert "not an enrolled device" in page.device_label.text()
     assert not page.export_button.isEnabled() and not page.import_button.isEnabled()
     assert not page.devices_visible()
+
+
+def test_an_import_runs_in_a_worker_thread_on_a_connection_of_its_own(pair, qtbot, tmp_path, monkeypatch,
+                                                                      messages) -> None:
+    import threading
+
+    import safety_desk.ui.pages.sync as sync_page
+    from safety_desk.ui.tasks import TaskRunner
+
+    office, laptop = pair
+    office.store.hazards.update(hazard_of(office.store, "隐患1").id, measures="在工作线程中导入")
+    path = SyncService(office.context.session).export(tmp_path / "stick", for_device=laptop.device_id).path
+    seen = []
+
+    class Watched(SyncService):
+        def import_bundle(self, *args, **kwargs):
+            seen.append((threading.get_ident(), self.db.conn))
+            return super().import_bundle(*args, **kwargs)
+
+    monkeypatch.setattr(sync_page, "SyncService", Watched)
+    laptop.context.tasks = TaskRunner()
+    imported = _emitted(laptop.page.imported)
+    with qtbot.waitSignals([laptop.page.imported, laptop.page.refreshed], timeout=20000):
+        laptop.page.import_bundle(path)
+    assert isinstance(imported[0], ImportResult) and imported[0].applied > 0
+    (thread, conn), = seen
+    assert thread != threading.get_ident() and conn is not laptop.store.db.conn
+    assert laptop.store.hazards.require(hazard_of(laptop.store, "隐患1").id).measures == "在工作线程中导入"

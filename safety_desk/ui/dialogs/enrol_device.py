@@ -37,7 +37,7 @@ class EnrolDeviceDialog(QDialog):
         self.role_combo.currentIndexChanged.connect(self.on_role_changed)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("name")
-        self.name_edit.setPlaceholderText(self.tr("e.g. 东城检查员笔记本"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Dongcheng inspector laptop"))
         self.name_edit.textChanged.connect(self._update_ok)
         self.districts = QListWidget()
         self.districts.setObjectName("districts")
