@@ -5,7 +5,9 @@ from __future__ import annotations
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from safety_desk.store.connection import StoreError
 
 # A task function receives `report(done, total)` as its first argument to publish progress.
 Report = Callable[[int, int], None]
@@ -28,7 +30,7 @@ class _Job(QRunnable):
             result = self.function(self.signals.progressed.emit, *self.args)
         except Exception as exc:  # noqa: BLE001 - every failure must reach the user as a message
             message = str(exc) or exc.__class__.__name__
-            if not isinstance(exc, ValueError):
+            if not isinstance(exc, (ValueError, StoreError)):  # a full disk is news for the user, not a bug
                 traceback.print_exc()
             self.signals.failed.emit(message)
         else:
@@ -48,7 +50,10 @@ class TaskRunner(QObject):
         self._live.add(signals)  # keep the QObject alive until the job reports back
         signals.finished.connect(lambda _=None, s=signals: self._live.discard(s))
         signals.failed.connect(lambda _=None, s=signals: self._live.discard(s))
-        self._pool.start(_Job(function, args, signals))
+        # Started on the next turn of the event loop, after the caller has connected to the signals:
+        # a quick job started at once could report before anyone listens, and its result would be lost.
+        job = _Job(function, args, signals)
+        QTimer.singleShot(0, lambda: self._pool.start(job))
         return signals
 
 
@@ -59,9 +64,18 @@ class InlineTaskRunner(TaskRunner):
     """
 
     def start(self, function: Callable[..., Any], *args: Any) -> TaskSignals:
-        from PySide6.QtCore import QTimer
-
         signals = TaskSignals()
         self._live.add(signals)
         QTimer.singleShot(0, lambda: (_Job(function, args, signals).run(), self._live.discard(signals)))
         return signals
+
+
+def in_reader(session, work: Callable[[Any], Any]) -> Callable[..., Any]:
+    """A task function running `work(session)` on a read-only connection of its own (Store.reader).
+
+    Workers must not share the window's connection: a long query would freeze the interface (Database.reader).
+    """
+    def task(_report: Report) -> Any:
+        with session.store.reader() as store:
+            return work(session.with_store(store))
+    return task
