@@ -422,3 +422,25 @@ def test_an_import_runs_in_a_worker_thread_on_a_connection_of_its_own(pair, qtbo
     (thread, conn), = seen
     assert thread != threading.get_ident() and conn is not laptop.store.db.conn
     assert laptop.store.hazards.require(hazard_of(laptop.store, "隐患1").id).measures == "在工作线程中导入"
+
+
+def test_the_main_window_shows_the_sync_page_and_an_import_refreshes_its_status_bar(pair, qtbot, tmp_path,
+                                                                                    monkeypatch, messages) -> None:
+    from safety_desk.ui.main_window import MainWindow
+
+    office, laptop = pair
+    window = MainWindow(laptop.context)
+    qtbot.addWidget(window)
+    page = window.pages["sync"]
+    assert isinstance(page, SyncPage)
+    with qtbot.waitSignal(page.refreshed):
+        window.show_page("sync")
+    before = window.unsynced.text()
+    # The laptop's bundle reaches the office, whose answer acknowledges it: fewer changes wait on the laptop.
+    sent = SyncService(laptop.context.session).export(tmp_path / "back").path
+    SyncService(office.context.session).import_bundle(sent)
+    path = SyncService(office.context.session).export(tmp_path / "stick", for_device=laptop.device_id).path
+    _import_on(qtbot, Side(laptop.store, laptop.context, page), path, monkeypatch)
+    assert window.unsynced.text() != before  # the window counted again after the import
+    assert window.unsynced.text() == window.tr("Not yet synced: %1 changes").replace(
+        "%1", f"{laptop.store.db.unsynced_count():,}")
