@@ -537,6 +537,31 @@ def sync_folder(ctx: click.Context, path: Path | None) -> None:
         raise Failed(f"{len(result.rejected)} 个同步包被拒收 (bundle(s) were refused; see above)")
 
 
+@sync_group.command("status")
+@click.pass_context
+def sync_status(ctx: click.Context) -> None:
+    """Peers with their last exchange and changes waiting, the sync folder, open conflicts."""
+    from safety_desk.services.session import Session
+    from safety_desk.services.sync import SyncService
+    from safety_desk.settings import Settings
+
+    with _open_store(_db_path(ctx)) as store:
+        service = SyncService(Session.of_device(store), Settings.load())
+        try:
+            peers = service.peers()
+        except _sync_errors() as exc:
+            raise BadInput(str(exc)) from None
+        for peer in peers:
+            state = "已停用 revoked" if peer.revoked else ("" if peer.key_known else "待首次同步 awaiting first bundle")
+            click.echo("\t".join([peer.device_id, peer.name, peer.role, f"导出 exported {peer.last_export_at or '-'}",
+                                  f"导入 imported {peer.last_import_at or '-'}", f"待发 waiting {peer.waiting}", state]))
+        folder = service.folder_status()
+        if folder.configured:
+            click.echo(f"同步文件夹 sync folder {folder.path}: " + ("可用 reachable" if folder.reachable else
+                       "无法访问 not reachable") + f", 待导入 incoming {folder.incoming}")
+        click.echo(f"未处理的冲突 open conflicts: {service.log.open_conflict_count()}")
+
+
 @sync_group.command("conflicts")
 @click.option("--all", "include_resolved", is_flag=True, help="Resolved ones too.")
 @click.pass_context

@@ -28,6 +28,12 @@ def create_first_account(store: Store, *, office_name: str, name: str, login: st
     """The first-start set-up: name the office and create the first account, then sign it in."""
     if not needs_setup(store):
         raise SignInFailed("已有账号，请直接登录 (accounts exist already: sign in)")
+    device = store.devices.get(store.db.device_id)
+    if device is not None and device.role != "office":
+        # An enrolled device gets its accounts from the office with sync; a local office account would be
+        # a way round the device's scope.
+        raise SignInFailed("此设备由安全办登记，账号由安全办设置并随同步送达 (this device was enrolled by the safety "
+                           "office: its accounts come from the office by sync)")
     problems = []
     if not office_name.strip():
         problems.append("单位名称不能为空 (office name is required)")

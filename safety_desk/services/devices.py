@@ -32,7 +32,7 @@ from typing import Any, Callable
 
 from safety_desk.domain.notice_numbers import validate_block_size
 from safety_desk.services.session import Action, Session
-from safety_desk.services.sync import Progress, SyncProblem, SyncService, decode_changes, _noop
+from safety_desk.services.sync import Progress, SyncService, decode_changes, no_progress
 from safety_desk.settings import Settings
 from safety_desk.store.connection import MissingDatabase, StoreError, remove_database_files
 from safety_desk.store.database import SYNC_MODE, now_iso
@@ -191,7 +191,7 @@ class DeviceService:
             enrolment = {"device_id": device.id, "name": name, "role": role, "scope": scope,
                          "office_device_id": office_device.id, "office_public_key": office_device.public_key,
                          "office_name": office.name if office else "", "token": token}
-            exported = sync._export(device, output, None, report or _noop, kind="enrolment",
+            exported = sync._export(device, output, None, report or no_progress, kind="enrolment",
                                     extra={"enrolment": enrolment})
             # The file delivers the starter data whole (join applies all of it or nothing): bundles to the
             # device start after it.

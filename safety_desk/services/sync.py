@@ -36,13 +36,13 @@ from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW, now_is
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, MergeReport, merge_changes
 from safety_desk.store.photos import media_path
 from safety_desk.store.records import Device
-from safety_desk.store.sync_log import ConflictRow, PeerState, SyncLog
+from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import (
     ENROL_SUFFIX, SUFFIX, BundleRejected, OpenedBundle, open_bundle, write_bundle,
 )
 from safety_desk.sync.hlc import HybridClock, Timestamp
 from safety_desk.sync.ids import new_id
-from safety_desk.sync.scope import Scope, ScopeIndex, note_row, ownership_problem, row_in_scope
+from safety_desk.sync.scope import Scope, note_row, ownership_problem, row_in_scope
 
 Progress = Callable[[int, int], None]
 BACKUPS_KEPT = 10
@@ -54,7 +54,7 @@ class SyncProblem(ValueError):
     """A sync request that cannot be done as asked (no such peer, no folder set, a revoked device...)."""
 
 
-def _noop(done: int, total: int) -> None:
+def no_progress(done: int, total: int) -> None:
     pass
 
 
@@ -82,14 +82,19 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def encode_changes(changes: Iterable[Change]) -> bytes:
+    """changes.jsonl: one line per row and write, [table, row_id, clock, author, seq, capped_from, cells], where
+    cells maps each field the write set to its value ("*" to the whole row for records merged as rows)."""
+    groups: dict[tuple, dict[str, Any]] = {}
+    for c in changes:
+        groups.setdefault((c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from), {})[c.field] = c.value
     encode = _ENCODER.encode
-    lines = [encode([c.table, c.row_id, c.field, c.clock, c.author, c.seq, c.value, c.capped_from]) for c in changes]
+    lines = [encode([*key, cells]) for key, cells in groups.items()]
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
 def decode_changes(data: bytes, columns: dict[str, set[str]], name: str) -> list[Change]:
     """Parse and check every line of changes.jsonl; any malformed line rejects the bundle, naming the line."""
-    changes = []
+    changes: list[Change] = []
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -113,19 +118,21 @@ def decode_changes(data: bytes, columns: dict[str, set[str]], name: str) -> list
                 raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is "
                                      f"not valid JSON: {exc}); 数据库未作任何更改 (nothing was changed)") from None
     clocks: set[str] = set()
+    pairs = _field_pairs(columns)
     for number, item in enumerate(items, start=1):
         try:
-            changes.append(_checked_change(item, columns, clocks))
+            _checked_line(item, columns, pairs, clocks, changes)
         except (ValueError, TypeError, KeyError) as exc:
             raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is not a "
                                  f"valid change: {exc}); 数据库未作任何更改 (nothing was changed)") from None
     return changes
 
 
-def _checked_change(item: Any, columns: dict[str, set[str]], clocks: set[str]) -> Change:
-    if type(item) is not list or len(item) != 8:
-        raise ValueError("not a list of 8 values")
-    table, row_id, field_name, clock, author, seq, value, capped = item
+def _checked_line(item: Any, columns: dict[str, set[str]], pairs: frozenset, clocks: set[str],
+                  out: list[Change]) -> None:
+    if type(item) is not list or len(item) != 7:
+        raise ValueError("not a list of 7 values")
+    table, row_id, clock, author, seq, capped, cells = item
     if type(row_id) is not str or not 0 < len(row_id) <= 100:
         raise ValueError("bad row id")
     if clock not in clocks:
@@ -136,8 +143,11 @@ def _checked_change(item: Any, columns: dict[str, set[str]], clocks: set[str]) -
         raise ValueError("bad capped_from clock")
     if type(author) is not str or len(author) > 100 or type(seq) is not int or seq < 0:
         raise ValueError("bad author or seq")
-    if field_name == WHOLE_ROW:
-        if table not in columns or SYNC_MODE[table] not in ("row", APPEND_ONLY):
+    if type(cells) is not dict or not cells:
+        raise ValueError("no cells")
+    if WHOLE_ROW in cells:
+        value = cells[WHOLE_ROW]
+        if len(cells) != 1 or table not in columns or SYNC_MODE[table] not in ("row", APPEND_ONLY):
             raise ValueError(f"{table!r} is not a table merged as whole rows")
         if type(value) is not dict or value.get("id") != row_id or not columns[table].issuperset(value):
             raise ValueError("a whole row with unknown columns or another id")
@@ -146,26 +156,22 @@ def _checked_change(item: Any, columns: dict[str, set[str]], clocks: set[str]) -
                 raise ValueError("a value that is not text or a number")
         if table == "photo" and not _PHOTO_ID.match(row_id):
             raise ValueError("a photo id is its sha256")
-    else:
-        if (table, field_name) not in _field_pairs(columns):
+        out.append(Change(table, row_id, WHOLE_ROW, clock, author, value, seq, capped))
+        return
+    for field_name, value in cells.items():
+        if (table, field_name) not in pairs:
             raise ValueError(f"unknown field {table!r}.{field_name!r}")
         if type(value) not in _SCALARS:
             raise ValueError("a value that is not text or a number")
-    return Change(table, row_id, field_name, clock, author, value, seq, capped)
+        out.append(Change(table, row_id, field_name, clock, author, value, seq, capped))
 
 
 _PHOTO_ID = re.compile(r"^[0-9a-f]{64}$")
-_PAIRS: dict[int, frozenset] = {}
 
 
 def _field_pairs(columns: dict[str, set[str]]) -> frozenset:
-    """(table, column) pairs a per-field change may name (cached for the columns map of one decode)."""
-    pairs = _PAIRS.get(id(columns))
-    if pairs is None:
-        pairs = frozenset((t, c) for t, names in columns.items() if SYNC_MODE[t] == "field" for c in names if c != "id")
-        _PAIRS.clear()
-        _PAIRS[id(columns)] = pairs
-    return pairs
+    """(table, column) pairs a per-field change may name."""
+    return frozenset((t, c) for t, names in columns.items() if SYNC_MODE[t] == "field" for c in names if c != "id")
 
 
 # -- results the GUI and CLI show -----------------------------------------------------------------
@@ -330,7 +336,7 @@ class SyncService:
         peer = self._resolve_peer(for_device)
         to = Path(to)
         return self._export(peer, to if to.suffix in (SUFFIX, ENROL_SUFFIX) else None,
-                            to if to.suffix not in (SUFFIX, ENROL_SUFFIX) else None, report or _noop)
+                            to if to.suffix not in (SUFFIX, ENROL_SUFFIX) else None, report or no_progress)
 
     def _export(self, peer: Device, file: Path | None, folder: Path | None, report: Progress,
                 kind: str = "sync", extra: dict[str, Any] | None = None) -> ExportResult:
@@ -374,7 +380,6 @@ class SyncService:
                                   "`safety-desk doctor`); 未导出 (nothing was exported)")
         total = len(changes) + len(photos)
         report(0, total)
-        counter = int(self.db.local("bundle_counter") or 0) + 1
         bundle_id = new_id()
         clocks = [c.clock for c in changes]
         manifest: dict[str, Any] = {
@@ -391,8 +396,6 @@ class SyncService:
         manifest.update(extra or {})
         data = encode_changes(changes)
         report(len(changes), total)
-        name = f"{me.id}-{counter:08d}{SUFFIX if kind == 'sync' else ENROL_SUFFIX}"
-        target = file if file is not None else Path(folder) / name
 
         def photo_files():
             for done, photo_id in enumerate(photos, start=1):
@@ -403,6 +406,10 @@ class SyncService:
         if not private:
             raise SyncProblem("此数据库没有设备密钥 (this database has no device key)")
         with self.db.transaction():
+            # The counter is read inside the write transaction: two processes of this device never pick one name.
+            counter = int(self.db.local("bundle_counter") or 0) + 1
+            name = f"{me.id}-{counter:08d}{SUFFIX if kind == 'sync' else ENROL_SUFFIX}"
+            target = file if file is not None else Path(folder) / name
             path, digest = write_bundle(target, manifest, data, photo_files(), private)
             try:
                 self.db.set_local("bundle_counter", str(counter))
@@ -467,7 +474,7 @@ class SyncService:
 
     def import_bundle(self, path: Path | str, report: Progress | None = None) -> ImportResult:
         """Check and apply one bundle (all or nothing); a bundle seen before is a reported no-op."""
-        report = report or _noop
+        report = report or no_progress
         path = Path(path)
         opened = self.open(path)
         manifest = opened.manifest
@@ -478,7 +485,8 @@ class SyncService:
             return result
         columns = {t: set(self.db.columns(t)) for t in SYNC_MODE}
         changes = decode_changes(opened.changes_bytes(), columns, path.name)
-        if len(changes) != (manifest.get("counts") or {}).get("changes", len(changes)):
+        counts = manifest.get("counts")
+        if not isinstance(counts, dict) or counts.get("changes") != len(changes):
             raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
                                  "manifest); 数据库未作任何更改 (nothing was changed)")
         if sender.role != "office":
@@ -508,6 +516,10 @@ class SyncService:
             ctx.distrust_own_after_ms = manifest["created_ms"] + self.tolerance_ms
         try:
             with self.db.transaction():
+                if self.log.bundle_seen(manifest["bundle_id"]):
+                    # Another process of this device (the GUI and a script) imported it meanwhile.
+                    result.duplicate = True
+                    return result
                 merged = merge_changes(self.db, changes, ctx)
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
@@ -635,13 +647,13 @@ class SyncService:
         deleting each once imported), then write one into each peer's to-<id>/ that has something new for
         it (changes, or an acknowledgement). Bundles are written under a temporary name and renamed, so
         devices using the folder at the same time never read half a file."""
-        report = report or _noop
+        report = report or no_progress
         folder = self.folder(path)
         result = FolderResult(folder)
         me = self.this_device()
         inbox = self.inbox(folder, me.id)
         waiting = sorted(p for p in inbox.glob(f"*{SUFFIX}") if not p.name.startswith(".")) if inbox.is_dir() else []
-        peers = [d for d in self._peer_devices() if d.revoked_at is None]
+        peers = self._peer_devices()
         total = len(waiting) + len(peers)
         done = 0
         seen = self.log.imported_file_names()
@@ -652,15 +664,22 @@ class SyncService:
                 bundle.unlink(missing_ok=True)
             except BundleRejected as exc:
                 result.rejected.append(str(exc))
-                bundle.replace(bundle.with_name(bundle.name + ".rejected"))
+                try:
+                    bundle.replace(bundle.with_name(bundle.name + ".rejected"))
+                except OSError:
+                    pass  # another process of this device set it aside first
             done += 1
             report(done, total)
+        # A revoked device still gets its revocation (and nothing else: see _export); one that has just learnt
+        # of its own revocation writes nothing.
+        if self.this_device().revoked_at is not None:
+            peers = []
         for peer in peers:
             state = self.log.peer(peer.id)
             outbox = self.inbox(folder, peer.id)
             if self.log.last_seq() > state.sent_upto or state.received_seq > state.sent_ack:
                 outbox.mkdir(parents=True, exist_ok=True)
-                exported = self._export(peer, None, outbox, _noop)
+                exported = self._export(peer, None, outbox, no_progress)
                 if exported.changes or exported.photos or state.received_seq > state.sent_ack:
                     result.exported.append(exported)
                     # Our older bundles still waiting there hold nothing the new one does not (it starts at the
@@ -679,6 +698,7 @@ class SyncService:
                     exported.path.unlink(missing_ok=True)
             done += 1
             report(done, total)
+        report(total, total)
         return result
 
     def folder_status(self, path: Path | str | None = None) -> FolderStatus:

@@ -157,9 +157,11 @@ class HazardRepository(Repository[Hazard]):
                                         " ORDER BY hazard_id, clock, id", chunk)
             states = []
             for hazard_id, group in itertools.groupby(rows, key=lambda row: row["hazard_id"]):
-                events = [record_from_row(HazardEvent, row) for row in group]
-                if any(e.kind == HazardEventKind.CREATED for e in events):
-                    states.append(state_row(hazard_id, fold_hazard_events([fact_of(e) for e in events])))
+                facts = [HazardEventFact(kind=HazardEventKind(row["kind"]), at=datetime.fromisoformat(row["at"]),
+                                         deadline=date.fromisoformat(row["deadline"]) if row["deadline"] else None)
+                         for row in group]
+                if any(f.kind == HazardEventKind.CREATED for f in facts):
+                    states.append(state_row(hazard_id, fold_hazard_events(facts)))
             self.db.record_derived_many(_UPSERT_STATE, states)
 
     def cached_state(self, hazard_id: str) -> HazardStateRow | None:

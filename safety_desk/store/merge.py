@@ -161,9 +161,16 @@ class _Merger:
     def run(self, changes: Iterable[Change]) -> MergeReport:
         order = {table: i for i, table in enumerate(TABLE_ORDER)}
         pending = self.cap(list(changes))
-        pending.sort(key=lambda c: (order[c.table], c.row_id, c.field, c.clock))
-        groups = [(key, list(group)) for key, group in
-                  itertools.groupby(pending, key=lambda c: (c.table, c.row_id))]
+        by_row: dict[tuple[str, str], list[Change]] = {}
+        for change in pending:
+            key = (change.table, change.row_id)
+            cells = by_row.get(key)
+            if cells is None:
+                by_row[key] = [change]
+            else:
+                cells.append(change)
+        # Parents before children (foreign keys), rows in id order: the same order whatever the bundle's.
+        groups = sorted(by_row.items(), key=lambda item: (order[item[0][0]], item[0][1]))
         done = 0
         for table, table_groups in itertools.groupby(groups, key=lambda g: g[0][0]):
             table_groups = list(table_groups)
@@ -184,6 +191,18 @@ class _Merger:
                                 {"cells": self.report.cells_applied, "from": self.ctx.source or None})
         return self.report
 
+    def _writes(self, seqs: set[int]) -> dict[int, tuple[str, str, str | None]]:
+        """seq -> (clock, author, device it was received from) for the given write seqs."""
+        wanted = sorted(seqs)
+        found = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            for seq, clock, author, source in self.conn.execute(
+                    f"SELECT seq, clock, author, received_from FROM write_log WHERE seq IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                found[seq] = (clock, author, source)
+        return found
+
     def _load(self, table: str, row_ids: list[str]) -> tuple[dict[str, dict], dict[str, dict[str, int]]]:
         marks = ",".join("?" * len(row_ids))
         rows = {r["id"]: dict(r) for r in self.conn.execute(f"SELECT * FROM {table} WHERE id IN ({marks})", row_ids)}
@@ -203,7 +222,7 @@ class _Merger:
             return
         rows, fields = self._load(table, [row_id for row_id, _ in resolved])
         seqs = {s for f in fields.values() for s in f.values()}
-        writes = self.db.writes(seqs) if seqs else {}
+        writes = self._writes(seqs) if seqs else {}
         # Rows new here, in a table without unique keys, from a sender whose changes need no ownership check:
         # nothing to compare or settle, so they are inserted in batches (most of a first sync).
         simple = self.ctx.refuse is None and not self.unique_keys[table]
@@ -240,6 +259,9 @@ class _Merger:
                 fields[name] = self.write_seq(change.clock, change.author, change.capped_from)
                 if change.clock > newest:
                     newest = change.clock
+            seqs = set(fields.values())
+            if len(seqs) == 1 and len(fields) == len(self.columns[table]) - 1:
+                fields = {WHOLE_ROW: seqs.pop()}  # every column by one write: as a local insert records it
         columns = tuple(row)
         inserts.setdefault(columns, []).append(tuple(row.values()))
         clocks.append((table, row_id, json.dumps(fields, sort_keys=True), max(fields.values())))
@@ -296,7 +318,7 @@ class _Merger:
             if current is None or seq is None:
                 winners.append(change)
                 continue
-            local_clock, local_author = writes[seq]
+            local_clock, local_author, local_source = writes[seq]
             local_value = current if change.field == WHOLE_ROW else current.get(change.field)
             if (ctx.distrust_own_after_ms is not None and _device(local_clock) == self.db.device_id
                     and _wall(local_clock) > ctx.distrust_own_after_ms):
@@ -306,7 +328,10 @@ class _Merger:
                     else all(current.get(k) == v for k, v in incoming_value.items()))
             if change.clock > local_clock:
                 winners.append(change)
-                if (ctx.record_conflicts and not same and seq > ctx.sender_ack and SYNC_MODE[table] != "append"):
+                # Ours lost to a value the sender wrote without having seen ours (not when ours came from the
+                # sender itself: then it is just the sender's older value).
+                if (ctx.record_conflicts and not same and seq > ctx.sender_ack and local_source != ctx.source
+                        and SYNC_MODE[table] != "append"):
                     self.conflict("value", table, row_id, change.field, kept=incoming_value, kept_clock=change.clock,
                                   kept_author=change.author, lost=local_value, lost_clock=local_clock,
                                   lost_author=local_author)
@@ -415,6 +440,7 @@ class _Merger:
         return row
 
     def alias(self, table: str, lost: str, kept: str) -> None:
+        self.db.audit_event("unique_clash", table, lost, None, {"kept": kept})
         self.conn.execute("INSERT OR REPLACE INTO sync_alias (tbl, lost_id, kept_id) VALUES (?, ?, ?)",
                           (table, lost, kept))
         # Anything that pointed at an alias of `lost` now points at `kept`.

@@ -54,7 +54,7 @@ def _loads(text: str | None) -> Any:
 
 
 class SyncLog:
-    """Reads and writes the device-local sync tables (migration 0005) inside the caller's transactions."""
+    """Reads and writes the device-local sync tables (migration NNNN_sync.sql) inside the caller's transactions."""
 
     def __init__(self, db: Database) -> None:
         self.db = db

@@ -12,8 +12,10 @@ Format, version 1 (a zip file; the names below are its only members):
         ""), counts, members {name: {size, sha256}} for every other member, and optionally key_binding
         (a new device's public key and its proof) and enrolment (what `device join` needs).
     manifest.sig           base64 Ed25519 signature of the exact bytes of manifest.json by the sender.
-    changes.jsonl          one change a line: [table, row_id, field, clock, author, seq, value, capped_from];
-                           field "*" carries a whole row as an object.
+    changes.jsonl          one line per row and write: [table, row_id, clock, author, seq, capped_from, cells]:
+                           the write's hybrid logical clock, its author (person id), the sender's write_log seq,
+                           the clock it came with if a device capped it (else null), and cells, an object of
+                           field -> value ("*" -> the whole row as an object, for records merged as rows).
     photos/<sha256>.jpg    photo files, each named by the sha256 of its bytes.
 
 Reading trusts nothing before it is checked: the file size is capped; every zip entry must be listed in
@@ -33,6 +35,7 @@ import json
 import os
 import re
 import tempfile
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -87,8 +90,13 @@ class OpenedBundle:
 
     def _read_member(self, name: str) -> bytes:
         declared = self.manifest["members"][name]
-        with zipfile.ZipFile(self.path) as archive:
-            data, digest = _read_capped(archive, archive.getinfo(name), declared["size"], self.path)
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                data, digest = _read_capped(archive, archive.getinfo(name), declared["size"], self.path)
+        except BundleRejected:
+            raise
+        except _DAMAGE as exc:
+            raise _reject(self.path, "文件已损坏或被截断", f"the file is damaged or truncated: {exc}") from None
         if digest != declared["sha256"]:
             raise BundleRejected(f"{self.path.name}: 成员 {name} 校验值不符 (the sha256 of {name} does not match "
                                  "the manifest: the file was changed)")
@@ -126,8 +134,7 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, pat
                 chunks.append(chunk)
     except BundleRejected:
         raise
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        # zlib.error: a flipped byte inside a deflated member (it is not a ValueError).
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
         raise _reject(path, f"成员 {info.filename} 已损坏或被截断",
                       f"member {info.filename} is damaged or truncated: {exc}") from None
     if total != size:
@@ -144,10 +151,24 @@ def _member_cap(name: str) -> int:
     return 0
 
 
+# What a damaged zip can make the zipfile module raise, besides its own BadZipFile.
+_DAMAGE = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error, RuntimeError,
+           struct.error, KeyError, IndexError, OverflowError)
+
+
 def open_bundle(path: Path | str, public_key_for: Callable[[dict[str, Any]], str]) -> OpenedBundle:
     """Check a bundle file completely: names, manifest, signature (key from `public_key_for(manifest)`, which
     raises BundleRejected for an unknown or revoked sender), and every member's size and sha256."""
     path = Path(path)
+    try:
+        return _open_bundle(path, public_key_for)
+    except BundleRejected:
+        raise
+    except _DAMAGE as exc:
+        raise _reject(path, "文件已损坏或被截断", f"the file is damaged or truncated: {exc}") from None
+
+
+def _open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], str]) -> OpenedBundle:
     try:
         size = path.stat().st_size
     except OSError as exc:

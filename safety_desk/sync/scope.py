@@ -161,6 +161,15 @@ def withheld_fields(index: ScopeIndex, table: str, row: dict[str, Any]) -> froze
         return frozenset()
     if table == "person" and row.get("id") not in index.person_ids:
         return frozenset({"password_hash"})
+    if table == "training":
+        # A training for several enterprises names the first in enterprise_id: when that one (or the session's
+        # district) is not the device's, the reference stays behind (it would point at a row the device lacks).
+        hidden = set()
+        if row.get("enterprise_id") and row["enterprise_id"] not in index.enterprise_ids:
+            hidden.add("enterprise_id")
+        if row.get("district_id") and row["district_id"] not in index.district_ids:
+            hidden.add("district_id")
+        return frozenset(hidden)
     if index.scope.role == "enterprise":
         return OFFICE_SIDE_FIELDS.get(table, frozenset())
     return frozenset()

@@ -77,3 +77,5 @@ def test_enrol_join_export_import_folder_and_revoke_from_the_command_line(tmp_pa
     assert result.exit_code == 2 and "already revoked" in result.output
     result = run("--db", laptop_db, "sync", "conflicts")
     assert result.exit_code == 0
+    result = run("--db", office_db, "sync", "status")
+    assert result.exit_code == 0 and "laptop" in result.output and "revoked" in result.output

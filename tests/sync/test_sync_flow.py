@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from safety_desk.services.auth import SignIn, SignInFailed
 from safety_desk.services.devices import AlreadyJoined, DeviceProblem, DeviceService, join
 from safety_desk.services.hazards import HazardService
-from safety_desk.services.session import PermissionDenied, Session
-from safety_desk.store.records import Person
+from safety_desk.services.session import PermissionDenied
 from safety_desk.sync.bundle import BundleRejected
 
 from sync_helpers import USCC, add_photo, as_person, db_digest, exchange, hazard_of
@@ -232,8 +229,16 @@ def test_a_far_future_clock_is_capped_reported_and_does_not_win_forever(world, t
     result = exchange(inspector, office, tmp_path)
     assert result.warnings and "ahead" in result.warnings[0]
     assert any(c.kind == "clock" for c in office.sync.log.conflicts(kinds=("clock",)))
-    # The office's HLC was not dragged a year ahead, and its next edit wins.
+    # The office's HLC was not dragged a year ahead.
     assert Timestamp.parse(office.store.db.clock.last).wall_ms < wall - year_ms // 2
+    # Everyone holds the value, and the laptop takes the capped clock for its own cell.
+    exchange(office, inspector, tmp_path)
+    exchange(office, enterprise, tmp_path)
+    for replica in (office, inspector, enterprise):
+        assert replica.store.hazards.require(hazard.id).measures == "未来的措施"
+    clocks = {r.name: r.store.db.cell_clocks("hazard", hazard.id)["measures"][0] for r in (office, inspector, enterprise)}
+    assert len(set(clocks.values())) == 1 and Timestamp.parse(clocks["office"]).wall_ms < wall - year_ms // 2
+    # A later edit anywhere wins everywhere.
     office.store.hazards.update(hazard.id, measures="办公室后来的措施")
     exchange(office, inspector, tmp_path)
     exchange(office, enterprise, tmp_path)
@@ -306,3 +311,129 @@ def test_an_enterprise_moved_into_the_inspectors_district_arrives_whole(world, t
     arrived = inspector.store.hazards.require(hazard.id)
     assert arrived.description == "隐患3" and [e.kind for e in inspector.store.hazards.events(hazard.id)] == ["created"]
     assert inspector.store.people.by_login("e3") is not None
+
+
+def test_trainings_reach_the_enterprises_they_name(world, tmp_path) -> None:
+    office, inspector, enterprise = world
+    from safety_desk.store.records import Training
+
+    e1, e2, e3 = (office.store.enterprises.by_uscc(u) for u in USCC)
+    for title, named in (("两家联合培训", [e2.id, e1.id]), ("别家的培训", [e2.id]), ("西城培训", [e3.id])):
+        office.store.trainings.add(Training(id=office.store.db.new_id(), title=title, held_on="2026-11-10",
+                                            enterprise_id=named[0], enterprise_ids=named))
+    exchange(office, enterprise, tmp_path)
+    exchange(office, inspector, tmp_path)
+    assert [t.title for t in enterprise.store.trainings._select()] == ["两家联合培训"]
+    assert sorted(t.title for t in inspector.store.trainings._select()) == ["两家联合培训", "别家的培训"]
+
+
+def test_a_self_inspection_hazard_from_the_enterprise_is_accepted(world, tmp_path) -> None:
+    office, _, enterprise = world
+    from datetime import date
+
+    from safety_desk.store.records import Hazard
+
+    e1 = enterprise.store.enterprises._select()[0]
+    found = enterprise.store.hazards.open_hazard(Hazard(
+        id=enterprise.store.db.new_id(), enterprise_id=e1.id, district_id=e1.district_id, source="self_inspection",
+        description="自查发现：配电箱未上锁", grade="一般", found_on="2026-11-05"), deadline=date(2026, 11, 30))
+    result = exchange(enterprise, office, tmp_path)
+    assert result.refused == []
+    assert office.store.hazards.require(found.id).description == "自查发现：配电箱未上锁"
+    assert office.store.hazards.cached_state(found.id).status == "待整改"
+
+
+def test_keep_other_needs_the_field_to_be_ours(world, tmp_path) -> None:
+    office, _, enterprise = world
+    hazard = hazard_of(office.store, "隐患1")
+    office.store.hazards.update(hazard.id, treatment_plan={"objectives": "办公室的"})
+    enterprise.store.hazards.update(hazard.id, treatment_plan={"objectives": "企业的"})  # later: it wins
+    exchange(office, enterprise, tmp_path)
+    mine = next(c for c in enterprise.sync.conflicts() if c.field == "treatment_plan")
+    assert "办公室的" in mine.other_value and "企业的" in mine.kept_value
+    enterprise.sync.keep_other(mine.id)  # the plan is the enterprise's to write
+    exchange(enterprise, office, tmp_path)
+    for replica in (office, enterprise):
+        assert replica.store.hazards.require(hazard.id).treatment_plan == {"objectives": "办公室的"}
+    # A conflict on a field the enterprise does not own cannot be settled from its PC.
+    from safety_desk.store.changes import Change
+    from safety_desk.store.merge import merge_changes
+
+    merge_changes(enterprise.store.db, [Change("hazard", hazard.id, "grade", "0000000000001-000000-x", "", "重大", 1)])
+    conflict = next(c for c in enterprise.sync.conflicts() if c.field == "grade")
+    with pytest.raises(PermissionDenied):
+        enterprise.sync.keep_other(conflict.id)
+
+
+def test_a_tampered_enrolment_file_makes_no_database(world, tmp_path, monkeypatch) -> None:
+    office = world[0]
+    enrol = tmp_path / "laptop3.sdenroll"
+    DeviceService(office.session).enroll("leader", "laptop3", enrol, district_codes=["D1", "D2"])
+    data = bytearray(enrol.read_bytes())
+    data[len(data) // 3] ^= 0x01
+    broken = tmp_path / "broken.sdenroll"
+    broken.write_bytes(bytes(data))
+    with pytest.raises(BundleRejected):
+        join(tmp_path / "laptop3.db", broken)
+    assert not (tmp_path / "laptop3.db").exists()
+    # A failure midway through applying the starter data leaves no half-made database behind either.
+    from safety_desk.store import merge
+
+    def failing(self, *args, **kwargs):
+        raise RuntimeError("injected failure")
+
+    monkeypatch.setattr(merge._Merger, "new_row", failing)
+    with pytest.raises(RuntimeError):
+        join(tmp_path / "laptop3.db", enrol)
+    assert not (tmp_path / "laptop3.db").exists()
+    monkeypatch.undo()
+    result = join(tmp_path / "laptop3.db", enrol)
+    assert result.role == "leader"
+
+
+def test_a_relayed_newer_value_over_an_older_relayed_one_is_no_conflict(world, tmp_path) -> None:
+    office, inspector, enterprise = world
+    hazard = hazard_of(office.store, "隐患1")
+    office.store.hazards.update(hazard.id, treatment_plan={"objectives": "第一版"})
+    exchange(office, inspector, tmp_path)
+    exchange(office, enterprise, tmp_path)
+    enterprise.store.hazards.update(hazard.id, treatment_plan={"objectives": "企业改过"})  # having seen it
+    exchange(enterprise, office, tmp_path)
+    exchange(office, inspector, tmp_path)
+    assert inspector.store.hazards.require(hazard.id).treatment_plan == {"objectives": "企业改过"}
+    for replica in (office, inspector, enterprise):
+        assert [c for c in replica.sync.conflicts() if c.kind == "value"] == []
+
+
+def test_an_enrolled_device_does_not_make_its_own_first_account(world) -> None:
+    _, inspector, _ = world
+    from safety_desk.services.auth import create_first_account
+
+    with inspector.store.transaction():
+        inspector.store.db.conn.execute("UPDATE person SET password_hash = NULL")
+    with pytest.raises(SignInFailed, match="enrolled"):
+        create_first_account(inspector.store, office_name="x", name="我", login="me", password="1234")
+
+
+def test_the_same_notice_number_issued_on_two_devices_keeps_one_on_both(world, tmp_path) -> None:
+    office, inspector, _ = world
+    from safety_desk.store.records import Notice
+
+    e1 = office.store.enterprises.by_uscc(USCC[0])
+    made = {}
+    for replica in (inspector, office):  # both number a notice 〔2026〕第900号 offline (a misconfigured block)
+        notice = replica.store.notices.add(Notice(
+            id=replica.store.db.new_id(), number="〔2026〕第900号", year=2026, seq=900, enterprise_id=e1.id,
+            district_id=e1.district_id, issued_on="2026-11-05", reply_due="2026-11-20"))
+        hazard = hazard_of(replica.store, "隐患1")
+        replica.store.hazards.update(hazard.id, notice_id=notice.id)
+        made[replica.name] = notice.id
+    exchange(inspector, office, tmp_path)
+    exchange(office, inspector, tmp_path)
+    kept = min(made.values())
+    for replica in (office, inspector):
+        numbered = replica.store.notices._select("number = ?", ("〔2026〕第900号",))
+        assert [n.id for n in numbered] == [kept]
+        assert replica.store.hazards.require(hazard_of(replica.store, "隐患1").id).notice_id == kept
+        assert replica.store.db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert any(c.kind == "unique" and c.table == "notice" for c in office.sync.conflicts())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -128,3 +127,19 @@ def test_a_peer_away_for_long_finds_one_bundle_holding_everything(world, tmp_pat
     assert len(waiting) == 1
     enterprise.sync.sync_folder(hub)
     assert enterprise.store.hazards.require(hazard.id).measures == "第2次"
+
+
+def test_a_revoked_device_learns_it_through_the_folder(world, tmp_path) -> None:
+    office, inspector, _ = world
+    hub = tmp_path / "hub"
+    hub.mkdir()
+    from safety_desk.services.devices import DeviceService
+
+    DeviceService(office.session).revoke("inspector")
+    office.store.hazards.update(hazard_of(office.store, "隐患1").id, measures="停用后写的")
+    office.sync.sync_folder(hub)
+    inspector.sync.sync_folder(hub)
+    inspector.refresh()
+    assert inspector.sync.this_device().revoked_at is not None
+    assert inspector.store.hazards.require(hazard_of(inspector.store, "隐患1").id).measures == ""
+    assert inspector.sync.sync_folder(hub).exported == []  # it writes nothing any more

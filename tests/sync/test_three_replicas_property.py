@@ -24,7 +24,7 @@ from safety_desk.store import merge
 from safety_desk.store.changes import TABLE_ORDER
 from safety_desk.store.hazards import InvalidHazardEvent
 from safety_desk.store.photos import media_path
-from safety_desk.store.records import Hazard
+from safety_desk.store.records import Hazard, Training
 from safety_desk.store.sync_log import SyncLog
 from safety_desk.sync.scope import Scope, row_in_scope, withheld_fields
 
@@ -49,6 +49,7 @@ OPERATION = st.one_of(
     st.tuples(st.just("photo"), st.sampled_from(["office", "inspector", "enterprise"]), PICK, TEXT),
     st.tuples(st.just("delete"), SIDE, PICK),
     st.tuples(st.just("hazard"), SIDE, st.integers(0, 2), TEXT),
+    st.tuples(st.just("training"), st.just("office"), st.lists(st.integers(0, 2), min_size=1, max_size=3)),
     st.tuples(st.just("send"), st.integers(0, 3)),
     st.tuples(st.just("send"), st.integers(0, 3)),
     st.tuples(st.just("deliver"), st.integers(0, 3), PICK),
@@ -130,6 +131,13 @@ class World:
                                              district_id=enterprise.district_id, source="inspection",
                                              description=operation[3], grade="一般", found_on="2026-11-02"),
                                       deadline=date(2026, 12, 1))
+            return
+        if kind == "training":
+            enterprises = sorted(store.enterprises._select(), key=lambda e: e.uscc)
+            named = list(dict.fromkeys(enterprises[i].id for i in operation[2]))
+            store.trainings.add(Training(id=store.db.new_id(), title="培训", held_on="2026-11-10",
+                                         enterprise_id=named[0], enterprise_ids=named,
+                                         district_id=enterprises[operation[2][0]].district_id))
             return
         hazard = self.pick(who, operation[2])
         if hazard is None:
