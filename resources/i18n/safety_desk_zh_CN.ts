@@ -320,6 +320,179 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
 </context>
 <context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="128"/>
+        <source>Table · field</source>
+        <translation>数据表 · 字段</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="128"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="128"/>
+        <source>Kept value</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="128"/>
+        <source>Kept: who, when</source>
+        <translation>保留：谁、何时</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="129"/>
+        <source>Other value</source>
+        <translation>另一方的值</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="129"/>
+        <source>Other: who, when</source>
+        <translation>另一方：谁、何时</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="129"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="131"/>
+        <source>Hazard</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="131"/>
+        <source>Hazard event</source>
+        <translation>隐患处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="131"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="132"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="132"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="132"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="133"/>
+        <source>District member</source>
+        <translation>片区人员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="133"/>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="134"/>
+        <source>Campaign</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="134"/>
+        <source>Training</source>
+        <translation>宣教培训</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="134"/>
+        <source>Incident</source>
+        <translation>事故</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="135"/>
+        <source>Notice</source>
+        <translation>整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="135"/>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="135"/>
+        <source>Answer</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="136"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="136"/>
+        <source>Photo annotation</source>
+        <translation>照片标注</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="137"/>
+        <source>Office</source>
+        <translation>安全办</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="137"/>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="137"/>
+        <source>Notice numbers</source>
+        <translation>通知书编号段</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="140"/>
+        <source>Edited on two devices</source>
+        <translation>两台设备同时修改</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="141"/>
+        <source>Refused: the sender&apos;s role does not own this field</source>
+        <translation>已拒收：发送方的角色无权修改此字段</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="142"/>
+        <source>A device&apos;s clock runs ahead</source>
+        <translation>某设备的时钟超前</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="143"/>
+        <source>Registered twice</source>
+        <translation>重复登记</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="150"/>
+        <source>whole record</source>
+        <translation>整条记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="166"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="174"/>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="182"/>
+        <source>%1 · from %2, found %3</source>
+        <translation>%1 · 来自 %2，发现于 %3</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="88"/>
@@ -673,6 +846,64 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="92"/>
         <source>Start an inspection</source>
         <translation>开始检查</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesModel</name>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="208"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="208"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="208"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="208"/>
+        <source>Enrolled</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="209"/>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="209"/>
+        <source>Revoked</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="216"/>
+        <source> (this device)</source>
+        <translation>（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="224"/>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="224"/>
+        <source>Not yet</source>
+        <translation>尚未收到</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="229"/>
+        <source>Device id: %1</source>
+        <translation>设备编号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="231"/>
+        <source>The device&apos;s key arrives with its first bundle</source>
+        <translation>设备的密钥随其第一个同步包到达</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1269,85 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
 </context>
 <context>
+    <name>EnrolDeviceDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="28"/>
+        <source>Enrol device</source>
+        <translation>登记设备</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="30"/>
+        <source>The enrolment file makes a fresh installation this device, with the data of its scope. It works once: hand it over in person, like a password.</source>
+        <translation>登记文件可使一台新安装的电脑成为该设备，并带有其范围内的数据。文件只能使用一次：请像密码一样当面交付。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="40"/>
+        <source>e.g. Dongcheng inspector laptop</source>
+        <translation>例如：东城片区检查员笔记本</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="57"/>
+        <source>Where to write the enrolment file (.sdenroll)</source>
+        <translation>登记文件（.sdenroll）保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="60"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="66"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="67"/>
+        <source>Device name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="68"/>
+        <source>Districts</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="69"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="70"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="123"/>
+        <source>Enrolment file</source>
+        <translation>登记文件</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="78"/>
+        <source>Enrol</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="79"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="124"/>
+        <source>Enrolment files (*.sdenroll)</source>
+        <translation>登记文件 (*.sdenroll)</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="137"/>
+        <source>Choose the enterprise from the list of matches.</source>
+        <translation>请从匹配列表中选择企业。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="141"/>
+        <source>%1 exists already: an enrolment never overwrites a file. Choose another name.</source>
+        <translation>%1 已存在：登记不会覆盖已有文件。请换一个文件名。</translation>
+    </message>
+</context>
+<context>
     <name>EnterpriseEditor</name>
     <message>
         <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="33"/>
@@ -1355,6 +1665,64 @@ USCC %2 · %3 · risk class %4</source>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="454"/>
         <source>Notices (%1)</source>
         <translation>整改通知书（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBundleDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sync_export.py" line="24"/>
+        <source>Export bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sync_export.py" line="26"/>
+        <source>The bundle holds everything the recipient may see that it has not acknowledged yet. Carry the file to it and import it there.</source>
+        <translation>同步包包含对方有权查看且尚未确认收到的全部修改。请将文件带到对方设备上导入。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sync_export.py" line="37"/>
+        <source>A folder, e.g. on a USB stick</source>
+        <translation>文件夹，例如U盘上的</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sync_export.py" line="39"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sync_export.py" line="46"/>
+        <source>For device</source>
+        <translation>发给设备</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sync_export.py" line="50"/>
+        <source>(no office device known)</source>
+        <translation>（未知安全办设备）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sync_export.py" line="52"/>
+        <source>For</source>
+        <translation>发给</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sync_export.py" line="53"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sync_export.py" line="56"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sync_export.py" line="57"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sync_export.py" line="73"/>
+        <source>Export bundle to folder</source>
+        <translation>将同步包导出到文件夹</translation>
     </message>
 </context>
 <context>
@@ -2829,14 +3197,8 @@ or start a new one (Ctrl+N).</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/main_window.py" line="58"/>
-        <location filename="../../safety_desk/ui/main_window.py" line="133"/>
         <source>Sync</source>
         <translation>同步</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="134"/>
-        <source>Exchanging data with the office by file or shared folder arrives with the next release. Every change is already recorded for it.</source>
-        <translation>通过文件或共享文件夹与安全办交换数据的功能将在下一版本中提供。所有更改均已记录，供届时同步。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/main_window.py" line="59"/>
@@ -2849,7 +3211,7 @@ or start a new one (Ctrl+N).</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="236"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="235"/>
         <source>Not yet synced: %1 changes</source>
         <translation>未同步更改：%1项</translation>
     </message>
@@ -3100,6 +3462,85 @@ or start a new one (Ctrl+N).</source>
         <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="317"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PeersModel</name>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="67"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="67"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="67"/>
+        <source>Last export to it</source>
+        <translation>最近发给它</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="68"/>
+        <source>Last import from it</source>
+        <translation>最近从它导入</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="68"/>
+        <source>Changes waiting</source>
+        <translation>待发修改</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="68"/>
+        <source>In sync folder</source>
+        <translation>在同步文件夹中</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="69"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="76"/>
+        <source>Revoked</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="78"/>
+        <source>Enrolled, no bundle received yet</source>
+        <translation>已登记，尚未收到同步包</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="79"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="88"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="90"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="99"/>
+        <source>Device id: %1</source>
+        <translation>设备编号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="101"/>
+        <source>Records changed here that this device has not acknowledged yet</source>
+        <translation>本机修改而该设备尚未确认收到的记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="103"/>
+        <source>Bundles of ours in the sync folder that this device has not picked up yet</source>
+        <translation>同步文件夹中该设备尚未取走的本机同步包</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="105"/>
+        <source>The device&apos;s key arrives with its first bundle</source>
+        <translation>设备的密钥随其第一个同步包到达</translation>
     </message>
 </context>
 <context>
@@ -3683,6 +4124,336 @@ It is shown here to check, print or save.</source>
         <location filename="../../safety_desk/ui/dialogs/supervision.py" line="44"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="186"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="196"/>
+        <source>Export bundle…</source>
+        <translation>导出同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="200"/>
+        <source>Import bundle…</source>
+        <translation>导入同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="204"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="230"/>
+        <source>Devices this one exchanges with</source>
+        <translation>与本机交换数据的设备</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="238"/>
+        <source>No sync folder chosen</source>
+        <translation>未选择同步文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="239"/>
+        <source>A shared or removable folder every device can reach, used as a hub</source>
+        <translation>各设备都能访问的共享或移动文件夹，作为中转站</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="241"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="244"/>
+        <source>Sync with folder now</source>
+        <translation>立即与文件夹同步</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="252"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="585"/>
+        <source>Sync folder</source>
+        <translation>同步文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="282"/>
+        <source>Show resolved</source>
+        <translation>显示已处理</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="285"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="658"/>
+        <source>Keep the other value</source>
+        <translation>采用另一方的值</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="287"/>
+        <source>Write the other value as a new change; it syncs like any edit</source>
+        <translation>将另一方的值作为新修改写入，并像其他修改一样同步</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="289"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="672"/>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="291"/>
+        <source>Keep the value as it is and take the conflict off the list</source>
+        <translation>保留当前值并从列表中移除此冲突</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="293"/>
+        <source>No conflicts: every merge kept a single value.</source>
+        <translation>没有冲突：每次合并都只有一个值。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="312"/>
+        <source>Enrol device…</source>
+        <translation>登记设备…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="315"/>
+        <source>Revoke</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="329"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="422"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="330"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="429"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="377"/>
+        <source>Could not read the sync state: %1</source>
+        <translation>无法读取同步状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="389"/>
+        <source>This database is not an enrolled device</source>
+        <translation>此数据库不是已登记的设备</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="392"/>
+        <source>This device: &lt;b&gt;%1&lt;/b&gt; · %2 · id %3</source>
+        <translation>本机：&lt;b&gt;%1&lt;/b&gt; · %2 · 编号 %3</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="395"/>
+        <source>Device id: %1</source>
+        <translation>设备编号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="397"/>
+        <source>The safety office revoked this device: it no longer exports or imports bundles.</source>
+        <translation>安全办已停用本机：不再导出或导入同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="400"/>
+        <source>This is the safety office&apos;s device: every enrolled device exchanges bundles with it, and it passes on to each what its scope allows.</source>
+        <translation>本机是安全办设备：所有登记的设备都与它交换同步包，它再把各设备范围内的数据转发给各设备。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="405"/>
+        <source>This device exchanges bundles with the safety office (%1) only.</source>
+        <translation>本机只与安全办（%1）交换同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="414"/>
+        <source>No device enrolled yet: enrol one on the Devices tab below.</source>
+        <translation>尚未登记设备：请在下方“设备”页登记。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="415"/>
+        <source>No peer device known.</source>
+        <translation>没有已知的对方设备。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="421"/>
+        <source>Conflicts (%1)</source>
+        <translation>冲突（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="428"/>
+        <source>Devices (%1)</source>
+        <translation>设备（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="446"/>
+        <source>Choose a shared or removable folder that the devices can all reach. Each device leaves its bundles there for the others and picks up those addressed to it.</source>
+        <translation>请选择各设备都能访问的共享或移动文件夹。每台设备把同步包放在那里，并取走发给自己的同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="452"/>
+        <source>✗ The folder cannot be reached: %1</source>
+        <translation>✗ 无法访问该文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="456"/>
+        <source>✓ Reachable</source>
+        <translation>✓ 可以访问</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="457"/>
+        <source>Waiting there for this device: %1 bundles</source>
+        <translation>等待本机取走：%1 个同步包</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="459"/>
+        <source>Not yet picked up by %1: %2</source>
+        <translation>%1 尚未取走：%2</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="496"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="499"/>
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="502"/>
+        <source>Refused, nothing was changed: %1</source>
+        <translation>已拒收，未作任何更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="503"/>
+        <source>Refused. Nothing was changed.</source>
+        <translation>已拒收，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="524"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="530"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="538"/>
+        <source>Export bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="524"/>
+        <source>Writing the bundle…</source>
+        <translation>正在写出同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="534"/>
+        <source>Bundle for %1 written: %2 (%3 changes, %4 photos)</source>
+        <translation>已写出发给 %1 的同步包：%2（%3 项修改，%4 张照片）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="543"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="549"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="557"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="564"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="566"/>
+        <source>Import bundle</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="544"/>
+        <source>Sync bundles (*.sdsync)</source>
+        <translation>同步包 (*.sdsync)</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="549"/>
+        <source>Checking and applying %1…</source>
+        <translation>正在校验并导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="571"/>
+        <source>Refused changes (the sender&apos;s role does not own these fields; they are on the conflicts list):</source>
+        <translation>已拒收的修改（发送方角色无权修改这些字段，已列入冲突列表）：</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="574"/>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="576"/>
+        <source>Conflicts to review: %1 (see the Conflicts list)</source>
+        <translation>待审查的冲突：%1（见冲突列表）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="581"/>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="606"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="613"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="628"/>
+        <source>Sync with folder</source>
+        <translation>与文件夹同步</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="606"/>
+        <source>Picking up and leaving bundles in the sync folder…</source>
+        <translation>正在同步文件夹中取走和放置同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="618"/>
+        <source>Sync folder: %1 bundles imported, %2 written, %3 set aside</source>
+        <translation>同步文件夹：导入 %1 个同步包，写出 %2 个，搁置 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="623"/>
+        <source>Set aside (renamed .rejected; nothing of them was applied):</source>
+        <translation>已搁置（改名为 .rejected，其内容未导入）：</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="660"/>
+        <source>%1 now holds the other value; the change goes out with the next bundle.</source>
+        <translation>%1 已采用另一方的值；此修改将随下一个同步包发出。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="694"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="701"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="713"/>
+        <source>Enrol device</source>
+        <translation>登记设备</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="694"/>
+        <source>Writing the enrolment file for %1…</source>
+        <translation>正在为 %1 写出登记文件…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="705"/>
+        <source>%1 is enrolled. Its enrolment file: %2 (%3 records, %4 photos).</source>
+        <translation>%1 已登记。登记文件：%2（%3 条记录，%4 张照片）。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="709"/>
+        <source>Notice numbers for it: %1</source>
+        <translation>分配的通知书编号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="710"/>
+        <source>Hand the file over in person, like a password. On the new installation run: safety-desk device join FILE</source>
+        <translation>请像密码一样当面交付该文件。在新安装的电脑上运行：safety-desk device join 文件</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="720"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="728"/>
+        <source>Revoke device</source>
+        <translation>停用设备</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="721"/>
+        <source>Revoke %1? Its bundles will be refused from now on and its enrolment file no longer works. This cannot be undone.</source>
+        <translation>停用 %1？此后将拒收它的同步包，其登记文件也不再有效。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="730"/>
+        <source>%1 is revoked; the other devices learn it with their next bundle.</source>
+        <translation>%1 已停用；其他设备将随下一个同步包获知。</translation>
     </message>
 </context>
 <context>

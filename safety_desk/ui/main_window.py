@@ -128,11 +128,10 @@ class MainWindow(QMainWindow):
 
             page = ReportsPage(context)
         elif key == "sync":
-            from safety_desk.ui.pages.placeholder import PlaceholderPage
+            from safety_desk.ui.pages.sync import SyncPage
 
-            page = PlaceholderPage(self.tr("Sync"), self.tr(
-                "Exchanging data with the office by file or shared folder arrives with the next release. "
-                "Every change is already recorded for it."))
+            page = SyncPage(context)
+            page.changed.connect(self.refresh_status)
         elif key == "settings":
             from safety_desk.ui.pages.settings import SettingsPage
 
