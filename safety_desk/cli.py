@@ -291,56 +291,50 @@ def report_group() -> None:
     """Official documents as PDF (检查记录、整改通知书、演练记录、周报、季度统计)."""
 
 
-@report_group.command("inspection")
-@click.argument("inspection_id")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.pass_context
-def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> None:
-    """安全生产检查记录 of one inspection."""
+def _write_document(ctx: click.Context, output: Path, make) -> None:
+    """Run `make(report_service, store)` as this device and say where the PDF went; bad input exits 2."""
     from safety_desk.services.reports import ReportService
     from safety_desk.services.session import Session
 
     with _open_store(_db_path(ctx)) as store:
         try:
-            ReportService(Session.of_device(store)).inspection_record(inspection_id, output)
+            make(ReportService(Session.of_device(store)), store)
         except (ValueError, FileNotFoundError) as exc:
             raise BadInput(str(exc)) from None
     click.echo(f"已生成 written: {output}")
+
+
+_OUTPUT = click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+
+
+@report_group.command("inspection")
+@click.argument("inspection_id")
+@_OUTPUT
+@click.pass_context
+def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> None:
+    """安全生产检查记录 of one inspection."""
+    _write_document(ctx, output, lambda reports, _store: reports.inspection_record(inspection_id, output))
 
 
 @report_group.command("notice")
 @click.argument("notice_id")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_OUTPUT
 @click.pass_context
 def report_notice(ctx: click.Context, notice_id: str, output: Path) -> None:
     """安全隐患整改通知书 (by its id or its number)."""
-    from safety_desk.services.reports import ReportService
-    from safety_desk.services.session import Session
-
-    with _open_store(_db_path(ctx)) as store:
+    def make(reports, store) -> None:
         found = store.notices.get(notice_id) or store.notices.by_number(notice_id)
-        try:
-            ReportService(Session.of_device(store)).notice(found.id if found else notice_id, output)
-        except ValueError as exc:
-            raise BadInput(str(exc)) from None
-    click.echo(f"已生成 written: {output}")
+        reports.notice(found.id if found else notice_id, output)
+    _write_document(ctx, output, make)
 
 
 @report_group.command("drill")
 @click.argument("drill_id")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_OUTPUT
 @click.pass_context
 def report_drill(ctx: click.Context, drill_id: str, output: Path) -> None:
     """应急演练记录 of one held drill."""
-    from safety_desk.services.reports import ReportService
-    from safety_desk.services.session import Session
-
-    with _open_store(_db_path(ctx)) as store:
-        try:
-            ReportService(Session.of_device(store)).drill_record(drill_id, output)
-        except (ValueError, FileNotFoundError) as exc:
-            raise BadInput(str(exc)) from None
-    click.echo(f"已生成 written: {output}")
+    _write_document(ctx, output, lambda reports, _store: reports.drill_record(drill_id, output))
 
 
 @report_group.command("weekly")

@@ -14,6 +14,9 @@ RECTIFYING = ("待整改", "整改中")
 _OVERDUE_DAYS = ("(CASE WHEN s.status IN ('待整改', '整改中') AND s.deadline < :as_of"
                  " THEN CAST(julianday(:as_of) - julianday(s.deadline) AS INTEGER) ELSE 0 END)")
 
+# Past the deadline and still being rectified: what gives a hazard overdue days.
+_OVERDUE_CONDITION = "(s.status IN ('待整改', '整改中') AND s.deadline < :as_of)"
+
 # The only expressions a caller may sort by: user text never reaches the ORDER BY clause.
 SORT_COLUMNS: dict[str, str] = {
     "found_on": "h.found_on",
@@ -189,6 +192,8 @@ class LedgerQuery:
     def page(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on", descending: bool = True,
              offset: int = 0, limit: int = 200) -> list[LedgerRow]:
         """Rows offset .. offset+limit in the chosen order, ties broken by hazard id the same way."""
+        if sort_column == "overdue_days":
+            return self._overdue_page(flt, as_of, descending, int(offset), int(limit))
         expression = self._sort_expression(sort_column)
         where, params, needs_state = self._where(flt, as_of)
         direction = "DESC" if descending else "ASC"
@@ -212,6 +217,44 @@ class LedgerQuery:
         sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())}"
                f" WHERE h.rowid IN ({picked}) {order}")
         return [LedgerRow(*row) for row in self.db.conn.execute(sql, params)]
+
+    def _overdue_page(self, flt: LedgerFilter, as_of: date, descending: bool, offset: int,
+                      limit: int) -> list[LedgerRow]:
+        """The overdue-days sort as two runs, neither needing a sort of every hazard.
+
+        Overdue hazards (days > 0) come from hazard_state's (status, deadline) index: most days overdue is the
+        earliest deadline. Every other hazard has 0 days, so among them only the id orders, and the id index
+        gives that in order. Descending: the overdue run, then the rest; ascending: the rest, then the overdue
+        run reversed. Same rows, same order as sorting by the overdue-days expression.
+        """
+        where, params, needs_state = self._where(flt, as_of)
+        direction = "DESC" if descending else "ASC"
+        overdue_sql = (f"SELECT h.rowid FROM hazard_state s JOIN hazard h ON h.id = s.hazard_id"
+                       f" WHERE {where} AND {_OVERDUE_CONDITION}"
+                       f" ORDER BY s.deadline {'ASC' if descending else 'DESC'}, h.id {direction}")
+        join = _STATE_INNER if needs_state else _JOINS["s"]
+        rest_sql = (f"SELECT h.rowid FROM hazard h{join} WHERE {where} AND NOT coalesce({_OVERDUE_CONDITION}, 0)"
+                    f" ORDER BY h.id {direction}")
+        first, second = (overdue_sql, rest_sql) if descending else (rest_sql, overdue_sql)
+        overdue = self.db.conn.execute(f"SELECT count(*) FROM ({overdue_sql})", params).fetchone()[0]
+        # Counting the rest directly would read every hazard; the whole count comes from a small index.
+        in_first = overdue if descending else self.count(flt, as_of) - overdue
+        picked: list[int] = []
+        if offset < in_first:
+            picked += [row[0] for row in self.db.conn.execute(
+                f"{first} LIMIT :limit OFFSET :offset", {**params, "limit": limit, "offset": offset})]
+        if len(picked) < limit:
+            picked += [row[0] for row in self.db.conn.execute(
+                f"{second} LIMIT :limit OFFSET :offset",
+                {**params, "limit": limit - len(picked), "offset": max(0, offset - in_first)})]
+        if not picked:
+            return []
+        wanted = {f"r{index}": rowid for index, rowid in enumerate(picked)}
+        rows = self.db.conn.execute(f"SELECT h.rowid, {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())}"
+                                    f" WHERE h.rowid IN ({', '.join(':' + name for name in wanted)})",
+                                    {**wanted, "as_of": params["as_of"]}).fetchall()
+        by_rowid = {row[0]: LedgerRow(*row[1:]) for row in rows}
+        return [by_rowid[rowid] for rowid in picked if rowid in by_rowid]
 
     def _every_hazard_has_state(self) -> bool:
         # A state row exists only for a hazard (foreign key), so equal counts mean none is missing.

@@ -201,7 +201,7 @@ def test_the_first_page_comes_with_the_count(store: Store) -> None:
     assert query.first_page(LedgerFilter(text="不会出现的文字"), AS_OF) == ([], 0)
 
 
-@pytest.mark.parametrize("column", ["deadline", "status"])
+@pytest.mark.parametrize("column", ["deadline", "status", "overdue_days"])
 def test_a_hazard_whose_created_event_has_not_arrived_still_sorts_into_the_list(tmp_path: Path, demo_path: Path,
                                                                                column: str) -> None:
     """Synced data can hold a hazard before its created event: the fast, index-ordered sort must not drop it."""
