@@ -56,3 +56,12 @@ def demo_db_path() -> Path:
 def media_dir_for(db_path: Path) -> Path:
     """Photo files of a database live beside it, named by hash (media/ab/cdef....jpg)."""
     return db_path.parent / (db_path.stem + "-media")
+
+
+def bundled_enrolment() -> Path | None:
+    """The enrolment file an enterprise edition carries beside the installed program (scripts/build_deb.sh
+    --enrol), read at first start; None from source or when the package has none."""
+    if not getattr(sys, "frozen", False):
+        return None
+    candidate = Path(sys.executable).resolve().parent / "enrolment.sdenroll"
+    return candidate if candidate.is_file() else None

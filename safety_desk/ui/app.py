@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from safety_desk import __version__
-from safety_desk.paths import resources_dir
+from safety_desk.paths import bundled_enrolment, resources_dir
 from safety_desk.services.auth import SignIn, needs_setup
 from safety_desk.services.setup import initialise
 from safety_desk.settings import Settings
@@ -32,10 +32,16 @@ def make_application(language: str) -> QApplication:
     return app
 
 
-def open_or_create(path: Path) -> Store:
-    """The store at `path`; a missing file becomes a new office database (set-up dialog follows)."""
+def open_or_create(path: Path, enrolment: Path | None = None) -> Store:
+    """The store at `path`. A missing file becomes the enrolled device of `enrolment` (the enterprise edition's
+    file, locked to its enterprise), or else a new office database (the set-up dialog follows)."""
     if not path.exists():
-        initialise(path)
+        if enrolment is not None:
+            from safety_desk.services.devices import join
+
+            join(path, enrolment)
+        else:
+            initialise(path)
     return Store.open(path)
 
 
@@ -73,8 +79,8 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     app = make_application(language or settings.language)
     install_store_error_hook()  # from here on, even signing in may meet a full disk or a read-only file
     try:
-        store = open_or_create(db_path)
-    except StoreError as exc:
+        store = open_or_create(db_path, bundled_enrolment())
+    except (StoreError, ValueError) as exc:  # a database not ours; an enrolment file refused or used already
         QMessageBox.critical(None, "SafetyDesk", str(exc))
         return 2
     from safety_desk.ui.dialogs.first_run import FirstRunDialog
