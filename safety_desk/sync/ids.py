@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import random
 import uuid
+from functools import cache
 
-import uuid6
+
+@cache
+def _uuid7():
+    # Imported on first use: uuid6 reads its own package metadata at import (importlib.metadata, ~20 ms),
+    # which the sign-in window need not wait for.
+    from uuid6 import uuid7
+
+    return uuid7
 
 
 def new_id() -> str:
     """A fresh UUIDv7: time-ordered, so ids made on one device sort by creation and index well."""
-    return str(uuid6.uuid7())
+    return str(_uuid7()())
 
 
 class SeededIds:

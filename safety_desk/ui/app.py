@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from safety_desk import __version__
 from safety_desk.paths import bundled_enrolment, resources_dir
 from safety_desk.services.auth import SignIn, needs_setup
-from safety_desk.services.setup import initialise
 from safety_desk.settings import Settings
 from safety_desk.store.connection import StoreError
 from safety_desk.store.store import Store
@@ -41,6 +40,8 @@ def open_or_create(path: Path, enrolment: Path | None = None) -> Store:
 
             join(path, enrolment)
         else:
+            from safety_desk.services.setup import initialise  # keys and checklists: only for a new database
+
             initialise(path)
     return Store.open(path)
 
