@@ -4611,7 +4611,7 @@ It is shown here to check, print or save.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../safety_desk/ui/app.py" line="67"/>
+        <location filename="../../safety_desk/ui/app.py" line="74"/>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
