@@ -241,28 +241,14 @@ def restore_command(ctx: click.Context, file: Path) -> None:
 def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | None, grade: str | None,
                    status: str | None, overdue: bool, as_of, as_json: bool) -> None:
     """List hazards (隐患台账), newest found first; --json for scripts."""
-    import dataclasses
     import json
 
-    from safety_desk.services.ledger import LedgerFilter, LedgerService
+    from safety_desk.services.ledger import LedgerService
     from safety_desk.services.session import Session
 
     day = as_of.date() if as_of else date.today()
     with _open_store(_db_path(ctx)) as store:
-        flt = LedgerFilter(grade=grade, status=status, overdue_only=overdue)
-        if district_code is not None:
-            district = store.districts.by_code(district_code)
-            if district is None:
-                raise BadInput(f"--district: 片区代码 {district_code} 不存在 (no district with this code)")
-            flt = dataclasses.replace(flt, district_id=district.id)
-        if uscc is not None:
-            try:
-                enterprise = store.enterprises.by_uscc(uscc.strip().upper())
-            except ValueError as exc:
-                raise BadInput(f"--enterprise {uscc}: {exc}") from None
-            if enterprise is None:
-                raise BadInput(f"--enterprise: 统一社会信用代码 {uscc} 不存在 (no enterprise with this USCC)")
-            flt = dataclasses.replace(flt, enterprise_id=enterprise.id)
+        flt = _ledger_filter(store, district_code, uscc, grade, status, overdue)
         service = LedgerService(Session.of_device(store), today=lambda: day)
         rows = service.every_row(flt)
         if as_json:
