@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import (
-    CONTENT_WIDTH, RULE, Letterhead, build_pdf, grid_table, key_value_table, para, plain_table, styles,
+    CONTENT_WIDTH, RULE, build_pdf, CaptionedPhoto, grid_table, key_value_table, Letterhead, para, photo_grid,
+    plain_table, styles,
 )
-
-
-@dataclass(frozen=True)
-class DrillPhoto:
-    jpeg: bytes  # already watermarked
-    caption: str
 
 
 @dataclass(frozen=True)
@@ -42,17 +36,10 @@ class DrillRecord:
     findings: str
     revisions: str
     hazards: list[DrillHazardLine] = field(default_factory=list)
-    photos: list[DrillPhoto] = field(default_factory=list)
+    photos: list[CaptionedPhoto] = field(default_factory=list)
     organiser: str = ""
     evaluators: str = ""
     held_on: str = ""
-
-
-def _image(jpeg: bytes, max_width: float, max_height: float) -> Image:
-    image = Image(io.BytesIO(jpeg))
-    scale = min(max_width / image.imageWidth, max_height / image.imageHeight)
-    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-    return image
 
 
 def _text_block(text: str, empty: str) -> list:
@@ -84,15 +71,8 @@ def render_drill_record(record: DrillRecord, target: Path | str | BinaryIO) -> N
     story += [para("六、预案修订建议", s.heading), *_text_block(record.revisions, "（无修订建议）")]
 
     if record.photos:
-        cell_width = (CONTENT_WIDTH - 6 * mm) / 2
-        cells = [[_image(photo.jpeg, cell_width - 4 * mm, 70 * mm), para(photo.caption, s.small)]
-                 for photo in record.photos]
-        rows = []
-        for start in range(0, len(cells), 2):
-            pair = cells[start:start + 2]
-            rows.append([plain_table([[c[0]], [c[1]]], [cell_width]) for c in pair] + [""] * (2 - len(pair)))
         # The heading goes with the photos: never alone at the foot of a page.
-        story.append(KeepTogether([para("七、演练照片", s.heading), plain_table(rows, [cell_width + 3 * mm] * 2)]))
+        story.append(KeepTogether([para("七、演练照片", s.heading), photo_grid(record.photos)]))
 
     signature_cells = []
     for label, name in (("演练组织人（签字）", record.organiser), ("评估人员（签字）", record.evaluators)):

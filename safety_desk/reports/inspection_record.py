@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import (
-    CONTENT_WIDTH, FAIL_BACKGROUND, RULE, Letterhead, build_pdf, grid_table, key_value_table, para, plain_table,
-    styles,
+    CONTENT_WIDTH, FAIL_BACKGROUND, RULE, build_pdf, CaptionedPhoto, grid_table, key_value_table, Letterhead,
+    para, photo_grid, plain_table, scaled_image, styles,
 )
-
-
-@dataclass(frozen=True)
-class RecordPhoto:
-    jpeg: bytes  # already watermarked
-    caption: str
 
 
 @dataclass(frozen=True)
@@ -56,18 +49,11 @@ class InspectionRecord:
     summary: str
     sections: list[RecordSection]
     hazards: list[RecordHazard]
-    photos: list[RecordPhoto]
+    photos: list[CaptionedPhoto]
     inspector_signature: bytes | None
     enterprise_signature: bytes | None
     signed_on: str
     status_note: str = ""
-
-
-def _image(jpeg: bytes, max_width: float, max_height: float) -> Image:
-    image = Image(io.BytesIO(jpeg))
-    scale = min(max_width / image.imageWidth, max_height / image.imageHeight)
-    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-    return image
 
 
 def render_inspection_record(record: InspectionRecord, target: Path | str | BinaryIO) -> None:
@@ -103,19 +89,11 @@ def render_inspection_record(record: InspectionRecord, target: Path | str | Bina
         story.append(para("本次检查未发现隐患。", s.body))
 
     if record.photos:
-        story.append(para("现场照片", s.heading))
-        cell_width = (CONTENT_WIDTH - 6 * mm) / 2
-        cells = [[_image(photo.jpeg, cell_width - 4 * mm, 70 * mm), para(photo.caption, s.small)]
-                 for photo in record.photos]
-        rows = []
-        for start in range(0, len(cells), 2):
-            pair = cells[start:start + 2]
-            rows.append([plain_table([[c[0]], [c[1]]], [cell_width]) for c in pair] + [""] * (2 - len(pair)))
-        story.append(plain_table(rows, [cell_width + 3 * mm] * 2))
+        story += [para("现场照片", s.heading), photo_grid(record.photos)]
 
     signature_cells = []
     for label, png in (("检查人员签名", record.inspector_signature), ("被检查单位负责人签名", record.enterprise_signature)):
-        mark = _image(png, 60 * mm, 22 * mm) if png else para("（未签名）", s.small)
+        mark = scaled_image(png, 60 * mm, 22 * mm) if png else para("（未签名）", s.small)
         signature_cells.append([para(label, s.cell), mark, para(f"日期：{record.signed_on}", s.cell)])
     signatures = plain_table([[plain_table([[c] for c in cell], [80 * mm]) for cell in signature_cells]],
                              [CONTENT_WIDTH / 2] * 2,

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, Image, PageTemplate, Paragraph, Table, TableStyle
 
 from safety_desk.domain.china_time import beijing_now
 from safety_desk.paths import resources_dir
@@ -176,6 +176,32 @@ def plain_table(rows: list[list[Any]], widths: list[float], commands: list[tuple
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                *(commands or [])]))
     return table
+
+
+@dataclass(frozen=True)
+class CaptionedPhoto:
+    """A photo for print, already watermarked (media/watermark.py), and the line printed under it."""
+
+    jpeg: bytes
+    caption: str
+
+
+def scaled_image(jpeg: bytes, max_width: float, max_height: float) -> Image:
+    """A JPEG as a flowable, as large as fits the box without distortion."""
+    image = Image(io.BytesIO(jpeg))
+    scale = min(max_width / image.imageWidth, max_height / image.imageHeight)
+    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+    return image
+
+
+def photo_grid(photos: list[CaptionedPhoto]) -> Table:
+    """Photos two to a row across the page, each with its caption beneath."""
+    caption = styles().small
+    cell_width = (CONTENT_WIDTH - 6 * mm) / 2
+    cells = [plain_table([[scaled_image(photo.jpeg, cell_width - 4 * mm, 70 * mm)], [para(photo.caption, caption)]],
+                         [cell_width]) for photo in photos]
+    rows = [cells[start:start + 2] + [""] * (2 - len(cells[start:start + 2])) for start in range(0, len(cells), 2)]
+    return plain_table(rows, [cell_width + 3 * mm] * 2)
 
 
 def build_pdf(target: Path | str | BinaryIO, story: list, letterhead: Letterhead) -> None:

@@ -153,8 +153,9 @@ class ReportService:
     def inspection_record(self, inspection_id: str, target: Path | str | BinaryIO) -> None:
         """安全生产检查记录 of one inspection (a draft prints too, marked as not yet submitted)."""
         from safety_desk.reports.inspection_record import (
-            InspectionRecord, RecordAnswer, RecordHazard, RecordPhoto, RecordSection, render_inspection_record,
+            InspectionRecord, RecordAnswer, RecordHazard, RecordSection, render_inspection_record,
         )
+        from safety_desk.reports.pdf import CaptionedPhoto
 
         inspection = self.store.inspections.get(inspection_id)
         if inspection is None:
@@ -193,7 +194,7 @@ class ReportService:
                 for number, photo_id in enumerate(answer.photos, start=1):
                     lines = [f"{_local_time(answer.answered_at)} · {enterprise.name}",
                              f"检查人员 {lead} · 检查项 {item.code} · 照片 {number}"]
-                    photos.append(RecordPhoto(watermarked(self._photo_bytes(photo_id), lines),
+                    photos.append(CaptionedPhoto(watermarked(self._photo_bytes(photo_id), lines),
                                               f"{item.code} {item.text[:40]}"))
             sections.append(RecordSection(f"{section.code} {section.title}", applies, rows))
 
@@ -230,7 +231,8 @@ class ReportService:
 
     def drill_record(self, drill_id: str, target: Path | str | BinaryIO) -> None:
         """应急演练记录 of one held drill: particulars, evaluation, findings and their hazards, photos."""
-        from safety_desk.reports.drill_record import DrillHazardLine, DrillPhoto, DrillRecord, render_drill_record
+        from safety_desk.reports.drill_record import DrillHazardLine, DrillRecord, render_drill_record
+        from safety_desk.reports.pdf import CaptionedPhoto
 
         drill = self.store.drills.get(drill_id)
         if drill is None or drill.deleted:
@@ -266,7 +268,7 @@ class ReportService:
             taken = _local_time(photo.taken_at) if photo and photo.taken_at else drill.held_on
             lines = [f"{taken} · {enterprise.name}",
                      f"应急演练 {drill.name} · 组织人 {drill.organiser or '—'} · 照片 {number}"]
-            photos.append(DrillPhoto(watermarked(self._photo_bytes(photo_id), lines),
+            photos.append(CaptionedPhoto(watermarked(self._photo_bytes(photo_id), lines),
                                      f"照片 {number}：{drill.name}（{drill.held_on}）"))
         render_drill_record(DrillRecord(
             office=self.office_name(), reference=drill.id[-12:].upper(), enterprise=enterprise.name,
