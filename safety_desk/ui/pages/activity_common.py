@@ -1,12 +1,11 @@
-"""Pieces the activities tabs share: headings, read-only tables, the blue button and a progress-bar cell."""
+"""Pieces the activities tabs share: headings, the blue button and a progress-bar cell."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QFrame, QHeaderView, QLabel, QPushButton, QStyle, QStyledItemDelegate,
-    QStyleOptionProgressBar, QTableView,
+    QApplication, QLabel, QPushButton, QStyle, QStyledItemDelegate, QStyleOptionProgressBar,
 )
 
 
@@ -24,28 +23,6 @@ def primary_button(button_icon: QIcon, text: str, name: str) -> QPushButton:
         " padding: 6px 12px; font-weight: 600; } QPushButton:hover { background: #1976d2; }"
         " QPushButton:disabled { background: #90caf9; }")
     return button
-
-
-def make_table(model, stretch_column: int, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.setShowGrid(False)
-    table.setFrameShape(QFrame.Shape.NoFrame)
-    table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(28)
-    header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setHighlightSections(False)
-    header.setMinimumSectionSize(60)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class ProgressDelegate(QStyledItemDelegate):

@@ -16,7 +16,8 @@ from safety_desk.ui.dialogs.incident_editor import IncidentEditorDialog
 from safety_desk.ui.dialogs.training_editor import TrainingEditorDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.activity_models import CampaignModel, IncidentModel, TrainingModel
-from safety_desk.ui.pages.activity_common import ProgressDelegate, heading, make_table, primary_button
+from safety_desk.ui.widgets.record_table import make_table
+from safety_desk.ui.pages.activity_common import ProgressDelegate, heading, primary_button
 
 _MUTED = "#546e7a"
 _SHOWN_UNINSPECTED = 12

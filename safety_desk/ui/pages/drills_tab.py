@@ -19,7 +19,8 @@ from safety_desk.ui.dialogs.drill_finding import DrillFindingDialog
 from safety_desk.ui.dialogs.report_preview import ReportDialog, preview_document
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.activity_models import DrillDueModel, DrillRecordsModel
-from safety_desk.ui.pages.activity_common import heading, make_table, primary_button
+from safety_desk.ui.widgets.record_table import make_table
+from safety_desk.ui.pages.activity_common import heading, primary_button
 
 DUE_WINDOW_DAYS = 30
 _MUTED = "#546e7a"

@@ -6,9 +6,8 @@ import html
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPushButton, QSplitter, QStackedWidget, QTableView, QTabWidget, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
+    QStackedWidget, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from safety_desk.services.enterprises import SEARCH_LIMIT, EnterpriseDetail, EnterpriseService
@@ -16,6 +15,7 @@ from safety_desk.services.notices import NoticeService
 from safety_desk.services.session import Action, PermissionDenied
 from safety_desk.store.records import Enterprise
 from safety_desk.store.repository import NotFound
+from safety_desk.ui.widgets.record_table import make_table
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.enterprise_editor import EnterpriseEditor
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
@@ -31,6 +31,8 @@ _EXPAND_ALL_UP_TO = 150
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 _RISK_COLOURS = {1: "#e53935", 2: "#fb8c00", 3: "#43a047"}
+# An empty table still shows readable column headings.
+_MIN_SECTION = 84
 _MUTED = "#546e7a"
 
 
@@ -195,15 +197,19 @@ class EnterprisesPage(QWidget):
         self.inspections_model = InspectionsModel(parent=self)
         self.hazards_model = OpenHazardsModel(parent=self)
         self.drills_model = DrillsModel(parent=self)
-        self.inspections_table = self._table(self.inspections_model, InspectionsModel.CHECKLIST, "inspections")
+        self.inspections_table = make_table(self.inspections_model, InspectionsModel.CHECKLIST, "inspections",
+                                            min_section=_MIN_SECTION)
         self.inspections_table.setToolTip(self.tr("Double-click an inspection to open it."))
         self.inspections_table.doubleClicked.connect(self.on_inspection_double_clicked)
-        self.hazards_table = self._table(self.hazards_model, OpenHazardsModel.DESCRIPTION, "hazards")
+        self.hazards_table = make_table(self.hazards_model, OpenHazardsModel.DESCRIPTION, "hazards",
+                                        min_section=_MIN_SECTION)
         self.hazards_table.setToolTip(self.tr("Double-click a hazard to open it."))
         self.hazards_table.activated.connect(self.on_hazard_activated)
-        self.drills_table = self._table(self.drills_model, DrillsModel.NAME, "drills")
+        self.drills_table = make_table(self.drills_model, DrillsModel.NAME, "drills",
+                                       min_section=_MIN_SECTION)
         self.notices_model = NoticesModel(parent=self)
-        self.notices_table = self._table(self.notices_model, NoticesModel.REPLY, "notices")
+        self.notices_table = make_table(self.notices_model, NoticesModel.REPLY, "notices",
+                                        min_section=_MIN_SECTION)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -256,27 +262,6 @@ class EnterprisesPage(QWidget):
         layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return box
-
-    @staticmethod
-    def _table(model, stretch_column: int, name: str) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setShowGrid(False)
-        table.setFrameShape(QFrame.Shape.NoFrame)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(28)
-        header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
-        header.setMinimumSectionSize(84)  # an empty table still shows readable column headings
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-        return table
 
     # -- refreshing -----------------------------------------------------------------------------
     def on_shown(self) -> None:
