@@ -33,7 +33,6 @@ from safety_desk.store.store import Store
 from safety_desk.sync.ids import SeededIds
 
 DEMO_PASSWORD = "demo"
-CHINA_TZ = BEIJING
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 # Chance that an enterprise is inspected in a given week: ~0.19 gives the benchmark set's
 # ~60,000 inspections for 2,000 enterprises over 156 weeks.
@@ -69,7 +68,7 @@ class DemoSummary:
 
 
 def _moment(day: date, hour: int, minute: int = 0) -> str:
-    return datetime.combine(day, time(hour, minute), CHINA_TZ).isoformat(timespec="seconds")
+    return datetime.combine(day, time(hour, minute), BEIJING).isoformat(timespec="seconds")
 
 
 class _Generator:
@@ -88,7 +87,7 @@ class _Generator:
 
     # -- helpers -------------------------------------------------------------------------------
     def _id(self, day: date) -> str:
-        stamp = datetime.combine(day, time(9), CHINA_TZ).timestamp()
+        stamp = datetime.combine(day, time(9), BEIJING).timestamp()
         return self.ids.at(int(stamp * 1000) + self.rng.randrange(8 * 3600 * 1000))
 
     def _person_name(self) -> str:
@@ -312,7 +311,7 @@ class _Generator:
         """
         current = self.notice_numbers.get(day.year)
         if current is None or current[0] > current[1]:
-            stamp = int(datetime.combine(day, time(8), CHINA_TZ).timestamp() * 1000)
+            stamp = int(datetime.combine(day, time(8), BEIJING).timestamp() * 1000)
             block = self.store.notice_blocks.allocate(
                 self.store.db.device_id, day.year, DEFAULT_BLOCK_SIZE, allocated_on=day.isoformat(),
                 allocated_by=self.store.db.author_id, block_id=self.ids.at(stamp))

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Callable
 
+from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.grading import AccidentGrade, grade_accident
 from safety_desk.services.activity_scope import ActivityProblem, scope_of, visible_enterprise, whole_count
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import Incident
 
-CHINA_TZ = timezone(timedelta(hours=8))
 # 事故性质: fixed by the investigation report; 待定 until then (stored as liable 1 / 0 / NULL).
 LIABILITIES = {"责任": True, "非责任": False, "待定": None}
 
@@ -95,7 +95,7 @@ def goal_status(session: Session, year: int, as_of: date) -> GoalStatus:
 
 
 class IncidentService:
-    def __init__(self, session: Session, now: Callable[[], datetime] = lambda: datetime.now(CHINA_TZ)) -> None:
+    def __init__(self, session: Session, now: Callable[[], datetime] = lambda: datetime.now(BEIJING)) -> None:
         self.session = session
         self.store = session.store
         self._now = now
@@ -108,7 +108,7 @@ class IncidentService:
         if not isinstance(occurred_at, datetime):
             raise ActivityProblem(f"事故时间无效 (the time of the accident is not a date and time: {occurred_at!r})")
         if occurred_at.tzinfo is None:
-            occurred_at = occurred_at.replace(tzinfo=CHINA_TZ)
+            occurred_at = occurred_at.replace(tzinfo=BEIJING)
         if occurred_at > self._now():
             raise ActivityProblem("事故时间在未来 (the accident time is in the future)")
         deaths = whole_count(deaths, "死亡人数", "deaths")

@@ -11,7 +11,7 @@ from safety_desk.services.activities import (
     ActivityProblem, CampaignService, DrillService, IncidentService, TrainingService, campaign_progress,
     drills_due, goal_status, overdue_drill_count,
 )
-from safety_desk.services.incidents import CHINA_TZ
+from safety_desk.domain.china_time import BEIJING
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.store.records import District, DistrictMember, Drill, Enterprise, Inspection, Person
@@ -270,7 +270,7 @@ def test_training_permissions_and_bad_input(world: World) -> None:
 
 # -- incidents and the goal -------------------------------------------------------------------------
 def _at(day: str, hour: int = 10) -> datetime:
-    return datetime.fromisoformat(day).replace(hour=hour, tzinfo=CHINA_TZ)
+    return datetime.fromisoformat(day).replace(hour=hour, tzinfo=BEIJING)
 
 
 def test_goal_status_counts_only_liable_incidents_of_grade_较大_or_above_in_the_year(world: World) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.grading import grade_accident
 from safety_desk.services.activities import LIABILITIES, ActivityProblem, IncidentService, liability_name
-from safety_desk.services.incidents import CHINA_TZ
+from safety_desk.domain.china_time import BEIJING
 from safety_desk.services.session import PermissionDenied
 from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Incident
@@ -106,7 +106,7 @@ class IncidentEditorDialog(QDialog):
         self.grade.setText(f"<b style='color:{colour}'>{grade.value}</b>")
 
     def on_accept(self) -> None:
-        when = self.when.dateTime().toPython().replace(tzinfo=CHINA_TZ)
+        when = self.when.dateTime().toPython().replace(tzinfo=BEIJING)
         loss = round(self.loss.value() * 10_000, 2)
         try:
             if self.incident is None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from safety_desk.services.activities import CampaignService, IncidentService, TrainingService
-from safety_desk.services.incidents import CHINA_TZ
+from safety_desk.domain.china_time import BEIJING
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.campaign_editor import CampaignEditorDialog
 from safety_desk.ui.dialogs.incident_editor import IncidentEditorDialog
@@ -154,9 +154,9 @@ class IncidentsTab(_Tab):
         self.goal.setStyleSheet(f"{style} padding: 8px 12px; border-radius: 4px; font-size: 14px;")
 
     def _now(self) -> datetime:
-        now = datetime.now(CHINA_TZ)
+        now = datetime.now(BEIJING)
         day = self.today()
-        return now if now.date() == day else datetime(day.year, day.month, day.day, 12, 0, tzinfo=CHINA_TZ)
+        return now if now.date() == day else datetime(day.year, day.month, day.day, 12, 0, tzinfo=BEIJING)
 
     def on_record_clicked(self) -> IncidentEditorDialog:
         dialog = IncidentEditorDialog(self.context, self.service, self._now(), parent=self)
