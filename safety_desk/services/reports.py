@@ -24,10 +24,6 @@ class ReportProblem(ValueError):
     """A document cannot be made (not found, not yet submitted…); the message says which and why."""
 
 
-# Documents print Beijing time whatever the computer's zone: a notice must say the same time everywhere.
-_local_time = beijing_minute
-
-
 def parse_quarter(text: str) -> tuple[int, int, date, date]:
     """"2026Q4" (or "2026-Q4") as (year, quarter, first day, last day); ReportProblem when malformed."""
     match = re.fullmatch(r"(\d{4})-?[Qq]([1-4])", text.strip())
@@ -74,7 +70,7 @@ class ReportService:
         leader = self._person_name(detail.district.leader_id) if detail.district else ""
         if inspection is not None:
             team = [self._person_name(p) for p in inspection.inspector_ids if p != inspection.lead_id]
-            checked = [("检查时间", _local_time(inspection.started_at)),
+            checked = [("检查时间", beijing_minute(inspection.started_at)),
                        ("检查类型", KIND_NAMES.get(inspection.kind, inspection.kind)),
                        ("包片领导", leader or "—"), ("检查人员", "、".join([self._person_name(inspection.lead_id), *team]))]
         else:
@@ -170,7 +166,7 @@ class ReportService:
         inspectors = [self._person_name(p) for p in inspection.inspector_ids if p != inspection.lead_id]
         campaign = self.store.campaigns.get(inspection.campaign_id) if inspection.campaign_id else None
         district = self.store.districts.get(enterprise.district_id)
-        moment = _local_time(inspection.started_at)
+        moment = beijing_minute(inspection.started_at)
 
         sections, photos, counts = [], [], {"pass": 0, "fail": 0, "na": 0, "open": 0}
         for section in checklist.sections:
@@ -192,7 +188,7 @@ class ReportService:
                 rows.append(RecordAnswer(item.code, item.text, result, answer.note, failed,
                                          item.major_if_failed is not None))
                 for number, photo_id in enumerate(answer.photos, start=1):
-                    lines = [f"{_local_time(answer.answered_at)} · {enterprise.name}",
+                    lines = [f"{beijing_minute(answer.answered_at)} · {enterprise.name}",
                              f"检查人员 {lead} · 检查项 {item.code} · 照片 {number}"]
                     photos.append(CaptionedPhoto(watermarked(self._photo_bytes(photo_id), lines),
                                               f"{item.code} {item.text[:40]}"))
@@ -212,7 +208,7 @@ class ReportService:
             ("检查类型", KIND_NAMES.get(inspection.kind, inspection.kind)),
             ("专项行动", campaign.name if campaign else "—"),
             ("检查表", f"{checklist.title}（第{checklist.version}版）"), ("依据标准", checklist.standard),
-            ("检查时间", f"{moment} 至 {_local_time(inspection.finished_at) or '—'}"),
+            ("检查时间", f"{moment} 至 {beijing_minute(inspection.finished_at) or '—'}"),
             ("检查组长", lead), ("检查人员", "、".join(inspectors) or "—"), ("", ""),
         ]
         summary = (f"应查 {len(visible)} 项：合格 {counts['pass']} 项，不合格 {counts['fail']} 项，"
@@ -226,7 +222,7 @@ class ReportService:
         render_inspection_record(InspectionRecord(
             office=self.office_name(), reference=inspection.id[-12:].upper(), header=header, summary=summary,
             sections=sections, hazards=hazards, photos=photos, inspector_signature=signature["inspector"],
-            enterprise_signature=signature["enterprise"], signed_on=_local_time(inspection.finished_at)[:10],
+            enterprise_signature=signature["enterprise"], signed_on=beijing_minute(inspection.finished_at)[:10],
             status_note="" if inspection.status == "submitted" else "草稿：本检查尚未提交，内容可能变化。"), target)
 
     def drill_record(self, drill_id: str, target: Path | str | BinaryIO) -> None:
@@ -265,7 +261,7 @@ class ReportService:
         photos = []
         for number, photo_id in enumerate(drill.photos, start=1):
             photo = self.store.photos.get(photo_id)
-            taken = _local_time(photo.taken_at) if photo and photo.taken_at else drill.held_on
+            taken = beijing_minute(photo.taken_at) if photo and photo.taken_at else drill.held_on
             lines = [f"{taken} · {enterprise.name}",
                      f"应急演练 {drill.name} · 组织人 {drill.organiser or '—'} · 照片 {number}"]
             photos.append(CaptionedPhoto(watermarked(self._photo_bytes(photo_id), lines),
