@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
+from safety_desk.domain.clock import Clock, FixedClock, SystemClock, end_of_day
 from safety_desk.store.records import Person
 from safety_desk.store.store import Store
 
@@ -47,6 +49,8 @@ class Session:
     person: Person
     # The command line acting as an inspector's or leader's device: the districts of its enrolment.
     device_districts: tuple[str, ...] | None = None
+    # "Now" and "today" for everything this session does: services never ask the system for the date.
+    clock: Clock = field(default_factory=SystemClock)
 
     @property
     def role(self) -> str:
@@ -60,8 +64,12 @@ class Session:
             raise PermissionDenied(f"{ROLE_NAMES.get(self.role, self.role)}无权执行此操作 "
                                    f"(role {self.role} may not {action.value})")
 
+    def at(self, day: date) -> "Session":
+        """The same person looking at the records as of the end of `day` (an "as of" ledger or export)."""
+        return dataclasses.replace(self, clock=FixedClock(end_of_day(day)))
+
     @classmethod
-    def of_device(cls, store: Store) -> "Session":
+    def of_device(cls, store: Store, clock: Clock | None = None) -> "Session":
         """The command line's session: it acts with the role and scope of this device's enrolment (an
         enterprise device its enterprise, an inspector's or leader's device its districts; the office all)."""
         device = store.devices.get(store.db.device_id)
@@ -70,7 +78,7 @@ class Session:
         enterprise_id = scope.get("enterprise_id") if role == "enterprise" else None
         districts = tuple(scope.get("district_ids") or ()) if role in ("inspector", "leader") else None
         return cls(store, Person(id=store.db.device_id, name=device.name if device else "", login="",
-                                 role=role, enterprise_id=enterprise_id), districts)
+                                 role=role, enterprise_id=enterprise_id), districts, clock or SystemClock())
 
     def with_store(self, store: Store) -> "Session":
         """The same person and view on another connection (a worker's reader)."""
@@ -78,7 +86,7 @@ class Session:
 
     def within(self, district_ids: list[str]) -> "Session":
         """The same person looking at only some of their districts (a district's report)."""
-        return NarrowedSession(self.store, self.person, self.device_districts, tuple(district_ids))
+        return NarrowedSession(self.store, self.person, self.device_districts, self.clock, tuple(district_ids))
 
     def district_ids(self) -> list[str] | None:
         """The districts this person sees; None means all (the office)."""
