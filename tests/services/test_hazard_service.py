@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from PIL import Image
 
+from safety_desk.domain.clock import SystemClock
 from safety_desk.domain.uscc import make_uscc
 from safety_desk.media.ingest import ingest_bytes
 from safety_desk.services.hazards import (
@@ -221,7 +222,7 @@ def test_the_enterprise_cannot_verify_reject_extend_or_reopen(world) -> None:
     enterprise.report_rectified(hazard_id, "已整改", [world.photo()])
     before = world.snapshot()
     for attempt in (lambda: enterprise.verify(hazard_id), lambda: enterprise.reject(hazard_id, "x"),
-                    lambda: enterprise.extend_deadline([hazard_id], date.today() + timedelta(days=9), "x"),
+                    lambda: enterprise.extend_deadline([hazard_id], SystemClock().today() + timedelta(days=9), "x"),
                     lambda: enterprise.reopen(hazard_id, "x")):
         with pytest.raises(PermissionDenied):
             attempt()
@@ -240,7 +241,7 @@ def test_nobody_touches_a_hazard_outside_their_scope(world) -> None:
     with pytest.raises(PermissionDenied):
         inspector.detail(theirs)
     with pytest.raises(PermissionDenied):
-        inspector.extend_deadline([theirs], date.today() + timedelta(days=30), "延期")
+        inspector.extend_deadline([theirs], SystemClock().today() + timedelta(days=30), "延期")
     assert world.snapshot() == before
     # The other enterprise's own officer may.
     world.service(world.other_officer).report_rectified(theirs, "已整改", [photo])
@@ -250,7 +251,7 @@ def test_nobody_touches_a_hazard_outside_their_scope(world) -> None:
 def test_extending_several_is_all_or_nothing(world) -> None:
     first, second, theirs = world.find(world.ours), world.find(world.ours), world.find(world.theirs)
     inspector, office = world.service(world.inspector), world.service(world.admin)
-    new_deadline = date.today() + timedelta(days=40)
+    new_deadline = SystemClock().today() + timedelta(days=40)
     before = world.snapshot()
     with pytest.raises(PermissionDenied):
         inspector.extend_deadline([first, second, theirs], new_deadline, "设备采购周期长")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PIL import Image
 
+from safety_desk.domain.clock import SystemClock
 from safety_desk.domain.uscc import make_uscc
 from safety_desk.media.ingest import ingest_bytes
 from safety_desk.services.inspections import InspectionProblem, InspectionService
@@ -50,7 +51,7 @@ def test_a_failure_opens_a_major_hazard_with_its_clause_and_revising_it_withdraw
     hazard = state.hazards["1.6"]
     assert hazard.grade == "重大" and hazard.basis.startswith("应急管理部令第10号")
     assert hazard.responsible == "王强"
-    assert service.hazard_deadline(hazard.id) == date.today() + timedelta(days=Settings().deadline_days_major)
+    assert service.hazard_deadline(hazard.id) == SystemClock().today() + timedelta(days=Settings().deadline_days_major)
     assert state.summary.failed == 1 and state.summary.major_failed == 1
 
     photo = ingest_bytes(store, _jpeg(), "a.jpg")
@@ -155,11 +156,11 @@ def test_editing_a_hazard_checks_the_description_and_records_a_new_deadline(worl
     hazard = service.answer(inspection.id, "1.1", "fail").hazards["1.1"]
     with pytest.raises(InspectionProblem, match="description"):
         service.edit_hazard(hazard.id, description="  ", location="", measures="", responsible="",
-                            deadline=date.today())
+                            deadline=SystemClock().today())
     with pytest.raises(InspectionProblem, match="deadline"):
         service.edit_hazard(hazard.id, description="x", location="", measures="", responsible="",
-                            deadline=date.today() - timedelta(days=1))
-    new_deadline = date.today() + timedelta(days=7)
+                            deadline=SystemClock().today() - timedelta(days=1))
+    new_deadline = SystemClock().today() + timedelta(days=7)
     updated = service.edit_hazard(hazard.id, description="未建立责任制", location="办公楼", measures="一周内建立",
                                   responsible="王强", deadline=new_deadline)
     assert (updated.location, updated.measures) == ("办公楼", "一周内建立")
@@ -191,7 +192,7 @@ def test_starting_checks_the_campaign_and_the_team(world) -> None:
     with pytest.raises(InspectionProblem, match="not an inspector"):
         service.start(enterprise.id, GENERAL, "routine", inspector_ids=[officer.id])
     assert [p.id for p in service.colleagues(enterprise.id)] == [inspector.id]
-    today = date.today()
+    today = SystemClock().today()
     running = store.campaigns.add(Campaign(id=store.db.new_id(), name="安全生产大排查", kind="大排查",
                                            starts_on=(today - timedelta(days=30)).isoformat(),
                                            ends_on=(today + timedelta(days=30)).isoformat()))

@@ -14,7 +14,7 @@ import io
 import pkgutil
 import shutil
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
@@ -23,6 +23,7 @@ import pytest
 from PIL import Image
 
 import safety_desk.services as services_package
+from safety_desk.domain.clock import SystemClock
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType
 from safety_desk.domain.hazard_status import HazardEventKind
 from safety_desk.media.ingest import ingest_bytes
@@ -51,7 +52,7 @@ from safety_desk.store.hazards import TREATMENT_PLAN_ELEMENTS
 from safety_desk.store.records import Hazard
 from safety_desk.store.store import Store
 
-TODAY = date.today()
+TODAY = SystemClock().today()
 LOGINS = {"office": "admin", "leader": "leader01", "inspector": "inspector01a", "enterprise": "ent0001"}
 ROLE_LETTERS = {"O": "office", "L": "leader", "I": "inspector", "E": "enterprise"}
 ALL, INSPECTING, OFFICE = "OLIE", "OLI", "O"

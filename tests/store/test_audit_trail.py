@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from safety_desk.domain.clock import SystemClock
 from safety_desk.cli import main
 from safety_desk.domain.hazard_status import HazardEventKind
 from safety_desk.domain.uscc import make_uscc
@@ -67,7 +68,7 @@ def test_an_update_records_who_when_what_before_and_after(store: Store) -> None:
     [entry] = _entries(store, mark)
     assert entry["action"] == "update" and entry["tbl"] == "enterprise" and entry["row_id"] == enterprise.id
     assert entry["author_id"] == "person-who-edited" and entry["device_id"] == store.db.device_id
-    assert entry["at"][:4] == str(date.today().year) and entry["at"].endswith("+08:00")
+    assert entry["at"][:4] == str(SystemClock().today().year) and entry["at"].endswith("+08:00")
     assert json.loads(entry["before"]) == {"address": "", "principal": ""}
     assert json.loads(entry["after"]) == {"address": "青岛市市南区香港中路 1 号", "principal": "王五"}
 

@@ -129,7 +129,7 @@ def test_the_settings_page_refuses_a_pattern_without_year_and_saves_a_good_one(q
     qtbot.addWidget(page)
     page.on_shown()
     assert page.notice_pattern.text() == "国资安通〔{year}〕第{seq}号"
-    assert f"国资安通〔{date.today().year}〕第12号" in page.pattern_preview.text()
+    assert f"国资安通〔{demo_context.session.clock.today().year}〕第12号" in page.pattern_preview.text()
 
     page.notice_pattern.setText("国资安通第{seq}号")
     assert "{year}" in page.pattern_preview.text()
