@@ -17,16 +17,14 @@ held back by one stray cell, and the refusal stays visible.
 from __future__ import annotations
 
 import hashlib
-import hmac
-import json
-import re
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
-from safety_desk.domain.china_time import BEIJING
+from safety_desk.domain.device_scope import Scope, note_row, ownership_problem, row_in_scope
+from safety_desk.domain.hybrid_clock import Timestamp, clock_time
+from safety_desk.domain.ids import new_id
 from safety_desk.media.ingest import write_file_atomically
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.settings import Settings
@@ -36,16 +34,11 @@ from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, MergeRepor
 from safety_desk.store.photos import media_path
 from safety_desk.store.records import Device
 from safety_desk.store.sync_log import ConflictRow, SyncLog
-from safety_desk.sync.bundle import (
-    ENROL_SUFFIX, SUFFIX, BundleRejected, OpenedBundle, open_bundle, write_bundle,
-)
-from safety_desk.sync.hlc import HybridClock, Timestamp
-from safety_desk.sync.ids import new_id
-from safety_desk.sync.scope import Scope, note_row, ownership_problem, row_in_scope
+from safety_desk.sync.bundle import ENROL_SUFFIX, SUFFIX, BundleRejected, OpenedBundle, open_bundle, write_bundle
+from safety_desk.sync.change_codec import decode_changes, encode_changes
+from safety_desk.sync.key_binding import key_binding, sender_key
 
 Progress = Callable[[int, int], None]
-_CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")
-_SCALARS = frozenset({str, int, float, type(None)})  # exact types: a bool is not a stored value
 
 
 class SyncProblem(ValueError):
@@ -58,118 +51,6 @@ def no_progress(done: int, total: int) -> None:
 
 def _wall_ms() -> int:
     return time.time_ns() // 1_000_000
-
-
-def clock_time(clock: str | None) -> str | None:
-    """An HLC value's wall time as Beijing ISO text (what people see as 'when')."""
-    if not clock:
-        return None
-    moment = datetime.fromtimestamp(Timestamp.parse(clock).wall_ms / 1000, tz=timezone.utc)
-    return moment.astimezone(BEIJING).isoformat(timespec="seconds")
-
-
-def binding_proof(token: str, device_id: str, public_key: str) -> str:
-    """HMAC of a joined device's new public key with its enrolment's one-time token."""
-    message = f"safety-desk-key-binding\n{device_id}\n{public_key}".encode("utf-8")
-    return hmac.new(token.encode("ascii"), message, hashlib.sha256).hexdigest()
-
-
-# -- the changes member ---------------------------------------------------------------------------
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def encode_changes(changes: Iterable[Change]) -> bytes:
-    """changes.jsonl: one line per row and write, [table, row_id, clock, author, seq, capped_from, cells], where
-    cells maps each field the write set to its value ("*" to the whole row for records merged as rows)."""
-    groups: dict[tuple, dict[str, Any]] = {}
-    for c in changes:
-        groups.setdefault((c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from), {})[c.field] = c.value
-    encode = _ENCODER.encode
-    lines = [encode([*key, cells]) for key, cells in groups.items()]
-    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-
-
-def decode_changes(data: bytes, columns: dict[str, set[str]], name: str) -> list[Change]:
-    """Parse and check every line of changes.jsonl; any malformed line rejects the bundle, naming the line."""
-    changes: list[Change] = []
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BundleRejected(f"{name}: changes.jsonl 不是 UTF-8 文本 (changes.jsonl is not UTF-8 text); "
-                             "数据库未作任何更改 (nothing was changed)") from None
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    try:
-        # One parse for the whole member (JSON text never holds a raw newline); line by line only to name
-        # the line that is wrong.
-        items = json.loads("[" + ",".join(lines) + "]")
-    except ValueError:
-        items = None
-    if items is None or len(items) != len(lines):
-        items = []
-        for number, line in enumerate(lines, start=1):
-            try:
-                items.append(json.loads(line))
-            except ValueError as exc:
-                raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is "
-                                     f"not valid JSON: {exc}); 数据库未作任何更改 (nothing was changed)") from None
-    clocks: set[str] = set()
-    pairs = _field_pairs(columns)
-    for number, item in enumerate(items, start=1):
-        try:
-            _checked_line(item, columns, pairs, clocks, changes)
-        except (ValueError, TypeError, KeyError) as exc:
-            raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is not a "
-                                 f"valid change: {exc}); 数据库未作任何更改 (nothing was changed)") from None
-    return changes
-
-
-def _checked_line(item: Any, columns: dict[str, set[str]], pairs: frozenset, clocks: set[str],
-                  out: list[Change]) -> None:
-    if type(item) is not list or len(item) != 7:
-        raise ValueError("not a list of 7 values")
-    table, row_id, clock, author, seq, capped, cells = item
-    if type(row_id) is not str or not 0 < len(row_id) <= 100:
-        raise ValueError("bad row id")
-    if clock not in clocks:
-        if type(clock) is not str or not _CLOCK.match(clock):
-            raise ValueError(f"bad clock {clock!r}")
-        clocks.add(clock)
-    if capped is not None and (type(capped) is not str or not _CLOCK.match(capped)):
-        raise ValueError("bad capped_from clock")
-    if type(author) is not str or len(author) > 100 or type(seq) is not int or seq < 0:
-        raise ValueError("bad author or seq")
-    if type(cells) is not dict or not cells:
-        raise ValueError("no cells")
-    if WHOLE_ROW in cells:
-        value = cells[WHOLE_ROW]
-        if len(cells) != 1 or table not in columns or SYNC_MODE[table] not in ("row", APPEND_ONLY):
-            raise ValueError(f"{table!r} is not a table merged as whole rows")
-        if type(value) is not dict or value.get("id") != row_id or not columns[table].issuperset(value):
-            raise ValueError("a whole row with unknown columns or another id")
-        for cell in value.values():
-            if type(cell) not in _SCALARS:
-                raise ValueError("a value that is not text or a number")
-        if table == "photo" and not _PHOTO_ID.match(row_id):
-            raise ValueError("a photo id is its sha256")
-        out.append(Change(table, row_id, WHOLE_ROW, clock, author, value, seq, capped))
-        return
-    for field_name, value in cells.items():
-        if (table, field_name) not in pairs:
-            raise ValueError(f"unknown field {table!r}.{field_name!r}")
-        if type(value) not in _SCALARS:
-            raise ValueError("a value that is not text or a number")
-        out.append(Change(table, row_id, field_name, clock, author, value, seq, capped))
-
-
-_PHOTO_ID = re.compile(r"^[0-9a-f]{64}$")
-
-
-def _field_pairs(columns: dict[str, set[str]]) -> frozenset:
-    """(table, column) pairs a per-field change may name."""
-    return frozenset((t, c) for t, names in columns.items() if SYNC_MODE[t] == "field" for c in names if c != "id")
 
 
 # -- results the GUI and CLI show -----------------------------------------------------------------
@@ -272,6 +153,7 @@ class SyncService:
         self.store = session.store
         self.db = session.store.db
         self.log = SyncLog(self.db)
+        self.local = session.store.local_state
         self.settings = settings or Settings()
         self._wall_ms = wall_ms
         self.tolerance_ms = tolerance_ms
@@ -292,7 +174,7 @@ class SyncService:
         devices = self.store.devices.active()
         if me.role == "office":
             return [d for d in devices if d.id != me.id and d.role != "office"]
-        office = self.db.local("office_device_id")
+        office = self.local.office_device_id()
         return [d for d in devices if d.id == office or (d.role == "office" and d.id != me.id and not office)]
 
     def peers(self) -> list[PeerInfo]:
@@ -386,9 +268,9 @@ class SyncService:
             "clock_min": min(clocks) if clocks else None, "clock_max": max(clocks) if clocks else None,
             "after_seq": state.acked_seq, "upto_seq": upto, "ack": state.received_seq,
             "previous": state.last_manifest or "", "counts": {"changes": len(changes), "photos": len(photos)},
-            "clock_ahead_ms": int(self.db.local(f"clock_ahead:{peer.id}") or 0),
+            "clock_ahead_ms": self.local.clock_ahead_ms(peer.id),
         }
-        binding = self._key_binding(me)
+        binding = key_binding(me, self.local.public_key(), self.local.enrolment_token())
         if binding:
             manifest["key_binding"] = binding
         manifest.update(extra or {})
@@ -400,17 +282,17 @@ class SyncService:
                 yield photo_id, media_path(self.store.media_dir, photo_id)
                 report(len(changes) + done, total)
 
-        private = self.db.local("private_key")
+        private = self.local.private_key()
         if not private:
             raise SyncProblem("此数据库没有设备密钥 (this database has no device key)")
         with self.db.transaction():
             # The counter is read inside the write transaction: two processes of this device never pick one name.
-            counter = int(self.db.local("bundle_counter") or 0) + 1
+            counter = self.local.bundle_counter() + 1
             name = f"{me.id}-{counter:08d}{SUFFIX if kind == 'sync' else ENROL_SUFFIX}"
             target = file if file is not None else Path(folder) / name
             path, digest = write_bundle(target, manifest, data, photo_files(), private)
             try:
-                self.db.set_local("bundle_counter", str(counter))
+                self.local.set_bundle_counter(counter)
                 self.log.note_export(peer.id, at=now_iso(), sent_ack=state.received_seq, sent_upto=upto,
                                      file_name=path.name, manifest_sha256=digest)
                 self.log.note_photos_sent(peer.id, photos, upto)
@@ -419,13 +301,6 @@ class SyncService:
                 raise
         report(total, total)
         return ExportResult(path, bundle_id, peer.id, len(changes), len(photos))
-
-    def _key_binding(self, me: Device) -> dict[str, str] | None:
-        token = self.db.local("enrol_token")
-        public = self.db.local("public_key")
-        if me.role == "office" or not token or not public:
-            return None
-        return {"device_id": me.id, "public_key": public, "proof": binding_proof(token, me.id, public)}
 
     # -- import ----------------------------------------------------------------------------------
     def _public_key_for(self, manifest: dict[str, Any]) -> str:
@@ -447,20 +322,7 @@ class SyncService:
         if me.role != "office" and sender.role != "office":
             raise BundleRejected(f"{name}: 只接收安全办的同步包 (this device takes bundles from the office only); "
                                  "数据库未作任何更改 (nothing was changed)")
-        binding = manifest.get("key_binding")
-        if sender.public_key:
-            if isinstance(binding, dict) and binding.get("public_key") not in (None, sender.public_key):
-                raise BundleRejected(f"{name}: 设备“{sender.name}”的登记文件已被另一台电脑使用 (the enrolment of "
-                                     f"{sender.name} was already used by another installation: this one holds "
-                                     "another key); 数据库未作任何更改 (nothing was changed)")
-            return sender.public_key
-        token = self.db.local(f"enrol_token:{sender.id}")
-        if not (isinstance(binding, dict) and token and binding.get("device_id") == sender.id
-                and isinstance(binding.get("public_key"), str) and isinstance(binding.get("proof"), str)
-                and hmac.compare_digest(binding["proof"], binding_proof(token, sender.id, binding["public_key"]))):
-            raise BundleRejected(f"{name}: 设备“{sender.name}”的密钥无法确认 (the new device's key does not prove "
-                                 "its enrolment); 数据库未作任何更改 (nothing was changed)")
-        return binding["public_key"]
+        return sender_key(name, sender, manifest.get("key_binding"), self.local.issued_token(sender.id))
 
     def open(self, path: Path | str) -> OpenedBundle:
         path = Path(path)
@@ -522,13 +384,13 @@ class SyncService:
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
                     # far-future cells (store/merge.py); cleared when its changes arrive with sane clocks.
-                    self.db.set_local(f"clock_ahead:{sender.id}", str(merged.drift[sender.id][0]))
-                elif changes and self.db.local(f"clock_ahead:{sender.id}"):
-                    self.db.set_local(f"clock_ahead:{sender.id}", "0")
+                    self.local.set_clock_ahead_ms(sender.id, merged.drift[sender.id][0])
+                elif changes and self.local.clock_ahead_ms(sender.id):
+                    self.local.set_clock_ahead_ms(sender.id, 0)
                 if not sender.public_key:
                     binding = manifest["key_binding"]
                     self.store.devices.update(sender.id, public_key=binding["public_key"])
-                    self.db.set_local(f"enrol_token:{sender.id}", "used")
+                    self.local.mark_token_used(sender.id)
                 received = manifest["upto_seq"] if manifest["after_seq"] <= peer.received_seq else peer.received_seq
                 self.log.note_import(sender.id, at=now_iso(), acked_seq=min(manifest["ack"], self.log.last_seq()),
                                      received_seq=received)
@@ -537,7 +399,7 @@ class SyncService:
                                        changes=len(changes), applied=merged.cells_applied)
                 self.log.note_photos_received(sender.id, sorted(bundled | set(photo_rows)))
         except BaseException:
-            self._reset_clock()
+            self.db.reload_clock()
             raise
         self._fill(result, merged, manifest, now_ms)
         return result
@@ -559,10 +421,6 @@ class SyncService:
         if merged.aliased:
             result.warnings.append(f"{merged.aliased} 项修改属于重复登记而未保留的记录 (changes of rows that lost a "
                                    "unique-key clash went to the kept row's conflicts)")
-
-    def _reset_clock(self) -> None:
-        stored = self.db.local("hlc")
-        self.db.clock = HybridClock(self.db.device_id, Timestamp.parse(stored) if stored else None)
 
     def _photo_file_ok(self, photo_id: str) -> bool:
         path = media_path(self.store.media_dir, photo_id)

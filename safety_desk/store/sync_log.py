@@ -6,9 +6,10 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from safety_desk.domain.device_scope import Scope, ScopeIndex, referenced_photos, row_in_scope, withheld_fields
 from safety_desk.store.changes import Change
 from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database
-from safety_desk.sync.scope import ScopeIndex, Scope, referenced_photos, row_in_scope, withheld_fields
+from safety_desk.store.local_state import LocalState
 
 _BATCH = 500
 # Records that belong to no enterprise: never part of "everything of an enterprise that entered a scope".
@@ -89,12 +90,12 @@ class SyncLog:
         self.refresh_acknowledged()
 
     def refresh_acknowledged(self) -> None:
-        """local_state 'acknowledged_seq': the last write every live peer has confirmed (revoked ones do not
-        count: they never will), so unsynced_count() says what still has to reach someone."""
+        """The last write every live peer has confirmed (revoked ones do not count: they never will), so
+        unsynced_count() says what still has to reach someone."""
         lowest = self.conn.execute(
             "SELECT min(p.acked_seq) FROM sync_peer p JOIN device d ON d.id = p.device_id"
             " WHERE d.revoked_at IS NULL AND d.deleted = 0").fetchone()[0]
-        self.db.set_local("acknowledged_seq", str(lowest if lowest is not None else self.last_seq()))
+        LocalState(self.db).set_acknowledged_seq(lowest if lowest is not None else self.last_seq())
 
     def last_seq(self) -> int:
         return self.conn.execute("SELECT coalesce(max(seq), 0) FROM write_log").fetchone()[0]
