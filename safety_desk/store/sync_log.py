@@ -295,6 +295,34 @@ class SyncLog:
                         continue
                     yield Change(table, row_id, column, clock, author, row[column], seq, capped)
 
+    def changes_for(self, index: ScopeIndex, peer_id: str, after_seq: int, upto_seq: int) -> list[Change]:
+        """export_for a peer's scope; an enterprise moved into the peer's districts since `after_seq` goes with all
+        its records, not only what changed lately."""
+        changes = list(self.export_for(index, peer_id, after_seq, upto_seq))
+        if after_seq and not index.scope.everything:
+            sent = {(c.table, c.row_id, c.field) for c in changes}
+            for enterprise_id in self.moved_enterprises(after_seq):
+                if enterprise_id not in index.enterprise_ids:
+                    continue
+                only = self.scope_index(Scope(peer_id, "enterprise", enterprise_id=enterprise_id))
+                changes.extend(c for c in self.export_for(index, peer_id, 0, upto_seq, only=only)
+                               if (c.table, c.row_id, c.field) not in sent)
+        return changes
+
+    def with_photos(self, peer_id: str, acked_seq: int, changes: list[Change]) -> tuple[list[Change], list[str]]:
+        """The changes plus the photo records they reference that the peer does not hold yet (less photo records
+        this database lacks), and the ids of those photos: their files go along."""
+        held = self.photos_held_by(peer_id, acked_seq)
+        photo_rows = {c.row_id for c in changes if c.table == "photo"}
+        wanted = (photo_rows | self.referenced_photo_ids(changes)) - held
+        present = self.photo_ids_present(sorted(wanted))
+        changes = [c for c in changes if c.table != "photo" or c.row_id in present]
+        for photo_id in sorted(present - photo_rows):
+            extra_row = self.whole_row_change("photo", photo_id)
+            if extra_row is not None:
+                changes.append(extra_row)
+        return changes, sorted(present)
+
     def whole_row_change(self, table: str, row_id: str) -> Change | None:
         """A row of an append-only or single-author table as a change with its recorded clock."""
         row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
