@@ -58,3 +58,23 @@ def test_the_domain_is_pure() -> None:
 def test_every_module_starts_with_a_docstring() -> None:
     missing = [str(p.relative_to(PACKAGE)) for p in _modules() if ast.get_docstring(ast.parse(p.read_text("utf-8"))) is None]
     assert missing == []
+
+
+def test_the_store_does_not_import_sync() -> None:
+    offenders = [f"{p.relative_to(PACKAGE)}: {name}" for p in (PACKAGE / "store").rglob("*.py")
+                 for name in _imports(p) if name.startswith("safety_desk.sync")]
+    assert offenders == []
+
+
+def test_local_state_is_read_and_written_through_its_repository() -> None:
+    """Every local_state key is named in store/local_state.py only: nothing else calls db.local / db.set_local."""
+    allowed = {PACKAGE / "store" / "local_state.py"}
+    offenders = []
+    for path in _modules():
+        if path in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("local", "set_local")):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert offenders == []

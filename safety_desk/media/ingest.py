@@ -269,11 +269,11 @@ def store_photo(store: "Store", processed: ProcessedPhoto, taken_by: str | None 
     path = media_path(store.media_dir, processed.sha256)
     existing = store.photos.get(processed.sha256)
     if existing is not None:
-        if not _holds(path, processed.sha256):
+        if not file_holds(path, processed.sha256):
             write_file_atomically(path, processed.jpeg)  # the record arrived without its file: heal it
         return existing
     created = False
-    if not _holds(path, processed.sha256):
+    if not file_holds(path, processed.sha256):
         write_file_atomically(path, processed.jpeg)
         created = True
     photo = Photo(id=processed.sha256, size=len(processed.jpeg), width=processed.width,
@@ -298,7 +298,7 @@ def _recorded(store: "Store", sha256: str) -> Photo | None:
         return None
 
 
-def _holds(path: Path, sha256: str) -> bool:
+def file_holds(path: Path, sha256: str) -> bool:
     """Whether `path` exists with exactly the content of that hash (a leftover may be half-written)."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest() == sha256

@@ -16,6 +16,7 @@ from safety_desk.domain.checklist import (
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.clock import Clock, SystemClock
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType, add_months
+from safety_desk.domain.ids import SeededIds
 from safety_desk.domain.industry import Industry, default_risk_class, is_drill_high_risk
 from safety_desk.domain.notice_numbers import DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, format_notice_number
 from safety_desk.domain.uscc import make_uscc
@@ -32,7 +33,6 @@ from safety_desk.store.records import (
     Inspection, Notice, Person, Training,
 )
 from safety_desk.store.store import Store
-from safety_desk.sync.ids import SeededIds
 
 DEMO_PASSWORD = "demo"
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"

@@ -31,7 +31,7 @@ from typing import Any
 from safety_desk.domain.clock import Clock
 from safety_desk.domain.notice_numbers import validate_block_size
 from safety_desk.services.session import Action, Session
-from safety_desk.services.sync import Progress, SyncService, decode_changes, no_progress
+from safety_desk.services.sync import Progress, SyncService, no_progress
 from safety_desk.settings import Settings
 from safety_desk.store.connection import MissingDatabase, StoreError, remove_database_files
 from safety_desk.store.database import SYNC_MODE
@@ -41,6 +41,7 @@ from safety_desk.store.records import Device
 from safety_desk.store.store import Store
 from safety_desk.store.sync_log import SyncLog
 from safety_desk.sync.bundle import BundleRejected, open_bundle
+from safety_desk.sync.change_codec import decode_changes
 from safety_desk.sync.identity import generate_key_pair
 
 ENROLLED_ROLES = ("inspector", "leader", "enterprise")
@@ -173,7 +174,7 @@ class DeviceService:
         with self.store.transaction():
             device = self.store.devices.add(Device(id=self.store.db.new_id(), name=name, role=role, public_key="",
                                                    enrolled_at=self.store.db.now_iso(), scope=scope))
-            self.store.db.set_local(f"enrol_token:{device.id}", token)
+            self.store.local_state.set_issued_token(device.id, token)
             SyncLog(self.store.db).ensure_peer(device.id)
             if role in ("inspector", "leader"):
                 # Notice numbers for offline issuing: this year's and next year's blocks (store/notices.py).
@@ -206,7 +207,7 @@ class DeviceService:
             raise DeviceProblem(f"设备“{device.name}”已于 {device.revoked_at} 停用 (already revoked)")
         with self.store.transaction():
             revoked = self.store.devices.update(device.id, revoked_at=self.store.db.now_iso())
-            self.store.db.set_local(f"enrol_token:{device.id}", "revoked")
+            self.store.local_state.mark_token_revoked(device.id)
             SyncLog(self.store.db).refresh_acknowledged()
         return revoked
 
@@ -222,7 +223,7 @@ def _fresh(path: Path) -> bool:
     except StoreError:
         return False
     try:
-        has_device = store.db.local("device_id") is not None
+        has_device = store.local_state.device_id() is not None
         has_rows = SyncLog(store.db).waiting_rows(0) > 0
     finally:
         store.close()
@@ -273,10 +274,10 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
             write_file_atomically(media_path(store.media_dir, photo_id), opened.photo_bytes(photo_id))
         with store.transaction():
             store.db.adopt_device(enrolment["device_id"])
-            for key, value in (("private_key", keys.private_pem), ("public_key", keys.public_pem),
-                               ("enrol_token", enrolment["token"]), ("office_device_id", enrolment["office_device_id"]),
-                               ("enrolled_role", enrolment["role"])):
-                store.db.set_local(key, value)
+            store.local_state.set_private_key(keys.private_pem)
+            store.local_state.set_public_key(keys.public_pem)
+            store.local_state.record_enrolment(token=enrolment["token"], office_device_id=enrolment["office_device_id"],
+                                               role=enrolment["role"])
             merge_changes(store.db, changes, MergeContext(source=manifest["sender"], now_ms=store.db.wall.epoch_ms(),
                                                           record_conflicts=False, on_row=report))
             device = store.devices.get(enrolment["device_id"])

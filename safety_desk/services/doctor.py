@@ -8,7 +8,7 @@ from pathlib import Path
 
 from safety_desk.domain.clock import Clock
 from safety_desk.store import health
-from safety_desk.store.audit import HEAD_KEY, head_problems, verify_chain
+from safety_desk.store.audit import head_problems, verify_chain
 from safety_desk.store.migrations import latest_version
 from safety_desk.store.photos import media_path
 from safety_desk.store.store import Store
@@ -71,13 +71,13 @@ def run_doctor(store: Store) -> DoctorReport:
                f"version {version}")
     report.add("migrations 迁移", health.migration_problems(db), f"migrations 1..{version} complete")
 
-    device = db.local("device_id")
-    identity_ok = device and db.local("private_key")
+    device = store.local_state.device_id()
+    identity_ok = device and store.local_state.private_key()
     report.add("device 设备身份", [] if identity_ok else ["no device identity: run `safety-desk init`"],
                device or "")
 
     chain = [f"entry {p.seq}: {p.message}" for p in verify_chain(db.conn)]
-    chain += [f"entry {p.seq}: {p.message}" for p in head_problems(db.conn, db.local(HEAD_KEY))]
+    chain += [f"entry {p.seq}: {p.message}" for p in head_problems(db.conn, store.local_state.audit_head())]
     if not health.audit_entry_count(db) and health.write_count(db):
         chain.append(f"审计记录为空 the audit trail is empty but {health.write_count(db)} writes are logged "
                      "(entries deleted)")

@@ -61,7 +61,7 @@ def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_nam
         with store.transaction():
             device_id = store.db.new_id()
             store.db.adopt_device(device_id)
-            store.db.set_local("private_key", keys.private_pem)
+            store.local_state.set_private_key(keys.private_pem)
             store.devices.add(Device(id=device_id, name=device_name or platform.node() or "office",
                                      role="office", public_key=keys.public_pem, enrolled_at=store.db.now_iso()))
             office = store.offices.add(Office(id=store.db.new_id(), name=office_name.strip(),

@@ -12,39 +12,39 @@ Rows outside the sender's scope refuse the whole bundle (a device that sends the
 it claims). Changes to fields the sender's role does not own are refused one by one, recorded in the
 conflicts table and reported, and the rest of the bundle applies: a device's offline work should not be
 held back by one stray cell, and the refusal stays visible.
+
+Where the pieces are: the bundle file in sync/bundle.py, its changes member in sync/change_codec.py, a joined
+device's key in sync/key_binding.py, what a sender may send in sync/sender_checks.py, the folder's layout in
+sync/folder_layout.py; peers, bundles seen and conflicts in store/sync_log.py, this device's keys and counters in
+store/local_state.py, the merge in store/merge.py; what the use cases return in services/sync_results.py.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
-import re
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
-from safety_desk.domain.china_time import BEIJING
-from safety_desk.media.ingest import write_file_atomically
+from safety_desk.domain.device_scope import Scope, ownership_problem
+from safety_desk.domain.hybrid_clock import Timestamp, clock_time
+from safety_desk.domain.ids import new_id
+from safety_desk.media.ingest import file_holds, write_file_atomically
 from safety_desk.services.session import PermissionDenied, Session
+from safety_desk.services.sync_results import (
+    ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo,
+)
 from safety_desk.settings import Settings
-from safety_desk.store.changes import TABLE_ORDER, Change
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
-from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, MergeReport, merge_changes
+from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.photos import media_path
 from safety_desk.store.records import Device
 from safety_desk.store.sync_log import ConflictRow, SyncLog
-from safety_desk.sync.bundle import (
-    ENROL_SUFFIX, SUFFIX, BundleRejected, OpenedBundle, open_bundle, write_bundle,
-)
-from safety_desk.sync.hlc import HybridClock, Timestamp
-from safety_desk.sync.ids import new_id
-from safety_desk.sync.scope import Scope, note_row, ownership_problem, row_in_scope
+from safety_desk.sync.bundle import ENROL_SUFFIX, SUFFIX, BundleRejected, OpenedBundle, open_bundle, write_bundle
+from safety_desk.sync.change_codec import decode_changes, encode_changes
+from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, set_aside, waiting_bundles
+from safety_desk.sync.key_binding import key_binding, sender_key
+from safety_desk.sync.sender_checks import accepted_sender, check_sender_scope, ownership_refuser
 
 Progress = Callable[[int, int], None]
-_CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")
-_SCALARS = frozenset({str, int, float, type(None)})  # exact types: a bool is not a stored value
 
 
 class SyncProblem(ValueError):
@@ -53,207 +53,6 @@ class SyncProblem(ValueError):
 
 def no_progress(done: int, total: int) -> None:
     pass
-
-
-def clock_time(clock: str | None) -> str | None:
-    """An HLC value's wall time as Beijing ISO text (what people see as 'when')."""
-    if not clock:
-        return None
-    moment = datetime.fromtimestamp(Timestamp.parse(clock).wall_ms / 1000, tz=timezone.utc)
-    return moment.astimezone(BEIJING).isoformat(timespec="seconds")
-
-
-def binding_proof(token: str, device_id: str, public_key: str) -> str:
-    """HMAC of a joined device's new public key with its enrolment's one-time token."""
-    message = f"safety-desk-key-binding\n{device_id}\n{public_key}".encode("utf-8")
-    return hmac.new(token.encode("ascii"), message, hashlib.sha256).hexdigest()
-
-
-# -- the changes member ---------------------------------------------------------------------------
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def encode_changes(changes: Iterable[Change]) -> bytes:
-    """changes.jsonl: one line per row and write, [table, row_id, clock, author, seq, capped_from, cells], where
-    cells maps each field the write set to its value ("*" to the whole row for records merged as rows)."""
-    groups: dict[tuple, dict[str, Any]] = {}
-    for c in changes:
-        groups.setdefault((c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from), {})[c.field] = c.value
-    encode = _ENCODER.encode
-    lines = [encode([*key, cells]) for key, cells in groups.items()]
-    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-
-
-def decode_changes(data: bytes, columns: dict[str, set[str]], name: str) -> list[Change]:
-    """Parse and check every line of changes.jsonl; any malformed line rejects the bundle, naming the line."""
-    changes: list[Change] = []
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BundleRejected(f"{name}: changes.jsonl 不是 UTF-8 文本 (changes.jsonl is not UTF-8 text); "
-                             "数据库未作任何更改 (nothing was changed)") from None
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    try:
-        # One parse for the whole member (JSON text never holds a raw newline); line by line only to name
-        # the line that is wrong.
-        items = json.loads("[" + ",".join(lines) + "]")
-    except ValueError:
-        items = None
-    if items is None or len(items) != len(lines):
-        items = []
-        for number, line in enumerate(lines, start=1):
-            try:
-                items.append(json.loads(line))
-            except ValueError as exc:
-                raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is "
-                                     f"not valid JSON: {exc}); 数据库未作任何更改 (nothing was changed)") from None
-    clocks: set[str] = set()
-    pairs = _field_pairs(columns)
-    for number, item in enumerate(items, start=1):
-        try:
-            _checked_line(item, columns, pairs, clocks, changes)
-        except (ValueError, TypeError, KeyError) as exc:
-            raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is not a "
-                                 f"valid change: {exc}); 数据库未作任何更改 (nothing was changed)") from None
-    return changes
-
-
-def _checked_line(item: Any, columns: dict[str, set[str]], pairs: frozenset, clocks: set[str],
-                  out: list[Change]) -> None:
-    if type(item) is not list or len(item) != 7:
-        raise ValueError("not a list of 7 values")
-    table, row_id, clock, author, seq, capped, cells = item
-    if type(row_id) is not str or not 0 < len(row_id) <= 100:
-        raise ValueError("bad row id")
-    if clock not in clocks:
-        if type(clock) is not str or not _CLOCK.match(clock):
-            raise ValueError(f"bad clock {clock!r}")
-        clocks.add(clock)
-    if capped is not None and (type(capped) is not str or not _CLOCK.match(capped)):
-        raise ValueError("bad capped_from clock")
-    if type(author) is not str or len(author) > 100 or type(seq) is not int or seq < 0:
-        raise ValueError("bad author or seq")
-    if type(cells) is not dict or not cells:
-        raise ValueError("no cells")
-    if WHOLE_ROW in cells:
-        value = cells[WHOLE_ROW]
-        if len(cells) != 1 or table not in columns or SYNC_MODE[table] not in ("row", APPEND_ONLY):
-            raise ValueError(f"{table!r} is not a table merged as whole rows")
-        if type(value) is not dict or value.get("id") != row_id or not columns[table].issuperset(value):
-            raise ValueError("a whole row with unknown columns or another id")
-        for cell in value.values():
-            if type(cell) not in _SCALARS:
-                raise ValueError("a value that is not text or a number")
-        if table == "photo" and not _PHOTO_ID.match(row_id):
-            raise ValueError("a photo id is its sha256")
-        out.append(Change(table, row_id, WHOLE_ROW, clock, author, value, seq, capped))
-        return
-    for field_name, value in cells.items():
-        if (table, field_name) not in pairs:
-            raise ValueError(f"unknown field {table!r}.{field_name!r}")
-        if type(value) not in _SCALARS:
-            raise ValueError("a value that is not text or a number")
-        out.append(Change(table, row_id, field_name, clock, author, value, seq, capped))
-
-
-_PHOTO_ID = re.compile(r"^[0-9a-f]{64}$")
-
-
-def _field_pairs(columns: dict[str, set[str]]) -> frozenset:
-    """(table, column) pairs a per-field change may name."""
-    return frozenset((t, c) for t, names in columns.items() if SYNC_MODE[t] == "field" for c in names if c != "id")
-
-
-# -- results the GUI and CLI show -----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class PeerInfo:
-    device_id: str
-    name: str
-    role: str
-    last_export_at: str | None
-    last_import_at: str | None
-    waiting: int          # rows changed here that the peer has not acknowledged (an upper bound)
-    revoked: bool
-    key_known: bool       # False until the device's first bundle arrived with its key
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    path: Path
-    bundle_id: str
-    recipient: str
-    changes: int
-    photos: int
-
-
-@dataclass
-class ImportResult:
-    path: Path
-    bundle_id: str
-    sender: str
-    sender_name: str
-    duplicate: bool = False
-    changes: int = 0
-    applied: int = 0
-    unchanged: int = 0
-    refused: list[str] = field(default_factory=list)
-    conflicts: int = 0
-    unique_clashes: int = 0
-    photos: int = 0
-    warnings: list[str] = field(default_factory=list)
-    backup: Path | None = None
-
-    def describe(self) -> str:
-        if self.duplicate:
-            return (f"{self.path.name}: 已导入过，未作更改 (already imported; nothing changed) — 来自 from "
-                    f"{self.sender_name}")
-        text = (f"{self.path.name}: 来自 from {self.sender_name}: {self.changes} 项修改 changes, 应用 applied "
-                f"{self.applied}, 未变 unchanged {self.unchanged}, 照片 photos {self.photos}, 冲突 conflicts "
-                f"{self.conflicts}")
-        if self.refused:
-            text += f", 拒收 refused {len(self.refused)}"
-        return text
-
-
-@dataclass
-class FolderResult:
-    folder: Path
-    imported: list[ImportResult] = field(default_factory=list)
-    exported: list[ExportResult] = field(default_factory=list)
-    rejected: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class FolderStatus:
-    path: str
-    configured: bool
-    reachable: bool
-    incoming: int                  # bundles addressed to this device waiting in the folder
-    outgoing: dict[str, int]       # peer id -> bundles of ours it has not picked up yet
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    id: str
-    kind: str
-    table: str
-    row_id: str
-    field: str
-    kept_value: Any
-    kept_by: str
-    kept_at: str | None
-    other_value: Any
-    other_by: str
-    other_at: str | None
-    source: str
-    detected_at: str
-    note: str
-    resolved: bool
-    can_keep_other: bool
 
 
 # -- the service ------------------------------------------------------------------------------------
@@ -267,6 +66,7 @@ class SyncService:
         self.store = session.store
         self.db = session.store.db
         self.log = SyncLog(self.db)
+        self.local_state = session.store.local_state
         self.settings = settings or Settings()
         self._wall_ms = wall_ms or session.clock.epoch_ms
         self.tolerance_ms = tolerance_ms
@@ -287,7 +87,7 @@ class SyncService:
         devices = self.store.devices.active()
         if me.role == "office":
             return [d for d in devices if d.id != me.id and d.role != "office"]
-        office = self.db.local("office_device_id")
+        office = self.local_state.office_device_id()
         return [d for d in devices if d.id == office or (d.role == "office" and d.id != me.id and not office)]
 
     def peers(self) -> list[PeerInfo]:
@@ -344,29 +144,11 @@ class SyncService:
         after = state.acked_seq
         if kind == "sync" and self.log.cell_seq("device", peer.id, "scope") > after:
             after = 0  # the device's scope changed: send everything it now covers (it drops nothing it has)
-        changes = list(self.log.export_for(index, peer.id, after, upto))
-        if after and not index.scope.everything:
-            # An enterprise moved into the device's districts: all its records go, not only what changed lately.
-            sent = {(c.table, c.row_id, c.field) for c in changes}
-            for enterprise_id in self.log.moved_enterprises(after):
-                if enterprise_id not in index.enterprise_ids:
-                    continue
-                only = self.log.scope_index(Scope(peer.id, "enterprise", enterprise_id=enterprise_id))
-                changes.extend(c for c in self.log.export_for(index, peer.id, 0, upto, only=only)
-                               if (c.table, c.row_id, c.field) not in sent)
+        changes = self.log.changes_for(index, peer.id, after, upto)
         if peer.revoked_at is not None:
             # A revoked device gets nothing more but the news of its revocation (its own device record).
             changes = [c for c in changes if c.table == "device" and c.row_id == peer.id]
-        held = self.log.photos_held_by(peer.id, state.acked_seq)
-        photo_rows = {c.row_id for c in changes if c.table == "photo"}
-        wanted = (photo_rows | self.log.referenced_photo_ids(changes)) - held
-        present = self.log.photo_ids_present(sorted(wanted))
-        changes = [c for c in changes if c.table != "photo" or c.row_id in present]
-        for photo_id in sorted(present - photo_rows):
-            extra_row = self.log.whole_row_change("photo", photo_id)
-            if extra_row is not None:
-                changes.append(extra_row)
-        photos = sorted(present)
+        changes, photos = self.log.with_photos(peer.id, state.acked_seq, changes)
         for photo_id in photos:
             if not media_path(self.store.media_dir, photo_id).exists():
                 raise SyncProblem(f"照片文件缺失：{photo_id[:12]}… (the file of photo {photo_id} is missing; run "
@@ -377,13 +159,13 @@ class SyncService:
         clocks = [c.clock for c in changes]
         manifest: dict[str, Any] = {
             "kind": kind, "bundle_id": bundle_id, "sender": me.id, "sender_role": me.role, "recipient": peer.id,
-            "scope": self._scope_of(peer).as_json(), "created": self.store.db.now_iso(), "created_ms": self._wall_ms(),
+            "scope": self._scope_of(peer).as_json(), "created": self.db.now_iso(), "created_ms": self._wall_ms(),
             "clock_min": min(clocks) if clocks else None, "clock_max": max(clocks) if clocks else None,
             "after_seq": state.acked_seq, "upto_seq": upto, "ack": state.received_seq,
             "previous": state.last_manifest or "", "counts": {"changes": len(changes), "photos": len(photos)},
-            "clock_ahead_ms": int(self.db.local(f"clock_ahead:{peer.id}") or 0),
+            "clock_ahead_ms": self.local_state.clock_ahead_ms(peer.id),
         }
-        binding = self._key_binding(me)
+        binding = key_binding(me, self.local_state.public_key(), self.local_state.enrolment_token())
         if binding:
             manifest["key_binding"] = binding
         manifest.update(extra or {})
@@ -395,18 +177,18 @@ class SyncService:
                 yield photo_id, media_path(self.store.media_dir, photo_id)
                 report(len(changes) + done, total)
 
-        private = self.db.local("private_key")
+        private = self.local_state.private_key()
         if not private:
             raise SyncProblem("此数据库没有设备密钥 (this database has no device key)")
         with self.db.transaction():
             # The counter is read inside the write transaction: two processes of this device never pick one name.
-            counter = int(self.db.local("bundle_counter") or 0) + 1
-            name = f"{me.id}-{counter:08d}{SUFFIX if kind == 'sync' else ENROL_SUFFIX}"
+            counter = self.local_state.bundle_counter() + 1
+            name = bundle_name(me.id, counter, kind)
             target = file if file is not None else Path(folder) / name
             path, digest = write_bundle(target, manifest, data, photo_files(), private)
             try:
-                self.db.set_local("bundle_counter", str(counter))
-                self.log.note_export(peer.id, at=self.store.db.now_iso(), sent_ack=state.received_seq, sent_upto=upto,
+                self.local_state.set_bundle_counter(counter)
+                self.log.note_export(peer.id, at=self.db.now_iso(), sent_ack=state.received_seq, sent_upto=upto,
                                      file_name=path.name, manifest_sha256=digest)
                 self.log.note_photos_sent(peer.id, photos, upto)
             except BaseException:
@@ -415,47 +197,11 @@ class SyncService:
         report(total, total)
         return ExportResult(path, bundle_id, peer.id, len(changes), len(photos))
 
-    def _key_binding(self, me: Device) -> dict[str, str] | None:
-        token = self.db.local("enrol_token")
-        public = self.db.local("public_key")
-        if me.role == "office" or not token or not public:
-            return None
-        return {"device_id": me.id, "public_key": public, "proof": binding_proof(token, me.id, public)}
-
     # -- import ----------------------------------------------------------------------------------
     def _public_key_for(self, manifest: dict[str, Any]) -> str:
         name = manifest.get("_file", "bundle")
-        me = self.this_device()
-        if manifest.get("kind") != "sync":
-            raise BundleRejected(f"{name}: 这是设备登记文件，请用 `safety-desk device join` (an enrolment file: use "
-                                 "`device join` on a new installation); 数据库未作任何更改 (nothing was changed)")
-        if manifest["recipient"] != me.id:
-            raise BundleRejected(f"{name}: 此同步包是发给另一台设备的 (the bundle is addressed to another device, "
-                                 f"{manifest['recipient']}); 数据库未作任何更改 (nothing was changed)")
-        sender = self.store.devices.get(manifest["sender"])
-        if sender is None or sender.deleted:
-            raise BundleRejected(f"{name}: 发送设备未登记 (the sender {manifest['sender']} is not an enrolled "
-                                 "device); 数据库未作任何更改 (nothing was changed)")
-        if sender.revoked_at is not None:
-            raise BundleRejected(f"{name}: 发送设备“{sender.name}”已被停用 (the sender was revoked on "
-                                 f"{sender.revoked_at}); 数据库未作任何更改 (nothing was changed)")
-        if me.role != "office" and sender.role != "office":
-            raise BundleRejected(f"{name}: 只接收安全办的同步包 (this device takes bundles from the office only); "
-                                 "数据库未作任何更改 (nothing was changed)")
-        binding = manifest.get("key_binding")
-        if sender.public_key:
-            if isinstance(binding, dict) and binding.get("public_key") not in (None, sender.public_key):
-                raise BundleRejected(f"{name}: 设备“{sender.name}”的登记文件已被另一台电脑使用 (the enrolment of "
-                                     f"{sender.name} was already used by another installation: this one holds "
-                                     "another key); 数据库未作任何更改 (nothing was changed)")
-            return sender.public_key
-        token = self.db.local(f"enrol_token:{sender.id}")
-        if not (isinstance(binding, dict) and token and binding.get("device_id") == sender.id
-                and isinstance(binding.get("public_key"), str) and isinstance(binding.get("proof"), str)
-                and hmac.compare_digest(binding["proof"], binding_proof(token, sender.id, binding["public_key"]))):
-            raise BundleRejected(f"{name}: 设备“{sender.name}”的密钥无法确认 (the new device's key does not prove "
-                                 "its enrolment); 数据库未作任何更改 (nothing was changed)")
-        return binding["public_key"]
+        sender = accepted_sender(name, manifest, self.this_device(), self.store.devices.get(manifest["sender"]))
+        return sender_key(name, sender, manifest.get("key_binding"), self.local_state.issued_token(sender.id))
 
     def open(self, path: Path | str) -> OpenedBundle:
         path = Path(path)
@@ -483,7 +229,8 @@ class SyncService:
             raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
                                  "manifest); 数据库未作任何更改 (nothing was changed)")
         if sender.role != "office":
-            self._check_sender_scope(path.name, sender, changes)
+            check_sender_scope(path.name, sender, changes, self.log.scope_index(self._scope_of(sender)),
+                               self.log.row_scope_values)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in changes if c.table == "photo"})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
@@ -502,7 +249,8 @@ class SyncService:
         ctx = MergeContext(source=sender.id, received_before=peer.received_seq,
                            sender_ack=min(manifest["ack"], self.log.last_seq()), now_ms=now_ms,
                            tolerance_ms=self.tolerance_ms,
-                           refuse=self._refuser(sender, changes) if sender.role != "office" else None,
+                           refuse=(ownership_refuser(sender, changes, self.log.hazard_source)
+                                   if sender.role != "office" else None),
                            on_row=report)
         ahead = manifest.get("clock_ahead_ms")
         if isinstance(ahead, int) and ahead > 0:
@@ -517,100 +265,30 @@ class SyncService:
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
                     # far-future cells (store/merge.py); cleared when its changes arrive with sane clocks.
-                    self.db.set_local(f"clock_ahead:{sender.id}", str(merged.drift[sender.id][0]))
-                elif changes and self.db.local(f"clock_ahead:{sender.id}"):
-                    self.db.set_local(f"clock_ahead:{sender.id}", "0")
+                    self.local_state.set_clock_ahead_ms(sender.id, merged.drift[sender.id][0])
+                elif changes and self.local_state.clock_ahead_ms(sender.id):
+                    self.local_state.set_clock_ahead_ms(sender.id, 0)
                 if not sender.public_key:
                     binding = manifest["key_binding"]
                     self.store.devices.update(sender.id, public_key=binding["public_key"])
-                    self.db.set_local(f"enrol_token:{sender.id}", "used")
+                    self.local_state.mark_token_used(sender.id)
                 received = manifest["upto_seq"] if manifest["after_seq"] <= peer.received_seq else peer.received_seq
-                self.log.note_import(sender.id, at=self.store.db.now_iso(), acked_seq=min(manifest["ack"], self.log.last_seq()),
+                now = self.db.now_iso()
+                self.log.note_import(sender.id, at=now, acked_seq=min(manifest["ack"], self.log.last_seq()),
                                      received_seq=received)
                 self.log.record_bundle(bundle_id=manifest["bundle_id"], sender=sender.id, recipient=self.db.device_id,
-                                       file_name=path.name, manifest_sha256=opened.manifest_sha256, at=self.store.db.now_iso(),
+                                       file_name=path.name, manifest_sha256=opened.manifest_sha256, at=now,
                                        changes=len(changes), applied=merged.cells_applied)
                 self.log.note_photos_received(sender.id, sorted(bundled | set(photo_rows)))
         except BaseException:
-            self._reset_clock()
+            self.db.reload_clock()
             raise
-        self._fill(result, merged, manifest, now_ms)
+        mine = Timestamp.parse(self.db.clock.last).wall_ms
+        result.add_merge(merged, own_clock_ahead=mine > max(now_ms, manifest["created_ms"]) + self.tolerance_ms)
         return result
 
-    def _fill(self, result: ImportResult, merged: MergeReport, manifest: dict[str, Any], now_ms: int) -> None:
-        result.applied = merged.cells_applied
-        result.unchanged = merged.cells_unchanged
-        result.conflicts = merged.conflicts
-        result.unique_clashes = merged.unique_clashes
-        result.refused = [f"{c.table}.{c.field} {c.row_id}: {reason}" for c, reason in merged.refused]
-        for device, (ahead, count) in merged.drift.items():
-            result.warnings.append(f"设备 {device} 的时钟超前约 {ahead // 60000} 分钟；{count} 项修改的时钟已截止 "
-                                   f"(the clock of device {device} is about {ahead // 60000} min ahead; {count} "
-                                   "changes were capped)")
-        mine = Timestamp.parse(self.db.clock.last).wall_ms
-        if mine > max(now_ms, manifest["created_ms"]) + self.tolerance_ms:
-            result.warnings.append("本机的时钟超前，请校准系统时间 (this device's clock runs ahead: set the system "
-                                   "time right)")
-        if merged.aliased:
-            result.warnings.append(f"{merged.aliased} 项修改属于重复登记而未保留的记录 (changes of rows that lost a "
-                                   "unique-key clash went to the kept row's conflicts)")
-
-    def _reset_clock(self) -> None:
-        stored = self.db.local("hlc")
-        self.db.clock = HybridClock(self.db.device_id, Timestamp.parse(stored) if stored else None,
-                                    wall=self.db.wall.epoch_ms)
-
     def _photo_file_ok(self, photo_id: str) -> bool:
-        path = media_path(self.store.media_dir, photo_id)
-        try:
-            return hashlib.sha256(path.read_bytes()).hexdigest() == photo_id
-        except OSError:
-            return False
-
-    def _check_sender_scope(self, name: str, sender: Device, changes: list[Change]) -> None:
-        """Every row a non-office sender touches must be within its scope, before and after the change."""
-        index = self.log.scope_index(self._scope_of(sender))
-        order = {t: i for i, t in enumerate(TABLE_ORDER)}
-        rows: dict[tuple[str, str], dict[str, Any]] = {}
-        for change in sorted(changes, key=lambda c: (order[c.table], c.row_id)):
-            incoming = rows.setdefault((change.table, change.row_id), {})
-            if change.field == WHOLE_ROW:
-                incoming.update(change.value)
-            else:
-                incoming[change.field] = change.value
-        for (table, row_id), incoming in sorted(rows.items(), key=lambda item: order[item[0][0]]):
-            stored = self.log.row_scope_values(table, row_id)
-            merged = {**(stored or {}), **incoming, "id": row_id}
-            if table == "photo":
-                note_row(index, table, merged)
-                continue
-            if (stored is not None and not row_in_scope(index, table, stored)) or not row_in_scope(index, table, merged):
-                raise BundleRejected(f"{name}: 含有发送设备范围以外的记录 ({table} {row_id} is outside the scope of "
-                                     f"device {sender.name}); 数据库未作任何更改 (nothing was changed)")
-            note_row(index, table, merged)
-
-    def _refuser(self, sender: Device, changes: list[Change]):
-        new_hazard_sources = {c.row_id: (c.value if c.field == "source" else None)
-                              for c in changes if c.table == "hazard" and c.field == "source"}
-
-        def hazard_source(hazard_id: str) -> str | None:
-            return new_hazard_sources.get(hazard_id) or self.log.hazard_source(hazard_id)
-
-        def refuse(table: str, row_id: str, row_changes: list[Change], current: dict | None):
-            after = dict(current or {})
-            for change in row_changes:
-                if change.field == WHOLE_ROW:
-                    after.update(change.value)
-                else:
-                    after[change.field] = change.value
-            refused = []
-            for change in row_changes:
-                reason = ownership_problem(sender.role, table, change.field, after, current is None, hazard_source)
-                if reason:
-                    refused.append((change, reason))
-            return refused
-
-        return refuse
+        return file_holds(media_path(self.store.media_dir, photo_id), photo_id)
 
     def backup(self) -> Path:
         """A copy of the database before an import, in the backups folder with the others (services/backups.py:
@@ -630,10 +308,6 @@ class SyncService:
                               "reached)")
         return folder
 
-    @staticmethod
-    def inbox(folder: Path, device_id: str) -> Path:
-        return folder / f"to-{device_id}"
-
     def sync_folder(self, path: Path | str | None = None, report: Progress | None = None) -> FolderResult:
         """One pass: import every new bundle addressed to this device (from <folder>/to-<this device id>/,
         deleting each once imported), then write one into each peer's to-<id>/ that has something new for
@@ -643,8 +317,7 @@ class SyncService:
         folder = self.folder(path)
         result = FolderResult(folder)
         me = self.this_device()
-        inbox = self.inbox(folder, me.id)
-        waiting = sorted(p for p in inbox.glob(f"*{SUFFIX}") if not p.name.startswith(".")) if inbox.is_dir() else []
+        waiting = waiting_bundles(inbox(folder, me.id))
         peers = self._peer_devices()
         total = len(waiting) + len(peers)
         done = 0
@@ -656,10 +329,7 @@ class SyncService:
                 bundle.unlink(missing_ok=True)
             except BundleRejected as exc:
                 result.rejected.append(str(exc))
-                try:
-                    bundle.replace(bundle.with_name(bundle.name + ".rejected"))
-                except OSError:
-                    pass  # another process of this device set it aside first
+                set_aside(bundle)
             done += 1
             report(done, total)
         # A revoked device still gets its revocation (and nothing else: see _export); one that has just learnt
@@ -668,7 +338,7 @@ class SyncService:
             peers = []
         for peer in peers:
             state = self.log.peer(peer.id)
-            outbox = self.inbox(folder, peer.id)
+            outbox = inbox(folder, peer.id)
             if self.log.last_seq() > state.sent_upto or state.received_seq > state.sent_ack:
                 outbox.mkdir(parents=True, exist_ok=True)
                 exported = self._export(peer, None, outbox, no_progress)
@@ -676,7 +346,7 @@ class SyncService:
                     result.exported.append(exported)
                     # Our older bundles still waiting there hold nothing the new one does not (it starts at the
                     # peer's latest acknowledgement): remove them, so a peer away for weeks finds one file.
-                    for older in outbox.glob(f"{me.id}-*{SUFFIX}"):
+                    for older in bundles_from(outbox, me.id):
                         if older.name != exported.path.name:
                             try:
                                 older.unlink()
@@ -684,7 +354,7 @@ class SyncService:
                                 pass  # the peer has it open (Windows): it is harmless to read it as well
                 else:
                     with self.db.transaction():
-                        self.log.note_export(peer.id, at=self.store.db.now_iso(), sent_ack=state.received_seq,
+                        self.log.note_export(peer.id, at=self.db.now_iso(), sent_ack=state.received_seq,
                                              sent_upto=self.log.last_seq(), file_name=state.last_bundle or "",
                                              manifest_sha256=state.last_manifest or "")
                     exported.path.unlink(missing_ok=True)
@@ -701,13 +371,8 @@ class SyncService:
         if not folder.is_dir():
             return FolderStatus(chosen, True, False, 0, {})
         me = self.db.device_id
-        inbox = self.inbox(folder, me)
-        incoming = len([p for p in inbox.glob(f"*{SUFFIX}") if not p.name.startswith(".")]) if inbox.is_dir() else 0
-        outgoing = {}
-        for peer in self._peer_devices():
-            box = self.inbox(folder, peer.id)
-            outgoing[peer.id] = len(list(box.glob(f"{me}-*{SUFFIX}"))) if box.is_dir() else 0
-        return FolderStatus(chosen, True, True, incoming, outgoing)
+        outgoing = {peer.id: len(bundles_from(inbox(folder, peer.id), me)) for peer in self._peer_devices()}
+        return FolderStatus(chosen, True, True, len(waiting_bundles(inbox(folder, me))), outgoing)
 
     # -- conflicts -----------------------------------------------------------------------------
     def _who(self, author: str | None, clock: str | None) -> str:
@@ -770,10 +435,10 @@ class SyncService:
                 self.session.require_enterprise(enterprise_id)
         with self.db.transaction():
             self.db.update(row.tbl, row.row_id, values)
-            self.log.resolve_conflict(conflict_id, at=self.store.db.now_iso(), resolution="kept_other")
+            self.log.resolve_conflict(conflict_id, at=self.db.now_iso(), resolution="kept_other")
         return self._view(self.log.conflict(conflict_id))
 
     def dismiss(self, conflict_id: str) -> None:
         """Mark a conflict reviewed, keeping the merged value."""
         with self.db.transaction():
-            self.log.resolve_conflict(conflict_id, at=self.store.db.now_iso(), resolution="kept")
+            self.log.resolve_conflict(conflict_id, at=self.db.now_iso(), resolution="kept")

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from safety_desk.domain.clock import Clock, SystemClock
-from safety_desk.store.audit import GENESIS_HASH, HEAD_KEY, AuditChain, canonical_json, format_head
+from safety_desk.domain.hybrid_clock import HybridClock, Timestamp
+from safety_desk.domain.ids import new_id
+from safety_desk.store.audit import GENESIS_HASH, AuditChain, canonical_json, format_head
 from safety_desk.store.changed import Changes
 from safety_desk.store.connection import StoreError, configure_connection, open_connection, write_error
-from safety_desk.sync.hlc import HybridClock, Timestamp
-from safety_desk.sync.ids import new_id
+from safety_desk.store.local_state import LocalState
 
 # How each synced table merges (DESIGN.md §4): per field, per row (single author), or append-only.
 PER_FIELD = "field"
@@ -54,18 +55,18 @@ class Database:
         self.clock_source: Callable[[], str] | None = None
         self._depth = 0
         self._audit = AuditChain(conn)
-        self.device_id = self.local("device_id") or UNSET_DEVICE
-        last = self.local("hlc")
-        self.clock = HybridClock(self.device_id, Timestamp.parse(last) if last else None, wall=self.wall.epoch_ms)
+        self._state = LocalState(self)
+        self.device_id = self._state.device_id() or UNSET_DEVICE
+        self.reload_clock()
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, wall: Clock | None = None) -> "Database":
         db = cls(Path(path), open_connection(Path(path), create=create, clock=wall), wall=wall)
-        if db.local(HEAD_KEY) is None and not db.audit_count():
+        if db._state.audit_head() is None and not db.audit_count():
             # A new database: its (empty) chain head is recorded before the first entry. (One statement:
             # atomic on its own.) A database with entries but no head gets it at its next write.
             try:
-                db.set_local(HEAD_KEY, format_head(0, GENESIS_HASH))
+                db._state.set_audit_head(format_head(0, GENESIS_HASH))
             except sqlite3.OperationalError:
                 pass  # a read-only file: nothing will be written to it either
         return db
@@ -95,7 +96,7 @@ class Database:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- device-local state -------------------------------------------------------------------
+    # -- device-local state (typed keys: store/local_state.py) ------------------------------------
     def local(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM local_state WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
@@ -107,7 +108,7 @@ class Database:
 
     def adopt_device(self, device_id: str) -> None:
         """Make this database the device `device_id` (done once, at init or join)."""
-        self.set_local("device_id", device_id)
+        self._state.set_device_id(device_id)
         self.device_id = device_id
         self.clock = HybridClock(device_id, None, wall=self.wall.epoch_ms)
 
@@ -116,9 +117,15 @@ class Database:
         the text is the office's calendar day and text order is time order."""
         return self.wall.now().isoformat(timespec="milliseconds")
 
+    def reload_clock(self) -> None:
+        """Continue the clock from its last committed value, forgetting values issued in a rolled-back
+        transaction."""
+        last = self._state.last_clock()
+        self.clock = HybridClock(self.device_id, Timestamp.parse(last) if last else None, wall=self.wall.epoch_ms)
+
     def unsynced_count(self) -> int:
         """Rows changed here since the last write every peer acknowledged (0 until sync lands: all)."""
-        acknowledged = int(self.local("acknowledged_seq") or 0)
+        acknowledged = self._state.acknowledged_seq()
         return self.conn.execute("SELECT count(*) FROM row_clock WHERE last_seq > ?", (acknowledged,)).fetchone()[0]
 
     # -- transactions --------------------------------------------------------------------------
@@ -140,15 +147,15 @@ class Database:
         self._changed = {}
         try:
             # Another process may have written meanwhile: continue its clock and audit chain.
-            stored = self.local("hlc")
+            stored = self._state.last_clock()
             if stored:
                 self.clock.observe(stored)
             self._audit.refresh()
             start_head = self._audit.head
             yield self
-            self.set_local("hlc", self.clock.last)
-            if self._audit.head != start_head or self.local(HEAD_KEY) is None:
-                self.set_local(HEAD_KEY, format_head(*self._audit.head))
+            self._state.set_last_clock(self.clock.last)
+            if self._audit.head != start_head or self._state.audit_head() is None:
+                self._state.set_audit_head(format_head(*self._audit.head))
             self.conn.execute("COMMIT")
         except BaseException as exc:
             self._changed = {}

@@ -14,6 +14,7 @@ from safety_desk.store.database import Database
 from safety_desk.store.enterprises import EnterpriseRepository
 from safety_desk.store.hazards import HazardRepository, NoticeRepository
 from safety_desk.store.inspections import AnswerRepository, ChecklistRepository, InspectionRepository
+from safety_desk.store.local_state import LocalState
 from safety_desk.store.notices import NoticeBlockRepository
 from safety_desk.store.organisation import (
     DeviceRepository, DistrictMemberRepository, DistrictRepository, OfficeRepository, PersonRepository,
@@ -44,6 +45,7 @@ class Store:
         self.incidents = IncidentRepository(db)
         self.photos = PhotoRepository(db)
         self.annotations = AnnotationRepository(db)
+        self.local_state = LocalState(db)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, clock: Clock | None = None) -> "Store":

@@ -6,9 +6,10 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from safety_desk.domain.device_scope import Scope, ScopeIndex, referenced_photos, row_in_scope, withheld_fields
 from safety_desk.store.changes import Change
 from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database
-from safety_desk.sync.scope import ScopeIndex, Scope, referenced_photos, row_in_scope, withheld_fields
+from safety_desk.store.local_state import LocalState
 
 _BATCH = 500
 # Records that belong to no enterprise: never part of "everything of an enterprise that entered a scope".
@@ -89,12 +90,12 @@ class SyncLog:
         self.refresh_acknowledged()
 
     def refresh_acknowledged(self) -> None:
-        """local_state 'acknowledged_seq': the last write every live peer has confirmed (revoked ones do not
-        count: they never will), so unsynced_count() says what still has to reach someone."""
+        """The last write every live peer has confirmed (revoked ones do not count: they never will), so
+        unsynced_count() says what still has to reach someone."""
         lowest = self.conn.execute(
             "SELECT min(p.acked_seq) FROM sync_peer p JOIN device d ON d.id = p.device_id"
             " WHERE d.revoked_at IS NULL AND d.deleted = 0").fetchone()[0]
-        self.db.set_local("acknowledged_seq", str(lowest if lowest is not None else self.last_seq()))
+        LocalState(self.db).set_acknowledged_seq(lowest if lowest is not None else self.last_seq())
 
     def last_seq(self) -> int:
         return self.conn.execute("SELECT coalesce(max(seq), 0) FROM write_log").fetchone()[0]
@@ -293,6 +294,34 @@ class SyncLog:
                     if recipient and echo:
                         continue
                     yield Change(table, row_id, column, clock, author, row[column], seq, capped)
+
+    def changes_for(self, index: ScopeIndex, peer_id: str, after_seq: int, upto_seq: int) -> list[Change]:
+        """export_for a peer's scope; an enterprise moved into the peer's districts since `after_seq` goes with all
+        its records, not only what changed lately."""
+        changes = list(self.export_for(index, peer_id, after_seq, upto_seq))
+        if after_seq and not index.scope.everything:
+            sent = {(c.table, c.row_id, c.field) for c in changes}
+            for enterprise_id in self.moved_enterprises(after_seq):
+                if enterprise_id not in index.enterprise_ids:
+                    continue
+                only = self.scope_index(Scope(peer_id, "enterprise", enterprise_id=enterprise_id))
+                changes.extend(c for c in self.export_for(index, peer_id, 0, upto_seq, only=only)
+                               if (c.table, c.row_id, c.field) not in sent)
+        return changes
+
+    def with_photos(self, peer_id: str, acked_seq: int, changes: list[Change]) -> tuple[list[Change], list[str]]:
+        """The changes plus the photo records they reference that the peer does not hold yet (less photo records
+        this database lacks), and the ids of those photos: their files go along."""
+        held = self.photos_held_by(peer_id, acked_seq)
+        photo_rows = {c.row_id for c in changes if c.table == "photo"}
+        wanted = (photo_rows | self.referenced_photo_ids(changes)) - held
+        present = self.photo_ids_present(sorted(wanted))
+        changes = [c for c in changes if c.table != "photo" or c.row_id in present]
+        for photo_id in sorted(present - photo_rows):
+            extra_row = self.whole_row_change("photo", photo_id)
+            if extra_row is not None:
+                changes.append(extra_row)
+        return changes, sorted(present)
 
     def whole_row_change(self, table: str, row_id: str) -> Change | None:
         """A row of an append-only or single-author table as a change with its recorded clock."""

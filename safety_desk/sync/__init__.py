@@ -1,1 +1,1 @@
-"""Sync plumbing: identifiers, hybrid logical clocks, device identity."""
+"""Sync by file: the bundle format, its changes member, device keys and their binding, sender checks, the folder."""

@@ -699,8 +699,7 @@ def public_operations() -> set[str]:
 # is decided by the sending device's enrolled role and scope and checked by the receiver (tests/sync: scope,
 # field ownership, revoked senders, keep_other's ownership check), not by the person's role on this side.
 DEVICE_LEVEL = {"SyncService.export", "SyncService.import_bundle", "SyncService.sync_folder", "SyncService.open",
-                "SyncService.backup", "SyncService.folder", "SyncService.inbox", "SyncService.keep_other",
-                "SyncService.dismiss"}
+                "SyncService.backup", "SyncService.folder", "SyncService.keep_other", "SyncService.dismiss"}
 
 
 def test_every_public_operation_has_a_row() -> None:

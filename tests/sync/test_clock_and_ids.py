@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safety_desk.sync.hlc import HybridClock, Timestamp
-from safety_desk.sync.ids import SeededIds, new_id
+from safety_desk.domain.hybrid_clock import HybridClock, Timestamp
+from safety_desk.domain.ids import SeededIds, new_id
 
 
 class FakeWall:

@@ -217,7 +217,7 @@ def test_a_revoked_device_is_refused_and_learns_it(world, tmp_path) -> None:
 
 def test_a_far_future_clock_is_capped_reported_and_does_not_win_forever(world, tmp_path) -> None:
     office, inspector, enterprise = world
-    from safety_desk.sync.hlc import HybridClock, Timestamp
+    from safety_desk.domain.hybrid_clock import HybridClock, Timestamp
 
     year_ms = 365 * 24 * 3600 * 1000
     hazard = hazard_of(inspector.store, "隐患1")

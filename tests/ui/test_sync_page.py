@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from safety_desk.services.devices import DeviceService
 from safety_desk.services.session import Session
-from safety_desk.services.sync import ConflictView, ImportResult, PeerInfo, SyncService
+from safety_desk.services.sync import SyncService
+from safety_desk.services.sync_results import ConflictView, ImportResult, PeerInfo
 from safety_desk.settings import Settings
 from safety_desk.store.records import DistrictMember
 from safety_desk.store.store import Store

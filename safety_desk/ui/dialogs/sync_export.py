@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from safety_desk.services.sync import PeerInfo
+from safety_desk.services.sync_results import PeerInfo
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.sync_models import role_name
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from safety_desk.domain.china_time import beijing_minute
 from safety_desk.services.devices import ROLE_NAMES, DeviceInfo
-from safety_desk.services.sync import ConflictView, PeerInfo
+from safety_desk.services.sync_results import ConflictView, PeerInfo
 from safety_desk.ui.models.enterprise_models import _RowsModel
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from safety_desk.services.devices import DeviceInfo, DeviceService, EnrolResult
 from safety_desk.services.session import Action, PermissionDenied, Session
-from safety_desk.services.sync import (
-    ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo, SyncProblem, SyncService,
-)
+from safety_desk.services.sync import SyncProblem, SyncService
+from safety_desk.services.sync_results import ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo
 from safety_desk.settings import Settings
 from safety_desk.store.changed import Changes
 from safety_desk.store.records import Device

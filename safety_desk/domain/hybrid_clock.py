@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Callable
+
+from safety_desk.domain.china_time import BEIJING
 
 # Fixed widths make the text form sort exactly like the (wall, counter, device) tuple.
 _WALL_DIGITS = 13
@@ -63,3 +66,11 @@ class HybridClock:
     @property
     def last(self) -> str:
         return str(Timestamp(self._last_wall, self._last_counter, self.device))
+
+
+def clock_time(clock: str | None) -> str | None:
+    """An HLC value's wall time as Beijing ISO text (what people see as 'when')."""
+    if not clock:
+        return None
+    moment = datetime.fromtimestamp(Timestamp.parse(clock).wall_ms / 1000, tz=timezone.utc)
+    return moment.astimezone(BEIJING).isoformat(timespec="seconds")

@@ -1,0 +1,114 @@
+"""What the sync use cases (services/sync.py) return to the GUI and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from safety_desk.store.merge import MergeReport
+
+
+@dataclass(frozen=True)
+class PeerInfo:
+    device_id: str
+    name: str
+    role: str
+    last_export_at: str | None
+    last_import_at: str | None
+    waiting: int          # rows changed here that the peer has not acknowledged (an upper bound)
+    revoked: bool
+    key_known: bool       # False until the device's first bundle arrived with its key
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    bundle_id: str
+    recipient: str
+    changes: int
+    photos: int
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    bundle_id: str
+    sender: str
+    sender_name: str
+    duplicate: bool = False
+    changes: int = 0
+    applied: int = 0
+    unchanged: int = 0
+    refused: list[str] = field(default_factory=list)
+    conflicts: int = 0
+    unique_clashes: int = 0
+    photos: int = 0
+    warnings: list[str] = field(default_factory=list)
+    backup: Path | None = None
+
+    def describe(self) -> str:
+        if self.duplicate:
+            return (f"{self.path.name}: 已导入过，未作更改 (already imported; nothing changed) — 来自 from "
+                    f"{self.sender_name}")
+        text = (f"{self.path.name}: 来自 from {self.sender_name}: {self.changes} 项修改 changes, 应用 applied "
+                f"{self.applied}, 未变 unchanged {self.unchanged}, 照片 photos {self.photos}, 冲突 conflicts "
+                f"{self.conflicts}")
+        if self.refused:
+            text += f", 拒收 refused {len(self.refused)}"
+        return text
+
+    def add_merge(self, merged: MergeReport, own_clock_ahead: bool) -> None:
+        """What the merge did, and the warnings about it people should act on."""
+        self.applied = merged.cells_applied
+        self.unchanged = merged.cells_unchanged
+        self.conflicts = merged.conflicts
+        self.unique_clashes = merged.unique_clashes
+        self.refused = [f"{c.table}.{c.field} {c.row_id}: {reason}" for c, reason in merged.refused]
+        for device, (ahead, count) in merged.drift.items():
+            self.warnings.append(f"设备 {device} 的时钟超前约 {ahead // 60000} 分钟；{count} 项修改的时钟已截止 "
+                                 f"(the clock of device {device} is about {ahead // 60000} min ahead; {count} "
+                                 "changes were capped)")
+        if own_clock_ahead:
+            self.warnings.append("本机的时钟超前，请校准系统时间 (this device's clock runs ahead: set the system "
+                                 "time right)")
+        if merged.aliased:
+            self.warnings.append(f"{merged.aliased} 项修改属于重复登记而未保留的记录 (changes of rows that lost a "
+                                 "unique-key clash went to the kept row's conflicts)")
+
+
+@dataclass
+class FolderResult:
+    folder: Path
+    imported: list[ImportResult] = field(default_factory=list)
+    exported: list[ExportResult] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FolderStatus:
+    path: str
+    configured: bool
+    reachable: bool
+    incoming: int                  # bundles addressed to this device waiting in the folder
+    outgoing: dict[str, int]       # peer id -> bundles of ours it has not picked up yet
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: str
+    kind: str
+    table: str
+    row_id: str
+    field: str
+    kept_value: Any
+    kept_by: str
+    kept_at: str | None
+    other_value: Any
+    other_by: str
+    other_at: str | None
+    source: str
+    detected_at: str
+    note: str
+    resolved: bool
+    can_keep_other: bool

@@ -1,0 +1,119 @@
+"""This device's own state in the local_state table (never synced): identity, keys, enrolment, sync counters.
+
+Every key of the table is named here and nowhere else; callers read and write typed values. The key texts are
+those of every database written so far (no migration): change one and existing installations lose it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from safety_desk.store.audit import HEAD_KEY
+
+if TYPE_CHECKING:
+    from safety_desk.store.database import Database
+
+# What the office keeps in place of an enrolment token once it is spent.
+TOKEN_USED = "used"
+TOKEN_REVOKED = "revoked"
+
+
+class LocalState:
+    """Typed reads and writes of local_state; writes join the caller's transaction like every store write."""
+
+    def __init__(self, db: "Database") -> None:
+        self.db = db
+
+    def _int(self, key: str) -> int:
+        return int(self.db.local(key) or 0)
+
+    # -- who this database is ------------------------------------------------------------------
+    def device_id(self) -> str | None:
+        """The device this database is (set once, at init or join); None before that."""
+        return self.db.local("device_id")
+
+    def set_device_id(self, device_id: str) -> None:
+        self.db.set_local("device_id", device_id)
+
+    def private_key(self) -> str | None:
+        """This device's Ed25519 private key (PEM); it never leaves the database."""
+        return self.db.local("private_key")
+
+    def set_private_key(self, pem: str) -> None:
+        self.db.set_local("private_key", pem)
+
+    def public_key(self) -> str | None:
+        """A joined device's own public key (PEM), bound to its enrolment in its bundles until the office has it.
+        The office's is in its device record only."""
+        return self.db.local("public_key")
+
+    def set_public_key(self, pem: str) -> None:
+        self.db.set_local("public_key", pem)
+
+    # -- enrolment: on a joined device ---------------------------------------------------------
+    def enrolment_token(self) -> str | None:
+        """The one-time token of this device's enrolment file (proves its new key to the office)."""
+        return self.db.local("enrol_token")
+
+    def office_device_id(self) -> str | None:
+        """The office device this one was enrolled by and exchanges bundles with."""
+        return self.db.local("office_device_id")
+
+    def record_enrolment(self, *, token: str, office_device_id: str, role: str) -> None:
+        """What `device join` keeps of the enrolment file."""
+        self.db.set_local("enrol_token", token)
+        self.db.set_local("office_device_id", office_device_id)
+        self.db.set_local("enrolled_role", role)
+
+    # -- enrolment: on the office, per device it enrolled --------------------------------------
+    def issued_token(self, device_id: str) -> str | None:
+        """The token written into the device's enrolment file, or TOKEN_USED / TOKEN_REVOKED once spent."""
+        return self.db.local(f"enrol_token:{device_id}")
+
+    def set_issued_token(self, device_id: str, token: str) -> None:
+        self.db.set_local(f"enrol_token:{device_id}", token)
+
+    def mark_token_used(self, device_id: str) -> None:
+        """The device's key arrived bound to its token: the token proves nothing any more."""
+        self.db.set_local(f"enrol_token:{device_id}", TOKEN_USED)
+
+    def mark_token_revoked(self, device_id: str) -> None:
+        """The device was revoked: its enrolment file must not make a device any more."""
+        self.db.set_local(f"enrol_token:{device_id}", TOKEN_REVOKED)
+
+    # -- sync counters ---------------------------------------------------------------------------
+    def bundle_counter(self) -> int:
+        """The number in the name of the last bundle this device wrote (0: none yet)."""
+        return self._int("bundle_counter")
+
+    def set_bundle_counter(self, number: int) -> None:
+        self.db.set_local("bundle_counter", str(number))
+
+    def clock_ahead_ms(self, device_id: str) -> int:
+        """How far ahead the device's clock ran in its last bundle (0: not ahead, or never seen)."""
+        return self._int(f"clock_ahead:{device_id}")
+
+    def set_clock_ahead_ms(self, device_id: str, ahead_ms: int) -> None:
+        self.db.set_local(f"clock_ahead:{device_id}", str(ahead_ms))
+
+    def acknowledged_seq(self) -> int:
+        """The last write of ours every live peer has confirmed (0: none yet)."""
+        return self._int("acknowledged_seq")
+
+    def set_acknowledged_seq(self, seq: int) -> None:
+        self.db.set_local("acknowledged_seq", str(seq))
+
+    # -- the database's own bookkeeping ------------------------------------------------------------
+    def last_clock(self) -> str | None:
+        """The hybrid logical clock's last value as committed (other processes of this device continue it)."""
+        return self.db.local("hlc")
+
+    def set_last_clock(self, clock: str) -> None:
+        self.db.set_local("hlc", clock)
+
+    def audit_head(self) -> str | None:
+        """Where the audit chain ended at the last commit (store/audit.py), to notice entries cut off its end."""
+        return self.db.local(HEAD_KEY)
+
+    def set_audit_head(self, head: str) -> None:
+        self.db.set_local(HEAD_KEY, head)

@@ -1,0 +1,87 @@
+"""What a device accepts from a bundle's sender: who may send to it, rows of the sender's scope, fields its role owns.
+
+Rules only: the service looks up the devices, the scope index and the stored rows and hands them in; nothing
+here reads or writes the store. A sender that may not send, or rows outside its scope, refuse the whole bundle;
+fields its role does not own are refused one by one (module docstring of services/sync.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from safety_desk.domain.device_scope import ScopeIndex, note_row, ownership_problem, row_in_scope
+from safety_desk.store.changes import TABLE_ORDER, Change
+from safety_desk.store.database import WHOLE_ROW
+from safety_desk.store.merge import Refuser
+from safety_desk.store.records import Device
+from safety_desk.sync.bundle import BundleRejected
+
+
+def accepted_sender(file_name: str, manifest: dict[str, Any], me: Device, sender: Device | None) -> Device:
+    """The sender of a sync bundle, if the bundle is addressed to `me` and the sender may send to it."""
+    if manifest.get("kind") != "sync":
+        raise BundleRejected(f"{file_name}: 这是设备登记文件，请用 `safety-desk device join` (an enrolment file: use "
+                             "`device join` on a new installation); 数据库未作任何更改 (nothing was changed)")
+    if manifest["recipient"] != me.id:
+        raise BundleRejected(f"{file_name}: 此同步包是发给另一台设备的 (the bundle is addressed to another device, "
+                             f"{manifest['recipient']}); 数据库未作任何更改 (nothing was changed)")
+    if sender is None or sender.deleted:
+        raise BundleRejected(f"{file_name}: 发送设备未登记 (the sender {manifest['sender']} is not an enrolled "
+                             "device); 数据库未作任何更改 (nothing was changed)")
+    if sender.revoked_at is not None:
+        raise BundleRejected(f"{file_name}: 发送设备“{sender.name}”已被停用 (the sender was revoked on "
+                             f"{sender.revoked_at}); 数据库未作任何更改 (nothing was changed)")
+    if me.role != "office" and sender.role != "office":
+        raise BundleRejected(f"{file_name}: 只接收安全办的同步包 (this device takes bundles from the office only); "
+                             "数据库未作任何更改 (nothing was changed)")
+    return sender
+
+
+def check_sender_scope(file_name: str, sender: Device, changes: list[Change], index: ScopeIndex,
+                       stored_row: Callable[[str, str], dict[str, Any] | None]) -> None:
+    """Every row a non-office sender touches must be within its scope (`index`), before and after the change."""
+    order = {t: i for i, t in enumerate(TABLE_ORDER)}
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for change in sorted(changes, key=lambda c: (order[c.table], c.row_id)):
+        incoming = rows.setdefault((change.table, change.row_id), {})
+        if change.field == WHOLE_ROW:
+            incoming.update(change.value)
+        else:
+            incoming[change.field] = change.value
+    for (table, row_id), incoming in sorted(rows.items(), key=lambda item: order[item[0][0]]):
+        stored = stored_row(table, row_id)
+        merged = {**(stored or {}), **incoming, "id": row_id}
+        if table == "photo":
+            note_row(index, table, merged)
+            continue
+        if (stored is not None and not row_in_scope(index, table, stored)) or not row_in_scope(index, table, merged):
+            raise BundleRejected(f"{file_name}: 含有发送设备范围以外的记录 ({table} {row_id} is outside the scope of "
+                                 f"device {sender.name}); 数据库未作任何更改 (nothing was changed)")
+        note_row(index, table, merged)
+
+
+def ownership_refuser(sender: Device, changes: list[Change],
+                      stored_hazard_source: Callable[[str], str | None]) -> Refuser:
+    """The merge's `refuse` hook (store/merge.py): a row's changes the sender's role does not own, with why."""
+    new_hazard_sources = {c.row_id: (c.value if c.field == "source" else None)
+                          for c in changes if c.table == "hazard" and c.field == "source"}
+
+    def hazard_source(hazard_id: str) -> str | None:
+        return new_hazard_sources.get(hazard_id) or stored_hazard_source(hazard_id)
+
+    def refuse(table: str, row_id: str, row_changes: list[Change],
+               current: dict[str, Any] | None) -> list[tuple[Change, str]]:
+        after = dict(current or {})
+        for change in row_changes:
+            if change.field == WHOLE_ROW:
+                after.update(change.value)
+            else:
+                after[change.field] = change.value
+        refused = []
+        for change in row_changes:
+            reason = ownership_problem(sender.role, table, change.field, after, current is None, hazard_source)
+            if reason:
+                refused.append((change, reason))
+        return refused
+
+    return refuse
