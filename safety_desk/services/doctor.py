@@ -8,10 +8,10 @@ from datetime import datetime
 from pathlib import Path
 
 from safety_desk.domain.china_time import beijing_now
+from safety_desk.media.files import media_path
 from safety_desk.store import health
 from safety_desk.store.audit import HEAD_KEY, head_problems, verify_chain
 from safety_desk.store.migrations import latest_version
-from safety_desk.store.photos import media_path
 from safety_desk.store.store import Store
 
 _SHOWN_PROBLEMS = 20

@@ -27,13 +27,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from safety_desk.domain.china_time import BEIJING
-from safety_desk.media.ingest import write_file_atomically
+from safety_desk.media.files import media_path, write_file_atomically
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.settings import Settings
 from safety_desk.store.changes import TABLE_ORDER, Change
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW, now_iso
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, MergeReport, merge_changes
-from safety_desk.store.photos import media_path
 from safety_desk.store.records import Device
 from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import (
