@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from safety_desk.domain.annotations import Annotation, as_shapes, parse_shapes
-from safety_desk.domain.clock import Clock, SystemClock
+from safety_desk.domain.clock import Clock
 from safety_desk.media.files import keep_file, media_path
 from safety_desk.media.ingest import ProcessedPhoto, process_file, process_image
 from safety_desk.media.thumbnails import (
@@ -94,11 +94,9 @@ def store_prepared(store: Store, prepared: PreparedPhoto, person_id: str, clock:
                        thumbnail=prepared.thumbnail)
 
 
-def ingest_bytes(store: Store, data: bytes, original_name: str, *, taken_by: str | None = None,
-                 clock: Clock | None = None) -> Photo:
+def ingest_bytes(store: Store, data: bytes, original_name: str, *, taken_by: str | None = None) -> Photo:
     """Process and keep one image held in memory, unchecked (the demo's and the tests' own photos)."""
-    return store_photo(store, process_image(data, original_name), taken_by=taken_by,
-                       added_at=_moment(clock or SystemClock()))
+    return store_photo(store, process_image(data, original_name), taken_by=taken_by, added_at=store.db.now_iso())
 
 
 def _moment(clock: Clock) -> str:

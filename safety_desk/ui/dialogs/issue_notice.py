@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Callable, Iterable
+from typing import Iterable
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.notices import NoticeService
-from safety_desk.services.session import PermissionDenied
 from safety_desk.store.records import Notice
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
@@ -40,10 +39,9 @@ class IssueNoticeDialog(QDialog):
 
     notice_issued = Signal(str)  # notice id
 
-    def __init__(self, context: AppContext, hazard_ids: Iterable[str], parent=None, *,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(self, context: AppContext, hazard_ids: Iterable[str], parent=None) -> None:
         ids = list(hazard_ids)
-        service = NoticeService(context.session, context.settings, today=today)
+        service = NoticeService(context.session, context.settings)
         preview = service.preview(ids)  # refused before any widget exists: nothing is left behind
         super().__init__(parent)
         self.context = context
@@ -51,7 +49,7 @@ class IssueNoticeDialog(QDialog):
         self.service = service
         self.preview = preview
         self.notice: Notice | None = None
-        self._today = today()
+        self._today = context.session.clock.today()
         self.setWindowTitle(self.tr("Issue a rectification notice"))
         self.setMinimumWidth(820)
 
