@@ -110,6 +110,7 @@ class PhotoService:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.store = session.store
+        self._seen: set[str] = set()  # photos already found in the person's scope
 
     # -- preparing: pure work on the file, safe in a worker thread -----------------------------------------
     @staticmethod
@@ -166,9 +167,14 @@ class PhotoService:
     def _visible(self, photo_id: str) -> Photo:
         """The photo if a record in the person's scope names it, or, named by none yet, the person took it."""
         photo = self.store.photos.require(photo_id)
-        enterprises = self.store.photos.enterprises_of(photo_id)
-        if any(self.session.may_see_enterprise(e) for e in enterprises):
+        if photo_id in self._seen or self.session.role == "office" or photo.taken_by == self.session.person.id:
             return photo
-        if not enterprises and (self.session.role == "office" or photo.taken_by == self.session.person.id):
-            return photo
-        raise PermissionDenied("无权查看该照片 (the photo belongs to records outside your scope)")
+        named = False
+        for enterprise_id in self.store.photos.enterprises_naming(photo_id):
+            if self.session.may_see_enterprise(enterprise_id):
+                # The scope does not change under a service: a strip showing the photo again asks no more.
+                self._seen.add(photo_id)
+                return photo
+            named = True
+        raise PermissionDenied("无权查看该照片 (the photo belongs to records outside your scope)" if named else
+                               "无权查看该照片 (the photo is on no record yet, and another person took it)")
