@@ -112,7 +112,7 @@ def test_doctor_reports_a_cached_hazard_status_that_disagrees_with_its_events(db
 def test_doctor_reports_a_missing_and_an_altered_photo_file(db_path: Path) -> None:
     import hashlib
 
-    from safety_desk.store.photos import media_path
+    from safety_desk.media.files import media_path
     from safety_desk.store.records import Photo
 
     with Store.open(db_path) as store:

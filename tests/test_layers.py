@@ -78,3 +78,128 @@ def test_local_state_is_read_and_written_through_its_repository() -> None:
                     and node.func.attr in ("local", "set_local")):
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == []
+
+
+# -- import direction (DESIGN.md §2: ui -> services -> (store, sync, media, reports) -> domain; cli, hub -> services)
+# Each part of safety_desk (a sub-package, or a top-level module) and what it may import from the other parts;
+# a part always imports from itself. An entry is a part ("services") or one module of a part ("store.records").
+# Read down the table: an arrow never points up, and the four service helpers never import each other.
+RECORDS = "store.records"  # the record types: plain dataclasses, handed up to the UI and across to the helpers
+CHANGES = "store.changed"  # what a commit changed (tables and row ids): data, like the record types
+MAY_IMPORT: dict[str, set[str]] = {
+    "domain": set(),                                  # pure: imports nothing else of the project
+    "paths": set(),                                   # where things live (platformdirs): used at every level
+    "__init__": set(),                                # the package itself: its version
+    "settings": {"domain", "paths"},                  # declared once; read by services and the UI
+    "store": {"domain", "paths"},
+    "sync": {"domain", "paths", RECORDS},             # the service helpers hand data to services, which write
+    "media": {"domain", "paths", RECORDS},
+    "reports": {"domain", "paths", RECORDS},
+    "services": {"store", "sync", "media", "reports", "domain", "paths", "settings"},
+    "app": {"services", "store", "settings", "domain", "paths", "__init__"},  # the composition root opens the store
+    # The UI reaches everything through services; domain (pure values and rules) and record types it may read,
+    # and the Changes every commit reports, which it broadcasts to its pages (DESIGN.md §2).
+    "ui": {"services", "domain", RECORDS, CHANGES, "paths", "settings", "app", "__init__"},
+    # The one executable: its commands call services; with no command it starts the GUI or its self-test.
+    "cli": {"services", "domain", "paths", "settings", "app", "__init__", "ui.app", "ui.self_test"},
+    "hub": {"services", "domain", "paths", "settings"},
+    "__main__": {"cli"},
+}
+
+# Imports that break the rule in files the lead is rewriting at the same time (the composition root): listed
+# exactly, so nothing else may join them; the lead empties this set, and an entry that no longer occurs fails.
+PENDING: set[tuple[str, str]] = {
+    ("cli.py", "safety_desk.store.connection"),
+    ("cli.py", "safety_desk.store.errors"),
+    ("cli.py", "safety_desk.sync.bundle"),
+    ("ui/app.py", "safety_desk.store.connection"),
+    ("ui/app.py", "safety_desk.store.store"),
+    ("ui/context.py", "safety_desk.store.store"),
+    ("ui/pages/sync.py", "safety_desk.store.store"),
+}
+
+
+
+def _part(module: str) -> str:
+    """'safety_desk.ui.widgets.photo_strip' -> 'ui'; 'safety_desk.cli' -> 'cli'; 'safety_desk' -> '__init__'."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def _module_of(path: Path) -> str:
+    relative = path.relative_to(PACKAGE.parent).with_suffix("")
+    parts = list(relative.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _is_module(dotted: str) -> bool:
+    base = PACKAGE.parent.joinpath(*dotted.split("."))
+    return base.with_suffix(".py").exists() or (base / "__init__.py").exists()
+
+
+def _project_imports(path: Path) -> set[str]:
+    """Every safety_desk module `path` imports (type-only imports too), relative ones resolved."""
+    return _imports_in(path.read_text("utf-8"), _module_of(path), path.name == "__init__.py")
+
+
+def _imports_in(source: str, module_name: str, is_package: bool) -> set[str]:
+    package = module_name if is_package else module_name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            for alias in node.names:
+                # `from safety_desk.store import health` imports the module safety_desk.store.health.
+                found.add(f"{module}.{alias.name}" if _is_module(f"{module}.{alias.name}") else module)
+    return {name for name in found if name == "safety_desk" or name.startswith("safety_desk.")}
+
+
+def _allowed(importer: str, target: str) -> bool:
+    source, part = _part(importer), _part(target)
+    if source == part:
+        return True
+    inside = target.removeprefix("safety_desk.")
+    return any(part == entry or inside == entry or inside.startswith(entry + ".")
+               for entry in MAY_IMPORT[source])
+
+
+def _wrong_way() -> set[tuple[str, str]]:
+    return {(str(path.relative_to(PACKAGE)), target) for path in _modules()
+            for target in _project_imports(path) if not _allowed(_module_of(path), target)}
+
+
+def test_every_part_of_the_package_has_a_row() -> None:
+    parts = {_part(_module_of(path)) for path in _modules()}
+    assert parts <= set(MAY_IMPORT), f"add a row to MAY_IMPORT for {sorted(parts - set(MAY_IMPORT))}"
+
+
+def test_imports_point_down_the_layers() -> None:
+    wrong = _wrong_way() - PENDING
+    assert not wrong, "imports against DESIGN.md §2 (file, import):\n" + "\n".join(
+        f"  {file}: {target}" for file, target in sorted(wrong))
+
+
+def test_pending_exceptions_still_occur() -> None:
+    stale = PENDING - _wrong_way()
+    assert not stale, f"fixed, so remove from the pending sets in tests/test_layers.py: {sorted(stale)}"
+
+
+def test_the_layer_check_notices_an_arrow_pointing_up_or_sideways() -> None:
+    photo_strip = "safety_desk.ui.widgets.photo_strip"
+    found = _imports_in("from ...store import photos\nfrom ..context import AppContext\n"
+                        "from safety_desk.store.records import Photo\n", photo_strip, False)
+    assert found == {"safety_desk.store.photos", "safety_desk.ui.context", "safety_desk.store.records"}
+    assert [t for t in sorted(found) if not _allowed(photo_strip, t)] == ["safety_desk.store.photos"]
+    assert not _allowed("safety_desk.store.hazards", "safety_desk.services.session")  # up
+    assert not _allowed("safety_desk.media.ingest", "safety_desk.store.store")  # sideways, not a record type
+    assert not _allowed("safety_desk.reports.weekly", "safety_desk.services.weekly")  # up
+    assert not _allowed("safety_desk.cli", "safety_desk.ui.widgets.photo_strip")
+    assert _allowed("safety_desk.services.photos", "safety_desk.media.files")

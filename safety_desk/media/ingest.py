@@ -1,25 +1,17 @@
-"""Photo ingest: check and normalise an image with Pillow, then store it by sha256 with its record."""
+"""Photo ingest: check and normalise an image with Pillow; the facts it returns are recorded by a service."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import math
-import os
-import tempfile
 import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from PIL import ExifTags, Image
-
-from safety_desk.store.photos import media_path
-from safety_desk.store.records import Photo
-
-if TYPE_CHECKING:
-    from safety_desk.store.store import Store
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
 MAX_PIXELS = 80_000_000
@@ -38,7 +30,7 @@ class PhotoRejected(ValueError):
 
 @dataclass(frozen=True)
 class ProcessedPhoto:
-    """A photo ready to store: the normalised JPEG and what was read from its EXIF."""
+    """A photo ready to keep: the normalised JPEG and what was read from its EXIF (a service records it)."""
 
     sha256: str
     jpeg: bytes
@@ -260,86 +252,3 @@ def _display_name(original_name: str) -> str:
 
 def _reason(exc: Exception) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else exc.__class__.__name__
-
-
-# -- storing (UI thread: the one thread that writes the database) ----------------------------------
-
-def store_photo(store: "Store", processed: ProcessedPhoto, taken_by: str | None = None) -> Photo:
-    """Write the file and its record; a photo already on record is returned unchanged."""
-    path = media_path(store.media_dir, processed.sha256)
-    existing = store.photos.get(processed.sha256)
-    if existing is not None:
-        if not file_holds(path, processed.sha256):
-            write_file_atomically(path, processed.jpeg)  # the record arrived without its file: heal it
-        return existing
-    created = False
-    if not file_holds(path, processed.sha256):
-        write_file_atomically(path, processed.jpeg)
-        created = True
-    photo = Photo(id=processed.sha256, size=len(processed.jpeg), width=processed.width,
-                  height=processed.height, added_at=store.db.now_iso(), taken_at=processed.taken_at,
-                  gps_lat=processed.gps_lat, gps_lon=processed.gps_lon, taken_by=taken_by,
-                  original_name=processed.original_name)
-    try:
-        return store.photos.add(photo)
-    except Exception:
-        recorded = _recorded(store, processed.sha256)
-        if recorded is not None:
-            return recorded  # another writer recorded the same photo first: same bytes, same file
-        if created:
-            path.unlink(missing_ok=True)
-        raise
-
-
-def _recorded(store: "Store", sha256: str) -> Photo | None:
-    try:
-        return store.photos.get(sha256)
-    except Exception:  # noqa: BLE001 - the original error is the one worth reporting
-        return None
-
-
-def file_holds(path: Path, sha256: str) -> bool:
-    """Whether `path` exists with exactly the content of that hash (a leftover may be half-written)."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == sha256
-    except OSError:
-        return False
-
-
-def write_file_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Write via a temporary file in the same folder and a rename, so readers never see half a file.
-
-    `durable` also flushes it to disk first: a record committed to the database must never point at
-    a file a power cut could still lose.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:16]}-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as output:
-            output.write(data)
-            if durable:
-                output.flush()
-                os.fsync(output.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    if durable and os.name == "posix":
-        # The rename itself lives in the directory: flush it too (Windows cannot open a directory).
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
-
-
-# -- conveniences ----------------------------------------------------------------------------------
-
-def ingest_file(store: "Store", path: Path | str, taken_by: str | None = None) -> Photo:
-    """Process and store one image file (in the calling thread)."""
-    return store_photo(store, process_file(path), taken_by)
-
-
-def ingest_bytes(store: "Store", data: bytes, original_name: str, taken_by: str | None = None) -> Photo:
-    """Process and store one image held in memory (e.g. pasted from the clipboard)."""
-    return store_photo(store, process_image(data, original_name), taken_by)

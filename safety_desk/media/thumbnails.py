@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from safety_desk.media.ingest import write_file_atomically
-from safety_desk.store.photos import media_path
-
-if TYPE_CHECKING:
-    from safety_desk.store.store import Store
+from safety_desk.media.files import media_path, write_file_atomically
 
 THUMBNAIL_SIZE = 256
 THUMBNAIL_QUALITY = 85
@@ -28,13 +23,9 @@ def thumbnail_file(media_dir: Path, photo_id: str, size: int = THUMBNAIL_SIZE) -
     return media_dir / THUMBS_DIR / photo_id[:2] / f"{photo_id}-{size}.jpg"
 
 
-def thumbnail_path(store: "Store", photo_id: str, size: int = THUMBNAIL_SIZE) -> Path:
+def ensure_thumbnail(media_dir: Path, photo_id: str, size: int = THUMBNAIL_SIZE) -> Path:
     """The thumbnail of a stored photo, made first if need be. Reads no database (photo ids are the
     files' hashes), so it may run in a worker thread."""
-    return ensure_thumbnail(store.media_dir, photo_id, size)
-
-
-def ensure_thumbnail(media_dir: Path, photo_id: str, size: int = THUMBNAIL_SIZE) -> Path:
     target = thumbnail_file(media_dir, photo_id, size)
     if target.exists():
         return target

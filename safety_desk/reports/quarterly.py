@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import CONTENT_WIDTH, Letterhead, build_pdf, grid_table, para, plain_table, styles
-from safety_desk.store.statistics import HazardTally
+from safety_desk.store.records import HazardTally
 
 STATUS_ORDER = ("待整改", "整改中", "待复查", "已销号")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -16,9 +16,6 @@ from reportlab.platypus import Paragraph
 from safety_desk.reports.pdf import (
     CONTENT_WIDTH, FONT, INK, Letterhead, build_pdf, grid_table, para, plain_table, styles,
 )
-
-if TYPE_CHECKING:
-    from safety_desk.services.weekly import WeeklySummary
 
 # Lists printed in full up to this many rows; the counts above them always cover everything.
 LIMIT = 30
@@ -76,7 +73,9 @@ def _bar_chart(title: str, categories: list[str], series: list[tuple[str, list[i
     return drawing
 
 
-def render_weekly(summary: "WeeklySummary", target: Path | str | BinaryIO, *, generated_at: datetime) -> None:
+def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: datetime) -> None:
+    """Print a weekly summary: `summary` is the WeeklySummary the weekly service computed, read by its attributes
+    (plain data handed down; reports import nothing from the services above them)."""
     s = styles()
     work, found = summary.work, summary.found
     story: list = [

@@ -54,12 +54,3 @@ def visible_enterprise(session: Session, enterprise_id: str) -> Enterprise:
     if not session.may_see_enterprise(enterprise_id):
         raise PermissionDenied(f"无权访问该企业 (enterprise {enterprise.name} is outside your scope)")
     return enterprise
-
-
-def search_enterprises(session: Session, text: str, limit: int = 20) -> list[Enterprise]:
-    """Enterprises in the session's scope matching a name, USCC or pinyin initials (for pickers)."""
-    districts, own = scope_of(session)
-    if own is not None:
-        enterprise = session.store.enterprises.get(own)
-        return [enterprise] if enterprise is not None else []
-    return session.store.enterprises.search_within(text, districts, limit)

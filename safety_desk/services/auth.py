@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from safety_desk.services.passwords import hash_password, verify_password
 from safety_desk.services.session import Session
@@ -92,3 +93,13 @@ class SignIn:
         self._failures = 0
         self.store.db.author_id = person.id
         return Session(self.store, person)
+
+
+def sign_in_at(path: Path, login: str, password: str) -> Session:
+    """Open the database at `path` and sign in: a session of its own (close it with session.store.close())."""
+    store = Store.open(path)
+    try:
+        return SignIn(store).sign_in(login, password)
+    except BaseException:
+        store.close()
+        raise

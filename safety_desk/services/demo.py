@@ -20,7 +20,7 @@ from safety_desk.domain.ids import SeededIds
 from safety_desk.domain.industry import Industry, default_risk_class, is_drill_high_risk
 from safety_desk.domain.notice_numbers import DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, format_notice_number
 from safety_desk.domain.uscc import make_uscc
-from safety_desk.media.ingest import ingest_bytes
+from safety_desk.services.photos import ingest_bytes
 from safety_desk.services import demo_names as names
 from safety_desk.services.demo_photos import demo_photo
 from safety_desk.services.inspections import hazard_description

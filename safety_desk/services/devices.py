@@ -30,13 +30,13 @@ from typing import Any
 
 from safety_desk.domain.clock import Clock
 from safety_desk.domain.notice_numbers import validate_block_size
+from safety_desk.media.files import media_path, write_file_atomically
 from safety_desk.services.session import Action, Session
 from safety_desk.services.sync import Progress, SyncService, no_progress
 from safety_desk.settings import Settings
 from safety_desk.store.connection import MissingDatabase, StoreError, remove_database_files
 from safety_desk.store.database import SYNC_MODE
 from safety_desk.store.merge import MergeContext, merge_changes
-from safety_desk.store.photos import media_path
 from safety_desk.store.records import Device
 from safety_desk.store.store import Store
 from safety_desk.store.sync_log import SyncLog
@@ -269,8 +269,6 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
         columns = {t: set(store.db.columns(t)) for t in SYNC_MODE}
         changes = decode_changes(opened.changes_bytes(), columns, Path(enrol_file).name)
         for photo_id in opened.photo_ids:
-            from safety_desk.media.ingest import write_file_atomically
-
             write_file_atomically(media_path(store.media_dir, photo_id), opened.photo_bytes(photo_id))
         with store.transaction():
             store.db.adopt_device(enrolment["device_id"])

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_desk.domain.clock import Clock
+from safety_desk.media.files import media_path
 from safety_desk.store import health
 from safety_desk.store.audit import head_problems, verify_chain
 from safety_desk.store.migrations import latest_version
-from safety_desk.store.photos import media_path
 from safety_desk.store.store import Store
 
 _SHOWN_PROBLEMS = 20

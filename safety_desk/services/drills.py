@@ -14,8 +14,9 @@ from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.services.activity_scope import (
     ActivityProblem, as_day, scope_of, visible_enterprise, whole_count,
 )
+from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
-from safety_desk.store.records import Drill, Hazard
+from safety_desk.store.records import Drill, Hazard, Photo
 
 # The two art. 33 groups, as the list names them.
 GROUP_MAIN = "综合/专项预案演练"
@@ -105,6 +106,14 @@ class DrillService:
         if not self.may_record():
             raise PermissionDenied("无权登记演练 (your role may not plan or record drills)")
         return visible_enterprise(self.session, enterprise_id)
+
+    def keep_photo(self, enterprise_id: str | None, prepared: PreparedPhoto) -> Photo:
+        """Keep a photo (file and record) of a drill of this enterprise, if the person may record its drills;
+        name it in record()."""
+        if enterprise_id is None:
+            raise ActivityProblem("请先选择企业再添加照片 (choose the enterprise before adding photos)")
+        self._require(enterprise_id)
+        return store_prepared(self.store, prepared, self.session.person.id, self.session.clock)
 
     # -- reading --------------------------------------------------------------------------------
     def due_for(self, enterprise_id: str, as_of: date) -> DrillDue:

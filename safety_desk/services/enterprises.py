@@ -88,9 +88,12 @@ class EnterpriseService:
         return self._own_only(self.store.enterprises.of_district(district_id))
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[Enterprise]:
-        """Enterprises in scope whose name or USCC contains `text` or whose pinyin initials match it."""
-        found = self.store.enterprises.search_within(text, self.session.district_ids(), limit)
-        return self._own_only(found)
+        """Enterprises in scope whose name or USCC contains `text` or whose pinyin initials match it.
+
+        The one scoped search: the Enterprises page, the new-inspection dialog and the enterprise pickers use it.
+        """
+        own = self.session.person.enterprise_id if self.session.role == "enterprise" else None
+        return self.store.enterprises.search_within(text, self.session.district_ids(), limit, enterprise_id=own)
 
     def _own_only(self, enterprises: list[Enterprise]) -> list[Enterprise]:
         # An enterprise's safety officer is scoped to its district for sync, but sees only their own enterprise.

@@ -10,10 +10,11 @@ from safety_desk.domain.hazard_status import (
     HazardEventKind, HazardState, HazardStatus, allowed_next, overdue_days,
 )
 from safety_desk.services.inspections import KIND_NAMES
+from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.settings import Settings
 from safety_desk.store.hazards import TREATMENT_PLAN_ELEMENTS
-from safety_desk.store.records import Hazard, HazardEvent
+from safety_desk.store.records import Hazard, HazardEvent, Photo
 
 # The six elements of a major hazard's treatment plan, as 16号令 art. 15 names them (regulations.md §2.1 [V]).
 TREATMENT_PLAN_LABELS: dict[str, str] = {
@@ -256,6 +257,12 @@ class HazardService:
         if kind not in allowed_next(state.status):
             raise HazardProblem(f"隐患“{_short(hazard)}”当前状态为{state.status.value}，不能{what} "
                                 f"(not possible while the hazard is {state.status.value})")
+
+    def keep_photo(self, hazard_id: str, prepared: PreparedPhoto) -> Photo:
+        """Keep a photo (file and record) of the hazard's rectification, if the person may report on it; name it
+        in report_rectified or record_progress."""
+        self._writable(hazard_id, enterprise_may=True)
+        return store_prepared(self.store, prepared, self.session.person.id, self.session.clock)
 
     def report_rectified(self, hazard_id: str, note: str, photo_ids: Iterable[str]) -> HazardEvent:
         """The enterprise (or an inspector on its behalf) reports the hazard rectified, with after-photos."""

@@ -10,10 +10,13 @@ from safety_desk.domain.checklist import (
     judge_value, summarize,
 )
 from safety_desk.domain.hazard_status import HazardEventKind, HazardStatus
+from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.settings import Settings
 from safety_desk.store.inspections import INSPECTION_KINDS
-from safety_desk.store.records import Answer, Campaign, ChecklistRecord, Enterprise, Hazard, Inspection, Person
+from safety_desk.store.records import (
+    Answer, Campaign, ChecklistRecord, Enterprise, Hazard, Inspection, Person, Photo,
+)
 
 KIND_NAMES = {"routine": "日常检查", "campaign": "大排查/专项检查", "special": "专项检查", "seasonal": "季节性检查",
               "holiday": "节假日检查", "unannounced": "四不两直", "self_inspection": "企业自查",
@@ -234,6 +237,12 @@ class InspectionService:
                                   photos=answer.photos)
         return self.state(inspection_id)
 
+    def keep_photo(self, inspection_id: str, prepared: PreparedPhoto) -> Photo:
+        """Keep a photo (file and record) taken for this inspection, if the person may change it; attach it to
+        an item with add_photos."""
+        self._writable(inspection_id)
+        return store_prepared(self.store, prepared, self.session.person.id, self.session.clock)
+
     def add_photos(self, inspection_id: str, item_code: str, photo_ids: list[str]) -> RunnerState:
         """Attach stored photos to an answered item (and to the hazard its failure opened)."""
         state = self._writable(inspection_id)
@@ -372,6 +381,18 @@ class InspectionService:
             self.store.photos.require(photo_id)
         return self.store.inspections.submit(inspection_id, signature_inspector=inspector_signature,
                                              signature_enterprise=enterprise_signature)
+
+    def sign_and_submit(self, inspection_id: str, *, inspector_signature: PreparedPhoto,
+                        enterprise_signature: PreparedPhoto) -> Inspection:
+        """Keep the two drawn signatures and submit: checked first, so a refusal keeps no signature either."""
+        self._writable(inspection_id)
+        problems = self.submission_problems(inspection_id)
+        if problems:
+            raise InspectionProblem("不能提交 (cannot submit): " + "；".join(problems))
+        with self.store.transaction():
+            inspector = store_prepared(self.store, inspector_signature, self.session.person.id, self.session.clock)
+            enterprise = store_prepared(self.store, enterprise_signature, self.session.person.id, self.session.clock)
+            return self.submit(inspection_id, inspector_signature=inspector.id, enterprise_signature=enterprise.id)
 
     # -- correcting ---------------------------------------------------------------------------
     def correct(self, inspection_id: str) -> Inspection:

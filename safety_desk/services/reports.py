@@ -9,12 +9,12 @@ from typing import BinaryIO
 
 from safety_desk.domain.china_time import beijing_minute
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
+from safety_desk.media.files import media_path
 from safety_desk.media.thumbnails import MissingPhotoFile
 from safety_desk.media.watermark import watermarked
 from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.store.statistics import StatisticsQuery
-from safety_desk.store.photos import media_path
 
 RESULT_NAMES = {AnswerResult.PASS.value: "合格", AnswerResult.FAIL.value: "不合格",
                 AnswerResult.NOT_APPLICABLE.value: "不适用", AnswerResult.VALUE.value: "已记录"}

@@ -27,7 +27,7 @@ from typing import Any, Callable
 from safety_desk.domain.device_scope import Scope, ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
-from safety_desk.media.ingest import file_holds, write_file_atomically
+from safety_desk.media.files import holds, media_path, write_file_atomically
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.sync_results import (
     ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo,
@@ -35,7 +35,6 @@ from safety_desk.services.sync_results import (
 from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
-from safety_desk.store.photos import media_path
 from safety_desk.store.records import Device
 from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import ENROL_SUFFIX, SUFFIX, BundleRejected, OpenedBundle, open_bundle, write_bundle
@@ -288,7 +287,7 @@ class SyncService:
         return result
 
     def _photo_file_ok(self, photo_id: str) -> bool:
-        return file_holds(media_path(self.store.media_dir, photo_id), photo_id)
+        return holds(media_path(self.store.media_dir, photo_id), photo_id)
 
     def backup(self) -> Path:
         """A copy of the database before an import, in the backups folder with the others (services/backups.py:

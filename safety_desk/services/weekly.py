@@ -16,7 +16,8 @@ from safety_desk.services.ledger import LedgerFilter, LedgerRow, LedgerService
 from safety_desk.services.reports import ReportProblem, ReportService
 from safety_desk.services.session import Session
 from safety_desk.services.training import TrainingRow, TrainingService
-from safety_desk.store.statistics import HazardTally, InspectionWork, StatisticsQuery, WorkQuery
+from safety_desk.store.records import HazardTally
+from safety_desk.store.statistics import InspectionWork, StatisticsQuery, WorkQuery
 
 # Long lists are cut here in print (the same limit as reports/weekly.py); the counts always cover everything.
 LIMIT = 30

@@ -32,7 +32,7 @@ class AnnotationRepository(Repository[PhotoAnnotation]):
     record_type = PhotoAnnotation
 
     def validate(self, record: PhotoAnnotation) -> PhotoAnnotation:
-        # The store checks the shape of the data; what a valid shape is belongs to safety_desk.media.
+        # The store checks the shape of the data; what a valid shape is belongs to domain/annotations.py.
         if not isinstance(record.shapes, list) or not all(isinstance(s, dict) for s in record.shapes):
             raise ValueError("photo_annotation shapes: 标注必须是对象列表 (must be a list of objects)")
         try:

@@ -3,33 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
-from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database
+from safety_desk.domain.sync_model import PER_FIELD, SYNC_MODE, TABLE_ORDER, WHOLE_ROW, Change  # noqa: F401 - TABLE_ORDER and Change are re-exported
+from safety_desk.store.database import Database
 
-# Parents before children, so foreign keys hold while a change set is applied in one pass.
-TABLE_ORDER = ("office", "device", "person", "district", "enterprise", "district_member", "checklist",
-               "campaign", "inspection", "answer", "notice_block", "notice", "drill", "hazard", "hazard_event",
-               "training", "incident", "photo", "photo_annotation")
 _EXPORT_BATCH = 500
-
-
-@dataclass(slots=True)
-class Change:
-    """One cell (or, for records written whole, one row) and the clock and author that wrote it.
-
-    Treated as immutable (dataclasses.replace makes changed copies); not frozen, because a sync bundle makes
-    100,000 of them and frozen dataclasses are several times slower to construct."""
-
-    table: str
-    row_id: str
-    field: str
-    clock: str
-    author: str
-    value: Any
-    seq: int = 0                    # the sender's write_log seq of this cell (0: unknown)
-    capped_from: str | None = None  # the clock it first had, when a receiver capped a clock far ahead
 
 
 def export_changes(db: Database, after_seq: int = 0) -> Iterator[Change]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from safety_desk.domain.clock import Clock, SystemClock
+from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, PER_ROW, SYNC_MODE, WHOLE_ROW  # noqa: F401 - re-exported
 from safety_desk.domain.hybrid_clock import HybridClock, Timestamp
 from safety_desk.domain.ids import new_id
 from safety_desk.store.audit import GENESIS_HASH, AuditChain, canonical_json, format_head
@@ -17,19 +18,6 @@ from safety_desk.store.changed import Changes
 from safety_desk.store.connection import StoreError, configure_connection, open_connection, write_error
 from safety_desk.store.local_state import LocalState
 
-# How each synced table merges (DESIGN.md §4): per field, per row (single author), or append-only.
-PER_FIELD = "field"
-PER_ROW = "row"
-APPEND_ONLY = "append"
-SYNC_MODE = {
-    "office": PER_FIELD, "device": PER_FIELD, "district": PER_FIELD, "enterprise": PER_FIELD,
-    "person": PER_FIELD, "district_member": PER_FIELD, "campaign": PER_FIELD, "notice": PER_FIELD,
-    "drill": PER_FIELD, "hazard": PER_FIELD, "training": PER_FIELD, "incident": PER_FIELD,
-    "checklist": PER_ROW, "inspection": PER_ROW, "answer": PER_ROW,
-    "hazard_event": APPEND_ONLY, "photo": APPEND_ONLY, "photo_annotation": PER_FIELD,
-    "notice_block": APPEND_ONLY,
-}
-WHOLE_ROW = "*"
 UNSET_DEVICE = "unset"
 
 

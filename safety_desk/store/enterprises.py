@@ -79,23 +79,28 @@ class EnterpriseRepository(Repository[Enterprise]):
             " OR name_initials LIKE :prefix ESCAPE '\\')",
             {"like": like, "prefix": prefix}, order="name", limit=limit)
 
-    def search_within(self, text: str, district_ids: list[str] | None, limit: int = 50) -> list[Enterprise]:
-        """Like `search`, but only in `district_ids` (None: everywhere), so the limit applies after scoping.
+    def search_within(self, text: str, district_ids: list[str] | None, limit: int = 50, *,
+                      enterprise_id: str | None = None) -> list[Enterprise]:
+        """Like `search`, but only in `district_ids` (None: everywhere) and, given `enterprise_id`, only that
+        one, so the limit applies after scoping.
 
-        Filtering `search` results afterwards would let enterprises outside someone's districts use up
+        Filtering `search` results afterwards would let enterprises outside someone's scope use up
         the limit and hide theirs.
         """
-        if district_ids is None:
+        if district_ids is None and enterprise_id is None:
             return self.search(text, limit)
         needle = text.strip()
-        if not needle or not district_ids:
+        if not needle or district_ids == []:
             return []
         like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         letters = [ch for ch in needle.lower() if ch.isascii() and ch.isalpha()]
         prefix = "%".join(letters) + "%" if letters and len(letters) == len(needle) else "\x00"
-        districts = {f"d{index}": district_id for index, district_id in enumerate(district_ids)}
+        districts = {f"d{index}": district_id for index, district_id in enumerate(district_ids or [])}
+        scope = f" AND district_id IN ({', '.join(':' + key for key in districts)})" if districts else ""
+        if enterprise_id is not None:
+            scope += " AND id = :own"
         return self._select(
-            f"deleted = 0 AND district_id IN ({', '.join(':' + key for key in districts)})"
+            f"deleted = 0{scope}"
             " AND (name LIKE :like ESCAPE '\\' OR uscc LIKE upper(:like) ESCAPE '\\'"
             " OR name_initials LIKE :prefix ESCAPE '\\')",
-            {"like": like, "prefix": prefix, **districts}, order="name", limit=limit)
+            {"like": like, "prefix": prefix, "own": enterprise_id, **districts}, order="name", limit=limit)

@@ -20,14 +20,12 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
-from safety_desk.store.changes import TABLE_ORDER, Change
-from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database
+from safety_desk.domain.sync_model import PER_FIELD, SYNC_MODE, TABLE_ORDER, WHOLE_ROW, Change, Refuser
+from safety_desk.store.database import Database
 
 CLOCK_TOLERANCE_MS = 10 * 60 * 1000  # a peer clock up to 10 minutes ahead is taken as it is
 _CHUNK = 500
 
-# (table, row_id, changes of that row, stored row or None) -> [(change, reason)] to refuse
-Refuser = Callable[[str, str, list[Change], dict[str, Any] | None], list[tuple[Change, str]]]
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Plain dataclasses the repositories return: one per table, fields named as the columns."""
+"""Plain dataclasses the repositories return: one per table, fields named as the columns, and query rows."""
 
 from __future__ import annotations
 
@@ -284,3 +284,22 @@ class Photo:
     gps_lon: float | None = None
     taken_by: str | None = None
     original_name: str = ""
+
+
+@dataclass(frozen=True)
+class HazardTally:
+    """Hazards found in a period, split by grade and by where they stand on `as_of`."""
+
+    key: str
+    name: str
+    found: int
+    general: int
+    major: int
+    closed: int
+    open: int
+    overdue: int
+
+    @property
+    def rate(self) -> float | None:
+        """Share of the period's hazards closed (整改率); None when none were found."""
+        return self.closed / self.found if self.found else None

@@ -9,6 +9,7 @@ from typing import Any
 
 from safety_desk.store.dashboard import scope_where
 from safety_desk.store.database import Database
+from safety_desk.store.records import HazardTally
 
 # What a hazard row may be grouped by, and the name shown for the group.
 _GROUPS = {
@@ -17,25 +18,6 @@ _GROUPS = {
     "enterprise": ("h.enterprise_id", "e.name"),
     "district": ("h.district_id", "d.name"),
 }
-
-
-@dataclass(frozen=True)
-class HazardTally:
-    """Hazards found in a period, split by grade and by where they stand on `as_of`."""
-
-    key: str
-    name: str
-    found: int
-    general: int
-    major: int
-    closed: int
-    open: int
-    overdue: int
-
-    @property
-    def rate(self) -> float | None:
-        """Share of the period's hazards closed (整改率); None when none were found."""
-        return self.closed / self.found if self.found else None
 
 
 class StatisticsQuery:

@@ -10,8 +10,7 @@ import json
 import re
 from typing import Any, Iterable
 
-from safety_desk.store.changes import Change
-from safety_desk.store.database import APPEND_ONLY, PER_FIELD, SYNC_MODE, WHOLE_ROW
+from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, SYNC_MODE, WHOLE_ROW, Change
 from safety_desk.sync.bundle import BundleRejected
 
 _CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")

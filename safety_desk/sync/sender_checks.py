@@ -10,9 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from safety_desk.domain.device_scope import ScopeIndex, note_row, ownership_problem, row_in_scope
-from safety_desk.store.changes import TABLE_ORDER, Change
-from safety_desk.store.database import WHOLE_ROW
-from safety_desk.store.merge import Refuser
+from safety_desk.domain.sync_model import TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.store.records import Device
 from safety_desk.sync.bundle import BundleRejected
 

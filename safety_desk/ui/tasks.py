@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from safety_desk.store.connection import StoreError
+from safety_desk.services.errors import ServiceError
 
 # A task function receives `report(done, total)` as its first argument to publish progress.
 Report = Callable[[int, int], None]
@@ -30,7 +30,7 @@ class _Job(QRunnable):
             result = self.function(self.signals.progressed.emit, *self.args)
         except Exception as exc:  # noqa: BLE001 - every failure must reach the user as a message
             message = str(exc) or exc.__class__.__name__
-            if not isinstance(exc, (ValueError, StoreError)):  # a full disk is news for the user, not a bug
+            if not isinstance(exc, ServiceError):  # a full disk is news for the user, not a bug
                 traceback.print_exc()
             self.signals.failed.emit(message)
         else:

@@ -7,12 +7,26 @@ import math
 
 import pytest
 
-from safety_desk.media.annotations import Annotation, load_annotations, parse_shapes, save_annotations
-from safety_desk.media.ingest import ingest_bytes
+from safety_desk.domain.annotations import Annotation, parse_shapes
+from safety_desk.services.photos import PhotoService, ingest_bytes
+from safety_desk.services.session import Session
 from safety_desk.store.annotations import annotation_id_for
 from safety_desk.store.changes import export_changes
-from safety_desk.store.photos import media_path
+from safety_desk.media.files import media_path
 from safety_desk.store.repository import NotFound
+
+def _service(store) -> PhotoService:
+    return PhotoService(Session(store, store.people.by_login("admin")))
+
+
+def load_annotations(store, photo_id: str):
+    view = _service(store).view(photo_id)
+    return view.annotations, view.unreadable
+
+
+def save_annotations(store, photo_id: str, annotations, keep=()) -> None:
+    _service(store).save_annotations(photo_id, annotations, keep)
+
 
 ARROW = Annotation("arrow", 0.1, 0.2, 0.5, 0.6)
 CIRCLE = Annotation("circle", 0.3, 0.3, 0.7, 0.9, colour="#FDD835")
@@ -73,8 +87,8 @@ def test_shapes_this_version_cannot_read_are_kept(store, jpeg) -> None:
 
 def test_a_deleted_annotation_is_gone_until_saved_again(store, jpeg) -> None:
     photo = ingest_bytes(store, jpeg(), "a.jpg")
-    record = save_annotations(store, photo.id, [ARROW])
-    store.annotations.delete(record.id)
+    save_annotations(store, photo.id, [ARROW])
+    store.annotations.delete(annotation_id_for(photo.id))
     assert store.annotations.for_photo(photo.id) is None
     save_annotations(store, photo.id, [LABEL])
     assert load_annotations(store, photo.id) == ([LABEL], []) and store.annotations.count() == 1

@@ -1,4 +1,7 @@
-"""Photo ingest: EXIF orientation, time and place, downscaling, flattening, dedup, and every refusal."""
+"""Photo ingest: EXIF orientation, time and place, downscaling, flattening, dedup, and every refusal.
+
+Processing is media/ingest.py's; keeping the file and its record is the services' (services/photos.py).
+"""
 
 from __future__ import annotations
 
@@ -10,15 +13,19 @@ import pytest
 from PIL import ExifTags, Image
 
 from safety_desk.media import ingest
-from safety_desk.media.ingest import (
-    LONG_EDGE, PhotoRejected, ingest_bytes, ingest_file, process_file, process_image, store_photo,
-)
-from safety_desk.store.photos import media_path
+from safety_desk.media.files import media_path
+from safety_desk.media.ingest import LONG_EDGE, PhotoRejected, process_file, process_image
+from safety_desk.services.photos import ingest_bytes, store_photo
 
+ADDED = "2026-11-27T09:00:00.000+08:00"
 GPS = {
     ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (31.0, 14.0, 24.0),
     ExifTags.GPS.GPSLongitudeRef: "W", ExifTags.GPS.GPSLongitude: (121.0, 28.0, 12.6),
 }
+
+
+def _ingest_file(store, path):
+    return store_photo(store, process_file(path), taken_by=None, added_at=ADDED)
 
 
 def test_orientation_time_and_place_are_applied_and_kept(jpeg) -> None:
@@ -87,8 +94,8 @@ def test_sixteen_bit_grey_is_scaled_not_clipped() -> None:
 def test_the_same_photo_twice_is_one_record_and_one_file(store, jpeg, write_file, media_files) -> None:
     path = write_file("IMG_1.jpg", jpeg(taken="2024:05:01 09:30:15"))
     person = store.people.by_login("admin")
-    first = ingest_file(store, path, taken_by=person.id)
-    second = ingest_file(store, path)
+    first = ingest_bytes(store, path.read_bytes(), path.name, taken_by=person.id)
+    second = ingest_bytes(store, path.read_bytes(), path.name)
     again = ingest_bytes(store, path.read_bytes(), "copy.jpg")
     assert first == second == again and first.taken_by == person.id
     assert store.photos.count() == 1
@@ -113,7 +120,7 @@ def test_a_failed_database_write_removes_the_file_it_wrote(store, jpeg, media_fi
 
     monkeypatch.setattr(store.photos, "add", broken_add)
     with pytest.raises(RuntimeError):
-        store_photo(store, processed)
+        store_photo(store, processed, taken_by=None, added_at=ADDED)
     assert media_files() == []
 
 
@@ -141,7 +148,7 @@ def test_bad_files_are_refused_with_a_clear_message_and_nothing_is_stored(
         store, bomb_png, write_file, media_files, name: str, reason: str) -> None:
     path = write_file(name, _rejections(bomb_png)[name])
     with pytest.raises(PhotoRejected) as refused:
-        ingest_file(store, path)
+        _ingest_file(store, path)
     message = str(refused.value)
     assert name in message and reason in message and str(path.parent) not in message
     assert any("\u4e00" <= ch <= "\u9fff" for ch in message)  # Chinese first, English in parentheses
@@ -161,7 +168,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(store, jpeg, write_file, m
     data = jpeg()
     monkeypatch.setattr(ingest, "MAX_FILE_BYTES", len(data) - 1)
     with pytest.raises(PhotoRejected, match="larger than"):
-        ingest_file(store, write_file("huge.jpg", data))
+        _ingest_file(store, write_file("huge.jpg", data))
     with pytest.raises(PhotoRejected, match="larger than"):
         process_image(data, "huge.jpg")
     assert store.photos.count() == 0 and media_files() == []

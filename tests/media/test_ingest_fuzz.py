@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import ExifTags, Image
 
-from safety_desk.media.ingest import PhotoRejected, ingest_bytes
-from safety_desk.store.photos import media_path
+from safety_desk.media.ingest import PhotoRejected
+from safety_desk.services.photos import ingest_bytes
+from safety_desk.media.files import media_path
 from safety_desk.store.store import Store
 
 DEADLINE_SECONDS = 3.0

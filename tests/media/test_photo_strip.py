@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 
-from safety_desk.media.ingest import ingest_bytes
 from safety_desk.media.thumbnails import thumbnail_file
+from safety_desk.services.photos import PhotoService, ingest_bytes, store_prepared
+from safety_desk.services.session import PermissionDenied
 from safety_desk.ui.widgets import photo_strip
 from safety_desk.ui.widgets.photo_strip import PhotoStrip
 
@@ -19,8 +20,15 @@ def _until_idle(qtbot, strip: PhotoStrip):
 
 
 @pytest.fixture
-def strip(context, qtbot) -> PhotoStrip:
-    widget = PhotoStrip(context)
+def keep(context):
+    """What an owner hands the strip (e.g. InspectionService.keep_photo), minus the owner's record and checks."""
+    session = context.session
+    return lambda prepared: store_prepared(session.store, prepared, session.person.id, session.clock)
+
+
+@pytest.fixture
+def strip(context, keep, qtbot) -> PhotoStrip:
+    widget = PhotoStrip(context, keep=keep)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -45,21 +53,22 @@ def test_a_valid_and_an_invalid_file(strip, store, jpeg, write_file, media_files
     assert strip.thumbnails.count() == 1 and not strip.is_busy() and not strip.progress.isVisible()
 
 
-def test_processing_runs_in_the_task_runner_and_storing_on_the_ui_thread(strip, context, jpeg, write_file,
+def test_processing_runs_in_the_task_runner_and_storing_on_the_ui_thread(context, keep, jpeg, write_file,
                                                                          qtbot, monkeypatch) -> None:
     threads = {}
-    real_process, real_store = photo_strip.process_file, photo_strip.store_photo
+    real_process = PhotoService.prepare_file
 
     def spy_process(path):
         threads["process"] = threading.current_thread()
         return real_process(path)
 
-    def spy_store(*args):
+    def spy_keep(prepared):
         threads["store"] = threading.current_thread()
-        return real_store(*args)
+        return keep(prepared)
 
-    monkeypatch.setattr(photo_strip, "process_file", spy_process)
-    monkeypatch.setattr(photo_strip, "store_photo", spy_store)
+    monkeypatch.setattr(PhotoService, "prepare_file", staticmethod(spy_process))
+    strip = PhotoStrip(context, keep=spy_keep)
+    qtbot.addWidget(strip)
     started = []
     real_start = context.tasks.start
     monkeypatch.setattr(context.tasks, "start", lambda fn, *args: started.append(fn) or real_start(fn, *args))
@@ -69,18 +78,16 @@ def test_processing_runs_in_the_task_runner_and_storing_on_the_ui_thread(strip, 
     assert threads["store"] is threading.main_thread()
 
 
-def test_with_the_real_thread_pool_results_come_back_to_the_ui_thread(context, store, jpeg, write_file, qtbot,
+def test_with_the_real_thread_pool_results_come_back_to_the_ui_thread(context, keep, store, jpeg, write_file, qtbot,
                                                                      monkeypatch) -> None:
     from safety_desk.ui.tasks import TaskRunner
 
     context.tasks = TaskRunner()
     threads = {}
-    real_process, real_store = photo_strip.process_file, photo_strip.store_photo
-    monkeypatch.setattr(photo_strip, "process_file",
-                        lambda path: threads.setdefault("process", threading.current_thread()) and real_process(path))
-    monkeypatch.setattr(photo_strip, "store_photo",
-                        lambda *a: threads.setdefault("store", threading.current_thread()) and real_store(*a))
-    widget = PhotoStrip(context)
+    real_process = PhotoService.prepare_file
+    monkeypatch.setattr(PhotoService, "prepare_file", staticmethod(
+        lambda path: threads.setdefault("process", threading.current_thread()) and real_process(path)))
+    widget = PhotoStrip(context, keep=lambda p: threads.setdefault("store", threading.current_thread()) and keep(p))
     qtbot.addWidget(widget)
     paths = [str(write_file(f"{i}.jpg", jpeg(colour=(i * 20, 90, 0)))) for i in range(4)]
     with qtbot.waitSignal(widget.photos_added, timeout=20000) as blocker, \
@@ -197,3 +204,25 @@ def test_double_click_opens_the_viewer(strip, store, jpeg, qtbot) -> None:
     assert strip.viewer is not None and strip.viewer.photo_id == photo.id and strip.viewer.isVisible()
     strip.viewer.close()
     assert strip.viewer is None
+
+
+def test_a_photo_the_owner_refuses_is_reported_and_not_shown(context, store, jpeg, write_file, media_files,
+                                                              qtbot) -> None:
+    def refuse(prepared):
+        raise PermissionDenied("无权修改该检查记录 (you may not change this inspection)")
+
+    widget = PhotoStrip(context, keep=refuse)
+    qtbot.addWidget(widget)
+    with qtbot.assertNotEmitted(widget.photos_added), qtbot.waitSignal(widget.failed, timeout=5000) as failure:
+        widget.add_files([str(write_file("a.jpg", jpeg()))])
+    assert "a.jpg" in failure.args[0] and "you may not change this inspection" in failure.args[0]
+    assert widget.photos() == [] and store.photos.count() == 0 and media_files() == []
+
+
+def test_a_strip_with_nowhere_to_keep_photos_only_shows(context, store, jpeg, qtbot) -> None:
+    photo = ingest_bytes(store, jpeg(), "a.jpg")
+    widget = PhotoStrip(context)
+    qtbot.addWidget(widget)
+    widget.set_photos([photo.id])
+    widget.set_read_only(False)
+    assert widget.is_read_only() and not widget.add_button.isVisibleTo(widget) and widget.photos() == [photo.id]

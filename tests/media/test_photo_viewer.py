@@ -10,10 +10,15 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from safety_desk.media.annotations import Annotation, load_annotations
-from safety_desk.media.ingest import ingest_bytes
-from safety_desk.store.photos import media_path
+from safety_desk.domain.annotations import Annotation, parse_shapes
+from safety_desk.media.files import media_path
+from safety_desk.services.photos import ingest_bytes
 from safety_desk.ui.widgets.photo_viewer import PhotoViewer
+
+
+def load_annotations(store, photo_id: str):
+    record = store.annotations.for_photo(photo_id)
+    return parse_shapes(record.shapes) if record else ([], [])
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import io
 import pytest
 from PIL import Image, JpegImagePlugin
 
-from safety_desk.media.ingest import ingest_bytes
-from safety_desk.media.thumbnails import MissingPhotoFile, make_thumbnail, thumbnail_file, thumbnail_path
-from safety_desk.store.photos import media_path
+from safety_desk.services.photos import ingest_bytes
+from safety_desk.media.thumbnails import MissingPhotoFile, ensure_thumbnail, make_thumbnail, thumbnail_file
+from safety_desk.media.files import media_path
 
 
 @pytest.fixture
@@ -41,15 +41,15 @@ def test_thumbnails_never_exceed_their_size(jpeg, size: int) -> None:
         assert max(thumb.size) <= size
 
 
-def test_thumbnail_path_makes_it_once_beside_the_media(store, jpeg) -> None:
+def test_ensure_thumbnail_makes_it_once_beside_the_media(store, jpeg) -> None:
     photo = ingest_bytes(store, jpeg((2560, 1920)), "a.jpg")
     original = media_path(store.media_dir, photo.id).read_bytes()
-    path = thumbnail_path(store, photo.id)
+    path = ensure_thumbnail(store.media_dir, photo.id)
     assert path == thumbnail_file(store.media_dir, photo.id, 256) and path.is_relative_to(store.media_dir)
     assert Image.open(path).size == (256, 192)
     made = path.stat().st_mtime_ns
-    assert thumbnail_path(store, photo.id) == path and path.stat().st_mtime_ns == made  # cached
-    assert thumbnail_path(store, photo.id, 96).name.endswith("-96.jpg")
+    assert ensure_thumbnail(store.media_dir, photo.id) == path and path.stat().st_mtime_ns == made  # cached
+    assert ensure_thumbnail(store.media_dir, photo.id, 96).name.endswith("-96.jpg")
     assert media_path(store.media_dir, photo.id).read_bytes() == original
 
 
@@ -57,4 +57,4 @@ def test_a_missing_photo_file_is_reported(store, jpeg) -> None:
     photo = ingest_bytes(store, jpeg(), "a.jpg")
     media_path(store.media_dir, photo.id).unlink()
     with pytest.raises(MissingPhotoFile, match="photo file missing"):
-        thumbnail_path(store, photo.id)
+        ensure_thumbnail(store.media_dir, photo.id)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from PIL import Image, ImageDraw
 
 from safety_desk.cli import main
-from safety_desk.media.ingest import ingest_bytes
+from safety_desk.services.photos import ingest_bytes
 from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.drills import DrillService
 from safety_desk.services.reports import ReportProblem, ReportService

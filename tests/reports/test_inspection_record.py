@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from safety_desk.media.ingest import ingest_bytes
+from safety_desk.services.photos import ingest_bytes
 from safety_desk.media.watermark import watermarked
 from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.inspections import InspectionService

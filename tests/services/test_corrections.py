@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from safety_desk.media.ingest import ingest_bytes
+from safety_desk.services.photos import ingest_bytes
 from safety_desk.services.inspections import InspectionProblem, InspectionService
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.settings import Settings

@@ -10,7 +10,7 @@ from PIL import Image
 
 from safety_desk.domain.clock import SystemClock
 from safety_desk.domain.uscc import make_uscc
-from safety_desk.media.ingest import ingest_bytes
+from safety_desk.services.photos import ingest_bytes
 from safety_desk.services.hazards import (
     EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION, TREATMENT_PLAN,
     TREATMENT_PLAN_LABELS, VERIFY, HazardProblem, HazardService,

@@ -10,7 +10,7 @@ from PIL import Image
 
 from safety_desk.domain.clock import SystemClock
 from safety_desk.domain.uscc import make_uscc
-from safety_desk.media.ingest import ingest_bytes
+from safety_desk.services.photos import ingest_bytes
 from safety_desk.services.inspections import InspectionProblem, InspectionService
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.settings import Settings

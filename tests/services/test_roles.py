@@ -23,10 +23,11 @@ import pytest
 from PIL import Image
 
 import safety_desk.services as services_package
+from safety_desk.domain.annotations import Annotation
 from safety_desk.domain.clock import SystemClock
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType
 from safety_desk.domain.hazard_status import HazardEventKind
-from safety_desk.media.ingest import ingest_bytes
+from safety_desk.services.photos import ingest_bytes
 from safety_desk.services import activity_scope, campaigns as campaigns_module, drills as drills_module
 from safety_desk.services import incidents as incidents_module
 from safety_desk.services.backups import BackupService
@@ -42,6 +43,7 @@ from safety_desk.services.incidents import IncidentService
 from safety_desk.services.inspections import InspectionService
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.notices import NoticeService
+from safety_desk.services.photos import PhotoService, PreparedPhoto
 from safety_desk.services.reminders import ReminderService
 from safety_desk.services.reports import ReportService
 from safety_desk.services.sync import SyncService
@@ -148,10 +150,12 @@ def _build_template(folder: Path) -> Template:
         mine["drill_planned"] = drills.plan(enterprise.id, "测试演练计划", DrillPlanType.COMPREHENSIVE.value,
                                             DrillContent.COMPREHENSIVE.value, DrillForm.LIVE.value, "火灾",
                                             TODAY + timedelta(days=10)).id
+        # A photo only this enterprise's records name (its held drill's): the photo rows' "foreign" target.
+        mine["photo"] = _photo(store, {"own": (240, 30, 30), "same": (30, 240, 30), "other": (30, 30, 240)}[key])
         mine["drill_held"] = drills.record(
             None, TODAY - timedelta(days=3), 20, enterprise_id=enterprise.id, name="测试演练",
             plan_type=DrillPlanType.COMPREHENSIVE.value, content=DrillContent.COMPREHENSIVE.value,
-            form=DrillForm.LIVE.value).id
+            form=DrillForm.LIVE.value, photos=[mine["photo"]]).id
         mine["incident"] = IncidentService(session).record(
             datetime.combine(TODAY - timedelta(days=2), datetime.min.time()), enterprise.id, 0, 0, 1000.0, "待定").id
         mine["enterprise"] = enterprise.id
@@ -361,6 +365,19 @@ def _dash(case: Case) -> DashboardService:
     return DashboardService(case.session.at(TODAY))
 
 
+def _new_jpeg(case: Case) -> bytes:
+    """A photo not yet on record (its colour is the role's)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), {"office": (1, 2, 3), "leader": (4, 5, 6), "inspector": (7, 8, 9),
+                                "enterprise": (10, 11, 12)}[case.role]).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def _prepared(case: Case) -> PreparedPhoto:
+    """A new photo as the photo strip's worker hands it over to a keep_photo."""
+    return PhotoService.prepare_bytes(_new_jpeg(case), "new.jpg")
+
+
 def _report(case: Case) -> ReportService:
     return ReportService(case.session.at(TODAY))
 
@@ -387,6 +404,11 @@ def _scope_shows(case: Case, result) -> set[str]:
     if enterprise_id is not None:
         return {enterprise_id}
     return case.enterprises_of(districts) if districts is not None else set()
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
 
 
 def _backup_of(case: Case) -> Path:
@@ -487,6 +509,23 @@ OPERATIONS: list[Op] = [
        writes=True),
     Op("DrillService.add_finding_hazard", lambda c, w: _drill(c).add_finding_hazard(
         c.id(w, "drill_held"), "疏散通道堵塞", "一般", TODAY + timedelta(days=7)), ALL, "refuse", writes=True),
+    Op("DrillService.keep_photo", lambda c, w: _drill(c).keep_photo(c.enterprise(w), _prepared(c)), ALL, "refuse",
+       writes=True),
+    # photos: prepared and thumbnailed without the database; read within scope; the enterprise marks up only
+    # the photos it took itself (these were taken by the office).
+    Op("PhotoService.prepare_file", lambda c, w: PhotoService.prepare_file(
+        _write(c.input(f"new-{c.role}.jpg"), _new_jpeg(c))), ALL, "none"),
+    Op("PhotoService.prepare_bytes", lambda c, w: _prepared(c), ALL, "none"),
+    Op("PhotoService.cached_thumbnail", lambda c, w: PhotoService(c.session).cached_thumbnail(c.id(w, "photo")),
+       ALL, "none"),
+    Op("PhotoService.thumbnail", lambda c, w: PhotoService(c.session).thumbnail(c.id(w, "photo")), ALL, "none",
+       check=lambda c, r: r is not None and r.exists()),
+    Op("PhotoService.photo", lambda c, w: PhotoService(c.session).photo(c.id(w, "photo")), ALL, "refuse",
+       check=lambda c, r: r is not None and r.original_name == "p.jpg"),
+    Op("PhotoService.view", lambda c, w: PhotoService(c.session).view(c.id(w, "photo")), ALL, "refuse",
+       check=lambda c, r: r.file is not None and r.annotations == []),
+    Op("PhotoService.save_annotations", lambda c, w: PhotoService(c.session).save_annotations(
+        c.id(w, "photo"), [Annotation("arrow", 0.1, 0.1, 0.5, 0.5)]), INSPECTING, "refuse", writes=True),
     # enterprises: the office edits; everyone reads within scope.
     Op("EnterpriseService.districts", lambda c, w: EnterpriseService(c.session).districts(), ALL, "filter",
        districts=lambda c, r: {s.district.id for s in r}),
@@ -505,6 +544,8 @@ OPERATIONS: list[Op] = [
     Op("HazardService.detail", lambda c, w: _haz(c).detail(c.id(w, "h_open")), ALL, "refuse"),
     Op("HazardService.report_rectified", lambda c, w: _haz(c).report_rectified(
         c.id(w, "h_open"), "已整改", [c.photo(5)]), ALL, "refuse", writes=True),
+    Op("HazardService.keep_photo", lambda c, w: _haz(c).keep_photo(c.id(w, "h_open"), _prepared(c)), ALL, "refuse",
+       writes=True),
     Op("HazardService.record_progress", lambda c, w: _haz(c).record_progress(c.id(w, "h_open"), "正在整改"), ALL,
        "refuse", writes=True),
     Op("HazardService.save_treatment_plan", lambda c, w: _haz(c).save_treatment_plan(
@@ -552,8 +593,6 @@ OPERATIONS: list[Op] = [
        shows=lambda c, r: _scope_shows(c, (*r, ""))),
     Op("activity_scope.visible_enterprise", lambda c, w: activity_scope.visible_enterprise(
         c.session, c.enterprise(w)), ALL, "refuse"),
-    Op("activity_scope.search_enterprises", lambda c, w: activity_scope.search_enterprises(c.session, ""), ALL,
-       "filter", shows=lambda c, r: {e.id for e in r}),
     # inspections: inspectors, leaders and the office inspect; an enterprise self-inspects only.
     Op("InspectionService.checklists_for", lambda c, w: _insp(c).checklists_for(c.enterprise(w)), ALL, "refuse"),
     Op("InspectionService.start[routine]", lambda c, w: _insp(c).start(
@@ -580,6 +619,10 @@ OPERATIONS: list[Op] = [
        INSPECTING, "refuse", writes=True),
     Op("InspectionService.add_photos", lambda c, w: _insp(c).add_photos(
         c.id(w, "draft"), c.id(w, "item"), [c.photo(6)]), INSPECTING, "refuse", writes=True),
+    Op("InspectionService.keep_photo[routine]", lambda c, w: _insp(c).keep_photo(c.id(w, "draft"), _prepared(c)),
+       INSPECTING, "refuse", writes=True),
+    Op("InspectionService.keep_photo[self]", lambda c, w: _insp(c).keep_photo(c.id(w, "self_draft"), _prepared(c)),
+       ALL, "refuse", writes=True),
     Op("InspectionService.remove_photo", lambda c, w: _insp(c).remove_photo(
         c.id(w, "draft"), c.id(w, "item"), c.photo(2)), INSPECTING, "refuse", writes=True),
     Op("InspectionService.default_deadline", lambda c, w: _insp(c).default_deadline("一般", TODAY), ALL, "none"),
@@ -597,6 +640,12 @@ OPERATIONS: list[Op] = [
        writes=True),
     Op("InspectionService.submit[self]", lambda c, w: _insp(c).submit(
         c.id(w, "self_ready"), inspector_signature=c.photo(3), enterprise_signature=c.photo(4)), ALL, "refuse",
+       writes=True),
+    Op("InspectionService.sign_and_submit[routine]", lambda c, w: _insp(c).sign_and_submit(
+        c.id(w, "ready"), inspector_signature=_prepared(c), enterprise_signature=_prepared(c)), INSPECTING, "refuse",
+       writes=True),
+    Op("InspectionService.sign_and_submit[self]", lambda c, w: _insp(c).sign_and_submit(
+        c.id(w, "self_ready"), inspector_signature=_prepared(c), enterprise_signature=_prepared(c)), ALL, "refuse",
        writes=True),
     Op("InspectionService.correct[routine]", lambda c, w: _insp(c).correct(c.id(w, "submitted")), INSPECTING,
        "refuse", writes=True),

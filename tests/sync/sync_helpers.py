@@ -91,8 +91,7 @@ def db_digest(store: Store) -> str:
 
 def add_photo(store: Store, seed: str) -> str:
     """A photo record and its file (bytes made from `seed`; sync never decodes them), returning its id."""
-    from safety_desk.media.ingest import write_file_atomically
-    from safety_desk.store.photos import media_path
+    from safety_desk.media.files import media_path, write_file_atomically
     from safety_desk.store.records import Photo
 
     data = ("照片 " + seed).encode("utf-8") * 50

@@ -134,7 +134,7 @@ def test_photos_travel_once_and_arrive_intact(world, tmp_path) -> None:
     inspector.sync.import_bundle(to_inspector.path)
     import hashlib
 
-    from safety_desk.store.photos import media_path
+    from safety_desk.media.files import media_path
 
     assert hashlib.sha256(media_path(inspector.store.media_dir, photo).read_bytes()).hexdigest() == photo
     exchange(inspector, office, tmp_path)

@@ -24,7 +24,7 @@ from safety_desk.domain.device_scope import Scope, row_in_scope, withheld_fields
 from safety_desk.store import merge
 from safety_desk.store.changes import TABLE_ORDER
 from safety_desk.store.hazards import InvalidHazardEvent
-from safety_desk.store.photos import media_path
+from safety_desk.media.files import media_path
 from safety_desk.store.records import Hazard, Training
 from safety_desk.store.sync_log import SyncLog
 

@@ -132,7 +132,7 @@ def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot,
 
     from PIL import Image
 
-    from safety_desk.media.ingest import ingest_bytes
+    from safety_desk.services.photos import ingest_bytes
     from safety_desk.media.thumbnails import thumbnail_file
 
     buffer = io.BytesIO()

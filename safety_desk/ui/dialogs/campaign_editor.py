@@ -12,9 +12,8 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.campaigns import CampaignKind, CampaignTargets
 from safety_desk.domain.industry import Industry
-from safety_desk.services.activities import ActivityProblem, CampaignService
-from safety_desk.services.session import PermissionDenied
-from safety_desk.store.connection import StoreError
+from safety_desk.services.activities import CampaignService
+from safety_desk.services.errors import ServiceError
 from safety_desk.store.records import Campaign
 from safety_desk.ui.dialogs.form_footer import add_form_footer
 from safety_desk.ui.context import AppContext
@@ -130,7 +129,7 @@ class CampaignEditorDialog(QDialog):
                 campaign = self.service.create(*arguments, **options)
             else:
                 campaign = self.service.edit(self.campaign.id, *arguments, **options)
-        except (ActivityProblem, PermissionDenied, StoreError, ValueError) as exc:
+        except ServiceError as exc:
             self.message.setText(str(exc))
             return
         self.campaign_id = campaign.id

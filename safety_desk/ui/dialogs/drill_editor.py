@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType
-from safety_desk.services.activities import ActivityProblem, DrillService
-from safety_desk.services.session import PermissionDenied
-from safety_desk.store.connection import StoreError
-from safety_desk.store.records import Drill
+from safety_desk.services.activities import DrillService
+from safety_desk.services.errors import ServiceError
+from safety_desk.services.photos import PreparedPhoto
+from safety_desk.store.records import Drill, Photo
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.widgets.enterprise_picker import EnterprisePicker
 from safety_desk.ui.widgets.photo_strip import PhotoStrip
@@ -130,7 +130,7 @@ class DrillEditorDialog(QDialog):
         self.reported_on.setDate(QDate(today.year, today.month, today.day))
         self.reported_on.setEnabled(False)
         self.reported.toggled.connect(self.reported_on.setEnabled)
-        self.photos = PhotoStrip(self.context)
+        self.photos = PhotoStrip(self.context, keep=self.keep_photo)
         self.photos.setFixedHeight(96)
 
         box = QWidget()
@@ -185,6 +185,11 @@ class DrillEditorDialog(QDialog):
                 self.reported.setChecked(True)
                 self.reported_on.setDate(QDate(reported.year, reported.month, reported.day))
 
+    def keep_photo(self, prepared: PreparedPhoto) -> Photo:
+        """Where the strip keeps a new photo: the service, for the drill's enterprise (chosen first)."""
+        enterprise_id = self.drill.enterprise_id if self.drill is not None else self.enterprise.enterprise_id()
+        return self.service.keep_photo(enterprise_id, prepared)
+
     def on_accept(self) -> None:
         day = self.day.date().toPython()
         try:
@@ -212,7 +217,7 @@ class DrillEditorDialog(QDialog):
                     findings=self.findings.toPlainText(), revisions=self.revisions.toPlainText(),
                     photos=self.photos.photos(),
                     reported_on=self.reported_on.date().toPython() if self.reported.isChecked() else None)
-        except (ActivityProblem, PermissionDenied, StoreError, ValueError) as exc:
+        except ServiceError as exc:
             self.message.setText(str(exc))
             return
         self.drill_id = drill.id

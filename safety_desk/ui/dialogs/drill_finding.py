@@ -10,9 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.domain.grading import HazardGrade
-from safety_desk.services.activities import ActivityProblem, DrillService
-from safety_desk.services.session import PermissionDenied
-from safety_desk.store.connection import StoreError
+from safety_desk.services.activities import DrillService
+from safety_desk.services.errors import ServiceError
 from safety_desk.store.records import Drill
 from safety_desk.ui.dialogs.form_footer import add_form_footer
 
@@ -63,7 +62,7 @@ class DrillFindingDialog(QDialog):
             hazard = self.service.add_finding_hazard(
                 self.drill.id, self.description.toPlainText(), self.grade.currentData(),
                 self.deadline.date().toPython(), location=self.location.text(), measures=self.measures.text())
-        except (ActivityProblem, PermissionDenied, StoreError, ValueError) as exc:
+        except ServiceError as exc:
             self.message.setText(str(exc))
             return
         self.hazard_id = hazard.id

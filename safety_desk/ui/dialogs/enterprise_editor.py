@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (
 from safety_desk.domain.industry import Industry
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.services.enterprises import EnterpriseService
-from safety_desk.services.session import PermissionDenied
-from safety_desk.store.connection import StoreError
+from safety_desk.services.errors import ServiceError
 from safety_desk.store.records import Enterprise
 
 _ERROR_STYLE = "color: #c62828;"
@@ -178,7 +177,7 @@ class EnterpriseEditor(QDialog):
         if changes:
             try:
                 self.enterprise = self._service.update(self.enterprise.id, **changes)
-            except (ValueError, PermissionDenied, StoreError) as exc:
+            except ServiceError as exc:
                 self._show(self.message, str(exc))
                 return
             self.enterprise_saved.emit(self.enterprise.id)

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import (
 
 from safety_desk.services.auth import SignInFailed, create_first_account
 from safety_desk.services.session import ROLE_NAMES, Session
-from safety_desk.store.store import Store
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, store: Store, office_name: str = "", parent=None) -> None:
+    """`store` is the open, empty database, handed on unopened to services.auth.create_first_account (the UI
+    imports nothing from store/ but record types)."""
+
+    def __init__(self, store, office_name: str = "", parent=None) -> None:
         super().__init__(parent)
         self._store = store
         self.session: Session | None = None

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.hazard_status import HazardEventKind
+from safety_desk.services.errors import ServiceError
 from safety_desk.services.hazards import (
     EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION, SUPERVISION_LEVELS,
     TREATMENT_PLAN, TREATMENT_PLAN_LABELS, VERIFY, HazardDetail, HazardService,
 )
+from safety_desk.services.photos import PreparedPhoto
 from safety_desk.services.reports import ReportService
-from safety_desk.services.session import PermissionDenied
-from safety_desk.store.connection import StoreError
+from safety_desk.store.records import Photo
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.hazard_reason import ReasonDialog
 from safety_desk.ui.dialogs.hazard_report import RectificationReportDialog
@@ -393,7 +394,7 @@ class HazardDetailDialog(QDialog):
             return
         try:
             run(dialog)
-        except (ValueError, PermissionDenied, StoreError) as exc:
+        except ServiceError as exc:
             QMessageBox.warning(dialog, self.tr("Not done"), str(exc))
             return
         dialog.accept()
@@ -411,18 +412,22 @@ class HazardDetailDialog(QDialog):
         return preview_document(self.context, self, self.tr("Rectification notice"), f"整改通知书-{number}.pdf",
                                 lambda path, session: ReportService(session).notice(notice_id, path))
 
+    def keep_photo(self, prepared: PreparedPhoto) -> Photo:
+        """Where a report's strip keeps a new photo: the service, which checks the person may report on it."""
+        return self.service.keep_photo(self.hazard_id, prepared)
+
     def on_report_clicked(self) -> None:
         dialog = RectificationReportDialog(
             self.context, self.tr("Report rectified"),
             self.tr("Describe what was done and add photos taken after rectification. The inspector then "
-                    "re-inspects and accepts or rejects it."), self, photos_required=True)
+                    "re-inspects and accepts or rejects it."), self, keep=self.keep_photo, photos_required=True)
         self._open_action(dialog, lambda d: self.service.report_rectified(self.hazard_id, d.text(),
                                                                         d.photos()))
 
     def on_progress_clicked(self) -> None:
         dialog = RectificationReportDialog(
             self.context, self.tr("Record progress"), self.tr("Record a step of the rectification."), self,
-            photos_required=False, note_required=True)
+            keep=self.keep_photo, photos_required=False, note_required=True)
         dialog.ok_button.setText(self.tr("Record"))
         self._open_action(dialog, lambda d: self.service.record_progress(self.hazard_id, d.text(),
                                                                        d.photos()))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
+from safety_desk.services.photos import PreparedPhoto
+from safety_desk.store.records import Photo
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 from safety_desk.ui.widgets.photo_strip import PhotoStrip
@@ -13,13 +17,15 @@ from safety_desk.ui.widgets.photo_strip import PhotoStrip
 class RectificationReportDialog(QDialog):
     """A note and a photo strip (file chooser, drop, paste). With `photos_required`, OK waits for a photo.
 
-    OK emits `submitted` and leaves the dialog open; the opener calls the service and closes it.
+    `keep` keeps each new photo (the opener's service, e.g. HazardService.keep_photo for this hazard). OK emits
+    `submitted` and leaves the dialog open; the opener calls the service and closes it.
     """
 
     submitted = Signal()
 
     def __init__(self, context: AppContext, title: str, prompt: str, parent=None, *,
-                 photos_required: bool = True, note_required: bool = False) -> None:
+                 keep: Callable[[PreparedPhoto], Photo], photos_required: bool = True,
+                 note_required: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(640)
@@ -36,7 +42,7 @@ class RectificationReportDialog(QDialog):
         photos_title = QLabel(self.tr("Photos after rectification (required)") if photos_required
                               else self.tr("Photos (optional)"))
         photos_title.setStyleSheet("font-weight: 600;")
-        self.strip = PhotoStrip(context, self)
+        self.strip = PhotoStrip(context, self, keep=keep)
         self.strip.setObjectName("photos")
         self.strip.set_photos([], owner="report")
         self.strip.photos_added.connect(self.update_ok)

@@ -11,10 +11,9 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.domain.grading import grade_accident
-from safety_desk.services.activities import LIABILITIES, ActivityProblem, IncidentService, liability_name
+from safety_desk.services.activities import LIABILITIES, IncidentService, liability_name
 from safety_desk.domain.china_time import BEIJING
-from safety_desk.services.session import PermissionDenied
-from safety_desk.store.connection import StoreError
+from safety_desk.services.errors import ServiceError
 from safety_desk.store.records import Incident
 from safety_desk.ui.dialogs.form_footer import add_form_footer
 from safety_desk.ui.context import AppContext
@@ -121,7 +120,7 @@ class IncidentEditorDialog(QDialog):
                 incident = self.service.edit(self.incident.id, when, self.deaths.value(), self.injuries.value(), loss,
                                              self.liability.currentData(), self.description.toPlainText(),
                                              title=self.title.text(), accident_type=self.accident_type.currentText())
-        except (ActivityProblem, PermissionDenied, StoreError, ValueError) as exc:
+        except ServiceError as exc:
             self.message.setText(str(exc))
             return
         self.incident_id = incident.id

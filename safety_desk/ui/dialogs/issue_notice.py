@@ -11,9 +11,8 @@ from PySide6.QtWidgets import (
     QHeaderView, QLabel, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
+from safety_desk.services.errors import ServiceError
 from safety_desk.services.notices import NoticeService
-from safety_desk.services.session import PermissionDenied
-from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Notice
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
@@ -236,7 +235,7 @@ class IssueNoticeDialog(QDialog):
         try:
             notice = self.service.issue(self.hazard_ids, reply_due=self.reply_due.date().toPython(),
                                         reinspect_on=reinspect_on, copy_to=self.copy_to.text())
-        except (ValueError, PermissionDenied, StoreError) as exc:
+        except ServiceError as exc:
             self.message.setText(str(exc))
             return
         self.notice = notice

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QVBoxLayout,
 )
 
-from safety_desk.services.inspections import KIND_NAMES, InspectionProblem, InspectionService
-from safety_desk.services.session import ROLE_NAMES, PermissionDenied
-from safety_desk.store.connection import StoreError
-from safety_desk.store.records import Enterprise
+from safety_desk.services.enterprises import EnterpriseService
+from safety_desk.services.errors import ServiceError
+from safety_desk.services.inspections import KIND_NAMES, InspectionService
+from safety_desk.services.session import ROLE_NAMES
+from safety_desk.store.records import District, Enterprise
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 
@@ -31,6 +32,7 @@ class NewInspectionDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.service = InspectionService(context.session, context.settings)
+        self.enterprises = EnterpriseService(context.session)
         self.enterprise: Enterprise | None = None
         self.inspection_id: str | None = None
         self._matches: dict[str, str] = {}  # completer text -> enterprise id
@@ -132,12 +134,7 @@ class NewInspectionDialog(QDialog):
 
     def search(self, text: str) -> list[Enterprise]:
         """Enterprises in the signed-in person's scope matching the text (name, USCC or pinyin initials)."""
-        scope = self.context.session.district_ids()
-        own = self.context.session.person.enterprise_id if self.context.session.role == "enterprise" else None
-        # Search wider than shown, then keep the ones in scope, so other districts do not use up the list.
-        found = self.context.store.enterprises.search(text, limit=200)
-        return [e for e in found if (scope is None or e.district_id in scope) and (own is None or e.id == own)
-                ][:_SHOWN_MATCHES]
+        return self.enterprises.search(text, _SHOWN_MATCHES)
 
     def on_match_chosen(self, text: str) -> None:
         enterprise_id = self._matches.get(text)
@@ -146,14 +143,15 @@ class NewInspectionDialog(QDialog):
             self.checklist.setFocus()
 
     def choose_enterprise(self, enterprise_id: str) -> None:
-        enterprise = self.context.store.enterprises.get(enterprise_id)
-        if enterprise is None or not self.context.session.may_see_enterprise(enterprise_id):
+        try:
+            detail = self.enterprises.detail(enterprise_id)
+        except ServiceError:
             self.message.setText(self.tr("This enterprise is outside your districts."))
             return
-        self._set_enterprise(enterprise)
-        self.enterprise_edit.setText(self._label(enterprise))
+        self._set_enterprise(detail.enterprise, detail.district)
+        self.enterprise_edit.setText(self._label(detail.enterprise))
 
-    def _set_enterprise(self, enterprise: Enterprise | None) -> None:
+    def _set_enterprise(self, enterprise: Enterprise | None, district: District | None = None) -> None:
         self.enterprise = enterprise
         self.message.clear()
         self.checklist.clear()
@@ -163,7 +161,6 @@ class NewInspectionDialog(QDialog):
             self.team_hint.setText(self.tr("Choose an enterprise to see its district's inspectors."))
             self.team_hint.show()
             return
-        district = self.context.store.districts.get(enterprise.district_id)
         self.enterprise_info.setText(" · ".join(part for part in (
             enterprise.uscc, enterprise.industry, district.name if district else "", enterprise.address) if part))
         for record in self.service.checklists_for(enterprise.id):
@@ -229,7 +226,7 @@ class NewInspectionDialog(QDialog):
             inspection = self.service.start(self.enterprise.id, self.checklist.currentData(), self.kind.currentData(),
                                             campaign_id=self.campaign.currentData(),
                                             inspector_ids=self.chosen_inspectors())
-        except (InspectionProblem, PermissionDenied, StoreError, ValueError) as exc:
+        except ServiceError as exc:
             self.message.setText(str(exc))
             return
         self.inspection_id = inspection.id

@@ -6,10 +6,9 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
-from safety_desk.media.ingest import PhotoRejected, ingest_bytes
-from safety_desk.services.inspections import KIND_NAMES, InspectionProblem, InspectionService
-from safety_desk.services.session import PermissionDenied
-from safety_desk.store.connection import StoreError
+from safety_desk.services.errors import ServiceError
+from safety_desk.services.inspections import KIND_NAMES, InspectionService
+from safety_desk.services.photos import PhotoService
 from safety_desk.store.records import Inspection
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
@@ -19,7 +18,7 @@ _ERROR_STYLE = "color: #c62828;"
 
 
 class SignInspectionDialog(QDialog):
-    """Two signature pads; OK stores both signatures as photos and submits the inspection through the service."""
+    """Two signature pads; OK hands both signatures to the service, which keeps them and submits the inspection."""
 
     def __init__(self, context: AppContext, inspection_id: str, parent=None) -> None:
         super().__init__(parent)
@@ -99,16 +98,14 @@ class SignInspectionDialog(QDialog):
             self.message.setText(self.tr("Enter the name of the enterprise's representative."))
             self.enterprise_name.setFocus()
             return
-        person = self.context.session.person
         try:
-            inspector = ingest_bytes(self.context.store, self.inspector_pad.to_png(), "signature-inspector.png",
-                                     taken_by=person.id)
+            inspector = PhotoService.prepare_bytes(self.inspector_pad.to_png(), "signature-inspector.png")
             # The representative has no account; the name they gave travels with their signature.
-            enterprise = ingest_bytes(self.context.store, self.enterprise_pad.to_png(),
-                                      f"signature-enterprise-{representative}.png", taken_by=person.id)
-            self.inspection = self.service.submit(self.inspection_id, inspector_signature=inspector.id,
-                                                  enterprise_signature=enterprise.id)
-        except (InspectionProblem, PermissionDenied, PhotoRejected, StoreError, ValueError) as exc:
+            enterprise = PhotoService.prepare_bytes(self.enterprise_pad.to_png(),
+                                                    f"signature-enterprise-{representative}.png")
+            self.inspection = self.service.sign_and_submit(self.inspection_id, inspector_signature=inspector,
+                                                           enterprise_signature=enterprise)
+        except ServiceError as exc:
             self.message.setText(str(exc))
             return
         self.accept()

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import (
     QLineEdit, QRadioButton, QSpinBox, QVBoxLayout,
 )
 
-from safety_desk.services.activities import ActivityProblem, TrainingService
-from safety_desk.services.session import PermissionDenied
-from safety_desk.store.connection import StoreError
+from safety_desk.services.activities import TrainingService
+from safety_desk.services.errors import ServiceError
 from safety_desk.ui.dialogs.form_footer import add_form_footer
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.widgets.enterprise_picker import EnterpriseListPicker
@@ -99,7 +98,7 @@ class TrainingEditorDialog(QDialog):
             training = self.service.record(self.day.date().toPython(), self.title.text(), self.hours.value(),
                                            self.attendees.value(), enterprise_ids=ids, district_id=district_id,
                                            kind=self.kind.currentText())
-        except (ActivityProblem, PermissionDenied, StoreError, ValueError) as exc:
+        except ServiceError as exc:
             self.message.setText(str(exc))
             return
         self.training_id = training.id

@@ -9,7 +9,7 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
-from safety_desk.media.thumbnails import MissingPhotoFile, ensure_thumbnail, thumbnail_file
+from safety_desk.services.photos import PhotoService
 from safety_desk.ui.tasks import TaskRunner
 
 CELL_SIZE = 30
@@ -20,8 +20,8 @@ MAX_CACHED = 600
 class ThumbnailSource:
     """`pixmap(photo_id, ready)`: the cell-sized thumbnail, or None now and `ready()` once it is made."""
 
-    def __init__(self, media_dir: Path, tasks: TaskRunner, size: int = CELL_SIZE) -> None:
-        self.media_dir = media_dir
+    def __init__(self, photos: PhotoService, tasks: TaskRunner, size: int = CELL_SIZE) -> None:
+        self.photos = photos
         self.tasks = tasks
         self.size = size
         self._cache: OrderedDict[str, QPixmap] = OrderedDict()
@@ -35,8 +35,8 @@ class ThumbnailSource:
             return cached
         if photo_id in self._missing:
             return None
-        path = thumbnail_file(self.media_dir, photo_id)
-        if path.exists():
+        path = self.photos.cached_thumbnail(photo_id)
+        if path is not None:
             return self._keep(photo_id, path)
         waiting = self._pending.setdefault(photo_id, [])
         waiting.append(ready)
@@ -47,10 +47,9 @@ class ThumbnailSource:
         return None
 
     def _make(self, _report, photo_id: str) -> tuple[str, str | None]:
-        try:
-            return photo_id, str(ensure_thumbnail(self.media_dir, photo_id))
-        except MissingPhotoFile:
-            return photo_id, None  # synced before its file arrived: no thumbnail yet, and no error
+        path = self.photos.thumbnail(photo_id)  # the file cache only: no database in a worker
+        # None: synced before its file arrived, so no thumbnail yet, and no error.
+        return photo_id, None if path is None else str(path)
 
     def _made(self, outcome: tuple[str, str | None]) -> None:
         photo_id, path = outcome

@@ -6,10 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from safety_desk.services.activities import ActivityProblem, DrillService
+from safety_desk.services.activities import DrillService
+from safety_desk.services.errors import ServiceError
 from safety_desk.services.reports import ReportService
-from safety_desk.services.session import PermissionDenied
-from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Drill
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.drill_editor import DrillEditorDialog
@@ -180,7 +179,7 @@ class DrillsTab(QWidget):
             return
         try:
             self.service.cancel_plan(drill.id)
-        except (ActivityProblem, PermissionDenied, StoreError) as exc:
+        except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Cancel plan"), str(exc))
             return
         self.refresh()

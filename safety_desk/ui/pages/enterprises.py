@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.services.enterprises import SEARCH_LIMIT, EnterpriseDetail, EnterpriseService
+from safety_desk.services.errors import ServiceError
 from safety_desk.services.notices import NoticeService
-from safety_desk.services.session import Action, PermissionDenied
+from safety_desk.services.session import Action
 from safety_desk.store.changed import HAZARD_TABLES, Changes
 from safety_desk.store.records import Enterprise
-from safety_desk.store.repository import NotFound
 from safety_desk.ui.widgets.record_table import make_table
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.enterprise_editor import EnterpriseEditor
@@ -392,7 +392,7 @@ class EnterprisesPage(QWidget):
     def show_enterprise(self, enterprise_id: str) -> None:
         try:
             detail = self.service.detail(enterprise_id)
-        except (PermissionDenied, NotFound) as exc:
+        except ServiceError as exc:
             self.current_id, self.detail = None, None
             self.placeholder.setText(str(exc))
             self.right_stack.setCurrentIndex(0)

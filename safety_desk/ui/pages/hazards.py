@@ -11,11 +11,12 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.domain.hazard_status import HazardStatus
+from safety_desk.services.errors import ServiceError
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.ledger import HAZARD_SOURCES, LedgerFilter, LedgerService
-from safety_desk.services.session import Action, PermissionDenied
+from safety_desk.services.photos import PhotoService
+from safety_desk.services.session import Action
 from safety_desk.store.changed import HAZARD_TABLES, Changes
-from safety_desk.store.connection import StoreError
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
 from safety_desk.ui.dialogs.hazard_reason import ReasonDialog
@@ -45,7 +46,7 @@ class HazardsPage(QWidget):
         self.context = context
         self.service = LedgerService(context.session)
         self.hazard_service = HazardService(context.session, context.settings)
-        self.model = LedgerModel(self.service, ThumbnailSource(context.store.media_dir, context.tasks), parent=self)
+        self.model = LedgerModel(self.service, ThumbnailSource(PhotoService(context.session), context.tasks), parent=self)
         self.detail_dialog: HazardDetailDialog | None = None
         self.extend_dialog: ReasonDialog | None = None
         self._extend_ids: list[str] = []
@@ -268,7 +269,7 @@ class HazardsPage(QWidget):
             return
         try:
             dialog = IssueNoticeDialog(self.context, ids, self)
-        except (ValueError, PermissionDenied, StoreError) as exc:
+        except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Issue notice"), str(exc))
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -444,7 +445,7 @@ class HazardsPage(QWidget):
             return
         try:
             changed = self.hazard_service.extend_deadline(hazard_ids, dialog.chosen_date(), dialog.reason())
-        except (ValueError, PermissionDenied, StoreError) as exc:
+        except ServiceError as exc:
             QMessageBox.warning(dialog, self.tr("Not done"), str(exc))
             return
         dialog.accept()

@@ -9,10 +9,9 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.domain.checklist import ChecklistSummary
+from safety_desk.services.errors import ServiceError
 from safety_desk.services.inspections import KIND_NAMES, InspectionService
-from safety_desk.services.session import PermissionDenied
 from safety_desk.store.changed import Changes
-from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Inspection
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.new_inspection import NewInspectionDialog
@@ -122,7 +121,7 @@ class InspectionsPage(QWidget):
     def open_inspection(self, inspection_id: str) -> None:
         try:
             self.runner.load(inspection_id)
-        except (PermissionDenied, StoreError) as exc:
+        except ServiceError as exc:
             self.stack.setCurrentIndex(0)
             self.stack.widget(0).setText(str(exc))
             return

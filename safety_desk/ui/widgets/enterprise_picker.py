@@ -7,16 +7,29 @@ from PySide6.QtWidgets import (
     QCompleter, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
-from safety_desk.services.activities import search_enterprises
+from safety_desk.services.activity_scope import visible_enterprise
+from safety_desk.services.enterprises import EnterpriseService
+from safety_desk.services.errors import ServiceError
 from safety_desk.services.session import Session
 from safety_desk.store.records import Enterprise
 from safety_desk.ui.icons import icon
 
 SEARCH_DELAY_MS = 120
+_SHOWN_MATCHES = 20
 
 
 def enterprise_label(enterprise: Enterprise) -> str:
     return f"{enterprise.name} · {enterprise.uscc}"
+
+
+def visible(session: Session, enterprise_id: str | None) -> Enterprise | None:
+    """The enterprise if it exists and the person may see it, else None."""
+    if enterprise_id is None:
+        return None
+    try:
+        return visible_enterprise(session, enterprise_id)
+    except ServiceError:
+        return None
 
 
 class EnterprisePicker(QWidget):
@@ -27,6 +40,7 @@ class EnterprisePicker(QWidget):
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
+        self.service = EnterpriseService(session)
         self.enterprise: Enterprise | None = None
         self._matches: dict[str, Enterprise] = {}
         self.edit = QLineEdit()
@@ -48,14 +62,14 @@ class EnterprisePicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
         if session.role == "enterprise":
-            own = session.store.enterprises.get(session.person.enterprise_id)
+            own = visible(session, session.person.enterprise_id)
             if own is not None:
                 self.set_enterprise(own)
             self.edit.setReadOnly(True)  # an enterprise only ever records for itself
 
     def enterprise_id(self) -> str | None:
         if self.enterprise is None:
-            found = search_enterprises(self.session, self.edit.text())
+            found = self.service.search(self.edit.text(), _SHOWN_MATCHES)
             if len(found) == 1 and self.edit.text().strip():
                 self.set_enterprise(found[0])  # typed a name that matches one enterprise only
         return self.enterprise.id if self.enterprise else None
@@ -68,8 +82,8 @@ class EnterprisePicker(QWidget):
 
     def choose(self, enterprise_id: str) -> bool:
         """Choose by id if the person may see it; False otherwise."""
-        enterprise = self.session.store.enterprises.get(enterprise_id)
-        if enterprise is None or not self.session.may_see_enterprise(enterprise_id):
+        enterprise = visible(self.session, enterprise_id)
+        if enterprise is None:
             return False
         self.set_enterprise(enterprise)
         return True
@@ -80,7 +94,7 @@ class EnterprisePicker(QWidget):
         self.timer.start()
 
     def on_search_due(self) -> None:
-        found = search_enterprises(self.session, self.edit.text())
+        found = self.service.search(self.edit.text(), _SHOWN_MATCHES)
         self._matches = {enterprise_label(e): e for e in found}
         self.model.setStringList(list(self._matches))
         if found and self.edit.hasFocus():
@@ -117,7 +131,7 @@ class EnterpriseListPicker(QWidget):
     def add(self, enterprise_id: str) -> None:
         if enterprise_id in self.ids():
             return
-        enterprise = self.picker.session.store.enterprises.get(enterprise_id)
+        enterprise = visible(self.picker.session, enterprise_id)
         if enterprise is None:
             return
         item = QListWidgetItem(enterprise.name)

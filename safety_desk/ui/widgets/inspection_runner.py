@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.domain.checklist import AnswerKind, AnswerResult, Item, Section
-from safety_desk.services.inspections import KIND_NAMES, InspectionProblem, InspectionService, RunnerState
+from safety_desk.services.errors import ServiceError
+from safety_desk.services.inspections import KIND_NAMES, InspectionService, RunnerState
+from safety_desk.services.photos import PreparedPhoto
 from safety_desk.services.reports import ReportService
-from safety_desk.services.session import PermissionDenied
-from safety_desk.store.connection import StoreError
+from safety_desk.store.records import Photo
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.report_preview import preview_document
 from safety_desk.ui.icons import icon
@@ -33,7 +34,6 @@ MARKERS = {"pass": ("✓", "#2e7d32", "check-bold"), "fail": ("✗", "#c62828", 
            "": ("○", "#b0bec5", "circle-outline")}
 # Letters that pick a choice. N (note), P (photo) and H (hazard) keep their meaning on choice items.
 CHOICE_KEYS = "ABCDEFGIJKLMOQRSTUVWXYZ"
-_ERRORS = (InspectionProblem, PermissionDenied, StoreError, ValueError)
 
 
 @dataclass(frozen=True)
@@ -284,7 +284,7 @@ class InspectionRunner(QWidget):
         self.photo_button = QPushButton(icon("camera-plus-outline"), self.tr("Photo (P)"))
         self.photo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.photo_button.clicked.connect(self.add_photo)
-        self.strip = PhotoStrip(self.context)
+        self.strip = PhotoStrip(self.context, keep=self.keep_photo)
         self.strip.photos_added.connect(self.on_photos_added)
         self.strip.photos_added_elsewhere.connect(self.on_photos_added_elsewhere)
         self.strip.failed.connect(self.on_photos_failed)
@@ -774,7 +774,7 @@ class InspectionRunner(QWidget):
         code = item.code
         try:
             self.state = self.service.answer(self.inspection_id, code, result, value=value)
-        except _ERRORS as exc:
+        except ServiceError as exc:
             self._show_message(str(exc))
             return False
         self.message.hide()
@@ -794,7 +794,7 @@ class InspectionRunner(QWidget):
             return
         try:
             self.state = self.service.set_gate(self.inspection_id, step.section.code, applies)
-        except _ERRORS as exc:
+        except ServiceError as exc:
             self._show_message(str(exc))
             return
         self.message.hide()
@@ -841,7 +841,7 @@ class InspectionRunner(QWidget):
     def save_note(self, item_code: str, note: str) -> None:
         try:
             self.state = self.service.set_note(self.inspection_id, item_code, note.strip())
-        except _ERRORS as exc:
+        except ServiceError as exc:
             self._show_message(str(exc))
             return
         item = self.current_item()
@@ -872,13 +872,17 @@ class InspectionRunner(QWidget):
             return False
         return True
 
+    def keep_photo(self, prepared: PreparedPhoto) -> Photo:
+        """Where the strip keeps a new photo: the service, which checks this inspection may still change."""
+        return self.service.keep_photo(self.inspection_id, prepared)
+
     def on_photos_added(self, photo_ids: list) -> None:
         item = self.current_item()
         if item is None or not photo_ids:
             return
         try:
             self.state = self.service.add_photos(self.inspection_id, item.code, list(photo_ids))
-        except _ERRORS as exc:
+        except ServiceError as exc:
             self._show_message(str(exc))
             return
         self.message.hide()
@@ -890,7 +894,7 @@ class InspectionRunner(QWidget):
             return
         try:
             self.state = self.service.add_photos(self.inspection_id, str(item_code), list(photo_ids))
-        except _ERRORS as exc:
+        except ServiceError as exc:
             self._show_message(str(exc))
 
     def on_photo_removed(self, photo_id: str) -> None:
@@ -899,7 +903,7 @@ class InspectionRunner(QWidget):
             return
         try:
             self.state = self.service.remove_photo(self.inspection_id, item.code, photo_id)
-        except _ERRORS as exc:
+        except ServiceError as exc:
             self._show_message(str(exc))
 
     def on_photos_failed(self, message: str) -> None:
@@ -930,7 +934,7 @@ class InspectionRunner(QWidget):
             return True
         try:
             updated = self.service.edit_hazard(hazard.id, deadline=deadline, **values)
-        except _ERRORS as exc:
+        except ServiceError as exc:
             self.hazard_error.setText(str(exc))
             self._mark_hazard_fields(self.hazard_description if not values["description"].strip()
                                      else self.hazard_deadline if "期限" in str(exc) else None)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QKeySequence, QPainter, QPixmap
@@ -13,10 +15,9 @@ from PySide6.QtWidgets import (
     QProgressBar, QToolButton, QVBoxLayout, QWidget,
 )
 
-from safety_desk.media.ingest import PhotoRejected, ProcessedPhoto, process_file, process_image, store_photo
-from safety_desk.media.thumbnails import (
-    THUMBNAIL_SIZE, ensure_thumbnail, make_thumbnail, save_thumbnail, thumbnail_file,
-)
+from safety_desk.services.errors import ServiceError
+from safety_desk.services.photos import PhotoService, PreparedPhoto
+from safety_desk.store.records import Photo
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 
@@ -43,8 +44,7 @@ class _Outcome:
     batch: int
     index: int
     name: str
-    processed: ProcessedPhoto | None = None
-    thumbnail: bytes | None = None
+    prepared: PreparedPhoto | None = None
     message: str | None = None
 
 
@@ -62,21 +62,17 @@ def _process(report: Any, batch: int, index: int, source: _Source) -> _Outcome:
     """
     try:
         if source.path is not None:
-            processed = process_file(source.path)
+            prepared = PhotoService.prepare_file(source.path)
         elif source.data is not None:
-            processed = process_image(source.data, source.name)
+            prepared = PhotoService.prepare_bytes(source.data, source.name)
         else:
             # Encoding here, not on the UI thread: PNG-compressing a 4K screenshot takes ~0.4 s.
-            processed = process_image(_png_bytes(source.image), source.name)
-    except PhotoRejected as exc:
+            prepared = PhotoService.prepare_bytes(_png_bytes(source.image), source.name)
+    except ValueError as exc:  # PhotoRejected: the message names the file and says why
         return _Outcome(batch, index, source.name, message=str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad file must not lose the batch's other photos
         return _Outcome(batch, index, source.name, message=f"{source.name}: {exc}")
-    try:
-        thumbnail = make_thumbnail(processed.jpeg, THUMBNAIL_SIZE)
-    except Exception:  # noqa: BLE001 - a thumbnail is only a cache; it is made again when shown
-        thumbnail = None
-    return _Outcome(batch, index, source.name, processed, thumbnail)
+    return _Outcome(batch, index, source.name, prepared)
 
 
 def _png_bytes(image: QImage | None) -> bytes:
@@ -90,12 +86,13 @@ def _png_bytes(image: QImage | None) -> bytes:
     return bytes(array.data())
 
 
-def _make_thumbnail(report: Any, media_dir: Path, photo_id: str) -> tuple[str, str | None]:
+def _make_thumbnail(report: Any, photos: PhotoService, photo_id: str) -> tuple[str, str | None]:
     """Worker thread: the thumbnail's path, or None when the photo's file is missing or unreadable."""
     try:
-        return photo_id, str(ensure_thumbnail(media_dir, photo_id, THUMBNAIL_SIZE))
+        path = photos.thumbnail(photo_id)  # the file cache only: no database in a worker
     except Exception:  # noqa: BLE001 - shown as a broken image, not as an error dialog
         return photo_id, None
+    return photo_id, None if path is None else str(path)
 
 
 class _Thumbnails(QListWidget):
@@ -176,9 +173,11 @@ def _has_droppable(mime: QMimeData | None) -> bool:
 class PhotoStrip(QWidget):
     """Thumbnails of a record's photos, and the ways to add more.
 
-    Processing runs in the context's task runner (a worker thread each); storing the file and its
-    record happens here, on the UI thread, which owns database writes. The strip only shows and
-    reports: whoever owns the record saves the ids it is told about.
+    Processing runs in the context's task runner (a worker thread each); keeping the file and its
+    record happens on the UI thread, which owns database writes, through `keep`: the owner's service
+    method for the record the photos are for (e.g. InspectionService.keep_photo), which checks that the
+    person may add to it. Without `keep` the strip only shows. Whoever owns the record saves the ids it
+    is told about.
     """
 
     photos_added = Signal(list)   # ids of photos newly shown in the strip, in the order they were given
@@ -189,9 +188,15 @@ class PhotoStrip(QWidget):
     failed = Signal(str)          # rejection messages of one add, one per line
     busy_changed = Signal(bool)   # processing started (True) or everything finished (False)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 keep: Callable[[PreparedPhoto], Photo] | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.photo_service = PhotoService(context.session)
+        # An owner's method is held weakly: the owner holds the strip, and a strong reference back would make a
+        # cycle PySide tears down badly when Qt deletes the owner ("pure virtual method called").
+        self._keep = (weakref.WeakMethod(keep) if inspect.ismethod(keep)
+                      else None if keep is None else (lambda: keep))
         self._ids: list[str] = []
         self._read_only = False
         self._owner: Any = None
@@ -241,6 +246,8 @@ class PhotoStrip(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.error_label)
         self.setAcceptDrops(True)
+        if keep is None:
+            self.set_read_only(True)
 
     # -- public API ------------------------------------------------------------------------------
     def set_photos(self, photo_ids: list[str], owner: Any = _UNCHANGED) -> None:
@@ -266,8 +273,10 @@ class PhotoStrip(QWidget):
         return self._owner
 
     def set_read_only(self, read_only: bool) -> None:
-        """Read-only: no adding, removing or annotating; photos can still be opened and zoomed."""
-        self._read_only = bool(read_only)
+        """Read-only: no adding, removing or annotating; photos can still be opened and zoomed.
+
+        A strip given no `keep` stays read-only: it has nowhere to keep new photos."""
+        self._read_only = bool(read_only) or self._keep is None
         self.add_button.setVisible(not self._read_only)
         self.thumbnails.accepting = not self._read_only
         self.setAcceptDrops(not self._read_only)
@@ -353,7 +362,7 @@ class PhotoStrip(QWidget):
         batch = self._batches.get(outcome.batch)
         if batch is None:
             return
-        if outcome.processed is None:
+        if outcome.prepared is None:
             batch.results[outcome.index] = ("error", outcome.message or outcome.name)
         else:
             batch.results[outcome.index] = self._store(outcome)
@@ -369,15 +378,13 @@ class PhotoStrip(QWidget):
         self.failed.emit(message)
 
     def _store(self, outcome: _Outcome) -> str | tuple[str, str]:
+        keep = self._keep()
+        if keep is None:  # the owner is gone: nobody would attach the photo
+            return ("error", f"照片保存失败 (could not save the photo): {outcome.name}")
         try:
-            photo = store_photo(self.context.store, outcome.processed, self.context.session.person.id)
+            photo = keep(outcome.prepared)
         except Exception as exc:  # noqa: BLE001 - reported to the user with the file's name
             return ("error", f"照片保存失败 (could not save the photo): {outcome.name}: {exc}")
-        if outcome.thumbnail is not None and not thumbnail_file(self.context.store.media_dir, photo.id).exists():
-            try:
-                save_thumbnail(self.context.store.media_dir, photo.id, outcome.thumbnail)
-            except OSError:
-                pass  # only a cache: it is made again when shown
         return photo.id
 
     def _finish(self, batch_id: int) -> None:
@@ -405,23 +412,25 @@ class PhotoStrip(QWidget):
 
     # -- showing ---------------------------------------------------------------------------------
     def _append(self, photo_ids: list[str]) -> None:
-        media_dir = self.context.store.media_dir
         for photo_id in photo_ids:
             self._ids.append(photo_id)
             item = QListWidgetItem()
             item.setData(_PHOTO_ID, photo_id)
             item.setToolTip(self._describe(photo_id))
-            path = thumbnail_file(media_dir, photo_id)
-            if path.exists():
+            path = self.photo_service.cached_thumbnail(photo_id)
+            if path is not None:
                 item.setIcon(QIcon(QPixmap(str(path))))
             else:
                 item.setIcon(icon("image-outline", "#b0bec5"))
-                signals = self.context.tasks.start(_make_thumbnail, media_dir, photo_id)
+                signals = self.context.tasks.start(_make_thumbnail, self.photo_service, photo_id)
                 signals.finished.connect(self.on_thumbnail_made)
             self.thumbnails.addItem(item)
 
     def _describe(self, photo_id: str) -> str:
-        photo = self.context.store.photos.get(photo_id)
+        try:
+            photo = self.photo_service.photo(photo_id)
+        except ServiceError:
+            photo = None  # outside the person's scope: described as not here, never shown in detail
         if photo is None:
             return self.tr("Photo not on record")
         parts = [photo.original_name or photo_id[:12]]

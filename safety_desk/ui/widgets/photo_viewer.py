@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QInputDialog, QLabel, QMenu, QMessageBox, QToolButton, QVBoxLayout, QWidget,
 )
 
-from safety_desk.media.annotations import DEFAULT_COLOUR, Annotation, load_annotations, save_annotations
-from safety_desk.store.photos import media_path
+from safety_desk.domain.annotations import DEFAULT_COLOUR, Annotation
+from safety_desk.services.errors import ServiceError
+from safety_desk.services.photos import PhotoService
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 
@@ -213,10 +214,15 @@ class PhotoViewer(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.service = PhotoService(context.session)
         self.photo_id = photo_id
         self._read_only = read_only
         self._dirty = False
-        photo = context.store.photos.get(photo_id)
+        try:
+            view = self.service.view(photo_id)
+        except ServiceError as exc:  # not on record here, or outside the person's scope
+            view, refusal = None, str(exc)
+        photo = view.photo if view else None
         self.setWindowTitle(photo.original_name if photo and photo.original_name else self.tr("Photo"))
         self.resize(1100, 800)
 
@@ -228,14 +234,16 @@ class PhotoViewer(QDialog):
         self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.missing.setWordWrap(True)
         self.missing.hide()
-        pixmap = self._load_pixmap()
+        pixmap = self._load_pixmap(view.file) if view else None
         if pixmap is None:
             self._read_only = True
             self.canvas.hide()
+            if view is None:
+                self.missing.setText(refusal)
             self.missing.show()
         else:
             self.canvas.set_photo(pixmap)
-        annotations, self._unreadable = load_annotations(context.store, photo_id)
+        annotations, self._unreadable = (view.annotations, view.unreadable) if view else ([], [])
         if self.canvas.overlay is not None:
             self.canvas.overlay.shapes = annotations
         self._shapes_if_missing = annotations
@@ -362,7 +370,7 @@ class PhotoViewer(QDialog):
         if self._read_only:
             return False
         try:
-            save_annotations(self.context.store, self.photo_id, self.annotations(), self._unreadable)
+            self.service.save_annotations(self.photo_id, self.annotations(), self._unreadable)
         except Exception as exc:  # noqa: BLE001 - the user keeps the dialog and their shapes
             QMessageBox.warning(self, self.tr("Annotations not saved"), str(exc))
             return False
@@ -402,9 +410,9 @@ class PhotoViewer(QDialog):
         self.canvas.fit()
 
     # -- helpers ---------------------------------------------------------------------------------
-    def _load_pixmap(self) -> QPixmap | None:
-        path = media_path(self.context.store.media_dir, self.photo_id)
-        if not path.exists():
+    @staticmethod
+    def _load_pixmap(path) -> QPixmap | None:
+        if path is None:
             return None
         reader = QImageReader(str(path))
         reader.setAutoTransform(False)  # stored photos are already upright

@@ -1,15 +1,11 @@
-"""Annotations drawn over a photo (arrow, circle, text): a layer kept apart from the untouched photo file."""
+"""Annotations drawn over a photo (arrow, circle, text): shapes kept apart from the untouched photo file."""
 
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from safety_desk.store.annotations import PhotoAnnotation
-    from safety_desk.store.store import Store
+from typing import Any
 
 KINDS = ("arrow", "circle", "text")
 DEFAULT_COLOUR = "#e53935"
@@ -91,13 +87,6 @@ def parse_shapes(shapes: list[Any]) -> tuple[list[Annotation], list[Any]]:
     return valid, unreadable
 
 
-def load_annotations(store: "Store", photo_id: str) -> tuple[list[Annotation], list[Any]]:
-    """The photo's shapes as (annotations, unreadable shapes); none yet is ([], [])."""
-    record = store.annotations.for_photo(photo_id)
-    return parse_shapes(record.shapes) if record else ([], [])
-
-
-def save_annotations(store: "Store", photo_id: str, annotations: list[Annotation],
-                     keep: list[Any] = ()) -> "PhotoAnnotation":
-    """Replace the photo's shapes with `annotations` (plus `keep`, the unreadable ones loaded earlier)."""
-    return store.annotations.save_shapes(photo_id, [a.to_dict() for a in annotations] + list(keep))
+def as_shapes(annotations: list[Annotation], keep: list[Any] = ()) -> list[Any]:
+    """The stored form of `annotations`, plus `keep` (the unreadable shapes loaded earlier) written back as they were."""
+    return [a.to_dict() for a in annotations] + list(keep)

@@ -1,0 +1,46 @@
+"""What sync exchanges, as plain values: how each table merges, the order tables apply in, and one changed cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+# How each synced table merges (DESIGN.md §4): per field, per row (single author), or append-only.
+PER_FIELD = "field"
+PER_ROW = "row"
+APPEND_ONLY = "append"
+SYNC_MODE = {
+    "office": PER_FIELD, "device": PER_FIELD, "district": PER_FIELD, "enterprise": PER_FIELD,
+    "person": PER_FIELD, "district_member": PER_FIELD, "campaign": PER_FIELD, "notice": PER_FIELD,
+    "drill": PER_FIELD, "hazard": PER_FIELD, "training": PER_FIELD, "incident": PER_FIELD,
+    "checklist": PER_ROW, "inspection": PER_ROW, "answer": PER_ROW,
+    "hazard_event": APPEND_ONLY, "photo": APPEND_ONLY, "photo_annotation": PER_FIELD,
+    "notice_block": APPEND_ONLY,
+}
+WHOLE_ROW = "*"  # the field name of a change to a record written whole
+
+# Parents before children, so foreign keys hold while a change set is applied in one pass.
+TABLE_ORDER = ("office", "device", "person", "district", "enterprise", "district_member", "checklist",
+               "campaign", "inspection", "answer", "notice_block", "notice", "drill", "hazard", "hazard_event",
+               "training", "incident", "photo", "photo_annotation")
+
+
+@dataclass(slots=True)
+class Change:
+    """One cell (or, for records written whole, one row) and the clock and author that wrote it.
+
+    Treated as immutable (dataclasses.replace makes changed copies); not frozen, because a sync bundle makes
+    100,000 of them and frozen dataclasses are several times slower to construct."""
+
+    table: str
+    row_id: str
+    field: str
+    clock: str
+    author: str
+    value: Any
+    seq: int = 0                    # the sender's write_log seq of this cell (0: unknown)
+    capped_from: str | None = None  # the clock it first had, when a receiver capped a clock far ahead
+
+
+# (table, row_id, changes of that row, stored row or None) -> [(change, reason)] to refuse
+Refuser = Callable[[str, str, list[Change], dict[str, Any] | None], list[tuple[Change, str]]]

@@ -1,0 +1,15 @@
+"""What a service call may fail with that the person should read (not a bug): catch ServiceError, show str(exc).
+
+The UI catches this one name and imports no store module for errors (DESIGN.md §2).
+"""
+
+from __future__ import annotations
+
+from safety_desk.services.session import PermissionDenied
+from safety_desk.store.errors import StoreError
+
+# A tuple of the three families, not a class: the store's errors (a full disk, a record gone, a submitted
+# inspection) are raised below the services and cannot derive from a class defined here, and ValueError is how
+# services and the domain refuse bad input (InspectionProblem, HazardProblem, PhotoRejected, ActivityProblem ...
+# all derive from it). `except ServiceError` and `isinstance(exc, ServiceError)` both take a tuple.
+ServiceError: tuple[type[Exception], ...] = (PermissionDenied, StoreError, ValueError)
