@@ -9,6 +9,7 @@ from safety_desk.ui.models.enterprise_models import OVERDUE_BACKGROUND, OVERDUE_
 from safety_desk.ui.models import ledger_model
 from safety_desk.ui.models.ledger_model import MAJOR_FOREGROUND, MAX_PAGES, LedgerModel
 from safety_desk.ui.pages.hazards import HazardsPage
+from safety_desk.ui.tasks import TaskRunner
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -143,6 +144,7 @@ def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot,
     store = demo_context.store
     hazard = store.hazards._select("deleted = 0", order="found_on DESC, id DESC", limit=1)[0]
     store.hazards.update(hazard.id, photos=[photo.id])
+    demo_context.tasks = TaskRunner()  # the application's real pool, not the tests' inline runner
     page = _page(qtbot, demo_context, demo_as_of)
     page.table.sortByColumn(LedgerModel.PHOTO, Qt.SortOrder.DescendingOrder)  # hazards with photos first
     cell = page.model.index(0, LedgerModel.PHOTO)

@@ -413,13 +413,13 @@ class PhotoStrip(QWidget):
             item.setData(_PHOTO_ID, photo_id)
             item.setToolTip(self._describe(photo_id))
             path = thumbnail_file(media_dir, photo_id)
+            self.thumbnails.addItem(item)  # before the task: its result looks the item up
             if path.exists():
                 item.setIcon(QIcon(QPixmap(str(path))))
             else:
                 item.setIcon(icon("image-outline", "#b0bec5"))
                 signals = self.context.tasks.start(_make_thumbnail, media_dir, photo_id)
                 signals.finished.connect(self.on_thumbnail_made)
-            self.thumbnails.addItem(item)
 
     def _describe(self, photo_id: str) -> str:
         photo = self.context.store.photos.get(photo_id)
