@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -12,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 from safety_desk.domain.china_time import beijing_now
 from safety_desk.store.audit import GENESIS_HASH, HEAD_KEY, AuditChain, canonical_json, format_head
 from safety_desk.store.connection import StoreError, configure_connection, open_connection, write_error
+from safety_desk.store.errors import WrongThread
 from safety_desk.sync.hlc import HybridClock, Timestamp
 from safety_desk.sync.ids import new_id
 
@@ -45,9 +47,14 @@ def canonical_digest(rows: list[dict[str, Any]]) -> str:
 class Database:
     """A SafetyDesk database file. Writes happen inside `transaction()`; each records its clock."""
 
+    # On (the tests turn it on), a connection used on any thread but the one that opened it raises WrongThread: a
+    # worker on the window's connection would otherwise only queue behind it, freezing the window (reader()).
+    check_thread = False
+
     def __init__(self, path: Path, conn: sqlite3.Connection, *, ids: Callable[[], str] = new_id) -> None:
         self.path = Path(path)
-        self.conn = conn
+        self._conn = conn
+        self._thread_id, self._thread_name = threading.get_ident(), threading.current_thread().name
         self.new_id = ids
         self.author_id: str | None = None
         self.clock_source: Callable[[], str] | None = None
@@ -56,6 +63,19 @@ class Database:
         self.device_id = self.local("device_id") or UNSET_DEVICE
         last = self.local("hlc")
         self.clock = HybridClock(self.device_id, Timestamp.parse(last) if last else None)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if Database.check_thread and threading.get_ident() != self._thread_id:
+            raise WrongThread(
+                f"internal error: the connection to {self.path.name} opened on thread {self._thread_name!r} was "
+                f"used on thread {threading.current_thread().name!r}; work on another thread opens its own "
+                "(Store.reader(), Store.writer())")
+        return self._conn
+
+    @conn.setter
+    def conn(self, conn: sqlite3.Connection) -> None:  # tests put a failing connection in its place
+        self._conn = conn
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> "Database":

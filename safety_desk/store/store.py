@@ -60,6 +60,16 @@ class Store:
         """The same database on a read-only connection of its own, for a worker thread (close it there)."""
         return Store(self.db.reader())
 
+    def writer(self) -> "Store":
+        """The same database on a second writable connection, for a worker thread's write (close it there).
+
+        It writes as the same author; the window's next transaction continues the clock and audit chain it leaves
+        (Database.transaction).
+        """
+        own = Store.open(self.path)
+        own.db.author_id = self.db.author_id
+        return own
+
     def transaction(self):
         return self.db.transaction()
 
