@@ -19,6 +19,7 @@ from typing import Callable  # noqa: E402
 
 import pytest  # noqa: E402
 
+from safety_desk.paths import media_dir_for  # noqa: E402
 from safety_desk.services.demo import DemoSpec, build_demo  # noqa: E402
 from safety_desk.services.setup import initialise  # noqa: E402
 from safety_desk.store.database import Database  # noqa: E402
@@ -34,10 +35,14 @@ Database.check_thread = True
 
 
 def copy_database(template: Path, folder: Path) -> Path:
-    """Copy the database `template` (with its -wal/-shm files if any remain) into `folder`; returns the copy."""
+    """Copy the database `template` (with its -wal/-shm files if any remain, and its photo files) into `folder`;
+    returns the copy."""
     folder.mkdir(parents=True, exist_ok=True)
     for part in template.parent.glob(template.name + "*"):
         shutil.copy(part, folder / part.name)
+    media = media_dir_for(template)
+    if media.is_dir():
+        shutil.copytree(media, folder / media.name)
     return folder / template.name
 
 
