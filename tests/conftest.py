@@ -20,15 +20,11 @@ from typing import Callable  # noqa: E402
 import pytest  # noqa: E402
 
 from safety_desk.paths import media_dir_for  # noqa: E402
-from safety_desk.services.demo import DemoSpec, build_demo  # noqa: E402
+from safety_desk.services.demo import build_demo  # noqa: E402
 from safety_desk.services.setup import initialise  # noqa: E402
 from safety_desk.store.database import Database  # noqa: E402
 from safety_desk.store.store import Store  # noqa: E402
-
-# The day the demo data ends: overdue days, "this week" and "this quarter" in tests are counted as of it.
-DEMO_AS_OF = date(2026, 11, 27)
-# The one demo the tests share: 30 enterprises in 3 districts, 8 weeks of work up to DEMO_AS_OF.
-DEMO_SPEC = DemoSpec(enterprises=30, weeks=8, as_of=DEMO_AS_OF)
+from tests.demo_data import DEMO_AS_OF, DEMO_SPEC  # noqa: E402
 
 # No worker may use a connection another thread opened (DESIGN.md §7): in tests such a use raises.
 Database.check_thread = True
