@@ -42,6 +42,16 @@ def copy_database(template: Path, folder: Path) -> Path:
     return folder / template.name
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked slow (the long runs of tests that also run short) run only with SAFETY_DESK_SLOW=1."""
+    if os.environ.get("SAFETY_DESK_SLOW"):
+        return
+    skip = pytest.mark.skip(reason="a long run: set SAFETY_DESK_SLOW=1 to run it")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test ever touches the real per-user data or config dir."""

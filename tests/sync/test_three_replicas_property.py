@@ -9,7 +9,6 @@ The default run tries a few examples; `SAFETY_DESK_SLOW=1 pytest -m slow tests/s
 from __future__ import annotations
 
 import hashlib
-import os
 import tempfile
 from contextlib import contextmanager
 from datetime import date
@@ -240,7 +239,6 @@ def test_three_replicas_converge_within_their_scopes(world_template, operations)
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("SAFETY_DESK_SLOW"), reason="set SAFETY_DESK_SLOW=1 for the long run")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(OPERATION, min_size=10, max_size=60))
 def test_three_replicas_converge_within_their_scopes_long(world_template, operations) -> None:
