@@ -100,6 +100,12 @@ def exchange(sender: Replica, receiver: Replica, folder: Path):
     return result
 
 
+def later_than(replica, other) -> None:
+    """Make `replica`'s next write later than `other`'s last by their clocks (each has a `store`): two writes in
+    the same millisecond tie on time, and then the device ids, not the order of a test's lines, pick the winner."""
+    replica.store.db.clock.observe(other.store.db.clock.last)
+
+
 def db_digest(store: Store) -> str:
     """sha256 of a logical dump of the database: equal digests, equal contents."""
     conn = sqlite3.connect(store.path)

@@ -25,7 +25,7 @@ from safety_desk.ui.tasks import InlineTaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))  # the sync tests' helpers
 
-from sync_helpers import USCC, db_digest, enrol_and_join, hazard_of, make_office  # noqa: E402
+from sync_helpers import USCC, db_digest, enrol_and_join, hazard_of, later_than, make_office  # noqa: E402
 from test_damaged_deflate import flip_inside_member  # noqa: E402
 
 
@@ -194,6 +194,7 @@ def test_a_concurrent_edit_appears_in_the_conflicts_list_and_keep_the_other_valu
     office, laptop = pair
     hazard = hazard_of(office.store, "隐患1")
     laptop.store.hazards.update(hazard.id, measures="检查员的措施")
+    later_than(office, laptop)
     office.store.hazards.update(hazard.id, measures="安全办的措施")  # later: it wins, the laptop's is kept aside
     back = _export_from(qtbot, laptop, tmp_path / "back", monkeypatch)
     result = _import_on(qtbot, office, back, monkeypatch)
@@ -235,6 +236,7 @@ def test_dismiss_takes_a_conflict_off_the_list_and_keeps_the_value(pair, qtbot, 
     office, laptop = pair
     hazard = hazard_of(office.store, "隐患2")
     laptop.store.hazards.update(hazard.id, location="一号车间")
+    later_than(office, laptop)
     office.store.hazards.update(hazard.id, location="二号车间")
     _import_on(qtbot, office, _export_from(qtbot, laptop, tmp_path / "back", monkeypatch), monkeypatch)
     assert office.page.conflicts_model.rowCount() == 1
