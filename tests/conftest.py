@@ -19,6 +19,7 @@ from typing import Callable  # noqa: E402
 
 import pytest  # noqa: E402
 
+from safety_desk.domain.clock import FixedClock  # noqa: E402
 from safety_desk.paths import media_dir_for  # noqa: E402
 from safety_desk.services.demo import build_demo  # noqa: E402
 from safety_desk.services.setup import initialise  # noqa: E402
@@ -84,7 +85,7 @@ def store(db_path: Path):
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo database of DEMO_SPEC, built once per run; tests get copies, so none sees another's writes."""
     path = tmp_path_factory.mktemp("demo-template") / "demo.db"
-    build_demo(path, DEMO_SPEC)
+    build_demo(path, DEMO_SPEC, clock=FixedClock(DEMO_AS_OF))
     return path
 
 
@@ -102,7 +103,8 @@ def demo_db_path(copy_of_demo: Callable[[Path], Path], tmp_path: Path) -> Path:
 
 @pytest.fixture
 def demo_store(demo_db_path: Path):
-    with Store.open(demo_db_path) as opened:
+    """The copy, open on a clock that stands on DEMO_AS_OF: "today" for every service, page and write on it."""
+    with Store.open(demo_db_path, clock=FixedClock(DEMO_AS_OF)) as opened:
         yield opened
 
 

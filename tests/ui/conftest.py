@@ -24,7 +24,9 @@ def context_for(demo_store: Store) -> Callable[[str], AppContext]:
         person = demo_store.people.by_login(login)
         assert person is not None, f"no demo login {login!r}"
         demo_store.db.author_id = person.id
-        return AppContext(store=demo_store, session=Session(demo_store, person), settings=Settings(),
+        # The store's clock stands on the day the demo data ends: "today" for every page, dialog and service.
+        return AppContext(store=demo_store, session=Session(demo_store, person, clock=demo_store.db.wall),
+                          settings=Settings(),
                           tasks=InlineTaskRunner(), device_name="测试设备")
     return make
 

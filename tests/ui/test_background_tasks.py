@@ -74,11 +74,9 @@ def test_the_dashboard_computes_in_a_worker(qtbot, demo_context, real_pool) -> N
     assert page.dashboard is not None and page.dashboard.figures
 
 
-def test_the_ledger_export_writes_in_a_worker(qtbot, demo_context, demo_as_of, tmp_path, real_pool,
-                                              monkeypatch) -> None:
+def test_the_ledger_export_writes_in_a_worker(qtbot, demo_context, tmp_path, real_pool, monkeypatch) -> None:
     demo_context.tasks = real_pool
     page = HazardsPage(demo_context)
-    page.service._today = lambda: demo_as_of
     qtbot.addWidget(page)
     page.on_shown()
     target = tmp_path / "ledger.xlsx"
@@ -121,7 +119,7 @@ def test_the_spreadsheet_import_checks_and_writes_in_a_worker_on_a_connection_of
 
 def test_a_document_is_made_in_a_worker(qtbot, demo_context, demo_as_of, real_pool) -> None:
     demo_context.tasks = real_pool
-    page = ReportsPage(demo_context, today=lambda: demo_as_of)
+    page = ReportsPage(demo_context.at(demo_as_of))
     qtbot.addWidget(page)
     page.choose_week("2026-W48")
     with qtbot.waitSignal(page.generated, timeout=20_000) as blocker:

@@ -9,14 +9,12 @@ from safety_desk.ui.models.enterprise_models import OVERDUE_BACKGROUND, OVERDUE_
 from safety_desk.ui.models import ledger_model
 from safety_desk.ui.models.ledger_model import MAJOR_FOREGROUND, MAX_PAGES, LedgerModel
 from safety_desk.ui.pages.hazards import HazardsPage
-from safety_desk.ui.tasks import TaskRunner
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def _page(qtbot, context, demo_as_of) -> HazardsPage:
     page = HazardsPage(context)
-    page.service._today = lambda: demo_as_of  # overdue as of the day the demo data ends
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.on_shown()
@@ -25,7 +23,7 @@ def _page(qtbot, context, demo_as_of) -> HazardsPage:
 
 def test_the_page_shows_every_hazard_in_scope_and_its_count(qtbot, demo_context, demo_as_of) -> None:
     page = _page(qtbot, demo_context, demo_as_of)
-    total = LedgerService(demo_context.session, today=lambda: demo_as_of).count(LedgerFilter())
+    total = LedgerService(demo_context.session.at(demo_as_of)).count(LedgerFilter())
     assert total > 0
     assert page.model.rowCount() == total
     assert page.count_label.text() == f"{total:,} hazards"
@@ -87,7 +85,7 @@ def test_clicking_a_header_sorts_by_that_column(qtbot, demo_context, demo_as_of)
 
 
 def test_the_model_colours_overdue_rows_and_marks_major_hazards(qtbot, demo_context, demo_as_of) -> None:
-    service = LedgerService(demo_context.session, today=lambda: demo_as_of)
+    service = LedgerService(demo_context.session.at(demo_as_of))
     model = LedgerModel(service)
     model.refresh()
     rows = [model.row_at(r) for r in range(model.rowCount())]
@@ -107,7 +105,7 @@ def test_the_model_colours_overdue_rows_and_marks_major_hazards(qtbot, demo_cont
 def test_the_model_keeps_only_a_few_pages_however_far_it_scrolls(demo_context, demo_as_of, qapp,
                                                                   monkeypatch) -> None:
     monkeypatch.setattr(ledger_model, "PAGE_SIZE", 7)  # the demo's hazards then fill many pages
-    service = LedgerService(demo_context.session, today=lambda: demo_as_of)
+    service = LedgerService(demo_context.session.at(demo_as_of))
     calls = []
     original = service.page
 
@@ -129,7 +127,8 @@ def test_the_model_keeps_only_a_few_pages_however_far_it_scrolls(demo_context, d
     assert len(calls) == pages - 1  # each page after the first read once on the way down
 
 
-def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot, demo_context, demo_as_of) -> None:
+def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot, demo_context, demo_as_of,
+                                                                          real_pool) -> None:
     import io
 
     from PIL import Image
@@ -144,7 +143,7 @@ def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot,
     store = demo_context.store
     hazard = store.hazards._select("deleted = 0", order="found_on DESC, id DESC", limit=1)[0]
     store.hazards.update(hazard.id, photos=[photo.id])
-    demo_context.tasks = TaskRunner()  # the application's real pool, not the tests' inline runner
+    demo_context.tasks = real_pool  # the application's real pool, not the tests' inline runner
     page = _page(qtbot, demo_context, demo_as_of)
     page.table.sortByColumn(LedgerModel.PHOTO, Qt.SortOrder.DescendingOrder)  # hazards with photos first
     cell = page.model.index(0, LedgerModel.PHOTO)
@@ -154,3 +153,4 @@ def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot,
     pixmap = page.model.data(cell, Qt.ItemDataRole.DecorationRole)
     assert pixmap is not None and max(pixmap.width(), pixmap.height()) == 30
     assert page.model.data(page.model.index(1, LedgerModel.PHOTO), Qt.ItemDataRole.DecorationRole) is None
+    real_pool.done()  # every thumbnail asked for was made in a worker, before the page goes

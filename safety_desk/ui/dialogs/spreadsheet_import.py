@@ -22,7 +22,7 @@ def _run(report, service: SpreadsheetService, kind: str, path: Path, dry_run: bo
     """
     session = service.session
     with (session.store.reader() if dry_run else session.store.writer()) as store:
-        own = SpreadsheetService(session.with_store(store), today=service._today, max_rows=service.max_rows)
+        own = SpreadsheetService(session.with_store(store), max_rows=service.max_rows)
         run = own.import_enterprises if kind == "enterprises" else own.import_ledger
         try:
             return run(path, dry_run=dry_run, progress=report)
