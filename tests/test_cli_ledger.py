@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,19 +11,16 @@ from click.testing import CliRunner
 
 from safety_desk.cli import main
 from safety_desk.domain.hazard_status import HazardStatus, overdue_days
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.store.store import Store
+from tests.demo_data import DEMO_AS_OF as AS_OF
 
-AS_OF = date(2026, 11, 27)
 KEYS = {"id", "enterprise_uscc", "enterprise_name", "district_code", "grade", "status", "found_on", "deadline",
         "overdue_days"}
 
 
 @pytest.fixture(scope="module")
-def demo_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("cli-ledger") / "demo.db"
-    build_demo(path, DemoSpec(enterprises=12, weeks=12, seed=9, as_of=AS_OF))
-    return path
+def demo_path(tmp_path_factory, copy_of_demo) -> Path:
+    return copy_of_demo(tmp_path_factory.mktemp("cli-ledger"))
 
 
 def ledger(db: Path, *args: str) -> "object":

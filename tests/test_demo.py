@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,21 +14,19 @@ from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.doctor import run_doctor
 from safety_desk.store.changes import TABLE_ORDER
 from safety_desk.store.store import Store
-
-AS_OF = date(2026, 11, 27)
-SPEC = DemoSpec(enterprises=30, weeks=16, seed=7, as_of=AS_OF)
+from tests.demo_data import DEMO_AS_OF as AS_OF
+from tests.demo_data import DEMO_SPEC as SPEC
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    build_demo(path, SPEC)
-    return path
+def demo_db(tmp_path_factory, copy_of_demo) -> Path:
+    """The shared demo (tests/demo_data.py), built by build_demo once per run."""
+    return copy_of_demo(tmp_path_factory.mktemp("demo"))
 
 
 def test_demo_has_every_kind_of_record(demo_db: Path) -> None:
     with Store.open(demo_db) as store:
-        assert store.enterprises.count() == 30
+        assert store.enterprises.count() == SPEC.enterprises
         assert store.districts.count() >= 3
         roles = Counter(p.role for p in store.people._select())
         assert roles["leader"] == store.districts.count() and roles["inspector"] >= 2 * store.districts.count()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -16,6 +17,7 @@ from safety_desk.domain.ids import new_id
 from safety_desk.store.audit import GENESIS_HASH, AuditChain, canonical_json, format_head
 from safety_desk.store.changed import Changes
 from safety_desk.store.connection import StoreError, configure_connection, open_connection, write_error
+from safety_desk.store.errors import WrongThread
 from safety_desk.store.local_state import LocalState
 
 UNSET_DEVICE = "unset"
@@ -29,10 +31,15 @@ def canonical_digest(rows: list[dict[str, Any]]) -> str:
 class Database:
     """A SafetyDesk database file. Writes happen inside `transaction()`; each records its clock."""
 
+    # On (the tests turn it on), a connection used on any thread but the one that opened it raises WrongThread: a
+    # worker on the window's connection would otherwise only queue behind it, freezing the window (reader()).
+    check_thread = False
+
     def __init__(self, path: Path, conn: sqlite3.Connection, *, ids: Callable[[], str] = new_id,
                  wall: Clock | None = None) -> None:
         self.path = Path(path)
-        self.conn = conn
+        self._conn = conn
+        self._thread_id, self._thread_name = threading.get_ident(), threading.current_thread().name
         self.new_id = ids
         self.wall = wall or SystemClock()  # the injected clock: audit times and the hybrid clocks' wall time
         # Called with what each committed transaction changed (the GUI broadcasts it to every page).
@@ -46,6 +53,19 @@ class Database:
         self._state = LocalState(self)
         self.device_id = self._state.device_id() or UNSET_DEVICE
         self.reload_clock()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if Database.check_thread and threading.get_ident() != self._thread_id:
+            raise WrongThread(
+                f"internal error: the connection to {self.path.name} opened on thread {self._thread_name!r} was "
+                f"used on thread {threading.current_thread().name!r}; work on another thread opens its own "
+                "(Store.reader(), Store.writer())")
+        return self._conn
+
+    @conn.setter
+    def conn(self, conn: sqlite3.Connection) -> None:  # tests put a failing connection in its place
+        self._conn = conn
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, wall: Clock | None = None) -> "Database":

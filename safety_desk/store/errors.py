@@ -10,6 +10,11 @@ class StoreError(Exception):
     """A database could not be opened or used; the message says why and names the file."""
 
 
+class WrongThread(RuntimeError):
+    """A connection was used on a thread other than the one that opened it (a worker on the window's connection):
+    a bug, not a state of the file (see Database.check_thread)."""
+
+
 class NotASafetyDeskDatabase(StoreError):
     pass
 

@@ -8,7 +8,7 @@ from safety_desk.store.records import Photo
 from safety_desk.store.repository import Repository
 
 # Every place a record names a photo, as the enterprise of the row naming it: the rows sync's scope follows
-# (sync/scope.py PHOTO_COLUMNS) plus an inspection's two signatures; cheapest first (fewest rows to scan). A photo
+# (domain/device_scope.py PHOTO_COLUMNS) plus an inspection's two signatures; cheapest first (fewest rows to scan). A photo
 # id is 64 hex digits and the lists are JSON text, so finding it as a substring is exact, and skips decoding
 # every row's list (about ten times faster).
 _REFERENCES = (

@@ -15,7 +15,7 @@ from __future__ import annotations
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from safety_desk.app import Desk
 
@@ -87,7 +87,8 @@ class Operations(QObject):
         self._writer.moveToThread(self._thread)
         self._submitted.connect(self._writer.execute)  # queued: runs on the writer's thread, in order
         self._stop_requested.connect(self._writer.stop)
-        self._writer.stopped.connect(self._thread.quit)
+        # Direct: the UI thread is blocked in close() waiting for the thread, so quit must not queue to it.
+        self._writer.stopped.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.start()
 
     def run(self, work: Work, *, done: Callback | None = None, failed: Callback | None = None) -> OperationSignals:

@@ -20,7 +20,7 @@ class TaskSignals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, function: Callable[..., Any], args: tuple, signals: TaskSignals) -> None:
+    def __init__(self, function: Callable[..., Any], args: tuple, signals: "TaskSignals | RanTask") -> None:
         super().__init__()
         self.function, self.args, self.signals = function, args, signals
 
@@ -57,17 +57,45 @@ class TaskRunner(QObject):
         return signals
 
 
-class InlineTaskRunner(TaskRunner):
-    """Runs tasks on the calling thread (tests): signals fire before start() returns... after connect.
+class _Replayed:
+    """A stand-in for a signal that keeps what was emitted and hands it to every slot connected later."""
 
-    The job is queued with a zero-delay timer so callers can connect to the signals first.
+    def __init__(self) -> None:
+        self._emitted: list[tuple] = []
+        self._slots: list[Callable[..., Any]] = []
+
+    def emit(self, *args: Any) -> None:
+        self._emitted.append(args)
+        for slot in list(self._slots):
+            slot(*args)
+
+    def connect(self, slot: Callable[..., Any]) -> None:
+        slot = getattr(slot, "emit", slot)  # a signal connected to a signal: emit it
+        self._slots.append(slot)
+        for args in self._emitted:
+            slot(*args)
+
+
+class RanTask:
+    """What InlineTaskRunner.start returns: the task has already run; each connect delivers its outcome at once."""
+
+    def __init__(self) -> None:
+        self.progressed = _Replayed()
+        self.finished = _Replayed()
+        self.failed = _Replayed()
+
+
+class InlineTaskRunner(TaskRunner):
+    """Runs each task on the calling thread before start() returns (tests, the self-test).
+
+    Callers connect after start() as they do with the pool: `finished` (or `failed`) reaches a slot the moment
+    it is connected, and `progressed` replays every report in order. Nothing waits for the event loop.
     """
 
-    def start(self, function: Callable[..., Any], *args: Any) -> TaskSignals:
-        signals = TaskSignals()
-        self._live.add(signals)
-        QTimer.singleShot(0, lambda: (_Job(function, args, signals).run(), self._live.discard(signals)))
-        return signals
+    def start(self, function: Callable[..., Any], *args: Any) -> RanTask:  # type: ignore[override]
+        ran = RanTask()
+        _Job(function, args, ran).run()
+        return ran
 
 
 def in_reader(session, work: Callable[[Any], Any]) -> Callable[..., Any]:

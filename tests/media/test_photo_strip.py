@@ -121,7 +121,7 @@ def test_set_photos_shows_thumbnails_made_on_demand(strip, store, jpeg, qtbot) -
     photos = [ingest_bytes(store, jpeg(colour=(i * 40, 0, 0)), f"{i}.jpg") for i in range(3)]
     strip.set_photos([p.id for p in photos])
     assert strip.photos() == [p.id for p in photos] and strip.thumbnails.count() == 3
-    qtbot.waitUntil(lambda: all(thumbnail_file(store.media_dir, p.id).exists() for p in photos), timeout=5000)
+    assert all(thumbnail_file(store.media_dir, p.id).exists() for p in photos)
     assert "0.jpg" in strip.thumbnails.item(0).toolTip()
 
 
@@ -157,7 +157,13 @@ def test_dropped_files_are_added(strip, jpeg, write_file, qtbot) -> None:
         strip.thumbnails.mime_dropped.emit(mime)
 
 
-def test_adds_finishing_after_the_owner_changed_go_to_that_owner(strip, store, jpeg, write_file, qtbot) -> None:
+def test_adds_finishing_after_the_owner_changed_go_to_that_owner(context, keep, store, jpeg, write_file,
+                                                                 qtbot) -> None:
+    from safety_desk.ui.tasks import TaskRunner
+
+    context.tasks = TaskRunner()  # the real pool: the add is still processing when the owner changes
+    strip = PhotoStrip(context, keep=keep)
+    qtbot.addWidget(strip)
     strip.set_photos([], owner="1.1")
     elsewhere = []
     strip.photos_added_elsewhere.connect(lambda owner, ids: elsewhere.append((owner, ids)))

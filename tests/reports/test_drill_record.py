@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import io
-import shutil
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,11 @@ from PIL import Image, ImageDraw
 
 from safety_desk.cli import main
 from safety_desk.services.photos import ingest_bytes
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.drills import DrillService
 from safety_desk.services.reports import ReportProblem, ReportService
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.store.store import Store
-
-AS_OF = date(2026, 11, 27)
+from tests.demo_data import DEMO_AS_OF as AS_OF
 
 
 def _jpeg(colour: tuple[int, int, int]) -> bytes:
@@ -28,20 +25,6 @@ def _jpeg(colour: tuple[int, int, int]) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG")
     return buffer.getvalue()
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("drill") / "demo.db"
-    build_demo(path, DemoSpec(enterprises=8, weeks=6, seed=5, as_of=AS_OF))
-    return path
-
-
-@pytest.fixture
-def demo_path(demo_template: Path, tmp_path: Path) -> Path:
-    for part in demo_template.parent.glob(demo_template.name + "*"):
-        shutil.copy(part, tmp_path / part.name)
-    return tmp_path / demo_template.name
 
 
 def _squeeze(text: str) -> str:
@@ -68,8 +51,8 @@ def _recorded_drill(store: Store):
 
 
 def test_the_drill_record_has_every_field_its_hazards_photos_and_signature_lines(
-        demo_path: Path, tmp_path: Path, pdf_text, pdf_fonts, pdf_pages) -> None:
-    with Store.open(demo_path) as store:
+        demo_db_path: Path, tmp_path: Path, pdf_text, pdf_fonts, pdf_pages) -> None:
+    with Store.open(demo_db_path) as store:
         session, drill, hazard, enterprise = _recorded_drill(store)
         target = tmp_path / "drill.pdf"
         ReportService(session.at(AS_OF)).drill_record(drill.id, target)
@@ -84,7 +67,7 @@ def test_the_drill_record_has_every_field_its_hazards_photos_and_signature_lines
         assert pdf_pages(target) >= 1
 
 
-def test_the_photos_are_watermarked(demo_path: Path, tmp_path: Path, monkeypatch) -> None:
+def test_the_photos_are_watermarked(demo_db_path: Path, tmp_path: Path, monkeypatch) -> None:
     import safety_desk.services.reports as reports
 
     burned: list[list[str]] = []
@@ -95,15 +78,15 @@ def test_the_photos_are_watermarked(demo_path: Path, tmp_path: Path, monkeypatch
         return real(jpeg, lines, *args)
 
     monkeypatch.setattr(reports, "watermarked", spy)
-    with Store.open(demo_path) as store:
+    with Store.open(demo_db_path) as store:
         session, drill, _hazard, enterprise = _recorded_drill(store)
         ReportService(session.at(AS_OF)).drill_record(drill.id, io.BytesIO())
     assert len(burned) == 2
     assert all(enterprise.name in lines[0] and "王建国" in lines[1] for lines in burned)
 
 
-def test_a_planned_drill_an_unknown_id_and_scope_are_refused(demo_path: Path, tmp_path: Path) -> None:
-    with Store.open(demo_path) as store:
+def test_a_planned_drill_an_unknown_id_and_scope_are_refused(demo_db_path: Path, tmp_path: Path) -> None:
+    with Store.open(demo_db_path) as store:
         planned = store.drills._select("status = 'planned' AND deleted = 0", limit=1)
         held = store.drills._select("status = 'held' AND deleted = 0", limit=1)[0]
         admin = Session(store, store.people.by_login("admin"))
@@ -120,8 +103,8 @@ def test_a_planned_drill_an_unknown_id_and_scope_are_refused(demo_path: Path, tm
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["own.pdf"]
 
 
-def test_a_planned_drill_is_refused_even_when_the_demo_has_none(demo_path: Path, tmp_path: Path) -> None:
-    with Store.open(demo_path) as store:
+def test_a_planned_drill_is_refused_even_when_the_demo_has_none(demo_db_path: Path, tmp_path: Path) -> None:
+    with Store.open(demo_db_path) as store:
         person = store.people.by_login("inspector01a")
         store.db.author_id = person.id
         session = Session(store, person)
@@ -133,18 +116,18 @@ def test_a_planned_drill_is_refused_even_when_the_demo_has_none(demo_path: Path,
     assert not (tmp_path / "planned.pdf").exists()
 
 
-def test_the_command_line_writes_a_drill_record(demo_path: Path, tmp_path: Path, pdf_text) -> None:
-    with Store.open(demo_path) as store:
+def test_the_command_line_writes_a_drill_record(demo_db_path: Path, tmp_path: Path, pdf_text) -> None:
+    with Store.open(demo_db_path) as store:
         held = store.drills._select("status = 'held' AND deleted = 0", order="held_on DESC", limit=1)[0]
         planned = store.drills._select("status = 'planned' AND deleted = 0", limit=1)
     runner = CliRunner()
-    result = runner.invoke(main, ["--db", str(demo_path), "report", "drill", held.id, "-o", str(tmp_path / "d.pdf")])
+    result = runner.invoke(main, ["--db", str(demo_db_path), "report", "drill", held.id, "-o", str(tmp_path / "d.pdf")])
     assert result.exit_code == 0, result.output
     assert _squeeze(held.name) in _squeeze(pdf_text(tmp_path / "d.pdf"))
-    missing = runner.invoke(main, ["--db", str(demo_path), "report", "drill", "nope", "-o", str(tmp_path / "m.pdf")])
+    missing = runner.invoke(main, ["--db", str(demo_db_path), "report", "drill", "nope", "-o", str(tmp_path / "m.pdf")])
     assert missing.exit_code == 2 and "nope" in missing.output
     if planned:
-        refused = runner.invoke(main, ["--db", str(demo_path), "report", "drill", planned[0].id, "-o",
+        refused = runner.invoke(main, ["--db", str(demo_db_path), "report", "drill", planned[0].id, "-o",
                                        str(tmp_path / "p.pdf")])
         assert refused.exit_code == 2 and "尚未" in refused.output
     assert not (tmp_path / "m.pdf").exists() and not (tmp_path / "p.pdf").exists()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,10 @@ from PIL import Image, ImageDraw
 
 from safety_desk.services.photos import ingest_bytes
 from safety_desk.media.watermark import watermarked
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.inspections import InspectionService
 from safety_desk.services.reports import ReportProblem, ReportService
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.store.store import Store
-
-AS_OF = date(2026, 11, 27)
-
 
 def _jpeg(colour: tuple[int, int, int], size=(1600, 1200)) -> bytes:
     image = Image.new("RGB", size, colour)
@@ -30,11 +25,9 @@ def _jpeg(colour: tuple[int, int, int], size=(1600, 1200)) -> bytes:
 
 
 @pytest.fixture
-def submitted(tmp_path: Path):
-    """A submitted general-checklist inspection with two failures (photos) and both signatures."""
-    path = tmp_path / "demo.db"
-    build_demo(path, DemoSpec(enterprises=6, weeks=2, as_of=AS_OF))
-    store = Store.open(path)
+def submitted(demo_db_path: Path):
+    """A submitted general-checklist inspection with two failures (photos) and both signatures, in the demo."""
+    store = Store.open(demo_db_path)
     person = store.people.by_login("inspector01a")
     store.db.author_id = person.id
     session = Session(store, person)

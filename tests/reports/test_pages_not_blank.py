@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageStat
 
 from safety_desk.services.auth import SignIn
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.reports import ReportService
 from safety_desk.services.weekly import WeeklyService, iso_week
 from safety_desk.store.store import Store
-
-AS_OF = date(2026, 11, 27)
+from tests.demo_data import DEMO_AS_OF as AS_OF
 
 
 @pytest.fixture(scope="module")
-def documents(tmp_path_factory) -> list[Path]:
+def documents(tmp_path_factory, copy_of_demo) -> list[Path]:
     folder = tmp_path_factory.mktemp("documents")
-    path = folder / "demo.db"
-    build_demo(path, DemoSpec(enterprises=12, weeks=8, seed=21, as_of=AS_OF))
+    path = copy_of_demo(folder)
     made = []
     with Store.open(path) as store:
         session = SignIn(store).sign_in("admin", "demo")

@@ -12,19 +12,15 @@ from click.testing import CliRunner
 from safety_desk.cli import main
 from safety_desk.domain.hazard_status import HazardStatus, overdue_days
 from safety_desk.services.auth import SignIn
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.reports import ReportProblem, ReportService, parse_quarter
 from safety_desk.services.session import PermissionDenied
 from safety_desk.store.store import Store
-
-AS_OF = date(2026, 11, 27)
+from tests.demo_data import DEMO_AS_OF as AS_OF
 
 
 @pytest.fixture(scope="module")
-def demo_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("quarterly") / "demo.db"
-    build_demo(path, DemoSpec(enterprises=20, weeks=16, seed=4, as_of=AS_OF))
-    return path
+def demo_path(tmp_path_factory, copy_of_demo) -> Path:
+    return copy_of_demo(tmp_path_factory.mktemp("quarterly"))
 
 
 def test_parse_quarter() -> None:

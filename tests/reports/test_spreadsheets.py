@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -14,30 +13,19 @@ from click.testing import CliRunner
 from safety_desk.cli import main
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.reports.spreadsheets import LEDGER_COLUMNS, LEDGER_SHEET, SUMMARY_SHEET
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.imports import SpreadsheetService
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.session import Session
 from safety_desk.store.records import District
 from safety_desk.store.store import Store
+from tests.demo_data import DEMO_AS_OF as AS_OF
 
-AS_OF = date(2026, 11, 27)
 HEADERS = [name for name, _ in LEDGER_COLUMNS]
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("xlsx-demo") / "demo.db"
-    build_demo(path, DemoSpec(enterprises=30, weeks=8, as_of=AS_OF))
-    return path
-
-
 @pytest.fixture
-def demo(demo_template: Path, tmp_path: Path):
-    for part in demo_template.parent.glob(demo_template.name + "*"):
-        shutil.copy(part, tmp_path / part.name)
-    with Store.open(tmp_path / demo_template.name) as store:
-        yield store
+def demo(demo_store: Store) -> Store:
+    return demo_store
 
 
 def office_service(store: Store) -> SpreadsheetService:

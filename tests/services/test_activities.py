@@ -422,21 +422,19 @@ def test_the_stored_target_rule_selects_what_the_domain_rule_says(world: World, 
     assert set(world.store.campaigns.target_ids(campaign, None, None)) == expected
 
 
-def test_the_demo_has_planned_drills_joint_training_drill_findings_and_structured_targets(tmp_path) -> None:
-    from safety_desk.services.demo import DemoSpec, build_demo
-    path = tmp_path / "demo.db"
-    build_demo(path, DemoSpec(enterprises=30, weeks=8, as_of=TODAY))
-    with Store.open(path) as store:
-        admin = Session(store, store.people.by_login("admin"))
-        drills = DrillService(admin.at(TODAY))
-        assert any(date.fromisoformat(d.held_on) > TODAY for d in drills.planned())
-        assert 0 < overdue_drill_count(admin, TODAY) < store.enterprises.count_in(None)
-        trainings = TrainingService(admin).in_period(date(2026, 1, 1), TODAY)
-        assert any(len(row.training.enterprise_ids) > 1 for row in trainings)
-        assert any(row.audience == "全市" for row in trainings)
-        assert store.db.conn.execute("SELECT count(*) FROM hazard WHERE source = 'drill'").fetchone()[0] > 0
-        assert all(c.targets for c in store.campaigns.active())
-        assert goal_status(admin, TODAY.year, TODAY).holds
+def test_the_demo_has_planned_drills_joint_training_drill_findings_and_structured_targets(demo_store: Store,
+                                                                                         demo_as_of: date) -> None:
+    store, today = demo_store, demo_as_of
+    admin = Session(store, store.people.by_login("admin"), clock=store.db.wall)  # the demo's last day
+    drills = DrillService(admin)
+    assert any(date.fromisoformat(d.held_on) > today for d in drills.planned())
+    assert 0 < overdue_drill_count(admin, today) < store.enterprises.count_in(None)
+    trainings = TrainingService(admin).in_period(date(2026, 1, 1), today)
+    assert any(len(row.training.enterprise_ids) > 1 for row in trainings)
+    assert any(row.audience == "全市" for row in trainings)
+    assert store.db.conn.execute("SELECT count(*) FROM hazard WHERE source = 'drill'").fetchone()[0] > 0
+    assert all(c.targets for c in store.campaigns.active())
+    assert goal_status(admin, today.year, today).holds
 
 
 def test_only_a_planned_drill_can_be_cancelled(world: World) -> None:

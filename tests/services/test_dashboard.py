@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -10,18 +10,15 @@ import pytest
 from safety_desk.domain.hazard_status import HazardStatus, overdue_days
 from safety_desk.services.auth import SignIn
 from safety_desk.services.dashboard import CHART_WEEKS, DashboardService, quarter_start, week_start
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.store.store import Store
+from tests.demo_data import DEMO_AS_OF as AS_OF
 
-AS_OF = date(2026, 11, 27)
 LOGINS = ("admin", "leader01", "inspector01a", "ent0001")
 
 
 @pytest.fixture(scope="module")
-def demo_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("dashboard") / "demo.db"
-    build_demo(path, DemoSpec(enterprises=24, weeks=20, seed=6, as_of=AS_OF))
-    return path
+def demo_path(tmp_path_factory, copy_of_demo) -> Path:
+    return copy_of_demo(tmp_path_factory.mktemp("dashboard"))
 
 
 def _visible(store: Store, session) -> list:

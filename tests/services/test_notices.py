@@ -9,7 +9,6 @@ import pytest
 
 from safety_desk.domain.notice_numbers import NoticePatternError
 from safety_desk.domain.uscc import make_uscc
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.notices import NoticeNumbersExhausted, NoticeProblem, NoticeService
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.settings import Settings
@@ -229,30 +228,27 @@ def test_notices_await_a_reply_until_every_hazard_is_reported_rectified(world: W
         world.service(world.officer).notice(other.id)
 
 
-def test_numbering_after_the_demo_continues_its_blocks_and_never_repeats(tmp_path: Path) -> None:
-    path = tmp_path / "demo.db"
-    as_of = date(2026, 11, 27)
-    build_demo(path, DemoSpec(enterprises=12, weeks=10, seed=3, as_of=as_of))
-    with Store.open(path) as store:
-        conn = store.db.conn
-        device = store.db.device_id
-        blocks = store.notice_blocks._select()
-        assert blocks and {b.device_id for b in blocks} == {device}
-        demo = conn.execute("SELECT year, seq, number, issued_on FROM notice ORDER BY year, seq").fetchall()
-        assert demo and all(any(b.year == y and b.first_seq <= s <= b.last_seq for b in blocks) for y, s, _, _ in demo)
-        assert [n for _, _, n, _ in demo] == [f"国资安通〔{y}〕第{s}号" for y, s, _, _ in demo]
-        assert [d for *_, d in demo] == sorted(d for *_, d in demo)  # numbered in the order issued
-        admin = store.people.by_login("admin")
-        store.db.author_id = admin.id
-        service = NoticeService(Session(store, admin).at(as_of))
-        hazard = conn.execute(
-            "SELECT h.id FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
-            " WHERE h.notice_id IS NULL AND s.status != '已销号' LIMIT 1").fetchone()[0]
-        notice = service.issue([hazard], reply_due=as_of)
-        last = max(s for y, s, _, _ in demo if y == as_of.year)
-        assert (notice.year, notice.seq) == (as_of.year, last + 1)
-        numbers = [r[0] for r in conn.execute("SELECT number FROM notice")]
-        assert len(numbers) == len(set(numbers))
+def test_numbering_after_the_demo_continues_its_blocks_and_never_repeats(demo_store: Store, demo_as_of: date) -> None:
+    store, as_of = demo_store, demo_as_of  # the demo issued notices from its own number blocks
+    conn = store.db.conn
+    device = store.db.device_id
+    blocks = store.notice_blocks._select()
+    assert blocks and {b.device_id for b in blocks} == {device}
+    demo = conn.execute("SELECT year, seq, number, issued_on FROM notice ORDER BY year, seq").fetchall()
+    assert demo and all(any(b.year == y and b.first_seq <= s <= b.last_seq for b in blocks) for y, s, _, _ in demo)
+    assert [n for _, _, n, _ in demo] == [f"国资安通〔{y}〕第{s}号" for y, s, _, _ in demo]
+    assert [d for *_, d in demo] == sorted(d for *_, d in demo)  # numbered in the order issued
+    admin = store.people.by_login("admin")
+    store.db.author_id = admin.id
+    service = NoticeService(Session(store, admin).at(as_of))
+    hazard = conn.execute(
+        "SELECT h.id FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
+        " WHERE h.notice_id IS NULL AND s.status != '已销号' LIMIT 1").fetchone()[0]
+    notice = service.issue([hazard], reply_due=as_of)
+    last = max(s for y, s, _, _ in demo if y == as_of.year)
+    assert (notice.year, notice.seq) == (as_of.year, last + 1)
+    numbers = [r[0] for r in conn.execute("SELECT number FROM notice")]
+    assert len(numbers) == len(set(numbers))
 
 
 def test_a_device_without_numbers_is_told_to_sync_with_the_office(world: World, tmp_path: Path) -> None:

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from safety_desk.services.auth import SignIn
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.inspections import InspectionService
 from safety_desk.services.session import PermissionDenied
 from safety_desk.store.store import Store
 
-AS_OF = date(2026, 11, 27)
-
 
 @pytest.fixture(scope="module")
-def demo_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("scope") / "demo.db"
-    build_demo(path, DemoSpec(enterprises=12, weeks=12, seed=3, as_of=AS_OF))
-    return path
+def demo_path(tmp_path_factory, copy_of_demo) -> Path:
+    return copy_of_demo(tmp_path_factory.mktemp("scope"))
 
 
 def test_an_inspector_sees_only_the_enterprises_of_their_districts(demo_path: Path) -> None:

@@ -186,11 +186,6 @@ def test_doctor_reports_a_column_a_migration_adds_missing(written: Path) -> None
     assert "column drill.planned_on" in detail
 
 
-def test_doctor_passes_on_the_demo(tmp_path: Path) -> None:
-    from safety_desk.services.demo import DemoSpec, build_demo
-
-    path = tmp_path / "demo.db"
-    build_demo(path, DemoSpec(enterprises=6, weeks=2, as_of=date(2026, 11, 27)))
-    with Store.open(path) as store:
-        report = run_doctor(store)
+def test_doctor_passes_on_the_demo(demo_store: Store) -> None:
+    report = run_doctor(demo_store)
     assert report.ok, [c for c in report.checks if not c[1]]

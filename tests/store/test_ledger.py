@@ -10,20 +10,16 @@ from pathlib import Path
 import pytest
 
 from safety_desk.domain.hazard_status import overdue_days
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.ledger import LedgerService
 from safety_desk.services.session import Session
 from safety_desk.store.ledger import SORT_COLUMNS, LedgerFilter, LedgerQuery, LedgerRow
 from safety_desk.store.store import Store
-
-AS_OF = date(2026, 11, 27)
+from tests.demo_data import DEMO_AS_OF as AS_OF
 
 
 @pytest.fixture(scope="module")
-def demo_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("ledger") / "demo.db"
-    build_demo(path, DemoSpec(enterprises=20, weeks=10, seed=5, as_of=AS_OF))
-    return path
+def demo_path(tmp_path_factory, copy_of_demo) -> Path:
+    return copy_of_demo(tmp_path_factory.mktemp("ledger"))
 
 
 @pytest.fixture

@@ -9,16 +9,20 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests here import sync_helpers
 
-from sync_helpers import USCC, enrol_and_join, make_office  # noqa: E402
+from sync_helpers import make_world, open_world  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def world_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three devices, enrolled once per run (each test opens a copy: the same three devices every time)."""
+    folder = tmp_path_factory.mktemp("world-template")
+    make_world(folder)
+    return folder
 
 
 @pytest.fixture
-def world(tmp_path: Path):
-    office = make_office(tmp_path)
-    inspector = enrol_and_join(office, tmp_path, "inspector", "inspector", district_codes=["D1"])
-    enterprise = enrol_and_join(office, tmp_path, "enterprise", "enterprise", uscc=USCC[0])
-    yield office, inspector, enterprise
-    for replica in (office, inspector, enterprise):
+def world(world_template: Path, tmp_path: Path):
+    replicas = open_world(world_template, tmp_path)
+    yield tuple(replicas)
+    for replica in replicas:
         replica.close()
-
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
@@ -72,12 +73,37 @@ def enrol_and_join(office: Replica, folder: Path, name: str, role: str, **scope)
     return Replica(name, Store.open(folder / f"{name}.db"))
 
 
+WORLD = ("office", "inspector", "enterprise")
+
+
+def make_world(folder: Path) -> None:
+    """In `folder`: the office, an inspector laptop for district D1 and the PC of enterprise USCC[0], both enrolled
+    from the office (closed again: copy the folder, then open_world)."""
+    office = make_office(folder)
+    replicas = [office, enrol_and_join(office, folder, "inspector", "inspector", district_codes=["D1"]),
+                enrol_and_join(office, folder, "enterprise", "enterprise", uscc=USCC[0])]
+    for replica in replicas:
+        replica.close()
+
+
+def open_world(template: Path, folder: Path) -> list[Replica]:
+    """A copy of the world made by make_world in `template`, opened in `folder`: office, inspector, enterprise."""
+    shutil.copytree(template, folder, dirs_exist_ok=True)
+    return [Replica(name, Store.open(folder / f"{name}.db")) for name in WORLD]
+
+
 def exchange(sender: Replica, receiver: Replica, folder: Path):
     """Export from sender to receiver into `folder` and import it there; returns the import result."""
     exported = sender.sync.export(folder, for_device=receiver.device_id)
     result = receiver.sync.import_bundle(exported.path)
     receiver.refresh()
     return result
+
+
+def later_than(replica, other) -> None:
+    """Make `replica`'s next write later than `other`'s last by their clocks (each has a `store`): two writes in
+    the same millisecond tie on time, and then the device ids, not the order of a test's lines, pick the winner."""
+    replica.store.db.clock.observe(other.store.db.clock.last)
 
 
 def db_digest(store: Store) -> str:

@@ -7,17 +7,14 @@ from pathlib import Path
 import pytest
 
 from safety_desk.services.auth import SignIn
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.devices import DeviceService
 from safety_desk.services.session import Session
 from safety_desk.store.store import Store
 from safety_desk.ui.app import open_or_create
 
 
-def test_first_start_with_a_bundled_enrolment_makes_the_enterprise_device(tmp_path: Path) -> None:
-    office_path = tmp_path / "office.db"
-    build_demo(office_path, DemoSpec(enterprises=6, weeks=2))
-    with Store.open(office_path) as office:
+def test_first_start_with_a_bundled_enrolment_makes_the_enterprise_device(tmp_path: Path, demo_db_path: Path) -> None:
+    with Store.open(demo_db_path) as office:
         officer = office.people.by_login("ent0001")
         uscc = office.enterprises.require(officer.enterprise_id).uscc
         admin = SignIn(office).sign_in("admin", "demo")
@@ -29,5 +26,5 @@ def test_first_start_with_a_bundled_enrolment_makes_the_enterprise_device(tmp_pa
         assert {e.id for e in store.enterprises.active()} == {officer.enterprise_id}  # locked to its enterprise
         assert Session.of_device(store).person.enterprise_id == officer.enterprise_id
     with pytest.raises(ValueError):
-        open_or_create(tmp_path / "not-an-enrolment.db", tmp_path / "office.db")  # a file that is no enrolment
+        open_or_create(tmp_path / "not-an-enrolment.db", demo_db_path)  # a file that is no enrolment
     assert not (tmp_path / "not-an-enrolment.db").exists()

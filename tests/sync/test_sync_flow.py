@@ -10,7 +10,7 @@ from safety_desk.services.hazards import HazardService
 from safety_desk.services.session import PermissionDenied
 from safety_desk.sync.bundle import BundleRejected
 
-from sync_helpers import USCC, add_photo, as_person, db_digest, exchange, hazard_of
+from sync_helpers import USCC, add_photo, as_person, db_digest, exchange, hazard_of, later_than
 
 
 def test_enrolment_gives_each_device_its_scope_and_blocks(world) -> None:
@@ -159,6 +159,7 @@ def test_a_concurrent_edit_keeps_the_loser_and_keep_other_syncs(world, tmp_path)
     office, inspector, enterprise = world
     hazard = hazard_of(office.store, "隐患1")
     office.store.hazards.update(hazard.id, measures="办公室的措施")
+    later_than(inspector, office)
     inspector.store.hazards.update(hazard.id, measures="检查员的措施")  # later clock: it wins everywhere
     exchange(office, inspector, tmp_path)
     exchange(inspector, office, tmp_path)
@@ -347,6 +348,7 @@ def test_keep_other_needs_the_field_to_be_ours(world, tmp_path) -> None:
     office, _, enterprise = world
     hazard = hazard_of(office.store, "隐患1")
     office.store.hazards.update(hazard.id, treatment_plan={"objectives": "办公室的"})
+    later_than(enterprise, office)
     enterprise.store.hazards.update(hazard.id, treatment_plan={"objectives": "企业的"})  # later: it wins
     exchange(office, enterprise, tmp_path)
     mine = next(c for c in enterprise.sync.conflicts() if c.field == "treatment_plan")

@@ -60,12 +60,16 @@ def test_two_devices_writing_into_the_folder_at_once_never_leave_a_half_file(wor
     errors = []
     seen_partial = []
 
-    def writer(replica) -> None:
+    def writer(source) -> None:
+        # Each device has its own database connection, opened in its thread, as two processes would.
+        replica = Replica(source.name, Store.open(source.store.path))
         try:
             for _ in range(4):
                 replica.sync.sync_folder(hub)
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
+        finally:
+            replica.close()
 
     def watcher() -> None:
         # A reader listing the office's inbox meanwhile sees only whole bundles (temporary names start with '.').
@@ -83,18 +87,15 @@ def test_two_devices_writing_into_the_folder_at_once_never_leave_a_half_file(wor
                         except Exception:  # noqa: BLE001
                             seen_partial.append(path.name)
 
-    # Each device has its own database connection; run the two writers in threads, as two processes would.
     from safety_desk.store.store import Store
     from sync_helpers import Replica
 
-    copies = [Replica(r.name, Store.open(r.store.path)) for r in (inspector, enterprise)]
-    threads = [threading.Thread(target=writer, args=(c,)) for c in copies] + [threading.Thread(target=watcher)]
+    threads = [threading.Thread(target=writer, args=(r,)) for r in (inspector, enterprise)]
+    threads.append(threading.Thread(target=watcher))
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    for copy in copies:
-        copy.close()
     assert errors == [] and seen_partial == []
     result = office.sync.sync_folder(hub)
     assert result.rejected == []

@@ -9,8 +9,6 @@ The default run tries a few examples; `SAFETY_DESK_SLOW=1 pytest -m slow tests/s
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
 import tempfile
 from contextlib import contextmanager
 from datetime import date
@@ -28,9 +26,7 @@ from safety_desk.media.files import media_path
 from safety_desk.store.records import Hazard, Training
 from safety_desk.store.sync_log import SyncLog
 
-from safety_desk.store.store import Store
-
-from sync_helpers import USCC, Replica, add_photo, db_digest, enrol_and_join, make_office
+from sync_helpers import USCC, add_photo, db_digest, open_world
 
 EDGES = [("office", "inspector"), ("inspector", "office"), ("office", "enterprise"), ("enterprise", "office")]
 TEXT = st.text(alphabet="整改措施防护栏杆灭火器ab1", min_size=1, max_size=6)
@@ -78,28 +74,10 @@ def failing_after(calls: int):
         merge._Merger.merge_row = original
 
 
-_TEMPLATE: dict[str, Path] = {}
-
-
-def template() -> Path:
-    """The three enrolled databases, made once and copied for each example (enrolment takes most of a second)."""
-    if "path" not in _TEMPLATE:
-        folder = Path(tempfile.mkdtemp(prefix="sync-template-"))
-        office = make_office(folder)
-        replicas = [office, enrol_and_join(office, folder, "inspector", "inspector", district_codes=["D1"]),
-                    enrol_and_join(office, folder, "enterprise", "enterprise", uscc=USCC[0])]
-        for replica in replicas:
-            replica.close()
-        _TEMPLATE["path"] = folder
-    return _TEMPLATE["path"]
-
-
 class World:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, template: Path, folder: Path) -> None:
         self.folder = folder
-        shutil.copytree(template(), folder, dirs_exist_ok=True)
-        self.replicas = {name: Replica(name, Store.open(folder / f"{name}.db"))
-                         for name in ("office", "inspector", "enterprise")}
+        self.replicas = {replica.name: replica for replica in open_world(template, folder)}
         for replica in self.replicas.values():
             replica.sync.backup = lambda: None  # the backup before import has its own test; here it costs time
         self.queues: dict[int, list[Path]] = {i: [] for i in range(len(EDGES))}
@@ -234,9 +212,9 @@ def rows_by(store, table: str) -> dict[str, tuple]:
     return {r[0]: tuple(r) for r in store.db.conn.execute(f"SELECT * FROM {table}")}
 
 
-def run_example(operations) -> None:
+def run_example(template: Path, operations) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        world = World(Path(folder))
+        world = World(template, Path(folder))
         try:
             for operation in operations:
                 world.run(operation)
@@ -256,13 +234,12 @@ def run_example(operations) -> None:
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(st.lists(OPERATION, min_size=5, max_size=30))
-def test_three_replicas_converge_within_their_scopes(operations) -> None:
-    run_example(operations)
+def test_three_replicas_converge_within_their_scopes(world_template, operations) -> None:
+    run_example(world_template, operations)
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("SAFETY_DESK_SLOW"), reason="set SAFETY_DESK_SLOW=1 for the long run")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(OPERATION, min_size=10, max_size=60))
-def test_three_replicas_converge_within_their_scopes_long(operations) -> None:
-    run_example(operations)
+def test_three_replicas_converge_within_their_scopes_long(world_template, operations) -> None:
+    run_example(world_template, operations)

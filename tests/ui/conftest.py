@@ -1,45 +1,20 @@
-"""UI test fixtures: a small demo database, copied fresh for each test, and an AppContext signed in on it."""
+"""UI test fixtures: an AppContext signed in on a fresh copy of the demo database (tests/conftest.py), and the
+real thread pool watched for tasks that fail or use another thread's connection."""
 
 from __future__ import annotations
 
-import shutil
-from datetime import date
-from pathlib import Path
-from typing import Callable
+import threading
+from typing import Any, Callable
 
 import pytest
 
-from safety_desk.domain.clock import FixedClock
-from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.session import Session
 from safety_desk.settings import Settings
+from safety_desk.store import database
+from safety_desk.store.errors import WrongThread
 from safety_desk.store.store import Store
 from safety_desk.ui.context import AppContext
-from safety_desk.ui.tasks import InlineTaskRunner
-
-DEMO_AS_OF = date(2026, 11, 27)
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Built once per run (about half a second); tests get copies, so none sees another's writes."""
-    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
-    build_demo(path, DemoSpec(enterprises=30, weeks=8, as_of=DEMO_AS_OF), clock=FixedClock(DEMO_AS_OF))
-    return path
-
-
-@pytest.fixture
-def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the demo database (30 enterprises in 3 districts, 8 weeks up to DEMO_AS_OF)."""
-    for part in demo_template.parent.glob(demo_template.name + "*"):  # the -wal/-shm files if any remain
-        shutil.copy(part, tmp_path / part.name)
-    return tmp_path / demo_template.name
-
-
-@pytest.fixture
-def demo_store(demo_db_path: Path):
-    with Store.open(demo_db_path, clock=FixedClock(DEMO_AS_OF)) as opened:
-        yield opened
+from safety_desk.ui.tasks import InlineTaskRunner, TaskRunner, TaskSignals
 
 
 @pytest.fixture
@@ -62,7 +37,50 @@ def demo_context(context_for: Callable[[str], AppContext]) -> AppContext:
     return context_for("admin")
 
 
+class WatchedPool(TaskRunner):
+    """The application's thread pool, noting where each task ran and how it ended."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started: list[str] = []
+        self.outcomes: list[tuple[str, str, object]] = []  # (task, "finished" or "failed", result or message)
+        self.threads: list[threading.Thread] = []
+
+    def start(self, function: Callable[..., Any], *args: Any) -> TaskSignals:
+        name = getattr(function, "__qualname__", repr(function))
+
+        def watched(report, *inner):
+            self.threads.append(threading.current_thread())
+            return function(report, *inner)
+
+        self.started.append(name)
+        signals = super().start(watched, *args)
+        signals.finished.connect(lambda result: self.outcomes.append((name, "finished", result)))
+        signals.failed.connect(lambda message: self.outcomes.append((name, "failed", message)))
+        return signals
+
+
 @pytest.fixture
-def demo_as_of() -> date:
-    """The day the demo data ends; overdue days in tests are counted as of it, not the real today."""
-    return DEMO_AS_OF
+def real_pool(qtbot, monkeypatch):
+    """A real thread pool to put in a context, and `done()`: waits until every task it started has reported, then
+    asserts each ran in a worker, none failed, and no thread used a connection another thread opened (a task that
+    catches every error would hide that, so each WrongThread made is noted as well)."""
+    made: list[str] = []
+
+    class NotedWrongThread(WrongThread):
+        def __init__(self, message: str) -> None:
+            made.append(message)
+            super().__init__(message)
+
+    monkeypatch.setattr(database, "WrongThread", NotedWrongThread)
+    pool = WatchedPool()
+
+    def done(timeout: int = 20_000) -> list[tuple[str, str, object]]:
+        qtbot.waitUntil(lambda: len(pool.outcomes) == len(pool.started) > 0, timeout=timeout)
+        assert made == []
+        assert [o for o in pool.outcomes if o[1] == "failed"] == []
+        assert threading.main_thread() not in pool.threads
+        return pool.outcomes
+
+    pool.done = done
+    return pool

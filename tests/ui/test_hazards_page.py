@@ -127,7 +127,8 @@ def test_the_model_keeps_only_a_few_pages_however_far_it_scrolls(demo_context, d
     assert len(calls) == pages - 1  # each page after the first read once on the way down
 
 
-def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot, demo_context, demo_as_of) -> None:
+def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot, demo_context, demo_as_of,
+                                                                          real_pool) -> None:
     import io
 
     from PIL import Image
@@ -142,6 +143,7 @@ def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot,
     store = demo_context.store
     hazard = store.hazards._select("deleted = 0", order="found_on DESC, id DESC", limit=1)[0]
     store.hazards.update(hazard.id, photos=[photo.id])
+    demo_context.tasks = real_pool  # the application's real pool, not the tests' inline runner
     page = _page(qtbot, demo_context, demo_as_of)
     page.table.sortByColumn(LedgerModel.PHOTO, Qt.SortOrder.DescendingOrder)  # hazards with photos first
     cell = page.model.index(0, LedgerModel.PHOTO)
@@ -151,3 +153,4 @@ def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot,
     pixmap = page.model.data(cell, Qt.ItemDataRole.DecorationRole)
     assert pixmap is not None and max(pixmap.width(), pixmap.height()) == 30
     assert page.model.data(page.model.index(1, LedgerModel.PHOTO), Qt.ItemDataRole.DecorationRole) is None
+    real_pool.done()  # every thumbnail asked for was made in a worker, before the page goes

@@ -22,7 +22,7 @@ from safety_desk.store.store import Store
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.new_inspection import NewInspectionDialog
 from safety_desk.ui.pages.inspections import InspectionsPage
-from safety_desk.ui.tasks import InlineTaskRunner
+from safety_desk.ui.tasks import InlineTaskRunner, TaskRunner
 from safety_desk.ui.widgets.inspection_runner import InspectionRunner
 from safety_desk.ui.widgets.signature_pad import SignaturePad
 
@@ -406,13 +406,14 @@ def test_a_number_out_of_range_fails_and_stays_for_the_hazard(qtbot, runner_cont
 
 def test_a_photo_still_processing_when_the_inspector_moves_on_lands_on_its_own_item(
         qtbot, runner_context, tmp_path) -> None:
+    runner_context.tasks = TaskRunner()  # the real pool: the photo is still processing when the step changes
     inspection_id = _start(runner_context, FIRE)
     runner = _shown_runner(qtbot, runner_context, inspection_id)
     press(qtbot, runner, Qt.Key.Key_Y)
     press(qtbot, runner, Qt.Key.Key_2)
     assert runner.current_item().code == "6.1"
     with qtbot.waitSignal(runner.strip.photos_added_elsewhere) as landed:
-        runner.strip.add_files([str(_jpeg_file(tmp_path))])  # processing is queued, not done yet
+        runner.strip.add_files([str(_jpeg_file(tmp_path))])  # its result comes back on a later turn of the loop
         runner.show_step(runner.current + 1)                  # the inspector presses on at once
         assert runner.current_item().code == "6.2"
     photo_id = landed.args[1][0]

@@ -71,7 +71,7 @@ def test_back_up_now_adds_a_manual_backup(qtbot, settings_page, demo_store) -> N
     panel = settings_page.backups
     assert panel.back_up.isVisible()
     qtbot.mouseClick(panel.back_up, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
+    assert panel.table.rowCount() == 1
     assert panel.table.item(0, 1).text() == "By hand"
     assert [b.reason for b in list_backups(demo_store.path)] == ["manual"]
 
@@ -87,7 +87,7 @@ def test_restoring_the_selected_backup_asks_first_then_restores_and_closes(qtbot
     panel.table.selectRow(0)
     assert panel.restore.isEnabled()
     qtbot.mouseClick(panel.restore, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: answers["closed"] == [True])
+    assert answers["closed"] == [True]
     assert "2026-11-27 08:00:00" in answers["question"][0]
     assert "close" in answers["information"][0] and answers["warning"] == []
     assert "LATER" not in _codes(demo_store)  # the restored contents (the window then closes)
@@ -117,7 +117,7 @@ def test_restoring_a_bad_file_shows_why_and_keeps_the_program_open(qtbot, settin
     monkeypatch.setattr(panel, "close_program", lambda: answers["closed"].append(True))
     before = demo_store.path.read_bytes()
     qtbot.mouseClick(panel.restore_file, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: answers["warning"] != [])
+    assert answers["warning"] != []
     assert "空文件" in answers["warning"][0] and "空文件" in panel.status.text()
     assert answers["closed"] == [] and panel.restore_file.isEnabled()
     assert demo_store.path.read_bytes() == before
@@ -172,12 +172,11 @@ def test_an_uncaught_store_error_becomes_a_message_box(monkeypatch) -> None:
 
 def test_the_start_backup_runs_in_the_task_runner_at_most_daily(qtbot, demo_context, monkeypatch) -> None:
     path = demo_context.store.path
-    with qtbot.waitSignal(app_module.start_backup(demo_context, None).finished) as first:
-        pass
-    assert first.args[0].reason == "daily" and len(list_backups(path)) == 1
-    with qtbot.waitSignal(app_module.start_backup(demo_context, None).finished) as again:
-        pass  # started again the same day: no second backup
-    assert again.args[0] is None and len(list_backups(path)) == 1
+    made = []
+    app_module.start_backup(demo_context, None).finished.connect(made.append)
+    assert made[0].reason == "daily" and len(list_backups(path)) == 1
+    app_module.start_backup(demo_context, None).finished.connect(made.append)  # again the same day
+    assert made[1] is None and len(list_backups(path)) == 1
 
 
 def test_a_failed_start_backup_is_shown_and_the_program_carries_on(qtbot, demo_context, monkeypatch) -> None:
@@ -191,5 +190,4 @@ def test_a_failed_start_backup_is_shown_and_the_program_carries_on(qtbot, demo_c
 
     monkeypatch.setattr(backup_store, "backup_copy", full)
     app_module.start_backup(demo_context, None)
-    qtbot.waitUntil(lambda: shown != [])
     assert "磁盘已满" in shown[0] and "the database was not changed" in shown[0]

@@ -48,7 +48,7 @@ def test_export_writes_the_current_filter_in_a_worker_and_says_so(qtbot, demo_co
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
     page.on_export_clicked()
-    qtbot.waitUntil(lambda: bool(told))
+    assert told
     assert str(target) in told[0] and str(expected) in told[0]
     book = openpyxl.load_workbook(target, read_only=True)
     grades = [row[10] for row in book[LEDGER_SHEET].iter_rows(min_row=2, values_only=True)]
@@ -70,7 +70,7 @@ def test_an_import_with_problems_lists_them_by_row_and_offers_no_import(qtbot, d
     page = _page(qtbot, demo_context, demo_as_of)
     before = page.model.total()
     dialog = page.open_import(str(_ledger_file(tmp_path / "bad.xlsx", demo_context, bad=True)))
-    qtbot.waitUntil(lambda: dialog.result is not None)
+    assert dialog.result is not None
     texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert dialog.problems.isVisible() and not dialog.import_button.isVisible()
     assert any("第5行" in text and "不存在的公司" in text for text in texts)
@@ -85,7 +85,7 @@ def test_a_clean_import_shows_the_counts_then_imports_on_request(qtbot, demo_con
     page = _page(qtbot, demo_context, demo_as_of)
     before = page.model.total()
     dialog = page.open_import(str(_ledger_file(tmp_path / "good.xlsx", demo_context, bad=False)))
-    qtbot.waitUntil(lambda: dialog.result is not None)
+    assert dialog.result is not None
     assert "2" in dialog.status_label.text() and dialog.import_button.isVisible()
     assert page.model.total() == before  # the check wrote nothing
     monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
@@ -117,7 +117,7 @@ def test_the_enterprise_import_adds_to_the_tree(qtbot, demo_context, tmp_path, m
     path = tmp_path / "e.xlsx"
     book.save(path)
     dialog = page.open_import(str(path))
-    qtbot.waitUntil(lambda: dialog.result is not None)
+    assert dialog.result is not None
     monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
     with qtbot.waitSignal(dialog.imported):
         dialog.import_button.click()

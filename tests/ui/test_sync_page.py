@@ -26,7 +26,7 @@ from safety_desk.ui.tasks import InlineTaskRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))  # the sync tests' helpers
 
-from sync_helpers import USCC, db_digest, enrol_and_join, hazard_of, make_office  # noqa: E402
+from sync_helpers import USCC, db_digest, enrol_and_join, hazard_of, later_than, make_office  # noqa: E402
 from test_damaged_deflate import flip_inside_member  # noqa: E402
 
 
@@ -195,6 +195,7 @@ def test_a_concurrent_edit_appears_in_the_conflicts_list_and_keep_the_other_valu
     office, laptop = pair
     hazard = hazard_of(office.store, "隐患1")
     laptop.store.hazards.update(hazard.id, measures="检查员的措施")
+    later_than(office, laptop)
     office.store.hazards.update(hazard.id, measures="安全办的措施")  # later: it wins, the laptop's is kept aside
     back = _export_from(qtbot, laptop, tmp_path / "back", monkeypatch)
     result = _import_on(qtbot, office, back, monkeypatch)
@@ -236,6 +237,7 @@ def test_dismiss_takes_a_conflict_off_the_list_and_keeps_the_value(pair, qtbot, 
     office, laptop = pair
     hazard = hazard_of(office.store, "隐患2")
     laptop.store.hazards.update(hazard.id, location="一号车间")
+    later_than(office, laptop)
     office.store.hazards.update(hazard.id, location="二号车间")
     _import_on(qtbot, office, _export_from(qtbot, laptop, tmp_path / "back", monkeypatch), monkeypatch)
     assert office.page.conflicts_model.rowCount() == 1
@@ -423,6 +425,43 @@ def test_an_import_runs_in_a_worker_thread_on_a_connection_of_its_own(pair, qtbo
     (thread, conn), = seen
     assert thread != threading.get_ident() and conn is not laptop.store.db.conn
     assert laptop.store.hazards.require(hazard_of(laptop.store, "隐患1").id).measures == "在工作线程中导入"
+
+
+def test_every_sync_task_runs_in_a_worker_on_a_connection_of_its_own(pair, qtbot, tmp_path, monkeypatch, messages,
+                                                                    real_pool) -> None:
+    """Reading the page, export, import, the folder pass and enrolment, on the real pool (see real_pool)."""
+    office, laptop = pair
+    office.context.tasks = laptop.context.tasks = real_pool
+    with qtbot.waitSignal(office.page.refreshed, timeout=20_000):
+        office.page.refresh()
+    real_pool.done()
+    office.store.hazards.update(hazard_of(office.store, "隐患1").id, measures="全部在工作线程中")
+    path = _export_from(qtbot, office, tmp_path / "stick", monkeypatch, peer_id=laptop.device_id)
+    real_pool.done()
+    assert isinstance(_import_on(qtbot, laptop, path, monkeypatch), ImportResult)
+    real_pool.done()
+    assert laptop.store.hazards.require(hazard_of(laptop.store, "隐患1").id).measures == "全部在工作线程中"
+    (tmp_path / "hub").mkdir()
+    office.page.set_sync_folder(str(tmp_path / "hub"))
+    real_pool.done()
+    with qtbot.waitSignals([office.page.folder_synced, office.page.refreshed], timeout=20_000):
+        qtbot.mouseClick(office.page.folder_button, Qt.MouseButton.LeftButton)
+    real_pool.done()
+
+    def fake_exec(dialog: EnrolDeviceDialog) -> int:
+        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("enterprise"))
+        dialog.name_edit.setText("企业2电脑")
+        assert dialog.enterprise.choose(office.store.enterprises.by_uscc(USCC[1]).id)
+        dialog.output_edit.setText(str(tmp_path / "enterprise-pc"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EnrolDeviceDialog, "exec", fake_exec)
+    with qtbot.waitSignals([office.page.enrolled, office.page.refreshed], timeout=20_000):
+        qtbot.mouseClick(office.page.enrol_button, Qt.MouseButton.LeftButton)
+    real_pool.done()
+    assert office.store.devices.named("企业2电脑") and (tmp_path / "enterprise-pc.sdenroll").exists()
+    assert {name.split(".")[0] for name, _how, _result in real_pool.outcomes} == {
+        "read_snapshot", "run_export", "run_import", "run_folder_sync", "run_enrol"}
 
 
 def test_the_main_window_shows_the_sync_page_and_an_import_refreshes_its_status_bar(pair, qtbot, tmp_path,

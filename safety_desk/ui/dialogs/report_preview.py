@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import tempfile
-import threading
 from pathlib import Path
 from typing import Callable
 
@@ -37,32 +36,33 @@ def temporary_pdf(name: str) -> Path:
     return Path(_temporary.name) / f"{next(_numbers):03d}-{stem}.pdf"
 
 
+def _make_document(report, session: Session, make: MakeDocument, target: Path) -> str:
+    """In a worker: write the document, reading on a connection of its own (never the window's)."""
+    report(0, 1)
+    with session.store.reader() as store:
+        make(target, session.with_store(store))
+    report(1, 1)
+    return str(target)
+
+
 class DocumentJob(QObject):
-    """One generation: `make(path)` in the task runner, then `generated(path)` or `failed(message)`."""
+    """One generation: connect to `generated(path)` and `failed(message)`, then `start()` makes it in the task
+    runner (a job started before anyone listens could report to no one)."""
 
     generated = Signal(str)
     failed = Signal(str)
 
     def __init__(self, context: AppContext, make: MakeDocument, name: str, parent=None) -> None:
         super().__init__(parent)
+        self.context, self.make = context, make
         self.path = temporary_pdf(name)
+        self.running = False
+
+    def start(self) -> None:
         self.running = True
-        target = self.path
-        # A refusal can come back within microseconds: the worker waits until the signals are connected.
-        connected = threading.Event()
-
-        def run(report) -> str:
-            connected.wait(5)
-            report(0, 1)
-            with context.session.store.reader() as store:  # never the window's connection (Database.reader)
-                make(target, context.session.with_store(store))
-            report(1, 1)
-            return str(target)
-
-        signals = context.tasks.start(run)
+        signals = self.context.tasks.start(_make_document, self.context.session, self.make, self.path)
         signals.finished.connect(self._on_finished)
         signals.failed.connect(self._on_failed)
-        connected.set()
 
     def _on_finished(self, path: str) -> None:
         self.running = False
@@ -75,7 +75,8 @@ class DocumentJob(QObject):
 
 
 class ReportDialog(QDialog):
-    """Shows "generating…" while the document is made, then the preview with print and save as."""
+    """Shows "generating…" while the document is made (its `job`, started once the dialog is open), then the
+    preview with print and save as."""
 
     generated = Signal(str)  # the temporary PDF now shown
     failed = Signal(str)
@@ -142,4 +143,5 @@ def preview_document(context: AppContext, parent: QWidget, title: str, file_name
     dialog = ReportDialog(context, title, file_name, make, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
+    dialog.job.start()  # once open: a refusal closes it again
     return dialog

@@ -15,12 +15,19 @@ from safety_desk.ui.icons import icon
 
 
 def _run(report, service: SpreadsheetService, kind: str, path: Path, dry_run: bool) -> ImportResult:
-    """In a worker: the import (or its dry run); a refused file comes back as its result, with its problems."""
-    run = service.import_enterprises if kind == "enterprises" else service.import_ledger
-    try:
-        return run(path, dry_run=dry_run, progress=report)
-    except ImportRefused as refused:
-        return refused.result
+    """In a worker: the import (or its dry run); a refused file comes back as its result, with its problems.
+
+    On a connection of its own, opened and closed here (the window's belongs to the UI thread): the dry run reads
+    on a reader, the import writes on a second writable connection; the dialog is modal meanwhile.
+    """
+    session = service.session
+    with (session.store.reader() if dry_run else session.store.writer()) as store:
+        own = SpreadsheetService(session.with_store(store), max_rows=service.max_rows)
+        run = own.import_enterprises if kind == "enterprises" else own.import_ledger
+        try:
+            return run(path, dry_run=dry_run, progress=report)
+        except ImportRefused as refused:
+            return refused.result
 
 
 class SpreadsheetImportDialog(QDialog):

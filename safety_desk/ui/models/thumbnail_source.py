@@ -44,7 +44,7 @@ class ThumbnailSource:
             signals = self.tasks.start(self._make, photo_id)
             signals.finished.connect(self._made)
             signals.failed.connect(lambda _message, p=photo_id: self._give_up(p))
-        return None
+        return self._cache.get(photo_id)  # made already if the runner runs tasks inline
 
     def _make(self, _report, photo_id: str) -> tuple[str, str | None]:
         path = self.photos.thumbnail(photo_id)  # the file cache only: no database in a worker

@@ -262,6 +262,7 @@ class ReportsPage(QWidget):
         self.job = DocumentJob(self.context, make, file_name, self)
         self.job.generated.connect(lambda path, t=title, n=file_name: self.on_generated(path, t, n))
         self.job.failed.connect(self.on_failed)
+        self.job.start()
         return self.job
 
     def on_generated(self, path: str, title: str, file_name: str) -> None:

@@ -418,13 +418,13 @@ class PhotoStrip(QWidget):
             item.setData(_PHOTO_ID, photo_id)
             item.setToolTip(self._describe(photo_id))
             path = self.photo_service.cached_thumbnail(photo_id)
+            self.thumbnails.addItem(item)  # before the task: its result looks the item up
             if path is not None:
                 item.setIcon(QIcon(QPixmap(str(path))))
             else:
                 item.setIcon(icon("image-outline", "#b0bec5"))
                 signals = self.context.tasks.start(_make_thumbnail, self.photo_service, photo_id)
                 signals.finished.connect(self.on_thumbnail_made)
-            self.thumbnails.addItem(item)
 
     def _describe(self, photo_id: str) -> str:
         try:
