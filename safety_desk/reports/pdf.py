@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Callable, Generic, Iterable, TypeVar
 
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib import colors
@@ -110,6 +110,29 @@ def grid_table(rows: list[list[Any]], widths: list[float], *, header: bool = Tru
         commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND))
     table.setStyle(TableStyle(commands + (extra or [])))
     return table
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TableColumn(Generic[T]):
+    """One column of a table of records: its header, its width (None: a share of what the others leave), its cell."""
+
+    header: str
+    width: float | None
+    value: Callable[[T], Any]
+
+
+def records_table(columns: Iterable[TableColumn[T]], records: Iterable[T], width: float | None = None) -> Table:
+    """A ruled table with a header row and one row per record, columns as `columns` define them."""
+    columns = list(columns)
+    fixed = sum(column.width for column in columns if column.width is not None)
+    flexible = sum(column.width is None for column in columns) or 1
+    rest = ((CONTENT_WIDTH if width is None else width) - fixed) / flexible
+    rows = [[column.header for column in columns]]
+    rows += [[column.value(record) for column in columns] for record in records]
+    return grid_table(rows, [rest if column.width is None else column.width for column in columns])
 
 
 def key_value_table(pairs: list[tuple[str, Any]], width: float, columns: int = 2) -> Table:
