@@ -25,15 +25,15 @@ class NoticeHazardLine:
     deadline: str
 
 
-# The notice's hazard table (regulations.md §7.1); the description takes the width the others leave.
+# The notice's hazard table (regulations.md §7.1). Shares are the millimetres each column gets on A4 portrait.
 HAZARD_COLUMNS: tuple[TableColumn[NoticeHazardLine], ...] = (
-    TableColumn("序号", 9 * mm, lambda line: str(line.number)),
-    TableColumn("部位", 20 * mm, lambda line: line.hazard.location),
-    TableColumn("隐患描述", None, lambda line: line.hazard.description),
-    TableColumn("类别", 20 * mm, lambda line: line.hazard.category),
-    TableColumn("等级及判定依据", 26 * mm, lambda line: f"{line.hazard.grade}\n{line.hazard.basis}"),
-    TableColumn("整改要求", 22 * mm, lambda line: line.action),
-    TableColumn("整改期限", 25 * mm, lambda line: line.deadline),
+    TableColumn("序号", 9, lambda line: str(line.number)),
+    TableColumn("部位", 20, lambda line: line.hazard.location),
+    TableColumn("隐患描述", 52, lambda line: line.hazard.description),
+    TableColumn("类别", 20, lambda line: line.hazard.category),
+    TableColumn("等级及判定依据", 26, lambda line: f"{line.hazard.grade}\n{line.hazard.basis}"),
+    TableColumn("整改要求", 22, lambda line: line.action),
+    TableColumn("整改期限", 25, lambda line: line.deadline),
 )
 
 

@@ -117,22 +117,20 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class TableColumn(Generic[T]):
-    """One column of a table of records: its header, its width (None: a share of what the others leave), its cell."""
+    """One column of a table of records: its header, its share of the table's width, and its cell."""
 
     header: str
-    width: float | None
+    share: float  # relative to the other columns' shares: a column added takes its room from all of them
     value: Callable[[T], Any]
 
 
 def records_table(columns: Iterable[TableColumn[T]], records: Iterable[T], width: float | None = None) -> Table:
-    """A ruled table with a header row and one row per record, columns as `columns` define them."""
+    """A ruled table with a header row and one row per record, its width (the page's) shared out by the columns."""
     columns = list(columns)
-    fixed = sum(column.width for column in columns if column.width is not None)
-    flexible = sum(column.width is None for column in columns) or 1
-    rest = ((CONTENT_WIDTH if width is None else width) - fixed) / flexible
+    scale = (CONTENT_WIDTH if width is None else width) / sum(column.share for column in columns)
     rows = [[column.header for column in columns]]
     rows += [[column.value(record) for column in columns] for record in records]
-    return grid_table(rows, [rest if column.width is None else column.width for column in columns])
+    return grid_table(rows, [column.share * scale for column in columns])
 
 
 def key_value_table(pairs: list[tuple[str, Any]], width: float, columns: int = 2) -> Table:
