@@ -3068,92 +3068,137 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="86"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="89"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="87"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="96"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="37"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="85"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="84"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="88"/>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="92"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="93"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="94"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="95"/>
+        <source>Possible accident</source>
+        <translation>事故类型</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="97"/>
+        <source>Basis</source>
+        <translation>判定依据</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="98"/>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="99"/>
+        <source>Responsible</source>
+        <translation>整改责任人</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="38"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="105"/>
+        <source>Rectified</source>
+        <translation>整改完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="106"/>
+        <source>Closed</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="100"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="39"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="102"/>
         <source>Overdue days</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="39"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="90"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="39"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="104"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="41"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="52"/>
         <source>Inspection</source>
         <translation>监督检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="41"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="52"/>
         <source>Self-inspection</source>
         <translation>企业自查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="42"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="53"/>
         <source>Drill</source>
         <translation>应急演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="42"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="53"/>
         <source>Public report</source>
         <translation>群众举报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="43"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="54"/>
         <source>Enforcement</source>
         <translation>执法检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/ledger_model.py" line="43"/>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="54"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 # China keeps one time zone (UTC+8, no daylight saving).
 BEIJING = timezone(timedelta(hours=8))
@@ -16,3 +16,13 @@ def beijing_minute(text: str | None) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(BEIJING)
     return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def beijing_day(text: str | None) -> date | None:
+    """An ISO date, or the Beijing calendar day of an ISO timestamp (None for none); naive is taken as local."""
+    if not text:
+        return None
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    moment = datetime.fromisoformat(text)
+    return (moment.astimezone(BEIJING) if moment.tzinfo else moment).date()

@@ -5,26 +5,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import (
-    CONTENT_WIDTH, MUTED, RULE, Letterhead, build_pdf, grid_table, key_value_table, para, plain_table, styles,
+    CONTENT_WIDTH, MUTED, RULE, Letterhead, TableColumn, build_pdf, key_value_table, para, plain_table, records_table,
+    styles,
 )
 
 
 @dataclass(frozen=True)
 class NoticeHazardLine:
+    """One hazard on the notice: the hazard's record and what the notice asks of it."""
+
     number: int
-    location: str
-    description: str
-    category: str
-    grade: str
-    basis: str
-    action: str
+    hazard: Any  # the hazard record (store.records.Hazard): the columns below read its fields by name
+    action: str  # 整改要求: immediately, by the deadline, or (major) stopping work if need be
     deadline: str
+
+
+# The notice's hazard table (regulations.md §7.1). Shares are the millimetres each column gets on A4 portrait.
+HAZARD_COLUMNS: tuple[TableColumn[NoticeHazardLine], ...] = (
+    TableColumn("序号", 9, lambda line: str(line.number)),
+    TableColumn("部位", 20, lambda line: line.hazard.location),
+    TableColumn("隐患描述", 52, lambda line: line.hazard.description),
+    TableColumn("类别", 20, lambda line: line.hazard.category),
+    TableColumn("等级及判定依据", 26, lambda line: f"{line.hazard.grade}\n{line.hazard.basis}"),
+    TableColumn("整改要求", 22, lambda line: line.action),
+    TableColumn("整改期限", 25, lambda line: line.deadline),
+)
 
 
 @dataclass(frozen=True)
@@ -74,11 +85,7 @@ def render_notice(document: NoticeDocument, target: Path | str | BinaryIO, *, ge
         para("二、检查情况", s.heading), key_value_table(document.inspection, CONTENT_WIDTH),
         para("三、隐患及整改要求", s.heading),
     ]
-    widths = [9 * mm, 20 * mm, 52 * mm, 20 * mm, 26 * mm, 22 * mm, CONTENT_WIDTH - 149 * mm]
-    rows = [["序号", "部位", "隐患描述", "类别", "等级及判定依据", "整改要求", "整改期限"]]
-    rows += [[str(h.number), h.location, h.description, h.category, f"{h.grade}\n{h.basis}", h.action, h.deadline]
-             for h in document.hazards]
-    story.append(grid_table(rows, widths))
+    story.append(records_table(HAZARD_COLUMNS, document.hazards))
     requirements = [
         f"1. 请于 {document.reply_due} 前书面报告整改情况，附整改前后对比照片；整改责任人：{document.responsible or '（企业主要负责人）'}。",
         f"2. 我办将于 {document.reinspect_on or '整改期限届满后'} 组织复查；复查合格后予以销号。",

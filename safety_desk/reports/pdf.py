@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Callable, Generic, Iterable, TypeVar
 
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib import colors
@@ -109,6 +109,27 @@ def grid_table(rows: list[list[Any]], widths: list[float], *, header: bool = Tru
         commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND))
     table.setStyle(TableStyle(commands + (extra or [])))
     return table
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TableColumn(Generic[T]):
+    """One column of a table of records: its header, its share of the table's width, and its cell."""
+
+    header: str
+    share: float  # relative to the other columns' shares: a column added takes its room from all of them
+    value: Callable[[T], Any]
+
+
+def records_table(columns: Iterable[TableColumn[T]], records: Iterable[T], width: float | None = None) -> Table:
+    """A ruled table with a header row and one row per record, its width (the page's) shared out by the columns."""
+    columns = list(columns)
+    scale = (CONTENT_WIDTH if width is None else width) / sum(column.share for column in columns)
+    rows = [[column.header for column in columns]]
+    rows += [[column.value(record) for column in columns] for record in records]
+    return grid_table(rows, [column.share * scale for column in columns])
 
 
 def key_value_table(pairs: list[tuple[str, Any]], width: float, columns: int = 2) -> Table:

@@ -8,35 +8,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from safety_desk.domain.china_time import BEIJING
-
-# Chinese names of hazard sources (the stored codes are English).
-SOURCE_NAMES = {"inspection": "检查", "self_inspection": "企业自查", "drill": "应急演练", "report": "举报",
-                "enforcement": "执法检查", "import": "导入"}
+from safety_desk.domain.ledger import EXPORT_COLUMNS
 
 LEDGER_SHEET = "隐患台账"
 SUMMARY_SHEET = "说明"
-# (header, width in characters) of the ledger export, the fields of regulations.md §7.2.
-LEDGER_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("序号", 7), ("企业名称", 28), ("统一社会信用代码", 21), ("片区", 10), ("发现日期", 12), ("来源", 9),
-    ("隐患描述", 44), ("部位", 16), ("类别", 10), ("事故类型", 12), ("隐患等级", 9), ("判定依据", 30),
-    ("整改措施", 36), ("整改责任人", 11), ("整改期限", 12), ("整改状态", 9), ("逾期天数", 9),
-    ("整改通知书", 16), ("整改完成日期", 13), ("销号日期", 12),
-)
 _HEADER_FILL = "FF1F4E79"
 _OVERDUE_FILL = "FFFDE2E1"  # light red: open past its deadline
 _MAJOR_FONT = "FFB71C1C"
 _PROGRESS_EVERY = 2_000
-
-
-def _day(text: str | None) -> date | None:
-    """An ISO date or timestamp as the Beijing calendar day (Excel has no time zones)."""
-    if not text:
-        return None
-    if len(text) == 10:
-        return date.fromisoformat(text)
-    moment = datetime.fromisoformat(text)
-    return (moment.astimezone(BEIJING) if moment.tzinfo else moment).date()
 
 
 @dataclass(frozen=True)
@@ -83,7 +62,7 @@ def _set_widths(sheet, widths: Iterable[int]) -> None:
 
 def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
                  progress: Callable[[int, int], None] | None = None, total: int = 0) -> int:
-    """Write the ledger rows (LedgerRow-like objects) and a summary sheet; returns the number of rows.
+    """Write the ledger rows (LedgerRows) in EXPORT_COLUMNS and a summary sheet; returns the number of rows.
 
     Overdue rows are filled light red and major hazards' grade is bold red; dates are real Excel dates.
     """
@@ -96,19 +75,18 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
     sheet = book.create_sheet(LEDGER_SHEET)
     summary = book.create_sheet(SUMMARY_SHEET)
     sheet.freeze_panes = "C2"  # the header and the enterprise stay in view
-    _set_widths(sheet, (width for _, width in LEDGER_COLUMNS))
-    sheet.append(_header_cells(sheet, (name for name, _ in LEDGER_COLUMNS), styles))
+    _set_widths(sheet, (column.width for column in EXPORT_COLUMNS))
+    sheet.append(_header_cells(sheet, (column.title for column in EXPORT_COLUMNS), styles))
+    cell_values = [column.value for column in EXPORT_COLUMNS]
+    number_at = [column.key for column in EXPORT_COLUMNS].index("number")
+    grade_at = [column.key for column in EXPORT_COLUMNS].index("grade")
     grades: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
     overdue = count = 0
     for count, row in enumerate(rows, start=1):
-        values = [count, row.enterprise_name, row.enterprise_uscc, row.district_name, _day(row.found_on),
-                  SOURCE_NAMES.get(row.source, row.source), row.description, row.location, row.category,
-                  row.accident_type, row.grade, row.basis, row.measures, row.responsible, _day(row.deadline),
-                  row.status or "", row.overdue_days or None, row.notice_number or "", _day(row.rectified_at),
-                  _day(row.closed_at)]
         # Blank cells are not written at all: every cell costs openpyxl's XML writer alike.
-        values = [None if value == "" else value for value in values]
+        values = [None if value == "" else value for value in (value_of(row) for value_of in cell_values)]
+        values[number_at] = count
         grades[row.grade] += 1
         statuses[row.status or ""] += 1
         if row.overdue_days > 0 or row.grade == "重大":
@@ -121,14 +99,14 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
                     cell.fill = styles["overdue_fill"]
                 cells.append(cell)
             if row.grade == "重大":
-                cells[10].font = styles["major_font"]
+                cells[grade_at].font = styles["major_font"]
             overdue += row.overdue_days > 0
             sheet.append(cells)
         else:
             sheet.append(values)
         if progress is not None and count % _PROGRESS_EVERY == 0:
             progress(count, max(total, count))
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(LEDGER_COLUMNS))}{count + 1}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(EXPORT_COLUMNS))}{count + 1}"
 
     _set_widths(summary, (18, 60))
     summary.append([WriteOnlyCell(summary, value="隐患排查治理台账")])

@@ -63,8 +63,8 @@ class ReportService:
                 action = "立即整改"
             else:
                 action = "限期整改"
-            lines.append(NoticeHazardLine(number, hazard.location, hazard.description, hazard.category, hazard.grade,
-                                          hazard.basis, action, row.deadline.isoformat() if row.deadline else ""))
+            lines.append(NoticeHazardLine(number=number, hazard=hazard, action=action,
+                                          deadline=row.deadline.isoformat() if row.deadline else ""))
         inspection_id = next((row.hazard.inspection_id for row in detail.hazards if row.hazard.inspection_id), None)
         inspection = self.store.inspections.get(inspection_id) if inspection_id else None
         leader = self._person_name(detail.district.leader_id) if detail.district else ""
@@ -81,7 +81,7 @@ class ReportService:
             unit=[("单位名称", enterprise.name), ("统一社会信用代码", enterprise.uscc), ("地址", enterprise.address),
                   ("所属片区", detail.district.name if detail.district else ""), ("主要负责人", enterprise.principal),
                   ("联系人及电话", f"{enterprise.safety_officer} {enterprise.contact_phone}")],
-            inspection=checked, hazards=lines, has_major=any(line.grade == "重大" for line in lines),
+            inspection=checked, hazards=lines, has_major=any(line.hazard.grade == "重大" for line in lines),
             reply_due=notice.reply_due, reinspect_on=notice.reinspect_on or "",
             responsible=next((row.hazard.responsible for row in detail.hazards if row.hazard.responsible), ""),
             copy_to=notice.copy_to, issued_on=f"{issued.year}年{issued.month}月{issued.day}日"), target, generated_at=self.session.clock.now())
@@ -199,7 +199,8 @@ class ReportService:
                                          if not h.deleted), start=1):
             state = self.store.hazards.state(hazard.id)
             deadline = state.deadline.isoformat() if state and state.deadline else ""
-            hazards.append(RecordHazard(number, hazard.description, hazard.grade, hazard.basis, deadline))
+            hazards.append(RecordHazard(number=number, description=hazard.description, grade=hazard.grade,
+                                        basis=hazard.basis, deadline=deadline))
 
         header = [
             ("被检查单位", enterprise.name), ("统一社会信用代码", enterprise.uscc),
@@ -256,8 +257,9 @@ class ReportService:
         for number, hazard in enumerate(self.store.hazards.of_drill(drill.id), start=1):
             state = self.store.hazards.state(hazard.id)
             hazards.append(DrillHazardLine(
-                number, hazard.description, hazard.grade,
-                state.deadline.isoformat() if state and state.deadline else "", state.status.value if state else ""))
+                number=number, description=hazard.description, grade=hazard.grade,
+                deadline=state.deadline.isoformat() if state and state.deadline else "",
+                status=state.status.value if state else ""))
         photos = []
         for number, photo_id in enumerate(drill.photos, start=1):
             photo = self.store.photos.get(photo_id)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from safety_desk.store.codec import records_of
 from safety_desk.store.database import Database
 
 # The worst open hazard of an enterprise, as a colour of the four-colour overview (红橙黄蓝):
@@ -24,6 +25,10 @@ class EnterpriseMark:
     district_id: str
     district_name: str
     mark: str
+
+
+# EnterpriseMark's fields but the mark, read by name (e: enterprise, d: its district).
+_MARK_COLUMNS = "e.id AS enterprise_id, e.name AS name, e.district_id AS district_id, d.name AS district_name"
 
 
 def scope_where(district_ids: list[str] | None, enterprise_id: str | None, params: dict[str, Any],
@@ -86,13 +91,13 @@ class DashboardQuery:
         params: dict[str, Any] = {"as_of": as_of.isoformat()}
         scope = scope_where(district_ids, enterprise_id, params, alias="e")
         rows = self.db.conn.execute(
-            f"SELECT e.id, e.name, e.district_id, d.name, coalesce(w.colour, 'blue') FROM enterprise e"
+            f"SELECT {_MARK_COLUMNS}, coalesce(w.colour, 'blue') AS mark FROM enterprise e"
             " JOIN district d ON d.id = e.district_id"
             f" LEFT JOIN (SELECT h.enterprise_id, {_COLOUR} AS colour FROM hazard h"
             "   JOIN hazard_state s ON s.hazard_id = h.id WHERE h.deleted = 0 AND s.status IN ('待整改', '整改中', '待复查')"
             "   GROUP BY h.enterprise_id) w ON w.enterprise_id = e.id"
             f" WHERE e.deleted = 0{scope} ORDER BY d.code, e.name", params)
-        return [EnterpriseMark(*row) for row in rows]
+        return list(records_of(EnterpriseMark, rows))
 
     def enterprise_coverage(self, district_ids: list[str] | None, enterprise_id: str | None,
                             start: date, end: date) -> list[EnterpriseMark]:
@@ -101,12 +106,12 @@ class DashboardQuery:
         params: dict[str, Any] = {"start": start.isoformat(), "end": (end + timedelta(days=1)).isoformat()}
         scope = scope_where(district_ids, enterprise_id, params, alias="e")
         rows = self.db.conn.execute(
-            "SELECT e.id, e.name, e.district_id, d.name, coalesce(substr(max(i.started_at), 1, 10), '')"
+            f"SELECT {_MARK_COLUMNS}, coalesce(substr(max(i.started_at), 1, 10), '') AS mark"
             " FROM enterprise e JOIN district d ON d.id = e.district_id"
             " LEFT JOIN inspection i ON i.enterprise_id = e.id AND i.status = 'submitted'"
             "   AND i.kind != 'self_inspection' AND i.started_at >= :start AND i.started_at < :end"
             f" WHERE e.deleted = 0{scope} GROUP BY e.id ORDER BY d.code, e.name", params)
-        return [EnterpriseMark(*row) for row in rows]
+        return list(records_of(EnterpriseMark, rows))
 
     def inspections_between(self, district_ids: list[str] | None, enterprise_id: str | None,
                             start: date, end: date) -> list[str]:

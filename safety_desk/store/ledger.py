@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any, Iterator
 
+from safety_desk.domain.ledger import LedgerRow
+from safety_desk.store.codec import named_rows, records_of
 from safety_desk.store.database import Database
 
 RECTIFYING = ("待整改", "整改中")
@@ -17,7 +19,8 @@ _OVERDUE_DAYS = ("(CASE WHEN s.status IN ('待整改', '整改中') AND s.deadli
 # Past the deadline and still being rectified: what gives a hazard overdue days.
 _OVERDUE_CONDITION = "(s.status IN ('待整改', '整改中') AND s.deadline < :as_of)"
 
-# The only expressions a caller may sort by: user text never reaches the ORDER BY clause.
+# The sort keys that are not simply a LedgerRow field (any field sorts by its name too: _sort_expression).
+# Only these expressions reach the ORDER BY clause, never user text.
 SORT_COLUMNS: dict[str, str] = {
     "found_on": "h.found_on",
     "district": "d.name",
@@ -58,39 +61,6 @@ class LedgerFilter:
     text: str = ""
 
 
-@dataclass(frozen=True)
-class LedgerRow:
-    """One hazard as the ledger shows it; dates are ISO text, overdue_days as of the query's day."""
-
-    hazard_id: str
-    found_on: str
-    enterprise_name: str
-    district_name: str
-    grade: str
-    description: str
-    location: str
-    status: str | None  # None until the hazard's created event has arrived (sync order)
-    deadline: str | None
-    overdue_days: int
-    source: str
-    notice_number: str | None
-    enterprise_uscc: str = ""
-    district_code: str = ""
-    photo: str | None = None  # the first photo taken of the hazard, for the thumbnail column
-    # What the Excel export shows beside the columns above (regulations.md §7.2), read in the same query.
-    category: str = ""
-    basis: str = ""
-    measures: str = ""
-    responsible: str = ""
-    closed_at: str | None = None  # timestamp of the verified event (销号)
-    rectified_at: str | None = None
-    accident_type: str = ""
-
-    @property
-    def overdue(self) -> bool:
-        return self.overdue_days > 0
-
-
 # Every table a sort expression may name, joined only when it is needed: joining 200,000 rows to a
 # table nobody sorts or filters by costs more than the whole rest of the query.
 _JOINS = {
@@ -102,9 +72,17 @@ _JOINS = {
 # Every filter on hazard_state rejects a missing state row, so with one the join can be inner: SQLite may
 # then start from hazard_state's status index (open hazards: 20,000 rows) instead of every hazard.
 _STATE_INNER = " JOIN hazard_state s ON s.hazard_id = h.id"
-_ROW_COLUMNS = ("h.id, h.found_on, e.name, d.name, h.grade, h.description, h.location, s.status, s.deadline, "
-                f"{_OVERDUE_DAYS}, h.source, n.number, e.uscc, d.code, json_extract(h.photos, '$[0]'),"
-                " h.category, h.basis, h.measures, h.responsible, s.closed_at, s.rectified_at, h.accident_type")
+# Where each LedgerRow field comes from when it is not the hazard column of the same name.
+_FIELD_SOURCES = {
+    "hazard_id": "h.id", "enterprise_name": "e.name", "enterprise_uscc": "e.uscc", "district_name": "d.name",
+    "district_code": "d.code", "status": "s.status", "deadline": "s.deadline", "overdue_days": _OVERDUE_DAYS,
+    "rectified_at": "s.rectified_at", "closed_at": "s.closed_at", "notice_number": "n.number",
+    "photo": "json_extract(h.photos, '$[0]')",
+}
+# field name -> SQL expression, for every LedgerRow field.
+_FIELD_EXPRESSIONS = {f.name: _FIELD_SOURCES.get(f.name, f"h.{f.name}") for f in fields(LedgerRow)}
+# Each field selected under its own name, in the record's order: rows are read by name (codec.records_of).
+_ROW_COLUMNS = ", ".join(f"{expression} AS {name}" for name, expression in _FIELD_EXPRESSIONS.items())
 
 
 # Sorts that hazard_state's indexes can deliver in order: (status, deadline, hazard_id) and (deadline, hazard_id).
@@ -216,7 +194,7 @@ class LedgerQuery:
                       " LIMIT :limit OFFSET :offset")
         sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())}"
                f" WHERE h.rowid IN ({picked}) {order}")
-        return [LedgerRow(*row) for row in self.db.conn.execute(sql, params)]
+        return list(records_of(LedgerRow, self.db.conn.execute(sql, params)))
 
     def _overdue_page(self, flt: LedgerFilter, as_of: date, descending: bool, offset: int,
                       limit: int) -> list[LedgerRow]:
@@ -250,10 +228,10 @@ class LedgerQuery:
         if not picked:
             return []
         wanted = {f"r{index}": rowid for index, rowid in enumerate(picked)}
-        rows = self.db.conn.execute(f"SELECT h.rowid, {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())}"
-                                    f" WHERE h.rowid IN ({', '.join(':' + name for name in wanted)})",
-                                    {**wanted, "as_of": params["as_of"]}).fetchall()
-        by_rowid = {row[0]: LedgerRow(*row[1:]) for row in rows}
+        rows = named_rows(self.db.conn.execute(
+            f"SELECT h.rowid AS picked_rowid, {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())}"
+            f" WHERE h.rowid IN ({', '.join(':' + name for name in wanted)})", {**wanted, "as_of": params["as_of"]}))
+        by_rowid = {row.pop("picked_rowid"): LedgerRow(**row) for row in rows}
         return [by_rowid[rowid] for rowid in picked if rowid in by_rowid]
 
     def _every_hazard_has_state(self) -> bool:
@@ -268,15 +246,15 @@ class LedgerQuery:
         direction = "DESC" if descending else "ASC"
         sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())} WHERE {where}"
                f" {_order(sort_column, self._sort_expression(sort_column), direction, 'h.id')}")
-        for row in self.db.conn.execute(sql, params):
-            yield LedgerRow(*row)
+        yield from records_of(LedgerRow, self.db.conn.execute(sql, params))
 
     @staticmethod
     def _sort_expression(sort_column: str) -> str:
-        try:
-            return SORT_COLUMNS[sort_column]
-        except KeyError:
-            raise ValueError(f"ledger sort: unknown column {sort_column!r}") from None
+        """The ORDER BY expression of a sort key: one of SORT_COLUMNS, or any LedgerRow field by its name."""
+        expression = SORT_COLUMNS.get(sort_column) or _FIELD_EXPRESSIONS.get(sort_column)
+        if expression is None:
+            raise ValueError(f"ledger sort: unknown column {sort_column!r}")
+        return expression
 
     def first_page(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on", descending: bool = True,
                    limit: int = 200) -> tuple[list[LedgerRow], int]:

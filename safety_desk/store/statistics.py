@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from safety_desk.store.codec import named_rows
 from safety_desk.store.dashboard import scope_where
 from safety_desk.store.database import Database
 from safety_desk.store.records import HazardTally
@@ -20,6 +21,11 @@ _GROUPS = {
 }
 
 
+def _tally(row: dict[str, Any]) -> HazardTally:
+    """A tally from its named row: no key or name is '', a sum over no rows (NULL) is 0."""
+    return HazardTally(**{name: value or ("" if name in ("key", "name") else 0) for name, value in row.items()})
+
+
 class StatisticsQuery:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -31,16 +37,19 @@ class StatisticsQuery:
                  + scope_where(district_ids, enterprise_id, params))
         return where, params
 
-    _TALLY = ("count(*), sum(h.grade = '一般'), sum(h.grade = '重大'), sum(s.status = '已销号'),"
-              " sum(s.status != '已销号'), sum(s.status IN ('待整改', '整改中') AND s.deadline < :as_of)")
+    # Named as HazardTally's fields: the tally is read by name.
+    _TALLY = ("count(*) AS found, sum(h.grade = '一般') AS general, sum(h.grade = '重大') AS major,"
+              " sum(s.status = '已销号') AS closed, sum(s.status != '已销号') AS open,"
+              " sum(s.status IN ('待整改', '整改中') AND s.deadline < :as_of) AS overdue")
 
     def tally(self, district_ids: list[str] | None, enterprise_id: str | None, start: date, end: date,
               as_of: date) -> HazardTally:
         """Hazards found in [start, end], with how many stand closed, open and overdue on `as_of`."""
         where, params = self._found_between(district_ids, enterprise_id, start, end, as_of)
-        row = self.db.conn.execute(f"SELECT {self._TALLY} FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
-                                   f" WHERE {where}", params).fetchone()
-        return HazardTally("", "", *(value or 0 for value in row))
+        rows = named_rows(self.db.conn.execute(
+            f"SELECT '' AS key, '' AS name, {self._TALLY} FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
+            f" WHERE {where}", params))
+        return _tally(next(rows))
 
     def tally_by(self, group: str, district_ids: list[str] | None, enterprise_id: str | None, start: date,
                  end: date, as_of: date) -> list[HazardTally]:
@@ -48,10 +57,11 @@ class StatisticsQuery:
         key, name = _GROUPS[group]
         where, params = self._found_between(district_ids, enterprise_id, start, end, as_of)
         rows = self.db.conn.execute(
-            f"SELECT {key}, {name}, {self._TALLY} FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
+            f"SELECT {key} AS key, {name} AS name, {self._TALLY}"
+            " FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
             " JOIN enterprise e ON e.id = h.enterprise_id JOIN district d ON d.id = h.district_id"
             f" WHERE {where} GROUP BY {key} ORDER BY count(*) DESC, {name}", params)
-        return [HazardTally(row[0] or "", row[1] or "", *(value or 0 for value in row[2:])) for row in rows]
+        return [_tally(row) for row in named_rows(rows)]
 
     def status_counts(self, district_ids: list[str] | None, enterprise_id: str | None, start: date, end: date,
                       as_of: date) -> dict[str, int]:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from safety_desk.cli import main
 from safety_desk.domain.china_time import BEIJING
-from safety_desk.reports.spreadsheets import LEDGER_COLUMNS, LEDGER_SHEET, SUMMARY_SHEET
+from safety_desk.reports.spreadsheets import LEDGER_SHEET, SUMMARY_SHEET
 from safety_desk.services.imports import SpreadsheetService
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.session import Session
@@ -20,7 +20,9 @@ from safety_desk.store.records import District
 from safety_desk.store.store import Store
 from tests.demo_data import DEMO_AS_OF as AS_OF
 
-HEADERS = [name for name, _ in LEDGER_COLUMNS]
+# The export's header row (regulations.md §7.2), written out: offices' own sheets and macros read these names.
+HEADERS = ["序号", "企业名称", "统一社会信用代码", "片区", "发现日期", "来源", "隐患描述", "部位", "类别", "事故类型", "隐患等级",
+           "判定依据", "整改措施", "整改责任人", "整改期限", "整改状态", "逾期天数", "整改通知书", "整改完成日期", "销号日期"]
 
 
 @pytest.fixture

@@ -105,6 +105,18 @@ def test_sorting_on_each_column_orders_like_python_with_ties_by_id(store: Store,
     assert rows == sorted(rows, key=lambda r: _sort_key(r, column), reverse=descending)
 
 
+@pytest.mark.parametrize("field", ["enterprise_name", "district_name", "notice_number", "category", "closed_at"])
+def test_any_ledger_field_sorts_by_its_name(store: Store, field: str) -> None:
+    """A column added to the ledger's table sorts without its own entry in SORT_COLUMNS."""
+    rows = _all_rows(LedgerQuery(store.db), LedgerFilter(), field, descending=False, page_size=50)
+
+    def key(row: LedgerRow):
+        value = getattr(row, field)
+        return value is not None, value or "", row.hazard_id
+    assert rows == sorted(rows, key=key)
+    assert len({getattr(row, field) for row in rows}) > 1, "the demo data should hold different values"
+
+
 def test_an_unknown_sort_column_is_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="unknown column"):
         LedgerQuery(store.db).page(LedgerFilter(), AS_OF, "found_on; DROP TABLE hazard")

@@ -167,12 +167,8 @@ class HazardDetailDialog(QDialog):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(8)
-        rows = (("location", self.tr("Location")), ("category", self.tr("Category")),
-                ("accident_type", self.tr("Possible accident")), ("basis", self.tr("Basis")),
-                ("measures", self.tr("Measures")), ("responsible", self.tr("Responsible")),
-                ("notice", self.tr("Notice")), ("inspection", self.tr("Found in")),
-                ("found", self.tr("Found by")), ("source", self.tr("Source")))
-        for key, caption in rows:
+        self.particulars = self._particulars()
+        for key, caption, _value in self.particulars:
             form.addRow(self._caption(caption), self._value(key))
         particulars = QGroupBox(self.tr("Particulars"))
         particulars.setLayout(form)
@@ -201,6 +197,27 @@ class HazardDetailDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(inner)
         return scroll
+
+    def _particulars(self) -> tuple[tuple[str, str, Callable[[HazardDetail], str]], ...]:
+        """The hazard's particulars, each once: (label name, caption, its text from the detail)."""
+        return (
+            ("location", self.tr("Location"), lambda detail: detail.hazard.location),
+            ("category", self.tr("Category"), lambda detail: detail.hazard.category),
+            ("accident_type", self.tr("Possible accident"), lambda detail: detail.hazard.accident_type),
+            ("basis", self.tr("Basis"), lambda detail: detail.hazard.basis),
+            ("measures", self.tr("Measures"), lambda detail: detail.hazard.measures),
+            ("responsible", self.tr("Responsible"), lambda detail: detail.hazard.responsible),
+            ("notice", self.tr("Notice"), lambda detail: detail.notice_number or ""),
+            ("inspection", self.tr("Found in"), lambda detail: detail.source_inspection or ""),
+            ("found", self.tr("Found by"), lambda detail: f"{detail.found_by_name} · {detail.hazard.found_on}"),
+            ("source", self.tr("Source"), lambda detail: self._source_label(detail.hazard.source)),
+        )
+
+    def _source_label(self, source: str) -> str:
+        labels = {"inspection": self.tr("Inspection"), "self_inspection": self.tr("Self-inspection"),
+                  "drill": self.tr("Drill"), "report": self.tr("Public report"),
+                  "enforcement": self.tr("Enforcement"), "import": self.tr("Import")}
+        return labels.get(source, source)
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -286,18 +303,8 @@ class HazardDetailDialog(QDialog):
                                        self.tr("found %1").replace("%1", hazard.found_on)]))
         self.deadline_label.setText(self._deadline_html(detail))
 
-        source_labels = {"inspection": self.tr("Inspection"), "self_inspection": self.tr("Self-inspection"),
-                         "drill": self.tr("Drill"), "report": self.tr("Public report"),
-                         "enforcement": self.tr("Enforcement"), "import": self.tr("Import")}
-        values = {
-            "location": hazard.location, "category": hazard.category, "accident_type": hazard.accident_type,
-            "basis": hazard.basis, "measures": hazard.measures, "responsible": hazard.responsible,
-            "notice": detail.notice_number or "", "inspection": detail.source_inspection or "",
-            "found": f"{detail.found_by_name} · {hazard.found_on}",
-            "source": source_labels.get(hazard.source, hazard.source),
-        }
-        for key, value in values.items():
-            self.values[key].setText(value or "—")
+        for key, _caption, value in self.particulars:
+            self.values[key].setText(value(detail) or "—")
         self.plan_box.setVisible(detail.major)
         self.supervision_box.setVisible(detail.major)
         plan = hazard.treatment_plan or {}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from safety_desk.domain.ledger import TRANSLATION_CONTEXT, VIEW_COLUMNS, LedgerColumn
 from safety_desk.services.ledger import LedgerFilter, LedgerRow, LedgerService
 from safety_desk.ui.models.enterprise_models import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
 from safety_desk.ui.models.thumbnail_source import ThumbnailSource
@@ -20,23 +22,32 @@ PAGE_SIZE = 200
 MAX_PAGES = 8
 MAJOR_FOREGROUND = QColor("#6a1b9a")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_KEYS = tuple(column.key for column in VIEW_COLUMNS)
 
 
 class LedgerModel(QAbstractTableModel):
     """Every hazard matching a filter, in a chosen order; rowCount is the full count, rows load by page."""
 
-    PHOTO, FOUND, DISTRICT, ENTERPRISE, GRADE, DESCRIPTION, LOCATION, STATUS, DEADLINE, OVERDUE, SOURCE, NOTICE = (
-        range(12))
-    SORT_KEYS = ("photo", "found_on", "district", "enterprise", "grade", "description", "location", "status",
-                 "deadline", "overdue_days", "source", "notice")
+    # The columns are domain.ledger's VIEW_COLUMNS; these are their numbers, by the field each shows.
+    COLUMNS: tuple[LedgerColumn, ...] = VIEW_COLUMNS
+    PHOTO = _KEYS.index("photo")
+    FOUND = _KEYS.index("found_on")
+    DISTRICT = _KEYS.index("district_name")
+    ENTERPRISE = _KEYS.index("enterprise_name")
+    GRADE = _KEYS.index("grade")
+    DESCRIPTION = _KEYS.index("description")
+    LOCATION = _KEYS.index("location")
+    STATUS = _KEYS.index("status")
+    DEADLINE = _KEYS.index("deadline")
+    OVERDUE = _KEYS.index("overdue_days")
+    SOURCE = _KEYS.index("source")
+    NOTICE = _KEYS.index("notice_number")
 
     def __init__(self, service: LedgerService, thumbnails: ThumbnailSource | None = None, parent=None) -> None:
         super().__init__(parent)
         self.service = service
         self.thumbnails = thumbnails
-        self._headers = [self.tr("Photo"), self.tr("Found"), self.tr("District"), self.tr("Enterprise"), self.tr("Grade"),
-                         self.tr("Description"), self.tr("Location"), self.tr("Status"), self.tr("Deadline"),
-                         self.tr("Overdue days"), self.tr("Source"), self.tr("Notice")]
+        self._headers = [QCoreApplication.translate(TRANSLATION_CONTEXT, column.header) for column in self.COLUMNS]
         self.source_labels = {
             "inspection": self.tr("Inspection"), "self_inspection": self.tr("Self-inspection"),
             "drill": self.tr("Drill"), "report": self.tr("Public report"),
@@ -61,7 +72,7 @@ class LedgerModel(QAbstractTableModel):
         """Count again and forget every page (hazards may have changed since they were read)."""
         self.beginResetModel()
         self._pages.clear()
-        first, self._count = self.service.first_page(self._filter, self.SORT_KEYS[self._sort_column],
+        first, self._count = self.service.first_page(self._filter, _KEYS[self._sort_column],
                                                      self._descending, PAGE_SIZE)
         self._pages[0] = first
         self.endResetModel()
@@ -74,7 +85,7 @@ class LedgerModel(QAbstractTableModel):
         return len(self._pages)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.SORT_KEYS):
+        if not 0 <= column < len(_KEYS):
             column, order = self.FOUND, Qt.SortOrder.DescendingOrder
         self._sort_column = column
         self._descending = order == Qt.SortOrder.DescendingOrder
@@ -82,13 +93,17 @@ class LedgerModel(QAbstractTableModel):
         self._pages.clear()  # the count stays: sorting changes the order, not the rows
         self.endResetModel()
 
+    def sort_order(self) -> tuple[str, bool]:
+        """The sort key (the field the sorted column shows) and whether it runs descending: an export keeps it."""
+        return _KEYS[self._sort_column], self._descending
+
     def row_at(self, row: int) -> LedgerRow | None:
         if not 0 <= row < self._count:
             return None
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            page = self.service.page(self._filter, self.SORT_KEYS[self._sort_column], self._descending,
+            page = self.service.page(self._filter, _KEYS[self._sort_column], self._descending,
                                      number * PAGE_SIZE, PAGE_SIZE)
             self._pages[number] = page
             while len(self._pages) > MAX_PAGES:
@@ -147,12 +162,14 @@ class LedgerModel(QAbstractTableModel):
             self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DecorationRole])
 
     def text(self, row: LedgerRow, column: int) -> str:
+        """The cell as the view shows it: the column's value, dates as ISO text, "—" for nothing."""
         if column == self.OVERDUE:
             return str(row.overdue_days) if row.overdue else ""
         if column == self.SOURCE:
             return self.source_labels.get(row.source, row.source)
         if column == self.PHOTO:
             return ""
-        value = (None, row.found_on, row.district_name, row.enterprise_name, row.grade, row.description, row.location,
-                 row.status, row.deadline, None, None, row.notice_number)[column]
-        return value if value else "—"
+        value = self.COLUMNS[column].value(row)
+        if isinstance(value, date):
+            return value.isoformat()
+        return "—" if value in (None, "") else str(value)

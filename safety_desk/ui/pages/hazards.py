@@ -112,12 +112,12 @@ class HazardsPage(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LedgerModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        # Narrow fixed columns leave the description (what the hazard is) the most room at 1366 px.
-        for column, width in ((LedgerModel.PHOTO, 44), (LedgerModel.FOUND, 90), (LedgerModel.DISTRICT, 76), (LedgerModel.ENTERPRISE, 170),
-                              (LedgerModel.GRADE, 56), (LedgerModel.LOCATION, 90), (LedgerModel.STATUS, 60),
-                              (LedgerModel.DEADLINE, 90), (LedgerModel.OVERDUE, 64), (LedgerModel.SOURCE, 76),
-                              (LedgerModel.NOTICE, 170)):
-            header.resizeSection(column, width)
+        # Each column as wide as the ledger's column table says (in widths of "0", as Excel counts); the
+        # description stretches over the rest: what the hazard is gets the most room.
+        zero = header.fontMetrics().horizontalAdvance("0")
+        for number, column in enumerate(LedgerModel.COLUMNS):
+            if number != LedgerModel.DESCRIPTION:
+                header.resizeSection(number, (column.view_width or column.width) * zero)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -230,8 +230,7 @@ class HazardsPage(QWidget):
 
     def on_export_clicked(self) -> None:
         self.ledger_export = LedgerExport(self.context, self)
-        self.ledger_export.start(self.current_filter(), self.model.total(),
-                                 (self.model.SORT_KEYS[self.model._sort_column], self.model._descending))
+        self.ledger_export.start(self.current_filter(), self.model.total(), self.model.sort_order())
 
     def on_import_clicked(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import ledger"), "",
