@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import click
 
 from safety_desk import __version__
+
+if TYPE_CHECKING:
+    from safety_desk.app import Desk
 
 # Exit codes (DESIGN.md §10): 0 done; 1 the work failed; 2 bad usage or bad input.
 EXIT_FAILED = 1
@@ -35,19 +37,32 @@ def _db_path(ctx: click.Context) -> Path:
 
 
 @contextmanager
-def _open_store(path: Path) -> Iterator["object"]:
-    """The store at `path`, with store errors turned into messages and exit codes."""
-    from safety_desk.store.connection import StoreError
-    from safety_desk.store.store import Store
+def _desk(ctx: click.Context) -> Iterator["Desk"]:
+    """This device's desk on the database the command names: one place turns errors into messages and exit codes.
+
+    A database that cannot be opened, bad input and refusals (ValueError, PermissionDenied) exit 2; a failed
+    write (a full disk, a read-only file, an output that cannot be written) exits 1.
+    """
+    from safety_desk.app import Desk
+    from safety_desk.services.session import PermissionDenied
+    from safety_desk.settings import Settings
+    from safety_desk.store.errors import StoreError
 
     try:
-        store = Store.open(path)
+        desk = Desk.open(_db_path(ctx), settings=Settings.load())
     except StoreError as exc:
         raise BadInput(str(exc)) from None
     try:
-        yield store
+        yield desk
+    except (ValueError, PermissionDenied) as exc:
+        raise BadInput(str(exc)) from None
+    except StoreError as exc:
+        raise Failed(str(exc)) from None
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise Failed(f"{where}无法写入 (cannot write: {exc.strerror or exc})") from None
     finally:
-        store.close()
+        desk.close()
 
 
 class _Progress:
@@ -149,7 +164,7 @@ def demo_command(ctx: click.Context, enterprises: int = 60, weeks: int = 26, see
 
     path = _db_path(ctx) if ctx.find_root().params.get("db") else _demo_path()
     spec = DemoSpec(enterprises=enterprises, weeks=weeks, seed=seed,
-                    as_of=as_of.date() if as_of else date.today(), larger_incident=larger_incident)
+                    as_of=as_of.date() if as_of else None, larger_incident=larger_incident)
     progress = _Progress("生成演示数据 building demo")
     started = time.perf_counter()
     try:
@@ -176,11 +191,12 @@ def doctor_command(ctx: click.Context) -> None:
     """Check the database: integrity, schema, audit chain, hazard status, photo files."""
     from safety_desk.services.doctor import backup_age_line, run_doctor
 
-    with _open_store(_db_path(ctx)) as store:
-        report = run_doctor(store)
+    with _desk(ctx) as desk:
+        report = run_doctor(desk.store)
+        age = backup_age_line(_db_path(ctx), desk.clock)
     for name, passed, detail in report.checks:
         click.echo(f"{'正常 ok  ' if passed else '异常 FAIL'}  {name}: {detail}")
-    click.echo(f"         {backup_age_line(_db_path(ctx))}")
+    click.echo(f"         {age}")
     if not report.ok:
         raise Failed("doctor found problems (见上 see above)")
 
@@ -243,14 +259,13 @@ def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | No
     """List hazards (隐患台账), newest found first; --json for scripts."""
     import json
 
-    from safety_desk.services.ledger import LedgerService
-    from safety_desk.services.session import Session
-
-    day = as_of.date() if as_of else date.today()
-    with _open_store(_db_path(ctx)) as store:
-        flt = _ledger_filter(store, district_code, uscc, grade, status, overdue)
-        service = LedgerService(Session.of_device(store), today=lambda: day)
-        rows = service.every_row(flt)
+    with _desk(ctx) as desk:
+        if as_of is not None:
+            desk = desk.at(as_of.date())
+        day = desk.clock.today()
+        flt = desk.ledger.filter_for(district_code=district_code, uscc=uscc, grade=grade, status=status,
+                                     overdue=overdue)
+        rows = desk.ledger.every_row(flt)
         if as_json:
             click.echo("[", nl=False)
             for index, row in enumerate(rows):
@@ -278,14 +293,11 @@ def report_group() -> None:
 
 
 def _write_document(ctx: click.Context, output: Path, make) -> None:
-    """Run `make(report_service, store)` as this device and say where the PDF went; bad input exits 2."""
-    from safety_desk.services.reports import ReportService
-    from safety_desk.services.session import Session
-
-    with _open_store(_db_path(ctx)) as store:
+    """Run `make(report_service)` as this device and say where the PDF went; bad input exits 2."""
+    with _desk(ctx) as desk:
         try:
-            make(ReportService(Session.of_device(store)), store)
-        except (ValueError, FileNotFoundError) as exc:
+            make(desk.reports)
+        except FileNotFoundError as exc:
             raise BadInput(str(exc)) from None
     click.echo(f"已生成 written: {output}")
 
@@ -299,7 +311,7 @@ _OUTPUT = click.option("-o", "--output", required=True, type=click.Path(dir_okay
 @click.pass_context
 def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> None:
     """安全生产检查记录 of one inspection."""
-    _write_document(ctx, output, lambda reports, _store: reports.inspection_record(inspection_id, output))
+    _write_document(ctx, output, lambda reports: reports.inspection_record(inspection_id, output))
 
 
 @report_group.command("notice")
@@ -308,10 +320,7 @@ def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> N
 @click.pass_context
 def report_notice(ctx: click.Context, notice_id: str, output: Path) -> None:
     """安全隐患整改通知书 (by its id or its number)."""
-    def make(reports, store) -> None:
-        found = store.notices.get(notice_id) or store.notices.by_number(notice_id)
-        reports.notice(found.id if found else notice_id, output)
-    _write_document(ctx, output, make)
+    _write_document(ctx, output, lambda reports: reports.notice(notice_id, output))
 
 
 @report_group.command("drill")
@@ -320,7 +329,7 @@ def report_notice(ctx: click.Context, notice_id: str, output: Path) -> None:
 @click.pass_context
 def report_drill(ctx: click.Context, drill_id: str, output: Path) -> None:
     """应急演练记录 of one held drill."""
-    _write_document(ctx, output, lambda reports, _store: reports.drill_record(drill_id, output))
+    _write_document(ctx, output, lambda reports: reports.drill_record(drill_id, output))
 
 
 @report_group.command("weekly")
@@ -336,8 +345,7 @@ def report_weekly(ctx: click.Context, week: str | None, start, end, district_cod
     """安全生产周报 for an ISO week or a period, for the city or one district (-o FILE.pdf or --json)."""
     import json
 
-    from safety_desk.services.session import Session
-    from safety_desk.services.weekly import WeeklyService, date_range, iso_week
+    from safety_desk.services.weekly import date_range, iso_week
 
     if output is None and not as_json:
         raise click.UsageError("give -o FILE.pdf or --json")
@@ -345,21 +353,17 @@ def report_weekly(ctx: click.Context, week: str | None, start, end, district_cod
         raise click.UsageError("give either --week or --from/--to, not both")
     if (start is None) != (end is None):
         raise click.UsageError("--from and --to go together")
-    with _open_store(_db_path(ctx)) as store:
-        try:
-            if start is not None:
-                period = date_range(start.date(), end.date())
-            else:
-                today = date.today().isocalendar()
-                period = iso_week(week or f"{today.year}-W{today.week:02d}")
-            service = WeeklyService(Session.of_device(store))
-            summary = service.summary(period, district_code)
-            if as_json:
-                click.echo(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
-            if output is not None:
-                service.write_pdf(summary, output)
-        except ValueError as exc:
-            raise BadInput(str(exc)) from None
+    with _desk(ctx) as desk:
+        if start is not None:
+            period = date_range(start.date(), end.date())
+        else:
+            today = desk.clock.today().isocalendar()
+            period = iso_week(week or f"{today.year}-W{today.week:02d}")
+        summary = desk.weekly.summary(period, district_code)
+        if as_json:
+            click.echo(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
+        if output is not None:
+            desk.weekly.write_pdf(summary, output)
     if output is not None:
         click.echo(f"已生成 written: {output}", err=as_json)
 
@@ -371,39 +375,9 @@ def report_weekly(ctx: click.Context, week: str | None, start, end, district_cod
 @click.pass_context
 def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None, output: Path) -> None:
     """季度隐患排查治理统计 (16号令 art. 14) for the city or one district."""
-    from safety_desk.services.reports import ReportService
-    from safety_desk.services.session import Session
-
-    with _open_store(_db_path(ctx)) as store:
-        try:
-            ReportService(Session.of_device(store)).quarterly(quarter, output, district_code)
-        except ValueError as exc:
-            raise BadInput(str(exc)) from None
+    with _desk(ctx) as desk:
+        desk.reports.quarterly(quarter, output, district_code)
     click.echo(f"已生成 written: {output}")
-
-
-def _ledger_filter(store, district_code: str | None, uscc: str | None, grade: str | None, status: str | None,
-                   overdue: bool):
-    """The ledger filter the command-line options describe (BadInput for an unknown district or USCC)."""
-    import dataclasses
-
-    from safety_desk.services.ledger import LedgerFilter
-
-    flt = LedgerFilter(grade=grade, status=status, overdue_only=overdue)
-    if district_code is not None:
-        district = store.districts.by_code(district_code)
-        if district is None:
-            raise BadInput(f"--district: 片区代码 {district_code} 不存在 (no district with this code)")
-        flt = dataclasses.replace(flt, district_id=district.id)
-    if uscc is not None:
-        try:
-            enterprise = store.enterprises.by_uscc(uscc.strip().upper())
-        except ValueError as exc:
-            raise BadInput(f"--enterprise {uscc}: {exc}") from None
-        if enterprise is None:
-            raise BadInput(f"--enterprise: 统一社会信用代码 {uscc} 不存在 (no enterprise with this USCC)")
-        flt = dataclasses.replace(flt, enterprise_id=enterprise.id)
-    return flt
 
 
 @main.group("export")
@@ -426,17 +400,15 @@ def export_ledger(ctx: click.Context, output: Path, district_code: str | None, u
     """The hazard ledger (隐患台账) as an Excel workbook, newest found first."""
     import time
 
-    from safety_desk.services.imports import SpreadsheetService
-    from safety_desk.services.session import Session
-
-    day = as_of.date() if as_of else date.today()
     started = time.perf_counter()
-    with _open_store(_db_path(ctx)) as store:
-        flt = _ledger_filter(store, district_code, uscc, grade, status, overdue)
+    with _desk(ctx) as desk:
+        if as_of is not None:
+            desk = desk.at(as_of.date())  # overdue as of that day
+        flt = desk.ledger.filter_for(district_code=district_code, uscc=uscc, grade=grade, status=status,
+                                     overdue=overdue)
         progress = _Progress("导出 exporting")
         try:
-            count = SpreadsheetService(Session.of_device(store), today=lambda: day).export_ledger(
-                flt, output, progress=progress)
+            count = desk.spreadsheets.export_ledger(flt, output, progress=progress)
         except OSError as exc:
             raise Failed(f"{output}: 无法写入 (cannot write: {exc.strerror or exc})") from None
         finally:
@@ -452,23 +424,13 @@ def import_group() -> None:
 def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool) -> None:
     import time
 
-    from safety_desk.services.imports import ImportRefused, SheetError, SpreadsheetService
-    from safety_desk.services.session import PermissionDenied, Session
-    from safety_desk.store.errors import StoreError
-
     started = time.perf_counter()
-    with _open_store(_db_path(ctx)) as store:
-        service = SpreadsheetService(Session.of_device(store))
+    with _desk(ctx) as desk:  # a failed backup before writing, a full disk...: exit 1, nothing was imported
+        service = desk.spreadsheets
         progress = _Progress("检查 checking")
         try:
             run = service.import_enterprises if kind == "enterprises" else service.import_ledger
             result = run(file, dry_run=dry_run, progress=progress)
-        except ImportRefused as exc:
-            raise BadInput(str(exc)) from None
-        except (SheetError, PermissionDenied) as exc:
-            raise BadInput(str(exc)) from None
-        except StoreError as exc:  # the backup before writing failed, the disk is full, ...: nothing was imported
-            raise Failed(str(exc)) from None
         finally:
             progress.close()
     click.echo(result.describe() + f"; {time.perf_counter() - started:.1f} s")
@@ -555,16 +517,10 @@ def _sync_errors():
 def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], uscc: str | None, name: str,
                   output: Path) -> None:
     """Enrol a device (office only): writes its signed enrolment file with the starter data of its scope."""
-    from safety_desk.services.devices import DeviceService
-    from safety_desk.services.session import Session
-
-    with _open_store(_db_path(ctx)) as store:
+    with _desk(ctx) as desk:
         progress = _Progress("写入登记文件 writing enrolment")
         try:
-            result = DeviceService(Session.of_device(store)).enroll(role, name, output, district_codes=districts,
-                                                                    uscc=uscc, report=progress)
-        except _sync_errors() as exc:
-            raise BadInput(str(exc)) from None
+            result = desk.devices.enroll(role, name, output, district_codes=districts, uscc=uscc, report=progress)
         finally:
             progress.close()
     click.echo(f"已登记设备 enrolled {result.device.name} ({result.device.role}) {result.device.id}")
@@ -597,14 +553,8 @@ def device_join(ctx: click.Context, enrol_file: Path) -> None:
 @click.pass_context
 def device_revoke(ctx: click.Context, device: str) -> None:
     """Revoke a device (by name or id): its bundles are refused; the revocation travels in bundles."""
-    from safety_desk.services.devices import DeviceService
-    from safety_desk.services.session import Session
-
-    with _open_store(_db_path(ctx)) as store:
-        try:
-            revoked = DeviceService(Session.of_device(store)).revoke(device)
-        except _sync_errors() as exc:
-            raise BadInput(str(exc)) from None
+    with _desk(ctx) as desk:
+        revoked = desk.devices.revoke(device)
     click.echo(f"已停用 revoked {revoked.name} {revoked.id} ({revoked.revoked_at})")
 
 
@@ -612,11 +562,8 @@ def device_revoke(ctx: click.Context, device: str) -> None:
 @click.pass_context
 def device_list(ctx: click.Context) -> None:
     """Every device: name, role, scope, enrolled, revoked, whether its key arrived."""
-    from safety_desk.services.devices import DeviceService
-    from safety_desk.services.session import Session
-
-    with _open_store(_db_path(ctx)) as store:
-        for info in DeviceService(Session.of_device(store)).list():
+    with _desk(ctx) as desk:
+        for info in desk.devices.list():
             state = "已停用 revoked" if info.revoked_at else ("正常 active" if info.key_known else "待首次同步 awaiting "
                                                                                           "first bundle")
             here = " *" if info.this_device else ""
@@ -635,17 +582,12 @@ def sync_group() -> None:
 @click.pass_context
 def sync_export(ctx: click.Context, to: Path, for_device: str | None) -> None:
     """Write a bundle with everything the receiving device's scope allows that it has not acknowledged."""
-    from safety_desk.services.session import Session
-    from safety_desk.services.sync import SyncService
-
-    with _open_store(_db_path(ctx)) as store:
+    if to.suffix != ".sdsync" and not to.is_dir():
+        raise BadInput(f"--to {to}: 文件夹不存在 (no such folder; or give a FILE.sdsync)")
+    with _desk(ctx) as desk:
         progress = _Progress("导出 exporting")
         try:
-            if to.suffix != ".sdsync" and not to.is_dir():
-                raise BadInput(f"--to {to}: 文件夹不存在 (no such folder; or give a FILE.sdsync)")
-            result = SyncService(Session.of_device(store)).export(to, for_device, report=progress)
-        except _sync_errors() as exc:
-            raise BadInput(str(exc)) from None
+            result = desk.sync.export(to, for_device, report=progress)
         except OSError as exc:
             raise Failed(f"{to}: 无法写入 (cannot write: {exc.strerror or exc})") from None
         finally:
@@ -658,15 +600,10 @@ def sync_export(ctx: click.Context, to: Path, for_device: str | None) -> None:
 @click.pass_context
 def sync_import(ctx: click.Context, file: Path) -> None:
     """Apply one bundle: checked completely first, a backup taken, then all or nothing."""
-    from safety_desk.services.session import Session
-    from safety_desk.services.sync import SyncService
-
-    with _open_store(_db_path(ctx)) as store:
+    with _desk(ctx) as desk:
         progress = _Progress("导入 importing")
         try:
-            result = SyncService(Session.of_device(store)).import_bundle(file, report=progress)
-        except _sync_errors() as exc:
-            raise BadInput(str(exc)) from None
+            result = desk.sync.import_bundle(file, report=progress)
         finally:
             progress.close()
     _echo_import(result)
@@ -685,16 +622,10 @@ def _echo_import(result) -> None:
 @click.pass_context
 def sync_folder(ctx: click.Context, path: Path | None) -> None:
     """One pass through a sync folder (default: the sync_folder setting): import, then export to every peer."""
-    from safety_desk.services.session import Session
-    from safety_desk.services.sync import SyncService
-    from safety_desk.settings import Settings
-
-    with _open_store(_db_path(ctx)) as store:
+    with _desk(ctx) as desk:
         progress = _Progress("同步 syncing")
         try:
-            result = SyncService(Session.of_device(store), Settings.load()).sync_folder(path, report=progress)
-        except _sync_errors() as exc:
-            raise BadInput(str(exc)) from None
+            result = desk.sync.sync_folder(path, report=progress)
         finally:
             progress.close()
     for imported in result.imported:
@@ -713,17 +644,9 @@ def sync_folder(ctx: click.Context, path: Path | None) -> None:
 @click.pass_context
 def sync_status(ctx: click.Context) -> None:
     """Peers with their last exchange and changes waiting, the sync folder, open conflicts."""
-    from safety_desk.services.session import Session
-    from safety_desk.services.sync import SyncService
-    from safety_desk.settings import Settings
-
-    with _open_store(_db_path(ctx)) as store:
-        service = SyncService(Session.of_device(store), Settings.load())
-        try:
-            peers = service.peers()
-        except _sync_errors() as exc:
-            raise BadInput(str(exc)) from None
-        for peer in peers:
+    with _desk(ctx) as desk:
+        service = desk.sync
+        for peer in service.peers():
             state = "已停用 revoked" if peer.revoked else ("" if peer.key_known else "待首次同步 awaiting first bundle")
             click.echo("\t".join([peer.device_id, peer.name, peer.role, f"导出 exported {peer.last_export_at or '-'}",
                                   f"导入 imported {peer.last_import_at or '-'}", f"待发 waiting {peer.waiting}", state]))
@@ -739,11 +662,8 @@ def sync_status(ctx: click.Context) -> None:
 @click.pass_context
 def sync_conflicts(ctx: click.Context, include_resolved: bool) -> None:
     """What merges did not keep: the field, both values, who and when."""
-    from safety_desk.services.session import Session
-    from safety_desk.services.sync import SyncService
-
-    with _open_store(_db_path(ctx)) as store:
-        for c in SyncService(Session.of_device(store)).conflicts(include_resolved):
+    with _desk(ctx) as desk:
+        for c in desk.sync.conflicts(include_resolved):
             click.echo("\t".join([c.id, c.kind, f"{c.table}.{c.field}", c.row_id, f"保留 kept={c.kept_value!r}",
                                   f"{c.kept_by} {c.kept_at or ''}", f"另一值 other={c.other_value!r}",
                                   f"{c.other_by} {c.other_at or ''}", c.note]))

@@ -8,10 +8,6 @@ from datetime import datetime, timedelta, timezone
 BEIJING = timezone(timedelta(hours=8))
 
 
-def beijing_now() -> datetime:
-    return datetime.now(BEIJING)
-
-
 def beijing_minute(text: str | None) -> str:
     """An ISO timestamp as Beijing "YYYY-MM-DD HH:MM" ('' for none); a naive one is taken as already local."""
     if not text:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PIL import ExifTags, Image
 
-from safety_desk.store.database import now_iso
 from safety_desk.store.photos import media_path
 from safety_desk.store.records import Photo
 
@@ -278,7 +277,7 @@ def store_photo(store: "Store", processed: ProcessedPhoto, taken_by: str | None 
         write_file_atomically(path, processed.jpeg)
         created = True
     photo = Photo(id=processed.sha256, size=len(processed.jpeg), width=processed.width,
-                  height=processed.height, added_at=now_iso(), taken_at=processed.taken_at,
+                  height=processed.height, added_at=store.db.now_iso(), taken_at=processed.taken_at,
                   gps_lat=processed.gps_lat, gps_lon=processed.gps_lon, taken_by=taken_by,
                   original_name=processed.original_name)
     try:

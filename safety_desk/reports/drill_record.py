@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,7 +53,7 @@ def _text_block(text: str, empty: str) -> list:
                          ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])]
 
 
-def render_drill_record(record: DrillRecord, target: Path | str | BinaryIO) -> None:
+def render_drill_record(record: DrillRecord, target: Path | str | BinaryIO, *, generated_at: datetime) -> None:
     s = styles()
     story: list = [Paragraph("应急演练记录", s.title), para(f"记录编号 {record.reference}", s.subtitle),
                    para("一、演练概况", s.heading), key_value_table(record.particulars, CONTENT_WIDTH)]
@@ -85,4 +86,4 @@ def render_drill_record(record: DrillRecord, target: Path | str | BinaryIO) -> N
     seal = plain_table([[para(record.enterprise, s.right)], [para("（单位盖章）", s.right)]], [CONTENT_WIDTH],
                        [("TOPPADDING", (0, 0), (-1, 0), 8)])
     story += [Spacer(1, 5 * mm), KeepTogether([para("签字确认", s.heading), signatures, seal])]
-    build_pdf(target, story, Letterhead(office=record.office, title="应急演练记录", period=record.reference))
+    build_pdf(target, story, Letterhead(generated_at=generated_at, office=record.office, title="应急演练记录", period=record.reference))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -56,7 +57,7 @@ class InspectionRecord:
     status_note: str = ""
 
 
-def render_inspection_record(record: InspectionRecord, target: Path | str | BinaryIO) -> None:
+def render_inspection_record(record: InspectionRecord, target: Path | str | BinaryIO, *, generated_at: datetime) -> None:
     s = styles()
     story: list = [Paragraph("安全生产检查记录", s.title), para(f"记录编号 {record.reference}", s.subtitle)]
     if record.status_note:
@@ -99,4 +100,4 @@ def render_inspection_record(record: InspectionRecord, target: Path | str | Bina
                              [CONTENT_WIDTH / 2] * 2,
                              [("BOX", (0, 0), (-1, -1), 0.4, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE)])
     story += [Spacer(1, 5 * mm), KeepTogether([para("签字确认", s.heading), signatures])]
-    build_pdf(target, story, Letterhead(office=record.office, title="安全生产检查记录", period=record.reference))
+    build_pdf(target, story, Letterhead(generated_at=generated_at, office=record.office, title="安全生产检查记录", period=record.reference))

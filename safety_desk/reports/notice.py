@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -61,7 +62,7 @@ class _CutLine(Flowable):
         canvas.restoreState()
 
 
-def render_notice(document: NoticeDocument, target: Path | str | BinaryIO) -> None:
+def render_notice(document: NoticeDocument, target: Path | str | BinaryIO, *, generated_at: datetime) -> None:
     s = styles()
     story: list = [
         Paragraph("安全隐患整改通知书", s.title),
@@ -110,4 +111,4 @@ def render_notice(document: NoticeDocument, target: Path | str | BinaryIO) -> No
                     + "&nbsp;" * 6 + "日" + "&nbsp;" * 10 + "（单位盖章）", s.body)]],
         [CONTENT_WIDTH], [("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 8)])
     story.append(KeepTogether([Spacer(1, 6 * mm), _CutLine(), receipt]))
-    build_pdf(target, story, Letterhead(office=document.office, title="安全隐患整改通知书", period=document.number))
+    build_pdf(target, story, Letterhead(generated_at=generated_at, office=document.office, title="安全隐患整改通知书", period=document.number))

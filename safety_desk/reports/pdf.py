@@ -19,7 +19,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, Image, PageTemplate, Paragraph, Table, TableStyle
 
-from safety_desk.domain.china_time import beijing_now
 from safety_desk.paths import resources_dir
 
 FONT = "WQYMicroHei"
@@ -166,8 +165,8 @@ class Letterhead:
 
     office: str
     title: str
+    generated_at: datetime  # from the service's clock: printed in the footer
     period: str = ""
-    generated_at: datetime | None = None
 
 
 def plain_table(rows: list[list[Any]], widths: list[float], commands: list[tuple] | None = None) -> Table:
@@ -207,7 +206,7 @@ def photo_grid(photos: list[CaptionedPhoto]) -> Table:
 def build_pdf(target: Path | str | BinaryIO, story: list, letterhead: Letterhead) -> None:
     """Lay out `story` on A4 pages with the letterhead's header and footer, and write the PDF."""
     register_font()
-    generated = (letterhead.generated_at or beijing_now()).strftime("%Y-%m-%d %H:%M")
+    generated = letterhead.generated_at.strftime("%Y-%m-%d %H:%M")
 
     def decorate(canvas: Canvas, document: BaseDocTemplate) -> None:
         canvas.saveState()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -75,7 +76,7 @@ def _bar_chart(title: str, categories: list[str], series: list[tuple[str, list[i
     return drawing
 
 
-def render_weekly(summary: "WeeklySummary", target: Path | str | BinaryIO) -> None:
+def render_weekly(summary: "WeeklySummary", target: Path | str | BinaryIO, *, generated_at: datetime) -> None:
     s = styles()
     work, found = summary.work, summary.found
     story: list = [
@@ -196,7 +197,7 @@ def render_weekly(summary: "WeeklySummary", target: Path | str | BinaryIO) -> No
         story += _more(summary.due_next_week_total, len(summary.due_next_week), s)
     else:
         story.append(para("下周无到期的整改事项。", s.body))
-    build_pdf(target, story, Letterhead(office=summary.office, title="安全生产周报",
+    build_pdf(target, story, Letterhead(generated_at=generated_at, office=summary.office, title="安全生产周报",
                                         period=f"{summary.scope} {summary.period.label}"))
 
 

@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from safety_desk.domain.backup_rotation import DAILY, MANUAL, daily_backup_due
-from safety_desk.domain.china_time import beijing_now
+from safety_desk.domain.clock import Clock, SystemClock
 from safety_desk.services.session import Action, Session
 from safety_desk.store.backups import BackupFile, backups_dir_for, export_copy, list_backups, make_backup
 from safety_desk.store.connection import check_database_file
@@ -26,7 +25,6 @@ from safety_desk.store.store import Store
 __all__ = ["BackupFile", "BackupService", "RestoreResult", "backup_at_start", "backups_dir_for", "export_backup",
            "latest_backup", "list_backups", "restore_backup", "take_backup"]
 
-Clock = Callable[[], datetime]
 
 
 @dataclass(frozen=True)
@@ -44,18 +42,25 @@ def _path_of(store_or_path: Store | Path | str) -> Path:
     return store_or_path.path if isinstance(store_or_path, Store) else Path(store_or_path)
 
 
-def take_backup(store_or_path: Store | Path | str, reason: str = MANUAL, *, now: Clock = beijing_now) -> BackupFile:
+def _now(store_or_path: Store | Path | str, clock: Clock | None) -> datetime:
+    """Now by the given clock, else by the open store's own (the injected one), else the system's."""
+    if clock is None:
+        clock = store_or_path.db.wall if isinstance(store_or_path, Store) else SystemClock()
+    return clock.now()
+
+
+def take_backup(store_or_path: Store | Path | str, reason: str = MANUAL, *, clock: Clock | None = None) -> BackupFile:
     """Back up the database now into its backups folder (reason: "import", "manual", ...) and rotate.
 
     Call it right before an import's write transaction (never inside one). Opens its own connection, so it may
     run in a worker thread. Raises BackupFailed (a StoreError) when the copy cannot be made; nothing changed.
     """
-    return make_backup(_path_of(store_or_path), reason, now())
+    return make_backup(_path_of(store_or_path), reason, _now(store_or_path, clock))
 
 
-def backup_at_start(db_path: Path | str, *, now: Clock = beijing_now) -> BackupFile | None:
+def backup_at_start(db_path: Path | str, *, clock: Clock | None = None) -> BackupFile | None:
     """The automatic backup when the program starts: made unless one was already made today (Beijing day)."""
-    moment = now()
+    moment = _now(db_path, clock)
     if not daily_backup_due([b.stamp for b in list_backups(Path(db_path))], moment.date()):
         return None
     return make_backup(Path(db_path), DAILY, moment)
@@ -71,19 +76,18 @@ def export_backup(db_path: Path | str, target: Path | str) -> Path:
     return export_copy(Path(db_path), Path(target))
 
 
-def restore_backup(db_path: Path | str, source: Path | str, *, now: Clock = beijing_now) -> RestoreResult:
+def restore_backup(db_path: Path | str, source: Path | str, *, clock: Clock | None = None) -> RestoreResult:
     """Replace the database by the backup `source` (checked first; the replaced one is kept). See store/restore.py."""
-    version, kept = restore_database(Path(db_path), Path(source), now())
+    version, kept = restore_database(Path(db_path), Path(source), _now(db_path, clock))
     return RestoreResult(Path(source), version, kept)
 
 
 class BackupService:
     """The Settings page's backups: anyone signed in sees the list; only the safety office backs up and restores."""
 
-    def __init__(self, session: Session, now: Clock = beijing_now) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
         self.db_path = session.store.path
-        self._now = now
 
     def backups(self) -> list[BackupFile]:
         return list_backups(self.db_path)
@@ -97,7 +101,7 @@ class BackupService:
 
     def back_up_now(self) -> BackupFile:
         self.session.require(Action.MANAGE_BACKUPS)
-        return take_backup(self.db_path, MANUAL, now=self._now)
+        return take_backup(self.db_path, MANUAL, clock=self.session.clock)
 
     def check(self, source: Path) -> int:
         """The schema version of a backup that may be restored; StoreError saying why not otherwise."""
@@ -107,4 +111,4 @@ class BackupService:
     def restore(self, source: Path) -> RestoreResult:
         """Restore on a connection of its own (run it in a worker); the program must then be started again."""
         self.session.require(Action.MANAGE_BACKUPS)
-        return restore_backup(self.db_path, source, now=self._now)
+        return restore_backup(self.db_path, source, clock=self.session.clock)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Callable
 
 from safety_desk.services.campaigns import CampaignProgress, campaign_progress
 from safety_desk.services.drills import DrillDue, drills_due
@@ -91,12 +90,11 @@ def quarter_start(day: date) -> date:
 class DashboardService:
     """Computes the dashboard for the signed-in person's scope (all districts for the office)."""
 
-    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
         self.store = session.store
-        self.ledger = LedgerService(session, today=today)
+        self.ledger = LedgerService(session)
         self.query = DashboardQuery(session.store.db)
-        self._today = today
 
     def _scope(self) -> tuple[list[str] | None, str | None]:
         enterprise_id = self.session.person.enterprise_id if self.session.role == "enterprise" else None
@@ -124,7 +122,7 @@ class DashboardService:
         return figures
 
     def inspections_this_week(self, as_of: date | None = None) -> list[str]:
-        as_of = as_of or self._today()
+        as_of = as_of or self.session.clock.today()
         return self.query.inspections_between(*self._scope(), week_start(as_of), as_of)
 
     def weeks(self, as_of: date) -> list[WeekBar]:
@@ -161,12 +159,12 @@ class DashboardService:
     def enterprises_by_colour(self, district_id: str | None, colour: str, as_of: date | None = None
                               ) -> list[EnterpriseMark]:
         """The enterprises counted in one cell of the four-colour overview."""
-        marks = self.query.enterprise_colours(*self._scope(), as_of or self._today())
+        marks = self.query.enterprise_colours(*self._scope(), as_of or self.session.clock.today())
         return [m for m in marks if m.mark == colour and (district_id is None or m.district_id == district_id)]
 
     def coverage(self, district_id: str, period: str, as_of: date | None = None) -> list[EnterpriseMark]:
         """A district's enterprises with the day each was last inspected this month or quarter ('' if not)."""
-        as_of = as_of or self._today()
+        as_of = as_of or self.session.clock.today()
         start = as_of.replace(day=1) if period == "month" else quarter_start(as_of)
         marks = self.query.enterprise_coverage(*self._scope(), start, as_of)
         return [m for m in marks if m.district_id == district_id]
@@ -209,11 +207,11 @@ class DashboardService:
         return unique[:limit]
 
     def compute(self, as_of: date | None = None) -> Dashboard:
-        as_of = as_of or self._today()
+        as_of = as_of or self.session.clock.today()
         figures = self.figures(as_of)
         found, closed = figures["found_this_year"].value, figures["closed_this_year"].value
         drills = [due for due in drills_due(self.session, as_of, 0) if due.overdue]
-        notices = NoticeService(self.session, today=lambda: as_of).awaiting_reply(as_of)
+        notices = NoticeService(self.session.at(as_of)).awaiting_reply(as_of)
         figures["drills_overdue"] = Figure("drills_overdue", len(drills))
         figures["notices_awaiting"] = Figure("notices_awaiting", len(notices))
         return Dashboard(as_of=as_of, goal=goal_status(self.session, as_of.year, as_of), figures=figures,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from safety_desk.domain.checklist import (
     AnswerKind, Checklist, applicable_items, checklist_from_dict, judge_value,
 )
 from safety_desk.domain.china_time import BEIJING
+from safety_desk.domain.clock import Clock, SystemClock
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType, add_months
 from safety_desk.domain.industry import Industry, default_risk_class, is_drill_high_risk
 from safety_desk.domain.notice_numbers import DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, format_notice_number
@@ -53,7 +55,7 @@ class DemoSpec:
     enterprises: int = 60
     weeks: int = 26
     seed: int = 2026
-    as_of: date = field(default_factory=date.today)
+    as_of: date | None = None  # the day the data ends; None: today by the clock build_demo is given
     larger_incident: bool = False
 
 
@@ -546,11 +548,15 @@ class _Batch:
                 "hazard": len(self.hazards), "hazard_event": len(self.events)}
 
 
-def build_demo(path: Path, spec: DemoSpec, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+def build_demo(path: Path, spec: DemoSpec, progress: Callable[[int, int], None] | None = None, *,
+               clock: Clock | None = None) -> DemoSummary:
     """Create the database at `path` (which must not exist yet) filled with the demo data set."""
+    clock = clock or SystemClock()
+    if spec.as_of is None:
+        spec = dataclasses.replace(spec, as_of=clock.today())
     result = initialise(path, office_name="青岛市国资委安全生产监督办公室（演示）", admin_login="admin",
-                        admin_name="系统管理员", admin_password=DEMO_PASSWORD, device_name="演示设备")
-    store = Store.open(path)
+                        admin_name="系统管理员", admin_password=DEMO_PASSWORD, device_name="演示设备", clock=clock)
+    store = Store.open(path, clock=clock)
     try:
         store.db.author_id = result.admin_id
         summary = _Generator(store, spec, progress).run()

@@ -24,18 +24,17 @@ revoked device are refused, and a device that learns it was revoked stops export
 from __future__ import annotations
 
 import secrets
-import time
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from safety_desk.domain.clock import Clock
 from safety_desk.domain.notice_numbers import validate_block_size
 from safety_desk.services.session import Action, Session
 from safety_desk.services.sync import Progress, SyncService, decode_changes, no_progress
 from safety_desk.settings import Settings
 from safety_desk.store.connection import MissingDatabase, StoreError, remove_database_files
-from safety_desk.store.database import SYNC_MODE, now_iso
+from safety_desk.store.database import SYNC_MODE
 from safety_desk.store.merge import MergeContext, merge_changes
 from safety_desk.store.photos import media_path
 from safety_desk.store.records import Device
@@ -90,12 +89,10 @@ class JoinResult:
 class DeviceService:
     """Enrolment, revocation and the device list; enrolment and revocation are the office's (MANAGE_PEOPLE)."""
 
-    def __init__(self, session: Session, settings: Settings | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: Session, settings: Settings | None = None) -> None:
         self.session = session
         self.store = session.store
         self.settings = settings or Settings()
-        self._today = today
 
     def _require_office_device(self) -> Device:
         self.session.require(Action.MANAGE_PEOPLE)
@@ -175,17 +172,17 @@ class DeviceService:
         blocks: list[str] = []
         with self.store.transaction():
             device = self.store.devices.add(Device(id=self.store.db.new_id(), name=name, role=role, public_key="",
-                                                   enrolled_at=now_iso(), scope=scope))
+                                                   enrolled_at=self.store.db.now_iso(), scope=scope))
             self.store.db.set_local(f"enrol_token:{device.id}", token)
             SyncLog(self.store.db).ensure_peer(device.id)
             if role in ("inspector", "leader"):
                 # Notice numbers for offline issuing: this year's and next year's blocks (store/notices.py).
                 size = validate_block_size(self.settings.notice_block_size)
                 person = self.store.people.get(self.session.person.id)
-                year = self._today().year
+                year = self.session.clock.today().year
                 for block_year in (year, year + 1):
                     block = self.store.notice_blocks.allocate(device.id, block_year, size,
-                                                              allocated_on=self._today().isoformat(),
+                                                              allocated_on=self.session.clock.today().isoformat(),
                                                               allocated_by=person.id if person else None)
                     blocks.append(f"{block_year}: {block.first_seq}–{block.last_seq}")
             enrolment = {"device_id": device.id, "name": name, "role": role, "scope": scope,
@@ -208,7 +205,7 @@ class DeviceService:
         if device.revoked_at is not None:
             raise DeviceProblem(f"设备“{device.name}”已于 {device.revoked_at} 停用 (already revoked)")
         with self.store.transaction():
-            revoked = self.store.devices.update(device.id, revoked_at=now_iso())
+            revoked = self.store.devices.update(device.id, revoked_at=self.store.db.now_iso())
             self.store.db.set_local(f"enrol_token:{device.id}", "revoked")
             SyncLog(self.store.db).refresh_acknowledged()
         return revoked
@@ -256,7 +253,7 @@ def read_enrolment(enrol_file: Path | str) -> tuple[Any, dict[str, Any]]:
 
 
 def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = None,
-         wall_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000) -> JoinResult:
+         clock: Clock | None = None) -> JoinResult:
     """Make a fresh installation the enrolled device of `enrol_file`, with its own new key pair."""
     path = Path(db_path)
     if not _fresh(path):
@@ -266,7 +263,7 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
     manifest = opened.manifest
     existed = path.exists()
     keys = generate_key_pair()
-    store = Store.open(path, create=True)
+    store = Store.open(path, create=True, clock=clock)
     try:
         columns = {t: set(store.db.columns(t)) for t in SYNC_MODE}
         changes = decode_changes(opened.changes_bytes(), columns, Path(enrol_file).name)
@@ -280,16 +277,16 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
                                ("enrol_token", enrolment["token"]), ("office_device_id", enrolment["office_device_id"]),
                                ("enrolled_role", enrolment["role"])):
                 store.db.set_local(key, value)
-            merge_changes(store.db, changes, MergeContext(source=manifest["sender"], now_ms=wall_ms(),
+            merge_changes(store.db, changes, MergeContext(source=manifest["sender"], now_ms=store.db.wall.epoch_ms(),
                                                           record_conflicts=False, on_row=report))
             device = store.devices.get(enrolment["device_id"])
             office = store.devices.get(enrolment["office_device_id"])
             if device is None or device.role != enrolment["role"] or office is None:
                 raise DeviceProblem(f"{Path(enrol_file).name}: 登记文件不完整 (the enrolment lacks the device records)")
             log = SyncLog(store.db)
-            log.note_import(manifest["sender"], at=now_iso(), acked_seq=0, received_seq=manifest["upto_seq"])
+            log.note_import(manifest["sender"], at=store.db.now_iso(), acked_seq=0, received_seq=manifest["upto_seq"])
             log.record_bundle(bundle_id=manifest["bundle_id"], sender=manifest["sender"], recipient=device.id,
-                              file_name=Path(enrol_file).name, manifest_sha256=opened.manifest_sha256, at=now_iso(),
+                              file_name=Path(enrol_file).name, manifest_sha256=opened.manifest_sha256, at=store.db.now_iso(),
                               changes=len(changes), applied=len(changes))
             log.note_photos_received(manifest["sender"], opened.photo_ids)
     except BaseException:

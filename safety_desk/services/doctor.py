@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
-from safety_desk.domain.china_time import beijing_now
+from safety_desk.domain.clock import Clock
 from safety_desk.store import health
 from safety_desk.store.audit import HEAD_KEY, head_problems, verify_chain
 from safety_desk.store.migrations import latest_version
@@ -94,14 +93,14 @@ def run_doctor(store: Store) -> DoctorReport:
     return report
 
 
-def backup_age_line(db_path: Path, now: datetime | None = None) -> str:
+def backup_age_line(db_path: Path, clock: Clock) -> str:
     """One line for `doctor` saying how old the latest backup is (information, not a check that fails)."""
     from safety_desk.services.backups import backups_dir_for, latest_backup
 
     latest = latest_backup(db_path)
     if latest is None:
         return f"备份 backups: 尚无备份 none yet ({backups_dir_for(db_path)})"
-    age = (now or beijing_now()) - latest.made_at
+    age = clock.now() - latest.made_at
     if age.days >= 1:
         ago = f"{age.days} 天前 {age.days} day(s) ago"
     elif age.total_seconds() >= 3600:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, Iterable
+from typing import Iterable
 
 from safety_desk.domain.drills import (
     DrillContent, DrillForm, DrillPlanType, DrillSchedule, DueInfo, drill_schedule,
@@ -93,10 +93,9 @@ def overdue_drill_count(session: Session, as_of: date) -> int:
 class DrillService:
     """Planning and recording drills; the signed-in person's role and scope decide what is allowed."""
 
-    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
         self.store = session.store
-        self._today = today
 
     # -- permissions ----------------------------------------------------------------------------
     def may_record(self) -> bool:
@@ -152,7 +151,7 @@ class DrillService:
         content = _check_choice(content, DrillContent, "演练内容类型", "drill content")
         form = _check_choice(form, DrillForm, "演练形式", "drill form")
         day = as_day(planned_on, "计划")
-        if day < self._today():
+        if day < self.session.clock.today():
             raise ActivityProblem(f"计划日期 {day} 已过 (the planned day is in the past); "
                                   "请直接登记已举行的演练 (record a held drill instead)")
         return self.store.drills.add(Drill(
@@ -192,7 +191,7 @@ class DrillService:
                             district_id=enterprise.district_id, name="", plan_type="", content="", form="",
                             held_on="")
         day = as_day(held_on, "演练")
-        if day > self._today():
+        if day > self.session.clock.today():
             raise ActivityProblem(f"演练日期 {day} 在未来 (the drill is recorded as held on a future day); "
                                   "请先作为计划登记 (plan it instead)")
         count = whole_count(participants, "参演人数", "participants")

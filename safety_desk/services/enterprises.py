@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from safety_desk.domain.hazard_status import overdue_days
 from safety_desk.domain.uscc import validate_uscc
@@ -58,10 +58,9 @@ class EnterpriseDetail:
 class EnterpriseService:
     """Reads and edits enterprises within the signed-in person's scope; the checks live here, not in the UI."""
 
-    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
         self.store = session.store
-        self._today = today
 
     # -- reading --------------------------------------------------------------------------------
     def districts(self) -> list[DistrictSummary]:
@@ -109,7 +108,7 @@ class EnterpriseService:
                 checklist = self.store.checklists.get(inspection.checklist_id)
                 titles[inspection.checklist_id] = checklist.title if checklist else inspection.checklist_id
             inspections.append(InspectionRow(inspection, titles[inspection.checklist_id]))
-        today = self._today()
+        today = self.session.clock.today()
         hazards = []
         for hazard in self.store.hazards.open_of_enterprise(enterprise_id):
             # A fresh fold rather than the cached row: overdue_days needs the domain's HazardState.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable, Iterable
+from typing import Iterable
 
 from safety_desk.domain.hazard_status import (
     HazardEventKind, HazardState, HazardStatus, allowed_next, overdue_days,
@@ -136,15 +136,13 @@ def _short(hazard: Hazard) -> str:
 class HazardService:
     """The hazard page's reads and the loop's writes; every write is one transaction of events (and fields)."""
 
-    def __init__(self, session: Session, settings: Settings | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: Session, settings: Settings | None = None) -> None:
         self.session = session
         self.store = session.store
         self.settings = settings or Settings()
-        self._today = today
 
     def as_of(self) -> date:
-        return self._today()
+        return self.session.clock.today()
 
     # -- who may do what ------------------------------------------------------------------------
     def _inspector_side(self) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from safety_desk.domain.backup_rotation import IMPORT
-from safety_desk.domain.china_time import BEIJING, beijing_now
+from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardStatus
 from safety_desk.domain.industry import default_risk_class, parse_industry
@@ -144,21 +144,20 @@ def _moment(day: date, hour: int) -> str:
 class SpreadsheetService:
     """Ledger export and spreadsheet imports for the signed-in person, within their role and scope."""
 
-    def __init__(self, session: Session, today: Callable[[], date] = date.today,
+    def __init__(self, session: Session,
                  max_rows: int = MAX_DATA_ROWS) -> None:
         self.session = session
         self.store = session.store
-        self._today = today
         self.max_rows = max_rows
 
     # -- export ---------------------------------------------------------------------------------
     def export_ledger(self, flt: LedgerFilter, target: Path, progress: Callable[[int, int], None] | None = None,
                       sort_column: str = "found_on", descending: bool = True) -> int:
         """Write the hazards `flt` selects (within the person's scope) to an .xlsx file; returns the row count."""
-        ledger = LedgerService(self.session, today=self._today)
+        ledger = LedgerService(self.session)
         total = ledger.count(flt) if progress is not None else 0
         office = self.store.offices.current()
-        info = LedgerExportInfo(filter_lines=self.describe_filter(flt), generated_at=beijing_now(),
+        info = LedgerExportInfo(filter_lines=self.describe_filter(flt), generated_at=self.session.clock.now(),
                                 as_of=ledger.as_of(), office=office.name if office else "")
         return write_ledger(Path(target), ledger.every_row(flt, sort_column, descending), info, progress, total)
 
@@ -223,7 +222,7 @@ class SpreadsheetService:
         seen: dict[str, int] = {}
         new: list[Enterprise] = []
         updates: list[tuple[str, dict[str, Any]]] = []
-        today = self._today().isoformat()
+        today = self.session.clock.today().isoformat()
         for index, row in enumerate(table.rows):
             problem = _Collector(table, row, result.problems)
             values = {key: cell_text(value) for key, value in row.values.items()}
@@ -322,7 +321,7 @@ class SpreadsheetService:
         by_name: dict[str, Enterprise | None] = {}
         for enterprise in enterprises:
             by_name[enterprise.name] = None if enterprise.name in by_name else enterprise  # None: ambiguous
-        today = self._today()
+        today = self.session.clock.today()
         parsed: list[tuple[Hazard, HazardStatus, date | None, date | None, date | None]] = []
         for index, row in enumerate(table.rows):
             problem = _Collector(table, row, result.problems)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Callable
 
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.grading import AccidentGrade, grade_accident
@@ -95,10 +94,9 @@ def goal_status(session: Session, year: int, as_of: date) -> GoalStatus:
 
 
 class IncidentService:
-    def __init__(self, session: Session, now: Callable[[], datetime] = lambda: datetime.now(BEIJING)) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
         self.store = session.store
-        self._now = now
 
     def may_record(self) -> bool:
         return self.session.may(Action.RECORD_INCIDENTS)
@@ -109,7 +107,7 @@ class IncidentService:
             raise ActivityProblem(f"事故时间无效 (the time of the accident is not a date and time: {occurred_at!r})")
         if occurred_at.tzinfo is None:
             occurred_at = occurred_at.replace(tzinfo=BEIJING)
-        if occurred_at > self._now():
+        if occurred_at > self.session.clock.now():
             raise ActivityProblem("事故时间在未来 (the accident time is in the future)")
         deaths = whole_count(deaths, "死亡人数", "deaths")
         serious_injuries = whole_count(serious_injuries, "重伤人数", "serious injuries")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from safety_desk.domain.china_time import beijing_now
 from safety_desk.domain.checklist import (
     AnswerKind, AnswerResult, Checklist, ChecklistSummary, Item, applicable_items, checklist_from_dict,
     judge_value, summarize,
@@ -79,16 +78,15 @@ class RunnerState:
         return max(0, len(self.visible_items) - 1)
 
 
-def _now() -> str:
-    return beijing_now().isoformat(timespec="seconds")
-
-
 class InspectionService:
     def __init__(self, session: Session, settings: Settings | None = None) -> None:
         self.session = session
         self.store = session.store
         self.settings = settings or Settings()
         self._checklists: dict[str, Checklist] = {}
+
+    def _now(self) -> str:
+        return self.session.clock.now().isoformat(timespec="seconds")
 
     # -- starting -----------------------------------------------------------------------------
     def checklists_for(self, enterprise_id: str) -> list[ChecklistRecord]:
@@ -127,7 +125,7 @@ class InspectionService:
         return self.store.inspections.add(Inspection(
             id=self.store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
             checklist_id=checklist_id, kind=kind, campaign_id=campaign_id, lead_id=session.person.id,
-            inspector_ids=team, started_at=_now()))
+            inspector_ids=team, started_at=self._now()))
 
     def drafts(self) -> list[Inspection]:
         return [i for i in self.store.inspections.drafts() if self.session.may_see_enterprise(i.enterprise_id)]
@@ -139,7 +137,7 @@ class InspectionService:
 
     def campaigns(self, today: date | None = None) -> list[Campaign]:
         """Campaigns an inspection may belong to: those running today first, then the newest."""
-        today_text = (today or date.today()).isoformat()
+        today_text = (today or self.session.clock.today()).isoformat()
         newest_first = self.store.campaigns.active()
         return sorted(newest_first, key=lambda c: not c.starts_on <= today_text <= c.ends_on)
 
@@ -287,7 +285,7 @@ class InspectionService:
 
     def default_deadline(self, grade: str, found: date | None = None) -> date:
         days = self.settings.deadline_days_major if grade == "重大" else self.settings.deadline_days_general
-        return (found or date.today()) + timedelta(days=days)
+        return (found or self.session.clock.today()) + timedelta(days=days)
 
     def _item_hazards(self, inspection: Inspection, item_code: str) -> list[Hazard]:
         """The item's hazards from this inspection or, for a correction, from the record it corrects (so a
@@ -326,7 +324,7 @@ class InspectionService:
         self.store.hazards.open_hazard(Hazard(
             id=self.store.db.new_id(), enterprise_id=state.enterprise.id, district_id=state.enterprise.district_id,
             source="self_inspection" if state.inspection.kind == "self_inspection" else "inspection",
-            description=hazard_description(item), grade=grade, found_on=date.today().isoformat(),
+            description=hazard_description(item), grade=grade, found_on=self.session.clock.today().isoformat(),
             inspection_id=state.inspection.id, item_code=item.code, campaign_id=state.inspection.campaign_id,
             category=state.checklist.section_of(item.code).title, basis=basis, found_by=self.session.person.id,
             responsible=state.enterprise.safety_officer,
@@ -416,7 +414,7 @@ class InspectionService:
             correction = self.store.inspections.add(Inspection(
                 id=self.store.db.new_id(), enterprise_id=original.enterprise_id, district_id=original.district_id,
                 checklist_id=original.checklist_id, kind=original.kind, campaign_id=original.campaign_id,
-                lead_id=self.session.person.id, inspector_ids=team, started_at=_now(),
+                lead_id=self.session.person.id, inspector_ids=team, started_at=self._now(),
                 gate_answers=dict(original.gate_answers), corrects_id=original.id))
             for answer in answers:
                 self.store.answers.record(correction.id, answer.item_code, answer.result, value=answer.value,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import Callable, Iterator
+from typing import Iterator
 
 from safety_desk.services.session import Session
 from safety_desk.store.hazards import HAZARD_SOURCES
@@ -17,14 +17,13 @@ __all__ = ["HAZARD_SOURCES", "SORT_COLUMNS", "LedgerFilter", "LedgerRow", "Ledge
 class LedgerService:
     """Applies the session's scope to every ledger query; the UI cannot widen it by what it passes."""
 
-    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
         self.store = session.store
         self.query = LedgerQuery(session.store.db)
-        self._today = today
 
     def as_of(self) -> date:
-        return self._today()
+        return self.session.clock.today()
 
     def scoped(self, flt: LedgerFilter) -> LedgerFilter | None:
         """The filter narrowed to what this person may see; None when it can match nothing."""
@@ -60,6 +59,26 @@ class LedgerService:
         scoped = self.scoped(flt)
         if scoped is not None:
             yield from self.query.every_row(scoped, self.as_of(), sort_column, descending)
+
+    def filter_for(self, *, district_code: str | None = None, uscc: str | None = None, grade: str | None = None,
+                   status: str | None = None, overdue: bool = False) -> LedgerFilter:
+        """The filter that codes and names describe (the command line's options); ValueError names an unknown
+        district or USCC."""
+        flt = LedgerFilter(grade=grade, status=status, overdue_only=overdue)
+        if district_code is not None:
+            district = self.store.districts.by_code(district_code)
+            if district is None:
+                raise ValueError(f"--district: 片区代码 {district_code} 不存在 (no district with this code)")
+            flt = dataclasses.replace(flt, district_id=district.id)
+        if uscc is not None:
+            try:
+                enterprise = self.store.enterprises.by_uscc(uscc.strip().upper())
+            except ValueError as exc:
+                raise ValueError(f"--enterprise {uscc}: {exc}") from None
+            if enterprise is None:
+                raise ValueError(f"--enterprise: 统一社会信用代码 {uscc} 不存在 (no enterprise with this USCC)")
+            flt = dataclasses.replace(flt, enterprise_id=enterprise.id)
+        return flt
 
     def districts(self) -> list[District]:
         """The districts this person sees, by code: the choices of the ledger's district filter."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, Iterable
+from typing import Iterable
 
 from safety_desk.domain.hazard_status import HazardStatus, overdue_days
 from safety_desk.domain.notice_numbers import (
@@ -107,13 +107,11 @@ class NoticeService:
     device takes a new block itself when it runs out; any other device has to sync with the office.
     """
 
-    def __init__(self, session: Session, settings: Settings | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: Session, settings: Settings | None = None) -> None:
         self.session = session
         self.store = session.store
         self.settings = settings or Settings()
         self.query = NoticeQuery(session.store.db)
-        self._today = today
 
     # -- numbering ------------------------------------------------------------------------------
     def is_office_device(self) -> bool:
@@ -126,16 +124,16 @@ class NoticeService:
 
         On the office's device a new block is taken when these run out, so 0 there is not a stop.
         """
-        year = year or self._today().year
+        year = year or self.session.clock.today().year
         return self.store.notice_blocks.remaining(self.store.db.device_id, year)
 
     def blocks(self, year: int | None = None) -> list[NoticeBlock]:
         """This device's blocks of `year`, lowest first."""
-        return self.store.notice_blocks.of_device(self.store.db.device_id, year or self._today().year)
+        return self.store.notice_blocks.of_device(self.store.db.device_id, year or self.session.clock.today().year)
 
     def next_number(self, year: int | None = None) -> str:
         """The number the next notice of `year` issued here would get (nothing is reserved)."""
-        year = year or self._today().year
+        year = year or self.session.clock.today().year
         pattern = validate_notice_pattern(self.settings.notice_pattern)
         seq = self.store.notice_blocks.next_seq(self.store.db.device_id, year)
         if seq is None:
@@ -162,7 +160,7 @@ class NoticeService:
         if not 2000 <= year <= 9999:
             raise NoticeProblem(f"年份 {year} 无效 (year {year} is not valid)")
         size = validate_block_size(self.settings.notice_block_size if size is None else size)
-        return self.store.notice_blocks.allocate(device_id, year, size, allocated_on=self._today().isoformat(),
+        return self.store.notice_blocks.allocate(device_id, year, size, allocated_on=self.session.clock.today().isoformat(),
                                                  allocated_by=self.session.person.id)
 
     def _take_seq(self, year: int) -> int:
@@ -174,7 +172,7 @@ class NoticeService:
             if not self.is_office_device():
                 raise NoticeNumbersExhausted(exhausted_message(year))
             blocks.allocate(device_id, year, validate_block_size(self.settings.notice_block_size),
-                            allocated_on=self._today().isoformat(), allocated_by=self.session.person.id)
+                            allocated_on=self.session.clock.today().isoformat(), allocated_by=self.session.person.id)
             seq = blocks.next_seq(device_id, year)
             assert seq is not None
         return seq
@@ -208,7 +206,7 @@ class NoticeService:
             raise NoticeProblem(f"所选隐患属于 {len(enterprises)} 个企业（{names}），一份整改通知书只能针对一个企业 "
                                 f"(the hazards belong to {len(enterprises)} enterprises: {names}; "
                                 "a notice covers the hazards of one enterprise)")
-        today = self._today()
+        today = self.session.clock.today()
         rows = []
         for hazard in hazards:
             row = self._row(hazard, today)
@@ -230,7 +228,7 @@ class NoticeService:
     def default_reply_due(self, rows: Iterable[NoticeHazardRow]) -> date:
         """The latest deadline of the hazards, so the reply reports on all of them; today + the general
         rectification period when none of their deadlines lies ahead."""
-        today = self._today()
+        today = self.session.clock.today()
         deadlines = [row.deadline for row in rows if row.deadline is not None]
         latest = max(deadlines) if deadlines else None
         if latest is not None and latest >= today:
@@ -241,7 +239,7 @@ class NoticeService:
         """Check the hazards as issue() would and say which number the notice would get; writes nothing."""
         self.session.require(Action.EDIT_HAZARD)
         enterprise, rows = self._checked(hazard_ids)
-        year = self._today().year
+        year = self.session.clock.today().year
         try:
             number, problem = self.next_number(year), None
         except (NoticeNumbersExhausted, NoticePatternError) as exc:
@@ -255,7 +253,7 @@ class NoticeService:
         of this device's blocks, write the notice, link every hazard to it. Nothing changes on refusal."""
         self.session.require(Action.EDIT_HAZARD)
         pattern = validate_notice_pattern(self.settings.notice_pattern)
-        today = self._today()
+        today = self.session.clock.today()
         if reply_due < today:
             raise NoticeProblem(f"回复期限 {reply_due.isoformat()} 早于今天 {today.isoformat()} "
                                 "(the reply due date is before today)")
@@ -288,7 +286,7 @@ class NoticeService:
         notice = self.store.notices.require(notice_id)
         self.session.require_enterprise(notice.enterprise_id)
         issuer = self.store.people.get(notice.issued_by) if notice.issued_by else None
-        today = self._today()
+        today = self.session.clock.today()
         return NoticeDetail(notice=notice, enterprise=self.store.enterprises.require(notice.enterprise_id),
                             district=self.store.districts.get(notice.district_id),
                             issued_by_name=issuer.name if issuer else "",
@@ -297,12 +295,12 @@ class NoticeService:
     def of_enterprise(self, enterprise_id: str, as_of: date | None = None) -> list[NoticeSummary]:
         """The enterprise's notices, newest first."""
         self.session.require_enterprise(enterprise_id)
-        as_of = as_of or self._today()
+        as_of = as_of or self.session.clock.today()
         return [self._summary(row, as_of) for row in self.query.of_enterprise(enterprise_id)]
 
     def awaiting_reply(self, as_of: date | None = None) -> list[NoticeSummary]:
         """Notices in scope with a hazard still 待整改 or 整改中, soonest (most overdue) reply first."""
-        as_of = as_of or self._today()
+        as_of = as_of or self.session.clock.today()
         own = self.session.person.enterprise_id if self.session.role == "enterprise" else None
         rows = self.query.awaiting_reply(self.session.district_ids(), own)
         return [self._summary(row, as_of) for row in rows]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Callable
+from datetime import timedelta
 
 from safety_desk.services.dashboard import DashboardService
 from safety_desk.services.drills import drills_due
@@ -29,14 +28,13 @@ class Reminder:
 class ReminderService:
     """What needs attention for the signed-in person's scope (an enterprise: its own records)."""
 
-    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
-        self.ledger = LedgerService(session, today=today)
-        self._today = today
+        self.ledger = LedgerService(session)
 
     def reminders(self) -> list[Reminder]:
         """Every reminder with a count above zero, most urgent first."""
-        today = self._today()
+        today = self.session.clock.today()
         found = [
             Reminder("overdue", 0, LedgerFilter(overdue_only=True)),
             Reminder("due_soon", 0, LedgerFilter(deadline_from=today, deadline_to=today + timedelta(DUE_SOON_DAYS))),
@@ -46,6 +44,6 @@ class ReminderService:
         counted = [Reminder(r.key, self.ledger.count(r.ledger), r.ledger, r.page) for r in found]
         drills = drills_due(self.session, today, DRILL_DAYS)
         counted.append(Reminder("drills_due", len(drills), page="drills"))
-        notices = NoticeService(self.session, today=self._today).awaiting_reply(today)
+        notices = NoticeService(self.session).awaiting_reply(today)
         counted.append(Reminder("notices_awaiting", len(notices), DashboardService.notice_filter(notices)))
         return [reminder for reminder in counted if reminder.count]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from safety_desk.domain.china_time import beijing_minute
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
@@ -38,20 +38,20 @@ def parse_quarter(text: str) -> tuple[int, int, date, date]:
 class ReportService:
     """Builds the PDFs of DESIGN.md §6 for records within the session's scope."""
 
-    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
         self.store = session.store
         self.statistics = StatisticsQuery(session.store.db)
-        self._today = today
 
     def notice(self, notice_id: str, target: Path | str | BinaryIO) -> None:
-        """安全隐患整改通知书 with its hazards, ready to print, sign, seal and hand over."""
+        """安全隐患整改通知书 (by its id or its number) with its hazards, ready to print, sign, seal and hand over."""
         from safety_desk.reports.notice import NoticeDocument, NoticeHazardLine, render_notice
         from safety_desk.services.notices import NoticeService
 
-        if self.store.notices.get(notice_id) is None:
+        found = self.store.notices.get(notice_id) or self.store.notices.by_number(notice_id)
+        if found is None:
             raise ReportProblem(f"整改通知书 {notice_id} 不存在 (no such notice)")
-        detail = NoticeService(self.session, today=self._today).notice(notice_id)
+        detail = NoticeService(self.session).notice(found.id)
         notice, enterprise = detail.notice, detail.enterprise
         issued = date.fromisoformat(notice.issued_on)
         lines = []
@@ -84,7 +84,7 @@ class ReportService:
             inspection=checked, hazards=lines, has_major=any(line.grade == "重大" for line in lines),
             reply_due=notice.reply_due, reinspect_on=notice.reinspect_on or "",
             responsible=next((row.hazard.responsible for row in detail.hazards if row.hazard.responsible), ""),
-            copy_to=notice.copy_to, issued_on=f"{issued.year}年{issued.month}月{issued.day}日"), target)
+            copy_to=notice.copy_to, issued_on=f"{issued.year}年{issued.month}月{issued.day}日"), target, generated_at=self.session.clock.now())
 
     def scope(self, district_code: str | None) -> tuple[list[str] | None, str | None, str]:
         """District ids, enterprise id and the scope's printed name for a report of the city or one district."""
@@ -120,7 +120,7 @@ class ReportService:
 
         year, number, first, last = parse_quarter(quarter)
         district_ids, enterprise_id, scope_name = self.scope(district_code)
-        as_of = min(self._today(), last)
+        as_of = min(self.session.clock.today(), last)
         args = (district_ids, enterprise_id, first, last, as_of)
         render_quarterly(QuarterlyStatistics(
             office=self.office_name(), quarter=f"{year}年第{number}季度", scope=scope_name,
@@ -129,7 +129,7 @@ class ReportService:
             closed_in_period=self.statistics.closed_between(district_ids, enterprise_id, first, last),
             by_grade=self.statistics.tally_by("grade", *args),
             by_category=self.statistics.tally_by("category", *args),
-            by_enterprise=self.statistics.tally_by("enterprise", *args)), target)
+            by_enterprise=self.statistics.tally_by("enterprise", *args)), target, generated_at=self.session.clock.now())
 
     def office_name(self) -> str:
         office = self.store.offices.current()
@@ -223,7 +223,7 @@ class ReportService:
             office=self.office_name(), reference=inspection.id[-12:].upper(), header=header, summary=summary,
             sections=sections, hazards=hazards, photos=photos, inspector_signature=signature["inspector"],
             enterprise_signature=signature["enterprise"], signed_on=beijing_minute(inspection.finished_at)[:10],
-            status_note="" if inspection.status == "submitted" else "草稿：本检查尚未提交，内容可能变化。"), target)
+            status_note="" if inspection.status == "submitted" else "草稿：本检查尚未提交，内容可能变化。"), target, generated_at=self.session.clock.now())
 
     def drill_record(self, drill_id: str, target: Path | str | BinaryIO) -> None:
         """应急演练记录 of one held drill: particulars, evaluation, findings and their hazards, photos."""
@@ -270,4 +270,4 @@ class ReportService:
             office=self.office_name(), reference=drill.id[-12:].upper(), enterprise=enterprise.name,
             particulars=particulars, scenario=drill.scenario, objectives=drill.objectives,
             evaluation=drill.evaluation, findings=drill.findings, revisions=drill.revisions, hazards=hazards,
-            photos=photos, organiser=drill.organiser, evaluators=drill.evaluators, held_on=drill.held_on), target)
+            photos=photos, organiser=drill.organiser, evaluators=drill.evaluators, held_on=drill.held_on), target, generated_at=self.session.clock.now())

@@ -6,9 +6,9 @@ import platform
 from dataclasses import dataclass
 from pathlib import Path
 
+from safety_desk.domain.clock import Clock
 from safety_desk.services.passwords import hash_password
 from safety_desk.store.connection import StoreError, remove_database_files
-from safety_desk.store.database import now_iso
 from safety_desk.store.records import ChecklistRecord, Device, Office, Person
 from safety_desk.store.store import Store
 from safety_desk.sync.identity import generate_key_pair
@@ -47,7 +47,7 @@ def install_checklists(store: Store) -> int:
 
 def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_name: str | None = None,
                admin_login: str | None = None, admin_name: str | None = None,
-               admin_password: str | None = None) -> InitResult:
+               admin_password: str | None = None, clock: Clock | None = None) -> InitResult:
     """Create the database at `path` as this device's office database. Refuses an existing one."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
@@ -56,14 +56,14 @@ def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_nam
     if admin_login and not admin_password:
         raise ValueError("--password: 创建管理员账号需要密码 (the first account needs a password)")
     keys = generate_key_pair()
-    store = Store.open(path, create=True)
+    store = Store.open(path, create=True, clock=clock)
     try:
         with store.transaction():
             device_id = store.db.new_id()
             store.db.adopt_device(device_id)
             store.db.set_local("private_key", keys.private_pem)
             store.devices.add(Device(id=device_id, name=device_name or platform.node() or "office",
-                                     role="office", public_key=keys.public_pem, enrolled_at=now_iso()))
+                                     role="office", public_key=keys.public_pem, enrolled_at=store.db.now_iso()))
             office = store.offices.add(Office(id=store.db.new_id(), name=office_name.strip(),
                                               public_key=keys.public_pem))
             admin_id = None

@@ -20,7 +20,6 @@ import hashlib
 import hmac
 import json
 import re
-import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,7 +30,7 @@ from safety_desk.media.ingest import write_file_atomically
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.settings import Settings
 from safety_desk.store.changes import TABLE_ORDER, Change
-from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW, now_iso
+from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, MergeReport, merge_changes
 from safety_desk.store.photos import media_path
 from safety_desk.store.records import Device
@@ -54,10 +53,6 @@ class SyncProblem(ValueError):
 
 def no_progress(done: int, total: int) -> None:
     pass
-
-
-def _wall_ms() -> int:
-    return time.time_ns() // 1_000_000
 
 
 def clock_time(clock: str | None) -> str | None:
@@ -267,13 +262,13 @@ class SyncService:
     """Bundles, the sync folder, peers and conflicts for one open store (the CLI's or the GUI's session)."""
 
     def __init__(self, session: Session, settings: Settings | None = None, *,
-                 wall_ms: Callable[[], int] = _wall_ms, tolerance_ms: int = CLOCK_TOLERANCE_MS) -> None:
+                 wall_ms: Callable[[], int] | None = None, tolerance_ms: int = CLOCK_TOLERANCE_MS) -> None:
         self.session = session
         self.store = session.store
         self.db = session.store.db
         self.log = SyncLog(self.db)
         self.settings = settings or Settings()
-        self._wall_ms = wall_ms
+        self._wall_ms = wall_ms or session.clock.epoch_ms
         self.tolerance_ms = tolerance_ms
 
     # -- identity and peers -----------------------------------------------------------------------
@@ -382,7 +377,7 @@ class SyncService:
         clocks = [c.clock for c in changes]
         manifest: dict[str, Any] = {
             "kind": kind, "bundle_id": bundle_id, "sender": me.id, "sender_role": me.role, "recipient": peer.id,
-            "scope": self._scope_of(peer).as_json(), "created": now_iso(), "created_ms": self._wall_ms(),
+            "scope": self._scope_of(peer).as_json(), "created": self.store.db.now_iso(), "created_ms": self._wall_ms(),
             "clock_min": min(clocks) if clocks else None, "clock_max": max(clocks) if clocks else None,
             "after_seq": state.acked_seq, "upto_seq": upto, "ack": state.received_seq,
             "previous": state.last_manifest or "", "counts": {"changes": len(changes), "photos": len(photos)},
@@ -411,7 +406,7 @@ class SyncService:
             path, digest = write_bundle(target, manifest, data, photo_files(), private)
             try:
                 self.db.set_local("bundle_counter", str(counter))
-                self.log.note_export(peer.id, at=now_iso(), sent_ack=state.received_seq, sent_upto=upto,
+                self.log.note_export(peer.id, at=self.store.db.now_iso(), sent_ack=state.received_seq, sent_upto=upto,
                                      file_name=path.name, manifest_sha256=digest)
                 self.log.note_photos_sent(peer.id, photos, upto)
             except BaseException:
@@ -530,10 +525,10 @@ class SyncService:
                     self.store.devices.update(sender.id, public_key=binding["public_key"])
                     self.db.set_local(f"enrol_token:{sender.id}", "used")
                 received = manifest["upto_seq"] if manifest["after_seq"] <= peer.received_seq else peer.received_seq
-                self.log.note_import(sender.id, at=now_iso(), acked_seq=min(manifest["ack"], self.log.last_seq()),
+                self.log.note_import(sender.id, at=self.store.db.now_iso(), acked_seq=min(manifest["ack"], self.log.last_seq()),
                                      received_seq=received)
                 self.log.record_bundle(bundle_id=manifest["bundle_id"], sender=sender.id, recipient=self.db.device_id,
-                                       file_name=path.name, manifest_sha256=opened.manifest_sha256, at=now_iso(),
+                                       file_name=path.name, manifest_sha256=opened.manifest_sha256, at=self.store.db.now_iso(),
                                        changes=len(changes), applied=merged.cells_applied)
                 self.log.note_photos_received(sender.id, sorted(bundled | set(photo_rows)))
         except BaseException:
@@ -562,7 +557,8 @@ class SyncService:
 
     def _reset_clock(self) -> None:
         stored = self.db.local("hlc")
-        self.db.clock = HybridClock(self.db.device_id, Timestamp.parse(stored) if stored else None)
+        self.db.clock = HybridClock(self.db.device_id, Timestamp.parse(stored) if stored else None,
+                                    wall=self.db.wall.epoch_ms)
 
     def _photo_file_ok(self, photo_id: str) -> bool:
         path = media_path(self.store.media_dir, photo_id)
@@ -688,7 +684,7 @@ class SyncService:
                                 pass  # the peer has it open (Windows): it is harmless to read it as well
                 else:
                     with self.db.transaction():
-                        self.log.note_export(peer.id, at=now_iso(), sent_ack=state.received_seq,
+                        self.log.note_export(peer.id, at=self.store.db.now_iso(), sent_ack=state.received_seq,
                                              sent_upto=self.log.last_seq(), file_name=state.last_bundle or "",
                                              manifest_sha256=state.last_manifest or "")
                     exported.path.unlink(missing_ok=True)
@@ -774,10 +770,10 @@ class SyncService:
                 self.session.require_enterprise(enterprise_id)
         with self.db.transaction():
             self.db.update(row.tbl, row.row_id, values)
-            self.log.resolve_conflict(conflict_id, at=now_iso(), resolution="kept_other")
+            self.log.resolve_conflict(conflict_id, at=self.store.db.now_iso(), resolution="kept_other")
         return self._view(self.log.conflict(conflict_id))
 
     def dismiss(self, conflict_id: str) -> None:
         """Mark a conflict reviewed, keeping the merged value."""
         with self.db.transaction():
-            self.log.resolve_conflict(conflict_id, at=now_iso(), resolution="kept")
+            self.log.resolve_conflict(conflict_id, at=self.store.db.now_iso(), resolution="kept")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
 from safety_desk.services.activity_scope import (
     ActivityProblem, as_day, scope_of, visible_enterprise, whole_count,
@@ -35,10 +34,9 @@ class TrainingRow:
 
 
 class TrainingService:
-    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
         self.store = session.store
-        self._today = today
 
     def may_record(self) -> bool:
         return self.session.may(Action.RECORD_TRAINING)
@@ -53,7 +51,7 @@ class TrainingService:
         if not title:
             raise ActivityProblem("培训主题不能为空 (the training needs a topic)")
         day = as_day(held_on, "培训")
-        if day > self._today():
+        if day > self.session.clock.today():
             raise ActivityProblem(f"培训日期 {day} 在未来 (the training date is in the future)")
         if isinstance(hours, bool) or not isinstance(hours, (int, float)) or not 0 < hours <= MAX_HOURS:
             raise ActivityProblem(f"学时应在 0 到 {MAX_HOURS:g} 之间 (hours must be more than 0 and at most "

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO, Callable
+from typing import Any, BinaryIO
 
 from safety_desk.services.campaigns import CampaignProgress, campaign_progress
 from safety_desk.services.dashboard import DashboardService, WeekBar, week_start
@@ -122,29 +122,28 @@ class WeeklySummary:
 class WeeklyService:
     """Computes the weekly summary within the signed-in person's scope (optionally one district of it)."""
 
-    def __init__(self, session: Session, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
         self.store = session.store
-        self._today = today
 
     def summary(self, period: Period, district_code: str | None = None) -> WeeklySummary:
-        reports = ReportService(self.session, today=self._today)
+        reports = ReportService(self.session)
         district_ids, enterprise_id, scope_name = reports.scope(district_code)
         session = self.session if district_code is None else self.session.within(district_ids)
-        as_of = min(self._today(), period.end)
-        ledger = LedgerService(session, today=lambda: as_of)
+        as_of = min(self.session.clock.today(), period.end)
+        ledger = LedgerService(session.at(as_of))
         statistics, work = StatisticsQuery(self.store.db), WorkQuery(self.store.db)
         year_start = date(as_of.year, 1, 1)
 
         overdue_filter, majors_filter = LedgerFilter(overdue_only=True), LedgerFilter(open_only=True, grade="重大")
         next_monday = period.end + timedelta(days=1)
         due_filter = LedgerFilter(deadline_from=next_monday, deadline_to=next_monday + timedelta(days=6))
-        dashboard = DashboardService(session, today=lambda: as_of)
+        dashboard = DashboardService(session.at(as_of))
         weeks = dashboard.weeks(week_start(period.end))
         districts = {d.id: d.name for d in ledger.districts()}
         open_counts = dashboard.query.open_by_district(district_ids, enterprise_id)
         year_tally = statistics.tally(district_ids, enterprise_id, year_start, as_of, as_of)
-        trainings = TrainingService(session, today=lambda: as_of).in_period(period.start, period.end)
+        trainings = TrainingService(session.at(as_of)).in_period(period.start, period.end)
         incidents = self.store.incidents.in_scope(period.start, period.end, district_ids, enterprise_id)
         return WeeklySummary(
             office=reports.office_name(), period=period, as_of=as_of, scope=scope_name, scope_code=district_code,
@@ -169,4 +168,4 @@ class WeeklyService:
     def write_pdf(self, summary: WeeklySummary, target: Path | str | BinaryIO) -> None:
         from safety_desk.reports.weekly import render_weekly
 
-        render_weekly(summary, target)
+        render_weekly(summary, target, generated_at=self.session.clock.now())

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
+from safety_desk.domain.clock import Clock, SystemClock
 from safety_desk.store.backups import backup_copy, backup_name, prune
 from safety_desk.store.errors import (
     DatabaseBusy, DiskFull, DiskWriteError, MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase,
@@ -107,7 +107,7 @@ def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
         raise
 
 
-def open_connection(path: Path, *, create: bool = False) -> sqlite3.Connection:
+def open_connection(path: Path, *, create: bool = False, clock: Clock | None = None) -> sqlite3.Connection:
     """Open (or with `create`, make) the database at `path`, migrated to this program's schema.
 
     A file that is not ours, or whose schema is newer than this program, is refused untouched.
@@ -147,7 +147,7 @@ def open_connection(path: Path, *, create: bool = False) -> sqlite3.Connection:
     try:
         if 0 < version < latest:
             # Into the backups folder, kept by the rotation rule (domain/backup_rotation.py: newest 3 migrations).
-            backup_copy(conn, backup_name(path, datetime.now(timezone.utc), "migration"))
+            backup_copy(conn, backup_name(path, (clock or SystemClock()).now(), "migration"))
             prune(path)
         for migration in migrations[version:]:
             _apply(conn, migration)

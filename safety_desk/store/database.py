@@ -9,8 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from safety_desk.domain.china_time import beijing_now
+from safety_desk.domain.clock import Clock, SystemClock
 from safety_desk.store.audit import GENESIS_HASH, HEAD_KEY, AuditChain, canonical_json, format_head
+from safety_desk.store.changed import Changes
 from safety_desk.store.connection import StoreError, configure_connection, open_connection, write_error
 from safety_desk.sync.hlc import HybridClock, Timestamp
 from safety_desk.sync.ids import new_id
@@ -31,12 +32,6 @@ WHOLE_ROW = "*"
 UNSET_DEVICE = "unset"
 
 
-def now_iso() -> str:
-    """Now as ISO text in Beijing time (+08:00): every stored moment has one offset, so the date part of
-    the text is the office's calendar day and text order is time order."""
-    return beijing_now().isoformat(timespec="milliseconds")
-
-
 def canonical_digest(rows: list[dict[str, Any]]) -> str:
     """sha256 of rows in canonical JSON: what a bulk insert's audit entry vouches for."""
     return hashlib.sha256(canonical_json(rows).encode("utf-8")).hexdigest()
@@ -45,21 +40,27 @@ def canonical_digest(rows: list[dict[str, Any]]) -> str:
 class Database:
     """A SafetyDesk database file. Writes happen inside `transaction()`; each records its clock."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, *, ids: Callable[[], str] = new_id) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, ids: Callable[[], str] = new_id,
+                 wall: Clock | None = None) -> None:
         self.path = Path(path)
         self.conn = conn
         self.new_id = ids
+        self.wall = wall or SystemClock()  # the injected clock: audit times and the hybrid clocks' wall time
+        # Called with what each committed transaction changed (the GUI broadcasts it to every page).
+        self.commit_listeners: list[Callable[[Changes], None]] = []
+        self.last_changes = Changes()
+        self._changed: dict[str, set[str]] = {}
         self.author_id: str | None = None
         self.clock_source: Callable[[], str] | None = None
         self._depth = 0
         self._audit = AuditChain(conn)
         self.device_id = self.local("device_id") or UNSET_DEVICE
         last = self.local("hlc")
-        self.clock = HybridClock(self.device_id, Timestamp.parse(last) if last else None)
+        self.clock = HybridClock(self.device_id, Timestamp.parse(last) if last else None, wall=self.wall.epoch_ms)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False) -> "Database":
-        db = cls(Path(path), open_connection(Path(path), create=create))
+    def open(cls, path: Path | str, *, create: bool = False, wall: Clock | None = None) -> "Database":
+        db = cls(Path(path), open_connection(Path(path), create=create, clock=wall), wall=wall)
         if db.local(HEAD_KEY) is None and not db.audit_count():
             # A new database: its (empty) chain head is recorded before the first entry. (One statement:
             # atomic on its own.) A database with entries but no head gets it at its next write.
@@ -83,7 +84,7 @@ class Database:
         conn.row_factory = sqlite3.Row
         configure_connection(conn)
         conn.execute("PRAGMA query_only = ON")
-        return Database(self.path, conn, ids=self.new_id)
+        return Database(self.path, conn, ids=self.new_id, wall=self.wall)
 
     def close(self) -> None:
         self.conn.close()
@@ -108,7 +109,12 @@ class Database:
         """Make this database the device `device_id` (done once, at init or join)."""
         self.set_local("device_id", device_id)
         self.device_id = device_id
-        self.clock = HybridClock(device_id, None)
+        self.clock = HybridClock(device_id, None, wall=self.wall.epoch_ms)
+
+    def now_iso(self) -> str:
+        """Now as ISO text in Beijing time (+08:00): every stored moment has one offset, so the date part of
+        the text is the office's calendar day and text order is time order."""
+        return self.wall.now().isoformat(timespec="milliseconds")
 
     def unsynced_count(self) -> int:
         """Rows changed here since the last write every peer acknowledged (0 until sync lands: all)."""
@@ -131,6 +137,7 @@ class Database:
         except sqlite3.Error as exc:
             raise (write_error(exc, self.path) or exc) from exc
         self._depth = 1
+        self._changed = {}
         try:
             # Another process may have written meanwhile: continue its clock and audit chain.
             stored = self.local("hlc")
@@ -144,6 +151,7 @@ class Database:
                 self.set_local(HEAD_KEY, format_head(*self._audit.head))
             self.conn.execute("COMMIT")
         except BaseException as exc:
+            self._changed = {}
             self._roll_back()
             # A full disk, a read-only file, an I/O error: say so plainly. Nothing of this transaction was kept
             # and everything committed before it is intact (WAL: a failed commit never touches committed pages).
@@ -153,6 +161,19 @@ class Database:
             raise
         finally:
             self._depth = 0
+        self._announce()
+
+    def _announce(self) -> None:
+        """Tell the listeners what the transaction just committed (nothing, when it wrote nothing)."""
+        changes, self._changed = Changes.of(self._changed), {}
+        self.last_changes = changes
+        if changes:
+            for listener in list(self.commit_listeners):
+                listener(changes)
+
+    def touched(self, table: str, row_ids: Iterable[str] = ()) -> None:
+        """Note rows this transaction wrote by a path other than insert/update (sync apply, derived caches)."""
+        self._changed.setdefault(table, set()).update(row_ids)
 
     def _roll_back(self) -> None:
         # SQLite may already have rolled back by itself (e.g. after SQLITE_FULL): then there is nothing to undo.
@@ -184,9 +205,10 @@ class Database:
         self._require_transaction()
         self._insert_rows(table, [row])
         seq, clock = self.new_write()
+        self.touched(table, (row["id"],))
         self.conn.execute("INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?)",
                           (table, row["id"], json.dumps({WHOLE_ROW: seq}), seq))
-        self._audit.append(at=now_iso(), clock=clock, device_id=self.device_id,
+        self._audit.append(at=self.now_iso(), clock=clock, device_id=self.device_id,
                            author_id=self.author_id, action="insert", tbl=table, row_id=row["id"],
                            before=None, after=audit_after if audit_after is not None else row)
         return clock
@@ -198,10 +220,11 @@ class Database:
             return self.clock.last
         self._insert_rows(table, rows)
         seq, clock = self.new_write()
+        self.touched(table, (row["id"] for row in rows))
         fields = json.dumps({WHOLE_ROW: seq})
         self.conn.executemany("INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?)",
                               [(table, row["id"], fields, seq) for row in rows])
-        self._audit.append(at=now_iso(), clock=clock, device_id=self.device_id,
+        self._audit.append(at=self.now_iso(), clock=clock, device_id=self.device_id,
                            author_id=self.author_id, action=f"insert_many: {summary}", tbl=table,
                            row_id=None, before=None,
                            after={"rows": len(rows), "sha256": canonical_digest(rows)})
@@ -222,13 +245,14 @@ class Database:
         assignments = ", ".join(f"{column} = :{column}" for column in changed)
         self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = :id", {**changed, "id": row_id})
         seq, clock = self.new_write()
+        self.touched(table, (row_id,))
         if SYNC_MODE[table] == PER_FIELD:
             fields = self.fields_of(table, row_id)
             fields.update({column: seq for column in changed})
         else:
             fields = {WHOLE_ROW: seq}
         self.set_row_fields(table, row_id, fields)
-        self._audit.append(at=now_iso(), clock=clock, device_id=self.device_id,
+        self._audit.append(at=self.now_iso(), clock=clock, device_id=self.device_id,
                            author_id=self.author_id, action="update", tbl=table, row_id=row_id,
                            before=before, after=changed)
         return before
@@ -236,7 +260,7 @@ class Database:
     def audit_event(self, action: str, table: str, row_id: str | None, before: Any, after: Any) -> None:
         """An audit entry for a write that is not a single insert or update (sync apply, restore)."""
         self._require_transaction()
-        self._audit.append(at=now_iso(), clock=self.clock.now(), device_id=self.device_id,
+        self._audit.append(at=self.now_iso(), clock=self.clock.now(), device_id=self.device_id,
                            author_id=self.author_id, action=action, tbl=table, row_id=row_id,
                            before=before, after=after)
 

@@ -12,7 +12,6 @@ from safety_desk.domain.hazard_status import (
 )
 from safety_desk.store.codec import codec_for, record_from_row
 from safety_desk.store.connection import StoreError
-from safety_desk.store.database import now_iso
 from safety_desk.store.records import Hazard, HazardEvent, HazardStateRow, Notice
 from safety_desk.store.repository import Repository
 
@@ -139,7 +138,7 @@ class HazardRepository(Repository[Hazard]):
                 raise ValueError(f"hazard {hazard_id}: {kind.value} needs a deadline date")
             clock = self.db.clock.now()
             event = HazardEvent(id=self.db.new_id(), hazard_id=hazard_id, kind=kind.value,
-                                at=at or now_iso(), clock=clock, by_id=by_id,
+                                at=at or self.db.now_iso(), clock=clock, by_id=by_id,
                                 deadline=deadline.isoformat() if deadline else None, reason=reason,
                                 photos=list(photos or []))
             self.db.insert("hazard_event", codec_for(HazardEvent).to_row(dataclasses.asdict(event)))
@@ -159,6 +158,7 @@ class HazardRepository(Repository[Hazard]):
         return fold_hazard_events([fact_of(e) for e in events])
 
     def refresh_state(self, hazard_id: str) -> None:
+        self.db.touched("hazard", (hazard_id,))  # a new status or deadline: whoever shows the hazard redraws
         state = self.state(hazard_id)
         if state is not None:
             self.db.record_derived(_UPSERT_STATE, state_row(hazard_id, state))
@@ -166,6 +166,7 @@ class HazardRepository(Repository[Hazard]):
     def refresh_states(self, hazard_ids: list[str]) -> None:
         """refresh_state for many hazards with one read of their events per 500 (sync applies thousands)."""
         ids = sorted(set(hazard_ids))
+        self.db.touched("hazard", ids)  # a new status or deadline: whoever shows these hazards redraws
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             rows = self.db.conn.execute(f"SELECT * FROM hazard_event WHERE hazard_id IN ({','.join('?' * len(chunk))})"

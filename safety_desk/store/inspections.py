@@ -6,7 +6,6 @@ import dataclasses
 from datetime import date
 
 from safety_desk.store.connection import StoreError
-from safety_desk.store.database import now_iso
 from safety_desk.store.records import Answer, ChecklistRecord, Inspection
 from safety_desk.store.repository import Repository
 
@@ -60,7 +59,7 @@ class InspectionRepository(Repository[Inspection]):
 
     def submit(self, record_id: str, signature_inspector: str | None = None,
                signature_enterprise: str | None = None) -> Inspection:
-        return self.update(record_id, status="submitted", finished_at=now_iso(),
+        return self.update(record_id, status="submitted", finished_at=self.db.now_iso(),
                            signature_inspector=signature_inspector,
                            signature_enterprise=signature_enterprise)
 
@@ -120,7 +119,7 @@ class AnswerRepository(Repository[Answer]):
             existing = self._select("inspection_id = ? AND item_code = ?", (inspection_id, item_code))
             answer = Answer(id=existing[0].id if existing else self.db.new_id(),
                             inspection_id=inspection_id, item_code=item_code, result=result,
-                            answered_at=now_iso(), value=value, note=note, photos=list(photos or []))
+                            answered_at=self.db.now_iso(), value=value, note=note, photos=list(photos or []))
             if existing:
                 changes = dataclasses.asdict(answer)
                 del changes["id"]

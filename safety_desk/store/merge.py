@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from safety_desk.store.changes import TABLE_ORDER, Change
-from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database, now_iso
+from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database
 
 CLOCK_TOLERANCE_MS = 10 * 60 * 1000  # a peer clock up to 10 minutes ahead is taken as it is
 _CHUNK = 500
@@ -110,7 +110,7 @@ class _Merger:
         self.unique_keys = {t: _unique_keys(db.conn, t) for t in SYNC_MODE}
         # (table, column) -> referenced table, for alias rewriting of incoming values
         self.fk_target = {(t, c): target for target, refs in self.references.items() for t, c in refs}
-        self.detected_at = now_iso()
+        self.detected_at = self.db.now_iso()
         self.newest = ""  # the latest clock inserted by the batched path, observed once at the end
 
     # -- bookkeeping ---------------------------------------------------------------------------
@@ -176,7 +176,10 @@ class _Merger:
             table_groups = list(table_groups)
             for start in range(0, len(table_groups), _CHUNK):
                 chunk = table_groups[start:start + _CHUNK]
+                applied_before = self.report.cells_applied
                 self.merge_chunk(table, chunk)
+                if self.report.cells_applied != applied_before:  # the screens showing these rows refresh
+                    self.db.touched(table, (row_id for (_, row_id), _ in chunk))
                 done += len(chunk)
                 if self.ctx.on_row:
                     self.ctx.on_row(done, len(groups))

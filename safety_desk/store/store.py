@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from safety_desk.domain.clock import Clock
 from safety_desk.paths import media_dir_for
 from safety_desk.store.activities import (
     CampaignRepository, DrillRepository, IncidentRepository, TrainingRepository,
@@ -45,8 +46,9 @@ class Store:
         self.annotations = AnnotationRepository(db)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False) -> "Store":
-        return cls(Database.open(path, create=create))
+    def open(cls, path: Path | str, *, create: bool = False, clock: Clock | None = None) -> "Store":
+        """The database at `path`; `clock` is the one injected source of now (the system's by default)."""
+        return cls(Database.open(path, create=create, wall=clock))
 
     @property
     def path(self) -> Path:
@@ -59,6 +61,14 @@ class Store:
     def reader(self) -> "Store":
         """The same database on a read-only connection of its own, for a worker thread (close it there)."""
         return Store(self.db.reader())
+
+    def writer(self) -> "Store":
+        """A second writable connection to the same file, for one worker thread (an import, a sync); its commits
+        are announced to this store's listeners, so the window hears of them. Close it in the worker."""
+        other = Store.open(self.path, clock=self.db.wall)
+        other.db.author_id = self.db.author_id
+        other.db.commit_listeners = self.db.commit_listeners  # the same list: listeners added later hear it too
+        return other
 
     def transaction(self):
         return self.db.transaction()

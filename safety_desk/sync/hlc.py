@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -33,15 +32,10 @@ class Timestamp:
         return cls(int(match.group(1)), int(match.group(2)), match.group(3))
 
 
-def _wall_clock_ms() -> int:
-    return time.time_ns() // 1_000_000
-
-
 class HybridClock:
     """Issues timestamps for one device; `observe` folds in clocks seen from peers or other processes."""
 
-    def __init__(self, device: str, last: Timestamp | None = None,
-                 wall: Callable[[], int] = _wall_clock_ms) -> None:
+    def __init__(self, device: str, last: Timestamp | None = None, *, wall: Callable[[], int]) -> None:
         self.device = device
         self._wall = wall
         self._last_wall = last.wall_ms if last else 0

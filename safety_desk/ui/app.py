@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from safety_desk import __version__
+from safety_desk.app import Desk
 from safety_desk.paths import bundled_enrolment, resources_dir
 from safety_desk.services.auth import SignIn, needs_setup
 from safety_desk.settings import Settings
@@ -100,7 +101,7 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
         store.close()
         return 0
     device = store.devices.get(store.db.device_id)
-    context = AppContext(store=store, session=dialog.session, settings=settings, tasks=TaskRunner(),
+    context = AppContext(desk=Desk(dialog.session, settings), tasks=TaskRunner(),
                          device_name=device.name if device else store.db.device_id)
     window = MainWindow(context)
     window.show()

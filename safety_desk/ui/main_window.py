@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -82,6 +81,8 @@ class MainWindow(QMainWindow):
         self.unsynced = QLabel()
         for label in (self.who, self.device, self.unsynced):
             self.statusBar().addPermanentWidget(label)
+        # Every committed write, from any page, dialog or worker: the status bar and the page on screen redraw.
+        context.changes.changed.connect(self.on_changes)
         self._restore()
         # Reminders at start and then once a day, for a window left open overnight.
         self.reminders: RemindersDialog | None = None
@@ -172,6 +173,14 @@ class MainWindow(QMainWindow):
             page.on_shown()
         self.refresh_status()
 
+    def on_changes(self, changes) -> None:
+        """What a write changed: count the unsynced changes again, and let the page on screen decide whether it
+        shows any of it. Pages not on screen read again when they are shown."""
+        self.refresh_status()
+        page = self.stack.currentWidget()
+        if hasattr(page, "on_changes"):
+            page.on_changes(changes)
+
     def on_inspection_requested(self, enterprise_id: str | None) -> None:
         self.show_page("inspections")
         self.pages["inspections"].new_inspection(enterprise_id)
@@ -204,7 +213,7 @@ class MainWindow(QMainWindow):
         """Show the reminders unless this person has already seen today's."""
         stored = window_settings()
         key = f"reminders/{self.context.session.person.login or self.context.session.person.id}"
-        today = date.today().isoformat()
+        today = self.context.session.clock.today().isoformat()
         if stored.value(key) == today or self.reminders is not None:
             return
         stored.setValue(key, today)

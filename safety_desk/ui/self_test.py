@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -45,7 +44,7 @@ def _database(work: Path) -> dict:
     from safety_desk.store.store import Store
 
     path = work / "selftest.db"
-    build_demo(path, DemoSpec(enterprises=6, weeks=2, as_of=date.today()))
+    build_demo(path, DemoSpec(enterprises=6, weeks=2))  # ending today, by the system's clock
     store = Store.open(path)
     return {"store": store, "session": SignIn(store).sign_in("admin", "demo")}
 
@@ -93,8 +92,8 @@ def _photo(state: dict) -> str:
 def _pdf(state: dict) -> str:
     from safety_desk.services.weekly import WeeklyService, iso_week
 
-    today = date.today().isocalendar()
     service = WeeklyService(state["session"])
+    today = service.session.clock.today().isocalendar()
     target = state["work"] / "weekly.pdf"
     service.write_pdf(service.summary(iso_week(f"{today.year}-W{today.week:02d}")), target)
     data = target.read_bytes()

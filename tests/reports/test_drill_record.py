@@ -53,7 +53,7 @@ def _recorded_drill(store: Store):
     person = store.people.by_login("inspector01a")
     store.db.author_id = person.id
     session = Session(store, person)
-    service = DrillService(session, today=lambda: AS_OF)
+    service = DrillService(session.at(AS_OF))
     enterprise = next(e for e in store.enterprises.active() if session.may_see_enterprise(e.id))
     photos = [ingest_bytes(store, _jpeg(colour), f"drill{n}.jpg").id
               for n, colour in enumerate(((180, 70, 40), (40, 90, 160)))]
@@ -72,7 +72,7 @@ def test_the_drill_record_has_every_field_its_hazards_photos_and_signature_lines
     with Store.open(demo_path) as store:
         session, drill, hazard, enterprise = _recorded_drill(store)
         target = tmp_path / "drill.pdf"
-        ReportService(session, today=lambda: AS_OF).drill_record(drill.id, target)
+        ReportService(session.at(AS_OF)).drill_record(drill.id, target)
         text = _squeeze(pdf_text(target))
         for value in ("应急演练记录", drill.name, enterprise.name, enterprise.uscc, "专项应急预案", "综合演练·实战演练",
                       drill.held_on, "液氨储罐区", "王建国", "企业应急救援队、街道消防站", "46人", "李评估、赵专家",
@@ -97,7 +97,7 @@ def test_the_photos_are_watermarked(demo_path: Path, tmp_path: Path, monkeypatch
     monkeypatch.setattr(reports, "watermarked", spy)
     with Store.open(demo_path) as store:
         session, drill, _hazard, enterprise = _recorded_drill(store)
-        ReportService(session, today=lambda: AS_OF).drill_record(drill.id, io.BytesIO())
+        ReportService(session.at(AS_OF)).drill_record(drill.id, io.BytesIO())
     assert len(burned) == 2
     assert all(enterprise.name in lines[0] and "王建国" in lines[1] for lines in burned)
 
@@ -126,10 +126,10 @@ def test_a_planned_drill_is_refused_even_when_the_demo_has_none(demo_path: Path,
         store.db.author_id = person.id
         session = Session(store, person)
         enterprise = next(e for e in store.enterprises.active() if session.may_see_enterprise(e.id))
-        planned = DrillService(session, today=lambda: AS_OF).plan(
+        planned = DrillService(session.at(AS_OF)).plan(
             enterprise.id, "消防疏散演练", "现场处置方案", "单项演练", "实战演练", "办公楼火灾", AS_OF + timedelta(days=9))
         with pytest.raises(ReportProblem, match="尚未登记为已举行"):
-            ReportService(session, today=lambda: AS_OF).drill_record(planned.id, tmp_path / "planned.pdf")
+            ReportService(session.at(AS_OF)).drill_record(planned.id, tmp_path / "planned.pdf")
     assert not (tmp_path / "planned.pdf").exists()
 
 

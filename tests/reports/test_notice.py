@@ -37,7 +37,7 @@ def test_the_notice_lists_its_hazards_and_has_a_receipt(demo_path: Path, tmp_pat
         hazards = store.hazards._select("notice_id = ?", (notice.id,))
         enterprise = store.enterprises.require(notice.enterprise_id)
         target = tmp_path / "notice.pdf"
-        ReportService(session, today=lambda: AS_OF).notice(notice.id, target)
+        ReportService(session.at(AS_OF)).notice(notice.id, target)
         text = _squeeze(pdf_text(target))
         assert _squeeze(notice.number) in text and enterprise.name in text and enterprise.uscc in text
         assert hazards and all(_squeeze(h.description)[:12] in text for h in hazards)

@@ -26,8 +26,8 @@ def documents(tmp_path_factory) -> list[Path]:
     made = []
     with Store.open(path) as store:
         session = SignIn(store).sign_in("admin", "demo")
-        reports = ReportService(session, today=lambda: AS_OF)
-        weekly = WeeklyService(session, today=lambda: AS_OF)
+        reports = ReportService(session.at(AS_OF))
+        weekly = WeeklyService(session.at(AS_OF))
         weekly.write_pdf(weekly.summary(iso_week("2026-W47")), folder / "weekly.pdf")
         reports.quarterly("2026Q4", folder / "quarterly.pdf")
         notice = store.notices._select(limit=1)[0]

@@ -39,7 +39,7 @@ def test_printed_totals_equal_an_independent_count(demo_path: Path, tmp_path: Pa
     with Store.open(demo_path) as store:
         session = SignIn(store).sign_in("admin", "demo")
         target = tmp_path / "q.pdf"
-        ReportService(session, today=lambda: AS_OF).quarterly("2026Q4", target)
+        ReportService(session.at(AS_OF)).quarterly("2026Q4", target)
         hazards = [h for h in store.hazards._select("deleted = 0") if "2026-10-01" <= h.found_on <= "2026-12-31"]
         states = {h.id: store.hazards.state(h.id) for h in hazards}
         closed = sum(states[h.id].status is HazardStatus.CLOSED for h in hazards)
@@ -59,7 +59,7 @@ def test_a_district_report_and_scope_checks(demo_path: Path, tmp_path: Path, pdf
         mine = set(inspector.district_ids())
         inside = next(d for d in store.districts.active() if d.id in mine)
         outside = next(d for d in store.districts.active() if d.id not in mine)
-        service = ReportService(inspector, today=lambda: AS_OF)
+        service = ReportService(inspector.at(AS_OF))
         service.quarterly("2026Q4", tmp_path / "mine.pdf", inside.code)
         assert inside.name in pdf_text(tmp_path / "mine.pdf")
         with pytest.raises(PermissionDenied):

@@ -41,11 +41,11 @@ def demo(demo_template: Path, tmp_path: Path):
 
 
 def office_service(store: Store) -> SpreadsheetService:
-    return SpreadsheetService(Session(store, store.people.by_login("admin")), today=lambda: AS_OF)
+    return SpreadsheetService(Session(store, store.people.by_login("admin")).at(AS_OF))
 
 
 def ledger_rows(store: Store, flt: LedgerFilter = LedgerFilter()) -> list:
-    return list(LedgerService(Session(store, store.people.by_login("admin")), today=lambda: AS_OF).every_row(flt))
+    return list(LedgerService(Session(store, store.people.by_login("admin")).at(AS_OF)).every_row(flt))
 
 
 def _day(text: str | None) -> date | None:
@@ -96,17 +96,17 @@ def test_the_export_has_a_frozen_header_real_dates_and_overdue_rows_highlighted(
 def test_the_exported_row_count_equals_the_ledger_count(demo: Store, tmp_path: Path, flt: LedgerFilter) -> None:
     target = tmp_path / "part.xlsx"
     count = office_service(demo).export_ledger(flt, target)
-    assert count == LedgerService(Session(demo, demo.people.by_login("admin")), today=lambda: AS_OF).count(flt)
+    assert count == LedgerService(Session(demo, demo.people.by_login("admin")).at(AS_OF)).count(flt)
     sheet = openpyxl.load_workbook(target, read_only=True)[LEDGER_SHEET]
     assert sum(1 for _ in sheet.iter_rows(min_row=2)) == count
 
 
 def test_an_inspector_exports_only_their_districts(demo: Store, tmp_path: Path) -> None:
     inspector = demo.people.by_login("inspector01a")
-    service = SpreadsheetService(Session(demo, inspector), today=lambda: AS_OF)
+    service = SpreadsheetService(Session(demo, inspector).at(AS_OF))
     target = tmp_path / "mine.xlsx"
     count = service.export_ledger(LedgerFilter(), target)
-    mine = LedgerService(Session(demo, inspector), today=lambda: AS_OF).count(LedgerFilter())
+    mine = LedgerService(Session(demo, inspector).at(AS_OF)).count(LedgerFilter())
     assert 0 < count == mine < len(ledger_rows(demo))
 
 

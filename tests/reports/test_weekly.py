@@ -73,7 +73,7 @@ def test_the_figures_equal_an_independent_count(demo_path: Path, week: str) -> N
     with Store.open(demo_path) as store:
         session = SignIn(store).sign_in("admin", "demo")
         period = iso_week(week)
-        figures = WeeklyService(session, today=lambda: AS_OF).summary(period).as_json()
+        figures = WeeklyService(session.at(AS_OF)).summary(period).as_json()
         assert KEYS <= set(figures) and figures["week"] == week and figures["scope"] == "city"
         expected = _independent(store, period.start, period.end, min(AS_OF, period.end))
         assert {key: figures[key] for key in expected} == expected
@@ -85,7 +85,7 @@ def test_a_district_summary_counts_only_that_district(demo_path: Path) -> None:
         session = SignIn(store).sign_in("admin", "demo")
         district = store.districts.active()[1]
         period = iso_week("2026-W46")
-        figures = WeeklyService(session, today=lambda: AS_OF).summary(period, district.code).as_json()
+        figures = WeeklyService(session.at(AS_OF)).summary(period, district.code).as_json()
         assert figures["scope"] == district.code and figures["scope_name"] == district.name
         expected = _independent(store, period.start, period.end, period.end, district.id)
         assert {key: figures[key] for key in expected} == expected
@@ -94,7 +94,7 @@ def test_a_district_summary_counts_only_that_district(demo_path: Path) -> None:
 def test_the_pdf_prints_the_goal_sections_and_charts(demo_path: Path, tmp_path: Path, pdf_text, pdf_fonts) -> None:
     with Store.open(demo_path) as store:
         session = SignIn(store).sign_in("admin", "demo")
-        service = WeeklyService(session, today=lambda: AS_OF)
+        service = WeeklyService(session.at(AS_OF))
         quiet = service.summary(iso_week("2026-W44"))
         service.write_pdf(quiet, tmp_path / "w44.pdf")
         larger = [i for i in store.incidents._select("deleted = 0") if store.incidents.grade(i).is_larger_or_above]
@@ -132,7 +132,7 @@ def test_the_command_line(demo_path: Path, tmp_path: Path) -> None:
 
 def test_a_week_with_no_data_says_so(demo_path: Path, tmp_path: Path, pdf_text) -> None:
     with Store.open(demo_path) as store:
-        service = WeeklyService(SignIn(store).sign_in("admin", "demo"), today=lambda: AS_OF)
+        service = WeeklyService(SignIn(store).sign_in("admin", "demo").at(AS_OF))
         empty = service.summary(iso_week("2025-W10"))  # long before the demo's first week
         service.write_pdf(empty, tmp_path / "empty.pdf")
     figures = empty.as_json()
@@ -144,7 +144,7 @@ def test_a_week_with_no_data_says_so(demo_path: Path, tmp_path: Path, pdf_text) 
 
 def test_the_printed_summary_carries_the_json_figures(demo_path: Path, tmp_path: Path, pdf_text) -> None:
     with Store.open(demo_path) as store:
-        service = WeeklyService(SignIn(store).sign_in("admin", "demo"), today=lambda: AS_OF)
+        service = WeeklyService(SignIn(store).sign_in("admin", "demo").at(AS_OF))
         summary = service.summary(iso_week("2026-W47"))
         service.write_pdf(summary, tmp_path / "w47.pdf")
     f = summary.as_json()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, timedelta
 
 import pytest
 
+from safety_desk.domain.clock import FixedClock
 from safety_desk.domain.uscc import make_uscc
 from safety_desk.services.activities import (
     ActivityProblem, CampaignService, DrillService, IncidentService, TrainingService, campaign_progress,
@@ -53,7 +55,7 @@ class World:
         return Session(self.store, person)
 
     def drills(self, who: str = "admin") -> DrillService:
-        return DrillService(self.session(who), today=lambda: TODAY)
+        return DrillService(self.session(who).at(TODAY))
 
     def held(self, enterprise: Enterprise, day: str, plan_type: str = "专项应急预案") -> Drill:
         return self.store.drills.add(Drill(
@@ -169,7 +171,7 @@ def test_a_finding_becomes_a_hazard_in_the_ledger_from_the_drill(world: World) -
     assert world.store.hazards.cached_state(hazard.id).status == "待整改"
     assert world.store.hazards.cached_state(hazard.id).deadline == "2026-12-05"
     assert "消防水带老化破损" in world.store.drills.get(drill.id).findings
-    ledger = LedgerService(world.session("inspector"), today=lambda: TODAY)
+    ledger = LedgerService(world.session("inspector").at(TODAY))
     rows, total = ledger.first_page(LedgerFilter(source="drill"))
     assert total == 1 and rows[0].hazard_id == hazard.id and rows[0].description == "消防水带老化破损"
     # The page shows the source as 演练 (the Chinese of the ledger model's "Drill").
@@ -232,7 +234,7 @@ def test_drills_outside_ones_scope_are_refused(world: World) -> None:
 
 # -- training -----------------------------------------------------------------------------------------
 def test_training_for_several_enterprises_is_seen_by_whoever_sees_one_of_them(world: World) -> None:
-    office = TrainingService(world.session(), today=lambda: TODAY)
+    office = TrainingService(world.session().at(TODAY))
     joint = office.record("2026-11-10", "有限空间作业专项培训", 4, 60, enterprise_ids=[world.works.id, world.far.id])
     city = office.record("2026-11-12", "安全生产月宣教活动", 2, 300)
     south = office.record("2026-11-13", "片区培训", 2, 30, district_id=world.south.id)
@@ -249,7 +251,7 @@ def test_training_for_several_enterprises_is_seen_by_whoever_sees_one_of_them(wo
 
 
 def test_training_permissions_and_bad_input(world: World) -> None:
-    inspector = TrainingService(world.session("inspector"), today=lambda: TODAY)
+    inspector = TrainingService(world.session("inspector").at(TODAY))
     before = _table_counts(world.store)
     with pytest.raises(PermissionDenied):
         inspector.record(TODAY, "培训", 2, 10)  # office-wide is the office's
@@ -264,7 +266,7 @@ def test_training_permissions_and_bad_input(world: World) -> None:
         with pytest.raises(ActivityProblem, match=message):
             inspector.record(**arguments)
     assert _table_counts(world.store) == before
-    own = TrainingService(world.session("enterprise"), today=lambda: TODAY).record(TODAY, "三级教育", 8, 12)
+    own = TrainingService(world.session("enterprise").at(TODAY)).record(TODAY, "三级教育", 8, 12)
     assert own.enterprise_ids == [world.works.id]
 
 
@@ -274,7 +276,7 @@ def _at(day: str, hour: int = 10) -> datetime:
 
 
 def test_goal_status_counts_only_liable_incidents_of_grade_较大_or_above_in_the_year(world: World) -> None:
-    service = IncidentService(world.session(), now=lambda: _at("2026-11-27", 18))
+    service = IncidentService(dataclasses.replace(world.session(), clock=FixedClock(_at("2026-11-27", 18))))
     service.record(_at("2025-06-01"), world.chem.id, 3, 0, 0, "责任", "去年的较大责任事故")
     service.record(_at("2026-02-01"), world.chem.id, 0, 2, 50_000, "责任", "一般责任事故")
     service.record(_at("2026-03-01"), world.works.id, 4, 0, 0, "非责任", "较大非责任事故")
@@ -299,7 +301,7 @@ def test_goal_status_counts_only_liable_incidents_of_grade_较大_or_above_in_th
 
 
 def test_incident_grades_are_computed_and_shown_never_stored(world: World) -> None:
-    service = IncidentService(world.session(), now=lambda: _at("2026-11-27", 18))
+    service = IncidentService(dataclasses.replace(world.session(), clock=FixedClock(_at("2026-11-27", 18))))
     service.record(_at("2026-05-01"), world.chem.id, 10, 0, 0, "责任", "")
     service.record(_at("2026-06-01"), world.chem.id, 0, 0, 999_999, "非责任", "")
     rows = service.in_year(2026)
@@ -312,7 +314,7 @@ def test_only_the_office_records_incidents_and_bad_ones_are_refused(world: World
     before = _table_counts(world.store)
     with pytest.raises(PermissionDenied):
         IncidentService(world.session("inspector")).record(_at("2026-05-01"), world.chem.id, 0, 0, 0, "责任")
-    service = IncidentService(world.session(), now=lambda: _at("2026-11-27", 18))
+    service = IncidentService(dataclasses.replace(world.session(), clock=FixedClock(_at("2026-11-27", 18))))
     for args, message in (((-1, 0, 0, "责任"), "死亡人数不能为负"), ((0, -2, 0, "责任"), "重伤人数不能为负"),
                           ((0, 0, -5, "责任"), "直接经济损失"), ((0, 0, 0, "有责"), "事故性质")):
         with pytest.raises(ActivityProblem, match=message):
@@ -426,7 +428,7 @@ def test_the_demo_has_planned_drills_joint_training_drill_findings_and_structure
     build_demo(path, DemoSpec(enterprises=30, weeks=8, as_of=TODAY))
     with Store.open(path) as store:
         admin = Session(store, store.people.by_login("admin"))
-        drills = DrillService(admin, today=lambda: TODAY)
+        drills = DrillService(admin.at(TODAY))
         assert any(date.fromisoformat(d.held_on) > TODAY for d in drills.planned())
         assert 0 < overdue_drill_count(admin, TODAY) < store.enterprises.count_in(None)
         trainings = TrainingService(admin).in_period(date(2026, 1, 1), TODAY)

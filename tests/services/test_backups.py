@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from safety_desk.domain.clock import FixedClock
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.services import backups as backups_service
 from safety_desk.services.backups import (
@@ -26,14 +27,6 @@ from safety_desk.store.migrations import latest_version
 from safety_desk.store.records import District, Enterprise, Person
 from safety_desk.store.store import Store
 from tests.services.test_imports import USCC_A, USCC_B, LEDGER_HEADER, ledger_row, workbook
-
-
-class FakeClock:
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def files_state(db_path: Path) -> dict[str, str]:
@@ -58,12 +51,12 @@ def district_codes(path: Path) -> set[str]:
 
 # -- automatic backups and rotation -------------------------------------------------------------------
 def test_the_start_backup_is_made_at_most_daily_and_rotated_7_daily_4_weekly(db_path: Path) -> None:
-    clock = FakeClock(datetime(2026, 9, 1, 8, 30, tzinfo=BEIJING))
+    clock = FixedClock(datetime(2026, 9, 1, 8, 30, tzinfo=BEIJING))
     made = []
     for day in range(60):  # two starts a day for 60 days
         for hour in (8, 14):
-            clock.now = datetime(2026, 9, 1, hour, 30, tzinfo=BEIJING) + timedelta(days=day)
-            made.append(backup_at_start(db_path, now=clock))
+            clock.set(datetime(2026, 9, 1, hour, 30, tzinfo=BEIJING) + timedelta(days=day))
+            made.append(backup_at_start(db_path, clock=clock))
     assert sum(1 for m in made if m is not None) == 60  # the second start of each day made none
     assert all(m is None for m in made[1::2])
     kept = list_backups(db_path)
@@ -106,13 +99,13 @@ def test_a_backup_while_another_connection_writes_is_a_consistent_snapshot(db_pa
         thread = threading.Thread(target=writer)
         thread.start()
         try:
-            clock = FakeClock(datetime(2026, 11, 27, 9, tzinfo=BEIJING))
+            clock = FixedClock(datetime(2026, 11, 27, 9, tzinfo=BEIJING))
             made = []
             for n in range(8):
                 while len(committed) < 20 * (n + 1):
                     threading.Event().wait(0.001)
-                clock.now += timedelta(minutes=1)
-                made.append(take_backup(db_path, "manual", now=clock))
+                clock.advance(timedelta(minutes=1))
+                made.append(take_backup(db_path, "manual", clock=clock))
         finally:
             stop.set()
             thread.join()
@@ -174,7 +167,7 @@ def _office(store: Store) -> Session:
 
 
 def test_every_import_that_writes_is_preceded_by_a_backup(store: Store, tmp_path: Path) -> None:
-    service = SpreadsheetService(_office(store), today=lambda: date(2026, 11, 27))
+    service = SpreadsheetService(_office(store).at(date(2026, 11, 27)))
     ledger = workbook(tmp_path / "l.xlsx", [LEDGER_HEADER, ledger_row(1, USCC_A), ledger_row(2, USCC_B)])
     service.import_ledger(ledger, dry_run=True)
     assert list_backups(store.path) == []  # a dry run writes nothing and backs up nothing
@@ -191,7 +184,7 @@ def test_every_import_that_writes_is_preceded_by_a_backup(store: Store, tmp_path
 
 def test_an_import_whose_backup_fails_writes_nothing(store: Store, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    service = SpreadsheetService(_office(store), today=lambda: date(2026, 11, 27))
+    service = SpreadsheetService(_office(store).at(date(2026, 11, 27)))
 
     def no_space(*args, **kwargs):
         raise BackupFailed("备份失败 (the backup failed: 磁盘已满 the disk is full; the database was not changed)")
@@ -256,13 +249,13 @@ def test_restore_refuses_the_database_itself(db_path: Path) -> None:
 
 # -- restore: success -------------------------------------------------------------------------------------
 def test_restore_brings_back_the_backup_and_keeps_the_replaced_database(db_path: Path) -> None:
-    clock = FakeClock(datetime(2026, 11, 27, 9, tzinfo=BEIJING))
+    clock = FixedClock(datetime(2026, 11, 27, 9, tzinfo=BEIJING))
     with Store.open(db_path) as store:
         add_district(store, "OLD")
-        backup = take_backup(store, "manual", now=clock)
+        backup = take_backup(store, "manual", clock=clock)
         add_district(store, "NEW")  # made after the backup: lost by the restore, kept in the replaced copy
-        clock.now += timedelta(hours=1)
-        result = restore_backup(db_path, backup.path, now=clock)
+        clock.advance(timedelta(hours=1))
+        result = restore_backup(db_path, backup.path, clock=clock)
         # The open connection sees the restored contents at once (same file, one transaction).
         assert {r[0] for r in store.db.conn.execute("SELECT code FROM district")} == {"OLD"}
     assert result.schema_version == latest_version()

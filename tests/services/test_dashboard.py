@@ -34,7 +34,7 @@ def _visible(store: Store, session) -> list:
 def test_hazard_figures_equal_an_independent_count_and_their_ledger(demo_path: Path, login: str) -> None:
     with Store.open(demo_path) as store:
         session = SignIn(store).sign_in(login, "demo")
-        service = DashboardService(session, today=lambda: AS_OF)
+        service = DashboardService(session.at(AS_OF))
         dashboard = service.compute()
         pairs = _visible(store, session)
         open_pairs = [(h, s) for h, s in pairs if s.status is not HazardStatus.CLOSED]
@@ -64,7 +64,7 @@ def test_hazard_figures_equal_an_independent_count_and_their_ledger(demo_path: P
 def test_weekly_bars_and_district_rows_equal_independent_counts(demo_path: Path, login: str) -> None:
     with Store.open(demo_path) as store:
         session = SignIn(store).sign_in(login, "demo")
-        service = DashboardService(session, today=lambda: AS_OF)
+        service = DashboardService(session.at(AS_OF))
         dashboard = service.compute()
         pairs = _visible(store, session)
         assert len(dashboard.weeks) == CHART_WEEKS and dashboard.weeks[-1].monday == week_start(AS_OF)
@@ -107,7 +107,7 @@ def test_weekly_bars_and_district_rows_equal_independent_counts(demo_path: Path,
 def test_inspections_this_week_lists_what_it_counts(demo_path: Path) -> None:
     with Store.open(demo_path) as store:
         session = SignIn(store).sign_in("admin", "demo")
-        service = DashboardService(session, today=lambda: AS_OF)
+        service = DashboardService(session.at(AS_OF))
         figure = service.figures(AS_OF)["inspections_this_week"]
         monday = week_start(AS_OF).isoformat()
         expected = [i for i in store.inspections._select() if monday <= i.started_at[:10] <= AS_OF.isoformat()]
@@ -117,13 +117,13 @@ def test_inspections_this_week_lists_what_it_counts(demo_path: Path) -> None:
 def test_my_work_puts_overdue_first_and_fits_the_role(demo_path: Path) -> None:
     with Store.open(demo_path) as store:
         inspector = SignIn(store).sign_in("inspector01a", "demo")
-        work = DashboardService(inspector, today=lambda: AS_OF).my_work(AS_OF)
+        work = DashboardService(inspector.at(AS_OF)).my_work(AS_OF)
         assert work and work[0].kind == "overdue"
         lateness = [item.overdue_days for item in work]
         assert lateness == sorted(lateness, reverse=True)
         assert {item.kind for item in work} >= {"overdue", "review"}
         enterprise = SignIn(store).sign_in("ent0001", "demo")
-        own = DashboardService(enterprise, today=lambda: AS_OF).my_work(AS_OF)
+        own = DashboardService(enterprise.at(AS_OF)).my_work(AS_OF)
         for item in own:
             assert item.kind in ("overdue", "rectify", "draft")
             if item.hazard_id:

@@ -57,7 +57,8 @@ class World:
         self.photo_colours = iter((i * 7 % 256, i * 13 % 256, i * 29 % 256) for i in range(1, 1000))
 
     def service(self, person: Person, today: date | None = None) -> HazardService:
-        return HazardService(Session(self.store, person), Settings(), today=(lambda: today) if today else date.today)
+        session = Session(self.store, person)
+        return HazardService(session.at(today) if today else session, Settings())
 
     def find(self, enterprise: Enterprise, item: str = "1.1") -> str:
         """The admin fails an item in a routine inspection: its hazard (1.1 一般, 1.6 重大)."""

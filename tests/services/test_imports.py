@@ -117,11 +117,11 @@ def service(store: Store, role: str = "office", **kwargs) -> SpreadsheetService:
             from safety_desk.store.records import DistrictMember
             store.members.add(DistrictMember(id=store.db.new_id(), district_id=enterprise.district_id,
                                              person_id=person.id, role="inspector"))
-    return SpreadsheetService(Session(store, person), today=lambda: AS_OF, **kwargs)
+    return SpreadsheetService(Session(store, person).at(AS_OF), **kwargs)
 
 
 def statuses(store: Store) -> dict[str, str]:
-    ledger = LedgerService(Session(store, store.people.by_login("admin")), today=lambda: AS_OF)
+    ledger = LedgerService(Session(store, store.people.by_login("admin")).at(AS_OF))
     return {row.description: row.status for row in ledger.every_row(LedgerFilter())}
 
 
@@ -208,7 +208,7 @@ def test_a_messy_ledger_imports_with_the_statuses_it_states(office: Store, tmp_p
     assert result.added == 5
     assert statuses(office) == {"配电箱未接地1": "待整改", "配电箱未接地2": "整改中", "配电箱未接地3": "待复查",
                                 "配电箱未接地4": "已销号", "配电箱未接地5": "待整改"}
-    ledger = LedgerService(Session(office, office.people.by_login("admin")), today=lambda: AS_OF)
+    ledger = LedgerService(Session(office, office.people.by_login("admin")).at(AS_OF))
     rows = {row.description: row for row in ledger.every_row(LedgerFilter())}
     assert rows["配电箱未接地1"].overdue_days == (AS_OF - date(2026, 11, 10)).days
     assert rows["配电箱未接地2"].deadline == "2026-11-30"
@@ -301,8 +301,7 @@ def test_formula_cells_import_their_saved_values_and_are_never_evaluated(office:
     with_cached_values(path, {"C2": ("str", "缓存的描述"), "D2": ("n", str(serial))})
     result = service(office).import_ledger(path)
     assert result.added == 1
-    rows = list(LedgerService(Session(office, office.people.by_login("admin")),
-                              today=lambda: AS_OF).every_row(LedgerFilter()))
+    rows = list(LedgerService(Session(office, office.people.by_login("admin")).at(AS_OF)).every_row(LedgerFilter()))
     assert [(r.description, r.deadline) for r in rows] == [("缓存的描述", "2026-11-20")]
 
 

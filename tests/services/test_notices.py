@@ -53,7 +53,7 @@ class World:
                 today: date = TODAY) -> NoticeService:
         person = person or self.admin
         self.store.db.author_id = person.id
-        return NoticeService(Session(self.store, person), settings or Settings(), today=lambda: today)
+        return NoticeService(Session(self.store, person).at(today), settings or Settings())
 
     def snapshot(self) -> tuple:
         """Everything an issue writes: the write log, notices, blocks and the hazards' notice links."""
@@ -244,7 +244,7 @@ def test_numbering_after_the_demo_continues_its_blocks_and_never_repeats(tmp_pat
         assert [d for *_, d in demo] == sorted(d for *_, d in demo)  # numbered in the order issued
         admin = store.people.by_login("admin")
         store.db.author_id = admin.id
-        service = NoticeService(Session(store, admin), today=lambda: as_of)
+        service = NoticeService(Session(store, admin).at(as_of))
         hazard = conn.execute(
             "SELECT h.id FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
             " WHERE h.notice_id IS NULL AND s.status != '已销号' LIMIT 1").fetchone()[0]
@@ -291,7 +291,7 @@ def test_a_database_from_before_blocks_continues_after_its_existing_numbers(tmp_
         assert upgraded.db.conn.execute("PRAGMA user_version").fetchone()[0] == len(all_migrations())
         admin = upgraded.people.by_login("admin")
         upgraded.db.author_id = admin.id
-        service = NoticeService(Session(upgraded, admin), today=lambda: TODAY)
+        service = NoticeService(Session(upgraded, admin).at(TODAY))
         notice = service.issue([hazard.id], reply_due=TODAY)
         assert (notice.seq, notice.number) == (4, "国资安通〔2026〕第4号")
         assert [(b.first_seq, b.last_seq) for b in upgraded.notice_blocks.of_year(2026)] == [(4, 103)]

@@ -345,27 +345,27 @@ def _insp(case: Case) -> InspectionService:
 
 
 def _haz(case: Case) -> HazardService:
-    return HazardService(case.session, today=lambda: TODAY)
+    return HazardService(case.session.at(TODAY))
 
 
 def _drill(case: Case) -> DrillService:
-    return DrillService(case.session, today=lambda: TODAY)
+    return DrillService(case.session.at(TODAY))
 
 
 def _notice(case: Case) -> NoticeService:
-    return NoticeService(case.session, today=lambda: TODAY)
+    return NoticeService(case.session.at(TODAY))
 
 
 def _dash(case: Case) -> DashboardService:
-    return DashboardService(case.session, today=lambda: TODAY)
+    return DashboardService(case.session.at(TODAY))
 
 
 def _report(case: Case) -> ReportService:
-    return ReportService(case.session, today=lambda: TODAY)
+    return ReportService(case.session.at(TODAY))
 
 
 def _sheet(case: Case) -> SpreadsheetService:
-    return SpreadsheetService(case.session, today=lambda: TODAY)
+    return SpreadsheetService(case.session.at(TODAY))
 
 
 def _incident_time() -> datetime:
@@ -619,6 +619,8 @@ OPERATIONS: list[Op] = [
     Op("LedgerService.districts", lambda c, w: LedgerService(c.session).districts(), ALL, "filter",
        districts=lambda c, r: {d.id for d in r}),
     Op("LedgerService.campaigns", lambda c, w: LedgerService(c.session).campaigns(), ALL, "none"),
+    # Only builds a filter from codes; every query with it is scoped (the rows above).
+    Op("LedgerService.filter_for", lambda c, w: LedgerService(c.session).filter_for(grade="一般"), ALL, "none"),
     # notices: inspectors, leaders and the office issue; everyone reads their own.
     Op("NoticeService.is_office_device", lambda c, w: _notice(c).is_office_device(), ALL, "none"),
     Op("NoticeService.remaining_numbers", lambda c, w: _notice(c).remaining_numbers(), ALL, "none"),
@@ -635,7 +637,7 @@ OPERATIONS: list[Op] = [
     Op("NoticeService.of_enterprise", lambda c, w: _notice(c).of_enterprise(c.enterprise(w)), ALL, "refuse"),
     Op("NoticeService.awaiting_reply", lambda c, w: _notice(c).awaiting_reply(TODAY), ALL, "filter",
        shows=lambda c, r: {n.notice.enterprise_id for n in r}),
-    Op("ReminderService.reminders", lambda c, w: ReminderService(c.session, today=lambda: TODAY).reminders(), ALL,
+    Op("ReminderService.reminders", lambda c, w: ReminderService(c.session.at(TODAY)).reminders(), ALL,
        "none"),
     # documents
     Op("ReportService.notice", lambda c, w: _report(c).notice(c.id(w, "notice"), io.BytesIO()), ALL, "refuse"),
@@ -653,17 +655,17 @@ OPERATIONS: list[Op] = [
     # training
     Op("TrainingService.may_record", lambda c, w: TrainingService(c.session).may_record(), ALL, "none",
        check=may(Action.RECORD_TRAINING)),
-    Op("TrainingService.record", lambda c, w: TrainingService(c.session, today=lambda: TODAY).record(
+    Op("TrainingService.record", lambda c, w: TrainingService(c.session.at(TODAY)).record(
         TODAY, "消防培训", 2, 15, enterprise_ids=[c.enterprise(w)]), ALL, "refuse", writes=True),
     Op("TrainingService.in_period", lambda c, w: TrainingService(c.session).in_period(
         TODAY - timedelta(days=400), TODAY), ALL, "filter",
        shows=lambda c, r: {e for row in r for e in row.training.enterprise_ids}),
     # weekly summary
-    Op("WeeklyService.summary", lambda c, w: WeeklyService(c.session, today=lambda: TODAY).summary(
+    Op("WeeklyService.summary", lambda c, w: WeeklyService(c.session.at(TODAY)).summary(
         iso_week(f"{TODAY.isocalendar()[0]}-W{TODAY.isocalendar()[1]}"), c.code(w)), ALL, "filter",
        shows=_weekly_shows),
-    Op("WeeklyService.write_pdf", lambda c, w: WeeklyService(c.session, today=lambda: TODAY).write_pdf(
-        WeeklyService(c.session, today=lambda: TODAY).summary(
+    Op("WeeklyService.write_pdf", lambda c, w: WeeklyService(c.session.at(TODAY)).write_pdf(
+        WeeklyService(c.session.at(TODAY)).summary(
             iso_week(f"{TODAY.isocalendar()[0]}-W{TODAY.isocalendar()[1]}")), io.BytesIO()), ALL, "none"),
 ]
 

@@ -166,7 +166,7 @@ def test_the_service_keeps_each_role_within_its_scope(store: Store) -> None:
     expected = _expected(store)
     inspector = store.people.by_login("inspector01a")
     districts = set(store.members.districts_of(inspector.id))
-    service = LedgerService(Session(store, inspector), today=lambda: AS_OF)
+    service = LedgerService(Session(store, inspector).at(AS_OF))
     wanted = {e.row.hazard_id for e in expected if e.district_id in districts}
     assert 0 < service.count(LedgerFilter()) == len(wanted) < len(expected)
     assert {r.hazard_id for r in service.page(LedgerFilter(), limit=10_000)} == wanted
@@ -177,7 +177,7 @@ def test_the_service_keeps_each_role_within_its_scope(store: Store) -> None:
 
     officer = next(p for p in store.people.with_role("enterprise")
                    if any(e.enterprise_id == p.enterprise_id for e in expected))
-    own = LedgerService(Session(store, officer), today=lambda: AS_OF)
+    own = LedgerService(Session(store, officer).at(AS_OF))
     mine = {e.row.hazard_id for e in expected if e.enterprise_id == officer.enterprise_id}
     assert own.count(LedgerFilter()) == len(mine)
     assert {r.hazard_id for r in own.page(LedgerFilter(), limit=10_000)} == mine
@@ -185,7 +185,7 @@ def test_the_service_keeps_each_role_within_its_scope(store: Store) -> None:
     assert own.count(LedgerFilter(enterprise_id=other)) == 0
     assert own.page(LedgerFilter(enterprise_id=other)) == []
 
-    office = LedgerService(Session(store, store.people.by_login("admin")), today=lambda: AS_OF)
+    office = LedgerService(Session(store, store.people.by_login("admin")).at(AS_OF))
     assert office.count(LedgerFilter()) == len(expected)
     assert [d.id for d in office.districts()] == [d.id for d in store.districts.active()]
     assert {d.id for d in service.districts()} == districts

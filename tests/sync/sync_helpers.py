@@ -92,7 +92,6 @@ def db_digest(store: Store) -> str:
 def add_photo(store: Store, seed: str) -> str:
     """A photo record and its file (bytes made from `seed`; sync never decodes them), returning its id."""
     from safety_desk.media.ingest import write_file_atomically
-    from safety_desk.store.database import now_iso
     from safety_desk.store.photos import media_path
     from safety_desk.store.records import Photo
 
@@ -100,7 +99,7 @@ def add_photo(store: Store, seed: str) -> str:
     digest = hashlib.sha256(data).hexdigest()
     write_file_atomically(media_path(store.media_dir, digest), data)
     if store.photos.get(digest) is None:
-        store.photos.add(Photo(id=digest, size=len(data), width=10, height=10, added_at=now_iso()))
+        store.photos.add(Photo(id=digest, size=len(data), width=10, height=10, added_at=store.db.now_iso()))
     return digest
 
 

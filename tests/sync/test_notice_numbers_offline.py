@@ -53,7 +53,7 @@ def office_and_laptop(store: Store, tmp_path: Path):
     laptop_id = office.db.new_id()
     office.devices.add(Device(id=laptop_id, name="李娜的笔记本", role="inspector", public_key="k",
                               enrolled_at="2026-05-01T08:00:00+08:00"))
-    office_service = NoticeService(Session(office, admin), Settings(notice_block_size=4), today=lambda: TODAY)
+    office_service = NoticeService(Session(office, admin).at(TODAY), Settings(notice_block_size=4))
     office_service.allocate_block(laptop_id, TODAY.year, 3)
 
     laptop = Store(Database.open(tmp_path / "laptop.db", create=True))
@@ -61,8 +61,7 @@ def office_and_laptop(store: Store, tmp_path: Path):
         laptop.db.adopt_device(laptop_id)
     _exchange(office, laptop)
     laptop.db.author_id = inspector.id
-    laptop_service = NoticeService(Session(laptop, laptop.people.require(inspector.id)), Settings(),
-                                   today=lambda: TODAY)
+    laptop_service = NoticeService(Session(laptop, laptop.people.require(inspector.id)).at(TODAY), Settings())
     yield office, office_service, admin, laptop, laptop_service, inspector, enterprises
     laptop.close()
 

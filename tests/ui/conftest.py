@@ -9,6 +9,7 @@ from typing import Callable
 
 import pytest
 
+from safety_desk.domain.clock import FixedClock
 from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.session import Session
 from safety_desk.settings import Settings
@@ -23,7 +24,7 @@ DEMO_AS_OF = date(2026, 11, 27)
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Built once per run (about half a second); tests get copies, so none sees another's writes."""
     path = tmp_path_factory.mktemp("demo-template") / "demo.db"
-    build_demo(path, DemoSpec(enterprises=30, weeks=8, as_of=DEMO_AS_OF))
+    build_demo(path, DemoSpec(enterprises=30, weeks=8, as_of=DEMO_AS_OF), clock=FixedClock(DEMO_AS_OF))
     return path
 
 
@@ -37,7 +38,7 @@ def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def demo_store(demo_db_path: Path):
-    with Store.open(demo_db_path) as opened:
+    with Store.open(demo_db_path, clock=FixedClock(DEMO_AS_OF)) as opened:
         yield opened
 
 
@@ -48,7 +49,9 @@ def context_for(demo_store: Store) -> Callable[[str], AppContext]:
         person = demo_store.people.by_login(login)
         assert person is not None, f"no demo login {login!r}"
         demo_store.db.author_id = person.id
-        return AppContext(store=demo_store, session=Session(demo_store, person), settings=Settings(),
+        # The store's clock stands on the day the demo data ends: "today" for every page, dialog and service.
+        return AppContext(store=demo_store, session=Session(demo_store, person, clock=demo_store.db.wall),
+                          settings=Settings(),
                           tasks=InlineTaskRunner(), device_name="测试设备")
     return make
 

@@ -15,7 +15,7 @@ from safety_desk.ui.pages.activities import ActivitiesPage
 
 
 def _page(qtbot, context, as_of: date) -> ActivitiesPage:
-    page = ActivitiesPage(context, today=lambda: as_of)
+    page = ActivitiesPage(context.at(as_of))
     qtbot.addWidget(page)
     page.resize(1280, 760)
     page.show()
@@ -88,7 +88,7 @@ def test_an_inspector_plans_a_drill_then_records_it_and_registers_a_finding(qtbo
         finding.on_accept()
     hazard = context.store.hazards.get(finding.hazard_id)
     assert hazard.source == "drill" and hazard.drill_id == planned.id
-    rows, total = LedgerService(context.session, today=lambda: demo_as_of).first_page(
+    rows, total = LedgerService(context.session.at(demo_as_of)).first_page(
         LedgerFilter(source="drill", text="应急照明"))
     assert total == 1 and rows[0].hazard_id == hazard.id
 

@@ -12,9 +12,8 @@ from safety_desk.ui.main_window import MainWindow
 def _window(qtbot, context, as_of) -> MainWindow:
     window = MainWindow(context)
     qtbot.addWidget(window)
-    dashboard, hazards = window.pages["dashboard"], window.pages["hazards"]
-    for service in (dashboard.service, dashboard.service.ledger, hazards.service):
-        service._today = lambda: as_of
+    dashboard = window.pages["dashboard"]
+    assert context.session.clock.today() == as_of  # the demo context's clock stands where the demo data ends
     with qtbot.waitSignal(dashboard.refreshed, timeout=10_000):
         window.show_page("dashboard")
         dashboard.on_shown()
@@ -111,10 +110,9 @@ def test_reminders_show_once_a_day_and_open_their_rows(qtbot, context_for, demo_
     qtbot.waitUntil(lambda: window.reminders is not None and window.reminders.isVisible())
     dialog = window.reminders
     assert set(dialog.buttons) >= {"overdue", "awaiting_review"}
-    expected = reminder_module.ReminderService(window.context.session, today=lambda: demo_as_of).reminders()
+    expected = reminder_module.ReminderService(window.context.session.at(demo_as_of)).reminders()
     overdue = next(r for r in expected if r.key == "overdue")
     assert f"{overdue.count:,}" in dialog.buttons["overdue"].text()
-    window.pages["hazards"].service._today = lambda: demo_as_of
     dialog.buttons["overdue"].click()
     assert window.reminders is None and window.current_page_key() == "hazards"
     assert window.pages["hazards"].model.total() == overdue.count

@@ -94,7 +94,7 @@ def test_the_hazard_page_prints_the_notice_the_hazard_is_on(qtbot, demo_context,
 
 
 def test_the_drills_tab_prints_a_held_drill_only(qtbot, context_for, demo_as_of, messages) -> None:
-    page = ActivitiesPage(context_for("inspector01a"), today=lambda: demo_as_of)
+    page = ActivitiesPage(context_for("inspector01a").at(demo_as_of))
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.show()

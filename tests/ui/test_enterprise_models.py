@@ -81,7 +81,7 @@ def test_drills_model_gives_date_plan_type_form_and_name(qapp) -> None:
 
 def test_models_filled_from_the_demo_detail_match_the_store(demo_context, demo_as_of) -> None:
     store = demo_context.store
-    service = EnterpriseService(demo_context.session, today=lambda: demo_as_of)
+    service = EnterpriseService(demo_context.session.at(demo_as_of))
     details = [service.detail(e.id) for e in store.enterprises.active()]
     detail = max(details, key=lambda d: sum(row.overdue for row in d.open_hazards))
     assert any(row.overdue for row in detail.open_hazards), "the demo data should have an overdue hazard"

@@ -54,7 +54,6 @@ def _find(context, item: str = "1.1") -> str:
 
 def _ledger(qtbot, context, demo_as_of) -> HazardsPage:
     page = HazardsPage(context)
-    page.service._today = lambda: demo_as_of
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.on_shown()
@@ -156,7 +155,7 @@ def test_the_closed_loop_through_both_roles(qtbot, context_for, demo_as_of, phot
 def test_a_major_hazard_waits_for_its_plan(qtbot, context_for, demo_as_of, photo_file, messages) -> None:
     inspector, enterprise = context_for("inspector01a"), context_for("ent0001")
     hazard_id = _find(inspector, "1.6")
-    dialog = HazardDetailDialog(enterprise, hazard_id, today=lambda: demo_as_of)
+    dialog = HazardDetailDialog(enterprise.at(demo_as_of), hazard_id)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.grade_badge.text() == "重大" and not dialog.plan_box.isHidden()
@@ -242,8 +241,8 @@ def test_overdue_shows_from_the_day_after_the_deadline(qtbot, context_for) -> No
     inspector = context_for("inspector01a")
     hazard_id = _find(inspector)
     deadline = inspector.store.hazards.state(hazard_id).deadline
-    on_the_day = HazardDetailDialog(inspector, hazard_id, today=lambda: deadline)
-    day_after = HazardDetailDialog(inspector, hazard_id, today=lambda: deadline + timedelta(days=1))
+    on_the_day = HazardDetailDialog(inspector.at(deadline), hazard_id)
+    day_after = HazardDetailDialog(inspector.at(deadline + timedelta(days=1)), hazard_id)
     for dialog in (on_the_day, day_after):
         qtbot.addWidget(dialog)
     assert "overdue" not in on_the_day.deadline_label.text()
@@ -268,7 +267,7 @@ def test_a_refusal_from_the_service_is_shown_and_the_page_stays(qtbot, context_f
                                                                  messages) -> None:
     inspector, enterprise = context_for("inspector01a"), context_for("ent0001")
     hazard_id = _find(inspector)
-    dialog = HazardDetailDialog(enterprise, hazard_id, today=lambda: demo_as_of)
+    dialog = HazardDetailDialog(enterprise.at(demo_as_of), hazard_id)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.action_buttons["report_rectified"].click()
@@ -289,7 +288,7 @@ def test_supervision_and_timeline_photos(qtbot, context_for, demo_as_of, photo_f
     inspector, enterprise = context_for("inspector01a"), context_for("ent0001")
     hazard_id = _find(inspector, "1.6")
     found_on = date.fromisoformat(inspector.store.hazards.require(hazard_id).found_on)
-    dialog = HazardDetailDialog(inspector, hazard_id, today=lambda: demo_as_of)
+    dialog = HazardDetailDialog(inspector.at(demo_as_of), hazard_id)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.action_buttons["supervision"].click()

@@ -15,7 +15,6 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 def _page(qtbot, context, demo_as_of) -> HazardsPage:
     page = HazardsPage(context)
-    page.service._today = lambda: demo_as_of  # overdue as of the day the demo data ends
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.on_shown()
@@ -24,7 +23,7 @@ def _page(qtbot, context, demo_as_of) -> HazardsPage:
 
 def test_the_page_shows_every_hazard_in_scope_and_its_count(qtbot, demo_context, demo_as_of) -> None:
     page = _page(qtbot, demo_context, demo_as_of)
-    total = LedgerService(demo_context.session, today=lambda: demo_as_of).count(LedgerFilter())
+    total = LedgerService(demo_context.session.at(demo_as_of)).count(LedgerFilter())
     assert total > 0
     assert page.model.rowCount() == total
     assert page.count_label.text() == f"{total:,} hazards"
@@ -86,7 +85,7 @@ def test_clicking_a_header_sorts_by_that_column(qtbot, demo_context, demo_as_of)
 
 
 def test_the_model_colours_overdue_rows_and_marks_major_hazards(qtbot, demo_context, demo_as_of) -> None:
-    service = LedgerService(demo_context.session, today=lambda: demo_as_of)
+    service = LedgerService(demo_context.session.at(demo_as_of))
     model = LedgerModel(service)
     model.refresh()
     rows = [model.row_at(r) for r in range(model.rowCount())]
@@ -106,7 +105,7 @@ def test_the_model_colours_overdue_rows_and_marks_major_hazards(qtbot, demo_cont
 def test_the_model_keeps_only_a_few_pages_however_far_it_scrolls(demo_context, demo_as_of, qapp,
                                                                   monkeypatch) -> None:
     monkeypatch.setattr(ledger_model, "PAGE_SIZE", 7)  # the demo's hazards then fill many pages
-    service = LedgerService(demo_context.session, today=lambda: demo_as_of)
+    service = LedgerService(demo_context.session.at(demo_as_of))
     calls = []
     original = service.page
 

@@ -21,7 +21,6 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 def _page(qtbot, context, demo_as_of) -> HazardsPage:
     page = HazardsPage(context)
-    page.service._today = lambda: demo_as_of
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.on_shown()
@@ -54,7 +53,7 @@ def test_two_ledger_rows_of_one_enterprise_get_one_notice_whose_number_the_ledge
     _select(page, rows[:2])
     ids = [page.model.row_at(r).hazard_id for r in rows[:2]]
     assert page.selected_hazard_ids() == ids and page.issue_notice_button.isEnabled()
-    expected = NoticeService(demo_context.session, today=lambda: demo_as_of).next_number()
+    expected = NoticeService(demo_context.session.at(demo_as_of)).next_number()
 
     qtbot.mouseClick(page.issue_notice_button, Qt.MouseButton.LeftButton)
     dialog = page.notice_dialog
@@ -102,12 +101,11 @@ def test_the_dialog_proposes_dates_and_shows_a_refusal_without_closing(qtbot, de
     page = _page(qtbot, demo_context, demo_as_of)
     rows = next(r for r in _open_rows_by_enterprise(page).values() if len(r) >= 2)
     ids = [page.model.row_at(r).hazard_id for r in rows[:2]]
-    today = lambda: demo_as_of  # noqa: E731
-    first = IssueNoticeDialog(demo_context, ids, today=today)
-    second = IssueNoticeDialog(demo_context, ids, today=today)
+    first = IssueNoticeDialog(demo_context, ids)
+    second = IssueNoticeDialog(demo_context, ids)
     qtbot.addWidget(first)
     qtbot.addWidget(second)
-    preview = NoticeService(demo_context.session, Settings(), today=today).preview(ids)
+    preview = NoticeService(demo_context.session, Settings()).preview(ids)
     assert first.reply_due.date().toPython() == preview.default_reply_due
     proposed = preview.default_reply_due + timedelta(days=REINSPECT_AFTER_REPLY_DAYS)
     assert first.reinspect_on.date().toPython() == proposed
@@ -168,7 +166,7 @@ def test_on_a_device_without_numbers_the_dialog_says_so_and_cannot_issue(qtbot, 
     page = _page(qtbot, demo_context, demo_as_of)
     rows = next(iter(_open_rows_by_enterprise(page).values()))
     # The demo device's block is for 2026; in the new year this laptop has none until the office gives it one.
-    dialog = IssueNoticeDialog(demo_context, [page.model.row_at(rows[0]).hazard_id], today=lambda: date(2027, 1, 4))
+    dialog = IssueNoticeDialog(demo_context.at(date(2027, 1, 4)), [page.model.row_at(rows[0]).hazard_id])
     qtbot.addWidget(dialog)
     assert dialog.number_label.text() == "No number available"
     assert "请与安全办同步以获取新的编号段" in dialog.number_note.text()

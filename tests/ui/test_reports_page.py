@@ -33,7 +33,7 @@ def messages(monkeypatch) -> list[str]:
 
 
 def _page(qtbot, context, as_of) -> ReportsPage:
-    page = ReportsPage(context, today=lambda: as_of)
+    page = ReportsPage(context.at(as_of))
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.show()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from safety_desk.domain.china_time import BEIJING
+from safety_desk.domain.clock import FixedClock
 from safety_desk.services.backups import list_backups, take_backup
 from safety_desk.store.errors import DiskFull
 from safety_desk.store.records import District
@@ -55,8 +56,8 @@ def test_the_settings_page_lists_backups_newest_first_with_reason_and_size(setti
     panel = settings_page.backups
     assert panel.table.rowCount() == 0 and "No backups yet" in panel.status.text()
     start = datetime(2026, 11, 20, 9, tzinfo=BEIJING)
-    take_backup(demo_store, "daily", now=lambda: start)
-    take_backup(demo_store, "import", now=lambda: start + timedelta(days=2))
+    take_backup(demo_store, "daily", clock=FixedClock(start))
+    take_backup(demo_store, "import", clock=FixedClock(start + timedelta(days=2)))
     settings_page.on_shown()
     assert panel.table.rowCount() == 2
     first = [panel.table.item(0, c).text() for c in range(3)]
@@ -79,7 +80,7 @@ def test_restoring_the_selected_backup_asks_first_then_restores_and_closes(qtbot
                                                                            answers, monkeypatch) -> None:
     panel = settings_page.backups
     monkeypatch.setattr(panel, "close_program", lambda: answers["closed"].append(True))
-    take_backup(demo_store, "daily", now=lambda: datetime(2026, 11, 27, 8, tzinfo=BEIJING))
+    take_backup(demo_store, "daily", clock=FixedClock(datetime(2026, 11, 27, 8, tzinfo=BEIJING)))
     demo_store.districts.add(District(id=demo_store.db.new_id(), code="LATER", name="备份之后的片区"))
     settings_page.on_shown()
     assert not panel.restore.isEnabled()

@@ -16,7 +16,6 @@ HEADER = ["企业名称", "统一社会信用代码", "发现日期", "隐患描
 
 def _page(qtbot, context, demo_as_of) -> HazardsPage:
     page = HazardsPage(context)
-    page.service._today = lambda: demo_as_of
     qtbot.addWidget(page)
     page.resize(1366, 768)
     page.on_shown()

@@ -50,7 +50,7 @@ class DrillEditorDialog(QDialog):
         self.mode = mode
         self.drill = drill
         self.drill_id: str | None = None
-        today = today or date.today()
+        today = today or context.session.clock.today()
         self.setWindowTitle(self.tr("Plan a drill") if mode == "plan" else self.tr("Record a drill"))
         self.setMinimumWidth(760)
 

@@ -42,7 +42,7 @@ class DrillFindingDialog(QDialog):
         self.deadline.setObjectName("deadline")
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
-        due = max(date.fromisoformat(drill.held_on), date.today()) + timedelta(days=_DEFAULT_DAYS)
+        due = max(date.fromisoformat(drill.held_on), service.session.clock.today()) + timedelta(days=_DEFAULT_DAYS)
         self.deadline.setDate(QDate(due.year, due.month, due.day))
         self.location = QLineEdit(drill.place)
         self.location.setObjectName("location")

@@ -59,12 +59,11 @@ class HazardDetailDialog(QDialog):
 
     changed = Signal(str)
 
-    def __init__(self, context: AppContext, hazard_id: str, parent=None, *,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(self, context: AppContext, hazard_id: str, parent=None) -> None:
         super().__init__(parent)
         self.context = context
         self.hazard_id = hazard_id
-        self.service = HazardService(context.session, context.settings, today=today)
+        self.service = HazardService(context.session, context.settings)
         self.detail: HazardDetail | None = None
         self.action_dialog: QDialog | None = None
         self._action_run: Callable[[QDialog], object] | None = None
@@ -468,6 +467,6 @@ class HazardDetailDialog(QDialog):
         hazard = self.detail.hazard
         dialog = SupervisionDialog(SUPERVISION_LEVELS, hazard.supervision_level,
                                    date.fromisoformat(hazard.referred_on) if hazard.referred_on else None,
-                                   date.fromisoformat(hazard.found_on), self)
+                                   date.fromisoformat(hazard.found_on), self.service.as_of(), self)
         self._open_action(dialog, lambda d: self.service.set_supervision(
             self.hazard_id, d.chosen_level(), d.chosen_referred_on()))

@@ -43,7 +43,8 @@ class ReasonDialog(QDialog):
             self.date_edit.setDisplayFormat("yyyy-MM-dd")
             if minimum_date is not None:
                 self.date_edit.setMinimumDate(QDate(minimum_date))
-            self.date_edit.setDate(QDate(initial_date or date.today()))
+            if initial_date is not None:
+                self.date_edit.setDate(QDate(initial_date))
             if date_optional:
                 self.date_check = QCheckBox(date_label)
                 self.date_check.setObjectName("date_check")

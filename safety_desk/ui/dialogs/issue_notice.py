@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Callable, Iterable
+from typing import Iterable
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -40,10 +40,9 @@ class IssueNoticeDialog(QDialog):
 
     notice_issued = Signal(str)  # notice id
 
-    def __init__(self, context: AppContext, hazard_ids: Iterable[str], parent=None, *,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(self, context: AppContext, hazard_ids: Iterable[str], parent=None) -> None:
         ids = list(hazard_ids)
-        service = NoticeService(context.session, context.settings, today=today)
+        service = NoticeService(context.session, context.settings)
         preview = service.preview(ids)  # refused before any widget exists: nothing is left behind
         super().__init__(parent)
         self.context = context
@@ -51,7 +50,7 @@ class IssueNoticeDialog(QDialog):
         self.service = service
         self.preview = preview
         self.notice: Notice | None = None
-        self._today = today()
+        self._today = context.session.clock.today()
         self.setWindowTitle(self.tr("Issue a rectification notice"))
         self.setMinimumWidth(820)
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from safety_desk.domain.china_time import beijing_now
 from safety_desk.services.imports import SpreadsheetService
 from safety_desk.services.ledger import LedgerFilter
 from safety_desk.ui.context import AppContext
@@ -18,7 +15,7 @@ from safety_desk.ui.context import AppContext
 def _export(report, service: SpreadsheetService, flt: LedgerFilter, target: Path, sort: tuple[str, bool]) -> int:
     # On a connection of its own: 200,000 rows take a while and must not hold the window's (Database.reader).
     with service.session.store.reader() as store:
-        reading = SpreadsheetService(service.session.with_store(store), today=service._today)
+        reading = SpreadsheetService(service.session.with_store(store))  # the same clock: overdue as of its day
         return reading.export_ledger(flt, target, progress=report, sort_column=sort[0], descending=sort[1])
 
 
@@ -27,15 +24,15 @@ class LedgerExport(QObject):
 
     exported = Signal(str, int)  # path, rows
 
-    def __init__(self, context: AppContext, parent: QWidget, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
         self.context, self.parent_widget = context, parent
-        self.service = SpreadsheetService(context.session, today=today)  # overdue as of the ledger's day
+        self.service = SpreadsheetService(context.session)
         self.progress: QProgressDialog | None = None
         self.target: Path | None = None
 
     def ask_path(self) -> Path | None:
-        default = str(Path.home() / f"隐患台账_{beijing_now():%Y%m%d}.xlsx")
+        default = str(Path.home() / f"隐患台账_{self.context.session.clock.now():%Y%m%d}.xlsx")
         chosen, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export to Excel"), default,
                                                 self.tr("Excel workbook (*.xlsx)"))
         if not chosen:

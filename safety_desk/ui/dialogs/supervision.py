@@ -14,7 +14,7 @@ class SupervisionDialog(QDialog):
     submitted = Signal()
 
     def __init__(self, levels: tuple[str, ...], level: str | None, referred_on: date | None, found_on: date,
-                 parent=None) -> None:
+                 today: date, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Listed supervision"))
         self.setMinimumWidth(420)
@@ -31,7 +31,7 @@ class SupervisionDialog(QDialog):
         self.referred.setCalendarPopup(True)
         self.referred.setDisplayFormat("yyyy-MM-dd")
         self.referred.setMinimumDate(QDate(found_on))
-        self.referred.setDate(QDate(referred_on or max(found_on, date.today())))
+        self.referred.setDate(QDate(referred_on or max(found_on, today)))
         self.referred_check.toggled.connect(self.referred.setEnabled)
         self.referred_check.setChecked(referred_on is not None)
         self.referred.setEnabled(referred_on is not None)

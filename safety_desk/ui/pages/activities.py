@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Callable
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from safety_desk.store.changed import HAZARD_TABLES, Changes
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 from safety_desk.ui.pages.activity_tabs import CampaignsTab, IncidentsTab, TrainingTab
@@ -16,15 +15,15 @@ from safety_desk.ui.pages.drills_tab import DrillsTab
 class ActivitiesPage(QWidget):
     DRILLS, TRAINING, INCIDENTS, CAMPAIGNS = range(4)
 
-    def __init__(self, context: AppContext, today: Callable[[], date] = date.today, parent=None) -> None:
+    def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
         title = QLabel(self.tr("Drills & activities"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
-        self.drills = DrillsTab(context, today)
-        self.training = TrainingTab(context, today)
-        self.incidents = IncidentsTab(context, today)
-        self.campaigns = CampaignsTab(context, today)
+        self.drills = DrillsTab(context)
+        self.training = TrainingTab(context)
+        self.incidents = IncidentsTab(context)
+        self.campaigns = CampaignsTab(context)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("activity_tabs")
         self.tabs.addTab(self.drills, icon("run-fast"), self.tr("Drills"))
@@ -37,6 +36,10 @@ class ActivitiesPage(QWidget):
         layout.addWidget(title)
         layout.addSpacing(6)
         layout.addWidget(self.tabs, 1)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(*HAZARD_TABLES, "drill", "training", "incident", "campaign", "inspection"):
+            self.on_shown()
 
     def on_shown(self) -> None:
         """Re-read the tab in view: drills, training and hazards change on other pages and by sync."""

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from safety_desk.services.activities import CampaignService, IncidentService, TrainingService
-from safety_desk.domain.china_time import BEIJING
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.campaign_editor import CampaignEditorDialog
 from safety_desk.ui.dialogs.incident_editor import IncidentEditorDialog
@@ -26,10 +24,10 @@ _SHOWN_UNINSPECTED = 12
 class _Tab(QWidget):
     """A tab that opens one dialog at a time and refreshes when it is accepted."""
 
-    def __init__(self, context: AppContext, today: Callable[[], date], parent=None) -> None:
+    def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.today = today
+        self.today = context.session.clock.today
         self.dialog = None
 
     def _open(self, dialog) -> None:
@@ -47,12 +45,12 @@ class _Tab(QWidget):
 
 
 class TrainingTab(_Tab):
-    def __init__(self, context: AppContext, today: Callable[[], date], parent=None) -> None:
-        super().__init__(context, today, parent)
-        self.service = TrainingService(context.session, today=today)
+    def __init__(self, context: AppContext, parent=None) -> None:
+        super().__init__(context, parent)
+        self.service = TrainingService(context.session)
         self.model = TrainingModel(parent=self)
         self.table = make_table(self.model, TrainingModel.AUDIENCE, "trainings")
-        first = today()
+        first = self.today()
         self.start = QDateEdit(QDate(first.year, 1, 1))
         self.end = QDateEdit(QDate(first.year, first.month, first.day))
         for edit, name in ((self.start, "from"), (self.end, "to")):
@@ -98,8 +96,8 @@ class TrainingTab(_Tab):
 
 
 class IncidentsTab(_Tab):
-    def __init__(self, context: AppContext, today: Callable[[], date], parent=None) -> None:
-        super().__init__(context, today, parent)
+    def __init__(self, context: AppContext, parent=None) -> None:
+        super().__init__(context, parent)
         self.service = IncidentService(context.session)
         self.model = IncidentModel(parent=self)
         self.table = make_table(self.model, IncidentModel.TITLE, "incidents")
@@ -110,7 +108,7 @@ class IncidentsTab(_Tab):
         self.goal.setWordWrap(True)
         self.year = QComboBox()
         self.year.setObjectName("year")
-        this_year = today().year
+        this_year = self.today().year
         for year in range(this_year, this_year - 5, -1):
             self.year.addItem(str(year), year)
         self.year.currentIndexChanged.connect(self.refresh)
@@ -154,9 +152,7 @@ class IncidentsTab(_Tab):
         self.goal.setStyleSheet(f"{style} padding: 8px 12px; border-radius: 4px; font-size: 14px;")
 
     def _now(self) -> datetime:
-        now = datetime.now(BEIJING)
-        day = self.today()
-        return now if now.date() == day else datetime(day.year, day.month, day.day, 12, 0, tzinfo=BEIJING)
+        return self.context.session.clock.now()
 
     def on_record_clicked(self) -> IncidentEditorDialog:
         dialog = IncidentEditorDialog(self.context, self.service, self._now(), parent=self)
@@ -174,8 +170,8 @@ class IncidentsTab(_Tab):
 
 
 class CampaignsTab(_Tab):
-    def __init__(self, context: AppContext, today: Callable[[], date], parent=None) -> None:
-        super().__init__(context, today, parent)
+    def __init__(self, context: AppContext, parent=None) -> None:
+        super().__init__(context, parent)
         self.service = CampaignService(context.session)
         self.model = CampaignModel(parent=self)
         self.table = make_table(self.model, CampaignModel.NAME, "campaigns")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from safety_desk.services.dashboard import COLOURS, Dashboard, DashboardService, DistrictRow, WorkItem
 from safety_desk.services.ledger import LedgerFilter
+from safety_desk.store.changed import HAZARD_TABLES, Changes
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.record_list import RecordListDialog
 from safety_desk.ui.tasks import in_reader
@@ -212,15 +213,20 @@ class DashboardPage(QWidget):
                                 " padding: 10px 14px; font-size: 16px; font-weight: 600; }")
 
     # -- refreshing ---------------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        """Any write may move a figure: compute again (in a worker, coalesced while one runs)."""
+        if changes.touches(*HAZARD_TABLES, "inspection", "enterprise", "district", "drill", "training", "incident",
+                           "campaign"):
+            self.on_shown()
+
     def on_shown(self) -> None:
         """Compute the figures in a worker; the page shows the last ones until the new ones arrive."""
         if self._running:
             self._again = True
             return
         self._running = True
-        today = self.service._today
         signals = self.context.tasks.start(in_reader(
-            self.context.session, lambda session: DashboardService(session, today=today).compute()))
+            self.context.session, lambda session: DashboardService(session).compute()))
         signals.finished.connect(self.on_computed)
         signals.failed.connect(self.on_failed)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
@@ -27,11 +25,11 @@ _MUTED = "#546e7a"
 
 
 class DrillsTab(QWidget):
-    def __init__(self, context: AppContext, today: Callable[[], date], parent=None) -> None:
+    def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.today = today
-        self.service = DrillService(context.session, today=today)
+        self.today = context.session.clock.today
+        self.service = DrillService(context.session)
         self.dialog = None  # the dialog open now, if any
 
         self.due_model = DrillDueModel(parent=self)
@@ -168,10 +166,9 @@ class DrillsTab(QWidget):
         drill = self.selected_drill()
         if drill is None or drill.status != "held":
             return None
-        today = self.today
         name = f"演练记录-{drill.name}-{drill.held_on}.pdf"
         return preview_document(self.context, self, self.tr("Drill record"), name,
-                                lambda path, session: ReportService(session, today=today).drill_record(drill.id, path))
+                                lambda path, session: ReportService(session).drill_record(drill.id, path))
 
     def on_cancel_clicked(self) -> None:
         drill = self.selected_drill()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from safety_desk.services.enterprises import SEARCH_LIMIT, EnterpriseDetail, EnterpriseService
 from safety_desk.services.notices import NoticeService
 from safety_desk.services.session import Action, PermissionDenied
+from safety_desk.store.changed import HAZARD_TABLES, Changes
 from safety_desk.store.records import Enterprise
 from safety_desk.store.repository import NotFound
 from safety_desk.ui.widgets.record_table import make_table
@@ -264,6 +265,10 @@ class EnterprisesPage(QWidget):
         return box
 
     # -- refreshing -----------------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(*HAZARD_TABLES, "enterprise", "district", "inspection", "drill"):
+            self.on_shown()
+
     def on_shown(self) -> None:
         """Re-read districts and enterprises (others may have changed them) and the open enterprise."""
         self.refresh_tree()
@@ -468,7 +473,7 @@ class EnterprisesPage(QWidget):
         if self.hazard_dialog is not None:
             self.hazard_dialog.close()
         hazard_id = self.hazards_model.row_at(index.row()).hazard.id
-        self.hazard_dialog = HazardDetailDialog(self.context, hazard_id, self, today=self.service._today)
+        self.hazard_dialog = HazardDetailDialog(self.context, hazard_id, self)
         self.hazard_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.hazard_dialog.changed.connect(self.on_hazard_changed)
         self.hazard_dialog.finished.connect(self.on_hazard_dialog_closed)

@@ -14,6 +14,7 @@ from safety_desk.domain.hazard_status import HazardStatus
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.ledger import HAZARD_SOURCES, LedgerFilter, LedgerService
 from safety_desk.services.session import Action, PermissionDenied
+from safety_desk.store.changed import HAZARD_TABLES, Changes
 from safety_desk.store.connection import StoreError
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
@@ -227,7 +228,7 @@ class HazardsPage(QWidget):
         return bar
 
     def on_export_clicked(self) -> None:
-        self.ledger_export = LedgerExport(self.context, self, today=self.service.as_of)
+        self.ledger_export = LedgerExport(self.context, self)
         self.ledger_export.start(self.current_filter(), self.model.total(),
                                  (self.model.SORT_KEYS[self.model._sort_column], self.model._descending))
 
@@ -266,7 +267,7 @@ class HazardsPage(QWidget):
         if not ids:
             return
         try:
-            dialog = IssueNoticeDialog(self.context, ids, self, today=self.service.as_of)
+            dialog = IssueNoticeDialog(self.context, ids, self)
         except (ValueError, PermissionDenied, StoreError) as exc:
             QMessageBox.warning(self, self.tr("Issue notice"), str(exc))
             return
@@ -283,6 +284,11 @@ class HazardsPage(QWidget):
         self.model.refresh()  # the rows now show their notice number
 
     # -- refreshing -----------------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        """A hazard, its events or its notice changed (here, in a dialog, by sync): read the ledger again."""
+        if changes.touches(*HAZARD_TABLES, "enterprise", "district", "campaign"):
+            self.on_shown()
+
     def on_shown(self) -> None:
         """Re-read the filter choices and the ledger: hazards change on other pages and by sync."""
         self._fill_choices()
@@ -396,7 +402,7 @@ class HazardsPage(QWidget):
         if self.detail_dialog is not None:
             self.detail_dialog.close()
         # Overdue as of the same day as the ledger.
-        dialog = HazardDetailDialog(self.context, hazard_id, self, today=self.service.as_of)
+        dialog = HazardDetailDialog(self.context, hazard_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.on_hazards_changed)
         dialog.finished.connect(self.on_detail_closed)

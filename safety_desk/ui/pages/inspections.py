@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from safety_desk.domain.checklist import ChecklistSummary
 from safety_desk.services.inspections import KIND_NAMES, InspectionService
 from safety_desk.services.session import PermissionDenied
+from safety_desk.store.changed import Changes
 from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Inspection
 from safety_desk.ui.context import AppContext
@@ -102,6 +103,11 @@ class InspectionsPage(QWidget):
         return widget
 
     # -- public ---------------------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        """Drafts and recent inspections are read again; the runner keeps its place and focus."""
+        if changes.touches("inspection", "answer"):
+            self.refresh()
+
     def on_shown(self) -> None:
         self.refresh()
         if self.stack.currentWidget() is self.runner:

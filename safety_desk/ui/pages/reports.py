@@ -49,11 +49,11 @@ class ReportsPage(QWidget):
     generated = Signal(str)  # the temporary PDF now previewed
     failed = Signal(str)
 
-    def __init__(self, context: AppContext, today: Callable[[], date] = date.today, parent=None) -> None:
+    def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.today = today
-        self.reports = ReportService(context.session, today=today)
+        self.today = context.session.clock.today
+        self.reports = ReportService(context.session)
         self.job: DocumentJob | None = None
         self.shown_path: Path | None = None
 
@@ -224,7 +224,6 @@ class ReportsPage(QWidget):
 
     def request(self) -> tuple[str, str, Callable[[Path], object]]:
         """(title, file name, make) for what is chosen now; make(path) runs in the task runner."""
-        today = self.today
         code = self.scope_box.currentData()
         scope = self.scope_box.currentText()
         if self.document() == QUARTERLY:
@@ -233,7 +232,7 @@ class ReportsPage(QWidget):
 
             def make_quarterly(path: Path, session: Session) -> None:
                 parse_quarter(quarter)
-                ReportService(session, today=today).quarterly(quarter, path, code)
+                ReportService(session).quarterly(quarter, path, code)
             return title, f"季度隐患统计-{quarter}-{scope}.pdf", make_quarterly
 
         if self.week_radio.isChecked():
@@ -246,7 +245,7 @@ class ReportsPage(QWidget):
 
         def make_weekly(path: Path, session: Session) -> None:
             period = iso_week(key) if key else date_range(start, end)
-            service = WeeklyService(session, today=today)
+            service = WeeklyService(session)
             service.write_pdf(service.summary(period, code), path)
         return (self.tr("Weekly safety summary %1").replace("%1", label), f"安全生产周报-{label}-{scope}.pdf",
                 make_weekly)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -84,7 +83,7 @@ class SettingsPage(QWidget):
 
     def on_pattern_edited(self, text: str) -> None:
         try:
-            example = format_notice_number(text, date.today().year, 12)
+            example = format_notice_number(text, self.context.session.clock.today().year, 12)
         except NoticePatternError as exc:
             self.pattern_preview.setText(str(exc))
             self.pattern_preview.setStyleSheet(_ERROR_STYLE)

@@ -29,6 +29,7 @@ from safety_desk.services.sync import (
     ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo, SyncProblem, SyncService,
 )
 from safety_desk.settings import Settings
+from safety_desk.store.changed import Changes
 from safety_desk.store.records import Device
 from safety_desk.store.store import Store
 from safety_desk.ui.context import AppContext
@@ -56,8 +57,7 @@ def own_session(session: Session, *, write: bool) -> Iterator[Session]:
     Reads use the store's read-only reader where the store has one; writes a second writable connection.
     """
     store = session.store
-    reader = getattr(store, "reader", None)
-    own = reader() if (reader is not None and not write) else Store.open(store.path)
+    own = store.writer() if write else store.reader()  # a writer's commits are broadcast to the window
     own.db.author_id = store.db.author_id
     try:
         yield dataclasses.replace(session, store=own)
@@ -359,6 +359,10 @@ class SyncPage(QWidget):
         return view
 
     # -- reading -------------------------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        """Every write is a change waiting for the peers, and may be a conflict resolved or a device enrolled."""
+        self.refresh()
+
     def on_shown(self) -> None:
         self.refresh()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -313,7 +312,7 @@ class PhotoStrip(QWidget):
         if files:
             self.add_files(files)
             return True
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = self.context.session.clock.now().strftime("%Y%m%d-%H%M%S")
         # Encoded bytes first: they keep the EXIF (time, place) a re-encoded QImage would lose.
         for mime_type, suffix in (("image/jpeg", "jpg"), ("image/png", "png")):
             if mime.hasFormat(mime_type):

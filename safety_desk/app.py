@@ -1,0 +1,163 @@
+"""The composition root (the "desk"): a database, a session, settings and a clock in; every service, built once, out.
+
+The GUI and the command line both start here. A desk owns one writable connection (its store); `reader()` gives
+a desk on a read-only connection of its own for a worker thread. Every committed transaction on the desk's
+store is announced to `on_changes` listeners with the `Changes` it made (the GUI broadcasts them to its pages).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Callable
+
+from safety_desk.domain.clock import Clock, SystemClock
+from safety_desk.services.session import Session
+from safety_desk.settings import Settings
+from safety_desk.store.changed import Changes
+from safety_desk.store.records import Person
+from safety_desk.store.store import Store
+
+
+class Desk:
+    """Each service of one session, built on first use and kept; one store (connection) under all of them."""
+
+    def __init__(self, session: Session, settings: Settings | None = None) -> None:
+        self.session = session
+        self.store: Store = session.store
+        self.settings = settings or Settings()
+
+    # -- opening --------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str, *, clock: Clock | None = None, settings: Settings | None = None,
+             person: Person | None = None) -> "Desk":
+        """The database at `path` as `person`, or (no person) with this device's own role and scope, as the
+        command line acts. Raises StoreError when the file cannot be opened."""
+        clock = clock or SystemClock()
+        store = Store.open(path, clock=clock)
+        try:
+            session = Session(store, person, clock=clock) if person else Session.of_device(store, clock)
+        except BaseException:
+            store.close()
+            raise
+        return cls(session, settings)
+
+    @property
+    def clock(self) -> Clock:
+        return self.session.clock
+
+    def signed_in(self, person: Person) -> "Desk":
+        """The same store and settings with `person` signed in (after the sign-in dialog)."""
+        self.store.db.author_id = person.id
+        return Desk(Session(self.store, person, clock=self.clock), self.settings)
+
+    def reader(self) -> "Desk":
+        """A desk on a read-only connection of its own, for one worker thread; close it there."""
+        return Desk(self.session.with_store(self.store.reader()), self.settings)
+
+    def writer(self) -> "Desk":
+        """A desk on a second writable connection, for one worker thread; its commits reach this desk's listeners."""
+        return Desk(self.session.with_store(self.store.writer()), self.settings)
+
+    def at(self, day) -> "Desk":
+        """The same desk seeing the records as of the end of `day` (an "as of" ledger or export)."""
+        return Desk(self.session.at(day), self.settings)
+
+    def on_changes(self, listener: Callable[[Changes], None]) -> None:
+        """Call `listener` with what each transaction committed on this desk's connection changed."""
+        self.store.db.commit_listeners.append(listener)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Desk":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the services (imported when first used: the sign-in window appears sooner) ---------------
+    @cached_property
+    def backups(self):
+        from safety_desk.services.backups import BackupService
+        return BackupService(self.session)
+
+    @cached_property
+    def campaigns(self):
+        from safety_desk.services.campaigns import CampaignService
+        return CampaignService(self.session)
+
+    @cached_property
+    def dashboard(self):
+        from safety_desk.services.dashboard import DashboardService
+        return DashboardService(self.session)
+
+    @cached_property
+    def devices(self):
+        from safety_desk.services.devices import DeviceService
+        return DeviceService(self.session, self.settings)
+
+    @cached_property
+    def drills(self):
+        from safety_desk.services.drills import DrillService
+        return DrillService(self.session)
+
+    @cached_property
+    def enterprises(self):
+        from safety_desk.services.enterprises import EnterpriseService
+        return EnterpriseService(self.session)
+
+    @cached_property
+    def hazards(self):
+        from safety_desk.services.hazards import HazardService
+        return HazardService(self.session, self.settings)
+
+    @cached_property
+    def incidents(self):
+        from safety_desk.services.incidents import IncidentService
+        return IncidentService(self.session)
+
+    @cached_property
+    def inspections(self):
+        from safety_desk.services.inspections import InspectionService
+        return InspectionService(self.session, self.settings)
+
+    @cached_property
+    def ledger(self):
+        from safety_desk.services.ledger import LedgerService
+        return LedgerService(self.session)
+
+    @cached_property
+    def notices(self):
+        from safety_desk.services.notices import NoticeService
+        return NoticeService(self.session, self.settings)
+
+    @cached_property
+    def reminders(self):
+        from safety_desk.services.reminders import ReminderService
+        return ReminderService(self.session)
+
+    @cached_property
+    def reports(self):
+        from safety_desk.services.reports import ReportService
+        return ReportService(self.session)
+
+    @cached_property
+    def spreadsheets(self):
+        from safety_desk.services.imports import SpreadsheetService
+        return SpreadsheetService(self.session)
+
+    @cached_property
+    def sync(self):
+        from safety_desk.services.sync import SyncService
+        return SyncService(self.session, self.settings)
+
+    @cached_property
+    def training(self):
+        from safety_desk.services.training import TrainingService
+        return TrainingService(self.session)
+
+    @cached_property
+    def weekly(self):
+        from safety_desk.services.weekly import WeeklyService
+        return WeeklyService(self.session)
