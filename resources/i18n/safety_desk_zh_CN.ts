@@ -2178,6 +2178,54 @@ USCC %2 · %3 · risk class %4</source>
     </message>
 </context>
 <context>
+    <name>HazardPanel</name>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="39"/>
+        <source>Hazard (H to edit; saved as you leave each field)</source>
+        <translation>隐患（按 H 编辑；离开各字段时自动保存）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="55"/>
+        <source>Workshop, floor, equipment …</source>
+        <translation>车间、楼层、设备等</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="58"/>
+        <source>What the enterprise must do</source>
+        <translation>企业须采取的整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="83"/>
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="85"/>
+        <source>Location</source>
+        <translation>隐患部位</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="87"/>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="89"/>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="91"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="174"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
     <name>HazardsPage</name>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="52"/>
@@ -2533,257 +2581,47 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>InspectionRunner</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="150"/>
-        <source>Submit…</source>
-        <translation>提交…</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="152"/>
-        <source>Check, sign and submit (Ctrl+Enter)</source>
-        <translation>核对、签名并提交（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="159"/>
-        <source>Print record…</source>
-        <translation>打印检查记录…</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="161"/>
-        <source>The inspection record as PDF, to check, print or save (a draft is marked as not yet submitted)</source>
-        <translation>检查记录（PDF），可核对、打印或保存（草稿标注为尚未提交）</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="209"/>
-        <source>Major hazard if failed</source>
-        <translation>不合格即为重大隐患</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="228"/>
-        <source>Y  Yes</source>
-        <translation>Y  是</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="229"/>
-        <source>N  No, not applicable</source>
-        <translation>N  否，不适用</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="240"/>
-        <source>1  Pass</source>
-        <translation>1  合格</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="241"/>
-        <source>2  Fail</source>
-        <translation>2  不合格</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="242"/>
-        <source>3  Not applicable</source>
-        <translation>3  不适用</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="275"/>
-        <source>Note (N)</source>
-        <translation>备注（N）</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="284"/>
-        <source>Photo (P)</source>
-        <translation>照片（P）</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="352"/>
-        <source>Hazard (H to edit; saved as you leave each field)</source>
-        <translation>隐患（按 H 编辑；离开各字段时自动保存）</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="368"/>
-        <source>Workshop, floor, equipment …</source>
-        <translation>车间、楼层、设备等</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="371"/>
-        <source>What the enterprise must do</source>
-        <translation>企业须采取的整改措施</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="393"/>
-        <source>Description</source>
-        <translation>隐患描述</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="395"/>
-        <source>Location</source>
-        <translation>隐患部位</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="397"/>
-        <source>Responsible</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="399"/>
-        <source>Measures</source>
-        <translation>整改措施</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="401"/>
-        <source>Deadline</source>
-        <translation>整改期限</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="525"/>
-        <source>Answered %1 / %2 · failures %3 · major hazards %4 · score %5</source>
-        <translation>已作答 %1/%2 · 不合格 %3 · 重大隐患 %4 · 得分 %5</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="532"/>
-        <source>Submitted %1 — this record is read-only</source>
-        <translation>已于 %1 提交，本记录为只读</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="542"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="130"/>
         <source>Inspection record</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="608"/>
-        <source>Answer No if this part does not apply to the enterprise: its %1 items are hidden and not counted.</source>
-        <translation>如本部分不适用于该企业，请选择“否”：其下%1个检查项将隐藏且不计入统计。</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="619"/>
-        <source>Y yes · N no (hides the part) · Enter or ↓ next · ↑ previous</source>
-        <translation>Y 是 · N 否（隐藏本部分） · Enter 或 ↓ 下一项 · ↑ 上一项</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="629"/>
-        <source>Basis: %1</source>
-        <translation>依据：%1</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="649"/>
-        <source>Type the answer, then Enter</source>
-        <translation>输入内容后按 Enter</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="662"/>
-        <source>Number, %1 to %2 passes</source>
-        <translation>数值，%1～%2为合格</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="665"/>
-        <source>Number, at least %1 passes</source>
-        <translation>数值，不低于%1为合格</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="667"/>
-        <source>Number, at most %1 passes</source>
-        <translation>数值，不高于%1为合格</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="668"/>
-        <source>Number</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="694"/>
-        <source>passes</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="694"/>
-        <source>fails</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="694"/>
-        <source>recorded</source>
-        <translation>已记录</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="725"/>
-        <source>Read-only · ↑↓ move between items</source>
-        <translation>只读 · ↑↓ 切换检查项</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="727"/>
-        <source>Failed: complete the hazard below (H), add a photo (P, Ctrl+V) — then Enter for the next item</source>
-        <translation>不合格：请填写下方隐患信息（H），添加照片（P、Ctrl+V），然后按 Enter 进入下一项</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="730"/>
-        <source>Type the number, Enter records it · Esc leaves the field (then 3 not applicable, N note, P photo) · ↑↓ move</source>
-        <translation>输入数值，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注、P 照片） · ↑↓ 切换</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="733"/>
-        <source>Type the answer, Enter records it · Esc leaves the field (then 3 not applicable, N note) · ↑↓ move</source>
-        <translation>输入内容，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注） · ↑↓ 切换</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="737"/>
-        <source>A–%1 choose · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste</source>
-        <translation>A–%1 选择 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="739"/>
-        <source>1 pass · 2 fail · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste photo · Ctrl+Enter submit</source>
-        <translation>1 合格 · 2 不合格 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴照片 · Ctrl+Enter 提交</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="757"/>
-        <source>Every item is answered · Ctrl+Enter to sign and submit</source>
-        <translation>所有检查项均已作答 · 按 Ctrl+Enter 签名并提交</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="828"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="257"/>
         <source>Answer the item before adding a note.</source>
         <translation>请先作答本检查项，再添加备注。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="831"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="260"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="832"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="261"/>
         <source>Note for %1</source>
         <translation>检查项 %1 的备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="834"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="263"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="835"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="264"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="853"/>
-        <source>No note</source>
-        <translation>无备注</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="871"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="294"/>
         <source>Answer the item before adding a photo.</source>
         <translation>请先作答本检查项，再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="942"/>
-        <source>Saved</source>
-        <translation>已保存</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="967"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="338"/>
         <source>Cannot submit yet (%1): %2</source>
         <translation>暂不能提交（%1个问题）：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="1039"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="215"/>
         <source>This item is answered with a value, not pass or fail.</source>
         <translation>本检查项需填写或选择具体值，不按合格/不合格作答。</translation>
     </message>
@@ -3928,6 +3766,39 @@ It is shown here to check, print or save.</source>
     </message>
 </context>
 <context>
+    <name>RunnerHeader</name>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_header.py" line="36"/>
+        <source>Submit…</source>
+        <translation>提交…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_header.py" line="38"/>
+        <source>Check, sign and submit (Ctrl+Enter)</source>
+        <translation>核对、签名并提交（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_header.py" line="43"/>
+        <source>Print record…</source>
+        <translation>打印检查记录…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_header.py" line="45"/>
+        <source>The inspection record as PDF, to check, print or save (a draft is marked as not yet submitted)</source>
+        <translation>检查记录（PDF），可核对、打印或保存（草稿标注为尚未提交）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_header.py" line="81"/>
+        <source>Answered %1 / %2 · failures %3 · major hazards %4 · score %5</source>
+        <translation>已作答 %1/%2 · 不合格 %3 · 重大隐患 %4 · 得分 %5</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_header.py" line="88"/>
+        <source>Submitted %1 — this record is read-only</source>
+        <translation>已于 %1 提交，本记录为只读</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="29"/>
@@ -4136,6 +4007,144 @@ It is shown here to check, print or save.</source>
         <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="133"/>
         <source>Imported: %1 added, %2 updated.</source>
         <translation>导入完成：新增 %1 条，更新 %2 条。</translation>
+    </message>
+</context>
+<context>
+    <name>StepView</name>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="46"/>
+        <source>Major hazard if failed</source>
+        <translation>不合格即为重大隐患</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="65"/>
+        <source>Y  Yes</source>
+        <translation>Y  是</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="66"/>
+        <source>N  No, not applicable</source>
+        <translation>N  否，不适用</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="77"/>
+        <source>1  Pass</source>
+        <translation>1  合格</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="78"/>
+        <source>2  Fail</source>
+        <translation>2  不合格</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="79"/>
+        <source>3  Not applicable</source>
+        <translation>3  不适用</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="111"/>
+        <source>Note (N)</source>
+        <translation>备注（N）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="117"/>
+        <source>Photo (P)</source>
+        <translation>照片（P）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="187"/>
+        <source>Every item is answered · Ctrl+Enter to sign and submit</source>
+        <translation>所有检查项均已作答 · 按 Ctrl+Enter 签名并提交</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="202"/>
+        <source>Answer No if this part does not apply to the enterprise: its %1 items are hidden and not counted.</source>
+        <translation>如本部分不适用于该企业，请选择“否”：其下%1个检查项将隐藏且不计入统计。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="214"/>
+        <source>Y yes · N no (hides the part) · Enter or ↓ next · ↑ previous</source>
+        <translation>Y 是 · N 否（隐藏本部分） · Enter 或 ↓ 下一项 · ↑ 上一项</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="225"/>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="245"/>
+        <source>Type the answer, then Enter</source>
+        <translation>输入内容后按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="260"/>
+        <source>No note</source>
+        <translation>无备注</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="265"/>
+        <source>Number, %1 to %2 passes</source>
+        <translation>数值，%1～%2为合格</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="268"/>
+        <source>Number, at least %1 passes</source>
+        <translation>数值，不低于%1为合格</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="270"/>
+        <source>Number, at most %1 passes</source>
+        <translation>数值，不高于%1为合格</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="271"/>
+        <source>Number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="297"/>
+        <source>passes</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="297"/>
+        <source>fails</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="297"/>
+        <source>recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="303"/>
+        <source>Read-only · ↑↓ move between items</source>
+        <translation>只读 · ↑↓ 切换检查项</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="305"/>
+        <source>Failed: complete the hazard below (H), add a photo (P, Ctrl+V) — then Enter for the next item</source>
+        <translation>不合格：请填写下方隐患信息（H），添加照片（P、Ctrl+V），然后按 Enter 进入下一项</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="308"/>
+        <source>Type the number, Enter records it · Esc leaves the field (then 3 not applicable, N note, P photo) · ↑↓ move</source>
+        <translation>输入数值，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注、P 照片） · ↑↓ 切换</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="311"/>
+        <source>Type the answer, Enter records it · Esc leaves the field (then 3 not applicable, N note) · ↑↓ move</source>
+        <translation>输入内容，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注） · ↑↓ 切换</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="315"/>
+        <source>A–%1 choose · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste</source>
+        <translation>A–%1 选择 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="317"/>
+        <source>1 pass · 2 fail · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste photo · Ctrl+Enter submit</source>
+        <translation>1 合格 · 2 不合格 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴照片 · Ctrl+Enter 提交</translation>
     </message>
 </context>
 <context>

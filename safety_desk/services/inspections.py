@@ -9,7 +9,9 @@ from safety_desk.domain.checklist import (
     AnswerKind, AnswerResult, Checklist, ChecklistSummary, Item, applicable_items, checklist_from_dict,
     judge_value, summarize,
 )
+from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardEventKind, HazardStatus
+from safety_desk.services.inspection_steps import SubmissionProblem, submission_problems
 from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.settings import Settings
@@ -29,6 +31,22 @@ _INSPECTING_ROLES = ("inspector", "leader", "office")
 
 class InspectionProblem(ValueError):
     """An inspection cannot do what was asked (submit with gaps, answer an unknown item ...)."""
+
+
+class HazardFieldError(InspectionProblem):
+    """A hazard field holds a value that is refused; `field` is the edit_hazard parameter, for a form to mark."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class HazardFieldDenied(PermissionDenied):
+    """The signed-in role may not change this hazard field (the inspector owns grade and deadline)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def hazard_description(item: Item) -> str:
@@ -338,12 +356,20 @@ class InspectionService:
         if not inspector_side:
             # The enterprise describes its own findings; grade and deadline belong to the inspector (DESIGN §4).
             current = self.store.hazards.state(hazard_id)
-            if (grade is not None and grade != hazard.grade) or (current and current.deadline != deadline):
-                raise PermissionDenied("隐患等级和整改期限由检查员确定 (the inspector sets the grade and deadline)")
+            inspectors_own = "隐患等级和整改期限由检查员确定 (the inspector sets the grade and deadline)"
+            if grade is not None and grade != hazard.grade:
+                raise HazardFieldDenied("grade", inspectors_own)
+            if current is not None and current.deadline != deadline:
+                raise HazardFieldDenied("deadline", inspectors_own)
         if not description.strip():
-            raise InspectionProblem("隐患描述不能为空 (the description is required)")
+            raise HazardFieldError("description", "隐患描述不能为空 (the description is required)")
         if deadline < date.fromisoformat(hazard.found_on):
-            raise InspectionProblem("整改期限不能早于发现日期 (the deadline is before the day it was found)")
+            raise HazardFieldError("deadline", "整改期限不能早于发现日期 (the deadline is before the day it was found)")
+        if grade is not None:
+            try:
+                grade = parse_hazard_grade(grade).value
+            except ValueError as exc:
+                raise HazardFieldError("grade", str(exc)) from None
         with self.store.transaction():
             changes = dict(description=description.strip(), location=location.strip(), measures=measures.strip(),
                            responsible=responsible.strip())
@@ -357,24 +383,16 @@ class InspectionService:
         return updated
 
     # -- submitting ---------------------------------------------------------------------------
-    def submission_problems(self, inspection_id: str) -> list[str]:
+    def submission_problems(self, inspection_id: str) -> list[SubmissionProblem]:
         """What stops submission: unanswered items, failed items missing a required photo."""
-        state = self.state(inspection_id)
-        problems = []
-        for item in state.visible_items:
-            answer = state.answers.get(item.code)
-            if answer is None:
-                problems.append(f"{item.code} 未作答 (not answered)")
-            elif answer.result == AnswerResult.FAIL.value and item.photo_on_fail and not answer.photos:
-                problems.append(f"{item.code} 不合格项需要照片 (a failed item needs a photo)")
-        return problems
+        return submission_problems(self.state(inspection_id))
 
     def submit(self, inspection_id: str, *, inspector_signature: str, enterprise_signature: str) -> Inspection:
         """Sign and submit (signatures are stored photo ids); afterwards the inspection is read-only."""
         self._writable(inspection_id)
         problems = self.submission_problems(inspection_id)
         if problems:
-            raise InspectionProblem("不能提交 (cannot submit): " + "；".join(problems))
+            raise InspectionProblem("不能提交 (cannot submit): " + "；".join(map(str, problems)))
         if not inspector_signature or not enterprise_signature:
             raise InspectionProblem("需要检查人员和企业代表签名 (both signatures are required)")
         for photo_id in (inspector_signature, enterprise_signature):

@@ -48,8 +48,7 @@ def submitted(demo_db_path: Path):
             low = item.min_value if item.min_value is not None else 1
             service.answer(inspection.id, item.code, None, value=item.choices[0] if item.choices else str(low))
     for problem in service.submission_problems(inspection.id):
-        code = problem.split()[0]
-        service.add_photos(inspection.id, code, [ingest_bytes(store, _jpeg((40, 60, 150)), "v.jpg").id])
+        service.add_photos(inspection.id, problem.item_code, [ingest_bytes(store, _jpeg((40, 60, 150)), "v.jpg").id])
     signature = Image.new("RGB", (600, 200), "white")
     ImageDraw.Draw(signature).line((20, 150, 300, 40, 580, 160), fill="black", width=6)
     buffer = io.BytesIO()

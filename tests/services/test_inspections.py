@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from PIL import Image
 
 from safety_desk.domain.clock import SystemClock
 from safety_desk.domain.uscc import make_uscc
+from safety_desk.services.inspection_steps import SubmissionProblem
+from safety_desk.services.inspections import HazardFieldError, InspectionProblem, InspectionService
 from safety_desk.services.photos import ingest_bytes
-from safety_desk.services.inspections import InspectionProblem, InspectionService
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.settings import Settings
 from safety_desk.store.records import Campaign, District, DistrictMember, Enterprise, Person
@@ -113,9 +114,10 @@ def test_submission_lists_unanswered_items_and_missing_photos_then_locks_the_rec
     for section in ("A", "C", "D"):
         service.set_gate(inspection.id, section, False)
     problems = service.submission_problems(inspection.id)
-    assert problems == ["6.3 未作答 (not answered)"]
+    assert problems == [SubmissionProblem("6.3", "未作答 (not answered)")]
     service.answer(inspection.id, "6.3", "fail")
-    assert service.submission_problems(inspection.id) == ["6.3 不合格项需要照片 (a failed item needs a photo)"]
+    assert service.submission_problems(inspection.id) == [
+        SubmissionProblem("6.3", "不合格项需要照片 (a failed item needs a photo)")]
     photo = ingest_bytes(store, _jpeg(), "evidence.jpg")
     state = service.add_photos(inspection.id, "6.3", [photo.id])
     assert state.hazards["6.3"].photos == [photo.id]
@@ -154,12 +156,20 @@ def test_editing_a_hazard_checks_the_description_and_records_a_new_deadline(worl
     store, service, enterprise, _ = world
     inspection = service.start(enterprise.id, GENERAL, "routine")
     hazard = service.answer(inspection.id, "1.1", "fail").hazards["1.1"]
-    with pytest.raises(InspectionProblem, match="description"):
+    found = date.fromisoformat(hazard.found_on)
+    with pytest.raises(InspectionProblem, match="description") as refused:
         service.edit_hazard(hazard.id, description="  ", location="", measures="", responsible="",
-                            deadline=SystemClock().today())
-    with pytest.raises(InspectionProblem, match="deadline"):
+                            deadline=found)
+    assert refused.value.field == "description"
+    with pytest.raises(InspectionProblem, match="deadline") as refused:
         service.edit_hazard(hazard.id, description="x", location="", measures="", responsible="",
-                            deadline=SystemClock().today() - timedelta(days=1))
+                            deadline=found - timedelta(days=1))
+    assert refused.value.field == "deadline"
+    with pytest.raises(HazardFieldError) as refused:
+        service.edit_hazard(hazard.id, description="x", location="", measures="", responsible="",
+                            deadline=found, grade="较大")
+    assert refused.value.field == "grade" and "较大" in str(refused.value)
+    assert store.hazards.get(hazard.id).grade == "一般"
     new_deadline = SystemClock().today() + timedelta(days=7)
     updated = service.edit_hazard(hazard.id, description="未建立责任制", location="办公楼", measures="一周内建立",
                                   responsible="王强", deadline=new_deadline)
@@ -246,11 +256,13 @@ def test_an_enterprise_describes_its_own_hazard_but_not_its_grade_or_deadline(wo
     theirs.edit_hazard(hazard.id, description="仓库与宿舍同楼", location="2号楼", measures="搬离宿舍",
                        responsible="王强", deadline=deadline)
     assert store.hazards.get(hazard.id).location == "2号楼"
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied) as refused:
         theirs.edit_hazard(hazard.id, description="仓库与宿舍同楼", location="2号楼", measures="", responsible="王强",
                            deadline=deadline, grade="一般")
-    with pytest.raises(PermissionDenied):
+    assert refused.value.field == "grade"
+    with pytest.raises(PermissionDenied) as refused:
         theirs.edit_hazard(hazard.id, description="仓库与宿舍同楼", location="2号楼", measures="", responsible="王强",
                            deadline=deadline + timedelta(days=365))
+    assert refused.value.field == "deadline"
     assert store.hazards.get(hazard.id).grade == "重大"
     assert store.hazards.state(hazard.id).deadline == deadline

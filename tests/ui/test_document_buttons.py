@@ -56,8 +56,8 @@ def test_the_inspection_page_prints_a_submitted_record_and_a_draft(qtbot, contex
     service = InspectionService(context.session, context.settings)
     submitted = service.recent(1)[0]
     page.open_inspection(submitted.id)
-    assert page.runner.print_button.isEnabled()
-    dialog, path = _opened_dialog(page.runner, page.runner.print_button.click)
+    assert page.runner.header.print_button.isEnabled()
+    dialog, path = _opened_dialog(page.runner, page.runner.header.print_button.click)
     assert dialog is page.runner.print_dialog
     text = squeezed_text(path)
     assert "安全生产检查记录" in text and "草稿" not in text
@@ -67,7 +67,7 @@ def test_the_inspection_page_prints_a_submitted_record_and_a_draft(qtbot, contex
     enterprise = next(e for e in context.store.enterprises.active() if context.session.may_see_enterprise(e.id))
     draft = service.start(enterprise.id, "general@1", "routine")
     page.open_inspection(draft.id)
-    _dialog, path = _opened_dialog(page.runner, page.runner.print_button.click)
+    _dialog, path = _opened_dialog(page.runner, page.runner.header.print_button.click)
     assert "草稿" in squeezed_text(path)
     assert not messages
 

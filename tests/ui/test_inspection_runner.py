@@ -135,7 +135,7 @@ def _answer_everything_by_keyboard(qtbot, runner: InspectionRunner, gates: dict[
         item = step.item
         before = runner.current
         if item.kind in (AnswerKind.NUMBER, AnswerKind.TEXT):
-            assert QApplication.focusWidget() is runner.value_edit  # typed straight away
+            assert QApplication.focusWidget() is runner.view.value_edit  # typed straight away
             type_text(qtbot, runner, values[item.code])
             press(qtbot, runner, Qt.Key.Key_Return)
         elif item.kind is AnswerKind.CHOICE:
@@ -164,13 +164,13 @@ def test_the_fire_checklist_is_completed_and_submitted_with_the_keyboard_only(qt
     assert state.summary.answered == state.summary.applicable == 8
     assert state.summary.not_applicable == 2 and state.summary.score == 100
     assert runner.marker_of("6.1") == "✓" and runner.marker_of("6.2") == "—"
-    assert "8 / 8" in runner.counts_label.text()
+    assert "8 / 8" in runner.header.counts_label.text()
 
     _sign_and_submit(qtbot, runner)
     state = runner.service.state(inspection_id)
     assert state.read_only
-    assert runner.banner.isVisible() and "Submitted" in runner.banner.text()
-    assert not runner.pass_button.isEnabled() and not runner.submit_button.isEnabled()
+    assert runner.header.banner.isVisible() and "Submitted" in runner.header.banner.text()
+    assert not runner.view.pass_button.isEnabled() and not runner.header.submit_button.isEnabled()
     assert runner.strip.is_read_only()
     for photo_id in (state.inspection.signature_inspector, state.inspection.signature_enterprise):
         photo = runner_context.store.photos.require(photo_id)
@@ -209,9 +209,9 @@ def test_a_failed_major_item_with_a_photo_becomes_a_major_hazard(qtbot, runner_c
     assert runner.current_item().code == "6.1"
     press(qtbot, runner, Qt.Key.Key_2)
     assert runner.current_item().code == "6.1"  # stays, so the hazard can be completed
-    assert "hazard" in runner.hint.text() and runner.hazard_panel.isVisible()
+    assert "hazard" in runner.view.hint.text() and runner.hazard_panel.isVisible()
     assert runner.marker_of("6.1") == "✗"
-    assert "major hazards 1" in runner.counts_label.text()
+    assert "major hazards 1" in runner.header.counts_label.text()
 
     with qtbot.waitSignal(runner.strip.photos_added) as added:
         runner.strip.add_files([str(_jpeg_file(tmp_path))])
@@ -227,14 +227,14 @@ def test_a_failed_major_item_with_a_photo_becomes_a_major_hazard(qtbot, runner_c
 
     # The hazard is completed from the keyboard: H, then each field and Enter.
     press(qtbot, runner, Qt.Key.Key_H)
-    assert QApplication.focusWidget() is runner.hazard_description
-    runner.hazard_description.clear()
+    assert QApplication.focusWidget() is runner.hazard_panel.description
+    runner.hazard_panel.description.clear()
     press(qtbot, runner, Qt.Key.Key_Return)
-    assert "description" in runner.hazard_error.text()  # refused in red; nothing written
+    assert "description" in runner.hazard_panel.error.text()  # refused in red; nothing written
     assert store.hazards.get(hazard.id).description == hazard.description
     type_text(qtbot, runner, "甲类仓库设在居民区内")
     press(qtbot, runner, Qt.Key.Key_Return)
-    assert QApplication.focusWidget() is runner.hazard_location and runner.hazard_error.text() == ""
+    assert QApplication.focusWidget() is runner.hazard_panel.location and runner.hazard_panel.error.text() == ""
     type_text(qtbot, runner, "3号仓库")
     press(qtbot, runner, Qt.Key.Key_Return)
     type_text(qtbot, runner, "停止储存甲类物品")
@@ -250,14 +250,14 @@ def test_a_note_is_added_with_n(qtbot, runner_context) -> None:
     inspection_id = _start(runner_context, GENERAL)
     runner = _shown_runner(qtbot, runner_context, inspection_id)
     press(qtbot, runner, Qt.Key.Key_N)
-    assert "Answer the item" in runner.message.text() and runner.note_dialog is None
+    assert "Answer the item" in runner.view.message.text() and runner.note_dialog is None
     press(qtbot, runner, Qt.Key.Key_2)
     press(qtbot, runner, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: runner.note_dialog is not None and runner.note_dialog.isVisible())
     runner.note_dialog.setTextValue("安全生产责任制未签字")
     runner.note_dialog.accept()
     note = next(a for a in runner_context.store.answers.of_inspection(inspection_id) if a.item_code == "1.1").note
-    assert note == "安全生产责任制未签字" and runner.note_label.text() == note
+    assert note == "安全生产责任制未签字" and runner.view.note_label.text() == note
 
 
 def test_closing_midway_and_reopening_keeps_every_answer_and_resumes(qtbot, runner_context, db_path) -> None:
@@ -296,8 +296,8 @@ def test_submit_refuses_while_items_are_unanswered_and_lists_them(qtbot, runner_
     press(qtbot, runner, Qt.Key.Key_1)
     press(qtbot, runner, Qt.Key.Key_End)
     press(qtbot, runner, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    text = runner.message.text()
-    assert runner.message.isVisible() and runner.sign_dialog is None
+    text = runner.view.message.text()
+    assert runner.view.message.isVisible() and runner.sign_dialog is None
     for code in ("6.2", "6.4", "6.7", "6.3", "6.5", "6.9"):
         assert code in text
     assert "6.1、" not in text and not text.endswith("6.1")
@@ -389,12 +389,12 @@ def test_a_number_out_of_range_fails_and_stays_for_the_hazard(qtbot, runner_cont
     inspection_id = _start(runner_context, GENERAL)
     runner = _shown_runner(qtbot, runner_context, inspection_id)
     runner.show_step(next(i for i, s in enumerate(runner.steps) if s.item is not None and s.item.code == "4.6"))
-    assert QApplication.focusWidget() is runner.value_edit
-    assert "at least 2" in runner.value_edit.placeholderText()
+    assert QApplication.focusWidget() is runner.view.value_edit
+    assert "at least 2" in runner.view.value_edit.placeholderText()
     type_text(qtbot, runner, "abc")
     press(qtbot, runner, Qt.Key.Key_Return)
-    assert "not a number" in runner.message.text() and "4.6" not in runner.state.answers
-    runner.value_edit.clear()
+    assert "not a number" in runner.view.message.text() and "4.6" not in runner.state.answers
+    runner.view.value_edit.clear()
     type_text(qtbot, runner, "1")
     press(qtbot, runner, Qt.Key.Key_Return)
     assert runner.current_item().code == "4.6" and runner.state.answers["4.6"].result == "fail"

@@ -149,8 +149,8 @@ def test_a_full_disk_while_answering_shows_the_message_and_keeps_the_answers(qtb
     db.conn = FailingConnection(real, "INSERT INTO WRITE_LOG")
     press(qtbot, runner, Qt.Key.Key_1)  # 1.2: the disk is full
     db.conn = real
-    assert runner.message.isVisibleTo(runner)
-    assert "磁盘已满，刚才的修改未保存，之前的数据完好" in runner.message.text()
+    assert runner.view.message.isVisibleTo(runner)
+    assert "磁盘已满，刚才的修改未保存，之前的数据完好" in runner.view.message.text()
     assert runner.current_item().code == "1.2"  # stays on the item that was not saved
     answers = runner.service.state(inspection_id).answers
     assert list(answers) == ["1.1"]
