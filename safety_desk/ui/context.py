@@ -10,7 +10,6 @@ from safety_desk.app import Desk
 from safety_desk.services.session import Session
 from safety_desk.settings import Settings
 from safety_desk.store.changed import Changes
-from safety_desk.store.store import Store
 from safety_desk.ui.tasks import TaskRunner
 
 
@@ -28,7 +27,7 @@ class ChangeBus(QObject):
 class AppContext:
     """The desk a window works on (built from a session and settings when not given), its tasks and broadcast."""
 
-    def __init__(self, store: Store | None = None, session: Session | None = None, settings: Settings | None = None,
+    def __init__(self, store=None, session: Session | None = None, settings: Settings | None = None,
                  tasks: TaskRunner | None = None, device_name: str = "", *, desk: Desk | None = None,
                  changes: ChangeBus | None = None) -> None:
         if desk is None:
@@ -43,7 +42,8 @@ class AppContext:
             desk.on_changes(self.changes.announce)
 
     @property
-    def store(self) -> Store:
+    def store(self):
+        """The window's connection (the desk's store); pages reach data through the desk's services."""
         return self.desk.store
 
     @property
