@@ -18,7 +18,7 @@ from safety_desk.domain.hazard_status import HazardEventKind
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.hazards import (
     EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION, SUPERVISION_LEVELS,
-    TREATMENT_PLAN, TREATMENT_PLAN_LABELS, VERIFY, HazardDetail, HazardService,
+    TREATMENT_PLAN, TREATMENT_PLAN_LABELS, VERIFY, HazardDetail,
 )
 from safety_desk.services.photos import PreparedPhoto
 from safety_desk.services.reports import ReportService
@@ -64,7 +64,7 @@ class HazardDetailDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.hazard_id = hazard_id
-        self.service = HazardService(context.session, context.settings)
+        self.service = context.desk.hazards
         self.detail: HazardDetail | None = None
         self.action_dialog: QDialog | None = None
         self._action_run: Callable[[QDialog], object] | None = None

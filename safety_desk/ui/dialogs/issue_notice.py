@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.notices import NoticeService
 from safety_desk.store.records import Notice
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
@@ -41,7 +40,7 @@ class IssueNoticeDialog(QDialog):
 
     def __init__(self, context: AppContext, hazard_ids: Iterable[str], parent=None) -> None:
         ids = list(hazard_ids)
-        service = NoticeService(context.session, context.settings)
+        service = context.desk.notices
         preview = service.preview(ids)  # refused before any widget exists: nothing is left behind
         super().__init__(parent)
         self.context = context

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from safety_desk.services.activities import DrillService
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.reports import ReportService
 from safety_desk.store.records import Drill
@@ -28,7 +27,7 @@ class DrillsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.today = context.session.clock.today
-        self.service = DrillService(context.session)
+        self.service = context.desk.drills
         self.dialog = None  # the dialog open now, if any
 
         self.due_model = DrillDueModel(parent=self)

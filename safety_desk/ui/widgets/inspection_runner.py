@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QSplitter, QVBoxLayout
 from safety_desk.domain.checklist import AnswerKind, AnswerResult, Item
 from safety_desk.services.inspection_steps import InspectionSteps, Step, grouped_by_reason
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.inspections import InspectionService, RunnerState
+from safety_desk.services.inspections import RunnerState
 from safety_desk.services.photos import PreparedPhoto
 from safety_desk.services.reports import ReportService
 from safety_desk.store.records import Photo
@@ -38,7 +38,7 @@ class InspectionRunner(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = InspectionService(context.session, context.settings)
+        self.service = context.desk.inspections
         self.step_model = InspectionSteps()
         self.inspection_id: str | None = None
         self.note_dialog: QInputDialog | None = None

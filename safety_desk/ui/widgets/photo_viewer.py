@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.annotations import DEFAULT_COLOUR, Annotation
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.photos import PhotoService
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 
@@ -214,7 +213,7 @@ class PhotoViewer(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = PhotoService(context.session)
+        self.service = context.desk.photos
         self.photo_id = photo_id
         self._read_only = read_only
         self._dirty = False
