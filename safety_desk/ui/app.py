@@ -16,6 +16,7 @@ from safety_desk.services.errors import StoreError
 from safety_desk.settings import Settings
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.i18n import apply_font, install_translators, register_font
+from safety_desk.ui.operations import Operations
 from safety_desk.ui.tasks import TaskRunner
 
 
@@ -82,11 +83,12 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     if dialog.exec() != dialog.DialogCode.Accepted or dialog.session is None:
         entrance.close()
         return 0
-    context = AppContext(desk=entrance.desk(dialog.session, settings), tasks=TaskRunner(),
-                         device_name=entrance.device_name)
+    desk = entrance.desk(dialog.session, settings)
+    context = AppContext(desk=desk, tasks=TaskRunner(), device_name=entrance.device_name, ops=Operations(desk))
     window = MainWindow(context)
     window.show()
     start_backup(context, window)
     code = app.exec()
+    context.ops.close()  # the queued writes finish first
     entrance.close()
     return code

@@ -232,7 +232,7 @@ class IssueNoticeDialog(QDialog):
             return
         reinspect_on = self.reinspect_on.date().toPython() if self.reinspect.isChecked() else None
         try:
-            notice = self.service.issue(self.hazard_ids, reply_due=self.reply_due.date().toPython(),
+            notice = self.context.ops.call("notices", "issue", self.hazard_ids, reply_due=self.reply_due.date().toPython(),
                                         reinspect_on=reinspect_on, copy_to=self.copy_to.text())
         except ServiceError as exc:
             self.message.setText(str(exc))

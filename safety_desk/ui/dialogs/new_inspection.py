@@ -222,7 +222,7 @@ class NewInspectionDialog(QDialog):
             self.message.setText(self.tr("Choose a checklist."))
             return
         try:
-            inspection = self.service.start(self.enterprise.id, self.checklist.currentData(), self.kind.currentData(),
+            inspection = self.context.ops.call("inspections", "start", self.enterprise.id, self.checklist.currentData(), self.kind.currentData(),
                                             campaign_id=self.campaign.currentData(),
                                             inspector_ids=self.chosen_inspectors())
         except ServiceError as exc:

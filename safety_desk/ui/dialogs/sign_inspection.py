@@ -103,7 +103,7 @@ class SignInspectionDialog(QDialog):
             # The representative has no account; the name they gave travels with their signature.
             enterprise = PhotoService.prepare_bytes(self.enterprise_pad.to_png(),
                                                     f"signature-enterprise-{representative}.png")
-            self.inspection = self.service.sign_and_submit(self.inspection_id, inspector_signature=inspector,
+            self.inspection = self.context.ops.call("inspections", "sign_and_submit", self.inspection_id, inspector_signature=inspector,
                                                            enterprise_signature=enterprise)
         except ServiceError as exc:
             self.message.setText(str(exc))

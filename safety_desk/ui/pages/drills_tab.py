@@ -155,7 +155,7 @@ class DrillsTab(QWidget):
         drill = self.selected_drill()
         if drill is None or drill.status != "held":
             return None
-        dialog = DrillFindingDialog(self.service, drill, self)
+        dialog = DrillFindingDialog(self.service, drill, self, ops=self.context.ops)
         self._open(dialog)
         return dialog
 
@@ -177,7 +177,7 @@ class DrillsTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.service.cancel_plan(drill.id)
+            self.context.ops.call("drills", "cancel_plan", drill.id)
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Cancel plan"), str(exc))
             return

@@ -488,7 +488,7 @@ class EnterprisesPage(QWidget):
     def on_edit_clicked(self) -> None:
         if self.detail is None or not self.service.may_edit():
             return
-        self.editor = EnterpriseEditor(self.service, self.detail.enterprise, self)
+        self.editor = EnterpriseEditor(self.service, self.detail.enterprise, self, ops=self.context.ops)
         self.editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor.enterprise_saved.connect(self.on_enterprise_saved)
         self.editor.destroyed.connect(self.on_editor_closed)

@@ -441,7 +441,7 @@ class HazardsPage(QWidget):
         if dialog is None:
             return
         try:
-            changed = self.hazard_service.extend_deadline(hazard_ids, dialog.chosen_date(), dialog.reason())
+            changed = self.context.ops.call("hazards", "extend_deadline", hazard_ids, dialog.chosen_date(), dialog.reason())
         except ServiceError as exc:
             QMessageBox.warning(dialog, self.tr("Not done"), str(exc))
             return

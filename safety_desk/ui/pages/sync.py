@@ -633,7 +633,7 @@ class SyncPage(QWidget):
         if view is None or not view.can_keep_other:
             return
         try:
-            self.context.desk.sync.keep_other(view.id)
+            self.context.ops.call("sync", "keep_other", view.id)
         except (ValueError, PermissionDenied) as exc:
             QMessageBox.warning(self, self.tr("Keep the other value"), str(exc))
             return
@@ -647,7 +647,7 @@ class SyncPage(QWidget):
         if view is None or view.resolved:
             return
         try:
-            self.context.desk.sync.dismiss(view.id)
+            self.context.ops.call("sync", "dismiss", view.id)
         except (ValueError, PermissionDenied) as exc:
             QMessageBox.warning(self, self.tr("Dismiss"), str(exc))
             return
@@ -703,7 +703,7 @@ class SyncPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.context.desk.devices.revoke(device.id)
+            self.context.ops.call("devices", "revoke", device.id)
         except (ValueError, PermissionDenied) as exc:
             QMessageBox.warning(self, self.tr("Revoke device"), str(exc))
             return

@@ -369,7 +369,7 @@ class PhotoViewer(QDialog):
         if self._read_only:
             return False
         try:
-            self.service.save_annotations(self.photo_id, self.annotations(), self._unreadable)
+            self.context.ops.call("photos", "save_annotations", self.photo_id, self.annotations(), self._unreadable)
         except Exception as exc:  # noqa: BLE001 - the user keeps the dialog and their shapes
             QMessageBox.warning(self, self.tr("Annotations not saved"), str(exc))
             return False
