@@ -83,18 +83,20 @@ class _Progress:
 
     LINE_EVERY_S = 5.0
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, now=time.monotonic) -> None:
         self.label = label
+        self._now = now
         self._bar = None
         self._done = 0
         self._total = 0
-        self._last_line = time.monotonic()
+        self._last_line = now()
 
     def __call__(self, done: int, total: int) -> None:
         if not sys.stderr.isatty():
             self._done, self._total = done, total
-            if time.monotonic() - self._last_line >= self.LINE_EVERY_S:
-                self._line()
+            now = self._now()
+            if now - self._last_line >= self.LINE_EVERY_S:
+                self._line(now)
             return
         if self._bar is None:
             self._bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
@@ -102,16 +104,16 @@ class _Progress:
         self._bar.update(done - self._done)
         self._done = done
 
-    def _line(self) -> None:
+    def _line(self, now: float) -> None:
         share = f" ({self._done * 100 // self._total}%)" if self._total else ""
         click.echo(f"{self.label}: {self._done:,} / {self._total:,}{share}", err=True)
-        self._last_line = time.monotonic()
+        self._last_line = now
 
     def close(self) -> None:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
         elif self._total:
-            self._line()  # where it ended, for the log
+            self._line(self._now())  # where it ended, for the log
 
 
 def _output(suffix: str, *, required: bool = True, help_text: str | None = None):
