@@ -29,6 +29,7 @@ from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
 from safety_desk.media.files import holds, media_path, write_file_atomically
 from safety_desk.services.session import PermissionDenied, Session
+from safety_desk.services.sync_incarnation import manifest_fields, settle_incarnations
 from safety_desk.services.sync_results import (
     ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo,
 )
@@ -143,7 +144,7 @@ class SyncService:
         after = state.acked_seq
         if kind == "sync" and self.log.cell_seq("device", peer.id, "scope") > after:
             after = 0  # the device's scope changed: send everything it now covers (it drops nothing it has)
-        changes = self.log.changes_for(index, peer.id, after, upto)
+        changes = self.log.changes_for(index, peer.id, after, upto, echo_upto=self.local_state.resend_upto(peer.id))
         if peer.revoked_at is not None:
             # A revoked device gets nothing more but the news of its revocation (its own device record).
             changes = [c for c in changes if c.table == "device" and c.row_id == peer.id]
@@ -163,6 +164,7 @@ class SyncService:
             "after_seq": state.acked_seq, "upto_seq": upto, "ack": state.received_seq,
             "previous": state.last_manifest or "", "counts": {"changes": len(changes), "photos": len(photos)},
             "clock_ahead_ms": self.local_state.clock_ahead_ms(peer.id),
+            **manifest_fields(self.local_state, peer.id),
         }
         binding = key_binding(me, self.local_state.public_key(), self.local_state.enrolment_token())
         if binding:
@@ -182,7 +184,7 @@ class SyncService:
         with self.db.transaction():
             # The counter is read inside the write transaction: two processes of this device never pick one name.
             counter = self.local_state.bundle_counter() + 1
-            name = bundle_name(me.id, counter, kind)
+            name = bundle_name(me.id, counter, kind, self.local_state.sync_epoch())
             target = file if file is not None else Path(folder) / name
             path, digest = write_bundle(target, manifest, data, photo_files(), private)
             try:
@@ -260,6 +262,11 @@ class SyncService:
                     # Another process of this device (the GUI and a script) imported it meanwhile.
                     result.duplicate = True
                     return result
+                ack_counts = settle_incarnations(self.local_state, self.log, manifest, sender.id,
+                                                 resend_own=self.is_office())
+                peer = self.log.peer(sender.id)
+                ctx.received_before = peer.received_seq
+                ctx.sender_ack = min(manifest["ack"], self.log.last_seq()) if ack_counts else 0
                 merged = merge_changes(self.db, changes, ctx)
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
@@ -273,8 +280,7 @@ class SyncService:
                     self.local_state.mark_token_used(sender.id)
                 received = manifest["upto_seq"] if manifest["after_seq"] <= peer.received_seq else peer.received_seq
                 now = self.db.now_iso()
-                self.log.note_import(sender.id, at=now, acked_seq=min(manifest["ack"], self.log.last_seq()),
-                                     received_seq=received)
+                self.log.note_import(sender.id, at=now, acked_seq=ctx.sender_ack, received_seq=received)
                 self.log.record_bundle(bundle_id=manifest["bundle_id"], sender=sender.id, recipient=self.db.device_id,
                                        file_name=path.name, manifest_sha256=opened.manifest_sha256, at=now,
                                        changes=len(changes), applied=merged.cells_applied)

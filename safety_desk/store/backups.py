@@ -50,10 +50,17 @@ def backup_name(db_path: Path, made_at: datetime, reason: str) -> Path:
     stamp = made_at.astimezone(BEIJING).strftime(_STAMP)
     stem = Path(db_path).stem
     candidate = folder / f"{stem}-{stamp}-{reason}.db"
-    n = 2
+    if not candidate.exists() and not any(folder.glob(f"{stem}-{stamp}_*-{reason}.db")):
+        return candidate
+    # Past the highest number of this second, not into a gap the rotation left: the newest copy must sort newest,
+    # or the rotation deletes it at once (several imports within one second).
+    taken = [int(m["n"] or 1) for p in folder.glob(f"{stem}-{stamp}*-{reason}.db")
+             if (m := _NAME.match(p.name)) and m["stem"] == stem]
+    n = max(taken, default=1) + 1
+    candidate = folder / f"{stem}-{stamp}_{n}-{reason}.db"
     while candidate.exists():
-        candidate = folder / f"{stem}-{stamp}_{n}-{reason}.db"
         n += 1
+        candidate = folder / f"{stem}-{stamp}_{n}-{reason}.db"
     return candidate
 
 

@@ -6,8 +6,10 @@ those of every database written so far (no migration): change one and existing i
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
+from safety_desk.domain.ids import new_id
 from safety_desk.store.audit import HEAD_KEY
 
 if TYPE_CHECKING:
@@ -16,6 +18,18 @@ if TYPE_CHECKING:
 # What the office keeps in place of an enrolment token once it is spent.
 TOKEN_USED = "used"
 TOKEN_REVOKED = "revoked"
+
+
+_SYNC_EPOCH = "sync_epoch"
+
+
+def begin_incarnation(conn: sqlite3.Connection) -> str:
+    """Give a database restored from a backup a new sync incarnation (returned): its peers then know that its write
+    sequence numbers and bundle names start over, instead of taking them for ones they have already seen."""
+    epoch = new_id().replace("-", "")[-16:]  # the random part of a UUIDv7: short enough for bundle names
+    conn.execute("INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET"
+                 " value = excluded.value", (_SYNC_EPOCH, epoch))
+    return epoch
 
 
 class LocalState:
@@ -117,3 +131,22 @@ class LocalState:
 
     def set_audit_head(self, head: str) -> None:
         self.db.set_local(HEAD_KEY, head)
+
+    # -- sync incarnations: restores from backups (DESIGN.md §4) -------------------------------------
+    def sync_epoch(self) -> str:
+        """This database's sync incarnation: "" until it is first restored from a backup (begin_incarnation)."""
+        return self.db.local(_SYNC_EPOCH) or ""
+
+    def peer_epoch(self, device_id: str) -> str:
+        """The incarnation of the peer that our sync counters for it count the writes of ("" at first)."""
+        return self.db.local(f"peer_epoch:{device_id}") or ""
+
+    def set_peer_epoch(self, device_id: str, epoch: str) -> None:
+        self.db.set_local(f"peer_epoch:{device_id}", epoch)
+
+    def resend_upto(self, device_id: str) -> int:
+        """Our writes up to this seq go to the peer even those it sent us: it was restored and lost them (0: none)."""
+        return self._int(f"resend_upto:{device_id}")
+
+    def set_resend_upto(self, device_id: str, seq: int) -> None:
+        self.db.set_local(f"resend_upto:{device_id}", str(seq))
