@@ -262,12 +262,15 @@ class SyncService:
                     # Another process of this device (the GUI and a script) imported it meanwhile.
                     result.duplicate = True
                     return result
-                ack_counts = settle_incarnations(self.local_state, self.log, manifest, sender.id,
-                                                 resend_own=self.is_office())
+                incarnations = settle_incarnations(self.local_state, self.log, manifest, sender.id,
+                                                   resend_own=self.is_office())
                 peer = self.log.peer(sender.id)
-                ctx.received_before = peer.received_seq
-                ctx.sender_ack = min(manifest["ack"], self.log.last_seq()) if ack_counts else 0
+                ctx.received_before = peer.received_seq if incarnations.current else 0
+                ctx.sender_ack = min(manifest["ack"], self.log.last_seq()) if incarnations.ack_counts else 0
                 merged = merge_changes(self.db, changes, ctx)
+                if not incarnations.current and self.is_office():
+                    # Writes the sender made before its restore and lost: they go back to it like the others.
+                    self.local_state.set_resend_upto(sender.id, self.log.last_seq())
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
                     # far-future cells (store/merge.py); cleared when its changes arrive with sane clocks.
@@ -278,7 +281,9 @@ class SyncService:
                     binding = manifest["key_binding"]
                     self.store.devices.update(sender.id, public_key=binding["public_key"])
                     self.local_state.mark_token_used(sender.id)
-                received = manifest["upto_seq"] if manifest["after_seq"] <= peer.received_seq else peer.received_seq
+                received = peer.received_seq
+                if incarnations.current and manifest["after_seq"] <= peer.received_seq:
+                    received = manifest["upto_seq"]
                 now = self.db.now_iso()
                 self.log.note_import(sender.id, at=now, acked_seq=ctx.sender_ack, received_seq=received)
                 self.log.record_bundle(bundle_id=manifest["bundle_id"], sender=sender.id, recipient=self.db.device_id,

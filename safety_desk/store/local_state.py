@@ -26,7 +26,8 @@ _SYNC_EPOCH = "sync_epoch"
 def begin_incarnation(conn: sqlite3.Connection) -> str:
     """Give a database restored from a backup a new sync incarnation (returned): its peers then know that its write
     sequence numbers and bundle names start over, instead of taking them for ones they have already seen."""
-    epoch = new_id().replace("-", "")[-16:]  # the random part of a UUIDv7: short enough for bundle names
+    # A UUIDv7's time and some of its random bits: later restores sort later, short enough for bundle names.
+    epoch = new_id().replace("-", "")[:20]
     conn.execute("INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET"
                  " value = excluded.value", (_SYNC_EPOCH, epoch))
     return epoch

@@ -122,3 +122,26 @@ def test_a_restored_office_loses_none_of_the_devices_writes(world, tmp_path) -> 
     for replica in (inspector, enterprise):
         assert replica.sync.changes_waiting(office.device_id) == 0
     office.close()
+
+
+def test_a_late_bundle_of_the_replaced_incarnation_still_brings_its_writes(world, tmp_path) -> None:
+    office, inspector, enterprise = world
+    hub = tmp_path / "hub"
+    hub.mkdir()
+    _rounds(hub, inspector, office)
+    backup = take_backup(inspector.store)
+    _open_hazard(inspector, "恢复前写的")
+    late = inspector.sync.export(tmp_path / "late.sdsync", for_device=office.device_id)
+    inspector = _restore(inspector, backup)
+    _open_hazard(inspector, "恢复后写的")
+    office.sync.import_bundle(inspector.sync.export(tmp_path / "new.sdsync", for_device=office.device_id).path)
+    office.refresh()
+    office.sync.import_bundle(late.path)
+    office.refresh()
+    _open_hazard(inspector, "再写一条")
+    _rounds(hub, inspector, office, times=3)
+    for replica in (office, inspector):
+        assert {"恢复前写的", "恢复后写的", "再写一条"} <= _descriptions(replica), replica.name
+    assert inspector.sync.changes_waiting(office.device_id) == 0
+    assert office.sync.changes_waiting(inspector.device_id) == 0
+    inspector.close()
