@@ -28,6 +28,7 @@ from safety_desk.domain.device_scope import Scope, ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
 from safety_desk.media.files import holds, media_path, write_file_atomically
+from safety_desk.services import conflict_forwarding
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.sync_incarnation import manifest_fields, settle_incarnations
 from safety_desk.services.sync_results import (
@@ -35,6 +36,7 @@ from safety_desk.services.sync_results import (
 )
 from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
+from safety_desk.store.decision_conflicts import new_decision_ids, record_concurrent_decisions
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.records import Device
 from safety_desk.store.sync_log import ConflictRow, SyncLog
@@ -165,6 +167,8 @@ class SyncService:
             "previous": state.last_manifest or "", "counts": {"changes": len(changes), "photos": len(photos)},
             "clock_ahead_ms": self.local_state.clock_ahead_ms(peer.id),
             **manifest_fields(self.local_state, peer.id),
+            **conflict_forwarding.outgoing(self.db, self.local_state, me_office=me.role == "office",
+                                           peer_id=peer.id, peer_office=peer.role == "office"),
         }
         binding = key_binding(me, self.local_state.public_key(), self.local_state.enrolment_token())
         if binding:
@@ -267,7 +271,21 @@ class SyncService:
                 peer = self.log.peer(sender.id)
                 ctx.received_before = peer.received_seq if incarnations.current else 0
                 ctx.sender_ack = min(manifest["ack"], self.log.last_seq()) if incarnations.ack_counts else 0
+                before_seq = self.log.last_seq()
+                decisions = [c.row_id for c in changes if c.table == "hazard_event" and c.field == WHOLE_ROW]
+                arrived = new_decision_ids(self.db, decisions) if decisions else set()
                 merged = merge_changes(self.db, changes, ctx)
+                if arrived:
+                    merged.conflicts += record_concurrent_decisions(
+                        self.db, arrived, source=sender.id, sender_ack=ctx.sender_ack, before_seq=before_seq)
+                refusals: list[str] = []
+                if sender.role != "office" and self.is_office():
+                    forwarded, refusals = conflict_forwarding.take_in(
+                        self.db, self.local_state, manifest, sender_id=sender.id, sender_name=sender.name,
+                        index=self.log.scope_index(self._scope_of(sender)), row_values=self.log.row_scope_values)
+                    merged.conflicts += forwarded
+                elif sender.role == "office" and incarnations.ack_counts:
+                    conflict_forwarding.take_acknowledgement(self.db, self.local_state, manifest)
                 if not incarnations.current and self.is_office():
                     # Writes the sender made before its restore and lost: they go back to it like the others.
                     self.local_state.set_resend_upto(sender.id, self.log.last_seq())
@@ -295,6 +313,7 @@ class SyncService:
             raise
         mine = Timestamp.parse(self.db.clock.last).wall_ms
         result.add_merge(merged, own_clock_ahead=mine > max(now_ms, manifest["created_ms"]) + self.tolerance_ms)
+        result.refused.extend(refusals)
         return result
 
     def _photo_file_ok(self, photo_id: str) -> bool:

@@ -59,4 +59,7 @@ def settle_incarnations(local_state: LocalState, log: SyncLog, manifest: dict[st
         local_state.set_peer_epoch(sender_id, epoch)
         if resend_own:
             local_state.set_resend_upto(sender_id, log.last_seq())
+            local_state.set_conflicts_from(sender_id, 0)  # its conflict numbers start over too
+        else:
+            local_state.set_conflicts_forwarded(0)  # the restored office lost the conflicts we sent it
     return Incarnations(ack_counts, current=True)

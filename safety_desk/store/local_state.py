@@ -151,3 +151,18 @@ class LocalState:
 
     def set_resend_upto(self, device_id: str, seq: int) -> None:
         self.db.set_local(f"resend_upto:{device_id}", str(seq))
+
+    # -- conflicts a device forwards to the office ----------------------------------------------------
+    def conflicts_forwarded(self) -> int:
+        """On a device: its conflicts up to this number (conflict rowid) the office has confirmed having."""
+        return self._int("conflicts_forwarded")
+
+    def set_conflicts_forwarded(self, number: int) -> None:
+        self.db.set_local("conflicts_forwarded", str(number))
+
+    def conflicts_from(self, device_id: str) -> int:
+        """At the office: the device's conflicts up to this number of its own have arrived here."""
+        return self._int(f"conflicts_from:{device_id}")
+
+    def set_conflicts_from(self, device_id: str, number: int) -> None:
+        self.db.set_local(f"conflicts_from:{device_id}", str(number))
