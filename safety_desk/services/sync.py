@@ -24,6 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from safety_desk.domain.concurrent_decisions import DECISION_KINDS
 from safety_desk.domain.device_scope import Scope, ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
@@ -272,7 +273,8 @@ class SyncService:
                 ctx.received_before = peer.received_seq if incarnations.current else 0
                 ctx.sender_ack = min(manifest["ack"], self.log.last_seq()) if incarnations.ack_counts else 0
                 before_seq = self.log.last_seq()
-                decisions = [c.row_id for c in changes if c.table == "hazard_event" and c.field == WHOLE_ROW]
+                decisions = [c.row_id for c in changes if c.table == "hazard_event" and c.field == WHOLE_ROW
+                             and isinstance(c.value, dict) and c.value.get("kind") in DECISION_KINDS]
                 arrived = new_decision_ids(self.db, decisions) if decisions else set()
                 merged = merge_changes(self.db, changes, ctx)
                 if arrived:

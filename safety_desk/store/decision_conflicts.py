@@ -9,6 +9,7 @@ from safety_desk.domain.concurrent_decisions import DECISION_FIELD, DECISION_KIN
 from safety_desk.domain.sync_model import WHOLE_ROW
 from safety_desk.store.database import Database
 
+_CHUNK = 500
 _SHOWN = ("id", "hazard_id", "kind", "deadline", "reason", "by_id", "clock")
 
 
@@ -18,8 +19,11 @@ def _seq_of(db: Database, event_id: str) -> int | None:
 
 def new_decision_ids(db: Database, event_ids: list[str]) -> set[str]:
     """Of these hazard event ids, those not here yet (call before the merge)."""
-    marks = ",".join("?" * len(event_ids))
-    present = {r[0] for r in db.conn.execute(f"SELECT id FROM hazard_event WHERE id IN ({marks})", event_ids)}
+    present: set[str] = set()
+    for start in range(0, len(event_ids), _CHUNK):
+        chunk = event_ids[start:start + _CHUNK]
+        present.update(r[0] for r in db.conn.execute(
+            f"SELECT id FROM hazard_event WHERE id IN ({','.join('?' * len(chunk))})", chunk))
     return set(event_ids) - present
 
 
