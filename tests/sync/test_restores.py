@@ -145,3 +145,23 @@ def test_a_late_bundle_of_the_replaced_incarnation_still_brings_its_writes(world
     assert inspector.sync.changes_waiting(office.device_id) == 0
     assert office.sync.changes_waiting(inspector.device_id) == 0
     inspector.close()
+
+
+def test_a_restored_enterprise_pc_gets_back_what_it_lost_and_sends_what_it_writes(world, tmp_path) -> None:
+    office, inspector, enterprise = world
+    hub = tmp_path / "hub"
+    hub.mkdir()
+    _rounds(hub, enterprise, office)
+    backup = take_backup(enterprise.store)
+    _progress(enterprise, "企业备份后")
+    _open_hazard(office, "安全办备份后")
+    _rounds(hub, enterprise, office)
+    enterprise = _restore(enterprise, backup)
+    assert "企业备份后" not in _progress_notes(enterprise)
+    _progress(enterprise, "企业恢复后")
+    _rounds(hub, office, enterprise, inspector, office, enterprise, inspector, times=3)
+    for replica in (office, inspector, enterprise):
+        assert {"企业备份后", "企业恢复后"} <= _progress_notes(replica), replica.name
+        assert "安全办备份后" in _descriptions(replica), replica.name
+    assert enterprise.sync.changes_waiting(office.device_id) == 0
+    enterprise.close()
