@@ -43,6 +43,8 @@ OPENING_EVENT_KINDS = frozenset({"created", "deadline_set"})
 # Append-only records (sync_model.APPEND_ONLY tables) and other evidence: never changed once written.
 APPEND_ONLY_TABLES = frozenset({"hazard_event", "photo", "notice_block"})
 ISSUED_TABLES = frozenset({"notice"})
+# Every table a row of evidence can be in (a submitted inspection and its answers besides the above).
+EVIDENCE_TABLES = APPEND_ONLY_TABLES | ISSUED_TABLES | {"inspection", "answer"}
 # Columns naming the person who wrote a row: list columns hold JSON lists of person ids.
 AUTHOR_COLUMNS = {"hazard_event": ("by_id",), "hazard": ("found_by",), "inspection": ("lead_id", "inspector_ids"),
                   "notice": ("issued_by",), "photo": ("taken_by",), "notice_block": ("allocated_by",)}

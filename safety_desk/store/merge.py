@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
-from safety_desk.domain.ownership import APPEND_ONLY_TABLES, ISSUED_TABLES, RowFacts, evidence_problem
+from safety_desk.domain.ownership import APPEND_ONLY_TABLES, EVIDENCE_TABLES, ISSUED_TABLES, RowFacts, evidence_problem
 from safety_desk.domain.sync_model import PER_FIELD, SYNC_MODE, TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.store.database import Database
 from safety_desk.store.row_facts import row_facts
@@ -403,7 +403,7 @@ class _Merger:
     def evidence_refusals(self, table: str, changes: list[Change], current: dict | None,
                           facts: RowFacts) -> list[tuple[Change, str]]:
         """Changes that would rewrite evidence (domain/ownership.py), from any sender and whatever their clock."""
-        if current is None and table != "answer":
+        if table not in EVIDENCE_TABLES or (current is None and table != "answer"):
             return []
         refused = []
         for change in changes:
