@@ -149,6 +149,21 @@ def ownership_problem(role: str, table: str, field_name: str, before: dict[str, 
     return None
 
 
+_CHANGED = object()  # a value no stored cell holds: "this field changes", whatever to
+
+
+def field_problem(role: str, table: str, field_name: str, before: dict[str, Any]) -> str | None:
+    """Why `role` may not change this field of the stored row at all (None: it may), for a service to ask
+    before it computes the new value."""
+    return ownership_problem(role, table, field_name, before, {**before, field_name: _CHANGED})
+
+
+def event_problem(role: str, hazard: dict[str, Any], kind: str) -> str | None:
+    """Why `role` may not append an event of `kind` to the stored hazard (None: it may)."""
+    return ownership_problem(role, "hazard_event", "*", None, {"hazard_id": hazard.get("id"), "kind": kind},
+                             RowFacts(hazard=hazard))
+
+
 def authorship_problem(table: str, field_name: str, before: dict[str, Any] | None, after: dict[str, Any],
                        people: Iterable[str] | None) -> str | None:
     """Why a changed author column of the row names someone who is not the sender's (None: it is fine).
