@@ -37,6 +37,7 @@ from safety_desk.settings import Settings
 from safety_desk.store.connection import MissingDatabase, StoreError, remove_database_files
 from safety_desk.store.database import SYNC_MODE
 from safety_desk.store.merge import MergeContext, merge_changes
+from safety_desk.store.open_lock import creating_alone
 from safety_desk.store.records import Device
 from safety_desk.store.store import Store
 from safety_desk.store.sync_log import SyncLog
@@ -253,6 +254,7 @@ def read_enrolment(enrol_file: Path | str) -> tuple[Any, dict[str, Any]]:
     return opened, opened.manifest["enrolment"]
 
 
+@creating_alone
 def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = None,
          clock: Clock | None = None) -> JoinResult:
     """Make a fresh installation the enrolled device of `enrol_file`, with its own new key pair."""
