@@ -81,8 +81,9 @@ def changed(before: dict[str, Any] | None, after: dict[str, Any], field_name: st
     if before is None:
         return True
     if field_name == "*":
-        return any(_norm(before.get(k)) != _norm(v) for k, v in after.items() if k != "id")
-    return _norm(before.get(field_name)) != _norm(after.get(field_name))
+        return any(before.get(k) != v and _norm(before.get(k)) != _norm(v) for k, v in after.items() if k != "id")
+    old, new = before.get(field_name), after.get(field_name)
+    return old != new and _norm(old) != _norm(new)
 
 
 def evidence_problem(table: str, field_name: str, before: dict[str, Any] | None, after: dict[str, Any],

@@ -165,7 +165,9 @@ class _Merger:
     def run(self, changes: Iterable[Change]) -> MergeReport:
         order = {table: i for i, table in enumerate(TABLE_ORDER)}
         pending = self.cap(list(changes))
-        self.facts = row_facts(self.conn, pending)  # parents as stored before this change set (evidence, ownership)
+        # Parents as stored before this change set: an answer's inspection (evidence, for every sender) and, for a
+        # sender whose ownership is checked, an event's hazard.
+        self.facts = row_facts(self.conn, pending, ("answer", "hazard_event") if self.ctx.refuse else ("answer",))
         by_row: dict[tuple[str, str], list[Change]] = {}
         for change in pending:
             key = (change.table, change.row_id)
@@ -407,6 +409,10 @@ class _Merger:
             return []
         refused = []
         for change in changes:
+            if current is not None and (
+                    all(current.get(k) == v for k, v in change.value.items() if k != "id")
+                    if change.field == WHOLE_ROW else current.get(change.field) == change.value):
+                continue  # the same values again (a resent row): nothing is rewritten
             if self.ctx.refuse is None and change.capped_from and table in APPEND_ONLY_TABLES:
                 continue  # the office lowered a far-future clock it relays (only a cap, never a new value)
             after = dict(current or {})
