@@ -184,6 +184,23 @@ def authorship_problem(table: str, field_name: str, before: dict[str, Any] | Non
     return None
 
 
+# Columns holding a hybrid clock that orders rows (a hazard's status is the fold of its events in this order).
+CLOCK_COLUMNS = {"hazard_event": "clock"}
+
+
+def row_clock_problem(table: str, field_name: str, before: dict[str, Any] | None, after: dict[str, Any],
+                      sender_id: str) -> str | None:
+    """Why an ordering clock the row carries is not the sender's (None: it is, or the row has none)."""
+    column = CLOCK_COLUMNS.get(table)
+    if column is None or field_name not in ("*", column) or not changed(before, after, column):
+        return None
+    value = str(after.get(column) or "")
+    if value[21:] != sender_id:
+        return (f"{table} 的“{column}”时钟属于另一台设备 (the row's ordering clock {column} names another device "
+                "than the sender)")
+    return None
+
+
 def writer_problem(clock_device: str, author: str, sender_id: str, people: Iterable[str] | None) -> str | None:
     """Why a write's clock or author is not the sending device's (None: it is)."""
     if people is None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from safety_desk.domain.device_scope import ScopeIndex, note_row, row_in_scope
-from safety_desk.domain.ownership import RowFacts, authorship_problem, ownership_problem, writer_problem
+from safety_desk.domain.ownership import (
+    RowFacts, authorship_problem, ownership_problem, row_clock_problem, writer_problem,
+)
 from safety_desk.domain.sync_model import TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.store.records import Device
 from safety_desk.sync.bundle import BundleRejected
@@ -82,7 +84,8 @@ def ownership_refuser(sender: Device, people: frozenset[str],
             if reason and stored_clock(table, row_id, change.field) == change.clock:
                 reason = None
             reason = (reason or ownership_problem(sender.role, table, change.field, current, after, facts)
-                      or authorship_problem(table, change.field, current, after, people))
+                      or authorship_problem(table, change.field, current, after, people)
+                      or row_clock_problem(table, change.field, current, after, sender.id))
             if reason:
                 refused.append((change, reason))
         return refused

@@ -129,20 +129,28 @@ def test_an_enterprise_cannot_write_as_an_inspector_or_with_another_devices_cloc
     own = enterprise.store.hazards.append_event(hazard.id, "comment", by_id=mine.id, reason="我们的说明")
     as_inspector = enterprise.store.hazards.append_event(hazard.id, "comment", by_id=insp.id, reason="检查员说已合格")
     raw = HostileEdit(enterprise)
-    for event_id, reason, kwargs in (("00000000-0000-7000-8000-0000000000a1", "时钟冒名", {"device": inspector.device_id}),
-                                     ("00000000-0000-7000-8000-0000000000a2", "作者冒名", {"author": insp.id})):
+    mine_clock = f"1796000000000-000000-{enterprise.device_id}"
+    theirs_clock = f"1796000000000-000000-{inspector.device_id}"
+    for event_id, reason, clock, kwargs in (
+            ("00000000-0000-7000-8000-0000000000a1", "时钟冒名", mine_clock, {"device": inspector.device_id}),
+            ("00000000-0000-7000-8000-0000000000a2", "作者冒名", mine_clock, {"author": insp.id}),
+            ("00000000-0000-7000-8000-0000000000a3", "事件时钟冒名", theirs_clock, {})):
         raw.write("INSERT INTO hazard_event (id, hazard_id, kind, at, by_id, clock, reason, photos) VALUES"
-                  " (?, ?, 'comment', '2026-11-21T10:00:00+08:00', NULL, '1800000000000-000000-x', ?, '[]')",
-                  (event_id, hazard.id, reason), "hazard_event", event_id, **kwargs)
+                  " (?, ?, 'comment', '2026-11-21T10:00:00+08:00', NULL, ?, ?, '[]')",
+                  (event_id, hazard.id, clock, reason), "hazard_event", event_id, **kwargs)
     raw.commit()
     result = exchange(enterprise, office, tmp_path)
     held = {e.id for e in office.store.hazards.events(hazard.id)}
     assert own.id in held
     assert as_inspector.id not in held
-    assert "00000000-0000-7000-8000-0000000000a1" not in held and "00000000-0000-7000-8000-0000000000a2" not in held
+    assert not held & {f"00000000-0000-7000-8000-0000000000a{n}" for n in (1, 2, 3)}
     assert any(as_inspector.id in r and "by_id" in r for r in result.refused)
     assert any("0000000000a1" in r and "clock" in r for r in result.refused)
     assert any("0000000000a2" in r and "author" in r for r in result.refused)
+    assert any("0000000000a3" in r and "ordering clock" in r for r in result.refused)
+    # The office did not withhold anything from the inspector for ever: nothing forged was taken in.
+    exchange(office, inspector, tmp_path)
+    assert own.id in {e.id for e in inspector.store.hazards.events(hazard.id)}
 
 
 def test_a_refused_source_change_does_not_vouch_for_the_enterprises_own_deadline(world, tmp_path) -> None:
