@@ -473,9 +473,11 @@ class _Merger:
                 self.alias(table, row_id, other["id"])
                 return None
             # The row here is the one that goes: its references move to the incoming row.
-            self.conflict("unique", table, other["id"], WHOLE_ROW, kept={"id": row_id, **row}, lost=other,
-                          note=f"两台设备各自登记了 {table} {shown}；保留先登记的一条 (two devices made the same "
-                               f"{table}; the one with the smaller id is kept)")
+            note = (f"安全办已有 {table} {shown} 的正式记录，本机的一条被取代 (the office's record of this {table} "
+                    "is evidence and stands over this device's row)" if incoming_evidence else
+                    f"两台设备各自登记了 {table} {shown}；保留先登记的一条 (two devices made the same "
+                    f"{table}; the one with the smaller id is kept)")
+            self.conflict("unique", table, other["id"], WHOLE_ROW, kept={"id": row_id, **row}, lost=other, note=note)
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (other["id"],))
             self.conn.execute("DELETE FROM row_clock WHERE tbl = ? AND row_id = ?", (table, other["id"]))
