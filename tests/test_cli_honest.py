@@ -135,3 +135,29 @@ def test_a_long_command_in_a_script_logs_progress(city: Path, tmp_path: Path) ->
                              "-o", str(tmp_path / "l.xlsx")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "导出 exporting:" in result.stderr and "/" in result.stderr
+
+
+def test_an_enrolment_file_joins_one_installation_only(tmp_path: Path) -> None:
+    office = tmp_path / "office.db"
+    build_demo(office, DemoSpec(enterprises=6, weeks=2, as_of=DEMO_AS_OF), clock=FixedClock(DEMO_AS_OF))
+    with Store.open(office) as store:
+        code = store.districts.active()[0].code
+    share = tmp_path / "share"
+    share.mkdir()
+    enrolment = share / "laptop.sdenroll"
+    assert run("--db", str(office), "device", "enroll", "--role", "inspector", "--district", code, "--name", "笔记本乙",
+               "-o", str(enrolment)).exit_code == 0
+    assert run("--db", str(tmp_path / "first.db"), "device", "join", str(enrolment)).exit_code == 0
+    second = run("--db", str(tmp_path / "second.db"), "device", "join", str(enrolment))
+    assert second.exit_code == 2 and "已被使用" in second.output
+    assert not (tmp_path / "second.db").exists()
+    # The office marks the file it wrote once the device's first bundle has arrived, even if the marker of the
+    # first join was lost (a copy of the file taken before it was used).
+    (share / "laptop.sdenroll.used").unlink()
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    assert run("--db", str(tmp_path / "first.db"), "sync", "export", "--to", str(outbox)).exit_code == 0
+    bundle = next(outbox.glob("*.sdsync"))
+    assert run("--db", str(office), "sync", "import", str(bundle)).exit_code == 0
+    assert (share / "laptop.sdenroll.used").exists()
+    assert run("--db", str(tmp_path / "third.db"), "device", "join", str(enrolment)).exit_code == 2

@@ -1,7 +1,8 @@
 """Many processes on one database at once, as an office runs them: each succeeds or refuses clearly, nothing is lost.
 
 Real processes (the installed `safety-desk` command and a window-like writer), started together on one demo
-database: two enterprise imports, backups, a weekly report, an export and a writer extending deadlines. Then
+database: two enterprise imports, backups, a weekly report, an export, a sync bundle and a writer extending
+deadlines. Then
 restore, demo and init into a database that another program holds open are refused with a message.
 """
 
@@ -84,6 +85,11 @@ def test_imports_backups_reports_and_a_writer_at_once_all_finish_and_nothing_is_
         code = store.districts.active()[0].code
     first = _enterprise_workbook(tmp_path / "first.xlsx", code, 1000)
     second = _enterprise_workbook(tmp_path / "second.xlsx", code, 5000)
+    enrolled = subprocess.run([*COMMAND, "--db", str(city), "device", "enroll", "--role", "inspector", "--district",
+                               code, "--name", "并发笔记本", "-o", str(tmp_path / "laptop.sdenroll")],
+                              capture_output=True, text=True)
+    assert enrolled.returncode == 0, enrolled.stderr
+    (tmp_path / "outbox").mkdir()
     writer_script = tmp_path / "writer.py"
     writer_script.write_text(_WRITER, "utf-8")
     database = ["--db", str(city)]
@@ -94,6 +100,8 @@ def test_imports_backups_reports_and_a_writer_at_once_all_finish_and_nothing_is_
         "backup two": _start(*database, "backup", cwd=tmp_path),
         "weekly": _start(*database, "report", "weekly", "--week", "2026-W48", "--json", cwd=tmp_path),
         "export": _start(*database, "export", "ledger", "-o", str(tmp_path / "ledger.xlsx"), cwd=tmp_path),
+        "sync": _start(*database, "sync", "export", "--to", str(tmp_path / "outbox"), "--for", "并发笔记本",
+                       cwd=tmp_path),
         "writer": subprocess.Popen(
             [sys.executable, str(writer_script), str(city)], cwd=tmp_path, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True,
@@ -105,6 +113,7 @@ def test_imports_backups_reports_and_a_writer_at_once_all_finish_and_nothing_is_
         assert "Traceback" not in err, f"{name}: {err}"
     json.loads(outcomes["weekly"][1])  # whole JSON, whatever was written meanwhile
     assert (tmp_path / "ledger.xlsx").stat().st_size > 0
+    assert len(list((tmp_path / "outbox").glob("*.sdsync"))) == 1
     extended, hazard_ids = outcomes["writer"][1].split(maxsplit=1)
     with Store.open(city) as store:
         for uscc in first + second:

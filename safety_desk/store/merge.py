@@ -116,6 +116,7 @@ class _Merger:
         self.detected_at = self.db.now_iso()
         self.newest = ""  # the latest clock inserted by the batched path, observed once at the end
         self.facts: dict[tuple[str, str], RowFacts] = {}
+        self.replaced: list[dict[str, Any]] = []  # the values this merge overwrote, kept in its audit entry
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def conflict(self, kind: str, table: str, row_id: str, field_name: str, *, kept: Any = None,
@@ -197,7 +198,8 @@ class _Merger:
 
             HazardRepository(self.db).refresh_states(sorted(self.touched_hazards))
         if self.report.cells_applied:
-            self.db.audit_event("apply_changes", "*", None, None,
+            # The before-values of every cell replaced, so what an import changed can be undone from the audit.
+            self.db.audit_event("apply_changes", "*", None, self.replaced or None,
                                 {"cells": self.report.cells_applied, "from": self.ctx.source or None})
         return self.report
 
@@ -366,6 +368,8 @@ class _Merger:
             if row is None:
                 return
         if current is not None:
+            self.replaced.extend({"table": table, "id": row_id, "field": column, "value": current.get(column)}
+                                 for column in row if current.get(column) != row[column])
             assignments = ", ".join(f"{column} = :{column}" for column in row)
             if assignments:
                 self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = :id", {**row, "id": row_id})
