@@ -9,7 +9,8 @@ Import is all or nothing: the bundle is checked completely (names, sizes, signat
 unrevoked sender, hashes, shape of every change, the sender's scope, photos present) before the database
 is touched; then a backup is taken and the changes are merged in one transaction (store/merge.py).
 Rows outside the sender's scope refuse the whole bundle (a device that sends them is broken or not what
-it claims). Changes to fields the sender's role does not own are refused one by one, recorded in the
+it claims). Changes to fields the sender's role does not own, writes it claims for another device or another's
+people, and any change to evidence (domain/ownership.py) are refused one by one, recorded in the
 conflicts table and reported, and the rest of the bundle applies: a device's offline work should not be
 held back by one stray cell, and the refusal stays visible.
 
@@ -25,7 +26,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from safety_desk.domain.concurrent_decisions import DECISION_KINDS
-from safety_desk.domain.device_scope import Scope, ownership_problem
+from safety_desk.domain.device_scope import Scope
+from safety_desk.domain.ownership import ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
 from safety_desk.media.files import holds, media_path, write_file_atomically
@@ -255,7 +257,8 @@ class SyncService:
         ctx = MergeContext(source=sender.id, received_before=peer.received_seq,
                            sender_ack=min(manifest["ack"], self.log.last_seq()), now_ms=now_ms,
                            tolerance_ms=self.tolerance_ms,
-                           refuse=(ownership_refuser(sender, changes, self.log.hazard_source)
+                           refuse=(ownership_refuser(sender, self.log.own_people(self._scope_of(sender)),
+                                                     self.log.cell_clock)
                                    if sender.role != "office" else None),
                            on_row=report)
         ahead = manifest.get("clock_ahead_ms")
@@ -459,8 +462,7 @@ class SyncService:
                   else {row.field: row.lost_value})
         me = self.this_device()
         for column in values:
-            reason = ownership_problem(me.role, row.tbl, column, {**current, **values}, False,
-                                       self.log.hazard_source)
+            reason = ownership_problem(me.role, row.tbl, column, current, {**current, **values})
             if reason:
                 raise PermissionDenied(reason)
         if row.tbl == "hazard" or "enterprise_id" in current:
