@@ -30,7 +30,7 @@ from safety_desk.domain.ids import new_id
 from safety_desk.media.files import holds, media_path, write_file_atomically
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.sync_results import (
-    ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo,
+    ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo, clock_capped_warning,
 )
 from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
@@ -251,9 +251,10 @@ class SyncService:
                            refuse=(ownership_refuser(sender, changes, self.log.hazard_source)
                                    if sender.role != "office" else None),
                            on_row=report)
-        ahead = manifest.get("clock_ahead_ms")
-        if isinstance(ahead, int) and ahead > 0:
-            ctx.distrust_own_after_ms = manifest["created_ms"] + self.tolerance_ms
+        # Our own cells clocked beyond our wall clock + tolerance were written while this device's clock ran
+        # ahead: the sender's values win over them. Judged by our wall clock alone, never by the manifest's
+        # timing fields (created, created_ms, clock_ahead_ms...), which the sender controls.
+        ctx.distrust_own_after_ms = now_ms + self.tolerance_ms
         try:
             with self.db.transaction():
                 if self.log.bundle_seen(manifest["bundle_id"]):
@@ -283,7 +284,7 @@ class SyncService:
             self.db.reload_clock()
             raise
         mine = Timestamp.parse(self.db.clock.last).wall_ms
-        result.add_merge(merged, own_clock_ahead=mine > max(now_ms, manifest["created_ms"]) + self.tolerance_ms)
+        result.add_merge(merged, own_clock_ahead=mine > now_ms + self.tolerance_ms)
         return result
 
     def _photo_file_ok(self, photo_id: str) -> bool:
@@ -295,6 +296,10 @@ class SyncService:
         from safety_desk.services.backups import take_backup
 
         return take_backup(self.store, reason="import").path
+
+    def clock_warning(self) -> str | None:
+        """The visible warning that this device's own clock ran too far ahead and was capped (None: never)."""
+        return clock_capped_warning(self.db.clock_capping())
 
     # -- the sync folder ---------------------------------------------------------------------------
     def folder(self, path: Path | str | None = None) -> Path:
