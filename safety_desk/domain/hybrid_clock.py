@@ -56,12 +56,14 @@ class HybridClock:
         self._on_capped = on_capped
         self._last_wall = 0
         self._last_counter = 0
+        self._limit = -1  # wall + max_ahead_ms as last read
         if last is not None:
             self._fold(last.wall_ms, last.counter)
 
     def _fold(self, wall_ms: int, counter: int) -> None:
-        if self._max_ahead_ms is not None:
-            limit = self._wall() + self._max_ahead_ms
+        if self._max_ahead_ms is not None and wall_ms > self._limit:
+            # Read the wall clock only past the last limit read (a merge observes thousands of clocks).
+            self._limit = limit = self._wall() + self._max_ahead_ms
             if wall_ms > limit:
                 if self._on_capped is not None:
                     self._on_capped(wall_ms, limit)

@@ -53,7 +53,7 @@ class ClockFindings:
 
 def cap_clocks(changes: list[Change], *, now_ms: int | None, tolerance_ms: int, source: str,
                clocked_tables: frozenset[str]) -> tuple[list[Change], ClockFindings]:
-    """The changes with every ordering clock checked and capped (see the module docstring)."""
+    """The changes with every ordering clock checked and capped (see the module docstring), in place."""
     found = ClockFindings()
     if not changes:
         return changes, found
@@ -61,8 +61,9 @@ def cap_clocks(changes: list[Change], *, now_ms: int | None, tolerance_ms: int, 
     caps_writes = cap_wall is not None and wall_of(max(c.clock for c in changes)) > cap_wall
     if not caps_writes and not any(c.table in clocked_tables for c in changes):
         return changes, found
-    result = []
-    for change in changes:
+    for index, change in enumerate(changes):
+        if not caps_writes and change.table not in clocked_tables:
+            continue
         if caps_writes and wall_of(change.clock) > cap_wall:
             device = device_of(change.clock)
             ahead, count = found.drift.get(device, (0, 0))
@@ -73,8 +74,8 @@ def cap_clocks(changes: list[Change], *, now_ms: int | None, tolerance_ms: int, 
                              capped_from=change.capped_from or change.clock)
         if change.table in clocked_tables:
             change = _checked_row_clock(change, found, source)
-        result.append(change)
-    return result, found
+        changes[index] = change
+    return changes, found
 
 
 def _checked_row_clock(change: Change, found: ClockFindings, source: str) -> Change:
