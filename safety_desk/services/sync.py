@@ -42,7 +42,7 @@ from safety_desk.sync.bundle import (
     open_bundle, write_bundle,
 )
 from safety_desk.sync.change_codec import decode_changes, encode_changes, fitting_seq
-from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, set_aside, waiting_bundles
+from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mark_used, set_aside, waiting_bundles
 from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.sender_checks import accepted_sender, check_sender_scope, ownership_refuser
 
@@ -290,6 +290,9 @@ class SyncService:
                     binding = manifest["key_binding"]
                     self.store.devices.update(sender.id, public_key=binding["public_key"])
                     self.local_state.mark_token_used(sender.id)
+                    enrol_file = self.local_state.enrolment_file(sender.id)
+                    if enrol_file:  # the file the office wrote, if it is still there, says it was used
+                        mark_used(Path(enrol_file), f"used by {sender.name} ({sender.id})")
                 received = manifest["upto_seq"] if manifest["after_seq"] <= peer.received_seq else peer.received_seq
                 now = self.db.now_iso()
                 self.log.note_import(sender.id, at=now, acked_seq=min(manifest["ack"], self.log.last_seq()),
