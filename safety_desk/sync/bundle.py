@@ -23,7 +23,9 @@ the manifest (or be the manifest or its signature), with a plain relative name (
 path, no backslash or drive); the manifest is read with a size cap and its signature checked with the
 sender's enrolled key before any other member is read; each member's declared size must match the size in
 the zip directory and is capped, and it is read at most that many bytes (so a zip bomb stops at its
-declared size) and its sha256 compared. Writing goes to a temporary name in the target folder and is
+declared size) and its sha256 compared. changes.jsonl is never held whole: it is read as a stream of lines
+(OpenedBundle.change_lines), each line, the lines and the values they hold capped (MAX_CHANGE_*), so decoding any
+bundle within the caps stays under 256 MB. Writing goes to a temporary name in the target folder and is
 renamed into place, so a reader never sees half a bundle.
 """
 
