@@ -814,6 +814,9 @@ def sync_status(ctx: click.Context) -> None:
             click.echo(f"同步文件夹 sync folder {folder.path}: " + ("可用 reachable" if folder.reachable else
                        "无法访问 not reachable") + f", 待导入 incoming {folder.incoming}")
         click.echo(f"未处理的冲突 open conflicts: {service.log.open_conflict_count()}")
+        warning = service.clock_warning()
+        if warning:
+            click.echo(f"警告 warning: {warning}")
 
 
 @sync_group.command("conflicts")
