@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import operator
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
@@ -37,6 +38,9 @@ CLOCK_TOLERANCE_MS = MAX_DRIFT_MS  # a peer clock up to the stated drift ahead i
 _CHUNK = 500
 # row_clock.fields as json.dumps(fields, sort_keys=True) writes it, without building an encoder per row
 _FIELDS_JSON = json.JSONEncoder(sort_keys=True).encode
+_ROW_KEY = operator.attrgetter("table", "row_id")
+_WRITE_KEY = operator.attrgetter("clock", "author", "capped_from")
+_CELL = operator.attrgetter("field", "value")
 
 
 
@@ -114,6 +118,7 @@ class _Merger:
         self.newest = ""  # the latest clock inserted by the batched path, observed once at the end
         self.facts: dict[tuple[str, str], RowFacts] = {}
         self.replaced: list[dict[str, Any]] = []  # the values this merge overwrote, kept in its audit entry
+        self.whole_row_json: dict[int, str] = {}  # seq -> row_clock.fields of a row written whole by it
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def conflict(self, kind: str, table: str, row_id: str, field_name: str, *, kept: Any = None,
@@ -156,13 +161,13 @@ class _Merger:
         # sender whose ownership is checked, an event's hazard.
         self.facts = row_facts(self.conn, pending, ("answer", "hazard_event") if self.ctx.refuse else ("answer",))
         by_row: dict[tuple[str, str], list[Change]] = {}
-        for change in pending:
-            key = (change.table, change.row_id)
+        # A row's cells arrive together (a bundle line each write): grouped a run at a time, in bundle order.
+        for key, run in itertools.groupby(pending, _ROW_KEY):
             cells = by_row.get(key)
             if cells is None:
-                by_row[key] = [change]
+                by_row[key] = list(run)
             else:
-                cells.append(change)
+                cells.extend(run)
         # Parents before children (foreign keys), rows in id order: the same order whatever the bundle's.
         groups = sorted(by_row.items(), key=lambda item: (order[item[0][0]], item[0][1]))
         done = 0
@@ -240,10 +245,10 @@ class _Merger:
 
     def new_row(self, table: str, row_id: str, changes: list[Change], inserts: dict, clocks: list) -> None:
         first = changes[0]
-        if first.field != WHOLE_ROW and len({(c.clock, c.author, c.capped_from) for c in changes}) == 1:
+        if first.field != WHOLE_ROW and len(set(map(_WRITE_KEY, changes))) == 1:
             # The usual per-field row: every cell from one write, each field once. The same row and write log
             # entry as the general path below, without comparing clocks cell by cell.
-            cells = {c.field: c.value for c in changes}
+            cells = dict(map(_CELL, changes))
             if len(cells) == len(changes) and WHOLE_ROW not in cells:
                 seq = self.write_seq(first.clock, first.author, first.capped_from)
                 row = {"id": row_id, **cells}
@@ -285,7 +290,14 @@ class _Merger:
                     cells: int, inserts: dict, clocks: list) -> None:
         columns = tuple(row)
         inserts.setdefault(columns, []).append(tuple(row.values()))
-        clocks.append((table, row_id, _FIELDS_JSON(fields), max(fields.values())))
+        if len(fields) == 1 and WHOLE_ROW in fields:  # most rows: one write, its text encoded once per seq
+            seq = fields[WHOLE_ROW]
+            text = self.whole_row_json.get(seq)
+            if text is None:
+                text = self.whole_row_json[seq] = _FIELDS_JSON(fields)
+            clocks.append((table, row_id, text, seq))
+        else:
+            clocks.append((table, row_id, _FIELDS_JSON(fields), max(fields.values())))
         if newest > self.newest:
             self.newest = newest
         self.report.cells_applied += cells
