@@ -40,6 +40,7 @@ def state_row(hazard_id: str, state: HazardState) -> dict:
 
 
 _first = operator.itemgetter(0)
+_KIND = {kind.value: kind for kind in HazardEventKind}  # a dict lookup, not Enum's call (an unknown kind still raises)
 
 _UPSERT_STATE = (
     "INSERT INTO hazard_state (hazard_id, status, deadline, rectified_at, closed_at)"
@@ -179,7 +180,7 @@ class HazardRepository(Repository[Hazard]):
                          f" ({','.join('?' * len(chunk))}) ORDER BY hazard_id, clock, id", chunk)
             states = []
             for hazard_id, group in itertools.groupby(rows, key=_first):
-                facts = [HazardEventFact(kind=HazardEventKind(kind), at=datetime.fromisoformat(at),
+                facts = [HazardEventFact(kind=_KIND.get(kind) or HazardEventKind(kind), at=datetime.fromisoformat(at),
                                          deadline=date.fromisoformat(deadline) if deadline else None)
                          for _, kind, at, deadline in group]
                 if any(f.kind == HazardEventKind.CREATED for f in facts):

@@ -136,7 +136,10 @@ def _openers_at_most(line: bytes) -> int:
     """At least as many as the brackets a parser can descend into, cheaply: a bracket right after a quote is
     either inside a string (the quote opens it: a photos list stored as text, "[]") or after a closing quote,
     where the parser fails before descending."""
-    return line.count(b"[") + line.count(b"{") - line.count(b'"[') - line.count(b'"{')
+    raw = line.count(b"[") + line.count(b"{")
+    if raw <= _MAX_OPENERS:  # most lines: no need to look for brackets inside strings
+        return raw
+    return raw - line.count(b'"[') - line.count(b'"{')
 
 
 def _openers_outside_strings(line: bytes) -> int:
