@@ -6,12 +6,18 @@ what the recipient acknowledged (acknowledgements travel back in the recipient's
 bundle is covered by the next one and a bundle imported twice is a reported no-op.
 
 Import is all or nothing: the bundle is checked completely (names, sizes, signature of an enrolled,
-unrevoked sender, hashes, shape of every change, the sender's scope, photos present) before the database
-is touched; then a backup is taken and the changes are merged in one transaction (store/merge.py).
-Rows outside the sender's scope refuse the whole bundle (a device that sends them is broken or not what
-it claims). Changes to fields the sender's role does not own are refused one by one, recorded in the
-conflicts table and reported, and the rest of the bundle applies: a device's offline work should not be
-held back by one stray cell, and the refusal stays visible.
+unrevoked sender, hashes, shape of every change, photos present) before the database is touched; then a
+backup is taken and the changes are merged in one transaction (store/merge.py). Rows, not bundles, are
+refused: rows outside the sender's scope (sync/scope_checks.py) and changes to fields its role does not own
+are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies,
+so no device is ever stuck on one stray row. The bundle is acknowledged as received all the same (the
+sender stops resending what was refused), and the office tells the sender in its next bundles which of its
+changes were refused and why, until it acknowledges that; the device keeps them as conflicts.
+
+District moves: an enterprise's district changes only at the office. A device still sending edits of it is
+taken when they were made before the move; the office tells the devices of the old district it left
+(`out_of_scope`), and each drops its records once its own edits of them reached the office; the devices of
+the new district receive all of them (store/sync_log.py, changes_for).
 
 Where the pieces are: the bundle file in sync/bundle.py, its changes member in sync/change_codec.py, a joined
 device's key in sync/key_binding.py, what a sender may send in sync/sender_checks.py, the folder's layout in
@@ -36,12 +42,14 @@ from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.records import Device
+from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import ENROL_SUFFIX, SUFFIX, BundleRejected, OpenedBundle, open_bundle, write_bundle
 from safety_desk.sync.change_codec import decode_changes, encode_changes
 from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, set_aside, waiting_bundles
 from safety_desk.sync.key_binding import key_binding, sender_key
-from safety_desk.sync.sender_checks import accepted_sender, check_sender_scope, ownership_refuser
+from safety_desk.sync.scope_checks import refusing, scope_refusals
+from safety_desk.sync.sender_checks import accepted_sender, ownership_refuser
 
 Progress = Callable[[int, int], None]
 
@@ -164,6 +172,8 @@ class SyncService:
             "previous": state.last_manifest or "", "counts": {"changes": len(changes), "photos": len(photos)},
             "clock_ahead_ms": self.local_state.clock_ahead_ms(peer.id),
         }
+        notices = self._notices_for(peer, state.acked_seq, index.enterprise_ids) if me.role == "office" else {}
+        manifest.update(notices)
         binding = key_binding(me, self.local_state.public_key(), self.local_state.enrolment_token())
         if binding:
             manifest["key_binding"] = binding
@@ -194,7 +204,25 @@ class SyncService:
                 path.unlink(missing_ok=True)
                 raise
         report(total, total)
-        return ExportResult(path, bundle_id, peer.id, len(changes), len(photos))
+        return ExportResult(path, bundle_id, peer.id, len(changes), len(photos),
+                            len(notices.get("refused", ())) + len(notices.get("out_of_scope", ())))
+
+    def _notices_for(self, peer: Device, acked_seq: int, in_scope: set[str]) -> dict[str, Any]:
+        """What the office tells a device beside its changes until it acknowledges them: which of its changes
+        were refused and why, and which enterprises left its districts (it drops their records)."""
+        moves = ScopeMoves(self.db)
+        told: dict[str, Any] = {}
+        refused, more = moves.refusals_owed(peer.id, acked_seq)
+        if refused:
+            told["refused"] = refused
+            told["refused_more"] = more
+        scope = self._scope_of(peer)
+        if scope.district_ids and self.log.moved_enterprises(acked_seq):
+            leaving = sorted(set(self.log.moved_enterprises(acked_seq)) & set(moves.moves_out_of(scope.district_ids))
+                             - in_scope)
+            if leaving:
+                told["out_of_scope"] = leaving
+        return told
 
     # -- import ----------------------------------------------------------------------------------
     def _public_key_for(self, manifest: dict[str, Any]) -> str:
@@ -227,9 +255,9 @@ class SyncService:
         if not isinstance(counts, dict) or counts.get("changes") != len(changes):
             raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
                                  "manifest); 数据库未作任何更改 (nothing was changed)")
+        refuse = ownership_refuser(sender, changes, self.log.hazard_source) if sender.role != "office" else None
         if sender.role != "office":
-            check_sender_scope(path.name, sender, changes, self.log.scope_index(self._scope_of(sender)),
-                               self.log.row_scope_values)
+            refuse = refusing(self._scope_refusals(sender, changes), refuse)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in changes if c.table == "photo"})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
@@ -248,12 +276,12 @@ class SyncService:
         ctx = MergeContext(source=sender.id, received_before=peer.received_seq,
                            sender_ack=min(manifest["ack"], self.log.last_seq()), now_ms=now_ms,
                            tolerance_ms=self.tolerance_ms,
-                           refuse=(ownership_refuser(sender, changes, self.log.hazard_source)
-                                   if sender.role != "office" else None),
+                           refuse=refuse,
                            on_row=report)
         ahead = manifest.get("clock_ahead_ms")
         if isinstance(ahead, int) and ahead > 0:
             ctx.distrust_own_after_ms = manifest["created_ms"] + self.tolerance_ms
+        told: list[str] = []
         try:
             with self.db.transaction():
                 if self.log.bundle_seen(manifest["bundle_id"]):
@@ -261,6 +289,9 @@ class SyncService:
                     result.duplicate = True
                     return result
                 merged = merge_changes(self.db, changes, ctx)
+                if merged.refused and sender.role != "office":
+                    # One seq for the refusals: told in our bundles to the sender until it acknowledges it.
+                    ScopeMoves(self.db).owe_refusals(sender.id, self.db.new_write()[0])
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
                     # far-future cells (store/merge.py); cleared when its changes arrive with sane clocks.
@@ -279,12 +310,67 @@ class SyncService:
                                        file_name=path.name, manifest_sha256=opened.manifest_sha256, at=now,
                                        changes=len(changes), applied=merged.cells_applied)
                 self.log.note_photos_received(sender.id, sorted(bundled | set(photo_rows)))
+                if sender.role == "office" and self.this_device().role != "office":
+                    told = self._take_notices(sender, manifest, changes, now)
         except BaseException:
             self.db.reload_clock()
             raise
         mine = Timestamp.parse(self.db.clock.last).wall_ms
         result.add_merge(merged, own_clock_ahead=mine > max(now_ms, manifest["created_ms"]) + self.tolerance_ms)
+        if sender.role == "office" and self.this_device().role != "office":
+            result.warnings.extend(told)
         return result
+
+    def _scope_refusals(self, sender: Device, changes: list) -> dict[tuple, str]:
+        scope = self._scope_of(sender)
+        moves = ScopeMoves(self.db)
+
+        def former():
+            moved = moves.moves_out_of(scope.district_ids) if scope.district_ids else {}
+            return self.log.enterprises_index(scope, set(moved)), moved
+
+        return scope_refusals(sender.name, changes, self.log.scope_index(scope), self.log.row_scope_values, former,
+                              moves.enterprise_district)
+
+    def _take_notices(self, office: Device, manifest: dict[str, Any], changes: list, now: str) -> list[str]:
+        """On a device, in the import's transaction: keep the office's refusals of our changes as conflicts, and
+        drop the records of enterprises that left our districts once all we wrote to them reached the office."""
+        moves = ScopeMoves(self.db)
+        warnings = []
+        refused = manifest.get("refused")
+        if isinstance(refused, list):
+            notices = [n for n in refused if isinstance(n, dict) and all(
+                isinstance(n.get(k), str) for k in ("table", "row_id", "field"))]
+            if moves.keep_refusals(office.id, notices, now):
+                warnings.append(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突 (the office refused "
+                                f"{len(notices)} of this device's changes: see the sync conflicts)")
+                warnings += [f"{n['table']}.{n['field']} {n['row_id']}: {n.get('reason', '')}" for n in notices[:20]]
+        told = manifest.get("out_of_scope")
+        leaving = set(self.local_state.leaving_enterprises())
+        leaving |= {e for e in told if isinstance(e, str)} if isinstance(told, list) else set()
+        # An enterprise that came back (its record arrives again) stays.
+        leaving -= {c.row_id for c in changes if c.table == "enterprise" and c.field in ("district_id", WHOLE_ROW)}
+        if not leaving:
+            return warnings
+        acked = self.log.peer(office.id).acked_seq
+        me = self.this_device()
+        kept = []
+        for enterprise_id in sorted(leaving):
+            rows = moves.rows_of(enterprise_id)
+            if not rows["enterprise"]:
+                continue
+            if moves.unsent_writes(rows, acked):
+                kept.append(enterprise_id)  # our edits of it go to the office first (made while it was ours)
+                continue
+            photos = self.log.scope_index(Scope(me.id, "enterprise", enterprise_id=enterprise_id)).photo_ids
+            if not moves.drop(rows, photos):
+                kept.append(enterprise_id)
+                warnings.append(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除 (the enterprise left "
+                                "this device's districts, but its records are still referred to: kept for now)")
+        self.local_state.set_leaving_enterprises(kept)
+        if len(kept) < len(leaving):
+            self.db.audit_event("scope_drop", "enterprise", None, None, sorted(leaving - set(kept)))
+        return warnings
 
     def _photo_file_ok(self, photo_id: str) -> bool:
         return holds(media_path(self.store.media_dir, photo_id), photo_id)
@@ -341,7 +427,8 @@ class SyncService:
             if self.log.last_seq() > state.sent_upto or state.received_seq > state.sent_ack:
                 outbox.mkdir(parents=True, exist_ok=True)
                 exported = self._export(peer, None, outbox, no_progress)
-                if exported.changes or exported.photos or state.received_seq > state.sent_ack:
+                if (exported.changes or exported.photos or exported.notices
+                        or state.received_seq > state.sent_ack):
                     result.exported.append(exported)
                     # Our older bundles still waiting there hold nothing the new one does not (it starts at the
                     # peer's latest acknowledgement): remove them, so a peer away for weeks finds one file.

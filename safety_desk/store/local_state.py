@@ -6,6 +6,7 @@ those of every database written so far (no migration): change one and existing i
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from safety_desk.store.audit import HEAD_KEY
@@ -102,6 +103,15 @@ class LocalState:
 
     def set_acknowledged_seq(self, seq: int) -> None:
         self.db.set_local("acknowledged_seq", str(seq))
+
+    def leaving_enterprises(self) -> list[str]:
+        """Enterprises the office said left this device's scope whose rows are still here (dropped once every
+        write made here to them has reached the office)."""
+        text = self.db.local("leaving_enterprises")
+        return sorted(json.loads(text)) if text else []
+
+    def set_leaving_enterprises(self, enterprise_ids: list[str]) -> None:
+        self.db.set_local("leaving_enterprises", json.dumps(sorted(set(enterprise_ids))))
 
     # -- the database's own bookkeeping ------------------------------------------------------------
     def last_clock(self) -> str | None:

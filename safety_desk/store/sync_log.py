@@ -13,8 +13,8 @@ from safety_desk.store.local_state import LocalState
 
 _BATCH = 500
 # Records that belong to no enterprise: never part of "everything of an enterprise that entered a scope".
-_NOT_OF_AN_ENTERPRISE = frozenset({"office", "checklist", "campaign", "device", "district", "district_member",
-                                   "notice_block"})
+# (Districts do go along: the enterprise's and those its records name, which the device may lack.)
+_NOT_OF_AN_ENTERPRISE = frozenset({"office", "checklist", "campaign", "device", "district_member", "notice_block"})
 
 
 @dataclass(frozen=True)
@@ -200,6 +200,18 @@ class SyncLog:
             index.enterprise_ids = {r[0] for r in conn.execute(
                 f"SELECT id FROM enterprise WHERE district_id IN ({marks})", districts)}
             index.person_ids = {r[0] for r in conn.execute("SELECT id FROM person WHERE enterprise_id IS NULL")}
+        self._fill_index(index)
+        return index
+
+    def enterprises_index(self, scope: Scope, enterprise_ids: set[str]) -> ScopeIndex:
+        """An index of these enterprises and everything of theirs, for `scope`'s role (enterprises that left it)."""
+        index = ScopeIndex(scope, enterprise_ids=set(enterprise_ids))
+        self._fill_index(index)
+        return index
+
+    def _fill_index(self, index: ScopeIndex) -> None:
+        """The hazards, inspections and photos of the index's enterprises."""
+        conn = self.conn
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS scope_enterprise (id TEXT PRIMARY KEY) WITHOUT ROWID")
         conn.execute("DELETE FROM temp.scope_enterprise")
         conn.executemany("INSERT INTO temp.scope_enterprise (id) VALUES (?)", [(e,) for e in index.enterprise_ids])
@@ -215,8 +227,10 @@ class SyncLog:
                     f"SELECT j.value FROM drill d, json_each(d.photos) j WHERE d.enterprise_id {inside}"):
             photos.update(r[0] for r in conn.execute(sql))
         index.photo_ids = photos
+        index.label_district_ids = {r[0] for table in ("inspection", "notice", "drill", "hazard", "incident")
+                                    for r in conn.execute(f"SELECT DISTINCT district_id FROM {table}"
+                                                          f" WHERE enterprise_id {inside}")} - index.district_ids
         conn.execute("DELETE FROM temp.scope_enterprise")
-        return index
 
     def row_scope_values(self, table: str, row_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()

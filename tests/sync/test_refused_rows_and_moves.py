@@ -1,0 +1,197 @@
+"""Rows, not devices, are refused (the sender is told, nothing is stuck); enterprises moved between districts hand over."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+
+import pytest
+
+from safety_desk.services.hazards import HazardService
+from safety_desk.services.sync import SyncService
+from safety_desk.store.records import DistrictMember
+
+from sync_helpers import Replica, as_person, enrol_and_join, exchange, hazard_of
+
+
+def raw_write(replica: Replica, table: str, row_id: str, values: dict, *, insert: bool = False) -> None:
+    """The device's owner edits its own SQLite file (no repository, no checks) and logs the write as the app would,
+    so the device's next bundle carries it, signed with its own key."""
+    clock = replica.store.db.clock.now()
+    conn = sqlite3.connect(replica.store.path)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        seq = conn.execute("INSERT INTO write_log (clock, author) VALUES (?, '')", (clock,)).lastrowid
+        if insert:
+            conn.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                         list(values.values()))
+            fields = {"*": seq}
+        else:
+            conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)} WHERE id = ?",
+                         [*values.values(), row_id])
+            old = conn.execute("SELECT fields FROM row_clock WHERE tbl = ? AND row_id = ?", (table, row_id)).fetchone()
+            fields = {**(json.loads(old[0]) if old else {}), **{c: seq for c in values}}
+        conn.execute("INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id)"
+                     " DO UPDATE SET fields = excluded.fields, last_seq = excluded.last_seq",
+                     (table, row_id, json.dumps(fields), seq))
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def row(replica: Replica, table: str, row_id: str) -> dict | None:
+    found = replica.store.db.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    return dict(found) if found else None
+
+
+def office_row_of(office: Replica, table: str, row_id: str) -> dict:
+    return row(office, table, row_id)
+
+
+def test_a_row_outside_the_scope_is_refused_alone_and_the_sender_is_told(world, tmp_path) -> None:
+    office, _, enterprise = world
+    exchange(office, enterprise, tmp_path)
+    other = hazard_of(office.store, "隐患2")  # a hazard of another enterprise
+    other_before = office_row_of(office, "hazard", other.id)
+    # The enterprise's owner plants the other enterprise's hazard in its own database, changed: every bundle of
+    # its would carry it again (on main the whole bundle was refused, every time: the device was stuck).
+    raw_write(enterprise, "hazard", other.id, {**other_before, "description": "改别人的", "grade": "重大"}, insert=True)
+    own = hazard_of(enterprise.store, "隐患1")
+    HazardService(as_person(enterprise, "e1")).record_progress(own.id, "整改进行中")
+    result = exchange(enterprise, office, tmp_path)
+    assert any(other.id in text and "outside the scope" in text for text in result.refused), result.refused
+    assert office_row_of(office, "hazard", other.id) == other_before       # nothing of the refused row
+    notes = [e.reason for e in office.store.hazards.events(own.id)]
+    assert "整改进行中" in notes                                            # the rest of the bundle applied
+    assert any(c.kind == "refused" and c.row_id == other.id for c in office.sync.conflicts(include_resolved=True))
+    # The enterprise is told in the office's next bundle, and keeps the refusal for its Sync page.
+    back = exchange(office, enterprise, tmp_path)
+    assert any("refused" in w for w in back.warnings), back.warnings
+    told = [c for c in enterprise.sync.conflicts(include_resolved=True) if c.kind == "refused"]
+    assert [c.row_id for c in told] == [other.id] * len(told) and told
+    assert "outside the scope" in told[0].note
+    # Not stuck: the refused row is acknowledged, the next bundle does not carry it, and imports clean.
+    HazardService(as_person(enterprise, "e1")).record_progress(own.id, "再次进展")
+    again = exchange(enterprise, office, tmp_path)
+    assert not again.refused and again.applied
+    assert office_row_of(office, "hazard", other.id) == other_before
+    # Told once: a later bundle from the office does not repeat it, and the enterprise holds one conflict.
+    exchange(office, enterprise, tmp_path)
+    assert len([c for c in enterprise.sync.conflicts(include_resolved=True) if c.kind == "refused"]) == len(told)
+
+
+def test_an_inspector_cannot_move_a_hazard_to_another_district(world, tmp_path) -> None:
+    office, inspector, _ = world
+    exchange(office, inspector, tmp_path)
+    hazard = hazard_of(office.store, "隐患2")
+    d2 = office.store.districts.by_code("D2")
+    raw_write(inspector, "hazard", hazard.id, {"district_id": d2.id, "description": "改了片区"})
+    result = exchange(inspector, office, tmp_path)
+    assert any(f"hazard.district_id {hazard.id}" in text and "another district" in text
+               for text in result.refused), result.refused
+    after = office.store.hazards.require(hazard.id)
+    assert after.district_id == hazard.district_id                      # still in its district's ledger
+    assert after.description == "改了片区"                                # the inspector's own edit of it applied
+
+
+@pytest.fixture
+def no_backups(monkeypatch):
+    """Many imports a second: the backup before each has its own test (and its rotation its own), here it costs time."""
+    monkeypatch.setattr(SyncService, "backup", lambda self: None)
+
+
+def _world_of_four(world, tmp_path):
+    office, inspector_a, enterprise = world
+    with office.store.transaction():  # the inspector works in D1 (laptop A's district)
+        office.store.members.add(DistrictMember(id=office.store.db.new_id(), role="inspector", person_id=
+                                                office.store.people.by_login("insp").id,
+                                                district_id=office.store.districts.by_code("D1").id))
+    inspector_b = enrol_and_join(office, tmp_path, "inspector-b", "inspector", district_codes=["D2"])
+    return office, inspector_a, inspector_b, enterprise
+
+
+def _round(office: Replica, devices: list[Replica], folder) -> list:
+    """One sync round: each device hears from the office, then answers (so the office's news arrives first)."""
+    results = []
+    for device in devices:
+        results.append(exchange(office, device, folder))
+        results.append(exchange(device, office, folder))
+    return results
+
+
+def _enterprise_rows(replica: Replica, enterprise_id: str) -> dict[str, set[str]]:
+    conn = replica.store.db.conn
+    hazards = {r[0] for r in conn.execute("SELECT id FROM hazard WHERE enterprise_id = ?", (enterprise_id,))}
+    marks = ",".join("?" * len(hazards))
+    return {
+        "enterprise": {r[0] for r in conn.execute("SELECT id FROM enterprise WHERE id = ?", (enterprise_id,))},
+        "person": {r[0] for r in conn.execute("SELECT id FROM person WHERE enterprise_id = ?", (enterprise_id,))},
+        "hazard": hazards,
+        "hazard_event": {r[0] for r in conn.execute(f"SELECT id FROM hazard_event WHERE hazard_id IN ({marks})",
+                                                    sorted(hazards))},
+        "inspection": {r[0] for r in conn.execute("SELECT id FROM inspection WHERE enterprise_id = ?",
+                                                  (enterprise_id,))},
+    }
+
+
+def test_moving_an_enterprise_hands_it_over_and_keeps_the_offline_edit(world, tmp_path, no_backups) -> None:
+    office, inspector_a, inspector_b, enterprise_pc = _world_of_four(world, tmp_path)
+    devices = [inspector_a, inspector_b, enterprise_pc]
+    _round(office, devices, tmp_path)
+    hazard = hazard_of(office.store, "隐患1")
+    moved = office.store.enterprises.require(hazard.enterprise_id)
+    d2 = office.store.districts.by_code("D2")
+    assert row(inspector_a, "enterprise", moved.id) and not row(inspector_b, "enterprise", moved.id)
+    # Some history at the office first (it must reach B too, not only what changes after the move).
+    HazardService(as_person(enterprise_pc, "e1")).record_progress(hazard.id, "企业进展")
+    _round(office, [enterprise_pc], tmp_path)
+    # Laptop A, offline, extends the hazard's deadline; meanwhile the office moves the enterprise to D2.
+    HazardService(as_person(inspector_a, "insp")).extend_deadline([hazard.id], date(2026, 12, 31), "现场延期")
+    edit_clock = inspector_a.store.db.clock.last
+    with office.store.transaction():
+        office.store.enterprises.update(moved.id, district_id=d2.id)
+    assert office.store.db.clock.last > edit_clock
+    for _ in range(3):
+        results = _round(office, devices, tmp_path)
+        assert not any(r.refused for r in results), [r.refused for r in results]
+    # A's edit is at the office (made while the enterprise was A's) and relayed to B, the new district.
+    kinds = [e.kind for e in office.store.hazards.events(hazard.id)]
+    assert "deadline_extended" in kinds
+    # A no longer holds anything of the enterprise; B holds all of it, as the office does.
+    assert not any(_enterprise_rows(inspector_a, moved.id).values())
+    assert _enterprise_rows(inspector_b, moved.id) == _enterprise_rows(office, moved.id)
+    assert {e.kind for e in inspector_b.store.hazards.events(hazard.id)} >= {"deadline_extended", "progress"}
+    # Its hazards went to the new district's ledger everywhere; the enterprise's PC holds its new district.
+    for replica in (office, inspector_b, enterprise_pc):
+        assert replica.store.hazards.require(hazard.id).district_id == d2.id
+    assert row(enterprise_pc, "district", d2.id) is not None
+    # A keeps its other enterprise; nothing is waiting or stuck.
+    other = hazard_of(office.store, "隐患2")
+    assert row(inspector_a, "hazard", other.id) is not None
+    assert inspector_a.store.db.local("leaving_enterprises") in (None, "[]")
+
+
+def test_an_edit_made_after_the_move_is_refused_and_the_device_told(world, tmp_path, no_backups) -> None:
+    office, inspector_a, inspector_b, enterprise_pc = _world_of_four(world, tmp_path)
+    _round(office, [inspector_a, inspector_b], tmp_path)
+    hazard = hazard_of(office.store, "隐患1")
+    moved = office.store.enterprises.require(hazard.enterprise_id)
+    d2 = office.store.districts.by_code("D2")
+    inspector_a.store.hazards.update(hazard.id, description="移交前改的")  # offline, before the move
+    with office.store.transaction():
+        office.store.enterprises.update(moved.id, district_id=d2.id)
+    exchange(office, inspector_a, tmp_path)  # A learns of the move: its edit is not sent yet, so it keeps the rows
+    assert row(inspector_a, "enterprise", moved.id) is not None
+    inspector_a.store.hazards.update(hazard.id, grade="重大")  # made after A learned of the move
+    result = exchange(inspector_a, office, tmp_path)
+    assert any(f"hazard.grade {hazard.id}" in text and "after the move" in text for text in result.refused)
+    assert not any("description" in text for text in result.refused)
+    assert office.store.hazards.require(hazard.id).description == "移交前改的"
+    assert office.store.hazards.require(hazard.id).grade != "重大"
+    back = exchange(office, inspector_a, tmp_path)
+    assert any("refused" in w for w in back.warnings)
+    told = [c for c in inspector_a.sync.conflicts(include_resolved=True) if c.kind == "refused"]
+    assert [(c.row_id, c.field) for c in told] == [(hazard.id, "grade")]
+    assert row(inspector_a, "enterprise", moved.id) is None  # everything of A's reached the office: dropped
+    assert row(inspector_a, "hazard", hazard.id) is None
