@@ -217,9 +217,9 @@ class SyncService:
             told["refused"] = refused
             told["refused_more"] = more
         scope = self._scope_of(peer)
-        if scope.district_ids and self.log.moved_enterprises(acked_seq):
-            leaving = sorted(set(self.log.moved_enterprises(acked_seq)) & set(moves.moves_out_of(scope.district_ids))
-                             - in_scope)
+        moved = set(self.log.moved_enterprises(acked_seq)) - in_scope if scope.district_ids else set()
+        if moved:
+            leaving = sorted(moved & set(moves.moves_out_of(scope.district_ids)))
             if leaving:
                 told["out_of_scope"] = leaving
         return told
@@ -289,9 +289,13 @@ class SyncService:
                     result.duplicate = True
                     return result
                 merged = merge_changes(self.db, changes, ctx)
-                if merged.refused and sender.role != "office":
-                    # One seq for the refusals: told in our bundles to the sender until it acknowledges it.
-                    ScopeMoves(self.db).owe_refusals(sender.id, self.db.new_write()[0])
+                if sender.role != "office":
+                    moves = ScopeMoves(self.db)
+                    # A hazard a device wrote before its enterprise moved goes to the enterprise's district.
+                    moves.relabel_hazards(sorted({c.row_id for c in changes if c.table == "hazard"}))
+                    if merged.refused:
+                        # One seq for the refusals: told in our bundles to the sender until it acknowledges it.
+                        moves.owe_refusals(sender.id, self.db.new_write()[0])
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
                     # far-future cells (store/merge.py); cleared when its changes arrive with sane clocks.

@@ -45,6 +45,20 @@ class ScopeMoves:
         return {e: (before, clock) for e, (before, after, clock) in latest.items()
                 if before in district_ids and after not in district_ids}
 
+    def relabel_hazards(self, hazard_ids: list[str]) -> int:
+        """Put these hazards in their enterprise's district where they name another (one a device wrote before
+        its enterprise moved): a hazard is followed up in its enterprise's district's ledger. Office writes."""
+        moved = 0
+        for start in range(0, len(hazard_ids), _BATCH):
+            chunk = hazard_ids[start:start + _BATCH]
+            for hazard_id, district_id in self.conn.execute(
+                    "SELECT h.id, e.district_id FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id"
+                    f" WHERE h.id IN ({','.join('?' * len(chunk))}) AND h.district_id != e.district_id",
+                    chunk).fetchall():
+                self.db.update("hazard", hazard_id, {"district_id": district_id})
+                moved += 1
+        return moved
+
     def enterprise_district(self, enterprise_id: str) -> str | None:
         row = self.conn.execute("SELECT district_id FROM enterprise WHERE id = ?", (enterprise_id,)).fetchone()
         return row[0] if row else None

@@ -321,7 +321,33 @@ class SyncLog:
                 only = self.scope_index(Scope(peer_id, "enterprise", enterprise_id=enterprise_id))
                 changes.extend(c for c in self.export_for(index, peer_id, 0, upto_seq, only=only)
                                if (c.table, c.row_id, c.field) not in sent)
+        if index.label_district_ids:
+            # A record naming a district the peer may not hold (one its enterprise left) brings that district.
+            named = {c.value if c.field == "district_id" else c.value.get("district_id")
+                     for c in changes if c.field == "district_id" or (c.field == WHOLE_ROW and isinstance(c.value, dict))}
+            named &= index.label_district_ids
+            named -= {c.row_id for c in changes if c.table == "district"}
+            for district_id in sorted(named):
+                changes.extend(self.row_cells("district", district_id, upto_seq))
         return changes
+
+    def row_cells(self, table: str, row_id: str, upto_seq: int) -> list[Change]:
+        """Every cell of one row of a per-field table as changes with their recorded clocks."""
+        row = self.row_scope_values(table, row_id)
+        fields = self.db.fields_of(table, row_id)
+        if row is None or not fields:
+            return []
+        writes = {seq: (clock, author, capped) for seq, clock, author, capped in self.conn.execute(
+            f"SELECT seq, clock, author, capped_from FROM write_log WHERE seq IN ({','.join('?' * len(fields))})",
+            sorted(set(fields.values())))}
+        cells = []
+        for column in self.db.columns(table):
+            seq = fields.get(column, fields.get(WHOLE_ROW))
+            if column == "id" or seq is None or seq > upto_seq or seq not in writes:
+                continue
+            clock, author, capped = writes[seq]
+            cells.append(Change(table, row_id, column, clock, author, row[column], seq, capped))
+        return cells
 
     def with_photos(self, peer_id: str, acked_seq: int, changes: list[Change]) -> tuple[list[Change], list[str]]:
         """The changes plus the photo records they reference that the peer does not hold yet (less photo records

@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from safety_desk.services.hazards import HazardService
+from safety_desk.services.imports import SpreadsheetService
 from safety_desk.services.sync import SyncService
-from safety_desk.store.records import DistrictMember
+from safety_desk.store.records import DistrictMember, Hazard, Inspection
 
 from sync_helpers import Replica, as_person, enrol_and_join, exchange, hazard_of
 
@@ -135,22 +136,50 @@ def _enterprise_rows(replica: Replica, enterprise_id: str) -> dict[str, set[str]
     }
 
 
-def test_moving_an_enterprise_hands_it_over_and_keeps_the_offline_edit(world, tmp_path, no_backups) -> None:
+def _move(office: Replica, enterprise_id: str, district_code: str, how: str, folder) -> None:
+    """The office moves the enterprise: by editing it, or by importing the enterprise list (the spreadsheet)."""
+    district = office.store.districts.by_code(district_code)
+    if how == "edit":
+        with office.store.transaction():
+            office.store.enterprises.update(enterprise_id, district_id=district.id)
+        return
+    import openpyxl
+
+    enterprise = office.store.enterprises.require(enterprise_id)
+    book = openpyxl.Workbook()
+    book.active.append(["单位名称", "统一社会信用代码", "所属片区", "所属行业"])
+    book.active.append([enterprise.name, enterprise.uscc, district.code, enterprise.industry])
+    book.save(folder / "enterprises.xlsx")
+    result = SpreadsheetService(as_person(office, "admin")).import_enterprises(folder / "enterprises.xlsx")
+    assert result.updated == 1 and result.written
+
+
+@pytest.mark.parametrize("how", ["edit", "import"])
+def test_moving_an_enterprise_hands_it_over_and_keeps_the_offline_edit(world, tmp_path, no_backups, how) -> None:
     office, inspector_a, inspector_b, enterprise_pc = _world_of_four(world, tmp_path)
     devices = [inspector_a, inspector_b, enterprise_pc]
-    _round(office, devices, tmp_path)
     hazard = hazard_of(office.store, "隐患1")
     moved = office.store.enterprises.require(hazard.enterprise_id)
-    d2 = office.store.districts.by_code("D2")
+    d1, d2 = office.store.districts.by_code("D1"), office.store.districts.by_code("D2")
+    with office.store.transaction():  # a submitted inspection of the enterprise, in D1 where it happened
+        inspection = office.store.inspections.add(Inspection(
+            id=office.store.db.new_id(), enterprise_id=moved.id, district_id=d1.id,
+            checklist_id=office.store.checklists.latest()[0].id, kind="routine", started_at="2026-11-02T09:00:00"))
+        office.store.inspections.submit(inspection.id)
+    _round(office, devices, tmp_path)
     assert row(inspector_a, "enterprise", moved.id) and not row(inspector_b, "enterprise", moved.id)
     # Some history at the office first (it must reach B too, not only what changes after the move).
     HazardService(as_person(enterprise_pc, "e1")).record_progress(hazard.id, "企业进展")
     _round(office, [enterprise_pc], tmp_path)
     # Laptop A, offline, extends the hazard's deadline; meanwhile the office moves the enterprise to D2.
     HazardService(as_person(inspector_a, "insp")).extend_deadline([hazard.id], date(2026, 12, 31), "现场延期")
+    with inspector_a.store.transaction():  # and finds a new hazard there (in D1, as the enterprise still is to A)
+        inspector_a.store.hazards.open_hazard(Hazard(
+            id=inspector_a.store.db.new_id(), enterprise_id=moved.id, district_id=moved.district_id,
+            source="inspection", description="A新隐患", grade="一般", found_on="2026-11-30"),
+            deadline=date(2026, 12, 20))
     edit_clock = inspector_a.store.db.clock.last
-    with office.store.transaction():
-        office.store.enterprises.update(moved.id, district_id=d2.id)
+    _move(office, moved.id, "D2", how, tmp_path)
     assert office.store.db.clock.last > edit_clock
     for _ in range(3):
         results = _round(office, devices, tmp_path)
@@ -165,7 +194,11 @@ def test_moving_an_enterprise_hands_it_over_and_keeps_the_offline_edit(world, tm
     # Its hazards went to the new district's ledger everywhere; the enterprise's PC holds its new district.
     for replica in (office, inspector_b, enterprise_pc):
         assert replica.store.hazards.require(hazard.id).district_id == d2.id
+        assert hazard_of(replica.store, "A新隐患").district_id == d2.id
     assert row(enterprise_pc, "district", d2.id) is not None
+    # The inspection keeps the district it happened in; B, which now holds it, holds that district's record too.
+    assert row(inspector_b, "inspection", inspection.id)["district_id"] == d1.id
+    assert row(inspector_b, "district", d1.id) is not None
     # A keeps its other enterprise; nothing is waiting or stuck.
     other = hazard_of(office.store, "隐患2")
     assert row(inspector_a, "hazard", other.id) is not None
