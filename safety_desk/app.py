@@ -19,6 +19,60 @@ from safety_desk.store.records import Person
 from safety_desk.store.store import Store
 
 
+def open_or_create(path: Path | str, enrolment: Path | None = None, *, clock: Clock | None = None) -> Store:
+    """The store at `path`. A missing file becomes the enrolled device of `enrolment` (the enterprise edition's
+    file, locked to its enterprise), or else a new office database (the set-up dialog follows)."""
+    path = Path(path)
+    if not path.exists():
+        if enrolment is not None:
+            from safety_desk.services.devices import join
+
+            join(path, enrolment, clock=clock)
+        else:
+            from safety_desk.services.setup import initialise  # keys and checklists: only for a new database
+
+            initialise(path, clock=clock)
+    return Store.open(path, clock=clock)
+
+
+class Entrance:
+    """Before anyone signs in: the opened database, what the sign-in window shows, and the desk a person gets."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, path: Path | str, enrolment: Path | None = None, *, clock: Clock | None = None) -> "Entrance":
+        return cls(open_or_create(path, enrolment, clock=clock))
+
+    @property
+    def office_name(self) -> str:
+        office = self.store.offices.current()
+        return office.name if office else ""
+
+    @property
+    def device_name(self) -> str:
+        device = self.store.devices.get(self.store.db.device_id)
+        return device.name if device else self.store.db.device_id
+
+    def needs_setup(self) -> bool:
+        from safety_desk.services.auth import needs_setup
+
+        return needs_setup(self.store)
+
+    def sign_in(self):
+        """The sign-in check (services/auth.py SignIn) on this database."""
+        from safety_desk.services.auth import SignIn
+
+        return SignIn(self.store)
+
+    def desk(self, session: Session, settings: Settings | None = None) -> Desk:
+        return Desk(session, settings)
+
+    def close(self) -> None:
+        self.store.close()
+
+
 class Desk:
     """Each service of one session, built on first use and kept; one store (connection) under all of them."""
 
@@ -131,6 +185,11 @@ class Desk:
     def notices(self):
         from safety_desk.services.notices import NoticeService
         return NoticeService(self.session, self.settings)
+
+    @cached_property
+    def photos(self):
+        from safety_desk.services.photos import PhotoService
+        return PhotoService(self.session)
 
     @cached_property
     def reminders(self):

@@ -44,9 +44,8 @@ def _desk(ctx: click.Context) -> Iterator["Desk"]:
     write (a full disk, a read-only file, an output that cannot be written) exits 1.
     """
     from safety_desk.app import Desk
-    from safety_desk.services.session import PermissionDenied
+    from safety_desk.services.errors import PermissionDenied, StoreError
     from safety_desk.settings import Settings
-    from safety_desk.store.errors import StoreError
 
     try:
         desk = Desk.open(_db_path(ctx), settings=Settings.load())
@@ -131,8 +130,8 @@ def init_command(ctx: click.Context, office_name: str | None, device_name: str |
                  admin_login: str | None, admin_name: str | None, password: str | None) -> None:
     """Create a new database with this device's identity, the office and the checklist library."""
     from safety_desk.domain.checklist import ChecklistError
+    from safety_desk.services.errors import StoreError
     from safety_desk.services.setup import DEFAULT_OFFICE_NAME, AlreadyInitialised, initialise
-    from safety_desk.store.connection import StoreError
 
     path = _db_path(ctx)
     try:
@@ -208,9 +207,8 @@ def doctor_command(ctx: click.Context) -> None:
 def backup_command(ctx: click.Context, output: Path | None) -> None:
     """Back up the database with SQLite's backup API (safe while the program runs)."""
     from safety_desk.domain.backup_rotation import MANUAL
-    from safety_desk.services.backups import export_backup, take_backup
-    from safety_desk.store.connection import check_database_file
-    from safety_desk.store.errors import BackupFailed, StoreError
+    from safety_desk.services.backups import check_database_file, export_backup, take_backup
+    from safety_desk.services.errors import BackupFailed, StoreError
 
     path = _db_path(ctx)
     try:
@@ -233,7 +231,7 @@ def restore_command(ctx: click.Context, file: Path) -> None:
     Close the program first. A backup of an older version is upgraded the next time it is opened.
     """
     from safety_desk.services.backups import restore_backup
-    from safety_desk.store.errors import MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase, StoreError
+    from safety_desk.services.errors import MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase, StoreError
 
     try:
         result = restore_backup(_db_path(ctx), file)
@@ -498,12 +496,10 @@ def device_group() -> None:
 
 
 def _sync_errors():
-    from safety_desk.services.devices import DeviceProblem
-    from safety_desk.services.session import PermissionDenied
-    from safety_desk.services.sync import SyncProblem
-    from safety_desk.sync.bundle import BundleRejected
+    """What a device or bundle command refuses with: a damaged or foreign bundle, a refused device (ValueErrors)."""
+    from safety_desk.services.errors import PermissionDenied
 
-    return (DeviceProblem, SyncProblem, BundleRejected, PermissionDenied, ValueError)
+    return (PermissionDenied, ValueError)
 
 
 @device_group.command("enroll")

@@ -106,19 +106,6 @@ MAY_IMPORT: dict[str, set[str]] = {
     "__main__": {"cli"},
 }
 
-# Imports that break the rule in files the lead is rewriting at the same time (the composition root): listed
-# exactly, so nothing else may join them; the lead empties this set, and an entry that no longer occurs fails.
-PENDING: set[tuple[str, str]] = {
-    ("cli.py", "safety_desk.store.connection"),
-    ("cli.py", "safety_desk.store.errors"),
-    ("cli.py", "safety_desk.sync.bundle"),
-    ("ui/app.py", "safety_desk.store.connection"),
-    ("ui/app.py", "safety_desk.store.store"),
-    ("ui/context.py", "safety_desk.store.store"),
-    ("ui/pages/sync.py", "safety_desk.store.store"),
-}
-
-
 
 def _part(module: str) -> str:
     """'safety_desk.ui.widgets.photo_strip' -> 'ui'; 'safety_desk.cli' -> 'cli'; 'safety_desk' -> '__init__'."""
@@ -182,14 +169,9 @@ def test_every_part_of_the_package_has_a_row() -> None:
 
 
 def test_imports_point_down_the_layers() -> None:
-    wrong = _wrong_way() - PENDING
+    wrong = _wrong_way()
     assert not wrong, "imports against DESIGN.md §2 (file, import):\n" + "\n".join(
         f"  {file}: {target}" for file, target in sorted(wrong))
-
-
-def test_pending_exceptions_still_occur() -> None:
-    stale = PENDING - _wrong_way()
-    assert not stale, f"fixed, so remove from the pending sets in tests/test_layers.py: {sorted(stale)}"
 
 
 def test_the_layer_check_notices_an_arrow_pointing_up_or_sideways() -> None:

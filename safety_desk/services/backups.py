@@ -22,8 +22,8 @@ from safety_desk.store.connection import check_database_file
 from safety_desk.store.restore import restore_database
 from safety_desk.store.store import Store
 
-__all__ = ["BackupFile", "BackupService", "RestoreResult", "backup_at_start", "backups_dir_for", "export_backup",
-           "latest_backup", "list_backups", "restore_backup", "take_backup"]
+__all__ = ["BackupFile", "BackupService", "RestoreResult", "backup_at_start", "backups_dir_for", "check_database_file",
+           "export_backup", "latest_backup", "list_backups", "restore_backup", "take_backup"]
 
 
 

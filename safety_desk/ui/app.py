@@ -10,14 +10,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from safety_desk import __version__
-from safety_desk.app import Desk
+from safety_desk.app import Entrance
 from safety_desk.paths import bundled_enrolment, resources_dir
-from safety_desk.services.auth import SignIn, needs_setup
+from safety_desk.services.errors import StoreError
 from safety_desk.settings import Settings
-from safety_desk.store.connection import StoreError
-from safety_desk.store.store import Store
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.i18n import apply_font, install_translators, register_font
+from safety_desk.ui.operations import Operations
 from safety_desk.ui.tasks import TaskRunner
 
 
@@ -30,21 +29,6 @@ def make_application(language: str) -> QApplication:
     apply_font(app, register_font())
     app._translators = install_translators(app, language)  # keep them alive as long as the app
     return app
-
-
-def open_or_create(path: Path, enrolment: Path | None = None) -> Store:
-    """The store at `path`. A missing file becomes the enrolled device of `enrolment` (the enterprise edition's
-    file, locked to its enterprise), or else a new office database (the set-up dialog follows)."""
-    if not path.exists():
-        if enrolment is not None:
-            from safety_desk.services.devices import join
-
-            join(path, enrolment)
-        else:
-            from safety_desk.services.setup import initialise  # keys and checklists: only for a new database
-
-            initialise(path)
-    return Store.open(path)
 
 
 def install_store_error_hook(parent_of=QApplication.activeWindow) -> None:
@@ -81,7 +65,7 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     app = make_application(language or settings.language)
     install_store_error_hook()  # from here on, even signing in may meet a full disk or a read-only file
     try:
-        store = open_or_create(db_path, bundled_enrolment())
+        entrance = Entrance.open(db_path, bundled_enrolment())
     except (StoreError, ValueError) as exc:  # a database not ours; an enrolment file refused or used already
         QMessageBox.critical(None, "SafetyDesk", str(exc))
         return 2
@@ -89,23 +73,22 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     from safety_desk.ui.dialogs.sign_in import SignInDialog
     from safety_desk.ui.main_window import MainWindow
 
-    office = store.offices.current()
-    if needs_setup(store):
-        dialog = FirstRunDialog(store, office.name if office else "")
+    if entrance.needs_setup():
+        dialog = FirstRunDialog(entrance.store, entrance.office_name)
     else:
-        dialog = SignInDialog(SignIn(store), office.name if office else "")
+        dialog = SignInDialog(entrance.sign_in(), entrance.office_name)
         dialog.login.setText(login_hint)
         if login_hint:
             dialog.password.setFocus()
     if dialog.exec() != dialog.DialogCode.Accepted or dialog.session is None:
-        store.close()
+        entrance.close()
         return 0
-    device = store.devices.get(store.db.device_id)
-    context = AppContext(desk=Desk(dialog.session, settings), tasks=TaskRunner(),
-                         device_name=device.name if device else store.db.device_id)
+    desk = entrance.desk(dialog.session, settings)
+    context = AppContext(desk=desk, tasks=TaskRunner(), device_name=entrance.device_name, ops=Operations(desk))
     window = MainWindow(context)
     window.show()
     start_backup(context, window)
     code = app.exec()
-    store.close()
+    context.ops.close()  # the queued writes finish first
+    entrance.close()
     return code

@@ -10,7 +10,7 @@ from safety_desk.app import Desk
 from safety_desk.services.session import Session
 from safety_desk.settings import Settings
 from safety_desk.store.changed import Changes
-from safety_desk.store.store import Store
+from safety_desk.ui.operations import InlineOperations, Operations
 from safety_desk.ui.tasks import TaskRunner
 
 
@@ -28,9 +28,9 @@ class ChangeBus(QObject):
 class AppContext:
     """The desk a window works on (built from a session and settings when not given), its tasks and broadcast."""
 
-    def __init__(self, store: Store | None = None, session: Session | None = None, settings: Settings | None = None,
+    def __init__(self, store=None, session: Session | None = None, settings: Settings | None = None,
                  tasks: TaskRunner | None = None, device_name: str = "", *, desk: Desk | None = None,
-                 changes: ChangeBus | None = None) -> None:
+                 changes: ChangeBus | None = None, ops: Operations | None = None) -> None:
         if desk is None:
             if session is None or (store is not None and session.store is not store):
                 raise ValueError("an AppContext needs a desk, or a session on its store")
@@ -39,11 +39,14 @@ class AppContext:
         self.tasks = tasks or TaskRunner()
         self.device_name = device_name
         self.changes = changes or ChangeBus()
+        # Every write of the window: on the writer thread in the application (ui/app.py), at once in tests.
+        self.ops = ops or InlineOperations(desk)
         if self.changes.announce not in desk.store.db.commit_listeners:
             desk.on_changes(self.changes.announce)
 
     @property
-    def store(self) -> Store:
+    def store(self):
+        """The window's connection (the desk's store); pages reach data through the desk's services."""
         return self.desk.store
 
     @property
@@ -56,4 +59,5 @@ class AppContext:
 
     def at(self, day: date) -> "AppContext":
         """The same context seeing the records as of the end of `day` (its clock stands there)."""
-        return AppContext(tasks=self.tasks, device_name=self.device_name, desk=self.desk.at(day), changes=self.changes)
+        return AppContext(tasks=self.tasks, device_name=self.device_name, desk=self.desk.at(day), changes=self.changes,
+                          ops=self.ops)

@@ -1,17 +1,20 @@
 """Writes as operations: one writer thread with its own connection for the whole window (Anki's CollectionOp).
 
-`context.ops.run(lambda desk: desk.hazards.verify(hazard_id, note), done=on_verified, failed=on_refused)` runs
-the write on the writer thread, on the writer's desk (a second writable connection to the same file), and calls
-back on the UI thread: `done(result)`, or `failed(exception)` (a service refusal says what and why). What the
-write changed reaches every page through the window's ChangeBus: the writer's commits are announced to the same
-listeners. Writes run one at a time in the order they were asked for: an answer typed after another is written
-after it.
+Every write the window makes names a service of the desk and its method, with arguments taken on the UI thread:
+- `context.ops.run("hazards", "verify", hazard_id, note, done=on_verified, failed=on_refused)` queues it on the
+  writer thread and calls back on the UI thread with the result or the exception (a refusal says what and why);
+- `context.ops.call("inspections", "answer", inspection_id, code, "pass")` waits for it (a keystroke's write takes
+  milliseconds, and the runner shows its result at once) and returns the result or raises the exception.
+The writer's desk is a second writable connection to the same file: the window's own connection only reads. What
+a write changed reaches every page through the window's ChangeBus, because the writer's commits are announced to
+the same listeners. Writes run one at a time in the order they were asked for.
 
-Tests use `InlineOperations`: the work runs on the window's desk before `run()` returns, callbacks included.
+Tests use `InlineOperations`: the same calls, run at once on the calling thread.
 """
 
 from __future__ import annotations
 
+import threading
 import traceback
 from typing import Any, Callable
 
@@ -20,6 +23,13 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from safety_desk.app import Desk
 
 Work = Callable[[Desk], Any]
+
+
+def named_work(service: str, method: str, args: tuple, kwargs: dict) -> Work:
+    """`desk.<service>.<method>(*args, **kwargs)`, with the arguments already taken (never a widget read later)."""
+    def work(desk: Desk) -> Any:
+        return getattr(getattr(desk, service), method)(*args, **kwargs)
+    return work
 Callback = Callable[[Any], None]
 
 # Refusals and store errors (a full disk, a locked file) are news for the person, not bugs: no traceback.
@@ -91,7 +101,34 @@ class Operations(QObject):
         self._writer.stopped.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.start()
 
-    def run(self, work: Work, *, done: Callback | None = None, failed: Callback | None = None) -> OperationSignals:
+    def run(self, service: str, method: str, *args: Any, done: Callback | None = None,
+            failed: Callback | None = None, **kwargs: Any) -> OperationSignals:
+        """Queue `desk.<service>.<method>(*args, **kwargs)`; `done(result)` or `failed(exception)` on the UI thread."""
+        return self.run_work(named_work(service, method, args, kwargs), done=done, failed=failed)
+
+    def call(self, service: str, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Run `desk.<service>.<method>(*args, **kwargs)` on the writer thread and wait for it: its result, or
+        its exception raised here."""
+        if not self._thread.isRunning():
+            raise RuntimeError("the writer thread has stopped (the window is closing)")
+        finished = threading.Event()
+        outcome: dict[str, Any] = {}
+
+        def work(desk: Desk) -> None:
+            try:
+                outcome["result"] = named_work(service, method, args, kwargs)(desk)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller, who raises it on its own thread
+                outcome["error"] = exc
+            finally:
+                finished.set()
+        self._submitted.emit(work, OperationSignals())
+        finished.wait()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["result"]
+
+    def run_work(self, work: Work, *, done: Callback | None = None, failed: Callback | None = None
+                 ) -> OperationSignals:
         """Queue `work(desk)` on the writer thread; `done(result)` or `failed(exception)` on the UI thread."""
         signals = OperationSignals()
         self._live.add(signals)  # kept alive until it reports back
@@ -118,7 +155,11 @@ class InlineOperations(Operations):
         QObject.__init__(self, parent)
         self._desk = desk
 
-    def run(self, work: Work, *, done: Callback | None = None, failed: Callback | None = None) -> OperationSignals:
+    def call(self, service: str, method: str, *args: Any, **kwargs: Any) -> Any:
+        return named_work(service, method, args, kwargs)(self._desk)
+
+    def run_work(self, work: Work, *, done: Callback | None = None, failed: Callback | None = None
+                 ) -> OperationSignals:
         signals = OperationSignals()
         if done is not None:
             signals.finished.connect(done)

@@ -10,7 +10,7 @@ from safety_desk.services.auth import SignIn
 from safety_desk.services.devices import DeviceService
 from safety_desk.services.session import Session
 from safety_desk.store.store import Store
-from safety_desk.ui.app import open_or_create
+from safety_desk.app import open_or_create
 
 
 def test_first_start_with_a_bundled_enrolment_makes_the_enterprise_device(tmp_path: Path, demo_db_path: Path) -> None:

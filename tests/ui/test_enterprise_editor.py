@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from safety_desk.app import Desk
 from safety_desk.domain.uscc import make_uscc, validate_uscc
 from safety_desk.services.enterprises import EnterpriseService
 from safety_desk.store.enterprises import pinyin_initials
 from safety_desk.ui.dialogs.enterprise_editor import EnterpriseEditor
+from safety_desk.ui.operations import InlineOperations
 
 
 @pytest.fixture
@@ -17,7 +19,8 @@ def office_service(demo_context) -> EnterpriseService:
 
 
 def _editor(qtbot, service: EnterpriseService, enterprise) -> EnterpriseEditor:
-    editor = EnterpriseEditor(service, enterprise)
+    # Writes go through operations on a desk of the service's session, as the window's do.
+    editor = EnterpriseEditor(service, enterprise, ops=InlineOperations(Desk(service.session)))
     qtbot.addWidget(editor)
     return editor
 

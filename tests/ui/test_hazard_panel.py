@@ -36,8 +36,18 @@ class _Service:
         return replace(HAZARD, **{k: v.strip() for k, v in values.items() if isinstance(v, str)})
 
 
+class _Ops:
+    """The window's operations, calling the stand-in service at once."""
+
+    def __init__(self, service: _Service) -> None:
+        self.service = service
+
+    def call(self, _service_name: str, method: str, *args, **kwargs):
+        return getattr(self.service, method)(*args, **kwargs)
+
+
 def _panel(qtbot, service: _Service) -> HazardPanel:
-    panel = HazardPanel(service)
+    panel = HazardPanel(service, ops=_Ops(service))
     qtbot.addWidget(panel)
     panel.set_read_only(False)
     panel.show_hazard(HAZARD)

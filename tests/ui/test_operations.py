@@ -39,7 +39,7 @@ def test_a_write_runs_on_the_writer_thread_on_a_connection_not_the_windows(qtbot
     _ids = _open_hazards(demo_context, 1)
     results: list[tuple[object, bool]] = []
     with qtbot.waitSignal(demo_context.changes.changed, timeout=5_000):
-        with qtbot.waitSignal(real_ops.run(work, done=lambda r: results.append(
+        with qtbot.waitSignal(real_ops.run_work(work, done=lambda r: results.append(
                 (r, threading.current_thread() is threading.main_thread()))).finished, timeout=5_000):
             pass
     assert seen["thread"] is not threading.main_thread()
@@ -54,10 +54,10 @@ def test_writes_run_in_the_order_asked_and_a_refusal_comes_back_as_the_exception
     order: list[str] = []
     failures: list[BaseException] = []
     for days in (10, 20, 30):
-        real_ops.run(lambda desk, d=days: desk.hazards.extend_deadline([hazard_id], demo_as_of + timedelta(days=d),
+        real_ops.run_work(lambda desk, d=days: desk.hazards.extend_deadline([hazard_id], demo_as_of + timedelta(days=d),
                                                                        f"第{d}天"),
                      done=lambda _r, d=days: order.append(str(d)))
-    last = real_ops.run(lambda desk: desk.hazards.extend_deadline([hazard_id], demo_as_of, ""),  # no reason
+    last = real_ops.run_work(lambda desk: desk.hazards.extend_deadline([hazard_id], demo_as_of, ""),  # no reason
                         failed=failures.append)
     with qtbot.waitSignal(last.failed, timeout=5_000):
         pass
@@ -69,7 +69,7 @@ def test_writes_run_in_the_order_asked_and_a_refusal_comes_back_as_the_exception
 def test_closing_finishes_queued_writes_and_closes_the_writers_connection(qtbot, demo_context, demo_as_of) -> None:
     ops = Operations(demo_context.desk)
     hazard_id = _open_hazards(demo_context, 1)[0]
-    ops.run(lambda desk: desk.hazards.extend_deadline([hazard_id], demo_as_of + timedelta(days=40), "冬季施工"))
+    ops.run("hazards", "extend_deadline", [hazard_id], demo_as_of + timedelta(days=40), "冬季施工")
     ops.close()
     assert demo_context.desk.hazards.detail(hazard_id).deadline == demo_as_of + timedelta(days=40)
     assert not ops._thread.isRunning()
@@ -79,6 +79,18 @@ def test_inline_operations_are_done_when_run_returns(demo_context, demo_as_of) -
     ops = InlineOperations(demo_context.desk)
     hazard_id = _open_hazards(demo_context, 1)[0]
     results: list[object] = []
-    ops.run(lambda desk: desk.hazards.extend_deadline([hazard_id], demo_as_of + timedelta(days=9), "天气"),
-            done=results.append)
+    ops.run("hazards", "extend_deadline", [hazard_id], demo_as_of + timedelta(days=9), "天气", done=results.append)
     assert results == [1]
+    assert ops.call("hazards", "extend_deadline", [hazard_id], demo_as_of + timedelta(days=10), "材料") == 1
+    with pytest.raises(ValueError):
+        ops.call("hazards", "extend_deadline", [hazard_id], demo_as_of + timedelta(days=11), "")  # no reason
+
+
+def test_a_waited_call_runs_on_the_writer_thread_and_raises_its_refusal_here(qtbot, demo_context, real_ops,
+                                                                            demo_as_of) -> None:
+    hazard_id = _open_hazards(demo_context, 1)[0]
+    assert real_ops.call("hazards", "extend_deadline", [hazard_id], demo_as_of + timedelta(days=12), "待料") == 1
+    assert demo_context.desk.hazards.detail(hazard_id).deadline == demo_as_of + timedelta(days=12)
+    with pytest.raises(ValueError):
+        real_ops.call("hazards", "extend_deadline", [hazard_id], demo_as_of + timedelta(days=13), "")
+    assert real_ops._writer.desk is not None and real_ops._writer.desk.store is not demo_context.store

@@ -51,6 +51,7 @@ class CampaignEditorDialog(QDialog):
     def __init__(self, context: AppContext, service: CampaignService, today: date,
                  campaign: Campaign | None = None, parent=None) -> None:
         super().__init__(parent)
+        self.context = context  # its writes go through context.ops
         self.service = service
         self.campaign = campaign
         self.campaign_id: str | None = None
@@ -126,9 +127,9 @@ class CampaignEditorDialog(QDialog):
         options = dict(checklist_ids=_checked(self.checklists), targets=self.targets(), aim=self.aim.text())
         try:
             if self.campaign is None:
-                campaign = self.service.create(*arguments, **options)
+                campaign = self.context.ops.call("campaigns", "create", *arguments, **options)
             else:
-                campaign = self.service.edit(self.campaign.id, *arguments, **options)
+                campaign = self.context.ops.call("campaigns", "edit", self.campaign.id, *arguments, **options)
         except ServiceError as exc:
             self.message.setText(str(exc))
             return

@@ -188,7 +188,7 @@ class DrillEditorDialog(QDialog):
     def keep_photo(self, prepared: PreparedPhoto) -> Photo:
         """Where the strip keeps a new photo: the service, for the drill's enterprise (chosen first)."""
         enterprise_id = self.drill.enterprise_id if self.drill is not None else self.enterprise.enterprise_id()
-        return self.service.keep_photo(enterprise_id, prepared)
+        return self.context.ops.call("drills", "keep_photo", enterprise_id, prepared)
 
     def on_accept(self) -> None:
         day = self.day.date().toPython()
@@ -198,7 +198,7 @@ class DrillEditorDialog(QDialog):
                 if enterprise_id is None:
                     self.message.setText(self.tr("Choose the enterprise from the list."))
                     return
-                drill = self.service.plan(enterprise_id, self.name.text(), self.plan_type.currentData(),
+                drill = self.context.ops.call("drills", "plan", enterprise_id, self.name.text(), self.plan_type.currentData(),
                                           self.content.currentData(), self.form.currentData(),
                                           self.scenario.text(), day, place=self.place.text(),
                                           organiser=self.organiser.text(), objectives=self.objectives.text())
@@ -207,7 +207,7 @@ class DrillEditorDialog(QDialog):
                 if self.drill is None and enterprise_id is None:
                     self.message.setText(self.tr("Choose the enterprise from the list."))
                     return
-                drill = self.service.record(
+                drill = self.context.ops.call("drills", "record", 
                     self.drill.id if self.drill else None, day, self.participants.value(),
                     enterprise_id=enterprise_id, name=self.name.text(), plan_type=self.plan_type.currentData(),
                     content=self.content.currentData(), form=self.form.currentData(),

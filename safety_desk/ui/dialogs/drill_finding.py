@@ -19,9 +19,10 @@ _DEFAULT_DAYS = 15
 
 
 class DrillFindingDialog(QDialog):
-    def __init__(self, service: DrillService, drill: Drill, parent=None) -> None:
+    def __init__(self, service: DrillService, drill: Drill, parent=None, *, ops) -> None:
         super().__init__(parent)
         self.service = service
+        self.ops = ops  # the window's writes (ui/operations.py)
         self.drill = drill
         self.hazard_id: str | None = None
         self.setWindowTitle(self.tr("Add finding as hazard"))
@@ -59,7 +60,7 @@ class DrillFindingDialog(QDialog):
 
     def on_accept(self) -> None:
         try:
-            hazard = self.service.add_finding_hazard(
+            hazard = self.ops.call("drills", "add_finding_hazard", 
                 self.drill.id, self.description.toPlainText(), self.grade.currentData(),
                 self.deadline.date().toPython(), location=self.location.text(), measures=self.measures.text())
         except ServiceError as exc:

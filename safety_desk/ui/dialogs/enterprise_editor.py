@@ -25,9 +25,10 @@ class EnterpriseEditor(QDialog):
 
     enterprise_saved = Signal(str)  # enterprise id
 
-    def __init__(self, service: EnterpriseService, enterprise: Enterprise, parent=None) -> None:
+    def __init__(self, service: EnterpriseService, enterprise: Enterprise, parent=None, *, ops) -> None:
         super().__init__(parent)
         self._service = service
+        self.ops = ops  # the window's writes (ui/operations.py)
         self.enterprise = enterprise
         self.setWindowTitle(self.tr("Edit enterprise — %1").replace("%1", enterprise.name))
         self.setMinimumWidth(520)
@@ -176,7 +177,7 @@ class EnterpriseEditor(QDialog):
         changes = self.changes()
         if changes:
             try:
-                self.enterprise = self._service.update(self.enterprise.id, **changes)
+                self.enterprise = self.ops.call("enterprises", "update", self.enterprise.id, **changes)
             except ServiceError as exc:
                 self._show(self.message, str(exc))
                 return

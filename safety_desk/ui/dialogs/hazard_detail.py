@@ -18,7 +18,7 @@ from safety_desk.domain.hazard_status import HazardEventKind
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.hazards import (
     EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION, SUPERVISION_LEVELS,
-    TREATMENT_PLAN, TREATMENT_PLAN_LABELS, VERIFY, HazardDetail, HazardService,
+    TREATMENT_PLAN, TREATMENT_PLAN_LABELS, VERIFY, HazardDetail,
 )
 from safety_desk.services.photos import PreparedPhoto
 from safety_desk.services.reports import ReportService
@@ -64,7 +64,7 @@ class HazardDetailDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.hazard_id = hazard_id
-        self.service = HazardService(context.session, context.settings)
+        self.service = context.desk.hazards
         self.detail: HazardDetail | None = None
         self.action_dialog: QDialog | None = None
         self._action_run: Callable[[QDialog], object] | None = None
@@ -421,14 +421,14 @@ class HazardDetailDialog(QDialog):
 
     def keep_photo(self, prepared: PreparedPhoto) -> Photo:
         """Where a report's strip keeps a new photo: the service, which checks the person may report on it."""
-        return self.service.keep_photo(self.hazard_id, prepared)
+        return self.context.ops.call("hazards", "keep_photo", self.hazard_id, prepared)
 
     def on_report_clicked(self) -> None:
         dialog = RectificationReportDialog(
             self.context, self.tr("Report rectified"),
             self.tr("Describe what was done and add photos taken after rectification. The inspector then "
                     "re-inspects and accepts or rejects it."), self, keep=self.keep_photo, photos_required=True)
-        self._open_action(dialog, lambda d: self.service.report_rectified(self.hazard_id, d.text(),
+        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "report_rectified", self.hazard_id, d.text(),
                                                                         d.photos()))
 
     def on_progress_clicked(self) -> None:
@@ -436,20 +436,20 @@ class HazardDetailDialog(QDialog):
             self.context, self.tr("Record progress"), self.tr("Record a step of the rectification."), self,
             keep=self.keep_photo, photos_required=False, note_required=True)
         dialog.ok_button.setText(self.tr("Record"))
-        self._open_action(dialog, lambda d: self.service.record_progress(self.hazard_id, d.text(),
+        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "record_progress", self.hazard_id, d.text(),
                                                                        d.photos()))
 
     def on_verify_clicked(self) -> None:
         dialog = ReasonDialog(self.tr("Accept the rectification"),
                               self.tr("The re-inspection found the hazard rectified: it is closed (已销号)."), self,
                               reason_label=self.tr("Note"), reason_required=False, ok_text=self.tr("Accept and close"))
-        self._open_action(dialog, lambda d: self.service.verify(self.hazard_id, d.reason()))
+        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "verify", self.hazard_id, d.reason()))
 
     def on_reject_clicked(self) -> None:
         dialog = ReasonDialog(self.tr("Reject the rectification"),
                               self.tr("The hazard goes back to rectification (整改中). Say what is still wrong."),
                               self, ok_text=self.tr("Reject"))
-        self._open_action(dialog, lambda d: self.service.reject(self.hazard_id, d.reason()))
+        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "reject", self.hazard_id, d.reason()))
 
     def on_extend_clicked(self) -> None:
         detail = self.detail
@@ -458,7 +458,7 @@ class HazardDetailDialog(QDialog):
         dialog = ReasonDialog(self.tr("Extend the deadline"), self.tr("The new deadline and why it is needed."),
                               self, date_label=self.tr("New deadline"), initial_date=start + timedelta(days=15),
                               minimum_date=found, ok_text=self.tr("Extend"))
-        self._open_action(dialog, lambda d: self.service.extend_deadline([self.hazard_id], d.chosen_date(),
+        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "extend_deadline", [self.hazard_id], d.chosen_date(),
                                                                        d.reason()))
 
     def on_reopen_clicked(self) -> None:
@@ -469,16 +469,16 @@ class HazardDetailDialog(QDialog):
                               date_label=self.tr("New deadline"), date_optional=True, minimum_date=found,
                               initial_date=suggested,
                               ok_text=self.tr("Reopen"))
-        self._open_action(dialog, lambda d: self.service.reopen(self.hazard_id, d.reason(), d.chosen_date()))
+        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "reopen", self.hazard_id, d.reason(), d.chosen_date()))
 
     def on_plan_clicked(self) -> None:
         dialog = TreatmentPlanDialog(TREATMENT_PLAN_LABELS, self.detail.hazard.treatment_plan, self)
-        self._open_action(dialog, lambda d: self.service.save_treatment_plan(self.hazard_id, d.plan()))
+        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "save_treatment_plan", self.hazard_id, d.plan()))
 
     def on_supervision_clicked(self) -> None:
         hazard = self.detail.hazard
         dialog = SupervisionDialog(SUPERVISION_LEVELS, hazard.supervision_level,
                                    date.fromisoformat(hazard.referred_on) if hazard.referred_on else None,
                                    date.fromisoformat(hazard.found_on), self.service.as_of(), self)
-        self._open_action(dialog, lambda d: self.service.set_supervision(
+        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "set_supervision", 
             self.hazard_id, d.chosen_level(), d.chosen_referred_on()))

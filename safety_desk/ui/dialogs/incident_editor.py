@@ -29,6 +29,7 @@ class IncidentEditorDialog(QDialog):
     def __init__(self, context: AppContext, service: IncidentService, now: datetime,
                  incident: Incident | None = None, parent=None) -> None:
         super().__init__(parent)
+        self.context = context  # its writes go through context.ops
         self.service = service
         self.incident = incident
         self.incident_id: str | None = None
@@ -113,11 +114,11 @@ class IncidentEditorDialog(QDialog):
                 if enterprise_id is None:
                     self.message.setText(self.tr("Choose the enterprise from the list."))
                     return
-                incident = self.service.record(when, enterprise_id, self.deaths.value(), self.injuries.value(), loss,
+                incident = self.context.ops.call("incidents", "record", when, enterprise_id, self.deaths.value(), self.injuries.value(), loss,
                                                self.liability.currentData(), self.description.toPlainText(),
                                                title=self.title.text(), accident_type=self.accident_type.currentText())
             else:
-                incident = self.service.edit(self.incident.id, when, self.deaths.value(), self.injuries.value(), loss,
+                incident = self.context.ops.call("incidents", "edit", self.incident.id, when, self.deaths.value(), self.injuries.value(), loss,
                                              self.liability.currentData(), self.description.toPlainText(),
                                              title=self.title.text(), accident_type=self.accident_type.currentText())
         except ServiceError as exc:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.notices import NoticeService
 from safety_desk.store.records import Notice
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
@@ -41,7 +40,7 @@ class IssueNoticeDialog(QDialog):
 
     def __init__(self, context: AppContext, hazard_ids: Iterable[str], parent=None) -> None:
         ids = list(hazard_ids)
-        service = NoticeService(context.session, context.settings)
+        service = context.desk.notices
         preview = service.preview(ids)  # refused before any widget exists: nothing is left behind
         super().__init__(parent)
         self.context = context
@@ -233,7 +232,7 @@ class IssueNoticeDialog(QDialog):
             return
         reinspect_on = self.reinspect_on.date().toPython() if self.reinspect.isChecked() else None
         try:
-            notice = self.service.issue(self.hazard_ids, reply_due=self.reply_due.date().toPython(),
+            notice = self.context.ops.call("notices", "issue", self.hazard_ids, reply_due=self.reply_due.date().toPython(),
                                         reinspect_on=reinspect_on, copy_to=self.copy_to.text())
         except ServiceError as exc:
             self.message.setText(str(exc))

@@ -27,7 +27,7 @@ class LedgerExport(QObject):
     def __init__(self, context: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
         self.context, self.parent_widget = context, parent
-        self.service = SpreadsheetService(context.session)
+        self.service = context.desk.spreadsheets
         self.progress: QProgressDialog | None = None
         self.target: Path | None = None
 

@@ -8,9 +8,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QVBoxLayout,
 )
 
-from safety_desk.services.enterprises import EnterpriseService
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.inspections import KIND_NAMES, InspectionService
+from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.session import ROLE_NAMES
 from safety_desk.store.records import District, Enterprise
 from safety_desk.ui.context import AppContext
@@ -31,8 +30,8 @@ class NewInspectionDialog(QDialog):
     def __init__(self, context: AppContext, enterprise_id: str | None = None, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = InspectionService(context.session, context.settings)
-        self.enterprises = EnterpriseService(context.session)
+        self.service = context.desk.inspections
+        self.enterprises = context.desk.enterprises
         self.enterprise: Enterprise | None = None
         self.inspection_id: str | None = None
         self._matches: dict[str, str] = {}  # completer text -> enterprise id
@@ -223,7 +222,7 @@ class NewInspectionDialog(QDialog):
             self.message.setText(self.tr("Choose a checklist."))
             return
         try:
-            inspection = self.service.start(self.enterprise.id, self.checklist.currentData(), self.kind.currentData(),
+            inspection = self.context.ops.call("inspections", "start", self.enterprise.id, self.checklist.currentData(), self.kind.currentData(),
                                             campaign_id=self.campaign.currentData(),
                                             inspector_ids=self.chosen_inspectors())
         except ServiceError as exc:

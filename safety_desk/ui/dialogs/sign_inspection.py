@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.inspections import KIND_NAMES, InspectionService
+from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.photos import PhotoService
 from safety_desk.store.records import Inspection
 from safety_desk.ui.context import AppContext
@@ -23,7 +23,7 @@ class SignInspectionDialog(QDialog):
     def __init__(self, context: AppContext, inspection_id: str, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = InspectionService(context.session, context.settings)
+        self.service = context.desk.inspections
         self.inspection_id = inspection_id
         self.inspection: Inspection | None = None  # the submitted record, once OK succeeded
         state = self.service.state(inspection_id)
@@ -103,7 +103,7 @@ class SignInspectionDialog(QDialog):
             # The representative has no account; the name they gave travels with their signature.
             enterprise = PhotoService.prepare_bytes(self.enterprise_pad.to_png(),
                                                     f"signature-enterprise-{representative}.png")
-            self.inspection = self.service.sign_and_submit(self.inspection_id, inspector_signature=inspector,
+            self.inspection = self.context.ops.call("inspections", "sign_and_submit", self.inspection_id, inspector_signature=inspector,
                                                            enterprise_signature=enterprise)
         except ServiceError as exc:
             self.message.setText(str(exc))

@@ -38,7 +38,7 @@ class SpreadsheetImportDialog(QDialog):
     def __init__(self, context: AppContext, kind: str, path: Path, parent=None) -> None:
         super().__init__(parent)
         self.context, self.kind, self.path = context, kind, Path(path)
-        self.service = SpreadsheetService(context.session)
+        self.service = context.desk.spreadsheets
         self.result: ImportResult | None = None
         self.setWindowTitle(self.tr("Import enterprises") if kind == "enterprises" else self.tr("Import ledger"))
         self.setMinimumSize(640, 420)

@@ -22,6 +22,7 @@ KINDS = ("企业培训", "联合培训", "片区培训", "全市培训", "宣教
 class TrainingEditorDialog(QDialog):
     def __init__(self, context: AppContext, service: TrainingService, today: date, parent=None) -> None:
         super().__init__(parent)
+        self.context = context  # its writes go through context.ops
         self.service = service
         self.training_id: str | None = None
         session = context.session
@@ -95,7 +96,7 @@ class TrainingEditorDialog(QDialog):
             return
         district_id = self.district.currentData() if self.for_district.isChecked() else None
         try:
-            training = self.service.record(self.day.date().toPython(), self.title.text(), self.hours.value(),
+            training = self.context.ops.call("training", "record", self.day.date().toPython(), self.title.text(), self.hours.value(),
                                            self.attendees.value(), enterprise_ids=ids, district_id=district_id,
                                            kind=self.kind.currentText())
         except ServiceError as exc:

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from safety_desk.services.activities import CampaignService, IncidentService, TrainingService
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.campaign_editor import CampaignEditorDialog
 from safety_desk.ui.dialogs.incident_editor import IncidentEditorDialog
@@ -47,7 +46,7 @@ class _Tab(QWidget):
 class TrainingTab(_Tab):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(context, parent)
-        self.service = TrainingService(context.session)
+        self.service = context.desk.training
         self.model = TrainingModel(parent=self)
         self.table = make_table(self.model, TrainingModel.AUDIENCE, "trainings")
         first = self.today()
@@ -98,7 +97,7 @@ class TrainingTab(_Tab):
 class IncidentsTab(_Tab):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(context, parent)
-        self.service = IncidentService(context.session)
+        self.service = context.desk.incidents
         self.model = IncidentModel(parent=self)
         self.table = make_table(self.model, IncidentModel.TITLE, "incidents")
         self.table.doubleClicked.connect(lambda _index: self.on_edit_clicked())
@@ -172,7 +171,7 @@ class IncidentsTab(_Tab):
 class CampaignsTab(_Tab):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(context, parent)
-        self.service = CampaignService(context.session)
+        self.service = context.desk.campaigns
         self.model = CampaignModel(parent=self)
         self.table = make_table(self.model, CampaignModel.NAME, "campaigns")
         self.table.setItemDelegateForColumn(CampaignModel.PROGRESS, ProgressDelegate(CampaignModel.SHARE_ROLE,

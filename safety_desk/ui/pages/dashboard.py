@@ -81,7 +81,7 @@ class DashboardPage(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = DashboardService(context.session)
+        self.service = context.desk.dashboard
         self.dashboard: Dashboard | None = None
         self._running = False
         self._again = False

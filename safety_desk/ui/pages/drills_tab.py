@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from safety_desk.services.activities import DrillService
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.reports import ReportService
 from safety_desk.store.records import Drill
@@ -28,7 +27,7 @@ class DrillsTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.today = context.session.clock.today
-        self.service = DrillService(context.session)
+        self.service = context.desk.drills
         self.dialog = None  # the dialog open now, if any
 
         self.due_model = DrillDueModel(parent=self)
@@ -156,7 +155,7 @@ class DrillsTab(QWidget):
         drill = self.selected_drill()
         if drill is None or drill.status != "held":
             return None
-        dialog = DrillFindingDialog(self.service, drill, self)
+        dialog = DrillFindingDialog(self.service, drill, self, ops=self.context.ops)
         self._open(dialog)
         return dialog
 
@@ -178,7 +177,7 @@ class DrillsTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.service.cancel_plan(drill.id)
+            self.context.ops.call("drills", "cancel_plan", drill.id)
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Cancel plan"), str(exc))
             return

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import (
     QStackedWidget, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from safety_desk.services.enterprises import SEARCH_LIMIT, EnterpriseDetail, EnterpriseService
+from safety_desk.services.enterprises import SEARCH_LIMIT, EnterpriseDetail
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.notices import NoticeService
 from safety_desk.services.session import Action
 from safety_desk.store.changed import HAZARD_TABLES, Changes
 from safety_desk.store.records import Enterprise
@@ -46,8 +45,8 @@ class EnterprisesPage(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = EnterpriseService(context.session)
-        self.notice_service = NoticeService(context.session, context.settings)
+        self.service = context.desk.enterprises
+        self.notice_service = context.desk.notices
         self.current_id: str | None = None
         self.detail: EnterpriseDetail | None = None
         self.editor: EnterpriseEditor | None = None
@@ -489,7 +488,7 @@ class EnterprisesPage(QWidget):
     def on_edit_clicked(self) -> None:
         if self.detail is None or not self.service.may_edit():
             return
-        self.editor = EnterpriseEditor(self.service, self.detail.enterprise, self)
+        self.editor = EnterpriseEditor(self.service, self.detail.enterprise, self, ops=self.context.ops)
         self.editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor.enterprise_saved.connect(self.on_enterprise_saved)
         self.editor.destroyed.connect(self.on_editor_closed)

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.hazard_status import HazardStatus
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.hazards import HazardService
-from safety_desk.services.ledger import HAZARD_SOURCES, LedgerFilter, LedgerService
-from safety_desk.services.photos import PhotoService
+from safety_desk.services.ledger import HAZARD_SOURCES, LedgerFilter
 from safety_desk.services.session import Action
 from safety_desk.store.changed import HAZARD_TABLES, Changes
 from safety_desk.ui.context import AppContext
@@ -44,9 +42,9 @@ class HazardsPage(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = LedgerService(context.session)
-        self.hazard_service = HazardService(context.session, context.settings)
-        self.model = LedgerModel(self.service, ThumbnailSource(PhotoService(context.session), context.tasks), parent=self)
+        self.service = context.desk.ledger
+        self.hazard_service = context.desk.hazards
+        self.model = LedgerModel(self.service, ThumbnailSource(context.desk.photos, context.tasks), parent=self)
         self.detail_dialog: HazardDetailDialog | None = None
         self.extend_dialog: ReasonDialog | None = None
         self._extend_ids: list[str] = []
@@ -443,7 +441,7 @@ class HazardsPage(QWidget):
         if dialog is None:
             return
         try:
-            changed = self.hazard_service.extend_deadline(hazard_ids, dialog.chosen_date(), dialog.reason())
+            changed = self.context.ops.call("hazards", "extend_deadline", hazard_ids, dialog.chosen_date(), dialog.reason())
         except ServiceError as exc:
             QMessageBox.warning(dialog, self.tr("Not done"), str(exc))
             return

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.checklist import ChecklistSummary
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.inspections import KIND_NAMES, InspectionService
+from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.store.changed import Changes
 from safety_desk.store.records import Inspection
 from safety_desk.ui.context import AppContext
@@ -29,7 +29,7 @@ class InspectionsPage(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = InspectionService(context.session, context.settings)
+        self.service = context.desk.inspections
         self.new_dialog: NewInspectionDialog | None = None
         self._titles: dict[str, str] = {}
         self._names: dict[str, str] = {}

@@ -53,7 +53,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.today = context.session.clock.today
-        self.reports = ReportService(context.session)
+        self.reports = context.desk.reports
         self.job: DocumentJob | None = None
         self.shown_path: Path | None = None
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from safety_desk.domain.notice_numbers import (
     MAX_BLOCK_SIZE, NoticePatternError, format_notice_number, validate_notice_pattern,
 )
-from safety_desk.services.backups import BackupFile, BackupService
+from safety_desk.services.backups import BackupFile
 from safety_desk.ui.context import AppContext
 
 _ERROR_STYLE = "color: #c62828;"
@@ -129,7 +129,7 @@ class BackupsPanel(QGroupBox):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(self.tr("Backups"), parent)
         self.context = context
-        self.service = BackupService(context.session)
+        self.service = context.desk.backups
         self._shown: list[BackupFile] = []
         self.where = QLabel()
         self.where.setObjectName("backup_folder")

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.services.devices import DeviceInfo, DeviceService, EnrolResult
+from safety_desk.services.record_labels import record_label
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.services.sync import SyncProblem, SyncService
 from safety_desk.services.sync_results import ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo
 from safety_desk.settings import Settings
 from safety_desk.store.changed import Changes
 from safety_desk.store.records import Device
-from safety_desk.store.store import Store
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.enrol_device import EnrolDeviceDialog
 from safety_desk.ui.dialogs.sync_export import ExportBundleDialog
@@ -82,29 +82,6 @@ class SyncSnapshot:
     folder: FolderStatus | None = None
     conflicts: list[ConflictRow] = field(default_factory=list)
     devices: list[DeviceInfo] = field(default_factory=list)
-
-
-def record_label(store: Store, table: str, row_id: str) -> str:
-    """A few words naming a conflict's record; '' when it is not here (or not a kind people name)."""
-    try:
-        if table == "hazard":
-            hazard = store.hazards.get(row_id)
-            if hazard is None:
-                return ""
-            enterprise = store.enterprises.get(hazard.enterprise_id)
-            return f"{enterprise.name}: {hazard.description}" if enterprise else hazard.description
-        named = {"enterprise": (store.enterprises, "name"), "person": (store.people, "name"),
-                 "device": (store.devices, "name"), "district": (store.districts, "name"),
-                 "campaign": (store.campaigns, "name"), "drill": (store.drills, "name"),
-                 "training": (store.trainings, "title"), "incident": (store.incidents, "title"),
-                 "notice": (store.notices, "number")}
-        if table in named:
-            repository, attribute = named[table]
-            record = repository.get(row_id)
-            return str(getattr(record, attribute, "") or "") if record is not None else ""
-    except (LookupError, ValueError):
-        pass
-    return ""
 
 
 def read_snapshot(_report, session: Session, settings: Settings, include_resolved: bool) -> SyncSnapshot:
@@ -656,7 +633,7 @@ class SyncPage(QWidget):
         if view is None or not view.can_keep_other:
             return
         try:
-            SyncService(self.context.session, self.context.settings).keep_other(view.id)
+            self.context.ops.call("sync", "keep_other", view.id)
         except (ValueError, PermissionDenied) as exc:
             QMessageBox.warning(self, self.tr("Keep the other value"), str(exc))
             return
@@ -670,7 +647,7 @@ class SyncPage(QWidget):
         if view is None or view.resolved:
             return
         try:
-            SyncService(self.context.session, self.context.settings).dismiss(view.id)
+            self.context.ops.call("sync", "dismiss", view.id)
         except (ValueError, PermissionDenied) as exc:
             QMessageBox.warning(self, self.tr("Dismiss"), str(exc))
             return
@@ -726,7 +703,7 @@ class SyncPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            DeviceService(self.context.session, self.context.settings).revoke(device.id)
+            self.context.ops.call("devices", "revoke", device.id)
         except (ValueError, PermissionDenied) as exc:
             QMessageBox.warning(self, self.tr("Revoke device"), str(exc))
             return

@@ -25,9 +25,10 @@ class HazardPanel(QFrame):
     hazard_saved = Signal(object)  # the Hazard as stored
     editing_ended = Signal()  # Enter after the last field, or Esc: the keyboard goes back to the runner
 
-    def __init__(self, service: InspectionService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: InspectionService, parent: QWidget | None = None, *, ops) -> None:
         super().__init__(parent)
         self.service = service
+        self.ops = ops  # the window's writes (ui/operations.py)
         self.hazard: Hazard | None = None
         self._deadline: date | None = None  # as stored, to tell a changed deadline from an unchanged one
         self._populating = False
@@ -159,7 +160,7 @@ class HazardPanel(QFrame):
         if unchanged and deadline == self._deadline:
             return True
         try:
-            updated = self.service.edit_hazard(hazard.id, deadline=deadline, **values)
+            updated = self.ops.call("inspections", "edit_hazard", hazard.id, deadline=deadline, **values)
         except ServiceError as exc:
             self.error.setText(str(exc))
             named = exc.field if isinstance(exc, (HazardFieldError, HazardFieldDenied)) else None

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QSplitter, QVBoxLayout
 from safety_desk.domain.checklist import AnswerKind, AnswerResult, Item
 from safety_desk.services.inspection_steps import InspectionSteps, Step, grouped_by_reason
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.inspections import InspectionService, RunnerState
+from safety_desk.services.inspections import RunnerState
 from safety_desk.services.photos import PreparedPhoto
 from safety_desk.services.reports import ReportService
 from safety_desk.store.records import Photo
@@ -38,7 +38,7 @@ class InspectionRunner(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = InspectionService(context.session, context.settings)
+        self.service = context.desk.inspections
         self.step_model = InspectionSteps()
         self.inspection_id: str | None = None
         self.note_dialog: QInputDialog | None = None
@@ -50,7 +50,7 @@ class InspectionRunner(QWidget):
         self.header = RunnerHeader()
         self.step_list = StepList(self.step_model)
         self.strip = PhotoStrip(context, keep=self.keep_photo)
-        self.hazard_panel = HazardPanel(self.service)
+        self.hazard_panel = HazardPanel(self.service, ops=context.ops)
         self.view = StepView(self.strip, self.hazard_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -190,7 +190,7 @@ class InspectionRunner(QWidget):
             self.hazard_panel.save()  # a half-typed hazard field is saved before the answer may withdraw it
         code = item.code
         try:
-            self._take_state(self.service.answer(self.inspection_id, code, result, value=value))
+            self._take_state(self.context.ops.call("inspections", "answer", self.inspection_id, code, result, value=value))
         except ServiceError as exc:
             self.view.show_message(str(exc))
             return False
@@ -219,7 +219,7 @@ class InspectionRunner(QWidget):
         if step is None or not step.is_gate or self.state.read_only:
             return
         try:
-            self._take_state(self.service.set_gate(self.inspection_id, step.section.code, applies))
+            self._take_state(self.context.ops.call("inspections", "set_gate", self.inspection_id, step.section.code, applies))
         except ServiceError as exc:
             self.view.show_message(str(exc))
             return
@@ -269,7 +269,7 @@ class InspectionRunner(QWidget):
 
     def save_note(self, item_code: str, note: str) -> None:
         try:
-            self._take_state(self.service.set_note(self.inspection_id, item_code, note.strip()))
+            self._take_state(self.context.ops.call("inspections", "set_note", self.inspection_id, item_code, note.strip()))
         except ServiceError as exc:
             self.view.show_message(str(exc))
             return
@@ -297,14 +297,14 @@ class InspectionRunner(QWidget):
 
     def keep_photo(self, prepared: PreparedPhoto) -> Photo:
         """Where the strip keeps a new photo: the service, which checks this inspection may still change."""
-        return self.service.keep_photo(self.inspection_id, prepared)
+        return self.context.ops.call("inspections", "keep_photo", self.inspection_id, prepared)
 
     def on_photos_added(self, photo_ids: list) -> None:
         item = self.current_item()
         if item is None or not photo_ids:
             return
         try:
-            self._take_state(self.service.add_photos(self.inspection_id, item.code, list(photo_ids)))
+            self._take_state(self.context.ops.call("inspections", "add_photos", self.inspection_id, item.code, list(photo_ids)))
         except ServiceError as exc:
             self.view.show_message(str(exc))
             return
@@ -316,7 +316,7 @@ class InspectionRunner(QWidget):
         if not photo_ids or self.state is None or self.state.read_only:
             return
         try:
-            self._take_state(self.service.add_photos(self.inspection_id, str(item_code), list(photo_ids)))
+            self._take_state(self.context.ops.call("inspections", "add_photos", self.inspection_id, str(item_code), list(photo_ids)))
         except ServiceError as exc:
             self.view.show_message(str(exc))
 
@@ -325,7 +325,7 @@ class InspectionRunner(QWidget):
         if item is None or self.state.read_only:
             return
         try:
-            self._take_state(self.service.remove_photo(self.inspection_id, item.code, photo_id))
+            self._take_state(self.context.ops.call("inspections", "remove_photo", self.inspection_id, item.code, photo_id))
         except ServiceError as exc:
             self.view.show_message(str(exc))
 

@@ -192,7 +192,7 @@ class PhotoStrip(QWidget):
                  keep: Callable[[PreparedPhoto], Photo] | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.photo_service = PhotoService(context.session)
+        self.photo_service = context.desk.photos
         # An owner's method is held weakly: the owner holds the strip, and a strong reference back would make a
         # cycle PySide tears down badly when Qt deletes the owner ("pure virtual method called").
         self._keep = (weakref.WeakMethod(keep) if inspect.ismethod(keep)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.annotations import DEFAULT_COLOUR, Annotation
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.photos import PhotoService
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 
@@ -214,7 +213,7 @@ class PhotoViewer(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = PhotoService(context.session)
+        self.service = context.desk.photos
         self.photo_id = photo_id
         self._read_only = read_only
         self._dirty = False
@@ -370,7 +369,7 @@ class PhotoViewer(QDialog):
         if self._read_only:
             return False
         try:
-            self.service.save_annotations(self.photo_id, self.annotations(), self._unreadable)
+            self.context.ops.call("photos", "save_annotations", self.photo_id, self.annotations(), self._unreadable)
         except Exception as exc:  # noqa: BLE001 - the user keeps the dialog and their shapes
             QMessageBox.warning(self, self.tr("Annotations not saved"), str(exc))
             return False

@@ -1,0 +1,65 @@
+"""The window only reads: with its own connection made read-only, whole flows still write, on the writer thread."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+
+from safety_desk.ui.operations import Operations
+from tests.ui.test_hazard_detail import _ledger, messages  # noqa: F401 - a fixture used below
+from tests.ui.test_inspection_runner import (  # noqa: F401 - runner_context is a fixture used below
+    FIRE, _answer_everything_by_keyboard, _shown_runner, _sign_and_submit, _start, runner_context,
+)
+
+
+def _writes_only_through_operations(context) -> Operations:
+    """The application's set-up: a writer thread for every write; the window's own connection may not write."""
+    context.ops = Operations(context.desk)
+    context.store.db.conn.execute("PRAGMA query_only = ON")
+    return context.ops
+
+
+@pytest.fixture
+def reading_window(context_for):
+    context = context_for("admin")
+    ops = _writes_only_through_operations(context)
+    yield context
+    ops.close()
+    context.store.db.conn.execute("PRAGMA query_only = OFF")
+
+
+def test_a_keyboard_inspection_is_written_by_the_writer_thread(qtbot, runner_context) -> None:
+    inspection_id = _start(runner_context, FIRE)
+    ops = _writes_only_through_operations(runner_context)
+    try:
+        runner = _shown_runner(qtbot, runner_context, inspection_id)
+        answered = _answer_everything_by_keyboard(
+            qtbot, runner, gates={"A": True, "B": False, "C": True, "D": False}, values={},
+            keys={"6.2": Qt.Key.Key_3, "6.8": Qt.Key.Key_3})
+        assert answered == ["6.1", "6.2", "6.4", "6.7", "6.5", "6.6", "6.8", "6.10"]
+        _sign_and_submit(qtbot, runner)
+        state = runner.service.state(inspection_id)  # read on the window's read-only connection
+        assert state.read_only and state.summary.answered == state.summary.applicable == 8
+    finally:
+        ops.close()
+        runner_context.store.db.conn.execute("PRAGMA query_only = OFF")
+
+
+def test_extending_deadlines_from_the_ledger_is_written_by_the_writer_thread(qtbot, reading_window, demo_as_of,
+                                                                            messages) -> None:  # noqa: F811
+    page = _ledger(qtbot, reading_window, demo_as_of)
+    page.status.setCurrentIndex(page.status.findData("整改中"))
+    page.table.selectRow(0)
+    page.table.selectionModel().select(page.model.index(1, 0), QItemSelectionModel.SelectionFlag.Select
+                                       | QItemSelectionModel.SelectionFlag.Rows)
+    chosen = page.selected_hazard_ids()
+    new_deadline = demo_as_of + timedelta(days=45)
+    page.extend_button.click()
+    page.extend_dialog.date_edit.setDate(QDate(new_deadline))
+    page.extend_dialog.reason_edit.setPlainText("设备采购周期长")
+    page.extend_dialog.ok_button.click()
+    assert messages == [("information", "2 of 2 hazards have the new deadline.")]
+    for hazard_id in chosen:
+        assert reading_window.desk.hazards.detail(hazard_id).deadline == new_deadline
