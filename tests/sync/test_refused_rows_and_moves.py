@@ -7,13 +7,15 @@ import sqlite3
 from datetime import date
 
 import pytest
+from click.testing import CliRunner
 
+from safety_desk.cli import main
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.imports import SpreadsheetService
 from safety_desk.services.sync import SyncService
 from safety_desk.store.records import DistrictMember, Hazard, Inspection
 
-from sync_helpers import Replica, as_person, enrol_and_join, exchange, hazard_of
+from sync_helpers import Replica, as_person, enrol_and_join, exchange, hazard_of, later_than
 
 
 def raw_write(replica: Replica, table: str, row_id: str, values: dict, *, insert: bool = False) -> None:
@@ -72,6 +74,8 @@ def test_a_row_outside_the_scope_is_refused_alone_and_the_sender_is_told(world, 
     told = [c for c in enterprise.sync.conflicts(include_resolved=True) if c.kind == "refused"]
     assert [c.row_id for c in told] == [other.id] * len(told) and told
     assert "outside the scope" in told[0].note
+    listed = CliRunner().invoke(main, ["--db", str(enterprise.store.path), "sync", "conflicts", "--all"])
+    assert listed.exit_code == 0 and other.id in listed.output and "refused" in listed.output, listed.output
     # Not stuck: the refused row is acknowledged, the next bundle does not carry it, and imports clean.
     HazardService(as_person(enterprise, "e1")).record_progress(own.id, "再次进展")
     again = exchange(enterprise, office, tmp_path)
@@ -179,6 +183,7 @@ def test_moving_an_enterprise_hands_it_over_and_keeps_the_offline_edit(world, tm
             source="inspection", description="A新隐患", grade="一般", found_on="2026-11-30"),
             deadline=date(2026, 12, 20))
     edit_clock = inspector_a.store.db.clock.last
+    later_than(office, inspector_a)
     _move(office, moved.id, "D2", how, tmp_path)
     assert office.store.db.clock.last > edit_clock
     for _ in range(3):
@@ -212,6 +217,7 @@ def test_an_edit_made_after_the_move_is_refused_and_the_device_told(world, tmp_p
     moved = office.store.enterprises.require(hazard.enterprise_id)
     d2 = office.store.districts.by_code("D2")
     inspector_a.store.hazards.update(hazard.id, description="移交前改的")  # offline, before the move
+    later_than(office, inspector_a)  # the move comes after (two writes in one millisecond would tie on time)
     with office.store.transaction():
         office.store.enterprises.update(moved.id, district_id=d2.id)
     exchange(office, inspector_a, tmp_path)  # A learns of the move: its edit is not sent yet, so it keeps the rows
