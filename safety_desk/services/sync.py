@@ -35,6 +35,7 @@ from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
 from safety_desk.media.files import holds, media_path, write_file_atomically
 from safety_desk.services.session import PermissionDenied, Session
+from safety_desk.services.sync_scope import after_merge_at_office, notices_for, scope_refusals_of, take_notices
 from safety_desk.services.sync_results import (
     ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo,
 )
@@ -42,13 +43,12 @@ from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.records import Device
-from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import ENROL_SUFFIX, SUFFIX, BundleRejected, OpenedBundle, open_bundle, write_bundle
 from safety_desk.sync.change_codec import decode_changes, encode_changes
 from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, set_aside, waiting_bundles
 from safety_desk.sync.key_binding import key_binding, sender_key
-from safety_desk.sync.scope_checks import refusing, scope_refusals
+from safety_desk.sync.scope_checks import refusing
 from safety_desk.sync.sender_checks import accepted_sender, ownership_refuser
 
 Progress = Callable[[int, int], None]
@@ -172,7 +172,8 @@ class SyncService:
             "previous": state.last_manifest or "", "counts": {"changes": len(changes), "photos": len(photos)},
             "clock_ahead_ms": self.local_state.clock_ahead_ms(peer.id),
         }
-        notices = self._notices_for(peer, state.acked_seq, index.enterprise_ids) if me.role == "office" else {}
+        notices = (notices_for(self.db, self.log, peer, self._scope_of(peer), state.acked_seq, index.enterprise_ids)
+                   if me.role == "office" else {})
         manifest.update(notices)
         binding = key_binding(me, self.local_state.public_key(), self.local_state.enrolment_token())
         if binding:
@@ -207,23 +208,6 @@ class SyncService:
         return ExportResult(path, bundle_id, peer.id, len(changes), len(photos),
                             len(notices.get("refused", ())) + len(notices.get("out_of_scope", ())))
 
-    def _notices_for(self, peer: Device, acked_seq: int, in_scope: set[str]) -> dict[str, Any]:
-        """What the office tells a device beside its changes until it acknowledges them: which of its changes
-        were refused and why, and which enterprises left its districts (it drops their records)."""
-        moves = ScopeMoves(self.db)
-        told: dict[str, Any] = {}
-        refused, more = moves.refusals_owed(peer.id, acked_seq)
-        if refused:
-            told["refused"] = refused
-            told["refused_more"] = more
-        scope = self._scope_of(peer)
-        moved = set(self.log.moved_enterprises(acked_seq)) - in_scope if scope.district_ids else set()
-        if moved:
-            leaving = sorted(moved & set(moves.moves_out_of(scope.district_ids)))
-            if leaving:
-                told["out_of_scope"] = leaving
-        return told
-
     # -- import ----------------------------------------------------------------------------------
     def _public_key_for(self, manifest: dict[str, Any]) -> str:
         name = manifest.get("_file", "bundle")
@@ -257,7 +241,7 @@ class SyncService:
                                  "manifest); 数据库未作任何更改 (nothing was changed)")
         refuse = ownership_refuser(sender, changes, self.log.hazard_source) if sender.role != "office" else None
         if sender.role != "office":
-            refuse = refusing(self._scope_refusals(sender, changes), refuse)
+            refuse = refusing(scope_refusals_of(self.db, self.log, sender, self._scope_of(sender), changes), refuse)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in changes if c.table == "photo"})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
@@ -290,12 +274,7 @@ class SyncService:
                     return result
                 merged = merge_changes(self.db, changes, ctx)
                 if sender.role != "office":
-                    moves = ScopeMoves(self.db)
-                    # A hazard a device wrote before its enterprise moved goes to the enterprise's district.
-                    moves.relabel_hazards(sorted({c.row_id for c in changes if c.table == "hazard"}))
-                    if merged.refused:
-                        # One seq for the refusals: told in our bundles to the sender until it acknowledges it.
-                        moves.owe_refusals(sender.id, self.db.new_write()[0])
+                    after_merge_at_office(self.db, sender, changes, bool(merged.refused))
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
                     # far-future cells (store/merge.py); cleared when its changes arrive with sane clocks.
@@ -315,7 +294,7 @@ class SyncService:
                                        changes=len(changes), applied=merged.cells_applied)
                 self.log.note_photos_received(sender.id, sorted(bundled | set(photo_rows)))
                 if sender.role == "office" and self.this_device().role != "office":
-                    told = self._take_notices(sender, manifest, changes, now)
+                    told = take_notices(self.db, self.log, self.this_device(), sender, manifest, changes, now)
         except BaseException:
             self.db.reload_clock()
             raise
@@ -324,57 +303,6 @@ class SyncService:
         if sender.role == "office" and self.this_device().role != "office":
             result.warnings.extend(told)
         return result
-
-    def _scope_refusals(self, sender: Device, changes: list) -> dict[tuple, str]:
-        scope = self._scope_of(sender)
-        moves = ScopeMoves(self.db)
-
-        def former():
-            moved = moves.moves_out_of(scope.district_ids) if scope.district_ids else {}
-            return self.log.enterprises_index(scope, set(moved)), moved
-
-        return scope_refusals(sender.name, changes, self.log.scope_index(scope), self.log.row_scope_values, former,
-                              moves.enterprise_district)
-
-    def _take_notices(self, office: Device, manifest: dict[str, Any], changes: list, now: str) -> list[str]:
-        """On a device, in the import's transaction: keep the office's refusals of our changes as conflicts, and
-        drop the records of enterprises that left our districts once all we wrote to them reached the office."""
-        moves = ScopeMoves(self.db)
-        warnings = []
-        refused = manifest.get("refused")
-        if isinstance(refused, list):
-            notices = [n for n in refused if isinstance(n, dict) and all(
-                isinstance(n.get(k), str) for k in ("table", "row_id", "field"))]
-            if moves.keep_refusals(office.id, notices, now):
-                warnings.append(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突 (the office refused "
-                                f"{len(notices)} of this device's changes: see the sync conflicts)")
-                warnings += [f"{n['table']}.{n['field']} {n['row_id']}: {n.get('reason', '')}" for n in notices[:20]]
-        told = manifest.get("out_of_scope")
-        leaving = set(self.local_state.leaving_enterprises())
-        leaving |= {e for e in told if isinstance(e, str)} if isinstance(told, list) else set()
-        # An enterprise that came back (its record arrives again) stays.
-        leaving -= {c.row_id for c in changes if c.table == "enterprise" and c.field in ("district_id", WHOLE_ROW)}
-        if not leaving:
-            return warnings
-        acked = self.log.peer(office.id).acked_seq
-        me = self.this_device()
-        kept = []
-        for enterprise_id in sorted(leaving):
-            rows = moves.rows_of(enterprise_id)
-            if not rows["enterprise"]:
-                continue
-            if moves.unsent_writes(rows, acked):
-                kept.append(enterprise_id)  # our edits of it go to the office first (made while it was ours)
-                continue
-            photos = self.log.scope_index(Scope(me.id, "enterprise", enterprise_id=enterprise_id)).photo_ids
-            if not moves.drop(rows, photos):
-                kept.append(enterprise_id)
-                warnings.append(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除 (the enterprise left "
-                                "this device's districts, but its records are still referred to: kept for now)")
-        self.local_state.set_leaving_enterprises(kept)
-        if len(kept) < len(leaving):
-            self.db.audit_event("scope_drop", "enterprise", None, None, sorted(leaving - set(kept)))
-        return warnings
 
     def _photo_file_ok(self, photo_id: str) -> bool:
         return holds(media_path(self.store.media_dir, photo_id), photo_id)
