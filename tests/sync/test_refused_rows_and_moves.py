@@ -10,12 +10,14 @@ import pytest
 from click.testing import CliRunner
 
 from safety_desk.cli import main
+from safety_desk.media.files import holds, media_path
+from safety_desk.services.doctor import run_doctor
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.imports import SpreadsheetService
 from safety_desk.services.sync import SyncService
 from safety_desk.store.records import DistrictMember, Hazard, Inspection
 
-from sync_helpers import Replica, as_person, enrol_and_join, exchange, hazard_of, later_than
+from sync_helpers import Replica, add_photo, as_person, enrol_and_join, exchange, hazard_of, later_than
 
 
 def raw_write(replica: Replica, table: str, row_id: str, values: dict, *, insert: bool = False) -> None:
@@ -173,7 +175,8 @@ def test_moving_an_enterprise_hands_it_over_and_keeps_the_offline_edit(world, tm
     _round(office, devices, tmp_path)
     assert row(inspector_a, "enterprise", moved.id) and not row(inspector_b, "enterprise", moved.id)
     # Some history at the office first (it must reach B too, not only what changes after the move).
-    HazardService(as_person(enterprise_pc, "e1")).record_progress(hazard.id, "企业进展")
+    photo = add_photo(enterprise_pc.store, "整改进展")
+    HazardService(as_person(enterprise_pc, "e1")).record_progress(hazard.id, "企业进展", [photo])
     _round(office, [enterprise_pc], tmp_path)
     # Laptop A, offline, extends the hazard's deadline; meanwhile the office moves the enterprise to D2.
     HazardService(as_person(inspector_a, "insp")).extend_deadline([hazard.id], date(2026, 12, 31), "现场延期")
@@ -196,6 +199,8 @@ def test_moving_an_enterprise_hands_it_over_and_keeps_the_offline_edit(world, tm
     assert not any(_enterprise_rows(inspector_a, moved.id).values())
     assert _enterprise_rows(inspector_b, moved.id) == _enterprise_rows(office, moved.id)
     assert {e.kind for e in inspector_b.store.hazards.events(hazard.id)} >= {"deadline_extended", "progress"}
+    assert row(inspector_b, "photo", photo) is not None and row(inspector_a, "photo", photo) is None
+    assert holds(media_path(inspector_b.store.media_dir, photo), photo)
     # Its hazards went to the new district's ledger everywhere; the enterprise's PC holds its new district.
     for replica in (office, inspector_b, enterprise_pc):
         assert replica.store.hazards.require(hazard.id).district_id == d2.id
@@ -208,6 +213,9 @@ def test_moving_an_enterprise_hands_it_over_and_keeps_the_offline_edit(world, tm
     other = hazard_of(office.store, "隐患2")
     assert row(inspector_a, "hazard", other.id) is not None
     assert inspector_a.store.db.local("leaving_enterprises") in (None, "[]")
+    for replica in (office, inspector_a, inspector_b, enterprise_pc):
+        report = run_doctor(replica.store)
+        assert report.ok, (replica.name, report)
 
 
 def test_an_edit_made_after_the_move_is_refused_and_the_device_told(world, tmp_path, no_backups) -> None:
