@@ -81,6 +81,11 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
             warnings.append(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突 (the office refused "
                             f"{len(notices)} of this device's changes: see the sync conflicts)")
             warnings += [f"{n['table']}.{n['field']} {n['row_id']}: {n.get('reason', '')}" for n in notices[:_LISTED]]
+        more = manifest.get("refused_more")
+        if isinstance(more, int) and more > 0:
+            # A manifest stays small: the rest are listed only at the office.
+            warnings.append(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突 (and {more} more refused changes: see "
+                            "the sync conflicts at the office)")
     told = manifest.get("out_of_scope")
     leaving = set(local_state.leaving_enterprises())
     leaving |= {e for e in told if isinstance(e, str)} if isinstance(told, list) else set()

@@ -17,6 +17,7 @@ from safety_desk.domain.sync_model import TABLE_ORDER
 from safety_desk.store.database import Database
 
 _BATCH = 500
+_SHORT_VALUE = 400  # characters of a refused value or reason told back to its sender
 # The records of one enterprise, by the column that ties them to it (hazard events and answers through their
 # parent; photos and their annotations are dropped when nothing kept still shows them).
 _OWN_ROWS = (("enterprise", "id"), ("person", "enterprise_id"), ("inspection", "enterprise_id"),
@@ -71,14 +72,16 @@ class ScopeMoves:
             " WHERE c.kind = 'refused' AND c.source = ? AND NOT EXISTS"
             " (SELECT 1 FROM sync_refusal r WHERE r.conflict_id = c.id)", (peer_id, seq, peer_id))
 
-    def refusals_owed(self, peer_id: str, acked_seq: int, limit: int = 1000) -> tuple[list[dict[str, Any]], int]:
-        """The refusals `peer_id` has not acknowledged yet (at most `limit`, oldest first) and how many more."""
+    def refusals_owed(self, peer_id: str, acked_seq: int, limit: int = 500) -> tuple[list[dict[str, Any]], int]:
+        """The refusals `peer_id` has not acknowledged yet (at most `limit`, oldest first) and how many more.
+        Long values are left out (the device holds them): the manifest that carries these stays small."""
         rows = self.conn.execute(
             "SELECT c.tbl, c.row_id, c.field, c.lost_clock, c.lost_value, c.note FROM sync_refusal r"
             " JOIN conflict c ON c.id = r.conflict_id WHERE r.peer_id = ? AND r.seq > ? ORDER BY r.seq, c.id"
             " LIMIT ?", (peer_id, acked_seq, limit + 1)).fetchall()
-        notices = [{"table": t, "row_id": r, "field": f, "clock": clock, "value": json.loads(v) if v else None,
-                    "reason": note} for t, r, f, clock, v, note in rows[:limit]]
+        notices = [{"table": t, "row_id": r, "field": f, "clock": clock,
+                    "value": json.loads(v) if v and len(v) <= _SHORT_VALUE else None, "reason": note[:_SHORT_VALUE]}
+                   for t, r, f, clock, v, note in rows[:limit]]
         more = 0
         if len(rows) > limit:
             more = self.conn.execute("SELECT count(*) FROM sync_refusal WHERE peer_id = ? AND seq > ?",

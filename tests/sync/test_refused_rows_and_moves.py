@@ -94,7 +94,13 @@ def test_an_inspector_cannot_move_a_hazard_to_another_district(world, tmp_path) 
     hazard = hazard_of(office.store, "隐患2")
     d2 = office.store.districts.by_code("D2")
     raw_write(inspector, "hazard", hazard.id, {"district_id": d2.id, "description": "改了片区"})
+    # And hands another of its hazards to an enterprise of D2 (out of its scope after the change).
+    first = hazard_of(office.store, "隐患1")
+    elsewhere = hazard_of(office.store, "隐患3").enterprise_id
+    raw_write(inspector, "hazard", first.id, {"enterprise_id": elsewhere})
     result = exchange(inspector, office, tmp_path)
+    assert any(f"hazard.enterprise_id {first.id}" in text and "outside the scope" in text for text in result.refused)
+    assert office.store.hazards.require(first.id).enterprise_id == first.enterprise_id
     assert any(f"hazard.district_id {hazard.id}" in text and "another district" in text
                for text in result.refused), result.refused
     after = office.store.hazards.require(hazard.id)
