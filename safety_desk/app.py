@@ -27,7 +27,7 @@ def open_or_create(path: Path | str, enrolment: Path | None = None, *, clock: Cl
         if enrolment is not None:
             from safety_desk.services.devices import join
 
-            join(path, enrolment, clock=clock)
+            join(path, enrolment, clock=clock, mark_file=False)  # the file inside the installed program
         else:
             from safety_desk.services.setup import initialise  # keys and checklists: only for a new database
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -14,9 +15,11 @@ from safety_desk import __version__
 if TYPE_CHECKING:
     from safety_desk.app import Desk
 
-# Exit codes (DESIGN.md §10): 0 done; 1 the work failed; 2 bad usage or bad input.
+# Exit codes (README): 0 done; 1 the work failed; 2 bad usage or bad input; 3 not permitted for this device's role.
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_NOT_PERMITTED = 3
+LOCK_PATIENCE_S = 15 * 60  # how long a command waits for another process's write before it gives up
 
 
 class Failed(click.ClickException):
@@ -25,6 +28,10 @@ class Failed(click.ClickException):
 
 class BadInput(click.ClickException):
     exit_code = EXIT_BAD_INPUT
+
+
+class NotPermitted(click.ClickException):
+    exit_code = EXIT_NOT_PERMITTED
 
 
 def _db_path(ctx: click.Context) -> Path:
@@ -40,8 +47,8 @@ def _db_path(ctx: click.Context) -> Path:
 def _desk(ctx: click.Context) -> Iterator["Desk"]:
     """This device's desk on the database the command names: one place turns errors into messages and exit codes.
 
-    A database that cannot be opened, bad input and refusals (ValueError, PermissionDenied) exit 2; a failed
-    write (a full disk, a read-only file, an output that cannot be written) exits 1.
+    A database that cannot be opened and bad input (ValueError) exit 2; what this device's role may not do exits 3;
+    a failed write (a full disk, a read-only file, an output that cannot be written, the database in use) exits 1.
     """
     from safety_desk.app import Desk
     from safety_desk.services.errors import PermissionDenied, StoreError
@@ -51,9 +58,15 @@ def _desk(ctx: click.Context) -> Iterator["Desk"]:
         desk = Desk.open(_db_path(ctx), settings=Settings.load())
     except StoreError as exc:
         raise BadInput(str(exc)) from None
+    # Another process writing (an import, a sync, the window): wait for it, saying so, rather than fail.
+    desk.store.db.lock_patience_s = LOCK_PATIENCE_S
+    desk.store.db.on_lock_wait = lambda: click.echo(
+        "正在等待另一个导入或同步完成… (waiting for another import or sync to finish)", err=True)
     try:
         yield desk
-    except (ValueError, PermissionDenied) as exc:
+    except PermissionDenied as exc:
+        raise NotPermitted(str(exc)) from None
+    except ValueError as exc:
         raise BadInput(str(exc)) from None
     except StoreError as exc:
         raise Failed(str(exc)) from None
@@ -65,15 +78,25 @@ def _desk(ctx: click.Context) -> Iterator["Desk"]:
 
 
 class _Progress:
-    """A progress bar on a terminal; silence when output goes to a file or a pipe."""
+    """A progress bar on a terminal; elsewhere (a scheduled task's log) a plain line at most every few seconds and
+    one when the work ends, so a long run is never silent."""
 
-    def __init__(self, label: str) -> None:
+    LINE_EVERY_S = 5.0
+
+    def __init__(self, label: str, now=time.monotonic) -> None:
         self.label = label
+        self._now = now
         self._bar = None
         self._done = 0
+        self._total = 0
+        self._last_line = now()
 
     def __call__(self, done: int, total: int) -> None:
         if not sys.stderr.isatty():
+            self._done, self._total = done, total
+            now = self._now()
+            if now - self._last_line >= self.LINE_EVERY_S:
+                self._line(now)
             return
         if self._bar is None:
             self._bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
@@ -81,9 +104,48 @@ class _Progress:
         self._bar.update(done - self._done)
         self._done = done
 
+    def _line(self, now: float) -> None:
+        share = f" ({self._done * 100 // self._total}%)" if self._total else ""
+        click.echo(f"{self.label}: {self._done:,} / {self._total:,}{share}", err=True)
+        self._last_line = now
+
     def close(self) -> None:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
+        elif self._total:
+            self._line(self._now())  # where it ended, for the log
+
+
+def _output(suffix: str, *, required: bool = True, help_text: str | None = None):
+    """`-o FILE` ending in `suffix` (refused otherwise: a PDF is never written as w.txt), in a folder that exists
+    unless `--create-dirs` asks for it to be made; and the `--create-dirs` flag itself."""
+    def checked(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+        if value is None:
+            return None
+        if value.suffix.lower() != suffix:
+            raise click.BadParameter(f"{value.name}: 文件名应以 {suffix} 结尾 (the file is written as {suffix}: name it "
+                                     f"so)", ctx=ctx, param_hint="'-o'")
+        folder = value.parent
+        if not folder.is_dir():
+            if not ctx.meta.get("create_dirs"):
+                raise click.BadParameter(f"{folder}: 文件夹不存在；加 --create-dirs 可新建 (no such folder; add "
+                                         "--create-dirs to create it)", ctx=ctx, param_hint="'-o'")
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise Failed(f"{folder}: 无法新建文件夹 (cannot create the folder: {exc.strerror or exc})") from None
+        return value
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+        ctx.meta["create_dirs"] = value
+        return value
+
+    def decorate(command):
+        command = click.option("-o", "--output", required=required, callback=checked, metavar=f"FILE{suffix}",
+                               type=click.Path(dir_okay=False, path_type=Path), help=help_text)(command)
+        return click.option("--create-dirs", is_flag=True, is_eager=True, expose_value=False, callback=remember,
+                            help="Create the output's folder if it does not exist.")(command)
+    return decorate
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -156,9 +218,9 @@ def init_command(ctx: click.Context, office_name: str | None, device_name: str |
 def demo_command(ctx: click.Context, enterprises: int = 60, weeks: int = 26, seed: int = 2026,
                  as_of=None, larger_incident: bool = False) -> None:
     """Build a realistic, reproducible demo database (at --db, or the demo path)."""
-    import time
 
     from safety_desk.services.demo import DemoSpec, build_demo
+    from safety_desk.services.errors import StoreError
     from safety_desk.services.setup import AlreadyInitialised
 
     path = _db_path(ctx) if ctx.find_root().params.get("db") else _demo_path()
@@ -170,6 +232,8 @@ def demo_command(ctx: click.Context, enterprises: int = 60, weeks: int = 26, see
         summary = build_demo(path, spec, progress=progress)
     except AlreadyInitialised as exc:
         raise BadInput(str(exc)) from None
+    except StoreError as exc:  # another program is creating or using the database there
+        raise Failed(str(exc)) from None
     finally:
         progress.close()
     elapsed = time.perf_counter() - started
@@ -201,8 +265,8 @@ def doctor_command(ctx: click.Context) -> None:
 
 
 @main.command("backup")
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the copy here (default: a manual backup in the database's backups folder).")
+@_output(".db", required=False,
+         help_text="Write the copy here (default: a manual backup in the database's backups folder).")
 @click.pass_context
 def backup_command(ctx: click.Context, output: Path | None) -> None:
     """Back up the database with SQLite's backup API (safe while the program runs)."""
@@ -231,11 +295,13 @@ def restore_command(ctx: click.Context, file: Path) -> None:
     Close the program first. A backup of an older version is upgraded the next time it is opened.
     """
     from safety_desk.services.backups import restore_backup
-    from safety_desk.services.errors import MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase, StoreError
+    from safety_desk.services.errors import (
+        MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase, SameDatabase, StoreError,
+    )
 
     try:
         result = restore_backup(_db_path(ctx), file)
-    except (NotASafetyDeskDatabase, NewerSchemaError, MissingDatabase) as exc:
+    except (NotASafetyDeskDatabase, NewerSchemaError, MissingDatabase, SameDatabase) as exc:
         raise BadInput(f"{exc}; 未恢复，数据库未改动 (nothing was restored; the database was not changed)") from None
     except StoreError as exc:
         raise Failed(str(exc)) from None
@@ -300,7 +366,7 @@ def _write_document(ctx: click.Context, output: Path, make) -> None:
     click.echo(f"已生成 written: {output}")
 
 
-_OUTPUT = click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+_OUTPUT = _output(".pdf")
 
 
 @report_group.command("inspection")
@@ -335,7 +401,7 @@ def report_drill(ctx: click.Context, drill_id: str, output: Path) -> None:
 @click.option("--from", "start", default=None, type=click.DateTime(["%Y-%m-%d"]), help="Or a period: first day.")
 @click.option("--to", "end", default=None, type=click.DateTime(["%Y-%m-%d"]), help="Or a period: last day.")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False, path_type=Path))
+@_output(".pdf", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of writing a PDF.")
 @click.pass_context
 def report_weekly(ctx: click.Context, week: str | None, start, end, district_code: str | None, output: Path | None,
@@ -345,8 +411,8 @@ def report_weekly(ctx: click.Context, week: str | None, start, end, district_cod
 
     from safety_desk.services.weekly import date_range, iso_week
 
-    if output is None and not as_json:
-        raise click.UsageError("give -o FILE.pdf or --json")
+    if (output is None) == (not as_json):
+        raise click.UsageError("give -o FILE.pdf or --json, one of them")
     if week is not None and (start or end):
         raise click.UsageError("give either --week or --from/--to, not both")
     if (start is None) != (end is None):
@@ -369,7 +435,7 @@ def report_weekly(ctx: click.Context, week: str | None, start, end, district_cod
 @report_group.command("quarterly")
 @click.option("--quarter", required=True, metavar="2026Q4", help="The quarter, e.g. 2026Q4.")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_output(".pdf")
 @click.pass_context
 def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None, output: Path) -> None:
     """季度隐患排查治理统计 (16号令 art. 14) for the city or one district."""
@@ -378,13 +444,114 @@ def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None
     click.echo(f"已生成 written: {output}")
 
 
+def _names(desk) -> tuple[dict, dict]:
+    """The districts and enterprises this device sees, by id: what the lists print beside the ids."""
+    districts, enterprises = {}, {}
+    for summary in desk.enterprises.districts():
+        districts[summary.district.id] = summary.district
+        enterprises.update({e.id: e for e in desk.enterprises.enterprises_of(summary.district.id)})
+    return districts, enterprises
+
+
+def _echo_listing(rows: list[dict], as_json: bool, columns: list[str], what: str) -> None:
+    """Rows as a JSON array (stable keys, README) or as tab-separated lines, and how many on stderr."""
+    import json
+
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo("\t".join(str(row[column] if row[column] is not None else "") for column in columns))
+    click.echo(f"{len(rows)} {what}", err=True)
+
+
+_LIST_FILTERS = [
+    click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC)."),
+    click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code)."),
+    click.option("--from", "day_from", default=None, type=click.DateTime(["%Y-%m-%d"]), help="From this day on."),
+    click.option("--to", "day_to", default=None, type=click.DateTime(["%Y-%m-%d"]), help="Up to this day."),
+    click.option("--json", "as_json", is_flag=True, help="A JSON array with the keys the README lists."),
+]
+
+
+def _list_filters(command):
+    for option in reversed(_LIST_FILTERS):
+        command = option(command)
+    return command
+
+
+def _scope_arguments(desk, uscc, district_code, day_from, day_to) -> dict:
+    flt = desk.ledger.filter_for(district_code=district_code, uscc=uscc)
+    if day_from and day_to and day_from > day_to:
+        raise BadInput(f"--from {day_from:%Y-%m-%d} 晚于 --to {day_to:%Y-%m-%d} (the period ends before it starts)")
+    return {"enterprise_id": flt.enterprise_id, "district_id": flt.district_id,
+            "day_from": day_from.date() if day_from else None, "day_to": day_to.date() if day_to else None}
+
+
+@main.group("inspection")
+def inspection_group() -> None:
+    """Inspections: find the ids `report inspection` takes."""
+
+
+@inspection_group.command("list")
+@_list_filters
+@click.pass_context
+def inspection_list(ctx: click.Context, uscc, district_code, day_from, day_to, as_json: bool) -> None:
+    """Inspections this device sees (drafts too), newest first: id, started, enterprise, district, kind, status."""
+    from safety_desk.domain.china_time import beijing_minute
+    from safety_desk.services.inspections import KIND_NAMES
+
+    with _desk(ctx) as desk:
+        found = desk.inspections.listed(**_scope_arguments(desk, uscc, district_code, day_from, day_to))
+        districts, enterprises = _names(desk)
+    rows = []
+    for inspection in found:
+        enterprise, district = enterprises.get(inspection.enterprise_id), districts.get(inspection.district_id)
+        rows.append({"id": inspection.id, "started_at": beijing_minute(inspection.started_at),
+                     "finished_at": beijing_minute(inspection.finished_at) or None,
+                     "enterprise_uscc": enterprise.uscc if enterprise else None,
+                     "enterprise_name": enterprise.name if enterprise else None,
+                     "district_code": district.code if district else None,
+                     "district_name": district.name if district else None,
+                     "kind": inspection.kind, "kind_name": KIND_NAMES.get(inspection.kind, inspection.kind),
+                     "checklist_id": inspection.checklist_id, "status": inspection.status})
+    _echo_listing(rows, as_json, ["id", "started_at", "enterprise_name", "district_name", "kind_name", "status"],
+                  "次检查 inspections")
+
+
+@main.group("drill")
+def drill_group() -> None:
+    """Drills: find the ids `report drill` takes."""
+
+
+@drill_group.command("list")
+@_list_filters
+@click.pass_context
+def drill_list(ctx: click.Context, uscc, district_code, day_from, day_to, as_json: bool) -> None:
+    """Drills this device sees, planned and held, by their day: id, day, enterprise, district, name, status."""
+    with _desk(ctx) as desk:
+        found = desk.drills.listed(**_scope_arguments(desk, uscc, district_code, day_from, day_to))
+        districts, enterprises = _names(desk)
+    rows = []
+    for drill in found:
+        enterprise, district = enterprises.get(drill.enterprise_id), districts.get(drill.district_id)
+        rows.append({"id": drill.id, "day": drill.held_on, "status": drill.status, "name": drill.name,
+                     "enterprise_uscc": enterprise.uscc if enterprise else None,
+                     "enterprise_name": enterprise.name if enterprise else None,
+                     "district_code": district.code if district else None,
+                     "district_name": district.name if district else None,
+                     "plan_type": drill.plan_type, "form": drill.form})
+    _echo_listing(rows, as_json, ["id", "day", "enterprise_name", "district_name", "name", "status"],
+                  "次演练 drills")
+
+
 @main.group("export")
 def export_group() -> None:
     """Spreadsheets out (台账导出)."""
 
 
 @export_group.command("ledger")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_output(".xlsx")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC).")
 @click.option("--grade", type=click.Choice(["一般", "重大"]), default=None)
@@ -396,7 +563,6 @@ def export_group() -> None:
 def export_ledger(ctx: click.Context, output: Path, district_code: str | None, uscc: str | None, grade: str | None,
                   status: str | None, overdue: bool, as_of) -> None:
     """The hazard ledger (隐患台账) as an Excel workbook, newest found first."""
-    import time
 
     started = time.perf_counter()
     with _desk(ctx) as desk:
@@ -420,7 +586,6 @@ def import_group() -> None:
 
 
 def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool) -> None:
-    import time
 
     started = time.perf_counter()
     with _desk(ctx) as desk:  # a failed backup before writing, a full disk...: exit 1, nothing was imported
@@ -456,7 +621,7 @@ def import_ledger(ctx: click.Context, file: Path, dry_run: bool) -> None:
 
 @import_group.command("template")
 @click.argument("kind", type=click.Choice(["enterprises", "ledger"]))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_output(".xlsx")
 def import_template(kind: str, output: Path) -> None:
     """An empty .xlsx to fill in for `import enterprises` or `import ledger`."""
     from safety_desk.services.imports import SpreadsheetService
@@ -495,20 +660,12 @@ def device_group() -> None:
     """Devices: enrol (office), join (a new installation), revoke, list."""
 
 
-def _sync_errors():
-    """What a device or bundle command refuses with: a damaged or foreign bundle, a refused device (ValueErrors)."""
-    from safety_desk.services.errors import PermissionDenied
-
-    return (PermissionDenied, ValueError)
-
-
 @device_group.command("enroll")
 @click.option("--role", required=True, type=click.Choice(["inspector", "leader", "enterprise"]))
 @click.option("--district", "districts", multiple=True, metavar="CODE", help="A district of the device (repeatable).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="The enterprise of an enterprise device.")
 @click.option("--name", required=True, help="A name for the device (unique).")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The enrolment file to write (FILE.sdenroll).")
+@_output(".sdenroll", help_text="The enrolment file to write (FILE.sdenroll).")
 @click.pass_context
 def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], uscc: str | None, name: str,
                   output: Path) -> None:
@@ -532,12 +689,15 @@ def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], usc
 def device_join(ctx: click.Context, enrol_file: Path) -> None:
     """Make this fresh installation the device an enrolment file describes (with its own new key)."""
     from safety_desk.services.devices import AlreadyJoined, join
+    from safety_desk.services.errors import StoreError
 
     progress = _Progress("导入初始数据 importing starter data")
     try:
         result = join(_db_path(ctx), enrol_file, report=progress)
-    except (AlreadyJoined, *_sync_errors()) as exc:
+    except (AlreadyJoined, ValueError) as exc:  # a database here already; a damaged or foreign enrolment file
         raise BadInput(str(exc)) from None
+    except StoreError as exc:  # another program is creating the database here, a full disk
+        raise Failed(str(exc)) from None
     finally:
         progress.close()
     click.echo(f"本机已成为设备 this installation is now {result.name} ({result.role}) {result.device_id}")
@@ -588,7 +748,10 @@ def sync_export(ctx: click.Context, to: Path, for_device: str | None) -> None:
             raise Failed(f"{to}: 无法写入 (cannot write: {exc.strerror or exc})") from None
         finally:
             progress.close()
-    click.echo(f"已导出 written {result.path}: {result.changes} 项修改 changes, {result.photos} 张照片 photos")
+        recipient = next((f"{peer.name} ({peer.device_id})" for peer in desk.sync.peers()
+                          if peer.device_id == result.recipient), result.recipient)
+    click.echo(f"已导出 written {result.path}，发给 for {recipient}: {result.changes} 项修改 changes, "
+               f"{result.photos} 张照片 photos")
 
 
 @sync_group.command("import")

@@ -30,7 +30,9 @@ def codes(path: Path) -> set[str]:
 
 def test_backup_to_a_file_and_into_the_backups_folder(db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "copies" / "today.db"
-    result = run("--db", str(db_path), "backup", "-o", str(out))
+    refused = run("--db", str(db_path), "backup", "-o", str(out))
+    assert refused.exit_code == 2 and "--create-dirs" in refused.output and not out.parent.exists()
+    result = run("--db", str(db_path), "backup", "-o", str(out), "--create-dirs")
     assert result.exit_code == 0, result.output
     assert str(out) in result.output and out.exists()
     with sqlite3.connect(out) as conn:
@@ -51,7 +53,10 @@ def test_backup_to_an_unwritable_place_fails_with_exit_1(db_path: Path, tmp_path
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     result = run("--db", str(db_path), "backup", "-o", str(blocker / "x.db"))
-    assert result.exit_code == 1 and "备份失败" in result.output
+    assert result.exit_code == 2 and "文件夹不存在" in result.output  # no such folder: bad usage, say how to make it
+    result = run("--db", str(db_path), "backup", "-o", str(blocker / "x.db"), "--create-dirs")
+    assert result.exit_code == 1 and "无法新建文件夹" in result.output
+    assert blocker.read_text() == "not a folder"
 
 
 def test_restore_round_trip_keeps_the_replaced_database(db_path: Path, tmp_path: Path) -> None:

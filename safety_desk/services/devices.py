@@ -37,11 +37,13 @@ from safety_desk.settings import Settings
 from safety_desk.store.connection import MissingDatabase, StoreError, remove_database_files
 from safety_desk.store.database import SYNC_MODE
 from safety_desk.store.merge import MergeContext, merge_changes
+from safety_desk.store.open_lock import creating_alone
 from safety_desk.store.records import Device
 from safety_desk.store.store import Store
 from safety_desk.store.sync_log import SyncLog
 from safety_desk.sync.bundle import BundleRejected, open_bundle
 from safety_desk.sync.change_codec import decode_changes
+from safety_desk.sync.folder_layout import mark_used, used_marker
 from safety_desk.sync.identity import generate_key_pair
 
 ENROLLED_ROLES = ("inspector", "leader", "enterprise")
@@ -175,6 +177,7 @@ class DeviceService:
             device = self.store.devices.add(Device(id=self.store.db.new_id(), name=name, role=role, public_key="",
                                                    enrolled_at=self.store.db.now_iso(), scope=scope))
             self.store.local_state.set_issued_token(device.id, token)
+            self.store.local_state.set_enrolment_file(device.id, str(output.resolve()))
             SyncLog(self.store.db).ensure_peer(device.id)
             if role in ("inspector", "leader"):
                 # Notice numbers for offline issuing: this year's and next year's blocks (store/notices.py).
@@ -253,13 +256,19 @@ def read_enrolment(enrol_file: Path | str) -> tuple[Any, dict[str, Any]]:
     return opened, opened.manifest["enrolment"]
 
 
+@creating_alone
 def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = None,
-         clock: Clock | None = None) -> JoinResult:
-    """Make a fresh installation the enrolled device of `enrol_file`, with its own new key pair."""
+         clock: Clock | None = None, *, mark_file: bool = True) -> JoinResult:
+    """Make a fresh installation the enrolled device of `enrol_file`, with its own new key pair. The file is then
+    marked used where it lies (not the one an enterprise edition carries inside its installed program)."""
     path = Path(db_path)
     if not _fresh(path):
         raise AlreadyJoined(f"{path}: 此处已有数据库 (a database with data is here already; join needs a fresh "
                             "installation); 未作任何更改 (nothing was changed)")
+    if used_marker(Path(enrol_file)).exists():
+        raise DeviceProblem(f"{Path(enrol_file).name}: 此登记文件已被使用过，请向安全办申请新的登记文件 (this enrolment "
+                            "file has been used by another installation already; ask the office for a new one); "
+                            "未作任何更改 (nothing was changed)")
     opened, enrolment = read_enrolment(enrol_file)
     manifest = opened.manifest
     existed = path.exists()
@@ -294,5 +303,7 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
             remove_database_files(path)
         raise
     store.close()
+    if mark_file:
+        mark_used(Path(enrol_file), f"joined as {enrolment['name']} ({enrolment['device_id']})")
     return JoinResult(path, enrolment["device_id"], enrolment["role"], enrolment["name"], len(changes),
                       len(opened.photo_ids))

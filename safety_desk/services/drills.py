@@ -136,6 +136,20 @@ class DrillService:
         districts, own = scope_of(self.session)
         return self.store.drills.listed(districts, own, "planned")
 
+    def listed(self, *, enterprise_id: str | None = None, district_id: str | None = None,
+               day_from: date | None = None, day_to: date | None = None) -> list[Drill]:
+        """Planned and held drills the session sees, by their day (newest first), narrowed by enterprise, district
+        and days: what `safety-desk drill list` prints, and the ids `report drill` takes."""
+        districts, own = scope_of(self.session)
+        drills = [*self.store.drills.listed(districts, own, "held", limit=-1),
+                  *self.store.drills.listed(districts, own, "planned", limit=-1)]
+        chosen = [d for d in drills
+                  if (enterprise_id is None or d.enterprise_id == enterprise_id)
+                  and (district_id is None or d.district_id == district_id)
+                  and (day_from is None or d.held_on >= day_from.isoformat())
+                  and (day_to is None or d.held_on <= day_to.isoformat())]
+        return sorted(chosen, key=lambda d: (d.held_on, d.id), reverse=True)
+
     def records(self, limit: int = 500) -> list[Drill]:
         """Held drills the session sees, newest first."""
         districts, own = scope_of(self.session)

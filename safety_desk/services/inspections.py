@@ -133,6 +133,22 @@ class InspectionService:
     def drafts(self) -> list[Inspection]:
         return [i for i in self.store.inspections.drafts() if self.session.may_see_enterprise(i.enterprise_id)]
 
+    def listed(self, *, enterprise_id: str | None = None, district_id: str | None = None,
+               day_from: date | None = None, day_to: date | None = None) -> list[Inspection]:
+        """Every inspection the session sees (drafts too), newest first, narrowed by enterprise, district and the
+        days it was started: what `safety-desk inspection list` prints, and the ids its reports take."""
+        districts = self.session.district_ids()
+        if self.session.role == "enterprise":
+            if enterprise_id is not None and enterprise_id != self.session.person.enterprise_id:
+                return []
+            enterprise_id = self.session.person.enterprise_id
+        if district_id is not None:
+            if districts is not None and district_id not in districts:
+                return []
+            districts = [district_id]
+        return self.store.inspections.listed(districts, enterprise_id, day_from.isoformat() if day_from else None,
+                                             day_to.isoformat() if day_to else None)
+
     def recent(self, limit: int = 30) -> list[Inspection]:
         """Submitted inspections in the session's scope, newest first."""
         enterprise_id = self.session.person.enterprise_id if self.session.role == "enterprise" else None

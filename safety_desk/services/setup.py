@@ -9,6 +9,7 @@ from pathlib import Path
 from safety_desk.domain.clock import Clock
 from safety_desk.services.passwords import hash_password
 from safety_desk.store.connection import StoreError, remove_database_files
+from safety_desk.store.open_lock import creating_alone
 from safety_desk.store.records import ChecklistRecord, Device, Office, Person
 from safety_desk.store.store import Store
 from safety_desk.sync.identity import generate_key_pair
@@ -45,6 +46,7 @@ def install_checklists(store: Store) -> int:
     return added
 
 
+@creating_alone
 def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_name: str | None = None,
                admin_login: str | None = None, admin_name: str | None = None,
                admin_password: str | None = None, clock: Clock | None = None) -> InitResult:

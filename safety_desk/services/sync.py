@@ -46,7 +46,7 @@ from safety_desk.store.records import Device
 from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import ENROL_SUFFIX, SUFFIX, BundleRejected, OpenedBundle, open_bundle, write_bundle
 from safety_desk.sync.change_codec import decode_changes, encode_changes
-from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, set_aside, waiting_bundles
+from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mark_used, set_aside, waiting_bundles
 from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.scope_checks import refusing
 from safety_desk.sync.sender_checks import accepted_sender, ownership_refuser
@@ -285,6 +285,9 @@ class SyncService:
                     binding = manifest["key_binding"]
                     self.store.devices.update(sender.id, public_key=binding["public_key"])
                     self.local_state.mark_token_used(sender.id)
+                    enrol_file = self.local_state.enrolment_file(sender.id)
+                    if enrol_file:  # the file the office wrote, if it is still there, says it was used
+                        mark_used(Path(enrol_file), f"used by {sender.name} ({sender.id})")
                 received = manifest["upto_seq"] if manifest["after_seq"] <= peer.received_seq else peer.received_seq
                 now = self.db.now_iso()
                 self.log.note_import(sender.id, at=now, acked_seq=min(manifest["ack"], self.log.last_seq()),

@@ -49,12 +49,21 @@ def backup_name(db_path: Path, made_at: datetime, reason: str) -> Path:
     folder = backups_dir_for(db_path)
     stamp = made_at.astimezone(BEIJING).strftime(_STAMP)
     stem = Path(db_path).stem
-    candidate = folder / f"{stem}-{stamp}-{reason}.db"
-    n = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{stamp}_{n}-{reason}.db"
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while True:
+        candidate = folder / (f"{stem}-{stamp}-{reason}.db" if n == 1 else f"{stem}-{stamp}_{n}-{reason}.db")
         n += 1
-    return candidate
+        if candidate.exists():
+            continue
+        # Reserved by creating its partial file exclusively: two processes backing up in the same second (two
+        # imports at once) never pick the same name. backup_copy fills the reserved file and renames it.
+        try:
+            os.close(os.open(candidate.with_name(candidate.name + PARTIAL_SUFFIX), os.O_CREAT | os.O_EXCL | os.O_WRONLY,
+                             0o600))
+        except FileExistsError:
+            continue
+        return candidate
 
 
 def list_backups(db_path: Path) -> list[BackupFile]:
@@ -88,7 +97,8 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
-    partial.unlink(missing_ok=True)
+    if partial.exists() and partial.stat().st_size > 0:
+        partial.unlink()  # left by a crash; an empty one is this backup's reservation (backup_name)
     try:
         dest = sqlite3.connect(partial)
         try:
@@ -157,6 +167,7 @@ def export_copy(db_path: Path, target: Path) -> Path:
     try:
         return copy_database(db_path, target)
     except (sqlite3.Error, OSError) as exc:
+        target.with_name(target.name + PARTIAL_SUFFIX).unlink(missing_ok=True)  # a reservation, or a half copy
         if isinstance(write_error(exc, target), DiskFull) or getattr(exc, "errno", None) == errno.ENOSPC:
             detail = "磁盘已满 the disk is full"
         elif isinstance(exc, OSError):

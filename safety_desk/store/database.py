@@ -6,19 +6,21 @@ import hashlib
 import json
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from safety_desk.domain.clock import Clock, SystemClock
-from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, PER_ROW, SYNC_MODE, WHOLE_ROW  # noqa: F401 - re-exported
 from safety_desk.domain.hybrid_clock import HybridClock, Timestamp
 from safety_desk.domain.ids import new_id
+from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, PER_ROW, SYNC_MODE, WHOLE_ROW  # noqa: F401 - re-exported
 from safety_desk.store.audit import GENESIS_HASH, AuditChain, canonical_json, format_head
 from safety_desk.store.changed import Changes
 from safety_desk.store.connection import StoreError, configure_connection, open_connection, write_error
-from safety_desk.store.errors import WrongThread
+from safety_desk.store.errors import DatabaseBusy, WrongThread
 from safety_desk.store.local_state import LocalState
+from safety_desk.store.open_lock import acquire_shared, release_shared
 
 UNSET_DEVICE = "unset"
 
@@ -41,7 +43,11 @@ class Database:
         self._conn = conn
         self._thread_id, self._thread_name = threading.get_ident(), threading.current_thread().name
         self.new_id = ids
-        self.wall = wall or SystemClock()  # the injected clock: audit times and the hybrid clocks' wall time
+        self.wall = wall or SystemClock()
+        self._holds_open_lock = False  # set by open(); readers share their opener's
+        # How long to keep waiting for another process's write, beyond SQLite's busy timeout, and whom to tell.
+        self.lock_patience_s = 0.0
+        self.on_lock_wait: Callable[[], None] | None = None  # the injected clock: audit times and the hybrid clocks' wall time
         # Called with what each committed transaction changed (the GUI broadcasts it to every page).
         self.commit_listeners: list[Callable[[Changes], None]] = []
         self.last_changes = Changes()
@@ -69,7 +75,13 @@ class Database:
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, wall: Clock | None = None) -> "Database":
-        db = cls(Path(path), open_connection(Path(path), create=create, clock=wall), wall=wall)
+        acquire_shared(Path(path))  # while it is open here, no other program restores or recreates it
+        try:
+            db = cls(Path(path), open_connection(Path(path), create=create, clock=wall), wall=wall)
+        except BaseException:
+            release_shared(Path(path))
+            raise
+        db._holds_open_lock = True
         if db._state.audit_head() is None and not db.audit_count():
             # A new database: its (empty) chain head is recorded before the first entry. (One statement:
             # atomic on its own.) A database with entries but no head gets it at its next write.
@@ -97,6 +109,9 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+        if self._holds_open_lock:
+            self._holds_open_lock = False
+            release_shared(self.path)
 
     def __enter__(self) -> "Database":
         return self
@@ -147,10 +162,7 @@ class Database:
             finally:
                 self._depth -= 1
             return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise (write_error(exc, self.path) or exc) from exc
+        self._begin_write()
         self._depth = 1
         self._changed = {}
         try:
@@ -189,6 +201,25 @@ class Database:
     def touched(self, table: str, row_ids: Iterable[str] = ()) -> None:
         """Note rows this transaction wrote by a path other than insert/update (sync apply, derived caches)."""
         self._changed.setdefault(table, set()).update(row_ids)
+
+    def _begin_write(self) -> None:
+        """Take the write lock. SQLite waits BUSY_TIMEOUT for another writer; a process given `lock_patience_s`
+        (the command line: an import of 20,000 rows holds the lock for seconds) says it is waiting, then waits on."""
+        deadline = None
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.Error as exc:
+                error = write_error(exc, self.path) or exc
+                if not isinstance(error, DatabaseBusy) or not self.lock_patience_s:
+                    raise error from exc
+                if deadline is None:
+                    deadline = time.monotonic() + self.lock_patience_s
+                    if self.on_lock_wait is not None:
+                        self.on_lock_wait()
+                elif time.monotonic() > deadline:
+                    raise error from exc
 
     def _roll_back(self) -> None:
         # SQLite may already have rolled back by itself (e.g. after SQLITE_FULL): then there is nothing to undo.

@@ -27,6 +27,10 @@ class MissingDatabase(StoreError):
     pass
 
 
+class SameDatabase(StoreError):
+    """A backup to restore that is the database itself."""
+
+
 class WriteFailed(StoreError):
     """A change could not be saved; its transaction was rolled back and everything committed before is intact."""
 

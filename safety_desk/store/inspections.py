@@ -85,6 +85,25 @@ class InspectionRepository(Repository[Inspection]):
             params += list(district_ids)
         return self._select(where, params, order="coalesce(finished_at, started_at) DESC", limit=limit)
 
+    def listed(self, district_ids: list[str] | None, enterprise_id: str | None, day_from: str | None,
+               day_to: str | None) -> list[Inspection]:
+        """Inspections (drafts and submitted), newest first, started within [day_from, day_to] (ISO days, Beijing),
+        in some districts (None: all) or of one enterprise."""
+        where, params = "1", []
+        if enterprise_id is not None:
+            where += " AND enterprise_id = ?"
+            params.append(enterprise_id)
+        if district_ids is not None:
+            where += f" AND district_id IN ({','.join('?' * len(district_ids))})"
+            params += list(district_ids)
+        if day_from is not None:
+            where += " AND substr(started_at, 1, 10) >= ?"
+            params.append(day_from)
+        if day_to is not None:
+            where += " AND substr(started_at, 1, 10) <= ?"
+            params.append(day_to)
+        return self._select(where, params, order="started_at DESC, id")
+
     def drafts(self) -> list[Inspection]:
         return self._select("status = 'draft'", order="started_at DESC")
 

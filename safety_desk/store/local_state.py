@@ -78,6 +78,13 @@ class LocalState:
         """The device's key arrived bound to its token: the token proves nothing any more."""
         self.db.set_local(f"enrol_token:{device_id}", TOKEN_USED)
 
+    def enrolment_file(self, device_id: str) -> str | None:
+        """Where the office wrote the device's enrolment file (marked used there once the device has joined)."""
+        return self.db.local(f"enrol_file:{device_id}")
+
+    def set_enrolment_file(self, device_id: str, path: str) -> None:
+        self.db.set_local(f"enrol_file:{device_id}", path)
+
     def mark_token_revoked(self, device_id: str) -> None:
         """The device was revoked: its enrolment file must not make a device any more."""
         self.db.set_local(f"enrol_token:{device_id}", TOKEN_REVOKED)

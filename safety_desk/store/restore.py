@@ -11,7 +11,8 @@ from pathlib import Path
 from safety_desk.domain.backup_rotation import BEFORE_RESTORE
 from safety_desk.store.backups import BackupFile, backup_name, export_copy, prune
 from safety_desk.store.connection import BUSY_TIMEOUT_MS, check_database_file
-from safety_desk.store.errors import BackupFailed, StoreError, write_error
+from safety_desk.store.errors import BackupFailed, SameDatabase, StoreError, write_error
+from safety_desk.store.open_lock import exclusively
 
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
@@ -40,8 +41,13 @@ def restore_database(db_path: Path, source: Path, made_at: datetime) -> tuple[in
     """
     db_path, source = Path(db_path), Path(source)
     if _same_file(db_path, source):
-        raise StoreError(f"{source}: 这就是当前的数据库，无需恢复 (this is the current database itself)")
+        raise SameDatabase(f"{source}: 这就是当前的数据库，无需恢复 (this is the current database itself)")
     version = check_database_file(source)
+    with exclusively(db_path, "恢复 restore"):
+        return version, _replace(db_path, source, made_at)
+
+
+def _replace(db_path: Path, source: Path, made_at: datetime) -> BackupFile | None:
     kept = None
     if db_path.exists():
         kept_path = backup_name(db_path, made_at, BEFORE_RESTORE)
@@ -63,7 +69,7 @@ def restore_database(db_path: Path, source: Path, made_at: datetime) -> tuple[in
             raise (write_error(exc, db_path) or StoreError(f"{db_path}: 恢复失败，数据库未改动 (the restore failed: "
                                                            f"{exc}; the database was not changed)")) from exc
     prune(db_path)
-    return version, kept
+    return kept
 
 
 def _copy_into(source: Path, db_path: Path) -> None:

@@ -38,3 +38,20 @@ def set_aside(bundle: Path) -> None:
         bundle.replace(bundle.with_name(bundle.name + ".rejected"))
     except OSError:
         pass  # another process of this device set it aside first
+
+
+def used_marker(enrol_file: Path) -> Path:
+    """Beside an enrolment file once a device has joined with it (written by that join, and by the office when the
+    device's first bundle arrives): a second `device join` with the same file is refused."""
+    enrol_file = Path(enrol_file)
+    return enrol_file.with_name(enrol_file.name + ".used")
+
+
+def mark_used(enrol_file: Path, note: str) -> None:
+    """Leave the marker where the file is; a read-only stick or a vanished share is no error (the office still
+    refuses a second device's bundles)."""
+    try:
+        if Path(enrol_file).exists():
+            used_marker(enrol_file).write_text(note + "\n", "utf-8")
+    except OSError:
+        pass

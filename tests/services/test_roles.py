@@ -499,6 +499,8 @@ OPERATIONS: list[Op] = [
        shows=lambda c, r: set(r)),
     Op("DrillService.planned", lambda c, w: _drill(c).planned(), ALL, "filter", shows=lambda c, r: _enterprise_ids(r)),
     Op("DrillService.records", lambda c, w: _drill(c).records(), ALL, "filter", shows=lambda c, r: _enterprise_ids(r)),
+    Op("DrillService.listed", lambda c, w: _drill(c).listed(enterprise_id=c.enterprise(w)), ALL, "filter",
+       shows=lambda c, r: _enterprise_ids(r)),
     Op("DrillService.get", lambda c, w: _drill(c).get(c.id(w, "drill_held")), ALL, "refuse"),
     Op("DrillService.plan", lambda c, w: _drill(c).plan(
         c.enterprise(w), "新演练", DrillPlanType.COMPREHENSIVE.value, DrillContent.COMPREHENSIVE.value,
@@ -603,6 +605,8 @@ OPERATIONS: list[Op] = [
        "refuse", writes=True),
     Op("InspectionService.drafts", lambda c, w: _insp(c).drafts(), ALL, "filter", shows=lambda c, r: _enterprise_ids(r)),
     Op("InspectionService.recent", lambda c, w: _insp(c).recent(500), ALL, "filter",
+       shows=lambda c, r: _enterprise_ids(r)),
+    Op("InspectionService.listed", lambda c, w: _insp(c).listed(enterprise_id=c.enterprise(w)), ALL, "filter",
        shows=lambda c, r: _enterprise_ids(r)),
     Op("InspectionService.campaigns", lambda c, w: _insp(c).campaigns(TODAY), ALL, "none"),
     Op("InspectionService.colleagues", lambda c, w: _insp(c).colleagues(c.enterprise(w)), ALL, "refuse"),

@@ -58,8 +58,12 @@ def test_join_refuses_a_database_with_data_and_a_used_enrolment_is_refused_at_th
     DeviceService(office.session).enroll("inspector", "laptop2", enrol, district_codes=["D2"])
     with pytest.raises(AlreadyJoined):
         join(office.store.path, enrol)
+    copy = tmp_path / "copied-before-use.sdenroll"
+    copy.write_bytes(enrol.read_bytes())
     join(tmp_path / "first.db", enrol)
-    join(tmp_path / "second.db", enrol)  # the same file on a second computer: it makes its own key
+    with pytest.raises(DeviceProblem, match="已被使用"):
+        join(tmp_path / "unused.db", enrol)  # the file that joined once is marked used where it lies
+    join(tmp_path / "second.db", copy)  # a copy taken before: the second computer makes its own key
     from sync_helpers import Replica
     from safety_desk.store.store import Store
 
