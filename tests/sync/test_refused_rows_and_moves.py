@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from datetime import date
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from safety_desk.cli import main
 from safety_desk.media.files import holds, media_path
@@ -17,7 +20,7 @@ from safety_desk.services.imports import SpreadsheetService
 from safety_desk.services.sync import SyncService
 from safety_desk.store.records import DistrictMember, Hazard, Inspection
 
-from sync_helpers import Replica, add_photo, as_person, enrol_and_join, exchange, hazard_of, later_than
+from sync_helpers import Replica, add_photo, as_person, enrol_and_join, exchange, hazard_of, later_than, open_world
 
 
 def raw_write(replica: Replica, table: str, row_id: str, values: dict, *, insert: bool = False) -> None:
@@ -248,3 +251,59 @@ def test_an_edit_made_after_the_move_is_refused_and_the_device_told(world, tmp_p
     assert [(c.row_id, c.field) for c in told] == [(hazard.id, "grade")]
     assert row(inspector_a, "enterprise", moved.id) is None  # everything of A's reached the office: dropped
     assert row(inspector_a, "hazard", hazard.id) is None
+
+
+@settings(max_examples=int(os.environ.get("SAFETY_DESK_FUZZ", "8")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.sampled_from(["edit", "move", "to A", "from A", "to B", "from B"]), max_size=10))
+def test_a_move_in_any_order_of_syncs_loses_no_edit_made_before_it(world_template, tmp_path_factory, no_backups,
+                                                                   steps) -> None:
+    """Laptop A edits a hazard of an enterprise the office moves to B's district, with the exchanges in any order:
+    no bundle is refused whole, every value A sent that was written before the move is the office's, one
+    written after is refused and A is told, and in the end A holds nothing of the enterprise and B all of it."""
+    folder = tmp_path_factory.mktemp("moves")
+    replicas = open_world(world_template, folder)
+    office, inspector_a, _ = replicas
+    inspector_b = enrol_and_join(office, folder, "inspector-b", "inspector", district_codes=["D2"])
+    replicas.append(inspector_b)
+    try:
+        _round(office, [inspector_a, inspector_b], folder)
+        hazard = hazard_of(office.store, "隐患1")
+        expected, pending, move_clock, refused_sends = hazard.description, None, None, 0
+        for n, step in enumerate(steps):
+            if step == "edit" and row(inspector_a, "hazard", hazard.id) is not None:
+                inspector_a.store.hazards.update(hazard.id, description=f"A改{n}")
+                pending = (f"A改{n}", inspector_a.store.db.clock.last)
+            elif step == "move" and move_clock is None:
+                later_than(office, inspector_a)
+                with office.store.transaction():
+                    office.store.enterprises.update(hazard.enterprise_id,
+                                                    district_id=office.store.districts.by_code("D2").id)
+                move_clock = office.store.db.clock.last
+            elif step.startswith("to "):
+                exchange(office, inspector_a if step == "to A" else inspector_b, folder)
+            elif step.startswith("from "):
+                result = exchange(inspector_a if step == "from A" else inspector_b, office, folder)
+                if step == "from A" and pending is not None:
+                    if move_clock is None or pending[1] < move_clock:
+                        expected = pending[0]
+                    else:
+                        refused_sends += 1
+                        assert any(f"hazard.description {hazard.id}" in text for text in result.refused)
+                    pending = None
+        for _ in range(3):
+            _round(office, [inspector_a, inspector_b], folder)
+        if pending is not None and move_clock is not None and pending[1] >= move_clock:
+            refused_sends += 1  # sent in the final rounds, after the move
+        elif pending is not None:
+            expected = pending[0]
+        assert office.store.hazards.require(hazard.id).description == expected
+        told = [c for c in inspector_a.sync.conflicts(include_resolved=True) if c.kind == "refused"]
+        assert bool(told) == bool(refused_sends)
+        holder, other = (inspector_b, inspector_a) if move_clock else (inspector_a, inspector_b)
+        assert _enterprise_rows(holder, hazard.enterprise_id) == _enterprise_rows(office, hazard.enterprise_id)
+        assert not any(_enterprise_rows(other, hazard.enterprise_id).values())
+        assert holder.store.hazards.require(hazard.id).description == expected
+    finally:
+        for replica in replicas:
+            replica.close()
