@@ -274,7 +274,7 @@ class SyncService:
                     return result
                 merged = merge_changes(self.db, changes, ctx)
                 if sender.role != "office":
-                    after_merge_at_office(self.db, sender, changes, bool(merged.refused))
+                    after_merge_at_office(self.db, sender, changes)
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
                     # far-future cells (store/merge.py); cleared when its changes arrive with sane clocks.

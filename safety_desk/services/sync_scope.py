@@ -36,14 +36,13 @@ def scope_refusals_of(db: Database, log: SyncLog, sender: Device, scope: Scope,
                           moves.enterprise_district)
 
 
-def after_merge_at_office(db: Database, sender: Device, changes: list[Change], refused: bool) -> None:
+def after_merge_at_office(db: Database, sender: Device, changes: list[Change]) -> None:
     """In the import's transaction, after the merge of a device's bundle at the office."""
     moves = ScopeMoves(db)
     # A hazard a device wrote before its enterprise moved goes to the enterprise's district.
     moves.relabel_hazards(sorted({c.row_id for c in changes if c.table == "hazard"}))
-    if refused:
-        # One seq for this bundle's refusals: told in our bundles to the sender until it acknowledges it.
-        moves.owe_refusals(sender.id, db.new_write()[0])
+    # Whatever was refused of the bundle (out of scope, not the sender's to change, ...) is told back.
+    moves.owe_refusals(sender.id)
 
 
 def notices_for(db: Database, log: SyncLog, peer: Device, scope: Scope, acked_seq: int,

@@ -65,12 +65,17 @@ class ScopeMoves:
         return row[0] if row else None
 
     # -- at the office: refusals owed to their sender ------------------------------------------------
-    def owe_refusals(self, peer_id: str, seq: int) -> None:
-        """The 'refused' conflicts of `peer_id`'s changes not yet owed are told in bundles until it acks `seq`."""
-        self.conn.execute(
-            "INSERT INTO sync_refusal (conflict_id, peer_id, seq) SELECT id, ?, ? FROM conflict c"
-            " WHERE c.kind = 'refused' AND c.source = ? AND NOT EXISTS"
-            " (SELECT 1 FROM sync_refusal r WHERE r.conflict_id = c.id)", (peer_id, seq, peer_id))
+    def owe_refusals(self, peer_id: str) -> int:
+        """The 'refused' conflicts of `peer_id`'s changes not yet owed are told in our bundles to it until it
+        acknowledges the one write logged for them here (so a bundle goes out with them); returns how many."""
+        unowed = ("FROM conflict c WHERE c.kind = 'refused' AND c.source = ? AND NOT EXISTS"
+                  " (SELECT 1 FROM sync_refusal r WHERE r.conflict_id = c.id)")
+        count = self.conn.execute(f"SELECT count(*) {unowed}", (peer_id,)).fetchone()[0]
+        if count:
+            seq = self.db.new_write()[0]
+            self.conn.execute(f"INSERT INTO sync_refusal (conflict_id, peer_id, seq) SELECT id, ?, ? {unowed}",
+                              (peer_id, seq, peer_id))
+        return count
 
     def refusals_owed(self, peer_id: str, acked_seq: int, limit: int = 500) -> tuple[list[dict[str, Any]], int]:
         """The refusals `peer_id` has not acknowledged yet (at most `limit`, oldest first) and how many more.

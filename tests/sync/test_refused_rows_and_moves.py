@@ -67,6 +67,7 @@ def test_a_row_outside_the_scope_is_refused_alone_and_the_sender_is_told(world, 
     raw_write(enterprise, "hazard", other.id, {**other_before, "description": "改别人的", "grade": "重大"}, insert=True)
     own = hazard_of(enterprise.store, "隐患1")
     HazardService(as_person(enterprise, "e1")).record_progress(own.id, "整改进行中")
+    raw_write(enterprise, "hazard", own.id, {"grade": "重大"})  # the inspector side's field: refused too, and told
     result = exchange(enterprise, office, tmp_path)
     assert any(other.id in text and "outside the scope" in text for text in result.refused), result.refused
     assert office_row_of(office, "hazard", other.id) == other_before       # nothing of the refused row
@@ -77,8 +78,10 @@ def test_a_row_outside_the_scope_is_refused_alone_and_the_sender_is_told(world, 
     back = exchange(office, enterprise, tmp_path)
     assert any("refused" in w for w in back.warnings), back.warnings
     told = [c for c in enterprise.sync.conflicts(include_resolved=True) if c.kind == "refused"]
-    assert [c.row_id for c in told] == [other.id] * len(told) and told
-    assert "outside the scope" in told[0].note
+    assert {c.row_id for c in told} == {other.id, own.id}
+    assert all("outside the scope" in c.note for c in told if c.row_id == other.id)
+    assert [c.field for c in told if c.row_id == own.id] == ["grade"]
+    assert office.store.hazards.require(own.id).grade == "一般"
     listed = CliRunner().invoke(main, ["--db", str(enterprise.store.path), "sync", "conflicts", "--all"])
     assert listed.exit_code == 0 and other.id in listed.output and "refused" in listed.output, listed.output
     # Not stuck: the refused row is acknowledged, the next bundle does not carry it, and imports clean.
