@@ -472,6 +472,11 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>重复登记</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="145"/>
+        <source>Decided differently on two devices</source>
+        <translation>两台设备作出了不同决定</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/models/sync_models.py" line="150"/>
         <source>whole record</source>
         <translation>整条记录</translation>
@@ -1780,6 +1785,11 @@ USCC %2 · %3 · risk class %4</source>
 </context>
 <context>
     <name>HazardDetailDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="345"/>
+        <source>Sync conflicts on this hazard (review them on the Sync page):</source>
+        <translation>此隐患有同步冲突（请在“同步”页查看处理）：</translation>
+    </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="71"/>
         <source>Hazard</source>

@@ -45,7 +45,8 @@ def backups_to_keep(backups: list[BackupStamp]) -> set[str]:
     A backup whose reason is unknown (a newer program's) is kept.
     """
     keep: set[str] = set()
-    newest_first = sorted(backups, key=lambda b: (b.made_at, b.name), reverse=True)
+    # Within one second the longer name is the later copy (name_2 < name_10; the first has no number).
+    newest_first = sorted(backups, key=lambda b: (b.made_at, len(b.name), b.name), reverse=True)
     days: dict[date, str] = {}
     weeks: dict[tuple[int, int], str] = {}
     counts: dict[str, int] = {}

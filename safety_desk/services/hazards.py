@@ -13,6 +13,7 @@ from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.settings import Settings
+from safety_desk.store.decision_conflicts import open_conflicts_of_hazard
 from safety_desk.store.hazards import TREATMENT_PLAN_ELEMENTS
 from safety_desk.store.records import Hazard, HazardEvent, Photo
 
@@ -100,6 +101,8 @@ class HazardDetail:
     actions: frozenset[str]
     plan_missing: list[str] = field(default_factory=list)  # labels of empty plan elements (重大 only)
     report_blocked: str | None = None  # why rectification cannot be reported yet, if only that stops it
+    # Open sync conflicts on this hazard: values that lost, decisions taken at once on two devices (Sync page).
+    conflicts: list[str] = field(default_factory=list)
 
     @property
     def status(self) -> str | None:
@@ -230,7 +233,26 @@ class HazardService:
             notice_number=notice.number if notice else None, source_inspection=self._inspection_text(hazard),
             events=events, reports=reports, overdue_days=overdue_days(state, self.as_of()) if state else 0,
             actions=actions, plan_missing=plan_missing(hazard) if hazard.grade == "重大" else [],
-            report_blocked=blocked)
+            report_blocked=blocked, conflicts=self._conflicts(hazard_id))
+
+    def _conflicts(self, hazard_id: str) -> list[str]:
+        """One line per open sync conflict on the hazard, Chinese first."""
+        lines = []
+        for conflict in open_conflicts_of_hazard(self.store.db, hazard_id):
+            kept, lost = conflict["kept"], conflict["lost"]
+            if conflict["table"] == "hazard_event":
+                def said(event):
+                    if not isinstance(event, dict):
+                        return str(event)
+                    label = EVENT_KIND_LABELS.get(event.get("kind"), str(event.get("kind")))
+                    return f"{label} {event['deadline']}" if event.get("deadline") else label
+                lines.append(f"两台设备同时作出不同决定：以“{said(kept)}”为准，另一决定“{said(lost)}” (concurrent "
+                             f"decisions: “{said(kept)}” counts, “{said(lost)}” does not)")
+            else:
+                lines.append(f"{conflict['field']}：两台设备同时修改，保留“{_value_text(kept)}”，未采用“"
+                             f"{_value_text(lost)}” ({conflict['field']} was edited on two devices: "
+                             f"“{_value_text(kept)}” was kept, “{_value_text(lost)}” was not)")
+        return lines
 
     def _inspection_text(self, hazard: Hazard) -> str | None:
         if not hazard.inspection_id:
@@ -393,3 +415,9 @@ class HazardService:
             self.store.hazards.append_event(hazard_id, HazardEventKind.COMMENT, by_id=self.session.person.id,
                                             reason="督办信息：" + "，".join(parts))
         return updated
+
+
+def _value_text(value) -> str:
+    """A conflicting value in a line of text, cut short."""
+    text = "" if value is None else (value if isinstance(value, str) else str(value))
+    return text if len(text) <= 60 else text[:59] + "…"

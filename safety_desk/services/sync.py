@@ -30,17 +30,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from safety_desk.domain.concurrent_decisions import DECISION_KINDS
 from safety_desk.domain.device_scope import Scope, ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
 from safety_desk.media.files import holds, media_path, write_file_atomically
+from safety_desk.services import conflict_forwarding
 from safety_desk.services.session import PermissionDenied, Session
+from safety_desk.services.sync_incarnation import manifest_fields, settle_incarnations
 from safety_desk.services.sync_scope import after_merge_at_office, notices_for, scope_refusals_of, take_notices
 from safety_desk.services.sync_results import (
     ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo,
 )
 from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
+from safety_desk.store.decision_conflicts import new_decision_ids, record_concurrent_decisions
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.records import Device
 from safety_desk.store.sync_log import ConflictRow, SyncLog
@@ -151,7 +155,7 @@ class SyncService:
         after = state.acked_seq
         if kind == "sync" and self.log.cell_seq("device", peer.id, "scope") > after:
             after = 0  # the device's scope changed: send everything it now covers (it drops nothing it has)
-        changes = self.log.changes_for(index, peer.id, after, upto)
+        changes = self.log.changes_for(index, peer.id, after, upto, echo_upto=self.local_state.resend_upto(peer.id))
         if peer.revoked_at is not None:
             # A revoked device gets nothing more but the news of its revocation (its own device record).
             changes = [c for c in changes if c.table == "device" and c.row_id == peer.id]
@@ -171,6 +175,9 @@ class SyncService:
             "after_seq": state.acked_seq, "upto_seq": upto, "ack": state.received_seq,
             "previous": state.last_manifest or "", "counts": {"changes": len(changes), "photos": len(photos)},
             "clock_ahead_ms": self.local_state.clock_ahead_ms(peer.id),
+            **manifest_fields(self.local_state, peer.id),
+            **conflict_forwarding.outgoing(self.db, self.local_state, me_office=me.role == "office",
+                                           peer_id=peer.id, peer_office=peer.role == "office"),
         }
         notices = (notices_for(self.db, self.log, peer, self._scope_of(peer), state.acked_seq, index.enterprise_ids)
                    if me.role == "office" else {})
@@ -193,7 +200,7 @@ class SyncService:
         with self.db.transaction():
             # The counter is read inside the write transaction: two processes of this device never pick one name.
             counter = self.local_state.bundle_counter() + 1
-            name = bundle_name(me.id, counter, kind)
+            name = bundle_name(me.id, counter, kind, self.local_state.sync_epoch())
             target = file if file is not None else Path(folder) / name
             path, digest = write_bundle(target, manifest, data, photo_files(), private)
             try:
@@ -272,7 +279,30 @@ class SyncService:
                     # Another process of this device (the GUI and a script) imported it meanwhile.
                     result.duplicate = True
                     return result
+                incarnations = settle_incarnations(self.local_state, self.log, manifest, sender.id,
+                                                   resend_own=self.is_office())
+                peer = self.log.peer(sender.id)
+                ctx.received_before = peer.received_seq if incarnations.current else 0
+                ctx.sender_ack = min(manifest["ack"], self.log.last_seq()) if incarnations.ack_counts else 0
+                before_seq = self.log.last_seq()
+                decisions = [c.row_id for c in changes if c.table == "hazard_event" and c.field == WHOLE_ROW
+                             and isinstance(c.value, dict) and c.value.get("kind") in DECISION_KINDS]
+                arrived = new_decision_ids(self.db, decisions) if decisions else set()
                 merged = merge_changes(self.db, changes, ctx)
+                if arrived:
+                    merged.conflicts += record_concurrent_decisions(
+                        self.db, arrived, source=sender.id, sender_ack=ctx.sender_ack, before_seq=before_seq)
+                refusals: list[str] = []
+                if sender.role != "office" and self.is_office():
+                    forwarded, refusals = conflict_forwarding.take_in(
+                        self.db, self.local_state, manifest, sender_id=sender.id, sender_name=sender.name,
+                        index=self.log.scope_index(self._scope_of(sender)), row_values=self.log.row_scope_values)
+                    merged.conflicts += forwarded
+                elif sender.role == "office" and incarnations.ack_counts:
+                    conflict_forwarding.take_acknowledgement(self.db, self.local_state, manifest)
+                if not incarnations.current and self.is_office():
+                    # Writes the sender made before its restore and lost: they go back to it like the others.
+                    self.local_state.set_resend_upto(sender.id, self.log.last_seq())
                 if sender.role != "office":
                     after_merge_at_office(self.db, sender, changes)
                 if sender.id in merged.drift:
@@ -288,10 +318,11 @@ class SyncService:
                     enrol_file = self.local_state.enrolment_file(sender.id)
                     if enrol_file:  # the file the office wrote, if it is still there, says it was used
                         mark_used(Path(enrol_file), f"used by {sender.name} ({sender.id})")
-                received = manifest["upto_seq"] if manifest["after_seq"] <= peer.received_seq else peer.received_seq
+                received = peer.received_seq
+                if incarnations.current and manifest["after_seq"] <= peer.received_seq:
+                    received = manifest["upto_seq"]
                 now = self.db.now_iso()
-                self.log.note_import(sender.id, at=now, acked_seq=min(manifest["ack"], self.log.last_seq()),
-                                     received_seq=received)
+                self.log.note_import(sender.id, at=now, acked_seq=ctx.sender_ack, received_seq=received)
                 self.log.record_bundle(bundle_id=manifest["bundle_id"], sender=sender.id, recipient=self.db.device_id,
                                        file_name=path.name, manifest_sha256=opened.manifest_sha256, at=now,
                                        changes=len(changes), applied=merged.cells_applied)
@@ -303,6 +334,7 @@ class SyncService:
             raise
         mine = Timestamp.parse(self.db.clock.last).wall_ms
         result.add_merge(merged, own_clock_ahead=mine > max(now_ms, manifest["created_ms"]) + self.tolerance_ms)
+        result.refused.extend(refusals)
         if sender.role == "office" and self.this_device().role != "office":
             result.warnings.extend(told)
         return result

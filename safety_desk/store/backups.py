@@ -50,7 +50,11 @@ def backup_name(db_path: Path, made_at: datetime, reason: str) -> Path:
     stamp = made_at.astimezone(BEIJING).strftime(_STAMP)
     stem = Path(db_path).stem
     folder.mkdir(parents=True, exist_ok=True)
-    n = 1
+    # Past the highest number of this second, not into a gap the rotation left: the newest copy must sort newest,
+    # or the rotation deletes it at once (several imports within one second).
+    taken = [int(m["n"] or 1) for p in folder.glob(f"{stem}-{stamp}*-{reason}.db*")
+             if (m := _NAME.match(p.name.removesuffix(PARTIAL_SUFFIX))) and m["stem"] == stem]
+    n = max(taken, default=0) + 1
     while True:
         candidate = folder / (f"{stem}-{stamp}-{reason}.db" if n == 1 else f"{stem}-{stamp}_{n}-{reason}.db")
         n += 1

@@ -7,8 +7,10 @@ those of every database written so far (no migration): change one and existing i
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import TYPE_CHECKING
 
+from safety_desk.domain.ids import new_id
 from safety_desk.store.audit import HEAD_KEY
 
 if TYPE_CHECKING:
@@ -17,6 +19,19 @@ if TYPE_CHECKING:
 # What the office keeps in place of an enrolment token once it is spent.
 TOKEN_USED = "used"
 TOKEN_REVOKED = "revoked"
+
+
+_SYNC_EPOCH = "sync_epoch"
+
+
+def begin_incarnation(conn: sqlite3.Connection) -> str:
+    """Give a database restored from a backup a new sync incarnation (returned): its peers then know that its write
+    sequence numbers and bundle names start over, instead of taking them for ones they have already seen."""
+    # A UUIDv7's time and some of its random bits: later restores sort later, short enough for bundle names.
+    epoch = new_id().replace("-", "")[:20]
+    conn.execute("INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET"
+                 " value = excluded.value", (_SYNC_EPOCH, epoch))
+    return epoch
 
 
 class LocalState:
@@ -134,3 +149,37 @@ class LocalState:
 
     def set_audit_head(self, head: str) -> None:
         self.db.set_local(HEAD_KEY, head)
+
+    # -- sync incarnations: restores from backups (DESIGN.md §4) -------------------------------------
+    def sync_epoch(self) -> str:
+        """This database's sync incarnation: "" until it is first restored from a backup (begin_incarnation)."""
+        return self.db.local(_SYNC_EPOCH) or ""
+
+    def peer_epoch(self, device_id: str) -> str:
+        """The incarnation of the peer that our sync counters for it count the writes of ("" at first)."""
+        return self.db.local(f"peer_epoch:{device_id}") or ""
+
+    def set_peer_epoch(self, device_id: str, epoch: str) -> None:
+        self.db.set_local(f"peer_epoch:{device_id}", epoch)
+
+    def resend_upto(self, device_id: str) -> int:
+        """Our writes up to this seq go to the peer even those it sent us: it was restored and lost them (0: none)."""
+        return self._int(f"resend_upto:{device_id}")
+
+    def set_resend_upto(self, device_id: str, seq: int) -> None:
+        self.db.set_local(f"resend_upto:{device_id}", str(seq))
+
+    # -- conflicts a device forwards to the office ----------------------------------------------------
+    def conflicts_forwarded(self) -> int:
+        """On a device: its conflicts up to this number (conflict rowid) the office has confirmed having."""
+        return self._int("conflicts_forwarded")
+
+    def set_conflicts_forwarded(self, number: int) -> None:
+        self.db.set_local("conflicts_forwarded", str(number))
+
+    def conflicts_from(self, device_id: str) -> int:
+        """At the office: the device's conflicts up to this number of its own have arrived here."""
+        return self._int(f"conflicts_from:{device_id}")
+
+    def set_conflicts_from(self, device_id: str, number: int) -> None:
+        self.db.set_local(f"conflicts_from:{device_id}", str(number))

@@ -110,6 +110,7 @@ class _Merger:
         self.fk_target = {(t, c): target for target, refs in self.references.items() for t, c in refs}
         self.detected_at = self.db.now_iso()
         self.newest = ""  # the latest clock inserted by the batched path, observed once at the end
+        self.replaced: list[dict[str, Any]] = []  # the values this merge overwrote, kept in its audit entry
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def conflict(self, kind: str, table: str, row_id: str, field_name: str, *, kept: Any = None,
@@ -188,7 +189,8 @@ class _Merger:
 
             HazardRepository(self.db).refresh_states(sorted(self.touched_hazards))
         if self.report.cells_applied:
-            self.db.audit_event("apply_changes", "*", None, None,
+            # The before-values of every cell replaced, so what an import changed can be undone from the audit.
+            self.db.audit_event("apply_changes", "*", None, self.replaced or None,
                                 {"cells": self.report.cells_applied, "from": self.ctx.source or None})
         return self.report
 
@@ -359,6 +361,8 @@ class _Merger:
             if row is None:
                 return
         if current is not None:
+            self.replaced.extend({"table": table, "id": row_id, "field": column, "value": current.get(column)}
+                                 for column in row if current.get(column) != row[column])
             assignments = ", ".join(f"{column} = :{column}" for column in row)
             if assignments:
                 self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = :id", {**row, "id": row_id})

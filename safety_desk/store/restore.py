@@ -12,6 +12,7 @@ from safety_desk.domain.backup_rotation import BEFORE_RESTORE
 from safety_desk.store.backups import BackupFile, backup_name, export_copy, prune
 from safety_desk.store.connection import BUSY_TIMEOUT_MS, check_database_file
 from safety_desk.store.errors import BackupFailed, SameDatabase, StoreError, write_error
+from safety_desk.store.local_state import begin_incarnation
 from safety_desk.store.open_lock import exclusively
 
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
@@ -68,8 +69,25 @@ def _replace(db_path: Path, source: Path, made_at: datetime) -> BackupFile | Non
         else:
             raise (write_error(exc, db_path) or StoreError(f"{db_path}: 恢复失败，数据库未改动 (the restore failed: "
                                                            f"{exc}; the database was not changed)")) from exc
+    _new_incarnation(db_path)
     prune(db_path)
     return kept
+
+
+def _new_incarnation(db_path: Path) -> None:
+    """The restored database is a new sync incarnation (store/local_state.py begin_incarnation): it reuses write
+    sequence numbers and bundle numbers its peers saw from the replaced one, and lacks what they acknowledged."""
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("BEGIN IMMEDIATE")
+        begin_incarnation(conn)
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise StoreError(f"{db_path}: 已恢复，但未能标记新的同步周期 (restored, but the new sync incarnation could not "
+                         f"be recorded: {exc}); 同步前请重试恢复 (restore again before syncing)") from exc
+    finally:
+        conn.close()
 
 
 def _copy_into(source: Path, db_path: Path) -> None:

@@ -89,6 +89,16 @@ class SyncLog:
                           (at, acked_seq, received_seq, device_id))
         self.refresh_acknowledged()
 
+    def restart_peer(self, device_id: str, *, acked_seq: int, received_seq: int) -> None:
+        """The peer is a new incarnation (restored from a backup): set both counters as they are now, lower or
+        not, forget what we sent it and which photos it holds (it may have lost them), so the next bundle for
+        it starts from what it really has."""
+        self.ensure_peer(device_id)
+        self.conn.execute("UPDATE sync_peer SET acked_seq = ?, received_seq = ?, sent_ack = 0, sent_upto = 0"
+                          " WHERE device_id = ?", (acked_seq, received_seq, device_id))
+        self.conn.execute("DELETE FROM sync_photo WHERE peer_id = ?", (device_id,))
+        self.refresh_acknowledged()
+
     def refresh_acknowledged(self) -> None:
         """The last write every live peer has confirmed (revoked ones do not count: they never will), so
         unsynced_count() says what still has to reach someone."""
@@ -255,11 +265,13 @@ class SyncLog:
         return fields.get(column, fields.get(WHOLE_ROW, 0))
 
     def export_for(self, index: ScopeIndex | None, recipient: str | None, after_seq: int,
-                   upto_seq: int | None = None, only: ScopeIndex | None = None) -> Iterator[Change]:
+                   upto_seq: int | None = None, only: ScopeIndex | None = None,
+                   echo_upto: int = 0) -> Iterator[Change]:
         """Every cell written here after `after_seq` (up to `upto_seq`) that the scope lets the recipient have.
 
         Cells the recipient wrote or sent us are not sent back (unless this device capped their clock: then
-        the recipient needs the capped clock). Rows of append-only and single-author records go whole.
+        the recipient needs the capped clock; or they are written up to `echo_upto`: the recipient was restored
+        from a backup and lost them). Rows of append-only and single-author records go whole.
         """
         columns = {table: [c for c in self.db.columns(table) if c != "id"] for table in SYNC_MODE}
         upto = upto_seq if upto_seq is not None else self.last_seq()
@@ -275,7 +287,7 @@ class SyncLog:
                         "SELECT seq, clock, author, capped_from, received_from FROM write_log"
                         f" WHERE seq IN ({','.join('?' * len(chunk))})", chunk):
                     # Never send a peer back what it sent or wrote (unless we capped its clock: it needs that).
-                    echo = capped is None and (source == recipient or clock[21:] == recipient)
+                    echo = capped is None and seq > echo_upto and (source == recipient or clock[21:] == recipient)
                     writes[seq] = (clock, author, capped, echo)
             by_table: dict[str, list[str]] = {}
             for table, row_id, _ in decoded:
@@ -309,10 +321,11 @@ class SyncLog:
                         continue
                     yield Change(table, row_id, column, clock, author, row[column], seq, capped)
 
-    def changes_for(self, index: ScopeIndex, peer_id: str, after_seq: int, upto_seq: int) -> list[Change]:
+    def changes_for(self, index: ScopeIndex, peer_id: str, after_seq: int, upto_seq: int,
+                    echo_upto: int = 0) -> list[Change]:
         """export_for a peer's scope; an enterprise moved into the peer's districts since `after_seq` goes with all
         its records, not only what changed lately."""
-        changes = list(self.export_for(index, peer_id, after_seq, upto_seq))
+        changes = list(self.export_for(index, peer_id, after_seq, upto_seq, echo_upto=echo_upto))
         if after_seq and not index.scope.everything:
             sent = {(c.table, c.row_id, c.field) for c in changes}
             for enterprise_id in self.moved_enterprises(after_seq):
@@ -337,9 +350,10 @@ class SyncLog:
         fields = self.db.fields_of(table, row_id)
         if row is None or not fields:
             return []
+        seqs = sorted(set(fields.values()))
         writes = {seq: (clock, author, capped) for seq, clock, author, capped in self.conn.execute(
-            f"SELECT seq, clock, author, capped_from FROM write_log WHERE seq IN ({','.join('?' * len(fields))})",
-            sorted(set(fields.values())))}
+            f"SELECT seq, clock, author, capped_from FROM write_log WHERE seq IN ({','.join('?' * len(seqs))})",
+            seqs)}
         cells = []
         for column in self.db.columns(table):
             seq = fields.get(column, fields.get(WHOLE_ROW))

@@ -10,7 +10,10 @@ Format, version 1 (a zip file; the names below are its only members):
         (the sender's last write), ack (the recipient's writes up to this seq the sender has merged: the
         acknowledgement travelling back), previous (sha256 of the sender's previous manifest to this recipient, or
         ""), counts, members {name: {size, sha256}} for every other member, and optionally key_binding
-        (a new device's public key and its proof) and enrolment (what `device join` needs).
+        (a new device's public key and its proof) and enrolment (what `device join` needs); epoch and
+        recipient_epoch (the sender's sync incarnation and the recipient's one its ack counts for:
+        services/sync_incarnation.py); a device's conflicts (those it recorded, for the office) and the
+        office's conflicts_ack (services/conflict_forwarding.py).
     manifest.sig           base64 Ed25519 signature of the exact bytes of manifest.json by the sender.
     changes.jsonl          one line per row and write: [table, row_id, clock, author, seq, capped_from, cells]:
                            the write's hybrid logical clock, its author (person id), the sender's write_log seq,

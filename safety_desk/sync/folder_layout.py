@@ -17,9 +17,11 @@ def inbox(folder: Path, device_id: str) -> Path:
     return folder / f"to-{device_id}"
 
 
-def bundle_name(sender: str, number: int, kind: str = "sync") -> str:
-    """The file name of the sender's bundle number `number` (an enrolment file has its own suffix)."""
-    return f"{sender}-{number:08d}{SUFFIX if kind == 'sync' else ENROL_SUFFIX}"
+def bundle_name(sender: str, number: int, kind: str = "sync", epoch: str = "") -> str:
+    """The file name of the sender's bundle number `number` (an enrolment file has its own suffix); a database
+    restored from a backup numbers its bundles again, so its epoch is in the name and no name is reused."""
+    incarnation = f"-{epoch}" if epoch else ""
+    return f"{sender}-{number:08d}{incarnation}{SUFFIX if kind == 'sync' else ENROL_SUFFIX}"
 
 
 def waiting_bundles(box: Path) -> list[Path]:

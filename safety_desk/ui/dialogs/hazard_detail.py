@@ -156,10 +156,16 @@ class HazardDetailDialog(QDialog):
         self.blocked_label.setObjectName("blocked")
         self.blocked_label.setWordWrap(True)
         self.blocked_label.setStyleSheet("color: #e65100;")
+        # Sync conflicts on this hazard: a value that lost, decisions taken at once on two devices.
+        self.conflicts_label = QLabel()
+        self.conflicts_label.setObjectName("sync_conflicts")
+        self.conflicts_label.setWordWrap(True)
+        self.conflicts_label.setStyleSheet("color: #c62828;")
         actions = QVBoxLayout()
         actions.setSpacing(4)
         actions.addLayout(bar)
         actions.addWidget(self.blocked_label)
+        actions.addWidget(self.conflicts_label)
         return actions
 
     def _build_particulars(self) -> QWidget:
@@ -342,6 +348,10 @@ class HazardDetailDialog(QDialog):
         self.blocked_label.setText(hint)
         self.blocked_label.setStyleSheet(f"color: {colour};")
         self.blocked_label.setVisible(bool(hint))
+        if detail.conflicts:
+            heading = self.tr("Sync conflicts on this hazard (review them on the Sync page):")
+            self.conflicts_label.setText("\n".join([heading, *("· " + line for line in detail.conflicts)]))
+        self.conflicts_label.setVisible(bool(detail.conflicts))
 
     def _deadline_html(self, detail: HazardDetail) -> str:
         if detail.state is None:

@@ -142,6 +142,7 @@ class ConflictsModel(_RowsModel[ConflictRow]):
             "clock": self.tr("A device's clock runs ahead"),
             "unique": self.tr("Registered twice"),
         }
+        self._decisions = self.tr("Decided differently on two devices")
 
     def view(self, row: int) -> ConflictView:
         return self.row_at(row).view
@@ -169,6 +170,8 @@ class ConflictsModel(_RowsModel[ConflictRow]):
         if column == self.OTHER_BY:
             return self._who_when(view.other_by, view.other_at)
         kind = self._kinds.get(view.kind, view.kind)
+        if view.table == "hazard_event" and view.field == "decision":
+            kind = self._decisions
         note = f"{kind}: {view.note}" if view.note else kind
         if view.resolved:
             note = self.tr("Resolved") + " · " + note
