@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.unsynced = QLabel()
         for label in (self.who, self.device, self.unsynced):
             self.statusBar().addPermanentWidget(label)
-        # Every committed write, from any page, dialog or worker: the status bar and the page on screen redraw.
+        # Every committed write, from any page, dialog or worker: the status bar counts again.
         context.changes.changed.connect(self.on_changes)
         self._restore()
         # Reminders at start and then once a day, for a window left open overnight.
@@ -132,7 +132,6 @@ class MainWindow(QMainWindow):
             from safety_desk.ui.pages.sync import SyncPage
 
             page = SyncPage(context)
-            page.changed.connect(self.refresh_status)
         elif key == "settings":
             from safety_desk.ui.pages.settings import SettingsPage
 
@@ -173,13 +172,10 @@ class MainWindow(QMainWindow):
             page.on_shown()
         self.refresh_status()
 
-    def on_changes(self, changes) -> None:
-        """What a write changed: count the unsynced changes again, and let the page on screen decide whether it
-        shows any of it. Pages not on screen read again when they are shown."""
+    def on_changes(self, _changes) -> None:
+        """A write was committed: count the unsynced changes again. (Each page follows the broadcast itself,
+        ui/pages/broadcast.py.)"""
         self.refresh_status()
-        page = self.stack.currentWidget()
-        if hasattr(page, "on_changes"):
-            page.on_changes(changes)
 
     def on_inspection_requested(self, enterprise_id: str | None) -> None:
         self.show_page("inspections")

@@ -35,6 +35,8 @@ def test_a_commit_reports_its_tables_and_rows_and_a_rollback_reports_nothing(dem
 def test_the_ledger_on_screen_and_the_status_bar_follow_a_write_made_elsewhere(qtbot, demo_context, demo_as_of) -> None:
     window = MainWindow(demo_context)
     qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
     window.show_page("hazards")
     hazards = window.pages["hazards"]
     hazards.overdue.setChecked(True)

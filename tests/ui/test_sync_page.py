@@ -178,7 +178,7 @@ def test_a_tampered_bundle_is_refused_with_a_clear_message_and_changes_nothing(p
     office_name = office.store.devices.get(office.device_id).name
     last_import = _peer_row(laptop, office_name).peer.last_import_at  # the enrolment counts as one
     changed = []
-    laptop.page.changed.connect(lambda: changed.append(True))
+    laptop.page.context.changes.changed.connect(lambda _changes: changed.append(True))  # every commit is broadcast
 
     result = _import_on(qtbot, laptop, tampered, monkeypatch)
     assert isinstance(result, Refused)
@@ -215,7 +215,7 @@ def test_a_concurrent_edit_appears_in_the_conflicts_list_and_keep_the_other_valu
     assert page.keep_other_button.isEnabled() and page.dismiss_button.isEnabled()
 
     changed = []
-    page.changed.connect(lambda: changed.append(True))
+    page.context.changes.changed.connect(lambda _changes: changed.append(True))
     with qtbot.waitSignal(page.refreshed):
         qtbot.mouseClick(page.keep_other_button, Qt.MouseButton.LeftButton)
     assert office.store.hazards.require(hazard.id).measures == "检查员的措施"

@@ -9,6 +9,7 @@ from safety_desk.store.changed import HAZARD_TABLES, Changes
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 from safety_desk.ui.pages.activity_tabs import CampaignsTab, IncidentsTab, TrainingTab
+from safety_desk.ui.pages.broadcast import follow_changes
 from safety_desk.ui.pages.drills_tab import DrillsTab
 
 
@@ -18,6 +19,7 @@ class ActivitiesPage(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
+        follow_changes(self, context)  # committed writes anywhere: read again (on_changes)
         title = QLabel(self.tr("Drills & activities"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.drills = DrillsTab(context)

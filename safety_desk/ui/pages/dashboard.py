@@ -15,6 +15,7 @@ from safety_desk.services.ledger import LedgerFilter
 from safety_desk.store.changed import HAZARD_TABLES, Changes
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.record_list import RecordListDialog
+from safety_desk.ui.pages.broadcast import follow_changes
 from safety_desk.ui.tasks import in_reader
 
 _MUTED = "#546e7a"
@@ -81,6 +82,7 @@ class DashboardPage(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
+        follow_changes(self, context)  # committed writes anywhere: read again (on_changes)
         self.service = context.desk.dashboard
         self.dashboard: Dashboard | None = None
         self._running = False

@@ -15,6 +15,7 @@ from safety_desk.services.errors import ServiceError
 from safety_desk.services.session import Action
 from safety_desk.store.changed import HAZARD_TABLES, Changes
 from safety_desk.store.records import Enterprise
+from safety_desk.ui.pages.broadcast import follow_changes
 from safety_desk.ui.widgets.record_table import make_table
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.enterprise_editor import EnterpriseEditor
@@ -45,6 +46,7 @@ class EnterprisesPage(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
+        follow_changes(self, context)  # committed writes anywhere: read again (on_changes)
         self.service = context.desk.enterprises
         self.notice_service = context.desk.notices
         self.current_id: str | None = None
@@ -474,29 +476,19 @@ class EnterprisesPage(QWidget):
         hazard_id = self.hazards_model.row_at(index.row()).hazard.id
         self.hazard_dialog = HazardDetailDialog(self.context, hazard_id, self)
         self.hazard_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.hazard_dialog.changed.connect(self.on_hazard_changed)
         self.hazard_dialog.finished.connect(self.on_hazard_dialog_closed)
         self.hazard_dialog.open()
 
     def on_hazard_dialog_closed(self, _result: int = 0) -> None:
         self.hazard_dialog = None
 
-    def on_hazard_changed(self, _hazard_id: str) -> None:
-        if self.current_id is not None:
-            self.show_enterprise(self.current_id)  # its open hazards and their status changed
-
     def on_edit_clicked(self) -> None:
         if self.detail is None or not self.service.may_edit():
             return
         self.editor = EnterpriseEditor(self.service, self.detail.enterprise, self, ops=self.context.ops)
         self.editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.editor.enterprise_saved.connect(self.on_enterprise_saved)
         self.editor.destroyed.connect(self.on_editor_closed)
         self.editor.open()  # window-modal without a nested event loop
 
     def on_editor_closed(self) -> None:
         self.editor = None
-
-    def on_enterprise_saved(self, enterprise_id: str) -> None:
-        self.current_id = enterprise_id
-        self.on_shown()  # its name, risk class or initials may have changed: tree and results too

@@ -24,6 +24,7 @@ from safety_desk.ui.dialogs.spreadsheet_import import SpreadsheetImportDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.ledger_model import LedgerModel
 from safety_desk.ui.models.thumbnail_source import CELL_SIZE, ThumbnailSource
+from safety_desk.ui.pages.broadcast import follow_changes
 
 # Typing pauses shorter than this are one search: a query per keystroke would only be thrown away.
 SEARCH_DELAY_MS = 250
@@ -42,6 +43,7 @@ class HazardsPage(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
+        follow_changes(self, context)  # committed writes anywhere: read again (on_changes)
         self.service = context.desk.ledger
         self.hazard_service = context.desk.hazards
         self.model = LedgerModel(self.service, ThumbnailSource(context.desk.photos, context.tasks), parent=self)
@@ -240,7 +242,6 @@ class HazardsPage(QWidget):
         """The import dialog for `path`: it checks the file in a worker and imports only when told to."""
         dialog = SpreadsheetImportDialog(self.context, "ledger", path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(self.on_hazards_changed)
         dialog.finished.connect(self.on_import_closed)
         self.import_dialog = dialog
         dialog.open()
@@ -270,7 +271,6 @@ class HazardsPage(QWidget):
             QMessageBox.warning(self, self.tr("Issue notice"), str(exc))
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.notice_issued.connect(self.on_notice_issued)
         dialog.destroyed.connect(self.on_notice_dialog_closed)
         self.notice_dialog = dialog
         dialog.open()  # window-modal without a nested event loop
@@ -278,14 +278,14 @@ class HazardsPage(QWidget):
     def on_notice_dialog_closed(self) -> None:
         self.notice_dialog = None
 
-    def on_notice_issued(self, _notice_id: str) -> None:
-        self.model.refresh()  # the rows now show their notice number
-
     # -- refreshing -----------------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
-        """A hazard, its events or its notice changed (here, in a dialog, by sync): read the ledger again."""
+        """A hazard, its events or its notice changed (here, in a dialog, an import, by sync): read the rows again,
+        keeping the filters and the sort; the district and campaign choices only when those changed."""
+        if changes.touches("district", "campaign"):
+            self._fill_choices()
         if changes.touches(*HAZARD_TABLES, "enterprise", "district", "campaign"):
-            self.on_shown()
+            self.on_hazards_changed()
 
     def on_shown(self) -> None:
         """Re-read the filter choices and the ledger: hazards change on other pages and by sync."""
@@ -402,7 +402,6 @@ class HazardsPage(QWidget):
         # Overdue as of the same day as the ledger.
         dialog = HazardDetailDialog(self.context, hazard_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self.on_hazards_changed)
         dialog.finished.connect(self.on_detail_closed)
         self.detail_dialog = dialog
         dialog.open()
@@ -445,8 +444,7 @@ class HazardsPage(QWidget):
         except ServiceError as exc:
             QMessageBox.warning(dialog, self.tr("Not done"), str(exc))
             return
-        dialog.accept()
-        self.on_hazards_changed()
+        dialog.accept()  # the rows read again from the broadcast of the write (on_changes)
         QMessageBox.information(self, self.tr("Deadline extended"),
                                 self.tr("%1 of %2 hazards have the new deadline.").replace("%1", str(changed))
                                 .replace("%2", str(len(hazard_ids))))

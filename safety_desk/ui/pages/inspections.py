@@ -16,6 +16,7 @@ from safety_desk.store.records import Inspection
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.new_inspection import NewInspectionDialog
 from safety_desk.ui.icons import icon
+from safety_desk.ui.pages.broadcast import follow_changes
 from safety_desk.ui.widgets.inspection_runner import InspectionRunner
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -29,6 +30,7 @@ class InspectionsPage(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
+        follow_changes(self, context)  # committed writes anywhere: read again (on_changes)
         self.service = context.desk.inspections
         self.new_dialog: NewInspectionDialog | None = None
         self._titles: dict[str, str] = {}

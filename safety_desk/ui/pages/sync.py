@@ -38,6 +38,7 @@ from safety_desk.ui.icons import icon
 from safety_desk.ui.models.sync_models import (
     ConflictRow, ConflictsModel, DevicesModel, PeerRow, PeersModel, role_name, short_id,
 )
+from safety_desk.ui.pages.broadcast import follow_changes
 
 _MUTED = "#546e7a"
 _GOOD = "#2e7d32"
@@ -143,7 +144,6 @@ def _listed(lines: list[str], more: Callable[[int], str]) -> str:
 class SyncPage(QWidget):
     """Peers, export and import with progress, the sync folder, conflicts, and (the office) enrolled devices."""
 
-    changed = Signal()            # the database changed (an import, a folder pass, a conflict resolved...)
     refreshed = Signal()          # the page shows what the database holds now
     exported = Signal(object)     # ExportResult
     imported = Signal(object)     # ImportResult, or Refused
@@ -153,6 +153,7 @@ class SyncPage(QWidget):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
+        follow_changes(self, context)  # committed writes anywhere: read again (on_changes)
         self.snapshot: SyncSnapshot | None = None
         self.progress: QProgressDialog | None = None
         self.last_import: ImportResult | Refused | None = None
@@ -475,7 +476,6 @@ class SyncPage(QWidget):
         self._close_progress()
         self._say(self.tr("%1 failed: %2").replace("%1", title).replace("%2", message), _BAD)
         self.refresh()
-        self.changed.emit()  # an unexpected failure: the status bar reads the database again either way
         QMessageBox.warning(self, title, self.tr("%1 failed: %2").replace("%1", title).replace("%2", message))
 
     def _refused(self, title: str, refused: Refused) -> None:
@@ -536,7 +536,6 @@ class SyncPage(QWidget):
             self.imported.emit(result)
             self._refused(self.tr("Import bundle"), result)
             return
-        self.changed.emit()
         self.imported.emit(result)
         text = self.import_text(result)
         self._say(result.describe(), _BAD if result.refused else _GOOD)
@@ -592,8 +591,6 @@ class SyncPage(QWidget):
             self.folder_synced.emit(result)
             self._refused(self.tr("Sync with folder"), result)
             return
-        if result.imported:
-            self.changed.emit()
         self.folder_synced.emit(result)
         summary = (self.tr("Sync folder: %1 bundles imported, %2 written, %3 set aside")
                    .replace("%1", str(len(result.imported))).replace("%2", str(len(result.exported)))
@@ -639,7 +636,6 @@ class SyncPage(QWidget):
             return
         self._say(self.tr("%1 now holds the other value; the change goes out with the next bundle.")
                   .replace("%1", self.conflicts_model.where(view)), _GOOD)
-        self.changed.emit()
         self.refresh()
 
     def on_dismiss_clicked(self) -> None:
@@ -680,7 +676,6 @@ class SyncPage(QWidget):
         if isinstance(result, Refused):
             self._refused(self.tr("Enrol device"), result)
             return
-        self.changed.emit()
         self.enrolled.emit(result)
         text = (self.tr("%1 is enrolled. Its enrolment file: %2 (%3 records, %4 photos).")
                 .replace("%1", result.device.name).replace("%2", str(result.path))
@@ -709,5 +704,4 @@ class SyncPage(QWidget):
             return
         self._say(self.tr("%1 is revoked; the other devices learn it with their next bundle.")
                   .replace("%1", device.name), _GOOD)
-        self.changed.emit()
         self.refresh()
