@@ -12,6 +12,29 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+def _sleep_through_libfaketime() -> None:
+    """Under Debian's libfaketime 0.9.10 with --exclude-monotonic (./dev test-later), time.sleep fails with EINVAL
+    while select's timeout works: subprocess.wait(timeout) sleeps in its polling loop, so give it a sleep that
+    waits with select instead."""
+    if "faketime" not in os.environ.get("LD_PRELOAD", ""):
+        return
+    import select
+    import time
+
+    real_sleep = time.sleep
+
+    def sleep(seconds: float) -> None:
+        try:
+            real_sleep(seconds)
+        except OSError:
+            select.select([], [], [], max(0.0, seconds))
+
+    time.sleep = sleep
+
+
+_sleep_through_libfaketime()
+
 import shutil  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402

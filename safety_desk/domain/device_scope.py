@@ -11,33 +11,17 @@ the office side signs in on an enterprise's PC), the office's devices and itself
 Incidents stay on the office side (office and inspectors). There is no inspector-internal note field in
 the schema today; one would be listed in OFFICE_SIDE_FIELDS and never reach an enterprise device.
 
-Ownership: the office may send anything. An inspector's or leader's device may not send the records only
-the office keeps (organisation, enterprises, campaigns, checklists, number blocks, incidents). An
-enterprise device may send only its own rectification work: progress, rectification reports and comments
-on hazards, a major hazard's treatment plan, its self-inspections and the hazards they find, its drills,
-training and photos. The grade, the deadline and verification stay with the inspector side.
+Ownership (what a role may write) is one rule for services and sync alike: domain/ownership.py.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
-OFFICE_ROLES = ("office",)
-INSPECTOR_ROLES = ("inspector", "leader")
+from safety_desk.domain.ownership import INSPECTOR_ROLES, OFFICE_ROLES
 
-# Tables only the office writes.
-OFFICE_ONLY_TABLES = frozenset({"office", "device", "district", "person", "district_member", "checklist",
-                                "campaign", "notice_block", "enterprise", "incident"})
-# Tables an enterprise device may write at all, and what it may write in them.
-ENTERPRISE_TABLES = frozenset({"hazard", "hazard_event", "inspection", "answer", "drill", "training", "photo",
-                               "photo_annotation"})
-ENTERPRISE_HAZARD_FIELDS = frozenset({"treatment_plan"})
-ENTERPRISE_HAZARD_SOURCES = frozenset({"self_inspection", "drill"})
-ENTERPRISE_EVENT_KINDS = frozenset({"progress", "reported_rectified", "comment"})
-# Events that open a hazard: an enterprise may write them only for hazards it found itself.
-OPENING_EVENT_KINDS = frozenset({"created", "deadline_set"})
 # Fields that never leave the office side (none exist yet; see the module docstring).
 OFFICE_SIDE_FIELDS: dict[str, frozenset[str]] = {}
 # Photo references in rows: table -> JSON list columns of photo ids.
@@ -180,39 +164,3 @@ def withheld_fields(index: ScopeIndex, table: str, row: dict[str, Any]) -> froze
 
 def referenced_photos(table: str, row: dict[str, Any]) -> list[str]:
     return [p for column in PHOTO_COLUMNS.get(table, ()) for p in _json_list(row.get(column)) if isinstance(p, str)]
-
-
-def ownership_problem(role: str, table: str, field_name: str, row: dict[str, Any], is_new: bool,
-                      hazard_source: Callable[[str], str | None]) -> str | None:
-    """Why a change a device of `role` sent is not its to make (None: it may). `row` is the row as it would
-    be after the change (the stored row with the incoming cells)."""
-    if role in OFFICE_ROLES:
-        return None
-    if table in OFFICE_ONLY_TABLES:
-        return (f"只有安全办可以修改{table}记录 (only the safety office changes {table} records; "
-                f"a {role} device sent one)")
-    if role in INSPECTOR_ROLES:
-        return None
-    if table not in ENTERPRISE_TABLES:
-        return f"企业设备不能修改{table}记录 (an enterprise device does not change {table} records)"
-    if table == "hazard":
-        if is_new:
-            if row.get("source") in ENTERPRISE_HAZARD_SOURCES:
-                return None
-            return ("企业只能登记自查或演练发现的隐患 (an enterprise registers only hazards of its own "
-                    f"self-inspections or drills, not source {row.get('source')!r})")
-        if field_name in ENTERPRISE_HAZARD_FIELDS:
-            return None
-        return (f"隐患的“{field_name}”由检查员一方负责，企业不能修改 (the inspector side owns hazard field "
-                f"{field_name}; the enterprise owns only its rectification reports)")
-    if table == "hazard_event":
-        kind = row.get("kind")
-        if kind in ENTERPRISE_EVENT_KINDS:
-            return None
-        if kind in OPENING_EVENT_KINDS and hazard_source(str(row.get("hazard_id"))) in ENTERPRISE_HAZARD_SOURCES:
-            return None
-        return (f"隐患事件“{kind}”（等级、期限、复查）由检查员一方负责 (the inspector side owns {kind} "
-                "events: grade, deadline and verification)")
-    if table == "inspection" and row.get("kind") != "self_inspection":
-        return f"企业只能提交自查记录 (an enterprise sends only self-inspections, not {row.get('kind')!r})"
-    return None

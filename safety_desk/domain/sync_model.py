@@ -42,5 +42,6 @@ class Change:
     capped_from: str | None = None  # the clock it first had, when a receiver capped a clock far ahead
 
 
-# (table, row_id, changes of that row, stored row or None) -> [(change, reason)] to refuse
-Refuser = Callable[[str, str, list[Change], dict[str, Any] | None], list[tuple[Change, str]]]
+# (table, row_id, changes of that row, stored row or None, the facts of its parent as stored before the change
+# set: domain/ownership.RowFacts) -> [(change, reason)] to refuse
+Refuser = Callable[[str, str, list[Change], dict[str, Any] | None, Any], list[tuple[Change, str]]]

@@ -83,9 +83,7 @@ def run_doctor(store: Store) -> DoctorReport:
                      "(entries deleted)")
     report.add("audit chain 审计链", chain, f"{health.audit_entry_count(db)} entries intact")
 
-    mismatched = store.hazards.mismatched_states()
-    report.add("hazard status 隐患状态",
-               [f"hazard {h}: 缓存状态与事件不符 cached status differs from its events" for h in mismatched],
+    report.add("hazard status 隐患状态", [f"hazard {h}: {problem}" for h, problem in store.hazards.state_problems()],
                f"{store.hazards.count()} hazards match their events")
 
     problems, photo_count = _photo_problems(store)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Iterable
@@ -9,6 +10,7 @@ from typing import Iterable
 from safety_desk.domain.hazard_status import (
     HazardEventKind, HazardState, HazardStatus, allowed_next, overdue_days,
 )
+from safety_desk.domain.ownership import event_problem, field_problem
 from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
@@ -160,12 +162,18 @@ class HazardService:
         self.session.require_enterprise(hazard.enterprise_id)
         return hazard
 
-    def _writable(self, hazard_id: str, *, enterprise_may: bool) -> tuple[Hazard, HazardState]:
-        """The hazard and its state, after checking the person may change it at all."""
+    def _writable(self, hazard_id: str, *, events: tuple[HazardEventKind, ...] = (),
+                  fields: tuple[str, ...] = ()) -> tuple[Hazard, HazardState]:
+        """The hazard and its state, after checking the person may change it at all and may append these events
+        and change these fields: the one ownership rule sync applies too (domain/ownership.py)."""
         hazard = self._visible(hazard_id)
-        if not (self._inspector_side() or enterprise_may and self._own_enterprise(hazard)):
-            who = "检查员、包片领导和安全办" if not enterprise_may else "本企业和检查员"
-            raise PermissionDenied(f"只有{who}可以执行此操作 (you may not do this to hazard “{_short(hazard)}”)")
+        if not (self._inspector_side() or self._own_enterprise(hazard)):
+            raise PermissionDenied(f"你不能修改此隐患 (you may not change hazard “{_short(hazard)}”)")
+        before = dataclasses.asdict(hazard)
+        for reason in [event_problem(self.session.role, before, kind.value) for kind in events] + [
+                field_problem(self.session.role, "hazard", name, before) for name in fields]:
+            if reason:
+                raise PermissionDenied(reason)
         if hazard.deleted:
             raise HazardProblem(f"隐患“{_short(hazard)}”已撤销 (the hazard was withdrawn)")
         state = self.store.hazards.state(hazard_id)
@@ -182,29 +190,38 @@ class HazardService:
     def _actions(self, hazard: Hazard, state: HazardState | None) -> tuple[frozenset[str], str | None]:
         if hazard.deleted or state is None:
             return frozenset(), None
-        inspector, own = self._inspector_side(), self._own_enterprise(hazard)
+        if not (self._inspector_side() or self._own_enterprise(hazard)):
+            return frozenset(), None
+        before, role = dataclasses.asdict(hazard), self.session.role
+
+        def may(*kinds: HazardEventKind, fields: tuple[str, ...] = ()) -> bool:
+            # The one ownership rule (domain/ownership.py), as _writable asks it.
+            return not any(event_problem(role, before, k.value) for k in kinds) and not any(
+                field_problem(role, "hazard", name, before) for name in fields)
+
         status, major = state.status, hazard.grade == "重大"
         actions: set[str] = set()
         blocked = None
-        if (inspector or own) and status in _RECTIFYING:
+        if status in _RECTIFYING and may(HazardEventKind.PROGRESS):
             actions.add(RECORD_PROGRESS)
             missing = plan_missing(hazard) if major else []
             if missing:
                 blocked = ("重大隐患须先完成治理方案：" + "、".join(missing)
                            + " (complete the treatment plan first)")
-            else:
+            elif may(HazardEventKind.REPORTED_RECTIFIED):
                 actions.add(REPORT_RECTIFIED)
-        if (inspector or own) and major and status is not HazardStatus.CLOSED:
+        if major and status is not HazardStatus.CLOSED and may(HazardEventKind.COMMENT, fields=("treatment_plan",)):
             actions.add(TREATMENT_PLAN)
-        if inspector:
-            if status is HazardStatus.AWAITING_REVIEW:
-                actions.update((VERIFY, REJECT))
-            if status is HazardStatus.CLOSED:
+        if status is HazardStatus.AWAITING_REVIEW and may(HazardEventKind.VERIFIED, HazardEventKind.REJECTED):
+            actions.update((VERIFY, REJECT))
+        if status is HazardStatus.CLOSED:
+            if may(HazardEventKind.REOPENED):
                 actions.add(REOPEN)
-            else:
+        else:
+            if may(HazardEventKind.DEADLINE_EXTENDED):
                 actions.add(EXTEND_DEADLINE)
-                if major:
-                    actions.add(SUPERVISION)
+            if major and may(HazardEventKind.COMMENT, fields=("supervision_level", "referred_on")):
+                actions.add(SUPERVISION)
         return frozenset(actions), blocked
 
     # -- reading --------------------------------------------------------------------------------
@@ -283,12 +300,12 @@ class HazardService:
     def keep_photo(self, hazard_id: str, prepared: PreparedPhoto) -> Photo:
         """Keep a photo (file and record) of the hazard's rectification, if the person may report on it; name it
         in report_rectified or record_progress."""
-        self._writable(hazard_id, enterprise_may=True)
+        self._writable(hazard_id)
         return store_prepared(self.store, prepared, self.session.person.id, self.session.clock)
 
     def report_rectified(self, hazard_id: str, note: str, photo_ids: Iterable[str]) -> HazardEvent:
         """The enterprise (or an inspector on its behalf) reports the hazard rectified, with after-photos."""
-        hazard, state = self._writable(hazard_id, enterprise_may=True)
+        hazard, state = self._writable(hazard_id, events=(HazardEventKind.REPORTED_RECTIFIED,))
         self._require_status(hazard, state, HazardEventKind.REPORTED_RECTIFIED, "报告整改完成")
         photos = self._photos(photo_ids)
         if not photos:
@@ -306,7 +323,7 @@ class HazardService:
 
     def record_progress(self, hazard_id: str, note: str, photo_ids: Iterable[str] = ()) -> HazardEvent:
         """A step of the rectification (整改中), with optional photos."""
-        hazard, state = self._writable(hazard_id, enterprise_may=True)
+        hazard, state = self._writable(hazard_id, events=(HazardEventKind.PROGRESS,))
         self._require_status(hazard, state, HazardEventKind.PROGRESS, "记录整改进展")
         photos = self._photos(photo_ids)
         if not note.strip():
@@ -316,7 +333,7 @@ class HazardService:
 
     def save_treatment_plan(self, hazard_id: str, plan: dict[str, str]) -> Hazard:
         """Write a major hazard's treatment plan (the six elements; empty ones may be completed later)."""
-        hazard, state = self._writable(hazard_id, enterprise_may=True)
+        hazard, state = self._writable(hazard_id, events=(HazardEventKind.COMMENT,), fields=("treatment_plan",))
         if hazard.grade != "重大":
             raise HazardProblem("只有重大隐患需要治理方案 (only a major hazard has a treatment plan)")
         if state.status is HazardStatus.CLOSED:
@@ -337,14 +354,14 @@ class HazardService:
     # -- the inspector's side -------------------------------------------------------------------
     def verify(self, hazard_id: str, note: str = "") -> HazardEvent:
         """Re-inspection accepted: the hazard is closed (销号)."""
-        hazard, state = self._writable(hazard_id, enterprise_may=False)
+        hazard, state = self._writable(hazard_id, events=(HazardEventKind.VERIFIED,))
         self._require_status(hazard, state, HazardEventKind.VERIFIED, "复查销号")
         return self.store.hazards.append_event(hazard_id, HazardEventKind.VERIFIED, by_id=self.session.person.id,
                                                reason=note.strip())
 
     def reject(self, hazard_id: str, reason: str) -> HazardEvent:
         """Re-inspection not accepted: back to 整改中, with the reason the enterprise reads."""
-        hazard, state = self._writable(hazard_id, enterprise_may=False)
+        hazard, state = self._writable(hazard_id, events=(HazardEventKind.REJECTED,))
         self._require_status(hazard, state, HazardEventKind.REJECTED, "退回整改")
         if not reason.strip():
             raise HazardProblem("退回整改须填写原因 (give the reason the rectification is not accepted)")
@@ -353,7 +370,7 @@ class HazardService:
 
     def reopen(self, hazard_id: str, reason: str, new_deadline: date | None = None) -> HazardEvent:
         """A closed hazard is open again (整改中), optionally with a new deadline."""
-        hazard, state = self._writable(hazard_id, enterprise_may=False)
+        hazard, state = self._writable(hazard_id, events=(HazardEventKind.REOPENED, HazardEventKind.DEADLINE_SET))
         self._require_status(hazard, state, HazardEventKind.REOPENED, "重新打开")
         if not reason.strip():
             raise HazardProblem("重新打开须填写原因 (give the reason for reopening)")
@@ -376,7 +393,8 @@ class HazardService:
             raise HazardProblem("请选择隐患 (choose at least one hazard)")
         changes: list[tuple[str, HazardEventKind]] = []
         for hazard_id in ids:
-            hazard, state = self._writable(hazard_id, enterprise_may=False)
+            hazard, state = self._writable(
+                hazard_id, events=(HazardEventKind.DEADLINE_EXTENDED, HazardEventKind.DEADLINE_SET))
             if state.status is HazardStatus.CLOSED:
                 raise HazardProblem(f"隐患“{_short(hazard)}”已销号，不能延期 (the hazard is closed)")
             if new_deadline < date.fromisoformat(hazard.found_on):
@@ -394,7 +412,8 @@ class HazardService:
 
     def set_supervision(self, hazard_id: str, level: str | None, referred_on: date | None) -> Hazard:
         """A major hazard's 挂牌督办 level and the day it was referred to the regulator (None: neither)."""
-        hazard, state = self._writable(hazard_id, enterprise_may=False)
+        hazard, state = self._writable(
+            hazard_id, events=(HazardEventKind.COMMENT,), fields=("supervision_level", "referred_on"))
         if hazard.grade != "重大":
             raise HazardProblem("只有重大隐患挂牌督办 (only a major hazard is put under listed supervision)")
         if state.status is HazardStatus.CLOSED:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -11,6 +12,8 @@ from safety_desk.domain.checklist import (
 )
 from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardEventKind, HazardStatus
+from safety_desk.domain.ownership import RowFacts, ownership_problem
+from safety_desk.domain.sync_model import WHOLE_ROW
 from safety_desk.services.inspection_steps import SubmissionProblem, submission_problems
 from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
@@ -365,18 +368,26 @@ class InspectionService:
                     deadline: date, grade: str | None = None) -> Hazard:
         """The inspector completes a hazard opened from a failure; a new deadline is an event."""
         hazard = self.store.hazards.require(hazard_id)
-        inspector_side = self.session.may(Action.EDIT_HAZARD)
-        if not (inspector_side or hazard.source == "self_inspection"):
+        if not (self.session.may(Action.EDIT_HAZARD) or hazard.source == "self_inspection"):
             raise PermissionDenied("无权修改该隐患 (you may not edit this hazard)")
         self.session.require_enterprise(hazard.enterprise_id)
-        if not inspector_side:
-            # The enterprise describes its own findings; grade and deadline belong to the inspector (DESIGN §4).
-            current = self.store.hazards.state(hazard_id)
-            inspectors_own = "隐患等级和整改期限由检查员确定 (the inspector sets the grade and deadline)"
-            if grade is not None and grade != hazard.grade:
-                raise HazardFieldDenied("grade", inspectors_own)
-            if current is not None and current.deadline != deadline:
-                raise HazardFieldDenied("deadline", inspectors_own)
+        # Which fields this role may change is the one ownership rule sync applies too (domain/ownership.py):
+        # the enterprise describes its own findings; grade and deadline belong to the inspector (DESIGN §4).
+        before = dataclasses.asdict(hazard)
+        after = {**before, "description": description.strip(), "location": location.strip(),
+                 "measures": measures.strip(), "responsible": responsible.strip(),
+                 "grade": hazard.grade if grade is None else grade}
+        for name in ("grade", "description", "location", "measures", "responsible"):
+            reason = ownership_problem(self.session.role, "hazard", name, before, after)
+            if reason:
+                raise HazardFieldDenied(name, reason)
+        current = self.store.hazards.state(hazard_id)
+        if current is not None and current.deadline != deadline:
+            reason = ownership_problem(self.session.role, "hazard_event", WHOLE_ROW, None,
+                                       {"hazard_id": hazard_id, "kind": HazardEventKind.DEADLINE_SET.value},
+                                       RowFacts(hazard=before))
+            if reason:
+                raise HazardFieldDenied("deadline", reason)
         if not description.strip():
             raise HazardFieldError("description", "隐患描述不能为空 (the description is required)")
         if deadline < date.fromisoformat(hazard.found_on):

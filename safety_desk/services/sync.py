@@ -8,11 +8,12 @@ bundle is covered by the next one and a bundle imported twice is a reported no-o
 Import is all or nothing: the bundle is checked completely (names, sizes, signature of an enrolled,
 unrevoked sender, hashes, shape of every change, photos present) before the database is touched; then a
 backup is taken and the changes are merged in one transaction (store/merge.py). Rows, not bundles, are
-refused: rows outside the sender's scope (sync/scope_checks.py) and changes to fields its role does not own
-are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies,
-so no device is ever stuck on one stray row. The bundle is acknowledged as received all the same (the
-sender stops resending what was refused), and the office tells the sender in its next bundles which of its
-changes were refused and why, until it acknowledges that; the device keeps them as conflicts.
+refused: rows outside the sender's scope (sync/scope_checks.py), changes to fields its role does not own,
+writes it claims for another device or another's people, and any change to evidence (domain/ownership.py)
+are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies, so
+no device is ever stuck on one stray row. The bundle is acknowledged as received all the same (the sender
+stops resending what was refused), and the office tells the sender in its next bundles which of its changes
+were refused and why, until it acknowledges that; the device keeps them as conflicts.
 
 District moves: an enterprise's district changes only at the office. A device still sending edits of it is
 taken when they were made before the move; the office tells the devices of the old district it left
@@ -31,7 +32,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from safety_desk.domain.concurrent_decisions import DECISION_KINDS
-from safety_desk.domain.device_scope import Scope, ownership_problem
+from safety_desk.domain.device_scope import Scope
+from safety_desk.domain.ownership import ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
 from safety_desk.media.files import holds, media_path, write_file_atomically
@@ -246,7 +248,8 @@ class SyncService:
         if not isinstance(counts, dict) or counts.get("changes") != len(changes):
             raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
                                  "manifest); 数据库未作任何更改 (nothing was changed)")
-        refuse = ownership_refuser(sender, changes, self.log.hazard_source) if sender.role != "office" else None
+        refuse = (ownership_refuser(sender, self.log.own_people(self._scope_of(sender)), self.log.cell_clock)
+                  if sender.role != "office" else None)
         if sender.role != "office":
             refuse = refusing(scope_refusals_of(self.db, self.log, sender, self._scope_of(sender), changes), refuse)
         bundled = set(opened.photo_ids)
@@ -478,8 +481,7 @@ class SyncService:
                   else {row.field: row.lost_value})
         me = self.this_device()
         for column in values:
-            reason = ownership_problem(me.role, row.tbl, column, {**current, **values}, False,
-                                       self.log.hazard_source)
+            reason = ownership_problem(me.role, row.tbl, column, current, {**current, **values})
             if reason:
                 raise PermissionDenied(reason)
         if row.tbl == "hazard" or "enterprise_id" in current:

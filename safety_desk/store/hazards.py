@@ -186,14 +186,29 @@ class HazardRepository(Repository[Hazard]):
 
     def mismatched_states(self) -> list[str]:
         """Hazards whose cached status differs from a fresh fold of their events (for doctor)."""
+        return [hazard_id for hazard_id, _ in self.state_problems()]
+
+    def state_problems(self) -> list[tuple[str, str]]:
+        """(hazard, what is wrong) for every hazard whose cached status is not the fold of its events, or whose
+        events fold to nothing (a damaged history: no created event, an unknown kind or date). Never raises:
+        doctor reports what it finds."""
         cached = {row["hazard_id"]: dict(row) for row in self.db.conn.execute("SELECT * FROM hazard_state")}
         folded: dict[str, dict] = {}
+        damaged: dict[str, str] = {}
         rows = self.db.conn.execute("SELECT * FROM hazard_event ORDER BY hazard_id, clock, id")
         for hazard_id, group in itertools.groupby(rows, key=lambda row: row["hazard_id"]):
-            facts = [fact_of(record_from_row(HazardEvent, row)) for row in group]
-            folded[hazard_id] = state_row(hazard_id, fold_hazard_events(facts))
-        hazard_ids = [row[0] for row in self.db.conn.execute("SELECT id FROM hazard")]
-        return [h for h in hazard_ids if folded.get(h) != cached.get(h)]
+            try:
+                facts = [fact_of(record_from_row(HazardEvent, row)) for row in group]
+                folded[hazard_id] = state_row(hazard_id, fold_hazard_events(facts))
+            except (ValueError, TypeError, KeyError) as exc:
+                damaged[hazard_id] = f"事件记录已损坏 (damaged event history: {exc})"
+        problems = []
+        for (hazard_id,) in self.db.conn.execute("SELECT id FROM hazard"):
+            if hazard_id in damaged:
+                problems.append((hazard_id, damaged[hazard_id]))
+            elif folded.get(hazard_id) != cached.get(hazard_id):
+                problems.append((hazard_id, "缓存状态与事件不符 (cached status differs from its events)"))
+        return problems
 
 
 class NoticeRepository(Repository[Notice]):

@@ -10,7 +10,10 @@ DESIGN.md §4, in one pass inside the caller's transaction:
 - per field (or per row for single-author records, union for append-only ones) the later (clock, device)
   wins; a value that loses to a concurrent edit is recorded (kind 'value'). A value we already saw from
   this sender (a resent bundle) or one the sender had seen from us is history, not a conflict;
-- a submitted inspection is never rewritten.
+- evidence is never rewritten, whoever sends it and whatever its clock: an existing row of an append-only
+  record, an issued notice, a submitted inspection and its answers (domain/ownership.py); such changes are
+  refused and recorded like those the sender does not own. A unique-key clash with evidence never goes by id
+  order either: the evidence stays (or, arriving, replaces the row that is not) and the other is refused.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
+from safety_desk.domain.ownership import APPEND_ONLY_TABLES, EVIDENCE_TABLES, ISSUED_TABLES, RowFacts, evidence_problem
 from safety_desk.domain.sync_model import PER_FIELD, SYNC_MODE, TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.store.database import Database
+from safety_desk.store.row_facts import row_facts
 
 CLOCK_TOLERANCE_MS = 10 * 60 * 1000  # a peer clock up to 10 minutes ahead is taken as it is
 _CHUNK = 500
@@ -110,6 +115,7 @@ class _Merger:
         self.fk_target = {(t, c): target for target, refs in self.references.items() for t, c in refs}
         self.detected_at = self.db.now_iso()
         self.newest = ""  # the latest clock inserted by the batched path, observed once at the end
+        self.facts: dict[tuple[str, str], RowFacts] = {}
         self.replaced: list[dict[str, Any]] = []  # the values this merge overwrote, kept in its audit entry
 
     # -- bookkeeping ---------------------------------------------------------------------------
@@ -160,6 +166,9 @@ class _Merger:
     def run(self, changes: Iterable[Change]) -> MergeReport:
         order = {table: i for i, table in enumerate(TABLE_ORDER)}
         pending = self.cap(list(changes))
+        # Parents as stored before this change set: an answer's inspection (evidence, for every sender) and, for a
+        # sender whose ownership is checked, an event's hazard.
+        self.facts = row_facts(self.conn, pending, ("answer", "hazard_event") if self.ctx.refuse else ("answer",))
         by_row: dict[tuple[str, str], list[Change]] = {}
         for change in pending:
             key = (change.table, change.row_id)
@@ -294,22 +303,20 @@ class _Merger:
     def merge_row(self, table: str, row_id: str, changes: list[Change], current: dict | None,
                   fields: dict[str, int], writes: dict[int, tuple[str, str]]) -> None:
         ctx = self.ctx
+        facts = self.facts.get((table, row_id), RowFacts())
+        refused = self.evidence_refusals(table, changes, current, facts)
         if ctx.refuse is not None:
-            refused = ctx.refuse(table, row_id, changes, current)
-            if refused:
-                gone = {id(c) for c, _ in refused}
-                for change, reason in refused:
-                    self.report.refused.append((change, reason))
-                    self.conflict("refused", table, row_id, change.field, lost=change.value, lost_clock=change.clock,
-                                  lost_author=change.author, note=reason)
-                changes = [c for c in changes if id(c) not in gone]
-                if not changes:
-                    return
-        if table in ("inspection", "answer") and self._submitted(table, row_id, current, changes):
-            # A submitted inspection is evidence: no merge rewrites it (a stale backup, a replayed draft).
-            self.db.audit_event("refused_change", table, row_id, None, {"reason": "inspection already submitted"})
-            self.report.submitted_refused += len(changes)
-            return
+            gone = {id(c) for c, _ in refused}
+            refused += ctx.refuse(table, row_id, [c for c in changes if id(c) not in gone], current, facts)
+        if refused:
+            gone = {id(c) for c, _ in refused}
+            for change, reason in refused:
+                self.report.refused.append((change, reason))
+                self.conflict("refused", table, row_id, change.field, kept=self._stored_value(current, change),
+                              lost=change.value, lost_clock=change.clock, lost_author=change.author, note=reason)
+            changes = [c for c in changes if id(c) not in gone]
+            if not changes:
+                return
         latest: dict[str, Change] = {}
         for change in changes:
             if change.field not in latest or change.clock > latest[change.field].clock:
@@ -393,12 +400,36 @@ class _Merger:
     def _keys(self, table: str) -> tuple[tuple[str, ...], ...]:
         return self.unique_keys[table]
 
-    def _submitted(self, table: str, row_id: str, current: dict | None, changes: list[Change]) -> bool:
+    @staticmethod
+    def _stored_value(current: dict | None, change: Change) -> Any:
         if current is None:
-            return False
-        inspection_id = row_id if table == "inspection" else current["inspection_id"]
-        status = self.conn.execute("SELECT status FROM inspection WHERE id = ?", (inspection_id,)).fetchone()
-        return status is not None and status[0] == "submitted"
+            return None
+        return current if change.field == WHOLE_ROW else current.get(change.field)
+
+    def evidence_refusals(self, table: str, changes: list[Change], current: dict | None,
+                          facts: RowFacts) -> list[tuple[Change, str]]:
+        """Changes that would rewrite evidence (domain/ownership.py), from any sender and whatever their clock."""
+        if table not in EVIDENCE_TABLES or (current is None and table != "answer"):
+            return []
+        refused = []
+        for change in changes:
+            if current is not None and (
+                    all(current.get(k) == v for k, v in change.value.items() if k != "id")
+                    if change.field == WHOLE_ROW else current.get(change.field) == change.value):
+                continue  # the same values again (a resent row): nothing is rewritten
+            if self.ctx.refuse is None and change.capped_from and table in APPEND_ONLY_TABLES:
+                continue  # the office lowered a far-future clock it relays (only a cap, never a new value)
+            after = dict(current or {})
+            if change.field == WHOLE_ROW:
+                after.update(change.value)
+            else:
+                after[change.field] = change.value
+            reason = evidence_problem(table, change.field, current, after, facts)
+            if reason:
+                refused.append((change, reason))
+                if table in ("inspection", "answer"):
+                    self.report.submitted_refused += 1
+        return refused
 
     def settle_unique(self, table: str, row_id: str, row: dict[str, Any], current: dict | None,
                       winners: list[Change]) -> dict[str, Any] | None:
@@ -427,7 +458,18 @@ class _Merger:
                                       note=f"{table} 的 {shown} 已被另一条记录使用 (another {table} has this key)")
                         row.pop(column)
                 continue
-            if row_id > other["id"]:
+            incoming_evidence = self._is_evidence(table, merged)
+            if self._is_evidence(table, other) and (self.ctx.refuse is not None or not incoming_evidence):
+                # Evidence here is never replaced by a device's row: the incoming row is refused (its references
+                # land on ours). Only the office's own record, relayed to a device, stands over a device's copy.
+                reason = (f"{table} 的 {shown} 已属于已提交或已发出的记录，不能被替换 (this {table} key belongs to a "
+                          "row of a submitted inspection or an issued document: the incoming row is refused)")
+                self.report.refused.append((winners[0], reason))
+                self.conflict("refused", table, row_id, WHOLE_ROW, kept=other, lost={"id": row_id, **row},
+                              lost_clock=winners[0].clock, lost_author=winners[0].author, note=reason)
+                self.alias(table, row_id, other["id"])
+                return None
+            if row_id > other["id"] and not incoming_evidence:
                 self.conflict("unique", table, row_id, WHOLE_ROW, kept=other, lost={"id": row_id, **row},
                               lost_clock=winners[0].clock, lost_author=winners[0].author,
                               note=f"两台设备各自登记了 {table} {shown}；保留先登记的一条 (two devices made the same "
@@ -435,14 +477,27 @@ class _Merger:
                 self.alias(table, row_id, other["id"])
                 return None
             # The row here is the one that goes: its references move to the incoming row.
-            self.conflict("unique", table, other["id"], WHOLE_ROW, kept={"id": row_id, **row}, lost=other,
-                          note=f"两台设备各自登记了 {table} {shown}；保留先登记的一条 (two devices made the same "
-                               f"{table}; the one with the smaller id is kept)")
+            note = (f"安全办已有 {table} {shown} 的正式记录，本机的一条被取代 (the office's record of this {table} "
+                    "is evidence and stands over this device's row)" if incoming_evidence else
+                    f"两台设备各自登记了 {table} {shown}；保留先登记的一条 (two devices made the same "
+                    f"{table}; the one with the smaller id is kept)")
+            self.conflict("unique", table, other["id"], WHOLE_ROW, kept={"id": row_id, **row}, lost=other, note=note)
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (other["id"],))
             self.conn.execute("DELETE FROM row_clock WHERE tbl = ? AND row_id = ?", (table, other["id"]))
             self.alias(table, other["id"], row_id)
         return row
+
+    def _is_evidence(self, table: str, row: dict[str, Any]) -> bool:
+        """Whether the row is (part of) a submitted inspection or an issued document, as stored now."""
+        if table in APPEND_ONLY_TABLES or table in ISSUED_TABLES:
+            return True
+        if table == "inspection":
+            return row.get("status") == "submitted"
+        if table == "answer":
+            found = self.conn.execute("SELECT status FROM inspection WHERE id = ?", (row.get("inspection_id"),)).fetchone()
+            return found is not None and found[0] == "submitted"
+        return False
 
     def alias(self, table: str, lost: str, kept: str) -> None:
         self.db.audit_event("unique_clash", table, lost, None, {"kept": kept})

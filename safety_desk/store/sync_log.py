@@ -246,8 +246,20 @@ class SyncLog:
         row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
         return dict(row) if row else None
 
-    def hazard_source(self, hazard_id: str) -> str | None:
-        row = self.conn.execute("SELECT source FROM hazard WHERE id = ?", (hazard_id,)).fetchone()
+    def own_people(self, scope: Scope) -> frozenset[str]:
+        """The people a device writes as (domain/ownership.py authorship): an enterprise's staff for its PC;
+        the inspectors and leaders (people of no enterprise) for an inspector's or leader's laptop."""
+        if scope.role == "enterprise":
+            rows = self.conn.execute("SELECT id FROM person WHERE enterprise_id = ?", (scope.enterprise_id,))
+        else:
+            rows = self.conn.execute("SELECT id FROM person WHERE enterprise_id IS NULL AND role IN ('inspector',"
+                                     " 'leader')")
+        return frozenset(r[0] for r in rows)
+
+    def cell_clock(self, table: str, row_id: str, column: str) -> str | None:
+        """The clock of the write that set this cell here (None: the cell is not here)."""
+        seq = self.cell_seq(table, row_id, column)
+        row = self.conn.execute("SELECT clock FROM write_log WHERE seq = ?", (seq,)).fetchone() if seq else None
         return row[0] if row else None
 
     # -- export ---------------------------------------------------------------------------------

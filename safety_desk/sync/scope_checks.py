@@ -113,12 +113,12 @@ def refusing(refused: dict[tuple, str], then: Refuser | None) -> Refuser | None:
     if not refused:
         return then
 
-    def refuse(table: str, row_id: str, row_changes: list[Change],
-               current: dict[str, Any] | None) -> list[tuple[Change, str]]:
+    def refuse(table: str, row_id: str, row_changes: list[Change], current: dict[str, Any] | None,
+               facts: Any) -> list[tuple[Change, str]]:
         found = [(c, refused[change_key(c)]) for c in row_changes if change_key(c) in refused]
         rest = [c for c in row_changes if change_key(c) not in refused]
         if then is not None and rest:
-            found += then(table, row_id, rest, current)
+            found += then(table, row_id, rest, current, facts)
         return found
 
     return refuse

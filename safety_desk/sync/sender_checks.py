@@ -1,15 +1,18 @@
 """What a device accepts from a bundle's sender: who may send to it, and fields its role owns.
 
 Rules only: the service looks up the devices and the stored rows and hands them in; nothing here reads or
-writes the store. A sender that may not send refuses the whole bundle; fields its role does not own are
-refused one by one, like rows outside its scope (sync/scope_checks.py; module docstring of services/sync.py).
+writes the store. A sender that may not send refuses the whole bundle; fields its role does not own, and
+writes it claims for another device or another's people, are refused one by one, like rows outside its scope
+(sync/scope_checks.py; module docstring of services/sync.py).
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from safety_desk.domain.device_scope import ownership_problem
+from safety_desk.domain.ownership import (
+    RowFacts, authorship_problem, ownership_problem, row_clock_problem, writer_problem,
+)
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, Refuser
 from safety_desk.store.records import Device
 from safety_desk.sync.bundle import BundleRejected
@@ -35,17 +38,16 @@ def accepted_sender(file_name: str, manifest: dict[str, Any], me: Device, sender
     return sender
 
 
-def ownership_refuser(sender: Device, changes: list[Change],
-                      stored_hazard_source: Callable[[str], str | None]) -> Refuser:
-    """The merge's `refuse` hook (store/merge.py): a row's changes the sender's role does not own, with why."""
-    new_hazard_sources = {c.row_id: (c.value if c.field == "source" else None)
-                          for c in changes if c.table == "hazard" and c.field == "source"}
+def ownership_refuser(sender: Device, people: frozenset[str],
+                      stored_clock: Callable[[str, str, str], str | None]) -> Refuser:
+    """The merge's `refuse` hook (store/merge.py) at the office: a row's changes the sender's role does not own
+    (domain/ownership.py, judged on the stored row and its parents as stored before the bundle), and changes whose
+    author, author columns or clock are not the sender's or its own people's (`people`), each with why.
+    `stored_clock(table, row id, field)` is the clock of the cell here: a cell we hold already, with the clock
+    it has here, is a harmless relay (a capped change echoed back), not a forgery."""
 
-    def hazard_source(hazard_id: str) -> str | None:
-        return new_hazard_sources.get(hazard_id) or stored_hazard_source(hazard_id)
-
-    def refuse(table: str, row_id: str, row_changes: list[Change],
-               current: dict[str, Any] | None) -> list[tuple[Change, str]]:
+    def refuse(table: str, row_id: str, row_changes: list[Change], current: dict[str, Any] | None,
+               facts: RowFacts) -> list[tuple[Change, str]]:
         after = dict(current or {})
         for change in row_changes:
             if change.field == WHOLE_ROW:
@@ -54,7 +56,12 @@ def ownership_refuser(sender: Device, changes: list[Change],
                 after[change.field] = change.value
         refused = []
         for change in row_changes:
-            reason = ownership_problem(sender.role, table, change.field, after, current is None, hazard_source)
+            reason = writer_problem(change.clock[21:], change.author, sender.id, people)
+            if reason and stored_clock(table, row_id, change.field) == change.clock:
+                reason = None
+            reason = (reason or ownership_problem(sender.role, table, change.field, current, after, facts)
+                      or authorship_problem(table, change.field, current, after, people)
+                      or row_clock_problem(table, change.field, current, after, sender.id))
             if reason:
                 refused.append((change, reason))
         return refused

@@ -421,7 +421,9 @@ def test_an_enrolled_device_does_not_make_its_own_first_account(world) -> None:
         create_first_account(inspector.store, office_name="x", name="我", login="me", password="1234")
 
 
-def test_the_same_notice_number_issued_on_two_devices_keeps_one_on_both(world, tmp_path) -> None:
+def test_the_same_notice_number_issued_on_two_devices_keeps_the_offices_on_both(world, tmp_path) -> None:
+    """An issued notice is evidence: a clash is never settled by id order; the office's stands, the device's is
+    refused there (and reported), and the device takes the office's record over its own copy."""
     office, inspector, _ = world
     from safety_desk.store.records import Notice
 
@@ -434,12 +436,14 @@ def test_the_same_notice_number_issued_on_two_devices_keeps_one_on_both(world, t
         hazard = hazard_of(replica.store, "隐患1")
         replica.store.hazards.update(hazard.id, notice_id=notice.id)
         made[replica.name] = notice.id
-    exchange(inspector, office, tmp_path)
+    result = exchange(inspector, office, tmp_path)
+    assert any(line.startswith("notice.") for line in result.refused)
     exchange(office, inspector, tmp_path)
-    kept = min(made.values())
+    kept = made["office"]
     for replica in (office, inspector):
         numbered = replica.store.notices._select("number = ?", ("〔2026〕第900号",))
         assert [n.id for n in numbered] == [kept]
         assert replica.store.hazards.require(hazard_of(replica.store, "隐患1").id).notice_id == kept
         assert replica.store.db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    assert any(c.kind == "unique" and c.table == "notice" for c in office.sync.conflicts())
+    assert any(c.kind == "refused" and c.table == "notice" for c in office.sync.conflicts())
+    assert any(c.kind == "unique" and c.table == "notice" for c in inspector.sync.conflicts())

@@ -1,0 +1,213 @@
+"""Who may change what: one rule, judged on the stored row before a change and the row after, for services and sync.
+
+DESIGN.md §4. Three questions, asked of every changed field:
+- evidence: rows of append-only records (hazard events, photos, notice blocks), an issued notice, a submitted
+  inspection and its answers never change once they exist, whoever asks and whatever the clock;
+- ownership: the office may change anything else; an inspector's or leader's device anything but the records
+  only the office keeps; an enterprise its rectification work, its self-inspections and the hazards they find
+  (their description, place, measures, who is responsible, photos, withdrawal), a major hazard's treatment plan,
+  its drills, training and photos. Grade, deadline and verification stay with the inspector side. What decides
+  is always the STORED row (a hazard's source, an inspection's kind, whether it was submitted): a value the
+  same change set is trying to set never vouches for itself;
+- authorship (sync, at the office): the people a row names as its author and the device a write's clock names
+  must be the sending device or its own people.
+
+Pure: the caller (a service, or sync/sender_checks.py and store/merge.py) looks the rows up and hands them in.
+A field whose value does not change is never a problem (a resent cell, a whole row written again).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+OFFICE_ROLES = ("office",)
+INSPECTOR_ROLES = ("inspector", "leader")
+
+# Tables only the office writes.
+OFFICE_ONLY_TABLES = frozenset({"office", "device", "district", "person", "district_member", "checklist",
+                                "campaign", "notice_block", "enterprise", "incident"})
+# Tables an enterprise device may write at all.
+ENTERPRISE_TABLES = frozenset({"hazard", "hazard_event", "inspection", "answer", "drill", "training", "photo",
+                               "photo_annotation"})
+# Hazard fields an enterprise may change on any of its hazards.
+ENTERPRISE_HAZARD_FIELDS = frozenset({"treatment_plan"})
+# ... and on the hazards it found itself (InspectionService.edit_hazard, the self-inspection runner).
+SELF_FOUND_HAZARD_FIELDS = frozenset({"description", "location", "measures", "responsible", "photos", "deleted",
+                                      "treatment_plan"})
+ENTERPRISE_HAZARD_SOURCES = frozenset({"self_inspection", "drill"})
+ENTERPRISE_EVENT_KINDS = frozenset({"progress", "reported_rectified", "comment"})
+# Events that open a hazard: an enterprise writes them only with a hazard it found itself, as it registers it.
+OPENING_EVENT_KINDS = frozenset({"created", "deadline_set"})
+# Append-only records (sync_model.APPEND_ONLY tables) and other evidence: never changed once written.
+APPEND_ONLY_TABLES = frozenset({"hazard_event", "photo", "notice_block"})
+ISSUED_TABLES = frozenset({"notice"})
+# Every table a row of evidence can be in (a submitted inspection and its answers besides the above).
+EVIDENCE_TABLES = APPEND_ONLY_TABLES | ISSUED_TABLES | {"inspection", "answer"}
+# Columns naming the person who wrote a row: list columns hold JSON lists of person ids.
+AUTHOR_COLUMNS = {"hazard_event": ("by_id",), "hazard": ("found_by",), "inspection": ("lead_id", "inspector_ids"),
+                  "notice": ("issued_by",), "photo": ("taken_by",), "notice_block": ("allocated_by",)}
+_LIST_COLUMNS = frozenset({("inspection", "inspector_ids")})
+
+
+@dataclass(frozen=True)
+class RowFacts:
+    """What the rule needs beyond the row itself, all as stored before the change set (None: not stored).
+
+    hazard: for a hazard event, its hazard (or the new hazard arriving with it, with new_hazard=True).
+    inspection: for an answer, its inspection (likewise)."""
+
+    hazard: dict[str, Any] | None = None
+    new_hazard: bool = False
+    inspection: dict[str, Any] | None = None
+    new_inspection: bool = False
+
+
+def _norm(value: Any) -> Any:
+    # A JSON column may arrive as text or as the decoded list; booleans as 0/1.
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def changed(before: dict[str, Any] | None, after: dict[str, Any], field_name: str) -> bool:
+    """Whether the change set alters `field_name` (any column for "*"); every field of a new row is a change."""
+    if before is None:
+        return True
+    if field_name == "*":
+        return any(before.get(k) != v and _norm(before.get(k)) != _norm(v) for k, v in after.items() if k != "id")
+    old, new = before.get(field_name), after.get(field_name)
+    return old != new and _norm(old) != _norm(new)
+
+
+def evidence_problem(table: str, field_name: str, before: dict[str, Any] | None, after: dict[str, Any],
+                     facts: RowFacts = RowFacts()) -> str | None:
+    """Why no one may make this change: it rewrites evidence (None: it does not)."""
+    if before is not None and not changed(before, after, field_name):
+        return None
+    if table in APPEND_ONLY_TABLES and before is not None:
+        return (f"{table} 是只增不改的记录，已有的一条不能修改 (a {table} row is append-only: an existing one is never "
+                f"changed; field {field_name})")
+    if table in ISSUED_TABLES and before is not None:
+        return (f"已发出的{table}不能修改 (an issued {table} is never changed; field {field_name})")
+    if table == "inspection" and before is not None and before.get("status") == "submitted":
+        return (f"已提交的检查记录不能修改 (a submitted inspection is never changed; field {field_name})")
+    if (table == "answer" and facts.inspection is not None and not facts.new_inspection
+            and facts.inspection.get("status") == "submitted"):
+        return (f"已提交检查的答案不能修改或追加 (the answers of a submitted inspection are never changed or added; "
+                f"field {field_name})")
+    return None
+
+
+def ownership_problem(role: str, table: str, field_name: str, before: dict[str, Any] | None,
+                      after: dict[str, Any], facts: RowFacts = RowFacts()) -> str | None:
+    """Why a person of `role` (or a device of it) may not make this change (None: it may). `before` is the
+    stored row (None: a new row), `after` the row with the change applied."""
+    problem = evidence_problem(table, field_name, before, after, facts)
+    if problem or role in OFFICE_ROLES or not changed(before, after, field_name):
+        return problem
+    if table in OFFICE_ONLY_TABLES:
+        return (f"只有安全办可以修改{table}记录 (only the safety office changes {table} records; "
+                f"a {role} device sent one)")
+    if role in INSPECTOR_ROLES:
+        return None
+    if table not in ENTERPRISE_TABLES:
+        return f"企业设备不能修改{table}记录 (an enterprise device does not change {table} records)"
+    if table == "hazard":
+        if before is None:
+            if after.get("source") in ENTERPRISE_HAZARD_SOURCES:
+                return None
+            return ("企业只能登记自查或演练发现的隐患 (an enterprise registers only hazards of its own "
+                    f"self-inspections or drills, not source {after.get('source')!r})")
+        allowed = (SELF_FOUND_HAZARD_FIELDS if before.get("source") in ENTERPRISE_HAZARD_SOURCES
+                   else ENTERPRISE_HAZARD_FIELDS)
+        if field_name in allowed:
+            return None
+        return (f"隐患的“{field_name}”由检查员一方负责，企业不能修改 (the inspector side owns hazard field "
+                f"{field_name}; the enterprise owns only its rectification reports)")
+    if table == "hazard_event":
+        kind = after.get("kind")
+        if kind in ENTERPRISE_EVENT_KINDS:
+            return None
+        if (kind in OPENING_EVENT_KINDS and facts.new_hazard and facts.hazard is not None
+                and facts.hazard.get("source") in ENTERPRISE_HAZARD_SOURCES):
+            return None
+        return (f"隐患事件“{kind}”（等级、期限、复查）由检查员一方负责 (the inspector side owns {kind} "
+                "events: grade, deadline and verification)")
+    if table == "inspection":
+        if after.get("kind") != "self_inspection" or (before is not None and before.get("kind") != "self_inspection"):
+            return f"企业只能提交自查记录 (an enterprise sends only self-inspections, not {after.get('kind')!r})"
+        return None
+    if table == "answer":
+        if facts.inspection is None or facts.inspection.get("kind") != "self_inspection":
+            return "企业只能填写自查记录的答案 (an enterprise answers only its own self-inspections)"
+    return None
+
+
+_CHANGED = object()  # a value no stored cell holds: "this field changes", whatever to
+
+
+def field_problem(role: str, table: str, field_name: str, before: dict[str, Any]) -> str | None:
+    """Why `role` may not change this field of the stored row at all (None: it may), for a service to ask
+    before it computes the new value."""
+    return ownership_problem(role, table, field_name, before, {**before, field_name: _CHANGED})
+
+
+def event_problem(role: str, hazard: dict[str, Any], kind: str) -> str | None:
+    """Why `role` may not append an event of `kind` to the stored hazard (None: it may)."""
+    return ownership_problem(role, "hazard_event", "*", None, {"hazard_id": hazard.get("id"), "kind": kind},
+                             RowFacts(hazard=hazard))
+
+
+def authorship_problem(table: str, field_name: str, before: dict[str, Any] | None, after: dict[str, Any],
+                       people: Iterable[str] | None) -> str | None:
+    """Why a changed author column of the row names someone who is not the sender's (None: it is fine).
+    `people`: the sender's own people (None: trust every author)."""
+    if people is None:
+        return None
+    own = set(people)
+    for column in AUTHOR_COLUMNS.get(table, ()):
+        if field_name not in ("*", column) or not changed(before, after, column):
+            continue
+        value = _norm(after.get(column))
+        named = value if isinstance(value, list) else [value]
+        strangers = [p for p in named if p not in (None, "") and p not in own]
+        if strangers:
+            return (f"{table} 的“{column}”写的是发送设备以外的人 ({strangers[0]}) (the author column {column} names "
+                    "someone who is not of the sending device)")
+    return None
+
+
+# Columns holding a hybrid clock that orders rows (a hazard's status is the fold of its events in this order).
+CLOCK_COLUMNS = {"hazard_event": "clock"}
+
+
+def row_clock_problem(table: str, field_name: str, before: dict[str, Any] | None, after: dict[str, Any],
+                      sender_id: str) -> str | None:
+    """Why an ordering clock the row carries is not the sender's (None: it is, or the row has none)."""
+    column = CLOCK_COLUMNS.get(table)
+    if column is None or field_name not in ("*", column) or not changed(before, after, column):
+        return None
+    value = str(after.get(column) or "")
+    if value[21:] != sender_id:
+        return (f"{table} 的“{column}”时钟属于另一台设备 (the row's ordering clock {column} names another device "
+                "than the sender)")
+    return None
+
+
+def writer_problem(clock_device: str, author: str, sender_id: str, people: Iterable[str] | None) -> str | None:
+    """Why a write's clock or author is not the sending device's (None: it is)."""
+    if people is None:
+        return None
+    if clock_device != sender_id:
+        return (f"修改的时钟属于另一台设备 ({clock_device}) (the write's clock names another device than the "
+                "sender)")
+    if author not in ("", sender_id) and author not in set(people):
+        return f"修改的作者不是发送设备的人 ({author}) (the write's author is not of the sending device)"
+    return None

@@ -1,0 +1,73 @@
+"""The stored parents a change set's rows are judged by (domain/ownership.py), read once before the set applies.
+
+A hazard event is judged by its hazard and an answer by its inspection as they were BEFORE the change set:
+read after the parents merged, a hazard's source or an inspection's status would vouch for the very change
+set that altered it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from safety_desk.domain.ownership import RowFacts
+from safety_desk.domain.sync_model import WHOLE_ROW, Change
+
+_CHUNK = 500
+# child table -> (its reference column, the parent table, the parent's columns the rule reads)
+_PARENT = {"hazard_event": ("hazard_id", "hazard", "id, source"),
+           "answer": ("inspection_id", "inspection", "id, status, kind")}
+
+
+def _rows(conn: Any, table: str, columns: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    wanted = sorted(set(ids))
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start:start + _CHUNK]
+        for row in conn.execute(f"SELECT {columns} FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            found[row["id"]] = dict(row)
+    return found
+
+
+def incoming_rows(changes: Iterable[Change], tables: Iterable[str]) -> dict[str, dict[str, dict[str, Any]]]:
+    """table -> row id -> the values a change set brings (whole rows and single cells folded), for `tables`."""
+    rows: dict[str, dict[str, dict[str, Any]]] = {table: {} for table in tables}
+    for change in changes:
+        of_table = rows.get(change.table)
+        if of_table is None:
+            continue
+        row = of_table.setdefault(change.row_id, {})
+        if change.field == WHOLE_ROW:
+            row.update(change.value)
+        else:
+            row[change.field] = change.value
+    return rows
+
+
+def row_facts(conn: Any, changes: list[Change], children: Iterable[str] = tuple(_PARENT)
+              ) -> dict[tuple[str, str], RowFacts]:
+    """(child table, row id) -> the facts of its parent before `changes` apply, for the rows of `children`
+    (hazard events, answers)."""
+    children = [c for c in children if c in _PARENT]
+    if not children:
+        return {}
+    arriving = incoming_rows(changes, [*children, *(_PARENT[c][1] for c in children)])
+    facts: dict[tuple[str, str], RowFacts] = {}
+    for child in children:
+        column, parent, parent_columns = _PARENT[child]
+        incoming = arriving[child]
+        if not incoming:
+            continue
+        stored = _rows(conn, child, f"id, {column}", (r for r, v in incoming.items() if not v.get(column)))
+        parent_of = {row_id: (values.get(column) or (stored.get(row_id) or {}).get(column))
+                     for row_id, values in incoming.items()}
+        parents = _rows(conn, parent, parent_columns, (p for p in parent_of.values() if p))
+        for row_id, parent_id in parent_of.items():
+            row = parents.get(parent_id)
+            new = row is None and parent_id in arriving[parent]
+            if new:
+                row = arriving[parent][parent_id]
+            if child == "hazard_event":
+                facts[(child, row_id)] = RowFacts(hazard=row, new_hazard=new)
+            else:
+                facts[(child, row_id)] = RowFacts(inspection=row, new_inspection=new)
+    return facts
