@@ -122,7 +122,7 @@ def main() -> None:
         columns = {t: set(laptop.db.columns(t)) for t in SYNC_MODE}
         started = time.perf_counter()
         opened = laptop_sync.open(exported.path)
-        changes = decode_changes(opened.changes_bytes(), columns, exported.path.name)
+        changes = decode_changes(opened.change_lines(), columns, exported.path.name)
         read_s = time.perf_counter() - started
 
         baseline_s = bulk_baseline(folder, laptop.path, changes)

@@ -15,6 +15,10 @@ _COUNTER_DIGITS = 6
 _MAX_COUNTER = 10**_COUNTER_DIGITS - 1
 _PATTERN = re.compile(r"^(\d{13})-(\d{6})-(.+)$")
 
+# The stated drift: this device's clock never runs more than this ahead of its wall clock, and a peer's clock
+# up to this far ahead of ours is taken as it is (store/merge.py caps anything later to our wall + this).
+MAX_DRIFT_MS = 10 * 60 * 1000
+
 
 @dataclass(frozen=True, order=True)
 class Timestamp:
@@ -36,17 +40,45 @@ class Timestamp:
 
 
 class HybridClock:
-    """Issues timestamps for one device; `observe` folds in clocks seen from peers or other processes."""
+    """Issues timestamps for one device; `observe` folds in clocks seen from peers or other processes.
 
-    def __init__(self, device: str, last: Timestamp | None = None, *, wall: Callable[[], int]) -> None:
+    With `max_ahead_ms`, a starting or observed value more than that ahead of the wall clock is capped to
+    wall + max_ahead_ms and `on_capped(seen wall ms, capped wall ms)` is called: a device whose wall clock
+    ran ahead (a year, say) and was then set right returns to normal instead of carrying its far-future
+    clock for ever. Capping gives up monotonicity across the jump on purpose: the far-future values were
+    wrong, and peers cap them on receipt too (store/merge.py)."""
+
+    def __init__(self, device: str, last: Timestamp | None = None, *, wall: Callable[[], int],
+                 max_ahead_ms: int | None = None, on_capped: Callable[[int, int], None] | None = None) -> None:
         self.device = device
         self._wall = wall
-        self._last_wall = last.wall_ms if last else 0
-        self._last_counter = last.counter if last else 0
+        self._max_ahead_ms = max_ahead_ms
+        self._on_capped = on_capped
+        self._last_wall = 0
+        self._last_counter = 0
+        self._limit = -1  # wall + max_ahead_ms as last read
+        if last is not None:
+            self._fold(last.wall_ms, last.counter)
+
+    def _fold(self, wall_ms: int, counter: int) -> None:
+        if self._max_ahead_ms is not None and wall_ms > self._limit:
+            # Read the wall clock only past the last limit read (a merge observes thousands of clocks).
+            self._limit = limit = self._wall() + self._max_ahead_ms
+            if wall_ms > limit:
+                if self._on_capped is not None:
+                    self._on_capped(wall_ms, limit)
+                wall_ms, counter = limit, 0
+        if (wall_ms, counter) > (self._last_wall, self._last_counter):
+            self._last_wall, self._last_counter = wall_ms, counter
 
     def now(self) -> str:
         """A timestamp later than every one issued or observed before, as sortable text."""
         wall = self._wall()
+        if self._max_ahead_ms is not None and self._last_wall > wall + self._max_ahead_ms:
+            # The wall clock was set back a long way while this clock ran: cap it, and say so.
+            if self._on_capped is not None:
+                self._on_capped(self._last_wall, wall + self._max_ahead_ms)
+            self._last_wall, self._last_counter = wall + self._max_ahead_ms, 0
         if wall > self._last_wall:
             self._last_wall, self._last_counter = wall, 0
         elif self._last_counter < _MAX_COUNTER:
@@ -58,10 +90,11 @@ class HybridClock:
         return str(Timestamp(self._last_wall, self._last_counter, self.device))
 
     def observe(self, text: str) -> None:
-        """Never issue a timestamp at or below `text` again (HLC receive rule)."""
+        """Never issue a timestamp at or below `text` again (HLC receive rule), unless `text` is further ahead of
+        the wall clock than `max_ahead_ms` (then the clock moves only that far, see the class)."""
         seen = Timestamp.parse(text)
         if (seen.wall_ms, seen.counter) > (self._last_wall, self._last_counter):
-            self._last_wall, self._last_counter = seen.wall_ms, seen.counter
+            self._fold(seen.wall_ms, seen.counter)
 
     @property
     def last(self) -> str:

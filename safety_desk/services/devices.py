@@ -276,7 +276,7 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
     store = Store.open(path, create=True, clock=clock)
     try:
         columns = {t: set(store.db.columns(t)) for t in SYNC_MODE}
-        changes = decode_changes(opened.changes_bytes(), columns, Path(enrol_file).name)
+        changes = decode_changes(opened.change_lines(), columns, Path(enrol_file).name)
         for photo_id in opened.photo_ids:
             write_file_atomically(media_path(store.media_dir, photo_id), opened.photo_bytes(photo_id))
         with store.transaction():

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
 from safety_desk.media.files import media_path
+from safety_desk.services.sync_results import clock_capped_warning
 from safety_desk.store import health
 from safety_desk.store.audit import head_problems, verify_chain
 from safety_desk.store.migrations import latest_version
@@ -85,6 +87,9 @@ def run_doctor(store: Store) -> DoctorReport:
 
     report.add("hazard status 隐患状态", [f"hazard {h}: {problem}" for h, problem in store.hazards.state_problems()],
                f"{store.hazards.count()} hazards match their events")
+
+    report.add("clock 时钟", health.far_future_event_clocks(db, db.wall.epoch_ms() + MAX_DRIFT_MS),
+               clock_capped_warning(db.clock_capping()) or f"within {MAX_DRIFT_MS // 60000} min of the wall clock")
 
     problems, photo_count = _photo_problems(store)
     report.add("photos 照片", problems, f"{photo_count} files present and matching")

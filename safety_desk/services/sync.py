@@ -42,7 +42,7 @@ from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.sync_incarnation import manifest_fields, settle_incarnations
 from safety_desk.services.sync_scope import after_merge_at_office, notices_for, scope_refusals_of, take_notices
 from safety_desk.services.sync_results import (
-    ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo,
+    ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo, clock_capped_warning,
 )
 from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
@@ -50,14 +50,22 @@ from safety_desk.store.decision_conflicts import new_decision_ids, record_concur
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.records import Device
 from safety_desk.store.sync_log import ConflictRow, SyncLog
-from safety_desk.sync.bundle import ENROL_SUFFIX, SUFFIX, BundleRejected, OpenedBundle, open_bundle, write_bundle
-from safety_desk.sync.change_codec import decode_changes, encode_changes
+from safety_desk.sync.bundle import (
+    ENROL_SUFFIX, MAX_CHANGE_CELLS, MAX_CHANGE_LINES, MAX_CHANGES_BYTES, SUFFIX, BundleRejected, OpenedBundle,
+    open_bundle, write_bundle,
+)
+from safety_desk.sync.change_codec import decode_changes, encode_changes, fitting_seq
 from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mark_used, set_aside, waiting_bundles
 from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.scope_checks import refusing
 from safety_desk.sync.sender_checks import accepted_sender, ownership_refuser
 
 Progress = Callable[[int, int], None]
+# What one exported bundle holds at most: below what a peer reads (sync/bundle.py), with room to spare.
+EXPORT_CHANGES_BYTES = MAX_CHANGES_BYTES * 9 // 10
+EXPORT_CHANGE_LINES = MAX_CHANGE_LINES * 9 // 10
+EXPORT_CHANGE_CELLS = MAX_CHANGE_CELLS * 9 // 10
+_ALWAYS_WHOLE = frozenset({"office", "device", "person", "district", "district_member"})
 
 
 class SyncProblem(ValueError):
@@ -161,6 +169,16 @@ class SyncService:
         if peer.revoked_at is not None:
             # A revoked device gets nothing more but the news of its revocation (its own device record).
             changes = [c for c in changes if c.table == "device" and c.row_id == peer.id]
+        if after == state.acked_seq:
+            # More than a peer may read in one bundle (sync/bundle.py caps): send the writes up to a seq that
+            # fits; the peer acknowledges it and the next bundle carries on from there. (A full resend after a
+            # scope change goes whole: its acknowledgement could not move on part by part.)
+            cut = fitting_seq(changes, max_bytes=EXPORT_CHANGES_BYTES, max_lines=EXPORT_CHANGE_LINES,
+                              max_cells=EXPORT_CHANGE_CELLS)
+            if cut is not None and cut < upto:
+                # The few records saying who is who go whole (joining checks them; resent later, harmlessly).
+                upto = cut
+                changes = [c for c in changes if c.seq <= cut or c.table in _ALWAYS_WHOLE]
         changes, photos = self.log.with_photos(peer.id, state.acked_seq, changes)
         for photo_id in photos:
             if not media_path(self.store.media_dir, photo_id).exists():
@@ -243,7 +261,7 @@ class SyncService:
             result.duplicate = True
             return result
         columns = {t: set(self.db.columns(t)) for t in SYNC_MODE}
-        changes = decode_changes(opened.changes_bytes(), columns, path.name)
+        changes = decode_changes(opened.change_lines(), columns, path.name)
         counts = manifest.get("counts")
         if not isinstance(counts, dict) or counts.get("changes") != len(changes):
             raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
@@ -272,9 +290,10 @@ class SyncService:
                            tolerance_ms=self.tolerance_ms,
                            refuse=refuse,
                            on_row=report)
-        ahead = manifest.get("clock_ahead_ms")
-        if isinstance(ahead, int) and ahead > 0:
-            ctx.distrust_own_after_ms = manifest["created_ms"] + self.tolerance_ms
+        # Our own cells clocked beyond our wall clock + tolerance were written while this device's clock ran
+        # ahead: the sender's values win over them. Judged by our wall clock alone, never by the manifest's
+        # timing fields (created, created_ms, clock_ahead_ms...), which the sender controls.
+        ctx.distrust_own_after_ms = now_ms + self.tolerance_ms
         told: list[str] = []
         try:
             with self.db.transaction():
@@ -336,7 +355,7 @@ class SyncService:
             self.db.reload_clock()
             raise
         mine = Timestamp.parse(self.db.clock.last).wall_ms
-        result.add_merge(merged, own_clock_ahead=mine > max(now_ms, manifest["created_ms"]) + self.tolerance_ms)
+        result.add_merge(merged, own_clock_ahead=mine > now_ms + self.tolerance_ms)
         result.refused.extend(refusals)
         if sender.role == "office" and self.this_device().role != "office":
             result.warnings.extend(told)
@@ -351,6 +370,10 @@ class SyncService:
         from safety_desk.services.backups import take_backup
 
         return take_backup(self.store, reason="import").path
+
+    def clock_warning(self) -> str | None:
+        """The visible warning that this device's own clock ran too far ahead and was capped (None: never)."""
+        return clock_capped_warning(self.db.clock_capping())
 
     # -- the sync folder ---------------------------------------------------------------------------
     def folder(self, path: Path | str | None = None) -> Path:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
 from safety_desk.store.merge import MergeReport
 
 
@@ -66,10 +67,20 @@ class ImportResult:
         self.conflicts = merged.conflicts
         self.unique_clashes = merged.unique_clashes
         self.refused = [f"{c.table}.{c.field} {c.row_id}: {reason}" for c, reason in merged.refused]
-        for device, (ahead, count) in merged.drift.items():
-            self.warnings.append(f"设备 {device} 的时钟超前约 {ahead // 60000} 分钟；{count} 项修改的时钟已截止 "
-                                 f"(the clock of device {device} is about {ahead // 60000} min ahead; {count} "
-                                 "changes were capped)")
+        for device in sorted(set(merged.drift) | set(merged.row_clocks)):
+            ahead, count = merged.drift.get(device, (0, 0))
+            rows = merged.row_clocks.get(device, 0)
+            relayer = merged.relayed_by.get(device)
+            via_zh = f"（由设备 {relayer} 转来，转发设备无过错）" if relayer else ""
+            via_en = f"; relayed by device {relayer}, which is not at fault" if relayer else ""
+            if count:
+                self.warnings.append(f"设备 {device} 的时钟超前约 {ahead // 60000} 分钟；{count} 项修改的时钟已截止"
+                                     f"{via_zh} (the clock of device {device} is about {ahead // 60000} min ahead; "
+                                     f"{count} changes were capped{via_en})")
+            if rows:
+                self.warnings.append(f"设备 {device} 的 {rows} 条记录自身的时钟晚于其写入时钟，已改为写入时钟{via_zh} "
+                                     f"({rows} rows of device {device} carried their own clock later than their "
+                                     f"write's: set to the write's clock{via_en})")
         if own_clock_ahead:
             self.warnings.append("本机的时钟超前，请校准系统时间 (this device's clock runs ahead: set the system "
                                  "time right)")
@@ -113,3 +124,17 @@ class ConflictView:
     note: str
     resolved: bool
     can_keep_other: bool
+
+
+def clock_capped_warning(capping: dict | None) -> str | None:
+    """The warning shown by `sync status`, the Sync page and doctor once this device's own clock was capped."""
+    if not capping:
+        return None
+    try:
+        ahead_min = max(0, (int(capping["from_ms"]) - int(capping["to_ms"])) // 60000)
+    except (KeyError, TypeError, ValueError):
+        return None
+    at, drift = capping.get("at", "?"), MAX_DRIFT_MS // 60000
+    return (f"本机时钟曾超前约 {ahead_min} 分钟，已于 {at} 截止到系统时间 + {drift} 分钟；请确认系统时间正确 "
+            f"(this device's clock had run about {ahead_min} min ahead of its wall clock and was capped to wall + "
+            f"{drift} min at {at}; check that the system time is right)")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from safety_desk.domain.clock import Clock, SystemClock
-from safety_desk.domain.hybrid_clock import HybridClock, Timestamp
+from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS, HybridClock, Timestamp
 from safety_desk.domain.ids import new_id
 from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, PER_ROW, SYNC_MODE, WHOLE_ROW  # noqa: F401 - re-exported
 from safety_desk.store.audit import GENESIS_HASH, AuditChain, canonical_json, format_head
@@ -58,6 +58,7 @@ class Database:
         self._audit = AuditChain(conn)
         self._state = LocalState(self)
         self.device_id = self._state.device_id() or UNSET_DEVICE
+        self._clock_capped: tuple[int, int] | None = None  # (from, to) wall ms, kept at the next commit
         self.reload_clock()
 
     @property
@@ -133,7 +134,7 @@ class Database:
         """Make this database the device `device_id` (done once, at init or join)."""
         self._state.set_device_id(device_id)
         self.device_id = device_id
-        self.clock = HybridClock(device_id, None, wall=self.wall.epoch_ms)
+        self.clock = self._hybrid_clock(None)
 
     def now_iso(self) -> str:
         """Now as ISO text in Beijing time (+08:00): every stored moment has one offset, so the date part of
@@ -144,7 +145,25 @@ class Database:
         """Continue the clock from its last committed value, forgetting values issued in a rolled-back
         transaction."""
         last = self._state.last_clock()
-        self.clock = HybridClock(self.device_id, Timestamp.parse(last) if last else None, wall=self.wall.epoch_ms)
+        self.clock = self._hybrid_clock(Timestamp.parse(last) if last else None)
+
+    def _hybrid_clock(self, last: Timestamp | None) -> HybridClock:
+        # Never more than MAX_DRIFT_MS ahead of the wall clock: a stored or observed clock further ahead (the
+        # device's clock ran a year ahead and was set right) is capped and the capping kept for doctor and
+        # `sync status` (LocalState.clock_capped).
+        return HybridClock(self.device_id, last, wall=self.wall.epoch_ms, max_ahead_ms=MAX_DRIFT_MS,
+                           on_capped=self._note_clock_capped)
+
+    def clock_capping(self) -> dict | None:
+        """When this device's own clock was last capped for running too far ahead ({"from_ms", "to_ms", "at"}),
+        including a capping at this open not yet committed; None: never."""
+        if self._clock_capped is not None:
+            return {"from_ms": self._clock_capped[0], "to_ms": self._clock_capped[1], "at": self.now_iso()}
+        return self._state.clock_capped()
+
+    def _note_clock_capped(self, seen_ms: int, capped_ms: int) -> None:
+        earlier = self._clock_capped
+        self._clock_capped = (max(seen_ms, earlier[0]) if earlier else seen_ms, capped_ms)
 
     def unsynced_count(self) -> int:
         """Rows changed here since the last write every peer acknowledged (0 until sync lands: all)."""
@@ -174,6 +193,10 @@ class Database:
             start_head = self._audit.head
             yield self
             self._state.set_last_clock(self.clock.last)
+            if self._clock_capped is not None:
+                seen_ms, capped_ms = self._clock_capped
+                self._state.set_clock_capped(seen_ms=seen_ms, capped_ms=capped_ms, at=self.now_iso())
+                self._clock_capped = None
             if self._audit.head != start_head or self._state.audit_head() is None:
                 self._state.set_audit_head(format_head(*self._audit.head))
             self.conn.execute("COMMIT")

@@ -118,3 +118,17 @@ def migration_problems(db: Database) -> list[str]:
 
 def write_count(db: Database) -> int:
     return db.conn.execute("SELECT count(*) FROM write_log").fetchone()[0]
+
+
+_HLC_GLOB = "[0-9]" * 13 + "-" + "[0-9]" * 6 + "-?*"
+
+
+def far_future_event_clocks(db: Database, limit_ms: int) -> list[str]:
+    """Hazard events whose own clock (the order of the status fold) is later than `limit_ms` or not a clock:
+    written while a clock ran far ahead, before receipt capped such clocks (store/merge_clocks.py)."""
+    rows = db.conn.execute(
+        "SELECT id, hazard_id, clock FROM hazard_event WHERE substr(clock, 1, 13) > ? OR clock NOT GLOB ?"
+        " ORDER BY hazard_id, clock", (f"{limit_ms:013d}", _HLC_GLOB))
+    return [f"hazard {hazard_id} event {event_id}: 事件时钟 {clock!r} 超前于本机时间或无效，会排在之后的事件之后 "
+            f"(the event's clock is far ahead of this device's time or not a clock: it orders after later events)"
+            for event_id, hazard_id, clock in rows]

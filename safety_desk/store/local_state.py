@@ -143,6 +143,21 @@ class LocalState:
     def set_last_clock(self, clock: str) -> None:
         self.db.set_local("hlc", clock)
 
+    def clock_capped(self) -> dict | None:
+        """The last time this device's own hybrid clock was found too far ahead of its wall clock and capped:
+        {"from_ms", "to_ms", "at"} (None: never). Shown by doctor and `sync status`."""
+        text = self.db.local("clock_capped")
+        if not text:
+            return None
+        try:
+            found = json.loads(text)
+        except ValueError:
+            return None
+        return found if isinstance(found, dict) else None
+
+    def set_clock_capped(self, *, seen_ms: int, capped_ms: int, at: str) -> None:
+        self.db.set_local("clock_capped", json.dumps({"from_ms": seen_ms, "to_ms": capped_ms, "at": at}))
+
     def audit_head(self) -> str | None:
         """Where the audit chain ended at the last commit (store/audit.py), to notice entries cut off its end."""
         return self.db.local(HEAD_KEY)

@@ -1,8 +1,9 @@
 """Merging changes from a peer: last writer wins per cell by (clock, device), losers kept as conflicts.
 
 DESIGN.md §4, in one pass inside the caller's transaction:
-- a clock far ahead of this device's wall clock is capped to now + tolerance (and the drift recorded), so
-  a peer whose clock runs in the future never wins every later edit;
+- a clock further ahead of this device's wall clock than the tolerance is capped to now (drift recorded), so
+  a peer whose clock runs in the future never wins every later edit; a row's own clock (a hazard event's,
+  which orders the status fold) is never later than the write that carried it (store/merge_clocks.py);
 - changes the sender's role does not own are refused, each recorded (kind 'refused');
 - a row new here that has the same unique key (USCC, district code, login, notice number...) as a row
   already here keeps the smaller id; the other row is kept in the conflicts table and its id becomes an
@@ -23,12 +24,16 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
+from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
 from safety_desk.domain.ownership import APPEND_ONLY_TABLES, EVIDENCE_TABLES, ISSUED_TABLES, RowFacts, evidence_problem
 from safety_desk.domain.sync_model import PER_FIELD, SYNC_MODE, TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.store.database import Database
+from safety_desk.store.merge_clocks import (
+    ROW_CLOCK_COLUMN, cap_clocks, clock_notes, device_of, wall_of,
+)
 from safety_desk.store.row_facts import row_facts
 
-CLOCK_TOLERANCE_MS = 10 * 60 * 1000  # a peer clock up to 10 minutes ahead is taken as it is
+CLOCK_TOLERANCE_MS = MAX_DRIFT_MS  # a peer clock up to the stated drift ahead is taken as it is
 _CHUNK = 500
 
 
@@ -59,20 +64,9 @@ class MergeReport:
     unique_clashes: int = 0
     aliased: int = 0
     drift: dict[str, tuple[int, int]] = field(default_factory=dict)  # device -> (most ms ahead, cells capped)
+    row_clocks: dict[str, int] = field(default_factory=dict)  # device -> rows whose own clock was set back
+    relayed_by: dict[str, str] = field(default_factory=dict)  # writing device -> the sender that relayed
     submitted_refused: int = 0
-
-
-def _wall(clock: str) -> int:
-    return int(clock[:13])
-
-
-def _device(clock: str) -> str:
-    return clock[21:]
-
-
-def cap_clock(clock: str, cap_wall: int) -> str:
-    """The same clock with its wall part lowered to `cap_wall` (counter and device kept, so it stays unique)."""
-    return f"{cap_wall:013d}{clock[13:]}"
 
 
 def _unique_keys(conn: Any, table: str) -> tuple[tuple[str, ...], ...]:
@@ -107,6 +101,7 @@ class _Merger:
         self.write_seqs: dict[tuple[str, str | None, str | None], int] = {}
         self.touched_hazards: set[str] = set()
         self.columns = {t: db.columns(t) for t in SYNC_MODE}
+        self.clocked_tables = frozenset(t for t, names in self.columns.items() if ROW_CLOCK_COLUMN in names)
         self.aliases: dict[tuple[str, str], str] = {
             (t, lost): kept for t, lost, kept in self.conn.execute("SELECT tbl, lost_id, kept_id FROM sync_alias")}
         self.references = _references(db.conn)
@@ -141,27 +136,16 @@ class _Merger:
 
     # -- the passes ----------------------------------------------------------------------------
     def cap(self, changes: list[Change]) -> list[Change]:
-        if self.ctx.now_ms is None:
-            return changes
-        cap_wall = self.ctx.now_ms + self.ctx.tolerance_ms
-        if not changes or _wall(max(c.clock for c in changes)) <= cap_wall:
-            return changes
-        result = []
-        for change in changes:
-            wall = _wall(change.clock)
-            if wall > cap_wall:
-                device = _device(change.clock)
-                ahead, count = self.report.drift.get(device, (0, 0))
-                self.report.drift[device] = (max(ahead, wall - self.ctx.now_ms), count + 1)
-                change = replace(change, clock=cap_clock(change.clock, cap_wall),
-                                 capped_from=change.capped_from or change.clock)
-            result.append(change)
-        for device, (ahead, count) in self.report.drift.items():
-            self.conflict("clock", "device", device, "clock", lost=ahead, note=(
-                f"设备时钟超前约 {ahead // 60000} 分钟，{count} 项修改的时钟已按本机时间加 "
-                f"{self.ctx.tolerance_ms // 60000} 分钟截止 (the device's clock is about {ahead // 60000} min "
-                f"ahead; {count} changes were capped at our time + {self.ctx.tolerance_ms // 60000} min)"))
-        return result
+        """Every ordering clock checked and capped (store/merge_clocks.py), each writing device's drift recorded
+        once (kind 'clock')."""
+        changes, found = cap_clocks(changes, now_ms=self.ctx.now_ms, tolerance_ms=self.ctx.tolerance_ms,
+                                    source=self.ctx.source, clocked_tables=self.clocked_tables)
+        self.report.drift = found.drift
+        self.report.row_clocks = found.row_clocks
+        self.report.relayed_by = found.relayed_by
+        for device, ahead, note in clock_notes(found, self.ctx.tolerance_ms):
+            self.conflict("clock", "device", device, "clock", lost=ahead, note=note)
+        return changes
 
     def run(self, changes: Iterable[Change]) -> MergeReport:
         order = {table: i for i, table in enumerate(TABLE_ORDER)}
@@ -330,8 +314,8 @@ class _Merger:
                 continue
             local_clock, local_author, local_source = writes[seq]
             local_value = current if change.field == WHOLE_ROW else current.get(change.field)
-            if (ctx.distrust_own_after_ms is not None and _device(local_clock) == self.db.device_id
-                    and _wall(local_clock) > ctx.distrust_own_after_ms):
+            if (ctx.distrust_own_after_ms is not None and device_of(local_clock) == self.db.device_id
+                    and wall_of(local_clock) > ctx.distrust_own_after_ms):
                 local_clock = ""  # our own far-future clock: the sender's value wins (see MergeContext)
             incoming_value = change.value
             same = (local_value == incoming_value if change.field != WHOLE_ROW
@@ -347,8 +331,11 @@ class _Merger:
                                   lost_author=local_author)
             elif change.clock == local_clock:
                 self.report.cells_unchanged += 1
-            elif change.capped_from and change.capped_from == local_clock and same:
-                winners.append(change)  # our own far-future write, capped by the peer: take its clock
+            elif change.capped_from and change.capped_from == local_clock and (
+                    same or self._same_but_capped_row_clock(current, incoming_value, change.field)):
+                # Our own far-future write, capped by the peer: take its clock (and a row's own clock, capped
+                # with it, so our status fold orders it as everyone else's does).
+                winners.append(change)
             else:
                 self.report.cells_unchanged += 1
                 if ctx.record_conflicts and not same and change.seq > ctx.received_before \
@@ -396,6 +383,14 @@ class _Merger:
             hazard_id = row.get("hazard_id") or (current or {}).get("hazard_id")
             if hazard_id:
                 self.touched_hazards.add(hazard_id)
+
+    @staticmethod
+    def _same_but_capped_row_clock(current: dict, incoming: Any, field_name: str) -> bool:
+        if field_name != WHOLE_ROW or ROW_CLOCK_COLUMN not in incoming:
+            return False
+        ours, theirs = current.get(ROW_CLOCK_COLUMN), incoming[ROW_CLOCK_COLUMN]
+        return (isinstance(ours, str) and isinstance(theirs, str) and theirs < ours
+                and all(current.get(k) == v for k, v in incoming.items() if k != ROW_CLOCK_COLUMN))
 
     def _keys(self, table: str) -> tuple[tuple[str, ...], ...]:
         return self.unique_keys[table]

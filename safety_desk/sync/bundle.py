@@ -26,7 +26,9 @@ the manifest (or be the manifest or its signature), with a plain relative name (
 path, no backslash or drive); the manifest is read with a size cap and its signature checked with the
 sender's enrolled key before any other member is read; each member's declared size must match the size in
 the zip directory and is capped, and it is read at most that many bytes (so a zip bomb stops at its
-declared size) and its sha256 compared. Writing goes to a temporary name in the target folder and is
+declared size) and its sha256 compared. changes.jsonl is never held whole: it is read as a stream of lines
+(OpenedBundle.change_lines), each line, the lines and the values they hold capped (MAX_CHANGE_*), so decoding any
+bundle within the caps stays under 256 MB. Writing goes to a temporary name in the target folder and is
 renamed into place, so a reader never sees half a bundle.
 """
 
@@ -58,7 +60,13 @@ ENROL_SUFFIX = ".sdenroll"
 MAX_BUNDLE_BYTES = 8 * 1024**3
 MAX_MANIFEST_BYTES = 4 * 1024**2
 MAX_SIGNATURE_BYTES = 1024
-MAX_CHANGES_BYTES = 1024**3
+# changes.jsonl is read as a stream of lines (never whole) and decoding it holds what it decodes: these caps keep
+# that under 256 MB whatever the shape (tests/sync/test_bundle_memory.py measures the worst ones). A peer with
+# more to send splits it over several bundles (services/sync.py).
+MAX_CHANGES_BYTES = 64 * 1024**2
+MAX_CHANGE_LINE_BYTES = 1024**2
+MAX_CHANGE_LINES = 120_000
+MAX_CHANGE_CELLS = 700_000  # values decoded from all lines: a field's, or each column of a whole row
 MAX_PHOTO_BYTES = 60 * 1024**2
 MAX_MEMBERS = 200_000
 _PHOTO_NAME = re.compile(r"^photos/([0-9a-f]{64})\.jpg$")
@@ -88,6 +96,53 @@ class OpenedBundle:
     def changes_bytes(self) -> bytes:
         return self._read_member(CHANGES) if CHANGES in self.manifest["members"] else b""
 
+    def change_lines(self) -> Iterator[bytes]:
+        """The lines of changes.jsonl (without their newline), read as a stream: never more than one read block
+        and one line in memory. A line longer than MAX_CHANGE_LINE_BYTES, more than MAX_CHANGE_LINES lines,
+        a size or sha256 that does not match the manifest (checked when the stream ends) reject the bundle."""
+        if CHANGES not in self.manifest["members"]:
+            return
+        declared = self.manifest["members"][CHANGES]
+        size = declared["size"]
+        digest = hashlib.sha256()
+        total = 0
+        count = 0
+        partial = b""
+        try:
+            with zipfile.ZipFile(self.path) as archive, archive.open(archive.getinfo(CHANGES)) as handle:
+                while True:
+                    chunk = handle.read(min(_READ, size + 1 - total))
+                    if not chunk:
+                        break
+                    total += len(chunk)
+                    if total > size:
+                        raise _reject(self.path, f"成员 {CHANGES} 比声明的大小更大",
+                                      f"member {CHANGES} is larger than its declared size {size}")
+                    digest.update(chunk)
+                    lines = chunk.split(b"\n")
+                    lines[0] = partial + lines[0]
+                    partial = lines.pop()
+                    if len(partial) > MAX_CHANGE_LINE_BYTES:
+                        raise _line_too_long(self.path, count + len(lines) + 1)
+                    for line in lines:
+                        count += 1
+                        if len(line) > MAX_CHANGE_LINE_BYTES:
+                            raise _line_too_long(self.path, count)
+                        if count > MAX_CHANGE_LINES:
+                            raise _too_many_lines(self.path)
+                        yield line
+        except BundleRejected:
+            raise
+        except _DAMAGE as exc:
+            raise _reject(self.path, "文件已损坏或被截断", f"the file is damaged or truncated: {exc}") from None
+        if total != size or digest.hexdigest() != declared["sha256"]:
+            raise BundleRejected(f"{self.path.name}: 成员 {CHANGES} 校验值不符 (the sha256 of {CHANGES} does not "
+                                 "match the manifest: the file was changed); 数据库未作任何更改 (nothing was changed)")
+        if partial:
+            if count + 1 > MAX_CHANGE_LINES:
+                raise _too_many_lines(self.path)
+            yield partial
+
     def photo_bytes(self, sha256: str) -> bytes:
         return self._read_member(f"photos/{sha256}.jpg")
 
@@ -110,6 +165,15 @@ def _reject(path: Path, zh: str, en: str) -> BundleRejected:
     return BundleRejected(f"{path.name}: {zh} ({en}); 数据库未作任何更改 (nothing was changed)")
 
 
+def _line_too_long(path: Path, number: int) -> BundleRejected:
+    return _reject(path, f"changes.jsonl 第 {number} 行过长", f"line {number} of changes.jsonl is longer than "
+                   f"{MAX_CHANGE_LINE_BYTES} bytes")
+
+
+def _too_many_lines(path: Path) -> BundleRejected:
+    return _reject(path, "changes.jsonl 行数过多", f"changes.jsonl has more than {MAX_CHANGE_LINES} lines")
+
+
 def safe_member_name(name: str) -> bool:
     """A plain relative POSIX name: no '..', no absolute path, no backslash, drive or control characters."""
     if not name or len(name) > 200 or "\\" in name or ":" in name or any(ord(ch) < 32 for ch in name):
@@ -118,8 +182,10 @@ def safe_member_name(name: str) -> bool:
     return not path.is_absolute() and all(part not in ("", ".", "..") for part in name.split("/"))
 
 
-def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, path: Path) -> tuple[bytes, str]:
-    """Read a member, never more than `size` + 1 bytes, returning its bytes and sha256; sizes must match."""
+def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, path: Path,
+                 keep: bool = True) -> tuple[bytes, str]:
+    """Read a member, never more than `size` + 1 bytes, returning its bytes (b"" unless `keep`: then only one
+    read block is ever in memory) and sha256; sizes must match."""
     digest = hashlib.sha256()
     chunks = []
     total = 0
@@ -134,7 +200,8 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, pat
                     raise _reject(path, f"成员 {info.filename} 比声明的大小更大",
                                   f"member {info.filename} is larger than its declared size {size}: a zip bomb?")
                 digest.update(chunk)
-                chunks.append(chunk)
+                if keep:
+                    chunks.append(chunk)
     except BundleRejected:
         raise
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
@@ -223,7 +290,7 @@ def _open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], str]) ->
             if info.file_size != declared["size"]:
                 raise _reject(path, f"成员 {name} 的大小与清单不符", f"member {name}: the zip says {info.file_size}"
                               f" bytes, the manifest {declared['size']}")
-            _, digest = _read_capped(archive, info, declared["size"], path)
+            _, digest = _read_capped(archive, info, declared["size"], path, keep=False)
             if digest != declared["sha256"]:
                 raise _reject(path, f"成员 {name} 校验值不符", f"the sha256 of {name} does not match the manifest")
             photo = _PHOTO_NAME.match(name)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, SYNC_MODE, WHOLE_ROW, Change
-from safety_desk.sync.bundle import BundleRejected
+from safety_desk.sync.bundle import MAX_CHANGE_CELLS, MAX_CHANGE_LINE_BYTES, MAX_CHANGE_LINES, BundleRejected
 
 _CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")
 _SCALARS = frozenset({str, int, float, type(None)})  # exact types: a bool is not a stored value
@@ -31,44 +31,167 @@ def encode_changes(changes: Iterable[Change]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
-def decode_changes(data: bytes, columns: dict[str, set[str]], name: str) -> list[Change]:
-    """Parse and check every line of changes.jsonl; any malformed line rejects the bundle, naming the line."""
+def fitting_seq(changes: list[Change], *, max_bytes: int, max_lines: int, max_cells: int) -> int | None:
+    """None when the changes encode within `max_bytes`, `max_lines` and `max_cells`; otherwise the largest write
+    seq S such that
+    the changes with seq <= S do (at least the smallest seq, even if it alone is larger: a single write is never
+    split). Exporting the changes up to S, then the rest from S on, keeps every bundle readable within the caps."""
+    if len(changes) <= max_lines and _values(changes) <= max_cells and _upper_bytes(changes) <= max_bytes:
+        return None  # the usual case, decided without encoding anything
+    groups: dict[tuple, dict[str, Any]] = {}
+    for c in changes:
+        groups.setdefault((c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from), {})[c.field] = c.value
+    encode = _ENCODER.encode
+    if len(groups) <= max_lines and _values(changes) <= max_cells and \
+            sum(len(encode([*key, cells]).encode("utf-8")) + 1 for key, cells in groups.items()) <= max_bytes:
+        return None
+    per_seq: dict[int, list[int]] = {}  # seq -> [lines, cells, bytes]
+    for key, cells in groups.items():
+        counts = per_seq.setdefault(key[4], [0, 0, 0])
+        counts[0] += 1
+        counts[1] += len(cells[WHOLE_ROW]) if WHOLE_ROW in cells else len(cells)
+        counts[2] += len(encode([*key, cells]).encode("utf-8")) + 1
+    lines = cell_count = size = 0
+    chosen = None
+    for seq in sorted(per_seq):
+        lines += per_seq[seq][0]
+        cell_count += per_seq[seq][1]
+        size += per_seq[seq][2]
+        if chosen is not None and (lines > max_lines or cell_count > max_cells or size > max_bytes):
+            break
+        chosen = seq
+    return chosen
+
+
+def _values(changes: list[Change]) -> int:
+    """Values as decoding counts them (sync/bundle.py MAX_CHANGE_CELLS): a cell, or each column of a whole row."""
+    return sum(len(c.value) if c.field == WHOLE_ROW and type(c.value) is dict else 1 for c in changes)
+
+
+def _upper_bytes(changes: list[Change]) -> int:
+    """At least the size of the changes encoded, cheaply: 6 bytes a character (the longest JSON escape) plus a
+    line's keys and punctuation for every change."""
+    total = 0
+    for c in changes:
+        total += 400 + len(c.field) * 6
+        value = c.value
+        if type(value) is dict:
+            for key, cell in value.items():
+                total += 8 + len(key) * 6 + (len(cell) * 6 if type(cell) is str else 32)
+        else:
+            total += len(value) * 6 if type(value) is str else 32
+    return total
+
+
+def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]], name: str) -> list[Change]:
+    """Parse and check every line of changes.jsonl (its bytes, or its lines as OpenedBundle.change_lines streams
+    them); any malformed line rejects the bundle, naming the line.
+
+    Memory stays bounded by what the lines hold, whatever their shape: lines are parsed a batch at a time, an
+    empty, over-long or non-UTF-8 line is refused before it is parsed, and so is one nested deeper than a change
+    can be (a change line holds a list, its cells object and at most one whole-row object: three brackets
+    outside its strings), so no parser recursion or pile of tiny containers is ever built from hostile input."""
+    if isinstance(lines, (bytes, bytearray)):
+        lines = _lines_of(bytes(lines))
     changes: list[Change] = []
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BundleRejected(f"{name}: changes.jsonl 不是 UTF-8 文本 (changes.jsonl is not UTF-8 text); "
-                             "数据库未作任何更改 (nothing was changed)") from None
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    try:
-        # One parse for the whole member (JSON text never holds a raw newline); line by line only to name
-        # the line that is wrong.
-        items = json.loads("[" + ",".join(lines) + "]")
-    except ValueError:
-        items = None
-    if items is None or len(items) != len(lines):
-        items = []
-        for number, line in enumerate(lines, start=1):
-            try:
-                items.append(json.loads(line))
-            except ValueError as exc:
-                raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is "
-                                     f"not valid JSON: {exc}); 数据库未作任何更改 (nothing was changed)") from None
     clocks: set[str] = set()
     pairs = _field_pairs(columns)
-    for number, item in enumerate(items, start=1):
-        try:
-            _checked_line(item, columns, pairs, clocks, changes)
-        except (ValueError, TypeError, KeyError) as exc:
-            raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is not a "
-                                 f"valid change: {exc}); 数据库未作任何更改 (nothing was changed)") from None
+    batch: list[bytes] = []
+    batch_bytes = 0
+    values = 0  # cells, a whole row counting one per column: what decoding holds grows with it
+    first = 1  # the line number of batch[0]
+    number = 0
+    for line in lines:
+        number += 1
+        if number > MAX_CHANGE_LINES:
+            raise _rejected(name, number, f"more than {MAX_CHANGE_LINES} lines")
+        if not line:
+            raise _rejected(name, number, "an empty line")
+        if len(line) > MAX_CHANGE_LINE_BYTES:
+            raise _rejected(name, number, f"longer than {MAX_CHANGE_LINE_BYTES} bytes")
+        if _openers_at_most(line) > _MAX_OPENERS and _openers_outside_strings(line) > _MAX_OPENERS:
+            raise _rejected(name, number, "nested deeper than a change can be")
+        batch.append(line)
+        batch_bytes += len(line)
+        if len(batch) == _BATCH or batch_bytes >= _BATCH_BYTES:
+            values += _decode_batch(batch, first, name, columns, pairs, clocks, changes)
+            first += len(batch)
+            batch, batch_bytes = [], 0
+            if values > MAX_CHANGE_CELLS:
+                raise _rejected(name, number, f"more than {MAX_CHANGE_CELLS} values in all")
+    if batch:
+        values += _decode_batch(batch, first, name, columns, pairs, clocks, changes)
+        if values > MAX_CHANGE_CELLS:
+            raise _rejected(name, number, f"more than {MAX_CHANGE_CELLS} values in all")
     return changes
 
 
+_BATCH = 2000  # lines parsed at once, or fewer when they reach
+_BATCH_BYTES = 4 * 1024**2  # bytes: the copies one parse makes stay small
+_MAX_OPENERS = 3
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+
+
+def _openers_at_most(line: bytes) -> int:
+    """At least as many as the brackets a parser can descend into, cheaply: a bracket right after a quote is
+    either inside a string (the quote opens it: a photos list stored as text, "[]") or after a closing quote,
+    where the parser fails before descending."""
+    return line.count(b"[") + line.count(b"{") - line.count(b'"[') - line.count(b'"{')
+
+
+def _openers_outside_strings(line: bytes) -> int:
+    bare = _STRING.sub(b"", line)
+    return bare.count(b"[") + bare.count(b"{")
+
+
+def _lines_of(data: bytes) -> Iterator[bytes]:
+    """The lines of a whole changes.jsonl held in memory (tests, the benchmark), without a list of them all."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        if end < 0:
+            yield data[start:]
+            return
+        yield data[start:end]
+        start = end + 1
+
+
+def _rejected(name: str, number: int, what: str) -> BundleRejected:
+    return BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is not a valid "
+                          f"change: {what}); 数据库未作任何更改 (nothing was changed)")
+
+
+def _decode_batch(batch: list[bytes], first: int, name: str, columns: dict[str, set[str]], pairs: frozenset,
+                  clocks: set[str], changes: list[Change]) -> int:
+    """Decode and check a batch of lines into `changes`; returns how many values they held."""
+    try:
+        # One parse for the whole batch (JSON text never holds a raw newline); line by line only to name the
+        # line that is wrong.
+        items = json.loads((b"[" + b",".join(batch) + b"]").decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError included; lines joined may nest deeper than one
+        items = None
+    if type(items) is not list or len(items) != len(batch):
+        items = []
+        for number, line in enumerate(batch, start=first):
+            try:
+                items.append(json.loads(line.decode("utf-8")))
+            except UnicodeDecodeError:
+                raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行不是 UTF-8 文本 (line {number} of "
+                                     "changes.jsonl is not UTF-8 text); 数据库未作任何更改 (nothing was changed)") from None
+            except (ValueError, RecursionError) as exc:
+                raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is "
+                                     f"not valid JSON: {exc}); 数据库未作任何更改 (nothing was changed)") from None
+    values = 0
+    for number, item in enumerate(items, start=first):
+        try:
+            values += _checked_line(item, columns, pairs, clocks, changes)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise _rejected(name, number, str(exc)) from None
+    return values
+
+
 def _checked_line(item: Any, columns: dict[str, set[str]], pairs: frozenset, clocks: set[str],
-                  out: list[Change]) -> None:
+                  out: list[Change]) -> int:
     if type(item) is not list or len(item) != 7:
         raise ValueError("not a list of 7 values")
     table, row_id, clock, author, seq, capped, cells = item
@@ -96,13 +219,14 @@ def _checked_line(item: Any, columns: dict[str, set[str]], pairs: frozenset, clo
         if table == "photo" and not _PHOTO_ID.match(row_id):
             raise ValueError("a photo id is its sha256")
         out.append(Change(table, row_id, WHOLE_ROW, clock, author, value, seq, capped))
-        return
+        return len(value)
     for field_name, value in cells.items():
         if (table, field_name) not in pairs:
             raise ValueError(f"unknown field {table!r}.{field_name!r}")
         if type(value) not in _SCALARS:
             raise ValueError("a value that is not text or a number")
         out.append(Change(table, row_id, field_name, clock, author, value, seq, capped))
+    return len(cells)
 
 
 

@@ -77,3 +77,21 @@ def test_a_full_counter_moves_to_the_next_millisecond_and_text_still_sorts() -> 
     assert issued == sorted(issued) and len(set(issued)) == 3
     assert all(Timestamp.parse(text) for text in issued)
     assert Timestamp.parse(issued[1]) == Timestamp(9_999_999_999_001, 0, "dev-a")
+
+
+def test_a_clock_far_ahead_of_the_wall_is_capped_to_the_stated_drift_and_reported() -> None:
+    """Stored, observed or reached by a wall clock set back: never more than max_ahead_ms ahead of the wall."""
+    year = 365 * 24 * 3600 * 1000
+    capped: list[tuple[int, int]] = []
+    wall = [1_000_000]
+    clock = HybridClock("dev-a", Timestamp(1_000_000 + year, 5, "dev-a"), wall=lambda: wall[0], max_ahead_ms=600_000,
+                        on_capped=lambda seen, to: capped.append((seen, to)))
+    assert Timestamp.parse(clock.now()).wall_ms <= 1_600_000 and capped == [(1_000_000 + year, 1_600_000)]
+    clock.observe(str(Timestamp(1_000_000 + year, 0, "dev-b")))
+    assert Timestamp.parse(clock.now()).wall_ms <= 1_600_000 and len(capped) == 2
+    clock.observe(str(Timestamp(1_500_000, 0, "dev-b")))  # within the drift: the usual receive rule
+    assert clock.now() > str(Timestamp(1_500_000, 0, "dev-b"))
+    wall[0] = 5_000_000 + year  # the wall clock jumps a year ahead, then is set right
+    clock.now()
+    wall[0] = 5_000_000
+    assert Timestamp.parse(clock.now()).wall_ms <= 5_600_000 and len(capped) == 3

@@ -83,6 +83,7 @@ class SyncSnapshot:
     folder: FolderStatus | None = None
     conflicts: list[ConflictRow] = field(default_factory=list)
     devices: list[DeviceInfo] = field(default_factory=list)
+    clock_warning: str | None = None  # this device's own clock ran too far ahead and was capped
 
 
 def read_snapshot(_report, session: Session, settings: Settings, include_resolved: bool) -> SyncSnapshot:
@@ -93,7 +94,8 @@ def read_snapshot(_report, session: Session, settings: Settings, include_resolve
         except SyncProblem as exc:
             return SyncSnapshot(problem=str(exc))
         office = device.role == "office"
-        snapshot = SyncSnapshot(device=device, office=office, peers=sync.peers(), folder=sync.folder_status())
+        snapshot = SyncSnapshot(device=device, office=office, peers=sync.peers(), folder=sync.folder_status(),
+                                clock_warning=sync.clock_warning())
         snapshot.conflicts = [ConflictRow(view, record_label(own.store, view.table, view.row_id))
                               for view in sync.conflicts(include_resolved=include_resolved)]
         if office and own.may(Action.MANAGE_PEOPLE):
@@ -385,6 +387,8 @@ class SyncPage(QWidget):
                 office = next((p.name for p in snapshot.peers if p.role == "office"), "")
                 self.role_label.setText(self.tr("This device exchanges bundles with the safety office (%1) only.")
                                         .replace("%1", office or "?"))
+            if snapshot.clock_warning:
+                self.role_label.setText(self.role_label.text() + "\n⚠ " + snapshot.clock_warning)
         outgoing = snapshot.folder.outgoing if snapshot.folder and snapshot.folder.reachable else None
         self.peers_model.set_rows([PeerRow(p, outgoing.get(p.device_id, 0) if outgoing is not None else None)
                                    for p in snapshot.peers])
