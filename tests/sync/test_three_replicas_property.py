@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from safety_desk.domain.device_scope import Scope, row_in_scope, withheld_fields
@@ -355,6 +355,17 @@ def run_hostile_example(template: Path, operations) -> None:
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(st.lists(HOSTILE_WORLD_OPERATION, min_size=5, max_size=25))
+# Found by the long run: an event on a hazard the office refused failed the whole import (the device stuck).
+@example(operations=[("foreign_hazard", "inspection"), ("event", "enterprise", 0, "comment")])
+# Every kind of step once: evidence rewritten, a restore across a bundle sent, a year ahead and back.
+@example(operations=[("inspect", "office", "pass"), ("send", 2), ("deliver", 2, 0), ("backup", "enterprise"),
+                     ("jump", "enterprise", True), ("event", "enterprise", 0, "reported_rectified"),
+                     ("rewrite_event", 0, "comment", True), ("answer", 0, True), ("send", 3), ("deliver", 3, 0),
+                     ("restore", "enterprise"), ("jump", "enterprise", False), ("event", "enterprise", 1, "progress"),
+                     ("forge_event", 1, "verified", "insp", "inspector"), ("hazard_field", 0, "grade"),
+                     ("office_record", "enterprise"), ("backup", "inspector"), ("event", "inspector", 0, "comment"),
+                     ("send", 1), ("deliver", 1, 0), ("restore", "inspector"), ("jump", "inspector", True),
+                     ("edit", "inspector", 0, "measures", "杆")])
 def test_a_malicious_enterprise_changes_nothing_it_does_not_own(world_template, operations) -> None:
     run_hostile_example(world_template, operations)
 
