@@ -27,7 +27,7 @@ def open_hazards(path: Path) -> int:
 def summary_time(path: Path, target: Path) -> tuple[float, float]:
     """Median seconds for the figures and for figures + PDF, on a warm cache (the second of two opens)."""
     with Store.open(path) as store:
-        service = WeeklyService(Session.of_device(store), today=lambda: AS_OF)
+        service = WeeklyService(Session.of_device(store).at(AS_OF))
         service.write_pdf(service.summary(iso_week(WEEK)), target)  # warm up
         figures, whole = [], []
         for _ in range(RUNS):

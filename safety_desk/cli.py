@@ -453,6 +453,14 @@ def _names(desk) -> tuple[dict, dict]:
     return districts, enterprises
 
 
+def _place(record, districts: dict, enterprises: dict) -> dict:
+    """The enterprise and district of a listed record, by USCC, code and name (None where not visible here)."""
+    enterprise, district = enterprises.get(record.enterprise_id), districts.get(record.district_id)
+    return {"enterprise_uscc": enterprise.uscc if enterprise else None,
+            "enterprise_name": enterprise.name if enterprise else None,
+            "district_code": district.code if district else None, "district_name": district.name if district else None}
+
+
 def _echo_listing(rows: list[dict], as_json: bool, columns: list[str], what: str) -> None:
     """Rows as a JSON array (stable keys, README) or as tab-separated lines, and how many on stderr."""
     import json
@@ -504,17 +512,10 @@ def inspection_list(ctx: click.Context, uscc, district_code, day_from, day_to, a
     with _desk(ctx) as desk:
         found = desk.inspections.listed(**_scope_arguments(desk, uscc, district_code, day_from, day_to))
         districts, enterprises = _names(desk)
-    rows = []
-    for inspection in found:
-        enterprise, district = enterprises.get(inspection.enterprise_id), districts.get(inspection.district_id)
-        rows.append({"id": inspection.id, "started_at": beijing_minute(inspection.started_at),
-                     "finished_at": beijing_minute(inspection.finished_at) or None,
-                     "enterprise_uscc": enterprise.uscc if enterprise else None,
-                     "enterprise_name": enterprise.name if enterprise else None,
-                     "district_code": district.code if district else None,
-                     "district_name": district.name if district else None,
-                     "kind": inspection.kind, "kind_name": KIND_NAMES.get(inspection.kind, inspection.kind),
-                     "checklist_id": inspection.checklist_id, "status": inspection.status})
+    rows = [{"id": inspection.id, "started_at": beijing_minute(inspection.started_at),
+             "finished_at": beijing_minute(inspection.finished_at) or None, **_place(inspection, districts, enterprises),
+             "kind": inspection.kind, "kind_name": KIND_NAMES.get(inspection.kind, inspection.kind),
+             "checklist_id": inspection.checklist_id, "status": inspection.status} for inspection in found]
     _echo_listing(rows, as_json, ["id", "started_at", "enterprise_name", "district_name", "kind_name", "status"],
                   "次检查 inspections")
 
@@ -532,15 +533,9 @@ def drill_list(ctx: click.Context, uscc, district_code, day_from, day_to, as_jso
     with _desk(ctx) as desk:
         found = desk.drills.listed(**_scope_arguments(desk, uscc, district_code, day_from, day_to))
         districts, enterprises = _names(desk)
-    rows = []
-    for drill in found:
-        enterprise, district = enterprises.get(drill.enterprise_id), districts.get(drill.district_id)
-        rows.append({"id": drill.id, "day": drill.held_on, "status": drill.status, "name": drill.name,
-                     "enterprise_uscc": enterprise.uscc if enterprise else None,
-                     "enterprise_name": enterprise.name if enterprise else None,
-                     "district_code": district.code if district else None,
-                     "district_name": district.name if district else None,
-                     "plan_type": drill.plan_type, "form": drill.form})
+    rows = [{"id": drill.id, "day": drill.held_on, "status": drill.status, "name": drill.name,
+             **_place(drill, districts, enterprises), "plan_type": drill.plan_type, "form": drill.form}
+            for drill in found]
     _echo_listing(rows, as_json, ["id", "day", "enterprise_name", "district_name", "name", "status"],
                   "次演练 drills")
 

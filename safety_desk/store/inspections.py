@@ -76,32 +76,18 @@ class InspectionRepository(Repository[Inspection]):
     def recent_submitted(self, district_ids: list[str] | None, enterprise_id: str | None = None,
                          limit: int = 30) -> list[Inspection]:
         """Submitted inspections, newest first, in some districts (None: all) or of one enterprise."""
-        where, params = "status = 'submitted'", []
-        if enterprise_id is not None:
-            where += " AND enterprise_id = ?"
-            params.append(enterprise_id)
-        elif district_ids is not None:
-            where += f" AND district_id IN ({','.join('?' * len(district_ids))})"
-            params += list(district_ids)
+        where, params = _scoped("status = 'submitted'", None if enterprise_id else district_ids, enterprise_id)
         return self._select(where, params, order="coalesce(finished_at, started_at) DESC", limit=limit)
 
     def listed(self, district_ids: list[str] | None, enterprise_id: str | None, day_from: str | None,
                day_to: str | None) -> list[Inspection]:
         """Inspections (drafts and submitted), newest first, started within [day_from, day_to] (ISO days, Beijing),
-        in some districts (None: all) or of one enterprise."""
-        where, params = "1", []
-        if enterprise_id is not None:
-            where += " AND enterprise_id = ?"
-            params.append(enterprise_id)
-        if district_ids is not None:
-            where += f" AND district_id IN ({','.join('?' * len(district_ids))})"
-            params += list(district_ids)
-        if day_from is not None:
-            where += " AND substr(started_at, 1, 10) >= ?"
-            params.append(day_from)
-        if day_to is not None:
-            where += " AND substr(started_at, 1, 10) <= ?"
-            params.append(day_to)
+        in some districts (None: all) and of one enterprise (None: any)."""
+        where, params = _scoped("1", district_ids, enterprise_id)
+        for condition, day in (("substr(started_at, 1, 10) >= ?", day_from), ("substr(started_at, 1, 10) <= ?", day_to)):
+            if day is not None:
+                where += f" AND {condition}"
+                params.append(day)
         return self._select(where, params, order="started_at DESC, id")
 
     def drafts(self) -> list[Inspection]:
@@ -110,6 +96,18 @@ class InspectionRepository(Repository[Inspection]):
     def corrections_of(self, inspection_id: str) -> list[Inspection]:
         """Inspections linked to this one by corrects_id, oldest first."""
         return self._select("corrects_id = ?", (inspection_id,), order="started_at, id")
+
+
+def _scoped(where: str, district_ids: list[str] | None, enterprise_id: str | None) -> tuple[str, list]:
+    """`where` narrowed to one enterprise and to some districts (None: no narrowing), with its parameters."""
+    params: list = []
+    if enterprise_id is not None:
+        where += " AND enterprise_id = ?"
+        params.append(enterprise_id)
+    if district_ids is not None:
+        where += f" AND district_id IN ({','.join('?' * len(district_ids))})"
+        params += list(district_ids)
+    return where, params
 
 
 class AnswerRepository(Repository[Answer]):

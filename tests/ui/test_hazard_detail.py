@@ -206,22 +206,28 @@ def test_a_refusal_is_shown_and_changes_nothing(qtbot, context_for, demo_as_of, 
     extend.reject()
 
 
-def test_extending_the_selected_rows(qtbot, context_for, demo_as_of, messages) -> None:
-    office = context_for("admin")
-    page = _ledger(qtbot, office, demo_as_of)
+def extend_two_rows(page: HazardsPage, new_deadline) -> list[str]:
+    """Select the first two hazards in rectification and extend them from the ledger, as the office does."""
     page.status.setCurrentIndex(page.status.findData("整改中"))
     assert page.model.rowCount() >= 2
     page.table.selectRow(0)
     page.table.selectionModel().select(page.model.index(1, 0), QItemSelectionModel.SelectionFlag.Select
                                        | QItemSelectionModel.SelectionFlag.Rows)
     chosen = page.selected_hazard_ids()
-    new_deadline = demo_as_of + timedelta(days=45)
     page.extend_button.click()
     extend = page.extend_dialog
     assert not extend.ok_button.isEnabled()  # a reason is required
     extend.date_edit.setDate(QDate(new_deadline))
     extend.reason_edit.setPlainText("设备采购周期长")
     extend.ok_button.click()
+    return chosen
+
+
+def test_extending_the_selected_rows(qtbot, context_for, demo_as_of, messages) -> None:
+    office = context_for("admin")
+    page = _ledger(qtbot, office, demo_as_of)
+    new_deadline = demo_as_of + timedelta(days=45)
+    chosen = extend_two_rows(page, new_deadline)
     assert messages == [("information", "2 of 2 hazards have the new deadline.")]
     for hazard_id in chosen:
         assert office.store.hazards.state(hazard_id).deadline == new_deadline

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 
 from safety_desk.ui.operations import Operations
-from tests.ui.test_hazard_detail import _ledger, messages  # noqa: F401 - a fixture used below
+from tests.ui.test_hazard_detail import _ledger, extend_two_rows, messages  # noqa: F401 - a fixture used below
 from tests.ui.test_inspection_runner import (  # noqa: F401 - runner_context is a fixture used below
     FIRE, _answer_everything_by_keyboard, _shown_runner, _sign_and_submit, _start, runner_context,
 )
@@ -50,16 +50,8 @@ def test_a_keyboard_inspection_is_written_by_the_writer_thread(qtbot, runner_con
 def test_extending_deadlines_from_the_ledger_is_written_by_the_writer_thread(qtbot, reading_window, demo_as_of,
                                                                             messages) -> None:  # noqa: F811
     page = _ledger(qtbot, reading_window, demo_as_of)
-    page.status.setCurrentIndex(page.status.findData("整改中"))
-    page.table.selectRow(0)
-    page.table.selectionModel().select(page.model.index(1, 0), QItemSelectionModel.SelectionFlag.Select
-                                       | QItemSelectionModel.SelectionFlag.Rows)
-    chosen = page.selected_hazard_ids()
     new_deadline = demo_as_of + timedelta(days=45)
-    page.extend_button.click()
-    page.extend_dialog.date_edit.setDate(QDate(new_deadline))
-    page.extend_dialog.reason_edit.setPlainText("设备采购周期长")
-    page.extend_dialog.ok_button.click()
+    chosen = extend_two_rows(page, new_deadline)
     assert messages == [("information", "2 of 2 hazards have the new deadline.")]
     for hazard_id in chosen:
         assert reading_window.desk.hazards.detail(hazard_id).deadline == new_deadline
