@@ -8,7 +8,6 @@ own, from DESIGN.md §4, not with domain/ownership.py: the test must not share t
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -39,6 +38,9 @@ HOSTILE_OPERATION = st.one_of(
     st.tuples(st.just("office_record"), st.sampled_from(["enterprise", "person", "district"])),
     st.tuples(st.just("foreign_hazard"), st.sampled_from(["inspection", "self_inspection"])),
 )
+HOSTILE_KINDS = frozenset({"rewrite_event", "forge_event", "hazard_field", "answer", "inspection_field",
+                           "office_record", "foreign_hazard"})
+LIFE_KINDS = frozenset({"inspect", "backup", "restore", "jump"})
 LIFE_OPERATION = st.one_of(
     st.tuples(st.just("inspect"), st.just("office"), st.sampled_from(["pass", "fail"])),
     st.tuples(st.just("backup"), st.sampled_from(["inspector", "enterprise"])),

@@ -3,6 +3,11 @@
 shares, nothing made anywhere is lost, the enterprise holds no other enterprise's rows, applying twice equals
 once, and an exception injected midway through an import leaves the database as it was.
 
+Issue 13, invariant 11 (HostileWorld, malicious_replica.py): the enterprise's owner also edits its own SQLite raw
+(bundles signed with its own key), the inspector laptop and the enterprise PC restore backups and run a year ahead;
+the honest replicas still converge, nothing they wrote is lost, and no import from the enterprise changes anything
+at the office that the enterprise role does not own.
+
 The default run tries a few examples; `SAFETY_DESK_SLOW=1 pytest -m slow tests/sync` runs many more.
 """
 
@@ -26,7 +31,8 @@ from safety_desk.media.files import media_path
 from safety_desk.store.records import Hazard, Training
 from safety_desk.store.sync_log import SyncLog
 
-from malicious_replica import HOSTILE_OPERATION, LIFE_OPERATION, Hostile, Lifecycle, overreach, snapshot
+from malicious_replica import (HOSTILE_KINDS, HOSTILE_OPERATION, LIFE_KINDS, LIFE_OPERATION, Hostile, Lifecycle,
+                               overreach, snapshot)
 from sync_helpers import USCC, add_photo, db_digest, open_world
 
 EDGES = [("office", "inspector"), ("inspector", "office"), ("office", "enterprise"), ("enterprise", "office")]
@@ -279,9 +285,9 @@ class HostileWorld(World):
                                   if p.enterprise_id == self.enterprise_id}
 
     def run(self, operation: tuple) -> None:
-        if hasattr(Hostile, operation[0]):
+        if operation[0] in HOSTILE_KINDS:
             return self.hostile.run(operation)
-        if operation[0] in ("inspect", "backup", "restore", "jump"):
+        if operation[0] in LIFE_KINDS:
             return self.life.run(operation)
         try:
             return super().run(operation)
