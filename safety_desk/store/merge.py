@@ -321,6 +321,18 @@ class _Merger:
             return replace(change, value=self.aliases[(target, change.value)])
         return change
 
+    def orphan_refusals(self, table: str, changes: list[Change], facts: RowFacts) -> list[tuple[Change, str]]:
+        """A new hazard event or answer whose hazard or inspection arrived in the same bundle but was refused: it
+        is refused too (applied, it would point at nothing and fail the whole import at commit)."""
+        parent_table, column = ("hazard", "hazard_id") if facts.new_hazard else ("inspection", "inspection_id")
+        parent_id = next((c.value.get(column) for c in changes if c.field == WHOLE_ROW), None)
+        if parent_id is None or self.conn.execute(f"SELECT 1 FROM {parent_table} WHERE id = ?",
+                                                  (parent_id,)).fetchone():
+            return []
+        reason = (f"所属的{parent_table}记录 {parent_id} 已被拒收，这条{table}记录也不接收 (its {parent_table} "
+                  f"{parent_id} was refused, so this {table} row is refused too)")
+        return [(change, reason) for change in changes]
+
     def merge_row(self, table: str, row_id: str, changes: list[Change], current: dict | None,
                   fields: dict[str, int], writes: dict[int, tuple[str, str]]) -> None:
         ctx = self.ctx
@@ -329,6 +341,9 @@ class _Merger:
         if ctx.refuse is not None:
             gone = {id(c) for c, _ in refused}
             refused += ctx.refuse(table, row_id, [c for c in changes if id(c) not in gone], current, facts)
+        if current is None and (facts.new_hazard or facts.new_inspection):
+            gone = {id(c) for c, _ in refused}
+            refused += self.orphan_refusals(table, [c for c in changes if id(c) not in gone], facts)
         if refused:
             gone = {id(c) for c, _ in refused}
             for change, reason in refused:
