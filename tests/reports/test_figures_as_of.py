@@ -128,7 +128,7 @@ def test_statistics_and_the_ledger_as_of_a_day_are_the_fold_to_its_end(demo_stor
 def test_the_weekly_summary_of_a_week_is_the_fold_to_its_sunday(demo_store: Store, office, day: date) -> None:
     calendar = day.isocalendar()
     period = iso_week(f"{calendar.year}-W{calendar.week:02d}")
-    summary = WeeklyService(office).summary(period)
+    summary = WeeklyService(office.at(DEMO_AS_OF)).summary(period)
     as_of = min(DEMO_AS_OF, period.end)
     hazards = _as_of(demo_store, as_of)
     assert summary.as_of == as_of
@@ -178,7 +178,7 @@ def test_the_quarterly_statistics_printed_on_a_day_are_the_fold_to_that_day(
 
 def _everything(office, day: date, monkeypatch) -> tuple:
     week = day.isocalendar()
-    summary = WeeklyService(office).summary(iso_week(f"{week.year}-W{week.week:02d}"))
+    summary = WeeklyService(office.at(DEMO_AS_OF)).summary(iso_week(f"{week.year}-W{week.week:02d}"))
     quarterly = _quarterly(office.at(day), f"{day.year}Q4", monkeypatch)
     ledger = [dataclasses.astuple(row) for row in LedgerService(office.at(day)).every_row(LedgerFilter())]
     return summary.as_json(), summary.overdue, summary.majors, dataclasses.astuple(quarterly), ledger
