@@ -42,7 +42,15 @@ def state_table(db: Database, as_of: date) -> str:
     if known is not None and known[0] == mark:
         return known[1]
     name = f"hazard_state_as_of_{as_of.strftime('%Y%m%d')}"
-    _fill(db, name, as_of)
+    # A worker's read-only connection (Database.reader) forbids even temp tables; they never touch the file.
+    read_only = db.conn.execute("PRAGMA query_only").fetchone()[0]
+    if read_only:
+        db.conn.execute("PRAGMA query_only = OFF")
+    try:
+        _fill(db, name, as_of)
+    finally:
+        if read_only:
+            db.conn.execute("PRAGMA query_only = ON")
     tables[as_of] = (mark, name)
     return f"temp.{name}"
 

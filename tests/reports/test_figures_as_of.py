@@ -207,3 +207,14 @@ def test_a_past_period_reprinted_after_new_activity_gives_the_same_figures(demo_
                                             inspection_id=None, item_code=None), deadline=date(2026, 11, 13))
     assert changed > 100
     assert _everything(office, day, monkeypatch) == before
+
+
+def test_a_read_only_worker_connection_prints_a_past_period_too(demo_store: Store, office) -> None:
+    """The Reports page and the ledger export run on Store.reader(), whose connection is query_only."""
+    day = date(2026, 11, 15)
+    expected = LedgerService(office.at(day)).count(LedgerFilter(open_only=True))
+    with demo_store.reader() as reader:
+        assert LedgerService(office.with_store(reader).at(day)).count(LedgerFilter(open_only=True)) == expected
+        assert reader.db.conn.execute("PRAGMA query_only").fetchone()[0] == 1
+        with pytest.raises(Exception, match="readonly"):
+            reader.db.conn.execute("DELETE FROM hazard_event")
