@@ -8,7 +8,7 @@ from typing import Any
 
 from safety_desk.store.codec import records_of
 from safety_desk.store.database import Database
-from safety_desk.store.state_as_of import CURRENT, state_table
+from safety_desk.store.state_as_of import CURRENT, registered, state_table
 
 # The worst open hazard of an enterprise, as a colour of the four-colour overview (红橙黄蓝):
 # an open 重大 hazard is red, an overdue 一般 one orange, any other open hazard yellow, none blue.
@@ -63,7 +63,7 @@ class DashboardQuery:
         """Hazards found in each of `weeks` weeks starting on `first_monday` (not deleted), among those
         already registered at the end of `as_of` (None: now)."""
         states = self._states(as_of)
-        known = "" if states == CURRENT else f" AND h.id IN (SELECT hazard_id FROM {states})"
+        known = "" if states == CURRENT else f" AND {registered(states)}"
         params: dict[str, Any] = {"start": first_monday.isoformat(),
                                   "end": (first_monday + timedelta(weeks=weeks)).isoformat()}
         rows = self.db.conn.execute(

@@ -10,7 +10,7 @@ from typing import Any, Iterator
 from safety_desk.domain.ledger import LedgerRow
 from safety_desk.store.codec import named_rows, records_of
 from safety_desk.store.database import Database
-from safety_desk.store.state_as_of import CURRENT, state_table
+from safety_desk.store.state_as_of import CURRENT, registered, state_table
 
 RECTIFYING = ("待整改", "整改中")
 
@@ -122,7 +122,7 @@ class LedgerQuery:
         table = state_table(self.db, as_of)
         if table != CURRENT:
             # As of a past day: only hazards already created then (their fold has a row), whatever is filtered.
-            clauses.append(f"h.id IN (SELECT hazard_id FROM {table})")
+            clauses.append(registered(table))
         params: dict[str, Any] = {"as_of": as_of.isoformat()}
         if flt.district_ids is not None:
             if not flt.district_ids:

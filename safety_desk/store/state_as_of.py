@@ -27,8 +27,9 @@ def state_table(db: Database, as_of: date) -> str:
     """The table to read hazard states from for figures as of the end of `as_of`.
 
     Today or later: hazard_state itself (the fast path; it already is the fold of every event). A past day: a
-    temp table with hazard_state's columns holding, for each hazard created by then, the fold of its events
-    up to the end of that day — hazards created later have no row, so an inner join leaves them out.
+    temp table with hazard_state's columns and indexes holding, for each hazard registered by then, the fold
+    of its events up to the end of that day — hazards registered later have no row, so an inner join leaves
+    them out. Only hazards with events near or after the end are folded again; the others' rows are copied.
     """
     if isinstance(as_of, datetime):
         as_of = as_of.date()
@@ -51,8 +52,13 @@ def state_table(db: Database, as_of: date) -> str:
     finally:
         if read_only:
             db.conn.execute("PRAGMA query_only = ON")
-    tables[as_of] = (mark, name)
+    tables[as_of] = (mark, f"temp.{name}")
     return f"temp.{name}"
+
+
+def registered(table: str, column: str = "h.id") -> str:
+    """SQL true for a hazard (`column`) that has a state in `table`: registered by the end of its day."""
+    return f"{column} IN (SELECT hazard_id FROM {table})"
 
 
 def _fill(db: Database, name: str, as_of: date) -> None:
@@ -62,13 +68,17 @@ def _fill(db: Database, name: str, as_of: date) -> None:
     conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
     conn.execute(f"CREATE TEMP TABLE {name} (hazard_id TEXT PRIMARY KEY, status TEXT NOT NULL, deadline TEXT,"
                  " rectified_at TEXT, closed_at TEXT) WITHOUT ROWID")
-    # Hazards with an event near or after the end: their state now may differ from their state then.
+    # Copied in key order (hazard_state's own), so the copy appends; hazards whose events all lie before the
+    # end keep this row: their state now is their state then.
+    conn.execute(f"INSERT INTO temp.{name} SELECT hazard_id, status, deadline, rectified_at, closed_at"
+                 " FROM main.hazard_state ORDER BY hazard_id")
+    # Hazards with an event near or after the end (one pass over the event log): folded again from their
+    # events up to the end, read through the (hazard_id, clock) index.
+    conn.execute(f"DROP TABLE IF EXISTS temp.{name}_later")
     conn.execute(f"CREATE TEMP TABLE {name}_later (hazard_id TEXT PRIMARY KEY) WITHOUT ROWID")
     conn.execute(f"INSERT OR IGNORE INTO temp.{name}_later SELECT hazard_id FROM hazard_event WHERE at >= ?",
                  (low,))
-    # Every other hazard's events all lie before the end, so its current state is its state then.
-    conn.execute(f"INSERT INTO temp.{name} SELECT s.hazard_id, s.status, s.deadline, s.rectified_at, s.closed_at"
-                 f" FROM hazard_state s WHERE s.hazard_id NOT IN (SELECT hazard_id FROM temp.{name}_later)")
+    later = {row[0] for row in conn.execute(f"SELECT hazard_id FROM temp.{name}_later")}
     rows = conn.execute(
         f"SELECT e.hazard_id, e.kind, e.at, e.deadline FROM temp.{name}_later l"
         " JOIN hazard_event e ON e.hazard_id = l.hazard_id WHERE e.at < ? ORDER BY e.hazard_id, e.clock, e.id",
@@ -85,12 +95,15 @@ def _fill(db: Database, name: str, as_of: date) -> None:
                                              deadline=date.fromisoformat(deadline) if deadline else None))
         if any(fact.kind == HazardEventKind.CREATED for fact in facts):
             state = fold_hazard_events(facts)
-            folded.append((hazard_id, state.status.value, state.deadline.isoformat() if state.deadline else None,
+            folded.append((state.status.value, state.deadline.isoformat() if state.deadline else None,
                            state.rectified_at.isoformat() if state.rectified_at else None,
-                           state.closed_at.isoformat() if state.closed_at else None))
-    conn.executemany(f"INSERT INTO temp.{name} VALUES (?, ?, ?, ?, ?)", folded)
+                           state.closed_at.isoformat() if state.closed_at else None, hazard_id))
+            later.discard(hazard_id)
+    conn.executemany(f"UPDATE temp.{name} SET status = ?, deadline = ?, rectified_at = ?, closed_at = ?"
+                     " WHERE hazard_id = ?", folded)
+    # Not registered by the end of the day (its created event came later): no row.
+    conn.executemany(f"DELETE FROM temp.{name} WHERE hazard_id = ?", [(hazard_id,) for hazard_id in later])
     conn.execute(f"DROP TABLE temp.{name}_later")
-    # The ledger filters and sorts by these, as it does on hazard_state's own indexes.
+    # What the ledger and the statistics filter by, as on hazard_state (open and overdue, closed per week).
     conn.execute(f"CREATE INDEX temp.{name}_by_status ON {name} (status, deadline)")
-    conn.execute(f"CREATE INDEX temp.{name}_by_deadline ON {name} (deadline)")
     conn.execute(f"CREATE INDEX temp.{name}_by_closed ON {name} (closed_at) WHERE closed_at IS NOT NULL")
