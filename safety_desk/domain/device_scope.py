@@ -66,6 +66,9 @@ class ScopeIndex:
     photo_ids: set[str] = field(default_factory=set)
     person_ids: set[str] = field(default_factory=set)  # people who sign in on the device (password hashes go)
     staff_ids: set[str] = field(default_factory=set)    # people of no enterprise
+    # Other districts the scope's records name (those of a moved enterprise's earlier inspections, notices...):
+    # their district record travels too, as every record a row refers to must.
+    label_district_ids: set[str] = field(default_factory=set)
 
 
 def _json_list(value: Any) -> list:
@@ -91,7 +94,7 @@ def row_in_scope(index: ScopeIndex, table: str, row: dict[str, Any]) -> bool:
     if table == "device":
         return not enterprise or row.get("role") == "office" or row.get("id") == scope.device_id
     if table == "district":
-        return row.get("id") in index.district_ids
+        return row.get("id") in index.district_ids or row.get("id") in index.label_district_ids
     if table == "district_member":
         return not enterprise and row.get("district_id") in index.district_ids
     if table == "enterprise":

@@ -6,13 +6,19 @@ what the recipient acknowledged (acknowledgements travel back in the recipient's
 bundle is covered by the next one and a bundle imported twice is a reported no-op.
 
 Import is all or nothing: the bundle is checked completely (names, sizes, signature of an enrolled,
-unrevoked sender, hashes, shape of every change, the sender's scope, photos present) before the database
-is touched; then a backup is taken and the changes are merged in one transaction (store/merge.py).
-Rows outside the sender's scope refuse the whole bundle (a device that sends them is broken or not what
-it claims). Changes to fields the sender's role does not own, writes it claims for another device or another's
-people, and any change to evidence (domain/ownership.py) are refused one by one, recorded in the
-conflicts table and reported, and the rest of the bundle applies: a device's offline work should not be
-held back by one stray cell, and the refusal stays visible.
+unrevoked sender, hashes, shape of every change, photos present) before the database is touched; then a
+backup is taken and the changes are merged in one transaction (store/merge.py). Rows, not bundles, are
+refused: rows outside the sender's scope (sync/scope_checks.py), changes to fields its role does not own,
+writes it claims for another device or another's people, and any change to evidence (domain/ownership.py)
+are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies, so
+no device is ever stuck on one stray row. The bundle is acknowledged as received all the same (the sender
+stops resending what was refused), and the office tells the sender in its next bundles which of its changes
+were refused and why, until it acknowledges that; the device keeps them as conflicts.
+
+District moves: an enterprise's district changes only at the office. A device still sending edits of it is
+taken when they were made before the move; the office tells the devices of the old district it left
+(`out_of_scope`), and each drops its records once its own edits of them reached the office; the devices of
+the new district receive all of them (store/sync_log.py, changes_for).
 
 Where the pieces are: the bundle file in sync/bundle.py, its changes member in sync/change_codec.py, a joined
 device's key in sync/key_binding.py, what a sender may send in sync/sender_checks.py, the folder's layout in
@@ -34,6 +40,7 @@ from safety_desk.media.files import holds, media_path, write_file_atomically
 from safety_desk.services import conflict_forwarding
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.sync_incarnation import manifest_fields, settle_incarnations
+from safety_desk.services.sync_scope import after_merge_at_office, notices_for, scope_refusals_of, take_notices
 from safety_desk.services.sync_results import (
     ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo, clock_capped_warning,
 )
@@ -50,7 +57,8 @@ from safety_desk.sync.bundle import (
 from safety_desk.sync.change_codec import decode_changes, encode_changes, fitting_seq
 from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mark_used, set_aside, waiting_bundles
 from safety_desk.sync.key_binding import key_binding, sender_key
-from safety_desk.sync.sender_checks import accepted_sender, check_sender_scope, ownership_refuser
+from safety_desk.sync.scope_checks import refusing
+from safety_desk.sync.sender_checks import accepted_sender, ownership_refuser
 
 Progress = Callable[[int, int], None]
 # What one exported bundle holds at most: below what a peer reads (sync/bundle.py), with room to spare.
@@ -191,6 +199,9 @@ class SyncService:
             **conflict_forwarding.outgoing(self.db, self.local_state, me_office=me.role == "office",
                                            peer_id=peer.id, peer_office=peer.role == "office"),
         }
+        notices = (notices_for(self.db, self.log, peer, self._scope_of(peer), state.acked_seq, index.enterprise_ids)
+                   if me.role == "office" else {})
+        manifest.update(notices)
         binding = key_binding(me, self.local_state.public_key(), self.local_state.enrolment_token())
         if binding:
             manifest["key_binding"] = binding
@@ -221,7 +232,8 @@ class SyncService:
                 path.unlink(missing_ok=True)
                 raise
         report(total, total)
-        return ExportResult(path, bundle_id, peer.id, len(changes), len(photos))
+        return ExportResult(path, bundle_id, peer.id, len(changes), len(photos),
+                            len(notices.get("refused", ())) + len(notices.get("out_of_scope", ())))
 
     # -- import ----------------------------------------------------------------------------------
     def _public_key_for(self, manifest: dict[str, Any]) -> str:
@@ -254,9 +266,10 @@ class SyncService:
         if not isinstance(counts, dict) or counts.get("changes") != len(changes):
             raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
                                  "manifest); 数据库未作任何更改 (nothing was changed)")
+        refuse = (ownership_refuser(sender, self.log.own_people(self._scope_of(sender)), self.log.cell_clock)
+                  if sender.role != "office" else None)
         if sender.role != "office":
-            check_sender_scope(path.name, sender, changes, self.log.scope_index(self._scope_of(sender)),
-                               self.log.row_scope_values)
+            refuse = refusing(scope_refusals_of(self.db, self.log, sender, self._scope_of(sender), changes), refuse)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in changes if c.table == "photo"})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
@@ -275,14 +288,13 @@ class SyncService:
         ctx = MergeContext(source=sender.id, received_before=peer.received_seq,
                            sender_ack=min(manifest["ack"], self.log.last_seq()), now_ms=now_ms,
                            tolerance_ms=self.tolerance_ms,
-                           refuse=(ownership_refuser(sender, self.log.own_people(self._scope_of(sender)),
-                                                     self.log.cell_clock)
-                                   if sender.role != "office" else None),
+                           refuse=refuse,
                            on_row=report)
         # Our own cells clocked beyond our wall clock + tolerance were written while this device's clock ran
         # ahead: the sender's values win over them. Judged by our wall clock alone, never by the manifest's
         # timing fields (created, created_ms, clock_ahead_ms...), which the sender controls.
         ctx.distrust_own_after_ms = now_ms + self.tolerance_ms
+        told: list[str] = []
         try:
             with self.db.transaction():
                 if self.log.bundle_seen(manifest["bundle_id"]):
@@ -313,6 +325,8 @@ class SyncService:
                 if not incarnations.current and self.is_office():
                     # Writes the sender made before its restore and lost: they go back to it like the others.
                     self.local_state.set_resend_upto(sender.id, self.log.last_seq())
+                if sender.role != "office":
+                    after_merge_at_office(self.db, sender, changes)
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
                     # far-future cells (store/merge.py); cleared when its changes arrive with sane clocks.
@@ -335,12 +349,16 @@ class SyncService:
                                        file_name=path.name, manifest_sha256=opened.manifest_sha256, at=now,
                                        changes=len(changes), applied=merged.cells_applied)
                 self.log.note_photos_received(sender.id, sorted(bundled | set(photo_rows)))
+                if sender.role == "office" and self.this_device().role != "office":
+                    told = take_notices(self.db, self.log, self.this_device(), sender, manifest, changes, now)
         except BaseException:
             self.db.reload_clock()
             raise
         mine = Timestamp.parse(self.db.clock.last).wall_ms
         result.add_merge(merged, own_clock_ahead=mine > now_ms + self.tolerance_ms)
         result.refused.extend(refusals)
+        if sender.role == "office" and self.this_device().role != "office":
+            result.warnings.extend(told)
         return result
 
     def _photo_file_ok(self, photo_id: str) -> bool:
@@ -402,7 +420,8 @@ class SyncService:
             if self.log.last_seq() > state.sent_upto or state.received_seq > state.sent_ack:
                 outbox.mkdir(parents=True, exist_ok=True)
                 exported = self._export(peer, None, outbox, no_progress)
-                if exported.changes or exported.photos or state.received_seq > state.sent_ack:
+                if (exported.changes or exported.photos or exported.notices
+                        or state.received_seq > state.sent_ack):
                     result.exported.append(exported)
                     # Our older bundles still waiting there hold nothing the new one does not (it starts at the
                     # peer's latest acknowledgement): remove them, so a peer away for weeks finds one file.

@@ -29,6 +29,7 @@ class ExportResult:
     recipient: str
     changes: int
     photos: int
+    notices: int = 0      # refusals and enterprises gone from the scope the manifest tells the recipient
 
 
 @dataclass

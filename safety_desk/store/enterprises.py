@@ -39,7 +39,19 @@ class EnterpriseRepository(Repository[Enterprise]):
         # recomputes it): name it too, or a renamed enterprise is found only by its old initials.
         if "name" in changes and "name_initials" not in changes:
             changes["name_initials"] = ""
-        return super().update(record_id, **changes)
+        with self.db.transaction():
+            before = self.require(record_id).district_id
+            updated = super().update(record_id, **changes)
+            if updated.district_id != before:
+                self._relabel(record_id, updated.district_id)
+        return updated
+
+    def _relabel(self, enterprise_id: str, district_id: str) -> None:
+        """A moved enterprise's hazards go with it into the new district's ledger (its inspectors follow them up
+        now); inspections, notices, drills and incidents keep the district they happened in."""
+        for (row_id,) in self.db.conn.execute("SELECT id FROM hazard WHERE enterprise_id = ? AND district_id != ?"
+                                              " ORDER BY id", (enterprise_id, district_id)).fetchall():
+            self.db.update("hazard", row_id, {"district_id": district_id})
 
     def by_uscc(self, uscc: str) -> Enterprise | None:
         found = self._select("uscc = ?", (validate_uscc(uscc),))

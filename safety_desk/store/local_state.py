@@ -126,6 +126,15 @@ class LocalState:
     def set_acknowledged_seq(self, seq: int) -> None:
         self.db.set_local("acknowledged_seq", str(seq))
 
+    def leaving_enterprises(self) -> list[str]:
+        """Enterprises the office said left this device's scope whose rows are still here (dropped once every
+        write made here to them has reached the office)."""
+        text = self.db.local("leaving_enterprises")
+        return sorted(json.loads(text)) if text else []
+
+    def set_leaving_enterprises(self, enterprise_ids: list[str]) -> None:
+        self.db.set_local("leaving_enterprises", json.dumps(sorted(set(enterprise_ids))))
+
     # -- the database's own bookkeeping ------------------------------------------------------------
     def last_clock(self) -> str | None:
         """The hybrid logical clock's last value as committed (other processes of this device continue it)."""

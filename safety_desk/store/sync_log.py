@@ -13,8 +13,8 @@ from safety_desk.store.local_state import LocalState
 
 _BATCH = 500
 # Records that belong to no enterprise: never part of "everything of an enterprise that entered a scope".
-_NOT_OF_AN_ENTERPRISE = frozenset({"office", "checklist", "campaign", "device", "district", "district_member",
-                                   "notice_block"})
+# (Districts do go along: the enterprise's and those its records name, which the device may lack.)
+_NOT_OF_AN_ENTERPRISE = frozenset({"office", "checklist", "campaign", "device", "district_member", "notice_block"})
 
 
 @dataclass(frozen=True)
@@ -210,6 +210,18 @@ class SyncLog:
             index.enterprise_ids = {r[0] for r in conn.execute(
                 f"SELECT id FROM enterprise WHERE district_id IN ({marks})", districts)}
             index.person_ids = {r[0] for r in conn.execute("SELECT id FROM person WHERE enterprise_id IS NULL")}
+        self._fill_index(index)
+        return index
+
+    def enterprises_index(self, scope: Scope, enterprise_ids: set[str]) -> ScopeIndex:
+        """An index of these enterprises and everything of theirs, for `scope`'s role (enterprises that left it)."""
+        index = ScopeIndex(scope, enterprise_ids=set(enterprise_ids))
+        self._fill_index(index)
+        return index
+
+    def _fill_index(self, index: ScopeIndex) -> None:
+        """The hazards, inspections and photos of the index's enterprises."""
+        conn = self.conn
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS scope_enterprise (id TEXT PRIMARY KEY) WITHOUT ROWID")
         conn.execute("DELETE FROM temp.scope_enterprise")
         conn.executemany("INSERT INTO temp.scope_enterprise (id) VALUES (?)", [(e,) for e in index.enterprise_ids])
@@ -225,8 +237,10 @@ class SyncLog:
                     f"SELECT j.value FROM drill d, json_each(d.photos) j WHERE d.enterprise_id {inside}"):
             photos.update(r[0] for r in conn.execute(sql))
         index.photo_ids = photos
+        index.label_district_ids = {r[0] for table in ("inspection", "notice", "drill", "hazard", "incident")
+                                    for r in conn.execute(f"SELECT DISTINCT district_id FROM {table}"
+                                                          f" WHERE enterprise_id {inside}")} - index.district_ids
         conn.execute("DELETE FROM temp.scope_enterprise")
-        return index
 
     def row_scope_values(self, table: str, row_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
@@ -332,7 +346,34 @@ class SyncLog:
                 only = self.scope_index(Scope(peer_id, "enterprise", enterprise_id=enterprise_id))
                 changes.extend(c for c in self.export_for(index, peer_id, 0, upto_seq, only=only)
                                if (c.table, c.row_id, c.field) not in sent)
+        if index.label_district_ids:
+            # A record naming a district the peer may not hold (one its enterprise left) brings that district.
+            named = {c.value if c.field == "district_id" else c.value.get("district_id")
+                     for c in changes if c.field == "district_id" or (c.field == WHOLE_ROW and isinstance(c.value, dict))}
+            named &= index.label_district_ids
+            named -= {c.row_id for c in changes if c.table == "district"}
+            for district_id in sorted(named):
+                changes.extend(self.row_cells("district", district_id, upto_seq))
         return changes
+
+    def row_cells(self, table: str, row_id: str, upto_seq: int) -> list[Change]:
+        """Every cell of one row of a per-field table as changes with their recorded clocks."""
+        row = self.row_scope_values(table, row_id)
+        fields = self.db.fields_of(table, row_id)
+        if row is None or not fields:
+            return []
+        seqs = sorted(set(fields.values()))
+        writes = {seq: (clock, author, capped) for seq, clock, author, capped in self.conn.execute(
+            f"SELECT seq, clock, author, capped_from FROM write_log WHERE seq IN ({','.join('?' * len(seqs))})",
+            seqs)}
+        cells = []
+        for column in self.db.columns(table):
+            seq = fields.get(column, fields.get(WHOLE_ROW))
+            if column == "id" or seq is None or seq > upto_seq or seq not in writes:
+                continue
+            clock, author, capped = writes[seq]
+            cells.append(Change(table, row_id, column, clock, author, row[column], seq, capped))
+        return cells
 
     def with_photos(self, peer_id: str, acked_seq: int, changes: list[Change]) -> tuple[list[Change], list[str]]:
         """The changes plus the photo records they reference that the peer does not hold yet (less photo records

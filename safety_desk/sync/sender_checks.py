@@ -1,20 +1,19 @@
-"""What a device accepts from a bundle's sender: who may send to it, rows of the sender's scope, fields its role owns.
+"""What a device accepts from a bundle's sender: who may send to it, and fields its role owns.
 
-Rules only: the service looks up the devices, the scope index and the stored rows and hands them in; nothing
-here reads or writes the store. A sender that may not send, or rows outside its scope, refuse the whole bundle;
-fields its role does not own, and writes it claims for another device or another's people, are refused one by
-one (module docstring of services/sync.py).
+Rules only: the service looks up the devices and the stored rows and hands them in; nothing here reads or
+writes the store. A sender that may not send refuses the whole bundle; fields its role does not own, and
+writes it claims for another device or another's people, are refused one by one, like rows outside its scope
+(sync/scope_checks.py; module docstring of services/sync.py).
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from safety_desk.domain.device_scope import ScopeIndex, note_row, row_in_scope
 from safety_desk.domain.ownership import (
     RowFacts, authorship_problem, ownership_problem, row_clock_problem, writer_problem,
 )
-from safety_desk.domain.sync_model import TABLE_ORDER, WHOLE_ROW, Change, Refuser
+from safety_desk.domain.sync_model import WHOLE_ROW, Change, Refuser
 from safety_desk.store.records import Device
 from safety_desk.sync.bundle import BundleRejected
 
@@ -37,29 +36,6 @@ def accepted_sender(file_name: str, manifest: dict[str, Any], me: Device, sender
         raise BundleRejected(f"{file_name}: 只接收安全办的同步包 (this device takes bundles from the office only); "
                              "数据库未作任何更改 (nothing was changed)")
     return sender
-
-
-def check_sender_scope(file_name: str, sender: Device, changes: list[Change], index: ScopeIndex,
-                       stored_row: Callable[[str, str], dict[str, Any] | None]) -> None:
-    """Every row a non-office sender touches must be within its scope (`index`), before and after the change."""
-    order = {t: i for i, t in enumerate(TABLE_ORDER)}
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
-    for change in sorted(changes, key=lambda c: (order[c.table], c.row_id)):
-        incoming = rows.setdefault((change.table, change.row_id), {})
-        if change.field == WHOLE_ROW:
-            incoming.update(change.value)
-        else:
-            incoming[change.field] = change.value
-    for (table, row_id), incoming in sorted(rows.items(), key=lambda item: order[item[0][0]]):
-        stored = stored_row(table, row_id)
-        merged = {**(stored or {}), **incoming, "id": row_id}
-        if table == "photo":
-            note_row(index, table, merged)
-            continue
-        if (stored is not None and not row_in_scope(index, table, stored)) or not row_in_scope(index, table, merged):
-            raise BundleRejected(f"{file_name}: 含有发送设备范围以外的记录 ({table} {row_id} is outside the scope of "
-                                 f"device {sender.name}); 数据库未作任何更改 (nothing was changed)")
-        note_row(index, table, merged)
 
 
 def ownership_refuser(sender: Device, people: frozenset[str],

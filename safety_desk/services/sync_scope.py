@@ -1,0 +1,112 @@
+"""Sync's scope steps (services/sync.py): rows refused one by one and told back, district moves handed over.
+
+At the office: the rows of a non-office bundle outside its sender's scope are refused (sync/scope_checks.py),
+refusals are owed to the sender until it acknowledges them, and what each device is told beside its changes
+(its refused changes, the enterprises that left its districts) goes in the bundle's manifest. On a device:
+the office's refusals are kept as conflicts, and an enterprise that left the device's districts is dropped
+once every write made here to it has reached the office (its edits were made while it was ours).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from safety_desk.domain.device_scope import Scope
+from safety_desk.domain.sync_model import WHOLE_ROW, Change
+from safety_desk.store.database import Database
+from safety_desk.store.local_state import LocalState
+from safety_desk.store.records import Device
+from safety_desk.store.scope_moves import ScopeMoves
+from safety_desk.store.sync_log import SyncLog
+from safety_desk.sync.scope_checks import scope_refusals
+
+_LISTED = 20  # refusals told listed one by one in an import's warnings (all are in the conflicts)
+
+
+def scope_refusals_of(db: Database, log: SyncLog, sender: Device, scope: Scope,
+                      changes: list[Change]) -> dict[tuple, str]:
+    """At the office: the sender's changes outside its scope (or moving a record's district), with why."""
+    moves = ScopeMoves(db)
+
+    def former():
+        moved = moves.moves_out_of(scope.district_ids) if scope.district_ids else {}
+        return log.enterprises_index(scope, set(moved)), moved
+
+    return scope_refusals(sender.name, changes, log.scope_index(scope), log.row_scope_values, former,
+                          moves.enterprise_district)
+
+
+def after_merge_at_office(db: Database, sender: Device, changes: list[Change]) -> None:
+    """In the import's transaction, after the merge of a device's bundle at the office."""
+    moves = ScopeMoves(db)
+    # A hazard a device wrote before its enterprise moved goes to the enterprise's district.
+    moves.relabel_hazards(sorted({c.row_id for c in changes if c.table == "hazard"}))
+    # Whatever was refused of the bundle (out of scope, not the sender's to change, ...) is told back.
+    moves.owe_refusals(sender.id)
+
+
+def notices_for(db: Database, log: SyncLog, peer: Device, scope: Scope, acked_seq: int,
+                in_scope: set[str]) -> dict[str, Any]:
+    """What the office tells a device in a bundle's manifest until it acknowledges it: which of its changes were
+    refused and why, and which enterprises left its districts (it drops their records)."""
+    moves = ScopeMoves(db)
+    told: dict[str, Any] = {}
+    refused, more = moves.refusals_owed(peer.id, acked_seq)
+    if refused:
+        told["refused"] = refused
+        told["refused_more"] = more
+    # (A device that acknowledged nothing yet holds nothing to drop.)
+    moved = set(log.moved_enterprises(acked_seq)) - in_scope if scope.district_ids and acked_seq else set()
+    if moved:
+        leaving = sorted(moved & set(moves.moves_out_of(scope.district_ids)))
+        if leaving:
+            told["out_of_scope"] = leaving
+    return told
+
+
+def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifest: dict[str, Any],
+                 changes: list[Change], now: str) -> list[str]:
+    """On a device, in the import's transaction: keep the office's refusals of our changes as conflicts, and
+    drop the records of enterprises that left our districts once all we wrote to them reached the office.
+    Returns the warnings for the import's result."""
+    moves = ScopeMoves(db)
+    local_state = LocalState(db)
+    warnings = []
+    refused = manifest.get("refused")
+    if isinstance(refused, list):
+        notices = [n for n in refused if isinstance(n, dict) and all(
+            isinstance(n.get(k), str) for k in ("table", "row_id", "field"))]
+        if moves.keep_refusals(office.id, notices, now):
+            warnings.append(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突 (the office refused "
+                            f"{len(notices)} of this device's changes: see the sync conflicts)")
+            warnings += [f"{n['table']}.{n['field']} {n['row_id']}: {n.get('reason', '')}" for n in notices[:_LISTED]]
+        more = manifest.get("refused_more")
+        if isinstance(more, int) and more > 0:
+            # A manifest stays small: the rest are listed only at the office.
+            warnings.append(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突 (and {more} more refused changes: see "
+                            "the sync conflicts at the office)")
+    told = manifest.get("out_of_scope")
+    leaving = set(local_state.leaving_enterprises())
+    leaving |= {e for e in told if isinstance(e, str)} if isinstance(told, list) else set()
+    # An enterprise that came back (its record arrives again) stays.
+    leaving -= {c.row_id for c in changes if c.table == "enterprise" and c.field in ("district_id", WHOLE_ROW)}
+    if not leaving:
+        return warnings
+    acked = log.peer(office.id).acked_seq
+    kept = []
+    for enterprise_id in sorted(leaving):
+        rows = moves.rows_of(enterprise_id)
+        if not rows["enterprise"]:
+            continue
+        if moves.unsent_writes(rows, acked):
+            kept.append(enterprise_id)  # our edits of it go to the office first (made while it was ours)
+            continue
+        photos = log.scope_index(Scope(me.id, "enterprise", enterprise_id=enterprise_id)).photo_ids
+        if not moves.drop(rows, photos):
+            kept.append(enterprise_id)
+            warnings.append(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除 (the enterprise left "
+                            "this device's districts, but its records are still referred to: kept for now)")
+    local_state.set_leaving_enterprises(kept)
+    if len(kept) < len(leaving):
+        db.audit_event("scope_drop", "enterprise", None, None, sorted(leaving - set(kept)))
+    return warnings

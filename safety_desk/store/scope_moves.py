@@ -1,0 +1,187 @@
+"""District moves and refused rows in SQL: where enterprises moved from, refusal notices owed, rows that left a scope.
+
+At the office: an enterprise's district changes only there (the enterprise record is the office's), by an update
+whose audit entry keeps the district it left and the clock of the move; refused rows of a bundle are noted as
+owed to their sender (table sync_refusal) until the sender acknowledges the seq they were refused at. On a
+device: the notices the office sent are kept as 'refused' conflicts, and the rows of an enterprise that left
+the device's scope are deleted (locally: nothing of it travels) once every write made here to them has reached
+the office.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from safety_desk.domain.sync_model import TABLE_ORDER
+from safety_desk.store.database import Database
+
+_BATCH = 500
+_SHORT_VALUE = 400  # characters of a refused value or reason told back to its sender
+# The records of one enterprise, by the column that ties them to it (hazard events and answers through their
+# parent; photos and their annotations are dropped when nothing kept still shows them).
+_OWN_ROWS = (("enterprise", "id"), ("person", "enterprise_id"), ("inspection", "enterprise_id"),
+             ("notice", "enterprise_id"), ("drill", "enterprise_id"), ("hazard", "enterprise_id"),
+             ("incident", "enterprise_id"), ("training", "enterprise_id"))
+_CHILD_ROWS = (("answer", "inspection_id", "inspection"), ("hazard_event", "hazard_id", "hazard"))
+
+
+class ScopeMoves:
+    """Reads and writes of district moves and refusal notices inside the caller's transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.conn = db.conn
+
+    # -- at the office: where enterprises moved from -------------------------------------------------
+    def moves_out_of(self, district_ids: frozenset[str] | set[str]) -> dict[str, tuple[str, str]]:
+        """enterprise id -> (the district it left, the clock of the move) for each enterprise whose latest
+        district change took it from one of `district_ids` to a district not among them."""
+        latest: dict[str, tuple[Any, Any, str]] = {}
+        for row_id, clock, before, after in self.conn.execute(
+                "SELECT row_id, clock, json_extract(before, '$.district_id'), json_extract(after, '$.district_id')"
+                " FROM audit WHERE tbl = 'enterprise' AND action = 'update' AND json_valid(after)"
+                " AND json_extract(after, '$.district_id') IS NOT NULL ORDER BY seq"):
+            latest[row_id] = (before, after, clock)
+        return {e: (before, clock) for e, (before, after, clock) in latest.items()
+                if before in district_ids and after not in district_ids}
+
+    def relabel_hazards(self, hazard_ids: list[str]) -> int:
+        """Put these hazards in their enterprise's district where they name another (one a device wrote before
+        its enterprise moved): a hazard is followed up in its enterprise's district's ledger. Office writes."""
+        moved = 0
+        for start in range(0, len(hazard_ids), _BATCH):
+            chunk = hazard_ids[start:start + _BATCH]
+            for hazard_id, district_id in self.conn.execute(
+                    "SELECT h.id, e.district_id FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id"
+                    f" WHERE h.id IN ({','.join('?' * len(chunk))}) AND h.district_id != e.district_id",
+                    chunk).fetchall():
+                self.db.update("hazard", hazard_id, {"district_id": district_id})
+                moved += 1
+        return moved
+
+    def enterprise_district(self, enterprise_id: str) -> str | None:
+        row = self.conn.execute("SELECT district_id FROM enterprise WHERE id = ?", (enterprise_id,)).fetchone()
+        return row[0] if row else None
+
+    # -- at the office: refusals owed to their sender ------------------------------------------------
+    def owe_refusals(self, peer_id: str) -> int:
+        """The 'refused' conflicts of `peer_id`'s changes not yet owed are told in our bundles to it until it
+        acknowledges the one write logged for them here (so a bundle goes out with them); returns how many."""
+        unowed = ("FROM conflict c WHERE c.kind = 'refused' AND c.source = ? AND NOT EXISTS"
+                  " (SELECT 1 FROM sync_refusal r WHERE r.conflict_id = c.id)")
+        count = self.conn.execute(f"SELECT count(*) {unowed}", (peer_id,)).fetchone()[0]
+        if count:
+            seq = self.db.new_write()[0]
+            self.conn.execute(f"INSERT INTO sync_refusal (conflict_id, peer_id, seq) SELECT id, ?, ? {unowed}",
+                              (peer_id, seq, peer_id))
+        return count
+
+    def refusals_owed(self, peer_id: str, acked_seq: int, limit: int = 500) -> tuple[list[dict[str, Any]], int]:
+        """The refusals `peer_id` has not acknowledged yet (at most `limit`, oldest first) and how many more.
+        Long values are left out (the device holds them): the manifest that carries these stays small."""
+        rows = self.conn.execute(
+            "SELECT c.tbl, c.row_id, c.field, c.lost_clock, c.lost_value, c.note FROM sync_refusal r"
+            " JOIN conflict c ON c.id = r.conflict_id WHERE r.peer_id = ? AND r.seq > ? ORDER BY r.seq, c.id"
+            " LIMIT ?", (peer_id, acked_seq, limit + 1)).fetchall()
+        notices = [{"table": t, "row_id": r, "field": f, "clock": clock,
+                    "value": json.loads(v) if v and len(v) <= _SHORT_VALUE else None, "reason": note[:_SHORT_VALUE]}
+                   for t, r, f, clock, v, note in rows[:limit]]
+        more = 0
+        if len(rows) > limit:
+            more = self.conn.execute("SELECT count(*) FROM sync_refusal WHERE peer_id = ? AND seq > ?",
+                                     (peer_id, acked_seq)).fetchone()[0] - limit
+        return notices, more
+
+    # -- on a device: what the office refused of ours ----------------------------------------------
+    def keep_refusals(self, office_id: str, notices: list[dict[str, Any]], at: str) -> int:
+        """Record the office's notices as 'refused' conflicts (each once); returns how many were new."""
+        new = 0
+        for notice in notices:
+            key = (notice["table"], notice["row_id"], notice["field"], notice.get("clock"))
+            if self.conn.execute("SELECT 1 FROM conflict WHERE kind = 'refused' AND tbl = ? AND row_id = ?"
+                                 " AND field = ? AND lost_clock IS ? AND source = ?", (*key, office_id)).fetchone():
+                continue
+            self.conn.execute(
+                "INSERT INTO conflict (id, kind, tbl, row_id, field, lost_value, lost_clock, lost_author, source,"
+                " detected_at, note) VALUES (?, 'refused', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (self.db.new_id(), *key[:3], json.dumps(notice.get("value"), ensure_ascii=False, default=str),
+                 key[3], self.db.author_id or "", office_id, at, str(notice.get("reason") or "")))
+            new += 1
+        return new
+
+    # -- on a device: dropping an enterprise that left its scope ------------------------------------------
+    def rows_of(self, enterprise_id: str) -> dict[str, list[str]]:
+        """table -> ids of the enterprise's own records here (not photos)."""
+        found: dict[str, list[str]] = {}
+        for table, column in _OWN_ROWS:
+            found[table] = [r[0] for r in self.conn.execute(f"SELECT id FROM {table} WHERE {column} = ?",
+                                                            (enterprise_id,))]
+        for table, column, parent in _CHILD_ROWS:
+            ids = found[parent]
+            found[table] = [r[0] for start in range(0, len(ids), _BATCH) for r in self.conn.execute(
+                f"SELECT id FROM {table} WHERE {column} IN ({','.join('?' * len(ids[start:start + _BATCH]))})",
+                ids[start:start + _BATCH])]
+        return found
+
+    def unsent_writes(self, rows: dict[str, list[str]], acked_seq: int) -> int:
+        """How many of these rows carry a write made here that the office has not acknowledged."""
+        count = 0
+        for table, ids in rows.items():
+            for start in range(0, len(ids), _BATCH):
+                chunk = ids[start:start + _BATCH]
+                for (fields,) in self.conn.execute(
+                        f"SELECT fields FROM row_clock WHERE tbl = ? AND last_seq > ? AND row_id IN"
+                        f" ({','.join('?' * len(chunk))})", [table, acked_seq, *chunk]):
+                    seqs = [s for s in json.loads(fields).values() if s > acked_seq]
+                    marks = ",".join("?" * len(seqs))
+                    if self.conn.execute(f"SELECT 1 FROM write_log WHERE seq IN ({marks}) AND received_from IS NULL",
+                                         seqs).fetchone():
+                        count += 1
+        return count
+
+    def drop(self, rows: dict[str, list[str]], photo_ids: set[str]) -> bool:
+        """Delete these rows, then those of `photo_ids` (and their annotations) nothing kept shows any more, with
+        their write clocks: a local forgetting (no write is logged, nothing travels). All or nothing: when
+        something kept still refers to one of them, nothing is deleted (False)."""
+        self.conn.execute("SAVEPOINT scope_drop")
+        try:
+            self._delete("hazard_state", rows.get("hazard", []), column="hazard_id", clocks=False)
+            for table in reversed(TABLE_ORDER):
+                self._delete(table, rows.get(table, []))
+            photos = self._unreferenced(photo_ids)
+            self._delete("photo_annotation", self._annotations_of(photos))
+            self._delete("photo", photos)
+            if self.conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                self.conn.execute("ROLLBACK TO scope_drop")
+                return False
+            return True
+        finally:
+            self.conn.execute("RELEASE scope_drop")
+
+    def _delete(self, table: str, ids: list[str], column: str = "id", clocks: bool = True) -> None:
+        for start in range(0, len(ids), _BATCH):
+            chunk = ids[start:start + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            self.conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+            if clocks:
+                self.conn.execute(f"DELETE FROM row_clock WHERE tbl = ? AND row_id IN ({marks})", [table, *chunk])
+                self.db.touched(table, chunk)
+
+    def _unreferenced(self, photo_ids: set[str]) -> list[str]:
+        """Of these photos, those no hazard, event, answer or drill here shows any more."""
+        if not photo_ids:
+            return []
+        shown: set[str] = set()
+        for table, alias in (("hazard", "h"), ("hazard_event", "e"), ("answer", "a"), ("drill", "d")):
+            shown.update(r[0] for r in self.conn.execute(
+                f"SELECT j.value FROM {table} {alias}, json_each({alias}.photos) j"))
+        return sorted(photo_ids - shown)
+
+    def _annotations_of(self, photo_ids: list[str]) -> list[str]:
+        found = []
+        for start in range(0, len(photo_ids), _BATCH):
+            chunk = photo_ids[start:start + _BATCH]
+            found += [r[0] for r in self.conn.execute(
+                f"SELECT id FROM photo_annotation WHERE photo_id IN ({','.join('?' * len(chunk))})", chunk)]
+        return found
