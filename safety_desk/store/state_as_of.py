@@ -48,7 +48,15 @@ def state_table(db: Database, as_of: date) -> str:
     if read_only:
         db.conn.execute("PRAGMA query_only = OFF")
     try:
-        _fill(db, name, as_of)
+        # One savepoint: the temp writes in autocommit would each be a transaction of their own.
+        db.conn.execute("SAVEPOINT hazard_state_as_of")
+        try:
+            _fill(db, name, as_of)
+        except BaseException:
+            db.conn.execute("ROLLBACK TO hazard_state_as_of")
+            raise
+        finally:
+            db.conn.execute("RELEASE hazard_state_as_of")
     finally:
         if read_only:
             db.conn.execute("PRAGMA query_only = ON")
@@ -65,20 +73,23 @@ def _fill(db: Database, name: str, as_of: date) -> None:
     end = end_of_day(as_of)
     low, high = (end - _MARGIN).isoformat(), (end + _MARGIN).isoformat()
     conn = db.conn
+    # The copy (~30 MB on 200,000 hazards) must stay in memory: the temp schema's default 2 MB page cache
+    # would spill it to a temp file and every query on it would read that back.
+    conn.execute("PRAGMA temp.cache_size = -65536")
     conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
     conn.execute(f"CREATE TEMP TABLE {name} (hazard_id TEXT PRIMARY KEY, status TEXT NOT NULL, deadline TEXT,"
                  " rectified_at TEXT, closed_at TEXT) WITHOUT ROWID")
-    # Copied in key order (hazard_state's own), so the copy appends; hazards whose events all lie before the
-    # end keep this row: their state now is their state then.
-    conn.execute(f"INSERT INTO temp.{name} SELECT hazard_id, status, deadline, rectified_at, closed_at"
-                 " FROM main.hazard_state ORDER BY hazard_id")
     # Hazards with an event near or after the end (one pass over the event log): folded again from their
     # events up to the end, read through the (hazard_id, clock) index.
     conn.execute(f"DROP TABLE IF EXISTS temp.{name}_later")
     conn.execute(f"CREATE TEMP TABLE {name}_later (hazard_id TEXT PRIMARY KEY) WITHOUT ROWID")
     conn.execute(f"INSERT OR IGNORE INTO temp.{name}_later SELECT hazard_id FROM hazard_event WHERE at >= ?",
                  (low,))
-    later = {row[0] for row in conn.execute(f"SELECT hazard_id FROM temp.{name}_later")}
+    # Copied in key order (hazard_state's own), so the copy appends: hazards whose events all lie before the
+    # end keep this row, their state now is their state then.
+    conn.execute(f"INSERT INTO temp.{name} SELECT hazard_id, status, deadline, rectified_at, closed_at"
+                 f" FROM main.hazard_state WHERE hazard_id NOT IN (SELECT hazard_id FROM temp.{name}_later)"
+                 " ORDER BY hazard_id")
     rows = conn.execute(
         f"SELECT e.hazard_id, e.kind, e.at, e.deadline FROM temp.{name}_later l"
         " JOIN hazard_event e ON e.hazard_id = l.hazard_id WHERE e.at < ? ORDER BY e.hazard_id, e.clock, e.id",
@@ -98,11 +109,9 @@ def _fill(db: Database, name: str, as_of: date) -> None:
             folded.append((state.status.value, state.deadline.isoformat() if state.deadline else None,
                            state.rectified_at.isoformat() if state.rectified_at else None,
                            state.closed_at.isoformat() if state.closed_at else None, hazard_id))
-            later.discard(hazard_id)
-    conn.executemany(f"UPDATE temp.{name} SET status = ?, deadline = ?, rectified_at = ?, closed_at = ?"
-                     " WHERE hazard_id = ?", folded)
-    # Not registered by the end of the day (its created event came later): no row.
-    conn.executemany(f"DELETE FROM temp.{name} WHERE hazard_id = ?", [(hazard_id,) for hazard_id in later])
+    # A hazard not registered by the end of the day (its created event came later) gets no row.
+    conn.executemany(f"INSERT INTO temp.{name} (status, deadline, rectified_at, closed_at, hazard_id)"
+                     " VALUES (?, ?, ?, ?, ?)", folded)
     conn.execute(f"DROP TABLE temp.{name}_later")
     # What the ledger and the statistics filter by, as on hazard_state (open and overdue, closed per week).
     conn.execute(f"CREATE INDEX temp.{name}_by_status ON {name} (status, deadline)")
