@@ -582,7 +582,7 @@ def import_group() -> None:
     """Spreadsheets in: enterprises and hazard ledgers (all or nothing; --dry-run checks only)."""
 
 
-def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool) -> None:
+def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **options) -> None:
 
     started = time.perf_counter()
     with _desk(ctx) as desk:  # a failed backup before writing, a full disk...: exit 1, nothing was imported
@@ -590,7 +590,7 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool) -> Non
         progress = _Progress("检查 checking")
         try:
             run = service.import_enterprises if kind == "enterprises" else service.import_ledger
-            result = run(file, dry_run=dry_run, progress=progress)
+            result = run(file, dry_run=dry_run, progress=progress, **options)
         finally:
             progress.close()
     click.echo(result.describe() + f"; {time.perf_counter() - started:.1f} s")
@@ -601,10 +601,28 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool) -> Non
 @import_group.command("enterprises")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check every row and say what would change; write nothing.")
+@click.option("--new-districts", is_flag=True,
+              help="新建文件中出现但尚不存在的片区 (create the districts the file names that do not exist).")
+@click.option("--unknown-industry", metavar="行业",
+              help="国民经济行业分类中找不到的行业按此行业导入，如 其他 (import industries the GB/T 4754 table does "
+                   "not know as this supervision industry, e.g. 其他).")
 @click.pass_context
-def import_enterprises(ctx: click.Context, file: Path, dry_run: bool) -> None:
-    """Enterprises from an .xlsx list (an existing USCC is updated, not duplicated)."""
-    _run_import(ctx, "enterprises", file, dry_run)
+def import_enterprises(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool,
+                       unknown_industry: str | None) -> None:
+    """Enterprises from an .xlsx list (an existing USCC is updated, not duplicated).
+
+    Industries may be GB/T 4754-2017 国民经济行业分类 letters, codes or names (E, 47, 建筑业) or short forms
+    (城投, 水务, 燃气); districts by code or name.
+    """
+    from safety_desk.domain.industry import parse_industry
+
+    unknown = None
+    if unknown_industry is not None:
+        try:
+            unknown = parse_industry(unknown_industry)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--unknown-industry") from None
+    _run_import(ctx, "enterprises", file, dry_run, new_districts=new_districts, unknown_industry=unknown)
 
 
 @import_group.command("ledger")

@@ -3984,6 +3984,11 @@ It is shown here to check, print or save.</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="103"/>
+        <source>Create the districts the file names that do not exist yet: %1</source>
+        <translation>新建文件中尚不存在的片区：%1</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="54"/>
         <source>Import</source>
         <translation>导入</translation>

@@ -13,7 +13,8 @@ from safety_desk.domain.backup_rotation import IMPORT
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardStatus
-from safety_desk.domain.industry import default_risk_class, parse_industry
+from safety_desk.domain.industry import Industry, default_risk_class, parse_industry
+from safety_desk.domain.industry_codes import industry_from_list, map_industry
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.reports.sheet_reader import (
     MAX_DATA_ROWS, Column, Problem, SheetError, SheetRow, Table, cell_date, cell_text, read_table,
@@ -22,7 +23,7 @@ from safety_desk.reports.spreadsheets import LedgerExportInfo, write_ledger, wri
 from safety_desk.services.backups import take_backup
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.session import Action, PermissionDenied, Session
-from safety_desk.store.records import Enterprise, Hazard, HazardEvent
+from safety_desk.store.records import District, Enterprise, Hazard, HazardEvent
 
 __all__ = ["ENTERPRISE_COLUMNS", "LEDGER_COLUMNS", "ImportRefused", "ImportResult", "Problem", "SheetError",
            "SpreadsheetService"]
@@ -32,7 +33,8 @@ ENTERPRISE_COLUMNS = [
     Column("uscc", "统一社会信用代码", ("社会信用代码", "信用代码", "统一代码"), required=True),
     Column("district_code", "片区代码", ("所属片区代码",)),
     Column("district_name", "片区名称", ("片区", "所属片区", "所属片区名称")),
-    Column("industry", "行业", ("所属行业", "行业类别", "行业类型")),
+    Column("industry", "行业", ("所属行业", "行业类别", "行业类型", "国民经济行业分类", "行业分类", "国民经济行业",
+                                "所属国民经济行业", "行业代码")),
     Column("risk_class", "风险类别", ("风险等级", "风险分类", "企业风险类别")),
     Column("address", "地址", ("企业地址", "注册地址", "经营地址", "单位地址")),
     Column("principal", "主要负责人", ("负责人", "法定代表人", "法人代表")),
@@ -42,7 +44,8 @@ ENTERPRISE_COLUMNS = [
 ENTERPRISE_NOTES = {
     "name": "企业全称", "uscc": "18位统一社会信用代码（校验位会被检查）；已有的企业按此代码更新",
     "district_code": "片区代码或片区名称填一项（新企业必填）", "district_name": "片区名称（或填片区代码）",
-    "industry": "行业名称，如 机械、危险化学品、建筑施工（新企业必填）",
+    "industry": "行业：国民经济行业分类（GB/T 4754-2017）的门类、大类、中类或小类名称或代码（如 E、建筑业、47、"
+                "5412），常用简称（如 城投、水务、燃气、轨道交通），或监管行业名称（如 机械、危险化学品）；新企业必填",
     "risk_class": "1、2或3；不填则按行业默认", "address": "", "principal": "", "safety_officer": "", "contact_phone": "",
 }
 
@@ -101,6 +104,10 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     dry_run: bool = True
     written: bool = False
+    # Districts the file names that do not exist (by code or name): created with new_districts=True.
+    new_districts: list[str] = field(default_factory=list)
+    # Industry cells the GB/T 4754 table did not know, imported as `unknown_industry`: {cell text: rows}.
+    unmapped_industries: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -120,6 +127,12 @@ class ImportResult:
         text += f", 已存在未变 unchanged {self.unchanged}"
         if self.by_status:
             text += " (" + ", ".join(f"{status} {count}" for status, count in self.by_status.items()) + ")"
+        if self.new_districts:
+            text += (f"; {verb}新建片区：{'、'.join(self.new_districts)} "
+                     f"({'would create' if self.dry_run else 'created'} {len(self.new_districts)} districts)")
+        if self.unmapped_industries:
+            text += ("; 未识别的行业按指定行业导入 (unknown industries imported as given): "
+                     + "、".join(f"{name}（{count}行）" for name, count in self.unmapped_industries.items()))
         return text
 
 
@@ -133,8 +146,12 @@ class ImportRefused(ValueError):
         more = len(result.problems) - _PROBLEMS_SHOWN
         if more > 0:
             shown += f"\n… 另有 {more} 个问题 (and {more} more problems)"
+        missing = ""
+        if result.new_districts:
+            missing = (f"\n片区不存在：{'、'.join(result.new_districts)}；加 --new-districts 导入时新建 "
+                       f"(these districts do not exist; give --new-districts to create them)")
         super().__init__(f"{result.file}: {len(result.problems)} 个问题，未导入任何数据 "
-                         f"({len(result.problems)} problems; nothing was imported)\n{shown}")
+                         f"({len(result.problems)} problems; nothing was imported){missing}\n{shown}")
 
 
 def _moment(day: date, hour: int) -> str:
@@ -208,8 +225,14 @@ class SpreadsheetService:
 
     # -- enterprises ----------------------------------------------------------------------------
     def import_enterprises(self, path: Path, *, dry_run: bool = False,
-                           progress: Callable[[int, int], None] | None = None) -> ImportResult:
-        """Create new enterprises and update those whose USCC exists; ImportRefused (nothing written) on any problem."""
+                           progress: Callable[[int, int], None] | None = None, new_districts: bool = False,
+                           unknown_industry: Industry | None = None) -> ImportResult:
+        """Create new enterprises and update those whose USCC exists; ImportRefused (nothing written) on any problem.
+
+        Industries are read by GB/T 4754-2017 (domain/industry_codes.py); a name it does not know is refused unless
+        `unknown_industry` is given. Districts the file names that do not exist are refused, or created with the
+        enterprises when `new_districts` is set (the result lists them either way).
+        """
         self.session.require(Action.EDIT_ENTERPRISE)
         path = Path(path)
         table = read_table(path, ENTERPRISE_COLUMNS, max_rows=self.max_rows)
@@ -219,6 +242,7 @@ class SpreadsheetService:
         by_code = {d.code.strip().upper(): d for d in districts}
         by_name = {d.name.strip(): d for d in districts}
         existing = {e.uscc: e for e in self.store.enterprises.every()}
+        creating: list[District] = []  # districts the file names that do not exist, in the order first named
         seen: dict[str, int] = {}
         new: list[Enterprise] = []
         updates: list[tuple[str, dict[str, Any]]] = []
@@ -241,10 +265,24 @@ class SpreadsheetService:
                 if district is None and district_name and not code:
                     district = by_code.get(district_name.upper())  # a code typed in the name column
                 if district is None:
-                    column = "district_code" if code else "district_name"
-                    problem.add(column, f"片区 {code or district_name} 不存在 (no such district)")
-            industry = problem.check("industry", lambda: parse_industry(values["industry"]).value) \
-                if values.get("industry") else None
+                    district = self._district_to_create(code, district_name, by_name, creating)
+                    if district is None:  # a new code with an existing district's name: which is meant?
+                        problem.add("district_code", f"片区代码 {code} 不存在，而片区名称 {district_name} 属于片区 "
+                                                     f"{by_name[district_name].code} (the code and the name disagree)")
+                    elif not new_districts:
+                        column = "district_code" if code else "district_name"
+                        problem.add(column, f"片区 {code or district_name} 不存在，加 --new-districts 可新建 "
+                                            "(no such district; --new-districts creates it)")
+            industry = None
+            if values.get("industry"):
+                found = map_industry(values["industry"])
+                if found is None and unknown_industry is not None:
+                    # The office asked for names the table does not know to come in as this industry: say which.
+                    found = unknown_industry
+                    key = values["industry"].strip()
+                    result.unmapped_industries[key] = result.unmapped_industries.get(key, 0) + 1
+                industry = found.value if found is not None else problem.check(
+                    "industry", lambda: industry_from_list(values["industry"]).value)
             risk_class = None
             if values.get("risk_class"):
                 risk_class = _RISK_WORDS.get(unicodedata.normalize("NFKC", values["risk_class"]).strip())
@@ -282,17 +320,46 @@ class SpreadsheetService:
             if progress is not None and index % 500 == 0:
                 progress(index, len(table.rows))
         result.added, result.updated = len(new), len(updates)
+        result.new_districts = [d.name if d.name == d.code else f"{d.name}（{d.code}）" for d in creating]
         if result.problems:
             raise ImportRefused(result)
         if not dry_run and (new or updates):
             take_backup(self.store, IMPORT)
             with self.store.transaction():
+                if creating:
+                    self.store.districts.add_many(creating, f"import enterprises from {path.name}: new districts")
                 self.store.enterprises.add_many([dataclasses.replace(e, id=self.store.db.new_id()) for e in new],
                                                 f"import enterprises from {path.name}")
                 for enterprise_id, changes in updates:
                     self.store.enterprises.update(enterprise_id, **changes)
             result.written = True
         return result
+
+    def _district_to_create(self, code: str, name: str, by_name: dict[str, District],
+                            creating: list[District]) -> District | None:
+        """The district a row names that does not exist yet, planned once however many rows name it.
+
+        Named by code only, the code is its name too (the office renames it later); named by name only, it gets
+        the next free code D01, D02 …; None when the name is an existing district's (under another code)."""
+        if name and name in by_name:
+            return None
+        if code and name:
+            wanted_code, wanted_name = code.upper(), name
+        elif code:
+            wanted_code, wanted_name = code.upper(), code
+        else:
+            wanted_code, wanted_name = "", name
+        for planned in creating:
+            if (wanted_code and planned.code == wanted_code) or (not wanted_code and planned.name == wanted_name):
+                return planned
+        if not wanted_code:
+            taken = {d.code for d in creating}
+            wanted_code = next(f"D{n:02d}" for n in range(1, 10_000)
+                               if f"D{n:02d}" not in taken and self.store.districts.by_code(f"D{n:02d}") is None)
+        district = self.store.districts.validate(
+            District(id=self.store.db.new_id(), code=wanted_code, name=wanted_name))
+        creating.append(district)
+        return district
 
     # -- hazard ledgers -------------------------------------------------------------------------
     def may_import_ledger(self) -> bool:

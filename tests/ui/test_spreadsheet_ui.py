@@ -124,3 +124,31 @@ def test_the_enterprise_import_adds_to_the_tree(qtbot, demo_context, tmp_path, m
     names = [page.tree.topLevelItem(i).child(j).text(0) for i in range(page.tree.topLevelItemCount())
              for j in range(page.tree.topLevelItem(i).childCount())]
     assert any("青岛新导入机械有限公司" in name for name in names)
+
+
+def test_an_office_list_naming_new_districts_imports_once_the_box_is_ticked(qtbot, demo_context, tmp_path,
+                                                                             monkeypatch) -> None:
+    from safety_desk.domain.uscc import make_uscc
+
+    page = EnterprisesPage(demo_context)
+    qtbot.addWidget(page)
+    page.on_shown()
+    book = openpyxl.Workbook()
+    book.active.title = "监管企业名录"
+    book.active.append(["企业名称", "统一社会信用代码", "所属片区", "国民经济行业分类"])
+    book.active.append(["市水务集团有限公司", make_uscc("91370200MA3D00091"), "新城片区", "水的生产和供应业"])
+    book.active.append(["市建工集团有限公司", make_uscc("91370200MA3D00092"), "新城片区", "E47"])
+    path = tmp_path / "名录.xlsx"
+    book.save(path)
+    dialog = page.open_import(str(path))
+    assert dialog.result is not None and not dialog.result.ok
+    assert dialog.new_districts.isVisible() and "新城片区" in dialog.new_districts.text()
+    assert not dialog.import_button.isVisible()
+    dialog.new_districts.setChecked(True)  # checks again, now creating the district
+    assert dialog.result.ok and dialog.import_button.isVisible(), dialog.result.problems
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    with qtbot.waitSignal(dialog.imported):
+        dialog.import_button.click()
+    district = next(d for d in demo_context.store.districts.active() if d.name == "新城片区")
+    created = demo_context.store.enterprises.by_uscc(make_uscc("91370200MA3D00091"))
+    assert (created.district_id, created.industry) == (district.id, "其他")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QMessageBox, QProgressBar, QVBoxLayout,
+    QCheckBox, QDialog, QDialogButtonBox, QLabel, QListWidget, QMessageBox, QProgressBar, QVBoxLayout,
 )
 
 from safety_desk.services.imports import ImportRefused, ImportResult, SpreadsheetService
@@ -14,7 +14,8 @@ from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
 
 
-def _run(report, service: SpreadsheetService, kind: str, path: Path, dry_run: bool) -> ImportResult:
+def _run(report, service: SpreadsheetService, kind: str, path: Path, dry_run: bool,
+         options: dict | None = None) -> ImportResult:
     """In a worker: the import (or its dry run); a refused file comes back as its result, with its problems.
 
     On a connection of its own, opened and closed here (the window's belongs to the UI thread): the dry run reads
@@ -25,7 +26,7 @@ def _run(report, service: SpreadsheetService, kind: str, path: Path, dry_run: bo
         own = SpreadsheetService(session.with_store(store), max_rows=service.max_rows)
         run = own.import_enterprises if kind == "enterprises" else own.import_ledger
         try:
-            return run(path, dry_run=dry_run, progress=report)
+            return run(path, dry_run=dry_run, progress=report, **(options or {}))
         except ImportRefused as refused:
             return refused.result
 
@@ -56,6 +57,11 @@ class SpreadsheetImportDialog(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setAlternatingRowColors(True)
         self.problems.hide()
+        # Shown when the enterprise list names districts that do not exist: ticked, the import creates them.
+        self.new_districts = QCheckBox()
+        self.new_districts.setObjectName("new_districts")
+        self.new_districts.hide()
+        self.new_districts.toggled.connect(self.on_new_districts_toggled)
 
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -72,6 +78,7 @@ class SpreadsheetImportDialog(QDialog):
         layout.addWidget(self.file_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.progress)
+        layout.addWidget(self.new_districts)
         layout.addWidget(self.problems, 1)
         layout.addStretch(0)
         layout.addWidget(self.buttons)
@@ -84,7 +91,8 @@ class SpreadsheetImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.import_button.setEnabled(False)
-        signals = self.context.tasks.start(_run, self.service, self.kind, self.path, dry_run)
+        options = {"new_districts": self.new_districts.isChecked()} if self.kind == "enterprises" else {}
+        signals = self.context.tasks.start(_run, self.service, self.kind, self.path, dry_run, options)
         signals.progressed.connect(self.on_progressed)
         signals.finished.connect(self.on_checked if dry_run else self.on_imported)
         signals.failed.connect(self.on_failed)
@@ -97,6 +105,13 @@ class SpreadsheetImportDialog(QDialog):
     def on_checked(self, result: ImportResult) -> None:
         self.result = result
         self.progress.hide()
+        self.problems.clear()
+        self.problems.hide()
+        self.status_label.setStyleSheet("")
+        if result.new_districts:
+            self.new_districts.setText(self.tr("Create the districts the file names that do not exist yet: %1")
+                                       .replace("%1", "、".join(result.new_districts)))
+            self.new_districts.show()
         if not result.ok:
             self.status_label.setText(
                 self.tr("%1 problems in %2 of %3 rows: nothing will be imported. Correct the file and try again.")
@@ -123,6 +138,12 @@ class SpreadsheetImportDialog(QDialog):
             if result.by_status:
                 text += "\n" + "、".join(f"{status} {count}" for status, count in result.by_status.items())
         return text
+
+    def on_new_districts_toggled(self, _checked: bool) -> None:
+        """Check the file again: with the box ticked its missing districts are no longer problems."""
+        self.import_button.hide()
+        self.status_label.setText(self.tr("Checking every row…"))
+        self._start(dry_run=True)
 
     def on_import_clicked(self) -> None:
         self.status_label.setText(self.tr("Importing…"))
