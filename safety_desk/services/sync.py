@@ -38,6 +38,7 @@ from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
 from safety_desk.media.files import holds, media_path, write_file_atomically
 from safety_desk.services import conflict_forwarding
+from safety_desk.services.collector_pause import collector_paused
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.sync_incarnation import manifest_fields, settle_incarnations
 from safety_desk.services.sync_scope import after_merge_at_office, notices_for, scope_refusals_of, take_notices
@@ -251,6 +252,10 @@ class SyncService:
 
     def import_bundle(self, path: Path | str, report: Progress | None = None) -> ImportResult:
         """Check and apply one bundle (all or nothing); a bundle seen before is a reported no-op."""
+        with collector_paused():  # bulk decode and merge: see services/collector_pause.py
+            return self._import_bundle(path, report)
+
+    def _import_bundle(self, path: Path | str, report: Progress | None = None) -> ImportResult:
         report = report or no_progress
         path = Path(path)
         opened = self.open(path)

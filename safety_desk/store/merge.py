@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import operator
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
@@ -35,6 +36,11 @@ from safety_desk.store.row_facts import row_facts
 
 CLOCK_TOLERANCE_MS = MAX_DRIFT_MS  # a peer clock up to the stated drift ahead is taken as it is
 _CHUNK = 500
+# row_clock.fields as json.dumps(fields, sort_keys=True) writes it, without building an encoder per row
+_FIELDS_JSON = json.JSONEncoder(sort_keys=True).encode
+_ROW_KEY = operator.attrgetter("table", "row_id")
+_WRITE_KEY = operator.attrgetter("clock", "author", "capped_from")
+_CELL = operator.attrgetter("field", "value")
 
 
 
@@ -112,6 +118,7 @@ class _Merger:
         self.newest = ""  # the latest clock inserted by the batched path, observed once at the end
         self.facts: dict[tuple[str, str], RowFacts] = {}
         self.replaced: list[dict[str, Any]] = []  # the values this merge overwrote, kept in its audit entry
+        self.whole_row_json: dict[int, str] = {}  # seq -> row_clock.fields of a row written whole by it
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def conflict(self, kind: str, table: str, row_id: str, field_name: str, *, kept: Any = None,
@@ -154,13 +161,13 @@ class _Merger:
         # sender whose ownership is checked, an event's hazard.
         self.facts = row_facts(self.conn, pending, ("answer", "hazard_event") if self.ctx.refuse else ("answer",))
         by_row: dict[tuple[str, str], list[Change]] = {}
-        for change in pending:
-            key = (change.table, change.row_id)
+        # A row's cells arrive together (a bundle line each write): grouped a run at a time, in bundle order.
+        for key, run in itertools.groupby(pending, _ROW_KEY):
             cells = by_row.get(key)
             if cells is None:
-                by_row[key] = [change]
+                by_row[key] = list(run)
             else:
-                cells.append(change)
+                cells.extend(run)
         # Parents before children (foreign keys), rows in id order: the same order whatever the bundle's.
         groups = sorted(by_row.items(), key=lambda item: (order[item[0][0]], item[0][1]))
         done = 0
@@ -213,7 +220,8 @@ class _Merger:
             if kept is not None:
                 self.report.aliased += len(changes)
                 continue  # a row that lost a unique-key clash here: its cells stay in the conflicts table
-            resolved.append((row_id, [self.rewrite_references(c) for c in changes]))
+            # Without aliases nothing is rewritten: the changes go on as they are (no copy of 100,000 cells).
+            resolved.append((row_id, [self.rewrite_references(c) for c in changes] if self.aliases else changes))
         if not resolved:
             return
         rows, fields = self._load(table, [row_id for row_id, _ in resolved])
@@ -236,9 +244,22 @@ class _Merger:
             self.conn.executemany("INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?)", clocks)
 
     def new_row(self, table: str, row_id: str, changes: list[Change], inserts: dict, clocks: list) -> None:
+        first = changes[0]
+        if first.field != WHOLE_ROW and len(set(map(_WRITE_KEY, changes))) == 1:
+            # The usual per-field row: every cell from one write, each field once. The same row and write log
+            # entry as the general path below, without comparing clocks cell by cell.
+            cells = dict(map(_CELL, changes))
+            if len(cells) == len(changes) and WHOLE_ROW not in cells:
+                seq = self.write_seq(first.clock, first.author, first.capped_from)
+                row = {"id": row_id, **cells}
+                fields = ({WHOLE_ROW: seq} if len(cells) == len(self.columns[table]) - 1
+                          else dict.fromkeys(cells, seq))
+                self.add_new_row(table, row_id, row, fields, first.clock, len(cells), inserts, clocks)
+                return
         latest: dict[str, Change] = {}
         for change in changes:
-            if change.field not in latest or change.clock > latest[change.field].clock:
+            before = latest.get(change.field)
+            if before is None or change.clock > before.clock:
                 latest[change.field] = change
         if WHOLE_ROW in latest:
             change = latest[WHOLE_ROW]
@@ -250,20 +271,36 @@ class _Merger:
             row = {"id": row_id}
             fields = {}
             newest = ""
+            last_key = seq = None  # a row's cells usually come from one write: its seq looked up once
             for name, change in latest.items():
                 row[name] = change.value
-                fields[name] = self.write_seq(change.clock, change.author, change.capped_from)
+                key = (change.clock, change.author, change.capped_from)
+                if key != last_key:
+                    seq = self.write_seq(*key)
+                    last_key = key
+                fields[name] = seq
                 if change.clock > newest:
                     newest = change.clock
             seqs = set(fields.values())
             if len(seqs) == 1 and len(fields) == len(self.columns[table]) - 1:
                 fields = {WHOLE_ROW: seqs.pop()}  # every column by one write: as a local insert records it
+        self.add_new_row(table, row_id, row, fields, newest, len(latest), inserts, clocks)
+
+    def add_new_row(self, table: str, row_id: str, row: dict[str, Any], fields: dict[str, int], newest: str,
+                    cells: int, inserts: dict, clocks: list) -> None:
         columns = tuple(row)
         inserts.setdefault(columns, []).append(tuple(row.values()))
-        clocks.append((table, row_id, json.dumps(fields, sort_keys=True), max(fields.values())))
+        if len(fields) == 1 and WHOLE_ROW in fields:  # most rows: one write, its text encoded once per seq
+            seq = fields[WHOLE_ROW]
+            text = self.whole_row_json.get(seq)
+            if text is None:
+                text = self.whole_row_json[seq] = _FIELDS_JSON(fields)
+            clocks.append((table, row_id, text, seq))
+        else:
+            clocks.append((table, row_id, _FIELDS_JSON(fields), max(fields.values())))
         if newest > self.newest:
             self.newest = newest
-        self.report.cells_applied += len(latest)
+        self.report.cells_applied += cells
         if table == "hazard_event" and row.get("hazard_id"):
             self.touched_hazards.add(row["hazard_id"])
 
@@ -377,7 +414,7 @@ class _Merger:
         self.conn.execute(
             "INSERT INTO row_clock (tbl, row_id, fields, last_seq) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (tbl, row_id) DO UPDATE SET fields = excluded.fields, last_seq = excluded.last_seq",
-            (table, row_id, json.dumps(new_fields, sort_keys=True), max(new_fields.values())))
+            (table, row_id, _FIELDS_JSON(new_fields), max(new_fields.values())))
         self.report.cells_applied += applied
         if table == "hazard_event":
             hazard_id = row.get("hazard_id") or (current or {}).get("hazard_id")
