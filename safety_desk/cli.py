@@ -315,7 +315,8 @@ def restore_command(ctx: click.Context, file: Path) -> None:
 @click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None)
 @click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
-              help="The day overdue is judged on (default: today).")
+              help="The ledger as it stood at the end of that day: hazards registered by then, with their status"
+                   " and deadline then, overdue judged on it (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hazard, in a JSON array.")
 @click.pass_context
 def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | None, grade: str | None,
@@ -553,7 +554,8 @@ def export_group() -> None:
 @click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None)
 @click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
-              help="The day overdue is judged on (default: today).")
+              help="The ledger as it stood at the end of that day: hazards registered by then, with their status"
+                   " and deadline then, overdue judged on it (default: today).")
 @click.pass_context
 def export_ledger(ctx: click.Context, output: Path, district_code: str | None, uscc: str | None, grade: str | None,
                   status: str | None, overdue: bool, as_of) -> None:
@@ -562,7 +564,7 @@ def export_ledger(ctx: click.Context, output: Path, district_code: str | None, u
     started = time.perf_counter()
     with _desk(ctx) as desk:
         if as_of is not None:
-            desk = desk.at(as_of.date())  # overdue as of that day
+            desk = desk.at(as_of.date())  # the ledger as it stood at the end of that day
         flt = desk.ledger.filter_for(district_code=district_code, uscc=uscc, grade=grade, status=status,
                                      overdue=overdue)
         progress = _Progress("导出 exporting")

@@ -87,3 +87,28 @@ def test_text_output_and_bad_input(demo_path: Path) -> None:
     assert missing.exit_code == 2 and absent in missing.output
     wrong = ledger(demo_path, "--status", "closed")
     assert wrong.exit_code == 2
+
+
+def test_as_of_a_past_day_is_the_ledger_then_whatever_happened_since(tmp_path: Path, copy_of_demo) -> None:
+    """`ledger --as-of` and `export ledger --as-of` list hazards as they stood then: later events change nothing."""
+    from openpyxl import load_workbook
+
+    db = copy_of_demo(tmp_path)
+    day = (AS_OF - timedelta(days=12)).isoformat()
+
+    def listed() -> tuple[str, list]:
+        result = ledger(db, "--json", "--as-of", day)
+        assert result.exit_code == 0, result.output
+        out = tmp_path / "ledger.xlsx"
+        exported = CliRunner().invoke(main, ["--db", str(db), "export", "ledger", "-o", str(out), "--as-of", day])
+        assert exported.exit_code == 0, exported.output
+        return result.stdout, [row for row in load_workbook(out).active.iter_rows(values_only=True)]
+
+    before = listed()
+    with Store.open(db) as store:
+        rectifying = [hazard_id for hazard_id, status in store.db.conn.execute(
+            "SELECT hazard_id, status FROM hazard_state") if status in (HazardStatus.OPEN, HazardStatus.IN_PROGRESS)]
+        for hazard_id in rectifying:
+            store.hazards.append_event(hazard_id, "reported_rectified")
+            store.hazards.append_event(hazard_id, "verified")
+    assert rectifying and listed() == before

@@ -128,8 +128,10 @@ class DashboardService:
     def weeks(self, as_of: date) -> list[WeekBar]:
         """Found and closed hazards per week for the last CHART_WEEKS weeks, this week last."""
         first = week_start(as_of) - timedelta(weeks=CHART_WEEKS - 1)
-        found = self.query.found_per_week(*self._scope(), first, CHART_WEEKS)
-        closed = self.query.closed_per_week(*self._scope(), first, CHART_WEEKS)
+        # As the session's day ends: a past day (session.at) sees its own week's figures, not today's.
+        today = self.session.clock.today()
+        found = self.query.found_per_week(*self._scope(), first, CHART_WEEKS, today)
+        closed = self.query.closed_per_week(*self._scope(), first, CHART_WEEKS, today)
         return [WeekBar(first + timedelta(weeks=index), found[index], closed[index]) for index in range(CHART_WEEKS)]
 
     @staticmethod
@@ -140,7 +142,7 @@ class DashboardService:
 
     def districts(self, as_of: date) -> list[DistrictRow]:
         district_ids, enterprise_id = self._scope()
-        open_counts = self.query.open_by_district(district_ids, enterprise_id)
+        open_counts = self.query.open_by_district(district_ids, enterprise_id, self.session.clock.today())
         colours = self.query.enterprise_colours(district_ids, enterprise_id, as_of)
         month = self.query.enterprise_coverage(district_ids, enterprise_id, as_of.replace(day=1), as_of)
         quarter = self.query.enterprise_coverage(district_ids, enterprise_id, quarter_start(as_of), as_of)

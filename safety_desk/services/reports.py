@@ -126,7 +126,7 @@ class ReportService:
             office=self.office_name(), quarter=f"{year}年第{number}季度", scope=scope_name,
             period=f"{first.isoformat()} 至 {last.isoformat()}", as_of=as_of.isoformat(),
             total=self.statistics.tally(*args), statuses=self.statistics.status_counts(*args),
-            closed_in_period=self.statistics.closed_between(district_ids, enterprise_id, first, last),
+            closed_in_period=self.statistics.closed_between(district_ids, enterprise_id, first, last, as_of),
             by_grade=self.statistics.tally_by("grade", *args),
             by_category=self.statistics.tally_by("category", *args),
             by_enterprise=self.statistics.tally_by("enterprise", *args)), target, generated_at=self.session.clock.now())

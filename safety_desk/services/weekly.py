@@ -142,7 +142,7 @@ class WeeklyService:
         dashboard = DashboardService(session.at(as_of))
         weeks = dashboard.weeks(week_start(period.end))
         districts = {d.id: d.name for d in ledger.districts()}
-        open_counts = dashboard.query.open_by_district(district_ids, enterprise_id)
+        open_counts = dashboard.query.open_by_district(district_ids, enterprise_id, as_of)
         year_tally = statistics.tally(district_ids, enterprise_id, year_start, as_of, as_of)
         trainings = TrainingService(session.at(as_of)).in_period(period.start, period.end)
         incidents = self.store.incidents.in_scope(period.start, period.end, district_ids, enterprise_id)
@@ -151,7 +151,7 @@ class WeeklyService:
             work=work.inspection_work(district_ids, enterprise_id, period.start, period.end),
             enterprises_total=self.store.enterprises.count_in(district_ids) if enterprise_id is None else 1,
             found=statistics.tally(district_ids, enterprise_id, period.start, period.end, as_of),
-            closed_in_period=statistics.closed_between(district_ids, enterprise_id, period.start, period.end),
+            closed_in_period=statistics.closed_between(district_ids, enterprise_id, period.start, period.end, as_of),
             open_total=ledger.count(LedgerFilter(open_only=True)), overdue_total=ledger.count(overdue_filter),
             year_found=year_tally.found, year_closed=year_tally.closed,
             overdue=ledger.page(overdue_filter, "overdue_days", True, 0, LIMIT),

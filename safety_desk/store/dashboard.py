@@ -8,6 +8,7 @@ from typing import Any
 
 from safety_desk.store.codec import records_of
 from safety_desk.store.database import Database
+from safety_desk.store.state_as_of import CURRENT, registered, state_table
 
 # The worst open hazard of an enterprise, as a colour of the four-colour overview (红橙黄蓝):
 # an open 重大 hazard is red, an overdue 一般 one orange, any other open hazard yellow, none blue.
@@ -53,34 +54,43 @@ class DashboardQuery:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def _states(self, as_of: date | None) -> str:
+        """Where hazard states are read: hazard_state now, or the fold of the events up to a past day's end."""
+        return CURRENT if as_of is None else state_table(self.db, as_of)
+
     def found_per_week(self, district_ids: list[str] | None, enterprise_id: str | None,
-                       first_monday: date, weeks: int) -> list[int]:
-        """Hazards found in each of `weeks` weeks starting on `first_monday` (not deleted)."""
+                       first_monday: date, weeks: int, as_of: date | None = None) -> list[int]:
+        """Hazards found in each of `weeks` weeks starting on `first_monday` (not deleted), among those
+        already registered at the end of `as_of` (None: now)."""
+        states = self._states(as_of)
+        known = "" if states == CURRENT else f" AND {registered(states)}"
         params: dict[str, Any] = {"start": first_monday.isoformat(),
                                   "end": (first_monday + timedelta(weeks=weeks)).isoformat()}
         rows = self.db.conn.execute(
             "SELECT CAST((julianday(h.found_on) - julianday(:start)) / 7 AS INTEGER), count(*) FROM hazard h"
-            " WHERE h.deleted = 0 AND h.found_on >= :start AND h.found_on < :end"
+            f" WHERE h.deleted = 0 AND h.found_on >= :start AND h.found_on < :end{known}"
             f"{scope_where(district_ids, enterprise_id, params)} GROUP BY 1", params)
         return _per_week(rows, weeks)
 
     def closed_per_week(self, district_ids: list[str] | None, enterprise_id: str | None,
-                        first_monday: date, weeks: int) -> list[int]:
-        """Hazards closed (销号) in each week, by the day part of their closing time."""
+                        first_monday: date, weeks: int, as_of: date | None = None) -> list[int]:
+        """Hazards closed (销号) in each week, by the day part of their closing time, and still closed at the end
+        of `as_of` (None: now)."""
         params: dict[str, Any] = {"start": first_monday.isoformat(),
                                   "end": (first_monday + timedelta(weeks=weeks)).isoformat()}
         rows = self.db.conn.execute(
             "SELECT CAST((julianday(substr(s.closed_at, 1, 10)) - julianday(:start)) / 7 AS INTEGER), count(*)"
-            " FROM hazard_state s JOIN hazard h ON h.id = s.hazard_id"
+            f" FROM {self._states(as_of)} s JOIN hazard h ON h.id = s.hazard_id"
             " WHERE h.deleted = 0 AND s.closed_at >= :start AND s.closed_at < :end"
             f"{scope_where(district_ids, enterprise_id, params)} GROUP BY 1", params)
         return _per_week(rows, weeks)
 
-    def open_by_district(self, district_ids: list[str] | None, enterprise_id: str | None) -> dict[str, int]:
-        """Open (not 已销号) hazards per district id."""
+    def open_by_district(self, district_ids: list[str] | None, enterprise_id: str | None,
+                         as_of: date | None = None) -> dict[str, int]:
+        """Open (not 已销号) hazards per district id, at the end of `as_of` (None: now)."""
         params: dict[str, Any] = {}
         rows = self.db.conn.execute(
-            "SELECT h.district_id, count(*) FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
+            f"SELECT h.district_id, count(*) FROM hazard h JOIN {self._states(as_of)} s ON s.hazard_id = h.id"
             f" WHERE h.deleted = 0 AND s.status IN ('待整改', '整改中', '待复查'){scope_where(district_ids, enterprise_id, params)}"
             " GROUP BY h.district_id", params)
         return {district_id: count for district_id, count in rows}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any, Iterator
@@ -9,6 +10,7 @@ from typing import Any, Iterator
 from safety_desk.domain.ledger import LedgerRow
 from safety_desk.store.codec import named_rows, records_of
 from safety_desk.store.database import Database
+from safety_desk.store.state_as_of import CURRENT, registered, state_table
 
 RECTIFYING = ("待整改", "整改中")
 
@@ -95,6 +97,15 @@ def _order(sort_column: str, expression: str, direction: str, tiebreak: str) -> 
     return "ORDER BY " + ", ".join(f"{key} {direction}" for key in [*keys, tiebreak])
 
 
+# Every place a query reads hazard states (always under the alias s): a past as-of day reads them from its fold.
+_STATE_TABLE = re.compile(r"\bhazard_state(?= s\b)")
+
+
+def _as_of_states(sql: str, table: str) -> str:
+    """`sql` reading hazard states from `table` (hazard_state itself, or a past day's fold of the events)."""
+    return sql if table == CURRENT else _STATE_TABLE.sub(table, sql)
+
+
 def _escape_like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -105,10 +116,13 @@ class LedgerQuery:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    @staticmethod
-    def _where(flt: LedgerFilter, as_of: date) -> tuple[str, dict[str, Any], bool]:
+    def _where(self, flt: LedgerFilter, as_of: date) -> tuple[str, dict[str, Any], bool]:
         """The WHERE clause, its parameters, and whether it names hazard_state (alias s)."""
         clauses = ["h.deleted = 0"]
+        table = state_table(self.db, as_of)
+        if table != CURRENT:
+            # As of a past day: only hazards already created then (their fold has a row), whatever is filtered.
+            clauses.append(registered(table))
         params: dict[str, Any] = {"as_of": as_of.isoformat()}
         if flt.district_ids is not None:
             if not flt.district_ids:
@@ -165,7 +179,7 @@ class LedgerQuery:
         where, params, needs_state = self._where(flt, as_of)
         join = _STATE_INNER if needs_state else ""
         sql = f"SELECT count(*) FROM hazard h{join} WHERE {where}"
-        return self.db.conn.execute(sql, params).fetchone()[0]
+        return self._execute(as_of, sql, params).fetchone()[0]
 
     def page(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on", descending: bool = True,
              offset: int = 0, limit: int = 200) -> list[LedgerRow]:
@@ -194,7 +208,7 @@ class LedgerQuery:
                       " LIMIT :limit OFFSET :offset")
         sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())}"
                f" WHERE h.rowid IN ({picked}) {order}")
-        return list(records_of(LedgerRow, self.db.conn.execute(sql, params)))
+        return list(records_of(LedgerRow, self._execute(as_of, sql, params)))
 
     def _overdue_page(self, flt: LedgerFilter, as_of: date, descending: bool, offset: int,
                       limit: int) -> list[LedgerRow]:
@@ -214,25 +228,29 @@ class LedgerQuery:
         rest_sql = (f"SELECT h.rowid FROM hazard h{join} WHERE {where} AND NOT coalesce({_OVERDUE_CONDITION}, 0)"
                     f" ORDER BY h.id {direction}")
         first, second = (overdue_sql, rest_sql) if descending else (rest_sql, overdue_sql)
-        overdue = self.db.conn.execute(f"SELECT count(*) FROM ({overdue_sql})", params).fetchone()[0]
+        overdue = self._execute(as_of, f"SELECT count(*) FROM ({overdue_sql})", params).fetchone()[0]
         # Counting the rest directly would read every hazard; the whole count comes from a small index.
         in_first = overdue if descending else self.count(flt, as_of) - overdue
         picked: list[int] = []
         if offset < in_first:
-            picked += [row[0] for row in self.db.conn.execute(
+            picked += [row[0] for row in self._execute(as_of,
                 f"{first} LIMIT :limit OFFSET :offset", {**params, "limit": limit, "offset": offset})]
         if len(picked) < limit:
-            picked += [row[0] for row in self.db.conn.execute(
+            picked += [row[0] for row in self._execute(as_of,
                 f"{second} LIMIT :limit OFFSET :offset",
                 {**params, "limit": limit - len(picked), "offset": max(0, offset - in_first)})]
         if not picked:
             return []
         wanted = {f"r{index}": rowid for index, rowid in enumerate(picked)}
-        rows = named_rows(self.db.conn.execute(
+        rows = named_rows(self._execute(as_of,
             f"SELECT h.rowid AS picked_rowid, {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())}"
             f" WHERE h.rowid IN ({', '.join(':' + name for name in wanted)})", {**wanted, "as_of": params["as_of"]}))
         by_rowid = {row.pop("picked_rowid"): LedgerRow(**row) for row in rows}
         return [by_rowid[rowid] for rowid in picked if rowid in by_rowid]
+
+    def _execute(self, as_of: date, sql: str, params: dict[str, Any]):
+        """Run `sql` reading hazard states as of the end of `as_of`."""
+        return self.db.conn.execute(_as_of_states(sql, state_table(self.db, as_of)), params)
 
     def _every_hazard_has_state(self) -> bool:
         # A state row exists only for a hazard (foreign key), so equal counts mean none is missing.
@@ -246,7 +264,7 @@ class LedgerQuery:
         direction = "DESC" if descending else "ASC"
         sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())} WHERE {where}"
                f" {_order(sort_column, self._sort_expression(sort_column), direction, 'h.id')}")
-        yield from records_of(LedgerRow, self.db.conn.execute(sql, params))
+        yield from records_of(LedgerRow, self._execute(as_of, sql, params))
 
     @staticmethod
     def _sort_expression(sort_column: str) -> str:

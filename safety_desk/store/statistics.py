@@ -11,6 +11,7 @@ from safety_desk.store.codec import named_rows
 from safety_desk.store.dashboard import scope_where
 from safety_desk.store.database import Database
 from safety_desk.store.records import HazardTally
+from safety_desk.store.state_as_of import state_table
 
 # What a hazard row may be grouped by, and the name shown for the group.
 _GROUPS = {
@@ -47,7 +48,8 @@ class StatisticsQuery:
         """Hazards found in [start, end], with how many stand closed, open and overdue on `as_of`."""
         where, params = self._found_between(district_ids, enterprise_id, start, end, as_of)
         rows = named_rows(self.db.conn.execute(
-            f"SELECT '' AS key, '' AS name, {self._TALLY} FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
+            f"SELECT '' AS key, '' AS name, {self._TALLY} FROM hazard h JOIN {state_table(self.db, as_of)} s"
+            " ON s.hazard_id = h.id"
             f" WHERE {where}", params))
         return _tally(next(rows))
 
@@ -58,7 +60,7 @@ class StatisticsQuery:
         where, params = self._found_between(district_ids, enterprise_id, start, end, as_of)
         rows = self.db.conn.execute(
             f"SELECT {key} AS key, {name} AS name, {self._TALLY}"
-            " FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
+            f" FROM hazard h JOIN {state_table(self.db, as_of)} s ON s.hazard_id = h.id"
             " JOIN enterprise e ON e.id = h.enterprise_id JOIN district d ON d.id = h.district_id"
             f" WHERE {where} GROUP BY {key} ORDER BY count(*) DESC, {name}", params)
         return [_tally(row) for row in named_rows(rows)]
@@ -66,17 +68,19 @@ class StatisticsQuery:
     def status_counts(self, district_ids: list[str] | None, enterprise_id: str | None, start: date, end: date,
                       as_of: date) -> dict[str, int]:
         where, params = self._found_between(district_ids, enterprise_id, start, end, as_of)
-        rows = self.db.conn.execute(f"SELECT s.status, count(*) FROM hazard h JOIN hazard_state s"
+        rows = self.db.conn.execute(f"SELECT s.status, count(*) FROM hazard h JOIN {state_table(self.db, as_of)} s"
                                     f" ON s.hazard_id = h.id WHERE {where} GROUP BY s.status", params)
         return dict(rows.fetchall())
 
     def closed_between(self, district_ids: list[str] | None, enterprise_id: str | None, start: date,
-                       end: date) -> int:
-        """Hazards closed (销号) in [start, end], whenever they were found."""
+                       end: date, as_of: date | None = None) -> int:
+        """Hazards closed (销号) in [start, end], whenever they were found, and still closed on `as_of` (the
+        period's end unless given): a hazard closed in the period and reopened later counted as it stood then."""
         params: dict[str, Any] = {"start": start.isoformat(), "end": (end + timedelta(days=1)).isoformat()}
         where = "h.deleted = 0 AND s.closed_at >= :start AND s.closed_at < :end" + scope_where(
             district_ids, enterprise_id, params)
-        return self.db.conn.execute(f"SELECT count(*) FROM hazard h JOIN hazard_state s ON s.hazard_id = h.id"
+        table = state_table(self.db, end if as_of is None else as_of)
+        return self.db.conn.execute(f"SELECT count(*) FROM hazard h JOIN {table} s ON s.hazard_id = h.id"
                                     f" WHERE {where}", params).fetchone()[0]
 
 

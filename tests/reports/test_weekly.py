@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from safety_desk.cli import main
-from safety_desk.domain.hazard_status import HazardStatus, overdue_days
+from safety_desk.domain.clock import end_of_day
+from safety_desk.domain.hazard_status import (
+    HazardEventKind, HazardState, HazardStatus, fold_hazard_events, overdue_days,
+)
 from safety_desk.services.auth import SignIn
 from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.reports import ReportProblem
 from safety_desk.services.weekly import WeeklyService, date_range, iso_week
+from safety_desk.store.hazards import fact_of
 from safety_desk.store.store import Store
 
 AS_OF = date(2026, 11, 27)
@@ -41,12 +45,21 @@ def test_iso_weeks_and_ranges() -> None:
         date_range(date(2026, 11, 2), date(2026, 11, 1))
 
 
+def _state_as_of(store: Store, hazard_id: str, as_of: date) -> HazardState | None:
+    """The hazard's events up to the end of `as_of`, folded; None when it was not registered by then."""
+    end = end_of_day(as_of)
+    facts = [fact_of(e) for e in store.hazards.events(hazard_id) if datetime.fromisoformat(e.at) <= end]
+    return fold_hazard_events(facts) if any(f.kind == HazardEventKind.CREATED for f in facts) else None
+
+
 def _independent(store: Store, start: date, end: date, as_of: date, district_id: str | None = None) -> dict:
     """The weekly figures counted in Python from the records, without the statistics queries."""
     def inside(record) -> bool:
         return district_id is None or record.district_id == district_id
-    hazards = [h for h in store.hazards._select("deleted = 0") if inside(h)]
-    states = {h.id: store.hazards.state(h.id) for h in hazards}
+    # Hazards as they stood at the end of as_of: registered by then, their events folded up to then.
+    folded = {h.id: _state_as_of(store, h.id, as_of) for h in store.hazards._select("deleted = 0") if inside(h)}
+    hazards = [h for h in store.hazards._select("deleted = 0") if folded.get(h.id) is not None]
+    states = {h.id: folded[h.id] for h in hazards}
     found = [h for h in hazards if start.isoformat() <= h.found_on <= end.isoformat()]
     closed = [h for h in hazards if states[h.id].closed_at and start <= states[h.id].closed_at.date() <= end]
     inspections = [i for i in store.inspections._select("status = 'submitted'") if inside(i)

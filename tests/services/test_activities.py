@@ -171,7 +171,8 @@ def test_a_finding_becomes_a_hazard_in_the_ledger_from_the_drill(world: World) -
     assert world.store.hazards.cached_state(hazard.id).status == "待整改"
     assert world.store.hazards.cached_state(hazard.id).deadline == "2026-12-05"
     assert "消防水带老化破损" in world.store.drills.get(drill.id).findings
-    ledger = LedgerService(world.session("inspector").at(TODAY))
+    # As of the day it was registered: the ledger of an earlier day (as of TODAY) does not list it yet.
+    ledger = LedgerService(world.session("inspector").at(world.store.db.wall.today()))
     rows, total = ledger.first_page(LedgerFilter(source="drill"))
     assert total == 1 and rows[0].hazard_id == hazard.id and rows[0].description == "消防水带老化破损"
     # The page shows the source as 演练 (the Chinese of the ledger model's "Drill").

@@ -212,12 +212,15 @@ def test_the_first_page_comes_with_the_count(store: Store) -> None:
 @pytest.mark.parametrize("column", ["deadline", "status", "overdue_days"])
 def test_a_hazard_whose_created_event_has_not_arrived_still_sorts_into_the_list(tmp_path: Path, demo_path: Path,
                                                                                column: str) -> None:
-    """Synced data can hold a hazard before its created event: the fast, index-ordered sort must not drop it."""
+    """Synced data can hold a hazard before its created event: the fast, index-ordered sort must not drop it.
+
+    Today's ledger, that is: as of a past day only hazards registered by then are listed (test_figures_as_of)."""
+    from safety_desk.domain.clock import FixedClock
     from safety_desk.store.records import Hazard
 
     copy = tmp_path / "copy.db"
     shutil.copy(demo_path, copy)
-    with Store.open(copy) as store:
+    with Store.open(copy, clock=FixedClock(AS_OF)) as store:
         some = store.hazards._select("deleted = 0", limit=1)[0]
         orphan = store.hazards.add(Hazard(id=store.db.new_id(), enterprise_id=some.enterprise_id,
                                           district_id=some.district_id, source="inspection",
