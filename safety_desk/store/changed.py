@@ -28,13 +28,3 @@ class Changes:
 
     def ids(self, table: str) -> frozenset[str]:
         return self.rows.get(table, frozenset())
-
-    def __or__(self, other: "Changes") -> "Changes":
-        merged = {table: set(ids) for table, ids in self.rows.items()}
-        for table, ids in other.rows.items():
-            merged.setdefault(table, set()).update(ids)
-        return Changes.of(merged)
-
-    @property
-    def tables(self) -> frozenset[str]:
-        return frozenset(self.rows)
