@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -129,9 +130,13 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
         summary.append([label, cell])
     if progress is not None:
         progress(count, max(total, count))
+    # Zipped in memory, then written in one go: a disk that fills up fails one plain write (openpyxl, failing
+    # half-way through its own file, leaves generators that print tracebacks when freed).
+    packed = io.BytesIO()
+    book.save(packed)
     target = Path(target)
     partial = target.with_name(target.name + ".part")
-    book.save(partial)
+    partial.write_bytes(packed.getbuffer())
     partial.replace(target)  # a failed export never leaves half a file under the chosen name
     return count
 

@@ -24,9 +24,17 @@ class ReportProblem(ValueError):
     """A document cannot be made (not found, not yet submitted…); the message says which and why."""
 
 
+def refuse_future(first: date, today: date, what: str) -> None:
+    """A period that has not begun has no figures yet: refused, saying when it begins."""
+    if first > today:
+        raise ReportProblem(f"{what}自 {first.isoformat()} 开始，尚未到来（今天是 {today.isoformat()}），没有可统计的数据")
+
+
 def parse_quarter(text: str) -> tuple[int, int, date, date]:
     """"2026Q4" (or "2026-Q4") as (year, quarter, first day, last day); ReportProblem when malformed."""
     match = re.fullmatch(r"(\d{4})-?[Qq]([1-4])", text.strip())
+    if re.fullmatch(r"\d{4}", text.strip()):
+        raise ReportProblem(f"“{text}” 是一年而不是一个季度：年度统计请用 report annual --year {text.strip()}")
     if match is None:
         raise ReportProblem(f"季度 “{text}” 格式应为 2026Q4 (a quarter is written like 2026Q4)")
     year, quarter = int(match.group(1)), int(match.group(2))
@@ -119,6 +127,7 @@ class ReportService:
         from safety_desk.reports.quarterly import QuarterlyStatistics, render_quarterly
 
         year, number, first, last = parse_quarter(quarter)
+        refuse_future(first, self.session.clock.today(), f"{year}年第{number}季度")
         district_ids, enterprise_id, scope_name = self.scope(district_code)
         as_of = min(self.session.clock.today(), last)
         args = (district_ids, enterprise_id, first, last, as_of)

@@ -13,7 +13,7 @@ from safety_desk.services.dashboard import DashboardService, WeekBar, week_start
 from safety_desk.services.drills import DrillDue, drills_due
 from safety_desk.services.incidents import GoalStatus, IncidentRow, goal_status, incident_rows
 from safety_desk.services.ledger import LedgerFilter, LedgerRow, LedgerService
-from safety_desk.services.reports import ReportProblem, ReportService
+from safety_desk.services.reports import ReportProblem, ReportService, refuse_future
 from safety_desk.services.session import Session
 from safety_desk.services.training import TrainingRow, TrainingService
 from safety_desk.store.records import HazardTally
@@ -128,6 +128,7 @@ class WeeklyService:
         self.store = session.store
 
     def summary(self, period: Period, district_code: str | None = None) -> WeeklySummary:
+        refuse_future(period.start, self.session.clock.today(), f"周报期间{period.label}")
         reports = ReportService(self.session)
         district_ids, enterprise_id, scope_name = reports.scope(district_code)
         session = self.session if district_code is None else self.session.within(district_ids)
