@@ -2916,6 +2916,41 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>LedgerModel</name>
     <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Treatment plan</source>
+        <translation>治理方案</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Funding</source>
+        <translation>治理资金</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Listed supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Reported on</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Re-inspected by</source>
+        <translation>复查人</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Re-inspected</source>
+        <translation>复查日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Re-inspection verdict</source>
+        <translation>复查结论</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/domain/ledger.py" line="86"/>
         <source>Found</source>
         <translation>发现日期</translation>

@@ -302,7 +302,7 @@ def _ledger_rows(case: Case, rows) -> set[str]:
 def _export_shows(case: Case, where: str) -> set[str]:
     book = openpyxl.load_workbook(case.file(f"ledger-export-{where}.xlsx"), read_only=True)
     sheet = book.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))  # below the title row
     column = rows[0].index("统一社会信用代码")
     by_uscc = {e.uscc: e.id for e in case.store.enterprises.active()}
     return {by_uscc[row[column]] for row in rows[1:] if row[column] in by_uscc}
