@@ -219,4 +219,4 @@ class Desk:
     @cached_property
     def weekly(self):
         from safety_desk.services.weekly import WeeklyService
-        return WeeklyService(self.session)
+        return WeeklyService(self.session, self.settings)

@@ -25,6 +25,14 @@ class Settings:
     notice_pattern: str = DEFAULT_NOTICE_PATTERN
     # How many notice numbers the office gives a device at a time (per year).
     notice_block_size: int = DEFAULT_BLOCK_SIZE
+    # The weekly summary's distribution and sign-off (报送/抄送, 编制/审核/签发: names, or blank lines to sign on)
+    # and the office's own plan for next week, printed under what the data says is due.
+    weekly_report_to: str = ""
+    weekly_copy_to: str = ""
+    weekly_compiled_by: str = ""
+    weekly_reviewed_by: str = ""
+    weekly_signed_by: str = ""
+    weekly_next_week_plan: str = ""
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
