@@ -476,16 +476,51 @@ def report_weekly(ctx: click.Context, week: str | None, start, end, district_cod
         click.echo(f"已生成 written: {output}", err=as_json)
 
 
+def _statistics_command(ctx: click.Context, kind: str, period: str, district_code: str | None, uscc: str | None,
+                        output: Path | None, as_json: bool) -> None:
+    """The art. 14 statistics of a quarter or a year: a PDF, or the figures as JSON."""
+    import json
+
+    from safety_desk.services.hazard_statistics import HazardStatisticsService, quarter_period, year_period
+
+    if (output is None) == (not as_json):
+        raise click.UsageError("give -o FILE.pdf or --json, one of them")
+    with _desk(ctx) as desk:
+        if as_json:
+            span = quarter_period(period) if kind == "quarterly" else year_period(period)
+            figures = HazardStatisticsService(desk.session).statistics(span, district_code, uscc).as_json()
+            click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        if output is not None:
+            with _writing(output):
+                getattr(desk.reports, kind)(period, output, district_code, uscc)
+    if output is not None:
+        click.echo(f"已生成 written: {output}", err=as_json)
+
+
 @report_group.command("quarterly")
 @click.option("--quarter", required=True, metavar="2026Q4", help="The quarter, e.g. 2026Q4.")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")
-@_output(".pdf")
+@click.option("--enterprise", "uscc", default=None, metavar="USCC", help="One enterprise's own filing (its USCC).")
+@_output(".pdf", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of writing a PDF.")
 @click.pass_context
-def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None, output: Path) -> None:
-    """季度隐患排查治理统计 (16号令 art. 14) for the city or one district."""
-    with _desk(ctx) as desk, _writing(output):
-        desk.reports.quarterly(quarter, output, district_code)
-    click.echo(f"已生成 written: {output}")
+def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None, uscc: str | None,
+                     output: Path | None, as_json: bool) -> None:
+    """季度隐患排查治理统计分析表 (16号令 art. 14): the city, one district, or one enterprise's own filing."""
+    _statistics_command(ctx, "quarterly", quarter, district_code, uscc, output, as_json)
+
+
+@report_group.command("annual")
+@click.option("--year", required=True, metavar="2026", help="The year, e.g. 2026.")
+@click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")
+@click.option("--enterprise", "uscc", default=None, metavar="USCC", help="One enterprise's own filing (its USCC).")
+@_output(".pdf", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of writing a PDF.")
+@click.pass_context
+def report_annual(ctx: click.Context, year: str, district_code: str | None, uscc: str | None, output: Path | None,
+                  as_json: bool) -> None:
+    """年度隐患排查治理统计分析表 (16号令 art. 14, due 31 January): the city, a district, or one enterprise's own."""
+    _statistics_command(ctx, "annual", year, district_code, uscc, output, as_json)
 
 
 def _names(desk) -> tuple[dict, dict]:

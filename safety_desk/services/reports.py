@@ -34,7 +34,8 @@ def parse_quarter(text: str) -> tuple[int, int, date, date]:
     """"2026Q4" (or "2026-Q4") as (year, quarter, first day, last day); ReportProblem when malformed."""
     match = re.fullmatch(r"(\d{4})-?[Qq]([1-4])", text.strip())
     if re.fullmatch(r"\d{4}", text.strip()):
-        raise ReportProblem(f"“{text}” 是一年而不是一个季度：年度统计请用 report annual --year {text.strip()}")
+        raise ReportProblem(f"“{text}” 是一年而不是一个季度（季度写作 2026Q4）：年度统计请用 report annual --year "
+                            f"{text.strip()}")
     if match is None:
         raise ReportProblem(f"季度 “{text}” 格式应为 2026Q4 (a quarter is written like 2026Q4)")
     year, quarter = int(match.group(1)), int(match.group(2))
@@ -122,23 +123,23 @@ class ReportService:
         first = "全市" if visible is None else "本人负责片区"
         return [(None, first)] + [(d.code, d.name) for d in districts]
 
-    def quarterly(self, quarter: str, target: Path | str | BinaryIO, district_code: str | None = None) -> None:
-        """季度隐患排查治理统计 for the city (or the person's scope) or one district."""
-        from safety_desk.reports.quarterly import QuarterlyStatistics, render_quarterly
+    def quarterly(self, quarter: str, target: Path | str | BinaryIO, district_code: str | None = None,
+                  uscc: str | None = None) -> None:
+        """季度隐患排查治理统计分析表 for the city (or the person's scope), one district, or one enterprise's own."""
+        from safety_desk.reports.quarterly import render_quarterly
+        from safety_desk.services.hazard_statistics import HazardStatisticsService, printable, quarter_period
 
-        year, number, first, last = parse_quarter(quarter)
-        refuse_future(first, self.session.clock.today(), f"{year}年第{number}季度")
-        district_ids, enterprise_id, scope_name = self.scope(district_code)
-        as_of = min(self.session.clock.today(), last)
-        args = (district_ids, enterprise_id, first, last, as_of)
-        render_quarterly(QuarterlyStatistics(
-            office=self.office_name(), quarter=f"{year}年第{number}季度", scope=scope_name,
-            period=f"{first.isoformat()} 至 {last.isoformat()}", as_of=as_of.isoformat(),
-            total=self.statistics.tally(*args), statuses=self.statistics.status_counts(*args),
-            closed_in_period=self.statistics.closed_between(district_ids, enterprise_id, first, last, as_of),
-            by_grade=self.statistics.tally_by("grade", *args),
-            by_category=self.statistics.tally_by("category", *args),
-            by_enterprise=self.statistics.tally_by("enterprise", *args)), target, generated_at=self.session.clock.now())
+        stats = HazardStatisticsService(self.session).statistics(quarter_period(quarter), district_code, uscc)
+        render_quarterly(printable(stats), target, generated_at=self.session.clock.now())
+
+    def annual(self, year: str | int, target: Path | str | BinaryIO, district_code: str | None = None,
+               uscc: str | None = None) -> None:
+        """年度隐患排查治理统计分析表 (due 31 January), for the same scopes as the quarterly one."""
+        from safety_desk.reports.quarterly import render_quarterly
+        from safety_desk.services.hazard_statistics import HazardStatisticsService, printable, year_period
+
+        stats = HazardStatisticsService(self.session).statistics(year_period(str(year)), district_code, uscc)
+        render_quarterly(printable(stats), target, generated_at=self.session.clock.now())
 
     def office_name(self) -> str:
         office = self.store.offices.current()

@@ -45,6 +45,7 @@ from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.notices import NoticeService
 from safety_desk.services.photos import PhotoService, PreparedPhoto
 from safety_desk.services.reminders import ReminderService
+from safety_desk.services.hazard_statistics import HazardStatisticsService, year_period
 from safety_desk.services.reports import ReportService
 from safety_desk.services.sync import SyncService
 from safety_desk.services.session import Action, PermissionDenied, Session
@@ -186,6 +187,7 @@ class Case:
     visible_districts: set[str] = field(default_factory=set)
     opened_changes: int = 0  # total_changes of the connection right after opening
     opened_digest: str = ""  # the rows' digest then (the template's)
+    opened_version: int = 0  # PRAGMA data_version then: it moves when another connection commits
 
     def key(self, where: str) -> str:
         if where == "own":
@@ -243,7 +245,11 @@ def _open_case(template: Template, role: str, tmp: Path) -> Case:
     if template.digest is None:
         template.digest = _digest(store.db.conn)
     return Case(role, store, session, template, tmp, visible, districts, store.db.conn.total_changes,
-                template.digest)
+                template.digest, _data_version(store.db.conn))
+
+
+def _data_version(conn) -> int:
+    return conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def _digest(conn) -> str:
@@ -260,11 +266,12 @@ def _digest(conn) -> str:
 def snapshot(case: Case) -> tuple[str, tuple[str, ...]]:
     """Every row of every table, and every file under the case folder: any write changes it.
 
-    The rows are digested again only when this connection has changed a row since it was opened
-    (sqlite3's total_changes); until then they are the template's, digested once.
+    The rows are digested again only when a row may have changed since it was opened: this connection's
+    total_changes (which temp tables move too) or another connection's commit (data_version); until then they are
+    the template's, digested once.
     """
     conn = case.store.db.conn
-    if conn.total_changes == case.opened_changes:
+    if conn.total_changes == case.opened_changes and _data_version(conn) == case.opened_version:
         rows = case.opened_digest
     else:
         rows = _digest(conn)
@@ -448,7 +455,8 @@ OPERATIONS: list[Op] = [
     Op("BackupService.backups", lambda c, w: BackupService(c.session).backups(), ALL, "none"),
     Op("BackupService.back_up_now", lambda c, w: BackupService(c.session).back_up_now(), OFFICE, "none"),
     Op("BackupService.check", lambda c, w: BackupService(c.session).check(_backup_of(c)), OFFICE, "none"),
-    Op("BackupService.restore", lambda c, w: BackupService(c.session).restore(_backup_of(c)), OFFICE, "none"),
+    Op("BackupService.restore", lambda c, w: BackupService(c.session).restore(_backup_of(c)), OFFICE, "none",
+       writes=True),  # a restore starts a new sync incarnation (DESIGN.md §4)
     # campaigns: the office manages them; everyone reads them, progress within their scope.
     Op("CampaignService.may_manage", lambda c, w: CampaignService(c.session).may_manage(), ALL, "none",
        check=may(Action.MANAGE_CAMPAIGNS)),
@@ -702,6 +710,11 @@ OPERATIONS: list[Op] = [
     Op("ReportService.quarterly", lambda c, w: _report(c).quarterly(
         f"{TODAY.year}Q{(TODAY.month - 1) // 3 + 1}", io.BytesIO(), c.code(w)), ALL, "filter",
        shows=lambda c, r: set()),  # its scope is ReportService.scope, checked above
+    Op("ReportService.annual", lambda c, w: _report(c).annual(TODAY.year, io.BytesIO(), c.code(w)), ALL, "filter",
+       shows=lambda c, r: set()),  # its scope is HazardStatisticsService.statistics, checked below
+    Op("HazardStatisticsService.statistics", lambda c, w: HazardStatisticsService(c.session.at(TODAY)).statistics(
+        year_period(str(TODAY.year)), c.code(w)), ALL, "filter",
+       shows=lambda c, r: {t.key for t in r.by_enterprise} | {c.enterprise_of_hazard(row.hazard_id) for row in r.majors}),
     Op("ReportService.office_name", lambda c, w: _report(c).office_name(), ALL, "none"),
     Op("ReportService.inspection_record", lambda c, w: _report(c).inspection_record(c.id(w, "submitted"), io.BytesIO()),
        ALL, "refuse"),
