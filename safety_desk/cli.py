@@ -439,6 +439,15 @@ def report_drill(ctx: click.Context, drill_id: str, output: Path) -> None:
     _write_document(ctx, output, lambda reports: reports.drill_record(drill_id, output))
 
 
+@report_group.command("reinspection")
+@click.argument("hazard_id")
+@_OUTPUT
+@click.pass_context
+def report_reinspection(ctx: click.Context, hazard_id: str, output: Path) -> None:
+    """整改复查意见书 of a hazard's last re-inspection (its id: ledger --json)."""
+    _write_document(ctx, output, lambda reports: reports.reinspection(hazard_id, output))
+
+
 @report_group.command("weekly")
 @click.option("--week", default=None, metavar="2026-W48", help="An ISO week (default: the current week).")
 @click.option("--from", "start", default=None, type=click.DateTime(["%Y-%m-%d"]), help="Or a period: first day.")

@@ -1786,6 +1786,21 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardDetailDialog</name>
     <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="1"/>
+        <source>Print re-inspection opinion…</source>
+        <translation>打印复查意见书…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="1"/>
+        <source>The opinion of the last re-inspection of this hazard, as PDF</source>
+        <translation>本隐患最近一次复查的整改复查意见书（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="1"/>
+        <source>Re-inspection opinion</source>
+        <translation>整改复查意见书</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="345"/>
         <source>Sync conflicts on this hazard (review them on the Sync page):</source>
         <translation>此隐患有同步冲突（请在“同步”页查看处理）：</translation>

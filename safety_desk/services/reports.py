@@ -283,3 +283,51 @@ class ReportService:
             particulars=particulars, scenario=drill.scenario, objectives=drill.objectives,
             evaluation=drill.evaluation, findings=drill.findings, revisions=drill.revisions, hazards=hazards,
             photos=photos, organiser=drill.organiser, evaluators=drill.evaluators, held_on=drill.held_on), target, generated_at=self.session.clock.now())
+
+    def reinspection(self, hazard_id: str, target: Path | str | BinaryIO) -> None:
+        """整改复查意见书 of a hazard's last re-inspection (accepted and closed, or returned for rectification)."""
+        from safety_desk.domain.china_time import beijing_day
+        from safety_desk.reports.pdf import CaptionedPhoto
+        from safety_desk.reports.reinspection import ReinspectionOpinion, render_reinspection
+
+        hazard = self.store.hazards.get(hazard_id)
+        if hazard is None or hazard.deleted:
+            raise ReportProblem(f"隐患 {hazard_id} 不存在")
+        self.session.require_enterprise(hazard.enterprise_id)
+        events = sorted(self.store.hazards.events(hazard.id), key=lambda event: event.clock)
+        verdicts = [event for event in events if event.kind in ("verified", "rejected")]
+        if not verdicts:
+            raise ReportProblem(f"隐患“{hazard.description[:30]}”尚未复查，没有复查意见书可打印")
+        verdict = verdicts[-1]
+        # What the enterprise reported before that verdict, and the deadline a rejection sends it back to.
+        reports = [event for event in events if event.kind == "reported_rectified" and event.clock < verdict.clock]
+        report = reports[-1] if reports else None
+        state = self.store.hazards.state(hazard.id)
+        enterprise = self.store.enterprises.require(hazard.enterprise_id)
+        district = self.store.districts.get(hazard.district_id)
+        notice = self.store.notices.get(hazard.notice_id) if hazard.notice_id else None
+        deadlines = [event.deadline for event in events if event.deadline and event.clock < verdict.clock]
+        photos = []
+        for number, photo_id in enumerate(report.photos if report else [], start=1):
+            lines = [f"{beijing_minute(report.at)} · {enterprise.name}",
+                     f"整改后照片 {number} · 报告人 {self._person_name(report.by_id) or '—'}"]
+            photos.append(CaptionedPhoto(watermarked(self._photo_bytes(photo_id), lines),
+                                         f"整改后照片 {number}（{beijing_minute(report.at)}）"))
+        render_reinspection(ReinspectionOpinion(
+            office=self.office_name(),
+            reference=f"{notice.number} 复查" if notice else f"隐患记录 {hazard.found_on} {hazard.id[-6:].upper()}",
+            enterprise=enterprise.name,
+            unit=[("单位名称", enterprise.name), ("统一社会信用代码", enterprise.uscc), ("地址", enterprise.address),
+                  ("所属片区", district.name if district else ""), ("主要负责人", enterprise.principal),
+                  ("联系人及电话", f"{enterprise.safety_officer} {enterprise.contact_phone}")],
+            hazard=[("隐患描述", hazard.description), ("部位", hazard.location or "—"),
+                    ("隐患等级", hazard.grade), ("判定依据", hazard.basis or "—"), ("发现日期", hazard.found_on),
+                    ("整改通知书", notice.number if notice else "—"), ("整改措施", hazard.measures or "—"),
+                    ("整改责任人", hazard.responsible or "—"), ("整改期限", deadlines[-1] if deadlines else "—")],
+            reported=(report.reason or "已报告整改完成").strip() if report else "",
+            reported_on=beijing_day(report.at).isoformat() if report else "",
+            reinspected_on=beijing_day(verdict.at).isoformat(),
+            reinspectors=self._person_name(verdict.by_id), accepted=verdict.kind == "verified",
+            reason=verdict.reason.strip(),
+            next_deadline=state.deadline.isoformat() if verdict.kind == "rejected" and state and state.deadline else "",
+            photos=photos), target, generated_at=self.session.clock.now())

@@ -716,6 +716,8 @@ OPERATIONS: list[Op] = [
         year_period(str(TODAY.year)), c.code(w)), ALL, "filter",
        shows=lambda c, r: {t.key for t in r.by_enterprise} | {c.enterprise_of_hazard(row.hazard_id) for row in r.majors}),
     Op("ReportService.office_name", lambda c, w: _report(c).office_name(), ALL, "none"),
+    Op("ReportService.reinspection", lambda c, w: _report(c).reinspection(c.id(w, "h_closed"), io.BytesIO()),
+       ALL, "refuse"),
     Op("ReportService.inspection_record", lambda c, w: _report(c).inspection_record(c.id(w, "submitted"), io.BytesIO()),
        ALL, "refuse"),
     Op("ReportService.drill_record", lambda c, w: _report(c).drill_record(c.id(w, "drill_held"), io.BytesIO()), ALL,
