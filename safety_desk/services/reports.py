@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from safety_desk.domain.china_time import beijing_minute
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
+from safety_desk.domain.drills import DrillPlanType, drill_schedule
 from safety_desk.media.files import media_path
 from safety_desk.media.thumbnails import MissingPhotoFile
 from safety_desk.media.watermark import watermarked
@@ -22,6 +23,11 @@ RESULT_NAMES = {AnswerResult.PASS.value: "合格", AnswerResult.FAIL.value: "不
 
 class ReportProblem(ValueError):
     """A document cannot be made (not found, not yet submitted…); the message says which and why."""
+
+
+def evaluator_names(text: str) -> list[str]:
+    """The evaluators (评估人员) written as one line, as persons: split at 、，, ; and spaces."""
+    return [name for name in re.split(r"[、，,;；\s]+", text or "") if name]
 
 
 def refuse_future(first: date, today: date, what: str) -> None:
@@ -254,6 +260,12 @@ class ReportService:
             reported = f"已于 {drill.reported_on} 报送"
         else:
             reported = "未报送"
+        # The next drill of this plan's art. 33 group falls due counted from this one (6 or 12 months).
+        schedule = drill_schedule([(date.fromisoformat(drill.held_on), drill.plan_type)], enterprise.high_risk,
+                                  date.fromisoformat(drill.held_on), date.fromisoformat(drill.held_on))
+        group = schedule.on_site if drill.plan_type == DrillPlanType.ON_SITE else schedule.comprehensive_or_specific
+        next_due = f"{group.next_due.isoformat()}（{'现场处置方案演练' if drill.plan_type == DrillPlanType.ON_SITE else '综合或专项应急预案演练'}" \
+                   f"{'，高危单位' if enterprise.high_risk else ''}）"
         particulars = [
             ("演练名称", drill.name), ("演练单位", enterprise.name),
             ("统一社会信用代码", enterprise.uscc), ("所属片区", district.name if district else ""),
@@ -262,6 +274,7 @@ class ReportService:
             ("组织人", drill.organiser or "—"), ("参演单位", drill.units or "—"),
             ("参演人数", f"{drill.participants} 人"), ("评估人员", drill.evaluators or "—"),
             ("计划日期", drill.planned_on or "未预先计划"), ("报送主管部门", reported),
+            ("下次应演练", next_due),
         ]
         hazards = []
         for number, hazard in enumerate(self.store.hazards.of_drill(drill.id), start=1):
@@ -282,7 +295,8 @@ class ReportService:
             office=self.office_name(), reference=drill.id[-12:].upper(), enterprise=enterprise.name,
             particulars=particulars, scenario=drill.scenario, objectives=drill.objectives,
             evaluation=drill.evaluation, findings=drill.findings, revisions=drill.revisions, hazards=hazards,
-            photos=photos, organiser=drill.organiser, evaluators=drill.evaluators, held_on=drill.held_on), target, generated_at=self.session.clock.now())
+            photos=photos, organiser=drill.organiser, evaluators=drill.evaluators, held_on=drill.held_on,
+            evaluator_names=evaluator_names(drill.evaluators)), target, generated_at=self.session.clock.now())
 
     def reinspection(self, hazard_id: str, target: Path | str | BinaryIO) -> None:
         """整改复查意见书 of a hazard's last re-inspection (accepted and closed, or returned for rectification)."""
