@@ -500,6 +500,26 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>DashboardPage</name>
     <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <source>Show the figures as they stood at the end of this day</source>
+        <translation>显示截至该日结束时的数字</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <source>Figures as they stood at the end of %1. The lists they open show the records as they are today.</source>
+        <translation>以下为截至 %1 结束时的数字；点击打开的清单显示的是今天的记录。</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="88"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
