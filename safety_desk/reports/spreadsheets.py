@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from safety_desk.domain.ledger import EXPORT_COLUMNS, WRAPPED_EXPORT_COLUMNS
+from safety_desk.reports.sheet_rows import RowStream, cell_xml
 
 LEDGER_SHEET = "隐患台账"
 SUMMARY_SHEET = "说明"
@@ -105,13 +106,13 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
     sheet.append([title])
     sheet.append(_header_cells(sheet, (column.title for column in EXPORT_COLUMNS), styles))
 
-    # One style per kind of cell, made once and shared: giving each of millions of cells its own style objects
-    # costs more than writing them. A cell's style is (wrapped or not, date or not, overdue fill or not).
+    # One style per kind of cell, registered once; each row is then one string (sheet_rows.py). A cell's style
+    # is (wrapped or not, date or not, overdue fill or not, major grade or not).
     top = Alignment(vertical="top")
     wrapped = Alignment(vertical="top", wrap_text=True)
-    models: dict[tuple[bool, bool, bool, bool], Any] = {}
+    models: dict[tuple[bool, bool, bool, bool], int] = {}
 
-    def model(wrap: bool, is_date: bool, overdue_row: bool, major_grade: bool):
+    def model(wrap: bool, is_date: bool, overdue_row: bool, major_grade: bool) -> int:
         key = (wrap, is_date, overdue_row, major_grade)
         if key not in models:
             cell = WriteOnlyCell(sheet)
@@ -122,7 +123,7 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
                 cell.fill = styles["overdue_fill"]
             if major_grade:
                 cell.font = styles["major_font"]
-            models[key] = cell._style
+            models[key] = book._cell_styles.add(cell._style)  # its index in the workbook's cell formats
         return models[key]
 
     keys = [column.key for column in EXPORT_COLUMNS]
@@ -132,6 +133,7 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
     grades: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
     overdue = count = 0
+    stream = RowStream(first_row=3)
     for count, row in enumerate(rows, start=1):
         values = [value_of(row) for value_of in cell_values]
         values[number_at] = count
@@ -139,20 +141,20 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
         statuses[row.status or ""] += 1
         late = row.overdue_days > 0
         overdue += late
+        major = row.grade == "重大"
         cells = []
         for index, value in enumerate(values):
-            if value == "" or value is None:
-                if not late:
-                    cells.append(None)  # blank cells are not written at all unless the row is filled
-                    continue
-                value = None
-            elif not (late or wraps[index] or index == grade_at):
-                cells.append(value)  # a plain value costs a third of a styled cell (dates get a date format)
+            blank = value is None or value == ""
+            if blank and not late:
+                cells.append("<c/>")  # nothing written but the cell's place
                 continue
-            cell = WriteOnlyCell(sheet, value=value)
-            cell._style = model(wraps[index], isinstance(value, date), late, index == grade_at and row.grade == "重大")
-            cells.append(cell)
-        sheet.append(cells)
+            dated = isinstance(value, date)
+            if late or wraps[index] or dated or (major and index == grade_at):
+                style = model(wraps[index], dated, late, major and index == grade_at)
+            else:
+                style = 0
+            cells.append(cell_xml(value, style))
+        stream.append(cells)
         if progress is not None and count % _PROGRESS_EVERY == 0:
             progress(count, max(total, count))
     sheet.auto_filter.ref = f"A2:{get_column_letter(width)}{count + 2}"
@@ -178,13 +180,14 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
         summary.append([label, cell])
     if progress is not None:
         progress(count, max(total, count))
-    # Zipped in memory, then written in one go: a disk that fills up fails one plain write (openpyxl, failing
-    # half-way through its own file, leaves generators that print tracebacks when freed).
+    # openpyxl saves in memory (everything but the rows): a disk that fills up then fails our own plain writes,
+    # not openpyxl half-way through its file (which leaves generators that print tracebacks when freed).
     packed = io.BytesIO()
     book.save(packed)
     target = Path(target)
     partial = target.with_name(target.name + ".part")
-    partial.write_bytes(packed.getbuffer())
+    with open(partial, "wb") as out:
+        stream.splice(packed.getvalue(), 1, out)  # the ledger is the first sheet
     partial.replace(target)  # a failed export never leaves half a file under the chosen name
     return count
 
