@@ -15,27 +15,36 @@ import zipfile
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
-_EPOCH = date(1899, 12, 30)  # Excel's day 0 (its 1900 leap-year bug is before every date written here)
+_EPOCH = date(1899, 12, 30).toordinal()  # Excel's day 0 (its 1900 leap-year bug is before every date here)
 # Characters XML 1.0 cannot hold at all: dropped, as openpyxl drops them.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def text_xml(value: str, s: str) -> str:
+    """A text cell (`s` is its style attribute or ""): written inline, escaped, characters XML cannot hold dropped."""
+    if not value.isprintable():  # line breaks, tabs and the rare control character
+        value = _ILLEGAL.sub("", value)
+    if "&" in value or "<" in value or ">" in value:
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<c{s} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>'
 
 
 def cell_xml(value: Any, style: int) -> str:
     """One cell, its place given by its order in the row: text inline, numbers and dates (as day numbers)."""
     s = f' s="{style}"' if style else ""
-    if value is None or value == "":
+    if type(value) is str:
+        return text_xml(value, s) if value else f"<c{s}/>"
+    if value is None:
         return f"<c{s}/>"
     if isinstance(value, bool):
         return f'<c{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return f"<c{s}><v>{(value - _EPOCH).days}</v></c>"
+        return f"<c{s}><v>{value.toordinal() - _EPOCH}</v></c>"
     if isinstance(value, (int, float)):
         return f"<c{s}><v>{value}</v></c>"
-    text = _ILLEGAL.sub("", str(value)).translate(_ESCAPES)
-    return f'<c{s} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return text_xml(str(value), s)
 
 
 class RowStream:

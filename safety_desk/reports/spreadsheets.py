@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from safety_desk.domain.ledger import EXPORT_COLUMNS, WRAPPED_EXPORT_COLUMNS
-from safety_desk.reports.sheet_rows import RowStream, cell_xml
+from safety_desk.reports.sheet_rows import RowStream, cell_xml, text_xml
 
 LEDGER_SHEET = "隐患台账"
 SUMMARY_SHEET = "说明"
@@ -18,6 +18,9 @@ _HEADER_FILL = "FF1F4E79"
 _OVERDUE_FILL = "FFFDE2E1"  # light red: open past its deadline
 _MAJOR_FONT = "FFB71C1C"
 _PROGRESS_EVERY = 2_000
+# Export columns whose cells are dates (written as Excel day numbers in a date format).
+_DATE_COLUMNS = frozenset({"found_on", "deadline", "referred_on", "rectified_at", "reinspected_at", "closed_at"})
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 
 
 @dataclass(frozen=True)
@@ -128,32 +131,41 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
 
     keys = [column.key for column in EXPORT_COLUMNS]
     cell_values = [column.value for column in EXPORT_COLUMNS]
-    wraps = [key in WRAPPED_EXPORT_COLUMNS for key in keys]
     number_at, grade_at = keys.index("number"), keys.index("grade")
+    # Each column's style attribute for (overdue row, major hazard's grade), and whether it holds dates: chosen
+    # once here, not per cell (the export writes five million of them).
+    dated = [key in _DATE_COLUMNS for key in keys]
+    attributes = {}
+    for index, key in enumerate(keys):
+        for late in (False, True):
+            for major in (False, True):
+                major_here = major and index == grade_at
+                plain = not (late or key in WRAPPED_EXPORT_COLUMNS or dated[index] or major_here)
+                style = 0 if plain else model(key in WRAPPED_EXPORT_COLUMNS, dated[index], late, major_here)
+                attributes[index, late, major] = f' s="{style}"' if style else ""
     grades: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
     overdue = count = 0
     stream = RowStream(first_row=3)
+    columns = list(enumerate(cell_values))
     for count, row in enumerate(rows, start=1):
-        values = [value_of(row) for value_of in cell_values]
-        values[number_at] = count
         grades[row.grade] += 1
         statuses[row.status or ""] += 1
         late = row.overdue_days > 0
         overdue += late
         major = row.grade == "重大"
         cells = []
-        for index, value in enumerate(values):
-            blank = value is None or value == ""
-            if blank and not late:
-                cells.append("<c/>")  # nothing written but the cell's place
-                continue
-            dated = isinstance(value, date)
-            if late or wraps[index] or dated or (major and index == grade_at):
-                style = model(wraps[index], dated, late, major and index == grade_at)
+        for index, value_of in columns:
+            value = count if index == number_at else value_of(row)
+            s = attributes[index, late, major]
+            if value is None or value == "":
+                cells.append(f"<c{s}/>" if late else "<c/>")  # an overdue row is filled across, blanks too
+            elif type(value) is str:
+                cells.append(text_xml(value, s))
+            elif dated[index]:
+                cells.append(f"<c{s}><v>{value.toordinal() - _EXCEL_EPOCH}</v></c>")
             else:
-                style = 0
-            cells.append(cell_xml(value, style))
+                cells.append(cell_xml(value, 0) if not s else f"<c{s}><v>{value}</v></c>")
         stream.append(cells)
         if progress is not None and count % _PROGRESS_EVERY == 0:
             progress(count, max(total, count))
