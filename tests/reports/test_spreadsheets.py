@@ -192,3 +192,16 @@ def test_cli_export_ledger_writes_the_filtered_ledger(demo: Store, tmp_path: Pat
     bad = CliRunner().invoke(main, ["--db", str(demo.path), "export", "ledger", "-o", str(target),
                                     "--district", "NOPE"])
     assert bad.exit_code == 2 and "NOPE" in bad.output
+
+
+def test_text_with_markup_characters_line_breaks_and_control_characters_reads_back(demo: Store, tmp_path: Path) -> None:
+    """The rows are written as XML text: what XML would misread is escaped, what it cannot hold is dropped."""
+    hazard = demo.hazards._select("deleted = 0", limit=1)[0]
+    written = "配电箱<A&B>\n第二行\x07 \"引号\" 'x'  "
+    with demo.db.conn:
+        demo.db.conn.execute("UPDATE hazard SET description = ? WHERE id = ?", (written, hazard.id))
+    target = tmp_path / "text.xlsx"
+    office_service(demo).export_ledger(LedgerFilter(enterprise_id=hazard.enterprise_id), target)
+    sheet = openpyxl.load_workbook(target, read_only=True)[LEDGER_SHEET]
+    descriptions = [row[HEADERS.index("隐患描述")] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    assert written.replace("\x07", "") in descriptions
