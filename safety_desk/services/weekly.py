@@ -198,7 +198,9 @@ class WeeklyService:
         incidents = self.store.incidents.in_scope(period.start, period.end, district_ids, enterprise_id)
         next_sunday = next_monday + timedelta(days=6)
         # Drills due next week: an enterprise's next art. 33 drill falls due then, or one is planned then.
-        due_drills = [due for due in drills_due(session, as_of, (next_sunday - as_of).days)
+        # One pass over the enterprises' drills: overdue now, and due next week (DrillDue lists both).
+        drills_by_then = drills_due(session, as_of, (next_sunday - as_of).days)
+        due_drills = [due for due in drills_by_then
                       if not due.overdue and (next_monday <= due.next_due <= next_sunday or (
                           due.planned is not None and next_monday.isoformat() <= due.planned.held_on
                           <= next_sunday.isoformat()))]
@@ -219,7 +221,7 @@ class WeeklyService:
             due_next_week_total=ledger.count(due_filter),
             campaigns=campaign_progress(session, as_of), trainings=trainings,
             drills_held=work.drills_held(district_ids, enterprise_id, period.start, period.end),
-            drills_overdue=[due for due in drills_due(session, as_of, 0) if due.overdue],
+            drills_overdue=[due for due in drills_by_then if due.overdue],
             incidents=incident_rows(session, incidents), goal=goal_status(session, as_of.year, as_of),
             weeks=weeks, open_by_district=[(name, open_counts.get(district_id, 0))
                                            for district_id, name in districts.items()],
