@@ -152,6 +152,11 @@ class _Thumbnails(QListWidget):
             self.paste_requested.emit()
         elif event.matches(QKeySequence.StandardKey.Delete):
             self.delete_requested.emit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            # Qt's view emits activated and then ignores Enter, which passed it on to the inspection runner and
+            # moved to the next item behind the viewer: Enter here opens the photo and nothing else.
+            self.itemActivated.emit(self.currentItem())
+            event.accept()
         else:
             super().keyPressEvent(event)
 
@@ -208,7 +213,8 @@ class PhotoStrip(QWidget):
 
         self.thumbnails = _Thumbnails(self)
         self.thumbnails.hint = self.tr("No photos. Add, drop or paste (Ctrl+V) photos here.")
-        self.thumbnails.itemDoubleClicked.connect(self.on_item_double_clicked)
+        # itemActivated alone: a double-click emits it as well as itemDoubleClicked, and connecting both opened two
+        # viewers, the second of which erased the first one's annotations when saved.
         self.thumbnails.itemActivated.connect(self.on_item_double_clicked)
         self.thumbnails.mime_dropped.connect(self.on_mime_dropped)
         self.thumbnails.paste_requested.connect(self.add_from_clipboard)
@@ -307,6 +313,10 @@ class PhotoStrip(QWidget):
         """Open the photo in the viewer (annotations editable unless read-only); returns the dialog."""
         from safety_desk.ui.widgets.photo_viewer import PhotoViewer
 
+        if self.viewer is not None:  # one viewer at a time: a second, stale one could overwrite what the first saved
+            self.viewer.raise_()
+            self.viewer.activateWindow()
+            return self.viewer
         self.viewer = PhotoViewer(self.context, photo_id, read_only=self._read_only, parent=self)
         self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.viewer.finished.connect(self.on_viewer_finished)
