@@ -15,6 +15,7 @@ from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.reminders import RemindersDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.tasks import in_reader
+from safety_desk.ui.screen_fit import fit_to_screen
 
 # How often an open window checks whether a new day has begun (and so reminds again).
 REMINDER_CHECK_MS = 15 * 60 * 1000
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1366, 768)
+            fit_to_screen(self, 1366, 768)
         last = stored.value("page", "dashboard")
         self.show_page(last if last in PAGE_KEYS else "dashboard")
 

@@ -31,6 +31,7 @@ from safety_desk.ui.dialogs.supervision import SupervisionDialog
 from safety_desk.ui.dialogs.treatment_plan import TreatmentPlanDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.widgets.photo_strip import PhotoStrip
+from safety_desk.ui.screen_fit import fit_to_screen
 
 _MUTED = "#546e7a"
 _MAJOR = "#6a1b9a"
@@ -70,7 +71,7 @@ class HazardDetailDialog(QDialog):
         self._action_run: Callable[[QDialog], object] | None = None
         self.setWindowTitle(self.tr("Hazard"))
         self.setSizeGripEnabled(True)
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)

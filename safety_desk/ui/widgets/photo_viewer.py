@@ -18,6 +18,7 @@ from safety_desk.domain.annotations import DEFAULT_COLOUR, Annotation
 from safety_desk.services.errors import ServiceError
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
+from safety_desk.ui.screen_fit import fit_to_screen
 
 TOOLS = ("move", "arrow", "circle", "text")
 COLOURS = ("#e53935", "#fdd835", "#1e88e5", "#ffffff")
@@ -223,7 +224,7 @@ class PhotoViewer(QDialog):
             view, refusal = None, str(exc)
         photo = view.photo if view else None
         self.setWindowTitle(photo.original_name if photo and photo.original_name else self.tr("Photo"))
-        self.resize(1100, 800)
+        fit_to_screen(self, 1100, 800)
 
         self.canvas = _Canvas(self)
         self.canvas.shape_drawn.connect(self.add_annotation)
