@@ -58,8 +58,11 @@ class InspectionsPage(QWidget):
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addWidget(splitter, 1)
 
+        # The whole window's while this page shows: after Ctrl+3 or a click the focus stays on the navigation,
+        # where a page-only shortcut never fired. A hidden page's shortcuts are inactive, so no other page is
+        # affected.
         shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(lambda: self.new_inspection())
 
     def _build_left(self) -> QWidget:
