@@ -163,3 +163,30 @@ def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot,
     assert pixmap is not None and max(pixmap.width(), pixmap.height()) == 30
     assert page.model.data(page.model.index(1, LedgerModel.PHOTO), Qt.ItemDataRole.DecorationRole) is None
     real_pool.done()  # every thumbnail asked for was made in a worker, before the page goes
+
+
+def test_removing_a_drill_down_chip_removes_its_whole_filter(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    service = LedgerService(demo_context.session.at(demo_as_of))
+    everything, overdue = service.count(LedgerFilter()), service.count(LedgerFilter(overdue_only=True))
+    district = demo_context.store.districts.active()[0]
+    drill_down = LedgerFilter(district_id=district.id, overdue_only=True, grade="一般")
+    page.show()
+    page.show_filter(drill_down, "逾期隐患")
+    assert page.chip.isVisible() and page.model.total() == service.count(drill_down) < overdue
+    page.grade.setCurrentIndex(0)  # the user widens one setting the chip made: that choice is theirs
+    page.chip.click()
+    assert not page.chip.isVisible()
+    assert page.model.total() == everything and not page.overdue.isChecked()
+    page.overdue.setChecked(True)
+    assert page.model.total() == overdue
+
+
+def test_removing_a_chip_keeps_a_setting_the_user_changed(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    service = LedgerService(demo_context.session.at(demo_as_of))
+    district = demo_context.store.districts.active()[0]
+    page.show_filter(LedgerFilter(district_id=district.id, overdue_only=True), "逾期隐患")
+    page.grade.setCurrentIndex(page.grade.findData("重大"))
+    page.chip.click()
+    assert page.model.total() == service.count(LedgerFilter(grade="重大"))

@@ -62,6 +62,7 @@ class HazardsPage(QWidget):
         heading.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignBottom)
         # Shown while the ledger holds a filter chosen elsewhere (a dashboard figure, a reminder).
         self.hidden_filter: dict = {}
+        self.drill_down: LedgerFilter | None = None  # the filter a clicked figure set, while its chip shows
         self.chip = QPushButton()
         self.chip.setObjectName("filter_chip")
         self.chip.setIcon(icon("close-circle-outline", "#1565c0"))
@@ -338,12 +339,40 @@ class HazardsPage(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self.hidden_filter = {name: getattr(flt, name) for name in _HIDDEN_FIELDS if getattr(flt, name) is not None}
+        self.drill_down = self.current_filter()  # what the chip stands for, as the bar shows it
         self.chip.setText(caption)
         self.chip.setVisible(bool(caption))
         self.on_filters_changed()
 
     def on_chip_removed(self) -> None:
+        """Remove the chip's whole filter: its hidden fields and every bar setting it made that is still as it set
+        it (a setting the user changed since is theirs and stays)."""
+        drill_down, now = self.drill_down, self.current_filter()
+        resets = (
+            (("district_id",), lambda: self.district.setCurrentIndex(0)),
+            (("grade",), lambda: self.grade.setCurrentIndex(0)),
+            (("status", "open_only"), lambda: self.status.setCurrentIndex(0)),
+            (("source",), lambda: self.source.setCurrentIndex(0)),
+            (("campaign_id",), lambda: self.campaign.setCurrentIndex(0)),
+            (("overdue_only",), lambda: self.overdue.setChecked(False)),
+            (("found_from",), lambda: self.found_from.setDate(_NO_DATE)),
+            (("found_to",), lambda: self.found_to.setDate(_NO_DATE)),
+            (("text",), self.search.clear),
+        )
+        widgets = (self.district, self.grade, self.status, self.source, self.campaign, self.overdue,
+                   self.found_from, self.found_to, self.search)
+        for widget in widgets:
+            widget.blockSignals(True)
+        if drill_down is not None:
+            blank = LedgerFilter()
+            for fields, reset in resets:
+                set_by_chip = any(getattr(drill_down, f) != getattr(blank, f) for f in fields)
+                if set_by_chip and all(getattr(now, f) == getattr(drill_down, f) for f in fields):
+                    reset()
+        for widget in widgets:
+            widget.blockSignals(False)
         self.hidden_filter = {}
+        self.drill_down = None
         self.chip.hide()
         self.on_filters_changed()
 
@@ -369,6 +398,7 @@ class HazardsPage(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self.hidden_filter = {}
+        self.drill_down = None
         self.chip.hide()
 
     def on_clear_clicked(self) -> None:
