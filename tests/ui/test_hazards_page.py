@@ -190,3 +190,15 @@ def test_removing_a_chip_keeps_a_setting_the_user_changed(qtbot, demo_context, d
     page.grade.setCurrentIndex(page.grade.findData("重大"))
     page.chip.click()
     assert page.model.total() == service.count(LedgerFilter(grade="重大"))
+
+
+def test_the_description_has_room_on_a_laptop(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    page.resize(1366 - 180, 700)  # the window on a 1366-wide screen, less the navigation
+    page.show()
+    qtbot.waitExposed(page)
+    header = page.table.horizontalHeader()
+    one_character = header.fontMetrics().horizontalAdvance("隐")
+    # Two lines a row: at least about 36 characters of what the hazard is, where one line showed about ten.
+    assert page.table.wordWrap()
+    assert header.sectionSize(LedgerModel.DESCRIPTION) >= 18 * one_character

@@ -100,7 +100,9 @@ class HazardsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.model.modelReset.connect(self.on_selection_changed)  # a reset clears the selection silently
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        # Two lines per row (the row is as tall as its thumbnail): a description, an enterprise name or a place
+        # reads whole or nearly so, where one line left about ten characters of the description on a laptop.
+        self.table.setWordWrap(True)
         self.table.setShowGrid(False)
         self.table.setFrameShape(QFrame.Shape.NoFrame)
         self.table.verticalHeader().hide()
