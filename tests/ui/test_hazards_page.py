@@ -202,3 +202,36 @@ def test_the_description_has_room_on_a_laptop(qtbot, demo_context, demo_as_of) -
     # Two lines a row: at least about 36 characters of what the hazard is, where one line showed about ten.
     assert page.table.wordWrap()
     assert header.sectionSize(LedgerModel.DESCRIPTION) >= 18 * one_character
+
+
+def test_an_empty_ledger_says_where_hazards_come_from(qtbot, store) -> None:
+    from safety_desk.services.session import Session
+    from safety_desk.settings import Settings
+    from safety_desk.ui.context import AppContext
+    from safety_desk.ui.tasks import InlineTaskRunner
+
+    context = AppContext(store=store, session=Session(store, store.people.by_login("admin")), settings=Settings(),
+                         tasks=InlineTaskRunner())
+    page = HazardsPage(context)  # a new office: no hazard at all
+    qtbot.addWidget(page)
+    page.resize(1186, 700)
+    page.show()
+    page.on_shown()
+    assert page.model.total() == 0 and page.empty_hint.isVisible()
+    assert "Import ledger" in page.empty_hint.text()
+
+
+def test_no_match_says_so_and_down_from_the_search_enters_the_results(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    page.show()
+    page.search.setText("没有这样的隐患描述")  # typed through an input method: QTest cannot type Chinese
+    page.on_filters_changed()
+    assert page.empty_hint.isVisible() and "Clear filters" in page.empty_hint.text()
+    page.search.clear()
+    page.search.setFocus()
+    page.search.setText("不符合")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)  # before the search pause: it searches first
+    assert page.focusWidget() is page.table and page.selected_hazard_ids()
+    assert not page.empty_hint.isVisible()
+    row = page.model.row_at(0)
+    assert "不符合" in row.description

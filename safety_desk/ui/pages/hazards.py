@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -135,6 +135,16 @@ class HazardsPage(QWidget):
         self.search_timer.timeout.connect(self.on_filters_changed)
         self.search.textChanged.connect(self.on_search_text_changed)
         self.search.returnPressed.connect(self.on_filters_changed)
+        self.search.installEventFilter(self)  # Down goes from the search into the results
+
+        # Said over the empty table: "共 0 条隐患" alone left a new office wondering where hazards come from.
+        self.empty_hint = QLabel(self.table.viewport())
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(f"color: {_MUTED}; font-size: 14px;")
+        self.empty_hint.hide()
+        self.table.viewport().installEventFilter(self)
 
     # -- building -------------------------------------------------------------------------------
     def _build_filters(self) -> QVBoxLayout:
@@ -383,8 +393,31 @@ class HazardsPage(QWidget):
 
     def on_filters_changed(self, *_args) -> None:
         self.search_timer.stop()
-        self.model.set_filter(self.current_filter())
-        self.count_label.setText(self.tr("%1 hazards").replace("%1", f"{self.model.total():,}"))
+        flt = self.current_filter()
+        self.model.set_filter(flt)
+        total = self.model.total()
+        self.count_label.setText(self.tr("%1 hazards").replace("%1", f"{total:,}"))
+        if total:
+            self.empty_hint.hide()
+            return
+        self.empty_hint.setText(
+            self.tr("No hazards yet. Hazards found in inspections, self-inspections and drills appear here;\n"
+                    "an existing ledger can be brought in with Import ledger….") if flt == LedgerFilter() else
+            self.tr("No hazard matches these filters. Clear filters shows them all."))
+        self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        self.empty_hint.show()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            if self.search_timer.isActive():
+                self.on_filters_changed()  # what was typed is searched before moving into the results
+            if self.model.rowCount() > 0:
+                self.table.setFocus()
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def _reset_widgets(self) -> None:
         widgets = (self.district, self.grade, self.status, self.source, self.campaign, self.overdue,
