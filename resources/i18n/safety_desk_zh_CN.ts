@@ -2136,53 +2136,54 @@ USCC %2 · %3 · risk class %4</source>
         <translation>确认销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="460"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="466"/>
         <source>Reject the rectification</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="461"/>
-        <source>The hazard goes back to rectification (整改中). Say what is still wrong.</source>
-        <translation>隐患将退回“整改中”状态。请说明仍存在的问题。</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="462"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="470"/>
         <source>Reject</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="469"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="478"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="469"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="478"/>
         <source>The new deadline and why it is needed.</source>
         <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="470"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="480"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="469"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="479"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="489"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="471"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="467"/>
+        <source>The hazard goes back to rectification (整改中). Say what is still wrong, and by when it must be rectified.</source>
+        <translation>隐患退回整改（整改中）。请写明仍存在的问题，以及新的整改期限。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="480"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="478"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="487"/>
         <source>Reopen the hazard</source>
         <translation>重新打开隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="479"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="488"/>
         <source>The closed hazard is back in rectification (整改中).</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="482"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="491"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -2230,7 +2231,7 @@ USCC %2 · %3 · risk class %4</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="173"/>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="174"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>

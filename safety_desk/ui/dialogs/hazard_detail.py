@@ -457,10 +457,19 @@ class HazardDetailDialog(QDialog):
         self._open_action(dialog, lambda d: self.context.ops.call("hazards", "verify", self.hazard_id, d.reason()))
 
     def on_reject_clicked(self) -> None:
+        detail = self.detail
+        today = self.service.as_of()
+        found = date.fromisoformat(detail.hazard.found_on)
+        # The old deadline while it is still ahead; once passed, a new one is needed (the service insists).
+        start = detail.deadline if detail.deadline and detail.deadline > today else (
+            self.service.default_deadline(detail.hazard.grade, today))
         dialog = ReasonDialog(self.tr("Reject the rectification"),
-                              self.tr("The hazard goes back to rectification (整改中). Say what is still wrong."),
-                              self, ok_text=self.tr("Reject"))
-        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "reject", self.hazard_id, d.reason()))
+                              self.tr("The hazard goes back to rectification (整改中). Say what is still wrong, "
+                                      "and by when it must be rectified."),
+                              self, date_label=self.tr("New deadline"), initial_date=start,
+                              minimum_date=max(found, today + timedelta(days=1)), ok_text=self.tr("Reject"))
+        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "reject", self.hazard_id, d.reason(),
+                                                                  d.chosen_date()))
 
     def on_extend_clicked(self) -> None:
         detail = self.detail
