@@ -32,107 +32,107 @@
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="130"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="148"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="141"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="141"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="141"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="151"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="169"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="154"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="172"/>
         <source>Restore the selected backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="157"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="175"/>
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="180"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="198"/>
         <source>Daily (automatic at start)</source>
         <translation>每日（启动时自动）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="180"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="198"/>
         <source>By hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="181"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="199"/>
         <source>Before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="181"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="199"/>
         <source>Before a program upgrade</source>
         <translation>程序升级前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="182"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="200"/>
         <source>Replaced by a restore</source>
         <translation>恢复前被替换的数据库</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="186"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="204"/>
         <source>Kept beside the database in %1: the newest backup of each of the last 7 days and 4 weeks, and the last 3 before imports, upgrades and restores.</source>
         <translation>保存在数据库旁的 %1：保留最近 7 天和 4 周中每天、每周最新的一份，以及导入、升级和恢复前的最近 3 份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="201"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="219"/>
         <source>No backups yet.</source>
         <translation>尚无备份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="223"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="241"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="227"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="245"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="235"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="253"/>
         <source>Backed up: %1</source>
         <translation>已备份：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="245"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="263"/>
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="246"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="264"/>
         <source>SafetyDesk database (*.db);;All files (*)</source>
         <translation>SafetyDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="252"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="270"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="253"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="271"/>
         <source>Replace the database by the backup of %1?
 
 The current database is kept as a backup first. SafetyDesk then closes; start it again to work on the restored data.</source>
@@ -141,22 +141,22 @@ The current database is kept as a backup first. SafetyDesk then closes; start it
 当前数据库会先保存为备份。恢复后安全检查工作台将关闭，请重新启动以使用恢复的数据。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="259"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="277"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="265"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="283"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="267"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="285"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="268"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="286"/>
         <source>The backup was restored; the replaced database was kept as %1.
 
 SafetyDesk will now close. Start it again to work on the restored data.</source>
@@ -3067,57 +3067,57 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="34"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="44"/>
         <source>SafetyDesk</source>
         <translation>安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="52"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="62"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="53"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="63"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="54"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="64"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="55"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="65"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="56"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="66"/>
         <source>Drills &amp; activities</source>
         <translation>演练活动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="57"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="67"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="68"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="59"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="69"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="81"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="91"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="241"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="250"/>
         <source>Not yet synced: %1 changes</source>
         <translation>未同步更改：%1项</translation>
     </message>
@@ -3824,63 +3824,69 @@ It is shown here to check, print or save.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="28"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="29"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="35"/>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="38"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="36"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="39"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="41"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="42"/>
         <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕第{seq}号</source>
         <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕第{seq}号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="50"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="51"/>
         <source>How many notice numbers the safety office gives a device at a time; a device numbers its notices only from its own blocks, so devices working offline never give out the same number.</source>
         <translation>安全办每次分配给一台设备的文号数量。设备只使用分配给本设备的文号，因此多台设备离线工作时也不会出现重复文号。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="56"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="57"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="59"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="60"/>
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="60"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="61"/>
         <source>Default deadline, general hazard</source>
         <translation>一般隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="61"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="62"/>
         <source>Default deadline, major hazard</source>
         <translation>重大隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="62"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="63"/>
         <source>Notice number pattern</source>
         <translation>通知书文号格式</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="64"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="65"/>
         <source>Notice numbers per block</source>
         <translation>每批分配文号数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="91"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="70"/>
+        <source>Deadlines and notice numbers are set by the safety office.</source>
+        <translation>整改期限和通知书文号由安全办设定。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="103"/>
         <source>For example: %1</source>
         <translation>示例：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="110"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="111"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="128"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
