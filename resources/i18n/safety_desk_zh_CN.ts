@@ -525,8 +525,8 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>各片区未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="325"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="333"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
@@ -572,278 +572,278 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="118"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="448"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
         <source>Inspections this week</source>
         <translation>本周检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
         <source>Inspected this month</source>
         <translation>本月已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="145"/>
         <source>Inspected this quarter</source>
         <translation>本季度已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="145"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="146"/>
         <source>Enterprises with an open major hazard</source>
         <translation>存在未销号重大隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="146"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="147"/>
         <source>Enterprises with an overdue hazard</source>
         <translation>存在逾期隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="147"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="148"/>
         <source>Enterprises with an open general hazard</source>
         <translation>存在未销号一般隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="148"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="149"/>
         <source>Enterprises with no open hazard</source>
         <translation>无未销号隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="154"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="154"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="154"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="156"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="465"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="158"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="159"/>
         <source>Double-click a line to open it</source>
         <translation>双击某行即可打开</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="163"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="163"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="165"/>
         <source>Targets inspected</source>
         <translation>目标企业已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="165"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="165"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="297"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="166"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="305"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="173"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="174"/>
         <source>Districts: coverage and four-colour overview</source>
         <translation>片区检查覆盖与四色概览</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="175"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="177"/>
         <source>My work</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="190"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="198"/>
         <source>Campaigns running</source>
         <translation>进行中的专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="237"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="245"/>
         <source>The figures could not be computed: %1</source>
         <translation>统计数据计算失败：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="245"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="253"/>
         <source>%1 · as of %2</source>
         <translation>%1 · 截至 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="255"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="263"/>
         <source>%1 of %2 hazards found this year are closed</source>
         <translation>本年度发现隐患 %2 条，已销号 %1 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="270"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="278"/>
         <source>%1 days since the last one</source>
         <translation>距上一起已 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="271"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="279"/>
         <source>none on record</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="272"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="280"/>
         <source>Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)</source>
         <translation>目标保持：%1年较大及以上责任事故 0 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="275"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="283"/>
         <source>Goal missed: %1 liable accidents of grade 较大 or above in %2</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="297"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="305"/>
         <source>Found</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="365"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="365"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
         <source>Re-inspect</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="365"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
         <source>Rectify</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="366"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="374"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="398"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="406"/>
         <source>Closed, found this year</source>
         <translation>本年度发现且已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="406"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
         <source>Closed %1 – %2</source>
         <translation>%1 至 %2 销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="406"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
         <source>Found %1 – %2</source>
         <translation>%1 至 %2 发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="415"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="423"/>
         <source>Open hazards in %1</source>
         <translation>%1未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="428"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="436"/>
         <source>%1: inspections this month</source>
         <translation>%1：本月检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="429"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="437"/>
         <source>%1: inspections this quarter</source>
         <translation>%1：本季度检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="430"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="487"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="495"/>
         <source>not inspected</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="431"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="449"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="463"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="489"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="439"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="497"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="431"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="439"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="435"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="443"/>
         <source>%1: enterprises marked %2</source>
         <translation>%1：%2色企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="454"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="454"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="449"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
         <source>Started</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="449"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="489"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="497"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
         <source>Drill due</source>
         <translation>演练到期日</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="463"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="463"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
         <source>Reply due</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="472"/>
         <source>Hazards open</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="488"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="496"/>
         <source>%1: targets not yet inspected</source>
         <translation>%1：尚未检查的目标企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -4264,7 +4264,7 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="231"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="568"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="571"/>
         <source>Sync folder</source>
         <translation>同步文件夹</translation>
     </message>
@@ -4275,7 +4275,7 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="264"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="639"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="642"/>
         <source>Keep the other value</source>
         <translation>采用另一方的值</translation>
     </message>
@@ -4286,7 +4286,7 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="268"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="652"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="655"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
@@ -4312,13 +4312,13 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="308"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="407"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="411"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="309"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="414"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="417"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
@@ -4358,189 +4358,194 @@ It is shown here to check, print or save.</source>
         <translation>本机只与安全办（%1）交换同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="399"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="402"/>
         <source>No device enrolled yet: enrol one on the Devices tab below.</source>
         <translation>尚未登记设备：请在下方“设备”页登记。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="400"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="403"/>
+        <source>No device enrolled yet: the safety office enrols devices.</source>
+        <translation>还没有登记设备：设备由安全办登记。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="404"/>
         <source>No peer device known.</source>
         <translation>没有已知的对方设备。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="406"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="410"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="413"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="416"/>
         <source>Devices (%1)</source>
         <translation>设备（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="431"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="434"/>
         <source>Choose a shared or removable folder that the devices can all reach. Each device leaves its bundles there for the others and picks up those addressed to it.</source>
         <translation>请选择各设备都能访问的共享或移动文件夹。每台设备把同步包放在那里，并取走发给自己的同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="437"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="440"/>
         <source>✗ The folder cannot be reached: %1</source>
         <translation>✗ 无法访问该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="441"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="444"/>
         <source>✓ Reachable</source>
         <translation>✓ 可以访问</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="442"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="445"/>
         <source>Waiting there for this device: %1 bundles</source>
         <translation>等待本机取走：%1 个同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="444"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="447"/>
         <source>Not yet picked up by %1: %2</source>
         <translation>%1 尚未取走：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="481"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="483"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="484"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="486"/>
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="486"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="489"/>
         <source>Refused, nothing was changed: %1</source>
         <translation>已拒收，未作任何更改：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="487"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="490"/>
         <source>Refused. Nothing was changed.</source>
         <translation>已拒收，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="508"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="514"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="522"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="511"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="517"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="525"/>
         <source>Export bundle</source>
         <translation>导出同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="508"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="511"/>
         <source>Writing the bundle…</source>
         <translation>正在写出同步包…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="518"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="521"/>
         <source>Bundle for %1 written: %2 (%3 changes, %4 photos)</source>
         <translation>已写出发给 %1 的同步包：%2（%3 项修改，%4 张照片）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="527"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="533"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="541"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="547"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="549"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="530"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="536"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="544"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="550"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="552"/>
         <source>Import bundle</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="528"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="531"/>
         <source>Sync bundles (*.sdsync)</source>
         <translation>同步包 (*.sdsync)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="533"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="536"/>
         <source>Checking and applying %1…</source>
         <translation>正在校验并导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="554"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="557"/>
         <source>Refused changes (the sender&apos;s role does not own these fields; they are on the conflicts list):</source>
         <translation>已拒收的修改（发送方角色无权修改这些字段，已列入冲突列表）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="557"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="560"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="559"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="562"/>
         <source>Conflicts to review: %1 (see the Conflicts list)</source>
         <translation>待审查的冲突：%1（见冲突列表）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="564"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="567"/>
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="589"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="596"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="609"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="592"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="599"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="612"/>
         <source>Sync with folder</source>
         <translation>与文件夹同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="589"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="592"/>
         <source>Picking up and leaving bundles in the sync folder…</source>
         <translation>正在同步文件夹中取走和放置同步包…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="599"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="602"/>
         <source>Sync folder: %1 bundles imported, %2 written, %3 set aside</source>
         <translation>同步文件夹：导入 %1 个同步包，写出 %2 个，搁置 %3 个</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="604"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="607"/>
         <source>Set aside (renamed .rejected; nothing of them was applied):</source>
         <translation>已搁置（改名为 .rejected，其内容未导入）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="641"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="644"/>
         <source>%1 now holds the other value; the change goes out with the next bundle.</source>
         <translation>%1 已采用另一方的值；此修改将随下一个同步包发出。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="674"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="681"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="692"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="677"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="684"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="695"/>
         <source>Enrol device</source>
         <translation>登记设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="674"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="677"/>
         <source>Writing the enrolment file for %1…</source>
         <translation>正在为 %1 写出登记文件…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="684"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="687"/>
         <source>%1 is enrolled. Its enrolment file: %2 (%3 records, %4 photos).</source>
         <translation>%1 已登记。登记文件：%2（%3 条记录，%4 张照片）。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="688"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="691"/>
         <source>Notice numbers for it: %1</source>
         <translation>分配的通知书编号：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="689"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="692"/>
         <source>Hand the file over in person, like a password. On the new installation run: safety-desk device join FILE</source>
         <translation>请像密码一样当面交付该文件。在新安装的电脑上运行：safety-desk device join 文件</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="699"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="707"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="702"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="710"/>
         <source>Revoke device</source>
         <translation>停用设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="700"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="703"/>
         <source>Revoke %1? Its bundles will be refused from now on and its enrolment file no longer works. This cannot be undone.</source>
         <translation>停用 %1？此后将拒收它的同步包，其登记文件也不再有效。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="709"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="712"/>
         <source>%1 is revoked; the other devices learn it with their next bundle.</source>
         <translation>%1 已停用；其他设备将随下一个同步包获知。</translation>
     </message>

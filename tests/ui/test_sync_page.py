@@ -489,3 +489,16 @@ def test_the_main_window_shows_the_sync_page_and_an_import_refreshes_its_status_
     # The status bar counts what the Sync page shows waiting for the office.
     waiting = [peer.waiting for peer in SyncService(laptop.context.session).peers()]
     assert window.unsynced.text() == window.tr("Not yet synced: %1 changes").replace("%1", f"{max(waiting):,}")
+
+
+def test_an_office_with_no_device_points_only_its_administrator_to_the_devices_tab(qtbot, tmp_path) -> None:
+    office = make_office(tmp_path)
+    try:
+        admin = _side(qtbot, office.store, "admin")
+        assert "Devices tab" in admin.page.peers_empty.text() and admin.page.tabs.isTabVisible(1)
+        inspector = _side(qtbot, office.store, "insp")  # an inspector signed in at the office's computer
+        assert not inspector.page.tabs.isTabVisible(1)
+        assert "Devices tab" not in inspector.page.peers_empty.text()
+        assert "safety office enrols" in inspector.page.peers_empty.text()
+    finally:
+        office.close()
