@@ -3506,87 +3506,112 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="226"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="25"/>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="25"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="26"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="26"/>
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="241"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="233"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="248"/>
         <source>The photo file is missing on this computer.</source>
         <translation>本机上找不到该照片文件。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="257"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="272"/>
         <source>Move (M)</source>
         <translation>移动（M）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="258"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="273"/>
         <source>Arrow (A)</source>
         <translation>箭头（A）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="259"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="274"/>
         <source>Circle (C)</source>
         <translation>圆圈（C）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="260"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="275"/>
         <source>Text (T)</source>
         <translation>文字（T）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="273"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="288"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="279"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="295"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="280"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="296"/>
         <source>Remove all annotations</source>
         <translation>清除全部标注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="287"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="303"/>
         <source>Zoom out (-)</source>
         <translation>缩小（-）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="289"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="305"/>
         <source>Zoom in (+)</source>
         <translation>放大（+）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="292"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="308"/>
         <source>Fit to window (0)</source>
         <translation>适应窗口（0）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="375"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="371"/>
+        <source>Colour: %1</source>
+        <translation>颜色：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="394"/>
         <source>Annotations not saved</source>
         <translation>标注未能保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="389"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="408"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="389"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="408"/>
         <source>Text to write on the photo:</source>
         <translation>要标注在照片上的文字：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="400"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="419"/>
         <source>Unsaved annotations</source>
         <translation>标注尚未保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="400"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="419"/>
         <source>Save the annotations before closing?</source>
         <translation>关闭前是否保存标注？</translation>
     </message>
