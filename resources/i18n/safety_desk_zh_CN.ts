@@ -1962,6 +1962,7 @@ USCC %2 · %3 · risk class %4</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="297"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="405"/>
         <source>Hazard: %1</source>
         <translation>隐患：%1</translation>
     </message>
@@ -2081,109 +2082,109 @@ USCC %2 · %3 · risk class %4</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="416"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="419"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="430"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="433"/>
         <source>Rectification notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="442"/>
         <source>Report rectified</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="440"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="443"/>
         <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
         <translation>请说明整改情况并添加整改后照片。随后由检查员复查，复查合格予以销号，不合格退回整改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="447"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="450"/>
         <source>Record progress</source>
         <translation>记录整改进展</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="447"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="450"/>
         <source>Record a step of the rectification.</source>
         <translation>记录整改过程中的一项进展。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="449"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="452"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="454"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="457"/>
         <source>Accept the rectification</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="455"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="458"/>
         <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
         <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="456"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="459"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="456"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="459"/>
         <source>Accept and close</source>
         <translation>确认销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="466"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="469"/>
         <source>Reject the rectification</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="470"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="473"/>
         <source>Reject</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="478"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="481"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="478"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="481"/>
         <source>The new deadline and why it is needed.</source>
         <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="469"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="479"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="489"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="472"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="482"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="492"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="467"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="470"/>
         <source>The hazard goes back to rectification (整改中). Say what is still wrong, and by when it must be rectified.</source>
         <translation>隐患退回整改（整改中）。请写明仍存在的问题，以及新的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="480"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="487"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="490"/>
         <source>Reopen the hazard</source>
         <translation>重新打开隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="488"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="491"/>
         <source>The closed hazard is back in rectification (整改中).</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="491"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="494"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -3450,55 +3451,98 @@ or start a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>PhoneUploadDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="74"/>
+        <source>Photos from the phone</source>
+        <translation>手机传图</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="96"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="122"/>
+        <source>This computer is not on a network. Connect the phone and this computer to the same Wi-Fi, or turn on this computer&apos;s hotspot and connect the phone to it, then open this again.</source>
+        <translation>这台电脑没有连接网络。请让手机和电脑连接同一个 Wi-Fi，或打开电脑的热点让手机连接，然后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="134"/>
+        <source>Scan with the phone&apos;s camera or WeChat (on the same Wi-Fi or this computer&apos;s hotspot), then take or choose photos. They go to: %1. The code works until %2.</source>
+        <translation>用手机相机或微信扫码（手机与电脑在同一 Wi-Fi 或连接电脑热点），然后拍照或选择照片。照片将放入：%1。二维码 %2 前有效。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="154"/>
+        <source>Received: %1 photos</source>
+        <translation>已收到：%1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="160"/>
+        <source>The code has expired. Close this and open it again for a new one.</source>
+        <translation>二维码已过期。请关闭后重新打开，生成新的二维码。</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="215"/>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="290"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="216"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="309"/>
         <source>No photos. Add, drop or paste (Ctrl+V) photos here.</source>
         <translation>暂无照片。可在此添加、拖放或粘贴（Ctrl+V）照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="228"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="229"/>
         <source>Add photos (or drop them here, or paste with Ctrl+V)</source>
         <translation>添加照片（也可拖放到此处，或按 Ctrl+V 粘贴）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="234"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="239"/>
+        <source>Photos from the phone: scan a QR code with the phone</source>
+        <translation>手机传图：用手机扫描二维码上传照片</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="245"/>
         <source>Processing photos: %v of %m</source>
         <translation>正在处理照片：%v/%m</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="445"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="338"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="477"/>
         <source>Photo not on record</source>
         <translation>无此照片记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="448"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="480"/>
         <source>taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="461"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="493"/>
         <source>The photo file is missing on this computer.</source>
         <translation>本机上找不到该照片文件。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="483"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="515"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="484"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="516"/>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="512"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="550"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="514"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="552"/>
         <source>Remove from here</source>
         <translation>从此处移除</translation>
     </message>
@@ -4137,72 +4181,77 @@ It is shown here to check, print or save.</source>
         <translation>输入内容后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="262"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="256"/>
+        <source>Item %1: %2</source>
+        <translation>检查项 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="263"/>
         <source>No note</source>
         <translation>无备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="267"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="268"/>
         <source>Number, %1 to %2 passes</source>
         <translation>数值，%1～%2为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="270"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="271"/>
         <source>Number, at least %1 passes</source>
         <translation>数值，不低于%1为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="272"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="273"/>
         <source>Number, at most %1 passes</source>
         <translation>数值，不高于%1为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="273"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="274"/>
         <source>Number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="299"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
         <source>passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="299"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
         <source>fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="299"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
         <source>recorded</source>
         <translation>已记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="305"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="306"/>
         <source>Read-only · ↑↓ move between items</source>
         <translation>只读 · ↑↓ 切换检查项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="307"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="308"/>
         <source>Failed: complete the hazard below (H), add a photo (P, Ctrl+V) — then Enter for the next item</source>
         <translation>不合格：请填写下方隐患信息（H），添加照片（P、Ctrl+V），然后按 Enter 进入下一项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="310"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="311"/>
         <source>Type the number, Enter records it · Esc leaves the field (then 3 not applicable, N note, P photo) · ↑↓ move</source>
         <translation>输入数值，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注、P 照片） · ↑↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="313"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="314"/>
         <source>Type the answer, Enter records it · Esc leaves the field (then 3 not applicable, N note) · ↑↓ move</source>
         <translation>输入内容，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注） · ↑↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="317"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="318"/>
         <source>A–%1 choose · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste</source>
         <translation>A–%1 选择 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="319"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="320"/>
         <source>1 pass · 2 fail · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste photo · Ctrl+Enter submit</source>
         <translation>1 合格 · 2 不合格 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴照片 · Ctrl+Enter 提交</translation>
     </message>

@@ -400,6 +400,9 @@ class HazardDetailDialog(QDialog):
         # `run` gets the dialog as its argument: a slot on the dialog's own signal that held the dialog
         # in a closure would keep its wrapper in a cycle PySide tears down badly when Qt deletes it.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        strip = getattr(dialog, "strip", None)
+        if strip is not None and self.detail is not None:  # what a phone's photos are for (手机传图)
+            strip.upload_label = self.tr("Hazard: %1").replace("%1", self.detail.hazard.description[:40])
         dialog.submitted.connect(self.on_action_submitted)
         dialog.finished.connect(self.on_action_finished)
         self.action_dialog, self._action_run = dialog, run

@@ -192,6 +192,7 @@ class PhotoStrip(QWidget):
     photo_removed = Signal(str)   # the user removed this photo from the strip (the photo itself is kept)
     failed = Signal(str)          # rejection messages of one add, one per line
     busy_changed = Signal(bool)   # processing started (True) or everything finished (False)
+    owner_changed = Signal()      # set_photos() switched to another owner (an open 手机传图 closes)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
                  keep: Callable[[PreparedPhoto], Photo] | None = None) -> None:
@@ -228,6 +229,16 @@ class PhotoStrip(QWidget):
         self.add_button.setToolTip(self.tr("Add photos (or drop them here, or paste with Ctrl+V)"))
         self.add_button.setAutoRaise(True)
         self.add_button.clicked.connect(self.on_add_clicked)
+        # 手机传图: what the phone page says the photos are for; the owner (the runner, the hazard page) sets it.
+        self.upload_label = ""
+        self.phone_dialog = None
+        self.phone_button = QToolButton(self)
+        self.phone_button.setObjectName("phone_upload")
+        self.phone_button.setIcon(icon("cellphone-arrow-down"))
+        self.phone_button.setIconSize(QSize(28, 28))
+        self.phone_button.setToolTip(self.tr("Photos from the phone: scan a QR code with the phone"))
+        self.phone_button.setAutoRaise(True)
+        self.phone_button.clicked.connect(self.open_phone_upload)
 
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
@@ -244,7 +255,11 @@ class PhotoStrip(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.thumbnails, 1)
-        row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(0)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.phone_button)
+        row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -264,7 +279,10 @@ class PhotoStrip(QWidget):
         photos_added_elsewhere with the owner they were added for, not by photos_added.
         """
         if owner is not _UNCHANGED:
+            changed = owner != self._owner
             self._owner = owner
+            if changed:
+                self.owner_changed.emit()
         self._ids = []
         self.thumbnails.clear()
         self._clear_message()
@@ -284,6 +302,7 @@ class PhotoStrip(QWidget):
         A strip given no `keep` stays read-only: it has nowhere to keep new photos."""
         self._read_only = bool(read_only) or self._keep is None
         self.add_button.setVisible(not self._read_only)
+        self.phone_button.setVisible(not self._read_only)
         self.thumbnails.accepting = not self._read_only
         self.setAcceptDrops(not self._read_only)
         self.thumbnails.hint = "" if self._read_only else self.tr(
@@ -308,6 +327,19 @@ class PhotoStrip(QWidget):
     def add_from_clipboard(self) -> bool:
         """Ingest the clipboard's image, or its image files; False if it holds neither."""
         return self._add_from_mime(QGuiApplication.clipboard().mimeData())
+
+    def open_phone_upload(self):
+        """Show the QR code a phone scans to send photos here; returns the dialog (one at a time)."""
+        from safety_desk.ui.dialogs.phone_upload import PhoneUploadDialog
+
+        if self.phone_dialog is not None:
+            self.phone_dialog.raise_()
+            return self.phone_dialog
+        label = self.upload_label or self.window().windowTitle() or self.tr("Photos")
+        self.phone_dialog = PhoneUploadDialog(self.context, self, label, self)
+        self.phone_dialog.finished.connect(self.on_phone_dialog_finished)
+        self.phone_dialog.open()
+        return self.phone_dialog
 
     def open_viewer(self, photo_id: str):
         """Open the photo in the viewer (annotations editable unless read-only); returns the dialog."""
@@ -489,6 +521,12 @@ class PhotoStrip(QWidget):
     @Slot(QListWidgetItem)
     def on_item_double_clicked(self, item: QListWidgetItem) -> None:
         self.open_viewer(item.data(_PHOTO_ID))
+
+    @Slot(int)
+    def on_phone_dialog_finished(self, result: int) -> None:
+        dialog, self.phone_dialog = self.phone_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     @Slot(int)
     def on_viewer_finished(self, result: int) -> None:
