@@ -2726,44 +2726,69 @@ an existing ledger can be brought in with Import ledger….</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="42"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="44"/>
         <source>Choose an inspection on the left to continue it,
 or start a new one (Ctrl+N).</source>
         <translation>在左侧选择检查以继续，
 或新建检查（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="69"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="71"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="71"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="73"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="73"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="75"/>
         <source>Start an inspection (Ctrl+N)</source>
         <translation>开始检查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="79"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="81"/>
         <source>Recently submitted</source>
         <translation>最近提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="122"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="124"/>
         <source>In progress (%1)</source>
         <translation>进行中（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="187"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="168"/>
+        <source>Inspection submitted</source>
+        <translation>检查已提交</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="169"/>
+        <source>The inspection found %1 hazards. Issue the rectification notice for them now?</source>
+        <translation>本次检查发现 %1 项隐患。现在下发整改通知书吗？</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="171"/>
+        <source>Issue notice…</source>
+        <translation type="unfinished">下发整改通知书…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="172"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="184"/>
+        <source>Issue notice</source>
+        <translation>下发整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="222"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="187"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="222"/>
         <source>None yet</source>
         <translation>暂无</translation>
     </message>
@@ -2771,129 +2796,139 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>IssueNoticeDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="52"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="54"/>
         <source>Issue a rectification notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="66"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="68"/>
         <source>The number this notice will get. Numbers left on this device this year: %1.</source>
         <translation>本通知书将使用的文号。本设备本年度剩余可用文号：%1 个。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="70"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="72"/>
         <source>No number available</source>
         <translation>无可用文号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="84"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="86"/>
         <source>Principal: %1</source>
         <translation>主要负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="85"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="87"/>
         <source>Safety officer: %1</source>
         <translation>安全员：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="100"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="102"/>
         <source>The latest deadline of these hazards: the reply reports on all of them.</source>
         <translation>取所列隐患中最晚的整改期限，届时一并回复全部隐患的整改情况。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="102"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="104"/>
         <source>No deadline of these hazards lies ahead: today plus %1 days.</source>
         <translation>所列隐患的整改期限均已过，默认为今天起 %1 天。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="110"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="112"/>
         <source>Re-inspect on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="130"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="132"/>
         <source>Major hazards: copy to the regulator, e.g. the district emergency management bureau</source>
         <translation>含重大隐患：请抄送监管部门，如区应急管理局</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="133"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="135"/>
         <source>Who else receives a copy (optional)</source>
         <translation>其他抄送单位（选填）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="136"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="138"/>
         <source>Reply due</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="138"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="140"/>
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="153"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="155"/>
         <source>Issue notice</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="157"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="169"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="171"/>
         <source>Hazards on this notice: %1</source>
         <translation>本通知书所列隐患：%1 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="177"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="177"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="177"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="177"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="178"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="178"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="205"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="207"/>
         <source>%1 days overdue</source>
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="242"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="244"/>
         <source>Notice %1 issued to %2.</source>
         <translation>整改通知书 %1 已下发至%2。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="246"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="248"/>
         <source>Issued on %1.</source>
         <translation>已于 %1 下发。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="250"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="252"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="254"/>
+        <source>Print…</source>
+        <translation type="unfinished">打印…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="263"/>
+        <source>Rectification notice</source>
+        <translation type="unfinished">整改通知书</translation>
     </message>
 </context>
 <context>
