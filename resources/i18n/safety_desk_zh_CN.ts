@@ -2770,7 +2770,7 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/pages/inspections.py" line="171"/>
         <source>Issue notice…</source>
-        <translation type="unfinished">下发整改通知书…</translation>
+        <translation>下发整改通知书…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/inspections.py" line="172"/>
@@ -2923,12 +2923,12 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="254"/>
         <source>Print…</source>
-        <translation type="unfinished">打印…</translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="263"/>
         <source>Rectification notice</source>
-        <translation type="unfinished">整改通知书</translation>
+        <translation>整改通知书</translation>
     </message>
 </context>
 <context>
