@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from safety_desk.store.database import Database
+from safety_desk.store import ledger
 from safety_desk.store.ledger import SORT_COLUMNS, LedgerFilter, LedgerQuery
 
 ROOT = Path(__file__).resolve().parent
@@ -52,6 +53,7 @@ def main() -> None:
     parser.add_argument("--as-of", default="2026-11-27", help="the day overdue days are counted to")
     args = parser.parse_args()
     db = Database.open(args.db)
+    trigram = ledger.TRIGRAM
     query = LedgerQuery(db)
     as_of = date.fromisoformat(args.as_of)
     conn = db.conn
@@ -93,6 +95,18 @@ def main() -> None:
     for column in ("status", "deadline", "overdue_days", "enterprise"):
         ms, count = timed(query, LedgerFilter(district_ids=scope, text="消防"), as_of, column, True)
         passed &= report(f"{column} desc", ms, count)
+
+    print("\ntext search: the trigram index against the LIKE scan it replaced (same queries, this run)")
+    for text in ("灭火器", "不存在的隐患描述", "消防通道", "配电箱", "安全出口"):
+        flt = LedgerFilter(text=text)
+        indexed, count = timed(query, flt, as_of)
+        ledger.TRIGRAM = 10**9  # every query through LIKE, as before the index
+        try:
+            scanned, scanned_count = timed(query, flt, as_of)
+        finally:
+            ledger.TRIGRAM = trigram
+        assert count == scanned_count, (text, count, scanned_count)
+        passed &= report(f"text {text} (scan {scanned:.1f} ms, ratio {indexed / scanned:.2f})", indexed, count)
 
     print("\ndeep pages (outside the budget: scrolling, not filtering or sorting)")
     for column in ("found_on", "description", "overdue_days"):

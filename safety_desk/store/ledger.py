@@ -106,6 +106,10 @@ def _as_of_states(sql: str, table: str) -> str:
     return sql if table == CURRENT else _STATE_TABLE.sub(table, sql)
 
 
+# The shortest text the trigram indexes can find; one or two characters are searched with LIKE.
+TRIGRAM = 3
+
+
 def _escape_like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -165,7 +169,14 @@ class LedgerQuery:
                 clauses.append(clause)
                 params[field_name] = (value + timedelta(days=days_after)).isoformat()
         needle = flt.text.strip()
-        if needle:
+        if len(needle) >= TRIGRAM:
+            # The trigram indexes find a substring without reading every hazard (migration 0009); a quoted
+            # phrase, its quotes doubled, so nothing typed is read as query syntax.
+            params["text"] = '"' + needle.replace('"', '""') + '"'
+            clauses.append("(h.rowid IN (SELECT rowid FROM hazard_text WHERE hazard_text MATCH :text)"
+                           " OR h.enterprise_id IN (SELECT e.id FROM enterprise e WHERE e.rowid IN"
+                           " (SELECT rowid FROM enterprise_text WHERE enterprise_text MATCH :text)))")
+        elif needle:
             params["text"] = _escape_like(needle)
             # Matching enterprises first (2,000 rows) beats joining every hazard to its enterprise.
             clauses.append("(h.description LIKE :text ESCAPE '\\' OR h.location LIKE :text ESCAPE '\\'"
