@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from safety_desk.store.ledger import LedgerFilter, LedgerQuery
+from safety_desk.store.ledger import SORT_COLUMNS, LedgerFilter, LedgerQuery
 from tests.demo_data import DEMO_AS_OF as AS_OF
 
 
@@ -63,3 +63,15 @@ def test_edits_imports_and_renames_are_found_at_once(demo_store) -> None:
     assert _found(demo_store, "新名字化工") == _scan(demo_store, "新名字化工")
     old = demo_store.db.conn.execute("SELECT description FROM hazard WHERE id != ? LIMIT 1", (hazard_id,)).fetchone()
     assert _found(demo_store, old[0][:6]) == _scan(demo_store, old[0][:6])
+
+
+@pytest.mark.parametrize("column", sorted(set(SORT_COLUMNS) - {"overdue_days"}))
+def test_a_page_read_from_the_far_end_is_the_same_page(demo_store, column) -> None:
+    query = LedgerQuery(demo_store.db)
+    flt = LedgerFilter()
+    total = query.count(flt, AS_OF)
+    for descending in (False, True):
+        for offset in (0, total // 2 - 7, total // 2 + 3, total - 50, total - 20):
+            plain = query.page(flt, AS_OF, column, descending, offset, 30)
+            reversed_read = query.page(flt, AS_OF, column, descending, offset, 30, total)
+            assert [r.hazard_id for r in reversed_read] == [r.hazard_id for r in plain], (column, descending, offset)
