@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, Image, KeepTogether, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, Image, KeepTogether, PageBreak, PageTemplate, Paragraph, Table, TableStyle
 
 from safety_desk.reports import line_breaking
 from safety_desk.reports.fonts import FANGSONG, HEITI, KAITI, XIAOBIAOSONG, register_faces
@@ -185,7 +185,11 @@ class _KeepWithNext(KeepTogether):
         *headings, following = self._content
         needed = sum(f.wrapOn(self.canv, available_width, available_height)[1] + f.getSpaceBefore()
                      + f.getSpaceAfter() for f in headings)
-        needed += min(KEEP_WITH_HEADING, following.wrapOn(self.canv, available_width, available_height)[1])
+        height = following.wrapOn(self.canv, available_width, available_height)[1]
+        first = KEEP_WITH_HEADING
+        if isinstance(following, Table):  # a table's first row (after the repeated header) cannot be split
+            first = max(first, sum(following._rowHeights[:following.repeatRows + 1]))
+        needed += min(height, first)
         frame = getattr(self, "_frame", None)
         at_top = frame is not None and getattr(frame, "_atTop", False)
         if needed > available_height and not at_top:
@@ -218,9 +222,12 @@ def plain_table(rows: list[list[Any]], widths: list[float], commands: list[tuple
 
 @dataclass(frozen=True)
 class CaptionedPhoto:
-    """A photo for print, already watermarked (media/watermark.py), and the line printed under it."""
+    """A photo for print, already watermarked (media/watermark.py), and the line printed under it.
 
-    jpeg: bytes
+    `jpeg` is None when the photo's file is not on this computer (not yet synced): a box says so in its place.
+    """
+
+    jpeg: bytes | None
     caption: str
 
 
@@ -232,23 +239,52 @@ def scaled_image(jpeg: bytes, max_width: float, max_height: float) -> Image:
     return image
 
 
-def photo_grid(photos: list[CaptionedPhoto], columns: int = 2, height: float = 70 * mm) -> Table:
+def photo_cell(photo: CaptionedPhoto, width: float, height: float) -> Table:
+    """One photo as large as fits `width` x `height`, its caption beneath; a ruled box if its file is missing."""
+    s = styles()
+    if photo.jpeg is not None:
+        picture: Any = scaled_image(photo.jpeg, width, height)
+    else:
+        picture = plain_table([[para("（照片文件不在本机，同步后可打印）", s.small)]], [width],
+                              [("BOX", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), height / 3),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), height / 3)])
+    return plain_table([[picture], [para(photo.caption, s.small)]], [width],
+                       [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("ALIGN", (0, 0), (-1, -1), "CENTER")])
+
+
+def photo_grid(photos: list[CaptionedPhoto], columns: int = 2, height: float = 70 * mm,
+               headers: list[str] | None = None) -> Table:
     """Photos `columns` to a row across the type area, each at most `height` tall with its caption beneath.
 
-    A row never splits across pages (a table row does not), so a photo is never cut from its caption.
+    `photos` fill the rows left to right; None leaves a cell empty (a "before" with no "after" beside it).
+    `headers` label the columns (整改前 / 整改后). A row never splits across pages, so a photo stays with its
+    caption.
     """
-    caption = styles().small
+    s = styles()
     gap = 3 * mm
     cell_width = (CONTENT_WIDTH - gap * (columns - 1)) / columns
-    cells = [plain_table([[scaled_image(photo.jpeg, cell_width, height)], [para(photo.caption, caption)]],
-                         [cell_width], [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                        ("ALIGN", (0, 0), (-1, -1), "CENTER")])
-             for photo in photos]
+    cells = [photo_cell(photo, cell_width, height) if photo is not None else "" for photo in photos]
     rows = [cells[start:start + columns] + [""] * (columns - len(cells[start:start + columns]))
             for start in range(0, len(cells), columns)]
+    commands = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm)]
+    if headers:
+        rows.insert(0, [Paragraph(escape(header), s.heading2) for header in headers])
     widths = [cell_width + gap] * (columns - 1) + [cell_width]
-    return plain_table(rows, widths, [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm)])
+    table = plain_table(rows, widths, commands)
+    if headers:
+        table.repeatRows = 1
+    return table
+
+
+def photo_attachment(title: str, photos: list[CaptionedPhoto]) -> list:
+    """An attachment (附件) of photos on pages of their own after the document; nothing when there are none."""
+    if not photos:
+        return []
+    s = styles()
+    return [PageBreak(), Paragraph(escape(title), s.heading), photo_grid(photos)]
 
 
 def build_pdf(target: Path | str | BinaryIO, story: list, letterhead: Letterhead) -> None:
