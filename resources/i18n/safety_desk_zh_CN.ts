@@ -3333,8 +3333,8 @@ or start a new one (Ctrl+N).</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="283"/>
-        <source>The printer could not be started.</source>
-        <translation>无法启动打印机。</translation>
+        <source>Could not print: %1</source>
+        <translation>无法打印：%1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="308"/>
