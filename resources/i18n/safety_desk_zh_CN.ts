@@ -3823,8 +3823,8 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="42"/>
-        <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕第{seq}号</source>
-        <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕第{seq}号</translation>
+        <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕{seq}号</source>
+        <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕{seq}号</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="51"/>
