@@ -67,6 +67,7 @@ class Styles:
     cell_bold: ParagraphStyle
     small: ParagraphStyle
     right: ParagraphStyle
+    signature: ParagraphStyle  # 小4号仿宋: the label lines of a form (签字、填报人、日期)
 
 
 def styles() -> Styles:
@@ -84,6 +85,7 @@ def styles() -> Styles:
         cell_bold=_style("cell_bold", SIZE_5, leading=SIZE_5 * 1.35, textColor=FAIL_INK),
         small=_style("small", 9, leading=12.5, textColor=MUTED),
         right=_style("right", SIZE_3, leading=line, alignment=TA_RIGHT),
+        signature=_style("signature", SIZE_SMALL_4, leading=SIZE_SMALL_4 * 1.6),
     )
 
 
