@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from safety_desk.domain.china_time import beijing_minute
+from safety_desk.domain.bases import unfit_bases
 from safety_desk.domain.record_numbers import printed_number
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
 from safety_desk.media.files import media_path
@@ -67,6 +68,9 @@ class ReportService:
                 action = "限期整改"
             lines.append(NoticeHazardLine(number=number, hazard=hazard, action=action,
                                           deadline=row.deadline.isoformat() if row.deadline else ""))
+        unfit = unfit_bases([line.hazard for line in lines], issued)
+        if unfit:
+            raise ReportProblem(unfit.replace(f"整改通知书不能出具", f"整改通知书 {notice.number} 不能打印", 1))
         inspection_id = next((row.hazard.inspection_id for row in detail.hazards if row.hazard.inspection_id), None)
         inspection = self.store.inspections.get(inspection_id) if inspection_id else None
         leader = self._person_name(detail.district.leader_id) if detail.district else ""

@@ -95,7 +95,12 @@ def test_a_photo_whose_file_has_not_arrived_prints_as_a_note(rectified, tmp_path
 def test_the_inspection_record_and_the_notice_print_the_hazards_photos(demo_db_path, tmp_path, pdf_text) -> None:
     with Store.open(demo_db_path) as store:
         session = SignIn(store).sign_in("admin", "demo").at(AS_OF)
-        hazard = store.hazards._select("photos != '[]' AND inspection_id IS NOT NULL AND notice_id IS NOT NULL")[0]
+        hazard = store.hazards._select("inspection_id IS NOT NULL AND notice_id IS NOT NULL")[0]
+        store.db.author_id = session.person.id
+        photos = [ingest_bytes(store, _jpeg(colour), f"h{n}.jpg").id for n, colour in enumerate(((200, 60, 40),
+                                                                                              (60, 60, 200)))]
+        store.hazards.update(hazard.id, photos=photos)
+        hazard = store.hazards.get(hazard.id)
         reports = ReportService(session)
         reports.inspection_record(hazard.inspection_id, tmp_path / "inspection.pdf")
         reports.notice(hazard.notice_id, tmp_path / "notice.pdf")
