@@ -60,7 +60,7 @@ def render_hazard_record(record: HazardRecord, target: Path | str | BinaryIO, *,
     story.append(para("四、整改过程", s.heading))
     rows = [["时间", "事项", "记录人", "说明"]]
     rows += [[step.at, step.what, step.who, step.note] for step in record.steps]
-    story.append(grid_table(rows, [32 * mm, 26 * mm, 22 * mm, CONTENT_WIDTH - 80 * mm]))
+    story.append(grid_table(rows, [35 * mm, 26 * mm, 22 * mm, CONTENT_WIDTH - 83 * mm]))
     signatures = plain_table(
         [[para("整改责任人（签字）：", s.body), para("复查人员（签字）：", s.body)],
          [para("日期：", s.body), para("日期：", s.body)]],

@@ -21,9 +21,13 @@ _FUZZ = 1e-6
 
 
 def _glued(left: str, right: str) -> bool:
-    """Two characters that belong to one Latin word or number, so a line never breaks between them."""
-    return all(ord(c) < 0x3000 and not c.isspace() and c not in CANNOT_START for c in (left, right)) \
-        or (right in CANNOT_START and left.isascii() and not left.isspace())
+    """Two characters of one Latin word, number, date or time (GB 30871-2022, 10:00), never parted by a break."""
+    return all(c.isascii() and not c.isspace() for c in (left, right))
+
+
+def _marks(text: Sequence[str], i: int) -> bool:
+    """A break before text[i] would start a line with a closing mark or end one with an opening mark."""
+    return text[i] in CANNOT_START or text[i - 1] in CANNOT_END
 
 
 def break_points(text: Sequence[str], widths: Sequence[float], max_widths: Sequence[float],
@@ -47,13 +51,16 @@ def break_points(text: Sequence[str], widths: Sequence[float], max_widths: Seque
             if forced and forced[end - 1]:
                 break
         if end < count and not (forced and forced[end - 1]):
-            candidate = end
             floor = start + max(1, (end - start) // 2)
-            while candidate > floor and (text[candidate] in CANNOT_START or text[candidate - 1] in CANNOT_END
-                                         or _glued(text[candidate - 1], text[candidate])):
-                candidate -= 1
-            if candidate > floor or not (text[candidate] in CANNOT_START or text[candidate - 1] in CANNOT_END):
-                end = candidate
+            # First a break that parts neither marks nor a Latin run; failing that (a number wider than half the
+            # line), one that parts no marks; failing that, where the line is full.
+            for unbreakable in (lambda i: _marks(text, i) or _glued(text[i - 1], text[i]), lambda i: _marks(text, i)):
+                candidate = end
+                while candidate > floor and unbreakable(candidate):
+                    candidate -= 1
+                if not unbreakable(candidate):
+                    end = candidate
+                    break
             used = sum(widths[start:end])
         lines.append((start, end, used))
         start = end

@@ -110,9 +110,9 @@ def grid_table(rows: list[list[Any]], widths: list[float], *, header: bool = Tru
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        # 2 pt either side: a date (2026-11-26) at 5号 still fits the narrow date columns on one line.
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        # 1.5 pt either side: a date (2026-11-26) or a rate (100.0%) at 5号 fits the narrow columns on one line.
+        ("LEFTPADDING", (0, 0), (-1, -1), 1.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
