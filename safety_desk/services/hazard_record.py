@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -10,19 +11,17 @@ from safety_desk.domain.hazard_status import HazardEventKind
 from safety_desk.domain.ledger import SOURCE_NAMES
 from safety_desk.domain.record_numbers import printed_number
 from safety_desk.reports.hazard_record import HazardRecord, HazardStep, render_hazard_record
-from safety_desk.services.hazards import HazardService
+from safety_desk.services.hazards import HazardDetail
 from safety_desk.services.print_photos import PrintPhotos
-from safety_desk.services.session import Session
 
 # Comments are the inspectors' own notes: they stay in the application, off paper handed to the enterprise.
 _UNPRINTED = {HazardEventKind.COMMENT.value}
 
 
-def write_hazard_record(session: Session, office: str, hazard_id: str, target: Path | str | BinaryIO) -> None:
-    """Write the record of a hazard the session may see (PermissionDenied / LookupError otherwise)."""
-    detail = HazardService(session).detail(hazard_id)
+def write_hazard_record(detail: HazardDetail, printer: PrintPhotos, office: str, target: Path | str | BinaryIO, *,
+                        generated_at: datetime) -> None:
+    """Write the record of a hazard whose detail the caller read (and so was allowed to see)."""
     hazard = detail.hazard
-    printer = PrintPhotos(session.store)
     before = printer.photos(hazard.photos, detail.enterprise_name, "整改前", person_id=hazard.found_by,
                             when=hazard.found_on)
     after = []
@@ -47,4 +46,4 @@ def write_hazard_record(session: Session, office: str, hazard_id: str, target: P
     render_hazard_record(HazardRecord(
         office=office, reference=printed_number(hazard.id, hazard.found_on), enterprise=detail.enterprise_name,
         particulars=particulars, measures=hazard.measures, before=before, after=after, steps=steps),
-        target, generated_at=session.clock.now())
+        target, generated_at=generated_at)

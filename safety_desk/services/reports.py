@@ -291,7 +291,10 @@ class ReportService:
     def hazard_record(self, hazard_id: str, target: Path | str | BinaryIO) -> None:
         """安全隐患整改记录 of one hazard: particulars, before and after photos side by side, its history."""
         from safety_desk.services.hazard_record import write_hazard_record
+        from safety_desk.services.hazards import HazardService
 
         if self.store.hazards.get(hazard_id) is None:
             raise ReportProblem(f"隐患 {hazard_id} 不存在")
-        write_hazard_record(self.session, self.office_name(), hazard_id, target)
+        detail = HazardService(self.session).detail(hazard_id)  # refuses a hazard outside the person's scope
+        write_hazard_record(detail, PrintPhotos(self.store), self.office_name(), target,
+                            generated_at=self.session.clock.now())
