@@ -1851,6 +1851,21 @@ USCC %2 · %3 · risk class %4</source>
         <translation>该隐患所在的整改通知书（PDF）</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="155"/>
+        <source>Print record…</source>
+        <translation>打印隐患整改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="157"/>
+        <source>The hazard record with its photos before and after rectification, as PDF</source>
+        <translation>隐患整改记录，含整改前后照片（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="433"/>
+        <source>Hazard record</source>
+        <translation>隐患整改记录</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="170"/>
         <source>Location</source>
         <translation>隐患部位</translation>
