@@ -1,4 +1,4 @@
-"""The PDF frame every document shares: GB/T 9704-2012 page and faces, styles, tables, photo grids, "— 1 —" page numbers."""
+"""What every document shares: GB/T 9704-2012 page and faces, styles, tables, photo grids, "— 1 —" page numbers."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from typing import Any, BinaryIO, Callable, Generic, Iterable, TypeVar
 
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, Image, KeepTogether, PageBreak, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate, Frame, Image, KeepTogether, PageBreak, PageTemplate, Paragraph, Table, TableStyle,
+)
 
 from safety_desk.reports import line_breaking
 from safety_desk.reports.fonts import FANGSONG, HEITI, KAITI, XIAOBIAOSONG, register_faces
@@ -28,7 +30,6 @@ TOP_MARGIN, LEFT_MARGIN = 37 * mm, 28 * mm
 CONTENT_WIDTH, CONTENT_HEIGHT = 156 * mm, 225 * mm
 RIGHT_MARGIN = PAGE[0] - LEFT_MARGIN - CONTENT_WIDTH
 BOTTOM_MARGIN = PAGE[1] - TOP_MARGIN - CONTENT_HEIGHT
-MARGIN = LEFT_MARGIN  # kept for drawings that inset from the left edge
 # Chinese type sizes (号) in points.
 SIZE_2, SIZE_3, SIZE_4, SIZE_SMALL_4, SIZE_5 = 22, 16, 14, 12, 10.5
 INK = colors.HexColor("#212121")
@@ -37,6 +38,8 @@ RULE = colors.HexColor("#b0bec5")
 FAIL_BACKGROUND = colors.HexColor("#ffebee")
 FAIL_INK = colors.HexColor("#b71c1c")
 HEADER_BACKGROUND = colors.HexColor("#eceff1")
+
+
 def register_font() -> str:
     """Register the document faces once; ReportLab embeds the glyphs used (a subset) in every PDF.
 
@@ -50,7 +53,8 @@ def register_font() -> str:
     return FONT
 
 
-def _style(name: str, size: float, font: str = FANGSONG, leading: float | None = None, **extra: Any) -> ParagraphStyle:
+def _style(name: str, size: float, font: str = FANGSONG, leading: float | None = None,
+           **extra: Any) -> ParagraphStyle:
     options = {"textColor": INK, "bulletFontName": font, **extra}
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.45, wordWrap="CJK",
                           **options)
@@ -80,7 +84,7 @@ def styles() -> Styles:
         subtitle=_style("subtitle", SIZE_3, leading=line, alignment=TA_CENTER, spaceAfter=SIZE_3 / 2, keepWithNext=1),
         heading=_style("heading", SIZE_3, HEITI, leading=line, keepWithNext=1, spaceBefore=4),
         heading2=_style("heading2", SIZE_3, KAITI, leading=line, keepWithNext=1),
-        body=_style("body", SIZE_3, leading=line, alignment=TA_JUSTIFY),
+        body=_style("body", SIZE_3, leading=line),
         cell=_style("cell", SIZE_5, leading=SIZE_5 * 1.35),
         cell_bold=_style("cell_bold", SIZE_5, leading=SIZE_5 * 1.35, textColor=FAIL_INK),
         small=_style("small", 9, leading=12.5, textColor=MUTED),
