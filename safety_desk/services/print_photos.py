@@ -27,10 +27,11 @@ class PrintPhotos:
 
     def photo(self, photo_id: str, enterprise: str, caption: str, *, person_id: str | None = None,
               when: str | None = None, role: str = "检查人员") -> CaptionedPhoto:
-        """One photo: its watermark says when (its EXIF time, else `when`, else when it was stored), the enterprise
+        """One photo: its watermark says when (its EXIF time, else when it was stored, else `when`), the enterprise
         and who (`person_id`, else whoever stored the photo) under `role`; a missing file prints as a note."""
         record = self.store.photos.get(photo_id)
-        moment = beijing_minute((record.taken_at if record else None) or when or (record.added_at if record else ""))
+        moment = (record.taken_at or record.added_at) if record else (when or "")
+        moment = moment[:10] if len(moment) <= 10 else beijing_minute(moment)  # a day alone has no time to print
         who = self._name(person_id) or self._name(record.taken_by if record else None) or "—"
         lines = [f"{moment} · {enterprise}", f"{role} {who}"]
         try:
