@@ -1786,7 +1786,7 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardDetailDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="353"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="359"/>
         <source>Sync conflicts on this hazard (review them on the Sync page):</source>
         <translation>此隐患有同步冲突（请在“同步”页查看处理）：</translation>
     </message>
@@ -1851,340 +1851,355 @@ USCC %2 · %3 · risk class %4</source>
         <translation>该隐患所在的整改通知书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="211"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="217"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="212"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="218"/>
         <source>Category</source>
         <translation>专业类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="213"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="219"/>
         <source>Possible accident</source>
         <translation>可能导致事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="214"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="220"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="215"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="221"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="216"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="222"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="217"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="223"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="218"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="224"/>
         <source>Found in</source>
         <translation>发现于</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="219"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="225"/>
         <source>Found by</source>
         <translation>发现人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="220"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="226"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="180"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="186"/>
         <source>Particulars</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="183"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="189"/>
         <source>Treatment plan (major hazard)</source>
         <translation>治理方案（重大隐患）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="189"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="195"/>
         <source>Listed supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="192"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="198"/>
         <source>Level</source>
         <translation>督办级别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="193"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="199"/>
         <source>Referred to regulator</source>
         <translation>报送监管部门</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="272"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="272"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="272"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="272"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="273"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="279"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="284"/>
         <source>Double-click an event with photos to open them.</source>
         <translation>双击带有照片的记录即可查看照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="280"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="297"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="405"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="303"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="411"/>
         <source>Hazard: %1</source>
         <translation>隐患：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="306"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="312"/>
         <source>not yet registered</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="310"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="316"/>
         <source>found %1</source>
         <translation>发现于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="224"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="230"/>
         <source>Inspection</source>
         <translation>监督检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="224"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="156"/>
+        <source>Print record…</source>
+        <translation>打印隐患整改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="158"/>
+        <source>The hazard record with its photos before and after rectification, as PDF</source>
+        <translation>隐患整改记录，含整改前后照片（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="230"/>
         <source>Self-inspection</source>
         <translation>企业自查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="225"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="231"/>
         <source>Drill</source>
         <translation>应急演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="225"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="231"/>
         <source>Public report</source>
         <translation>群众举报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="226"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="232"/>
         <source>Enforcement</source>
         <translation>执法检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="226"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="232"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="320"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="326"/>
         <source>Not filled in</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="324"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="330"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="324"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="330"/>
         <source>Not listed</source>
         <translation>未挂牌</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="329"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="335"/>
         <source>Before rectification (%1)</source>
         <translation>整改前（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="330"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="336"/>
         <source>After rectification (%1)</source>
         <translation>整改后（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="331"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="337"/>
         <source>No photos were taken when it was found.</source>
         <translation>发现时未拍摄照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="334"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="340"/>
         <source>Latest report %1 by %2</source>
         <translation>最近一次由 %2 于 %1 报告</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="337"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="343"/>
         <source>%1 reports, latest first</source>
         <translation>共 %1 次报告，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="340"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="346"/>
         <source>Not reported rectified yet.</source>
         <translation>尚未报告整改完成。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="348"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="354"/>
         <source>Reported rectified: waiting for the inspector&apos;s re-inspection.</source>
         <translation>已报告整改完成，等待检查员复查。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="362"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="368"/>
         <source>Deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="364"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="370"/>
         <source>overdue %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="367"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="373"/>
         <source>closed %1</source>
         <translation>销号于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="376"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="382"/>
         <source>new deadline %1</source>
         <translation>新整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="378"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="384"/>
         <source>deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="419"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="425"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="433"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
         <source>Rectification notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="442"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="446"/>
+        <source>Hazard record</source>
+        <translation>隐患整改记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="455"/>
         <source>Report rectified</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="443"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="456"/>
         <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
         <translation>请说明整改情况并添加整改后照片。随后由检查员复查，复查合格予以销号，不合格退回整改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="450"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="463"/>
         <source>Record progress</source>
         <translation>记录整改进展</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="450"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="463"/>
         <source>Record a step of the rectification.</source>
         <translation>记录整改过程中的一项进展。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="452"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="465"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="457"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="470"/>
         <source>Accept the rectification</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="458"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="471"/>
         <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
         <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="459"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="472"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="459"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="472"/>
         <source>Accept and close</source>
         <translation>确认销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="469"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="482"/>
         <source>Reject the rectification</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="473"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="486"/>
         <source>Reject</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="481"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="494"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="481"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="494"/>
         <source>The new deadline and why it is needed.</source>
         <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="472"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="482"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="492"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="485"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="495"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="505"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="470"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
         <source>The hazard goes back to rectification (整改中). Say what is still wrong, and by when it must be rectified.</source>
         <translation>隐患退回整改（整改中）。请写明仍存在的问题，以及新的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="496"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="490"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
         <source>Reopen the hazard</source>
         <translation>重新打开隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="491"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="504"/>
         <source>The closed hazard is back in rectification (整改中).</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="494"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="507"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -3316,92 +3331,92 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="56"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="60"/>
         <source>Previous page (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="57"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="61"/>
         <source>Next page (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="62"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="66"/>
         <source>Go to page</source>
         <translation>转到页</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="66"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="70"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="67"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="71"/>
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="68"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="72"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小（Ctrl+-）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="69"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="73"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>放大（Ctrl++）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="75"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="79"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="77"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="81"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="124"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="128"/>
         <source>Cannot open the PDF %1 (%2)</source>
         <translation>无法打开 PDF 文件 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="229"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="233"/>
         <source>/ %1</source>
         <translation>/ %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="266"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="271"/>
         <source>Print %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="283"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="303"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="283"/>
-        <source>The printer could not be started.</source>
-        <translation>无法启动打印机。</translation>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="303"/>
+        <source>Could not print: %1</source>
+        <translation>无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="308"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="309"/>
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="309"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="310"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="317"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="318"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="317"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="318"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -3940,8 +3955,8 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="42"/>
-        <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕第{seq}号</source>
-        <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕第{seq}号</translation>
+        <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕{seq}号</source>
+        <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕{seq}号</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="51"/>

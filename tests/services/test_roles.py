@@ -706,6 +706,8 @@ OPERATIONS: list[Op] = [
     Op("ReportService.office_name", lambda c, w: _report(c).office_name(), ALL, "none"),
     Op("ReportService.inspection_record", lambda c, w: _report(c).inspection_record(c.id(w, "submitted"), io.BytesIO()),
        ALL, "refuse"),
+    Op("ReportService.hazard_record", lambda c, w: _report(c).hazard_record(c.id(w, "h_open"), io.BytesIO()), ALL,
+       "refuse"),
     Op("ReportService.drill_record", lambda c, w: _report(c).drill_record(c.id(w, "drill_held"), io.BytesIO()), ALL,
        "refuse"),
     # training

@@ -153,6 +153,12 @@ class HazardDetailDialog(QDialog):
         self.notice_button.setToolTip(self.tr("The rectification notice this hazard is on, as PDF"))
         self.notice_button.clicked.connect(self.on_print_notice_clicked)
         bar.addWidget(self.notice_button)
+        self.record_button = QPushButton(icon("printer-outline"), self.tr("Print record…"))
+        self.record_button.setObjectName("print_record")
+        self.record_button.setToolTip(self.tr("The hazard record with its photos before and after rectification, "
+                                              "as PDF"))
+        self.record_button.clicked.connect(self.on_print_record_clicked)
+        bar.addWidget(self.record_button)
         self.blocked_label = QLabel()
         self.blocked_label.setObjectName("blocked")
         self.blocked_label.setWordWrap(True)
@@ -432,6 +438,13 @@ class HazardDetailDialog(QDialog):
             return None
         return preview_document(self.context, self, self.tr("Rectification notice"), f"整改通知书-{number}.pdf",
                                 lambda path, session: ReportService(session).notice(notice_id, path))
+
+    def on_print_record_clicked(self) -> ReportDialog | None:
+        """Preview the 安全隐患整改记录 (before and after photos side by side), to print or save."""
+        hazard_id = self.hazard_id
+        name = f"隐患整改记录-{self.detail.hazard.found_on}.pdf" if self.detail else "隐患整改记录.pdf"
+        return preview_document(self.context, self, self.tr("Hazard record"), name,
+                                lambda path, session: ReportService(session).hazard_record(hazard_id, path))
 
     def keep_photo(self, prepared: PreparedPhoto) -> Photo:
         """Where a report's strip keeps a new photo: the service, which checks the person may report on it."""

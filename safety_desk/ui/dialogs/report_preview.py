@@ -97,7 +97,7 @@ class ReportDialog(QDialog):
         self.status = QLabel(self.tr("Generating %1…").replace("%1", title))
         self.status.setObjectName("status")
         self.status.setStyleSheet("color: #546e7a;")
-        self.preview = PdfPreview()
+        self.preview = PdfPreview(tasks=context.tasks)
         self.preview.suggested_name = file_name
         self.preview.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

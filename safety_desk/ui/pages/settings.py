@@ -40,7 +40,7 @@ class SettingsPage(QWidget):
         self.notice_pattern = QLineEdit()
         self.notice_pattern.setObjectName("notice_pattern")
         self.notice_pattern.setToolTip(self.tr("Write {year} for the year and {seq} for the notice's sequence "
-                                               "number in that year, e.g. 国资安通〔{year}〕第{seq}号"))
+                                               "number in that year, e.g. 国资安通〔{year}〕{seq}号"))
         self.notice_pattern.textChanged.connect(self.on_pattern_edited)
         self.pattern_preview = QLabel()
         self.pattern_preview.setObjectName("pattern_preview")
