@@ -189,3 +189,16 @@ def test_a_past_day_shows_the_figures_folded_to_its_end(qtbot, demo_context, dem
     assert dashboard.dashboard.as_of == demo_as_of and not dashboard.past_note.isVisibleTo(dashboard)
     assert {key: figure.value for key, figure in dashboard.dashboard.figures.items()} == now
     assert dashboard.as_of.maximumDate() == QDate(demo_as_of.year, demo_as_of.month, demo_as_of.day)
+
+
+def test_an_enterprise_sees_its_own_figures_and_no_district_overview(qtbot, context_for, demo_as_of) -> None:
+    context = context_for("ent0001")
+    window = _window(qtbot, context, demo_as_of)
+    window.show()
+    dashboard = window.pages["dashboard"]
+    assert not dashboard.districts_view.isVisible() and not dashboard.districts_table.isVisible()
+    assert not dashboard.districts_section.isVisible()
+    assert dashboard.tiles["open_general"].isVisible()
+    office = _window(qtbot, context_for("admin"), demo_as_of)
+    office.show()
+    assert office.pages["dashboard"].districts_table.isVisible()
