@@ -142,7 +142,7 @@ def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, 
     signer = f"单位主要负责人（签字）：{stats.principal}" if stats.principal else "单位主要负责人（签字）："
     signature = plain_table([[para(signer, s.signature), para("填报人：", s.signature), para("填报日期：", s.signature)],
                              [para("", s.signature), para("", s.signature), para("", s.signature)]],
-                            [CONTENT_WIDTH * 0.4, CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.3],
+                            [CONTENT_WIDTH * 0.54, CONTENT_WIDTH * 0.23, CONTENT_WIDTH * 0.23],
                             [("LINEBELOW", (0, 1), (-1, 1), 0.6, s.body.textColor), ("TOPPADDING", (0, 1), (-1, 1), 16)])
     due = f"，于 {stats.due} 前报送" if stats.due else ""
     form = "年度" if yearly else "季度"

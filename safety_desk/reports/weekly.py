@@ -12,7 +12,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import (
     CONTENT_WIDTH, FONT, INK, Letterhead, build_pdf, grid_table, para, plain_table, styles,
@@ -83,9 +83,8 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
     story: list = [
         Paragraph("安全生产周报", s.title),
         para(summary.issue or summary.period.label, s.subtitle),
-        plain_table([[para(f"编发单位：{summary.office or '—'}", s.body),
-                      para(f"{issued.year}年{issued.month}月{issued.day}日", s.right)]],
-                    [CONTENT_WIDTH * 0.65, CONTENT_WIDTH * 0.35]),
+        para(f"编发单位：{summary.office or '—'}", s.body),
+        para(f"{issued.year}年{issued.month}月{issued.day}日", s.right),
         para(f"范围：{summary.scope}　　期间：{summary.period.label}", s.body),
     ]
     goal = summary.goal
@@ -236,13 +235,13 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
                   f"{due.planned.name}（{due.planned.held_on}）" if due.planned else "未安排"]
                  for due in summary.drills_due_next_week]
         story.append(grid_table(rows, [CONTENT_WIDTH - 118 * mm, 28 * mm, 26 * mm, 64 * mm]))
-    story.append(para(f"（三）下周进行中的专项行动 {len(summary.campaigns_next_week)} 项", s.body))
+    # The last part stays with the sign-off: never a page holding nothing but the signatures.
+    last: list = [para(f"（三）下周进行中的专项行动 {len(summary.campaigns_next_week)} 项", s.body)]
     if summary.campaigns_next_week:
         rows = [["专项行动", "期间"]]
         rows += [[c.name, f"{c.starts_on} 至 {c.ends_on}"] for c in summary.campaigns_next_week]
-        story.append(grid_table(rows, [CONTENT_WIDTH - 50 * mm, 50 * mm]))
-
-    story += _sign_off(summary.distribution, s)
+        last.append(grid_table(rows, [CONTENT_WIDTH - 50 * mm, 50 * mm]))
+    story.append(KeepTogether(last + _sign_off(summary.distribution, s)))
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=summary.office, title="安全生产周报",
                                         period=f"{summary.scope} {summary.period.label}"))
 
