@@ -96,8 +96,8 @@ def _majors_section(stats: QuarterlyStatistics, s, number: str) -> list:
                   "已列入" if line.planned else "未列入", line.funding or "未落实",
                   f"{line.supervision}级" if line.supervision else "—"]
                  for index, line in enumerate(stats.majors, start=1)]
-        story += [Spacer(1, 2 * mm), grid_table(rows, [9 * mm, 28 * mm, CONTENT_WIDTH - 132 * mm, 20 * mm, 14 * mm,
-                                                       15 * mm, 30 * mm, 16 * mm])]
+        story += [Spacer(1, 2 * mm), grid_table(rows, [8 * mm, 24 * mm, CONTENT_WIDTH - 117 * mm, 23 * mm, 14 * mm,
+                                                       13 * mm, 22 * mm, 13 * mm])]
     return story
 
 

@@ -150,8 +150,8 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
                                               lambda r: f"{r.description}（{r.grade}）", lambda r: r.responsible or "—",
                                               lambda r: r.deadline or "", lambda r: str(r.overdue_days),
                                               lambda r: r.notice_number or "—"))
-        story.append(grid_table(rows, [9 * mm, 19 * mm, 27 * mm, CONTENT_WIDTH - 129 * mm, 14 * mm, 19 * mm, 11 * mm,
-                                       30 * mm]))
+        story.append(grid_table(rows, [8 * mm, 14 * mm, 24 * mm, CONTENT_WIDTH - 117 * mm, 13 * mm, 23 * mm, 10 * mm,
+                                       25 * mm]))
         story += _more(summary.overdue_total, len(summary.overdue), s)
     else:
         story.append(para("无逾期隐患。", s.body))
@@ -226,7 +226,7 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
         rows += ledger_rows(summary.due_next_week, (lambda r: r.enterprise_name, lambda r: r.description,
                                                     lambda r: r.grade, lambda r: r.responsible or "—",
                                                     lambda r: r.deadline or ""))
-        story.append(grid_table(rows, [10 * mm, 44 * mm, CONTENT_WIDTH - 114 * mm, 14 * mm, 18 * mm, 28 * mm]))
+        story.append(grid_table(rows, [8 * mm, 36 * mm, CONTENT_WIDTH - 108 * mm, 13 * mm, 18 * mm, 25 * mm]))
         story += _more(summary.due_next_week_total, len(summary.due_next_week), s)
     story.append(para(f"（二）下周应开展应急演练的企业 {len(summary.drills_due_next_week)} 家", s.body))
     if summary.drills_due_next_week:
@@ -249,7 +249,7 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
 
 def _sign_off(distribution: Any, s) -> list:
     """报送/抄送 and 编制/审核/签发 at the foot: the settings' names, or a line to write one on."""
-    blank = "＿＿＿＿＿＿"
+    blank = "＿＿＿＿"
     return [
         Spacer(1, 6 * mm),
         plain_table([[para(f"报送：{distribution.report_to or blank}", s.body)],
