@@ -20,7 +20,7 @@ from safety_desk.store.records import District, DistrictMember, Drill, Enterpris
 from safety_desk.store.store import Store
 
 TODAY = date(2026, 11, 27)
-GENERAL = "general@1"
+GENERAL = "general@2"
 
 
 def _enterprise(store: Store, district: District, body: str, name: str, industry: str, high_risk: bool,
@@ -358,7 +358,7 @@ def test_campaign_progress_is_the_share_of_targets_inspected_in_the_period(world
 def test_a_campaigns_checklists_decide_which_unlinked_inspections_count(world: World) -> None:
     service = CampaignService(world.session())
     campaign = service.create("消防专项整治", "专项整治", "2026-11-01", "2026-11-30",
-                              checklist_ids=["fire-major-gb35181-2017@1"], targets={"industries": ["危险化学品"]})
+                              checklist_ids=["fire-major-gb35181-2017@2"], targets={"industries": ["危险化学品"]})
     world.inspect(world.chem, "2026-11-03")  # the general checklist, not linked: does not count
     assert service.progress(campaign.id, TODAY).inspected == 0
     world.inspect(world.chem, "2026-11-04", campaign_id=campaign.id)

@@ -22,7 +22,7 @@ from safety_desk.store.hazards import TREATMENT_PLAN_ELEMENTS
 from safety_desk.store.records import District, DistrictMember, Enterprise, Person
 from safety_desk.store.store import Store
 
-GENERAL = "general@1"
+GENERAL = "general@2"
 FULL_PLAN = {key: f"{label}：已落实" for key, label in TREATMENT_PLAN_LABELS.items()}
 
 

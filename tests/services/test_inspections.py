@@ -18,8 +18,8 @@ from safety_desk.settings import Settings
 from safety_desk.store.records import Campaign, District, DistrictMember, Enterprise, Person
 from safety_desk.store.store import Store
 
-FIRE = "fire-major-gb35181-2017@1"
-GENERAL = "general@1"
+FIRE = "fire-major-gb35181-2017@2"
+GENERAL = "general@2"
 
 
 def _jpeg(colour=(200, 40, 40)) -> bytes:

@@ -26,8 +26,8 @@ from safety_desk.ui.tasks import InlineTaskRunner, TaskRunner
 from safety_desk.ui.widgets.inspection_runner import InspectionRunner
 from safety_desk.ui.widgets.signature_pad import SignaturePad
 
-FIRE = "fire-major-gb35181-2017@1"
-GENERAL = "general@1"
+FIRE = "fire-major-gb35181-2017@2"
+GENERAL = "general@2"
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
