@@ -146,6 +146,9 @@ class Checklist:
     industries: tuple[str, ...]
     description: str
     sections: tuple[Section, ...]
+    # The first day the list no longer applies (its standard's replacement in force); None while current.
+    # Optional so templates stored before editions were dated still load.
+    superseded_on: date | None = None
 
     def items(self) -> Iterator[Item]:
         """All items in file order."""
@@ -177,6 +180,8 @@ class Checklist:
         }
         if self.superseded_by is not None:
             d["superseded_by"] = self.superseded_by
+        if self.superseded_on is not None:
+            d["superseded_on"] = self.superseded_on.isoformat()
         d["industries"] = list(self.industries)
         d["description"] = self.description
         d["sections"] = [section.to_dict() for section in self.sections]
@@ -366,6 +371,11 @@ def top_key_line(text: str, key: str) -> int:
     return _Locator(_blank_strings(text)).root.key_line(key)
 
 
+def item_key_line(text: str, section_index: int, item_index: int, key: str) -> int:
+    """Line of an item's key (its [[sections.items]] header if absent), by position; for errors found after parsing."""
+    return _Locator(_blank_strings(text)).item(section_index, item_index).key_line(key)
+
+
 # ---------------------------------------------------------------- reading typed fields
 
 _TOML_TYPE_NAMES = {str: "string", bool: "boolean", int: "integer", float: "float", list: "array",
@@ -452,7 +462,7 @@ class _Table:
 # ---------------------------------------------------------------- building the checklist
 
 _ROOT_KEYS = ("id", "version", "title", "effective", "standard", "standard_superseded",
-              "superseded_by", "industries", "description", "sections")
+              "superseded_by", "superseded_on", "industries", "description", "sections")
 _SECTION_KEYS = ("code", "title", "gate", "items")
 _ITEM_KEYS = ("code", "text", "guidance", "basis", "kind", "weight", "photo_on_fail", "tag",
               "major_if_failed", "choices", "fail_choices", "unit", "min", "max")
@@ -477,11 +487,12 @@ def parse_checklist(text: str, source: str) -> Checklist:
 def checklist_from_dict(d: Mapping[str, Any]) -> Checklist:
     """Rebuild (and re-validate) a checklist from to_dict() output, e.g. JSON from the database."""
     data = dict(d)
-    if isinstance(data.get("effective"), str):
-        try:
-            data["effective"] = date.fromisoformat(data["effective"])
-        except ValueError as exc:
-            raise ChecklistError("<dict>", 0, "effective", str(exc)) from None
+    for key in ("effective", "superseded_on"):
+        if isinstance(data.get(key), str):
+            try:
+                data[key] = date.fromisoformat(data[key])
+            except ValueError as exc:
+                raise ChecklistError("<dict>", 0, key, str(exc)) from None
     return _build(data, _Locator(None), "<dict>")
 
 
@@ -526,11 +537,18 @@ def _build(data: dict[str, Any], loc: _Locator, source: str) -> Checklist:
     version = root.get("version", (int,), "an integer")
     if version < 1:
         root.fail("version", "must be 1 or more")
+    effective = root.get("effective", (date,), "a date like 2026-01-01")
+    superseded_on = root.get("superseded_on", (date,), "a date like 2026-01-01", required=False)
+    if superseded_on is not None and not superseded:
+        root.fail("superseded_on", "只有 standard_superseded = true 的检查表才有停用日期")
+    if superseded_on is not None and superseded_on <= effective:
+        root.fail("superseded_on", f"停用日期 {superseded_on} 必须晚于施行日期 {effective}")
     return Checklist(
         id=root.code("id", _ID_RE, "lowercase letters, digits, '.', '_' or '-'"),
         version=version,
         title=root.text("title"),
-        effective=root.get("effective", (date,), "a date like 2026-01-01"),
+        effective=effective,
+        superseded_on=superseded_on,
         standard=root.text("standard"),
         standard_superseded=superseded,
         superseded_by=superseded_by,
