@@ -171,6 +171,15 @@ class Checklist:
         """The section holding the item with this code (its title is the hazard's category); KeyError if none."""
         return self._section_by_code[code]
 
+    def edition(self) -> str:
+        """The list's edition as printed on a record: when it applied and, if replaced, since when and by what."""
+        text = f"{self.effective.isoformat()} 起施行"
+        if self.superseded_on is not None:
+            text += f"，{self.superseded_on.isoformat()} 起停用"
+        if self.superseded_by:
+            text += f"，已被 {self.superseded_by} 替代"
+        return text
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the same shape as the TOML file (date as an ISO string)."""
         d: dict[str, Any] = {

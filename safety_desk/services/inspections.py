@@ -12,6 +12,7 @@ from safety_desk.domain.checklist import (
 )
 from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardEventKind, HazardStatus
+from safety_desk.domain.industry import offer_rank
 from safety_desk.domain.ownership import RowFacts, ownership_problem
 from safety_desk.domain.sync_model import WHOLE_ROW
 from safety_desk.services.inspection_steps import SubmissionProblem, submission_problems
@@ -57,6 +58,13 @@ def hazard_description(item: Item) -> str:
     return f"不符合要求：{item.text}"
 
 
+def _in_force(record: ChecklistRecord, day: date) -> bool:
+    # A list not yet in force is still offered (an office prepares before the day); one superseded is not.
+    # Templates stored before editions were dated have no superseded_on and stay offered as before.
+    stopped = record.body.get("superseded_on")
+    return stopped is None or day < date.fromisoformat(stopped)
+
+
 @dataclass
 class RunnerState:
     """Everything the runner shows for one inspection, read fresh from the store."""
@@ -96,14 +104,16 @@ class InspectionService:
 
     # -- starting -----------------------------------------------------------------------------
     def checklists_for(self, enterprise_id: str) -> list[ChecklistRecord]:
-        """Latest templates, those written for the enterprise's industry first."""
+        """Latest templates in force today, the enterprise's sector lists first, then those naming its industry,
+        then the general ones. A list superseded on or before today is not offered to a new inspection (the
+        inspections that used it keep it)."""
         self.session.require_enterprise(enterprise_id)
         enterprise = self.store.enterprises.require(enterprise_id)
-        records = self.store.checklists.latest()
+        today = self.session.clock.today()
+        records = [r for r in self.store.checklists.latest() if _in_force(r, today)]
 
-        def rank(record: ChecklistRecord) -> tuple[int, str]:
-            industries = record.body.get("industries", ["*"])
-            return (0 if enterprise.industry in industries else 1 if "*" in industries else 2, record.code)
+        def rank(record: ChecklistRecord) -> tuple[int, int, str]:
+            return (*offer_rank(enterprise.industry, record.code, record.body.get("industries", ["*"])), record.code)
 
         return sorted(records, key=rank)
 

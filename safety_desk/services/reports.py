@@ -208,7 +208,7 @@ class ReportService:
             ("主要负责人", enterprise.principal), ("安全管理人员", f"{enterprise.safety_officer} {enterprise.contact_phone}"),
             ("检查类型", KIND_NAMES.get(inspection.kind, inspection.kind)),
             ("专项行动", campaign.name if campaign else "—"),
-            ("检查表", f"{checklist.title}（第{checklist.version}版）"), ("依据标准", checklist.standard),
+            ("检查表", f"{checklist.title}（第{checklist.version}版）"), ("依据标准", f"{checklist.standard}（{checklist.edition()}）"),
             ("检查时间", f"{moment} 至 {beijing_minute(inspection.finished_at) or '—'}"),
             ("检查组长", lead), ("检查人员", "、".join(inspectors) or "—"), ("", ""),
         ]

@@ -71,6 +71,7 @@ def test_the_record_lists_every_answer_and_embeds_its_only_font(submitted, tmp_p
     assert squeezed.count("不合格") >= len(failed)
     assert f"不合格{len(failed)}项" in squeezed.replace("，", "").replace(",", "") or f"不合格 {len(failed)} 项" in text
     assert "第1页/共" in squeezed
+    assert "2026-01-01起施行" in squeezed.replace("\n", "")  # the edition of the list it used
     fonts = pdf_fonts(target)
     assert fonts and all(embedded for _, embedded in fonts)
     assert {name.split("+")[-1] for name, _ in fonts} == {"WenQuanYiMicroHei-0"}

@@ -266,3 +266,35 @@ def test_an_enterprise_describes_its_own_hazard_but_not_its_grade_or_deadline(wo
     assert refused.value.field == "deadline"
     assert store.hazards.get(hazard.id).grade == "重大"
     assert store.hazards.state(hazard.id).deadline == deadline
+
+
+def test_a_superseded_list_is_offered_until_the_day_before_it_stopped(world) -> None:
+    store, service, enterprise, _ = world
+    session = service.session
+    # GB 35181-2017 stopped on 2025-11-01 (superseded_on): offered the day before, not that day or later.
+    before = InspectionService(session.at(date(2025, 10, 31)), Settings()).checklists_for(enterprise.id)
+    on_the_day = InspectionService(session.at(date(2025, 11, 1)), Settings()).checklists_for(enterprise.id)
+    assert FIRE in [r.id for r in before]
+    assert FIRE not in [r.id for r in on_the_day] and GENERAL in [r.id for r in on_the_day]
+    later = [r.id for r in InspectionService(session.at(date(2026, 9, 30)), Settings()).checklists_for(enterprise.id)]
+    assert "chemical-major-121@2" not in later
+
+
+def test_an_old_inspection_keeps_its_superseded_list(world) -> None:
+    store, service, enterprise, _ = world
+    old = InspectionService(service.session.at(date(2025, 10, 31)), Settings())
+    inspection = old.start(enterprise.id, FIRE, "routine")
+    now = InspectionService(service.session.at(date(2026, 11, 27)), Settings())
+    state = now.state(inspection.id)
+    assert state.inspection.checklist_id == FIRE and state.checklist.superseded_on == date(2025, 11, 1)
+    assert "2025-11-01 起停用" in state.checklist.edition() and "GB 35181-2025" in state.checklist.edition()
+
+
+def test_the_sector_list_comes_first(world) -> None:
+    store, service, enterprise, _ = world
+    offered = [r.code for r in service.checklists_for(enterprise.id)]
+    assert offered[:2] == ["gongmao-major-10", "general"]  # 商贸 is judged by 10号令, then the general list
+    other = store.enterprises.add(Enterprise(
+        id=store.db.new_id(), uscc=make_uscc("91370202MA3C54321"), name="青岛某金融服务有限公司",
+        district_id=enterprise.district_id, industry="金融服务", risk_class=3, tracked_since="2025-01-01"))
+    assert [r.code for r in service.checklists_for(other.id)][0] == "general"
