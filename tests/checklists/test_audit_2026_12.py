@@ -173,3 +173,19 @@ def test_no_major_cites_a_clause_to_be_checked():
         for item in checklist.items():
             if item.major_if_failed:
                 assert "待核" not in item.major_if_failed.clause, (checklist.id, item.code)
+
+
+# Coverage: every one of the 64 situations and 第十四条, each once, each numbered by article and item.
+def test_order_10_list_covers_all_64_situations_and_article_14():
+    from safety_desk.domain.major_standards import ORDER_10
+
+    clauses = [item.major_if_failed.clause for item in GONGMAO.items()]
+    assert sorted(clauses) == sorted(ORDER_10.clauses) and len(clauses) == 65
+    industry = {"YJ": "第四条", "YS": "第五条", "JC": "第六条", "JX": "第七条", "QG": "第八条", "FZ": "第九条",
+                "YC": "第十条"}
+    for code, article in industry.items():
+        section = next(s for s in GONGMAO.sections if s.code == code)
+        assert all(item.major_if_failed.clause.startswith(article + "（") for item in section.items), code
+    assert {s.code: len(s.items) for s in GONGMAO.sections if s.code in industry} == {
+        "YJ": 8, "YS": 13, "JC": 8, "JX": 7, "QG": 7, "FZ": 2, "YC": 2}
+    assert all(item.tag is Verification.VERIFIED for item in GONGMAO.items())

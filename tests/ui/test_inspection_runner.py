@@ -363,9 +363,9 @@ def test_the_page_starts_an_inspection_and_lists_it_as_a_draft(qtbot, runner_con
     dialog.on_accept()
     assert page.stack.currentWidget() is page.runner and page.runner.inspection_id == dialog.inspection_id
     assert page.drafts.count() == 1 and page.drafts.item(0).data(Qt.ItemDataRole.UserRole) == dialog.inspection_id
-    assert "0/39" in page.drafts.item(0).text()
+    assert "0/65" in page.drafts.item(0).text()
     page.runner.answer_current("pass")
-    assert page.drafts.item(0).text().splitlines()[1].startswith("1/39")
+    assert page.drafts.item(0).text().splitlines()[1].startswith("1/65")
 
 
 def test_the_signature_pad_draws_on_white_and_clears(qtbot) -> None:
