@@ -51,7 +51,11 @@ _DRILL_HIGH_RISK = frozenset({
 
 # Each sector's own determination lists (checklist ids), offered before lists that merely name the industry and
 # before the general list. A 工贸 enterprise is judged by 10号令 (regulations.md §3A).
-SECTOR_LISTS: dict[Industry, tuple[str, ...]] = {industry: ("gongmao-major-10",) for industry in GONGMAO}
+SECTOR_LISTS: dict[Industry, tuple[str, ...]] = {
+    **{industry: ("gongmao-major-10",) for industry in GONGMAO},
+    # AQ 3067-2026 replaced 121号 on 2026-09-30; before that day the 121号 list is the one in force.
+    Industry.HAZARDOUS_CHEMICALS: ("chemical-major-aq3067-2026", "chemical-major-121"),
+}
 
 
 def offer_rank(industry: str, checklist_id: str, industries: list[str] | tuple[str, ...]) -> tuple[int, int]:

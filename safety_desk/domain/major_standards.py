@@ -59,7 +59,15 @@ FIRE_2017 = MajorStandard(
     clauses=frozenset(f"6.{n}" for n in range(1, 11)),
     in_force=date(2018, 7, 1), superseded_on=date(2025, 11, 1), source="regulations.md §3B [V]")
 
-STANDARDS: dict[str, MajorStandard] = {s.name: s for s in (ORDER_10, CHEMICAL_121, FIRE_2017)}
+# AQ 3067-2026: 53 numbered items 5.1.1–5.7.7 in seven groups [R] (a third-party index of the official PDF;
+# audit-2026-12.md source notes); published 2026-03-09, in force 2026-09-30 [R].
+_AQ3067_GROUPS = {1: 5, 2: 10, 3: 6, 4: 9, 5: 12, 6: 4, 7: 7}
+AQ_3067_2026 = MajorStandard(
+    name="AQ 3067-2026", title="化工和危险化学品生产经营企业重大生产安全事故隐患判定准则",
+    clauses=frozenset(f"5.{group}.{n}" for group, count in _AQ3067_GROUPS.items() for n in range(1, count + 1)),
+    in_force=date(2026, 9, 30), superseded_on=None, source="REF_AQ3067_2026 条目索引 [R]")
+
+STANDARDS: dict[str, MajorStandard] = {s.name: s for s in (ORDER_10, CHEMICAL_121, FIRE_2017, AQ_3067_2026)}
 
 
 @dataclass(frozen=True)
