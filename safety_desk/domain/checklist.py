@@ -21,6 +21,7 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024
 MAX_SECTIONS = 500
 MAX_ITEMS = 5000
 MAX_CHOICES = 50
+MAX_TYPICAL = 3  # typical findings / measures offered per item: a few to choose from, not a catalogue
 # tomllib is pure Python (about 1 s per million array values), so values are counted on a
 # string-stripped copy of the text first and an oversized file never reaches the parser.
 MAX_SEPARATORS = 200_000
@@ -97,6 +98,9 @@ class Item:
     unit: str | None = None
     min_value: int | float | None = None
     max_value: int | float | None = None
+    # Typical wording the runner offers when the item fails: findings (隐患描述) and measures (整改措施).
+    findings: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The item in TOML shape; unset optional fields are left out."""
@@ -109,7 +113,8 @@ class Item:
             d["major_if_failed"] = {"standard": self.major_if_failed.standard,
                                     "clause": self.major_if_failed.clause}
         optional = {"choices": list(self.choices), "fail_choices": list(self.fail_choices),
-                    "unit": self.unit, "min": self.min_value, "max": self.max_value}
+                    "unit": self.unit, "min": self.min_value, "max": self.max_value,
+                    "findings": list(self.findings), "measures": list(self.measures)}
         d.update({k: v for k, v in optional.items() if v not in (None, [])})
         return d
 
@@ -474,7 +479,7 @@ _ROOT_KEYS = ("id", "version", "title", "effective", "standard", "standard_super
               "superseded_by", "superseded_on", "industries", "description", "sections")
 _SECTION_KEYS = ("code", "title", "gate", "items")
 _ITEM_KEYS = ("code", "text", "guidance", "basis", "kind", "weight", "photo_on_fail", "tag",
-              "major_if_failed", "choices", "fail_choices", "unit", "min", "max")
+              "major_if_failed", "choices", "fail_choices", "unit", "min", "max", "findings", "measures")
 _CODE_RULE = "letters, digits, '.', '_' or '-', at most 32"
 
 
@@ -635,6 +640,7 @@ def _item(t: _Table) -> Item:
         kind=kind, weight=weight, photo_on_fail=t.get("photo_on_fail", (bool,), "true or false"),
         major_if_failed=_major(t), tag=t.enum("tag", Verification),
         choices=choices, fail_choices=fail_choices, unit=unit, min_value=low, max_value=high,
+        findings=t.strings("findings", MAX_TYPICAL), measures=t.strings("measures", MAX_TYPICAL),
     )
 
 

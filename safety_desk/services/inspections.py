@@ -54,8 +54,13 @@ class HazardFieldDenied(PermissionDenied):
 
 
 def hazard_description(item: Item) -> str:
-    """A failed item's text states the requirement; the hazard says it is not met (the inspector refines it)."""
-    return f"不符合要求：{item.text}"
+    """The item's first typical finding; without one, the requirement said to be unmet (the inspector refines it)."""
+    return item.findings[0] if item.findings else f"不符合要求：{item.text}"
+
+
+def hazard_measures(item: Item) -> str:
+    """The item's first typical measure, or nothing for the inspector to write."""
+    return item.measures[0] if item.measures else ""
 
 
 def _in_force(record: ChecklistRecord, day: date) -> bool:
@@ -362,7 +367,8 @@ class InspectionService:
         self.store.hazards.open_hazard(Hazard(
             id=self.store.db.new_id(), enterprise_id=state.enterprise.id, district_id=state.enterprise.district_id,
             source="self_inspection" if state.inspection.kind == "self_inspection" else "inspection",
-            description=hazard_description(item), grade=grade, found_on=self.session.clock.today().isoformat(),
+            description=hazard_description(item), measures=hazard_measures(item), grade=grade,
+            found_on=self.session.clock.today().isoformat(),
             inspection_id=state.inspection.id, item_code=item.code, campaign_id=state.inspection.campaign_id,
             category=state.checklist.section_of(item.code).title, basis=basis, found_by=self.session.person.id,
             responsible=state.enterprise.safety_officer,

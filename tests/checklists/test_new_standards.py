@@ -47,3 +47,10 @@ def test_restaurants_and_canteens_using_gas_need_a_gas_alarm():
     item = next(i for i in general.items() if "第三十六条第四款" in i.basis)
     assert "可燃气体报警" in item.text and "食堂" in item.text and "不适用" in item.guidance
     assert item.major_if_failed is None  # the gas standard's clause could not be checked
+
+
+def test_every_order_10_item_offers_typical_findings_and_measures():
+    gongmao = LIBRARY["gongmao-major-10"]
+    for item in gongmao.items():
+        assert 1 <= len(item.findings) <= 3 and 1 <= len(item.measures) <= 3, item.code
+        assert not any(f.startswith("不符合要求") for f in item.findings), item.code

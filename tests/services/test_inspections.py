@@ -298,3 +298,15 @@ def test_the_sector_list_comes_first(world) -> None:
         id=store.db.new_id(), uscc=make_uscc("91370202MA3C54321"), name="青岛某金融服务有限公司",
         district_id=enterprise.district_id, industry="金融服务", risk_class=3, tracked_since="2025-01-01"))
     assert [r.code for r in service.checklists_for(other.id)][0] == "general"
+
+
+def test_a_failure_is_described_in_the_items_typical_words(world) -> None:
+    store, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, "gongmao-major-10@2", "routine")
+    hazard = service.answer(inspection.id, "C-1", "fail").hazards["C-1"]
+    assert hazard.description == "有限空间既未辨识建立台账，也未设置明显的安全警示标志"
+    assert hazard.measures == "辨识有限空间并建立管理台账"
+    # An item without typical wording still says which requirement is not met.
+    general = service.start(enterprise.id, GENERAL, "routine")
+    plain = service.answer(general.id, "1.1", "fail").hazards["1.1"]
+    assert plain.description.startswith("不符合要求：") and plain.measures == ""

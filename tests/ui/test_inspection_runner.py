@@ -423,3 +423,14 @@ def test_a_photo_still_processing_when_the_inspector_moves_on_lands_on_its_own_i
     assert answers["6.1"].photos == [photo_id]
     assert "6.2" not in answers or answers["6.2"].photos == []
     assert runner.strip.photos() == []
+
+
+def test_a_failed_item_offers_its_typical_findings_and_measures(qtbot, runner_context) -> None:
+    runner = _shown_runner(qtbot, runner_context, _start(runner_context, GONGMAO))
+    runner.answer_current("fail")  # G-1: contractors not coordinated
+    panel = runner.hazard_panel
+    assert panel.description.text() == "未对承包、承租单位的安全生产工作统一协调、管理"
+    offered = panel.description.completer().model()
+    assert [offered.index(r, 0).data() for r in range(offered.rowCount())] == [
+        "未对承包、承租单位的安全生产工作统一协调、管理", "未定期对承包、承租单位进行安全检查"]
+    assert panel.measures.completer().model().rowCount() == 2

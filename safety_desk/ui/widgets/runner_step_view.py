@@ -254,6 +254,7 @@ class StepView(QWidget):
         self.show_note(answer.note if answer else "")
         # The owner tells the strip whose photos still processing are, if the inspector moves on meanwhile.
         self.strip.set_photos(list(answer.photos) if answer else [], owner=item.code)
+        self.hazard_panel.offer_wording(item.findings, item.measures)
         self.hazard_panel.show_hazard(hazard)
         self.hint.setText(self._hint_for(item, result))
         self.scroll.verticalScrollBar().setValue(0)
