@@ -196,7 +196,11 @@ class HazardPanel(QFrame):
             if self.save():
                 position = self.fields.index(watched)
                 if position + 1 < len(self.fields):
-                    self.fields[position + 1].setFocus()
+                    following = self.fields[position + 1]
+                    following.setFocus()
+                    if isinstance(following, QLineEdit):
+                        # A prefilled typical measure is replaced by what is typed, as the description is after H.
+                        following.selectAll()
                 else:
                     self.editing_ended.emit()
             return True
