@@ -6,7 +6,7 @@ import difflib
 import math
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -259,8 +259,10 @@ def judge_value(item: Item, value: int | float | str) -> AnswerResult:
 
 
 def summarize(checklist: Checklist, answers: Mapping[str, AnswerResult],
-              gate_answers: Mapping[str, bool]) -> ChecklistSummary:
-    """Counts and weighted score; answers to items hidden by a gate are ignored.
+              gate_answers: Mapping[str, bool],
+              is_major: Callable[[Item], bool] | None = None) -> ChecklistSummary:
+    """Counts and weighted score; answers to items hidden by a gate are ignored. `is_major` says which failed
+    items are major hazards where the enterprise's industry matters (default: every item with a clause).
 
     KeyError for an answer to an item code the template lacks; ValueError for a bad result value.
     """
@@ -278,7 +280,7 @@ def summarize(checklist: Checklist, answers: Mapping[str, AnswerResult],
         passed=len(passed),
         failed=len(failed),
         not_applicable=sum(r is AnswerResult.NOT_APPLICABLE for r in results.values()),
-        major_failed=sum(i.major_if_failed is not None for i in failed),
+        major_failed=sum((is_major(i) if is_major else i.major_if_failed is not None) for i in failed),
         score=score,
     )
 

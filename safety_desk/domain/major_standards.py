@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from safety_desk.domain.checklist import Checklist
+from safety_desk.domain.checklist import Checklist, Item
+from safety_desk.domain.industry import GONGMAO
 
 _NUMERALS = "一二三四五六七八九十"
 
@@ -35,6 +36,8 @@ class MajorStandard:
     in_force: date
     superseded_on: date | None
     source: str
+    # The industries the standard judges (None: every one); a failed item of another industry is not 重大 by it.
+    industries: frozenset[str] | None = None
 
 
 # 10号令: 第三条 3 management situations, 第四–十条 47 industry situations, 第十一–十三条 14 special ones
@@ -42,7 +45,8 @@ class MajorStandard:
 ORDER_10 = MajorStandard(
     name="应急管理部令第10号", title="工贸企业重大事故隐患判定标准",
     clauses=_articles({3: 3, 4: 8, 5: 13, 6: 8, 7: 7, 8: 7, 9: 2, 10: 2, 11: 10, 12: 2, 13: 2}) | {"第十四条"},
-    in_force=date(2023, 5, 15), superseded_on=None, source="mem.gov.cn 2023-05-23 公布文本的转载 [V]")
+    in_force=date(2023, 5, 15), superseded_on=None, source="mem.gov.cn 2023-05-23 公布文本的转载 [V]",
+    industries=frozenset(industry.value for industry in GONGMAO))  # 工贸 only (regulations.md §3A [V])
 
 # 121号: twenty numbered situations. In force on issue (2017-11-13, [M]); replaced by AQ 3067-2026 on
 # 2026-09-30 [R] (regulations.md §0 and §3C).
@@ -50,7 +54,8 @@ CHEMICAL_121 = MajorStandard(
     name="安监总管三〔2017〕121号",
     title="化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）",
     clauses=frozenset(f"第{chinese_number(n)}项" for n in range(1, 21)),
-    in_force=date(2017, 11, 13), superseded_on=date(2026, 9, 30), source="regulations.md §3C [V]/[R]")
+    in_force=date(2017, 11, 13), superseded_on=date(2026, 9, 30), source="regulations.md §3C [V]/[R]",
+    industries=frozenset({"危险化学品"}))
 
 # GB 35181-2017 chapter 6 direct elements 6.1–6.10 [V] (regulations.md §3B); in force 2018-07-01 [M];
 # replaced by GB 35181-2025 on 2025-11-01 [V].
@@ -65,9 +70,20 @@ _AQ3067_GROUPS = {1: 5, 2: 10, 3: 6, 4: 9, 5: 12, 6: 4, 7: 7}
 AQ_3067_2026 = MajorStandard(
     name="AQ 3067-2026", title="化工和危险化学品生产经营企业重大生产安全事故隐患判定准则",
     clauses=frozenset(f"5.{group}.{n}" for group, count in _AQ3067_GROUPS.items() for n in range(1, count + 1)),
-    in_force=date(2026, 9, 30), superseded_on=None, source="REF_AQ3067_2026 条目索引 [R]")
+    in_force=date(2026, 9, 30), superseded_on=None, source="REF_AQ3067_2026 条目索引 [R]",
+    industries=frozenset({"危险化学品"}))
 
 STANDARDS: dict[str, MajorStandard] = {s.name: s for s in (ORDER_10, CHEMICAL_121, FIRE_2017, AQ_3067_2026)}
+
+
+def grades_major(item: Item, industry: str) -> bool:
+    """Whether a failure of `item` at an enterprise of `industry` is a 重大事故隐患: the item names a clause and
+    the clause's standard judges that industry (10号令 only 工贸, 121号 and AQ 3067 only 危险化学品). A standard
+    this program does not know (a template stored long ago) keeps the item's own word."""
+    if item.major_if_failed is None:
+        return False
+    standard = STANDARDS.get(item.major_if_failed.standard)
+    return standard is None or standard.industries is None or industry in standard.industries
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from safety_desk.domain.checklist import (
 from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardEventKind, HazardStatus
 from safety_desk.domain.industry import offer_rank
+from safety_desk.domain.major_standards import grades_major
 from safety_desk.domain.ownership import RowFacts, ownership_problem
 from safety_desk.domain.sync_model import WHOLE_ROW
 from safety_desk.services.inspection_steps import SubmissionProblem, submission_problems
@@ -84,6 +85,10 @@ class RunnerState:
     @property
     def read_only(self) -> bool:
         return self.inspection.status == "submitted"
+
+    def is_major(self, item: Item) -> bool:
+        """Whether the item's failure is a major hazard at this enterprise (its standard judges its industry)."""
+        return grades_major(item, self.enterprise.industry)
 
     @property
     def visible_items(self) -> list[Item]:
@@ -198,8 +203,9 @@ class InspectionService:
         answers = {a.item_code: a for a in self.store.answers.of_inspection(inspection_id)}
         hazards = {h.item_code: h for h in self.store.hazards.of_inspection(inspection_id) if not h.deleted}
         results = {code: AnswerResult(a.result) for code, a in answers.items()}
-        summary = summarize(checklist, results, inspection.gate_answers)
         enterprise = self.store.enterprises.require(inspection.enterprise_id)
+        summary = summarize(checklist, results, inspection.gate_answers,
+                            lambda item: grades_major(item, enterprise.industry))
         return RunnerState(inspection, enterprise, checklist, answers, hazards, summary)
 
     def _checklist(self, checklist_id: str) -> Checklist:
@@ -359,7 +365,7 @@ class InspectionService:
                 photos = list(dict.fromkeys([*hazard.photos, *(answer.photos if answer else [])]))
                 self.store.hazards.update(hazard.id, deleted=False, photos=photos)
             return
-        major = item.major_if_failed is not None
+        major = grades_major(item, state.enterprise.industry)
         grade = "重大" if major else "一般"
         basis = f"{item.major_if_failed.standard} {item.major_if_failed.clause}" if major else item.basis
         answer = self.store.answers.of_inspection(state.inspection.id)

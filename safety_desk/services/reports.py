@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from safety_desk.domain.china_time import beijing_minute
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
+from safety_desk.domain.major_standards import grades_major
 from safety_desk.media.files import media_path
 from safety_desk.media.thumbnails import MissingPhotoFile
 from safety_desk.media.watermark import watermarked
@@ -186,7 +187,7 @@ class ReportService:
                 if answer.value not in (None, ""):
                     result = f"{answer.value}{item.unit or ''}（{result}）"
                 rows.append(RecordAnswer(item.code, item.text, result, answer.note, failed,
-                                         item.major_if_failed is not None))
+                                         grades_major(item, enterprise.industry)))
                 for number, photo_id in enumerate(answer.photos, start=1):
                     lines = [f"{beijing_minute(answer.answered_at)} · {enterprise.name}",
                              f"检查人员 {lead} · 检查项 {item.code} · 照片 {number}"]

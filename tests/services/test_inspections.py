@@ -312,3 +312,18 @@ def test_a_failure_is_described_in_the_items_typical_words(world) -> None:
     # An item without typical wording (a template stored before they existed) still says what is not met.
     plain = dataclasses.replace(service.state(inspection.id).checklist.item("C-1"), findings=(), measures=())
     assert hazard_description(plain) == f"不符合要求：{plain.text}" and hazard_measures(plain) == ""
+
+
+def test_a_10_order_item_is_no_major_hazard_outside_工贸(world) -> None:
+    # 10号令 judges 工贸 enterprises only: the same failure elsewhere is a 一般 hazard (audit-2026-12: false majors).
+    store, service, enterprise, _ = world
+    finance = store.enterprises.add(Enterprise(
+        id=store.db.new_id(), uscc=make_uscc("91370202MA3C67890"), name="青岛某置业有限公司",
+        district_id=enterprise.district_id, industry="房地产", risk_class=3, tracked_since="2025-01-01"))
+    elsewhere = service.start(finance.id, GENERAL, "routine")
+    state = service.answer(elsewhere.id, "3.2", "fail")
+    assert state.hazards["3.2"].grade == "一般" and state.summary.major_failed == 0
+    assert not state.is_major(state.checklist.item("3.2"))
+    at_trade = service.start(enterprise.id, GENERAL, "routine")  # 商贸 is 工贸
+    state = service.answer(at_trade.id, "3.2", "fail")
+    assert state.hazards["3.2"].grade == "重大" and state.summary.major_failed == 1

@@ -217,11 +217,12 @@ class StepView(QWidget):
         self.scroll.verticalScrollBar().setValue(0)
 
     # -- an item --------------------------------------------------------------------------------
-    def show_item(self, section: Section, item: Item, answer: Answer | None, hazard: Hazard | None) -> None:
+    def show_item(self, section: Section, item: Item, answer: Answer | None, hazard: Hazard | None,
+                  major: bool) -> None:
         result = answer.result if answer else None
         self.code_label.setText(item.code)
         self.section_label.setText(section.title)
-        self.major_label.setVisible(item.major_if_failed is not None)
+        self.major_label.setVisible(major)
         self.text_label.setText(item.text)
         self.guidance_label.setText(item.guidance)
         self.basis_label.setText(self.tr("Basis: %1").replace("%1", item.basis))
