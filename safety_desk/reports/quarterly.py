@@ -76,8 +76,9 @@ def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, 
         else para("本季度无隐患。", s.body),
         Spacer(1, 8 * mm),
     ]
-    signature = plain_table([[para("审核人（签字）：", s.body), para("填报人：", s.body), para("填报日期：", s.body)],
-                             [para("", s.body), para("", s.body), para("", s.body)]],
+    signature = plain_table([[para("审核人（签字）：", s.signature), para("填报人：", s.signature),
+                              para("填报日期：", s.signature)],
+                             [para("", s.signature), para("", s.signature), para("", s.signature)]],
                             [CONTENT_WIDTH * 0.4, CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.3],
                             [("LINEBELOW", (0, 1), (-1, 1), 0.6, s.body.textColor), ("TOPPADDING", (0, 1), (-1, 1), 16)])
     # 16号令 art. 14 is each enterprise's own form, signed by its principal; this office aggregate is not that
