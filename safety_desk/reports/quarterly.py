@@ -1,6 +1,6 @@
-"""隐患排查治理统计分析表 of a quarter or a year (16号令 第十四条): counts by grade, status, category and enterprise,
-major hazards (治理计划, 治理资金, 挂牌督办), an analysis, signed by the principal; for the city, a district or one
-enterprise's own filing."""
+"""隐患排查治理统计 of a quarter or a year: counts by grade, status, category and enterprise, major hazards (治理计划,
+治理资金, 挂牌督办) and an analysis; one enterprise's own form of 16号令 第十四条 (signed by its principal), or the
+office's aggregate over its enterprises (which is not that form and says so)."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, 
     numbers = [62 * mm] + [(CONTENT_WIDTH - 62 * mm) / 7] * 7
     yearly = stats.kind == "year"
     period_word = "本年度" if yearly else "本季度"
-    title = "隐患排查治理情况统计分析表"
+    title = "隐患排查治理情况统计分析表" if stats.enterprise else "隐患排查治理情况汇总统计表"
     story: list = [
         Paragraph(f"{stats.enterprise}<br/>{title}" if stats.enterprise else title, s.title),
         para(f"{stats.scope} · {stats.quarter}（{stats.period}）· 状态截至 {stats.as_of}", s.subtitle),
@@ -139,14 +139,25 @@ def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, 
         story.append(para(f"{sections[0]}、统计分析", s.heading))
         story += [para(f"{index}. {line}", s.body) for index, line in enumerate(stats.analysis, start=1)]
     story.append(Spacer(1, 8 * mm))
-    signer = f"单位主要负责人（签字）：{stats.principal}" if stats.principal else "单位主要负责人（签字）："
+    # The enterprise's own art. 14 form is signed by its principal; the office's aggregate by whoever checks it.
+    if stats.enterprise:
+        signer = f"单位主要负责人（签字）：{stats.principal}" if stats.principal else "单位主要负责人（签字）："
+    else:
+        signer = "审核人（签字）："
     signature = plain_table([[para(signer, s.signature), para("填报人：", s.signature), para("填报日期：", s.signature)],
                              [para("", s.signature), para("", s.signature), para("", s.signature)]],
                             [CONTENT_WIDTH * 0.54, CONTENT_WIDTH * 0.23, CONTENT_WIDTH * 0.23],
                             [("LINEBELOW", (0, 1), (-1, 1), 0.6, s.body.textColor), ("TOPPADDING", (0, 1), (-1, 1), 16)])
-    due = f"，于 {stats.due} 前报送" if stats.due else ""
     form = "年度" if yearly else "季度"
-    story.append(KeepTogether([para(f"依据《安全生产事故隐患排查治理暂行规定》第十四条，{form}统计分析表由单位主要负责人签字{due}。",
-                                    s.small), Spacer(1, 3 * mm), signature]))
+    if stats.enterprise:
+        due = f"，于 {stats.due} 前报送" if stats.due else ""
+        note = f"依据《安全生产事故隐患排查治理暂行规定》第十四条，{form}统计分析表由单位主要负责人签字{due}。"
+    else:
+        # 16号令 art. 14 is each enterprise's own form; this office aggregate is not that form, so it must not
+        # claim to be it (audit-2026-12 no. 19).
+        note = ("本表为监管部门对所辖企业隐患数据的汇总统计，不代替各企业依《安全生产事故隐患排查治理暂行规定》"
+                "第十四条报送的季度统计分析表（下一季度15日前报送）和年度统计分析表（次年1月31日前报送），"
+                "企业报表由本企业主要负责人签字。")
+    story.append(KeepTogether([para(note, s.small), Spacer(1, 3 * mm), signature]))
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=stats.office,
                                         title=f"隐患排查治理{form}统计", period=f"{stats.scope} {stats.quarter}"))

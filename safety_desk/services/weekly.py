@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from safety_desk.domain.drills import DrillRule
 from safety_desk.services.campaigns import CampaignProgress, campaign_progress
 from safety_desk.services.dashboard import DashboardService, WeekBar, week_start
 from safety_desk.services.drills import DrillDue, drills_due
@@ -174,7 +175,7 @@ class WeeklyService:
     def __init__(self, session: Session, settings: Settings | None = None) -> None:
         self.session = session
         self.store = session.store
-        self.settings = settings or Settings()
+        self.settings = settings or Settings()  # read on each call: the settings page may change the rule
 
     def summary(self, period: Period, district_code: str | None = None) -> WeeklySummary:
         refuse_future(period.start, self.session.clock.today(), f"周报期间{period.label}")
@@ -199,7 +200,8 @@ class WeeklyService:
         next_sunday = next_monday + timedelta(days=6)
         # Drills due next week: an enterprise's next art. 33 drill falls due then, or one is planned then.
         # One pass over the enterprises' drills: overdue now, and due next week (DrillDue lists both).
-        drills_by_then = drills_due(session, as_of, (next_sunday - as_of).days)
+        drills_by_then = drills_due(session, as_of, (next_sunday - as_of).days,
+                                    DrillRule(self.settings.drill_rule))
         due_drills = [due for due in drills_by_then
                       if not due.overdue and (next_monday <= due.next_due <= next_sunday or (
                           due.planned is not None and next_monday.isoformat() <= due.planned.held_on

@@ -47,7 +47,11 @@ def test_printed_totals_equal_an_independent_count(demo_path: Path, tmp_path: Pa
     assert [int(g) for g in match.groups()] == [len(hazards), sum(h.grade == "一般" for h in hazards),
                                                 sum(h.grade == "重大" for h in hazards), closed]
     assert re.search(rf"其中逾期\s*{overdue}\s*条", text)
-    assert "单位主要负责人（签字）" in text and len(hazards) > 20
+    assert len(hazards) > 20
+    # The office aggregate is not an enterprise's art. 14 form: it says so and is not signed as one.
+    assert "单位主要负责人（签字）" not in text and "审核人（签字）" in text
+    compact = re.sub(r"\s+", "", text)
+    assert "第十四条报送的季度统计分析表" in compact and "次年1月31日前" in compact
 
 
 def test_a_district_report_and_scope_checks(demo_path: Path, tmp_path: Path, pdf_text) -> None:
@@ -122,8 +126,9 @@ def test_the_annual_form_prints_majors_plans_funding_supervision_and_analysis(de
     result = CliRunner().invoke(main, ["--db", str(demo_path), "report", "annual", "--year", "2026", "-o", str(target)])
     assert result.exit_code == 0, result.output
     text = "".join(pdf_text(target).split())
-    for phrase in ("隐患排查治理情况统计分析表", "2026年度", "重大事故隐患治理情况", "列入治理计划", "落实治理资金",
-                   "挂牌督办", "统计分析", "年度统计分析表由单位主要负责人签字，于2027-01-31前报送", "五、按企业"):
+    # The office's aggregate: not an enterprise's art. 14 form, and it says so.
+    for phrase in ("隐患排查治理情况汇总统计表", "2026年度", "重大事故隐患治理情况", "列入治理计划", "落实治理资金",
+                   "挂牌督办", "统计分析", "不代替各企业", "审核人（签字）", "五、按企业"):
         assert phrase in text, phrase
 
 
@@ -145,7 +150,8 @@ def test_an_enterprise_filing_is_its_own_and_an_enterprise_installation_prints_o
     for name in ("own.pdf", "own-q.pdf", "office-copy.pdf"):
         text = "".join(pdf_text(tmp_path / name).split())
         assert own.name in text and other.name not in text and "五、按企业" not in text
-        assert f"单位主要负责人（签字）：{own.principal}" in text
+        assert f"单位主要负责人（签字）：{own.principal}" in text and "隐患排查治理情况统计分析表" in text
+        assert "年度统计分析表由单位主要负责人签字，于2027-01-31前报送" in text or "季度统计分析表由单位主要负责人签字" in text
     text = "".join(pdf_text(tmp_path / "own.pdf").split())
     assert f"本年度排查发现隐患{expected['found']}条" in text
 
