@@ -105,7 +105,7 @@ def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, 
     """The form of a quarter or a year, for the city, a district or one enterprise."""
     s = styles()
     total = stats.total
-    numbers = [62 * mm] + [(CONTENT_WIDTH - 62 * mm) / 7] * 7
+    numbers = [46 * mm] + [(CONTENT_WIDTH - 46 * mm) / 7] * 7  # room for "100.0%" on one line
     yearly = stats.kind == "year"
     period_word = "本年度" if yearly else "本季度"
     title = "隐患排查治理情况统计分析表" if stats.enterprise else "隐患排查治理情况汇总统计表"

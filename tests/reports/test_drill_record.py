@@ -65,10 +65,9 @@ def test_the_drill_record_has_every_field_its_hazards_photos_and_signature_lines
                       (AS_OF + timedelta(days=10)).isoformat(), "演练组织人（签字）", "评估组负责人（签字）", "演练照片",
                       "评估人员签字", "1李评估", "2赵专家"):
             assert _squeeze(value) in text, value
-        # A specific plan's drill: the next comprehensive-or-specific one is due 12 months on (6 for a high-risk unit).
-        months = 6 if enterprise.high_risk else 12
-        held = date.fromisoformat(drill.held_on)
-        due = held.replace(year=held.year + 1) if months == 12 else add_months(held, 6)
+        # A specific plan's drill: under the national rule (art. 33 as written) the next comprehensive-or-specific
+        # one is due 12 months on, high-risk unit or not.
+        due = add_months(date.fromisoformat(drill.held_on), 12)
         assert f"下次应演练{due.isoformat()}（综合或专项应急预案演练" in text
         assert all(embedded for _, embedded in pdf_fonts(target))
         assert pdf_pages(target) >= 1
