@@ -28,6 +28,7 @@ store/local_state.py, the merge in store/merge.py; what the use cases return in 
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -47,6 +48,7 @@ from safety_desk.services.sync_results import (
 )
 from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
+from safety_desk.store.hazard_history import created_events, stored_event_ids
 from safety_desk.store.decision_conflicts import new_decision_ids, record_concurrent_decisions
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.records import Device
@@ -57,6 +59,7 @@ from safety_desk.sync.bundle import (
 )
 from safety_desk.sync.change_codec import decode_changes, encode_changes, fitting_seq
 from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mark_used, set_aside, waiting_bundles
+from safety_desk.sync.history_checks import history_refusals
 from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.scope_checks import refusing
 from safety_desk.sync.sender_checks import accepted_sender, ownership_refuser
@@ -275,6 +278,8 @@ class SyncService:
                   if sender.role != "office" else None)
         if sender.role != "office":
             refuse = refusing(scope_refusals_of(self.db, self.log, sender, self._scope_of(sender), changes), refuse)
+            refuse = refusing(history_refusals(changes, partial(created_events, self.db.conn),
+                                               partial(stored_event_ids, self.db.conn)), refuse)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in changes if c.table == "photo"})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
