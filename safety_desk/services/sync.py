@@ -59,7 +59,7 @@ from safety_desk.sync.bundle import (
 )
 from safety_desk.sync.change_codec import decode_changes, encode_changes, fitting_seq
 from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mark_used, set_aside, waiting_bundles
-from safety_desk.sync.history_checks import history_refusals
+from safety_desk.sync.history_checks import history_refusals, refusing_rest
 from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.scope_checks import refusing
 from safety_desk.sync.sender_checks import accepted_sender, ownership_refuser
@@ -278,8 +278,8 @@ class SyncService:
                   if sender.role != "office" else None)
         if sender.role != "office":
             refuse = refusing(scope_refusals_of(self.db, self.log, sender, self._scope_of(sender), changes), refuse)
-            refuse = refusing(history_refusals(changes, partial(created_events, self.db.conn),
-                                               partial(stored_event_ids, self.db.conn)), refuse)
+            refuse = refusing_rest(refuse, history_refusals(changes, partial(created_events, self.db.conn),
+                                                            partial(stored_event_ids, self.db.conn)))
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in changes if c.table == "photo"})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any, Callable, Iterable
 
 from safety_desk.domain.hazard_status import HazardEventKind
-from safety_desk.domain.sync_model import WHOLE_ROW, Change
+from safety_desk.domain.sync_model import WHOLE_ROW, Change, Refuser
 from safety_desk.sync.scope_checks import change_key
 
 _KINDS = frozenset(kind.value for kind in HazardEventKind)
@@ -88,3 +88,19 @@ def history_refusals(changes: Iterable[Change], created_events: CreatedEvents,
         if problem:
             refused[change_key(change)] = f"hazard_event {change.row_id} 字段 kind：{problem}，未接收"
     return refused
+
+
+def refusing_rest(first: Refuser | None, refused: dict[tuple, str]) -> Refuser | None:
+    """The merge's `refuse` hook: what `first` refuses, then the changes refused here among the rest (so a forged
+    author or clock is reported as such, not as a history problem)."""
+    if not refused:
+        return first
+
+    def refuse(table: str, row_id: str, row_changes: list[Change], current: dict[str, Any] | None,
+               facts: Any) -> list[tuple[Change, str]]:
+        found = first(table, row_id, row_changes, current, facts) if first is not None else []
+        gone = {id(c) for c, _ in found}
+        return found + [(c, refused[change_key(c)]) for c in row_changes
+                        if id(c) not in gone and change_key(c) in refused]
+
+    return refuse
