@@ -36,6 +36,7 @@ from safety_desk.domain.concurrent_decisions import DECISION_KINDS
 from safety_desk.domain.device_scope import Scope
 from safety_desk.domain.ownership import ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
+from safety_desk.domain.sync_model import Change, Refuser
 from safety_desk.domain.ids import new_id
 from safety_desk.media.files import holds, media_path, write_file_atomically
 from safety_desk.services import conflict_forwarding
@@ -51,6 +52,7 @@ from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
 from safety_desk.store.hazard_history import created_events, stored_event_ids
 from safety_desk.store.decision_conflicts import new_decision_ids, record_concurrent_decisions
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
+from safety_desk.store.office_proofs import keep_proofs, proofs_of
 from safety_desk.store.records import Device
 from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import (
@@ -62,7 +64,9 @@ from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mar
 from safety_desk.sync.history_checks import history_refusals, refusing_rest
 from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.scope_checks import refusing
-from safety_desk.sync.sender_checks import accepted_sender, ownership_refuser
+from safety_desk.sync.office_proof import proof_key, proof_of, proven, written_clock
+from safety_desk.sync.scope_checks import change_key
+from safety_desk.sync.sender_checks import accepted_sender, office_claims, ownership_refuser
 
 Progress = Callable[[int, int], None]
 # What one exported bundle holds at most: below what a peer reads (sync/bundle.py), with room to spare.
@@ -184,6 +188,7 @@ class SyncService:
                 upto = cut
                 changes = [c for c in changes if c.seq <= cut or c.table in _ALWAYS_WHOLE]
         changes, photos = self.log.with_photos(peer.id, state.acked_seq, changes)
+        changes = self._with_proofs(me, peer, changes)
         for photo_id in photos:
             if not media_path(self.store.media_dir, photo_id).exists():
                 raise SyncProblem(f"照片文件缺失：{photo_id[:12]}… (the file of photo {photo_id} is missing; run "
@@ -229,6 +234,7 @@ class SyncService:
             path, digest = write_bundle(target, manifest, data, photo_files(), private)
             try:
                 self.local_state.set_bundle_counter(counter)
+                self.local_state.set_epoch_sent(peer.id, self.local_state.sync_epoch())
                 self.log.note_export(peer.id, at=self.db.now_iso(), sent_ack=state.received_seq, sent_upto=upto,
                                      file_name=path.name, manifest_sha256=digest)
                 self.log.note_photos_sent(peer.id, photos, upto)
@@ -280,6 +286,8 @@ class SyncService:
             refuse = refusing(scope_refusals_of(self.db, self.log, sender, self._scope_of(sender), changes), refuse)
             refuse = refusing_rest(refuse, history_refusals(changes, partial(created_events, self.db.conn),
                                                             partial(stored_event_ids, self.db.conn)))
+        if sender.role != "office" and self.is_office():
+            refuse = self._office_claims(changes, refuse)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in changes if c.table == "photo"})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
@@ -360,6 +368,8 @@ class SyncService:
                                        changes=len(changes), applied=merged.cells_applied)
                 self.log.note_photos_received(sender.id, sorted(bundled | set(photo_rows)))
                 if sender.role == "office" and self.this_device().role != "office":
+                    keep_proofs(self.db.conn, [(c.table, c.row_id, c.field, written_clock(c), c.proof)
+                                               for c in changes if c.proof is not None])
                     told = take_notices(self.db, self.log, self.this_device(), sender, manifest, changes, now)
         except BaseException:
             self.db.reload_clock()
@@ -370,6 +380,42 @@ class SyncService:
         if sender.role == "office" and self.this_device().role != "office":
             result.warnings.extend(told)
         return result
+
+    def _office_claims(self, changes: list[Change], refuse: Refuser | None) -> Refuser | None:
+        """At the office: a device's changes written with our own clock are taken as ours only with our proof
+        (sync/office_proof.py): our writes a restore lost, handed back; the others are refused."""
+        me = self.db.device_id
+        claimed = [c for c in changes if written_clock(c)[21:] == me]
+        if not claimed:
+            return refuse
+        key = proof_key(self.local_state.private_key() or "")
+        proven_keys = {change_key(c) for c in claimed if proven(key, c)}
+        return office_claims(refuse, proven_keys, {change_key(c) for c in claimed}, self.log.cell_clock)
+
+    def _with_proofs(self, me: Device, peer: Device, changes: list[Change]) -> list[Change]:
+        """Our own writes with our proof, for a device (the office); the office's writes with the proofs it gave,
+        for the office, less writes of third devices we hand back after its restore (they come from their
+        writers, and the office would refuse them from us)."""
+        if me.role == "office":
+            key = proof_key(self.local_state.private_key() or "")
+            for change in changes:
+                if written_clock(change)[21:] == me.id:
+                    change.proof = proof_of(key, change)
+            return changes
+        if peer.role != "office":
+            return changes
+        resend = self.local_state.resend_upto(peer.id)
+        if resend:
+            changes = [c for c in changes if c.seq > resend or c.capped_from
+                       or written_clock(c)[21:] in (me.id, peer.id)]
+        theirs = [c for c in changes if written_clock(c)[21:] == peer.id]
+        if theirs:
+            kept = proofs_of(self.db.conn, [(c.table, c.row_id, c.field) for c in theirs])
+            for change in theirs:
+                clock, proof = kept.get((change.table, change.row_id, change.field), ("", None))
+                if clock == written_clock(change):
+                    change.proof = proof
+        return changes
 
     def _photo_file_ok(self, photo_id: str) -> bool:
         return holds(media_path(self.store.media_dir, photo_id), photo_id)
@@ -427,11 +473,14 @@ class SyncService:
         for peer in peers:
             state = self.log.peer(peer.id)
             outbox = inbox(folder, peer.id)
-            if self.log.last_seq() > state.sent_upto or state.received_seq > state.sent_ack:
+            # A database restored from a backup tells each peer of its new incarnation even with nothing new for it
+            # (services/sync_incarnation.py): the peer then sends back what the restore lost.
+            announce = self.local_state.epoch_sent(peer.id) != self.local_state.sync_epoch()
+            if self.log.last_seq() > state.sent_upto or state.received_seq > state.sent_ack or announce:
                 outbox.mkdir(parents=True, exist_ok=True)
                 exported = self._export(peer, None, outbox, no_progress)
                 if (exported.changes or exported.photos or exported.notices
-                        or state.received_seq > state.sent_ack):
+                        or state.received_seq > state.sent_ack or announce):
                     result.exported.append(exported)
                     # Our older bundles still waiting there hold nothing the new one does not (it starts at the
                     # peer's latest acknowledgement): remove them, so a peer away for weeks finds one file.

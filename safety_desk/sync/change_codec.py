@@ -22,12 +22,21 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 def encode_changes(changes: Iterable[Change]) -> bytes:
     """changes.jsonl: one line per row and write, [table, row_id, clock, author, seq, capped_from, cells], where
-    cells maps each field the write set to its value ("*" to the whole row for records merged as rows)."""
+    cells maps each field the write set to its value ("*" to the whole row for records merged as rows); a line of
+    changes carrying the office's proofs (sync/office_proof.py) has an eighth element, field -> proof."""
     groups: dict[tuple, dict[str, Any]] = {}
+    proofs: dict[tuple, dict[str, str]] = {}
     for c in changes:
-        groups.setdefault((c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from), {})[c.field] = c.value
+        key = (c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from)
+        groups.setdefault(key, {})[c.field] = c.value
+        if c.proof is not None:
+            proofs.setdefault(key, {})[c.field] = c.proof
     encode = _ENCODER.encode
-    lines = [encode([*key, cells]) for key, cells in groups.items()]
+    if proofs:  # the office's proofs of its own writes ride as an eighth element of their lines
+        lines = [encode([*key, cells, proofs[key]]) if key in proofs else encode([*key, cells])
+                 for key, cells in groups.items()]
+    else:
+        lines = [encode([*key, cells]) for key, cells in groups.items()]
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
@@ -89,8 +98,8 @@ def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]],
 
     Memory stays bounded by what the lines hold, whatever their shape: lines are parsed a batch at a time, an
     empty, over-long or non-UTF-8 line is refused before it is parsed, and so is one nested deeper than a change
-    can be (a change line holds a list, its cells object and at most one whole-row object: three brackets
-    outside its strings), so no parser recursion or pile of tiny containers is ever built from hostile input."""
+    can be (a change line holds a list, its cells object, at most one whole-row object and the office's proofs:
+    four brackets outside its strings), so no parser recursion or pile of tiny containers is ever built from hostile input."""
     if isinstance(lines, (bytes, bytearray)):
         lines = _lines_of(bytes(lines))
     changes: list[Change] = []
@@ -128,7 +137,7 @@ def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]],
 
 _BATCH = 2000  # lines parsed at once, or fewer when they reach
 _BATCH_BYTES = 4 * 1024**2  # bytes: the copies one parse makes stay small
-_MAX_OPENERS = 3
+_MAX_OPENERS = 4  # the line, its cells, a whole row, the office's proofs
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 
@@ -195,6 +204,8 @@ def _decode_batch(batch: list[bytes], first: int, name: str, columns: dict[str, 
 
 def _checked_line(item: Any, columns: dict[str, set[str]], pairs: dict[str, frozenset], clocks: set[str],
                   out: list[Change]) -> int:
+    if type(item) is list and len(item) == 8:
+        return _checked_proven_line(item, columns, pairs, clocks, out)
     if type(item) is not list or len(item) != 7:
         raise ValueError("not a list of 7 values")
     table, row_id, clock, author, seq, capped, cells = item
@@ -235,6 +246,20 @@ def _checked_line(item: Any, columns: dict[str, set[str]], pairs: dict[str, froz
                 for field_name, value in cells.items()])
     return len(cells)
 
+
+
+def _checked_proven_line(item: list, columns: dict[str, set[str]], pairs: dict[str, frozenset], clocks: set[str],
+                         out: list[Change]) -> int:
+    """A line with the office's proofs of its cells (sync/office_proof.py): field -> proof, for fields of the line."""
+    proofs = item[7]
+    if (type(proofs) is not dict or not proofs or type(item[6]) is not dict or not set(proofs) <= set(item[6])
+            or not all(type(p) is str and 0 < len(p) <= 64 for p in proofs.values())):
+        raise ValueError("bad proofs")
+    start = len(out)
+    values = _checked_line(item[:7], columns, pairs, clocks, out)
+    for change in out[start:]:
+        change.proof = proofs.get(change.field)
+    return values
 
 
 def _field_pairs(columns: dict[str, set[str]]) -> dict[str, frozenset]:
