@@ -32,8 +32,13 @@ def scope_refusals_of(db: Database, log: SyncLog, sender: Device, scope: Scope,
         moved = moves.moves_out_of(scope.district_ids) if scope.district_ids else {}
         return log.enterprises_index(scope, set(moved)), moved
 
+    acked = log.peer(sender.id).acked_seq  # as received before this bundle: its own ack counts from the next
+
+    def acknowledged(enterprise_id: str) -> bool:
+        return 0 < log.cell_seq("enterprise", enterprise_id, "district_id") <= acked
+
     return scope_refusals(sender.name, changes, log.scope_index(scope), log.row_scope_values, former,
-                          moves.enterprise_district)
+                          moves.enterprise_district, acknowledged)
 
 
 def after_merge_at_office(db: Database, sender: Device, changes: list[Change]) -> None:
