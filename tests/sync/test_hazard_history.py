@@ -76,6 +76,11 @@ def test_events_that_would_not_start_with_created_are_refused_and_reported(world
     shown = {c.row_id: c for c in office.sync.conflicts() if c.kind == "refused"}
     assert {backdated, second, orphan_event} <= set(shown)
     assert all("登记" in shown[i].note for i in (backdated, second, orphan_event))
+    listed = CliRunner().invoke(main, ["--db", str(office.store.path), "sync", "conflicts", "--all"])
+    assert listed.exit_code == 0
+    for event_id in (backdated, second, orphan_event):
+        line = next(line for line in listed.output.splitlines() if event_id in line)
+        assert "hazard_event.*" in line and "登记" in line
     assert run_doctor(office.store).ok
     # Told back: the inspector keeps them as conflicts, and is not stuck (its next bundle is taken).
     exchange(office, inspector, tmp_path)
