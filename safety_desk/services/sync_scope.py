@@ -90,6 +90,9 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
             # A manifest stays small: the rest are listed only at the office.
             warnings.append(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突 (and {more} more refused changes: see "
                             "the sync conflicts at the office)")
+    if me.role == "enterprise" and any(c.table == "enterprise" and c.field in ("district_id", WHOLE_ROW)
+                                       for c in changes):
+        moves.drop_unnamed_districts()  # its enterprise moved: the district it left is out of its scope
     told = manifest.get("out_of_scope")
     leaving = set(local_state.leaving_enterprises())
     leaving |= {e for e in told if isinstance(e, str)} if isinstance(told, list) else set()

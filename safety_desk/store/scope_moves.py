@@ -159,6 +159,19 @@ class ScopeMoves:
         finally:
             self.conn.execute("RELEASE scope_drop")
 
+    def drop_unnamed_districts(self) -> int:
+        """On an enterprise's PC: forget the districts no record here names any more (the one its enterprise left
+        when the office moved it, and moved it back), as the office's scope for the PC no longer holds them.
+        Local, like drop(); returns how many were dropped."""
+        named = set()
+        for table in TABLE_ORDER:
+            for row in self.conn.execute(f"PRAGMA foreign_key_list({table})"):
+                if row[2] == "district":
+                    named.update(r[0] for r in self.conn.execute(f"SELECT DISTINCT {row[3]} FROM {table}"))
+        unnamed = [r[0] for r in self.conn.execute("SELECT id FROM district") if r[0] not in named]
+        self._delete("district", unnamed)
+        return len(unnamed)
+
     def _delete(self, table: str, ids: list[str], column: str = "id", clocks: bool = True) -> None:
         for start in range(0, len(ids), _BATCH):
             chunk = ids[start:start + _BATCH]

@@ -395,6 +395,12 @@ def run_hostile_example(template: Path, operations) -> None:
                      ("event", "inspector", 1, "comment"), ("deliver", 1, 0), ("send", 1), ("deliver", 1, 1),
                      ("forge_event", 0, "verified", "own", "own"), ("move", 1), ("send", 3), ("deliver", 3, 0),
                      ("move", 0), ("send", 0), ("deliver", 0, 1), ("event", "inspector", 2, "reported_rectified")])
+# Found by the long run: two enterprises moved into the laptop's district sent their district twice (the bundle
+# refused whole); the enterprise PC kept the district its enterprise left and came back from.
+@example(operations=[("edit", "office", 0, "measures", "1"), ("send", 0), ("drop", 0), ("move", 0), ("move", 0),
+                     ("move", 1), ("move", 1), ("edit", "office", 0, "measures", "1")])
+@example(operations=[("edit", "office", 0, "measures", "1"), ("send", 0), ("drop", 0), ("move", 0), ("move", 0),
+                     ("move", 1), ("move", 0), ("edit", "office", 1, "measures", "1")])
 def test_a_malicious_enterprise_changes_nothing_it_does_not_own(world_template, operations) -> None:
     run_hostile_example(world_template, operations)
 
