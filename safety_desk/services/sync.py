@@ -20,6 +20,11 @@ taken when they were made before the move; the office tells the devices of the o
 (`out_of_scope`), and each drops its records once its own edits of them reached the office; the devices of
 the new district receive all of them (store/sync_log.py, changes_for).
 
+Restores: a database restored from a backup is a new sync incarnation (services/sync_incarnation.py). The office
+gives every change it writes itself a proof (sync/office_proof.py) that devices keep; an office restored from a
+backup gets its own later writes back from the devices that hold them and takes a change in its own name only with
+its proof. Hazard events that would damage a hazard's history are refused like the rest (sync/history_checks.py).
+
 Where the pieces are: the bundle file in sync/bundle.py, its changes member in sync/change_codec.py, a joined
 device's key in sync/key_binding.py, what a sender may send in sync/sender_checks.py, the folder's layout in
 sync/folder_layout.py; peers, bundles seen and conflicts in store/sync_log.py, this device's keys and counters in
@@ -36,8 +41,8 @@ from safety_desk.domain.concurrent_decisions import DECISION_KINDS
 from safety_desk.domain.device_scope import Scope
 from safety_desk.domain.ownership import ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
-from safety_desk.domain.sync_model import Change, Refuser
 from safety_desk.domain.ids import new_id
+from safety_desk.domain.sync_model import Change, Refuser
 from safety_desk.media.files import holds, media_path, write_file_atomically
 from safety_desk.services import conflict_forwarding
 from safety_desk.services.collector_pause import collector_paused
@@ -49,8 +54,8 @@ from safety_desk.services.sync_results import (
 )
 from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
-from safety_desk.store.hazard_history import created_events, stored_event_ids
 from safety_desk.store.decision_conflicts import new_decision_ids, record_concurrent_decisions
+from safety_desk.store.hazard_history import created_events, stored_event_ids
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.office_proofs import keep_proofs, proofs_of
 from safety_desk.store.records import Device
@@ -63,9 +68,8 @@ from safety_desk.sync.change_codec import decode_changes, encode_changes, fittin
 from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mark_used, set_aside, waiting_bundles
 from safety_desk.sync.history_checks import history_refusals, refusing_rest
 from safety_desk.sync.key_binding import key_binding, sender_key
-from safety_desk.sync.scope_checks import refusing
 from safety_desk.sync.office_proof import proof_key, proof_of, proven, written_clock
-from safety_desk.sync.scope_checks import change_key
+from safety_desk.sync.scope_checks import change_key, refusing
 from safety_desk.sync.sender_checks import accepted_sender, office_claims, ownership_refuser
 
 Progress = Callable[[int, int], None]
@@ -174,6 +178,7 @@ class SyncService:
         if kind == "sync" and self.log.cell_seq("device", peer.id, "scope") > after:
             after = 0  # the device's scope changed: send everything it now covers (it drops nothing it has)
         changes = self.log.changes_for(index, peer.id, after, upto, echo_upto=self.local_state.resend_upto(peer.id))
+        changes = self._with_proofs(me, peer, changes)  # before the cut: proofs take room in the bundle
         if peer.revoked_at is not None:
             # A revoked device gets nothing more but the news of its revocation (its own device record).
             changes = [c for c in changes if c.table == "device" and c.row_id == peer.id]
@@ -188,7 +193,7 @@ class SyncService:
                 upto = cut
                 changes = [c for c in changes if c.seq <= cut or c.table in _ALWAYS_WHOLE]
         changes, photos = self.log.with_photos(peer.id, state.acked_seq, changes)
-        changes = self._with_proofs(me, peer, changes)
+        changes = self._with_proofs(me, peer, changes)  # the photo records added
         for photo_id in photos:
             if not media_path(self.store.media_dir, photo_id).exists():
                 raise SyncProblem(f"照片文件缺失：{photo_id[:12]}… (the file of photo {photo_id} is missing; run "
@@ -399,7 +404,7 @@ class SyncService:
         if me.role == "office":
             key = proof_key(self.local_state.private_key() or "")
             for change in changes:
-                if written_clock(change)[21:] == me.id:
+                if change.proof is None and written_clock(change)[21:] == me.id:
                     change.proof = proof_of(key, change)
             return changes
         if peer.role != "office":
@@ -408,7 +413,7 @@ class SyncService:
         if resend:
             changes = [c for c in changes if c.seq > resend or c.capped_from
                        or written_clock(c)[21:] in (me.id, peer.id)]
-        theirs = [c for c in changes if written_clock(c)[21:] == peer.id]
+        theirs = [c for c in changes if c.proof is None and written_clock(c)[21:] == peer.id]
         if theirs:
             kept = proofs_of(self.db.conn, [(c.table, c.row_id, c.field) for c in theirs])
             for change in theirs:

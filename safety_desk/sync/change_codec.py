@@ -48,18 +48,27 @@ def fitting_seq(changes: list[Change], *, max_bytes: int, max_lines: int, max_ce
     if len(changes) <= max_lines and _values(changes) <= max_cells and _upper_bytes(changes) <= max_bytes:
         return None  # the usual case, decided without encoding anything
     groups: dict[tuple, dict[str, Any]] = {}
+    proofs: dict[tuple, dict[str, str]] = {}
     for c in changes:
-        groups.setdefault((c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from), {})[c.field] = c.value
+        key = (c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from)
+        groups.setdefault(key, {})[c.field] = c.value
+        if c.proof is not None:
+            proofs.setdefault(key, {})[c.field] = c.proof
     encode = _ENCODER.encode
+
+    def size(key: tuple, cells: dict[str, Any]) -> int:  # a line as encode_changes writes it, with its newline
+        line = [*key, cells, proofs[key]] if key in proofs else [*key, cells]
+        return len(encode(line).encode("utf-8")) + 1
+
     if len(groups) <= max_lines and _values(changes) <= max_cells and \
-            sum(len(encode([*key, cells]).encode("utf-8")) + 1 for key, cells in groups.items()) <= max_bytes:
+            sum(size(key, cells) for key, cells in groups.items()) <= max_bytes:
         return None
     per_seq: dict[int, list[int]] = {}  # seq -> [lines, cells, bytes]
     for key, cells in groups.items():
         counts = per_seq.setdefault(key[4], [0, 0, 0])
         counts[0] += 1
         counts[1] += len(cells[WHOLE_ROW]) if WHOLE_ROW in cells else len(cells)
-        counts[2] += len(encode([*key, cells]).encode("utf-8")) + 1
+        counts[2] += size(key, cells)
     lines = cell_count = size = 0
     chosen = None
     for seq in sorted(per_seq):
@@ -82,7 +91,7 @@ def _upper_bytes(changes: list[Change]) -> int:
     line's keys and punctuation for every change."""
     total = 0
     for c in changes:
-        total += 400 + len(c.field) * 6
+        total += 400 + len(c.field) * 6  # room for a line's keys, punctuation and an office proof
         value = c.value
         if type(value) is dict:
             for key, cell in value.items():
