@@ -81,6 +81,7 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
     if isinstance(refused, list):
         notices = [n for n in refused if isinstance(n, dict) and all(
             isinstance(n.get(k), str) for k in ("table", "row_id", "field"))]
+        moves.forget_refused_events(notices)  # the office's history of those hazards is the one that counts
         if moves.keep_refusals(office.id, notices, now):
             warnings.append(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突 (the office refused "
                             f"{len(notices)} of this device's changes: see the sync conflicts)")
