@@ -12,6 +12,7 @@ from typing import Any, Iterable, Iterator
 
 from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, SYNC_MODE, WHOLE_ROW, Change
 from safety_desk.sync.bundle import MAX_CHANGE_CELLS, MAX_CHANGE_LINE_BYTES, MAX_CHANGE_LINES, BundleRejected
+from safety_desk.sync.office_proof import PROOF_CHARS
 
 _CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")
 _SCALARS = frozenset({str, int, float, type(None)})  # exact types: a bool is not a stored value
@@ -82,8 +83,10 @@ def fitting_seq(changes: list[Change], *, max_bytes: int, max_lines: int, max_ce
 
 
 def _values(changes: list[Change]) -> int:
-    """Values as decoding counts them (sync/bundle.py MAX_CHANGE_CELLS): a cell, or each column of a whole row."""
-    return sum(len(c.value) if c.field == WHOLE_ROW and type(c.value) is dict else 1 for c in changes)
+    """Values as decoding counts them (sync/bundle.py MAX_CHANGE_CELLS): a cell, or each column of a whole row, and
+    the office's proof of either."""
+    return sum((len(c.value) if c.field == WHOLE_ROW and type(c.value) is dict else 1) + (c.proof is not None)
+               for c in changes)
 
 
 def _upper_bytes(changes: list[Change]) -> int:
@@ -262,13 +265,13 @@ def _checked_proven_line(item: list, columns: dict[str, set[str]], pairs: dict[s
     """A line with the office's proofs of its cells (sync/office_proof.py): field -> proof, for fields of the line."""
     proofs = item[7]
     if (type(proofs) is not dict or not proofs or type(item[6]) is not dict or not set(proofs) <= set(item[6])
-            or not all(type(p) is str and 0 < len(p) <= 64 for p in proofs.values())):
+            or not all(type(p) is str and len(p) == PROOF_CHARS for p in proofs.values())):
         raise ValueError("bad proofs")
     start = len(out)
     values = _checked_line(item[:7], columns, pairs, clocks, out)
     for change in out[start:]:
         change.proof = proofs.get(change.field)
-    return values
+    return values + len(proofs)  # each proof held counts like a value (the decoded memory stays bounded)
 
 
 def _field_pairs(columns: dict[str, set[str]]) -> dict[str, frozenset]:
