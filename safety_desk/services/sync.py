@@ -280,7 +280,8 @@ class SyncService:
             result.duplicate = True
             return result
         columns = {t: set(self.db.columns(t)) for t in SYNC_MODE}
-        changes = decode_changes(opened.change_lines(), columns, path.name)
+        proofs: list[tuple[str, str, str, dict[str, str]]] = []  # the office's proofs the lines carry
+        changes = decode_changes(opened.change_lines(), columns, path.name, proofs)
         counts = manifest.get("counts")
         if not isinstance(counts, dict) or counts.get("changes") != len(changes):
             raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
@@ -292,7 +293,7 @@ class SyncService:
             refuse = refusing_rest(refuse, history_refusals(changes, partial(created_events, self.db.conn),
                                                             partial(stored_event_ids, self.db.conn)))
         if sender.role != "office" and self.is_office():
-            refuse = self._office_claims(changes, refuse)
+            refuse = self._office_claims(changes, proofs, refuse)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in changes if c.table == "photo"})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
@@ -373,8 +374,7 @@ class SyncService:
                                        changes=len(changes), applied=merged.cells_applied)
                 self.log.note_photos_received(sender.id, sorted(bundled | set(photo_rows)))
                 if sender.role == "office" and self.this_device().role != "office":
-                    keep_proofs(self.db.conn, [(c.table, c.row_id, c.field, written_clock(c), c.proof)
-                                               for c in changes if c.proof is not None])
+                    keep_proofs(self.db.conn, proofs)
                     told = take_notices(self.db, self.log, self.this_device(), sender, manifest, changes, now)
         except BaseException:
             self.db.reload_clock()
@@ -386,13 +386,18 @@ class SyncService:
             result.warnings.extend(told)
         return result
 
-    def _office_claims(self, changes: list[Change], refuse: Refuser | None) -> Refuser | None:
+    def _office_claims(self, changes: list[Change], proofs: list[tuple[str, str, str, dict[str, str]]],
+                       refuse: Refuser | None) -> Refuser | None:
         """At the office: a device's changes written with our own clock are taken as ours only with our proof
-        (sync/office_proof.py): our writes a restore lost, handed back; the others are refused."""
+        (sync/office_proof.py; `proofs` as decode_changes gives them): our writes a restore lost, handed back;
+        the others are refused."""
         me = self.db.device_id
         claimed = [c for c in changes if written_clock(c)[21:] == me]
         if not claimed:
             return refuse
+        by_line = {(table, row_id, clock): cells for table, row_id, clock, cells in proofs}
+        for change in claimed:
+            change.proof = by_line.get((change.table, change.row_id, change.clock), {}).get(change.field)
         key = proof_key(self.local_state.private_key() or "")
         proven_keys = {change_key(c) for c in claimed if proven(key, c)}
         return office_claims(refuse, proven_keys, {change_key(c) for c in claimed}, self.log.cell_clock)
@@ -415,11 +420,9 @@ class SyncService:
                        or written_clock(c)[21:] in (me.id, peer.id)]
         theirs = [c for c in changes if c.proof is None and written_clock(c)[21:] == peer.id]
         if theirs:
-            kept = proofs_of(self.db.conn, [(c.table, c.row_id, c.field) for c in theirs])
+            kept = proofs_of(self.db.conn, [(c.table, c.row_id, written_clock(c)) for c in theirs])
             for change in theirs:
-                clock, proof = kept.get((change.table, change.row_id, change.field), ("", None))
-                if clock == written_clock(change):
-                    change.proof = proof
+                change.proof = kept.get((change.table, change.row_id, written_clock(change)), {}).get(change.field)
         return changes
 
     def _photo_file_ok(self, photo_id: str) -> bool:

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable
 
-_BATCH = 500
+_BATCH = 300
+_ENCODE = json.JSONEncoder(separators=(",", ":")).encode
 
 
-def keep_proofs(conn: Any, proofs: Iterable[tuple[str, str, str, str, str]]) -> None:
-    """Keep (table, row id, field, clock, proof) for each cell, replacing a proof of an older write only."""
-    conn.executemany(
-        "INSERT INTO office_proof (tbl, row_id, field, clock, proof) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT (tbl, row_id, field) DO UPDATE SET clock = excluded.clock, proof = excluded.proof"
-        " WHERE excluded.clock >= office_proof.clock", proofs)
+def keep_proofs(conn: Any, lines: Iterable[tuple[str, str, str, dict[str, str]]]) -> None:
+    """Keep (table, row id, clock the office wrote it with, {field: proof}) of each line of the office's bundle."""
+    conn.executemany("INSERT OR IGNORE INTO office_proof (tbl, row_id, clock, proofs) VALUES (?, ?, ?, ?)",
+                     [(table, row_id, clock, _ENCODE(proofs)) for table, row_id, clock, proofs in lines])
 
 
-def proofs_of(conn: Any, cells: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], tuple[str, str]]:
-    """(table, row id, field) -> (clock, proof) kept for the cells asked about."""
-    wanted = sorted(set(cells))
-    found: dict[tuple[str, str, str], tuple[str, str]] = {}
+def proofs_of(conn: Any, writes: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], dict[str, str]]:
+    """(table, row id, clock) -> {field: proof} kept for the office writes asked about."""
+    wanted = sorted(set(writes))
+    found: dict[tuple[str, str, str], dict[str, str]] = {}
     for start in range(0, len(wanted), _BATCH):
         chunk = wanted[start:start + _BATCH]
-        where = " OR ".join("(tbl = ? AND row_id = ? AND field = ?)" for _ in chunk)
-        for tbl, row_id, field, clock, proof in conn.execute(
-                f"SELECT tbl, row_id, field, clock, proof FROM office_proof WHERE {where}",
-                [value for cell in chunk for value in cell]):
-            found[(tbl, row_id, field)] = (clock, proof)
+        where = " OR ".join("(tbl = ? AND row_id = ? AND clock = ?)" for _ in chunk)
+        for tbl, row_id, clock, proofs in conn.execute(
+                f"SELECT tbl, row_id, clock, proofs FROM office_proof WHERE {where}",
+                [value for write in chunk for value in write]):
+            found[(tbl, row_id, clock)] = json.loads(proofs)
     return found

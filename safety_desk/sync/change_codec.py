@@ -104,14 +104,17 @@ def _upper_bytes(changes: list[Change]) -> int:
     return total
 
 
-def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]], name: str) -> list[Change]:
+def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]], name: str,
+                   proofs: list[tuple[str, str, str, dict[str, str]]] | None = None) -> list[Change]:
     """Parse and check every line of changes.jsonl (its bytes, or its lines as OpenedBundle.change_lines streams
     them); any malformed line rejects the bundle, naming the line.
 
     Memory stays bounded by what the lines hold, whatever their shape: lines are parsed a batch at a time, an
     empty, over-long or non-UTF-8 line is refused before it is parsed, and so is one nested deeper than a change
     can be (a change line holds a list, its cells object, at most one whole-row object and the office's proofs:
-    four brackets outside its strings), so no parser recursion or pile of tiny containers is ever built from hostile input."""
+    four brackets outside its strings), so no parser recursion or pile of tiny containers is ever built from hostile
+    input. The office's proofs a line carries (sync/office_proof.py) go to `proofs` as (table, row id, clock,
+    {field: proof}), a line at a time (dropped when `proofs` is None)."""
     if isinstance(lines, (bytes, bytearray)):
         lines = _lines_of(bytes(lines))
     changes: list[Change] = []
@@ -135,13 +138,13 @@ def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]],
         batch.append(line)
         batch_bytes += len(line)
         if len(batch) == _BATCH or batch_bytes >= _BATCH_BYTES:
-            values += _decode_batch(batch, first, name, columns, pairs, clocks, changes)
+            values += _decode_batch(batch, first, name, columns, pairs, clocks, changes, proofs)
             first += len(batch)
             batch, batch_bytes = [], 0
             if values > MAX_CHANGE_CELLS:
                 raise _rejected(name, number, f"more than {MAX_CHANGE_CELLS} values in all")
     if batch:
-        values += _decode_batch(batch, first, name, columns, pairs, clocks, changes)
+        values += _decode_batch(batch, first, name, columns, pairs, clocks, changes, proofs)
         if values > MAX_CHANGE_CELLS:
             raise _rejected(name, number, f"more than {MAX_CHANGE_CELLS} values in all")
     return changes
@@ -186,7 +189,7 @@ def _rejected(name: str, number: int, what: str) -> BundleRejected:
 
 
 def _decode_batch(batch: list[bytes], first: int, name: str, columns: dict[str, set[str]], pairs: dict[str, frozenset],
-                  clocks: set[str], changes: list[Change]) -> int:
+                  clocks: set[str], changes: list[Change], proofs: list | None = None) -> int:
     """Decode and check a batch of lines into `changes`; returns how many values they held."""
     try:
         # One parse for the whole batch (JSON text never holds a raw newline); line by line only to name the
@@ -208,16 +211,16 @@ def _decode_batch(batch: list[bytes], first: int, name: str, columns: dict[str, 
     values = 0
     for number, item in enumerate(items, start=first):
         try:
-            values += _checked_line(item, columns, pairs, clocks, changes)
+            values += _checked_line(item, columns, pairs, clocks, changes, proofs)
         except (ValueError, TypeError, KeyError) as exc:
             raise _rejected(name, number, str(exc)) from None
     return values
 
 
 def _checked_line(item: Any, columns: dict[str, set[str]], pairs: dict[str, frozenset], clocks: set[str],
-                  out: list[Change]) -> int:
+                  out: list[Change], proofs: list | None = None) -> int:
     if type(item) is list and len(item) == 8:
-        return _checked_proven_line(item, columns, pairs, clocks, out)
+        return _checked_proven_line(item, columns, pairs, clocks, out, proofs)
     if type(item) is not list or len(item) != 7:
         raise ValueError("not a list of 7 values")
     table, row_id, clock, author, seq, capped, cells = item
@@ -261,17 +264,21 @@ def _checked_line(item: Any, columns: dict[str, set[str]], pairs: dict[str, froz
 
 
 def _checked_proven_line(item: list, columns: dict[str, set[str]], pairs: dict[str, frozenset], clocks: set[str],
-                         out: list[Change]) -> int:
+                         out: list[Change], found: list | None) -> int:
     """A line with the office's proofs of its cells (sync/office_proof.py): field -> proof, for fields of the line."""
     proofs = item[7]
-    if (type(proofs) is not dict or not proofs or type(item[6]) is not dict or not set(proofs) <= set(item[6])
-            or not all(type(p) is str and len(p) == PROOF_CHARS for p in proofs.values())):
+    # Checked a line at a time in C (map, set, dict views), like the cells.
+    if (type(proofs) is not dict or not proofs or type(item[6]) is not dict or not proofs.keys() <= item[6].keys()
+            or set(map(type, proofs.values())) != _STR or set(map(len, proofs.values())) != _PROOF_LENGTH):
         raise ValueError("bad proofs")
-    start = len(out)
     values = _checked_line(item[:7], columns, pairs, clocks, out)
-    for change in out[start:]:
-        change.proof = proofs.get(change.field)
+    if found is not None:
+        found.append((item[0], item[1], item[2], proofs))
     return values + len(proofs)  # each proof held counts like a value (the decoded memory stays bounded)
+
+
+_STR = {str}
+_PROOF_LENGTH = {PROOF_CHARS}
 
 
 def _field_pairs(columns: dict[str, set[str]]) -> dict[str, frozenset]:

@@ -26,9 +26,13 @@ def _changes(count: int) -> list[Change]:
 
 def test_proofs_travel_with_their_cells_and_prove_only_those() -> None:
     changes = _changes(3)
-    back = decode_changes(encode_changes(changes), COLUMNS, "t.sdsync")
-    assert [(c.row_id, c.field, c.value, c.proof) for c in back] == [
-        (c.row_id, c.field, c.value, c.proof) for c in changes]
+    proofs: list = []
+    back = decode_changes(encode_changes(changes), COLUMNS, "t.sdsync", proofs)
+    assert [(c.row_id, c.field, c.value) for c in back] == [(c.row_id, c.field, c.value) for c in changes]
+    assert proofs == [(c.table, c.row_id, c.clock, {"description": c.proof, "deleted": changes[2 * n + 1].proof})
+                      for n, c in enumerate(changes[::2])]
+    lines = {(t, r, clock): cells for t, r, clock, cells in proofs}
+    back = [replace(c, proof=lines[(c.table, c.row_id, c.clock)][c.field]) for c in back]
     assert all(proven(KEY, c) for c in back)
     assert not proven(KEY, replace(back[0], value="另一个描述"))
     assert not proven(KEY, replace(back[0], author="insp"))
