@@ -7,12 +7,15 @@ set that altered it.
 
 from __future__ import annotations
 
+import operator
+from itertools import compress
 from typing import Any, Iterable
 
 from safety_desk.domain.ownership import RowFacts
 from safety_desk.domain.sync_model import WHOLE_ROW, Change
 
 _CHUNK = 500
+_TABLE_OF = operator.attrgetter("table")
 # child table -> (its reference column, the parent table, the parent's columns the rule reads)
 _PARENT = {"hazard_event": ("hazard_id", "hazard", "id, source"),
            "answer": ("inspection_id", "inspection", "id, status, kind")}
@@ -31,10 +34,10 @@ def _rows(conn: Any, table: str, columns: str, ids: Iterable[str]) -> dict[str, 
 def incoming_rows(changes: Iterable[Change], tables: Iterable[str]) -> dict[str, dict[str, dict[str, Any]]]:
     """table -> row id -> the values a change set brings (whole rows and single cells folded), for `tables`."""
     rows: dict[str, dict[str, dict[str, Any]]] = {table: {} for table in tables}
-    for change in changes:
-        of_table = rows.get(change.table)
-        if of_table is None:
-            continue
+    changes = changes if isinstance(changes, list) else list(changes)
+    # Only the changes of `tables`, picked in C (compress, map): most of a bundle is other tables.
+    for change in compress(changes, map(rows.__contains__, map(_TABLE_OF, changes))):
+        of_table = rows[change.table]
         row = of_table.setdefault(change.row_id, {})
         if change.field == WHOLE_ROW:
             row.update(change.value)
