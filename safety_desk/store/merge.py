@@ -119,6 +119,7 @@ class _Merger:
         self.facts: dict[tuple[str, str], RowFacts] = {}
         self.replaced: list[dict[str, Any]] = []  # the values this merge overwrote, kept in its audit entry
         self.whole_row_json: dict[int, str] = {}  # seq -> row_clock.fields of a row written whole by it
+        self.empty = False  # whether the table being merged held no rows before its turn
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def conflict(self, kind: str, table: str, row_id: str, field_name: str, *, kept: Any = None,
@@ -173,6 +174,11 @@ class _Merger:
         done = 0
         for table, table_groups in itertools.groupby(groups, key=lambda g: g[0][0]):
             table_groups = list(table_groups)
+            # A table with no rows and no row clocks before its turn (a first sync) has none of these rows: only
+            # its own turn writes rows of it and their clocks, each row id once, so no lookups are needed.
+            self.empty = self.conn.execute(
+                f"SELECT NOT EXISTS (SELECT 1 FROM {table}) AND NOT EXISTS (SELECT 1 FROM row_clock WHERE tbl = ?)",
+                (table,)).fetchone()[0] == 1
             for start in range(0, len(table_groups), _CHUNK):
                 chunk = table_groups[start:start + _CHUNK]
                 applied_before = self.report.cells_applied
@@ -224,7 +230,7 @@ class _Merger:
             resolved.append((row_id, [self.rewrite_references(c) for c in changes] if self.aliases else changes))
         if not resolved:
             return
-        rows, fields = self._load(table, [row_id for row_id, _ in resolved])
+        rows, fields = ({}, {}) if self.empty else self._load(table, [row_id for row_id, _ in resolved])
         seqs = {s for f in fields.values() for s in f.values()}
         writes = self._writes(seqs) if seqs else {}
         # Rows new here, in a table without unique keys, from a sender whose changes need no ownership check:

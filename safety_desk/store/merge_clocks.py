@@ -81,7 +81,10 @@ def cap_clocks(changes: list[Change], *, now_ms: int | None, tolerance_ms: int, 
             change = replace(change, clock=cap_clock(change.clock, now_ms),
                              capped_from=change.capped_from or change.clock)
         if change.table in clocked_tables:
-            change = _checked_row_clock(change, found, source)
+            value = change.value
+            own = value.get(ROW_CLOCK_COLUMN) if change.field == WHOLE_ROW and type(value) is dict else None
+            if type(own) is not str or own > change.clock or not _CLOCK.match(own):  # else: as _checked_row_clock
+                change = _checked_row_clock(change, found, source)
         changes[index] = change
     return changes, found
 

@@ -7,15 +7,12 @@ set that altered it.
 
 from __future__ import annotations
 
-import operator
-from itertools import compress
 from typing import Any, Iterable
 
 from safety_desk.domain.ownership import RowFacts
-from safety_desk.domain.sync_model import WHOLE_ROW, Change
+from safety_desk.domain.sync_model import WHOLE_ROW, Change, of_tables
 
 _CHUNK = 500
-_TABLE_OF = operator.attrgetter("table")
 # child table -> (its reference column, the parent table, the parent's columns the rule reads)
 _PARENT = {"hazard_event": ("hazard_id", "hazard", "id, source"),
            "answer": ("inspection_id", "inspection", "id, status, kind")}
@@ -35,8 +32,7 @@ def incoming_rows(changes: Iterable[Change], tables: Iterable[str]) -> dict[str,
     """table -> row id -> the values a change set brings (whole rows and single cells folded), for `tables`."""
     rows: dict[str, dict[str, dict[str, Any]]] = {table: {} for table in tables}
     changes = changes if isinstance(changes, list) else list(changes)
-    # Only the changes of `tables`, picked in C (compress, map): most of a bundle is other tables.
-    for change in compress(changes, map(rows.__contains__, map(_TABLE_OF, changes))):
+    for change in of_tables(changes, rows):
         of_table = rows[change.table]
         row = of_table.setdefault(change.row_id, {})
         if change.field == WHOLE_ROW:
