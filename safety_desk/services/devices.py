@@ -117,7 +117,7 @@ class DeviceService:
                 district = self.store.districts.get(district_id)
                 names.append(district.name if district else district_id)
             return "、".join(names)
-        return "全部 (all)"
+        return "全部片区和企业"
 
     def list(self) -> list[DeviceInfo]:
         me = self.store.db.device_id
