@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         if step == "enterprises":
             self.show_page("enterprises")
             self.pages["enterprises"].on_import_clicked()
-        elif step == "people" and "organisation" in PAGE_KEYS:  # h15org's page (issue 15)
+        elif step == "people" and "organisation" in getattr(self, "page_keys", PAGE_KEYS):  # the office's page
             self.show_page("organisation")
         elif step == "devices":
             self.show_page("sync")

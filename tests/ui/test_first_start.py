@@ -125,3 +125,18 @@ def test_the_set_up_goes_on_to_the_three_steps_of_going_live(qtbot, tmp_path) ->
         shot(dialog, "first_run_next_steps")
         qtbot.mouseClick(dialog.step_buttons["devices"], Qt.MouseButton.LeftButton)
         assert dialog.next_step == "devices" and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_each_next_step_opens_where_it_is_done(qtbot, demo_context, monkeypatch) -> None:
+    from safety_desk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.start_step("devices")
+    sync = window.pages["sync"]
+    assert window.current_page_key() == "sync" and sync.tabs.currentWidget() is sync.devices_tab
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda _parent, title, *a, **k: (asked.append(title), ("", ""))[1]))
+    window.start_step("enterprises")
+    assert window.current_page_key() == "enterprises" and asked == ["Import enterprises"]
