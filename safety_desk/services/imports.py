@@ -530,12 +530,13 @@ class SpreadsheetService:
                 return None
             enterprise = by_uscc.get(uscc)
             if enterprise is None:
-                problem.add("uscc", f"统一社会信用代码 {uscc} 对应的企业不存在 (no enterprise with this code; "
-                                    "import the enterprise first)")
+                problem.add("uscc", f"统一社会信用代码 {uscc} 对应的企业不存在：请先导入企业名录，"
+                                    "或在同一工作簿中加一张企业名录工作表（企业名称、统一社会信用代码、片区、行业）")
                 return None
         elif name:
             if name not in by_name:
-                problem.add("enterprise", f"企业「{name}」不存在 (no enterprise with exactly this name)")
+                problem.add("enterprise", f"企业「{name}」不存在（名称须与企业名录完全一致）：请先导入企业名录，"
+                                          "或在同一工作簿中加一张企业名录工作表")
                 return None
             enterprise = by_name[name]
             if enterprise is None:
