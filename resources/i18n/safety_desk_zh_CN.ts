@@ -1355,82 +1355,82 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>EnterpriseEditor</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="33"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="40"/>
         <source>Edit enterprise — %1</source>
         <translation>编辑企业 — %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="40"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="47"/>
         <source>18 characters, e.g. 91370200MA3C1234X5</source>
         <translation>18位，例如 91370200MA3C1234X5</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="51"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="58"/>
         <source>1 (highest risk)</source>
         <translation>1（风险最高）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="53"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="60"/>
         <source>3 (lowest risk)</source>
         <translation>3（风险最低）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="55"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="62"/>
         <source>High-risk: drills at least every 6 months</source>
         <translation>高风险企业：每6个月至少演练一次</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="70"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="77"/>
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="71"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="78"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="72"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="79"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="73"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="80"/>
         <source>Risk class</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="75"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="82"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="76"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="83"/>
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="77"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="84"/>
         <source>Safety officer</source>
         <translation>安全员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="78"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="85"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="82"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="89"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="135"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="142"/>
         <source>The name is required.</source>
         <translation>请填写企业名称。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="143"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="148"/>
         <source>7 to 20 digits; only + - ( ) and spaces may go between them.</source>
         <translation>应为7～20位数字，数字之间只能有 + - ( ) 和空格。</translation>
     </message>
@@ -3269,104 +3269,109 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>NewEnterpriseDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="28"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="29"/>
         <source>New enterprise</source>
         <translation>新建企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="34"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="35"/>
         <source>18 characters, e.g. 91370200MA3C1234X5</source>
         <translation>18位，例如 91370200MA3C1234X5</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="47"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="48"/>
         <source>Choose, or type a GB/T 4754 name or code (建筑业, E, 5412)</source>
         <translation>选择，或输入国民经济行业分类名称或代码（建筑业、E、5412）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="51"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="52"/>
         <source>As its industry</source>
         <translation>按行业默认</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="52"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="53"/>
         <source>1 (highest risk)</source>
         <translation>1（风险最高）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="54"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="55"/>
         <source>3 (lowest risk)</source>
         <translation>3（风险最低）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="55"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="56"/>
         <source>High-risk: drills at least every 6 months</source>
         <translation>高风险企业：每6个月至少演练一次</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="64"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="67"/>
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="65"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="68"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="67"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="70"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="68"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="71"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="70"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="73"/>
         <source>Risk class</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="72"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="75"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="73"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="76"/>
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="74"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="77"/>
         <source>Safety officer</source>
         <translation>安全员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="75"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="78"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="78"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="82"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="79"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="83"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="117"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="122"/>
         <source>Not in the national classification: choose an industry from the list.</source>
         <translation>国民经济行业分类中没有此名称：请从列表中选择行业。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="120"/>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="125"/>
         <source>Supervised as: %1</source>
         <translation>按监管行业：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="129"/>
+        <source>7 to 20 digits; only + - ( ) and spaces may go between them.</source>
+        <translation>应为7～20位数字，数字之间只能有 + - ( ) 和空格。</translation>
     </message>
 </context>
 <context>

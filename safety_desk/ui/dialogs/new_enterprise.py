@@ -11,6 +11,7 @@ from safety_desk.domain.industry import Industry
 from safety_desk.domain.industry_codes import map_industry
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.ui.context import AppContext
+from safety_desk.ui.dialogs.enterprise_editor import phone_acceptable
 
 _ERROR = "color: #c62828;"
 _HINT = "color: #546e7a;"
@@ -57,6 +58,8 @@ class NewEnterpriseDialog(QDialog):
         self.principal = QLineEdit()
         self.safety_officer = QLineEdit()
         self.contact_phone = QLineEdit()
+        self.contact_phone.setObjectName("contact_phone")
+        self.phone_hint = self._label("phone_hint")
         self.message = self._label("message")
         self.message.setStyleSheet(_ERROR)
 
@@ -73,6 +76,7 @@ class NewEnterpriseDialog(QDialog):
         form.addRow(self.tr("Principal"), self.principal)
         form.addRow(self.tr("Safety officer"), self.safety_officer)
         form.addRow(self.tr("Contact phone"), self.contact_phone)
+        form.addRow("", self.phone_hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Create"))
@@ -86,6 +90,7 @@ class NewEnterpriseDialog(QDialog):
         self.name.textChanged.connect(self.on_input_changed)
         self.uscc.textChanged.connect(self.on_input_changed)
         self.industry.currentTextChanged.connect(self.on_input_changed)
+        self.contact_phone.textChanged.connect(self.on_input_changed)
         self.on_input_changed()
 
     def _label(self, name: str) -> QLabel:
@@ -120,9 +125,12 @@ class NewEnterpriseDialog(QDialog):
             self._hint(self.industry_hint, self.tr("Supervised as: %1").replace("%1", industry.value), _HINT)
         else:
             self._hint(self.industry_hint, "", _HINT)
+        phone_ok = phone_acceptable(self.contact_phone.text())
+        self._hint(self.phone_hint, "" if phone_ok else self.tr("7 to 20 digits; only + - ( ) and spaces may go "
+                                                                "between them."), _ERROR)
         self.message.hide()
         self.ok_button.setEnabled(bool(self.name.text().strip()) and uscc_ok and industry is not None
-                                  and self.district.currentData() is not None)
+                                  and phone_ok and self.district.currentData() is not None)
 
     @staticmethod
     def _hint(label: QLabel, text: str, style: str) -> None:
