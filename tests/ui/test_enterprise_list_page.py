@@ -56,7 +56,7 @@ def test_the_office_creates_an_enterprise_with_a_national_industry_name(qtbot, d
     assert not dialog.industry_hint.isHidden() and not dialog.ok_button.isEnabled()
     dialog.industry.setEditText("水的生产和供应业")
     assert "其他" in dialog.industry_hint.text() and dialog.ok_button.isEnabled()
-    dialog.contact_phone.setText("0532-8888")
+    dialog.contact_phone.setText("0532-88")  # six digits
     assert not dialog.phone_hint.isHidden() and not dialog.ok_button.isEnabled()
     dialog.contact_phone.setText("0532-88886666")
     assert dialog.phone_hint.isHidden() and dialog.ok_button.isEnabled()
