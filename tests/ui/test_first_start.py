@@ -140,3 +140,16 @@ def test_each_next_step_opens_where_it_is_done(qtbot, demo_context, monkeypatch)
                         staticmethod(lambda _parent, title, *a, **k: (asked.append(title), ("", ""))[1]))
     window.start_step("enterprises")
     assert window.current_page_key() == "enterprises" and asked == ["Import enterprises"]
+
+
+def test_the_people_step_opens_the_organisation_page_where_the_window_has_one(qtbot, demo_context) -> None:
+    from safety_desk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    before = window.current_page_key()
+    window.start_step("people")
+    if "organisation" in getattr(window, "page_keys", ()):  # the 组织机构 page (h15org, issue 15)
+        assert window.current_page_key() == "organisation"
+    else:
+        assert window.current_page_key() == before  # nowhere to go yet: the window stays where it was
