@@ -32,107 +32,107 @@
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="130"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="148"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="141"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="141"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="141"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="151"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="169"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="154"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="172"/>
         <source>Restore the selected backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="157"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="175"/>
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="180"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="198"/>
         <source>Daily (automatic at start)</source>
         <translation>每日（启动时自动）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="180"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="198"/>
         <source>By hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="181"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="199"/>
         <source>Before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="181"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="199"/>
         <source>Before a program upgrade</source>
         <translation>程序升级前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="182"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="200"/>
         <source>Replaced by a restore</source>
         <translation>恢复前被替换的数据库</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="186"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="204"/>
         <source>Kept beside the database in %1: the newest backup of each of the last 7 days and 4 weeks, and the last 3 before imports, upgrades and restores.</source>
         <translation>保存在数据库旁的 %1：保留最近 7 天和 4 周中每天、每周最新的一份，以及导入、升级和恢复前的最近 3 份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="201"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="219"/>
         <source>No backups yet.</source>
         <translation>尚无备份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="223"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="241"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="227"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="245"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="235"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="253"/>
         <source>Backed up: %1</source>
         <translation>已备份：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="245"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="263"/>
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="246"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="264"/>
         <source>SafetyDesk database (*.db);;All files (*)</source>
         <translation>SafetyDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="252"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="270"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="253"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="271"/>
         <source>Replace the database by the backup of %1?
 
 The current database is kept as a backup first. SafetyDesk then closes; start it again to work on the restored data.</source>
@@ -141,22 +141,22 @@ The current database is kept as a backup first. SafetyDesk then closes; start it
 当前数据库会先保存为备份。恢复后安全检查工作台将关闭，请重新启动以使用恢复的数据。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="259"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="277"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="265"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="283"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="267"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="285"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="268"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="286"/>
         <source>The backup was restored; the replaced database was kept as %1.
 
 SafetyDesk will now close. Start it again to work on the restored data.</source>
@@ -525,8 +525,8 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>各片区未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="325"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="333"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
@@ -572,278 +572,278 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="118"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="448"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
         <source>Inspections this week</source>
         <translation>本周检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
         <source>Inspected this month</source>
         <translation>本月已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="145"/>
         <source>Inspected this quarter</source>
         <translation>本季度已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="145"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="146"/>
         <source>Enterprises with an open major hazard</source>
         <translation>存在未销号重大隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="146"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="147"/>
         <source>Enterprises with an overdue hazard</source>
         <translation>存在逾期隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="147"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="148"/>
         <source>Enterprises with an open general hazard</source>
         <translation>存在未销号一般隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="148"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="149"/>
         <source>Enterprises with no open hazard</source>
         <translation>无未销号隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="154"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="154"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="154"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="156"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="465"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="158"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="159"/>
         <source>Double-click a line to open it</source>
         <translation>双击某行即可打开</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="163"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="163"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="165"/>
         <source>Targets inspected</source>
         <translation>目标企业已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="165"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="165"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="297"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="166"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="305"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="173"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="174"/>
         <source>Districts: coverage and four-colour overview</source>
         <translation>片区检查覆盖与四色概览</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="175"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="177"/>
         <source>My work</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="190"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="198"/>
         <source>Campaigns running</source>
         <translation>进行中的专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="237"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="245"/>
         <source>The figures could not be computed: %1</source>
         <translation>统计数据计算失败：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="245"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="253"/>
         <source>%1 · as of %2</source>
         <translation>%1 · 截至 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="255"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="263"/>
         <source>%1 of %2 hazards found this year are closed</source>
         <translation>本年度发现隐患 %2 条，已销号 %1 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="270"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="278"/>
         <source>%1 days since the last one</source>
         <translation>距上一起已 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="271"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="279"/>
         <source>none on record</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="272"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="280"/>
         <source>Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)</source>
         <translation>目标保持：%1年较大及以上责任事故 0 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="275"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="283"/>
         <source>Goal missed: %1 liable accidents of grade 较大 or above in %2</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="297"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="305"/>
         <source>Found</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="365"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="365"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
         <source>Re-inspect</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="365"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
         <source>Rectify</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="366"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="374"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="398"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="406"/>
         <source>Closed, found this year</source>
         <translation>本年度发现且已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="406"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
         <source>Closed %1 – %2</source>
         <translation>%1 至 %2 销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="406"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
         <source>Found %1 – %2</source>
         <translation>%1 至 %2 发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="415"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="423"/>
         <source>Open hazards in %1</source>
         <translation>%1未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="428"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="436"/>
         <source>%1: inspections this month</source>
         <translation>%1：本月检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="429"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="437"/>
         <source>%1: inspections this quarter</source>
         <translation>%1：本季度检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="430"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="487"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="495"/>
         <source>not inspected</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="431"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="449"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="463"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="489"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="439"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="497"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="431"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="439"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="435"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="443"/>
         <source>%1: enterprises marked %2</source>
         <translation>%1：%2色企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="454"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="454"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="449"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
         <source>Started</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="449"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="489"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="497"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
         <source>Drill due</source>
         <translation>演练到期日</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="463"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="463"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
         <source>Reply due</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="472"/>
         <source>Hazards open</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="488"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="496"/>
         <source>%1: targets not yet inspected</source>
         <translation>%1：尚未检查的目标企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -1915,403 +1915,420 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardDetailDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="352"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="359"/>
         <source>Sync conflicts on this hazard (review them on the Sync page):</source>
         <translation>此隐患有同步冲突（请在“同步”页查看处理）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="71"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="72"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="89"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="90"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="127"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="128"/>
         <source>Report rectified…</source>
         <translation>报告整改完成…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="128"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="129"/>
         <source>Record progress…</source>
         <translation>记录整改进展…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="129"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="130"/>
         <source>Accept (close)…</source>
         <translation>复查合格（销号）…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="130"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="131"/>
         <source>Reject…</source>
         <translation>复查不合格…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="131"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="132"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="132"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="133"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="133"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="134"/>
         <source>Treatment plan…</source>
         <translation>治理方案…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="134"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="135"/>
         <source>Supervision…</source>
         <translation>挂牌督办…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="150"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="151"/>
         <source>Print notice…</source>
         <translation>打印整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="152"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="153"/>
         <source>The rectification notice this hazard is on, as PDF</source>
         <translation>该隐患所在的整改通知书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="210"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="217"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="211"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="218"/>
         <source>Category</source>
         <translation>专业类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="212"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="219"/>
         <source>Possible accident</source>
         <translation>可能导致事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="213"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="220"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="214"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="221"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="215"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="222"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="216"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="223"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="217"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="224"/>
         <source>Found in</source>
         <translation>发现于</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="218"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="225"/>
         <source>Found by</source>
         <translation>发现人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="219"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="226"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="179"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="186"/>
         <source>Particulars</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="182"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="189"/>
         <source>Treatment plan (major hazard)</source>
         <translation>治理方案（重大隐患）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="188"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="195"/>
         <source>Listed supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="191"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="198"/>
         <source>Level</source>
         <translation>督办级别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="192"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="199"/>
         <source>Referred to regulator</source>
         <translation>报送监管部门</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="271"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="271"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="271"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="271"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="272"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="279"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="277"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="284"/>
         <source>Double-click an event with photos to open them.</source>
         <translation>双击带有照片的记录即可查看照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="279"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="296"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="303"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="411"/>
         <source>Hazard: %1</source>
         <translation>隐患：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="305"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="312"/>
         <source>not yet registered</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="309"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="316"/>
         <source>found %1</source>
         <translation>发现于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="223"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="230"/>
         <source>Inspection</source>
         <translation>监督检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="223"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="156"/>
+        <source>Print record…</source>
+        <translation>打印隐患整改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="158"/>
+        <source>The hazard record with its photos before and after rectification, as PDF</source>
+        <translation>隐患整改记录，含整改前后照片（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="230"/>
         <source>Self-inspection</source>
         <translation>企业自查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="224"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="231"/>
         <source>Drill</source>
         <translation>应急演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="224"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="231"/>
         <source>Public report</source>
         <translation>群众举报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="225"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="232"/>
         <source>Enforcement</source>
         <translation>执法检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="225"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="232"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="319"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="326"/>
         <source>Not filled in</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="323"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="330"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="323"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="330"/>
         <source>Not listed</source>
         <translation>未挂牌</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="328"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="335"/>
         <source>Before rectification (%1)</source>
         <translation>整改前（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="329"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="336"/>
         <source>After rectification (%1)</source>
         <translation>整改后（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="330"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="337"/>
         <source>No photos were taken when it was found.</source>
         <translation>发现时未拍摄照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="333"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="340"/>
         <source>Latest report %1 by %2</source>
         <translation>最近一次由 %2 于 %1 报告</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="336"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="343"/>
         <source>%1 reports, latest first</source>
         <translation>共 %1 次报告，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="339"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="346"/>
         <source>Not reported rectified yet.</source>
         <translation>尚未报告整改完成。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="347"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="354"/>
         <source>Reported rectified: waiting for the inspector&apos;s re-inspection.</source>
         <translation>已报告整改完成，等待检查员复查。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="361"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="368"/>
         <source>Deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="363"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="370"/>
         <source>overdue %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="366"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="373"/>
         <source>closed %1</source>
         <translation>销号于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="375"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="382"/>
         <source>new deadline %1</source>
         <translation>新整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="377"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="384"/>
         <source>deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="415"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="425"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="429"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
         <source>Rectification notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="438"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="446"/>
+        <source>Hazard record</source>
+        <translation>隐患整改记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="455"/>
         <source>Report rectified</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="456"/>
         <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
         <translation>请说明整改情况并添加整改后照片。随后由检查员复查，复查合格予以销号，不合格退回整改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="446"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="463"/>
         <source>Record progress</source>
         <translation>记录整改进展</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="446"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="463"/>
         <source>Record a step of the rectification.</source>
         <translation>记录整改过程中的一项进展。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="448"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="465"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="453"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="470"/>
         <source>Accept the rectification</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="454"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="471"/>
         <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
         <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="455"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="472"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="455"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="472"/>
         <source>Accept and close</source>
         <translation>确认销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="459"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="482"/>
         <source>Reject the rectification</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="460"/>
-        <source>The hazard goes back to rectification (整改中). Say what is still wrong.</source>
-        <translation>隐患将退回“整改中”状态。请说明仍存在的问题。</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="461"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="486"/>
         <source>Reject</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="468"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="494"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="468"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="494"/>
         <source>The new deadline and why it is needed.</source>
         <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="469"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="479"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="485"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="495"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="505"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="470"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
+        <source>The hazard goes back to rectification (整改中). Say what is still wrong, and by when it must be rectified.</source>
+        <translation>隐患退回整改（整改中）。请写明仍存在的问题，以及新的整改期限。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="496"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="477"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
         <source>Reopen the hazard</source>
         <translation>重新打开隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="478"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="504"/>
         <source>The closed hazard is back in rectification (整改中).</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="481"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="507"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -2359,7 +2376,7 @@ USCC %2 · %3 · risk class %4</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="173"/>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="174"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -2372,168 +2389,180 @@ USCC %2 · %3 · risk class %4</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="71"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="72"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="78"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="79"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="80"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="81"/>
         <source>Give the selected hazards a new deadline</source>
         <translation>为所选隐患设定新的整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="97"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="98"/>
         <source>Double-click a hazard (or press Enter) to open it.</source>
         <translation>双击隐患（或按 Enter）即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="155"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="147"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="160"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="148"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="161"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="153"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="166"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="159"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="172"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="165"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="178"/>
         <source>Description, location or enterprise</source>
         <translation>隐患描述、部位或企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="168"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="181"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="185"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="198"/>
         <source>Found from</source>
         <translation>发现日期从</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="187"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="200"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="201"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="214"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="203"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="216"/>
         <source>Issue a rectification notice for the selected hazards of one enterprise</source>
         <translation>对同一企业的所选隐患下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="214"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="227"/>
         <source>Export to Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="216"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="229"/>
         <source>Save the hazards the current filter shows as an Excel workbook</source>
         <translation>将当前筛选出的隐患保存为Excel工作簿</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="218"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="231"/>
         <source>Import ledger…</source>
         <translation>导入台账…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="220"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="233"/>
         <source>Bring in hazards from a ledger kept in Excel (checked before anything is written)</source>
         <translation>从Excel隐患台账导入隐患（写入前逐行检查）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="236"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="249"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="237"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="250"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="260"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="273"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="271"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="284"/>
         <source>Issue notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="300"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="313"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="303"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="316"/>
         <source>All campaigns</source>
         <translation>全部专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="356"/>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="415"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="399"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="480"/>
         <source>%1 hazards</source>
         <translation>共 %1 条隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="423"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="404"/>
+        <source>No hazards yet. Hazards found in inspections, self-inspections and drills appear here;
+an existing ledger can be brought in with Import ledger….</source>
+        <translation>还没有隐患。检查、自查和演练中发现的隐患会列在这里；
+已有的隐患台账可以用“导入台账…”导入。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="406"/>
+        <source>No hazard matches these filters. Clear filters shows them all.</source>
+        <translation>没有符合这些筛选条件的隐患。点“清除筛选”显示全部。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="488"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="424"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="489"/>
         <source>A new deadline for the %1 selected hazards, and why it is needed.</source>
         <translation>请为所选的 %1 条隐患填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="426"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="491"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="427"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="492"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="445"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="510"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="448"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="513"/>
         <source>Deadline extended</source>
         <translation>已延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="449"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="514"/>
         <source>%1 of %2 hazards have the new deadline.</source>
         <translation>所选 %2 条隐患中，已有 %1 条设定新的整改期限。</translation>
     </message>
@@ -2841,44 +2870,69 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="42"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="44"/>
         <source>Choose an inspection on the left to continue it,
 or start a new one (Ctrl+N).</source>
         <translation>在左侧选择检查以继续，
 或新建检查（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="66"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="71"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="68"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="73"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="70"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="75"/>
         <source>Start an inspection (Ctrl+N)</source>
         <translation>开始检查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="76"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="81"/>
         <source>Recently submitted</source>
         <translation>最近提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="119"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="124"/>
         <source>In progress (%1)</source>
         <translation>进行中（%1）</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="168"/>
+        <source>Inspection submitted</source>
+        <translation>检查已提交</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="169"/>
+        <source>The inspection found %1 hazards. Issue the rectification notice for them now?</source>
+        <translation>本次检查发现 %1 项隐患。现在下发整改通知书吗？</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="171"/>
+        <source>Issue notice…</source>
+        <translation>下发整改通知书…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="172"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/pages/inspections.py" line="184"/>
+        <source>Issue notice</source>
+        <translation>下发整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="222"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="184"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="222"/>
         <source>None yet</source>
         <translation>暂无</translation>
     </message>
@@ -2886,129 +2940,139 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>IssueNoticeDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="52"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="54"/>
         <source>Issue a rectification notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="66"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="68"/>
         <source>The number this notice will get. Numbers left on this device this year: %1.</source>
         <translation>本通知书将使用的文号。本设备本年度剩余可用文号：%1 个。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="70"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="72"/>
         <source>No number available</source>
         <translation>无可用文号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="84"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="86"/>
         <source>Principal: %1</source>
         <translation>主要负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="85"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="87"/>
         <source>Safety officer: %1</source>
         <translation>安全员：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="100"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="102"/>
         <source>The latest deadline of these hazards: the reply reports on all of them.</source>
         <translation>取所列隐患中最晚的整改期限，届时一并回复全部隐患的整改情况。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="102"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="104"/>
         <source>No deadline of these hazards lies ahead: today plus %1 days.</source>
         <translation>所列隐患的整改期限均已过，默认为今天起 %1 天。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="110"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="112"/>
         <source>Re-inspect on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="130"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="132"/>
         <source>Major hazards: copy to the regulator, e.g. the district emergency management bureau</source>
         <translation>含重大隐患：请抄送监管部门，如区应急管理局</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="133"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="135"/>
         <source>Who else receives a copy (optional)</source>
         <translation>其他抄送单位（选填）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="136"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="138"/>
         <source>Reply due</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="138"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="140"/>
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="153"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="155"/>
         <source>Issue notice</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="157"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="169"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="171"/>
         <source>Hazards on this notice: %1</source>
         <translation>本通知书所列隐患：%1 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="177"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="177"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="177"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="177"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="178"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="178"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="205"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="207"/>
         <source>%1 days overdue</source>
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="242"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="244"/>
         <source>Notice %1 issued to %2.</source>
         <translation>整改通知书 %1 已下发至%2。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="246"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="248"/>
         <source>Issued on %1.</source>
         <translation>已于 %1 下发。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="250"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="252"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="254"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="263"/>
+        <source>Rectification notice</source>
+        <translation>整改通知书</translation>
     </message>
 </context>
 <context>
@@ -3183,57 +3247,57 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="33"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="44"/>
         <source>SafetyDesk</source>
         <translation>安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="51"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="62"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="52"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="63"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="53"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="64"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="54"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="65"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="55"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="66"/>
         <source>Drills &amp; activities</source>
         <translation>演练活动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="56"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="67"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="57"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="68"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="69"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="80"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="91"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="252"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="262"/>
         <source>Not yet synced: %1 changes</source>
         <translation>未同步更改：%1项</translation>
     </message>
@@ -3532,92 +3596,92 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="56"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="60"/>
         <source>Previous page (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="57"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="61"/>
         <source>Next page (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="62"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="66"/>
         <source>Go to page</source>
         <translation>转到页</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="66"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="70"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="67"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="71"/>
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="68"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="72"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小（Ctrl+-）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="69"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="73"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>放大（Ctrl++）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="75"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="79"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="77"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="81"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="124"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="128"/>
         <source>Cannot open the PDF %1 (%2)</source>
         <translation>无法打开 PDF 文件 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="229"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="233"/>
         <source>/ %1</source>
         <translation>/ %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="266"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="271"/>
         <source>Print %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="283"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="303"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="283"/>
-        <source>The printer could not be started.</source>
-        <translation>无法启动打印机。</translation>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="303"/>
+        <source>Could not print: %1</source>
+        <translation>无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="308"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="309"/>
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="309"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="310"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="317"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="318"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="317"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="318"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -3702,55 +3766,98 @@ or start a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>PhoneUploadDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="74"/>
+        <source>Photos from the phone</source>
+        <translation>手机传图</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="96"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="122"/>
+        <source>This computer is not on a network. Connect the phone and this computer to the same Wi-Fi, or turn on this computer&apos;s hotspot and connect the phone to it, then open this again.</source>
+        <translation>这台电脑没有连接网络。请让手机和电脑连接同一个 Wi-Fi，或打开电脑的热点让手机连接，然后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="134"/>
+        <source>Scan with the phone&apos;s camera or WeChat (on the same Wi-Fi or this computer&apos;s hotspot), then take or choose photos. They go to: %1. The code works until %2.</source>
+        <translation>用手机相机或微信扫码（手机与电脑在同一 Wi-Fi 或连接电脑热点），然后拍照或选择照片。照片将放入：%1。二维码 %2 前有效。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="154"/>
+        <source>Received: %1 photos</source>
+        <translation>已收到：%1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="160"/>
+        <source>The code has expired. Close this and open it again for a new one.</source>
+        <translation>二维码已过期。请关闭后重新打开，生成新的二维码。</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="210"/>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="284"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="216"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="309"/>
         <source>No photos. Add, drop or paste (Ctrl+V) photos here.</source>
         <translation>暂无照片。可在此添加、拖放或粘贴（Ctrl+V）照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="222"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="229"/>
         <source>Add photos (or drop them here, or paste with Ctrl+V)</source>
         <translation>添加照片（也可拖放到此处，或按 Ctrl+V 粘贴）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="228"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="239"/>
+        <source>Photos from the phone: scan a QR code with the phone</source>
+        <translation>手机传图：用手机扫描二维码上传照片</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="245"/>
         <source>Processing photos: %v of %m</source>
         <translation>正在处理照片：%v/%m</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="435"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="338"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="477"/>
         <source>Photo not on record</source>
         <translation>无此照片记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="438"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="480"/>
         <source>taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="451"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="493"/>
         <source>The photo file is missing on this computer.</source>
         <translation>本机上找不到该照片文件。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="473"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="515"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="474"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="516"/>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="502"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="550"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="504"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="552"/>
         <source>Remove from here</source>
         <translation>从此处移除</translation>
     </message>
@@ -3758,87 +3865,112 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="225"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="25"/>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="25"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="26"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="26"/>
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="241"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="232"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="248"/>
         <source>The photo file is missing on this computer.</source>
         <translation>本机上找不到该照片文件。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="256"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="272"/>
         <source>Move (M)</source>
         <translation>移动（M）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="257"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="273"/>
         <source>Arrow (A)</source>
         <translation>箭头（A）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="258"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="274"/>
         <source>Circle (C)</source>
         <translation>圆圈（C）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="259"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="275"/>
         <source>Text (T)</source>
         <translation>文字（T）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="272"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="288"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="278"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="295"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="279"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="296"/>
         <source>Remove all annotations</source>
         <translation>清除全部标注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="286"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="303"/>
         <source>Zoom out (-)</source>
         <translation>缩小（-）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="288"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="305"/>
         <source>Zoom in (+)</source>
         <translation>放大（+）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="291"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="308"/>
         <source>Fit to window (0)</source>
         <translation>适应窗口（0）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="374"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="371"/>
+        <source>Colour: %1</source>
+        <translation>颜色：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="394"/>
         <source>Annotations not saved</source>
         <translation>标注未能保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="388"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="408"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="388"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="408"/>
         <source>Text to write on the photo:</source>
         <translation>要标注在照片上的文字：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="399"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="419"/>
         <source>Unsaved annotations</source>
         <translation>标注尚未保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="399"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="419"/>
         <source>Save the annotations before closing?</source>
         <translation>关闭前是否保存标注？</translation>
     </message>
@@ -3938,17 +4070,17 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="96"/>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="97"/>
         <source>Generating %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="103"/>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="104"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="122"/>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="123"/>
         <source>%1 · pages: %2</source>
         <translation>%1 · 共 %2 页</translation>
     </message>
@@ -4076,63 +4208,69 @@ It is shown here to check, print or save.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="28"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="29"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="35"/>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="38"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="36"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="39"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="41"/>
-        <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕第{seq}号</source>
-        <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕第{seq}号</translation>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="42"/>
+        <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕{seq}号</source>
+        <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕{seq}号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="50"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="51"/>
         <source>How many notice numbers the safety office gives a device at a time; a device numbers its notices only from its own blocks, so devices working offline never give out the same number.</source>
         <translation>安全办每次分配给一台设备的文号数量。设备只使用分配给本设备的文号，因此多台设备离线工作时也不会出现重复文号。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="56"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="57"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="59"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="60"/>
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="60"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="61"/>
         <source>Default deadline, general hazard</source>
         <translation>一般隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="61"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="62"/>
         <source>Default deadline, major hazard</source>
         <translation>重大隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="62"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="63"/>
         <source>Notice number pattern</source>
         <translation>通知书文号格式</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="64"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="65"/>
         <source>Notice numbers per block</source>
         <translation>每批分配文号数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="91"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="70"/>
+        <source>Deadlines and notice numbers are set by the safety office.</source>
+        <translation>整改期限和通知书文号由安全办设定。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="103"/>
         <source>For example: %1</source>
         <translation>示例：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="110"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="111"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="128"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4363,72 +4501,77 @@ It is shown here to check, print or save.</source>
         <translation>输入内容后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="262"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="256"/>
+        <source>Item %1: %2</source>
+        <translation>检查项 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="263"/>
         <source>No note</source>
         <translation>无备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="267"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="268"/>
         <source>Number, %1 to %2 passes</source>
         <translation>数值，%1～%2为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="270"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="271"/>
         <source>Number, at least %1 passes</source>
         <translation>数值，不低于%1为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="272"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="273"/>
         <source>Number, at most %1 passes</source>
         <translation>数值，不高于%1为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="273"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="274"/>
         <source>Number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="299"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
         <source>passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="299"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
         <source>fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="299"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
         <source>recorded</source>
         <translation>已记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="305"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="306"/>
         <source>Read-only · ↑↓ move between items</source>
         <translation>只读 · ↑↓ 切换检查项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="307"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="308"/>
         <source>Failed: complete the hazard below (H), add a photo (P, Ctrl+V) — then Enter for the next item</source>
         <translation>不合格：请填写下方隐患信息（H），添加照片（P、Ctrl+V），然后按 Enter 进入下一项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="310"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="311"/>
         <source>Type the number, Enter records it · Esc leaves the field (then 3 not applicable, N note, P photo) · ↑↓ move</source>
         <translation>输入数值，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注、P 照片） · ↑↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="313"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="314"/>
         <source>Type the answer, Enter records it · Esc leaves the field (then 3 not applicable, N note) · ↑↓ move</source>
         <translation>输入内容，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注） · ↑↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="317"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="318"/>
         <source>A–%1 choose · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste</source>
         <translation>A–%1 选择 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="319"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="320"/>
         <source>1 pass · 2 fail · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste photo · Ctrl+Enter submit</source>
         <translation>1 合格 · 2 不合格 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴照片 · Ctrl+Enter 提交</translation>
     </message>
@@ -4515,7 +4658,7 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="231"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="568"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="571"/>
         <source>Sync folder</source>
         <translation>同步文件夹</translation>
     </message>
@@ -4526,7 +4669,7 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="264"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="639"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="642"/>
         <source>Keep the other value</source>
         <translation>采用另一方的值</translation>
     </message>
@@ -4537,7 +4680,7 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="268"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="652"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="655"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
@@ -4563,13 +4706,13 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="308"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="407"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="411"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="309"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="414"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="417"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
@@ -4609,189 +4752,194 @@ It is shown here to check, print or save.</source>
         <translation>本机只与安全办（%1）交换同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="399"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="402"/>
         <source>No device enrolled yet: enrol one on the Devices tab below.</source>
         <translation>尚未登记设备：请在下方“设备”页登记。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="400"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="403"/>
+        <source>No device enrolled yet: the safety office enrols devices.</source>
+        <translation>还没有登记设备：设备由安全办登记。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="404"/>
         <source>No peer device known.</source>
         <translation>没有已知的对方设备。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="406"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="410"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="413"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="416"/>
         <source>Devices (%1)</source>
         <translation>设备（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="431"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="434"/>
         <source>Choose a shared or removable folder that the devices can all reach. Each device leaves its bundles there for the others and picks up those addressed to it.</source>
         <translation>请选择各设备都能访问的共享或移动文件夹。每台设备把同步包放在那里，并取走发给自己的同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="437"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="440"/>
         <source>✗ The folder cannot be reached: %1</source>
         <translation>✗ 无法访问该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="441"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="444"/>
         <source>✓ Reachable</source>
         <translation>✓ 可以访问</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="442"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="445"/>
         <source>Waiting there for this device: %1 bundles</source>
         <translation>等待本机取走：%1 个同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="444"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="447"/>
         <source>Not yet picked up by %1: %2</source>
         <translation>%1 尚未取走：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="481"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="483"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="484"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="486"/>
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="486"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="489"/>
         <source>Refused, nothing was changed: %1</source>
         <translation>已拒收，未作任何更改：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="487"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="490"/>
         <source>Refused. Nothing was changed.</source>
         <translation>已拒收，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="508"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="514"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="522"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="511"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="517"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="525"/>
         <source>Export bundle</source>
         <translation>导出同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="508"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="511"/>
         <source>Writing the bundle…</source>
         <translation>正在写出同步包…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="518"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="521"/>
         <source>Bundle for %1 written: %2 (%3 changes, %4 photos)</source>
         <translation>已写出发给 %1 的同步包：%2（%3 项修改，%4 张照片）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="527"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="533"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="541"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="547"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="549"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="530"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="536"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="544"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="550"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="552"/>
         <source>Import bundle</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="528"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="531"/>
         <source>Sync bundles (*.sdsync)</source>
         <translation>同步包 (*.sdsync)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="533"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="536"/>
         <source>Checking and applying %1…</source>
         <translation>正在校验并导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="554"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="557"/>
         <source>Refused changes (the sender&apos;s role does not own these fields; they are on the conflicts list):</source>
         <translation>已拒收的修改（发送方角色无权修改这些字段，已列入冲突列表）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="557"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="560"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="559"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="562"/>
         <source>Conflicts to review: %1 (see the Conflicts list)</source>
         <translation>待审查的冲突：%1（见冲突列表）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="564"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="567"/>
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="589"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="596"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="609"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="592"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="599"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="612"/>
         <source>Sync with folder</source>
         <translation>与文件夹同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="589"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="592"/>
         <source>Picking up and leaving bundles in the sync folder…</source>
         <translation>正在同步文件夹中取走和放置同步包…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="599"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="602"/>
         <source>Sync folder: %1 bundles imported, %2 written, %3 set aside</source>
         <translation>同步文件夹：导入 %1 个同步包，写出 %2 个，搁置 %3 个</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="604"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="607"/>
         <source>Set aside (renamed .rejected; nothing of them was applied):</source>
         <translation>已搁置（改名为 .rejected，其内容未导入）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="641"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="644"/>
         <source>%1 now holds the other value; the change goes out with the next bundle.</source>
         <translation>%1 已采用另一方的值；此修改将随下一个同步包发出。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="674"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="681"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="693"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="677"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="684"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="696"/>
         <source>Enrol device</source>
         <translation>登记设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="674"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="677"/>
         <source>Writing the enrolment file for %1…</source>
         <translation>正在为 %1 写出登记文件…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="684"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="687"/>
         <source>%1 is enrolled. Its enrolment file: %2 (%3 records, %4 photos).</source>
         <translation>%1 已登记。登记文件：%2（%3 条记录，%4 张照片）。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="688"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="691"/>
         <source>Notice numbers for it: %1</source>
         <translation>分配的通知书编号：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="689"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="692"/>
         <source>Hand the file over on a USB stick or through a shared folder. On the new computer, start SafetyDesk and choose “Join an office: choose the enrolment file”. The file works once; delete other copies once it has been used.</source>
         <translation>请用U盘或共享文件夹交付此文件。在新电脑上启动安全检查工作台，选择“加入安全办：选择登记文件”。登记文件只能使用一次；使用后请删除其他副本。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="705"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="713"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="708"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="716"/>
         <source>Revoke device</source>
         <translation>停用设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="706"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="709"/>
         <source>Revoke %1? Its bundles will be refused from now on and its enrolment file no longer works. This cannot be undone.</source>
         <translation>停用 %1？此后将拒收它的同步包，其登记文件也不再有效。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="715"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="718"/>
         <source>%1 is revoked; the other devices learn it with their next bundle.</source>
         <translation>%1 已停用；其他设备将随下一个同步包获知。</translation>
     </message>
