@@ -150,7 +150,7 @@ class Desk:
     @cached_property
     def dashboard(self):
         from safety_desk.services.dashboard import DashboardService
-        return DashboardService(self.session)
+        return DashboardService(self.session, self.settings)
 
     @cached_property
     def devices(self):
@@ -160,7 +160,7 @@ class Desk:
     @cached_property
     def drills(self):
         from safety_desk.services.drills import DrillService
-        return DrillService(self.session)
+        return DrillService(self.session, self.settings)
 
     @cached_property
     def enterprises(self):
@@ -200,7 +200,7 @@ class Desk:
     @cached_property
     def reminders(self):
         from safety_desk.services.reminders import ReminderService
-        return ReminderService(self.session)
+        return ReminderService(self.session, self.settings)
 
     @cached_property
     def reports(self):
@@ -225,4 +225,4 @@ class Desk:
     @cached_property
     def weekly(self):
         from safety_desk.services.weekly import WeeklyService
-        return WeeklyService(self.session)
+        return WeeklyService(self.session, self.settings)
