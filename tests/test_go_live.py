@@ -17,6 +17,7 @@ from PIL import Image
 
 from safety_desk.app import Desk
 from safety_desk.cli import main
+from safety_desk.domain.checklist import AnswerKind, AnswerResult
 from safety_desk.domain.uscc import make_uscc
 from safety_desk.services.auth import SignInFailed, sign_in_at
 from safety_desk.services.photos import ingest_bytes
@@ -26,7 +27,7 @@ from safety_desk.store.store import Store
 from tests.services.test_office_enterprise_list import ROWS, office_list
 
 PASSWORD = "Anquan-2026"
-FIRE = "fire-major-gb35181-2017@1"
+GENERAL = "general"  # the shipped general safety checklist, whichever its version
 
 
 def run(*args: object) -> str:
@@ -70,15 +71,22 @@ def _jpeg(colour=(200, 40, 40)) -> bytes:
 
 
 def inspect_and_submit(laptop_db: Path, login: str, enterprise_name: str) -> str:
-    """Sign in on the laptop as the inspector and submit a fire-safety inspection of one enterprise there."""
+    """Sign in on the laptop as the inspector and submit a general safety inspection of one enterprise there."""
     session = sign_in_at(laptop_db, login, PASSWORD)
     try:
         desk = Desk(session)
         [enterprise] = desk.enterprises.search(enterprise_name)
         inspections = desk.inspections
-        inspection = inspections.start(enterprise.id, FIRE, "routine")
+        offered = next(c for c in inspections.checklists_for(enterprise.id) if c.code == GENERAL)
+        inspection = inspections.start(enterprise.id, offered.id, "routine")
+        for section in inspections.state(inspection.id).checklist.sections:
+            if section.gate is not None:  # no special equipment, chemicals, confined spaces … at this site
+                inspections.set_gate(inspection.id, section.code, False)
         for item in inspections.state(inspection.id).visible_items:
-            inspections.answer(inspection.id, item.code, "pass")
+            if item.kind is AnswerKind.PASS_FAIL:
+                inspections.answer(inspection.id, item.code, "pass")
+            else:  # a measured value or a choice: not taken on this visit
+                inspections.answer(inspection.id, item.code, AnswerResult.NOT_APPLICABLE.value)
         signature = ingest_bytes(session.store, _jpeg((255, 255, 255)), "signature.png")
         inspections.submit(inspection.id, inspector_signature=signature.id, enterprise_signature=signature.id)
         return inspection.id
