@@ -55,6 +55,12 @@ class Entrance:
         device = self.store.devices.get(self.store.db.device_id)
         return device.name if device else self.store.db.device_id
 
+    @property
+    def is_office_device(self) -> bool:
+        """The office's own database (made by init or the first start), not an enrolled device's."""
+        device = self.store.devices.get(self.store.db.device_id)
+        return device is not None and device.role == "office"
+
     def needs_setup(self) -> bool:
         from safety_desk.services.auth import needs_setup
 

@@ -607,40 +607,57 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **opti
         click.echo("试运行，未写入 (dry run: nothing was written)")
 
 
+def _new_districts_option(command):
+    return click.option("--new-districts", is_flag=True,
+                        help="新建文件中出现但尚不存在的片区 (create the districts the file names that do not "
+                             "exist).")(command)
+
+
+def _unknown_industry_option(command):
+    return click.option("--unknown-industry", metavar="行业", callback=_parse_unknown_industry,
+                        help="国民经济行业分类中找不到的行业按此行业导入，如 其他 (import industries the GB/T 4754 "
+                             "table does not know as this supervision industry, e.g. 其他).")(command)
+
+
+def _parse_unknown_industry(_ctx: click.Context, _param: click.Parameter, value: str | None):
+    from safety_desk.domain.industry import parse_industry
+
+    if value is None:
+        return None
+    try:
+        return parse_industry(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--unknown-industry") from None
+
+
 @import_group.command("enterprises")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check every row and say what would change; write nothing.")
-@click.option("--new-districts", is_flag=True,
-              help="新建文件中出现但尚不存在的片区 (create the districts the file names that do not exist).")
-@click.option("--unknown-industry", metavar="行业",
-              help="国民经济行业分类中找不到的行业按此行业导入，如 其他 (import industries the GB/T 4754 table does "
-                   "not know as this supervision industry, e.g. 其他).")
+@_new_districts_option
+@_unknown_industry_option
 @click.pass_context
-def import_enterprises(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool,
-                       unknown_industry: str | None) -> None:
+def import_enterprises(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool, unknown_industry) -> None:
     """Enterprises from an .xlsx list (an existing USCC is updated, not duplicated).
 
     Industries may be GB/T 4754-2017 国民经济行业分类 letters, codes or names (E, 47, 建筑业) or short forms
     (城投, 水务, 燃气); districts by code or name.
     """
-    from safety_desk.domain.industry import parse_industry
-
-    unknown = None
-    if unknown_industry is not None:
-        try:
-            unknown = parse_industry(unknown_industry)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--unknown-industry") from None
-    _run_import(ctx, "enterprises", file, dry_run, new_districts=new_districts, unknown_industry=unknown)
+    _run_import(ctx, "enterprises", file, dry_run, new_districts=new_districts, unknown_industry=unknown_industry)
 
 
 @import_group.command("ledger")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check every row and say what would be added; write nothing.")
+@_new_districts_option
+@_unknown_industry_option
 @click.pass_context
-def import_ledger(ctx: click.Context, file: Path, dry_run: bool) -> None:
-    """Hazards from an enterprise's or office's Excel ledger (隐患台账)."""
-    _run_import(ctx, "ledger", file, dry_run)
+def import_ledger(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool, unknown_industry) -> None:
+    """Hazards from an enterprise's or office's Excel ledger (隐患台账).
+
+    Its enterprises must exist, or be listed on an enterprise sheet of the same workbook (企业名称, 统一社会信用代码,
+    片区, 行业 as for `import enterprises`): at the office both sheets are imported together, all or nothing.
+    """
+    _run_import(ctx, "ledger", file, dry_run, new_districts=new_districts, unknown_industry=unknown_industry)
 
 
 @import_group.command("template")
