@@ -25,6 +25,8 @@ class Settings:
     notice_pattern: str = DEFAULT_NOTICE_PATTERN
     # How many notice numbers the office gives a device at a time (per year).
     notice_block_size: int = DEFAULT_BLOCK_SIZE
+    # 抄送 of a notice listing a major hazard: the authority major hazards are reported to (16号令 art. 9).
+    major_hazard_authority: str = "市应急管理局"
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":

@@ -43,48 +43,25 @@ class ReportService:
         self.store = session.store
         self.statistics = StatisticsQuery(session.store.db)
 
-    def notice(self, notice_id: str, target: Path | str | BinaryIO) -> None:
-        """安全隐患整改通知书 (by its id or its number) with its hazards, ready to print, sign, seal and hand over."""
-        from safety_desk.reports.notice import NoticeDocument, NoticeHazardLine, render_notice
+    def notice(self, notice_id: str, target: Path | str | BinaryIO, *, reprint: bool | None = None) -> None:
+        """安全隐患整改通知书 (by its id or its number) exactly as issued, ready to print, sign, seal and hand over.
+
+        A print after the issue day (or asked as one) is a reprint: the same content, marked 补打 with its
+        date. Changes since (a deadline extended) show on the hazard page, never on the notice."""
+        from safety_desk.reports.notice import NoticeDocument, render_notice
         from safety_desk.services.notices import NoticeService
 
         found = self.store.notices.get(notice_id) or self.store.notices.by_number(notice_id)
-        if found is None:
-            raise ReportProblem(f"整改通知书 {notice_id} 不存在 (no such notice)")
-        detail = NoticeService(self.session).notice(found.id)
-        notice, enterprise = detail.notice, detail.enterprise
-        issued = date.fromisoformat(notice.issued_on)
-        lines = []
-        for number, row in enumerate(detail.hazards, start=1):
-            hazard = row.hazard
-            if hazard.grade == "重大":
-                action = "限期整改；必要时停产停业整改"
-            elif row.deadline is not None and (row.deadline - issued).days <= 1:
-                action = "立即整改"
-            else:
-                action = "限期整改"
-            lines.append(NoticeHazardLine(number=number, hazard=hazard, action=action,
-                                          deadline=row.deadline.isoformat() if row.deadline else ""))
-        inspection_id = next((row.hazard.inspection_id for row in detail.hazards if row.hazard.inspection_id), None)
-        inspection = self.store.inspections.get(inspection_id) if inspection_id else None
-        leader = self._person_name(detail.district.leader_id) if detail.district else ""
-        if inspection is not None:
-            team = [self._person_name(p) for p in inspection.inspector_ids if p != inspection.lead_id]
-            checked = [("检查时间", beijing_minute(inspection.started_at)),
-                       ("检查类型", KIND_NAMES.get(inspection.kind, inspection.kind)),
-                       ("包片领导", leader or "—"), ("检查人员", "、".join([self._person_name(inspection.lead_id), *team]))]
-        else:
-            checked = [("检查时间", notice.issued_on), ("检查类型", "—"), ("包片领导", leader or "—"),
-                       ("检查人员", detail.issued_by_name)]
-        render_notice(NoticeDocument(
-            office=self.office_name(), number=notice.number, enterprise=enterprise.name,
-            unit=[("单位名称", enterprise.name), ("统一社会信用代码", enterprise.uscc), ("地址", enterprise.address),
-                  ("所属片区", detail.district.name if detail.district else ""), ("主要负责人", enterprise.principal),
-                  ("联系人及电话", f"{enterprise.safety_officer} {enterprise.contact_phone}")],
-            inspection=checked, hazards=lines, has_major=any(line.hazard.grade == "重大" for line in lines),
-            reply_due=notice.reply_due, reinspect_on=notice.reinspect_on or "",
-            responsible=next((row.hazard.responsible for row in detail.hazards if row.hazard.responsible), ""),
-            copy_to=notice.copy_to, issued_on=f"{issued.year}年{issued.month}月{issued.day}日"), target, generated_at=self.session.clock.now())
+        if found is None or found.deleted:
+            raise ReportProblem(f"整改通知书 {notice_id} 不存在")
+        self.session.require_enterprise(found.enterprise_id)
+        content = NoticeService(self.session).issued_content(found.id)
+        today = self.session.clock.today()
+        if reprint is None:
+            reprint = today > date.fromisoformat(found.issued_on)
+        render_notice(NoticeDocument.of_content(content, seal_text=found.seal or "", content_json=found.content or "",
+                                                reprinted_on=today.isoformat() if reprint else None),
+                      target, generated_at=self.session.clock.now())
 
     def scope(self, district_code: str | None) -> tuple[list[str] | None, str | None, str]:
         """District ids, enterprise id and the scope's printed name for a report of the city or one district."""

@@ -114,7 +114,7 @@ def _build_template(folder: Path) -> Template:
         def hazard(name: str, grade: str = "一般", source: str = "inspection", plan: bool = False) -> str:
             record = store.hazards.open_hazard(Hazard(
                 id=store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
-                source=source, description=f"测试隐患 {name}", grade=grade,
+                source=source, description=f"测试隐患 {name}", grade=grade, measures="按规定整改",
                 found_on=(TODAY - timedelta(days=5)).isoformat(), found_by=admin.id, photos=[photos[0]],
                 treatment_plan={k: "已定" for k in TREATMENT_PLAN_ELEMENTS} if plan else None),
                 deadline=TODAY + timedelta(days=10))
@@ -686,9 +686,10 @@ OPERATIONS: list[Op] = [
     Op("NoticeService.may_issue", lambda c, w: _notice(c).may_issue(), ALL, "none", check=may(Action.EDIT_HAZARD)),
     Op("NoticeService.default_reply_due", lambda c, w: _notice(c).default_reply_due([]), ALL, "none"),
     Op("NoticeService.preview", lambda c, w: _notice(c).preview([c.id(w, "h_open2")]), INSPECTING, "refuse"),
-    Op("NoticeService.issue", lambda c, w: _notice(c).issue([c.id(w, "h_open2")], reply_due=TODAY + timedelta(days=9)),
+    Op("NoticeService.issue", lambda c, w: _notice(c).issue([c.id(w, "h_open2")], reply_due=TODAY + timedelta(days=10)),
        INSPECTING, "refuse", writes=True),
     Op("NoticeService.notice", lambda c, w: _notice(c).notice(c.id(w, "notice")), ALL, "refuse"),
+    Op("NoticeService.issued_content", lambda c, w: _notice(c).issued_content(c.id(w, "notice")), ALL, "refuse"),
     Op("NoticeService.of_enterprise", lambda c, w: _notice(c).of_enterprise(c.enterprise(w)), ALL, "refuse"),
     Op("NoticeService.awaiting_reply", lambda c, w: _notice(c).awaiting_reply(TODAY), ALL, "filter",
        shows=lambda c, r: {n.notice.enterprise_id for n in r}),
