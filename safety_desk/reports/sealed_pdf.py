@@ -54,14 +54,13 @@ class _Metadata(Flowable):
         self.seal_text, self.content_json = seal_text, content_json
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
+        return available_width, 0.01  # a flowable of no size is never drawn
 
     def draw(self) -> None:
-        document = self.canv._doc
-        info = _SealedInfo()
-        info.__dict__.update(document.info.__dict__)
+        # The document already refers to its information object, so that object itself learns the extra keys.
+        info = self.canv._doc.info
+        info.__class__ = _SealedInfo
         info.extra = {SEAL_KEY: self.seal_text, CONTENT_KEY: self.content_json}
-        document.info = info
 
 
 def qr_drawing(text: str, size: float = QR_SIZE) -> Drawing:
