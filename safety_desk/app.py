@@ -202,6 +202,16 @@ class Desk:
         return ReportService(self.session)
 
     @cached_property
+    def seals(self):
+        from safety_desk.services.document_seals import DocumentSeals
+        return DocumentSeals(self.session)
+
+    @cached_property
+    def filings(self):
+        from safety_desk.services.filings import FilingService
+        return FilingService(self.session)
+
+    @cached_property
     def spreadsheets(self):
         from safety_desk.services.imports import SpreadsheetService
         return SpreadsheetService(self.session)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import CONTENT_WIDTH, Letterhead, build_pdf, grid_table, para, plain_table, styles
 from safety_desk.store.records import HazardTally
@@ -49,7 +49,9 @@ def _tally_rows(tallies: list[HazardTally], first_header: str) -> list[list[str]
     return rows
 
 
-def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, *, generated_at: datetime) -> None:
+def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, *, generated_at: datetime,
+                     tail: Sequence[Flowable] = ()) -> None:
+    """The table; `tail` ends it (a filed statistic's differences and seal: services/filings.py)."""
     s = styles()
     total = stats.total
     numbers = [62 * mm] + [(CONTENT_WIDTH - 62 * mm) / 7] * 7
@@ -82,5 +84,6 @@ def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, 
                             [("LINEBELOW", (0, 1), (-1, 1), 0.6, s.body.textColor), ("TOPPADDING", (0, 1), (-1, 1), 16)])
     story.append(KeepTogether([para("依据《安全生产事故隐患排查治理暂行规定》第十四条，季度统计分析表由单位主要负责人签字。",
                                     s.small), Spacer(1, 3 * mm), signature]))
+    story += list(tail)
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=stats.office, title="隐患排查治理季度统计",
                                         period=f"{stats.scope} {stats.quarter}"))

@@ -10,6 +10,7 @@ database keeps of the same document, when it has one.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -115,15 +116,34 @@ class DocumentSeals:
                                 seal, result.signer_name)
         printed = "".join(document.page_text.split())
         missing = [text for text in [seal.text(), *printed_facts(content)] if "".join(text.split()) not in printed]
-        if missing:
-            return Verification(False, f"验证失败：{seal.kind_name} {seal.number} 的页面文字与原件不符"
-                                       f"（未找到“{missing[0][:40]}”），文件已被改动", seal, result.signer_name)
+        foreign = sorted(dates_printed(document.page_text) - dates_of(document.content_json or "")) if seal.kind == "N" else []
+        if missing or foreign:
+            shown = f"未找到“{missing[0][:40]}”" if missing else f"页面上的日期 {foreign[0]} 不是原件的日期"
+            return Verification(False, f"验证失败：{seal.kind_name} {seal.number} 的页面文字与原件不符（{shown}），"
+                                       "文件已被改动", seal, result.signer_name)
         return result
 
 
 def printed_facts(content: dict[str, Any]) -> list[str]:
-    """Short texts of the frozen content every print of it shows (never broken across lines in a cell)."""
+    """Texts of the frozen content every print of it shows, each within one table cell or paragraph (so its
+    characters follow each other in the page text once line breaks are taken out)."""
     facts = [str(content.get("number", ""))]
     facts += [str(content[key]) for key in ("reply_due", "reinspect_on") if content.get(key)]
-    facts += [str(item["deadline"]) for item in content.get("items", []) if item.get("deadline")]
+    for item in content.get("items", []):
+        facts += [str(item.get(key) or "") for key in ("description", "measures", "responsible", "deadline")]
     return [fact for fact in facts if fact]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Lines that say when this copy was printed, not what was issued.
+_PRINT_TIME = ("生成时间", "补打")
+
+
+def dates_printed(page_text: str) -> set[str]:
+    """Every ISO date on the pages but on the lines that say when the copy was printed."""
+    return {day for line in page_text.splitlines() if not any(mark in line for mark in _PRINT_TIME)
+            for day in _ISO_DATE.findall(line)}
+
+
+def dates_of(content_json: str) -> set[str]:
+    return set(_ISO_DATE.findall(content_json))

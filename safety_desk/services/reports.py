@@ -14,6 +14,7 @@ from safety_desk.media.thumbnails import MissingPhotoFile
 from safety_desk.media.watermark import watermarked
 from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.session import PermissionDenied, Session
+from safety_desk.services.filings import FiledFigures
 from safety_desk.store.statistics import StatisticsQuery
 
 RESULT_NAMES = {AnswerResult.PASS.value: "合格", AnswerResult.FAIL.value: "不合格",
@@ -91,22 +92,52 @@ class ReportService:
         first = "全市" if visible is None else "本人负责片区"
         return [(None, first)] + [(d.code, d.name) for d in districts]
 
-    def quarterly(self, quarter: str, target: Path | str | BinaryIO, district_code: str | None = None) -> None:
-        """季度隐患排查治理统计 for the city (or the person's scope) or one district."""
+    def quarterly(self, quarter: str, target: Path | str | BinaryIO, district_code: str | None = None, *,
+                  file: bool = False) -> FiledFigures:
+        """季度隐患排查治理统计 for the city (or the person's scope) or one district.
+
+        `file`: 报出 the figures (the quarter must be over); a quarter filed before prints as filed, followed by
+        how a recomputation today differs. Returns what was printed (the filing and the differences)."""
         from safety_desk.reports.quarterly import QuarterlyStatistics, render_quarterly
 
         year, number, first, last = parse_quarter(quarter)
         district_ids, enterprise_id, scope_name = self.scope(district_code)
         as_of = min(self.session.clock.today(), last)
         args = (district_ids, enterprise_id, first, last, as_of)
-        render_quarterly(QuarterlyStatistics(
+        stats = QuarterlyStatistics(
             office=self.office_name(), quarter=f"{year}年第{number}季度", scope=scope_name,
             period=f"{first.isoformat()} 至 {last.isoformat()}", as_of=as_of.isoformat(),
             total=self.statistics.tally(*args), statuses=self.statistics.status_counts(*args),
             closed_in_period=self.statistics.closed_between(district_ids, enterprise_id, first, last, as_of),
             by_grade=self.statistics.tally_by("grade", *args),
             by_category=self.statistics.tally_by("category", *args),
-            by_enterprise=self.statistics.tally_by("enterprise", *args)), target, generated_at=self.session.clock.now())
+            by_enterprise=self.statistics.tally_by("enterprise", *args))
+        printed, tail, figures = self._filed("quarterly", f"{year}Q{number}", district_code or enterprise_id or "",
+                                    f"{year}Q{number}·{scope_name}", stats, last, file)
+        render_quarterly(printed, target, generated_at=self.session.clock.now(), tail=tail)
+        return figures
+
+    def _filed(self, kind: str, period: str, scope: str, number: str, stats, period_end: date, file: bool):
+        """The figures to print for a period (filed ones if it was filed, after filing them if asked) and the
+        flowables that end the document: the differences from today's figures and the seal."""
+        from safety_desk.reports.filing_pages import filing_tail
+        from safety_desk.reports.snapshots import from_snapshot, to_snapshot
+        from safety_desk.services.filings import FiledFigures, FilingService
+
+        filings = FilingService(self.session)
+        now = to_snapshot(stats)
+        if file:
+            filing = filings.file(kind, period, scope, number, now, period_end=period_end)
+            figures = FiledFigures(now, filing, None)
+        else:
+            figures = filings.figures(kind, period, scope, now)
+        if figures.filing is None:
+            return stats, [], figures
+        filing = figures.filing
+        tail = filing_tail(seal_text=filing.seal, content_json=filing.content, number=filing.number,
+                           filed_on=filing.filed_on, printed_on=self.session.clock.today().isoformat(),
+                           differences=figures.differences)
+        return from_snapshot(type(stats), figures.content), tail, figures
 
     def office_name(self) -> str:
         office = self.store.offices.current()
