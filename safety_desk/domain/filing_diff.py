@@ -39,12 +39,15 @@ def _numbers(value: Any, path: tuple[str, ...], out: dict[tuple[str, ...], Any])
                 _numbers(inner, path + (str(key),), out)
     elif isinstance(value, list):
         for index, row in enumerate(value):
-            name = (row.get("name") or row.get("key") or str(index + 1)) if isinstance(row, dict) else str(index + 1)
+            if isinstance(row, dict) and ("name" in row or "key" in row):
+                name = row.get("name") or row.get("key") or "（未分类）"
+            else:
+                name = str(index + 1)
             _numbers(row, path + (str(name),), out)
 
 
 def _label(path: tuple[str, ...]) -> str:
-    return " · ".join(LABELS.get(part, part) or "（未分类）" for part in path)
+    return " · ".join(LABELS.get(part, part) for part in path)
 
 
 def differences(filed: dict[str, Any], now: dict[str, Any]) -> list[Difference]:
