@@ -3809,6 +3809,24 @@ It is shown here to check, print or save.</source>
     </message>
 </context>
 <context>
+    <name>SealCheck</name>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/seal_check.py" line="23"/>
+        <source>Verify a document</source>
+        <translation>验证文件</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/seal_check.py" line="27"/>
+        <source>Scan or paste the code (SD1|…)</source>
+        <translation>扫描或粘贴验证码（SD1|…）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/seal_check.py" line="30"/>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="29"/>
