@@ -48,9 +48,9 @@ def with_authority(copy_to: str, authority: str, has_major: bool) -> str:
     return f"{copy_to}、{authority}" if copy_to else authority
 
 
-def check_dates(items: list[dict[str, Any]], reply_due: date, reinspect_on: date) -> None:
-    """The reply falls on or after every item's deadline and the re-inspection after it; otherwise refuse,
-    naming the item whose deadline is last."""
+def check_dates(items: list[dict[str, Any]], reply_due: date, reinspect_on: date | None) -> None:
+    """The reply falls on or after every item's deadline and the re-inspection (when set) after it; otherwise
+    refuse, naming the item whose deadline is last."""
     dated = [item for item in items if item.get("deadline")]
     if not dated:
         return
@@ -60,6 +60,8 @@ def check_dates(items: list[dict[str, Any]], reply_due: date, reinspect_on: date
     if reply_due < deadline:
         raise NoticeContentProblem(f"回复期限 {reply_due.isoformat()} 早于隐患“{shown}”的整改期限 "
                                    f"{deadline.isoformat()}，回复期限应在最后一项整改期限之后")
+    if reinspect_on is None:
+        return
     if reinspect_on <= deadline:
         raise NoticeContentProblem(f"复查日期 {reinspect_on.isoformat()} 不晚于隐患“{shown}”的整改期限 "
                                    f"{deadline.isoformat()}，复查应安排在最后一项整改期限之后")
@@ -96,7 +98,7 @@ class NoticeContent:
         return rows
 
     def build(self, *, number: str, issued_on: date, office: str, enterprise_id: str, district_id: str | None,
-              hazards: list[tuple[Hazard, date | None]], reply_due: date, reinspect_on: date, copy_to: str,
+              hazards: list[tuple[Hazard, date | None]], reply_due: date, reinspect_on: date | None, copy_to: str,
               issued_by: str | None) -> dict[str, Any]:
         """The content of a notice about to be issued (or, for an older notice, as it was issued)."""
         enterprise = self.store.enterprises.require(enterprise_id)
@@ -121,7 +123,8 @@ class NoticeContent:
             "inspection": checked,
             "items": self.items(hazards, principal=enterprise.principal),
             "has_major": any(h.grade == MAJOR for h, _ in hazards),
-            "reply_due": reply_due.isoformat(), "reinspect_on": reinspect_on.isoformat(), "copy_to": copy_to,
+            "reply_due": reply_due.isoformat(), "reinspect_on": reinspect_on.isoformat() if reinspect_on else "",
+            "copy_to": copy_to,
             "inspectors": inspectors,
         }
 
@@ -130,9 +133,7 @@ class NoticeContent:
         the end of the issue day."""
         issued = date.fromisoformat(notice.issued_on)
         rows = [(hazard, deadline_on(self.store, hazard.id, issued)) for hazard in hazards]
-        reinspect = notice.reinspect_on or ""
-        content = self.build(number=notice.number, issued_on=issued, office=office, enterprise_id=notice.enterprise_id,
-                             district_id=notice.district_id, hazards=rows, reply_due=date.fromisoformat(notice.reply_due),
-                             reinspect_on=issued, copy_to=notice.copy_to, issued_by=notice.issued_by)
-        content["reinspect_on"] = reinspect
-        return content
+        reinspect = date.fromisoformat(notice.reinspect_on) if notice.reinspect_on else None
+        return self.build(number=notice.number, issued_on=issued, office=office, enterprise_id=notice.enterprise_id,
+                          district_id=notice.district_id, hazards=rows, reply_due=date.fromisoformat(notice.reply_due),
+                          reinspect_on=reinspect, copy_to=notice.copy_to, issued_by=notice.issued_by)

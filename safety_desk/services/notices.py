@@ -260,7 +260,7 @@ class NoticeService:
         write the notice, link every hazard to it. Nothing changes on refusal.
 
         Every hazard needs the measures the inspector typed; the reply falls on or after the last deadline
-        and the re-inspection (by default the day after the reply) after it. A notice with a major hazard
+        and the re-inspection, when one is set, after it. A notice with a major hazard
         is copied (抄送) to the authority in the settings."""
         self.session.require(Action.EDIT_HAZARD)
         pattern = validate_notice_pattern(self.settings.notice_pattern)
@@ -269,7 +269,6 @@ class NoticeService:
             raise NoticeProblem(f"回复期限 {reply_due.isoformat()} 早于今天 {today.isoformat()}")
         if reinspect_on is not None and reinspect_on < today:
             raise NoticeProblem(f"复查日期 {reinspect_on.isoformat()} 早于今天 {today.isoformat()}")
-        reinspect_on = reinspect_on or reply_due + timedelta(days=1)
         ids = list(hazard_ids)
         person = self.session.person
         with self.store.transaction():
@@ -300,7 +299,8 @@ class NoticeService:
             notice = self.store.notices.add(Notice(
                 id=self.store.db.new_id(), number=number, year=year, seq=seq, enterprise_id=enterprise.id,
                 district_id=enterprise.district_id, issued_on=today.isoformat(), reply_due=reply_due.isoformat(),
-                issued_by=person.id, reinspect_on=reinspect_on.isoformat(), copy_to=content["copy_to"],
+                issued_by=person.id, reinspect_on=reinspect_on.isoformat() if reinspect_on else None,
+                copy_to=content["copy_to"],
                 content=canonical(content).decode("utf-8"), seal=seal.text()))
             for row in rows:
                 self.store.hazards.update(row.hazard.id, notice_id=notice.id)

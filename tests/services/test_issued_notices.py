@@ -36,7 +36,8 @@ def _print(world: World, notice_id: str, folder: Path, day: date, name: str) -> 
 def test_a_notice_stores_what_was_issued_item_by_item(world: World) -> None:
     first = world.hazard(world.haida, "消防通道堵塞", measures="清理堆放物，保持通道畅通", responsible="赵仓管")
     second = world.hazard(world.haida, "配电箱未接地", measures="配电箱加装接地线并检测", deadline=TODAY + timedelta(days=7))
-    notice = world.service().issue([first.id, second.id], reply_due=REPLY, copy_to="市北区安委办")
+    notice = world.service().issue([first.id, second.id], reply_due=REPLY, reinspect_on=REPLY + timedelta(days=1),
+                                   copy_to="市北区安委办")
     content = json.loads(notice.content)
     assert [(i["description"], i["measures"], i["responsible"], i["deadline"]) for i in content["items"]] == [
         ("消防通道堵塞", "清理堆放物，保持通道畅通", "赵仓管", "2026-03-25"),
