@@ -3829,6 +3829,16 @@ It is shown here to check, print or save.</source>
 <context>
     <name>SettingsPage</name>
     <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="55"/>
+        <source>A notice listing a major hazard is copied (抄送) to this authority.</source>
+        <translation>列有重大事故隐患的整改通知书抄送此部门。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="68"/>
+        <source>Major hazards copied to</source>
+        <translation>重大隐患抄送单位</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="29"/>
         <source>Settings</source>
         <translation>设置</translation>

@@ -50,6 +50,9 @@ class SettingsPage(QWidget):
         self.block_size.setToolTip(self.tr("How many notice numbers the safety office gives a device at a time; "
                                            "a device numbers its notices only from its own blocks, so devices "
                                            "working offline never give out the same number."))
+        self.authority = QLineEdit()
+        self.authority.setObjectName("major_hazard_authority")
+        self.authority.setToolTip(self.tr("A notice listing a major hazard is copied (抄送) to this authority."))
         self.note = QLabel()
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
@@ -62,6 +65,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Notice number pattern"), self.notice_pattern)
         form.addRow("", self.pattern_preview)
         form.addRow(self.tr("Notice numbers per block"), self.block_size)
+        form.addRow(self.tr("Major hazards copied to"), self.authority)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(heading)
@@ -78,6 +82,7 @@ class SettingsPage(QWidget):
         self.major_days.setValue(settings.deadline_days_major)
         self.notice_pattern.setText(settings.notice_pattern)
         self.block_size.setValue(settings.notice_block_size)
+        self.authority.setText(settings.major_hazard_authority)
         self.note.clear()
         self.backups.refresh()
 
@@ -106,6 +111,7 @@ class SettingsPage(QWidget):
         settings.language = self.language.currentData()
         settings.deadline_days_general = self.general_days.value()
         settings.deadline_days_major = self.major_days.value()
+        settings.major_hazard_authority = self.authority.text().strip()
         settings.save()
         self.note.setText(self.tr("Saved."))
         self.note.setStyleSheet(_SAVED_STYLE)
