@@ -37,6 +37,7 @@ from safety_desk.services.dashboard import DashboardService, WeekBar
 from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.drills import DrillService
 from safety_desk.services.enterprises import EnterpriseService
+from safety_desk.services.filings import FilingService
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.imports import ENTERPRISE_COLUMNS, LEDGER_COLUMNS, ImportRefused, SpreadsheetService
 from safety_desk.services.incidents import IncidentService
@@ -696,6 +697,13 @@ OPERATIONS: list[Op] = [
     Op("ReminderService.reminders", lambda c, w: ReminderService(c.session.at(TODAY)).reminders(), ALL,
        "none"),
     # documents
+    Op("FilingService.filed", lambda c, w: FilingService(c.session).filed("quarterly", "2026Q1", ""), ALL, "none"),
+    Op("FilingService.figures", lambda c, w: FilingService(c.session).figures("quarterly", "2026Q1", "", {"n": 1}),
+       ALL, "none"),
+    # The office its tables, an enterprise its own art. 14 filing (ReportService picks the scope).
+    Op("FilingService.file", lambda c, w: FilingService(c.session).file(
+        "quarterly", "2026Q1", c.role, f"2026Q1·{c.role}", {"n": 1}, period_end=TODAY - timedelta(days=1)),
+       "OE", "none", writes=True),
     Op("ReportService.notice", lambda c, w: _report(c).notice(c.id(w, "notice"), io.BytesIO()), ALL, "refuse"),
     Op("ReportService.scope", lambda c, w: _report(c).scope(c.code(w)), ALL, "filter", shows=_scope_shows),
     Op("ReportService.scope_choices", lambda c, w: _report(c).scope_choices(), ALL, "filter",
