@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, timedelta
 
+from safety_desk.domain.document_seal import parse_seal
 from safety_desk.services.document_seals import DocumentSeals
 from safety_desk.services.notices import NoticeService
 from safety_desk.services.session import Session
@@ -17,7 +19,7 @@ TODAY = date(2026, 11, 5)
 
 def test_a_notice_issued_on_a_laptop_verifies_at_the_office_and_its_content_cannot_be_rewritten(world,
                                                                                                 tmp_path) -> None:
-    office, inspector, _ = world
+    office, inspector, enterprise = world
     exchange(office, inspector, tmp_path)  # the laptop's blocks of notice numbers
     hazard = hazard_of(inspector.store, "隐患1")
     person = inspector.store.people.by_login("insp")
@@ -32,6 +34,15 @@ def test_a_notice_issued_on_a_laptop_verifies_at_the_office_and_its_content_cann
     assert (arrived.content, arrived.seal) == (notice.content, notice.seal)
     verdict = DocumentSeals(office.session).check_text(arrived.seal)
     assert verdict.valid and "与本机保存的原件一致" in verdict.message
+
+    # The enterprise's PC knows the office's key only; its own copy, come through the office, vouches for the seal.
+    exchange(office, enterprise, tmp_path)
+    assert enterprise.store.devices.get(inspector.device_id) is None
+    verdict = DocumentSeals(enterprise.session).check_text(notice.seal)
+    assert verdict.valid and "经安全办同步的原件一致" in verdict.message
+    other = parse_seal(notice.seal)
+    forged = dataclasses.replace(other, digest=other.digest[::-1]).text()  # same number and signer, other content
+    assert not DocumentSeals(enterprise.session).check_text(forged).valid
 
     # A peer that rewrites the issued notice (its deadline, say) is refused at the office; nothing changes there.
     forged = json.loads(notice.content)
