@@ -228,6 +228,9 @@ class NoticeService:
                 number = notice.number if notice else hazard.notice_id
                 raise NoticeProblem(f"隐患“{shown}”已列入整改通知书 {number} "
                                     f"(hazard “{shown}” is already on notice {number})")
+            if not hazard.measures.strip():
+                # The notice prints the measures the inspector typed; "限期整改" alone tells the enterprise nothing.
+                raise NoticeProblem(f"隐患“{shown}”未填写整改措施，请先在隐患详情中填写后再开具整改通知书")
             rows.append(row)
         return enterprises[0], rows
 
@@ -274,10 +277,6 @@ class NoticeService:
         with self.store.transaction():
             # Checked inside the transaction: another window or process cannot slip a notice in between.
             enterprise, rows = self._checked(ids)
-            for row in rows:
-                if not row.hazard.measures.strip():
-                    raise NoticeProblem(f"隐患“{_short(row.hazard.description)}”未填写整改措施，"
-                                        "请先在隐患详情中填写后再开具整改通知书")
             year = today.year
             seq = self._take_seq(year)
             number = format_notice_number(pattern, year, seq)
