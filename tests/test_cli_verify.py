@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from safety_desk.cli import main
+from safety_desk.reports.sealed_pdf import read_sealed_pdf
 from safety_desk.services.notices import NoticeService
 from safety_desk.services.session import Session
 from safety_desk.store.store import Store
@@ -35,6 +36,11 @@ def test_verify_a_notice_pdf_and_a_code_text(db_path: Path, tmp_path: Path) -> N
     genuine = run("--db", db_path, "verify", pdf)
     assert genuine.exit_code == 0 and "验证通过" in genuine.output and notice.number in genuine.output
     assert run("--db", db_path, "verify", "--text", notice.seal).exit_code == 0
+    assert "补打" not in read_sealed_pdf(pdf).page_text  # printed on the issue day: the original
+    again = tmp_path / "again.pdf"
+    assert run("--db", db_path, "report", "notice", notice.number, "-o", again, "--reprint").exit_code == 0
+    reprinted = read_sealed_pdf(again)
+    assert "补打" in reprinted.page_text and reprinted.content_json == read_sealed_pdf(pdf).content_json
     altered = run("--db", db_path, "verify", "--text", notice.seal.replace("|N|", "|Q|"))
     assert altered.exit_code == 1 and "验证失败" in altered.output
     assert run("--db", db_path, "verify").exit_code == 2  # neither a file nor a text
