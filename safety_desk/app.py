@@ -142,6 +142,11 @@ class Desk:
         return CampaignService(self.session)
 
     @cached_property
+    def certificates(self):
+        from safety_desk.services.certificates import CertificateService
+        return CertificateService(self.session)
+
+    @cached_property
     def dashboard(self):
         from safety_desk.services.dashboard import DashboardService
         return DashboardService(self.session)

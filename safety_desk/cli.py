@@ -469,6 +469,22 @@ def _echo_filing(figures) -> None:
         click.echo(f"  {difference.label}：报出 {filed}，现统计 {now}")
 
 
+@main.group("person")
+def person_group() -> None:
+    """The office's staff."""
+
+
+@person_group.command("certificate")
+@click.argument("login")
+@click.argument("number")
+@click.pass_context
+def person_certificate(ctx: click.Context, login: str, number: str) -> None:
+    """Record LOGIN's 执法证 NUMBER (printed on the notices they issue; "" removes it)."""
+    with _desk(ctx) as desk:
+        person = desk.certificates.set_certificate(login, number)
+    click.echo(f"已记录：{person.name} 执法证号 {person.certificate or '（无）'}")
+
+
 @main.command("verify")
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--text", default=None, metavar="TEXT", help="The text of a scanned QR code (SD1|...).")

@@ -60,3 +60,15 @@ def test_file_a_quarter_then_reprint_it(db_path: Path, tmp_path: Path) -> None:
     reprint = run("--db", db_path, "report", "quarterly", "--quarter", quarter, "-o", tmp_path / "q3.pdf")
     assert reprint.exit_code == 0 and "与报出数据的差异：无" in reprint.output
     assert run("--db", db_path, "verify", tmp_path / "q3.pdf").exit_code == 0
+
+
+def test_record_a_certificate_number(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        World(store)  # an inspector "lina" and an enterprise officer "wq"
+    recorded = run("--db", db_path, "person", "certificate", "lina", " 鲁国资执 3702011 ")
+    assert recorded.exit_code == 0 and "鲁国资执 3702011" in recorded.output
+    with Store.open(db_path) as store:
+        assert store.people.by_login("lina").certificate == "鲁国资执 3702011"
+    refused = run("--db", db_path, "person", "certificate", "wq", "123")
+    assert refused.exit_code == 2 and "企业人员没有执法证" in refused.output
+    assert run("--db", db_path, "person", "certificate", "nobody", "1").exit_code == 2

@@ -36,6 +36,7 @@ from safety_desk.services.devices import DeviceService
 from safety_desk.services.dashboard import DashboardService, WeekBar
 from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.drills import DrillService
+from safety_desk.services.certificates import CertificateService
 from safety_desk.services.enterprises import EnterpriseService
 from safety_desk.services.filings import FilingService
 from safety_desk.services.hazards import HazardService
@@ -697,6 +698,9 @@ OPERATIONS: list[Op] = [
     Op("ReminderService.reminders", lambda c, w: ReminderService(c.session.at(TODAY)).reminders(), ALL,
        "none"),
     # documents
+    Op("CertificateService.set_certificate",
+       lambda c, w: CertificateService(c.session).set_certificate("inspector01a", "鲁国资执 3702099"), OFFICE, "none",
+       writes=True),
     Op("FilingService.filed", lambda c, w: FilingService(c.session).filed("quarterly", "2026Q1", ""), ALL, "none"),
     Op("FilingService.figures", lambda c, w: FilingService(c.session).figures("quarterly", "2026Q1", "", {"n": 1}),
        ALL, "none"),
