@@ -25,7 +25,8 @@ class NoticeContentProblem(ValueError):
     """What stops a notice being issued as asked (no measures, dates out of order); names the item."""
 
 
-def _short(text: str, length: int = 24) -> str:
+def short_text(text: str, length: int = 24) -> str:
+    """A hazard's description on one line, cut to `length` characters: how messages name a hazard."""
     text = " ".join(text.split())
     return text if len(text) <= length else text[:length - 1] + "…"
 
@@ -56,7 +57,7 @@ def check_dates(items: list[dict[str, Any]], reply_due: date, reinspect_on: date
         return
     last = max(dated, key=lambda item: item["deadline"])
     deadline = date.fromisoformat(last["deadline"])
-    shown = _short(last["description"])
+    shown = short_text(last["description"])
     if reply_due < deadline:
         raise NoticeContentProblem(f"回复期限 {reply_due.isoformat()} 早于隐患“{shown}”的整改期限 "
                                    f"{deadline.isoformat()}，回复期限应在最后一项整改期限之后")

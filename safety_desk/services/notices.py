@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
+from safety_desk.domain.document_seal import canonical
 from safety_desk.domain.hazard_status import HazardStatus, overdue_days
 from safety_desk.domain.notice_numbers import (
     NoticePatternError, format_notice_number, validate_block_size, validate_notice_pattern,
 )
-from safety_desk.domain.document_seal import canonical
 from safety_desk.services.document_seals import DocumentSeals
 from safety_desk.services.notice_content import (
-    MAJOR, NoticeContent, NoticeContentProblem, check_dates, with_authority,
+    MAJOR, NoticeContent, NoticeContentProblem, check_dates, short_text as _short, with_authority,
 )
 from safety_desk.services.session import Action, Session
 from safety_desk.settings import Settings
@@ -93,11 +93,6 @@ class IssuePreview:
     number: str | None  # None when no number can be given (number_problem says why)
     number_problem: str | None
     default_reply_due: date
-
-
-def _short(text: str, length: int = 24) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[:length - 1] + "…"
 
 
 def exhausted_message(year: int) -> str:

@@ -12,18 +12,19 @@ from pypdf import PdfReader, PdfWriter
 
 from safety_desk.domain.document_seal import parse_seal
 from safety_desk.reports.notice import NoticeDocument, render_notice
-from safety_desk.reports.sealed_pdf import CONTENT_KEY, SEAL_KEY
+from safety_desk.reports.sealed_pdf import CONTENT_KEY
 from safety_desk.services.document_seals import DocumentSeals
 from safety_desk.services.reports import ReportService
 from safety_desk.services.session import Session
 from safety_desk.services.setup import initialise
 from safety_desk.store.store import Store
-from tests.services.test_issued_notices import world  # noqa: F401 - the fixture
-from tests.services.test_notices import REPLY, TODAY, World
+from tests.services.test_issued_notices import certified_world
+from tests.services.test_notices import REPLY, TODAY
 
 
 @pytest.fixture
-def issued(world: World, tmp_path: Path):  # noqa: F811 - the fixture above
+def issued(store: Store, tmp_path: Path):
+    world = certified_world(store)
     hazard = world.hazard(world.haida, "消防通道堵塞", measures="清理堆放物，保持通道畅通")
     notice = world.service().issue([hazard.id], reply_due=REPLY)
     pdf = tmp_path / "notice.pdf"

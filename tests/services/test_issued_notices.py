@@ -18,13 +18,18 @@ from safety_desk.store.store import Store
 from tests.services.test_notices import REPLY, TODAY, World
 
 
-@pytest.fixture
-def world(store: Store) -> World:
+def certified_world(store: Store) -> World:
+    """test_notices' world, its administrator holding a 执法证."""
     world = World(store)
     with store.transaction():
         store.people.update(world.admin.id, certificate="鲁安监执 0371024")
     world.admin = store.people.require(world.admin.id)
     return world
+
+
+@pytest.fixture
+def world(store: Store) -> World:
+    return certified_world(store)
 
 
 def _print(world: World, notice_id: str, folder: Path, day: date, name: str) -> Path:
