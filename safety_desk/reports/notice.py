@@ -11,7 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import (
-    CONTENT_WIDTH, MUTED, RULE, Letterhead, TableColumn, build_pdf, key_value_table, para, plain_table, records_table,
+    CONTENT_WIDTH, MUTED, RULE, CaptionedPhoto, Letterhead, TableColumn, build_pdf, key_value_table, para,
+    photo_attachment, plain_table, records_table,
     styles,
 )
 from safety_desk.reports.sealed_pdf import seal_block
@@ -75,6 +76,7 @@ class NoticeDocument:
     reinspect_on: str
     copy_to: str
     issued_on: str  # 成文日期 in full: 2026年3月10日
+    photos: list[CaptionedPhoto] = field(default_factory=list)  # the hazards' photos, printed as an attachment
     inspectors: list[tuple[str, str]] = field(default_factory=list)  # (name, 执法证 number)
     seal_text: str = ""  # the signed seal (QR code); empty on a notice issued before notices were sealed
     content_json: str = ""
@@ -82,7 +84,7 @@ class NoticeDocument:
 
     @classmethod
     def of_content(cls, content: dict[str, Any], *, seal_text: str = "", content_json: str = "",
-                   reprinted_on: str | None = None) -> "NoticeDocument":
+                   reprinted_on: str | None = None, photos: list[CaptionedPhoto] | None = None) -> "NoticeDocument":
         """The document of a notice's frozen content (services/notice_content.py)."""
         unit = content["enterprise"]
         return cls(
@@ -94,7 +96,7 @@ class NoticeDocument:
             reply_due=content["reply_due"], reinspect_on=content.get("reinspect_on") or "",
             copy_to=content.get("copy_to", ""), issued_on=_long_date(content["issued_on"]),
             inspectors=[(p["name"], p.get("certificate", "")) for p in content.get("inspectors", [])],
-            seal_text=seal_text, content_json=content_json, reprinted_on=reprinted_on)
+            seal_text=seal_text, content_json=content_json, reprinted_on=reprinted_on, photos=photos or [])
 
 
 class _CutLine(Flowable):
@@ -168,4 +170,5 @@ def render_notice(document: NoticeDocument, target: Path | str | BinaryIO, *, ge
                     + "&nbsp;" * 6 + "日" + "&nbsp;" * 10 + "（单位盖章）", s.body)]],
         [CONTENT_WIDTH], [("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 8)])
     story.append(KeepTogether([Spacer(1, 6 * mm), _CutLine(), receipt]))
+    story += photo_attachment("附件：隐患照片", document.photos)
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=document.office, title="安全隐患整改通知书", period=document.number))

@@ -92,7 +92,7 @@ class NoticeContent:
         """The notice's rows: what each hazard is, the measures typed for it, who answers for it, by when."""
         rows = []
         for number, (hazard, deadline) in enumerate(hazards, start=1):
-            rows.append({"no": number, "location": hazard.location, "description": hazard.description,
+            rows.append({"no": number, "hazard_id": hazard.id, "photos": list(hazard.photos), "location": hazard.location, "description": hazard.description,
                          "category": hazard.category, "grade": hazard.grade, "basis": hazard.basis,
                          "measures": hazard.measures.strip(), "responsible": hazard.responsible.strip() or principal,
                          "deadline": deadline.isoformat() if deadline else ""})
