@@ -48,13 +48,13 @@ def _requirement(line: NoticeHazardLine) -> str:
 
 # The notice's hazard table (regulations.md §7.1). Shares are the millimetres each column gets on A4 portrait.
 HAZARD_COLUMNS: tuple[TableColumn[NoticeHazardLine], ...] = (
-    TableColumn("序号", 9, lambda line: str(line.number)),
-    TableColumn("部位", 17, lambda line: line.location),
-    TableColumn("隐患描述", 42, lambda line: f"{line.description}（{line.category}）" if line.category else line.description),
-    TableColumn("等级及判定依据", 24, lambda line: f"{line.grade}\n{line.basis}"),
-    TableColumn("整改措施", 42, _requirement),
-    TableColumn("责任人", 16, lambda line: line.responsible),
-    TableColumn("整改期限", 22, lambda line: line.deadline),
+    TableColumn("序号", 8, lambda line: str(line.number)),
+    TableColumn("部位", 16, lambda line: line.location),
+    TableColumn("隐患描述", 52, lambda line: f"{line.description}（{line.category}）" if line.category else line.description),
+    TableColumn("等级及判定依据", 22, lambda line: f"{line.grade}\n{line.basis}"),
+    TableColumn("整改措施", 30, _requirement),
+    TableColumn("责任人", 14, lambda line: line.responsible),
+    TableColumn("整改期限", 26, lambda line: line.deadline),  # wide enough that a date never breaks
 )
 
 

@@ -139,14 +139,14 @@ def printed_facts(content: dict[str, Any]) -> list[str]:
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Lines that say when this copy was printed, not what was issued.
-_PRINT_TIME = ("生成时间", "补打")
+# The reprint's mark says when this copy was printed, not what was issued.
+_REPRINT_MARK = re.compile(r"补打[·（(]?\d{4}-\d{2}-\d{2}")
 
 
 def dates_printed(page_text: str) -> set[str]:
-    """Every ISO date on the pages but on the lines that say when the copy was printed."""
-    return {day for line in page_text.splitlines() if not any(mark in line for mark in _PRINT_TIME)
-            for day in _ISO_DATE.findall(line)}
+    """Every ISO date on the pages (a date a narrow cell broke over two lines too) but the reprint's own."""
+    squeezed = "".join(page_text.split())
+    return set(_ISO_DATE.findall(_REPRINT_MARK.sub("", squeezed)))
 
 
 def dates_of(content_json: str) -> set[str]:
