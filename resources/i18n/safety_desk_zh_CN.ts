@@ -2203,6 +2203,14 @@ USCC %2 · %3 · risk class %4</source>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
+    <message>
+        <source>Write-off…</source>
+        <translation>登记核销…</translation>
+    </message>
+    <message>
+        <source>Written off by the authority</source>
+        <translation>督办部门核销</translation>
+    </message>
 </context>
 <context>
     <name>HazardPanel</name>
@@ -3711,6 +3719,27 @@ or start a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/qt_catalogue_gaps.py" line="9"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/qt_catalogue_gaps.py" line="10"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../safety_desk/ui/qt_catalogue_gaps.py" line="11"/>
+        <source>Page &amp;Set:</source>
+        <translation>打印页面(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="56"/>
@@ -4036,6 +4065,18 @@ It is shown here to check, print or save.</source>
         <location filename="../../safety_desk/ui/pages/settings.py" line="128"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>National text: yearly main drill, on-site drill every 6 months</source>
+        <translation>按国家规定：综合或专项演练每年一次，现场处置方案演练每半年一次</translation>
+    </message>
+    <message>
+        <source>Stricter local rule: high-risk units' main drill every 6 months</source>
+        <translation>按更严的地方规定：高危行业单位综合或专项演练也每半年一次</translation>
+    </message>
+    <message>
+        <source>Drills of high-risk units</source>
+        <translation>高危行业单位演练频次</translation>
     </message>
 </context>
 <context>
@@ -4860,6 +4901,41 @@ It is shown here to check, print or save.</source>
         <location filename="../../safety_desk/ui/app.py" line="59"/>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WriteoffDialog</name>
+    <message>
+        <source>Authority's write-off</source>
+        <translation>督办部门核销</translation>
+    </message>
+    <message>
+        <source>The department that supervises the hazard</source>
+        <translation>挂牌督办该隐患的部门</translation>
+    </message>
+    <message>
+        <source>As printed on its document</source>
+        <translation>按核销文书上的文号填写</translation>
+    </message>
+    <message>
+        <source>Written off on</source>
+        <translation>核销日期</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>核销机关</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>核销文号</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
