@@ -148,6 +148,11 @@ class Desk:
         return CampaignService(self.session)
 
     @cached_property
+    def certificates(self):
+        from safety_desk.services.certificates import CertificateService
+        return CertificateService(self.session)
+
+    @cached_property
     def dashboard(self):
         from safety_desk.services.dashboard import DashboardService
         return DashboardService(self.session, self.settings)
@@ -206,6 +211,16 @@ class Desk:
     def reports(self):
         from safety_desk.services.reports import ReportService
         return ReportService(self.session)
+
+    @cached_property
+    def seals(self):
+        from safety_desk.services.document_seals import DocumentSeals
+        return DocumentSeals(self.session)
+
+    @cached_property
+    def filings(self):
+        from safety_desk.services.filings import FilingService
+        return FilingService(self.session)
 
     @cached_property
     def spreadsheets(self):

@@ -4235,7 +4235,35 @@ It is shown here to check, print or save.</source>
     </message>
 </context>
 <context>
+    <name>SealCheck</name>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/seal_check.py" line="23"/>
+        <source>Verify a document</source>
+        <translation>验证文件</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/seal_check.py" line="27"/>
+        <source>Scan or paste the code (SD1|…)</source>
+        <translation>扫描或粘贴验证码（SD1|…）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/seal_check.py" line="30"/>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="55"/>
+        <source>A notice listing a major hazard is copied (抄送) to this authority.</source>
+        <translation>列有重大事故隐患的整改通知书抄送此部门。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="68"/>
+        <source>Major hazards copied to</source>
+        <translation>重大隐患抄送单位</translation>
+    </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="29"/>
         <source>Settings</source>
