@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import CONTENT_WIDTH, Letterhead, build_pdf, grid_table, para, plain_table, styles
 from safety_desk.store.records import HazardTally
@@ -101,8 +101,10 @@ def _majors_section(stats: QuarterlyStatistics, s, number: str) -> list:
     return story
 
 
-def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, *, generated_at: datetime) -> None:
-    """The form of a quarter or a year, for the city, a district or one enterprise."""
+def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, *, generated_at: datetime,
+                     tail: Sequence[Flowable] = ()) -> None:
+    """The form of a quarter or a year, for the city, a district or one enterprise; `tail` ends it (a filed
+    statistic's differences and seal: services/filings.py)."""
     s = styles()
     total = stats.total
     numbers = [46 * mm] + [(CONTENT_WIDTH - 46 * mm) / 7] * 7  # room for "100.0%" on one line
@@ -159,5 +161,6 @@ def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, 
                 "第十四条报送的季度统计分析表（下一季度15日前报送）和年度统计分析表（次年1月31日前报送），"
                 "企业报表由本企业主要负责人签字。")
     story.append(KeepTogether([para(note, s.small), Spacer(1, 3 * mm), signature]))
+    story += list(tail)
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=stats.office,
                                         title=f"隐患排查治理{form}统计", period=f"{stats.scope} {stats.quarter}"))
