@@ -511,8 +511,8 @@ def _statistics_command(ctx: click.Context, kind: str, period: str, district_cod
     with _desk(ctx) as desk:
         if as_json:
             span = quarter_period(period) if kind == "quarterly" else year_period(period)
-            figures = HazardStatisticsService(desk.session).statistics(span, district_code, uscc).as_json()
-            click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+            numbers = HazardStatisticsService(desk.session).statistics(span, district_code, uscc).as_json()
+            click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
         if output is not None:
             with _writing(output):
                 figures = getattr(desk.reports, kind)(period, output, district_code, uscc, file=file_it)
