@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -116,6 +118,41 @@ class _Progress:
             self._line(self._now())  # where it ended, for the log
 
 
+# Why a file could not be written, in words (the system's own text is English).
+_WRITE_REASONS = {errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.EROFS: "只读的磁盘或文件夹",
+                  errno.ENOSPC: "磁盘空间已满", errno.EDQUOT: "超出磁盘配额", errno.ENOENT: "文件夹不存在",
+                  errno.ENOTDIR: "路径中有一段不是文件夹", errno.EISDIR: "同名的文件夹已存在"}
+
+
+def _write_reason(exc: OSError) -> str:
+    return _WRITE_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _cannot_write_in(folder: Path) -> str | None:
+    """Why no file can be made in `folder`, or None if one can: found by making one, since permission bits say
+    nothing to an administrator and nothing about a read-only disk."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".safety-desk-", suffix=".probe"):
+            pass
+    except OSError as exc:
+        return _write_reason(exc)
+    return None
+
+
+@contextmanager
+def _writing(output: Path | None) -> Iterator[None]:
+    """A write of `output` that fails on the way (a disk filling up, a folder gone away) is a message naming the
+    file the person asked for, not the temporary one beside it; nothing is left under the chosen name."""
+    try:
+        yield
+    except OSError as exc:
+        # The output, or the temporary file beside it that is renamed to it once complete.
+        ours = output is not None and (exc.filename is None or Path(exc.filename).parent == output.parent)
+        if output is None or (not ours and exc.errno != errno.ENOSPC):
+            raise  # another file: _desk says which
+        raise Failed(f"{output}：无法写入（{_write_reason(exc)}），未生成文件") from None
+
+
 def _output(suffix: str, *, required: bool = True, help_text: str | None = None):
     """`-o FILE` ending in `suffix` (refused otherwise: a PDF is never written as w.txt), in a folder that exists
     unless `--create-dirs` asks for it to be made; and the `--create-dirs` flag itself."""
@@ -134,6 +171,9 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise Failed(f"{folder}: 无法新建文件夹 (cannot create the folder: {exc.strerror or exc})") from None
+        reason = _cannot_write_in(folder)
+        if reason is not None:  # before any work: an hour's export is not lost at its last step
+            raise Failed(f"{value}：无法在文件夹 {folder} 中写入文件（{reason}），未生成文件")
         return value
 
     def remember(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
@@ -359,10 +399,12 @@ def report_group() -> None:
 
 def _write_document(ctx: click.Context, output: Path, make) -> None:
     """Run `make(report_service)` as this device and say where the PDF went; bad input exits 2."""
-    with _desk(ctx) as desk:
+    with _desk(ctx) as desk, _writing(output):
         try:
             make(desk.reports)
         except FileNotFoundError as exc:
+            if exc.filename is not None and Path(exc.filename).parent == output.parent:
+                raise  # the output's own folder went away: _writing says so
             raise BadInput(str(exc)) from None
     click.echo(f"已生成 written: {output}")
 
@@ -397,6 +439,15 @@ def report_notice(ctx: click.Context, notice_id: str, output: Path, reprint: boo
 def report_drill(ctx: click.Context, drill_id: str, output: Path) -> None:
     """应急演练记录 of one held drill."""
     _write_document(ctx, output, lambda reports: reports.drill_record(drill_id, output))
+
+
+@report_group.command("reinspection")
+@click.argument("hazard_id")
+@_OUTPUT
+@click.pass_context
+def report_reinspection(ctx: click.Context, hazard_id: str, output: Path) -> None:
+    """整改复查意见书 of a hazard's last re-inspection (its id: ledger --json)."""
+    _write_document(ctx, output, lambda reports: reports.reinspection(hazard_id, output))
 
 
 @report_group.command("hazard")
@@ -439,24 +490,66 @@ def report_weekly(ctx: click.Context, week: str | None, start, end, district_cod
         if as_json:
             click.echo(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
         if output is not None:
-            desk.weekly.write_pdf(summary, output)
+            with _writing(output):
+                desk.weekly.write_pdf(summary, output)
     if output is not None:
         click.echo(f"已生成 written: {output}", err=as_json)
+
+
+def _statistics_command(ctx: click.Context, kind: str, period: str, district_code: str | None, uscc: str | None,
+                        output: Path | None, as_json: bool, file_it: bool = False) -> None:
+    """The art. 14 statistics of a quarter or a year: a PDF, or the figures as JSON."""
+    import json
+
+    from safety_desk.services.hazard_statistics import HazardStatisticsService, quarter_period, year_period
+
+    if (output is None) == (not as_json):
+        raise click.UsageError("give -o FILE.pdf or --json, one of them")
+    if file_it and output is None:
+        raise click.UsageError("--file goes with -o FILE.pdf")
+    figures = None
+    with _desk(ctx) as desk:
+        if as_json:
+            span = quarter_period(period) if kind == "quarterly" else year_period(period)
+            numbers = HazardStatisticsService(desk.session).statistics(span, district_code, uscc).as_json()
+            click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
+        if output is not None:
+            with _writing(output):
+                figures = getattr(desk.reports, kind)(period, output, district_code, uscc, file=file_it)
+    if output is not None:
+        click.echo(f"已生成 written: {output}", err=as_json)
+    if figures is not None:
+        _echo_filing(figures)
 
 
 @report_group.command("quarterly")
 @click.option("--quarter", required=True, metavar="2026Q4", help="The quarter, e.g. 2026Q4.")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")
-@_output(".pdf")
+@click.option("--enterprise", "uscc", default=None, metavar="USCC", help="One enterprise's own filing (its USCC).")
+@_output(".pdf", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of writing a PDF.")
 @click.option("--file", "file_it", is_flag=True,
-              help="报出: store the figures as filed (once per quarter and scope); later prints reprint them.")
+              help="报出: store the figures as filed (once per period and scope); later prints reprint them.")
 @click.pass_context
-def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None, output: Path, file_it: bool) -> None:
-    """季度隐患排查治理统计 (16号令 art. 14) for the city or one district."""
-    with _desk(ctx) as desk:
-        figures = desk.reports.quarterly(quarter, output, district_code, file=file_it)
-    click.echo(f"已生成 written: {output}")
-    _echo_filing(figures)
+def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None, uscc: str | None,
+                     output: Path | None, as_json: bool, file_it: bool = False) -> None:
+    """季度隐患排查治理统计分析表 (16号令 art. 14): the city, one district, or one enterprise's own filing."""
+    _statistics_command(ctx, "quarterly", quarter, district_code, uscc, output, as_json, file_it)
+
+
+@report_group.command("annual")
+@click.option("--year", required=True, metavar="2026", help="The year, e.g. 2026.")
+@click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")
+@click.option("--enterprise", "uscc", default=None, metavar="USCC", help="One enterprise's own filing (its USCC).")
+@_output(".pdf", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of writing a PDF.")
+@click.option("--file", "file_it", is_flag=True,
+              help="报出: store the figures as filed (once per period and scope); later prints reprint them.")
+@click.pass_context
+def report_annual(ctx: click.Context, year: str, district_code: str | None, uscc: str | None, output: Path | None,
+                  as_json: bool, file_it: bool = False) -> None:
+    """年度隐患排查治理统计分析表 (16号令 art. 14, due 31 January): the city, a district, or one enterprise's own."""
+    _statistics_command(ctx, "annual", year, district_code, uscc, output, as_json, file_it)
 
 
 def _echo_filing(figures) -> None:
@@ -635,9 +728,8 @@ def export_ledger(ctx: click.Context, output: Path, district_code: str | None, u
                                      overdue=overdue)
         progress = _Progress("导出 exporting")
         try:
-            count = desk.spreadsheets.export_ledger(flt, output, progress=progress)
-        except OSError as exc:
-            raise Failed(f"{output}: 无法写入 (cannot write: {exc.strerror or exc})") from None
+            with _writing(output):
+                count = desk.spreadsheets.export_ledger(flt, output, progress=progress)
         finally:
             progress.close()
     click.echo(f"已导出 written: {output} ({count} 条隐患 hazards, {time.perf_counter() - started:.1f} s)")
@@ -771,7 +863,9 @@ def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], usc
     with _desk(ctx) as desk:
         progress = _Progress("写入登记文件 writing enrolment")
         try:
-            result = desk.devices.enroll(role, name, output, district_codes=districts, uscc=uscc, report=progress)
+            with _writing(output):
+                result = desk.devices.enroll(role, name, output, district_codes=districts, uscc=uscc,
+                                             report=progress)
         finally:
             progress.close()
     click.echo(f"已登记设备 enrolled {result.device.name} ({result.device.role}) {result.device.id}")
@@ -880,9 +974,13 @@ def _echo_import(result) -> None:
 def sync_folder(ctx: click.Context, path: Path | None) -> None:
     """One pass through a sync folder (default: the sync_folder setting): import, then export to every peer."""
     with _desk(ctx) as desk:
+        folder = desk.sync.folder(path)
+        reason = _cannot_write_in(folder)
+        if reason is not None:  # refused before importing: a bundle taken in must be removed from the folder
+            raise Failed(f"同步文件夹 {folder} 无法写入（{reason}），未导入也未导出")
         progress = _Progress("同步 syncing")
         try:
-            result = desk.sync.sync_folder(path, report=progress)
+            result = desk.sync.sync_folder(folder, report=progress)
         finally:
             progress.close()
     for imported in result.imported:

@@ -26,6 +26,14 @@ class Settings:
     notice_pattern: str = DEFAULT_NOTICE_PATTERN
     # How many notice numbers the office gives a device at a time (per year).
     notice_block_size: int = DEFAULT_BLOCK_SIZE
+    # The weekly summary's distribution and sign-off (报送/抄送, 编制/审核/签发: names, or blank lines to sign on)
+    # and the office's own plan for next week, printed under what the data says is due.
+    weekly_report_to: str = ""
+    weekly_copy_to: str = ""
+    weekly_compiled_by: str = ""
+    weekly_reviewed_by: str = ""
+    weekly_signed_by: str = ""
+    weekly_next_week_plan: str = ""
     # 抄送 of a notice listing a major hazard: the authority major hazards are reported to (16号令 art. 9).
     major_hazard_authority: str = "市应急管理局"
     # Drill frequency of high-risk units: "national" (应急预案管理办法 art. 33 as written) or

@@ -500,6 +500,26 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>DashboardPage</name>
     <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <source>Show the figures as they stood at the end of this day</source>
+        <translation>显示截至该日结束时的数字</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <source>Figures as they stood at the end of %1. The lists they open show the records as they are today.</source>
+        <translation>以下为截至 %1 结束时的数字；点击打开的清单显示的是今天的记录。</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="91"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
@@ -1915,6 +1935,21 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardDetailDialog</name>
     <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="1"/>
+        <source>Print re-inspection opinion…</source>
+        <translation>打印复查意见书…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="1"/>
+        <source>The opinion of the last re-inspection of this hazard, as PDF</source>
+        <translation>本隐患最近一次复查的整改复查意见书（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="1"/>
+        <source>Re-inspection opinion</source>
+        <translation>整改复查意见书</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="359"/>
         <source>Sync conflicts on this hazard (review them on the Sync page):</source>
         <translation>此隐患有同步冲突（请在“同步”页查看处理）：</translation>
@@ -3116,6 +3151,41 @@ or start a new one (Ctrl+N).</source>
 </context>
 <context>
     <name>LedgerModel</name>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Treatment plan</source>
+        <translation>治理方案</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Funding</source>
+        <translation>治理资金</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Listed supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Reported on</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Re-inspected by</source>
+        <translation>复查人</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Re-inspected</source>
+        <translation>复查日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <source>Re-inspection verdict</source>
+        <translation>复查结论</translation>
+    </message>
     <message>
         <location filename="../../safety_desk/domain/ledger.py" line="89"/>
         <source>Found</source>

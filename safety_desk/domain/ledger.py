@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
@@ -52,6 +53,17 @@ class LedgerRow:
     closed_at: str | None = None  # timestamp of the verified event (销号)
     rectified_at: str | None = None
     accident_type: str = ""
+    # The rest of the "六定" a major hazard's ledger keeps (regulations.md §7.2): its treatment plan (JSON of
+    # the six elements of 16号令 art. 15), the plan's funding, 挂牌督办 level, the day it was reported.
+    treatment_plan: str | None = None
+    funding: str | None = None
+    supervision_level: str | None = None
+    referred_on: str | None = None
+    # The last re-inspection (复查) by then: who, when, verified or rejected, and why rejected.
+    reinspected_by: str | None = None
+    reinspected_at: str | None = None
+    reinspection_kind: str | None = None  # 'verified' or 'rejected'
+    reinspection_reason: str | None = None
 
     @property
     def overdue(self) -> bool:
@@ -76,6 +88,28 @@ def _column(key: str, header: str, title: str, width: int, value: Callable[[Ledg
             view_width: int | None = None) -> LedgerColumn:
     """A column; without `value`, the cell is the row's field named `key` as it is."""
     return LedgerColumn(key, header, title, width, value or attrgetter(key), view_width)
+
+
+# The six elements of a treatment plan (16号令 第十五条), in its order, as the ledger names them.
+TREATMENT_PLAN_TITLES = (("objectives", "目标和任务"), ("methods", "方法和措施"), ("funding", "经费和物资"),
+                         ("responsible", "负责机构和人员"), ("deadline", "时限和要求"), ("safety_measures", "安全措施和应急预案"))
+
+
+def treatment_plan_text(row: LedgerRow) -> str:
+    """The treatment plan as one cell: each element given, titled, one a line."""
+    if not row.treatment_plan:
+        return ""
+    plan = json.loads(row.treatment_plan)
+    return "\n".join(f"{title}：{plan[key]}" for key, title in TREATMENT_PLAN_TITLES if str(plan.get(key) or "").strip())
+
+
+def reinspection_text(row: LedgerRow) -> str:
+    """复查结论: accepted (销号) or returned for rectification, with the reason given."""
+    verdict = {"verified": "合格，予以销号", "rejected": "不合格，继续整改"}.get(row.reinspection_kind or "")
+    if verdict is None:
+        return ""
+    reason = (row.reinspection_reason or "").strip()
+    return f"{verdict}（{reason}）" if reason and reason not in verdict else verdict
 
 
 def _day(field_name: str) -> Callable[[LedgerRow], date | None]:
@@ -109,6 +143,17 @@ COLUMNS: dict[str, LedgerColumn] = {column.key: column for column in (
             lambda row: row.notice_number or "", view_width=15),
     _column("rectified_at", QT_TRANSLATE_NOOP("LedgerModel", "Rectified"), "整改完成日期", 13, _day("rectified_at")),
     _column("closed_at", QT_TRANSLATE_NOOP("LedgerModel", "Closed"), "销号日期", 12, _day("closed_at")),
+    _column("treatment_plan", QT_TRANSLATE_NOOP("LedgerModel", "Treatment plan"), "治理方案", 36,
+            treatment_plan_text),
+    _column("funding", QT_TRANSLATE_NOOP("LedgerModel", "Funding"), "治理资金", 16),
+    _column("supervision_level", QT_TRANSLATE_NOOP("LedgerModel", "Listed supervision"), "挂牌督办", 9,
+            lambda row: f"{row.supervision_level}级" if row.supervision_level else None),
+    _column("referred_on", QT_TRANSLATE_NOOP("LedgerModel", "Reported on"), "上报日期", 12, _day("referred_on")),
+    _column("reinspected_by", QT_TRANSLATE_NOOP("LedgerModel", "Re-inspected by"), "复查人", 10),
+    _column("reinspected_at", QT_TRANSLATE_NOOP("LedgerModel", "Re-inspected"), "复查日期", 12,
+            _day("reinspected_at")),
+    _column("reinspection_kind", QT_TRANSLATE_NOOP("LedgerModel", "Re-inspection verdict"), "复查结论", 20,
+            reinspection_text),
 )}
 
 # The columns of the ledger view (the hazards page), in order.
@@ -117,7 +162,13 @@ VIEW_COLUMNS: tuple[LedgerColumn, ...] = tuple(COLUMNS[key] for key in (
     "deadline", "overdue_days", "source", "notice_number"))
 
 # The columns of the Excel export (隐患台账), in the order of regulations.md §7.2.
+# 六定: measures, responsible person, deadline, funding, treatment plan (major), re-inspection.
 EXPORT_COLUMNS: tuple[LedgerColumn, ...] = tuple(COLUMNS[key] for key in (
     "number", "enterprise_name", "enterprise_uscc", "district_name", "found_on", "source", "description",
-    "location", "category", "accident_type", "grade", "basis", "measures", "responsible", "deadline", "status",
-    "overdue_days", "notice_number", "rectified_at", "closed_at"))
+    "location", "category", "accident_type", "grade", "basis", "measures", "responsible", "funding", "deadline",
+    "treatment_plan", "supervision_level", "referred_on", "notice_number", "status", "overdue_days",
+    "rectified_at", "reinspected_by", "reinspected_at", "reinspection_kind", "closed_at"))
+
+# Export cells that hold sentences: wrapped in their column rather than running over the next.
+WRAPPED_EXPORT_COLUMNS = frozenset({"enterprise_name", "description", "location", "basis", "measures",
+                                    "treatment_plan", "reinspection_kind", "funding"})

@@ -41,6 +41,7 @@ class DrillRecord:
     organiser: str = ""
     evaluators: str = ""
     held_on: str = ""
+    evaluator_names: list[str] = field(default_factory=list)  # each evaluator signs on a line of their own
 
 
 def _text_block(text: str, empty: str) -> list:
@@ -75,8 +76,19 @@ def render_drill_record(record: DrillRecord, target: Path | str | BinaryIO, *, g
         # The heading goes with the photos: never alone at the foot of a page.
         story.append(KeepTogether([para("七、演练照片", s.heading), photo_grid(record.photos)]))
 
+    if record.evaluator_names:
+        # Each evaluator is a person who signs for the evaluation: one line each.
+        rows = [["序号", "评估人员", "签字", "日期"]]
+        rows += [[str(index), name, "", ""] for index, name in enumerate(record.evaluator_names, start=1)]
+        story.append(KeepTogether([para("评估人员签字", s.heading),
+                                   grid_table(rows, [12 * mm, 50 * mm, CONTENT_WIDTH - 102 * mm, 40 * mm],
+                                              extra=[("TOPPADDING", (0, 1), (-1, -1), 8),
+                                                     ("BOTTOMPADDING", (0, 1), (-1, -1), 8)])]))
     signature_cells = []
-    for label, name in (("演练组织人（签字）", record.organiser), ("评估人员（签字）", record.evaluators)):
+    for label, name in (("演练组织人（签字）", record.organiser), ("评估组负责人（签字）" if record.evaluator_names
+                                                           else "评估人员（签字）",
+                                                           record.evaluator_names[0] if record.evaluator_names
+                                                           else record.evaluators)):
         signature_cells.append([para(label, s.cell), para(name or "", s.small), Spacer(1, 14 * mm),
                                 Paragraph("日期：" + "&nbsp;" * 14 + "年" + "&nbsp;" * 6 + "月" + "&nbsp;" * 6 + "日",
                                           s.cell)])

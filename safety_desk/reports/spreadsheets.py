@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from safety_desk.domain.ledger import EXPORT_COLUMNS
+from safety_desk.domain.ledger import EXPORT_COLUMNS, WRAPPED_EXPORT_COLUMNS
+from safety_desk.reports.sheet_rows import RowStream, cell_xml, text_xml
 
 LEDGER_SHEET = "隐患台账"
 SUMMARY_SHEET = "说明"
@@ -16,6 +18,9 @@ _HEADER_FILL = "FF1F4E79"
 _OVERDUE_FILL = "FFFDE2E1"  # light red: open past its deadline
 _MAJOR_FONT = "FFB71C1C"
 _PROGRESS_EVERY = 2_000
+# Export columns whose cells are dates (written as Excel day numbers in a date format).
+_DATE_COLUMNS = frozenset({"found_on", "deadline", "referred_on", "rectified_at", "reinspected_at", "closed_at"})
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 
 
 @dataclass(frozen=True)
@@ -60,53 +65,111 @@ def _set_widths(sheet, widths: Iterable[int]) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
+def _print_setup(sheet, header_row: int, columns: int) -> None:
+    """Printed as the office files it: A4 landscape, every column on the page's width, the header on each page."""
+    from openpyxl.utils import get_column_letter
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{header_row}"
+
+
 def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
                  progress: Callable[[int, int], None] | None = None, total: int = 0) -> int:
-    """Write the ledger rows (LedgerRows) in EXPORT_COLUMNS and a summary sheet; returns the number of rows.
+    """Write the ledger rows (LedgerRows) in EXPORT_COLUMNS under a title row, and a summary sheet; returns the
+    number of rows.
 
-    Overdue rows are filled light red and major hazards' grade is bold red; dates are real Excel dates.
+    Sentences wrap in their columns; overdue rows are filled light red and major hazards' grade is bold red;
+    dates are real Excel dates; printed landscape, fit to the page's width, the header repeated on each page.
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     styles = _styles()
     book = Workbook(write_only=True)
     sheet = book.create_sheet(LEDGER_SHEET)
     summary = book.create_sheet(SUMMARY_SHEET)
-    sheet.freeze_panes = "C2"  # the header and the enterprise stay in view
+    width = len(EXPORT_COLUMNS)
+    sheet.freeze_panes = "C3"  # the title, the header and the enterprise stay in view
     _set_widths(sheet, (column.width for column in EXPORT_COLUMNS))
+    _print_setup(sheet, 2, width)  # before the first row: a write-only sheet writes its properties then
+    title = WriteOnlyCell(sheet, value=f"{info.office}隐患排查治理台账" if info.office else "隐患排查治理台账")
+    title.font, title.alignment = Font(bold=True, size=16), styles["center"]
+    sheet.merged_cells.add(f"A1:{get_column_letter(width)}1")
+    sheet.row_dimensions[1].height = 30
+    sheet.append([title])
     sheet.append(_header_cells(sheet, (column.title for column in EXPORT_COLUMNS), styles))
+
+    # One style per kind of cell, registered once; each row is then one string (sheet_rows.py). A cell's style
+    # is (wrapped or not, date or not, overdue fill or not, major grade or not).
+    top = Alignment(vertical="top")
+    wrapped = Alignment(vertical="top", wrap_text=True)
+    models: dict[tuple[bool, bool, bool, bool], int] = {}
+
+    def model(wrap: bool, is_date: bool, overdue_row: bool, major_grade: bool) -> int:
+        key = (wrap, is_date, overdue_row, major_grade)
+        if key not in models:
+            cell = WriteOnlyCell(sheet)
+            cell.alignment = wrapped if wrap else top
+            if is_date:
+                cell.number_format = "yyyy-mm-dd"
+            if overdue_row:
+                cell.fill = styles["overdue_fill"]
+            if major_grade:
+                cell.font = styles["major_font"]
+            models[key] = book._cell_styles.add(cell._style)  # its index in the workbook's cell formats
+        return models[key]
+
+    keys = [column.key for column in EXPORT_COLUMNS]
     cell_values = [column.value for column in EXPORT_COLUMNS]
-    number_at = [column.key for column in EXPORT_COLUMNS].index("number")
-    grade_at = [column.key for column in EXPORT_COLUMNS].index("grade")
+    number_at, grade_at = keys.index("number"), keys.index("grade")
+    # Each column's style attribute for (overdue row, major hazard's grade), and whether it holds dates: chosen
+    # once here, not per cell (the export writes five million of them).
+    dated = [key in _DATE_COLUMNS for key in keys]
+    attributes = {}
+    for index, key in enumerate(keys):
+        for late in (False, True):
+            for major in (False, True):
+                major_here = major and index == grade_at
+                plain = not (late or key in WRAPPED_EXPORT_COLUMNS or dated[index] or major_here)
+                style = 0 if plain else model(key in WRAPPED_EXPORT_COLUMNS, dated[index], late, major_here)
+                attributes[index, late, major] = f' s="{style}"' if style else ""
     grades: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
     overdue = count = 0
+    stream = RowStream(first_row=3)
+    columns = list(enumerate(cell_values))
     for count, row in enumerate(rows, start=1):
-        # Blank cells are not written at all: every cell costs openpyxl's XML writer alike.
-        values = [None if value == "" else value for value in (value_of(row) for value_of in cell_values)]
-        values[number_at] = count
         grades[row.grade] += 1
         statuses[row.status or ""] += 1
-        if row.overdue_days > 0 or row.grade == "重大":
-            cells = []
-            for value in values:
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, date):
-                    cell.number_format = "yyyy-mm-dd"
-                if row.overdue_days > 0:
-                    cell.fill = styles["overdue_fill"]
-                cells.append(cell)
-            if row.grade == "重大":
-                cells[grade_at].font = styles["major_font"]
-            overdue += row.overdue_days > 0
-            sheet.append(cells)
-        else:
-            sheet.append(values)
+        late = row.overdue_days > 0
+        overdue += late
+        major = row.grade == "重大"
+        cells = []
+        for index, value_of in columns:
+            value = count if index == number_at else value_of(row)
+            s = attributes[index, late, major]
+            if value is None or value == "":
+                cells.append(f"<c{s}/>" if late else "<c/>")  # an overdue row is filled across, blanks too
+            elif type(value) is str:
+                cells.append(text_xml(value, s))
+            elif dated[index]:
+                cells.append(f"<c{s}><v>{value.toordinal() - _EXCEL_EPOCH}</v></c>")
+            else:
+                cells.append(cell_xml(value, 0) if not s else f"<c{s}><v>{value}</v></c>")
+        stream.append(cells)
         if progress is not None and count % _PROGRESS_EVERY == 0:
             progress(count, max(total, count))
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(EXPORT_COLUMNS))}{count + 1}"
+    sheet.auto_filter.ref = f"A2:{get_column_letter(width)}{count + 2}"
 
     _set_widths(summary, (18, 60))
     summary.append([WriteOnlyCell(summary, value="隐患排查治理台账")])
@@ -129,9 +192,14 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
         summary.append([label, cell])
     if progress is not None:
         progress(count, max(total, count))
+    # openpyxl saves in memory (everything but the rows): a disk that fills up then fails our own plain writes,
+    # not openpyxl half-way through its file (which leaves generators that print tracebacks when freed).
+    packed = io.BytesIO()
+    book.save(packed)
     target = Path(target)
     partial = target.with_name(target.name + ".part")
-    book.save(partial)
+    with open(partial, "wb") as out:
+        stream.splice(packed.getvalue(), 1, out)  # the ledger is the first sheet
     partial.replace(target)  # a failed export never leaves half a file under the chosen name
     return count
 

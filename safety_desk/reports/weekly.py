@@ -1,4 +1,5 @@
-"""安全生产周报 as a PDF (regulations.md §7.3): work, hazards with two charts, campaigns, training, drills, incidents."""
+"""安全生产周报 as a PDF (regulations.md §7.3): issue and issuer, work, hazards (rate, majors, categories, enterprises,
+overdue) with two charts, campaigns, training, drills, incidents, next week's plan, distribution and sign-off."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import (
     CONTENT_WIDTH, FONT, INK, Letterhead, build_pdf, grid_table, para, plain_table, styles,
@@ -77,10 +78,14 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
     """Print a weekly summary: `summary` is the WeeklySummary the weekly service computed, read by its attributes
     (plain data handed down; reports import nothing from the services above them)."""
     s = styles()
-    work, found = summary.work, summary.found
+    work, found, majors = summary.work, summary.found, summary.majors_tally
+    issued = summary.issued_on
     story: list = [
         Paragraph("安全生产周报", s.title),
-        para(f"{summary.scope} · {summary.period.label}", s.subtitle),
+        para(summary.issue or summary.period.label, s.subtitle),
+        para(f"编发单位：{summary.office or '—'}", s.body),
+        para(f"{issued.year}年{issued.month}月{issued.day}日", s.right),
+        para(f"范围：{summary.scope}　　期间：{summary.period.label}", s.body),
     ]
     goal = summary.goal
     if goal.holds:
@@ -104,6 +109,10 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
              f"已销号 {summary.year_closed} 条，整改率 {_share(summary.year_closed, summary.year_found)}。"
              f"截至 {summary.as_of.isoformat()}，未销号隐患 {summary.open_total} 条，其中逾期 {summary.overdue_total} 条，"
              f"重大隐患 {summary.majors_total} 条。", s.body),
+        para(f"本期发现的 {found.found} 条隐患中，截至期末已整改销号 {found.closed} 条，本期整改率 "
+             f"{_share(found.closed, found.found)}。", s.body),
+        para(f"重大隐患：本期新增 {majors.new} 条，正在治理 {majors.under_treatment} 条（其中挂牌督办 {majors.supervised} 条），"
+             f"本期治理完成销号 {majors.closed} 条。", s.body),
     ]
     half = (CONTENT_WIDTH - 4 * mm) / 2
     weeks = _bar_chart("近12周隐患发现与销号", [f"{bar.monday.month}/{bar.monday.day}" for bar in summary.weeks],
@@ -116,13 +125,33 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
     def ledger_rows(rows, columns) -> list[list[str]]:
         return [[str(index)] + [column(row) for column in columns] for index, row in enumerate(rows, start=1)]
 
+    story.append(para("突出问题类别（本期发现隐患最多的类别）", s.heading))
+    if summary.top_categories:
+        rows = [["序号", "问题类别", "发现隐患", "其中重大", "已销号", "占本期隐患"]]
+        rows += [[str(index), t.name or "未分类", str(t.found), str(t.major), str(t.closed), _share(t.found, found.found)]
+                 for index, t in enumerate(summary.top_categories, start=1)]
+        story.append(grid_table(rows, [10 * mm, CONTENT_WIDTH - 110 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm]))
+    else:
+        story.append(para("本期未发现隐患。", s.body))
+
+    story.append(para("分企业情况（本期发现隐患的企业，按隐患数排序）", s.heading))
+    if summary.by_enterprise:
+        rows = [["序号", "企业", "发现隐患", "其中重大", "已销号", "未销号", "逾期"]]
+        rows += [[str(index), t.name, str(t.found), str(t.major), str(t.closed), str(t.open), str(t.overdue)]
+                 for index, t in enumerate(summary.by_enterprise, start=1)]
+        story.append(grid_table(rows, [10 * mm, CONTENT_WIDTH - 110 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm]))
+    else:
+        story.append(para("本期未发现隐患。", s.body))
+
     story.append(para(f"逾期隐患（{summary.overdue_total} 条，按逾期天数排序）", s.heading))
     if summary.overdue:
-        rows = [["序号", "企业", "隐患描述", "等级", "整改期限", "逾期天数"]]
-        rows += ledger_rows(summary.overdue, (lambda r: r.enterprise_name, lambda r: r.description,
-                                              lambda r: r.grade, lambda r: r.deadline or "",
-                                              lambda r: str(r.overdue_days)))
-        story.append(grid_table(rows, [10 * mm, 42 * mm, CONTENT_WIDTH - 104 * mm, 12 * mm, 22 * mm, 18 * mm]))
+        rows = [["序号", "片区", "企业", "隐患描述", "责任人", "整改期限", "逾期天", "通知书文号"]]
+        rows += ledger_rows(summary.overdue, (lambda r: r.district_name, lambda r: r.enterprise_name,
+                                              lambda r: f"{r.description}（{r.grade}）", lambda r: r.responsible or "—",
+                                              lambda r: r.deadline or "", lambda r: str(r.overdue_days),
+                                              lambda r: r.notice_number or "—"))
+        story.append(grid_table(rows, [8 * mm, 14 * mm, 24 * mm, CONTENT_WIDTH - 117 * mm, 13 * mm, 23 * mm, 10 * mm,
+                                       25 * mm]))
         story += _more(summary.overdue_total, len(summary.overdue), s)
     else:
         story.append(para("无逾期隐患。", s.body))
@@ -187,18 +216,49 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
     else:
         story.append(para("零报告：本期未发生生产安全事故。", s.body))
 
-    story.append(para(f"七、下周到期整改事项（{summary.due_next_week_total} 条）", s.heading))
+    story.append(para("七、下周工作安排", s.heading))
+    plan = summary.distribution.next_week_plan
+    if plan:
+        story.append(para(plan, s.body))
+    story.append(para(f"（一）下周到期整改事项 {summary.due_next_week_total} 条", s.body))
     if summary.due_next_week:
-        rows = [["序号", "企业", "隐患描述", "等级", "整改期限"]]
+        rows = [["序号", "企业", "隐患描述", "等级", "责任人", "整改期限"]]
         rows += ledger_rows(summary.due_next_week, (lambda r: r.enterprise_name, lambda r: r.description,
-                                                    lambda r: r.grade, lambda r: r.deadline or ""))
-        story.append(grid_table(rows, [10 * mm, 44 * mm, CONTENT_WIDTH - 98 * mm, 14 * mm, 30 * mm]))
+                                                    lambda r: r.grade, lambda r: r.responsible or "—",
+                                                    lambda r: r.deadline or ""))
+        story.append(grid_table(rows, [8 * mm, 36 * mm, CONTENT_WIDTH - 108 * mm, 13 * mm, 18 * mm, 25 * mm]))
         story += _more(summary.due_next_week_total, len(summary.due_next_week), s)
-    else:
-        story.append(para("下周无到期的整改事项。", s.body))
+    story.append(para(f"（二）下周应开展应急演练的企业 {len(summary.drills_due_next_week)} 家", s.body))
+    if summary.drills_due_next_week:
+        rows = [["企业", "片区", "应演练日期", "已安排的演练"]]
+        rows += [[due.enterprise_name, due.district_name, str(due.next_due),
+                  f"{due.planned.name}（{due.planned.held_on}）" if due.planned else "未安排"]
+                 for due in summary.drills_due_next_week]
+        story.append(grid_table(rows, [CONTENT_WIDTH - 118 * mm, 28 * mm, 26 * mm, 64 * mm]))
+    # The last part stays with the sign-off: never a page holding nothing but the signatures.
+    last: list = [para(f"（三）下周进行中的专项行动 {len(summary.campaigns_next_week)} 项", s.body)]
+    if summary.campaigns_next_week:
+        rows = [["专项行动", "期间"]]
+        rows += [[c.name, f"{c.starts_on} 至 {c.ends_on}"] for c in summary.campaigns_next_week]
+        last.append(grid_table(rows, [CONTENT_WIDTH - 50 * mm, 50 * mm]))
+    story.append(KeepTogether(last + _sign_off(summary.distribution, s)))
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=summary.office, title="安全生产周报",
                                         period=f"{summary.scope} {summary.period.label}"))
 
+
+
+def _sign_off(distribution: Any, s) -> list:
+    """报送/抄送 and 编制/审核/签发 at the foot: the settings' names, or a line to write one on."""
+    blank = "＿＿＿＿"
+    return [
+        Spacer(1, 6 * mm),
+        plain_table([[para(f"报送：{distribution.report_to or blank}", s.body)],
+                     [para(f"抄送：{distribution.copy_to or blank}", s.body)]], [CONTENT_WIDTH],
+                    [("LINEABOVE", (0, 0), (-1, 0), 0.8, INK), ("LINEBELOW", (0, -1), (-1, -1), 0.8, INK)]),
+        plain_table([[para(f"编制：{distribution.compiled_by or blank}", s.body),
+                      para(f"审核：{distribution.reviewed_by or blank}", s.body),
+                      para(f"签发：{distribution.signed_by or blank}", s.body)]], [CONTENT_WIDTH / 3] * 3),
+    ]
 
 
 def _more(total: int, shown: int, s) -> list:

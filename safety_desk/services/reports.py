@@ -12,6 +12,7 @@ from safety_desk.domain.china_time import beijing_minute
 from safety_desk.domain.bases import unfit_bases
 from safety_desk.domain.record_numbers import printed_number
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
+from safety_desk.domain.drills import DrillPlanType, drill_schedule
 from safety_desk.domain.major_standards import grades_major
 from safety_desk.media.files import media_path
 from safety_desk.media.thumbnails import MissingPhotoFile
@@ -30,9 +31,23 @@ class ReportProblem(ValueError):
     """A document cannot be made (not found, not yet submitted…); the message says which and why."""
 
 
+def evaluator_names(text: str) -> list[str]:
+    """The evaluators (评估人员) written as one line, as persons: split at 、，, ; and spaces."""
+    return [name for name in re.split(r"[、，,;；\s]+", text or "") if name]
+
+
+def refuse_future(first: date, today: date, what: str) -> None:
+    """A period that has not begun has no figures yet: refused, saying when it begins."""
+    if first > today:
+        raise ReportProblem(f"{what}自 {first.isoformat()} 开始，尚未到来（今天是 {today.isoformat()}），没有可统计的数据")
+
+
 def parse_quarter(text: str) -> tuple[int, int, date, date]:
     """"2026Q4" (or "2026-Q4") as (year, quarter, first day, last day); ReportProblem when malformed."""
     match = re.fullmatch(r"(\d{4})-?[Qq]([1-4])", text.strip())
+    if re.fullmatch(r"\d{4}", text.strip()):
+        raise ReportProblem(f"“{text}” 是一年而不是一个季度（季度写作 2026Q4）：年度统计请用 report annual --year "
+                            f"{text.strip()}")
     if match is None:
         raise ReportProblem(f"季度 “{text}” 格式应为 2026Q4 (a quarter is written like 2026Q4)")
     year, quarter = int(match.group(1)), int(match.group(2))
@@ -114,28 +129,35 @@ class ReportService:
         first = "全市" if visible is None else "本人负责片区"
         return [(None, first)] + [(d.code, d.name) for d in districts]
 
-    def quarterly(self, quarter: str, target: Path | str | BinaryIO, district_code: str | None = None, *,
-                  file: bool = False) -> FiledFigures:
-        """季度隐患排查治理统计 for the city (or the person's scope) or one district.
+    def quarterly(self, quarter: str, target: Path | str | BinaryIO, district_code: str | None = None,
+                  uscc: str | None = None, *, file: bool = False) -> FiledFigures:
+        """季度隐患排查治理统计 for the city (or the person's scope), one district, or one enterprise's own filing.
 
         `file`: 报出 the figures (the quarter must be over); a quarter filed before prints as filed, followed by
         how a recomputation today differs. Returns what was printed (the filing and the differences)."""
-        from safety_desk.reports.quarterly import QuarterlyStatistics, render_quarterly
+        from safety_desk.services.hazard_statistics import quarter_period
 
-        year, number, first, last = parse_quarter(quarter)
-        district_ids, enterprise_id, scope_name = self.scope(district_code)
-        as_of = min(self.session.clock.today(), last)
-        args = (district_ids, enterprise_id, first, last, as_of)
-        stats = QuarterlyStatistics(
-            office=self.office_name(), quarter=f"{year}年第{number}季度", scope=scope_name,
-            period=f"{first.isoformat()} 至 {last.isoformat()}", as_of=as_of.isoformat(),
-            total=self.statistics.tally(*args), statuses=self.statistics.status_counts(*args),
-            closed_in_period=self.statistics.closed_between(district_ids, enterprise_id, first, last, as_of),
-            by_grade=self.statistics.tally_by("grade", *args),
-            by_category=self.statistics.tally_by("category", *args),
-            by_enterprise=self.statistics.tally_by("enterprise", *args))
-        printed, tail, figures = self._filed("quarterly", f"{year}Q{number}", district_code or enterprise_id or "",
-                                    f"{year}Q{number}·{scope_name}", stats, last, file)
+        return self._statistics("quarterly", quarter_period(quarter), target, district_code, uscc, file)
+
+    def annual(self, year: str | int, target: Path | str | BinaryIO, district_code: str | None = None,
+               uscc: str | None = None, *, file: bool = False) -> FiledFigures:
+        """年度隐患排查治理统计 (due 31 January), for the same scopes as the quarterly one, filed the same way."""
+        from safety_desk.services.hazard_statistics import year_period
+
+        return self._statistics("annual", year_period(str(year)), target, district_code, uscc, file)
+
+    def _statistics(self, kind: str, period, target: Path | str | BinaryIO, district_code: str | None,
+                    uscc: str | None, file: bool) -> FiledFigures:
+        from safety_desk.reports.quarterly import render_quarterly
+        from safety_desk.services.hazard_statistics import HazardStatisticsService, printable
+
+        stats = printable(HazardStatisticsService(self.session).statistics(period, district_code, uscc))
+        if uscc is not None:
+            enterprise_id = self.store.enterprises.by_uscc(uscc.strip()).id
+        else:
+            enterprise_id = self.scope(district_code)[1]
+        printed, tail, figures = self._filed(kind, period.key, district_code or enterprise_id or "",
+                                             f"{period.key}·{stats.scope}", stats, period.last, file)
         render_quarterly(printed, target, generated_at=self.session.clock.now(), tail=tail)
         return figures
 
@@ -275,6 +297,12 @@ class ReportService:
             reported = f"已于 {drill.reported_on} 报送"
         else:
             reported = "未报送"
+        # The next drill of this plan's art. 33 group falls due counted from this one (6 or 12 months).
+        schedule = drill_schedule([(date.fromisoformat(drill.held_on), drill.plan_type)], enterprise.high_risk,
+                                  date.fromisoformat(drill.held_on), date.fromisoformat(drill.held_on))
+        group = schedule.on_site if drill.plan_type == DrillPlanType.ON_SITE else schedule.comprehensive_or_specific
+        next_due = f"{group.next_due.isoformat()}（{'现场处置方案演练' if drill.plan_type == DrillPlanType.ON_SITE else '综合或专项应急预案演练'}" \
+                   f"{'，高危单位' if enterprise.high_risk else ''}）"
         particulars = [
             ("演练名称", drill.name), ("演练单位", enterprise.name),
             ("统一社会信用代码", enterprise.uscc), ("所属片区", district.name if district else ""),
@@ -283,6 +311,7 @@ class ReportService:
             ("组织人", drill.organiser or "—"), ("参演单位", drill.units or "—"),
             ("参演人数", f"{drill.participants} 人"), ("评估人员", drill.evaluators or "—"),
             ("计划日期", drill.planned_on or "未预先计划"), ("报送主管部门", reported),
+            ("下次应演练", next_due),
         ]
         hazards = []
         for number, hazard in enumerate(self.store.hazards.of_drill(drill.id), start=1):
@@ -303,7 +332,56 @@ class ReportService:
             office=self.office_name(), reference=printed_number(drill.id, drill.held_on), enterprise=enterprise.name,
             particulars=particulars, scenario=drill.scenario, objectives=drill.objectives,
             evaluation=drill.evaluation, findings=drill.findings, revisions=drill.revisions, hazards=hazards,
-            photos=photos, organiser=drill.organiser, evaluators=drill.evaluators, held_on=drill.held_on), target, generated_at=self.session.clock.now())
+            photos=photos, organiser=drill.organiser, evaluators=drill.evaluators, held_on=drill.held_on,
+            evaluator_names=evaluator_names(drill.evaluators)), target, generated_at=self.session.clock.now())
+
+    def reinspection(self, hazard_id: str, target: Path | str | BinaryIO) -> None:
+        """整改复查意见书 of a hazard's last re-inspection (accepted and closed, or returned for rectification)."""
+        from safety_desk.domain.china_time import beijing_day
+        from safety_desk.reports.pdf import CaptionedPhoto
+        from safety_desk.reports.reinspection import ReinspectionOpinion, render_reinspection
+
+        hazard = self.store.hazards.get(hazard_id)
+        if hazard is None or hazard.deleted:
+            raise ReportProblem(f"隐患 {hazard_id} 不存在")
+        self.session.require_enterprise(hazard.enterprise_id)
+        events = sorted(self.store.hazards.events(hazard.id), key=lambda event: event.clock)
+        verdicts = [event for event in events if event.kind in ("verified", "rejected")]
+        if not verdicts:
+            raise ReportProblem(f"隐患“{hazard.description[:30]}”尚未复查，没有复查意见书可打印")
+        verdict = verdicts[-1]
+        # What the enterprise reported before that verdict, and the deadline a rejection sends it back to.
+        reports = [event for event in events if event.kind == "reported_rectified" and event.clock < verdict.clock]
+        report = reports[-1] if reports else None
+        state = self.store.hazards.state(hazard.id)
+        enterprise = self.store.enterprises.require(hazard.enterprise_id)
+        district = self.store.districts.get(hazard.district_id)
+        notice = self.store.notices.get(hazard.notice_id) if hazard.notice_id else None
+        deadlines = [event.deadline for event in events if event.deadline and event.clock < verdict.clock]
+        photos = []
+        for number, photo_id in enumerate(report.photos if report else [], start=1):
+            lines = [f"{beijing_minute(report.at)} · {enterprise.name}",
+                     f"整改后照片 {number} · 报告人 {self._person_name(report.by_id) or '—'}"]
+            photos.append(CaptionedPhoto(watermarked(self._photo_bytes(photo_id), lines),
+                                         f"整改后照片 {number}（{beijing_minute(report.at)}）"))
+        render_reinspection(ReinspectionOpinion(
+            office=self.office_name(),
+            reference=f"{notice.number} 复查" if notice else f"隐患记录 {printed_number(hazard.id, hazard.found_on)}",
+            enterprise=enterprise.name,
+            unit=[("单位名称", enterprise.name), ("统一社会信用代码", enterprise.uscc), ("地址", enterprise.address),
+                  ("所属片区", district.name if district else ""), ("主要负责人", enterprise.principal),
+                  ("联系人及电话", f"{enterprise.safety_officer} {enterprise.contact_phone}")],
+            hazard=[("隐患描述", hazard.description), ("部位", hazard.location or "—"),
+                    ("隐患等级", hazard.grade), ("判定依据", hazard.basis or "—"), ("发现日期", hazard.found_on),
+                    ("整改通知书", notice.number if notice else "—"), ("整改措施", hazard.measures or "—"),
+                    ("整改责任人", hazard.responsible or "—"), ("整改期限", deadlines[-1] if deadlines else "—")],
+            reported=(report.reason or "已报告整改完成").strip() if report else "",
+            reported_on=beijing_day(report.at).isoformat() if report else "",
+            reinspected_on=beijing_day(verdict.at).isoformat(),
+            reinspectors=self._person_name(verdict.by_id), accepted=verdict.kind == "verified",
+            reason=verdict.reason.strip(),
+            next_deadline=state.deadline.isoformat() if verdict.kind == "rejected" and state and state.deadline else "",
+            photos=photos), target, generated_at=self.session.clock.now())
 
     def hazard_record(self, hazard_id: str, target: Path | str | BinaryIO) -> None:
         """安全隐患整改记录 of one hazard: particulars, before and after photos side by side, its history."""

@@ -14,12 +14,16 @@ from safety_desk.services.dashboard import DashboardService, WeekBar, week_start
 from safety_desk.services.drills import DrillDue, drills_due
 from safety_desk.services.incidents import GoalStatus, IncidentRow, goal_status, incident_rows
 from safety_desk.services.ledger import LedgerFilter, LedgerRow, LedgerService
-from safety_desk.services.reports import ReportProblem, ReportService
+from safety_desk.services.reports import ReportProblem, ReportService, refuse_future
 from safety_desk.services.session import Session
-from safety_desk.settings import Settings
 from safety_desk.services.training import TrainingRow, TrainingService
-from safety_desk.store.records import HazardTally
-from safety_desk.store.statistics import InspectionWork, StatisticsQuery, WorkQuery
+from safety_desk.settings import Settings
+from safety_desk.store.records import Campaign, HazardTally
+from safety_desk.store.statistics import InspectionWork, MajorHazardTally, StatisticsQuery, WorkQuery
+
+# Problem categories and enterprises listed in the summary's breakdowns, most hazards first.
+TOP_CATEGORIES = 5
+TOP_ENTERPRISES = 15
 
 # Long lists are cut here in print (the same limit as reports/weekly.py); the counts always cover everything.
 LIMIT = 30
@@ -90,6 +94,24 @@ class WeeklySummary:
     goal: GoalStatus
     weeks: list[WeekBar]
     open_by_district: list[tuple[str, int]]
+    majors_tally: MajorHazardTally
+    top_categories: list[HazardTally]  # found in the period, by category
+    by_enterprise: list[HazardTally]  # found in the period, by enterprise
+    drills_due_next_week: list[DrillDue]
+    campaigns_next_week: list[Campaign]
+    issued_on: date  # the day it was printed (成文日期)
+    distribution: "WeeklyDistribution"
+
+    @property
+    def issue(self) -> str:
+        """期号: the ISO week's number in its year ("2026年第48期"); a free period has none."""
+        match = re.fullmatch(r"(\d{4})-W(\d{2})", self.period.key)
+        return f"{match.group(1)}年第{int(match.group(2))}期" if match else ""
+
+    @property
+    def period_rate(self) -> float | None:
+        """The period's rectification rate: of the hazards found in it, the share closed by its end."""
+        return self.found.closed / self.found.found if self.found.found else None
 
     @property
     def quiet(self) -> bool:
@@ -119,7 +141,32 @@ class WeeklySummary:
             "incidents": len(self.incidents), "deaths": sum(r.incident.deaths for r in self.incidents),
             "liable_incidents_larger_or_above": sum(r.breaks_goal for r in self.incidents),
             "goal_holds": self.goal.holds, "deadlines_next_week": self.due_next_week_total,
+            "issue": self.issue, "issued_on": self.issued_on.isoformat(),
+            "rectification_rate_period": None if self.period_rate is None else round(self.period_rate, 4),
+            "hazards_found_closed": self.found.closed,
+            "major_hazards_new": self.majors_tally.new, "major_hazards_under_treatment": self.majors_tally.under_treatment,
+            "major_hazards_closed": self.majors_tally.closed, "major_hazards_supervised": self.majors_tally.supervised,
+            "top_categories": [{"category": t.name, "found": t.found} for t in self.top_categories],
+            "drills_due_next_week": len(self.drills_due_next_week),
         }
+
+
+@dataclass(frozen=True)
+class WeeklyDistribution:
+    """Who the summary goes to and who signs it off (the settings' texts; blank: a line to write on)."""
+
+    report_to: str = ""
+    copy_to: str = ""
+    compiled_by: str = ""
+    reviewed_by: str = ""
+    signed_by: str = ""
+    next_week_plan: str = ""
+
+    @classmethod
+    def of(cls, settings: Settings) -> "WeeklyDistribution":
+        return cls(settings.weekly_report_to.strip(), settings.weekly_copy_to.strip(),
+                   settings.weekly_compiled_by.strip(), settings.weekly_reviewed_by.strip(),
+                   settings.weekly_signed_by.strip(), settings.weekly_next_week_plan.strip())
 
 
 class WeeklyService:
@@ -131,6 +178,7 @@ class WeeklyService:
         self.settings = settings or Settings()  # read on each call: the settings page may change the rule
 
     def summary(self, period: Period, district_code: str | None = None) -> WeeklySummary:
+        refuse_future(period.start, self.session.clock.today(), f"周报期间{period.label}")
         reports = ReportService(self.session)
         district_ids, enterprise_id, scope_name = reports.scope(district_code)
         session = self.session if district_code is None else self.session.within(district_ids)
@@ -149,6 +197,17 @@ class WeeklyService:
         year_tally = statistics.tally(district_ids, enterprise_id, year_start, as_of, as_of)
         trainings = TrainingService(session.at(as_of)).in_period(period.start, period.end)
         incidents = self.store.incidents.in_scope(period.start, period.end, district_ids, enterprise_id)
+        next_sunday = next_monday + timedelta(days=6)
+        # Drills due next week: an enterprise's next art. 33 drill falls due then, or one is planned then.
+        # One pass over the enterprises' drills: overdue now, and due next week (DrillDue lists both).
+        drills_by_then = drills_due(session, as_of, (next_sunday - as_of).days,
+                                    DrillRule(self.settings.drill_rule))
+        due_drills = [due for due in drills_by_then
+                      if not due.overdue and (next_monday <= due.next_due <= next_sunday or (
+                          due.planned is not None and next_monday.isoformat() <= due.planned.held_on
+                          <= next_sunday.isoformat()))]
+        campaigns = {c.id: c for day in (next_monday, next_sunday) for c in self.store.campaigns.running_on(day)}
+        period_args = (district_ids, enterprise_id, period.start, period.end, as_of)
         return WeeklySummary(
             office=reports.office_name(), period=period, as_of=as_of, scope=scope_name, scope_code=district_code,
             work=work.inspection_work(district_ids, enterprise_id, period.start, period.end),
@@ -164,11 +223,16 @@ class WeeklyService:
             due_next_week_total=ledger.count(due_filter),
             campaigns=campaign_progress(session, as_of), trainings=trainings,
             drills_held=work.drills_held(district_ids, enterprise_id, period.start, period.end),
-            drills_overdue=[due for due in drills_due(session, as_of, 0, DrillRule(self.settings.drill_rule))
-                            if due.overdue],
+            drills_overdue=[due for due in drills_by_then if due.overdue],
             incidents=incident_rows(session, incidents), goal=goal_status(session, as_of.year, as_of),
             weeks=weeks, open_by_district=[(name, open_counts.get(district_id, 0))
-                                           for district_id, name in districts.items()])
+                                           for district_id, name in districts.items()],
+            majors_tally=statistics.majors(*period_args),
+            top_categories=statistics.tally_by("category", *period_args)[:TOP_CATEGORIES],
+            by_enterprise=statistics.tally_by("enterprise", *period_args)[:TOP_ENTERPRISES],
+            drills_due_next_week=due_drills[:LIMIT], campaigns_next_week=sorted(
+                campaigns.values(), key=lambda c: (c.starts_on, c.name)),
+            issued_on=self.session.clock.today(), distribution=WeeklyDistribution.of(self.settings))
 
     def write_pdf(self, summary: WeeklySummary, target: Path | str | BinaryIO) -> None:
         from safety_desk.reports.weekly import render_weekly

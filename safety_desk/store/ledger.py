@@ -70,6 +70,11 @@ _JOINS = {
     "e": " JOIN enterprise e ON e.id = h.enterprise_id",
     "d": " JOIN district d ON d.id = h.district_id",
     "n": " LEFT JOIN notice n ON n.id = h.notice_id",
+    # The last re-inspection (verified or rejected) by the end of the as-of day, and who made it. Event times
+    # are ISO text in Beijing time, so "before the next day" compares as text.
+    "v": " LEFT JOIN hazard_event v ON v.id = (SELECT x.id FROM hazard_event x WHERE x.hazard_id = h.id"
+         " AND x.kind IN ('verified', 'rejected') AND x.at < date(:as_of, '+1 day') ORDER BY x.clock DESC LIMIT 1)"
+         " LEFT JOIN person vp ON vp.id = v.by_id",
 }
 # Every filter on hazard_state rejects a missing state row, so with one the join can be inner: SQLite may
 # then start from hazard_state's status index (open hazards: 20,000 rows) instead of every hazard.
@@ -79,7 +84,9 @@ _FIELD_SOURCES = {
     "hazard_id": "h.id", "enterprise_name": "e.name", "enterprise_uscc": "e.uscc", "district_name": "d.name",
     "district_code": "d.code", "status": "s.status", "deadline": "s.deadline", "overdue_days": _OVERDUE_DAYS,
     "rectified_at": "s.rectified_at", "closed_at": "s.closed_at", "notice_number": "n.number",
-    "photo": "json_extract(h.photos, '$[0]')",
+    "photo": "json_extract(h.photos, '$[0]')", "funding": "json_extract(h.treatment_plan, '$.funding')",
+    "reinspected_by": "vp.name", "reinspected_at": "v.at", "reinspection_kind": "v.kind",
+    "reinspection_reason": "nullif(v.reason, '')",
 }
 # field name -> SQL expression, for every LedgerRow field.
 _FIELD_EXPRESSIONS = {f.name: _FIELD_SOURCES.get(f.name, f"h.{f.name}") for f in fields(LedgerRow)}

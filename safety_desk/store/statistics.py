@@ -83,6 +83,32 @@ class StatisticsQuery:
         return self.db.conn.execute(f"SELECT count(*) FROM hazard h JOIN {table} s ON s.hazard_id = h.id"
                                     f" WHERE {where}", params).fetchone()[0]
 
+    def majors(self, district_ids: list[str] | None, enterprise_id: str | None, start: date, end: date,
+               as_of: date) -> MajorHazardTally:
+        """Major hazards new in [start, end], under treatment and listed on `as_of`, closed in the period."""
+        params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat(),
+                                  "end_next": (end + timedelta(days=1)).isoformat(), "as_of": as_of.isoformat()}
+        where = "h.deleted = 0 AND h.grade = '重大' AND h.found_on <= :as_of" + scope_where(
+            district_ids, enterprise_id, params)
+        row = self.db.conn.execute(
+            "SELECT count(CASE WHEN h.found_on >= :start AND h.found_on <= :end THEN 1 END),"
+            " count(CASE WHEN s.status != '已销号' THEN 1 END),"
+            " count(CASE WHEN s.closed_at >= :start AND s.closed_at < :end_next THEN 1 END),"
+            " count(CASE WHEN s.status != '已销号' AND h.supervision_level IS NOT NULL THEN 1 END)"
+            f" FROM hazard h JOIN {state_table(self.db, as_of)} s ON s.hazard_id = h.id WHERE {where}",
+            params).fetchone()
+        return MajorHazardTally(*row)
+
+
+@dataclass(frozen=True)
+class MajorHazardTally:
+    """Major hazards (重大隐患) of a period, as they stood at its end (regulations.md §7.3)."""
+
+    new: int  # found in the period
+    under_treatment: int  # not closed at the end, whenever found
+    closed: int  # closed (销号) in the period and still closed at its end
+    supervised: int  # of those under treatment, listed for government supervision (挂牌督办)
+
 
 @dataclass(frozen=True)
 class InspectionWork:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from PIL import Image, ImageDraw
 
 from safety_desk.cli import main
+from safety_desk.domain.drills import add_months
 from safety_desk.services.photos import ingest_bytes
 from safety_desk.services.drills import DrillService
 from safety_desk.services.reports import ReportProblem, ReportService
@@ -61,8 +62,13 @@ def test_the_drill_record_has_every_field_its_hazards_photos_and_signature_lines
                       drill.held_on, "液氨储罐区", "王建国", "企业应急救援队、街道消防站", "46人", "李评估、赵专家",
                       "液氨储罐阀门法兰泄漏", "检验报警、疏散和堵漏能力", "疏散用时6分钟", "补充夜间值班人员的报警流程",
                       f"已于{drill.reported_on}报送", "应急喷淋装置水压不足", "待整改",
-                      (AS_OF + timedelta(days=10)).isoformat(), "演练组织人（签字）", "评估人员（签字）", "演练照片"):
+                      (AS_OF + timedelta(days=10)).isoformat(), "演练组织人（签字）", "评估组负责人（签字）", "演练照片",
+                      "评估人员签字", "1李评估", "2赵专家"):
             assert _squeeze(value) in text, value
+        # A specific plan's drill: under the national rule (art. 33 as written) the next comprehensive-or-specific
+        # one is due 12 months on, high-risk unit or not.
+        due = add_months(date.fromisoformat(drill.held_on), 12)
+        assert f"下次应演练{due.isoformat()}（综合或专项应急预案演练" in text
         assert all(embedded for _, embedded in pdf_fonts(target))
         assert pdf_pages(target) >= 1
 

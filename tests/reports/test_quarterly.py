@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -78,3 +79,87 @@ def test_the_command_line(demo_path: Path, tmp_path: Path) -> None:
     unknown = runner.invoke(main, ["--db", str(demo_path), "report", "quarterly", "--quarter", "2026Q4",
                                    "--district", "NOPE", "-o", str(tmp_path / "n.pdf")])
     assert unknown.exit_code == 2 and "NOPE" in unknown.output
+
+
+def _independent(store: Store, first: str, last: str, enterprise_id: str | None = None) -> dict:
+    """The art. 14 figures counted in Python from the hazard records and their current state (the demo ends on
+    AS_OF, so nothing happened after the period's figures were folded)."""
+    def mine(h) -> bool:
+        return enterprise_id is None or h.enterprise_id == enterprise_id
+    hazards = [h for h in store.hazards._select("deleted = 0") if mine(h)]
+    states = {h.id: store.hazards.state(h.id) for h in hazards}
+    found = [h for h in hazards if first <= h.found_on <= last]
+    majors = [h for h in hazards if h.grade == "重大" and h.found_on <= last
+              and (h in found or states[h.id].status is not HazardStatus.CLOSED)]
+    return {
+        "found": len(found), "general": sum(h.grade == "一般" for h in found),
+        "major": sum(h.grade == "重大" for h in found),
+        "closed": sum(states[h.id].status is HazardStatus.CLOSED for h in found),
+        "major_hazards_new": sum(h.grade == "重大" for h in found),
+        "major_hazards_under_treatment": sum(h.grade == "重大" and states[h.id].status is not HazardStatus.CLOSED
+                                             for h in hazards if h.found_on <= last),
+        "major_hazards_planned": sum(h.treatment_plan is not None for h in majors),
+        "major_hazards_funded": sum(bool((h.treatment_plan or {}).get("funding")) for h in majors),
+        "major_hazards_supervised_by_level": {level: sum(h.supervision_level == level for h in majors)
+                                              for level in ("省", "市", "县")},
+    }
+
+
+@pytest.mark.parametrize("args, first, last", [(["quarterly", "--quarter", "2026Q4"], "2026-10-01", "2026-12-31"),
+                                               (["annual", "--year", "2026"], "2026-01-01", "2026-12-31")])
+def test_quarterly_and_annual_figures_equal_an_independent_count(demo_path: Path, args: list[str], first: str,
+                                                                 last: str) -> None:
+    result = CliRunner().invoke(main, ["--db", str(demo_path), "report", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    with Store.open(demo_path) as store:
+        expected = _independent(store, first, last)
+    assert {key: figures[key] for key in expected} == expected
+    assert figures["major_hazards_new"] > 0 and figures["major_hazards_planned"] > 0
+    assert figures["due"] == ("2027-01-15" if args[0] == "quarterly" else "2027-01-31")
+    assert figures["analysis"] and f"发现隐患 {expected['found']} 条" in figures["analysis"][0]
+
+
+def test_the_annual_form_prints_majors_plans_funding_supervision_and_analysis(demo_path: Path, tmp_path: Path,
+                                                                              pdf_text) -> None:
+    target = tmp_path / "annual.pdf"
+    result = CliRunner().invoke(main, ["--db", str(demo_path), "report", "annual", "--year", "2026", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    text = "".join(pdf_text(target).split())
+    # The office's aggregate: not an enterprise's art. 14 form, and it says so.
+    for phrase in ("隐患排查治理情况汇总统计表", "2026年度", "重大事故隐患治理情况", "列入治理计划", "落实治理资金",
+                   "挂牌督办", "统计分析", "不代替各企业", "审核人（签字）", "五、按企业"):
+        assert phrase in text, phrase
+
+
+def test_an_enterprise_filing_is_its_own_and_an_enterprise_installation_prints_only_its_own(
+        demo_path: Path, tmp_path: Path, pdf_text) -> None:
+    with Store.open(demo_path) as store:
+        officer = SignIn(store).sign_in("ent0001", "demo")
+        own = store.enterprises.require(officer.person.enterprise_id)
+        other = next(e for e in store.enterprises.active() if e.id != own.id)
+        service = ReportService(officer.at(AS_OF))
+        service.annual("2026", tmp_path / "own.pdf")  # no --enterprise: an enterprise's scope is itself
+        service.quarterly("2026Q4", tmp_path / "own-q.pdf", uscc=own.uscc)
+        with pytest.raises(PermissionDenied):
+            service.annual("2026", tmp_path / "other.pdf", uscc=other.uscc)
+        assert not (tmp_path / "other.pdf").exists()
+        office = ReportService(SignIn(store).sign_in("admin", "demo").at(AS_OF))
+        office.annual("2026", tmp_path / "office-copy.pdf", uscc=own.uscc)
+        expected = _independent(store, "2026-01-01", "2026-12-31", own.id)
+    for name in ("own.pdf", "own-q.pdf", "office-copy.pdf"):
+        text = "".join(pdf_text(tmp_path / name).split())
+        assert own.name in text and other.name not in text and "五、按企业" not in text
+        assert f"单位主要负责人（签字）：{own.principal}" in text and "隐患排查治理情况统计分析表" in text
+        assert "年度统计分析表由单位主要负责人签字，于2027-01-31前报送" in text or "季度统计分析表由单位主要负责人签字" in text
+    text = "".join(pdf_text(tmp_path / "own.pdf").split())
+    assert f"本年度排查发现隐患{expected['found']}条" in text
+
+
+def test_an_unknown_enterprise_or_a_bad_year_is_refused(demo_path: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    for args, reason in ((["annual", "--year", "26"], "格式应为 2026"), (["annual", "--year", "2099"], "尚未到来"),
+                         (["annual", "--year", "2026", "--enterprise", "91000000000000000K"], "不对应任何企业")):
+        result = runner.invoke(main, ["--db", str(demo_path), "report", *args, "-o", str(tmp_path / "x.pdf")])
+        assert result.exit_code == 2 and reason in result.output, result.output
+        assert not (tmp_path / "x.pdf").exists()

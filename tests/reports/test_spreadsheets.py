@@ -22,7 +22,8 @@ from tests.demo_data import DEMO_AS_OF as AS_OF
 
 # The export's header row (regulations.md §7.2), written out: offices' own sheets and macros read these names.
 HEADERS = ["序号", "企业名称", "统一社会信用代码", "片区", "发现日期", "来源", "隐患描述", "部位", "类别", "事故类型", "隐患等级",
-           "判定依据", "整改措施", "整改责任人", "整改期限", "整改状态", "逾期天数", "整改通知书", "整改完成日期", "销号日期"]
+           "判定依据", "整改措施", "整改责任人", "治理资金", "整改期限", "治理方案", "挂牌督办", "上报日期", "整改通知书",
+           "整改状态", "逾期天数", "整改完成日期", "复查人", "复查日期", "复查结论", "销号日期"]
 
 
 @pytest.fixture
@@ -53,12 +54,19 @@ def test_the_export_has_a_frozen_header_real_dates_and_overdue_rows_highlighted(
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == [LEDGER_SHEET, SUMMARY_SHEET]
     sheet = book[LEDGER_SHEET]
-    assert [cell.value for cell in sheet[1]] == HEADERS
-    assert sheet.freeze_panes == "C2" and sheet.auto_filter.ref == f"A1:T{count + 1}"
+    assert sheet["A1"].value == f"{demo.offices.current().name}隐患排查治理台账" and "A1:AA1" in sheet.merged_cells
+    assert [cell.value for cell in sheet[2]] == HEADERS
+    assert sheet.freeze_panes == "C3" and sheet.auto_filter.ref == f"A2:AA{count + 2}"
     assert sheet.column_dimensions["G"].width >= 30  # the description has room
+    # Printed on A4 landscape, all columns on the page's width, the header row on every page.
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.fitToHeight == 0 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$2:$2"
     column = {name: index for index, name in enumerate(HEADERS)}
     overdue_seen = 0
-    for row, cells in zip(rows, sheet.iter_rows(min_row=2)):
+    for row, cells in zip(rows, sheet.iter_rows(min_row=3)):
+        for wrapped in ("隐患描述", "整改措施", "判定依据", "治理方案"):
+            assert cells[column[wrapped]].value is None or cells[column[wrapped]].alignment.wrap_text
         assert cells[column["统一社会信用代码"]].value == row.enterprise_uscc
         found = cells[column["发现日期"]]
         assert found.is_date and found.value.date() == date.fromisoformat(row.found_on)
@@ -81,6 +89,45 @@ def test_the_export_has_a_frozen_header_real_dates_and_overdue_rows_highlighted(
     assert "导出时间（北京时间）" in summary
 
 
+def test_the_export_carries_the_six_fixed_items_the_database_holds(demo: Store, tmp_path: Path) -> None:
+    """资金, 治理方案, 挂牌督办, 上报日期 from the hazard; 复查人/日期/结论 from its last verified or rejected event."""
+    target = tmp_path / "六定.xlsx"
+    office_service(demo).export_ledger(LedgerFilter(), target)
+    sheet = openpyxl.load_workbook(target, read_only=True)[LEDGER_SHEET]
+    column = {name: index for index, name in enumerate(HEADERS)}
+    uscc = {e.id: e.uscc for e in demo.enterprises.active()}
+    hazards = {(uscc[h.enterprise_id], h.description, h.found_on): h for h in demo.hazards._select("deleted = 0")}
+    seen = Counter()
+    for cells in sheet.iter_rows(min_row=3, values_only=True):
+        cells = cells + (None,) * (len(HEADERS) - len(cells))  # a read-only sheet drops trailing empty cells
+        hazard = hazards[(cells[column["统一社会信用代码"]], cells[column["隐患描述"]],
+                          cells[column["发现日期"]].date().isoformat())]
+        plan = hazard.treatment_plan or {}
+        assert cells[column["治理资金"]] == (plan.get("funding") or None)
+        assert (cells[column["治理方案"]] or "") == "\n".join(
+            f"{title}：{plan[key]}" for key, title in (("objectives", "目标和任务"), ("methods", "方法和措施"),
+                                                     ("funding", "经费和物资"), ("responsible", "负责机构和人员"),
+                                                     ("deadline", "时限和要求"), ("safety_measures", "安全措施和应急预案"))
+            if plan.get(key))
+        assert cells[column["挂牌督办"]] == (f"{hazard.supervision_level}级" if hazard.supervision_level else None)
+        referred = cells[column["上报日期"]]
+        assert (referred.date().isoformat() if referred else None) == hazard.referred_on
+        checks = sorted((e for e in demo.hazards.events(hazard.id) if e.kind in ("verified", "rejected")),
+                        key=lambda e: e.clock)
+        if not checks:
+            assert cells[column["复查人"]] is None and cells[column["复查结论"]] is None
+            continue
+        last = checks[-1]
+        assert cells[column["复查人"]] == demo.people.require(last.by_id).name
+        assert cells[column["复查日期"]].date() == _day(last.at)
+        verdict = cells[column["复查结论"]]
+        assert verdict.startswith("合格，予以销号" if last.kind == "verified" else "不合格，继续整改")
+        assert last.kind == "verified" or not last.reason or last.reason in verdict
+        seen[last.kind] += 1
+        seen["plan"] += bool(plan)
+    assert seen["verified"] and seen["rejected"] and seen["plan"]
+
+
 @pytest.mark.parametrize("flt", [LedgerFilter(grade="重大"), LedgerFilter(status="已销号"),
                                  LedgerFilter(overdue_only=True), LedgerFilter(open_only=True, text="配电")])
 def test_the_exported_row_count_equals_the_ledger_count(demo: Store, tmp_path: Path, flt: LedgerFilter) -> None:
@@ -88,7 +135,7 @@ def test_the_exported_row_count_equals_the_ledger_count(demo: Store, tmp_path: P
     count = office_service(demo).export_ledger(flt, target)
     assert count == LedgerService(Session(demo, demo.people.by_login("admin")).at(AS_OF)).count(flt)
     sheet = openpyxl.load_workbook(target, read_only=True)[LEDGER_SHEET]
-    assert sum(1 for _ in sheet.iter_rows(min_row=2)) == count
+    assert sum(1 for _ in sheet.iter_rows(min_row=3)) == count
 
 
 def test_an_inspector_exports_only_their_districts(demo: Store, tmp_path: Path) -> None:
@@ -141,7 +188,20 @@ def test_cli_export_ledger_writes_the_filtered_ledger(demo: Store, tmp_path: Pat
     assert result.exit_code == 0, result.output
     expected = len(ledger_rows(demo, LedgerFilter(district_id=district.id, grade="一般")))
     sheet = openpyxl.load_workbook(target, read_only=True)[LEDGER_SHEET]
-    assert sum(1 for _ in sheet.iter_rows(min_row=2)) == expected
+    assert sum(1 for _ in sheet.iter_rows(min_row=3)) == expected
     bad = CliRunner().invoke(main, ["--db", str(demo.path), "export", "ledger", "-o", str(target),
                                     "--district", "NOPE"])
     assert bad.exit_code == 2 and "NOPE" in bad.output
+
+
+def test_text_with_markup_characters_line_breaks_and_control_characters_reads_back(demo: Store, tmp_path: Path) -> None:
+    """The rows are written as XML text: what XML would misread is escaped, what it cannot hold is dropped."""
+    hazard = demo.hazards._select("deleted = 0", limit=1)[0]
+    written = "配电箱<A&B>\n第二行\x07 \"引号\" 'x'  "
+    with demo.db.conn:
+        demo.db.conn.execute("UPDATE hazard SET description = ? WHERE id = ?", (written, hazard.id))
+    target = tmp_path / "text.xlsx"
+    office_service(demo).export_ledger(LedgerFilter(enterprise_id=hazard.enterprise_id), target)
+    sheet = openpyxl.load_workbook(target, read_only=True)[LEDGER_SHEET]
+    descriptions = [row[HEADERS.index("隐患描述")] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    assert written.replace("\x07", "") in descriptions

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 
@@ -68,7 +70,15 @@ def _independent(store: Store, start: date, end: date, as_of: date, district_id:
               and start.isoformat() <= d.held_on <= end.isoformat()]
     incidents = [i for i in store.incidents._select("deleted = 0") if inside(i)
                  and start.isoformat() <= i.occurred_at[:10] <= end.isoformat()]
+    majors = [h for h in hazards if h.grade == "重大"]
     return {
+        "hazards_found_closed": sum(states[h.id].status is HazardStatus.CLOSED for h in found),
+        "major_hazards_new": sum(h.grade == "重大" for h in found),
+        "major_hazards_under_treatment": sum(states[h.id].status is not HazardStatus.CLOSED for h in majors),
+        "major_hazards_closed": sum(h.grade == "重大" for h in closed),
+        "major_hazards_supervised": sum(states[h.id].status is not HazardStatus.CLOSED
+                                        and h.supervision_level is not None for h in majors),
+        "top_categories": sorted(Counter(h.category for h in found).values(), reverse=True)[:5],
         "inspections": len(inspections), "enterprises_inspected": len({i.enterprise_id for i in inspections}),
         "enterprises_total": len([e for e in store.enterprises.active() if inside(e)]),
         "hazards_found_general": sum(h.grade == "一般" for h in found),
@@ -89,8 +99,12 @@ def test_the_figures_equal_an_independent_count(demo_path: Path, week: str) -> N
         figures = WeeklyService(session.at(AS_OF)).summary(period).as_json()
         assert KEYS <= set(figures) and figures["week"] == week and figures["scope"] == "city"
         expected = _independent(store, period.start, period.end, min(AS_OF, period.end))
+        figures["top_categories"] = [entry["found"] for entry in figures["top_categories"]]
         assert {key: figures[key] for key in expected} == expected
         assert figures["inspections"] > 0 and figures["hazards_found_general"] > 0
+        found = figures["hazards_found_general"] + figures["hazards_found_major"]
+        assert figures["rectification_rate_period"] == round(expected["hazards_found_closed"] / found, 4)
+        assert figures["issue"] == f"2026年第{int(week[-2:])}期"
 
 
 def test_a_district_summary_counts_only_that_district(demo_path: Path) -> None:
@@ -101,6 +115,7 @@ def test_a_district_summary_counts_only_that_district(demo_path: Path) -> None:
         figures = WeeklyService(session.at(AS_OF)).summary(period, district.code).as_json()
         assert figures["scope"] == district.code and figures["scope_name"] == district.name
         expected = _independent(store, period.start, period.end, period.end, district.id)
+        figures["top_categories"] = [entry["found"] for entry in figures["top_categories"]]
         assert {key: figures[key] for key in expected} == expected
 
 
@@ -116,7 +131,8 @@ def test_the_pdf_prints_the_goal_sections_and_charts(demo_path: Path, tmp_path: 
         service.write_pdf(broken, tmp_path / "broken.pdf")
     text = "".join(pdf_text(tmp_path / "w44.pdf").split())
     for heading in ("一、工作开展情况", "二、隐患排查治理情况", "三、专项行动进展", "四、宣教培训", "五、应急演练",
-                    "六、事故情况", "七、下周到期整改事项", "近12周隐患发现与销号", "各片区未销号隐患"):
+                    "六、事故情况", "七、下周工作安排", "近12周隐患发现与销号", "各片区未销号隐患", "2026年第44期",
+                    "编发单位：", "报送：", "抄送：", "编制：", "审核：", "签发："):
         assert heading in text
     assert f"本期开展检查{quiet.work.inspections}次" in text
     if not quiet.incidents:
@@ -168,3 +184,30 @@ def test_the_printed_summary_carries_the_json_figures(demo_path: Path, tmp_path:
                    f"未销号隐患{f['hazards_open']}条", f"其中逾期{f['hazards_overdue']}条",
                    f"本期开展演练{f['drills_held']}次"):
         assert phrase in text, phrase
+
+
+def test_the_printed_summary_names_issue_issuer_distribution_and_the_overdue_particulars(
+        demo_path: Path, tmp_path: Path, pdf_text) -> None:
+    """期号, 编发单位 and date, 报送/抄送 and 编制/审核/签发 from the settings, next week's plan, and for each overdue
+    hazard its district, responsible person and notice number."""
+    from safety_desk.settings import Settings
+
+    settings = Settings(weekly_report_to="市国资委", weekly_copy_to="市应急管理局", weekly_compiled_by="王编制",
+                        weekly_reviewed_by="李审核", weekly_signed_by="张签发", weekly_next_week_plan="开展节前安全大检查。")
+    with Store.open(demo_path) as store:
+        service = WeeklyService(SignIn(store).sign_in("admin", "demo").at(AS_OF), settings)
+        summary = service.summary(iso_week("2026-W47"))
+        service.write_pdf(summary, tmp_path / "w47.pdf")
+        office = store.offices.current().name
+    text = "".join(pdf_text(tmp_path / "w47.pdf").split())
+    for phrase in ("2026年第47期", f"编发单位：{office}", "报送：市国资委", "抄送：市应急管理局", "编制：王编制", "审核：李审核",
+                   "签发：张签发", "开展节前安全大检查。", f"重大隐患：本期新增{summary.majors_tally.new}条"):
+        assert phrase in text, phrase
+    assert summary.overdue and any(row.notice_number for row in summary.overdue)
+    # In content order (not laid out), so a cell wrapped over two lines reads as one.
+    text = "".join(subprocess.run(["pdftotext", "-raw", str(tmp_path / "w47.pdf"), "-"], check=True,
+                                  capture_output=True, text=True).stdout.split())
+    for row in summary.overdue:
+        assert row.district_name in text and (row.responsible or "—") in text
+        if row.notice_number:
+            assert "".join(row.notice_number.split()) in text

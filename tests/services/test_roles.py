@@ -48,6 +48,7 @@ from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.notices import NoticeService
 from safety_desk.services.photos import PhotoService, PreparedPhoto
 from safety_desk.services.reminders import ReminderService
+from safety_desk.services.hazard_statistics import HazardStatisticsService, year_period
 from safety_desk.services.reports import ReportService
 from safety_desk.services.sync import SyncService
 from safety_desk.services.session import Action, PermissionDenied, Session
@@ -191,6 +192,7 @@ class Case:
     visible_districts: set[str] = field(default_factory=set)
     opened_changes: int = 0  # total_changes of the connection right after opening
     opened_digest: str = ""  # the rows' digest then (the template's)
+    opened_version: int = 0  # PRAGMA data_version then: it moves when another connection commits
 
     def key(self, where: str) -> str:
         if where == "own":
@@ -248,7 +250,11 @@ def _open_case(template: Template, role: str, tmp: Path) -> Case:
     if template.digest is None:
         template.digest = _digest(store.db.conn)
     return Case(role, store, session, template, tmp, visible, districts, store.db.conn.total_changes,
-                template.digest)
+                template.digest, _data_version(store.db.conn))
+
+
+def _data_version(conn) -> int:
+    return conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def _digest(conn) -> str:
@@ -265,11 +271,12 @@ def _digest(conn) -> str:
 def snapshot(case: Case) -> tuple[str, tuple[str, ...]]:
     """Every row of every table, and every file under the case folder: any write changes it.
 
-    The rows are digested again only when this connection has changed a row since it was opened
-    (sqlite3's total_changes); until then they are the template's, digested once.
+    The rows are digested again only when a row may have changed since it was opened: this connection's
+    total_changes (which temp tables move too) or another connection's commit (data_version); until then they are
+    the template's, digested once.
     """
     conn = case.store.db.conn
-    if conn.total_changes == case.opened_changes:
+    if conn.total_changes == case.opened_changes and _data_version(conn) == case.opened_version:
         rows = case.opened_digest
     else:
         rows = _digest(conn)
@@ -307,7 +314,7 @@ def _ledger_rows(case: Case, rows) -> set[str]:
 def _export_shows(case: Case, where: str) -> set[str]:
     book = openpyxl.load_workbook(case.file(f"ledger-export-{where}.xlsx"), read_only=True)
     sheet = book.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))  # below the title row
     column = rows[0].index("统一社会信用代码")
     by_uscc = {e.uscc: e.id for e in case.store.enterprises.active()}
     return {by_uscc[row[column]] for row in rows[1:] if row[column] in by_uscc}
@@ -464,7 +471,8 @@ OPERATIONS: list[Op] = [
     Op("BackupService.backups", lambda c, w: BackupService(c.session).backups(), ALL, "none"),
     Op("BackupService.back_up_now", lambda c, w: BackupService(c.session).back_up_now(), OFFICE, "none"),
     Op("BackupService.check", lambda c, w: BackupService(c.session).check(_backup_of(c)), OFFICE, "none"),
-    Op("BackupService.restore", lambda c, w: BackupService(c.session).restore(_backup_of(c)), OFFICE, "none"),
+    Op("BackupService.restore", lambda c, w: BackupService(c.session).restore(_backup_of(c)), OFFICE, "none",
+       writes=True),  # a restore starts a new sync incarnation (DESIGN.md §4)
     # campaigns: the office manages them; everyone reads them, progress within their scope.
     Op("CampaignService.may_manage", lambda c, w: CampaignService(c.session).may_manage(), ALL, "none",
        check=may(Action.MANAGE_CAMPAIGNS)),
@@ -739,7 +747,14 @@ OPERATIONS: list[Op] = [
     Op("ReportService.quarterly", lambda c, w: _report(c).quarterly(
         f"{TODAY.year}Q{(TODAY.month - 1) // 3 + 1}", io.BytesIO(), c.code(w)), ALL, "filter",
        shows=lambda c, r: set()),  # its scope is ReportService.scope, checked above
+    Op("ReportService.annual", lambda c, w: _report(c).annual(TODAY.year, io.BytesIO(), c.code(w)), ALL, "filter",
+       shows=lambda c, r: set()),  # its scope is HazardStatisticsService.statistics, checked below
+    Op("HazardStatisticsService.statistics", lambda c, w: HazardStatisticsService(c.session.at(TODAY)).statistics(
+        year_period(str(TODAY.year)), c.code(w)), ALL, "filter",
+       shows=lambda c, r: {t.key for t in r.by_enterprise} | {c.enterprise_of_hazard(row.hazard_id) for row in r.majors}),
     Op("ReportService.office_name", lambda c, w: _report(c).office_name(), ALL, "none"),
+    Op("ReportService.reinspection", lambda c, w: _report(c).reinspection(c.id(w, "h_closed"), io.BytesIO()),
+       ALL, "refuse"),
     Op("ReportService.inspection_record", lambda c, w: _report(c).inspection_record(c.id(w, "submitted"), io.BytesIO()),
        ALL, "refuse"),
     Op("ReportService.hazard_record", lambda c, w: _report(c).hazard_record(c.id(w, "h_open"), io.BytesIO()), ALL,

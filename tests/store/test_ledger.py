@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,10 @@ def _expected(store: Store) -> list[Expected]:
             notices[hazard.notice_id] = store.notices.require(hazard.notice_id).number
         enterprise = store.enterprises.require(hazard.enterprise_id)
         district = store.districts.require(hazard.district_id)
+        # The last re-inspection: the latest verified or rejected event by its clock.
+        checks = [e for e in store.hazards.events(hazard.id) if e.kind in ("verified", "rejected")]
+        last = max(checks, key=lambda e: e.clock) if checks else None
+        plan = hazard.treatment_plan
         row = LedgerRow(
             hazard_id=hazard.id, found_on=hazard.found_on, enterprise_name=enterprise.name,
             district_name=district.name, grade=hazard.grade, description=hazard.description,
@@ -58,7 +63,13 @@ def _expected(store: Store) -> list[Expected]:
             category=hazard.category, basis=hazard.basis, measures=hazard.measures, responsible=hazard.responsible,
             closed_at=state.closed_at.isoformat() if state and state.closed_at else None,
             rectified_at=state.rectified_at.isoformat() if state and state.rectified_at else None,
-            accident_type=hazard.accident_type)
+            accident_type=hazard.accident_type,
+            treatment_plan=json.dumps(plan, ensure_ascii=False) if plan is not None else None,
+            funding=plan.get("funding") if plan else None, supervision_level=hazard.supervision_level,
+            referred_on=hazard.referred_on,
+            reinspected_by=store.people.require(last.by_id).name if last else None,
+            reinspected_at=last.at if last else None, reinspection_kind=last.kind if last else None,
+            reinspection_reason=(last.reason or None) if last else None)
         found.append(Expected(row, hazard.enterprise_id, hazard.district_id, hazard.campaign_id))
     return found
 
@@ -80,7 +91,13 @@ def test_every_hazard_appears_once_with_its_overdue_days_computed_like_the_domai
     rows = _all_rows(query, LedgerFilter())
     assert query.count(LedgerFilter(), AS_OF) == len(expected) == len(rows)
     assert len({r.hazard_id for r in rows}) == len(rows)
-    assert {r.hazard_id: r for r in rows} == expected
+    # The treatment plan is JSON: compared as what it holds, not as text.
+    plans = lambda by_id: {k: json.loads(r.treatment_plan) if r.treatment_plan else None for k, r in by_id.items()}
+    got = {r.hazard_id: r for r in rows}
+    assert plans(got) == plans(expected)
+    assert ({k: dataclasses.replace(r, treatment_plan=None) for k, r in got.items()}
+            == {k: dataclasses.replace(r, treatment_plan=None) for k, r in expected.items()})
+    assert any(r.reinspection_kind == "rejected" for r in rows) and any(r.supervision_level for r in rows)
     assert any(r.overdue_days > 0 for r in rows), "the demo data should hold overdue hazards"
     assert any(r.notice_number for r in rows), "the demo data should hold hazards on notices"
 

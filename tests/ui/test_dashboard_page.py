@@ -163,6 +163,34 @@ def test_goal_drills_notices_and_campaigns_lead_to_their_records(qtbot, demo_con
     dialog.close()
 
 
+def test_a_past_day_shows_the_figures_folded_to_its_end(qtbot, demo_context, demo_as_of) -> None:
+    """The date picker: each figure equals the service's figure as of the end of that day (desk.at), and Today
+    comes back to the figures of now."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+
+    from safety_desk.services.dashboard import DashboardService
+
+    window = _window(qtbot, demo_context, demo_as_of)
+    dashboard = window.pages["dashboard"]
+    now = {key: figure.value for key, figure in dashboard.dashboard.figures.items()}
+    day = demo_as_of - timedelta(days=30)
+    expected = DashboardService(demo_context.desk.at(day).session).compute()
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10_000):
+        dashboard.as_of.setDate(QDate(day.year, day.month, day.day))
+    assert dashboard.dashboard.as_of == day and dashboard.past_note.isVisibleTo(dashboard)
+    shown = {key: figure.value for key, figure in dashboard.dashboard.figures.items()}
+    assert shown == {key: figure.value for key, figure in expected.figures.items()}
+    assert shown != now  # a month earlier the demo city stood elsewhere
+    assert dashboard.tiles["overdue"].value.text() == f"{expected.figures['overdue'].value:,}"
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10_000):
+        dashboard.today_button.click()
+    assert dashboard.dashboard.as_of == demo_as_of and not dashboard.past_note.isVisibleTo(dashboard)
+    assert {key: figure.value for key, figure in dashboard.dashboard.figures.items()} == now
+    assert dashboard.as_of.maximumDate() == QDate(demo_as_of.year, demo_as_of.month, demo_as_of.day)
+
+
 def test_an_enterprise_sees_its_own_figures_and_no_district_overview(qtbot, context_for, demo_as_of) -> None:
     context = context_for("ent0001")
     window = _window(qtbot, context, demo_as_of)

@@ -91,6 +91,28 @@ def test_the_hazard_page_prints_the_notice_the_hazard_is_on(qtbot, demo_context,
     assert not messages
 
 
+def test_the_hazard_page_prints_the_reinspection_opinion_once_re_inspected(qtbot, demo_context, demo_store,
+                                                                           messages) -> None:
+    checked = demo_store.db.conn.execute(
+        "SELECT hazard_id FROM hazard_event WHERE kind = 'rejected' ORDER BY clock LIMIT 1").fetchone()[0]
+    dialog = HazardDetailDialog(demo_context, checked)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.reinspection_button.isVisibleTo(dialog)
+    _preview, path = _opened_dialog(dialog, dialog.reinspection_button.click)
+    text = squeezed_text(path)
+    assert "整改复查意见书" in text and "复查意见" in text
+    assert "".join(demo_store.hazards.get(checked).description.split())[:20] in text
+
+    unchecked = demo_store.db.conn.execute(
+        "SELECT hazard_id FROM hazard_state WHERE status = '待整改' LIMIT 1").fetchone()[0]
+    other = HazardDetailDialog(demo_context, unchecked)
+    qtbot.addWidget(other)
+    other.show()
+    assert not other.reinspection_button.isVisibleTo(other)
+    assert not messages
+
+
 def test_the_hazard_page_prints_the_hazard_record_with_its_photos(qtbot, demo_context, demo_store, messages) -> None:
     hazard = demo_store.hazards._select("photos != '[]' AND deleted = 0", limit=1)[0]
     dialog = HazardDetailDialog(demo_context, hazard.id)

@@ -51,7 +51,7 @@ def test_export_writes_the_current_filter_in_a_worker_and_says_so(qtbot, demo_co
     assert told
     assert str(target) in told[0] and str(expected) in told[0]
     book = openpyxl.load_workbook(target, read_only=True)
-    grades = [row[10] for row in book[LEDGER_SHEET].iter_rows(min_row=2, values_only=True)]
+    grades = [row[10] for row in book[LEDGER_SHEET].iter_rows(min_row=3, values_only=True)]
     assert len(grades) == expected and set(grades) == {"重大"}
     summary = {row[0]: row[1] for row in book[SUMMARY_SHEET].iter_rows(values_only=True) if len(row) > 1 and row[0]}
     assert summary["逾期计算日期"].date() == demo_as_of  # overdue as of the ledger's day

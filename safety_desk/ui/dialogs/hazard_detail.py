@@ -155,6 +155,11 @@ class HazardDetailDialog(QDialog):
         self.notice_button.setToolTip(self.tr("The rectification notice this hazard is on, as PDF"))
         self.notice_button.clicked.connect(self.on_print_notice_clicked)
         bar.addWidget(self.notice_button)
+        self.reinspection_button = QPushButton(icon("printer-outline"), self.tr("Print re-inspection opinion…"))
+        self.reinspection_button.setObjectName("print_reinspection")
+        self.reinspection_button.setToolTip(self.tr("The opinion of the last re-inspection of this hazard, as PDF"))
+        self.reinspection_button.clicked.connect(self.on_print_reinspection_clicked)
+        bar.addWidget(self.reinspection_button)
         self.record_button = QPushButton(icon("printer-outline"), self.tr("Print record…"))
         self.record_button.setObjectName("print_record")
         self.record_button.setToolTip(self.tr("The hazard record with its photos before and after rectification, "
@@ -354,6 +359,7 @@ class HazardDetailDialog(QDialog):
         for name, button in self.action_buttons.items():
             button.setVisible(name in detail.actions)
         self.notice_button.setVisible(bool(hazard.notice_id))
+        self.reinspection_button.setVisible(any(view.event.kind in ("verified", "rejected") for view in detail.events))
         hint, colour = detail.report_blocked or "", "#e65100"
         if not hint and detail.status == "待复查" and VERIFY not in detail.actions:
             hint, colour = self.tr("Reported rectified: waiting for the inspector's re-inspection."), _MUTED
@@ -443,6 +449,13 @@ class HazardDetailDialog(QDialog):
             return None
         return preview_document(self.context, self, self.tr("Rectification notice"), f"整改通知书-{number}.pdf",
                                 lambda path, session: ReportService(session).notice(notice_id, path))
+
+    def on_print_reinspection_clicked(self) -> ReportDialog:
+        """Preview the 整改复查意见书 of the hazard's last re-inspection, to print or save."""
+        hazard_id = self.hazard_id
+        return preview_document(self.context, self, self.tr("Re-inspection opinion"),
+                                f"整改复查意见书-{self.detail.hazard.found_on}.pdf",
+                                lambda path, session: ReportService(session).reinspection(hazard_id, path))
 
     def on_print_record_clicked(self) -> ReportDialog | None:
         """Preview the 安全隐患整改记录 (before and after photos side by side), to print or save."""

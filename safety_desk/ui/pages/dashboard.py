@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QDate, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea,
+    QAbstractItemView, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -87,6 +89,7 @@ class DashboardPage(QWidget):
         self.dashboard: Dashboard | None = None
         self._running = False
         self._again = False
+        self.day: date | None = None  # a past day whose figures are shown (None: today's)
 
         title = QLabel(self.tr("Dashboard"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -98,7 +101,30 @@ class DashboardPage(QWidget):
         heading.addWidget(title)
         heading.addSpacing(12)
         heading.addWidget(self.greeting, 1, Qt.AlignmentFlag.AlignBottom)
+        # The figures as they stood at the end of a past day (desk.at(day)): what a meeting saw last Friday.
+        self.as_of = QDateEdit()
+        self.as_of.setObjectName("as_of")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.setToolTip(self.tr("Show the figures as they stood at the end of this day"))
+        today = context.session.clock.today()
+        self.as_of.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        self.as_of.dateChanged.connect(self.on_as_of_changed)
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setObjectName("today")
+        self.today_button.setVisible(False)
+        self.today_button.clicked.connect(self.on_today_clicked)
+        heading.addWidget(QLabel(self.tr("As of")))
+        heading.addWidget(self.as_of)
+        heading.addWidget(self.today_button)
+        heading.addSpacing(12)
         heading.addWidget(start)
+        self.past_note = QLabel()
+        self.past_note.setObjectName("past_note")
+        self.past_note.setWordWrap(True)
+        self.past_note.setStyleSheet("color: #e65100;")
+        self.past_note.setVisible(False)
 
         self.goal = QLabel(self.tr("Goal: no liable accident of grade 较大 or above"))
         self.goal.setObjectName("goal")
@@ -191,6 +217,7 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
         layout.addLayout(heading)
+        layout.addWidget(self.past_note)
         layout.addWidget(self.goal)
         layout.addLayout(tiles)
         layout.addLayout(charts)
@@ -229,14 +256,28 @@ class DashboardPage(QWidget):
                            "campaign"):
             self.on_shown()
 
+    def on_as_of_changed(self, chosen: QDate) -> None:
+        """Another day chosen: its figures, folded to the end of that day, or today's again."""
+        day = date(chosen.year(), chosen.month(), chosen.day())
+        self.day = day if day < self.context.session.clock.today() else None
+        self.today_button.setVisible(self.day is not None)
+        self.past_note.setVisible(self.day is not None)
+        self.past_note.setText(self.tr("Figures as they stood at the end of %1. The lists they open show the "
+                                       "records as they are today.").replace("%1", day.isoformat()))
+        self.on_shown()
+
+    def on_today_clicked(self) -> None:
+        today = self.context.session.clock.today()
+        self.as_of.setDate(QDate(today.year, today.month, today.day))
+
     def on_shown(self) -> None:
         """Compute the figures in a worker; the page shows the last ones until the new ones arrive."""
         if self._running:
             self._again = True
             return
         self._running = True
-        signals = self.context.tasks.start(in_reader(
-            self.context.session, lambda session: DashboardService(session).compute()))
+        session = self.context.session if self.day is None else self.context.desk.at(self.day).session
+        signals = self.context.tasks.start(in_reader(session, lambda session: DashboardService(session).compute()))
         signals.finished.connect(self.on_computed)
         signals.failed.connect(self.on_failed)
 
