@@ -64,6 +64,7 @@ class Person:
     password_hash: str | None = None
     active: bool = True
     deleted: bool = False
+    must_change_password: bool = False  # set by the office (a one-time password): replaced at first sign-in
 
 
 @dataclass
