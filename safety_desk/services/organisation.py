@@ -16,6 +16,15 @@ from safety_desk.store.records import District, DistrictMember, Person
 class OrganisationProblem(ValueError):
     """A district or person request refused; the message names the field and why, and nothing was changed."""
 
+    @property
+    def field(self) -> str:
+        """The field the message names first ("登录名", "片区" ...)."""
+        return str(self).partition("：")[0]
+
+    @property
+    def reason(self) -> str:
+        return str(self).partition("：")[2]
+
 
 @dataclass(frozen=True)
 class DistrictRow:
