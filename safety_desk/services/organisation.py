@@ -78,7 +78,8 @@ class OrganisationService:
                            tuple(sorted((p for p in inspectors if p and not p.deleted), key=lambda p: p.login)),
                            len(self.store.enterprises.of_district(district.id)))
 
-    def add_district(self, code: str, name: str, leader_login: str | None = None) -> District:
+    def add_district(self, code: str, name: str, leader_login: str | None = None,
+                     inspector_logins: Iterable[str] = ()) -> District:
         self.session.require(Action.MANAGE_PEOPLE)
         code, name = code.strip().upper(), name.strip()
         if not code:
@@ -96,7 +97,18 @@ class OrganisationService:
             district = self.store.districts.add(District(id=self.store.db.new_id(), code=code, name=name))
             if leader is not None:
                 district = self._make_leader(district, leader)
-        return district
+            if inspector_logins:
+                self.set_inspectors(code, inspector_logins)
+        return self.store.districts.require(district.id)
+
+    def edit_district(self, code: str, name: str, leader_login: str | None,
+                      inspector_logins: Iterable[str]) -> DistrictRow:
+        """The district form's save: its name, leader and inspectors together, or nothing."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        with self.store.transaction():
+            self.rename_district(code, name)
+            self.set_leader(code, leader_login)
+            return self.set_inspectors(code, inspector_logins)
 
     def rename_district(self, code: str, name: str) -> District:
         self.session.require(Action.MANAGE_PEOPLE)
@@ -194,7 +206,7 @@ class OrganisationService:
 
     # -- people ---------------------------------------------------------------------------------
     def people(self) -> list[PersonRow]:
-        """Everyone, disabled people too, by role and login."""
+        """Everyone, disabled people too: office, leaders, inspectors, enterprise officers, each by login."""
         self.session.require(Action.MANAGE_PEOPLE)
         codes = {d.id: d.code for d in self.store.districts.active()}
         rows = []
@@ -203,6 +215,7 @@ class OrganisationService:
             districts = tuple(sorted(codes[d] for d in self.store.members.districts_of(person.id) if d in codes))
             rows.append(PersonRow(person, districts, enterprise.uscc if enterprise else "",
                                   enterprise.name if enterprise else ""))
+        rows.sort(key=lambda r: (ROLES.index(r.person.role), r.person.login))  # the office first, enterprises last
         return rows
 
     def check_person(self, login: str, name: str, role: str, districts: Iterable[str] = (),
