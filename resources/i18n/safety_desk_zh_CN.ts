@@ -3876,6 +3876,16 @@ It is shown here to check, print or save.</source>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/settings.py" line="59"/>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/settings.py" line="104"/>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>

@@ -189,3 +189,20 @@ def test_sign_in_asks_for_a_new_password_when_the_office_set_it(qtbot, demo_stor
         change.on_accept()
     assert dialog.session.person.login == "inspector01a" and not dialog.session.person.must_change_password
     assert not SignIn(demo_store).sign_in("inspector01a", "my-own-password").person.must_change_password
+
+
+def test_anyone_changes_their_own_password_on_the_settings_page(qtbot, context_for, demo_store) -> None:
+    from safety_desk.ui.pages.settings import SettingsPage
+
+    settings = SettingsPage(context_for("inspector01a"))
+    qtbot.addWidget(settings)
+    dialog = settings.on_change_password()
+    dialog.current.setText("wrong")
+    dialog.new.setText("my-own-password")
+    dialog.again.setText("my-own-password")
+    dialog.on_accept()
+    assert dialog.isVisible() and "当前密码" in dialog.message.text()
+    dialog.current.setText("demo")
+    dialog.on_accept()
+    assert not dialog.isVisible() and "changed" in settings.note.text()
+    assert SignIn(demo_store).sign_in("inspector01a", "my-own-password")
