@@ -206,3 +206,29 @@ def test_anyone_changes_their_own_password_on_the_settings_page(qtbot, context_f
     dialog.on_accept()
     assert not dialog.isVisible() and "changed" in settings.note.text()
     assert SignIn(demo_store).sign_in("inspector01a", "my-own-password")
+
+
+def test_the_page_writes_on_the_writer_thread_only(qtbot, context_for, demo_store, shown) -> None:
+    """As in the application: the window's own connection may not write; the writer thread does."""
+    from safety_desk.ui.operations import Operations
+
+    context = context_for("admin")
+    context.ops = Operations(context.desk)
+    demo_store.db.conn.execute("PRAGMA query_only = ON")
+    try:
+        page = OrganisationPage(context)
+        qtbot.addWidget(page)
+        editor = page.on_add_person()
+        editor.login.setText("threaded")
+        editor.name.setText("新人")
+        editor.role.setCurrentIndex(editor.role.findData("office"))
+        editor.on_accept()
+        qtbot.waitUntil(lambda: not editor.isVisible() and len(shown["information"]) == 1)
+        qtbot.waitUntil(lambda: "threaded" in _texts(page.people, 0))
+        _select(page.people, 0, "threaded")
+        page.on_disable()
+        qtbot.waitUntil(lambda: "threaded" in page.status.text())
+        assert demo_store.people.by_login("threaded").active is False
+    finally:
+        context.ops.close()
+        demo_store.db.conn.execute("PRAGMA query_only = OFF")
