@@ -274,6 +274,15 @@ def test_a_database_from_before_blocks_continues_after_its_existing_numbers(tmp_
 
     path = tmp_path / "old.db"
     monkeypatch.setattr(connection, "all_migrations", lambda: all_migrations()[:2])  # the program before 0003
+    # ... whose person record had no must_change_password (0009).
+    import dataclasses
+
+    from safety_desk.store.organisation import PersonRepository
+
+    person_before = dataclasses.make_dataclass("Person", [
+        (f.name, f.type, dataclasses.field(default=f.default)) for f in dataclasses.fields(Person)
+        if f.name != "must_change_password"])
+    monkeypatch.setattr(PersonRepository, "record_type", person_before)
     initialise(path, admin_login="admin", admin_password="pw")
     with Store.open(path) as old:
         world = World(old)

@@ -44,6 +44,7 @@ from safety_desk.services.inspections import InspectionService
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.notices import NoticeService
 from safety_desk.services.organisation import OrganisationService
+from safety_desk.services import people_import
 from safety_desk.services.photos import PhotoService, PreparedPhoto
 from safety_desk.services.reminders import ReminderService
 from safety_desk.services.reports import ReportService
@@ -422,6 +423,15 @@ def _backup_of(case: Case) -> Path:
     return target
 
 
+def _people_book(case: Case) -> Path:
+    path = case.input("people.xlsx")
+    book = openpyxl.Workbook()
+    book.active.append(["登录名", "姓名", "角色", "片区"])
+    book.active.append(["newp", "新人", "检查员", case.template.code_of["other"]])
+    book.save(path)
+    return path
+
+
 def _org(case: Case) -> OrganisationService:
     return OrganisationService(case.session)
 
@@ -610,6 +620,11 @@ OPERATIONS: list[Op] = [
         "ledger", c.file("template.xlsx")), ALL, "none"),
     Op("SpreadsheetService.import_enterprises", lambda c, w: _sheet(c).import_enterprises(_enterprise_book(c, w)),
        OFFICE, "none", writes=True),
+    Op("SpreadsheetService.import_people", lambda c, w: _sheet(c).import_people(_people_book(c)), OFFICE, "none",
+       writes=True),
+    Op("people_import.import_people", lambda c, w: people_import.import_people(c.session, _people_book(c),
+                                                                               max_rows=100), OFFICE, "none",
+       writes=True),
     Op("SpreadsheetService.may_import_ledger", lambda c, w: _sheet(c).may_import_ledger(), ALL, "none",
        check=lambda c, r: r is True),
     Op("SpreadsheetService.import_ledger", lambda c, w: _sheet(c).import_ledger(_ledger_book(c, w)), ALL, "refuse",
