@@ -28,8 +28,10 @@ def test_a_new_inspector_signs_in_on_the_laptop_changes_the_password_and_is_disa
     org.disable("insp2")
     assert SignIn(laptop.store).sign_in("insp2", "laptop-password")  # not synced yet
     exchange(office, laptop, tmp_path)
-    with pytest.raises(SignInFailed):
+    with pytest.raises(SignInFailed, match="停用"):
         SignIn(laptop.store).sign_in("insp2", "laptop-password")
+    with pytest.raises(SignInFailed, match="密码错误"):  # a wrong password learns nothing of the account
+        SignIn(laptop.store).sign_in("insp2", "wrong-password")
     # Their records stay: the person row is still on the laptop, only disabled.
     assert laptop.store.people.by_login("insp2").active is False
 
