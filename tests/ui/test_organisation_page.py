@@ -227,7 +227,9 @@ def test_the_page_writes_on_the_writer_thread_only(qtbot, context_for, demo_stor
         qtbot.waitUntil(lambda: "threaded" in _texts(page.people, 0))
         _select(page.people, 0, "threaded")
         page.on_disable()
-        qtbot.waitUntil(lambda: "threaded" in page.status.text())
+        row = _texts(page.people, 0).index("threaded")
+        qtbot.waitUntil(lambda: page.people.item(row, 5).text() == "Disabled")  # read again after the commit
+        assert "threaded disabled" in page.status.text()
         assert demo_store.people.by_login("threaded").active is False
     finally:
         context.ops.close()

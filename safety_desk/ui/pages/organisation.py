@@ -17,7 +17,6 @@ from safety_desk.ui.dialogs.person_editor import PersonEditor
 from safety_desk.ui.pages.broadcast import follow_changes
 
 _TABLES = frozenset({"district", "person", "district_member", "enterprise"})
-_DISABLED = "#9e9e9e"
 
 
 def _table(headers: list[str], name: str, stretch: int) -> QTableWidget:
