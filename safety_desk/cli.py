@@ -397,6 +397,15 @@ def report_drill(ctx: click.Context, drill_id: str, output: Path) -> None:
     _write_document(ctx, output, lambda reports: reports.drill_record(drill_id, output))
 
 
+@report_group.command("hazard")
+@click.argument("hazard_id")
+@_OUTPUT
+@click.pass_context
+def report_hazard(ctx: click.Context, hazard_id: str, output: Path) -> None:
+    """安全隐患整改记录 of one hazard: its photos before and after rectification side by side."""
+    _write_document(ctx, output, lambda reports: reports.hazard_record(hazard_id, output))
+
+
 @report_group.command("weekly")
 @click.option("--week", default=None, metavar="2026-W48", help="An ISO week (default: the current week).")
 @click.option("--from", "start", default=None, type=click.DateTime(["%Y-%m-%d"]), help="Or a period: first day.")

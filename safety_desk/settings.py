@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from safety_desk.domain.notice_numbers import (
-    DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, validate_block_size, validate_notice_pattern,
+    DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, validate_block_size, validate_notice_pattern, without_ordinal,
 )
 from safety_desk.paths import config_dir
 
@@ -39,6 +39,8 @@ class Settings:
             default = getattr(cls(), f.name)
             if f.name in stored and isinstance(stored[f.name], type(default)):
                 values[f.name] = stored[f.name]
+        if "notice_pattern" in values:  # saved by an earlier version with 第: keep the office's own prefix
+            values["notice_pattern"] = without_ordinal(values["notice_pattern"])
         for name, check in (("notice_pattern", validate_notice_pattern), ("notice_block_size", validate_block_size)):
             if name in values:
                 try:

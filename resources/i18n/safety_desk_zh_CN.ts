@@ -4,27 +4,27 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/activities.py" line="22"/>
+        <location filename="../../safety_desk/ui/pages/activities.py" line="23"/>
         <source>Drills &amp; activities</source>
         <translation>演练活动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activities.py" line="30"/>
+        <location filename="../../safety_desk/ui/pages/activities.py" line="31"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activities.py" line="31"/>
+        <location filename="../../safety_desk/ui/pages/activities.py" line="32"/>
         <source>Training</source>
         <translation>宣教培训</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activities.py" line="32"/>
+        <location filename="../../safety_desk/ui/pages/activities.py" line="33"/>
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activities.py" line="33"/>
+        <location filename="../../safety_desk/ui/pages/activities.py" line="34"/>
         <source>Campaigns</source>
         <translation>专项行动</translation>
     </message>
@@ -32,107 +32,107 @@
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="131"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="148"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="152"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="169"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="155"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="172"/>
         <source>Restore the selected backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="158"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="175"/>
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="181"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="198"/>
         <source>Daily (automatic at start)</source>
         <translation>每日（启动时自动）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="181"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="198"/>
         <source>By hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="182"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="199"/>
         <source>Before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="182"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="199"/>
         <source>Before a program upgrade</source>
         <translation>程序升级前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="183"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="200"/>
         <source>Replaced by a restore</source>
         <translation>恢复前被替换的数据库</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="187"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="204"/>
         <source>Kept beside the database in %1: the newest backup of each of the last 7 days and 4 weeks, and the last 3 before imports, upgrades and restores.</source>
         <translation>保存在数据库旁的 %1：保留最近 7 天和 4 周中每天、每周最新的一份，以及导入、升级和恢复前的最近 3 份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="202"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="219"/>
         <source>No backups yet.</source>
         <translation>尚无备份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="224"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="241"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="228"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="245"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="236"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="253"/>
         <source>Backed up: %1</source>
         <translation>已备份：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="246"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="263"/>
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="247"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="264"/>
         <source>SafetyDesk database (*.db);;All files (*)</source>
         <translation>SafetyDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="253"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="270"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="254"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="271"/>
         <source>Replace the database by the backup of %1?
 
 The current database is kept as a backup first. SafetyDesk then closes; start it again to work on the restored data.</source>
@@ -141,22 +141,22 @@ The current database is kept as a backup first. SafetyDesk then closes; start it
 当前数据库会先保存为备份。恢复后安全检查工作台将关闭，请重新启动以使用恢复的数据。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="260"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="277"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="266"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="283"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="268"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="285"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="269"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="286"/>
         <source>The backup was restored; the replaced database was kept as %1.
 
 SafetyDesk will now close. Start it again to work on the restored data.</source>
@@ -289,32 +289,32 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="193"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="189"/>
         <source>New campaign…</source>
         <translation>新建专项行动…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="194"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="190"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="201"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="197"/>
         <source>Campaigns: progress is the share of target enterprises inspected in the period</source>
         <translation>专项行动：进度为行动期内已检查的目标企业所占比例</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="233"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="229"/>
         <source> and %1 more</source>
         <translation>等，另有%1家</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="237"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="233"/>
         <source>Hazards found: %1 (一般 %2, 重大 %3), %4 closed</source>
         <translation>发现隐患 %1 条（一般 %2 条，重大 %3 条），已销号 %4 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="241"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="237"/>
         <source>Not yet inspected: %1</source>
         <translation>尚未检查：%1</translation>
     </message>
@@ -477,22 +477,22 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>两台设备作出了不同决定</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="150"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="151"/>
         <source>whole record</source>
         <translation>整条记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="166"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="167"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="174"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="177"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="182"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="185"/>
         <source>%1 · from %2, found %3</source>
         <translation>%1 · 来自 %2，发现于 %3</translation>
     </message>
@@ -500,355 +500,355 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="88"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="91"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="116"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="119"/>
         <source>Enterprises overdue for a drill</source>
         <translation>演练逾期企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="117"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="120"/>
         <source>Notices awaiting a reply</source>
         <translation>待回复整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="129"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="132"/>
         <source>Hazards found and closed per week</source>
         <translation>每周发现与销号隐患数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="131"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="134"/>
         <source>Open hazards by district</source>
         <translation>各片区未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="317"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="333"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="111"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="114"/>
         <source>Overdue hazards</source>
         <translation>逾期隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="100"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="103"/>
         <source>Goal: no liable accident of grade 较大 or above</source>
         <translation>目标：不发生较大及以上安全生产责任事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="104"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="107"/>
         <source>Click to see this year&apos;s incidents</source>
         <translation>点击查看本年度事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="109"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="112"/>
         <source>Open general hazards</source>
         <translation>未销号一般隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="110"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="113"/>
         <source>Open major hazards</source>
         <translation>未销号重大隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="112"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="115"/>
         <source>Awaiting re-inspection</source>
         <translation>待复查隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="113"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="116"/>
         <source>Due in the next 3 days</source>
         <translation>3天内到期隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="114"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="117"/>
         <source>Rectification rate this year</source>
         <translation>本年度整改率</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="115"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="440"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="118"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
         <source>Inspections this week</source>
         <translation>本周检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="430"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="448"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
         <source>Inspected this month</source>
         <translation>本月已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="141"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="145"/>
         <source>Inspected this quarter</source>
         <translation>本季度已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="146"/>
         <source>Enterprises with an open major hazard</source>
         <translation>存在未销号重大隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="147"/>
         <source>Enterprises with an overdue hazard</source>
         <translation>存在逾期隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="148"/>
         <source>Enterprises with an open general hazard</source>
         <translation>存在未销号一般隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="145"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="149"/>
         <source>Enterprises with no open hazard</source>
         <translation>无未销号隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="151"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="151"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="151"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="152"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="449"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="156"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="465"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="159"/>
         <source>Double-click a line to open it</source>
         <translation>双击某行即可打开</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="161"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="165"/>
         <source>Targets inspected</source>
         <translation>目标企业已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="161"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="165"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="162"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="289"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="166"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="305"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="170"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="174"/>
         <source>Districts: coverage and four-colour overview</source>
         <translation>片区检查覆盖与四色概览</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="172"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="177"/>
         <source>My work</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="187"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="198"/>
         <source>Campaigns running</source>
         <translation>进行中的专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="229"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="245"/>
         <source>The figures could not be computed: %1</source>
         <translation>统计数据计算失败：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="237"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="253"/>
         <source>%1 · as of %2</source>
         <translation>%1 · 截至 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="247"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="263"/>
         <source>%1 of %2 hazards found this year are closed</source>
         <translation>本年度发现隐患 %2 条，已销号 %1 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="262"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="278"/>
         <source>%1 days since the last one</source>
         <translation>距上一起已 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="263"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="279"/>
         <source>none on record</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="264"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="280"/>
         <source>Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)</source>
         <translation>目标保持：%1年较大及以上责任事故 0 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="267"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="283"/>
         <source>Goal missed: %1 liable accidents of grade 较大 or above in %2</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="289"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="305"/>
         <source>Found</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="357"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="357"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
         <source>Re-inspect</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="357"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
         <source>Rectify</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="358"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="374"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="390"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="406"/>
         <source>Closed, found this year</source>
         <translation>本年度发现且已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="398"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
         <source>Closed %1 – %2</source>
         <translation>%1 至 %2 销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="398"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
         <source>Found %1 – %2</source>
         <translation>%1 至 %2 发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="407"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="423"/>
         <source>Open hazards in %1</source>
         <translation>%1未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="420"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="436"/>
         <source>%1: inspections this month</source>
         <translation>%1：本月检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="421"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="437"/>
         <source>%1: inspections this quarter</source>
         <translation>%1：本季度检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="422"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="479"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="495"/>
         <source>not inspected</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="423"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="430"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="441"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="448"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="455"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="481"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="439"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="497"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="423"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="439"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="427"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="443"/>
         <source>%1: enterprises marked %2</source>
         <translation>%1：%2色企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="454"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="454"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="441"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
         <source>Started</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="441"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="481"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="497"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="448"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
         <source>Drill due</source>
         <translation>演练到期日</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="455"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="455"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
         <source>Reply due</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="472"/>
         <source>Hazards open</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="480"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="496"/>
         <source>%1: targets not yet inspected</source>
         <translation>%1：尚未检查的目标企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="92"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="95"/>
         <source>Start an inspection</source>
         <translation>开始检查</translation>
     </message>
@@ -856,57 +856,57 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>DevicesModel</name>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="208"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="211"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="208"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="211"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="208"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="211"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="208"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="211"/>
         <source>Enrolled</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="209"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="212"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="209"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="212"/>
         <source>Revoked</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="216"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="219"/>
         <source> (this device)</source>
         <translation>（本机）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="224"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="227"/>
         <source>Received</source>
         <translation>已收到</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="224"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="227"/>
         <source>Not yet</source>
         <translation>尚未收到</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="229"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="232"/>
         <source>Device id: %1</source>
         <translation>设备编号：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/models/sync_models.py" line="231"/>
+        <location filename="../../safety_desk/ui/models/sync_models.py" line="234"/>
         <source>The device&apos;s key arrives with its first bundle</source>
         <translation>设备的密钥随其第一个同步包到达</translation>
     </message>
@@ -1067,8 +1067,8 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="194"/>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="203"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="199"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="208"/>
         <source>Choose the enterprise from the list.</source>
         <translation>请从列表中选择企业。</translation>
     </message>
@@ -1200,75 +1200,75 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>DrillsTab</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="44"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="41"/>
         <source>Plan drill…</source>
         <translation>计划演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="46"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="130"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="43"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="127"/>
         <source>Record drill…</source>
         <translation>记录演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="48"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="45"/>
         <source>Record a held drill; choose a planned one below to record it</source>
         <translation>记录已开展的演练；如需记录已计划的演练，请先在下方列表中选中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="50"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="47"/>
         <source>Add finding as hazard…</source>
         <translation>登记为隐患…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="53"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="179"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="186"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="50"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="175"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="182"/>
         <source>Cancel plan</source>
         <translation>取消计划</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="58"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="55"/>
         <source>Print record…</source>
         <translation>打印演练记录…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="60"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="57"/>
         <source>The drill record as PDF, for a held drill</source>
         <translation>已开展演练的演练记录（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="73"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="70"/>
         <source>Drills due in the next %1 days and overdue</source>
         <translation>%1天内到期及已逾期的演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="85"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="82"/>
         <source>Planned and held drills</source>
         <translation>已计划和已开展的演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="105"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="102"/>
         <source>%1 overdue · %2 due soon</source>
         <translation>逾期 %1 · 即将到期 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="112"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="109"/>
         <source>%1 planned · %2 held</source>
         <translation>已计划 %1 · 已开展 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="129"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="126"/>
         <source>Record planned drill…</source>
         <translation>记录已计划演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="172"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="168"/>
         <source>Drill record</source>
         <translation>演练记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="179"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="175"/>
         <source>Cancel the drill planned for %1: %2?</source>
         <translation>确定取消计划于 %1 开展的演练“%2”吗？</translation>
     </message>
@@ -1438,7 +1438,7 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>EnterpriseListPicker</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/enterprise_picker.py" line="105"/>
+        <location filename="../../safety_desk/ui/widgets/enterprise_picker.py" line="119"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -1446,7 +1446,7 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>EnterprisePicker</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/enterprise_picker.py" line="34"/>
+        <location filename="../../safety_desk/ui/widgets/enterprise_picker.py" line="48"/>
         <source>Name, USCC or pinyin initials, e.g. zgjz</source>
         <translation>企业名称、统一社会信用代码或拼音首字母（如 zgjz）</translation>
     </message>
@@ -1454,149 +1454,149 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="55"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="59"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="89"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="93"/>
         <source>Import from Excel…</source>
         <translation>从Excel导入…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="91"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="95"/>
         <source>Add or update enterprises from an Excel list</source>
         <translation>从Excel名录新增或更新企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="99"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="103"/>
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="100"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="104"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="123"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="127"/>
         <source>Name, USCC or pinyin initials such as zgjt</source>
         <translation>名称、信用代码或拼音首字母（如 zgjt）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="163"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="167"/>
         <source>Choose an enterprise on the left, or search for one, to see its particulars, inspections, open hazards and drills.</source>
         <translation>在左侧选择或搜索企业，查看其基本信息、检查记录、未销号隐患和演练。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="179"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="183"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="199"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="204"/>
         <source>Double-click an inspection to open it.</source>
         <translation>双击检查记录即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="202"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="208"/>
         <source>Double-click a hazard to open it.</source>
         <translation>双击隐患即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="210"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="218"/>
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="211"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="219"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="212"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="220"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="213"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="221"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="214"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="222"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="234"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="242"/>
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="234"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="415"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="242"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="406"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="234"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="242"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="235"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="243"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="235"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="243"/>
         <source>Risk class</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="236"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="417"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="244"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="408"/>
         <source>High-risk</source>
         <translation>高风险企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="236"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="244"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="237"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="245"/>
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="237"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="245"/>
         <source>Safety officer</source>
         <translation>安全员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="238"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="246"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="238"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="246"/>
         <source>Tracked since</source>
         <translation>纳入监管日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="247"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="255"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="306"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="297"/>
         <source>%1 · leader %2</source>
         <translation>%1 · 包片领导：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="316"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="307"/>
         <source>District %1
 Leader: %2
 Inspectors: %3</source>
@@ -1605,69 +1605,69 @@ Inspectors: %3</source>
 检查员：%3</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="329"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="320"/>
         <source>Districts: %1 · enterprises: %2</source>
         <translation>片区：%1 · 企业：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="345"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="336"/>
         <source>%1
 USCC %2 · %3 · risk class %4</source>
         <translation>%1
 统一社会信用代码：%2 · %3 · 风险类别：%4</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="381"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="372"/>
         <source>No enterprise matches “%1”.</source>
         <translation>没有与“%1”匹配的企业。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="383"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="374"/>
         <source>The first %1 matches; type more to narrow them.</source>
         <translation>仅显示前%1条结果，请输入更多内容以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="385"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="376"/>
         <source>Matches: %1</source>
         <translation>匹配结果：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="416"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="407"/>
         <source>Risk class %1</source>
         <translation>风险类别 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="432"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="423"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="432"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="423"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="443"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="434"/>
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="437"/>
         <source>Open hazards (%1, %2 overdue)</source>
         <translation>未销号隐患（%1，逾期%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="449"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="440"/>
         <source>Open hazards (%1)</source>
         <translation>未销号隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="452"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="443"/>
         <source>Drills (%1)</source>
         <translation>演练（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="454"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="445"/>
         <source>Notices (%1)</source>
         <translation>整改通知书（%1）</translation>
     </message>
@@ -1733,52 +1733,52 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="19"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="21"/>
         <source>Set up SafetyDesk</source>
         <translation>初始化安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="21"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="23"/>
         <source>Welcome. Name your office and create the first account; you will use it to sign in from now on.</source>
         <translation>欢迎使用。请填写单位名称并创建第一个账号，今后将使用该账号登录。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="43"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="45"/>
         <source>Office name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="44"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="46"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="45"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="47"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="46"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="48"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="47"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="49"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="48"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="50"/>
         <source>Repeat password</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="50"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="52"/>
         <source>Create account</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="61"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="63"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1786,403 +1786,420 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardDetailDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="345"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="359"/>
         <source>Sync conflicts on this hazard (review them on the Sync page):</source>
         <translation>此隐患有同步冲突（请在“同步”页查看处理）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="71"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="72"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="89"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="90"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="127"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="128"/>
         <source>Report rectified…</source>
         <translation>报告整改完成…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="128"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="129"/>
         <source>Record progress…</source>
         <translation>记录整改进展…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="129"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="130"/>
         <source>Accept (close)…</source>
         <translation>复查合格（销号）…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="130"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="131"/>
         <source>Reject…</source>
         <translation>复查不合格…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="131"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="132"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="132"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="133"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="133"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="134"/>
         <source>Treatment plan…</source>
         <translation>治理方案…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="134"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="135"/>
         <source>Supervision…</source>
         <translation>挂牌督办…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="150"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="151"/>
         <source>Print notice…</source>
         <translation>打印整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="152"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="153"/>
         <source>The rectification notice this hazard is on, as PDF</source>
         <translation>该隐患所在的整改通知书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="170"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="217"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="170"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="218"/>
         <source>Category</source>
         <translation>专业类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="171"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="219"/>
         <source>Possible accident</source>
         <translation>可能导致事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="171"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="220"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="172"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="221"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="172"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="222"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="173"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="223"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="173"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="224"/>
         <source>Found in</source>
         <translation>发现于</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="174"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="225"/>
         <source>Found by</source>
         <translation>发现人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="174"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="226"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="177"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="186"/>
         <source>Particulars</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="180"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="189"/>
         <source>Treatment plan (major hazard)</source>
         <translation>治理方案（重大隐患）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="186"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="195"/>
         <source>Listed supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="189"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="198"/>
         <source>Level</source>
         <translation>督办级别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="190"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="199"/>
         <source>Referred to regulator</source>
         <translation>报送监管部门</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="248"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="248"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="248"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="248"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="249"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="279"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="254"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="284"/>
         <source>Double-click an event with photos to open them.</source>
         <translation>双击带有照片的记录即可查看照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="256"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="273"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="303"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="411"/>
         <source>Hazard: %1</source>
         <translation>隐患：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="282"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="312"/>
         <source>not yet registered</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="316"/>
         <source>found %1</source>
         <translation>发现于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="289"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="230"/>
         <source>Inspection</source>
         <translation>监督检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="289"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="156"/>
+        <source>Print record…</source>
+        <translation>打印隐患整改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="158"/>
+        <source>The hazard record with its photos before and after rectification, as PDF</source>
+        <translation>隐患整改记录，含整改前后照片（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="230"/>
         <source>Self-inspection</source>
         <translation>企业自查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="290"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="231"/>
         <source>Drill</source>
         <translation>应急演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="290"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="231"/>
         <source>Public report</source>
         <translation>群众举报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="291"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="232"/>
         <source>Enforcement</source>
         <translation>执法检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="291"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="232"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="306"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="326"/>
         <source>Not filled in</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="310"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="330"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="310"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="330"/>
         <source>Not listed</source>
         <translation>未挂牌</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="315"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="335"/>
         <source>Before rectification (%1)</source>
         <translation>整改前（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="316"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="336"/>
         <source>After rectification (%1)</source>
         <translation>整改后（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="317"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="337"/>
         <source>No photos were taken when it was found.</source>
         <translation>发现时未拍摄照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="320"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="340"/>
         <source>Latest report %1 by %2</source>
         <translation>最近一次由 %2 于 %1 报告</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="323"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="343"/>
         <source>%1 reports, latest first</source>
         <translation>共 %1 次报告，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="326"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="346"/>
         <source>Not reported rectified yet.</source>
         <translation>尚未报告整改完成。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="334"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="354"/>
         <source>Reported rectified: waiting for the inspector&apos;s re-inspection.</source>
         <translation>已报告整改完成，等待检查员复查。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="344"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="368"/>
         <source>Deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="346"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="370"/>
         <source>overdue %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="349"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="373"/>
         <source>closed %1</source>
         <translation>销号于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="358"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="382"/>
         <source>new deadline %1</source>
         <translation>新整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="360"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="384"/>
         <source>deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="398"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="425"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="412"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
         <source>Rectification notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="417"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="446"/>
+        <source>Hazard record</source>
+        <translation>隐患整改记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="455"/>
         <source>Report rectified</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="418"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="456"/>
         <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
         <translation>请说明整改情况并添加整改后照片。随后由检查员复查，复查合格予以销号，不合格退回整改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="425"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="463"/>
         <source>Record progress</source>
         <translation>记录整改进展</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="425"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="463"/>
         <source>Record a step of the rectification.</source>
         <translation>记录整改过程中的一项进展。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="427"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="465"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="432"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="470"/>
         <source>Accept the rectification</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="433"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="471"/>
         <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
         <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="434"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="472"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="434"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="472"/>
         <source>Accept and close</source>
         <translation>确认销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="438"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="482"/>
         <source>Reject the rectification</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
-        <source>The hazard goes back to rectification (整改中). Say what is still wrong.</source>
-        <translation>隐患将退回“整改中”状态。请说明仍存在的问题。</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="440"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="486"/>
         <source>Reject</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="447"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="494"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="447"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="494"/>
         <source>The new deadline and why it is needed.</source>
         <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="448"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="458"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="485"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="495"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="505"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="449"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
+        <source>The hazard goes back to rectification (整改中). Say what is still wrong, and by when it must be rectified.</source>
+        <translation>隐患退回整改（整改中）。请写明仍存在的问题，以及新的整改期限。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="496"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="456"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
         <source>Reopen the hazard</source>
         <translation>重新打开隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="457"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="504"/>
         <source>The closed hazard is back in rectification (整改中).</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="460"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="507"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -2190,42 +2207,42 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardPanel</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="39"/>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="38"/>
         <source>Hazard (H to edit; saved as you leave each field)</source>
         <translation>隐患（按 H 编辑；离开各字段时自动保存）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="55"/>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="54"/>
         <source>Workshop, floor, equipment …</source>
         <translation>车间、楼层、设备等</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="58"/>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="57"/>
         <source>What the enterprise must do</source>
         <translation>企业须采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="83"/>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="82"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="85"/>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="84"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="87"/>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="86"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="89"/>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="88"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="91"/>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="90"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
@@ -2238,173 +2255,185 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="52"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="54"/>
         <source>Hazard ledger</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="69"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="72"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="76"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="79"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="78"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="81"/>
         <source>Give the selected hazards a new deadline</source>
         <translation>为所选隐患设定新的整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="95"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="98"/>
         <source>Double-click a hazard (or press Enter) to open it.</source>
         <translation>双击隐患（或按 Enter）即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="140"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="155"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="145"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="160"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="146"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="161"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="151"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="166"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="157"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="172"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="163"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="178"/>
         <source>Description, location or enterprise</source>
         <translation>隐患描述、部位或企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="166"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="181"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="183"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="198"/>
         <source>Found from</source>
         <translation>发现日期从</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="185"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="200"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="199"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="214"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="201"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="216"/>
         <source>Issue a rectification notice for the selected hazards of one enterprise</source>
         <translation>对同一企业的所选隐患下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="212"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="227"/>
         <source>Export to Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="214"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="229"/>
         <source>Save the hazards the current filter shows as an Excel workbook</source>
         <translation>将当前筛选出的隐患保存为Excel工作簿</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="216"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="231"/>
         <source>Import ledger…</source>
         <translation>导入台账…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="218"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="233"/>
         <source>Bring in hazards from a ledger kept in Excel (checked before anything is written)</source>
         <translation>从Excel隐患台账导入隐患（写入前逐行检查）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="235"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="249"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="236"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="250"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="260"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="273"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="271"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="284"/>
         <source>Issue notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="296"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="313"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="299"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="316"/>
         <source>All campaigns</source>
         <translation>全部专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="352"/>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="412"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="399"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="480"/>
         <source>%1 hazards</source>
         <translation>共 %1 条隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="420"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="404"/>
+        <source>No hazards yet. Hazards found in inspections, self-inspections and drills appear here;
+an existing ledger can be brought in with Import ledger….</source>
+        <translation>还没有隐患。检查、自查和演练中发现的隐患会列在这里；
+已有的隐患台账可以用“导入台账…”导入。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="406"/>
+        <source>No hazard matches these filters. Clear filters shows them all.</source>
+        <translation>没有符合这些筛选条件的隐患。点“清除筛选”显示全部。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="488"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="421"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="489"/>
         <source>A new deadline for the %1 selected hazards, and why it is needed.</source>
         <translation>请为所选的 %1 条隐患填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="423"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="491"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="424"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="492"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="442"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="510"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="513"/>
         <source>Deadline extended</source>
         <translation>已延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="447"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="514"/>
         <source>%1 of %2 hazards have the new deadline.</source>
         <translation>所选 %2 条隐患中，已有 %1 条设定新的整改期限。</translation>
     </message>
@@ -2553,37 +2582,37 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>IncidentsTab</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="116"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="114"/>
         <source>Record incident…</source>
         <translation>登记事故…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="118"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="116"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="125"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="123"/>
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="140"/>
         <source>%1 days since the last one</source>
         <translation>距上一起已 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="142"/>
         <source>none recorded; %1 days into the year</source>
         <translation>本年度无记录，已过 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="145"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="143"/>
         <source>Goal holds: no liable accident of grade 较大 or above in %1 (%2)</source>
         <translation>目标保持：%1年未发生较大及以上责任事故（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="149"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="147"/>
         <source>Goal broken: %1 liable accidents of grade 较大 or above in %2; the last one %3 days ago</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起，最近一起在 %3 天前</translation>
     </message>
@@ -2626,7 +2655,7 @@ USCC %2 · %3 · risk class %4</source>
         <translation>请先作答本检查项，再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="338"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="342"/>
         <source>Cannot submit yet (%1): %2</source>
         <translation>暂不能提交（%1个问题）：%2</translation>
     </message>
@@ -2712,44 +2741,69 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="40"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="44"/>
         <source>Choose an inspection on the left to continue it,
 or start a new one (Ctrl+N).</source>
         <translation>在左侧选择检查以继续，
 或新建检查（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="64"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="71"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="66"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="73"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="68"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="75"/>
         <source>Start an inspection (Ctrl+N)</source>
         <translation>开始检查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="74"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="81"/>
         <source>Recently submitted</source>
         <translation>最近提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="112"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="124"/>
         <source>In progress (%1)</source>
         <translation>进行中（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="177"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="168"/>
+        <source>Inspection submitted</source>
+        <translation>检查已提交</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="169"/>
+        <source>The inspection found %1 hazards. Issue the rectification notice for them now?</source>
+        <translation>本次检查发现 %1 项隐患。现在下发整改通知书吗？</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="171"/>
+        <source>Issue notice…</source>
+        <translation>下发整改通知书…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="172"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="184"/>
+        <source>Issue notice</source>
+        <translation>下发整改通知书</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="222"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="177"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="222"/>
         <source>None yet</source>
         <translation>暂无</translation>
     </message>
@@ -2757,158 +2811,168 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>IssueNoticeDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="55"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="54"/>
         <source>Issue a rectification notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="69"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="68"/>
         <source>The number this notice will get. Numbers left on this device this year: %1.</source>
         <translation>本通知书将使用的文号。本设备本年度剩余可用文号：%1 个。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="73"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="72"/>
         <source>No number available</source>
         <translation>无可用文号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="87"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="86"/>
         <source>Principal: %1</source>
         <translation>主要负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="88"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="87"/>
         <source>Safety officer: %1</source>
         <translation>安全员：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="103"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="102"/>
         <source>The latest deadline of these hazards: the reply reports on all of them.</source>
         <translation>取所列隐患中最晚的整改期限，届时一并回复全部隐患的整改情况。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="105"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="104"/>
         <source>No deadline of these hazards lies ahead: today plus %1 days.</source>
         <translation>所列隐患的整改期限均已过，默认为今天起 %1 天。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="113"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="112"/>
         <source>Re-inspect on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="133"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="132"/>
         <source>Major hazards: copy to the regulator, e.g. the district emergency management bureau</source>
         <translation>含重大隐患：请抄送监管部门，如区应急管理局</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="136"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="135"/>
         <source>Who else receives a copy (optional)</source>
         <translation>其他抄送单位（选填）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="139"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="138"/>
         <source>Reply due</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="141"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="140"/>
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="156"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="155"/>
         <source>Issue notice</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="160"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="172"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="171"/>
         <source>Hazards on this notice: %1</source>
         <translation>本通知书所列隐患：%1 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="179"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="181"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="181"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="180"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="208"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="207"/>
         <source>%1 days overdue</source>
         <translation>已逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="245"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="244"/>
         <source>Notice %1 issued to %2.</source>
         <translation>整改通知书 %1 已下发至%2。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="249"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="248"/>
         <source>Issued on %1.</source>
         <translation>已于 %1 下发。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="253"/>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="252"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="254"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/issue_notice.py" line="263"/>
+        <source>Rectification notice</source>
+        <translation>整改通知书</translation>
     </message>
 </context>
 <context>
     <name>LedgerExport</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="39"/>
-        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="54"/>
-        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="79"/>
-        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="85"/>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="36"/>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="51"/>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="76"/>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="82"/>
         <source>Export to Excel</source>
         <translation>导出Excel</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="40"/>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="37"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="51"/>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="48"/>
         <source>Exporting %1 hazards…</source>
         <translation>正在导出 %1 条隐患…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="80"/>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="77"/>
         <source>%1 hazards written to %2</source>
         <translation>已将 %1 条隐患写入 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="86"/>
+        <location filename="../../safety_desk/ui/dialogs/ledger_export.py" line="83"/>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -2916,107 +2980,107 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="86"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="89"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="89"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="92"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="87"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="90"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="96"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="99"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="85"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="88"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="84"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="87"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="88"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="91"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="92"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="95"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="93"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="96"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="94"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="97"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="95"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="98"/>
         <source>Possible accident</source>
         <translation>事故类型</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="97"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="100"/>
         <source>Basis</source>
         <translation>判定依据</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="98"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="101"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="99"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="102"/>
         <source>Responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="101"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="104"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="105"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="110"/>
         <source>Rectified</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="106"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="111"/>
         <source>Closed</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="100"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="103"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="102"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="106"/>
         <source>Overdue days</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="90"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="93"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="104"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="108"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
@@ -3054,57 +3118,57 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="34"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="44"/>
         <source>SafetyDesk</source>
         <translation>安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="52"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="62"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="53"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="63"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="54"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="64"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="55"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="65"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="56"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="66"/>
         <source>Drills &amp; activities</source>
         <translation>演练活动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="57"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="67"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="58"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="68"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="59"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="69"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="81"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="91"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="235"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="250"/>
         <source>Not yet synced: %1 changes</source>
         <translation>未同步更改：%1项</translation>
     </message>
@@ -3117,78 +3181,78 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="37"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="38"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="42"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="43"/>
         <source>Name, USCC or pinyin initials, e.g. zgjz</source>
         <translation>企业名称、统一社会信用代码或拼音首字母（如 zgjz）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="75"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="76"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="84"/>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="163"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="85"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="160"/>
         <source>Choose an enterprise to see its district&apos;s inspectors.</source>
         <translation>选择企业后显示其所在片区的检查员。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="93"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="94"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="95"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="96"/>
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="96"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="97"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="97"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="98"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="98"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="99"/>
         <source>Other inspectors</source>
         <translation>其他检查员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="103"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="104"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="105"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="151"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="148"/>
         <source>This enterprise is outside your districts.</source>
         <translation>该企业不在您负责的片区内。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="184"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="180"/>
         <source>Nobody else in this district.</source>
         <translation>本片区没有其他检查员。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="222"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="218"/>
         <source>Choose the enterprise from the list.</source>
         <translation>请从列表中选择企业。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="226"/>
+        <location filename="../../safety_desk/ui/dialogs/new_inspection.py" line="222"/>
         <source>Choose a checklist.</source>
         <translation>请选择检查表。</translation>
     </message>
@@ -3272,92 +3336,92 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="56"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="60"/>
         <source>Previous page (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="57"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="61"/>
         <source>Next page (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="62"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="66"/>
         <source>Go to page</source>
         <translation>转到页</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="66"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="70"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="67"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="71"/>
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="68"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="72"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小（Ctrl+-）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="69"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="73"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>放大（Ctrl++）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="75"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="79"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="77"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="81"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="124"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="128"/>
         <source>Cannot open the PDF %1 (%2)</source>
         <translation>无法打开 PDF 文件 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="229"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="233"/>
         <source>/ %1</source>
         <translation>/ %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="266"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="271"/>
         <source>Print %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="283"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="303"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="283"/>
-        <source>The printer could not be started.</source>
-        <translation>无法启动打印机。</translation>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="303"/>
+        <source>Could not print: %1</source>
+        <translation>无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="308"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="309"/>
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="309"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="310"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="317"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="318"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="317"/>
+        <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="318"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -3442,55 +3506,98 @@ or start a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>PhoneUploadDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="74"/>
+        <source>Photos from the phone</source>
+        <translation>手机传图</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="96"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="122"/>
+        <source>This computer is not on a network. Connect the phone and this computer to the same Wi-Fi, or turn on this computer&apos;s hotspot and connect the phone to it, then open this again.</source>
+        <translation>这台电脑没有连接网络。请让手机和电脑连接同一个 Wi-Fi，或打开电脑的热点让手机连接，然后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="134"/>
+        <source>Scan with the phone&apos;s camera or WeChat (on the same Wi-Fi or this computer&apos;s hotspot), then take or choose photos. They go to: %1. The code works until %2.</source>
+        <translation>用手机相机或微信扫码（手机与电脑在同一 Wi-Fi 或连接电脑热点），然后拍照或选择照片。照片将放入：%1。二维码 %2 前有效。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="154"/>
+        <source>Received: %1 photos</source>
+        <translation>已收到：%1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/phone_upload.py" line="160"/>
+        <source>The code has expired. Close this and open it again for a new one.</source>
+        <translation>二维码已过期。请关闭后重新打开，生成新的二维码。</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="206"/>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="276"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="216"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="309"/>
         <source>No photos. Add, drop or paste (Ctrl+V) photos here.</source>
         <translation>暂无照片。可在此添加、拖放或粘贴（Ctrl+V）照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="218"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="229"/>
         <source>Add photos (or drop them here, or paste with Ctrl+V)</source>
         <translation>添加照片（也可拖放到此处，或按 Ctrl+V 粘贴）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="224"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="239"/>
+        <source>Photos from the phone: scan a QR code with the phone</source>
+        <translation>手机传图：用手机扫描二维码上传照片</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="245"/>
         <source>Processing photos: %v of %m</source>
         <translation>正在处理照片：%v/%m</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="427"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="338"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="477"/>
         <source>Photo not on record</source>
         <translation>无此照片记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="430"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="480"/>
         <source>taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="443"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="493"/>
         <source>The photo file is missing on this computer.</source>
         <translation>本机上找不到该照片文件。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="465"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="515"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="466"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="516"/>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="494"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="550"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="496"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="552"/>
         <source>Remove from here</source>
         <translation>从此处移除</translation>
     </message>
@@ -3498,87 +3605,112 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="220"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="25"/>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="25"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="26"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="26"/>
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="241"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="227"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="248"/>
         <source>The photo file is missing on this computer.</source>
         <translation>本机上找不到该照片文件。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="249"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="272"/>
         <source>Move (M)</source>
         <translation>移动（M）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="250"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="273"/>
         <source>Arrow (A)</source>
         <translation>箭头（A）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="251"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="274"/>
         <source>Circle (C)</source>
         <translation>圆圈（C）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="252"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="275"/>
         <source>Text (T)</source>
         <translation>文字（T）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="265"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="288"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="271"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="295"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="272"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="296"/>
         <source>Remove all annotations</source>
         <translation>清除全部标注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="279"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="303"/>
         <source>Zoom out (-)</source>
         <translation>缩小（-）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="281"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="305"/>
         <source>Zoom in (+)</source>
         <translation>放大（+）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="284"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="308"/>
         <source>Fit to window (0)</source>
         <translation>适应窗口（0）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="367"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="371"/>
+        <source>Colour: %1</source>
+        <translation>颜色：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="394"/>
         <source>Annotations not saved</source>
         <translation>标注未能保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="381"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="408"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="381"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="408"/>
         <source>Text to write on the photo:</source>
         <translation>要标注在照片上的文字：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="392"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="419"/>
         <source>Unsaved annotations</source>
         <translation>标注尚未保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="392"/>
+        <location filename="../../safety_desk/ui/widgets/photo_viewer.py" line="419"/>
         <source>Save the annotations before closing?</source>
         <translation>关闭前是否保存标注？</translation>
     </message>
@@ -3586,17 +3718,17 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="55"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="56"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="59"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="60"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="60"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="61"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3612,27 +3744,27 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>RectificationReportDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="33"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="39"/>
         <source>What was done</source>
         <translation>已采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="36"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="42"/>
         <source>Photos after rectification (required)</source>
         <translation>整改后照片（必填）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="37"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="43"/>
         <source>Photos (optional)</source>
         <translation>照片（选填）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="48"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="54"/>
         <source>Report</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="50"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_report.py" line="56"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3678,17 +3810,17 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="95"/>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="97"/>
         <source>Generating %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="102"/>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="104"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="121"/>
+        <location filename="../../safety_desk/ui/dialogs/report_preview.py" line="123"/>
         <source>%1 · pages: %2</source>
         <translation>%1 · 共 %2 页</translation>
     </message>
@@ -3760,17 +3892,17 @@ It is shown here to check, print or save.</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="232"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="231"/>
         <source>Quarterly hazard statistics %1</source>
         <translation>隐患排查治理季度统计 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="251"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="250"/>
         <source>Weekly safety summary %1</source>
         <translation>安全生产周报 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="262"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="261"/>
         <source>Generating %1…</source>
         <translation>正在生成%1…</translation>
     </message>
@@ -3828,8 +3960,8 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="42"/>
-        <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕第{seq}号</source>
-        <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕第{seq}号</translation>
+        <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕{seq}号</source>
+        <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕{seq}号</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="51"/>
@@ -3867,12 +3999,18 @@ It is shown here to check, print or save.</source>
         <translation>每批分配文号数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="92"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="70"/>
+        <source>Deadlines and notice numbers are set by the safety office.</source>
+        <translation>整改期限和通知书文号由安全办设定。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="103"/>
         <source>For example: %1</source>
         <translation>示例：%1</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="111"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="128"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3918,57 +4056,57 @@ It is shown here to check, print or save.</source>
 <context>
     <name>SignInspectionDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="31"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="30"/>
         <source>Sign and submit the inspection</source>
         <translation>签名并提交检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="39"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="38"/>
         <source>%1 items answered, %2 failed, %3 major hazards. After submitting, the record can no longer be changed.</source>
         <translation>已作答%1项，不合格%2项，重大隐患%3项。提交后记录将无法修改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="52"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="51"/>
         <source>Name of the enterprise&apos;s representative</source>
         <translation>企业代表姓名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="57"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="56"/>
         <source>Inspector</source>
         <translation>检查员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="58"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="57"/>
         <source>Enterprise representative</source>
         <translation>企业代表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="67"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="66"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="69"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="68"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="82"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="81"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="86"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="85"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="95"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="94"/>
         <source>Both the inspector and the enterprise&apos;s representative must sign.</source>
         <translation>检查员和企业代表均须签名。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="99"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_inspection.py" line="98"/>
         <source>Enter the name of the enterprise&apos;s representative.</source>
         <translation>请输入企业代表姓名。</translation>
     </message>
@@ -3984,57 +4122,58 @@ It is shown here to check, print or save.</source>
 <context>
     <name>SpreadsheetImportDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="36"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="44"/>
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="36"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="44"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="41"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="49"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="145"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="103"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="112"/>
         <source>Create the districts the file names that do not exist yet: %1</source>
         <translation>新建文件中尚不存在的片区：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="54"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="67"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="60"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="73"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="95"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="117"/>
         <source>%1 problems in %2 of %3 rows: nothing will be imported. Correct the file and try again.</source>
         <translation>%3 行中有 %2 行存在 %1 处问题：不会导入任何数据。请修改文件后重试。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="109"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="131"/>
         <source>%1 rows checked, no problems. %2 enterprises will be added and %3 updated; %4 are unchanged.</source>
         <translation>已检查 %1 行，未发现问题。将新增 %2 家企业、更新 %3 家；%4 家无变化。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="113"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="135"/>
         <source>%1 rows checked, no problems. %2 hazards will be added; %3 are already in the ledger.</source>
         <translation>已检查 %1 行，未发现问题。将新增 %2 条隐患；%3 条已在台账中。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="121"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="149"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="133"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="161"/>
         <source>Imported: %1 added, %2 updated.</source>
         <translation>导入完成：新增 %1 条，更新 %2 条。</translation>
     </message>
@@ -4082,97 +4221,102 @@ It is shown here to check, print or save.</source>
         <translation>照片（P）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="187"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="189"/>
         <source>Every item is answered · Ctrl+Enter to sign and submit</source>
         <translation>所有检查项均已作答 · 按 Ctrl+Enter 签名并提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="202"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="204"/>
         <source>Answer No if this part does not apply to the enterprise: its %1 items are hidden and not counted.</source>
         <translation>如本部分不适用于该企业，请选择“否”：其下%1个检查项将隐藏且不计入统计。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="214"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="216"/>
         <source>Y yes · N no (hides the part) · Enter or ↓ next · ↑ previous</source>
         <translation>Y 是 · N 否（隐藏本部分） · Enter 或 ↓ 下一项 · ↑ 上一项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="225"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="227"/>
         <source>Basis: %1</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="245"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="247"/>
         <source>Type the answer, then Enter</source>
         <translation>输入内容后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="260"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="256"/>
+        <source>Item %1: %2</source>
+        <translation>检查项 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="263"/>
         <source>No note</source>
         <translation>无备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="265"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="268"/>
         <source>Number, %1 to %2 passes</source>
         <translation>数值，%1～%2为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="268"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="271"/>
         <source>Number, at least %1 passes</source>
         <translation>数值，不低于%1为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="270"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="273"/>
         <source>Number, at most %1 passes</source>
         <translation>数值，不高于%1为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="271"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="274"/>
         <source>Number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="297"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
         <source>passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="297"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
         <source>fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="297"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
         <source>recorded</source>
         <translation>已记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="303"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="306"/>
         <source>Read-only · ↑↓ move between items</source>
         <translation>只读 · ↑↓ 切换检查项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="305"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="308"/>
         <source>Failed: complete the hazard below (H), add a photo (P, Ctrl+V) — then Enter for the next item</source>
         <translation>不合格：请填写下方隐患信息（H），添加照片（P、Ctrl+V），然后按 Enter 进入下一项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="308"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="311"/>
         <source>Type the number, Enter records it · Esc leaves the field (then 3 not applicable, N note, P photo) · ↑↓ move</source>
         <translation>输入数值，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注、P 照片） · ↑↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="311"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="314"/>
         <source>Type the answer, Enter records it · Esc leaves the field (then 3 not applicable, N note) · ↑↓ move</source>
         <translation>输入内容，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注） · ↑↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="315"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="318"/>
         <source>A–%1 choose · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste</source>
         <translation>A–%1 选择 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="317"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="320"/>
         <source>1 pass · 2 fail · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste photo · Ctrl+Enter submit</source>
         <translation>1 合格 · 2 不合格 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴照片 · Ctrl+Enter 提交</translation>
     </message>
@@ -4213,329 +4357,334 @@ It is shown here to check, print or save.</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="186"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="165"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="196"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="175"/>
         <source>Export bundle…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="200"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="179"/>
         <source>Import bundle…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="204"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="183"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="230"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="209"/>
         <source>Devices this one exchanges with</source>
         <translation>与本机交换数据的设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="238"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="217"/>
         <source>No sync folder chosen</source>
         <translation>未选择同步文件夹</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="239"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="218"/>
         <source>A shared or removable folder every device can reach, used as a hub</source>
         <translation>各设备都能访问的共享或移动文件夹，作为中转站</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="241"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="220"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="244"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="223"/>
         <source>Sync with folder now</source>
         <translation>立即与文件夹同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="252"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="585"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="231"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="571"/>
         <source>Sync folder</source>
         <translation>同步文件夹</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="282"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="261"/>
         <source>Show resolved</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="285"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="658"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="264"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="642"/>
         <source>Keep the other value</source>
         <translation>采用另一方的值</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="287"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="266"/>
         <source>Write the other value as a new change; it syncs like any edit</source>
         <translation>将另一方的值作为新修改写入，并像其他修改一样同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="289"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="672"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="268"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="655"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="291"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="270"/>
         <source>Keep the value as it is and take the conflict off the list</source>
         <translation>保留当前值并从列表中移除此冲突</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="293"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="272"/>
         <source>No conflicts: every merge kept a single value.</source>
         <translation>没有冲突：每次合并都只有一个值。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="312"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="291"/>
         <source>Enrol device…</source>
         <translation>登记设备…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="315"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="294"/>
         <source>Revoke</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="329"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="422"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="308"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="411"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="330"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="429"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="309"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="417"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="377"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="360"/>
         <source>Could not read the sync state: %1</source>
         <translation>无法读取同步状态：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="389"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="372"/>
         <source>This database is not an enrolled device</source>
         <translation>此数据库不是已登记的设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="392"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="375"/>
         <source>This device: &lt;b&gt;%1&lt;/b&gt; · %2 · id %3</source>
         <translation>本机：&lt;b&gt;%1&lt;/b&gt; · %2 · 编号 %3</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="395"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="378"/>
         <source>Device id: %1</source>
         <translation>设备编号：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="397"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="380"/>
         <source>The safety office revoked this device: it no longer exports or imports bundles.</source>
         <translation>安全办已停用本机：不再导出或导入同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="400"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="383"/>
         <source>This is the safety office&apos;s device: every enrolled device exchanges bundles with it, and it passes on to each what its scope allows.</source>
         <translation>本机是安全办设备：所有登记的设备都与它交换同步包，它再把各设备范围内的数据转发给各设备。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="405"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="388"/>
         <source>This device exchanges bundles with the safety office (%1) only.</source>
         <translation>本机只与安全办（%1）交换同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="414"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="402"/>
         <source>No device enrolled yet: enrol one on the Devices tab below.</source>
         <translation>尚未登记设备：请在下方“设备”页登记。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="415"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="403"/>
+        <source>No device enrolled yet: the safety office enrols devices.</source>
+        <translation>还没有登记设备：设备由安全办登记。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="404"/>
         <source>No peer device known.</source>
         <translation>没有已知的对方设备。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="421"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="410"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="428"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="416"/>
         <source>Devices (%1)</source>
         <translation>设备（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="446"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="434"/>
         <source>Choose a shared or removable folder that the devices can all reach. Each device leaves its bundles there for the others and picks up those addressed to it.</source>
         <translation>请选择各设备都能访问的共享或移动文件夹。每台设备把同步包放在那里，并取走发给自己的同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="452"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="440"/>
         <source>✗ The folder cannot be reached: %1</source>
         <translation>✗ 无法访问该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="456"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="444"/>
         <source>✓ Reachable</source>
         <translation>✓ 可以访问</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="457"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="445"/>
         <source>Waiting there for this device: %1 bundles</source>
         <translation>等待本机取走：%1 个同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="459"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="447"/>
         <source>Not yet picked up by %1: %2</source>
         <translation>%1 尚未取走：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="496"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="499"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="484"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="486"/>
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="502"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="489"/>
         <source>Refused, nothing was changed: %1</source>
         <translation>已拒收，未作任何更改：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="503"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="490"/>
         <source>Refused. Nothing was changed.</source>
         <translation>已拒收，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="524"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="530"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="538"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="511"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="517"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="525"/>
         <source>Export bundle</source>
         <translation>导出同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="524"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="511"/>
         <source>Writing the bundle…</source>
         <translation>正在写出同步包…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="534"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="521"/>
         <source>Bundle for %1 written: %2 (%3 changes, %4 photos)</source>
         <translation>已写出发给 %1 的同步包：%2（%3 项修改，%4 张照片）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="543"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="549"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="557"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="564"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="566"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="530"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="536"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="544"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="550"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="552"/>
         <source>Import bundle</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="544"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="531"/>
         <source>Sync bundles (*.sdsync)</source>
         <translation>同步包 (*.sdsync)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="549"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="536"/>
         <source>Checking and applying %1…</source>
         <translation>正在校验并导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="571"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="557"/>
         <source>Refused changes (the sender&apos;s role does not own these fields; they are on the conflicts list):</source>
         <translation>已拒收的修改（发送方角色无权修改这些字段，已列入冲突列表）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="574"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="560"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="576"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="562"/>
         <source>Conflicts to review: %1 (see the Conflicts list)</source>
         <translation>待审查的冲突：%1（见冲突列表）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="581"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="567"/>
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="606"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="613"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="628"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="592"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="599"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="612"/>
         <source>Sync with folder</source>
         <translation>与文件夹同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="606"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="592"/>
         <source>Picking up and leaving bundles in the sync folder…</source>
         <translation>正在同步文件夹中取走和放置同步包…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="618"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="602"/>
         <source>Sync folder: %1 bundles imported, %2 written, %3 set aside</source>
         <translation>同步文件夹：导入 %1 个同步包，写出 %2 个，搁置 %3 个</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="623"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="607"/>
         <source>Set aside (renamed .rejected; nothing of them was applied):</source>
         <translation>已搁置（改名为 .rejected，其内容未导入）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="660"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="644"/>
         <source>%1 now holds the other value; the change goes out with the next bundle.</source>
         <translation>%1 已采用另一方的值；此修改将随下一个同步包发出。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="694"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="701"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="713"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="677"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="684"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="695"/>
         <source>Enrol device</source>
         <translation>登记设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="694"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="677"/>
         <source>Writing the enrolment file for %1…</source>
         <translation>正在为 %1 写出登记文件…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="705"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="687"/>
         <source>%1 is enrolled. Its enrolment file: %2 (%3 records, %4 photos).</source>
         <translation>%1 已登记。登记文件：%2（%3 条记录，%4 张照片）。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="709"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="691"/>
         <source>Notice numbers for it: %1</source>
         <translation>分配的通知书编号：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="710"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="692"/>
         <source>Hand the file over in person, like a password. On the new installation run: safety-desk device join FILE</source>
         <translation>请像密码一样当面交付该文件。在新安装的电脑上运行：safety-desk device join 文件</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="720"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="728"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="702"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="710"/>
         <source>Revoke device</source>
         <translation>停用设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="721"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="703"/>
         <source>Revoke %1? Its bundles will be refused from now on and its enrolment file no longer works. This cannot be undone.</source>
         <translation>停用 %1？此后将拒收它的同步包，其登记文件也不再有效。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="730"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="712"/>
         <source>%1 is revoked; the other devices learn it with their next bundle.</source>
         <translation>%1 已停用；其他设备将随下一个同步包获知。</translation>
     </message>
@@ -4644,27 +4793,27 @@ It is shown here to check, print or save.</source>
 <context>
     <name>TrainingTab</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="65"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="63"/>
         <source>Record training…</source>
         <translation>登记培训…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="70"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="68"/>
         <source>Training sessions</source>
         <translation>培训记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="72"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="70"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="74"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="72"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="88"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="86"/>
         <source>%1 sessions · %2 attendances · %3 person-hours</source>
         <translation>共 %1 场 · %2 人次 · %3 人学时</translation>
     </message>
@@ -4695,7 +4844,7 @@ It is shown here to check, print or save.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../safety_desk/ui/app.py" line="74"/>
+        <location filename="../../safety_desk/ui/app.py" line="59"/>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>

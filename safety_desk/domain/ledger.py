@@ -87,7 +87,7 @@ COLUMNS: dict[str, LedgerColumn] = {column.key: column for column in (
     _column("number", QT_TRANSLATE_NOOP("LedgerModel", "No."), "序号", 7, lambda row: None),
     _column("photo", QT_TRANSLATE_NOOP("LedgerModel", "Photo"), "照片", 6),
     _column("found_on", QT_TRANSLATE_NOOP("LedgerModel", "Found"), "发现日期", 12, _day("found_on")),
-    _column("enterprise_name", QT_TRANSLATE_NOOP("LedgerModel", "Enterprise"), "企业名称", 28, view_width=21),
+    _column("enterprise_name", QT_TRANSLATE_NOOP("LedgerModel", "Enterprise"), "企业名称", 28, view_width=15),
     _column("enterprise_uscc", QT_TRANSLATE_NOOP("LedgerModel", "USCC"), "统一社会信用代码", 21),
     _column("district_name", QT_TRANSLATE_NOOP("LedgerModel", "District"), "片区", 10),
     _column("source", QT_TRANSLATE_NOOP("LedgerModel", "Source"), "来源", 9,
@@ -106,7 +106,7 @@ COLUMNS: dict[str, LedgerColumn] = {column.key: column for column in (
     _column("overdue_days", QT_TRANSLATE_NOOP("LedgerModel", "Overdue days"), "逾期天数", 9,
             lambda row: row.overdue_days or None, view_width=8),
     _column("notice_number", QT_TRANSLATE_NOOP("LedgerModel", "Notice"), "整改通知书", 20,
-            lambda row: row.notice_number or ""),
+            lambda row: row.notice_number or "", view_width=15),
     _column("rectified_at", QT_TRANSLATE_NOOP("LedgerModel", "Rectified"), "整改完成日期", 13, _day("rectified_at")),
     _column("closed_at", QT_TRANSLATE_NOOP("LedgerModel", "Closed"), "销号日期", 12, _day("closed_at")),
 )}

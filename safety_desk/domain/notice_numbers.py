@@ -1,10 +1,11 @@
-"""Rectification notice numbers: a pattern such as 国资安通〔{year}〕第{seq}号 applied to (year, sequence)."""
+"""Rectification notice numbers (发文字号): a pattern such as 国资安通〔{year}〕{seq}号 applied to (year, sequence)."""
 
 from __future__ import annotations
 
 import string
 
-DEFAULT_NOTICE_PATTERN = "国资安通〔{year}〕第{seq}号"
+# GB/T 9704-2012 §7.2.4: organ code, year in 〔〕, number, 号; no 第 before the number, no leading zeros.
+DEFAULT_NOTICE_PATTERN = "国资安通〔{year}〕{seq}号"
 DEFAULT_BLOCK_SIZE = 100
 MAX_BLOCK_SIZE = 10_000
 _FIELDS = ("year", "seq")
@@ -46,11 +47,18 @@ def validate_notice_pattern(pattern: str) -> str:
     if first == second:
         raise NoticePatternError(f"通知书编号格式“{pattern}”不能区分序号 (the pattern gives the same number "
                                  "for different sequence numbers)")
+    if "第{seq" in pattern:
+        raise NoticePatternError(f"通知书编号格式“{pattern}”中序号前不加“第”：发文字号写作 国资安通〔2026〕4号")
     return pattern
 
 
+def without_ordinal(pattern: str) -> str:
+    """A pattern of an earlier version (国资安通〔{year}〕第{seq}号) as a 文号 is written: the 第 dropped."""
+    return pattern.replace("第{seq", "{seq")
+
+
 def format_notice_number(pattern: str, year: int, seq: int) -> str:
-    """The number of the seq-th notice of `year`, e.g. 国资安通〔2026〕第12号."""
+    """The number of the seq-th notice of `year`, e.g. 国资安通〔2026〕12号."""
     if seq < 1:
         raise ValueError(f"notice sequence number {seq} must be 1 or more")
     return validate_notice_pattern(pattern).format(year=year, seq=seq)

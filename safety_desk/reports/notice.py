@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -11,7 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import (
-    CONTENT_WIDTH, MUTED, RULE, Letterhead, TableColumn, build_pdf, key_value_table, para, plain_table, records_table,
+    CONTENT_WIDTH, MUTED, RULE, CaptionedPhoto, Letterhead, TableColumn, build_pdf, key_value_table, para,
+    photo_attachment, plain_table, records_table,
     styles,
 )
 
@@ -52,6 +53,7 @@ class NoticeDocument:
     responsible: str
     copy_to: str
     issued_on: str
+    photos: list[CaptionedPhoto] = field(default_factory=list)  # the hazards' photos, printed as an attachment
 
 
 class _CutLine(Flowable):
@@ -118,4 +120,5 @@ def render_notice(document: NoticeDocument, target: Path | str | BinaryIO, *, ge
                     + "&nbsp;" * 6 + "日" + "&nbsp;" * 10 + "（单位盖章）", s.body)]],
         [CONTENT_WIDTH], [("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 8)])
     story.append(KeepTogether([Spacer(1, 6 * mm), _CutLine(), receipt]))
+    story += photo_attachment("附件：隐患照片", document.photos)
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=document.office, title="安全隐患整改通知书", period=document.number))

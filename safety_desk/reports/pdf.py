@@ -1,4 +1,4 @@
-"""The PDF frame every document shares: the embedded Chinese font, styles, header, and "page x / y" footer."""
+"""What every document shares: GB/T 9704-2012 page and faces, styles, tables, photo grids, "— 1 —" page numbers."""
 
 from __future__ import annotations
 
@@ -14,17 +14,24 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, Image, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate, Frame, Image, KeepTogether, PageBreak, PageTemplate, Paragraph, Table, TableStyle,
+)
 
-from safety_desk.paths import resources_dir
+from safety_desk.reports import line_breaking
+from safety_desk.reports.fonts import FANGSONG, HEITI, KAITI, XIAOBIAOSONG, register_faces
 
-FONT = "WQYMicroHei"
-FONT_FILE = "fonts/wqy-microhei.ttc"
+# GB/T 9704-2012: body 仿宋 3号, title 小标宋 2号, headings 黑体 (level 1) and 楷体 (level 2); see reports/fonts.py.
+FONT = FANGSONG
 PAGE = A4
-MARGIN = 18 * mm
+# The type area of GB/T 9704-2012 §5.2.1: 156 mm x 225 mm, 37 mm from the top and 28 mm from the left edge.
+TOP_MARGIN, LEFT_MARGIN = 37 * mm, 28 * mm
+CONTENT_WIDTH, CONTENT_HEIGHT = 156 * mm, 225 * mm
+RIGHT_MARGIN = PAGE[0] - LEFT_MARGIN - CONTENT_WIDTH
+BOTTOM_MARGIN = PAGE[1] - TOP_MARGIN - CONTENT_HEIGHT
+# Chinese type sizes (号) in points.
+SIZE_2, SIZE_3, SIZE_4, SIZE_SMALL_4, SIZE_5 = 22, 16, 14, 12, 10.5
 INK = colors.HexColor("#212121")
 MUTED = colors.HexColor("#607d8b")
 RULE = colors.HexColor("#b0bec5")
@@ -34,48 +41,55 @@ HEADER_BACKGROUND = colors.HexColor("#eceff1")
 
 
 def register_font() -> str:
-    """Register WenQuanYi Micro Hei once; ReportLab embeds the glyphs used (a subset) in every PDF.
+    """Register the document faces once; ReportLab embeds the glyphs used (a subset) in every PDF.
 
-    ReportLab's built-in CID fonts are not embedded and show blank in many viewers, so they are never
-    used. Bold maps to the same face: the font has no bold, and synthetic bold is worse than none.
+    ReportLab's built-in CID fonts are not embedded and show blank in many viewers, so they are never used.
     """
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(resources_dir() / FONT_FILE), subfontIndex=0))
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
-        # Charts (reportlab.graphics) start each drawing in this font; left at Helvetica, every chart page
-        # would name a font that is not embedded.
-        STATE_DEFAULTS["fontName"] = FONT
+    register_faces()
+    # Charts (reportlab.graphics) start each drawing in this font; left at Helvetica, every chart page
+    # would name a font that is not embedded.
+    STATE_DEFAULTS["fontName"] = FONT
+    line_breaking.install()
     return FONT
 
 
-def _style(name: str, size: float, **extra: Any) -> ParagraphStyle:
-    options = {"textColor": INK, "bulletFontName": FONT, **extra}
-    return ParagraphStyle(name, fontName=FONT, fontSize=size, leading=size * 1.45, wordWrap="CJK", **options)
+def _style(name: str, size: float, font: str = FANGSONG, leading: float | None = None,
+           **extra: Any) -> ParagraphStyle:
+    options = {"textColor": INK, "bulletFontName": font, **extra}
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.45, wordWrap="CJK",
+                          **options)
 
 
 @dataclass(frozen=True)
 class Styles:
-    title: ParagraphStyle
-    subtitle: ParagraphStyle
-    heading: ParagraphStyle
-    body: ParagraphStyle
-    cell: ParagraphStyle
+    title: ParagraphStyle  # 2号小标宋, centred
+    subtitle: ParagraphStyle  # 3号仿宋, centred: the 文号 or the record's number and period
+    heading: ParagraphStyle  # 3号黑体: 一、二、三、
+    heading2: ParagraphStyle  # 3号楷体: （一）（二）
+    body: ParagraphStyle  # 3号仿宋, 22 lines to the page
+    cell: ParagraphStyle  # tables: 5号仿宋
     cell_bold: ParagraphStyle
     small: ParagraphStyle
     right: ParagraphStyle
+    signature: ParagraphStyle  # 小4号仿宋: the label lines of a form (签字、填报人、日期)
 
 
 def styles() -> Styles:
     register_font()
+    # 22 lines of 28 characters fill the 225 mm type area (GB/T 9704-2012 §5.2.2): a line every 225/22 mm.
+    line = CONTENT_HEIGHT / 22
     return Styles(
-        title=_style("title", 18, alignment=TA_CENTER, spaceAfter=4),
-        subtitle=_style("subtitle", 10.5, alignment=TA_CENTER, textColor=MUTED, spaceAfter=8),
-        heading=_style("heading", 12.5, spaceBefore=10, spaceAfter=4),
-        body=_style("body", 10.5),
-        cell=_style("cell", 9),
-        cell_bold=_style("cell_bold", 9, textColor=FAIL_INK),
-        small=_style("small", 8, textColor=MUTED),
-        right=_style("right", 10.5, alignment=TA_RIGHT),
+        title=_style("title", SIZE_2, XIAOBIAOSONG, leading=SIZE_2 * 1.4, alignment=TA_CENTER, spaceAfter=SIZE_3 / 2,
+                     keepWithNext=1),
+        subtitle=_style("subtitle", SIZE_3, leading=line, alignment=TA_CENTER, spaceAfter=SIZE_3 / 2, keepWithNext=1),
+        heading=_style("heading", SIZE_3, HEITI, leading=line, keepWithNext=1, spaceBefore=4),
+        heading2=_style("heading2", SIZE_3, KAITI, leading=line, keepWithNext=1),
+        body=_style("body", SIZE_3, leading=line),
+        cell=_style("cell", SIZE_5, leading=SIZE_5 * 1.35),
+        cell_bold=_style("cell_bold", SIZE_5, leading=SIZE_5 * 1.35, textColor=FAIL_INK),
+        small=_style("small", 9, leading=12.5, textColor=MUTED),
+        right=_style("right", SIZE_3, leading=line, alignment=TA_RIGHT),
+        signature=_style("signature", SIZE_SMALL_4, leading=SIZE_SMALL_4 * 1.6),
     )
 
 
@@ -100,8 +114,9 @@ def grid_table(rows: list[list[Any]], widths: list[float], *, header: bool = Tru
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        # 1.5 pt either side: a date (2026-11-26) or a rate (100.0%) at 5号 fits the narrow columns on one line.
+        ("LEFTPADDING", (0, 0), (-1, -1), 1.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
@@ -135,7 +150,7 @@ def records_table(columns: Iterable[TableColumn[T]], records: Iterable[T], width
 def key_value_table(pairs: list[tuple[str, Any]], width: float, columns: int = 2) -> Table:
     """Label / value pairs laid out `columns` pairs to a row, labels shaded."""
     cell = styles().cell
-    label_width = 24 * mm
+    label_width = 30 * mm  # 统一社会信用代码 on one line at 5号
     value_width = width / columns - label_width
     rows, row = [], []
     for label, value in pairs:
@@ -153,31 +168,44 @@ def key_value_table(pairs: list[tuple[str, Any]], width: float, columns: int = 2
     return table
 
 
-class _NumberedCanvas(Canvas):
-    """Holds every page until the end so the footer can say "第 x 页 / 共 y 页"."""
+class _DocumentCanvas(Canvas):
+    """A canvas that starts in the embedded body face: otherwise each page names Helvetica, which is not embedded."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # Start in the embedded font: otherwise the page refers to Helvetica, which is not embedded.
         kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
         super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
 
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._draw_page_number(total)
-            super().showPage()
-        super().save()
+# A heading goes to the next page unless it and this much of what follows fit below it.
+KEEP_WITH_HEADING = 30 * mm
 
-    def _draw_page_number(self, total: int) -> None:
-        self.setFont(FONT, 8)
-        self.setFillColor(MUTED)
-        self.drawRightString(PAGE[0] - MARGIN, 10 * mm, f"第 {self._pageNumber} 页 / 共 {total} 页")
+
+class _KeepWithNext(KeepTogether):
+    """A heading (keepWithNext) and the flowable after it: never a heading alone at the foot of a page.
+
+    ReportLab's own KeepTogether moves the pair to a new page whenever the whole of what follows does not fit,
+    which leaves most of a page empty before a long table; this asks only for the first lines of it.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list:
+        *headings, following = self._content
+        needed = sum(f.wrapOn(self.canv, available_width, available_height)[1] + f.getSpaceBefore()
+                     + f.getSpaceAfter() for f in headings)
+        height = following.wrapOn(self.canv, available_width, available_height)[1]
+        first = KEEP_WITH_HEADING
+        if isinstance(following, Table):  # a table's first row (after the repeated header) cannot be split
+            first = max(first, sum(following._rowHeights[:following.repeatRows + 1]))
+        needed += min(height, first)
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", False)
+        if needed > available_height and not at_top:
+            return [self.FrameBreak(), *self._content]
+        return list(self._content)
+
+
+def page_number_label(number: int) -> str:
+    """GB/T 9704-2012 §7.5: the page number between two dashes, "— 1 —"."""
+    return f"— {number} —"
 
 
 @dataclass(frozen=True)
@@ -200,9 +228,12 @@ def plain_table(rows: list[list[Any]], widths: list[float], commands: list[tuple
 
 @dataclass(frozen=True)
 class CaptionedPhoto:
-    """A photo for print, already watermarked (media/watermark.py), and the line printed under it."""
+    """A photo for print, already watermarked (media/watermark.py), and the line printed under it.
 
-    jpeg: bytes
+    `jpeg` is None when the photo's file is not on this computer (not yet synced): a box says so in its place.
+    """
+
+    jpeg: bytes | None
     caption: str
 
 
@@ -214,43 +245,88 @@ def scaled_image(jpeg: bytes, max_width: float, max_height: float) -> Image:
     return image
 
 
-def photo_grid(photos: list[CaptionedPhoto]) -> Table:
-    """Photos two to a row across the page, each with its caption beneath."""
-    caption = styles().small
-    cell_width = (CONTENT_WIDTH - 6 * mm) / 2
-    cells = [plain_table([[scaled_image(photo.jpeg, cell_width - 4 * mm, 70 * mm)], [para(photo.caption, caption)]],
-                         [cell_width]) for photo in photos]
-    rows = [cells[start:start + 2] + [""] * (2 - len(cells[start:start + 2])) for start in range(0, len(cells), 2)]
-    return plain_table(rows, [cell_width + 3 * mm] * 2)
+def photo_cell(photo: CaptionedPhoto, width: float, height: float) -> Table:
+    """One photo as large as fits `width` x `height`, its caption beneath; a ruled box if its file is missing."""
+    s = styles()
+    if photo.jpeg is not None:
+        picture: Any = scaled_image(photo.jpeg, width, height)
+    else:
+        picture = plain_table([[para("（照片文件不在本机，同步后可打印）", s.small)]], [width],
+                              [("BOX", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), height / 3),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), height / 3)])
+    return plain_table([[picture], [para(photo.caption, s.small)]], [width],
+                       [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("ALIGN", (0, 0), (-1, -1), "CENTER")])
+
+
+def photo_grid(photos: list[CaptionedPhoto], columns: int = 2, height: float = 70 * mm,
+               headers: list[str] | None = None) -> Table:
+    """Photos `columns` to a row across the type area, each at most `height` tall with its caption beneath.
+
+    `photos` fill the rows left to right; None leaves a cell empty (a "before" with no "after" beside it).
+    `headers` label the columns (整改前 / 整改后). A row never splits across pages, so a photo stays with its
+    caption.
+    """
+    s = styles()
+    gap = 3 * mm
+    cell_width = (CONTENT_WIDTH - gap * (columns - 1)) / columns
+    cells = [photo_cell(photo, cell_width, height) if photo is not None else "" for photo in photos]
+    rows = [cells[start:start + columns] + [""] * (columns - len(cells[start:start + columns]))
+            for start in range(0, len(cells), columns)]
+    commands = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm)]
+    if headers:
+        rows.insert(0, [Paragraph(escape(header), s.heading2) for header in headers])
+    widths = [cell_width + gap] * (columns - 1) + [cell_width]
+    table = plain_table(rows, widths, commands)
+    if headers:
+        table.repeatRows = 1
+    return table
+
+
+def photo_attachment(title: str, photos: list[CaptionedPhoto]) -> list:
+    """An attachment (附件) of photos on pages of their own after the document; nothing when there are none."""
+    if not photos:
+        return []
+    s = styles()
+    return [PageBreak(), Paragraph(escape(title), s.heading), photo_grid(photos)]
 
 
 def build_pdf(target: Path | str | BinaryIO, story: list, letterhead: Letterhead) -> None:
-    """Lay out `story` on A4 pages with the letterhead's header and footer, and write the PDF."""
+    """Lay out `story` in GB/T 9704-2012's type area on A4 with page numbers, and write the PDF."""
     register_font()
-    generated = letterhead.generated_at.strftime("%Y-%m-%d %H:%M")
+    moment = letterhead.generated_at
+    generated = f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"
 
     def decorate(canvas: Canvas, document: BaseDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFont(FONT, 8.5)
+        # 4号 numbers 7 mm below the type area, one character in from its right edge on odd pages and from its
+        # left edge on even ones (GB/T 9704-2012 §7.5), so they sit outside on a double-sided print.
+        number = canvas.getPageNumber()
+        canvas.setFont(XIAOBIAOSONG, SIZE_4)
+        canvas.setFillColor(INK)
+        baseline = BOTTOM_MARGIN - 7 * mm - SIZE_4 * 0.8
+        label = page_number_label(number)
+        if number % 2:
+            canvas.drawRightString(LEFT_MARGIN + CONTENT_WIDTH - SIZE_4, baseline, label)
+        else:
+            canvas.drawString(LEFT_MARGIN + SIZE_4, baseline, label)
+        canvas.setFont(FONT, 7.5)
         canvas.setFillColor(MUTED)
-        top = PAGE[1] - 11 * mm
-        canvas.drawString(MARGIN, top, letterhead.office)
-        canvas.drawRightString(PAGE[0] - MARGIN, top, " · ".join(p for p in (letterhead.title, letterhead.period) if p))
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, top - 2.5 * mm, PAGE[0] - MARGIN, top - 2.5 * mm)
-        canvas.line(MARGIN, 14 * mm, PAGE[0] - MARGIN, 14 * mm)
-        canvas.drawString(MARGIN, 10 * mm, f"生成时间 {generated} · 安全检查工作台 SafetyDesk")
+        canvas.drawCentredString(PAGE[0] / 2, 9 * mm, f"安全检查工作台 生成于 {generated}")
         canvas.restoreState()
 
     output = target if hasattr(target, "write") else io.BytesIO()
-    document = BaseDocTemplate(output, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
-                               topMargin=MARGIN + 2 * mm, bottomMargin=MARGIN,
+    document = BaseDocTemplate(output, pagesize=PAGE, leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN,
+                               topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN,
                                title=letterhead.title, author=letterhead.office, subject=letterhead.period,
-                               creator="SafetyDesk")
-    frame = Frame(MARGIN, MARGIN, PAGE[0] - 2 * MARGIN, PAGE[1] - 2 * MARGIN - 2 * mm, id="body")
+                               creator="安全检查工作台")
+    frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, CONTENT_WIDTH, CONTENT_HEIGHT, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
-    document.build(story, canvasmaker=_NumberedCanvas)
+    document.keepTogetherClass = _KeepWithNext
+    document.build(story, canvasmaker=_DocumentCanvas)
     if output is not target:
         path = Path(target)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -258,5 +334,3 @@ def build_pdf(target: Path | str | BinaryIO, story: list, letterhead: Letterhead
         temporary.write_bytes(output.getvalue())
         temporary.replace(path)  # a reader never sees half a PDF
 
-
-CONTENT_WIDTH = PAGE[0] - 2 * MARGIN

@@ -76,8 +76,9 @@ def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, 
         else para("本季度无隐患。", s.body),
         Spacer(1, 8 * mm),
     ]
-    signature = plain_table([[para("单位主要负责人（签字）：", s.body), para("填报人：", s.body), para("填报日期：", s.body)],
-                             [para("", s.body), para("", s.body), para("", s.body)]],
+    signature = plain_table([[para("单位主要负责人（签字）：", s.signature), para("填报人：", s.signature),
+                              para("填报日期：", s.signature)],
+                             [para("", s.signature), para("", s.signature), para("", s.signature)]],
                             [CONTENT_WIDTH * 0.4, CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.3],
                             [("LINEBELOW", (0, 1), (-1, 1), 0.6, s.body.textColor), ("TOPPADDING", (0, 1), (-1, 1), 16)])
     story.append(KeepTogether([para("依据《安全生产事故隐患排查治理暂行规定》第十四条，季度统计分析表由单位主要负责人签字。",

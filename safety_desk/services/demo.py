@@ -18,6 +18,7 @@ from safety_desk.domain.clock import Clock, SystemClock
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType, add_months
 from safety_desk.domain.ids import SeededIds
 from safety_desk.domain.industry import Industry, default_risk_class, is_drill_high_risk
+from safety_desk.domain.bases import basis_problem
 from safety_desk.domain.notice_numbers import DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, format_notice_number
 from safety_desk.domain.uscc import make_uscc
 from safety_desk.services.photos import ingest_bytes
@@ -295,7 +296,9 @@ class _Generator:
         if not failed or draft:
             return
         notice = None
-        if kind != "self_inspection" and rng.random() < 0.7:
+        # A notice is issued only for hazards whose basis may stand on it (domain/bases.py), as issue() requires.
+        fit = [item for item in failed if basis_problem(self._basis(item), day) is None]
+        if kind != "self_inspection" and rng.random() < 0.7 and fit:
             # Numbered when the week is written, in the order of issue (make_weeks).
             notice = Notice(id=self._id(day), number="", year=day.year, seq=0,
                             enterprise_id=enterprise.id, district_id=enterprise.district_id,
@@ -303,7 +306,13 @@ class _Generator:
                             issued_by=lead.id, reinspect_on=(day + timedelta(days=20)).isoformat())
             batch.notices.append(notice)
         for item in failed:
-            self._hazard(enterprise, inspection, item, checklist.section_of(item.code).title, day, lead, notice, batch)
+            self._hazard(enterprise, inspection, item, checklist.section_of(item.code).title, day, lead,
+                         notice if item in fit else None, batch)
+
+    @staticmethod
+    def _basis(item) -> str:
+        major = item.major_if_failed
+        return f"{major.standard} {major.clause}" if major is not None else item.basis
 
     def _notice_number(self, day: date) -> tuple[int, str]:
         """The next number from a block allocated to the demo device, as the office would allocate it.
@@ -343,7 +352,7 @@ class _Generator:
             inspection_id=inspection.id, item_code=item.code, campaign_id=inspection.campaign_id,
             location=rng.choice(names.LOCATIONS), category=category,
             accident_type=rng.choice(names.ACCIDENT_TYPES),
-            basis=(f"{item.major_if_failed.standard} {item.major_if_failed.clause}" if major else item.basis),
+            basis=self._basis(item),
             found_by=lead.id, measures=rng.choice(names.MEASURES), responsible=enterprise.safety_officer,
             notice_id=notice.id if notice else None,
             treatment_plan={k: "已制定" for k in TREATMENT_PLAN_ELEMENTS} if major else None,

@@ -359,14 +359,28 @@ class HazardService:
         return self.store.hazards.append_event(hazard_id, HazardEventKind.VERIFIED, by_id=self.session.person.id,
                                                reason=note.strip())
 
-    def reject(self, hazard_id: str, reason: str) -> HazardEvent:
-        """Re-inspection not accepted: back to 整改中, with the reason the enterprise reads."""
-        hazard, state = self._writable(hazard_id, events=(HazardEventKind.REJECTED,))
+    def reject(self, hazard_id: str, reason: str, new_deadline: date | None = None) -> HazardEvent:
+        """Re-inspection not accepted: back to 整改中, with the reason the enterprise reads and, where the old
+        deadline has passed, the new one (else the hazard would be overdue the moment it was sent back)."""
+        hazard, state = self._writable(
+            hazard_id, events=(HazardEventKind.REJECTED, HazardEventKind.DEADLINE_EXTENDED, HazardEventKind.DEADLINE_SET))
         self._require_status(hazard, state, HazardEventKind.REJECTED, "退回整改")
         if not reason.strip():
             raise HazardProblem("退回整改须填写原因 (give the reason the rectification is not accepted)")
-        return self.store.hazards.append_event(hazard_id, HazardEventKind.REJECTED, by_id=self.session.person.id,
-                                               reason=reason.strip())
+        today = self.as_of()
+        if new_deadline is None and (state.deadline is None or state.deadline <= today):
+            raise HazardProblem(f"原整改期限 {state.deadline or '未定'} 已到，退回整改须给出新的整改期限")
+        if new_deadline is not None and new_deadline <= today:
+            raise HazardProblem(f"新的整改期限 {new_deadline} 须晚于今天 {today}")
+        with self.store.transaction():
+            event = self.store.hazards.append_event(hazard_id, HazardEventKind.REJECTED,
+                                                    by_id=self.session.person.id, reason=reason.strip())
+            if new_deadline is not None and new_deadline != state.deadline:
+                later = state.deadline is None or new_deadline > state.deadline
+                self.store.hazards.append_event(
+                    hazard_id, HazardEventKind.DEADLINE_EXTENDED if later else HazardEventKind.DEADLINE_SET,
+                    deadline=new_deadline, by_id=self.session.person.id, reason=reason.strip())
+        return event
 
     def reopen(self, hazard_id: str, reason: str, new_deadline: date | None = None) -> HazardEvent:
         """A closed hazard is open again (整改中), optionally with a new deadline."""

@@ -40,11 +40,12 @@ class LedgerService:
         return 0 if scoped is None else self.query.count(scoped, self.as_of())
 
     def page(self, flt: LedgerFilter, sort_column: str = "found_on", descending: bool = True,
-             offset: int = 0, limit: int = 200) -> list[LedgerRow]:
+             offset: int = 0, limit: int = 200, total: int | None = None) -> list[LedgerRow]:
+        """A page of rows; with the `total` the caller counted, deep pages are read from the nearer end."""
         scoped = self.scoped(flt)
         if scoped is None:
             return []
-        return self.query.page(scoped, self.as_of(), sort_column, descending, offset, limit)
+        return self.query.page(scoped, self.as_of(), sort_column, descending, offset, limit, total)
 
     def first_page(self, flt: LedgerFilter, sort_column: str = "found_on", descending: bool = True,
                    limit: int = 200) -> tuple[list[LedgerRow], int]:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from safety_desk.domain.hazard_status import HazardStatus, overdue_days
+from safety_desk.domain.bases import unfit_bases
 from safety_desk.domain.notice_numbers import (
     NoticePatternError, format_notice_number, validate_block_size, validate_notice_pattern,
 )
@@ -265,6 +266,9 @@ class NoticeService:
         with self.store.transaction():
             # Checked inside the transaction: another window or process cannot slip a notice in between.
             enterprise, rows = self._checked(ids)
+            unfit = unfit_bases([row.hazard for row in rows], today)
+            if unfit:  # a basis 待核 or from a superseded edition cannot go out on an official document
+                raise NoticeProblem(unfit)
             year = today.year
             seq = self._take_seq(year)
             number = format_notice_number(pattern, year, seq)

@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from safety_desk.domain.china_time import beijing_minute
+from safety_desk.domain.bases import unfit_bases
+from safety_desk.domain.record_numbers import printed_number
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
 from safety_desk.media.files import media_path
 from safety_desk.media.thumbnails import MissingPhotoFile
 from safety_desk.media.watermark import watermarked
 from safety_desk.services.inspections import KIND_NAMES
+from safety_desk.services.print_photos import PrintPhotos
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.store.statistics import StatisticsQuery
 
@@ -65,6 +68,9 @@ class ReportService:
                 action = "限期整改"
             lines.append(NoticeHazardLine(number=number, hazard=hazard, action=action,
                                           deadline=row.deadline.isoformat() if row.deadline else ""))
+        unfit = unfit_bases([line.hazard for line in lines], issued)
+        if unfit:
+            raise ReportProblem(unfit.replace(f"整改通知书不能出具", f"整改通知书 {notice.number} 不能打印", 1))
         inspection_id = next((row.hazard.inspection_id for row in detail.hazards if row.hazard.inspection_id), None)
         inspection = self.store.inspections.get(inspection_id) if inspection_id else None
         leader = self._person_name(detail.district.leader_id) if detail.district else ""
@@ -84,7 +90,15 @@ class ReportService:
             inspection=checked, hazards=lines, has_major=any(line.hazard.grade == "重大" for line in lines),
             reply_due=notice.reply_due, reinspect_on=notice.reinspect_on or "",
             responsible=next((row.hazard.responsible for row in detail.hazards if row.hazard.responsible), ""),
-            copy_to=notice.copy_to, issued_on=f"{issued.year}年{issued.month}月{issued.day}日"), target, generated_at=self.session.clock.now())
+            copy_to=notice.copy_to, issued_on=f"{issued.year}年{issued.month}月{issued.day}日",
+            photos=self._notice_photos(enterprise.name, [line.hazard for line in lines])), target, generated_at=self.session.clock.now())
+
+    def _notice_photos(self, enterprise: str, hazards: list) -> list:
+        """The photos of a notice's hazards in its order, captioned with each hazard's number and place."""
+        printer = PrintPhotos(self.store)
+        return [photo for number, hazard in enumerate(hazards, start=1)
+                for photo in printer.photos(hazard.photos, enterprise, f"隐患{number}（{hazard.location or '现场'}）",
+                                            person_id=hazard.found_by, when=hazard.found_on)]
 
     def scope(self, district_code: str | None) -> tuple[list[str] | None, str | None, str]:
         """District ids, enterprise id and the scope's printed name for a report of the city or one district."""
@@ -151,7 +165,6 @@ class ReportService:
         from safety_desk.reports.inspection_record import (
             InspectionRecord, RecordAnswer, RecordHazard, RecordSection, render_inspection_record,
         )
-        from safety_desk.reports.pdf import CaptionedPhoto
 
         inspection = self.store.inspections.get(inspection_id)
         if inspection is None:
@@ -169,6 +182,7 @@ class ReportService:
         moment = beijing_minute(inspection.started_at)
 
         sections, photos, counts = [], [], {"pass": 0, "fail": 0, "na": 0, "open": 0}
+        printer = PrintPhotos(self.store)
         for section in checklist.sections:
             applies = any(item.code in visible for item in section.items)
             rows = []
@@ -187,16 +201,16 @@ class ReportService:
                     result = f"{answer.value}{item.unit or ''}（{result}）"
                 rows.append(RecordAnswer(item.code, item.text, result, answer.note, failed,
                                          item.major_if_failed is not None))
-                for number, photo_id in enumerate(answer.photos, start=1):
-                    lines = [f"{beijing_minute(answer.answered_at)} · {enterprise.name}",
-                             f"检查人员 {lead} · 检查项 {item.code} · 照片 {number}"]
-                    photos.append(CaptionedPhoto(watermarked(self._photo_bytes(photo_id), lines),
-                                              f"{item.code} {item.text[:40]}"))
+                if failed:  # the evidence of each failure; a passed item's photos stay in the application
+                    photos += printer.photos(answer.photos, enterprise.name, f"检查项 {item.code} 不合格",
+                                             person_id=inspection.lead_id, when=answer.answered_at)
             sections.append(RecordSection(f"{section.code} {section.title}", applies, rows))
 
         hazards = []
         for number, hazard in enumerate((h for h in self.store.hazards.of_inspection(inspection_id)
                                          if not h.deleted), start=1):
+            photos += printer.photos(hazard.photos, enterprise.name, f"隐患 {number}", person_id=hazard.found_by,
+                                     when=hazard.found_on)
             state = self.store.hazards.state(hazard.id)
             deadline = state.deadline.isoformat() if state and state.deadline else ""
             hazards.append(RecordHazard(number=number, description=hazard.description, grade=hazard.grade,
@@ -208,7 +222,7 @@ class ReportService:
             ("主要负责人", enterprise.principal), ("安全管理人员", f"{enterprise.safety_officer} {enterprise.contact_phone}"),
             ("检查类型", KIND_NAMES.get(inspection.kind, inspection.kind)),
             ("专项行动", campaign.name if campaign else "—"),
-            ("检查表", f"{checklist.title}（第{checklist.version}版）"), ("依据标准", checklist.standard),
+            ("检查表", f"{checklist.title}（第{checklist.version}版）"), ("依据标准", checklist.standard.replace("各项依据见 basis", "各项依据见检查内容")),
             ("检查时间", f"{moment} 至 {beijing_minute(inspection.finished_at) or '—'}"),
             ("检查组长", lead), ("检查人员", "、".join(inspectors) or "—"), ("", ""),
         ]
@@ -221,7 +235,7 @@ class ReportService:
                               ("enterprise", inspection.signature_enterprise)):
             signature[key] = self._photo_bytes(photo_id) if photo_id else None
         render_inspection_record(InspectionRecord(
-            office=self.office_name(), reference=inspection.id[-12:].upper(), header=header, summary=summary,
+            office=self.office_name(), reference=printed_number(inspection.id, moment[:10]), header=header, summary=summary,
             sections=sections, hazards=hazards, photos=photos, inspector_signature=signature["inspector"],
             enterprise_signature=signature["enterprise"], signed_on=beijing_minute(inspection.finished_at)[:10],
             status_note="" if inspection.status == "submitted" else "草稿：本检查尚未提交，内容可能变化。"), target, generated_at=self.session.clock.now())
@@ -269,7 +283,18 @@ class ReportService:
             photos.append(CaptionedPhoto(watermarked(self._photo_bytes(photo_id), lines),
                                      f"照片 {number}：{drill.name}（{drill.held_on}）"))
         render_drill_record(DrillRecord(
-            office=self.office_name(), reference=drill.id[-12:].upper(), enterprise=enterprise.name,
+            office=self.office_name(), reference=printed_number(drill.id, drill.held_on), enterprise=enterprise.name,
             particulars=particulars, scenario=drill.scenario, objectives=drill.objectives,
             evaluation=drill.evaluation, findings=drill.findings, revisions=drill.revisions, hazards=hazards,
             photos=photos, organiser=drill.organiser, evaluators=drill.evaluators, held_on=drill.held_on), target, generated_at=self.session.clock.now())
+
+    def hazard_record(self, hazard_id: str, target: Path | str | BinaryIO) -> None:
+        """安全隐患整改记录 of one hazard: particulars, before and after photos side by side, its history."""
+        from safety_desk.services.hazard_record import write_hazard_record
+        from safety_desk.services.hazards import HazardService
+
+        if self.store.hazards.get(hazard_id) is None:
+            raise ReportProblem(f"隐患 {hazard_id} 不存在")
+        detail = HazardService(self.session).detail(hazard_id)  # refuses a hazard outside the person's scope
+        write_hazard_record(detail, PrintPhotos(self.store), self.office_name(), target,
+                            generated_at=self.session.clock.now())

@@ -25,6 +25,7 @@ class Action(StrEnum):
     RECORD_INCIDENTS = "record_incidents"  # the office only
     MANAGE_CAMPAIGNS = "manage_campaigns"  # the office only
     MANAGE_BACKUPS = "manage_backups"  # the office only: back up by hand and restore
+    CONFIGURE_OFFICE = "configure_office"  # the office only: default deadlines and how notices are numbered
 
 
 _ALLOWED = {

@@ -106,6 +106,10 @@ def _as_of_states(sql: str, table: str) -> str:
     return sql if table == CURRENT else _STATE_TABLE.sub(table, sql)
 
 
+# The shortest text the trigram indexes can find; one or two characters are searched with LIKE.
+TRIGRAM = 3
+
+
 def _escape_like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -165,7 +169,14 @@ class LedgerQuery:
                 clauses.append(clause)
                 params[field_name] = (value + timedelta(days=days_after)).isoformat()
         needle = flt.text.strip()
-        if needle:
+        if len(needle) >= TRIGRAM:
+            # The trigram indexes find a substring without reading every hazard (migration 0009); a quoted
+            # phrase, its quotes doubled, so nothing typed is read as query syntax.
+            params["text"] = '"' + needle.replace('"', '""') + '"'
+            clauses.append("(h.rowid IN (SELECT rowid FROM hazard_text WHERE hazard_text MATCH :text)"
+                           " OR h.enterprise_id IN (SELECT e.id FROM enterprise e WHERE e.rowid IN"
+                           " (SELECT rowid FROM enterprise_text WHERE enterprise_text MATCH :text)))")
+        elif needle:
             params["text"] = _escape_like(needle)
             # Matching enterprises first (2,000 rows) beats joining every hazard to its enterprise.
             clauses.append("(h.description LIKE :text ESCAPE '\\' OR h.location LIKE :text ESCAPE '\\'"
@@ -182,8 +193,19 @@ class LedgerQuery:
         return self._execute(as_of, sql, params).fetchone()[0]
 
     def page(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on", descending: bool = True,
-             offset: int = 0, limit: int = 200) -> list[LedgerRow]:
-        """Rows offset .. offset+limit in the chosen order, ties broken by hazard id the same way."""
+             offset: int = 0, limit: int = 200, total: int | None = None) -> list[LedgerRow]:
+        """Rows offset .. offset+limit in the chosen order, ties broken by hazard id the same way.
+
+        Given `total` (the count the caller holds), a page in the second half is read from the other end, in the
+        opposite order, and turned round: OFFSET walks every row it skips, so the last page cost as much as
+        sorting everything (120-390 ms on 200,000) and now costs what the first does. Every sort key and the id
+        tie-break flip together, so the reversed order is exactly the reverse.
+        """
+        if total is not None and sort_column != "overdue_days" and offset + limit / 2 > total / 2:
+            reverse_limit = max(0, min(limit, total - offset))
+            rows = self.page(flt, as_of, sort_column, not descending, max(0, total - offset - limit),
+                             reverse_limit)
+            return rows[::-1]
         if sort_column == "overdue_days":
             return self._overdue_page(flt, as_of, descending, int(offset), int(limit))
         expression = self._sort_expression(sort_column)

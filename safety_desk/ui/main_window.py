@@ -10,17 +10,28 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.paths import config_dir
+from safety_desk.services.errors import ServiceError
 from safety_desk.services.session import ROLE_NAMES, Action
+from safety_desk.services.sync import SyncService
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.reminders import RemindersDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.tasks import in_reader
+from safety_desk.ui.screen_fit import fit_to_screen
 
 # How often an open window checks whether a new day has begun (and so reminds again).
 REMINDER_CHECK_MS = 15 * 60 * 1000
 PAGE_KEYS = ("dashboard", "enterprises", "inspections", "hazards", "drills", "reports", "sync", "settings")
 # Pages only some roles get, after the others: the role's services refuse the rest anyway.
 OFFICE_PAGE_KEYS = ("organisation",)
+
+
+def _count_unsynced(session) -> int:
+    """The Sync page's count, on a worker's own connection."""
+    try:
+        return SyncService(session).unsynced()
+    except ServiceError:  # not an enrolled device (a database made before devices): nothing to sync with
+        return 0
 
 
 def window_settings() -> QSettings:
@@ -163,7 +174,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1366, 768)
+            fit_to_screen(self, 1366, 768)
         last = stored.value("page", "dashboard")
         self.show_page(last if last in self.page_keys else "dashboard")
 
@@ -242,8 +253,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Count unsynced changes in a worker: on a city-sized database the count takes ~100 ms."""
-        signals = self.context.tasks.start(in_reader(self.context.session,
-                                                     lambda session: session.store.db.unsynced_count()))
+        signals = self.context.tasks.start(in_reader(self.context.session, _count_unsynced))
         signals.finished.connect(self.show_unsynced)
 
     def show_unsynced(self, count: int) -> None:

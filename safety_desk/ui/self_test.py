@@ -101,6 +101,11 @@ def _pdf(state: dict) -> str:
     data = target.read_bytes()
     if not data.startswith(b"%PDF-") or b"WenQuanYi" not in data:
         raise RuntimeError("the weekly summary PDF is not a PDF with the embedded font")
+    # The 小标宋 and 仿宋 faces (resources/fonts/README.md): in the bundle, or from Debian's packages from source.
+    missing = [face for face, name in (("小标宋 AR PL UMing", b"UMingCN"), ("仿宋 LXGW WenKai", b"LXGWWenKai"))
+               if name not in data]
+    if missing:
+        raise RuntimeError("公文字体缺失：" + "、".join(missing) + "（见 resources/fonts/README.md）")
     return f"weekly summary {len(data):,} bytes"
 
 

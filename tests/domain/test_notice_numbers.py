@@ -13,13 +13,13 @@ from safety_desk.settings import Settings
 
 
 def test_the_default_pattern_gives_the_commissions_numbers() -> None:
-    assert format_notice_number(DEFAULT_NOTICE_PATTERN, 2026, 12) == "国资安通〔2026〕第12号"
+    assert format_notice_number(DEFAULT_NOTICE_PATTERN, 2026, 12) == "国资安通〔2026〕12号"
     assert format_notice_number("青国资安督〔{year}〕{seq}号", 2027, 1) == "青国资安督〔2027〕1号"
 
 
 def test_a_pattern_may_pad_the_sequence_number_and_put_the_year_anywhere() -> None:
     assert format_notice_number("SD-{seq:04d}/{year}", 2026, 7) == "SD-0007/2026"
-    assert format_notice_number("  〔{year}〕第{seq}号 ", 2026, 3) == "〔2026〕第3号"  # surrounding blanks dropped
+    assert format_notice_number("  〔{year}〕{seq}号 ", 2026, 3) == "〔2026〕3号"  # surrounding blanks dropped
 
 
 @pytest.mark.parametrize("pattern, says", [
@@ -35,6 +35,15 @@ def test_a_pattern_without_year_and_seq_or_with_other_fields_is_refused_with_a_r
         validate_notice_pattern(pattern)
     assert says in str(caught.value)
     assert isinstance(caught.value, ValueError)
+
+
+def test_a_number_with_an_ordinal_is_refused_and_an_old_saved_pattern_loses_it(tmp_path) -> None:
+    """GB/T 9704-2012: 国资安通〔2026〕4号, never 〔2026〕第4号; a pattern saved before keeps its own prefix."""
+    with pytest.raises(NoticePatternError, match="不加“第”"):
+        validate_notice_pattern("国资安通〔{year}〕第{seq}号")
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"notice_pattern": "青国资安督〔{year}〕第{seq}号"}), "utf-8")
+    assert Settings.load(path).notice_pattern == "青国资安督〔{year}〕{seq}号"
 
 
 def test_block_sizes_are_bounded() -> None:

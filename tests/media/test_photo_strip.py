@@ -232,3 +232,36 @@ def test_a_strip_with_nowhere_to_keep_photos_only_shows(context, store, jpeg, qt
     widget.set_photos([photo.id])
     widget.set_read_only(False)
     assert widget.is_read_only() and not widget.add_button.isVisibleTo(widget) and widget.photos() == [photo.id]
+
+
+def test_a_real_double_click_opens_one_viewer(strip, store, jpeg, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from safety_desk.ui.widgets.photo_viewer import PhotoViewer
+
+    photo = ingest_bytes(store, jpeg(), "a.jpg")
+    strip.set_photos([photo.id])
+    centre = strip.thumbnails.visualItemRect(strip.thumbnails.item(0)).center()
+    viewport = strip.thumbnails.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=centre)  # what a hand sends before the second press
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.waitUntil(lambda: strip.viewer is not None and strip.viewer.isVisible(), timeout=2000)
+    assert len([w for w in strip.findChildren(PhotoViewer) if w.isVisible()]) == 1
+    strip.on_item_double_clicked(strip.thumbnails.item(0))  # asked again while it is open: the same viewer
+    assert len([w for w in strip.findChildren(PhotoViewer) if w.isVisible()]) == 1
+    strip.viewer.close()
+
+
+def test_enter_on_a_thumbnail_opens_the_photo_and_goes_no_further(strip, store, jpeg, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    photo = ingest_bytes(store, jpeg(), "a.jpg")
+    strip.set_photos([photo.id])
+    strip.thumbnails.setCurrentRow(0)
+    strip.thumbnails.setFocus()
+    seen = []
+    original = strip.keyPressEvent
+    strip.keyPressEvent = lambda event: (seen.append(event.key()), original(event))  # the parent would get it
+    qtbot.keyClick(strip.thumbnails, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: strip.viewer is not None, timeout=2000)
+    assert seen == []
+    strip.viewer.close()

@@ -108,3 +108,20 @@ def test_a_missing_photo_file_is_explained(context, store, photo, qtbot) -> None
     media_path(store.media_dir, photo.id).unlink()
     viewer = _viewer(context, photo, qtbot)
     assert viewer.missing.isVisible() and not viewer.canvas.isVisible()
+
+
+def test_pens_are_named_and_the_white_swatch_shows_on_white(context, store, jpeg, qtbot) -> None:
+    from PySide6.QtGui import QColor
+
+    from safety_desk.ui.widgets.photo_viewer import colour_swatch
+
+    photo = ingest_bytes(store, jpeg(), "a.jpg")
+    viewer = PhotoViewer(context, photo.id)
+    qtbot.addWidget(viewer)
+    names = [action.text() for action in viewer.colour_button.menu().actions()]
+    assert names == ["Red", "Yellow", "Blue", "White"] and not any(n.startswith("#") for n in names)
+    white = colour_swatch("#ffffff").pixmap(32, 32).toImage()
+    rim = [white.pixelColor(x, 16) for x in range(32)]
+    assert any(c.alpha() > 0 and c.lightness() < 128 for c in rim)  # a dark rim around the white disc
+    viewer.set_colour("#ffffff")
+    assert "White" in viewer.colour_button.toolTip()

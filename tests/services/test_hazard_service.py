@@ -274,3 +274,20 @@ def test_overdue_at_the_deadline_boundary(world) -> None:
     # Reported rectified: no longer overdue, whatever the date.
     world.service(world.officer).report_rectified(hazard_id, "已整改", [world.photo()])
     assert world.service(world.admin, deadline + timedelta(days=10)).detail(hazard_id).overdue_days == 0
+
+
+def test_rejecting_after_the_deadline_asks_for_a_new_one(world) -> None:
+    hazard_id = world.find(world.ours)
+    enterprise, inspector = world.service(world.officer), world.service(world.inspector)
+    today = inspector.as_of()
+    inspector.extend_deadline([hazard_id], today, "今天到期")
+    enterprise.report_rectified(hazard_id, "已整改", [world.photo()])
+    before = world.snapshot()
+    with pytest.raises(HazardProblem, match="新的整改期限"):
+        inspector.reject(hazard_id, "压力表仍不在绿区")  # sent back already overdue: refused
+    with pytest.raises(HazardProblem, match="须晚于今天"):
+        inspector.reject(hazard_id, "压力表仍不在绿区", today)
+    assert world.snapshot() == before
+    inspector.reject(hazard_id, "压力表仍不在绿区", today + timedelta(days=7))
+    detail = inspector.detail(hazard_id)
+    assert detail.status == "整改中" and detail.deadline == today + timedelta(days=7) and not detail.overdue_days

@@ -74,7 +74,7 @@ def test_a_notice_takes_the_next_number_of_the_pattern_and_links_its_hazards(wor
     first, second = world.hazard(world.haida), world.hazard(world.haida, "配电箱未接地")
     notice = service.issue([first.id, second.id], reply_due=TODAY + timedelta(days=15),
                            reinspect_on=TODAY + timedelta(days=20), copy_to="市南区应急管理局")
-    assert notice.number == "国资安通〔2026〕第1号" and (notice.year, notice.seq) == (2026, 1)
+    assert notice.number == "国资安通〔2026〕1号" and (notice.year, notice.seq) == (2026, 1)
     assert notice.enterprise_id == world.haida.id and notice.district_id == world.north.id
     assert notice.issued_on == TODAY.isoformat() and notice.issued_by == world.admin.id
     assert (notice.reply_due, notice.reinspect_on, notice.copy_to) == ("2026-03-25", "2026-03-30", "市南区应急管理局")
@@ -100,7 +100,7 @@ def test_the_office_device_takes_a_new_block_when_its_block_runs_out(world: Worl
     assert [(b.first_seq, b.last_seq) for b in service.blocks(2026)] == [(1, 2), (3, 4), (5, 6)]
     # A new year starts again at 1.
     next_year = world.service(today=date(2027, 1, 2))
-    assert next_year.issue([world.hazard(world.haida).id], reply_due=date(2027, 1, 20)).number == "国资安通〔2027〕第1号"
+    assert next_year.issue([world.hazard(world.haida).id], reply_due=date(2027, 1, 20)).number == "国资安通〔2027〕1号"
 
 
 def test_blocks_for_other_devices_are_allocated_consecutively_by_the_office_only(world: World) -> None:
@@ -192,7 +192,7 @@ def test_the_default_reply_date_is_the_latest_deadline_or_the_general_period(wor
     later = world.hazard(world.haida, deadline=TODAY + timedelta(days=30))
     preview = service.preview([soon.id, later.id])
     assert preview.default_reply_due == TODAY + timedelta(days=30)
-    assert preview.number == "国资安通〔2026〕第1号" and preview.enterprise.id == world.haida.id
+    assert preview.number == "国资安通〔2026〕1号" and preview.enterprise.id == world.haida.id
     overdue = world.hazard(world.haida, deadline=TODAY - timedelta(days=3))
     assert service.preview([overdue.id]).default_reply_due == TODAY + timedelta(days=15)
     assert service.preview([overdue.id]).hazards[0].overdue_days == 3
@@ -236,7 +236,7 @@ def test_numbering_after_the_demo_continues_its_blocks_and_never_repeats(demo_st
     assert blocks and {b.device_id for b in blocks} == {device}
     demo = conn.execute("SELECT year, seq, number, issued_on FROM notice ORDER BY year, seq").fetchall()
     assert demo and all(any(b.year == y and b.first_seq <= s <= b.last_seq for b in blocks) for y, s, _, _ in demo)
-    assert [n for _, _, n, _ in demo] == [f"国资安通〔{y}〕第{s}号" for y, s, _, _ in demo]
+    assert [n for _, _, n, _ in demo] == [f"国资安通〔{y}〕{s}号" for y, s, _, _ in demo]
     assert [d for *_, d in demo] == sorted(d for *_, d in demo)  # numbered in the order issued
     admin = store.people.by_login("admin")
     store.db.author_id = admin.id
@@ -274,7 +274,7 @@ def test_a_database_from_before_blocks_continues_after_its_existing_numbers(tmp_
 
     path = tmp_path / "old.db"
     monkeypatch.setattr(connection, "all_migrations", lambda: all_migrations()[:2])  # the program before 0003
-    # ... whose person record had no must_change_password (0009).
+    # ... whose person record had no must_change_password (0010).
     import dataclasses
 
     from safety_desk.store.organisation import PersonRepository
@@ -300,5 +300,5 @@ def test_a_database_from_before_blocks_continues_after_its_existing_numbers(tmp_
         upgraded.db.author_id = admin.id
         service = NoticeService(Session(upgraded, admin).at(TODAY))
         notice = service.issue([hazard.id], reply_due=TODAY)
-        assert (notice.seq, notice.number) == (4, "国资安通〔2026〕第4号")
+        assert (notice.seq, notice.number) == (4, "国资安通〔2026〕4号")
         assert [(b.first_seq, b.last_seq) for b in upgraded.notice_blocks.of_year(2026)] == [(4, 103)]

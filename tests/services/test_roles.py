@@ -486,6 +486,7 @@ OPERATIONS: list[Op] = [
     Op("SyncService.this_device", lambda c, w: SyncService(c.session).this_device(), ALL, "none"),
     Op("SyncService.is_office", lambda c, w: SyncService(c.session).is_office(), ALL, "none"),
     Op("SyncService.peers", lambda c, w: SyncService(c.session).peers(), ALL, "none"),
+    Op("SyncService.unsynced", lambda c, w: SyncService(c.session).unsynced(), ALL, "none"),
     Op("SyncService.clock_warning", lambda c, w: SyncService(c.session).clock_warning(), ALL, "none"),
     Op("SyncService.changes_waiting", lambda c, w: SyncService(c.session).changes_waiting(c.store.db.device_id),
        ALL, "none"),
@@ -759,6 +760,8 @@ OPERATIONS: list[Op] = [
     Op("ReportService.office_name", lambda c, w: _report(c).office_name(), ALL, "none"),
     Op("ReportService.inspection_record", lambda c, w: _report(c).inspection_record(c.id(w, "submitted"), io.BytesIO()),
        ALL, "refuse"),
+    Op("ReportService.hazard_record", lambda c, w: _report(c).hazard_record(c.id(w, "h_open"), io.BytesIO()), ALL,
+       "refuse"),
     Op("ReportService.drill_record", lambda c, w: _report(c).drill_record(c.id(w, "drill_held"), io.BytesIO()), ALL,
        "refuse"),
     # training

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.session import Session
@@ -63,7 +63,8 @@ def test_a_verify_and_a_reject_on_two_devices_are_recorded_at_the_office(world, 
     HazardService(as_person(office, "admin")).verify(hazard_id, "现场复查合格")
     office.refresh()
     later_than(inspector, office)
-    HazardService(_inspector_on(inspector)).reject(hazard_id, "仍有油污")
+    rejecting = HazardService(_inspector_on(inspector))
+    rejecting.reject(hazard_id, "仍有油污", rejecting.as_of() + timedelta(days=10))
     inspector.refresh()
     exchange(office, inspector, tmp_path)   # the inspector merges first
     exchange(inspector, office, tmp_path)

@@ -105,7 +105,7 @@ def test_two_devices_issuing_offline_never_collide_and_the_laptop_stops_at_its_b
     _exchange(office, laptop)
     assert laptop_service.remaining_numbers(TODAY.year) == 3
     fourth = laptop_service.issue([spare.id], reply_due=TODAY)
-    assert fourth.seq == 12 and fourth.number == "国资安通〔2026〕第12号"
+    assert fourth.seq == 12 and fourth.number == "国资安通〔2026〕12号"
     _exchange(laptop, office)
     assert office.notices.require(fourth.id).number == fourth.number
     assert len({n for _, _, n in _numbers(office)}) == 10

@@ -125,3 +125,22 @@ def test_the_shipped_font_has_chinese_glyphs(qapp) -> None:
     assert family == "WenQuanYi Micro Hei"
     metrics = QFontMetrics(QFont(family))
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "安全检查工作台隐患整改销号")
+
+
+def test_ctrl_n_starts_an_inspection_when_arriving_by_ctrl_3(qtbot, context: AppContext) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.navigation.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages["inspections"]
+    assert window.current_page_key() == "inspections" and window.navigation.hasFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(page, "new_dialog", None) is not None and page.new_dialog.isVisible())
+    page.new_dialog.reject()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # on another page Ctrl+N does nothing
+    page.new_dialog = None
+    qtbot.keyClick(window.navigation, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.new_dialog is None

@@ -34,7 +34,7 @@ UI = Path(__file__).resolve().parents[2] / "safety_desk" / "ui"
 CALL_SITES = {
     "app.py": 1, "dialogs/ledger_export.py": 1, "dialogs/report_preview.py": 1, "dialogs/spreadsheet_import.py": 1,
     "main_window.py": 2, "models/thumbnail_source.py": 1, "pages/dashboard.py": 1, "pages/settings.py": 2,
-    "pages/sync.py": 2, "widgets/photo_strip.py": 2,
+    "pages/sync.py": 2, "widgets/pdf_preview.py": 1, "widgets/photo_strip.py": 2,
 }
 
 
@@ -126,6 +126,30 @@ def test_a_document_is_made_in_a_worker(qtbot, demo_context, demo_as_of, real_po
         page.generate()
     real_pool.done()
     assert Path(blocker.args[0]).exists() and page.preview.page_count() > 0
+
+
+def test_a_document_is_printed_in_a_worker(qtbot, demo_context, demo_as_of, real_pool, tmp_path, monkeypatch) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    demo_context.tasks = real_pool
+    page = ReportsPage(demo_context.at(demo_as_of))
+    qtbot.addWidget(page)
+    page.choose_week("2026-W48")
+    with qtbot.waitSignal(page.generated, timeout=20_000) as blocker:
+        page.generate()
+    real_pool.done()
+    output = tmp_path / "printed.pdf"
+
+    def to_file(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(output))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", to_file)
+    with qtbot.waitSignal(page.preview.printed, timeout=20_000):
+        assert page.preview.print_document()
+    real_pool.done()
+    assert output.read_bytes() == Path(blocker.args[0]).read_bytes()
 
 
 def test_the_backup_at_start_runs_in_a_worker(qtbot, demo_context, real_pool) -> None:

@@ -161,3 +161,16 @@ def test_goal_drills_notices_and_campaigns_lead_to_their_records(qtbot, demo_con
     dialog = _open_dialog()
     assert dialog.table.rowCount() == progress.targets - progress.inspected
     dialog.close()
+
+
+def test_an_enterprise_sees_its_own_figures_and_no_district_overview(qtbot, context_for, demo_as_of) -> None:
+    context = context_for("ent0001")
+    window = _window(qtbot, context, demo_as_of)
+    window.show()
+    dashboard = window.pages["dashboard"]
+    assert not dashboard.districts_view.isVisible() and not dashboard.districts_table.isVisible()
+    assert not dashboard.districts_section.isVisible()
+    assert dashboard.tiles["open_general"].isVisible()
+    office = _window(qtbot, context_for("admin"), demo_as_of)
+    office.show()
+    assert office.pages["dashboard"].districts_table.isVisible()

@@ -91,6 +91,20 @@ def test_the_hazard_page_prints_the_notice_the_hazard_is_on(qtbot, demo_context,
     assert not messages
 
 
+def test_the_hazard_page_prints_the_hazard_record_with_its_photos(qtbot, demo_context, demo_store, messages) -> None:
+    hazard = demo_store.hazards._select("photos != '[]' AND deleted = 0", limit=1)[0]
+    dialog = HazardDetailDialog(demo_context, hazard.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.record_button.isVisibleTo(dialog)
+    preview, path = _opened_dialog(dialog, dialog.record_button.click)
+    text = squeezed_text(path)
+    assert "安全隐患整改记录" in text and "整改前" in text and hazard.found_on in text
+    images = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True).stdout
+    assert len(images.strip().splitlines()) - 2 == len(hazard.photos)
+    assert "隐患整改记录" in preview.preview.suggested_name and not messages
+
+
 def test_the_drills_tab_prints_a_held_drill_only(qtbot, context_for, demo_as_of, messages) -> None:
     page = ActivitiesPage(context_for("inspector01a").at(demo_as_of))
     qtbot.addWidget(page)

@@ -126,8 +126,10 @@ def test_the_closed_loop_through_both_roles(qtbot, context_for, demo_as_of, phot
     rejection = _reason(dialog, "reject", "")
     assert not rejection.ok_button.isEnabled()  # no reason, no rejection
     rejection.reason_edit.setPlainText("压力表指针仍不在绿区")
+    # It asks by when: a date after today (the old deadline while still ahead), never one already passed.
+    assert rejection.chosen_date() > inspector.session.clock.today()
     rejection.ok_button.click()
-    assert dialog.status_badge.text() == "整改中"
+    assert dialog.status_badge.text() == "整改中" and dialog.detail.overdue_days == 0
     assert _ledger_status(office_page, hazard_id) == "整改中"
     assert "压力表指针仍不在绿区" in [dialog.timeline.topLevelItem(i).text(3)
                                   for i in range(dialog.timeline.topLevelItemCount())]

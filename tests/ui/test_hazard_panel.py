@@ -93,3 +93,26 @@ def test_a_withdrawn_hazard_is_not_written_to(qtbot) -> None:
     panel.drop_if_withdrawn([])
     panel.description.setText("已撤销的隐患")
     assert panel.save() and service.edits == []
+
+
+def test_enter_goes_to_the_next_field_with_its_text_selected_to_be_typed_over(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    panel = _panel(qtbot, _Service())
+    panel.show_hazard(replace(HAZARD, measures="更换灭火器", responsible="胡浩"))
+    panel.measures.setFocus()
+    qtbot.keyClick(panel.measures, Qt.Key.Key_Return)
+    assert panel.responsible.selectedText() == "胡浩"
+    panel.responsible.insert("张伟")  # typing replaces the selection
+    assert panel.responsible.text() == "张伟"
+
+
+def test_saved_does_not_stay_next_to_a_later_refusal(qtbot) -> None:
+    service = _Service()
+    panel = _panel(qtbot, service)
+    panel.location.setText("3号仓库")
+    assert panel.save() and panel.saved_label.text()
+    service.refusal = HazardFieldError("location", "部位不能为空")
+    panel.location.clear()
+    assert not panel.save()
+    assert panel.saved_label.text() == "" and panel.error.text() == "部位不能为空"

@@ -163,3 +163,75 @@ def test_a_hazard_with_a_photo_shows_its_thumbnail_made_off_the_ui_thread(qtbot,
     assert pixmap is not None and max(pixmap.width(), pixmap.height()) == 30
     assert page.model.data(page.model.index(1, LedgerModel.PHOTO), Qt.ItemDataRole.DecorationRole) is None
     real_pool.done()  # every thumbnail asked for was made in a worker, before the page goes
+
+
+def test_removing_a_drill_down_chip_removes_its_whole_filter(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    service = LedgerService(demo_context.session.at(demo_as_of))
+    everything, overdue = service.count(LedgerFilter()), service.count(LedgerFilter(overdue_only=True))
+    district = demo_context.store.districts.active()[0]
+    drill_down = LedgerFilter(district_id=district.id, overdue_only=True, grade="一般")
+    page.show()
+    page.show_filter(drill_down, "逾期隐患")
+    assert page.chip.isVisible() and page.model.total() == service.count(drill_down) < overdue
+    page.grade.setCurrentIndex(0)  # the user widens one setting the chip made: that choice is theirs
+    page.chip.click()
+    assert not page.chip.isVisible()
+    assert page.model.total() == everything and not page.overdue.isChecked()
+    page.overdue.setChecked(True)
+    assert page.model.total() == overdue
+
+
+def test_removing_a_chip_keeps_a_setting_the_user_changed(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    service = LedgerService(demo_context.session.at(demo_as_of))
+    district = demo_context.store.districts.active()[0]
+    page.show_filter(LedgerFilter(district_id=district.id, overdue_only=True), "逾期隐患")
+    page.grade.setCurrentIndex(page.grade.findData("重大"))
+    page.chip.click()
+    assert page.model.total() == service.count(LedgerFilter(grade="重大"))
+
+
+def test_the_description_has_room_on_a_laptop(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    page.resize(1366 - 180, 700)  # the window on a 1366-wide screen, less the navigation
+    page.show()
+    qtbot.waitExposed(page)
+    header = page.table.horizontalHeader()
+    one_character = header.fontMetrics().horizontalAdvance("隐")
+    # Two lines a row: at least about 36 characters of what the hazard is, where one line showed about ten.
+    assert page.table.wordWrap()
+    assert header.sectionSize(LedgerModel.DESCRIPTION) >= 18 * one_character
+
+
+def test_an_empty_ledger_says_where_hazards_come_from(qtbot, store) -> None:
+    from safety_desk.services.session import Session
+    from safety_desk.settings import Settings
+    from safety_desk.ui.context import AppContext
+    from safety_desk.ui.tasks import InlineTaskRunner
+
+    context = AppContext(store=store, session=Session(store, store.people.by_login("admin")), settings=Settings(),
+                         tasks=InlineTaskRunner())
+    page = HazardsPage(context)  # a new office: no hazard at all
+    qtbot.addWidget(page)
+    page.resize(1186, 700)
+    page.show()
+    page.on_shown()
+    assert page.model.total() == 0 and page.empty_hint.isVisible()
+    assert "Import ledger" in page.empty_hint.text()
+
+
+def test_no_match_says_so_and_down_from_the_search_enters_the_results(qtbot, demo_context, demo_as_of) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    page.show()
+    page.search.setText("没有这样的隐患描述")  # typed through an input method: QTest cannot type Chinese
+    page.on_filters_changed()
+    assert page.empty_hint.isVisible() and "Clear filters" in page.empty_hint.text()
+    page.search.clear()
+    page.search.setFocus()
+    page.search.setText("不符合")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)  # before the search pause: it searches first
+    assert page.focusWidget() is page.table and page.selected_hazard_ids()
+    assert not page.empty_hint.isVisible()
+    row = page.model.row_at(0)
+    assert "不符合" in row.description

@@ -421,3 +421,41 @@ def test_a_photo_still_processing_when_the_inspector_moves_on_lands_on_its_own_i
     assert answers["6.1"].photos == [photo_id]
     assert "6.2" not in answers or answers["6.2"].photos == []
     assert runner.strip.photos() == []
+
+
+def test_a_submission_with_hazards_offers_the_notice_and_its_print(qtbot, runner_context, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from safety_desk.domain.checklist import AnswerResult
+    from safety_desk.ui.dialogs import issue_notice
+
+    previews = []
+    monkeypatch.setattr(issue_notice, "preview_document", lambda *args: previews.append(args) or None)
+    page = InspectionsPage(runner_context)
+    qtbot.addWidget(page)
+    page.resize(1366, 728)
+    page.show()
+    inspection_id = _start(runner_context, GENERAL)
+    service = InspectionService(runner_context.session, runner_context.settings)
+    failed = []
+    for problem in service.submission_problems(inspection_id):  # everything answered; the first item fails
+        item = service.state(inspection_id).checklist.item(problem.item_code)
+        if item.kind is AnswerKind.PASS_FAIL:
+            result = AnswerResult.FAIL.value if not failed else AnswerResult.PASS.value
+            failed = failed or [item.code]
+        else:
+            result = AnswerResult.NOT_APPLICABLE.value
+        service.answer(inspection_id, item.code, result)
+    page.open_inspection(inspection_id)
+    _sign_and_submit(qtbot, page.runner)
+
+    question = page.notice_question  # offered at once, the notice as the default
+    assert question.isVisible() and "1" in question.text()
+    issue = next(b for b in question.buttons() if question.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    issue.click()
+    dialog = page.notice_dialog
+    assert dialog.isVisible() and dialog.hazard_ids == [service.state(inspection_id).hazards[failed[0]].id]
+    dialog.on_issue()
+    assert dialog.notice is not None and dialog.print_button.isVisible()
+    dialog.print_button.click()
+    assert previews and "整改通知书" in previews[0][3]

@@ -128,15 +128,15 @@ def test_the_settings_page_refuses_a_pattern_without_year_and_saves_a_good_one(q
     page = SettingsPage(demo_context)
     qtbot.addWidget(page)
     page.on_shown()
-    assert page.notice_pattern.text() == "国资安通〔{year}〕第{seq}号"
-    assert f"国资安通〔{demo_context.session.clock.today().year}〕第12号" in page.pattern_preview.text()
+    assert page.notice_pattern.text() == "国资安通〔{year}〕{seq}号"
+    assert f"国资安通〔{demo_context.session.clock.today().year}〕12号" in page.pattern_preview.text()
 
     page.notice_pattern.setText("国资安通第{seq}号")
     assert "{year}" in page.pattern_preview.text()
     page.on_save()
     assert "必须包含 {year} 和 {seq}" in page.note.text()
-    assert demo_context.settings.notice_pattern == "国资安通〔{year}〕第{seq}号"
-    assert Settings.load().notice_pattern == "国资安通〔{year}〕第{seq}号"
+    assert demo_context.settings.notice_pattern == "国资安通〔{year}〕{seq}号"
+    assert Settings.load().notice_pattern == "国资安通〔{year}〕{seq}号"
 
     page.notice_pattern.setText("青国资安督〔{year}〕{seq}号")
     page.block_size.setValue(50)

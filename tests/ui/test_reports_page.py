@@ -113,25 +113,89 @@ def test_save_as_writes_the_same_file(qtbot, demo_context, demo_as_of, tmp_path,
     assert written.read_bytes() == path.read_bytes()
 
 
-def test_print_renders_every_page_through_the_print_dialog(qtbot, demo_context, demo_as_of, tmp_path,
-                                                           monkeypatch, messages) -> None:
-    page = _page(qtbot, demo_context, demo_as_of)
-    page.choose_week("2026-W48")
-    path = Path(_generate(qtbot, page))
-    output = tmp_path / "printed.pdf"
-
+def _print_to_file(monkeypatch, output: Path, pages: tuple[int, int] | None = None) -> None:
+    """The print dialog answers "print to file" at `output` (and a page range, 1-based)."""
     def accept(dialog: QPrintDialog) -> int:
         printer = dialog.printer()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(output))
-        printer.setResolution(96)  # keep the test quick: the real printer renders at up to 300 dpi
+        if pages:
+            printer.setFromTo(*pages)
         return QPrintDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QPrintDialog, "exec", accept)
-    with qtbot.waitSignal(page.preview.printed) as blocker:
+
+
+def test_printing_to_a_file_writes_the_document_itself_not_page_images(qtbot, demo_context, demo_as_of, tmp_path,
+                                                                      monkeypatch, messages) -> None:
+    """The printed weekly summary used to be page images (5.7 MB, no text): now it is the PDF, text and all."""
+    page = _page(qtbot, demo_context, demo_as_of)
+    page.choose_week("2026-W48")
+    path = Path(_generate(qtbot, page))
+    output = tmp_path / "printed.pdf"
+    _print_to_file(monkeypatch, output)
+    with qtbot.waitSignal(page.preview.printed, timeout=TIMEOUT) as blocker:
         page.preview.print_button.click()
     assert blocker.args[0] == pdf_pages(path)
-    assert output.exists() and pdf_pages(output) == pdf_pages(path)
+    assert output.read_bytes() == path.read_bytes()
+    assert "安全生产周报" in pdf_text(output) and messages == []
+
+
+def test_printing_a_page_range_keeps_those_pages_as_text(qtbot, demo_context, demo_as_of, tmp_path, monkeypatch,
+                                                          messages) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    page.choose_week("2026-W48")
+    path = Path(_generate(qtbot, page))
+    assert pdf_pages(path) >= 3
+    output = tmp_path / "pages-2-3.pdf"
+    _print_to_file(monkeypatch, output, (2, 3))
+    with qtbot.waitSignal(page.preview.printed, timeout=TIMEOUT) as blocker:
+        page.preview.print_button.click()
+    assert blocker.args[0] == 2 and pdf_pages(output) == 2
+    assert "— 2 —" in pdf_text(output) and "— 1 —" not in pdf_text(output)
+
+
+def test_printing_runs_in_a_worker_and_the_window_stays_responsive(qtbot, demo_context, demo_as_of, tmp_path,
+                                                                   monkeypatch, messages) -> None:
+    import threading
+
+    from safety_desk.ui.tasks import TaskRunner
+    from safety_desk.ui.widgets import pdf_preview
+
+    demo_context.tasks = TaskRunner()  # the application's real pool, not the tests' inline runner
+    page = _page(qtbot, demo_context, demo_as_of)
+    page.choose_week("2026-W48")
+    with qtbot.waitSignal(page.generated, timeout=TIMEOUT):
+        page.generate()
+    output = tmp_path / "printed.pdf"
+    _print_to_file(monkeypatch, output)
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+    real = pdf_preview.print_pdf
+
+    def print_pdf(report, request):
+        threads.append(threading.current_thread())
+        release.wait(10)  # a slow printer: the window must not wait for it
+        return real(report, request)
+
+    monkeypatch.setattr(pdf_preview, "print_pdf", print_pdf)
+    with qtbot.waitSignal(page.preview.printed, timeout=TIMEOUT):
+        assert page.preview.print_document()
+        assert not page.preview.print_button.isEnabled()  # one print at a time
+        qtbot.waitUntil(lambda: bool(threads), timeout=TIMEOUT)
+        release.set()
+    assert threads[0] is not threading.main_thread()
+    assert page.preview.print_button.isEnabled() and output.exists()
+
+
+def test_a_print_that_fails_says_why(qtbot, demo_context, demo_as_of, tmp_path, monkeypatch, messages) -> None:
+    page = _page(qtbot, demo_context, demo_as_of)
+    _generate(qtbot, page)
+    _print_to_file(monkeypatch, tmp_path / "missing-folder" / "printed.pdf")
+    with qtbot.waitSignal(page.preview.print_failed, timeout=TIMEOUT):
+        page.preview.print_document()
+    assert len(messages) == 1 and "missing-folder" in messages[0]
+    assert page.preview.print_button.isEnabled()
 
 
 def test_a_cancelled_print_prints_nothing(qtbot, demo_context, demo_as_of, monkeypatch, messages) -> None:

@@ -475,12 +475,30 @@ def test_the_main_window_shows_the_sync_page_and_an_import_refreshes_its_status_
     assert isinstance(page, SyncPage)
     with qtbot.waitSignal(page.refreshed):
         window.show_page("sync")
+    assert window.unsynced.text() == window.tr("Not yet synced: %1 changes").replace("%1", "0")  # just joined
+    laptop.context.desk.hazards.record_progress(hazard_of(laptop.store, "隐患1").id, "已联系维修单位")
+    window.refresh_status()
     before = window.unsynced.text()
+    assert before != window.tr("Not yet synced: %1 changes").replace("%1", "0")  # the inspector's own write
     # The laptop's bundle reaches the office, whose answer acknowledges it: fewer changes wait on the laptop.
     sent = SyncService(laptop.context.session).export(tmp_path / "back").path
     SyncService(office.context.session).import_bundle(sent)
     path = SyncService(office.context.session).export(tmp_path / "stick", for_device=laptop.device_id).path
     _import_on(qtbot, Side(laptop.store, laptop.context, page), path, monkeypatch)
     assert window.unsynced.text() != before  # the window counted again after the import
-    assert window.unsynced.text() == window.tr("Not yet synced: %1 changes").replace(
-        "%1", f"{laptop.store.db.unsynced_count():,}")
+    # The status bar counts what the Sync page shows waiting for the office.
+    waiting = [peer.waiting for peer in SyncService(laptop.context.session).peers()]
+    assert window.unsynced.text() == window.tr("Not yet synced: %1 changes").replace("%1", f"{max(waiting):,}")
+
+
+def test_an_office_with_no_device_points_only_its_administrator_to_the_devices_tab(qtbot, tmp_path) -> None:
+    office = make_office(tmp_path)
+    try:
+        admin = _side(qtbot, office.store, "admin")
+        assert "Devices tab" in admin.page.peers_empty.text() and admin.page.tabs.isTabVisible(1)
+        inspector = _side(qtbot, office.store, "insp")  # an inspector signed in at the office's computer
+        assert not inspector.page.tabs.isTabVisible(1)
+        assert "Devices tab" not in inspector.page.peers_empty.text()
+        assert "safety office enrols" in inspector.page.peers_empty.text()
+    finally:
+        office.close()

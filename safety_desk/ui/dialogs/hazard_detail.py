@@ -31,6 +31,7 @@ from safety_desk.ui.dialogs.supervision import SupervisionDialog
 from safety_desk.ui.dialogs.treatment_plan import TreatmentPlanDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.widgets.photo_strip import PhotoStrip
+from safety_desk.ui.screen_fit import fit_to_screen
 
 _MUTED = "#546e7a"
 _MAJOR = "#6a1b9a"
@@ -70,7 +71,7 @@ class HazardDetailDialog(QDialog):
         self._action_run: Callable[[QDialog], object] | None = None
         self.setWindowTitle(self.tr("Hazard"))
         self.setSizeGripEnabled(True)
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -152,6 +153,12 @@ class HazardDetailDialog(QDialog):
         self.notice_button.setToolTip(self.tr("The rectification notice this hazard is on, as PDF"))
         self.notice_button.clicked.connect(self.on_print_notice_clicked)
         bar.addWidget(self.notice_button)
+        self.record_button = QPushButton(icon("printer-outline"), self.tr("Print record…"))
+        self.record_button.setObjectName("print_record")
+        self.record_button.setToolTip(self.tr("The hazard record with its photos before and after rectification, "
+                                              "as PDF"))
+        self.record_button.clicked.connect(self.on_print_record_clicked)
+        bar.addWidget(self.record_button)
         self.blocked_label = QLabel()
         self.blocked_label.setObjectName("blocked")
         self.blocked_label.setWordWrap(True)
@@ -399,6 +406,9 @@ class HazardDetailDialog(QDialog):
         # `run` gets the dialog as its argument: a slot on the dialog's own signal that held the dialog
         # in a closure would keep its wrapper in a cycle PySide tears down badly when Qt deletes it.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        strip = getattr(dialog, "strip", None)
+        if strip is not None and self.detail is not None:  # what a phone's photos are for (手机传图)
+            strip.upload_label = self.tr("Hazard: %1").replace("%1", self.detail.hazard.description[:40])
         dialog.submitted.connect(self.on_action_submitted)
         dialog.finished.connect(self.on_action_finished)
         self.action_dialog, self._action_run = dialog, run
@@ -429,6 +439,13 @@ class HazardDetailDialog(QDialog):
         return preview_document(self.context, self, self.tr("Rectification notice"), f"整改通知书-{number}.pdf",
                                 lambda path, session: ReportService(session).notice(notice_id, path))
 
+    def on_print_record_clicked(self) -> ReportDialog | None:
+        """Preview the 安全隐患整改记录 (before and after photos side by side), to print or save."""
+        hazard_id = self.hazard_id
+        name = f"隐患整改记录-{self.detail.hazard.found_on}.pdf" if self.detail else "隐患整改记录.pdf"
+        return preview_document(self.context, self, self.tr("Hazard record"), name,
+                                lambda path, session: ReportService(session).hazard_record(hazard_id, path))
+
     def keep_photo(self, prepared: PreparedPhoto) -> Photo:
         """Where a report's strip keeps a new photo: the service, which checks the person may report on it."""
         return self.context.ops.call("hazards", "keep_photo", self.hazard_id, prepared)
@@ -456,10 +473,19 @@ class HazardDetailDialog(QDialog):
         self._open_action(dialog, lambda d: self.context.ops.call("hazards", "verify", self.hazard_id, d.reason()))
 
     def on_reject_clicked(self) -> None:
+        detail = self.detail
+        today = self.service.as_of()
+        found = date.fromisoformat(detail.hazard.found_on)
+        # The old deadline while it is still ahead; once passed, a new one is needed (the service insists).
+        start = detail.deadline if detail.deadline and detail.deadline > today else (
+            self.service.default_deadline(detail.hazard.grade, today))
         dialog = ReasonDialog(self.tr("Reject the rectification"),
-                              self.tr("The hazard goes back to rectification (整改中). Say what is still wrong."),
-                              self, ok_text=self.tr("Reject"))
-        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "reject", self.hazard_id, d.reason()))
+                              self.tr("The hazard goes back to rectification (整改中). Say what is still wrong, "
+                                      "and by when it must be rectified."),
+                              self, date_label=self.tr("New deadline"), initial_date=start,
+                              minimum_date=max(found, today + timedelta(days=1)), ok_text=self.tr("Reject"))
+        self._open_action(dialog, lambda d: self.context.ops.call("hazards", "reject", self.hazard_id, d.reason(),
+                                                                  d.chosen_date()))
 
     def on_extend_clicked(self) -> None:
         detail = self.detail

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.services.errors import ServiceError
+from safety_desk.services.reports import ReportService
 from safety_desk.store.records import Notice
 from safety_desk.ui.context import AppContext
+from safety_desk.ui.dialogs.report_preview import preview_document
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.enterprise_models import OVERDUE_FOREGROUND
 from safety_desk.ui.models.ledger_model import MAJOR_FOREGROUND
@@ -248,4 +250,17 @@ class IssueNoticeDialog(QDialog):
             widget.setEnabled(False)
         self.ok_button.hide()
         self.cancel_button.setText(self.tr("Close"))
+        # Print straight from here: the notice goes to the enterprise on paper.
+        self.print_button = self.buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("print_notice")
+        self.print_button.setIcon(icon("printer-outline"))
+        self.print_button.clicked.connect(self.print_notice)
         self.notice_issued.emit(notice.id)
+
+    def print_notice(self):
+        """Preview the issued notice, to print or save; returns the preview."""
+        notice_id, number = self.notice.id, self.notice.number
+        self.print_dialog = preview_document(self.context, self, self.tr("Rectification notice"),
+                                             f"整改通知书-{number}.pdf",
+                                             lambda path, session: ReportService(session).notice(notice_id, path))
+        return self.print_dialog

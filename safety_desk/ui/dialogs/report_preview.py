@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from safety_desk.services.session import Session
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.widgets.pdf_preview import PdfPreview
+from safety_desk.ui.screen_fit import fit_to_screen
 
 # Writes the document to the path it is given (a ReportService or WeeklyService call); runs off the UI thread.
 # make(path, session): write the document to path, reading through `session` (a worker's own connection).
@@ -86,7 +87,7 @@ class ReportDialog(QDialog):
         self.context = context
         self.setWindowTitle(title)
         self.setSizeGripEnabled(True)
-        self.resize(980, 860)
+        fit_to_screen(self, 980, 860)
         self.title = title
         self.busy = QProgressBar()
         self.busy.setObjectName("busy")
@@ -96,7 +97,7 @@ class ReportDialog(QDialog):
         self.status = QLabel(self.tr("Generating %1…").replace("%1", title))
         self.status.setObjectName("status")
         self.status.setStyleSheet("color: #546e7a;")
-        self.preview = PdfPreview()
+        self.preview = PdfPreview(tasks=context.tasks)
         self.preview.suggested_name = file_name
         self.preview.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -104,7 +104,7 @@ class LedgerModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             page = self.service.page(self._filter, _KEYS[self._sort_column], self._descending,
-                                     number * PAGE_SIZE, PAGE_SIZE)
+                                     number * PAGE_SIZE, PAGE_SIZE, self._count)
             self._pages[number] = page
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)

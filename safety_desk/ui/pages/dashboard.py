@@ -135,7 +135,8 @@ class DashboardPage(QWidget):
         self.districts_chart.legend().hide()
         charts = QHBoxLayout()
         charts.addWidget(_chart_view(self.weeks_chart), 3)
-        charts.addWidget(_chart_view(self.districts_chart), 2)
+        self.districts_view = _chart_view(self.districts_chart)
+        charts.addWidget(self.districts_view, 2)
 
         self.districts_table = QTableWidget(0, 9)
         self.districts_table.setObjectName("districts")
@@ -170,12 +171,19 @@ class DashboardPage(QWidget):
 
         lower = QGridLayout()
         lower.setHorizontalSpacing(16)
-        lower.addWidget(_section(self.tr("Districts: coverage and four-colour overview")), 0, 0)
+        self.districts_section = _section(self.tr("Districts: coverage and four-colour overview"))
+        lower.addWidget(self.districts_section, 0, 0)
         lower.addWidget(self.districts_table, 1, 0)
         lower.addWidget(_section(self.tr("My work")), 0, 1)
         lower.addWidget(self.work_table, 1, 1)
         lower.setColumnStretch(0, 3)
         lower.setColumnStretch(1, 2)
+
+        # An enterprise sees its own figures: districts, their coverage and the four colours are the regulator's.
+        if context.session.role == "enterprise":
+            for widget in (self.districts_view, self.districts_section, self.districts_table):
+                widget.hide()
+            lower.setColumnStretch(0, 0)
 
         body = QWidget()
         body.setObjectName("dashboard_body")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -62,6 +62,7 @@ class HazardsPage(QWidget):
         heading.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignBottom)
         # Shown while the ledger holds a filter chosen elsewhere (a dashboard figure, a reminder).
         self.hidden_filter: dict = {}
+        self.drill_down: LedgerFilter | None = None  # the filter a clicked figure set, while its chip shows
         self.chip = QPushButton()
         self.chip.setObjectName("filter_chip")
         self.chip.setIcon(icon("close-circle-outline", "#1565c0"))
@@ -99,7 +100,9 @@ class HazardsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.model.modelReset.connect(self.on_selection_changed)  # a reset clears the selection silently
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        # Two lines per row (the row is as tall as its thumbnail): a description, an enterprise name or a place
+        # reads whole or nearly so, where one line left about ten characters of the description on a laptop.
+        self.table.setWordWrap(True)
         self.table.setShowGrid(False)
         self.table.setFrameShape(QFrame.Shape.NoFrame)
         self.table.verticalHeader().hide()
@@ -132,6 +135,16 @@ class HazardsPage(QWidget):
         self.search_timer.timeout.connect(self.on_filters_changed)
         self.search.textChanged.connect(self.on_search_text_changed)
         self.search.returnPressed.connect(self.on_filters_changed)
+        self.search.installEventFilter(self)  # Down goes from the search into the results
+
+        # Said over the empty table: "共 0 条隐患" alone left a new office wondering where hazards come from.
+        self.empty_hint = QLabel(self.table.viewport())
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet(f"color: {_MUTED}; font-size: 14px;")
+        self.empty_hint.hide()
+        self.table.viewport().installEventFilter(self)
 
     # -- building -------------------------------------------------------------------------------
     def _build_filters(self) -> QVBoxLayout:
@@ -338,12 +351,40 @@ class HazardsPage(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self.hidden_filter = {name: getattr(flt, name) for name in _HIDDEN_FIELDS if getattr(flt, name) is not None}
+        self.drill_down = self.current_filter()  # what the chip stands for, as the bar shows it
         self.chip.setText(caption)
         self.chip.setVisible(bool(caption))
         self.on_filters_changed()
 
     def on_chip_removed(self) -> None:
+        """Remove the chip's whole filter: its hidden fields and every bar setting it made that is still as it set
+        it (a setting the user changed since is theirs and stays)."""
+        drill_down, now = self.drill_down, self.current_filter()
+        resets = (
+            (("district_id",), lambda: self.district.setCurrentIndex(0)),
+            (("grade",), lambda: self.grade.setCurrentIndex(0)),
+            (("status", "open_only"), lambda: self.status.setCurrentIndex(0)),
+            (("source",), lambda: self.source.setCurrentIndex(0)),
+            (("campaign_id",), lambda: self.campaign.setCurrentIndex(0)),
+            (("overdue_only",), lambda: self.overdue.setChecked(False)),
+            (("found_from",), lambda: self.found_from.setDate(_NO_DATE)),
+            (("found_to",), lambda: self.found_to.setDate(_NO_DATE)),
+            (("text",), self.search.clear),
+        )
+        widgets = (self.district, self.grade, self.status, self.source, self.campaign, self.overdue,
+                   self.found_from, self.found_to, self.search)
+        for widget in widgets:
+            widget.blockSignals(True)
+        if drill_down is not None:
+            blank = LedgerFilter()
+            for fields, reset in resets:
+                set_by_chip = any(getattr(drill_down, f) != getattr(blank, f) for f in fields)
+                if set_by_chip and all(getattr(now, f) == getattr(drill_down, f) for f in fields):
+                    reset()
+        for widget in widgets:
+            widget.blockSignals(False)
         self.hidden_filter = {}
+        self.drill_down = None
         self.chip.hide()
         self.on_filters_changed()
 
@@ -352,8 +393,31 @@ class HazardsPage(QWidget):
 
     def on_filters_changed(self, *_args) -> None:
         self.search_timer.stop()
-        self.model.set_filter(self.current_filter())
-        self.count_label.setText(self.tr("%1 hazards").replace("%1", f"{self.model.total():,}"))
+        flt = self.current_filter()
+        self.model.set_filter(flt)
+        total = self.model.total()
+        self.count_label.setText(self.tr("%1 hazards").replace("%1", f"{total:,}"))
+        if total:
+            self.empty_hint.hide()
+            return
+        self.empty_hint.setText(
+            self.tr("No hazards yet. Hazards found in inspections, self-inspections and drills appear here;\n"
+                    "an existing ledger can be brought in with Import ledger….") if flt == LedgerFilter() else
+            self.tr("No hazard matches these filters. Clear filters shows them all."))
+        self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        self.empty_hint.show()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_hint.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            if self.search_timer.isActive():
+                self.on_filters_changed()  # what was typed is searched before moving into the results
+            if self.model.rowCount() > 0:
+                self.table.setFocus()
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def _reset_widgets(self) -> None:
         widgets = (self.district, self.grade, self.status, self.source, self.campaign, self.overdue,
@@ -369,6 +433,7 @@ class HazardsPage(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self.hidden_filter = {}
+        self.drill_down = None
         self.chip.hide()
 
     def on_clear_clicked(self) -> None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from safety_desk.domain.checklist import ChecklistSummary
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.inspections import KIND_NAMES
+from safety_desk.services.session import Action
 from safety_desk.store.changed import Changes
 from safety_desk.store.records import Inspection
 from safety_desk.ui.context import AppContext
+from safety_desk.ui.dialogs.issue_notice import IssueNoticeDialog
 from safety_desk.ui.dialogs.new_inspection import NewInspectionDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.pages.broadcast import follow_changes
@@ -58,8 +60,11 @@ class InspectionsPage(QWidget):
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addWidget(splitter, 1)
 
+        # The whole window's while this page shows: after Ctrl+3 or a click the focus stays on the navigation,
+        # where a page-only shortcut never fired. A hidden page's shortcuts are inactive, so no other page is
+        # affected.
         shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(lambda: self.new_inspection())
 
     def _build_left(self) -> QWidget:
@@ -149,6 +154,39 @@ class InspectionsPage(QWidget):
 
     def on_inspection_submitted(self, inspection_id: str) -> None:
         self.refresh()
+        self.offer_notice()
+
+    def offer_notice(self):
+        """After a submission that found hazards: offer the 整改通知书 for them at once, prefilled (it used to take
+        eight steps through the ledger). Returns the question, or None when there is nothing to notify."""
+        state = self.runner.state
+        if state is None or not self.context.session.may(Action.EDIT_HAZARD):
+            return None
+        open_ids = [hazard.id for hazard in state.hazards.values() if not hazard.notice_id]
+        if not open_ids:
+            return None
+        question = QMessageBox(QMessageBox.Icon.Question, self.tr("Inspection submitted"),
+                               self.tr("The inspection found %1 hazards. Issue the rectification notice for them "
+                                       "now?").replace("%1", str(len(open_ids))), parent=self)
+        issue = question.addButton(self.tr("Issue notice…"), QMessageBox.ButtonRole.AcceptRole)
+        question.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        question.setDefaultButton(issue)
+        question.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        question.buttonClicked.connect(lambda button: self.issue_notice(open_ids) if button is issue else None)
+        self.notice_question = question
+        question.open()
+        return question
+
+    def issue_notice(self, hazard_ids: list[str]):
+        try:
+            dialog = IssueNoticeDialog(self.context, hazard_ids, self)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Issue notice"), str(exc))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.notice_dialog = dialog
+        dialog.open()
+        return dialog
 
     def on_answer_recorded(self, _item_code: str) -> None:
         # Keep the draft's progress in the list current without reading every draft again.

@@ -57,7 +57,7 @@ class ReportsPage(QWidget):
         self.job: DocumentJob | None = None
         self.shown_path: Path | None = None
 
-        self.preview = PdfPreview()
+        self.preview = PdfPreview(tasks=context.tasks)
         self.preview.setObjectName("preview")
         self.empty = QLabel(self.tr("Choose a document on the left and press Generate.\n"
                                     "It is shown here to check, print or save."))

@@ -14,6 +14,7 @@ from safety_desk.domain.notice_numbers import (
     MAX_BLOCK_SIZE, NoticePatternError, format_notice_number, validate_notice_pattern,
 )
 from safety_desk.services.backups import BackupFile
+from safety_desk.services.session import Action
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.change_password import ChangePasswordDialog
 
@@ -40,7 +41,7 @@ class SettingsPage(QWidget):
         self.notice_pattern = QLineEdit()
         self.notice_pattern.setObjectName("notice_pattern")
         self.notice_pattern.setToolTip(self.tr("Write {year} for the year and {seq} for the notice's sequence "
-                                               "number in that year, e.g. 国资安通〔{year}〕第{seq}号"))
+                                               "number in that year, e.g. 国资安通〔{year}〕{seq}号"))
         self.notice_pattern.textChanged.connect(self.on_pattern_edited)
         self.pattern_preview = QLabel()
         self.pattern_preview.setObjectName("pattern_preview")
@@ -66,6 +67,16 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Notice number pattern"), self.notice_pattern)
         form.addRow("", self.pattern_preview)
         form.addRow(self.tr("Notice numbers per block"), self.block_size)
+        # The office's policy (deadlines, notice numbers) is shown to everyone but changed by the office only; the
+        # language is each person's own.
+        self.office_fields = (self.general_days, self.major_days, self.notice_pattern, self.block_size)
+        self.may_configure = context.session.may(Action.CONFIGURE_OFFICE)
+        self.office_only = QLabel(self.tr("Deadlines and notice numbers are set by the safety office."))
+        self.office_only.setObjectName("office_only")
+        self.office_only.setStyleSheet(f"color: {_MUTED};")
+        self.office_only.setVisible(not self.may_configure)
+        for field in self.office_fields:
+            field.setEnabled(self.may_configure)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         top = QHBoxLayout()
@@ -73,6 +84,7 @@ class SettingsPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.change_password)
         layout.addLayout(top)
+        layout.addWidget(self.office_only)
         layout.addLayout(form)
         layout.addWidget(save)
         layout.addWidget(self.note)
@@ -115,6 +127,13 @@ class SettingsPage(QWidget):
         self.pattern_preview.setStyleSheet(f"color: {_MUTED};")
 
     def on_save(self) -> None:
+        settings = self.context.settings
+        if not self.may_configure:  # only the language is theirs to change
+            settings.language = self.language.currentData()
+            settings.save()
+            self.note.setText(self.tr("Saved."))
+            self.note.setStyleSheet(_SAVED_STYLE)
+            return
         try:
             pattern = validate_notice_pattern(self.notice_pattern.text())
         except NoticePatternError as exc:
@@ -123,7 +142,6 @@ class SettingsPage(QWidget):
             self.note.setStyleSheet(_ERROR_STYLE)
             self.notice_pattern.setFocus()
             return
-        settings = self.context.settings
         settings.notice_pattern = pattern
         settings.notice_block_size = self.block_size.value()
         settings.language = self.language.currentData()

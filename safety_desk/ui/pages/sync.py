@@ -393,11 +393,15 @@ class SyncPage(QWidget):
         self.peers_model.set_rows([PeerRow(p, outgoing.get(p.device_id, 0) if outgoing is not None else None)
                                    for p in snapshot.peers])
         self.peers_view.setColumnHidden(PeersModel.IN_FOLDER, outgoing is None)
+        show_devices = snapshot.office and self.context.session.may(Action.MANAGE_PEOPLE)
         if snapshot.peers:
             self.peers_empty.hide()
         else:
-            self.peers_empty.setText(self.tr("No device enrolled yet: enrol one on the Devices tab below.")
-                                     if snapshot.office else self.tr("No peer device known."))
+            # Point to the Devices tab only for whoever has it: others are told who enrols devices.
+            self.peers_empty.setText(
+                self.tr("No device enrolled yet: enrol one on the Devices tab below.") if show_devices else
+                self.tr("No device enrolled yet: the safety office enrols devices.") if snapshot.office else
+                self.tr("No peer device known."))
             self.peers_empty.show()
         self.show_folder_status(snapshot.folder)
         selected = self.selected_conflict_id()
@@ -407,7 +411,6 @@ class SyncPage(QWidget):
                              else self.tr("Conflicts"))
         self.conflicts_empty.setVisible(not snapshot.conflicts)
         self._select(self.conflicts_view, [row.view.id for row in snapshot.conflicts], selected)
-        show_devices = snapshot.office and self.context.session.may(Action.MANAGE_PEOPLE)
         self.tabs.setTabVisible(1, show_devices)
         self.devices_model.set_rows(snapshot.devices if show_devices else [])
         self.tabs.setTabText(1, self.tr("Devices (%1)").replace("%1", str(len(snapshot.devices)))

@@ -118,6 +118,10 @@ class EnterpriseListPicker(QWidget):
         self.list.setMaximumHeight(110)
         self.remove_button = QPushButton(icon("minus-circle-outline"), self.tr("Remove"))
         self.remove_button.clicked.connect(self.on_remove_clicked)
+        # An enterprise officer's list is their own enterprise, and only it: removing it left a list they had no
+        # way to fill again.
+        self.fixed = session.role == "enterprise"
+        self.remove_button.setVisible(not self.fixed)
         row = QHBoxLayout()
         row.addWidget(self.picker, 1)
         row.addWidget(self.remove_button)
@@ -145,5 +149,7 @@ class EnterpriseListPicker(QWidget):
         return [self.list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.list.count())]
 
     def on_remove_clicked(self) -> None:
+        if self.fixed:
+            return
         for item in self.list.selectedItems():
             self.list.takeItem(self.list.row(item))

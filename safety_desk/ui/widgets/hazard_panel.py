@@ -162,6 +162,7 @@ class HazardPanel(QFrame):
         try:
             updated = self.ops.call("inspections", "edit_hazard", hazard.id, deadline=deadline, **values)
         except ServiceError as exc:
+            self.saved_label.clear()  # an earlier "Saved" next to this refusal would say the opposite of it
             self.error.setText(str(exc))
             named = exc.field if isinstance(exc, (HazardFieldError, HazardFieldDenied)) else None
             self._mark(self.field_by_name.get(named))
@@ -187,7 +188,10 @@ class HazardPanel(QFrame):
             if self.save():
                 position = self.fields.index(watched)
                 if position + 1 < len(self.fields):
+                    # All of the next field selected: what is typed replaces the prefilled text, as after H,
+                    # instead of being appended to it ("胡浩张伟").
                     self.fields[position + 1].setFocus()
+                    self.fields[position + 1].selectAll()
                 else:
                     self.editing_ended.emit()
             return True

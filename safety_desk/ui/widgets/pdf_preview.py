@@ -5,21 +5,21 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox, QSpinBox, QToolButton, QVBoxLayout,
+    QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox, QSpinBox, QToolButton, QVBoxLayout,
     QWidget,
 )
 
 from safety_desk.ui.icons import icon
+from safety_desk.ui.printing import print_pdf, request_from
+from safety_desk.ui.tasks import TaskRunner
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 4.0
-PRINT_DPI = 300  # pages are rendered for the printer at most this fine: enough for text, bounded in memory
 _MUTED = "#546e7a"
 
 
@@ -27,16 +27,20 @@ class PdfPreview(QWidget):
     """Shows one PDF file; the toolbar pages through it, zooms, prints it and saves a copy.
 
     `load(path)` shows a file (the caller keeps it until `clear()`); `suggested_name` is what Save as…
-    proposes. Printing renders each page with QPdfDocument.render into the printer's painter.
+    proposes. Printing sends the PDF itself, in `tasks` (ui/printing.py).
     """
 
     loaded = Signal(int)  # page count
     page_changed = Signal(int)  # 0-based page shown
-    printed = Signal(int)  # pages sent to the printer
+    printed = Signal(int)  # pages sent to the printer (or written, printing to a file)
+    print_failed = Signal(str)
     saved = Signal(str)  # where the copy was written
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
+        self.tasks = tasks or TaskRunner(self)  # printing runs here, never on the UI thread
+        self.printing = False
+        self._printer: QPrinter | None = None
         self.path: Path | None = None
         self.suggested_name = "document.pdf"
         self.document = QPdfDocument(self)
@@ -230,6 +234,7 @@ class PdfPreview(QWidget):
         for widget in (self.page_spin, self.fit_width_button, self.fit_page_button, self.zoom_in_button,
                        self.zoom_out_button, self.print_button, self.save_button):
             widget.setEnabled(count > 0)
+        self.print_button.setEnabled(count > 0 and not self.printing)
         self.previous_button.setEnabled(count > 0 and page > 0)
         self.next_button.setEnabled(count > 0 and page < count - 1)
         self._show_zoom()
@@ -255,10 +260,10 @@ class PdfPreview(QWidget):
         event.accept()
 
     # -- print and save -------------------------------------------------------------------------
-    def print_document(self) -> int:
-        """Ask the system print dialog where and what to print, then print; returns the pages printed."""
-        if self.page_count() == 0:
-            return 0
+    def print_document(self) -> bool:
+        """Ask the system print dialog where and what to print, then print in a worker; False if cancelled."""
+        if self.page_count() == 0 or self.printing:
+            return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.suggested_name)
         printer.setFromTo(1, self.page_count())
@@ -267,39 +272,35 @@ class PdfPreview(QWidget):
         dialog.setMinMax(1, self.page_count())
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return 0
+            return False
         return self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Render the pages the printer asks for (its from/to range, all if unset), each fitted to the paper."""
-        count = self.page_count()
-        first = printer.fromPage() - 1 if printer.fromPage() > 0 else 0
-        last = printer.toPage() - 1 if printer.toPage() > 0 else count - 1
-        pages = list(range(max(0, first), min(count - 1, last) + 1))
-        if not pages:
-            return 0
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not be started."))
-            return 0
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            paper = painter.viewport()
-            dpi = min(printer.resolution(), PRINT_DPI)
-            for number, page in enumerate(pages):
-                if number:
-                    printer.newPage()
-                points = self.document.pagePointSize(page)
-                scale = min(paper.width() / points.width(), paper.height() / points.height())
-                target = QRectF(0, 0, points.width() * scale, points.height() * scale)
-                target.moveCenter(QRectF(paper).center())
-                pixels = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-                painter.drawImage(target, self.document.render(page, pixels))
-        finally:
-            painter.end()
-            QApplication.restoreOverrideCursor()
-        self.printed.emit(len(pages))
-        return len(pages)
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print the pages the printer asks for (its from/to range, all if unset) in a worker, as the PDF itself
+        (ui/printing.py); `printed(pages)` or a message follows. False if nothing was started."""
+        if self.page_count() == 0 or self.path is None or self.printing:
+            return False
+        request = request_from(printer, self.path, self.page_count(), self.suggested_name)
+        if request.pages <= 0:
+            return False
+        self.printing = True
+        self._printer = printer  # kept alive while a worker may paint it
+        self._update_controls()
+        signals = self.tasks.start(print_pdf, request)
+        signals.finished.connect(self._on_printed)
+        signals.failed.connect(self._on_print_failed)
+        return True
+
+    def _on_printed(self, pages: int) -> None:
+        self.printing, self._printer = False, None
+        self._update_controls()
+        self.printed.emit(pages)
+
+    def _on_print_failed(self, message: str) -> None:
+        self.printing, self._printer = False, None
+        self._update_controls()
+        self.print_failed.emit(message)
+        QMessageBox.warning(self, self.tr("Print"), self.tr("Could not print: %1").replace("%1", message))
 
     def save_as(self) -> str | None:
         """Copy the PDF where the person chooses; returns the path written, None if cancelled."""

@@ -152,6 +152,11 @@ class _Thumbnails(QListWidget):
             self.paste_requested.emit()
         elif event.matches(QKeySequence.StandardKey.Delete):
             self.delete_requested.emit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            # Qt's view emits activated and then ignores Enter, which passed it on to the inspection runner and
+            # moved to the next item behind the viewer: Enter here opens the photo and nothing else.
+            self.itemActivated.emit(self.currentItem())
+            event.accept()
         else:
             super().keyPressEvent(event)
 
@@ -187,6 +192,7 @@ class PhotoStrip(QWidget):
     photo_removed = Signal(str)   # the user removed this photo from the strip (the photo itself is kept)
     failed = Signal(str)          # rejection messages of one add, one per line
     busy_changed = Signal(bool)   # processing started (True) or everything finished (False)
+    owner_changed = Signal()      # set_photos() switched to another owner (an open 手机传图 closes)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
                  keep: Callable[[PreparedPhoto], Photo] | None = None) -> None:
@@ -208,7 +214,8 @@ class PhotoStrip(QWidget):
 
         self.thumbnails = _Thumbnails(self)
         self.thumbnails.hint = self.tr("No photos. Add, drop or paste (Ctrl+V) photos here.")
-        self.thumbnails.itemDoubleClicked.connect(self.on_item_double_clicked)
+        # itemActivated alone: a double-click emits it as well as itemDoubleClicked, and connecting both opened two
+        # viewers, the second of which erased the first one's annotations when saved.
         self.thumbnails.itemActivated.connect(self.on_item_double_clicked)
         self.thumbnails.mime_dropped.connect(self.on_mime_dropped)
         self.thumbnails.paste_requested.connect(self.add_from_clipboard)
@@ -222,6 +229,16 @@ class PhotoStrip(QWidget):
         self.add_button.setToolTip(self.tr("Add photos (or drop them here, or paste with Ctrl+V)"))
         self.add_button.setAutoRaise(True)
         self.add_button.clicked.connect(self.on_add_clicked)
+        # 手机传图: what the phone page says the photos are for; the owner (the runner, the hazard page) sets it.
+        self.upload_label = ""
+        self.phone_dialog = None
+        self.phone_button = QToolButton(self)
+        self.phone_button.setObjectName("phone_upload")
+        self.phone_button.setIcon(icon("cellphone-arrow-down"))
+        self.phone_button.setIconSize(QSize(28, 28))
+        self.phone_button.setToolTip(self.tr("Photos from the phone: scan a QR code with the phone"))
+        self.phone_button.setAutoRaise(True)
+        self.phone_button.clicked.connect(self.open_phone_upload)
 
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
@@ -238,7 +255,11 @@ class PhotoStrip(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.thumbnails, 1)
-        row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(0)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.phone_button)
+        row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -258,7 +279,10 @@ class PhotoStrip(QWidget):
         photos_added_elsewhere with the owner they were added for, not by photos_added.
         """
         if owner is not _UNCHANGED:
+            changed = owner != self._owner
             self._owner = owner
+            if changed:
+                self.owner_changed.emit()
         self._ids = []
         self.thumbnails.clear()
         self._clear_message()
@@ -278,6 +302,7 @@ class PhotoStrip(QWidget):
         A strip given no `keep` stays read-only: it has nowhere to keep new photos."""
         self._read_only = bool(read_only) or self._keep is None
         self.add_button.setVisible(not self._read_only)
+        self.phone_button.setVisible(not self._read_only)
         self.thumbnails.accepting = not self._read_only
         self.setAcceptDrops(not self._read_only)
         self.thumbnails.hint = "" if self._read_only else self.tr(
@@ -303,10 +328,27 @@ class PhotoStrip(QWidget):
         """Ingest the clipboard's image, or its image files; False if it holds neither."""
         return self._add_from_mime(QGuiApplication.clipboard().mimeData())
 
+    def open_phone_upload(self):
+        """Show the QR code a phone scans to send photos here; returns the dialog (one at a time)."""
+        from safety_desk.ui.dialogs.phone_upload import PhoneUploadDialog
+
+        if self.phone_dialog is not None:
+            self.phone_dialog.raise_()
+            return self.phone_dialog
+        label = self.upload_label or self.window().windowTitle() or self.tr("Photos")
+        self.phone_dialog = PhoneUploadDialog(self.context, self, label, self)
+        self.phone_dialog.finished.connect(self.on_phone_dialog_finished)
+        self.phone_dialog.open()
+        return self.phone_dialog
+
     def open_viewer(self, photo_id: str):
         """Open the photo in the viewer (annotations editable unless read-only); returns the dialog."""
         from safety_desk.ui.widgets.photo_viewer import PhotoViewer
 
+        if self.viewer is not None:  # one viewer at a time: a second, stale one could overwrite what the first saved
+            self.viewer.raise_()
+            self.viewer.activateWindow()
+            return self.viewer
         self.viewer = PhotoViewer(self.context, photo_id, read_only=self._read_only, parent=self)
         self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.viewer.finished.connect(self.on_viewer_finished)
@@ -479,6 +521,12 @@ class PhotoStrip(QWidget):
     @Slot(QListWidgetItem)
     def on_item_double_clicked(self, item: QListWidgetItem) -> None:
         self.open_viewer(item.data(_PHOTO_ID))
+
+    @Slot(int)
+    def on_phone_dialog_finished(self, result: int) -> None:
+        dialog, self.phone_dialog = self.phone_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     @Slot(int)
     def on_viewer_finished(self, result: int) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
-    QAction, QActionGroup, QBrush, QColor, QFont, QImageReader, QKeySequence, QPainter, QPainterPath, QPen,
+    QAction, QActionGroup, QBrush, QColor, QFont, QIcon, QImageReader, QKeySequence, QPainter, QPainterPath, QPen,
     QPixmap, QPolygonF,
 )
 from PySide6.QtWidgets import (
@@ -18,9 +18,25 @@ from safety_desk.domain.annotations import DEFAULT_COLOUR, Annotation
 from safety_desk.services.errors import ServiceError
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.icons import icon
+from safety_desk.ui.screen_fit import fit_to_screen
 
 TOOLS = ("move", "arrow", "circle", "text")
-COLOURS = ("#e53935", "#fdd835", "#1e88e5", "#ffffff")
+# The pens, by the name a person reads (a hex code means nothing to an inspector).
+COLOURS = {"#e53935": QT_TRANSLATE_NOOP("PhotoViewer", "Red"), "#fdd835": QT_TRANSLATE_NOOP("PhotoViewer", "Yellow"),
+           "#1e88e5": QT_TRANSLATE_NOOP("PhotoViewer", "Blue"), "#ffffff": QT_TRANSLATE_NOOP("PhotoViewer", "White")}
+
+
+def colour_swatch(colour: str, size: int = 32) -> QIcon:
+    """A filled disc with a dark rim: the white pen's swatch stays visible on a white menu."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#455a64"), max(1, size // 16)))
+    painter.setBrush(QBrush(QColor(colour)))
+    painter.drawEllipse(QRectF(size * 0.15, size * 0.15, size * 0.7, size * 0.7))
+    painter.end()
+    return QIcon(pixmap)
 _ZOOM_STEP = 1.25
 _MAX_ZOOM = 8.0
 # Shapes smaller than this fraction of the photo are taken for a click, not a drawing.
@@ -223,7 +239,7 @@ class PhotoViewer(QDialog):
             view, refusal = None, str(exc)
         photo = view.photo if view else None
         self.setWindowTitle(photo.original_name if photo and photo.original_name else self.tr("Photo"))
-        self.resize(1100, 800)
+        fit_to_screen(self, 1100, 800)
 
         self.canvas = _Canvas(self)
         self.canvas.shape_drawn.connect(self.add_annotation)
@@ -272,8 +288,9 @@ class PhotoViewer(QDialog):
         self.colour_button.setToolTip(self.tr("Colour"))
         self.colour_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.colour_button)
-        for colour in COLOURS:
-            menu.addAction(icon("circle", colour), colour, lambda c=colour: self.set_colour(c))
+        for colour, name in COLOURS.items():
+            menu.addAction(colour_swatch(colour), QCoreApplication.translate("PhotoViewer", name),
+                           lambda c=colour: self.set_colour(c))
         self.colour_button.setMenu(menu)
         self.undo_action = self._action(self.tr("Undo"), "undo", QKeySequence.StandardKey.Undo, self.undo)
         self.clear_action = self._action(self.tr("Remove all annotations"), "delete-outline", None, self.clear)
@@ -349,7 +366,10 @@ class PhotoViewer(QDialog):
 
     def set_colour(self, colour: str) -> None:
         self.canvas.colour = colour
-        self.colour_button.setIcon(icon("circle", colour))
+        self.colour_button.setIcon(colour_swatch(colour))
+        name = COLOURS.get(colour)
+        self.colour_button.setToolTip(self.tr("Colour: %1").replace(
+            "%1", QCoreApplication.translate("PhotoViewer", name) if name else colour))
 
     def zoom_in(self) -> None:
         self.canvas.zoom_by(_ZOOM_STEP)

@@ -253,6 +253,7 @@ class StepView(QWidget):
         self.evidence.show()
         self.show_note(answer.note if answer else "")
         # The owner tells the strip whose photos still processing are, if the inspector moves on meanwhile.
+        self.strip.upload_label = self.tr("Item %1: %2").replace("%1", item.code).replace("%2", item.text[:40])
         self.strip.set_photos(list(answer.photos) if answer else [], owner=item.code)
         self.hazard_panel.show_hazard(hazard)
         self.hint.setText(self._hint_for(item, result))
