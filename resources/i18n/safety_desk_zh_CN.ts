@@ -3716,6 +3716,27 @@ or start a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/qt_catalogue_gaps.py" line="9"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/qt_catalogue_gaps.py" line="10"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../safety_desk/ui/qt_catalogue_gaps.py" line="11"/>
+        <source>Page &amp;Set:</source>
+        <translation>打印页面(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_reason.py" line="56"/>

@@ -92,6 +92,9 @@ def _child(fixture: Fixture, life: int, write_fd: int) -> None:
             report({"kind": "event", "hazard": hazard, "id": event.id, "marker": marker})
 
 
+STARTUP_PATIENCE_S = 60
+
+
 def _run_and_kill(fixture: Fixture, life: int, rng: random.Random) -> list[dict]:
     """Fork a writer, kill it after a random moment, and return every line it had written."""
     read_fd, write_fd = os.pipe()
@@ -103,8 +106,15 @@ def _run_and_kill(fixture: Fixture, life: int, rng: random.Random) -> list[dict]
         finally:
             os._exit(0)
     os.close(write_fd)
-    deadline = time.monotonic() + rng.uniform(0.0, LONGEST_LIFE)
+    life_span = rng.uniform(0.0, LONGEST_LIFE)
     received = b""
+    # The life is counted from the child's first reported write: on a loaded machine the start-up alone can
+    # take longer than a life, and a kill before any work proves nothing (the check below counts the writes).
+    ready, _, _ = select.select([read_fd], [], [], STARTUP_PATIENCE_S)
+    if ready:
+        chunk = os.read(read_fd, 65536)
+        received += chunk
+    deadline = time.monotonic() + life_span
     while (left := deadline - time.monotonic()) > 0:
         ready, _, _ = select.select([read_fd], [], [], left)
         if ready:
