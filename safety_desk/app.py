@@ -144,7 +144,7 @@ class Desk:
     @cached_property
     def dashboard(self):
         from safety_desk.services.dashboard import DashboardService
-        return DashboardService(self.session)
+        return DashboardService(self.session, self.settings)
 
     @cached_property
     def devices(self):
@@ -154,7 +154,7 @@ class Desk:
     @cached_property
     def drills(self):
         from safety_desk.services.drills import DrillService
-        return DrillService(self.session)
+        return DrillService(self.session, self.settings)
 
     @cached_property
     def enterprises(self):
@@ -199,7 +199,7 @@ class Desk:
     @cached_property
     def reminders(self):
         from safety_desk.services.reminders import ReminderService
-        return ReminderService(self.session)
+        return ReminderService(self.session, self.settings)
 
     @cached_property
     def reports(self):
@@ -224,4 +224,4 @@ class Desk:
     @cached_property
     def weekly(self):
         from safety_desk.services.weekly import WeeklyService
-        return WeeklyService(self.session)
+        return WeeklyService(self.session, self.settings)

@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from safety_desk.domain.drills import DrillRule
 from safety_desk.domain.notice_numbers import (
     DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, validate_block_size, validate_notice_pattern, without_ordinal,
 )
@@ -25,6 +26,9 @@ class Settings:
     notice_pattern: str = DEFAULT_NOTICE_PATTERN
     # How many notice numbers the office gives a device at a time (per year).
     notice_block_size: int = DEFAULT_BLOCK_SIZE
+    # Drill frequency of high-risk units: "national" (应急预案管理办法 art. 33 as written) or
+    # "local_half_yearly" (a stricter local rule: their comprehensive or specific drill every 6 months too).
+    drill_rule: str = DrillRule.NATIONAL.value
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
@@ -41,7 +45,8 @@ class Settings:
                 values[f.name] = stored[f.name]
         if "notice_pattern" in values:  # saved by an earlier version with 第: keep the office's own prefix
             values["notice_pattern"] = without_ordinal(values["notice_pattern"])
-        for name, check in (("notice_pattern", validate_notice_pattern), ("notice_block_size", validate_block_size)):
+        for name, check in (("notice_pattern", validate_notice_pattern), ("notice_block_size", validate_block_size),
+                            ("drill_rule", lambda value: DrillRule(value).value)):
             if name in values:
                 try:
                     values[name] = check(values[name])

@@ -6,7 +6,7 @@ import difflib
 import math
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -21,6 +21,7 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024
 MAX_SECTIONS = 500
 MAX_ITEMS = 5000
 MAX_CHOICES = 50
+MAX_TYPICAL = 3  # typical findings / measures offered per item: a few to choose from, not a catalogue
 # tomllib is pure Python (about 1 s per million array values), so values are counted on a
 # string-stripped copy of the text first and an oversized file never reaches the parser.
 MAX_SEPARATORS = 200_000
@@ -97,6 +98,9 @@ class Item:
     unit: str | None = None
     min_value: int | float | None = None
     max_value: int | float | None = None
+    # Typical wording the runner offers when the item fails: findings (隐患描述) and measures (整改措施).
+    findings: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The item in TOML shape; unset optional fields are left out."""
@@ -109,7 +113,8 @@ class Item:
             d["major_if_failed"] = {"standard": self.major_if_failed.standard,
                                     "clause": self.major_if_failed.clause}
         optional = {"choices": list(self.choices), "fail_choices": list(self.fail_choices),
-                    "unit": self.unit, "min": self.min_value, "max": self.max_value}
+                    "unit": self.unit, "min": self.min_value, "max": self.max_value,
+                    "findings": list(self.findings), "measures": list(self.measures)}
         d.update({k: v for k, v in optional.items() if v not in (None, [])})
         return d
 
@@ -146,6 +151,9 @@ class Checklist:
     industries: tuple[str, ...]
     description: str
     sections: tuple[Section, ...]
+    # The first day the list no longer applies (its standard's replacement in force); None while current.
+    # Optional so templates stored before editions were dated still load.
+    superseded_on: date | None = None
 
     def items(self) -> Iterator[Item]:
         """All items in file order."""
@@ -168,6 +176,15 @@ class Checklist:
         """The section holding the item with this code (its title is the hazard's category); KeyError if none."""
         return self._section_by_code[code]
 
+    def edition(self) -> str:
+        """The list's edition as printed on a record: when it applied and, if replaced, since when and by what."""
+        text = f"{self.effective.isoformat()} 起施行"
+        if self.superseded_on is not None:
+            text += f"，{self.superseded_on.isoformat()} 起停用"
+        if self.superseded_by:
+            text += f"，已被 {self.superseded_by} 替代"
+        return text
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the same shape as the TOML file (date as an ISO string)."""
         d: dict[str, Any] = {
@@ -177,6 +194,8 @@ class Checklist:
         }
         if self.superseded_by is not None:
             d["superseded_by"] = self.superseded_by
+        if self.superseded_on is not None:
+            d["superseded_on"] = self.superseded_on.isoformat()
         d["industries"] = list(self.industries)
         d["description"] = self.description
         d["sections"] = [section.to_dict() for section in self.sections]
@@ -240,8 +259,10 @@ def judge_value(item: Item, value: int | float | str) -> AnswerResult:
 
 
 def summarize(checklist: Checklist, answers: Mapping[str, AnswerResult],
-              gate_answers: Mapping[str, bool]) -> ChecklistSummary:
-    """Counts and weighted score; answers to items hidden by a gate are ignored.
+              gate_answers: Mapping[str, bool],
+              is_major: Callable[[Item], bool] | None = None) -> ChecklistSummary:
+    """Counts and weighted score; answers to items hidden by a gate are ignored. `is_major` says which failed
+    items are major hazards where the enterprise's industry matters (default: every item with a clause).
 
     KeyError for an answer to an item code the template lacks; ValueError for a bad result value.
     """
@@ -259,7 +280,7 @@ def summarize(checklist: Checklist, answers: Mapping[str, AnswerResult],
         passed=len(passed),
         failed=len(failed),
         not_applicable=sum(r is AnswerResult.NOT_APPLICABLE for r in results.values()),
-        major_failed=sum(i.major_if_failed is not None for i in failed),
+        major_failed=sum((is_major(i) if is_major else i.major_if_failed is not None) for i in failed),
         score=score,
     )
 
@@ -366,6 +387,11 @@ def top_key_line(text: str, key: str) -> int:
     return _Locator(_blank_strings(text)).root.key_line(key)
 
 
+def item_key_line(text: str, section_index: int, item_index: int, key: str) -> int:
+    """Line of an item's key (its [[sections.items]] header if absent), by position; for errors found after parsing."""
+    return _Locator(_blank_strings(text)).item(section_index, item_index).key_line(key)
+
+
 # ---------------------------------------------------------------- reading typed fields
 
 _TOML_TYPE_NAMES = {str: "string", bool: "boolean", int: "integer", float: "float", list: "array",
@@ -452,10 +478,10 @@ class _Table:
 # ---------------------------------------------------------------- building the checklist
 
 _ROOT_KEYS = ("id", "version", "title", "effective", "standard", "standard_superseded",
-              "superseded_by", "industries", "description", "sections")
+              "superseded_by", "superseded_on", "industries", "description", "sections")
 _SECTION_KEYS = ("code", "title", "gate", "items")
 _ITEM_KEYS = ("code", "text", "guidance", "basis", "kind", "weight", "photo_on_fail", "tag",
-              "major_if_failed", "choices", "fail_choices", "unit", "min", "max")
+              "major_if_failed", "choices", "fail_choices", "unit", "min", "max", "findings", "measures")
 _CODE_RULE = "letters, digits, '.', '_' or '-', at most 32"
 
 
@@ -477,11 +503,12 @@ def parse_checklist(text: str, source: str) -> Checklist:
 def checklist_from_dict(d: Mapping[str, Any]) -> Checklist:
     """Rebuild (and re-validate) a checklist from to_dict() output, e.g. JSON from the database."""
     data = dict(d)
-    if isinstance(data.get("effective"), str):
-        try:
-            data["effective"] = date.fromisoformat(data["effective"])
-        except ValueError as exc:
-            raise ChecklistError("<dict>", 0, "effective", str(exc)) from None
+    for key in ("effective", "superseded_on"):
+        if isinstance(data.get(key), str):
+            try:
+                data[key] = date.fromisoformat(data[key])
+            except ValueError as exc:
+                raise ChecklistError("<dict>", 0, key, str(exc)) from None
     return _build(data, _Locator(None), "<dict>")
 
 
@@ -526,11 +553,18 @@ def _build(data: dict[str, Any], loc: _Locator, source: str) -> Checklist:
     version = root.get("version", (int,), "an integer")
     if version < 1:
         root.fail("version", "must be 1 or more")
+    effective = root.get("effective", (date,), "a date like 2026-01-01")
+    superseded_on = root.get("superseded_on", (date,), "a date like 2026-01-01", required=False)
+    if superseded_on is not None and not superseded:
+        root.fail("superseded_on", "只有 standard_superseded = true 的检查表才有停用日期")
+    if superseded_on is not None and superseded_on <= effective:
+        root.fail("superseded_on", f"停用日期 {superseded_on} 必须晚于施行日期 {effective}")
     return Checklist(
         id=root.code("id", _ID_RE, "lowercase letters, digits, '.', '_' or '-'"),
         version=version,
         title=root.text("title"),
-        effective=root.get("effective", (date,), "a date like 2026-01-01"),
+        effective=effective,
+        superseded_on=superseded_on,
         standard=root.text("standard"),
         standard_superseded=superseded,
         superseded_by=superseded_by,
@@ -608,6 +642,7 @@ def _item(t: _Table) -> Item:
         kind=kind, weight=weight, photo_on_fail=t.get("photo_on_fail", (bool,), "true or false"),
         major_if_failed=_major(t), tag=t.enum("tag", Verification),
         choices=choices, fail_choices=fail_choices, unit=unit, min_value=low, max_value=high,
+        findings=t.strings("findings", MAX_TYPICAL), measures=t.strings("measures", MAX_TYPICAL),
     )
 
 

@@ -31,9 +31,20 @@ class DrillForm(StrEnum):
     TABLETOP = "桌面演练"
 
 
+class DrillRule(StrEnum):
+    """Which frequency rule applies to high-risk units; the value is stored in the settings."""
+
+    # Art. 33's text [V]: every unit drills a comprehensive or specific plan yearly and an on-site plan every
+    # 6 months; high-risk units drill at least every 6 months without a plan type named, which the on-site
+    # rule already asks of everyone (audit-2026-12.md no. 18). The default.
+    NATIONAL = "national"
+    # Stricter local rules: a high-risk unit's comprehensive or specific drill every 6 months as well.
+    LOCAL_HALF_YEARLY = "local_half_yearly"
+
+
 # Art. 33 minimum frequencies: these are per unit, not per plan (2025 official reply, §5.1).
 COMPREHENSIVE_OR_SPECIFIC_INTERVAL_MONTHS = 12
-HIGH_RISK_COMPREHENSIVE_OR_SPECIFIC_INTERVAL_MONTHS = 6
+HIGH_RISK_COMPREHENSIVE_OR_SPECIFIC_INTERVAL_MONTHS = 6  # under DrillRule.LOCAL_HALF_YEARLY only
 ON_SITE_INTERVAL_MONTHS = 6
 
 
@@ -90,12 +101,13 @@ def _due_info(last_held: date | None, since: date, interval_months: int, as_of: 
 
 
 def drill_schedule(
-    drills: Iterable[tuple[date, DrillPlanType]], high_risk: bool, since: date, as_of: date
+    drills: Iterable[tuple[date, DrillPlanType]], high_risk: bool, since: date, as_of: date,
+    rule: DrillRule = DrillRule.NATIONAL,
 ) -> DrillSchedule:
     """Next due dates of both drill groups as of `as_of`.
 
-    Comprehensive-or-specific drills are due every 12 months (6 for high-risk units), on-site
-    response drills every 6 months, counted from the last drill of the group or, if none,
+    Comprehensive-or-specific drills are due every 12 months (6 for high-risk units under a stricter
+    local rule), on-site response drills every 6 months, counted from the last drill of the group or, if none,
     from `since` (when tracking of the enterprise began). Drills after `as_of` are planned,
     not held, and are ignored. Overdue means `as_of` is after the due day.
     """
@@ -124,7 +136,7 @@ def drill_schedule(
 
     main_interval = (
         HIGH_RISK_COMPREHENSIVE_OR_SPECIFIC_INTERVAL_MONTHS
-        if high_risk
+        if high_risk and DrillRule(rule) is DrillRule.LOCAL_HALF_YEARLY
         else COMPREHENSIVE_OR_SPECIFIC_INTERVAL_MONTHS
     )
     return DrillSchedule(

@@ -1,4 +1,4 @@
-"""Industries an enterprise can belong to, their 国资委 risk class and drill-frequency risk."""
+"""Industries an enterprise can belong to, their 国资委 risk class, drill-frequency risk and their own checklists."""
 
 from enum import StrEnum
 
@@ -47,6 +47,29 @@ _DRILL_HIGH_RISK = frozenset({
     Industry.HAZARDOUS_CHEMICALS, Industry.MINING, Industry.METALLURGY, Industry.NONFERROUS,
     Industry.URBAN_RAIL, Industry.CONSTRUCTION, Industry.HOTEL_CATERING, Industry.COMMERCE,
 })
+
+
+# Each sector's own determination lists (checklist ids), offered before lists that merely name the industry and
+# before the general list. A 工贸 enterprise is judged by 10号令 (regulations.md §3A).
+SECTOR_LISTS: dict[Industry, tuple[str, ...]] = {
+    **{industry: ("gongmao-major-10",) for industry in GONGMAO},
+    # AQ 3067-2026 replaced 121号 on 2026-09-30; before that day the 121号 list is the one in force.
+    Industry.HAZARDOUS_CHEMICALS: ("chemical-major-aq3067-2026", "chemical-major-121"),
+}
+
+
+def offer_rank(industry: str, checklist_id: str, industries: list[str] | tuple[str, ...]) -> tuple[int, int]:
+    """Sort key of a checklist offered to an enterprise of `industry`: its sector's lists first (in the order
+    above), then lists written for the industry, then lists for every industry, then the rest."""
+    try:
+        own = SECTOR_LISTS.get(Industry(industry), ())
+    except ValueError:
+        own = ()
+    if checklist_id in own:
+        return (0, own.index(checklist_id))
+    if industry in industries:
+        return (1, 0)
+    return (2, 0) if "*" in industries else (3, 0)
 
 
 def parse_industry(text: str) -> Industry:

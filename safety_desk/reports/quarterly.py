@@ -1,4 +1,4 @@
-"""季度隐患排查治理统计表 (16号令 art. 14): counts by grade, status, category and enterprise, signed by the principal."""
+"""The office's quarterly hazard statistics over its enterprises: counts by grade, status, category and enterprise."""
 
 from __future__ import annotations
 
@@ -76,12 +76,15 @@ def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, 
         else para("本季度无隐患。", s.body),
         Spacer(1, 8 * mm),
     ]
-    signature = plain_table([[para("单位主要负责人（签字）：", s.signature), para("填报人：", s.signature),
+    signature = plain_table([[para("审核人（签字）：", s.signature), para("填报人：", s.signature),
                               para("填报日期：", s.signature)],
                              [para("", s.signature), para("", s.signature), para("", s.signature)]],
                             [CONTENT_WIDTH * 0.4, CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.3],
                             [("LINEBELOW", (0, 1), (-1, 1), 0.6, s.body.textColor), ("TOPPADDING", (0, 1), (-1, 1), 16)])
-    story.append(KeepTogether([para("依据《安全生产事故隐患排查治理暂行规定》第十四条，季度统计分析表由单位主要负责人签字。",
-                                    s.small), Spacer(1, 3 * mm), signature]))
+    # 16号令 art. 14 is each enterprise's own form, signed by its principal; this office aggregate is not that
+    # form, so it must not claim to be it (audit-2026-12 no. 19).
+    story.append(KeepTogether([para("本表为监管部门对所辖企业隐患数据的汇总统计，不代替各企业依《安全生产事故隐患排查治理暂行规定》"
+                                    "第十四条报送的季度统计分析表（下一季度15日前报送）和年度统计分析表（次年1月31日前报送），"
+                                    "企业报表由本企业主要负责人签字。", s.small), Spacer(1, 3 * mm), signature]))
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=stats.office, title="隐患排查治理季度统计",
                                         period=f"{stats.scope} {stats.quarter}"))

@@ -10,10 +10,12 @@ from safety_desk.domain.checklist import (
     MAX_TEXT_BYTES,
     Checklist,
     ChecklistError,
+    item_key_line,
     parse_checklist,
     top_key_line,
 )
 from safety_desk.domain.industry import Industry
+from safety_desk.domain.major_standards import lint_checklist
 from safety_desk.paths import checklists_dir
 
 
@@ -59,6 +61,10 @@ def validate_paths(paths: Iterable[Path | str]) -> tuple[list[Checklist], list[C
         except ChecklistError as exc:
             errors.append(exc)
             continue
+        problems = lint_errors(checklist, text, str(path))
+        if problems:
+            errors.extend(problems)
+            continue
         key = (checklist.id, checklist.version)
         if key in first_seen:
             # A version is immutable: two files claiming one (id, version) means one was edited
@@ -71,6 +77,18 @@ def validate_paths(paths: Iterable[Path | str]) -> tuple[list[Checklist], list[C
         first_seen[key] = path
         checklists.append(checklist)
     return checklists, errors
+
+
+def lint_errors(checklist: Checklist, text: str, source: str) -> list[ChecklistError]:
+    """The content rules of a library file (clauses, duplicates, edition dates) as errors with their lines."""
+    errors = []
+    for problem in lint_checklist(checklist):
+        if problem.section_index is None:
+            line = top_key_line(text, problem.key)
+        else:
+            line = item_key_line(text, problem.section_index, problem.item_index, problem.key)
+        errors.append(ChecklistError(source, line, problem.key, problem.message))
+    return errors
 
 
 def load_library(paths: Iterable[Path | str] | None = None) -> list[Checklist]:

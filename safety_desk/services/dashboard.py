@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from safety_desk.domain.drills import DrillRule
 from safety_desk.services.campaigns import CampaignProgress, campaign_progress
 from safety_desk.services.drills import DrillDue, drills_due
 from safety_desk.services.incidents import GoalStatus, goal_status
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.notices import NoticeService, NoticeSummary
 from safety_desk.services.session import Session
+from safety_desk.settings import Settings
 from safety_desk.store.dashboard import DashboardQuery, EnterpriseMark
 from safety_desk.store.records import District
 
@@ -90,10 +92,11 @@ def quarter_start(day: date) -> date:
 class DashboardService:
     """Computes the dashboard for the signed-in person's scope (all districts for the office)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, settings: Settings | None = None) -> None:
         self.session = session
         self.store = session.store
         self.ledger = LedgerService(session)
+        self.settings = settings or Settings()  # read on each call: the settings page may change the rule
         self.query = DashboardQuery(session.store.db)
 
     def _scope(self) -> tuple[list[str] | None, str | None]:
@@ -212,7 +215,8 @@ class DashboardService:
         as_of = as_of or self.session.clock.today()
         figures = self.figures(as_of)
         found, closed = figures["found_this_year"].value, figures["closed_this_year"].value
-        drills = [due for due in drills_due(self.session, as_of, 0) if due.overdue]
+        rule = DrillRule(self.settings.drill_rule)
+        drills = [due for due in drills_due(self.session, as_of, 0, rule) if due.overdue]
         notices = NoticeService(self.session.at(as_of)).awaiting_reply(as_of)
         figures["drills_overdue"] = Figure("drills_overdue", len(drills))
         figures["notices_awaiting"] = Figure("notices_awaiting", len(notices))

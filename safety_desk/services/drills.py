@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from safety_desk.domain.drills import (
+    DrillRule,
     DrillContent, DrillForm, DrillPlanType, DrillSchedule, DueInfo, drill_schedule,
 )
 from safety_desk.domain.grading import parse_hazard_grade
@@ -16,6 +17,7 @@ from safety_desk.services.activity_scope import (
 )
 from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
+from safety_desk.settings import Settings
 from safety_desk.store.records import Drill, Hazard, Photo
 
 # The two art. 33 groups, as the list names them.
@@ -52,9 +54,10 @@ def _check_choice(value: object, enum: type, what: str, english: str) -> str:
 
 
 def _due(enterprise, drills: Iterable[tuple[date, str]], planned: Drill | None, as_of: date,
-         window_end: date) -> DrillDue:
+         window_end: date, rule: DrillRule) -> DrillDue:
     drills = list(drills)
-    schedule = drill_schedule(drills, enterprise.high_risk, date.fromisoformat(enterprise.tracked_since), as_of)
+    schedule = drill_schedule(drills, enterprise.high_risk, date.fromisoformat(enterprise.tracked_since), as_of,
+                              rule)
     groups: list[tuple[DueInfo, str]] = sorted(
         [(schedule.comprehensive_or_specific, GROUP_MAIN), (schedule.on_site, GROUP_ON_SITE)],
         key=lambda pair: pair[0].next_due)
@@ -67,7 +70,8 @@ def _due(enterprise, drills: Iterable[tuple[date, str]], planned: Drill | None, 
         planned=planned, schedule=schedule)
 
 
-def drills_due(session: Session, as_of: date, within_days: int = 30) -> list[DrillDue]:
+def drills_due(session: Session, as_of: date, within_days: int = 30,
+               rule: DrillRule = DrillRule.NATIONAL) -> list[DrillDue]:
     """Enterprises the session sees whose next drill is overdue or due within `within_days` of `as_of`.
 
     Most overdue first, then by due day.
@@ -79,7 +83,7 @@ def drills_due(session: Session, as_of: date, within_days: int = 30) -> list[Dri
     planned = store.drills.next_planned(districts, own)
     found = []
     for enterprise in store.drills.scope_enterprises(districts, own):
-        due = _due(enterprise, last.get(enterprise.id, []), planned.get(enterprise.id), as_of, window_end)
+        due = _due(enterprise, last.get(enterprise.id, []), planned.get(enterprise.id), as_of, window_end, rule)
         if due.next_due <= window_end:
             found.append(due)
     found.sort(key=lambda d: (-d.overdue_days, d.next_due, d.enterprise_name))
@@ -94,9 +98,10 @@ def overdue_drill_count(session: Session, as_of: date) -> int:
 class DrillService:
     """Planning and recording drills; the signed-in person's role and scope decide what is allowed."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, settings: Settings | None = None) -> None:
         self.session = session
         self.store = session.store
+        self.settings = settings or Settings()  # read on each call: the settings page may change the rule
 
     # -- permissions ----------------------------------------------------------------------------
     def may_record(self) -> bool:
@@ -121,11 +126,11 @@ class DrillService:
         district = self.store.districts.get(enterprise.district_id)
         last = self.store.drills.last_held(None, enterprise.id, as_of).get(enterprise.id, [])
         planned = self.store.drills.next_planned(None, enterprise.id).get(enterprise.id)
-        due = _due(enterprise, last, planned, as_of, as_of)
+        due = _due(enterprise, last, planned, as_of, as_of, DrillRule(self.settings.drill_rule))
         return dataclasses.replace(due, district_name=district.name if district else "")
 
     def drills_due(self, as_of: date, within_days: int = 30) -> list[DrillDue]:
-        return drills_due(self.session, as_of, within_days)
+        return drills_due(self.session, as_of, within_days, DrillRule(self.settings.drill_rule))
 
     def enterprise_names(self) -> dict[str, str]:
         """id -> name of every enterprise the session sees (to show drills by enterprise name)."""

@@ -1,4 +1,5 @@
-"""One hazard and its closed loop: report rectified, re-inspect (accept / reject), extend, reopen, plan, supervision."""
+"""One hazard and its closed loop: report rectified, re-inspect (accept / reject), extend, reopen, plan, supervision,
+the authority's write-off."""
 
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ EXTEND_DEADLINE = "extend_deadline"
 REOPEN = "reopen"
 TREATMENT_PLAN = "treatment_plan"
 SUPERVISION = "supervision"
+WRITEOFF = "writeoff"
 
 _RECTIFYING = (HazardStatus.OPEN, HazardStatus.IN_PROGRESS)
 
@@ -132,6 +134,14 @@ def plan_missing(hazard: Hazard) -> list[str]:
     """Labels of the treatment plan's elements that are still empty."""
     plan = hazard.treatment_plan or {}
     return [TREATMENT_PLAN_LABELS[k] for k in TREATMENT_PLAN_ELEMENTS if not str(plan.get(k, "")).strip()]
+
+
+def writeoff_missing(hazard: Hazard) -> bool:
+    """Whether a hazard under 挂牌督办 still lacks the supervising authority's 核销, without which it cannot be
+    closed: 16号令 arts. 18 and 23 give the write-off to the supervising department, not to the inspector
+    (article numbers [M], audit-2026-12.md no. 20)."""
+    return hazard.supervision_level is not None and not (
+        hazard.writeoff_on and hazard.writeoff_authority and hazard.writeoff_number)
 
 
 def _short(hazard: Hazard) -> str:
@@ -213,7 +223,12 @@ class HazardService:
         if major and status is not HazardStatus.CLOSED and may(HazardEventKind.COMMENT, fields=("treatment_plan",)):
             actions.add(TREATMENT_PLAN)
         if status is HazardStatus.AWAITING_REVIEW and may(HazardEventKind.VERIFIED, HazardEventKind.REJECTED):
-            actions.update((VERIFY, REJECT))
+            actions.add(REJECT)
+            if writeoff_missing(hazard):
+                blocked = blocked or ("挂牌督办的重大隐患须先登记督办部门的核销（日期、机关、文号）才能销号 "
+                                      "(record the supervising authority's write-off before closing)")
+            else:
+                actions.add(VERIFY)
         if status is HazardStatus.CLOSED:
             if may(HazardEventKind.REOPENED):
                 actions.add(REOPEN)
@@ -222,6 +237,9 @@ class HazardService:
                 actions.add(EXTEND_DEADLINE)
             if major and may(HazardEventKind.COMMENT, fields=("supervision_level", "referred_on")):
                 actions.add(SUPERVISION)
+            if hazard.supervision_level is not None and may(
+                    HazardEventKind.COMMENT, fields=("writeoff_on", "writeoff_authority", "writeoff_number")):
+                actions.add(WRITEOFF)
         return frozenset(actions), blocked
 
     # -- reading --------------------------------------------------------------------------------
@@ -353,9 +371,12 @@ class HazardService:
 
     # -- the inspector's side -------------------------------------------------------------------
     def verify(self, hazard_id: str, note: str = "") -> HazardEvent:
-        """Re-inspection accepted: the hazard is closed (销号)."""
+        """Re-inspection accepted: the hazard is closed (销号); under 挂牌督办 only after the authority's 核销."""
         hazard, state = self._writable(hazard_id, events=(HazardEventKind.VERIFIED,))
         self._require_status(hazard, state, HazardEventKind.VERIFIED, "复查销号")
+        if writeoff_missing(hazard):
+            raise HazardProblem(f"隐患“{_short(hazard)}”为{hazard.supervision_level}级挂牌督办，须先登记督办部门的核销"
+                                "（日期、机关、文号）才能销号")
         return self.store.hazards.append_event(hazard_id, HazardEventKind.VERIFIED, by_id=self.session.person.id,
                                                reason=note.strip())
 
@@ -447,6 +468,31 @@ class HazardService:
             updated = self.store.hazards.update(hazard_id, supervision_level=level, referred_on=referred)
             self.store.hazards.append_event(hazard_id, HazardEventKind.COMMENT, by_id=self.session.person.id,
                                             reason="督办信息：" + "，".join(parts))
+        return updated
+
+
+    def record_writeoff(self, hazard_id: str, on: date, authority: str, number: str) -> Hazard:
+        """Record the supervising authority's 核销 of a 挂牌督办 hazard, as its document says: day, authority, number."""
+        hazard, state = self._writable(hazard_id, events=(HazardEventKind.COMMENT,),
+                                       fields=("writeoff_on", "writeoff_authority", "writeoff_number"))
+        if hazard.supervision_level is None:
+            raise HazardProblem("只有挂牌督办的隐患需要登记核销")
+        if state.status is HazardStatus.CLOSED:
+            raise HazardProblem("已销号的隐患不能修改核销信息")
+        authority, number = authority.strip(), number.strip()
+        if not authority:
+            raise HazardProblem("请填写核销机关")
+        if not number:
+            raise HazardProblem("请填写核销文号")
+        if on < date.fromisoformat(hazard.found_on):
+            raise HazardProblem(f"核销日期不能早于发现日期 {hazard.found_on}")
+        if on > self.as_of():
+            raise HazardProblem("核销日期不能晚于今天")
+        with self.store.transaction():
+            updated = self.store.hazards.update(hazard_id, writeoff_on=on.isoformat(), writeoff_authority=authority,
+                                                writeoff_number=number)
+            self.store.hazards.append_event(hazard_id, HazardEventKind.COMMENT, by_id=self.session.person.id,
+                                            reason=f"督办部门核销：{authority} {number}（{on.isoformat()}）")
         return updated
 
 

@@ -12,6 +12,8 @@ from safety_desk.domain.checklist import (
 )
 from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardEventKind, HazardStatus
+from safety_desk.domain.industry import offer_rank
+from safety_desk.domain.major_standards import grades_major
 from safety_desk.domain.ownership import RowFacts, ownership_problem
 from safety_desk.domain.sync_model import WHOLE_ROW
 from safety_desk.services.inspection_steps import SubmissionProblem, submission_problems
@@ -53,8 +55,20 @@ class HazardFieldDenied(PermissionDenied):
 
 
 def hazard_description(item: Item) -> str:
-    """A failed item's text states the requirement; the hazard says it is not met (the inspector refines it)."""
-    return f"不符合要求：{item.text}"
+    """The item's first typical finding; without one, the requirement said to be unmet (the inspector refines it)."""
+    return item.findings[0] if item.findings else f"不符合要求：{item.text}"
+
+
+def hazard_measures(item: Item) -> str:
+    """The item's first typical measure, or nothing for the inspector to write."""
+    return item.measures[0] if item.measures else ""
+
+
+def _in_force(record: ChecklistRecord, day: date) -> bool:
+    # A list not yet in force is still offered (an office prepares before the day); one superseded is not.
+    # Templates stored before editions were dated have no superseded_on and stay offered as before.
+    stopped = record.body.get("superseded_on")
+    return stopped is None or day < date.fromisoformat(stopped)
 
 
 @dataclass
@@ -71,6 +85,10 @@ class RunnerState:
     @property
     def read_only(self) -> bool:
         return self.inspection.status == "submitted"
+
+    def is_major(self, item: Item) -> bool:
+        """Whether the item's failure is a major hazard at this enterprise (its standard judges its industry)."""
+        return grades_major(item, self.enterprise.industry)
 
     @property
     def visible_items(self) -> list[Item]:
@@ -96,14 +114,16 @@ class InspectionService:
 
     # -- starting -----------------------------------------------------------------------------
     def checklists_for(self, enterprise_id: str) -> list[ChecklistRecord]:
-        """Latest templates, those written for the enterprise's industry first."""
+        """Latest templates in force today, the enterprise's sector lists first, then those naming its industry,
+        then the general ones. A list superseded on or before today is not offered to a new inspection (the
+        inspections that used it keep it)."""
         self.session.require_enterprise(enterprise_id)
         enterprise = self.store.enterprises.require(enterprise_id)
-        records = self.store.checklists.latest()
+        today = self.session.clock.today()
+        records = [r for r in self.store.checklists.latest() if _in_force(r, today)]
 
-        def rank(record: ChecklistRecord) -> tuple[int, str]:
-            industries = record.body.get("industries", ["*"])
-            return (0 if enterprise.industry in industries else 1 if "*" in industries else 2, record.code)
+        def rank(record: ChecklistRecord) -> tuple[int, int, str]:
+            return (*offer_rank(enterprise.industry, record.code, record.body.get("industries", ["*"])), record.code)
 
         return sorted(records, key=rank)
 
@@ -183,8 +203,9 @@ class InspectionService:
         answers = {a.item_code: a for a in self.store.answers.of_inspection(inspection_id)}
         hazards = {h.item_code: h for h in self.store.hazards.of_inspection(inspection_id) if not h.deleted}
         results = {code: AnswerResult(a.result) for code, a in answers.items()}
-        summary = summarize(checklist, results, inspection.gate_answers)
         enterprise = self.store.enterprises.require(inspection.enterprise_id)
+        summary = summarize(checklist, results, inspection.gate_answers,
+                            lambda item: grades_major(item, enterprise.industry))
         return RunnerState(inspection, enterprise, checklist, answers, hazards, summary)
 
     def _checklist(self, checklist_id: str) -> Checklist:
@@ -344,7 +365,7 @@ class InspectionService:
                 photos = list(dict.fromkeys([*hazard.photos, *(answer.photos if answer else [])]))
                 self.store.hazards.update(hazard.id, deleted=False, photos=photos)
             return
-        major = item.major_if_failed is not None
+        major = grades_major(item, state.enterprise.industry)
         grade = "重大" if major else "一般"
         basis = f"{item.major_if_failed.standard} {item.major_if_failed.clause}" if major else item.basis
         answer = self.store.answers.of_inspection(state.inspection.id)
@@ -352,7 +373,8 @@ class InspectionService:
         self.store.hazards.open_hazard(Hazard(
             id=self.store.db.new_id(), enterprise_id=state.enterprise.id, district_id=state.enterprise.district_id,
             source="self_inspection" if state.inspection.kind == "self_inspection" else "inspection",
-            description=hazard_description(item), grade=grade, found_on=self.session.clock.today().isoformat(),
+            description=hazard_description(item), measures=hazard_measures(item), grade=grade,
+            found_on=self.session.clock.today().isoformat(),
             inspection_id=state.inspection.id, item_code=item.code, campaign_id=state.inspection.campaign_id,
             category=state.checklist.section_of(item.code).title, basis=basis, found_by=self.session.person.id,
             responsible=state.enterprise.safety_officer,

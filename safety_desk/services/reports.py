@@ -11,6 +11,7 @@ from safety_desk.domain.china_time import beijing_minute
 from safety_desk.domain.bases import unfit_bases
 from safety_desk.domain.record_numbers import printed_number
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
+from safety_desk.domain.major_standards import grades_major
 from safety_desk.media.files import media_path
 from safety_desk.media.thumbnails import MissingPhotoFile
 from safety_desk.media.watermark import watermarked
@@ -200,7 +201,7 @@ class ReportService:
                 if answer.value not in (None, ""):
                     result = f"{answer.value}{item.unit or ''}（{result}）"
                 rows.append(RecordAnswer(item.code, item.text, result, answer.note, failed,
-                                         item.major_if_failed is not None))
+                                         grades_major(item, enterprise.industry)))
                 if failed:  # the evidence of each failure; a passed item's photos stay in the application
                     photos += printer.photos(answer.photos, enterprise.name, f"检查项 {item.code} 不合格",
                                              person_id=inspection.lead_id, when=answer.answered_at)
@@ -222,7 +223,8 @@ class ReportService:
             ("主要负责人", enterprise.principal), ("安全管理人员", f"{enterprise.safety_officer} {enterprise.contact_phone}"),
             ("检查类型", KIND_NAMES.get(inspection.kind, inspection.kind)),
             ("专项行动", campaign.name if campaign else "—"),
-            ("检查表", f"{checklist.title}（第{checklist.version}版）"), ("依据标准", checklist.standard.replace("各项依据见 basis", "各项依据见检查内容")),
+            ("检查表", f"{checklist.title}（第{checklist.version}版）"),
+            ("依据标准", f"{checklist.standard.replace('各项依据见 basis', '各项依据见检查内容')}（{checklist.edition()}）"),
             ("检查时间", f"{moment} 至 {beijing_minute(inspection.finished_at) or '—'}"),
             ("检查组长", lead), ("检查人员", "、".join(inspectors) or "—"), ("", ""),
         ]

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from safety_desk.domain.drills import DrillRule
 from safety_desk.services.campaigns import CampaignProgress, campaign_progress
 from safety_desk.services.dashboard import DashboardService, WeekBar, week_start
 from safety_desk.services.drills import DrillDue, drills_due
@@ -15,6 +16,7 @@ from safety_desk.services.incidents import GoalStatus, IncidentRow, goal_status,
 from safety_desk.services.ledger import LedgerFilter, LedgerRow, LedgerService
 from safety_desk.services.reports import ReportProblem, ReportService
 from safety_desk.services.session import Session
+from safety_desk.settings import Settings
 from safety_desk.services.training import TrainingRow, TrainingService
 from safety_desk.store.records import HazardTally
 from safety_desk.store.statistics import InspectionWork, StatisticsQuery, WorkQuery
@@ -123,9 +125,10 @@ class WeeklySummary:
 class WeeklyService:
     """Computes the weekly summary within the signed-in person's scope (optionally one district of it)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, settings: Settings | None = None) -> None:
         self.session = session
         self.store = session.store
+        self.settings = settings or Settings()  # read on each call: the settings page may change the rule
 
     def summary(self, period: Period, district_code: str | None = None) -> WeeklySummary:
         reports = ReportService(self.session)
@@ -161,7 +164,8 @@ class WeeklyService:
             due_next_week_total=ledger.count(due_filter),
             campaigns=campaign_progress(session, as_of), trainings=trainings,
             drills_held=work.drills_held(district_ids, enterprise_id, period.start, period.end),
-            drills_overdue=[due for due in drills_due(session, as_of, 0) if due.overdue],
+            drills_overdue=[due for due in drills_due(session, as_of, 0, DrillRule(self.settings.drill_rule))
+                            if due.overdue],
             incidents=incident_rows(session, incidents), goal=goal_status(session, as_of.year, as_of),
             weeks=weeks, open_by_district=[(name, open_counts.get(district_id, 0))
                                            for district_id, name in districts.items()])

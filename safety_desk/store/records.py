@@ -218,6 +218,10 @@ class Hazard:
     treatment_plan: dict[str, str] | None = None
     supervision_level: str | None = None
     referred_on: str | None = None
+    # The supervising authority's 核销 of a 挂牌督办 hazard: day, authority, document number.
+    writeoff_on: str | None = None
+    writeoff_authority: str | None = None
+    writeoff_number: str | None = None
     deleted: bool = False
 
 

@@ -13,6 +13,7 @@ from safety_desk.domain.drills import (
     DrillSchedule,
     DueInfo,
     add_months,
+    DrillRule,
     drill_schedule,
 )
 
@@ -96,10 +97,21 @@ def test_due_day_boundary(as_of, overdue, days):
     assert (info.overdue, info.days_overdue) == (overdue, days)
 
 
-def test_high_risk_drills_every_six_months():
+def test_high_risk_under_the_national_text_names_no_plan_type():
+    # Art. 33: a high-risk unit drills at least every 6 months, of no named plan type; the on-site rule that
+    # binds everyone already asks that, so its comprehensive-or-specific drill stays yearly (audit-2026-12 no. 18).
     drills = [(date(2025, 2, 10), P.SPECIFIC)]
     normal = drill_schedule(drills, high_risk=False, since=SINCE, as_of=date(2025, 9, 1))
     high = drill_schedule(drills, high_risk=True, since=SINCE, as_of=date(2025, 9, 1))
+    assert high == normal == drill_schedule(drills, True, SINCE, date(2025, 9, 1), DrillRule.NATIONAL)
+    assert high.comprehensive_or_specific == DueInfo(date(2025, 2, 10), date(2026, 2, 10), False, 0)
+
+
+def test_high_risk_drills_every_six_months_under_a_stricter_local_rule():
+    drills = [(date(2025, 2, 10), P.SPECIFIC)]
+    local = DrillRule.LOCAL_HALF_YEARLY
+    normal = drill_schedule(drills, high_risk=False, since=SINCE, as_of=date(2025, 9, 1), rule=local)
+    high = drill_schedule(drills, high_risk=True, since=SINCE, as_of=date(2025, 9, 1), rule=local)
     assert normal.comprehensive_or_specific == DueInfo(date(2025, 2, 10), date(2026, 2, 10), False, 0)
     assert high.comprehensive_or_specific == DueInfo(date(2025, 2, 10), date(2025, 8, 10), True, 22)
     # The on-site rule is every 6 months for everyone.
@@ -107,13 +119,15 @@ def test_high_risk_drills_every_six_months():
 
 
 def test_high_risk_never_drilled():
-    schedule = drill_schedule([], high_risk=True, since=SINCE, as_of=SINCE)
-    assert schedule.comprehensive_or_specific.next_due == date(2025, 7, 1)
+    assert drill_schedule([], True, SINCE, SINCE).comprehensive_or_specific.next_due == date(2026, 1, 1)
+    local = drill_schedule([], True, SINCE, SINCE, DrillRule.LOCAL_HALF_YEARLY)
+    assert local.comprehensive_or_specific.next_due == date(2025, 7, 1)
 
 
 def test_month_end_clamping_in_schedule():
     drills = [(date(2025, 8, 31), P.ON_SITE), (date(2023, 8, 31), P.COMPREHENSIVE)]
-    schedule = drill_schedule(drills, high_risk=True, since=date(2023, 1, 1), as_of=date(2026, 3, 1))
+    schedule = drill_schedule(drills, high_risk=True, since=date(2023, 1, 1), as_of=date(2026, 3, 1),
+                              rule=DrillRule.LOCAL_HALF_YEARLY)
     assert schedule.on_site == DueInfo(date(2025, 8, 31), date(2026, 2, 28), True, 1)
     assert schedule.comprehensive_or_specific == DueInfo(
         date(2023, 8, 31), date(2024, 2, 29), True, (date(2026, 3, 1) - date(2024, 2, 29)).days
@@ -216,9 +230,9 @@ def test_add_months_properties(start, months):
     assert result.day == start.day or (result.day < start.day and (result + timedelta(days=1)).day == 1)
 
 
-@given(drill_lists, st.booleans(), dates, dates)
-def test_schedule_properties(drills, high_risk, since, as_of):
-    schedule = drill_schedule(drills, high_risk, since, as_of)
+@given(drill_lists, st.booleans(), dates, dates, st.sampled_from(DrillRule))
+def test_schedule_properties(drills, high_risk, since, as_of, rule):
+    schedule = drill_schedule(drills, high_risk, since, as_of, rule)
     groups = {
         "comprehensive_or_specific": {P.COMPREHENSIVE, P.SPECIFIC},
         "on_site": {P.ON_SITE},
@@ -227,7 +241,7 @@ def test_schedule_properties(drills, high_risk, since, as_of):
         info = getattr(schedule, field)
         held = [d for d, t in drills if t in types and d <= as_of]
         assert info.last_held == (max(held) if held else None)
-        months = 6 if field == "on_site" or high_risk else 12
+        months = 6 if field == "on_site" or (high_risk and rule is DrillRule.LOCAL_HALF_YEARLY) else 12
         start = info.last_held or since
         assert info.next_due > start
         span_days = (info.next_due - start).days

@@ -58,8 +58,12 @@ def test_the_hazard_record_prints_before_and_after_side_by_side(rectified, tmp_p
     target = tmp_path / "hazard.pdf"
     ReportService(session).hazard_record(hazard.id, target)
     text = "".join(pdf_text(target).split())
+    # In content order a long name that wraps in its cell stays whole (the layout view interleaves the next cell).
+    raw = "".join(subprocess.run(["pdftotext", "-raw", str(target), "-"], check=True, capture_output=True,
+                                 text=True).stdout.split())
     enterprise = store.enterprises.get(hazard.enterprise_id)
-    for value in ("安全隐患整改记录", enterprise.name, hazard.grade, "整改前", "整改后", "报告整改完成",
+    assert "".join(enterprise.name.split()) in raw
+    for value in ("安全隐患整改记录", hazard.grade, "整改前", "整改后", "报告整改完成",
                   "已加装防护罩并张贴警示标识", "复查人员（签字）"):
         assert "".join(value.split()) in text, value
     assert len(_images(target)) == len(hazard.photos) + 1

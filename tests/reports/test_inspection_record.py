@@ -71,6 +71,7 @@ def test_the_record_lists_every_answer_and_embeds_its_fonts(submitted, tmp_path,
     assert squeezed.count("不合格") >= len(failed)
     assert f"不合格{len(failed)}项" in squeezed.replace("，", "").replace(",", "") or f"不合格 {len(failed)} 项" in text
     assert "—1—" in squeezed and "SafetyDesk" not in text and "basis" not in text
+    assert "2026-01-01起施行" in squeezed.replace("\n", "")  # the edition of the list it used
     fonts = pdf_fonts(target)
     assert fonts and all(embedded for _, embedded in fonts)
     assert not any("Helvetica" in name for name, _ in fonts)

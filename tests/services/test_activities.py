@@ -16,11 +16,12 @@ from safety_desk.services.activities import (
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.session import PermissionDenied, Session
+from safety_desk.settings import Settings
 from safety_desk.store.records import District, DistrictMember, Drill, Enterprise, Inspection, Person
 from safety_desk.store.store import Store
 
 TODAY = date(2026, 11, 27)
-GENERAL = "general@1"
+GENERAL = "general@2"
 
 
 def _enterprise(store: Store, district: District, body: str, name: str, industry: str, high_risk: bool,
@@ -81,10 +82,17 @@ def _table_counts(store: Store) -> dict[str, int]:
 
 
 # -- drill due dates ---------------------------------------------------------------------------------
-def test_a_high_risk_enterprise_is_due_half_yearly_and_overdue_the_day_after(world: World) -> None:
+def test_a_high_risk_enterprise_under_the_national_text_is_due_yearly_for_its_main_drill(world: World) -> None:
     world.held(world.chem, "2026-05-27", "专项应急预案")
     world.held(world.chem, "2026-08-01", "现场处置方案")
-    service = world.drills()
+    due = world.drills().due_for(world.chem.id, date(2026, 11, 28))  # the default: art. 33 as written
+    assert due.schedule.comprehensive_or_specific.next_due == date(2027, 5, 27) and not due.overdue
+
+
+def test_a_high_risk_enterprise_is_due_half_yearly_under_a_local_rule_and_overdue_the_day_after(world: World) -> None:
+    world.held(world.chem, "2026-05-27", "专项应急预案")
+    world.held(world.chem, "2026-08-01", "现场处置方案")
+    service = DrillService(world.session("admin").at(TODAY), Settings(drill_rule="local_half_yearly"))
     on_due_day = service.due_for(world.chem.id, date(2026, 11, 27))
     assert on_due_day.next_due == date(2026, 11, 27) and on_due_day.overdue_days == 0
     assert on_due_day.last_held == date(2026, 5, 27)  # of the group that is due
@@ -358,7 +366,7 @@ def test_campaign_progress_is_the_share_of_targets_inspected_in_the_period(world
 def test_a_campaigns_checklists_decide_which_unlinked_inspections_count(world: World) -> None:
     service = CampaignService(world.session())
     campaign = service.create("消防专项整治", "专项整治", "2026-11-01", "2026-11-30",
-                              checklist_ids=["fire-major-gb35181-2017@1"], targets={"industries": ["危险化学品"]})
+                              checklist_ids=["fire-major-gb35181-2017@2"], targets={"industries": ["危险化学品"]})
     world.inspect(world.chem, "2026-11-03")  # the general checklist, not linked: does not count
     assert service.progress(campaign.id, TODAY).inspected == 0
     world.inspect(world.chem, "2026-11-04", campaign_id=campaign.id)

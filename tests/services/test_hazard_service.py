@@ -13,7 +13,7 @@ from safety_desk.domain.uscc import make_uscc
 from safety_desk.services.photos import ingest_bytes
 from safety_desk.services.hazards import (
     EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION, TREATMENT_PLAN,
-    TREATMENT_PLAN_LABELS, VERIFY, HazardProblem, HazardService,
+    TREATMENT_PLAN_LABELS, VERIFY, WRITEOFF, HazardProblem, HazardService,
 )
 from safety_desk.services.inspections import InspectionService
 from safety_desk.services.session import PermissionDenied, Session
@@ -22,7 +22,7 @@ from safety_desk.store.hazards import TREATMENT_PLAN_ELEMENTS
 from safety_desk.store.records import District, DistrictMember, Enterprise, Person
 from safety_desk.store.store import Store
 
-GENERAL = "general@1"
+GENERAL = "general@2"
 FULL_PLAN = {key: f"{label}：已落实" for key, label in TREATMENT_PLAN_LABELS.items()}
 
 
@@ -274,6 +274,70 @@ def test_overdue_at_the_deadline_boundary(world) -> None:
     # Reported rectified: no longer overdue, whatever the date.
     world.service(world.officer).report_rectified(hazard_id, "已整改", [world.photo()])
     assert world.service(world.admin, deadline + timedelta(days=10)).detail(hazard_id).overdue_days == 0
+
+
+def _supervised_awaiting_review(world) -> str:
+    """A 重大 hazard under 市级挂牌督办, its plan complete and its rectification reported."""
+    hazard_id = world.find(world.ours, "1.6")
+    inspector = world.service(world.inspector)
+    inspector.save_treatment_plan(hazard_id, FULL_PLAN)
+    inspector.set_supervision(hazard_id, "市", None)
+    world.service(world.officer).report_rectified(hazard_id, "已整改", [world.photo()])
+    return hazard_id
+
+
+def test_a_listed_major_hazard_closes_only_after_the_authoritys_writeoff(world) -> None:
+    # 16号令 arts. 18/23: the supervising department, not the inspector, writes a 挂牌督办 hazard off.
+    hazard_id = _supervised_awaiting_review(world)
+    inspector = world.service(world.inspector)
+    assert VERIFY not in inspector.available_actions(hazard_id)
+    assert WRITEOFF in inspector.available_actions(hazard_id)
+    assert "核销" in inspector.detail(hazard_id).report_blocked
+    before = world.snapshot()
+    with pytest.raises(HazardProblem, match="核销"):
+        inspector.verify(hazard_id)
+    assert world.snapshot() == before and world.status(hazard_id) == "待复查"
+    today = SystemClock().today()
+    inspector.record_writeoff(hazard_id, today, " 青岛市应急管理局 ", "青应急核〔2026〕3号")
+    hazard = world.store.hazards.require(hazard_id)
+    assert (hazard.writeoff_on, hazard.writeoff_authority, hazard.writeoff_number) == (
+        today.isoformat(), "青岛市应急管理局", "青应急核〔2026〕3号")
+    assert "督办部门核销：青岛市应急管理局 青应急核〔2026〕3号" in inspector.detail(hazard_id).events[-1].event.reason
+    assert VERIFY in inspector.available_actions(hazard_id)
+    inspector.verify(hazard_id)
+    assert world.status(hazard_id) == "已销号"
+
+
+def test_an_unlisted_major_hazard_closes_as_before(world) -> None:
+    hazard_id = world.find(world.ours, "1.6")
+    inspector = world.service(world.inspector)
+    inspector.save_treatment_plan(hazard_id, FULL_PLAN)
+    world.service(world.officer).report_rectified(hazard_id, "已整改", [world.photo()])
+    assert WRITEOFF not in inspector.available_actions(hazard_id)
+    inspector.verify(hazard_id)
+    assert world.status(hazard_id) == "已销号"
+
+
+def test_a_writeoff_needs_day_authority_and_number(world) -> None:
+    hazard_id = _supervised_awaiting_review(world)
+    inspector = world.service(world.inspector)
+    today = SystemClock().today()
+    found_on = date.fromisoformat(world.store.hazards.require(hazard_id).found_on)
+    before = world.snapshot()
+    for attempt, message in ((lambda: inspector.record_writeoff(hazard_id, today, " ", "文号"), "核销机关"),
+                             (lambda: inspector.record_writeoff(hazard_id, today, "机关", ""), "核销文号"),
+                             (lambda: inspector.record_writeoff(hazard_id, found_on - timedelta(days=1), "机关", "1号"),
+                              "早于发现日期"),
+                             (lambda: inspector.record_writeoff(hazard_id, today + timedelta(days=1), "机关", "1号"),
+                              "晚于今天")):
+        with pytest.raises(HazardProblem, match=message):
+            attempt()
+    with pytest.raises(PermissionDenied):
+        world.service(world.officer).record_writeoff(hazard_id, today, "机关", "1号")
+    assert world.snapshot() == before
+    general = world.find(world.ours)
+    with pytest.raises(HazardProblem, match="挂牌督办"):
+        inspector.record_writeoff(general, today, "机关", "1号")
 
 
 def test_rejecting_after_the_deadline_asks_for_a_new_one(world) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import date, timedelta
 
@@ -11,15 +12,17 @@ from PIL import Image
 from safety_desk.domain.clock import SystemClock
 from safety_desk.domain.uscc import make_uscc
 from safety_desk.services.inspection_steps import SubmissionProblem
-from safety_desk.services.inspections import HazardFieldError, InspectionProblem, InspectionService
+from safety_desk.services.inspections import (
+    HazardFieldError, InspectionProblem, InspectionService, hazard_description, hazard_measures,
+)
 from safety_desk.services.photos import ingest_bytes
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.settings import Settings
 from safety_desk.store.records import Campaign, District, DistrictMember, Enterprise, Person
 from safety_desk.store.store import Store
 
-FIRE = "fire-major-gb35181-2017@1"
-GENERAL = "general@1"
+FIRE = "fire-major-gb35181-2017@2"
+GENERAL = "general@2"
 
 
 def _jpeg(colour=(200, 40, 40)) -> bytes:
@@ -266,3 +269,61 @@ def test_an_enterprise_describes_its_own_hazard_but_not_its_grade_or_deadline(wo
     assert refused.value.field == "deadline"
     assert store.hazards.get(hazard.id).grade == "重大"
     assert store.hazards.state(hazard.id).deadline == deadline
+
+
+def test_a_superseded_list_is_offered_until_the_day_before_it_stopped(world) -> None:
+    store, service, enterprise, _ = world
+    session = service.session
+    # GB 35181-2017 stopped on 2025-11-01 (superseded_on): offered the day before, not that day or later.
+    before = InspectionService(session.at(date(2025, 10, 31)), Settings()).checklists_for(enterprise.id)
+    on_the_day = InspectionService(session.at(date(2025, 11, 1)), Settings()).checklists_for(enterprise.id)
+    assert FIRE in [r.id for r in before]
+    assert FIRE not in [r.id for r in on_the_day] and GENERAL in [r.id for r in on_the_day]
+    later = [r.id for r in InspectionService(session.at(date(2026, 9, 30)), Settings()).checklists_for(enterprise.id)]
+    assert "chemical-major-121@2" not in later
+
+
+def test_an_old_inspection_keeps_its_superseded_list(world) -> None:
+    store, service, enterprise, _ = world
+    old = InspectionService(service.session.at(date(2025, 10, 31)), Settings())
+    inspection = old.start(enterprise.id, FIRE, "routine")
+    now = InspectionService(service.session.at(date(2026, 11, 27)), Settings())
+    state = now.state(inspection.id)
+    assert state.inspection.checklist_id == FIRE and state.checklist.superseded_on == date(2025, 11, 1)
+    assert "2025-11-01 起停用" in state.checklist.edition() and "GB 35181-2025" in state.checklist.edition()
+
+
+def test_the_sector_list_comes_first(world) -> None:
+    store, service, enterprise, _ = world
+    offered = [r.code for r in service.checklists_for(enterprise.id)]
+    assert offered[:2] == ["gongmao-major-10", "general"]  # 商贸 is judged by 10号令, then the general list
+    other = store.enterprises.add(Enterprise(
+        id=store.db.new_id(), uscc=make_uscc("91370202MA3C54321"), name="青岛某金融服务有限公司",
+        district_id=enterprise.district_id, industry="金融服务", risk_class=3, tracked_since="2025-01-01"))
+    assert [r.code for r in service.checklists_for(other.id)][0] == "general"
+
+
+def test_a_failure_is_described_in_the_items_typical_words(world) -> None:
+    store, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, "gongmao-major-10@2", "routine")
+    hazard = service.answer(inspection.id, "C-1", "fail").hazards["C-1"]
+    assert hazard.description == "有限空间既未辨识建立台账，也未设置明显的安全警示标志"
+    assert hazard.measures == "辨识有限空间并建立管理台账"
+    # An item without typical wording (a template stored before they existed) still says what is not met.
+    plain = dataclasses.replace(service.state(inspection.id).checklist.item("C-1"), findings=(), measures=())
+    assert hazard_description(plain) == f"不符合要求：{plain.text}" and hazard_measures(plain) == ""
+
+
+def test_a_10_order_item_is_no_major_hazard_outside_工贸(world) -> None:
+    # 10号令 judges 工贸 enterprises only: the same failure elsewhere is a 一般 hazard (audit-2026-12: false majors).
+    store, service, enterprise, _ = world
+    finance = store.enterprises.add(Enterprise(
+        id=store.db.new_id(), uscc=make_uscc("91370202MA3C67890"), name="青岛某置业有限公司",
+        district_id=enterprise.district_id, industry="房地产", risk_class=3, tracked_since="2025-01-01"))
+    elsewhere = service.start(finance.id, GENERAL, "routine")
+    state = service.answer(elsewhere.id, "3.2", "fail")
+    assert state.hazards["3.2"].grade == "一般" and state.summary.major_failed == 0
+    assert not state.is_major(state.checklist.item("3.2"))
+    at_trade = service.start(enterprise.id, GENERAL, "routine")  # 商贸 is 工贸
+    state = service.answer(at_trade.id, "3.2", "fail")
+    assert state.hazards["3.2"].grade == "重大" and state.summary.major_failed == 1

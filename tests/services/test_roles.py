@@ -127,6 +127,8 @@ def _build_template(folder: Path) -> Template:
         hazard("h_open2")
         hazard("h_self", source="self_inspection")
         hazard("h_major", grade="重大", plan=True)
+        supervised = hazard("h_supervised", grade="重大", plan=True)
+        store.hazards.update(supervised, supervision_level="市", referred_on=(TODAY - timedelta(days=4)).isoformat())
         hazard("h_noticed")
         store.hazards.append_event(hazard("h_review"), HazardEventKind.REPORTED_RECTIFIED, by_id=admin.id,
                                    photos=[photos[1]])
@@ -612,6 +614,8 @@ OPERATIONS: list[Op] = [
         [c.id(w, "h_open")], TODAY + timedelta(days=40), "企业申请"), INSPECTING, "refuse", writes=True),
     Op("HazardService.set_supervision", lambda c, w: _haz(c).set_supervision(c.id(w, "h_major"), "市", TODAY),
        INSPECTING, "refuse", writes=True),
+    Op("HazardService.record_writeoff", lambda c, w: _haz(c).record_writeoff(
+        c.id(w, "h_supervised"), TODAY, "青岛市应急管理局", "青应急核〔2026〕3号"), INSPECTING, "refuse", writes=True),
     # spreadsheets
     Op("SpreadsheetService.export_ledger", lambda c, w: _sheet(c).export_ledger(
         LedgerFilter(enterprise_id=c.enterprise(w)), c.file(f"ledger-export-{w}.xlsx")), ALL, "filter",

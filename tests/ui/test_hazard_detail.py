@@ -20,7 +20,7 @@ from safety_desk.ui.dialogs.treatment_plan import TreatmentPlanDialog
 from safety_desk.ui.pages.enterprises import EnterprisesPage
 from safety_desk.ui.pages.hazards import HazardsPage
 
-GENERAL = "general@1"
+GENERAL = "general@2"
 
 
 @pytest.fixture
@@ -184,6 +184,34 @@ def test_a_major_hazard_waits_for_its_plan(qtbot, context_for, demo_as_of, photo
     assert messages == []
 
 
+def test_a_listed_hazard_is_accepted_only_after_the_authoritys_writeoff(qtbot, context_for, demo_as_of, photo_file,
+                                                                        messages) -> None:
+    inspector, enterprise = context_for("inspector01a"), context_for("ent0001")
+    hazard_id = _find(inspector, "1.6")
+    service = HazardService(inspector.session)
+    service.save_treatment_plan(hazard_id, {key: f"{label}：已落实" for key, label in TREATMENT_PLAN_LABELS.items()})
+    service.set_supervision(hazard_id, "市", None)
+    dialog = HazardDetailDialog(enterprise.at(demo_as_of), hazard_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _report(qtbot, dialog, photo_file(), "已整改")
+    dialog = HazardDetailDialog(inspector.at(demo_as_of), hazard_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "verify" not in _shown(dialog) and {"reject", "writeoff"} <= _shown(dialog)
+    assert "核销" in dialog.blocked_label.text()
+    dialog.action_buttons["writeoff"].click()
+    writeoff = dialog.action_dialog
+    writeoff.authority.setText("青岛市应急管理局")
+    writeoff.number.setText("青应急核〔2026〕3号")
+    writeoff.ok_button.click()
+    assert "verify" in _shown(dialog)
+    assert dialog.values["writeoff"].text() == f"{demo_as_of.isoformat()} 青岛市应急管理局 青应急核〔2026〕3号"
+    _reason(dialog, "verify", "复查合格").ok_button.click()
+    assert dialog.status_badge.text() == "已销号"
+    assert messages == []
+
+
 def test_a_refusal_is_shown_and_changes_nothing(qtbot, context_for, demo_as_of, messages) -> None:
     office = context_for("admin")
     page = _ledger(qtbot, office, demo_as_of)
@@ -260,6 +288,7 @@ def test_overdue_shows_from_the_day_after_the_deadline(qtbot, context_for) -> No
 
 def test_the_enterprise_page_opens_a_hazard_on_double_click(qtbot, context_for, demo_as_of) -> None:
     context = context_for("ent0001")
+    _find(context_for("inspector01a"))  # an open hazard of ent0001's, whatever the demo's draw left open
     page = EnterprisesPage(context)
     qtbot.addWidget(page)
     page.on_shown()

@@ -26,8 +26,9 @@ from safety_desk.ui.tasks import InlineTaskRunner, TaskRunner
 from safety_desk.ui.widgets.inspection_runner import InspectionRunner
 from safety_desk.ui.widgets.signature_pad import SignaturePad
 
-FIRE = "fire-major-gb35181-2017@1"
-GENERAL = "general@1"
+FIRE = "fire-major-gb35181-2017@2"
+GONGMAO = "gongmao-major-10@2"
+GENERAL = "general@2"
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
@@ -332,8 +333,10 @@ def test_new_inspection_dialog_finds_the_enterprise_and_starts_with_a_team(qtbot
     dialog.on_match_chosen(dialog.match_model.stringList()[0])
     assert dialog.enterprise is not None and dialog.enterprise.name == "青岛海达商贸有限公司"
     titles = [dialog.checklist.itemData(i) for i in range(dialog.checklist.count())]
-    assert titles[0].startswith("gongmao")  # written for 商贸 among others: listed first
-    assert set(titles[1:3]) == {GENERAL, FIRE}  # for every industry
+    assert titles[0].startswith("gongmao")  # the sector's own list (10号令 for 商贸): listed first
+    assert titles[1] == GENERAL  # for every industry
+    # GB 35181-2017 stopped on 2025-11-01 and 121号 on 2026-09-30: a new inspection is not offered them.
+    assert FIRE not in titles and not any(t.startswith("chemical-major-121") for t in titles)
     assert [dialog.kind.itemText(i) for i in range(dialog.kind.count())][0] == "日常检查"
     assert dialog.kind.count() == 8
     dialog.select_checklist(GENERAL)
@@ -356,14 +359,13 @@ def test_the_page_starts_an_inspection_and_lists_it_as_a_draft(qtbot, runner_con
     assert page.drafts.count() == 1 and not page.drafts.item(0).flags()  # the "none" placeholder
     dialog = page.new_inspection(_enterprise(runner_context).id)
     assert dialog.enterprise is not None
-    dialog.select_checklist(FIRE)
+    dialog.select_checklist(GONGMAO)
     dialog.on_accept()
     assert page.stack.currentWidget() is page.runner and page.runner.inspection_id == dialog.inspection_id
     assert page.drafts.count() == 1 and page.drafts.item(0).data(Qt.ItemDataRole.UserRole) == dialog.inspection_id
-    assert "0/10" in page.drafts.item(0).text()
-    page.runner.answer_gate(True)
+    assert "0/65" in page.drafts.item(0).text()
     page.runner.answer_current("pass")
-    assert page.drafts.item(0).text().splitlines()[1].startswith("1/10")
+    assert page.drafts.item(0).text().splitlines()[1].startswith("1/65")
 
 
 def test_the_signature_pad_draws_on_white_and_clears(qtbot) -> None:
@@ -421,6 +423,17 @@ def test_a_photo_still_processing_when_the_inspector_moves_on_lands_on_its_own_i
     assert answers["6.1"].photos == [photo_id]
     assert "6.2" not in answers or answers["6.2"].photos == []
     assert runner.strip.photos() == []
+
+
+def test_a_failed_item_offers_its_typical_findings_and_measures(qtbot, runner_context) -> None:
+    runner = _shown_runner(qtbot, runner_context, _start(runner_context, GONGMAO))
+    runner.answer_current("fail")  # G-1: contractors not coordinated
+    panel = runner.hazard_panel
+    assert panel.description.text() == "未对承包、承租单位的安全生产工作统一协调、管理"
+    offered = panel.description.completer().model()
+    assert [offered.index(r, 0).data() for r in range(offered.rowCount())] == [
+        "未对承包、承租单位的安全生产工作统一协调、管理", "未定期对承包、承租单位进行安全检查"]
+    assert panel.measures.completer().model().rowCount() == 2
 
 
 def test_a_submission_with_hazards_offers_the_notice_and_its_print(qtbot, runner_context, monkeypatch) -> None:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from safety_desk.services.notices import NoticeService
-from safety_desk.settings import Settings
+from safety_desk.settings import Settings, settings_path
 from safety_desk.ui.dialogs.issue_notice import REINSPECT_AFTER_REPLY_DAYS, IssueNoticeDialog
 from safety_desk.ui.models.ledger_model import LedgerModel
 from safety_desk.ui.pages import hazards as hazards_page
@@ -144,6 +144,19 @@ def test_the_settings_page_refuses_a_pattern_without_year_and_saves_a_good_one(q
     assert page.note.text() == "Saved."
     stored = Settings.load()
     assert (stored.notice_pattern, stored.notice_block_size) == ("青国资安督〔{year}〕{seq}号", 50)
+
+
+def test_the_settings_page_chooses_the_drill_rule_of_high_risk_units(qtbot, demo_context) -> None:
+    page = SettingsPage(demo_context)
+    qtbot.addWidget(page)
+    page.on_shown()
+    assert page.drill_rule.currentData() == "national"  # the national text is the default
+    page.drill_rule.setCurrentIndex(page.drill_rule.findData("local_half_yearly"))
+    page.on_save()
+    assert demo_context.settings.drill_rule == Settings.load().drill_rule == "local_half_yearly"
+    settings_file = settings_path()
+    settings_file.write_text(settings_file.read_text("utf-8").replace("local_half_yearly", "monthly"), "utf-8")
+    assert Settings.load().drill_rule == "national"  # a hand-edited unknown rule falls back to the default
 
 
 def test_the_enterprise_page_lists_the_enterprises_notices(qtbot, demo_context) -> None:

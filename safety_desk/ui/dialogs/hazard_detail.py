@@ -18,7 +18,7 @@ from safety_desk.domain.hazard_status import HazardEventKind
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.hazards import (
     EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION, SUPERVISION_LEVELS,
-    TREATMENT_PLAN, TREATMENT_PLAN_LABELS, VERIFY, HazardDetail,
+    TREATMENT_PLAN, TREATMENT_PLAN_LABELS, VERIFY, WRITEOFF, HazardDetail,
 )
 from safety_desk.services.photos import PreparedPhoto
 from safety_desk.services.reports import ReportService
@@ -28,6 +28,7 @@ from safety_desk.ui.dialogs.hazard_reason import ReasonDialog
 from safety_desk.ui.dialogs.hazard_report import RectificationReportDialog
 from safety_desk.ui.dialogs.report_preview import ReportDialog, preview_document
 from safety_desk.ui.dialogs.supervision import SupervisionDialog
+from safety_desk.ui.dialogs.writeoff import WriteoffDialog
 from safety_desk.ui.dialogs.treatment_plan import TreatmentPlanDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.widgets.photo_strip import PhotoStrip
@@ -133,6 +134,7 @@ class HazardDetailDialog(QDialog):
             (REOPEN, self.tr("Reopen…"), "restore", self.on_reopen_clicked),
             (TREATMENT_PLAN, self.tr("Treatment plan…"), "file-document-edit-outline", self.on_plan_clicked),
             (SUPERVISION, self.tr("Supervision…"), "flag-outline", self.on_supervision_clicked),
+            (WRITEOFF, self.tr("Write-off…"), "stamper", self.on_writeoff_clicked),
         )
         self.action_buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
@@ -197,6 +199,7 @@ class HazardDetailDialog(QDialog):
         supervision_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         supervision_form.addRow(self._caption(self.tr("Level")), self._value("supervision_level"))
         supervision_form.addRow(self._caption(self.tr("Referred to regulator")), self._value("referred_on"))
+        supervision_form.addRow(self._caption(self.tr("Written off by the authority")), self._value("writeoff"))
 
         inner = QWidget()
         column = QVBoxLayout(inner)
@@ -329,6 +332,8 @@ class HazardDetailDialog(QDialog):
         self.values["supervision_level"].setText(
             self.tr("%1 level").replace("%1", level) if level else self.tr("Not listed"))
         self.values["referred_on"].setText(hazard.referred_on or "—")
+        self.values["writeoff"].setText(" ".join(part for part in (
+            hazard.writeoff_on, hazard.writeoff_authority, hazard.writeoff_number) if part) or "—")
 
         self.before_strip.set_photos(detail.before_photos)
         self.after_strip.set_photos(detail.after_photos)
@@ -510,6 +515,12 @@ class HazardDetailDialog(QDialog):
     def on_plan_clicked(self) -> None:
         dialog = TreatmentPlanDialog(TREATMENT_PLAN_LABELS, self.detail.hazard.treatment_plan, self)
         self._open_action(dialog, lambda d: self.context.ops.call("hazards", "save_treatment_plan", self.hazard_id, d.plan()))
+
+    def on_writeoff_clicked(self) -> None:
+        hazard = self.detail.hazard
+        dialog = WriteoffDialog(date.fromisoformat(hazard.found_on), self.service.as_of(), self)
+        self._open_action(dialog, lambda d: self.context.ops.call(
+            "hazards", "record_writeoff", self.hazard_id, d.chosen_day(), d.authority.text(), d.number.text()))
 
     def on_supervision_clicked(self) -> None:
         hazard = self.detail.hazard

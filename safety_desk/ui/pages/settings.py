@@ -1,4 +1,5 @@
-"""设置: language, the default rectification periods by hazard grade, how notices are numbered, and backups."""
+"""设置: language, the default rectification periods by hazard grade, how notices are numbered, the drill rule for
+high-risk units, and backups."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from safety_desk.domain.drills import DrillRule
 from safety_desk.domain.notice_numbers import (
     MAX_BLOCK_SIZE, NoticePatternError, format_notice_number, validate_notice_pattern,
 )
@@ -52,6 +54,12 @@ class SettingsPage(QWidget):
         self.block_size.setToolTip(self.tr("How many notice numbers the safety office gives a device at a time; "
                                            "a device numbers its notices only from its own blocks, so devices "
                                            "working offline never give out the same number."))
+        self.drill_rule = QComboBox()
+        self.drill_rule.setObjectName("drill_rule")
+        self.drill_rule.addItem(self.tr("National text: yearly main drill, on-site drill every 6 months"),
+                                DrillRule.NATIONAL.value)
+        self.drill_rule.addItem(self.tr("Stricter local rule: high-risk units' main drill every 6 months"),
+                                DrillRule.LOCAL_HALF_YEARLY.value)
         self.note = QLabel()
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
@@ -67,9 +75,11 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Notice number pattern"), self.notice_pattern)
         form.addRow("", self.pattern_preview)
         form.addRow(self.tr("Notice numbers per block"), self.block_size)
-        # The office's policy (deadlines, notice numbers) is shown to everyone but changed by the office only; the
-        # language is each person's own.
-        self.office_fields = (self.general_days, self.major_days, self.notice_pattern, self.block_size)
+        form.addRow(self.tr("Drills of high-risk units"), self.drill_rule)
+        # The office's policy (deadlines, notice numbers, the drill rule) is shown to everyone but changed by the
+        # office only; the language is each person's own.
+        self.office_fields = (self.general_days, self.major_days, self.notice_pattern, self.block_size,
+                              self.drill_rule)
         self.may_configure = context.session.may(Action.CONFIGURE_OFFICE)
         self.office_only = QLabel(self.tr("Deadlines and notice numbers are set by the safety office."))
         self.office_only.setObjectName("office_only")
@@ -98,6 +108,7 @@ class SettingsPage(QWidget):
         self.major_days.setValue(settings.deadline_days_major)
         self.notice_pattern.setText(settings.notice_pattern)
         self.block_size.setValue(settings.notice_block_size)
+        self.drill_rule.setCurrentIndex(max(0, self.drill_rule.findData(settings.drill_rule)))
         self.note.clear()
         self.backups.refresh()
 
@@ -147,6 +158,7 @@ class SettingsPage(QWidget):
         settings.language = self.language.currentData()
         settings.deadline_days_general = self.general_days.value()
         settings.deadline_days_major = self.major_days.value()
+        settings.drill_rule = self.drill_rule.currentData()
         settings.save()
         self.note.setText(self.tr("Saved."))
         self.note.setStyleSheet(_SAVED_STYLE)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QApplication, QCompleter, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from safety_desk.services.errors import ServiceError
@@ -107,6 +107,15 @@ class HazardPanel(QFrame):
 
     def has_keyboard(self) -> bool:
         return QApplication.focusWidget() in self.fields
+
+    def offer_wording(self, findings: Iterable[str], measures: Iterable[str]) -> None:
+        """The item's typical findings and measures, offered as the inspector types (any text is still accepted)."""
+        for edit, texts in ((self.description, list(findings)), (self.measures, list(measures))):
+            completer = QCompleter(texts, edit)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            edit.setCompleter(completer if texts else None)
+            edit.setToolTip("\n".join(texts))
 
     def show_hazard(self, hazard: Hazard | None) -> None:
         """Show the item's hazard (hidden when it has none) with its deadline, or the default one for its grade."""

@@ -148,7 +148,8 @@ class InspectionRunner(QWidget):
             self.view.show_gate(step.section, self.state.inspection.gate_answers.get(step.section.code))
         else:
             code = step.item.code
-            self.view.show_item(step.section, step.item, self.state.answers.get(code), self.state.hazards.get(code))
+            self.view.show_item(step.section, step.item, self.state.answers.get(code), self.state.hazards.get(code),
+                                self.state.is_major(step.item))
         if not self.view.take_keyboard_for_typing() and self.isVisible():
             self.setFocus()
         self.step_shown.emit(index)

@@ -217,11 +217,12 @@ class StepView(QWidget):
         self.scroll.verticalScrollBar().setValue(0)
 
     # -- an item --------------------------------------------------------------------------------
-    def show_item(self, section: Section, item: Item, answer: Answer | None, hazard: Hazard | None) -> None:
+    def show_item(self, section: Section, item: Item, answer: Answer | None, hazard: Hazard | None,
+                  major: bool) -> None:
         result = answer.result if answer else None
         self.code_label.setText(item.code)
         self.section_label.setText(section.title)
-        self.major_label.setVisible(item.major_if_failed is not None)
+        self.major_label.setVisible(major)
         self.text_label.setText(item.text)
         self.guidance_label.setText(item.guidance)
         self.basis_label.setText(self.tr("Basis: %1").replace("%1", item.basis))
@@ -255,6 +256,7 @@ class StepView(QWidget):
         # The owner tells the strip whose photos still processing are, if the inspector moves on meanwhile.
         self.strip.upload_label = self.tr("Item %1: %2").replace("%1", item.code).replace("%2", item.text[:40])
         self.strip.set_photos(list(answer.photos) if answer else [], owner=item.code)
+        self.hazard_panel.offer_wording(item.findings, item.measures)
         self.hazard_panel.show_hazard(hazard)
         self.hint.setText(self._hint_for(item, result))
         self.scroll.verticalScrollBar().setValue(0)
