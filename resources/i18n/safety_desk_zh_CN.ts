@@ -458,8 +458,8 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/sync_models.py" line="141"/>
-        <source>Refused: the sender&apos;s role does not own this field</source>
-        <translation>已拒收：发送方的角色无权修改此字段</translation>
+        <source>Refused</source>
+        <translation>已拒收</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/sync_models.py" line="142"/>

@@ -2,7 +2,9 @@
 
 DESIGN.md §4. Three questions, asked of every changed field:
 - evidence: rows of append-only records (hazard events, photos, notice blocks), an issued notice, a submitted
-  inspection and its answers never change once they exist, whoever asks and whatever the clock;
+  inspection and its answers never change once they exist, whoever asks and whatever the clock; the annotation
+  of an evidence photo (one attached to a hazard event or a submitted inspection's answer) only grows: shapes
+  may be added after those drawn, none changed or removed, and it is never deleted;
 - ownership: the office may change anything else; an inspector's or leader's device anything but the records
   only the office keeps; an enterprise its rectification work, its self-inspections and the hazards they find
   (their description, place, measures, who is responsible, photos, withdrawal), a major hazard's treatment plan,
@@ -47,7 +49,7 @@ OPENING_EVENT_KINDS = frozenset({"created", "deadline_set"})
 APPEND_ONLY_TABLES = frozenset({"hazard_event", "photo", "notice_block"})
 ISSUED_TABLES = frozenset({"notice"})
 # Every table a row of evidence can be in (a submitted inspection and its answers besides the above).
-EVIDENCE_TABLES = APPEND_ONLY_TABLES | ISSUED_TABLES | {"inspection", "answer"}
+EVIDENCE_TABLES = APPEND_ONLY_TABLES | ISSUED_TABLES | {"inspection", "answer", "photo_annotation"}
 # Columns naming the person who wrote a row: list columns hold JSON lists of person ids.
 AUTHOR_COLUMNS = {"hazard_event": ("by_id",), "hazard": ("found_by",), "inspection": ("lead_id", "inspector_ids"),
                   "notice": ("issued_by",), "photo": ("taken_by",), "notice_block": ("allocated_by",)}
@@ -59,12 +61,15 @@ class RowFacts:
     """What the rule needs beyond the row itself, all as stored before the change set (None: not stored).
 
     hazard: for a hazard event, its hazard (or the new hazard arriving with it, with new_hazard=True).
-    inspection: for an answer, its inspection (likewise)."""
+    inspection: for an answer, its inspection (likewise).
+    evidence_photo: for a photo annotation, whether its photo is attached to a hazard event or to an answer of a
+    submitted inspection."""
 
     hazard: dict[str, Any] | None = None
     new_hazard: bool = False
     inspection: dict[str, Any] | None = None
     new_inspection: bool = False
+    evidence_photo: bool = False  # for a photo's annotation: the photo is evidence (module docstring)
 
 
 def _norm(value: Any) -> Any:
@@ -101,10 +106,25 @@ def evidence_problem(table: str, field_name: str, before: dict[str, Any] | None,
         return (f"已发出的{table}不能修改 (an issued {table} is never changed; field {field_name})")
     if table == "inspection" and before is not None and before.get("status") == "submitted":
         return (f"已提交的检查记录不能修改 (a submitted inspection is never changed; field {field_name})")
+    if table == "photo_annotation" and before is not None and facts.evidence_photo:
+        return _annotation_problem(field_name, before, after)
     if (table == "answer" and facts.inspection is not None and not facts.new_inspection
             and facts.inspection.get("status") == "submitted"):
         return (f"已提交检查的答案不能修改或追加 (the answers of a submitted inspection are never changed or added; "
                 f"field {field_name})")
+    return None
+
+
+def _annotation_problem(field_name: str, before: dict[str, Any], after: dict[str, Any]) -> str | None:
+    """Why a change to an evidence photo's annotation changes or removes what was drawn (None: it only adds)."""
+    if field_name in ("*", "photo_id") and changed(before, after, "photo_id"):
+        return "证据照片的标注不能改到另一张照片上，未接收"
+    if field_name in ("*", "deleted") and _norm(after.get("deleted")) and not _norm(before.get("deleted")):
+        return "证据照片（隐患事件或已提交检查所附）的标注不能删除，未接收"
+    if field_name in ("*", "shapes") and changed(before, after, "shapes"):
+        old, new = _norm(before.get("shapes")), _norm(after.get("shapes"))
+        if not (isinstance(old, list) and isinstance(new, list) and new[:len(old)] == old):
+            return "证据照片（隐患事件或已提交检查所附）的标注只能追加，已画的标注不能修改或删除，未接收"
     return None
 
 

@@ -40,6 +40,7 @@ class Change:
     value: Any
     seq: int = 0                    # the sender's write_log seq of this cell (0: unknown)
     capped_from: str | None = None  # the clock it first had, when a receiver capped a clock far ahead
+    proof: str | None = None        # the office's proof that it wrote this change (sync/office_proof.py)
 
 
 # (table, row_id, changes of that row, stored row or None, the facts of its parent as stored before the change

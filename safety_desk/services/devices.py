@@ -37,6 +37,7 @@ from safety_desk.settings import Settings
 from safety_desk.store.connection import MissingDatabase, StoreError, remove_database_files
 from safety_desk.store.database import SYNC_MODE
 from safety_desk.store.merge import MergeContext, merge_changes
+from safety_desk.store.office_proofs import keep_proofs
 from safety_desk.store.open_lock import creating_alone
 from safety_desk.store.records import Device
 from safety_desk.store.store import Store
@@ -276,7 +277,8 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
     store = Store.open(path, create=True, clock=clock)
     try:
         columns = {t: set(store.db.columns(t)) for t in SYNC_MODE}
-        changes = decode_changes(opened.change_lines(), columns, Path(enrol_file).name)
+        proofs: list = []  # the office's proofs of its writes (sync/office_proof.py), kept like a bundle's
+        changes = decode_changes(opened.change_lines(), columns, Path(enrol_file).name, proofs)
         for photo_id in opened.photo_ids:
             write_file_atomically(media_path(store.media_dir, photo_id), opened.photo_bytes(photo_id))
         with store.transaction():
@@ -287,6 +289,7 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
                                                role=enrolment["role"])
             merge_changes(store.db, changes, MergeContext(source=manifest["sender"], now_ms=store.db.wall.epoch_ms(),
                                                           record_conflicts=False, on_row=report))
+            keep_proofs(store.db.conn, proofs)
             device = store.devices.get(enrolment["device_id"])
             office = store.devices.get(enrolment["office_device_id"])
             if device is None or device.role != enrolment["role"] or office is None:

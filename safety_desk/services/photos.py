@@ -13,12 +13,14 @@ from typing import Any
 
 from safety_desk.domain.annotations import Annotation, as_shapes, parse_shapes
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.ownership import RowFacts, ownership_problem
 from safety_desk.media.files import keep_file, media_path
 from safety_desk.media.ingest import ProcessedPhoto, process_file, process_image
 from safety_desk.media.thumbnails import (
     THUMBNAIL_SIZE, MissingPhotoFile, ensure_thumbnail, make_thumbnail, save_thumbnail, thumbnail_file,
 )
 from safety_desk.services.session import Action, PermissionDenied, Session
+from safety_desk.store.annotations import annotation_id_for
 from safety_desk.store.records import Photo
 from safety_desk.store.store import Store
 
@@ -162,7 +164,16 @@ class PhotoService:
         if not (self.session.may(Action.EDIT_HAZARD) or photo.taken_by == self.session.person.id):
             raise PermissionDenied("企业只能标注本企业拍摄的照片 (an enterprise marks up only the photos it took "
                                    "itself)")
-        self.store.annotations.save_shapes(photo_id, as_shapes(annotations, keep))
+        shapes = as_shapes(annotations, keep)
+        stored = self.store.annotations.get(annotation_id_for(photo_id))
+        if stored is not None:
+            before = {"photo_id": photo_id, "shapes": stored.shapes, "deleted": int(stored.deleted)}
+            problem = ownership_problem(self.session.role, "photo_annotation", "shapes", before,
+                                        {**before, "shapes": shapes, "deleted": 0},
+                                        RowFacts(evidence_photo=self.store.annotations.of_evidence(photo_id)))
+            if problem:
+                raise PermissionDenied(problem)
+        self.store.annotations.save_shapes(photo_id, shapes)
 
     def _visible(self, photo_id: str) -> Photo:
         """The photo if a record in the person's scope names it, or, named by none yet, the person took it."""

@@ -20,6 +20,11 @@ taken when they were made before the move; the office tells the devices of the o
 (`out_of_scope`), and each drops its records once its own edits of them reached the office; the devices of
 the new district receive all of them (store/sync_log.py, changes_for).
 
+Restores: a database restored from a backup is a new sync incarnation (services/sync_incarnation.py). The office
+gives every change it writes itself a proof (sync/office_proof.py) that devices keep; an office restored from a
+backup gets its own later writes back from the devices that hold them and takes a change in its own name only with
+its proof. Hazard events that would damage a hazard's history are refused like the rest (sync/history_checks.py).
+
 Where the pieces are: the bundle file in sync/bundle.py, its changes member in sync/change_codec.py, a joined
 device's key in sync/key_binding.py, what a sender may send in sync/sender_checks.py, the folder's layout in
 sync/folder_layout.py; peers, bundles seen and conflicts in store/sync_log.py, this device's keys and counters in
@@ -28,6 +33,7 @@ store/local_state.py, the merge in store/merge.py; what the use cases return in 
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -36,6 +42,7 @@ from safety_desk.domain.device_scope import Scope
 from safety_desk.domain.ownership import ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
+from safety_desk.domain.sync_model import Change, Refuser
 from safety_desk.media.files import holds, media_path, write_file_atomically
 from safety_desk.services import conflict_forwarding
 from safety_desk.services.collector_pause import collector_paused
@@ -48,7 +55,9 @@ from safety_desk.services.sync_results import (
 from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
 from safety_desk.store.decision_conflicts import new_decision_ids, record_concurrent_decisions
+from safety_desk.store.hazard_history import created_events, stored_event_ids
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
+from safety_desk.store.office_proofs import keep_proofs, proofs_of
 from safety_desk.store.records import Device
 from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import (
@@ -57,9 +66,11 @@ from safety_desk.sync.bundle import (
 )
 from safety_desk.sync.change_codec import decode_changes, encode_changes, fitting_seq
 from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mark_used, set_aside, waiting_bundles
+from safety_desk.sync.history_checks import history_refusals, refusing_rest
 from safety_desk.sync.key_binding import key_binding, sender_key
-from safety_desk.sync.scope_checks import refusing
-from safety_desk.sync.sender_checks import accepted_sender, ownership_refuser
+from safety_desk.sync.office_proof import proof_key, proof_of, proven, written_clock
+from safety_desk.sync.scope_checks import change_key, refusing
+from safety_desk.sync.sender_checks import accepted_sender, office_claims, ownership_refuser
 
 Progress = Callable[[int, int], None]
 # What one exported bundle holds at most: below what a peer reads (sync/bundle.py), with room to spare.
@@ -173,6 +184,7 @@ class SyncService:
         if kind == "sync" and self.log.cell_seq("device", peer.id, "scope") > after:
             after = 0  # the device's scope changed: send everything it now covers (it drops nothing it has)
         changes = self.log.changes_for(index, peer.id, after, upto, echo_upto=self.local_state.resend_upto(peer.id))
+        changes = self._with_proofs(me, peer, changes)  # before the cut: proofs take room in the bundle
         if peer.revoked_at is not None:
             # A revoked device gets nothing more but the news of its revocation (its own device record).
             changes = [c for c in changes if c.table == "device" and c.row_id == peer.id]
@@ -187,6 +199,7 @@ class SyncService:
                 upto = cut
                 changes = [c for c in changes if c.seq <= cut or c.table in _ALWAYS_WHOLE]
         changes, photos = self.log.with_photos(peer.id, state.acked_seq, changes)
+        changes = self._with_proofs(me, peer, changes)  # the photo records added
         for photo_id in photos:
             if not media_path(self.store.media_dir, photo_id).exists():
                 raise SyncProblem(f"照片文件缺失：{photo_id[:12]}… (the file of photo {photo_id} is missing; run "
@@ -232,6 +245,7 @@ class SyncService:
             path, digest = write_bundle(target, manifest, data, photo_files(), private)
             try:
                 self.local_state.set_bundle_counter(counter)
+                self.local_state.set_epoch_sent(peer.id, self.local_state.sync_epoch())
                 self.log.note_export(peer.id, at=self.db.now_iso(), sent_ack=state.received_seq, sent_upto=upto,
                                      file_name=path.name, manifest_sha256=digest)
                 self.log.note_photos_sent(peer.id, photos, upto)
@@ -272,7 +286,8 @@ class SyncService:
             result.duplicate = True
             return result
         columns = {t: set(self.db.columns(t)) for t in SYNC_MODE}
-        changes = decode_changes(opened.change_lines(), columns, path.name)
+        proofs: list[tuple[str, str, str, dict[str, str]]] = []  # the office's proofs the lines carry
+        changes = decode_changes(opened.change_lines(), columns, path.name, proofs)
         counts = manifest.get("counts")
         if not isinstance(counts, dict) or counts.get("changes") != len(changes):
             raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
@@ -281,6 +296,10 @@ class SyncService:
                   if sender.role != "office" else None)
         if sender.role != "office":
             refuse = refusing(scope_refusals_of(self.db, self.log, sender, self._scope_of(sender), changes), refuse)
+            refuse = refusing_rest(refuse, history_refusals(changes, partial(created_events, self.db.conn),
+                                                            partial(stored_event_ids, self.db.conn)))
+        if sender.role != "office" and self.is_office():
+            refuse = self._office_claims(changes, proofs, refuse)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in changes if c.table == "photo"})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
@@ -361,6 +380,7 @@ class SyncService:
                                        changes=len(changes), applied=merged.cells_applied)
                 self.log.note_photos_received(sender.id, sorted(bundled | set(photo_rows)))
                 if sender.role == "office" and self.this_device().role != "office":
+                    keep_proofs(self.db.conn, proofs)
                     told = take_notices(self.db, self.log, self.this_device(), sender, manifest, changes, now)
         except BaseException:
             self.db.reload_clock()
@@ -371,6 +391,45 @@ class SyncService:
         if sender.role == "office" and self.this_device().role != "office":
             result.warnings.extend(told)
         return result
+
+    def _office_claims(self, changes: list[Change], proofs: list[tuple[str, str, str, dict[str, str]]],
+                       refuse: Refuser | None) -> Refuser | None:
+        """At the office: a device's changes written with our own clock are taken as ours only with our proof
+        (sync/office_proof.py; `proofs` as decode_changes gives them): our writes a restore lost, handed back;
+        the others are refused."""
+        me = self.db.device_id
+        claimed = [c for c in changes if written_clock(c)[21:] == me]
+        if not claimed:
+            return refuse
+        by_line = {(table, row_id, clock): cells for table, row_id, clock, cells in proofs}
+        for change in claimed:
+            change.proof = by_line.get((change.table, change.row_id, change.clock), {}).get(change.field)
+        key = proof_key(self.local_state.private_key() or "")
+        proven_keys = {change_key(c) for c in claimed if proven(key, c)}
+        return office_claims(refuse, proven_keys, {change_key(c) for c in claimed}, self.log.cell_clock)
+
+    def _with_proofs(self, me: Device, peer: Device, changes: list[Change]) -> list[Change]:
+        """Our own writes with our proof, for a device (the office); the office's writes with the proofs it gave,
+        for the office, less writes of third devices we hand back after its restore (they come from their
+        writers, and the office would refuse them from us)."""
+        if me.role == "office":
+            key = proof_key(self.local_state.private_key() or "")
+            for change in changes:
+                if change.proof is None and written_clock(change)[21:] == me.id:
+                    change.proof = proof_of(key, change)
+            return changes
+        if peer.role != "office":
+            return changes
+        resend = self.local_state.resend_upto(peer.id)
+        if resend:
+            changes = [c for c in changes if c.seq > resend or c.capped_from
+                       or written_clock(c)[21:] in (me.id, peer.id)]
+        theirs = [c for c in changes if c.proof is None and written_clock(c)[21:] == peer.id]
+        if theirs:
+            kept = proofs_of(self.db.conn, [(c.table, c.row_id, written_clock(c)) for c in theirs])
+            for change in theirs:
+                change.proof = kept.get((change.table, change.row_id, written_clock(change)), {}).get(change.field)
+        return changes
 
     def _photo_file_ok(self, photo_id: str) -> bool:
         return holds(media_path(self.store.media_dir, photo_id), photo_id)
@@ -428,11 +487,14 @@ class SyncService:
         for peer in peers:
             state = self.log.peer(peer.id)
             outbox = inbox(folder, peer.id)
-            if self.log.last_seq() > state.sent_upto or state.received_seq > state.sent_ack:
+            # A database restored from a backup tells each peer of its new incarnation even with nothing new for it
+            # (services/sync_incarnation.py): the peer then sends back what the restore lost.
+            announce = self.local_state.epoch_sent(peer.id) != self.local_state.sync_epoch()
+            if self.log.last_seq() > state.sent_upto or state.received_seq > state.sent_ack or announce:
                 outbox.mkdir(parents=True, exist_ok=True)
                 exported = self._export(peer, None, outbox, no_progress)
                 if (exported.changes or exported.photos or exported.notices
-                        or state.received_seq > state.sent_ack):
+                        or state.received_seq > state.sent_ack or announce):
                     result.exported.append(exported)
                     # Our older bundles still waiting there hold nothing the new one does not (it starts at the
                     # peer's latest acknowledgement): remove them, so a peer away for weeks finds one file.

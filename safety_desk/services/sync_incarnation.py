@@ -9,8 +9,10 @@ of the recipient it counted for (what its acknowledgement refers to). On import:
   restore, "" first);
 - an acknowledgement counted for an older epoch of ours is ignored: it acknowledges writes the restore dropped,
   and would hide the new ones that reuse their numbers.
-A restored office gets from each device that device's own writes again; what other devices wrote reaches it from
-them (the office accepts a row only from the device that wrote it).
+A restored office gets from each device that device's own writes again, and the office's own writes the device
+holds, each with the proof the office gave it (sync/office_proof.py: the office takes a write in its own name only
+with its proof); what other devices wrote reaches it from them (the office accepts a row only from the device
+that wrote it).
 """
 
 from __future__ import annotations
@@ -62,4 +64,6 @@ def settle_incarnations(local_state: LocalState, log: SyncLog, manifest: dict[st
             local_state.set_conflicts_from(sender_id, 0)  # its conflict numbers start over too
         else:
             local_state.set_conflicts_forwarded(0)  # the restored office lost the conflicts we sent it
+            # ... and what it wrote after its backup: we hand back its writes we hold, with its proofs.
+            local_state.set_resend_upto(sender_id, log.last_seq())
     return Incarnations(ack_counts, current=True)

@@ -32,8 +32,13 @@ def scope_refusals_of(db: Database, log: SyncLog, sender: Device, scope: Scope,
         moved = moves.moves_out_of(scope.district_ids) if scope.district_ids else {}
         return log.enterprises_index(scope, set(moved)), moved
 
+    acked = log.peer(sender.id).acked_seq  # as received before this bundle: its own ack counts from the next
+
+    def acknowledged(enterprise_id: str) -> bool:
+        return 0 < log.cell_seq("enterprise", enterprise_id, "district_id") <= acked
+
     return scope_refusals(sender.name, changes, log.scope_index(scope), log.row_scope_values, former,
-                          moves.enterprise_district)
+                          moves.enterprise_district, acknowledged)
 
 
 def after_merge_at_office(db: Database, sender: Device, changes: list[Change]) -> None:
@@ -76,6 +81,7 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
     if isinstance(refused, list):
         notices = [n for n in refused if isinstance(n, dict) and all(
             isinstance(n.get(k), str) for k in ("table", "row_id", "field"))]
+        moves.forget_refused_events(notices)  # the office's history of those hazards is the one that counts
         if moves.keep_refusals(office.id, notices, now):
             warnings.append(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突 (the office refused "
                             f"{len(notices)} of this device's changes: see the sync conflicts)")
@@ -85,6 +91,9 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
             # A manifest stays small: the rest are listed only at the office.
             warnings.append(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突 (and {more} more refused changes: see "
                             "the sync conflicts at the office)")
+    if me.role == "enterprise" and any(c.table == "enterprise" and c.field in ("district_id", WHOLE_ROW)
+                                       for c in changes):
+        moves.drop_unnamed_districts()  # its enterprise moved: the district it left is out of its scope
     told = manifest.get("out_of_scope")
     leaving = set(local_state.leaving_enterprises())
     leaving |= {e for e in told if isinstance(e, str)} if isinstance(told, list) else set()

@@ -45,6 +45,13 @@ class AnnotationRepository(Repository[PhotoAnnotation]):
                              "(must be derived from the photo id)")
         return record
 
+    def of_evidence(self, photo_id: str) -> bool:
+        """Whether the photo is attached to a hazard event or a submitted inspection's answer (its annotation
+        then only grows: domain/ownership.py)."""
+        from safety_desk.store.row_facts import evidence_photos
+
+        return bool(evidence_photos(self.db.conn, [photo_id]))
+
     def for_photo(self, photo_id: str) -> PhotoAnnotation | None:
         """The photo's annotation row, unless there is none or it was deleted."""
         found = self._select("photo_id = ? AND deleted = 0", (photo_id,), order="id", limit=1)

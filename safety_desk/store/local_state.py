@@ -177,6 +177,13 @@ class LocalState:
     def set_peer_epoch(self, device_id: str, epoch: str) -> None:
         self.db.set_local(f"peer_epoch:{device_id}", epoch)
 
+    def epoch_sent(self, device_id: str) -> str:
+        """Our incarnation as last told to the peer in a bundle ("" at first: also before any restore)."""
+        return self.db.local(f"epoch_sent:{device_id}") or ""
+
+    def set_epoch_sent(self, device_id: str, epoch: str) -> None:
+        self.db.set_local(f"epoch_sent:{device_id}", epoch)
+
     def resend_upto(self, device_id: str) -> int:
         """Our writes up to this seq go to the peer even those it sent us: it was restored and lost them (0: none)."""
         return self._int(f"resend_upto:{device_id}")

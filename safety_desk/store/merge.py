@@ -344,6 +344,11 @@ class _Merger:
         if current is None and (facts.new_hazard or facts.new_inspection):
             gone = {id(c) for c, _ in refused}
             refused += self.orphan_refusals(table, [c for c in changes if id(c) not in gone], facts)
+        if refused and current is None and len(refused) < len(changes):
+            # A new row comes whole or not at all: without a refused cell it would lack a column it needs.
+            gone = {id(c) for c, _ in refused}
+            refused += [(c, f"{table} {row_id} 是新记录，其中有修改被拒收，整条记录未接收") for c in changes
+                        if id(c) not in gone]
         if refused:
             gone = {id(c) for c, _ in refused}
             for change, reason in refused:

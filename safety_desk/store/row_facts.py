@@ -1,6 +1,7 @@
 """The stored parents a change set's rows are judged by (domain/ownership.py), read once before the set applies.
 
-A hazard event is judged by its hazard and an answer by its inspection as they were BEFORE the change set:
+A hazard event is judged by its hazard, an answer by its inspection and a photo's annotation by whether the photo
+is evidence, as they were BEFORE the change set:
 read after the parents merged, a hazard's source or an inspection's status would vouch for the very change
 set that altered it.
 """
@@ -43,15 +44,40 @@ def incoming_rows(changes: Iterable[Change], tables: Iterable[str]) -> dict[str,
     return rows
 
 
+def evidence_photos(conn: Any, photo_ids: Iterable[str]) -> set[str]:
+    """The photos among `photo_ids` attached, as stored, to a hazard event or to an answer of a submitted
+    inspection (their annotations only grow: domain/ownership.py)."""
+    found: set[str] = set()
+    wanted = sorted(set(photo_ids))
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start:start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for sql in (f"SELECT j.value FROM hazard_event e, json_each(e.photos) j WHERE j.value IN ({marks})",
+                    f"SELECT j.value FROM answer a JOIN inspection i ON i.id = a.inspection_id, json_each(a.photos) j"
+                    f" WHERE i.status = 'submitted' AND j.value IN ({marks})"):
+            found.update(r[0] for r in conn.execute(sql, chunk))
+    return found
+
+
+def _annotation_facts(conn: Any, changes: list[Change]) -> dict[tuple[str, str], RowFacts]:
+    ids = {c.row_id for c in changes if c.table == "photo_annotation"}
+    if not ids:
+        return {}
+    photo_of = {row_id: row["photo_id"] for row_id, row in _rows(conn, "photo_annotation", "id, photo_id", ids).items()}
+    evidence = evidence_photos(conn, photo_of.values())
+    return {("photo_annotation", row_id): RowFacts(evidence_photo=True)
+            for row_id, photo_id in photo_of.items() if photo_id in evidence}
+
+
 def row_facts(conn: Any, changes: list[Change], children: Iterable[str] = tuple(_PARENT)
               ) -> dict[tuple[str, str], RowFacts]:
     """(child table, row id) -> the facts of its parent before `changes` apply, for the rows of `children`
-    (hazard events, answers)."""
+    (hazard events, answers), and of every photo annotation whose photo is evidence."""
+    facts = _annotation_facts(conn, changes)
     children = [c for c in children if c in _PARENT]
     if not children:
-        return {}
+        return facts
     arriving = incoming_rows(changes, [*children, *(_PARENT[c][1] for c in children)])
-    facts: dict[tuple[str, str], RowFacts] = {}
     for child in children:
         column, parent, parent_columns = _PARENT[child]
         incoming = arriving[child]

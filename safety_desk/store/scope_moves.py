@@ -110,6 +110,27 @@ class ScopeMoves:
             new += 1
         return new
 
+    def forget_refused_events(self, notices: list[dict[str, Any]]) -> int:
+        """On a device: delete the hazard events of its own the office refused (each still as written here: same
+        clock), so its hazards fold as the office's do; each stays in the conflicts table (keep_refusals) with its
+        values. Local, like drop(); returns how many were deleted."""
+        wanted = {n["row_id"]: n.get("clock") for n in notices
+                  if n.get("table") == "hazard_event" and n.get("field") == "*"}
+        gone, hazards = [], set()
+        for event_id, clock in sorted(wanted.items()):
+            found = self.conn.execute(
+                "SELECT e.hazard_id, w.clock FROM hazard_event e JOIN row_clock r ON r.tbl = 'hazard_event'"
+                " AND r.row_id = e.id JOIN write_log w ON w.seq = r.last_seq WHERE e.id = ?", (event_id,)).fetchone()
+            if found is not None and found[1] == clock:
+                gone.append(event_id)
+                hazards.add(found[0])
+        if gone:
+            from safety_desk.store.hazards import HazardRepository
+
+            self._delete("hazard_event", gone)
+            HazardRepository(self.db).refresh_states(sorted(hazards))
+        return len(gone)
+
     # -- on a device: dropping an enterprise that left its scope ------------------------------------------
     def rows_of(self, enterprise_id: str) -> dict[str, list[str]]:
         """table -> ids of the enterprise's own records here (not photos)."""
@@ -158,6 +179,19 @@ class ScopeMoves:
             return True
         finally:
             self.conn.execute("RELEASE scope_drop")
+
+    def drop_unnamed_districts(self) -> int:
+        """On an enterprise's PC: forget the districts no record here names any more (the one its enterprise left
+        when the office moved it, and moved it back), as the office's scope for the PC no longer holds them.
+        Local, like drop(); returns how many were dropped."""
+        named = set()
+        for table in TABLE_ORDER:
+            for row in self.conn.execute(f"PRAGMA foreign_key_list({table})"):
+                if row[2] == "district":
+                    named.update(r[0] for r in self.conn.execute(f"SELECT DISTINCT {row[3]} FROM {table}"))
+        unnamed = [r[0] for r in self.conn.execute("SELECT id FROM district") if r[0] not in named]
+        self._delete("district", unnamed)
+        return len(unnamed)
 
     def _delete(self, table: str, ids: list[str], column: str = "id", clocks: bool = True) -> None:
         for start in range(0, len(ids), _BATCH):

@@ -344,8 +344,11 @@ class SyncLog:
                 if enterprise_id not in index.enterprise_ids:
                     continue
                 only = self.scope_index(Scope(peer_id, "enterprise", enterprise_id=enterprise_id))
-                changes.extend(c for c in self.export_for(index, peer_id, 0, upto_seq, only=only)
-                               if (c.table, c.row_id, c.field) not in sent)
+                for change in self.export_for(index, peer_id, 0, upto_seq, only=only):
+                    # Two enterprises moved in share rows (their district): each cell goes once.
+                    if (change.table, change.row_id, change.field) not in sent:
+                        sent.add((change.table, change.row_id, change.field))
+                        changes.append(change)
         if index.label_district_ids:
             # A record naming a district the peer may not hold (one its enterprise left) brings that district.
             named = {c.value if c.field == "district_id" else c.value.get("district_id")

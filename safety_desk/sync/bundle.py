@@ -18,7 +18,9 @@ Format, version 1 (a zip file; the names below are its only members):
     changes.jsonl          one line per row and write: [table, row_id, clock, author, seq, capped_from, cells]:
                            the write's hybrid logical clock, its author (person id), the sender's write_log seq,
                            the clock it came with if a device capped it (else null), and cells, an object of
-                           field -> value ("*" -> the whole row as an object, for records merged as rows).
+                           field -> value ("*" -> the whole row as an object, for records merged as rows);
+                           a line of the office's own writes may add an eighth element, field -> the office's
+                           proof that it wrote that cell (sync/office_proof.py).
     photos/<sha256>.jpg    photo files, each named by the sha256 of its bytes.
 
 Reading trusts nothing before it is checked: the file size is capped; every zip entry must be listed in

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Iterator
 
 from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, SYNC_MODE, WHOLE_ROW, Change
 from safety_desk.sync.bundle import MAX_CHANGE_CELLS, MAX_CHANGE_LINE_BYTES, MAX_CHANGE_LINES, BundleRejected
+from safety_desk.sync.office_proof import PROOF_CHARS
 
 _CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")
 _SCALARS = frozenset({str, int, float, type(None)})  # exact types: a bool is not a stored value
@@ -22,12 +23,21 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 def encode_changes(changes: Iterable[Change]) -> bytes:
     """changes.jsonl: one line per row and write, [table, row_id, clock, author, seq, capped_from, cells], where
-    cells maps each field the write set to its value ("*" to the whole row for records merged as rows)."""
+    cells maps each field the write set to its value ("*" to the whole row for records merged as rows); a line of
+    changes carrying the office's proofs (sync/office_proof.py) has an eighth element, field -> proof."""
     groups: dict[tuple, dict[str, Any]] = {}
+    proofs: dict[tuple, dict[str, str]] = {}
     for c in changes:
-        groups.setdefault((c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from), {})[c.field] = c.value
+        key = (c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from)
+        groups.setdefault(key, {})[c.field] = c.value
+        if c.proof is not None:
+            proofs.setdefault(key, {})[c.field] = c.proof
     encode = _ENCODER.encode
-    lines = [encode([*key, cells]) for key, cells in groups.items()]
+    if proofs:  # the office's proofs of its own writes ride as an eighth element of their lines
+        lines = [encode([*key, cells, proofs[key]]) if key in proofs else encode([*key, cells])
+                 for key, cells in groups.items()]
+    else:
+        lines = [encode([*key, cells]) for key, cells in groups.items()]
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
@@ -39,18 +49,27 @@ def fitting_seq(changes: list[Change], *, max_bytes: int, max_lines: int, max_ce
     if len(changes) <= max_lines and _values(changes) <= max_cells and _upper_bytes(changes) <= max_bytes:
         return None  # the usual case, decided without encoding anything
     groups: dict[tuple, dict[str, Any]] = {}
+    proofs: dict[tuple, dict[str, str]] = {}
     for c in changes:
-        groups.setdefault((c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from), {})[c.field] = c.value
+        key = (c.table, c.row_id, c.clock, c.author, c.seq, c.capped_from)
+        groups.setdefault(key, {})[c.field] = c.value
+        if c.proof is not None:
+            proofs.setdefault(key, {})[c.field] = c.proof
     encode = _ENCODER.encode
+
+    def size(key: tuple, cells: dict[str, Any]) -> int:  # a line as encode_changes writes it, with its newline
+        line = [*key, cells, proofs[key]] if key in proofs else [*key, cells]
+        return len(encode(line).encode("utf-8")) + 1
+
     if len(groups) <= max_lines and _values(changes) <= max_cells and \
-            sum(len(encode([*key, cells]).encode("utf-8")) + 1 for key, cells in groups.items()) <= max_bytes:
+            sum(size(key, cells) for key, cells in groups.items()) <= max_bytes:
         return None
     per_seq: dict[int, list[int]] = {}  # seq -> [lines, cells, bytes]
     for key, cells in groups.items():
         counts = per_seq.setdefault(key[4], [0, 0, 0])
         counts[0] += 1
         counts[1] += len(cells[WHOLE_ROW]) if WHOLE_ROW in cells else len(cells)
-        counts[2] += len(encode([*key, cells]).encode("utf-8")) + 1
+        counts[2] += size(key, cells)
     lines = cell_count = size = 0
     chosen = None
     for seq in sorted(per_seq):
@@ -64,8 +83,10 @@ def fitting_seq(changes: list[Change], *, max_bytes: int, max_lines: int, max_ce
 
 
 def _values(changes: list[Change]) -> int:
-    """Values as decoding counts them (sync/bundle.py MAX_CHANGE_CELLS): a cell, or each column of a whole row."""
-    return sum(len(c.value) if c.field == WHOLE_ROW and type(c.value) is dict else 1 for c in changes)
+    """Values as decoding counts them (sync/bundle.py MAX_CHANGE_CELLS): a cell, or each column of a whole row, and
+    the office's proof of either."""
+    return sum((len(c.value) if c.field == WHOLE_ROW and type(c.value) is dict else 1) + (c.proof is not None)
+               for c in changes)
 
 
 def _upper_bytes(changes: list[Change]) -> int:
@@ -73,7 +94,7 @@ def _upper_bytes(changes: list[Change]) -> int:
     line's keys and punctuation for every change."""
     total = 0
     for c in changes:
-        total += 400 + len(c.field) * 6
+        total += 400 + len(c.field) * 6  # room for a line's keys, punctuation and an office proof
         value = c.value
         if type(value) is dict:
             for key, cell in value.items():
@@ -83,14 +104,17 @@ def _upper_bytes(changes: list[Change]) -> int:
     return total
 
 
-def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]], name: str) -> list[Change]:
+def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]], name: str,
+                   proofs: list[tuple[str, str, str, dict[str, str]]] | None = None) -> list[Change]:
     """Parse and check every line of changes.jsonl (its bytes, or its lines as OpenedBundle.change_lines streams
     them); any malformed line rejects the bundle, naming the line.
 
     Memory stays bounded by what the lines hold, whatever their shape: lines are parsed a batch at a time, an
     empty, over-long or non-UTF-8 line is refused before it is parsed, and so is one nested deeper than a change
-    can be (a change line holds a list, its cells object and at most one whole-row object: three brackets
-    outside its strings), so no parser recursion or pile of tiny containers is ever built from hostile input."""
+    can be (a change line holds a list, its cells object, at most one whole-row object and the office's proofs:
+    four brackets outside its strings), so no parser recursion or pile of tiny containers is ever built from hostile
+    input. The office's proofs a line carries (sync/office_proof.py) go to `proofs` as (table, row id, clock,
+    {field: proof}), a line at a time (dropped when `proofs` is None)."""
     if isinstance(lines, (bytes, bytearray)):
         lines = _lines_of(bytes(lines))
     changes: list[Change] = []
@@ -114,13 +138,13 @@ def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]],
         batch.append(line)
         batch_bytes += len(line)
         if len(batch) == _BATCH or batch_bytes >= _BATCH_BYTES:
-            values += _decode_batch(batch, first, name, columns, pairs, clocks, changes)
+            values += _decode_batch(batch, first, name, columns, pairs, clocks, changes, proofs)
             first += len(batch)
             batch, batch_bytes = [], 0
             if values > MAX_CHANGE_CELLS:
                 raise _rejected(name, number, f"more than {MAX_CHANGE_CELLS} values in all")
     if batch:
-        values += _decode_batch(batch, first, name, columns, pairs, clocks, changes)
+        values += _decode_batch(batch, first, name, columns, pairs, clocks, changes, proofs)
         if values > MAX_CHANGE_CELLS:
             raise _rejected(name, number, f"more than {MAX_CHANGE_CELLS} values in all")
     return changes
@@ -128,7 +152,7 @@ def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]],
 
 _BATCH = 2000  # lines parsed at once, or fewer when they reach
 _BATCH_BYTES = 4 * 1024**2  # bytes: the copies one parse makes stay small
-_MAX_OPENERS = 3
+_MAX_OPENERS = 4  # the line, its cells, a whole row, the office's proofs
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 
@@ -165,7 +189,7 @@ def _rejected(name: str, number: int, what: str) -> BundleRejected:
 
 
 def _decode_batch(batch: list[bytes], first: int, name: str, columns: dict[str, set[str]], pairs: dict[str, frozenset],
-                  clocks: set[str], changes: list[Change]) -> int:
+                  clocks: set[str], changes: list[Change], proofs: list | None = None) -> int:
     """Decode and check a batch of lines into `changes`; returns how many values they held."""
     try:
         # One parse for the whole batch (JSON text never holds a raw newline); line by line only to name the
@@ -187,14 +211,16 @@ def _decode_batch(batch: list[bytes], first: int, name: str, columns: dict[str, 
     values = 0
     for number, item in enumerate(items, start=first):
         try:
-            values += _checked_line(item, columns, pairs, clocks, changes)
+            values += _checked_line(item, columns, pairs, clocks, changes, proofs)
         except (ValueError, TypeError, KeyError) as exc:
             raise _rejected(name, number, str(exc)) from None
     return values
 
 
 def _checked_line(item: Any, columns: dict[str, set[str]], pairs: dict[str, frozenset], clocks: set[str],
-                  out: list[Change]) -> int:
+                  out: list[Change], proofs: list | None = None) -> int:
+    if type(item) is list and len(item) == 8:
+        return _checked_proven_line(item, columns, pairs, clocks, out, proofs)
     if type(item) is not list or len(item) != 7:
         raise ValueError("not a list of 7 values")
     table, row_id, clock, author, seq, capped, cells = item
@@ -235,6 +261,24 @@ def _checked_line(item: Any, columns: dict[str, set[str]], pairs: dict[str, froz
                 for field_name, value in cells.items()])
     return len(cells)
 
+
+
+def _checked_proven_line(item: list, columns: dict[str, set[str]], pairs: dict[str, frozenset], clocks: set[str],
+                         out: list[Change], found: list | None) -> int:
+    """A line with the office's proofs of its cells (sync/office_proof.py): field -> proof, for fields of the line."""
+    proofs = item[7]
+    # Checked a line at a time in C (map, set, dict views), like the cells.
+    if (type(proofs) is not dict or not proofs or type(item[6]) is not dict or not proofs.keys() <= item[6].keys()
+            or set(map(type, proofs.values())) != _STR or set(map(len, proofs.values())) != _PROOF_LENGTH):
+        raise ValueError("bad proofs")
+    values = _checked_line(item[:7], columns, pairs, clocks, out)
+    if found is not None:
+        found.append((item[0], item[1], item[2], proofs))
+    return values + len(proofs)  # each proof held counts like a value (the decoded memory stays bounded)
+
+
+_STR = {str}
+_PROOF_LENGTH = {PROOF_CHARS}
 
 
 def _field_pairs(columns: dict[str, set[str]]) -> dict[str, frozenset]:

@@ -2,7 +2,8 @@
 
 A row must be within the sender's scope before and after its changes. A row of an enterprise that left the
 sender's districts (the office moved it) is still taken when its change was made before the move (its clock
-is earlier): the device wrote it while the enterprise was its own. A device never moves a record to another
+is earlier): the device wrote it while the enterprise was its own; but never once the device has confirmed
+having the move in an earlier bundle (the office judges by what it had received, not by the clock claimed). A device never moves a record to another
 district: a district it sets on a hazard, inspection, notice, drill or incident must be the one the record
 had, or its enterprise's. Rules only: the service hands in the stored rows and the moves (store/scope_moves.py).
 """
@@ -33,12 +34,23 @@ def _touches(change: Change, column: str) -> bool:
                                       and column in change.value)
 
 
+def _resent(stored: dict[str, Any] | None, change: Change) -> bool:
+    if stored is None:
+        return False
+    if change.field == WHOLE_ROW:
+        return isinstance(change.value, dict) and all(stored.get(k) == v for k, v in change.value.items())
+    return stored.get(change.field) == change.value
+
+
 def scope_refusals(sender_name: str, changes: list[Change], index: ScopeIndex, stored_row: StoredRow,
                    former: Callable[[], tuple[ScopeIndex, Moves]],
-                   enterprise_district: Callable[[str], str | None]) -> dict[tuple, str]:
+                   enterprise_district: Callable[[str], str | None],
+                   acknowledged: Callable[[str], bool] = lambda enterprise_id: False) -> dict[tuple, str]:
     """change_key -> why, for every change of a row outside the sender's scope (or moving a record to another
     district). `former()` gives the index of the enterprises moved out of the sender's scope and their moves
-    (asked only when a row is outside the scope now)."""
+    (asked only when a row is outside the scope now). `acknowledged(enterprise)`: the sender had confirmed
+    having the enterprise's move in a bundle received before this one, so nothing it sends of it now was
+    written while it was the sender's, whatever clock the change claims (the office judges at receipt)."""
     order = {t: i for i, t in enumerate(TABLE_ORDER)}
     rows: dict[tuple[str, str], tuple[dict[str, Any], list[Change]]] = {}
     for change in sorted(changes, key=lambda c: (order[c.table], c.row_id)):
@@ -81,6 +93,14 @@ def scope_refusals(sender_name: str, changes: list[Change], index: ScopeIndex, s
                     refused[change_key(change)] = (
                         f"{table} {row_id} 不在设备“{sender_name}”的范围内 (the record is outside the scope of "
                         f"device {sender_name})")
+                continue
+            if acknowledged(str(enterprise)):
+                for change in row_changes:
+                    if _resent(stored, change):
+                        continue  # the value held here already (a bundle sent again): nothing is changed
+                    refused[change_key(change)] = (
+                        f"{table} {row_id} 字段 {change.field}：所属企业已调到其他片区，设备“{sender_name}”此前的同步包已"
+                        "确认收到这次调动，之后发来的修改不论其时钟一律不接收")
                 continue
             late = [c for c in row_changes if c.clock >= move[1]]
             for change in late:

@@ -1,5 +1,6 @@
 """The three-replica world with a malicious enterprise (issue 13, invariant 11): raw edits to its own SQLite signed
-with its own key, restores from backups (a new sync incarnation) and wall clocks a year ahead, then corrected.
+with its own key, restores from backups (a new sync incarnation), wall clocks a year ahead, then corrected, and the
+office moving enterprises out of the laptop's district and back.
 
 Used by test_three_replicas_property.py. What the enterprise role may change at the office is judged here on its
 own, from DESIGN.md §4, not with domain/ownership.py: the test must not share the rule it checks.
@@ -20,7 +21,7 @@ from safety_desk.store.records import Inspection
 from safety_desk.store.store import Store
 
 from hostile import HostileEdit
-from sync_helpers import Replica
+from sync_helpers import USCC, Replica
 
 YEAR = timedelta(days=365)
 EVENT_KINDS = ["created", "deadline_set", "deadline_extended", "progress", "reported_rectified", "verified",
@@ -40,9 +41,11 @@ HOSTILE_OPERATION = st.one_of(
 )
 HOSTILE_KINDS = frozenset({"rewrite_event", "forge_event", "hazard_field", "answer", "inspection_field",
                            "office_record", "foreign_hazard"})
-LIFE_KINDS = frozenset({"inspect", "backup", "restore", "jump"})
+LIFE_KINDS = frozenset({"inspect", "backup", "restore", "jump", "move"})
 LIFE_OPERATION = st.one_of(
     st.tuples(st.just("inspect"), st.just("office"), st.sampled_from(["pass", "fail"])),
+    # The office moves enterprise 1 (the malicious one's) or 2 between the laptop's district D1 and D2, and back.
+    st.tuples(st.just("move"), st.integers(0, 1)),
     st.tuples(st.just("backup"), st.sampled_from(["inspector", "enterprise"])),
     st.tuples(st.just("restore"), st.sampled_from(["inspector", "enterprise"])),
     st.tuples(st.just("jump"), st.sampled_from(["inspector", "enterprise"]), st.booleans()),
@@ -224,6 +227,12 @@ class Lifecycle:
             world.restored(who)
         elif kind == "jump":
             self.clocks[who].offset = YEAR if operation[2] else timedelta(0)
+        elif kind == "move":
+            store = world.replicas["office"].store
+            enterprise = store.enterprises.by_uscc(USCC[who])
+            d1, d2 = store.districts.by_code("D1").id, store.districts.by_code("D2").id
+            with store.transaction():
+                store.enterprises.update(enterprise.id, district_id=d2 if enterprise.district_id == d1 else d1)
 
 
 def snapshot(store) -> dict[str, dict[str, dict]]:

@@ -17,6 +17,7 @@ from typing import Callable, Iterator
 import pytest
 
 from safety_desk.sync.identity import sign
+from safety_desk.sync.office_proof import PROOF_CHARS
 
 from sync_helpers import exchange, hazard_of
 
@@ -122,6 +123,12 @@ def _hazard_cells(n: int) -> bytes:
                       separators=(",", ":")).encode()
 
 
+def _proven_hazard_cells(n: int) -> bytes:
+    """The cells of _hazard_cells, each with a proof as the office gives them (sync/office_proof.py)."""
+    line = json.loads(_hazard_cells(n))
+    return json.dumps([*line, {name: "p" * PROOF_CHARS for name in line[6]}], separators=(",", ":")).encode()
+
+
 MiB = 1024 * 1024
 SHAPES = {
     # The finding: a small signed bundle of empty lines (3.2 GB to import before), here as many as the cap allows.
@@ -140,6 +147,7 @@ SHAPES = {
     "valid short lines at the line cap": (_valid_lines(120_000, _hazard_cell), "does not match"),
     "valid cells at the value cap": (_valid_lines(69_900, _hazard_cells), "does not match"),
     "valid wide rows at the value cap": (_valid_lines(46_600, _inspection_row), "does not match"),
+    "valid proven cells at the value cap": (_valid_lines(34_900, _proven_hazard_cells), "does not match"),
     "one line over the line cap": (_valid_lines(120_001, _hazard_cell), "more than 120000 lines"),
 }
 

@@ -4,7 +4,8 @@ shares, nothing made anywhere is lost, the enterprise holds no other enterprise'
 once, and an exception injected midway through an import leaves the database as it was.
 
 Issue 13, invariant 11 (HostileWorld, malicious_replica.py): the enterprise's owner also edits its own SQLite raw
-(bundles signed with its own key), the inspector laptop and the enterprise PC restore backups and run a year ahead;
+(bundles signed with its own key), the inspector laptop and the enterprise PC restore backups and run a year ahead,
+and the office moves enterprises out of the laptop's district and back;
 the honest replicas still converge, nothing they wrote is lost, and no import from the enterprise changes anything
 at the office that the enterprise role does not own.
 
@@ -207,19 +208,22 @@ def photos_kept(world: World) -> None:
             assert hashlib.sha256(data).hexdigest() == photo_id
 
 
-def converged(world: World, name: str) -> None:
-    """The replica holds what the office holds within its scope, field for field, and the same hazard states."""
+def converged(world: World, name: str, told: frozenset[tuple[str, str, str]] = frozenset()) -> None:
+    """The replica holds what the office holds within its scope, field for field, and the same hazard states.
+    `told`: (table, row id, field) the office refused from the replica and told it so: the replica keeps its own
+    value of those cells (as a refused conflict too), so they differ; a refused event it forgets."""
     office = world.replicas["office"]
     log = SyncLog(office.store.db)
     replica = world.replicas[name]
     device = office.store.devices.require(replica.device_id)
     index = log.scope_index(Scope.of(device.id, device.role, device.scope))
+    refused_rows = {(t, r) for t, r, f in told if f == "*" and t != "hazard_event"}
     for table in TABLE_ORDER:
-        theirs = rows(replica.store, table)
+        theirs = {i: r for i, r in rows(replica.store, table).items() if (table, i) not in refused_rows}
         ours = {i: r for i, r in rows(office.store, table).items() if row_in_scope(index, table, r)}
         assert set(theirs) == set(ours), f"{name}: {table} rows differ"
         for row_id, row in ours.items():
-            hidden = withheld_fields(index, table, row)
+            hidden = withheld_fields(index, table, row) | {f for t, r, f in told if (t, r) == (table, row_id)}
             mine = {k: v for k, v in row.items() if k not in hidden}
             other = {k: v for k, v in theirs[row_id].items() if k not in hidden}
             assert mine == other, f"{name}: {table} {row_id} differs"
@@ -331,17 +335,31 @@ class HostileWorld(World):
 
 def check_hostile(world: HostileWorld) -> None:
     office = world.replicas["office"]
-    converged(world, "inspector")  # the honest replicas converge
+    # The honest replicas converge, but for what the laptop wrote on an enterprise that had moved out of its district
+    # (refused, and the laptop told so: it keeps its own value as a refused conflict; docs/architecture.md).
+    told = frozenset((c.tbl, c.row_id, c.field) for c in
+                     world.replicas["inspector"].sync.log.conflicts(include_resolved=True, kinds=("refused",)))
+    converged(world, "inspector", told)
     if not world.hostile.edits:
         converged(world, "enterprise")
     held = set(rows(office.store, "hazard_event"))
-    for name in ("office", "inspector"):
-        assert world.made_events[name] <= held, f"events of {name} lost"
+    # An event the laptop wrote on an enterprise after learning it had moved out of its district is refused, and
+    # the laptop is told; nothing else it wrote is lost.
+    refused = {c.row_id for c in office.sync.log.conflicts(include_resolved=True, kinds=("refused",))
+               if c.source == world.replicas["inspector"].device_id and c.tbl == "hazard_event"}
+    told = {c.row_id for c in world.replicas["inspector"].sync.log.conflicts(include_resolved=True, kinds=("refused",))}
+    assert refused <= told, "the laptop was not told of its refused events"
+    assert world.made_events["office"] <= held, "events of office lost"
+    assert world.made_events["inspector"] - refused <= held, "events of inspector lost"
     # The enterprise's app-made events arrive, but for those its owner rewrote or added to a forged hazard.
     on_forged = {e for e, h in world.replicas["enterprise"].store.db.conn.execute("SELECT id, hazard_id FROM"
                                                                                   " hazard_event")
                  if h in world.hostile.hazards}
-    assert world.made_events["enterprise"] - world.hostile.touched - on_forged <= held, "the enterprise's events lost"
+    # ... or that the office refused and told it of (it forgets a refused event: services/sync_scope.py).
+    told_enterprise = {c.row_id for c in world.replicas["enterprise"].sync.log.conflicts(include_resolved=True,
+                                                                                        kinds=("refused",))}
+    assert world.made_events["enterprise"] - world.hostile.touched - on_forged - told_enterprise <= held, \
+        "the enterprise's events lost"
     photos_kept(world)
     # A hazard the owner registered with a forged history (no created event) is its own to damage; no other is.
     assert set(office.store.hazards.mismatched_states()) <= world.hostile.hazards
@@ -372,6 +390,18 @@ def run_hostile_example(template: Path, operations) -> None:
                      ("office_record", "enterprise"), ("backup", "inspector"), ("event", "inspector", 0, "comment"),
                      ("send", 1), ("deliver", 1, 0), ("restore", "inspector"), ("jump", "inspector", True),
                      ("edit", "inspector", 0, "measures", "杆")])
+# District moves: the laptop's enterprises leave its district and come back, with edits before and after each move.
+@example(operations=[("event", "inspector", 0, "comment"), ("move", 0), ("send", 0), ("event", "inspector", 0,
+                     "progress"), ("edit", "inspector", 1, "measures", "杆"), ("deliver", 0, 0), ("send", 1),
+                     ("event", "inspector", 1, "comment"), ("deliver", 1, 0), ("send", 1), ("deliver", 1, 1),
+                     ("forge_event", 0, "verified", "own", "own"), ("move", 1), ("send", 3), ("deliver", 3, 0),
+                     ("move", 0), ("send", 0), ("deliver", 0, 1), ("event", "inspector", 2, "reported_rectified")])
+# Found by the long run: two enterprises moved into the laptop's district sent their district twice (the bundle
+# refused whole); the enterprise PC kept the district its enterprise left and came back from.
+@example(operations=[("edit", "office", 0, "measures", "1"), ("send", 0), ("drop", 0), ("move", 0), ("move", 0),
+                     ("move", 1), ("move", 1), ("edit", "office", 0, "measures", "1")])
+@example(operations=[("edit", "office", 0, "measures", "1"), ("send", 0), ("drop", 0), ("move", 0), ("move", 0),
+                     ("move", 1), ("move", 0), ("edit", "office", 1, "measures", "1")])
 def test_a_malicious_enterprise_changes_nothing_it_does_not_own(world_template, operations) -> None:
     run_hostile_example(world_template, operations)
 

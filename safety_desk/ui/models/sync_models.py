@@ -138,7 +138,7 @@ class ConflictsModel(_RowsModel[ConflictRow]):
         }
         self._kinds = {
             "value": self.tr("Edited on two devices"),
-            "refused": self.tr("Refused: the sender's role does not own this field"),
+            "refused": self.tr("Refused"),
             "clock": self.tr("A device's clock runs ahead"),
             "unique": self.tr("Registered twice"),
         }
