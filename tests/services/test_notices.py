@@ -274,7 +274,7 @@ def test_a_database_from_before_blocks_continues_after_its_existing_numbers(tmp_
 
     path = tmp_path / "old.db"
     monkeypatch.setattr(connection, "all_migrations", lambda: all_migrations()[:2])  # the program before 0003
-    # ... whose person record had no must_change_password (0011).
+    # ... whose person record had no must_change_password (0012).
     import dataclasses
 
     from safety_desk.store.organisation import PersonRepository
