@@ -55,6 +55,12 @@ class Entrance:
         device = self.store.devices.get(self.store.db.device_id)
         return device.name if device else self.store.db.device_id
 
+    @property
+    def is_office_device(self) -> bool:
+        """The office's own database (made by init or the first start), not an enrolled device's."""
+        device = self.store.devices.get(self.store.db.device_id)
+        return device is not None and device.role == "office"
+
     def needs_setup(self) -> bool:
         from safety_desk.services.auth import needs_setup
 
@@ -142,6 +148,11 @@ class Desk:
         return CampaignService(self.session)
 
     @cached_property
+    def certificates(self):
+        from safety_desk.services.certificates import CertificateService
+        return CertificateService(self.session)
+
+    @cached_property
     def dashboard(self):
         from safety_desk.services.dashboard import DashboardService
         return DashboardService(self.session, self.settings)
@@ -205,6 +216,16 @@ class Desk:
     def reports(self):
         from safety_desk.services.reports import ReportService
         return ReportService(self.session)
+
+    @cached_property
+    def seals(self):
+        from safety_desk.services.document_seals import DocumentSeals
+        return DocumentSeals(self.session)
+
+    @cached_property
+    def filings(self):
+        from safety_desk.services.filings import FilingService
+        return FilingService(self.session)
 
     @cached_property
     def spreadsheets(self):

@@ -382,10 +382,12 @@ def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> N
 @report_group.command("notice")
 @click.argument("notice_id")
 @_OUTPUT
+@click.option("--reprint", is_flag=True, default=None,
+              help="Mark the print 补打 even on the issue day (a print on a later day always is).")
 @click.pass_context
-def report_notice(ctx: click.Context, notice_id: str, output: Path) -> None:
-    """安全隐患整改通知书 (by its id or its number)."""
-    _write_document(ctx, output, lambda reports: reports.notice(notice_id, output))
+def report_notice(ctx: click.Context, notice_id: str, output: Path, reprint: bool | None) -> None:
+    """安全隐患整改通知书 (by its id or its number), exactly as issued."""
+    _write_document(ctx, output, lambda reports: reports.notice(notice_id, output, reprint=reprint or None))
 
 
 @report_group.command("drill")
@@ -446,12 +448,67 @@ def report_weekly(ctx: click.Context, week: str | None, start, end, district_cod
 @click.option("--quarter", required=True, metavar="2026Q4", help="The quarter, e.g. 2026Q4.")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")
 @_output(".pdf")
+@click.option("--file", "file_it", is_flag=True,
+              help="报出: store the figures as filed (once per quarter and scope); later prints reprint them.")
 @click.pass_context
-def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None, output: Path) -> None:
+def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None, output: Path, file_it: bool) -> None:
     """季度隐患排查治理统计 (16号令 art. 14) for the city or one district."""
     with _desk(ctx) as desk:
-        desk.reports.quarterly(quarter, output, district_code)
+        figures = desk.reports.quarterly(quarter, output, district_code, file=file_it)
     click.echo(f"已生成 written: {output}")
+    _echo_filing(figures)
+
+
+def _echo_filing(figures) -> None:
+    """What a filed statistic's print says about its filing: filed now, or filed before and how today differs."""
+    filing = figures.filing
+    if filing is None:
+        return
+    if figures.differences is None:
+        click.echo(f"已报出：编号 {filing.number}，{filing.filed_on}")
+        return
+    click.echo(f"按 {filing.filed_on} 报出的数据打印（编号 {filing.number}）")
+    if not figures.differences:
+        click.echo("与报出数据的差异：无")
+        return
+    click.echo("与报出数据的差异：")
+    for difference in figures.differences:
+        filed = "—" if difference.filed is None else difference.filed
+        now = "—" if difference.now is None else difference.now
+        click.echo(f"  {difference.label}：报出 {filed}，现统计 {now}")
+
+
+@main.group("person")
+def person_group() -> None:
+    """The office's staff."""
+
+
+@person_group.command("certificate")
+@click.argument("login")
+@click.argument("number")
+@click.pass_context
+def person_certificate(ctx: click.Context, login: str, number: str) -> None:
+    """Record LOGIN's 执法证 NUMBER (printed on the notices they issue; "" removes it)."""
+    with _desk(ctx) as desk:
+        person = desk.certificates.set_certificate(login, number)
+    click.echo(f"已记录：{person.name} 执法证号 {person.certificate or '（无）'}")
+
+
+@main.command("verify")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--text", default=None, metavar="TEXT", help="The text of a scanned QR code (SD1|...).")
+@click.pass_context
+def verify_command(ctx: click.Context, file: Path | None, text: str | None) -> None:
+    """Check an issued document offline: a PDF's seal, signature and content, or a scanned code's text.
+
+    Exits 0 when the document is genuine and unchanged, 1 when it is not."""
+    if (file is None) == (text is None):
+        raise click.UsageError("give FILE.pdf or --text, one of them")
+    with _desk(ctx) as desk:
+        result = desk.seals.check_pdf(file) if file is not None else desk.seals.check_text(text)
+    click.echo(result.message)
+    if not result.valid:
+        ctx.exit(EXIT_FAILED)
 
 
 def _names(desk) -> tuple[dict, dict]:
@@ -612,40 +669,57 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **opti
             click.echo(f"{login}\t{password}")
 
 
+def _new_districts_option(command):
+    return click.option("--new-districts", is_flag=True,
+                        help="新建文件中出现但尚不存在的片区 (create the districts the file names that do not "
+                             "exist).")(command)
+
+
+def _unknown_industry_option(command):
+    return click.option("--unknown-industry", metavar="行业", callback=_parse_unknown_industry,
+                        help="国民经济行业分类中找不到的行业按此行业导入，如 其他 (import industries the GB/T 4754 "
+                             "table does not know as this supervision industry, e.g. 其他).")(command)
+
+
+def _parse_unknown_industry(_ctx: click.Context, _param: click.Parameter, value: str | None):
+    from safety_desk.domain.industry import parse_industry
+
+    if value is None:
+        return None
+    try:
+        return parse_industry(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--unknown-industry") from None
+
+
 @import_group.command("enterprises")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check every row and say what would change; write nothing.")
-@click.option("--new-districts", is_flag=True,
-              help="新建文件中出现但尚不存在的片区 (create the districts the file names that do not exist).")
-@click.option("--unknown-industry", metavar="行业",
-              help="国民经济行业分类中找不到的行业按此行业导入，如 其他 (import industries the GB/T 4754 table does "
-                   "not know as this supervision industry, e.g. 其他).")
+@_new_districts_option
+@_unknown_industry_option
 @click.pass_context
-def import_enterprises(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool,
-                       unknown_industry: str | None) -> None:
+def import_enterprises(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool, unknown_industry) -> None:
     """Enterprises from an .xlsx list (an existing USCC is updated, not duplicated).
 
     Industries may be GB/T 4754-2017 国民经济行业分类 letters, codes or names (E, 47, 建筑业) or short forms
     (城投, 水务, 燃气); districts by code or name.
     """
-    from safety_desk.domain.industry import parse_industry
-
-    unknown = None
-    if unknown_industry is not None:
-        try:
-            unknown = parse_industry(unknown_industry)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--unknown-industry") from None
-    _run_import(ctx, "enterprises", file, dry_run, new_districts=new_districts, unknown_industry=unknown)
+    _run_import(ctx, "enterprises", file, dry_run, new_districts=new_districts, unknown_industry=unknown_industry)
 
 
 @import_group.command("ledger")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check every row and say what would be added; write nothing.")
+@_new_districts_option
+@_unknown_industry_option
 @click.pass_context
-def import_ledger(ctx: click.Context, file: Path, dry_run: bool) -> None:
-    """Hazards from an enterprise's or office's Excel ledger (隐患台账)."""
-    _run_import(ctx, "ledger", file, dry_run)
+def import_ledger(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool, unknown_industry) -> None:
+    """Hazards from an enterprise's or office's Excel ledger (隐患台账).
+
+    Its enterprises must exist, or be listed on an enterprise sheet of the same workbook (企业名称, 统一社会信用代码,
+    片区, 行业 as for `import enterprises`): at the office both sheets are imported together, all or nothing.
+    """
+    _run_import(ctx, "ledger", file, dry_run, new_districts=new_districts, unknown_industry=unknown_industry)
 
 
 @import_group.command("people")

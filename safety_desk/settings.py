@@ -26,6 +26,8 @@ class Settings:
     notice_pattern: str = DEFAULT_NOTICE_PATTERN
     # How many notice numbers the office gives a device at a time (per year).
     notice_block_size: int = DEFAULT_BLOCK_SIZE
+    # 抄送 of a notice listing a major hazard: the authority major hazards are reported to (16号令 art. 9).
+    major_hazard_authority: str = "市应急管理局"
     # Drill frequency of high-risk units: "national" (应急预案管理办法 art. 33 as written) or
     # "local_half_yearly" (a stricter local rule: their comprehensive or specific drill every 6 months too).
     drill_rule: str = DrillRule.NATIONAL.value

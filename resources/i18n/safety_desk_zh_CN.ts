@@ -1282,72 +1282,72 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="30"/>
-        <source>The enrolment file makes a fresh installation this device, with the data of its scope. It works once: hand it over in person, like a password.</source>
-        <translation>登记文件可使一台新安装的电脑成为该设备，并带有其范围内的数据。文件只能使用一次：请像密码一样当面交付。</translation>
+        <source>The enrolment file makes a fresh installation this device, with the data of its scope. Hand it over on a USB stick or through a shared folder only its user can open; on the new computer, start SafetyDesk and choose “Join an office: choose the enrolment file”. It works once, like a one-time password: delete other copies afterwards.</source>
+        <translation>登记文件让一台新安装的电脑成为此设备，并带去其范围内的数据。请用U盘或只有使用人能打开的共享文件夹交付；在新电脑上启动安全检查工作台，选择“加入安全办：选择登记文件”。登记文件只能使用一次，如同一次性密码：使用后请删除其他副本。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="40"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="43"/>
         <source>e.g. Dongcheng inspector laptop</source>
         <translation>例如：东城片区检查员笔记本</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="57"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="61"/>
         <source>Where to write the enrolment file (.sdenroll)</source>
         <translation>登记文件（.sdenroll）保存位置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="60"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="64"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="66"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="70"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="67"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="71"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="68"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="72"/>
         <source>Districts</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="69"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="73"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="70"/>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="123"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="74"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="127"/>
         <source>Enrolment file</source>
         <translation>登记文件</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="78"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="82"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="79"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="83"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="124"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="128"/>
         <source>Enrolment files (*.sdenroll)</source>
         <translation>登记文件 (*.sdenroll)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="137"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="141"/>
         <source>Choose the enterprise from the list of matches.</source>
         <translation>请从匹配列表中选择企业。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="141"/>
+        <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="145"/>
         <source>%1 exists already: an enrolment never overwrites a file. Choose another name.</source>
         <translation>%1 已存在：登记不会覆盖已有文件。请换一个文件名。</translation>
     </message>
@@ -1355,82 +1355,82 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>EnterpriseEditor</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="33"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="40"/>
         <source>Edit enterprise — %1</source>
         <translation>编辑企业 — %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="40"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="47"/>
         <source>18 characters, e.g. 91370200MA3C1234X5</source>
         <translation>18位，例如 91370200MA3C1234X5</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="51"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="58"/>
         <source>1 (highest risk)</source>
         <translation>1（风险最高）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="53"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="60"/>
         <source>3 (lowest risk)</source>
         <translation>3（风险最低）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="55"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="62"/>
         <source>High-risk: drills at least every 6 months</source>
         <translation>高风险企业：每6个月至少演练一次</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="70"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="77"/>
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="71"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="78"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="72"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="79"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="73"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="80"/>
         <source>Risk class</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="75"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="82"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="76"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="83"/>
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="77"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="84"/>
         <source>Safety officer</source>
         <translation>安全员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="78"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="85"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="82"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="89"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="135"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="142"/>
         <source>The name is required.</source>
         <translation>请填写企业名称。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="143"/>
+        <location filename="../../safety_desk/ui/dialogs/enterprise_editor.py" line="148"/>
         <source>7 to 20 digits; only + - ( ) and spaces may go between them.</source>
         <translation>应为7～20位数字，数字之间只能有 + - ( ) 和空格。</translation>
     </message>
@@ -1454,149 +1454,169 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="59"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="61"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="93"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="96"/>
         <source>Import from Excel…</source>
         <translation>从Excel导入…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="95"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="98"/>
         <source>Add or update enterprises from an Excel list</source>
         <translation>从Excel名录新增或更新企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="103"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="106"/>
+        <source>New enterprise…</source>
+        <translation>新建企业…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="124"/>
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="104"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="125"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="127"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="148"/>
         <source>Name, USCC or pinyin initials such as zgjt</source>
         <translation>名称、信用代码或拼音首字母（如 zgjt）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="167"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="188"/>
         <source>Choose an enterprise on the left, or search for one, to see its particulars, inspections, open hazards and drills.</source>
         <translation>在左侧选择或搜索企业，查看其基本信息、检查记录、未销号隐患和演练。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="183"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="204"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="204"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="225"/>
         <source>Double-click an inspection to open it.</source>
         <translation>双击检查记录即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="208"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="229"/>
         <source>Double-click a hazard to open it.</source>
         <translation>双击隐患即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="218"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="239"/>
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="219"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="240"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="220"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="241"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="221"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="242"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="222"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="243"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="242"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="263"/>
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="242"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="406"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="263"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="442"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="242"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="263"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="243"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="264"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="243"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="264"/>
         <source>Risk class</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="244"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="408"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="444"/>
         <source>High-risk</source>
         <translation>高风险企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="244"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="245"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="266"/>
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="245"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="266"/>
         <source>Safety officer</source>
         <translation>安全员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="246"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="267"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="246"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="267"/>
         <source>Tracked since</source>
         <translation>纳入监管日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="255"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="276"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="297"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="280"/>
+        <source>Move to another district…</source>
+        <translation>移至其他片区…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="284"/>
+        <source>Retire…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="286"/>
+        <source>Take it off the list (closed, merged, no longer supervised); its records stay</source>
+        <translation>从监管名录中撤销（注销、合并或不再监管）；其记录保留</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="333"/>
         <source>%1 · leader %2</source>
         <translation>%1 · 包片领导：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="307"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="343"/>
         <source>District %1
 Leader: %2
 Inspectors: %3</source>
@@ -1605,71 +1625,82 @@ Inspectors: %3</source>
 检查员：%3</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="320"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="356"/>
         <source>Districts: %1 · enterprises: %2</source>
         <translation>片区：%1 · 企业：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="336"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="372"/>
         <source>%1
 USCC %2 · %3 · risk class %4</source>
         <translation>%1
 统一社会信用代码：%2 · %3 · 风险类别：%4</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="372"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="408"/>
         <source>No enterprise matches “%1”.</source>
         <translation>没有与“%1”匹配的企业。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="374"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="410"/>
         <source>The first %1 matches; type more to narrow them.</source>
         <translation>仅显示前%1条结果，请输入更多内容以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="376"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="412"/>
         <source>Matches: %1</source>
         <translation>匹配结果：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="407"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="443"/>
         <source>Risk class %1</source>
         <translation>风险类别 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="423"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="459"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="423"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="459"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="434"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="470"/>
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="437"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="473"/>
         <source>Open hazards (%1, %2 overdue)</source>
         <translation>未销号隐患（%1，逾期%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="440"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="476"/>
         <source>Open hazards (%1)</source>
         <translation>未销号隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="443"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="479"/>
         <source>Drills (%1)</source>
         <translation>演练（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="445"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="481"/>
         <source>Notices (%1)</source>
         <translation>整改通知书（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="545"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="559"/>
+        <source>Retire enterprise</source>
+        <translation>撤销企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="546"/>
+        <source>Take %1 off the list? It leaves every device&apos;s lists at their next sync; its inspections, hazards and notices stay.</source>
+        <translation>从名录中撤销%1？各设备下次同步后不再列出该企业；其检查、隐患和通知书记录保留。</translation>
     </message>
 </context>
 <context>
@@ -1733,54 +1764,152 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="21"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="27"/>
         <source>Set up SafetyDesk</source>
         <translation>初始化安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="23"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="29"/>
         <source>Welcome. Name your office and create the first account; you will use it to sign in from now on.</source>
         <translation>欢迎使用。请填写单位名称并创建第一个账号，今后将使用该账号登录。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="45"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="51"/>
         <source>Office name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="46"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="52"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="47"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="53"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="48"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="54"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="49"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="55"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="50"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="56"/>
         <source>Repeat password</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="52"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="58"/>
         <source>Create account</source>
         <translation>创建账号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="63"/>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="83"/>
+        <source>1. Import the enterprise list</source>
+        <translation>1. 导入企业名录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="84"/>
+        <source>Enterprises page, Import from Excel: districts by name are created when you tick the box; industries by the national classification (GB/T 4754).</source>
+        <translation>企业页面，“从Excel导入”：勾选后按名称新建片区；行业按国民经济行业分类（GB/T 4754）填写即可。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="86"/>
+        <source>2. Add people</source>
+        <translation>2. 添加人员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="87"/>
+        <source>Organisation page: district leaders, inspectors and enterprise safety officers, each with a one-time password.</source>
+        <translation>组织机构页面：包片领导、检查员和企业安全员，每人一个一次性密码。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="89"/>
+        <source>3. Enrol devices</source>
+        <translation>3. 登记设备</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="90"/>
+        <source>Sync page, Devices tab: an enrolment file for each inspector laptop and enterprise computer, handed over on a USB stick or through a shared folder.</source>
+        <translation>同步页面，“设备”标签：为每台检查员笔记本和企业电脑生成登记文件，用U盘或共享文件夹交付。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="102"/>
+        <source>Later: open the dashboard</source>
+        <translation>稍后再说：打开首页</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="115"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="125"/>
+        <source>Next steps</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_run.py" line="126"/>
+        <source>%1 is set up and you are signed in. A new office goes live in three steps; choose one to start there (each is also in the main window).</source>
+        <translation>%1已创建，您已登录。新安全办正式启用还需三步；选择一步从那里开始（主窗口中也都能找到）。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_start.py" line="37"/>
+        <source>Welcome to SafetyDesk</source>
+        <translation>欢迎使用安全检查工作台</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_start.py" line="39"/>
+        <source>This computer has no SafetyDesk data yet. Is it the safety office&apos;s own computer, or an inspector&apos;s laptop or an enterprise&apos;s computer the office has enrolled?</source>
+        <translation>这台电脑上还没有安全检查工作台的数据。这是安全办自己的电脑，还是安全办已登记的检查员笔记本或企业电脑？</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_start.py" line="43"/>
+        <source>Set up a new safety office</source>
+        <translation>新建安全办</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_start.py" line="44"/>
+        <source>The office&apos;s own computer: name the office and create the first account.</source>
+        <translation>安全办自己的电脑：填写安全办名称，创建第一个账号。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_start.py" line="49"/>
+        <source>Join an office: choose the enrolment file</source>
+        <translation>加入安全办：选择登记文件</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_start.py" line="50"/>
+        <source>An inspector&apos;s laptop or an enterprise&apos;s computer: the office gave you a .sdenroll file on a USB stick or in a shared folder.</source>
+        <translation>检查员笔记本或企业电脑：安全办已通过U盘或共享文件夹交给您一个 .sdenroll 登记文件。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_start.py" line="63"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_start.py" line="80"/>
+        <source>Enrolment file</source>
+        <translation>登记文件</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_start.py" line="81"/>
+        <source>Enrolment files (*.sdenroll)</source>
+        <translation>登记文件 (*.sdenroll)</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/first_start.py" line="89"/>
+        <source>Joining with %1…</source>
+        <translation>正在用%1加入…</translation>
     </message>
 </context>
 <context>
@@ -3176,7 +3305,7 @@ or start a new one (Ctrl+N).</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="250"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="262"/>
         <source>Not yet synced: %1 changes</source>
         <translation>未同步更改：%1项</translation>
     </message>
@@ -3184,6 +3313,142 @@ or start a new one (Ctrl+N).</source>
         <location filename="../work/wt-h15org/safety_desk/ui/main_window.py" line="76"/>
         <source>Organisation</source>
         <translation>组织机构</translation>
+    </message>
+</context>
+<context>
+    <name>MoveEnterpriseDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/move_enterprise.py" line="21"/>
+        <source>Move to another district — %1</source>
+        <translation>移至其他片区 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/move_enterprise.py" line="30"/>
+        <source>Now in %1. After the move, its open hazards are followed up in the new district&apos;s ledger; the old district&apos;s laptops drop its records once their own edits have reached the office, and the new district&apos;s laptops receive all of them at their next sync.</source>
+        <translation>现属%1。移动后，其未销号隐患转入新片区的台账跟进；原片区的笔记本在自己的修改同步到安全办后删除该企业的记录，新片区的笔记本在下次同步时收到全部记录。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/move_enterprise.py" line="41"/>
+        <source>New district</source>
+        <translation>新片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/move_enterprise.py" line="44"/>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/move_enterprise.py" line="46"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>NewEnterpriseDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="29"/>
+        <source>New enterprise</source>
+        <translation>新建企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="35"/>
+        <source>18 characters, e.g. 91370200MA3C1234X5</source>
+        <translation>18位，例如 91370200MA3C1234X5</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="48"/>
+        <source>Choose, or type a GB/T 4754 name or code (建筑业, E, 5412)</source>
+        <translation>选择，或输入国民经济行业分类名称或代码（建筑业、E、5412）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="52"/>
+        <source>As its industry</source>
+        <translation>按行业默认</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="53"/>
+        <source>1 (highest risk)</source>
+        <translation>1（风险最高）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="55"/>
+        <source>3 (lowest risk)</source>
+        <translation>3（风险最低）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="56"/>
+        <source>High-risk: drills at least every 6 months</source>
+        <translation>高风险企业：每6个月至少演练一次</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="67"/>
+        <source>Name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="68"/>
+        <source>USCC</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="70"/>
+        <source>District</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="71"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="73"/>
+        <source>Risk class</source>
+        <translation>风险类别</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="75"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="76"/>
+        <source>Principal</source>
+        <translation>主要负责人</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="77"/>
+        <source>Safety officer</source>
+        <translation>安全员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="78"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="82"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="83"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="122"/>
+        <source>Not in the national classification: choose an industry from the list.</source>
+        <translation>国民经济行业分类中没有此名称：请从列表中选择行业。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="125"/>
+        <source>Supervised as: %1</source>
+        <translation>按监管行业：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/new_enterprise.py" line="129"/>
+        <source>7 to 20 digits; only + - ( ) and spaces may go between them.</source>
+        <translation>应为7～20位数字，数字之间只能有 + - ( ) 和空格。</translation>
     </message>
 </context>
 <context>
@@ -3975,7 +4240,35 @@ It is shown here to check, print or save.</source>
     </message>
 </context>
 <context>
+    <name>SealCheck</name>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/seal_check.py" line="23"/>
+        <source>Verify a document</source>
+        <translation>验证文件</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/seal_check.py" line="27"/>
+        <source>Scan or paste the code (SD1|…)</source>
+        <translation>扫描或粘贴验证码（SD1|…）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/seal_check.py" line="30"/>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="55"/>
+        <source>A notice listing a major hazard is copied (抄送) to this authority.</source>
+        <translation>列有重大事故隐患的整改通知书抄送此部门。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="68"/>
+        <source>Major hazards copied to</source>
+        <translation>重大隐患抄送单位</translation>
+    </message>
     <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="29"/>
         <source>Settings</source>
@@ -4174,12 +4467,12 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="49"/>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="145"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="151"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="112"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="113"/>
         <source>Create the districts the file names that do not exist yet: %1</source>
         <translation>新建文件中尚不存在的片区：%1</translation>
     </message>
@@ -4194,27 +4487,32 @@ It is shown here to check, print or save.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="117"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="118"/>
         <source>%1 problems in %2 of %3 rows: nothing will be imported. Correct the file and try again.</source>
         <translation>%3 行中有 %2 行存在 %1 处问题：不会导入任何数据。请修改文件后重试。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="131"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="134"/>
         <source>%1 rows checked, no problems. %2 enterprises will be added and %3 updated; %4 are unchanged.</source>
         <translation>已检查 %1 行，未发现问题。将新增 %2 家企业、更新 %3 家；%4 家无变化。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="135"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="138"/>
         <source>%1 rows checked, no problems. %2 hazards will be added; %3 are already in the ledger.</source>
         <translation>已检查 %1 行，未发现问题。将新增 %2 条隐患；%3 条已在台账中。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="149"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="144"/>
+        <source>Its enterprise sheet: %1 enterprises will be added and %2 updated.</source>
+        <translation>其中的企业名录工作表：将新增 %1 家企业，更新 %2 家。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="155"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="161"/>
+        <location filename="../../safety_desk/ui/dialogs/spreadsheet_import.py" line="167"/>
         <source>Imported: %1 added, %2 updated.</source>
         <translation>导入完成：新增 %1 条，更新 %2 条。</translation>
     </message>
@@ -4689,7 +4987,7 @@ It is shown here to check, print or save.</source>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="677"/>
         <location filename="../../safety_desk/ui/pages/sync.py" line="684"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="695"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="696"/>
         <source>Enrol device</source>
         <translation>登记设备</translation>
     </message>
@@ -4710,22 +5008,22 @@ It is shown here to check, print or save.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="692"/>
-        <source>Hand the file over in person, like a password. On the new installation run: safety-desk device join FILE</source>
-        <translation>请像密码一样当面交付该文件。在新安装的电脑上运行：safety-desk device join 文件</translation>
+        <source>Hand the file over on a USB stick or through a shared folder. On the new computer, start SafetyDesk and choose “Join an office: choose the enrolment file”. The file works once; delete other copies once it has been used.</source>
+        <translation>请用U盘或共享文件夹交付此文件。在新电脑上启动安全检查工作台，选择“加入安全办：选择登记文件”。登记文件只能使用一次；使用后请删除其他副本。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="702"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="710"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="708"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="716"/>
         <source>Revoke device</source>
         <translation>停用设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="703"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="709"/>
         <source>Revoke %1? Its bundles will be refused from now on and its enrolment file no longer works. This cannot be undone.</source>
         <translation>停用 %1？此后将拒收它的同步包，其登记文件也不再有效。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="712"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="718"/>
         <source>%1 is revoked; the other devices learn it with their next bundle.</source>
         <translation>%1 已停用；其他设备将随下一个同步包获知。</translation>
     </message>
@@ -4888,6 +5186,16 @@ It is shown here to check, print or save.</source>
         <location filename="../../safety_desk/ui/app.py" line="59"/>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/app.py" line="88"/>
+        <source>No one can sign in on this computer yet. Ask the safety office to add your account, then sync with the office.</source>
+        <translation>这台电脑上还没有可以登录的账号。请安全办添加您的账号，然后与安全办同步。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/app.py" line="94"/>
+        <source>This computer is now “%1” of %2. Sign in with the account the safety office gave you.</source>
+        <translation>这台电脑现在是%2的“%1”。请用安全办给您的账号登录。</translation>
     </message>
 </context>
 <context>

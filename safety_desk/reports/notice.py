@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -15,28 +15,52 @@ from safety_desk.reports.pdf import (
     photo_attachment, plain_table, records_table,
     styles,
 )
+from safety_desk.reports.sealed_pdf import seal_block
 
 
 @dataclass(frozen=True)
 class NoticeHazardLine:
-    """One hazard on the notice: the hazard's record and what the notice asks of it."""
+    """One row of the notice as issued (services/notice_content.py): the hazard, its measures, who, by when."""
 
     number: int
-    hazard: Any  # the hazard record (store.records.Hazard): the columns below read its fields by name
-    action: str  # 整改要求: immediately, by the deadline, or (major) stopping work if need be
+    location: str
+    description: str
+    category: str
+    grade: str
+    basis: str
+    measures: str  # 整改措施 the inspector typed
+    responsible: str
     deadline: str
+    major: bool = False
+
+    @classmethod
+    def of(cls, item: dict[str, Any]) -> "NoticeHazardLine":
+        return cls(number=item["no"], location=item.get("location", ""), description=item["description"],
+                   category=item.get("category", ""), grade=item.get("grade", ""), basis=item.get("basis", ""),
+                   measures=item.get("measures", ""), responsible=item.get("responsible", ""),
+                   deadline=item.get("deadline", ""), major=item.get("grade") == "重大")
+
+
+def _requirement(line: NoticeHazardLine) -> str:
+    # A major hazard may need work stopped while it is treated (16号令 art. 3); the typed measures come first.
+    return f"{line.measures}；必要时停产停业整改" if line.major else line.measures
 
 
 # The notice's hazard table (regulations.md §7.1). Shares are the millimetres each column gets on A4 portrait.
 HAZARD_COLUMNS: tuple[TableColumn[NoticeHazardLine], ...] = (
-    TableColumn("序号", 9, lambda line: str(line.number)),
-    TableColumn("部位", 20, lambda line: line.hazard.location),
-    TableColumn("隐患描述", 52, lambda line: line.hazard.description),
-    TableColumn("类别", 20, lambda line: line.hazard.category),
-    TableColumn("等级及判定依据", 26, lambda line: f"{line.hazard.grade}\n{line.hazard.basis}"),
-    TableColumn("整改要求", 22, lambda line: line.action),
-    TableColumn("整改期限", 25, lambda line: line.deadline),
+    TableColumn("序号", 8, lambda line: str(line.number)),
+    TableColumn("部位", 16, lambda line: line.location),
+    TableColumn("隐患描述", 52, lambda line: f"{line.description}（{line.category}）" if line.category else line.description),
+    TableColumn("等级及判定依据", 22, lambda line: f"{line.grade}\n{line.basis}"),
+    TableColumn("整改措施", 30, _requirement),
+    TableColumn("责任人", 14, lambda line: line.responsible),
+    TableColumn("整改期限", 26, lambda line: line.deadline),  # wide enough that a date never breaks
 )
+
+
+def _long_date(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @dataclass(frozen=True)
@@ -50,10 +74,29 @@ class NoticeDocument:
     has_major: bool
     reply_due: str
     reinspect_on: str
-    responsible: str
     copy_to: str
-    issued_on: str
+    issued_on: str  # 成文日期 in full: 2026年3月10日
     photos: list[CaptionedPhoto] = field(default_factory=list)  # the hazards' photos, printed as an attachment
+    inspectors: list[tuple[str, str]] = field(default_factory=list)  # (name, 执法证 number)
+    seal_text: str = ""  # the signed seal (QR code); empty on a notice issued before notices were sealed
+    content_json: str = ""
+    reprinted_on: str | None = None  # the day of a reprint (补打); None on the original
+
+    @classmethod
+    def of_content(cls, content: dict[str, Any], *, seal_text: str = "", content_json: str = "",
+                   reprinted_on: str | None = None, photos: list[CaptionedPhoto] | None = None) -> "NoticeDocument":
+        """The document of a notice's frozen content (services/notice_content.py)."""
+        unit = content["enterprise"]
+        return cls(
+            office=content["office"], number=content["number"], enterprise=unit["name"],
+            unit=[("单位名称", unit["name"]), ("统一社会信用代码", unit["uscc"]), ("地址", unit["address"]),
+                  ("所属片区", unit["district"]), ("主要负责人", unit["principal"]), ("联系人及电话", unit["contact"])],
+            inspection=[(label, value) for label, value in content["inspection"]],
+            hazards=[NoticeHazardLine.of(item) for item in content["items"]], has_major=content["has_major"],
+            reply_due=content["reply_due"], reinspect_on=content.get("reinspect_on") or "",
+            copy_to=content.get("copy_to", ""), issued_on=_long_date(content["issued_on"]),
+            inspectors=[(p["name"], p.get("certificate", "")) for p in content.get("inspectors", [])],
+            seal_text=seal_text, content_json=content_json, reprinted_on=reprinted_on, photos=photos or [])
 
 
 class _CutLine(Flowable):
@@ -79,6 +122,7 @@ def render_notice(document: NoticeDocument, target: Path | str | BinaryIO, *, ge
     s = styles()
     story: list = [
         Paragraph("安全隐患整改通知书", s.title),
+        *([para(f"补打 · {document.reprinted_on}", s.subtitle)] if document.reprinted_on else []),
         para(document.number, s.subtitle),
         para(f"{document.enterprise}：", s.body),
         para(f"　　经检查，你单位存在下列安全隐患。根据《中华人民共和国安全生产法》第四十一条和《安全生产事故隐患排查治理暂行规定》"
@@ -89,7 +133,7 @@ def render_notice(document: NoticeDocument, target: Path | str | BinaryIO, *, ge
     ]
     story.append(records_table(HAZARD_COLUMNS, document.hazards))
     requirements = [
-        f"1. 请于 {document.reply_due} 前书面报告整改情况，附整改前后对比照片；整改责任人：{document.responsible or '（企业主要负责人）'}。",
+        f"1. 请于 {document.reply_due} 前书面报告整改情况，附整改前后对比照片；各项隐患由表中所列责任人负责整改。",
         f"2. 我办将于 {document.reinspect_on or '整改期限届满后'} 组织复查；复查合格后予以销号。",
         "3. 整改期间应采取必要的安全防范措施，防止事故发生。",
     ]
@@ -101,6 +145,9 @@ def render_notice(document: NoticeDocument, target: Path | str | BinaryIO, *, ge
     if document.copy_to:
         story.append(para(f"抄送：{document.copy_to}", s.body))
 
+    if document.inspectors:
+        story.append(para("检查人员及执法证号：" + "；".join(
+            f"{name}（执法证号 {certificate or '未登记'}）" for name, certificate in document.inspectors), s.body))
     signing = plain_table(
         [[para("检查人员（签字）：", s.body), para("被检查单位主要负责人（签收）：", s.body)],
          [para("", s.body), para("", s.body)],
@@ -110,6 +157,9 @@ def render_notice(document: NoticeDocument, target: Path | str | BinaryIO, *, ge
                         [para("（盖章）", s.right)]], [CONTENT_WIDTH],
                        [("TOPPADDING", (0, 0), (-1, 0), 10)])
     story.append(KeepTogether([Spacer(1, 6 * mm), signing, Spacer(1, 4 * mm), seal]))
+    if document.seal_text:  # above the cut line: the code stays on the enterprise's copy
+        story += seal_block(document.seal_text, document.content_json, number=document.number,
+                            reprinted_on=document.reprinted_on)
 
     receipt = plain_table(
         [[para("回　执", s.heading)],

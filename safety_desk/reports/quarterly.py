@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import CONTENT_WIDTH, Letterhead, build_pdf, grid_table, para, plain_table, styles
 from safety_desk.store.records import HazardTally
@@ -49,7 +49,9 @@ def _tally_rows(tallies: list[HazardTally], first_header: str) -> list[list[str]
     return rows
 
 
-def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, *, generated_at: datetime) -> None:
+def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, *, generated_at: datetime,
+                     tail: Sequence[Flowable] = ()) -> None:
+    """The table; `tail` ends it (a filed statistic's differences and seal: services/filings.py)."""
     s = styles()
     total = stats.total
     numbers = [62 * mm] + [(CONTENT_WIDTH - 62 * mm) / 7] * 7
@@ -86,5 +88,6 @@ def render_quarterly(stats: QuarterlyStatistics, target: Path | str | BinaryIO, 
     story.append(KeepTogether([para("本表为监管部门对所辖企业隐患数据的汇总统计，不代替各企业依《安全生产事故隐患排查治理暂行规定》"
                                     "第十四条报送的季度统计分析表（下一季度15日前报送）和年度统计分析表（次年1月31日前报送），"
                                     "企业报表由本企业主要负责人签字。", s.small), Spacer(1, 3 * mm), signature]))
+    story += list(tail)
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=stats.office, title="隐患排查治理季度统计",
                                         period=f"{stats.scope} {stats.quarter}"))

@@ -211,12 +211,25 @@ def read_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_RO
     Raises SheetError when the file is not a workbook, no sheet has such a header, or a sheet holds more
     than `max_rows` data rows (reading stops there: the file is never loaded whole).
     """
+    table = find_table(path, columns, max_rows=max_rows)
+    if table is None:
+        wanted = "、".join(c.header for c in columns if c.required)
+        raise SheetError(f"{path.name}: 前{HEADER_SEARCH_ROWS}行中找不到表头 (no header row with the columns "
+                         f"{wanted} in rows 1-{HEADER_SEARCH_ROWS} of any sheet)")
+    return table
+
+
+def find_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_ROWS,
+               not_like: list[Column] | None = None) -> Table | None:
+    """As read_table, but None when no sheet has such a header. A sheet whose header also names every required
+    column of `not_like` is passed over: a workbook's hazard ledger also names enterprises, yet is not their list."""
     book = _open_workbook(path)
     try:
         required = [c for c in columns if c.required]
+        unlike = [c for c in not_like or () if c.required]
         for title, part in book.sheets:
             try:
-                table = _read_sheet(path, title, _row_cells(book, part), columns, required, max_rows)
+                table = _read_sheet(path, title, _row_cells(book, part), columns, required, max_rows, unlike)
             except SheetError:
                 raise
             except Exception as exc:  # noqa: BLE001 - broken XML, a member that inflates past its size …
@@ -224,9 +237,7 @@ def read_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_RO
                                  f"{type(exc).__name__}: {exc})") from None
             if table is not None:
                 return table
-        wanted = "、".join(c.header for c in required)
-        raise SheetError(f"{path.name}: 前{HEADER_SEARCH_ROWS}行中找不到表头 (no header row with the columns "
-                         f"{wanted} in rows 1-{HEADER_SEARCH_ROWS} of any sheet)")
+        return None
     finally:
         book.close()
 
@@ -245,7 +256,7 @@ def _match_header(cells: dict[int, Any], columns: list[Column]) -> dict[int, Col
 
 
 def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]]], columns: list[Column],
-                required: list[Column], max_rows: int) -> Table | None:
+                required: list[Column], max_rows: int, unlike: list[Column] | None = None) -> Table | None:
     positions: dict[int, Column] | None = None
     table: Table | None = None
     examined = 0
@@ -259,6 +270,8 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
                 return None
             matched = _match_header(cells, columns)
             if all(c in matched.values() for c in required) and len(matched) >= 2:
+                if unlike and all(c in _match_header(cells, unlike).values() for c in unlike):
+                    return None  # another importer's sheet
                 positions = matched
                 table = Table(sheet=title, header_row=number,
                               columns={c.key: str(cells[n][0]).strip() for n, c in matched.items()})

@@ -113,7 +113,8 @@ class _Generator:
             leader = Person(id=self._id(self.start), name=self._person_name(), login=f"leader{index:02d}",
                             role="leader", password_hash=password_hash)
             crew = [Person(id=self._id(self.start), name=self._person_name(), login=f"inspector{index:02d}{c}",
-                           role="inspector", password_hash=password_hash) for c in "ab"]
+                           role="inspector", password_hash=password_hash,
+                           certificate=f"鲁国资执 37020{index:02d}{n:03d}") for n, c in enumerate("ab", start=1)]
             district = District(id=self._id(self.start), code=code, name=name, leader_id=leader.id)
             people += [leader, *crew]
             members.append(DistrictMember(id=self._id(self.start), district_id=district.id,

@@ -110,14 +110,15 @@ class DeviceService:
         scope = device.scope or {}
         if device.role == "enterprise":
             enterprise = self.store.enterprises.get(scope.get("enterprise_id") or "")
-            return f"{enterprise.name} ({enterprise.uscc})" if enterprise else str(scope.get("enterprise_id"))
+            return enterprise.name if enterprise else str(scope.get("enterprise_id"))
         if device.role in ("inspector", "leader"):
-            codes = []
+            # People know districts by name (东片区); the code (D01) is for commands.
+            names = []
             for district_id in scope.get("district_ids") or []:
                 district = self.store.districts.get(district_id)
-                codes.append(district.code if district else district_id)
-            return "、".join(codes)
-        return "全部 (all)"
+                names.append(district.name if district else district_id)
+            return "、".join(names)
+        return "全部片区和企业"
 
     def list(self) -> list[DeviceInfo]:
         me = self.store.db.device_id

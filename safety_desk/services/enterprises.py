@@ -7,6 +7,8 @@ from datetime import date
 from typing import Any
 
 from safety_desk.domain.hazard_status import overdue_days
+from safety_desk.domain.industry import Industry, default_risk_class
+from safety_desk.domain.industry_codes import map_industry, nearest_names
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import District, Drill, Enterprise, Hazard, Inspection
@@ -123,6 +125,72 @@ class EnterpriseService:
         drills = sorted(self.store.drills.of_enterprise(enterprise_id), key=lambda d: d.held_on, reverse=True)
         return EnterpriseDetail(enterprise=enterprise, district=self.store.districts.get(enterprise.district_id),
                                 inspections=inspections, open_hazards=hazards, drills=drills)
+
+    # -- the office's list: create, move, retire ---------------------------------------------------
+    def industry_of(self, text: str) -> Industry:
+        """A supervision industry, or a GB/T 4754-2017 letter, code or name, or a short form (城投, 水务), as the
+        supervision industry it maps to (domain/industry_codes.py); ValueError naming the nearest names."""
+        found = map_industry(text or "")
+        if found is None:
+            near = "、".join(nearest_names(text or ""))
+            raise ValueError(f"行业：未知行业「{(text or '').strip()}」，国民经济行业分类及常用简称均无此名；"
+                             f"最接近的有 {near}，或从列表中选择监管行业")
+        return found
+
+    def create(self, *, name: str, uscc: str, district_id: str, industry: str, risk_class: int | None = None,
+               high_risk: bool = False, address: str = "", principal: str = "", safety_officer: str = "",
+               contact_phone: str = "") -> Enterprise:
+        """A new enterprise of the office's list in an existing district; it reaches that district's devices at
+        their next sync. PermissionDenied outside the office, ValueError naming the field."""
+        self.session.require(Action.EDIT_ENTERPRISE)
+        district = self._active_district(district_id)
+        mapped = self.industry_of(industry)
+        try:
+            normalised = validate_uscc(uscc)
+        except ValueError as exc:
+            raise ValueError(f"统一社会信用代码：{exc}") from None
+        holder = self.store.enterprises.by_uscc(normalised)
+        if holder is not None:
+            retired = "（已撤销）" if holder.deleted else ""
+            raise ValueError(f"统一社会信用代码：已被「{holder.name}」{retired}使用")
+        return self.store.enterprises.add(Enterprise(
+            id=self.store.db.new_id(), uscc=normalised, name=name, district_id=district.id, industry=mapped.value,
+            risk_class=risk_class or default_risk_class(mapped), high_risk=high_risk, address=address.strip(),
+            principal=principal.strip(), safety_officer=safety_officer.strip(),
+            contact_phone=contact_phone.strip(), tracked_since=self.session.clock.today().isoformat()))
+
+    def move(self, enterprise_id: str, district_id: str) -> Enterprise:
+        """Move an enterprise to another district: the old district's devices drop it once their edits have
+        reached the office, the new district's receive it whole (store/scope_moves.py); its open hazards follow
+        it into the new district's ledger."""
+        self.session.require(Action.EDIT_ENTERPRISE)
+        enterprise = self._active_enterprise(enterprise_id)
+        district = self._active_district(district_id)
+        if district.id == enterprise.district_id:
+            raise ValueError(f"片区：「{enterprise.name}」已在{district.name}")
+        return self.store.enterprises.update(enterprise.id, district_id=district.id)
+
+    def retire(self, enterprise_id: str) -> Enterprise:
+        """Take an enterprise off the list (merged, closed, no longer supervised): it leaves every device's
+        lists, its records stay. Refused while it has open hazards, which someone must still follow up."""
+        self.session.require(Action.EDIT_ENTERPRISE)
+        enterprise = self._active_enterprise(enterprise_id)
+        open_count = len(self.store.hazards.open_of_enterprise(enterprise.id))
+        if open_count:
+            raise ValueError(f"「{enterprise.name}」还有 {open_count} 条未销号的隐患，销号或移交后才能撤销")
+        return self.store.enterprises.delete(enterprise.id)
+
+    def _active_district(self, district_id: str) -> District:
+        district = self.store.districts.get(district_id or "")
+        if district is None or district.deleted:
+            raise ValueError("片区：请选择一个现有的片区")
+        return district
+
+    def _active_enterprise(self, enterprise_id: str) -> Enterprise:
+        enterprise = self.store.enterprises.get(enterprise_id)
+        if enterprise is None or enterprise.deleted:
+            raise ValueError("该企业不存在或已撤销")
+        return enterprise
 
     # -- editing --------------------------------------------------------------------------------
     def may_edit(self) -> bool:

@@ -17,7 +17,7 @@ from safety_desk.domain.industry import Industry, default_risk_class, parse_indu
 from safety_desk.domain.industry_codes import industry_from_list, map_industry
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.reports.sheet_reader import (
-    MAX_DATA_ROWS, Column, Problem, SheetError, SheetRow, Table, cell_date, cell_text, read_table,
+    MAX_DATA_ROWS, Column, Problem, SheetError, SheetRow, Table, cell_date, cell_text, find_table, read_table,
 )
 from safety_desk.reports.spreadsheets import LedgerExportInfo, write_ledger, write_template
 from safety_desk.services.backups import take_backup
@@ -110,6 +110,8 @@ class ImportResult:
     unmapped_industries: dict[str, int] = field(default_factory=dict)
     # People imported without a password: (login, one-time password), to hand over once.
     one_time_passwords: list[tuple[str, str]] = field(default_factory=list)
+    # A ledger workbook's own enterprise sheet, imported with its hazards: what it found or did.
+    enterprises: "ImportResult | None" = None
 
     @property
     def ok(self) -> bool:
@@ -127,6 +129,10 @@ class ImportResult:
         if self.kind == "enterprises":
             text += f", {verb}更新 {'would update' if self.dry_run else 'updated'} {self.updated}"
         text += f", 已存在未变 unchanged {self.unchanged}"
+        if self.enterprises is not None:
+            listed = self.enterprises
+            text += (f"; 工作表企业名录：{verb}新增企业 {listed.added} 家，{verb}更新 {listed.updated} 家，"
+                     f"未变 {listed.unchanged} 家")
         if self.by_status:
             text += " (" + ", ".join(f"{status} {count}" for status, count in self.by_status.items()) + ")"
         if self.new_districts:
@@ -138,12 +144,32 @@ class ImportResult:
         return text
 
 
+@dataclass
+class _EnterprisePlan:
+    """What an enterprise sheet would write: districts to create, new enterprises (ids given), updates by id."""
+
+    creating: list[District]
+    new: list[Enterprise]
+    updates: list[tuple[str, dict[str, Any]]]
+
+    def __bool__(self) -> bool:
+        return bool(self.new or self.updates)
+
+    def enterprises_after(self, existing: list[Enterprise]) -> list[Enterprise]:
+        """`existing` as the plan leaves them (updated in place) and the new ones after them."""
+        changed = dict(self.updates)
+        return [dataclasses.replace(e, **changed[e.id]) if e.id in changed else e for e in existing] + self.new
+
+
 class ImportRefused(ValueError):
     """The file had problems; nothing was written. `problems` lists every one with its row."""
 
     def __init__(self, result: ImportResult) -> None:
         self.result = result
-        result.problems.sort(key=lambda p: p.row or 0)  # stable: a row's problems stay in column order
+        # Stable: a row's problems stay in column order; a workbook's sheets in the order they were read.
+        sheets = {p.sheet: None for p in result.problems}
+        order = {sheet: index for index, sheet in enumerate(sheets)}
+        result.problems.sort(key=lambda p: (order[p.sheet], p.row or 0))
         shown = "\n".join(str(p) for p in result.problems[:_PROBLEMS_SHOWN])
         more = len(result.problems) - _PROBLEMS_SHOWN
         if more > 0:
@@ -253,6 +279,24 @@ class SpreadsheetService:
         table = read_table(path, ENTERPRISE_COLUMNS, max_rows=self.max_rows)
         result = ImportResult("enterprises", path.name, rows=len(table.rows), dry_run=dry_run,
                               problems=list(table.problems))
+        plan = self._plan_enterprises(table, result, new_districts=new_districts, unknown_industry=unknown_industry,
+                                      progress=progress)
+        if result.problems:
+            raise ImportRefused(result)
+        if not dry_run and plan:
+            take_backup(self.store, IMPORT)
+            with self.store.transaction():
+                self._write_enterprises(plan, path.name)
+            result.written = True
+        return result
+
+    def _plan_enterprises(self, table: Table, result: ImportResult, *, new_districts: bool,
+                          unknown_industry: Industry | None,
+                          progress: Callable[[int, int], None] | None = None) -> "_EnterprisePlan":
+        """Check every row of an enterprise sheet, adding its problems to `result`; what it would write.
+
+        New enterprises get their ids here: a hazard ledger in the same workbook refers to them before they exist.
+        """
         districts = self.store.districts.active()
         by_code = {d.code.strip().upper(): d for d in districts}
         by_name = {d.name.strip(): d for d in districts}
@@ -319,7 +363,7 @@ class SpreadsheetService:
                         tracked_since=today, **fields)
                     checked = problem.check("name", lambda: self.store.enterprises.validate(record))
                     if checked is not None:
-                        new.append(checked)
+                        new.append(dataclasses.replace(checked, id=self.store.db.new_id()))
             elif problem.clean:
                 changes = {key: value for key, value in fields.items() if value and value != getattr(current, key)}
                 if industry and industry != current.industry:
@@ -336,19 +380,16 @@ class SpreadsheetService:
                 progress(index, len(table.rows))
         result.added, result.updated = len(new), len(updates)
         result.new_districts = [d.name if d.name == d.code else f"{d.name}（{d.code}）" for d in creating]
-        if result.problems:
-            raise ImportRefused(result)
-        if not dry_run and (new or updates):
-            take_backup(self.store, IMPORT)
-            with self.store.transaction():
-                if creating:
-                    self.store.districts.add_many(creating, f"import enterprises from {path.name}: new districts")
-                self.store.enterprises.add_many([dataclasses.replace(e, id=self.store.db.new_id()) for e in new],
-                                                f"import enterprises from {path.name}")
-                for enterprise_id, changes in updates:
-                    self.store.enterprises.update(enterprise_id, **changes)
-            result.written = True
-        return result
+        return _EnterprisePlan(creating, new, updates)
+
+    def _write_enterprises(self, plan: "_EnterprisePlan", file_name: str) -> None:
+        """The planned districts, enterprises and updates, inside the caller's transaction."""
+        if plan.creating:
+            self.store.districts.add_many(plan.creating, f"import enterprises from {file_name}: new districts")
+        if plan.new:
+            self.store.enterprises.add_many(plan.new, f"import enterprises from {file_name}")
+        for enterprise_id, changes in plan.updates:
+            self.store.enterprises.update(enterprise_id, **changes)
 
     def _district_to_create(self, code: str, name: str, by_name: dict[str, District],
                             creating: list[District]) -> District | None:
@@ -381,12 +422,16 @@ class SpreadsheetService:
         return self.session.may(Action.EDIT_HAZARD) or self.session.role == "enterprise"
 
     def import_ledger(self, path: Path, *, dry_run: bool = False,
-                      progress: Callable[[int, int], None] | None = None) -> ImportResult:
+                      progress: Callable[[int, int], None] | None = None, new_districts: bool = False,
+                      unknown_industry: Industry | None = None) -> ImportResult:
         """Register the hazards of an Excel ledger with events that give each its status (source 'import').
 
         Enterprises by USCC or exact name, within the person's scope (an enterprise user: only its own);
         rows already in the database (same enterprise, found date and description) are left as they are.
-        ImportRefused, with nothing written, when any row has a problem.
+        At the office, an enterprise sheet in the same workbook (a sheet with 企业名称 and 统一社会信用代码 that is
+        not the ledger) is imported with the hazards in one transaction, exactly as `import_enterprises` reads it
+        (`new_districts`, `unknown_industry`), so the ledger may name enterprises that exist only there.
+        ImportRefused, with nothing written, when any row of either sheet has a problem.
         """
         if not self.may_import_ledger():
             raise PermissionDenied(f"无权导入隐患台账 (role {self.session.role} may not import hazards)")
@@ -399,6 +444,21 @@ class SpreadsheetService:
                                            "表头缺少 统一社会信用代码 或 企业名称 列 (no column naming the enterprise)"))
             raise ImportRefused(result)
         enterprises = self.store.enterprises.active()
+        plan = None
+        listed_keys: set[str] = set()  # USCCs and names on the workbook's enterprise sheet
+        if self.session.may(Action.EDIT_ENTERPRISE):
+            listed_table = find_table(path, ENTERPRISE_COLUMNS, max_rows=self.max_rows, not_like=LEDGER_COLUMNS)
+            if listed_table is not None:
+                listed = ImportResult("enterprises", path.name, rows=len(listed_table.rows), dry_run=dry_run,
+                                      problems=list(listed_table.problems))
+                plan = self._plan_enterprises(listed_table, listed, new_districts=new_districts,
+                                              unknown_industry=unknown_industry)
+                result.enterprises = listed
+                result.problems.extend(listed.problems)
+                result.new_districts, result.unmapped_industries = listed.new_districts, listed.unmapped_industries
+                enterprises = [e for e in plan.enterprises_after(enterprises) if not e.deleted]
+                for row in listed_table.rows:
+                    listed_keys.update(cell_text(row.values.get(key)).upper() for key in ("uscc", "name"))
         by_uscc = {e.uscc: e for e in enterprises}
         by_name: dict[str, Enterprise | None] = {}
         for enterprise in enterprises:
@@ -408,7 +468,7 @@ class SpreadsheetService:
         for index, row in enumerate(table.rows):
             problem = _Collector(table, row, result.problems)
             values = row.values
-            enterprise = self._ledger_enterprise(problem, values, by_uscc, by_name)
+            enterprise = self._ledger_enterprise(problem, values, by_uscc, by_name, listed_keys)
             found_on = problem.check("found_on", lambda: cell_date(values.get("found_on")), required=True)
             if found_on is not None and found_on > today:
                 problem.add("found_on", f"发现日期 {found_on} 晚于今天 (the day found is in the future)")
@@ -465,27 +525,33 @@ class SpreadsheetService:
             fresh.append(item)
             result.by_status[item[1].value] = result.by_status.get(item[1].value, 0) + 1
         result.added = len(fresh)
-        if not dry_run and fresh:
-            self._write_hazards(fresh, path.name)
+        if not dry_run and (fresh or plan):
+            self._write_hazards(fresh, path.name, plan)
             result.written = True
         return result
 
     def _ledger_enterprise(self, problem: "_Collector", values: dict[str, Any], by_uscc: dict[str, Enterprise],
-                           by_name: dict[str, Enterprise | None]) -> Enterprise | None:
+                           by_name: dict[str, Enterprise | None], listed: set[str] = frozenset()) -> Enterprise | None:
         uscc_text, name = cell_text(values.get("uscc")), cell_text(values.get("enterprise"))
         enterprise = None
+        if (uscc_text or name).upper() in listed and (uscc_text or name) not in by_name:
+            if not uscc_text or by_uscc.get(uscc_text.upper()) is None:
+                # Listed on the enterprise sheet, whose row was refused and says why: not a second problem here.
+                problem.clean = False
+                return None
         if uscc_text:
             uscc = problem.check("uscc", lambda: validate_uscc(uscc_text))
             if uscc is None:
                 return None
             enterprise = by_uscc.get(uscc)
             if enterprise is None:
-                problem.add("uscc", f"统一社会信用代码 {uscc} 对应的企业不存在 (no enterprise with this code; "
-                                    "import the enterprise first)")
+                problem.add("uscc", f"统一社会信用代码 {uscc} 对应的企业不存在：请先导入企业名录，"
+                                    "或在同一工作簿中加一张企业名录工作表（企业名称、统一社会信用代码、片区、行业）")
                 return None
         elif name:
             if name not in by_name:
-                problem.add("enterprise", f"企业「{name}」不存在 (no enterprise with exactly this name)")
+                problem.add("enterprise", f"企业「{name}」不存在（名称须与企业名录完全一致）：请先导入企业名录，"
+                                          "或在同一工作簿中加一张企业名录工作表")
                 return None
             enterprise = by_name[name]
             if enterprise is None:
@@ -506,8 +572,9 @@ class SpreadsheetService:
             return None
         return enterprise
 
-    def _write_hazards(self, items: list, file_name: str) -> None:
-        """One transaction: the hazards and, for each, the events whose fold gives its status."""
+    def _write_hazards(self, items: list, file_name: str, plan: _EnterprisePlan | None = None) -> None:
+        """One transaction: the workbook's enterprises (`plan`), the hazards and, for each, the events whose fold
+        gives its status."""
         db = self.store.db
         person = self.session.person
         by_id = person.id if self.store.people.get(person.id) is not None else None
@@ -515,6 +582,8 @@ class SpreadsheetService:
         events: list[HazardEvent] = []
         take_backup(self.store, IMPORT)
         with self.store.transaction():
+            if plan:
+                self._write_enterprises(plan, file_name)
             for hazard, status, deadline, rectified_on, closed_on in items:
                 hazard = dataclasses.replace(hazard, id=db.new_id(), found_by=by_id)
                 hazards.append(hazard)
@@ -532,7 +601,8 @@ class SpreadsheetService:
                         id=db.new_id(), hazard_id=hazard.id, kind=kind, at=_moment(day, 9 if kind == "created" else 17),
                         clock=db.clock.now(), by_id=by_id,
                         deadline=event_deadline.isoformat() if event_deadline else None, reason=note))
-            self.store.hazards.add_many_with_events(hazards, events, f"import ledger from {file_name}")
+            if hazards:
+                self.store.hazards.add_many_with_events(hazards, events, f"import ledger from {file_name}")
 
 
 class _Collector:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
+from safety_desk.domain.document_seal import canonical
 from safety_desk.domain.hazard_status import HazardStatus, overdue_days
 from safety_desk.domain.bases import unfit_bases
 from safety_desk.domain.notice_numbers import (
     NoticePatternError, format_notice_number, validate_block_size, validate_notice_pattern,
+)
+from safety_desk.services.document_seals import DocumentSeals
+from safety_desk.services.notice_content import (
+    MAJOR, NoticeContent, NoticeContentProblem, check_dates, short_text as _short, with_authority,
 )
 from safety_desk.services.session import Action, Session
 from safety_desk.settings import Settings
@@ -88,11 +94,6 @@ class IssuePreview:
     number: str | None  # None when no number can be given (number_problem says why)
     number_problem: str | None
     default_reply_due: date
-
-
-def _short(text: str, length: int = 24) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[:length - 1] + "…"
 
 
 def exhausted_message(year: int) -> str:
@@ -223,6 +224,9 @@ class NoticeService:
                 number = notice.number if notice else hazard.notice_id
                 raise NoticeProblem(f"隐患“{shown}”已列入整改通知书 {number} "
                                     f"(hazard “{shown}” is already on notice {number})")
+            if not hazard.measures.strip():
+                # The notice prints the measures the inspector typed; "限期整改" alone tells the enterprise nothing.
+                raise NoticeProblem(f"隐患“{shown}”未填写整改措施，请先在隐患详情中填写后再开具整改通知书")
             rows.append(row)
         return enterprises[0], rows
 
@@ -251,16 +255,19 @@ class NoticeService:
     def issue(self, hazard_ids: Iterable[str], *, reply_due: date, reinspect_on: date | None = None,
               copy_to: str = "") -> Notice:
         """Issue one notice for open hazards of one enterprise, in one transaction: take the next number
-        of this device's blocks, write the notice, link every hazard to it. Nothing changes on refusal."""
+        of this device's blocks, freeze what the notice says (services/notice_content.py) with its seal,
+        write the notice, link every hazard to it. Nothing changes on refusal.
+
+        Every hazard needs the measures the inspector typed; the reply falls on or after the last deadline
+        and the re-inspection, when one is set, after it. A notice with a major hazard
+        is copied (抄送) to the authority in the settings."""
         self.session.require(Action.EDIT_HAZARD)
         pattern = validate_notice_pattern(self.settings.notice_pattern)
         today = self.session.clock.today()
         if reply_due < today:
-            raise NoticeProblem(f"回复期限 {reply_due.isoformat()} 早于今天 {today.isoformat()} "
-                                "(the reply due date is before today)")
+            raise NoticeProblem(f"回复期限 {reply_due.isoformat()} 早于今天 {today.isoformat()}")
         if reinspect_on is not None and reinspect_on < today:
-            raise NoticeProblem(f"复查日期 {reinspect_on.isoformat()} 早于今天 {today.isoformat()} "
-                                "(the re-inspection date is before today)")
+            raise NoticeProblem(f"复查日期 {reinspect_on.isoformat()} 早于今天 {today.isoformat()}")
         ids = list(hazard_ids)
         person = self.session.person
         with self.store.transaction():
@@ -274,16 +281,38 @@ class NoticeService:
             number = format_notice_number(pattern, year, seq)
             if notice_with_number(self.store.db, number) is not None:
                 # Only a pattern changed mid-year can do this; the UNIQUE constraint would refuse it anyway.
-                raise NoticeProblem(f"通知书编号 {number} 已被使用，请检查设置中的编号格式 "
-                                    f"(notice number {number} is already used; check the number pattern in Settings)")
+                raise NoticeProblem(f"通知书编号 {number} 已被使用，请检查设置中的编号格式")
+            office = self.store.offices.current()
+            has_major = any(row.hazard.grade == MAJOR for row in rows)
+            content = NoticeContent(self.store).build(
+                number=number, issued_on=today, office=office.name if office else "", enterprise_id=enterprise.id,
+                district_id=enterprise.district_id, hazards=[(row.hazard, row.deadline) for row in rows],
+                reply_due=reply_due, reinspect_on=reinspect_on, issued_by=person.id,
+                copy_to=with_authority(copy_to, self.settings.major_hazard_authority, has_major))
+            try:
+                check_dates(content["items"], reply_due, reinspect_on)
+            except NoticeContentProblem as exc:
+                raise NoticeProblem(str(exc)) from None
+            seal = DocumentSeals(self.session).seal("N", number, today.isoformat(), content)
             notice = self.store.notices.add(Notice(
                 id=self.store.db.new_id(), number=number, year=year, seq=seq, enterprise_id=enterprise.id,
                 district_id=enterprise.district_id, issued_on=today.isoformat(), reply_due=reply_due.isoformat(),
                 issued_by=person.id, reinspect_on=reinspect_on.isoformat() if reinspect_on else None,
-                copy_to=copy_to.strip()))
+                copy_to=content["copy_to"],
+                content=canonical(content).decode("utf-8"), seal=seal.text()))
             for row in rows:
                 self.store.hazards.update(row.hazard.id, notice_id=notice.id)
         return notice
+
+    def issued_content(self, notice_id: str) -> dict:
+        """What the notice says: as frozen at issue, or for an older notice rebuilt as it was issued."""
+        notice = self.store.notices.require(notice_id)
+        self.session.require_enterprise(notice.enterprise_id)
+        if notice.content:
+            return json.loads(notice.content)
+        office = self.store.offices.current()
+        return NoticeContent(self.store).of_older_notice(notice, self.query.hazards_of(notice.id),
+                                                         office.name if office else "")
 
     # -- reading --------------------------------------------------------------------------------
     def notice(self, notice_id: str) -> NoticeDetail:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from safety_desk.media.watermark import watermarked
 from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.print_photos import PrintPhotos
 from safety_desk.services.session import PermissionDenied, Session
+from safety_desk.services.filings import FiledFigures
 from safety_desk.store.statistics import StatisticsQuery
 
 RESULT_NAMES = {AnswerResult.PASS.value: "合格", AnswerResult.FAIL.value: "不合格",
@@ -47,52 +49,35 @@ class ReportService:
         self.store = session.store
         self.statistics = StatisticsQuery(session.store.db)
 
-    def notice(self, notice_id: str, target: Path | str | BinaryIO) -> None:
-        """安全隐患整改通知书 (by its id or its number) with its hazards, ready to print, sign, seal and hand over."""
-        from safety_desk.reports.notice import NoticeDocument, NoticeHazardLine, render_notice
+    def notice(self, notice_id: str, target: Path | str | BinaryIO, *, reprint: bool | None = None) -> None:
+        """安全隐患整改通知书 (by its id or its number) exactly as issued, ready to print, sign, seal and hand over.
+
+        A print after the issue day (or asked as one) is a reprint: the same content, marked 补打 with its
+        date. Changes since (a deadline extended) show on the hazard page, never on the notice."""
+        from safety_desk.reports.notice import NoticeDocument, render_notice
         from safety_desk.services.notices import NoticeService
+        from safety_desk.store.notices import NoticeQuery
 
         found = self.store.notices.get(notice_id) or self.store.notices.by_number(notice_id)
-        if found is None:
-            raise ReportProblem(f"整改通知书 {notice_id} 不存在 (no such notice)")
-        detail = NoticeService(self.session).notice(found.id)
-        notice, enterprise = detail.notice, detail.enterprise
-        issued = date.fromisoformat(notice.issued_on)
-        lines = []
-        for number, row in enumerate(detail.hazards, start=1):
-            hazard = row.hazard
-            if hazard.grade == "重大":
-                action = "限期整改；必要时停产停业整改"
-            elif row.deadline is not None and (row.deadline - issued).days <= 1:
-                action = "立即整改"
-            else:
-                action = "限期整改"
-            lines.append(NoticeHazardLine(number=number, hazard=hazard, action=action,
-                                          deadline=row.deadline.isoformat() if row.deadline else ""))
-        unfit = unfit_bases([line.hazard for line in lines], issued)
-        if unfit:
-            raise ReportProblem(unfit.replace(f"整改通知书不能出具", f"整改通知书 {notice.number} 不能打印", 1))
-        inspection_id = next((row.hazard.inspection_id for row in detail.hazards if row.hazard.inspection_id), None)
-        inspection = self.store.inspections.get(inspection_id) if inspection_id else None
-        leader = self._person_name(detail.district.leader_id) if detail.district else ""
-        if inspection is not None:
-            team = [self._person_name(p) for p in inspection.inspector_ids if p != inspection.lead_id]
-            checked = [("检查时间", beijing_minute(inspection.started_at)),
-                       ("检查类型", KIND_NAMES.get(inspection.kind, inspection.kind)),
-                       ("包片领导", leader or "—"), ("检查人员", "、".join([self._person_name(inspection.lead_id), *team]))]
-        else:
-            checked = [("检查时间", notice.issued_on), ("检查类型", "—"), ("包片领导", leader or "—"),
-                       ("检查人员", detail.issued_by_name)]
-        render_notice(NoticeDocument(
-            office=self.office_name(), number=notice.number, enterprise=enterprise.name,
-            unit=[("单位名称", enterprise.name), ("统一社会信用代码", enterprise.uscc), ("地址", enterprise.address),
-                  ("所属片区", detail.district.name if detail.district else ""), ("主要负责人", enterprise.principal),
-                  ("联系人及电话", f"{enterprise.safety_officer} {enterprise.contact_phone}")],
-            inspection=checked, hazards=lines, has_major=any(line.hazard.grade == "重大" for line in lines),
-            reply_due=notice.reply_due, reinspect_on=notice.reinspect_on or "",
-            responsible=next((row.hazard.responsible for row in detail.hazards if row.hazard.responsible), ""),
-            copy_to=notice.copy_to, issued_on=f"{issued.year}年{issued.month}月{issued.day}日",
-            photos=self._notice_photos(enterprise.name, [line.hazard for line in lines])), target, generated_at=self.session.clock.now())
+        if found is None or found.deleted:
+            raise ReportProblem(f"整改通知书 {notice_id} 不存在")
+        self.session.require_enterprise(found.enterprise_id)
+        content = NoticeService(self.session).issued_content(found.id)
+        today = self.session.clock.today()
+        if reprint is None:
+            reprint = today > date.fromisoformat(found.issued_on)
+        # The photos attached are those the hazards had at issue (photos are evidence: their files never change).
+        hazards = {hazard.id: hazard for hazard in NoticeQuery(self.store.db).hazards_of(found.id)}
+        shown = [dataclasses.replace(hazards[item["hazard_id"]], photos=item.get("photos", []))
+                 for item in content["items"] if item.get("hazard_id") in hazards]
+        document = NoticeDocument.of_content(
+            content, seal_text=found.seal or "", content_json=found.content or "",
+            reprinted_on=today.isoformat() if reprint else None,
+            photos=self._notice_photos(content["enterprise"]["name"], shown))
+        unfit = unfit_bases(document.hazards, date.fromisoformat(found.issued_on))
+        if unfit:  # only an older notice, issued before bases were checked, can have one
+            raise ReportProblem(unfit.replace("整改通知书不能出具", f"整改通知书 {found.number} 不能打印", 1))
+        render_notice(document, target, generated_at=self.session.clock.now())
 
     def _notice_photos(self, enterprise: str, hazards: list) -> list:
         """The photos of a notice's hazards in its order, captioned with each hazard's number and place."""
@@ -129,22 +114,52 @@ class ReportService:
         first = "全市" if visible is None else "本人负责片区"
         return [(None, first)] + [(d.code, d.name) for d in districts]
 
-    def quarterly(self, quarter: str, target: Path | str | BinaryIO, district_code: str | None = None) -> None:
-        """季度隐患排查治理统计 for the city (or the person's scope) or one district."""
+    def quarterly(self, quarter: str, target: Path | str | BinaryIO, district_code: str | None = None, *,
+                  file: bool = False) -> FiledFigures:
+        """季度隐患排查治理统计 for the city (or the person's scope) or one district.
+
+        `file`: 报出 the figures (the quarter must be over); a quarter filed before prints as filed, followed by
+        how a recomputation today differs. Returns what was printed (the filing and the differences)."""
         from safety_desk.reports.quarterly import QuarterlyStatistics, render_quarterly
 
         year, number, first, last = parse_quarter(quarter)
         district_ids, enterprise_id, scope_name = self.scope(district_code)
         as_of = min(self.session.clock.today(), last)
         args = (district_ids, enterprise_id, first, last, as_of)
-        render_quarterly(QuarterlyStatistics(
+        stats = QuarterlyStatistics(
             office=self.office_name(), quarter=f"{year}年第{number}季度", scope=scope_name,
             period=f"{first.isoformat()} 至 {last.isoformat()}", as_of=as_of.isoformat(),
             total=self.statistics.tally(*args), statuses=self.statistics.status_counts(*args),
             closed_in_period=self.statistics.closed_between(district_ids, enterprise_id, first, last, as_of),
             by_grade=self.statistics.tally_by("grade", *args),
             by_category=self.statistics.tally_by("category", *args),
-            by_enterprise=self.statistics.tally_by("enterprise", *args)), target, generated_at=self.session.clock.now())
+            by_enterprise=self.statistics.tally_by("enterprise", *args))
+        printed, tail, figures = self._filed("quarterly", f"{year}Q{number}", district_code or enterprise_id or "",
+                                    f"{year}Q{number}·{scope_name}", stats, last, file)
+        render_quarterly(printed, target, generated_at=self.session.clock.now(), tail=tail)
+        return figures
+
+    def _filed(self, kind: str, period: str, scope: str, number: str, stats, period_end: date, file: bool):
+        """The figures to print for a period (filed ones if it was filed, after filing them if asked) and the
+        flowables that end the document: the differences from today's figures and the seal."""
+        from safety_desk.reports.filing_pages import filing_tail
+        from safety_desk.reports.snapshots import from_snapshot, to_snapshot
+        from safety_desk.services.filings import FiledFigures, FilingService
+
+        filings = FilingService(self.session)
+        now = to_snapshot(stats)
+        if file:
+            filing = filings.file(kind, period, scope, number, now, period_end=period_end)
+            figures = FiledFigures(now, filing, None)
+        else:
+            figures = filings.figures(kind, period, scope, now)
+        if figures.filing is None:
+            return stats, [], figures
+        filing = figures.filing
+        tail = filing_tail(seal_text=filing.seal, content_json=filing.content, number=filing.number,
+                           filed_on=filing.filed_on, printed_on=self.session.clock.today().isoformat(),
+                           differences=figures.differences)
+        return from_snapshot(type(stats), figures.content), tail, figures
 
     def office_name(self) -> str:
         office = self.store.offices.current()

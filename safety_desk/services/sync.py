@@ -42,7 +42,7 @@ from safety_desk.domain.device_scope import Scope
 from safety_desk.domain.ownership import ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
-from safety_desk.domain.sync_model import Change, Refuser
+from safety_desk.domain.sync_model import Change, Refuser, of_tables
 from safety_desk.media.files import holds, media_path, write_file_atomically
 from safety_desk.services import conflict_forwarding
 from safety_desk.services.collector_pause import collector_paused
@@ -301,7 +301,7 @@ class SyncService:
         if sender.role != "office" and self.is_office():
             refuse = self._office_claims(changes, proofs, refuse)
         bundled = set(opened.photo_ids)
-        photo_rows = sorted({c.row_id for c in changes if c.table == "photo"})
+        photo_rows = sorted({c.row_id for c in of_tables(changes, {"photo"})})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
         if missing:
             raise BundleRejected(f"{path.name}: 缺少照片 {missing[0][:12]}… (photo {missing[0]} is listed but its "
@@ -337,7 +337,7 @@ class SyncService:
                 ctx.received_before = peer.received_seq if incarnations.current else 0
                 ctx.sender_ack = min(manifest["ack"], self.log.last_seq()) if incarnations.ack_counts else 0
                 before_seq = self.log.last_seq()
-                decisions = [c.row_id for c in changes if c.table == "hazard_event" and c.field == WHOLE_ROW
+                decisions = [c.row_id for c in of_tables(changes, {"hazard_event"}) if c.field == WHOLE_ROW
                              and isinstance(c.value, dict) and c.value.get("kind") in DECISION_KINDS]
                 arrived = new_decision_ids(self.db, decisions) if decisions else set()
                 merged = merge_changes(self.db, changes, ctx)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from safety_desk.domain.device_scope import Scope
-from safety_desk.domain.sync_model import WHOLE_ROW, Change
+from safety_desk.domain.sync_model import WHOLE_ROW, Change, of_tables
 from safety_desk.store.database import Database
 from safety_desk.store.local_state import LocalState
 from safety_desk.store.records import Device
@@ -98,7 +98,7 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
     leaving = set(local_state.leaving_enterprises())
     leaving |= {e for e in told if isinstance(e, str)} if isinstance(told, list) else set()
     # An enterprise that came back (its record arrives again) stays.
-    leaving -= {c.row_id for c in changes if c.table == "enterprise" and c.field in ("district_id", WHOLE_ROW)}
+    leaving -= {c.row_id for c in of_tables(changes, {"enterprise"}) if c.field in ("district_id", WHOLE_ROW)}
     if not leaving:
         return warnings
     acked = log.peer(office.id).acked_seq

@@ -171,6 +171,7 @@ class HazardRepository(Repository[Hazard]):
         """refresh_state for many hazards with one read of their events per 500 (sync applies thousands)."""
         ids = sorted(set(hazard_ids))
         self.db.touched("hazard", ids)  # a new status or deadline: whoever shows these hazards redraws
+        from_iso, from_iso_date, created = datetime.fromisoformat, date.fromisoformat, HazardEventKind.CREATED
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             # Only the columns the fold reads, as plain tuples (sqlite3.Row lookups by name cost more than the SQL).
@@ -180,10 +181,11 @@ class HazardRepository(Repository[Hazard]):
                          f" ({','.join('?' * len(chunk))}) ORDER BY hazard_id, clock, id", chunk)
             states = []
             for hazard_id, group in itertools.groupby(rows, key=_first):
-                facts = [HazardEventFact(kind=_KIND.get(kind) or HazardEventKind(kind), at=datetime.fromisoformat(at),
-                                         deadline=date.fromisoformat(deadline) if deadline else None)
+                facts = [HazardEventFact(_KIND.get(kind) or HazardEventKind(kind), from_iso(at),
+                                         from_iso_date(deadline) if deadline else None)
                          for _, kind, at, deadline in group]
-                if any(f.kind == HazardEventKind.CREATED for f in facts):
+                # The kinds are members of HazardEventKind (or raised above): a member is CREATED only as itself.
+                if any(f.kind is created for f in facts):
                     states.append(state_row(hazard_id, fold_hazard_events(facts)))
             self.db.record_derived_many(_UPSERT_STATE, states)
 

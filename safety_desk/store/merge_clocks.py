@@ -19,13 +19,19 @@ writer), never to the device that relayed the change.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field, replace
+from itertools import compress
+from itertools import count as _count
+from typing import Iterable
 
 from safety_desk.domain.sync_model import WHOLE_ROW, Change
 
 _CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")
 ROW_CLOCK_COLUMN = "clock"
+_CLOCK_OF = operator.attrgetter("clock")
+_TABLE_OF = operator.attrgetter("table")
 
 
 def wall_of(clock: str) -> int:
@@ -58,12 +64,14 @@ def cap_clocks(changes: list[Change], *, now_ms: int | None, tolerance_ms: int, 
     if not changes:
         return changes, found
     cap_wall = None if now_ms is None else now_ms + tolerance_ms
-    caps_writes = cap_wall is not None and wall_of(max(c.clock for c in changes)) > cap_wall
-    if not caps_writes and not any(c.table in clocked_tables for c in changes):
-        return changes, found
-    for index, change in enumerate(changes):
-        if not caps_writes and change.table not in clocked_tables:
-            continue
+    # Scans of every change run in C (map, attrgetter, compress): a bundle holds 100,000 of them.
+    caps_writes = cap_wall is not None and wall_of(max(map(_CLOCK_OF, changes))) > cap_wall
+    if caps_writes:
+        indexes: Iterable[int] = range(len(changes))
+    else:  # only row clocks to check: the changes of clocked tables
+        indexes = list(compress(_count(), map(clocked_tables.__contains__, map(_TABLE_OF, changes))))
+    for index in indexes:
+        change = changes[index]
         if caps_writes and wall_of(change.clock) > cap_wall:
             device = device_of(change.clock)
             ahead, count = found.drift.get(device, (0, 0))
@@ -73,7 +81,10 @@ def cap_clocks(changes: list[Change], *, now_ms: int | None, tolerance_ms: int, 
             change = replace(change, clock=cap_clock(change.clock, now_ms),
                              capped_from=change.capped_from or change.clock)
         if change.table in clocked_tables:
-            change = _checked_row_clock(change, found, source)
+            value = change.value
+            own = value.get(ROW_CLOCK_COLUMN) if change.field == WHOLE_ROW and type(value) is dict else None
+            if type(own) is not str or own > change.clock or not _CLOCK.match(own):  # else: as _checked_row_clock
+                change = _checked_row_clock(change, found, source)
         changes[index] = change
     return changes, found
 

@@ -64,6 +64,7 @@ class Person:
     password_hash: str | None = None
     active: bool = True
     deleted: bool = False
+    certificate: str = ""  # 执法证 number, printed on the notices the person issues
     must_change_password: bool = False  # set by the office (a one-time password): replaced at first sign-in
 
 
@@ -148,6 +149,8 @@ class Notice:
     reinspect_on: str | None = None
     copy_to: str = ""
     deleted: bool = False
+    content: str | None = None  # the notice as issued (canonical JSON); None on notices issued before it was kept
+    seal: str | None = None  # the signed payload of its QR code (domain/document_seal.py)
 
 
 @dataclass

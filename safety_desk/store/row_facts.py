@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from safety_desk.domain.ownership import RowFacts
-from safety_desk.domain.sync_model import WHOLE_ROW, Change
+from safety_desk.domain.sync_model import WHOLE_ROW, Change, of_tables
 
 _CHUNK = 500
 # child table -> (its reference column, the parent table, the parent's columns the rule reads)
@@ -32,10 +32,9 @@ def _rows(conn: Any, table: str, columns: str, ids: Iterable[str]) -> dict[str, 
 def incoming_rows(changes: Iterable[Change], tables: Iterable[str]) -> dict[str, dict[str, dict[str, Any]]]:
     """table -> row id -> the values a change set brings (whole rows and single cells folded), for `tables`."""
     rows: dict[str, dict[str, dict[str, Any]]] = {table: {} for table in tables}
-    for change in changes:
-        of_table = rows.get(change.table)
-        if of_table is None:
-            continue
+    changes = changes if isinstance(changes, list) else list(changes)
+    for change in of_tables(changes, rows):
+        of_table = rows[change.table]
         row = of_table.setdefault(change.row_id, {})
         if change.field == WHOLE_ROW:
             row.update(change.value)

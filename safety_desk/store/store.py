@@ -12,6 +12,7 @@ from safety_desk.store.activities import (
 from safety_desk.store.annotations import AnnotationRepository
 from safety_desk.store.database import Database
 from safety_desk.store.enterprises import EnterpriseRepository
+from safety_desk.store.filings import FilingRepository
 from safety_desk.store.hazards import HazardRepository, NoticeRepository
 from safety_desk.store.inspections import AnswerRepository, ChecklistRepository, InspectionRepository
 from safety_desk.store.local_state import LocalState
@@ -40,6 +41,7 @@ class Store:
         self.hazards = HazardRepository(db)
         self.notices = NoticeRepository(db)
         self.notice_blocks = NoticeBlockRepository(db)
+        self.filings = FilingRepository(db)
         self.drills = DrillRepository(db)
         self.trainings = TrainingRepository(db)
         self.incidents = IncidentRepository(db)

@@ -7,7 +7,9 @@ clock; one bad line rejects the whole bundle, naming the line. The line format i
 from __future__ import annotations
 
 import json
+import operator
 import re
+from itertools import repeat
 from typing import Any, Iterable, Iterator
 
 from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, SYNC_MODE, WHOLE_ROW, Change
@@ -128,26 +130,46 @@ def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]],
     for line in lines:
         number += 1
         if number > MAX_CHANGE_LINES:
+            _check_lines(batch, first, name)
             raise _rejected(name, number, f"more than {MAX_CHANGE_LINES} lines")
-        if not line:
-            raise _rejected(name, number, "an empty line")
+        # An over-long line is refused before it is kept (the lines of a batch are checked together below).
         if len(line) > MAX_CHANGE_LINE_BYTES:
+            _check_lines(batch, first, name)
             raise _rejected(name, number, f"longer than {MAX_CHANGE_LINE_BYTES} bytes")
-        if _openers_at_most(line) > _MAX_OPENERS and _openers_outside_strings(line) > _MAX_OPENERS:
-            raise _rejected(name, number, "nested deeper than a change can be")
         batch.append(line)
         batch_bytes += len(line)
         if len(batch) == _BATCH or batch_bytes >= _BATCH_BYTES:
+            _check_lines(batch, first, name)
             values += _decode_batch(batch, first, name, columns, pairs, clocks, changes, proofs)
             first += len(batch)
             batch, batch_bytes = [], 0
             if values > MAX_CHANGE_CELLS:
                 raise _rejected(name, number, f"more than {MAX_CHANGE_CELLS} values in all")
     if batch:
+        _check_lines(batch, first, name)
         values += _decode_batch(batch, first, name, columns, pairs, clocks, changes, proofs)
         if values > MAX_CHANGE_CELLS:
             raise _rejected(name, number, f"more than {MAX_CHANGE_CELLS} values in all")
     return changes
+
+
+def _check_lines(batch: list[bytes], first: int, name: str) -> None:
+    """Every line of a batch, before it is parsed: not empty and nested no deeper than a change can be. Counted
+    for the whole batch at once (in C); a batch where some line may fail is gone through line by line, naming
+    the first line that does."""
+    if not batch:
+        return
+    # _openers_at_most of a line is more than _MAX_OPENERS exactly when its brackets less those right after a
+    # quote are (see there), so this is that test for every line.
+    counts = [map(bytes.count, batch, repeat(mark)) for mark in (b"[", b"{", b'"[', b'"{')]
+    at_most = map(operator.sub, map(operator.add, counts[0], counts[1]), map(operator.add, counts[2], counts[3]))
+    if min(map(len, batch)) and max(at_most) <= _MAX_OPENERS:
+        return
+    for number, line in enumerate(batch, start=first):
+        if not line:
+            raise _rejected(name, number, "an empty line")
+        if _openers_at_most(line) > _MAX_OPENERS and _openers_outside_strings(line) > _MAX_OPENERS:
+            raise _rejected(name, number, "nested deeper than a change can be")
 
 
 _BATCH = 2000  # lines parsed at once, or fewer when they reach
@@ -242,9 +264,8 @@ def _checked_line(item: Any, columns: dict[str, set[str]], pairs: dict[str, froz
             raise ValueError(f"{table!r} is not a table merged as whole rows")
         if type(value) is not dict or value.get("id") != row_id or not columns[table].issuperset(value):
             raise ValueError("a whole row with unknown columns or another id")
-        for cell in value.values():
-            if type(cell) not in _SCALARS:
-                raise ValueError("a value that is not text or a number")
+        if not _SCALARS.issuperset(map(type, value.values())):  # in C; the same check as the cells' below
+            raise ValueError("a value that is not text or a number")
         if table == "photo" and not _PHOTO_ID.match(row_id):
             raise ValueError("a photo id is its sha256")
         out.append(Change(table, row_id, WHOLE_ROW, clock, author, value, seq, capped))

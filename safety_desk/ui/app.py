@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -64,8 +64,18 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     settings = Settings.load()
     app = make_application(language or settings.language)
     install_store_error_hook()  # from here on, even signing in may meet a full disk or a read-only file
+    enrolment = bundled_enrolment()
+    joined = None
+    if enrolment is None and not Path(db_path).exists():
+        # Nothing here yet: a new office, or a device joining one with the file the office handed over.
+        from safety_desk.ui.dialogs.first_start import FirstStartDialog
+
+        first = FirstStartDialog(Path(db_path), TaskRunner())
+        if first.exec() != first.DialogCode.Accepted or first.choice is None:
+            return 0
+        joined = first.result_of_join
     try:
-        entrance = Entrance.open(db_path, bundled_enrolment())
+        entrance = Entrance.open(db_path, enrolment)
     except (StoreError, ValueError) as exc:  # a database not ours; an enrolment file refused or used already
         QMessageBox.critical(None, "SafetyDesk", str(exc))
         return 2
@@ -73,6 +83,17 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     from safety_desk.ui.dialogs.sign_in import SignInDialog
     from safety_desk.ui.main_window import MainWindow
 
+    if entrance.needs_setup() and not entrance.is_office_device:
+        # An enrolled device whose scope brought no account: creating one here would make a second office.
+        QMessageBox.information(None, "SafetyDesk", QCoreApplication.translate(
+            "app", "No one can sign in on this computer yet. Ask the safety office to add your account, then "
+                   "sync with the office."))
+        entrance.close()
+        return 0
+    if joined is not None:
+        QMessageBox.information(None, "SafetyDesk", QCoreApplication.translate(
+            "app", "This computer is now “%1” of %2. Sign in with the account the safety office gave you.")
+            .replace("%1", joined.name).replace("%2", entrance.office_name))
     if entrance.needs_setup():
         dialog = FirstRunDialog(entrance.store, entrance.office_name)
     else:
@@ -87,6 +108,9 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     context = AppContext(desk=desk, tasks=TaskRunner(), device_name=entrance.device_name, ops=Operations(desk))
     window = MainWindow(context)
     window.show()
+    step = getattr(dialog, "next_step", None)
+    if step:  # the set-up's last page: where the office goes on, once the window has been drawn
+        QTimer.singleShot(0, lambda: window.start_step(step))
     start_backup(context, window)
     code = app.exec()
     context.ops.close()  # the queued writes finish first

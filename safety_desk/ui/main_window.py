@@ -218,6 +218,18 @@ class MainWindow(QMainWindow):
         if tab and hasattr(self.pages[key], "show_tab"):
             self.pages[key].show_tab(tab)
 
+    def start_step(self, step: str) -> None:
+        """Open where a new office's next step is done (the set-up dialog's last page): "enterprises" the
+        enterprise list import, "people" the organisation page, "devices" the devices tab."""
+        if step == "enterprises":
+            self.show_page("enterprises")
+            self.pages["enterprises"].on_import_clicked()
+        elif step == "people" and "organisation" in getattr(self, "page_keys", PAGE_KEYS):  # the office's page
+            self.show_page("organisation")
+        elif step == "devices":
+            self.show_page("sync")
+            self.pages["sync"].show_devices()
+
     def on_enterprise_requested(self, enterprise_id: str) -> None:
         self.show_page("enterprises")
         self.pages["enterprises"].show_enterprise(enterprise_id)

@@ -156,7 +156,7 @@ def _quarterly(office, quarter: str, monkeypatch) -> object:
     """The figures ReportService.quarterly prints, caught before they are drawn."""
     caught = []
     monkeypatch.setattr("safety_desk.reports.quarterly.render_quarterly",
-                        lambda statistics, target, generated_at: caught.append(statistics))
+                        lambda statistics, target, generated_at, **_: caught.append(statistics))
     ReportService(office).quarterly(quarter, Path("unused.pdf"))
     return caught[0]
 

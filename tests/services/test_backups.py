@@ -288,8 +288,13 @@ def test_an_older_schema_is_restored_and_upgraded_on_the_next_open(tmp_path: Pat
     from safety_desk.services.setup import initialise
     from safety_desk.store import connection
 
+    from safety_desk.store.repository import Repository
+
     every = connection.all_migrations()
     monkeypatch.setattr(connection, "all_migrations", lambda: every[:-1])
+    stored = Repository._stored  # the older program wrote only the columns its schema had
+    monkeypatch.setattr(Repository, "_stored", lambda self, record: {
+        k: v for k, v in stored(self, record).items() if k in self.db.columns(self.table)})
     old = tmp_path / "old" / "office.db"
     # No account: the program's person record has columns the older schema lacks (must_change_password).
     initialise(old, office_name="旧版")

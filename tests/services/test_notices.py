@@ -16,6 +16,7 @@ from safety_desk.store.records import Device, District, DistrictMember, Enterpri
 from safety_desk.store.store import Store
 
 TODAY = date(2026, 3, 10)
+REPLY = TODAY + timedelta(days=15)  # on the last deadline of the hazards World.hazard opens
 
 
 class World:
@@ -42,11 +43,12 @@ class World:
             industry="商贸", risk_class=2, tracked_since="2025-01-01", principal="张总", address="香港中路1号"))
 
     def hazard(self, enterprise: Enterprise, description: str = "消防通道堵塞", *, deadline: date | None = None,
-               grade: str = "一般") -> Hazard:
+               grade: str = "一般", measures: str = "清理堆放物，保持通道畅通", responsible: str = "") -> Hazard:
         return self.store.hazards.open_hazard(Hazard(
             id=self.store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
             source="inspection", description=description, grade=grade, found_on="2026-03-01",
-            found_by=self.inspector.id), deadline=deadline or TODAY + timedelta(days=15))
+            found_by=self.inspector.id, measures=measures, responsible=responsible),
+            deadline=deadline or TODAY + timedelta(days=15))
 
     def service(self, person: Person | None = None, settings: Settings | None = None,
                 today: date = TODAY) -> NoticeService:
@@ -85,7 +87,7 @@ def test_a_notice_takes_the_next_number_of_the_pattern_and_links_its_hazards(wor
     assert service.remaining_numbers(2026) == 99
     padded = world.service(settings=Settings(notice_pattern="青国资安督〔{year}〕{seq:03d}号"))
     assert padded.next_number() == "青国资安督〔2026〕002号"
-    assert padded.issue([world.hazard(world.hengxin).id], reply_due=TODAY).number == "青国资安督〔2026〕002号"
+    assert padded.issue([world.hazard(world.hengxin).id], reply_due=REPLY).number == "青国资安督〔2026〕002号"
 
     detail = service.notice(notice.id)
     assert detail.enterprise.name == "青岛海达商贸有限公司" and detail.issued_by_name == world.admin.name
@@ -95,7 +97,7 @@ def test_a_notice_takes_the_next_number_of_the_pattern_and_links_its_hazards(wor
 
 def test_the_office_device_takes_a_new_block_when_its_block_runs_out(world: World) -> None:
     service = world.service(settings=Settings(notice_block_size=2))
-    numbers = [service.issue([world.hazard(world.haida).id], reply_due=TODAY).seq for _ in range(5)]
+    numbers = [service.issue([world.hazard(world.haida).id], reply_due=REPLY).seq for _ in range(5)]
     assert numbers == [1, 2, 3, 4, 5]
     assert [(b.first_seq, b.last_seq) for b in service.blocks(2026)] == [(1, 2), (3, 4), (5, 6)]
     # A new year starts again at 1.
@@ -108,7 +110,7 @@ def test_blocks_for_other_devices_are_allocated_consecutively_by_the_office_only
     laptop = store.devices.add(Device(id=store.db.new_id(), name="李娜的笔记本", role="inspector", public_key="k",
                                       enrolled_at="2026-03-01T08:00:00+08:00"))
     service = world.service()
-    service.issue([world.hazard(world.haida).id], reply_due=TODAY)  # the office's own block: 1-100
+    service.issue([world.hazard(world.haida).id], reply_due=REPLY)  # the office's own block: 1-100
     block = service.allocate_block(laptop.id, 2026, 50)
     assert (block.device_id, block.first_seq, block.last_seq) == (laptop.id, 101, 150)
     assert service.allocate_block(laptop.id, 2026).first_seq == 151  # default size from the settings
@@ -127,7 +129,7 @@ def test_hazards_of_two_enterprises_are_refused_naming_both_and_nothing_changes(
     service = world.service()
     before = world.snapshot()
     with pytest.raises(NoticeProblem) as caught:
-        service.issue(hazards, reply_due=TODAY)
+        service.issue(hazards, reply_due=REPLY)
     assert "青岛海达商贸有限公司" in str(caught.value) and "青岛恒信机械有限公司" in str(caught.value)
     assert "一个企业" in str(caught.value)
     with pytest.raises(NoticeProblem):
@@ -141,17 +143,17 @@ def test_a_closed_hazard_is_refused_and_nothing_changes(world: World) -> None:
     world.store.hazards.append_event(closed.id, "verified")
     before = world.snapshot()
     with pytest.raises(NoticeProblem, match="灭火器过期.*已销号"):
-        world.service().issue([open_one.id, closed.id], reply_due=TODAY)
+        world.service().issue([open_one.id, closed.id], reply_due=REPLY)
     assert world.snapshot() == before
 
 
 def test_a_hazard_already_on_a_notice_is_refused_naming_that_notice(world: World) -> None:
     service = world.service()
     taken, fresh = world.hazard(world.haida, "楼梯扶手松动"), world.hazard(world.haida)
-    first = service.issue([taken.id], reply_due=TODAY)
+    first = service.issue([taken.id], reply_due=REPLY)
     before = world.snapshot()
     with pytest.raises(NoticeProblem) as caught:
-        service.issue([fresh.id, taken.id], reply_due=TODAY)
+        service.issue([fresh.id, taken.id], reply_due=REPLY)
     assert first.number in str(caught.value) and "楼梯扶手松动" in str(caught.value)
     assert world.snapshot() == before
     assert world.store.hazards.require(fresh.id).notice_id is None
@@ -163,11 +165,11 @@ def test_a_reply_date_before_today_or_a_bad_pattern_is_refused_and_nothing_chang
     with pytest.raises(NoticeProblem, match="回复期限 2026-03-09 早于今天"):
         world.service().issue([hazard.id], reply_due=TODAY - timedelta(days=1))
     with pytest.raises(NoticeProblem, match="复查日期"):
-        world.service().issue([hazard.id], reply_due=TODAY, reinspect_on=TODAY - timedelta(days=3))
+        world.service().issue([hazard.id], reply_due=REPLY, reinspect_on=TODAY - timedelta(days=3))
     with pytest.raises(NoticePatternError, match=r"必须包含 \{year\} 和 \{seq\}"):
-        world.service(settings=Settings(notice_pattern="国资安通第{seq}号")).issue([hazard.id], reply_due=TODAY)
+        world.service(settings=Settings(notice_pattern="国资安通第{seq}号")).issue([hazard.id], reply_due=REPLY)
     with pytest.raises(NoticeProblem, match="至少选择一条"):
-        world.service().issue([], reply_due=TODAY)
+        world.service().issue([], reply_due=REPLY)
     assert world.snapshot() == before
 
 
@@ -175,15 +177,15 @@ def test_an_enterprise_user_cannot_issue_and_an_inspector_only_in_their_district
     mine, elsewhere = world.hazard(world.haida), world.hazard(world.nanshan)
     before = world.snapshot()
     with pytest.raises(PermissionDenied):
-        world.service(world.officer).issue([mine.id], reply_due=TODAY)
+        world.service(world.officer).issue([mine.id], reply_due=REPLY)
     with pytest.raises(PermissionDenied):
         world.service(world.officer).preview([mine.id])
     assert not world.service(world.officer).may_issue()
     with pytest.raises(PermissionDenied):
-        world.service(world.inspector).issue([elsewhere.id], reply_due=TODAY)
+        world.service(world.inspector).issue([elsewhere.id], reply_due=REPLY)
     assert world.snapshot() == before
     # The inspector issues in their own district (on the office's device here, so from its block).
-    assert world.service(world.inspector).issue([mine.id], reply_due=TODAY).issued_by == world.inspector.id
+    assert world.service(world.inspector).issue([mine.id], reply_due=REPLY).issued_by == world.inspector.id
 
 
 def test_the_default_reply_date_is_the_latest_deadline_or_the_general_period(world: World) -> None:
@@ -200,9 +202,10 @@ def test_the_default_reply_date_is_the_latest_deadline_or_the_general_period(wor
 
 def test_notices_await_a_reply_until_every_hazard_is_reported_rectified(world: World) -> None:
     service = world.service()
-    first, second = world.hazard(world.haida), world.hazard(world.haida)
-    notice = service.issue([first.id, second.id], reply_due=TODAY + timedelta(days=5))
-    other = service.issue([world.hazard(world.nanshan).id], reply_due=TODAY + timedelta(days=2))
+    soon, sooner = TODAY + timedelta(days=5), TODAY + timedelta(days=2)
+    first, second = world.hazard(world.haida, deadline=soon), world.hazard(world.haida, deadline=soon)
+    notice = service.issue([first.id, second.id], reply_due=soon)
+    other = service.issue([world.hazard(world.nanshan, deadline=sooner).id], reply_due=sooner)
 
     waiting = service.awaiting_reply(TODAY + timedelta(days=8))
     assert [s.notice.number for s in waiting] == [other.number, notice.number]  # soonest reply first
@@ -259,7 +262,7 @@ def test_a_device_without_numbers_is_told_to_sync_with_the_office(world: World, 
     hazard = world.hazard(world.haida)
     before = world.snapshot()
     with pytest.raises(NoticeNumbersExhausted, match="本设备本年度通知书编号已用完，请与安全办同步以获取新的编号段"):
-        service.issue([hazard.id], reply_due=TODAY)
+        service.issue([hazard.id], reply_due=REPLY)
     assert world.snapshot() == before
     preview = service.preview([hazard.id])
     assert preview.number is None and "请与安全办同步" in preview.number_problem
@@ -274,18 +277,20 @@ def test_a_database_from_before_blocks_continues_after_its_existing_numbers(tmp_
 
     path = tmp_path / "old.db"
     monkeypatch.setattr(connection, "all_migrations", lambda: all_migrations()[:2])  # the program before 0003
-    # ... whose person record had no must_change_password (0012).
-    import dataclasses
+    from safety_desk.store.repository import Repository
 
-    from safety_desk.store.organisation import PersonRepository
-
-    person_before = dataclasses.make_dataclass("Person", [
-        (f.name, f.type, dataclasses.field(default=f.default)) for f in dataclasses.fields(Person)
-        if f.name != "must_change_password"])
-    monkeypatch.setattr(PersonRepository, "record_type", person_before)
+    # ... which wrote only the columns its schema had (later migrations add some).
+    stored = Repository._stored
+    monkeypatch.setattr(Repository, "_stored", lambda self, record: {
+        k: v for k, v in stored(self, record).items() if k in self.db.columns(self.table)})
     initialise(path, admin_login="admin", admin_password="pw")
     with Store.open(path) as old:
-        world = World(old)
+        # Only what the old schema has (people of today's program carry columns it lacks).
+        world = World.__new__(World)
+        world.store = old
+        old.db.author_id = old.db.conn.execute("SELECT id FROM person WHERE login = 'admin'").fetchone()[0]
+        world.north = old.districts.add(District(id=old.db.new_id(), code="SB", name="市北片区"))
+        world.haida = world._enterprise("91370202MA3C12345", "青岛海达商贸有限公司", world.north)
         for seq in (1, 2, 3):
             old.notices.add(Notice(id=old.db.new_id(), number=f"国资安通〔2026〕第{seq}号", year=2026, seq=seq,
                                    enterprise_id=world.haida.id, district_id=world.north.id,
@@ -295,10 +300,12 @@ def test_a_database_from_before_blocks_continues_after_its_existing_numbers(tmp_
         assert upgraded.db.conn.execute("PRAGMA user_version").fetchone()[0] == len(all_migrations())
         # The hazard is written by today's program: the old one would not know today's hazard columns.
         world.store = upgraded
+        world.inspector = upgraded.people.add(Person(id=upgraded.db.new_id(), name="李娜", login="lina",
+                                                     role="inspector"))
         hazard = world.hazard(world.haida)
         admin = upgraded.people.by_login("admin")
         upgraded.db.author_id = admin.id
         service = NoticeService(Session(upgraded, admin).at(TODAY))
-        notice = service.issue([hazard.id], reply_due=TODAY)
+        notice = service.issue([hazard.id], reply_due=REPLY)
         assert (notice.seq, notice.number) == (4, "国资安通〔2026〕4号")
         assert [(b.first_seq, b.last_seq) for b in upgraded.notice_blocks.of_year(2026)] == [(4, 103)]

@@ -36,7 +36,10 @@ from safety_desk.services.devices import DeviceService
 from safety_desk.services.dashboard import DashboardService, WeekBar
 from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.drills import DrillService
+from safety_desk.domain.uscc import make_uscc
+from safety_desk.services.certificates import CertificateService
 from safety_desk.services.enterprises import EnterpriseService
+from safety_desk.services.filings import FilingService
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.imports import ENTERPRISE_COLUMNS, LEDGER_COLUMNS, ImportRefused, SpreadsheetService
 from safety_desk.services.incidents import IncidentService
@@ -116,7 +119,7 @@ def _build_template(folder: Path) -> Template:
         def hazard(name: str, grade: str = "一般", source: str = "inspection", plan: bool = False) -> str:
             record = store.hazards.open_hazard(Hazard(
                 id=store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
-                source=source, description=f"测试隐患 {name}", grade=grade,
+                source=source, description=f"测试隐患 {name}", grade=grade, measures="按规定整改",
                 found_on=(TODAY - timedelta(days=5)).isoformat(), found_by=admin.id, photos=[photos[0]],
                 treatment_plan={k: "已定" for k in TREATMENT_PLAN_ELEMENTS} if plan else None),
                 deadline=TODAY + timedelta(days=10))
@@ -394,6 +397,16 @@ def _incident_time() -> datetime:
     return datetime.combine(TODAY - timedelta(days=1), datetime.min.time())
 
 
+def _retire(case: Case, where: str):
+    # Retiring refuses an enterprise with open hazards, and the template's all have some: the office's case
+    # closes them first (straight in the store, as a sync would bring them), so the row tests the role check.
+    enterprise_id = case.enterprise(where)
+    if case.role == "office":
+        for hazard in case.store.hazards.open_of_enterprise(enterprise_id):
+            case.store.hazards.delete(hazard.id)
+    return EnterpriseService(case.session).retire(enterprise_id)
+
+
 def _enterprise_ids(items) -> set[str]:
     return {item.enterprise_id for item in items}
 
@@ -593,6 +606,14 @@ OPERATIONS: list[Op] = [
        check=may(Action.EDIT_ENTERPRISE)),
     Op("EnterpriseService.update", lambda c, w: EnterpriseService(c.session).update(
         c.enterprise(w), address="新地址 1 号"), OFFICE, "refuse", writes=True),
+    Op("EnterpriseService.industry_of", lambda c, w: EnterpriseService(c.session).industry_of("建筑业"), ALL, "none"),
+    Op("EnterpriseService.create", lambda c, w: EnterpriseService(c.session).create(
+        name="新建企业", uscc=make_uscc("91370200MA3Q00001"), district_id=c.id(w, "district"), industry="E"),
+       OFFICE, "none", writes=True),
+    Op("EnterpriseService.move", lambda c, w: EnterpriseService(c.session).move(
+        c.enterprise(w), c.template.ids["other" if c.key(w) == "own" else "own"]["district"]), OFFICE, "refuse",
+       writes=True),
+    Op("EnterpriseService.retire", lambda c, w: _retire(c, w), OFFICE, "refuse", writes=True),
     # hazards: the enterprise rectifies its own; inspectors, leaders and the office verify.
     Op("HazardService.as_of", lambda c, w: _haz(c).as_of(), ALL, "none"),
     Op("HazardService.available_actions", lambda c, w: _haz(c).available_actions(c.id(w, "h_open")), ALL, "refuse"),
@@ -745,15 +766,26 @@ OPERATIONS: list[Op] = [
     Op("NoticeService.may_issue", lambda c, w: _notice(c).may_issue(), ALL, "none", check=may(Action.EDIT_HAZARD)),
     Op("NoticeService.default_reply_due", lambda c, w: _notice(c).default_reply_due([]), ALL, "none"),
     Op("NoticeService.preview", lambda c, w: _notice(c).preview([c.id(w, "h_open2")]), INSPECTING, "refuse"),
-    Op("NoticeService.issue", lambda c, w: _notice(c).issue([c.id(w, "h_open2")], reply_due=TODAY + timedelta(days=9)),
+    Op("NoticeService.issue", lambda c, w: _notice(c).issue([c.id(w, "h_open2")], reply_due=TODAY + timedelta(days=10)),
        INSPECTING, "refuse", writes=True),
     Op("NoticeService.notice", lambda c, w: _notice(c).notice(c.id(w, "notice")), ALL, "refuse"),
+    Op("NoticeService.issued_content", lambda c, w: _notice(c).issued_content(c.id(w, "notice")), ALL, "refuse"),
     Op("NoticeService.of_enterprise", lambda c, w: _notice(c).of_enterprise(c.enterprise(w)), ALL, "refuse"),
     Op("NoticeService.awaiting_reply", lambda c, w: _notice(c).awaiting_reply(TODAY), ALL, "filter",
        shows=lambda c, r: {n.notice.enterprise_id for n in r}),
     Op("ReminderService.reminders", lambda c, w: ReminderService(c.session.at(TODAY)).reminders(), ALL,
        "none"),
     # documents
+    Op("CertificateService.set_certificate",
+       lambda c, w: CertificateService(c.session).set_certificate("inspector01a", "鲁国资执 3702099"), OFFICE, "none",
+       writes=True),
+    Op("FilingService.filed", lambda c, w: FilingService(c.session).filed("quarterly", "2026Q1", ""), ALL, "none"),
+    Op("FilingService.figures", lambda c, w: FilingService(c.session).figures("quarterly", "2026Q1", "", {"n": 1}),
+       ALL, "none"),
+    # The office its tables, an enterprise its own art. 14 filing (ReportService picks the scope).
+    Op("FilingService.file", lambda c, w: FilingService(c.session).file(
+        "quarterly", "2026Q1", c.role, f"2026Q1·{c.role}", {"n": 1}, period_end=TODAY - timedelta(days=1)),
+       "OE", "none", writes=True),
     Op("ReportService.notice", lambda c, w: _report(c).notice(c.id(w, "notice"), io.BytesIO()), ALL, "refuse"),
     Op("ReportService.scope", lambda c, w: _report(c).scope(c.code(w)), ALL, "filter", shows=_scope_shows),
     Op("ReportService.scope_choices", lambda c, w: _report(c).scope_choices(), ALL, "filter",

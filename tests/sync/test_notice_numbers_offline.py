@@ -15,6 +15,7 @@ from safety_desk.store.changes import apply_changes, export_changes
 from safety_desk.store.database import Database
 from safety_desk.store.records import Device, District, DistrictMember, Enterprise, Hazard, Person
 from safety_desk.store.store import Store
+from safety_desk.sync.identity import generate_key_pair
 
 TODAY = date(2026, 5, 6)
 
@@ -27,7 +28,7 @@ def _exchange(source: Store, target: Store) -> int:
 def _hazard(store: Store, enterprise: Enterprise, by: Person, text: str) -> Hazard:
     return store.hazards.open_hazard(Hazard(
         id=store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id, source="inspection",
-        description=text, grade="一般", found_on=TODAY.isoformat(), found_by=by.id),
+        description=text, grade="一般", found_on=TODAY.isoformat(), found_by=by.id, measures="立即整改"),
         deadline=TODAY + timedelta(days=15))
 
 
@@ -59,6 +60,7 @@ def office_and_laptop(store: Store, tmp_path: Path):
     laptop = Store(Database.open(tmp_path / "laptop.db", create=True))
     with laptop.transaction():
         laptop.db.adopt_device(laptop_id)
+        laptop.local_state.set_private_key(generate_key_pair().private_pem)  # as `device join` makes it
     _exchange(office, laptop)
     laptop.db.author_id = inspector.id
     laptop_service = NoticeService(Session(laptop, laptop.people.require(inspector.id)).at(TODAY), Settings())
@@ -72,9 +74,9 @@ def test_two_devices_issuing_offline_never_collide_and_the_laptop_stops_at_its_b
     assert laptop_service.remaining_numbers(TODAY.year) == 3
 
     # Offline, each issues notices: the laptop from its block 1-3, the office from a block of its own.
-    on_laptop = [laptop_service.issue([_hazard(laptop, haida, inspector, f"现场隐患{i}").id], reply_due=TODAY)
+    on_laptop = [laptop_service.issue([_hazard(laptop, haida, inspector, f"现场隐患{i}").id], reply_due=TODAY + timedelta(days=15))
                  for i in range(3)]
-    on_office = [office_service.issue([_hazard(office, hengxin, admin, f"办公室隐患{i}").id], reply_due=TODAY)
+    on_office = [office_service.issue([_hazard(office, hengxin, admin, f"办公室隐患{i}").id], reply_due=TODAY + timedelta(days=15))
                  for i in range(6)]
     assert [n.seq for n in on_laptop] == [1, 2, 3]
     assert [n.seq for n in on_office] == [4, 5, 6, 7, 8, 9]  # blocks 4-7 and 8-11, after the laptop's
@@ -83,7 +85,7 @@ def test_two_devices_issuing_offline_never_collide_and_the_laptop_stops_at_its_b
     spare = _hazard(laptop, haida, inspector, "第四条隐患")
     before = _numbers(laptop), laptop.db.conn.execute("SELECT max(seq) FROM write_log").fetchone()[0]
     with pytest.raises(NoticeNumbersExhausted, match="本设备本年度通知书编号已用完，请与安全办同步以获取新的编号段"):
-        laptop_service.issue([spare.id], reply_due=TODAY)
+        laptop_service.issue([spare.id], reply_due=TODAY + timedelta(days=15))
     assert (_numbers(laptop), laptop.db.conn.execute("SELECT max(seq) FROM write_log").fetchone()[0]) == before
     assert laptop.hazards.require(spare.id).notice_id is None
 
@@ -100,11 +102,11 @@ def test_two_devices_issuing_offline_never_collide_and_the_laptop_stops_at_its_b
 
     # Knowing the office's blocks does not let the laptop take numbers: it still waits for a block of its own.
     with pytest.raises(NoticeNumbersExhausted):
-        laptop_service.issue([spare.id], reply_due=TODAY)
+        laptop_service.issue([spare.id], reply_due=TODAY + timedelta(days=15))
     office_service.allocate_block(laptop.db.device_id, TODAY.year, 3)
     _exchange(office, laptop)
     assert laptop_service.remaining_numbers(TODAY.year) == 3
-    fourth = laptop_service.issue([spare.id], reply_due=TODAY)
+    fourth = laptop_service.issue([spare.id], reply_due=TODAY + timedelta(days=15))
     assert fourth.seq == 12 and fourth.number == "国资安通〔2026〕12号"
     _exchange(laptop, office)
     assert office.notices.require(fourth.id).number == fourth.number

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from safety_desk.cli import main
 from safety_desk.media.files import holds, media_path
 from safety_desk.services.doctor import run_doctor
+from safety_desk.services.enterprises import EnterpriseService
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.imports import SpreadsheetService
 from safety_desk.services.sync import SyncService
@@ -155,8 +156,12 @@ def _enterprise_rows(replica: Replica, enterprise_id: str) -> dict[str, set[str]
 
 
 def _move(office: Replica, enterprise_id: str, district_code: str, how: str, folder) -> None:
-    """The office moves the enterprise: by editing it, or by importing the enterprise list (the spreadsheet)."""
+    """The office moves the enterprise: by editing it, through the Enterprises page's service (the GUI's 移至片区),
+    or by importing the enterprise list (the spreadsheet)."""
     district = office.store.districts.by_code(district_code)
+    if how == "service":
+        EnterpriseService(as_person(office, "admin")).move(enterprise_id, district.id)
+        return
     if how == "edit":
         with office.store.transaction():
             office.store.enterprises.update(enterprise_id, district_id=district.id)
@@ -172,7 +177,7 @@ def _move(office: Replica, enterprise_id: str, district_code: str, how: str, fol
     assert result.updated == 1 and result.written
 
 
-@pytest.mark.parametrize("how", ["edit", "import"])
+@pytest.mark.parametrize("how", ["edit", "service", "import"])
 def test_moving_an_enterprise_hands_it_over_and_keeps_the_offline_edit(world, tmp_path, no_backups, how) -> None:
     office, inspector_a, inspector_b, enterprise_pc = _world_of_four(world, tmp_path)
     devices = [inspector_a, inspector_b, enterprise_pc]

@@ -388,7 +388,7 @@ def test_a_tampered_enrolment_file_makes_no_database(world, tmp_path, monkeypatc
     def failing(self, *args, **kwargs):
         raise RuntimeError("injected failure")
 
-    monkeypatch.setattr(merge._Merger, "new_row", failing)
+    monkeypatch.setattr(merge._Merger, "merge_chunk", failing)
     with pytest.raises(RuntimeError):
         join(tmp_path / "laptop3.db", enrol)
     assert not (tmp_path / "laptop3.db").exists()

@@ -459,6 +459,11 @@ def test_a_submission_with_hazards_offers_the_notice_and_its_print(qtbot, runner
         else:
             result = AnswerResult.NOT_APPLICABLE.value
         service.answer(inspection_id, item.code, result)
+    # The inspector types the measures in the hazard panel: a notice prints them, and is refused without them.
+    hazard = service.state(inspection_id).hazards[failed[0]]
+    state = runner_context.store.hazards.state(hazard.id)
+    service.edit_hazard(hazard.id, description=hazard.description, location=hazard.location or "现场",
+                        measures="清理通道堆放物，设置警示标识", responsible=hazard.responsible, deadline=state.deadline)
     page.open_inspection(inspection_id)
     _sign_and_submit(qtbot, page.runner)
 

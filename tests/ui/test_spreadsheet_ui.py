@@ -152,3 +152,32 @@ def test_an_office_list_naming_new_districts_imports_once_the_box_is_ticked(qtbo
     district = next(d for d in demo_context.store.districts.active() if d.name == "新城片区")
     created = demo_context.store.enterprises.by_uscc(make_uscc("91370200MA3D00091"))
     assert (created.district_id, created.industry) == (district.id, "其他")
+
+
+def test_a_ledger_workbook_with_its_enterprise_sheet_imports_both(qtbot, demo_context, demo_as_of, tmp_path,
+                                                                  monkeypatch) -> None:
+    from safety_desk.domain.uscc import make_uscc
+
+    page = _page(qtbot, demo_context, demo_as_of)
+    before = page.model.total()
+    uscc = make_uscc("91370200MA3D00093")
+    book = openpyxl.Workbook()
+    book.active.title = "隐患台账"
+    book.active.append(HEADER)
+    book.active.append(["市燃气集团有限公司", uscc, demo_as_of.isoformat(), "调压站可燃气体报警器失效", "一般",
+                        "", "未整改"])
+    listed = book.create_sheet("监管企业名录")
+    listed.append(["企业名称", "统一社会信用代码", "所属片区", "国民经济行业分类"])
+    listed.append(["市燃气集团有限公司", uscc, "新城片区", "燃气生产和供应业"])
+    path = tmp_path / "台账.xlsx"
+    book.save(path)
+    dialog = page.open_import(str(path))
+    assert not dialog.result.ok and dialog.new_districts.isVisible()  # 新城片区 does not exist yet
+    dialog.new_districts.setChecked(True)
+    assert dialog.result.ok and dialog.import_button.isVisible(), dialog.result.problems
+    assert "1 enterprises will be added" in dialog.status_label.text()
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    with qtbot.waitSignal(dialog.imported):
+        dialog.import_button.click()
+    assert page.model.total() == before + 1
+    assert demo_context.store.enterprises.by_uscc(uscc).industry == "危险化学品"

@@ -55,3 +55,28 @@ def test_extending_deadlines_from_the_ledger_is_written_by_the_writer_thread(qtb
     assert messages == [("information", "2 of 2 hazards have the new deadline.")]
     for hazard_id in chosen:
         assert reading_window.desk.hazards.detail(hazard_id).deadline == new_deadline
+
+
+def test_creating_and_moving_an_enterprise_are_written_by_the_writer_thread(qtbot, reading_window) -> None:
+    from safety_desk.domain.uscc import make_uscc
+    from safety_desk.ui.pages.enterprises import EnterprisesPage
+
+    page = EnterprisesPage(reading_window)
+    qtbot.addWidget(page)
+    page.on_shown()
+    east, west = reading_window.store.districts.active()[:2]
+    dialog = page.on_new_clicked()
+    dialog.name.setText("市热力有限公司")
+    dialog.uscc.setText(make_uscc("91370200MA3R00001"))
+    dialog.district.setCurrentIndex(dialog.district.findData(east.id))
+    dialog.industry.setEditText("热力")
+    with qtbot.waitSignal(dialog.enterprise_created) as created:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    enterprise_id = created.args[0]
+    assert reading_window.desk.enterprises.detail(enterprise_id).enterprise.industry == "电力"
+    page.show_enterprise(enterprise_id)
+    mover = page.on_move_clicked()
+    mover.district.setCurrentIndex(mover.district.findData(west.id))
+    with qtbot.waitSignal(mover.enterprise_moved):
+        qtbot.mouseClick(mover.ok_button, Qt.MouseButton.LeftButton)
+    assert reading_window.desk.enterprises.detail(enterprise_id).enterprise.district_id == west.id

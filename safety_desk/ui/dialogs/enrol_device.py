@@ -28,7 +28,10 @@ class EnrolDeviceDialog(QDialog):
         self.setWindowTitle(self.tr("Enrol device"))
         self.setMinimumWidth(560)
         about = QLabel(self.tr("The enrolment file makes a fresh installation this device, with the data of its "
-                               "scope. It works once: hand it over in person, like a password."))
+                               "scope. Hand it over on a USB stick or through a shared folder only its user can "
+                               "open; on the new computer, start SafetyDesk and choose “Join an office: choose the "
+                               "enrolment file”. It works once, like a one-time password: delete other copies "
+                               "afterwards."))
         about.setWordWrap(True)
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("role")
@@ -43,7 +46,8 @@ class EnrolDeviceDialog(QDialog):
         self.districts.setObjectName("districts")
         self.districts.setMaximumHeight(130)
         for district in sorted(context.store.districts.active(), key=lambda d: d.code):
-            item = QListWidgetItem(f"{district.code} · {district.name}")
+            item = QListWidgetItem(district.name)  # people know districts by name; the code is for commands
+            item.setToolTip(district.code)
             item.setData(Qt.ItemDataRole.UserRole, district.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

@@ -20,6 +20,13 @@ _ERROR_STYLE = "color: #c62828;"
 _PHONE = re.compile(r"^[0-9+\-() ]*$")
 
 
+def phone_acceptable(phone: str) -> bool:
+    """Empty, or 7 to 20 digits with only + - ( ) and spaces between them (the new-enterprise dialog's rule too)."""
+    phone = phone.strip()
+    digits = sum(ch.isdigit() for ch in phone)
+    return not phone or (bool(_PHONE.match(phone)) and 7 <= digits <= 20)
+
+
 class EnterpriseEditor(QDialog):
     """Edits one enterprise through the service; stays open with the reason when the store refuses."""
 
@@ -137,9 +144,7 @@ class EnterpriseEditor(QDialog):
             validate_uscc(self.uscc.text())
         except ValueError as exc:
             found["uscc"] = str(exc)
-        phone = self.contact_phone.text().strip()
-        digits = sum(ch.isdigit() for ch in phone)
-        if phone and (not _PHONE.match(phone) or not 7 <= digits <= 20):
+        if not phone_acceptable(self.contact_phone.text()):
             found["contact_phone"] = self.tr("7 to 20 digits; only + - ( ) and spaces may go between them.")
         return found
 

@@ -91,7 +91,8 @@ class SpreadsheetImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.import_button.setEnabled(False)
-        options = {"new_districts": self.new_districts.isChecked()} if self.kind == "enterprises" else {}
+        # A ledger workbook may carry its own enterprise sheet, read exactly as an enterprise list.
+        options = {"new_districts": self.new_districts.isChecked()}
         signals = self.context.tasks.start(_run, self.service, self.kind, self.path, dry_run, options)
         signals.progressed.connect(self.on_progressed)
         signals.finished.connect(self.on_checked if dry_run else self.on_imported)
@@ -123,6 +124,8 @@ class SpreadsheetImportDialog(QDialog):
             return
         self.status_label.setText(self._counts(result))
         changes = result.added + result.updated
+        if result.enterprises is not None:
+            changes += result.enterprises.added + result.enterprises.updated
         self.import_button.setVisible(changes > 0)
         self.import_button.setEnabled(changes > 0)
 
@@ -137,6 +140,9 @@ class SpreadsheetImportDialog(QDialog):
                 .replace("%3", str(result.unchanged))
             if result.by_status:
                 text += "\n" + "、".join(f"{status} {count}" for status, count in result.by_status.items())
+            if result.enterprises is not None:
+                text += "\n" + self.tr("Its enterprise sheet: %1 enterprises will be added and %2 updated.") \
+                    .replace("%1", str(result.enterprises.added)).replace("%2", str(result.enterprises.updated))
         return text
 
     def on_new_districts_toggled(self, _checked: bool) -> None:

@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
+    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
     QStackedWidget, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,8 @@ from safety_desk.ui.widgets.record_table import make_table
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.enterprise_editor import EnterpriseEditor
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
+from safety_desk.ui.dialogs.move_enterprise import MoveEnterpriseDialog
+from safety_desk.ui.dialogs.new_enterprise import NewEnterpriseDialog
 from safety_desk.ui.dialogs.spreadsheet_import import SpreadsheetImportDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.enterprise_models import DrillsModel, InspectionsModel, OpenHazardsModel
@@ -64,6 +66,7 @@ class EnterprisesPage(QWidget):
         heading.addWidget(title)
         heading.addSpacing(12)
         heading.addWidget(self.scope_label, 1, Qt.AlignmentFlag.AlignBottom)
+        heading.addWidget(self._build_new_button())
         heading.addWidget(self._build_import_button())
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -96,6 +99,24 @@ class EnterprisesPage(QWidget):
         self.import_button.setVisible(self.context.session.may(Action.EDIT_ENTERPRISE))
         self.import_button.clicked.connect(self.on_import_clicked)
         return self.import_button
+
+    def _build_new_button(self) -> QPushButton:
+        """新建企业 (the office only): one enterprise by hand, in the district chosen in the tree if any."""
+        self.new_dialog: NewEnterpriseDialog | None = None
+        self.new_button = QPushButton(icon("domain-plus"), self.tr("New enterprise…"))
+        self.new_button.setObjectName("new_enterprise")
+        self.new_button.setVisible(self.service.may_edit())
+        self.new_button.clicked.connect(self.on_new_clicked)
+        return self.new_button
+
+    def on_new_clicked(self) -> NewEnterpriseDialog:
+        district_id = self.detail.enterprise.district_id if self.detail is not None else None
+        self.new_dialog = NewEnterpriseDialog(self.context, district_id, self)
+        self.new_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.new_dialog.enterprise_created.connect(self.show_enterprise)
+        self.new_dialog.destroyed.connect(lambda: setattr(self, "new_dialog", None))
+        self.new_dialog.open()
+        return self.new_dialog
 
     def on_import_clicked(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -256,12 +277,27 @@ class EnterprisesPage(QWidget):
         self.edit_button.setObjectName("edit")
         self.edit_button.clicked.connect(self.on_edit_clicked)
         self.edit_button.setVisible(self.service.may_edit())
+        self.move_button = QPushButton(icon("map-marker-right-outline"), self.tr("Move to another district…"))
+        self.move_button.setObjectName("move")
+        self.move_button.clicked.connect(self.on_move_clicked)
+        self.move_button.setVisible(self.service.may_edit())
+        self.retire_button = QPushButton(icon("archive-outline"), self.tr("Retire…"))
+        self.retire_button.setObjectName("retire")
+        self.retire_button.setToolTip(self.tr("Take it off the list (closed, merged, no longer supervised); its "
+                                              "records stay"))
+        self.retire_button.clicked.connect(self.on_retire_clicked)
+        self.retire_button.setVisible(self.service.may_edit())
+        actions = QHBoxLayout()
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.move_button)
+        actions.addWidget(self.retire_button)
+        actions.addStretch(1)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addLayout(form)
         layout.addSpacing(8)
-        layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(actions)
         layout.addStretch(1)
         return box
 
@@ -492,3 +528,32 @@ class EnterprisesPage(QWidget):
 
     def on_editor_closed(self) -> None:
         self.editor = None
+
+    def on_move_clicked(self) -> MoveEnterpriseDialog | None:
+        if self.detail is None or not self.service.may_edit():
+            return None
+        self.move_dialog = MoveEnterpriseDialog(self.context, self.detail.enterprise, self)
+        self.move_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.move_dialog.open()
+        return self.move_dialog
+
+    def on_retire_clicked(self) -> None:
+        if self.detail is None or not self.service.may_edit():
+            return
+        enterprise = self.detail.enterprise
+        answer = QMessageBox.question(
+            self, self.tr("Retire enterprise"),
+            self.tr("Take %1 off the list? It leaves every device's lists at their next sync; its inspections, "
+                    "hazards and notices stay.").replace("%1", enterprise.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.context.ops.run("enterprises", "retire", enterprise.id, done=self.on_retired,
+                             failed=self.on_retire_failed)
+
+    def on_retired(self, _enterprise) -> None:
+        self.current_id, self.detail = None, None
+        self.right_stack.setCurrentIndex(0)
+        self.refresh_tree()
+
+    def on_retire_failed(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Retire enterprise"), str(error))

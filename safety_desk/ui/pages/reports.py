@@ -20,6 +20,7 @@ from safety_desk.ui.dialogs.report_preview import DocumentJob
 from safety_desk.ui.icons import icon
 from safety_desk.ui.pages.activity_common import primary_button
 from safety_desk.ui.widgets.pdf_preview import PdfPreview
+from safety_desk.ui.widgets.seal_check import SealCheck
 
 WEEKLY, QUARTERLY = "weekly", "quarterly"
 QUARTERS_OFFERED = 8
@@ -173,6 +174,8 @@ class ReportsPage(QWidget):
         column.addWidget(self.busy)
         column.addWidget(self.status)
         column.addStretch(1)
+        self.seal_check = SealCheck(self.context.desk.seals.check_text)
+        column.addWidget(self.seal_check)
         return panel
 
     def _date_edit(self, name: str, day: date) -> QDateEdit:

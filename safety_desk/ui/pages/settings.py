@@ -54,6 +54,9 @@ class SettingsPage(QWidget):
         self.block_size.setToolTip(self.tr("How many notice numbers the safety office gives a device at a time; "
                                            "a device numbers its notices only from its own blocks, so devices "
                                            "working offline never give out the same number."))
+        self.authority = QLineEdit()
+        self.authority.setObjectName("major_hazard_authority")
+        self.authority.setToolTip(self.tr("A notice listing a major hazard is copied (抄送) to this authority."))
         self.drill_rule = QComboBox()
         self.drill_rule.setObjectName("drill_rule")
         self.drill_rule.addItem(self.tr("National text: yearly main drill, on-site drill every 6 months"),
@@ -75,11 +78,12 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Notice number pattern"), self.notice_pattern)
         form.addRow("", self.pattern_preview)
         form.addRow(self.tr("Notice numbers per block"), self.block_size)
+        form.addRow(self.tr("Major hazards copied to"), self.authority)
         form.addRow(self.tr("Drills of high-risk units"), self.drill_rule)
-        # The office's policy (deadlines, notice numbers, the drill rule) is shown to everyone but changed by the
-        # office only; the language is each person's own.
+        # The office's policy (deadlines, notice numbers, 抄送, the drill rule) is shown to everyone but changed by
+        # the office only; the language is each person's own.
         self.office_fields = (self.general_days, self.major_days, self.notice_pattern, self.block_size,
-                              self.drill_rule)
+                              self.authority, self.drill_rule)
         self.may_configure = context.session.may(Action.CONFIGURE_OFFICE)
         self.office_only = QLabel(self.tr("Deadlines and notice numbers are set by the safety office."))
         self.office_only.setObjectName("office_only")
@@ -108,6 +112,7 @@ class SettingsPage(QWidget):
         self.major_days.setValue(settings.deadline_days_major)
         self.notice_pattern.setText(settings.notice_pattern)
         self.block_size.setValue(settings.notice_block_size)
+        self.authority.setText(settings.major_hazard_authority)
         self.drill_rule.setCurrentIndex(max(0, self.drill_rule.findData(settings.drill_rule)))
         self.note.clear()
         self.backups.refresh()
@@ -158,6 +163,7 @@ class SettingsPage(QWidget):
         settings.language = self.language.currentData()
         settings.deadline_days_general = self.general_days.value()
         settings.deadline_days_major = self.major_days.value()
+        settings.major_hazard_authority = self.authority.text().strip()
         settings.drill_rule = self.drill_rule.currentData()
         settings.save()
         self.note.setText(self.tr("Saved."))

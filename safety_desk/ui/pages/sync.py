@@ -689,10 +689,16 @@ class SyncPage(QWidget):
                 .replace("%3", f"{result.changes:,}").replace("%4", f"{result.photos:,}"))
         if result.notice_blocks:
             text += "\n" + self.tr("Notice numbers for it: %1").replace("%1", "; ".join(result.notice_blocks))
-        text += "\n\n" + self.tr("Hand the file over in person, like a password. On the new installation run: "
-                                 "safety-desk device join FILE")
+        text += "\n\n" + self.tr("Hand the file over on a USB stick or through a shared folder. On the new "
+                                 "computer, start SafetyDesk and choose “Join an office: choose the enrolment "
+                                 "file”. The file works once; delete other copies once it has been used.")
         self._say(text.split("\n")[0], _GOOD)
         QMessageBox.information(self, self.tr("Enrol device"), text)
+
+    def show_devices(self) -> None:
+        """The devices tab in front (the office's: others have none)."""
+        if self.tabs.isTabVisible(1):
+            self.tabs.setCurrentWidget(self.devices_tab)
 
     def on_revoke_clicked(self) -> None:
         device = self._selected_device()

@@ -1,0 +1,61 @@
+"""How figures recomputed today differ from the ones filed (报出): a generic walk over two statistics snapshots.
+
+A snapshot is plain JSON: numbers and texts in objects, and lists of rows that each name themselves (a
+tally's "name", else its "key"). Every number is compared by its path, named in Chinese for the reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# The words of the paths a statistics snapshot uses; a key not listed is shown as it is.
+LABELS = {
+    "total": "合计", "statuses": "按整改状态", "by_grade": "按等级", "by_category": "按专业类别",
+    "by_enterprise": "按企业", "by_district": "按片区", "by_month": "按月份", "found": "发现", "general": "一般隐患",
+    "major": "重大隐患", "closed": "已销号", "open": "未销号", "overdue": "逾期",
+    "closed_in_period": "期内销号", "in_plan": "列入治理计划", "funds": "落实治理资金", "supervised": "挂牌督办",
+}
+_SKIPPED = frozenset({"key", "name", "office", "as_of", "period", "quarter", "scope", "year", "kind"})
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One figure that changed: where it is (in words), what was filed, what it is now (None: no such row)."""
+
+    label: str
+    filed: Any
+    now: Any
+
+
+def _numbers(value: Any, path: tuple[str, ...], out: dict[tuple[str, ...], Any]) -> None:
+    if isinstance(value, bool):
+        return
+    if isinstance(value, (int, float)):
+        out[path] = value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            if key not in _SKIPPED:
+                _numbers(inner, path + (str(key),), out)
+    elif isinstance(value, list):
+        for index, row in enumerate(value):
+            if isinstance(row, dict) and ("name" in row or "key" in row):
+                name = row.get("name") or row.get("key") or "（未分类）"
+            else:
+                name = str(index + 1)
+            _numbers(row, path + (str(name),), out)
+
+
+def _label(path: tuple[str, ...]) -> str:
+    return " · ".join(LABELS.get(part, part) for part in path)
+
+
+def differences(filed: dict[str, Any], now: dict[str, Any]) -> list[Difference]:
+    """Every figure whose value now is not the filed one, in the filed snapshot's order, then new rows."""
+    before: dict[tuple[str, ...], Any] = {}
+    after: dict[tuple[str, ...], Any] = {}
+    _numbers(filed, (), before)
+    _numbers(now, (), after)
+    paths = list(before) + [path for path in after if path not in before]
+    return [Difference(_label(path), before.get(path), after.get(path))
+            for path in paths if before.get(path) != after.get(path)]
