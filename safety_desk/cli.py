@@ -480,7 +480,8 @@ def _echo_filing(figures) -> None:
 
 @main.group("person")
 def person_group() -> None:
-    """The office's staff."""
+    """人员和账号 (people and accounts): add, list, disable, enable, reset-password, certificate (office); password
+    (anyone)."""
 
 
 @person_group.command("certificate")
@@ -821,11 +822,6 @@ def district_retire(ctx: click.Context, code: str) -> None:
     with _desk(ctx) as desk:
         district = desk.organisation.retire_district(code)
     click.echo(f"已撤销片区 {district.code} {district.name}")
-
-
-@main.group("person")
-def person_group() -> None:
-    """人员和账号 (people and accounts): add, list, disable, enable, reset-password (office); password (anyone)."""
 
 
 def _password_file(path: Path | None) -> str | None:
