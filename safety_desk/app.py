@@ -198,6 +198,11 @@ class Desk:
         return NoticeService(self.session, self.settings)
 
     @cached_property
+    def organisation(self):
+        from safety_desk.services.organisation import OrganisationService
+        return OrganisationService(self.session)
+
+    @cached_property
     def photos(self):
         from safety_desk.services.photos import PhotoService
         return PhotoService(self.session)

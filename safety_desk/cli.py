@@ -573,7 +573,8 @@ def _echo_filing(figures) -> None:
 
 @main.group("person")
 def person_group() -> None:
-    """The office's staff."""
+    """人员和账号 (people and accounts): add, list, disable, enable, reset-password, certificate (office); password
+    (anyone)."""
 
 
 @person_group.command("certificate")
@@ -747,13 +748,18 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **opti
         service = desk.spreadsheets
         progress = _Progress("检查 checking")
         try:
-            run = service.import_enterprises if kind == "enterprises" else service.import_ledger
+            run = {"enterprises": service.import_enterprises, "ledger": service.import_ledger,
+                   "people": service.import_people}[kind]
             result = run(file, dry_run=dry_run, progress=progress, **options)
         finally:
             progress.close()
     click.echo(result.describe() + f"; {time.perf_counter() - started:.1f} s")
     if dry_run:
         click.echo("试运行，未写入 (dry run: nothing was written)")
+    if result.one_time_passwords:
+        click.echo("一次性密码（只显示这一次，请交给本人；首次登录时须修改）：")
+        for login, password in result.one_time_passwords:
+            click.echo(f"{login}\t{password}")
 
 
 def _new_districts_option(command):
@@ -809,11 +815,21 @@ def import_ledger(ctx: click.Context, file: Path, dry_run: bool, new_districts: 
     _run_import(ctx, "ledger", file, dry_run, new_districts=new_districts, unknown_industry=unknown_industry)
 
 
+@import_group.command("people")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="检查每一行，说明将新增多少人，不写入 (check every row; write nothing).")
+@click.pass_context
+def import_people(ctx: click.Context, file: Path, dry_run: bool) -> None:
+    """人员名单：登录名、姓名、角色、片区（代码或名称）、企业、初始密码 (people with their roles, districts or
+    enterprise; all or nothing). Rows without a password get a one-time password, printed once."""
+    _run_import(ctx, "people", file, dry_run)
+
+
 @import_group.command("template")
-@click.argument("kind", type=click.Choice(["enterprises", "ledger"]))
+@click.argument("kind", type=click.Choice(["enterprises", "ledger", "people"]))
 @_output(".xlsx")
 def import_template(kind: str, output: Path) -> None:
-    """An empty .xlsx to fill in for `import enterprises` or `import ledger`."""
+    """An empty .xlsx to fill in for `import enterprises`, `import ledger` or `import people`."""
     from safety_desk.services.imports import SpreadsheetService
 
     try:
@@ -821,6 +837,187 @@ def import_template(kind: str, output: Path) -> None:
     except OSError as exc:
         raise Failed(f"{output}: 无法写入 (cannot write: {exc.strerror or exc})") from None
     click.echo(f"已生成 written: {output}")
+
+
+@main.group("district")
+def district_group() -> None:
+    """片区 (districts): add, list, rename, leader, inspectors, retire (office only)."""
+
+
+@district_group.command("add")
+@click.argument("code")
+@click.argument("name")
+@click.option("--leader", "leader", default=None, metavar="LOGIN", help="包片领导的登录名 (the leader's login).")
+@click.pass_context
+def district_add(ctx: click.Context, code: str, name: str, leader: str | None) -> None:
+    """新建片区 (add a district) CODE NAME."""
+    with _desk(ctx) as desk:
+        district = desk.organisation.add_district(code, name, leader)
+    click.echo(f"已新建片区 {district.code} {district.name}")
+
+
+@district_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="JSON 数组，键见 README (a JSON array with the keys the README lists).")
+@click.pass_context
+def district_list(ctx: click.Context, as_json: bool) -> None:
+    """片区列表：代码、名称、包片领导、检查员、企业数 (districts: code, name, leader, inspectors, enterprises)."""
+    with _desk(ctx) as desk:
+        rows = [{"code": r.district.code, "name": r.district.name,
+                 "leader_login": r.leader.login if r.leader else None,
+                 "leader_name": r.leader.name if r.leader else None,
+                 "inspectors": [p.login for p in r.inspectors], "enterprises": r.enterprises}
+                for r in desk.organisation.districts()]
+    if not as_json:
+        rows = [{**row, "inspectors": "、".join(row["inspectors"])} for row in rows]
+    _echo_listing(rows, as_json, ["code", "name", "leader_login", "leader_name", "inspectors", "enterprises"],
+                  "个片区")
+
+
+@district_group.command("rename")
+@click.argument("code")
+@click.argument("name")
+@click.pass_context
+def district_rename(ctx: click.Context, code: str, name: str) -> None:
+    """改片区名称 (rename a district) CODE NAME."""
+    with _desk(ctx) as desk:
+        district = desk.organisation.rename_district(code, name)
+    click.echo(f"片区 {district.code} 已改名为 {district.name}")
+
+
+@district_group.command("leader")
+@click.argument("code")
+@click.argument("login", required=False)
+@click.pass_context
+def district_leader(ctx: click.Context, code: str, login: str | None) -> None:
+    """设包片领导 (set the leader) CODE LOGIN; 不给 LOGIN 则取消 (no LOGIN: none)."""
+    with _desk(ctx) as desk:
+        desk.organisation.set_leader(code, login)
+    click.echo(f"片区 {code.upper()} 的包片领导：{login or '无'}")
+
+
+@district_group.command("inspectors")
+@click.argument("code")
+@click.argument("logins", nargs=-1)
+@click.pass_context
+def district_inspectors(ctx: click.Context, code: str, logins: tuple[str, ...]) -> None:
+    """片区的检查员改为所列的人 (the district's inspectors become exactly LOGIN...)."""
+    with _desk(ctx) as desk:
+        row = desk.organisation.set_inspectors(code, logins)
+    click.echo(f"片区 {row.district.code} 的检查员：{'、'.join(p.login for p in row.inspectors) or '无'}")
+
+
+@district_group.command("retire")
+@click.argument("code")
+@click.pass_context
+def district_retire(ctx: click.Context, code: str) -> None:
+    """撤销片区：片区内须已没有企业 (retire a district: move its enterprises out first)."""
+    with _desk(ctx) as desk:
+        district = desk.organisation.retire_district(code)
+    click.echo(f"已撤销片区 {district.code} {district.name}")
+
+
+def _password_file(path: Path | None) -> str | None:
+    """The first line of the file (a password never typed on a command line, where the shell history keeps it)."""
+    if path is None:
+        return None
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"{path}: 无法读取密码文件（{getattr(exc, 'strerror', None) or exc}）") from None
+    return lines[0] if lines else ""
+
+
+_PASSWORD_FILE = click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                              help="密码在此文件的第一行；不给则生成一次性密码并显示一次 (the password on the file's "
+                                   "first line; without it a one-time password is made and printed once).")
+
+
+def _echo_new_password(made) -> None:
+    if made.one_time:
+        click.echo(f"一次性密码（只显示这一次，请交给本人）：{made.one_time}")
+    click.echo("首次登录时须修改密码")
+
+
+@person_group.command("add")
+@click.option("--login", required=True, help="登录名 (the login).")
+@click.option("--name", required=True, help="姓名 (the name).")
+@click.option("--role", required=True, type=click.Choice(["office", "leader", "inspector", "enterprise"]),
+              help="安全办、包片领导、检查员、企业安全员 (the role).")
+@click.option("--district", "districts", multiple=True, metavar="CODE",
+              help="负责的片区，可重复；检查员必填 (a district, repeatable; inspectors need one).")
+@click.option("--enterprise", "uscc", default=None, metavar="USCC",
+              help="企业安全员所属企业 (the enterprise of an enterprise officer).")
+@_PASSWORD_FILE
+@click.pass_context
+def person_add(ctx: click.Context, login: str, name: str, role: str, districts: tuple[str, ...],
+               uscc: str | None, password_file: Path | None) -> None:
+    """新建人员和账号 (add a person with their account)."""
+    password = _password_file(password_file)
+    with _desk(ctx) as desk:
+        made = desk.organisation.add_person(login, name, role, districts, uscc, password)
+    click.echo(f"已新建人员 {made.person.login} {made.person.name}")
+    _echo_new_password(made)
+
+
+@person_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="JSON 数组，键见 README (a JSON array with the keys the README lists).")
+@click.pass_context
+def person_list(ctx: click.Context, as_json: bool) -> None:
+    """人员列表：登录名、姓名、角色、片区、企业、状态 (people: login, name, role, districts, enterprise, state)."""
+    with _desk(ctx) as desk:
+        rows = [{"login": r.person.login, "name": r.person.name, "role": r.person.role,
+                 "districts": list(r.district_codes), "enterprise_uscc": r.enterprise_uscc or None,
+                 "enterprise_name": r.enterprise_name or None, "active": r.person.active,
+                 "must_change_password": r.person.must_change_password} for r in desk.organisation.people()]
+    if not as_json:
+        rows = [{**row, "districts": "、".join(row["districts"]), "active": "正常" if row["active"] else "已停用"}
+                for row in rows]
+    _echo_listing(rows, as_json, ["login", "name", "role", "districts", "enterprise_name", "active"], "人")
+
+
+@person_group.command("disable")
+@click.argument("login")
+@click.pass_context
+def person_disable(ctx: click.Context, login: str) -> None:
+    """停用账号：同步后在所有设备上都不能登录，记录保留 (disable: no sign-in anywhere after the next sync)."""
+    with _desk(ctx) as desk:
+        desk.organisation.disable(login)
+    click.echo(f"已停用 {login}；各设备同步后生效")
+
+
+@person_group.command("enable")
+@click.argument("login")
+@click.pass_context
+def person_enable(ctx: click.Context, login: str) -> None:
+    """重新启用账号 (enable a disabled account again)."""
+    with _desk(ctx) as desk:
+        desk.organisation.enable(login)
+    click.echo(f"已启用 {login}")
+
+
+@person_group.command("reset-password")
+@click.argument("login")
+@_PASSWORD_FILE
+@click.pass_context
+def person_reset_password(ctx: click.Context, login: str, password_file: Path | None) -> None:
+    """重设密码 (reset a password): 一次性密码或文件中的密码，下次登录时须修改 (changed at the next sign-in)."""
+    password = _password_file(password_file)
+    with _desk(ctx) as desk:
+        made = desk.organisation.reset_password(login, password)
+    click.echo(f"已重设 {made.person.login} 的密码")
+    _echo_new_password(made)
+
+
+@person_group.command("password")
+@click.argument("login")
+@click.pass_context
+def person_password(ctx: click.Context, login: str) -> None:
+    """修改自己的密码：先输入当前密码 (change your own password; asks for the current one first)."""
+    current = click.prompt("当前密码", hide_input=True)
+    new = click.prompt("新密码", hide_input=True, confirmation_prompt="再输入一次新密码")
+    with _desk(ctx) as desk:
+        desk.organisation.change_password(login, current, new)
+    click.echo("密码已修改")
 
 
 @main.group("checklist")

@@ -3379,6 +3379,11 @@ or start a new one (Ctrl+N).</source>
         <source>Not yet synced: %1 changes</source>
         <translation>未同步更改：%1项</translation>
     </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/main_window.py" line="76"/>
+        <source>Organisation</source>
+        <translation>组织机构</translation>
+    </message>
 </context>
 <context>
     <name>MoveEnterpriseDialog</name>
@@ -4413,6 +4418,16 @@ It is shown here to check, print or save.</source>
         <source>Drills of high-risk units</source>
         <translation>高危行业单位演练频次</translation>
     </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/settings.py" line="68"/>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/settings.py" line="127"/>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -5286,6 +5301,371 @@ It is shown here to check, print or save.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="21"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="23"/>
+        <source>Your password was set by the safety office. Choose your own password before you continue.</source>
+        <translation>您的密码是安全办设置的。请先设置您自己的密码再继续。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="24"/>
+        <source>Choose a new password.</source>
+        <translation>请设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="26"/>
+        <source>At least %1 characters, and not your login.</source>
+        <translation>至少%1位，且不能与登录名相同。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="42"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="43"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="44"/>
+        <source>New password again</source>
+        <translation>再输入一次新密码</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="61"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictEditor</name>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="24"/>
+        <source>New district</source>
+        <translation>新建片区</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="25"/>
+        <source>District %1</source>
+        <translation>片区 %1</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="29"/>
+        <source>e.g. D01</source>
+        <translation>如 D01</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="33"/>
+        <source>e.g. 东片区</source>
+        <translation>如 东片区</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="36"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="55"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="56"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="57"/>
+        <source>Leader</source>
+        <translation>包片领导</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="58"/>
+        <source>Inspectors</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="60"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="43"/>
+        <source>Organisation</source>
+        <translation>组织机构</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="49"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="49"/>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="49"/>
+        <source>Leader</source>
+        <translation>包片领导</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="49"/>
+        <source>Inspectors</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="50"/>
+        <source>Enterprises</source>
+        <translation>企业数</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="51"/>
+        <source>New district…</source>
+        <translation>新建片区…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="52"/>
+        <source>Name, leader and inspectors…</source>
+        <translation>名称、包片领导和检查员…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="53"/>
+        <source>Retire district</source>
+        <translation>撤销片区</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="62"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="62"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="62"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="62"/>
+        <source>Districts</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="63"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="63"/>
+        <source>Account</source>
+        <translation>账号状态</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="64"/>
+        <source>New person…</source>
+        <translation>新建人员…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="65"/>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="66"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="67"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="79"/>
+        <source>A district is retired once no enterprise is left in it: move its enterprises on the Enterprises page first.</source>
+        <translation>片区内没有企业后才能撤销：请先在“企业”页把它的企业移到其他片区。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="83"/>
+        <source>A disabled person cannot sign in here, nor on any device after its next sync; their records stay.</source>
+        <translation>停用的人员不能在本机登录，各设备下次同步后也不能登录；其记录保留。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="84"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="142"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="144"/>
+        <source>Password to be changed at first sign-in</source>
+        <translation>首次登录时须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="146"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="197"/>
+        <source>District %1 saved.</source>
+        <translation>片区 %1 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="207"/>
+        <source>Retire district %1 %2? Its leader and inspectors leave it.</source>
+        <translation>撤销片区 %1 %2？其包片领导和检查员将不再属于该片区。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="213"/>
+        <source>District %1 retired.</source>
+        <translation>片区 %1 已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="226"/>
+        <source>%1 added.</source>
+        <translation>已新建 %1。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="237"/>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="238"/>
+        <source>Give %1 a new one-time password? The old password stops working.</source>
+        <translation>为 %1 生成新的一次性密码？原密码将失效。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="252"/>
+        <source>Disable %1? They can no longer sign in, here or on any device after its next sync. Their records stay.</source>
+        <translation>停用 %1？此后不能在本机登录，各设备下次同步后也不能登录。其记录保留。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="258"/>
+        <source>%1 disabled.</source>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="265"/>
+        <source>%1 enabled.</source>
+        <translation>已启用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="273"/>
+        <source>One-time password</source>
+        <translation>一次性密码</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="274"/>
+        <source>One-time password for %1:
+
+%2
+
+It is shown only now: hand it to the person. They choose their own password at the first sign-in.</source>
+        <translation>%1 的一次性密码：
+
+%2
+
+只显示这一次，请交给本人。本人首次登录时须设置自己的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditor</name>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="24"/>
+        <source>New person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="32"/>
+        <source>Inspector</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="32"/>
+        <source>District leader</source>
+        <translation>包片领导</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="33"/>
+        <source>Enterprise safety officer</source>
+        <translation>企业安全员</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="34"/>
+        <source>Safety office</source>
+        <translation>安全办</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="46"/>
+        <source>Make a one-time password (shown once)</source>
+        <translation>生成一次性密码（只显示一次）</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="49"/>
+        <source>Set this password:</source>
+        <translation>设置为以下密码：</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="56"/>
+        <source>Either way the person chooses their own password at the first sign-in.</source>
+        <translation>无论哪种方式，本人首次登录时都须设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="69"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="70"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="71"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="72"/>
+        <source>Districts</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="73"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="74"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="76"/>
+        <source>Add</source>
+        <translation>新建</translation>
     </message>
 </context>
 </TS>

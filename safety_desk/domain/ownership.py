@@ -30,6 +30,9 @@ INSPECTOR_ROLES = ("inspector", "leader")
 # Tables only the office writes.
 OFFICE_ONLY_TABLES = frozenset({"office", "device", "district", "person", "district_member", "checklist",
                                 "campaign", "notice_block", "enterprise", "incident"})
+# Person fields anyone may change on their OWN row, from any device (a new password at first sign-in on a laptop):
+# the write's author must be the person the row is (ownership_problem's `author`).
+SELF_SERVICE_PERSON_FIELDS = frozenset({"password_hash", "must_change_password"})
 # Tables an enterprise device may write at all.
 ENTERPRISE_TABLES = frozenset({"hazard", "hazard_event", "inspection", "answer", "drill", "training", "photo",
                                "photo_annotation"})
@@ -126,12 +129,16 @@ def _annotation_problem(field_name: str, before: dict[str, Any], after: dict[str
 
 
 def ownership_problem(role: str, table: str, field_name: str, before: dict[str, Any] | None,
-                      after: dict[str, Any], facts: RowFacts = RowFacts()) -> str | None:
+                      after: dict[str, Any], facts: RowFacts = RowFacts(), author: str | None = None) -> str | None:
     """Why a person of `role` (or a device of it) may not make this change (None: it may). `before` is the
-    stored row (None: a new row), `after` the row with the change applied."""
+    stored row (None: a new row), `after` the row with the change applied, `author` the person writing (when
+    known: a person changes their own password on any device)."""
     problem = evidence_problem(table, field_name, before, after, facts)
     if problem or role in OFFICE_ROLES or not changed(before, after, field_name):
         return problem
+    if (table == "person" and before is not None and author is not None and author == before.get("id")
+            and field_name in SELF_SERVICE_PERSON_FIELDS):
+        return None
     if table in OFFICE_ONLY_TABLES:
         return (f"只有安全办可以修改{table}记录 (only the safety office changes {table} records; "
                 f"a {role} device sent one)")

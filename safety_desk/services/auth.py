@@ -77,6 +77,9 @@ class SignIn:
             seconds = math.ceil(wait)  # never "wait 0 s" while a wait remains
             raise SignInFailed(f"尝试次数过多，请 {seconds} 秒后再试 (too many failed attempts; wait {seconds} s)")
         person = self.store.people.by_login(login.strip())
+        if person is not None and not person.active and verify_password(password, person.password_hash):
+            # Said only to someone who knows the password: they learn why, a stranger learns nothing.
+            raise SignInFailed("此账号已被安全办停用，请与安全办联系")
         if person is None or not person.active or not verify_password(password, person.password_hash):
             self._failures += 1
             if self._failures >= _FREE_ATTEMPTS:

@@ -108,6 +108,8 @@ class ImportResult:
     new_districts: list[str] = field(default_factory=list)
     # Industry cells the GB/T 4754 table did not know, imported as `unknown_industry`: {cell text: rows}.
     unmapped_industries: dict[str, int] = field(default_factory=dict)
+    # People imported without a password: (login, one-time password), to hand over once.
+    one_time_passwords: list[tuple[str, str]] = field(default_factory=list)
     # A ledger workbook's own enterprise sheet, imported with its hazards: what it found or did.
     enterprises: "ImportResult | None" = None
 
@@ -120,7 +122,7 @@ class ImportResult:
         return len({p.row for p in self.problems})
 
     def describe(self) -> str:
-        what = "企业 enterprises" if self.kind == "enterprises" else "隐患 hazards"
+        what = {"enterprises": "企业 enterprises", "ledger": "隐患 hazards", "people": "人员"}[self.kind]
         verb = "将" if self.dry_run else "已"
         text = (f"{self.file}: {self.rows} 行 rows; {verb}新增 {'would add' if self.dry_run else 'added'} "
                 f"{self.added} {what}")
@@ -246,8 +248,21 @@ class SpreadsheetService:
         elif kind == "ledger":
             write_template(Path(target), "隐患台账", [(c.header, c.required, LEDGER_NOTES.get(c.key, ""))
                                                       for c in LEDGER_COLUMNS])
+        elif kind == "people":
+            from safety_desk.services.people_import import PEOPLE_COLUMNS, PEOPLE_NOTES
+
+            write_template(Path(target), "人员名单", [(c.header, c.required, PEOPLE_NOTES.get(c.key, ""))
+                                                      for c in PEOPLE_COLUMNS])
         else:
-            raise ValueError(f"模板类型 {kind!r} 未知 (unknown template; enterprises or ledger)")
+            raise ValueError(f"模板类型 {kind!r} 未知 (unknown template; enterprises, ledger or people)")
+
+    # -- people ---------------------------------------------------------------------------------
+    def import_people(self, path: Path, *, dry_run: bool = False,
+                      progress: Callable[[int, int], None] | None = None) -> ImportResult:
+        """People with their roles, districts or enterprise (services/people_import.py): all or nothing."""
+        from safety_desk.services.people_import import import_people
+
+        return import_people(self.session, Path(path), dry_run=dry_run, progress=progress, max_rows=self.max_rows)
 
     # -- enterprises ----------------------------------------------------------------------------
     def import_enterprises(self, path: Path, *, dry_run: bool = False,

@@ -6,8 +6,28 @@ import base64
 import hashlib
 import hmac
 import os
+import secrets
 
 _N, _R, _P = 2**14, 8, 1
+MIN_LENGTH = 8
+# One-time passwords are read off a screen and typed: no 0/O, 1/l/I.
+_ONE_TIME_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+ONE_TIME_LENGTH = 10
+
+
+def password_problem(password: str, login: str) -> str | None:
+    """Why `password` may not be a real account's password (None: it may). The demo database's `demo` accounts
+    are made by services/demo.py with hash_password directly: the only path that skips this rule."""
+    if len(password) < MIN_LENGTH:
+        return f"密码至少{MIN_LENGTH}位"
+    if password.strip().casefold() == login.strip().casefold():
+        return "密码不能与登录名相同"
+    return None
+
+
+def one_time_password() -> str:
+    """A random password the office hands to a person once; they must replace it at first sign-in."""
+    return "".join(secrets.choice(_ONE_TIME_ALPHABET) for _ in range(ONE_TIME_LENGTH))
 
 
 def hash_password(password: str) -> str:

@@ -86,6 +86,19 @@ class PersonRepository(Repository[Person]):
     def with_role(self, role: str) -> list[Person]:
         return self._select("role = ? AND deleted = 0", (role,), order="name")
 
+    def every(self) -> list[Person]:
+        """Everyone not deleted, disabled people too (their records stay and name them), by role and login."""
+        return self._select("deleted = 0", order="role, login")
+
+    def login_taken(self, login: str) -> bool:
+        """Whether any row, a deleted one too, holds this login (the column is UNIQUE)."""
+        return self.db.conn.execute("SELECT 1 FROM person WHERE login = ? COLLATE NOCASE",
+                                    (login,)).fetchone() is not None
+
+    def active_office_count(self) -> int:
+        return self.db.conn.execute("SELECT count(*) FROM person WHERE role = 'office' AND active = 1"
+                                    " AND deleted = 0").fetchone()[0]
+
 
 class DistrictMemberRepository(Repository[DistrictMember]):
     table = "district_member"
@@ -101,3 +114,8 @@ class DistrictMemberRepository(Repository[DistrictMember]):
 
     def districts_of(self, person_id: str) -> list[str]:
         return [m.district_id for m in self._select("person_id = ? AND deleted = 0", (person_id,))]
+
+    def find(self, district_id: str, person_id: str) -> DistrictMember | None:
+        """The membership row of a person in a district, a removed (deleted) one too: the pair is UNIQUE."""
+        found = self._select("district_id = ? AND person_id = ?", (district_id, person_id))
+        return found[0] if found else None

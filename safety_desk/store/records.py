@@ -65,6 +65,7 @@ class Person:
     active: bool = True
     deleted: bool = False
     certificate: str = ""  # 执法证 number, printed on the notices the person issues
+    must_change_password: bool = False  # set by the office (a one-time password): replaced at first sign-in
 
 
 @dataclass

@@ -59,7 +59,8 @@ def ownership_refuser(sender: Device, people: frozenset[str],
             reason = writer_problem(change.clock[21:], change.author, sender.id, people)
             if reason and stored_clock(table, row_id, change.field) == change.clock:
                 reason = None
-            reason = (reason or ownership_problem(sender.role, table, change.field, current, after, facts)
+            reason = (reason or ownership_problem(sender.role, table, change.field, current, after, facts,
+                                                 change.author)
                       or authorship_problem(table, change.field, current, after, people)
                       or row_clock_problem(table, change.field, current, after, sender.id))
             if reason:

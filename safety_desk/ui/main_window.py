@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from safety_desk.paths import config_dir
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.session import ROLE_NAMES
+from safety_desk.services.session import ROLE_NAMES, Action
 from safety_desk.services.sync import SyncService
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.reminders import RemindersDialog
@@ -22,6 +22,8 @@ from safety_desk.ui.screen_fit import fit_to_screen
 # How often an open window checks whether a new day has begun (and so reminds again).
 REMINDER_CHECK_MS = 15 * 60 * 1000
 PAGE_KEYS = ("dashboard", "enterprises", "inspections", "hazards", "drills", "reports", "sync", "settings")
+# Pages only some roles get, after the others: the role's services refuse the rest anyway.
+OFFICE_PAGE_KEYS = ("organisation",)
 
 
 def _count_unsynced(session) -> int:
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
         # Pages are built the first time they are shown: the window appears without importing or
         # building the seven pages nobody has looked at yet (PDF preview, charts of activities...).
         self.pages = _Pages(self)
+        office = context.session.may(Action.MANAGE_PEOPLE)
+        self.page_keys = PAGE_KEYS + (OFFICE_PAGE_KEYS if office else ())
         entries = [
             ("dashboard", self.tr("Dashboard"), "view-dashboard-outline"),
             ("enterprises", self.tr("Enterprises"), "domain"),
@@ -68,6 +72,8 @@ class MainWindow(QMainWindow):
             ("sync", self.tr("Sync"), "sync"),
             ("settings", self.tr("Settings"), "cog-outline"),
         ]
+        if office:
+            entries.append(("organisation", self.tr("Organisation"), "account-group-outline"))
         for number, (key, label, icon_name) in enumerate(entries, start=1):
             item = QListWidgetItem(icon(icon_name, "#eceff1"), label)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -147,9 +153,13 @@ class MainWindow(QMainWindow):
             from safety_desk.ui.pages.settings import SettingsPage
 
             page = SettingsPage(context)
+        elif key == "organisation":
+            from safety_desk.ui.pages.organisation import OrganisationPage
+
+            page = OrganisationPage(context)
         else:
             raise KeyError(key)
-        index = PAGE_KEYS.index(key)
+        index = self.page_keys.index(key)
         standin = self.stack.widget(index)
         current = self.stack.currentIndex()
         self.stack.insertWidget(index, page)
@@ -166,18 +176,18 @@ class MainWindow(QMainWindow):
         else:
             fit_to_screen(self, 1366, 768)
         last = stored.value("page", "dashboard")
-        self.show_page(last if last in PAGE_KEYS else "dashboard")
+        self.show_page(last if last in self.page_keys else "dashboard")
 
     def show_page(self, key: str) -> None:
-        self.navigation.setCurrentRow(PAGE_KEYS.index(key))
+        self.navigation.setCurrentRow(self.page_keys.index(key))
 
     def current_page_key(self) -> str:
-        return PAGE_KEYS[self.navigation.currentRow()]
+        return self.page_keys[self.navigation.currentRow()]
 
     def on_page_chosen(self, row: int) -> None:
         if row < 0:
             return
-        page = self.pages[PAGE_KEYS[row]]
+        page = self.pages[self.page_keys[row]]
         self.stack.setCurrentWidget(page)
         if hasattr(page, "on_shown"):
             page.on_shown()

@@ -46,6 +46,8 @@ from safety_desk.services.incidents import IncidentService
 from safety_desk.services.inspections import InspectionService
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.notices import NoticeService
+from safety_desk.services.organisation import OrganisationService
+from safety_desk.services import people_import
 from safety_desk.services.photos import PhotoService, PreparedPhoto
 from safety_desk.services.reminders import ReminderService
 from safety_desk.services.hazard_statistics import HazardStatisticsService, year_period
@@ -443,7 +445,54 @@ def _backup_of(case: Case) -> Path:
     return target
 
 
+def _people_book(case: Case) -> Path:
+    path = case.input("people.xlsx")
+    book = openpyxl.Workbook()
+    book.active.append(["登录名", "姓名", "角色", "片区"])
+    book.active.append(["newp", "新人", "检查员", case.template.code_of["other"]])
+    book.save(path)
+    return path
+
+
+def _org(case: Case) -> OrganisationService:
+    return OrganisationService(case.session)
+
+
 OPERATIONS: list[Op] = [
+    # organisation: the office's alone, but for one's own password
+    Op("OrganisationService.may_manage", lambda c, w: _org(c).may_manage(), ALL, "none",
+       check=may(Action.MANAGE_PEOPLE)),
+    Op("OrganisationService.districts", lambda c, w: _org(c).districts(), OFFICE, "none"),
+    Op("OrganisationService.people", lambda c, w: _org(c).people(), OFFICE, "none"),
+    Op("OrganisationService.check_person", lambda c, w: _org(c).check_person("newp", "新人", "office"), OFFICE,
+       "none"),
+    Op("OrganisationService.add_district", lambda c, w: _org(c).add_district("T9", "测试片区"), OFFICE, "none",
+       writes=True),
+    Op("OrganisationService.rename_district", lambda c, w: _org(c).rename_district(c.template.code_of["other"],
+                                                                                   "改名片区"), OFFICE, "none",
+       writes=True),
+    Op("OrganisationService.edit_district", lambda c, w: _org(c).edit_district(c.template.code_of["other"], "改名",
+                                                                               None, []), OFFICE, "none",
+       writes=True),
+    Op("OrganisationService.set_leader", lambda c, w: _org(c).set_leader(c.template.code_of["other"], None),
+       OFFICE, "none", writes=True),
+    Op("OrganisationService.set_inspectors", lambda c, w: _org(c).set_inspectors(c.template.code_of["other"], []),
+       OFFICE, "none", writes=True),
+    Op("OrganisationService.retire_district", lambda c, w: (_org(c).add_district("T8", "空片区"),
+                                                            _org(c).retire_district("T8")), OFFICE, "none",
+       writes=True),
+    Op("OrganisationService.add_person", lambda c, w: _org(c).add_person("newp", "新人", "office"), OFFICE, "none",
+       writes=True),
+    Op("OrganisationService.add_checked", lambda c, w: _org(c).add_checked(
+        [(*_org(c).check_person("newp", "新人", "office"), "a-long-password")]), OFFICE, "none", writes=True),
+    Op("OrganisationService.reset_password", lambda c, w: _org(c).reset_password("inspector01a"), OFFICE, "none",
+       writes=True),
+    Op("OrganisationService.disable", lambda c, w: _org(c).disable("inspector01b"), OFFICE, "none", writes=True),
+    Op("OrganisationService.enable", lambda c, w: (_org(c).disable("inspector01b"), _org(c).enable("inspector01b")),
+       OFFICE, "none", writes=True),
+    Op("OrganisationService.change_password", lambda c, w: _org(c).change_password(LOGINS[c.role], "demo",
+                                                                                   "a-new-password"), ALL, "none",
+       writes=True),
     # devices: the office's device enrols and revokes; anyone reads the list.
     Op("DeviceService.list", lambda c, w: DeviceService(c.session).list(), ALL, "none"),
     Op("DeviceService.find", lambda c, w: DeviceService(c.session).find(c.store.db.device_id), ALL, "none"),
@@ -605,6 +654,11 @@ OPERATIONS: list[Op] = [
         "ledger", c.file("template.xlsx")), ALL, "none"),
     Op("SpreadsheetService.import_enterprises", lambda c, w: _sheet(c).import_enterprises(_enterprise_book(c, w)),
        OFFICE, "none", writes=True),
+    Op("SpreadsheetService.import_people", lambda c, w: _sheet(c).import_people(_people_book(c)), OFFICE, "none",
+       writes=True),
+    Op("people_import.import_people", lambda c, w: people_import.import_people(c.session, _people_book(c),
+                                                                               max_rows=100), OFFICE, "none",
+       writes=True),
     Op("SpreadsheetService.may_import_ledger", lambda c, w: _sheet(c).may_import_ledger(), ALL, "none",
        check=lambda c, r: r is True),
     Op("SpreadsheetService.import_ledger", lambda c, w: _sheet(c).import_ledger(_ledger_book(c, w)), ALL, "refuse",

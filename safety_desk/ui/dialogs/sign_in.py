@@ -1,4 +1,5 @@
-"""The sign-in dialog: login and password, with the wait after repeated failures explained."""
+"""The sign-in dialog: login and password, with the wait after repeated failures explained; a password the office
+set is replaced before the window opens."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.services.auth import SignIn, SignInFailed
+from safety_desk.services.errors import ServiceError
+from safety_desk.services.organisation import OrganisationService
 from safety_desk.services.session import Session
+from safety_desk.ui.dialogs.change_password import ChangePasswordDialog
 
 
 class SignInDialog(QDialog):
@@ -41,11 +45,33 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
 
     def on_accept(self) -> None:
+        password = self.password.text()
         try:
-            self.session = self._sign_in.sign_in(self.login.text(), self.password.text())
+            session = self._sign_in.sign_in(self.login.text(), password)
         except SignInFailed as exc:
             self.message.setText(str(exc))
             self.password.selectAll()
             self.password.setFocus()
             return
+        if session.person.must_change_password:
+            self.change_dialog = ChangePasswordDialog(session.person.login, current=password, forced=True,
+                                                      parent=self)
+            self.change_dialog.password_chosen.connect(lambda current, new: self.on_new_password(session, current,
+                                                                                                 new))
+            self.change_dialog.open()
+            return
+        self.session = session
+        self.accept()
+
+    def on_new_password(self, session: Session, current: str, new: str) -> None:
+        # Before the window there is no writer thread: this one-row write runs here, as the first-run
+        # dialog's account does (ui/dialogs/first_run.py).
+        try:
+            person = OrganisationService(session).change_password(session.person.login, current, new)
+        except ServiceError as exc:
+            self.change_dialog.show_refusal(str(exc))
+            return
+        self.change_dialog.accept()
+        session.person = person
+        self.session = session
         self.accept()

@@ -18,6 +18,7 @@ from safety_desk.domain.notice_numbers import (
 from safety_desk.services.backups import BackupFile
 from safety_desk.services.session import Action
 from safety_desk.ui.context import AppContext
+from safety_desk.ui.dialogs.change_password import ChangePasswordDialog
 
 _ERROR_STYLE = "color: #c62828;"
 _SAVED_STYLE = "color: #2e7d32;"
@@ -67,6 +68,9 @@ class SettingsPage(QWidget):
         self.note.setWordWrap(True)
         save = QPushButton(self.tr("Save"))
         save.clicked.connect(self.on_save)
+        self.change_password = QPushButton(self.tr("Change my password…"))
+        self.change_password.setObjectName("change_password")
+        self.change_password.clicked.connect(self.on_change_password)
         form = QFormLayout()
         form.addRow(self.tr("Language (after restart)"), self.language)
         form.addRow(self.tr("Default deadline, general hazard"), self.general_days)
@@ -89,7 +93,11 @@ class SettingsPage(QWidget):
             field.setEnabled(self.may_configure)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(heading)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.change_password)
+        layout.addLayout(top)
         layout.addWidget(self.office_only)
         layout.addLayout(form)
         layout.addWidget(save)
@@ -108,6 +116,21 @@ class SettingsPage(QWidget):
         self.drill_rule.setCurrentIndex(max(0, self.drill_rule.findData(settings.drill_rule)))
         self.note.clear()
         self.backups.refresh()
+
+    def on_change_password(self) -> ChangePasswordDialog:
+        """The signed-in person's own password: the current one first, then the new one twice."""
+        login = self.context.session.person.login
+        dialog = ChangePasswordDialog(login, parent=self)
+        dialog.password_chosen.connect(lambda current, new: self.context.ops.run(
+            "organisation", "change_password", login, current, new,
+            done=lambda _person: self._password_changed(dialog), failed=lambda exc: dialog.show_refusal(str(exc))))
+        dialog.open()
+        return dialog
+
+    def _password_changed(self, dialog: ChangePasswordDialog) -> None:
+        dialog.accept()
+        self.note.setText(self.tr("Your password was changed."))
+        self.note.setStyleSheet(_SAVED_STYLE)
 
     def on_pattern_edited(self, text: str) -> None:
         try:

@@ -1,0 +1,351 @@
+"""The office's organisation: districts (片区) with their leader and inspectors, people, their accounts and passwords."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from safety_desk.domain.uscc import validate_uscc
+from safety_desk.services.passwords import hash_password, one_time_password, password_problem, verify_password
+from safety_desk.services.session import Action, ROLE_NAMES, Session
+from safety_desk.store.organisation import ROLES
+from safety_desk.store.records import District, DistrictMember, Person
+
+
+class OrganisationProblem(ValueError):
+    """A district or person request refused; the message names the field and why, and nothing was changed."""
+
+    @property
+    def field(self) -> str:
+        """The field the message names first ("登录名", "片区" ...)."""
+        return str(self).partition("：")[0]
+
+    @property
+    def reason(self) -> str:
+        return str(self).partition("：")[2]
+
+
+@dataclass(frozen=True)
+class DistrictRow:
+    """A district with its leader, its inspectors and how many enterprises it holds."""
+
+    district: District
+    leader: Person | None
+    inspectors: tuple[Person, ...]
+    enterprises: int
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A person with the codes of their districts and the name of their enterprise (enterprise officers)."""
+
+    person: Person
+    district_codes: tuple[str, ...]
+    enterprise_uscc: str
+    enterprise_name: str
+
+
+@dataclass(frozen=True)
+class NewPassword:
+    """A person whose password the office set; `one_time` is the password to show once (None: the office typed it)."""
+
+    person: Person
+    one_time: str | None
+
+
+class OrganisationService:
+    """Districts and people for the office (PermissionDenied for every other role); one's own password for anyone."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.store = session.store
+
+    def may_manage(self) -> bool:
+        return self.session.may(Action.MANAGE_PEOPLE)
+
+    # -- districts ------------------------------------------------------------------------------
+    def districts(self) -> list[DistrictRow]:
+        """Every district in use, by code, with its leader, inspectors and number of enterprises."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        return [self._district_row(d) for d in self.store.districts.active()]
+
+    def _district_row(self, district: District) -> DistrictRow:
+        members = self.store.members.of_district(district.id)
+        leader = self.store.people.get(district.leader_id) if district.leader_id else None
+        inspectors = [self.store.people.get(m.person_id) for m in members if m.role == "inspector"]
+        return DistrictRow(district, leader if leader and not leader.deleted else None,
+                           tuple(sorted((p for p in inspectors if p and not p.deleted), key=lambda p: p.login)),
+                           len(self.store.enterprises.of_district(district.id)))
+
+    def add_district(self, code: str, name: str, leader_login: str | None = None,
+                     inspector_logins: Iterable[str] = ()) -> District:
+        self.session.require(Action.MANAGE_PEOPLE)
+        code, name = code.strip().upper(), name.strip()
+        if not code:
+            raise OrganisationProblem("片区代码：不能为空")
+        if not name:
+            raise OrganisationProblem("片区名称：不能为空")
+        existing = self.store.districts.by_code(code)
+        if existing is not None:
+            retired = "（已撤销的片区）" if existing.deleted else ""
+            raise OrganisationProblem(f"片区代码：{code} 已被片区「{existing.name}」{retired}使用")
+        if any(d.name == name for d in self.store.districts.active()):
+            raise OrganisationProblem(f"片区名称：已有名为「{name}」的片区")
+        leader = self._leader(leader_login) if leader_login else None
+        with self.store.transaction():
+            district = self.store.districts.add(District(id=self.store.db.new_id(), code=code, name=name))
+            if leader is not None:
+                district = self._make_leader(district, leader)
+            if inspector_logins:
+                self.set_inspectors(code, inspector_logins)
+        return self.store.districts.require(district.id)
+
+    def edit_district(self, code: str, name: str, leader_login: str | None,
+                      inspector_logins: Iterable[str]) -> DistrictRow:
+        """The district form's save: its name, leader and inspectors together, or nothing."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        with self.store.transaction():
+            self.rename_district(code, name)
+            self.set_leader(code, leader_login)
+            return self.set_inspectors(code, inspector_logins)
+
+    def rename_district(self, code: str, name: str) -> District:
+        self.session.require(Action.MANAGE_PEOPLE)
+        district = self._district(code)
+        name = name.strip()
+        if not name:
+            raise OrganisationProblem("片区名称：不能为空")
+        if any(d.name == name and d.id != district.id for d in self.store.districts.active()):
+            raise OrganisationProblem(f"片区名称：已有名为「{name}」的片区")
+        return self.store.districts.update(district.id, name=name)
+
+    def set_leader(self, code: str, login: str | None) -> District:
+        """Make `login` (a leader) the district's leader; None leaves the district without one."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        district = self._district(code)
+        leader = self._leader(login) if login else None
+        with self.store.transaction():
+            if leader is None:
+                self._end_membership(district, district.leader_id)
+                return self.store.districts.update(district.id, leader_id=None)
+            return self._make_leader(district, leader)
+
+    def set_inspectors(self, code: str, logins: Iterable[str]) -> DistrictRow:
+        """The district's inspectors become exactly `logins`: others leave it, new ones join."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        district = self._district(code)
+        wanted = []
+        for login in logins:
+            person = self._person(login, "检查员")
+            if person.role != "inspector":
+                raise OrganisationProblem(f"检查员：{login} 是{ROLE_NAMES.get(person.role, person.role)}，不是检查员")
+            wanted.append(person)
+        wanted_ids = {p.id for p in wanted}
+        with self.store.transaction():
+            for member in self.store.members.of_district(district.id):
+                if member.role == "inspector" and member.person_id not in wanted_ids:
+                    self.store.members.update(member.id, deleted=True)
+            for person in wanted:
+                self._join(district.id, person.id, "inspector")
+        return self._district_row(self.store.districts.require(district.id))
+
+    def retire_district(self, code: str) -> District:
+        """Take a district out of use: only when no enterprise is left in it (move them first)."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        district = self._district(code)
+        left = self.store.enterprises.of_district(district.id)
+        if left:
+            raise OrganisationProblem(f"片区 {district.code}：还有{len(left)}家企业（如「{left[0].name}」），"
+                                      "请先将它们移到其他片区")
+        with self.store.transaction():
+            for member in self.store.members.of_district(district.id):
+                self.store.members.update(member.id, deleted=True)
+            return self.store.districts.update(district.id, deleted=True)
+
+    def _district(self, code: str) -> District:
+        district = self.store.districts.by_code(code.strip().upper())
+        if district is None or district.deleted:
+            raise OrganisationProblem(f"片区代码：片区 {code} 不存在")
+        return district
+
+    def _district_by_code_or_name(self, text: str, field: str = "片区") -> District:
+        text = text.strip()
+        district = self.store.districts.by_code(text.upper())
+        if district is None or district.deleted:
+            district = next((d for d in self.store.districts.active() if d.name == text), None)
+        if district is None:
+            raise OrganisationProblem(f"{field}：片区 {text} 不存在")
+        return district
+
+    def _leader(self, login: str) -> Person:
+        person = self._person(login, "包片领导")
+        if person.role != "leader":
+            raise OrganisationProblem(f"包片领导：{login} 是{ROLE_NAMES.get(person.role, person.role)}，不是包片领导")
+        return person
+
+    def _make_leader(self, district: District, leader: Person) -> District:
+        if district.leader_id and district.leader_id != leader.id:
+            self._end_membership(district, district.leader_id)
+        self._join(district.id, leader.id, "leader")
+        return self.store.districts.update(district.id, leader_id=leader.id)
+
+    def _end_membership(self, district: District, person_id: str | None) -> None:
+        member = self.store.members.find(district.id, person_id) if person_id else None
+        if member is not None and not member.deleted:
+            self.store.members.update(member.id, deleted=True)
+
+    def _join(self, district_id: str, person_id: str, role: str) -> None:
+        # (district, person) is UNIQUE: someone who left and comes back gets their old row again.
+        member = self.store.members.find(district_id, person_id)
+        if member is None:
+            self.store.members.add(DistrictMember(id=self.store.db.new_id(), district_id=district_id,
+                                                  person_id=person_id, role=role))
+        elif member.deleted or member.role != role:
+            self.store.members.update(member.id, deleted=False, role=role)
+
+    # -- people ---------------------------------------------------------------------------------
+    def people(self) -> list[PersonRow]:
+        """Everyone, disabled people too: office, leaders, inspectors, enterprise officers, each by login."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        codes = {d.id: d.code for d in self.store.districts.active()}
+        rows = []
+        for person in self.store.people.every():
+            enterprise = self.store.enterprises.get(person.enterprise_id) if person.enterprise_id else None
+            districts = tuple(sorted(codes[d] for d in self.store.members.districts_of(person.id) if d in codes))
+            rows.append(PersonRow(person, districts, enterprise.uscc if enterprise else "",
+                                  enterprise.name if enterprise else ""))
+        rows.sort(key=lambda r: (ROLES.index(r.person.role), r.person.login))  # the office first, enterprises last
+        return rows
+
+    def check_person(self, login: str, name: str, role: str, districts: Iterable[str] = (),
+                     uscc: str | None = None, password: str | None = None,
+                     taken: Iterable[str] = ()) -> tuple[Person, list[District]]:
+        """The person `add_person` would create and their districts, or OrganisationProblem naming the field;
+        writes nothing (the people import checks every row with it). `taken`: logins used by earlier rows."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        login, name, role = login.strip(), name.strip(), role.strip()
+        if not login:
+            raise OrganisationProblem("登录名：不能为空")
+        if any(c.isspace() for c in login):
+            raise OrganisationProblem(f"登录名：{login!r} 不能含空格")
+        if self.store.people.login_taken(login) or login.casefold() in {t.casefold() for t in taken}:
+            raise OrganisationProblem(f"登录名：{login} 已被使用")
+        if not name:
+            raise OrganisationProblem("姓名：不能为空")
+        if role not in ROLES:
+            raise OrganisationProblem(f"角色：{role!r} 未知，应为 office、leader、inspector 或 enterprise")
+        districts = [self._district_by_code_or_name(d) for d in districts if d.strip()]
+        if role == "inspector" and not districts:
+            raise OrganisationProblem("片区：检查员至少要负责一个片区")
+        if role in ("office", "enterprise") and districts:
+            raise OrganisationProblem(f"片区：{ROLE_NAMES[role]}不属于片区")
+        enterprise_id = None
+        if role == "enterprise":
+            if not uscc or not uscc.strip():
+                raise OrganisationProblem("企业：企业安全员必须填写所属企业的统一社会信用代码")
+            try:
+                code = validate_uscc(uscc)
+            except ValueError as exc:
+                raise OrganisationProblem(f"企业：{exc}") from None
+            enterprise = self.store.enterprises.by_uscc(code)
+            if enterprise is None or enterprise.deleted:
+                raise OrganisationProblem(f"企业：统一社会信用代码 {code} 对应的企业不存在")
+            enterprise_id = enterprise.id
+        elif uscc and uscc.strip():
+            raise OrganisationProblem(f"企业：只有企业安全员属于企业，{ROLE_NAMES[role]}不填企业")
+        if password is not None:
+            problem = password_problem(password, login)
+            if problem:
+                raise OrganisationProblem(f"密码：{problem}")
+        person = Person(id="", name=name, login=login, role=role, enterprise_id=enterprise_id,
+                        must_change_password=True)
+        return person, districts
+
+    def add_person(self, login: str, name: str, role: str, districts: Iterable[str] = (),
+                   uscc: str | None = None, password: str | None = None) -> NewPassword:
+        """Create a person with their districts or enterprise. Without `password` a one-time password is made and
+        returned to be shown once; either way it must be changed at the first sign-in."""
+        person, district_list = self.check_person(login, name, role, districts, uscc, password)
+        one_time = one_time_password() if password is None else None
+        with self.store.transaction():
+            person = self._create(person, district_list, password or one_time)
+        return NewPassword(person, one_time)
+
+    def add_checked(self, people: list[tuple[Person, list[District], str]]) -> None:
+        """Create people `check_person` passed, each with its password, in the caller's transaction."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        for person, district_list, password in people:
+            self._create(person, district_list, password)
+
+    def _create(self, person: Person, district_list: list[District], password: str) -> Person:
+        person = self.store.people.add(Person(
+            id=self.store.db.new_id(), name=person.name, login=person.login, role=person.role,
+            enterprise_id=person.enterprise_id, password_hash=hash_password(password), must_change_password=True))
+        for district in district_list:
+            self._join(district.id, person.id, "leader" if person.role == "leader" else "inspector")
+            if person.role == "leader" and not district.leader_id:
+                self.store.districts.update(district.id, leader_id=person.id)
+        return person
+
+    def reset_password(self, login: str, password: str | None = None) -> NewPassword:
+        """Give a person a new password (a one-time one when none is typed), to be changed at their next sign-in."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        person = self._person(login, "登录名")
+        if password is not None:
+            problem = password_problem(password, person.login)
+            if problem:
+                raise OrganisationProblem(f"密码：{problem}")
+        one_time = one_time_password() if password is None else None
+        updated = self.store.people.update(person.id, password_hash=hash_password(password or one_time),
+                                           must_change_password=True)
+        return NewPassword(updated, one_time)
+
+    def disable(self, login: str) -> Person:
+        """The person can no longer sign in, here and on every device after its next sync; their records stay."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        person = self._person(login, "登录名")
+        if not person.active:
+            return person
+        if person.id == self.session.person.id:
+            raise OrganisationProblem("登录名：不能停用自己正在使用的账号")
+        if person.role == "office" and self.store.people.active_office_count() <= 1:
+            raise OrganisationProblem(f"登录名：{person.login} 是最后一个可用的安全办账号，不能停用")
+        return self.store.people.update(person.id, active=False)
+
+    def enable(self, login: str) -> Person:
+        self.session.require(Action.MANAGE_PEOPLE)
+        person = self._person(login, "登录名")
+        return self.store.people.update(person.id, active=True)
+
+    def _person(self, login: str | None, field: str) -> Person:
+        person = self.store.people.by_login((login or "").strip())
+        if person is None:
+            raise OrganisationProblem(f"{field}：没有登录名为 {login} 的人员")
+        return person
+
+    # -- one's own password -----------------------------------------------------------------------
+    def change_password(self, login: str, current: str, new: str) -> Person:
+        """Anyone, knowing their current password, sets a new one (the first sign-in asks for it). No role is
+        needed: the password is the proof, and the write is the person's own (it syncs from any device)."""
+        person = self.store.people.by_login(login.strip())
+        if person is None or not person.active or not verify_password(current, person.password_hash):
+            raise OrganisationProblem("当前密码：登录名或当前密码不正确")
+        problem = password_problem(new, person.login)
+        if problem:
+            raise OrganisationProblem(f"新密码：{problem}")
+        if new == current:
+            raise OrganisationProblem("新密码：不能与当前密码相同")
+        with self._as(person):
+            return self.store.people.update(person.id, password_hash=hash_password(new), must_change_password=False)
+
+    @contextmanager
+    def _as(self, person: Person) -> Iterator[None]:
+        # The write's author is the person themself (the command line writes as its device otherwise): sync
+        # takes a person's own password from any device (domain/ownership.py SELF_SERVICE_PERSON_FIELDS).
+        db = self.store.db
+        before, db.author_id = db.author_id, person.id
+        try:
+            yield
+        finally:
+            db.author_id = before
