@@ -235,7 +235,11 @@ def init_command(ctx: click.Context, office_name: str | None, device_name: str |
     from safety_desk.services.errors import StoreError
     from safety_desk.services.setup import DEFAULT_OFFICE_NAME, AlreadyInitialised, initialise
 
+    from safety_desk.services.passwords import password_problem
+
     path = _db_path(ctx)
+    if admin_login and password is not None and (weak := password_problem(password, admin_login)):
+        raise BadInput(f"--password: {weak}")  # the first account follows the rule every later one does
     try:
         result = initialise(path, office_name=office_name or DEFAULT_OFFICE_NAME, device_name=device_name,
                             admin_login=admin_login, admin_name=admin_name, admin_password=password)

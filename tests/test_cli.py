@@ -30,7 +30,7 @@ def test_version_via_python_dash_m_and_the_entry_point() -> None:
 
 def test_init_then_doctor_passes(tmp_path: Path) -> None:
     db = tmp_path / "office.db"
-    result = run("--db", str(db), "init", "--office", "市国资委安全办", "--admin", "admin", "--password", "s3cret")
+    result = run("--db", str(db), "init", "--office", "市国资委安全办", "--admin", "admin", "--password", "s3cret-pw")
     assert result.exit_code == 0, result.output
     with Store.open(db) as store:
         assert store.offices.current().name == "市国资委安全办"
@@ -157,3 +157,11 @@ def test_commands_work_without_a_terminal(tmp_path: Path) -> None:
                             stdin=subprocess.DEVNULL, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert db.exists()
+
+
+def test_init_refuses_a_weak_first_password_and_creates_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "office.db"
+    for login, weak in (("admin", "s3cret"), ("adminadmin", "AdminAdmin")):  # too short; the login itself
+        result = run("--db", str(db), "init", "--admin", login, "--password", weak)
+        assert result.exit_code == 2 and "--password" in result.output
+        assert not db.exists()

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from safety_desk.services.passwords import hash_password, verify_password
+from safety_desk.services.passwords import hash_password, password_problem, verify_password
 from safety_desk.services.session import Session
 from safety_desk.store.records import Office, Person
 from safety_desk.store.store import Store
@@ -43,8 +43,9 @@ def create_first_account(store: Store, *, office_name: str, name: str, login: st
         problems.append("姓名不能为空 (name is required)")
     if not login.strip():
         problems.append("登录名不能为空 (login is required)")
-    if len(password) < 4:
-        problems.append("密码至少4位 (password needs at least 4 characters)")
+    weak = password_problem(password, login)  # the same rule as every account the office creates
+    if weak:
+        problems.append(weak)
     if problems:
         raise ValueError("；".join(problems))
     with store.transaction():

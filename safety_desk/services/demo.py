@@ -306,9 +306,17 @@ class _Generator:
                             issued_on=day.isoformat(), reply_due=(day + timedelta(days=15)).isoformat(),
                             issued_by=lead.id, reinspect_on=(day + timedelta(days=20)).isoformat())
             batch.notices.append(notice)
-        for item in failed:
-            self._hazard(enterprise, inspection, item, checklist.section_of(item.code).title, day, lead,
-                         notice if item in fit else None, batch)
+        deadlines = [self._hazard(enterprise, inspection, item, checklist.section_of(item.code).title, day, lead,
+                                  notice if item in fit else None, batch)
+                     for item in failed]
+        if notice is not None:
+            # Reply after the last item's deadline, re-inspection after the reply, as issue() requires (the demo
+            # used to print notices whose reply fell before their deadlines).
+            last = max(d for item, d in zip(failed, deadlines) if item in fit)
+            index = next(i for i, n in enumerate(batch.notices) if n is notice)
+            batch.notices[index] = dataclasses.replace(
+                notice, reply_due=(last + timedelta(days=3)).isoformat(),
+                reinspect_on=(last + timedelta(days=8)).isoformat())
 
     @staticmethod
     def _basis(item) -> str:
@@ -343,7 +351,8 @@ class _Generator:
             return round(high + self.rng.uniform(0.1, 2.0), 1)
         return round(self.rng.uniform(low, high), 1)
 
-    def _hazard(self, enterprise, inspection, item, category, day, lead, notice, batch) -> None:
+    def _hazard(self, enterprise, inspection, item, category, day, lead, notice, batch) -> date:
+        """Draw the hazard an item's failure opens and its history; returns its first deadline."""
         rng, as_of = self.rng, self.spec.as_of
         major = item.major_if_failed is not None
         hazard = Hazard(
@@ -401,6 +410,7 @@ class _Generator:
                 id=self._id(when), hazard_id=hazard.id, kind=kind, at=_moment(when, 10),
                 clock=self.store.db.clock.now(), by_id=lead.id,
                 deadline=new_deadline.isoformat() if new_deadline else None, reason=reason, photos=photos))
+        return day + timedelta(days=span)
 
     def _photo(self, label: str, after: bool) -> str:
         """Store a drawn stand-in photo (before or after rectification) and return its id."""

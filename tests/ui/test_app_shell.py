@@ -45,10 +45,15 @@ def test_first_start_names_the_office_and_creates_an_account(qtbot, tmp_path: Pa
         assert dialog.session is None and needs_setup(store)
         dialog.repeat.setText("secret1")
         dialog.on_accept()
+        assert "8" in dialog.message.text()  # seven characters: refused like any account's
+        assert dialog.session is None and needs_setup(store)
+        dialog.password.setText("secret12")
+        dialog.repeat.setText("secret12")
+        dialog.on_accept()
         assert dialog.session is not None and dialog.session.person.login == "zhangwei"
         assert store.offices.current().name == "市国资委安全办"
         assert not needs_setup(store)
-        assert SignIn(store).sign_in("zhangwei", "secret1").person.name == "张伟"
+        assert SignIn(store).sign_in("zhangwei", "secret12").person.name == "张伟"
 
 
 def test_sign_in_refuses_a_wrong_password_with_a_message_then_accepts(qtbot, store: Store) -> None:
