@@ -85,8 +85,9 @@ def main() -> None:
     app.processEvents()
     _save(window.grab(), args.output / "inspection-new.png")
     for widget in QApplication.topLevelWidgets():
-        if widget.isVisible() and widget is not window:
+        if widget.isVisible() and type(widget).__name__ == "NewInspectionDialog":
             _save(widget.grab(), args.output / "inspection-new-dialog.png")
+        if widget.isVisible() and widget is not window:
             widget.close()
     # A draft on the general checklist with a few answers and one failure: the inspector's main view.
     from safety_desk.services.inspections import InspectionService
@@ -187,11 +188,10 @@ def shoot_role(app, db_path: Path, role: str, login: str, folder: Path, as_of: d
     store = Store.open(db_path)
     session = SignIn(store).sign_in(login, "demo")
     context = AppContext(store=store, session=session, settings=Settings(), tasks=InlineTaskRunner(),
-                         device_name="办公室电脑" if role == "office" else "检查员笔记本").at(as_of)
+                         device_name={"office": "安全办电脑", "leader": "包片领导笔记本", "enterprise": "企业电脑"}.get(role, "检查员笔记本")).at(as_of)
     window = MainWindow(context)
     window.resize(*SIZE)
-    window.show()
-    _settle(app, seconds=0.5)
+    shots = _capture(app, window, folder, "reminders", window.show)  # what needs attention today, on sign-in
     count = 0
     for key in window.page_keys:
         window.show_page(key)
@@ -201,12 +201,10 @@ def shoot_role(app, db_path: Path, role: str, login: str, folder: Path, as_of: d
         _save(window.grab(), folder / f"{key}.png")
         count += 1
     pages = window.pages
-    visible = [e for e in store.enterprises._select("1 = 1") if session.may_see_enterprise(e.id)] \
-        if hasattr(store.enterprises, "_select") else []
+    visible = [e for e in store.enterprises._select("1 = 1") if session.may_see_enterprise(e.id)]
     hazards = [h for h in store.hazards._select(
         "deleted = 0 AND id IN (SELECT hazard_id FROM hazard_state WHERE status IN ('待整改', '整改中'))",
         order="photos != '[]' DESC, found_on DESC") if session.may_see_enterprise(h.enterprise_id)]
-    shots = []
 
     def shot(name, action, page=None):
         if page:
@@ -276,21 +274,20 @@ def shoot_role(app, db_path: Path, role: str, login: str, folder: Path, as_of: d
             print(f"  reports: {exc}")
     # Activities: drills, training, incidents.
     acts = pages["drills"]
-    for index, tab in enumerate(("drills", "training", "incidents")):
-        if index == 0:
-            continue  # drills.png already
+    window.show_page("drills")
+    for index in range(1, acts.tabs.count()):  # drills.png is the first tab
         acts.tabs.setCurrentIndex(index)
         _settle(app, seconds=0.3)
-        _save(window.grab(), folder / f"drills-{tab}.png")
+        _save(window.grab(), folder / f"drills-tab{index + 1}.png")
         count += 1
     if role in ("inspector", "enterprise", "office"):
         acts.tabs.setCurrentIndex(0)
         shot("drill-plan", acts.drills.on_plan_clicked, "drills")
         shot("drill-record", acts.drills.on_record_clicked, "drills")
-        acts.tabs.setCurrentIndex(1)
-        shot("training-record", acts.training.on_record_clicked, "drills")
-        acts.tabs.setCurrentIndex(2)
-        shot("incident-record", acts.incidents.on_record_clicked, "drills")
+        shot("training-record", lambda: (acts.tabs.setCurrentIndex(1), acts.training.on_record_clicked()), "drills")
+        shot("incident-record", lambda: (acts.tabs.setCurrentIndex(2), acts.incidents.on_record_clicked()), "drills")
+    if role == "office" and hasattr(acts, "campaigns"):
+        shot("campaign-editor", lambda: (acts.tabs.setCurrentIndex(3), acts.campaigns.on_new_clicked()), "drills")
     # Sync: export, enrol (the office).
     if role in ("office", "inspector", "leader"):
         shot("sync-export", pages["sync"].on_export_clicked, "sync")
