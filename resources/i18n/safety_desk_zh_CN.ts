@@ -32,107 +32,107 @@
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="189"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="243"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="200"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="254"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="200"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="254"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="200"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="254"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="210"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="264"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="213"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="267"/>
         <source>Restore the selected backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="216"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="270"/>
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="239"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="293"/>
         <source>Daily (automatic at start)</source>
         <translation>每日（启动时自动）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="239"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="293"/>
         <source>By hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="240"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="294"/>
         <source>Before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="240"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="294"/>
         <source>Before a program upgrade</source>
         <translation>程序升级前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="241"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="295"/>
         <source>Replaced by a restore</source>
         <translation>恢复前被替换的数据库</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="245"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="299"/>
         <source>Kept beside the database in %1: the newest backup of each of the last 7 days and 4 weeks, and the last 3 before imports, upgrades and restores.</source>
         <translation>保存在数据库旁的 %1：保留最近 7 天和 4 周中每天、每周最新的一份，以及导入、升级和恢复前的最近 3 份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="260"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="314"/>
         <source>No backups yet.</source>
         <translation>尚无备份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="282"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="336"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="286"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="340"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="294"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="348"/>
         <source>Backed up: %1</source>
         <translation>已备份：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="304"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="358"/>
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="305"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="359"/>
         <source>SafetyDesk database (*.db);;All files (*)</source>
         <translation>SafetyDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="311"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="365"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="312"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="366"/>
         <source>Replace the database by the backup of %1?
 
 The current database is kept as a backup first. SafetyDesk then closes; start it again to work on the restored data.</source>
@@ -141,22 +141,22 @@ The current database is kept as a backup first. SafetyDesk then closes; start it
 当前数据库会先保存为备份。恢复后安全检查工作台将关闭，请重新启动以使用恢复的数据。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="318"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="372"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="324"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="378"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="326"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="380"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="327"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="381"/>
         <source>The backup was restored; the replaced database was kept as %1.
 
 SafetyDesk will now close. Start it again to work on the restored data.</source>
@@ -4755,7 +4755,7 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>列有重大事故隐患的整改通知书抄送此部门。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="81"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="82"/>
         <source>Major hazards copied to</source>
         <translation>重大隐患抄送单位</translation>
     </message>
@@ -4781,48 +4781,103 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>安全办每次分配给一台设备的文号数量。设备只使用分配给本设备的文号，因此多台设备离线工作时也不会出现重复文号。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="69"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="70"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="75"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="76"/>
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="76"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="77"/>
         <source>Default deadline, general hazard</source>
         <translation>一般隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="77"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="78"/>
         <source>Default deadline, major hazard</source>
         <translation>重大隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="78"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="79"/>
         <source>Notice number pattern</source>
         <translation>通知书文号格式</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="80"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="81"/>
         <source>Notice numbers per block</source>
         <translation>每批分配文号数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="88"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="91"/>
         <source>Deadlines and notice numbers are set by the safety office.</source>
         <translation>整改期限和通知书文号由安全办设定。</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="120"/>
+        <source>blank: a line to write on</source>
+        <translation>留空则印横线，手写签名</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="121"/>
+        <source>e.g. 市安委会办公室</source>
+        <translation>例如：市安委会办公室</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="122"/>
+        <source>e.g. 各片区、各成员单位</source>
+        <translation>例如：各片区、各成员单位</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="128"/>
+        <source>Next week&apos;s plan, printed above the hazards and drills due</source>
+        <translation>下周工作安排，印在下周到期的隐患和演练之前</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="131"/>
+        <source>Weekly summary</source>
+        <translation>安全生产周报</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="134"/>
+        <source>Report to</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="136"/>
+        <source>Copy to</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="138"/>
+        <source>Compiled by</source>
+        <translation>编制</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="140"/>
+        <source>Reviewed by</source>
+        <translation>审核</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/pages/settings.py" line="142"/>
+        <source>Signed by</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="144"/>
+        <source>Next week&apos;s plan</source>
+        <translation>下周工作安排</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="190"/>
         <source>For example: %1</source>
         <translation>示例：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="150"/>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="169"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="198"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="223"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4837,17 +4892,17 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>按更严的地方规定：高危行业单位综合或专项演练也每半年一次</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="82"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="83"/>
         <source>Drills of high-risk units</source>
         <translation>高危行业单位演练频次</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="71"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="72"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="132"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="180"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
