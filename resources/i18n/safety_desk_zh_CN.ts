@@ -1074,6 +1074,26 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>DrillEditorDialog</name>
     <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="120"/>
+        <source>Started at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="131"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="132"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="172"/>
+        <source>Duration</source>
+        <translation>演练时长</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="54"/>
         <source>Plan a drill</source>
         <translation>计划演练</translation>

@@ -21,6 +21,7 @@ from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.print_photos import PrintPhotos
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.filings import FiledFigures
+from safety_desk.store.records import Drill
 from safety_desk.store.statistics import StatisticsQuery
 
 RESULT_NAMES = {AnswerResult.PASS.value: "合格", AnswerResult.FAIL.value: "不合格",
@@ -54,6 +55,12 @@ def parse_quarter(text: str) -> tuple[int, int, date, date]:
     first = date(year, 3 * quarter - 2, 1)
     last = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - timedelta(days=1)
     return year, quarter, first, last
+
+
+def drill_time_text(drill: Drill) -> tuple[str, str]:
+    """演练时间 and 演练时长 as a drill record prints them; what older records lack is 未记录."""
+    start = f"{drill.held_on} {drill.start_time}" if drill.start_time else f"{drill.held_on} 时刻未记录"
+    return start, f"历时 {drill.duration_minutes} 分钟" if drill.duration_minutes else "未记录"
 
 
 class ReportService:
@@ -303,15 +310,16 @@ class ReportService:
         group = schedule.on_site if drill.plan_type == DrillPlanType.ON_SITE else schedule.comprehensive_or_specific
         next_due = f"{group.next_due.isoformat()}（{'现场处置方案演练' if drill.plan_type == DrillPlanType.ON_SITE else '综合或专项应急预案演练'}" \
                    f"{'，高危单位' if enterprise.high_risk else ''}）"
+        when, length = drill_time_text(drill)
         particulars = [
             ("演练名称", drill.name), ("演练单位", enterprise.name),
             ("统一社会信用代码", enterprise.uscc), ("所属片区", district.name if district else ""),
             ("预案类型", drill.plan_type), ("演练类型", f"{drill.content} · {drill.form}"),
-            ("演练日期", drill.held_on), ("演练地点", drill.place or "—"),
+            ("演练时间", when), ("演练时长", length),
+            ("演练地点", drill.place or "—"), ("参演人数", f"{drill.participants} 人"),
             ("组织人", drill.organiser or "—"), ("参演单位", drill.units or "—"),
-            ("参演人数", f"{drill.participants} 人"), ("评估人员", drill.evaluators or "—"),
-            ("计划日期", drill.planned_on or "未预先计划"), ("报送主管部门", reported),
-            ("下次应演练", next_due),
+            ("评估人员", drill.evaluators or "—"), ("计划日期", drill.planned_on or "未预先计划"),
+            ("报送主管部门", reported), ("下次应演练", next_due),
         ]
         hazards = []
         for number, hazard in enumerate(self.store.hazards.of_drill(drill.id), start=1):
