@@ -1074,17 +1074,17 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>DrillEditorDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="120"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="118"/>
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="131"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="128"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="132"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="129"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -1164,48 +1164,48 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="124"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="137"/>
         <source>Reported to the authority on</source>
         <translation>报送主管部门日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="139"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="152"/>
         <source>Participants</source>
         <translation>参演人数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="141"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="154"/>
         <source>Participating units</source>
         <translation>参演单位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="143"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="156"/>
         <source>Evaluation</source>
         <translation>演练评估</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="145"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="158"/>
         <source>Problems found</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="147"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="160"/>
         <source>Evaluators</source>
         <translation>评估人员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="149"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="162"/>
         <source>Plan revisions</source>
         <translation>预案修订</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="156"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="176"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="199"/>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="208"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="223"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="232"/>
         <source>Choose the enterprise from the list.</source>
         <translation>请从列表中选择企业。</translation>
     </message>
