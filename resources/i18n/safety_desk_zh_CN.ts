@@ -1074,17 +1074,17 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>DrillEditorDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="120"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="118"/>
         <source>Started at</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="131"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="128"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="132"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="129"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -1164,48 +1164,48 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="124"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="137"/>
         <source>Reported to the authority on</source>
         <translation>报送主管部门日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="139"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="152"/>
         <source>Participants</source>
         <translation>参演人数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="141"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="154"/>
         <source>Participating units</source>
         <translation>参演单位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="143"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="156"/>
         <source>Evaluation</source>
         <translation>演练评估</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="145"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="158"/>
         <source>Problems found</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="147"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="160"/>
         <source>Evaluators</source>
         <translation>评估人员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="149"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="162"/>
         <source>Plan revisions</source>
         <translation>预案修订</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="156"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="176"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="199"/>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="208"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="223"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="232"/>
         <source>Choose the enterprise from the list.</source>
         <translation>请从列表中选择企业。</translation>
     </message>
@@ -4583,86 +4583,135 @@ It is shown only now: hand it to the person. They choose their own password at t
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="63"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="65"/>
         <source>Choose a document on the left and press Generate.
 It is shown here to check, print or save.</source>
         <translation>请在左侧选择文书并点击“生成”。
 生成后在此处显示，可核对、打印或保存。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="83"/>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="297"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="85"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="355"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="88"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="90"/>
         <source>Weekly safety summary (周报)</source>
         <translation>安全生产周报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="89"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="91"/>
         <source>Quarterly hazard statistics</source>
         <translation>隐患排查治理季度统计</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="94"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="92"/>
+        <source>Annual hazard statistics</source>
+        <translation>隐患排查治理年度统计</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="97"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="96"/>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="138"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="99"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="152"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="120"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="123"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="133"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="136"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="146"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="158"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="148"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="162"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="149"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="163"/>
         <source>Make the PDF and show it here (Ctrl+G)</source>
         <translation>生成 PDF 并在此显示（Ctrl+G）</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="167"/>
+        <source>File (报出)…</source>
+        <translation>报出…</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/pages/reports.py" line="169"/>
+        <source>File the chosen period&apos;s statistics: once, and final</source>
+        <translation>报出所选期间的统计数据：只能报出一次，报出后不再更改</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="188"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="234"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="255"/>
         <source>Quarterly hazard statistics %1</source>
         <translation>隐患排查治理季度统计 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="253"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="263"/>
+        <source>Annual hazard statistics %1</source>
+        <translation>隐患排查治理年度统计 %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="281"/>
         <source>Weekly safety summary %1</source>
         <translation>安全生产周报 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="264"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="292"/>
         <source>Generating %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="284"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="310"/>
+        <source>File statistics</source>
+        <translation>报出统计</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="311"/>
+        <source>File the statistics of %1 for %2?
+
+A period is filed once: the filed figures are final and every later print shows them.</source>
+        <translation>报出 %2 %1 的统计数据？
+
+每个期间只能报出一次：报出的数据即为最终数据，此后每次打印均为报出时的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="316"/>
+        <source>Filed statistics %1</source>
+        <translation>已报出的统计 %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="322"/>
+        <source>Filing %1…</source>
+        <translation>正在报出 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="342"/>
         <source>%1 · pages: %2</source>
         <translation>%1 · 共 %2 页</translation>
     </message>
