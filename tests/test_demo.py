@@ -98,3 +98,12 @@ def test_demo_hazard_histories_are_in_date_order_and_every_event_applies(demo_db
             events = store.hazards.events(hazard.id)
             assert [e.at for e in events] == sorted(e.at for e in events), hazard.id
             assert fold_hazard_events([fact_of(e) for e in events]).ignored == (), hazard.id
+
+
+def test_demo_drills_held_have_a_working_hours_start_and_a_length_and_planned_ones_none(demo_db: Path) -> None:
+    with Store.open(demo_db) as store:
+        drills = store.drills._select("deleted = 0")
+    held = [d for d in drills if d.status == "held"]
+    assert held and all("08:00" <= d.start_time <= "15:30" and 45 <= d.duration_minutes <= 180 for d in held)
+    assert len({d.start_time for d in held}) > 5 and len({d.duration_minutes for d in held}) > 3
+    assert all(d.start_time is None and d.duration_minutes is None for d in drills if d.status == "planned")

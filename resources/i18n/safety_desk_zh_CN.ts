@@ -32,107 +32,107 @@
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="148"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="243"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="254"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="254"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="159"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="254"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="169"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="264"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="172"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="267"/>
         <source>Restore the selected backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="175"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="270"/>
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="198"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="293"/>
         <source>Daily (automatic at start)</source>
         <translation>每日（启动时自动）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="198"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="293"/>
         <source>By hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="199"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="294"/>
         <source>Before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="199"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="294"/>
         <source>Before a program upgrade</source>
         <translation>程序升级前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="200"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="295"/>
         <source>Replaced by a restore</source>
         <translation>恢复前被替换的数据库</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="204"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="299"/>
         <source>Kept beside the database in %1: the newest backup of each of the last 7 days and 4 weeks, and the last 3 before imports, upgrades and restores.</source>
         <translation>保存在数据库旁的 %1：保留最近 7 天和 4 周中每天、每周最新的一份，以及导入、升级和恢复前的最近 3 份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="219"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="314"/>
         <source>No backups yet.</source>
         <translation>尚无备份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="241"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="336"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="245"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="340"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="253"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="348"/>
         <source>Backed up: %1</source>
         <translation>已备份：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="263"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="358"/>
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="264"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="359"/>
         <source>SafetyDesk database (*.db);;All files (*)</source>
         <translation>SafetyDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="270"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="365"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="271"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="366"/>
         <source>Replace the database by the backup of %1?
 
 The current database is kept as a backup first. SafetyDesk then closes; start it again to work on the restored data.</source>
@@ -141,22 +141,22 @@ The current database is kept as a backup first. SafetyDesk then closes; start it
 当前数据库会先保存为备份。恢复后安全检查工作台将关闭，请重新启动以使用恢复的数据。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="277"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="372"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="283"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="378"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="285"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="380"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="286"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="381"/>
         <source>The backup was restored; the replaced database was kept as %1.
 
 SafetyDesk will now close. Start it again to work on the restored data.</source>
@@ -317,6 +317,50 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="237"/>
         <source>Not yet inspected: %1</source>
         <translation>尚未检查：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/change_password.py" line="21"/>
+        <location filename="../../safety_desk/ui/dialogs/change_password.py" line="47"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/change_password.py" line="23"/>
+        <source>Your password was set by the safety office. Choose your own password before you continue.</source>
+        <translation>您的密码是安全办设置的。请先设置您自己的密码再继续。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/change_password.py" line="24"/>
+        <source>Choose a new password.</source>
+        <translation>请设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/change_password.py" line="26"/>
+        <source>At least %1 characters, and not your login.</source>
+        <translation>至少%1位，且不能与登录名相同。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/change_password.py" line="42"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/change_password.py" line="43"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/change_password.py" line="44"/>
+        <source>New password again</source>
+        <translation>再输入一次新密码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/change_password.py" line="61"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -500,375 +544,375 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="109"/>
         <source>Show the figures as they stood at the end of this day</source>
         <translation>显示截至该日结束时的数字</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="114"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="118"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="1"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="265"/>
         <source>Figures as they stood at the end of %1. The lists they open show the records as they are today.</source>
         <translation>以下为截至 %1 结束时的数字；点击打开的清单显示的是今天的记录。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="91"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="94"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="119"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="145"/>
         <source>Enterprises overdue for a drill</source>
         <translation>演练逾期企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="120"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="146"/>
         <source>Notices awaiting a reply</source>
         <translation>待回复整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="132"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="158"/>
         <source>Hazards found and closed per week</source>
         <translation>每周发现与销号隐患数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="134"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
         <source>Open hazards by district</source>
         <translation>各片区未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="333"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="170"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="374"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="114"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
         <source>Overdue hazards</source>
         <translation>逾期隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="103"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="129"/>
         <source>Goal: no liable accident of grade 较大 or above</source>
         <translation>目标：不发生较大及以上安全生产责任事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="107"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="133"/>
         <source>Click to see this year&apos;s incidents</source>
         <translation>点击查看本年度事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="112"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="138"/>
         <source>Open general hazards</source>
         <translation>未销号一般隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="113"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
         <source>Open major hazards</source>
         <translation>未销号重大隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="115"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="141"/>
         <source>Awaiting re-inspection</source>
         <translation>待复查隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="116"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="142"/>
         <source>Due in the next 3 days</source>
         <translation>3天内到期隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="117"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
         <source>Rectification rate this year</source>
         <translation>本年度整改率</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="118"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="456"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="497"/>
         <source>Inspections this week</source>
         <translation>本周检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="170"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="487"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="505"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="170"/>
         <source>Inspected this month</source>
         <translation>本月已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="145"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="171"/>
         <source>Inspected this quarter</source>
         <translation>本季度已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="146"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="172"/>
         <source>Enterprises with an open major hazard</source>
         <translation>存在未销号重大隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="147"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="173"/>
         <source>Enterprises with an overdue hazard</source>
         <translation>存在逾期隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="148"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="174"/>
         <source>Enterprises with an open general hazard</source>
         <translation>存在未销号一般隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="149"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="175"/>
         <source>Enterprises with no open hazard</source>
         <translation>无未销号隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="181"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="181"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="155"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="181"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="156"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="465"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="182"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="506"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="159"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="185"/>
         <source>Double-click a line to open it</source>
         <translation>双击某行即可打开</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="190"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="164"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="190"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="165"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="191"/>
         <source>Targets inspected</source>
         <translation>目标企业已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="165"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="191"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="166"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="305"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="192"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="346"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="174"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="200"/>
         <source>Districts: coverage and four-colour overview</source>
         <translation>片区检查覆盖与四色概览</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="177"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="203"/>
         <source>My work</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="198"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="225"/>
         <source>Campaigns running</source>
         <translation>进行中的专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="245"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="286"/>
         <source>The figures could not be computed: %1</source>
         <translation>统计数据计算失败：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="253"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="294"/>
         <source>%1 · as of %2</source>
         <translation>%1 · 截至 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="263"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="304"/>
         <source>%1 of %2 hazards found this year are closed</source>
         <translation>本年度发现隐患 %2 条，已销号 %1 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="278"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="319"/>
         <source>%1 days since the last one</source>
         <translation>距上一起已 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="279"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="320"/>
         <source>none on record</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="280"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="321"/>
         <source>Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)</source>
         <translation>目标保持：%1年较大及以上责任事故 0 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="283"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="324"/>
         <source>Goal missed: %1 liable accidents of grade 较大 or above in %2</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="305"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="346"/>
         <source>Found</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
         <source>Re-inspect</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="373"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
         <source>Rectify</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="374"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="415"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="406"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="447"/>
         <source>Closed, found this year</source>
         <translation>本年度发现且已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="455"/>
         <source>Closed %1 – %2</source>
         <translation>%1 至 %2 销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="455"/>
         <source>Found %1 – %2</source>
         <translation>%1 至 %2 发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="423"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
         <source>Open hazards in %1</source>
         <translation>%1未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="436"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="477"/>
         <source>%1: inspections this month</source>
         <translation>%1：本月检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="437"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="478"/>
         <source>%1: inspections this quarter</source>
         <translation>%1：本季度检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="438"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="495"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="479"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="536"/>
         <source>not inspected</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="439"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="446"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="497"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="480"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="487"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="498"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="505"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="512"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="538"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="439"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="480"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="443"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="484"/>
         <source>%1: enterprises marked %2</source>
         <translation>%1：%2色企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="454"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="495"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="454"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="495"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="498"/>
         <source>Started</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="457"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="497"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="498"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="538"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="505"/>
         <source>Drill due</source>
         <translation>演练到期日</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="512"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="471"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="512"/>
         <source>Reply due</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="472"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="513"/>
         <source>Hazards open</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="496"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="537"/>
         <source>%1: targets not yet inspected</source>
         <translation>%1：尚未检查的目标企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="170"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="95"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="98"/>
         <source>Start an inspection</source>
         <translation>开始检查</translation>
     </message>
@@ -932,6 +976,59 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
 </context>
 <context>
+    <name>DistrictEditor</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/district_editor.py" line="24"/>
+        <source>New district</source>
+        <translation>新建片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/district_editor.py" line="25"/>
+        <source>District %1</source>
+        <translation>片区 %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/district_editor.py" line="29"/>
+        <source>e.g. D01</source>
+        <translation>如 D01</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/district_editor.py" line="33"/>
+        <source>e.g. 东片区</source>
+        <translation>如 东片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/district_editor.py" line="36"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/district_editor.py" line="55"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/district_editor.py" line="56"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/district_editor.py" line="57"/>
+        <source>Leader</source>
+        <translation>包片领导</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/district_editor.py" line="58"/>
+        <source>Inspectors</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/district_editor.py" line="60"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>DrillDueModel</name>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="30"/>
@@ -976,6 +1073,26 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 </context>
 <context>
     <name>DrillEditorDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="118"/>
+        <source>Started at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="128"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="129"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="172"/>
+        <source>Duration</source>
+        <translation>演练时长</translation>
+    </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="54"/>
         <source>Plan a drill</source>
@@ -1047,48 +1164,48 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="124"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="137"/>
         <source>Reported to the authority on</source>
         <translation>报送主管部门日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="139"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="152"/>
         <source>Participants</source>
         <translation>参演人数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="141"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="154"/>
         <source>Participating units</source>
         <translation>参演单位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="143"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="156"/>
         <source>Evaluation</source>
         <translation>演练评估</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="145"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="158"/>
         <source>Problems found</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="147"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="160"/>
         <source>Evaluators</source>
         <translation>评估人员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="149"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="162"/>
         <source>Plan revisions</source>
         <translation>预案修订</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="156"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="176"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="199"/>
-        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="208"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="223"/>
+        <location filename="../../safety_desk/ui/dialogs/drill_editor.py" line="232"/>
         <source>Choose the enterprise from the list.</source>
         <translation>请从列表中选择企业。</translation>
     </message>
@@ -1935,443 +2052,445 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardDetailDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="1"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="158"/>
         <source>Print re-inspection opinion…</source>
         <translation>打印复查意见书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="1"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="160"/>
         <source>The opinion of the last re-inspection of this hazard, as PDF</source>
         <translation>本隐患最近一次复查的整改复查意见书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="1"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="456"/>
         <source>Re-inspection opinion</source>
         <translation>整改复查意见书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="359"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="370"/>
         <source>Sync conflicts on this hazard (review them on the Sync page):</source>
         <translation>此隐患有同步冲突（请在“同步”页查看处理）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="72"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="73"/>
         <source>Hazard</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="90"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="91"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="128"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="129"/>
         <source>Report rectified…</source>
         <translation>报告整改完成…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="129"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="130"/>
         <source>Record progress…</source>
         <translation>记录整改进展…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="130"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="131"/>
         <source>Accept (close)…</source>
         <translation>复查合格（销号）…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="131"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="132"/>
         <source>Reject…</source>
         <translation>复查不合格…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="132"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="133"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="133"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="134"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="134"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="135"/>
         <source>Treatment plan…</source>
         <translation>治理方案…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="135"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="136"/>
         <source>Supervision…</source>
         <translation>挂牌督办…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="151"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="153"/>
         <source>Print notice…</source>
         <translation>打印整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="153"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="155"/>
         <source>The rectification notice this hazard is on, as PDF</source>
         <translation>该隐患所在的整改通知书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="217"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="225"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="218"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="226"/>
         <source>Category</source>
         <translation>专业类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="219"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="227"/>
         <source>Possible accident</source>
         <translation>可能导致事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="220"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="228"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="221"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="229"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="222"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="230"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="223"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="231"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="224"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="232"/>
         <source>Found in</source>
         <translation>发现于</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="225"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="233"/>
         <source>Found by</source>
         <translation>发现人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="226"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="234"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="186"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="193"/>
         <source>Particulars</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="189"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="196"/>
         <source>Treatment plan (major hazard)</source>
         <translation>治理方案（重大隐患）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="195"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="202"/>
         <source>Listed supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="198"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="205"/>
         <source>Level</source>
         <translation>督办级别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="199"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="206"/>
         <source>Referred to regulator</source>
         <translation>报送监管部门</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="278"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="279"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="287"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="284"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="292"/>
         <source>Double-click an event with photos to open them.</source>
         <translation>双击带有照片的记录即可查看照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="294"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="303"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="411"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="311"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="422"/>
         <source>Hazard: %1</source>
         <translation>隐患：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="312"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="320"/>
         <source>not yet registered</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="316"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="324"/>
         <source>found %1</source>
         <translation>发现于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="230"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="238"/>
         <source>Inspection</source>
         <translation>监督检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="156"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="163"/>
         <source>Print record…</source>
         <translation>打印隐患整改记录…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="158"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="165"/>
         <source>The hazard record with its photos before and after rectification, as PDF</source>
         <translation>隐患整改记录，含整改前后照片（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="230"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="238"/>
         <source>Self-inspection</source>
         <translation>企业自查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="231"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
         <source>Drill</source>
         <translation>应急演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="231"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
         <source>Public report</source>
         <translation>群众举报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="232"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="240"/>
         <source>Enforcement</source>
         <translation>执法检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="232"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="240"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="326"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="334"/>
         <source>Not filled in</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="330"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="338"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="330"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="338"/>
         <source>Not listed</source>
         <translation>未挂牌</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="335"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="345"/>
         <source>Before rectification (%1)</source>
         <translation>整改前（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="336"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="346"/>
         <source>After rectification (%1)</source>
         <translation>整改后（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="337"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="347"/>
         <source>No photos were taken when it was found.</source>
         <translation>发现时未拍摄照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="340"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="350"/>
         <source>Latest report %1 by %2</source>
         <translation>最近一次由 %2 于 %1 报告</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="343"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="353"/>
         <source>%1 reports, latest first</source>
         <translation>共 %1 次报告，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="346"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="356"/>
         <source>Not reported rectified yet.</source>
         <translation>尚未报告整改完成。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="354"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="365"/>
         <source>Reported rectified: waiting for the inspector&apos;s re-inspection.</source>
         <translation>已报告整改完成，等待检查员复查。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="368"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="379"/>
         <source>Deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="370"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="381"/>
         <source>overdue %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="373"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="384"/>
         <source>closed %1</source>
         <translation>销号于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="382"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="393"/>
         <source>new deadline %1</source>
         <translation>新整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="384"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="395"/>
         <source>deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="425"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="436"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="439"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="450"/>
         <source>Rectification notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="446"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="464"/>
         <source>Hazard record</source>
         <translation>隐患整改记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="455"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="473"/>
         <source>Report rectified</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="456"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="474"/>
         <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
         <translation>请说明整改情况并添加整改后照片。随后由检查员复查，复查合格予以销号，不合格退回整改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="463"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="481"/>
         <source>Record progress</source>
         <translation>记录整改进展</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="463"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="481"/>
         <source>Record a step of the rectification.</source>
         <translation>记录整改过程中的一项进展。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="465"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="470"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="488"/>
         <source>Accept the rectification</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="471"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="489"/>
         <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
         <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="472"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="490"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="472"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="490"/>
         <source>Accept and close</source>
         <translation>确认销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="482"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="500"/>
         <source>Reject the rectification</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="486"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="504"/>
         <source>Reject</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="494"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="512"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="494"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="512"/>
         <source>The new deadline and why it is needed.</source>
         <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="485"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="495"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="505"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="513"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="523"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="501"/>
         <source>The hazard goes back to rectification (整改中). Say what is still wrong, and by when it must be rectified.</source>
         <translation>隐患退回整改（整改中）。请写明仍存在的问题，以及新的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="496"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="514"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="521"/>
         <source>Reopen the hazard</source>
         <translation>重新打开隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="504"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="522"/>
         <source>The closed hazard is back in rectification (整改中).</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="507"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="525"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="137"/>
         <source>Write-off…</source>
         <translation>登记核销…</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="207"/>
         <source>Written off by the authority</source>
         <translation>督办部门核销</translation>
     </message>
@@ -2419,7 +2538,7 @@ USCC %2 · %3 · risk class %4</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="174"/>
+        <location filename="../../safety_desk/ui/widgets/hazard_panel.py" line="183"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -2797,42 +2916,42 @@ an existing ledger can be brought in with Import ledger….</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="257"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="258"/>
         <source>Answer the item before adding a note.</source>
         <translation>请先作答本检查项，再添加备注。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="260"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="261"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="261"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="262"/>
         <source>Note for %1</source>
         <translation>检查项 %1 的备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="263"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="264"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="264"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="265"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="294"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="295"/>
         <source>Answer the item before adding a photo.</source>
         <translation>请先作答本检查项，再添加照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="342"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="343"/>
         <source>Cannot submit yet (%1): %2</source>
         <translation>暂不能提交（%1个问题）：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="215"/>
+        <location filename="../../safety_desk/ui/widgets/inspection_runner.py" line="216"/>
         <source>This item is answered with a value, not pass or fail.</source>
         <translation>本检查项需填写或选择具体值，不按合格/不合格作答。</translation>
     </message>
@@ -3152,142 +3271,142 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="146"/>
         <source>Treatment plan</source>
         <translation>治理方案</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="148"/>
         <source>Funding</source>
         <translation>治理资金</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="149"/>
         <source>Listed supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="151"/>
         <source>Reported on</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="152"/>
         <source>Re-inspected by</source>
         <translation>复查人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="153"/>
         <source>Re-inspected</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="1"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="155"/>
         <source>Re-inspection verdict</source>
         <translation>复查结论</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="89"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="123"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="92"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="126"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="90"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="124"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="99"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="133"/>
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="88"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="122"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="87"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="121"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="91"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="125"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="95"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="129"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="96"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="130"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="97"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="131"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="98"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="132"/>
         <source>Possible accident</source>
         <translation>事故类型</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="100"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="134"/>
         <source>Basis</source>
         <translation>判定依据</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="101"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="135"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="102"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="136"/>
         <source>Responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="104"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="138"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="110"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="144"/>
         <source>Rectified</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="111"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="145"/>
         <source>Closed</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="103"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="137"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="106"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="140"/>
         <source>Overdue days</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="93"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="127"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="108"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="142"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
@@ -3325,62 +3444,62 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="44"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="46"/>
         <source>SafetyDesk</source>
         <translation>安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="62"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="66"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="63"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="67"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="64"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="68"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="65"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="69"/>
         <source>Hazards</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="66"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="70"/>
         <source>Drills &amp; activities</source>
         <translation>演练活动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="67"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="71"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="68"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="72"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="69"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="73"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="91"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="97"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/main_window.py" line="262"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="272"/>
         <source>Not yet synced: %1 changes</source>
         <translation>未同步更改：%1项</translation>
     </message>
     <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/main_window.py" line="76"/>
+        <location filename="../../safety_desk/ui/main_window.py" line="76"/>
         <source>Organisation</source>
         <translation>组织机构</translation>
     </message>
@@ -3677,6 +3796,200 @@ or start a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>OrganisationPage</name>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="43"/>
+        <source>Organisation</source>
+        <translation>组织机构</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="49"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="49"/>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="49"/>
+        <source>Leader</source>
+        <translation>包片领导</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="49"/>
+        <source>Inspectors</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="50"/>
+        <source>Enterprises</source>
+        <translation>企业数</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="51"/>
+        <source>New district…</source>
+        <translation>新建片区…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="52"/>
+        <source>Name, leader and inspectors…</source>
+        <translation>名称、包片领导和检查员…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="53"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="206"/>
+        <source>Retire district</source>
+        <translation>撤销片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="62"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="62"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="62"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="62"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="80"/>
+        <source>Districts</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="63"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="63"/>
+        <source>Account</source>
+        <translation>账号状态</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="64"/>
+        <source>New person…</source>
+        <translation>新建人员…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="65"/>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="66"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="251"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="67"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="79"/>
+        <source>A district is retired once no enterprise is left in it: move its enterprises on the Enterprises page first.</source>
+        <translation>片区内没有企业后才能撤销：请先在“企业”页把它的企业移到其他片区。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="83"/>
+        <source>A disabled person cannot sign in here, nor on any device after its next sync; their records stay.</source>
+        <translation>停用的人员不能在本机登录，各设备下次同步后也不能登录；其记录保留。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="84"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="142"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="144"/>
+        <source>Password to be changed at first sign-in</source>
+        <translation>首次登录时须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="146"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="197"/>
+        <source>District %1 saved.</source>
+        <translation>片区 %1 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="207"/>
+        <source>Retire district %1 %2? Its leader and inspectors leave it.</source>
+        <translation>撤销片区 %1 %2？其包片领导和检查员将不再属于该片区。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="213"/>
+        <source>District %1 retired.</source>
+        <translation>片区 %1 已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="226"/>
+        <source>%1 added.</source>
+        <translation>已新建 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="237"/>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="238"/>
+        <source>Give %1 a new one-time password? The old password stops working.</source>
+        <translation>为 %1 生成新的一次性密码？原密码将失效。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="252"/>
+        <source>Disable %1? They can no longer sign in, here or on any device after its next sync. Their records stay.</source>
+        <translation>停用 %1？此后不能在本机登录，各设备下次同步后也不能登录。其记录保留。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="258"/>
+        <source>%1 disabled.</source>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="265"/>
+        <source>%1 enabled.</source>
+        <translation>已启用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="273"/>
+        <source>One-time password</source>
+        <translation>一次性密码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="274"/>
+        <source>One-time password for %1:
+
+%2
+
+It is shown only now: hand it to the person. They choose their own password at the first sign-in.</source>
+        <translation>%1 的一次性密码：
+
+%2
+
+只显示这一次，请交给本人。本人首次登录时须设置自己的密码。</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <location filename="../../safety_desk/ui/widgets/pdf_preview.py" line="60"/>
@@ -3846,6 +4159,84 @@ or start a new one (Ctrl+N).</source>
         <location filename="../../safety_desk/ui/models/sync_models.py" line="105"/>
         <source>The device&apos;s key arrives with its first bundle</source>
         <translation>设备的密钥随其第一个同步包到达</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditor</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="24"/>
+        <source>New person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="32"/>
+        <source>Inspector</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="32"/>
+        <source>District leader</source>
+        <translation>包片领导</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="33"/>
+        <source>Enterprise safety officer</source>
+        <translation>企业安全员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="34"/>
+        <source>Safety office</source>
+        <translation>安全办</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="46"/>
+        <source>Make a one-time password (shown once)</source>
+        <translation>生成一次性密码（只显示一次）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="49"/>
+        <source>Set this password:</source>
+        <translation>设置为以下密码：</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="56"/>
+        <source>Either way the person chooses their own password at the first sign-in.</source>
+        <translation>无论哪种方式，本人首次登录时都须设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="69"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="70"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="71"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="72"/>
+        <source>Districts</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="73"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="74"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/person_editor.py" line="76"/>
+        <source>Add</source>
+        <translation>新建</translation>
     </message>
 </context>
 <context>
@@ -4192,86 +4583,135 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="62"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="65"/>
         <source>Choose a document on the left and press Generate.
 It is shown here to check, print or save.</source>
         <translation>请在左侧选择文书并点击“生成”。
 生成后在此处显示，可核对、打印或保存。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="82"/>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="294"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="85"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="355"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="87"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="90"/>
         <source>Weekly safety summary (周报)</source>
         <translation>安全生产周报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="88"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="91"/>
         <source>Quarterly hazard statistics</source>
         <translation>隐患排查治理季度统计</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="93"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="92"/>
+        <source>Annual hazard statistics</source>
+        <translation>隐患排查治理年度统计</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="97"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="95"/>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="137"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="99"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="152"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="119"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="123"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="132"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="136"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="143"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="146"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="158"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="147"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="162"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="148"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="163"/>
         <source>Make the PDF and show it here (Ctrl+G)</source>
         <translation>生成 PDF 并在此显示（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="168"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="167"/>
+        <source>File (报出)…</source>
+        <translation>报出…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="169"/>
+        <source>File the chosen period&apos;s statistics: once, and final</source>
+        <translation>报出所选期间的统计数据：只能报出一次，报出后不再更改</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="188"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="231"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="255"/>
         <source>Quarterly hazard statistics %1</source>
         <translation>隐患排查治理季度统计 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="250"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="263"/>
+        <source>Annual hazard statistics %1</source>
+        <translation>隐患排查治理年度统计 %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="281"/>
         <source>Weekly safety summary %1</source>
         <translation>安全生产周报 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="261"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="292"/>
         <source>Generating %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/reports.py" line="281"/>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="310"/>
+        <source>File statistics</source>
+        <translation>报出统计</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="311"/>
+        <source>File the statistics of %1 for %2?
+
+A period is filed once: the filed figures are final and every later print shows them.</source>
+        <translation>报出 %2 %1 的统计数据？
+
+每个期间只能报出一次：报出的数据即为最终数据，此后每次打印均为报出时的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="316"/>
+        <source>Filed statistics %1</source>
+        <translation>已报出的统计 %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="322"/>
+        <source>Filing %1…</source>
+        <translation>正在报出 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="342"/>
         <source>%1 · pages: %2</source>
         <translation>%1 · 共 %2 页</translation>
     </message>
@@ -4330,101 +4770,159 @@ It is shown here to check, print or save.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="55"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="59"/>
         <source>A notice listing a major hazard is copied (抄送) to this authority.</source>
         <translation>列有重大事故隐患的整改通知书抄送此部门。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="68"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="82"/>
         <source>Major hazards copied to</source>
         <translation>重大隐患抄送单位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="29"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="32"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="36"/>
         <location filename="../../safety_desk/ui/pages/settings.py" line="39"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="42"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="42"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="45"/>
         <source>Write {year} for the year and {seq} for the notice&apos;s sequence number in that year, e.g. 国资安通〔{year}〕{seq}号</source>
         <translation>用 {year} 表示年份，{seq} 表示通知书在该年度的顺序号，例如：国资安通〔{year}〕{seq}号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="51"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="54"/>
         <source>How many notice numbers the safety office gives a device at a time; a device numbers its notices only from its own blocks, so devices working offline never give out the same number.</source>
         <translation>安全办每次分配给一台设备的文号数量。设备只使用分配给本设备的文号，因此多台设备离线工作时也不会出现重复文号。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="57"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="70"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="60"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="76"/>
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="61"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="77"/>
         <source>Default deadline, general hazard</source>
         <translation>一般隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="62"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="78"/>
         <source>Default deadline, major hazard</source>
         <translation>重大隐患默认整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="63"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="79"/>
         <source>Notice number pattern</source>
         <translation>通知书文号格式</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="65"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="81"/>
         <source>Notice numbers per block</source>
         <translation>每批分配文号数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="70"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="91"/>
         <source>Deadlines and notice numbers are set by the safety office.</source>
         <translation>整改期限和通知书文号由安全办设定。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="103"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="120"/>
+        <source>blank: a line to write on</source>
+        <translation>留空则印横线，手写签名</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="121"/>
+        <source>e.g. 市安委会办公室</source>
+        <translation>例如：市安委会办公室</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="122"/>
+        <source>e.g. 各片区、各成员单位</source>
+        <translation>例如：各片区、各成员单位</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="128"/>
+        <source>Next week&apos;s plan, printed above the hazards and drills due</source>
+        <translation>下周工作安排，印在下周到期的隐患和演练之前</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="131"/>
+        <source>Weekly summary</source>
+        <translation>安全生产周报</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="134"/>
+        <source>Report to</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="136"/>
+        <source>Copy to</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="138"/>
+        <source>Compiled by</source>
+        <translation>编制</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="140"/>
+        <source>Reviewed by</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="142"/>
+        <source>Signed by</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="144"/>
+        <source>Next week&apos;s plan</source>
+        <translation>下周工作安排</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="190"/>
         <source>For example: %1</source>
         <translation>示例：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="111"/>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="128"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="198"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="223"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="62"/>
         <source>National text: yearly main drill, on-site drill every 6 months</source>
         <translation>按国家规定：综合或专项演练每年一次，现场处置方案演练每半年一次</translation>
     </message>
     <message>
-        <source>Stricter local rule: high-risk units' main drill every 6 months</source>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="64"/>
+        <source>Stricter local rule: high-risk units&apos; main drill every 6 months</source>
         <translation>按更严的地方规定：高危行业单位综合或专项演练也每半年一次</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="83"/>
         <source>Drills of high-risk units</source>
         <translation>高危行业单位演练频次</translation>
     </message>
     <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/settings.py" line="68"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="72"/>
         <source>Change my password…</source>
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/settings.py" line="127"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="180"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -4432,27 +4930,27 @@ It is shown here to check, print or save.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="18"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="22"/>
         <source>Sign in — SafetyDesk</source>
         <translation>登录 — 安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="20"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="24"/>
         <source>SafetyDesk</source>
         <translation>安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="31"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="35"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="32"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="36"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="34"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="38"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -4645,87 +5143,87 @@ It is shown here to check, print or save.</source>
         <translation>Y 是 · N 否（隐藏本部分） · Enter 或 ↓ 下一项 · ↑ 上一项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="227"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="228"/>
         <source>Basis: %1</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="247"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="248"/>
         <source>Type the answer, then Enter</source>
         <translation>输入内容后按 Enter</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="256"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="257"/>
         <source>Item %1: %2</source>
         <translation>检查项 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="263"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="265"/>
         <source>No note</source>
         <translation>无备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="268"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="270"/>
         <source>Number, %1 to %2 passes</source>
         <translation>数值，%1～%2为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="271"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="273"/>
         <source>Number, at least %1 passes</source>
         <translation>数值，不低于%1为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="273"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="275"/>
         <source>Number, at most %1 passes</source>
         <translation>数值，不高于%1为合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="274"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="276"/>
         <source>Number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="302"/>
         <source>passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="302"/>
         <source>fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="300"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="302"/>
         <source>recorded</source>
         <translation>已记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="306"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="308"/>
         <source>Read-only · ↑↓ move between items</source>
         <translation>只读 · ↑↓ 切换检查项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="308"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="310"/>
         <source>Failed: complete the hazard below (H), add a photo (P, Ctrl+V) — then Enter for the next item</source>
         <translation>不合格：请填写下方隐患信息（H），添加照片（P、Ctrl+V），然后按 Enter 进入下一项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="311"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="313"/>
         <source>Type the number, Enter records it · Esc leaves the field (then 3 not applicable, N note, P photo) · ↑↓ move</source>
         <translation>输入数值，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注、P 照片） · ↑↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="314"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="316"/>
         <source>Type the answer, Enter records it · Esc leaves the field (then 3 not applicable, N note) · ↑↓ move</source>
         <translation>输入内容，按 Enter 记录 · Esc 退出输入框（之后可按 3 不适用、N 备注） · ↑↓ 切换</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="318"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="320"/>
         <source>A–%1 choose · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste</source>
         <translation>A–%1 选择 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="320"/>
+        <location filename="../../safety_desk/ui/widgets/runner_step_view.py" line="322"/>
         <source>1 pass · 2 fail · 3 not applicable · Enter next · ↑↓ move · N note · P photo · Ctrl+V paste photo · Ctrl+Enter submit</source>
         <translation>1 合格 · 2 不合格 · 3 不适用 · Enter 下一项 · ↑↓ 切换 · N 备注 · P 照片 · Ctrl+V 粘贴照片 · Ctrl+Enter 提交</translation>
     </message>
@@ -5251,6 +5749,49 @@ It is shown here to check, print or save.</source>
     </message>
 </context>
 <context>
+    <name>WriteoffDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/writeoff.py" line="18"/>
+        <source>Authority&apos;s write-off</source>
+        <translation>督办部门核销</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/writeoff.py" line="29"/>
+        <source>The department that supervises the hazard</source>
+        <translation>挂牌督办该隐患的部门</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/writeoff.py" line="32"/>
+        <source>As printed on its document</source>
+        <translation>按核销文书上的文号填写</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/writeoff.py" line="34"/>
+        <source>Written off on</source>
+        <translation>核销日期</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/writeoff.py" line="35"/>
+        <source>Authority</source>
+        <translation>核销机关</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/writeoff.py" line="36"/>
+        <source>Document number</source>
+        <translation>核销文号</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/writeoff.py" line="39"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/writeoff.py" line="40"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../safety_desk/ui/app.py" line="59"/>
@@ -5266,406 +5807,6 @@ It is shown here to check, print or save.</source>
         <location filename="../../safety_desk/ui/app.py" line="94"/>
         <source>This computer is now “%1” of %2. Sign in with the account the safety office gave you.</source>
         <translation>这台电脑现在是%2的“%1”。请用安全办给您的账号登录。</translation>
-    </message>
-</context>
-<context>
-    <name>WriteoffDialog</name>
-    <message>
-        <source>Authority's write-off</source>
-        <translation>督办部门核销</translation>
-    </message>
-    <message>
-        <source>The department that supervises the hazard</source>
-        <translation>挂牌督办该隐患的部门</translation>
-    </message>
-    <message>
-        <source>As printed on its document</source>
-        <translation>按核销文书上的文号填写</translation>
-    </message>
-    <message>
-        <source>Written off on</source>
-        <translation>核销日期</translation>
-    </message>
-    <message>
-        <source>Authority</source>
-        <translation>核销机关</translation>
-    </message>
-    <message>
-        <source>Document number</source>
-        <translation>核销文号</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>ChangePasswordDialog</name>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="21"/>
-        <source>Change password</source>
-        <translation>修改密码</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="23"/>
-        <source>Your password was set by the safety office. Choose your own password before you continue.</source>
-        <translation>您的密码是安全办设置的。请先设置您自己的密码再继续。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="24"/>
-        <source>Choose a new password.</source>
-        <translation>请设置新密码。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="26"/>
-        <source>At least %1 characters, and not your login.</source>
-        <translation>至少%1位，且不能与登录名相同。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="42"/>
-        <source>Current password</source>
-        <translation>当前密码</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="43"/>
-        <source>New password</source>
-        <translation>新密码</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="44"/>
-        <source>New password again</source>
-        <translation>再输入一次新密码</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/change_password.py" line="61"/>
-        <source>The two new passwords differ.</source>
-        <translation>两次输入的新密码不一致。</translation>
-    </message>
-</context>
-<context>
-    <name>DistrictEditor</name>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="24"/>
-        <source>New district</source>
-        <translation>新建片区</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="25"/>
-        <source>District %1</source>
-        <translation>片区 %1</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="29"/>
-        <source>e.g. D01</source>
-        <translation>如 D01</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="33"/>
-        <source>e.g. 东片区</source>
-        <translation>如 东片区</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="36"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="55"/>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="56"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="57"/>
-        <source>Leader</source>
-        <translation>包片领导</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="58"/>
-        <source>Inspectors</source>
-        <translation>检查员</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/district_editor.py" line="60"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-</context>
-<context>
-    <name>OrganisationPage</name>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="43"/>
-        <source>Organisation</source>
-        <translation>组织机构</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="49"/>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="49"/>
-        <source>Name</source>
-        <translation>姓名/名称</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="49"/>
-        <source>Leader</source>
-        <translation>包片领导</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="49"/>
-        <source>Inspectors</source>
-        <translation>检查员</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="50"/>
-        <source>Enterprises</source>
-        <translation>企业数</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="51"/>
-        <source>New district…</source>
-        <translation>新建片区…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="52"/>
-        <source>Name, leader and inspectors…</source>
-        <translation>名称、包片领导和检查员…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="53"/>
-        <source>Retire district</source>
-        <translation>撤销片区</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="62"/>
-        <source>Login</source>
-        <translation>登录名</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="62"/>
-        <source>Full name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="62"/>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="62"/>
-        <source>Districts</source>
-        <translation>片区</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="63"/>
-        <source>Enterprise</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="63"/>
-        <source>Account</source>
-        <translation>账号状态</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="64"/>
-        <source>New person…</source>
-        <translation>新建人员…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="65"/>
-        <source>Reset password…</source>
-        <translation>重设密码…</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="66"/>
-        <source>Disable</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="67"/>
-        <source>Enable</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="79"/>
-        <source>A district is retired once no enterprise is left in it: move its enterprises on the Enterprises page first.</source>
-        <translation>片区内没有企业后才能撤销：请先在“企业”页把它的企业移到其他片区。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="83"/>
-        <source>A disabled person cannot sign in here, nor on any device after its next sync; their records stay.</source>
-        <translation>停用的人员不能在本机登录，各设备下次同步后也不能登录；其记录保留。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="84"/>
-        <source>People</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="142"/>
-        <source>Disabled</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="144"/>
-        <source>Password to be changed at first sign-in</source>
-        <translation>首次登录时须修改密码</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="146"/>
-        <source>Active</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="197"/>
-        <source>District %1 saved.</source>
-        <translation>片区 %1 已保存。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="207"/>
-        <source>Retire district %1 %2? Its leader and inspectors leave it.</source>
-        <translation>撤销片区 %1 %2？其包片领导和检查员将不再属于该片区。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="213"/>
-        <source>District %1 retired.</source>
-        <translation>片区 %1 已撤销。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="226"/>
-        <source>%1 added.</source>
-        <translation>已新建 %1。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="237"/>
-        <source>Reset password</source>
-        <translation>重设密码</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="238"/>
-        <source>Give %1 a new one-time password? The old password stops working.</source>
-        <translation>为 %1 生成新的一次性密码？原密码将失效。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="252"/>
-        <source>Disable %1? They can no longer sign in, here or on any device after its next sync. Their records stay.</source>
-        <translation>停用 %1？此后不能在本机登录，各设备下次同步后也不能登录。其记录保留。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="258"/>
-        <source>%1 disabled.</source>
-        <translation>已停用 %1。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="265"/>
-        <source>%1 enabled.</source>
-        <translation>已启用 %1。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="273"/>
-        <source>One-time password</source>
-        <translation>一次性密码</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/pages/organisation.py" line="274"/>
-        <source>One-time password for %1:
-
-%2
-
-It is shown only now: hand it to the person. They choose their own password at the first sign-in.</source>
-        <translation>%1 的一次性密码：
-
-%2
-
-只显示这一次，请交给本人。本人首次登录时须设置自己的密码。</translation>
-    </message>
-</context>
-<context>
-    <name>PersonEditor</name>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="24"/>
-        <source>New person</source>
-        <translation>新建人员</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="32"/>
-        <source>Inspector</source>
-        <translation>检查员</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="32"/>
-        <source>District leader</source>
-        <translation>包片领导</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="33"/>
-        <source>Enterprise safety officer</source>
-        <translation>企业安全员</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="34"/>
-        <source>Safety office</source>
-        <translation>安全办</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="46"/>
-        <source>Make a one-time password (shown once)</source>
-        <translation>生成一次性密码（只显示一次）</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="49"/>
-        <source>Set this password:</source>
-        <translation>设置为以下密码：</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="56"/>
-        <source>Either way the person chooses their own password at the first sign-in.</source>
-        <translation>无论哪种方式，本人首次登录时都须设置自己的密码。</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="69"/>
-        <source>Login</source>
-        <translation>登录名</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="70"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="71"/>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="72"/>
-        <source>Districts</source>
-        <translation>片区</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="73"/>
-        <source>Enterprise</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="74"/>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location filename="../work/wt-h15org/safety_desk/ui/dialogs/person_editor.py" line="76"/>
-        <source>Add</source>
-        <translation>新建</translation>
     </message>
 </context>
 </TS>

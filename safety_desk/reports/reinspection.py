@@ -14,6 +14,7 @@ from safety_desk.reports.pdf import (
     CONTENT_WIDTH, RULE, CaptionedPhoto, Letterhead, build_pdf, key_value_table, para, photo_grid, plain_table,
     styles,
 )
+from safety_desk.reports.sealed_pdf import seal_block
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,15 @@ class ReinspectionOpinion:
     reason: str  # the inspector's words
     next_deadline: str = ""  # rejected: the deadline it goes back to
     photos: list[CaptionedPhoto] = field(default_factory=list)  # after rectification
+    seal_text: str = ""  # the signed seal (QR code); empty when printed where no office device signs it
+    content_json: str = ""  # the sealed content, carried in the PDF for `verify`
+
+
+def verdict_sentence(accepted: bool, next_deadline: str) -> str:
+    """The opinion's verdict as printed (and sealed: `verify` looks for it on the page)."""
+    if accepted:
+        return "经复查，该隐患已按要求整改完毕，符合要求，同意销号。"
+    return "经复查，该隐患整改不符合要求，" + (f"继续整改，整改期限至 {next_deadline}。" if next_deadline else "请继续整改。")
 
 
 def render_reinspection(opinion: ReinspectionOpinion, target: Path | str | BinaryIO, *,
@@ -50,11 +60,7 @@ def render_reinspection(opinion: ReinspectionOpinion, target: Path | str | Binar
         story.append(para(f"{opinion.reported_on} 报告：{opinion.reported}", s.body))
     else:
         story.append(para("未收到书面整改报告。", s.small))
-    if opinion.accepted:
-        verdict = "经复查，该隐患已按要求整改完毕，符合要求，同意销号。"
-    else:
-        verdict = "经复查，该隐患整改不符合要求，" + (f"继续整改，整改期限至 {opinion.next_deadline}。"
-                                              if opinion.next_deadline else "请继续整改。")
+    verdict = verdict_sentence(opinion.accepted, opinion.next_deadline)
     words = f"（复查说明：{opinion.reason}）" if opinion.reason and opinion.reason not in verdict else ""
     story += [para("四、复查意见", s.heading),
               plain_table([[para(verdict + words, s.body)]], [CONTENT_WIDTH],
@@ -69,5 +75,7 @@ def render_reinspection(opinion: ReinspectionOpinion, target: Path | str | Binar
     seal = plain_table([[para(opinion.office, s.right)], [para("（盖章）", s.right)]], [CONTENT_WIDTH],
                        [("TOPPADDING", (0, 0), (-1, 0), 10)])
     story += [Spacer(1, 6 * mm), KeepTogether([signatures, seal])]
+    if opinion.seal_text:
+        story += seal_block(opinion.seal_text, opinion.content_json, number="".join(opinion.reference.split()))
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=opinion.office, title="整改复查意见书",
                                         period=opinion.reference))

@@ -12,10 +12,11 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import (
-    CONTENT_WIDTH, FONT, INK, Letterhead, build_pdf, grid_table, para, plain_table, styles,
+    CONTENT_WIDTH, FONT, INK, Letterhead, build_pdf, grid_table, para, plain_table, register_font, styles,
 )
 
 # Lists printed in full up to this many rows; the counts above them always cover everything.
@@ -27,9 +28,69 @@ def _share(part: int, whole: int) -> str:
     return f"{part / whole:.1%}" if whole else "—"
 
 
-def _bar_chart(title: str, categories: list[str], series: list[tuple[str, list[int], colors.Color]],
+VALUE_FONT_SIZE = 6
+# A value label is lifted above a neighbour it would touch, but never into the legend and title above the plot.
+_LABEL_GAP = 1.5
+
+
+def _label_box(label: String) -> tuple[float, float, float, float]:
+    """A value label's extent (x0, y0, x1, y1) on the drawing."""
+    width = stringWidth(label.text, label.fontName, label.fontSize)
+    return label.x - width / 2, label.y - label.fontSize * 0.2, label.x + width / 2, label.y + label.fontSize * 0.8
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _labels_above_bars(chart: VerticalBarChart, series_values: list[list[int]], ceiling: float) -> list[String] | None:
+    """Each non-zero bar's value over it, lifted clear of any label it would run into; None when one would rise
+    past `ceiling` or is wider than its bar (bars too narrow or too close for labels over them)."""
+    chart.draw()  # lays the bars out: their positions are only known once drawn
+    placed: list[String] = []
+    for series, values in enumerate(series_values):
+        for index, value in enumerate(values):
+            if not value:
+                continue  # a 0 over an empty slot says nothing the axis does not
+            x, y, width, height = chart._barPositions[series][index]
+            label = String(x + width / 2, y + height + _LABEL_GAP, str(value), fontName=FONT,
+                           fontSize=VALUE_FONT_SIZE, fillColor=INK, textAnchor="middle")
+            if stringWidth(label.text, FONT, VALUE_FONT_SIZE) > width + chart.barSpacing:
+                return None  # wider than its bar: lifted labels would stack into a thicket no one can read
+            lifted = True
+            while lifted:
+                lifted = False
+                for other in placed:
+                    if _overlap(_label_box(label), _label_box(other)):
+                        label.y = _label_box(other)[3] + label.fontSize * 0.2 + 0.5
+                        lifted = True
+            if _label_box(label)[3] > ceiling:
+                return None
+            placed.append(label)
+    return placed
+
+
+def _value_rows(chart: VerticalBarChart, series: list[tuple[str, list[int], colors.Color]]) -> list[String]:
+    """The values as small rows under the category names, one row a series, each value under its own group."""
+    chart.draw()
+    names = []
+    for row, (name, values, colour) in enumerate(series):
+        y = 3 + (len(series) - 1 - row) * (VALUE_FONT_SIZE + 3)
+        names.append(String(chart.x - 3, y, name, fontName=FONT, fontSize=VALUE_FONT_SIZE, fillColor=colour,
+                            textAnchor="end"))
+        for index, value in enumerate(values):
+            bars = [chart._barPositions[s][index] for s in range(len(series))]
+            centre = (bars[0][0] + bars[-1][0] + bars[-1][2]) / 2
+            names.append(String(centre, y, str(value), fontName=FONT, fontSize=VALUE_FONT_SIZE, fillColor=INK,
+                                textAnchor="middle"))
+    return names
+
+
+def bar_chart(title: str, categories: list[str], series: list[tuple[str, list[int], colors.Color]],
                width: float, height: float = 62 * mm) -> Drawing:
-    """A bar chart drawn in the document's own font, so its Chinese labels print."""
+    """A bar chart drawn in the document's own font, so its Chinese labels print; every value readable, over its
+    bar when the labels fit, else in rows under the chart."""
+    register_font()  # the labels are measured in the document's face before any page is built
     drawing = Drawing(width, height)
     drawing.add(String(width / 2, height - 11, title, fontName=FONT, fontSize=9.5, fillColor=INK, textAnchor="middle"))
     chart = VerticalBarChart()
@@ -55,11 +116,19 @@ def _bar_chart(title: str, categories: list[str], series: list[tuple[str, list[i
     for index, (_, _, colour) in enumerate(series):
         chart.bars[index].fillColor = colour
         chart.bars[index].strokeColor = None
-    chart.barLabels.fontName = FONT
-    chart.barLabels.fontSize = 6
-    chart.barLabelFormat = "%d"
-    chart.barLabels.nudge = 6
+    # The chart's own bar labels sit over each bar regardless of its neighbours and run together; ours do not.
+    chart.barLabelFormat = None
+    values = [values for _, values, _ in series]
+    ceiling = height - (24 if len(series) > 1 else 14)
+    labels = _labels_above_bars(chart, values, ceiling) if categories else []
+    if labels is None:
+        lift = len(series) * (VALUE_FONT_SIZE + 3)
+        chart.y += lift
+        chart.height -= lift
+        labels = _value_rows(chart, series)
     drawing.add(chart)
+    for label in labels:
+        drawing.add(label)
     if len(series) > 1:
         legend = Legend()
         legend.fontName = FONT
@@ -115,10 +184,10 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
              f"本期治理完成销号 {majors.closed} 条。", s.body),
     ]
     half = (CONTENT_WIDTH - 4 * mm) / 2
-    weeks = _bar_chart("近12周隐患发现与销号", [f"{bar.monday.month}/{bar.monday.day}" for bar in summary.weeks],
+    weeks = bar_chart("近12周隐患发现与销号", [f"{bar.monday.month}/{bar.monday.day}" for bar in summary.weeks],
                        [("发现", [bar.found for bar in summary.weeks], FOUND),
                         ("销号", [bar.closed for bar in summary.weeks], CLOSED)], half)
-    districts = _bar_chart("各片区未销号隐患", [name for name, _ in summary.open_by_district],
+    districts = bar_chart("各片区未销号隐患", [name for name, _ in summary.open_by_district],
                            [("未销号", [count for _, count in summary.open_by_district], OPEN)], half)
     story.append(plain_table([[weeks, districts]], [half + 2 * mm] * 2))
 

@@ -440,6 +440,7 @@ class _Generator:
                 planned = self._drill(enterprise, plan_type, day)
                 planned.status, planned.planned_on = "planned", day.isoformat()
                 planned.participants, planned.evaluation, planned.findings, planned.reported_on = 0, "", "", None
+                planned.start_time, planned.duration_minutes = None, None
                 drills.append(planned)
             if rng.random() < 0.6:
                 held = self.start + timedelta(days=rng.randrange(max(1, (as_of - self.start).days)))
@@ -475,8 +476,9 @@ class _Generator:
 
     def _drill(self, enterprise: Enterprise, plan_type: DrillPlanType, held: date) -> Drill:
         rng = self.rng
+        drill_id = self._id(held)
         return Drill(
-            id=self._id(held), enterprise_id=enterprise.id, district_id=enterprise.district_id,
+            id=drill_id, enterprise_id=enterprise.id, district_id=enterprise.district_id,
             name=rng.choice(names.DRILL_SCENARIOS[plan_type.value]), plan_type=plan_type.value,
             content=(DrillContent.COMPREHENSIVE if plan_type == DrillPlanType.COMPREHENSIVE
                      else DrillContent.SINGLE).value,
@@ -487,7 +489,15 @@ class _Generator:
             findings="应急物资个别过期，已要求补充" if rng.random() < 0.2 else "",
             reported_on=held.isoformat() if enterprise.high_risk else None,
             objectives="检验预案的可操作性和人员应急处置能力", units="企业应急救援队、义务消防队",
-            evaluators="安全管理部")
+            evaluators="安全管理部", **self._drill_time(drill_id))
+
+    @staticmethod
+    def _drill_time(drill_id: str) -> dict:
+        """A working-hours start and a plausible length, drawn apart from self.rng (seeded by the drill's id) so
+        adding them changed none of the demo's other draws."""
+        own = random.Random(drill_id)
+        hour, half = own.randrange(8, 16), own.choice((0, 30))
+        return {"start_time": f"{hour:02d}:{half:02d}", "duration_minutes": own.choice((45, 60, 90, 120, 150, 180))}
 
     def _drill_findings(self, drills: list[Drill]) -> tuple[list[Hazard], list[HazardEvent]]:
         """Hazards registered from what recent drills exposed (source 演练), some already closed."""

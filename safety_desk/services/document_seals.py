@@ -132,7 +132,8 @@ def printed_facts(content: dict[str, Any]) -> list[str]:
     """Texts of the frozen content every print of it shows, each within one table cell or paragraph (so its
     characters follow each other in the page text once line breaks are taken out)."""
     facts = [str(content.get("number", ""))]
-    facts += [str(content[key]) for key in ("reply_due", "reinspect_on") if content.get(key)]
+    facts += [str(content[key]) for key in ("reply_due", "reinspect_on", "reinspected_on", "next_deadline",
+                                            "verdict") if content.get(key)]
     for item in content.get("items", []):
         facts += [str(item.get(key) or "") for key in ("description", "measures", "responsible", "deadline")]
     return [fact for fact in facts if fact]

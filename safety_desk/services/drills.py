@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Iterable
 
 from safety_desk.domain.drills import (
@@ -51,6 +52,35 @@ def _check_choice(value: object, enum: type, what: str, english: str) -> str:
     if value not in {member.value for member in enum}:
         raise ActivityProblem(f"未知{what} (unknown {english} {value!r}); 应为 {choices} (choose one of these)")
     return str(value)
+
+
+_CLOCK_TIME = re.compile(r"(\d{1,2})[:：](\d{2})")
+MAX_DRILL_MINUTES = 24 * 60  # a drill of more than a day is several drills
+
+
+def drill_start_time(value: object) -> str | None:
+    """The start of a drill as "HH:MM", None when not recorded (None or ""), or ActivityProblem."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    match = _CLOCK_TIME.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ActivityProblem(f"演练开始时间应为 时:分，如 09:30 (the start time must be HH:MM, got {value!r})")
+    return f"{int(match[1]):02d}:{match[2]}"
+
+
+def drill_duration(value: object) -> int | None:
+    """A drill's length in whole minutes (1 to 1440), None when not recorded (None or ""), or ActivityProblem."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    minutes = whole_count(value, "演练时长", "duration")
+    if not 1 <= minutes <= MAX_DRILL_MINUTES:
+        raise ActivityProblem(f"演练时长应为 1 至 {MAX_DRILL_MINUTES} 分钟 (the duration must be 1 to "
+                              f"{MAX_DRILL_MINUTES} minutes, got {minutes})")
+    return minutes
 
 
 def _due(enterprise, drills: Iterable[tuple[date, str]], planned: Drill | None, as_of: date,
@@ -202,11 +232,13 @@ class DrillService:
                place: str | None = None, organiser: str | None = None, units: str | None = None,
                objectives: str | None = None, evaluation: str | None = None, evaluators: str | None = None,
                findings: str | None = None, revisions: str | None = None, photos: list[str] | None = None,
-               reported_on: date | str | None = None) -> Drill:
+               reported_on: date | str | None = None, start_time: str | time | None = None,
+               duration_minutes: int | str | None = None) -> Drill:
         """Record a held drill (regulations.md §5.4): a planned one (`drill_id`) or a new one (None).
 
         For a new drill, enterprise_id, name, plan_type, content and form are required. For an existing
-        one, arguments left None keep what was planned or recorded.
+        one, arguments left None keep what was planned or recorded; start_time "HH:MM" and duration_minutes
+        (1 to 1440) given as "" clear them (not recorded).
         """
         if drill_id is not None:
             current = self.get(drill_id)
@@ -223,6 +255,8 @@ class DrillService:
             raise ActivityProblem(f"演练日期 {day} 在未来 (the drill is recorded as held on a future day); "
                                   "请先作为计划登记 (plan it instead)")
         count = whole_count(participants, "参演人数", "participants")
+        start = current.start_time if start_time is None else drill_start_time(start_time)
+        minutes = current.duration_minutes if duration_minutes is None else drill_duration(duration_minutes)
 
         def pick(value, old):
             return old if value is None else value
@@ -255,7 +289,8 @@ class DrillService:
             evaluators=pick(evaluators, current.evaluators).strip(),
             findings=pick(findings, current.findings).strip(),
             revisions=pick(revisions, current.revisions).strip(), photos=photo_ids, reported_on=reported,
-            participants=count, held_on=day.isoformat(), status="held")
+            participants=count, held_on=day.isoformat(), status="held", start_time=start,
+            duration_minutes=minutes)
         if drill_id is None:
             return self.store.drills.add(record)
         changes = {f.name: getattr(record, f.name) for f in dataclasses.fields(Drill)

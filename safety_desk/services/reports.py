@@ -21,6 +21,7 @@ from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.print_photos import PrintPhotos
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.filings import FiledFigures
+from safety_desk.store.records import Drill
 from safety_desk.store.statistics import StatisticsQuery
 
 RESULT_NAMES = {AnswerResult.PASS.value: "合格", AnswerResult.FAIL.value: "不合格",
@@ -54,6 +55,12 @@ def parse_quarter(text: str) -> tuple[int, int, date, date]:
     first = date(year, 3 * quarter - 2, 1)
     last = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - timedelta(days=1)
     return year, quarter, first, last
+
+
+def drill_time_text(drill: Drill) -> tuple[str, str]:
+    """演练时间 and 演练时长 as a drill record prints them; what older records lack is 未记录."""
+    start = f"{drill.held_on} {drill.start_time}" if drill.start_time else f"{drill.held_on} 时刻未记录"
+    return start, f"历时 {drill.duration_minutes} 分钟" if drill.duration_minutes else "未记录"
 
 
 class ReportService:
@@ -303,15 +310,16 @@ class ReportService:
         group = schedule.on_site if drill.plan_type == DrillPlanType.ON_SITE else schedule.comprehensive_or_specific
         next_due = f"{group.next_due.isoformat()}（{'现场处置方案演练' if drill.plan_type == DrillPlanType.ON_SITE else '综合或专项应急预案演练'}" \
                    f"{'，高危单位' if enterprise.high_risk else ''}）"
+        when, length = drill_time_text(drill)
         particulars = [
             ("演练名称", drill.name), ("演练单位", enterprise.name),
             ("统一社会信用代码", enterprise.uscc), ("所属片区", district.name if district else ""),
             ("预案类型", drill.plan_type), ("演练类型", f"{drill.content} · {drill.form}"),
-            ("演练日期", drill.held_on), ("演练地点", drill.place or "—"),
+            ("演练时间", when), ("演练时长", length),
+            ("演练地点", drill.place or "—"), ("参演人数", f"{drill.participants} 人"),
             ("组织人", drill.organiser or "—"), ("参演单位", drill.units or "—"),
-            ("参演人数", f"{drill.participants} 人"), ("评估人员", drill.evaluators or "—"),
-            ("计划日期", drill.planned_on or "未预先计划"), ("报送主管部门", reported),
-            ("下次应演练", next_due),
+            ("评估人员", drill.evaluators or "—"), ("计划日期", drill.planned_on or "未预先计划"),
+            ("报送主管部门", reported), ("下次应演练", next_due),
         ]
         hazards = []
         for number, hazard in enumerate(self.store.hazards.of_drill(drill.id), start=1):
@@ -339,7 +347,7 @@ class ReportService:
         """整改复查意见书 of a hazard's last re-inspection (accepted and closed, or returned for rectification)."""
         from safety_desk.domain.china_time import beijing_day
         from safety_desk.reports.pdf import CaptionedPhoto
-        from safety_desk.reports.reinspection import ReinspectionOpinion, render_reinspection
+        from safety_desk.reports.reinspection import ReinspectionOpinion, render_reinspection, verdict_sentence
 
         hazard = self.store.hazards.get(hazard_id)
         if hazard is None or hazard.deleted:
@@ -364,24 +372,54 @@ class ReportService:
                      f"整改后照片 {number} · 报告人 {self._person_name(report.by_id) or '—'}"]
             photos.append(CaptionedPhoto(watermarked(self._photo_bytes(photo_id), lines),
                                          f"整改后照片 {number}（{beijing_minute(report.at)}）"))
+        reference = f"{notice.number} 复查" if notice else f"隐患记录 {printed_number(hazard.id, hazard.found_on)}"
+        if len(verdicts) > 1:  # each re-inspection's opinion has its own number
+            reference += f"（第{len(verdicts)}次）"
+        measures, responsible = hazard.measures or "—", hazard.responsible or "—"
+        deadline = deadlines[-1] if deadlines else "—"
+        reinspected_on = beijing_day(verdict.at).isoformat()
+        next_deadline = state.deadline.isoformat() if verdict.kind == "rejected" and state and state.deadline else ""
+        reported = (report.reason or "已报告整改完成").strip() if report else ""
+        reported_on = beijing_day(report.at).isoformat() if report else ""
+        reinspectors = self._person_name(verdict.by_id)
+        seal_text, content_json = self._reinspection_seal(reference, reinspected_on, {
+            "number": reference, "hazard_id": hazard.id, "notice": notice.number if notice else "",
+            "enterprise": {"name": enterprise.name, "uscc": enterprise.uscc},
+            "items": [{"description": hazard.description, "measures": measures, "responsible": responsible,
+                       "deadline": deadline}],
+            "reported": reported, "reported_on": reported_on, "reinspected_on": reinspected_on,
+            "reinspectors": reinspectors, "accepted": verdict.kind == "verified", "reason": verdict.reason.strip(),
+            "next_deadline": next_deadline, "verdict": verdict_sentence(verdict.kind == "verified", next_deadline)})
         render_reinspection(ReinspectionOpinion(
             office=self.office_name(),
-            reference=f"{notice.number} 复查" if notice else f"隐患记录 {printed_number(hazard.id, hazard.found_on)}",
+            reference=reference,
             enterprise=enterprise.name,
             unit=[("单位名称", enterprise.name), ("统一社会信用代码", enterprise.uscc), ("地址", enterprise.address),
                   ("所属片区", district.name if district else ""), ("主要负责人", enterprise.principal),
                   ("联系人及电话", f"{enterprise.safety_officer} {enterprise.contact_phone}")],
             hazard=[("隐患描述", hazard.description), ("部位", hazard.location or "—"),
                     ("隐患等级", hazard.grade), ("判定依据", hazard.basis or "—"), ("发现日期", hazard.found_on),
-                    ("整改通知书", notice.number if notice else "—"), ("整改措施", hazard.measures or "—"),
-                    ("整改责任人", hazard.responsible or "—"), ("整改期限", deadlines[-1] if deadlines else "—")],
-            reported=(report.reason or "已报告整改完成").strip() if report else "",
-            reported_on=beijing_day(report.at).isoformat() if report else "",
-            reinspected_on=beijing_day(verdict.at).isoformat(),
-            reinspectors=self._person_name(verdict.by_id), accepted=verdict.kind == "verified",
-            reason=verdict.reason.strip(),
-            next_deadline=state.deadline.isoformat() if verdict.kind == "rejected" and state and state.deadline else "",
-            photos=photos), target, generated_at=self.session.clock.now())
+                    ("整改通知书", notice.number if notice else "—"), ("整改措施", measures),
+                    ("整改责任人", responsible), ("整改期限", deadline)],
+            reported=reported, reported_on=reported_on, reinspected_on=reinspected_on,
+            reinspectors=reinspectors, accepted=verdict.kind == "verified", reason=verdict.reason.strip(),
+            next_deadline=next_deadline, photos=photos, seal_text=seal_text, content_json=content_json),
+            target, generated_at=self.session.clock.now())
+
+    def _reinspection_seal(self, number: str, day: str, content: dict) -> tuple[str, str]:
+        """The opinion's seal and sealed content, signed by this office device as it prints; ("", "") where no
+        office device signs (an enterprise's own copy, or a database with no device key): an enterprise must
+        not be able to vouch for its own re-inspection."""
+        from safety_desk.domain.document_seal import canonical
+        from safety_desk.services.document_seals import DocumentSeals, SealingProblem
+
+        if self.session.role == "enterprise":
+            return "", ""
+        try:  # a seal's fields carry no blanks: a scanner's are dropped when it is read back
+            seal = DocumentSeals(self.session).seal("R", "".join(number.split()), day, content)
+        except SealingProblem:
+            return "", ""
+        return seal.text(), canonical(content).decode("utf-8")
 
     def hazard_record(self, hazard_id: str, target: Path | str | BinaryIO) -> None:
         """安全隐患整改记录 of one hazard: particulars, before and after photos side by side, its history."""

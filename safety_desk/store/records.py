@@ -194,6 +194,9 @@ class Drill:
     evaluators: str = ""
     revisions: str = ""  # suggested revisions of the plan
     deleted: bool = False
+    # 0015: when it started ("HH:MM", Beijing) and how long it lasted; None for drills recorded before.
+    start_time: str | None = None
+    duration_minutes: int | None = None
 
 
 @dataclass

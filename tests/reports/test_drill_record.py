@@ -137,3 +137,18 @@ def test_the_command_line_writes_a_drill_record(demo_db_path: Path, tmp_path: Pa
                                        str(tmp_path / "p.pdf")])
         assert refused.exit_code == 2 and "尚未" in refused.output
     assert not (tmp_path / "m.pdf").exists() and not (tmp_path / "p.pdf").exists()
+
+
+def test_the_record_states_when_the_drill_started_and_how_long_it_lasted(
+        demo_db_path: Path, tmp_path: Path, pdf_text) -> None:
+    with Store.open(demo_db_path) as store:
+        session, drill, _hazard, _enterprise = _recorded_drill(store)
+        timed = DrillService(session.at(AS_OF)).record(drill.id, drill.held_on, 46, start_time="09:30",
+                                                       duration_minutes=90)
+        ReportService(session.at(AS_OF)).drill_record(timed.id, tmp_path / "timed.pdf")
+        ReportService(session.at(AS_OF)).drill_record(
+            DrillService(session.at(AS_OF)).record(drill.id, drill.held_on, 46, start_time="",
+                                                   duration_minutes="").id, tmp_path / "old.pdf")
+    assert _squeeze(f"演练时间{drill.held_on} 09:30演练时长历时 90 分钟") in _squeeze(pdf_text(tmp_path / "timed.pdf"))
+    # A drill recorded before times were kept says so rather than printing nothing.
+    assert _squeeze(f"演练时间{drill.held_on} 时刻未记录演练时长未记录") in _squeeze(pdf_text(tmp_path / "old.pdf"))

@@ -170,6 +170,20 @@ def test_a_drill_held_without_a_plan_is_recorded_new(world: World) -> None:
     assert [d.id for d in service.records()] == [drill.id]
 
 
+def test_a_drill_keeps_its_start_time_and_duration_and_an_old_one_has_none(world: World) -> None:
+    service = world.drills("inspector")
+    old = service.record(None, "2026-11-20", 20, enterprise_id=world.chem.id, name="火灾专项演练",
+                         plan_type="专项应急预案", content="单项演练", form="实战演练")
+    assert (old.start_time, old.duration_minutes) == (None, None)
+    timed = service.record(old.id, "2026-11-20", 20, start_time="9:30", duration_minutes=1440)
+    assert (timed.start_time, timed.duration_minutes) == ("09:30", 1440)
+    # Left out, they stay as recorded; given as "", they are cleared (not recorded).
+    assert service.record(old.id, "2026-11-20", 21).start_time == "09:30"
+    cleared = service.record(old.id, "2026-11-20", 21, start_time="", duration_minutes="")
+    assert (cleared.start_time, cleared.duration_minutes) == (None, None)
+    assert world.store.drills.get(old.id).duration_minutes is None
+
+
 def test_a_finding_becomes_a_hazard_in_the_ledger_from_the_drill(world: World) -> None:
     service = world.drills("inspector")
     drill = service.record(None, "2026-11-20", 20, enterprise_id=world.chem.id, name="火灾专项演练",
@@ -196,6 +210,11 @@ def test_a_finding_becomes_a_hazard_in_the_ledger_from_the_drill(world: World) -
     (dict(form="视频演练"), "演练形式"),
     (dict(name="  "), "名称"),
     (dict(reported_on="2026-11-01"), "报送日期"),
+    (dict(start_time="24:00"), "开始时间"),
+    (dict(start_time="9.30"), "开始时间"),
+    (dict(duration_minutes=0), "时长"),
+    (dict(duration_minutes=1441), "时长"),
+    (dict(duration_minutes=1.5), "整数"),
 ])
 def test_bad_drill_records_are_refused_and_change_nothing(world: World, change, message) -> None:
     arguments = dict(held_on="2026-11-20", participants=10, enterprise_id=world.chem.id, name="演练",

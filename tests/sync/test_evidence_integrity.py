@@ -3,7 +3,7 @@ write as someone else, or pass a change the ownership rule refuses (DESIGN.md §
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from safety_desk.services.doctor import run_doctor
 from safety_desk.services.hazards import HazardService
@@ -19,7 +19,7 @@ def _decided_hazard(office, tmp_path, world):
     _, inspector, enterprise = world
     hazard = hazard_of(office.store, "隐患1")
     service = HazardService(as_person(office, "admin"))
-    service.extend_deadline([hazard.id], date(2026, 12, 15), "企业申请延期")
+    service.extend_deadline([hazard.id], service.as_of() + timedelta(days=10), "企业申请延期")  # still ahead at the rejection
     office.store.hazards.append_event(hazard.id, "reported_rectified", reason="已整改")
     service.reject(hazard.id, "整改不到位")
     exchange(office, enterprise, tmp_path)

@@ -4,7 +4,7 @@ with one that does not match, is refused and reported (issue 13, invariant 8).""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from click.testing import CliRunner
 
@@ -39,7 +39,7 @@ def _office_writes_after_the_backup(office: Replica) -> dict[str, str]:
     """A deadline extension and a rejection on 隐患1, a new enterprise of district D1 with a changed name."""
     service = HazardService(as_person(office, "admin"))
     hazard = hazard_of(office.store, "隐患1")
-    service.extend_deadline([hazard.id], date(2026, 12, 20), "企业申请延期")
+    service.extend_deadline([hazard.id], service.as_of() + timedelta(days=15), "企业申请延期")  # still ahead at the rejection
     office.store.hazards.append_event(hazard.id, "reported_rectified", reason="已整改")
     rejected = service.reject(hazard.id, "整改不到位")
     store = office.store

@@ -180,3 +180,44 @@ def test_a_planned_drill_can_be_cancelled_after_confirming(qtbot, context_for, d
     tab.on_cancel_clicked()
     assert context.store.drills.get(planned.id).deleted
     assert planned.id not in {d.id for d in tab.records_model._rows}
+
+
+def test_the_record_dialog_saves_the_start_time_and_duration_on_the_writer_thread(qtbot, context_for,
+                                                                                 demo_as_of) -> None:
+    from PySide6.QtCore import QTime
+
+    from safety_desk.ui.operations import Operations
+
+    context = context_for("inspector01a")
+    # The application's set-up: writes go through context.ops on its writer thread; the window's connection reads.
+    context.ops = Operations(context.desk)
+    context.store.db.conn.execute("PRAGMA query_only = ON")
+    try:
+        tab = _page(qtbot, context, demo_as_of).drills
+        dialog = tab.on_record_clicked()
+        dialog.enterprise.choose(tab.due_model.row_at(0).enterprise_id)
+        dialog.name.setText("夜间消防疏散演练")
+        dialog.day.setDate(_qdate(demo_as_of))
+        assert not dialog.start_time.isEnabled() and dialog.duration.text() == dialog.tr("not recorded")
+        dialog.timed.setChecked(True)
+        dialog.start_time.setTime(QTime(19, 45))
+        dialog.duration.setValue(75)
+        with qtbot.waitSignal(dialog.finished):
+            dialog.on_accept()
+        drill = context.store.drills.get(dialog.drill_id)
+        assert (drill.start_time, drill.duration_minutes) == ("19:45", 75)
+
+        # Reopened, it shows them; cleared, the drill has them as not recorded.
+        qtbot.waitUntil(lambda: tab.dialog is None)
+        tab.records_table.selectRow(_row_of(tab.records_model, lambda d: d.id == drill.id))
+        again = tab.on_record_clicked()
+        assert again.timed.isChecked() and again.start_time.time() == QTime(19, 45) and again.duration.value() == 75
+        again.timed.setChecked(False)
+        again.duration.setValue(0)
+        with qtbot.waitSignal(again.finished):
+            again.on_accept()
+        cleared = context.store.drills.get(drill.id)
+        assert (cleared.start_time, cleared.duration_minutes) == (None, None)
+    finally:
+        context.ops.close()
+        context.store.db.conn.execute("PRAGMA query_only = OFF")

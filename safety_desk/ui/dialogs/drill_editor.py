@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QTimeEdit, QVBoxLayout, QWidget,
 )
 
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType
@@ -114,6 +114,19 @@ class DrillEditorDialog(QDialog):
         self.participants = QSpinBox()
         self.participants.setObjectName("participants")
         self.participants.setRange(0, 100_000)
+        # Older drills have neither: a box left unticked and a duration of 0 save them as not recorded.
+        self.timed = QCheckBox(self.tr("Started at"))
+        self.timed.setObjectName("timed")
+        self.start_time = QTimeEdit(QTime(9, 0))
+        self.start_time.setObjectName("start_time")
+        self.start_time.setDisplayFormat("HH:mm")
+        self.start_time.setEnabled(False)
+        self.timed.toggled.connect(self.start_time.setEnabled)
+        self.duration = QSpinBox()
+        self.duration.setObjectName("duration")
+        self.duration.setRange(0, 1440)
+        self.duration.setSpecialValueText(self.tr("not recorded"))
+        self.duration.setSuffix(self.tr(" min"))
         self.units = QLineEdit()
         self.units.setObjectName("units")
         self.evaluators = QLineEdit()
@@ -153,8 +166,15 @@ class DrillEditorDialog(QDialog):
         reported.addWidget(self.reported_on)
         reported.addStretch(1)
         grid.addLayout(reported, 3, 0, 1, 4)
-        grid.addWidget(QLabel(self.tr("Photos")), 4, 0)
-        grid.addWidget(self.photos, 4, 1, 1, 3)
+        timing = QHBoxLayout()
+        timing.addWidget(self.timed)
+        timing.addWidget(self.start_time)
+        timing.addWidget(QLabel(self.tr("Duration")))
+        timing.addWidget(self.duration)
+        timing.addStretch(1)
+        grid.addLayout(timing, 4, 0, 1, 4)
+        grid.addWidget(QLabel(self.tr("Photos")), 5, 0)
+        grid.addWidget(self.photos, 5, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         return box
@@ -180,6 +200,10 @@ class DrillEditorDialog(QDialog):
             self.findings.setPlainText(drill.findings)
             self.revisions.setPlainText(drill.revisions)
             self.photos.set_photos(drill.photos)
+            if drill.start_time:
+                self.timed.setChecked(True)
+                self.start_time.setTime(QTime.fromString(drill.start_time, "HH:mm"))
+            self.duration.setValue(drill.duration_minutes or 0)
             if drill.reported_on:
                 reported = date.fromisoformat(drill.reported_on)
                 self.reported.setChecked(True)
@@ -216,7 +240,9 @@ class DrillEditorDialog(QDialog):
                     evaluation=self.evaluation.toPlainText(), evaluators=self.evaluators.text(),
                     findings=self.findings.toPlainText(), revisions=self.revisions.toPlainText(),
                     photos=self.photos.photos(),
-                    reported_on=self.reported_on.date().toPython() if self.reported.isChecked() else None)
+                    reported_on=self.reported_on.date().toPython() if self.reported.isChecked() else None,
+                    start_time=self.start_time.time().toString("HH:mm") if self.timed.isChecked() else "",
+                    duration_minutes=self.duration.value() or "")
         except ServiceError as exc:
             self.message.setText(str(exc))
             return

@@ -9,21 +9,23 @@ from typing import Callable
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDateEdit, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
-    QProgressBar, QRadioButton, QStackedWidget, QVBoxLayout, QWidget,
+    QProgressBar, QPushButton, QRadioButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from safety_desk.services.filings import FILING_ROLES
 from safety_desk.services.reports import ReportProblem, ReportService, parse_quarter
 from safety_desk.services.weekly import WeeklyService, date_range, iso_week
 from safety_desk.services.session import Session
 from safety_desk.ui.context import AppContext
-from safety_desk.ui.dialogs.report_preview import DocumentJob
+from safety_desk.ui.dialogs.report_preview import DocumentJob, temporary_pdf
 from safety_desk.ui.icons import icon
 from safety_desk.ui.pages.activity_common import primary_button
 from safety_desk.ui.widgets.pdf_preview import PdfPreview
 from safety_desk.ui.widgets.seal_check import SealCheck
 
-WEEKLY, QUARTERLY = "weekly", "quarterly"
+WEEKLY, QUARTERLY, ANNUAL = "weekly", "quarterly", "annual"
 QUARTERS_OFFERED = 8
+YEARS_OFFERED = 5
 _MUTED = "#546e7a"
 
 
@@ -87,6 +89,7 @@ class ReportsPage(QWidget):
         self.document_box.setObjectName("document")
         self.document_box.addItem(icon("file-chart-outline"), self.tr("Weekly safety summary (周报)"), WEEKLY)
         self.document_box.addItem(icon("chart-box-outline"), self.tr("Quarterly hazard statistics"), QUARTERLY)
+        self.document_box.addItem(icon("chart-box-outline"), self.tr("Annual hazard statistics"), ANNUAL)
         self.document_box.currentIndexChanged.connect(lambda _index: self.on_document_changed())
 
         # Weekly: one ISO week (any day of it picked on a calendar) or a period from / to.
@@ -132,9 +135,20 @@ class ReportsPage(QWidget):
         quarterly_form.setContentsMargins(0, 0, 0, 0)
         quarterly_form.addRow(self.tr("Quarter"), self.quarter_box)
 
+        # Annual: the current year and the ones before it (the annual form is due 31 January).
+        self.year_box = QComboBox()
+        self.year_box.setObjectName("year")
+        for year in range(today.year, today.year - YEARS_OFFERED, -1):
+            self.year_box.addItem(f"{year}年", str(year))
+        annual = QWidget()
+        annual_form = QFormLayout(annual)
+        annual_form.setContentsMargins(0, 0, 0, 0)
+        annual_form.addRow(self.tr("Year"), self.year_box)
+
         self.period_stack = QStackedWidget()
         self.period_stack.addWidget(weekly)
         self.period_stack.addWidget(quarterly)
+        self.period_stack.addWidget(annual)
         period_box = QGroupBox(self.tr("Period"))
         period_layout = QVBoxLayout(period_box)
         period_layout.addWidget(self.period_stack)
@@ -149,6 +163,11 @@ class ReportsPage(QWidget):
         self.generate_button.setToolTip(self.tr("Make the PDF and show it here (Ctrl+G)"))
         self.generate_button.setShortcut("Ctrl+G")
         self.generate_button.clicked.connect(self.generate)
+        # 报出 is for the office and an enterprise (its own art. 14 filing); an inspector only prints.
+        self.file_button = QPushButton(icon("send-outline"), self.tr("File (报出)…"))
+        self.file_button.setObjectName("file")
+        self.file_button.setToolTip(self.tr("File the chosen period's statistics: once, and final"))
+        self.file_button.clicked.connect(self.file_statistics)
         self.busy = QProgressBar()
         self.busy.setObjectName("busy")
         self.busy.setRange(0, 0)
@@ -171,6 +190,7 @@ class ReportsPage(QWidget):
         column.addWidget(period_box)
         column.addWidget(scope_group)
         column.addWidget(self.generate_button)
+        column.addWidget(self.file_button)
         column.addWidget(self.busy)
         column.addWidget(self.status)
         column.addStretch(1)
@@ -200,7 +220,8 @@ class ReportsPage(QWidget):
         return self.document_box.currentData()
 
     def on_document_changed(self) -> None:
-        self.period_stack.setCurrentIndex(0 if self.document() == WEEKLY else 1)
+        self.period_stack.setCurrentIndex({WEEKLY: 0, QUARTERLY: 1, ANNUAL: 2}[self.document()])
+        self.file_button.setVisible(self.document() != WEEKLY and self.context.session.role in FILING_ROLES)
         self.on_week_changed()
 
     def on_week_changed(self) -> None:
@@ -237,6 +258,13 @@ class ReportsPage(QWidget):
                 parse_quarter(quarter)
                 ReportService(session).quarterly(quarter, path, code)
             return title, f"季度隐患统计-{quarter}-{scope}.pdf", make_quarterly
+        if self.document() == ANNUAL:
+            year = self.year_box.currentData()
+            title = self.tr("Annual hazard statistics %1").replace("%1", year)
+
+            def make_annual(path: Path, session: Session) -> None:
+                ReportService(session).annual(year, path, code)
+            return title, f"年度隐患统计-{year}-{scope}.pdf", make_annual
 
         if self.week_radio.isChecked():
             key = week_key(_pydate(self.week_day.date()))
@@ -267,6 +295,36 @@ class ReportsPage(QWidget):
         self.job.failed.connect(self.on_failed)
         self.job.start()
         return self.job
+
+    def file_statistics(self) -> bool:
+        """报出 the chosen quarter or year after a confirmation, on the writer thread; then preview what was filed.
+        The service refuses a period not over or filed before, and its message is shown."""
+        if self.document() == WEEKLY or (self.job is not None and self.job.running):
+            return False
+        code = self.scope_box.currentData()
+        scope = self.scope_box.currentText()
+        kind = self.document()
+        period = self.quarter_box.currentData() if kind == QUARTERLY else self.year_box.currentData()
+        title = self.quarter_box.currentText() if kind == QUARTERLY else self.year_box.currentText()
+        answer = QMessageBox.question(
+            self, self.tr("File statistics"),
+            self.tr("File the statistics of %1 for %2?\n\nA period is filed once: the filed figures are final "
+                    "and every later print shows them.").replace("%1", title).replace("%2", scope),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        label = self.tr("Filed statistics %1").replace("%1", period)
+        name = f"{'季度' if kind == QUARTERLY else '年度'}隐患统计-{period}-{scope}-报出.pdf"
+        path = temporary_pdf(name)
+        self.generate_button.setEnabled(False)
+        self.file_button.setEnabled(False)
+        self.busy.show()
+        self.status.setText(self.tr("Filing %1…").replace("%1", title))
+        # The filing and its first print are one write; the PDF is made there too, never on the UI thread.
+        self.context.ops.run("reports", kind, period, path, code, file=True,
+                             done=lambda _figures: self.on_generated(str(path), label, name),
+                             failed=lambda exc: self.on_failed(str(exc)))
+        return True
 
     def on_generated(self, path: str, title: str, file_name: str) -> None:
         self._done()
@@ -299,3 +357,4 @@ class ReportsPage(QWidget):
     def _done(self) -> None:
         self.busy.hide()
         self.generate_button.setEnabled(True)
+        self.file_button.setEnabled(True)

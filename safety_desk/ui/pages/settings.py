@@ -1,5 +1,5 @@
 """设置: language, the default rectification periods by hazard grade, how notices are numbered, the drill rule for
-high-risk units, and backups."""
+high-risk units, the weekly summary's distribution, sign-off and plan, and backups."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from safety_desk.domain.drills import DrillRule
@@ -63,6 +63,7 @@ class SettingsPage(QWidget):
                                 DrillRule.NATIONAL.value)
         self.drill_rule.addItem(self.tr("Stricter local rule: high-risk units' main drill every 6 months"),
                                 DrillRule.LOCAL_HALF_YEARLY.value)
+        weekly = self._weekly_fields()
         self.note = QLabel()
         self.note.setObjectName("note")
         self.note.setWordWrap(True)
@@ -83,7 +84,9 @@ class SettingsPage(QWidget):
         # The office's policy (deadlines, notice numbers, 抄送, the drill rule) is shown to everyone but changed by
         # the office only; the language is each person's own.
         self.office_fields = (self.general_days, self.major_days, self.notice_pattern, self.block_size,
-                              self.authority, self.drill_rule)
+                              self.authority, self.drill_rule, self.weekly_report_to, self.weekly_copy_to,
+                              self.weekly_compiled_by, self.weekly_reviewed_by, self.weekly_signed_by,
+                              self.weekly_plan)
         self.may_configure = context.session.may(Action.CONFIGURE_OFFICE)
         self.office_only = QLabel(self.tr("Deadlines and notice numbers are set by the safety office."))
         self.office_only.setObjectName("office_only")
@@ -100,10 +103,49 @@ class SettingsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.office_only)
         layout.addLayout(form)
+        layout.addWidget(weekly)
         layout.addWidget(save)
         layout.addWidget(self.note)
         self.backups = BackupsPanel(context)
         layout.addWidget(self.backups, 1)
+
+    def _weekly_fields(self) -> QGroupBox:
+        """The weekly summary's 报送/抄送, 编制/审核/签发 and the office's plan for next week, printed on every issue."""
+        def line(name: str, placeholder: str) -> QLineEdit:
+            field = QLineEdit()
+            field.setObjectName(name)
+            field.setPlaceholderText(placeholder)
+            return field
+
+        blank = self.tr("blank: a line to write on")
+        self.weekly_report_to = line("weekly_report_to", self.tr("e.g. 市安委会办公室"))
+        self.weekly_copy_to = line("weekly_copy_to", self.tr("e.g. 各片区、各成员单位"))
+        self.weekly_compiled_by = line("weekly_compiled_by", blank)
+        self.weekly_reviewed_by = line("weekly_reviewed_by", blank)
+        self.weekly_signed_by = line("weekly_signed_by", blank)
+        self.weekly_plan = QPlainTextEdit()
+        self.weekly_plan.setObjectName("weekly_next_week_plan")
+        self.weekly_plan.setPlaceholderText(self.tr("Next week's plan, printed above the hazards and drills due"))
+        self.weekly_plan.setTabChangesFocus(True)
+        self.weekly_plan.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        box = QGroupBox(self.tr("Weekly summary"))
+        grid = QGridLayout(box)
+        # Two and three names a row: the distribution and the sign-off read as they print, and the page still fits.
+        grid.addWidget(QLabel(self.tr("Report to")), 0, 0)
+        grid.addWidget(self.weekly_report_to, 0, 1, 1, 3)
+        grid.addWidget(QLabel(self.tr("Copy to")), 0, 4)
+        grid.addWidget(self.weekly_copy_to, 0, 5)
+        grid.addWidget(QLabel(self.tr("Compiled by")), 1, 0)
+        grid.addWidget(self.weekly_compiled_by, 1, 1)
+        grid.addWidget(QLabel(self.tr("Reviewed by")), 1, 2)
+        grid.addWidget(self.weekly_reviewed_by, 1, 3)
+        grid.addWidget(QLabel(self.tr("Signed by")), 1, 4)
+        grid.addWidget(self.weekly_signed_by, 1, 5)
+        grid.addWidget(QLabel(self.tr("Next week's plan")), 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.weekly_plan, 2, 1, 1, 5)
+        for column in (1, 3, 5):
+            grid.setColumnStretch(column, 1)
+        return box
 
     def on_shown(self) -> None:
         settings = self.context.settings
@@ -114,6 +156,12 @@ class SettingsPage(QWidget):
         self.block_size.setValue(settings.notice_block_size)
         self.authority.setText(settings.major_hazard_authority)
         self.drill_rule.setCurrentIndex(max(0, self.drill_rule.findData(settings.drill_rule)))
+        self.weekly_report_to.setText(settings.weekly_report_to)
+        self.weekly_copy_to.setText(settings.weekly_copy_to)
+        self.weekly_compiled_by.setText(settings.weekly_compiled_by)
+        self.weekly_reviewed_by.setText(settings.weekly_reviewed_by)
+        self.weekly_signed_by.setText(settings.weekly_signed_by)
+        self.weekly_plan.setPlainText(settings.weekly_next_week_plan)
         self.note.clear()
         self.backups.refresh()
 
@@ -165,6 +213,12 @@ class SettingsPage(QWidget):
         settings.deadline_days_major = self.major_days.value()
         settings.major_hazard_authority = self.authority.text().strip()
         settings.drill_rule = self.drill_rule.currentData()
+        settings.weekly_report_to = self.weekly_report_to.text().strip()
+        settings.weekly_copy_to = self.weekly_copy_to.text().strip()
+        settings.weekly_compiled_by = self.weekly_compiled_by.text().strip()
+        settings.weekly_reviewed_by = self.weekly_reviewed_by.text().strip()
+        settings.weekly_signed_by = self.weekly_signed_by.text().strip()
+        settings.weekly_next_week_plan = self.weekly_plan.toPlainText().strip()
         settings.save()
         self.note.setText(self.tr("Saved."))
         self.note.setStyleSheet(_SAVED_STYLE)
