@@ -135,9 +135,14 @@ class SyncService:
 
     def unsynced(self) -> int:
         """What the status bar says is not yet synced: the Sync page's "changes waiting" for the peer furthest
-        behind (on a device, its office). Counting every row past the oldest acknowledgement instead said 4,103 on
-        a freshly joined laptop whose Sync page said 0: the rows it had just received from the office."""
-        return max((peer.waiting for peer in self.peers() if not peer.revoked), default=0)
+        behind, the one with the oldest acknowledgement (on a device, its office). Counting every row past the oldest
+        acknowledgement instead said 4,103 on a freshly joined laptop whose Sync page said 0: the rows it had just
+        received from the office. One count whatever the number of devices: the status bar asks after every write,
+        and the office has one peer per enterprise."""
+        acked = {state.device_id: state.acked_seq for state in self.log.peers()}
+        behind = min((device.id for device in self._peer_devices() if device.revoked_at is None),
+                     key=lambda device_id: acked.get(device_id, 0), default=None)
+        return 0 if behind is None else self.log.waiting_rows(acked.get(behind, 0), behind)
 
     def changes_waiting(self, peer_id: str) -> int:
         """Records changed here that the peer has not acknowledged (those it sent us excepted)."""
