@@ -2062,7 +2062,7 @@ USCC %2 · %3 · risk class %4</source>
         <translation>本隐患最近一次复查的整改复查意见书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="456"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="453"/>
         <source>Re-inspection opinion</source>
         <translation>整改复查意见书</translation>
     </message>
@@ -2243,7 +2243,7 @@ USCC %2 · %3 · risk class %4</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="311"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="422"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="466"/>
         <source>Hazard: %1</source>
         <translation>隐患：%1</translation>
     </message>
@@ -2373,114 +2373,114 @@ USCC %2 · %3 · risk class %4</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="436"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="433"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="450"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="447"/>
         <source>Rectification notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="464"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="461"/>
         <source>Hazard record</source>
         <translation>隐患整改记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="473"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="474"/>
         <source>Report rectified</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="474"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="475"/>
         <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
         <translation>请说明整改情况并添加整改后照片。随后由检查员复查，复查合格予以销号，不合格退回整改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="481"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
         <source>Record progress</source>
         <translation>记录整改进展</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="481"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
         <source>Record a step of the rectification.</source>
         <translation>记录整改过程中的一项进展。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="485"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="488"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="491"/>
         <source>Accept the rectification</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="489"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="492"/>
         <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
         <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="490"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="493"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="490"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="493"/>
         <source>Accept and close</source>
         <translation>确认销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="500"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
         <source>Reject the rectification</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="504"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="507"/>
         <source>Reject</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="512"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="515"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="512"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="515"/>
         <source>The new deadline and why it is needed.</source>
         <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="513"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="523"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="506"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="516"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="526"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="501"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="504"/>
         <source>The hazard goes back to rectification (整改中). Say what is still wrong, and by when it must be rectified.</source>
         <translation>隐患退回整改（整改中）。请写明仍存在的问题，以及新的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="514"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="517"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="521"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="524"/>
         <source>Reopen the hazard</source>
         <translation>重新打开隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="522"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="525"/>
         <source>The closed hazard is back in rectification (整改中).</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="525"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="528"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>

@@ -417,9 +417,6 @@ class HazardDetailDialog(QDialog):
         # `run` gets the dialog as its argument: a slot on the dialog's own signal that held the dialog
         # in a closure would keep its wrapper in a cycle PySide tears down badly when Qt deletes it.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        strip = getattr(dialog, "strip", None)
-        if strip is not None and self.detail is not None:  # what a phone's photos are for (手机传图)
-            strip.upload_label = self.tr("Hazard: %1").replace("%1", self.detail.hazard.description[:40])
         dialog.submitted.connect(self.on_action_submitted)
         dialog.finished.connect(self.on_action_finished)
         self.action_dialog, self._action_run = dialog, run
@@ -464,6 +461,10 @@ class HazardDetailDialog(QDialog):
         return preview_document(self.context, self, self.tr("Hazard record"), name,
                                 lambda path, session: ReportService(session).hazard_record(hazard_id, path))
 
+    def _upload_label(self) -> str:
+        """What a phone's photos are for, on its upload page (手机传图)."""
+        return self.tr("Hazard: %1").replace("%1", self.detail.hazard.description[:40])
+
     def keep_photo(self, prepared: PreparedPhoto) -> Photo:
         """Where a report's strip keeps a new photo: the service, which checks the person may report on it."""
         return self.context.ops.call("hazards", "keep_photo", self.hazard_id, prepared)
@@ -473,6 +474,7 @@ class HazardDetailDialog(QDialog):
             self.context, self.tr("Report rectified"),
             self.tr("Describe what was done and add photos taken after rectification. The inspector then "
                     "re-inspects and accepts or rejects it."), self, keep=self.keep_photo, photos_required=True)
+        dialog.strip.upload_label = self._upload_label()
         self._open_action(dialog, lambda d: self.context.ops.call("hazards", "report_rectified", self.hazard_id, d.text(),
                                                                         d.photos()))
 
@@ -481,6 +483,7 @@ class HazardDetailDialog(QDialog):
             self.context, self.tr("Record progress"), self.tr("Record a step of the rectification."), self,
             keep=self.keep_photo, photos_required=False, note_required=True)
         dialog.ok_button.setText(self.tr("Record"))
+        dialog.strip.upload_label = self._upload_label()
         self._open_action(dialog, lambda d: self.context.ops.call("hazards", "record_progress", self.hazard_id, d.text(),
                                                                        d.photos()))
 
