@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any, Iterator
 
-from safety_desk.domain.ledger import LedgerRow
+from safety_desk.domain.ledger import LedgerRow, LedgerValues
 from safety_desk.store.codec import named_rows, records_of
 from safety_desk.store.database import Database
 from safety_desk.store.state_as_of import CURRENT, registered, state_table
@@ -294,6 +294,17 @@ class LedgerQuery:
         sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())} WHERE {where}"
                f" {_order(sort_column, self._sort_expression(sort_column), direction, 'h.id')}")
         yield from records_of(LedgerRow, self._execute(as_of, sql, params))
+
+    def every_value_row(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on",
+                        descending: bool = True) -> Iterator[LedgerValues]:
+        """every_row's rows as named tuples, straight from the cursor's tuples (the export: 200,000 rows)."""
+        where, params, _needs_state = self._where(flt, as_of)
+        direction = "DESC" if descending else "ASC"
+        sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())} WHERE {where}"
+               f" {_order(sort_column, self._sort_expression(sort_column), direction, 'h.id')}")
+        cursor = self.db.conn.cursor()
+        cursor.row_factory = None  # plain tuples: sqlite3.Row objects would be built only to be copied
+        yield from map(LedgerValues._make, cursor.execute(_as_of_states(sql, state_table(self.db, as_of)), params))
 
     @staticmethod
     def _sort_expression(sort_column: str) -> str:
