@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable
 
 from safety_desk.domain.china_time import beijing_day
 from safety_desk.domain.ledger import EXPORT_COLUMNS, WRAPPED_EXPORT_COLUMNS, LedgerColumn
-from safety_desk.reports.sheet_rows import RowStream, cell_xml, text_xml
+from safety_desk.reports.sheet_rows import RowStream, SharedStrings, cell_xml
 
 LEDGER_SHEET = "隐患台账"
 SUMMARY_SHEET = "说明"
@@ -83,7 +83,7 @@ def _print_setup(sheet, header_row: int, columns: int) -> None:
     sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{header_row}"
 
 
-def _cell_writer(column: LedgerColumn, s: str, late: bool) -> Callable[[Any], str]:
+def _cell_writer(column: LedgerColumn, s: str, late: bool, strings: SharedStrings) -> Callable[[Any], str]:
     """A function writing `column`'s cell of a row with style attribute `s` (or "") as SpreadsheetML.
 
     A column holds few distinct values (names, grades, statuses, days, the checklist's sentences), so each
@@ -117,7 +117,7 @@ def _cell_writer(column: LedgerColumn, s: str, late: bool) -> Callable[[Any], st
             if value is None or value == "":
                 xml = blank
             elif type(value) is str:
-                xml = text_xml(value, s)
+                xml = strings.cell(value, s)
             else:
                 xml = cell_xml(value, 0) if not s else f"<c{s}><v>{value}</v></c>"
             if len(memo) >= _MEMO_LIMIT:
@@ -187,7 +187,8 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
                 plain = not (late or wrap or column.is_day or major_here)
                 style = 0 if plain else model(wrap, column.is_day, late, major_here)
                 attributes[index, late, major] = f' s="{style}"' if style else ""
-    writers = {(late, major): [_cell_writer(column, attributes[index, late, major], late)
+    strings = SharedStrings()
+    writers = {(late, major): [_cell_writer(column, attributes[index, late, major], late, strings)
                                for index, column in enumerate(EXPORT_COLUMNS)]
                for late in (False, True) for major in (False, True)}
     grades: Counter[str] = Counter()
@@ -234,7 +235,7 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
     target = Path(target)
     partial = target.with_name(target.name + ".part")
     with open(partial, "wb") as out:
-        stream.splice(packed.getvalue(), 1, out)  # the ledger is the first sheet
+        stream.splice(packed.getvalue(), 1, out, strings)  # the ledger is the first sheet
     partial.replace(target)  # a failed export never leaves half a file under the chosen name
     return count
 
