@@ -71,8 +71,9 @@ _JOINS = {
     "d": " JOIN district d ON d.id = h.district_id",
     "n": " LEFT JOIN notice n ON n.id = h.notice_id",
     # The last re-inspection (verified or rejected) by the end of the as-of day, and who made it. Event times
-    # are ISO text in Beijing time, so "before the next day" compares as text.
-    "v": " LEFT JOIN hazard_event v ON v.id = (SELECT x.id FROM hazard_event x WHERE x.hazard_id = h.id"
+    # are ISO text in Beijing time, so "before the next day" compares as text. Joined by rowid, not id: a
+    # direct seek instead of a second index lookup per hazard (a tenth of a 200,000-row export's query).
+    "v": " LEFT JOIN hazard_event v ON v.rowid = (SELECT x.rowid FROM hazard_event x WHERE x.hazard_id = h.id"
          " AND x.kind IN ('verified', 'rejected') AND x.at < date(:as_of, '+1 day') ORDER BY x.clock DESC LIMIT 1)"
          " LEFT JOIN person vp ON vp.id = v.by_id",
 }
