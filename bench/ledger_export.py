@@ -89,8 +89,9 @@ def bare_query(store, session) -> Timer:
 def export_in(tree: Path, db: Path, target: Path) -> Timer:
     """The export timed in a child process running the code of `tree`."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(db), AS_OF.isoformat(), str(target)], env=env,
-                         check=True, capture_output=True, text=True).stdout
+    # Run from inside the tree: `python -c` puts the working folder first on the path, before PYTHONPATH.
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(db.resolve()), AS_OF.isoformat(), str(target.resolve())],
+                         env=env, cwd=tree, check=True, capture_output=True, text=True).stdout
     timer = Timer()
     timer.wall, timer.cpu, _count = json.loads(out.strip().splitlines()[-1])
     return timer
