@@ -129,8 +129,8 @@ def _cell_writer(column: LedgerColumn, s: str, late: bool, strings: SharedString
 
 def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
                  progress: Callable[[int, int], None] | None = None, total: int = 0) -> int:
-    """Write the ledger rows (LedgerRows) in EXPORT_COLUMNS under a title row, and a summary sheet; returns the
-    number of rows.
+    """Write the ledger rows (LedgerValues, or LedgerRows: anything with their fields) in EXPORT_COLUMNS under a
+    title row, and a summary sheet; returns the number of rows.
 
     Sentences wrap in their columns; overdue rows are filled light red and major hazards' grade is bold red;
     dates are real Excel dates; printed landscape, fit to the page's width, the header repeated on each page.
