@@ -68,6 +68,7 @@ def render_reinspection(opinion: ReinspectionOpinion, target: Path | str | Binar
     s = styles()
     story: list = [
         Paragraph("整改复查意见书", s.title),
+        *([para(f"补打 · {opinion.reprinted_on}", s.subtitle)] if opinion.reprinted_on else []),
         para(f"（{opinion.reference}）", s.subtitle),
         para(f"{opinion.enterprise}：", s.body),
         para(f"　　根据你单位的整改情况报告，我办于 {opinion.reinspected_on} 对下列事故隐患的整改情况进行了复查，"

@@ -50,6 +50,7 @@ def test_a_reprint_after_the_hazard_was_edited_is_the_opinion_as_issued(demo_pat
     assert "".join(hazard.description.split()) in text
     assert "已改写的隐患描述" not in text and "更换门锁（改写）" not in text and "改写后的责任人" not in text
     assert f"补打（{(AS_OF + timedelta(days=3)).isoformat()}）" in text  # a later day's print says it is a reprint
+    assert f"补打·{(AS_OF + timedelta(days=3)).isoformat()}" in text
     with Store.open(demo_path) as store:
         # The kept copy is the one verify compares with, and the reprint passes.
         result = DocumentSeals(SignIn(store).sign_in("admin", "demo").at(AS_OF)).check_pdf(io.BytesIO(_pdf_bytes(
