@@ -14,7 +14,6 @@ import os
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 from safety_desk.domain.clock import FixedClock, SystemClock
@@ -28,7 +27,7 @@ BUDGET_S = 10.0
 # One export, run in a child process with another tree's code first on its path: prints wall and CPU seconds.
 _CHILD = """
 import json, sys, time
-from datetime import date
+
 from pathlib import Path
 from safety_desk.domain.clock import FixedClock
 from safety_desk.services.imports import SpreadsheetService

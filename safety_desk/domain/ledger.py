@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import namedtuple
 from dataclasses import dataclass, fields
-from datetime import date
 from operator import attrgetter
 from typing import Any, Callable
 

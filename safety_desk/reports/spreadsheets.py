@@ -201,7 +201,8 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
         late = row.overdue_days > 0
         overdue += late
         cells = [write(row) for write in writers[late, row.grade == "重大"]]
-        cells[number_at] = f"<c{attributes[number_at, late, False]}><v>{count}</v></c>"  # 序号: the row's place in the export
+        # 序号: the row's place in the export.
+        cells[number_at] = f"<c{attributes[number_at, late, False]}><v>{count}</v></c>"
         stream.append(cells)
         if progress is not None and count % _PROGRESS_EVERY == 0:
             progress(count, max(total, count))
