@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -10,16 +11,31 @@ import time
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+SCREEN = (1366, 768)  # the inspector's laptop
+TASK_BAR = 40
+SIZE = (SCREEN[0], SCREEN[1] - TASK_BAR)  # the main window, as it opens on that laptop
+
+
+def _offscreen_laptop() -> None:
+    """Give the offscreen platform a 1366×768 screen (its default is 800×800, which shrinks every window that fits
+    itself to the screen): the platform reads its screens from a JSON file named in its `configfile` option."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return  # a real display (xcb under Xvfb, say) brings its own screen
+    config = Path(tempfile.mkdtemp(prefix="safetydesk-screen-")) / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": SCREEN[0],
+                                               "height": SCREEN[1], "logicalDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+_offscreen_laptop()
 
 from safety_desk.services.auth import SignIn  # noqa: E402
 from safety_desk.services.demo import DemoSpec, build_demo  # noqa: E402
 from safety_desk.settings import Settings  # noqa: E402
 from safety_desk.store.store import Store  # noqa: E402
-
-SIZE = (1366, 768)
 
 
 def _settle(app, done=lambda: False, seconds: float = 30.0) -> None:
@@ -145,7 +161,7 @@ def _capture(app, window, folder: Path, name: str, action) -> list[Path]:
                 path = folder / (f"{name}.png" if not saved else f"{name}-{len(saved) + 1}.png")
                 _save(widget.grab(), path)
                 size = widget.size()
-                if size.width() > SIZE[0] or size.height() > SIZE[1] - 40:
+                if size.width() > SIZE[0] or size.height() > SIZE[1]:
                     print(f"  too big: {path.name} {size.width()}×{size.height()}")
                 saved.append(path)
                 if isinstance(widget, QDialog):
