@@ -3323,7 +3323,7 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/domain/ledger.py" line="133"/>
         <source>Grade</source>
-        <translation>隐患等级</translation>
+        <translation>等级</translation>
     </message>
     <message>
         <location filename="../../safety_desk/domain/ledger.py" line="122"/>

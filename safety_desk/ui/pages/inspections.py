@@ -70,7 +70,9 @@ class InspectionsPage(QWidget):
     def _build_left(self) -> QWidget:
         title = QLabel(self.tr("Inspections"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
-        self.new_button = QPushButton(icon("plus"), self.tr("New inspection"))
+        self_inspects = self.context.session.role == "enterprise"  # an enterprise inspects itself (自查)
+        self.new_button = QPushButton(icon("plus"), self.tr("New self-inspection") if self_inspects
+                                      else self.tr("New inspection"))
         self.new_button.setObjectName("new_inspection")
         self.new_button.setToolTip(self.tr("Start an inspection (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.new_inspection())
