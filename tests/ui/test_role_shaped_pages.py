@@ -6,9 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PIL import Image
+from PySide6.QtCharts import QChartView
+from PySide6.QtWidgets import QGraphicsTextItem, QPushButton
 
 from safety_desk.services.inspections import InspectionService
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
+from safety_desk.ui.main_window import MainWindow
+from safety_desk.ui.pages.sync import SyncPage
 
 
 def _default_action(dialog: HazardDetailDialog) -> str | None:
@@ -58,3 +62,62 @@ def test_the_main_button_of_the_hazard_page_is_the_step_of_the_role(qtbot, conte
     # Awaiting re-inspection: the step of those who may re-inspect it (the leader may, too).
     for context in (inspector, office, leader):
         assert _default_action(_hazard_page(qtbot, context, hazard_id)) == "verify"
+
+
+def _axis_labels(view) -> list[str]:
+    """The numbers printed along a chart's value axis, as drawn."""
+    return [item.toPlainText() for item in view.scene().items()
+            if isinstance(item, QGraphicsTextItem) and item.toPlainText().isdigit()]
+
+
+def test_the_enterprise_officer_sees_its_own_work(qtbot, context_for, demo_as_of) -> None:
+    context = context_for("ent0001")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    dashboard = window.pages["dashboard"]
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10_000):
+        window.show_page("dashboard")
+        dashboard.on_shown()
+    enterprise = context.store.enterprises.get(context.session.person.enterprise_id)
+    # Its own name above its own figures, and the inspection it may start is its self-inspection.
+    assert enterprise.name in dashboard.greeting.text()
+    assert dashboard.findChild(QPushButton, "start_inspection").text() == "Start a self-inspection"
+    assert not dashboard.tiles["drills_overdue"].isVisible()  # a count of enterprises, not its own
+    # Its weekly counts are 0 and 1: the axis reads 0, 1 (no "0, 0, 0, 1, 1" from fractional ticks).
+    chart_view = next(view for view in dashboard.findChildren(QChartView) if view.isVisible())
+    qtbot.waitUntil(lambda: "0" in _axis_labels(chart_view))
+    labels = _axis_labels(chart_view)
+    assert len(labels) == len(set(labels)) and labels, labels
+
+    # The ledger: one district, so no district filter; importing its own ledger is allowed, so offered.
+    window.show_page("hazards")
+    ledger = window.pages["hazards"]
+    assert not ledger.district.isVisible()
+    assert ledger.import_button.isVisible() == context.desk.spreadsheets.may_import_ledger()
+    office = MainWindow(context_for("admin"))
+    qtbot.addWidget(office)
+    office.show()
+    office.show_page("hazards")
+    assert office.pages["hazards"].district.isVisible()  # the office chooses among every district
+
+    window.show_page("inspections")
+    assert window.pages["inspections"].new_button.text() == "New self-inspection"
+
+
+def test_the_sync_page_says_who_is_signed_in_on_the_offices_computer(qtbot, context_for) -> None:
+    for login in ("ent0001", "inspector01a", "admin"):
+        context = context_for(login)
+        page = SyncPage(context)
+        qtbot.addWidget(page)
+        with qtbot.waitSignal(page.refreshed):
+            page.on_shown()
+        person = context.session.person
+        assert page.snapshot.office  # the demo database is the office's one device
+        if login == "admin":
+            assert "safety office's device" in page.role_label.text()
+        else:
+            # Beside the status bar's person and role, the page says whose device this is and who is at it.
+            assert person.name in page.role_label.text() and "safety office's computer" in page.role_label.text()
+        assert "a 安全办 device" in page.device_label.text()

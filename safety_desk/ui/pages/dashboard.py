@@ -239,8 +239,10 @@ class DashboardPage(QWidget):
         lower.setColumnStretch(1, 2)
 
         # An enterprise sees its own figures: districts, their coverage and the four colours are the regulator's.
+        # Its drills are one enterprise's, not a count of enterprises: the Drills page shows when they are due.
         if context.session.role == "enterprise":
-            for widget in (self.districts_view, self.districts_section, self.districts_table):
+            for widget in (self.districts_view, self.districts_section, self.districts_table,
+                           self.tiles["drills_overdue"]):
                 widget.hide()
             lower.setColumnStretch(0, 0)
 
@@ -321,8 +323,7 @@ class DashboardPage(QWidget):
     def on_computed(self, dashboard: Dashboard) -> None:
         self._running = False
         self.dashboard = dashboard
-        office = self.context.store.offices.current()
-        self.greeting.setText(self.tr("%1 · as of %2").replace("%1", office.name if office else "")
+        self.greeting.setText(self.tr("%1 · as of %2").replace("%1", self._whose())
                               .replace("%2", dashboard.as_of.isoformat()))
         self._fill_goal(dashboard)
         for key, tile in self.tiles.items():
@@ -343,6 +344,15 @@ class DashboardPage(QWidget):
         if self._again:
             self._again = False
             self.on_shown()
+
+    def _whose(self) -> str:
+        """Whose figures these are: the enterprise's own for its officer, the office's for everyone else."""
+        session = self.context.session
+        if session.role == "enterprise":
+            enterprise = self.context.store.enterprises.get(session.person.enterprise_id)
+            return enterprise.name if enterprise else ""
+        office = self.context.store.offices.current()
+        return office.name if office else ""
 
     def _fill_goal(self, dashboard: Dashboard) -> None:
         goal = dashboard.goal
