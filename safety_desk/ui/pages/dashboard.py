@@ -91,7 +91,7 @@ def _chart_view(chart: QChart) -> QChartView:
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(180)
+    view.setMinimumHeight(170)
     _fill_height(view)
     return view
 
@@ -221,22 +221,26 @@ class DashboardPage(QWidget):
                                                         self.tr("Closed")])
         self._plain_table(self.campaigns_table)
         self.campaigns_table.setMinimumHeight(62)
+        self.campaigns_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # its rows' height
         self.campaigns_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.campaigns_table.cellClicked.connect(self.on_campaign_cell_clicked)
 
-        lower = QGridLayout()
-        lower.setHorizontalSpacing(16)
         self.districts_section = _section(self.tr("Districts: coverage and four-colour overview"))
-        lower.addWidget(self.districts_section, 0, 0)
-        lower.addWidget(self.districts_table, 1, 0, 3, 1)
-        lower.addWidget(_section(self.tr("My work")), 0, 1)
-        lower.addWidget(self.work_table, 1, 1)
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        left.addWidget(self.districts_section)
+        left.addWidget(self.districts_table, 1)
         # The campaigns under the work, beside the districts: one view at 1366×768, no page to scroll.
-        lower.addWidget(_section(self.tr("Campaigns running")), 2, 1)
-        lower.addWidget(self.campaigns_table, 3, 1)
-        lower.setRowStretch(1, 1)
-        lower.setColumnStretch(0, 3)
-        lower.setColumnStretch(1, 2)
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addWidget(_section(self.tr("My work")))
+        right.addWidget(self.work_table, 1)
+        right.addWidget(_section(self.tr("Campaigns running")))
+        right.addWidget(self.campaigns_table)
+        lower = QHBoxLayout()
+        lower.setSpacing(16)
+        lower.addLayout(left, 3)
+        lower.addLayout(right, 2)
 
         # An enterprise sees its own figures: districts, their coverage and the four colours are the regulator's.
         # Its drills are one enterprise's, not a count of enterprises: the Drills page shows when they are due.
@@ -244,7 +248,7 @@ class DashboardPage(QWidget):
             for widget in (self.districts_view, self.districts_section, self.districts_table,
                            self.tiles["drills_overdue"]):
                 widget.hide()
-            lower.setColumnStretch(0, 0)
+            lower.setStretch(0, 0)
 
         body = QWidget()
         body.setObjectName("dashboard_body")
@@ -377,7 +381,8 @@ class DashboardPage(QWidget):
                      f"{progress.hazards:,}", f"{progress.closed:,}"]
             for column, text in enumerate(cells):
                 table.setItem(index, column, QTableWidgetItem(text))
-        table.setMaximumHeight(32 + 30 * max(1, len(dashboard.campaigns)))  # no blank rows under the last
+        # As tall as its rows, up to two (it scrolls past them): my work above it takes the rest.
+        table.setFixedHeight(32 + 30 * min(2, max(1, len(dashboard.campaigns))))
 
     def _fill_weeks(self, dashboard: Dashboard) -> None:
         chart = self.weeks_chart
