@@ -38,6 +38,12 @@ from safety_desk.settings import Settings  # noqa: E402
 from safety_desk.store.store import Store  # noqa: E402
 
 
+def _device_name(store: Store) -> str:
+    """The demo database's own device (the office's), named as the status bar and the Sync page both name it."""
+    device = store.devices.get(store.db.device_id)
+    return device.name if device else ""
+
+
 def _settle(app, done=lambda: False, seconds: float = 30.0) -> None:
     """Let Qt work until `done()` or for `seconds` (a script may wait; tests wait on signals instead)."""
     end = time.monotonic() + seconds
@@ -72,7 +78,7 @@ def main() -> None:
     store = Store.open(db_path)
     session = SignIn(store).sign_in("inspector01a", "demo")
     context = AppContext(store=store, session=session, settings=Settings(), tasks=InlineTaskRunner(),
-                         device_name="检查员笔记本").at(args.as_of)
+                         device_name=_device_name(store)).at(args.as_of)
     window = MainWindow(context)
     window.resize(*SIZE)
     window.show()
@@ -204,7 +210,7 @@ def shoot_role(app, db_path: Path, role: str, login: str, folder: Path, as_of: d
     store = Store.open(db_path)
     session = SignIn(store).sign_in(login, "demo")
     context = AppContext(store=store, session=session, settings=Settings(), tasks=InlineTaskRunner(),
-                         device_name={"office": "安全办电脑", "leader": "包片领导笔记本", "enterprise": "企业电脑"}.get(role, "检查员笔记本")).at(as_of)
+                         device_name=_device_name(store)).at(as_of)
     window = MainWindow(context)
     window.resize(*SIZE)
     shots = _capture(app, window, folder, "reminders", window.show)  # what needs attention today, on sign-in
@@ -243,9 +249,14 @@ def shoot_role(app, db_path: Path, role: str, login: str, folder: Path, as_of: d
             shot("enterprise-editor", pages["enterprises"].on_edit_clicked)
     if role in ("office", "inspector"):
         shot("new-enterprise", pages["enterprises"].on_new_clicked, "enterprises")
+    # The hazard page at the role's own step: the enterprise rectifies, the others re-inspect what was reported.
+    awaiting = [h for h in store.hazards._select(
+        "deleted = 0 AND id IN (SELECT hazard_id FROM hazard_state WHERE status = '待复查')",
+        order="photos != '[]' DESC, found_on DESC") if session.may_see_enterprise(h.enterprise_id)]
     if hazards:
-        open_one = hazards[0]
+        open_one = hazards[0] if role == "enterprise" or not awaiting else awaiting[0]
         shot("hazard-page", lambda: pages["hazards"].open_hazard(open_one.id), "hazards")
+        open_one = hazards[0]
         if role == "enterprise":
             from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
             def report():

@@ -559,7 +559,7 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="296"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="307"/>
         <source>Figures as they stood at the end of %1. The lists they open show the records as they are today.</source>
         <translation>以下为截至 %1 结束时的数字；点击打开的清单显示的是今天的记录。</translation>
     </message>
@@ -579,18 +579,18 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>待回复整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="187"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="194"/>
         <source>Hazards found and closed per week</source>
         <translation>每周发现与销号隐患数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="189"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="196"/>
         <source>Open hazards by district</source>
         <translation>各片区未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="199"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="402"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="206"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="422"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
@@ -641,278 +641,278 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="173"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="522"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="542"/>
         <source>Inspections this week</source>
         <translation>本周检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="199"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="512"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="530"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="206"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="532"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="550"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="199"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="206"/>
         <source>Inspected this month</source>
         <translation>本月已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="200"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="207"/>
         <source>Inspected this quarter</source>
         <translation>本季度已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="201"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="208"/>
         <source>Enterprises with an open major hazard</source>
         <translation>存在未销号重大隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="202"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="209"/>
         <source>Enterprises with an overdue hazard</source>
         <translation>存在逾期隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="203"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="210"/>
         <source>Enterprises with an open general hazard</source>
         <translation>存在未销号一般隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="204"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="211"/>
         <source>Enterprises with no open hazard</source>
         <translation>无未销号隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="210"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="217"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="210"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="217"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="210"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="217"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="211"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="531"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="218"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="551"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="214"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="221"/>
         <source>Double-click a line to open it</source>
         <translation>双击某行即可打开</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="219"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="226"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="219"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="226"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="220"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="227"/>
         <source>Targets inspected</source>
         <translation>目标企业已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="220"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="227"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="221"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="377"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="228"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="397"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="229"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="235"/>
         <source>Districts: coverage and four-colour overview</source>
         <translation>片区检查覆盖与四色概览</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="232"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="243"/>
         <source>My work</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="235"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="245"/>
         <source>Campaigns running</source>
         <translation>进行中的专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="317"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="328"/>
         <source>The figures could not be computed: %1</source>
         <translation>统计数据计算失败：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="325"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="335"/>
         <source>%1 · as of %2</source>
         <translation>%1 · 截至 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="335"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="345"/>
         <source>%1 of %2 hazards found this year are closed</source>
         <translation>本年度发现隐患 %2 条，已销号 %1 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="350"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="369"/>
         <source>%1 days since the last one</source>
         <translation>距上一起已 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="351"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="370"/>
         <source>none on record</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="352"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="371"/>
         <source>Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)</source>
         <translation>目标保持：%1年较大及以上责任事故 0 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="355"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="374"/>
         <source>Goal missed: %1 liable accidents of grade 较大 or above in %2</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="377"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="397"/>
         <source>Found</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="439"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="459"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="439"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="459"/>
         <source>Re-inspect</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="439"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="459"/>
         <source>Rectify</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="440"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="460"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="472"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="492"/>
         <source>Closed, found this year</source>
         <translation>本年度发现且已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="480"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="500"/>
         <source>Closed %1 – %2</source>
         <translation>%1 至 %2 销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="480"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="500"/>
         <source>Found %1 – %2</source>
         <translation>%1 至 %2 发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="489"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="509"/>
         <source>Open hazards in %1</source>
         <translation>%1未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="502"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="522"/>
         <source>%1: inspections this month</source>
         <translation>%1：本月检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="503"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="523"/>
         <source>%1: inspections this quarter</source>
         <translation>%1：本季度检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="504"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="561"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="524"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="581"/>
         <source>not inspected</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="505"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="512"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="523"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="530"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="537"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="563"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="525"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="532"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="543"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="550"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="557"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="583"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="505"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="525"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="509"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="529"/>
         <source>%1: enterprises marked %2</source>
         <translation>%1：%2色企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="520"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="540"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="520"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="540"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="523"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="543"/>
         <source>Started</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="523"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="563"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="543"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="583"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="530"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="550"/>
         <source>Drill due</source>
         <translation>演练到期日</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="537"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="557"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="537"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="557"/>
         <source>Reply due</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="538"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="558"/>
         <source>Hazards open</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="562"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="582"/>
         <source>%1: targets not yet inspected</source>
         <translation>%1：尚未检查的目标企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="199"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="206"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
@@ -1636,129 +1636,134 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>在左侧选择或搜索企业，查看其基本信息、检查记录、未销号隐患和演练。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="204"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="205"/>
+        <source>New self-inspection</source>
+        <translation type="unfinished">新建自查</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="206"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="225"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="227"/>
         <source>Double-click an inspection to open it.</source>
         <translation>双击检查记录即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="229"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="231"/>
         <source>Double-click a hazard to open it.</source>
         <translation>双击隐患即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="239"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="241"/>
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="240"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="242"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="241"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="243"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="242"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="244"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="243"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="245"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="263"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="263"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="442"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="444"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="263"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="264"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="266"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="264"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="266"/>
         <source>Risk class</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="444"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="267"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="446"/>
         <source>High-risk</source>
         <translation>高风险企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="267"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="266"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="268"/>
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="266"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="268"/>
         <source>Safety officer</source>
         <translation>安全员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="267"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="269"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="267"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="269"/>
         <source>Tracked since</source>
         <translation>纳入监管日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="276"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="278"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="280"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="282"/>
         <source>Move to another district…</source>
         <translation>移至其他片区…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="284"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="286"/>
         <source>Retire…</source>
         <translation>撤销…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="286"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="288"/>
         <source>Take it off the list (closed, merged, no longer supervised); its records stay</source>
         <translation>从监管名录中撤销（注销、合并或不再监管）；其记录保留</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="333"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="335"/>
         <source>%1 · leader %2</source>
         <translation>%1 · 包片领导：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="343"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="345"/>
         <source>District %1
 Leader: %2
 Inspectors: %3</source>
@@ -1767,80 +1772,80 @@ Inspectors: %3</source>
 检查员：%3</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="356"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="358"/>
         <source>Districts: %1 · enterprises: %2</source>
         <translation>片区：%1 · 企业：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="372"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="374"/>
         <source>%1
 USCC %2 · %3 · risk class %4</source>
         <translation>%1
 统一社会信用代码：%2 · %3 · 风险类别：%4</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="408"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="410"/>
         <source>No enterprise matches “%1”.</source>
         <translation>没有与“%1”匹配的企业。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="410"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="412"/>
         <source>The first %1 matches; type more to narrow them.</source>
         <translation>仅显示前%1条结果，请输入更多内容以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="412"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="414"/>
         <source>Matches: %1</source>
         <translation>匹配结果：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="443"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="445"/>
         <source>Risk class %1</source>
         <translation>风险类别 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="459"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="461"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="459"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="461"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="470"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="472"/>
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="473"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="475"/>
         <source>Open hazards (%1, %2 overdue)</source>
         <translation>未销号隐患（%1，逾期%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="476"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="478"/>
         <source>Open hazards (%1)</source>
         <translation>未销号隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="479"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="481"/>
         <source>Drills (%1)</source>
         <translation>演练（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="481"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="483"/>
         <source>Notices (%1)</source>
         <translation>整改通知书（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="545"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="559"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="547"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="561"/>
         <source>Retire enterprise</source>
         <translation>撤销企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="546"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="548"/>
         <source>Take %1 off the list? It leaves every device&apos;s lists at their next sync; its inspections, hazards and notices stay.</source>
         <translation>从名录中撤销%1？各设备下次同步后不再列出该企业；其检查、隐患和通知书记录保留。</translation>
     </message>
@@ -2576,160 +2581,160 @@ USCC %2 · %3 · risk class %4</source>
         <translation>双击隐患（或按 Enter）即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="161"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="165"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="166"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="170"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="167"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="171"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="172"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="176"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="178"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="182"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="184"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="188"/>
         <source>Description, location or enterprise</source>
         <translation>隐患描述、部位或企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="187"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="191"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="204"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="208"/>
         <source>Found from</source>
         <translation>发现日期从</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="206"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="210"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="220"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="224"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="222"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="226"/>
         <source>Issue a rectification notice for the selected hazards of one enterprise</source>
         <translation>对同一企业的所选隐患下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="233"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="237"/>
         <source>Export to Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="235"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="239"/>
         <source>Save the hazards the current filter shows as an Excel workbook</source>
         <translation>将当前筛选出的隐患保存为Excel工作簿</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="237"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="241"/>
         <source>Import ledger…</source>
         <translation>导入台账…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="239"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="243"/>
         <source>Bring in hazards from a ledger kept in Excel (checked before anything is written)</source>
         <translation>从Excel隐患台账导入隐患（写入前逐行检查）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="254"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="258"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="255"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="259"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="278"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="282"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="289"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="293"/>
         <source>Issue notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="318"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="322"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="324"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="328"/>
         <source>All campaigns</source>
         <translation>全部专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="407"/>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="488"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="411"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="492"/>
         <source>%1 hazards</source>
         <translation>共 %1 条隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="412"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="416"/>
         <source>No hazards yet. Hazards found in inspections, self-inspections and drills appear here;
 an existing ledger can be brought in with Import ledger….</source>
         <translation>还没有隐患。检查、自查和演练中发现的隐患会列在这里；
 已有的隐患台账可以用“导入台账…”导入。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="414"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="418"/>
         <source>No hazard matches these filters. Clear filters shows them all.</source>
         <translation>没有符合这些筛选条件的隐患。点“清除筛选”显示全部。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="496"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="500"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="497"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="501"/>
         <source>A new deadline for the %1 selected hazards, and why it is needed.</source>
         <translation>请为所选的 %1 条隐患填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="499"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="503"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="500"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="504"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="518"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="522"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="521"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="525"/>
         <source>Deadline extended</source>
         <translation>已延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="522"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="526"/>
         <source>%1 of %2 hazards have the new deadline.</source>
         <translation>所选 %2 条隐患中，已有 %1 条设定新的整改期限。</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsTextItem, QPushButton
 from safety_desk.services.inspections import InspectionService
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
 from safety_desk.ui.main_window import MainWindow
+from safety_desk.ui.models.ledger_model import LedgerModel
 from safety_desk.ui.pages.sync import SyncPage
 
 
@@ -95,15 +96,20 @@ def test_the_enterprise_officer_sees_its_own_work(qtbot, context_for, demo_as_of
     window.show_page("hazards")
     ledger = window.pages["hazards"]
     assert not ledger.district.isVisible()
+    # Every row is its own: its name and district in each would crowd out what the hazard is.
+    assert ledger.table.isColumnHidden(LedgerModel.ENTERPRISE) and ledger.table.isColumnHidden(LedgerModel.DISTRICT)
     assert ledger.import_button.isVisible() == context.desk.spreadsheets.may_import_ledger()
     office = MainWindow(context_for("admin"))
     qtbot.addWidget(office)
     office.show()
     office.show_page("hazards")
     assert office.pages["hazards"].district.isVisible()  # the office chooses among every district
+    assert not office.pages["hazards"].table.isColumnHidden(LedgerModel.ENTERPRISE)
 
     window.show_page("inspections")
     assert window.pages["inspections"].new_button.text() == "New self-inspection"
+    window.show_page("enterprises")
+    assert window.pages["enterprises"].new_inspection.text() == "New self-inspection"
 
 
 def test_the_sync_page_says_who_is_signed_in_on_the_offices_computer(qtbot, context_for) -> None:

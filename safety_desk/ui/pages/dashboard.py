@@ -178,10 +178,17 @@ class DashboardPage(QWidget):
             tile.setObjectName(f"tile_{key}")
             tile.setStyleSheet(tile.styleSheet().replace("#tile", f"#tile_{key}"))
             tile.clicked.connect(lambda key=key: self.on_figure_clicked(key))
+        # An enterprise's drills are its own, not a count of enterprises: the Drills page shows when they are due.
+        self_only = context.session.role == "enterprise"
+        shown = [tile for key, tile in self.tiles.items() if not (self_only and key == "drills_overdue")]
         tiles = QGridLayout()
         tiles.setSpacing(10)
-        for index, tile in enumerate(self.tiles.values()):
+        for index, tile in enumerate(shown):
             tiles.addWidget(tile, index // 5, index % 5)
+        for tile in self.tiles.values():
+            if tile not in shown:
+                tile.setParent(self)  # kept (its caption names lists), never shown
+                tile.hide()
 
         self.weeks_chart = QChart()
         self.weeks_chart.setTitle(self.tr("Hazards found and closed per week"))
@@ -243,10 +250,8 @@ class DashboardPage(QWidget):
         lower.addLayout(right, 2)
 
         # An enterprise sees its own figures: districts, their coverage and the four colours are the regulator's.
-        # Its drills are one enterprise's, not a count of enterprises: the Drills page shows when they are due.
-        if context.session.role == "enterprise":
-            for widget in (self.districts_view, self.districts_section, self.districts_table,
-                           self.tiles["drills_overdue"]):
+        if self_only:
+            for widget in (self.districts_view, self.districts_section, self.districts_table):
                 widget.hide()
             lower.setStretch(0, 0)
 

@@ -128,6 +128,10 @@ class HazardsPage(QWidget):
                 header.resizeSection(number, max((column.view_width or column.width) * zero,
                                                  metrics.horizontalAdvance(title) + _HEADER_PADDING))
 
+        # An enterprise's ledger is all its own: its name and district on every row say nothing.
+        for column in (LedgerModel.DISTRICT, LedgerModel.ENTERPRISE):
+            self.table.setColumnHidden(column, context.session.role == "enterprise")
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(heading)

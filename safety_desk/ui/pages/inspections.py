@@ -53,7 +53,7 @@ class InspectionsPage(QWidget):
         splitter.addWidget(self._build_left())
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 1000])
+        splitter.setSizes([236, 1000])  # "7/114 · 日常检查 · 2026-12-03" whole; the runner keeps the rest
         self.splitter = splitter
 
         layout = QVBoxLayout(self)
