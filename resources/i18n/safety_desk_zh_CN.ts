@@ -1638,7 +1638,7 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="205"/>
         <source>New self-inspection</source>
-        <translation type="unfinished">新建自查</translation>
+        <translation>新建自查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="206"/>
