@@ -3043,73 +3043,80 @@ an existing ledger can be brought in with Import ledger….</source>
     <name>InspectionsPage</name>
     <message>
         <location filename="../../safety_desk/ui/pages/inspections.py" line="44"/>
+        <source>Choose a self-inspection on the left to continue it,
+or start a new one (Ctrl+N).</source>
+        <translation>在左侧选择自查以继续，
+或新建自查（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="46"/>
         <source>Choose an inspection on the left to continue it,
 or start a new one (Ctrl+N).</source>
         <translation>在左侧选择检查以继续，
 或新建检查（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="71"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="73"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="74"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="76"/>
         <source>New self-inspection</source>
         <translation>新建自查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="75"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="77"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="77"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="79"/>
         <source>Start an inspection (Ctrl+N)</source>
         <translation>开始检查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="83"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="85"/>
         <source>Recently submitted</source>
         <translation>最近提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="126"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="128"/>
         <source>In progress (%1)</source>
         <translation>进行中（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="170"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="172"/>
         <source>Inspection submitted</source>
         <translation>检查已提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="171"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="173"/>
         <source>The inspection found %1 hazards. Issue the rectification notice for them now?</source>
         <translation>本次检查发现 %1 项隐患。现在下发整改通知书吗？</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="173"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="175"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="174"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="176"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="186"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="188"/>
         <source>Issue notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="224"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="226"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="224"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="226"/>
         <source>None yet</source>
         <translation>暂无</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtCharts import QChartView
 from PySide6.QtWidgets import QGraphicsTextItem, QPushButton
 
 from safety_desk.services.inspections import InspectionService
+from safety_desk.services.session import ROLE_NAMES
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
 from safety_desk.ui.main_window import MainWindow
 from safety_desk.ui.models.ledger_model import LedgerModel
@@ -126,4 +127,5 @@ def test_the_sync_page_says_who_is_signed_in_on_the_offices_computer(qtbot, cont
         else:
             # Beside the status bar's person and role, the page says whose device this is and who is at it.
             assert person.name in page.role_label.text() and "safety office's computer" in page.role_label.text()
+            assert ROLE_NAMES[person.role] in page.role_label.text()  # the role the status bar names
         assert "a 安全办 device" in page.device_label.text()

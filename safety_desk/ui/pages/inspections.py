@@ -41,7 +41,9 @@ class InspectionsPage(QWidget):
         self.runner = InspectionRunner(context)
         self.runner.inspection_submitted.connect(self.on_inspection_submitted)
         self.runner.answer_recorded.connect(self.on_answer_recorded)
-        empty = QLabel(self.tr("Choose an inspection on the left to continue it,\nor start a new one (Ctrl+N)."))
+        empty = QLabel(self.tr("Choose a self-inspection on the left to continue it,\nor start a new one (Ctrl+N).")
+                       if context.session.role == "enterprise" else
+                       self.tr("Choose an inspection on the left to continue it,\nor start a new one (Ctrl+N)."))
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setStyleSheet(f"color: {_MUTED}; font-size: 15px;")
         self.stack = QStackedWidget()

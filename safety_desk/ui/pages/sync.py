@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from safety_desk.services.devices import DeviceInfo, DeviceService, EnrolResult
 from safety_desk.services.record_labels import record_label
-from safety_desk.services.session import Action, PermissionDenied, Session
+from safety_desk.services.session import ROLE_NAMES, Action, PermissionDenied, Session
 from safety_desk.services.sync import SyncProblem, SyncService
 from safety_desk.services.sync_results import ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo
 from safety_desk.settings import Settings
@@ -386,7 +386,7 @@ class SyncPage(QWidget):
                 self.role_label.setText(self.tr("%1 (%2) is signed in on the safety office's computer: what is "
                                                 "recorded here is the office's, and reaches the other devices "
                                                 "from it.").replace("%1", person.name)
-                                        .replace("%2", role_name(person.role)))
+                                        .replace("%2", ROLE_NAMES.get(person.role, person.role)))  # as the status bar says
             elif snapshot.office:
                 self.role_label.setText(self.tr("This is the safety office's device: every enrolled device "
                                                 "exchanges bundles with it, and it passes on to each what its "
