@@ -128,9 +128,8 @@ class HazardsPage(QWidget):
                 header.resizeSection(number, max((column.view_width or column.width) * zero,
                                                  metrics.horizontalAdvance(title) + _HEADER_PADDING))
 
-        # An enterprise's ledger is all its own: its name and district on every row say nothing.
-        for column in (LedgerModel.DISTRICT, LedgerModel.ENTERPRISE):
-            self.table.setColumnHidden(column, context.session.role == "enterprise")
+        # An enterprise's ledger is all its own: its name on every row says nothing (nor its district: below).
+        self.table.setColumnHidden(LedgerModel.ENTERPRISE, context.session.role == "enterprise")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -323,8 +322,9 @@ class HazardsPage(QWidget):
         districts = self.service.districts()
         for district in districts:
             self.district.addItem(district.name, district.id)
-        # One district (an enterprise's, an inspector's own) leaves nothing to choose.
+        # One district (an enterprise's, an inspector's own) leaves nothing to choose, and nothing to tell apart.
         self.district.setVisible(len(districts) > 1)
+        self.table.setColumnHidden(LedgerModel.DISTRICT, len(districts) <= 1)
         self.campaign.addItem(self.tr("All campaigns"), None)
         for campaign in self.service.campaigns():
             self.campaign.addItem(campaign.name, campaign.id)
