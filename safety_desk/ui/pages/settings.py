@@ -108,7 +108,10 @@ class SettingsPage(QWidget):
         layout.addWidget(self.office_only)
         layout.addLayout(form)
         layout.addWidget(weekly)
-        layout.addWidget(save)
+        save_row = QHBoxLayout()  # a button at the form's end, not a bar across the page
+        save_row.addStretch(1)
+        save_row.addWidget(save)
+        layout.addLayout(save_row)
         layout.addWidget(self.note)
         self.backups = BackupsPanel(context)
         layout.addWidget(self.backups, 1)
