@@ -48,7 +48,9 @@ from safety_desk.services import conflict_forwarding
 from safety_desk.services.collector_pause import collector_paused
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.sync_incarnation import manifest_fields, settle_incarnations
-from safety_desk.services.sync_scope import after_merge_at_office, notices_for, scope_refusals_of, take_notices
+from safety_desk.services.sync_scope import (
+    after_merge_at_office, cells_taken_back, kept_for, notices_for, scope_refusals_of, take_notices,
+)
 from safety_desk.services.sync_results import (
     ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo, clock_capped_warning,
 )
@@ -203,6 +205,13 @@ class SyncService:
                 # The few records saying who is who go whole (joining checks them; resent later, harmlessly).
                 upto = cut
                 changes = [c for c in changes if c.seq <= cut or c.table in _ALWAYS_WHOLE]
+        notices = (notices_for(self.db, self.log, peer, self._scope_of(peer), state.acked_seq, index.enterprise_ids)
+                   if me.role == "office" else {})
+        if notices.get("refused") and peer.revoked_at is None:
+            # With each refusal the value we kept (our cell, with its clock), so the peer's copy agrees with ours.
+            sent = {(c.table, c.row_id, c.field) for c in changes}
+            changes += self._with_proofs(me, peer, [c for c in kept_for(self.log, index, notices)
+                                                    if (c.table, c.row_id, c.field) not in sent])
         changes, photos = self.log.with_photos(peer.id, state.acked_seq, changes)
         changes = self._with_proofs(me, peer, changes)  # the photo records added
         for photo_id in photos:
@@ -224,8 +233,6 @@ class SyncService:
             **conflict_forwarding.outgoing(self.db, self.local_state, me_office=me.role == "office",
                                            peer_id=peer.id, peer_office=peer.role == "office"),
         }
-        notices = (notices_for(self.db, self.log, peer, self._scope_of(peer), state.acked_seq, index.enterprise_ids)
-                   if me.role == "office" else {})
         manifest.update(notices)
         binding = key_binding(me, self.local_state.public_key(), self.local_state.enrolment_token())
         if binding:
@@ -342,6 +349,8 @@ class SyncService:
                 ctx.received_before = peer.received_seq if incarnations.current else 0
                 ctx.sender_ack = min(manifest["ack"], self.log.last_seq()) if incarnations.ack_counts else 0
                 before_seq = self.log.last_seq()
+                if sender.role == "office" and not self.is_office():
+                    ctx.yield_cells = cells_taken_back(self.db, manifest)
                 decisions = [c.row_id for c in of_tables(changes, {"hazard_event"}) if c.field == WHOLE_ROW
                              and isinstance(c.value, dict) and c.value.get("kind") in DECISION_KINDS]
                 arrived = new_decision_ids(self.db, decisions) if decisions else set()

@@ -110,6 +110,30 @@ class ScopeMoves:
             new += 1
         return new
 
+    def refused_cells_held(self, notices: list[dict[str, Any]]) -> frozenset[tuple[str, str, str]]:
+        """On a device: (table, row id, field) of the cells the office refused that still hold the refused write
+        (same clock): the office's kept value, sent with the refusal, replaces those (store/merge.py); a cell
+        written again here since is left to travel as a new change. A refused whole row of a per-field table
+        names each of its cells written by that write."""
+        from safety_desk.domain.sync_model import SYNC_MODE, WHOLE_ROW
+
+        held: set[tuple[str, str, str]] = set()
+        for notice in notices:
+            table, row_id, field_name, clock = notice["table"], notice["row_id"], notice["field"], notice.get("clock")
+            if table not in SYNC_MODE or not isinstance(clock, str):
+                continue
+            fields = self.db.fields_of(table, row_id)
+            if not fields:
+                continue
+            seqs = sorted(set(fields.values()))
+            clocks = dict(self.conn.execute(
+                f"SELECT seq, clock FROM write_log WHERE seq IN ({','.join('?' * len(seqs))})", seqs).fetchall())
+            if field_name == WHOLE_ROW:
+                held.update((table, row_id, f) for f, seq in fields.items() if clocks.get(seq) == clock)
+            elif clocks.get(fields.get(field_name, fields.get(WHOLE_ROW))) == clock:
+                held.add((table, row_id, field_name))
+        return frozenset(held)
+
     def forget_refused_events(self, notices: list[dict[str, Any]]) -> int:
         """On a device: delete the hazard events of its own the office refused (each still as written here: same
         clock), so its hazards fold as the office's do; each stays in the conflicts table (keep_refusals) with its

@@ -378,6 +378,28 @@ class SyncLog:
             cells.append(Change(table, row_id, column, clock, author, row[column], seq, capped))
         return cells
 
+    def kept_cells(self, index: ScopeIndex, refused: list[tuple[str, str, str]]) -> list[Change]:
+        """At the office: our current cells, with their clocks, of the rows of which the peer's changes were refused
+        ((table, row id, field); field '*' is the whole row), those of rows its scope lets it hold and fields not
+        withheld from it. They go back with the refusals, so the peer's copy ends with the value kept here."""
+        cells: dict[tuple[str, str, str], Change] = {}
+        for table, row_id, field_name in refused:
+            if table not in SYNC_MODE:
+                continue
+            row = self.row_scope_values(table, row_id)
+            if row is None or not row_in_scope(index, table, row):
+                continue
+            if SYNC_MODE[table] != PER_FIELD:
+                whole = self.whole_row_change(table, row_id)
+                found = [whole] if whole is not None else []
+            else:
+                withheld = withheld_fields(index, table, row)
+                found = [c for c in self.row_cells(table, row_id, self.last_seq())
+                         if c.field not in withheld and field_name in (WHOLE_ROW, c.field)]
+            for change in found:
+                cells[(change.table, change.row_id, change.field)] = change
+        return list(cells.values())
+
     def with_photos(self, peer_id: str, acked_seq: int, changes: list[Change]) -> tuple[list[Change], list[str]]:
         """The changes plus the photo records they reference that the peer does not hold yet (less photo records
         this database lacks), and the ids of those photos: their files go along."""
