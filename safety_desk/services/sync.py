@@ -304,7 +304,8 @@ class SyncService:
         if not isinstance(counts, dict) or counts.get("changes") != len(changes):
             raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
                                  "manifest); 数据库未作任何更改 (nothing was changed)")
-        refuse = (ownership_refuser(sender, self.log.own_people(self._scope_of(sender)), self.log.cell_clock)
+        refuse = (ownership_refuser(sender, self.log.own_people(self._scope_of(sender)), self.log.cell_clock,
+                                    self.log.signs_in_on(self._scope_of(sender)))
                   if sender.role != "office" else None)
         if sender.role != "office":
             refuse = refusing(scope_refusals_of(self.db, self.log, sender, self._scope_of(sender), changes), refuse)
