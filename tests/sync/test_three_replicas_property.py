@@ -393,10 +393,11 @@ def run_hostile_example(template: Path, operations) -> None:
                      ("event", "inspector", 1, "comment"), ("deliver", 1, 0), ("send", 1), ("deliver", 1, 1),
                      ("forge_event", 0, "verified", "own", "own"), ("move", 1), ("send", 3), ("deliver", 3, 0),
                      ("move", 0), ("send", 0), ("deliver", 0, 1), ("event", "inspector", 2, "reported_rectified")])
-# An edit the laptop made after its enterprise left its district, refused, then the enterprise came back before the
-# laptop heard of the move: the laptop's copy kept its refused value for ever (main before issue 13's last part).
+# An edit the laptop made after its enterprise left its district, refused, then the enterprise came back and the
+# laptop heard from the office before sending again: its copy kept its refused values for ever (main before issue
+# 13's last part).
 @example(operations=[("move", 0), ("edit", "inspector", 0, "measures", "杆"), ("grade", "inspector", 0, "重大"),
-                     ("send", 1), ("deliver", 1, 0), ("move", 0)])
+                     ("send", 1), ("deliver", 1, 0), ("move", 0), ("send", 0), ("deliver", 0, 0)])
 # Found by the long run: two enterprises moved into the laptop's district sent their district twice (the bundle
 # refused whole); the enterprise PC kept the district its enterprise left and came back from.
 @example(operations=[("edit", "office", 0, "measures", "1"), ("send", 0), ("drop", 0), ("move", 0), ("move", 0),
