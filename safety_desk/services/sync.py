@@ -105,6 +105,7 @@ class SyncService:
         self.settings = settings or Settings()
         self._wall_ms = wall_ms or session.clock.epoch_ms
         self.tolerance_ms = tolerance_ms
+        self._relayed: list[Change] = []
 
     # -- identity and peers -----------------------------------------------------------------------
     def this_device(self) -> Device:
@@ -297,6 +298,7 @@ class SyncService:
         if self.log.bundle_seen(manifest["bundle_id"]):
             result.duplicate = True
             return result
+        self._relayed: list[Change] = []  # other devices' writes handed back with our proof (_office_claims)
         columns = {t: set(self.db.columns(t)) for t in SYNC_MODE}
         proofs: list[tuple[str, str, str, dict[str, str]]] = []  # the office's proofs the lines carry
         changes = decode_changes(opened.change_lines(), columns, path.name, proofs)
@@ -312,7 +314,7 @@ class SyncService:
             refuse = refusing_rest(refuse, history_refusals(changes, partial(created_events, self.db.conn),
                                                             partial(stored_event_ids, self.db.conn)))
         if sender.role != "office" and self.is_office():
-            refuse = self._office_claims(changes, proofs, refuse)
+            refuse = self._office_claims(changes, proofs, refuse, sender)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in of_tables(changes, {"photo"})})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
@@ -403,47 +405,76 @@ class SyncService:
         mine = Timestamp.parse(self.db.clock.last).wall_ms
         result.add_merge(merged, own_clock_ahead=mine > now_ms + self.tolerance_ms)
         result.refused.extend(refusals)
+        if self._relayed:
+            result.warnings.extend(self._relayed_taken(sender, self._relayed))
         if sender.role == "office" and self.this_device().role != "office":
             result.warnings.extend(told)
         return result
 
     def _office_claims(self, changes: list[Change], proofs: list[tuple[str, str, str, dict[str, str]]],
-                       refuse: Refuser | None) -> Refuser | None:
+                       refuse: Refuser | None, sender: Device) -> Refuser | None:
         """At the office: a device's changes written with our own clock are taken as ours only with our proof
         (sync/office_proof.py; `proofs` as decode_changes gives them): our writes a restore lost, handed back;
-        the others are refused."""
+        the others are refused. A change of a third device that carries a proof (one we relayed, handed back after
+        our restore) is taken as we took it then only when the proof matches, and refused when it does not; one
+        without a proof is judged as the sender's like the rest (and refused: it is not the sender's)."""
         me = self.db.device_id
-        claimed = [c for c in changes if written_clock(c)[21:] == me]
-        if not claimed:
-            return refuse
         by_line = {(table, row_id, clock): cells for table, row_id, clock, cells in proofs}
-        for change in claimed:
+        claimed = [c for c in changes if written_clock(c)[21:] == me]
+        relayed = [c for c in changes if written_clock(c)[21:] not in (me, sender.id)
+                   and by_line.get((c.table, c.row_id, c.clock), {}).get(c.field) is not None]
+        if not claimed and not relayed:
+            return refuse
+        for change in claimed + relayed:
             change.proof = by_line.get((change.table, change.row_id, change.clock), {}).get(change.field)
         key = proof_key(self.local_state.private_key() or "")
-        proven_keys = {change_key(c) for c in claimed if proven(key, c)}
-        return office_claims(refuse, proven_keys, {change_key(c) for c in claimed}, self.log.cell_clock)
+        proven_keys = {change_key(c) for c in claimed + relayed if proven(key, c)}
+        self._relayed = [c for c in relayed if change_key(c) in proven_keys]
+        return office_claims(refuse, proven_keys, {change_key(c) for c in claimed + relayed}, self.log.cell_clock)
+
+    def _relayed_taken(self, sender: Device, relayed: list[Change]) -> list[str]:
+        """What the office is told of other devices' writes a device handed back after our restore."""
+        by_writer: dict[str, int] = {}
+        for change in relayed:
+            writer = written_clock(change)[21:]
+            by_writer[writer] = by_writer.get(writer, 0) + 1
+        told = []
+        for writer, count in sorted(by_writer.items()):
+            device = self.store.devices.get(writer)
+            name = device.name if device else writer
+            state = f"（已于 {device.revoked_at} 停用）" if device and device.revoked_at else ""
+            told.append(f"设备“{sender.name}”交回了设备“{name}”{state}的 {count} 项修改：本机恢复备份时丢失，"
+                        "凭安全办当初接收时的凭证重新接收")
+        return told
 
     def _with_proofs(self, me: Device, peer: Device, changes: list[Change]) -> list[Change]:
         """Our own writes with our proof, for a device (the office); the office's writes with the proofs it gave,
         for the office, less writes of third devices we hand back after its restore (they come from their
         writers, and the office would refuse them from us)."""
         if me.role == "office":
+            # Every change we send but the recipient's own: our writes, and the writes of other devices we took
+            # (a proof says we accepted it). A restored office takes either back from any device that holds it.
             key = proof_key(self.local_state.private_key() or "")
             for change in changes:
-                if change.proof is None and written_clock(change)[21:] == me.id:
+                if change.proof is None and written_clock(change)[21:] != peer.id:
                     change.proof = proof_of(key, change)
             return changes
         if peer.role != "office":
             return changes
         resend = self.local_state.resend_upto(peer.id)
-        if resend:
-            changes = [c for c in changes if c.seq > resend or c.capped_from
-                       or written_clock(c)[21:] in (me.id, peer.id)]
-        theirs = [c for c in changes if c.proof is None and written_clock(c)[21:] == peer.id]
+        third = ([c for c in changes if c.seq <= resend and not c.capped_from
+                  and written_clock(c)[21:] not in (me.id, peer.id)] if resend else [])
+        theirs = [c for c in changes if c.proof is None and written_clock(c)[21:] == peer.id] + third
         if theirs:
             kept = proofs_of(self.db.conn, [(c.table, c.row_id, written_clock(c)) for c in theirs])
             for change in theirs:
                 change.proof = kept.get((change.table, change.row_id, written_clock(change)), {}).get(change.field)
+        if third:
+            # Writes of third devices we hold go back to a restored office only with the proof it gave us: it takes
+            # them as it took them before (their writer may have been revoked since); the others come from their
+            # writers.
+            unproven = {id(c) for c in third if c.proof is None}
+            changes = [c for c in changes if id(c) not in unproven]
         return changes
 
     def _photo_file_ok(self, photo_id: str) -> bool:

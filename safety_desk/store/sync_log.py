@@ -170,6 +170,16 @@ class SyncLog:
         sql += " ORDER BY detected_at DESC, id DESC LIMIT ?"
         return [self._conflict(r) for r in self.conn.execute(sql, [*params, limit])]
 
+    def note_unreturned_writes(self, device_id: str, *, source: str, at: str, note: str) -> None:
+        """On a restored office revoking a device that has not written to it since the restore: a refused-kind
+        conflict on the device's record (shown on the Sync page and by `sync conflicts --all`), with the latest
+        clock of that device's writes held here."""
+        last = self.conn.execute("SELECT max(clock) FROM write_log WHERE substr(clock, 22) = ?",
+                                 (device_id,)).fetchone()[0]
+        self.conn.execute(
+            "INSERT INTO conflict (id, kind, tbl, row_id, field, kept_clock, source, detected_at, note) VALUES"
+            " (?, 'refused', 'device', ?, '*', ?, ?, ?, ?)", (self.db.new_id(), device_id, last, source, at, note))
+
     def conflict(self, conflict_id: str) -> ConflictRow | None:
         row = self.conn.execute("SELECT * FROM conflict WHERE id = ?", (conflict_id,)).fetchone()
         return self._conflict(row) if row else None

@@ -79,9 +79,10 @@ def ownership_refuser(sender: Device, people: frozenset[str],
 def office_claims(first: Refuser | None, proven: set[tuple], claimed: set[tuple],
                   stored_clock: Callable[[str, str, str], str | None]) -> Refuser | None:
     """The merge's `refuse` hook at the office for a device's changes written with the office's own clock
-    (sync/office_proof.py): those in `proven` (change_key) carry the office's proof and are the office's own
-    writes handed back (after a restore): taken as the office's, no check of the sender's role or scope; the
-    others of `claimed` are refused, unless the cell here already has that clock (a harmless echo)."""
+    (sync/office_proof.py), or with a third device's clock and a proof: those in `proven` (change_key) carry the
+    office's proof and are writes the office made or accepted, handed back (after a restore): taken as the office
+    took them, no check of the sender's role or scope; the others of `claimed` are refused, unless the cell here
+    already has that clock (a harmless echo)."""
     if not claimed:
         return first
 
@@ -93,8 +94,8 @@ def office_claims(first: Refuser | None, proven: set[tuple], claimed: set[tuple]
             if key in proven:
                 continue
             if key in claimed and stored_clock(table, row_id, change.field) != change.clock:
-                found.append((change, f"{table} {row_id} 字段 {change.field}：此修改自称由安全办写入，但没有安全办的"
-                                      "有效凭证（凭证缺失或与内容不符），未接收"))
+                found.append((change, f"{table} {row_id} 字段 {change.field}：此修改自称由安全办写入或经安全办接收，"
+                                      "但没有安全办的有效凭证（凭证缺失或与内容不符），未接收"))
             else:
                 rest.append(change)
         if first is not None and rest:
