@@ -13,7 +13,9 @@ writes it claims for another device or another's people, and any change to evide
 are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies, so
 no device is ever stuck on one stray row. The bundle is acknowledged as received all the same (the sender
 stops resending what was refused), and the office tells the sender in its next bundles which of its changes
-were refused and why, until it acknowledges that; the device keeps them as conflicts.
+were refused and why, until it acknowledges that; the device keeps them as conflicts. With the refusals go the
+cells the office kept of those rows (those the device may hold): the device takes them over its refused writes,
+so its copy agrees with the office's.
 
 District moves: an enterprise's district changes only at the office. A device still sending edits of it is
 taken when they were made before the move; the office tells the devices of the old district it left
@@ -23,7 +25,8 @@ the new district receive all of them (store/sync_log.py, changes_for).
 Restores: a database restored from a backup is a new sync incarnation (services/sync_incarnation.py). The office
 gives every change it writes itself a proof (sync/office_proof.py) that devices keep; an office restored from a
 backup gets its own later writes back from the devices that hold them and takes a change in its own name only with
-its proof. Hazard events that would damage a hazard's history are refused like the rest (sync/history_checks.py).
+its proof; the writes of other devices it had relayed come back the same way, with the proof it gave as it relayed
+them (their writer may have been revoked since). Hazard events that would damage a hazard's history are refused like the rest (sync/history_checks.py).
 
 Where the pieces are: the bundle file in sync/bundle.py, its changes member in sync/change_codec.py, a joined
 device's key in sync/key_binding.py, what a sender may send in sync/sender_checks.py, the folder's layout in
