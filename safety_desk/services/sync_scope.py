@@ -103,7 +103,9 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
     if isinstance(manifest.get("refused"), list):
         notices = _notices_of(manifest)
         moves.forget_refused_events(notices)  # the office's history of those hazards is the one that counts
-        if moves.keep_refusals(office.id, notices, now):
+        kept = moves.keep_refusals(office.id, notices, now)
+        moves.forget_refused_rows(notices)  # a new row it refused whole and does not hold: kept in the conflicts only
+        if kept:
             warnings.append(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突 (the office refused "
                             f"{len(notices)} of this device's changes: see the sync conflicts)")
             warnings += [f"{n['table']}.{n['field']} {n['row_id']}: {n.get('reason', '')}" for n in notices[:_LISTED]]

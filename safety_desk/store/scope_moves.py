@@ -87,6 +87,11 @@ class ScopeMoves:
         notices = [{"table": t, "row_id": r, "field": f, "clock": clock,
                     "value": json.loads(v) if v and len(v) <= _SHORT_VALUE else None, "reason": note[:_SHORT_VALUE]}
                    for t, r, f, clock, v, note in rows[:limit]]
+        for notice in notices:
+            # A row we do not hold at all (a new row refused whole): the sender forgets its copy (forget_refused_rows).
+            if notice["table"] in TABLE_ORDER and self.conn.execute(
+                    f"SELECT NOT EXISTS (SELECT 1 FROM {notice['table']} WHERE id = ?)", (notice["row_id"],)).fetchone()[0]:
+                notice["absent"] = True
         more = 0
         if len(rows) > limit:
             more = self.conn.execute("SELECT count(*) FROM sync_refusal WHERE peer_id = ? AND seq > ?",
@@ -154,6 +159,39 @@ class ScopeMoves:
             self._delete("hazard_event", gone)
             HazardRepository(self.db).refresh_states(sorted(hazards))
         return len(gone)
+
+    def forget_refused_rows(self, notices: list[dict[str, Any]]) -> int:
+        """On a device: delete the rows of its own the office refused whole and does not hold (`absent`), when every
+        cell of the row still holds a refused write (nothing written to it here since), so its copy holds what the
+        office holds. The row's values go into its refusal conflicts first (the notice carries short values only).
+        Local, like drop(); a row something kept still refers to stays. Returns how many were deleted."""
+        refused: dict[tuple[str, str], set[str]] = {}
+        for notice in notices:
+            if notice.get("absent") is True and notice["table"] in TABLE_ORDER and notice["table"] != "hazard_event" \
+                    and isinstance(notice.get("clock"), str):
+                refused.setdefault((notice["table"], notice["row_id"]), set()).add(notice["clock"])
+        gone = 0
+        for (table, row_id), clocks in sorted(refused.items()):
+            row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+            seqs = sorted(set(self.db.fields_of(table, row_id).values()))
+            if row is None or not seqs:
+                continue
+            written = {r[0] for r in self.conn.execute(
+                f"SELECT clock FROM write_log WHERE seq IN ({','.join('?' * len(seqs))})", seqs)}
+            if not written <= clocks:
+                continue  # written again here since: that write travels and is judged on its own
+            values = dict(row)
+            self.conn.execute("SAVEPOINT forget_refused")
+            for field_name, value in [("*", values), *values.items()]:
+                self.conn.execute("UPDATE conflict SET lost_value = ? WHERE kind = 'refused' AND tbl = ? AND row_id = ?"
+                                  " AND field = ?", (json.dumps(value, ensure_ascii=False, default=str), table, row_id,
+                                                     field_name))
+            if self.drop({table: [row_id]}, set()):
+                gone += 1
+            else:
+                self.conn.execute("ROLLBACK TO forget_refused")
+            self.conn.execute("RELEASE forget_refused")
+        return gone
 
     # -- on a device: dropping an enterprise that left its scope ------------------------------------------
     def rows_of(self, enterprise_id: str) -> dict[str, list[str]]:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from datetime import date
+
 from safety_desk.services.hazards import HazardService
+from safety_desk.store.records import Hazard
 from safety_desk.services.sync import SyncService
 
 from hostile import HostileEdit
@@ -95,3 +98,27 @@ def test_a_refused_row_the_device_may_not_hold_is_not_sent_back(world, tmp_path,
     assert any("refused" in w for w in back.warnings)
     assert row(enterprise, "hazard", other.id)["description"] == "改别人的"  # its own forgery, nothing of the office's
     assert row(office, "hazard", other.id)["description"] == "隐患2"
+
+
+def test_a_new_row_refused_whole_is_forgotten_by_the_device_and_kept_in_its_conflicts(world, tmp_path, no_backups):
+    office, inspector, _ = world
+    exchange(office, inspector, tmp_path)
+    enterprise_id = hazard_of(office.store, "隐患1").enterprise_id
+    d1, d2 = office.store.districts.by_code("D1"), office.store.districts.by_code("D2")
+    later_than(office, inspector)
+    with office.store.transaction():
+        office.store.enterprises.update(enterprise_id, district_id=d2.id)
+    later_than(inspector, office)
+    with inspector.store.transaction():  # registered on the enterprise after it left (the laptop did not know)
+        made = inspector.store.hazards.open_hazard(Hazard(
+            id=inspector.store.db.new_id(), enterprise_id=enterprise_id, district_id=d1.id, source="inspection",
+            description="调走后登记的隐患", grade="一般", found_on="2026-11-30"), deadline=date(2026, 12, 20))
+    result = exchange(inspector, office, tmp_path)
+    assert any(made.id in text for text in result.refused), result.refused
+    with office.store.transaction():
+        office.store.enterprises.update(enterprise_id, district_id=d1.id)
+    exchange(office, inspector, tmp_path)
+    assert row(office, "hazard", made.id) is None and row(inspector, "hazard", made.id) is None
+    assert not inspector.store.hazards.events(made.id)
+    kept = [c for c in inspector.sync.conflicts(include_resolved=True) if c.kind == "refused" and c.row_id == made.id]
+    assert any(c.field == "description" and c.other_value == "调走后登记的隐患" for c in kept), kept

@@ -398,6 +398,9 @@ def run_hostile_example(template: Path, operations) -> None:
 # 13's last part).
 @example(operations=[("move", 0), ("edit", "inspector", 0, "measures", "杆"), ("grade", "inspector", 0, "重大"),
                      ("send", 1), ("deliver", 1, 0), ("move", 0), ("send", 0), ("deliver", 0, 0)])
+# ... and a hazard it registered there then (refused whole, and the office holds none): the laptop kept it.
+@example(operations=[("move", 0), ("hazard", "inspector", 0, "新"), ("send", 1), ("deliver", 1, 0), ("move", 0),
+                     ("send", 0), ("deliver", 0, 0)])
 # Found by the long run: two enterprises moved into the laptop's district sent their district twice (the bundle
 # refused whole); the enterprise PC kept the district its enterprise left and came back from.
 @example(operations=[("edit", "office", 0, "measures", "1"), ("send", 0), ("drop", 0), ("move", 0), ("move", 0),
