@@ -156,8 +156,20 @@ class ScopeMoves:
         if gone:
             from safety_desk.store.hazards import HazardRepository
 
+            photos: set[str] = set()
+            for start in range(0, len(gone), _BATCH):
+                chunk = gone[start:start + _BATCH]
+                photos.update(r[0] for r in self.conn.execute(
+                    f"SELECT j.value FROM hazard_event e, json_each(e.photos) j WHERE e.id IN"
+                    f" ({','.join('?' * len(chunk))})", chunk))
             self._delete("hazard_event", gone)
             HazardRepository(self.db).refresh_states(sorted(hazards))
+            # Their photos the office took (no refusal of the photo itself) and nothing here shows any more: the
+            # office's scope for us no longer holds them either (local, like drop(); the files stay).
+            photos -= {n["row_id"] for n in notices if n.get("table") == "photo"}
+            unshown = self._unreferenced(photos)
+            self._delete("photo_annotation", self._annotations_of(unshown))
+            self._delete("photo", unshown)
         return len(gone)
 
     def forget_refused_rows(self, notices: list[dict[str, Any]]) -> int:

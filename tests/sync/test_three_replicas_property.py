@@ -401,6 +401,10 @@ def run_hostile_example(template: Path, operations) -> None:
 # ... and a hazard it registered there then (refused whole, and the office holds none): the laptop kept it.
 @example(operations=[("move", 0), ("hazard", "inspector", 0, "新"), ("send", 1), ("deliver", 1, 0), ("move", 0),
                      ("send", 0), ("deliver", 0, 0)])
+# Found by the long run (failing on main too): a photo event the laptop wrote after the move was refused and forgotten,
+# but the laptop kept the photo (the office took it, and no longer counts it in the laptop's scope).
+@example(operations=[("edit", "office", 0, "measures", "1"), ("plan", "enterprise", 0, "1"), ("move", 0),
+                     ("edit", "office", 0, "measures", "1"), ("photo", "inspector", 0, "1")])
 # Found by the long run: two enterprises moved into the laptop's district sent their district twice (the bundle
 # refused whole); the enterprise PC kept the district its enterprise left and came back from.
 @example(operations=[("edit", "office", 0, "measures", "1"), ("send", 0), ("drop", 0), ("move", 0), ("move", 0),
