@@ -26,7 +26,8 @@ Restores: a database restored from a backup is a new sync incarnation (services/
 gives every change it writes itself a proof (sync/office_proof.py) that devices keep; an office restored from a
 backup gets its own later writes back from the devices that hold them and takes a change in its own name only with
 its proof; the writes of other devices it had relayed come back the same way, with the proof it gave as it relayed
-them (their writer may have been revoked since). Hazard events that would damage a hazard's history are refused like the rest (sync/history_checks.py).
+them (their writer may have been revoked since). Hazard events that would damage a hazard's history are refused
+like the rest (sync/history_checks.py).
 
 Where the pieces are: the bundle file in sync/bundle.py, its changes member in sync/change_codec.py, a joined
 device's key in sync/key_binding.py, what a sender may send in sync/sender_checks.py, the folder's layout in
@@ -432,7 +433,9 @@ class SyncService:
             change.proof = by_line.get((change.table, change.row_id, change.clock), {}).get(change.field)
         key = proof_key(self.local_state.private_key() or "")
         proven_keys = {change_key(c) for c in claimed + relayed if proven(key, c)}
-        self._relayed = [c for c in relayed if change_key(c) in proven_keys]
+        # What the office is told it took back: those it did not hold already (an echo changes nothing).
+        self._relayed = [c for c in relayed if change_key(c) in proven_keys
+                         and self.log.cell_clock(c.table, c.row_id, c.field) != c.clock]
         return office_claims(refuse, proven_keys, {change_key(c) for c in claimed + relayed}, self.log.cell_clock)
 
     def _relayed_taken(self, sender: Device, relayed: list[Change]) -> list[str]:

@@ -89,8 +89,9 @@ class ScopeMoves:
                    for t, r, f, clock, v, note in rows[:limit]]
         for notice in notices:
             # A row we do not hold at all (a new row refused whole): the sender forgets its copy (forget_refused_rows).
-            if notice["table"] in TABLE_ORDER and self.conn.execute(
-                    f"SELECT NOT EXISTS (SELECT 1 FROM {notice['table']} WHERE id = ?)", (notice["row_id"],)).fetchone()[0]:
+            table = notice["table"]
+            if table in TABLE_ORDER and self.conn.execute(
+                    f"SELECT NOT EXISTS (SELECT 1 FROM {table} WHERE id = ?)", (notice["row_id"],)).fetchone()[0]:
                 notice["absent"] = True
         more = 0
         if len(rows) > limit:

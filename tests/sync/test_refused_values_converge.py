@@ -96,7 +96,8 @@ def test_a_refused_row_the_device_may_not_hold_is_not_sent_back(world, tmp_path,
     exchange(enterprise, office, tmp_path)
     back = exchange(office, enterprise, tmp_path)
     assert any("refused" in w for w in back.warnings)
-    assert row(enterprise, "hazard", other.id)["description"] == "改别人的"  # its own forgery, nothing of the office's
+    # Its own forgery stays there: nothing of the office's row goes to a PC outside that row's scope.
+    assert row(enterprise, "hazard", other.id)["description"] == "改别人的"
     assert row(office, "hazard", other.id)["description"] == "隐患2"
 
 
