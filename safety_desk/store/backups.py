@@ -12,6 +12,7 @@ from pathlib import Path
 
 from safety_desk.domain.backup_rotation import BackupStamp, backups_to_keep
 from safety_desk.domain.china_time import BEIJING
+from safety_desk.store import cipher
 from safety_desk.store.errors import BackupFailed, DiskFull, MissingDatabase, write_error
 
 # <database stem>-<YYYYMMDD-HHMMSS Beijing time>[_<n>]-<reason>.db, e.g. safety-desk-20261127-093012-daily.db
@@ -104,7 +105,10 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
     if partial.exists() and partial.stat().st_size > 0:
         partial.unlink()  # left by a crash; an empty one is this backup's reservation (backup_name)
     try:
-        dest = sqlite3.connect(partial)
+        # The copy is encrypted with the same key as its source (SQLCipher's backup API copies pages between
+        # databases of one key), so a backup opens with the database's key slots and reveals nothing without them.
+        key = cipher.key_of(conn)
+        dest = cipher.connect(partial, key=key, plain=key is None)
         try:
             conn.backup(dest)
             # A self-contained file: opening the backup later (even read-only) makes no -wal/-shm beside it.
@@ -120,7 +124,7 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
 
 def open_source(path: Path) -> sqlite3.Connection:
     """A connection of its own to copy `path` from; it never writes (query_only)."""
-    conn = sqlite3.connect(Path(path), isolation_level=None, check_same_thread=False)
+    conn = cipher.connect(Path(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA query_only = ON")
     return conn
@@ -170,7 +174,7 @@ def export_copy(db_path: Path, target: Path) -> Path:
     """copy_database with its failures as BackupFailed saying what happened; the database is never changed."""
     try:
         return copy_database(db_path, target)
-    except (sqlite3.Error, OSError) as exc:
+    except (*cipher.Error, OSError) as exc:
         target.with_name(target.name + PARTIAL_SUFFIX).unlink(missing_ok=True)  # a reservation, or a half copy
         if isinstance(write_error(exc, target), DiskFull) or getattr(exc, "errno", None) == errno.ENOSPC:
             detail = "磁盘已满 the disk is full"
