@@ -24,7 +24,7 @@ from safety_desk.store.keyfile import (
     KeyFileError, WrongSecret, new_data_key, new_recovery_key, new_slots, read_slots, write_slots,
 )
 
-__all__ = ["EncryptionStatus", "KeyFileError", "UnlockRefused", "WrongSecret", "encrypt_database", "encryption_status",
+__all__ = ["EncryptionStatus", "KeyFileError", "UnlockRefused", "WrongSecret", "check_key_file", "encrypt_database", "encryption_status",
            "ensure_person_slot", "is_encrypted", "is_unlocked", "lock", "set_password_slot", "unlock",
            "unlock_with_recovery"]
 
@@ -49,6 +49,14 @@ def lock(path: Path) -> None:
 def _check_opens(path: Path, key: bytes) -> None:
     if not cipher.opens_with(path, key):
         raise UnlockRefused(f"{path}: 密钥文件与此数据库不匹配（来自另一个数据库或已损坏），数据库未解锁、未改动")
+
+
+def check_key_file(path: Path) -> None:
+    """UnlockRefused, naming the file, when the encrypted database's key file is missing or damaged."""
+    try:
+        read_slots(Path(path))
+    except KeyFileError as exc:
+        raise UnlockRefused(str(exc)) from None
 
 
 def unlock(path: Path, login: str, password: str) -> None:

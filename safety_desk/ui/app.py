@@ -60,6 +60,24 @@ def start_backup(context: AppContext, window):
     return signals
 
 
+def encrypt_at_first_sign_in(entrance: Entrance, session, password: str):
+    """A plain database (older version, or just set up) is encrypted once someone has signed in: the recovery key
+    is shown once. When it cannot be done now (another program has it open) it stays plain and is tried again at
+    the next start."""
+    session, encrypted = entrance.encrypt_after_sign_in(session, password)
+    if isinstance(encrypted, StoreError):
+        QMessageBox.warning(None, "SafetyDesk", QCoreApplication.translate(
+            "app", "The database could not be encrypted now; it stays as it was and will be encrypted at the next "
+                   "start: %1").replace("%1", str(encrypted)))
+        return session
+    if encrypted is not None:
+        QMessageBox.information(None, "SafetyDesk", QCoreApplication.translate(
+            "app", "The database is now encrypted; a backup was taken first. Recovery key (shown only this once — "
+                   "write it down and give it to the safety office to keep): %1").replace("%1",
+                                                                                        encrypted.recovery_key))
+    return session
+
+
 def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "") -> int:
     settings = Settings.load()
     app = make_application(language or settings.language)
@@ -104,7 +122,9 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     if dialog.exec() != dialog.DialogCode.Accepted or dialog.session is None:
         entrance.close()
         return 0
-    desk = entrance.desk(dialog.session, settings)
+    session = encrypt_at_first_sign_in(entrance, dialog.session,
+                                       getattr(dialog, "password_used", "") or dialog.password.text())
+    desk = entrance.desk(session, settings)
     context = AppContext(desk=desk, tasks=TaskRunner(), device_name=entrance.device_name, ops=Operations(desk))
     window = MainWindow(context)
     window.show()

@@ -19,6 +19,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self._sign_in = sign_in
         self.session: Session | None = None
+        self.password_used = ""  # what unlocks this person's key slot from now on (the new one after a change)
         self.setWindowTitle(self.tr("Sign in — SafetyDesk"))
         self.setMinimumWidth(380)
         app_name = self.tr("SafetyDesk")
@@ -61,6 +62,7 @@ class SignInDialog(QDialog):
             self.change_dialog.open()
             return
         self.session = session
+        self.password_used = password
         self.accept()
 
     def on_new_password(self, session: Session, current: str, new: str) -> None:
@@ -74,4 +76,5 @@ class SignInDialog(QDialog):
         self.change_dialog.accept()
         session.person = person
         self.session = session
+        self.password_used = new
         self.accept()
