@@ -34,7 +34,9 @@ class UnlockRefused(StoreError):
 
 
 def is_encrypted(path: Path) -> bool:
-    return cipher.is_encrypted(Path(path))
+    """An encrypted database with its key file beside it (a file without one is refused as not a database, with
+    a hint that its key file may be missing: store/connection.py)."""
+    return cipher.is_encrypted(Path(path)) and cipher.key_file_for(Path(path)).exists()
 
 
 def is_unlocked(path: Path) -> bool:

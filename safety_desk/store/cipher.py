@@ -40,6 +40,22 @@ class WrongKey(StoreError):
 
 _guard = threading.Lock()
 _keys: dict[str, bytes] = {}  # resolved database path -> data key, for this process
+_quiet = False
+
+
+def _silence() -> None:
+    """SQLCipher logs every page that fails to decrypt to stderr; a wrong key is refused with a message instead."""
+    global _quiet
+    if _quiet or sqlcipher is None:
+        return
+    conn = sqlcipher.connect(":memory:")
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+    except sqlcipher.Error:
+        pass
+    finally:
+        conn.close()
+    _quiet = True
 
 
 def key_file_for(db_path: Path) -> Path:
@@ -113,6 +129,7 @@ def opens_with(path: Path, key: bytes) -> bool:
     """Whether `key` decrypts the database file at `path` (reads its first page; writes nothing)."""
     if sqlcipher is None:
         return False
+    _silence()
     try:
         conn = sqlcipher.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     except sqlcipher.Error:
@@ -152,6 +169,7 @@ def connect(path: Path | str, *, uri: bool = False, key: bytes | None = None, pl
             return sqlite3.connect(path, uri=uri, **kwargs)
     if key is None or sqlcipher is None:
         return sqlite3.connect(path, uri=uri, **kwargs)
+    _silence()
     conn = sqlcipher.connect(path, uri=uri, **kwargs)
     try:
         conn.execute(_key_pragma(key))
