@@ -302,9 +302,8 @@ def init_command(ctx: click.Context, office_name: str | None, device_name: str |
 def encrypt_command(ctx: click.Context) -> None:
     """Encrypt a plain database in place (after a backup) with a key slot for --user and a new recovery key."""
     from safety_desk.services import encryption
+    from safety_desk.services.auth import SignInFailed, encrypt_as
     from safety_desk.services.errors import StoreError
-    from safety_desk.services.auth import SignIn, SignInFailed
-    from safety_desk.store.store import Store
 
     path = _db_path(ctx)
     if encryption.is_encrypted(path):
@@ -314,11 +313,7 @@ def encrypt_command(ctx: click.Context) -> None:
         raise BadInput("encrypt: 请用 --user 登录名 指明加密后用哪个账号解锁（密码放在 SAFETY_DESK_PASSWORD 中）")
     password = _password_for(login)
     try:
-        with Store.open(path) as store:
-            SignIn(store).sign_in(login, password)  # only an account of this database, with its password
-            office = store.offices.current()
-        result = encryption.encrypt_database(path, login=login, password=password,
-                                             label=office.name if office else "")
+        result = encrypt_as(path, login, password)
     except SignInFailed as exc:
         raise BadInput(f"--user {login}: {exc}；数据库未改动，仍未加密") from None
     except StoreError as exc:

@@ -5808,5 +5808,15 @@ A period is filed once: the filed figures are final and every later print shows 
         <source>This computer is now “%1” of %2. Sign in with the account the safety office gave you.</source>
         <translation>这台电脑现在是%2的“%1”。请用安全办给您的账号登录。</translation>
     </message>
+    <message>
+        <location filename="../../safety_desk/ui/app.py" line="69"/>
+        <source>The database could not be encrypted now; it stays as it was and will be encrypted at the next start: %1</source>
+        <translation>现在无法加密数据库，它保持原样，下次启动时再加密：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/app.py" line="74"/>
+        <source>The database is now encrypted; a backup was taken first. Recovery key (shown only this once — write it down and give it to the safety office to keep): %1</source>
+        <translation>数据库已加密（加密前已备份）。恢复密钥（只显示这一次，请抄写下来交安全办保管）：%1</translation>
+    </message>
 </context>
 </TS>

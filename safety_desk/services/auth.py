@@ -150,3 +150,15 @@ def sign_in_at(path: Path, login: str, password: str) -> Session:
     except BaseException:
         store.close()
         raise
+
+
+def encrypt_as(path: Path, login: str, password: str, *, clock: Clock | None = None):
+    """Encrypt the plain database at `path` (the command line's `encrypt`): only for an account of it, with its
+    password, which gets the first key slot. SignInFailed for a wrong login or password, nothing changed."""
+    from safety_desk.services.encryption import encrypt_database
+
+    with Store.open(path, clock=clock) as store:
+        SignIn(store).sign_in(login, password)
+        office = store.offices.current()
+        label = office.name if office else ""
+    return encrypt_database(path, login=login.strip(), password=password, label=label, clock=clock)
