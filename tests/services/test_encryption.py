@@ -236,3 +236,64 @@ def test_the_encrypt_command_needs_an_account_of_the_database(db_path: Path) -> 
 def _now():
     from datetime import datetime, timezone
     return datetime(2026, 12, 5, 9, 0, tzinfo=timezone.utc)
+
+
+def test_the_sign_in_window_of_an_encrypted_database_opens_it_with_the_password(office) -> None:
+    from safety_desk.app import Entrance
+
+    db, _ = office
+    entrance = Entrance.open(db)
+    try:
+        assert entrance.locked and entrance.office_name == "市国资委安全办" and not entrance.needs_setup()
+        sign_in = entrance.sign_in()
+        with pytest.raises(SignInFailed, match="登录名或密码错误"):
+            sign_in.sign_in("admin", "not-it-at-all")
+        with pytest.raises(SignInFailed, match="没有数据库密钥"):
+            sign_in.sign_in("nobody", PASSWORD)
+        assert entrance.locked
+        session = sign_in.sign_in("admin", PASSWORD)
+        assert not entrance.locked and session.store is entrance.store
+        assert entrance.device_name and entrance.desk(session).ledger is not None
+    finally:
+        entrance.close()
+
+
+def test_the_first_sign_in_on_a_plain_database_encrypts_it(db_path: Path) -> None:
+    from safety_desk.app import Entrance
+
+    entrance = Entrance.open(db_path)
+    try:
+        session = entrance.sign_in().sign_in("admin", "pw")
+        session, result = entrance.encrypt_after_sign_in(session, "pw")
+        assert result.recovery_key and is_encrypted(db_path)
+        assert session.store is entrance.store and session.store.people.by_login("admin").name == "管理员"
+        assert entrance.encrypt_after_sign_in(session, "pw")[1] is None  # once
+    finally:
+        entrance.close()
+        encryption.lock(db_path)
+    entrance = Entrance.open(db_path)
+    try:
+        assert entrance.locked
+        entrance.sign_in().sign_in("admin", "pw")
+    finally:
+        entrance.close()
+        encryption.lock(db_path)
+
+
+def test_a_database_open_in_another_program_is_not_encrypted_under_it(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from safety_desk.store.store import Store; s = Store.open(sys.argv[1]); "
+        "print('open', flush=True); time.sleep(30)"), str(db_path)], stdout=subprocess.PIPE, text=True,
+        cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        before = db_path.read_bytes()
+        with pytest.raises(StoreError, match="encrypt"):
+            encryption.encrypt_database(db_path, login="admin", password="pw")
+        assert db_path.read_bytes() == before and not key_file_for(db_path).exists()
+    finally:
+        holder.kill()
+        holder.wait()
