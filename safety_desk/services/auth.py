@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_desk.domain.clock import Clock
-from safety_desk.services.encryption import UnlockRefused, ensure_person_slot, unlock
+from safety_desk.services.encryption import UnlockRefused, ensure_person_slot, remove_password_slot, unlock
 from safety_desk.services.passwords import hash_password, password_problem, verify_password
 from safety_desk.services.session import Session
 from safety_desk.store.errors import StoreError
@@ -93,6 +93,7 @@ class SignIn:
         person = self.store.people.by_login(login.strip())
         if person is not None and not person.active and verify_password(password, person.password_hash):
             # Said only to someone who knows the password: they learn why, a stranger learns nothing.
+            remove_password_slot(self.store.path, person.login)  # disabled by sync: their key slot goes too
             raise SignInFailed("此账号已被安全办停用，请与安全办联系")
         if person is None or not person.active or not verify_password(password, person.password_hash):
             self._failed()

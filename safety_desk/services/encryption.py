@@ -25,7 +25,7 @@ from safety_desk.store.keyfile import (
 )
 
 __all__ = ["EncryptionStatus", "KeyFileError", "UnlockRefused", "WrongSecret", "check_key_file", "encrypt_database", "encryption_status",
-           "ensure_person_slot", "is_encrypted", "is_unlocked", "lock", "set_password_slot", "unlock",
+           "ensure_person_slot", "is_encrypted", "is_unlocked", "lock", "remove_password_slot", "set_password_slot", "unlock",
            "unlock_with_recovery"]
 
 
@@ -130,6 +130,21 @@ def set_password_slot(path: Path, login: str, password: str) -> None:
     slots = read_slots(path)
     slots.set_person(login, password, key)
     write_slots(path, slots)
+
+
+def remove_password_slot(path: Path, login: str) -> bool:
+    """A disabled account's password no longer opens the database file here (its slot is removed)."""
+    path = Path(path)
+    if not is_encrypted(path):
+        return False
+    try:
+        slots = read_slots(path)
+    except KeyFileError:
+        return False
+    if not slots.remove_person(login):
+        return False
+    write_slots(path, slots)
+    return True
 
 
 def ensure_person_slot(path: Path, login: str, password: str) -> bool:

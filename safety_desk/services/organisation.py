@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from safety_desk.domain.uscc import validate_uscc
-from safety_desk.services.encryption import set_password_slot
+from safety_desk.services.encryption import remove_password_slot, set_password_slot
 from safety_desk.services.passwords import hash_password, one_time_password, password_problem, verify_password
 from safety_desk.services.session import Action, ROLE_NAMES, Session
 from safety_desk.store.organisation import ROLES
@@ -314,7 +314,9 @@ class OrganisationService:
             raise OrganisationProblem("登录名：不能停用自己正在使用的账号")
         if person.role == "office" and self.store.people.active_office_count() <= 1:
             raise OrganisationProblem(f"登录名：{person.login} 是最后一个可用的安全办账号，不能停用")
-        return self.store.people.update(person.id, active=False)
+        disabled = self.store.people.update(person.id, active=False)
+        remove_password_slot(self.store.path, person.login)  # an encrypted database: their password opens nothing
+        return disabled
 
     def enable(self, login: str) -> Person:
         self.session.require(Action.MANAGE_PEOPLE)

@@ -93,7 +93,8 @@ def check_database_file(path: Path) -> int:
 
 def remove_database_files(path: Path) -> None:
     """Delete a database we just created and failed to fill, with its WAL and shared-memory files."""
-    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+                     cipher.key_file_for(path)):
         leftover.unlink(missing_ok=True)
 
 

@@ -175,7 +175,14 @@ def test_a_changed_or_reset_password_rewraps_the_slot_and_a_new_person_gets_one(
     encryption.unlock(db, "admin", "new-password-2")
     encryption.lock(db)
     encryption.unlock(db, "zhang", added.one_time)  # the one-time password opens the database too
+    session = sign_in_at(db, "admin", "new-password-2")
+    try:
+        OrganisationService(session).disable("zhang")
+    finally:
+        session.store.close()
     encryption.lock(db)
+    with pytest.raises(encryption.UnlockRefused, match="没有数据库密钥"):
+        encryption.unlock(db, "zhang", added.one_time)
 
 
 def test_a_plain_database_is_encrypted_in_place_after_a_backup(db_path: Path) -> None:
