@@ -252,7 +252,7 @@ def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: 
         ctx.invoke(demo_command)
     from safety_desk.ui.app import run_gui
 
-    sys.exit(run_gui(path, lang_given(ctx), login_hint="admin" if demo else ""))
+    sys.exit(run_gui(path, lang_given(ctx), login_hint="admin" if demo else "", encrypt=not demo))
 
 
 def lang_given(ctx: click.Context) -> str | None:

@@ -78,7 +78,9 @@ def encrypt_at_first_sign_in(entrance: Entrance, session, password: str):
     return session
 
 
-def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "") -> int:
+def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "", encrypt: bool = True) -> int:
+    """The window on the database at `db_path`; a plain database is encrypted at the first sign-in unless
+    `encrypt` is off (the demo: made-up data whose accounts share the password `demo`)."""
     settings = Settings.load()
     app = make_application(language or settings.language)
     install_store_error_hook()  # from here on, even signing in may meet a full disk or a read-only file
@@ -122,8 +124,10 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     if dialog.exec() != dialog.DialogCode.Accepted or dialog.session is None:
         entrance.close()
         return 0
-    session = encrypt_at_first_sign_in(entrance, dialog.session,
-                                       getattr(dialog, "password_used", "") or dialog.password.text())
+    session = dialog.session
+    if encrypt:
+        session = encrypt_at_first_sign_in(entrance, session,
+                                           getattr(dialog, "password_used", "") or dialog.password.text())
     desk = entrance.desk(session, settings)
     context = AppContext(desk=desk, tasks=TaskRunner(), device_name=entrance.device_name, ops=Operations(desk))
     window = MainWindow(context)

@@ -94,6 +94,18 @@ def test_init_encrypts_and_nothing_can_be_read_from_the_files_without_a_key(offi
         Store.open(db)
 
 
+def test_the_write_ahead_log_of_an_open_encrypted_database_reveals_nothing_either(office) -> None:
+    db, _ = office
+    encryption.unlock(db, "admin", PASSWORD)
+    with Store.open(db) as store:
+        with store.transaction():
+            store.people.add(Person(id=store.db.new_id(), name="赵新来", login="zhao", role="inspector",
+                                    password_hash="x"))
+        wal = db.with_name(db.name + "-wal")
+        assert wal.exists() and wal.stat().st_size > 0
+        assert "赵新来".encode("utf-8") not in wal.read_bytes() and _leaks(db.parent) == []
+
+
 def test_the_recovery_key_opens_the_office_database_and_its_backups(office) -> None:
     db, recovery = office
     encryption.unlock_with_recovery(db, recovery.lower().replace("-", " "))
