@@ -4954,6 +4954,26 @@ A period is filed once: the filed figures are final and every later print shows 
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="44"/>
+        <source>Recovery key…</source>
+        <translation>恢复密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="83"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="84"/>
+        <source>The recovery key the safety office keeps (printed or shown when the database was encrypted):</source>
+        <translation>安全办保管的恢复密钥（数据库加密时打印或显示的）：</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="93"/>
+        <source>The database is open. Sign in with your login and password: from now on your password opens it on this computer.</source>
+        <translation>数据库已打开。请用您的登录名和密码登录：此后在这台电脑上，您的密码即可打开它。</translation>
+    </message>
 </context>
 <context>
     <name>SignInspectionDialog</name>

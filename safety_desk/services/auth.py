@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_desk.domain.clock import Clock
-from safety_desk.services.encryption import UnlockRefused, ensure_person_slot, remove_password_slot, unlock
+from safety_desk.services.encryption import UnlockRefused, ensure_person_slot, remove_password_slot, unlock, unlock_with_recovery
 from safety_desk.services.passwords import hash_password, password_problem, verify_password
 from safety_desk.services.session import Session
 from safety_desk.store.errors import StoreError
@@ -137,6 +137,24 @@ class LockedSignIn(SignIn):
             if self.on_open is not None:
                 self.on_open(self.store)
         return super().sign_in(login, password)
+
+    @property
+    def unlocked(self) -> bool:
+        return self.store is not None
+
+    def unlock_with_recovery(self, recovery_key: str) -> None:
+        """Open the database with the recovery key (every password forgotten, or an account without a key slot
+        here yet); the person then signs in with their login and password as usual, which gives them a slot.
+        SignInFailed, nothing changed, for a wrong recovery key or a damaged key file."""
+        if self.store is not None:
+            return
+        try:
+            unlock_with_recovery(self.path, recovery_key)
+            self.store = Store.open(self.path, clock=self.wall)
+        except StoreError as exc:  # UnlockRefused too
+            raise SignInFailed(str(exc)) from None
+        if self.on_open is not None:
+            self.on_open(self.store)
 
 
 def sign_in_at(path: Path, login: str, password: str) -> Session:

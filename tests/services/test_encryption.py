@@ -316,3 +316,30 @@ def test_a_database_open_in_another_program_is_not_encrypted_under_it(db_path: P
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_an_account_that_arrived_by_sync_gets_its_slot_after_the_recovery_key(office) -> None:
+    from safety_desk.app import Entrance
+    from safety_desk.services.passwords import hash_password
+
+    db, recovery = office
+    encryption.unlock(db, "admin", PASSWORD)
+    with Store.open(db) as store, store.transaction():  # as sync brings it: a hash, no password, no slot
+        store.people.add(Person(id=store.db.new_id(), name="钱同步", login="qian", role="office",
+                                password_hash=hash_password("qian-password")))
+    encryption.lock(db)
+    entrance = Entrance.open(db)
+    try:
+        sign_in = entrance.sign_in()
+        with pytest.raises(SignInFailed, match="没有数据库密钥"):
+            sign_in.sign_in("qian", "qian-password")
+        with pytest.raises(SignInFailed, match="恢复密钥不对"):
+            sign_in.unlock_with_recovery("BBBB-" * 7 + "BBBB")
+        sign_in.unlock_with_recovery(recovery)
+        with pytest.raises(SignInFailed, match="登录名或密码错误"):
+            sign_in.sign_in("qian", "not-her-password")
+        assert sign_in.sign_in("qian", "qian-password").person.login == "qian"
+    finally:
+        entrance.close()
+        encryption.lock(db)
+    encryption.unlock(db, "qian", "qian-password")  # her own slot now

@@ -48,3 +48,28 @@ def test_the_first_sign_in_encrypts_and_shows_the_recovery_key_once(qtbot, db_pa
     finally:
         entrance.close()
         encryption.lock(db_path)
+
+
+def test_the_recovery_key_button_opens_a_locked_database(qtbot, db_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    result = encryption.encrypt_database(db_path, login="admin", password="pw")
+    encryption.lock(db_path)
+    entrance = Entrance.open(db_path)
+    try:
+        dialog = SignInDialog(entrance.sign_in(), entrance.office_name)
+        qtbot.addWidget(dialog)
+        assert not dialog.recovery.isHidden()
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("AAAA" * 8, True)))
+        dialog.on_recovery_key()
+        assert "恢复密钥不对" in dialog.message.text() and entrance.locked
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (result.recovery_key, True)))
+        dialog.on_recovery_key()
+        assert not entrance.locked and dialog.recovery.isHidden()
+        dialog.login.setText("admin")
+        dialog.password.setText("pw")
+        dialog.on_accept()
+        assert dialog.session is not None
+    finally:
+        entrance.close()
+        encryption.lock(db_path)
