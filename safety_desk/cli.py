@@ -413,8 +413,11 @@ def restore_command(ctx: click.Context, file: Path) -> None:
         MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase, SameDatabase, StoreError,
     )
 
+    path = _db_path(ctx)
+    if file.exists():
+        _unlock(ctx, file)  # an encrypted backup brought from elsewhere, with its key slots beside it
     try:
-        result = restore_backup(_db_path(ctx), file)
+        result = restore_backup(path, file)
     except (NotASafetyDeskDatabase, NewerSchemaError, MissingDatabase, SameDatabase) as exc:
         raise BadInput(f"{exc}; 未恢复，数据库未改动 (nothing was restored; the database was not changed)") from None
     except StoreError as exc:

@@ -119,7 +119,24 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    if key is not None:
+        _keep_key_slots(conn, target)
     return target
+
+
+def _keep_key_slots(conn, target: Path) -> None:
+    """An encrypted backup carries a copy of its database's key slots (`<backup>.keys`: wrapped keys only), so it
+    opens on another computer with a password or the recovery key after the original is lost."""
+    main = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+    source = cipher.key_file_for(Path(main)) if main else None
+    if source is None or not source.exists():
+        return
+    keys = cipher.key_file_for(target)
+    temporary = keys.with_name(keys.name + ".new")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(source.read_bytes())
+    os.replace(temporary, keys)
 
 
 def open_source(path: Path) -> sqlite3.Connection:
@@ -148,7 +165,7 @@ def prune(db_path: Path) -> list[Path]:
         if backup.path.name not in keep:
             try:
                 backup.path.unlink()
-                for companion in ("-wal", "-shm", "-journal"):
+                for companion in ("-wal", "-shm", "-journal", cipher.KEY_FILE_SUFFIX):
                     backup.path.with_name(backup.path.name + companion).unlink(missing_ok=True)
             except OSError:
                 continue

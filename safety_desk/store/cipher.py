@@ -163,7 +163,7 @@ def connect(path: Path | str, *, uri: bool = False, key: bytes | None = None, pl
     if not plain and key is None and is_encrypted(file):
         key = key_for(file)
         if key is None:
-            if key_file_for(_database_of(file)).exists():
+            if key_file_for(database_of(file)).exists():
                 raise DatabaseLocked(f"{file}: 数据库已加密，请先登录（输入密码）或使用恢复密钥解锁")
             # Not our header and no key: an encrypted database without its key file, or not a database at all;
             # let SQLite say "file is not a database" as it did before.
@@ -185,7 +185,7 @@ def connect(path: Path | str, *, uri: bool = False, key: bytes | None = None, pl
     return conn
 
 
-def _database_of(file: Path) -> Path:
+def database_of(file: Path) -> Path:
     """The database a file belongs to: itself, or for a backup in `<stem>-backups/`, `<stem>.db` beside it."""
     if file.parent.name.endswith("-backups"):
         return file.parent.parent / (file.parent.name.removesuffix("-backups") + ".db")

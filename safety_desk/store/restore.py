@@ -92,6 +92,18 @@ def _new_incarnation(db_path: Path) -> None:
 
 def _copy_into(source: Path, db_path: Path) -> None:
     dest_key = cipher.key_for(db_path) if cipher.is_encrypted(db_path) else None
+    fresh = not db_path.exists() or db_path.stat().st_size == 0
+    if fresh and cipher.is_encrypted(source):
+        # A new computer restoring an encrypted backup: the database keeps its key, and its key slots come along.
+        dest_key = cipher.key_for(source)
+        slots = cipher.key_file_for(source)
+        if not slots.exists():
+            slots = cipher.key_file_for(cipher.database_of(source))
+        if dest_key is None or not slots.exists():
+            raise cipher.DatabaseLocked(f"{source}: 备份已加密，请先用密码或恢复密钥解锁它")
+        shutil.copyfile(slots, cipher.key_file_for(db_path))
+        os.chmod(cipher.key_file_for(db_path), 0o600)
+        cipher.remember_key(db_path, dest_key)
     if dest_key is not None and cipher.is_plain(source):
         # A backup made before the database was encrypted: encrypted with the database's key first (pages copy
         # only between databases of one key), then copied in as any backup is.
@@ -111,7 +123,8 @@ def _copy_into(source: Path, db_path: Path) -> None:
 def _copy_pages(source: Path, db_path: Path) -> None:
     src = cipher.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        dest = cipher.connect(db_path, isolation_level=None)
+        key = cipher.key_of(src)  # pages copy between databases of one key (or two plain ones)
+        dest = cipher.connect(db_path, isolation_level=None, key=key, plain=key is None)
         try:
             dest.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             src.backup(dest)

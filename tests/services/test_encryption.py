@@ -343,3 +343,31 @@ def test_an_account_that_arrived_by_sync_gets_its_slot_after_the_recovery_key(of
         entrance.close()
         encryption.lock(db)
     encryption.unlock(db, "qian", "qian-password")  # her own slot now
+
+
+def test_an_exported_backup_restores_on_a_new_computer_with_the_recovery_key(office, tmp_path: Path) -> None:
+    db, recovery = office
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    runner = CliRunner()
+    made = runner.invoke(main, ["--db", str(db), "--recovery-key", recovery, "backup", "-o", str(usb / "office.db")])
+    assert made.exit_code == 0, made.output
+    assert is_encrypted(usb / "office.db") and key_file_for(usb / "office.db").exists() and _leaks(usb) == []
+    encryption.lock(db)
+    encryption.lock(usb / "office.db")
+
+    new = tmp_path / "new-pc" / "safety.db"
+    new.parent.mkdir()
+    refused = runner.invoke(main, ["--db", str(new), "restore", str(usb / "office.db")])
+    assert refused.exit_code == 2 and "已加密" in refused.output and not new.exists()
+    done = runner.invoke(main, ["--db", str(new), "--recovery-key", recovery, "restore", str(usb / "office.db")])
+    try:
+        assert done.exit_code == 0, done.output
+        assert is_encrypted(new) and key_file_for(new).exists() and _leaks(new.parent) == []
+        encryption.lock(new)
+        encryption.unlock(new, "admin", PASSWORD)  # the account's password opens the restored database too
+        with Store.open(new) as store:
+            assert store.enterprises.by_uscc(USCC[0]).name == "隆盛机械制造有限公司"
+    finally:
+        for path in (new, usb / "office.db"):
+            encryption.lock(path)
