@@ -24,9 +24,9 @@ from safety_desk.store.keyfile import (
     KeyFileError, WrongSecret, new_data_key, new_recovery_key, new_slots, read_slots, write_slots,
 )
 
-__all__ = ["EncryptionStatus", "KeyFileError", "UnlockRefused", "WrongSecret", "check_key_file", "encrypt_database", "encryption_status",
-           "ensure_person_slot", "is_encrypted", "is_unlocked", "lock", "remove_password_slot", "set_password_slot", "unlock",
-           "unlock_with_recovery"]
+__all__ = ["EncryptionStatus", "KeyFileError", "UnlockRefused", "WrongSecret", "check_key_file", "encrypt_database",
+           "encryption_status", "ensure_person_slot", "is_encrypted", "is_unlocked", "lock", "remove_password_slot",
+           "set_password_slot", "set_password_slots", "unlock", "unlock_with_recovery"]
 
 
 class UnlockRefused(StoreError):
@@ -121,14 +121,20 @@ def encrypt_database(path: Path, *, login: str, password: str, label: str = "",
 def set_password_slot(path: Path, login: str, password: str) -> None:
     """(Re)wrap the unlocked database's key for `login` under `password` (an account created, reset or changed
     here). Nothing to do for a plain database; StoreError when the database is encrypted but not unlocked."""
+    set_password_slots(path, [(login, password)])
+
+
+def set_password_slots(path: Path, accounts: list[tuple[str, str]]) -> None:
+    """set_password_slot for many accounts (a people import), the key file written once."""
     path = Path(path)
-    if not is_encrypted(path):
+    if not accounts or not is_encrypted(path):
         return
     key = cipher.key_for(path)
     if key is None:
-        raise cipher.DatabaseLocked(f"{path}: 数据库未解锁，无法为 {login} 保存密钥")
+        raise cipher.DatabaseLocked(f"{path}: 数据库未解锁，无法保存账号的密钥")
     slots = read_slots(path)
-    slots.set_person(login, password, key)
+    for login, password in accounts:
+        slots.set_person(login, password, key)
     write_slots(path, slots)
 
 

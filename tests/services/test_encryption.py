@@ -371,3 +371,15 @@ def test_an_exported_backup_restores_on_a_new_computer_with_the_recovery_key(off
     finally:
         for path in (new, usb / "office.db"):
             encryption.lock(path)
+
+
+def test_accounts_imported_together_each_get_a_slot_in_one_write(office) -> None:
+    db, _ = office
+    encryption.unlock(db, "admin", PASSWORD)
+    encryption.set_password_slots(db, [("a1", "password-a1"), ("b2", "password-b2")])
+    encryption.lock(db)
+    for login in ("a1", "b2"):
+        encryption.unlock(db, login, f"password-{login}")
+        encryption.lock(db)
+    with pytest.raises(DatabaseLocked):  # only where the database is unlocked
+        encryption.set_password_slots(db, [("c3", "password-c3")])
