@@ -118,14 +118,16 @@ def encrypt_database(path: Path, *, login: str, password: str, label: str = "",
     return Encrypted(path, recovery, backup)
 
 
-def set_password_slot(path: Path, login: str, password: str) -> None:
+def set_password_slot(path: Path, login: str, password: str, *, one_time: bool = False) -> None:
     """(Re)wrap the unlocked database's key for `login` under `password` (an account created, reset or changed
-    here). Nothing to do for a plain database; StoreError when the database is encrypted but not unlocked."""
-    set_password_slots(path, [(login, password)])
+    here; `one_time`: a random one-time password, wrapped at a lower cost). Nothing to do for a plain database;
+    StoreError when the database is encrypted but not unlocked."""
+    set_password_slots(path, [(login, password)], one_time={login} if one_time else ())
 
 
-def set_password_slots(path: Path, accounts: list[tuple[str, str]]) -> None:
-    """set_password_slot for many accounts (a people import), the key file written once."""
+def set_password_slots(path: Path, accounts: list[tuple[str, str]], one_time=()) -> None:
+    """set_password_slot for many accounts (a people import), the key file written once; `one_time`: the logins
+    whose password is a one-time one."""
     path = Path(path)
     if not accounts or not is_encrypted(path):
         return
@@ -134,7 +136,7 @@ def set_password_slots(path: Path, accounts: list[tuple[str, str]]) -> None:
         raise cipher.DatabaseLocked(f"{path}: 数据库未解锁，无法保存账号的密钥")
     slots = read_slots(path)
     for login, password in accounts:
-        slots.set_person(login, password, key)
+        slots.set_person(login, password, key, one_time=login in one_time)
     write_slots(path, slots)
 
 

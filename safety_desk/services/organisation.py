@@ -271,7 +271,7 @@ class OrganisationService:
         one_time = one_time_password() if password is None else None
         with self.store.transaction():
             person = self._create(person, district_list, password or one_time)
-        set_password_slot(self.store.path, person.login, password or one_time)  # an encrypted database: their key
+        set_password_slot(self.store.path, person.login, password or one_time, one_time=one_time is not None)
         return NewPassword(person, one_time)
 
     def add_checked(self, people: list[tuple[Person, list[District], str]]) -> None:
@@ -301,7 +301,8 @@ class OrganisationService:
         one_time = one_time_password() if password is None else None
         updated = self.store.people.update(person.id, password_hash=hash_password(password or one_time),
                                            must_change_password=True)
-        set_password_slot(self.store.path, person.login, password or one_time)  # the old password opens nothing
+        # An encrypted database: the slot is re-wrapped, so the old password opens nothing.
+        set_password_slot(self.store.path, person.login, password or one_time, one_time=one_time is not None)
         return NewPassword(updated, one_time)
 
     def disable(self, login: str) -> Person:

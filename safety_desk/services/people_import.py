@@ -91,6 +91,7 @@ def import_people(session: Session, path: Path, *, dry_run: bool = False,
         with session.store.transaction():
             organisation.add_checked(entries)
         # An encrypted database: each a key slot, once committed.
-        set_password_slots(session.store.path, [(person.login, password) for person, _d, password in entries])
+        set_password_slots(session.store.path, [(person.login, password) for person, _d, password in entries],
+                           one_time={login for login, _ in result.one_time_passwords})
         result.written = True
     return result

@@ -29,6 +29,9 @@ from safety_desk.store.errors import StoreError
 FORMAT = "safety-desk-keys/1"
 # scrypt for a password slot: 2^15 x 8 (32 MiB, about a tenth of a second here) on top of the sign-in's own check.
 SLOT_N, SLOT_R, SLOT_P = 2**15, 8, 1
+# A one-time password the office hands out is random (58 bits): a cheap slot (2^12) cannot be guessed either, and an
+# import of thousands of people stays fast. It is re-wrapped at full cost when the person sets their own password.
+ONE_TIME_SLOT_N = 2**12
 RECOVERY_BYTES = 20  # 160 bits: 32 base32 characters, printed in 8 groups of 4
 _B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
@@ -93,14 +96,15 @@ class KeySlots:
     label: str = ""  # the office's name, shown on the sign-in window before the database is open
 
     # -- making slots ---------------------------------------------------------------------------
-    def set_person(self, login: str, password: str, data_key: bytes) -> None:
+    def set_person(self, login: str, password: str, data_key: bytes, *, one_time: bool = False) -> None:
         """(Re)wrap the data key for `login` under `password`: a changed or reset password replaces the slot."""
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-        wrapping = _password_key(password, salt, SLOT_N, SLOT_R, SLOT_P)
+        n = ONE_TIME_SLOT_N if one_time else SLOT_N
+        wrapping = _password_key(password, salt, n, SLOT_R, SLOT_P)
         sealed = AESGCM(wrapping).encrypt(nonce, data_key, _aad(self.database_id, "person", login))
         slot_id = _login_id(self.database_id, login)
         self.slots = [s for s in self.slots if s.get("id") != slot_id]
-        self.slots.append({"kind": "person", "id": slot_id, "kdf": "scrypt", "n": SLOT_N, "r": SLOT_R, "p": SLOT_P,
+        self.slots.append({"kind": "person", "id": slot_id, "kdf": "scrypt", "n": n, "r": SLOT_R, "p": SLOT_P,
                            "salt": _b64(salt), "nonce": _b64(nonce), "wrapped": _b64(sealed)})
 
     def remove_person(self, login: str) -> bool:

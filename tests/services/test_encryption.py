@@ -383,3 +383,22 @@ def test_accounts_imported_together_each_get_a_slot_in_one_write(office) -> None
         encryption.lock(db)
     with pytest.raises(DatabaseLocked):  # only where the database is unlocked
         encryption.set_password_slots(db, [("c3", "password-c3")])
+
+
+def test_a_one_time_password_is_wrapped_cheaply_until_the_person_sets_their_own(office) -> None:
+    from safety_desk.store.keyfile import ONE_TIME_SLOT_N, SLOT_N
+
+    db, _ = office
+
+    def costs() -> list[int]:
+        return sorted(s["n"] for s in json.loads(key_file_for(db).read_text("utf-8"))["slots"] if s["kind"] == "person")
+
+    session = sign_in_at(db, "admin", PASSWORD)
+    try:
+        added = OrganisationService(session).add_person("sun", "孙新", "office")
+        assert costs() == [ONE_TIME_SLOT_N, SLOT_N]
+        OrganisationService(session).change_password("sun", added.one_time, "sun-own-password")
+        assert costs() == [SLOT_N, SLOT_N]
+    finally:
+        session.store.close()
+        encryption.lock(db)
