@@ -63,6 +63,11 @@ class Entrance:
         return self.store is None
 
     @property
+    def is_encrypted(self) -> bool:
+        from safety_desk.services.encryption import is_encrypted
+        return is_encrypted(self.path)
+
+    @property
     def office_name(self) -> str:
         if self.store is None:
             from safety_desk.services.encryption import label_of

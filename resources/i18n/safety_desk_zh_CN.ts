@@ -5829,6 +5829,11 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>这台电脑现在是%2的“%1”。请用安全办给您的账号登录。</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/app.py" line="70"/>
+        <source>Encrypting the database (a backup is taken first). A large database takes a few minutes…</source>
+        <translation>正在加密数据库（先备份）。数据库较大时需要几分钟…</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/app.py" line="69"/>
         <source>The database could not be encrypted now; it stays as it was and will be encrypted at the next start: %1</source>
         <translation>现在无法加密数据库，它保持原样，下次启动时再加密：%1</translation>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from safety_desk import __version__
 from safety_desk.app import Entrance
@@ -64,7 +64,21 @@ def encrypt_at_first_sign_in(entrance: Entrance, session, password: str):
     """A plain database (older version, or just set up) is encrypted once someone has signed in: the recovery key
     is shown once. When it cannot be done now (another program has it open) it stays plain and is tried again at
     the next start."""
-    session, encrypted = entrance.encrypt_after_sign_in(session, password)
+    if entrance.store is None or entrance.is_encrypted:
+        return session
+    # Encrypting copies the whole database (after a backup): seconds, minutes for a large one. Said before it starts.
+    notice = QProgressDialog(QCoreApplication.translate(
+        "app", "Encrypting the database (a backup is taken first). A large database takes a few minutes…"),
+        "", 0, 0)
+    notice.setCancelButton(None)
+    notice.setWindowTitle("SafetyDesk")
+    notice.setMinimumDuration(0)
+    notice.show()
+    QCoreApplication.processEvents()
+    try:
+        session, encrypted = entrance.encrypt_after_sign_in(session, password)
+    finally:
+        notice.close()
     if isinstance(encrypted, StoreError):
         QMessageBox.warning(None, "SafetyDesk", QCoreApplication.translate(
             "app", "The database could not be encrypted now; it stays as it was and will be encrypted at the next "
