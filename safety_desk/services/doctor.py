@@ -93,6 +93,11 @@ def run_doctor(store: Store) -> DoctorReport:
 
     problems, photo_count = _photo_problems(store)
     report.add("photos 照片", problems, f"{photo_count} files present and matching")
+
+    from safety_desk.services.encryption import encryption_status
+
+    encryption = encryption_status(store.path)
+    report.add("encryption 加密", [] if encryption.ok else [encryption.detail], encryption.detail)
     return report
 
 

@@ -5,6 +5,18 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+try:
+    import sqlcipher3.dbapi2 as _sqlcipher
+except ImportError:  # pragma: no cover - a pinned dependency
+    _sqlcipher = None
+
+# What either driver (Python's sqlite3 for plain files, sqlcipher3 for encrypted ones: store/cipher.py) raises.
+SQL_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error,) + ((_sqlcipher.Error,) if _sqlcipher else ())
+SQL_DATABASE_ERRORS: tuple[type[BaseException], ...] = (
+    (sqlite3.DatabaseError,) + ((_sqlcipher.DatabaseError,) if _sqlcipher else ()))
+SQL_OPERATIONAL_ERRORS: tuple[type[BaseException], ...] = (
+    (sqlite3.OperationalError,) + ((_sqlcipher.OperationalError,) if _sqlcipher else ()))
+
 
 class StoreError(Exception):
     """A database could not be opened or used; the message says why and names the file."""
@@ -60,7 +72,7 @@ def write_error(exc: BaseException, path: Path | str) -> WriteFailed | None:
 
     Recognised by SQLite's result code, or by its message when there is none (an error raised by hand in tests).
     """
-    if not isinstance(exc, sqlite3.Error):
+    if not isinstance(exc, SQL_ERRORS):
         return None
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
