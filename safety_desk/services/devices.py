@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.device_scope import Scope, signer_problem
 from safety_desk.domain.notice_numbers import validate_block_size
 from safety_desk.media.files import media_path, write_file_atomically
 from safety_desk.services.session import Action, Session
@@ -39,6 +40,7 @@ from safety_desk.store.database import SYNC_MODE
 from safety_desk.store.merge import MergeContext, merge_changes
 from safety_desk.store.office_proofs import keep_proofs
 from safety_desk.store.open_lock import creating_alone
+from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.records import Device
 from safety_desk.store.store import Store
 from safety_desk.store.sync_log import SyncLog
@@ -292,6 +294,9 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
                                                           record_conflicts=False, on_row=report))
             keep_proofs(store.db.conn, proofs)
             device = store.devices.get(enrolment["device_id"])
+            if device is not None:  # only the people who sign in here keep a password hash (the file has no other)
+                ScopeMoves(store.db).forget_password_hashes(
+                    SyncLog(store.db).signers(Scope.of(device.id, device.role, device.scope)), 0)
             office = store.devices.get(enrolment["office_device_id"])
             if device is None or device.role != enrolment["role"] or office is None:
                 raise DeviceProblem(f"{Path(enrol_file).name}: 登记文件不完整 (the enrolment lacks the device records)")

@@ -91,6 +91,10 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
             # A manifest stays small: the rest are listed only at the office.
             warnings.append(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突 (and {more} more refused changes: see "
                             "the sync conflicts at the office)")
+    # Who signs in here may have changed (the office's `device people`, a district's members): the password
+    # hashes of everyone else are blanked (domain/device_scope.py).
+    acked = log.peer(office.id).acked_seq
+    moves.forget_password_hashes(log.signers(Scope.of(me.id, me.role, me.scope)), acked)
     if me.role == "enterprise" and any(c.table == "enterprise" and c.field in ("district_id", WHOLE_ROW)
                                        for c in changes):
         moves.drop_unnamed_districts()  # its enterprise moved: the district it left is out of its scope
@@ -101,7 +105,6 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
     leaving -= {c.row_id for c in of_tables(changes, {"enterprise"}) if c.field in ("district_id", WHOLE_ROW)}
     if not leaving:
         return warnings
-    acked = log.peer(office.id).acked_seq
     kept = []
     for enterprise_id in sorted(leaving):
         rows = moves.rows_of(enterprise_id)

@@ -131,6 +131,37 @@ class ScopeMoves:
             HazardRepository(self.db).refresh_states(sorted(hazards))
         return len(gone)
 
+    # -- on a device: password hashes of people who do not sign in here ---------------------------------
+    def forget_password_hashes(self, keep: set[str], acked_seq: int) -> list[str]:
+        """Blank the password hash of everyone not in `keep` (the device's sign-in list), with its cell clock, so
+        the hash arrives again whole should the person join the list (a value equal in clock would not): a local
+        forgetting, like drop(). A new password written here and not yet acknowledged by the office (seq over
+        `acked_seq`) waits until it has gone. Returns the ids of the people whose hash was blanked."""
+        columns = [c for c in self.db.columns("person") if c != "id"]
+        forgotten = []
+        for person_id, fields_text in self.conn.execute(
+                "SELECT p.id, r.fields FROM person p LEFT JOIN row_clock r ON r.tbl = 'person' AND r.row_id = p.id"
+                " WHERE p.password_hash IS NOT NULL").fetchall():
+            if person_id in keep:
+                continue
+            fields = json.loads(fields_text) if fields_text else {}
+            seq = fields.get("password_hash", fields.get("*"))
+            if seq is not None and seq > acked_seq and self.conn.execute(
+                    "SELECT 1 FROM write_log WHERE seq = ? AND received_from IS NULL", (seq,)).fetchone():
+                continue
+            if "*" in fields:
+                whole = fields.pop("*")
+                fields = {**{c: whole for c in columns}, **fields}
+            fields.pop("password_hash", None)
+            self.conn.execute("UPDATE person SET password_hash = NULL WHERE id = ?", (person_id,))
+            if fields:
+                self.db.set_row_fields("person", person_id, fields)
+            forgotten.append(person_id)
+        if forgotten:
+            self.db.touched("person", forgotten)
+            self.db.audit_event("forget_password_hashes", "person", None, None, sorted(forgotten))
+        return forgotten
+
     # -- on a device: dropping an enterprise that left its scope ------------------------------------------
     def rows_of(self, enterprise_id: str) -> dict[str, list[str]]:
         """table -> ids of the enterprise's own records here (not photos)."""
