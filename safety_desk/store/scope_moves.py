@@ -11,7 +11,8 @@ the office.
 from __future__ import annotations
 
 import json
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from safety_desk.domain.sync_model import TABLE_ORDER
 from safety_desk.store.database import Database
@@ -32,6 +33,7 @@ class ScopeMoves:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.conn = db.conn
+        self.dropped_photos: list[str] = []  # photos whose records drop() deleted: their files go after the commit
 
     # -- at the office: where enterprises moved from -------------------------------------------------
     def moves_out_of(self, district_ids: frozenset[str] | set[str]) -> dict[str, tuple[str, str]]:
@@ -163,6 +165,11 @@ class ScopeMoves:
         return forgotten
 
     # -- on a device: dropping an enterprise that left its scope ------------------------------------------
+    def enterprises_outside(self, district_ids: frozenset[str] | set[str]) -> set[str]:
+        """The enterprises here whose district is none of these (on a laptop: of a district it no longer serves)."""
+        return {r[0] for r in self.conn.execute("SELECT id, district_id FROM enterprise").fetchall()
+                if r[1] not in district_ids}
+
     def rows_of(self, enterprise_id: str) -> dict[str, list[str]]:
         """table -> ids of the enterprise's own records here (not photos)."""
         found: dict[str, list[str]] = {}
@@ -194,24 +201,64 @@ class ScopeMoves:
 
     def drop(self, rows: dict[str, list[str]], photo_ids: set[str]) -> bool:
         """Delete these rows, then those of `photo_ids` (and their annotations) nothing kept shows any more, with
-        their write clocks: a local forgetting (no write is logged, nothing travels). All or nothing: when
-        something kept still refers to one of them, nothing is deleted (False)."""
+        their write clocks and the conflicts kept about them (but the office's refusals): a local forgetting (no write is logged, nothing
+        travels). All or nothing: when something kept still refers to one of them, nothing is deleted (False).
+        The pages they leave are overwritten (secure_delete), so no copy of the file (a backup made later) holds
+        them; the photos whose records went are added to `dropped_photos` (their files go after the commit)."""
         self.conn.execute("SAVEPOINT scope_drop")
         try:
-            self._delete("hazard_state", rows.get("hazard", []), column="hazard_id", clocks=False)
-            for table in reversed(TABLE_ORDER):
-                self._delete(table, rows.get(table, []))
-            photos = self._unreferenced(photo_ids)
-            self._delete("photo_annotation", self._annotations_of(photos))
-            self._delete("photo", photos)
-            if self.conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                self.conn.execute("ROLLBACK TO scope_drop")
-                return False
+            with self.secure_delete():
+                self._delete("hazard_state", rows.get("hazard", []), column="hazard_id", clocks=False)
+                for table in reversed(TABLE_ORDER):
+                    self._delete(table, rows.get(table, []))
+                photos = self._unreferenced(photo_ids)
+                self._delete("photo_annotation", self._annotations_of(photos))
+                self._delete("photo", photos)
+                if self.conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    self.conn.execute("ROLLBACK TO scope_drop")
+                    return False
+                # Conflicts keep values of the rows (others' too); the office's refusals of this device's own
+                # changes stay, so its people still see what was not taken.
+                for table, ids in [*rows.items(), ("photo", photos)]:
+                    self._delete("conflict", ids, column="row_id", clocks=False,
+                                 where=f"kind != 'refused' AND tbl = '{table}' AND ")
+            self.dropped_photos.extend(photos)
             return True
         finally:
             self.conn.execute("RELEASE scope_drop")
 
-    def drop_unnamed_districts(self) -> int:
+    @contextmanager
+    def secure_delete(self) -> Iterator[None]:
+        """Deleted rows are overwritten with zeros (not left in free pages) while this lasts."""
+        before = self.conn.execute("PRAGMA secure_delete").fetchone()[0]
+        self.conn.execute("PRAGMA secure_delete = ON")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA secure_delete = {int(before)}")
+
+    def scrub_text_indexes(self) -> None:
+        """After a drop: rebuild the full-text indexes (migration 0009) so the words of the rows dropped are not
+        left in their segments, overwriting the pages they free."""
+        with self.secure_delete():
+            for index in ("enterprise_text", "hazard_text"):
+                self.conn.execute(f"INSERT INTO {index} ({index}) VALUES ('optimize')")
+
+    def truncate_wal(self) -> None:
+        """Outside a transaction: copy the log into the database and empty it, so the dropped rows' old pages
+        are not left in the -wal file (best effort: a reader holding an old snapshot keeps it for now)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def drop_lost_districts(self, keep: set[str]) -> int:
+        """On an inspector's or leader's laptop whose districts the office changed: forget the memberships of the
+        districts it lost and those districts when nothing kept names them. Local, like drop()."""
+        with self.secure_delete():
+            lost = [member_id for member_id, district_id in self.conn.execute(
+                "SELECT id, district_id FROM district_member").fetchall() if district_id not in keep]
+            self._delete("district_member", lost)
+            return len(lost) + self.drop_unnamed_districts(keep)
+
+    def drop_unnamed_districts(self, keep: set[str] | frozenset[str] = frozenset()) -> int:
         """On an enterprise's PC: forget the districts no record here names any more (the one its enterprise left
         when the office moved it, and moved it back), as the office's scope for the PC no longer holds them.
         Local, like drop(); returns how many were dropped."""
@@ -220,15 +267,15 @@ class ScopeMoves:
             for row in self.conn.execute(f"PRAGMA foreign_key_list({table})"):
                 if row[2] == "district":
                     named.update(r[0] for r in self.conn.execute(f"SELECT DISTINCT {row[3]} FROM {table}"))
-        unnamed = [r[0] for r in self.conn.execute("SELECT id FROM district") if r[0] not in named]
+        unnamed = [r[0] for r in self.conn.execute("SELECT id FROM district") if r[0] not in named | set(keep)]
         self._delete("district", unnamed)
         return len(unnamed)
 
-    def _delete(self, table: str, ids: list[str], column: str = "id", clocks: bool = True) -> None:
+    def _delete(self, table: str, ids: list[str], column: str = "id", clocks: bool = True, where: str = "") -> None:
         for start in range(0, len(ids), _BATCH):
             chunk = ids[start:start + _BATCH]
             marks = ",".join("?" * len(chunk))
-            self.conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+            self.conn.execute(f"DELETE FROM {table} WHERE {where}{column} IN ({marks})", chunk)
             if clocks:
                 self.conn.execute(f"DELETE FROM row_clock WHERE tbl = ? AND row_id IN ({marks})", [table, *chunk])
                 self.db.touched(table, chunk)
