@@ -12,6 +12,7 @@ from pathlib import Path
 
 from safety_desk.domain.backup_rotation import BackupStamp, backups_to_keep
 from safety_desk.domain.china_time import BEIJING
+from safety_desk.paths import private_file, private_folder
 from safety_desk.store.errors import BackupFailed, DiskFull, MissingDatabase, write_error
 
 # <database stem>-<YYYYMMDD-HHMMSS Beijing time>[_<n>]-<reason>.db, e.g. safety-desk-20261127-093012-daily.db
@@ -49,7 +50,7 @@ def backup_name(db_path: Path, made_at: datetime, reason: str) -> Path:
     folder = backups_dir_for(db_path)
     stamp = made_at.astimezone(BEIJING).strftime(_STAMP)
     stem = Path(db_path).stem
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     # Past the highest number of this second, not into a gap the rotation left: the newest copy must sort newest,
     # or the rotation deletes it at once (several imports within one second).
     taken = [int(m["n"] or 1) for p in folder.glob(f"{stem}-{stamp}*-{reason}.db*")
@@ -99,11 +100,12 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
     stepwise copy would restart whenever another connection writes).
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     if partial.exists() and partial.stat().st_size > 0:
         partial.unlink()  # left by a crash; an empty one is this backup's reservation (backup_name)
     try:
+        private_file(partial)  # for its owner only (0600), as the database is
         dest = sqlite3.connect(partial)
         try:
             conn.backup(dest)
