@@ -165,3 +165,46 @@ def test_a_new_password_set_on_the_laptop_reaches_the_office_before_the_hash_is_
         assert laptop.store.people.by_login("insp").password_hash is None
     finally:
         laptop.close()
+
+
+def test_the_device_commands_name_who_signs_in_and_refuse_bad_input_changing_nothing(office, tmp_path):
+    from click.testing import CliRunner
+    from sync_helpers import db_digest
+
+    from safety_desk.cli import main
+
+    def run(*args: str):
+        return CliRunner().invoke(main, ["--db", str(office.store.path), *args], catch_exceptions=False)
+
+    office.close()
+    enrol = tmp_path / "laptop.sdenroll"
+    refused = run("device", "enroll", "--role", "inspector", "--district", "D1", "--name", "laptop",
+                  "--person", "admin", "-o", str(enrol))
+    assert refused.exit_code == 2 and "admin" in refused.output and "安全办的账号" in refused.output
+    assert not enrol.exists()
+    made = run("device", "enroll", "--role", "inspector", "--district", "D1", "--name", "laptop",
+               "--person", "insp", "--person", "insp9", "-o", str(enrol))
+    assert made.exit_code == 0, made.output
+    assert "可在此设备登录的人员：insp、insp9" in made.output
+    shown = run("device", "people", "laptop")
+    assert shown.exit_code == 0 and "指定名单：insp、insp9" in shown.output
+
+    store = Store.open(tmp_path / "office.db")
+    before = db_digest(store)
+    store.close()
+    for args, wanted in ((("device", "people", "laptop", "--person", "e1"), "e1 不是检查员"),
+                         (("device", "people", "laptop", "--person", "nobody"), "nobody"),
+                         (("device", "people", "nowhere", "--person", "insp"), "nowhere"),
+                         (("device", "people", "laptop", "--person", "insp", "--default"), "--default"),
+                         (("device", "districts", "laptop", "--district", "D9"), "D9")):
+        result = run(*args)
+        assert result.exit_code == 2 and wanted in result.output, (args, result.output)
+    store = Store.open(tmp_path / "office.db")
+    assert db_digest(store) == before
+    store.close()
+
+    changed = run("device", "people", "laptop", "--default")
+    assert changed.exit_code == 0 and "默认名单" in changed.output and "insp9" not in changed.output
+    moved = run("device", "districts", "laptop", "--district", "D2")
+    assert moved.exit_code == 0 and "西城片区" in moved.output
+    assert "insp9" in run("device", "people", "laptop").output  # D2's inspector now
