@@ -77,7 +77,7 @@ def default_signers(scope: Scope, people: list[dict[str, Any]], members: list[di
     serving = {m["person_id"] for m in members if m.get("district_id") in scope.district_ids and not m.get("deleted")}
     serving |= {leader for district, leader in leaders.items() if district in scope.district_ids and leader}
     return {p["id"] for p in people if p["id"] in serving and p.get("role") in INSPECTOR_ROLES
-            and p.get("enterprise_id") is None}
+            and p.get("enterprise_id") is None and not p.get("deleted")}
 
 
 def signer_problem(role: str, enterprise_id: str | None, person: dict[str, Any]) -> str | None:
