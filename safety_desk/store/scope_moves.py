@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 
 from safety_desk.domain.sync_model import TABLE_ORDER
+from safety_desk.store.audit import redact_rows
 from safety_desk.store.database import Database
 
 _BATCH = 500
@@ -201,7 +202,8 @@ class ScopeMoves:
 
     def drop(self, rows: dict[str, list[str]], photo_ids: set[str]) -> bool:
         """Delete these rows, then those of `photo_ids` (and their annotations) nothing kept shows any more, with
-        their write clocks and the conflicts kept about them (but the office's refusals): a local forgetting (no write is logged, nothing
+        their write clocks, the conflicts kept about them (but the office's refusals) and the values the audit
+        trail holds of them (store/audit.py redact_rows): a local forgetting (no write is logged, nothing
         travels). All or nothing: when something kept still refers to one of them, nothing is deleted (False).
         The pages they leave are overwritten (secure_delete), so no copy of the file (a backup made later) holds
         them; the photos whose records went are added to `dropped_photos` (their files go after the commit)."""
@@ -212,11 +214,14 @@ class ScopeMoves:
                 for table in reversed(TABLE_ORDER):
                     self._delete(table, rows.get(table, []))
                 photos = self._unreferenced(photo_ids)
-                self._delete("photo_annotation", self._annotations_of(photos))
+                annotations = self._annotations_of(photos)
+                self._delete("photo_annotation", annotations)
                 self._delete("photo", photos)
                 if self.conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
                     self.conn.execute("ROLLBACK TO scope_drop")
                     return False
+                # The audit trail's copies of their values go too (the entries stay, marked redacted).
+                redact_rows(self.conn, {**rows, "photo": photos, "photo_annotation": annotations})
                 # Conflicts keep values of the rows (others' too); the office's refusals of this device's own
                 # changes stay, so its people still see what was not taken.
                 for table, ids in [*rows.items(), ("photo", photos)]:

@@ -6,6 +6,7 @@ laptop's next sync nothing of the enterprise is in its database file (searched b
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from sync_helpers import Replica, add_photo, as_person, exchange, hazard_of, make_office
@@ -15,11 +16,13 @@ from safety_desk.services.backups import take_backup
 from safety_desk.services.devices import DeviceService, join
 from safety_desk.services.doctor import run_doctor
 from safety_desk.services.enterprises import EnterpriseService
+from safety_desk.store.records import Hazard
 from safety_desk.store.store import Store
 
 NAME = "临港精密铸造有限公司"
 DESCRIPTION = "铸造车间除尘器泄爆口朝向人员通道"
 PHOTO_SEED = "除尘器泄爆口"
+LAPTOP_FINDING = "二号熔炉平台防护栏缺失"  # a hazard the laptop itself recorded: its audit trail holds it too
 
 
 def _laptop(tmp_path: Path):
@@ -47,7 +50,7 @@ def _bytes(path: Path) -> bytes:
 
 
 def _traces(data: bytes) -> list[str]:
-    return [text for text in (NAME, DESCRIPTION) if text.encode("utf-8") in data]
+    return [text for text in (NAME, DESCRIPTION, LAPTOP_FINDING) if text.encode("utf-8") in data]
 
 
 def _assert_gone(laptop: Replica, hazard, photo: str) -> None:
@@ -71,13 +74,24 @@ def test_an_enterprise_moved_to_another_district_leaves_the_laptop_and_its_backu
         # The laptop holds it all: the name and the description are in its file, the photo in its folder.
         assert laptop.store.enterprises.get(hazard.enterprise_id).name == NAME
         assert media_path(laptop.store.media_dir, photo).exists()
+        # The inspector records a hazard there on the laptop; it reaches the office, which acknowledges it.
+        with laptop.store.transaction():
+            laptop.store.hazards.open_hazard(Hazard(
+                id=laptop.store.db.new_id(), enterprise_id=hazard.enterprise_id, district_id=hazard.district_id,
+                source="inspection", description=LAPTOP_FINDING, grade="一般", found_on="2026-11-30"),
+                deadline=date(2026, 12, 20))
+        exchange(laptop, office, tmp_path)
+        exchange(office, laptop, tmp_path)
         laptop.store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        assert _traces(_bytes(laptop.store.path)) == [NAME, DESCRIPTION]
+        assert _traces(_bytes(laptop.store.path)) == [NAME, DESCRIPTION, LAPTOP_FINDING]
 
         EnterpriseService(as_person(office, "admin")).move(hazard.enterprise_id,
                                                            office.store.districts.by_code("D2").id)
         exchange(office, laptop, tmp_path)
         _assert_gone(laptop, hazard, photo)
+        # The audit entries of the laptop's own writes stay in the chain, their values blanked.
+        chain = next(detail for name, passed, detail in run_doctor(laptop.store).checks if name.startswith("audit"))
+        assert "内容已随移出本机范围的记录清除" in chain
         # The rest of its district stays.
         assert [e.name for e in laptop.store.enterprises._select()] == ["企业2"]
         assert hazard_of(laptop.store, "隐患2")
