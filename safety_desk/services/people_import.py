@@ -88,6 +88,6 @@ def import_people(session: Session, path: Path, *, dry_run: bool = False,
             entries.append((person, district_list, password))
         take_backup(session.store, IMPORT)
         with session.store.transaction():
-            organisation.add_checked(entries)
+            organisation.add_checked(entries, {login for login, _ in result.one_time_passwords})
         result.written = True
     return result

@@ -49,3 +49,22 @@ def test_a_damaged_or_hostile_hash_never_verifies_nor_runs_for_long(stored):
     started = time.monotonic()
     assert not verify_password("anything", stored)
     assert time.monotonic() - started < 5
+
+
+def test_a_one_time_password_is_hashed_cheaper_and_replaced_at_full_cost_when_changed(monkeypatch, store):
+    monkeypatch.setattr(passwords, "COST", passwords.PRODUCTION_COST)
+    one_time = passwords.one_time_password()
+    stored = hash_password(one_time, one_time=True)
+    assert stored.startswith("scrypt$%d$%d$%d$" % passwords.ONE_TIME_COST) and needs_rehash(stored)
+    assert verify_password(one_time, stored)
+    # The office resets a password: the one-time one is cheap, the person's own one is at full cost.
+    from safety_desk.services.organisation import OrganisationService
+    from safety_desk.services.session import Session
+
+    org = OrganisationService(Session(store, store.people.by_login("admin")))
+    with store.transaction():
+        made = org.reset_password("admin")
+    assert store.people.by_login("admin").password_hash.startswith("scrypt$%d$" % passwords.ONE_TIME_COST[0])
+    with store.transaction():
+        org.change_password("admin", made.one_time, "a-new-password")
+    assert store.people.by_login("admin").password_hash.startswith("scrypt$%d$10$1$" % 2**16)
