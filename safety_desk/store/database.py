@@ -15,7 +15,7 @@ from safety_desk.domain.clock import Clock, SystemClock
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS, HybridClock, Timestamp
 from safety_desk.domain.ids import new_id
 from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, PER_ROW, SYNC_MODE, WHOLE_ROW  # noqa: F401 - re-exported
-from safety_desk.paths import PRIVATE_DIR_MODE, media_dir_for, private_file, private_folder, restrict
+from safety_desk.paths import PRIVATE_DIR_MODE, data_dir, media_dir_for, private_file, private_folder, restrict
 from safety_desk.store.audit import GENESIS_HASH, AuditChain, canonical_json, format_head
 from safety_desk.store.changed import Changes
 from safety_desk.store.connection import StoreError, configure_connection, open_connection, write_error
@@ -42,9 +42,9 @@ def keep_private(path: Path, *, create: bool) -> None:
     for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if part.exists():
             restrict(part)
-    media = media_dir_for(path)
-    if media.is_dir():
-        restrict(media, PRIVATE_DIR_MODE)
+    for folder in (media_dir_for(path), path.parent if path.parent == data_dir() else None):
+        if folder is not None and folder.is_dir():
+            restrict(folder, PRIVATE_DIR_MODE)  # the photos; the per-user data dir (not a folder --db names)
 
 
 class Database:

@@ -71,11 +71,17 @@ def test_a_new_database_its_wal_shm_photos_backups_bundles_and_enrolment_files_a
         assert mode(exported.path) == 0o600
 
 
-def test_an_older_installations_files_are_tightened_when_opened(db_path, open_umask):
+def test_an_older_installations_files_are_tightened_when_opened(office_template, open_umask):
+    from safety_desk.paths import data_dir
+
+    from tests.conftest import copy_database
+
+    data_dir().mkdir(parents=True, mode=0o755)
+    db_path = copy_database(office_template, data_dir())
     os.chmod(db_path, 0o644)
     media = media_dir_for(db_path)
     media.mkdir(exist_ok=True)
     os.chmod(media, 0o755)
     with Store.open(db_path):
         pass
-    assert mode(db_path) == 0o600 and mode(media) == 0o700
+    assert mode(db_path) == 0o600 and mode(media) == 0o700 and mode(data_dir()) == 0o700
