@@ -111,7 +111,7 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
     if lost_districts:
         # The office changed this laptop's districts (`device districts`): the enterprises of those it lost.
         leaving |= moves.enterprises_outside(scope.district_ids)
-    kept = []
+    kept, dropped = [], []
     for enterprise_id in sorted(leaving):
         rows = moves.rows_of(enterprise_id)
         if not rows["enterprise"]:
@@ -124,19 +124,19 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
             kept.append(enterprise_id)
             warnings.append(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除 (the enterprise left "
                             "this device's districts, but its records are still referred to: kept for now)")
+        else:
+            dropped.append(enterprise_id)
     local_state.set_leaving_enterprises(kept)
-    dropped = sorted(e for e in leaving - set(kept) if e)
-    if lost_districts and not kept:
-        dropped_districts = moves.drop_lost_districts(set(scope.district_ids))
-    else:
-        dropped_districts = 0
+    districts: list[str] = []
+    if lost_districts and not kept and (dropped or moves.members_outside(scope.district_ids)):
+        districts = moves.drop_lost_districts(set(scope.district_ids))
     if dropped:
         db.audit_event("scope_drop", "enterprise", None, None, dropped)
     if moves.dropped_photos:
         db.audit_event("scope_drop", "photo", None, None, sorted(moves.dropped_photos))
-    if dropped_districts:
-        db.audit_event("scope_drop", "district", None, None, sorted(set(scope.district_ids)))
-    if dropped or moves.dropped_photos or dropped_districts:
+    if districts:
+        db.audit_event("scope_drop", "district", None, None, districts)
+    if dropped or districts:
         moves.scrub_text_indexes()
         return warnings, moves.dropped_photos
     return warnings, None

@@ -254,19 +254,28 @@ class ScopeMoves:
         are not left in the -wal file (best effort: a reader holding an old snapshot keeps it for now)."""
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def drop_lost_districts(self, keep: set[str]) -> int:
+    def members_outside(self, district_ids: frozenset[str] | set[str]) -> bool:
+        """Whether memberships of other districts than these are here (of a district this laptop lost)."""
+        districts = sorted(district_ids)
+        return self.conn.execute(f"SELECT 1 FROM district_member WHERE district_id NOT IN"
+                                 f" ({','.join('?' * len(districts)) or 'NULL'}) LIMIT 1", districts).fetchone() is not None
+
+    def drop_lost_districts(self, keep: set[str]) -> list[str]:
         """On an inspector's or leader's laptop whose districts the office changed: forget the memberships of the
-        districts it lost and those districts when nothing kept names them. Local, like drop()."""
+        districts it lost and those districts when nothing kept names them. Local, like drop(); returns the ids
+        of the districts dropped."""
         with self.secure_delete():
             lost = [member_id for member_id, district_id in self.conn.execute(
                 "SELECT id, district_id FROM district_member").fetchall() if district_id not in keep]
             self._delete("district_member", lost)
-            return len(lost) + self.drop_unnamed_districts(keep)
+            districts = self.drop_unnamed_districts(keep)
+            redact_rows(self.conn, {"district_member": lost, "district": districts})
+            return districts
 
-    def drop_unnamed_districts(self, keep: set[str] | frozenset[str] = frozenset()) -> int:
+    def drop_unnamed_districts(self, keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
         """On an enterprise's PC: forget the districts no record here names any more (the one its enterprise left
         when the office moved it, and moved it back), as the office's scope for the PC no longer holds them.
-        Local, like drop(); returns how many were dropped."""
+        Local, like drop(); returns the ids of those dropped."""
         named = set()
         for table in TABLE_ORDER:
             for row in self.conn.execute(f"PRAGMA foreign_key_list({table})"):
@@ -274,7 +283,7 @@ class ScopeMoves:
                     named.update(r[0] for r in self.conn.execute(f"SELECT DISTINCT {row[3]} FROM {table}"))
         unnamed = [r[0] for r in self.conn.execute("SELECT id FROM district") if r[0] not in named | set(keep)]
         self._delete("district", unnamed)
-        return len(unnamed)
+        return unnamed
 
     def _delete(self, table: str, ids: list[str], column: str = "id", clocks: bool = True, where: str = "") -> None:
         for start in range(0, len(ids), _BATCH):
