@@ -11,7 +11,7 @@ from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
 from safety_desk.media.files import media_path
 from safety_desk.services.sync_results import clock_capped_warning
 from safety_desk.store import health
-from safety_desk.store.audit import head_problems, verify_chain
+from safety_desk.store.audit import head_problems, redacted_count, verify_chain
 from safety_desk.store.migrations import latest_version
 from safety_desk.store.store import Store
 
@@ -83,7 +83,9 @@ def run_doctor(store: Store) -> DoctorReport:
     if not health.audit_entry_count(db) and health.write_count(db):
         chain.append(f"审计记录为空 the audit trail is empty but {health.write_count(db)} writes are logged "
                      "(entries deleted)")
-    report.add("audit chain 审计链", chain, f"{health.audit_entry_count(db)} entries intact")
+    redacted = redacted_count(db.conn)
+    report.add("audit chain 审计链", chain, f"{health.audit_entry_count(db)} entries intact"
+               + (f"，其中 {redacted} 条的内容已随移出本机范围的记录清除" if redacted else ""))
 
     report.add("hazard status 隐患状态", [f"hazard {h}: {problem}" for h, problem in store.hazards.state_problems()],
                f"{store.hazards.count()} hazards match their events")
