@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from safety_desk.cli import main
 from safety_desk.media.files import media_path
 from safety_desk.paths import media_dir_for
 from safety_desk.services.backups import take_backup
@@ -17,6 +19,7 @@ from safety_desk.services.devices import DeviceService, join
 from safety_desk.services.session import Session
 from safety_desk.services.setup import initialise
 from safety_desk.store.backups import backups_dir_for, export_copy
+from safety_desk.store.cipher import is_encrypted, key_file_for
 from safety_desk.store.records import District
 from safety_desk.store.store import Store
 
@@ -85,3 +88,16 @@ def test_an_older_installations_files_are_tightened_when_opened(office_template,
     with Store.open(db_path):
         pass
     assert mode(db_path) == 0o600 and mode(media) == 0o700 and mode(data_dir()) == 0o700
+
+
+def test_a_database_encrypted_in_place_and_its_backups_stay_private(tmp_path, open_umask):
+    # Encryption writes a new file and renames it over the database: that file, too, is the owner's only.
+    db = tmp_path / "office.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "init", "--office", "市国资委安全办", "--admin", "admin",
+                                       "--password", "office-admin-1"])
+    assert result.exit_code == 0, result.output
+    assert is_encrypted(db)
+    backups = list(backups_dir_for(db).glob("*.db"))
+    assert backups, "the backup taken before encrypting"
+    for path in [db, key_file_for(db), *backups]:
+        assert mode(path) == 0o600, path.name
