@@ -301,20 +301,11 @@ class SyncLog:
         return frozenset(r[0] for r in rows)
 
     def signs_in_on(self, scope: Scope) -> frozenset[str]:
-        """The people who sign in on a device of `scope` and may change their own password there: an enterprise's
-        staff on its PC; on an inspector's or leader's laptop, the inspectors and leaders serving its districts
-        (members, or the district's leader)."""
-        if scope.role == "enterprise":
-            return self.own_people(scope)
-        districts = sorted(scope.district_ids)
-        if not districts:
-            return frozenset()
-        marks = ",".join("?" * len(districts))
-        rows = self.conn.execute(
-            f"SELECT person_id FROM district_member WHERE deleted = 0 AND district_id IN ({marks})"
-            f" UNION SELECT leader_id FROM district WHERE leader_id IS NOT NULL AND id IN ({marks})",
-            [*districts, *districts])
-        return frozenset(r[0] for r in rows) & self.own_people(scope)
+        """The people who sign in on a device of `scope` and may change their own password there: its sign-in list
+        (`signers`: named at enrolment, else the district's inspectors and leaders or the enterprise's staff), as
+        the office holds it when the change arrives. One rule for which hashes a device holds and whose passwords
+        it may change."""
+        return frozenset(self.signers(scope)) & self.own_people(scope)
 
     def cell_clock(self, table: str, row_id: str, column: str) -> str | None:
         """The clock of the write that set this cell here (None: the cell is not here)."""
