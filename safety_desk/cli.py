@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 import click
 
 from safety_desk import __version__
+from safety_desk.domain.language import say, set_language
 
 if TYPE_CHECKING:
     from safety_desk.app import Desk
@@ -63,7 +64,7 @@ def _desk(ctx: click.Context) -> Iterator["Desk"]:
     # Another process writing (an import, a sync, the window): wait for it, saying so, rather than fail.
     desk.store.db.lock_patience_s = LOCK_PATIENCE_S
     desk.store.db.on_lock_wait = lambda: click.echo(
-        "正在等待另一个导入或同步完成… (waiting for another import or sync to finish)", err=True)
+        say("正在等待另一个导入或同步完成…", "waiting for another import or sync to finish"), err=True)
     try:
         yield desk
     except PermissionDenied as exc:
@@ -74,7 +75,7 @@ def _desk(ctx: click.Context) -> Iterator["Desk"]:
         raise Failed(str(exc)) from None
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        raise Failed(f"{where}无法写入 (cannot write: {exc.strerror or exc})") from None
+        raise Failed(say(f"{where}无法写入", f"{where}cannot write: {exc.strerror or exc}")) from None
     finally:
         desk.close()
 
@@ -160,17 +161,17 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
         if value is None:
             return None
         if value.suffix.lower() != suffix:
-            raise click.BadParameter(f"{value.name}: 文件名应以 {suffix} 结尾 (the file is written as {suffix}: name it "
-                                     f"so)", ctx=ctx, param_hint="'-o'")
+            raise click.BadParameter(say(f"{value.name}: 文件名应以 {suffix} 结尾",
+                                         f"{value.name}: the file is written as {suffix}: name it so"), ctx=ctx, param_hint="'-o'")
         folder = value.parent
         if not folder.is_dir():
             if not ctx.meta.get("create_dirs"):
-                raise click.BadParameter(f"{folder}: 文件夹不存在；加 --create-dirs 可新建 (no such folder; add "
-                                         "--create-dirs to create it)", ctx=ctx, param_hint="'-o'")
+                raise click.BadParameter(say(f"{folder}: 文件夹不存在；加 --create-dirs 可新建",
+                                             f"{folder}: no such folder; add --create-dirs to create it"), ctx=ctx, param_hint="'-o'")
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise Failed(f"{folder}: 无法新建文件夹 (cannot create the folder: {exc.strerror or exc})") from None
+                raise Failed(say(f"{folder}: 无法新建文件夹", f"{folder}: cannot create the folder: {exc.strerror or exc}")) from None
         reason = _cannot_write_in(folder)
         if reason is not None:  # before any work: an hour's export is not lost at its last step
             raise Failed(f"{value}：无法在文件夹 {folder} 中写入文件（{reason}），未生成文件")
@@ -200,6 +201,10 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: bool = False) -> None:
     """SafetyDesk 安全检查工作台: workplace-safety inspections, hazards and drills, offline."""
+    from safety_desk.settings import Settings
+
+    # Every message of this run in one language: --lang when typed, else the saved setting (DESIGN.md §7).
+    set_language(lang_given(ctx) or Settings.load().language)
     if ctx.invoked_subcommand is not None:
         return
     if self_test:
@@ -327,7 +332,7 @@ def backup_command(ctx: click.Context, output: Path | None) -> None:
         written = export_backup(path, output) if output is not None else take_backup(path, MANUAL).path
     except BackupFailed as exc:
         raise Failed(str(exc)) from None
-    click.echo(f"已备份 backed up: {written} ({written.stat().st_size / 1e6:.1f} MB)")
+    click.echo(say(f"已备份 backed up: {written}", f"已备份 backed up: {written} {written.stat().st_size / 1e6:.1f} MB"))
 
 
 @main.command("restore")
@@ -346,7 +351,7 @@ def restore_command(ctx: click.Context, file: Path) -> None:
     try:
         result = restore_backup(_db_path(ctx), file)
     except (NotASafetyDeskDatabase, NewerSchemaError, MissingDatabase, SameDatabase) as exc:
-        raise BadInput(f"{exc}; 未恢复，数据库未改动 (nothing was restored; the database was not changed)") from None
+        raise BadInput(say(f"{exc}; 未恢复，数据库未改动", f"{exc}; nothing was restored; the database was not changed")) from None
     except StoreError as exc:
         raise Failed(str(exc)) from None
     click.echo(result.describe())
@@ -393,7 +398,7 @@ def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | No
             late = f"逾期{row.overdue_days}天" if row.overdue_days else ""
             click.echo("\t".join([row.found_on, row.district_name, row.enterprise_name, row.grade, row.status or "",
                                   row.deadline or "", late, row.description]))
-        click.echo(f"{count} 条隐患 hazards (as of {day.isoformat()})", err=True)
+        click.echo(say(f"{count} 条隐患 hazards", f"{count} as of {day.isoformat()}"), err=True)
 
 
 @main.group("report")
@@ -656,7 +661,8 @@ def _list_filters(command):
 def _scope_arguments(desk, uscc, district_code, day_from, day_to) -> dict:
     flt = desk.ledger.filter_for(district_code=district_code, uscc=uscc)
     if day_from and day_to and day_from > day_to:
-        raise BadInput(f"--from {day_from:%Y-%m-%d} 晚于 --to {day_to:%Y-%m-%d} (the period ends before it starts)")
+        raise BadInput(say(f"--from {day_from:%Y-%m-%d} 晚于 --to {day_to:%Y-%m-%d}",
+                           f"--from {day_from:%Y-%m-%d} the period ends before it starts"))
     return {"enterprise_id": flt.enterprise_id, "district_id": flt.district_id,
             "day_from": day_from.date() if day_from else None, "day_to": day_to.date() if day_to else None}
 
@@ -759,7 +765,7 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **opti
             progress.close()
     click.echo(result.describe() + f"; {time.perf_counter() - started:.1f} s")
     if dry_run:
-        click.echo("试运行，未写入 (dry run: nothing was written)")
+        click.echo(say("试运行，未写入", "dry run: nothing was written"))
     if result.one_time_passwords:
         click.echo("一次性密码（只显示这一次，请交给本人；首次登录时须修改）：")
         for login, password in result.one_time_passwords:
@@ -839,7 +845,7 @@ def import_template(kind: str, output: Path) -> None:
     try:
         SpreadsheetService.write_template(kind, output)
     except OSError as exc:
-        raise Failed(f"{output}: 无法写入 (cannot write: {exc.strerror or exc})") from None
+        raise Failed(say(f"{output}: 无法写入", f"{output}: cannot write: {exc.strerror or exc}")) from None
     click.echo(f"已生成 written: {output}")
 
 
@@ -1038,8 +1044,8 @@ def checklist_validate(paths: tuple[Path, ...]) -> None:
     targets = list(paths) or library_paths()
     checklists, errors = validate_paths(targets)
     for checklist in checklists:
-        click.echo(f"正常 ok  {checklist.id}@{checklist.version} {checklist.title}"
-                   f" ({sum(1 for _ in checklist.items())} items)")
+        click.echo(say(f"正常 ok  {checklist.id}@{checklist.version} {checklist.title}",
+                       f"{sum(1 for _ in checklist.items())} items"))
     for error in errors:
         click.echo(str(error), err=True)
     if errors:
@@ -1073,7 +1079,7 @@ def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], usc
     click.echo(f"登记文件 enrolment file: {result.path} ({result.changes} 项 changes, {result.photos} 张照片 photos)")
     for block in result.notice_blocks:
         click.echo(f"通知书编号段 notice numbers {block}")
-    click.echo("请妥善交付此文件：它只能使用一次 (hand the file over safely: it can be used once)")
+    click.echo(say("请妥善交付此文件：它只能使用一次", "hand the file over safely: it can be used once"))
 
 
 @device_group.command("join")
@@ -1132,13 +1138,13 @@ def sync_group() -> None:
 def sync_export(ctx: click.Context, to: Path, for_device: str | None) -> None:
     """Write a bundle with everything the receiving device's scope allows that it has not acknowledged."""
     if to.suffix != ".sdsync" and not to.is_dir():
-        raise BadInput(f"--to {to}: 文件夹不存在 (no such folder; or give a FILE.sdsync)")
+        raise BadInput(say(f"--to {to}: 文件夹不存在", f"--to {to}: no such folder; or give a FILE.sdsync"))
     with _desk(ctx) as desk:
         progress = _Progress("导出 exporting")
         try:
             result = desk.sync.export(to, for_device, report=progress)
         except OSError as exc:
-            raise Failed(f"{to}: 无法写入 (cannot write: {exc.strerror or exc})") from None
+            raise Failed(say(f"{to}: 无法写入", f"{to}: cannot write: {exc.strerror or exc}")) from None
         finally:
             progress.close()
         recipient = next((f"{peer.name} ({peer.device_id})" for peer in desk.sync.peers()
@@ -1193,7 +1199,8 @@ def sync_folder(ctx: click.Context, path: Path | None) -> None:
     click.echo(f"同步文件夹 sync folder {result.folder}: 导入 imported {len(result.imported)}, 导出 written "
                f"{len(result.exported)}, 拒收 rejected {len(result.rejected)}")
     if result.rejected:
-        raise Failed(f"{len(result.rejected)} 个同步包被拒收 (bundle(s) were refused; see above)")
+        raise Failed(say(f"{len(result.rejected)} 个同步包被拒收",
+                         f"{len(result.rejected)} bundle(s) were refused; see above"))
 
 
 @sync_group.command("status")

@@ -21,6 +21,7 @@ from safety_desk.store.backups import BackupFile, backups_dir_for, export_copy, 
 from safety_desk.store.connection import check_database_file
 from safety_desk.store.restore import restore_database
 from safety_desk.store.store import Store
+from safety_desk.domain.language import say
 
 __all__ = ["BackupFile", "BackupService", "RestoreResult", "backup_at_start", "backups_dir_for", "check_database_file",
            "export_backup", "latest_backup", "list_backups", "restore_backup", "take_backup"]
@@ -35,7 +36,7 @@ class RestoreResult:
 
     def describe(self) -> str:
         kept = f"; 原数据库已保留 the replaced database was kept as {self.kept.path}" if self.kept else ""
-        return f"已恢复 restored from {self.source} (schema {self.schema_version}){kept}"
+        return say(f"已恢复 restored from {self.source}{kept}", f"schema {self.schema_version}{kept}")
 
 
 def _path_of(store_or_path: Store | Path | str) -> Path:

@@ -14,6 +14,7 @@ from safety_desk.store import health
 from safety_desk.store.audit import head_problems, verify_chain
 from safety_desk.store.migrations import latest_version
 from safety_desk.store.store import Store
+from safety_desk.domain.language import say
 
 _SHOWN_PROBLEMS = 20
 
@@ -54,10 +55,11 @@ def _photo_problems(store: Store) -> tuple[list[str], int]:
         if not path.exists():
             problems.append(f"photo {photo_id}: 文件缺失 file missing ({path})")
         elif path.stat().st_size != size or _sha256_file(path) != photo_id:
-            problems.append(f"photo {photo_id}: 文件被改动 file altered (hash does not match)")
+            problems.append(say(f"photo {photo_id}: 文件被改动 file altered", f"photo {photo_id}: hash does not match"))
     for table, row_id, column, photo_id in health.photo_references(store.db):
         if photo_id not in sizes:
-            problems.append(f"{table} {row_id}: {column} 引用的照片 {photo_id} 不存在 (photo not on record)")
+            problems.append(say(f"{table} {row_id}: {column} 引用的照片 {photo_id} 不存在",
+                                f"{table} {row_id}: {column} photo not on record"))
     return problems, len(sizes)
 
 
@@ -81,8 +83,8 @@ def run_doctor(store: Store) -> DoctorReport:
     chain = [f"entry {p.seq}: {p.message}" for p in verify_chain(db.conn)]
     chain += [f"entry {p.seq}: {p.message}" for p in head_problems(db.conn, store.local_state.audit_head())]
     if not health.audit_entry_count(db) and health.write_count(db):
-        chain.append(f"审计记录为空 the audit trail is empty but {health.write_count(db)} writes are logged "
-                     "(entries deleted)")
+        chain.append(say(f"审计记录为空 the audit trail is empty but {health.write_count(db)} writes are logged",
+                         f"entries deleted"))
     report.add("audit chain 审计链", chain, f"{health.audit_entry_count(db)} entries intact")
 
     report.add("hazard status 隐患状态", [f"hazard {h}: {problem}" for h, problem in store.hazards.state_problems()],

@@ -12,6 +12,7 @@ from safety_desk.domain.industry_codes import map_industry, nearest_names
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import District, Drill, Enterprise, Hazard, Inspection
+from safety_desk.domain.language import say
 
 SEARCH_LIMIT = 50
 # What the enterprise editor may change; district moves and tombstones are other use cases.
@@ -86,7 +87,7 @@ class EnterpriseService:
     def enterprises_of(self, district_id: str) -> list[Enterprise]:
         scope = self.session.district_ids()
         if scope is not None and district_id not in scope:
-            raise PermissionDenied(f"无权访问该片区 (district {district_id} is outside your scope)")
+            raise PermissionDenied(say(f"无权访问该片区", f"district {district_id} is outside your scope"))
         return self._own_only(self.store.enterprises.of_district(district_id))
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[Enterprise]:
@@ -202,7 +203,8 @@ class EnterpriseService:
         self.session.require_enterprise(enterprise_id)
         unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
         if unknown:
-            raise ValueError(f"enterprise {', '.join(unknown)}: 不能在此修改 (cannot be changed here)")
+            raise ValueError(say(f"enterprise {', '.join(unknown)}: 不能在此修改",
+                                 f"enterprise {', '.join(unknown)}: cannot be changed here"))
         if "uscc" in changes:
             self._refuse_duplicate_uscc(enterprise_id, changes["uscc"])
         return self.store.enterprises.update(enterprise_id, **changes)
@@ -215,4 +217,5 @@ class EnterpriseService:
             return  # the repository rejects it with the reason
         holder = self.store.enterprises.by_uscc(normalised)
         if holder is not None and holder.id != enterprise_id:
-            raise ValueError(f"enterprise uscc: 已被「{holder.name}」使用 (already used by {holder.name})")
+            raise ValueError(say(f"enterprise uscc: 已被「{holder.name}」使用",
+                                 f"enterprise uscc: already used by {holder.name}"))

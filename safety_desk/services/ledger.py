@@ -10,6 +10,7 @@ from safety_desk.services.session import Session
 from safety_desk.store.hazards import HAZARD_SOURCES
 from safety_desk.store.ledger import SORT_COLUMNS, LedgerFilter, LedgerQuery, LedgerRow
 from safety_desk.store.records import Campaign, District
+from safety_desk.domain.language import say
 
 __all__ = ["HAZARD_SOURCES", "SORT_COLUMNS", "LedgerFilter", "LedgerRow", "LedgerService"]
 
@@ -69,7 +70,8 @@ class LedgerService:
         if district_code is not None:
             district = self.store.districts.by_code(district_code)
             if district is None:
-                raise ValueError(f"--district: 片区代码 {district_code} 不存在 (no district with this code)")
+                raise ValueError(say(f"--district: 片区代码 {district_code} 不存在",
+                                     f"--district: no district with this code"))
             flt = dataclasses.replace(flt, district_id=district.id)
         if uscc is not None:
             try:
@@ -77,7 +79,8 @@ class LedgerService:
             except ValueError as exc:
                 raise ValueError(f"--enterprise {uscc}: {exc}") from None
             if enterprise is None:
-                raise ValueError(f"--enterprise: 统一社会信用代码 {uscc} 不存在 (no enterprise with this USCC)")
+                raise ValueError(say(f"--enterprise: 统一社会信用代码 {uscc} 不存在",
+                                     f"--enterprise: no enterprise with this USCC"))
             flt = dataclasses.replace(flt, enterprise_id=enterprise.id)
         return flt
 

@@ -23,6 +23,7 @@ from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.filings import FiledFigures
 from safety_desk.store.records import Drill
 from safety_desk.store.statistics import StatisticsQuery
+from safety_desk.domain.language import say
 
 RESULT_NAMES = {AnswerResult.PASS.value: "合格", AnswerResult.FAIL.value: "不合格",
                 AnswerResult.NOT_APPLICABLE.value: "不适用", AnswerResult.VALUE.value: "已记录"}
@@ -50,7 +51,7 @@ def parse_quarter(text: str) -> tuple[int, int, date, date]:
         raise ReportProblem(f"“{text}” 是一年而不是一个季度（季度写作 2026Q4）：年度统计请用 report annual --year "
                             f"{text.strip()}")
     if match is None:
-        raise ReportProblem(f"季度 “{text}” 格式应为 2026Q4 (a quarter is written like 2026Q4)")
+        raise ReportProblem(say(f"季度 “{text}” 格式应为 2026Q4", f"a quarter is written like 2026Q4"))
     year, quarter = int(match.group(1)), int(match.group(2))
     first = date(year, 3 * quarter - 2, 1)
     last = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - timedelta(days=1)
@@ -118,9 +119,9 @@ class ReportService:
             return visible, None, "全市" if visible is None else "本人负责片区"
         district = self.store.districts.by_code(district_code)
         if district is None:
-            raise ReportProblem(f"片区代码 {district_code} 不存在 (no district with this code)")
+            raise ReportProblem(say(f"片区代码 {district_code} 不存在", f"no district with this code"))
         if visible is not None and district.id not in visible:
-            raise PermissionDenied(f"无权查看片区 {district.name} (district {district_code} is outside your scope)")
+            raise PermissionDenied(say(f"无权查看片区 {district.name}", f"district {district_code} is outside your scope"))
         return [district.id], enterprise_id, district.name
 
     def scope_choices(self) -> list[tuple[str | None, str]]:
@@ -203,7 +204,7 @@ class ReportService:
         try:
             return path.read_bytes()
         except FileNotFoundError as exc:
-            raise MissingPhotoFile(f"照片文件缺失 (photo file missing): {path}") from exc
+            raise MissingPhotoFile(say(f"照片文件缺失: {path}", f"photo file missing: {path}")) from exc
 
     def inspection_record(self, inspection_id: str, target: Path | str | BinaryIO) -> None:
         """安全生产检查记录 of one inspection (a draft prints too, marked as not yet submitted)."""
@@ -213,7 +214,7 @@ class ReportService:
 
         inspection = self.store.inspections.get(inspection_id)
         if inspection is None:
-            raise ReportProblem(f"检查记录 {inspection_id} 不存在 (no such inspection)")
+            raise ReportProblem(say(f"检查记录 {inspection_id} 不存在", f"no such inspection"))
         self.session.require_enterprise(inspection.enterprise_id)
         enterprise = self.store.enterprises.require(inspection.enterprise_id)
         record = self.store.checklists.require(inspection.checklist_id)
@@ -293,11 +294,11 @@ class ReportService:
 
         drill = self.store.drills.get(drill_id)
         if drill is None or drill.deleted:
-            raise ReportProblem(f"演练 {drill_id} 不存在 (no such drill)")
+            raise ReportProblem(say(f"演练 {drill_id} 不存在", f"no such drill"))
         self.session.require_enterprise(drill.enterprise_id)
         if drill.status != "held":
-            raise ReportProblem(f"演练“{drill.name}”计划于 {drill.held_on} 举行，尚未登记为已举行，不能打印演练记录 "
-                                "(the drill is planned, not yet held: record it first)")
+            raise ReportProblem(say(f"演练“{drill.name}”计划于 {drill.held_on} 举行，尚未登记为已举行，不能打印演练记录",
+                                    f"the drill is planned, not yet held: record it first"))
         enterprise = self.store.enterprises.require(drill.enterprise_id)
         district = self.store.districts.get(drill.district_id)
         if drill.reported_on:

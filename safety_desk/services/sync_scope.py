@@ -19,6 +19,7 @@ from safety_desk.store.records import Device
 from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.sync_log import SyncLog
 from safety_desk.sync.scope_checks import scope_refusals
+from safety_desk.domain.language import say
 
 _LISTED = 20  # refusals told listed one by one in an import's warnings (all are in the conflicts)
 
@@ -83,14 +84,14 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
             isinstance(n.get(k), str) for k in ("table", "row_id", "field"))]
         moves.forget_refused_events(notices)  # the office's history of those hazards is the one that counts
         if moves.keep_refusals(office.id, notices, now):
-            warnings.append(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突 (the office refused "
-                            f"{len(notices)} of this device's changes: see the sync conflicts)")
+            warnings.append(say(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突",
+                                f"the office refused {len(notices)} of this device's changes: see the sync conflicts"))
             warnings += [f"{n['table']}.{n['field']} {n['row_id']}: {n.get('reason', '')}" for n in notices[:_LISTED]]
         more = manifest.get("refused_more")
         if isinstance(more, int) and more > 0:
             # A manifest stays small: the rest are listed only at the office.
-            warnings.append(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突 (and {more} more refused changes: see "
-                            "the sync conflicts at the office)")
+            warnings.append(say(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突",
+                                f"and {more} more refused changes: see the sync conflicts at the office"))
     if me.role == "enterprise" and any(c.table == "enterprise" and c.field in ("district_id", WHOLE_ROW)
                                        for c in changes):
         moves.drop_unnamed_districts()  # its enterprise moved: the district it left is out of its scope
@@ -113,8 +114,8 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
         photos = log.scope_index(Scope(me.id, "enterprise", enterprise_id=enterprise_id)).photo_ids
         if not moves.drop(rows, photos):
             kept.append(enterprise_id)
-            warnings.append(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除 (the enterprise left "
-                            "this device's districts, but its records are still referred to: kept for now)")
+            warnings.append(say(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除",
+                                f"the enterprise left this device's districts, but its records are still referred to: kept for now"))
     local_state.set_leaving_enterprises(kept)
     if len(kept) < len(leaving):
         db.audit_event("scope_drop", "enterprise", None, None, sorted(leaving - set(kept)))

@@ -13,6 +13,7 @@ from pathlib import Path
 from safety_desk.domain.backup_rotation import BackupStamp, backups_to_keep
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.store.errors import BackupFailed, DiskFull, MissingDatabase, write_error
+from safety_desk.domain.language import say
 
 # <database stem>-<YYYYMMDD-HHMMSS Beijing time>[_<n>]-<reason>.db, e.g. safety-desk-20261127-093012-daily.db
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:_(?P<n>\d+))?-(?P<reason>[a-z][a-z-]*)\.db$")
@@ -159,7 +160,7 @@ def make_backup(db_path: Path, reason: str, made_at: datetime) -> BackupFile:
     """
     db_path = Path(db_path)
     if not db_path.is_file():
-        raise MissingDatabase(f"{db_path}: 数据库不存在 (no database here)")
+        raise MissingDatabase(say(f"{db_path}: 数据库不存在", f"{db_path}: no database here"))
     target = backup_name(db_path, made_at, reason)
     export_copy(db_path, target)
     prune(db_path)
@@ -178,5 +179,5 @@ def export_copy(db_path: Path, target: Path) -> Path:
             detail = exc.strerror or str(exc)
         else:
             detail = str(exc)
-        raise BackupFailed(f"{target}: 备份失败，数据库未改动 (the backup failed: {detail}; the database was not "
-                           "changed)") from exc
+        raise BackupFailed(say(f"{target}: 备份失败，数据库未改动",
+                               f"{target}: the backup failed: {detail}; the database was not changed")) from exc

@@ -12,6 +12,7 @@ from safety_desk.store.errors import (
     ReadOnlyDatabase, StoreError, WriteFailed, write_error,
 )
 from safety_desk.store.migrations import Migration, all_migrations
+from safety_desk.domain.language import say
 
 __all__ = ["APPLICATION_ID", "DatabaseBusy", "DiskFull", "DiskWriteError", "MissingDatabase", "NewerSchemaError",
            "NotASafetyDeskDatabase", "ReadOnlyDatabase", "StoreError", "WriteFailed", "backup_copy",
@@ -35,7 +36,8 @@ def _inspect_read_only(path: Path) -> tuple[int, int, bool]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise NotASafetyDeskDatabase(
-            f"{path}: 不是 SafetyDesk 数据库 (not a SafetyDesk database: {exc}); the file was not changed"
+            say(f"{path}: 不是 SafetyDesk 数据库; the file was not changed",
+                f"{path}: not a SafetyDesk database: {exc}; the file was not changed")
         ) from None
     return app_id, version, has_tables
 
@@ -56,23 +58,24 @@ def check_database_file(path: Path) -> int:
     """
     path = Path(path)
     if not path.is_file():
-        raise MissingDatabase(f"{path}: 文件不存在 (no such file)")
+        raise MissingDatabase(say(f"{path}: 文件不存在", f"{path}: no such file"))
     if path.stat().st_size == 0:
-        raise NotASafetyDeskDatabase(f"{path}: 空文件，不是 SafetyDesk 数据库 (an empty file, not a SafetyDesk database)")
+        raise NotASafetyDeskDatabase(say(f"{path}: 空文件，不是 SafetyDesk 数据库",
+                                         f"{path}: an empty file, not a SafetyDesk database"))
     try:
         app_id, version, _ = _inspect_read_only(path)
     except NotASafetyDeskDatabase as exc:
         if "malformed" in str(exc):  # a SQLite file, but its pages do not hold together
-            raise NotASafetyDeskDatabase(f"{path}: 文件已损坏或不完整 (the file is damaged or truncated: "
-                                         "database disk image is malformed)") from None
+            raise NotASafetyDeskDatabase(say(f"{path}: 文件已损坏或不完整",
+                                             f"{path}: the file is damaged or truncated: database disk image is malformed")) from None
         raise
     if app_id != APPLICATION_ID or version == 0:
-        raise NotASafetyDeskDatabase(f"{path}: 不是 SafetyDesk 数据库 (not a SafetyDesk database)")
+        raise NotASafetyDeskDatabase(say(f"{path}: 不是 SafetyDesk 数据库", f"{path}: not a SafetyDesk database"))
     latest = len(all_migrations())
     if version > latest:
         raise NewerSchemaError(
-            f"{path}: 数据库版本 {version} 比本程序 (最高 {latest}) 新，请升级程序 "
-            f"(database schema {version} is newer than this program supports, {latest})")
+            say(f"{path}: 数据库版本 {version} 比本程序 (最高 {latest}) 新，请升级程序",
+                f"{path}: database schema {version} is newer than this program supports, {latest}"))
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
@@ -82,8 +85,8 @@ def check_database_file(path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         problems = [str(exc)]
     if problems != ["ok"]:
-        raise NotASafetyDeskDatabase(f"{path}: 文件已损坏或不完整 (the file is damaged or truncated: "
-                                     f"{'; '.join(problems[:3])})")
+        raise NotASafetyDeskDatabase(say(f"{path}: 文件已损坏或不完整",
+                                         f"{path}: the file is damaged or truncated: {'; '.join(problems[:3])}"))
     return version
 
 
@@ -120,19 +123,20 @@ def open_connection(path: Path, *, create: bool = False, clock: Clock | None = N
         app_id, version, has_tables = _inspect_read_only(path)
         if app_id != APPLICATION_ID and (has_tables or app_id != 0 or version != 0):
             raise NotASafetyDeskDatabase(
-                f"{path}: 不是 SafetyDesk 数据库 (not a SafetyDesk database); the file was not changed"
+                say(f"{path}: 不是 SafetyDesk 数据库; the file was not changed",
+                    f"{path}: not a SafetyDesk database; the file was not changed")
             )
         if version == 0 and not create:
-            raise MissingDatabase(f"{path}: 空文件，不是 SafetyDesk 数据库 (an empty file, not a SafetyDesk "
-                                  "database); run `safety-desk init` to create one; the file was not changed")
+            raise MissingDatabase(say(f"{path}: 空文件，不是 SafetyDesk 数据库; run `safety-desk init` to create one; the file was not changed",
+                                      f"{path}: an empty file, not a SafetyDesk database; run `safety-desk init` to create one; the file was not changed"))
         if version > latest:
             raise NewerSchemaError(
-                f"{path}: 数据库版本 {version} 比本程序 (最高 {latest}) 新，请升级程序 "
-                f"(database schema {version} is newer than this program supports, {latest}); "
-                "the file was not changed"
+                say(f"{path}: 数据库版本 {version} 比本程序 (最高 {latest}) 新，请升级程序; the file was not changed",
+                    f"{path}: database schema {version} is newer than this program supports, {latest}; the file was not changed")
             )
     elif not create:
-        raise MissingDatabase(f"{path}: 数据库不存在 (no database here); run `safety-desk init` first")
+        raise MissingDatabase(say(f"{path}: 数据库不存在; run `safety-desk init` first",
+                                  f"{path}: no database here; run `safety-desk init` first"))
     else:
         version = 0
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -142,8 +146,8 @@ def open_connection(path: Path, *, create: bool = False, clock: Clock | None = N
         conn.row_factory = sqlite3.Row
         configure_connection(conn)
     except sqlite3.Error as exc:
-        raise StoreError(f"{path}: 无法打开数据库 (cannot open the database: {exc}); "
-                         "请检查文件和文件夹的权限 (check the permissions of the file and its folder)") from None
+        raise StoreError(say(f"{path}: 无法打开数据库; 请检查文件和文件夹的权限",
+                             f"{path}: cannot open the database: {exc}; check the permissions of the file and its folder")) from None
     try:
         if 0 < version < latest:
             # Into the backups folder, kept by the rotation rule (domain/backup_rotation.py: newest 3 migrations).
@@ -155,8 +159,8 @@ def open_connection(path: Path, *, create: bool = False, clock: Clock | None = N
         conn.close()
         friendly = write_error(exc, path)
         if friendly is None and isinstance(exc, OSError):
-            friendly = StoreError(f"{path}: 升级前无法备份，数据库未改动 (could not back up before upgrading the "
-                                  f"schema: {exc.strerror or exc}); the database was not changed")
+            friendly = StoreError(say(f"{path}: 升级前无法备份，数据库未改动; the database was not changed",
+                                      f"{path}: could not back up before upgrading the schema: {exc.strerror or exc}; the database was not changed"))
         if friendly is None:
             raise
         raise friendly from exc

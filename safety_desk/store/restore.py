@@ -14,6 +14,7 @@ from safety_desk.store.connection import BUSY_TIMEOUT_MS, check_database_file
 from safety_desk.store.errors import BackupFailed, SameDatabase, StoreError, write_error
 from safety_desk.store.local_state import begin_incarnation
 from safety_desk.store.open_lock import exclusively
+from safety_desk.domain.language import say
 
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
@@ -42,7 +43,7 @@ def restore_database(db_path: Path, source: Path, made_at: datetime) -> tuple[in
     """
     db_path, source = Path(db_path), Path(source)
     if _same_file(db_path, source):
-        raise SameDatabase(f"{source}: 这就是当前的数据库，无需恢复 (this is the current database itself)")
+        raise SameDatabase(say(f"{source}: 这就是当前的数据库，无需恢复", f"{source}: this is the current database itself"))
     version = check_database_file(source)
     with exclusively(db_path, "恢复 restore"):
         return version, _replace(db_path, source, made_at)
@@ -57,8 +58,8 @@ def _replace(db_path: Path, source: Path, made_at: datetime) -> BackupFile | Non
         except BackupFailed as exc:
             cause = exc.__cause__
             if not (isinstance(cause, sqlite3.Error) and _is_damaged(cause)):
-                raise BackupFailed(f"无法保留当前数据库，未恢复 (could not keep the current database, so nothing was "
-                                   f"restored): {exc}") from exc
+                raise BackupFailed(say(f"无法保留当前数据库，未恢复: {exc}",
+                                       f"could not keep the current database, so nothing was restored: {exc}")) from exc
             _raw_copy(db_path, kept_path)  # unreadable: keep its bytes as they are
         kept = BackupFile(kept_path, made_at, BEFORE_RESTORE, kept_path.stat().st_size)
     try:
@@ -67,8 +68,8 @@ def _replace(db_path: Path, source: Path, made_at: datetime) -> BackupFile | Non
         if _is_damaged(exc):
             _swap_file(source, db_path)
         else:
-            raise (write_error(exc, db_path) or StoreError(f"{db_path}: 恢复失败，数据库未改动 (the restore failed: "
-                                                           f"{exc}; the database was not changed)")) from exc
+            raise (write_error(exc, db_path) or StoreError(say(f"{db_path}: 恢复失败，数据库未改动",
+                                                               f"{db_path}: the restore failed: {exc}; the database was not changed"))) from exc
     _new_incarnation(db_path)
     prune(db_path)
     return kept
@@ -84,8 +85,8 @@ def _new_incarnation(db_path: Path) -> None:
         begin_incarnation(conn)
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
-        raise StoreError(f"{db_path}: 已恢复，但未能标记新的同步周期 (restored, but the new sync incarnation could not "
-                         f"be recorded: {exc}); 同步前请重试恢复 (restore again before syncing)") from exc
+        raise StoreError(say(f"{db_path}: 已恢复，但未能标记新的同步周期; 同步前请重试恢复",
+                             f"{db_path}: restored, but the new sync incarnation could not be recorded: {exc}; restore again before syncing")) from exc
     finally:
         conn.close()
 
@@ -112,8 +113,8 @@ def _raw_copy(db_path: Path, target: Path) -> None:
             shutil.copyfile(wal, target.with_name(target.name + "-wal"))
     except OSError as exc:
         target.unlink(missing_ok=True)
-        raise BackupFailed(f"无法保留当前数据库，未恢复 (could not keep the current database, so nothing was restored: "
-                           f"{exc.strerror or exc})") from exc
+        raise BackupFailed(say(f"无法保留当前数据库，未恢复",
+                               f"could not keep the current database, so nothing was restored: {exc.strerror or exc}")) from exc
 
 
 def _swap_file(source: Path, db_path: Path) -> None:
@@ -136,5 +137,5 @@ def _swap_file(source: Path, db_path: Path) -> None:
         os.replace(incoming, db_path)
     except (sqlite3.Error, OSError) as exc:
         incoming.unlink(missing_ok=True)
-        raise StoreError(f"{db_path}: 恢复失败 (the restore failed: {exc}); 原数据库已保留在备份文件夹 "
-                         "(the previous database was kept in the backups folder)") from exc
+        raise StoreError(say(f"{db_path}: 恢复失败; 原数据库已保留在备份文件夹",
+                             f"{db_path}: the restore failed: {exc}; the previous database was kept in the backups folder")) from exc

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator
 from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, SYNC_MODE, WHOLE_ROW, Change
 from safety_desk.sync.bundle import MAX_CHANGE_CELLS, MAX_CHANGE_LINE_BYTES, MAX_CHANGE_LINES, BundleRejected
 from safety_desk.sync.office_proof import PROOF_CHARS
+from safety_desk.domain.language import say
 
 _CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")
 _SCALARS = frozenset({str, int, float, type(None)})  # exact types: a bool is not a stored value
@@ -206,8 +207,8 @@ def _lines_of(data: bytes) -> Iterator[bytes]:
 
 
 def _rejected(name: str, number: int, what: str) -> BundleRejected:
-    return BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is not a valid "
-                          f"change: {what}); 数据库未作任何更改 (nothing was changed)")
+    return BundleRejected(say(f"{name}: changes.jsonl 第 {number} 行无效; 数据库未作任何更改",
+                              f"{name}: changes.jsonl line {number} of changes.jsonl is not a valid change: {what}; nothing was changed"))
 
 
 def _decode_batch(batch: list[bytes], first: int, name: str, columns: dict[str, set[str]], pairs: dict[str, frozenset],
@@ -225,11 +226,11 @@ def _decode_batch(batch: list[bytes], first: int, name: str, columns: dict[str, 
             try:
                 items.append(json.loads(line.decode("utf-8")))
             except UnicodeDecodeError:
-                raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行不是 UTF-8 文本 (line {number} of "
-                                     "changes.jsonl is not UTF-8 text); 数据库未作任何更改 (nothing was changed)") from None
+                raise BundleRejected(say(f"{name}: changes.jsonl 第 {number} 行不是 UTF-8 文本; 数据库未作任何更改",
+                                         f"{name}: changes.jsonl line {number} of changes.jsonl is not UTF-8 text; nothing was changed")) from None
             except (ValueError, RecursionError) as exc:
-                raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is "
-                                     f"not valid JSON: {exc}); 数据库未作任何更改 (nothing was changed)") from None
+                raise BundleRejected(say(f"{name}: changes.jsonl 第 {number} 行无效; 数据库未作任何更改",
+                                         f"{name}: changes.jsonl line {number} of changes.jsonl is not valid JSON: {exc}; nothing was changed")) from None
     values = 0
     for number, item in enumerate(items, start=first):
         try:
