@@ -252,8 +252,9 @@ def init_command(ctx: click.Context, office_name: str | None, device_name: str |
         raise BadInput(str(exc)) from None
     except StoreError as exc:
         raise Failed(str(exc)) from None
-    click.echo(f"已创建 created {result.path}")
-    click.echo(f"设备 device {result.device_id}; 检查表 checklists: {result.checklists_added}")
+    click.echo(say(f"已创建：{result.path}", f"created: {result.path}"))
+    click.echo(say(f"设备：{result.device_id}；检查表：{result.checklists_added}",
+                   f"device: {result.device_id}; checklists: {result.checklists_added}"))
 
 
 @main.command("demo")
@@ -275,7 +276,7 @@ def demo_command(ctx: click.Context, enterprises: int = 60, weeks: int = 26, see
     path = _db_path(ctx) if ctx.find_root().params.get("db") else _demo_path()
     spec = DemoSpec(enterprises=enterprises, weeks=weeks, seed=seed,
                     as_of=as_of.date() if as_of else None, larger_incident=larger_incident)
-    progress = _Progress("生成演示数据 building demo")
+    progress = _Progress(say("生成演示数据", "building demo"))
     started = time.perf_counter()
     try:
         summary = build_demo(path, spec, progress=progress)
@@ -286,9 +287,9 @@ def demo_command(ctx: click.Context, enterprises: int = 60, weeks: int = 26, see
     finally:
         progress.close()
     elapsed = time.perf_counter() - started
-    click.echo(f"演示数据库 demo database: {path}")
+    click.echo(say(f"演示数据库：{path}", f"demo database: {path}"))
     click.echo(summary.describe() + f"; {elapsed:.1f} s")
-    click.echo("登录 sign in: admin / demo")
+    click.echo(say("登录：admin / demo", "sign in: admin / demo"))
 
 
 def _demo_path() -> Path:
@@ -307,10 +308,10 @@ def doctor_command(ctx: click.Context) -> None:
         report = run_doctor(desk.store)
         age = backup_age_line(_db_path(ctx), desk.clock)
     for name, passed, detail in report.checks:
-        click.echo(f"{'正常 ok  ' if passed else '异常 FAIL'}  {name}: {detail}")
+        click.echo(f"{say('正常', 'ok  ') if passed else say('异常', 'FAIL')}  {name}: {detail}")
     click.echo(f"         {age}")
     if not report.ok:
-        raise Failed("doctor found problems (见上 see above)")
+        raise Failed(say("检查发现问题（见上）", "doctor found problems (see above)"))
 
 
 @main.command("backup")
@@ -332,7 +333,8 @@ def backup_command(ctx: click.Context, output: Path | None) -> None:
         written = export_backup(path, output) if output is not None else take_backup(path, MANUAL).path
     except BackupFailed as exc:
         raise Failed(str(exc)) from None
-    click.echo(say(f"已备份 backed up: {written}", f"已备份 backed up: {written} {written.stat().st_size / 1e6:.1f} MB"))
+    size = f"{written.stat().st_size / 1e6:.1f} MB"
+    click.echo(say(f"已备份：{written}（{size}）", f"backed up: {written} ({size})"))
 
 
 @main.command("restore")
@@ -398,7 +400,7 @@ def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | No
             late = f"逾期{row.overdue_days}天" if row.overdue_days else ""
             click.echo("\t".join([row.found_on, row.district_name, row.enterprise_name, row.grade, row.status or "",
                                   row.deadline or "", late, row.description]))
-        click.echo(say(f"{count} 条隐患 hazards", f"{count} as of {day.isoformat()}"), err=True)
+        click.echo(say(f"{count} 条隐患（截至 {day.isoformat()}）", f"{count} hazards (as of {day.isoformat()})"), err=True)
 
 
 @main.group("report")
@@ -415,7 +417,7 @@ def _write_document(ctx: click.Context, output: Path, make) -> None:
             if exc.filename is not None and Path(exc.filename).parent == output.parent:
                 raise  # the output's own folder went away: _writing says so
             raise BadInput(str(exc)) from None
-    click.echo(f"已生成 written: {output}")
+    click.echo(say(f"已生成：{output}", f"written: {output}"))
 
 
 _OUTPUT = _output(".pdf")
@@ -502,7 +504,7 @@ def report_weekly(ctx: click.Context, week: str | None, start, end, district_cod
             with _writing(output):
                 desk.weekly.write_pdf(summary, output)
     if output is not None:
-        click.echo(f"已生成 written: {output}", err=as_json)
+        click.echo(say(f"已生成：{output}", f"written: {output}"), err=as_json)
 
 
 def _statistics_command(ctx: click.Context, kind: str, period: str, district_code: str | None, uscc: str | None,
@@ -526,7 +528,7 @@ def _statistics_command(ctx: click.Context, kind: str, period: str, district_cod
             with _writing(output):
                 figures = getattr(desk.reports, kind)(period, output, district_code, uscc, file=file_it)
     if output is not None:
-        click.echo(f"已生成 written: {output}", err=as_json)
+        click.echo(say(f"已生成：{output}", f"written: {output}"), err=as_json)
     if figures is not None:
         _echo_filing(figures)
 
@@ -662,7 +664,7 @@ def _scope_arguments(desk, uscc, district_code, day_from, day_to) -> dict:
     flt = desk.ledger.filter_for(district_code=district_code, uscc=uscc)
     if day_from and day_to and day_from > day_to:
         raise BadInput(say(f"--from {day_from:%Y-%m-%d} 晚于 --to {day_to:%Y-%m-%d}",
-                           f"--from {day_from:%Y-%m-%d} the period ends before it starts"))
+                           f"--from {day_from:%Y-%m-%d} is after --to {day_to:%Y-%m-%d}: the period ends before it starts"))
     return {"enterprise_id": flt.enterprise_id, "district_id": flt.district_id,
             "day_from": day_from.date() if day_from else None, "day_to": day_to.date() if day_to else None}
 
@@ -688,7 +690,7 @@ def inspection_list(ctx: click.Context, uscc, district_code, day_from, day_to, a
              "kind": inspection.kind, "kind_name": KIND_NAMES.get(inspection.kind, inspection.kind),
              "checklist_id": inspection.checklist_id, "status": inspection.status} for inspection in found]
     _echo_listing(rows, as_json, ["id", "started_at", "enterprise_name", "district_name", "kind_name", "status"],
-                  "次检查 inspections")
+                  say("次检查", "inspections"))
 
 
 @main.group("drill")
@@ -708,7 +710,7 @@ def drill_list(ctx: click.Context, uscc, district_code, day_from, day_to, as_jso
              **_place(drill, districts, enterprises), "plan_type": drill.plan_type, "form": drill.form}
             for drill in found]
     _echo_listing(rows, as_json, ["id", "day", "enterprise_name", "district_name", "name", "status"],
-                  "次演练 drills")
+                  say("次演练", "drills"))
 
 
 @main.group("export")
@@ -737,13 +739,14 @@ def export_ledger(ctx: click.Context, output: Path, district_code: str | None, u
             desk = desk.at(as_of.date())  # the ledger as it stood at the end of that day
         flt = desk.ledger.filter_for(district_code=district_code, uscc=uscc, grade=grade, status=status,
                                      overdue=overdue)
-        progress = _Progress("导出 exporting")
+        progress = _Progress(say("导出", "exporting"))
         try:
             with _writing(output):
                 count = desk.spreadsheets.export_ledger(flt, output, progress=progress)
         finally:
             progress.close()
-    click.echo(f"已导出 written: {output} ({count} 条隐患 hazards, {time.perf_counter() - started:.1f} s)")
+    seconds = time.perf_counter() - started
+    click.echo(say(f"已导出：{output}（{count} 条隐患，{seconds:.1f} 秒）", f"written: {output} ({count} hazards, {seconds:.1f} s)"))
 
 
 @main.group("import")
@@ -756,7 +759,7 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **opti
     started = time.perf_counter()
     with _desk(ctx) as desk:  # a failed backup before writing, a full disk...: exit 1, nothing was imported
         service = desk.spreadsheets
-        progress = _Progress("检查 checking")
+        progress = _Progress(say("检查", "checking"))
         try:
             run = {"enterprises": service.import_enterprises, "ledger": service.import_ledger,
                    "people": service.import_people}[kind]
@@ -846,7 +849,7 @@ def import_template(kind: str, output: Path) -> None:
         SpreadsheetService.write_template(kind, output)
     except OSError as exc:
         raise Failed(say(f"{output}: 无法写入", f"{output}: cannot write: {exc.strerror or exc}")) from None
-    click.echo(f"已生成 written: {output}")
+    click.echo(say(f"已生成：{output}", f"written: {output}"))
 
 
 @main.group("district")
@@ -1044,12 +1047,13 @@ def checklist_validate(paths: tuple[Path, ...]) -> None:
     targets = list(paths) or library_paths()
     checklists, errors = validate_paths(targets)
     for checklist in checklists:
-        click.echo(say(f"正常 ok  {checklist.id}@{checklist.version} {checklist.title}",
-                       f"{sum(1 for _ in checklist.items())} items"))
+        items = sum(1 for _ in checklist.items())
+        click.echo(say(f"正常  {checklist.id}@{checklist.version} {checklist.title}（{items} 项）",
+                       f"ok  {checklist.id}@{checklist.version} {checklist.title} ({items} items)"))
     for error in errors:
         click.echo(str(error), err=True)
     if errors:
-        raise BadInput(f"{len(errors)} 个错误 error(s) in checklist files")
+        raise BadInput(say(f"检查表文件中有 {len(errors)} 个错误", f"{len(errors)} error(s) in checklist files"))
 
 
 @main.group("device")
@@ -1068,17 +1072,19 @@ def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], usc
                   output: Path) -> None:
     """Enrol a device (office only): writes its signed enrolment file with the starter data of its scope."""
     with _desk(ctx) as desk:
-        progress = _Progress("写入登记文件 writing enrolment")
+        progress = _Progress(say("写入登记文件", "writing enrolment"))
         try:
             with _writing(output):
                 result = desk.devices.enroll(role, name, output, district_codes=districts, uscc=uscc,
                                              report=progress)
         finally:
             progress.close()
-    click.echo(f"已登记设备 enrolled {result.device.name} ({result.device.role}) {result.device.id}")
-    click.echo(f"登记文件 enrolment file: {result.path} ({result.changes} 项 changes, {result.photos} 张照片 photos)")
+    click.echo(say(f"已登记设备：{result.device.name}（{result.device.role}）{result.device.id}",
+                   f"enrolled {result.device.name} ({result.device.role}) {result.device.id}"))
+    click.echo(say(f"登记文件：{result.path}（{result.changes} 项修改，{result.photos} 张照片）",
+                   f"enrolment file: {result.path} ({result.changes} changes, {result.photos} photos)"))
     for block in result.notice_blocks:
-        click.echo(f"通知书编号段 notice numbers {block}")
+        click.echo(say(f"通知书编号段：{block}", f"notice numbers {block}"))
     click.echo(say("请妥善交付此文件：它只能使用一次", "hand the file over safely: it can be used once"))
 
 
@@ -1090,7 +1096,7 @@ def device_join(ctx: click.Context, enrol_file: Path) -> None:
     from safety_desk.services.devices import AlreadyJoined, join
     from safety_desk.services.errors import StoreError
 
-    progress = _Progress("导入初始数据 importing starter data")
+    progress = _Progress(say("导入初始数据", "importing starter data"))
     try:
         result = join(_db_path(ctx), enrol_file, report=progress)
     except (AlreadyJoined, ValueError) as exc:  # a database here already; a damaged or foreign enrolment file
@@ -1099,8 +1105,10 @@ def device_join(ctx: click.Context, enrol_file: Path) -> None:
         raise Failed(str(exc)) from None
     finally:
         progress.close()
-    click.echo(f"本机已成为设备 this installation is now {result.name} ({result.role}) {result.device_id}")
-    click.echo(f"初始数据 starter data: {result.changes} 项 changes, {result.photos} 张照片 photos")
+    click.echo(say(f"本机已成为设备：{result.name}（{result.role}）{result.device_id}",
+                   f"this installation is now {result.name} ({result.role}) {result.device_id}"))
+    click.echo(say(f"初始数据：{result.changes} 项修改，{result.photos} 张照片",
+                   f"starter data: {result.changes} changes, {result.photos} photos"))
 
 
 @device_group.command("revoke")
@@ -1110,7 +1118,8 @@ def device_revoke(ctx: click.Context, device: str) -> None:
     """Revoke a device (by name or id): its bundles are refused; the revocation travels in bundles."""
     with _desk(ctx) as desk:
         revoked = desk.devices.revoke(device)
-    click.echo(f"已停用 revoked {revoked.name} {revoked.id} ({revoked.revoked_at})")
+    click.echo(say(f"已停用：{revoked.name} {revoked.id}（{revoked.revoked_at}）",
+                   f"revoked {revoked.name} {revoked.id} ({revoked.revoked_at})"))
 
 
 @device_group.command("list")
@@ -1119,8 +1128,8 @@ def device_list(ctx: click.Context) -> None:
     """Every device: name, role, scope, enrolled, revoked, whether its key arrived."""
     with _desk(ctx) as desk:
         for info in desk.devices.list():
-            state = "已停用 revoked" if info.revoked_at else ("正常 active" if info.key_known else "待首次同步 awaiting "
-                                                                                          "first bundle")
+            state = (say("已停用", "revoked") if info.revoked_at else say("正常", "active") if info.key_known
+                     else say("待首次同步", "awaiting first bundle"))
             here = " *" if info.this_device else ""
             click.echo("\t".join([info.id, info.name + here, info.role, info.scope_text, info.enrolled_at[:16], state]))
 
@@ -1140,7 +1149,7 @@ def sync_export(ctx: click.Context, to: Path, for_device: str | None) -> None:
     if to.suffix != ".sdsync" and not to.is_dir():
         raise BadInput(say(f"--to {to}: 文件夹不存在", f"--to {to}: no such folder; or give a FILE.sdsync"))
     with _desk(ctx) as desk:
-        progress = _Progress("导出 exporting")
+        progress = _Progress(say("导出", "exporting"))
         try:
             result = desk.sync.export(to, for_device, report=progress)
         except OSError as exc:
@@ -1149,8 +1158,8 @@ def sync_export(ctx: click.Context, to: Path, for_device: str | None) -> None:
             progress.close()
         recipient = next((f"{peer.name} ({peer.device_id})" for peer in desk.sync.peers()
                           if peer.device_id == result.recipient), result.recipient)
-    click.echo(f"已导出 written {result.path}，发给 for {recipient}: {result.changes} 项修改 changes, "
-               f"{result.photos} 张照片 photos")
+    click.echo(say(f"已导出 {result.path}，发给 {recipient}：{result.changes} 项修改，{result.photos} 张照片",
+                   f"written {result.path} for {recipient}: {result.changes} changes, {result.photos} photos"))
 
 
 @sync_group.command("import")
@@ -1159,7 +1168,7 @@ def sync_export(ctx: click.Context, to: Path, for_device: str | None) -> None:
 def sync_import(ctx: click.Context, file: Path) -> None:
     """Apply one bundle: checked completely first, a backup taken, then all or nothing."""
     with _desk(ctx) as desk:
-        progress = _Progress("导入 importing")
+        progress = _Progress(say("导入", "importing"))
         try:
             result = desk.sync.import_bundle(file, report=progress)
         finally:
@@ -1170,9 +1179,9 @@ def sync_import(ctx: click.Context, file: Path) -> None:
 def _echo_import(result) -> None:
     click.echo(result.describe())
     for refused in result.refused:
-        click.echo(f"  拒收 refused: {refused}", err=True)
+        click.echo(say(f"  拒收：{refused}", f"  refused: {refused}"), err=True)
     for warning in result.warnings:
-        click.echo(f"  注意 warning: {warning}", err=True)
+        click.echo(say(f"  注意：{warning}", f"  warning: {warning}"), err=True)
 
 
 @sync_group.command("folder")
@@ -1184,8 +1193,9 @@ def sync_folder(ctx: click.Context, path: Path | None) -> None:
         folder = desk.sync.folder(path)
         reason = _cannot_write_in(folder)
         if reason is not None:  # refused before importing: a bundle taken in must be removed from the folder
-            raise Failed(f"同步文件夹 {folder} 无法写入（{reason}），未导入也未导出")
-        progress = _Progress("同步 syncing")
+            raise Failed(say(f"同步文件夹 {folder} 无法写入（{reason}），未导入也未导出",
+                              f"sync folder {folder} cannot be written ({reason}): nothing imported or exported"))
+        progress = _Progress(say("同步", "syncing"))
         try:
             result = desk.sync.sync_folder(folder, report=progress)
         finally:
@@ -1193,11 +1203,13 @@ def sync_folder(ctx: click.Context, path: Path | None) -> None:
     for imported in result.imported:
         _echo_import(imported)
     for exported in result.exported:
-        click.echo(f"已导出 written {exported.path.name}: {exported.changes} 项修改 changes, {exported.photos} 张照片 photos")
+        click.echo(say(f"已导出 {exported.path.name}：{exported.changes} 项修改，{exported.photos} 张照片",
+                       f"written {exported.path.name}: {exported.changes} changes, {exported.photos} photos"))
     for rejected in result.rejected:
-        click.echo(f"拒收 rejected: {rejected}", err=True)
-    click.echo(f"同步文件夹 sync folder {result.folder}: 导入 imported {len(result.imported)}, 导出 written "
-               f"{len(result.exported)}, 拒收 rejected {len(result.rejected)}")
+        click.echo(say(f"拒收：{rejected}", f"rejected: {rejected}"), err=True)
+    counts = len(result.imported), len(result.exported), len(result.rejected)
+    click.echo(say("同步文件夹 {}：导入 {}，导出 {}，拒收 {}", "sync folder {}: imported {}, written {}, rejected {}")
+               .format(result.folder, *counts))
     if result.rejected:
         raise Failed(say(f"{len(result.rejected)} 个同步包被拒收",
                          f"{len(result.rejected)} bundle(s) were refused; see above"))
@@ -1210,17 +1222,22 @@ def sync_status(ctx: click.Context) -> None:
     with _desk(ctx) as desk:
         service = desk.sync
         for peer in service.peers():
-            state = "已停用 revoked" if peer.revoked else ("" if peer.key_known else "待首次同步 awaiting first bundle")
-            click.echo("\t".join([peer.device_id, peer.name, peer.role, f"导出 exported {peer.last_export_at or '-'}",
-                                  f"导入 imported {peer.last_import_at or '-'}", f"待发 waiting {peer.waiting}", state]))
+            state = (say("已停用", "revoked") if peer.revoked else "" if peer.key_known
+                     else say("待首次同步", "awaiting first bundle"))
+            click.echo("\t".join([peer.device_id, peer.name, peer.role,
+                                  say("导出 ", "exported ") + (peer.last_export_at or "-"),
+                                  say("导入 ", "imported ") + (peer.last_import_at or "-"),
+                                  say("待发 ", "waiting ") + str(peer.waiting), state]))
         folder = service.folder_status()
         if folder.configured:
-            click.echo(f"同步文件夹 sync folder {folder.path}: " + ("可用 reachable" if folder.reachable else
-                       "无法访问 not reachable") + f", 待导入 incoming {folder.incoming}")
-        click.echo(f"未处理的冲突 open conflicts: {service.log.open_conflict_count()}")
+            reach = say("可用", "reachable") if folder.reachable else say("无法访问", "not reachable")
+            click.echo(say(f"同步文件夹 {folder.path}：{reach}，待导入 {folder.incoming}",
+                           f"sync folder {folder.path}: {reach}, incoming {folder.incoming}"))
+        open_count = service.log.open_conflict_count()
+        click.echo(say(f"未处理的冲突：{open_count}", f"open conflicts: {open_count}"))
         warning = service.clock_warning()
         if warning:
-            click.echo(f"警告 warning: {warning}")
+            click.echo(say(f"警告：{warning}", f"warning: {warning}"))
 
 
 @sync_group.command("conflicts")
@@ -1230,8 +1247,8 @@ def sync_conflicts(ctx: click.Context, include_resolved: bool) -> None:
     """What merges did not keep: the field, both values, who and when."""
     with _desk(ctx) as desk:
         for c in desk.sync.conflicts(include_resolved):
-            click.echo("\t".join([c.id, c.kind, f"{c.table}.{c.field}", c.row_id, f"保留 kept={c.kept_value!r}",
-                                  f"{c.kept_by} {c.kept_at or ''}", f"另一值 other={c.other_value!r}",
+            click.echo("\t".join([c.id, c.kind, f"{c.table}.{c.field}", c.row_id, say("保留=", "kept=") + repr(c.kept_value),
+                                  f"{c.kept_by} {c.kept_at or ''}", say("另一值=", "other=") + repr(c.other_value),
                                   f"{c.other_by} {c.other_at or ''}", c.note]))
 
 

@@ -22,7 +22,7 @@ def parse_campaign_kind(text: Any) -> CampaignKind:
     try:
         return CampaignKind(str(text).strip())
     except ValueError:
-        raise ValueError(say(f"未知活动类型; choose one of: {choices}",
+        raise ValueError(say(f"未知活动类型；可选：{choices}",
                              f"unknown campaign kind {text!r}; choose one of: {choices}")) from None
 
 

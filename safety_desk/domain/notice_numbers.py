@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+
 from safety_desk.domain.language import say
 
 # GB/T 9704-2012 §7.2.4: organ code, year in 〔〕, number, 号; no 第 before the number, no leading zeros.

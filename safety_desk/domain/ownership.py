@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any, Iterable
+
 from safety_desk.domain.language import say
 
 OFFICE_ROLES = ("office",)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from PIL import ExifTags, Image
+
 from safety_desk.domain.language import say
 
 MAX_FILE_BYTES = 60 * 1024 * 1024

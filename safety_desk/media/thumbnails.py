@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from safety_desk.media.files import media_path, write_file_atomically
 from safety_desk.domain.language import say
+from safety_desk.media.files import media_path, write_file_atomically
 
 THUMBNAIL_SIZE = 256
 THUMBNAIL_QUALITY = 85

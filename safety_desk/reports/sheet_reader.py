@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Iterator
+
 from safety_desk.domain.language import say
 
 # Hostile files: checked before openpyxl sees them. A real ledger of 50,000 rows is a few MB zipped and

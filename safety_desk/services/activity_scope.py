@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from safety_desk.domain.language import say
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.store.records import Enterprise
-from safety_desk.domain.language import say
 
 
 class ActivityProblem(ValueError):

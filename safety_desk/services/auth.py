@@ -7,11 +7,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from safety_desk.domain.language import say
 from safety_desk.services.passwords import hash_password, password_problem, verify_password
 from safety_desk.services.session import Session
 from safety_desk.store.records import Office, Person
 from safety_desk.store.store import Store
-from safety_desk.domain.language import say
 
 _FREE_ATTEMPTS = 3
 _MAX_WAIT_SECONDS = 60

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from safety_desk.domain.campaigns import CampaignTargets, parse_campaign_kind
+from safety_desk.domain.language import say
 from safety_desk.services.activity_scope import ActivityProblem, as_day, scope_of
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import Campaign, Enterprise
-from safety_desk.domain.language import say
 
 
 @dataclass(frozen=True)

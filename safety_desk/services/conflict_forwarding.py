@@ -15,13 +15,13 @@ from typing import Any, Callable
 
 from safety_desk.domain.concurrent_decisions import DECISION_FIELD
 from safety_desk.domain.device_scope import ScopeIndex, row_in_scope
+from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import SYNC_MODE, WHOLE_ROW
 from safety_desk.store.database import Database
 from safety_desk.store.forwarded_conflicts import (
     already_recorded, conflicts_to_forward, is_json_text, last_conflict_number, record_forwarded, record_refused,
 )
 from safety_desk.store.local_state import LocalState
-from safety_desk.domain.language import say
 
 MAX_FORWARDED = 200              # conflicts per bundle; the rest go in the next ones
 _BUDGET = 2 * 1024 * 1024        # bytes of conflicts per manifest (the manifest is capped at 4 MiB)
@@ -61,10 +61,10 @@ def _problem(item: Any, columns: dict[str, set[str]]) -> str | None:
         return say("编号无效", "no valid number")
     for key in ("id", "tbl", "row_id", "field"):
         if not isinstance(item.get(key), str) or not 0 < len(item[key]) <= _MAX_NAME:
-            return say(f"{key} 无效", f"{key} {key} is missing or malformed")
+            return say(f"{key} 无效", f"{key} is missing or malformed")
     for key in ("kept_clock", "lost_clock", "kept_author", "lost_author"):
         if item.get(key) is not None and (not isinstance(item[key], str) or len(item[key]) > _MAX_NAME):
-            return say(f"{key} 无效", f"{key} {key} is malformed")
+            return say(f"{key} 无效", f"{key} is malformed")
     if not isinstance(item.get("note", ""), str) or len(item.get("note", "")) > 4000:
         return say("说明无效", "the note is malformed")
     if item["tbl"] not in SYNC_MODE:
@@ -75,12 +75,12 @@ def _problem(item: Any, columns: dict[str, set[str]]) -> str | None:
     for key in ("kept_value", "lost_value"):
         text = item.get(key)
         if text is not None and (not isinstance(text, str) or len(text) > _MAX_ITEM):
-            return say(f"{key} 过大或无效", f"{key} {key} is too large or malformed")
+            return say(f"{key} 过大或无效", f"{key} is too large or malformed")
         try:
             if not is_json_text(text):
-                return say(f"{key} 不是 JSON", f"{key} {key} is not JSON")
+                return say(f"{key} 不是 JSON", f"{key} is not JSON")
         except RecursionError:
-            return say(f"{key} 嵌套过深", f"{key} {key} is nested too deeply")
+            return say(f"{key} 嵌套过深", f"{key} is nested too deeply")
     return None
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.language import say
 from safety_desk.domain.notice_numbers import validate_block_size
 from safety_desk.media.files import media_path, write_file_atomically
 from safety_desk.services.session import Action, Session
@@ -46,7 +47,6 @@ from safety_desk.sync.bundle import BundleRejected, open_bundle
 from safety_desk.sync.change_codec import decode_changes
 from safety_desk.sync.folder_layout import mark_used, used_marker
 from safety_desk.sync.identity import generate_key_pair
-from safety_desk.domain.language import say
 
 ENROLLED_ROLES = ("inspector", "leader", "enterprise")
 ROLE_NAMES = {"office": "安全办", "leader": "包片领导", "inspector": "检查员", "enterprise": "企业"}
@@ -212,7 +212,7 @@ class DeviceService:
         if device.id == me.id or device.role == "office":
             raise DeviceProblem(say("不能停用安全办自己的设备", "the office's own device cannot be revoked"))
         if device.revoked_at is not None:
-            raise DeviceProblem(say(f"设备“{device.name}”已于 {device.revoked_at} 停用", f"already revoked"))
+            raise DeviceProblem(say(f"设备“{device.name}”已于 {device.revoked_at} 停用", f"device {device.name} was already revoked on {device.revoked_at}"))
         with self.store.transaction():
             revoked = self.store.devices.update(device.id, revoked_at=self.store.db.now_iso())
             self.store.local_state.mark_token_revoked(device.id)

@@ -13,6 +13,7 @@ from safety_desk.domain.drills import (
     DrillContent, DrillForm, DrillPlanType, DrillSchedule, DueInfo, drill_schedule,
 )
 from safety_desk.domain.grading import parse_hazard_grade
+from safety_desk.domain.language import say
 from safety_desk.services.activity_scope import (
     ActivityProblem, as_day, scope_of, visible_enterprise, whole_count,
 )
@@ -20,7 +21,6 @@ from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.settings import Settings
 from safety_desk.store.records import Drill, Hazard, Photo
-from safety_desk.domain.language import say
 
 # The two art. 33 groups, as the list names them.
 GROUP_MAIN = "综合/专项预案演练"

@@ -9,10 +9,10 @@ from typing import Any
 from safety_desk.domain.hazard_status import overdue_days
 from safety_desk.domain.industry import Industry, default_risk_class
 from safety_desk.domain.industry_codes import map_industry, nearest_names
+from safety_desk.domain.language import say
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import District, Drill, Enterprise, Hazard, Inspection
-from safety_desk.domain.language import say
 
 SEARCH_LIMIT = 50
 # What the enterprise editor may change; district moves and tombstones are other use cases.
@@ -203,7 +203,7 @@ class EnterpriseService:
         self.session.require_enterprise(enterprise_id)
         unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
         if unknown:
-            raise ValueError(say(f"enterprise {', '.join(unknown)}: 不能在此修改",
+            raise ValueError(say(f"企业的 {'、'.join(unknown)} 不能在此修改",
                                  f"enterprise {', '.join(unknown)}: cannot be changed here"))
         if "uscc" in changes:
             self._refuse_duplicate_uscc(enterprise_id, changes["uscc"])
@@ -217,5 +217,5 @@ class EnterpriseService:
             return  # the repository rejects it with the reason
         holder = self.store.enterprises.by_uscc(normalised)
         if holder is not None and holder.id != enterprise_id:
-            raise ValueError(say(f"enterprise uscc: 已被「{holder.name}」使用",
-                                 f"enterprise uscc: already used by {holder.name}"))
+            raise ValueError(say(f"统一社会信用代码 {normalised} 已被「{holder.name}」使用",
+                                 f"USCC {normalised} is already used by {holder.name}"))

@@ -11,6 +11,7 @@ from typing import Iterable
 from safety_desk.domain.hazard_status import (
     HazardEventKind, HazardState, HazardStatus, allowed_next, overdue_days,
 )
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import event_problem, field_problem
 from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.photos import PreparedPhoto, store_prepared
@@ -19,7 +20,6 @@ from safety_desk.settings import Settings
 from safety_desk.store.decision_conflicts import open_conflicts_of_hazard
 from safety_desk.store.hazards import TREATMENT_PLAN_ELEMENTS
 from safety_desk.store.records import Hazard, HazardEvent, Photo
-from safety_desk.domain.language import say
 
 # The six elements of a major hazard's treatment plan, as 16号令 art. 15 names them (regulations.md §2.1 [V]).
 TREATMENT_PLAN_LABELS: dict[str, str] = {
@@ -455,7 +455,7 @@ class HazardService:
         if state.status is HazardStatus.CLOSED:
             raise HazardProblem(say("已销号的隐患不能修改督办信息", "the hazard is closed"))
         if level is not None and level not in SUPERVISION_LEVELS:
-            raise HazardProblem(f"督办级别须为 省/市/县 (level must be one of 省, 市, 县, not {level!r})")
+            raise HazardProblem(say(f"督办级别须为 省/市/县，实为 {level!r}", f"level must be one of 省, 市, 县, not {level!r}"))
         if referred_on is not None and referred_on < date.fromisoformat(hazard.found_on):
             raise HazardProblem(say(f"报告监管部门日期不能早于发现日期 {hazard.found_on}",
                                     f"the referral date is before the day it was found"))

@@ -15,6 +15,7 @@ from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardStatus
 from safety_desk.domain.industry import Industry, default_risk_class, parse_industry
 from safety_desk.domain.industry_codes import industry_from_list, map_industry
+from safety_desk.domain.language import say
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.reports.sheet_reader import (
     MAX_DATA_ROWS, Column, Problem, SheetError, SheetRow, Table, cell_date, cell_text, find_table, read_table,
@@ -24,7 +25,6 @@ from safety_desk.services.backups import take_backup
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import District, Enterprise, Hazard, HazardEvent
-from safety_desk.domain.language import say
 
 __all__ = ["ENTERPRISE_COLUMNS", "LEDGER_COLUMNS", "ImportRefused", "ImportResult", "Problem", "SheetError",
            "SpreadsheetService"]
@@ -123,13 +123,14 @@ class ImportResult:
         return len({p.row for p in self.problems})
 
     def describe(self) -> str:
-        what = {"enterprises": "企业 enterprises", "ledger": "隐患 hazards", "people": "人员"}[self.kind]
+        what = {"enterprises": say("企业", "enterprises"), "ledger": say("隐患", "hazards"),
+                "people": say("人员", "people")}[self.kind]
         verb = "将" if self.dry_run else "已"
-        text = (f"{self.file}: {self.rows} 行 rows; {verb}新增 {'would add' if self.dry_run else 'added'} "
-                f"{self.added} {what}")
+        text = say(f"{self.file}: {self.rows} 行；{verb}新增 {self.added} {what}",
+                   f"{self.file}: {self.rows} rows; {'would add' if self.dry_run else 'added'} {self.added} {what}")
         if self.kind == "enterprises":
-            text += f", {verb}更新 {'would update' if self.dry_run else 'updated'} {self.updated}"
-        text += f", 已存在未变 unchanged {self.unchanged}"
+            text += say(f"，{verb}更新 {self.updated}", f", {'would update' if self.dry_run else 'updated'} {self.updated}")
+        text += say(f"，已存在未变 {self.unchanged}", f", unchanged {self.unchanged}")
         if self.enterprises is not None:
             listed = self.enterprises
             text += (f"; 工作表企业名录：{verb}新增企业 {listed.added} 家，{verb}更新 {listed.updated} 家，"
@@ -180,7 +181,7 @@ class ImportRefused(ValueError):
             missing = (say(f"\n片区不存在：{'、'.join(result.new_districts)}；加 --new-districts 导入时新建",
                            f"\nthese districts do not exist; give --new-districts to create them"))
         super().__init__(say(f"{result.file}: {len(result.problems)} 个问题，未导入任何数据{missing}\n{shown}",
-                             f"{result.file}: {len(result.problems)} {len(result.problems)} problems; nothing was imported{missing}\n{shown}"))
+                             f"{result.file}: {len(result.problems)} problems; nothing was imported{missing}\n{shown}"))
 
 
 def _moment(day: date, hour: int) -> str:
@@ -493,8 +494,8 @@ class SpreadsheetService:
             if status_text:
                 status = _STATUS_WORDS.get(status_text)
                 if status is None:
-                    problem.add("status", f"未知整改状态 {status_text!r} (unknown status; use 待整改、整改中、"
-                                          "待复查 or 已销号)")
+                    problem.add("status", say(f"未知整改状态 {status_text!r}，应为 待整改、整改中、待复查 或 已销号",
+                                              f"unknown status {status_text!r}; use 待整改, 整改中, 待复查 or 已销号"))
             else:
                 status = HazardStatus.CLOSED if dates["closed_on"] else HazardStatus.OPEN
             if status is HazardStatus.CLOSED and not self.session.may(Action.EDIT_HAZARD):
@@ -590,7 +591,7 @@ class SpreadsheetService:
                 hazard = dataclasses.replace(hazard, id=db.new_id(), found_by=by_id)
                 hazards.append(hazard)
                 found = date.fromisoformat(hazard.found_on)
-                note = say(f"从 {file_name} 导入", f"imported")
+                note = say(f"从 {file_name} 导入", f"imported from {file_name}")
                 timeline: list[tuple[str, date, date | None]] = [("created", found, deadline)]
                 if status == HazardStatus.IN_PROGRESS:
                     timeline.append(("progress", found, None))

@@ -8,10 +8,10 @@ from datetime import date, datetime
 
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.grading import AccidentGrade, grade_accident
+from safety_desk.domain.language import say
 from safety_desk.services.activity_scope import ActivityProblem, scope_of, visible_enterprise, whole_count
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import Incident
-from safety_desk.domain.language import say
 
 # 事故性质: fixed by the investigation report; 待定 until then (stored as liable 1 / 0 / NULL).
 LIABILITIES = {"责任": True, "非责任": False, "待定": None}
@@ -117,8 +117,8 @@ class IncidentService:
             raise ActivityProblem(say(f"直接经济损失应为非负金额",
                                       f"direct loss must be a non-negative amount of yuan, got {direct_loss_yuan!r}"))
         if liability not in LIABILITIES:
-            raise ActivityProblem(f"事故性质应为 责任、非责任 或 待定 (liability must be 责任, 非责任 or 待定, "
-                                  f"got {liability!r})")
+            raise ActivityProblem(say(f"事故性质应为 责任、非责任 或 待定，实为 {liability!r}",
+                                      f"liability must be 责任, 非责任 or 待定, got {liability!r}"))
         return (occurred_at.isoformat(timespec="minutes"), deaths, serious_injuries, float(direct_loss_yuan),
                 LIABILITIES[liability])
 

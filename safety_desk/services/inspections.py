@@ -13,6 +13,7 @@ from safety_desk.domain.checklist import (
 from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardEventKind, HazardStatus
 from safety_desk.domain.industry import offer_rank
+from safety_desk.domain.language import say
 from safety_desk.domain.major_standards import grades_major
 from safety_desk.domain.ownership import RowFacts, ownership_problem
 from safety_desk.domain.sync_model import WHOLE_ROW
@@ -24,7 +25,6 @@ from safety_desk.store.inspections import INSPECTION_KINDS
 from safety_desk.store.records import (
     Answer, Campaign, ChecklistRecord, Enterprise, Hazard, Inspection, Person, Photo,
 )
-from safety_desk.domain.language import say
 
 KIND_NAMES = {"routine": "日常检查", "campaign": "大排查/专项检查", "special": "专项检查", "seasonal": "季节性检查",
               "holiday": "节假日检查", "unannounced": "四不两直", "self_inspection": "企业自查",

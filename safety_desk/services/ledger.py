@@ -6,11 +6,11 @@ import dataclasses
 from datetime import date
 from typing import Iterator
 
+from safety_desk.domain.language import say
 from safety_desk.services.session import Session
 from safety_desk.store.hazards import HAZARD_SOURCES
 from safety_desk.store.ledger import SORT_COLUMNS, LedgerFilter, LedgerQuery, LedgerRow
 from safety_desk.store.records import Campaign, District
-from safety_desk.domain.language import say
 
 __all__ = ["HAZARD_SOURCES", "SORT_COLUMNS", "LedgerFilter", "LedgerRow", "LedgerService"]
 

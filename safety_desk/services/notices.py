@@ -10,6 +10,7 @@ from typing import Iterable
 from safety_desk.domain.document_seal import canonical
 from safety_desk.domain.hazard_status import HazardStatus, overdue_days
 from safety_desk.domain.bases import unfit_bases
+from safety_desk.domain.language import say
 from safety_desk.domain.notice_numbers import (
     NoticePatternError, format_notice_number, validate_block_size, validate_notice_pattern,
 )
@@ -21,7 +22,6 @@ from safety_desk.services.session import Action, Session
 from safety_desk.settings import Settings
 from safety_desk.store.notices import NoticeCountsRow, NoticeQuery, notice_with_number
 from safety_desk.store.records import District, Enterprise, Hazard, Notice, NoticeBlock
-from safety_desk.domain.language import say
 
 __all__ = ["IssuePreview", "NoticeDetail", "NoticeHazardRow", "NoticeNumbersExhausted", "NoticePatternError",
            "NoticeProblem", "NoticeService", "NoticeSummary"]
@@ -217,8 +217,8 @@ class NoticeService:
                 raise NoticeProblem(say(f"隐患“{shown}”的登记记录尚未同步到本设备",
                                         f"hazard “{shown}” has no created event here yet; sync, then try again"))
             if row.status == HazardStatus.CLOSED.value:
-                raise NoticeProblem(f"隐患“{shown}”已销号，不能列入整改通知书 "
-                                    f"(hazard “{shown}” is closed (已销号) and cannot go on a notice)")
+                raise NoticeProblem(say(f"隐患“{shown}”已销号，不能列入整改通知书",
+                                        f"hazard “{shown}” is closed and cannot go on a notice"))
             if hazard.notice_id is not None:
                 notice = self.store.notices.get(hazard.notice_id)
                 number = notice.number if notice else hazard.notice_id

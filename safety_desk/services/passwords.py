@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import os
 import secrets
+
 from safety_desk.domain.language import say
 
 _N, _R, _P = 2**14, 8, 1
@@ -33,7 +34,7 @@ def one_time_password() -> str:
 
 def hash_password(password: str) -> str:
     if not password:
-        raise ValueError(say("password: 密码不能为空", "password: must not be empty"))
+        raise ValueError(say("密码不能为空", "password: must not be empty"))
     salt = os.urandom(16)
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
     encode = lambda b: base64.b64encode(b).decode("ascii")  # noqa: E731

@@ -13,6 +13,7 @@ from typing import Any
 
 from safety_desk.domain.annotations import Annotation, as_shapes, parse_shapes
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import RowFacts, ownership_problem
 from safety_desk.media.files import keep_file, media_path
 from safety_desk.media.ingest import ProcessedPhoto, process_file, process_image
@@ -23,7 +24,6 @@ from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.annotations import annotation_id_for
 from safety_desk.store.records import Photo
 from safety_desk.store.store import Store
-from safety_desk.domain.language import say
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from safety_desk.domain.china_time import beijing_minute
 from safety_desk.domain.bases import unfit_bases
+from safety_desk.domain.language import say
 from safety_desk.domain.record_numbers import printed_number
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
 from safety_desk.domain.drills import DrillPlanType, drill_schedule
@@ -23,7 +24,6 @@ from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.filings import FiledFigures
 from safety_desk.store.records import Drill
 from safety_desk.store.statistics import StatisticsQuery
-from safety_desk.domain.language import say
 
 RESULT_NAMES = {AnswerResult.PASS.value: "合格", AnswerResult.FAIL.value: "不合格",
                 AnswerResult.NOT_APPLICABLE.value: "不适用", AnswerResult.VALUE.value: "已记录"}

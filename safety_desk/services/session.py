@@ -8,9 +8,9 @@ from datetime import date
 from enum import StrEnum
 
 from safety_desk.domain.clock import Clock, FixedClock, SystemClock, end_of_day
+from safety_desk.domain.language import say
 from safety_desk.store.records import Person
 from safety_desk.store.store import Store
-from safety_desk.domain.language import say
 
 
 class Action(StrEnum):

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.language import say
 from safety_desk.services.passwords import hash_password
 from safety_desk.store.connection import StoreError, remove_database_files
 from safety_desk.store.open_lock import creating_alone
 from safety_desk.store.records import ChecklistRecord, Device, Office, Person
 from safety_desk.store.store import Store
 from safety_desk.sync.identity import generate_key_pair
-from safety_desk.domain.language import say
 
 DEFAULT_OFFICE_NAME = "市国资委安全生产监督办公室"
 
@@ -54,7 +54,7 @@ def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_nam
     """Create the database at `path` as this device's office database. Refuses an existing one."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
-        raise AlreadyInitialised(say(f"{path}: 文件已存在; nothing was changed",
+        raise AlreadyInitialised(say(f"{path}: 文件已存在；未作任何更改",
                                      f"{path}: a database or other file already exists here; init never overwrites; nothing was changed"))
     if admin_login and not admin_password:
         raise ValueError(say("--password: 创建管理员账号需要密码", "--password: the first account needs a password"))

@@ -39,6 +39,7 @@ from typing import Any, Callable
 
 from safety_desk.domain.concurrent_decisions import DECISION_KINDS
 from safety_desk.domain.device_scope import Scope
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
@@ -71,7 +72,6 @@ from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.office_proof import proof_key, proof_of, proven, written_clock
 from safety_desk.sync.scope_checks import change_key, refusing
 from safety_desk.sync.sender_checks import accepted_sender, office_claims, ownership_refuser
-from safety_desk.domain.language import say
 
 Progress = Callable[[int, int], None]
 # What one exported bundle holds at most: below what a peer reads (sync/bundle.py), with room to spare.

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
-from safety_desk.store.merge import MergeReport
 from safety_desk.domain.language import say
+from safety_desk.store.merge import MergeReport
 
 
 @dataclass(frozen=True)
@@ -52,13 +52,14 @@ class ImportResult:
 
     def describe(self) -> str:
         if self.duplicate:
-            return (say(f"{self.path.name}: 已导入过，未作更改 — 来自 from {self.sender_name}",
-                        f"{self.path.name}: already imported; nothing changed — 来自 from {self.sender_name}"))
-        text = (f"{self.path.name}: 来自 from {self.sender_name}: {self.changes} 项修改 changes, 应用 applied "
-                f"{self.applied}, 未变 unchanged {self.unchanged}, 照片 photos {self.photos}, 冲突 conflicts "
-                f"{self.conflicts}")
+            return say(f"{self.path.name}: 已导入过，未作更改 — 来自 {self.sender_name}",
+                       f"{self.path.name}: already imported; nothing changed — from {self.sender_name}")
+        text = say(f"{self.path.name}: 来自 {self.sender_name}：{self.changes} 项修改，应用 {self.applied}，"
+                   f"未变 {self.unchanged}，照片 {self.photos}，冲突 {self.conflicts}",
+                   f"{self.path.name}: from {self.sender_name}: {self.changes} changes, applied {self.applied}, "
+                   f"unchanged {self.unchanged}, photos {self.photos}, conflicts {self.conflicts}")
         if self.refused:
-            text += f", 拒收 refused {len(self.refused)}"
+            text += say(f"，拒收 {len(self.refused)}", f", refused {len(self.refused)}")
         return text
 
     def add_merge(self, merged: MergeReport, own_clock_ahead: bool) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from safety_desk.domain.device_scope import Scope
+from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, of_tables
 from safety_desk.store.database import Database
 from safety_desk.store.local_state import LocalState
@@ -19,7 +20,6 @@ from safety_desk.store.records import Device
 from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.sync_log import SyncLog
 from safety_desk.sync.scope_checks import scope_refusals
-from safety_desk.domain.language import say
 
 _LISTED = 20  # refusals told listed one by one in an import's warnings (all are in the conflicts)
 

@@ -6,12 +6,12 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from safety_desk.domain.language import say
 from safety_desk.services.activity_scope import (
     ActivityProblem, as_day, scope_of, visible_enterprise, whole_count,
 )
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import Training
-from safety_desk.domain.language import say
 
 MAX_HOURS = 200.0  # a session longer than this is a typing mistake (a long course is several sessions)
 

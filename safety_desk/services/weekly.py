@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from safety_desk.domain.drills import DrillRule
+from safety_desk.domain.language import say
 from safety_desk.services.campaigns import CampaignProgress, campaign_progress
 from safety_desk.services.dashboard import DashboardService, WeekBar, week_start
 from safety_desk.services.drills import DrillDue, drills_due
@@ -20,7 +21,6 @@ from safety_desk.services.training import TrainingRow, TrainingService
 from safety_desk.settings import Settings
 from safety_desk.store.records import Campaign, HazardTally
 from safety_desk.store.statistics import InspectionWork, MajorHazardTally, StatisticsQuery, WorkQuery
-from safety_desk.domain.language import say
 
 # Problem categories and enterprises listed in the summary's breakdowns, most hazards first.
 TOP_CATEGORIES = 5

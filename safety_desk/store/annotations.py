@@ -7,8 +7,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from safety_desk.store.repository import NotFound, Repository
 from safety_desk.domain.language import say
+from safety_desk.store.repository import NotFound, Repository
 
 # Row ids are derived from the photo id (a sha256) rather than fresh UUIDv7s: devices that annotate
 # the same photo while offline then write the same row, and sync's per-field merge keeps one set of
@@ -35,15 +35,15 @@ class AnnotationRepository(Repository[PhotoAnnotation]):
     def validate(self, record: PhotoAnnotation) -> PhotoAnnotation:
         # The store checks the shape of the data; what a valid shape is belongs to domain/annotations.py.
         if not isinstance(record.shapes, list) or not all(isinstance(s, dict) for s in record.shapes):
-            raise ValueError(say("photo_annotation shapes: 标注必须是对象列表",
+            raise ValueError(say("标注必须是对象列表",
                                  "photo_annotation shapes: must be a list of objects"))
         try:
             json.dumps(record.shapes)
         except (TypeError, ValueError) as exc:
-            raise ValueError(say(f"photo_annotation shapes: 标注无法保存为 JSON: {exc}",
+            raise ValueError(say(f"标注无法保存为 JSON: {exc}",
                                  f"photo_annotation shapes: cannot be stored as JSON: {exc}")) from exc
         if record.id != annotation_id_for(record.photo_id):
-            raise ValueError(say("photo_annotation id: 标注编号必须由照片编号得出",
+            raise ValueError(say("标注编号必须由照片编号得出",
                                  "photo_annotation id: must be derived from the photo id"))
         return record
 
@@ -64,7 +64,7 @@ class AnnotationRepository(Repository[PhotoAnnotation]):
         record_id = annotation_id_for(photo_id)
         with self.db.transaction():
             if self.db.conn.execute("SELECT 1 FROM photo WHERE id = ?", (photo_id,)).fetchone() is None:
-                raise NotFound(say(f"photo {photo_id} 不存在", f"photo {photo_id} does not exist"))
+                raise NotFound(say(f"照片 {photo_id} 不存在", f"photo {photo_id} does not exist"))
             if self.get(record_id) is None:
                 return self.add(PhotoAnnotation(id=record_id, photo_id=photo_id, shapes=list(shapes)))
             return self.update(record_id, shapes=list(shapes), deleted=False)

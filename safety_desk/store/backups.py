@@ -12,8 +12,8 @@ from pathlib import Path
 
 from safety_desk.domain.backup_rotation import BackupStamp, backups_to_keep
 from safety_desk.domain.china_time import BEIJING
-from safety_desk.store.errors import BackupFailed, DiskFull, MissingDatabase, write_error
 from safety_desk.domain.language import say
+from safety_desk.store.errors import BackupFailed, DiskFull, MissingDatabase, write_error
 
 # <database stem>-<YYYYMMDD-HHMMSS Beijing time>[_<n>]-<reason>.db, e.g. safety-desk-20261127-093012-daily.db
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:_(?P<n>\d+))?-(?P<reason>[a-z][a-z-]*)\.db$")
@@ -174,7 +174,7 @@ def export_copy(db_path: Path, target: Path) -> Path:
     except (sqlite3.Error, OSError) as exc:
         target.with_name(target.name + PARTIAL_SUFFIX).unlink(missing_ok=True)  # a reservation, or a half copy
         if isinstance(write_error(exc, target), DiskFull) or getattr(exc, "errno", None) == errno.ENOSPC:
-            detail = "磁盘已满 the disk is full"
+            detail = say("磁盘已满", "the disk is full")
         elif isinstance(exc, OSError):
             detail = exc.strerror or str(exc)
         else:

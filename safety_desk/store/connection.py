@@ -6,13 +6,13 @@ import sqlite3
 from pathlib import Path
 
 from safety_desk.domain.clock import Clock, SystemClock
+from safety_desk.domain.language import say
 from safety_desk.store.backups import backup_copy, backup_name, prune
 from safety_desk.store.errors import (
     DatabaseBusy, DiskFull, DiskWriteError, MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase,
     ReadOnlyDatabase, StoreError, WriteFailed, write_error,
 )
 from safety_desk.store.migrations import Migration, all_migrations
-from safety_desk.domain.language import say
 
 __all__ = ["APPLICATION_ID", "DatabaseBusy", "DiskFull", "DiskWriteError", "MissingDatabase", "NewerSchemaError",
            "NotASafetyDeskDatabase", "ReadOnlyDatabase", "StoreError", "WriteFailed", "backup_copy",
@@ -36,7 +36,7 @@ def _inspect_read_only(path: Path) -> tuple[int, int, bool]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise NotASafetyDeskDatabase(
-            say(f"{path}: 不是 SafetyDesk 数据库; the file was not changed",
+            say(f"{path}: 不是 SafetyDesk 数据库；文件未改动",
                 f"{path}: not a SafetyDesk database: {exc}; the file was not changed")
         ) from None
     return app_id, version, has_tables
@@ -123,19 +123,19 @@ def open_connection(path: Path, *, create: bool = False, clock: Clock | None = N
         app_id, version, has_tables = _inspect_read_only(path)
         if app_id != APPLICATION_ID and (has_tables or app_id != 0 or version != 0):
             raise NotASafetyDeskDatabase(
-                say(f"{path}: 不是 SafetyDesk 数据库; the file was not changed",
+                say(f"{path}: 不是 SafetyDesk 数据库；文件未改动",
                     f"{path}: not a SafetyDesk database; the file was not changed")
             )
         if version == 0 and not create:
-            raise MissingDatabase(say(f"{path}: 空文件，不是 SafetyDesk 数据库; run `safety-desk init` to create one; the file was not changed",
+            raise MissingDatabase(say(f"{path}: 空文件，不是 SafetyDesk 数据库；请用 `safety-desk init` 新建；文件未改动",
                                       f"{path}: an empty file, not a SafetyDesk database; run `safety-desk init` to create one; the file was not changed"))
         if version > latest:
             raise NewerSchemaError(
-                say(f"{path}: 数据库版本 {version} 比本程序 (最高 {latest}) 新，请升级程序; the file was not changed",
+                say(f"{path}: 数据库版本 {version} 比本程序 (最高 {latest}) 新，请升级程序；文件未改动",
                     f"{path}: database schema {version} is newer than this program supports, {latest}; the file was not changed")
             )
     elif not create:
-        raise MissingDatabase(say(f"{path}: 数据库不存在; run `safety-desk init` first",
+        raise MissingDatabase(say(f"{path}: 数据库不存在；请先运行 `safety-desk init`",
                                   f"{path}: no database here; run `safety-desk init` first"))
     else:
         version = 0
@@ -159,7 +159,7 @@ def open_connection(path: Path, *, create: bool = False, clock: Clock | None = N
         conn.close()
         friendly = write_error(exc, path)
         if friendly is None and isinstance(exc, OSError):
-            friendly = StoreError(say(f"{path}: 升级前无法备份，数据库未改动; the database was not changed",
+            friendly = StoreError(say(f"{path}: 升级前无法备份，数据库未改动",
                                       f"{path}: could not back up before upgrading the schema: {exc.strerror or exc}; the database was not changed"))
         if friendly is None:
             raise

@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 from safety_desk.domain.concurrent_decisions import DECISION_FIELD, DECISION_KINDS, decisions_clash
+from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW
 from safety_desk.store.database import Database
-from safety_desk.domain.language import say
 
 _CHUNK = 500
 _SHOWN = ("id", "hazard_id", "kind", "deadline", "reason", "by_id", "clock")

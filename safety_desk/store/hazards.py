@@ -11,11 +11,11 @@ from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import (
     HazardEventFact, HazardEventKind, HazardState, allowed_next, fold_hazard_events,
 )
+from safety_desk.domain.language import say
 from safety_desk.store.codec import codec_for, record_from_row
 from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Hazard, HazardEvent, HazardStateRow, Notice
 from safety_desk.store.repository import Repository
-from safety_desk.domain.language import say
 
 HAZARD_SOURCES = ("inspection", "self_inspection", "drill", "report", "enforcement", "import")
 # The six elements of a major hazard's treatment plan (16号令 art. 15, regulations.md §2.1 [V]).
@@ -56,7 +56,7 @@ class HazardRepository(Repository[Hazard]):
 
     def validate(self, record: Hazard) -> Hazard:
         if not record.description.strip():
-            raise ValueError(say("hazard description: 隐患描述不能为空", "hazard description: must not be empty"))
+            raise ValueError(say("隐患描述不能为空", "hazard description: must not be empty"))
         if record.source not in HAZARD_SOURCES:
             raise ValueError(f"hazard source: {record.source!r} is not one of {', '.join(HAZARD_SOURCES)}")
         grade = parse_hazard_grade(record.grade)
@@ -137,7 +137,7 @@ class HazardRepository(Repository[Hazard]):
             current = self.state(hazard_id)
             if kind not in allowed_next(current.status if current else None):
                 shown = current.status.value if current else "未登记"
-                raise InvalidHazardEvent(say(f"hazard {hazard_id}: {kind.value} 不适用于状态 {shown}",
+                raise InvalidHazardEvent(say(f"隐患 {hazard_id}：{kind.value} 不适用于状态 {shown}",
                                              f"hazard {hazard_id}: {kind.value} not allowed in status {shown}"))
             if kind in (HazardEventKind.DEADLINE_SET, HazardEventKind.DEADLINE_EXTENDED) and deadline is None:
                 raise ValueError(f"hazard {hazard_id}: {kind.value} needs a deadline date")
@@ -227,7 +227,7 @@ class NoticeRepository(Repository[Notice]):
 
     def validate(self, record: Notice) -> Notice:
         if date.fromisoformat(record.reply_due) < date.fromisoformat(record.issued_on):
-            raise ValueError(say("notice reply_due: 回复期限早于发出日期", "notice reply_due: reply due before the issue date"))
+            raise ValueError(say("回复期限早于发出日期", "notice reply_due: reply due before the issue date"))
         return record
 
     def by_number(self, number: str) -> Notice | None:

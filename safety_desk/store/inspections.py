@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from safety_desk.domain.language import say
 from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Answer, ChecklistRecord, Inspection
 from safety_desk.store.repository import Repository
-from safety_desk.domain.language import say
 
 INSPECTION_KINDS = ("routine", "campaign", "special", "seasonal", "holiday", "unannounced",
                     "self_inspection", "re_inspection")
@@ -33,7 +33,7 @@ class ChecklistRepository(Repository[ChecklistRecord]):
             self.add(record)
             return True
         if existing.body != record.body:
-            raise StoreError(say(f"checklist {record.id}: 同一版本内容不同",
+            raise StoreError(say(f"检查表 {record.id}：同一版本内容不同",
                                  f"checklist {record.id}: a different template with the same id and version is already stored; bump the version"))
         return False
 
@@ -55,7 +55,7 @@ class InspectionRepository(Repository[Inspection]):
 
     def update(self, record_id: str, **changes: object) -> Inspection:
         if self.require(record_id).status == "submitted":
-            raise SubmittedInspection(say(f"inspection {record_id} 已提交，不能修改",
+            raise SubmittedInspection(say(f"检查 {record_id} 已提交，不能修改",
                                           f"inspection {record_id} is submitted and read-only"))
         return super().update(record_id, **changes)
 
@@ -134,7 +134,7 @@ class AnswerRepository(Repository[Answer]):
             if status is None:
                 raise StoreError(f"inspection {inspection_id} does not exist")
             if status[0] == "submitted":
-                raise SubmittedInspection(say(f"inspection {inspection_id} 已提交，不能修改答案",
+                raise SubmittedInspection(say(f"检查 {inspection_id} 已提交，不能修改答案",
                                               f"inspection {inspection_id} is submitted"))
             existing = self._select("inspection_id = ? AND item_code = ?", (inspection_id, item_code))
             answer = Answer(id=existing[0].id if existing else self.db.new_id(),

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import APPEND_ONLY_TABLES, EVIDENCE_TABLES, ISSUED_TABLES, RowFacts, evidence_problem
 from safety_desk.domain.sync_model import PER_FIELD, SYNC_MODE, TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.store.database import Database
@@ -33,7 +34,6 @@ from safety_desk.store.merge_clocks import (
     ROW_CLOCK_COLUMN, cap_clocks, clock_notes, device_of, wall_of,
 )
 from safety_desk.store.row_facts import row_facts
-from safety_desk.domain.language import say
 
 CLOCK_TOLERANCE_MS = MAX_DRIFT_MS  # a peer clock up to the stated drift ahead is taken as it is
 _CHUNK = 500

@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
-from safety_desk.store.errors import StoreError
 from safety_desk.domain.language import say
+from safety_desk.store.errors import StoreError
 
 try:
     import fcntl
@@ -130,6 +130,6 @@ def creating_alone(create: Callable[..., T]) -> Callable[..., T]:
     database at once get one database and one clear refusal, never a half-migrated file."""
     @functools.wraps(create)
     def alone(path: Path | str, *args: Any, **kwargs: Any) -> T:
-        with exclusively(Path(path), "创建 create"):
+        with exclusively(Path(path), say("创建", "create")):
             return create(path, *args, **kwargs)
     return alone

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, ClassVar, Generic, Iterable, TypeVar
 
+from safety_desk.domain.language import say
 from safety_desk.store.codec import codec_for, record_from_row
 from safety_desk.store.connection import StoreError
 from safety_desk.store.database import Database
-from safety_desk.domain.language import say
 
 T = TypeVar("T")
 

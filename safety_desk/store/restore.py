@@ -9,12 +9,12 @@ from datetime import datetime
 from pathlib import Path
 
 from safety_desk.domain.backup_rotation import BEFORE_RESTORE
+from safety_desk.domain.language import say
 from safety_desk.store.backups import BackupFile, backup_name, export_copy, prune
 from safety_desk.store.connection import BUSY_TIMEOUT_MS, check_database_file
 from safety_desk.store.errors import BackupFailed, SameDatabase, StoreError, write_error
 from safety_desk.store.local_state import begin_incarnation
 from safety_desk.store.open_lock import exclusively
-from safety_desk.domain.language import say
 
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
@@ -45,7 +45,7 @@ def restore_database(db_path: Path, source: Path, made_at: datetime) -> tuple[in
     if _same_file(db_path, source):
         raise SameDatabase(say(f"{source}: 这就是当前的数据库，无需恢复", f"{source}: this is the current database itself"))
     version = check_database_file(source)
-    with exclusively(db_path, "恢复 restore"):
+    with exclusively(db_path, say("恢复", "restore")):
         return version, _replace(db_path, source, made_at)
 
 

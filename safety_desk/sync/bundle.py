@@ -49,8 +49,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterator
 
-from safety_desk.sync.identity import sign, verify
 from safety_desk.domain.language import say
+from safety_desk.sync.identity import sign, verify
 
 FORMAT = "safety-desk-bundle"
 VERSION = 1

@@ -12,10 +12,10 @@ import re
 from itertools import repeat
 from typing import Any, Iterable, Iterator
 
+from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, SYNC_MODE, WHOLE_ROW, Change
 from safety_desk.sync.bundle import MAX_CHANGE_CELLS, MAX_CHANGE_LINE_BYTES, MAX_CHANGE_LINES, BundleRejected
 from safety_desk.sync.office_proof import PROOF_CHARS
-from safety_desk.domain.language import say
 
 _CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")
 _SCALARS = frozenset({str, int, float, type(None)})  # exact types: a bool is not a stored value

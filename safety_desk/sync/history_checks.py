@@ -13,9 +13,9 @@ from datetime import date, datetime
 from typing import Any, Callable, Iterable
 
 from safety_desk.domain.hazard_status import HazardEventKind
+from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, Refuser
 from safety_desk.sync.scope_checks import change_key
-from safety_desk.domain.language import say
 
 _KINDS = frozenset(kind.value for kind in HazardEventKind)
 _CREATED = HazardEventKind.CREATED.value
@@ -83,7 +83,7 @@ def history_refusals(changes: Iterable[Change], created_events: CreatedEvents,
         elif problem is None:
             start = first_created.get(hazard_id)
             if start is None:
-                problem = say(f"隐患 {hazard_id} 没有“登记”事件，其事件记录必须以登记开始", f"created事件，其事件记录必须以登记开始")
+                problem = f"隐患 {hazard_id} 没有“登记”（created）事件，其事件记录必须以登记开始"
             elif _order(change) < start:
                 problem = f"此事件的时钟早于隐患 {hazard_id} 的“登记”事件，事件记录必须以登记开始"
         if problem:

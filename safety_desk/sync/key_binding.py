@@ -12,9 +12,9 @@ import hashlib
 import hmac
 from typing import Any
 
+from safety_desk.domain.language import say
 from safety_desk.store.records import Device
 from safety_desk.sync.bundle import BundleRejected
-from safety_desk.domain.language import say
 
 
 def binding_proof(token: str, device_id: str, public_key: str) -> str:

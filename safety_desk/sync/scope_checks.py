@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from safety_desk.domain.device_scope import ScopeIndex, note_row, row_in_scope
-from safety_desk.domain.sync_model import TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.domain.language import say
+from safety_desk.domain.sync_model import TABLE_ORDER, WHOLE_ROW, Change, Refuser
 
 # Records that carry the district they belong to beside their enterprise (the ledgers list them by it).
 DISTRICT_LABELLED = frozenset({"hazard", "inspection", "notice", "drill", "incident"})

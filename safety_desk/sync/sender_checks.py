@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import (
     RowFacts, authorship_problem, ownership_problem, row_clock_problem, writer_problem,
 )
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, Refuser
 from safety_desk.store.records import Device
 from safety_desk.sync.bundle import BundleRejected
-from safety_desk.domain.language import say
 
 
 def accepted_sender(file_name: str, manifest: dict[str, Any], me: Device, sender: Device | None) -> Device:
     """The sender of a sync bundle, if the bundle is addressed to `me` and the sender may send to it."""
     if manifest.get("kind") != "sync":
-        raise BundleRejected(say(f"{file_name}: 这是设备登记文件，请用 `safety-desk device join`; 数据库未作任何更改",
+        raise BundleRejected(say(f"{file_name}: 这是设备登记文件，请用 `safety-desk device join`；数据库未作任何更改",
                                  f"{file_name}: an enrolment file: use `device join` on a new installation; nothing was changed"))
     if manifest["recipient"] != me.id:
         raise BundleRejected(say(f"{file_name}: 此同步包是发给另一台设备的; 数据库未作任何更改",
