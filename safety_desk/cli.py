@@ -75,7 +75,7 @@ def _desk(ctx: click.Context) -> Iterator["Desk"]:
         raise Failed(str(exc)) from None
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        raise Failed(say(f"{where}无法写入", f"{where}cannot write: {exc.strerror or exc}")) from None
+        raise Failed(say(f"{where}无法写入（{_write_reason(exc)}）", f"{where}cannot write: {exc.strerror or exc}")) from None
     finally:
         desk.close()
 
@@ -171,7 +171,8 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise Failed(say(f"{folder}: 无法新建文件夹", f"{folder}: cannot create the folder: {exc.strerror or exc}")) from None
+                raise Failed(say(f"{folder}: 无法新建文件夹（{_write_reason(exc)}）",
+                                 f"{folder}: cannot create the folder: {exc.strerror or exc}")) from None
         reason = _cannot_write_in(folder)
         if reason is not None:  # before any work: an hour's export is not lost at its last step
             raise Failed(f"{value}：无法在文件夹 {folder} 中写入文件（{reason}），未生成文件")
@@ -353,7 +354,7 @@ def restore_command(ctx: click.Context, file: Path) -> None:
     try:
         result = restore_backup(_db_path(ctx), file)
     except (NotASafetyDeskDatabase, NewerSchemaError, MissingDatabase, SameDatabase) as exc:
-        raise BadInput(say(f"{exc}; 未恢复，数据库未改动", f"{exc}; nothing was restored; the database was not changed")) from None
+        raise BadInput(say(f"{exc}；未恢复，数据库未改动", f"{exc}; nothing was restored; the database was not changed")) from None
     except StoreError as exc:
         raise Failed(str(exc)) from None
     click.echo(result.describe())
@@ -848,7 +849,7 @@ def import_template(kind: str, output: Path) -> None:
     try:
         SpreadsheetService.write_template(kind, output)
     except OSError as exc:
-        raise Failed(say(f"{output}: 无法写入", f"{output}: cannot write: {exc.strerror or exc}")) from None
+        raise Failed(say(f"{output}: 无法写入（{_write_reason(exc)}）", f"{output}: cannot write: {exc.strerror or exc}")) from None
     click.echo(say(f"已生成：{output}", f"written: {output}"))
 
 
@@ -1153,7 +1154,7 @@ def sync_export(ctx: click.Context, to: Path, for_device: str | None) -> None:
         try:
             result = desk.sync.export(to, for_device, report=progress)
         except OSError as exc:
-            raise Failed(say(f"{to}: 无法写入", f"{to}: cannot write: {exc.strerror or exc}")) from None
+            raise Failed(say(f"{to}: 无法写入（{_write_reason(exc)}）", f"{to}: cannot write: {exc.strerror or exc}")) from None
         finally:
             progress.close()
         recipient = next((f"{peer.name} ({peer.device_id})" for peer in desk.sync.peers()

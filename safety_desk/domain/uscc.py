@@ -28,13 +28,13 @@ def _check_characters(text: str) -> None:
         if char not in _CHAR_VALUES:
             raise ValueError(
                 say(f"统一社会信用代码第{index + 1}位字符非法: {char!r}；允许的字符：{USCC_CHARSET}",
-                    f"invalid character at position {index + 1}: {char!r}; allowed: {USCC_CHARSET}")
+                    f"USCC: invalid character at position {index + 1}: {char!r}; allowed: {USCC_CHARSET}")
             )
     division = text[_DIVISION_CODE]
     if not division.isdigit() or not division.isascii():
         raise ValueError(
             say(f"统一社会信用代码第3-8位行政区划码必须为数字，实为 {division!r}",
-                f"positions 3-8, the administrative division code, must be digits: got {division!r}")
+                f"USCC positions 3-8, the administrative division code, must be digits: got {division!r}")
         )
 
 
@@ -54,13 +54,13 @@ def validate_uscc(code: Any) -> str:
     if not isinstance(code, str):
         raise ValueError(
             say(f"统一社会信用代码必须是字符串，实为 {type(code).__name__}: {code!r}",
-                f"code must be a str, got {type(code).__name__}: {code!r}")
+                f"USCC: the code must be text, got {type(code).__name__}: {code!r}")
         )
     normalised = _normalise(code)
     if len(normalised) != USCC_LENGTH:
         raise ValueError(
             say(f"统一社会信用代码长度应为18位，实为 {len(normalised)}: {code!r}",
-                f"length must be 18, got {len(normalised)}: {code!r}")
+                f"USCC: the length must be 18, got {len(normalised)}: {code!r}")
         )
     _check_characters(normalised)  # covers the check character (position 18) too
     check = normalised[-1]
@@ -68,7 +68,7 @@ def validate_uscc(code: Any) -> str:
     if check != expected:
         raise ValueError(
             say(f"统一社会信用代码校验位错误：应为 {expected!r}，实为 {check!r}",
-                f"check digit: expected {expected!r}, got {check!r}")
+                f"USCC check digit: expected {expected!r}, got {check!r}")
         )
     return normalised
 
@@ -78,13 +78,13 @@ def make_uscc(body17: Any) -> str:
     if not isinstance(body17, str):
         raise ValueError(
             say(f"统一社会信用代码本体必须是字符串，实为 {type(body17).__name__}: {body17!r}",
-                f"body must be a str, got {type(body17).__name__}: {body17!r}")
+                f"USCC body must be text, got {type(body17).__name__}: {body17!r}")
         )
     body = _normalise(body17)
     if len(body) != USCC_LENGTH - 1:
         raise ValueError(
             say(f"统一社会信用代码本体长度应为17位，实为 {len(body)}: {body17!r}",
-                f"body length must be 17, got {len(body)}: {body17!r}")
+                f"USCC body: the length must be 17, got {len(body)}: {body17!r}")
         )
     _check_characters(body)
     return body + _check_char(body)

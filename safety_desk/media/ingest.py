@@ -112,7 +112,7 @@ def _decode(data: bytes, name: str) -> Image.Image:
     image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
     width, height = image.size
     if width < 1 or height < 1:
-        raise PhotoRejected(say(f"图片尺寸无效: {name}", f"invalid image size {width}×{height}: {name}"))
+        raise PhotoRejected(say(f"图片尺寸无效 {width}×{height}: {name}", f"invalid image size {width}×{height}: {name}"))
     if width * height > MAX_PIXELS:
         raise PhotoRejected(say(f"图片像素过多 ({width}×{height})，疑似解压炸弹: {name}",
                                 f"image has too many pixels, over {MAX_PIXELS // 1_000_000} megapixels; possible decompression bomb: {name}"))

@@ -123,7 +123,7 @@ def check_xlsx(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise SheetError(say(f"{name}: 文件已损坏", f"{name}: the file is damaged: {exc}")) from None
+        raise SheetError(say(f"{name}: 文件已损坏（{exc}）", f"{name}: the file is damaged: {exc}")) from None
     if len(members) > MAX_MEMBERS:
         raise SheetError(say(f"{name}: 文件结构异常", f"{name}: too many parts: {len(members)}"))
     names = {member.filename for member in members}
@@ -178,7 +178,7 @@ def _open_workbook(path: Path) -> _Book:
                   if rel.target in reader.valid_files and "chartsheet" not in rel.Type
                   and (sheet.state or "visible") == "visible"]
     except Exception as exc:  # noqa: BLE001 - whatever a damaged file raises inside openpyxl
-        raise SheetError(say(f"{path.name}: 无法作为Excel工作簿打开",
+        raise SheetError(say(f"{path.name}: 无法作为Excel工作簿打开（{type(exc).__name__}: {exc}）",
                              f"{path.name}: cannot be opened as an .xlsx workbook: {type(exc).__name__}: {exc}")) from None
     return _Book(reader, sheets)
 

@@ -41,9 +41,9 @@ def whole_count(value: Any, what: str, english: str) -> int:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         else:
-            raise ActivityProblem(say(f"{what}应为整数", f"{what}{english} must be a whole number, got {value!r}"))
+            raise ActivityProblem(say(f"{what}应为整数", f"{english} must be a whole number, got {value!r}"))
     if value < 0:
-        raise ActivityProblem(say(f"{what}不能为负", f"{what}{english} must not be negative, got {value}"))
+        raise ActivityProblem(say(f"{what}不能为负", f"{english} must not be negative, got {value}"))
     return value
 
 

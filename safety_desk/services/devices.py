@@ -270,10 +270,10 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
     marked used where it lies (not the one an enterprise edition carries inside its installed program)."""
     path = Path(db_path)
     if not _fresh(path):
-        raise AlreadyJoined(say(f"{path}: 此处已有数据库; 未作任何更改",
+        raise AlreadyJoined(say(f"{path}: 此处已有数据库；未作任何更改",
                                 f"{path}: a database with data is here already; join needs a fresh installation; nothing was changed"))
     if used_marker(Path(enrol_file)).exists():
-        raise DeviceProblem(say(f"{Path(enrol_file).name}: 此登记文件已被使用过，请向安全办申请新的登记文件; 未作任何更改",
+        raise DeviceProblem(say(f"{Path(enrol_file).name}: 此登记文件已被使用过，请向安全办申请新的登记文件；未作任何更改",
                                 f"{Path(enrol_file).name}: this enrolment file has been used by another installation already; ask the office for a new one; nothing was changed"))
     opened, enrolment = read_enrolment(enrol_file)
     manifest = opened.manifest

@@ -51,7 +51,7 @@ class DrillDue:
 def _check_choice(value: object, enum: type, what: str, english: str) -> str:
     choices = "、".join(member.value for member in enum)
     if value not in {member.value for member in enum}:
-        raise ActivityProblem(say(f"未知{what}; 应为 {choices}", f"unknown {english} {value!r}; choose one of these"))
+        raise ActivityProblem(say(f"未知{what}；应为 {choices}", f"unknown {english} {value!r}; choose one of: {choices}"))
     return str(value)
 
 
@@ -211,7 +211,7 @@ class DrillService:
         form = _check_choice(form, DrillForm, "演练形式", "drill form")
         day = as_day(planned_on, "计划")
         if day < self.session.clock.today():
-            raise ActivityProblem(say(f"计划日期 {day} 已过; 请直接登记已举行的演练",
+            raise ActivityProblem(say(f"计划日期 {day} 已过；请直接登记已举行的演练",
                                       f"the planned day is in the past; record a held drill instead"))
         return self.store.drills.add(Drill(
             id=self.store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
@@ -253,7 +253,7 @@ class DrillService:
                             held_on="")
         day = as_day(held_on, "演练")
         if day > self.session.clock.today():
-            raise ActivityProblem(say(f"演练日期 {day} 在未来; 请先作为计划登记",
+            raise ActivityProblem(say(f"演练日期 {day} 在未来；请先作为计划登记",
                                       f"the drill is recorded as held on a future day; plan it instead"))
         count = whole_count(participants, "参演人数", "participants")
         start = current.start_time if start_time is None else drill_start_time(start_time)

@@ -209,7 +209,7 @@ class SyncService:
         changes = self._with_proofs(me, peer, changes)  # the photo records added
         for photo_id in photos:
             if not media_path(self.store.media_dir, photo_id).exists():
-                raise SyncProblem(say(f"照片文件缺失：{photo_id[:12]}…; 未导出",
+                raise SyncProblem(say(f"照片文件缺失：{photo_id[:12]}…；未导出",
                                       f"the file of photo {photo_id} is missing; run `safety-desk doctor`; nothing was exported"))
         total = len(changes) + len(photos)
         report(0, total)
@@ -297,7 +297,7 @@ class SyncService:
         changes = decode_changes(opened.change_lines(), columns, path.name, proofs)
         counts = manifest.get("counts")
         if not isinstance(counts, dict) or counts.get("changes") != len(changes):
-            raise BundleRejected(say(f"{path.name}: 修改条数与清单不符; 数据库未作任何更改",
+            raise BundleRejected(say(f"{path.name}: 修改条数与清单不符；数据库未作任何更改",
                                      f"{path.name}: the number of changes does not match the manifest; nothing was changed"))
         refuse = (ownership_refuser(sender, self.log.own_people(self._scope_of(sender)), self.log.cell_clock)
                   if sender.role != "office" else None)
@@ -311,7 +311,7 @@ class SyncService:
         photo_rows = sorted({c.row_id for c in of_tables(changes, {"photo"})})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
         if missing:
-            raise BundleRejected(say(f"{path.name}: 缺少照片 {missing[0][:12]}…; 数据库未作任何更改",
+            raise BundleRejected(say(f"{path.name}: 缺少照片 {missing[0][:12]}…；数据库未作任何更改",
                                      f"{path.name}: photo {missing[0]} is listed but its file is neither in the bundle nor here; nothing was changed"))
         result.changes = len(changes)
         result.backup = self.backup()

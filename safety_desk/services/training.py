@@ -75,7 +75,7 @@ class TrainingService:
             if scope is not None and district_id not in scope:
                 raise PermissionDenied(say(f"无权登记该片区的培训", f"district {district.name} is outside your scope"))
         if not ids and district_id is None and session.role != "office":
-            raise PermissionDenied(say("全市培训只能由安全办登记; 请选择企业或片区",
+            raise PermissionDenied(say("全市培训只能由安全办登记；请选择企业或片区",
                                        "only the office records office-wide training; choose enterprises or a district"))
         if district_id is None and enterprises and len({e.district_id for e in enterprises}) == 1:
             district_id = enterprises[0].district_id  # so a district's list finds it by index

@@ -179,5 +179,5 @@ def export_copy(db_path: Path, target: Path) -> Path:
             detail = exc.strerror or str(exc)
         else:
             detail = str(exc)
-        raise BackupFailed(say(f"{target}: 备份失败，数据库未改动",
+        raise BackupFailed(say(f"{target}: 备份失败（{detail}），数据库未改动",
                                f"{target}: the backup failed: {detail}; the database was not changed")) from exc

@@ -36,7 +36,7 @@ def _inspect_read_only(path: Path) -> tuple[int, int, bool]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise NotASafetyDeskDatabase(
-            say(f"{path}: 不是 SafetyDesk 数据库；文件未改动",
+            say(f"{path}: 不是 SafetyDesk 数据库（{exc}）；文件未改动",
                 f"{path}: not a SafetyDesk database: {exc}; the file was not changed")
         ) from None
     return app_id, version, has_tables
@@ -66,7 +66,7 @@ def check_database_file(path: Path) -> int:
         app_id, version, _ = _inspect_read_only(path)
     except NotASafetyDeskDatabase as exc:
         if "malformed" in str(exc):  # a SQLite file, but its pages do not hold together
-            raise NotASafetyDeskDatabase(say(f"{path}: 文件已损坏或不完整",
+            raise NotASafetyDeskDatabase(say(f"{path}: 文件已损坏或不完整（{'；'.join(problems[:3])}）",
                                              f"{path}: the file is damaged or truncated: database disk image is malformed")) from None
         raise
     if app_id != APPLICATION_ID or version == 0:
@@ -85,7 +85,7 @@ def check_database_file(path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         problems = [str(exc)]
     if problems != ["ok"]:
-        raise NotASafetyDeskDatabase(say(f"{path}: 文件已损坏或不完整",
+        raise NotASafetyDeskDatabase(say(f"{path}: 文件已损坏或不完整（{'；'.join(problems[:3])}）",
                                          f"{path}: the file is damaged or truncated: {'; '.join(problems[:3])}"))
     return version
 
@@ -146,7 +146,7 @@ def open_connection(path: Path, *, create: bool = False, clock: Clock | None = N
         conn.row_factory = sqlite3.Row
         configure_connection(conn)
     except sqlite3.Error as exc:
-        raise StoreError(say(f"{path}: 无法打开数据库; 请检查文件和文件夹的权限",
+        raise StoreError(say(f"{path}: 无法打开数据库（{exc}）；请检查文件和文件夹的权限",
                              f"{path}: cannot open the database: {exc}; check the permissions of the file and its folder")) from None
     try:
         if 0 < version < latest:
@@ -159,7 +159,7 @@ def open_connection(path: Path, *, create: bool = False, clock: Clock | None = N
         conn.close()
         friendly = write_error(exc, path)
         if friendly is None and isinstance(exc, OSError):
-            friendly = StoreError(say(f"{path}: 升级前无法备份，数据库未改动",
+            friendly = StoreError(say(f"{path}: 升级前无法备份（{exc.strerror or exc}），数据库未改动",
                                       f"{path}: could not back up before upgrading the schema: {exc.strerror or exc}; the database was not changed"))
         if friendly is None:
             raise

@@ -211,7 +211,7 @@ class HazardRepository(Repository[Hazard]):
                 facts = [fact_of(record_from_row(HazardEvent, row)) for row in group]
                 folded[hazard_id] = state_row(hazard_id, fold_hazard_events(facts))
             except (ValueError, TypeError, KeyError) as exc:
-                damaged[hazard_id] = say(f"事件记录已损坏", f"damaged event history: {exc}")
+                damaged[hazard_id] = say(f"事件记录已损坏：{exc}", f"damaged event history: {exc}")
         problems = []
         for (hazard_id,) in self.db.conn.execute("SELECT id FROM hazard"):
             if hazard_id in damaged:

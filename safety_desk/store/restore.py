@@ -68,7 +68,7 @@ def _replace(db_path: Path, source: Path, made_at: datetime) -> BackupFile | Non
         if _is_damaged(exc):
             _swap_file(source, db_path)
         else:
-            raise (write_error(exc, db_path) or StoreError(say(f"{db_path}: 恢复失败，数据库未改动",
+            raise (write_error(exc, db_path) or StoreError(say(f"{db_path}: 恢复失败（{exc}），数据库未改动",
                                                                f"{db_path}: the restore failed: {exc}; the database was not changed"))) from exc
     _new_incarnation(db_path)
     prune(db_path)
@@ -85,7 +85,7 @@ def _new_incarnation(db_path: Path) -> None:
         begin_incarnation(conn)
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
-        raise StoreError(say(f"{db_path}: 已恢复，但未能标记新的同步周期; 同步前请重试恢复",
+        raise StoreError(say(f"{db_path}: 已恢复，但未能标记新的同步周期（{exc}）；同步前请重试恢复",
                              f"{db_path}: restored, but the new sync incarnation could not be recorded: {exc}; restore again before syncing")) from exc
     finally:
         conn.close()
@@ -113,7 +113,7 @@ def _raw_copy(db_path: Path, target: Path) -> None:
             shutil.copyfile(wal, target.with_name(target.name + "-wal"))
     except OSError as exc:
         target.unlink(missing_ok=True)
-        raise BackupFailed(say(f"无法保留当前数据库，未恢复",
+        raise BackupFailed(say(f"无法保留当前数据库（{exc.strerror or exc}），未恢复",
                                f"could not keep the current database, so nothing was restored: {exc.strerror or exc}")) from exc
 
 
@@ -137,5 +137,5 @@ def _swap_file(source: Path, db_path: Path) -> None:
         os.replace(incoming, db_path)
     except (sqlite3.Error, OSError) as exc:
         incoming.unlink(missing_ok=True)
-        raise StoreError(say(f"{db_path}: 恢复失败; 原数据库已保留在备份文件夹",
+        raise StoreError(say(f"{db_path}: 恢复失败（{exc}）；原数据库已保留在备份文件夹",
                              f"{db_path}: the restore failed: {exc}; the previous database was kept in the backups folder")) from exc

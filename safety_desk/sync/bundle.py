@@ -139,7 +139,7 @@ class OpenedBundle:
         except _DAMAGE as exc:
             raise _reject(self.path, "文件已损坏或被截断", f"the file is damaged or truncated: {exc}") from None
         if total != size or digest.hexdigest() != declared["sha256"]:
-            raise BundleRejected(say(f"{self.path.name}: 成员 {CHANGES} 校验值不符; 数据库未作任何更改",
+            raise BundleRejected(say(f"{self.path.name}: 成员 {CHANGES} 校验值不符；数据库未作任何更改",
                                      f"{self.path.name}: the sha256 of {CHANGES} does not match the manifest: the file was changed; nothing was changed"))
         if partial:
             if count + 1 > MAX_CHANGE_LINES:
@@ -165,7 +165,7 @@ class OpenedBundle:
 
 
 def _reject(path: Path, zh: str, en: str) -> BundleRejected:
-    return BundleRejected(say(f"{path.name}: {zh} ({en}); 数据库未作任何更改", f"{path.name}: {zh} ({en}); nothing was changed"))
+    return BundleRejected(say(f"{path.name}: {zh}；数据库未作任何更改", f"{path.name}: {en}; nothing was changed"))
 
 
 def _line_too_long(path: Path, number: int) -> BundleRejected:
@@ -245,7 +245,7 @@ def _open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], str]) ->
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise BundleRejected(say(f"{path}: 无法读取", f"{path}: cannot read the file: {exc.strerror or exc}")) from None
+        raise BundleRejected(say(f"{path}: 无法读取（{exc.strerror or exc}）", f"{path}: cannot read the file: {exc.strerror or exc}")) from None
     if size > MAX_BUNDLE_BYTES:
         raise _reject(path, "文件过大", f"the file is larger than {MAX_BUNDLE_BYTES // 1024**3} GiB")
     try:

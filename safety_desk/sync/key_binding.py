@@ -35,12 +35,12 @@ def sender_key(file_name: str, sender: Device, binding: Any, issued_token: str |
     has one, the key its binding proves with the token issued for it. Raises BundleRejected otherwise."""
     if sender.public_key:
         if isinstance(binding, dict) and binding.get("public_key") not in (None, sender.public_key):
-            raise BundleRejected(say(f"{file_name}: 设备“{sender.name}”的登记文件已被另一台电脑使用; 数据库未作任何更改",
+            raise BundleRejected(say(f"{file_name}: 设备“{sender.name}”的登记文件已被另一台电脑使用；数据库未作任何更改",
                                      f"{file_name}: the enrolment of {sender.name} was already used by another installation: this one holds another key; nothing was changed"))
         return sender.public_key
     if not (isinstance(binding, dict) and issued_token and binding.get("device_id") == sender.id
             and isinstance(binding.get("public_key"), str) and isinstance(binding.get("proof"), str)
             and hmac.compare_digest(binding["proof"], binding_proof(issued_token, sender.id, binding["public_key"]))):
-        raise BundleRejected(say(f"{file_name}: 设备“{sender.name}”的密钥无法确认; 数据库未作任何更改",
+        raise BundleRejected(say(f"{file_name}: 设备“{sender.name}”的密钥无法确认；数据库未作任何更改",
                                  f"{file_name}: the new device's key does not prove its enrolment; nothing was changed"))
     return binding["public_key"]

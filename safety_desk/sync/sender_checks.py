@@ -25,16 +25,16 @@ def accepted_sender(file_name: str, manifest: dict[str, Any], me: Device, sender
         raise BundleRejected(say(f"{file_name}: 这是设备登记文件，请用 `safety-desk device join`；数据库未作任何更改",
                                  f"{file_name}: an enrolment file: use `device join` on a new installation; nothing was changed"))
     if manifest["recipient"] != me.id:
-        raise BundleRejected(say(f"{file_name}: 此同步包是发给另一台设备的; 数据库未作任何更改",
+        raise BundleRejected(say(f"{file_name}: 此同步包是发给另一台设备的；数据库未作任何更改",
                                  f"{file_name}: the bundle is addressed to another device, {manifest['recipient']}; nothing was changed"))
     if sender is None or sender.deleted:
-        raise BundleRejected(say(f"{file_name}: 发送设备未登记; 数据库未作任何更改",
+        raise BundleRejected(say(f"{file_name}: 发送设备未登记；数据库未作任何更改",
                                  f"{file_name}: the sender {manifest['sender']} is not an enrolled device; nothing was changed"))
     if sender.revoked_at is not None:
-        raise BundleRejected(say(f"{file_name}: 发送设备“{sender.name}”已被停用; 数据库未作任何更改",
+        raise BundleRejected(say(f"{file_name}: 发送设备“{sender.name}”已被停用；数据库未作任何更改",
                                  f"{file_name}: the sender was revoked on {sender.revoked_at}; nothing was changed"))
     if me.role != "office" and sender.role != "office":
-        raise BundleRejected(say(f"{file_name}: 只接收安全办的同步包; 数据库未作任何更改",
+        raise BundleRejected(say(f"{file_name}: 只接收安全办的同步包；数据库未作任何更改",
                                  f"{file_name}: this device takes bundles from the office only; nothing was changed"))
     return sender
 
