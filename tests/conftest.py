@@ -94,6 +94,12 @@ def default_language():
     set_language(DEFAULT_LANGUAGE)
 
 
+@pytest.fixture
+def english() -> None:
+    """This test reads the messages in English (the en user interface)."""
+    set_language("en")
+
+
 @pytest.fixture(scope="session")
 def office_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An initialised office database (device, office, admin account "admin"/"pw", checklist library), made once."""

@@ -47,7 +47,7 @@ def test_init_refuses_an_existing_database_and_changes_nothing(db_path: Path) ->
     before = db_path.read_bytes()
     result = run("--db", str(db_path), "init")
     assert result.exit_code == 2
-    assert "already exists" in result.output
+    assert "文件已存在" in result.output
     assert db_path.read_bytes() == before
 
 
@@ -64,7 +64,7 @@ def test_db_pointing_at_a_non_database_is_refused_and_untouched(tmp_path: Path) 
     before = path.read_bytes()
     result = run("--db", str(path), "doctor")
     assert result.exit_code == 2
-    assert "report.docx" in result.output and "not a SafetyDesk database" in result.output
+    assert "report.docx" in result.output and "不是 SafetyDesk 数据库" in result.output
     assert path.read_bytes() == before
 
 

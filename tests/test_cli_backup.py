@@ -83,7 +83,7 @@ def test_restore_refusals_exit_2_and_leave_the_database_byte_identical(db_path: 
     for bad, words in ((empty, "空文件"), (text, "不是 SafetyDesk 数据库"), (tmp_path / "missing.db", "不存在")):
         result = run("--db", str(db_path), "restore", str(bad))
         assert result.exit_code == 2, result.output
-        assert words in result.output and "nothing was restored" in result.output
+        assert words in result.output and "未恢复" in result.output
         assert digest(db_path) == before
     assert list_backups(db_path) == []
 

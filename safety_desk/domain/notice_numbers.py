@@ -30,25 +30,25 @@ def validate_notice_pattern(pattern: str) -> str:
         names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
     except ValueError:
         raise NoticePatternError(say(f"通知书编号格式“{pattern}”的花括号不成对",
-                                     f"unbalanced braces in the notice number pattern; write {{year}} and {{seq}}")) from None
+                                     f"unbalanced braces in the notice number pattern “{pattern}”; write {{year}} and {{seq}}")) from None
     unknown = sorted({name for name in names if name not in _FIELDS})
     if unknown:
         shown = "、".join("{" + name + "}" for name in unknown)
         raise NoticePatternError(say(f"通知书编号格式“{pattern}”含有未知字段 {shown}，只能使用 {{year}} 和 {{seq}}",
-                                     f"unknown fields {shown}; only {{year}} and {{seq}} are allowed"))
+                                     f"notice number pattern “{pattern}”: unknown fields {shown}; only {{year}} and {{seq}} are allowed"))
     missing = [name for name in _FIELDS if name not in names]
     if missing:
         shown = "、".join("{" + name + "}" for name in missing)
         raise NoticePatternError(say(f"通知书编号格式“{pattern}”必须包含 {{year}} 和 {{seq}}，缺少 {shown}",
-                                     f"the notice number pattern must contain {{year}} and {{seq}}; missing {shown}"))
+                                     f"the notice number pattern “{pattern}” must contain {{year}} and {{seq}}; missing {shown}"))
     try:
         first, second = pattern.format(year=2026, seq=1), pattern.format(year=2026, seq=2)
     except (ValueError, TypeError, IndexError, KeyError):
         raise NoticePatternError(say(f"通知书编号格式“{pattern}”无法使用",
-                                     f"the notice number pattern cannot be applied; check the text inside the braces")) from None
+                                     f"the notice number pattern “{pattern}” cannot be applied; check the text inside the braces")) from None
     if first == second:
         raise NoticePatternError(say(f"通知书编号格式“{pattern}”不能区分序号",
-                                     f"the pattern gives the same number for different sequence numbers"))
+                                     f"the notice number pattern “{pattern}” gives the same number for different sequence numbers"))
     if "第{seq" in pattern:
         raise NoticePatternError(f"通知书编号格式“{pattern}”中序号前不加“第”：发文字号写作 国资安通〔2026〕4号")
     return pattern

@@ -208,7 +208,7 @@ def authorship_problem(table: str, field_name: str, before: dict[str, Any] | Non
         strangers = [p for p in named if p not in (None, "") and p not in own]
         if strangers:
             return (say(f"{table} 的“{column}”写的是发送设备以外的人 ({strangers[0]})",
-                        f"{table} the author column {column} names someone who is not of the sending device"))
+                        f"{table}: the author column {column} names someone who is not of the sending device ({strangers[0]})"))
     return None
 
 
@@ -234,7 +234,7 @@ def writer_problem(clock_device: str, author: str, sender_id: str, people: Itera
     if people is None:
         return None
     if clock_device != sender_id:
-        return (say(f"修改的时钟属于另一台设备 ({clock_device})", f"the write's clock names another device than the sender"))
+        return (say(f"修改的时钟属于另一台设备 ({clock_device})", f"the write's clock names another device than the sender ({clock_device})"))
     if author not in ("", sender_id) and author not in set(people):
-        return say(f"修改的作者不是发送设备的人 ({author})", f"the write's author is not of the sending device")
+        return say(f"修改的作者不是发送设备的人 ({author})", f"the write's author is not of the sending device ({author})")
     return None

@@ -115,7 +115,7 @@ def _decode(data: bytes, name: str) -> Image.Image:
         raise PhotoRejected(say(f"图片尺寸无效 {width}×{height}: {name}", f"invalid image size {width}×{height}: {name}"))
     if width * height > MAX_PIXELS:
         raise PhotoRejected(say(f"图片像素过多 ({width}×{height})，疑似解压炸弹: {name}",
-                                f"image has too many pixels, over {MAX_PIXELS // 1_000_000} megapixels; possible decompression bomb: {name}"))
+                                f"image has too many pixels ({width}×{height}), over {MAX_PIXELS // 1_000_000} megapixels; possible decompression bomb: {name}"))
     if image.format in ("JPEG", "MPO"):
         # Let libjpeg scale down while decoding (1/2, 1/4, 1/8) when the result still covers the
         # final size: a 48 MP photo decodes as 12 MP, about four times faster and smaller.

@@ -238,7 +238,7 @@ def find_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_RO
                 raise
             except Exception as exc:  # noqa: BLE001 - broken XML, a member that inflates past its size …
                 raise SheetError(say(f"{path.name}: 工作表「{title}」无法读取",
-                                     f"{path.name}: the sheet cannot be read: {type(exc).__name__}: {exc}")) from None
+                                     f"{path.name}: sheet “{title}” cannot be read: {type(exc).__name__}: {exc}")) from None
             if table is not None:
                 return table
         return None
@@ -268,7 +268,7 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
         examined += 1
         if number > EXCEL_MAX_ROWS or examined > EXCEL_MAX_ROWS:
             raise SheetError(say(f"{path.name}: 工作表「{title}」的行数超过Excel的上限",
-                                 f"{path.name}: more rows than Excel allows: not a real worksheet"))
+                                 f"{path.name}: sheet “{title}” has more rows than Excel allows: not a real worksheet"))
         if positions is None:
             if number > HEADER_SEARCH_ROWS or examined > HEADER_SEARCH_ROWS:
                 return None
@@ -292,7 +292,7 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
                 flagged.add(column.key)
             elif kind == "e":
                 table.problems.append(Problem(title, number, table.columns[column.key],
-                                              say(f"单元格为错误值 {value}", f"the cell holds an error value")))
+                                              say(f"单元格为错误值 {value}", f"the cell holds an error value {value}")))
                 value = None
                 flagged.add(column.key)
             values[column.key] = value
@@ -300,7 +300,7 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
             continue  # blank rows (often trailing) are skipped
         if len(table.rows) >= max_rows:
             raise SheetError(say(f"{path.name}: 工作表「{title}」超过{max_rows:,}行数据，请分批导入",
-                                 f"{path.name}: more than {max_rows:,} data rows; split the file"))
+                                 f"{path.name}: sheet “{title}” has more than {max_rows:,} data rows; split the file"))
         table.rows.append(SheetRow(number, values, frozenset(flagged)))
     return table
 

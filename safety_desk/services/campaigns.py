@@ -89,7 +89,7 @@ class CampaignService:
             raise ActivityProblem(str(exc)) from None
         start, end = as_day(starts_on, "开始"), as_day(ends_on, "结束")
         if end < start:
-            raise ActivityProblem(say(f"结束日期 {end} 早于开始日期 {start}", f"the campaign ends before it starts"))
+            raise ActivityProblem(say(f"结束日期 {end} 早于开始日期 {start}", f"the campaign ends ({end}) before it starts ({start})"))
         for checklist_id in checklist_ids:
             if self.store.checklists.get(checklist_id) is None:
                 raise ActivityProblem(say(f"检查表不存在", f"checklist {checklist_id} does not exist"))

@@ -68,10 +68,10 @@ def _problem(item: Any, columns: dict[str, set[str]]) -> str | None:
     if not isinstance(item.get("note", ""), str) or len(item.get("note", "")) > 4000:
         return say("说明无效", "the note is malformed")
     if item["tbl"] not in SYNC_MODE:
-        return say(f"没有表 {item['tbl']}", f"no such table")
+        return say(f"没有表 {item['tbl']}", f"no such table {item['tbl']}")
     known = columns[item["tbl"]] | {WHOLE_ROW} | ({DECISION_FIELD} if item["tbl"] == "hazard_event" else set())
     if item["field"] not in known:
-        return say(f"{item['tbl']} 没有字段 {item['field']}", f"{item['tbl']} no such field")
+        return say(f"{item['tbl']} 没有字段 {item['field']}", f"{item['tbl']} has no field {item['field']}")
     for key in ("kept_value", "lost_value"):
         text = item.get(key)
         if text is not None and (not isinstance(text, str) or len(text) > _MAX_ITEM):
@@ -110,7 +110,7 @@ def take_in(db: Database, local_state: LocalState, manifest: dict[str, Any], *, 
         if problem is not None:
             named = item if isinstance(item, dict) else {}
             table, row_id, field = (str(named.get(k, "?"))[:_MAX_NAME] for k in ("tbl", "row_id", "field"))
-            reason = say(f"设备转来的冲突记录未接收：{problem}", f"a conflict record the device sent was not taken in")
+            reason = say(f"设备转来的冲突记录未接收：{problem}", f"a conflict record the device sent was not taken in: {problem}")
             record_refused(db, table=table, row_id=row_id, field=field, source=sender_id, reason=reason)
             refused.append(f"{table}.{field} {row_id}: {reason}")
             continue

@@ -148,7 +148,7 @@ class DeviceService:
         if not name:
             raise DeviceProblem(say("--name: 设备名称不能为空", "--name: the device needs a name"))
         if self.store.devices.named(name):
-            raise DeviceProblem(say(f"--name: 已有名为“{name}”的设备", f"--name: a device with this name exists already"))
+            raise DeviceProblem(say(f"--name: 已有名为“{name}”的设备", f"--name: a device named “{name}” exists already"))
         scope: dict[str, Any]
         if role == "enterprise":
             if district_codes or not uscc:
@@ -157,7 +157,7 @@ class DeviceService:
             enterprise = self.store.enterprises.by_uscc(uscc.strip().upper())
             if enterprise is None or enterprise.deleted:
                 raise DeviceProblem(say(f"--enterprise: 统一社会信用代码 {uscc} 不存在",
-                                        f"--enterprise: no enterprise with this USCC"))
+                                        f"--enterprise: no enterprise with the USCC {uscc}"))
             scope = {"enterprise_id": enterprise.id}
         else:
             if uscc or not district_codes:
@@ -167,7 +167,7 @@ class DeviceService:
             for code in district_codes:
                 district = self.store.districts.by_code(code)
                 if district is None or district.deleted:
-                    raise DeviceProblem(say(f"--district: 片区代码 {code} 不存在", f"--district: no district with this code"))
+                    raise DeviceProblem(say(f"--district: 片区代码 {code} 不存在", f"--district: no district with the code {code}"))
                 district_ids.append(district.id)
             scope = {"district_ids": sorted(set(district_ids))}
         output = Path(output)
@@ -253,7 +253,7 @@ def read_enrolment(enrol_file: Path | str) -> tuple[Any, dict[str, Any]]:
                                          f"{enrol_file.name}: the enrolment lacks {key}"))
         if enrolment["role"] not in ENROLLED_ROLES:
             raise BundleRejected(say(f"{enrol_file.name}: 设备角色 {enrolment['role']!r} 无效",
-                                     f"{enrol_file.name}: not a device role"))
+                                     f"{enrol_file.name}: {enrolment['role']!r} is not a device role"))
         if manifest["sender"] != enrolment["office_device_id"] or manifest["recipient"] != enrolment["device_id"]:
             raise BundleRejected(say(f"{enrol_file.name}: 登记文件的发送方或接收方不符",
                                      f"{enrol_file.name}: sender or recipient do not match the enrolment"))

@@ -59,7 +59,7 @@ def _photo_problems(store: Store) -> tuple[list[str], int]:
     for table, row_id, column, photo_id in health.photo_references(store.db):
         if photo_id not in sizes:
             problems.append(say(f"{table} {row_id}: {column} 引用的照片 {photo_id} 不存在",
-                                f"{table} {row_id}: {column} photo not on record"))
+                                f"{table} {row_id}: {column} names photo {photo_id}, which is not on record"))
     return problems, len(sizes)
 
 

@@ -212,7 +212,7 @@ class DrillService:
         day = as_day(planned_on, "计划")
         if day < self.session.clock.today():
             raise ActivityProblem(say(f"计划日期 {day} 已过；请直接登记已举行的演练",
-                                      f"the planned day is in the past; record a held drill instead"))
+                                      f"the planned day {day} is in the past; record a held drill instead"))
         return self.store.drills.add(Drill(
             id=self.store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
             name=name, plan_type=plan_type, content=content, form=form, held_on=day.isoformat(),
@@ -254,7 +254,7 @@ class DrillService:
         day = as_day(held_on, "演练")
         if day > self.session.clock.today():
             raise ActivityProblem(say(f"演练日期 {day} 在未来；请先作为计划登记",
-                                      f"the drill is recorded as held on a future day; plan it instead"))
+                                      f"the drill is recorded as held on a future day, {day}; plan it instead"))
         count = whole_count(participants, "参演人数", "participants")
         start = current.start_time if start_time is None else drill_start_time(start_time)
         minutes = current.duration_minutes if duration_minutes is None else drill_duration(duration_minutes)

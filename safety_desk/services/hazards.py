@@ -186,10 +186,10 @@ class HazardService:
             if reason:
                 raise PermissionDenied(reason)
         if hazard.deleted:
-            raise HazardProblem(say(f"隐患“{_short(hazard)}”已撤销", f"the hazard was withdrawn"))
+            raise HazardProblem(say(f"隐患“{_short(hazard)}”已撤销", f"the hazard “{_short(hazard)}” was withdrawn"))
         state = self.store.hazards.state(hazard_id)
         if state is None:
-            raise HazardProblem(say(f"隐患“{_short(hazard)}”的登记记录尚未同步", f"its created event has not arrived"))
+            raise HazardProblem(say(f"隐患“{_short(hazard)}”的登记记录尚未同步", f"the created event of hazard “{_short(hazard)}” has not arrived"))
         return hazard, state
 
     def available_actions(self, hazard_id: str) -> set[str]:
@@ -307,13 +307,13 @@ class HazardService:
         photos = list(dict.fromkeys(photo_ids))
         for photo_id in photos:
             if self.store.photos.get(photo_id) is None:
-                raise HazardProblem(say(f"照片 {photo_id[:12]} 不存在", f"the photo is not on record"))
+                raise HazardProblem(say(f"照片 {photo_id[:12]} 不存在", f"photo {photo_id[:12]} is not on record"))
         return photos
 
     def _require_status(self, hazard: Hazard, state: HazardState, kind: HazardEventKind, what: str) -> None:
         if kind not in allowed_next(state.status):
             raise HazardProblem(say(f"隐患“{_short(hazard)}”当前状态为{state.status.value}，不能{what}",
-                                    f"not possible while the hazard is {state.status.value}"))
+                                    f"not possible while hazard “{_short(hazard)}” is {state.status.value}"))
 
     def keep_photo(self, hazard_id: str, prepared: PreparedPhoto) -> Photo:
         """Keep a photo (file and record) of the hazard's rectification, if the person may report on it; name it
@@ -432,10 +432,10 @@ class HazardService:
             hazard, state = self._writable(
                 hazard_id, events=(HazardEventKind.DEADLINE_EXTENDED, HazardEventKind.DEADLINE_SET))
             if state.status is HazardStatus.CLOSED:
-                raise HazardProblem(say(f"隐患“{_short(hazard)}”已销号，不能延期", f"the hazard is closed"))
+                raise HazardProblem(say(f"隐患“{_short(hazard)}”已销号，不能延期", f"hazard “{_short(hazard)}” is closed"))
             if new_deadline < date.fromisoformat(hazard.found_on):
                 raise HazardProblem(say(f"整改期限不能早于发现日期 {hazard.found_on}（隐患“{_short(hazard)}”）",
-                                        f"the deadline is before the day it was found"))
+                                        f"the deadline is before the day it was found, {hazard.found_on} (hazard “{_short(hazard)}”)"))
             if state.deadline != new_deadline:
                 later = state.deadline is None or new_deadline > state.deadline
                 changes.append((hazard_id, HazardEventKind.DEADLINE_EXTENDED if later
@@ -458,7 +458,7 @@ class HazardService:
             raise HazardProblem(say(f"督办级别须为 省/市/县，实为 {level!r}", f"level must be one of 省, 市, 县, not {level!r}"))
         if referred_on is not None and referred_on < date.fromisoformat(hazard.found_on):
             raise HazardProblem(say(f"报告监管部门日期不能早于发现日期 {hazard.found_on}",
-                                    f"the referral date is before the day it was found"))
+                                    f"the referral date is before the day it was found, {hazard.found_on}"))
         referred = referred_on.isoformat() if referred_on else None
         if (level, referred) == (hazard.supervision_level, hazard.referred_on):
             return hazard

@@ -139,7 +139,7 @@ class ImportResult:
             text += " (" + ", ".join(f"{status} {count}" for status, count in self.by_status.items()) + ")"
         if self.new_districts:
             text += (say(f"; {verb}新建片区：{'、'.join(self.new_districts)}",
-                         f"; {verb}{'would create' if self.dry_run else 'created'} {len(self.new_districts)} districts"))
+                         f"; {'would create' if self.dry_run else 'created'} districts: {', '.join(self.new_districts)}"))
         if self.unmapped_industries:
             text += (say("; 未识别的行业按指定行业导入: ", "; unknown industries imported as given: ")
                      + "、".join(f"{name}（{count}行）" for name, count in self.unmapped_industries.items()))
@@ -179,7 +179,7 @@ class ImportRefused(ValueError):
         missing = ""
         if result.new_districts:
             missing = (say(f"\n片区不存在：{'、'.join(result.new_districts)}；加 --new-districts 导入时新建",
-                           f"\nthese districts do not exist; give --new-districts to create them"))
+                           f"\nthese districts do not exist: {', '.join(result.new_districts)}; give --new-districts to create them"))
         super().__init__(say(f"{result.file}: {len(result.problems)} 个问题，未导入任何数据{missing}\n{shown}",
                              f"{result.file}: {len(result.problems)} problems; nothing was imported{missing}\n{shown}"))
 
@@ -256,7 +256,7 @@ class SpreadsheetService:
             write_template(Path(target), "人员名单", [(c.header, c.required, PEOPLE_NOTES.get(c.key, ""))
                                                       for c in PEOPLE_COLUMNS])
         else:
-            raise ValueError(say(f"模板类型 {kind!r} 未知", f"unknown template; enterprises, ledger or people"))
+            raise ValueError(say(f"模板类型 {kind!r} 未知", f"unknown template {kind!r}; enterprises, ledger or people"))
 
     # -- people ---------------------------------------------------------------------------------
     def import_people(self, path: Path, *, dry_run: bool = False,
@@ -329,11 +329,11 @@ class SpreadsheetService:
                     district = self._district_to_create(code, district_name, by_name, creating)
                     if district is None:  # a new code with an existing district's name: which is meant?
                         problem.add("district_code", say(f"片区代码 {code} 不存在，而片区名称 {district_name} 属于片区 {by_name[district_name].code}",
-                                                         f"the code and the name disagree"))
+                                                         f"the district code {code} does not exist, and the name {district_name} is district {by_name[district_name].code}"))
                     elif not new_districts:
                         column = "district_code" if code else "district_name"
                         problem.add(column, say(f"片区 {code or district_name} 不存在，加 --new-districts 可新建",
-                                                f"no such district; --new-districts creates it"))
+                                                f"no district {code or district_name}; --new-districts creates it"))
             industry = None
             if values.get("industry"):
                 found = map_industry(values["industry"])
@@ -474,7 +474,7 @@ class SpreadsheetService:
             enterprise = self._ledger_enterprise(problem, values, by_uscc, by_name, listed_keys)
             found_on = problem.check("found_on", lambda: cell_date(values.get("found_on")), required=True)
             if found_on is not None and found_on > today:
-                problem.add("found_on", say(f"发现日期 {found_on} 晚于今天", f"the day found is in the future"))
+                problem.add("found_on", say(f"发现日期 {found_on} 晚于今天", f"the day found, {found_on}, is in the future"))
             description = cell_text(values.get("description"))
             if not description:
                 problem.add("description", say("隐患描述不能为空", "the description is missing"))
@@ -489,7 +489,7 @@ class SpreadsheetService:
                                if key == "deadline" else say("日期早于发现日期", "before the day it was found"))
                     problem.add(key, message)
                 elif dates[key] is not None and key != "deadline" and dates[key] > today:
-                    problem.add(key, say(f"日期 {dates[key]} 晚于今天", f"in the future"))
+                    problem.add(key, say(f"日期 {dates[key]} 晚于今天", f"{dates[key]} is in the future"))
             status_text = unicodedata.normalize("NFKC", cell_text(values.get("status"))).replace(" ", "")
             if status_text:
                 status = _STATUS_WORDS.get(status_text)
@@ -559,7 +559,7 @@ class SpreadsheetService:
             enterprise = by_name[name]
             if enterprise is None:
                 problem.add("enterprise", say(f"有多家企业名为「{name}」，请填写统一社会信用代码",
-                                              f"several enterprises have this name; give the USCC"))
+                                              f"several enterprises are named “{name}”; give the USCC"))
                 return None
         else:
             problem.add("uscc" if "uscc" in problem.table.columns else "enterprise",
@@ -571,7 +571,7 @@ class SpreadsheetService:
             allowed = self.session.may_see_enterprise(enterprise.id)
         if not allowed:
             problem.add("uscc" if uscc_text else "enterprise",
-                        say(f"无权导入「{enterprise.name}」的隐患", f"this enterprise is outside your scope"))
+                        say(f"无权导入「{enterprise.name}」的隐患", f"the enterprise “{enterprise.name}” is outside your scope"))
             return None
         return enterprise
 

@@ -71,7 +71,7 @@ class LedgerService:
             district = self.store.districts.by_code(district_code)
             if district is None:
                 raise ValueError(say(f"--district: 片区代码 {district_code} 不存在",
-                                     f"--district: no district with this code"))
+                                     f"--district: no district with the code {district_code}"))
             flt = dataclasses.replace(flt, district_id=district.id)
         if uscc is not None:
             try:
@@ -80,7 +80,7 @@ class LedgerService:
                 raise ValueError(f"--enterprise {uscc}: {exc}") from None
             if enterprise is None:
                 raise ValueError(say(f"--enterprise: 统一社会信用代码 {uscc} 不存在",
-                                     f"--enterprise: no enterprise with this USCC"))
+                                     f"--enterprise: no enterprise with the USCC {uscc}"))
             flt = dataclasses.replace(flt, enterprise_id=enterprise.id)
         return flt
 

@@ -51,7 +51,7 @@ def parse_quarter(text: str) -> tuple[int, int, date, date]:
         raise ReportProblem(f"“{text}” 是一年而不是一个季度（季度写作 2026Q4）：年度统计请用 report annual --year "
                             f"{text.strip()}")
     if match is None:
-        raise ReportProblem(say(f"季度 “{text}” 格式应为 2026Q4", f"a quarter is written like 2026Q4"))
+        raise ReportProblem(say(f"季度 “{text}” 格式应为 2026Q4", f"quarter “{text}”: a quarter is written like 2026Q4"))
     year, quarter = int(match.group(1)), int(match.group(2))
     first = date(year, 3 * quarter - 2, 1)
     last = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - timedelta(days=1)
@@ -119,7 +119,7 @@ class ReportService:
             return visible, None, "全市" if visible is None else "本人负责片区"
         district = self.store.districts.by_code(district_code)
         if district is None:
-            raise ReportProblem(say(f"片区代码 {district_code} 不存在", f"no district with this code"))
+            raise ReportProblem(say(f"片区代码 {district_code} 不存在", f"no district with the code {district_code}"))
         if visible is not None and district.id not in visible:
             raise PermissionDenied(say(f"无权查看片区 {district.name}", f"district {district_code} is outside your scope"))
         return [district.id], enterprise_id, district.name
@@ -214,7 +214,7 @@ class ReportService:
 
         inspection = self.store.inspections.get(inspection_id)
         if inspection is None:
-            raise ReportProblem(say(f"检查记录 {inspection_id} 不存在", f"no such inspection"))
+            raise ReportProblem(say(f"检查记录 {inspection_id} 不存在", f"no inspection {inspection_id}"))
         self.session.require_enterprise(inspection.enterprise_id)
         enterprise = self.store.enterprises.require(inspection.enterprise_id)
         record = self.store.checklists.require(inspection.checklist_id)
@@ -294,11 +294,11 @@ class ReportService:
 
         drill = self.store.drills.get(drill_id)
         if drill is None or drill.deleted:
-            raise ReportProblem(say(f"演练 {drill_id} 不存在", f"no such drill"))
+            raise ReportProblem(say(f"演练 {drill_id} 不存在", f"no drill {drill_id}"))
         self.session.require_enterprise(drill.enterprise_id)
         if drill.status != "held":
             raise ReportProblem(say(f"演练“{drill.name}”计划于 {drill.held_on} 举行，尚未登记为已举行，不能打印演练记录",
-                                    f"the drill is planned, not yet held: record it first"))
+                                    f"the drill “{drill.name}” is planned for {drill.held_on}, not yet held: record it first"))
         enterprise = self.store.enterprises.require(drill.enterprise_id)
         district = self.store.districts.get(drill.district_id)
         if drill.reported_on:

@@ -572,7 +572,7 @@ class SyncService:
         """Write the value that lost as a new change (it syncs like any edit) and mark the conflict resolved."""
         row = self.log.conflict(conflict_id)
         if row is None:
-            raise SyncProblem(say(f"冲突 {conflict_id} 不存在", f"no such conflict"))
+            raise SyncProblem(say(f"冲突 {conflict_id} 不存在", f"no conflict {conflict_id}"))
         if row.kind != "value" or SYNC_MODE.get(row.tbl) == APPEND_ONLY:
             raise SyncProblem(say("只有字段值冲突可以改用另一个值", "only a field's value conflict can keep the other value"))
         if row.resolved_at is not None:

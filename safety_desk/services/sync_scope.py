@@ -115,7 +115,7 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
         if not moves.drop(rows, photos):
             kept.append(enterprise_id)
             warnings.append(say(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除",
-                                f"the enterprise left this device's districts, but its records are still referred to: kept for now"))
+                                f"enterprise {enterprise_id} left this device's districts, but its records are still referred to: kept for now"))
     local_state.set_leaving_enterprises(kept)
     if len(kept) < len(leaving):
         db.audit_event("scope_drop", "enterprise", None, None, sorted(leaving - set(kept)))

@@ -53,7 +53,7 @@ class TrainingService:
             raise ActivityProblem(say("培训主题不能为空", "the training needs a topic"))
         day = as_day(held_on, "培训")
         if day > self.session.clock.today():
-            raise ActivityProblem(say(f"培训日期 {day} 在未来", f"the training date is in the future"))
+            raise ActivityProblem(say(f"培训日期 {day} 在未来", f"the training date {day} is in the future"))
         if isinstance(hours, bool) or not isinstance(hours, (int, float)) or not 0 < hours <= MAX_HOURS:
             raise ActivityProblem(say(f"学时应在 0 到 {MAX_HOURS:g} 之间",
                                       f"hours must be more than 0 and at most {MAX_HOURS:g}, got {hours!r}"))

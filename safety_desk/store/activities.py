@@ -55,7 +55,7 @@ class DrillRepository(Repository[Drill]):
             if value not in {member.value for member in enum}:
                 choices = "、".join(member.value for member in enum)
                 raise ValueError(say(f"演练 {name}：{value!r} 应为 {choices}",
-                                     f"drill {name}: {value!r} must be one of these"))
+                                     f"drill {name}: {value!r} must be one of {choices}"))
         date.fromisoformat(record.held_on)
         if record.planned_on is not None:
             date.fromisoformat(record.planned_on)

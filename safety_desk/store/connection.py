@@ -66,7 +66,7 @@ def check_database_file(path: Path) -> int:
         app_id, version, _ = _inspect_read_only(path)
     except NotASafetyDeskDatabase as exc:
         if "malformed" in str(exc):  # a SQLite file, but its pages do not hold together
-            raise NotASafetyDeskDatabase(say(f"{path}: 文件已损坏或不完整（{'；'.join(problems[:3])}）",
+            raise NotASafetyDeskDatabase(say(f"{path}: 文件已损坏或不完整",
                                              f"{path}: the file is damaged or truncated: database disk image is malformed")) from None
         raise
     if app_id != APPLICATION_ID or version == 0:

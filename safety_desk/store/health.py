@@ -108,14 +108,14 @@ def migration_problems(db: Database) -> list[str]:
     for name, (kind, migration) in objects.items():
         if present.get(name) != kind:
             problems.append(say(f"迁移 {migration} 未完成：缺少 {kind} {name}",
-                                f"migration half done: {kind} {name} is missing"))
+                                f"migration {migration} half done: {kind} {name} is missing"))
     for (table, column), migration in columns.items():
         if present.get(table) != "table":
             continue  # reported above when the migrations create it
         names = {row[1].lower() for row in db.conn.execute(f'PRAGMA table_info("{table}")')}
         if column not in names:
             problems.append(say(f"迁移 {migration} 未完成：缺少字段 {table}.{column}",
-                                f"migration half done: column {table}.{column} is missing"))
+                                f"migration {migration} half done: column {table}.{column} is missing"))
     return problems
 
 
@@ -133,5 +133,5 @@ def far_future_event_clocks(db: Database, limit_ms: int) -> list[str]:
         "SELECT id, hazard_id, clock FROM hazard_event WHERE substr(clock, 1, 13) > ? OR clock NOT GLOB ?"
         " ORDER BY hazard_id, clock", (f"{limit_ms:013d}", _HLC_GLOB))
     return [say(f"隐患 {hazard_id} 事件 {event_id}：事件时钟 {clock!r} 超前于本机时间或无效，会排在之后的事件之后",
-                f"hazard {hazard_id} event {event_id}: the event's clock is far ahead of this device's time or not a clock: it orders after later events")
+                f"hazard {hazard_id} event {event_id}: the event's clock {clock!r} is far ahead of this device's time or not a clock: it orders after later events")
             for event_id, hazard_id, clock in rows]

@@ -580,7 +580,7 @@ class _Merger:
                         change = next(c for c in winners if c.field in (column, WHOLE_ROW))
                         self.conflict("unique", table, row_id, column, kept=other["id"], lost=row[column],
                                       lost_clock=change.clock, lost_author=change.author,
-                                      note=say(f"{table} 的 {shown} 已被另一条记录使用", f"{table} another {table} has this key"))
+                                      note=say(f"{table} 的 {shown} 已被另一条记录使用", f"{table}: another {table} has the key {shown}"))
                         row.pop(column)
                 continue
             incoming_evidence = self._is_evidence(table, merged)
@@ -588,7 +588,7 @@ class _Merger:
                 # Evidence here is never replaced by a device's row: the incoming row is refused (its references
                 # land on ours). Only the office's own record, relayed to a device, stands over a device's copy.
                 reason = (say(f"{table} 的 {shown} 已属于已提交或已发出的记录，不能被替换",
-                              f"{table} this {table} key belongs to a row of a submitted inspection or an issued document: the incoming row is refused"))
+                              f"{table} {shown}: this key belongs to a row of a submitted inspection or an issued document: the incoming row is refused"))
                 self.report.refused.append((winners[0], reason))
                 self.conflict("refused", table, row_id, WHOLE_ROW, kept=other, lost={"id": row_id, **row},
                               lost_clock=winners[0].clock, lost_author=winners[0].author, note=reason)
@@ -598,14 +598,14 @@ class _Merger:
                 self.conflict("unique", table, row_id, WHOLE_ROW, kept=other, lost={"id": row_id, **row},
                               lost_clock=winners[0].clock, lost_author=winners[0].author,
                               note=say(f"两台设备各自登记了 {table} {shown}；保留先登记的一条",
-                                       f"two devices made the same {table}; the one with the smaller id is kept"))
+                                       f"two devices made the same {table} {shown}; the one with the smaller id is kept"))
                 self.alias(table, row_id, other["id"])
                 return None
             # The row here is the one that goes: its references move to the incoming row.
             note = (say(f"安全办已有 {table} {shown} 的正式记录，本机的一条被取代",
-                        f"the office's record of this {table} is evidence and stands over this device's row") if incoming_evidence else
+                        f"the office's record of {table} {shown} is evidence and stands over this device's row") if incoming_evidence else
                     say(f"两台设备各自登记了 {table} {shown}；保留先登记的一条",
-                        f"two devices made the same {table}; the one with the smaller id is kept"))
+                        f"two devices made the same {table} {shown}; the one with the smaller id is kept"))
             self.conflict("unique", table, other["id"], WHOLE_ROW, kept={"id": row_id, **row}, lost=other, note=note)
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (other["id"],))

@@ -27,18 +27,18 @@ class NoticeBlockRepository(Repository[NoticeBlock]):
                                  f"notice_block year: {record.year} is not a valid year"))
         if record.first_seq < 1 or record.last_seq < record.first_seq:
             raise ValueError(say(f"编号段 {record.first_seq}–{record.last_seq} 无效",
-                                 f"notice_block: a block runs from 1 or more up to a number not below its first"))
+                                 f"notice_block {record.first_seq}–{record.last_seq}: a block runs from 1 or more up to a number not below its first"))
         clash = self.db.conn.execute(
             "SELECT first_seq, last_seq FROM notice_block WHERE year = ? AND first_seq <= ? AND last_seq >= ?"
             " LIMIT 1", (record.year, record.last_seq, record.first_seq)).fetchone()
         if clash is not None:
             raise ValueError(say(f"{record.year} 年编号段 {record.first_seq}–{record.last_seq} 与已分配的 {clash[0]}–{clash[1]} 重叠",
-                                 f"notice_block: {record.year} overlaps a block already allocated"))
+                                 f"notice_block {record.year} {record.first_seq}–{record.last_seq} overlaps the block {clash[0]}–{clash[1]} already allocated"))
         used = self.db.conn.execute("SELECT number FROM notice WHERE year = ? AND seq BETWEEN ? AND ? LIMIT 1",
                                     (record.year, record.first_seq, record.last_seq)).fetchone()
         if used is not None:
             raise ValueError(say(f"{record.year} 年编号段 {record.first_seq}–{record.last_seq} 含已使用的编号 {used[0]}",
-                                 f"notice_block: {record.year} holds a number already used"))
+                                 f"notice_block {record.year} {record.first_seq}–{record.last_seq} holds the number {used[0]}, already used"))
         return record
 
     def of_device(self, device_id: str, year: int) -> list[NoticeBlock]:

@@ -349,7 +349,7 @@ def write_bundle(path: Path, manifest: dict[str, Any], changes: bytes, photos: I
                 data = source.read_bytes()
                 if hashlib.sha256(data).hexdigest() != sha256:
                     raise BundleRejected(say(f"照片文件 {source} 已损坏",
-                                             f"the photo file does not match its hash; run `safety-desk doctor`"))
+                                             f"the photo file {source} does not match its hash; run `safety-desk doctor`"))
                 name = f"photos/{sha256}.jpg"
                 archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data,
                                  compress_type=zipfile.ZIP_STORED)

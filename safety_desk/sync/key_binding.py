@@ -42,5 +42,5 @@ def sender_key(file_name: str, sender: Device, binding: Any, issued_token: str |
             and isinstance(binding.get("public_key"), str) and isinstance(binding.get("proof"), str)
             and hmac.compare_digest(binding["proof"], binding_proof(issued_token, sender.id, binding["public_key"]))):
         raise BundleRejected(say(f"{file_name}: 设备“{sender.name}”的密钥无法确认；数据库未作任何更改",
-                                 f"{file_name}: the new device's key does not prove its enrolment; nothing was changed"))
+                                 f"{file_name}: the key of the new device “{sender.name}” does not prove its enrolment; nothing was changed"))
     return binding["public_key"]
