@@ -25,15 +25,22 @@ EXIT_NOT_PERMITTED = 3
 LOCK_PATIENCE_S = 15 * 60  # how long a command waits for another process's write before it gives up
 
 
-class Failed(click.ClickException):
+class _Refusal(click.ClickException):
+    """A message of ours on stderr, its "Error:" label in the run's language too (click's own is English)."""
+
+    def show(self, file=None) -> None:
+        click.echo(say("错误：", "Error: ") + self.format_message(), file=file or sys.stderr)
+
+
+class Failed(_Refusal):
     exit_code = EXIT_FAILED
 
 
-class BadInput(click.ClickException):
+class BadInput(_Refusal):
     exit_code = EXIT_BAD_INPUT
 
 
-class NotPermitted(click.ClickException):
+class NotPermitted(_Refusal):
     exit_code = EXIT_NOT_PERMITTED
 
 

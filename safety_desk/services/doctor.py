@@ -29,7 +29,7 @@ class DoctorReport:
         if problems:
             detail = "; ".join(problems[:_SHOWN_PROBLEMS])
             if len(problems) > _SHOWN_PROBLEMS:
-                detail += f" (+{len(problems) - _SHOWN_PROBLEMS} more)"
+                detail += say(f"（另有 {len(problems) - _SHOWN_PROBLEMS} 项）", f" (+{len(problems) - _SHOWN_PROBLEMS} more)")
         else:
             detail = ok_detail
         self.checks.append((name, not problems, detail))
@@ -71,30 +71,32 @@ def run_doctor(store: Store) -> DoctorReport:
     report.add(say("外键", "references"), health.foreign_key_problems(db), "ok")
 
     version, expected = health.schema_version(db), latest_version()
-    report.add(say("数据库版本", "schema"), [] if version == expected else [f"version {version}, program {expected}"],
-               f"version {version}")
-    report.add(say("迁移", "migrations"), health.migration_problems(db), f"migrations 1..{version} complete")
+    report.add(say("数据库版本", "schema"), [] if version == expected else [say(f"数据库版本 {version}，程序版本 {expected}", f"version {version}, program {expected}")],
+               say(f"版本 {version}", f"version {version}"))
+    report.add(say("迁移", "migrations"), health.migration_problems(db), say(f"迁移 1..{version} 已完成", f"migrations 1..{version} complete"))
 
     device = store.local_state.device_id()
     identity_ok = device and store.local_state.private_key()
-    report.add(say("设备身份", "device"), [] if identity_ok else ["no device identity: run `safety-desk init`"],
+    report.add(say("设备身份", "device"), [] if identity_ok else [say("没有设备身份：请运行 `safety-desk init`", "no device identity: run `safety-desk init`")],
                device or "")
 
-    chain = [f"entry {p.seq}: {p.message}" for p in verify_chain(db.conn)]
-    chain += [f"entry {p.seq}: {p.message}" for p in head_problems(db.conn, store.local_state.audit_head())]
+    entry = say("第 {} 条：{}", "entry {}: {}")
+    chain = [entry.format(p.seq, p.message) for p in verify_chain(db.conn)]
+    chain += [entry.format(p.seq, p.message) for p in head_problems(db.conn, store.local_state.audit_head())]
     if not health.audit_entry_count(db) and health.write_count(db):
         chain.append(say(f"审计记录为空，但记录了 {health.write_count(db)} 次写入（记录被删除）",
                          f"the audit trail is empty but {health.write_count(db)} writes are logged (entries deleted)"))
-    report.add(say("审计链", "audit chain"), chain, f"{health.audit_entry_count(db)} entries intact")
+    report.add(say("审计链", "audit chain"), chain, say(f"{health.audit_entry_count(db)} 条记录完好", f"{health.audit_entry_count(db)} entries intact"))
 
-    report.add(say("隐患状态", "hazard status"), [f"hazard {h}: {problem}" for h, problem in store.hazards.state_problems()],
-               f"{store.hazards.count()} hazards match their events")
+    report.add(say("隐患状态", "hazard status"), [say(f"隐患 {h}：{problem}", f"hazard {h}: {problem}") for h, problem in store.hazards.state_problems()],
+               say(f"{store.hazards.count()} 条隐患与其事件记录一致", f"{store.hazards.count()} hazards match their events"))
 
     report.add(say("时钟", "clock"), health.far_future_event_clocks(db, db.wall.epoch_ms() + MAX_DRIFT_MS),
-               clock_capped_warning(db.clock_capping()) or f"within {MAX_DRIFT_MS // 60000} min of the wall clock")
+               clock_capped_warning(db.clock_capping()) or say(f"与系统时间相差不超过 {MAX_DRIFT_MS // 60000} 分钟",
+                                                             f"within {MAX_DRIFT_MS // 60000} min of the wall clock"))
 
     problems, photo_count = _photo_problems(store)
-    report.add(say("照片", "photos"), problems, f"{photo_count} files present and matching")
+    report.add(say("照片", "photos"), problems, say(f"{photo_count} 个文件齐全且一致", f"{photo_count} files present and matching"))
     return report
 
 

@@ -134,8 +134,11 @@ class EnterpriseService:
         found = map_industry(text or "")
         if found is None:
             near = "、".join(nearest_names(text or ""))
-            raise ValueError(f"行业：未知行业「{(text or '').strip()}」，国民经济行业分类及常用简称均无此名；"
-                             f"最接近的有 {near}，或从列表中选择监管行业")
+            shown = (text or "").strip()
+            raise ValueError(say(f"行业：未知行业「{shown}」，国民经济行业分类及常用简称均无此名；"
+                                 f"最接近的有 {near}，或从列表中选择监管行业",
+                                 f"industry: unknown industry “{shown}” (neither GB/T 4754-2017 nor a common short "
+                                 f"name); nearest: {near}; or choose a supervision industry from the list"))
         return found
 
     def create(self, *, name: str, uscc: str, district_id: str, industry: str, risk_class: int | None = None,
