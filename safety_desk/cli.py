@@ -168,13 +168,14 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
         if value is None:
             return None
         if value.suffix.lower() != suffix:
-            raise click.BadParameter(say(f"{value.name}: 文件名应以 {suffix} 结尾",
-                                         f"{value.name}: the file is written as {suffix}: name it so"), ctx=ctx, param_hint="'-o'")
+            # Ours, not click's BadParameter: its "Invalid value for" frame is English only.
+            raise BadInput(say(f"-o {value.name}: 文件名应以 {suffix} 结尾",
+                               f"-o {value.name}: the file is written as {suffix}: name it so"))
         folder = value.parent
         if not folder.is_dir():
             if not ctx.meta.get("create_dirs"):
-                raise click.BadParameter(say(f"{folder}: 文件夹不存在；加 --create-dirs 可新建",
-                                             f"{folder}: no such folder; add --create-dirs to create it"), ctx=ctx, param_hint="'-o'")
+                raise BadInput(say(f"-o {folder}: 文件夹不存在；加 --create-dirs 可新建",
+                                   f"-o {folder}: no such folder; add --create-dirs to create it"))
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -803,7 +804,7 @@ def _parse_unknown_industry(_ctx: click.Context, _param: click.Parameter, value:
     try:
         return parse_industry(value)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--unknown-industry") from None
+        raise BadInput(f"--unknown-industry: {exc}") from None
 
 
 @import_group.command("enterprises")

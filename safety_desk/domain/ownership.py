@@ -103,7 +103,7 @@ def evidence_problem(table: str, field_name: str, before: dict[str, Any] | None,
         return None
     if table in APPEND_ONLY_TABLES and before is not None:
         return (say(f"{table} 是只增不改的记录，已有的一条不能修改",
-                    f"{table} a {table} row is append-only: an existing one is never changed; field {field_name}"))
+                    f"{table}: a {table} row is append-only: an existing one is never changed; field {field_name}"))
     if table in ISSUED_TABLES and before is not None:
         return (say(f"已发出的{table}不能修改", f"an issued {table} is never changed; field {field_name}"))
     if table == "inspection" and before is not None and before.get("status") == "submitted":
@@ -225,7 +225,7 @@ def row_clock_problem(table: str, field_name: str, before: dict[str, Any] | None
     value = str(after.get(column) or "")
     if value[21:] != sender_id:
         return (say(f"{table} 的“{column}”时钟属于另一台设备",
-                    f"{table} the row's ordering clock {column} names another device than the sender"))
+                    f"{table}: the row's ordering clock {column} names another device than the sender"))
     return None
 
 

@@ -67,8 +67,8 @@ def run_doctor(store: Store) -> DoctorReport:
     db = store.db
     report = DoctorReport()
     integrity = health.integrity_messages(db)
-    report.add(say("完整性", "integrity"), [] if integrity == ["ok"] else integrity, "ok")
-    report.add(say("外键", "references"), health.foreign_key_problems(db), "ok")
+    report.add(say("完整性", "integrity"), [] if integrity == ["ok"] else integrity, say("正常", "ok"))
+    report.add(say("外键", "references"), health.foreign_key_problems(db), say("正常", "ok"))
 
     version, expected = health.schema_version(db), latest_version()
     report.add(say("数据库版本", "schema"), [] if version == expected else [say(f"数据库版本 {version}，程序版本 {expected}", f"version {version}, program {expected}")],

@@ -579,7 +579,7 @@ class SyncService:
             raise SyncProblem(say("此冲突已处理", "this conflict was already resolved"))
         current = self.log.row_scope_values(row.tbl, row.row_id)
         if current is None:
-            raise SyncProblem(say(f"{row.tbl} {row.row_id} 不存在", f"{row.tbl} {row.row_id} the record is not here"))
+            raise SyncProblem(say(f"{row.tbl} {row.row_id} 不存在", f"{row.tbl} {row.row_id}: the record is not here"))
         values = ({k: v for k, v in row.lost_value.items() if k != "id"} if row.field == WHOLE_ROW
                   else {row.field: row.lost_value})
         me = self.this_device()

@@ -93,7 +93,7 @@ def scope_refusals(sender_name: str, changes: list[Change], index: ScopeIndex, s
                 for change in row_changes:
                     refused[change_key(change)] = (
                         say(f"{table} {row_id} 不在设备“{sender_name}”的范围内",
-                            f"{table} {row_id} the record is outside the scope of device {sender_name}"))
+                            f"{table} {row_id}: the record is outside the scope of device {sender_name}"))
                 continue
             if acknowledged(str(enterprise)):
                 for change in row_changes:
@@ -107,7 +107,7 @@ def scope_refusals(sender_name: str, changes: list[Change], index: ScopeIndex, s
             for change in late:
                 refused[change_key(change)] = (
                     say(f"{table} {row_id} 所属企业已调到其他片区，此修改在调动之后，未接收",
-                        f"{table} {row_id} its enterprise moved to another district; this change was made after the move and is not taken"))
+                        f"{table} {row_id}: its enterprise moved to another district; this change was made after the move and is not taken"))
             if len(late) == len(row_changes):
                 continue
             note_row(former_index, table, merged)  # written while its own: the rows hanging from it pass too
