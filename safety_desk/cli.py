@@ -297,7 +297,7 @@ def demo_command(ctx: click.Context, enterprises: int = 60, weeks: int = 26, see
         progress.close()
     elapsed = time.perf_counter() - started
     click.echo(say(f"演示数据库：{path}", f"demo database: {path}"))
-    click.echo(summary.describe() + f"; {elapsed:.1f} s")
+    click.echo(summary.describe() + say(f"；{elapsed:.1f} 秒", f"; {elapsed:.1f} s"))
     click.echo(say("登录：admin / demo", "sign in: admin / demo"))
 
 
@@ -775,7 +775,8 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **opti
             result = run(file, dry_run=dry_run, progress=progress, **options)
         finally:
             progress.close()
-    click.echo(result.describe() + f"; {time.perf_counter() - started:.1f} s")
+    seconds = time.perf_counter() - started
+    click.echo(result.describe() + say(f"；{seconds:.1f} 秒", f"; {seconds:.1f} s"))
     if dry_run:
         click.echo(say("试运行，未写入", "dry run: nothing was written"))
     if result.one_time_passwords:

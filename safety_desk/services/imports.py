@@ -133,15 +133,18 @@ class ImportResult:
         text += say(f"，已存在未变 {self.unchanged}", f", unchanged {self.unchanged}")
         if self.enterprises is not None:
             listed = self.enterprises
-            text += (f"; 工作表企业名录：{verb}新增企业 {listed.added} 家，{verb}更新 {listed.updated} 家，"
-                     f"未变 {listed.unchanged} 家")
+            text += say(f"；工作表企业名录：{verb}新增企业 {listed.added} 家，{verb}更新 {listed.updated} 家，"
+                        f"未变 {listed.unchanged} 家",
+                        f"; the sheet of enterprises: {'would add' if self.dry_run else 'added'} {listed.added}, "
+                        f"{'would update' if self.dry_run else 'updated'} {listed.updated}, unchanged "
+                        f"{listed.unchanged}")
         if self.by_status:
             text += " (" + ", ".join(f"{status} {count}" for status, count in self.by_status.items()) + ")"
         if self.new_districts:
-            text += (say(f"; {verb}新建片区：{'、'.join(self.new_districts)}",
+            text += (say(f"；{verb}新建片区：{'、'.join(self.new_districts)}",
                          f"; {'would create' if self.dry_run else 'created'} districts: {', '.join(self.new_districts)}"))
         if self.unmapped_industries:
-            text += (say("; 未识别的行业按指定行业导入: ", "; unknown industries imported as given: ")
+            text += (say("；未识别的行业按指定行业导入：", "; unknown industries imported as given: ")
                      + "、".join(f"{name}（{count}行）" for name, count in self.unmapped_industries.items()))
         return text
 

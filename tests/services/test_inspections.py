@@ -134,7 +134,7 @@ def test_submission_lists_unanswered_items_and_missing_photos_then_locks_the_rec
     assert state.read_only and state.inspection.finished_at
     with pytest.raises(InspectionProblem, match="已提交"):
         service.answer(inspection.id, "6.3", "pass")
-    with pytest.raises(InspectionProblem, match="read-only"):
+    with pytest.raises(InspectionProblem, match="已提交"):
         service.set_note(inspection.id, "6.3", "later")
 
 
