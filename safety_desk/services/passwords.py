@@ -21,9 +21,9 @@ def password_problem(password: str, login: str) -> str | None:
     """Why `password` may not be a real account's password (None: it may). The demo database's `demo` accounts
     are made by services/demo.py with hash_password directly: the only path that skips this rule."""
     if len(password) < MIN_LENGTH:
-        return f"密码至少{MIN_LENGTH}位"
+        return say(f"密码至少{MIN_LENGTH}位", f"at least {MIN_LENGTH} characters")
     if password.strip().casefold() == login.strip().casefold():
-        return "密码不能与登录名相同"
+        return say("密码不能与登录名相同", "must differ from the login")
     return None
 
 
