@@ -1127,9 +1127,12 @@ def device_join(ctx: click.Context, enrol_file: Path) -> None:
 def device_revoke(ctx: click.Context, device: str) -> None:
     """Revoke a device (by name or id): its bundles are refused; the revocation travels in bundles."""
     with _desk(ctx) as desk:
+        gap = desk.devices.unreturned_writes(device)
         revoked = desk.devices.revoke(device)
     click.echo(say(f"已停用：{revoked.name} {revoked.id}（{revoked.revoked_at}）",
                    f"revoked {revoked.name} {revoked.id} ({revoked.revoked_at})"))
+    if gap:  # also kept as a conflict for the Sync page and `sync conflicts --all`
+        click.echo(say(f"注意：{gap}", f"warning: {gap}"))
 
 
 @device_group.command("list")

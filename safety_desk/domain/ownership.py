@@ -12,7 +12,9 @@ DESIGN.md §4. Three questions, asked of every changed field:
   is always the STORED row (a hazard's source, an inspection's kind, whether it was submitted): a value the
   same change set is trying to set never vouches for itself;
 - authorship (sync, at the office): the people a row names as its author and the device a write's clock names
-  must be the sending device or its own people.
+  must be the sending device or its own people; a hazard event (but its `created`, which names the hazard's
+  finder) is by the person who wrote it, and a password is changed only by its own person on a device where that
+  person signs in (a laptop may write as its colleagues, never set a colleague's password or speak for them).
 
 Pure: the caller (a service, or sync/sender_checks.py and store/merge.py) looks the rows up and hands them in.
 A field whose value does not change is never a problem (a resent cell, a whole row written again).
@@ -238,3 +240,33 @@ def writer_problem(clock_device: str, author: str, sender_id: str, people: Itera
     if author not in ("", sender_id) and author not in set(people):
         return say(f"修改的作者不是发送设备的人 ({author})", f"the write's author is not of the sending device ({author})")
     return None
+
+
+def account_problem(table: str, field_name: str, before: dict[str, Any] | None, after: dict[str, Any],
+                    author: str, signs_in: Iterable[str] | None) -> str | None:
+    """Why a device may not make this change to a person's password columns (None: it may). At the office, from
+    a device: only the person themself (the write's author), on a device where they sign in (`signs_in`; None:
+    the sender is the office, which sets anyone's)."""
+    if table != "person" or signs_in is None:
+        return None
+    columns = SELF_SERVICE_PERSON_FIELDS if field_name == "*" else {field_name} & SELF_SERVICE_PERSON_FIELDS
+    if not any(changed(before, after, column) for column in columns):
+        return None
+    person = (before or after).get("id")
+    if author != person:
+        return f"人员 {person} 的密码只能由本人修改，此修改的作者是 {author or '设备'}，未接收"
+    if person not in set(signs_in):
+        return f"人员 {person} 不在发送设备上登录（不是其片区或企业的人员），其密码不能由这台设备修改，未接收"
+    return None
+
+
+def event_author_problem(table: str, before: dict[str, Any] | None, after: dict[str, Any], author: str,
+                         sender_id: str) -> str | None:
+    """Why a new hazard event names another author than the person who wrote it (None: it does not). A device may
+    write as any of its people, but an event (a comment, a report, a decision) speaks for the one signed in."""
+    if table != "hazard_event" or before is not None or after.get("kind") == "created":
+        return None
+    by_id = after.get("by_id")
+    if by_id in (None, "") or by_id == author or (author in ("", sender_id) and by_id == sender_id):
+        return None
+    return f"隐患事件 {after.get('id')} 署名为 {by_id}，但写入者是 {author or '设备'}：事件只能以写入者本人的名义记录，未接收"

@@ -212,12 +212,29 @@ class DeviceService:
         if device.id == me.id or device.role == "office":
             raise DeviceProblem(say("不能停用安全办自己的设备", "the office's own device cannot be revoked"))
         if device.revoked_at is not None:
-            raise DeviceProblem(say(f"设备“{device.name}”已于 {device.revoked_at} 停用", f"device {device.name} was already revoked on {device.revoked_at}"))
+            raise DeviceProblem(say(f"设备“{device.name}”已于 {device.revoked_at} 停用",
+                                    f"device {device.name} was already revoked on {device.revoked_at}"))
+        gap = self.unreturned_writes(device.id)
         with self.store.transaction():
             revoked = self.store.devices.update(device.id, revoked_at=self.store.db.now_iso())
             self.store.local_state.mark_token_revoked(device.id)
-            SyncLog(self.store.db).refresh_acknowledged()
+            log = SyncLog(self.store.db)
+            log.refresh_acknowledged()
+            if gap:
+                log.note_unreturned_writes(device.id, source=me.id, at=self.store.db.now_iso(), note=gap)
         return revoked
+
+    def unreturned_writes(self, name_or_id: str) -> str | None:
+        """Why revoking this device may lose writes (None: it loses none): this office was restored from a backup
+        and the device has not written to it since, so what it wrote after the backup is here only where another
+        device handed it back (sync/office_proof.py); what it relayed to no one comes back only from it."""
+        device = self.find(name_or_id)
+        state = self.store.local_state
+        epoch = state.sync_epoch()
+        if not epoch or device.role == "office" or state.heard_epoch(device.id) == epoch:
+            return None
+        return (f"本机曾从备份恢复，设备“{device.name}”此后未再同步：它在该备份之后写入的修改，若未经其他设备交回，"
+                "停用后将无法找回；停用前请先让它同步一次")
 
 
 def _fresh(path: Path) -> bool:

@@ -70,6 +70,29 @@ def notices_for(db: Database, log: SyncLog, peer: Device, scope: Scope, acked_se
     return told
 
 
+def kept_for(log: SyncLog, index: Any, notices: dict[str, Any]) -> list[Change]:
+    """At the office: the cells we kept of the rows whose changes we refused from the peer and still tell it of,
+    those its scope lets it hold (store/sync_log.py kept_cells). They travel with the refusals, so its copy ends with
+    our value instead of keeping its refused one for ever."""
+    refused = notices.get("refused") or []
+    return log.kept_cells(index, [(n["table"], n["row_id"], n["field"]) for n in refused]) if refused else []
+
+
+def _notices_of(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    refused = manifest.get("refused")
+    if not isinstance(refused, list):
+        return []
+    return [n for n in refused if isinstance(n, dict) and all(isinstance(n.get(k), str)
+                                                              for k in ("table", "row_id", "field"))]
+
+
+def cells_taken_back(db: Database, manifest: dict[str, Any]) -> frozenset[tuple[str, str, str]]:
+    """On a device, before merging the office's bundle: our cells the office refused and that still hold the
+    refused write; the office's kept values in the bundle replace them (store/merge.py yield_cells)."""
+    notices = _notices_of(manifest)
+    return ScopeMoves(db).refused_cells_held(notices) if notices else frozenset()
+
+
 def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifest: dict[str, Any],
                  changes: list[Change], now: str) -> list[str]:
     """On a device, in the import's transaction: keep the office's refusals of our changes as conflicts, and
@@ -78,12 +101,12 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
     moves = ScopeMoves(db)
     local_state = LocalState(db)
     warnings = []
-    refused = manifest.get("refused")
-    if isinstance(refused, list):
-        notices = [n for n in refused if isinstance(n, dict) and all(
-            isinstance(n.get(k), str) for k in ("table", "row_id", "field"))]
+    if isinstance(manifest.get("refused"), list):
+        notices = _notices_of(manifest)
         moves.forget_refused_events(notices)  # the office's history of those hazards is the one that counts
-        if moves.keep_refusals(office.id, notices, now):
+        kept = moves.keep_refusals(office.id, notices, now)
+        moves.forget_refused_rows(notices)  # a new row it refused whole and does not hold: kept in the conflicts only
+        if kept:
             warnings.append(say(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突",
                                 f"the office refused {len(notices)} of this device's changes: see the sync conflicts"))
             warnings += [f"{n['table']}.{n['field']} {n['row_id']}: {n.get('reason', '')}" for n in notices[:_LISTED]]

@@ -60,6 +60,10 @@ class MergeContext:
     # (wall ms) carry clocks the sender capped or overrode, so its values win over them.
     distrust_own_after_ms: int | None = None
     on_row: Callable[[int, int], None] | None = None  # progress: rows done, rows in all
+    # On a device, from the office: our own cells (table, row id, field) the office refused and whose kept value it
+    # sends back. The office's cell wins over ours whatever the clocks (ours is later: that is why it was refused),
+    # evidence included (it restores the office's row), so both copies hold the same value.
+    yield_cells: frozenset[tuple[str, str, str]] = frozenset()
 
 
 @dataclass
@@ -410,7 +414,11 @@ class _Merger:
                   fields: dict[str, int], writes: dict[int, tuple[str, str]]) -> None:
         ctx = self.ctx
         facts = self.facts.get((table, row_id), RowFacts())
-        refused = self.evidence_refusals(table, changes, current, facts)
+        yielded = ctx.yield_cells
+        if yielded and (table, row_id, WHOLE_ROW) in yielded:
+            yielded = frozenset((table, row_id, c.field) for c in changes)  # every cell of a row written whole
+        refused = self.evidence_refusals(table, [c for c in changes if (table, row_id, c.field) not in yielded]
+                                         if yielded else changes, current, facts)
         if ctx.refuse is not None:
             gone = {id(c) for c, _ in refused}
             refused += ctx.refuse(table, row_id, [c for c in changes if id(c) not in gone], current, facts)
@@ -447,6 +455,9 @@ class _Merger:
             if (ctx.distrust_own_after_ms is not None and device_of(local_clock) == self.db.device_id
                     and wall_of(local_clock) > ctx.distrust_own_after_ms):
                 local_clock = ""  # our own far-future clock: the sender's value wins (see MergeContext)
+            taken_back = (table, row_id, change.field) in yielded
+            if taken_back:
+                local_clock = ""  # our refused write: the office's kept value replaces it (see MergeContext)
             incoming_value = change.value
             same = (local_value == incoming_value if change.field != WHOLE_ROW
                     else all(current.get(k) == v for k, v in incoming_value.items()))
@@ -455,7 +466,7 @@ class _Merger:
                 # Ours lost to a value the sender wrote without having seen ours (not when ours came from the
                 # sender itself: then it is just the sender's older value).
                 if (ctx.record_conflicts and not same and seq > ctx.sender_ack and local_source != ctx.source
-                        and SYNC_MODE[table] != "append"):
+                        and SYNC_MODE[table] != "append" and not taken_back):
                     self.conflict("value", table, row_id, change.field, kept=incoming_value, kept_clock=change.clock,
                                   kept_author=change.author, lost=local_value, lost_clock=local_clock,
                                   lost_author=local_author)

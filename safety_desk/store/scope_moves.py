@@ -87,6 +87,12 @@ class ScopeMoves:
         notices = [{"table": t, "row_id": r, "field": f, "clock": clock,
                     "value": json.loads(v) if v and len(v) <= _SHORT_VALUE else None, "reason": note[:_SHORT_VALUE]}
                    for t, r, f, clock, v, note in rows[:limit]]
+        for notice in notices:
+            # A row we do not hold at all (a new row refused whole): the sender forgets its copy (forget_refused_rows).
+            table = notice["table"]
+            if table in TABLE_ORDER and self.conn.execute(
+                    f"SELECT NOT EXISTS (SELECT 1 FROM {table} WHERE id = ?)", (notice["row_id"],)).fetchone()[0]:
+                notice["absent"] = True
         more = 0
         if len(rows) > limit:
             more = self.conn.execute("SELECT count(*) FROM sync_refusal WHERE peer_id = ? AND seq > ?",
@@ -110,6 +116,30 @@ class ScopeMoves:
             new += 1
         return new
 
+    def refused_cells_held(self, notices: list[dict[str, Any]]) -> frozenset[tuple[str, str, str]]:
+        """On a device: (table, row id, field) of the cells the office refused that still hold the refused write
+        (same clock): the office's kept value, sent with the refusal, replaces those (store/merge.py); a cell
+        written again here since is left to travel as a new change. A refused whole row of a per-field table
+        names each of its cells written by that write."""
+        from safety_desk.domain.sync_model import SYNC_MODE, WHOLE_ROW
+
+        held: set[tuple[str, str, str]] = set()
+        for notice in notices:
+            table, row_id, field_name, clock = notice["table"], notice["row_id"], notice["field"], notice.get("clock")
+            if table not in SYNC_MODE or not isinstance(clock, str):
+                continue
+            fields = self.db.fields_of(table, row_id)
+            if not fields:
+                continue
+            seqs = sorted(set(fields.values()))
+            clocks = dict(self.conn.execute(
+                f"SELECT seq, clock FROM write_log WHERE seq IN ({','.join('?' * len(seqs))})", seqs).fetchall())
+            if field_name == WHOLE_ROW:
+                held.update((table, row_id, f) for f, seq in fields.items() if clocks.get(seq) == clock)
+            elif clocks.get(fields.get(field_name, fields.get(WHOLE_ROW))) == clock:
+                held.add((table, row_id, field_name))
+        return frozenset(held)
+
     def forget_refused_events(self, notices: list[dict[str, Any]]) -> int:
         """On a device: delete the hazard events of its own the office refused (each still as written here: same
         clock), so its hazards fold as the office's do; each stays in the conflicts table (keep_refusals) with its
@@ -127,9 +157,54 @@ class ScopeMoves:
         if gone:
             from safety_desk.store.hazards import HazardRepository
 
+            photos: set[str] = set()
+            for start in range(0, len(gone), _BATCH):
+                chunk = gone[start:start + _BATCH]
+                photos.update(r[0] for r in self.conn.execute(
+                    f"SELECT j.value FROM hazard_event e, json_each(e.photos) j WHERE e.id IN"
+                    f" ({','.join('?' * len(chunk))})", chunk))
             self._delete("hazard_event", gone)
             HazardRepository(self.db).refresh_states(sorted(hazards))
+            # Their photos the office took (no refusal of the photo itself) and nothing here shows any more: the
+            # office's scope for us no longer holds them either (local, like drop(); the files stay).
+            photos -= {n["row_id"] for n in notices if n.get("table") == "photo"}
+            unshown = self._unreferenced(photos)
+            self._delete("photo_annotation", self._annotations_of(unshown))
+            self._delete("photo", unshown)
         return len(gone)
+
+    def forget_refused_rows(self, notices: list[dict[str, Any]]) -> int:
+        """On a device: delete the rows of its own the office refused whole and does not hold (`absent`), when every
+        cell of the row still holds a refused write (nothing written to it here since), so its copy holds what the
+        office holds. The row's values go into its refusal conflicts first (the notice carries short values only).
+        Local, like drop(); a row something kept still refers to stays. Returns how many were deleted."""
+        refused: dict[tuple[str, str], set[str]] = {}
+        for notice in notices:
+            if notice.get("absent") is True and notice["table"] in TABLE_ORDER and notice["table"] != "hazard_event" \
+                    and isinstance(notice.get("clock"), str):
+                refused.setdefault((notice["table"], notice["row_id"]), set()).add(notice["clock"])
+        gone = 0
+        for (table, row_id), clocks in sorted(refused.items()):
+            row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+            seqs = sorted(set(self.db.fields_of(table, row_id).values()))
+            if row is None or not seqs:
+                continue
+            written = {r[0] for r in self.conn.execute(
+                f"SELECT clock FROM write_log WHERE seq IN ({','.join('?' * len(seqs))})", seqs)}
+            if not written <= clocks:
+                continue  # written again here since: that write travels and is judged on its own
+            values = dict(row)
+            self.conn.execute("SAVEPOINT forget_refused")
+            for field_name, value in [("*", values), *values.items()]:
+                self.conn.execute("UPDATE conflict SET lost_value = ? WHERE kind = 'refused' AND tbl = ? AND row_id = ?"
+                                  " AND field = ?", (json.dumps(value, ensure_ascii=False, default=str), table, row_id,
+                                                     field_name))
+            if self.drop({table: [row_id]}, set()):
+                gone += 1
+            else:
+                self.conn.execute("ROLLBACK TO forget_refused")
+            self.conn.execute("RELEASE forget_refused")
+        return gone
 
     # -- on a device: dropping an enterprise that left its scope ------------------------------------------
     def rows_of(self, enterprise_id: str) -> dict[str, list[str]]:

@@ -170,6 +170,16 @@ class SyncLog:
         sql += " ORDER BY detected_at DESC, id DESC LIMIT ?"
         return [self._conflict(r) for r in self.conn.execute(sql, [*params, limit])]
 
+    def note_unreturned_writes(self, device_id: str, *, source: str, at: str, note: str) -> None:
+        """On a restored office revoking a device that has not written to it since the restore: a refused-kind
+        conflict on the device's record (shown on the Sync page and by `sync conflicts --all`), with the latest
+        clock of that device's writes held here."""
+        last = self.conn.execute("SELECT max(clock) FROM write_log WHERE substr(clock, 22) = ?",
+                                 (device_id,)).fetchone()[0]
+        self.conn.execute(
+            "INSERT INTO conflict (id, kind, tbl, row_id, field, kept_clock, source, detected_at, note) VALUES"
+            " (?, 'refused', 'device', ?, '*', ?, ?, ?, ?)", (self.db.new_id(), device_id, last, source, at, note))
+
     def conflict(self, conflict_id: str) -> ConflictRow | None:
         row = self.conn.execute("SELECT * FROM conflict WHERE id = ?", (conflict_id,)).fetchone()
         return self._conflict(row) if row else None
@@ -255,6 +265,22 @@ class SyncLog:
             rows = self.conn.execute("SELECT id FROM person WHERE enterprise_id IS NULL AND role IN ('inspector',"
                                      " 'leader')")
         return frozenset(r[0] for r in rows)
+
+    def signs_in_on(self, scope: Scope) -> frozenset[str]:
+        """The people who sign in on a device of `scope` and may change their own password there: an enterprise's
+        staff on its PC; on an inspector's or leader's laptop, the inspectors and leaders serving its districts
+        (members, or the district's leader)."""
+        if scope.role == "enterprise":
+            return self.own_people(scope)
+        districts = sorted(scope.district_ids)
+        if not districts:
+            return frozenset()
+        marks = ",".join("?" * len(districts))
+        rows = self.conn.execute(
+            f"SELECT person_id FROM district_member WHERE deleted = 0 AND district_id IN ({marks})"
+            f" UNION SELECT leader_id FROM district WHERE leader_id IS NOT NULL AND id IN ({marks})",
+            [*districts, *districts])
+        return frozenset(r[0] for r in rows) & self.own_people(scope)
 
     def cell_clock(self, table: str, row_id: str, column: str) -> str | None:
         """The clock of the write that set this cell here (None: the cell is not here)."""
@@ -377,6 +403,28 @@ class SyncLog:
             clock, author, capped = writes[seq]
             cells.append(Change(table, row_id, column, clock, author, row[column], seq, capped))
         return cells
+
+    def kept_cells(self, index: ScopeIndex, refused: list[tuple[str, str, str]]) -> list[Change]:
+        """At the office: our current cells, with their clocks, of the rows of which the peer's changes were refused
+        ((table, row id, field); field '*' is the whole row), those of rows its scope lets it hold and fields not
+        withheld from it. They go back with the refusals, so the peer's copy ends with the value kept here."""
+        cells: dict[tuple[str, str, str], Change] = {}
+        for table, row_id, field_name in refused:
+            if table not in SYNC_MODE:
+                continue
+            row = self.row_scope_values(table, row_id)
+            if row is None or not row_in_scope(index, table, row):
+                continue
+            if SYNC_MODE[table] != PER_FIELD:
+                whole = self.whole_row_change(table, row_id)
+                found = [whole] if whole is not None else []
+            else:
+                withheld = withheld_fields(index, table, row)
+                found = [c for c in self.row_cells(table, row_id, self.last_seq())
+                         if c.field not in withheld and field_name in (WHOLE_ROW, c.field)]
+            for change in found:
+                cells[(change.table, change.row_id, change.field)] = change
+        return list(cells.values())
 
     def with_photos(self, peer_id: str, acked_seq: int, changes: list[Change]) -> tuple[list[Change], list[str]]:
         """The changes plus the photo records they reference that the peer does not hold yet (less photo records

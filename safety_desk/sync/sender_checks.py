@@ -12,7 +12,8 @@ from typing import Any, Callable
 
 from safety_desk.domain.language import say
 from safety_desk.domain.ownership import (
-    RowFacts, authorship_problem, ownership_problem, row_clock_problem, writer_problem,
+    RowFacts, account_problem, authorship_problem, event_author_problem, ownership_problem, row_clock_problem,
+    writer_problem,
 )
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, Refuser
 from safety_desk.store.records import Device
@@ -40,12 +41,15 @@ def accepted_sender(file_name: str, manifest: dict[str, Any], me: Device, sender
 
 
 def ownership_refuser(sender: Device, people: frozenset[str],
-                      stored_clock: Callable[[str, str, str], str | None]) -> Refuser:
+                      stored_clock: Callable[[str, str, str], str | None],
+                      signs_in: frozenset[str] = frozenset()) -> Refuser:
     """The merge's `refuse` hook (store/merge.py) at the office: a row's changes the sender's role does not own
     (domain/ownership.py, judged on the stored row and its parents as stored before the bundle), and changes whose
     author, author columns or clock are not the sender's or its own people's (`people`), each with why.
     `stored_clock(table, row id, field)` is the clock of the cell here: a cell we hold already, with the clock
-    it has here, is a harmless relay (a capped change echoed back), not a forgery."""
+    it has here, is a harmless relay (a capped change echoed back), not a forgery. `signs_in`: the people who sign
+    in on the sender (a password is changed only by its person, on such a device); a hazard event is by the person
+    who wrote it (domain/ownership.py)."""
 
     def refuse(table: str, row_id: str, row_changes: list[Change], current: dict[str, Any] | None,
                facts: RowFacts) -> list[tuple[Change, str]]:
@@ -63,6 +67,8 @@ def ownership_refuser(sender: Device, people: frozenset[str],
             reason = (reason or ownership_problem(sender.role, table, change.field, current, after, facts,
                                                  change.author)
                       or authorship_problem(table, change.field, current, after, people)
+                      or account_problem(table, change.field, current, after, change.author, signs_in)
+                      or event_author_problem(table, current, after, change.author, sender.id)
                       or row_clock_problem(table, change.field, current, after, sender.id))
             if reason:
                 refused.append((change, reason))
@@ -74,9 +80,10 @@ def ownership_refuser(sender: Device, people: frozenset[str],
 def office_claims(first: Refuser | None, proven: set[tuple], claimed: set[tuple],
                   stored_clock: Callable[[str, str, str], str | None]) -> Refuser | None:
     """The merge's `refuse` hook at the office for a device's changes written with the office's own clock
-    (sync/office_proof.py): those in `proven` (change_key) carry the office's proof and are the office's own
-    writes handed back (after a restore): taken as the office's, no check of the sender's role or scope; the
-    others of `claimed` are refused, unless the cell here already has that clock (a harmless echo)."""
+    (sync/office_proof.py), or with a third device's clock and a proof: those in `proven` (change_key) carry the
+    office's proof and are writes the office made or accepted, handed back (after a restore): taken as the office
+    took them, no check of the sender's role or scope; the others of `claimed` are refused, unless the cell here
+    already has that clock (a harmless echo)."""
     if not claimed:
         return first
 
@@ -88,8 +95,8 @@ def office_claims(first: Refuser | None, proven: set[tuple], claimed: set[tuple]
             if key in proven:
                 continue
             if key in claimed and stored_clock(table, row_id, change.field) != change.clock:
-                found.append((change, f"{table} {row_id} 字段 {change.field}：此修改自称由安全办写入，但没有安全办的"
-                                      "有效凭证（凭证缺失或与内容不符），未接收"))
+                found.append((change, f"{table} {row_id} 字段 {change.field}：此修改自称由安全办写入或经安全办接收，"
+                                      "但没有安全办的有效凭证（凭证缺失或与内容不符），未接收"))
             else:
                 rest.append(change)
         if first is not None and rest:

@@ -496,6 +496,8 @@ OPERATIONS: list[Op] = [
     # devices: the office's device enrols and revokes; anyone reads the list.
     Op("DeviceService.list", lambda c, w: DeviceService(c.session).list(), ALL, "none"),
     Op("DeviceService.find", lambda c, w: DeviceService(c.session).find(c.store.db.device_id), ALL, "none"),
+    Op("DeviceService.unreturned_writes", lambda c, w: DeviceService(c.session).unreturned_writes(
+        c.store.db.device_id), ALL, "none"),
     Op("DeviceService.scope_text", lambda c, w: DeviceService(c.session).scope_text(
         c.store.devices.require(c.store.db.device_id)), ALL, "none"),
     Op("DeviceService.enroll", lambda c, w: DeviceService(c.session).enroll(

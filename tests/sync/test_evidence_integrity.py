@@ -126,6 +126,7 @@ def test_an_enterprise_cannot_write_as_an_inspector_or_with_another_devices_cloc
     hazard = hazard_of(enterprise.store, "隐患1")
     insp = enterprise.store.people.by_login("insp")
     mine = enterprise.store.people.by_login("e1")
+    enterprise.store.db.author_id = mine.id  # signed in, as the app writes: an event is by its writer
     own = enterprise.store.hazards.append_event(hazard.id, "comment", by_id=mine.id, reason="我们的说明")
     as_inspector = enterprise.store.hazards.append_event(hazard.id, "comment", by_id=insp.id, reason="检查员说已合格")
     raw = HostileEdit(enterprise)
