@@ -45,12 +45,48 @@ class NotPermitted(_Refusal):
 
 
 def _db_path(ctx: click.Context) -> Path:
+    """The database the command names, unlocked first when it is encrypted (`--user` with SAFETY_DESK_PASSWORD
+    or a typed password, or `--recovery-key`)."""
     from safety_desk.paths import default_db_path, demo_db_path
 
     root = ctx.find_root().params
     if root.get("db"):
-        return Path(root["db"])
-    return demo_db_path() if root.get("demo") else default_db_path()
+        path = Path(root["db"])
+    else:
+        path = demo_db_path() if root.get("demo") else default_db_path()
+    _unlock(ctx, path)
+    return path
+
+
+def _unlock(ctx: click.Context, path: Path) -> None:
+    from safety_desk.services import encryption
+
+    if not encryption.is_encrypted(path) or encryption.is_unlocked(path):
+        return
+    root = ctx.find_root().params
+    try:
+        if root.get("recovery_key"):
+            encryption.unlock_with_recovery(path, root["recovery_key"])
+            return
+        login = root.get("user")
+        if not login:
+            raise BadInput(f"{path}: 数据库已加密：请用 --user 登录名（密码放在环境变量 SAFETY_DESK_PASSWORD 中，"
+                           "或在终端输入），或用 --recovery-key 恢复密钥解锁")
+        password = _password_for(login)
+        encryption.unlock(path, login, password)
+    except encryption.UnlockRefused as exc:
+        raise BadInput(f"{exc}（{path.name} 未解锁，未作任何改动）") from None
+
+
+def _password_for(login: str) -> str:
+    import os
+
+    password = os.environ.get("SAFETY_DESK_PASSWORD")
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise BadInput(f"--user {login}: 需要密码：请设置环境变量 SAFETY_DESK_PASSWORD")
+    return click.prompt(f"{login} 的密码", hide_input=True)
 
 
 @contextmanager
@@ -206,9 +242,14 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
 @click.option("--demo", is_flag=True, help="Open the demo database, creating it if needed.")
 @click.option("--self-test", "self_test", is_flag=True,
               help="Check this installation (window, photo, PDF, spreadsheet) on a temporary database and exit.")
+@click.option("--user", "user", envvar="SAFETY_DESK_USER", default=None, metavar="LOGIN",
+              help="Unlock an encrypted database as this account (password: SAFETY_DESK_PASSWORD, or typed).")
+@click.option("--recovery-key", "recovery_key", envvar="SAFETY_DESK_RECOVERY_KEY", default=None, metavar="KEY",
+              help="Unlock an encrypted database with the recovery key printed by init.")
 @click.version_option(__version__, prog_name="safety-desk")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: bool = False) -> None:
+def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: bool = False,
+         user: str | None = None, recovery_key: str | None = None) -> None:
     """SafetyDesk 安全检查工作台: workplace-safety inspections, hazards and drills, offline."""
     from safety_desk.settings import Settings
 
@@ -225,7 +266,7 @@ def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: 
         ctx.invoke(demo_command)
     from safety_desk.ui.app import run_gui
 
-    sys.exit(run_gui(path, lang_given(ctx), login_hint="admin" if demo else ""))
+    sys.exit(run_gui(path, lang_given(ctx), login_hint="admin" if demo else "", encrypt=not demo))
 
 
 def lang_given(ctx: click.Context) -> str | None:
@@ -256,7 +297,8 @@ def init_command(ctx: click.Context, office_name: str | None, device_name: str |
         raise BadInput(f"--password: {weak}")  # the first account follows the rule every later one does
     try:
         result = initialise(path, office_name=office_name or DEFAULT_OFFICE_NAME, device_name=device_name,
-                            admin_login=admin_login, admin_name=admin_name, admin_password=password)
+                            admin_login=admin_login, admin_name=admin_name, admin_password=password,
+                            encrypt=bool(admin_login))
     except (AlreadyInitialised, ValueError, ChecklistError) as exc:
         raise BadInput(str(exc)) from None
     except StoreError as exc:
@@ -264,6 +306,37 @@ def init_command(ctx: click.Context, office_name: str | None, device_name: str |
     click.echo(say(f"已创建：{result.path}", f"created: {result.path}"))
     click.echo(say(f"设备：{result.device_id}；检查表：{result.checklists_added}",
                    f"device: {result.device_id}; checklists: {result.checklists_added}"))
+    if result.encrypted is not None:
+        click.echo(result.encrypted.describe())
+    else:
+        click.echo(say("数据库尚未加密：第一个账号登录时自动加密",
+                       "the database is not encrypted yet: it is encrypted when the first account signs in"))
+
+
+@main.command("encrypt")
+@click.pass_context
+def encrypt_command(ctx: click.Context) -> None:
+    """Encrypt a plain database in place (after a backup) with a key slot for --user and a new recovery key."""
+    from safety_desk.services import encryption
+    from safety_desk.services.auth import SignInFailed, encrypt_as
+    from safety_desk.services.errors import StoreError
+
+    path = _db_path(ctx)
+    if encryption.is_encrypted(path):
+        raise BadInput(say(f"{path}: 数据库已经加密，未作任何改动", f"{path}: the database is encrypted already; nothing was changed"))
+    login = ctx.find_root().params.get("user")
+    if not login:
+        raise BadInput(say("encrypt: 请用 --user 登录名 指明加密后用哪个账号解锁（密码放在 SAFETY_DESK_PASSWORD 中）",
+                           "encrypt: name the account that unlocks it with --user LOGIN (its password in SAFETY_DESK_PASSWORD)"))
+    password = _password_for(login)
+    try:
+        result = encrypt_as(path, login, password)
+    except SignInFailed as exc:
+        raise BadInput(say(f"--user {login}: {exc}；数据库未改动，仍未加密",
+                           f"--user {login}: {exc}; the database was not changed and is still not encrypted")) from None
+    except StoreError as exc:
+        raise Failed(str(exc)) from None
+    click.echo(result.describe())
 
 
 @main.command("demo")
@@ -359,8 +432,11 @@ def restore_command(ctx: click.Context, file: Path) -> None:
         MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase, SameDatabase, StoreError,
     )
 
+    path = _db_path(ctx)
+    if file.exists():
+        _unlock(ctx, file)  # an encrypted backup brought from elsewhere, with its key slots beside it
     try:
-        result = restore_backup(_db_path(ctx), file)
+        result = restore_backup(path, file)
     except (NotASafetyDeskDatabase, NewerSchemaError, MissingDatabase, SameDatabase) as exc:
         raise BadInput(say(f"{exc}；未恢复，数据库未改动", f"{exc}; nothing was restored; the database was not changed")) from None
     except StoreError as exc:

@@ -7,9 +7,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from safety_desk.domain.clock import Clock
 from safety_desk.domain.language import say
+from safety_desk.services.encryption import UnlockRefused, ensure_person_slot, remove_password_slot, unlock, unlock_with_recovery
 from safety_desk.services.passwords import hash_password, password_problem, verify_password
 from safety_desk.services.session import Session
+from safety_desk.store.errors import StoreError
 from safety_desk.store.records import Office, Person
 from safety_desk.store.store import Store
 
@@ -73,6 +76,16 @@ class SignIn:
     def wait_seconds(self) -> float:
         return max(0.0, self._not_before - self.clock())
 
+    def _failed(self, reason: str = "") -> None:
+        """Count a failed attempt and refuse it (a growing wait after the third)."""
+        self._failures += 1
+        if self._failures >= _FREE_ATTEMPTS:
+            delay = min(_MAX_WAIT_SECONDS, 2 ** (self._failures - _FREE_ATTEMPTS + 1))
+            self._not_before = self.clock() + delay
+            raise SignInFailed(say(f"登录名或密码错误；请 {delay} 秒后再试",
+                                   f"wrong login or password; wait {delay} s before trying again"))
+        raise SignInFailed(reason or say("登录名或密码错误", "wrong login or password"))
+
     def sign_in(self, login: str, password: str) -> Session:
         wait = self.wait_seconds()
         if wait > 0:
@@ -81,15 +94,10 @@ class SignIn:
         person = self.store.people.by_login(login.strip())
         if person is not None and not person.active and verify_password(password, person.password_hash):
             # Said only to someone who knows the password: they learn why, a stranger learns nothing.
+            remove_password_slot(self.store.path, person.login)  # disabled by sync: their key slot goes too
             raise SignInFailed("此账号已被安全办停用，请与安全办联系")
         if person is None or not person.active or not verify_password(password, person.password_hash):
-            self._failures += 1
-            if self._failures >= _FREE_ATTEMPTS:
-                delay = min(_MAX_WAIT_SECONDS, 2 ** (self._failures - _FREE_ATTEMPTS + 1))
-                self._not_before = self.clock() + delay
-                raise SignInFailed(say(f"登录名或密码错误；请 {delay} 秒后再试",
-                                       f"wrong login or password; wait {delay} s before trying again"))
-            raise SignInFailed(say("登录名或密码错误", "wrong login or password"))
+            self._failed()
         device = self.store.devices.get(self.store.db.device_id)
         if device is not None and device.role == "enterprise" and (
                 person.role != "enterprise" or person.enterprise_id != (device.scope or {}).get("enterprise_id")):
@@ -97,14 +105,80 @@ class SignIn:
             raise SignInFailed(say("此电脑只供本企业的账号登录", "this installation is for its own enterprise's accounts only"))
         self._failures = 0
         self.store.db.author_id = person.id
+        ensure_person_slot(self.store.path, person.login, password)  # arrived by sync: their key slot, from now on
         return Session(self.store, person)
+
+
+class LockedSignIn(SignIn):
+    """Signing in on an encrypted database not yet open: the password first unwraps the person's key slot, then the
+    database opens and the password is checked against the account as on any database. `store` is set once open."""
+
+    def __init__(self, path: Path, *, clock: Clock | None = None, on_open=None) -> None:
+        super().__init__(None)  # type: ignore[arg-type]
+        self.path = Path(path)
+        self.wall = clock
+        self.on_open = on_open
+
+    def sign_in(self, login: str, password: str) -> Session:
+        if self.store is None:
+            wait = self.wait_seconds()
+            if wait > 0:
+                seconds = math.ceil(wait)
+                raise SignInFailed(say(f"尝试次数过多，请 {seconds} 秒后再试", f"too many failed attempts; wait {seconds} s"))
+            try:
+                unlock(self.path, login.strip(), password)
+            except UnlockRefused as exc:
+                if "登录名或密码错误" in str(exc) or "没有数据库密钥" in str(exc):
+                    self._failed(str(exc) if "没有数据库密钥" in str(exc) else "")
+                raise SignInFailed(str(exc)) from None
+            try:
+                self.store = Store.open(self.path, clock=self.wall)
+            except StoreError as exc:
+                raise SignInFailed(str(exc)) from None
+            if self.on_open is not None:
+                self.on_open(self.store)
+        return super().sign_in(login, password)
+
+    @property
+    def unlocked(self) -> bool:
+        return self.store is not None
+
+    def unlock_with_recovery(self, recovery_key: str) -> None:
+        """Open the database with the recovery key (every password forgotten, or an account without a key slot
+        here yet); the person then signs in with their login and password as usual, which gives them a slot.
+        SignInFailed, nothing changed, for a wrong recovery key or a damaged key file."""
+        if self.store is not None:
+            return
+        try:
+            unlock_with_recovery(self.path, recovery_key)
+            self.store = Store.open(self.path, clock=self.wall)
+        except StoreError as exc:  # UnlockRefused too
+            raise SignInFailed(str(exc)) from None
+        if self.on_open is not None:
+            self.on_open(self.store)
 
 
 def sign_in_at(path: Path, login: str, password: str) -> Session:
     """Open the database at `path` and sign in: a session of its own (close it with session.store.close())."""
+    try:
+        unlock(Path(path), login.strip(), password)  # an encrypted database: the person's key slot first
+    except UnlockRefused as exc:
+        raise SignInFailed(str(exc)) from None
     store = Store.open(path)
     try:
         return SignIn(store).sign_in(login, password)
     except BaseException:
         store.close()
         raise
+
+
+def encrypt_as(path: Path, login: str, password: str, *, clock: Clock | None = None):
+    """Encrypt the plain database at `path` (the command line's `encrypt`): only for an account of it, with its
+    password, which gets the first key slot. SignInFailed for a wrong login or password, nothing changed."""
+    from safety_desk.services.encryption import encrypt_database
+
+    with Store.open(path, clock=clock) as store:
+        SignIn(store).sign_in(login, password)
+        office = store.offices.current()
+        label = office.name if office else ""
+    return encrypt_database(path, login=login.strip(), password=password, label=label, clock=clock)

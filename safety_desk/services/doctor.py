@@ -97,6 +97,11 @@ def run_doctor(store: Store) -> DoctorReport:
 
     problems, photo_count = _photo_problems(store)
     report.add(say("照片", "photos"), problems, say(f"{photo_count} 个文件齐全且一致", f"{photo_count} files present and matching"))
+
+    from safety_desk.services.encryption import encryption_status
+
+    encryption = encryption_status(store.path)
+    report.add(say("加密", "encryption"), [] if encryption.ok else [encryption.detail], encryption.detail)
     return report
 
 

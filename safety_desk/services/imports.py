@@ -209,7 +209,7 @@ class SpreadsheetService:
         office = self.store.offices.current()
         info = LedgerExportInfo(filter_lines=self.describe_filter(flt), generated_at=self.session.clock.now(),
                                 as_of=ledger.as_of(), office=office.name if office else "")
-        return write_ledger(Path(target), ledger.every_row(flt, sort_column, descending), info, progress, total)
+        return write_ledger(Path(target), ledger.every_value_row(flt, sort_column, descending), info, progress, total)
 
     def describe_filter(self, flt: LedgerFilter) -> list[tuple[str, str]]:
         """The filter in words for the export's summary sheet."""

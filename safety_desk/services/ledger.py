@@ -7,6 +7,7 @@ from datetime import date
 from typing import Iterator
 
 from safety_desk.domain.language import say
+from safety_desk.domain.ledger import LedgerValues
 from safety_desk.services.session import Session
 from safety_desk.store.hazards import HAZARD_SOURCES
 from safety_desk.store.ledger import SORT_COLUMNS, LedgerFilter, LedgerQuery, LedgerRow
@@ -61,6 +62,13 @@ class LedgerService:
         scoped = self.scoped(flt)
         if scoped is not None:
             yield from self.query.every_row(scoped, self.as_of(), sort_column, descending)
+
+    def every_value_row(self, flt: LedgerFilter, sort_column: str = "found_on", descending: bool = True
+                        ) -> Iterator[LedgerValues]:
+        """every_row as named tuples (the same fields): what a 200,000-row export streams."""
+        scoped = self.scoped(flt)
+        if scoped is not None:
+            yield from self.query.every_value_row(scoped, self.as_of(), sort_column, descending)
 
     def filter_for(self, *, district_code: str | None = None, uscc: str | None = None, grade: str | None = None,
                    status: str | None = None, overdue: bool = False) -> LedgerFilter:

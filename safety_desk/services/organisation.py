@@ -8,6 +8,7 @@ from typing import Iterable, Iterator
 
 from safety_desk.domain.language import say
 from safety_desk.domain.uscc import validate_uscc
+from safety_desk.services.encryption import remove_password_slot, set_password_slot
 from safety_desk.services.passwords import hash_password, one_time_password, password_problem, verify_password
 from safety_desk.services.session import Action, ROLE_NAMES, Session
 from safety_desk.store.organisation import ROLES
@@ -272,6 +273,7 @@ class OrganisationService:
         one_time = one_time_password() if password is None else None
         with self.store.transaction():
             person = self._create(person, district_list, password or one_time)
+        set_password_slot(self.store.path, person.login, password or one_time, one_time=one_time is not None)
         return NewPassword(person, one_time)
 
     def add_checked(self, people: list[tuple[Person, list[District], str]]) -> None:
@@ -301,6 +303,8 @@ class OrganisationService:
         one_time = one_time_password() if password is None else None
         updated = self.store.people.update(person.id, password_hash=hash_password(password or one_time),
                                            must_change_password=True)
+        # An encrypted database: the slot is re-wrapped, so the old password opens nothing.
+        set_password_slot(self.store.path, person.login, password or one_time, one_time=one_time is not None)
         return NewPassword(updated, one_time)
 
     def disable(self, login: str) -> Person:
@@ -313,7 +317,9 @@ class OrganisationService:
             raise OrganisationProblem("登录名：不能停用自己正在使用的账号")
         if person.role == "office" and self.store.people.active_office_count() <= 1:
             raise OrganisationProblem(f"登录名：{person.login} 是最后一个可用的安全办账号，不能停用")
-        return self.store.people.update(person.id, active=False)
+        disabled = self.store.people.update(person.id, active=False)
+        remove_password_slot(self.store.path, person.login)  # an encrypted database: their password opens nothing
+        return disabled
 
     def enable(self, login: str) -> Person:
         self.session.require(Action.MANAGE_PEOPLE)
@@ -339,7 +345,10 @@ class OrganisationService:
         if new == current:
             raise OrganisationProblem("新密码：不能与当前密码相同")
         with self._as(person):
-            return self.store.people.update(person.id, password_hash=hash_password(new), must_change_password=False)
+            changed = self.store.people.update(person.id, password_hash=hash_password(new),
+                                               must_change_password=False)
+        set_password_slot(self.store.path, person.login, new)  # an encrypted database: re-wrapped under the new one
+        return changed
 
     @contextmanager
     def _as(self, person: Person) -> Iterator[None]:

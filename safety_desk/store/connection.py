@@ -7,6 +7,7 @@ from pathlib import Path
 
 from safety_desk.domain.clock import Clock, SystemClock
 from safety_desk.domain.language import say
+from safety_desk.store import cipher
 from safety_desk.store.backups import backup_copy, backup_name, prune
 from safety_desk.store.errors import (
     DatabaseBusy, DiskFull, DiskWriteError, MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase,
@@ -27,17 +28,20 @@ def _inspect_read_only(path: Path) -> tuple[int, int, bool]:
     """(application_id, user_version, has_tables) read without writing a single byte to the file."""
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = cipher.connect(uri, uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             has_tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] > 0
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
+        if cipher.is_encrypted(path) and cipher.key_file_for(path).exists():
+            raise cipher.WrongKey(f"{path}: 密钥无法解开此数据库（密钥文件与数据库不匹配或已损坏），文件未改动") from None
+        hint = "" if not cipher.is_encrypted(path) else say("；如果它是加密的数据库，则缺少其密钥文件 ", "; if it is an encrypted database, its key file is missing: ") + cipher.key_file_for(path).name
         raise NotASafetyDeskDatabase(
-            say(f"{path}: 不是 SafetyDesk 数据库（{exc}）；文件未改动",
-                f"{path}: not a SafetyDesk database: {exc}; the file was not changed")
+            say(f"{path}: 不是 SafetyDesk 数据库（{exc}）{hint}；文件未改动",
+                f"{path}: not a SafetyDesk database: {exc}{hint}; the file was not changed")
         ) from None
     return app_id, version, has_tables
 
@@ -77,12 +81,12 @@ def check_database_file(path: Path) -> int:
             say(f"{path}: 数据库版本 {version} 比本程序 (最高 {latest}) 新，请升级程序",
                 f"{path}: database schema {version} is newer than this program supports, {latest}"))
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = cipher.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         problems = [str(exc)]
     if problems != ["ok"]:
         raise NotASafetyDeskDatabase(say(f"{path}: 文件已损坏或不完整（{'；'.join(problems[:3])}）",
@@ -92,7 +96,8 @@ def check_database_file(path: Path) -> int:
 
 def remove_database_files(path: Path) -> None:
     """Delete a database we just created and failed to fill, with its WAL and shared-memory files."""
-    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
+                     cipher.key_file_for(path)):
         leftover.unlink(missing_ok=True)
 
 
@@ -142,10 +147,10 @@ def open_connection(path: Path, *, create: bool = False, clock: Clock | None = N
         path.parent.mkdir(parents=True, exist_ok=True)
 
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
+        conn = cipher.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = cipher.row_type(conn)
         configure_connection(conn)
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise StoreError(say(f"{path}: 无法打开数据库（{exc}）；请检查文件和文件夹的权限",
                              f"{path}: cannot open the database: {exc}; check the permissions of the file and its folder")) from None
     try:
@@ -155,7 +160,7 @@ def open_connection(path: Path, *, create: bool = False, clock: Clock | None = N
             prune(path)
         for migration in migrations[version:]:
             _apply(conn, migration)
-    except (sqlite3.Error, OSError) as exc:
+    except (*cipher.Error, OSError) as exc:
         conn.close()
         friendly = write_error(exc, path)
         if friendly is None and isinstance(exc, OSError):

@@ -16,6 +16,7 @@ from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS, HybridClock, Timestamp
 from safety_desk.domain.ids import new_id
 from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, PER_ROW, SYNC_MODE, WHOLE_ROW  # noqa: F401 - re-exported
 from safety_desk.store.audit import GENESIS_HASH, AuditChain, canonical_json, format_head
+from safety_desk.store import cipher
 from safety_desk.store.changed import Changes
 from safety_desk.store.connection import StoreError, configure_connection, open_connection, write_error
 from safety_desk.store.errors import DatabaseBusy, WrongThread
@@ -88,7 +89,7 @@ class Database:
             # atomic on its own.) A database with entries but no head gets it at its next write.
             try:
                 db._state.set_audit_head(format_head(0, GENESIS_HASH))
-            except sqlite3.OperationalError:
+            except cipher.OperationalError:
                 pass  # a read-only file: nothing will be written to it either
         return db
 
@@ -102,8 +103,8 @@ class Database:
         Python's GIL: a long query in a worker then freezes the user interface until it ends. In WAL mode a
         reader on its own connection runs beside the writer instead.
         """
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
+        conn = cipher.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = cipher.row_type(conn)
         configure_connection(conn)
         conn.execute("PRAGMA query_only = ON")
         return Database(self.path, conn, ids=self.new_id, wall=self.wall)
@@ -233,7 +234,7 @@ class Database:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 return
-            except sqlite3.Error as exc:
+            except cipher.Error as exc:
                 error = write_error(exc, self.path) or exc
                 if not isinstance(error, DatabaseBusy) or not self.lock_patience_s:
                     raise error from exc
@@ -249,11 +250,11 @@ class Database:
         if self.conn.in_transaction:
             try:
                 self.conn.execute("ROLLBACK")
-            except sqlite3.Error:
+            except cipher.Error:
                 pass
         try:
             self._audit.refresh()
-        except sqlite3.Error:
+        except cipher.Error:
             pass
 
     def _require_transaction(self) -> None:

@@ -1,4 +1,4 @@
-"""The store's errors: each message says what happened (Chinese, then English) and that nothing was lost."""
+"""The store's errors: each message says what happened (in the user's language) and that nothing was lost."""
 
 from __future__ import annotations
 
@@ -6,6 +6,18 @@ import sqlite3
 from pathlib import Path
 
 from safety_desk.domain.language import say
+
+try:
+    import sqlcipher3.dbapi2 as _sqlcipher
+except ImportError:  # pragma: no cover - a pinned dependency
+    _sqlcipher = None
+
+# What either driver (Python's sqlite3 for plain files, sqlcipher3 for encrypted ones: store/cipher.py) raises.
+SQL_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error,) + ((_sqlcipher.Error,) if _sqlcipher else ())
+SQL_DATABASE_ERRORS: tuple[type[BaseException], ...] = (
+    (sqlite3.DatabaseError,) + ((_sqlcipher.DatabaseError,) if _sqlcipher else ()))
+SQL_OPERATIONAL_ERRORS: tuple[type[BaseException], ...] = (
+    (sqlite3.OperationalError,) + ((_sqlcipher.OperationalError,) if _sqlcipher else ()))
 
 
 class StoreError(Exception):
@@ -62,7 +74,7 @@ def write_error(exc: BaseException, path: Path | str) -> WriteFailed | None:
 
     Recognised by SQLite's result code, or by its message when there is none (an error raised by hand in tests).
     """
-    if not isinstance(exc, sqlite3.Error):
+    if not isinstance(exc, SQL_ERRORS):
         return None
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
