@@ -1152,17 +1152,20 @@ def device_group() -> None:
 @click.option("--district", "districts", multiple=True, metavar="CODE", help="A district of the device (repeatable).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="The enterprise of an enterprise device.")
 @click.option("--name", required=True, help="A name for the device (unique).")
+@click.option("--person", "people", multiple=True, metavar="LOGIN",
+              help="Who signs in on the device (repeatable; default: the inspectors and leaders of its districts, or "
+                   "the enterprise's own people). Only they have their password hash on it.")
 @_output(".sdenroll", help_text="The enrolment file to write (FILE.sdenroll).")
 @click.pass_context
 def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], uscc: str | None, name: str,
-                  output: Path) -> None:
+                  people: tuple[str, ...], output: Path) -> None:
     """Enrol a device (office only): writes its signed enrolment file with the starter data of its scope."""
     with _desk(ctx) as desk:
         progress = _Progress(say("写入登记文件", "writing enrolment"))
         try:
             with _writing(output):
                 result = desk.devices.enroll(role, name, output, district_codes=districts, uscc=uscc,
-                                             report=progress)
+                                             people=people, report=progress)
         finally:
             progress.close()
     click.echo(say(f"已登记设备：{result.device.name}（{result.device.role}）{result.device.id}",
@@ -1171,6 +1174,13 @@ def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], usc
                    f"enrolment file: {result.path} ({result.changes} changes, {result.photos} photos)"))
     for block in result.notice_blocks:
         click.echo(say(f"通知书编号段：{block}", f"notice numbers {block}"))
+    if result.signers:
+        click.echo(say(f"可在此设备登录的人员：{'、'.join(result.signers)}",
+                       f"people who may sign in on this device: {', '.join(result.signers)}"))
+    else:
+        click.echo(say("此设备目前没有可登录的人员：请用 `device people` 指定，或为其片区添加检查员",
+                       "no one may sign in on this device yet: name them with `device people`, or add inspectors "
+                       "to its districts"), err=True)
     click.echo(say("请妥善交付此文件：它只能使用一次", "hand the file over safely: it can be used once"))
 
 
@@ -1195,6 +1205,38 @@ def device_join(ctx: click.Context, enrol_file: Path) -> None:
                    f"this installation is now {result.name} ({result.role}) {result.device_id}"))
     click.echo(say(f"初始数据：{result.changes} 项修改，{result.photos} 张照片",
                    f"starter data: {result.changes} changes, {result.photos} photos"))
+
+
+@device_group.command("people")
+@click.argument("device")
+@click.option("--person", "people", multiple=True, metavar="LOGIN", help="Who signs in on the device (repeatable).")
+@click.option("--default", "default", is_flag=True, help="Back to the default list of the device's scope.")
+@click.pass_context
+def device_people(ctx: click.Context, device: str, people: tuple[str, ...], default: bool) -> None:
+    """Show or change who signs in on a device (office only); the change reaches it with its next sync."""
+    if people and default:
+        raise BadInput("--person 与 --default 只能选一个")
+    with _desk(ctx) as desk:
+        if people or default:
+            listed = desk.devices.set_people(device, None if default else people)
+        else:
+            listed = desk.devices.sign_in_list(desk.devices.find(device))
+    kind = "指定名单" if listed.listed else "默认名单（其片区的检查员和包片领导，或本企业人员）"
+    click.echo(f"{listed.device.name}：{kind}：{'、'.join(listed.logins) or '（无人）'}")
+
+
+@device_group.command("districts")
+@click.argument("device")
+@click.option("--district", "districts", multiple=True, required=True, metavar="CODE",
+              help="The device's districts from now on (repeatable).")
+@click.pass_context
+def device_districts(ctx: click.Context, device: str, districts: tuple[str, ...]) -> None:
+    """Change the districts of an inspector's or leader's device (office only): at its next sync it receives the
+    new districts' records and removes those of the districts it lost."""
+    with _desk(ctx) as desk:
+        changed = desk.devices.set_districts(device, districts)
+        scope = desk.devices.scope_text(changed)
+    click.echo(f"{changed.name} 的片区：{scope}")
 
 
 @device_group.command("revoke")

@@ -35,6 +35,20 @@ def _sleep_through_libfaketime() -> None:
 
 _sleep_through_libfaketime()
 
+
+def _cheap_password_hashing() -> None:
+    """The suite signs in thousands of times: hash passwords at a cost of a millisecond, not a quarter second
+    (the parameters travel in each hash, so every hash still verifies). SAFETY_DESK_REAL_PASSWORD_COST=1 keeps the
+    production cost; tests/services/test_passwords.py measures the production default either way."""
+    if os.environ.get("SAFETY_DESK_REAL_PASSWORD_COST"):
+        return
+    from safety_desk.services import passwords
+
+    passwords.COST = (2**10, 8, 1)
+
+
+_cheap_password_hashing()
+
 import shutil  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402

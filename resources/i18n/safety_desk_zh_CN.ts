@@ -5622,6 +5622,16 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>%1 已登记。登记文件：%2（%3 条记录，%4 张照片）。</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="692"/>
+        <source>Who signs in on it (only their passwords go to it): %1</source>
+        <translation>在其上登录的人员（只有他们的密码随之送去）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="695"/>
+        <source>Nobody signs in on it yet: give its districts inspectors, or name its people with the command `safety-desk device people`.</source>
+        <translation>目前没有人可以在其上登录：请为其片区添加检查员，或用命令 `safety-desk device people` 指定登录人员。</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="699"/>
         <source>Notice numbers for it: %1</source>
         <translation>分配的通知书编号：%1</translation>

@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.device_scope import Scope
 from safety_desk.domain.language import say
 from safety_desk.services.encryption import UnlockRefused, ensure_person_slot, remove_password_slot, unlock, unlock_with_recovery
-from safety_desk.services.passwords import hash_password, password_problem, verify_password
+from safety_desk.services.passwords import hash_password, needs_rehash, password_problem, verify_password
 from safety_desk.services.session import Session
 from safety_desk.store.errors import StoreError
 from safety_desk.store.records import Office, Person
 from safety_desk.store.store import Store
+from safety_desk.store.sync_log import SyncLog
 
 _FREE_ATTEMPTS = 3
 _MAX_WAIT_SECONDS = 60
@@ -92,6 +94,10 @@ class SignIn:
             seconds = math.ceil(wait)  # never "wait 0 s" while a wait remains
             raise SignInFailed(say(f"尝试次数过多，请 {seconds} 秒后再试", f"too many failed attempts; wait {seconds} s"))
         person = self.store.people.by_login(login.strip())
+        if person is not None and not self._signs_in_here(person):
+            # Not on this device's sign-in list (its copy of the hash is blank anyway): the answer of a wrong
+            # password, so a stranger learns nothing of the account.
+            person = None
         if person is not None and not person.active and verify_password(password, person.password_hash):
             # Said only to someone who knows the password: they learn why, a stranger learns nothing.
             remove_password_slot(self.store.path, person.login)  # disabled by sync: their key slot goes too
@@ -106,7 +112,25 @@ class SignIn:
         self._failures = 0
         self.store.db.author_id = person.id
         ensure_person_slot(self.store.path, person.login, password)  # arrived by sync: their key slot, from now on
+        if needs_rehash(person.password_hash):
+            person = self._rehash(person, password)
         return Session(self.store, person)
+
+    def _signs_in_here(self, person: Person) -> bool:
+        """Whether the person is on this device's sign-in list (the office's device: everyone)."""
+        device = self.store.devices.get(self.store.db.device_id)
+        if device is None or device.role == "office":
+            return True
+        return person.id in SyncLog(self.store.db).signers(Scope.of(device.id, device.role, device.scope))
+
+    def _rehash(self, person: Person, password: str) -> Person:
+        """Replace a hash made at an older, cheaper cost by one at today's (services/passwords.py): the person's
+        own write (it syncs like a new password). A database another program holds busy just keeps the old one."""
+        try:
+            with self.store.transaction():
+                return self.store.people.update(person.id, password_hash=hash_password(password))
+        except StoreError:
+            return person
 
 
 class LockedSignIn(SignIn):

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.device_scope import Scope, signer_problem
 from safety_desk.domain.language import say
 from safety_desk.domain.notice_numbers import validate_block_size
 from safety_desk.media.files import media_path, write_file_atomically
@@ -40,6 +41,7 @@ from safety_desk.store.database import SYNC_MODE
 from safety_desk.store.merge import MergeContext, merge_changes
 from safety_desk.store.office_proofs import keep_proofs
 from safety_desk.store.open_lock import creating_alone
+from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.records import Device
 from safety_desk.store.store import Store
 from safety_desk.store.sync_log import SyncLog
@@ -79,6 +81,16 @@ class EnrolResult:
     changes: int
     photos: int
     notice_blocks: list[str]
+    signers: list[str] = ()  # the logins of the people who sign in on the device
+
+
+@dataclass(frozen=True)
+class SignInList:
+    """Who signs in on a device: named (`listed`) or the default of its scope, and their logins now."""
+
+    device: Device
+    listed: bool
+    logins: list[str]
 
 
 @dataclass(frozen=True)
@@ -138,8 +150,13 @@ class DeviceService:
         return named[0]
 
     def enroll(self, role: str, name: str, output: Path | str, *, district_codes: tuple[str, ...] | list[str] = (),
-               uscc: str | None = None, report: Progress | None = None) -> EnrolResult:
-        """Record a new device and write its signed enrolment file with the starter data of its scope."""
+               uscc: str | None = None, people: tuple[str, ...] | list[str] | None = None,
+               report: Progress | None = None) -> EnrolResult:
+        """Record a new device and write its signed enrolment file with the starter data of its scope.
+
+        `people`: the logins of who signs in on it (only they have their password hash on it); none named: the
+        default of its scope (domain/device_scope.py), which follows the districts' members as the office
+        changes them."""
         office_device = self._require_office_device()
         name = name.strip()
         if role not in ENROLLED_ROLES:
@@ -170,6 +187,8 @@ class DeviceService:
                     raise DeviceProblem(say(f"--district: 片区代码 {code} 不存在", f"--district: no district with the code {code}"))
                 district_ids.append(district.id)
             scope = {"district_ids": sorted(set(district_ids))}
+        if people:
+            scope["people"] = self._signer_ids(role, scope.get("enterprise_id"), people)
         output = Path(output)
         if output.exists():
             raise DeviceProblem(say(f"{output}: 文件已存在",
@@ -203,7 +222,71 @@ class DeviceService:
             # device start after it.
             log = SyncLog(self.store.db)
             log.note_import(device.id, at=None, acked_seq=log.peer(device.id).sent_upto, received_seq=0)
-        return EnrolResult(device, exported.path, exported.changes, exported.photos, blocks)
+        return EnrolResult(device, exported.path, exported.changes, exported.photos, blocks,
+                           self.sign_in_list(device).logins)
+
+    def _signer_ids(self, role: str, enterprise_id: str | None, logins: tuple[str, ...] | list[str]) -> list[str]:
+        """The ids of the people of these logins, each checked fit to sign in on a device of `role`."""
+        ids = []
+        for login in logins:
+            person = self.store.people.by_login(login.strip())
+            if person is None:
+                raise DeviceProblem(f"--person: 没有登录名为“{login}”的人员")
+            problem = signer_problem(role, enterprise_id, {"id": person.id, "login": person.login, "role": person.role,
+                                                           "enterprise_id": person.enterprise_id,
+                                                           "deleted": person.deleted})
+            if problem:
+                raise DeviceProblem(f"--person: {problem}")
+            ids.append(person.id)
+        return sorted(set(ids))
+
+    def sign_in_list(self, device: Device) -> SignInList:
+        """Who signs in on `device` now (only they have their password hash on it)."""
+        scope = Scope.of(device.id, device.role, device.scope)
+        ids = SyncLog(self.store.db).signers(scope)
+        logins = sorted(p.login for p in (self.store.people.get(i) for i in ids) if p is not None)
+        return SignInList(device, scope.people is not None, logins)
+
+    def _enrolled_device(self, name_or_id: str) -> Device:
+        self._require_office_device()
+        device = self.find(name_or_id)
+        if device.role == "office":
+            raise DeviceProblem(f"设备“{device.name}”是安全办的设备，所有账号都在其上登录")
+        if device.revoked_at is not None:
+            raise DeviceProblem(f"设备“{device.name}”已于 {device.revoked_at} 停用")
+        return device
+
+    def set_people(self, name_or_id: str, logins: tuple[str, ...] | list[str] | None) -> SignInList:
+        """Name who signs in on a device (None or empty: back to the default of its scope). The device record
+        travels: at its next sync the device receives the new people's password hashes and blanks the others'."""
+        device = self._enrolled_device(name_or_id)
+        scope = dict(device.scope or {})
+        if logins:
+            scope["people"] = self._signer_ids(device.role, scope.get("enterprise_id"), logins)
+        else:
+            scope.pop("people", None)
+        with self.store.transaction():
+            device = self.store.devices.update(device.id, scope=scope)
+        return self.sign_in_list(device)
+
+    def set_districts(self, name_or_id: str, district_codes: tuple[str, ...] | list[str]) -> Device:
+        """Change the districts of an inspector's or leader's device. At its next sync it receives everything of
+        the districts it gained and removes everything of those it lost (rows and photos, once its own edits of
+        them have reached the office)."""
+        device = self._enrolled_device(name_or_id)
+        if device.role not in ("inspector", "leader"):
+            raise DeviceProblem(f"设备“{device.name}”是企业的电脑，没有片区；只有检查员和包片领导的电脑可以调整片区")
+        if not district_codes:
+            raise DeviceProblem("--district: 至少指定一个片区")
+        district_ids = []
+        for code in district_codes:
+            district = self.store.districts.by_code(code.strip())
+            if district is None or district.deleted:
+                raise DeviceProblem(f"--district: 片区代码 {code} 不存在")
+            district_ids.append(district.id)
+        scope = {**(device.scope or {}), "district_ids": sorted(set(district_ids))}
+        with self.store.transaction():
+            return self.store.devices.update(device.id, scope=scope)
 
     def revoke(self, name_or_id: str) -> Device:
         """Revoke a device: its bundles are refused from now on; the revocation travels in bundles."""
@@ -313,6 +396,9 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
                                                           record_conflicts=False, on_row=report))
             keep_proofs(store.db.conn, proofs)
             device = store.devices.get(enrolment["device_id"])
+            if device is not None:  # only the people who sign in here keep a password hash (the file has no other)
+                ScopeMoves(store.db).forget_password_hashes(
+                    SyncLog(store.db).signers(Scope.of(device.id, device.role, device.scope)), 0)
             office = store.devices.get(enrolment["office_device_id"])
             if device is None or device.role != enrolment["role"] or office is None:
                 raise DeviceProblem(say(f"{Path(enrol_file).name}: 登记文件不完整",

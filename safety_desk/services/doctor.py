@@ -12,7 +12,7 @@ from safety_desk.domain.language import say
 from safety_desk.media.files import media_path
 from safety_desk.services.sync_results import clock_capped_warning
 from safety_desk.store import health
-from safety_desk.store.audit import head_problems, verify_chain
+from safety_desk.store.audit import head_problems, redacted_count, verify_chain
 from safety_desk.store.migrations import latest_version
 from safety_desk.store.store import Store
 
@@ -86,7 +86,12 @@ def run_doctor(store: Store) -> DoctorReport:
     if not health.audit_entry_count(db) and health.write_count(db):
         chain.append(say(f"审计记录为空，但记录了 {health.write_count(db)} 次写入（记录被删除）",
                          f"the audit trail is empty but {health.write_count(db)} writes are logged (entries deleted)"))
-    report.add(say("审计链", "audit chain"), chain, say(f"{health.audit_entry_count(db)} 条记录完好", f"{health.audit_entry_count(db)} entries intact"))
+    redacted = redacted_count(db.conn)
+    intact = health.audit_entry_count(db)
+    report.add(say("审计链", "audit chain"), chain,
+               say(f"{intact} 条记录完好" + (f"，其中 {redacted} 条的内容已随移出本机范围的记录清除" if redacted else ""),
+                   f"{intact} entries intact" + (f", {redacted} of them emptied with the records that left this "
+                                                 "device's scope" if redacted else "")))
 
     report.add(say("隐患状态", "hazard status"), [say(f"隐患 {h}：{problem}", f"hazard {h}: {problem}") for h, problem in store.hazards.state_problems()],
                say(f"{store.hazards.count()} 条隐患与其事件记录一致", f"{store.hazards.count()} hazards match their events"))

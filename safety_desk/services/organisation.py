@@ -272,20 +272,24 @@ class OrganisationService:
         person, district_list = self.check_person(login, name, role, districts, uscc, password)
         one_time = one_time_password() if password is None else None
         with self.store.transaction():
-            person = self._create(person, district_list, password or one_time)
+            person = self._create(person, district_list, password or one_time, one_time=password is None)
         set_password_slot(self.store.path, person.login, password or one_time, one_time=one_time is not None)
         return NewPassword(person, one_time)
 
-    def add_checked(self, people: list[tuple[Person, list[District], str]]) -> None:
-        """Create people `check_person` passed, each with its password, in the caller's transaction."""
+    def add_checked(self, people: list[tuple[Person, list[District], str]],
+                    one_time_logins: frozenset[str] | set[str] = frozenset()) -> None:
+        """Create people `check_person` passed, each with its password, in the caller's transaction;
+        `one_time_logins`: those whose password one_time_password() made (hashed cheaper, services/passwords.py)."""
         self.session.require(Action.MANAGE_PEOPLE)
         for person, district_list, password in people:
-            self._create(person, district_list, password)
+            self._create(person, district_list, password, one_time=person.login in one_time_logins)
 
-    def _create(self, person: Person, district_list: list[District], password: str) -> Person:
+    def _create(self, person: Person, district_list: list[District], password: str, *,
+                one_time: bool = False) -> Person:
         person = self.store.people.add(Person(
             id=self.store.db.new_id(), name=person.name, login=person.login, role=person.role,
-            enterprise_id=person.enterprise_id, password_hash=hash_password(password), must_change_password=True))
+            enterprise_id=person.enterprise_id, password_hash=hash_password(password, one_time=one_time),
+            must_change_password=True))
         for district in district_list:
             self._join(district.id, person.id, "leader" if person.role == "leader" else "inspector")
             if person.role == "leader" and not district.leader_id:
@@ -301,7 +305,8 @@ class OrganisationService:
             if problem:
                 raise OrganisationProblem(f"密码：{problem}")
         one_time = one_time_password() if password is None else None
-        updated = self.store.people.update(person.id, password_hash=hash_password(password or one_time),
+        updated = self.store.people.update(person.id, password_hash=hash_password(password or one_time,
+                                                                                  one_time=password is None),
                                            must_change_password=True)
         # An encrypted database: the slot is re-wrapped, so the old password opens nothing.
         set_password_slot(self.store.path, person.login, password or one_time, one_time=one_time is not None)

@@ -89,7 +89,7 @@ def import_people(session: Session, path: Path, *, dry_run: bool = False,
             entries.append((person, district_list, password))
         take_backup(session.store, IMPORT)
         with session.store.transaction():
-            organisation.add_checked(entries)
+            organisation.add_checked(entries, {login for login, _ in result.one_time_passwords})
         # An encrypted database: each a key slot, once committed.
         set_password_slots(session.store.path, [(person.login, password) for person, _d, password in entries],
                            one_time={login for login, _ in result.one_time_passwords})

@@ -49,6 +49,7 @@ from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
 from safety_desk.domain.sync_model import Change, Refuser, of_tables
 from safety_desk.media.files import holds, media_path, write_file_atomically
+from safety_desk.media.thumbnails import THUMBS_DIR
 from safety_desk.services import conflict_forwarding
 from safety_desk.services.collector_pause import collector_paused
 from safety_desk.services.session import PermissionDenied, Session
@@ -66,6 +67,7 @@ from safety_desk.store.hazard_history import created_events, stored_event_ids
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.office_proofs import keep_proofs, proofs_of
 from safety_desk.store.records import Device
+from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import (
     ENROL_SUFFIX, MAX_CHANGE_CELLS, MAX_CHANGE_LINES, MAX_CHANGES_BYTES, SUFFIX, BundleRejected, OpenedBundle,
@@ -346,6 +348,7 @@ class SyncService:
         # timing fields (created, created_ms, clock_ahead_ms...), which the sender controls.
         ctx.distrust_own_after_ms = now_ms + self.tolerance_ms
         told: list[str] = []
+        dropped_photos: list[str] | None = None  # records left this device's scope: these photos' files go
         try:
             with self.db.transaction():
                 if self.log.bundle_seen(manifest["bundle_id"]):
@@ -404,10 +407,13 @@ class SyncService:
                 self.log.note_photos_received(sender.id, sorted(bundled | set(photo_rows)))
                 if sender.role == "office" and self.this_device().role != "office":
                     keep_proofs(self.db.conn, proofs)
-                    told = take_notices(self.db, self.log, self.this_device(), sender, manifest, changes, now)
+                    told, dropped_photos = take_notices(self.db, self.log, self.this_device(), sender, manifest,
+                                                        changes, now)
         except BaseException:
             self.db.reload_clock()
             raise
+        if dropped_photos is not None:
+            self._after_scope_drop(dropped_photos)
         mine = Timestamp.parse(self.db.clock.last).wall_ms
         result.add_merge(merged, own_clock_ahead=mine > now_ms + self.tolerance_ms)
         result.refused.extend(refusals)
@@ -416,6 +422,18 @@ class SyncService:
         if sender.role == "office" and self.this_device().role != "office":
             result.warnings.extend(told)
         return result
+
+    def _after_scope_drop(self, photo_ids: list[str]) -> None:
+        """After an import that dropped records out of this device's scope (committed): remove the files of the
+        photos whose records went (and their thumbnails), and empty the -wal file of the old pages."""
+        still = self.log.photo_ids_present(photo_ids)
+        for photo_id in photo_ids:
+            if photo_id in still:
+                continue
+            media_path(self.store.media_dir, photo_id).unlink(missing_ok=True)
+            for thumbnail in (self.store.media_dir / THUMBS_DIR / photo_id[:2]).glob(f"{photo_id}-*.jpg"):
+                thumbnail.unlink(missing_ok=True)
+        ScopeMoves(self.db).truncate_wal()
 
     def _office_claims(self, changes: list[Change], proofs: list[tuple[str, str, str, dict[str, str]]],
                        refuse: Refuser | None, sender: Device) -> Refuser | None:

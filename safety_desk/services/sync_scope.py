@@ -13,6 +13,7 @@ from typing import Any
 
 from safety_desk.domain.device_scope import Scope
 from safety_desk.domain.language import say
+from safety_desk.domain.ownership import INSPECTOR_ROLES
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, of_tables
 from safety_desk.store.database import Database
 from safety_desk.store.local_state import LocalState
@@ -94,10 +95,12 @@ def cells_taken_back(db: Database, manifest: dict[str, Any]) -> frozenset[tuple[
 
 
 def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifest: dict[str, Any],
-                 changes: list[Change], now: str) -> list[str]:
-    """On a device, in the import's transaction: keep the office's refusals of our changes as conflicts, and
-    drop the records of enterprises that left our districts once all we wrote to them reached the office.
-    Returns the warnings for the import's result."""
+                 changes: list[Change], now: str) -> tuple[list[str], list[str] | None]:
+    """On a device, in the import's transaction: keep the office's refusals of our changes as conflicts, blank the
+    password hashes of who does not sign in here, and drop the records of enterprises that left our scope (moved
+    to another district, or of a district the office took off this device) once all we wrote to them reached the
+    office. Returns the warnings for the import's result and, when records were dropped, the photos whose records
+    went (their files go once the transaction is committed; None: nothing was dropped)."""
     moves = ScopeMoves(db)
     local_state = LocalState(db)
     warnings = []
@@ -115,6 +118,11 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
             # A manifest stays small: the rest are listed only at the office.
             warnings.append(say(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突",
                                 f"and {more} more refused changes: see the sync conflicts at the office"))
+    scope = Scope.of(me.id, me.role, me.scope)
+    # Who signs in here may have changed (the office's `device people`, a district's members): the password
+    # hashes of everyone else are blanked (domain/device_scope.py).
+    acked = log.peer(office.id).acked_seq
+    moves.forget_password_hashes(log.signers(scope), acked)
     if me.role == "enterprise" and any(c.table == "enterprise" and c.field in ("district_id", WHOLE_ROW)
                                        for c in changes):
         moves.drop_unnamed_districts()  # its enterprise moved: the district it left is out of its scope
@@ -123,10 +131,11 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
     leaving |= {e for e in told if isinstance(e, str)} if isinstance(told, list) else set()
     # An enterprise that came back (its record arrives again) stays.
     leaving -= {c.row_id for c in of_tables(changes, {"enterprise"}) if c.field in ("district_id", WHOLE_ROW)}
-    if not leaving:
-        return warnings
-    acked = log.peer(office.id).acked_seq
-    kept = []
+    lost_districts = me.role in INSPECTOR_ROLES and bool(scope.district_ids)
+    if lost_districts:
+        # The office changed this laptop's districts (`device districts`): the enterprises of those it lost.
+        leaving |= moves.enterprises_outside(scope.district_ids)
+    kept, dropped = [], []
     for enterprise_id in sorted(leaving):
         rows = moves.rows_of(enterprise_id)
         if not rows["enterprise"]:
@@ -139,7 +148,19 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
             kept.append(enterprise_id)
             warnings.append(say(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除",
                                 f"enterprise {enterprise_id} left this device's districts, but its records are still referred to: kept for now"))
+        else:
+            dropped.append(enterprise_id)
     local_state.set_leaving_enterprises(kept)
-    if len(kept) < len(leaving):
-        db.audit_event("scope_drop", "enterprise", None, None, sorted(leaving - set(kept)))
-    return warnings
+    districts: list[str] = []
+    if lost_districts and not kept and (dropped or moves.members_outside(scope.district_ids)):
+        districts = moves.drop_lost_districts(set(scope.district_ids))
+    if dropped:
+        db.audit_event("scope_drop", "enterprise", None, None, dropped)
+    if moves.dropped_photos:
+        db.audit_event("scope_drop", "photo", None, None, sorted(moves.dropped_photos))
+    if districts:
+        db.audit_event("scope_drop", "district", None, None, districts)
+    if dropped or districts:
+        moves.scrub_text_indexes()
+        return warnings, moves.dropped_photos
+    return warnings, None

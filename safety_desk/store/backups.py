@@ -13,6 +13,7 @@ from pathlib import Path
 from safety_desk.domain.backup_rotation import BackupStamp, backups_to_keep
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.language import say
+from safety_desk.paths import private_file, private_folder
 from safety_desk.store import cipher
 from safety_desk.store.errors import BackupFailed, DiskFull, MissingDatabase, write_error
 
@@ -51,7 +52,7 @@ def backup_name(db_path: Path, made_at: datetime, reason: str) -> Path:
     folder = backups_dir_for(db_path)
     stamp = made_at.astimezone(BEIJING).strftime(_STAMP)
     stem = Path(db_path).stem
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     # Past the highest number of this second, not into a gap the rotation left: the newest copy must sort newest,
     # or the rotation deletes it at once (several imports within one second).
     taken = [int(m["n"] or 1) for p in folder.glob(f"{stem}-{stamp}*-{reason}.db*")
@@ -101,11 +102,12 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
     stepwise copy would restart whenever another connection writes).
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     if partial.exists() and partial.stat().st_size > 0:
         partial.unlink()  # left by a crash; an empty one is this backup's reservation (backup_name)
     try:
+        private_file(partial)  # for its owner only (0600), as the database is
         # The copy is encrypted with the same key as its source (SQLCipher's backup API copies pages between
         # databases of one key), so a backup opens with the database's key slots and reveals nothing without them.
         key = cipher.key_of(conn)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from safety_desk.domain.backup_rotation import MIGRATION
 from safety_desk.domain.language import say
+from safety_desk.paths import private_file
 from safety_desk.store import cipher
 from safety_desk.store.backups import backup_name, backups_dir_for, export_copy, prune
 from safety_desk.store.errors import StoreError
@@ -49,6 +50,7 @@ def _checkpoint(db_path: Path) -> None:
 def _encrypted_copy(source: Path, target: Path, key: bytes) -> None:
     target.unlink(missing_ok=True)
     try:
+        private_file(target)  # 0600 before SQLCipher writes into it: it replaces the database or a backup
         cipher.export_encrypted(source, target, key)
         conn = cipher.connect(target, key=key, isolation_level=None)
         try:

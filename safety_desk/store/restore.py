@@ -9,6 +9,7 @@ from pathlib import Path
 
 from safety_desk.domain.backup_rotation import BEFORE_RESTORE
 from safety_desk.domain.language import say
+from safety_desk.paths import private_file, private_folder
 from safety_desk.store import cipher
 from safety_desk.store.backups import BackupFile, backup_name, export_copy, prune
 from safety_desk.store.connection import BUSY_TIMEOUT_MS, check_database_file
@@ -136,12 +137,13 @@ def _copy_pages(source: Path, db_path: Path) -> None:
 
 
 def _raw_copy(db_path: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     try:
-        shutil.copyfile(db_path, target)
+        # Into files made 0600 first: copyfile keeps the mode of a file it overwrites.
+        shutil.copyfile(db_path, private_file(target))
         wal = db_path.with_name(db_path.name + "-wal")
         if wal.exists():
-            shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+            shutil.copyfile(wal, private_file(target.with_name(target.name + "-wal")))
     except OSError as exc:
         target.unlink(missing_ok=True)
         raise BackupFailed(say(f"无法保留当前数据库（{exc.strerror or exc}），未恢复",
@@ -156,7 +158,7 @@ def _swap_file(source: Path, db_path: Path) -> None:
         src = cipher.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             key = cipher.key_of(src)
-            dest = cipher.connect(incoming, key=key, plain=key is None)
+            dest = cipher.connect(private_file(incoming), key=key, plain=key is None)
             try:
                 src.backup(dest)
                 dest.execute("PRAGMA journal_mode = DELETE")

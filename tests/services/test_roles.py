@@ -507,6 +507,14 @@ OPERATIONS: list[Op] = [
     Op("DeviceService.revoke", lambda c, w: (DeviceService(c.session).enroll(
         "inspector", f"停用-{c.role}", c.file("gone.sdenroll"), district_codes=[c.code("own")]),
         DeviceService(c.session).revoke(f"停用-{c.role}")), OFFICE, "none", writes=True),
+    Op("DeviceService.sign_in_list", lambda c, w: DeviceService(c.session).sign_in_list(
+        c.store.devices.require(c.store.db.device_id)), ALL, "none"),
+    Op("DeviceService.set_people", lambda c, w: (DeviceService(c.session).enroll(
+        "inspector", f"人员-{c.role}", c.file("people.sdenroll"), district_codes=[c.code("own")]),
+        DeviceService(c.session).set_people(f"人员-{c.role}", None)), OFFICE, "none", writes=True),
+    Op("DeviceService.set_districts", lambda c, w: (DeviceService(c.session).enroll(
+        "inspector", f"片区-{c.role}", c.file("districts.sdenroll"), district_codes=[c.code("own")]),
+        DeviceService(c.session).set_districts(f"片区-{c.role}", [c.code("own")])), OFFICE, "none", writes=True),
     # sync: reading this installation's peers, waiting changes and conflicts is open to whoever is signed in.
     Op("SyncService.this_device", lambda c, w: SyncService(c.session).this_device(), ALL, "none"),
     Op("SyncService.is_office", lambda c, w: SyncService(c.session).is_office(), ALL, "none"),

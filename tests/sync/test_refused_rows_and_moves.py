@@ -19,7 +19,7 @@ from safety_desk.services.enterprises import EnterpriseService
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.imports import SpreadsheetService
 from safety_desk.services.sync import SyncService
-from safety_desk.store.records import DistrictMember, Hazard, Inspection
+from safety_desk.store.records import Hazard, Inspection
 
 from sync_helpers import Replica, add_photo, as_person, enrol_and_join, exchange, hazard_of, later_than, open_world
 
@@ -122,11 +122,7 @@ def no_backups(monkeypatch):
 
 
 def _world_of_four(world, tmp_path):
-    office, inspector_a, enterprise = world
-    with office.store.transaction():  # the inspector works in D1 (laptop A's district)
-        office.store.members.add(DistrictMember(id=office.store.db.new_id(), role="inspector", person_id=
-                                                office.store.people.by_login("insp").id,
-                                                district_id=office.store.districts.by_code("D1").id))
+    office, inspector_a, enterprise = world  # the inspector works in D1, laptop A's district (sync_helpers.py)
     inspector_b = enrol_and_join(office, tmp_path, "inspector-b", "inspector", district_codes=["D2"])
     return office, inspector_a, inspector_b, enterprise
 

@@ -15,7 +15,6 @@ from safety_desk.services.session import Session
 from safety_desk.services.sync import SyncService
 from safety_desk.services.sync_results import ConflictView, ImportResult, PeerInfo
 from safety_desk.settings import Settings
-from safety_desk.store.records import DistrictMember
 from safety_desk.store.store import Store
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.enrol_device import EnrolDeviceDialog
@@ -59,12 +58,7 @@ def _side(qtbot, store: Store, login: str) -> Side:
 @pytest.fixture
 def pair(qtbot, tmp_path):
     """The office (signed in as admin) and an inspector laptop for district D1 (signed in as its inspector)."""
-    office = make_office(tmp_path)
-    with office.store.transaction():
-        inspector = office.store.people.by_login("insp")
-        district = office.store.districts.by_code("D1")
-        office.store.members.add(DistrictMember(id=office.store.db.new_id(), district_id=district.id,
-                                                person_id=inspector.id, role="inspector"))
+    office = make_office(tmp_path)  # its inspector serves D1 (sync_helpers.py)
     laptop = enrol_and_join(office, tmp_path, "laptop", "inspector", district_codes=["D1"])
     yield _side(qtbot, office.store, "admin"), _side(qtbot, laptop.store, "insp")
     office.close()
