@@ -9,6 +9,7 @@ from pathlib import Path
 
 from safety_desk.domain.clock import Clock
 from safety_desk.domain.device_scope import Scope
+from safety_desk.domain.language import say
 from safety_desk.services.encryption import UnlockRefused, ensure_person_slot, remove_password_slot, unlock, unlock_with_recovery
 from safety_desk.services.passwords import hash_password, needs_rehash, password_problem, verify_password
 from safety_desk.services.session import Session
@@ -34,20 +35,20 @@ def create_first_account(store: Store, *, office_name: str, name: str, login: st
                          role: str = "office") -> Session:
     """The first-start set-up: name the office and create the first account, then sign it in."""
     if not needs_setup(store):
-        raise SignInFailed("已有账号，请直接登录 (accounts exist already: sign in)")
+        raise SignInFailed(say("已有账号，请直接登录", "accounts exist already: sign in"))
     device = store.devices.get(store.db.device_id)
     if device is not None and device.role != "office":
         # An enrolled device gets its accounts from the office with sync; a local office account would be
         # a way round the device's scope.
-        raise SignInFailed("此设备由安全办登记，账号由安全办设置并随同步送达 (this device was enrolled by the safety "
-                           "office: its accounts come from the office by sync)")
+        raise SignInFailed(say("此设备由安全办登记，账号由安全办设置并随同步送达",
+                               "this device was enrolled by the safety office: its accounts come from the office by sync"))
     problems = []
     if not office_name.strip():
-        problems.append("单位名称不能为空 (office name is required)")
+        problems.append(say("单位名称不能为空", "office name is required"))
     if not name.strip():
-        problems.append("姓名不能为空 (name is required)")
+        problems.append(say("姓名不能为空", "name is required"))
     if not login.strip():
-        problems.append("登录名不能为空 (login is required)")
+        problems.append(say("登录名不能为空", "login is required"))
     weak = password_problem(password, login)  # the same rule as every account the office creates
     if weak:
         problems.append(weak)
@@ -83,15 +84,15 @@ class SignIn:
         if self._failures >= _FREE_ATTEMPTS:
             delay = min(_MAX_WAIT_SECONDS, 2 ** (self._failures - _FREE_ATTEMPTS + 1))
             self._not_before = self.clock() + delay
-            raise SignInFailed(f"登录名或密码错误；请 {delay} 秒后再试 "
-                               f"(wrong login or password; wait {delay} s before trying again)")
-        raise SignInFailed(reason or "登录名或密码错误 (wrong login or password)")
+            raise SignInFailed(say(f"登录名或密码错误；请 {delay} 秒后再试",
+                                   f"wrong login or password; wait {delay} s before trying again"))
+        raise SignInFailed(reason or say("登录名或密码错误", "wrong login or password"))
 
     def sign_in(self, login: str, password: str) -> Session:
         wait = self.wait_seconds()
         if wait > 0:
             seconds = math.ceil(wait)  # never "wait 0 s" while a wait remains
-            raise SignInFailed(f"尝试次数过多，请 {seconds} 秒后再试 (too many failed attempts; wait {seconds} s)")
+            raise SignInFailed(say(f"尝试次数过多，请 {seconds} 秒后再试", f"too many failed attempts; wait {seconds} s"))
         person = self.store.people.by_login(login.strip())
         if person is not None and not self._signs_in_here(person):
             # Not on this device's sign-in list (its copy of the hash is blank anyway): the answer of a wrong
@@ -107,7 +108,7 @@ class SignIn:
         if device is not None and device.role == "enterprise" and (
                 person.role != "enterprise" or person.enterprise_id != (device.scope or {}).get("enterprise_id")):
             # An enterprise's installation is locked to its enterprise (its enrolment).
-            raise SignInFailed("此电脑只供本企业的账号登录 (this installation is for its own enterprise's accounts only)")
+            raise SignInFailed(say("此电脑只供本企业的账号登录", "this installation is for its own enterprise's accounts only"))
         self._failures = 0
         self.store.db.author_id = person.id
         ensure_person_slot(self.store.path, person.login, password)  # arrived by sync: their key slot, from now on
@@ -147,7 +148,7 @@ class LockedSignIn(SignIn):
             wait = self.wait_seconds()
             if wait > 0:
                 seconds = math.ceil(wait)
-                raise SignInFailed(f"尝试次数过多，请 {seconds} 秒后再试 (too many failed attempts; wait {seconds} s)")
+                raise SignInFailed(say(f"尝试次数过多，请 {seconds} 秒后再试", f"too many failed attempts; wait {seconds} s"))
             try:
                 unlock(self.path, login.strip(), password)
             except UnlockRefused as exc:

@@ -6,6 +6,7 @@ import dataclasses
 from datetime import date
 from typing import Iterator
 
+from safety_desk.domain.language import say
 from safety_desk.domain.ledger import LedgerValues
 from safety_desk.services.session import Session
 from safety_desk.store.hazards import HAZARD_SOURCES
@@ -77,7 +78,8 @@ class LedgerService:
         if district_code is not None:
             district = self.store.districts.by_code(district_code)
             if district is None:
-                raise ValueError(f"--district: 片区代码 {district_code} 不存在 (no district with this code)")
+                raise ValueError(say(f"--district: 片区代码 {district_code} 不存在",
+                                     f"--district: no district with the code {district_code}"))
             flt = dataclasses.replace(flt, district_id=district.id)
         if uscc is not None:
             try:
@@ -85,7 +87,8 @@ class LedgerService:
             except ValueError as exc:
                 raise ValueError(f"--enterprise {uscc}: {exc}") from None
             if enterprise is None:
-                raise ValueError(f"--enterprise: 统一社会信用代码 {uscc} 不存在 (no enterprise with this USCC)")
+                raise ValueError(say(f"--enterprise: 统一社会信用代码 {uscc} 不存在",
+                                     f"--enterprise: no enterprise with the USCC {uscc}"))
             flt = dataclasses.replace(flt, enterprise_id=enterprise.id)
         return flt
 

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from safety_desk.domain.language import say
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.services.encryption import remove_password_slot, set_password_slot
 from safety_desk.services.passwords import hash_password, one_time_password, password_problem, verify_password
@@ -235,7 +236,8 @@ class OrganisationService:
         if not name:
             raise OrganisationProblem("姓名：不能为空")
         if role not in ROLES:
-            raise OrganisationProblem(f"角色：{role!r} 未知，应为 office、leader、inspector 或 enterprise")
+            raise OrganisationProblem(say(f"角色：{role!r} 未知，应为 office、leader、inspector 或 enterprise",
+                                          f"role: unknown {role!r}; one of office, leader, inspector, enterprise"))
         districts = [self._district_by_code_or_name(d) for d in districts if d.strip()]
         if role == "inspector" and not districts:
             raise OrganisationProblem("片区：检查员至少要负责一个片区")

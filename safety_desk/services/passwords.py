@@ -14,6 +14,8 @@ import hmac
 import os
 import secrets
 
+from safety_desk.domain.language import say
+
 PRODUCTION_COST = (2**16, 10, 1)  # N, r, p
 COST = PRODUCTION_COST  # what new hashes use (tests/conftest.py lowers it for the suite)
 # A one-time password is random (10 of 55 symbols: 58 bits), so guessing it is hopeless at any cost; it is hashed
@@ -30,9 +32,9 @@ def password_problem(password: str, login: str) -> str | None:
     """Why `password` may not be a real account's password (None: it may). The demo database's `demo` accounts
     are made by services/demo.py with hash_password directly: the only path that skips this rule."""
     if len(password) < MIN_LENGTH:
-        return f"密码至少{MIN_LENGTH}位"
+        return say(f"密码至少{MIN_LENGTH}位", f"at least {MIN_LENGTH} characters")
     if password.strip().casefold() == login.strip().casefold():
-        return "密码不能与登录名相同"
+        return say("密码不能与登录名相同", "must differ from the login")
     return None
 
 
@@ -44,7 +46,7 @@ def one_time_password() -> str:
 def hash_password(password: str, *, one_time: bool = False) -> str:
     """The hash of `password` at today's cost; `one_time`: a password one_time_password() made (cheaper)."""
     if not password:
-        raise ValueError("password: 密码不能为空 (must not be empty)")
+        raise ValueError(say("密码不能为空", "password: must not be empty"))
     n, r, p = min(COST, ONE_TIME_COST, key=lambda c: c[0] * c[1] * c[2]) if one_time else COST
     salt = os.urandom(16)
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32, maxmem=_MAX_MEMORY)

@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from safety_desk.domain.china_time import beijing_minute
 from safety_desk.domain.bases import unfit_bases
+from safety_desk.domain.language import say
 from safety_desk.domain.record_numbers import printed_number
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
 from safety_desk.domain.drills import DrillPlanType, drill_schedule
@@ -56,7 +57,7 @@ def parse_quarter(text: str) -> tuple[int, int, date, date]:
         raise ReportProblem(f"“{text}” 是一年而不是一个季度（季度写作 2026Q4）：年度统计请用 report annual --year "
                             f"{text.strip()}")
     if match is None:
-        raise ReportProblem(f"季度 “{text}” 格式应为 2026Q4 (a quarter is written like 2026Q4)")
+        raise ReportProblem(say(f"季度 “{text}” 格式应为 2026Q4", f"quarter “{text}”: a quarter is written like 2026Q4"))
     year, quarter = int(match.group(1)), int(match.group(2))
     first = date(year, 3 * quarter - 2, 1)
     last = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - timedelta(days=1)
@@ -124,9 +125,9 @@ class ReportService:
             return visible, None, "全市" if visible is None else "本人负责片区"
         district = self.store.districts.by_code(district_code)
         if district is None:
-            raise ReportProblem(f"片区代码 {district_code} 不存在 (no district with this code)")
+            raise ReportProblem(say(f"片区代码 {district_code} 不存在", f"no district with the code {district_code}"))
         if visible is not None and district.id not in visible:
-            raise PermissionDenied(f"无权查看片区 {district.name} (district {district_code} is outside your scope)")
+            raise PermissionDenied(say(f"无权查看片区 {district.name}", f"district {district_code} is outside your scope"))
         return [district.id], enterprise_id, district.name
 
     def scope_choices(self) -> list[tuple[str | None, str]]:
@@ -209,7 +210,7 @@ class ReportService:
         try:
             return path.read_bytes()
         except FileNotFoundError as exc:
-            raise MissingPhotoFile(f"照片文件缺失 (photo file missing): {path}") from exc
+            raise MissingPhotoFile(say(f"照片文件缺失: {path}", f"photo file missing: {path}")) from exc
 
     def inspection_record(self, inspection_id: str, target: Path | str | BinaryIO) -> None:
         """安全生产检查记录 of one inspection (a draft prints too, marked as not yet submitted)."""
@@ -219,7 +220,7 @@ class ReportService:
 
         inspection = self.store.inspections.get(inspection_id)
         if inspection is None:
-            raise ReportProblem(f"检查记录 {inspection_id} 不存在 (no such inspection)")
+            raise ReportProblem(say(f"检查记录 {inspection_id} 不存在", f"no inspection {inspection_id}"))
         self.session.require_enterprise(inspection.enterprise_id)
         enterprise = self.store.enterprises.require(inspection.enterprise_id)
         record = self.store.checklists.require(inspection.checklist_id)
@@ -299,11 +300,11 @@ class ReportService:
 
         drill = self.store.drills.get(drill_id)
         if drill is None or drill.deleted:
-            raise ReportProblem(f"演练 {drill_id} 不存在 (no such drill)")
+            raise ReportProblem(say(f"演练 {drill_id} 不存在", f"no drill {drill_id}"))
         self.session.require_enterprise(drill.enterprise_id)
         if drill.status != "held":
-            raise ReportProblem(f"演练“{drill.name}”计划于 {drill.held_on} 举行，尚未登记为已举行，不能打印演练记录 "
-                                "(the drill is planned, not yet held: record it first)")
+            raise ReportProblem(say(f"演练“{drill.name}”计划于 {drill.held_on} 举行，尚未登记为已举行，不能打印演练记录",
+                                    f"the drill “{drill.name}” is planned for {drill.held_on}, not yet held: record it first"))
         enterprise = self.store.enterprises.require(drill.enterprise_id)
         district = self.store.districts.get(drill.district_id)
         if drill.reported_on:

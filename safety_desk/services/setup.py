@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.language import say
 from safety_desk.services.passwords import hash_password
 from safety_desk.store.connection import StoreError, remove_database_files
 from safety_desk.store.open_lock import creating_alone
@@ -62,12 +63,12 @@ def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_nam
     returns, the first account holding its key slot; the result carries the recovery key to show once."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
-        raise AlreadyInitialised(f"{path}: 文件已存在 (a database or other file already exists here; "
-                                 "init never overwrites); nothing was changed")
+        raise AlreadyInitialised(say(f"{path}: 文件已存在；未作任何更改",
+                                     f"{path}: a database or other file already exists here; init never overwrites; nothing was changed"))
     if admin_login and not admin_password:
-        raise ValueError("--password: 创建管理员账号需要密码 (the first account needs a password)")
+        raise ValueError(say("--password: 创建管理员账号需要密码", "--password: the first account needs a password"))
     if encrypt and not admin_login:
-        raise ValueError("--admin: 加密的数据库需要第一个账号来解锁")
+        raise ValueError(say("--admin: 加密的数据库需要第一个账号来解锁", "--admin: an encrypted database needs a first account to unlock it"))
     keys = generate_key_pair()
     store = Store.open(path, create=True, clock=clock)
     try:

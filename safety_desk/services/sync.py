@@ -43,6 +43,7 @@ from typing import Any, Callable
 
 from safety_desk.domain.concurrent_decisions import DECISION_KINDS
 from safety_desk.domain.device_scope import Scope
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
@@ -117,8 +118,8 @@ class SyncService:
     def this_device(self) -> Device:
         device = self.store.devices.get(self.db.device_id)
         if device is None:
-            raise SyncProblem("此数据库不是已登记的设备 (this database is not an enrolled device: run "
-                              "`safety-desk init` for an office, or `safety-desk device join FILE` for another)")
+            raise SyncProblem(say("此数据库不是已登记的设备",
+                                  "this database is not an enrolled device: run `safety-desk init` for an office, or `safety-desk device join FILE` for another"))
         return device
 
     def is_office(self) -> bool:
@@ -162,15 +163,16 @@ class SyncService:
         if wanted:
             matches = [d for d in peers if d.id == wanted or d.name == wanted]
             if not matches:
-                raise SyncProblem(f"--for {wanted}: 没有这个同步对象 (no peer device with this id or name)")
+                raise SyncProblem(say(f"--for {wanted}: 没有这个同步对象",
+                                      f"--for {wanted}: no peer device with this id or name"))
             if len(matches) > 1:
-                raise SyncProblem(f"--for {wanted}: 有多台设备同名，请用设备编号 (several devices have this name: "
-                                  "give the device id)")
+                raise SyncProblem(say(f"--for {wanted}: 有多台设备同名，请用设备编号",
+                                      f"--for {wanted}: several devices have this name: give the device id"))
             return matches[0]
         live = [d for d in peers if d.revoked_at is None]
         if len(live) != 1:
-            raise SyncProblem("请用 --for 指定接收设备 (name the receiving device with --for; this device has "
-                              f"{len(live)} peers)")
+            raise SyncProblem(say(f"请用 --for 指定接收设备",
+                                  f"name the receiving device with --for; this device has {len(live)} peers"))
         return live[0]
 
     def _scope_of(self, device: Device) -> Scope:
@@ -188,9 +190,9 @@ class SyncService:
                 kind: str = "sync", extra: dict[str, Any] | None = None) -> ExportResult:
         me = self.this_device()
         if me.revoked_at is not None:
-            raise SyncProblem("此设备已被安全办停用，不能再导出 (this device was revoked by the safety office)")
+            raise SyncProblem(say("此设备已被安全办停用，不能再导出", "this device was revoked by the safety office"))
         if peer.revoked_at is not None and kind != "sync":
-            raise SyncProblem(f"设备“{peer.name}”已被停用 (device {peer.name} was revoked)")
+            raise SyncProblem(say(f"设备“{peer.name}”已被停用", f"device {peer.name} was revoked"))
         state = self.log.peer(peer.id)
         upto = self.log.last_seq()
         index = self.log.scope_index(self._scope_of(peer))
@@ -223,8 +225,8 @@ class SyncService:
         changes = self._with_proofs(me, peer, changes)  # the photo records added
         for photo_id in photos:
             if not media_path(self.store.media_dir, photo_id).exists():
-                raise SyncProblem(f"照片文件缺失：{photo_id[:12]}… (the file of photo {photo_id} is missing; run "
-                                  "`safety-desk doctor`); 未导出 (nothing was exported)")
+                raise SyncProblem(say(f"照片文件缺失：{photo_id[:12]}…；未导出",
+                                      f"the file of photo {photo_id} is missing; run `safety-desk doctor`; nothing was exported"))
         total = len(changes) + len(photos)
         report(0, total)
         bundle_id = new_id()
@@ -255,7 +257,7 @@ class SyncService:
 
         private = self.local_state.private_key()
         if not private:
-            raise SyncProblem("此数据库没有设备密钥 (this database has no device key)")
+            raise SyncProblem(say("此数据库没有设备密钥", "this database has no device key"))
         with self.db.transaction():
             # The counter is read inside the write transaction: two processes of this device never pick one name.
             counter = self.local_state.bundle_counter() + 1
@@ -310,8 +312,8 @@ class SyncService:
         changes = decode_changes(opened.change_lines(), columns, path.name, proofs)
         counts = manifest.get("counts")
         if not isinstance(counts, dict) or counts.get("changes") != len(changes):
-            raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
-                                 "manifest); 数据库未作任何更改 (nothing was changed)")
+            raise BundleRejected(say(f"{path.name}: 修改条数与清单不符；数据库未作任何更改",
+                                     f"{path.name}: the number of changes does not match the manifest; nothing was changed"))
         refuse = (ownership_refuser(sender, self.log.own_people(self._scope_of(sender)), self.log.cell_clock,
                                     self.log.signs_in_on(self._scope_of(sender)))
                   if sender.role != "office" else None)
@@ -325,8 +327,8 @@ class SyncService:
         photo_rows = sorted({c.row_id for c in of_tables(changes, {"photo"})})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
         if missing:
-            raise BundleRejected(f"{path.name}: 缺少照片 {missing[0][:12]}… (photo {missing[0]} is listed but its "
-                                 "file is neither in the bundle nor here); 数据库未作任何更改 (nothing was changed)")
+            raise BundleRejected(say(f"{path.name}: 缺少照片 {missing[0][:12]}…；数据库未作任何更改",
+                                     f"{path.name}: photo {missing[0]} is listed but its file is neither in the bundle nor here; nothing was changed"))
         result.changes = len(changes)
         result.backup = self.backup()
         for photo_id in sorted(bundled):
@@ -519,11 +521,11 @@ class SyncService:
     def folder(self, path: Path | str | None = None) -> Path:
         chosen = path or self.settings.sync_folder
         if not chosen:
-            raise SyncProblem("未设置同步文件夹 (no sync folder: give PATH or set it in the settings)")
+            raise SyncProblem(say("未设置同步文件夹", "no sync folder: give PATH or set it in the settings"))
         folder = Path(chosen)
         if not folder.is_dir():
-            raise SyncProblem(f"{folder}: 同步文件夹不存在或无法访问 (the sync folder does not exist or cannot be "
-                              "reached)")
+            raise SyncProblem(say(f"{folder}: 同步文件夹不存在或无法访问",
+                                  f"{folder}: the sync folder does not exist or cannot be reached"))
         return folder
 
     def sync_folder(self, path: Path | str | None = None, report: Progress | None = None) -> FolderResult:
@@ -635,14 +637,14 @@ class SyncService:
         """Write the value that lost as a new change (it syncs like any edit) and mark the conflict resolved."""
         row = self.log.conflict(conflict_id)
         if row is None:
-            raise SyncProblem(f"冲突 {conflict_id} 不存在 (no such conflict)")
+            raise SyncProblem(say(f"冲突 {conflict_id} 不存在", f"no conflict {conflict_id}"))
         if row.kind != "value" or SYNC_MODE.get(row.tbl) == APPEND_ONLY:
-            raise SyncProblem("只有字段值冲突可以改用另一个值 (only a field's value conflict can keep the other value)")
+            raise SyncProblem(say("只有字段值冲突可以改用另一个值", "only a field's value conflict can keep the other value"))
         if row.resolved_at is not None:
-            raise SyncProblem("此冲突已处理 (this conflict was already resolved)")
+            raise SyncProblem(say("此冲突已处理", "this conflict was already resolved"))
         current = self.log.row_scope_values(row.tbl, row.row_id)
         if current is None:
-            raise SyncProblem(f"{row.tbl} {row.row_id} 不存在 (the record is not here)")
+            raise SyncProblem(say(f"{row.tbl} {row.row_id} 不存在", f"{row.tbl} {row.row_id}: the record is not here"))
         values = ({k: v for k, v in row.lost_value.items() if k != "id"} if row.field == WHOLE_ROW
                   else {row.field: row.lost_value})
         me = self.this_device()

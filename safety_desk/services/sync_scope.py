@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from safety_desk.domain.device_scope import Scope
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import INSPECTOR_ROLES
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, of_tables
 from safety_desk.store.database import Database
@@ -109,14 +110,14 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
         kept = moves.keep_refusals(office.id, notices, now)
         moves.forget_refused_rows(notices)  # a new row it refused whole and does not hold: kept in the conflicts only
         if kept:
-            warnings.append(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突 (the office refused "
-                            f"{len(notices)} of this device's changes: see the sync conflicts)")
+            warnings.append(say(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突",
+                                f"the office refused {len(notices)} of this device's changes: see the sync conflicts"))
             warnings += [f"{n['table']}.{n['field']} {n['row_id']}: {n.get('reason', '')}" for n in notices[:_LISTED]]
         more = manifest.get("refused_more")
         if isinstance(more, int) and more > 0:
             # A manifest stays small: the rest are listed only at the office.
-            warnings.append(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突 (and {more} more refused changes: see "
-                            "the sync conflicts at the office)")
+            warnings.append(say(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突",
+                                f"and {more} more refused changes: see the sync conflicts at the office"))
     scope = Scope.of(me.id, me.role, me.scope)
     # Who signs in here may have changed (the office's `device people`, a district's members): the password
     # hashes of everyone else are blanked (domain/device_scope.py).
@@ -145,8 +146,8 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
         photos = log.scope_index(Scope(me.id, "enterprise", enterprise_id=enterprise_id)).photo_ids
         if not moves.drop(rows, photos):
             kept.append(enterprise_id)
-            warnings.append(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除 (the enterprise left "
-                            "this device's districts, but its records are still referred to: kept for now)")
+            warnings.append(say(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除",
+                                f"enterprise {enterprise_id} left this device's districts, but its records are still referred to: kept for now"))
         else:
             dropped.append(enterprise_id)
     local_state.set_leaving_enterprises(kept)

@@ -8,6 +8,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from safety_desk.domain.language import say
+
 GENESIS_HASH = "0" * 64
 # What stands for the values of an entry about a record that left this device's scope (store/scope_moves.py):
 # the entry keeps its place, time, author, action and links; its content no longer matches its hash, which the
@@ -180,13 +182,13 @@ def head_problems(conn: sqlite3.Connection, recorded: str | None) -> Iterator[Ch
     head = parse_head(recorded)
     if head is None:
         if actual[0]:
-            yield ChainProblem(actual[0], "审计链末端记录缺失 the recorded chain head is missing (deleted or "
-                                          "never written by this program)")
+            yield ChainProblem(actual[0], say("审计链末端记录缺失（被删除或并非本程序写入）",
+                                              "the recorded chain head is missing (deleted or never written by this program)"))
         return
     seq, digest = head
     if actual[0] < seq:
-        yield ChainProblem(seq, f"审计记录被截断 entries {actual[0] + 1}..{seq} at the end of the chain are missing"
-                                " (deleted)")
+        yield ChainProblem(seq, say(f"审计记录被截断：链末端的第 {actual[0] + 1}..{seq} 条记录缺失（被删除）",
+                                    f"entries {actual[0] + 1}..{seq} at the end of the chain are missing (deleted)"))
     elif actual[0] > seq:
         yield ChainProblem(actual[0], f"entries {seq + 1}..{actual[0]} were added outside the program "
                                       "(after the recorded chain head)")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from safety_desk.domain.backup_rotation import BackupStamp, backups_to_keep
 from safety_desk.domain.china_time import BEIJING
+from safety_desk.domain.language import say
 from safety_desk.paths import private_file, private_folder
 from safety_desk.store import cipher
 from safety_desk.store.errors import BackupFailed, DiskFull, MissingDatabase, write_error
@@ -182,7 +183,7 @@ def make_backup(db_path: Path, reason: str, made_at: datetime) -> BackupFile:
     """
     db_path = Path(db_path)
     if not db_path.is_file():
-        raise MissingDatabase(f"{db_path}: 数据库不存在 (no database here)")
+        raise MissingDatabase(say(f"{db_path}: 数据库不存在", f"{db_path}: no database here"))
     target = backup_name(db_path, made_at, reason)
     export_copy(db_path, target)
     prune(db_path)
@@ -196,10 +197,10 @@ def export_copy(db_path: Path, target: Path) -> Path:
     except (*cipher.Error, OSError) as exc:
         target.with_name(target.name + PARTIAL_SUFFIX).unlink(missing_ok=True)  # a reservation, or a half copy
         if isinstance(write_error(exc, target), DiskFull) or getattr(exc, "errno", None) == errno.ENOSPC:
-            detail = "磁盘已满 the disk is full"
+            detail = say("磁盘已满", "the disk is full")
         elif isinstance(exc, OSError):
             detail = exc.strerror or str(exc)
         else:
             detail = str(exc)
-        raise BackupFailed(f"{target}: 备份失败，数据库未改动 (the backup failed: {detail}; the database was not "
-                           "changed)") from exc
+        raise BackupFailed(say(f"{target}: 备份失败（{detail}），数据库未改动",
+                               f"{target}: the backup failed: {detail}; the database was not changed")) from exc

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from safety_desk.domain.backup_rotation import MIGRATION
+from safety_desk.domain.language import say
 from safety_desk.paths import private_file
 from safety_desk.store import cipher
 from safety_desk.store.backups import backup_name, backups_dir_for, export_copy, prune
@@ -72,7 +73,7 @@ def encrypt_in_place(db_path: Path, key: bytes, slots: KeySlots, made_at: dateti
     db_path = Path(db_path)
     if not cipher.is_plain(db_path):
         raise StoreError(f"{db_path}: 不是未加密的数据库，无需加密")
-    with exclusively(db_path, "加密 encrypt"):
+    with exclusively(db_path, say("加密", "encrypt")):
         try:
             _checkpoint(db_path)
             backup = backup_name(db_path, made_at, MIGRATION)

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from safety_desk.domain.language import say
 from safety_desk.store.cipher import key_file_for
 from safety_desk.store.errors import StoreError
 
@@ -156,7 +157,7 @@ class KeySlots:
         except InvalidTag:
             if kind == "recovery":
                 raise WrongSecret("恢复密钥不对，数据库未解锁，未作任何改动") from None
-            raise WrongSecret("登录名或密码错误") from None
+            raise WrongSecret(say("登录名或密码错误", "wrong login or password")) from None
         if len(key) != 32:
             raise KeyFileError("密钥文件已损坏")
         return key

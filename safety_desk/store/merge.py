@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import APPEND_ONLY_TABLES, EVIDENCE_TABLES, ISSUED_TABLES, RowFacts, evidence_problem
 from safety_desk.domain.sync_model import PER_FIELD, SYNC_MODE, TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.store.database import Database
@@ -405,8 +406,8 @@ class _Merger:
         if parent_id is None or self.conn.execute(f"SELECT 1 FROM {parent_table} WHERE id = ?",
                                                   (parent_id,)).fetchone():
             return []
-        reason = (f"所属的{parent_table}记录 {parent_id} 已被拒收，这条{table}记录也不接收 (its {parent_table} "
-                  f"{parent_id} was refused, so this {table} row is refused too)")
+        reason = (say(f"所属的{parent_table}记录 {parent_id} 已被拒收，这条{table}记录也不接收",
+                      f"its {parent_table} {parent_id} was refused, so this {table} row is refused too"))
         return [(change, reason) for change in changes]
 
     def merge_row(self, table: str, row_id: str, changes: list[Change], current: dict | None,
@@ -590,15 +591,15 @@ class _Merger:
                         change = next(c for c in winners if c.field in (column, WHOLE_ROW))
                         self.conflict("unique", table, row_id, column, kept=other["id"], lost=row[column],
                                       lost_clock=change.clock, lost_author=change.author,
-                                      note=f"{table} 的 {shown} 已被另一条记录使用 (another {table} has this key)")
+                                      note=say(f"{table} 的 {shown} 已被另一条记录使用", f"{table}: another {table} has the key {shown}"))
                         row.pop(column)
                 continue
             incoming_evidence = self._is_evidence(table, merged)
             if self._is_evidence(table, other) and (self.ctx.refuse is not None or not incoming_evidence):
                 # Evidence here is never replaced by a device's row: the incoming row is refused (its references
                 # land on ours). Only the office's own record, relayed to a device, stands over a device's copy.
-                reason = (f"{table} 的 {shown} 已属于已提交或已发出的记录，不能被替换 (this {table} key belongs to a "
-                          "row of a submitted inspection or an issued document: the incoming row is refused)")
+                reason = (say(f"{table} 的 {shown} 已属于已提交或已发出的记录，不能被替换",
+                              f"{table} {shown}: this key belongs to a row of a submitted inspection or an issued document: the incoming row is refused"))
                 self.report.refused.append((winners[0], reason))
                 self.conflict("refused", table, row_id, WHOLE_ROW, kept=other, lost={"id": row_id, **row},
                               lost_clock=winners[0].clock, lost_author=winners[0].author, note=reason)
@@ -607,15 +608,15 @@ class _Merger:
             if row_id > other["id"] and not incoming_evidence:
                 self.conflict("unique", table, row_id, WHOLE_ROW, kept=other, lost={"id": row_id, **row},
                               lost_clock=winners[0].clock, lost_author=winners[0].author,
-                              note=f"两台设备各自登记了 {table} {shown}；保留先登记的一条 (two devices made the same "
-                                   f"{table}; the one with the smaller id is kept)")
+                              note=say(f"两台设备各自登记了 {table} {shown}；保留先登记的一条",
+                                       f"two devices made the same {table} {shown}; the one with the smaller id is kept"))
                 self.alias(table, row_id, other["id"])
                 return None
             # The row here is the one that goes: its references move to the incoming row.
-            note = (f"安全办已有 {table} {shown} 的正式记录，本机的一条被取代 (the office's record of this {table} "
-                    "is evidence and stands over this device's row)" if incoming_evidence else
-                    f"两台设备各自登记了 {table} {shown}；保留先登记的一条 (two devices made the same "
-                    f"{table}; the one with the smaller id is kept)")
+            note = (say(f"安全办已有 {table} {shown} 的正式记录，本机的一条被取代",
+                        f"the office's record of {table} {shown} is evidence and stands over this device's row") if incoming_evidence else
+                    say(f"两台设备各自登记了 {table} {shown}；保留先登记的一条",
+                        f"two devices made the same {table} {shown}; the one with the smaller id is kept"))
             self.conflict("unique", table, other["id"], WHOLE_ROW, kept={"id": row_id, **row}, lost=other, note=note)
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (other["id"],))

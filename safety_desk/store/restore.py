@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from safety_desk.domain.backup_rotation import BEFORE_RESTORE
+from safety_desk.domain.language import say
 from safety_desk.paths import private_file, private_folder
 from safety_desk.store import cipher
 from safety_desk.store.backups import BackupFile, backup_name, export_copy, prune
@@ -43,9 +44,9 @@ def restore_database(db_path: Path, source: Path, made_at: datetime) -> tuple[in
     """
     db_path, source = Path(db_path), Path(source)
     if _same_file(db_path, source):
-        raise SameDatabase(f"{source}: 这就是当前的数据库，无需恢复 (this is the current database itself)")
+        raise SameDatabase(say(f"{source}: 这就是当前的数据库，无需恢复", f"{source}: this is the current database itself"))
     version = check_database_file(source)
-    with exclusively(db_path, "恢复 restore"):
+    with exclusively(db_path, say("恢复", "restore")):
         return version, _replace(db_path, source, made_at)
 
 
@@ -58,8 +59,8 @@ def _replace(db_path: Path, source: Path, made_at: datetime) -> BackupFile | Non
         except BackupFailed as exc:
             cause = exc.__cause__
             if not (isinstance(cause, cipher.Error) and _is_damaged(cause)):
-                raise BackupFailed(f"无法保留当前数据库，未恢复 (could not keep the current database, so nothing was "
-                                   f"restored): {exc}") from exc
+                raise BackupFailed(say(f"无法保留当前数据库，未恢复: {exc}",
+                                       f"could not keep the current database, so nothing was restored: {exc}")) from exc
             _raw_copy(db_path, kept_path)  # unreadable: keep its bytes as they are
         kept = BackupFile(kept_path, made_at, BEFORE_RESTORE, kept_path.stat().st_size)
     try:
@@ -68,8 +69,8 @@ def _replace(db_path: Path, source: Path, made_at: datetime) -> BackupFile | Non
         if _is_damaged(exc):
             _swap_file(source, db_path)
         else:
-            raise (write_error(exc, db_path) or StoreError(f"{db_path}: 恢复失败，数据库未改动 (the restore failed: "
-                                                           f"{exc}; the database was not changed)")) from exc
+            raise (write_error(exc, db_path) or StoreError(say(f"{db_path}: 恢复失败（{exc}），数据库未改动",
+                                                               f"{db_path}: the restore failed: {exc}; the database was not changed"))) from exc
     _new_incarnation(db_path)
     prune(db_path)
     return kept
@@ -85,8 +86,8 @@ def _new_incarnation(db_path: Path) -> None:
         begin_incarnation(conn)
         conn.execute("COMMIT")
     except cipher.Error as exc:
-        raise StoreError(f"{db_path}: 已恢复，但未能标记新的同步周期 (restored, but the new sync incarnation could not "
-                         f"be recorded: {exc}); 同步前请重试恢复 (restore again before syncing)") from exc
+        raise StoreError(say(f"{db_path}: 已恢复，但未能标记新的同步周期（{exc}）；同步前请重试恢复",
+                             f"{db_path}: restored, but the new sync incarnation could not be recorded: {exc}; restore again before syncing")) from exc
     finally:
         conn.close()
 
@@ -145,8 +146,8 @@ def _raw_copy(db_path: Path, target: Path) -> None:
             shutil.copyfile(wal, private_file(target.with_name(target.name + "-wal")))
     except OSError as exc:
         target.unlink(missing_ok=True)
-        raise BackupFailed(f"无法保留当前数据库，未恢复 (could not keep the current database, so nothing was restored: "
-                           f"{exc.strerror or exc})") from exc
+        raise BackupFailed(say(f"无法保留当前数据库（{exc.strerror or exc}），未恢复",
+                               f"could not keep the current database, so nothing was restored: {exc.strerror or exc}")) from exc
 
 
 def _swap_file(source: Path, db_path: Path) -> None:
@@ -170,5 +171,5 @@ def _swap_file(source: Path, db_path: Path) -> None:
         os.replace(incoming, db_path)
     except (*cipher.Error, OSError) as exc:
         incoming.unlink(missing_ok=True)
-        raise StoreError(f"{db_path}: 恢复失败 (the restore failed: {exc}); 原数据库已保留在备份文件夹 "
-                         "(the previous database was kept in the backups folder)") from exc
+        raise StoreError(say(f"{db_path}: 恢复失败（{exc}）；原数据库已保留在备份文件夹",
+                             f"{db_path}: the restore failed: {exc}; the previous database was kept in the backups folder")) from exc

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import (
     RowFacts, account_problem, authorship_problem, event_author_problem, ownership_problem, row_clock_problem,
     writer_problem,
@@ -22,20 +23,20 @@ from safety_desk.sync.bundle import BundleRejected
 def accepted_sender(file_name: str, manifest: dict[str, Any], me: Device, sender: Device | None) -> Device:
     """The sender of a sync bundle, if the bundle is addressed to `me` and the sender may send to it."""
     if manifest.get("kind") != "sync":
-        raise BundleRejected(f"{file_name}: 这是设备登记文件，请用 `safety-desk device join` (an enrolment file: use "
-                             "`device join` on a new installation); 数据库未作任何更改 (nothing was changed)")
+        raise BundleRejected(say(f"{file_name}: 这是设备登记文件，请用 `safety-desk device join`；数据库未作任何更改",
+                                 f"{file_name}: an enrolment file: use `device join` on a new installation; nothing was changed"))
     if manifest["recipient"] != me.id:
-        raise BundleRejected(f"{file_name}: 此同步包是发给另一台设备的 (the bundle is addressed to another device, "
-                             f"{manifest['recipient']}); 数据库未作任何更改 (nothing was changed)")
+        raise BundleRejected(say(f"{file_name}: 此同步包是发给另一台设备的；数据库未作任何更改",
+                                 f"{file_name}: the bundle is addressed to another device, {manifest['recipient']}; nothing was changed"))
     if sender is None or sender.deleted:
-        raise BundleRejected(f"{file_name}: 发送设备未登记 (the sender {manifest['sender']} is not an enrolled "
-                             "device); 数据库未作任何更改 (nothing was changed)")
+        raise BundleRejected(say(f"{file_name}: 发送设备未登记；数据库未作任何更改",
+                                 f"{file_name}: the sender {manifest['sender']} is not an enrolled device; nothing was changed"))
     if sender.revoked_at is not None:
-        raise BundleRejected(f"{file_name}: 发送设备“{sender.name}”已被停用 (the sender was revoked on "
-                             f"{sender.revoked_at}); 数据库未作任何更改 (nothing was changed)")
+        raise BundleRejected(say(f"{file_name}: 发送设备“{sender.name}”已被停用；数据库未作任何更改",
+                                 f"{file_name}: the sender was revoked on {sender.revoked_at}; nothing was changed"))
     if me.role != "office" and sender.role != "office":
-        raise BundleRejected(f"{file_name}: 只接收安全办的同步包 (this device takes bundles from the office only); "
-                             "数据库未作任何更改 (nothing was changed)")
+        raise BundleRejected(say(f"{file_name}: 只接收安全办的同步包；数据库未作任何更改",
+                                 f"{file_name}: this device takes bundles from the office only; nothing was changed"))
     return sender
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from safety_desk import __version__
 from safety_desk.app import Entrance
+from safety_desk.domain.language import set_language
 from safety_desk.paths import bundled_enrolment, resources_dir
 from safety_desk.services.errors import StoreError
 from safety_desk.settings import Settings
@@ -27,6 +28,7 @@ def make_application(language: str) -> QApplication:
     app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "safetydesk.png")))
     apply_font(app, register_font())
+    set_language(language)  # the services' messages follow the window's language
     app._translators = install_translators(app, language)  # keep them alive as long as the app
     return app
 

@@ -142,7 +142,7 @@ def test_a_database_copied_without_its_key_file_or_with_a_damaged_one_is_refused
         Store.open(elsewhere / "office.db")
     result = CliRunner().invoke(main, ["--db", str(elsewhere / "office.db"), "--user", "admin", "doctor"],
                                 env={"SAFETY_DESK_PASSWORD": PASSWORD})
-    assert result.exit_code == 2 and "not a SafetyDesk database" in result.output
+    assert result.exit_code == 2 and "不是 SafetyDesk 数据库" in result.output
 
     keys = json.loads(key_file_for(db).read_text("utf-8"))
     slot = next(s for s in keys["slots"] if s["kind"] == "person")
@@ -203,7 +203,7 @@ def test_a_plain_database_is_encrypted_in_place_after_a_backup(db_path: Path) ->
         store.people.update(store.people.by_login("li").id, name="李检查")
     take_backup(db_path, MANUAL)  # an old plain backup: encrypted as well
     with Store.open(db_path) as store:
-        assert [name for name, _, detail in run_doctor(store).checks if "未加密" in detail] == ["encryption 加密"]
+        assert [name for name, _, detail in run_doctor(store).checks if "未加密" in detail] == ["加密"]
         person = store.people.by_login("admin")
     assert _leaks(db_path.parent) != []  # plain: everything can be read
     result = encryption.encrypt_database(db_path, login="admin", password="pw", label="测试安全办")
@@ -310,7 +310,7 @@ def test_a_database_open_in_another_program_is_not_encrypted_under_it(db_path: P
     try:
         assert holder.stdout.readline().strip() == "open"
         before = db_path.read_bytes()
-        with pytest.raises(StoreError, match="encrypt"):
+        with pytest.raises(StoreError, match="未能加密"):
             encryption.encrypt_database(db_path, login="admin", password="pw")
         assert db_path.read_bytes() == before and not key_file_for(db_path).exists()
     finally:

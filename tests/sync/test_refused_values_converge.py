@@ -45,7 +45,7 @@ def test_an_edit_refused_after_a_move_and_back_is_replaced_by_the_office_value(w
         office.store.enterprises.update(enterprise_id, district_id=d1.id)
     kept = office.store.hazards.require(hazard.id).measures
     back = exchange(office, inspector, tmp_path)
-    assert any("refused" in w for w in back.warnings), back.warnings
+    assert any("拒收" in w for w in back.warnings), back.warnings
     assert inspector.store.hazards.require(hazard.id).measures == kept  # the office's value, not its own
     assert (hazard.id, "measures") in _refused(inspector)              # and the refusal is still shown
     assert inspector.sync.log.cell_clock("hazard", hazard.id, "measures") == \
@@ -95,7 +95,7 @@ def test_a_refused_row_the_device_may_not_hold_is_not_sent_back(world, tmp_path,
               insert=True)
     exchange(enterprise, office, tmp_path)
     back = exchange(office, enterprise, tmp_path)
-    assert any("refused" in w for w in back.warnings)
+    assert any("拒收" in w for w in back.warnings)
     # Its own forgery stays there: nothing of the office's row goes to a PC outside that row's scope.
     assert row(enterprise, "hazard", other.id)["description"] == "改别人的"
     assert row(office, "hazard", other.id)["description"] == "隐患2"

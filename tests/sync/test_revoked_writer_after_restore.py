@@ -66,7 +66,7 @@ def test_writes_of_a_device_revoked_after_the_office_restore_come_back_from_the_
     assert office.store.hazards.state(hazard.id).status.value == "整改中"
     # The laptop is told, and is not stuck.
     back = exchange(office, inspector, tmp_path)
-    assert any("refused" in w for w in back.warnings), back.warnings
+    assert any("拒收" in w for w in back.warnings), back.warnings
     assert not exchange(inspector, office, tmp_path).refused
 
 

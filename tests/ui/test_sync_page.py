@@ -162,7 +162,7 @@ def test_export_from_the_office_and_import_on_the_laptop_show_in_both_peer_table
     assert office.page.peers_model.state_text(after.peer) == "Active"
 
 
-def test_a_tampered_bundle_is_refused_with_a_clear_message_and_changes_nothing(pair, qtbot, tmp_path, monkeypatch,
+def test_a_tampered_bundle_is_refused_with_a_clear_message_and_changes_nothing(english, pair, qtbot, tmp_path, monkeypatch,
                                                                               messages) -> None:
     office, laptop = pair
     office.store.hazards.update(hazard_of(office.store, "隐患1").id, measures="加装防护罩")
@@ -340,7 +340,7 @@ def test_folder_sync_through_a_temp_folder(pair, qtbot, tmp_path, monkeypatch, m
     assert "Waiting there for this device: 0 bundles" in laptop.page.folder_status.text()
 
 
-def test_a_folder_that_cannot_be_reached_says_so(pair, qtbot, tmp_path, messages) -> None:
+def test_a_folder_that_cannot_be_reached_says_so(english, pair, qtbot, tmp_path, messages) -> None:
     office, _ = pair
     with qtbot.waitSignal(office.page.refreshed):
         office.page.set_sync_folder(str(tmp_path / "unplugged"))
