@@ -1,4 +1,5 @@
-"""Thumbnails of stored photos: small JPEGs made on demand beside the media files, decoded with draft()."""
+"""Thumbnails of stored photos: small JPEGs made on demand beside the media files (sealed like them), decoded with
+draft()."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from PIL import Image
 
 from safety_desk.domain.language import say
-from safety_desk.media.files import media_path, write_file_atomically
+from safety_desk.media.files import UnreadableMedia, media_path, read_media, write_media
 
 THUMBNAIL_SIZE = 256
 THUMBNAIL_QUALITY = 85
@@ -24,26 +25,49 @@ def thumbnail_file(media_dir: Path, photo_id: str, size: int = THUMBNAIL_SIZE) -
     return media_dir / THUMBS_DIR / photo_id[:2] / f"{photo_id}-{size}.jpg"
 
 
-def ensure_thumbnail(media_dir: Path, photo_id: str, size: int = THUMBNAIL_SIZE) -> Path:
+def ensure_thumbnail(media_dir: Path, photo_id: str, size: int = THUMBNAIL_SIZE, key: bytes | None = None) -> Path:
     """The thumbnail of a stored photo, made first if need be. Reads no database (photo ids are the
-    files' hashes), so it may run in a worker thread."""
+    files' hashes), so it may run in a worker thread. `key`: the photo key (None: a plain database)."""
     target = thumbnail_file(media_dir, photo_id, size)
     if target.exists():
         return target
-    source = media_path(media_dir, photo_id)
-    try:
-        data = source.read_bytes()
-    except FileNotFoundError as exc:
-        raise MissingPhotoFile(say(f"照片文件缺失: {source}", f"photo file missing: {source}")) from exc
-    save_thumbnail(media_dir, photo_id, make_thumbnail(data, size), size)
+    load_thumbnail(media_dir, photo_id, size, key)
     return target
 
 
-def save_thumbnail(media_dir: Path, photo_id: str, jpeg: bytes, size: int = THUMBNAIL_SIZE) -> Path:
+def load_thumbnail(media_dir: Path, photo_id: str, size: int = THUMBNAIL_SIZE, key: bytes | None = None) -> bytes:
+    """The thumbnail's JPEG bytes, made (and kept) first if need be; MissingPhotoFile when the photo's file is
+    not here, UnreadableMedia when it is damaged."""
+    target = thumbnail_file(media_dir, photo_id, size)
+    try:
+        return read_media(target, key)
+    except (OSError, UnreadableMedia):
+        pass  # not made yet, or a damaged cache: made again from the photo
+    source = media_path(media_dir, photo_id)
+    try:
+        data = read_media(source, key)
+    except FileNotFoundError as exc:
+        raise MissingPhotoFile(say(f"照片文件缺失: {source}", f"photo file missing: {source}")) from exc
+    jpeg = make_thumbnail(data, size)
+    save_thumbnail(media_dir, photo_id, jpeg, size, key)
+    return jpeg
+
+
+def cached_thumbnail(media_dir: Path, photo_id: str, size: int = THUMBNAIL_SIZE,
+                     key: bytes | None = None) -> bytes | None:
+    """The thumbnail's bytes if it is made already (and readable), else None."""
+    try:
+        return read_media(thumbnail_file(media_dir, photo_id, size), key)
+    except (OSError, UnreadableMedia):
+        return None
+
+
+def save_thumbnail(media_dir: Path, photo_id: str, jpeg: bytes, size: int = THUMBNAIL_SIZE,
+                   key: bytes | None = None) -> Path:
     """Keep a thumbnail made elsewhere (ingest makes one while the photo is still in memory)."""
     target = thumbnail_file(media_dir, photo_id, size)
     # A cache: no fsync, a lost thumbnail is simply made again.
-    write_file_atomically(target, jpeg, durable=False)
+    write_media(target, jpeg, key, durable=False)
     return target
 
 

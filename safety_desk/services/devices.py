@@ -32,7 +32,8 @@ from safety_desk.domain.clock import Clock
 from safety_desk.domain.device_scope import Scope, signer_problem
 from safety_desk.domain.language import say
 from safety_desk.domain.notice_numbers import validate_block_size
-from safety_desk.media.files import media_path, write_file_atomically
+from safety_desk.media.files import media_path, write_media
+from safety_desk.services.encryption import photo_key_for
 from safety_desk.services.session import Action, Session
 from safety_desk.services.sync import Progress, SyncService, no_progress
 from safety_desk.settings import Settings
@@ -384,8 +385,9 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
         columns = {t: set(store.db.columns(t)) for t in SYNC_MODE}
         proofs: list = []  # the office's proofs of its writes (sync/office_proof.py), kept like a bundle's
         changes = decode_changes(opened.change_lines(), columns, Path(enrol_file).name, proofs)
+        photo_key = photo_key_for(store.path)  # None: a new device's database is plain until its first sign-in
         for photo_id in opened.photo_ids:
-            write_file_atomically(media_path(store.media_dir, photo_id), opened.photo_bytes(photo_id))
+            write_media(media_path(store.media_dir, photo_id), opened.photo_bytes(photo_id), photo_key)
         with store.transaction():
             store.db.adopt_device(enrolment["device_id"])
             store.local_state.set_private_key(keys.private_pem)

@@ -9,7 +9,8 @@ from pathlib import Path
 from safety_desk.domain.clock import Clock
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
 from safety_desk.domain.language import say
-from safety_desk.media.files import media_path
+from safety_desk.media.files import UnreadableMedia, is_sealed, media_path, read_media
+from safety_desk.services.encryption import photo_key_for
 from safety_desk.services.sync_results import clock_capped_warning
 from safety_desk.store import health
 from safety_desk.store.audit import head_problems, redacted_count, verify_chain
@@ -39,23 +40,34 @@ class DoctorReport:
         return all(passed for _, passed, _ in self.checks)
 
 
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _photo_file_problem(path: Path, photo_id: str, size: int, key: bytes | None) -> str | None:
+    """What is wrong with a photo's file (its plaintext checked against its hash and size), or None."""
+    try:
+        raw = path.read_bytes()
+        data = read_media(path, key)
+    except UnreadableMedia:
+        return say(f"照片 {photo_id}：文件已损坏，无法解密", f"photo {photo_id}: file damaged, it cannot be decrypted")
+    except OSError as exc:
+        return say(f"照片 {photo_id}：文件无法读取（{exc.strerror or exc}）",
+                   f"photo {photo_id}: file unreadable ({exc.strerror or exc})")
+    if len(data) != size or hashlib.sha256(data).hexdigest() != photo_id:
+        return say(f"照片 {photo_id}：文件被改动", f"photo {photo_id}: file altered (hash does not match)")
+    if key is not None and not is_sealed(raw):
+        return say(f"照片 {photo_id}：文件未加密（数据库已加密）",
+                   f"photo {photo_id}: file not encrypted (the database is)")
+    return None
 
 
 def _photo_problems(store: Store) -> tuple[list[str], int]:
     problems = []
     sizes = health.photo_sizes(store.db)
+    key = photo_key_for(store.path)
     for photo_id, size in sizes.items():
         path = media_path(store.media_dir, photo_id)
         if not path.exists():
             problems.append(say(f"照片 {photo_id}：文件缺失（{path}）", f"photo {photo_id}: file missing ({path})"))
-        elif path.stat().st_size != size or _sha256_file(path) != photo_id:
-            problems.append(say(f"照片 {photo_id}：文件被改动", f"photo {photo_id}: file altered (hash does not match)"))
+        elif (problem := _photo_file_problem(path, photo_id, size, key)) is not None:
+            problems.append(problem)
     for table, row_id, column, photo_id in health.photo_references(store.db):
         if photo_id not in sizes:
             problems.append(say(f"{table} {row_id}: {column} 引用的照片 {photo_id} 不存在",

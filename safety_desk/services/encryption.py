@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safety_desk.domain.clock import Clock, SystemClock
+from safety_desk.media.files import photo_key, seal_folder
+from safety_desk.paths import media_dir_for
 from safety_desk.store import cipher
 from safety_desk.store.encryption import encrypt_in_place, plain_backups
 from safety_desk.store.errors import StoreError
@@ -25,7 +27,8 @@ from safety_desk.store.keyfile import (
 )
 
 __all__ = ["EncryptionStatus", "KeyFileError", "UnlockRefused", "WrongSecret", "check_key_file", "encrypt_database",
-           "encryption_status", "ensure_person_slot", "is_encrypted", "is_unlocked", "lock", "remove_password_slot",
+           "encryption_status", "ensure_person_slot", "is_encrypted", "is_unlocked", "lock", "photo_key_for",
+           "remove_password_slot",
            "set_password_slot", "set_password_slots", "unlock", "unlock_with_recovery"]
 
 
@@ -37,6 +40,18 @@ def is_encrypted(path: Path) -> bool:
     """An encrypted database with its key file beside it (a file without one is refused as not a database, with
     a hint that its key file may be missing: store/connection.py)."""
     return cipher.is_encrypted(Path(path)) and cipher.key_file_for(Path(path)).exists()
+
+
+def photo_key_for(path: Path) -> bytes | None:
+    """The key the database's photo files are sealed with (media/files.py), None for a plain database;
+    DatabaseLocked when it is encrypted and this process holds no key for it."""
+    path = Path(path)
+    if not cipher.is_encrypted(path):
+        return None
+    key = cipher.key_for(path)
+    if key is None:
+        raise cipher.DatabaseLocked(f"{path}: 数据库已加密，请先登录（输入密码）或使用恢复密钥解锁")
+    return photo_key(key)
 
 
 def is_unlocked(path: Path) -> bool:
@@ -115,6 +130,9 @@ def encrypt_database(path: Path, *, login: str, password: str, label: str = "",
     recovery = new_recovery_key()
     slots.set_recovery(recovery, key)
     backup = encrypt_in_place(path, key, slots, (clock or SystemClock()).now())
+    # The photos (and their thumbnails) too, each file replaced atomically; one that cannot be written now stays
+    # readable as it is and is sealed at the next encryption of the folder (doctor reports plain photo files).
+    seal_folder(media_dir_for(path), photo_key(key))
     return Encrypted(path, recovery, backup)
 
 

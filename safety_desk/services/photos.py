@@ -15,11 +15,13 @@ from safety_desk.domain.annotations import Annotation, as_shapes, parse_shapes
 from safety_desk.domain.clock import Clock
 from safety_desk.domain.language import say
 from safety_desk.domain.ownership import RowFacts, ownership_problem
-from safety_desk.media.files import keep_file, media_path
+from safety_desk.media.files import UnreadableMedia, keep_file, media_path, read_media
 from safety_desk.media.ingest import ProcessedPhoto, process_file, process_image
 from safety_desk.media.thumbnails import (
-    THUMBNAIL_SIZE, MissingPhotoFile, ensure_thumbnail, make_thumbnail, save_thumbnail, thumbnail_file,
+    THUMBNAIL_SIZE, MissingPhotoFile, cached_thumbnail, load_thumbnail, make_thumbnail, save_thumbnail,
+    thumbnail_file,
 )
+from safety_desk.services.encryption import photo_key_for
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.annotations import annotation_id_for
 from safety_desk.store.records import Photo
@@ -40,12 +42,14 @@ class PreparedPhoto:
 
 @dataclass(frozen=True)
 class PhotoView:
-    """What the photo viewer shows: the record, its file (None when missing here) and its annotations."""
+    """What the photo viewer shows: the record, its file (None when missing here), the photo's JPEG (None when
+    missing or unreadable here: files may be sealed, so readers take the bytes) and its annotations."""
 
     photo: Photo
     file: Path | None
     annotations: list[Annotation]
     unreadable: list[Any]  # shapes this version cannot read: written back unchanged on save
+    data: bytes | None = None
 
 
 def _prepared(processed: ProcessedPhoto) -> PreparedPhoto:
@@ -61,7 +65,8 @@ def store_photo(store: Store, processed: ProcessedPhoto, *, taken_by: str | None
     """Write the photo's file and its record (no checks: the calling service has made them); a photo already
     on record is returned unchanged, its file put back if it was missing."""
     existing = store.photos.get(processed.sha256)
-    created = keep_file(store.media_dir, processed.sha256, processed.jpeg)
+    key = photo_key_for(store.path)
+    created = keep_file(store.media_dir, processed.sha256, processed.jpeg, key)
     if existing is not None:
         return existing
     try:
@@ -78,7 +83,7 @@ def store_photo(store: Store, processed: ProcessedPhoto, *, taken_by: str | None
         raise
     if thumbnail is not None and not thumbnail_file(store.media_dir, photo.id).exists():
         try:
-            save_thumbnail(store.media_dir, photo.id, thumbnail)
+            save_thumbnail(store.media_dir, photo.id, thumbnail, key=key)
         except OSError:
             pass  # only a cache: it is made again when shown
     return photo
@@ -127,15 +132,14 @@ class PhotoService:
         return _prepared(process_image(data, name))
 
     # -- thumbnails: a cache beside the files, reached by the photo's hash; no database, so any thread --------
-    def cached_thumbnail(self, photo_id: str) -> Path | None:
-        """The thumbnail if it is made already (cheap: the UI thread asks this first)."""
-        path = thumbnail_file(self.store.media_dir, photo_id)
-        return path if path.exists() else None
+    def cached_thumbnail(self, photo_id: str) -> bytes | None:
+        """The thumbnail's JPEG if it is made already (cheap: the UI thread asks this first)."""
+        return cached_thumbnail(self.store.media_dir, photo_id, key=photo_key_for(self.store.path))
 
-    def thumbnail(self, photo_id: str, size: int = THUMBNAIL_SIZE) -> Path | None:
-        """The thumbnail, made first if need be (in a worker); None when the photo's file is not here (yet)."""
+    def thumbnail(self, photo_id: str, size: int = THUMBNAIL_SIZE) -> bytes | None:
+        """The thumbnail's JPEG, made first if need be (in a worker); None when the photo's file is not here (yet)."""
         try:
-            return ensure_thumbnail(self.store.media_dir, photo_id, size)
+            return load_thumbnail(self.store.media_dir, photo_id, size, key=photo_key_for(self.store.path))
         except MissingPhotoFile:
             return None
 
@@ -152,7 +156,11 @@ class PhotoService:
         path = media_path(self.store.media_dir, photo_id)
         record = self.store.annotations.for_photo(photo_id)
         annotations, unreadable = parse_shapes(record.shapes) if record else ([], [])
-        return PhotoView(photo, path if path.exists() else None, annotations, unreadable)
+        try:
+            data = read_media(path, photo_key_for(self.store.path))
+        except (OSError, UnreadableMedia):
+            data = None
+        return PhotoView(photo, path if path.exists() else None, annotations, unreadable, data)
 
     # -- annotating ---------------------------------------------------------------------------------------
     def save_annotations(self, photo_id: str, annotations: list[Annotation], keep: list[Any] = ()) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from safety_desk.domain.china_time import beijing_minute
-from safety_desk.media.files import media_path
+from safety_desk.media.files import UnreadableMedia, read_photo
+from safety_desk.services.encryption import photo_key_for
 from safety_desk.media.watermark import watermarked
 from safety_desk.reports.pdf import CaptionedPhoto
 
@@ -35,9 +36,11 @@ class PrintPhotos:
         who = self._name(person_id) or self._name(record.taken_by if record else None) or "—"
         lines = [f"{moment} · {enterprise}", f"{role} {who}"]
         try:
-            data = media_path(self.store.media_dir, photo_id).read_bytes()
+            data = read_photo(self.store.media_dir, photo_id, photo_key_for(self.store.path))
         except FileNotFoundError:
             return CaptionedPhoto(None, caption)  # not synced yet: the document still prints, saying so
+        except UnreadableMedia:
+            return CaptionedPhoto(None, caption)  # damaged here (doctor reports it): the document still prints
         return CaptionedPhoto(watermarked(data, lines), caption)
 
     def photos(self, photo_ids: Iterable[str], enterprise: str, caption: str, **who) -> list[CaptionedPhoto]:

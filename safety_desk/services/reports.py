@@ -16,7 +16,8 @@ from safety_desk.domain.record_numbers import printed_number
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
 from safety_desk.domain.drills import DrillPlanType, drill_schedule
 from safety_desk.domain.major_standards import grades_major
-from safety_desk.media.files import media_path
+from safety_desk.media.files import UnreadableMedia, media_path, read_media
+from safety_desk.services.encryption import photo_key_for
 from safety_desk.media.thumbnails import MissingPhotoFile
 from safety_desk.media.watermark import watermarked
 from safety_desk.services.inspections import KIND_NAMES
@@ -208,7 +209,9 @@ class ReportService:
     def _photo_bytes(self, photo_id: str) -> bytes:
         path = media_path(self.store.media_dir, photo_id)
         try:
-            return path.read_bytes()
+            return read_media(path, photo_key_for(self.store.path))
+        except UnreadableMedia as exc:
+            raise MissingPhotoFile(str(exc)) from exc  # damaged here (doctor reports it): printed as missing
         except FileNotFoundError as exc:
             raise MissingPhotoFile(say(f"照片文件缺失: {path}", f"photo file missing: {path}")) from exc
 

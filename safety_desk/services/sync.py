@@ -48,10 +48,11 @@ from safety_desk.domain.ownership import ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
 from safety_desk.domain.sync_model import Change, Refuser, of_tables
-from safety_desk.media.files import holds, media_path, write_file_atomically
+from safety_desk.media.files import UnreadableMedia, holds, media_path, read_photo, write_media
 from safety_desk.media.thumbnails import THUMBS_DIR
 from safety_desk.services import conflict_forwarding
 from safety_desk.services.collector_pause import collector_paused
+from safety_desk.services.encryption import photo_key_for
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.sync_incarnation import manifest_fields, settle_incarnations
 from safety_desk.services.sync_scope import (
@@ -250,9 +251,17 @@ class SyncService:
         data = encode_changes(changes)
         report(len(changes), total)
 
+        photo_key = photo_key_for(self.store.path)
+
         def photo_files():
+            # Opened here (a sealed file's plaintext): the bundle carries photos as the signed bundle carries them.
             for done, photo_id in enumerate(photos, start=1):
-                yield photo_id, media_path(self.store.media_dir, photo_id)
+                try:
+                    data = read_photo(self.store.media_dir, photo_id, photo_key)
+                except UnreadableMedia:
+                    raise SyncProblem(say(f"照片文件已损坏：{photo_id[:12]}…；未导出",
+                                          f"the file of photo {photo_id} is damaged; run `safety-desk doctor`; nothing was exported")) from None
+                yield photo_id, data
                 report(len(changes) + done, total)
 
         private = self.local_state.private_key()
@@ -331,10 +340,11 @@ class SyncService:
                                      f"{path.name}: photo {missing[0]} is listed but its file is neither in the bundle nor here; nothing was changed"))
         result.changes = len(changes)
         result.backup = self.backup()
+        photo_key = photo_key_for(self.store.path)
         for photo_id in sorted(bundled):
             target = media_path(self.store.media_dir, photo_id)
             if not self._photo_file_ok(photo_id):
-                write_file_atomically(target, opened.photo_bytes(photo_id))
+                write_media(target, opened.photo_bytes(photo_id), photo_key)
         result.photos = len(bundled)
         peer = self.log.peer(sender.id)
         now_ms = self._wall_ms()
@@ -504,7 +514,7 @@ class SyncService:
         return changes
 
     def _photo_file_ok(self, photo_id: str) -> bool:
-        return holds(media_path(self.store.media_dir, photo_id), photo_id)
+        return holds(media_path(self.store.media_dir, photo_id), photo_id, photo_key_for(self.store.path))
 
     def backup(self) -> Path:
         """A copy of the database before an import, in the backups folder with the others (services/backups.py:

@@ -328,12 +328,13 @@ def _parse_manifest(path: Path, data: bytes) -> dict[str, Any]:
     return manifest
 
 
-def write_bundle(path: Path, manifest: dict[str, Any], changes: bytes, photos: Iterator[tuple[str, Path]],
+def write_bundle(path: Path, manifest: dict[str, Any], changes: bytes, photos: Iterator[tuple[str, Path | bytes]],
                  private_pem: str) -> tuple[Path, str]:
     """Write a bundle to `path` (via a temporary name in the same folder, then rename); fills in members.
     Returns the path and the sha256 of the manifest (the next bundle's `previous`).
 
-    `photos` yields (sha256, file path); each file is hashed again while it is copied in.
+    `photos` yields (sha256, file path or the photo's bytes: a sealed file is opened by the caller); each photo is
+    hashed again while it is copied in, and travels as plaintext inside the signed bundle.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:40]}-", suffix=".tmp")
@@ -346,10 +347,11 @@ def write_bundle(path: Path, manifest: dict[str, Any], changes: bytes, photos: I
                                  compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
                 members[CHANGES] = {"size": len(changes), "sha256": hashlib.sha256(changes).hexdigest()}
             for sha256, source in photos:
-                data = source.read_bytes()
+                data = source if isinstance(source, bytes) else source.read_bytes()
                 if hashlib.sha256(data).hexdigest() != sha256:
-                    raise BundleRejected(say(f"照片文件 {source} 已损坏",
-                                             f"the photo file {source} does not match its hash; run `safety-desk doctor`"))
+                    where = sha256 if isinstance(source, bytes) else source
+                    raise BundleRejected(say(f"照片文件 {where} 已损坏",
+                                             f"the photo file {where} does not match its hash; run `safety-desk doctor`"))
                 name = f"photos/{sha256}.jpg"
                 archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data,
                                  compress_type=zipfile.ZIP_STORED)

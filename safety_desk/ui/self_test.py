@@ -90,7 +90,7 @@ def _photo(state: dict) -> str:
     photo = drills.keep_photo(next(iter(drills.enterprise_names())),
                               PhotoService.prepare_bytes(buffer.getvalue(), "self-test.jpg"))
     thumbnail = PhotoService(state["session"]).thumbnail(photo.id)
-    return f"{photo.width}×{photo.height}, thumbnail {thumbnail.stat().st_size:,} bytes"
+    return f"{photo.width}×{photo.height}, thumbnail {len(thumbnail or b''):,} bytes"
 
 
 def _pdf(state: dict) -> str:

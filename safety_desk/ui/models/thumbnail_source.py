@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt
@@ -35,9 +34,9 @@ class ThumbnailSource:
             return cached
         if photo_id in self._missing:
             return None
-        path = self.photos.cached_thumbnail(photo_id)
-        if path is not None:
-            return self._keep(photo_id, path)
+        data = self.photos.cached_thumbnail(photo_id)
+        if data is not None:
+            return self._keep(photo_id, data)
         waiting = self._pending.setdefault(photo_id, [])
         waiting.append(ready)
         if len(waiting) == 1:  # decoding a 12 MP photo takes tens of ms: never on the UI thread
@@ -46,17 +45,17 @@ class ThumbnailSource:
             signals.failed.connect(lambda _message, p=photo_id: self._give_up(p))
         return self._cache.get(photo_id)  # made already if the runner runs tasks inline
 
-    def _make(self, _report, photo_id: str) -> tuple[str, str | None]:
-        path = self.photos.thumbnail(photo_id)  # the file cache only: no database in a worker
-        # None: synced before its file arrived, so no thumbnail yet, and no error.
-        return photo_id, None if path is None else str(path)
+    def _make(self, _report, photo_id: str) -> tuple[str, bytes | None]:
+        # The file cache only: no database in a worker. None: synced before its file arrived, so no thumbnail
+        # yet, and no error. Bytes, not a path: the files are sealed when the database is encrypted.
+        return photo_id, self.photos.thumbnail(photo_id)
 
-    def _made(self, outcome: tuple[str, str | None]) -> None:
-        photo_id, path = outcome
-        if path is None:
+    def _made(self, outcome: tuple[str, bytes | None]) -> None:
+        photo_id, data = outcome
+        if data is None:
             self._give_up(photo_id)
             return
-        self._keep(photo_id, Path(path))
+        self._keep(photo_id, data)
         for ready in self._pending.pop(photo_id, []):
             ready()
 
@@ -64,8 +63,10 @@ class ThumbnailSource:
         self._missing.add(photo_id)
         self._pending.pop(photo_id, None)
 
-    def _keep(self, photo_id: str, path: Path) -> QPixmap:
-        pixmap = QPixmap(str(path)).scaled(self.size, self.size, Qt.AspectRatioMode.KeepAspectRatio,
+    def _keep(self, photo_id: str, data: bytes) -> QPixmap:
+        loaded = QPixmap()
+        loaded.loadFromData(data)
+        pixmap = loaded.scaled(self.size, self.size, Qt.AspectRatioMode.KeepAspectRatio,
                                            Qt.TransformationMode.SmoothTransformation)
         self._cache[photo_id] = pixmap
         while len(self._cache) > MAX_CACHED:

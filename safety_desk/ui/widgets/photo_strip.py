@@ -87,13 +87,19 @@ def _png_bytes(image: QImage | None) -> bytes:
     return bytes(array.data())
 
 
-def _make_thumbnail(report: Any, photos: PhotoService, photo_id: str) -> tuple[str, str | None]:
-    """Worker thread: the thumbnail's path, or None when the photo's file is missing or unreadable."""
+def _make_thumbnail(report: Any, photos: PhotoService, photo_id: str) -> tuple[str, bytes | None]:
+    """Worker thread: the thumbnail's JPEG, or None when the photo's file is missing or unreadable."""
     try:
-        path = photos.thumbnail(photo_id)  # the file cache only: no database in a worker
+        return photo_id, photos.thumbnail(photo_id)  # the file cache only: no database in a worker
     except Exception:  # noqa: BLE001 - shown as a broken image, not as an error dialog
         return photo_id, None
-    return photo_id, None if path is None else str(path)
+
+
+def _pixmap(data: bytes) -> QPixmap:
+    """A pixmap from a JPEG's bytes (media files may be sealed: nothing is loaded from their paths)."""
+    pixmap = QPixmap()
+    pixmap.loadFromData(data)
+    return pixmap
 
 
 class _Thumbnails(QListWidget):
@@ -461,10 +467,10 @@ class PhotoStrip(QWidget):
             item = QListWidgetItem()
             item.setData(_PHOTO_ID, photo_id)
             item.setToolTip(self._describe(photo_id))
-            path = self.photo_service.cached_thumbnail(photo_id)
+            cached = self.photo_service.cached_thumbnail(photo_id)
             self.thumbnails.addItem(item)  # before the task: its result looks the item up
-            if path is not None:
-                item.setIcon(QIcon(QPixmap(str(path))))
+            if cached is not None:
+                item.setIcon(QIcon(_pixmap(cached)))
             else:
                 item.setIcon(icon("image-outline", "#b0bec5"))
                 signals = self.context.tasks.start(_make_thumbnail, self.photo_service, photo_id)
@@ -484,17 +490,17 @@ class PhotoStrip(QWidget):
         return "\n".join(parts)
 
     @Slot(object)
-    def on_thumbnail_made(self, result: tuple[str, str | None]) -> None:
-        photo_id, path = result
+    def on_thumbnail_made(self, result: tuple[str, bytes | None]) -> None:
+        photo_id, data = result
         for row in range(self.thumbnails.count()):
             item = self.thumbnails.item(row)
             if item.data(_PHOTO_ID) != photo_id:
                 continue
-            if path is None:
+            if data is None:
                 item.setIcon(icon("image-broken-variant", "#c62828"))
                 item.setToolTip(self.tr("The photo file is missing on this computer."))
             else:
-                item.setIcon(QIcon(QPixmap(path)))
+                item.setIcon(QIcon(_pixmap(data)))
 
     def _show_progress(self) -> None:
         self.progress.setMaximum(max(1, self._total))

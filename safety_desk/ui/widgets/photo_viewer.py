@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QLineF, QPointF, QRectF, Qt, Signal, Slot,
+)
 from PySide6.QtGui import (
     QAction, QActionGroup, QBrush, QColor, QFont, QIcon, QImageReader, QKeySequence, QPainter, QPainterPath, QPen,
     QPixmap, QPolygonF,
@@ -249,7 +251,7 @@ class PhotoViewer(QDialog):
         self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.missing.setWordWrap(True)
         self.missing.hide()
-        pixmap = self._load_pixmap(view.file) if view else None
+        pixmap = self._load_pixmap(view.data) if view else None
         if pixmap is None:
             self._read_only = True
             self.canvas.hide()
@@ -430,10 +432,14 @@ class PhotoViewer(QDialog):
 
     # -- helpers ---------------------------------------------------------------------------------
     @staticmethod
-    def _load_pixmap(path) -> QPixmap | None:
-        if path is None:
+    def _load_pixmap(data: bytes | None) -> QPixmap | None:
+        # Bytes, not a path: the file is sealed when the database is encrypted (PhotoService.view opens it).
+        if data is None:
             return None
-        reader = QImageReader(str(path))
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
         reader.setAutoTransform(False)  # stored photos are already upright
         image = reader.read()
         return None if image.isNull() else QPixmap.fromImage(image)
