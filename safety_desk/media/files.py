@@ -55,24 +55,25 @@ def seal(data: bytes, name: str, key: bytes) -> bytes:
     return nonce + AESGCM(key).encrypt(nonce, data, hashlib.sha256(name.encode()).digest())
 
 
-def is_sealed(raw: bytes) -> bool:
-    """A file not starting as a JPEG does: sealed (or damaged)."""
-    return not raw.startswith(JPEG_HEADER)
-
-
-def open_sealed(raw: bytes, name: str, key: bytes | None) -> bytes:
-    """The plaintext of a file's bytes `raw`: opened under `key`, or `raw` itself when it is a plain image."""
-    if key is not None and len(raw) > NONCE_BYTES + 16:
+def opened(raw: bytes, name: str, key: bytes | None) -> tuple[bytes, bool]:
+    """The plaintext of a file's bytes `raw`, and whether it was sealed. Without a key (a plain database) the
+    bytes are the photo; with one, a file that does not open under it is taken as plain only if it is a JPEG
+    (written before the database was encrypted), else UnreadableMedia (damaged, or another key's)."""
+    if key is None:
+        return raw, False
+    if len(raw) > NONCE_BYTES + 16:
         try:
-            return AESGCM(key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], hashlib.sha256(name.encode()).digest())
+            return AESGCM(key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], hashlib.sha256(name.encode()).digest()), True
         except InvalidTag:
             pass
     if raw.startswith(JPEG_HEADER):
-        return raw  # a plain file: written before the database was encrypted, or the database is plain
-    if key is None:
-        raise UnreadableMedia(say(f"照片文件已加密，需先解锁数据库: {name}",
-                                  f"the photo file is encrypted; unlock the database first: {name}"))
+        return raw, False
     raise UnreadableMedia(say(f"照片文件已损坏，无法解密: {name}", f"the photo file is damaged and cannot be decrypted: {name}"))
+
+
+def open_sealed(raw: bytes, name: str, key: bytes | None) -> bytes:
+    """The plaintext of a file's bytes `raw` (see `opened`)."""
+    return opened(raw, name, key)[0]
 
 
 def read_media(path: Path, key: bytes | None) -> bytes:
@@ -97,12 +98,10 @@ def holds(path: Path, sha256: str, key: bytes | None = None) -> bool:
     """Whether `path` exists with exactly the content of that hash (a leftover may be half-written), and, when
     the database is encrypted, is sealed (a plain file is written again, sealed)."""
     try:
-        raw = Path(path).read_bytes()
-        if key is not None and not is_sealed(raw):
-            return False
-        return hashlib.sha256(open_sealed(raw, media_name(Path(path)), key)).hexdigest() == sha256
+        data, sealed = opened(Path(path).read_bytes(), media_name(Path(path)), key)
     except (OSError, UnreadableMedia):
         return False
+    return (sealed or key is None) and hashlib.sha256(data).hexdigest() == sha256
 
 
 def keep_file(media_dir: Path, sha256: str, data: bytes, key: bytes | None = None) -> bool:
@@ -126,8 +125,11 @@ def seal_folder(media_dir: Path, key: bytes) -> tuple[int, list[Path]]:
     for path in sorted(Path(media_dir).rglob("*.jpg")):
         try:
             raw = path.read_bytes()
-            if is_sealed(raw):
-                continue
+            try:
+                if opened(raw, media_name(path), key)[1]:
+                    continue  # sealed already (an encryption interrupted and run again)
+            except UnreadableMedia:
+                pass  # not a JPEG and not ours: a plain file all the same (sealing never loses its bytes)
             write_media(path, raw, key)
             sealed += 1
         except OSError:

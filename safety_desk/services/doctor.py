@@ -9,7 +9,7 @@ from pathlib import Path
 from safety_desk.domain.clock import Clock
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
 from safety_desk.domain.language import say
-from safety_desk.media.files import UnreadableMedia, is_sealed, media_path, read_media
+from safety_desk.media.files import UnreadableMedia, media_name, media_path, opened
 from safety_desk.services.encryption import photo_key_for
 from safety_desk.services.sync_results import clock_capped_warning
 from safety_desk.store import health
@@ -43,8 +43,7 @@ class DoctorReport:
 def _photo_file_problem(path: Path, photo_id: str, size: int, key: bytes | None) -> str | None:
     """What is wrong with a photo's file (its plaintext checked against its hash and size), or None."""
     try:
-        raw = path.read_bytes()
-        data = read_media(path, key)
+        data, sealed = opened(path.read_bytes(), media_name(path), key)
     except UnreadableMedia:
         return say(f"照片 {photo_id}：文件已损坏，无法解密", f"photo {photo_id}: file damaged, it cannot be decrypted")
     except OSError as exc:
@@ -52,7 +51,7 @@ def _photo_file_problem(path: Path, photo_id: str, size: int, key: bytes | None)
                    f"photo {photo_id}: file unreadable ({exc.strerror or exc})")
     if len(data) != size or hashlib.sha256(data).hexdigest() != photo_id:
         return say(f"照片 {photo_id}：文件被改动", f"photo {photo_id}: file altered (hash does not match)")
-    if key is not None and not is_sealed(raw):
+    if key is not None and not sealed:
         return say(f"照片 {photo_id}：文件未加密（数据库已加密）",
                    f"photo {photo_id}: file not encrypted (the database is)")
     return None
