@@ -606,7 +606,7 @@ OPERATIONS: list[Op] = [
     Op("PhotoService.cached_thumbnail", lambda c, w: PhotoService(c.session).cached_thumbnail(c.id(w, "photo")),
        ALL, "none"),
     Op("PhotoService.thumbnail", lambda c, w: PhotoService(c.session).thumbnail(c.id(w, "photo")), ALL, "none",
-       check=lambda c, r: r is not None and r.exists()),
+       check=lambda c, r: r is not None and r.startswith(b"\xff\xd8\xff")),
     Op("PhotoService.photo", lambda c, w: PhotoService(c.session).photo(c.id(w, "photo")), ALL, "refuse",
        check=lambda c, r: r is not None and r.original_name == "p.jpg"),
     Op("PhotoService.view", lambda c, w: PhotoService(c.session).view(c.id(w, "photo")), ALL, "refuse",
