@@ -1,5 +1,6 @@
-"""Encryption at rest (§8: every figure at most 1.3x plain): ledger filters, the weekly summary and a sync import,
-each on a plain database and on the same database encrypted with SQLCipher, alternated in one run.
+"""Encryption at rest (§8: every figure at most 1.3x plain): ledger filters, the weekly summary, a sync import and
+photo ingest, each on a plain database and on the same database encrypted (SQLCipher; photo files sealed with
+AES-GCM), alternated in one run.
 
 Plain opens with Python's sqlite3 (SQLite 3.40 here), encrypted with sqlcipher3 (SQLCipher 4.19 on SQLite 3.53):
 the ratio is what a person gets from encryption as shipped, engine version included."""
@@ -137,6 +138,35 @@ def sync_import(args, folder: Path) -> float:
     return ratio
 
 
+def photo_ingest(args, folder: Path) -> float:
+    """Ingesting camera photos (12 MP JPEGs: check, orient, downscale, encode, thumbnail, keep the photo's file
+    and its thumbnail durably) into a media folder, plain and sealed; the record's insert is the database's cost,
+    measured above. A fresh folder each run, so every file is written."""
+    from photo_ingest import make_photos  # bench/photo_ingest.py: camera-like JPEGs, kept for later runs
+
+    from safety_desk.media.files import keep_file, photo_key, read_photo
+    from safety_desk.media.thumbnails import save_thumbnail
+    from safety_desk.services.photos import PhotoService
+
+    paths = make_photos(ROOT / "data" / "photos", args.photos)
+    key = photo_key(bytes(range(32)))
+    counter = iter(range(10_000))
+
+    def ingest(sealed: bool):
+        def run() -> None:
+            media = folder / f"media-{next(counter)}"
+            for path in paths:
+                prepared = PhotoService.prepare_file(path)
+                sha = prepared.processed.sha256
+                keep_file(media, sha, prepared.processed.jpeg, key if sealed else None)
+                save_thumbnail(media, sha, prepared.thumbnail, key=key if sealed else None)
+                assert read_photo(media, sha, key if sealed else None) == prepared.processed.jpeg
+            shutil.rmtree(media)
+        return run
+
+    return alternate(f"photo ingest ({len(paths)} × 12 MP)", ingest(False), ingest(True), max(3, args.runs // 2))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "bench-enc-plain.db",
@@ -146,12 +176,18 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=30_000, help="about how many cells the sync bundle holds")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-sync", action="store_true")
+    parser.add_argument("--photos", type=int, default=8, help="camera photos ingested per run")
+    parser.add_argument("--only-photos", action="store_true", help="measure photo ingest alone")
     args = parser.parse_args()
     args.data.parent.mkdir(parents=True, exist_ok=True)
     print(f"SQLite {__import__('sqlite3').sqlite_version} (plain), {cipher.cipher_version()} (encrypted)")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        ratios = reads(args, folder)
+        ratios = [photo_ingest(args, folder)]
+        if args.only_photos:
+            print(f"worst ratio {max(ratios):.2f}x (goal {GOAL}x)")
+            return
+        ratios += reads(args, folder)
         if not args.skip_sync:
             (folder / "sync").mkdir()
             ratios.append(sync_import(args, folder / "sync"))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safety_desk.domain.clock import Clock, SystemClock
+from safety_desk.domain.language import say
 from safety_desk.media.files import photo_key, seal_folder
 from safety_desk.paths import media_dir_for
 from safety_desk.store import cipher
@@ -50,7 +51,8 @@ def photo_key_for(path: Path) -> bytes | None:
         return None
     key = cipher.key_for(path)
     if key is None:
-        raise cipher.DatabaseLocked(f"{path}: 数据库已加密，请先登录（输入密码）或使用恢复密钥解锁")
+        raise cipher.DatabaseLocked(say(f"{path}: 数据库已加密，请先登录（输入密码）或使用恢复密钥解锁",
+                                        f"{path}: the database is encrypted; sign in (password) or unlock it with the recovery key first"))
     return photo_key(key)
 
 
