@@ -94,14 +94,14 @@ def write_media(path: Path, data: bytes, key: bytes | None, *, durable: bool = T
     write_file_atomically(path, data if key is None else seal(data, media_name(path), key), durable=durable)
 
 
-def holds(path: Path, sha256: str, key: bytes | None = None) -> bool:
+def holds(path: Path, sha256: str, key: bytes | None = None, *, sealed: bool = True) -> bool:
     """Whether `path` exists with exactly the content of that hash (a leftover may be half-written), and, when
-    the database is encrypted, is sealed (a plain file is written again, sealed)."""
+    the database is encrypted and `sealed`, is sealed (so a plain file left from before is written again, sealed)."""
     try:
-        data, sealed = opened(Path(path).read_bytes(), media_name(Path(path)), key)
+        data, was_sealed = opened(Path(path).read_bytes(), media_name(Path(path)), key)
     except (OSError, UnreadableMedia):
         return False
-    return (sealed or key is None) and hashlib.sha256(data).hexdigest() == sha256
+    return (was_sealed or key is None or not sealed) and hashlib.sha256(data).hexdigest() == sha256
 
 
 def keep_file(media_dir: Path, sha256: str, data: bytes, key: bytes | None = None) -> bool:

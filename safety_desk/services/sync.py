@@ -334,7 +334,7 @@ class SyncService:
             refuse = self._office_claims(changes, proofs, refuse, sender)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in of_tables(changes, {"photo"})})
-        missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
+        missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p, sealed=False)]
         if missing:
             raise BundleRejected(say(f"{path.name}: 缺少照片 {missing[0][:12]}…；数据库未作任何更改",
                                      f"{path.name}: photo {missing[0]} is listed but its file is neither in the bundle nor here; nothing was changed"))
@@ -513,8 +513,11 @@ class SyncService:
             changes = [c for c in changes if id(c) not in unproven]
         return changes
 
-    def _photo_file_ok(self, photo_id: str) -> bool:
-        return holds(media_path(self.store.media_dir, photo_id), photo_id, photo_key_for(self.store.path))
+    def _photo_file_ok(self, photo_id: str, *, sealed: bool = True) -> bool:
+        """The photo's file is here and whole (`sealed`: and sealed when the database is encrypted, else the
+        bundle's copy replaces it, sealed)."""
+        return holds(media_path(self.store.media_dir, photo_id), photo_id, photo_key_for(self.store.path),
+                     sealed=sealed)
 
     def backup(self) -> Path:
         """A copy of the database before an import, in the backups folder with the others (services/backups.py:
