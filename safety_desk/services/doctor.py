@@ -1,4 +1,4 @@
-"""`safety-desk doctor`: integrity, schema version, audit chain, derived status and photo files."""
+"""`safety-desk doctor`: integrity, text indexes, schema version, audit chain, derived status and photo files."""
 
 from __future__ import annotations
 
@@ -61,12 +61,21 @@ def _photo_problems(store: Store) -> tuple[list[str], int]:
     return problems, len(sizes)
 
 
-def run_doctor(store: Store) -> DoctorReport:
+def run_doctor(store: Store, *, repair: bool = False) -> DoctorReport:
+    """Every check; with `repair`, text indexes found out of step with their tables are rebuilt first."""
     db = store.db
     report = DoctorReport()
     integrity = health.integrity_messages(db)
     report.add("integrity 完整性", [] if integrity == ["ok"] else integrity, "ok")
     report.add("references 外键", health.foreign_key_problems(db), "ok")
+
+    text_problems = health.text_index_problems(db)
+    rebuilt = ""
+    if text_problems and repair:
+        health.rebuild_text_indexes(db)
+        text_problems, rebuilt = health.text_index_problems(db), "已重建，"
+    report.add("text index 全文索引", text_problems,
+               f"{rebuilt}{'、'.join(index for index, _table in health.TEXT_INDEXES)} 与表一致")
 
     version, expected = health.schema_version(db), latest_version()
     report.add("schema 数据库版本", [] if version == expected else [f"version {version}, program {expected}"],
