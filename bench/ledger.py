@@ -1,19 +1,22 @@
-"""Time the hazard ledger's filters, sorts and last pages on the benchmark set against the pre-#17 schema and queries."""
+"""Time the ledger's filters, sorts and last pages on the benchmark set against the pre-#17 schema and queries."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import resource
 import statistics
+import subprocess
+import sys
 import time
+import types
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Callable
 
 from safety_desk.domain.clock import FixedClock
-from safety_desk.store import ledger
 from safety_desk.store.database import Database
 from safety_desk.store.ledger import SORT_COLUMNS, LedgerFilter, LedgerQuery
 
@@ -25,6 +28,9 @@ PAGE = 200
 # Indexes numbered migrations added for the ledger after the schema the budget is measured against (issue #17's
 # "current schema"). The baseline connection drops them inside a transaction it never commits, so it runs the
 # same queries without them while the app's connection, in WAL mode, still reads the committed schema.
+# The ledger query as it was before issue #17 (the parent of the trigram index's commit): text by LIKE, deep pages
+# by plain OFFSET, every sort of all hazards through SQLite's sorter. The baseline runs this code, read from git.
+BASELINE_COMMIT = "43229550a14bbdd077c5e9f5acdb2e5adc416438"
 ADDED_INDEXES: tuple[str, ...] = (  # migration 0016_ledger_sort_indexes
     "hazard_sort_found", "hazard_sort_description", "hazard_sort_location", "hazard_sort_source", "hazard_sort_grade",
     "hazard_sort_photo", "enterprise_by_name", "district_by_name")
@@ -78,6 +84,16 @@ def compare(label: str, app: Callable[[], tuple[list, int | None]], base: Callab
                   statistics.median(cpus), budget)
 
 
+def baseline_ledger() -> types.ModuleType:
+    """safety_desk/store/ledger.py as of BASELINE_COMMIT, loaded as a module of its own beside today's."""
+    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{BASELINE_COMMIT}:safety_desk/store/ledger.py"],
+                            capture_output=True, text=True, check=True).stdout
+    module = types.ModuleType("ledger_before_17")
+    sys.modules[module.__name__] = module  # dataclasses look their module up
+    exec(compile(source, "ledger_before_17.py", "exec"), module.__dict__)
+    return module
+
+
 def read_into_page_cache(path: Path) -> float:
     """Read the whole file once, so every figure is of a warm OS page cache; returns the seconds it took.
 
@@ -120,27 +136,26 @@ def main() -> None:
     db = Database.open(path, wall=FixedClock(last_day))
     conn = db.conn
     # The baseline: a second connection to the same file, the same pragmas, with the ledger's later indexes
-    # dropped in a transaction that is rolled back at the end; queries as before #17 (LIKE, plain OFFSET).
+    # dropped in a transaction that is rolled back at the end, running the query code from before #17.
     base_db = db.reader()
     base_db.conn.execute("PRAGMA query_only = OFF")
     if ADDED_INDEXES:
         base_db.conn.execute("BEGIN IMMEDIATE")
         for name in ADDED_INDEXES:
             base_db.conn.execute(f"DROP INDEX {name}")
-    query, base_query = LedgerQuery(db), LedgerQuery(base_db)
-    trigram = ledger.TRIGRAM
+    old = baseline_ledger()
+    query, base_query = LedgerQuery(db), old.LedgerQuery(base_db)
+
+    def old_filter(flt: LedgerFilter):
+        return old.LedgerFilter(**{f.name: getattr(flt, f.name) for f in dataclasses.fields(old.LedgerFilter)})
 
     def app_first(flt: LedgerFilter, column: str = "found_on", descending: bool = True):
         return lambda: query.first_page(flt, as_of, column, descending, PAGE)
 
     def base_first(flt: LedgerFilter, column: str = "found_on", descending: bool = True):
         def call():
-            ledger.TRIGRAM = 10**9  # every text query through LIKE, as before the trigram index
-            try:
-                rows = base_query.page(flt, as_of, column, descending, 0, PAGE)
-                return rows, len(rows) if len(rows) < PAGE else base_query.count(flt, as_of)
-            finally:
-                ledger.TRIGRAM = trigram
+            rows = base_query.page(old_filter(flt), as_of, column, descending, 0, PAGE)
+            return rows, len(rows) if len(rows) < PAGE else base_query.count(old_filter(flt), as_of)
         return call
 
     # A sort keeps the count (LedgerTableModel.sort): the first page in the new order is all it reads.
@@ -148,13 +163,7 @@ def main() -> None:
         return lambda: (query.page(flt, as_of, column, descending, 0, PAGE), None)
 
     def base_sorted(flt: LedgerFilter, column: str, descending: bool):
-        def call():
-            ledger.TRIGRAM = 10**9
-            try:
-                return base_query.page(flt, as_of, column, descending, 0, PAGE), None
-            finally:
-                ledger.TRIGRAM = trigram
-        return call
+        return lambda: (base_query.page(old_filter(flt), as_of, column, descending, 0, PAGE), None)
 
     # Filter values taken from the data set itself, one typical value each.
     district = conn.execute("SELECT district_id FROM hazard GROUP BY district_id ORDER BY count(*) DESC").fetchone()[0]
@@ -219,8 +228,8 @@ def main() -> None:
         show(compare(f"last page by {column}",
                      lambda column=column: (query.page(LedgerFilter(), as_of, column, False, offset, PAGE, total),
                                             None),
-                     lambda column=column: (base_query.page(LedgerFilter(), as_of, column, False, offset, PAGE),
-                                            None),
+                     lambda column=column: (base_query.page(old.LedgerFilter(), as_of, column, False, offset,
+                                                            PAGE), None),
                      args.runs, LAST_PAGE_BUDGET_MS))
 
     if ADDED_INDEXES:
