@@ -120,15 +120,16 @@ TRIGRAM = 3
 _NAMED_BY = {"enterprise": ("enterprise", "e", "enterprise_id"), "district": ("district", "d", "district_id")}
 
 
-def _wide(flt: LedgerFilter) -> bool:
-    """True when the filter keeps most hazards of its scope: nothing narrows it but districts.
+def _wide(flt: LedgerFilter, *, by_status: bool = False) -> bool:
+    """True when the filter keeps most hazards of its scope: nothing narrows it but districts (and, with
+    `by_status`, a status, open or overdue: each of those holds a hazard in every few hundred, old or new).
 
     Then a sort reads hazards in the sort key's own order and stops after the page; a narrower filter is
     better served from its own index, with the few rows it keeps sorted afterwards.
     """
-    return (flt.enterprise_id is None and flt.grade is None and flt.status is None and not flt.open_only
-            and not flt.overdue_only and flt.notice_ids is None and flt.campaign_id is None and flt.source is None
-            and not flt.text.strip()
+    statuses = flt.status is None and not flt.open_only and not flt.overdue_only
+    return (flt.enterprise_id is None and flt.grade is None and (by_status or statuses) and flt.notice_ids is None
+            and flt.campaign_id is None and flt.source is None and not flt.text.strip()
             and all(getattr(flt, name) is None for name in ("found_from", "found_to", "deadline_from",
                                                             "deadline_to", "closed_from", "closed_to")))
 
@@ -254,6 +255,12 @@ class LedgerQuery:
             # with a narrowing filter the planner's own order (filter first, sort the few) is the better one.
             table, alias, column = _NAMED_BY[sort_column]
             picked = (f"SELECT h.rowid FROM {table} {alias} CROSS JOIN hazard h ON {alias}.id = h.{column}"
+                      f" WHERE {where} {order} LIMIT :limit OFFSET :offset")
+        elif needs_state and expression.startswith(("h.", "(h.")) and _wide(flt, by_status=True):
+            # Open, overdue or one status, sorted by a hazard column: walk that column's index and look each
+            # hazard's state up until the page is full. Starting from the status index instead read every open
+            # hazard (20,000) and sorted them: 40-70 ms for the first page, now 1-5 ms.
+            picked = (f"SELECT h.rowid FROM hazard h CROSS JOIN hazard_state s ON s.hazard_id = h.id"
                       f" WHERE {where} {order} LIMIT :limit OFFSET :offset")
         else:
             sort_alias = expression.split(".")[0] if sort_column != "overdue_days" else "s"

