@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from safety_desk.domain.clock import FixedClock
+from safety_desk.store import ledger
 from safety_desk.store.database import Database
 from safety_desk.store.ledger import SORT_COLUMNS, LedgerFilter, LedgerQuery
 
@@ -91,6 +92,10 @@ def baseline_ledger() -> types.ModuleType:
     module = types.ModuleType("ledger_before_17")
     sys.modules[module.__name__] = module  # dataclasses look their module up
     exec(compile(source, "ledger_before_17.py", "exec"), module.__dict__)
+    # What a row holds is today's (LedgerRow gained columns since); how rows are filtered, sorted and paged is
+    # the old code's.
+    for name in ("_JOINS", "_FIELD_EXPRESSIONS", "_ROW_COLUMNS"):
+        setattr(module, name, getattr(ledger, name))
     return module
 
 

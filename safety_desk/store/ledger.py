@@ -256,6 +256,13 @@ class LedgerQuery:
             table, alias, column = _NAMED_BY[sort_column]
             picked = (f"SELECT h.rowid FROM {table} {alias} CROSS JOIN hazard h ON {alias}.id = h.{column}"
                       f" WHERE {where} {order} LIMIT :limit OFFSET :offset")
+        elif sort_column == "found_on" and _wide(flt) and (flt.district_ids or flt.district_id is not None):
+            # An inspector's ledger as it opens: their districts, newest first. SQLite would take every hazard of
+            # the districts from the district index and sort them (29,000 for three: 25 ms); the found-date index
+            # holds the district and the tombstone too, so walking it newest first fills the page from the index
+            # alone, and even a district with no hazard costs one pass over it.
+            picked = (f"SELECT h.rowid FROM hazard h INDEXED BY hazard_sort_found WHERE {where} {order}"
+                      " LIMIT :limit OFFSET :offset")
         elif needs_state and expression.startswith(("h.", "(h.")) and _wide(flt, by_status=True):
             # Open, overdue or one status, sorted by a hazard column: walk that column's index and look each
             # hazard's state up until the page is full. Starting from the status index instead read every open

@@ -4,7 +4,9 @@
 -- took the smallest of them for a full scan it had to finish in the table anyway (a two-character search counted
 -- through one, a lookup per hazard, twice the time of reading the table); whole, none is ever cheaper to scan.
 -- The photo index is on the same expression as the photo sort (store/ledger.py SORT_COLUMNS).
-CREATE INDEX IF NOT EXISTS hazard_sort_found ON hazard (found_on, id);
+-- The found-date index also holds the tombstone and the district: the ledger as an inspector opens it (their
+-- districts, newest first) is read from it alone (store/ledger.py).
+CREATE INDEX IF NOT EXISTS hazard_sort_found ON hazard (found_on, id, deleted, district_id);
 CREATE INDEX IF NOT EXISTS hazard_sort_description ON hazard (description, id);
 CREATE INDEX IF NOT EXISTS hazard_sort_location ON hazard (location, id);
 CREATE INDEX IF NOT EXISTS hazard_sort_source ON hazard (source, id);
