@@ -79,6 +79,8 @@ _JOINS = {
 # Every filter on hazard_state rejects a missing state row, so with one the join can be inner: SQLite may
 # then start from hazard_state's status index (open hazards: 20,000 rows) instead of every hazard.
 _STATE_INNER = " JOIN hazard_state s ON s.hazard_id = h.id"
+# The same, looked up for each hazard in the order the hazards are read (a walk down a sort index).
+_STATE_CROSS = " CROSS JOIN hazard_state s ON s.hazard_id = h.id"
 # Where each LedgerRow field comes from when it is not the hazard column of the same name.
 _FIELD_SOURCES = {
     "hazard_id": "h.id", "enterprise_name": "e.name", "enterprise_uscc": "e.uscc", "district_name": "d.name",
@@ -248,14 +250,15 @@ class LedgerQuery:
             # hazard's created event is in (the LEFT JOIN below keeps the others in the list meanwhile).
             picked = (f"SELECT h.rowid FROM hazard_state s JOIN hazard h ON h.id = s.hazard_id WHERE {where}"
                       f" {_order(sort_column, expression, direction, 's.hazard_id')} LIMIT :limit OFFSET :offset")
-        elif sort_column in _NAMED_BY and _wide(flt):
+        elif sort_column in _NAMED_BY and _wide(flt, by_status=True):
             # Sorting every hazard by its enterprise's or district's name: walk the names in their index's order
-            # and each one's hazards from the hazard index, so SQLite sorts only the ids within one name and
-            # stops after the page (200,000 rows sorted took 70-190 ms). CROSS JOIN fixes that loop order;
-            # with a narrowing filter the planner's own order (filter first, sort the few) is the better one.
+            # and each one's hazards from the hazard index (then its state, for a status filter), so SQLite sorts
+            # only the ids within one name and stops after the page (200,000 rows sorted took 70-190 ms, the
+            # 20,000 open ones 60). CROSS JOIN fixes that loop order; with a narrowing filter the planner's own
+            # order (filter first, sort the few) is the better one.
             table, alias, column = _NAMED_BY[sort_column]
             picked = (f"SELECT h.rowid FROM {table} {alias} CROSS JOIN hazard h ON {alias}.id = h.{column}"
-                      f" WHERE {where} {order} LIMIT :limit OFFSET :offset")
+                      f"{_STATE_CROSS if needs_state else ''} WHERE {where} {order} LIMIT :limit OFFSET :offset")
         elif sort_column == "found_on" and _wide(flt) and (flt.district_ids or flt.district_id is not None):
             # An inspector's ledger as it opens: their districts, newest first. SQLite would take every hazard of
             # the districts from the district index and sort them (29,000 for three: 25 ms); the found-date index
@@ -267,8 +270,7 @@ class LedgerQuery:
             # Open, overdue or one status, sorted by a hazard column: walk that column's index and look each
             # hazard's state up until the page is full. Starting from the status index instead read every open
             # hazard (20,000) and sorted them: 40-70 ms for the first page, now 1-5 ms.
-            picked = (f"SELECT h.rowid FROM hazard h CROSS JOIN hazard_state s ON s.hazard_id = h.id"
-                      f" WHERE {where} {order} LIMIT :limit OFFSET :offset")
+            picked = f"SELECT h.rowid FROM hazard h{_STATE_CROSS} WHERE {where} {order} LIMIT :limit OFFSET :offset"
         else:
             sort_alias = expression.split(".")[0] if sort_column != "overdue_days" else "s"
             inner_joins = "".join((_STATE_INNER if alias == "s" and needs_state else join)
@@ -311,9 +313,10 @@ class LedgerQuery:
         """
         where, params, needs_state = self._where(flt, as_of)
         direction = "DESC" if descending else "ASC"
-        state = _STATE_INNER if needs_state else ""
         # The loop order is fixed only for a wide filter, as for the enterprise and district sorts (page()).
-        notice_join = "notice n CROSS JOIN hazard h" if _wide(flt) else "hazard h JOIN notice n"
+        wide = _wide(flt, by_status=True)
+        state = (_STATE_CROSS if wide else _STATE_INNER) if needs_state else ""
+        notice_join = "notice n CROSS JOIN hazard h" if wide else "hazard h JOIN notice n"
         on_notice = (f"SELECT h.rowid FROM {notice_join} ON n.id = h.notice_id{state} WHERE {where}"
                      f" ORDER BY n.number {direction}, h.id {direction}")
         on_none = (f"SELECT h.rowid FROM hazard h{state} WHERE {where} AND h.notice_id IS NULL"
