@@ -250,7 +250,7 @@ class LedgerQuery:
             # Read hazard_state in the order of its (status, deadline) or (deadline) index and stop after
             # the page: no sort at all. Only when every hazard has its state row, which is the rule once a
             # hazard's created event is in (the LEFT JOIN below keeps the others in the list meanwhile).
-            # Under a wide filter (districts, a status) CROSS JOIN keeps that order: the planner would rather take
+            # Under a wide filter (districts, open or overdue) CROSS JOIN keeps that order: the planner would take
             # the districts' hazards from their index and sort them all.
             join = "CROSS JOIN" if _wide(flt, by_status=True) else "JOIN"
             picked = (f"SELECT h.rowid FROM hazard_state s {join} hazard h ON h.id = s.hazard_id WHERE {where}"

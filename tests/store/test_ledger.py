@@ -124,7 +124,8 @@ def test_sorting_on_each_column_orders_like_python_with_ties_by_id(store: Store,
 
 # The sorts read in index order when the filter keeps most hazards (enterprise, district, notice, overdue days:
 # a fixed loop over names, or two runs) and from the filter's own index otherwise: both must order alike.
-@pytest.mark.parametrize("column", ["enterprise", "district", "notice", "overdue_days", "description", "photo"])
+@pytest.mark.parametrize("column", ["found_on", "enterprise", "district", "notice", "overdue_days", "status",
+                                    "description", "photo"])
 @pytest.mark.parametrize("kind", ["scope", "district", "enterprise", "open", "scope and grade"])
 def test_sorts_under_wide_and_narrow_filters_order_like_python(store: Store, column: str, kind: str) -> None:
     expected = _expected(store)
