@@ -34,7 +34,7 @@ PAGE = 200
 BASELINE_COMMIT = "43229550a14bbdd077c5e9f5acdb2e5adc416438"
 ADDED_INDEXES: tuple[str, ...] = (  # migration 0016_ledger_sort_indexes
     "hazard_sort_found", "hazard_sort_description", "hazard_sort_location", "hazard_sort_source", "hazard_sort_grade",
-    "hazard_sort_photo", "enterprise_by_name", "district_by_name", "hazard_state_keys")
+    "hazard_sort_photo", "enterprise_by_name", "district_by_name", "hazard_state_keys", "hazard_sort_district")
 
 
 @dataclass
