@@ -326,9 +326,12 @@ class LedgerQuery:
         # The loop order is fixed only for a wide filter, as for the enterprise and district sorts (page()).
         wide = _wide(flt, by_status=True)
         state = (_STATE_CROSS if wide else _STATE_INNER) if needs_state else ""
-        notice_join = "notice n CROSS JOIN hazard h" if wide else "hazard h JOIN notice n"
-        on_notice = (f"SELECT h.rowid FROM {notice_join} ON n.id = h.notice_id{state} WHERE {where}"
-                     f" ORDER BY n.number {direction}, h.id {direction}")
+        # Each notice's hazards from the notice index, named: with a district filter SQLite took the district's
+        # index instead and read the district's 11,000 hazards once per notice (2.6 s).
+        notice_join = ("notice n CROSS JOIN hazard h INDEXED BY hazard_by_notice" if wide
+                       else "hazard h JOIN notice n")
+        on_notice = (f"SELECT h.rowid FROM {notice_join} ON n.id = h.notice_id{state}"
+                     f" WHERE {where} AND h.notice_id IS NOT NULL ORDER BY n.number {direction}, h.id {direction}")
         on_none = (f"SELECT h.rowid FROM hazard h{state} WHERE {where} AND h.notice_id IS NULL"
                    f" ORDER BY h.id {direction}")
         runs = [on_notice, on_none] if descending else [on_none, on_notice]
