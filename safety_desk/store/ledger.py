@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any, Iterator
 
-from safety_desk.domain.ledger import LedgerRow
+from safety_desk.domain.ledger import LedgerRow, LedgerValues
 from safety_desk.store.codec import named_rows, records_of
 from safety_desk.store.database import Database
 from safety_desk.store.state_as_of import CURRENT, registered, state_table
@@ -71,8 +71,9 @@ _JOINS = {
     "d": " JOIN district d ON d.id = h.district_id",
     "n": " LEFT JOIN notice n ON n.id = h.notice_id",
     # The last re-inspection (verified or rejected) by the end of the as-of day, and who made it. Event times
-    # are ISO text in Beijing time, so "before the next day" compares as text.
-    "v": " LEFT JOIN hazard_event v ON v.id = (SELECT x.id FROM hazard_event x WHERE x.hazard_id = h.id"
+    # are ISO text in Beijing time, so "before the next day" compares as text. Joined by rowid, not id: a
+    # direct seek instead of a second index lookup per hazard (a tenth of a 200,000-row export's query).
+    "v": " LEFT JOIN hazard_event v ON v.rowid = (SELECT x.rowid FROM hazard_event x WHERE x.hazard_id = h.id"
          " AND x.kind IN ('verified', 'rejected') AND x.at < date(:as_of, '+1 day') ORDER BY x.clock DESC LIMIT 1)"
          " LEFT JOIN person vp ON vp.id = v.by_id",
 }
@@ -385,6 +386,17 @@ class LedgerQuery:
         sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())} WHERE {where}"
                f" {_order(sort_column, self._sort_expression(sort_column), direction, 'h.id')}")
         yield from records_of(LedgerRow, self._execute(as_of, sql, params))
+
+    def every_value_row(self, flt: LedgerFilter, as_of: date, sort_column: str = "found_on",
+                        descending: bool = True) -> Iterator[LedgerValues]:
+        """every_row's rows as named tuples, straight from the cursor's tuples (the export: 200,000 rows)."""
+        where, params, _needs_state = self._where(flt, as_of)
+        direction = "DESC" if descending else "ASC"
+        sql = (f"SELECT {_ROW_COLUMNS} FROM hazard h{''.join(_JOINS.values())} WHERE {where}"
+               f" {_order(sort_column, self._sort_expression(sort_column), direction, 'h.id')}")
+        cursor = self.db.conn.cursor()
+        cursor.row_factory = None  # plain tuples: sqlite3.Row objects would be built only to be copied
+        yield from map(LedgerValues._make, cursor.execute(_as_of_states(sql, state_table(self.db, as_of)), params))
 
     @staticmethod
     def _sort_expression(sort_column: str) -> str:
