@@ -191,6 +191,14 @@ class SyncService:
         me = self.this_device()
         if me.revoked_at is not None:
             raise SyncProblem(say("此设备已被安全办停用，不能再导出", "this device was revoked by the safety office"))
+        if kind == "sync" and not peer.public_key:
+            # A sync bundle is sealed to its recipient's key (sync/seal.py), and the office learns a new device's
+            # key from that device's first bundle: until then there is nothing to seal to, and nothing is lost by
+            # waiting (the next bundle starts from the device's acknowledgement). Never written in clear.
+            raise SyncProblem(say(f"设备“{peer.name}”尚未发来第一个同步包，其密钥未知，无法为它加密同步包；"
+                                  "请等它先同步一次",
+                                  f"device {peer.name} has not sent its first bundle yet, so its key is unknown and no "
+                                  "bundle can be sealed to it; let it sync first"))
         if peer.revoked_at is not None and kind != "sync":
             raise SyncProblem(say(f"设备“{peer.name}”已被停用", f"device {peer.name} was revoked"))
         state = self.log.peer(peer.id)
@@ -263,7 +271,8 @@ class SyncService:
             counter = self.local_state.bundle_counter() + 1
             name = bundle_name(me.id, counter, kind, self.local_state.sync_epoch())
             target = file if file is not None else Path(folder) / name
-            path, digest = write_bundle(target, manifest, data, photo_files(), private)
+            path, digest = write_bundle(target, manifest, data, photo_files(), private,
+                                        seal_to=peer.public_key if kind == "sync" else None)
             try:
                 self.local_state.set_bundle_counter(counter)
                 self.local_state.set_epoch_sent(peer.id, self.local_state.sync_epoch())
@@ -289,7 +298,7 @@ class SyncService:
         def key_for(manifest: dict[str, Any]) -> str:
             return self._public_key_for({**manifest, "_file": path.name})
 
-        return open_bundle(path, key_for)
+        return open_bundle(path, key_for, unseal=(self.db.device_id, self.local_state.private_key() or ""))
 
     def import_bundle(self, path: Path | str, report: Progress | None = None) -> ImportResult:
         """Check and apply one bundle (all or nothing); a bundle seen before is a reported no-op."""
@@ -557,6 +566,11 @@ class SyncService:
         if self.this_device().revoked_at is not None:
             peers = []
         for peer in peers:
+            if not peer.public_key:
+                # Its key comes with its first bundle: nothing can be sealed to it before (see _export).
+                done += 1
+                report(done, total)
+                continue
             state = self.log.peer(peer.id)
             outbox = inbox(folder, peer.id)
             # A database restored from a backup tells each peer of its new incarnation even with nothing new for it
