@@ -67,6 +67,7 @@ from safety_desk.store.hazard_history import created_events, stored_event_ids
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.office_proofs import keep_proofs, proofs_of
 from safety_desk.store.records import Device
+from safety_desk.store.local_state import TOKEN_REVOKED, TOKEN_USED
 from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import (
@@ -79,6 +80,7 @@ from safety_desk.sync.history_checks import history_refusals, refusing_rest
 from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.office_proof import proof_key, proof_of, proven, written_clock
 from safety_desk.sync.scope_checks import change_key, refusing
+from safety_desk.sync.seal import Recipient, device_recipient, enrolment_recipient, my_keys
 from safety_desk.sync.sender_checks import accepted_sender, office_claims, ownership_refuser
 
 Progress = Callable[[int, int], None]
@@ -191,14 +193,6 @@ class SyncService:
         me = self.this_device()
         if me.revoked_at is not None:
             raise SyncProblem(say("此设备已被安全办停用，不能再导出", "this device was revoked by the safety office"))
-        if kind == "sync" and not peer.public_key:
-            # A sync bundle is sealed to its recipient's key (sync/seal.py), and the office learns a new device's
-            # key from that device's first bundle: until then there is nothing to seal to, and nothing is lost by
-            # waiting (the next bundle starts from the device's acknowledgement). Never written in clear.
-            raise SyncProblem(say(f"设备“{peer.name}”尚未发来第一个同步包，其密钥未知，无法为它加密同步包；"
-                                  "请等它先同步一次",
-                                  f"device {peer.name} has not sent its first bundle yet, so its key is unknown and no "
-                                  "bundle can be sealed to it; let it sync first"))
         if peer.revoked_at is not None and kind != "sync":
             raise SyncProblem(say(f"设备“{peer.name}”已被停用", f"device {peer.name} was revoked"))
         state = self.log.peer(peer.id)
@@ -272,7 +266,7 @@ class SyncService:
             name = bundle_name(me.id, counter, kind, self.local_state.sync_epoch())
             target = file if file is not None else Path(folder) / name
             path, digest = write_bundle(target, manifest, data, photo_files(), private,
-                                        seal_to=peer.public_key if kind == "sync" else None)
+                                        seal_to=self._seal_to(peer) if kind == "sync" else None)
             try:
                 self.local_state.set_bundle_counter(counter)
                 self.local_state.set_epoch_sent(peer.id, self.local_state.sync_epoch())
@@ -298,7 +292,26 @@ class SyncService:
         def key_for(manifest: dict[str, Any]) -> str:
             return self._public_key_for({**manifest, "_file": path.name})
 
-        return open_bundle(path, key_for, unseal=(self.db.device_id, self.local_state.private_key() or ""))
+        keys = my_keys(self.local_state.private_key(), self.local_state.enrolment_token(), self.db.device_id)
+        return open_bundle(path, key_for, unseal=(self.db.device_id, keys))
+
+    def _seal_to(self, peer: Device) -> Recipient:
+        """The key a bundle to `peer` is sealed to (sync/seal.py): its own, or, until the office has it (it comes
+        with the device's first bundle), the one derived from the token of its enrolment. A sync bundle is never
+        written in clear."""
+        recipient = self._recipient(peer)
+        if recipient is None:
+            raise SyncProblem(say(f"设备“{peer.name}”的密钥未知，无法为它加密同步包",
+                                  f"the key of device {peer.name} is unknown: no bundle can be sealed to it"))
+        return recipient
+
+    def _recipient(self, peer: Device) -> Recipient | None:
+        if peer.public_key:
+            return device_recipient(peer.public_key)
+        token = self.local_state.issued_token(peer.id)
+        if not token or token in (TOKEN_USED, TOKEN_REVOKED):
+            return None  # a spent token is no secret
+        return enrolment_recipient(token, peer.id)
 
     def import_bundle(self, path: Path | str, report: Progress | None = None) -> ImportResult:
         """Check and apply one bundle (all or nothing); a bundle seen before is a reported no-op."""
@@ -566,8 +579,8 @@ class SyncService:
         if self.this_device().revoked_at is not None:
             peers = []
         for peer in peers:
-            if not peer.public_key:
-                # Its key comes with its first bundle: nothing can be sealed to it before (see _export).
+            if self._recipient(peer) is None:
+                # No key to seal to (a device revoked before it ever synced): it gets nothing, in clear or not.
                 done += 1
                 report(done, total)
                 continue

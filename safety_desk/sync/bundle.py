@@ -58,7 +58,7 @@ from typing import Any, Callable, Iterator
 
 from safety_desk.domain.language import say
 from safety_desk.sync.identity import sign, verify
-from safety_desk.sync.seal import SealedReader, SealingWriter, SealProblem, is_sealed
+from safety_desk.sync.seal import Recipient, SealedReader, SealingWriter, SealProblem, is_sealed
 
 FORMAT = "safety-desk-bundle"
 VERSION = 1
@@ -95,7 +95,7 @@ class OpenedBundle:
     path: Path
     manifest: dict[str, Any]
     manifest_bytes: bytes
-    unseal: tuple[str, str] | None = None  # (my device id, my private key) when the file is sealed
+    unseal: tuple[str, dict[str, Any]] | None = None  # (my device id, my keys: seal.my_keys) when it is sealed
     sealed: bool = False
 
     def _zip(self) -> zipfile.ZipFile:
@@ -245,10 +245,10 @@ _DAMAGE = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedErro
 class _BundleReader(SealedReader):
     """The sealed file's zip, refusing the bundle (naming the file) when a chunk does not authenticate."""
 
-    def __init__(self, path: Path, device_id: str, private_pem: str) -> None:
+    def __init__(self, path: Path, device_id: str, keys: dict[str, Any]) -> None:
         self.bundle_path = path
         try:
-            super().__init__(path, device_id, private_pem)
+            super().__init__(path, device_id, keys)
         except SealProblem as exc:
             raise _seal_refusal(path, exc) from None
 
@@ -271,7 +271,7 @@ def _seal_refusal(path: Path, problem: SealProblem) -> BundleRejected:
     return _reject(path, "加密同步包被改动或截断", f"the sealed bundle was changed or truncated: {problem}")
 
 
-def _open_zip(path: Path, unseal: tuple[str, str] | None) -> zipfile.ZipFile:
+def _open_zip(path: Path, unseal: tuple[str, dict[str, Any]] | None) -> zipfile.ZipFile:
     if unseal is None:
         return zipfile.ZipFile(path)
     reader = _BundleReader(path, *unseal)
@@ -294,11 +294,11 @@ def _open_zip(path: Path, unseal: tuple[str, str] | None) -> zipfile.ZipFile:
 
 
 def open_bundle(path: Path | str, public_key_for: Callable[[dict[str, Any]], str],
-                unseal: tuple[str, str] | None = None) -> OpenedBundle:
+                unseal: tuple[str, dict[str, Any]] | None = None) -> OpenedBundle:
     """Check a bundle file completely: names, manifest, signature (key from `public_key_for(manifest)`, which
     raises BundleRejected for an unknown or revoked sender), and every member's size and sha256.
 
-    `unseal`: (this device's id, its Ed25519 private key PEM), to open a bundle sealed to this device
+    `unseal`: (this device's id, its keys by kind: seal.my_keys), to open a bundle sealed to this device
     (sync/seal.py); a sealed bundle without it, or sealed to another device, is refused."""
     path = Path(path)
     try:
@@ -310,7 +310,7 @@ def open_bundle(path: Path | str, public_key_for: Callable[[dict[str, Any]], str
 
 
 def _open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], str],
-                 unseal: tuple[str, str] | None) -> OpenedBundle:
+                 unseal: tuple[str, dict[str, Any]] | None) -> OpenedBundle:
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -408,12 +408,12 @@ def _parse_manifest(path: Path, data: bytes) -> dict[str, Any]:
 
 
 def write_bundle(path: Path, manifest: dict[str, Any], changes: bytes, photos: Iterator[tuple[str, Path]],
-                 private_pem: str, seal_to: str | None = None) -> tuple[Path, str]:
+                 private_pem: str, seal_to: Recipient | None = None) -> tuple[Path, str]:
     """Write a bundle to `path` (via a temporary name in the same folder, then rename); fills in members.
     Returns the path and the sha256 of the manifest (the next bundle's `previous`).
 
     `photos` yields (sha256, file path); each file is hashed again while it is copied in. `seal_to`: the
-    recipient's Ed25519 public key (PEM): the file is sealed to it (sync/seal.py) as it is written.
+    recipient's key (sync/seal.py): the file is sealed to it as it is written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:40]}-", suffix=".tmp")

@@ -20,6 +20,10 @@ private half from the Ed25519 seed (the first 32 bytes of SHA-512(seed), clamped
 can check a peer's signatures can seal to it, with no key to publish and no schema change. The sender is not
 authenticated by the wrapper: the inner signature does that, and the inner manifest must name the same sender and
 recipient as the header (checked by sync/bundle.py).
+
+Before the office knows a new device's key (it arrives with the device's first bundle), the office seals to a key
+derived from the enrolment's one-time token (HKDF; the header says "via": "enrolment"): a secret only the office,
+the joined device and whoever holds the enrolment file share, so the folder still reveals nothing to anyone else.
 """
 
 from __future__ import annotations
@@ -57,12 +61,25 @@ class SealProblem(ValueError):
         self.kind = kind
 
 
+DEVICE_KEY = "device"
+ENROLMENT_KEY = "enrolment"
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Whom a file is sealed to: an X25519 public key, and which of the recipient's keys it is (`via`)."""
+
+    via: str
+    public: bytes
+
+
 @dataclass(frozen=True)
 class SealHeader:
     sender: str
     recipient: str
     ephemeral: bytes
     chunk: int
+    via: str
     raw: bytes  # the header's exact bytes: the associated data of every chunk
 
     @property
@@ -93,6 +110,35 @@ def x25519_private_of(ed25519_private_pem: str) -> X25519PrivateKey:
     seed = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                              serialization.NoEncryption())
     return X25519PrivateKey.from_private_bytes(hashlib.sha512(seed).digest()[:32])
+
+
+def enrolment_private(token: str, device_id: str) -> X25519PrivateKey:
+    """The X25519 key both ends derive from an enrolment's one-time token (used until the device's own is known)."""
+    secret = HKDF(hashes.SHA256(), 32, salt=device_id.encode("utf-8"),
+                  info=b"safety-desk enrolment seal").derive(token.encode("utf-8"))
+    return X25519PrivateKey.from_private_bytes(secret)
+
+
+def _raw(public: X25519PublicKey) -> bytes:
+    return public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def device_recipient(ed25519_public_pem: str) -> Recipient:
+    return Recipient(DEVICE_KEY, x25519_public_of(ed25519_public_pem))
+
+
+def enrolment_recipient(token: str, device_id: str) -> Recipient:
+    return Recipient(ENROLMENT_KEY, _raw(enrolment_private(token, device_id).public_key()))
+
+
+def my_keys(ed25519_private_pem: str | None, token: str | None, device_id: str) -> dict[str, X25519PrivateKey]:
+    """The keys this device opens sealed files with, by `via`."""
+    keys = {}
+    if ed25519_private_pem:
+        keys[DEVICE_KEY] = x25519_private_of(ed25519_private_pem)
+    if token:
+        keys[ENROLMENT_KEY] = enrolment_private(token, device_id)
+    return keys
 
 
 def _file_key(shared: bytes, ephemeral: bytes, recipient_public: bytes) -> AESGCM:
@@ -127,18 +173,19 @@ def read_header(handle: BinaryIO) -> SealHeader:
         raise SealProblem("header", "the header is truncated")
     try:
         fields = json.loads(body.decode("utf-8"))
-        sender, recipient, chunk = fields["sender"], fields["recipient"], fields["chunk"]
+        sender, recipient, chunk, via = fields["sender"], fields["recipient"], fields["chunk"], fields["via"]
         ephemeral = base64.b64decode(fields["ephemeral"], validate=True)
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise SealProblem("header", f"the header is not valid: {exc}") from None
     if not (isinstance(sender, str) and isinstance(recipient, str) and isinstance(chunk, int)
-            and not isinstance(chunk, bool) and 1024 <= chunk <= 16 * 1024**2 and len(ephemeral) == 32):
+            and not isinstance(chunk, bool) and 1024 <= chunk <= 16 * 1024**2 and len(ephemeral) == 32
+            and via in (DEVICE_KEY, ENROLMENT_KEY)):
         raise SealProblem("header", "the header is not valid")
-    return SealHeader(sender, recipient, ephemeral, chunk, start + body)
+    return SealHeader(sender, recipient, ephemeral, chunk, via, start + body)
 
 
-def _make_header(sender: str, recipient: str, ephemeral: bytes, chunk: int) -> bytes:
-    body = json.dumps({"sender": sender, "recipient": recipient, "chunk": chunk,
+def _make_header(sender: str, recipient: str, ephemeral: bytes, chunk: int, via: str) -> bytes:
+    body = json.dumps({"sender": sender, "recipient": recipient, "chunk": chunk, "via": via,
                        "ephemeral": base64.b64encode(ephemeral).decode("ascii")}, sort_keys=True).encode("utf-8")
     return MAGIC + struct.pack(">H", len(body)) + body
 
@@ -149,16 +196,15 @@ class SealingWriter(io.RawIOBase):
     """A write-only, unseekable file object that seals what is written to it into `target` (an open binary file).
     zipfile writes to it as to a pipe (data descriptors); close() writes the last chunk."""
 
-    def __init__(self, target: BinaryIO, sender: str, recipient: str, recipient_ed25519_pem: str,
-                 chunk: int = CHUNK) -> None:
+    def __init__(self, target: BinaryIO, sender: str, recipient: str, to: Recipient, chunk: int = CHUNK) -> None:
         super().__init__()
-        recipient_public = x25519_public_of(recipient_ed25519_pem)
+        recipient_public = to.public
         ephemeral = X25519PrivateKey.generate()
         ephemeral_public = ephemeral.public_key().public_bytes(serialization.Encoding.Raw,
                                                                serialization.PublicFormat.Raw)
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient_public))
         self._aead = _file_key(shared, ephemeral_public, recipient_public)
-        self._header = _make_header(sender, recipient, ephemeral_public, chunk)
+        self._header = _make_header(sender, recipient, ephemeral_public, chunk, to.via)
         self._target = target
         self._chunk = chunk
         self._pending = bytearray()
@@ -205,15 +251,17 @@ class SealedReader(io.RawIOBase):
     """A read-only, seekable view of the zip inside a sealed file, decrypting (and authenticating) one chunk at a
     time. A chunk that does not authenticate raises SealProblem("damaged")."""
 
-    def __init__(self, path: Path, my_device_id: str, my_ed25519_private_pem: str) -> None:
+    def __init__(self, path: Path, my_device_id: str, keys: dict[str, X25519PrivateKey]) -> None:
         super().__init__()
         self._file = open(path, "rb")
         try:
             self.header = read_header(self._file)
             if self.header.recipient != my_device_id:
                 raise SealProblem("recipient", self.header.recipient)
-            private = x25519_private_of(my_ed25519_private_pem)
-            mine = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+            private = keys.get(self.header.via)
+            if private is None:
+                raise SealProblem("key", f"this device holds no {self.header.via} key")
+            mine = _raw(private.public_key())
             try:
                 shared = private.exchange(X25519PublicKey.from_public_bytes(self.header.ephemeral))
             except ValueError:  # a low-order ephemeral point: an all-zero shared secret
