@@ -67,7 +67,6 @@ from safety_desk.store.hazard_history import created_events, stored_event_ids
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.office_proofs import keep_proofs, proofs_of
 from safety_desk.store.records import Device
-from safety_desk.store.local_state import TOKEN_REVOKED, TOKEN_USED
 from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import (
@@ -308,10 +307,8 @@ class SyncService:
     def _recipient(self, peer: Device) -> Recipient | None:
         if peer.public_key:
             return device_recipient(peer.public_key)
-        token = self.local_state.issued_token(peer.id)
-        if not token or token in (TOKEN_USED, TOKEN_REVOKED):
-            return None  # a spent token is no secret
-        return enrolment_recipient(token, peer.id)
+        token = self.local_state.sealing_token(peer.id)
+        return enrolment_recipient(token, peer.id) if token else None
 
     def import_bundle(self, path: Path | str, report: Progress | None = None) -> ImportResult:
         """Check and apply one bundle (all or nothing); a bundle seen before is a reported no-op."""
