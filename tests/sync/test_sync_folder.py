@@ -9,7 +9,7 @@ import pytest
 from safety_desk.services.sync import SyncProblem, SyncService
 from safety_desk.settings import Settings
 
-from sync_helpers import as_person, hazard_of
+from sync_helpers import as_person, hazard_of, sealing_keys
 
 
 def test_folder_passes_bring_all_three_to_the_same_data(world, tmp_path) -> None:
@@ -71,6 +71,8 @@ def test_two_devices_writing_into_the_folder_at_once_never_leave_a_half_file(wor
         finally:
             replica.close()
 
+    office_id, office_keys = office.device_id, sealing_keys(office)  # read here: the store is this thread's
+
     def watcher() -> None:
         # A reader listing the office's inbox meanwhile sees only whole bundles (temporary names start with '.').
         inbox = hub / f"to-{office.device_id}"
@@ -79,9 +81,9 @@ def test_two_devices_writing_into_the_folder_at_once_never_leave_a_half_file(wor
                 for path in inbox.iterdir():
                     if path.suffix == ".sdsync" and not path.name.startswith("."):
                         try:
-                            import zipfile
+                            from safety_desk.sync.seal import SealedReader
 
-                            zipfile.ZipFile(path).close()
+                            SealedReader(path, office_id, office_keys).close()  # checks the last chunk
                         except FileNotFoundError:
                             pass
                         except Exception:  # noqa: BLE001
