@@ -29,7 +29,9 @@ its proof; the writes of other devices it had relayed come back the same way, wi
 them (their writer may have been revoked since). Hazard events that would damage a hazard's history are refused
 like the rest (sync/history_checks.py).
 
-Where the pieces are: the bundle file in sync/bundle.py, its changes member in sync/change_codec.py, a joined
+Bundles are sealed to their recipient (sync/seal.py): a shared folder shows only who sent a file to whom.
+
+Where the pieces are: the bundle file in sync/bundle.py, its seal in sync/seal.py, its changes member in sync/change_codec.py, a joined
 device's key in sync/key_binding.py, what a sender may send in sync/sender_checks.py, the folder's layout in
 sync/folder_layout.py; peers, bundles seen and conflicts in store/sync_log.py, this device's keys and counters in
 store/local_state.py, the merge in store/merge.py; what the use cases return in services/sync_results.py.
