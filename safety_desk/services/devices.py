@@ -31,6 +31,7 @@ from typing import Any
 from safety_desk.domain.clock import Clock
 from safety_desk.domain.notice_numbers import validate_block_size
 from safety_desk.media.files import media_path, write_file_atomically
+from safety_desk.services.hub_gate import write_hub_enrolment
 from safety_desk.services.session import Action, Session
 from safety_desk.services.sync import Progress, SyncService, no_progress
 from safety_desk.settings import Settings
@@ -141,6 +142,8 @@ class DeviceService:
         """Record a new device and write its signed enrolment file with the starter data of its scope."""
         office_device = self._require_office_device()
         name = name.strip()
+        if role == "hub":
+            return self._enroll_hub(office_device, name, Path(output), district_codes, uscc)
         if role not in ENROLLED_ROLES:
             raise DeviceProblem(f"--role: {role!r} 不是 inspector、leader 或 enterprise (is not one of "
                                 f"{', '.join(ENROLLED_ROLES)})")
@@ -201,6 +204,22 @@ class DeviceService:
             log = SyncLog(self.store.db)
             log.note_import(device.id, at=None, acked_seq=log.peer(device.id).sent_upto, received_seq=0)
         return EnrolResult(device, exported.path, exported.changes, exported.photos, blocks)
+
+    def _enroll_hub(self, office_device: Device, name: str, output: Path, district_codes, uscc) -> EnrolResult:
+        """The signed file that makes a network sync hub (`safety-desk hub init --enrolment`). A hub is a relay,
+        not a device of the database: it writes nothing, so it has no device record; the file carries the office's
+        key and the device list (services/hub_gate.py), which the office sends again at each exchange."""
+        if district_codes or uscc:
+            raise DeviceProblem("集线器为所有设备转发，不用 --district 或 --enterprise")
+        if not name:
+            raise DeviceProblem("--name: 设备名称不能为空 (the device needs a name)")
+        if output.exists():
+            raise DeviceProblem(f"{output}: 文件已存在 (the file exists already; enrolment never overwrites)")
+        office = self.store.offices.current()
+        hub_id = write_hub_enrolment(self.store, office_device, office.name if office else "", name, output)
+        hub = Device(id=hub_id, name=name, role="hub", public_key="", enrolled_at=self.store.db.now_iso(),
+                     scope={})
+        return EnrolResult(hub, output, 0, 0, [])
 
     def revoke(self, name_or_id: str) -> Device:
         """Revoke a device: its bundles are refused from now on; the revocation travels in bundles."""
