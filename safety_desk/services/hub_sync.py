@@ -1,7 +1,7 @@
 """Sync through the network hub: one exchange is a sync-folder pass over a local mirror of this device's mailbox.
 
 `exchange(url)`: (the office first hands the hub its device list), download every bundle the hub holds for this
-device into <data>/hub/<url digest>/to-<me>/, run the very same pass as a sync folder (services/sync.py
+device into <database>.hub/to-<me>/ beside the database, run the very same pass as a sync folder (services/sync.py
 sync_folder: import what came, write a bundle into to-<peer>/ for each peer with something new), upload what
 waits in the peers' boxes, deleting each once the hub has it, and acknowledge to the hub what was imported. So the
 bundles, checks and counters are those of file and folder sync. Nothing is lost on a crash: a bundle is deleted
@@ -11,7 +11,6 @@ and is a no-op there), and acknowledged there only once imported here (one downl
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -72,9 +71,10 @@ class HubSyncService:
             raise SyncProblem(f"{chosen}：集线器地址应以 https:// 或 http:// 开头")
         return chosen
 
-    def mirror(self, url: str) -> Path:
-        """This device's local mirror of its mailbox at the hub (beside the database)."""
-        return self.store.path.parent / "hub" / hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+    def mirror(self) -> Path:
+        """This database's local mirror of its mailbox at the hub, beside it (<name>.hub/). One whatever the hub's
+        address: bundles written for a hub that then moved go to the new address."""
+        return self.store.path.with_name(self.store.path.name + ".hub")
 
     def last_synced_at(self) -> str | None:
         return self.store.local_state.hub_synced_at()
@@ -105,7 +105,7 @@ class HubSyncService:
         if not self.store.local_state.private_key():
             raise SyncProblem("此数据库没有设备密钥")
         result = HubResult(url)
-        folder = self.mirror(url)
+        folder = self.mirror()
         mine = inbox(folder, me.id)
         mine.mkdir(parents=True, exist_ok=True)
         with httpx.Client(base_url=url, timeout=120, transport=self.transport, verify=self.verify) as http:
