@@ -18,6 +18,9 @@ from safety_desk.services.sync import SyncService
 from safety_desk.ui.tasks import in_reader
 
 
+FIRST_SYNC_MS = 15_000
+
+
 @dataclass(frozen=True)
 class HubOutcome:
     """How one exchange ended: `result` when it was done, else `problem` (and `unreachable` for no connection)."""
@@ -59,6 +62,11 @@ class HubSyncer(QObject):
         self.running = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
+        # The first exchange soon after the window opens, not a whole interval later.
+        self.first = QTimer(self)
+        self.first.setSingleShot(True)
+        self.first.setInterval(FIRST_SYNC_MS)
+        self.first.timeout.connect(self.sync_now)
 
     @property
     def configured(self) -> bool:
@@ -68,6 +76,7 @@ class HubSyncer(QObject):
         """Begin the background syncs (when a hub address is set) and say when the last one succeeded."""
         self.on_settings_changed()
         if self.configured:
+            self.first.start()
             signals = self.context.tasks.start(in_reader(self.context.session, _last_synced))
             signals.finished.connect(self.show_last_synced)
 
