@@ -9,6 +9,7 @@ A refusal is an HTTP status with the reason in Chinese ({"error": ...}), logged;
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -18,6 +19,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
+import psycopg
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -57,12 +59,20 @@ async def _read_body(request: Request, limit: int, spool: Any) -> tuple[str, int
 def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BODY) -> Starlette:
     """The hub's app on the PostgreSQL database at `database_url` (already initialised: `hub init`)."""
 
+    connections = pg_store.Connections(database_url)
+    known: dict[str, Any] = {"version": None, "registry": {}}
+
     def connected(work: Callable[[Any], Any]) -> Any:
-        conn = pg_store.connect(database_url)
-        try:
-            return work(conn)
-        finally:
-            conn.close()
+        return connections.run(work)
+
+    def current_registry(conn: Any) -> Any:
+        """The office's device list, read again only when the office has sent a newer one."""
+        version = pg_store.registry_version(conn)
+        if version is None:
+            raise pg_store.HubStoreError("集线器数据库尚未登记")
+        if version != known["version"]:
+            known["registry"], known["version"] = pg_store.registry(conn), version
+        return known["registry"]
 
     def refusal(request: Request, device: str, status: int, reason: str) -> JSONResponse:
         log.warning("refused %s %s from %s: %d %s", request.method, request.url.path, device or "?", status, reason)
@@ -76,7 +86,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
                 return refusal(request, request.headers.get("x-sd-device", ""), exc.status, exc.reason)
             except _TooLarge:
                 return refusal(request, request.headers.get("x-sd-device", ""), 413, "请求体超过集线器的大小上限")
-            except pg_store.HubStoreError as exc:
+            except (pg_store.HubStoreError, psycopg.OperationalError) as exc:
                 log.error("database: %s", exc)
                 return JSONResponse({"error": "集线器数据库暂时不可用"}, status_code=503)
             except Exception:  # noqa: BLE001 - a request never takes the hub down; the log says what happened
@@ -88,7 +98,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         """The signed, authenticated JSON body: (entry, nonce, value)."""
         spool = io.BytesIO()
         digest, _ = await _read_body(request, MAX_JSON_BODY, spool)
-        registry = await run_in_threadpool(connected, pg_store.registry)
+        registry = await run_in_threadpool(connected, current_registry)
         entry, nonce = authenticate(request.headers, request.method, request.url.path, digest, registry,
                                     clock.epoch_ms())
         try:
@@ -100,7 +110,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
     async def signed_empty(request: Request) -> tuple[Any, str]:
         spool = io.BytesIO()
         digest, _ = await _read_body(request, 0, spool)
-        registry = await run_in_threadpool(connected, pg_store.registry)
+        registry = await run_in_threadpool(connected, current_registry)
         return authenticate(request.headers, request.method, request.url.path, digest, registry, clock.epoch_ms())
 
     @guarded
@@ -109,7 +119,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             path = Path(folder) / "upload.sdsync"
             with path.open("wb") as spool:
                 digest, size = await _read_body(request, max_body, spool)
-            registry = await run_in_threadpool(connected, pg_store.registry)
+            registry = await run_in_threadpool(connected, current_registry)
             entry, nonce = authenticate(request.headers, request.method, request.url.path, digest, registry,
                                         clock.epoch_ms())
             stored = await run_in_threadpool(_keep_upload, path, size, entry, registry, nonce)
@@ -210,7 +220,12 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         Route(ACK, acknowledge, methods=["POST"]),
         Route(REGISTRY, registry, methods=["POST"]),
     ]
-    return Starlette(routes=routes)
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette):
+        yield
+        connections.close()
+
+    return Starlette(routes=routes, lifespan=lifespan)
 
 
 def _bundle_file_name(manifest: dict[str, Any]) -> str:

@@ -9,8 +9,9 @@ writes does so in one transaction, its nonce with it: a refused or interrupted r
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import psycopg
 from psycopg.rows import dict_row
@@ -73,6 +74,7 @@ CREATE TABLE request_nonce (
     seen_ms    BIGINT NOT NULL,
     PRIMARY KEY (device_id, nonce)
 );
+CREATE INDEX request_nonce_seen ON request_nonce (seen_ms);
 CREATE TABLE device_activity (
     device_id         TEXT PRIMARY KEY,
     first_seen_ms     BIGINT NOT NULL,
@@ -89,6 +91,60 @@ NONCE_KEEP_MS = 15 * 60 * 1000
 
 class HubStoreError(RuntimeError):
     """The hub's database cannot be used as asked (the message is Chinese)."""
+
+
+class Connections:
+    """A few open connections kept for the next requests (one request, one connection at a time). A connection
+    that broke (PostgreSQL restarted) is dropped; work that failed on a kept connection before PostgreSQL answered
+    is tried once more on a new one: each unit of work is one transaction, so nothing of the first try remains."""
+
+    def __init__(self, url: str, keep: int = 8) -> None:
+        self.url = url
+        self.keep = keep
+        self._idle: list[psycopg.Connection] = []
+        self._lock = threading.Lock()
+
+    def run(self, work: Callable[[psycopg.Connection], Any]) -> Any:
+        with self._lock:
+            conn = self._idle.pop() if self._idle else None
+        if conn is not None:
+            try:
+                return self._finish(conn, work(conn))
+            except psycopg.OperationalError:
+                conn.close()
+            except BaseException:
+                self._give_back(conn)
+                raise
+        conn = connect(self.url)
+        try:
+            result = work(conn)
+        except psycopg.OperationalError as exc:
+            conn.close()
+            raise HubStoreError(f"PostgreSQL 出错：{str(exc).strip().splitlines()[0] if str(exc) else exc}") from None
+        except BaseException:
+            self._give_back(conn)
+            raise
+        return self._finish(conn, result)
+
+    def _finish(self, conn: psycopg.Connection, result: Any) -> Any:
+        self._give_back(conn)
+        return result
+
+    def _give_back(self, conn: psycopg.Connection) -> None:
+        if conn.closed or conn.broken:
+            conn.close()
+            return
+        with self._lock:
+            if len(self._idle) < self.keep:
+                self._idle.append(conn)
+                return
+        conn.close()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for conn in idle:
+            conn.close()
 
 
 @dataclass(frozen=True)
@@ -200,6 +256,13 @@ def _put_devices(conn: psycopg.Connection, devices: Iterable[RegisteredDevice], 
                      "role = EXCLUDED.role, scope = EXCLUDED.scope, public_key = EXCLUDED.public_key, "
                      "revoked_at = EXCLUDED.revoked_at, token = EXCLUDED.token",
                      (d.id, d.name, d.role, json.dumps(d.scope), key, d.revoked_at, entry.token))
+
+
+def registry_version(conn: psycopg.Connection) -> int | None:
+    """When the office's device list was issued (it changes only when the office sends a newer one)."""
+    with conn.transaction():
+        row = conn.execute("SELECT registry_ms FROM hub_identity").fetchone()
+    return row[0] if row else None
 
 
 def registry(conn: psycopg.Connection) -> dict[str, RegisteredDevice]:

@@ -111,8 +111,7 @@ class LiveHub:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         app = make_app(database_url, clock or SystemClock(), **kwargs)
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                                    lifespan="off"))
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
         deadline = time.monotonic() + 20
