@@ -66,7 +66,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         return connections.run(work)
 
     def current_registry(conn: Any) -> Any:
-        """The office's device list, read again only when the office has sent a newer one."""
+        """The office's device list, read again only when the office has sent it again."""
         version = pg_store.registry_version(conn)
         if version is None:
             raise pg_store.HubStoreError("集线器数据库尚未登记")

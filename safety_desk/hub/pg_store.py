@@ -30,7 +30,8 @@ CREATE TABLE hub_identity (
     office_public_key TEXT NOT NULL,
     office_name       TEXT NOT NULL,
     enrolled_ms       BIGINT NOT NULL,
-    registry_ms       BIGINT NOT NULL
+    registry_ms       BIGINT NOT NULL,
+    registry_version  BIGINT NOT NULL DEFAULT 1
 );
 CREATE TABLE device (
     id          TEXT PRIMARY KEY,
@@ -259,9 +260,9 @@ def _put_devices(conn: psycopg.Connection, devices: Iterable[RegisteredDevice], 
 
 
 def registry_version(conn: psycopg.Connection) -> int | None:
-    """When the office's device list was issued (it changes only when the office sends a newer one)."""
+    """A number that changes each time the office's device list is replaced (what the app's cache checks)."""
     with conn.transaction():
-        row = conn.execute("SELECT registry_ms FROM hub_identity").fetchone()
+        row = conn.execute("SELECT registry_version FROM hub_identity").fetchone()
     return row[0] if row else None
 
 
@@ -369,17 +370,20 @@ def acknowledge(conn: psycopg.Connection, device_id: str, bundle_ids: list[str],
 
 def replace_registry(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int, issued_ms: int,
                      devices: list[RegisteredDevice]) -> bool:
-    """The office's newer device list (an older one, arriving late, is ignored: False)."""
+    """The office's device list, as it sent it last. (Ordered by arrival, not by the office's clock: a clock put
+    right after running ahead must not make the hub ignore a revocation. Two of the office's programs sending at
+    once send the same list.) Devices no longer listed are dropped; the office itself stays."""
     with conn.transaction():
         _take_nonce(conn, device_id, nonce, now_ms)
         _seen(conn, device_id, now_ms)
         identity = conn.execute("SELECT hub_id, name, office_device_id, office_public_key, office_name, registry_ms "
                                 "FROM hub_identity FOR UPDATE").fetchone()
         ident = Identity(*identity)
-        if issued_ms < ident.registry_ms:
-            return False
         _put_devices(conn, devices, ident)
-        conn.execute("UPDATE hub_identity SET registry_ms = %s", (issued_ms,))
+        listed = [entry.device.id for entry in devices] + [ident.office_device_id]
+        conn.execute("DELETE FROM device WHERE id <> ALL(%s)", (listed,))
+        conn.execute("UPDATE hub_identity SET registry_ms = %s, registry_version = registry_version + 1",
+                     (issued_ms,))
     return True
 
 

@@ -10,7 +10,9 @@ rows and run where they are, at the office's import (services/sync.py): a device
 office signed, so no row reaches another device without having passed them.
 
 The hub learns who is who from the office: its enrolment file carries the office's key and the device list,
-and the office sends the list again, signed like any request of it, at each exchange (`registry_of`).
+and the office sends the list again, signed like any request of it, at each exchange (`registry_of`): a new
+device can use the hub once the office has synced with it after enrolling it, and a revocation takes effect there
+at the office's next exchange.
 """
 
 from __future__ import annotations

@@ -75,3 +75,26 @@ def test_metrics_and_health(hub_world, running_hub) -> None:
     laptop2 = hub_world["laptop2"].device_id
     assert f'safety_desk_hub_changes_waiting{{device="{laptop2}",role="inspector"}}' in text
     assert f'safety_desk_hub_last_sync_seconds{{device="{hub_world["laptop1"].device_id}"' in text
+
+
+def test_a_device_enrolled_later_uses_the_hub_once_the_office_has_synced(hub_world, running_hub, tmp_path) -> None:
+    from safety_desk.services.hub_sync import HubRefusal, HubSyncService
+    from sync_helpers import USCC, enrol_and_join
+
+    import pytest
+
+    url, _ = running_hub
+    office = hub_world["office"]
+    sync_via(office, url)
+    late = enrol_and_join(office, tmp_path, "late", "enterprise", uscc=USCC[2])
+    try:
+        with pytest.raises(HubRefusal, match="未在安全办登记") as refusal:
+            HubSyncService(late.sync).exchange(url)
+        assert refusal.value.status == 401
+        sync_via(office, url)  # the office hands the hub its device list, with the new device's token
+        assert sync_via(late, url).uploaded == 1  # its first bundle, its key bound by the token
+        sync_via(office, url)
+        office.refresh()
+        assert office.store.devices.get(late.device_id).public_key  # the office took its key
+    finally:
+        late.close()
