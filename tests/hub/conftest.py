@@ -30,6 +30,12 @@ SKIP_REASON = ("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb
                "`postgresql` package (./dev installs it)")
 
 
+def real_time_env() -> dict[str, str]:
+    """The environment for PostgreSQL's programs: without libfaketime (./dev test-later), which they do not need
+    (the hub's SQL never asks the server for the time: times come from the hub's clock) and which breaks sleeps."""
+    return {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -49,7 +55,7 @@ class Cluster:
 
     def _ctl(self, *args: str) -> None:
         subprocess.run(self.runner + [str(self.bindir / "pg_ctl"), "-D", str(self.data), *args], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120, env=real_time_env())
 
     def start(self) -> None:
         self._ctl("-o", f"-p {self.port} -k {self.socket_dir} -c listen_addresses='' -c fsync=off",
@@ -72,7 +78,8 @@ def postgres():
     os.chmod(base, 0o700)
     data = base / "data"
     subprocess.run(runner + [str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                             "--locale=C", "--no-sync"], check=True, stdout=subprocess.DEVNULL, timeout=300)
+                             "--locale=C", "--no-sync"], check=True, stdout=subprocess.DEVNULL, timeout=300,
+                   env=real_time_env())
     cluster = Cluster(bindir, data, base, free_port(), runner)
     cluster.start()
     try:
