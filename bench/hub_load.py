@@ -106,17 +106,14 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="sd-hub-bench-"))
-    stop = None
+    cleanups = []
     try:
         if args.database:
             url = args.database
         else:
             pg_dir = Path(tempfile.mkdtemp(prefix="sd-hub-bench-pg-"))  # its own: postgres must reach it
             url, stop_cluster = start_cluster(pg_dir)
-
-            def stop() -> None:
-                stop_cluster()
-                shutil.rmtree(pg_dir, ignore_errors=True)
+            cleanups += [stop_cluster, lambda: shutil.rmtree(pg_dir, ignore_errors=True)]
         office_keys = generate_key_pair()
         office = Device(id=new_id(), name="安全办", role="office", public_key=office_keys.public_pem, enrolled_at="")
         devices, keys = [], {}
@@ -208,8 +205,8 @@ def main() -> None:
         print(f"COPY of the same rows: {copied:.1f} s; hub ingest / COPY = {ingest / copied:.1f}x")
         print(f"hub process peak RSS: {int(peak) / 1024:.0f} MiB" if peak.isdigit() else "hub peak RSS: ?")
     finally:
-        if stop:
-            stop()
+        for cleanup in cleanups:
+            cleanup()
         shutil.rmtree(work, ignore_errors=True)
 
 

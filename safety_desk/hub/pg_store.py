@@ -329,11 +329,6 @@ def store_bundle(conn: psycopg.Connection, *, device_id: str, nonce: str, now_ms
     return True
 
 
-def photos_known(conn: psycopg.Connection, sha256s: list[str]) -> set[str]:
-    with conn.transaction():
-        return {r[0] for r in conn.execute("SELECT sha256 FROM photo WHERE sha256 = ANY(%s)", (sha256s,))}
-
-
 def waiting(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int) -> list[dict[str, Any]]:
     """The bundles addressed to the device it has not acknowledged, oldest first (the request noted)."""
     with conn.transaction():

@@ -11,7 +11,6 @@ import glob
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))  # the sync tests' world of devices
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # hub_world
 
+from hub_world import free_port  # noqa: E402
+
 INITDB = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
 SKIP_REASON = ("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): the hub's tests need Debian's "
                "`postgresql` package (./dev installs it)")
@@ -34,12 +35,6 @@ def real_time_env() -> dict[str, str]:
     """The environment for PostgreSQL's programs: without libfaketime (./dev test-later), which they do not need
     (the hub's SQL never asks the server for the time: times come from the hub's clock) and which breaks sleeps."""
     return {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass

@@ -4,6 +4,7 @@ enrolment file, made once per run and copied for each test."""
 from __future__ import annotations
 
 import shutil
+import socket
 from pathlib import Path
 
 from safety_desk.services.devices import DeviceService
@@ -13,6 +14,12 @@ from safety_desk.store.store import Store
 from sync_helpers import USCC, Replica, enrol_and_join, make_office
 
 NAMES = ("office", "laptop1", "laptop2", "enterprise")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def make_hub_world(folder: Path) -> None:

@@ -6,8 +6,6 @@ from click.testing import CliRunner
 
 from safety_desk.cli import main
 
-from hub_world import sync_via
-
 
 def run(*args: str):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)

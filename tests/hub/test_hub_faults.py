@@ -19,7 +19,7 @@ from safety_desk.services.hazards import HazardService
 from safety_desk.services.hub_sync import HubRefusal, HubSyncService, HubUnreachable
 from safety_desk.sync.hub_protocol import UPLOAD
 
-from conftest import free_port
+from hub_world import free_port
 from hub_world import sync_via
 from sync_helpers import add_photo, as_person, hazard_of
 

@@ -13,7 +13,7 @@ from safety_desk.ui.hub_syncer import run_hub_sync
 from safety_desk.ui.main_window import MainWindow
 from safety_desk.ui.tasks import TaskRunner
 
-from conftest import free_port
+from hub_world import free_port
 from hub_world import sync_via
 from sync_helpers import as_person, hazard_of
 

@@ -137,7 +137,7 @@ def test_an_unreachable_hub_is_said_and_what_waits_is_sent_later(hub_world, runn
     from safety_desk.services.hazards import HazardService
     from safety_desk.services.hub_sync import HubUnreachable
 
-    from conftest import free_port
+    from hub_world import free_port
     from sync_helpers import as_person, hazard_of
 
     url, _ = running_hub
