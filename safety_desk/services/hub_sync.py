@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import ssl
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,7 @@ class HubSyncService:
 
     def __init__(self, sync: SyncService, *, transport: httpx.BaseTransport | None = None,
                  verify: bool | str = True) -> None:
+        """`verify`: True (the system's CAs), or the file of the CA that signed the hub's certificate."""
         self.sync = sync
         self.store = sync.store
         self.transport = transport
@@ -108,7 +110,8 @@ class HubSyncService:
         folder = self.mirror()
         mine = inbox(folder, me.id)
         mine.mkdir(parents=True, exist_ok=True)
-        with httpx.Client(base_url=url, timeout=120, transport=self.transport, verify=self.verify) as http:
+        verify = ssl.create_default_context(cafile=self.verify) if isinstance(self.verify, str) else self.verify
+        with httpx.Client(base_url=url, timeout=120, transport=self.transport, verify=verify) as http:
             if me.role == "office":
                 body = json.dumps(registry_of(self.store)).encode("utf-8")
                 self._request(http, "POST", REGISTRY, body)

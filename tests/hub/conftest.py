@@ -103,7 +103,8 @@ def hub_database(postgres) -> str:
 class LiveHub:
     """The hub's app served by uvicorn on loopback in a thread of the test process."""
 
-    def __init__(self, database_url: str, clock=None, max_body: int | None = None) -> None:
+    def __init__(self, database_url: str, clock=None, max_body: int | None = None,
+                 tls: tuple[str, str] | None = None) -> None:
         import uvicorn
 
         from safety_desk.domain.clock import SystemClock
@@ -111,9 +112,11 @@ class LiveHub:
 
         kwargs = {"max_body": max_body} if max_body else {}
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         app = make_app(database_url, clock or SystemClock(), **kwargs)
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
+                                                    ssl_certfile=tls[0] if tls else None,
+                                                    ssl_keyfile=tls[1] if tls else None))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
         deadline = time.monotonic() + 20
