@@ -1262,6 +1262,16 @@ def hub_group() -> None:
     """网络同步集线器（PostgreSQL）：初始化与运行。"""
 
 
+def _hub_parts():
+    """The hub's pieces; the packaged desktop leaves them out (build.spec): the hub is installed on a server."""
+    try:
+        from safety_desk.hub.pg_store import HubStoreError
+        from safety_desk.hub.server import init_hub, serve
+    except ImportError as exc:
+        raise Failed(f"本安装不含集线器（缺少 {exc.name}）：请在服务器上按 README“网络同步集线器”一节用 pip 安装") from None
+    return HubStoreError, init_hub, serve
+
+
 @hub_group.command("init")
 @click.option("--database", "database_url", required=True, metavar="URL",
               help="PostgreSQL 连接地址，如 postgresql://safetydesk@localhost/safetydesk")
@@ -1269,8 +1279,7 @@ def hub_group() -> None:
               help="安全办用 `device enroll --role hub` 生成的登记文件")
 def hub_init(database_url: str, enrolment: Path) -> None:
     """建立或升级集线器的数据库结构，并取得登记文件所给的身份。"""
-    from safety_desk.hub.pg_store import HubStoreError
-    from safety_desk.hub.server import init_hub
+    HubStoreError, init_hub, _ = _hub_parts()
 
     try:
         result = init_hub(database_url, enrolment)
@@ -1294,8 +1303,7 @@ def hub_init(database_url: str, enrolment: Path) -> None:
               help="单个请求体的上限（MB）")
 def hub_serve(database_url: str, listen: str, tls_cert: Path | None, tls_key: Path | None, max_body_mb: int) -> None:
     """运行集线器（uvicorn），直到被停止。"""
-    from safety_desk.hub.pg_store import HubStoreError
-    from safety_desk.hub.server import serve
+    HubStoreError, _, serve = _hub_parts()
 
     host, _, port = listen.rpartition(":")
     if not host or not port.isdigit():
