@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -10,16 +11,37 @@ import time
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+SCREEN = (1366, 768)  # the inspector's laptop
+TASK_BAR = 40
+SIZE = (SCREEN[0], SCREEN[1] - TASK_BAR)  # the main window, as it opens on that laptop
+
+
+def _offscreen_laptop() -> None:
+    """Give the offscreen platform a 1366×768 screen (its default is 800×800, which shrinks every window that fits
+    itself to the screen): the platform reads its screens from a JSON file named in its `configfile` option."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return  # a real display (xcb under Xvfb, say) brings its own screen
+    config = Path(tempfile.mkdtemp(prefix="safetydesk-screen-")) / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": SCREEN[0],
+                                               "height": SCREEN[1], "logicalDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+_offscreen_laptop()
 
 from safety_desk.services.auth import SignIn  # noqa: E402
 from safety_desk.services.demo import DemoSpec, build_demo  # noqa: E402
 from safety_desk.settings import Settings  # noqa: E402
 from safety_desk.store.store import Store  # noqa: E402
 
-SIZE = (1366, 768)
+
+def _device_name(store: Store) -> str:
+    """The demo database's own device (the office's), named as the status bar and the Sync page both name it."""
+    device = store.devices.get(store.db.device_id)
+    return device.name if device else ""
 
 
 def _settle(app, done=lambda: False, seconds: float = 30.0) -> None:
@@ -56,7 +78,7 @@ def main() -> None:
     store = Store.open(db_path)
     session = SignIn(store).sign_in("inspector01a", "demo")
     context = AppContext(store=store, session=session, settings=Settings(), tasks=InlineTaskRunner(),
-                         device_name="检查员笔记本").at(args.as_of)
+                         device_name=_device_name(store)).at(args.as_of)
     window = MainWindow(context)
     window.resize(*SIZE)
     window.show()
@@ -145,7 +167,7 @@ def _capture(app, window, folder: Path, name: str, action) -> list[Path]:
                 path = folder / (f"{name}.png" if not saved else f"{name}-{len(saved) + 1}.png")
                 _save(widget.grab(), path)
                 size = widget.size()
-                if size.width() > SIZE[0] or size.height() > SIZE[1] - 40:
+                if size.width() > SIZE[0] or size.height() > SIZE[1]:
                     print(f"  too big: {path.name} {size.width()}×{size.height()}")
                 saved.append(path)
                 if isinstance(widget, QDialog):
@@ -188,7 +210,7 @@ def shoot_role(app, db_path: Path, role: str, login: str, folder: Path, as_of: d
     store = Store.open(db_path)
     session = SignIn(store).sign_in(login, "demo")
     context = AppContext(store=store, session=session, settings=Settings(), tasks=InlineTaskRunner(),
-                         device_name={"office": "安全办电脑", "leader": "包片领导笔记本", "enterprise": "企业电脑"}.get(role, "检查员笔记本")).at(as_of)
+                         device_name=_device_name(store)).at(as_of)
     window = MainWindow(context)
     window.resize(*SIZE)
     shots = _capture(app, window, folder, "reminders", window.show)  # what needs attention today, on sign-in
@@ -227,9 +249,14 @@ def shoot_role(app, db_path: Path, role: str, login: str, folder: Path, as_of: d
             shot("enterprise-editor", pages["enterprises"].on_edit_clicked)
     if role in ("office", "inspector"):
         shot("new-enterprise", pages["enterprises"].on_new_clicked, "enterprises")
+    # The hazard page at the role's own step: the enterprise rectifies, the others re-inspect what was reported.
+    awaiting = [h for h in store.hazards._select(
+        "deleted = 0 AND id IN (SELECT hazard_id FROM hazard_state WHERE status = '待复查')",
+        order="photos != '[]' DESC, found_on DESC") if session.may_see_enterprise(h.enterprise_id)]
     if hazards:
-        open_one = hazards[0]
+        open_one = hazards[0] if role == "enterprise" or not awaiting else awaiting[0]
         shot("hazard-page", lambda: pages["hazards"].open_hazard(open_one.id), "hazards")
+        open_one = hazards[0]
         if role == "enterprise":
             from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
             def report():

@@ -32,107 +32,107 @@
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="243"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="247"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="254"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="258"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="254"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="258"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="254"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="258"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="264"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="268"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="267"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="271"/>
         <source>Restore the selected backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="270"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="274"/>
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="293"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="297"/>
         <source>Daily (automatic at start)</source>
         <translation>每日（启动时自动）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="293"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="297"/>
         <source>By hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="294"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="298"/>
         <source>Before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="294"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="298"/>
         <source>Before a program upgrade</source>
         <translation>程序升级前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="295"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="299"/>
         <source>Replaced by a restore</source>
         <translation>恢复前被替换的数据库</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="299"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="303"/>
         <source>Kept beside the database in %1: the newest backup of each of the last 7 days and 4 weeks, and the last 3 before imports, upgrades and restores.</source>
         <translation>保存在数据库旁的 %1：保留最近 7 天和 4 周中每天、每周最新的一份，以及导入、升级和恢复前的最近 3 份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="314"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="318"/>
         <source>No backups yet.</source>
         <translation>尚无备份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="336"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="340"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="340"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="344"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="348"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="352"/>
         <source>Backed up: %1</source>
         <translation>已备份：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="358"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="362"/>
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="359"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="363"/>
         <source>SafetyDesk database (*.db);;All files (*)</source>
         <translation>SafetyDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="365"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="369"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="366"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="370"/>
         <source>Replace the database by the backup of %1?
 
 The current database is kept as a backup first. SafetyDesk then closes; start it again to work on the restored data.</source>
@@ -141,22 +141,22 @@ The current database is kept as a backup first. SafetyDesk then closes; start it
 当前数据库会先保存为备份。恢复后安全检查工作台将关闭，请重新启动以使用恢复的数据。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="372"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="376"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="378"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="382"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="380"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="384"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="381"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="385"/>
         <source>The backup was restored; the replaced database was kept as %1.
 
 SafetyDesk will now close. Start it again to work on the restored data.</source>
@@ -168,77 +168,77 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>CampaignEditorDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="59"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="61"/>
         <source>New campaign</source>
         <translation>新建专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="59"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="61"/>
         <source>Edit campaign</source>
         <translation>编辑专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="79"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="82"/>
         <source>Class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="93"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="96"/>
         <source>Name</source>
         <translation>行动名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="94"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="97"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="95"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="98"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="96"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="99"/>
         <source>Aim</source>
         <translation>工作目标</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="97"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="100"/>
         <source>Checklists</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="99"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="102"/>
         <source>Target enterprises: those matching every ticked filter, plus the ones listed; nothing ticked or listed means every enterprise</source>
         <translation>目标企业：符合全部勾选条件的企业，加上下方列出的企业；未勾选任何条件且未列出企业时，为全部企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="102"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="105"/>
         <source>Districts</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="103"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="106"/>
         <source>Industries</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="104"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="107"/>
         <source>Risk classes</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="112"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="115"/>
         <source>And these enterprises</source>
         <translation>另加以下企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="115"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="118"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="115"/>
+        <location filename="../../safety_desk/ui/dialogs/campaign_editor.py" line="118"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -544,375 +544,380 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="109"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="138"/>
         <source>Show the figures as they stood at the end of this day</source>
         <translation>显示截至该日结束时的数字</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="114"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="118"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="147"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="265"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="307"/>
         <source>Figures as they stood at the end of %1. The lists they open show the records as they are today.</source>
         <translation>以下为截至 %1 结束时的数字；点击打开的清单显示的是今天的记录。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="94"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="120"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="145"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="174"/>
         <source>Enterprises overdue for a drill</source>
         <translation>演练逾期企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="146"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="175"/>
         <source>Notices awaiting a reply</source>
         <translation>待回复整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="158"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="194"/>
         <source>Hazards found and closed per week</source>
         <translation>每周发现与销号隐患数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="160"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="196"/>
         <source>Open hazards by district</source>
         <translation>各片区未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="170"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="374"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="206"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="422"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="140"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="169"/>
         <source>Overdue hazards</source>
         <translation>逾期隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="129"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="126"/>
+        <source>Start a self-inspection</source>
+        <translation>开始自查</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="158"/>
         <source>Goal: no liable accident of grade 较大 or above</source>
         <translation>目标：不发生较大及以上安全生产责任事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="133"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="162"/>
         <source>Click to see this year&apos;s incidents</source>
         <translation>点击查看本年度事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="138"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="167"/>
         <source>Open general hazards</source>
         <translation>未销号一般隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="139"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="168"/>
         <source>Open major hazards</source>
         <translation>未销号重大隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="141"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="170"/>
         <source>Awaiting re-inspection</source>
         <translation>待复查隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="171"/>
         <source>Due in the next 3 days</source>
         <translation>3天内到期隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="143"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="172"/>
         <source>Rectification rate this year</source>
         <translation>本年度整改率</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="144"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="497"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="173"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="542"/>
         <source>Inspections this week</source>
         <translation>本周检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="170"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="487"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="505"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="206"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="532"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="550"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="170"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="206"/>
         <source>Inspected this month</source>
         <translation>本月已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="171"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="207"/>
         <source>Inspected this quarter</source>
         <translation>本季度已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="172"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="208"/>
         <source>Enterprises with an open major hazard</source>
         <translation>存在未销号重大隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="173"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="209"/>
         <source>Enterprises with an overdue hazard</source>
         <translation>存在逾期隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="174"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="210"/>
         <source>Enterprises with an open general hazard</source>
         <translation>存在未销号一般隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="175"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="211"/>
         <source>Enterprises with no open hazard</source>
         <translation>无未销号隐患的企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="181"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="217"/>
         <source>To do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="181"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="217"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="181"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="217"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="182"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="506"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="218"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="551"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="185"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="221"/>
         <source>Double-click a line to open it</source>
         <translation>双击某行即可打开</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="190"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="226"/>
         <source>Campaign</source>
         <translation>专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="190"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="226"/>
         <source>Period</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="191"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="227"/>
         <source>Targets inspected</source>
         <translation>目标企业已检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="191"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="227"/>
         <source>Hazards found</source>
         <translation>发现隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="192"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="346"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="228"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="397"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="200"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="235"/>
         <source>Districts: coverage and four-colour overview</source>
         <translation>片区检查覆盖与四色概览</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="203"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="243"/>
         <source>My work</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="225"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="245"/>
         <source>Campaigns running</source>
         <translation>进行中的专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="286"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="328"/>
         <source>The figures could not be computed: %1</source>
         <translation>统计数据计算失败：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="294"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="335"/>
         <source>%1 · as of %2</source>
         <translation>%1 · 截至 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="304"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="345"/>
         <source>%1 of %2 hazards found this year are closed</source>
         <translation>本年度发现隐患 %2 条，已销号 %1 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="319"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="369"/>
         <source>%1 days since the last one</source>
         <translation>距上一起已 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="320"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="370"/>
         <source>none on record</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="321"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="371"/>
         <source>Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)</source>
         <translation>目标保持：%1年较大及以上责任事故 0 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="324"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="374"/>
         <source>Goal missed: %1 liable accidents of grade 较大 or above in %2</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="346"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="397"/>
         <source>Found</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="459"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="459"/>
         <source>Re-inspect</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="414"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="459"/>
         <source>Rectify</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="415"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="460"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="447"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="492"/>
         <source>Closed, found this year</source>
         <translation>本年度发现且已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="455"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="500"/>
         <source>Closed %1 – %2</source>
         <translation>%1 至 %2 销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="455"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="500"/>
         <source>Found %1 – %2</source>
         <translation>%1 至 %2 发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="464"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="509"/>
         <source>Open hazards in %1</source>
         <translation>%1未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="477"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="522"/>
         <source>%1: inspections this month</source>
         <translation>%1：本月检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="478"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="523"/>
         <source>%1: inspections this quarter</source>
         <translation>%1：本季度检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="479"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="536"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="524"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="581"/>
         <source>not inspected</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="480"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="487"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="498"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="505"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="512"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="538"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="525"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="532"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="543"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="550"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="557"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="583"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="480"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="525"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="484"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="529"/>
         <source>%1: enterprises marked %2</source>
         <translation>%1：%2色企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="495"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="540"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="495"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="540"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="498"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="543"/>
         <source>Started</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="498"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="538"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="543"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="583"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="505"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="550"/>
         <source>Drill due</source>
         <translation>演练到期日</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="512"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="557"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="512"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="557"/>
         <source>Reply due</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="513"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="558"/>
         <source>Hazards open</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="537"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="582"/>
         <source>%1: targets not yet inspected</source>
         <translation>%1：尚未检查的目标企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="170"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="206"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="98"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="126"/>
         <source>Start an inspection</source>
         <translation>开始检查</translation>
     </message>
@@ -1631,129 +1636,134 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>在左侧选择或搜索企业，查看其基本信息、检查记录、未销号隐患和演练。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="204"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="205"/>
+        <source>New self-inspection</source>
+        <translation>新建自查</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="206"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="225"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="227"/>
         <source>Double-click an inspection to open it.</source>
         <translation>双击检查记录即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="229"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="231"/>
         <source>Double-click a hazard to open it.</source>
         <translation>双击隐患即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="239"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="241"/>
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="240"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="242"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="241"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="243"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="242"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="244"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="243"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="245"/>
         <source>Notices</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="263"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="263"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="442"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="444"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="263"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="264"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="266"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="264"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="266"/>
         <source>Risk class</source>
         <translation>风险类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="444"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="267"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="446"/>
         <source>High-risk</source>
         <translation>高风险企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="265"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="267"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="266"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="268"/>
         <source>Principal</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="266"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="268"/>
         <source>Safety officer</source>
         <translation>安全员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="267"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="269"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="267"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="269"/>
         <source>Tracked since</source>
         <translation>纳入监管日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="276"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="278"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="280"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="282"/>
         <source>Move to another district…</source>
         <translation>移至其他片区…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="284"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="286"/>
         <source>Retire…</source>
         <translation>撤销…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="286"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="288"/>
         <source>Take it off the list (closed, merged, no longer supervised); its records stay</source>
         <translation>从监管名录中撤销（注销、合并或不再监管）；其记录保留</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="333"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="335"/>
         <source>%1 · leader %2</source>
         <translation>%1 · 包片领导：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="343"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="345"/>
         <source>District %1
 Leader: %2
 Inspectors: %3</source>
@@ -1762,80 +1772,80 @@ Inspectors: %3</source>
 检查员：%3</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="356"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="358"/>
         <source>Districts: %1 · enterprises: %2</source>
         <translation>片区：%1 · 企业：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="372"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="374"/>
         <source>%1
 USCC %2 · %3 · risk class %4</source>
         <translation>%1
 统一社会信用代码：%2 · %3 · 风险类别：%4</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="408"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="410"/>
         <source>No enterprise matches “%1”.</source>
         <translation>没有与“%1”匹配的企业。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="410"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="412"/>
         <source>The first %1 matches; type more to narrow them.</source>
         <translation>仅显示前%1条结果，请输入更多内容以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="412"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="414"/>
         <source>Matches: %1</source>
         <translation>匹配结果：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="443"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="445"/>
         <source>Risk class %1</source>
         <translation>风险类别 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="459"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="461"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="459"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="461"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="470"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="472"/>
         <source>Inspections (%1)</source>
         <translation>检查记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="473"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="475"/>
         <source>Open hazards (%1, %2 overdue)</source>
         <translation>未销号隐患（%1，逾期%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="476"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="478"/>
         <source>Open hazards (%1)</source>
         <translation>未销号隐患（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="479"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="481"/>
         <source>Drills (%1)</source>
         <translation>演练（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="481"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="483"/>
         <source>Notices (%1)</source>
         <translation>整改通知书（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="545"/>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="559"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="547"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="561"/>
         <source>Retire enterprise</source>
         <translation>撤销企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/enterprises.py" line="546"/>
+        <location filename="../../safety_desk/ui/pages/enterprises.py" line="548"/>
         <source>Take %1 off the list? It leaves every device&apos;s lists at their next sync; its inspections, hazards and notices stay.</source>
         <translation>从名录中撤销%1？各设备下次同步后不再列出该企业；其检查、隐患和通知书记录保留。</translation>
     </message>
@@ -2052,22 +2062,22 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardDetailDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="158"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="157"/>
         <source>Print re-inspection opinion…</source>
         <translation>打印复查意见书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="160"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="159"/>
         <source>The opinion of the last re-inspection of this hazard, as PDF</source>
         <translation>本隐患最近一次复查的整改复查意见书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="453"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="463"/>
         <source>Re-inspection opinion</source>
         <translation>整改复查意见书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="370"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="373"/>
         <source>Sync conflicts on this hazard (review them on the Sync page):</source>
         <translation>此隐患有同步冲突（请在“同步”页查看处理）：</translation>
     </message>
@@ -2122,365 +2132,365 @@ USCC %2 · %3 · risk class %4</source>
         <translation>挂牌督办…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="153"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="152"/>
         <source>Print notice…</source>
         <translation>打印整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="155"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="154"/>
         <source>The rectification notice this hazard is on, as PDF</source>
         <translation>该隐患所在的整改通知书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="225"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="224"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="226"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="225"/>
         <source>Category</source>
         <translation>专业类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="227"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="226"/>
         <source>Possible accident</source>
         <translation>可能导致事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="228"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="227"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="229"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="228"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="230"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="229"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="231"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="230"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="232"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="231"/>
         <source>Found in</source>
         <translation>发现于</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="233"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="232"/>
         <source>Found by</source>
         <translation>发现人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="234"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="233"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="193"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="192"/>
         <source>Particulars</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="196"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="195"/>
         <source>Treatment plan (major hazard)</source>
         <translation>治理方案（重大隐患）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="202"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="201"/>
         <source>Listed supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="205"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="204"/>
         <source>Level</source>
         <translation>督办级别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="206"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="205"/>
         <source>Referred to regulator</source>
         <translation>报送监管部门</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="285"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="285"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="285"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="285"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="287"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="286"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="292"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="291"/>
         <source>Double-click an event with photos to open them.</source>
         <translation>双击带有照片的记录即可查看照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="294"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="293"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="311"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="466"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="310"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="476"/>
         <source>Hazard: %1</source>
         <translation>隐患：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="320"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="319"/>
         <source>not yet registered</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="324"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="323"/>
         <source>found %1</source>
         <translation>发现于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="238"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="237"/>
         <source>Inspection</source>
         <translation>监督检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="163"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="162"/>
         <source>Print record…</source>
         <translation>打印隐患整改记录…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="165"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="164"/>
         <source>The hazard record with its photos before and after rectification, as PDF</source>
         <translation>隐患整改记录，含整改前后照片（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="238"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="237"/>
         <source>Self-inspection</source>
         <translation>企业自查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="238"/>
         <source>Drill</source>
         <translation>应急演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="238"/>
         <source>Public report</source>
         <translation>群众举报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="240"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
         <source>Enforcement</source>
         <translation>执法检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="240"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="239"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="334"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="333"/>
         <source>Not filled in</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="338"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="337"/>
         <source>%1 level</source>
         <translation>%1级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="338"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="337"/>
         <source>Not listed</source>
         <translation>未挂牌</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="345"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="344"/>
         <source>Before rectification (%1)</source>
         <translation>整改前（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="346"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="345"/>
         <source>After rectification (%1)</source>
         <translation>整改后（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="347"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="346"/>
         <source>No photos were taken when it was found.</source>
         <translation>发现时未拍摄照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="350"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="349"/>
         <source>Latest report %1 by %2</source>
         <translation>最近一次由 %2 于 %1 报告</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="353"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="352"/>
         <source>%1 reports, latest first</source>
         <translation>共 %1 次报告，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="356"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="355"/>
         <source>Not reported rectified yet.</source>
         <translation>尚未报告整改完成。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="365"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="368"/>
         <source>Reported rectified: waiting for the inspector&apos;s re-inspection.</source>
         <translation>已报告整改完成，等待检查员复查。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="379"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="389"/>
         <source>Deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="381"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="391"/>
         <source>overdue %1 days</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="384"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="394"/>
         <source>closed %1</source>
         <translation>销号于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="393"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="403"/>
         <source>new deadline %1</source>
         <translation>新整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="395"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="405"/>
         <source>deadline %1</source>
         <translation>整改期限 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="433"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="443"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="447"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="457"/>
         <source>Rectification notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="461"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="471"/>
         <source>Hazard record</source>
         <translation>隐患整改记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="474"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="484"/>
         <source>Report rectified</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="475"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="485"/>
         <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
         <translation>请说明整改情况并添加整改后照片。随后由检查员复查，复查合格予以销号，不合格退回整改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="493"/>
         <source>Record progress</source>
         <translation>记录整改进展</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="483"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="493"/>
         <source>Record a step of the rectification.</source>
         <translation>记录整改过程中的一项进展。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="485"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="495"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="491"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="501"/>
         <source>Accept the rectification</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="492"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="502"/>
         <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
         <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="493"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="493"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
         <source>Accept and close</source>
         <translation>确认销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="513"/>
         <source>Reject the rectification</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="507"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="517"/>
         <source>Reject</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="515"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="525"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="515"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="525"/>
         <source>The new deadline and why it is needed.</source>
         <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="506"/>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="516"/>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="526"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="536"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="504"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="514"/>
         <source>The hazard goes back to rectification (整改中). Say what is still wrong, and by when it must be rectified.</source>
         <translation>隐患退回整改（整改中）。请写明仍存在的问题，以及新的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="517"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="527"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="524"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="534"/>
         <source>Reopen the hazard</source>
         <translation>重新打开隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="525"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="535"/>
         <source>The closed hazard is back in rectification (整改中).</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="528"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="538"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -2490,7 +2500,7 @@ USCC %2 · %3 · risk class %4</source>
         <translation>登记核销…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="207"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="206"/>
         <source>Written off by the authority</source>
         <translation>督办部门核销</translation>
     </message>
@@ -2546,185 +2556,185 @@ USCC %2 · %3 · risk class %4</source>
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="54"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="55"/>
         <source>Hazard ledger</source>
         <translation>隐患台账</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="72"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="73"/>
         <source>Remove this filter</source>
         <translation>移除此筛选条件</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="79"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="80"/>
         <source>Extend deadline…</source>
         <translation>延长期限…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="81"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="82"/>
         <source>Give the selected hazards a new deadline</source>
         <translation>为所选隐患设定新的整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="98"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="99"/>
         <source>Double-click a hazard (or press Enter) to open it.</source>
         <translation>双击隐患（或按 Enter）即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="155"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="165"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="160"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="170"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="161"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="171"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="166"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="176"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="172"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="182"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="178"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="188"/>
         <source>Description, location or enterprise</source>
         <translation>隐患描述、部位或企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="181"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="191"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="198"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="208"/>
         <source>Found from</source>
         <translation>发现日期从</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="200"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="210"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="214"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="224"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="216"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="226"/>
         <source>Issue a rectification notice for the selected hazards of one enterprise</source>
         <translation>对同一企业的所选隐患下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="227"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="237"/>
         <source>Export to Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="229"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="239"/>
         <source>Save the hazards the current filter shows as an Excel workbook</source>
         <translation>将当前筛选出的隐患保存为Excel工作簿</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="231"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="241"/>
         <source>Import ledger…</source>
         <translation>导入台账…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="233"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="243"/>
         <source>Bring in hazards from a ledger kept in Excel (checked before anything is written)</source>
         <translation>从Excel隐患台账导入隐患（写入前逐行检查）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="249"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="258"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="250"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="259"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="273"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="282"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="284"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="293"/>
         <source>Issue notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="313"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="322"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="316"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="328"/>
         <source>All campaigns</source>
         <translation>全部专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="399"/>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="480"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="411"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="492"/>
         <source>%1 hazards</source>
         <translation>共 %1 条隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="404"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="416"/>
         <source>No hazards yet. Hazards found in inspections, self-inspections and drills appear here;
 an existing ledger can be brought in with Import ledger….</source>
         <translation>还没有隐患。检查、自查和演练中发现的隐患会列在这里；
 已有的隐患台账可以用“导入台账…”导入。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="406"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="418"/>
         <source>No hazard matches these filters. Clear filters shows them all.</source>
         <translation>没有符合这些筛选条件的隐患。点“清除筛选”显示全部。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="488"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="500"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="489"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="501"/>
         <source>A new deadline for the %1 selected hazards, and why it is needed.</source>
         <translation>请为所选的 %1 条隐患填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="491"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="503"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="492"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="504"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="510"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="522"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="513"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="525"/>
         <source>Deadline extended</source>
         <translation>已延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="514"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="526"/>
         <source>%1 of %2 hazards have the new deadline.</source>
         <translation>所选 %2 条隐患中，已有 %1 条设定新的整改期限。</translation>
     </message>
@@ -3033,68 +3043,80 @@ an existing ledger can be brought in with Import ledger….</source>
     <name>InspectionsPage</name>
     <message>
         <location filename="../../safety_desk/ui/pages/inspections.py" line="44"/>
+        <source>Choose a self-inspection on the left to continue it,
+or start a new one (Ctrl+N).</source>
+        <translation>在左侧选择自查以继续，
+或新建自查（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="46"/>
         <source>Choose an inspection on the left to continue it,
 or start a new one (Ctrl+N).</source>
         <translation>在左侧选择检查以继续，
 或新建检查（Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="71"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="73"/>
         <source>Inspections</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="73"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="76"/>
+        <source>New self-inspection</source>
+        <translation>新建自查</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="77"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="75"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="79"/>
         <source>Start an inspection (Ctrl+N)</source>
         <translation>开始检查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="81"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="85"/>
         <source>Recently submitted</source>
         <translation>最近提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="124"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="128"/>
         <source>In progress (%1)</source>
         <translation>进行中（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="168"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="172"/>
         <source>Inspection submitted</source>
         <translation>检查已提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="169"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="173"/>
         <source>The inspection found %1 hazards. Issue the rectification notice for them now?</source>
         <translation>本次检查发现 %1 项隐患。现在下发整改通知书吗？</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="171"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="175"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="172"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="176"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="184"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="188"/>
         <source>Issue notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="222"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="226"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/inspections.py" line="222"/>
+        <location filename="../../safety_desk/ui/pages/inspections.py" line="226"/>
         <source>None yet</source>
         <translation>暂无</translation>
     </message>
@@ -3323,7 +3345,7 @@ or start a new one (Ctrl+N).</source>
     <message>
         <location filename="../../safety_desk/domain/ledger.py" line="133"/>
         <source>Grade</source>
-        <translation>隐患等级</translation>
+        <translation>等级</translation>
     </message>
     <message>
         <location filename="../../safety_desk/domain/ledger.py" line="122"/>
@@ -3809,11 +3831,6 @@ or start a new one (Ctrl+N).</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/organisation.py" line="49"/>
-        <source>Name</source>
-        <translation>姓名/名称</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="49"/>
         <source>Leader</source>
         <translation>包片领导</translation>
     </message>
@@ -3821,6 +3838,11 @@ or start a new one (Ctrl+N).</source>
         <location filename="../../safety_desk/ui/pages/organisation.py" line="49"/>
         <source>Inspectors</source>
         <translation>检查员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="49"/>
+        <source>District name</source>
+        <translation>片区名称</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/organisation.py" line="50"/>
@@ -3834,149 +3856,154 @@ or start a new one (Ctrl+N).</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/organisation.py" line="52"/>
-        <source>Name, leader and inspectors…</source>
-        <translation>名称、包片领导和检查员…</translation>
+        <source>Edit district…</source>
+        <translation>编辑片区…</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/organisation.py" line="53"/>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="206"/>
+        <source>Change the name, the leader and the inspectors of the chosen district</source>
+        <translation>修改所选片区的名称、包片领导和检查员</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="54"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="207"/>
         <source>Retire district</source>
         <translation>撤销片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="62"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="63"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="62"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="63"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="62"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="63"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="62"/>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="80"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="63"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="81"/>
         <source>Districts</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="63"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="64"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="63"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="64"/>
         <source>Account</source>
         <translation>账号状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="64"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="65"/>
         <source>New person…</source>
         <translation>新建人员…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="65"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="66"/>
         <source>Reset password…</source>
         <translation>重设密码…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="66"/>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="251"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="67"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="252"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="67"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="68"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="79"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="80"/>
         <source>A district is retired once no enterprise is left in it: move its enterprises on the Enterprises page first.</source>
         <translation>片区内没有企业后才能撤销：请先在“企业”页把它的企业移到其他片区。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="83"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="84"/>
         <source>A disabled person cannot sign in here, nor on any device after its next sync; their records stay.</source>
         <translation>停用的人员不能在本机登录，各设备下次同步后也不能登录；其记录保留。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="84"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="85"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="143"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="145"/>
         <source>Password to be changed at first sign-in</source>
         <translation>首次登录时须修改密码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="146"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="147"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="197"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="198"/>
         <source>District %1 saved.</source>
         <translation>片区 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="207"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="208"/>
         <source>Retire district %1 %2? Its leader and inspectors leave it.</source>
         <translation>撤销片区 %1 %2？其包片领导和检查员将不再属于该片区。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="213"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="214"/>
         <source>District %1 retired.</source>
         <translation>片区 %1 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="226"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="227"/>
         <source>%1 added.</source>
         <translation>已新建 %1。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="237"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="238"/>
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="238"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="239"/>
         <source>Give %1 a new one-time password? The old password stops working.</source>
         <translation>为 %1 生成新的一次性密码？原密码将失效。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="252"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="253"/>
         <source>Disable %1? They can no longer sign in, here or on any device after its next sync. Their records stay.</source>
         <translation>停用 %1？此后不能在本机登录，各设备下次同步后也不能登录。其记录保留。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="258"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="259"/>
         <source>%1 disabled.</source>
         <translation>已停用 %1。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="265"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="266"/>
         <source>%1 enabled.</source>
         <translation>已启用 %1。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="273"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="274"/>
         <source>One-time password</source>
         <translation>一次性密码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/organisation.py" line="274"/>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="275"/>
         <source>One-time password for %1:
 
 %2
@@ -4831,73 +4858,68 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>每批分配文号数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="91"/>
-        <source>Deadlines and notice numbers are set by the safety office.</source>
-        <translation>整改期限和通知书文号由安全办设定。</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="120"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="124"/>
         <source>blank: a line to write on</source>
         <translation>留空则印横线，手写签名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="121"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="125"/>
         <source>e.g. 市安委会办公室</source>
         <translation>例如：市安委会办公室</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="122"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="126"/>
         <source>e.g. 各片区、各成员单位</source>
         <translation>例如：各片区、各成员单位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="128"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="132"/>
         <source>Next week&apos;s plan, printed above the hazards and drills due</source>
         <translation>下周工作安排，印在下周到期的隐患和演练之前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="131"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="135"/>
         <source>Weekly summary</source>
         <translation>安全生产周报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="134"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="138"/>
         <source>Report to</source>
         <translation>报送</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="136"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="140"/>
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="138"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="142"/>
         <source>Compiled by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="140"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="144"/>
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="146"/>
         <source>Signed by</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="148"/>
         <source>Next week&apos;s plan</source>
         <translation>下周工作安排</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="190"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="194"/>
         <source>For example: %1</source>
         <translation>示例：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="198"/>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="223"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="202"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="227"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4922,7 +4944,12 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>修改我的密码…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="180"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="91"/>
+        <source>Deadlines, notice numbers and the weekly summary are set by the safety office; here you choose your language and change your password.</source>
+        <translation>整改期限、通知书编号和周报由安全办设定；您在这里可以选择界面语言、修改本人密码。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="184"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -5310,7 +5337,7 @@ A period is filed once: the filed figures are final and every later print shows 
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="231"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="571"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="579"/>
         <source>Sync folder</source>
         <translation>同步文件夹</translation>
     </message>
@@ -5321,7 +5348,7 @@ A period is filed once: the filed figures are final and every later print shows 
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="264"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="642"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="650"/>
         <source>Keep the other value</source>
         <translation>采用另一方的值</translation>
     </message>
@@ -5332,7 +5359,7 @@ A period is filed once: the filed figures are final and every later print shows 
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="268"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="655"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="663"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
@@ -5358,13 +5385,13 @@ A period is filed once: the filed figures are final and every later print shows 
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="308"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="411"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="419"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="309"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="417"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="425"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
@@ -5380,8 +5407,8 @@ A period is filed once: the filed figures are final and every later print shows 
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="375"/>
-        <source>This device: &lt;b&gt;%1&lt;/b&gt; · %2 · id %3</source>
-        <translation>本机：&lt;b&gt;%1&lt;/b&gt; · %2 · 编号 %3</translation>
+        <source>This device: &lt;b&gt;%1&lt;/b&gt; · a %2 device · id %3</source>
+        <translation>本机：&lt;b&gt;%1&lt;/b&gt; · %2设备 · 编号 %3</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="378"/>
@@ -5394,204 +5421,209 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>安全办已停用本机：不再导出或导入同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="383"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="386"/>
+        <source>%1 (%2) is signed in on the safety office&apos;s computer: what is recorded here is the office&apos;s, and reaches the other devices from it.</source>
+        <translation>%1（%2）正在安全办的电脑上登录：在这里记录的内容存入安全办的数据，再由安全办同步到各设备。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="391"/>
         <source>This is the safety office&apos;s device: every enrolled device exchanges bundles with it, and it passes on to each what its scope allows.</source>
         <translation>本机是安全办设备：所有登记的设备都与它交换同步包，它再把各设备范围内的数据转发给各设备。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="388"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="396"/>
         <source>This device exchanges bundles with the safety office (%1) only.</source>
         <translation>本机只与安全办（%1）交换同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="402"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="410"/>
         <source>No device enrolled yet: enrol one on the Devices tab below.</source>
         <translation>尚未登记设备：请在下方“设备”页登记。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="403"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="411"/>
         <source>No device enrolled yet: the safety office enrols devices.</source>
         <translation>还没有登记设备：设备由安全办登记。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="404"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="412"/>
         <source>No peer device known.</source>
         <translation>没有已知的对方设备。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="410"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="418"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="416"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="424"/>
         <source>Devices (%1)</source>
         <translation>设备（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="434"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="442"/>
         <source>Choose a shared or removable folder that the devices can all reach. Each device leaves its bundles there for the others and picks up those addressed to it.</source>
         <translation>请选择各设备都能访问的共享或移动文件夹。每台设备把同步包放在那里，并取走发给自己的同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="440"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="448"/>
         <source>✗ The folder cannot be reached: %1</source>
         <translation>✗ 无法访问该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="444"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="452"/>
         <source>✓ Reachable</source>
         <translation>✓ 可以访问</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="445"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="453"/>
         <source>Waiting there for this device: %1 bundles</source>
         <translation>等待本机取走：%1 个同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="447"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="455"/>
         <source>Not yet picked up by %1: %2</source>
         <translation>%1 尚未取走：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="484"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="486"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="492"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="494"/>
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="489"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="497"/>
         <source>Refused, nothing was changed: %1</source>
         <translation>已拒收，未作任何更改：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="490"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="498"/>
         <source>Refused. Nothing was changed.</source>
         <translation>已拒收，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="511"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="517"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="519"/>
         <location filename="../../safety_desk/ui/pages/sync.py" line="525"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="533"/>
         <source>Export bundle</source>
         <translation>导出同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="511"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="519"/>
         <source>Writing the bundle…</source>
         <translation>正在写出同步包…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="521"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="529"/>
         <source>Bundle for %1 written: %2 (%3 changes, %4 photos)</source>
         <translation>已写出发给 %1 的同步包：%2（%3 项修改，%4 张照片）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="530"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="536"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="538"/>
         <location filename="../../safety_desk/ui/pages/sync.py" line="544"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="550"/>
         <location filename="../../safety_desk/ui/pages/sync.py" line="552"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="558"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="560"/>
         <source>Import bundle</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="531"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="539"/>
         <source>Sync bundles (*.sdsync)</source>
         <translation>同步包 (*.sdsync)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="536"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="544"/>
         <source>Checking and applying %1…</source>
         <translation>正在校验并导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="557"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="565"/>
         <source>Refused changes (the sender&apos;s role does not own these fields; they are on the conflicts list):</source>
         <translation>已拒收的修改（发送方角色无权修改这些字段，已列入冲突列表）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="560"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="568"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="562"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="570"/>
         <source>Conflicts to review: %1 (see the Conflicts list)</source>
         <translation>待审查的冲突：%1（见冲突列表）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="567"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="575"/>
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="592"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="599"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="612"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="600"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="607"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="620"/>
         <source>Sync with folder</source>
         <translation>与文件夹同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="592"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="600"/>
         <source>Picking up and leaving bundles in the sync folder…</source>
         <translation>正在同步文件夹中取走和放置同步包…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="602"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="610"/>
         <source>Sync folder: %1 bundles imported, %2 written, %3 set aside</source>
         <translation>同步文件夹：导入 %1 个同步包，写出 %2 个，搁置 %3 个</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="607"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="615"/>
         <source>Set aside (renamed .rejected; nothing of them was applied):</source>
         <translation>已搁置（改名为 .rejected，其内容未导入）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="644"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="652"/>
         <source>%1 now holds the other value; the change goes out with the next bundle.</source>
         <translation>%1 已采用另一方的值；此修改将随下一个同步包发出。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="677"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="684"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="696"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="685"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="692"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="704"/>
         <source>Enrol device</source>
         <translation>登记设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="677"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="685"/>
         <source>Writing the enrolment file for %1…</source>
         <translation>正在为 %1 写出登记文件…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="687"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="695"/>
         <source>%1 is enrolled. Its enrolment file: %2 (%3 records, %4 photos).</source>
         <translation>%1 已登记。登记文件：%2（%3 条记录，%4 张照片）。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="691"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="699"/>
         <source>Notice numbers for it: %1</source>
         <translation>分配的通知书编号：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="692"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="700"/>
         <source>Hand the file over on a USB stick or through a shared folder. On the new computer, start SafetyDesk and choose “Join an office: choose the enrolment file”. The file works once; delete other copies once it has been used.</source>
         <translation>请用U盘或共享文件夹交付此文件。在新电脑上启动安全检查工作台，选择“加入安全办：选择登记文件”。登记文件只能使用一次；使用后请删除其他副本。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="708"/>
         <location filename="../../safety_desk/ui/pages/sync.py" line="716"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="724"/>
         <source>Revoke device</source>
         <translation>停用设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="709"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="717"/>
         <source>Revoke %1? Its bundles will be refused from now on and its enrolment file no longer works. This cannot be undone.</source>
         <translation>停用 %1？此后将拒收它的同步包，其登记文件也不再有效。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="718"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="726"/>
         <source>%1 is revoked; the other devices learn it with their next bundle.</source>
         <translation>%1 已停用；其他设备将随下一个同步包获知。</translation>
     </message>

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QScrollArea
 
 from safety_desk.ui import screen_fit
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
@@ -59,3 +60,32 @@ def test_the_report_preview_fits(qtbot, demo_context) -> None:
     dialog = ReportDialog(demo_context, "周报", "周报.pdf", lambda path: None)
     qtbot.addWidget(dialog)
     _fits(dialog)
+
+
+def test_the_office_dashboard_needs_no_page_scroll_bar(qtbot, demo_context) -> None:
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("dashboard")
+    page = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: page.dashboard is not None)  # its figures, tables and charts filled
+    scroll = page.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.widget().height() > 0)
+    assert window.height() <= LAPTOP.height() - screen_fit.FRAME_HEIGHT
+    # Every figure, chart and table in one view: no page to scroll to find the campaigns.
+    assert scroll.widget().minimumSizeHint().height() <= scroll.viewport().height()
+    qtbot.waitUntil(lambda: not scroll.verticalScrollBar().isVisible())
+
+
+def test_the_ledger_headers_are_not_cut(qtbot, demo_context) -> None:
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("hazards")
+    header = window.pages["hazards"].table.horizontalHeader()
+    model = header.model()
+    for column in range(model.columnCount()):
+        if header.isSectionHidden(column):
+            continue
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title) + 12, title

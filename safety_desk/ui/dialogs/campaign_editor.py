@@ -17,6 +17,7 @@ from safety_desk.services.errors import ServiceError
 from safety_desk.store.records import Campaign
 from safety_desk.ui.dialogs.form_footer import add_form_footer
 from safety_desk.ui.context import AppContext
+from safety_desk.ui.screen_fit import fit_to_screen
 from safety_desk.ui.widgets.enterprise_picker import EnterpriseListPicker
 
 
@@ -29,10 +30,11 @@ def _date_edit(name: str, day: date) -> QDateEdit:
     return edit
 
 
-def _checkable(name: str, entries: list[tuple[str, object]], chosen: set, height: int = 120) -> QListWidget:
+def _checkable(name: str, entries: list[tuple[str, object]], chosen: set, rows: int = 7) -> QListWidget:
+    """A list of ticks `rows` lines tall: room to read what is ticked without scrolling a four-line window."""
     widget = QListWidget()
     widget.setObjectName(name)
-    widget.setMaximumHeight(height)
+    widget.setFixedHeight(rows * (widget.fontMetrics().lineSpacing() + 4) + 2 * widget.frameWidth() + 4)
     for text, value in entries:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, value)
@@ -58,6 +60,7 @@ class CampaignEditorDialog(QDialog):
         store = context.store
         self.setWindowTitle(self.tr("New campaign") if campaign is None else self.tr("Edit campaign"))
         self.setMinimumWidth(760)
+        fit_to_screen(self, 980, 700)
         targets = CampaignTargets.from_dict(campaign.targets if campaign else {})
         self.name = QLineEdit(campaign.name if campaign else "")
         self.name.setObjectName("name")
@@ -72,7 +75,7 @@ class CampaignEditorDialog(QDialog):
         self.aim = QLineEdit(campaign.target if campaign else "")
         self.aim.setObjectName("aim")
         choices = [(f"{c.title}（v{c.version}）", c.id) for c in store.checklists.latest()]
-        self.checklists = _checkable("checklists", choices, set(campaign.checklist_ids if campaign else []), 96)
+        self.checklists = _checkable("checklists", choices, set(campaign.checklist_ids if campaign else []), 6)
         self.districts = _checkable("districts", [(d.name, d.id) for d in store.districts.active()],
                                     set(targets.district_ids))
         self.industries = _checkable("industries", [(i.value, i.value) for i in Industry], set(targets.industries))

@@ -137,14 +137,13 @@ class HazardDetailDialog(QDialog):
             (WRITEOFF, self.tr("Write-off…"), "stamper", self.on_writeoff_clicked),
         )
         self.action_buttons: dict[str, QPushButton] = {}
+        self._icon_names: dict[str, str] = {}
         bar = QHBoxLayout()
         bar.setSpacing(6)
         for name, text, icon_name, slot in specs:
-            primary = name in (REPORT_RECTIFIED, VERIFY)  # what the person is here to do, most of the time
-            button = QPushButton(icon(icon_name, "white" if primary else "#37474f"), text)
+            button = QPushButton(icon(icon_name, "#37474f"), text)
             button.setObjectName(name)
-            if primary:
-                button.setStyleSheet(_PRIMARY)
+            self._icon_names[name] = icon_name
             button.setIconSize(QSize(18, 18))
             button.clicked.connect(slot)
             bar.addWidget(button)
@@ -356,8 +355,12 @@ class HazardDetailDialog(QDialog):
             self.after_caption.setText(self.tr("Not reported rectified yet."))
         self._fill_timeline(detail)
 
+        primary = self._primary_action(detail)
         for name, button in self.action_buttons.items():
             button.setVisible(name in detail.actions)
+            button.setProperty("primary", name == primary)  # the main step, drawn blue
+            button.setStyleSheet(_PRIMARY if name == primary else "")
+            button.setIcon(icon(self._icon_names[name], "white" if name == primary else "#37474f"))
         self.notice_button.setVisible(bool(hazard.notice_id))
         self.reinspection_button.setVisible(any(view.event.kind in ("verified", "rejected") for view in detail.events))
         hint, colour = detail.report_blocked or "", "#e65100"
@@ -370,6 +373,13 @@ class HazardDetailDialog(QDialog):
             heading = self.tr("Sync conflicts on this hazard (review them on the Sync page):")
             self.conflicts_label.setText("\n".join([heading, *("· " + line for line in detail.conflicts)]))
         self.conflicts_label.setVisible(bool(detail.conflicts))
+
+    def _primary_action(self, detail: HazardDetail) -> str | None:
+        """The step this person is here for, shown as the main button: the enterprise reports its rectification,
+        the inspector and the office re-inspect what was reported; anything else is no one's main step."""
+        if self.context.session.role == "enterprise":
+            return REPORT_RECTIFIED if REPORT_RECTIFIED in detail.actions else None
+        return VERIFY if VERIFY in detail.actions else None
 
     def _deadline_html(self, detail: HazardDetail) -> str:
         if detail.state is None:

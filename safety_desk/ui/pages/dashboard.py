@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from safety_desk.services.dashboard import COLOURS, Dashboard, DashboardService, DistrictRow, WorkItem
@@ -41,11 +41,12 @@ class _Tile(QFrame):
         self.caption = QLabel(caption)
         self.caption.setStyleSheet(f"color: {_MUTED};")
         self.caption.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(2)
+        # The number beside its words: nine tiles in two short rows leave the charts and tables room at 1366×768.
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(10)
         layout.addWidget(self.value)
-        layout.addWidget(self.caption)
+        layout.addWidget(self.caption, 1)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton:
@@ -59,6 +60,30 @@ def _section(title: str) -> QLabel:
     return label
 
 
+def _count_axis(top: int) -> QValueAxis:
+    """A value axis for counts: whole-number ticks at a round step from 0 (a nice-numbers axis from 0 to 1 puts
+    ticks at 0.2, 0.4 … which "%d" prints as 0, 0, 0, 1)."""
+    top = max(1, top)
+    magnitude = 10 ** max(0, len(str(top)) - 2)  # steps of 1, 2 or 5 times a power of ten, about five ticks
+    step = next(m * magnitude for m in (1, 2, 5, 10, 20, 50) if m * magnitude * 5 >= top)
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    axis.setMinorTickCount(0)
+    axis.setRange(0, -(-top // step) * step)
+    return axis
+
+
+def _fill_height(widget: QWidget) -> None:
+    """Take the height the page has over, down to the widget's minimum: a table's or chart's preferred height
+    (Qt's 192 pixels and more) would otherwise make the page taller than a 1366×768 screen and scroll it."""
+    policy = widget.sizePolicy()
+    policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+    widget.setSizePolicy(policy)
+
+
 def _chart_view(chart: QChart) -> QChartView:
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
@@ -66,7 +91,8 @@ def _chart_view(chart: QChart) -> QChartView:
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(240)
+    view.setMinimumHeight(170)
+    _fill_height(view)
     return view
 
 
@@ -95,7 +121,10 @@ class DashboardPage(QWidget):
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.greeting = QLabel()
         self.greeting.setStyleSheet(f"color: {_MUTED};")
-        start = QPushButton(self.tr("Start an inspection"))
+        # An enterprise inspects itself (自查); the regulator's staff inspect enterprises.
+        self_inspects = context.session.role == "enterprise"
+        start = QPushButton(self.tr("Start a self-inspection") if self_inspects else self.tr("Start an inspection"))
+        start.setObjectName("start_inspection")
         start.clicked.connect(self.inspection_requested)
         heading = QHBoxLayout()
         heading.addWidget(title)
@@ -149,10 +178,17 @@ class DashboardPage(QWidget):
             tile.setObjectName(f"tile_{key}")
             tile.setStyleSheet(tile.styleSheet().replace("#tile", f"#tile_{key}"))
             tile.clicked.connect(lambda key=key: self.on_figure_clicked(key))
+        # An enterprise's drills are its own, not a count of enterprises: the Drills page shows when they are due.
+        self_only = context.session.role == "enterprise"
+        shown = [tile for key, tile in self.tiles.items() if not (self_only and key == "drills_overdue")]
         tiles = QGridLayout()
         tiles.setSpacing(10)
-        for index, tile in enumerate(self.tiles.values()):
+        for index, tile in enumerate(shown):
             tiles.addWidget(tile, index // 5, index % 5)
+        for tile in self.tiles.values():
+            if tile not in shown:
+                tile.setParent(self)  # kept (its caption names lists), never shown
+                tile.hide()
 
         self.weeks_chart = QChart()
         self.weeks_chart.setTitle(self.tr("Hazards found and closed per week"))
@@ -191,40 +227,45 @@ class DashboardPage(QWidget):
                                                         self.tr("Targets inspected"), self.tr("Hazards found"),
                                                         self.tr("Closed")])
         self._plain_table(self.campaigns_table)
-        self.campaigns_table.setMinimumHeight(90)
+        self.campaigns_table.setMinimumHeight(62)
+        self.campaigns_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # its rows' height
         self.campaigns_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.campaigns_table.cellClicked.connect(self.on_campaign_cell_clicked)
 
-        lower = QGridLayout()
-        lower.setHorizontalSpacing(16)
         self.districts_section = _section(self.tr("Districts: coverage and four-colour overview"))
-        lower.addWidget(self.districts_section, 0, 0)
-        lower.addWidget(self.districts_table, 1, 0)
-        lower.addWidget(_section(self.tr("My work")), 0, 1)
-        lower.addWidget(self.work_table, 1, 1)
-        lower.setColumnStretch(0, 3)
-        lower.setColumnStretch(1, 2)
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        left.addWidget(self.districts_section)
+        left.addWidget(self.districts_table, 1)
+        # The campaigns under the work, beside the districts: one view at 1366×768, no page to scroll.
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addWidget(_section(self.tr("My work")))
+        right.addWidget(self.work_table, 1)
+        right.addWidget(_section(self.tr("Campaigns running")))
+        right.addWidget(self.campaigns_table)
+        lower = QHBoxLayout()
+        lower.setSpacing(16)
+        lower.addLayout(left, 3)
+        lower.addLayout(right, 2)
 
         # An enterprise sees its own figures: districts, their coverage and the four colours are the regulator's.
-        if context.session.role == "enterprise":
+        if self_only:
             for widget in (self.districts_view, self.districts_section, self.districts_table):
                 widget.hide()
-            lower.setColumnStretch(0, 0)
+            lower.setStretch(0, 0)
 
         body = QWidget()
         body.setObjectName("dashboard_body")
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setSpacing(8)
         layout.addLayout(heading)
         layout.addWidget(self.past_note)
         layout.addWidget(self.goal)
         layout.addLayout(tiles)
         layout.addLayout(charts)
-        layout.addLayout(lower)
-        layout.addWidget(_section(self.tr("Campaigns running")))
-        layout.addWidget(self.campaigns_table)
-        layout.addStretch(1)
+        layout.addLayout(lower, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -239,7 +280,8 @@ class DashboardPage(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.verticalHeader().hide()
         table.setShowGrid(False)
-        table.setMinimumHeight(200)
+        table.setMinimumHeight(100)
+        _fill_height(table)
         table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
@@ -290,8 +332,7 @@ class DashboardPage(QWidget):
     def on_computed(self, dashboard: Dashboard) -> None:
         self._running = False
         self.dashboard = dashboard
-        office = self.context.store.offices.current()
-        self.greeting.setText(self.tr("%1 · as of %2").replace("%1", office.name if office else "")
+        self.greeting.setText(self.tr("%1 · as of %2").replace("%1", self._whose())
                               .replace("%2", dashboard.as_of.isoformat()))
         self._fill_goal(dashboard)
         for key, tile in self.tiles.items():
@@ -312,6 +353,15 @@ class DashboardPage(QWidget):
         if self._again:
             self._again = False
             self.on_shown()
+
+    def _whose(self) -> str:
+        """Whose figures these are: the enterprise's own for its officer, the office's for everyone else."""
+        session = self.context.session
+        if session.role == "enterprise":
+            enterprise = self.context.store.enterprises.get(session.person.enterprise_id)
+            return enterprise.name if enterprise else ""
+        office = self.context.store.offices.current()
+        return office.name if office else ""
 
     def _fill_goal(self, dashboard: Dashboard) -> None:
         goal = dashboard.goal
@@ -336,7 +386,8 @@ class DashboardPage(QWidget):
                      f"{progress.hazards:,}", f"{progress.closed:,}"]
             for column, text in enumerate(cells):
                 table.setItem(index, column, QTableWidgetItem(text))
-        table.setFixedHeight(32 + 30 * max(1, len(dashboard.campaigns)))
+        # As tall as its rows, up to two (it scrolls past them): my work above it takes the rest.
+        table.setFixedHeight(32 + 30 * min(2, max(1, len(dashboard.campaigns))))
 
     def _fill_weeks(self, dashboard: Dashboard) -> None:
         chart = self.weeks_chart
@@ -357,10 +408,7 @@ class DashboardPage(QWidget):
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([bar.monday.strftime("%m-%d") for bar in dashboard.weeks])
-        values = QValueAxis()
-        values.setLabelFormat("%d")
-        values.setRange(0, max([1, *(max(bar.found, bar.closed) for bar in dashboard.weeks)]))
-        values.applyNiceNumbers()
+        values = _count_axis(max([0, *(max(bar.found, bar.closed) for bar in dashboard.weeks)]))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
@@ -382,10 +430,7 @@ class DashboardPage(QWidget):
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([row.district.name for row in rows])
-        values = QValueAxis()
-        values.setLabelFormat("%d")
-        values.setRange(0, max([1, *(row.open_hazards for row in rows)]))
-        values.applyNiceNumbers()
+        values = _count_axis(max([0, *(row.open_hazards for row in rows)]))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)

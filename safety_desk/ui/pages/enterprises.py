@@ -201,7 +201,9 @@ class EnterprisesPage(QWidget):
         self.facts_label.setTextFormat(Qt.TextFormat.RichText)
         self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts_label.setWordWrap(True)
-        self.new_inspection = QPushButton(icon("clipboard-plus-outline", "white"), self.tr("New inspection"))
+        self.new_inspection = QPushButton(icon("clipboard-plus-outline", "white"),
+                                          self.tr("New self-inspection") if self.context.session.role == "enterprise"
+                                          else self.tr("New inspection"))  # an enterprise inspects itself (自查)
         self.new_inspection.setObjectName("new_inspection")
         self.new_inspection.setStyleSheet(
             "QPushButton { background: #1e88e5; color: white; border: none; border-radius: 4px;"

@@ -30,6 +30,7 @@ from safety_desk.ui.pages.broadcast import follow_changes
 SEARCH_DELAY_MS = 250
 # A date edit at this date means "no limit" (QDateEdit has no empty value; it shows the special text).
 _NO_DATE = QDate(2000, 1, 1)
+_HEADER_PADDING = 12  # the header's margins either side of the title
 _MUTED = "#546e7a"
 # The status filter's choice for every status but 已销号.
 OPEN_STATUSES = "open"
@@ -117,10 +118,18 @@ class HazardsPage(QWidget):
         header.setSectionResizeMode(LedgerModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         # Each column as wide as the ledger's column table says (in widths of "0", as Excel counts); the
         # description stretches over the rest: what the hazard is gets the most room.
-        zero = header.fontMetrics().horizontalAdvance("0")
+        # description stretches over the rest: what the hazard is gets the most room. Never narrower than the
+        # header's own words and the sort arrow (隐患等级 is wider than any grade under it).
+        metrics = header.fontMetrics()
+        zero = metrics.horizontalAdvance("0")
         for number, column in enumerate(LedgerModel.COLUMNS):
             if number != LedgerModel.DESCRIPTION:
-                header.resizeSection(number, (column.view_width or column.width) * zero)
+                title = str(self.model.headerData(number, Qt.Orientation.Horizontal) or "")
+                header.resizeSection(number, max((column.view_width or column.width) * zero,
+                                                 metrics.horizontalAdvance(title) + _HEADER_PADDING))
+
+        # An enterprise's ledger is all its own: its name on every row says nothing (nor its district: below).
+        self.table.setColumnHidden(LedgerModel.ENTERPRISE, context.session.role == "enterprise")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -233,8 +242,7 @@ class HazardsPage(QWidget):
         self.import_button.setToolTip(self.tr("Bring in hazards from a ledger kept in Excel (checked before "
                                               "anything is written)"))
         self.import_button.clicked.connect(self.on_import_clicked)
-        self.import_button.setVisible(self.context.session.may(Action.EDIT_HAZARD)
-                                      or self.context.session.role == "enterprise")
+        self.import_button.setVisible(self.context.desk.spreadsheets.may_import_ledger())
         bar = QHBoxLayout()
         bar.setSpacing(6)
         bar.addWidget(self.export_button)
@@ -311,8 +319,12 @@ class HazardsPage(QWidget):
             combo.blockSignals(True)  # refilling is not the user choosing
             combo.clear()
         self.district.addItem(self.tr("All districts"), None)
-        for district in self.service.districts():
+        districts = self.service.districts()
+        for district in districts:
             self.district.addItem(district.name, district.id)
+        # One district (an enterprise's, an inspector's own) leaves nothing to choose, and nothing to tell apart.
+        self.district.setVisible(len(districts) > 1)
+        self.table.setColumnHidden(LedgerModel.DISTRICT, len(districts) <= 1)
         self.campaign.addItem(self.tr("All campaigns"), None)
         for campaign in self.service.campaigns():
             self.campaign.addItem(campaign.name, campaign.id)

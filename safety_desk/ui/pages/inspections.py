@@ -41,7 +41,9 @@ class InspectionsPage(QWidget):
         self.runner = InspectionRunner(context)
         self.runner.inspection_submitted.connect(self.on_inspection_submitted)
         self.runner.answer_recorded.connect(self.on_answer_recorded)
-        empty = QLabel(self.tr("Choose an inspection on the left to continue it,\nor start a new one (Ctrl+N)."))
+        empty = QLabel(self.tr("Choose a self-inspection on the left to continue it,\nor start a new one (Ctrl+N).")
+                       if context.session.role == "enterprise" else
+                       self.tr("Choose an inspection on the left to continue it,\nor start a new one (Ctrl+N)."))
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setStyleSheet(f"color: {_MUTED}; font-size: 15px;")
         self.stack = QStackedWidget()
@@ -53,7 +55,7 @@ class InspectionsPage(QWidget):
         splitter.addWidget(self._build_left())
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 1000])
+        splitter.setSizes([236, 1000])  # "7/114 · 日常检查 · 2026-12-03" whole; the runner keeps the rest
         self.splitter = splitter
 
         layout = QVBoxLayout(self)
@@ -70,7 +72,9 @@ class InspectionsPage(QWidget):
     def _build_left(self) -> QWidget:
         title = QLabel(self.tr("Inspections"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
-        self.new_button = QPushButton(icon("plus"), self.tr("New inspection"))
+        self_inspects = self.context.session.role == "enterprise"  # an enterprise inspects itself (自查)
+        self.new_button = QPushButton(icon("plus"), self.tr("New self-inspection") if self_inspects
+                                      else self.tr("New inspection"))
         self.new_button.setObjectName("new_inspection")
         self.new_button.setToolTip(self.tr("Start an inspection (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.new_inspection())

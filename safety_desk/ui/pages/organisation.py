@@ -46,10 +46,11 @@ class OrganisationPage(QWidget):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
 
-        self.districts = _table([self.tr("Code"), self.tr("Name"), self.tr("Leader"), self.tr("Inspectors"),
+        self.districts = _table([self.tr("Code"), self.tr("District name"), self.tr("Leader"), self.tr("Inspectors"),
                                  self.tr("Enterprises")], "districts", stretch=3)
         self.add_district = QPushButton(self.tr("New district…"))
-        self.edit_district = QPushButton(self.tr("Name, leader and inspectors…"))
+        self.edit_district = QPushButton(self.tr("Edit district…"))
+        self.edit_district.setToolTip(self.tr("Change the name, the leader and the inspectors of the chosen district"))
         self.retire_district = QPushButton(self.tr("Retire district"))
         self.edit_district.setObjectName("edit_district")
         self.retire_district.setObjectName("retire_district")

@@ -81,19 +81,23 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Notice numbers per block"), self.block_size)
         form.addRow(self.tr("Major hazards copied to"), self.authority)
         form.addRow(self.tr("Drills of high-risk units"), self.drill_rule)
-        # The office's policy (deadlines, notice numbers, 抄送, the drill rule) is shown to everyone but changed by
-        # the office only; the language is each person's own.
+        # The office's policy (deadlines, notice numbers, 抄送, the drill rule, the weekly summary) is the office's
+        # to change and shown to the office only; the language is each person's own.
         self.office_fields = (self.general_days, self.major_days, self.notice_pattern, self.block_size,
                               self.authority, self.drill_rule, self.weekly_report_to, self.weekly_copy_to,
                               self.weekly_compiled_by, self.weekly_reviewed_by, self.weekly_signed_by,
                               self.weekly_plan)
         self.may_configure = context.session.may(Action.CONFIGURE_OFFICE)
-        self.office_only = QLabel(self.tr("Deadlines and notice numbers are set by the safety office."))
+        self.office_only = QLabel(self.tr("Deadlines, notice numbers and the weekly summary are set by the safety "
+                                          "office; here you choose your language and change your password."))
         self.office_only.setObjectName("office_only")
         self.office_only.setStyleSheet(f"color: {_MUTED};")
         self.office_only.setVisible(not self.may_configure)
         for field in self.office_fields:
             field.setEnabled(self.may_configure)
+        for field in (*self.office_fields[:6], self.pattern_preview):
+            form.setRowVisible(field, self.may_configure)
+        weekly.setVisible(self.may_configure)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         top = QHBoxLayout()
@@ -104,7 +108,10 @@ class SettingsPage(QWidget):
         layout.addWidget(self.office_only)
         layout.addLayout(form)
         layout.addWidget(weekly)
-        layout.addWidget(save)
+        save_row = QHBoxLayout()  # a button at the form's end, not a bar across the page
+        save_row.addStretch(1)
+        save_row.addWidget(save)
+        layout.addLayout(save_row)
         layout.addWidget(self.note)
         self.backups = BackupsPanel(context)
         layout.addWidget(self.backups, 1)

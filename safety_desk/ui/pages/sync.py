@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from safety_desk.services.devices import DeviceInfo, DeviceService, EnrolResult
 from safety_desk.services.record_labels import record_label
-from safety_desk.services.session import Action, PermissionDenied, Session
+from safety_desk.services.session import ROLE_NAMES, Action, PermissionDenied, Session
 from safety_desk.services.sync import SyncProblem, SyncService
 from safety_desk.services.sync_results import ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo
 from safety_desk.settings import Settings
@@ -381,13 +381,21 @@ class SyncPage(QWidget):
             self.device_label.setText(self.tr("This database is not an enrolled device"))
             self.role_label.setText(snapshot.problem)
         else:
-            self.device_label.setText(self.tr("This device: <b>%1</b> · %2 · id %3")
+            self.device_label.setText(self.tr("This device: <b>%1</b> · a %2 device · id %3")
                                       .replace("%1", html.escape(device.name))
                                       .replace("%2", role_name(device.role)).replace("%3", short_id(device.id)))
             self.device_label.setToolTip(self.tr("Device id: %1").replace("%1", device.id))
             if device.revoked_at is not None:
                 self.role_label.setText(self.tr("The safety office revoked this device: it no longer exports "
                                                 "or imports bundles."))
+            elif snapshot.office and self.context.session.role != "office":
+                # Someone else signed in at the office's computer: say who, so the device's role (安全办) beside
+                # the status bar's person and role does not read as theirs.
+                person = self.context.session.person
+                self.role_label.setText(self.tr("%1 (%2) is signed in on the safety office's computer: what is "
+                                                "recorded here is the office's, and reaches the other devices "
+                                                "from it.").replace("%1", person.name)
+                                        .replace("%2", ROLE_NAMES.get(person.role, person.role)))  # as the status bar says
             elif snapshot.office:
                 self.role_label.setText(self.tr("This is the safety office's device: every enrolled device "
                                                 "exchanges bundles with it, and it passes on to each what its "
