@@ -1239,6 +1239,12 @@ def sync_status(ctx: click.Context) -> None:
         if folder.configured:
             click.echo(f"同步文件夹 sync folder {folder.path}: " + ("可用 reachable" if folder.reachable else
                        "无法访问 not reachable") + f", 待导入 incoming {folder.incoming}")
+        from safety_desk.services.hub_sync import leftover
+
+        hub_waiting = len(leftover(desk.hub.mirror()))
+        if desk.settings.hub_url or hub_waiting or desk.hub.last_synced_at():
+            click.echo(f"集线器 {desk.settings.hub_url or '（未设置）'}：上次同步 {desk.hub.last_synced_at() or '无'}，"
+                       f"待上传 {hub_waiting} 个同步包")
         click.echo(f"未处理的冲突 open conflicts: {service.log.open_conflict_count()}")
         warning = service.clock_warning()
         if warning:

@@ -35,6 +35,8 @@ def test_enrol_init_and_sync_from_the_command_line(hub_world, hub_database, live
     assert synced.exit_code == 0 and "集线器" in synced.output, synced.output
     laptop = run("--db", str(hub_world["laptop1"].store.path), "sync", "hub", url)
     assert laptop.exit_code == 0, laptop.output
+    status = run("--db", office_db, "sync", "status")
+    assert status.exit_code == 0 and "上次同步 20" in status.output and "待上传 0 个同步包" in status.output
     nowhere = run("--db", office_db, "sync", "hub", "http://127.0.0.1:9")
     assert nowhere.exit_code == 1 and "集线器无法连接" in nowhere.output
     bad = run("--db", office_db, "sync", "hub", "ftp://x")
