@@ -5896,5 +5896,10 @@ A period is filed once: the filed figures are final and every later print shows 
         <source>Hub sync failed</source>
         <translation>与集线器同步失败</translation>
     </message>
+    <message>
+        <location filename="../../safety_desk/ui/hub_syncer.py" line="112"/>
+        <source>Hub: last synced %1, %2 bundles refused (see the Sync page)</source>
+        <translation>集线器：上次同步 %1，%2 个同步包被拒收（见同步页面）</translation>
+    </message>
 </context>
 </TS>

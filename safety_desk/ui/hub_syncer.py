@@ -107,7 +107,12 @@ class HubSyncer(QObject):
 
     def on_finished(self, outcome: HubOutcome) -> None:
         self.running = False
-        if outcome.result is not None:
+        refused = len(outcome.result.rejected) + len(outcome.result.refused_uploads) if outcome.result else 0
+        if outcome.result is not None and refused:
+            self.status_changed.emit(self.tr("Hub: last synced %1, %2 bundles refused (see the Sync page)")
+                                     .replace("%1", _short(outcome.result.synced_at)).replace("%2", str(refused)),
+                                     False)
+        elif outcome.result is not None:
             self.show_last_synced(outcome.result.synced_at)
         elif outcome.unreachable:
             self.status_changed.emit(self.tr("Hub unreachable: working offline"), False)

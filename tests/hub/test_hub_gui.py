@@ -53,3 +53,19 @@ def test_the_window_syncs_with_the_hub_in_a_worker_and_says_so(qtbot, hub_world,
     assert "Hub unreachable" in window.hub_status.text()
     assert "Hub unreachable" in box.status.text()
     window.show_page("hazards")  # still usable offline
+
+
+def test_refused_bundles_are_said_in_the_status_bar(qtbot) -> None:
+    from types import SimpleNamespace
+
+    from safety_desk.services.hub_sync import HubResult
+    from safety_desk.ui.hub_syncer import HubOutcome, HubSyncer
+
+    syncer = HubSyncer(SimpleNamespace(settings=Settings(hub_url="https://hub.example")))
+    said = []
+    syncer.status_changed.connect(lambda text, ok: said.append((text, ok)))
+    result = HubResult("https://hub.example", rejected=["x.sdsync: 签名无效"], synced_at="2026-12-05T17:02:00.000+08:00")
+    syncer.on_finished(HubOutcome(result=result))
+    assert said == [("Hub: last synced 12-05 17:02, 1 bundles refused (see the Sync page)", False)]
+    syncer.on_finished(HubOutcome(problem="集线器无法连接", unreachable=True))
+    assert said[-1] == ("Hub unreachable: working offline", False)
