@@ -7,6 +7,7 @@ store is announced to `on_changes` listeners with the `Changes` it made (the GUI
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
@@ -16,6 +17,7 @@ from safety_desk.services.session import Session
 from safety_desk.settings import Settings
 from safety_desk.store.changed import Changes
 from safety_desk.store.records import Person
+from safety_desk.store.errors import StoreError
 from safety_desk.store.store import Store
 
 
@@ -36,17 +38,40 @@ def open_or_create(path: Path | str, enrolment: Path | None = None, *, clock: Cl
 
 
 class Entrance:
-    """Before anyone signs in: the opened database, what the sign-in window shows, and the desk a person gets."""
+    """Before anyone signs in: the opened database, what the sign-in window shows, and the desk a person gets.
 
-    def __init__(self, store: Store) -> None:
+    An encrypted database stays closed until someone signs in (`store` is None until then): the sign-in window
+    shows the office name kept beside it in its key file, and the sign-in unlocks and opens it."""
+
+    def __init__(self, store: Store | None, *, path: Path | None = None, clock: Clock | None = None) -> None:
         self.store = store
+        self.path = Path(path) if path is not None else store.path
+        self.clock = clock
 
     @classmethod
     def open(cls, path: Path | str, enrolment: Path | None = None, *, clock: Clock | None = None) -> "Entrance":
-        return cls(open_or_create(path, enrolment, clock=clock))
+        from safety_desk.services import encryption
+
+        path = Path(path)
+        if encryption.is_encrypted(path) and not encryption.is_unlocked(path):
+            encryption.check_key_file(path)  # a database copied without its key file: said now, not at sign-in
+            return cls(None, path=path, clock=clock)
+        return cls(open_or_create(path, enrolment, clock=clock), clock=clock)
+
+    @property
+    def locked(self) -> bool:
+        return self.store is None
+
+    @property
+    def is_encrypted(self) -> bool:
+        from safety_desk.services.encryption import is_encrypted
+        return is_encrypted(self.path)
 
     @property
     def office_name(self) -> str:
+        if self.store is None:
+            from safety_desk.services.encryption import label_of
+            return label_of(self.path)
         office = self.store.offices.current()
         return office.name if office else ""
 
@@ -58,25 +83,55 @@ class Entrance:
     @property
     def is_office_device(self) -> bool:
         """The office's own database (made by init or the first start), not an enrolled device's."""
+        if self.store is None:
+            return True  # an encrypted database has an account with a key: nobody is asked to set one up
         device = self.store.devices.get(self.store.db.device_id)
         return device is not None and device.role == "office"
 
     def needs_setup(self) -> bool:
         from safety_desk.services.auth import needs_setup
 
-        return needs_setup(self.store)
+        return self.store is not None and needs_setup(self.store)
 
     def sign_in(self):
-        """The sign-in check (services/auth.py SignIn) on this database."""
-        from safety_desk.services.auth import SignIn
+        """The sign-in check (services/auth.py SignIn) on this database (LockedSignIn: it unlocks it first)."""
+        from safety_desk.services.auth import LockedSignIn, SignIn
 
+        if self.store is None:
+            return LockedSignIn(self.path, clock=self.clock, on_open=self._opened)
         return SignIn(self.store)
+
+    def _opened(self, store: Store) -> None:
+        self.store = store
+
+    def encrypt_after_sign_in(self, session: Session, password: str):
+        """The first sign-in on a plain database (made before this version, or by the first start): encrypt it
+        in place now that a password is known. Returns (the session on the reopened database, what encrypting
+        gave: the recovery key to show once, or the StoreError that left it plain), or (session, None) when it is
+        encrypted already."""
+        from safety_desk.services.encryption import encrypt_database, is_encrypted
+
+        if self.store is None or is_encrypted(self.path):
+            return session, None
+        person = session.person
+        label = self.office_name
+        self.store.close()
+        try:
+            result = encrypt_database(self.path, login=person.login, password=password, label=label,
+                                      clock=self.clock)
+        except StoreError as exc:  # another program has it open, a full disk: it stays plain, tried again later
+            result = exc
+        finally:
+            self.store = Store.open(self.path, clock=self.clock)
+        self.store.db.author_id = person.id
+        return dataclasses.replace(session, store=self.store), result
 
     def desk(self, session: Session, settings: Settings | None = None) -> Desk:
         return Desk(session, settings)
 
     def close(self) -> None:
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
 
 
 class Desk:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 import click
 
 from safety_desk import __version__
+from safety_desk.domain.language import say, set_language
 
 if TYPE_CHECKING:
     from safety_desk.app import Desk
@@ -24,25 +25,68 @@ EXIT_NOT_PERMITTED = 3
 LOCK_PATIENCE_S = 15 * 60  # how long a command waits for another process's write before it gives up
 
 
-class Failed(click.ClickException):
+class _Refusal(click.ClickException):
+    """A message of ours on stderr, its "Error:" label in the run's language too (click's own is English)."""
+
+    def show(self, file=None) -> None:
+        click.echo(say("错误：", "Error: ") + self.format_message(), file=file or sys.stderr)
+
+
+class Failed(_Refusal):
     exit_code = EXIT_FAILED
 
 
-class BadInput(click.ClickException):
+class BadInput(_Refusal):
     exit_code = EXIT_BAD_INPUT
 
 
-class NotPermitted(click.ClickException):
+class NotPermitted(_Refusal):
     exit_code = EXIT_NOT_PERMITTED
 
 
 def _db_path(ctx: click.Context) -> Path:
+    """The database the command names, unlocked first when it is encrypted (`--user` with SAFETY_DESK_PASSWORD
+    or a typed password, or `--recovery-key`)."""
     from safety_desk.paths import default_db_path, demo_db_path
 
     root = ctx.find_root().params
     if root.get("db"):
-        return Path(root["db"])
-    return demo_db_path() if root.get("demo") else default_db_path()
+        path = Path(root["db"])
+    else:
+        path = demo_db_path() if root.get("demo") else default_db_path()
+    _unlock(ctx, path)
+    return path
+
+
+def _unlock(ctx: click.Context, path: Path) -> None:
+    from safety_desk.services import encryption
+
+    if not encryption.is_encrypted(path) or encryption.is_unlocked(path):
+        return
+    root = ctx.find_root().params
+    try:
+        if root.get("recovery_key"):
+            encryption.unlock_with_recovery(path, root["recovery_key"])
+            return
+        login = root.get("user")
+        if not login:
+            raise BadInput(f"{path}: 数据库已加密：请用 --user 登录名（密码放在环境变量 SAFETY_DESK_PASSWORD 中，"
+                           "或在终端输入），或用 --recovery-key 恢复密钥解锁")
+        password = _password_for(login)
+        encryption.unlock(path, login, password)
+    except encryption.UnlockRefused as exc:
+        raise BadInput(f"{exc}（{path.name} 未解锁，未作任何改动）") from None
+
+
+def _password_for(login: str) -> str:
+    import os
+
+    password = os.environ.get("SAFETY_DESK_PASSWORD")
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise BadInput(f"--user {login}: 需要密码：请设置环境变量 SAFETY_DESK_PASSWORD")
+    return click.prompt(f"{login} 的密码", hide_input=True)
 
 
 @contextmanager
@@ -63,7 +107,7 @@ def _desk(ctx: click.Context) -> Iterator["Desk"]:
     # Another process writing (an import, a sync, the window): wait for it, saying so, rather than fail.
     desk.store.db.lock_patience_s = LOCK_PATIENCE_S
     desk.store.db.on_lock_wait = lambda: click.echo(
-        "正在等待另一个导入或同步完成… (waiting for another import or sync to finish)", err=True)
+        say("正在等待另一个导入或同步完成…", "waiting for another import or sync to finish"), err=True)
     try:
         yield desk
     except PermissionDenied as exc:
@@ -74,7 +118,7 @@ def _desk(ctx: click.Context) -> Iterator["Desk"]:
         raise Failed(str(exc)) from None
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        raise Failed(f"{where}无法写入 (cannot write: {exc.strerror or exc})") from None
+        raise Failed(say(f"{where}无法写入（{_write_reason(exc)}）", f"{where}cannot write: {exc.strerror or exc}")) from None
     finally:
         desk.close()
 
@@ -160,17 +204,19 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
         if value is None:
             return None
         if value.suffix.lower() != suffix:
-            raise click.BadParameter(f"{value.name}: 文件名应以 {suffix} 结尾 (the file is written as {suffix}: name it "
-                                     f"so)", ctx=ctx, param_hint="'-o'")
+            # Ours, not click's BadParameter: its "Invalid value for" frame is English only.
+            raise BadInput(say(f"-o {value.name}: 文件名应以 {suffix} 结尾",
+                               f"-o {value.name}: the file is written as {suffix}: name it so"))
         folder = value.parent
         if not folder.is_dir():
             if not ctx.meta.get("create_dirs"):
-                raise click.BadParameter(f"{folder}: 文件夹不存在；加 --create-dirs 可新建 (no such folder; add "
-                                         "--create-dirs to create it)", ctx=ctx, param_hint="'-o'")
+                raise BadInput(say(f"-o {folder}: 文件夹不存在；加 --create-dirs 可新建",
+                                   f"-o {folder}: no such folder; add --create-dirs to create it"))
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise Failed(f"{folder}: 无法新建文件夹 (cannot create the folder: {exc.strerror or exc})") from None
+                raise Failed(say(f"{folder}: 无法新建文件夹（{_write_reason(exc)}）",
+                                 f"{folder}: cannot create the folder: {exc.strerror or exc}")) from None
         reason = _cannot_write_in(folder)
         if reason is not None:  # before any work: an hour's export is not lost at its last step
             raise Failed(f"{value}：无法在文件夹 {folder} 中写入文件（{reason}），未生成文件")
@@ -196,10 +242,19 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
 @click.option("--demo", is_flag=True, help="Open the demo database, creating it if needed.")
 @click.option("--self-test", "self_test", is_flag=True,
               help="Check this installation (window, photo, PDF, spreadsheet) on a temporary database and exit.")
+@click.option("--user", "user", envvar="SAFETY_DESK_USER", default=None, metavar="LOGIN",
+              help="Unlock an encrypted database as this account (password: SAFETY_DESK_PASSWORD, or typed).")
+@click.option("--recovery-key", "recovery_key", envvar="SAFETY_DESK_RECOVERY_KEY", default=None, metavar="KEY",
+              help="Unlock an encrypted database with the recovery key printed by init.")
 @click.version_option(__version__, prog_name="safety-desk")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: bool = False) -> None:
+def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: bool = False,
+         user: str | None = None, recovery_key: str | None = None) -> None:
     """SafetyDesk 安全检查工作台: workplace-safety inspections, hazards and drills, offline."""
+    from safety_desk.settings import Settings
+
+    # Every message of this run in one language: --lang when typed, else the saved setting (DESIGN.md §7).
+    set_language(lang_given(ctx) or Settings.load().language)
     if ctx.invoked_subcommand is not None:
         return
     if self_test:
@@ -211,7 +266,7 @@ def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: 
         ctx.invoke(demo_command)
     from safety_desk.ui.app import run_gui
 
-    sys.exit(run_gui(path, lang_given(ctx), login_hint="admin" if demo else ""))
+    sys.exit(run_gui(path, lang_given(ctx), login_hint="admin" if demo else "", encrypt=not demo))
 
 
 def lang_given(ctx: click.Context) -> str | None:
@@ -242,13 +297,46 @@ def init_command(ctx: click.Context, office_name: str | None, device_name: str |
         raise BadInput(f"--password: {weak}")  # the first account follows the rule every later one does
     try:
         result = initialise(path, office_name=office_name or DEFAULT_OFFICE_NAME, device_name=device_name,
-                            admin_login=admin_login, admin_name=admin_name, admin_password=password)
+                            admin_login=admin_login, admin_name=admin_name, admin_password=password,
+                            encrypt=bool(admin_login))
     except (AlreadyInitialised, ValueError, ChecklistError) as exc:
         raise BadInput(str(exc)) from None
     except StoreError as exc:
         raise Failed(str(exc)) from None
-    click.echo(f"已创建 created {result.path}")
-    click.echo(f"设备 device {result.device_id}; 检查表 checklists: {result.checklists_added}")
+    click.echo(say(f"已创建：{result.path}", f"created: {result.path}"))
+    click.echo(say(f"设备：{result.device_id}；检查表：{result.checklists_added}",
+                   f"device: {result.device_id}; checklists: {result.checklists_added}"))
+    if result.encrypted is not None:
+        click.echo(result.encrypted.describe())
+    else:
+        click.echo(say("数据库尚未加密：第一个账号登录时自动加密",
+                       "the database is not encrypted yet: it is encrypted when the first account signs in"))
+
+
+@main.command("encrypt")
+@click.pass_context
+def encrypt_command(ctx: click.Context) -> None:
+    """Encrypt a plain database in place (after a backup) with a key slot for --user and a new recovery key."""
+    from safety_desk.services import encryption
+    from safety_desk.services.auth import SignInFailed, encrypt_as
+    from safety_desk.services.errors import StoreError
+
+    path = _db_path(ctx)
+    if encryption.is_encrypted(path):
+        raise BadInput(say(f"{path}: 数据库已经加密，未作任何改动", f"{path}: the database is encrypted already; nothing was changed"))
+    login = ctx.find_root().params.get("user")
+    if not login:
+        raise BadInput(say("encrypt: 请用 --user 登录名 指明加密后用哪个账号解锁（密码放在 SAFETY_DESK_PASSWORD 中）",
+                           "encrypt: name the account that unlocks it with --user LOGIN (its password in SAFETY_DESK_PASSWORD)"))
+    password = _password_for(login)
+    try:
+        result = encrypt_as(path, login, password)
+    except SignInFailed as exc:
+        raise BadInput(say(f"--user {login}: {exc}；数据库未改动，仍未加密",
+                           f"--user {login}: {exc}; the database was not changed and is still not encrypted")) from None
+    except StoreError as exc:
+        raise Failed(str(exc)) from None
+    click.echo(result.describe())
 
 
 @main.command("demo")
@@ -270,7 +358,7 @@ def demo_command(ctx: click.Context, enterprises: int = 60, weeks: int = 26, see
     path = _db_path(ctx) if ctx.find_root().params.get("db") else _demo_path()
     spec = DemoSpec(enterprises=enterprises, weeks=weeks, seed=seed,
                     as_of=as_of.date() if as_of else None, larger_incident=larger_incident)
-    progress = _Progress("生成演示数据 building demo")
+    progress = _Progress(say("生成演示数据", "building demo"))
     started = time.perf_counter()
     try:
         summary = build_demo(path, spec, progress=progress)
@@ -281,9 +369,9 @@ def demo_command(ctx: click.Context, enterprises: int = 60, weeks: int = 26, see
     finally:
         progress.close()
     elapsed = time.perf_counter() - started
-    click.echo(f"演示数据库 demo database: {path}")
-    click.echo(summary.describe() + f"; {elapsed:.1f} s")
-    click.echo("登录 sign in: admin / demo")
+    click.echo(say(f"演示数据库：{path}", f"demo database: {path}"))
+    click.echo(summary.describe() + say(f"；{elapsed:.1f} 秒", f"; {elapsed:.1f} s"))
+    click.echo(say("登录：admin / demo", "sign in: admin / demo"))
 
 
 def _demo_path() -> Path:
@@ -293,19 +381,21 @@ def _demo_path() -> Path:
 
 
 @main.command("doctor")
+@click.option("--repair", is_flag=True,
+              help="Rebuild the ledger's text indexes if they disagree with their tables (after a VACUUM or restore).")
 @click.pass_context
-def doctor_command(ctx: click.Context) -> None:
-    """Check the database: integrity, schema, audit chain, hazard status, photo files."""
+def doctor_command(ctx: click.Context, repair: bool) -> None:
+    """Check the database: integrity, text indexes, schema, audit chain, hazard status, photo files."""
     from safety_desk.services.doctor import backup_age_line, run_doctor
 
     with _desk(ctx) as desk:
-        report = run_doctor(desk.store)
+        report = run_doctor(desk.store, repair=repair)
         age = backup_age_line(_db_path(ctx), desk.clock)
     for name, passed, detail in report.checks:
-        click.echo(f"{'正常 ok  ' if passed else '异常 FAIL'}  {name}: {detail}")
+        click.echo(f"{say('正常', 'ok  ') if passed else say('异常', 'FAIL')}  {name}: {detail}")
     click.echo(f"         {age}")
     if not report.ok:
-        raise Failed("doctor found problems (见上 see above)")
+        raise Failed(say("检查发现问题（见上）", "doctor found problems (see above)"))
 
 
 @main.command("backup")
@@ -327,7 +417,8 @@ def backup_command(ctx: click.Context, output: Path | None) -> None:
         written = export_backup(path, output) if output is not None else take_backup(path, MANUAL).path
     except BackupFailed as exc:
         raise Failed(str(exc)) from None
-    click.echo(f"已备份 backed up: {written} ({written.stat().st_size / 1e6:.1f} MB)")
+    size = f"{written.stat().st_size / 1e6:.1f} MB"
+    click.echo(say(f"已备份：{written}（{size}）", f"backed up: {written} ({size})"))
 
 
 @main.command("restore")
@@ -343,10 +434,13 @@ def restore_command(ctx: click.Context, file: Path) -> None:
         MissingDatabase, NewerSchemaError, NotASafetyDeskDatabase, SameDatabase, StoreError,
     )
 
+    path = _db_path(ctx)
+    if file.exists():
+        _unlock(ctx, file)  # an encrypted backup brought from elsewhere, with its key slots beside it
     try:
-        result = restore_backup(_db_path(ctx), file)
+        result = restore_backup(path, file)
     except (NotASafetyDeskDatabase, NewerSchemaError, MissingDatabase, SameDatabase) as exc:
-        raise BadInput(f"{exc}; 未恢复，数据库未改动 (nothing was restored; the database was not changed)") from None
+        raise BadInput(say(f"{exc}；未恢复，数据库未改动", f"{exc}; nothing was restored; the database was not changed")) from None
     except StoreError as exc:
         raise Failed(str(exc)) from None
     click.echo(result.describe())
@@ -393,7 +487,7 @@ def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | No
             late = f"逾期{row.overdue_days}天" if row.overdue_days else ""
             click.echo("\t".join([row.found_on, row.district_name, row.enterprise_name, row.grade, row.status or "",
                                   row.deadline or "", late, row.description]))
-        click.echo(f"{count} 条隐患 hazards (as of {day.isoformat()})", err=True)
+        click.echo(say(f"{count} 条隐患（截至 {day.isoformat()}）", f"{count} hazards (as of {day.isoformat()})"), err=True)
 
 
 @main.group("report")
@@ -410,7 +504,7 @@ def _write_document(ctx: click.Context, output: Path, make) -> None:
             if exc.filename is not None and Path(exc.filename).parent == output.parent:
                 raise  # the output's own folder went away: _writing says so
             raise BadInput(str(exc)) from None
-    click.echo(f"已生成 written: {output}")
+    click.echo(say(f"已生成：{output}", f"written: {output}"))
 
 
 _OUTPUT = _output(".pdf")
@@ -497,7 +591,7 @@ def report_weekly(ctx: click.Context, week: str | None, start, end, district_cod
             with _writing(output):
                 desk.weekly.write_pdf(summary, output)
     if output is not None:
-        click.echo(f"已生成 written: {output}", err=as_json)
+        click.echo(say(f"已生成：{output}", f"written: {output}"), err=as_json)
 
 
 def _statistics_command(ctx: click.Context, kind: str, period: str, district_code: str | None, uscc: str | None,
@@ -521,7 +615,7 @@ def _statistics_command(ctx: click.Context, kind: str, period: str, district_cod
             with _writing(output):
                 figures = getattr(desk.reports, kind)(period, output, district_code, uscc, file=file_it)
     if output is not None:
-        click.echo(f"已生成 written: {output}", err=as_json)
+        click.echo(say(f"已生成：{output}", f"written: {output}"), err=as_json)
     if figures is not None:
         _echo_filing(figures)
 
@@ -656,7 +750,8 @@ def _list_filters(command):
 def _scope_arguments(desk, uscc, district_code, day_from, day_to) -> dict:
     flt = desk.ledger.filter_for(district_code=district_code, uscc=uscc)
     if day_from and day_to and day_from > day_to:
-        raise BadInput(f"--from {day_from:%Y-%m-%d} 晚于 --to {day_to:%Y-%m-%d} (the period ends before it starts)")
+        raise BadInput(say(f"--from {day_from:%Y-%m-%d} 晚于 --to {day_to:%Y-%m-%d}",
+                           f"--from {day_from:%Y-%m-%d} is after --to {day_to:%Y-%m-%d}: the period ends before it starts"))
     return {"enterprise_id": flt.enterprise_id, "district_id": flt.district_id,
             "day_from": day_from.date() if day_from else None, "day_to": day_to.date() if day_to else None}
 
@@ -682,7 +777,7 @@ def inspection_list(ctx: click.Context, uscc, district_code, day_from, day_to, a
              "kind": inspection.kind, "kind_name": KIND_NAMES.get(inspection.kind, inspection.kind),
              "checklist_id": inspection.checklist_id, "status": inspection.status} for inspection in found]
     _echo_listing(rows, as_json, ["id", "started_at", "enterprise_name", "district_name", "kind_name", "status"],
-                  "次检查 inspections")
+                  say("次检查", "inspections"))
 
 
 @main.group("drill")
@@ -702,7 +797,7 @@ def drill_list(ctx: click.Context, uscc, district_code, day_from, day_to, as_jso
              **_place(drill, districts, enterprises), "plan_type": drill.plan_type, "form": drill.form}
             for drill in found]
     _echo_listing(rows, as_json, ["id", "day", "enterprise_name", "district_name", "name", "status"],
-                  "次演练 drills")
+                  say("次演练", "drills"))
 
 
 @main.group("export")
@@ -731,13 +826,14 @@ def export_ledger(ctx: click.Context, output: Path, district_code: str | None, u
             desk = desk.at(as_of.date())  # the ledger as it stood at the end of that day
         flt = desk.ledger.filter_for(district_code=district_code, uscc=uscc, grade=grade, status=status,
                                      overdue=overdue)
-        progress = _Progress("导出 exporting")
+        progress = _Progress(say("导出", "exporting"))
         try:
             with _writing(output):
                 count = desk.spreadsheets.export_ledger(flt, output, progress=progress)
         finally:
             progress.close()
-    click.echo(f"已导出 written: {output} ({count} 条隐患 hazards, {time.perf_counter() - started:.1f} s)")
+    seconds = time.perf_counter() - started
+    click.echo(say(f"已导出：{output}（{count} 条隐患，{seconds:.1f} 秒）", f"written: {output} ({count} hazards, {seconds:.1f} s)"))
 
 
 @main.group("import")
@@ -750,16 +846,17 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **opti
     started = time.perf_counter()
     with _desk(ctx) as desk:  # a failed backup before writing, a full disk...: exit 1, nothing was imported
         service = desk.spreadsheets
-        progress = _Progress("检查 checking")
+        progress = _Progress(say("检查", "checking"))
         try:
             run = {"enterprises": service.import_enterprises, "ledger": service.import_ledger,
                    "people": service.import_people}[kind]
             result = run(file, dry_run=dry_run, progress=progress, **options)
         finally:
             progress.close()
-    click.echo(result.describe() + f"; {time.perf_counter() - started:.1f} s")
+    seconds = time.perf_counter() - started
+    click.echo(result.describe() + say(f"；{seconds:.1f} 秒", f"; {seconds:.1f} s"))
     if dry_run:
-        click.echo("试运行，未写入 (dry run: nothing was written)")
+        click.echo(say("试运行，未写入", "dry run: nothing was written"))
     if result.one_time_passwords:
         click.echo("一次性密码（只显示这一次，请交给本人；首次登录时须修改）：")
         for login, password in result.one_time_passwords:
@@ -786,7 +883,7 @@ def _parse_unknown_industry(_ctx: click.Context, _param: click.Parameter, value:
     try:
         return parse_industry(value)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--unknown-industry") from None
+        raise BadInput(f"--unknown-industry: {exc}") from None
 
 
 @import_group.command("enterprises")
@@ -839,8 +936,8 @@ def import_template(kind: str, output: Path) -> None:
     try:
         SpreadsheetService.write_template(kind, output)
     except OSError as exc:
-        raise Failed(f"{output}: 无法写入 (cannot write: {exc.strerror or exc})") from None
-    click.echo(f"已生成 written: {output}")
+        raise Failed(say(f"{output}: 无法写入（{_write_reason(exc)}）", f"{output}: cannot write: {exc.strerror or exc}")) from None
+    click.echo(say(f"已生成：{output}", f"written: {output}"))
 
 
 @main.group("district")
@@ -1038,12 +1135,13 @@ def checklist_validate(paths: tuple[Path, ...]) -> None:
     targets = list(paths) or library_paths()
     checklists, errors = validate_paths(targets)
     for checklist in checklists:
-        click.echo(f"正常 ok  {checklist.id}@{checklist.version} {checklist.title}"
-                   f" ({sum(1 for _ in checklist.items())} items)")
+        items = sum(1 for _ in checklist.items())
+        click.echo(say(f"正常  {checklist.id}@{checklist.version} {checklist.title}（{items} 项）",
+                       f"ok  {checklist.id}@{checklist.version} {checklist.title} ({items} items)"))
     for error in errors:
         click.echo(str(error), err=True)
     if errors:
-        raise BadInput(f"{len(errors)} 个错误 error(s) in checklist files")
+        raise BadInput(say(f"检查表文件中有 {len(errors)} 个错误", f"{len(errors)} error(s) in checklist files"))
 
 
 @main.group("device")
@@ -1056,24 +1154,36 @@ def device_group() -> None:
 @click.option("--district", "districts", multiple=True, metavar="CODE", help="A district of the device (repeatable).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="The enterprise of an enterprise device.")
 @click.option("--name", required=True, help="A name for the device (unique).")
+@click.option("--person", "people", multiple=True, metavar="LOGIN",
+              help="Who signs in on the device (repeatable; default: the inspectors and leaders of its districts, or "
+                   "the enterprise's own people). Only they have their password hash on it.")
 @_output(".sdenroll", help_text="The enrolment file to write (FILE.sdenroll).")
 @click.pass_context
 def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], uscc: str | None, name: str,
-                  output: Path) -> None:
+                  people: tuple[str, ...], output: Path) -> None:
     """Enrol a device (office only): writes its signed enrolment file with the starter data of its scope."""
     with _desk(ctx) as desk:
-        progress = _Progress("写入登记文件 writing enrolment")
+        progress = _Progress(say("写入登记文件", "writing enrolment"))
         try:
             with _writing(output):
                 result = desk.devices.enroll(role, name, output, district_codes=districts, uscc=uscc,
-                                             report=progress)
+                                             people=people, report=progress)
         finally:
             progress.close()
-    click.echo(f"已登记设备 enrolled {result.device.name} ({result.device.role}) {result.device.id}")
-    click.echo(f"登记文件 enrolment file: {result.path} ({result.changes} 项 changes, {result.photos} 张照片 photos)")
+    click.echo(say(f"已登记设备：{result.device.name}（{result.device.role}）{result.device.id}",
+                   f"enrolled {result.device.name} ({result.device.role}) {result.device.id}"))
+    click.echo(say(f"登记文件：{result.path}（{result.changes} 项修改，{result.photos} 张照片）",
+                   f"enrolment file: {result.path} ({result.changes} changes, {result.photos} photos)"))
     for block in result.notice_blocks:
-        click.echo(f"通知书编号段 notice numbers {block}")
-    click.echo("请妥善交付此文件：它只能使用一次 (hand the file over safely: it can be used once)")
+        click.echo(say(f"通知书编号段：{block}", f"notice numbers {block}"))
+    if result.signers:
+        click.echo(say(f"可在此设备登录的人员：{'、'.join(result.signers)}",
+                       f"people who may sign in on this device: {', '.join(result.signers)}"))
+    else:
+        click.echo(say("此设备目前没有可登录的人员：请用 `device people` 指定，或为其片区添加检查员",
+                       "no one may sign in on this device yet: name them with `device people`, or add inspectors "
+                       "to its districts"), err=True)
+    click.echo(say("请妥善交付此文件：它只能使用一次", "hand the file over safely: it can be used once"))
 
 
 @device_group.command("join")
@@ -1084,7 +1194,7 @@ def device_join(ctx: click.Context, enrol_file: Path) -> None:
     from safety_desk.services.devices import AlreadyJoined, join
     from safety_desk.services.errors import StoreError
 
-    progress = _Progress("导入初始数据 importing starter data")
+    progress = _Progress(say("导入初始数据", "importing starter data"))
     try:
         result = join(_db_path(ctx), enrol_file, report=progress)
     except (AlreadyJoined, ValueError) as exc:  # a database here already; a damaged or foreign enrolment file
@@ -1093,8 +1203,42 @@ def device_join(ctx: click.Context, enrol_file: Path) -> None:
         raise Failed(str(exc)) from None
     finally:
         progress.close()
-    click.echo(f"本机已成为设备 this installation is now {result.name} ({result.role}) {result.device_id}")
-    click.echo(f"初始数据 starter data: {result.changes} 项 changes, {result.photos} 张照片 photos")
+    click.echo(say(f"本机已成为设备：{result.name}（{result.role}）{result.device_id}",
+                   f"this installation is now {result.name} ({result.role}) {result.device_id}"))
+    click.echo(say(f"初始数据：{result.changes} 项修改，{result.photos} 张照片",
+                   f"starter data: {result.changes} changes, {result.photos} photos"))
+
+
+@device_group.command("people")
+@click.argument("device")
+@click.option("--person", "people", multiple=True, metavar="LOGIN", help="Who signs in on the device (repeatable).")
+@click.option("--default", "default", is_flag=True, help="Back to the default list of the device's scope.")
+@click.pass_context
+def device_people(ctx: click.Context, device: str, people: tuple[str, ...], default: bool) -> None:
+    """Show or change who signs in on a device (office only); the change reaches it with its next sync."""
+    if people and default:
+        raise BadInput("--person 与 --default 只能选一个")
+    with _desk(ctx) as desk:
+        if people or default:
+            listed = desk.devices.set_people(device, None if default else people)
+        else:
+            listed = desk.devices.sign_in_list(desk.devices.find(device))
+    kind = "指定名单" if listed.listed else "默认名单（其片区的检查员和包片领导，或本企业人员）"
+    click.echo(f"{listed.device.name}：{kind}：{'、'.join(listed.logins) or '（无人）'}")
+
+
+@device_group.command("districts")
+@click.argument("device")
+@click.option("--district", "districts", multiple=True, required=True, metavar="CODE",
+              help="The device's districts from now on (repeatable).")
+@click.pass_context
+def device_districts(ctx: click.Context, device: str, districts: tuple[str, ...]) -> None:
+    """Change the districts of an inspector's or leader's device (office only): at its next sync it receives the
+    new districts' records and removes those of the districts it lost."""
+    with _desk(ctx) as desk:
+        changed = desk.devices.set_districts(device, districts)
+        scope = desk.devices.scope_text(changed)
+    click.echo(f"{changed.name} 的片区：{scope}")
 
 
 @device_group.command("revoke")
@@ -1103,8 +1247,12 @@ def device_join(ctx: click.Context, enrol_file: Path) -> None:
 def device_revoke(ctx: click.Context, device: str) -> None:
     """Revoke a device (by name or id): its bundles are refused; the revocation travels in bundles."""
     with _desk(ctx) as desk:
+        gap = desk.devices.unreturned_writes(device)
         revoked = desk.devices.revoke(device)
-    click.echo(f"已停用 revoked {revoked.name} {revoked.id} ({revoked.revoked_at})")
+    click.echo(say(f"已停用：{revoked.name} {revoked.id}（{revoked.revoked_at}）",
+                   f"revoked {revoked.name} {revoked.id} ({revoked.revoked_at})"))
+    if gap:  # also kept as a conflict for the Sync page and `sync conflicts --all`
+        click.echo(say(f"注意：{gap}", f"warning: {gap}"))
 
 
 @device_group.command("list")
@@ -1113,8 +1261,8 @@ def device_list(ctx: click.Context) -> None:
     """Every device: name, role, scope, enrolled, revoked, whether its key arrived."""
     with _desk(ctx) as desk:
         for info in desk.devices.list():
-            state = "已停用 revoked" if info.revoked_at else ("正常 active" if info.key_known else "待首次同步 awaiting "
-                                                                                          "first bundle")
+            state = (say("已停用", "revoked") if info.revoked_at else say("正常", "active") if info.key_known
+                     else say("待首次同步", "awaiting first bundle"))
             here = " *" if info.this_device else ""
             click.echo("\t".join([info.id, info.name + here, info.role, info.scope_text, info.enrolled_at[:16], state]))
 
@@ -1132,19 +1280,19 @@ def sync_group() -> None:
 def sync_export(ctx: click.Context, to: Path, for_device: str | None) -> None:
     """Write a bundle with everything the receiving device's scope allows that it has not acknowledged."""
     if to.suffix != ".sdsync" and not to.is_dir():
-        raise BadInput(f"--to {to}: 文件夹不存在 (no such folder; or give a FILE.sdsync)")
+        raise BadInput(say(f"--to {to}: 文件夹不存在", f"--to {to}: no such folder; or give a FILE.sdsync"))
     with _desk(ctx) as desk:
-        progress = _Progress("导出 exporting")
+        progress = _Progress(say("导出", "exporting"))
         try:
             result = desk.sync.export(to, for_device, report=progress)
         except OSError as exc:
-            raise Failed(f"{to}: 无法写入 (cannot write: {exc.strerror or exc})") from None
+            raise Failed(say(f"{to}: 无法写入（{_write_reason(exc)}）", f"{to}: cannot write: {exc.strerror or exc}")) from None
         finally:
             progress.close()
         recipient = next((f"{peer.name} ({peer.device_id})" for peer in desk.sync.peers()
                           if peer.device_id == result.recipient), result.recipient)
-    click.echo(f"已导出 written {result.path}，发给 for {recipient}: {result.changes} 项修改 changes, "
-               f"{result.photos} 张照片 photos")
+    click.echo(say(f"已导出 {result.path}，发给 {recipient}：{result.changes} 项修改，{result.photos} 张照片",
+                   f"written {result.path} for {recipient}: {result.changes} changes, {result.photos} photos"))
 
 
 @sync_group.command("import")
@@ -1153,7 +1301,7 @@ def sync_export(ctx: click.Context, to: Path, for_device: str | None) -> None:
 def sync_import(ctx: click.Context, file: Path) -> None:
     """Apply one bundle: checked completely first, a backup taken, then all or nothing."""
     with _desk(ctx) as desk:
-        progress = _Progress("导入 importing")
+        progress = _Progress(say("导入", "importing"))
         try:
             result = desk.sync.import_bundle(file, report=progress)
         finally:
@@ -1164,9 +1312,9 @@ def sync_import(ctx: click.Context, file: Path) -> None:
 def _echo_import(result) -> None:
     click.echo(result.describe())
     for refused in result.refused:
-        click.echo(f"  拒收 refused: {refused}", err=True)
+        click.echo(say(f"  拒收：{refused}", f"  refused: {refused}"), err=True)
     for warning in result.warnings:
-        click.echo(f"  注意 warning: {warning}", err=True)
+        click.echo(say(f"  注意：{warning}", f"  warning: {warning}"), err=True)
 
 
 @sync_group.command("folder")
@@ -1178,8 +1326,9 @@ def sync_folder(ctx: click.Context, path: Path | None) -> None:
         folder = desk.sync.folder(path)
         reason = _cannot_write_in(folder)
         if reason is not None:  # refused before importing: a bundle taken in must be removed from the folder
-            raise Failed(f"同步文件夹 {folder} 无法写入（{reason}），未导入也未导出")
-        progress = _Progress("同步 syncing")
+            raise Failed(say(f"同步文件夹 {folder} 无法写入（{reason}），未导入也未导出",
+                              f"sync folder {folder} cannot be written ({reason}): nothing imported or exported"))
+        progress = _Progress(say("同步", "syncing"))
         try:
             result = desk.sync.sync_folder(folder, report=progress)
         finally:
@@ -1187,13 +1336,16 @@ def sync_folder(ctx: click.Context, path: Path | None) -> None:
     for imported in result.imported:
         _echo_import(imported)
     for exported in result.exported:
-        click.echo(f"已导出 written {exported.path.name}: {exported.changes} 项修改 changes, {exported.photos} 张照片 photos")
+        click.echo(say(f"已导出 {exported.path.name}：{exported.changes} 项修改，{exported.photos} 张照片",
+                       f"written {exported.path.name}: {exported.changes} changes, {exported.photos} photos"))
     for rejected in result.rejected:
-        click.echo(f"拒收 rejected: {rejected}", err=True)
-    click.echo(f"同步文件夹 sync folder {result.folder}: 导入 imported {len(result.imported)}, 导出 written "
-               f"{len(result.exported)}, 拒收 rejected {len(result.rejected)}")
+        click.echo(say(f"拒收：{rejected}", f"rejected: {rejected}"), err=True)
+    counts = len(result.imported), len(result.exported), len(result.rejected)
+    click.echo(say("同步文件夹 {}：导入 {}，导出 {}，拒收 {}", "sync folder {}: imported {}, written {}, rejected {}")
+               .format(result.folder, *counts))
     if result.rejected:
-        raise Failed(f"{len(result.rejected)} 个同步包被拒收 (bundle(s) were refused; see above)")
+        raise Failed(say(f"{len(result.rejected)} 个同步包被拒收",
+                         f"{len(result.rejected)} bundle(s) were refused; see above"))
 
 
 @sync_group.command("hub")
@@ -1232,23 +1384,30 @@ def sync_status(ctx: click.Context) -> None:
     with _desk(ctx) as desk:
         service = desk.sync
         for peer in service.peers():
-            state = "已停用 revoked" if peer.revoked else ("" if peer.key_known else "待首次同步 awaiting first bundle")
-            click.echo("\t".join([peer.device_id, peer.name, peer.role, f"导出 exported {peer.last_export_at or '-'}",
-                                  f"导入 imported {peer.last_import_at or '-'}", f"待发 waiting {peer.waiting}", state]))
+            state = (say("已停用", "revoked") if peer.revoked else "" if peer.key_known
+                     else say("待首次同步", "awaiting first bundle"))
+            click.echo("\t".join([peer.device_id, peer.name, peer.role,
+                                  say("导出 ", "exported ") + (peer.last_export_at or "-"),
+                                  say("导入 ", "imported ") + (peer.last_import_at or "-"),
+                                  say("待发 ", "waiting ") + str(peer.waiting), state]))
         folder = service.folder_status()
         if folder.configured:
-            click.echo(f"同步文件夹 sync folder {folder.path}: " + ("可用 reachable" if folder.reachable else
-                       "无法访问 not reachable") + f", 待导入 incoming {folder.incoming}")
+            reach = say("可用", "reachable") if folder.reachable else say("无法访问", "not reachable")
+            click.echo(say(f"同步文件夹 {folder.path}：{reach}，待导入 {folder.incoming}",
+                           f"sync folder {folder.path}: {reach}, incoming {folder.incoming}"))
         from safety_desk.services.hub_sync import leftover
 
         hub_waiting = len(leftover(desk.hub.mirror()))
-        if desk.settings.hub_url or hub_waiting or desk.hub.last_synced_at():
-            click.echo(f"集线器 {desk.settings.hub_url or '（未设置）'}：上次同步 {desk.hub.last_synced_at() or '无'}，"
-                       f"待上传 {hub_waiting} 个同步包")
-        click.echo(f"未处理的冲突 open conflicts: {service.log.open_conflict_count()}")
+        last = desk.hub.last_synced_at()
+        if desk.settings.hub_url or hub_waiting or last:
+            url = desk.settings.hub_url or say("（未设置）", "(not set)")
+            click.echo(say(f"集线器 {url}：上次同步 {last or '无'}，待上传 {hub_waiting} 个同步包",
+                           f"hub {url}: last synced {last or 'never'}, {hub_waiting} bundles waiting to go up"))
+        open_count = service.log.open_conflict_count()
+        click.echo(say(f"未处理的冲突：{open_count}", f"open conflicts: {open_count}"))
         warning = service.clock_warning()
         if warning:
-            click.echo(f"警告 warning: {warning}")
+            click.echo(say(f"警告：{warning}", f"warning: {warning}"))
 
 
 @sync_group.command("conflicts")
@@ -1258,8 +1417,8 @@ def sync_conflicts(ctx: click.Context, include_resolved: bool) -> None:
     """What merges did not keep: the field, both values, who and when."""
     with _desk(ctx) as desk:
         for c in desk.sync.conflicts(include_resolved):
-            click.echo("\t".join([c.id, c.kind, f"{c.table}.{c.field}", c.row_id, f"保留 kept={c.kept_value!r}",
-                                  f"{c.kept_by} {c.kept_at or ''}", f"另一值 other={c.other_value!r}",
+            click.echo("\t".join([c.id, c.kind, f"{c.table}.{c.field}", c.row_id, say("保留=", "kept=") + repr(c.kept_value),
+                                  f"{c.kept_by} {c.kept_at or ''}", say("另一值=", "other=") + repr(c.other_value),
                                   f"{c.other_by} {c.other_at or ''}", c.note]))
 
 

@@ -35,6 +35,20 @@ def _sleep_through_libfaketime() -> None:
 
 _sleep_through_libfaketime()
 
+
+def _cheap_password_hashing() -> None:
+    """The suite signs in thousands of times: hash passwords at a cost of a millisecond, not a quarter second
+    (the parameters travel in each hash, so every hash still verifies). SAFETY_DESK_REAL_PASSWORD_COST=1 keeps the
+    production cost; tests/services/test_passwords.py measures the production default either way."""
+    if os.environ.get("SAFETY_DESK_REAL_PASSWORD_COST"):
+        return
+    from safety_desk.services import passwords
+
+    passwords.COST = (2**10, 8, 1)
+
+
+_cheap_password_hashing()
+
 import shutil  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -43,6 +57,7 @@ from typing import Callable  # noqa: E402
 import pytest  # noqa: E402
 
 from safety_desk.domain.clock import FixedClock  # noqa: E402
+from safety_desk.domain.language import DEFAULT as DEFAULT_LANGUAGE, set_language  # noqa: E402
 from safety_desk.paths import media_dir_for  # noqa: E402
 from safety_desk.services.demo import build_demo  # noqa: E402
 from safety_desk.services.setup import initialise  # noqa: E402
@@ -82,6 +97,21 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SAFETY_DESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("SAFETY_DESK_CONFIG_DIR", str(tmp_path / "config"))
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Messages in Chinese, the default, in every test; a test that switches to English (CLI --lang en, the
+    window's language) switches only itself."""
+    set_language(DEFAULT_LANGUAGE)
+    yield
+    set_language(DEFAULT_LANGUAGE)
+
+
+@pytest.fixture
+def english() -> None:
+    """This test reads the messages in English (the en user interface)."""
+    set_language("en")
 
 
 @pytest.fixture(scope="session")

@@ -40,14 +40,14 @@ def test_init_then_doctor_passes(tmp_path: Path) -> None:
         assert len(store.checklists.latest()) >= 4
     result = run("--db", str(db), "doctor")
     assert result.exit_code == 0, result.output
-    assert "FAIL" not in result.output
+    assert "异常" not in result.output and "正常" in result.output
 
 
 def test_init_refuses_an_existing_database_and_changes_nothing(db_path: Path) -> None:
     before = db_path.read_bytes()
     result = run("--db", str(db_path), "init")
     assert result.exit_code == 2
-    assert "already exists" in result.output
+    assert "文件已存在" in result.output
     assert db_path.read_bytes() == before
 
 
@@ -64,7 +64,7 @@ def test_db_pointing_at_a_non_database_is_refused_and_untouched(tmp_path: Path) 
     before = path.read_bytes()
     result = run("--db", str(path), "doctor")
     assert result.exit_code == 2
-    assert "report.docx" in result.output and "not a SafetyDesk database" in result.output
+    assert "report.docx" in result.output and "不是 SafetyDesk 数据库" in result.output
     assert path.read_bytes() == before
 
 
@@ -82,7 +82,7 @@ def test_doctor_reports_an_audit_entry_edited_behind_the_programs_back(db_path: 
     raw.execute("UPDATE audit SET author_id = 'someone-else' WHERE seq = 2")
     raw.commit()
     raw.close()
-    result = run("--db", str(db_path), "doctor")
+    result = run("--lang", "en", "--db", str(db_path), "doctor")
     assert result.exit_code == 1
     assert "entry 2" in result.output and "edited" in result.output
 
@@ -126,7 +126,7 @@ def test_doctor_reports_a_missing_and_an_altered_photo_file(db_path: Path) -> No
         assert run("--db", str(db_path), "doctor").exit_code == 0
         media_path(store.media_dir, missing).unlink()
         media_path(store.media_dir, altered).write_bytes(b"second photo byteZ")
-    result = run("--db", str(db_path), "doctor")
+    result = run("--lang", "en", "--db", str(db_path), "doctor")
     assert result.exit_code == 1
     assert f"photo {missing}" in result.output and "missing" in result.output
     assert f"photo {altered}" in result.output and "altered" in result.output

@@ -134,7 +134,7 @@ def test_a_long_command_in_a_script_logs_progress(city: Path, tmp_path: Path) ->
     result = subprocess.run([sys.executable, "-m", "safety_desk", "--db", str(city), "export", "ledger",
                              "-o", str(tmp_path / "l.xlsx")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "导出 exporting:" in result.stderr and "/" in result.stderr
+    assert "导出:" in result.stderr and "/" in result.stderr
 
 
 def test_an_enrolment_file_joins_one_installation_only(tmp_path: Path) -> None:

@@ -127,7 +127,7 @@ def test_import_people_dry_run_then_all_or_nothing(db_path: Path, tmp_path: Path
     good = _sheet(tmp_path / "good.xlsx", [["zhang", "张三", "检查员", "东片区、D1", "", ""],
                                            ["wang", "王领导", "包片领导", "D1", "", "leader-pass"]])
     dry = run(db_path, "import", "people", str(good), "--dry-run")
-    assert dry.exit_code == 0 and "将新增 would add 2" in dry.output
+    assert dry.exit_code == 0 and "将新增 2" in dry.output
     assert _rows(db_path) == before
     done = run(db_path, "import", "people", str(good))
     assert done.exit_code == 0, done.output

@@ -109,7 +109,7 @@ def test_a_new_office_goes_live_from_an_empty_folder(tmp_path: Path) -> None:
     listing = office_list(tmp_path / "监管企业名录.xlsx")
     assert "将新建片区：东片区（D01）、西片区（D02）、北片区（D03）" in run(
         "--db", office_db, "import", "enterprises", listing, "--dry-run", "--new-districts")
-    assert f"已新增 added {len(ROWS)}" in run("--db", office_db, "import", "enterprises", listing, "--new-districts")
+    assert f"已新增 {len(ROWS)}" in run("--db", office_db, "import", "enterprises", listing, "--new-districts")
 
     # 3. An inspector for 东片区 and a laptop enrolled for that district.
     add_inspector(office_db, "liqiang", "李强", "D01", tmp_path)

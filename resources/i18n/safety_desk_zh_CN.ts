@@ -4981,6 +4981,26 @@ A period is filed once: the filed figures are final and every later print shows 
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="44"/>
+        <source>Recovery key…</source>
+        <translation>恢复密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="83"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="84"/>
+        <source>The recovery key the safety office keeps (printed or shown when the database was encrypted):</source>
+        <translation>安全办保管的恢复密钥（数据库加密时打印或显示的）：</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="93"/>
+        <source>The database is open. Sign in with your login and password: from now on your password opens it on this computer.</source>
+        <translation>数据库已打开。请用您的登录名和密码登录：此后在这台电脑上，您的密码即可打开它。</translation>
+    </message>
 </context>
 <context>
     <name>SignInspectionDialog</name>
@@ -5602,6 +5622,16 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>%1 已登记。登记文件：%2（%3 条记录，%4 张照片）。</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="692"/>
+        <source>Who signs in on it (only their passwords go to it): %1</source>
+        <translation>在其上登录的人员（只有他们的密码随之送去）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="695"/>
+        <source>Nobody signs in on it yet: give its districts inspectors, or name its people with the command `safety-desk device people`.</source>
+        <translation>目前没有人可以在其上登录：请为其片区添加检查员，或用命令 `safety-desk device people` 指定登录人员。</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="699"/>
         <source>Notice numbers for it: %1</source>
         <translation>分配的通知书编号：%1</translation>
@@ -5839,6 +5869,21 @@ A period is filed once: the filed figures are final and every later print shows 
         <location filename="../../safety_desk/ui/app.py" line="94"/>
         <source>This computer is now “%1” of %2. Sign in with the account the safety office gave you.</source>
         <translation>这台电脑现在是%2的“%1”。请用安全办给您的账号登录。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/app.py" line="70"/>
+        <source>Encrypting the database (a backup is taken first). A large database takes a few minutes…</source>
+        <translation>正在加密数据库（先备份）。数据库较大时需要几分钟…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/app.py" line="69"/>
+        <source>The database could not be encrypted now; it stays as it was and will be encrypted at the next start: %1</source>
+        <translation>现在无法加密数据库，它保持原样，下次启动时再加密：%1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/app.py" line="74"/>
+        <source>The database is now encrypted; a backup was taken first. Recovery key (shown only this once — write it down and give it to the safety office to keep): %1</source>
+        <translation>数据库已加密（加密前已备份）。恢复密钥（只显示这一次，请抄写下来交安全办保管）：%1</translation>
     </message>
 </context>
 <context>

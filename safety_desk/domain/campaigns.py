@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from safety_desk.domain.industry import parse_industry
+from safety_desk.domain.language import say
 
 
 class CampaignKind(StrEnum):
@@ -21,7 +22,8 @@ def parse_campaign_kind(text: Any) -> CampaignKind:
     try:
         return CampaignKind(str(text).strip())
     except ValueError:
-        raise ValueError(f"未知活动类型 (unknown campaign kind {text!r}); choose one of: {choices}") from None
+        raise ValueError(say(f"未知活动类型；可选：{choices}",
+                             f"unknown campaign kind {text!r}; choose one of: {choices}")) from None
 
 
 _KEYS = ("district_ids", "industries", "risk_classes", "enterprise_ids")
@@ -67,23 +69,23 @@ class CampaignTargets:
         """Parse and check a stored or entered rule; ValueError names the bad part."""
         data = data or {}
         if not isinstance(data, dict):
-            raise ValueError(f"活动对象格式错误 (campaign targets must be a mapping, got {data!r})")
+            raise ValueError(say(f"活动对象格式错误", f"campaign targets must be a mapping, got {data!r}"))
         unknown = set(data) - set(_KEYS)
         if unknown:
-            raise ValueError(f"活动对象含未知条件 (unknown target conditions: {', '.join(sorted(unknown))})")
+            raise ValueError(say(f"活动对象含未知条件", f"unknown target conditions: {', '.join(sorted(unknown))}"))
         lists = {}
         for key in _KEYS:
             value = data.get(key) or []
             if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-                raise ValueError(f"活动对象 {key} 应为列表 (campaign targets {key} must be a list)")
+                raise ValueError(say(f"活动对象 {key} 应为列表", f"campaign targets {key} must be a list"))
             lists[key] = list(dict.fromkeys(value))
         for risk_class in lists["risk_classes"]:
             if isinstance(risk_class, bool) or risk_class not in (1, 2, 3):
-                raise ValueError(f"风险类别应为 1、2 或 3 (risk class {risk_class!r} must be 1, 2 or 3)")
+                raise ValueError(say(f"风险类别应为 1、2 或 3", f"risk class {risk_class!r} must be 1, 2 or 3"))
         industries = [parse_industry(str(industry)).value for industry in lists["industries"]]
         for key in ("district_ids", "enterprise_ids"):
             if not all(isinstance(item, str) and item for item in lists[key]):
-                raise ValueError(f"活动对象 {key} 含无效编号 (campaign targets {key} holds an invalid id)")
+                raise ValueError(say(f"活动对象 {key} 含无效编号", f"campaign targets {key} holds an invalid id"))
         return cls(district_ids=tuple(lists["district_ids"]), industries=tuple(industries),
                    risk_classes=tuple(int(r) for r in lists["risk_classes"]),
                    enterprise_ids=tuple(lists["enterprise_ids"]))

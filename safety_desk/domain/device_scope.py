@@ -6,8 +6,16 @@ Scopes (DESIGN.md §4): the office sees everything. An inspector's or leader's d
 their enterprises and everything of those enterprises, district-wide and office-wide training, every
 campaign and checklist, the staff (people of no enterprise), every device, its own notice-number blocks.
 An enterprise device sees its own enterprise and district, the enterprise's records (trainings that name
-it too), the photos they reference, its own people, the staff (without their password hashes: nobody on
-the office side signs in on an enterprise's PC), the office's devices and itself, campaigns and checklists.
+it too), the photos they reference, its own people, the staff, the office's devices and itself, campaigns and
+checklists.
+
+Secrets only where needed (issue 19): a person's password hash goes only to the devices that person signs in
+on. A device's sign-in list is `people` in its scope (person ids, set at enrolment with `device enroll --person`
+and changed by the office with `device people`; the device record syncs, so the device learns it). Without one
+the list is the default, judged on the data as it is: for an inspector's or leader's laptop, the inspectors and
+leaders serving its districts (包片: district members and the districts' leaders); for an enterprise's PC, that
+enterprise's own people. The office's accounts are never on a list (`signer_problem`), so no office password hash
+ever leaves the office, and nobody else can sign in on a device: its copy of everyone else's hash is blank.
 Incidents stay on the office side (office and inspectors). There is no inspector-internal note field in
 the schema today; one would be listed in OFFICE_SIDE_FIELDS and never reach an enterprise device.
 
@@ -36,6 +44,7 @@ class Scope:
     role: str
     district_ids: frozenset[str] = frozenset()
     enterprise_id: str | None = None
+    people: frozenset[str] | None = None  # who signs in on the device (None: the default, module docstring)
 
     @property
     def everything(self) -> bool:
@@ -44,14 +53,47 @@ class Scope:
     @classmethod
     def of(cls, device_id: str, role: str, scope: dict[str, Any] | None) -> "Scope":
         scope = scope or {}
-        return cls(device_id, role, frozenset(scope.get("district_ids") or ()), scope.get("enterprise_id"))
+        people = scope.get("people")
+        listed = (frozenset(p for p in people if isinstance(p, str)) if isinstance(people, list) else None)
+        return cls(device_id, role, frozenset(scope.get("district_ids") or ()), scope.get("enterprise_id"), listed)
 
     def as_json(self) -> dict[str, Any]:
+        listed = {"people": sorted(self.people)} if self.people is not None else {}
         if self.role == "enterprise":
-            return {"enterprise_id": self.enterprise_id}
+            return {"enterprise_id": self.enterprise_id, **listed}
         if self.role in INSPECTOR_ROLES:
-            return {"district_ids": sorted(self.district_ids)}
+            return {"district_ids": sorted(self.district_ids), **listed}
         return {}
+
+
+def default_signers(scope: Scope, people: list[dict[str, Any]], members: list[dict[str, Any]],
+                    leaders: dict[str, str | None]) -> set[str]:
+    """The people who sign in on a device without a sign-in list of its own (module docstring). `people`: person
+    rows (id, role, enterprise_id, deleted); `members`: district_member rows; `leaders`: district id -> leader."""
+    if scope.everything:
+        return {p["id"] for p in people}
+    if scope.role == "enterprise":
+        return {p["id"] for p in people if p.get("enterprise_id") == scope.enterprise_id and not p.get("deleted")}
+    serving = {m["person_id"] for m in members if m.get("district_id") in scope.district_ids and not m.get("deleted")}
+    serving |= {leader for district, leader in leaders.items() if district in scope.district_ids and leader}
+    return {p["id"] for p in people if p["id"] in serving and p.get("role") in INSPECTOR_ROLES
+            and p.get("enterprise_id") is None and not p.get("deleted")}
+
+
+def signer_problem(role: str, enterprise_id: str | None, person: dict[str, Any]) -> str | None:
+    """Why `person` (a person row) may not be on the sign-in list of a device of this role (None: they may)."""
+    login = person.get("login") or person.get("id")
+    if person.get("deleted"):
+        return f"人员 {login} 已删除"
+    if person.get("role") in OFFICE_ROLES:
+        return f"{login} 是安全办的账号，安全办账号只在安全办的电脑上登录，不能列入其他设备的登录人员"
+    if role == "enterprise":
+        if person.get("enterprise_id") != enterprise_id:
+            return f"{login} 不是本企业的人员，不能在本企业的电脑上登录"
+        return None
+    if person.get("role") not in INSPECTOR_ROLES:
+        return f"{login} 不是检查员或包片领导，不能在检查员或包片领导的电脑上登录"
+    return None
 
 
 @dataclass

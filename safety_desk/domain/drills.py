@@ -8,6 +8,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Iterable
 
+from safety_desk.domain.language import say
+
 
 class DrillPlanType(StrEnum):
     """Type of emergency plan a drill exercises (第六条); the value is the Chinese name."""
@@ -124,7 +126,8 @@ def drill_schedule(
         except ValueError:
             choices = "、".join(t.value for t in DrillPlanType)
             raise ValueError(
-                f"未知预案类型 unknown drill plan type {plan_type!r}; choose one of: {choices}"
+                say(f"未知预案类型 {plan_type!r}；可选：{choices}",
+                    f"unknown drill plan type {plan_type!r}; choose one of: {choices}")
             ) from None
         if held_on > as_of:
             continue

@@ -8,6 +8,8 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
+from safety_desk.domain.language import say
+
 # 493号令 art. 3 thresholds. "以上" includes the number and "以下" excludes it, so each
 # value below is the smallest count or amount that already reaches the grade.
 _LARGER_MIN_DEATHS = 3
@@ -174,10 +176,10 @@ def parse_hazard_grade(text: str) -> HazardGrade:
     """The hazard grade named by `text` (its Chinese name), or ValueError listing the choices."""
     choices = "、".join(grade.value for grade in HazardGrade)
     if not isinstance(text, str):
-        raise ValueError(f"未知隐患等级 unknown hazard grade {text!r}; choose one of: {choices}")
+        raise ValueError(say(f"未知隐患等级 {text!r}；可选：{choices}", f"unknown hazard grade {text!r}; choose one of: {choices}"))
     try:
         return HazardGrade(text.strip())
     except ValueError:
         raise ValueError(
-            f"未知隐患等级 unknown hazard grade {text!r}; choose one of: {choices}"
+            say(f"未知隐患等级 {text!r}；可选：{choices}", f"unknown hazard grade {text!r}; choose one of: {choices}")
         ) from None

@@ -2,6 +2,8 @@
 
 from enum import StrEnum
 
+from safety_desk.domain.language import say
+
 
 class Industry(StrEnum):
     """Industry of a supervised enterprise; the value is the Chinese name stored and shown."""
@@ -78,7 +80,8 @@ def parse_industry(text: str) -> Industry:
         return Industry(text.strip())
     except ValueError:
         choices = "、".join(i.value for i in Industry)
-        raise ValueError(f"未知行业 unknown industry {text!r}; choose one of: {choices}") from None
+        raise ValueError(say(f"未知行业 {text!r}；可选：{choices}",
+                              f"unknown industry {text!r}; choose one of: {choices}")) from None
 
 
 def default_risk_class(industry: Industry) -> int:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from safety_desk.domain.industry import Industry
+from safety_desk.domain.language import say
 
 I = Industry  # noqa: E741 - the table below reads as a table
 
@@ -233,6 +234,7 @@ def industry_from_list(text: str, unknown: Industry | None = None) -> Industry:
     if unknown is not None:
         return unknown
     near = "、".join(nearest_names(text))
-    raise ValueError(f"未知行业 unknown industry {text.strip()!r}（国民经济行业分类及常用简称均无此名）; "
-                     f"最接近 nearest: {near}; 或用 --unknown-industry 其他 按其他导入 "
-                     f"(or give --unknown-industry 其他)")
+    raise ValueError(say(f"未知行业 {text.strip()!r}（国民经济行业分类及常用简称均无此名）；最接近：{near}；"
+                         "或用 --unknown-industry 其他 按其他导入",
+                         f"unknown industry {text.strip()!r} (neither GB/T 4754-2017 nor a common short name); "
+                         f"nearest: {near}; or give --unknown-industry 其他"))

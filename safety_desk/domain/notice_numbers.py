@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import string
 
+from safety_desk.domain.language import say
+
 # GB/T 9704-2012 §7.2.4: organ code, year in 〔〕, number, 号; no 第 before the number, no leading zeros.
 DEFAULT_NOTICE_PATTERN = "国资安通〔{year}〕{seq}号"
 DEFAULT_BLOCK_SIZE = 100
@@ -22,31 +24,31 @@ def validate_notice_pattern(pattern: str) -> str:
     number repeats every notice. Format specifications such as {seq:03d} are allowed.
     """
     if not isinstance(pattern, str) or not pattern.strip():
-        raise NoticePatternError("通知书编号格式不能为空 (the notice number pattern is empty)")
+        raise NoticePatternError(say("通知书编号格式不能为空", "the notice number pattern is empty"))
     pattern = pattern.strip()
     try:
         names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
     except ValueError:
-        raise NoticePatternError(f"通知书编号格式“{pattern}”的花括号不成对 (unbalanced braces in the notice "
-                                 "number pattern; write {year} and {seq})") from None
+        raise NoticePatternError(say(f"通知书编号格式“{pattern}”的花括号不成对",
+                                     f"unbalanced braces in the notice number pattern “{pattern}”; write {{year}} and {{seq}}")) from None
     unknown = sorted({name for name in names if name not in _FIELDS})
     if unknown:
         shown = "、".join("{" + name + "}" for name in unknown)
-        raise NoticePatternError(f"通知书编号格式“{pattern}”含有未知字段 {shown}，只能使用 {{year}} 和 {{seq}} "
-                                 f"(unknown fields {shown}; only {{year}} and {{seq}} are allowed)")
+        raise NoticePatternError(say(f"通知书编号格式“{pattern}”含有未知字段 {shown}，只能使用 {{year}} 和 {{seq}}",
+                                     f"notice number pattern “{pattern}”: unknown fields {shown}; only {{year}} and {{seq}} are allowed"))
     missing = [name for name in _FIELDS if name not in names]
     if missing:
         shown = "、".join("{" + name + "}" for name in missing)
-        raise NoticePatternError(f"通知书编号格式“{pattern}”必须包含 {{year}} 和 {{seq}}，缺少 {shown} "
-                                 f"(the notice number pattern must contain {{year}} and {{seq}}; missing {shown})")
+        raise NoticePatternError(say(f"通知书编号格式“{pattern}”必须包含 {{year}} 和 {{seq}}，缺少 {shown}",
+                                     f"the notice number pattern “{pattern}” must contain {{year}} and {{seq}}; missing {shown}"))
     try:
         first, second = pattern.format(year=2026, seq=1), pattern.format(year=2026, seq=2)
     except (ValueError, TypeError, IndexError, KeyError):
-        raise NoticePatternError(f"通知书编号格式“{pattern}”无法使用 (the notice number pattern cannot be "
-                                 "applied; check the text inside the braces)") from None
+        raise NoticePatternError(say(f"通知书编号格式“{pattern}”无法使用",
+                                     f"the notice number pattern “{pattern}” cannot be applied; check the text inside the braces")) from None
     if first == second:
-        raise NoticePatternError(f"通知书编号格式“{pattern}”不能区分序号 (the pattern gives the same number "
-                                 "for different sequence numbers)")
+        raise NoticePatternError(say(f"通知书编号格式“{pattern}”不能区分序号",
+                                     f"the notice number pattern “{pattern}” gives the same number for different sequence numbers"))
     if "第{seq" in pattern:
         raise NoticePatternError(f"通知书编号格式“{pattern}”中序号前不加“第”：发文字号写作 国资安通〔2026〕4号")
     return pattern
@@ -67,6 +69,6 @@ def format_notice_number(pattern: str, year: int, seq: int) -> str:
 def validate_block_size(size: int) -> int:
     """A block of notice numbers holds 1 to MAX_BLOCK_SIZE numbers."""
     if isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= MAX_BLOCK_SIZE:
-        raise ValueError(f"编号段大小必须在 1 到 {MAX_BLOCK_SIZE} 之间 (a block of notice numbers holds "
-                         f"1 to {MAX_BLOCK_SIZE} numbers, not {size!r})")
+        raise ValueError(say(f"编号段大小必须在 1 到 {MAX_BLOCK_SIZE} 之间",
+                             f"a block of notice numbers holds 1 to {MAX_BLOCK_SIZE} numbers, not {size!r}"))
     return size

@@ -12,7 +12,9 @@ DESIGN.md §4. Three questions, asked of every changed field:
   is always the STORED row (a hazard's source, an inspection's kind, whether it was submitted): a value the
   same change set is trying to set never vouches for itself;
 - authorship (sync, at the office): the people a row names as its author and the device a write's clock names
-  must be the sending device or its own people.
+  must be the sending device or its own people; a hazard event (but its `created`, which names the hazard's
+  finder) is by the person who wrote it, and a password is changed only by its own person on a device where that
+  person signs in (a laptop may write as its colleagues, never set a colleague's password or speak for them).
 
 Pure: the caller (a service, or sync/sender_checks.py and store/merge.py) looks the rows up and hands them in.
 A field whose value does not change is never a problem (a resent cell, a whole row written again).
@@ -23,6 +25,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any, Iterable
+
+from safety_desk.domain.language import say
 
 OFFICE_ROLES = ("office",)
 INSPECTOR_ROLES = ("inspector", "leader")
@@ -100,18 +104,18 @@ def evidence_problem(table: str, field_name: str, before: dict[str, Any] | None,
     if before is not None and not changed(before, after, field_name):
         return None
     if table in APPEND_ONLY_TABLES and before is not None:
-        return (f"{table} 是只增不改的记录，已有的一条不能修改 (a {table} row is append-only: an existing one is never "
-                f"changed; field {field_name})")
+        return (say(f"{table} 是只增不改的记录，已有的一条不能修改",
+                    f"{table}: a {table} row is append-only: an existing one is never changed; field {field_name}"))
     if table in ISSUED_TABLES and before is not None:
-        return (f"已发出的{table}不能修改 (an issued {table} is never changed; field {field_name})")
+        return (say(f"已发出的{table}不能修改", f"an issued {table} is never changed; field {field_name}"))
     if table == "inspection" and before is not None and before.get("status") == "submitted":
-        return (f"已提交的检查记录不能修改 (a submitted inspection is never changed; field {field_name})")
+        return (say(f"已提交的检查记录不能修改", f"a submitted inspection is never changed; field {field_name}"))
     if table == "photo_annotation" and before is not None and facts.evidence_photo:
         return _annotation_problem(field_name, before, after)
     if (table == "answer" and facts.inspection is not None and not facts.new_inspection
             and facts.inspection.get("status") == "submitted"):
-        return (f"已提交检查的答案不能修改或追加 (the answers of a submitted inspection are never changed or added; "
-                f"field {field_name})")
+        return (say(f"已提交检查的答案不能修改或追加",
+                    f"the answers of a submitted inspection are never changed or added; field {field_name}"))
     return None
 
 
@@ -140,24 +144,23 @@ def ownership_problem(role: str, table: str, field_name: str, before: dict[str, 
             and field_name in SELF_SERVICE_PERSON_FIELDS):
         return None
     if table in OFFICE_ONLY_TABLES:
-        return (f"只有安全办可以修改{table}记录 (only the safety office changes {table} records; "
-                f"a {role} device sent one)")
+        return (say(f"只有安全办可以修改{table}记录", f"only the safety office changes {table} records; a {role} device sent one"))
     if role in INSPECTOR_ROLES:
         return None
     if table not in ENTERPRISE_TABLES:
-        return f"企业设备不能修改{table}记录 (an enterprise device does not change {table} records)"
+        return say(f"企业设备不能修改{table}记录", f"an enterprise device does not change {table} records")
     if table == "hazard":
         if before is None:
             if after.get("source") in ENTERPRISE_HAZARD_SOURCES:
                 return None
-            return ("企业只能登记自查或演练发现的隐患 (an enterprise registers only hazards of its own "
-                    f"self-inspections or drills, not source {after.get('source')!r})")
+            return (say(f"企业只能登记自查或演练发现的隐患",
+                        f"an enterprise registers only hazards of its own self-inspections or drills, not source {after.get('source')!r}"))
         allowed = (SELF_FOUND_HAZARD_FIELDS if before.get("source") in ENTERPRISE_HAZARD_SOURCES
                    else ENTERPRISE_HAZARD_FIELDS)
         if field_name in allowed:
             return None
-        return (f"隐患的“{field_name}”由检查员一方负责，企业不能修改 (the inspector side owns hazard field "
-                f"{field_name}; the enterprise owns only its rectification reports)")
+        return (say(f"隐患的“{field_name}”由检查员一方负责，企业不能修改",
+                    f"the inspector side owns hazard field {field_name}; the enterprise owns only its rectification reports"))
     if table == "hazard_event":
         kind = after.get("kind")
         if kind in ENTERPRISE_EVENT_KINDS:
@@ -165,15 +168,15 @@ def ownership_problem(role: str, table: str, field_name: str, before: dict[str, 
         if (kind in OPENING_EVENT_KINDS and facts.new_hazard and facts.hazard is not None
                 and facts.hazard.get("source") in ENTERPRISE_HAZARD_SOURCES):
             return None
-        return (f"隐患事件“{kind}”（等级、期限、复查）由检查员一方负责 (the inspector side owns {kind} "
-                "events: grade, deadline and verification)")
+        return (say(f"隐患事件“{kind}”（等级、期限、复查）由检查员一方负责",
+                    f"the inspector side owns {kind} events: grade, deadline and verification"))
     if table == "inspection":
         if after.get("kind") != "self_inspection" or (before is not None and before.get("kind") != "self_inspection"):
-            return f"企业只能提交自查记录 (an enterprise sends only self-inspections, not {after.get('kind')!r})"
+            return say(f"企业只能提交自查记录", f"an enterprise sends only self-inspections, not {after.get('kind')!r}")
         return None
     if table == "answer":
         if facts.inspection is None or facts.inspection.get("kind") != "self_inspection":
-            return "企业只能填写自查记录的答案 (an enterprise answers only its own self-inspections)"
+            return say("企业只能填写自查记录的答案", "an enterprise answers only its own self-inspections")
     return None
 
 
@@ -206,8 +209,8 @@ def authorship_problem(table: str, field_name: str, before: dict[str, Any] | Non
         named = value if isinstance(value, list) else [value]
         strangers = [p for p in named if p not in (None, "") and p not in own]
         if strangers:
-            return (f"{table} 的“{column}”写的是发送设备以外的人 ({strangers[0]}) (the author column {column} names "
-                    "someone who is not of the sending device)")
+            return (say(f"{table} 的“{column}”写的是发送设备以外的人 ({strangers[0]})",
+                        f"{table}: the author column {column} names someone who is not of the sending device ({strangers[0]})"))
     return None
 
 
@@ -223,8 +226,8 @@ def row_clock_problem(table: str, field_name: str, before: dict[str, Any] | None
         return None
     value = str(after.get(column) or "")
     if value[21:] != sender_id:
-        return (f"{table} 的“{column}”时钟属于另一台设备 (the row's ordering clock {column} names another device "
-                "than the sender)")
+        return (say(f"{table} 的“{column}”时钟属于另一台设备",
+                    f"{table}: the row's ordering clock {column} names another device than the sender"))
     return None
 
 
@@ -233,8 +236,37 @@ def writer_problem(clock_device: str, author: str, sender_id: str, people: Itera
     if people is None:
         return None
     if clock_device != sender_id:
-        return (f"修改的时钟属于另一台设备 ({clock_device}) (the write's clock names another device than the "
-                "sender)")
+        return (say(f"修改的时钟属于另一台设备 ({clock_device})", f"the write's clock names another device than the sender ({clock_device})"))
     if author not in ("", sender_id) and author not in set(people):
-        return f"修改的作者不是发送设备的人 ({author}) (the write's author is not of the sending device)"
+        return say(f"修改的作者不是发送设备的人 ({author})", f"the write's author is not of the sending device ({author})")
     return None
+
+
+def account_problem(table: str, field_name: str, before: dict[str, Any] | None, after: dict[str, Any],
+                    author: str, signs_in: Iterable[str] | None) -> str | None:
+    """Why a device may not make this change to a person's password columns (None: it may). At the office, from
+    a device: only the person themself (the write's author), on a device where they sign in (`signs_in`; None:
+    the sender is the office, which sets anyone's)."""
+    if table != "person" or signs_in is None:
+        return None
+    columns = SELF_SERVICE_PERSON_FIELDS if field_name == "*" else {field_name} & SELF_SERVICE_PERSON_FIELDS
+    if not any(changed(before, after, column) for column in columns):
+        return None
+    person = (before or after).get("id")
+    if author != person:
+        return f"人员 {person} 的密码只能由本人修改，此修改的作者是 {author or '设备'}，未接收"
+    if person not in set(signs_in):
+        return f"人员 {person} 不在发送设备上登录（不是其片区或企业的人员），其密码不能由这台设备修改，未接收"
+    return None
+
+
+def event_author_problem(table: str, before: dict[str, Any] | None, after: dict[str, Any], author: str,
+                         sender_id: str) -> str | None:
+    """Why a new hazard event names another author than the person who wrote it (None: it does not). A device may
+    write as any of its people, but an event (a comment, a report, a decision) speaks for the one signed in."""
+    if table != "hazard_event" or before is not None or after.get("kind") == "created":
+        return None
+    by_id = after.get("by_id")
+    if by_id in (None, "") or by_id == author or (author in ("", sender_id) and by_id == sender_id):
+        return None
+    return f"隐患事件 {after.get('id')} 署名为 {by_id}，但写入者是 {author or '设备'}：事件只能以写入者本人的名义记录，未接收"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from safety_desk.domain.language import say
+
 # GB 32100-2015 code alphabet: digits and capitals without I, O, Z, S, V (easily misread).
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_LENGTH = 18
@@ -25,14 +27,14 @@ def _check_characters(text: str) -> None:
     for index, char in enumerate(text):
         if char not in _CHAR_VALUES:
             raise ValueError(
-                f"统一社会信用代码第{index + 1}位字符非法 (invalid character at position "
-                f"{index + 1}): {char!r}; allowed: {USCC_CHARSET}"
+                say(f"统一社会信用代码第{index + 1}位字符非法: {char!r}；允许的字符：{USCC_CHARSET}",
+                    f"USCC: invalid character at position {index + 1}: {char!r}; allowed: {USCC_CHARSET}")
             )
     division = text[_DIVISION_CODE]
     if not division.isdigit() or not division.isascii():
         raise ValueError(
-            "统一社会信用代码第3-8位行政区划码必须为数字 (positions 3-8, the administrative "
-            f"division code, must be digits): got {division!r}"
+            say(f"统一社会信用代码第3-8位行政区划码必须为数字，实为 {division!r}",
+                f"USCC positions 3-8, the administrative division code, must be digits: got {division!r}")
         )
 
 
@@ -51,19 +53,22 @@ def validate_uscc(code: Any) -> str:
     """
     if not isinstance(code, str):
         raise ValueError(
-            f"统一社会信用代码必须是字符串 (code must be a str), got {type(code).__name__}: {code!r}"
+            say(f"统一社会信用代码必须是字符串，实为 {type(code).__name__}: {code!r}",
+                f"USCC: the code must be text, got {type(code).__name__}: {code!r}")
         )
     normalised = _normalise(code)
     if len(normalised) != USCC_LENGTH:
         raise ValueError(
-            f"统一社会信用代码长度应为18位 (length must be 18), got {len(normalised)}: {code!r}"
+            say(f"统一社会信用代码长度应为18位，实为 {len(normalised)}: {code!r}",
+                f"USCC: the length must be 18, got {len(normalised)}: {code!r}")
         )
     _check_characters(normalised)  # covers the check character (position 18) too
     check = normalised[-1]
     expected = _check_char(normalised[:-1])
     if check != expected:
         raise ValueError(
-            f"统一社会信用代码校验位错误 (check digit): expected {expected!r}, got {check!r}"
+            say(f"统一社会信用代码校验位错误：应为 {expected!r}，实为 {check!r}",
+                f"USCC check digit: expected {expected!r}, got {check!r}")
         )
     return normalised
 
@@ -72,13 +77,14 @@ def make_uscc(body17: Any) -> str:
     """The 18-character code made of `body17` (normalised) plus its check digit."""
     if not isinstance(body17, str):
         raise ValueError(
-            f"统一社会信用代码本体必须是字符串 (body must be a str), got "
-            f"{type(body17).__name__}: {body17!r}"
+            say(f"统一社会信用代码本体必须是字符串，实为 {type(body17).__name__}: {body17!r}",
+                f"USCC body must be text, got {type(body17).__name__}: {body17!r}")
         )
     body = _normalise(body17)
     if len(body) != USCC_LENGTH - 1:
         raise ValueError(
-            f"统一社会信用代码本体长度应为17位 (body length must be 17), got {len(body)}: {body17!r}"
+            say(f"统一社会信用代码本体长度应为17位，实为 {len(body)}: {body17!r}",
+                f"USCC body: the length must be 17, got {len(body)}: {body17!r}")
         )
     _check_characters(body)
     return body + _check_char(body)

@@ -13,6 +13,8 @@ from typing import Any, NamedTuple
 
 from PIL import ExifTags, Image
 
+from safety_desk.domain.language import say
+
 MAX_FILE_BYTES = 60 * 1024 * 1024
 MAX_PIXELS = 80_000_000
 LONG_EDGE = 2560
@@ -52,7 +54,8 @@ def process_file(path: Path | str) -> ProcessedPhoto:
             # One byte past the limit tells "exactly at the limit" from "larger" without a stat race.
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise PhotoRejected(f"无法读取文件 (cannot read the file): {path.name}: {exc.strerror or exc}") from exc
+        raise PhotoRejected(say(f"无法读取文件: {path.name}: {exc.strerror or exc}",
+                                f"cannot read the file: {path.name}: {exc.strerror or exc}")) from exc
     return process_image(data, path.name)
 
 
@@ -60,10 +63,10 @@ def process_image(data: bytes, original_name: str) -> ProcessedPhoto:
     """Check, orient, flatten, downscale and re-encode one image; raise PhotoRejected if it is not a usable photo."""
     name = _display_name(original_name)
     if not data:
-        raise PhotoRejected(f"文件为空 (empty file): {name}")
+        raise PhotoRejected(say(f"文件为空: {name}", f"empty file: {name}"))
     if len(data) > MAX_FILE_BYTES:
-        raise PhotoRejected(f"文件超过 {MAX_FILE_BYTES // 2**20} MB (file larger than "
-                            f"{MAX_FILE_BYTES // 2**20} MB): {name}")
+        raise PhotoRejected(say(f"文件超过 {MAX_FILE_BYTES // 2**20} MB: {name}",
+                                f"file larger than {MAX_FILE_BYTES // 2**20} MB: {name}"))
     _make_bomb_warnings_errors()
     try:
         image = _decode(data, name)
@@ -80,13 +83,12 @@ def process_image(data: bytes, original_name: str) -> ProcessedPhoto:
     except PhotoRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise PhotoRejected(f"图片尺寸过大，疑似解压炸弹 (image too large, possible decompression bomb): "
-                            f"{name}") from exc
+        raise PhotoRejected(say(f"图片尺寸过大，疑似解压炸弹: {name}", f"image too large, possible decompression bomb: {name}")) from exc
     except MemoryError as exc:
-        raise PhotoRejected(f"图片太大，内存不足 (image too large to decode): {name}") from exc
+        raise PhotoRejected(say(f"图片太大，内存不足: {name}", f"image too large to decode: {name}")) from exc
     except Exception as exc:  # noqa: BLE001 - a malformed file may break a decoder in any way: refuse it
-        raise PhotoRejected(f"图片已损坏或不完整 (damaged or incomplete image): {name}: "
-                            f"{_reason(exc)}") from exc
+        raise PhotoRejected(say(f"图片已损坏或不完整: {name}: {_reason(exc)}",
+                                f"damaged or incomplete image: {name}: {_reason(exc)}")) from exc
     return ProcessedPhoto(sha256=hashlib.sha256(jpeg).hexdigest(), jpeg=jpeg, width=image.width,
                           height=image.height, taken_at=meta.taken_at, gps_lat=meta.gps_lat,
                           gps_lon=meta.gps_lon, original_name=name)
@@ -105,16 +107,15 @@ def _decode(data: bytes, name: str) -> Image.Image:
         with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as probe:
             probe.verify()
     except Image.UnidentifiedImageError as exc:
-        raise PhotoRejected(f"不是图片文件，或格式不受支持 (not an image, or an unsupported format): "
-                            f"{name}") from exc
+        raise PhotoRejected(say(f"不是图片文件，或格式不受支持: {name}", f"not an image, or an unsupported format: {name}")) from exc
     # verify() leaves the image unusable: open it again to decode.
     image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
     width, height = image.size
     if width < 1 or height < 1:
-        raise PhotoRejected(f"图片尺寸无效 (invalid image size {width}×{height}): {name}")
+        raise PhotoRejected(say(f"图片尺寸无效 {width}×{height}: {name}", f"invalid image size {width}×{height}: {name}"))
     if width * height > MAX_PIXELS:
-        raise PhotoRejected(f"图片像素过多 ({width}×{height})，疑似解压炸弹 (image has too many pixels, "
-                            f"over {MAX_PIXELS // 1_000_000} megapixels; possible decompression bomb): {name}")
+        raise PhotoRejected(say(f"图片像素过多 ({width}×{height})，疑似解压炸弹: {name}",
+                                f"image has too many pixels ({width}×{height}), over {MAX_PIXELS // 1_000_000} megapixels; possible decompression bomb: {name}"))
     if image.format in ("JPEG", "MPO"):
         # Let libjpeg scale down while decoding (1/2, 1/4, 1/8) when the result still covers the
         # final size: a 48 MP photo decodes as 12 MP, about four times faster and smaller.

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from safety_desk.domain.language import say
 from safety_desk.media.files import media_path, write_file_atomically
 
 THUMBNAIL_SIZE = 256
@@ -33,7 +34,7 @@ def ensure_thumbnail(media_dir: Path, photo_id: str, size: int = THUMBNAIL_SIZE)
     try:
         data = source.read_bytes()
     except FileNotFoundError as exc:
-        raise MissingPhotoFile(f"照片文件缺失 (photo file missing): {source}") from exc
+        raise MissingPhotoFile(say(f"照片文件缺失: {source}", f"photo file missing: {source}")) from exc
     save_thumbnail(media_dir, photo_id, make_thumbnail(data, size), size)
     return target
 

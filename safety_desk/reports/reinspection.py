@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
@@ -34,6 +34,26 @@ class ReinspectionOpinion:
     photos: list[CaptionedPhoto] = field(default_factory=list)  # after rectification
     seal_text: str = ""  # the signed seal (QR code); empty when printed where no office device signs it
     content_json: str = ""  # the sealed content, carried in the PDF for `verify`
+    reprinted_on: str | None = None  # the day of a reprint (补打) of the kept copy; None on the first print
+
+    @classmethod
+    def of_content(cls, content: dict[str, Any], *, photos: list[CaptionedPhoto], seal_text: str = "",
+                   content_json: str = "", reprinted_on: str | None = None) -> "ReinspectionOpinion":
+        """The opinion as its content says (services/reports.py: kept as issued, sealed): every print the same."""
+        enterprise, hazard, item = content["enterprise"], content["hazard"], content["items"][0]
+        return cls(
+            office=content["office"], reference=content["number"], enterprise=enterprise["name"],
+            unit=[("单位名称", enterprise["name"]), ("统一社会信用代码", enterprise["uscc"]),
+                  ("地址", enterprise["address"]), ("所属片区", enterprise["district"]),
+                  ("主要负责人", enterprise["principal"]), ("联系人及电话", enterprise["contact"])],
+            hazard=[("隐患描述", item["description"]), ("部位", hazard["location"]), ("隐患等级", hazard["grade"]),
+                    ("判定依据", hazard["basis"]), ("发现日期", hazard["found_on"]),
+                    ("整改通知书", content["notice"] or "—"), ("整改措施", item["measures"]),
+                    ("整改责任人", item["responsible"]), ("整改期限", item["deadline"])],
+            reported=content["reported"], reported_on=content["reported_on"],
+            reinspected_on=content["reinspected_on"], reinspectors=content["reinspectors"],
+            accepted=content["accepted"], reason=content["reason"], next_deadline=content["next_deadline"],
+            photos=photos, seal_text=seal_text, content_json=content_json, reprinted_on=reprinted_on)
 
 
 def verdict_sentence(accepted: bool, next_deadline: str) -> str:
@@ -48,6 +68,7 @@ def render_reinspection(opinion: ReinspectionOpinion, target: Path | str | Binar
     s = styles()
     story: list = [
         Paragraph("整改复查意见书", s.title),
+        *([para(f"补打 · {opinion.reprinted_on}", s.subtitle)] if opinion.reprinted_on else []),
         para(f"（{opinion.reference}）", s.subtitle),
         para(f"{opinion.enterprise}：", s.body),
         para(f"　　根据你单位的整改情况报告，我办于 {opinion.reinspected_on} 对下列事故隐患的整改情况进行了复查，"
@@ -76,6 +97,7 @@ def render_reinspection(opinion: ReinspectionOpinion, target: Path | str | Binar
                        [("TOPPADDING", (0, 0), (-1, 0), 10)])
     story += [Spacer(1, 6 * mm), KeepTogether([signatures, seal])]
     if opinion.seal_text:
-        story += seal_block(opinion.seal_text, opinion.content_json, number="".join(opinion.reference.split()))
+        story += seal_block(opinion.seal_text, opinion.content_json, number="".join(opinion.reference.split()),
+                            reprinted_on=opinion.reprinted_on)
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=opinion.office, title="整改复查意见书",
                                         period=opinion.reference))

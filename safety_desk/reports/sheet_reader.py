@@ -10,6 +10,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Iterator
 
+from safety_desk.domain.language import say
+
 # Hostile files: checked before openpyxl sees them. A real ledger of 50,000 rows is a few MB zipped and
 # some tens of MB of XML; these limits leave room for that and refuse what only an attack would need.
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -101,30 +103,32 @@ def check_xlsx(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SheetError(f"{name}: 无法读取文件 (cannot read the file): {exc.strerror or exc}") from None
+        raise SheetError(say(f"{name}: 无法读取文件: {exc.strerror or exc}",
+                             f"{name}: cannot read the file: {exc.strerror or exc}")) from None
     if size > MAX_FILE_BYTES:
-        raise SheetError(f"{name}: 文件过大 (the file is larger than {MAX_FILE_BYTES // 2**20} MB)")
+        raise SheetError(say(f"{name}: 文件过大", f"{name}: the file is larger than {MAX_FILE_BYTES // 2**20} MB"))
     try:
         with path.open("rb") as stream:
             magic = stream.read(len(_OLE_MAGIC))
     except OSError as exc:
-        raise SheetError(f"{name}: 无法读取文件 (cannot read the file): {exc.strerror or exc}") from None
+        raise SheetError(say(f"{name}: 无法读取文件: {exc.strerror or exc}",
+                             f"{name}: cannot read the file: {exc.strerror or exc}")) from None
     if magic == _OLE_MAGIC:
-        raise SheetError(f"{name}: 这是旧版.xls或设置了密码的工作簿，请在Excel中取消密码并另存为.xlsx "
-                         "(an old .xls or a password-protected workbook: remove the password and save as .xlsx)")
+        raise SheetError(say(f"{name}: 这是旧版.xls或设置了密码的工作簿，请在Excel中取消密码并另存为.xlsx",
+                             f"{name}: an old .xls or a password-protected workbook: remove the password and save as .xlsx"))
     if not zipfile.is_zipfile(path):
-        raise SheetError(f"{name}: 不是Excel工作簿(.xlsx) (not an .xlsx workbook; save it as .xlsx — "
-                         "a CSV or an old .xls renamed does not work)")
+        raise SheetError(say(f"{name}: 不是Excel工作簿(.xlsx)",
+                             f"{name}: not an .xlsx workbook; save it as .xlsx — a CSV or an old .xls renamed does not work"))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise SheetError(f"{name}: 文件已损坏 (the file is damaged: {exc})") from None
+        raise SheetError(say(f"{name}: 文件已损坏（{exc}）", f"{name}: the file is damaged: {exc}")) from None
     if len(members) > MAX_MEMBERS:
-        raise SheetError(f"{name}: 文件结构异常 (too many parts: {len(members)})")
+        raise SheetError(say(f"{name}: 文件结构异常", f"{name}: too many parts: {len(members)}"))
     names = {member.filename for member in members}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise SheetError(f"{name}: 不是Excel工作簿(.xlsx) (not an .xlsx workbook: no workbook part)")
+        raise SheetError(say(f"{name}: 不是Excel工作簿(.xlsx)", f"{name}: not an .xlsx workbook: no workbook part"))
     total = 0
     for member in members:
         # Declared sizes are checked here; zipfile itself stops a member that inflates past its declared
@@ -137,12 +141,12 @@ def check_xlsx(path: Path) -> None:
         else:
             limit = MAX_PART_BYTES
         if member.file_size > limit:
-            raise SheetError(f"{name}: 文件解压后过大，可能是压缩炸弹 (part {member.filename} would expand to "
-                             f"{member.file_size:,} bytes; refused as a possible zip bomb)")
+            raise SheetError(say(f"{name}: 文件解压后过大，可能是压缩炸弹",
+                                 f"{name}: part {member.filename} would expand to {member.file_size:,} bytes; refused as a possible zip bomb"))
         total += member.file_size
     if total > MAX_TOTAL_BYTES:
-        raise SheetError(f"{name}: 文件解压后过大，可能是压缩炸弹 (it would expand to {total:,} bytes; "
-                         "refused as a possible zip bomb)")
+        raise SheetError(say(f"{name}: 文件解压后过大，可能是压缩炸弹",
+                             f"{name}: it would expand to {total:,} bytes; refused as a possible zip bomb"))
 
 
 @dataclass
@@ -174,8 +178,8 @@ def _open_workbook(path: Path) -> _Book:
                   if rel.target in reader.valid_files and "chartsheet" not in rel.Type
                   and (sheet.state or "visible") == "visible"]
     except Exception as exc:  # noqa: BLE001 - whatever a damaged file raises inside openpyxl
-        raise SheetError(f"{path.name}: 无法作为Excel工作簿打开 (cannot be opened as an .xlsx workbook: "
-                         f"{type(exc).__name__}: {exc})") from None
+        raise SheetError(say(f"{path.name}: 无法作为Excel工作簿打开（{type(exc).__name__}: {exc}）",
+                             f"{path.name}: cannot be opened as an .xlsx workbook: {type(exc).__name__}: {exc}")) from None
     return _Book(reader, sheets)
 
 
@@ -214,8 +218,8 @@ def read_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_RO
     table = find_table(path, columns, max_rows=max_rows)
     if table is None:
         wanted = "、".join(c.header for c in columns if c.required)
-        raise SheetError(f"{path.name}: 前{HEADER_SEARCH_ROWS}行中找不到表头 (no header row with the columns "
-                         f"{wanted} in rows 1-{HEADER_SEARCH_ROWS} of any sheet)")
+        raise SheetError(say(f"{path.name}: 前{HEADER_SEARCH_ROWS}行中找不到表头",
+                             f"{path.name}: no header row with the columns {wanted} in rows 1-{HEADER_SEARCH_ROWS} of any sheet"))
     return table
 
 
@@ -233,8 +237,8 @@ def find_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_RO
             except SheetError:
                 raise
             except Exception as exc:  # noqa: BLE001 - broken XML, a member that inflates past its size …
-                raise SheetError(f"{path.name}: 工作表「{title}」无法读取 (the sheet cannot be read: "
-                                 f"{type(exc).__name__}: {exc})") from None
+                raise SheetError(say(f"{path.name}: 工作表「{title}」无法读取",
+                                     f"{path.name}: sheet “{title}” cannot be read: {type(exc).__name__}: {exc}")) from None
             if table is not None:
                 return table
         return None
@@ -263,8 +267,8 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
     for number, cells in rows:
         examined += 1
         if number > EXCEL_MAX_ROWS or examined > EXCEL_MAX_ROWS:
-            raise SheetError(f"{path.name}: 工作表「{title}」的行数超过Excel的上限 (more rows than Excel allows: "
-                             "not a real worksheet)")
+            raise SheetError(say(f"{path.name}: 工作表「{title}」的行数超过Excel的上限",
+                                 f"{path.name}: sheet “{title}” has more rows than Excel allows: not a real worksheet"))
         if positions is None:
             if number > HEADER_SEARCH_ROWS or examined > HEADER_SEARCH_ROWS:
                 return None
@@ -282,21 +286,21 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
             value, kind = cells.get(position, (None, "n"))
             if value is NO_CACHED_VALUE:
                 table.problems.append(Problem(title, number, table.columns[column.key],
-                                              "公式没有已保存的计算结果 (a formula without a saved value; "
-                                              "open and save the file in Excel, or type the value)"))
+                                              say("公式没有已保存的计算结果",
+                                                  "a formula without a saved value; open and save the file in Excel, or type the value")))
                 value = None
                 flagged.add(column.key)
             elif kind == "e":
                 table.problems.append(Problem(title, number, table.columns[column.key],
-                                              f"单元格为错误值 {value} (the cell holds an error value)"))
+                                              say(f"单元格为错误值 {value}", f"the cell holds an error value {value}")))
                 value = None
                 flagged.add(column.key)
             values[column.key] = value
         if all(_is_blank(v) for v in values.values()) and not flagged:
             continue  # blank rows (often trailing) are skipped
         if len(table.rows) >= max_rows:
-            raise SheetError(f"{path.name}: 工作表「{title}」超过{max_rows:,}行数据，请分批导入 "
-                             f"(more than {max_rows:,} data rows; split the file)")
+            raise SheetError(say(f"{path.name}: 工作表「{title}」超过{max_rows:,}行数据，请分批导入",
+                                 f"{path.name}: sheet “{title}” has more than {max_rows:,} data rows; split the file"))
         table.rows.append(SheetRow(number, values, frozenset(flagged)))
     return table
 
@@ -337,9 +341,9 @@ def cell_date(value: Any) -> date:
     text = unicodedata.normalize("NFKC", str(value)).strip()
     match = _DATE_TEXT.match(text) or _COMPACT_DATE.match(text)
     if match is None:
-        raise ValueError(f"不是日期 (not a date): {text!r}")
+        raise ValueError(say(f"不是日期: {text!r}", f"not a date: {text!r}"))
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"日期不存在 (no such date): {text!r}") from None
+        raise ValueError(say(f"日期不存在: {text!r}", f"no such date: {text!r}")) from None

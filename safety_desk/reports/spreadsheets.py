@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from safety_desk.domain.ledger import EXPORT_COLUMNS, WRAPPED_EXPORT_COLUMNS
-from safety_desk.reports.sheet_rows import RowStream, cell_xml, text_xml
+from safety_desk.domain.china_time import beijing_day
+from safety_desk.domain.ledger import EXPORT_COLUMNS, WRAPPED_EXPORT_COLUMNS, LedgerColumn
+from safety_desk.reports.sheet_rows import RowStream, SharedStrings, cell_xml
 
 LEDGER_SHEET = "隐患台账"
 SUMMARY_SHEET = "说明"
@@ -18,8 +20,8 @@ _HEADER_FILL = "FF1F4E79"
 _OVERDUE_FILL = "FFFDE2E1"  # light red: open past its deadline
 _MAJOR_FONT = "FFB71C1C"
 _PROGRESS_EVERY = 2_000
-# Export columns whose cells are dates (written as Excel day numbers in a date format).
-_DATE_COLUMNS = frozenset({"found_on", "deadline", "referred_on", "rectified_at", "reinspected_at", "closed_at"})
+# Distinct values a column's writer remembers the XML of before starting over (bounds the memory of an export).
+_MEMO_LIMIT = 50_000
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 
 
@@ -81,10 +83,54 @@ def _print_setup(sheet, header_row: int, columns: int) -> None:
     sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{header_row}"
 
 
+def _cell_writer(column: LedgerColumn, s: str, late: bool, strings: SharedStrings) -> Callable[[Any], str]:
+    """A function writing `column`'s cell of a row with style attribute `s` (or "") as SpreadsheetML.
+
+    A column holds few distinct values (names, grades, statuses, days, the checklist's sentences), so each
+    value's XML is made once and looked up after: escaping text and converting days per cell was most of the
+    export's time. The memo is dropped when it grows large (a column of sentences all different).
+    """
+    blank = f"<c{s}/>" if late else "<c/>"  # an overdue row is filled across, blanks too
+    memo: dict[Any, str] = {}
+    if column.is_day:
+        text_of = attrgetter(column.key)
+
+        def day_cell(row: Any) -> str:
+            text = text_of(row)
+            if not text:
+                return blank
+            # A date, or a timestamp in Beijing time, is on its own first ten characters; any other is converted.
+            key = text[:10] if len(text) == 10 or text.endswith("+08:00") else text
+            xml = memo.get(key)
+            if xml is None:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                xml = memo[key] = f"<c{s}><v>{beijing_day(key).toordinal() - _EXCEL_EPOCH}</v></c>"
+            return xml
+        return day_cell
+    value_of = column.value
+
+    def cell(row: Any) -> str:
+        value = value_of(row)
+        xml = memo.get(value)
+        if xml is None:
+            if value is None or value == "":
+                xml = blank
+            elif type(value) is str:
+                xml = strings.cell(value, s)
+            else:
+                xml = cell_xml(value, 0) if not s else f"<c{s}><v>{value}</v></c>"
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[value] = xml
+        return xml
+    return cell
+
+
 def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
                  progress: Callable[[int, int], None] | None = None, total: int = 0) -> int:
-    """Write the ledger rows (LedgerRows) in EXPORT_COLUMNS under a title row, and a summary sheet; returns the
-    number of rows.
+    """Write the ledger rows (LedgerValues, or LedgerRows: anything with their fields) in EXPORT_COLUMNS under a
+    title row, and a summary sheet; returns the number of rows.
 
     Sentences wrap in their columns; overdue rows are filled light red and major hazards' grade is bold red;
     dates are real Excel dates; printed landscape, fit to the page's width, the header repeated on each page.
@@ -130,42 +176,33 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
         return models[key]
 
     keys = [column.key for column in EXPORT_COLUMNS]
-    cell_values = [column.value for column in EXPORT_COLUMNS]
     number_at, grade_at = keys.index("number"), keys.index("grade")
-    # Each column's style attribute for (overdue row, major hazard's grade), and whether it holds dates: chosen
-    # once here, not per cell (the export writes five million of them).
-    dated = [key in _DATE_COLUMNS for key in keys]
+    # Each column's cell writer for each kind of row (overdue or not, major or not), its style chosen once here,
+    # not per cell (the export writes five million of them).
     attributes = {}
-    for index, key in enumerate(keys):
+    for index, column in enumerate(EXPORT_COLUMNS):
         for late in (False, True):
             for major in (False, True):
-                major_here = major and index == grade_at
-                plain = not (late or key in WRAPPED_EXPORT_COLUMNS or dated[index] or major_here)
-                style = 0 if plain else model(key in WRAPPED_EXPORT_COLUMNS, dated[index], late, major_here)
+                wrap, major_here = column.key in WRAPPED_EXPORT_COLUMNS, major and index == grade_at
+                plain = not (late or wrap or column.is_day or major_here)
+                style = 0 if plain else model(wrap, column.is_day, late, major_here)
                 attributes[index, late, major] = f' s="{style}"' if style else ""
+    strings = SharedStrings()
+    writers = {(late, major): [_cell_writer(column, attributes[index, late, major], late, strings)
+                               for index, column in enumerate(EXPORT_COLUMNS)]
+               for late in (False, True) for major in (False, True)}
     grades: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
     overdue = count = 0
     stream = RowStream(first_row=3)
-    columns = list(enumerate(cell_values))
     for count, row in enumerate(rows, start=1):
         grades[row.grade] += 1
         statuses[row.status or ""] += 1
         late = row.overdue_days > 0
         overdue += late
-        major = row.grade == "重大"
-        cells = []
-        for index, value_of in columns:
-            value = count if index == number_at else value_of(row)
-            s = attributes[index, late, major]
-            if value is None or value == "":
-                cells.append(f"<c{s}/>" if late else "<c/>")  # an overdue row is filled across, blanks too
-            elif type(value) is str:
-                cells.append(text_xml(value, s))
-            elif dated[index]:
-                cells.append(f"<c{s}><v>{value.toordinal() - _EXCEL_EPOCH}</v></c>")
-            else:
-                cells.append(cell_xml(value, 0) if not s else f"<c{s}><v>{value}</v></c>")
+        cells = [write(row) for write in writers[late, row.grade == "重大"]]
+        # 序号: the row's place in the export.
+        cells[number_at] = f"<c{attributes[number_at, late, False]}><v>{count}</v></c>"
         stream.append(cells)
         if progress is not None and count % _PROGRESS_EVERY == 0:
             progress(count, max(total, count))
@@ -199,7 +236,7 @@ def write_ledger(target: Path, rows: Iterable[Any], info: LedgerExportInfo,
     target = Path(target)
     partial = target.with_name(target.name + ".part")
     with open(partial, "wb") as out:
-        stream.splice(packed.getvalue(), 1, out)  # the ledger is the first sheet
+        stream.splice(packed.getvalue(), 1, out, strings)  # the ledger is the first sheet
     partial.replace(target)  # a failed export never leaves half a file under the chosen name
     return count
 

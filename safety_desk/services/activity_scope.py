@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from safety_desk.domain.language import say
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.store.records import Enterprise
 
@@ -31,7 +32,7 @@ def as_day(value: Any, what: str) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ActivityProblem(f"{what}日期无效 ({what}: not a date, got {value!r})")
+    raise ActivityProblem(say(f"{what}日期无效", f"{what}{what}: not a date, got {value!r}"))
 
 
 def whole_count(value: Any, what: str, english: str) -> int:
@@ -40,9 +41,9 @@ def whole_count(value: Any, what: str, english: str) -> int:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         else:
-            raise ActivityProblem(f"{what}应为整数 ({english} must be a whole number, got {value!r})")
+            raise ActivityProblem(say(f"{what}应为整数", f"{english} must be a whole number, got {value!r}"))
     if value < 0:
-        raise ActivityProblem(f"{what}不能为负 ({english} must not be negative, got {value})")
+        raise ActivityProblem(say(f"{what}不能为负", f"{english} must not be negative, got {value}"))
     return value
 
 
@@ -50,7 +51,7 @@ def visible_enterprise(session: Session, enterprise_id: str) -> Enterprise:
     """The enterprise, if it exists and the session may see it; else PermissionDenied or ActivityProblem."""
     enterprise = session.store.enterprises.get(enterprise_id)
     if enterprise is None or enterprise.deleted:
-        raise ActivityProblem(f"企业不存在 (enterprise {enterprise_id} does not exist)")
+        raise ActivityProblem(say(f"企业不存在", f"enterprise {enterprise_id} does not exist"))
     if not session.may_see_enterprise(enterprise_id):
-        raise PermissionDenied(f"无权访问该企业 (enterprise {enterprise.name} is outside your scope)")
+        raise PermissionDenied(say(f"无权访问该企业", f"enterprise {enterprise.name} is outside your scope"))
     return enterprise

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from safety_desk.domain.backup_rotation import DAILY, MANUAL, daily_backup_due
 from safety_desk.domain.clock import Clock, SystemClock
+from safety_desk.domain.language import say
 from safety_desk.services.session import Action, Session
 from safety_desk.store.backups import BackupFile, backups_dir_for, export_copy, list_backups, make_backup
 from safety_desk.store.connection import check_database_file
@@ -34,8 +35,12 @@ class RestoreResult:
     kept: BackupFile | None  # the database the restore replaced
 
     def describe(self) -> str:
-        kept = f"; 原数据库已保留 the replaced database was kept as {self.kept.path}" if self.kept else ""
-        return f"已恢复 restored from {self.source} (schema {self.schema_version}){kept}"
+        if self.kept is None:
+            return say(f"已从 {self.source} 恢复（数据库版本 {self.schema_version}）",
+                       f"restored from {self.source} (schema {self.schema_version})")
+        return say(f"已从 {self.source} 恢复（数据库版本 {self.schema_version}）；原数据库已保留：{self.kept.path}",
+                   f"restored from {self.source} (schema {self.schema_version}); the replaced database was kept as "
+                   f"{self.kept.path}")
 
 
 def _path_of(store_or_path: Store | Path | str) -> Path:

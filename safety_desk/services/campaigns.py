@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from safety_desk.domain.campaigns import CampaignTargets, parse_campaign_kind
+from safety_desk.domain.language import say
 from safety_desk.services.activity_scope import ActivityProblem, as_day, scope_of
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import Campaign, Enterprise
@@ -74,13 +75,13 @@ class CampaignService:
 
     def _require(self) -> None:
         if not self.may_manage():
-            raise PermissionDenied("只有安全办可以管理大排查和专项整治 (only the office manages campaigns)")
+            raise PermissionDenied(say("只有安全办可以管理大排查和专项整治", "only the office manages campaigns"))
 
     def _checked(self, name: str, kind: str, starts_on, ends_on, checklist_ids: list[str],
                  targets: CampaignTargets | dict) -> dict:
         name = (name or "").strip()
         if not name:
-            raise ActivityProblem("活动名称不能为空 (the campaign needs a name)")
+            raise ActivityProblem(say("活动名称不能为空", "the campaign needs a name"))
         try:
             kind = parse_campaign_kind(kind).value
             rule = targets if isinstance(targets, CampaignTargets) else CampaignTargets.from_dict(targets)
@@ -88,16 +89,16 @@ class CampaignService:
             raise ActivityProblem(str(exc)) from None
         start, end = as_day(starts_on, "开始"), as_day(ends_on, "结束")
         if end < start:
-            raise ActivityProblem(f"结束日期 {end} 早于开始日期 {start} (the campaign ends before it starts)")
+            raise ActivityProblem(say(f"结束日期 {end} 早于开始日期 {start}", f"the campaign ends ({end}) before it starts ({start})"))
         for checklist_id in checklist_ids:
             if self.store.checklists.get(checklist_id) is None:
-                raise ActivityProblem(f"检查表不存在 (checklist {checklist_id} does not exist)")
+                raise ActivityProblem(say(f"检查表不存在", f"checklist {checklist_id} does not exist"))
         for district_id in rule.district_ids:
             if self.store.districts.get(district_id) is None:
-                raise ActivityProblem(f"片区不存在 (district {district_id} in the targets does not exist)")
+                raise ActivityProblem(say(f"片区不存在", f"district {district_id} in the targets does not exist"))
         for enterprise_id in rule.enterprise_ids:
             if self.store.enterprises.get(enterprise_id) is None:
-                raise ActivityProblem(f"企业不存在 (enterprise {enterprise_id} in the targets does not exist)")
+                raise ActivityProblem(say(f"企业不存在", f"enterprise {enterprise_id} in the targets does not exist"))
         return dict(name=name, kind=kind, starts_on=start.isoformat(), ends_on=end.isoformat(),
                     checklist_ids=list(dict.fromkeys(checklist_ids)), targets=rule.to_dict())
 
@@ -113,7 +114,7 @@ class CampaignService:
         self._require()
         current = self.store.campaigns.get(campaign_id)
         if current is None or current.deleted:
-            raise ActivityProblem(f"活动不存在 (campaign {campaign_id} does not exist)")
+            raise ActivityProblem(say(f"活动不存在", f"campaign {campaign_id} does not exist"))
         values = self._checked(name, kind, starts_on, ends_on, checklist_ids or [], targets or CampaignTargets())
         return self.store.campaigns.update(campaign_id, target=aim.strip(), **values)
 
@@ -124,7 +125,7 @@ class CampaignService:
     def get(self, campaign_id: str) -> Campaign:
         campaign = self.store.campaigns.get(campaign_id)
         if campaign is None or campaign.deleted:
-            raise ActivityProblem(f"活动不存在 (campaign {campaign_id} does not exist)")
+            raise ActivityProblem(say(f"活动不存在", f"campaign {campaign_id} does not exist"))
         return campaign
 
     def progress(self, campaign_id: str, as_of: date) -> CampaignProgress:

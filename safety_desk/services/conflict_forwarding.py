@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from safety_desk.domain.concurrent_decisions import DECISION_FIELD
 from safety_desk.domain.device_scope import ScopeIndex, row_in_scope
+from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import SYNC_MODE, WHOLE_ROW
 from safety_desk.store.database import Database
 from safety_desk.store.forwarded_conflicts import (
@@ -54,32 +55,32 @@ def take_acknowledgement(db: Database, local_state: LocalState, manifest: dict[s
 
 def _problem(item: Any, columns: dict[str, set[str]]) -> str | None:
     if not isinstance(item, dict):
-        return "不是对象 (not an object)"
+        return say("不是对象", "not an object")
     number = item.get("n")
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-        return "编号无效 (no valid number)"
+        return say("编号无效", "no valid number")
     for key in ("id", "tbl", "row_id", "field"):
         if not isinstance(item.get(key), str) or not 0 < len(item[key]) <= _MAX_NAME:
-            return f"{key} 无效 ({key} is missing or malformed)"
+            return say(f"{key} 无效", f"{key} is missing or malformed")
     for key in ("kept_clock", "lost_clock", "kept_author", "lost_author"):
         if item.get(key) is not None and (not isinstance(item[key], str) or len(item[key]) > _MAX_NAME):
-            return f"{key} 无效 ({key} is malformed)"
+            return say(f"{key} 无效", f"{key} is malformed")
     if not isinstance(item.get("note", ""), str) or len(item.get("note", "")) > 4000:
-        return "说明无效 (the note is malformed)"
+        return say("说明无效", "the note is malformed")
     if item["tbl"] not in SYNC_MODE:
-        return f"没有表 {item['tbl']} (no such table)"
+        return say(f"没有表 {item['tbl']}", f"no such table {item['tbl']}")
     known = columns[item["tbl"]] | {WHOLE_ROW} | ({DECISION_FIELD} if item["tbl"] == "hazard_event" else set())
     if item["field"] not in known:
-        return f"{item['tbl']} 没有字段 {item['field']} (no such field)"
+        return say(f"{item['tbl']} 没有字段 {item['field']}", f"{item['tbl']} has no field {item['field']}")
     for key in ("kept_value", "lost_value"):
         text = item.get(key)
         if text is not None and (not isinstance(text, str) or len(text) > _MAX_ITEM):
-            return f"{key} 过大或无效 ({key} is too large or malformed)"
+            return say(f"{key} 过大或无效", f"{key} is too large or malformed")
         try:
             if not is_json_text(text):
-                return f"{key} 不是 JSON ({key} is not JSON)"
+                return say(f"{key} 不是 JSON", f"{key} is not JSON")
         except RecursionError:
-            return f"{key} 嵌套过深 ({key} is nested too deeply)"
+            return say(f"{key} 嵌套过深", f"{key} is nested too deeply")
     return None
 
 
@@ -91,12 +92,12 @@ def take_in(db: Database, local_state: LocalState, manifest: dict[str, Any], *, 
     if listed is None:
         return 0, []
     if not isinstance(listed, list) or len(listed) > MAX_FORWARDED:
-        return 0, [f"冲突记录清单无效，未接收 (the list of conflicts recorded on {sender_name} is malformed or too "
-                   "long: none was taken)"]
+        return 0, [say(f"冲突记录清单无效，未接收",
+                       f"the list of conflicts recorded on {sender_name} is malformed or too long: none was taken")]
     columns = {table: set(db.columns(table)) for table in SYNC_MODE}
     recorded, refused = 0, []
     highest = local_state.conflicts_from(sender_id)
-    note = f"在设备“{sender_name}”上合并时记录 (recorded on device {sender_name} when it merged)"
+    note = say(f"在设备“{sender_name}”上合并时记录", f"recorded on device {sender_name} when it merged")
     for item in listed:
         number = item.get("n") if isinstance(item, dict) else None
         if isinstance(number, int) and not isinstance(number, bool):
@@ -105,11 +106,11 @@ def take_in(db: Database, local_state: LocalState, manifest: dict[str, Any], *, 
         if problem is None:
             row = row_values(item["tbl"], item["row_id"])
             if row is None or not row_in_scope(index, item["tbl"], row):
-                problem = "记录不在该设备的范围内或不存在 (the record is not here or not within the device's scope)"
+                problem = say("记录不在该设备的范围内或不存在", "the record is not here or not within the device's scope")
         if problem is not None:
             named = item if isinstance(item, dict) else {}
             table, row_id, field = (str(named.get(k, "?"))[:_MAX_NAME] for k in ("tbl", "row_id", "field"))
-            reason = f"设备转来的冲突记录未接收：{problem} (a conflict record the device sent was not taken in)"
+            reason = say(f"设备转来的冲突记录未接收：{problem}", f"a conflict record the device sent was not taken in: {problem}")
             record_refused(db, table=table, row_id=row_id, field=field, source=sender_id, reason=reason)
             refused.append(f"{table}.{field} {row_id}: {reason}")
             continue

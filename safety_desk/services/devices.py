@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.device_scope import Scope, signer_problem
+from safety_desk.domain.language import say
 from safety_desk.domain.notice_numbers import validate_block_size
 from safety_desk.media.files import media_path, write_file_atomically
 from safety_desk.services.hub_gate import write_hub_enrolment
@@ -40,6 +42,7 @@ from safety_desk.store.database import SYNC_MODE
 from safety_desk.store.merge import MergeContext, merge_changes
 from safety_desk.store.office_proofs import keep_proofs
 from safety_desk.store.open_lock import creating_alone
+from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.records import Device
 from safety_desk.store.store import Store
 from safety_desk.store.sync_log import SyncLog
@@ -79,6 +82,16 @@ class EnrolResult:
     changes: int
     photos: int
     notice_blocks: list[str]
+    signers: list[str] = ()  # the logins of the people who sign in on the device
+
+
+@dataclass(frozen=True)
+class SignInList:
+    """Who signs in on a device: named (`listed`) or the default of its scope, and their logins now."""
+
+    device: Device
+    listed: bool
+    logins: list[str]
 
 
 @dataclass(frozen=True)
@@ -103,8 +116,7 @@ class DeviceService:
         self.session.require(Action.MANAGE_PEOPLE)
         device = self.store.devices.get(self.store.db.device_id)
         if device is None or device.role != "office" or device.revoked_at is not None:
-            raise DeviceProblem("只有安全办的设备可以登记或停用设备 (only the safety office's device enrols and "
-                                "revokes devices)")
+            raise DeviceProblem(say("只有安全办的设备可以登记或停用设备", "only the safety office's device enrols and revokes devices"))
         return device
 
     def scope_text(self, device: Device) -> str:
@@ -132,48 +144,58 @@ class DeviceService:
             return device
         named = self.store.devices.named(name_or_id)
         if not named:
-            raise DeviceProblem(f"{name_or_id}: 没有这个设备 (no device with this name or id)")
+            raise DeviceProblem(say(f"{name_or_id}: 没有这个设备", f"{name_or_id}: no device with this name or id"))
         if len(named) > 1:
-            raise DeviceProblem(f"{name_or_id}: 有多台设备同名，请用设备编号 (several devices have this name: give its id)")
+            raise DeviceProblem(say(f"{name_or_id}: 有多台设备同名，请用设备编号",
+                                    f"{name_or_id}: several devices have this name: give its id"))
         return named[0]
 
     def enroll(self, role: str, name: str, output: Path | str, *, district_codes: tuple[str, ...] | list[str] = (),
-               uscc: str | None = None, report: Progress | None = None) -> EnrolResult:
-        """Record a new device and write its signed enrolment file with the starter data of its scope."""
+               uscc: str | None = None, people: tuple[str, ...] | list[str] | None = None,
+               report: Progress | None = None) -> EnrolResult:
+        """Record a new device and write its signed enrolment file with the starter data of its scope.
+
+        `people`: the logins of who signs in on it (only they have their password hash on it); none named: the
+        default of its scope (domain/device_scope.py), which follows the districts' members as the office
+        changes them."""
         office_device = self._require_office_device()
         name = name.strip()
         if role == "hub":
             return self._enroll_hub(office_device, name, Path(output), district_codes, uscc)
         if role not in ENROLLED_ROLES:
-            raise DeviceProblem(f"--role: {role!r} 不是 inspector、leader 或 enterprise (is not one of "
-                                f"{', '.join(ENROLLED_ROLES)})")
+            raise DeviceProblem(say(f"--role: {role!r} 不是 inspector、leader 或 enterprise",
+                                    f"--role: {role!r} is not one of {', '.join(ENROLLED_ROLES)}"))
         if not name:
-            raise DeviceProblem("--name: 设备名称不能为空 (the device needs a name)")
+            raise DeviceProblem(say("--name: 设备名称不能为空", "--name: the device needs a name"))
         if self.store.devices.named(name):
-            raise DeviceProblem(f"--name: 已有名为“{name}”的设备 (a device with this name exists already)")
+            raise DeviceProblem(say(f"--name: 已有名为“{name}”的设备", f"--name: a device named “{name}” exists already"))
         scope: dict[str, Any]
         if role == "enterprise":
             if district_codes or not uscc:
-                raise DeviceProblem("企业设备需要 --enterprise USCC，且不用 --district (an enterprise device takes "
-                                    "--enterprise USCC and no --district)")
+                raise DeviceProblem(say("企业设备需要 --enterprise USCC，且不用 --district",
+                                        "an enterprise device takes --enterprise USCC and no --district"))
             enterprise = self.store.enterprises.by_uscc(uscc.strip().upper())
             if enterprise is None or enterprise.deleted:
-                raise DeviceProblem(f"--enterprise: 统一社会信用代码 {uscc} 不存在 (no enterprise with this USCC)")
+                raise DeviceProblem(say(f"--enterprise: 统一社会信用代码 {uscc} 不存在",
+                                        f"--enterprise: no enterprise with the USCC {uscc}"))
             scope = {"enterprise_id": enterprise.id}
         else:
             if uscc or not district_codes:
-                raise DeviceProblem("检查员和包片领导的设备需要 --district CODE，且不用 --enterprise (an inspector's or "
-                                    "leader's device takes one or more --district CODE and no --enterprise)")
+                raise DeviceProblem(say("检查员和包片领导的设备需要 --district CODE，且不用 --enterprise",
+                                        "an inspector's or leader's device takes one or more --district CODE and no --enterprise"))
             district_ids = []
             for code in district_codes:
                 district = self.store.districts.by_code(code)
                 if district is None or district.deleted:
-                    raise DeviceProblem(f"--district: 片区代码 {code} 不存在 (no district with this code)")
+                    raise DeviceProblem(say(f"--district: 片区代码 {code} 不存在", f"--district: no district with the code {code}"))
                 district_ids.append(district.id)
             scope = {"district_ids": sorted(set(district_ids))}
+        if people:
+            scope["people"] = self._signer_ids(role, scope.get("enterprise_id"), people)
         output = Path(output)
         if output.exists():
-            raise DeviceProblem(f"{output}: 文件已存在 (the file exists already; enrolment never overwrites)")
+            raise DeviceProblem(say(f"{output}: 文件已存在",
+                                    f"{output}: the file exists already; enrolment never overwrites"))
         office = self.store.offices.current()
         token = secrets.token_hex(32)
         sync = SyncService(self.session, self.settings)
@@ -203,7 +225,71 @@ class DeviceService:
             # device start after it.
             log = SyncLog(self.store.db)
             log.note_import(device.id, at=None, acked_seq=log.peer(device.id).sent_upto, received_seq=0)
-        return EnrolResult(device, exported.path, exported.changes, exported.photos, blocks)
+        return EnrolResult(device, exported.path, exported.changes, exported.photos, blocks,
+                           self.sign_in_list(device).logins)
+
+    def _signer_ids(self, role: str, enterprise_id: str | None, logins: tuple[str, ...] | list[str]) -> list[str]:
+        """The ids of the people of these logins, each checked fit to sign in on a device of `role`."""
+        ids = []
+        for login in logins:
+            person = self.store.people.by_login(login.strip())
+            if person is None:
+                raise DeviceProblem(f"--person: 没有登录名为“{login}”的人员")
+            problem = signer_problem(role, enterprise_id, {"id": person.id, "login": person.login, "role": person.role,
+                                                           "enterprise_id": person.enterprise_id,
+                                                           "deleted": person.deleted})
+            if problem:
+                raise DeviceProblem(f"--person: {problem}")
+            ids.append(person.id)
+        return sorted(set(ids))
+
+    def sign_in_list(self, device: Device) -> SignInList:
+        """Who signs in on `device` now (only they have their password hash on it)."""
+        scope = Scope.of(device.id, device.role, device.scope)
+        ids = SyncLog(self.store.db).signers(scope)
+        logins = sorted(p.login for p in (self.store.people.get(i) for i in ids) if p is not None)
+        return SignInList(device, scope.people is not None, logins)
+
+    def _enrolled_device(self, name_or_id: str) -> Device:
+        self._require_office_device()
+        device = self.find(name_or_id)
+        if device.role == "office":
+            raise DeviceProblem(f"设备“{device.name}”是安全办的设备，所有账号都在其上登录")
+        if device.revoked_at is not None:
+            raise DeviceProblem(f"设备“{device.name}”已于 {device.revoked_at} 停用")
+        return device
+
+    def set_people(self, name_or_id: str, logins: tuple[str, ...] | list[str] | None) -> SignInList:
+        """Name who signs in on a device (None or empty: back to the default of its scope). The device record
+        travels: at its next sync the device receives the new people's password hashes and blanks the others'."""
+        device = self._enrolled_device(name_or_id)
+        scope = dict(device.scope or {})
+        if logins:
+            scope["people"] = self._signer_ids(device.role, scope.get("enterprise_id"), logins)
+        else:
+            scope.pop("people", None)
+        with self.store.transaction():
+            device = self.store.devices.update(device.id, scope=scope)
+        return self.sign_in_list(device)
+
+    def set_districts(self, name_or_id: str, district_codes: tuple[str, ...] | list[str]) -> Device:
+        """Change the districts of an inspector's or leader's device. At its next sync it receives everything of
+        the districts it gained and removes everything of those it lost (rows and photos, once its own edits of
+        them have reached the office)."""
+        device = self._enrolled_device(name_or_id)
+        if device.role not in ("inspector", "leader"):
+            raise DeviceProblem(f"设备“{device.name}”是企业的电脑，没有片区；只有检查员和包片领导的电脑可以调整片区")
+        if not district_codes:
+            raise DeviceProblem("--district: 至少指定一个片区")
+        district_ids = []
+        for code in district_codes:
+            district = self.store.districts.by_code(code.strip())
+            if district is None or district.deleted:
+                raise DeviceProblem(f"--district: 片区代码 {code} 不存在")
+            district_ids.append(district.id)
+        scope = {**(device.scope or {}), "district_ids": sorted(set(district_ids))}
+        with self.store.transaction():
+            return self.store.devices.update(device.id, scope=scope)
 
     def _enroll_hub(self, office_device: Device, name: str, output: Path, district_codes, uscc) -> EnrolResult:
         """The signed file that makes a network sync hub (`safety-desk hub init --enrolment`). A hub is a relay,
@@ -226,14 +312,31 @@ class DeviceService:
         me = self._require_office_device()
         device = self.find(name_or_id)
         if device.id == me.id or device.role == "office":
-            raise DeviceProblem("不能停用安全办自己的设备 (the office's own device cannot be revoked)")
+            raise DeviceProblem(say("不能停用安全办自己的设备", "the office's own device cannot be revoked"))
         if device.revoked_at is not None:
-            raise DeviceProblem(f"设备“{device.name}”已于 {device.revoked_at} 停用 (already revoked)")
+            raise DeviceProblem(say(f"设备“{device.name}”已于 {device.revoked_at} 停用",
+                                    f"device {device.name} was already revoked on {device.revoked_at}"))
+        gap = self.unreturned_writes(device.id)
         with self.store.transaction():
             revoked = self.store.devices.update(device.id, revoked_at=self.store.db.now_iso())
             self.store.local_state.mark_token_revoked(device.id)
-            SyncLog(self.store.db).refresh_acknowledged()
+            log = SyncLog(self.store.db)
+            log.refresh_acknowledged()
+            if gap:
+                log.note_unreturned_writes(device.id, source=me.id, at=self.store.db.now_iso(), note=gap)
         return revoked
+
+    def unreturned_writes(self, name_or_id: str) -> str | None:
+        """Why revoking this device may lose writes (None: it loses none): this office was restored from a backup
+        and the device has not written to it since, so what it wrote after the backup is here only where another
+        device handed it back (sync/office_proof.py); what it relayed to no one comes back only from it."""
+        device = self.find(name_or_id)
+        state = self.store.local_state
+        epoch = state.sync_epoch()
+        if not epoch or device.role == "office" or state.heard_epoch(device.id) == epoch:
+            return None
+        return (f"本机曾从备份恢复，设备“{device.name}”此后未再同步：它在该备份之后写入的修改，若未经其他设备交回，"
+                "停用后将无法找回；停用前请先让它同步一次")
 
 
 def _fresh(path: Path) -> bool:
@@ -261,16 +364,18 @@ def read_enrolment(enrol_file: Path | str) -> tuple[Any, dict[str, Any]]:
     def key_for(manifest: dict[str, Any]) -> str:
         enrolment = manifest.get("enrolment")
         if manifest.get("kind") != "enrolment" or not isinstance(enrolment, dict):
-            raise BundleRejected(f"{enrol_file.name}: 不是设备登记文件 (not an enrolment file: a sync bundle is "
-                                 "imported with `sync import`)")
+            raise BundleRejected(say(f"{enrol_file.name}: 不是设备登记文件",
+                                     f"{enrol_file.name}: not an enrolment file: a sync bundle is imported with `sync import`"))
         for key in ("device_id", "role", "office_device_id", "office_public_key", "token", "name"):
             if not isinstance(enrolment.get(key), str) or not enrolment[key]:
-                raise BundleRejected(f"{enrol_file.name}: 登记信息缺少 {key} (the enrolment lacks {key})")
+                raise BundleRejected(say(f"{enrol_file.name}: 登记信息缺少 {key}",
+                                         f"{enrol_file.name}: the enrolment lacks {key}"))
         if enrolment["role"] not in ENROLLED_ROLES:
-            raise BundleRejected(f"{enrol_file.name}: 设备角色 {enrolment['role']!r} 无效 (not a device role)")
+            raise BundleRejected(say(f"{enrol_file.name}: 设备角色 {enrolment['role']!r} 无效",
+                                     f"{enrol_file.name}: {enrolment['role']!r} is not a device role"))
         if manifest["sender"] != enrolment["office_device_id"] or manifest["recipient"] != enrolment["device_id"]:
-            raise BundleRejected(f"{enrol_file.name}: 登记文件的发送方或接收方不符 (sender or recipient do not match "
-                                 "the enrolment)")
+            raise BundleRejected(say(f"{enrol_file.name}: 登记文件的发送方或接收方不符",
+                                     f"{enrol_file.name}: sender or recipient do not match the enrolment"))
         return enrolment["office_public_key"]
 
     opened = open_bundle(enrol_file, key_for)
@@ -284,12 +389,11 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
     marked used where it lies (not the one an enterprise edition carries inside its installed program)."""
     path = Path(db_path)
     if not _fresh(path):
-        raise AlreadyJoined(f"{path}: 此处已有数据库 (a database with data is here already; join needs a fresh "
-                            "installation); 未作任何更改 (nothing was changed)")
+        raise AlreadyJoined(say(f"{path}: 此处已有数据库；未作任何更改",
+                                f"{path}: a database with data is here already; join needs a fresh installation; nothing was changed"))
     if used_marker(Path(enrol_file)).exists():
-        raise DeviceProblem(f"{Path(enrol_file).name}: 此登记文件已被使用过，请向安全办申请新的登记文件 (this enrolment "
-                            "file has been used by another installation already; ask the office for a new one); "
-                            "未作任何更改 (nothing was changed)")
+        raise DeviceProblem(say(f"{Path(enrol_file).name}: 此登记文件已被使用过，请向安全办申请新的登记文件；未作任何更改",
+                                f"{Path(enrol_file).name}: this enrolment file has been used by another installation already; ask the office for a new one; nothing was changed"))
     opened, enrolment = read_enrolment(enrol_file)
     manifest = opened.manifest
     existed = path.exists()
@@ -311,9 +415,13 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
                                                           record_conflicts=False, on_row=report))
             keep_proofs(store.db.conn, proofs)
             device = store.devices.get(enrolment["device_id"])
+            if device is not None:  # only the people who sign in here keep a password hash (the file has no other)
+                ScopeMoves(store.db).forget_password_hashes(
+                    SyncLog(store.db).signers(Scope.of(device.id, device.role, device.scope)), 0)
             office = store.devices.get(enrolment["office_device_id"])
             if device is None or device.role != enrolment["role"] or office is None:
-                raise DeviceProblem(f"{Path(enrol_file).name}: 登记文件不完整 (the enrolment lacks the device records)")
+                raise DeviceProblem(say(f"{Path(enrol_file).name}: 登记文件不完整",
+                                        f"{Path(enrol_file).name}: the enrolment lacks the device records"))
             log = SyncLog(store.db)
             log.note_import(manifest["sender"], at=store.db.now_iso(), acked_seq=0, received_seq=manifest["upto_seq"])
             log.record_bundle(bundle_id=manifest["bundle_id"], sender=manifest["sender"], recipient=device.id,

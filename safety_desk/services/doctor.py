@@ -1,4 +1,4 @@
-"""`safety-desk doctor`: integrity, schema version, audit chain, derived status and photo files."""
+"""`safety-desk doctor`: integrity, text indexes, schema version, audit chain, derived status and photo files."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from pathlib import Path
 
 from safety_desk.domain.clock import Clock
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
+from safety_desk.domain.language import say
 from safety_desk.media.files import media_path
 from safety_desk.services.sync_results import clock_capped_warning
 from safety_desk.store import health
-from safety_desk.store.audit import head_problems, verify_chain
+from safety_desk.store.audit import head_problems, redacted_count, verify_chain
 from safety_desk.store.migrations import latest_version
 from safety_desk.store.store import Store
 
@@ -28,7 +29,7 @@ class DoctorReport:
         if problems:
             detail = "; ".join(problems[:_SHOWN_PROBLEMS])
             if len(problems) > _SHOWN_PROBLEMS:
-                detail += f" (+{len(problems) - _SHOWN_PROBLEMS} more)"
+                detail += say(f"（另有 {len(problems) - _SHOWN_PROBLEMS} 项）", f" (+{len(problems) - _SHOWN_PROBLEMS} more)")
         else:
             detail = ok_detail
         self.checks.append((name, not problems, detail))
@@ -52,47 +53,71 @@ def _photo_problems(store: Store) -> tuple[list[str], int]:
     for photo_id, size in sizes.items():
         path = media_path(store.media_dir, photo_id)
         if not path.exists():
-            problems.append(f"photo {photo_id}: 文件缺失 file missing ({path})")
+            problems.append(say(f"照片 {photo_id}：文件缺失（{path}）", f"photo {photo_id}: file missing ({path})"))
         elif path.stat().st_size != size or _sha256_file(path) != photo_id:
-            problems.append(f"photo {photo_id}: 文件被改动 file altered (hash does not match)")
+            problems.append(say(f"照片 {photo_id}：文件被改动", f"photo {photo_id}: file altered (hash does not match)"))
     for table, row_id, column, photo_id in health.photo_references(store.db):
         if photo_id not in sizes:
-            problems.append(f"{table} {row_id}: {column} 引用的照片 {photo_id} 不存在 (photo not on record)")
+            problems.append(say(f"{table} {row_id}: {column} 引用的照片 {photo_id} 不存在",
+                                f"{table} {row_id}: {column} names photo {photo_id}, which is not on record"))
     return problems, len(sizes)
 
 
-def run_doctor(store: Store) -> DoctorReport:
+def run_doctor(store: Store, *, repair: bool = False) -> DoctorReport:
+    """Every check; with `repair`, text indexes found out of step with their tables are rebuilt first."""
     db = store.db
     report = DoctorReport()
     integrity = health.integrity_messages(db)
-    report.add("integrity 完整性", [] if integrity == ["ok"] else integrity, "ok")
-    report.add("references 外键", health.foreign_key_problems(db), "ok")
+    report.add(say("完整性", "integrity"), [] if integrity == ["ok"] else integrity, say("正常", "ok"))
+    report.add(say("外键", "references"), health.foreign_key_problems(db), say("正常", "ok"))
+
+    text_problems = health.text_index_problems(db)
+    rebuilt = False
+    if text_problems and repair:
+        health.rebuild_text_indexes(db)
+        text_problems, rebuilt = health.text_index_problems(db), True
+    names = [index for index, _table in health.TEXT_INDEXES]
+    report.add(say("全文索引", "text indexes"), text_problems,
+               say(f"{'已重建，' if rebuilt else ''}{'、'.join(names)} 与表一致",
+                   f"{'rebuilt; ' if rebuilt else ''}{', '.join(names)} agree with their tables"))
 
     version, expected = health.schema_version(db), latest_version()
-    report.add("schema 数据库版本", [] if version == expected else [f"version {version}, program {expected}"],
-               f"version {version}")
-    report.add("migrations 迁移", health.migration_problems(db), f"migrations 1..{version} complete")
+    report.add(say("数据库版本", "schema"), [] if version == expected else [say(f"数据库版本 {version}，程序版本 {expected}", f"version {version}, program {expected}")],
+               say(f"版本 {version}", f"version {version}"))
+    report.add(say("迁移", "migrations"), health.migration_problems(db), say(f"迁移 1..{version} 已完成", f"migrations 1..{version} complete"))
 
     device = store.local_state.device_id()
     identity_ok = device and store.local_state.private_key()
-    report.add("device 设备身份", [] if identity_ok else ["no device identity: run `safety-desk init`"],
+    report.add(say("设备身份", "device"), [] if identity_ok else [say("没有设备身份：请运行 `safety-desk init`", "no device identity: run `safety-desk init`")],
                device or "")
 
-    chain = [f"entry {p.seq}: {p.message}" for p in verify_chain(db.conn)]
-    chain += [f"entry {p.seq}: {p.message}" for p in head_problems(db.conn, store.local_state.audit_head())]
+    entry = say("第 {} 条：{}", "entry {}: {}")
+    chain = [entry.format(p.seq, p.message) for p in verify_chain(db.conn)]
+    chain += [entry.format(p.seq, p.message) for p in head_problems(db.conn, store.local_state.audit_head())]
     if not health.audit_entry_count(db) and health.write_count(db):
-        chain.append(f"审计记录为空 the audit trail is empty but {health.write_count(db)} writes are logged "
-                     "(entries deleted)")
-    report.add("audit chain 审计链", chain, f"{health.audit_entry_count(db)} entries intact")
+        chain.append(say(f"审计记录为空，但记录了 {health.write_count(db)} 次写入（记录被删除）",
+                         f"the audit trail is empty but {health.write_count(db)} writes are logged (entries deleted)"))
+    redacted = redacted_count(db.conn)
+    intact = health.audit_entry_count(db)
+    report.add(say("审计链", "audit chain"), chain,
+               say(f"{intact} 条记录完好" + (f"，其中 {redacted} 条的内容已随移出本机范围的记录清除" if redacted else ""),
+                   f"{intact} entries intact" + (f", {redacted} of them emptied with the records that left this "
+                                                 "device's scope" if redacted else "")))
 
-    report.add("hazard status 隐患状态", [f"hazard {h}: {problem}" for h, problem in store.hazards.state_problems()],
-               f"{store.hazards.count()} hazards match their events")
+    report.add(say("隐患状态", "hazard status"), [say(f"隐患 {h}：{problem}", f"hazard {h}: {problem}") for h, problem in store.hazards.state_problems()],
+               say(f"{store.hazards.count()} 条隐患与其事件记录一致", f"{store.hazards.count()} hazards match their events"))
 
-    report.add("clock 时钟", health.far_future_event_clocks(db, db.wall.epoch_ms() + MAX_DRIFT_MS),
-               clock_capped_warning(db.clock_capping()) or f"within {MAX_DRIFT_MS // 60000} min of the wall clock")
+    report.add(say("时钟", "clock"), health.far_future_event_clocks(db, db.wall.epoch_ms() + MAX_DRIFT_MS),
+               clock_capped_warning(db.clock_capping()) or say(f"与系统时间相差不超过 {MAX_DRIFT_MS // 60000} 分钟",
+                                                             f"within {MAX_DRIFT_MS // 60000} min of the wall clock"))
 
     problems, photo_count = _photo_problems(store)
-    report.add("photos 照片", problems, f"{photo_count} files present and matching")
+    report.add(say("照片", "photos"), problems, say(f"{photo_count} 个文件齐全且一致", f"{photo_count} files present and matching"))
+
+    from safety_desk.services.encryption import encryption_status
+
+    encryption = encryption_status(store.path)
+    report.add(say("加密", "encryption"), [] if encryption.ok else [encryption.detail], encryption.detail)
     return report
 
 
@@ -102,15 +127,15 @@ def backup_age_line(db_path: Path, clock: Clock) -> str:
 
     latest = latest_backup(db_path)
     if latest is None:
-        return f"备份 backups: 尚无备份 none yet ({backups_dir_for(db_path)})"
+        return say(f"备份：尚无备份（{backups_dir_for(db_path)}）", f"backups: none yet ({backups_dir_for(db_path)})")
     age = clock.now() - latest.made_at
     if age.days >= 1:
-        ago = f"{age.days} 天前 {age.days} day(s) ago"
+        ago = say(f"{age.days} 天前", f"{age.days} day(s) ago")
     elif age.total_seconds() >= 3600:
         hours = int(age.total_seconds() // 3600)
-        ago = f"{hours} 小时前 {hours} hour(s) ago"
+        ago = say(f"{hours} 小时前", f"{hours} hour(s) ago")
     else:
         minutes = max(0, int(age.total_seconds() // 60))
-        ago = f"{minutes} 分钟前 {minutes} minute(s) ago"
-    return (f"备份 backups: 最近一次 latest {latest.made_at:%Y-%m-%d %H:%M} ({ago}, {latest.reason}) "
-            f"{latest.path}")
+        ago = say(f"{minutes} 分钟前", f"{minutes} minute(s) ago")
+    return say(f"备份：最近一次 {latest.made_at:%Y-%m-%d %H:%M}（{ago}，{latest.reason}）{latest.path}",
+               f"backups: latest {latest.made_at:%Y-%m-%d %H:%M} ({ago}, {latest.reason}) {latest.path}")

@@ -121,8 +121,10 @@ class DocumentSeals:
         printed = "".join(document.page_text.split())
         missing = [text for text in [seal.text(), *printed_facts(content)] if "".join(text.split()) not in printed]
         foreign = sorted(dates_printed(document.page_text) - dates_of(document.content_json or "")) if seal.kind == "N" else []
-        if missing or foreign:
-            shown = f"未找到“{missing[0][:40]}”" if missing else f"页面上的日期 {foreign[0]} 不是原件的日期"
+        misplaced = None if missing or foreign else misplaced_fact(content, printed)
+        if missing or foreign or misplaced:
+            shown = (f"未找到“{missing[0][:40]}”" if missing else f"页面上的日期 {foreign[0]} 不是原件的日期"
+                     if foreign else misplaced)
             return Verification(False, f"验证失败：{seal.kind_name} {seal.number} 的页面文字与原件不符（{shown}），"
                                        "文件已被改动", seal, result.signer_name)
         return result
@@ -137,6 +139,42 @@ def printed_facts(content: dict[str, Any]) -> list[str]:
     for item in content.get("items", []):
         facts += [str(item.get(key) or "") for key in ("description", "measures", "responsible", "deadline")]
     return [fact for fact in facts if fact]
+
+
+_ITEM_FIELDS = (("measures", "整改措施"), ("responsible", "整改责任人"), ("deadline", "整改期限"))
+
+
+def misplaced_fact(content: dict[str, Any], printed: str) -> str | None:
+    """Where an item's fact is printed elsewhere than in its own item, what to say (None: all in place).
+
+    Each item is printed in order, its measures, responsible person and deadline after its description and
+    before the next item's: a date moved from one item to another, or to the reply date, is found this way
+    though every date on the page is one of the document's own. `printed` is the page text without blanks.
+    """
+    items = content.get("items", [])
+    starts, at = [], 0
+    for index, item in enumerate(items, start=1):
+        description = "".join(str(item.get("description") or "").split())
+        found = printed.find(description, at)
+        if found < 0:
+            return f"第{index}项“{short(description)}”不在第{index - 1}项之后" if index > 1 else f"未找到“{short(description)}”"
+        starts.append(found)
+        at = found + len(description)
+    for index, item in enumerate(items):
+        at, end = starts[index], starts[index + 1] if index + 1 < len(starts) else len(printed)
+        for key, name in _ITEM_FIELDS:
+            fact = "".join(str(item.get(key) or "").split())
+            if not fact:
+                continue
+            found = printed.find(fact, at, end)
+            if found < 0:
+                return f"第{index + 1}项的{name}“{short(str(item[key]))}”不在该项中"
+            at = found + len(fact)
+    return None
+
+
+def short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

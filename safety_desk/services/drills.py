@@ -13,6 +13,7 @@ from safety_desk.domain.drills import (
     DrillContent, DrillForm, DrillPlanType, DrillSchedule, DueInfo, drill_schedule,
 )
 from safety_desk.domain.grading import parse_hazard_grade
+from safety_desk.domain.language import say
 from safety_desk.services.activity_scope import (
     ActivityProblem, as_day, scope_of, visible_enterprise, whole_count,
 )
@@ -50,7 +51,7 @@ class DrillDue:
 def _check_choice(value: object, enum: type, what: str, english: str) -> str:
     choices = "、".join(member.value for member in enum)
     if value not in {member.value for member in enum}:
-        raise ActivityProblem(f"未知{what} (unknown {english} {value!r}); 应为 {choices} (choose one of these)")
+        raise ActivityProblem(say(f"未知{what}；应为 {choices}", f"unknown {english} {value!r}; choose one of: {choices}"))
     return str(value)
 
 
@@ -66,7 +67,7 @@ def drill_start_time(value: object) -> str | None:
         return f"{value.hour:02d}:{value.minute:02d}"
     match = _CLOCK_TIME.fullmatch(value.strip()) if isinstance(value, str) else None
     if match is None or int(match[1]) > 23 or int(match[2]) > 59:
-        raise ActivityProblem(f"演练开始时间应为 时:分，如 09:30 (the start time must be HH:MM, got {value!r})")
+        raise ActivityProblem(say(f"演练开始时间应为 时:分，如 09:30", f"the start time must be HH:MM, got {value!r}"))
     return f"{int(match[1]):02d}:{match[2]}"
 
 
@@ -78,8 +79,8 @@ def drill_duration(value: object) -> int | None:
         value = int(value.strip())
     minutes = whole_count(value, "演练时长", "duration")
     if not 1 <= minutes <= MAX_DRILL_MINUTES:
-        raise ActivityProblem(f"演练时长应为 1 至 {MAX_DRILL_MINUTES} 分钟 (the duration must be 1 to "
-                              f"{MAX_DRILL_MINUTES} minutes, got {minutes})")
+        raise ActivityProblem(say(f"演练时长应为 1 至 {MAX_DRILL_MINUTES} 分钟",
+                                  f"the duration must be 1 to {MAX_DRILL_MINUTES} minutes, got {minutes}"))
     return minutes
 
 
@@ -139,14 +140,14 @@ class DrillService:
 
     def _require(self, enterprise_id: str):
         if not self.may_record():
-            raise PermissionDenied("无权登记演练 (your role may not plan or record drills)")
+            raise PermissionDenied(say("无权登记演练", "your role may not plan or record drills"))
         return visible_enterprise(self.session, enterprise_id)
 
     def keep_photo(self, enterprise_id: str | None, prepared: PreparedPhoto) -> Photo:
         """Keep a photo (file and record) of a drill of this enterprise, if the person may record its drills;
         name it in record()."""
         if enterprise_id is None:
-            raise ActivityProblem("请先选择企业再添加照片 (choose the enterprise before adding photos)")
+            raise ActivityProblem(say("请先选择企业再添加照片", "choose the enterprise before adding photos"))
         self._require(enterprise_id)
         return store_prepared(self.store, prepared, self.session.person.id, self.session.clock)
 
@@ -193,7 +194,7 @@ class DrillService:
     def get(self, drill_id: str) -> Drill:
         drill = self.store.drills.get(drill_id)
         if drill is None or drill.deleted:
-            raise ActivityProblem(f"演练不存在 (drill {drill_id} does not exist)")
+            raise ActivityProblem(say(f"演练不存在", f"drill {drill_id} does not exist"))
         visible_enterprise(self.session, drill.enterprise_id)
         return drill
 
@@ -204,14 +205,14 @@ class DrillService:
         enterprise = self._require(enterprise_id)
         name = (name or "").strip()
         if not name:
-            raise ActivityProblem("演练名称不能为空 (the drill needs a name)")
+            raise ActivityProblem(say("演练名称不能为空", "the drill needs a name"))
         plan_type = _check_choice(plan_type, DrillPlanType, "预案类型", "plan type")
         content = _check_choice(content, DrillContent, "演练内容类型", "drill content")
         form = _check_choice(form, DrillForm, "演练形式", "drill form")
         day = as_day(planned_on, "计划")
         if day < self.session.clock.today():
-            raise ActivityProblem(f"计划日期 {day} 已过 (the planned day is in the past); "
-                                  "请直接登记已举行的演练 (record a held drill instead)")
+            raise ActivityProblem(say(f"计划日期 {day} 已过；请直接登记已举行的演练",
+                                      f"the planned day {day} is in the past; record a held drill instead"))
         return self.store.drills.add(Drill(
             id=self.store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
             name=name, plan_type=plan_type, content=content, form=form, held_on=day.isoformat(),
@@ -222,7 +223,7 @@ class DrillService:
         drill = self.get(drill_id)
         self._require(drill.enterprise_id)
         if drill.status != "planned":
-            raise ActivityProblem("只能取消尚未举行的演练计划 (only a planned drill can be cancelled)")
+            raise ActivityProblem(say("只能取消尚未举行的演练计划", "only a planned drill can be cancelled"))
         self.store.drills.delete(drill_id)
 
     # -- recording ------------------------------------------------------------------------------
@@ -245,15 +246,15 @@ class DrillService:
             enterprise = self._require(current.enterprise_id)
         else:
             if enterprise_id is None:
-                raise ActivityProblem("请选择企业 (choose the enterprise that held the drill)")
+                raise ActivityProblem(say("请选择企业", "choose the enterprise that held the drill"))
             enterprise = self._require(enterprise_id)
             current = Drill(id=self.store.db.new_id(), enterprise_id=enterprise.id,
                             district_id=enterprise.district_id, name="", plan_type="", content="", form="",
                             held_on="")
         day = as_day(held_on, "演练")
         if day > self.session.clock.today():
-            raise ActivityProblem(f"演练日期 {day} 在未来 (the drill is recorded as held on a future day); "
-                                  "请先作为计划登记 (plan it instead)")
+            raise ActivityProblem(say(f"演练日期 {day} 在未来；请先作为计划登记",
+                                      f"the drill is recorded as held on a future day, {day}; plan it instead"))
         count = whole_count(participants, "参演人数", "participants")
         start = current.start_time if start_time is None else drill_start_time(start_time)
         minutes = current.duration_minutes if duration_minutes is None else drill_duration(duration_minutes)
@@ -263,20 +264,19 @@ class DrillService:
 
         chosen_name = (pick(name, current.name) or "").strip()
         if not chosen_name:
-            raise ActivityProblem("演练名称不能为空 (the drill needs a name)")
+            raise ActivityProblem(say("演练名称不能为空", "the drill needs a name"))
         reported = None
         if reported_on is not None and reported_on != "":
             reported_day = as_day(reported_on, "报送")
             if reported_day < day:
-                raise ActivityProblem("报送日期不能早于演练日期 (reported to the authority before the drill was "
-                                      "held)")
+                raise ActivityProblem(say("报送日期不能早于演练日期", "reported to the authority before the drill was held"))
             reported = reported_day.isoformat()
         elif drill_id is not None:
             reported = current.reported_on
         photo_ids = list(pick(photos, current.photos))
         for photo_id in photo_ids:
             if self.store.photos.get(photo_id) is None:
-                raise ActivityProblem(f"照片不存在 (photo {photo_id[:12]}… was not imported)")
+                raise ActivityProblem(say(f"照片不存在", f"photo {photo_id[:12]}… was not imported"))
         record = dataclasses.replace(
             current, name=chosen_name,
             plan_type=_check_choice(pick(plan_type, current.plan_type), DrillPlanType, "预案类型", "plan type"),
@@ -303,10 +303,10 @@ class DrillService:
         drill = self.get(drill_id)
         enterprise = self._require(drill.enterprise_id)
         if drill.status != "held":
-            raise ActivityProblem("演练尚未举行，不能登记发现的问题 (the drill has not been held yet)")
+            raise ActivityProblem(say("演练尚未举行，不能登记发现的问题", "the drill has not been held yet"))
         description = (description or "").strip()
         if not description:
-            raise ActivityProblem("隐患描述不能为空 (describe the problem found)")
+            raise ActivityProblem(say("隐患描述不能为空", "describe the problem found"))
         try:
             hazard_grade = parse_hazard_grade(grade)
         except ValueError as exc:
@@ -314,7 +314,7 @@ class DrillService:
         due = as_day(deadline, "整改期限")
         found_on = date.fromisoformat(drill.held_on)
         if due < found_on:
-            raise ActivityProblem("整改期限不能早于发现日期 (the deadline is before the day it was found)")
+            raise ActivityProblem(say("整改期限不能早于发现日期", "the deadline is before the day it was found"))
         hazard = Hazard(id=self.store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
                         source="drill", description=description, grade=hazard_grade.value,
                         found_on=found_on.isoformat(), drill_id=drill.id, location=location.strip(),

@@ -9,6 +9,7 @@ from typing import Any
 from safety_desk.domain.hazard_status import overdue_days
 from safety_desk.domain.industry import Industry, default_risk_class
 from safety_desk.domain.industry_codes import map_industry, nearest_names
+from safety_desk.domain.language import say
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import District, Drill, Enterprise, Hazard, Inspection
@@ -86,7 +87,7 @@ class EnterpriseService:
     def enterprises_of(self, district_id: str) -> list[Enterprise]:
         scope = self.session.district_ids()
         if scope is not None and district_id not in scope:
-            raise PermissionDenied(f"无权访问该片区 (district {district_id} is outside your scope)")
+            raise PermissionDenied(say(f"无权访问该片区", f"district {district_id} is outside your scope"))
         return self._own_only(self.store.enterprises.of_district(district_id))
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[Enterprise]:
@@ -133,8 +134,11 @@ class EnterpriseService:
         found = map_industry(text or "")
         if found is None:
             near = "、".join(nearest_names(text or ""))
-            raise ValueError(f"行业：未知行业「{(text or '').strip()}」，国民经济行业分类及常用简称均无此名；"
-                             f"最接近的有 {near}，或从列表中选择监管行业")
+            shown = (text or "").strip()
+            raise ValueError(say(f"行业：未知行业「{shown}」，国民经济行业分类及常用简称均无此名；"
+                                 f"最接近的有 {near}，或从列表中选择监管行业",
+                                 f"industry: unknown industry “{shown}” (neither GB/T 4754-2017 nor a common short "
+                                 f"name); nearest: {near}; or choose a supervision industry from the list"))
         return found
 
     def create(self, *, name: str, uscc: str, district_id: str, industry: str, risk_class: int | None = None,
@@ -202,7 +206,8 @@ class EnterpriseService:
         self.session.require_enterprise(enterprise_id)
         unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
         if unknown:
-            raise ValueError(f"enterprise {', '.join(unknown)}: 不能在此修改 (cannot be changed here)")
+            raise ValueError(say(f"企业的 {'、'.join(unknown)} 不能在此修改",
+                                 f"enterprise {', '.join(unknown)}: cannot be changed here"))
         if "uscc" in changes:
             self._refuse_duplicate_uscc(enterprise_id, changes["uscc"])
         return self.store.enterprises.update(enterprise_id, **changes)
@@ -215,4 +220,5 @@ class EnterpriseService:
             return  # the repository rejects it with the reason
         holder = self.store.enterprises.by_uscc(normalised)
         if holder is not None and holder.id != enterprise_id:
-            raise ValueError(f"enterprise uscc: 已被「{holder.name}」使用 (already used by {holder.name})")
+            raise ValueError(say(f"统一社会信用代码 {normalised} 已被「{holder.name}」使用",
+                                 f"USCC {normalised} is already used by {holder.name}"))

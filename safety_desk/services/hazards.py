@@ -11,6 +11,7 @@ from typing import Iterable
 from safety_desk.domain.hazard_status import (
     HazardEventKind, HazardState, HazardStatus, allowed_next, overdue_days,
 )
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import event_problem, field_problem
 from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.photos import PreparedPhoto, store_prepared
@@ -178,17 +179,17 @@ class HazardService:
         and change these fields: the one ownership rule sync applies too (domain/ownership.py)."""
         hazard = self._visible(hazard_id)
         if not (self._inspector_side() or self._own_enterprise(hazard)):
-            raise PermissionDenied(f"你不能修改此隐患 (you may not change hazard “{_short(hazard)}”)")
+            raise PermissionDenied(say(f"你不能修改此隐患", f"you may not change hazard “{_short(hazard)}”"))
         before = dataclasses.asdict(hazard)
         for reason in [event_problem(self.session.role, before, kind.value) for kind in events] + [
                 field_problem(self.session.role, "hazard", name, before) for name in fields]:
             if reason:
                 raise PermissionDenied(reason)
         if hazard.deleted:
-            raise HazardProblem(f"隐患“{_short(hazard)}”已撤销 (the hazard was withdrawn)")
+            raise HazardProblem(say(f"隐患“{_short(hazard)}”已撤销", f"the hazard “{_short(hazard)}” was withdrawn"))
         state = self.store.hazards.state(hazard_id)
         if state is None:
-            raise HazardProblem(f"隐患“{_short(hazard)}”的登记记录尚未同步 (its created event has not arrived)")
+            raise HazardProblem(say(f"隐患“{_short(hazard)}”的登记记录尚未同步", f"the created event of hazard “{_short(hazard)}” has not arrived"))
         return hazard, state
 
     def available_actions(self, hazard_id: str) -> set[str]:
@@ -225,8 +226,8 @@ class HazardService:
         if status is HazardStatus.AWAITING_REVIEW and may(HazardEventKind.VERIFIED, HazardEventKind.REJECTED):
             actions.add(REJECT)
             if writeoff_missing(hazard):
-                blocked = blocked or ("挂牌督办的重大隐患须先登记督办部门的核销（日期、机关、文号）才能销号 "
-                                      "(record the supervising authority's write-off before closing)")
+                blocked = blocked or (say("挂牌督办的重大隐患须先登记督办部门的核销（日期、机关、文号）才能销号",
+                                          "record the supervising authority's write-off before closing"))
             else:
                 actions.add(VERIFY)
         if status is HazardStatus.CLOSED:
@@ -281,12 +282,11 @@ class HazardService:
                         return str(event)
                     label = EVENT_KIND_LABELS.get(event.get("kind"), str(event.get("kind")))
                     return f"{label} {event['deadline']}" if event.get("deadline") else label
-                lines.append(f"两台设备同时作出不同决定：以“{said(kept)}”为准，另一决定“{said(lost)}” (concurrent "
-                             f"decisions: “{said(kept)}” counts, “{said(lost)}” does not)")
+                lines.append(say(f"两台设备同时作出不同决定：以“{said(kept)}”为准，另一决定“{said(lost)}”",
+                                 f"concurrent decisions: “{said(kept)}” counts, “{said(lost)}” does not"))
             else:
-                lines.append(f"{conflict['field']}：两台设备同时修改，保留“{_value_text(kept)}”，未采用“"
-                             f"{_value_text(lost)}” ({conflict['field']} was edited on two devices: "
-                             f"“{_value_text(kept)}” was kept, “{_value_text(lost)}” was not)")
+                lines.append(say(f"{conflict['field']}：两台设备同时修改，保留“{_value_text(kept)}”，未采用“{_value_text(lost)}”",
+                                 f"{conflict['field']}：{conflict['field']} was edited on two devices: “{_value_text(kept)}” was kept, “{_value_text(lost)}” was not"))
         return lines
 
     def _inspection_text(self, hazard: Hazard) -> str | None:
@@ -307,13 +307,13 @@ class HazardService:
         photos = list(dict.fromkeys(photo_ids))
         for photo_id in photos:
             if self.store.photos.get(photo_id) is None:
-                raise HazardProblem(f"照片 {photo_id[:12]} 不存在 (the photo is not on record)")
+                raise HazardProblem(say(f"照片 {photo_id[:12]} 不存在", f"photo {photo_id[:12]} is not on record"))
         return photos
 
     def _require_status(self, hazard: Hazard, state: HazardState, kind: HazardEventKind, what: str) -> None:
         if kind not in allowed_next(state.status):
-            raise HazardProblem(f"隐患“{_short(hazard)}”当前状态为{state.status.value}，不能{what} "
-                                f"(not possible while the hazard is {state.status.value})")
+            raise HazardProblem(say(f"隐患“{_short(hazard)}”当前状态为{state.status.value}，不能{what}",
+                                    f"not possible while hazard “{_short(hazard)}” is {state.status.value}"))
 
     def keep_photo(self, hazard_id: str, prepared: PreparedPhoto) -> Photo:
         """Keep a photo (file and record) of the hazard's rectification, if the person may report on it; name it
@@ -327,10 +327,10 @@ class HazardService:
         self._require_status(hazard, state, HazardEventKind.REPORTED_RECTIFIED, "报告整改完成")
         photos = self._photos(photo_ids)
         if not photos:
-            raise HazardProblem("报告整改完成须附整改后照片 (add at least one photo taken after rectification)")
+            raise HazardProblem(say("报告整改完成须附整改后照片", "add at least one photo taken after rectification"))
         reused = set(photos) & set(hazard.photos)
         if reused:
-            raise HazardProblem("整改后照片不能使用整改前的照片 (an after-photo is one of the before-photos)")
+            raise HazardProblem(say("整改后照片不能使用整改前的照片", "an after-photo is one of the before-photos"))
         if hazard.grade == "重大":
             missing = plan_missing(hazard)
             if missing:
@@ -345,7 +345,7 @@ class HazardService:
         self._require_status(hazard, state, HazardEventKind.PROGRESS, "记录整改进展")
         photos = self._photos(photo_ids)
         if not note.strip():
-            raise HazardProblem("请填写整改进展 (describe the progress)")
+            raise HazardProblem(say("请填写整改进展", "describe the progress"))
         return self.store.hazards.append_event(hazard_id, HazardEventKind.PROGRESS, by_id=self.session.person.id,
                                                reason=note.strip(), photos=photos)
 
@@ -353,12 +353,13 @@ class HazardService:
         """Write a major hazard's treatment plan (the six elements; empty ones may be completed later)."""
         hazard, state = self._writable(hazard_id, events=(HazardEventKind.COMMENT,), fields=("treatment_plan",))
         if hazard.grade != "重大":
-            raise HazardProblem("只有重大隐患需要治理方案 (only a major hazard has a treatment plan)")
+            raise HazardProblem(say("只有重大隐患需要治理方案", "only a major hazard has a treatment plan"))
         if state.status is HazardStatus.CLOSED:
-            raise HazardProblem("已销号的隐患不能修改治理方案 (the hazard is closed)")
+            raise HazardProblem(say("已销号的隐患不能修改治理方案", "the hazard is closed"))
         unknown = set(plan) - set(TREATMENT_PLAN_ELEMENTS)
         if unknown:
-            raise HazardProblem(f"治理方案没有这些要素 (unknown plan elements): {', '.join(sorted(unknown))}")
+            raise HazardProblem(say(f"治理方案没有这些要素: {', '.join(sorted(unknown))}",
+                                    f"unknown plan elements: {', '.join(sorted(unknown))}"))
         cleaned = {key: str(plan.get(key, "") or "").strip() for key in TREATMENT_PLAN_ELEMENTS}
         if cleaned == {key: str((hazard.treatment_plan or {}).get(key, "")).strip() for key in TREATMENT_PLAN_ELEMENTS}:
             return hazard
@@ -387,7 +388,7 @@ class HazardService:
             hazard_id, events=(HazardEventKind.REJECTED, HazardEventKind.DEADLINE_EXTENDED, HazardEventKind.DEADLINE_SET))
         self._require_status(hazard, state, HazardEventKind.REJECTED, "退回整改")
         if not reason.strip():
-            raise HazardProblem("退回整改须填写原因 (give the reason the rectification is not accepted)")
+            raise HazardProblem(say("退回整改须填写原因", "give the reason the rectification is not accepted"))
         today = self.as_of()
         if new_deadline is None and (state.deadline is None or state.deadline <= today):
             raise HazardProblem(f"原整改期限 {state.deadline or '未定'} 已到，退回整改须给出新的整改期限")
@@ -408,9 +409,9 @@ class HazardService:
         hazard, state = self._writable(hazard_id, events=(HazardEventKind.REOPENED, HazardEventKind.DEADLINE_SET))
         self._require_status(hazard, state, HazardEventKind.REOPENED, "重新打开")
         if not reason.strip():
-            raise HazardProblem("重新打开须填写原因 (give the reason for reopening)")
+            raise HazardProblem(say("重新打开须填写原因", "give the reason for reopening"))
         if new_deadline is not None and new_deadline < date.fromisoformat(hazard.found_on):
-            raise HazardProblem("整改期限不能早于发现日期 (the deadline is before the day it was found)")
+            raise HazardProblem(say("整改期限不能早于发现日期", "the deadline is before the day it was found"))
         with self.store.transaction():
             event = self.store.hazards.append_event(hazard_id, HazardEventKind.REOPENED,
                                                     by_id=self.session.person.id, reason=reason.strip())
@@ -422,19 +423,19 @@ class HazardService:
     def extend_deadline(self, hazard_ids: list[str], new_deadline: date, reason: str) -> int:
         """Give hazards a new deadline, all or none; returns how many changed (the same date is no change)."""
         if not reason.strip():
-            raise HazardProblem("延长整改期限须填写原因 (give the reason for the new deadline)")
+            raise HazardProblem(say("延长整改期限须填写原因", "give the reason for the new deadline"))
         ids = list(dict.fromkeys(hazard_ids))
         if not ids:
-            raise HazardProblem("请选择隐患 (choose at least one hazard)")
+            raise HazardProblem(say("请选择隐患", "choose at least one hazard"))
         changes: list[tuple[str, HazardEventKind]] = []
         for hazard_id in ids:
             hazard, state = self._writable(
                 hazard_id, events=(HazardEventKind.DEADLINE_EXTENDED, HazardEventKind.DEADLINE_SET))
             if state.status is HazardStatus.CLOSED:
-                raise HazardProblem(f"隐患“{_short(hazard)}”已销号，不能延期 (the hazard is closed)")
+                raise HazardProblem(say(f"隐患“{_short(hazard)}”已销号，不能延期", f"hazard “{_short(hazard)}” is closed"))
             if new_deadline < date.fromisoformat(hazard.found_on):
-                raise HazardProblem(f"整改期限不能早于发现日期 {hazard.found_on}（隐患“{_short(hazard)}”） "
-                                    "(the deadline is before the day it was found)")
+                raise HazardProblem(say(f"整改期限不能早于发现日期 {hazard.found_on}（隐患“{_short(hazard)}”）",
+                                        f"the deadline is before the day it was found, {hazard.found_on} (hazard “{_short(hazard)}”)"))
             if state.deadline != new_deadline:
                 later = state.deadline is None or new_deadline > state.deadline
                 changes.append((hazard_id, HazardEventKind.DEADLINE_EXTENDED if later
@@ -450,14 +451,14 @@ class HazardService:
         hazard, state = self._writable(
             hazard_id, events=(HazardEventKind.COMMENT,), fields=("supervision_level", "referred_on"))
         if hazard.grade != "重大":
-            raise HazardProblem("只有重大隐患挂牌督办 (only a major hazard is put under listed supervision)")
+            raise HazardProblem(say("只有重大隐患挂牌督办", "only a major hazard is put under listed supervision"))
         if state.status is HazardStatus.CLOSED:
-            raise HazardProblem("已销号的隐患不能修改督办信息 (the hazard is closed)")
+            raise HazardProblem(say("已销号的隐患不能修改督办信息", "the hazard is closed"))
         if level is not None and level not in SUPERVISION_LEVELS:
-            raise HazardProblem(f"督办级别须为 省/市/县 (level must be one of 省, 市, 县, not {level!r})")
+            raise HazardProblem(say(f"督办级别须为 省/市/县，实为 {level!r}", f"level must be one of 省, 市, 县, not {level!r}"))
         if referred_on is not None and referred_on < date.fromisoformat(hazard.found_on):
-            raise HazardProblem(f"报告监管部门日期不能早于发现日期 {hazard.found_on} "
-                                "(the referral date is before the day it was found)")
+            raise HazardProblem(say(f"报告监管部门日期不能早于发现日期 {hazard.found_on}",
+                                    f"the referral date is before the day it was found, {hazard.found_on}"))
         referred = referred_on.isoformat() if referred_on else None
         if (level, referred) == (hazard.supervision_level, hazard.referred_on):
             return hazard

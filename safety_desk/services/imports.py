@@ -15,6 +15,7 @@ from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardStatus
 from safety_desk.domain.industry import Industry, default_risk_class, parse_industry
 from safety_desk.domain.industry_codes import industry_from_list, map_industry
+from safety_desk.domain.language import say
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.reports.sheet_reader import (
     MAX_DATA_ROWS, Column, Problem, SheetError, SheetRow, Table, cell_date, cell_text, find_table, read_table,
@@ -122,24 +123,28 @@ class ImportResult:
         return len({p.row for p in self.problems})
 
     def describe(self) -> str:
-        what = {"enterprises": "企业 enterprises", "ledger": "隐患 hazards", "people": "人员"}[self.kind]
+        what = {"enterprises": say("企业", "enterprises"), "ledger": say("隐患", "hazards"),
+                "people": say("人员", "people")}[self.kind]
         verb = "将" if self.dry_run else "已"
-        text = (f"{self.file}: {self.rows} 行 rows; {verb}新增 {'would add' if self.dry_run else 'added'} "
-                f"{self.added} {what}")
+        text = say(f"{self.file}: {self.rows} 行；{verb}新增 {self.added} {what}",
+                   f"{self.file}: {self.rows} rows; {'would add' if self.dry_run else 'added'} {self.added} {what}")
         if self.kind == "enterprises":
-            text += f", {verb}更新 {'would update' if self.dry_run else 'updated'} {self.updated}"
-        text += f", 已存在未变 unchanged {self.unchanged}"
+            text += say(f"，{verb}更新 {self.updated}", f", {'would update' if self.dry_run else 'updated'} {self.updated}")
+        text += say(f"，已存在未变 {self.unchanged}", f", unchanged {self.unchanged}")
         if self.enterprises is not None:
             listed = self.enterprises
-            text += (f"; 工作表企业名录：{verb}新增企业 {listed.added} 家，{verb}更新 {listed.updated} 家，"
-                     f"未变 {listed.unchanged} 家")
+            text += say(f"；工作表企业名录：{verb}新增企业 {listed.added} 家，{verb}更新 {listed.updated} 家，"
+                        f"未变 {listed.unchanged} 家",
+                        f"; the sheet of enterprises: {'would add' if self.dry_run else 'added'} {listed.added}, "
+                        f"{'would update' if self.dry_run else 'updated'} {listed.updated}, unchanged "
+                        f"{listed.unchanged}")
         if self.by_status:
             text += " (" + ", ".join(f"{status} {count}" for status, count in self.by_status.items()) + ")"
         if self.new_districts:
-            text += (f"; {verb}新建片区：{'、'.join(self.new_districts)} "
-                     f"({'would create' if self.dry_run else 'created'} {len(self.new_districts)} districts)")
+            text += (say(f"；{verb}新建片区：{'、'.join(self.new_districts)}",
+                         f"; {'would create' if self.dry_run else 'created'} districts: {', '.join(self.new_districts)}"))
         if self.unmapped_industries:
-            text += ("; 未识别的行业按指定行业导入 (unknown industries imported as given): "
+            text += (say("；未识别的行业按指定行业导入：", "; unknown industries imported as given: ")
                      + "、".join(f"{name}（{count}行）" for name, count in self.unmapped_industries.items()))
         return text
 
@@ -173,13 +178,13 @@ class ImportRefused(ValueError):
         shown = "\n".join(str(p) for p in result.problems[:_PROBLEMS_SHOWN])
         more = len(result.problems) - _PROBLEMS_SHOWN
         if more > 0:
-            shown += f"\n… 另有 {more} 个问题 (and {more} more problems)"
+            shown += say(f"\n… 另有 {more} 个问题", f"\n… and {more} more problems")
         missing = ""
         if result.new_districts:
-            missing = (f"\n片区不存在：{'、'.join(result.new_districts)}；加 --new-districts 导入时新建 "
-                       f"(these districts do not exist; give --new-districts to create them)")
-        super().__init__(f"{result.file}: {len(result.problems)} 个问题，未导入任何数据 "
-                         f"({len(result.problems)} problems; nothing was imported){missing}\n{shown}")
+            missing = (say(f"\n片区不存在：{'、'.join(result.new_districts)}；加 --new-districts 导入时新建",
+                           f"\nthese districts do not exist: {', '.join(result.new_districts)}; give --new-districts to create them"))
+        super().__init__(say(f"{result.file}: {len(result.problems)} 个问题，未导入任何数据{missing}\n{shown}",
+                             f"{result.file}: {len(result.problems)} problems; nothing was imported{missing}\n{shown}"))
 
 
 def _moment(day: date, hour: int) -> str:
@@ -204,7 +209,7 @@ class SpreadsheetService:
         office = self.store.offices.current()
         info = LedgerExportInfo(filter_lines=self.describe_filter(flt), generated_at=self.session.clock.now(),
                                 as_of=ledger.as_of(), office=office.name if office else "")
-        return write_ledger(Path(target), ledger.every_row(flt, sort_column, descending), info, progress, total)
+        return write_ledger(Path(target), ledger.every_value_row(flt, sort_column, descending), info, progress, total)
 
     def describe_filter(self, flt: LedgerFilter) -> list[tuple[str, str]]:
         """The filter in words for the export's summary sheet."""
@@ -254,7 +259,7 @@ class SpreadsheetService:
             write_template(Path(target), "人员名单", [(c.header, c.required, PEOPLE_NOTES.get(c.key, ""))
                                                       for c in PEOPLE_COLUMNS])
         else:
-            raise ValueError(f"模板类型 {kind!r} 未知 (unknown template; enterprises, ledger or people)")
+            raise ValueError(say(f"模板类型 {kind!r} 未知", f"unknown template {kind!r}; enterprises, ledger or people"))
 
     # -- people ---------------------------------------------------------------------------------
     def import_people(self, path: Path, *, dry_run: bool = False,
@@ -312,10 +317,10 @@ class SpreadsheetService:
             uscc = problem.check("uscc", lambda: validate_uscc(values.get("uscc", "")), required=True)
             name = values.get("name", "")
             if not name:
-                problem.add("name", "企业名称不能为空 (the name is missing)")
+                problem.add("name", say("企业名称不能为空", "the name is missing"))
             if uscc:
                 if uscc in seen:
-                    problem.add("uscc", f"与第{seen[uscc]}行重复 (the same code as row {seen[uscc]})")
+                    problem.add("uscc", say(f"与第{seen[uscc]}行重复", f"the same code as row {seen[uscc]}"))
                 seen.setdefault(uscc, row.number)
             district = None
             code, district_name = values.get("district_code", ""), values.get("district_name", "")
@@ -326,12 +331,12 @@ class SpreadsheetService:
                 if district is None:
                     district = self._district_to_create(code, district_name, by_name, creating)
                     if district is None:  # a new code with an existing district's name: which is meant?
-                        problem.add("district_code", f"片区代码 {code} 不存在，而片区名称 {district_name} 属于片区 "
-                                                     f"{by_name[district_name].code} (the code and the name disagree)")
+                        problem.add("district_code", say(f"片区代码 {code} 不存在，而片区名称 {district_name} 属于片区 {by_name[district_name].code}",
+                                                         f"the district code {code} does not exist, and the name {district_name} is district {by_name[district_name].code}"))
                     elif not new_districts:
                         column = "district_code" if code else "district_name"
-                        problem.add(column, f"片区 {code or district_name} 不存在，加 --new-districts 可新建 "
-                                            "(no such district; --new-districts creates it)")
+                        problem.add(column, say(f"片区 {code or district_name} 不存在，加 --new-districts 可新建",
+                                                f"no district {code or district_name}; --new-districts creates it"))
             industry = None
             if values.get("industry"):
                 found = map_industry(values["industry"])
@@ -346,16 +351,17 @@ class SpreadsheetService:
             if values.get("risk_class"):
                 risk_class = _RISK_WORDS.get(unicodedata.normalize("NFKC", values["risk_class"]).strip())
                 if risk_class is None:
-                    problem.add("risk_class", f"风险类别应为1、2或3 (must be 1, 2 or 3): {values['risk_class']!r}")
+                    problem.add("risk_class", say(f"风险类别应为1、2或3: {values['risk_class']!r}",
+                                                  f"must be 1, 2 or 3: {values['risk_class']!r}"))
             current = existing.get(uscc) if uscc else None
             fields = {"name": name, "address": values.get("address", ""), "principal": values.get("principal", ""),
                       "safety_officer": values.get("safety_officer", ""),
                       "contact_phone": values.get("contact_phone", "")}
             if current is None:
                 if district is None and not (code or district_name):
-                    problem.add("district_name", "新企业必须填写片区 (a new enterprise needs its district)")
+                    problem.add("district_name", say("新企业必须填写片区", "a new enterprise needs its district"))
                 if industry is None and not values.get("industry"):
-                    problem.add("industry", "新企业必须填写行业 (a new enterprise needs its industry)")
+                    problem.add("industry", say("新企业必须填写行业", "a new enterprise needs its industry"))
                 if problem.clean and uscc and district is not None and industry is not None:
                     record = Enterprise(
                         id="", uscc=uscc, district_id=district.id, industry=industry,
@@ -434,14 +440,14 @@ class SpreadsheetService:
         ImportRefused, with nothing written, when any row of either sheet has a problem.
         """
         if not self.may_import_ledger():
-            raise PermissionDenied(f"无权导入隐患台账 (role {self.session.role} may not import hazards)")
+            raise PermissionDenied(say(f"无权导入隐患台账", f"role {self.session.role} may not import hazards"))
         path = Path(path)
         table = read_table(path, LEDGER_COLUMNS, max_rows=self.max_rows)
         result = ImportResult("ledger", path.name, rows=len(table.rows), dry_run=dry_run,
                               problems=list(table.problems))
         if "uscc" not in table.columns and "enterprise" not in table.columns:
             result.problems.append(Problem(table.sheet, table.header_row, "",
-                                           "表头缺少 统一社会信用代码 或 企业名称 列 (no column naming the enterprise)"))
+                                           say("表头缺少 统一社会信用代码 或 企业名称 列", "no column naming the enterprise")))
             raise ImportRefused(result)
         enterprises = self.store.enterprises.active()
         plan = None
@@ -471,10 +477,10 @@ class SpreadsheetService:
             enterprise = self._ledger_enterprise(problem, values, by_uscc, by_name, listed_keys)
             found_on = problem.check("found_on", lambda: cell_date(values.get("found_on")), required=True)
             if found_on is not None and found_on > today:
-                problem.add("found_on", f"发现日期 {found_on} 晚于今天 (the day found is in the future)")
+                problem.add("found_on", say(f"发现日期 {found_on} 晚于今天", f"the day found, {found_on}, is in the future"))
             description = cell_text(values.get("description"))
             if not description:
-                problem.add("description", "隐患描述不能为空 (the description is missing)")
+                problem.add("description", say("隐患描述不能为空", "the description is missing"))
             grade_text = unicodedata.normalize("NFKC", cell_text(values.get("grade"))).replace("隐患", "").strip()
             grade = problem.check("grade", lambda: parse_hazard_grade(grade_text or "一般").value)
             dates = {}
@@ -482,24 +488,24 @@ class SpreadsheetService:
                 dates[key] = problem.check(key, lambda k=key: cell_date(values[k])) \
                     if cell_text(values.get(key)) else None
                 if dates[key] is not None and found_on is not None and dates[key] < found_on:
-                    message = ("整改期限不能早于发现日期 (the deadline is before the day it was found)"
-                               if key == "deadline" else "日期早于发现日期 (before the day it was found)")
+                    message = (say("整改期限不能早于发现日期", "the deadline is before the day it was found")
+                               if key == "deadline" else say("日期早于发现日期", "before the day it was found"))
                     problem.add(key, message)
                 elif dates[key] is not None and key != "deadline" and dates[key] > today:
-                    problem.add(key, f"日期 {dates[key]} 晚于今天 (in the future)")
+                    problem.add(key, say(f"日期 {dates[key]} 晚于今天", f"{dates[key]} is in the future"))
             status_text = unicodedata.normalize("NFKC", cell_text(values.get("status"))).replace(" ", "")
             if status_text:
                 status = _STATUS_WORDS.get(status_text)
                 if status is None:
-                    problem.add("status", f"未知整改状态 {status_text!r} (unknown status; use 待整改、整改中、"
-                                          "待复查 or 已销号)")
+                    problem.add("status", say(f"未知整改状态 {status_text!r}，应为 待整改、整改中、待复查 或 已销号",
+                                              f"unknown status {status_text!r}; use 待整改, 整改中, 待复查 or 已销号"))
             else:
                 status = HazardStatus.CLOSED if dates["closed_on"] else HazardStatus.OPEN
             if status is HazardStatus.CLOSED and not self.session.may(Action.EDIT_HAZARD):
                 # 销号 is the inspector's verification: an enterprise cannot close its own hazards by import.
                 problem.add("status" if status_text else "closed_on",
-                            "企业不能导入已销号的隐患，销号由检查员复查确认 (an enterprise cannot import a hazard "
-                            "as closed: the inspector verifies and closes it)")
+                            say("企业不能导入已销号的隐患，销号由检查员复查确认",
+                                "an enterprise cannot import a hazard as closed: the inspector verifies and closes it"))
             if not problem.clean or enterprise is None:
                 continue
             hazard = Hazard(id="", enterprise_id=enterprise.id, district_id=enterprise.district_id, source="import",
@@ -555,12 +561,12 @@ class SpreadsheetService:
                 return None
             enterprise = by_name[name]
             if enterprise is None:
-                problem.add("enterprise", f"有多家企业名为「{name}」，请填写统一社会信用代码 "
-                                          "(several enterprises have this name; give the USCC)")
+                problem.add("enterprise", say(f"有多家企业名为「{name}」，请填写统一社会信用代码",
+                                              f"several enterprises are named “{name}”; give the USCC"))
                 return None
         else:
             problem.add("uscc" if "uscc" in problem.table.columns else "enterprise",
-                        "未填写企业 (the enterprise is missing)")
+                        say("未填写企业", "the enterprise is missing"))
             return None
         if self.session.role == "enterprise":
             allowed = enterprise.id == self.session.person.enterprise_id
@@ -568,7 +574,7 @@ class SpreadsheetService:
             allowed = self.session.may_see_enterprise(enterprise.id)
         if not allowed:
             problem.add("uscc" if uscc_text else "enterprise",
-                        f"无权导入「{enterprise.name}」的隐患 (this enterprise is outside your scope)")
+                        say(f"无权导入「{enterprise.name}」的隐患", f"the enterprise “{enterprise.name}” is outside your scope"))
             return None
         return enterprise
 
@@ -588,7 +594,7 @@ class SpreadsheetService:
                 hazard = dataclasses.replace(hazard, id=db.new_id(), found_by=by_id)
                 hazards.append(hazard)
                 found = date.fromisoformat(hazard.found_on)
-                note = f"从 {file_name} 导入 (imported)"
+                note = say(f"从 {file_name} 导入", f"imported from {file_name}")
                 timeline: list[tuple[str, date, date | None]] = [("created", found, deadline)]
                 if status == HazardStatus.IN_PROGRESS:
                     timeline.append(("progress", found, None))
@@ -625,7 +631,7 @@ class _Collector:
         """parse() or None, recording its ValueError (or the missing value) as this row's problem."""
         value = self.row.values.get(key)
         if required and (value is None or (isinstance(value, str) and not value.strip())):
-            self.add(key, "不能为空 (must be filled in)")
+            self.add(key, say("不能为空", "must be filled in"))
             return None
         try:
             return parse()

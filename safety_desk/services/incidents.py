@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.grading import AccidentGrade, grade_accident
+from safety_desk.domain.language import say
 from safety_desk.services.activity_scope import ActivityProblem, scope_of, visible_enterprise, whole_count
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.store.records import Incident
@@ -104,20 +105,20 @@ class IncidentService:
     def _check(self, occurred_at: datetime, deaths: int, serious_injuries: int, direct_loss_yuan: float,
                liability: str) -> tuple[str, int, int, float, bool | None]:
         if not isinstance(occurred_at, datetime):
-            raise ActivityProblem(f"事故时间无效 (the time of the accident is not a date and time: {occurred_at!r})")
+            raise ActivityProblem(say(f"事故时间无效", f"the time of the accident is not a date and time: {occurred_at!r}"))
         if occurred_at.tzinfo is None:
             occurred_at = occurred_at.replace(tzinfo=BEIJING)
         if occurred_at > self.session.clock.now():
-            raise ActivityProblem("事故时间在未来 (the accident time is in the future)")
+            raise ActivityProblem(say("事故时间在未来", "the accident time is in the future"))
         deaths = whole_count(deaths, "死亡人数", "deaths")
         serious_injuries = whole_count(serious_injuries, "重伤人数", "serious injuries")
         if isinstance(direct_loss_yuan, bool) or not isinstance(direct_loss_yuan, (int, float)) \
                 or not math.isfinite(direct_loss_yuan) or direct_loss_yuan < 0:
-            raise ActivityProblem(f"直接经济损失应为非负金额 (direct loss must be a non-negative amount of yuan, "
-                                  f"got {direct_loss_yuan!r})")
+            raise ActivityProblem(say(f"直接经济损失应为非负金额",
+                                      f"direct loss must be a non-negative amount of yuan, got {direct_loss_yuan!r}"))
         if liability not in LIABILITIES:
-            raise ActivityProblem(f"事故性质应为 责任、非责任 或 待定 (liability must be 责任, 非责任 or 待定, "
-                                  f"got {liability!r})")
+            raise ActivityProblem(say(f"事故性质应为 责任、非责任 或 待定，实为 {liability!r}",
+                                      f"liability must be 责任, 非责任 or 待定, got {liability!r}"))
         return (occurred_at.isoformat(timespec="minutes"), deaths, serious_injuries, float(direct_loss_yuan),
                 LIABILITIES[liability])
 
@@ -126,7 +127,7 @@ class IncidentService:
                accident_type: str = "") -> Incident:
         """Record an accident; its grade follows from deaths, injuries and loss (never stored)."""
         if not self.may_record():
-            raise PermissionDenied("只有安全办可以登记事故 (only the office records incidents)")
+            raise PermissionDenied(say("只有安全办可以登记事故", "only the office records incidents"))
         enterprise = visible_enterprise(self.session, enterprise_id)
         when, deaths, injuries, loss, liable = self._check(occurred_at, deaths, serious_injuries,
                                                            direct_loss_yuan, liability)
@@ -142,10 +143,10 @@ class IncidentService:
              accident_type: str | None = None) -> Incident:
         """Correct an incident, e.g. its liability once the investigation report fixes it."""
         if not self.may_record():
-            raise PermissionDenied("只有安全办可以修改事故 (only the office edits incidents)")
+            raise PermissionDenied(say("只有安全办可以修改事故", "only the office edits incidents"))
         current = self.store.incidents.get(incident_id)
         if current is None or current.deleted:
-            raise ActivityProblem(f"事故不存在 (incident {incident_id} does not exist)")
+            raise ActivityProblem(say(f"事故不存在", f"incident {incident_id} does not exist"))
         when, deaths, injuries, loss, liable = self._check(occurred_at, deaths, serious_injuries,
                                                            direct_loss_yuan, liability)
         changes = dict(occurred_at=when, deaths=deaths, serious_injuries=injuries, direct_loss_yuan=loss,

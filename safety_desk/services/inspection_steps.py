@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from safety_desk.domain.checklist import AnswerResult, Checklist, Item, Section
+from safety_desk.domain.language import say
 
 if TYPE_CHECKING:  # the service module imports this one for its submission check
     from safety_desk.services.inspections import RunnerState
@@ -53,9 +54,9 @@ def submission_problems(state: RunnerState) -> list[SubmissionProblem]:
     for item in state.visible_items:
         answer = state.answers.get(item.code)
         if answer is None:
-            problems.append(SubmissionProblem(item.code, "未作答 (not answered)"))
+            problems.append(SubmissionProblem(item.code, say("未作答", "not answered")))
         elif answer.result == AnswerResult.FAIL.value and item.photo_on_fail and not answer.photos:
-            problems.append(SubmissionProblem(item.code, "不合格项需要照片 (a failed item needs a photo)"))
+            problems.append(SubmissionProblem(item.code, say("不合格项需要照片", "a failed item needs a photo")))
     return problems
 
 

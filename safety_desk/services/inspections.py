@@ -13,6 +13,7 @@ from safety_desk.domain.checklist import (
 from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardEventKind, HazardStatus
 from safety_desk.domain.industry import offer_rank
+from safety_desk.domain.language import say
 from safety_desk.domain.major_standards import grades_major
 from safety_desk.domain.ownership import RowFacts, ownership_problem
 from safety_desk.domain.sync_model import WHOLE_ROW
@@ -132,11 +133,11 @@ class InspectionService:
         session = self.session
         enterprise_self_check = kind == "self_inspection" and session.may(Action.SELF_INSPECT)
         if not (enterprise_self_check or session.may(Action.RUN_INSPECTION)):
-            raise PermissionDenied("只有检查员、包片领导和安全办可以开展检查 (only inspectors, leaders and the "
-                                   "office run inspections; enterprises self-inspect)")
+            raise PermissionDenied(say("只有检查员、包片领导和安全办可以开展检查",
+                                       "only inspectors, leaders and the office run inspections; enterprises self-inspect"))
         session.require_enterprise(enterprise_id)
         if kind not in INSPECTION_KINDS:
-            raise InspectionProblem(f"检查类型无效 (unknown inspection kind {kind!r})")
+            raise InspectionProblem(say(f"检查类型无效", f"unknown inspection kind {kind!r}"))
         enterprise = self.store.enterprises.require(enterprise_id)
         self.store.checklists.require(checklist_id)
         if campaign_id is not None:
@@ -146,8 +147,8 @@ class InspectionService:
             # The team signs the record: only people who may inspect belong on it.
             person = self.store.people.get(person_id)
             if person is None or person.deleted or person.role not in _INSPECTING_ROLES:
-                raise InspectionProblem(f"检查人员无效 (person {person_id} is not an inspector, leader or office "
-                                        "member)")
+                raise InspectionProblem(say(f"检查人员无效",
+                                            f"person {person_id} is not an inspector, leader or office member"))
         return self.store.inspections.add(Inspection(
             id=self.store.db.new_id(), enterprise_id=enterprise.id, district_id=enterprise.district_id,
             checklist_id=checklist_id, kind=kind, campaign_id=campaign_id, lead_id=session.person.id,
@@ -219,12 +220,12 @@ class InspectionService:
     def _writable(self, inspection_id: str) -> RunnerState:
         state = self.state(inspection_id)
         if state.read_only:
-            raise InspectionProblem("检查已提交，不能修改 (the inspection is submitted and read-only)")
+            raise InspectionProblem(say("检查已提交，不能修改", "the inspection is submitted and read-only"))
         # The same rule as start(): seeing the enterprise is not enough to change its inspection (an
         # enterprise's safety officer sees their own enterprise but must not edit the inspector's record).
         own_self_check = state.inspection.kind == "self_inspection" and self.session.may(Action.SELF_INSPECT)
         if not (own_self_check or self.session.may(Action.RUN_INSPECTION)):
-            raise PermissionDenied("无权修改该检查记录 (you may not change this inspection)")
+            raise PermissionDenied(say("无权修改该检查记录", "you may not change this inspection"))
         return state
 
     def set_gate(self, inspection_id: str, section_code: str, applies: bool) -> RunnerState:
@@ -251,10 +252,11 @@ class InspectionService:
         try:
             item = state.checklist.item(item_code)
         except KeyError:
-            raise InspectionProblem(f"检查表中没有此项 (no item {item_code})") from None
+            raise InspectionProblem(say(f"检查表中没有此项", f"no item {item_code}")) from None
         if item not in state.visible_items:
             # A hidden item is not part of this inspection; answering it would open a hazard nobody sees.
-            raise InspectionProblem(f"{item_code}: 该项所在部分已判定不适用 (the item's section does not apply)")
+            raise InspectionProblem(say(f"{item_code}: 该项所在部分已判定不适用",
+                                        f"{item_code}: the item's section does not apply"))
         result = self._result(item, result, value)
         previous = state.answers.get(item_code)
         with self.store.transaction():
@@ -270,19 +272,20 @@ class InspectionService:
             return result
         if item.kind is AnswerKind.PASS_FAIL:
             if result not in (AnswerResult.PASS.value, AnswerResult.FAIL.value):
-                raise InspectionProblem(f"{item.code}: 请选择 合格/不合格/不适用 (answer pass, fail or n/a)")
+                raise InspectionProblem(say(f"{item.code}: 请选择 合格/不合格/不适用", f"{item.code}: answer pass, fail or n/a"))
             return result
         if value is None or not str(value).strip():
-            raise InspectionProblem(f"{item.code}: 请填写数值或选项 (enter a value)")
+            raise InspectionProblem(say(f"{item.code}: 请填写数值或选项", f"{item.code}: enter a value"))
         if item.kind is AnswerKind.NUMBER:
             try:
                 number = float(str(value).strip())
             except ValueError:
-                raise InspectionProblem(f"{item.code}: “{value}” 不是数字 (not a number)") from None
+                raise InspectionProblem(say(f"{item.code}: “{value}” 不是数字", f"{item.code}: “{value}” not a number")) from None
             return judge_value(item, number).value
         if item.kind is AnswerKind.CHOICE:
             if value not in item.choices:
-                raise InspectionProblem(f"{item.code}: “{value}” 不是可选项 (not one of the choices)")
+                raise InspectionProblem(say(f"{item.code}: “{value}” 不是可选项",
+                                            f"{item.code}: “{value}” not one of the choices"))
             return judge_value(item, value).value
         return AnswerResult.VALUE.value
 
@@ -290,7 +293,7 @@ class InspectionService:
         state = self._writable(inspection_id)
         answer = state.answers.get(item_code)
         if answer is None:
-            raise InspectionProblem("请先作答再添加备注 (answer the item before adding a note)")
+            raise InspectionProblem(say("请先作答再添加备注", "answer the item before adding a note"))
         self.store.answers.record(inspection_id, item_code, answer.result, value=answer.value, note=note,
                                   photos=answer.photos)
         return self.state(inspection_id)
@@ -306,7 +309,7 @@ class InspectionService:
         state = self._writable(inspection_id)
         answer = state.answers.get(item_code)
         if answer is None:
-            raise InspectionProblem("请先作答再添加照片 (answer the item before adding a photo)")
+            raise InspectionProblem(say("请先作答再添加照片", "answer the item before adding a photo"))
         for photo_id in photo_ids:
             self.store.photos.require(photo_id)
         photos = list(dict.fromkeys([*answer.photos, *photo_ids]))
@@ -391,7 +394,7 @@ class InspectionService:
         """The inspector completes a hazard opened from a failure; a new deadline is an event."""
         hazard = self.store.hazards.require(hazard_id)
         if not (self.session.may(Action.EDIT_HAZARD) or hazard.source == "self_inspection"):
-            raise PermissionDenied("无权修改该隐患 (you may not edit this hazard)")
+            raise PermissionDenied(say("无权修改该隐患", "you may not edit this hazard"))
         self.session.require_enterprise(hazard.enterprise_id)
         # Which fields this role may change is the one ownership rule sync applies too (domain/ownership.py):
         # the enterprise describes its own findings; grade and deadline belong to the inspector (DESIGN §4).
@@ -411,9 +414,9 @@ class InspectionService:
             if reason:
                 raise HazardFieldDenied("deadline", reason)
         if not description.strip():
-            raise HazardFieldError("description", "隐患描述不能为空 (the description is required)")
+            raise HazardFieldError("description", say("隐患描述不能为空", "the description is required"))
         if deadline < date.fromisoformat(hazard.found_on):
-            raise HazardFieldError("deadline", "整改期限不能早于发现日期 (the deadline is before the day it was found)")
+            raise HazardFieldError("deadline", say("整改期限不能早于发现日期", "the deadline is before the day it was found"))
         if grade is not None:
             try:
                 grade = parse_hazard_grade(grade).value
@@ -441,9 +444,9 @@ class InspectionService:
         self._writable(inspection_id)
         problems = self.submission_problems(inspection_id)
         if problems:
-            raise InspectionProblem("不能提交 (cannot submit): " + "；".join(map(str, problems)))
+            raise InspectionProblem(say("不能提交: ", "cannot submit: ") + "；".join(map(str, problems)))
         if not inspector_signature or not enterprise_signature:
-            raise InspectionProblem("需要检查人员和企业代表签名 (both signatures are required)")
+            raise InspectionProblem(say("需要检查人员和企业代表签名", "both signatures are required"))
         for photo_id in (inspector_signature, enterprise_signature):
             self.store.photos.require(photo_id)
         return self.store.inspections.submit(inspection_id, signature_inspector=inspector_signature,
@@ -455,7 +458,7 @@ class InspectionService:
         self._writable(inspection_id)
         problems = self.submission_problems(inspection_id)
         if problems:
-            raise InspectionProblem("不能提交 (cannot submit): " + "；".join(problems))
+            raise InspectionProblem(say("不能提交: ", "cannot submit: ") + "；".join(problems))
         with self.store.transaction():
             inspector = store_prepared(self.store, inspector_signature, self.session.person.id, self.session.clock)
             enterprise = store_prepared(self.store, enterprise_signature, self.session.person.id, self.session.clock)
@@ -471,13 +474,13 @@ class InspectionService:
         self.session.require_enterprise(original.enterprise_id)
         own_self_check = original.kind == "self_inspection" and self.session.may(Action.SELF_INSPECT)
         if not (own_self_check or self.session.may(Action.RUN_INSPECTION)):
-            raise PermissionDenied("无权更正该检查记录 (you may not correct this inspection)")
+            raise PermissionDenied(say("无权更正该检查记录", "you may not correct this inspection"))
         if original.status != "submitted":
-            raise InspectionProblem("检查尚未提交，请直接修改草稿 (the inspection is still a draft: edit it instead)")
+            raise InspectionProblem(say("检查尚未提交，请直接修改草稿", "the inspection is still a draft: edit it instead"))
         pending = [i for i in self.store.inspections.drafts() if i.corrects_id == original.id]
         if pending:
-            raise InspectionProblem("该检查已有未提交的更正，请继续该更正 (a correction of this inspection is already "
-                                    "in progress: continue it)")
+            raise InspectionProblem(say("该检查已有未提交的更正，请继续该更正",
+                                        "a correction of this inspection is already in progress: continue it"))
         answers = self.store.answers.of_inspection(original.id)
         team = list(dict.fromkeys([self.session.person.id, *original.inspector_ids]))
         with self.store.transaction():

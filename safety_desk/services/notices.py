@@ -10,6 +10,7 @@ from typing import Iterable
 from safety_desk.domain.document_seal import canonical
 from safety_desk.domain.hazard_status import HazardStatus, overdue_days
 from safety_desk.domain.bases import unfit_bases
+from safety_desk.domain.language import say
 from safety_desk.domain.notice_numbers import (
     NoticePatternError, format_notice_number, validate_block_size, validate_notice_pattern,
 )
@@ -97,8 +98,8 @@ class IssuePreview:
 
 
 def exhausted_message(year: int) -> str:
-    return ("本设备本年度通知书编号已用完，请与安全办同步以获取新的编号段 "
-            f"(this device has no notice numbers left for {year}; sync with the safety office to get a new block)")
+    return (say(f"本设备本年度通知书编号已用完，请与安全办同步以获取新的编号段",
+                f"this device has no notice numbers left for {year}; sync with the safety office to get a new block"))
 
 
 class NoticeService:
@@ -152,15 +153,15 @@ class NoticeService:
         """
         self.session.require(Action.MANAGE_PEOPLE)
         if not self.is_office_device():
-            raise NoticeProblem("只有安全办的设备可以分配通知书编号段 "
-                                "(only the safety office's device allocates blocks of notice numbers)")
+            raise NoticeProblem(say("只有安全办的设备可以分配通知书编号段",
+                                    "only the safety office's device allocates blocks of notice numbers"))
         device = self.store.devices.get(device_id)
         if device is None or device.deleted:
-            raise NoticeProblem(f"设备 {device_id} 未登记 (device {device_id} is not enrolled)")
+            raise NoticeProblem(say(f"设备 {device_id} 未登记", f"device {device_id} is not enrolled"))
         if device.revoked_at is not None:
-            raise NoticeProblem(f"设备“{device.name}”已被停用 (device {device.name} was revoked)")
+            raise NoticeProblem(say(f"设备“{device.name}”已被停用", f"device {device.name} was revoked"))
         if not 2000 <= year <= 9999:
-            raise NoticeProblem(f"年份 {year} 无效 (year {year} is not valid)")
+            raise NoticeProblem(say(f"年份 {year} 无效", f"year {year} is not valid"))
         size = validate_block_size(self.settings.notice_block_size if size is None else size)
         return self.store.notice_blocks.allocate(device_id, year, size, allocated_on=self.session.clock.today().isoformat(),
                                                  allocated_by=self.session.person.id)
@@ -193,37 +194,36 @@ class NoticeService:
         """The one enterprise and the open, not yet noticed hazards; NoticeProblem naming the first fault."""
         ids = list(dict.fromkeys(hazard_ids))
         if not ids:
-            raise NoticeProblem("请至少选择一条隐患 (choose at least one hazard for the notice)")
+            raise NoticeProblem(say("请至少选择一条隐患", "choose at least one hazard for the notice"))
         hazards = []
         for hazard_id in ids:
             hazard = self.store.hazards.get(hazard_id)
             if hazard is None or hazard.deleted:
-                raise NoticeProblem(f"隐患 {hazard_id} 不存在或已删除 (hazard {hazard_id} does not exist or was deleted)")
+                raise NoticeProblem(say(f"隐患 {hazard_id} 不存在或已删除", f"hazard {hazard_id} does not exist or was deleted"))
             self.session.require_enterprise(hazard.enterprise_id)
             hazards.append(hazard)
         enterprise_ids = list(dict.fromkeys(h.enterprise_id for h in hazards))
         enterprises = [self.store.enterprises.require(e) for e in enterprise_ids]
         if len(enterprises) > 1:
             names = "、".join(e.name for e in enterprises)
-            raise NoticeProblem(f"所选隐患属于 {len(enterprises)} 个企业（{names}），一份整改通知书只能针对一个企业 "
-                                f"(the hazards belong to {len(enterprises)} enterprises: {names}; "
-                                "a notice covers the hazards of one enterprise)")
+            raise NoticeProblem(say(f"所选隐患属于 {len(enterprises)} 个企业（{names}），一份整改通知书只能针对一个企业",
+                                    f"the hazards belong to {len(enterprises)} enterprises: {names}; a notice covers the hazards of one enterprise"))
         today = self.session.clock.today()
         rows = []
         for hazard in hazards:
             row = self._row(hazard, today)
             shown = _short(hazard.description)
             if row.status is None:
-                raise NoticeProblem(f"隐患“{shown}”的登记记录尚未同步到本设备 "
-                                    f"(hazard “{shown}” has no created event here yet; sync, then try again)")
+                raise NoticeProblem(say(f"隐患“{shown}”的登记记录尚未同步到本设备",
+                                        f"hazard “{shown}” has no created event here yet; sync, then try again"))
             if row.status == HazardStatus.CLOSED.value:
-                raise NoticeProblem(f"隐患“{shown}”已销号，不能列入整改通知书 "
-                                    f"(hazard “{shown}” is closed (已销号) and cannot go on a notice)")
+                raise NoticeProblem(say(f"隐患“{shown}”已销号，不能列入整改通知书",
+                                        f"hazard “{shown}” is closed and cannot go on a notice"))
             if hazard.notice_id is not None:
                 notice = self.store.notices.get(hazard.notice_id)
                 number = notice.number if notice else hazard.notice_id
-                raise NoticeProblem(f"隐患“{shown}”已列入整改通知书 {number} "
-                                    f"(hazard “{shown}” is already on notice {number})")
+                raise NoticeProblem(say(f"隐患“{shown}”已列入整改通知书 {number}",
+                                        f"hazard “{shown}” is already on notice {number}"))
             if not hazard.measures.strip():
                 # The notice prints the measures the inspector typed; "限期整改" alone tells the enterprise nothing.
                 raise NoticeProblem(f"隐患“{shown}”未填写整改措施，请先在隐患详情中填写后再开具整改通知书")

@@ -6,7 +6,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from safety_desk.domain.language import say
 from safety_desk.domain.uscc import validate_uscc
+from safety_desk.services.encryption import remove_password_slot, set_password_slot
 from safety_desk.services.passwords import hash_password, one_time_password, password_problem, verify_password
 from safety_desk.services.session import Action, ROLE_NAMES, Session
 from safety_desk.store.organisation import ROLES
@@ -234,7 +236,8 @@ class OrganisationService:
         if not name:
             raise OrganisationProblem("姓名：不能为空")
         if role not in ROLES:
-            raise OrganisationProblem(f"角色：{role!r} 未知，应为 office、leader、inspector 或 enterprise")
+            raise OrganisationProblem(say(f"角色：{role!r} 未知，应为 office、leader、inspector 或 enterprise",
+                                          f"role: unknown {role!r}; one of office, leader, inspector, enterprise"))
         districts = [self._district_by_code_or_name(d) for d in districts if d.strip()]
         if role == "inspector" and not districts:
             raise OrganisationProblem("片区：检查员至少要负责一个片区")
@@ -269,19 +272,24 @@ class OrganisationService:
         person, district_list = self.check_person(login, name, role, districts, uscc, password)
         one_time = one_time_password() if password is None else None
         with self.store.transaction():
-            person = self._create(person, district_list, password or one_time)
+            person = self._create(person, district_list, password or one_time, one_time=password is None)
+        set_password_slot(self.store.path, person.login, password or one_time, one_time=one_time is not None)
         return NewPassword(person, one_time)
 
-    def add_checked(self, people: list[tuple[Person, list[District], str]]) -> None:
-        """Create people `check_person` passed, each with its password, in the caller's transaction."""
+    def add_checked(self, people: list[tuple[Person, list[District], str]],
+                    one_time_logins: frozenset[str] | set[str] = frozenset()) -> None:
+        """Create people `check_person` passed, each with its password, in the caller's transaction;
+        `one_time_logins`: those whose password one_time_password() made (hashed cheaper, services/passwords.py)."""
         self.session.require(Action.MANAGE_PEOPLE)
         for person, district_list, password in people:
-            self._create(person, district_list, password)
+            self._create(person, district_list, password, one_time=person.login in one_time_logins)
 
-    def _create(self, person: Person, district_list: list[District], password: str) -> Person:
+    def _create(self, person: Person, district_list: list[District], password: str, *,
+                one_time: bool = False) -> Person:
         person = self.store.people.add(Person(
             id=self.store.db.new_id(), name=person.name, login=person.login, role=person.role,
-            enterprise_id=person.enterprise_id, password_hash=hash_password(password), must_change_password=True))
+            enterprise_id=person.enterprise_id, password_hash=hash_password(password, one_time=one_time),
+            must_change_password=True))
         for district in district_list:
             self._join(district.id, person.id, "leader" if person.role == "leader" else "inspector")
             if person.role == "leader" and not district.leader_id:
@@ -297,8 +305,11 @@ class OrganisationService:
             if problem:
                 raise OrganisationProblem(f"密码：{problem}")
         one_time = one_time_password() if password is None else None
-        updated = self.store.people.update(person.id, password_hash=hash_password(password or one_time),
+        updated = self.store.people.update(person.id, password_hash=hash_password(password or one_time,
+                                                                                  one_time=password is None),
                                            must_change_password=True)
+        # An encrypted database: the slot is re-wrapped, so the old password opens nothing.
+        set_password_slot(self.store.path, person.login, password or one_time, one_time=one_time is not None)
         return NewPassword(updated, one_time)
 
     def disable(self, login: str) -> Person:
@@ -311,7 +322,9 @@ class OrganisationService:
             raise OrganisationProblem("登录名：不能停用自己正在使用的账号")
         if person.role == "office" and self.store.people.active_office_count() <= 1:
             raise OrganisationProblem(f"登录名：{person.login} 是最后一个可用的安全办账号，不能停用")
-        return self.store.people.update(person.id, active=False)
+        disabled = self.store.people.update(person.id, active=False)
+        remove_password_slot(self.store.path, person.login)  # an encrypted database: their password opens nothing
+        return disabled
 
     def enable(self, login: str) -> Person:
         self.session.require(Action.MANAGE_PEOPLE)
@@ -337,7 +350,10 @@ class OrganisationService:
         if new == current:
             raise OrganisationProblem("新密码：不能与当前密码相同")
         with self._as(person):
-            return self.store.people.update(person.id, password_hash=hash_password(new), must_change_password=False)
+            changed = self.store.people.update(person.id, password_hash=hash_password(new),
+                                               must_change_password=False)
+        set_password_slot(self.store.path, person.login, new)  # an encrypted database: re-wrapped under the new one
+        return changed
 
     @contextmanager
     def _as(self, person: Person) -> Iterator[None]:

@@ -12,6 +12,7 @@ from safety_desk.reports.sheet_reader import Column, cell_text, read_table
 from safety_desk.services.backups import take_backup
 from safety_desk.services.imports import ImportRefused, ImportResult, _Collector
 from safety_desk.services.organisation import OrganisationProblem, OrganisationService
+from safety_desk.services.encryption import set_password_slots
 from safety_desk.services.passwords import one_time_password
 from safety_desk.services.session import Action, Session
 
@@ -88,6 +89,9 @@ def import_people(session: Session, path: Path, *, dry_run: bool = False,
             entries.append((person, district_list, password))
         take_backup(session.store, IMPORT)
         with session.store.transaction():
-            organisation.add_checked(entries)
+            organisation.add_checked(entries, {login for login, _ in result.one_time_passwords})
+        # An encrypted database: each a key slot, once committed.
+        set_password_slots(session.store.path, [(person.login, password) for person, _d, password in entries],
+                           one_time={login for login, _ in result.one_time_passwords})
         result.written = True
     return result

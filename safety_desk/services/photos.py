@@ -13,6 +13,7 @@ from typing import Any
 
 from safety_desk.domain.annotations import Annotation, as_shapes, parse_shapes
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import RowFacts, ownership_problem
 from safety_desk.media.files import keep_file, media_path
 from safety_desk.media.ingest import ProcessedPhoto, process_file, process_image
@@ -162,8 +163,7 @@ class PhotoService:
         """
         photo = self._visible(photo_id)
         if not (self.session.may(Action.EDIT_HAZARD) or photo.taken_by == self.session.person.id):
-            raise PermissionDenied("企业只能标注本企业拍摄的照片 (an enterprise marks up only the photos it took "
-                                   "itself)")
+            raise PermissionDenied(say("企业只能标注本企业拍摄的照片", "an enterprise marks up only the photos it took itself"))
         shapes = as_shapes(annotations, keep)
         stored = self.store.annotations.get(annotation_id_for(photo_id))
         if stored is not None:
@@ -187,5 +187,5 @@ class PhotoService:
                 self._seen.add(photo_id)
                 return photo
             named = True
-        raise PermissionDenied("无权查看该照片 (the photo belongs to records outside your scope)" if named else
-                               "无权查看该照片 (the photo is on no record yet, and another person took it)")
+        raise PermissionDenied(say("无权查看该照片", "the photo belongs to records outside your scope") if named else
+                               say("无权查看该照片", "the photo is on no record yet, and another person took it"))

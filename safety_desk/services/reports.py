@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import BinaryIO
 
 from safety_desk.domain.china_time import beijing_minute
 from safety_desk.domain.bases import unfit_bases
+from safety_desk.domain.language import say
 from safety_desk.domain.record_numbers import printed_number
 from safety_desk.domain.checklist import AnswerResult, applicable_items, checklist_from_dict
 from safety_desk.domain.drills import DrillPlanType, drill_schedule
@@ -21,11 +23,16 @@ from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.print_photos import PrintPhotos
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.filings import FiledFigures
+from safety_desk.store.filings import Filing
 from safety_desk.store.records import Drill
 from safety_desk.store.statistics import StatisticsQuery
 
 RESULT_NAMES = {AnswerResult.PASS.value: "合格", AnswerResult.FAIL.value: "不合格",
                 AnswerResult.NOT_APPLICABLE.value: "不适用", AnswerResult.VALUE.value: "已记录"}
+
+
+# The filing kind under which an issued 整改复查意见书 is kept (period: its verdict event, scope: its hazard).
+REINSPECTION_FILING = "reinspection"
 
 
 class ReportProblem(ValueError):
@@ -50,7 +57,7 @@ def parse_quarter(text: str) -> tuple[int, int, date, date]:
         raise ReportProblem(f"“{text}” 是一年而不是一个季度（季度写作 2026Q4）：年度统计请用 report annual --year "
                             f"{text.strip()}")
     if match is None:
-        raise ReportProblem(f"季度 “{text}” 格式应为 2026Q4 (a quarter is written like 2026Q4)")
+        raise ReportProblem(say(f"季度 “{text}” 格式应为 2026Q4", f"quarter “{text}”: a quarter is written like 2026Q4"))
     year, quarter = int(match.group(1)), int(match.group(2))
     first = date(year, 3 * quarter - 2, 1)
     last = date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1) - timedelta(days=1)
@@ -118,9 +125,9 @@ class ReportService:
             return visible, None, "全市" if visible is None else "本人负责片区"
         district = self.store.districts.by_code(district_code)
         if district is None:
-            raise ReportProblem(f"片区代码 {district_code} 不存在 (no district with this code)")
+            raise ReportProblem(say(f"片区代码 {district_code} 不存在", f"no district with the code {district_code}"))
         if visible is not None and district.id not in visible:
-            raise PermissionDenied(f"无权查看片区 {district.name} (district {district_code} is outside your scope)")
+            raise PermissionDenied(say(f"无权查看片区 {district.name}", f"district {district_code} is outside your scope"))
         return [district.id], enterprise_id, district.name
 
     def scope_choices(self) -> list[tuple[str | None, str]]:
@@ -203,7 +210,7 @@ class ReportService:
         try:
             return path.read_bytes()
         except FileNotFoundError as exc:
-            raise MissingPhotoFile(f"照片文件缺失 (photo file missing): {path}") from exc
+            raise MissingPhotoFile(say(f"照片文件缺失: {path}", f"photo file missing: {path}")) from exc
 
     def inspection_record(self, inspection_id: str, target: Path | str | BinaryIO) -> None:
         """安全生产检查记录 of one inspection (a draft prints too, marked as not yet submitted)."""
@@ -213,7 +220,7 @@ class ReportService:
 
         inspection = self.store.inspections.get(inspection_id)
         if inspection is None:
-            raise ReportProblem(f"检查记录 {inspection_id} 不存在 (no such inspection)")
+            raise ReportProblem(say(f"检查记录 {inspection_id} 不存在", f"no inspection {inspection_id}"))
         self.session.require_enterprise(inspection.enterprise_id)
         enterprise = self.store.enterprises.require(inspection.enterprise_id)
         record = self.store.checklists.require(inspection.checklist_id)
@@ -293,11 +300,11 @@ class ReportService:
 
         drill = self.store.drills.get(drill_id)
         if drill is None or drill.deleted:
-            raise ReportProblem(f"演练 {drill_id} 不存在 (no such drill)")
+            raise ReportProblem(say(f"演练 {drill_id} 不存在", f"no drill {drill_id}"))
         self.session.require_enterprise(drill.enterprise_id)
         if drill.status != "held":
-            raise ReportProblem(f"演练“{drill.name}”计划于 {drill.held_on} 举行，尚未登记为已举行，不能打印演练记录 "
-                                "(the drill is planned, not yet held: record it first)")
+            raise ReportProblem(say(f"演练“{drill.name}”计划于 {drill.held_on} 举行，尚未登记为已举行，不能打印演练记录",
+                                    f"the drill “{drill.name}” is planned for {drill.held_on}, not yet held: record it first"))
         enterprise = self.store.enterprises.require(drill.enterprise_id)
         district = self.store.districts.get(drill.district_id)
         if drill.reported_on:
@@ -344,11 +351,53 @@ class ReportService:
             evaluator_names=evaluator_names(drill.evaluators)), target, generated_at=self.session.clock.now())
 
     def reinspection(self, hazard_id: str, target: Path | str | BinaryIO) -> None:
-        """整改复查意见书 of a hazard's last re-inspection (accepted and closed, or returned for rectification)."""
-        from safety_desk.domain.china_time import beijing_day
-        from safety_desk.reports.pdf import CaptionedPhoto
-        from safety_desk.reports.reinspection import ReinspectionOpinion, render_reinspection, verdict_sentence
+        """整改复查意见书 of a hazard's last re-inspection (accepted and closed, or returned for rectification).
 
+        Issued (frozen and sealed) on its first print where a device of the office signs it (issue_reinspection);
+        every print after shows that copy, whatever happened to the hazard since, a later day's marked 补打. An
+        enterprise's own copy is made from the records and unsealed."""
+        from safety_desk.reports.reinspection import ReinspectionOpinion, render_reinspection
+
+        kept = self.issue_reinspection(hazard_id)
+        if kept is not None:
+            today = self.session.clock.today().isoformat()
+            content, seal_text, content_json = json.loads(kept.content), kept.seal, kept.content
+            reprinted_on = today if today > kept.filed_on else None
+        else:
+            content = self._reinspection_content(*self._verdicts(hazard_id))
+            seal_text = content_json = ""
+            reprinted_on = None
+        photos = self._reinspection_photos(content["photos"])
+        render_reinspection(ReinspectionOpinion.of_content(
+            content, photos=photos, seal_text=seal_text, content_json=content_json, reprinted_on=reprinted_on),
+            target, generated_at=self.session.clock.now())
+
+    def issue_reinspection(self, hazard_id: str) -> Filing | None:
+        """Freeze and seal the 整改复查意见书 of the hazard's last re-inspection, once (a write): what its first
+        print on a device of the office says is kept, with its seal, and every later print is that copy.
+
+        Returns the kept copy, or None where no office device signs: an enterprise must not vouch for its own
+        re-inspection, and a database with no device key seals nothing."""
+        from safety_desk.domain.document_seal import canonical, content_digest
+        from safety_desk.services.document_seals import DocumentSeals, SealingProblem
+
+        hazard, events, verdicts = self._verdicts(hazard_id)
+        kept = self.store.filings.find(REINSPECTION_FILING, verdicts[-1].id, hazard.id)
+        if kept is not None or self.session.role == "enterprise":
+            return kept
+        content = self._reinspection_content(hazard, events, verdicts)
+        number = "".join(content["number"].split())  # a seal's fields carry no blanks: a scanner drops them
+        try:
+            seal = DocumentSeals(self.session).seal("R", number, content["reinspected_on"], content)
+        except SealingProblem:
+            return None
+        return self.store.filings.add(Filing(
+            id=self.store.db.new_id(), kind=REINSPECTION_FILING, period=verdicts[-1].id, scope=hazard.id,
+            number=number, content=canonical(content).decode("utf-8"), digest=content_digest(content),
+            seal=seal.text(), filed_on=self.session.clock.today().isoformat(), filed_by=self.session.person.id))
+
+    def _verdicts(self, hazard_id: str) -> tuple:
+        """The hazard (within the person's scope), its events in clock order, and its re-inspection verdicts."""
         hazard = self.store.hazards.get(hazard_id)
         if hazard is None or hazard.deleted:
             raise ReportProblem(f"隐患 {hazard_id} 不存在")
@@ -357,6 +406,13 @@ class ReportService:
         verdicts = [event for event in events if event.kind in ("verified", "rejected")]
         if not verdicts:
             raise ReportProblem(f"隐患“{hazard.description[:30]}”尚未复查，没有复查意见书可打印")
+        return hazard, events, verdicts
+
+    def _reinspection_content(self, hazard, events, verdicts) -> dict:
+        """Everything the opinion of the last verdict prints, as plain JSON: what is sealed and kept."""
+        from safety_desk.domain.china_time import beijing_day
+        from safety_desk.reports.reinspection import verdict_sentence
+
         verdict = verdicts[-1]
         # What the enterprise reported before that verdict, and the deadline a rejection sends it back to.
         reports = [event for event in events if event.kind == "reported_rectified" and event.clock < verdict.clock]
@@ -366,60 +422,48 @@ class ReportService:
         district = self.store.districts.get(hazard.district_id)
         notice = self.store.notices.get(hazard.notice_id) if hazard.notice_id else None
         deadlines = [event.deadline for event in events if event.deadline and event.clock < verdict.clock]
-        photos = []
-        for number, photo_id in enumerate(report.photos if report else [], start=1):
-            lines = [f"{beijing_minute(report.at)} · {enterprise.name}",
-                     f"整改后照片 {number} · 报告人 {self._person_name(report.by_id) or '—'}"]
-            photos.append(CaptionedPhoto(watermarked(self._photo_bytes(photo_id), lines),
-                                         f"整改后照片 {number}（{beijing_minute(report.at)}）"))
-        reference = f"{notice.number} 复查" if notice else f"隐患记录 {printed_number(hazard.id, hazard.found_on)}"
+        reference = (f"{notice.number} {self._notice_item(notice.id, hazard.id)}复查" if notice
+                     else f"隐患记录 {printed_number(hazard.id, hazard.found_on)}")
         if len(verdicts) > 1:  # each re-inspection's opinion has its own number
             reference += f"（第{len(verdicts)}次）"
-        measures, responsible = hazard.measures or "—", hazard.responsible or "—"
-        deadline = deadlines[-1] if deadlines else "—"
-        reinspected_on = beijing_day(verdict.at).isoformat()
-        next_deadline = state.deadline.isoformat() if verdict.kind == "rejected" and state and state.deadline else ""
-        reported = (report.reason or "已报告整改完成").strip() if report else ""
-        reported_on = beijing_day(report.at).isoformat() if report else ""
-        reinspectors = self._person_name(verdict.by_id)
-        seal_text, content_json = self._reinspection_seal(reference, reinspected_on, {
+        photos = []
+        for number, photo_id in enumerate(report.photos if report else [], start=1):
+            photos.append({"id": photo_id,
+                           "lines": [f"{beijing_minute(report.at)} · {enterprise.name}",
+                                     f"整改后照片 {number} · 报告人 {self._person_name(report.by_id) or '—'}"],
+                           "caption": f"整改后照片 {number}（{beijing_minute(report.at)}）"})
+        accepted = verdict.kind == "verified"
+        next_deadline = state.deadline.isoformat() if not accepted and state and state.deadline else ""
+        return {
             "number": reference, "hazard_id": hazard.id, "notice": notice.number if notice else "",
-            "enterprise": {"name": enterprise.name, "uscc": enterprise.uscc},
-            "items": [{"description": hazard.description, "measures": measures, "responsible": responsible,
-                       "deadline": deadline}],
-            "reported": reported, "reported_on": reported_on, "reinspected_on": reinspected_on,
-            "reinspectors": reinspectors, "accepted": verdict.kind == "verified", "reason": verdict.reason.strip(),
-            "next_deadline": next_deadline, "verdict": verdict_sentence(verdict.kind == "verified", next_deadline)})
-        render_reinspection(ReinspectionOpinion(
-            office=self.office_name(),
-            reference=reference,
-            enterprise=enterprise.name,
-            unit=[("单位名称", enterprise.name), ("统一社会信用代码", enterprise.uscc), ("地址", enterprise.address),
-                  ("所属片区", district.name if district else ""), ("主要负责人", enterprise.principal),
-                  ("联系人及电话", f"{enterprise.safety_officer} {enterprise.contact_phone}")],
-            hazard=[("隐患描述", hazard.description), ("部位", hazard.location or "—"),
-                    ("隐患等级", hazard.grade), ("判定依据", hazard.basis or "—"), ("发现日期", hazard.found_on),
-                    ("整改通知书", notice.number if notice else "—"), ("整改措施", measures),
-                    ("整改责任人", responsible), ("整改期限", deadline)],
-            reported=reported, reported_on=reported_on, reinspected_on=reinspected_on,
-            reinspectors=reinspectors, accepted=verdict.kind == "verified", reason=verdict.reason.strip(),
-            next_deadline=next_deadline, photos=photos, seal_text=seal_text, content_json=content_json),
-            target, generated_at=self.session.clock.now())
+            "office": self.office_name(),
+            "enterprise": {"name": enterprise.name, "uscc": enterprise.uscc, "address": enterprise.address,
+                           "district": district.name if district else "", "principal": enterprise.principal,
+                           "contact": f"{enterprise.safety_officer} {enterprise.contact_phone}"},
+            "hazard": {"location": hazard.location or "—", "grade": hazard.grade, "basis": hazard.basis or "—",
+                       "found_on": hazard.found_on},
+            "items": [{"description": hazard.description, "measures": hazard.measures or "—",
+                       "responsible": hazard.responsible or "—", "deadline": deadlines[-1] if deadlines else "—"}],
+            "reported": (report.reason or "已报告整改完成").strip() if report else "",
+            "reported_on": beijing_day(report.at).isoformat() if report else "",
+            "reinspected_on": beijing_day(verdict.at).isoformat(), "reinspectors": self._person_name(verdict.by_id),
+            "accepted": accepted, "reason": verdict.reason.strip(), "next_deadline": next_deadline,
+            "verdict": verdict_sentence(accepted, next_deadline), "photos": photos}
 
-    def _reinspection_seal(self, number: str, day: str, content: dict) -> tuple[str, str]:
-        """The opinion's seal and sealed content, signed by this office device as it prints; ("", "") where no
-        office device signs (an enterprise's own copy, or a database with no device key): an enterprise must
-        not be able to vouch for its own re-inspection."""
-        from safety_desk.domain.document_seal import canonical
-        from safety_desk.services.document_seals import DocumentSeals, SealingProblem
+    def _notice_item(self, notice_id: str, hazard_id: str) -> str:
+        """"第N项" of the hazard on its notice, so that each hazard's opinion has its own number."""
+        from safety_desk.services.notices import NoticeService
 
-        if self.session.role == "enterprise":
-            return "", ""
-        try:  # a seal's fields carry no blanks: a scanner's are dropped when it is read back
-            seal = DocumentSeals(self.session).seal("R", "".join(number.split()), day, content)
-        except SealingProblem:
-            return "", ""
-        return seal.text(), canonical(content).decode("utf-8")
+        items = NoticeService(self.session).issued_content(notice_id).get("items", [])
+        place = next((index for index, item in enumerate(items, start=1) if item.get("hazard_id") == hazard_id), None)
+        return f"第{place}项" if place is not None and len(items) > 1 else ""
+
+    def _reinspection_photos(self, photos: list[dict]) -> list:
+        """The after-rectification photos as kept in an opinion (their files never change), watermarked."""
+        from safety_desk.reports.pdf import CaptionedPhoto
+
+        return [CaptionedPhoto(watermarked(self._photo_bytes(photo["id"]), photo["lines"]), photo["caption"])
+                for photo in photos]
 
     def hazard_record(self, hazard_id: str, target: Path | str | BinaryIO) -> None:
         """安全隐患整改记录 of one hazard: particulars, before and after photos side by side, its history."""

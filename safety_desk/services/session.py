@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from safety_desk.domain.clock import Clock, FixedClock, SystemClock, end_of_day
+from safety_desk.domain.language import say
 from safety_desk.store.records import Person
 from safety_desk.store.store import Store
 
@@ -62,8 +63,8 @@ class Session:
 
     def require(self, action: Action) -> None:
         if not self.may(action):
-            raise PermissionDenied(f"{ROLE_NAMES.get(self.role, self.role)}无权执行此操作 "
-                                   f"(role {self.role} may not {action.value})")
+            raise PermissionDenied(say(f"{ROLE_NAMES.get(self.role, self.role)}无权执行此操作",
+                                       f"{ROLE_NAMES.get(self.role, self.role)}role {self.role} may not {action.value}"))
 
     def at(self, day: date) -> "Session":
         """The same person looking at the records as of the end of `day` (an "as of" ledger or export)."""
@@ -111,7 +112,7 @@ class Session:
 
     def require_enterprise(self, enterprise_id: str) -> None:
         if not self.may_see_enterprise(enterprise_id):
-            raise PermissionDenied(f"无权访问该企业 (enterprise {enterprise_id} is outside your scope)")
+            raise PermissionDenied(say(f"无权访问该企业", f"enterprise {enterprise_id} is outside your scope"))
 
 
 @dataclass

@@ -5,14 +5,19 @@ from __future__ import annotations
 import platform
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.language import say
 from safety_desk.services.passwords import hash_password
 from safety_desk.store.connection import StoreError, remove_database_files
 from safety_desk.store.open_lock import creating_alone
 from safety_desk.store.records import ChecklistRecord, Device, Office, Person
 from safety_desk.store.store import Store
 from safety_desk.sync.identity import generate_key_pair
+
+if TYPE_CHECKING:
+    from safety_desk.services.encryption import Encrypted
 
 DEFAULT_OFFICE_NAME = "市国资委安全生产监督办公室"
 
@@ -28,6 +33,7 @@ class InitResult:
     office_id: str
     admin_id: str | None
     checklists_added: int
+    encrypted: "Encrypted | None" = None  # with `encrypt`: the recovery key to show once
 
 
 def install_checklists(store: Store) -> int:
@@ -49,14 +55,20 @@ def install_checklists(store: Store) -> int:
 @creating_alone
 def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_name: str | None = None,
                admin_login: str | None = None, admin_name: str | None = None,
-               admin_password: str | None = None, clock: Clock | None = None) -> InitResult:
-    """Create the database at `path` as this device's office database. Refuses an existing one."""
+               admin_password: str | None = None, clock: Clock | None = None,
+               encrypt: bool = False) -> InitResult:
+    """Create the database at `path` as this device's office database. Refuses an existing one.
+
+    With `encrypt` (the command line's init with a first account) the new database is encrypted before this
+    returns, the first account holding its key slot; the result carries the recovery key to show once."""
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
-        raise AlreadyInitialised(f"{path}: 文件已存在 (a database or other file already exists here; "
-                                 "init never overwrites); nothing was changed")
+        raise AlreadyInitialised(say(f"{path}: 文件已存在；未作任何更改",
+                                     f"{path}: a database or other file already exists here; init never overwrites; nothing was changed"))
     if admin_login and not admin_password:
-        raise ValueError("--password: 创建管理员账号需要密码 (the first account needs a password)")
+        raise ValueError(say("--password: 创建管理员账号需要密码", "--password: the first account needs a password"))
+    if encrypt and not admin_login:
+        raise ValueError(say("--admin: 加密的数据库需要第一个账号来解锁", "--admin: an encrypted database needs a first account to unlock it"))
     keys = generate_key_pair()
     store = Store.open(path, create=True, clock=clock)
     try:
@@ -80,4 +92,14 @@ def initialise(path: Path, *, office_name: str = DEFAULT_OFFICE_NAME, device_nam
         remove_database_files(path)
         raise
     store.close()
-    return InitResult(path, device_id, office.id, admin_id, added)
+    encrypted = None
+    if encrypt:
+        from safety_desk.services.encryption import encrypt_database
+
+        try:
+            encrypted = encrypt_database(path, login=admin_login or "", password=admin_password or "",
+                                         label=office.name, clock=clock)
+        except BaseException:
+            remove_database_files(path)
+            raise
+    return InitResult(path, device_id, office.id, admin_id, added, encrypted)

@@ -13,7 +13,9 @@ writes it claims for another device or another's people, and any change to evide
 are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies, so
 no device is ever stuck on one stray row. The bundle is acknowledged as received all the same (the sender
 stops resending what was refused), and the office tells the sender in its next bundles which of its changes
-were refused and why, until it acknowledges that; the device keeps them as conflicts.
+were refused and why, until it acknowledges that; the device keeps them as conflicts. With the refusals go the
+cells the office kept of those rows (those the device may hold): the device takes them over its refused writes,
+so its copy agrees with the office's.
 
 District moves: an enterprise's district changes only at the office. A device still sending edits of it is
 taken when they were made before the move; the office tells the devices of the old district it left
@@ -23,7 +25,9 @@ the new district receive all of them (store/sync_log.py, changes_for).
 Restores: a database restored from a backup is a new sync incarnation (services/sync_incarnation.py). The office
 gives every change it writes itself a proof (sync/office_proof.py) that devices keep; an office restored from a
 backup gets its own later writes back from the devices that hold them and takes a change in its own name only with
-its proof. Hazard events that would damage a hazard's history are refused like the rest (sync/history_checks.py).
+its proof; the writes of other devices it had relayed come back the same way, with the proof it gave as it relayed
+them (their writer may have been revoked since). Hazard events that would damage a hazard's history are refused
+like the rest (sync/history_checks.py).
 
 Where the pieces are: the bundle file in sync/bundle.py, its changes member in sync/change_codec.py, a joined
 device's key in sync/key_binding.py, what a sender may send in sync/sender_checks.py, the folder's layout in
@@ -39,16 +43,20 @@ from typing import Any, Callable
 
 from safety_desk.domain.concurrent_decisions import DECISION_KINDS
 from safety_desk.domain.device_scope import Scope
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import ownership_problem
 from safety_desk.domain.hybrid_clock import Timestamp, clock_time
 from safety_desk.domain.ids import new_id
 from safety_desk.domain.sync_model import Change, Refuser, of_tables
 from safety_desk.media.files import holds, media_path, write_file_atomically
+from safety_desk.media.thumbnails import THUMBS_DIR
 from safety_desk.services import conflict_forwarding
 from safety_desk.services.collector_pause import collector_paused
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.sync_incarnation import manifest_fields, settle_incarnations
-from safety_desk.services.sync_scope import after_merge_at_office, notices_for, scope_refusals_of, take_notices
+from safety_desk.services.sync_scope import (
+    after_merge_at_office, cells_taken_back, kept_for, notices_for, scope_refusals_of, take_notices,
+)
 from safety_desk.services.sync_results import (
     ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo, clock_capped_warning,
 )
@@ -59,6 +67,7 @@ from safety_desk.store.hazard_history import created_events, stored_event_ids
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.office_proofs import keep_proofs, proofs_of
 from safety_desk.store.records import Device
+from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.sync_log import ConflictRow, SyncLog
 from safety_desk.sync.bundle import (
     ENROL_SUFFIX, MAX_CHANGE_CELLS, MAX_CHANGE_LINES, MAX_CHANGES_BYTES, SUFFIX, BundleRejected, OpenedBundle,
@@ -105,13 +114,14 @@ class SyncService:
         self.tolerance_ms = tolerance_ms
         self._in_pass = False  # in a sync-folder pass: one backup for all its imports (backup)
         self._pass_backup: Path | None = None
+        self._relayed: list[Change] = []
 
     # -- identity and peers -----------------------------------------------------------------------
     def this_device(self) -> Device:
         device = self.store.devices.get(self.db.device_id)
         if device is None:
-            raise SyncProblem("此数据库不是已登记的设备 (this database is not an enrolled device: run "
-                              "`safety-desk init` for an office, or `safety-desk device join FILE` for another)")
+            raise SyncProblem(say("此数据库不是已登记的设备",
+                                  "this database is not an enrolled device: run `safety-desk init` for an office, or `safety-desk device join FILE` for another"))
         return device
 
     def is_office(self) -> bool:
@@ -155,15 +165,16 @@ class SyncService:
         if wanted:
             matches = [d for d in peers if d.id == wanted or d.name == wanted]
             if not matches:
-                raise SyncProblem(f"--for {wanted}: 没有这个同步对象 (no peer device with this id or name)")
+                raise SyncProblem(say(f"--for {wanted}: 没有这个同步对象",
+                                      f"--for {wanted}: no peer device with this id or name"))
             if len(matches) > 1:
-                raise SyncProblem(f"--for {wanted}: 有多台设备同名，请用设备编号 (several devices have this name: "
-                                  "give the device id)")
+                raise SyncProblem(say(f"--for {wanted}: 有多台设备同名，请用设备编号",
+                                      f"--for {wanted}: several devices have this name: give the device id"))
             return matches[0]
         live = [d for d in peers if d.revoked_at is None]
         if len(live) != 1:
-            raise SyncProblem("请用 --for 指定接收设备 (name the receiving device with --for; this device has "
-                              f"{len(live)} peers)")
+            raise SyncProblem(say(f"请用 --for 指定接收设备",
+                                  f"name the receiving device with --for; this device has {len(live)} peers"))
         return live[0]
 
     def _scope_of(self, device: Device) -> Scope:
@@ -181,9 +192,9 @@ class SyncService:
                 kind: str = "sync", extra: dict[str, Any] | None = None) -> ExportResult:
         me = self.this_device()
         if me.revoked_at is not None:
-            raise SyncProblem("此设备已被安全办停用，不能再导出 (this device was revoked by the safety office)")
+            raise SyncProblem(say("此设备已被安全办停用，不能再导出", "this device was revoked by the safety office"))
         if peer.revoked_at is not None and kind != "sync":
-            raise SyncProblem(f"设备“{peer.name}”已被停用 (device {peer.name} was revoked)")
+            raise SyncProblem(say(f"设备“{peer.name}”已被停用", f"device {peer.name} was revoked"))
         state = self.log.peer(peer.id)
         upto = self.log.last_seq()
         index = self.log.scope_index(self._scope_of(peer))
@@ -205,12 +216,19 @@ class SyncService:
                 # The few records saying who is who go whole (joining checks them; resent later, harmlessly).
                 upto = cut
                 changes = [c for c in changes if c.seq <= cut or c.table in _ALWAYS_WHOLE]
+        notices = (notices_for(self.db, self.log, peer, self._scope_of(peer), state.acked_seq, index.enterprise_ids)
+                   if me.role == "office" else {})
+        if notices.get("refused") and peer.revoked_at is None:
+            # With each refusal the value we kept (our cell, with its clock), so the peer's copy agrees with ours.
+            sent = {(c.table, c.row_id, c.field) for c in changes}
+            changes += self._with_proofs(me, peer, [c for c in kept_for(self.log, index, notices)
+                                                    if (c.table, c.row_id, c.field) not in sent])
         changes, photos = self.log.with_photos(peer.id, state.acked_seq, changes)
         changes = self._with_proofs(me, peer, changes)  # the photo records added
         for photo_id in photos:
             if not media_path(self.store.media_dir, photo_id).exists():
-                raise SyncProblem(f"照片文件缺失：{photo_id[:12]}… (the file of photo {photo_id} is missing; run "
-                                  "`safety-desk doctor`); 未导出 (nothing was exported)")
+                raise SyncProblem(say(f"照片文件缺失：{photo_id[:12]}…；未导出",
+                                      f"the file of photo {photo_id} is missing; run `safety-desk doctor`; nothing was exported"))
         total = len(changes) + len(photos)
         report(0, total)
         bundle_id = new_id()
@@ -226,8 +244,6 @@ class SyncService:
             **conflict_forwarding.outgoing(self.db, self.local_state, me_office=me.role == "office",
                                            peer_id=peer.id, peer_office=peer.role == "office"),
         }
-        notices = (notices_for(self.db, self.log, peer, self._scope_of(peer), state.acked_seq, index.enterprise_ids)
-                   if me.role == "office" else {})
         manifest.update(notices)
         binding = key_binding(me, self.local_state.public_key(), self.local_state.enrolment_token())
         if binding:
@@ -243,7 +259,7 @@ class SyncService:
 
         private = self.local_state.private_key()
         if not private:
-            raise SyncProblem("此数据库没有设备密钥 (this database has no device key)")
+            raise SyncProblem(say("此数据库没有设备密钥", "this database has no device key"))
         with self.db.transaction():
             # The counter is read inside the write transaction: two processes of this device never pick one name.
             counter = self.local_state.bundle_counter() + 1
@@ -292,27 +308,29 @@ class SyncService:
         if self.log.bundle_seen(manifest["bundle_id"]):
             result.duplicate = True
             return result
+        self._relayed: list[Change] = []  # other devices' writes handed back with our proof (_office_claims)
         columns = {t: set(self.db.columns(t)) for t in SYNC_MODE}
         proofs: list[tuple[str, str, str, dict[str, str]]] = []  # the office's proofs the lines carry
         changes = decode_changes(opened.change_lines(), columns, path.name, proofs)
         counts = manifest.get("counts")
         if not isinstance(counts, dict) or counts.get("changes") != len(changes):
-            raise BundleRejected(f"{path.name}: 修改条数与清单不符 (the number of changes does not match the "
-                                 "manifest); 数据库未作任何更改 (nothing was changed)")
-        refuse = (ownership_refuser(sender, self.log.own_people(self._scope_of(sender)), self.log.cell_clock)
+            raise BundleRejected(say(f"{path.name}: 修改条数与清单不符；数据库未作任何更改",
+                                     f"{path.name}: the number of changes does not match the manifest; nothing was changed"))
+        refuse = (ownership_refuser(sender, self.log.own_people(self._scope_of(sender)), self.log.cell_clock,
+                                    self.log.signs_in_on(self._scope_of(sender)))
                   if sender.role != "office" else None)
         if sender.role != "office":
             refuse = refusing(scope_refusals_of(self.db, self.log, sender, self._scope_of(sender), changes), refuse)
             refuse = refusing_rest(refuse, history_refusals(changes, partial(created_events, self.db.conn),
                                                             partial(stored_event_ids, self.db.conn)))
         if sender.role != "office" and self.is_office():
-            refuse = self._office_claims(changes, proofs, refuse)
+            refuse = self._office_claims(changes, proofs, refuse, sender)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in of_tables(changes, {"photo"})})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p)]
         if missing:
-            raise BundleRejected(f"{path.name}: 缺少照片 {missing[0][:12]}… (photo {missing[0]} is listed but its "
-                                 "file is neither in the bundle nor here); 数据库未作任何更改 (nothing was changed)")
+            raise BundleRejected(say(f"{path.name}: 缺少照片 {missing[0][:12]}…；数据库未作任何更改",
+                                     f"{path.name}: photo {missing[0]} is listed but its file is neither in the bundle nor here; nothing was changed"))
         result.changes = len(changes)
         result.backup = self.backup()
         for photo_id in sorted(bundled):
@@ -332,6 +350,7 @@ class SyncService:
         # timing fields (created, created_ms, clock_ahead_ms...), which the sender controls.
         ctx.distrust_own_after_ms = now_ms + self.tolerance_ms
         told: list[str] = []
+        dropped_photos: list[str] | None = None  # records left this device's scope: these photos' files go
         try:
             with self.db.transaction():
                 if self.log.bundle_seen(manifest["bundle_id"]):
@@ -344,6 +363,8 @@ class SyncService:
                 ctx.received_before = peer.received_seq if incarnations.current else 0
                 ctx.sender_ack = min(manifest["ack"], self.log.last_seq()) if incarnations.ack_counts else 0
                 before_seq = self.log.last_seq()
+                if sender.role == "office" and not self.is_office():
+                    ctx.yield_cells = cells_taken_back(self.db, manifest)
                 decisions = [c.row_id for c in of_tables(changes, {"hazard_event"}) if c.field == WHOLE_ROW
                              and isinstance(c.value, dict) and c.value.get("kind") in DECISION_KINDS]
                 arrived = new_decision_ids(self.db, decisions) if decisions else set()
@@ -388,54 +409,100 @@ class SyncService:
                 self.log.note_photos_received(sender.id, sorted(bundled | set(photo_rows)))
                 if sender.role == "office" and self.this_device().role != "office":
                     keep_proofs(self.db.conn, proofs)
-                    told = take_notices(self.db, self.log, self.this_device(), sender, manifest, changes, now)
+                    told, dropped_photos = take_notices(self.db, self.log, self.this_device(), sender, manifest,
+                                                        changes, now)
         except BaseException:
             self.db.reload_clock()
             raise
+        if dropped_photos is not None:
+            self._after_scope_drop(dropped_photos)
         mine = Timestamp.parse(self.db.clock.last).wall_ms
         result.add_merge(merged, own_clock_ahead=mine > now_ms + self.tolerance_ms)
         result.refused.extend(refusals)
+        if self._relayed:
+            result.warnings.extend(self._relayed_taken(sender, self._relayed))
         if sender.role == "office" and self.this_device().role != "office":
             result.warnings.extend(told)
         return result
 
+    def _after_scope_drop(self, photo_ids: list[str]) -> None:
+        """After an import that dropped records out of this device's scope (committed): remove the files of the
+        photos whose records went (and their thumbnails), and empty the -wal file of the old pages."""
+        still = self.log.photo_ids_present(photo_ids)
+        for photo_id in photo_ids:
+            if photo_id in still:
+                continue
+            media_path(self.store.media_dir, photo_id).unlink(missing_ok=True)
+            for thumbnail in (self.store.media_dir / THUMBS_DIR / photo_id[:2]).glob(f"{photo_id}-*.jpg"):
+                thumbnail.unlink(missing_ok=True)
+        ScopeMoves(self.db).truncate_wal()
+
     def _office_claims(self, changes: list[Change], proofs: list[tuple[str, str, str, dict[str, str]]],
-                       refuse: Refuser | None) -> Refuser | None:
+                       refuse: Refuser | None, sender: Device) -> Refuser | None:
         """At the office: a device's changes written with our own clock are taken as ours only with our proof
         (sync/office_proof.py; `proofs` as decode_changes gives them): our writes a restore lost, handed back;
-        the others are refused."""
+        the others are refused. A change of a third device that carries a proof (one we relayed, handed back after
+        our restore) is taken as we took it then only when the proof matches, and refused when it does not; one
+        without a proof is judged as the sender's like the rest (and refused: it is not the sender's)."""
         me = self.db.device_id
-        claimed = [c for c in changes if written_clock(c)[21:] == me]
-        if not claimed:
-            return refuse
         by_line = {(table, row_id, clock): cells for table, row_id, clock, cells in proofs}
-        for change in claimed:
+        claimed = [c for c in changes if written_clock(c)[21:] == me]
+        relayed = [c for c in changes if written_clock(c)[21:] not in (me, sender.id)
+                   and by_line.get((c.table, c.row_id, c.clock), {}).get(c.field) is not None]
+        if not claimed and not relayed:
+            return refuse
+        for change in claimed + relayed:
             change.proof = by_line.get((change.table, change.row_id, change.clock), {}).get(change.field)
         key = proof_key(self.local_state.private_key() or "")
-        proven_keys = {change_key(c) for c in claimed if proven(key, c)}
-        return office_claims(refuse, proven_keys, {change_key(c) for c in claimed}, self.log.cell_clock)
+        proven_keys = {change_key(c) for c in claimed + relayed if proven(key, c)}
+        # What the office is told it took back: those it did not hold already (an echo changes nothing).
+        self._relayed = [c for c in relayed if change_key(c) in proven_keys
+                         and self.log.cell_clock(c.table, c.row_id, c.field) != c.clock]
+        return office_claims(refuse, proven_keys, {change_key(c) for c in claimed + relayed}, self.log.cell_clock)
+
+    def _relayed_taken(self, sender: Device, relayed: list[Change]) -> list[str]:
+        """What the office is told of other devices' writes a device handed back after our restore."""
+        by_writer: dict[str, int] = {}
+        for change in relayed:
+            writer = written_clock(change)[21:]
+            by_writer[writer] = by_writer.get(writer, 0) + 1
+        told = []
+        for writer, count in sorted(by_writer.items()):
+            device = self.store.devices.get(writer)
+            name = device.name if device else writer
+            state = f"（已于 {device.revoked_at} 停用）" if device and device.revoked_at else ""
+            told.append(f"设备“{sender.name}”交回了设备“{name}”{state}的 {count} 项修改：本机恢复备份时丢失，"
+                        "凭安全办当初接收时的凭证重新接收")
+        return told
 
     def _with_proofs(self, me: Device, peer: Device, changes: list[Change]) -> list[Change]:
         """Our own writes with our proof, for a device (the office); the office's writes with the proofs it gave,
         for the office, less writes of third devices we hand back after its restore (they come from their
         writers, and the office would refuse them from us)."""
         if me.role == "office":
+            # Every change we send but the recipient's own: our writes, and the writes of other devices we took
+            # (a proof says we accepted it). A restored office takes either back from any device that holds it.
             key = proof_key(self.local_state.private_key() or "")
             for change in changes:
-                if change.proof is None and written_clock(change)[21:] == me.id:
+                if change.proof is None and written_clock(change)[21:] != peer.id:
                     change.proof = proof_of(key, change)
             return changes
         if peer.role != "office":
             return changes
         resend = self.local_state.resend_upto(peer.id)
-        if resend:
-            changes = [c for c in changes if c.seq > resend or c.capped_from
-                       or written_clock(c)[21:] in (me.id, peer.id)]
-        theirs = [c for c in changes if c.proof is None and written_clock(c)[21:] == peer.id]
+        third = ([c for c in changes if c.seq <= resend and not c.capped_from
+                  and written_clock(c)[21:] not in (me.id, peer.id)] if resend else [])
+        theirs = [c for c in changes if c.proof is None and written_clock(c)[21:] == peer.id] + third
         if theirs:
             kept = proofs_of(self.db.conn, [(c.table, c.row_id, written_clock(c)) for c in theirs])
             for change in theirs:
                 change.proof = kept.get((change.table, change.row_id, written_clock(change)), {}).get(change.field)
+        if third:
+            # Writes of third devices we hold go back to a restored office only with the proof it gave us: it takes
+            # them as it took them before (their writer may have been revoked since); the others come from their
+            # writers.
+            unproven = {id(c) for c in third if c.proof is None}
+            changes = [c for c in changes if id(c) not in unproven]
         return changes
 
     def _photo_file_ok(self, photo_id: str) -> bool:
@@ -464,11 +531,11 @@ class SyncService:
     def folder(self, path: Path | str | None = None) -> Path:
         chosen = path or self.settings.sync_folder
         if not chosen:
-            raise SyncProblem("未设置同步文件夹 (no sync folder: give PATH or set it in the settings)")
+            raise SyncProblem(say("未设置同步文件夹", "no sync folder: give PATH or set it in the settings"))
         folder = Path(chosen)
         if not folder.is_dir():
-            raise SyncProblem(f"{folder}: 同步文件夹不存在或无法访问 (the sync folder does not exist or cannot be "
-                              "reached)")
+            raise SyncProblem(say(f"{folder}: 同步文件夹不存在或无法访问",
+                                  f"{folder}: the sync folder does not exist or cannot be reached"))
         return folder
 
     def sync_folder(self, path: Path | str | None = None, report: Progress | None = None) -> FolderResult:
@@ -584,14 +651,14 @@ class SyncService:
         """Write the value that lost as a new change (it syncs like any edit) and mark the conflict resolved."""
         row = self.log.conflict(conflict_id)
         if row is None:
-            raise SyncProblem(f"冲突 {conflict_id} 不存在 (no such conflict)")
+            raise SyncProblem(say(f"冲突 {conflict_id} 不存在", f"no conflict {conflict_id}"))
         if row.kind != "value" or SYNC_MODE.get(row.tbl) == APPEND_ONLY:
-            raise SyncProblem("只有字段值冲突可以改用另一个值 (only a field's value conflict can keep the other value)")
+            raise SyncProblem(say("只有字段值冲突可以改用另一个值", "only a field's value conflict can keep the other value"))
         if row.resolved_at is not None:
-            raise SyncProblem("此冲突已处理 (this conflict was already resolved)")
+            raise SyncProblem(say("此冲突已处理", "this conflict was already resolved"))
         current = self.log.row_scope_values(row.tbl, row.row_id)
         if current is None:
-            raise SyncProblem(f"{row.tbl} {row.row_id} 不存在 (the record is not here)")
+            raise SyncProblem(say(f"{row.tbl} {row.row_id} 不存在", f"{row.tbl} {row.row_id}: the record is not here"))
         values = ({k: v for k, v in row.lost_value.items() if k != "id"} if row.field == WHOLE_ROW
                   else {row.field: row.lost_value})
         me = self.this_device()

@@ -11,8 +11,10 @@ of the recipient it counted for (what its acknowledgement refers to). On import:
   and would hide the new ones that reuse their numbers.
 A restored office gets from each device that device's own writes again, and the office's own writes the device
 holds, each with the proof the office gave it (sync/office_proof.py: the office takes a write in its own name only
-with its proof); what other devices wrote reaches it from them (the office accepts a row only from the device
-that wrote it).
+with its proof); what other devices wrote reaches it from them, and also from any device it relayed them to,
+with the proof the office gave when it relayed them (their writer may have been revoked since). What a device wrote
+that the office lost and relayed to no one comes back only from that device: revoking a device that has not
+written to the office since its restore records that gap for the office to see (services/devices.py).
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ def settle_incarnations(local_state: LocalState, log: SyncLog, manifest: dict[st
     if epoch < known:
         return Incarnations(ack_counts=False, current=False)
     ack_counts = _text(manifest, "recipient_epoch") == local_state.sync_epoch()
+    if ack_counts and resend_own:
+        local_state.set_heard_epoch(sender_id, local_state.sync_epoch())  # its writes since our restore are here
     if epoch != known:
         after = manifest.get("after_seq") if isinstance(manifest.get("after_seq"), int) else 0
         ack = manifest.get("ack") if isinstance(manifest.get("ack"), int) else 0

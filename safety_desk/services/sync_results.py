@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
+from safety_desk.domain.language import say
 from safety_desk.store.merge import MergeReport
 
 
@@ -51,13 +52,14 @@ class ImportResult:
 
     def describe(self) -> str:
         if self.duplicate:
-            return (f"{self.path.name}: 已导入过，未作更改 (already imported; nothing changed) — 来自 from "
-                    f"{self.sender_name}")
-        text = (f"{self.path.name}: 来自 from {self.sender_name}: {self.changes} 项修改 changes, 应用 applied "
-                f"{self.applied}, 未变 unchanged {self.unchanged}, 照片 photos {self.photos}, 冲突 conflicts "
-                f"{self.conflicts}")
+            return say(f"{self.path.name}: 已导入过，未作更改 — 来自 {self.sender_name}",
+                       f"{self.path.name}: already imported; nothing changed — from {self.sender_name}")
+        text = say(f"{self.path.name}: 来自 {self.sender_name}：{self.changes} 项修改，应用 {self.applied}，"
+                   f"未变 {self.unchanged}，照片 {self.photos}，冲突 {self.conflicts}",
+                   f"{self.path.name}: from {self.sender_name}: {self.changes} changes, applied {self.applied}, "
+                   f"unchanged {self.unchanged}, photos {self.photos}, conflicts {self.conflicts}")
         if self.refused:
-            text += f", 拒收 refused {len(self.refused)}"
+            text += say(f"，拒收 {len(self.refused)}", f", refused {len(self.refused)}")
         return text
 
     def add_merge(self, merged: MergeReport, own_clock_ahead: bool) -> None:
@@ -74,19 +76,16 @@ class ImportResult:
             via_zh = f"（由设备 {relayer} 转来，转发设备无过错）" if relayer else ""
             via_en = f"; relayed by device {relayer}, which is not at fault" if relayer else ""
             if count:
-                self.warnings.append(f"设备 {device} 的时钟超前约 {ahead // 60000} 分钟；{count} 项修改的时钟已截止"
-                                     f"{via_zh} (the clock of device {device} is about {ahead // 60000} min ahead; "
-                                     f"{count} changes were capped{via_en})")
+                self.warnings.append(say(f"设备 {device} 的时钟超前约 {ahead // 60000} 分钟；{count} 项修改的时钟已截止{via_zh}",
+                                         f"the clock of device {device} is about {ahead // 60000} min ahead; {count} changes were capped{via_en}"))
             if rows:
-                self.warnings.append(f"设备 {device} 的 {rows} 条记录自身的时钟晚于其写入时钟，已改为写入时钟{via_zh} "
-                                     f"({rows} rows of device {device} carried their own clock later than their "
-                                     f"write's: set to the write's clock{via_en})")
+                self.warnings.append(say(f"设备 {device} 的 {rows} 条记录自身的时钟晚于其写入时钟，已改为写入时钟{via_zh}",
+                                         f"{rows} rows of device {device} carried their own clock later than their write's: set to the write's clock{via_en}"))
         if own_clock_ahead:
-            self.warnings.append("本机的时钟超前，请校准系统时间 (this device's clock runs ahead: set the system "
-                                 "time right)")
+            self.warnings.append(say("本机的时钟超前，请校准系统时间", "this device's clock runs ahead: set the system time right"))
         if merged.aliased:
-            self.warnings.append(f"{merged.aliased} 项修改属于重复登记而未保留的记录 (changes of rows that lost a "
-                                 "unique-key clash went to the kept row's conflicts)")
+            self.warnings.append(say(f"{merged.aliased} 项修改属于重复登记而未保留的记录",
+                                     f"{merged.aliased} changes of rows that lost a unique-key clash went to the kept row's conflicts"))
 
 
 @dataclass
@@ -135,6 +134,5 @@ def clock_capped_warning(capping: dict | None) -> str | None:
     except (KeyError, TypeError, ValueError):
         return None
     at, drift = capping.get("at", "?"), MAX_DRIFT_MS // 60000
-    return (f"本机时钟曾超前约 {ahead_min} 分钟，已于 {at} 截止到系统时间 + {drift} 分钟；请确认系统时间正确 "
-            f"(this device's clock had run about {ahead_min} min ahead of its wall clock and was capped to wall + "
-            f"{drift} min at {at}; check that the system time is right)")
+    return (say(f"本机时钟曾超前约 {ahead_min} 分钟，已于 {at} 截止到系统时间 + {drift} 分钟；请确认系统时间正确",
+                f"this device's clock had run about {ahead_min} min ahead of its wall clock and was capped to wall + {drift} min at {at}; check that the system time is right"))

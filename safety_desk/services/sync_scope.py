@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from safety_desk.domain.device_scope import Scope
+from safety_desk.domain.language import say
+from safety_desk.domain.ownership import INSPECTOR_ROLES
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, of_tables
 from safety_desk.store.database import Database
 from safety_desk.store.local_state import LocalState
@@ -69,28 +71,58 @@ def notices_for(db: Database, log: SyncLog, peer: Device, scope: Scope, acked_se
     return told
 
 
+def kept_for(log: SyncLog, index: Any, notices: dict[str, Any]) -> list[Change]:
+    """At the office: the cells we kept of the rows whose changes we refused from the peer and still tell it of,
+    those its scope lets it hold (store/sync_log.py kept_cells). They travel with the refusals, so its copy ends with
+    our value instead of keeping its refused one for ever."""
+    refused = notices.get("refused") or []
+    return log.kept_cells(index, [(n["table"], n["row_id"], n["field"]) for n in refused]) if refused else []
+
+
+def _notices_of(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    refused = manifest.get("refused")
+    if not isinstance(refused, list):
+        return []
+    return [n for n in refused if isinstance(n, dict) and all(isinstance(n.get(k), str)
+                                                              for k in ("table", "row_id", "field"))]
+
+
+def cells_taken_back(db: Database, manifest: dict[str, Any]) -> frozenset[tuple[str, str, str]]:
+    """On a device, before merging the office's bundle: our cells the office refused and that still hold the
+    refused write; the office's kept values in the bundle replace them (store/merge.py yield_cells)."""
+    notices = _notices_of(manifest)
+    return ScopeMoves(db).refused_cells_held(notices) if notices else frozenset()
+
+
 def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifest: dict[str, Any],
-                 changes: list[Change], now: str) -> list[str]:
-    """On a device, in the import's transaction: keep the office's refusals of our changes as conflicts, and
-    drop the records of enterprises that left our districts once all we wrote to them reached the office.
-    Returns the warnings for the import's result."""
+                 changes: list[Change], now: str) -> tuple[list[str], list[str] | None]:
+    """On a device, in the import's transaction: keep the office's refusals of our changes as conflicts, blank the
+    password hashes of who does not sign in here, and drop the records of enterprises that left our scope (moved
+    to another district, or of a district the office took off this device) once all we wrote to them reached the
+    office. Returns the warnings for the import's result and, when records were dropped, the photos whose records
+    went (their files go once the transaction is committed; None: nothing was dropped)."""
     moves = ScopeMoves(db)
     local_state = LocalState(db)
     warnings = []
-    refused = manifest.get("refused")
-    if isinstance(refused, list):
-        notices = [n for n in refused if isinstance(n, dict) and all(
-            isinstance(n.get(k), str) for k in ("table", "row_id", "field"))]
+    if isinstance(manifest.get("refused"), list):
+        notices = _notices_of(manifest)
         moves.forget_refused_events(notices)  # the office's history of those hazards is the one that counts
-        if moves.keep_refusals(office.id, notices, now):
-            warnings.append(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突 (the office refused "
-                            f"{len(notices)} of this device's changes: see the sync conflicts)")
+        kept = moves.keep_refusals(office.id, notices, now)
+        moves.forget_refused_rows(notices)  # a new row it refused whole and does not hold: kept in the conflicts only
+        if kept:
+            warnings.append(say(f"安全办拒收了本机的 {len(notices)} 项修改，详见同步冲突",
+                                f"the office refused {len(notices)} of this device's changes: see the sync conflicts"))
             warnings += [f"{n['table']}.{n['field']} {n['row_id']}: {n.get('reason', '')}" for n in notices[:_LISTED]]
         more = manifest.get("refused_more")
         if isinstance(more, int) and more > 0:
             # A manifest stays small: the rest are listed only at the office.
-            warnings.append(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突 (and {more} more refused changes: see "
-                            "the sync conflicts at the office)")
+            warnings.append(say(f"另有 {more} 项被拒收的修改，详见安全办的同步冲突",
+                                f"and {more} more refused changes: see the sync conflicts at the office"))
+    scope = Scope.of(me.id, me.role, me.scope)
+    # Who signs in here may have changed (the office's `device people`, a district's members): the password
+    # hashes of everyone else are blanked (domain/device_scope.py).
+    acked = log.peer(office.id).acked_seq
+    moves.forget_password_hashes(log.signers(scope), acked)
     if me.role == "enterprise" and any(c.table == "enterprise" and c.field in ("district_id", WHOLE_ROW)
                                        for c in changes):
         moves.drop_unnamed_districts()  # its enterprise moved: the district it left is out of its scope
@@ -99,10 +131,11 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
     leaving |= {e for e in told if isinstance(e, str)} if isinstance(told, list) else set()
     # An enterprise that came back (its record arrives again) stays.
     leaving -= {c.row_id for c in of_tables(changes, {"enterprise"}) if c.field in ("district_id", WHOLE_ROW)}
-    if not leaving:
-        return warnings
-    acked = log.peer(office.id).acked_seq
-    kept = []
+    lost_districts = me.role in INSPECTOR_ROLES and bool(scope.district_ids)
+    if lost_districts:
+        # The office changed this laptop's districts (`device districts`): the enterprises of those it lost.
+        leaving |= moves.enterprises_outside(scope.district_ids)
+    kept, dropped = [], []
     for enterprise_id in sorted(leaving):
         rows = moves.rows_of(enterprise_id)
         if not rows["enterprise"]:
@@ -113,9 +146,21 @@ def take_notices(db: Database, log: SyncLog, me: Device, office: Device, manifes
         photos = log.scope_index(Scope(me.id, "enterprise", enterprise_id=enterprise_id)).photo_ids
         if not moves.drop(rows, photos):
             kept.append(enterprise_id)
-            warnings.append(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除 (the enterprise left "
-                            "this device's districts, but its records are still referred to: kept for now)")
+            warnings.append(say(f"企业 {enterprise_id} 已调出本机片区，但其记录仍被引用，暂未移除",
+                                f"enterprise {enterprise_id} left this device's districts, but its records are still referred to: kept for now"))
+        else:
+            dropped.append(enterprise_id)
     local_state.set_leaving_enterprises(kept)
-    if len(kept) < len(leaving):
-        db.audit_event("scope_drop", "enterprise", None, None, sorted(leaving - set(kept)))
-    return warnings
+    districts: list[str] = []
+    if lost_districts and not kept and (dropped or moves.members_outside(scope.district_ids)):
+        districts = moves.drop_lost_districts(set(scope.district_ids))
+    if dropped:
+        db.audit_event("scope_drop", "enterprise", None, None, dropped)
+    if moves.dropped_photos:
+        db.audit_event("scope_drop", "photo", None, None, sorted(moves.dropped_photos))
+    if districts:
+        db.audit_event("scope_drop", "district", None, None, districts)
+    if dropped or districts:
+        moves.scrub_text_indexes()
+        return warnings, moves.dropped_photos
+    return warnings, None

@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from safety_desk.domain.language import say
 from safety_desk.services.activity_scope import (
     ActivityProblem, as_day, scope_of, visible_enterprise, whole_count,
 )
@@ -46,36 +47,36 @@ class TrainingService:
         """Record a held session for some enterprises, or a whole district, or (office only) everyone."""
         session = self.session
         if not self.may_record():
-            raise PermissionDenied("无权登记培训 (your role may not record training)")
+            raise PermissionDenied(say("无权登记培训", "your role may not record training"))
         title = (title or "").strip()
         if not title:
-            raise ActivityProblem("培训主题不能为空 (the training needs a topic)")
+            raise ActivityProblem(say("培训主题不能为空", "the training needs a topic"))
         day = as_day(held_on, "培训")
         if day > self.session.clock.today():
-            raise ActivityProblem(f"培训日期 {day} 在未来 (the training date is in the future)")
+            raise ActivityProblem(say(f"培训日期 {day} 在未来", f"the training date {day} is in the future"))
         if isinstance(hours, bool) or not isinstance(hours, (int, float)) or not 0 < hours <= MAX_HOURS:
-            raise ActivityProblem(f"学时应在 0 到 {MAX_HOURS:g} 之间 (hours must be more than 0 and at most "
-                                  f"{MAX_HOURS:g}, got {hours!r})")
+            raise ActivityProblem(say(f"学时应在 0 到 {MAX_HOURS:g} 之间",
+                                      f"hours must be more than 0 and at most {MAX_HOURS:g}, got {hours!r}"))
         count = whole_count(attendees, "参训人数", "attendees")
         ids = list(dict.fromkeys(enterprise_ids or []))
         if session.role == "enterprise":
             own = session.person.enterprise_id
             if ids and ids != [own] or district_id is not None:
-                raise PermissionDenied("企业只能登记本企业的培训 (an enterprise records only its own training)")
+                raise PermissionDenied(say("企业只能登记本企业的培训", "an enterprise records only its own training"))
             ids = [own]
         enterprises = [visible_enterprise(session, enterprise_id) for enterprise_id in ids]
         if ids and district_id is not None:
-            raise ActivityProblem("请选择企业或片区之一 (choose enterprises or a district, not both)")
+            raise ActivityProblem(say("请选择企业或片区之一", "choose enterprises or a district, not both"))
         if district_id is not None:
             district = self.store.districts.get(district_id)
             if district is None:
-                raise ActivityProblem(f"片区不存在 (district {district_id} does not exist)")
+                raise ActivityProblem(say(f"片区不存在", f"district {district_id} does not exist"))
             scope = session.district_ids()
             if scope is not None and district_id not in scope:
-                raise PermissionDenied(f"无权登记该片区的培训 (district {district.name} is outside your scope)")
+                raise PermissionDenied(say(f"无权登记该片区的培训", f"district {district.name} is outside your scope"))
         if not ids and district_id is None and session.role != "office":
-            raise PermissionDenied("全市培训只能由安全办登记 (only the office records office-wide training); "
-                                   "请选择企业或片区 (choose enterprises or a district)")
+            raise PermissionDenied(say("全市培训只能由安全办登记；请选择企业或片区",
+                                       "only the office records office-wide training; choose enterprises or a district"))
         if district_id is None and enterprises and len({e.district_id for e in enterprises}) == 1:
             district_id = enterprises[0].district_id  # so a district's list finds it by index
         return self.store.trainings.add(Training(
@@ -86,7 +87,7 @@ class TrainingService:
     def in_period(self, start: date, end: date) -> list[TrainingRow]:
         """Sessions the signed-in person sees, held from `start` to `end`, newest first."""
         if end < start:
-            raise ActivityProblem("结束日期早于开始日期 (the period ends before it starts)")
+            raise ActivityProblem(say("结束日期早于开始日期", "the period ends before it starts"))
         districts, own = scope_of(self.session)
         trainings = self.store.trainings.in_period(start, end, districts, own)
         names: dict[str, str] = {}

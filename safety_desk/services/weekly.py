@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from safety_desk.domain.drills import DrillRule
+from safety_desk.domain.language import say
 from safety_desk.services.campaigns import CampaignProgress, campaign_progress
 from safety_desk.services.dashboard import DashboardService, WeekBar, week_start
 from safety_desk.services.drills import DrillDue, drills_due
@@ -51,7 +52,7 @@ def iso_week(text: str) -> Period:
         year, week = int(match.group(1)), int(match.group(2))
         monday = date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise ReportProblem(f"周次 “{text}” 格式应为 2026-W48 (an ISO week is written like 2026-W48)") from None
+        raise ReportProblem(say(f"周次 “{text}” 格式应为 2026-W48", f"week “{text}”: an ISO week is written like 2026-W48")) from None
     sunday = monday + timedelta(days=6)
     return Period(monday, sunday, f"{year}-W{week:02d}",
                   f"{year}年第{week}周（{monday.month}月{monday.day}日—{sunday.month}月{sunday.day}日）")
@@ -59,9 +60,9 @@ def iso_week(text: str) -> Period:
 
 def date_range(start: date, end: date) -> Period:
     if end < start:
-        raise ReportProblem(f"结束日期 {end} 早于开始日期 {start} (the period ends before it starts)")
+        raise ReportProblem(say(f"结束日期 {end} 早于开始日期 {start}", f"the period ends ({end}) before it starts ({start})"))
     if (end - start).days > 366:
-        raise ReportProblem("周报期间不能超过一年 (a summary covers at most one year)")
+        raise ReportProblem(say("周报期间不能超过一年", "a summary covers at most one year"))
     return Period(start, end, f"{start.isoformat()}..{end.isoformat()}",
                   f"{start.isoformat()} 至 {end.isoformat()}")
 

@@ -10,6 +10,7 @@ from typing import Any
 from safety_desk.domain.campaigns import CampaignTargets, parse_campaign_kind
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType
 from safety_desk.domain.grading import AccidentGrade, grade_accident
+from safety_desk.domain.language import say
 from safety_desk.store.codec import record_from_row
 from safety_desk.store.records import Campaign, Drill, Incident, Training
 from safety_desk.store.repository import Repository
@@ -53,14 +54,16 @@ class DrillRepository(Repository[Drill]):
             value = getattr(record, name)
             if value not in {member.value for member in enum}:
                 choices = "、".join(member.value for member in enum)
-                raise ValueError(f"drill {name}: {value!r} 应为 {choices} (must be one of these)")
+                raise ValueError(say(f"演练 {name}：{value!r} 应为 {choices}",
+                                     f"drill {name}: {value!r} must be one of {choices}"))
         date.fromisoformat(record.held_on)
         if record.planned_on is not None:
             date.fromisoformat(record.planned_on)
         if record.status not in DRILL_STATUSES:
-            raise ValueError(f"drill status: {record.status!r} 应为 planned 或 held (must be planned or held)")
+            raise ValueError(say(f"{record.status!r} 应为 planned 或 held",
+                                 f"drill status: {record.status!r} must be planned or held"))
         if record.participants < 0:
-            raise ValueError("drill participants: 参演人数不能为负 (must not be negative)")
+            raise ValueError(say("参演人数不能为负", "drill participants: must not be negative"))
         return record
 
     def of_enterprise(self, enterprise_id: str) -> list[Drill]:
@@ -119,7 +122,7 @@ class TrainingRepository(Repository[Training]):
     def validate(self, record: Training) -> Training:
         date.fromisoformat(record.held_on)
         if record.hours < 0 or record.attendees < 0:
-            raise ValueError("training: 学时和人数不能为负 (hours and attendees must not be negative)")
+            raise ValueError(say("学时和人数不能为负", "training: hours and attendees must not be negative"))
         ids = list(dict.fromkeys(record.enterprise_ids or ([record.enterprise_id] if record.enterprise_id else [])))
         return dataclasses.replace(record, enterprise_ids=ids, enterprise_id=ids[0] if ids else None)
 
@@ -188,10 +191,10 @@ class CampaignRepository(Repository[Campaign]):
 
     def validate(self, record: Campaign) -> Campaign:
         if not record.name.strip():
-            raise ValueError("campaign name: 活动名称不能为空 (must not be empty)")
+            raise ValueError(say("活动名称不能为空", "campaign name: must not be empty"))
         kind = parse_campaign_kind(record.kind)
         if date.fromisoformat(record.ends_on) < date.fromisoformat(record.starts_on):
-            raise ValueError("campaign ends_on: 结束日期早于开始日期 (ends before it starts)")
+            raise ValueError(say("结束日期早于开始日期", "campaign ends_on: ends before it starts"))
         targets = CampaignTargets.from_dict(record.targets)
         return dataclasses.replace(record, name=record.name.strip(), kind=kind.value, targets=targets.to_dict())
 

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from safety_desk.domain.language import say
 from safety_desk.store.repository import NotFound, Repository
 
 # Row ids are derived from the photo id (a sha256) rather than fresh UUIDv7s: devices that annotate
@@ -34,15 +35,16 @@ class AnnotationRepository(Repository[PhotoAnnotation]):
     def validate(self, record: PhotoAnnotation) -> PhotoAnnotation:
         # The store checks the shape of the data; what a valid shape is belongs to domain/annotations.py.
         if not isinstance(record.shapes, list) or not all(isinstance(s, dict) for s in record.shapes):
-            raise ValueError("photo_annotation shapes: 标注必须是对象列表 (must be a list of objects)")
+            raise ValueError(say("标注必须是对象列表",
+                                 "photo_annotation shapes: must be a list of objects"))
         try:
             json.dumps(record.shapes)
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"photo_annotation shapes: 标注无法保存为 JSON (cannot be stored as JSON): "
-                             f"{exc}") from exc
+            raise ValueError(say(f"标注无法保存为 JSON: {exc}",
+                                 f"photo_annotation shapes: cannot be stored as JSON: {exc}")) from exc
         if record.id != annotation_id_for(record.photo_id):
-            raise ValueError("photo_annotation id: 标注编号必须由照片编号得出 "
-                             "(must be derived from the photo id)")
+            raise ValueError(say("标注编号必须由照片编号得出",
+                                 "photo_annotation id: must be derived from the photo id"))
         return record
 
     def of_evidence(self, photo_id: str) -> bool:
@@ -62,7 +64,7 @@ class AnnotationRepository(Repository[PhotoAnnotation]):
         record_id = annotation_id_for(photo_id)
         with self.db.transaction():
             if self.db.conn.execute("SELECT 1 FROM photo WHERE id = ?", (photo_id,)).fetchone() is None:
-                raise NotFound(f"photo {photo_id} 不存在 (does not exist)")
+                raise NotFound(say(f"照片 {photo_id} 不存在", f"photo {photo_id} does not exist"))
             if self.get(record_id) is None:
                 return self.add(PhotoAnnotation(id=record_id, photo_id=photo_id, shapes=list(shapes)))
             return self.update(record_id, shapes=list(shapes), deleted=False)

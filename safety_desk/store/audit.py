@@ -8,12 +8,61 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from safety_desk.domain.language import say
+
 GENESIS_HASH = "0" * 64
+# What stands for the values of an entry about a record that left this device's scope (store/scope_moves.py):
+# the entry keeps its place, time, author, action and links; its content no longer matches its hash, which the
+# chain's check accepts for a redacted entry (and counts them).
+REDACTED_PREFIX = '{"redacted":'
 
 
 def canonical_json(value: Any) -> str:
     """One text per value: sorted keys, no spaces, real UTF-8 — the form that is hashed."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+REDACTED = canonical_json({"redacted": "scope_drop"})
+
+
+def is_redacted(text: str | None) -> bool:
+    return bool(text) and text.startswith(REDACTED_PREFIX)
+
+
+def redact_rows(conn: sqlite3.Connection, rows: dict[str, list[str]]) -> int:
+    """In the caller's transaction: blank the values the entries hold of these rows (table -> ids), those of a
+    local write of the row and those an import replaced (apply_changes keeps the others it replaced). Returns
+    how many entries were redacted."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS redacted_row (tbl TEXT, id TEXT, PRIMARY KEY (tbl, id))"
+                 " WITHOUT ROWID")
+    conn.execute("DELETE FROM temp.redacted_row")
+    conn.executemany("INSERT OR IGNORE INTO temp.redacted_row (tbl, id) VALUES (?, ?)",
+                     [(table, row_id) for table, ids in rows.items() for row_id in ids])
+    count = conn.execute(
+        "UPDATE audit SET before = CASE WHEN before IS NULL THEN NULL ELSE ? END,"
+        " after = CASE WHEN after IS NULL THEN NULL ELSE ? END"
+        " WHERE (tbl, row_id) IN (SELECT tbl, id FROM temp.redacted_row)"
+        " AND NOT (coalesce(before, '') LIKE '{\"redacted\":%' OR coalesce(after, '') LIKE '{\"redacted\":%')",
+        (REDACTED, REDACTED)).rowcount
+    for seq, before in conn.execute(
+            "SELECT DISTINCT a.seq, a.before FROM audit a, json_each(a.before) j WHERE a.action = 'apply_changes'"
+            " AND json_valid(a.before) AND json_type(a.before) = 'array' AND EXISTS (SELECT 1 FROM"
+            " temp.redacted_row r WHERE r.tbl = json_extract(j.value, '$.table')"
+            " AND r.id = json_extract(j.value, '$.id'))").fetchall():
+        kept = [item for item in json.loads(before) if not (isinstance(item, dict) and conn.execute(
+            "SELECT 1 FROM temp.redacted_row WHERE tbl = ? AND id = ?", (item.get("table"), item.get("id"))
+        ).fetchone())]
+        # "redacted" first (REDACTED_PREFIX), the values of the other rows after it.
+        conn.execute("UPDATE audit SET before = ? WHERE seq = ?",
+                     (f'{REDACTED[:-1]},"kept":{canonical_json(kept)}}}', seq))
+        count += 1
+    conn.execute("DELETE FROM temp.redacted_row")
+    return count
+
+
+def redacted_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM audit WHERE before LIKE '{\"redacted\":%'"
+                        " OR after LIKE '{\"redacted\":%'").fetchone()[0]
 
 
 @dataclass(frozen=True)
@@ -101,7 +150,7 @@ def verify_chain(conn: sqlite3.Connection) -> Iterator[ChainProblem]:
         recomputed = entry_hash(entry.prev_hash, entry.seq, entry.at, entry.clock, entry.device_id,
                                 entry.author_id, entry.action, entry.tbl, entry.row_id, entry.before,
                                 entry.after)
-        if recomputed != entry.hash:
+        if recomputed != entry.hash and not (is_redacted(entry.before) or is_redacted(entry.after)):
             yield ChainProblem(entry.seq, "content does not match its hash (edited outside the program)")
         expected_prev, expected_seq = entry.hash, entry.seq + 1
 
@@ -133,13 +182,13 @@ def head_problems(conn: sqlite3.Connection, recorded: str | None) -> Iterator[Ch
     head = parse_head(recorded)
     if head is None:
         if actual[0]:
-            yield ChainProblem(actual[0], "审计链末端记录缺失 the recorded chain head is missing (deleted or "
-                                          "never written by this program)")
+            yield ChainProblem(actual[0], say("审计链末端记录缺失（被删除或并非本程序写入）",
+                                              "the recorded chain head is missing (deleted or never written by this program)"))
         return
     seq, digest = head
     if actual[0] < seq:
-        yield ChainProblem(seq, f"审计记录被截断 entries {actual[0] + 1}..{seq} at the end of the chain are missing"
-                                " (deleted)")
+        yield ChainProblem(seq, say(f"审计记录被截断：链末端的第 {actual[0] + 1}..{seq} 条记录缺失（被删除）",
+                                    f"entries {actual[0] + 1}..{seq} at the end of the chain are missing (deleted)"))
     elif actual[0] > seq:
         yield ChainProblem(actual[0], f"entries {seq + 1}..{actual[0]} were added outside the program "
                                       "(after the recorded chain head)")

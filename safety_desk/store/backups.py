@@ -12,6 +12,9 @@ from pathlib import Path
 
 from safety_desk.domain.backup_rotation import BackupStamp, backups_to_keep
 from safety_desk.domain.china_time import BEIJING
+from safety_desk.domain.language import say
+from safety_desk.paths import private_file, private_folder
+from safety_desk.store import cipher
 from safety_desk.store.errors import BackupFailed, DiskFull, MissingDatabase, write_error
 
 # <database stem>-<YYYYMMDD-HHMMSS Beijing time>[_<n>]-<reason>.db, e.g. safety-desk-20261127-093012-daily.db
@@ -49,7 +52,7 @@ def backup_name(db_path: Path, made_at: datetime, reason: str) -> Path:
     folder = backups_dir_for(db_path)
     stamp = made_at.astimezone(BEIJING).strftime(_STAMP)
     stem = Path(db_path).stem
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     # Past the highest number of this second, not into a gap the rotation left: the newest copy must sort newest,
     # or the rotation deletes it at once (several imports within one second).
     taken = [int(m["n"] or 1) for p in folder.glob(f"{stem}-{stamp}*-{reason}.db*")
@@ -99,12 +102,16 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
     stepwise copy would restart whenever another connection writes).
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     if partial.exists() and partial.stat().st_size > 0:
         partial.unlink()  # left by a crash; an empty one is this backup's reservation (backup_name)
     try:
-        dest = sqlite3.connect(partial)
+        private_file(partial)  # for its owner only (0600), as the database is
+        # The copy is encrypted with the same key as its source (SQLCipher's backup API copies pages between
+        # databases of one key), so a backup opens with the database's key slots and reveals nothing without them.
+        key = cipher.key_of(conn)
+        dest = cipher.connect(partial, key=key, plain=key is None)
         try:
             conn.backup(dest)
             # A self-contained file: opening the backup later (even read-only) makes no -wal/-shm beside it.
@@ -115,12 +122,29 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    if key is not None:
+        _keep_key_slots(conn, target)
     return target
+
+
+def _keep_key_slots(conn, target: Path) -> None:
+    """An encrypted backup carries a copy of its database's key slots (`<backup>.keys`: wrapped keys only), so it
+    opens on another computer with a password or the recovery key after the original is lost."""
+    main = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+    source = cipher.key_file_for(Path(main)) if main else None
+    if source is None or not source.exists():
+        return
+    keys = cipher.key_file_for(target)
+    temporary = keys.with_name(keys.name + ".new")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(source.read_bytes())
+    os.replace(temporary, keys)
 
 
 def open_source(path: Path) -> sqlite3.Connection:
     """A connection of its own to copy `path` from; it never writes (query_only)."""
-    conn = sqlite3.connect(Path(path), isolation_level=None, check_same_thread=False)
+    conn = cipher.connect(Path(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA query_only = ON")
     return conn
@@ -144,7 +168,7 @@ def prune(db_path: Path) -> list[Path]:
         if backup.path.name not in keep:
             try:
                 backup.path.unlink()
-                for companion in ("-wal", "-shm", "-journal"):
+                for companion in ("-wal", "-shm", "-journal", cipher.KEY_FILE_SUFFIX):
                     backup.path.with_name(backup.path.name + companion).unlink(missing_ok=True)
             except OSError:
                 continue
@@ -159,7 +183,7 @@ def make_backup(db_path: Path, reason: str, made_at: datetime) -> BackupFile:
     """
     db_path = Path(db_path)
     if not db_path.is_file():
-        raise MissingDatabase(f"{db_path}: 数据库不存在 (no database here)")
+        raise MissingDatabase(say(f"{db_path}: 数据库不存在", f"{db_path}: no database here"))
     target = backup_name(db_path, made_at, reason)
     export_copy(db_path, target)
     prune(db_path)
@@ -170,13 +194,13 @@ def export_copy(db_path: Path, target: Path) -> Path:
     """copy_database with its failures as BackupFailed saying what happened; the database is never changed."""
     try:
         return copy_database(db_path, target)
-    except (sqlite3.Error, OSError) as exc:
+    except (*cipher.Error, OSError) as exc:
         target.with_name(target.name + PARTIAL_SUFFIX).unlink(missing_ok=True)  # a reservation, or a half copy
         if isinstance(write_error(exc, target), DiskFull) or getattr(exc, "errno", None) == errno.ENOSPC:
-            detail = "磁盘已满 the disk is full"
+            detail = say("磁盘已满", "the disk is full")
         elif isinstance(exc, OSError):
             detail = exc.strerror or str(exc)
         else:
             detail = str(exc)
-        raise BackupFailed(f"{target}: 备份失败，数据库未改动 (the backup failed: {detail}; the database was not "
-                           "changed)") from exc
+        raise BackupFailed(say(f"{target}: 备份失败（{detail}），数据库未改动",
+                               f"{target}: the backup failed: {detail}; the database was not changed")) from exc

@@ -15,7 +15,9 @@ from safety_desk.domain.clock import Clock, SystemClock
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS, HybridClock, Timestamp
 from safety_desk.domain.ids import new_id
 from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, PER_ROW, SYNC_MODE, WHOLE_ROW  # noqa: F401 - re-exported
+from safety_desk.paths import PRIVATE_DIR_MODE, data_dir, media_dir_for, private_file, private_folder, restrict
 from safety_desk.store.audit import GENESIS_HASH, AuditChain, canonical_json, format_head
+from safety_desk.store import cipher
 from safety_desk.store.changed import Changes
 from safety_desk.store.connection import StoreError, configure_connection, open_connection, write_error
 from safety_desk.store.errors import DatabaseBusy, WrongThread
@@ -28,6 +30,22 @@ UNSET_DEVICE = "unset"
 def canonical_digest(rows: list[dict[str, Any]]) -> str:
     """sha256 of rows in canonical JSON: what a bulk insert's audit entry vouches for."""
     return hashlib.sha256(canonical_json(rows).encode("utf-8")).hexdigest()
+
+
+def keep_private(path: Path, *, create: bool) -> None:
+    """The database, its -wal and -shm (SQLite gives them the database file's mode) and its photo folder are for
+    their owner only: made so when `create` makes them, and an older installation's tightened at each open."""
+    if create:
+        private_folder(path.parent)
+        if not path.exists():
+            private_file(path)  # empty: open_connection makes the schema in it
+        private_folder(media_dir_for(path))
+    for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if part.exists():
+            restrict(part)
+    for folder in (media_dir_for(path), path.parent if path.parent == data_dir() else None):
+        if folder is not None and folder.is_dir():
+            restrict(folder, PRIVATE_DIR_MODE)  # the photos; the per-user data dir (not a folder --db names)
 
 
 class Database:
@@ -76,6 +94,7 @@ class Database:
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, wall: Clock | None = None) -> "Database":
+        keep_private(Path(path), create=create)
         acquire_shared(Path(path))  # while it is open here, no other program restores or recreates it
         try:
             db = cls(Path(path), open_connection(Path(path), create=create, clock=wall), wall=wall)
@@ -88,7 +107,7 @@ class Database:
             # atomic on its own.) A database with entries but no head gets it at its next write.
             try:
                 db._state.set_audit_head(format_head(0, GENESIS_HASH))
-            except sqlite3.OperationalError:
+            except cipher.OperationalError:
                 pass  # a read-only file: nothing will be written to it either
         return db
 
@@ -102,8 +121,8 @@ class Database:
         Python's GIL: a long query in a worker then freezes the user interface until it ends. In WAL mode a
         reader on its own connection runs beside the writer instead.
         """
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
+        conn = cipher.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = cipher.row_type(conn)
         configure_connection(conn)
         conn.execute("PRAGMA query_only = ON")
         return Database(self.path, conn, ids=self.new_id, wall=self.wall)
@@ -233,7 +252,7 @@ class Database:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 return
-            except sqlite3.Error as exc:
+            except cipher.Error as exc:
                 error = write_error(exc, self.path) or exc
                 if not isinstance(error, DatabaseBusy) or not self.lock_patience_s:
                     raise error from exc
@@ -249,11 +268,11 @@ class Database:
         if self.conn.in_transaction:
             try:
                 self.conn.execute("ROLLBACK")
-            except sqlite3.Error:
+            except cipher.Error:
                 pass
         try:
             self._audit.refresh()
-        except sqlite3.Error:
+        except cipher.Error:
             pass
 
     def _require_transaction(self) -> None:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from safety_desk.domain.concurrent_decisions import DECISION_FIELD, DECISION_KINDS, decisions_clash
+from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW
 from safety_desk.store.database import Database
 
@@ -71,8 +72,8 @@ def _shown(event: dict[str, Any]) -> str:
 
 
 def _record(db: Database, kept: dict[str, Any], lost: dict[str, Any], source: str) -> None:
-    note = ("两台设备对同一隐患作出了不同决定，以时间较晚的为准 (two devices decided differently on this hazard "
-            "without seeing each other; the later decision counts)")
+    note = (say("两台设备对同一隐患作出了不同决定，以时间较晚的为准",
+                "two devices decided differently on this hazard without seeing each other; the later decision counts"))
     db.conn.execute(
         "INSERT INTO conflict (id, kind, tbl, row_id, field, kept_value, kept_clock, kept_author, lost_value,"
         " lost_clock, lost_author, source, detected_at, note) VALUES (?, 'value', 'hazard_event', ?, ?, ?, ?, ?,"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from safety_desk.domain.industry import parse_industry
+from safety_desk.domain.language import say
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.store.records import Enterprise
 from safety_desk.store.repository import Repository
@@ -23,14 +24,15 @@ class EnterpriseRepository(Repository[Enterprise]):
 
     def validate(self, record: Enterprise) -> Enterprise:
         if not record.name.strip():
-            raise ValueError("enterprise name: 企业名称不能为空 (must not be empty)")
+            raise ValueError(say("企业名称不能为空", "enterprise name: must not be empty"))
         try:
             uscc = validate_uscc(record.uscc)
         except ValueError as exc:
             raise ValueError(f"enterprise uscc: {exc}") from None
         industry = parse_industry(record.industry)
         if record.risk_class not in (1, 2, 3):
-            raise ValueError(f"enterprise risk_class: {record.risk_class!r} 应为 1、2 或 3 (must be 1, 2 or 3)")
+            raise ValueError(say(f"{record.risk_class!r} 应为 1、2 或 3",
+                                 f"enterprise risk_class: {record.risk_class!r} must be 1, 2 or 3"))
         return dataclasses.replace(record, uscc=uscc, industry=industry.value, name=record.name.strip(),
                                    name_initials=pinyin_initials(record.name.strip()))
 

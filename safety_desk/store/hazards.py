@@ -11,6 +11,7 @@ from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import (
     HazardEventFact, HazardEventKind, HazardState, allowed_next, fold_hazard_events,
 )
+from safety_desk.domain.language import say
 from safety_desk.store.codec import codec_for, record_from_row
 from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Hazard, HazardEvent, HazardStateRow, Notice
@@ -55,7 +56,7 @@ class HazardRepository(Repository[Hazard]):
 
     def validate(self, record: Hazard) -> Hazard:
         if not record.description.strip():
-            raise ValueError("hazard description: 隐患描述不能为空 (must not be empty)")
+            raise ValueError(say("隐患描述不能为空", "hazard description: must not be empty"))
         if record.source not in HAZARD_SOURCES:
             raise ValueError(f"hazard source: {record.source!r} is not one of {', '.join(HAZARD_SOURCES)}")
         grade = parse_hazard_grade(record.grade)
@@ -136,8 +137,8 @@ class HazardRepository(Repository[Hazard]):
             current = self.state(hazard_id)
             if kind not in allowed_next(current.status if current else None):
                 shown = current.status.value if current else "未登记"
-                raise InvalidHazardEvent(f"hazard {hazard_id}: {kind.value} 不适用于状态 {shown} "
-                                         f"(not allowed in status {shown})")
+                raise InvalidHazardEvent(say(f"隐患 {hazard_id}：{kind.value} 不适用于状态 {shown}",
+                                             f"hazard {hazard_id}: {kind.value} not allowed in status {shown}"))
             if kind in (HazardEventKind.DEADLINE_SET, HazardEventKind.DEADLINE_EXTENDED) and deadline is None:
                 raise ValueError(f"hazard {hazard_id}: {kind.value} needs a deadline date")
             clock = self.db.clock.now()
@@ -210,13 +211,13 @@ class HazardRepository(Repository[Hazard]):
                 facts = [fact_of(record_from_row(HazardEvent, row)) for row in group]
                 folded[hazard_id] = state_row(hazard_id, fold_hazard_events(facts))
             except (ValueError, TypeError, KeyError) as exc:
-                damaged[hazard_id] = f"事件记录已损坏 (damaged event history: {exc})"
+                damaged[hazard_id] = say(f"事件记录已损坏：{exc}", f"damaged event history: {exc}")
         problems = []
         for (hazard_id,) in self.db.conn.execute("SELECT id FROM hazard"):
             if hazard_id in damaged:
                 problems.append((hazard_id, damaged[hazard_id]))
             elif folded.get(hazard_id) != cached.get(hazard_id):
-                problems.append((hazard_id, "缓存状态与事件不符 (cached status differs from its events)"))
+                problems.append((hazard_id, say("缓存状态与事件不符", "cached status differs from its events")))
         return problems
 
 
@@ -226,7 +227,7 @@ class NoticeRepository(Repository[Notice]):
 
     def validate(self, record: Notice) -> Notice:
         if date.fromisoformat(record.reply_due) < date.fromisoformat(record.issued_on):
-            raise ValueError("notice reply_due: 回复期限早于发出日期 (reply due before the issue date)")
+            raise ValueError(say("回复期限早于发出日期", "notice reply_due: reply due before the issue date"))
         return record
 
     def by_number(self, number: str) -> Notice | None:

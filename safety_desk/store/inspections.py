@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from safety_desk.domain.language import say
 from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Answer, ChecklistRecord, Inspection
 from safety_desk.store.repository import Repository
@@ -32,8 +33,8 @@ class ChecklistRepository(Repository[ChecklistRecord]):
             self.add(record)
             return True
         if existing.body != record.body:
-            raise StoreError(f"checklist {record.id}: 同一版本内容不同 (a different template with the same "
-                             "id and version is already stored; bump the version)")
+            raise StoreError(say(f"检查表 {record.id}：同一版本内容不同",
+                                 f"checklist {record.id}: a different template with the same id and version is already stored; bump the version"))
         return False
 
     def latest(self) -> list[ChecklistRecord]:
@@ -54,7 +55,8 @@ class InspectionRepository(Repository[Inspection]):
 
     def update(self, record_id: str, **changes: object) -> Inspection:
         if self.require(record_id).status == "submitted":
-            raise SubmittedInspection(f"inspection {record_id} 已提交，不能修改 (is submitted and read-only)")
+            raise SubmittedInspection(say(f"检查 {record_id} 已提交，不能修改",
+                                          f"inspection {record_id} is submitted and read-only"))
         return super().update(record_id, **changes)
 
     def submit(self, record_id: str, signature_inspector: str | None = None,
@@ -132,7 +134,8 @@ class AnswerRepository(Repository[Answer]):
             if status is None:
                 raise StoreError(f"inspection {inspection_id} does not exist")
             if status[0] == "submitted":
-                raise SubmittedInspection(f"inspection {inspection_id} 已提交，不能修改答案 (is submitted)")
+                raise SubmittedInspection(say(f"检查 {inspection_id} 已提交，不能修改答案",
+                                              f"inspection {inspection_id} is submitted"))
             existing = self._select("inspection_id = ? AND item_code = ?", (inspection_id, item_code))
             answer = Answer(id=existing[0].id if existing else self.db.new_id(),
                             inspection_id=inspection_id, item_code=item_code, result=result,

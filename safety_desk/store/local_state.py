@@ -184,6 +184,14 @@ class LocalState:
     def set_epoch_sent(self, device_id: str, epoch: str) -> None:
         self.db.set_local(f"epoch_sent:{device_id}", epoch)
 
+    def heard_epoch(self, device_id: str) -> str:
+        """On the office: our incarnation the device last wrote a bundle to ("" at first): one it wrote for an older
+        incarnation of ours has not handed back yet what our restore lost of its writes."""
+        return self.db.local(f"heard_epoch:{device_id}") or ""
+
+    def set_heard_epoch(self, device_id: str, epoch: str) -> None:
+        self.db.set_local(f"heard_epoch:{device_id}", epoch)
+
     def resend_upto(self, device_id: str) -> int:
         """Our writes up to this seq go to the peer even those it sent us: it was restored and lost them (0: none)."""
         return self._int(f"resend_upto:{device_id}")

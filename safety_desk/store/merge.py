@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import APPEND_ONLY_TABLES, EVIDENCE_TABLES, ISSUED_TABLES, RowFacts, evidence_problem
 from safety_desk.domain.sync_model import PER_FIELD, SYNC_MODE, TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.store.database import Database
@@ -59,6 +60,10 @@ class MergeContext:
     # (wall ms) carry clocks the sender capped or overrode, so its values win over them.
     distrust_own_after_ms: int | None = None
     on_row: Callable[[int, int], None] | None = None  # progress: rows done, rows in all
+    # On a device, from the office: our own cells (table, row id, field) the office refused and whose kept value it
+    # sends back. The office's cell wins over ours whatever the clocks (ours is later: that is why it was refused),
+    # evidence included (it restores the office's row), so both copies hold the same value.
+    yield_cells: frozenset[tuple[str, str, str]] = frozenset()
 
 
 @dataclass
@@ -401,15 +406,19 @@ class _Merger:
         if parent_id is None or self.conn.execute(f"SELECT 1 FROM {parent_table} WHERE id = ?",
                                                   (parent_id,)).fetchone():
             return []
-        reason = (f"所属的{parent_table}记录 {parent_id} 已被拒收，这条{table}记录也不接收 (its {parent_table} "
-                  f"{parent_id} was refused, so this {table} row is refused too)")
+        reason = (say(f"所属的{parent_table}记录 {parent_id} 已被拒收，这条{table}记录也不接收",
+                      f"its {parent_table} {parent_id} was refused, so this {table} row is refused too"))
         return [(change, reason) for change in changes]
 
     def merge_row(self, table: str, row_id: str, changes: list[Change], current: dict | None,
                   fields: dict[str, int], writes: dict[int, tuple[str, str]]) -> None:
         ctx = self.ctx
         facts = self.facts.get((table, row_id), RowFacts())
-        refused = self.evidence_refusals(table, changes, current, facts)
+        yielded = ctx.yield_cells
+        if yielded and (table, row_id, WHOLE_ROW) in yielded:
+            yielded = frozenset((table, row_id, c.field) for c in changes)  # every cell of a row written whole
+        refused = self.evidence_refusals(table, [c for c in changes if (table, row_id, c.field) not in yielded]
+                                         if yielded else changes, current, facts)
         if ctx.refuse is not None:
             gone = {id(c) for c, _ in refused}
             refused += ctx.refuse(table, row_id, [c for c in changes if id(c) not in gone], current, facts)
@@ -446,6 +455,9 @@ class _Merger:
             if (ctx.distrust_own_after_ms is not None and device_of(local_clock) == self.db.device_id
                     and wall_of(local_clock) > ctx.distrust_own_after_ms):
                 local_clock = ""  # our own far-future clock: the sender's value wins (see MergeContext)
+            taken_back = (table, row_id, change.field) in yielded
+            if taken_back:
+                local_clock = ""  # our refused write: the office's kept value replaces it (see MergeContext)
             incoming_value = change.value
             same = (local_value == incoming_value if change.field != WHOLE_ROW
                     else all(current.get(k) == v for k, v in incoming_value.items()))
@@ -454,7 +466,7 @@ class _Merger:
                 # Ours lost to a value the sender wrote without having seen ours (not when ours came from the
                 # sender itself: then it is just the sender's older value).
                 if (ctx.record_conflicts and not same and seq > ctx.sender_ack and local_source != ctx.source
-                        and SYNC_MODE[table] != "append"):
+                        and SYNC_MODE[table] != "append" and not taken_back):
                     self.conflict("value", table, row_id, change.field, kept=incoming_value, kept_clock=change.clock,
                                   kept_author=change.author, lost=local_value, lost_clock=local_clock,
                                   lost_author=local_author)
@@ -579,15 +591,15 @@ class _Merger:
                         change = next(c for c in winners if c.field in (column, WHOLE_ROW))
                         self.conflict("unique", table, row_id, column, kept=other["id"], lost=row[column],
                                       lost_clock=change.clock, lost_author=change.author,
-                                      note=f"{table} 的 {shown} 已被另一条记录使用 (another {table} has this key)")
+                                      note=say(f"{table} 的 {shown} 已被另一条记录使用", f"{table}: another {table} has the key {shown}"))
                         row.pop(column)
                 continue
             incoming_evidence = self._is_evidence(table, merged)
             if self._is_evidence(table, other) and (self.ctx.refuse is not None or not incoming_evidence):
                 # Evidence here is never replaced by a device's row: the incoming row is refused (its references
                 # land on ours). Only the office's own record, relayed to a device, stands over a device's copy.
-                reason = (f"{table} 的 {shown} 已属于已提交或已发出的记录，不能被替换 (this {table} key belongs to a "
-                          "row of a submitted inspection or an issued document: the incoming row is refused)")
+                reason = (say(f"{table} 的 {shown} 已属于已提交或已发出的记录，不能被替换",
+                              f"{table} {shown}: this key belongs to a row of a submitted inspection or an issued document: the incoming row is refused"))
                 self.report.refused.append((winners[0], reason))
                 self.conflict("refused", table, row_id, WHOLE_ROW, kept=other, lost={"id": row_id, **row},
                               lost_clock=winners[0].clock, lost_author=winners[0].author, note=reason)
@@ -596,15 +608,15 @@ class _Merger:
             if row_id > other["id"] and not incoming_evidence:
                 self.conflict("unique", table, row_id, WHOLE_ROW, kept=other, lost={"id": row_id, **row},
                               lost_clock=winners[0].clock, lost_author=winners[0].author,
-                              note=f"两台设备各自登记了 {table} {shown}；保留先登记的一条 (two devices made the same "
-                                   f"{table}; the one with the smaller id is kept)")
+                              note=say(f"两台设备各自登记了 {table} {shown}；保留先登记的一条",
+                                       f"two devices made the same {table} {shown}; the one with the smaller id is kept"))
                 self.alias(table, row_id, other["id"])
                 return None
             # The row here is the one that goes: its references move to the incoming row.
-            note = (f"安全办已有 {table} {shown} 的正式记录，本机的一条被取代 (the office's record of this {table} "
-                    "is evidence and stands over this device's row)" if incoming_evidence else
-                    f"两台设备各自登记了 {table} {shown}；保留先登记的一条 (two devices made the same "
-                    f"{table}; the one with the smaller id is kept)")
+            note = (say(f"安全办已有 {table} {shown} 的正式记录，本机的一条被取代",
+                        f"the office's record of {table} {shown} is evidence and stands over this device's row") if incoming_evidence else
+                    say(f"两台设备各自登记了 {table} {shown}；保留先登记的一条",
+                        f"two devices made the same {table} {shown}; the one with the smaller id is kept"))
             self.conflict("unique", table, other["id"], WHOLE_ROW, kept={"id": row_id, **row}, lost=other, note=note)
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (other["id"],))

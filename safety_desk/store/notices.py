@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from safety_desk.domain.language import say
 from safety_desk.store.codec import record_from_row
 from safety_desk.store.records import Hazard, Notice, NoticeBlock
 from safety_desk.store.repository import Repository
@@ -22,21 +23,22 @@ class NoticeBlockRepository(Repository[NoticeBlock]):
 
     def validate(self, record: NoticeBlock) -> NoticeBlock:
         if not 2000 <= record.year <= 9999:
-            raise ValueError(f"notice_block year: {record.year} 不是有效年份 (is not a valid year)")
+            raise ValueError(say(f"{record.year} 不是有效年份",
+                                 f"notice_block year: {record.year} is not a valid year"))
         if record.first_seq < 1 or record.last_seq < record.first_seq:
-            raise ValueError(f"notice_block: 编号段 {record.first_seq}–{record.last_seq} 无效 "
-                             "(a block runs from 1 or more up to a number not below its first)")
+            raise ValueError(say(f"编号段 {record.first_seq}–{record.last_seq} 无效",
+                                 f"notice_block {record.first_seq}–{record.last_seq}: a block runs from 1 or more up to a number not below its first"))
         clash = self.db.conn.execute(
             "SELECT first_seq, last_seq FROM notice_block WHERE year = ? AND first_seq <= ? AND last_seq >= ?"
             " LIMIT 1", (record.year, record.last_seq, record.first_seq)).fetchone()
         if clash is not None:
-            raise ValueError(f"notice_block: {record.year} 年编号段 {record.first_seq}–{record.last_seq} 与已分配的 "
-                             f"{clash[0]}–{clash[1]} 重叠 (overlaps a block already allocated)")
+            raise ValueError(say(f"{record.year} 年编号段 {record.first_seq}–{record.last_seq} 与已分配的 {clash[0]}–{clash[1]} 重叠",
+                                 f"notice_block {record.year} {record.first_seq}–{record.last_seq} overlaps the block {clash[0]}–{clash[1]} already allocated"))
         used = self.db.conn.execute("SELECT number FROM notice WHERE year = ? AND seq BETWEEN ? AND ? LIMIT 1",
                                     (record.year, record.first_seq, record.last_seq)).fetchone()
         if used is not None:
-            raise ValueError(f"notice_block: {record.year} 年编号段 {record.first_seq}–{record.last_seq} 含已使用的"
-                             f"编号 {used[0]} (holds a number already used)")
+            raise ValueError(say(f"{record.year} 年编号段 {record.first_seq}–{record.last_seq} 含已使用的编号 {used[0]}",
+                                 f"notice_block {record.year} {record.first_seq}–{record.last_seq} holds the number {used[0]}, already used"))
         return record
 
     def of_device(self, device_id: str, year: int) -> list[NoticeBlock]:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
+from safety_desk.domain.language import say
 from safety_desk.store.errors import StoreError
 
 try:
@@ -62,8 +63,8 @@ def acquire_shared(db_path: Path) -> None:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise DatabaseInUse(f"{db_path}: 数据库正在被恢复或创建，请稍后再试 (the database is being restored or "
-                                "created by another program; try again when it has finished)") from None
+            raise DatabaseInUse(say(f"{db_path}: 数据库正在被恢复或创建，请稍后再试",
+                                    f"{db_path}: the database is being restored or created by another program; try again when it has finished")) from None
         _held[key] = [fd, 1]
 
 
@@ -89,9 +90,8 @@ def exclusively(db_path: Path, doing: str) -> Iterator[None]:
         yield
         return
     key = _key(db_path)
-    refusal = DatabaseInUse(f"{db_path}: 数据库正被其他程序使用，未能{doing}；请先关闭安全检查工作台和正在运行的命令 "
-                            f"(the database is open in another program, so {doing.split()[-1]} was refused: close "
-                            "SafetyDesk and any running command first)")
+    refusal = DatabaseInUse(say(f"{db_path}: 数据库正被其他程序使用，未能{doing}；请先关闭安全检查工作台和正在运行的命令",
+                                f"{db_path}: the database is open in another program, so {doing.split()[-1]} was refused: close SafetyDesk and any running command first"))
     with _guard:
         entry = _held.get(key)
         if entry is None:
@@ -130,6 +130,6 @@ def creating_alone(create: Callable[..., T]) -> Callable[..., T]:
     database at once get one database and one clear refusal, never a half-migrated file."""
     @functools.wraps(create)
     def alone(path: Path | str, *args: Any, **kwargs: Any) -> T:
-        with exclusively(Path(path), "创建 create"):
+        with exclusively(Path(path), say("创建", "create")):
             return create(path, *args, **kwargs)
     return alone

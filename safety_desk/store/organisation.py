@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from safety_desk.domain.language import say
 from safety_desk.store.records import Device, District, DistrictMember, Office, Person
 from safety_desk.store.repository import Repository
 
@@ -14,7 +15,7 @@ class OfficeRepository(Repository[Office]):
 
     def validate(self, record: Office) -> Office:
         if not record.name.strip():
-            raise ValueError("office name: 单位名称不能为空 (must not be empty)")
+            raise ValueError(say("单位名称不能为空", "office name: must not be empty"))
         return record
 
     def current(self) -> Office | None:
@@ -30,7 +31,7 @@ class DeviceRepository(Repository[Device]):
         if record.role not in ROLES:
             raise ValueError(f"device role: {record.role!r} is not one of {', '.join(ROLES)}")
         if not record.name.strip():
-            raise ValueError("device name: 设备名称不能为空 (must not be empty)")
+            raise ValueError(say("设备名称不能为空", "device name: must not be empty"))
         return record
 
     def active(self) -> list[Device]:
@@ -47,7 +48,7 @@ class DistrictRepository(Repository[District]):
 
     def validate(self, record: District) -> District:
         if not record.code.strip() or not record.name.strip():
-            raise ValueError("district: 片区编号和名称不能为空 (code and name are required)")
+            raise ValueError(say("片区编号和名称不能为空", "district: code and name are required"))
         return record
 
     def by_code(self, code: str) -> District | None:
@@ -66,12 +67,12 @@ class PersonRepository(Repository[Person]):
         if record.role not in ROLES:
             raise ValueError(f"person role: {record.role!r} is not one of {', '.join(ROLES)}")
         if not record.name.strip():
-            raise ValueError("person name: 姓名不能为空 (must not be empty)")
+            raise ValueError(say("姓名不能为空", "person name: must not be empty"))
         if not record.login.strip():
-            raise ValueError("person login: 登录名不能为空 (must not be empty)")
+            raise ValueError(say("登录名不能为空", "person login: must not be empty"))
         if (record.role == "enterprise") != (record.enterprise_id is not None):
-            raise ValueError("person enterprise: 企业用户必须且只能属于一个企业 "
-                             "(an enterprise user belongs to exactly one enterprise; others to none)")
+            raise ValueError(say("企业用户必须且只能属于一个企业",
+                                 "person enterprise: an enterprise user belongs to exactly one enterprise; others to none"))
         return record
 
     def by_login(self, login: str) -> Person | None:

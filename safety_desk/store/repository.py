@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, ClassVar, Generic, Iterable, TypeVar
 
+from safety_desk.domain.language import say
 from safety_desk.store.codec import codec_for, record_from_row
 from safety_desk.store.connection import StoreError
 from safety_desk.store.database import Database
@@ -37,7 +38,7 @@ class Repository(Generic[T]):
     def require(self, record_id: str) -> T:
         record = self.get(record_id)
         if record is None:
-            raise NotFound(f"{self.table} {record_id} 不存在 (does not exist)")
+            raise NotFound(say(f"{self.table} {record_id} 不存在", f"{self.table} {record_id} does not exist"))
         return record
 
     def _select(self, where: str = "", params: Iterable[Any] = (), order: str = "",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from safety_desk.domain.backup_rotation import BEFORE_RESTORE
+from safety_desk.domain.language import say
+from safety_desk.paths import private_file, private_folder
+from safety_desk.store import cipher
 from safety_desk.store.backups import BackupFile, backup_name, export_copy, prune
 from safety_desk.store.connection import BUSY_TIMEOUT_MS, check_database_file
 from safety_desk.store.errors import BackupFailed, SameDatabase, StoreError, write_error
@@ -25,7 +27,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _is_damaged(exc: sqlite3.Error) -> bool:
+def _is_damaged(exc: BaseException) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     return isinstance(code, int) and (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
@@ -42,9 +44,9 @@ def restore_database(db_path: Path, source: Path, made_at: datetime) -> tuple[in
     """
     db_path, source = Path(db_path), Path(source)
     if _same_file(db_path, source):
-        raise SameDatabase(f"{source}: 这就是当前的数据库，无需恢复 (this is the current database itself)")
+        raise SameDatabase(say(f"{source}: 这就是当前的数据库，无需恢复", f"{source}: this is the current database itself"))
     version = check_database_file(source)
-    with exclusively(db_path, "恢复 restore"):
+    with exclusively(db_path, say("恢复", "restore")):
         return version, _replace(db_path, source, made_at)
 
 
@@ -56,19 +58,19 @@ def _replace(db_path: Path, source: Path, made_at: datetime) -> BackupFile | Non
             export_copy(db_path, kept_path)
         except BackupFailed as exc:
             cause = exc.__cause__
-            if not (isinstance(cause, sqlite3.Error) and _is_damaged(cause)):
-                raise BackupFailed(f"无法保留当前数据库，未恢复 (could not keep the current database, so nothing was "
-                                   f"restored): {exc}") from exc
+            if not (isinstance(cause, cipher.Error) and _is_damaged(cause)):
+                raise BackupFailed(say(f"无法保留当前数据库，未恢复: {exc}",
+                                       f"could not keep the current database, so nothing was restored: {exc}")) from exc
             _raw_copy(db_path, kept_path)  # unreadable: keep its bytes as they are
         kept = BackupFile(kept_path, made_at, BEFORE_RESTORE, kept_path.stat().st_size)
     try:
         _copy_into(source, db_path)
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         if _is_damaged(exc):
             _swap_file(source, db_path)
         else:
-            raise (write_error(exc, db_path) or StoreError(f"{db_path}: 恢复失败，数据库未改动 (the restore failed: "
-                                                           f"{exc}; the database was not changed)")) from exc
+            raise (write_error(exc, db_path) or StoreError(say(f"{db_path}: 恢复失败（{exc}），数据库未改动",
+                                                               f"{db_path}: the restore failed: {exc}; the database was not changed"))) from exc
     _new_incarnation(db_path)
     prune(db_path)
     return kept
@@ -77,23 +79,54 @@ def _replace(db_path: Path, source: Path, made_at: datetime) -> BackupFile | Non
 def _new_incarnation(db_path: Path) -> None:
     """The restored database is a new sync incarnation (store/local_state.py begin_incarnation): it reuses write
     sequence numbers and bundle numbers its peers saw from the replaced one, and lacks what they acknowledged."""
-    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn = cipher.connect(db_path, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("BEGIN IMMEDIATE")
         begin_incarnation(conn)
         conn.execute("COMMIT")
-    except sqlite3.Error as exc:
-        raise StoreError(f"{db_path}: 已恢复，但未能标记新的同步周期 (restored, but the new sync incarnation could not "
-                         f"be recorded: {exc}); 同步前请重试恢复 (restore again before syncing)") from exc
+    except cipher.Error as exc:
+        raise StoreError(say(f"{db_path}: 已恢复，但未能标记新的同步周期（{exc}）；同步前请重试恢复",
+                             f"{db_path}: restored, but the new sync incarnation could not be recorded: {exc}; restore again before syncing")) from exc
     finally:
         conn.close()
 
 
 def _copy_into(source: Path, db_path: Path) -> None:
-    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    dest_key = cipher.key_for(db_path) if cipher.is_encrypted(db_path) else None
+    fresh = not db_path.exists() or db_path.stat().st_size == 0
+    if fresh and cipher.is_encrypted(source):
+        # A new computer restoring an encrypted backup: the database keeps its key, and its key slots come along.
+        dest_key = cipher.key_for(source)
+        slots = cipher.key_file_for(source)
+        if not slots.exists():
+            slots = cipher.key_file_for(cipher.database_of(source))
+        if dest_key is None or not slots.exists():
+            raise cipher.DatabaseLocked(f"{source}: 备份已加密，请先用密码或恢复密钥解锁它")
+        shutil.copyfile(slots, cipher.key_file_for(db_path))
+        os.chmod(cipher.key_file_for(db_path), 0o600)
+        cipher.remember_key(db_path, dest_key)
+    if dest_key is not None and cipher.is_plain(source):
+        # A backup made before the database was encrypted: encrypted with the database's key first (pages copy
+        # only between databases of one key), then copied in as any backup is.
+        encrypted = db_path.with_name(db_path.name + ".restoring-encrypted")
+        encrypted.unlink(missing_ok=True)
+        try:
+            cipher.export_encrypted(source, encrypted, dest_key)
+            _copy_pages(encrypted, db_path)
+        finally:
+            encrypted.unlink(missing_ok=True)
+        return
+    if dest_key is None and cipher.is_encrypted(source) and cipher.is_plain(db_path):
+        raise StoreError(f"{source}: 这是加密数据库的备份，不能恢复到未加密的数据库 {db_path.name} 上；数据库未改动")
+    _copy_pages(source, db_path)
+
+
+def _copy_pages(source: Path, db_path: Path) -> None:
+    src = cipher.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        dest = sqlite3.connect(db_path, isolation_level=None)
+        key = cipher.key_of(src)  # pages copy between databases of one key (or two plain ones)
+        dest = cipher.connect(db_path, isolation_level=None, key=key, plain=key is None)
         try:
             dest.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             src.backup(dest)
@@ -104,16 +137,17 @@ def _copy_into(source: Path, db_path: Path) -> None:
 
 
 def _raw_copy(db_path: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     try:
-        shutil.copyfile(db_path, target)
+        # Into files made 0600 first: copyfile keeps the mode of a file it overwrites.
+        shutil.copyfile(db_path, private_file(target))
         wal = db_path.with_name(db_path.name + "-wal")
         if wal.exists():
-            shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+            shutil.copyfile(wal, private_file(target.with_name(target.name + "-wal")))
     except OSError as exc:
         target.unlink(missing_ok=True)
-        raise BackupFailed(f"无法保留当前数据库，未恢复 (could not keep the current database, so nothing was restored: "
-                           f"{exc.strerror or exc})") from exc
+        raise BackupFailed(say(f"无法保留当前数据库（{exc.strerror or exc}），未恢复",
+                               f"could not keep the current database, so nothing was restored: {exc.strerror or exc}")) from exc
 
 
 def _swap_file(source: Path, db_path: Path) -> None:
@@ -121,9 +155,10 @@ def _swap_file(source: Path, db_path: Path) -> None:
     incoming = db_path.with_name(db_path.name + ".restoring")
     incoming.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+        src = cipher.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
         try:
-            dest = sqlite3.connect(incoming)
+            key = cipher.key_of(src)
+            dest = cipher.connect(private_file(incoming), key=key, plain=key is None)
             try:
                 src.backup(dest)
                 dest.execute("PRAGMA journal_mode = DELETE")
@@ -134,7 +169,7 @@ def _swap_file(source: Path, db_path: Path) -> None:
         for leftover in (db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
             leftover.unlink(missing_ok=True)
         os.replace(incoming, db_path)
-    except (sqlite3.Error, OSError) as exc:
+    except (*cipher.Error, OSError) as exc:
         incoming.unlink(missing_ok=True)
-        raise StoreError(f"{db_path}: 恢复失败 (the restore failed: {exc}); 原数据库已保留在备份文件夹 "
-                         "(the previous database was kept in the backups folder)") from exc
+        raise StoreError(say(f"{db_path}: 恢复失败（{exc}）；原数据库已保留在备份文件夹",
+                             f"{db_path}: the restore failed: {exc}; the previous database was kept in the backups folder")) from exc

@@ -11,9 +11,11 @@ the office.
 from __future__ import annotations
 
 import json
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from safety_desk.domain.sync_model import TABLE_ORDER
+from safety_desk.store.audit import redact_rows
 from safety_desk.store.database import Database
 
 _BATCH = 500
@@ -32,6 +34,7 @@ class ScopeMoves:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.conn = db.conn
+        self.dropped_photos: list[str] = []  # photos whose records drop() deleted: their files go after the commit
 
     # -- at the office: where enterprises moved from -------------------------------------------------
     def moves_out_of(self, district_ids: frozenset[str] | set[str]) -> dict[str, tuple[str, str]]:
@@ -87,6 +90,12 @@ class ScopeMoves:
         notices = [{"table": t, "row_id": r, "field": f, "clock": clock,
                     "value": json.loads(v) if v and len(v) <= _SHORT_VALUE else None, "reason": note[:_SHORT_VALUE]}
                    for t, r, f, clock, v, note in rows[:limit]]
+        for notice in notices:
+            # A row we do not hold at all (a new row refused whole): the sender forgets its copy (forget_refused_rows).
+            table = notice["table"]
+            if table in TABLE_ORDER and self.conn.execute(
+                    f"SELECT NOT EXISTS (SELECT 1 FROM {table} WHERE id = ?)", (notice["row_id"],)).fetchone()[0]:
+                notice["absent"] = True
         more = 0
         if len(rows) > limit:
             more = self.conn.execute("SELECT count(*) FROM sync_refusal WHERE peer_id = ? AND seq > ?",
@@ -110,6 +119,30 @@ class ScopeMoves:
             new += 1
         return new
 
+    def refused_cells_held(self, notices: list[dict[str, Any]]) -> frozenset[tuple[str, str, str]]:
+        """On a device: (table, row id, field) of the cells the office refused that still hold the refused write
+        (same clock): the office's kept value, sent with the refusal, replaces those (store/merge.py); a cell
+        written again here since is left to travel as a new change. A refused whole row of a per-field table
+        names each of its cells written by that write."""
+        from safety_desk.domain.sync_model import SYNC_MODE, WHOLE_ROW
+
+        held: set[tuple[str, str, str]] = set()
+        for notice in notices:
+            table, row_id, field_name, clock = notice["table"], notice["row_id"], notice["field"], notice.get("clock")
+            if table not in SYNC_MODE or not isinstance(clock, str):
+                continue
+            fields = self.db.fields_of(table, row_id)
+            if not fields:
+                continue
+            seqs = sorted(set(fields.values()))
+            clocks = dict(self.conn.execute(
+                f"SELECT seq, clock FROM write_log WHERE seq IN ({','.join('?' * len(seqs))})", seqs).fetchall())
+            if field_name == WHOLE_ROW:
+                held.update((table, row_id, f) for f, seq in fields.items() if clocks.get(seq) == clock)
+            elif clocks.get(fields.get(field_name, fields.get(WHOLE_ROW))) == clock:
+                held.add((table, row_id, field_name))
+        return frozenset(held)
+
     def forget_refused_events(self, notices: list[dict[str, Any]]) -> int:
         """On a device: delete the hazard events of its own the office refused (each still as written here: same
         clock), so its hazards fold as the office's do; each stays in the conflicts table (keep_refusals) with its
@@ -127,11 +160,92 @@ class ScopeMoves:
         if gone:
             from safety_desk.store.hazards import HazardRepository
 
+            photos: set[str] = set()
+            for start in range(0, len(gone), _BATCH):
+                chunk = gone[start:start + _BATCH]
+                photos.update(r[0] for r in self.conn.execute(
+                    f"SELECT j.value FROM hazard_event e, json_each(e.photos) j WHERE e.id IN"
+                    f" ({','.join('?' * len(chunk))})", chunk))
             self._delete("hazard_event", gone)
             HazardRepository(self.db).refresh_states(sorted(hazards))
+            # Their photos the office took (no refusal of the photo itself) and nothing here shows any more: the
+            # office's scope for us no longer holds them either (local, like drop(); the files stay).
+            photos -= {n["row_id"] for n in notices if n.get("table") == "photo"}
+            unshown = self._unreferenced(photos)
+            self._delete("photo_annotation", self._annotations_of(unshown))
+            self._delete("photo", unshown)
         return len(gone)
 
+    def forget_refused_rows(self, notices: list[dict[str, Any]]) -> int:
+        """On a device: delete the rows of its own the office refused whole and does not hold (`absent`), when every
+        cell of the row still holds a refused write (nothing written to it here since), so its copy holds what the
+        office holds. The row's values go into its refusal conflicts first (the notice carries short values only).
+        Local, like drop(); a row something kept still refers to stays. Returns how many were deleted."""
+        refused: dict[tuple[str, str], set[str]] = {}
+        for notice in notices:
+            if notice.get("absent") is True and notice["table"] in TABLE_ORDER and notice["table"] != "hazard_event" \
+                    and isinstance(notice.get("clock"), str):
+                refused.setdefault((notice["table"], notice["row_id"]), set()).add(notice["clock"])
+        gone = 0
+        for (table, row_id), clocks in sorted(refused.items()):
+            row = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+            seqs = sorted(set(self.db.fields_of(table, row_id).values()))
+            if row is None or not seqs:
+                continue
+            written = {r[0] for r in self.conn.execute(
+                f"SELECT clock FROM write_log WHERE seq IN ({','.join('?' * len(seqs))})", seqs)}
+            if not written <= clocks:
+                continue  # written again here since: that write travels and is judged on its own
+            values = dict(row)
+            self.conn.execute("SAVEPOINT forget_refused")
+            for field_name, value in [("*", values), *values.items()]:
+                self.conn.execute("UPDATE conflict SET lost_value = ? WHERE kind = 'refused' AND tbl = ? AND row_id = ?"
+                                  " AND field = ?", (json.dumps(value, ensure_ascii=False, default=str), table, row_id,
+                                                     field_name))
+            if self.drop({table: [row_id]}, set()):
+                gone += 1
+            else:
+                self.conn.execute("ROLLBACK TO forget_refused")
+            self.conn.execute("RELEASE forget_refused")
+        return gone
+
+    # -- on a device: password hashes of people who do not sign in here ---------------------------------
+    def forget_password_hashes(self, keep: set[str], acked_seq: int) -> list[str]:
+        """Blank the password hash of everyone not in `keep` (the device's sign-in list), with its cell clock, so
+        the hash arrives again whole should the person join the list (a value equal in clock would not): a local
+        forgetting, like drop(). A new password written here and not yet acknowledged by the office (seq over
+        `acked_seq`) waits until it has gone. Returns the ids of the people whose hash was blanked."""
+        columns = [c for c in self.db.columns("person") if c != "id"]
+        forgotten = []
+        for person_id, fields_text in self.conn.execute(
+                "SELECT p.id, r.fields FROM person p LEFT JOIN row_clock r ON r.tbl = 'person' AND r.row_id = p.id"
+                " WHERE p.password_hash IS NOT NULL").fetchall():
+            if person_id in keep:
+                continue
+            fields = json.loads(fields_text) if fields_text else {}
+            seq = fields.get("password_hash", fields.get("*"))
+            if seq is not None and seq > acked_seq and self.conn.execute(
+                    "SELECT 1 FROM write_log WHERE seq = ? AND received_from IS NULL", (seq,)).fetchone():
+                continue
+            if "*" in fields:
+                whole = fields.pop("*")
+                fields = {**{c: whole for c in columns}, **fields}
+            fields.pop("password_hash", None)
+            self.conn.execute("UPDATE person SET password_hash = NULL WHERE id = ?", (person_id,))
+            if fields:
+                self.db.set_row_fields("person", person_id, fields)
+            forgotten.append(person_id)
+        if forgotten:
+            self.db.touched("person", forgotten)
+            self.db.audit_event("forget_password_hashes", "person", None, None, sorted(forgotten))
+        return forgotten
+
     # -- on a device: dropping an enterprise that left its scope ------------------------------------------
+    def enterprises_outside(self, district_ids: frozenset[str] | set[str]) -> set[str]:
+        """The enterprises here whose district is none of these (on a laptop: of a district it no longer serves)."""
+        return {r[0] for r in self.conn.execute("SELECT id, district_id FROM enterprise").fetchall()
+                if r[1] not in district_ids}
+
     def rows_of(self, enterprise_id: str) -> dict[str, list[str]]:
         """table -> ids of the enterprise's own records here (not photos)."""
         found: dict[str, list[str]] = {}
@@ -163,41 +277,94 @@ class ScopeMoves:
 
     def drop(self, rows: dict[str, list[str]], photo_ids: set[str]) -> bool:
         """Delete these rows, then those of `photo_ids` (and their annotations) nothing kept shows any more, with
-        their write clocks: a local forgetting (no write is logged, nothing travels). All or nothing: when
-        something kept still refers to one of them, nothing is deleted (False)."""
+        their write clocks, the conflicts kept about them (but the office's refusals) and the values the audit
+        trail holds of them (store/audit.py redact_rows): a local forgetting (no write is logged, nothing
+        travels). All or nothing: when something kept still refers to one of them, nothing is deleted (False).
+        The pages they leave are overwritten (secure_delete), so no copy of the file (a backup made later) holds
+        them; the photos whose records went are added to `dropped_photos` (their files go after the commit)."""
         self.conn.execute("SAVEPOINT scope_drop")
         try:
-            self._delete("hazard_state", rows.get("hazard", []), column="hazard_id", clocks=False)
-            for table in reversed(TABLE_ORDER):
-                self._delete(table, rows.get(table, []))
-            photos = self._unreferenced(photo_ids)
-            self._delete("photo_annotation", self._annotations_of(photos))
-            self._delete("photo", photos)
-            if self.conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                self.conn.execute("ROLLBACK TO scope_drop")
-                return False
+            with self.secure_delete():
+                self._delete("hazard_state", rows.get("hazard", []), column="hazard_id", clocks=False)
+                for table in reversed(TABLE_ORDER):
+                    self._delete(table, rows.get(table, []))
+                photos = self._unreferenced(photo_ids)
+                annotations = self._annotations_of(photos)
+                self._delete("photo_annotation", annotations)
+                self._delete("photo", photos)
+                if self.conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    self.conn.execute("ROLLBACK TO scope_drop")
+                    return False
+                # The audit trail's copies of their values go too (the entries stay, marked redacted).
+                redact_rows(self.conn, {**rows, "photo": photos, "photo_annotation": annotations})
+                # Conflicts keep values of the rows (others' too); the office's refusals of this device's own
+                # changes stay, so its people still see what was not taken.
+                for table, ids in [*rows.items(), ("photo", photos)]:
+                    self._delete("conflict", ids, column="row_id", clocks=False,
+                                 where=f"kind != 'refused' AND tbl = '{table}' AND ")
+            self.dropped_photos.extend(photos)
             return True
         finally:
             self.conn.execute("RELEASE scope_drop")
 
-    def drop_unnamed_districts(self) -> int:
+    @contextmanager
+    def secure_delete(self) -> Iterator[None]:
+        """Deleted rows are overwritten with zeros (not left in free pages) while this lasts."""
+        before = self.conn.execute("PRAGMA secure_delete").fetchone()[0]
+        self.conn.execute("PRAGMA secure_delete = ON")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA secure_delete = {int(before)}")
+
+    def scrub_text_indexes(self) -> None:
+        """After a drop: rebuild the full-text indexes (migration 0009) so the words of the rows dropped are not
+        left in their segments, overwriting the pages they free."""
+        with self.secure_delete():
+            for index in ("enterprise_text", "hazard_text"):
+                self.conn.execute(f"INSERT INTO {index} ({index}) VALUES ('optimize')")
+
+    def truncate_wal(self) -> None:
+        """Outside a transaction: copy the log into the database and empty it, so the dropped rows' old pages
+        are not left in the -wal file (best effort: a reader holding an old snapshot keeps it for now)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def members_outside(self, district_ids: frozenset[str] | set[str]) -> bool:
+        """Whether memberships of other districts than these are here (of a district this laptop lost)."""
+        districts = sorted(district_ids)
+        return self.conn.execute(f"SELECT 1 FROM district_member WHERE district_id NOT IN"
+                                 f" ({','.join('?' * len(districts)) or 'NULL'}) LIMIT 1", districts).fetchone() is not None
+
+    def drop_lost_districts(self, keep: set[str]) -> list[str]:
+        """On an inspector's or leader's laptop whose districts the office changed: forget the memberships of the
+        districts it lost and those districts when nothing kept names them. Local, like drop(); returns the ids
+        of the districts dropped."""
+        with self.secure_delete():
+            lost = [member_id for member_id, district_id in self.conn.execute(
+                "SELECT id, district_id FROM district_member").fetchall() if district_id not in keep]
+            self._delete("district_member", lost)
+            districts = self.drop_unnamed_districts(keep)
+            redact_rows(self.conn, {"district_member": lost, "district": districts})
+            return districts
+
+    def drop_unnamed_districts(self, keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
         """On an enterprise's PC: forget the districts no record here names any more (the one its enterprise left
         when the office moved it, and moved it back), as the office's scope for the PC no longer holds them.
-        Local, like drop(); returns how many were dropped."""
+        Local, like drop(); returns the ids of those dropped."""
         named = set()
         for table in TABLE_ORDER:
             for row in self.conn.execute(f"PRAGMA foreign_key_list({table})"):
                 if row[2] == "district":
                     named.update(r[0] for r in self.conn.execute(f"SELECT DISTINCT {row[3]} FROM {table}"))
-        unnamed = [r[0] for r in self.conn.execute("SELECT id FROM district") if r[0] not in named]
+        unnamed = [r[0] for r in self.conn.execute("SELECT id FROM district") if r[0] not in named | set(keep)]
         self._delete("district", unnamed)
-        return len(unnamed)
+        return unnamed
 
-    def _delete(self, table: str, ids: list[str], column: str = "id", clocks: bool = True) -> None:
+    def _delete(self, table: str, ids: list[str], column: str = "id", clocks: bool = True, where: str = "") -> None:
         for start in range(0, len(ids), _BATCH):
             chunk = ids[start:start + _BATCH]
             marks = ",".join("?" * len(chunk))
-            self.conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
+            self.conn.execute(f"DELETE FROM {table} WHERE {where}{column} IN ({marks})", chunk)
             if clocks:
                 self.conn.execute(f"DELETE FROM row_clock WHERE tbl = ? AND row_id IN ({marks})", [table, *chunk])
                 self.db.touched(table, chunk)

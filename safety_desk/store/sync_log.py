@@ -6,7 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from safety_desk.domain.device_scope import Scope, ScopeIndex, referenced_photos, row_in_scope, withheld_fields
+from safety_desk.domain.device_scope import (Scope, ScopeIndex, default_signers, referenced_photos, row_in_scope,
+                                             signer_problem, withheld_fields)
 from safety_desk.store.changes import Change
 from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database
 from safety_desk.store.local_state import LocalState
@@ -14,6 +15,8 @@ from safety_desk.store.local_state import LocalState
 _BATCH = 500
 # Records that belong to no enterprise: never part of "everything of an enterprise that entered a scope".
 # (Districts do go along: the enterprise's and those its records name, which the device may lack.)
+# The person fields a device needs for a sign-in (resent when someone joins its sign-in list).
+SIGN_IN_FIELDS = frozenset({"password_hash", "must_change_password"})
 _NOT_OF_AN_ENTERPRISE = frozenset({"office", "checklist", "campaign", "device", "district_member", "notice_block"})
 
 
@@ -170,6 +173,16 @@ class SyncLog:
         sql += " ORDER BY detected_at DESC, id DESC LIMIT ?"
         return [self._conflict(r) for r in self.conn.execute(sql, [*params, limit])]
 
+    def note_unreturned_writes(self, device_id: str, *, source: str, at: str, note: str) -> None:
+        """On a restored office revoking a device that has not written to it since the restore: a refused-kind
+        conflict on the device's record (shown on the Sync page and by `sync conflicts --all`), with the latest
+        clock of that device's writes held here."""
+        last = self.conn.execute("SELECT max(clock) FROM write_log WHERE substr(clock, 22) = ?",
+                                 (device_id,)).fetchone()[0]
+        self.conn.execute(
+            "INSERT INTO conflict (id, kind, tbl, row_id, field, kept_clock, source, detected_at, note) VALUES"
+            " (?, 'refused', 'device', ?, '*', ?, ?, ?, ?)", (self.db.new_id(), device_id, last, source, at, note))
+
     def conflict(self, conflict_id: str) -> ConflictRow | None:
         row = self.conn.execute("SELECT * FROM conflict WHERE id = ?", (conflict_id,)).fetchone()
         return self._conflict(row) if row else None
@@ -201,17 +214,48 @@ class SyncLog:
                                                                (scope.enterprise_id,))}
             index.district_ids = {r[0] for r in conn.execute("SELECT district_id FROM enterprise WHERE id = ?",
                                                              (scope.enterprise_id,))}
-            index.person_ids = {r[0] for r in conn.execute("SELECT id FROM person WHERE enterprise_id = ?",
-                                                           (scope.enterprise_id,))}
         else:
             index.district_ids = set(scope.district_ids)
             districts = sorted(scope.district_ids)
             marks = ",".join("?" * len(districts)) or "NULL"
             index.enterprise_ids = {r[0] for r in conn.execute(
                 f"SELECT id FROM enterprise WHERE district_id IN ({marks})", districts)}
-            index.person_ids = {r[0] for r in conn.execute("SELECT id FROM person WHERE enterprise_id IS NULL")}
+        index.person_ids = self.signers(scope)
         self._fill_index(index)
         return index
+
+    def signers(self, scope: Scope) -> set[str]:
+        """The people who sign in on a device of this scope: its sign-in list, or the default
+        (domain/device_scope.py); only they have their password hash on it. (Asked per export: the office syncs
+        with every enterprise's PC, so only the candidates are read.)"""
+        columns = "SELECT id, login, role, enterprise_id, deleted FROM person"
+        if scope.everything:
+            return {r[0] for r in self.conn.execute("SELECT id FROM person")}
+        if scope.people is not None:
+            wanted = sorted(scope.people)
+            people = [dict(r) for start in range(0, len(wanted), _BATCH) for r in self.conn.execute(
+                f"{columns} WHERE id IN ({','.join('?' * len(wanted[start:start + _BATCH]))})",
+                wanted[start:start + _BATCH])]
+            return {p["id"] for p in people if signer_problem(scope.role, scope.enterprise_id, p) is None}
+        if scope.role == "enterprise":
+            people = [dict(r) for r in self.conn.execute(f"{columns} WHERE enterprise_id = ?", (scope.enterprise_id,))]
+            return default_signers(scope, people, [], {})
+        districts = sorted(scope.district_ids)
+        marks = ",".join("?" * len(districts)) or "NULL"
+        members = [dict(r) for r in self.conn.execute(
+            f"SELECT district_id, person_id, deleted FROM district_member WHERE district_id IN ({marks})", districts)]
+        leaders = {r[0]: r[1] for r in self.conn.execute(
+            f"SELECT id, leader_id FROM district WHERE deleted = 0 AND id IN ({marks})", districts)}
+        candidates = sorted({m["person_id"] for m in members} | {v for v in leaders.values() if v})
+        people = [dict(r) for start in range(0, len(candidates), _BATCH) for r in self.conn.execute(
+            f"{columns} WHERE id IN ({','.join('?' * len(candidates[start:start + _BATCH]))})",
+            candidates[start:start + _BATCH])]
+        return default_signers(scope, people, members, leaders)
+
+    def signers_changed(self, after_seq: int) -> bool:
+        """Whether who serves which district changed after `after_seq` (a default sign-in list may have grown)."""
+        return self.conn.execute("SELECT 1 FROM row_clock WHERE tbl IN ('district_member', 'district')"
+                                 " AND last_seq > ? LIMIT 1", (after_seq,)).fetchone() is not None
 
     def enterprises_index(self, scope: Scope, enterprise_ids: set[str]) -> ScopeIndex:
         """An index of these enterprises and everything of theirs, for `scope`'s role (enterprises that left it)."""
@@ -255,6 +299,13 @@ class SyncLog:
             rows = self.conn.execute("SELECT id FROM person WHERE enterprise_id IS NULL AND role IN ('inspector',"
                                      " 'leader')")
         return frozenset(r[0] for r in rows)
+
+    def signs_in_on(self, scope: Scope) -> frozenset[str]:
+        """The people who sign in on a device of `scope` and may change their own password there: its sign-in list
+        (`signers`: named at enrolment, else the district's inspectors and leaders or the enterprise's staff), as
+        the office holds it when the change arrives. One rule for which hashes a device holds and whose passwords
+        it may change."""
+        return frozenset(self.signers(scope)) & self.own_people(scope)
 
     def cell_clock(self, table: str, row_id: str, column: str) -> str | None:
         """The clock of the write that set this cell here (None: the cell is not here)."""
@@ -338,6 +389,13 @@ class SyncLog:
         """export_for a peer's scope; an enterprise moved into the peer's districts since `after_seq` goes with all
         its records, not only what changed lately."""
         changes = list(self.export_for(index, peer_id, after_seq, upto_seq, echo_upto=echo_upto))
+        if after_seq and not index.scope.everything and self.signers_changed(after_seq):
+            # Someone may have joined the device's sign-in list (a district's new member): their password hash
+            # goes now, whenever it was written (it was withheld until now). The peer keeps what it has.
+            sent = {(c.table, c.row_id, c.field) for c in changes}
+            for person_id in sorted(index.person_ids):
+                changes.extend(c for c in self.row_cells("person", person_id, upto_seq)
+                               if c.field in SIGN_IN_FIELDS and (c.table, c.row_id, c.field) not in sent)
         if after_seq and not index.scope.everything:
             sent = {(c.table, c.row_id, c.field) for c in changes}
             for enterprise_id in self.moved_enterprises(after_seq):
@@ -377,6 +435,28 @@ class SyncLog:
             clock, author, capped = writes[seq]
             cells.append(Change(table, row_id, column, clock, author, row[column], seq, capped))
         return cells
+
+    def kept_cells(self, index: ScopeIndex, refused: list[tuple[str, str, str]]) -> list[Change]:
+        """At the office: our current cells, with their clocks, of the rows of which the peer's changes were refused
+        ((table, row id, field); field '*' is the whole row), those of rows its scope lets it hold and fields not
+        withheld from it. They go back with the refusals, so the peer's copy ends with the value kept here."""
+        cells: dict[tuple[str, str, str], Change] = {}
+        for table, row_id, field_name in refused:
+            if table not in SYNC_MODE:
+                continue
+            row = self.row_scope_values(table, row_id)
+            if row is None or not row_in_scope(index, table, row):
+                continue
+            if SYNC_MODE[table] != PER_FIELD:
+                whole = self.whole_row_change(table, row_id)
+                found = [whole] if whole is not None else []
+            else:
+                withheld = withheld_fields(index, table, row)
+                found = [c for c in self.row_cells(table, row_id, self.last_seq())
+                         if c.field not in withheld and field_name in (WHOLE_ROW, c.field)]
+            for change in found:
+                cells[(change.table, change.row_id, change.field)] = change
+        return list(cells.values())
 
     def with_photos(self, peer_id: str, acked_seq: int, changes: list[Change]) -> tuple[list[Change], list[str]]:
         """The changes plus the photo records they reference that the peer does not hold yet (less photo records

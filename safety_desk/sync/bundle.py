@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterator
 
+from safety_desk.domain.language import say
 from safety_desk.sync.identity import sign, verify
 
 FORMAT = "safety-desk-bundle"
@@ -138,8 +139,8 @@ class OpenedBundle:
         except _DAMAGE as exc:
             raise _reject(self.path, "文件已损坏或被截断", f"the file is damaged or truncated: {exc}") from None
         if total != size or digest.hexdigest() != declared["sha256"]:
-            raise BundleRejected(f"{self.path.name}: 成员 {CHANGES} 校验值不符 (the sha256 of {CHANGES} does not "
-                                 "match the manifest: the file was changed); 数据库未作任何更改 (nothing was changed)")
+            raise BundleRejected(say(f"{self.path.name}: 成员 {CHANGES} 校验值不符；数据库未作任何更改",
+                                     f"{self.path.name}: the sha256 of {CHANGES} does not match the manifest: the file was changed; nothing was changed"))
         if partial:
             if count + 1 > MAX_CHANGE_LINES:
                 raise _too_many_lines(self.path)
@@ -158,13 +159,13 @@ class OpenedBundle:
         except _DAMAGE as exc:
             raise _reject(self.path, "文件已损坏或被截断", f"the file is damaged or truncated: {exc}") from None
         if digest != declared["sha256"]:
-            raise BundleRejected(f"{self.path.name}: 成员 {name} 校验值不符 (the sha256 of {name} does not match "
-                                 "the manifest: the file was changed)")
+            raise BundleRejected(say(f"{self.path.name}: 成员 {name} 校验值不符",
+                                     f"{self.path.name}: the sha256 of {name} does not match the manifest: the file was changed"))
         return data
 
 
 def _reject(path: Path, zh: str, en: str) -> BundleRejected:
-    return BundleRejected(f"{path.name}: {zh} ({en}); 数据库未作任何更改 (nothing was changed)")
+    return BundleRejected(say(f"{path.name}: {zh}；数据库未作任何更改", f"{path.name}: {en}; nothing was changed"))
 
 
 def _line_too_long(path: Path, number: int) -> BundleRejected:
@@ -244,7 +245,7 @@ def _open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], str]) ->
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise BundleRejected(f"{path}: 无法读取 (cannot read the file: {exc.strerror or exc})") from None
+        raise BundleRejected(say(f"{path}: 无法读取（{exc.strerror or exc}）", f"{path}: cannot read the file: {exc.strerror or exc}")) from None
     if size > MAX_BUNDLE_BYTES:
         raise _reject(path, "文件过大", f"the file is larger than {MAX_BUNDLE_BYTES // 1024**3} GiB")
     try:
@@ -347,8 +348,8 @@ def write_bundle(path: Path, manifest: dict[str, Any], changes: bytes, photos: I
             for sha256, source in photos:
                 data = source.read_bytes()
                 if hashlib.sha256(data).hexdigest() != sha256:
-                    raise BundleRejected(f"照片文件 {source} 已损坏 (the photo file does not match its hash; run "
-                                         "`safety-desk doctor`)")
+                    raise BundleRejected(say(f"照片文件 {source} 已损坏",
+                                             f"the photo file {source} does not match its hash; run `safety-desk doctor`"))
                 name = f"photos/{sha256}.jpg"
                 archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data,
                                  compress_type=zipfile.ZIP_STORED)

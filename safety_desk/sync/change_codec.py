@@ -12,6 +12,7 @@ import re
 from itertools import repeat
 from typing import Any, Iterable, Iterator
 
+from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import APPEND_ONLY, PER_FIELD, SYNC_MODE, WHOLE_ROW, Change
 from safety_desk.sync.bundle import MAX_CHANGE_CELLS, MAX_CHANGE_LINE_BYTES, MAX_CHANGE_LINES, BundleRejected
 from safety_desk.sync.office_proof import PROOF_CHARS
@@ -131,11 +132,12 @@ def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]],
         number += 1
         if number > MAX_CHANGE_LINES:
             _check_lines(batch, first, name)
-            raise _rejected(name, number, f"more than {MAX_CHANGE_LINES} lines")
+            raise _rejected(name, number, say(f"超过 {MAX_CHANGE_LINES} 行", f"more than {MAX_CHANGE_LINES} lines"))
         # An over-long line is refused before it is kept (the lines of a batch are checked together below).
         if len(line) > MAX_CHANGE_LINE_BYTES:
             _check_lines(batch, first, name)
-            raise _rejected(name, number, f"longer than {MAX_CHANGE_LINE_BYTES} bytes")
+            raise _rejected(name, number, say(f"超过 {MAX_CHANGE_LINE_BYTES} 字节",
+                                                     f"longer than {MAX_CHANGE_LINE_BYTES} bytes"))
         batch.append(line)
         batch_bytes += len(line)
         if len(batch) == _BATCH or batch_bytes >= _BATCH_BYTES:
@@ -144,12 +146,12 @@ def decode_changes(lines: bytes | Iterable[bytes], columns: dict[str, set[str]],
             first += len(batch)
             batch, batch_bytes = [], 0
             if values > MAX_CHANGE_CELLS:
-                raise _rejected(name, number, f"more than {MAX_CHANGE_CELLS} values in all")
+                raise _rejected(name, number, say(f"共超过 {MAX_CHANGE_CELLS} 个值", f"more than {MAX_CHANGE_CELLS} values in all"))
     if batch:
         _check_lines(batch, first, name)
         values += _decode_batch(batch, first, name, columns, pairs, clocks, changes, proofs)
         if values > MAX_CHANGE_CELLS:
-            raise _rejected(name, number, f"more than {MAX_CHANGE_CELLS} values in all")
+            raise _rejected(name, number, say(f"共超过 {MAX_CHANGE_CELLS} 个值", f"more than {MAX_CHANGE_CELLS} values in all"))
     return changes
 
 
@@ -167,9 +169,9 @@ def _check_lines(batch: list[bytes], first: int, name: str) -> None:
         return
     for number, line in enumerate(batch, start=first):
         if not line:
-            raise _rejected(name, number, "an empty line")
+            raise _rejected(name, number, say("空行", "an empty line"))
         if _openers_at_most(line) > _MAX_OPENERS and _openers_outside_strings(line) > _MAX_OPENERS:
-            raise _rejected(name, number, "nested deeper than a change can be")
+            raise _rejected(name, number, say("嵌套过深", "nested deeper than a change can be"))
 
 
 _BATCH = 2000  # lines parsed at once, or fewer when they reach
@@ -206,8 +208,8 @@ def _lines_of(data: bytes) -> Iterator[bytes]:
 
 
 def _rejected(name: str, number: int, what: str) -> BundleRejected:
-    return BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is not a valid "
-                          f"change: {what}); 数据库未作任何更改 (nothing was changed)")
+    return BundleRejected(say(f"{name}: changes.jsonl 第 {number} 行无效（{what}）；数据库未作任何更改",
+                              f"{name}: line {number} of changes.jsonl is not a valid change: {what}; nothing was changed"))
 
 
 def _decode_batch(batch: list[bytes], first: int, name: str, columns: dict[str, set[str]], pairs: dict[str, frozenset],
@@ -225,17 +227,17 @@ def _decode_batch(batch: list[bytes], first: int, name: str, columns: dict[str, 
             try:
                 items.append(json.loads(line.decode("utf-8")))
             except UnicodeDecodeError:
-                raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行不是 UTF-8 文本 (line {number} of "
-                                     "changes.jsonl is not UTF-8 text); 数据库未作任何更改 (nothing was changed)") from None
+                raise BundleRejected(say(f"{name}: changes.jsonl 第 {number} 行不是 UTF-8 文本；数据库未作任何更改",
+                                         f"{name}: line {number} of changes.jsonl is not UTF-8 text; nothing was changed")) from None
             except (ValueError, RecursionError) as exc:
-                raise BundleRejected(f"{name}: changes.jsonl 第 {number} 行无效 (line {number} of changes.jsonl is "
-                                     f"not valid JSON: {exc}); 数据库未作任何更改 (nothing was changed)") from None
+                raise BundleRejected(say(f"{name}: changes.jsonl 第 {number} 行无效；数据库未作任何更改",
+                                         f"{name}: line {number} of changes.jsonl is not valid JSON: {exc}; nothing was changed")) from None
     values = 0
     for number, item in enumerate(items, start=first):
         try:
             values += _checked_line(item, columns, pairs, clocks, changes, proofs)
         except (ValueError, TypeError, KeyError) as exc:
-            raise _rejected(name, number, str(exc)) from None
+            raise _rejected(name, number, say("内容不符合格式", str(exc))) from None
     return values
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any, Callable, Iterable
 
 from safety_desk.domain.hazard_status import HazardEventKind
+from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, Refuser
 from safety_desk.sync.scope_checks import change_key
 

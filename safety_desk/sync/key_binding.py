@@ -12,6 +12,7 @@ import hashlib
 import hmac
 from typing import Any
 
+from safety_desk.domain.language import say
 from safety_desk.store.records import Device
 from safety_desk.sync.bundle import BundleRejected
 
@@ -34,13 +35,12 @@ def sender_key(file_name: str, sender: Device, binding: Any, issued_token: str |
     has one, the key its binding proves with the token issued for it. Raises BundleRejected otherwise."""
     if sender.public_key:
         if isinstance(binding, dict) and binding.get("public_key") not in (None, sender.public_key):
-            raise BundleRejected(f"{file_name}: 设备“{sender.name}”的登记文件已被另一台电脑使用 (the enrolment of "
-                                 f"{sender.name} was already used by another installation: this one holds "
-                                 "another key); 数据库未作任何更改 (nothing was changed)")
+            raise BundleRejected(say(f"{file_name}: 设备“{sender.name}”的登记文件已被另一台电脑使用；数据库未作任何更改",
+                                     f"{file_name}: the enrolment of {sender.name} was already used by another installation: this one holds another key; nothing was changed"))
         return sender.public_key
     if not (isinstance(binding, dict) and issued_token and binding.get("device_id") == sender.id
             and isinstance(binding.get("public_key"), str) and isinstance(binding.get("proof"), str)
             and hmac.compare_digest(binding["proof"], binding_proof(issued_token, sender.id, binding["public_key"]))):
-        raise BundleRejected(f"{file_name}: 设备“{sender.name}”的密钥无法确认 (the new device's key does not prove "
-                             "its enrolment); 数据库未作任何更改 (nothing was changed)")
+        raise BundleRejected(say(f"{file_name}: 设备“{sender.name}”的密钥无法确认；数据库未作任何更改",
+                                 f"{file_name}: the key of the new device “{sender.name}” does not prove its enrolment; nothing was changed"))
     return binding["public_key"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from safety_desk.domain.device_scope import ScopeIndex, note_row, row_in_scope
+from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import TABLE_ORDER, WHOLE_ROW, Change, Refuser
 
 # Records that carry the district they belong to beside their enterprise (the ledgers list them by it).
@@ -91,8 +92,8 @@ def scope_refusals(sender_name: str, changes: list[Change], index: ScopeIndex, s
             if move is None:
                 for change in row_changes:
                     refused[change_key(change)] = (
-                        f"{table} {row_id} 不在设备“{sender_name}”的范围内 (the record is outside the scope of "
-                        f"device {sender_name})")
+                        say(f"{table} {row_id} 不在设备“{sender_name}”的范围内",
+                            f"{table} {row_id}: the record is outside the scope of device {sender_name}"))
                 continue
             if acknowledged(str(enterprise)):
                 for change in row_changes:
@@ -105,8 +106,8 @@ def scope_refusals(sender_name: str, changes: list[Change], index: ScopeIndex, s
             late = [c for c in row_changes if c.clock >= move[1]]
             for change in late:
                 refused[change_key(change)] = (
-                    f"{table} {row_id} 所属企业已调到其他片区，此修改在调动之后，未接收 (its enterprise moved to "
-                    f"another district; this change was made after the move and is not taken)")
+                    say(f"{table} {row_id} 所属企业已调到其他片区，此修改在调动之后，未接收",
+                        f"{table} {row_id}: its enterprise moved to another district; this change was made after the move and is not taken"))
             if len(late) == len(row_changes):
                 continue
             note_row(former_index, table, merged)  # written while its own: the rows hanging from it pass too
@@ -118,9 +119,8 @@ def scope_refusals(sender_name: str, changes: list[Change], index: ScopeIndex, s
                 for change in row_changes:
                     if _touches(change, "district_id"):
                         refused[change_key(change)] = (
-                            f"{table} {row_id}: 设备不能把记录改到另一个片区（只有安全办可以调整片区） (a device cannot "
-                            f"move a {table} to another district: only the safety office moves records between "
-                            "districts)")
+                            say(f"{table} {row_id}: 设备不能把记录改到另一个片区（只有安全办可以调整片区）",
+                                f"{table} {row_id}: a device cannot move a {table} to another district: only the safety office moves records between districts"))
                 if all(change_key(c) in refused for c in row_changes):
                     continue
         if move is None:

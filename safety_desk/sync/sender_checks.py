@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import (
-    RowFacts, authorship_problem, ownership_problem, row_clock_problem, writer_problem,
+    RowFacts, account_problem, authorship_problem, event_author_problem, ownership_problem, row_clock_problem,
+    writer_problem,
 )
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, Refuser
 from safety_desk.store.records import Device
@@ -21,30 +23,33 @@ from safety_desk.sync.bundle import BundleRejected
 def accepted_sender(file_name: str, manifest: dict[str, Any], me: Device, sender: Device | None) -> Device:
     """The sender of a sync bundle, if the bundle is addressed to `me` and the sender may send to it."""
     if manifest.get("kind") != "sync":
-        raise BundleRejected(f"{file_name}: 这是设备登记文件，请用 `safety-desk device join` (an enrolment file: use "
-                             "`device join` on a new installation); 数据库未作任何更改 (nothing was changed)")
+        raise BundleRejected(say(f"{file_name}: 这是设备登记文件，请用 `safety-desk device join`；数据库未作任何更改",
+                                 f"{file_name}: an enrolment file: use `device join` on a new installation; nothing was changed"))
     if manifest["recipient"] != me.id:
-        raise BundleRejected(f"{file_name}: 此同步包是发给另一台设备的 (the bundle is addressed to another device, "
-                             f"{manifest['recipient']}); 数据库未作任何更改 (nothing was changed)")
+        raise BundleRejected(say(f"{file_name}: 此同步包是发给另一台设备的；数据库未作任何更改",
+                                 f"{file_name}: the bundle is addressed to another device, {manifest['recipient']}; nothing was changed"))
     if sender is None or sender.deleted:
-        raise BundleRejected(f"{file_name}: 发送设备未登记 (the sender {manifest['sender']} is not an enrolled "
-                             "device); 数据库未作任何更改 (nothing was changed)")
+        raise BundleRejected(say(f"{file_name}: 发送设备未登记；数据库未作任何更改",
+                                 f"{file_name}: the sender {manifest['sender']} is not an enrolled device; nothing was changed"))
     if sender.revoked_at is not None:
-        raise BundleRejected(f"{file_name}: 发送设备“{sender.name}”已被停用 (the sender was revoked on "
-                             f"{sender.revoked_at}); 数据库未作任何更改 (nothing was changed)")
+        raise BundleRejected(say(f"{file_name}: 发送设备“{sender.name}”已被停用；数据库未作任何更改",
+                                 f"{file_name}: the sender was revoked on {sender.revoked_at}; nothing was changed"))
     if me.role != "office" and sender.role != "office":
-        raise BundleRejected(f"{file_name}: 只接收安全办的同步包 (this device takes bundles from the office only); "
-                             "数据库未作任何更改 (nothing was changed)")
+        raise BundleRejected(say(f"{file_name}: 只接收安全办的同步包；数据库未作任何更改",
+                                 f"{file_name}: this device takes bundles from the office only; nothing was changed"))
     return sender
 
 
 def ownership_refuser(sender: Device, people: frozenset[str],
-                      stored_clock: Callable[[str, str, str], str | None]) -> Refuser:
+                      stored_clock: Callable[[str, str, str], str | None],
+                      signs_in: frozenset[str] = frozenset()) -> Refuser:
     """The merge's `refuse` hook (store/merge.py) at the office: a row's changes the sender's role does not own
     (domain/ownership.py, judged on the stored row and its parents as stored before the bundle), and changes whose
     author, author columns or clock are not the sender's or its own people's (`people`), each with why.
     `stored_clock(table, row id, field)` is the clock of the cell here: a cell we hold already, with the clock
-    it has here, is a harmless relay (a capped change echoed back), not a forgery."""
+    it has here, is a harmless relay (a capped change echoed back), not a forgery. `signs_in`: the people who sign
+    in on the sender (a password is changed only by its person, on such a device); a hazard event is by the person
+    who wrote it (domain/ownership.py)."""
 
     def refuse(table: str, row_id: str, row_changes: list[Change], current: dict[str, Any] | None,
                facts: RowFacts) -> list[tuple[Change, str]]:
@@ -62,6 +67,8 @@ def ownership_refuser(sender: Device, people: frozenset[str],
             reason = (reason or ownership_problem(sender.role, table, change.field, current, after, facts,
                                                  change.author)
                       or authorship_problem(table, change.field, current, after, people)
+                      or account_problem(table, change.field, current, after, change.author, signs_in)
+                      or event_author_problem(table, current, after, change.author, sender.id)
                       or row_clock_problem(table, change.field, current, after, sender.id))
             if reason:
                 refused.append((change, reason))
@@ -73,9 +80,10 @@ def ownership_refuser(sender: Device, people: frozenset[str],
 def office_claims(first: Refuser | None, proven: set[tuple], claimed: set[tuple],
                   stored_clock: Callable[[str, str, str], str | None]) -> Refuser | None:
     """The merge's `refuse` hook at the office for a device's changes written with the office's own clock
-    (sync/office_proof.py): those in `proven` (change_key) carry the office's proof and are the office's own
-    writes handed back (after a restore): taken as the office's, no check of the sender's role or scope; the
-    others of `claimed` are refused, unless the cell here already has that clock (a harmless echo)."""
+    (sync/office_proof.py), or with a third device's clock and a proof: those in `proven` (change_key) carry the
+    office's proof and are writes the office made or accepted, handed back (after a restore): taken as the office
+    took them, no check of the sender's role or scope; the others of `claimed` are refused, unless the cell here
+    already has that clock (a harmless echo)."""
     if not claimed:
         return first
 
@@ -87,8 +95,8 @@ def office_claims(first: Refuser | None, proven: set[tuple], claimed: set[tuple]
             if key in proven:
                 continue
             if key in claimed and stored_clock(table, row_id, change.field) != change.clock:
-                found.append((change, f"{table} {row_id} 字段 {change.field}：此修改自称由安全办写入，但没有安全办的"
-                                      "有效凭证（凭证缺失或与内容不符），未接收"))
+                found.append((change, f"{table} {row_id} 字段 {change.field}：此修改自称由安全办写入或经安全办接收，"
+                                      "但没有安全办的有效凭证（凭证缺失或与内容不符），未接收"))
             else:
                 rest.append(change)
         if first is not None and rest:

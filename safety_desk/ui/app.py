@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from safety_desk import __version__
 from safety_desk.app import Entrance
+from safety_desk.domain.language import set_language
 from safety_desk.paths import bundled_enrolment, resources_dir
 from safety_desk.services.errors import StoreError
 from safety_desk.settings import Settings
@@ -27,6 +28,7 @@ def make_application(language: str) -> QApplication:
     app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "safetydesk.png")))
     apply_font(app, register_font())
+    set_language(language)  # the services' messages follow the window's language
     app._translators = install_translators(app, language)  # keep them alive as long as the app
     return app
 
@@ -60,7 +62,41 @@ def start_backup(context: AppContext, window):
     return signals
 
 
-def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "") -> int:
+def encrypt_at_first_sign_in(entrance: Entrance, session, password: str):
+    """A plain database (older version, or just set up) is encrypted once someone has signed in: the recovery key
+    is shown once. When it cannot be done now (another program has it open) it stays plain and is tried again at
+    the next start."""
+    if entrance.store is None or entrance.is_encrypted:
+        return session
+    # Encrypting copies the whole database (after a backup): seconds, minutes for a large one. Said before it starts.
+    notice = QProgressDialog(QCoreApplication.translate(
+        "app", "Encrypting the database (a backup is taken first). A large database takes a few minutes…"),
+        "", 0, 0)
+    notice.setCancelButton(None)
+    notice.setWindowTitle("SafetyDesk")
+    notice.setMinimumDuration(0)
+    notice.show()
+    QCoreApplication.processEvents()
+    try:
+        session, encrypted = entrance.encrypt_after_sign_in(session, password)
+    finally:
+        notice.close()
+    if isinstance(encrypted, StoreError):
+        QMessageBox.warning(None, "SafetyDesk", QCoreApplication.translate(
+            "app", "The database could not be encrypted now; it stays as it was and will be encrypted at the next "
+                   "start: %1").replace("%1", str(encrypted)))
+        return session
+    if encrypted is not None:
+        QMessageBox.information(None, "SafetyDesk", QCoreApplication.translate(
+            "app", "The database is now encrypted; a backup was taken first. Recovery key (shown only this once — "
+                   "write it down and give it to the safety office to keep): %1").replace("%1",
+                                                                                        encrypted.recovery_key))
+    return session
+
+
+def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "", encrypt: bool = True) -> int:
+    """The window on the database at `db_path`; a plain database is encrypted at the first sign-in unless
+    `encrypt` is off (the demo: made-up data whose accounts share the password `demo`)."""
     settings = Settings.load()
     app = make_application(language or settings.language)
     install_store_error_hook()  # from here on, even signing in may meet a full disk or a read-only file
@@ -104,7 +140,11 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "")
     if dialog.exec() != dialog.DialogCode.Accepted or dialog.session is None:
         entrance.close()
         return 0
-    desk = entrance.desk(dialog.session, settings)
+    session = dialog.session
+    if encrypt:
+        session = encrypt_at_first_sign_in(entrance, session,
+                                           getattr(dialog, "password_used", "") or dialog.password.text())
+    desk = entrance.desk(session, settings)
     context = AppContext(desk=desk, tasks=TaskRunner(), device_name=entrance.device_name, ops=Operations(desk))
     window = MainWindow(context)
     window.show()

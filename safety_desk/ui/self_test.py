@@ -8,6 +8,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from safety_desk.domain.language import say
+
 
 def run_self_test(echo: Callable[[str], None] = print) -> int:
     """Exercise every heavy dependency on a temporary database; 0 when all worked, 1 otherwise.
@@ -27,14 +29,14 @@ def run_self_test(echo: Callable[[str], None] = print) -> int:
             state.update(_database(work))
             for name, step in steps:
                 detail = step(state)
-                echo(f"正常 ok  {name}: {detail}")
+                echo(say(f"正常  {name}: {detail}", f"ok  {name}: {detail}"))
         except Exception as exc:  # noqa: BLE001 - the self-test reports any failure and exits 1
-            echo(f"异常 FAIL {exc.__class__.__name__}: {exc}")
+            echo(say(f"异常  {exc.__class__.__name__}: {exc}", f"FAIL {exc.__class__.__name__}: {exc}"))
             return 1
         finally:
             if "store" in state:
                 state["store"].close()
-    echo("自检通过 self-test passed")
+    echo(say("自检通过", "self-test passed"))
     return 0
 
 

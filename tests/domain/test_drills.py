@@ -194,7 +194,7 @@ def test_plan_type_strings_and_datetimes_are_accepted():
 
 @pytest.mark.parametrize("bad", ["演练", "综合演练", None])
 def test_unknown_plan_type_is_refused(bad):
-    with pytest.raises(ValueError, match="plan type"):
+    with pytest.raises(ValueError, match="未知预案类型"):
         drill_schedule([(date(2025, 1, 1), bad)], False, SINCE, date(2025, 2, 1))
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
+from safety_desk.domain.language import set_language
 from safety_desk.domain.notice_numbers import (
     DEFAULT_NOTICE_PATTERN, NoticePatternError, format_notice_number, validate_block_size, validate_notice_pattern,
 )
@@ -22,19 +24,23 @@ def test_a_pattern_may_pad_the_sequence_number_and_put_the_year_anywhere() -> No
     assert format_notice_number("  〔{year}〕{seq}号 ", 2026, 3) == "〔2026〕3号"  # surrounding blanks dropped
 
 
-@pytest.mark.parametrize("pattern, says", [
-    ("国资安通第{seq}号", "缺少 {year}"),
-    ("国资安通〔{year}〕", "缺少 {seq}"),
-    ("国资安通〔{year}〕第{n}号{seq}", "未知字段 {n}"),
-    ("国资安通〔{year}〕第{seq号", "花括号不成对"),
-    ("{year}-{seq:s}", "无法使用"),
-    ("   ", "不能为空"),
+@pytest.mark.parametrize("pattern, says, english", [
+    ("国资安通第{seq}号", "缺少 {year}", "missing {year}"),
+    ("国资安通〔{year}〕", "缺少 {seq}", "missing {seq}"),
+    ("国资安通〔{year}〕第{n}号{seq}", "未知字段 {n}", "unknown fields {n}"),
+    ("国资安通〔{year}〕第{seq号", "花括号不成对", "unbalanced braces"),
+    ("{year}-{seq:s}", "无法使用", "cannot be applied"),
+    ("   ", "不能为空", "is empty"),
 ])
-def test_a_pattern_without_year_and_seq_or_with_other_fields_is_refused_with_a_reason(pattern, says) -> None:
-    with pytest.raises(NoticePatternError, match=r"\(") as caught:
+def test_a_pattern_without_year_and_seq_or_with_other_fields_is_refused_with_a_reason(pattern, says,
+                                                                                      english) -> None:
+    with pytest.raises(NoticePatternError, match=re.escape(says)) as caught:
         validate_notice_pattern(pattern)
-    assert says in str(caught.value)
     assert isinstance(caught.value, ValueError)
+    set_language("en")
+    with pytest.raises(NoticePatternError, match=re.escape(english)) as caught:
+        validate_notice_pattern(pattern)
+    assert not re.search(r"[\u4e00-\u9fff]", str(caught.value).replace(pattern.strip(), ""))  # English but the pattern
 
 
 def test_a_number_with_an_ordinal_is_refused_and_an_old_saved_pattern_loses_it(tmp_path) -> None:

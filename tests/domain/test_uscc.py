@@ -53,7 +53,7 @@ def test_normalises_case_spaces_and_full_width(raw):
 
 @pytest.mark.parametrize("bad", [None, 91350100, b"91350100M000100Y43", ["91350100M000100Y43"]])
 def test_non_string_is_refused(bad):
-    with pytest.raises(ValueError, match=r"\(code must be a str\)"):
+    with pytest.raises(ValueError, match="统一社会信用代码必须是字符串"):
         validate_uscc(bad)
 
 
@@ -62,12 +62,12 @@ def test_non_string_is_refused(bad):
     [("", 0), ("91350100M000100Y4", 17), ("91350100M000100Y433", 19), ("9135 0100M000100Y43", 19)],
 )
 def test_wrong_length_is_refused(bad, length):
-    with pytest.raises(ValueError, match=rf"长度.*\(length must be 18\), got {length}"):
+    with pytest.raises(ValueError, match=rf"长度应为18位，实为 {length}"):
         validate_uscc(bad)
 
 
 @pytest.mark.parametrize("letter", ["I", "O", "Z", "S", "V", "-", "*", "中"])
-def test_forbidden_character_is_refused_with_its_position(letter):
+def test_forbidden_character_is_refused_with_its_position(english, letter):
     code = "91350100M000100Y43"
     bad = code[:10] + letter + code[11:]  # position 11 (1-based)
     with pytest.raises(ValueError) as info:
@@ -76,13 +76,13 @@ def test_forbidden_character_is_refused_with_its_position(letter):
     assert "position 11" in message and repr(letter) in message
 
 
-def test_forbidden_check_character_is_refused():
+def test_forbidden_check_character_is_refused(english):
     with pytest.raises(ValueError, match="position 18"):
         validate_uscc("91350100M000100Y4I")
 
 
 @pytest.mark.parametrize("bad", ["91A50100M000100Y43", "913501H0M000100Y43", "9135010AM000100Y43"])
-def test_division_code_must_be_digits(bad):
+def test_division_code_must_be_digits(english, bad):
     with pytest.raises(ValueError, match=r"positions 3-8"):
         validate_uscc(bad)
 
@@ -90,7 +90,13 @@ def test_division_code_must_be_digits(bad):
 def test_wrong_check_digit_message():
     with pytest.raises(ValueError) as info:
         validate_uscc("91350100M000100Y44")
-    assert str(info.value) == "统一社会信用代码校验位错误 (check digit): expected '3', got '4'"
+    assert str(info.value) == "统一社会信用代码校验位错误：应为 '3'，实为 '4'"
+
+
+def test_wrong_check_digit_message_in_english(english):
+    with pytest.raises(ValueError) as info:
+        validate_uscc("91350100M000100Y44")
+    assert str(info.value) == "USCC check digit: expected '3', got '4'"
 
 
 @pytest.mark.parametrize("bad", ["91350100M000100Y", "91350100M000100Y43", "91350100M00O100Y4", None])

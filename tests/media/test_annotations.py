@@ -56,7 +56,7 @@ def test_shapes_round_trip_through_dicts() -> None:
     ({"kind": "arrow", "x1": 0, "y1": 0, "x2": 1, "y2": 1, "colour": "red"}, "#rrggbb"),
     (["arrow", 0, 0, 1, 1], "object"),
 ])
-def test_bad_shapes_are_refused_naming_the_problem(data, problem: str) -> None:
+def test_bad_shapes_are_refused_naming_the_problem(english, data, problem: str) -> None:
     with pytest.raises(ValueError, match=problem):
         Annotation.from_dict(data)
 

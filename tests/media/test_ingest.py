@@ -145,13 +145,13 @@ def _rejections(bomb_png) -> dict[str, bytes]:
     ("bomb.png", "decompression bomb"), ("warned.png", "decompression bomb"), ("large.png", "decompression bomb"),
 ])
 def test_bad_files_are_refused_with_a_clear_message_and_nothing_is_stored(
-        store, bomb_png, write_file, media_files, name: str, reason: str) -> None:
+        english, store, bomb_png, write_file, media_files, name: str, reason: str) -> None:
     path = write_file(name, _rejections(bomb_png)[name])
     with pytest.raises(PhotoRejected) as refused:
         _ingest_file(store, path)
     message = str(refused.value)
     assert name in message and reason in message and str(path.parent) not in message
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in message)  # Chinese first, English in parentheses
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in message)  # English only: the en user interface
     assert store.photos.count() == 0
     assert media_files() == []
 
@@ -164,7 +164,7 @@ def test_pillows_bomb_warning_is_turned_into_a_refusal(bomb_png) -> None:
     assert isinstance(refused.value.__cause__, Image.DecompressionBombWarning)
 
 
-def test_a_file_over_the_size_limit_is_refused_unread(store, jpeg, write_file, media_files, monkeypatch) -> None:
+def test_a_file_over_the_size_limit_is_refused_unread(english, store, jpeg, write_file, media_files, monkeypatch) -> None:
     data = jpeg()
     monkeypatch.setattr(ingest, "MAX_FILE_BYTES", len(data) - 1)
     with pytest.raises(PhotoRejected, match="larger than"):
@@ -174,7 +174,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(store, jpeg, write_file, m
     assert store.photos.count() == 0 and media_files() == []
 
 
-def test_an_unreadable_path_is_refused(tmp_path) -> None:
+def test_an_unreadable_path_is_refused(english, tmp_path) -> None:
     with pytest.raises(PhotoRejected, match="cannot read"):
         process_file(tmp_path / "gone.jpg")
 

@@ -34,7 +34,7 @@ def strip(context, keep, qtbot) -> PhotoStrip:
     return widget
 
 
-def test_a_valid_and_an_invalid_file(strip, store, jpeg, write_file, media_files, qtbot) -> None:
+def test_a_valid_and_an_invalid_file(english, strip, store, jpeg, write_file, media_files, qtbot) -> None:
     good = write_file("IMG_0001.jpg", jpeg((1200, 900), taken="2024:05:01 09:30:15"))
     bad = write_file("minutes.jpg", "会议纪要，不是照片".encode())
     with qtbot.waitSignal(strip.photos_added, timeout=5000) as added_blocker, \

@@ -53,7 +53,7 @@ def test_ensure_thumbnail_makes_it_once_beside_the_media(store, jpeg) -> None:
     assert media_path(store.media_dir, photo.id).read_bytes() == original
 
 
-def test_a_missing_photo_file_is_reported(store, jpeg) -> None:
+def test_a_missing_photo_file_is_reported(english, store, jpeg) -> None:
     photo = ingest_bytes(store, jpeg(), "a.jpg")
     media_path(store.media_dir, photo.id).unlink()
     with pytest.raises(MissingPhotoFile, match="photo file missing"):

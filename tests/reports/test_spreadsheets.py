@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -205,3 +206,22 @@ def test_text_with_markup_characters_line_breaks_and_control_characters_reads_ba
     sheet = openpyxl.load_workbook(target, read_only=True)[LEDGER_SHEET]
     descriptions = [row[HEADERS.index("隐患描述")] for row in sheet.iter_rows(min_row=3, values_only=True)]
     assert written.replace("\x07", "") in descriptions
+
+
+def test_timestamps_in_any_offset_are_exported_as_their_beijing_day(tmp_path: Path) -> None:
+    # Beijing timestamps take the export's short way (their first ten characters); any other offset is converted.
+    from safety_desk.domain.ledger import LedgerRow, LedgerValues
+    from safety_desk.reports.spreadsheets import LedgerExportInfo, write_ledger
+
+    fields = dict(hazard_id="h1", found_on="2026-11-03", enterprise_name="甲", district_name="东", grade="一般",
+                  description="描述", location="", status="已销号", deadline="2026-11-10", overdue_days=0,
+                  source="inspection", notice_number=None)
+    rows = [LedgerValues(*dataclasses.astuple(LedgerRow(**fields, closed_at=closed, rectified_at=rectified)))
+            for closed, rectified in (("2026-11-05T23:30:00+08:00", "2026-11-04T20:00:00+00:00"),
+                                      ("2026-11-05T16:30:00Z", "2026-11-04T10:00:00"))]
+    write_ledger(tmp_path / "t.xlsx", rows, LedgerExportInfo([], datetime(2026, 11, 27, 9), date(2026, 11, 27)))
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")[LEDGER_SHEET]
+    column = {name: index for index, name in enumerate(HEADERS)}
+    got = [(cells[column["销号日期"]].value.date(), cells[column["整改完成日期"]].value.date())
+           for cells in sheet.iter_rows(min_row=3)]
+    assert got == [(date(2026, 11, 5), date(2026, 11, 5)), (date(2026, 11, 6), date(2026, 11, 4))]

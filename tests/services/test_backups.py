@@ -128,7 +128,7 @@ def test_a_failed_backup_says_so_and_changes_nothing(db_path: Path, monkeypatch:
     before = files_state(db_path)
     with pytest.raises(BackupFailed, match="磁盘已满") as caught:
         take_backup(db_path, "manual")
-    assert "the database was not changed" in str(caught.value)
+    assert "数据库未改动" in str(caught.value)
     assert files_state(db_path) == before
 
 
@@ -226,8 +226,8 @@ def _truncated(db_path: Path, path: Path) -> Path:
     (lambda db, p: (p.write_bytes(b""), p)[1], NotASafetyDeskDatabase, "空文件"),
     (lambda db, p: (p.write_bytes(b"PK\x03\x04 a spreadsheet, not a database" * 100), p)[1],
      NotASafetyDeskDatabase, "不是 SafetyDesk 数据库"),
-    (_newer, NewerSchemaError, "newer than this program"),
-    (_truncated, NotASafetyDeskDatabase, "damaged or truncated"),
+    (_newer, NewerSchemaError, "比本程序"),
+    (_truncated, NotASafetyDeskDatabase, "文件已损坏或不完整"),
 ], ids=["another-sqlite-database", "empty-file", "not-sqlite", "newer-schema", "truncated"])
 def test_restore_refuses_a_bad_file_and_changes_nothing(db_path: Path, tmp_path: Path, make, error,
                                                         words: str) -> None:
@@ -240,7 +240,7 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(db_path: Path, tmp_path:
         assert store.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_restore_refuses_the_database_itself(db_path: Path) -> None:
+def test_restore_refuses_the_database_itself(english, db_path: Path) -> None:
     before = files_state(db_path)
     with pytest.raises(StoreError, match="current database itself"):
         restore_backup(db_path, db_path)

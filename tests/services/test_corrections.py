@@ -36,7 +36,7 @@ def _frozen(store: Store, inspection_id: str):
             [dataclasses.astuple(a) for a in store.answers.of_inspection(inspection_id)])
 
 
-def test_a_correction_is_a_linked_draft_with_the_answers_and_the_original_stays_as_it_was(world) -> None:
+def test_a_correction_is_a_linked_draft_with_the_answers_and_the_original_stays_as_it_was(english, world) -> None:
     store, service, enterprise, _ = world
     original_id, photo, signature = _submitted(store, service, enterprise.id)
     hazard = service.state(original_id).hazards["6.3"]
@@ -84,7 +84,7 @@ def test_a_correction_that_finds_the_item_passed_withdraws_the_hazard(world) -> 
     assert store.hazards.of_inspection(correction.id) == []
 
 
-def test_only_a_submitted_inspection_is_corrected_and_one_correction_at_a_time(world) -> None:
+def test_only_a_submitted_inspection_is_corrected_and_one_correction_at_a_time(english, world) -> None:
     store, service, enterprise, _ = world
     draft = service.start(enterprise.id, FIRE, "routine")
     count = store.inspections.count()

@@ -94,3 +94,29 @@ def test_a_document_signed_by_another_office_is_rejected(issued, tmp_path: Path)
     result = seals.check_text(foreign.text())
     assert not result.valid and "不是本单位登记的设备" in result.message
     assert not seals.check_text(impostor.text()).valid and "签名不符" in seals.check_text(impostor.text()).message
+
+
+def test_a_deadline_swapped_for_another_date_of_the_same_notice_is_rejected(store: Store, tmp_path: Path) -> None:
+    # Every date on the forged pages is one of the notice's own, and every fact is printed somewhere: only the
+    # place of each item's deadline (in its own row) tells that the first item's deadline was moved.
+    world = certified_world(store)
+    first = world.hazard(world.haida, "消防通道堵塞", deadline=TODAY + timedelta(days=7))
+    second = world.hazard(world.haida, "配电箱未接地", measures="配电箱加装接地线并检测", deadline=TODAY + timedelta(days=12))
+    notice = world.service().issue([first.id, second.id], reply_due=REPLY)
+    seals = DocumentSeals(Session(world.store, world.admin).at(TODAY))
+    genuine = NoticeDocument.of_content(json.loads(notice.content), seal_text=notice.seal, content_json=notice.content)
+    one, two = genuine.hazards
+    assert one.deadline != two.deadline
+    forged = tmp_path / "swapped.pdf"
+    swapped = [dataclasses.replace(one, deadline=two.deadline), dataclasses.replace(two, deadline=one.deadline)]
+    render_notice(dataclasses.replace(genuine, hazards=swapped), forged, generated_at=world.store.db.wall.now())
+    result = seals.check_pdf(forged)
+    assert not result.valid and "页面文字与原件不符" in result.message and one.deadline in result.message, result.message
+
+    later = [dataclasses.replace(one, deadline=genuine.reply_due), two]  # the reply date, printed elsewhere too
+    render_notice(dataclasses.replace(genuine, hazards=later), forged, generated_at=world.store.db.wall.now())
+    assert not seals.check_pdf(forged).valid
+
+    genuine_pdf = tmp_path / "genuine.pdf"
+    render_notice(genuine, genuine_pdf, generated_at=world.store.db.wall.now())
+    assert seals.check_pdf(genuine_pdf).valid

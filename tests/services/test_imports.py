@@ -475,7 +475,7 @@ def test_an_old_xls_or_password_protected_workbook_gets_its_own_message(office: 
         service(office).import_ledger(path)
 
 
-def test_oversized_shared_strings_are_refused_before_they_are_read(office: Store, tmp_path: Path) -> None:
+def test_oversized_shared_strings_are_refused_before_they_are_read(english, office: Store, tmp_path: Path) -> None:
     path = workbook(tmp_path / "strings.xlsx", [LEDGER_HEADER, ledger_row(1, USCC_A)])
 
     def strings(archive: zipfile.ZipFile, item: zipfile.ZipInfo) -> None:

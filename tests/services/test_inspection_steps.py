@@ -144,8 +144,8 @@ def test_answering_a_gate_no_shrinks_the_steps_and_keeps_the_position_within_the
 def test_submission_needs_every_visible_item_answered_and_a_photo_for_a_failure_that_asks_for_one() -> None:
     model = _model(gates={"A": True}, answers={"A-1": "fail", "B-1": "pass"})
     assert model.submission_problems() == [
-        SubmissionProblem("A-1", "不合格项需要照片 (a failed item needs a photo)"),
-        SubmissionProblem("A-2", "未作答 (not answered)"), SubmissionProblem("B-2", "未作答 (not answered)")]
+        SubmissionProblem("A-1", "不合格项需要照片"),
+        SubmissionProblem("A-2", "未作答"), SubmissionProblem("B-2", "未作答")]
     assert not model.can_submit
     hidden = _model(gates={"A": False}, answers={"B-1": "pass", "B-2": "fail"})
     assert hidden.submission_problems() == [] and hidden.can_submit  # a part that does not apply is not asked
@@ -157,8 +157,8 @@ def test_submission_needs_every_visible_item_answered_and_a_photo_for_a_failure_
 
 
 @pytest.mark.parametrize(("most", "expected"), [
-    (40, "不合格项需要照片 (a failed item needs a photo): A-1；未作答 (not answered): A-2、B-1、B-2"),
-    (2, "不合格项需要照片 (a failed item needs a photo): A-1；未作答 (not answered): A-2、B-1 … (+1)"),
+    (40, "不合格项需要照片: A-1；未作答: A-2、B-1、B-2"),
+    (2, "不合格项需要照片: A-1；未作答: A-2、B-1 … (+1)"),
 ])
 def test_problems_are_told_once_per_reason_with_their_codes(most: int, expected: str) -> None:
     problems = _model(gates={"A": True}, answers={"A-1": "fail"}).submission_problems()

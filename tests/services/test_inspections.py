@@ -77,7 +77,7 @@ def test_a_general_item_fails_as_一般_with_its_basis(world) -> None:
     assert hazard.basis == service.state(inspection.id).checklist.item("1.1").basis
 
 
-def test_number_and_choice_items_are_judged_from_their_value(world) -> None:
+def test_number_and_choice_items_are_judged_from_their_value(english, world) -> None:
     _, service, enterprise, _ = world
     inspection = service.start(enterprise.id, GENERAL, "routine")
     assert service.answer(inspection.id, "4.6", value="1").answers["4.6"].result == "fail"
@@ -91,7 +91,7 @@ def test_number_and_choice_items_are_judged_from_their_value(world) -> None:
         service.answer(inspection.id, "4.2", value="紫区")
 
 
-def test_a_gate_answered_no_hides_its_items_and_withdraws_their_hazards(world) -> None:
+def test_a_gate_answered_no_hides_its_items_and_withdraws_their_hazards(english, world) -> None:
     store, service, enterprise, _ = world
     inspection = service.start(enterprise.id, FIRE, "routine")
     service.set_gate(inspection.id, "A", True)
@@ -117,24 +117,24 @@ def test_submission_lists_unanswered_items_and_missing_photos_then_locks_the_rec
     for section in ("A", "C", "D"):
         service.set_gate(inspection.id, section, False)
     problems = service.submission_problems(inspection.id)
-    assert problems == [SubmissionProblem("6.3", "未作答 (not answered)")]
+    assert problems == [SubmissionProblem("6.3", "未作答")]
     service.answer(inspection.id, "6.3", "fail")
     assert service.submission_problems(inspection.id) == [
-        SubmissionProblem("6.3", "不合格项需要照片 (a failed item needs a photo)")]
+        SubmissionProblem("6.3", "不合格项需要照片")]
     photo = ingest_bytes(store, _jpeg(), "evidence.jpg")
     state = service.add_photos(inspection.id, "6.3", [photo.id])
     assert state.hazards["6.3"].photos == [photo.id]
     assert service.submission_problems(inspection.id) == []
 
-    with pytest.raises(InspectionProblem, match="signatures"):
+    with pytest.raises(InspectionProblem, match="签名"):
         service.submit(inspection.id, inspector_signature="", enterprise_signature="")
     signature = ingest_bytes(store, _jpeg((255, 255, 255)), "signature-inspector.png")
     service.submit(inspection.id, inspector_signature=signature.id, enterprise_signature=signature.id)
     state = service.state(inspection.id)
     assert state.read_only and state.inspection.finished_at
-    with pytest.raises(InspectionProblem, match="read-only"):
+    with pytest.raises(InspectionProblem, match="已提交"):
         service.answer(inspection.id, "6.3", "pass")
-    with pytest.raises(InspectionProblem, match="read-only"):
+    with pytest.raises(InspectionProblem, match="已提交"):
         service.set_note(inspection.id, "6.3", "later")
 
 
@@ -155,7 +155,7 @@ def test_notes_and_photos_need_an_answer_and_survive_a_revised_answer(world) -> 
     assert store.photos.get(first.id) is not None
 
 
-def test_editing_a_hazard_checks_the_description_and_records_a_new_deadline(world) -> None:
+def test_editing_a_hazard_checks_the_description_and_records_a_new_deadline(english, world) -> None:
     store, service, enterprise, _ = world
     inspection = service.start(enterprise.id, GENERAL, "routine")
     hazard = service.answer(inspection.id, "1.1", "fail").hazards["1.1"]
@@ -196,9 +196,9 @@ def test_an_enterprise_officer_may_not_change_an_inspectors_draft(world) -> None
     assert theirs.answer(own.id, "1.1", "fail").hazards["1.1"].source == "self_inspection"
 
 
-def test_starting_checks_the_campaign_and_the_team(world) -> None:
+def test_starting_checks_the_campaign_and_the_team(english, world) -> None:
     store, service, enterprise, inspector = world
-    with pytest.raises(Exception, match="不存在"):
+    with pytest.raises(Exception, match="does not exist"):
         service.start(enterprise.id, GENERAL, "campaign", campaign_id="no-such-campaign")
     officer = store.people.add(Person(id=store.db.new_id(), name="王强", login="wq", role="enterprise",
                                       enterprise_id=enterprise.id))

@@ -337,7 +337,8 @@ class Op:
     scope: "refuse" — on a foreign target it raises `scope_error`;
            "filter" — on any target it returns only what the person may see (`shows`: enterprise ids), or refuses;
            "none"   — nothing enterprise-specific (templates, campaign list, pure helpers).
-    writes: a permitted call must change the database or write its file.
+    writes: a permitted call must change the database or write its file (a string: only as these roles, and
+            as the others it must change nothing).
     check: what a permitted call must return for this role (e.g. a may_* predicate).
     """
 
@@ -345,7 +346,7 @@ class Op:
     call: Callable[[Case, str], Any]
     roles: str
     scope: str
-    writes: bool = False
+    writes: bool | str = False
     shows: Callable[[Case, Any], set[str]] | None = None
     districts: Callable[[Case, Any], set[str]] | None = None
     check: Callable[[Case, Any], bool] | None = None
@@ -497,6 +498,8 @@ OPERATIONS: list[Op] = [
     # devices: the office's device enrols and revokes; anyone reads the list.
     Op("DeviceService.list", lambda c, w: DeviceService(c.session).list(), ALL, "none"),
     Op("DeviceService.find", lambda c, w: DeviceService(c.session).find(c.store.db.device_id), ALL, "none"),
+    Op("DeviceService.unreturned_writes", lambda c, w: DeviceService(c.session).unreturned_writes(
+        c.store.db.device_id), ALL, "none"),
     Op("DeviceService.scope_text", lambda c, w: DeviceService(c.session).scope_text(
         c.store.devices.require(c.store.db.device_id)), ALL, "none"),
     Op("DeviceService.enroll", lambda c, w: DeviceService(c.session).enroll(
@@ -505,6 +508,14 @@ OPERATIONS: list[Op] = [
     Op("DeviceService.revoke", lambda c, w: (DeviceService(c.session).enroll(
         "inspector", f"停用-{c.role}", c.file("gone.sdenroll"), district_codes=[c.code("own")]),
         DeviceService(c.session).revoke(f"停用-{c.role}")), OFFICE, "none", writes=True),
+    Op("DeviceService.sign_in_list", lambda c, w: DeviceService(c.session).sign_in_list(
+        c.store.devices.require(c.store.db.device_id)), ALL, "none"),
+    Op("DeviceService.set_people", lambda c, w: (DeviceService(c.session).enroll(
+        "inspector", f"人员-{c.role}", c.file("people.sdenroll"), district_codes=[c.code("own")]),
+        DeviceService(c.session).set_people(f"人员-{c.role}", None)), OFFICE, "none", writes=True),
+    Op("DeviceService.set_districts", lambda c, w: (DeviceService(c.session).enroll(
+        "inspector", f"片区-{c.role}", c.file("districts.sdenroll"), district_codes=[c.code("own")]),
+        DeviceService(c.session).set_districts(f"片区-{c.role}", [c.code("own")])), OFFICE, "none", writes=True),
     # sync: reading this installation's peers, waiting changes and conflicts is open to whoever is signed in.
     Op("SyncService.this_device", lambda c, w: SyncService(c.session).this_device(), ALL, "none"),
     Op("SyncService.is_office", lambda c, w: SyncService(c.session).is_office(), ALL, "none"),
@@ -765,6 +776,8 @@ OPERATIONS: list[Op] = [
        ALL, "filter", shows=_ledger_rows),
     Op("LedgerService.every_row", lambda c, w: list(LedgerService(c.session).every_row(LedgerFilter())), ALL, "filter",
        shows=_ledger_rows),
+    Op("LedgerService.every_value_row", lambda c, w: list(LedgerService(c.session).every_value_row(LedgerFilter())),
+       ALL, "filter", shows=_ledger_rows),
     Op("LedgerService.districts", lambda c, w: LedgerService(c.session).districts(), ALL, "filter",
        districts=lambda c, r: {d.id for d in r}),
     Op("LedgerService.campaigns", lambda c, w: LedgerService(c.session).campaigns(), ALL, "none"),
@@ -813,8 +826,11 @@ OPERATIONS: list[Op] = [
         year_period(str(TODAY.year)), c.code(w)), ALL, "filter",
        shows=lambda c, r: {t.key for t in r.by_enterprise} | {c.enterprise_of_hazard(row.hazard_id) for row in r.majors}),
     Op("ReportService.office_name", lambda c, w: _report(c).office_name(), ALL, "none"),
+    # The first print where an office device signs issues it (kept with its seal); an enterprise's is unsealed.
     Op("ReportService.reinspection", lambda c, w: _report(c).reinspection(c.id(w, "h_closed"), io.BytesIO()),
-       ALL, "refuse"),
+       ALL, "refuse", writes=INSPECTING),
+    Op("ReportService.issue_reinspection", lambda c, w: _report(c).issue_reinspection(c.id(w, "h_closed")),
+       ALL, "refuse", writes=INSPECTING),
     Op("ReportService.inspection_record", lambda c, w: _report(c).inspection_record(c.id(w, "submitted"), io.BytesIO()),
        ALL, "refuse"),
     Op("ReportService.hazard_record", lambda c, w: _report(c).hazard_record(c.id(w, "h_open"), io.BytesIO()), ALL,
@@ -938,7 +954,7 @@ def _check_role(op: Op, role: str, template: Template, read_cases, folder: Path)
             assert op.check(case, result), f"{op.name} as {role} returned {result!r}"
         if op.scope == "filter":
             _assert_within_scope(op, case, result)
-        if op.writes:
+        if op.writes is True or op.writes and any(ROLE_LETTERS[letter] == role for letter in op.writes):
             assert snapshot(case) != before, f"{op.name} as {role} was allowed but wrote nothing"
         elif op.name != "SpreadsheetService.export_ledger":
             assert snapshot(case)[0] == before[0], f"{op.name} as {role} changed the database"

@@ -130,30 +130,30 @@ def written(db_path: Path) -> Path:
     return db_path
 
 
-def test_doctor_reports_an_entrys_after_value_edited(written: Path) -> None:
+def test_doctor_reports_an_entrys_after_value_edited(english, written: Path) -> None:
     _raw(written, "UPDATE audit SET after = replace(after, '灭火器过期', '灭火器正常') WHERE after LIKE '%灭火器过期%'")
     detail = _doctor_fails(written, "audit chain")
     assert "edited" in detail
 
 
-def test_doctor_reports_an_entry_deleted_in_the_middle(written: Path) -> None:
+def test_doctor_reports_an_entry_deleted_in_the_middle(english, written: Path) -> None:
     _raw(written, "DELETE FROM audit WHERE seq = 3")
     detail = _doctor_fails(written, "audit chain")
     assert "entries 3..3 are missing" in detail
 
 
-def test_doctor_reports_the_last_entries_deleted(written: Path) -> None:
+def test_doctor_reports_the_last_entries_deleted(english, written: Path) -> None:
     conn = sqlite3.connect(written)
     last = conn.execute("SELECT max(seq) FROM audit").fetchone()[0]
     conn.close()
     _raw(written, f"DELETE FROM audit WHERE seq >= {last - 1}")
     detail = _doctor_fails(written, "audit chain")
     assert f"entries {last - 1}..{last} at the end of the chain are missing" in detail
-    result = CliRunner().invoke(main, ["--db", str(written), "doctor"])
+    result = CliRunner().invoke(main, ["--lang", "en", "--db", str(written), "doctor"])
     assert result.exit_code == 1 and "missing" in result.output
 
 
-def test_doctor_reports_the_last_entry_replaced_and_its_head_removed(written: Path) -> None:
+def test_doctor_reports_the_last_entry_replaced_and_its_head_removed(english, written: Path) -> None:
     # Rewriting the last entry with a correct hash still does not match the recorded head ...
     with Store.open(written) as store:
         row = dict(store.db.conn.execute("SELECT * FROM audit ORDER BY seq DESC LIMIT 1").fetchone())
@@ -169,18 +169,18 @@ def test_doctor_reports_the_last_entry_replaced_and_its_head_removed(written: Pa
     assert "head is missing" in _doctor_fails(written, "audit chain")
 
 
-def test_doctor_reports_an_emptied_audit_trail(written: Path) -> None:
+def test_doctor_reports_an_emptied_audit_trail(english, written: Path) -> None:
     _raw(written, "DELETE FROM audit", f"DELETE FROM local_state WHERE key = '{HEAD_KEY}'")
     assert "audit trail is empty" in _doctor_fails(written, "audit chain")
 
 
-def test_doctor_reports_a_migration_left_half_done(written: Path) -> None:
+def test_doctor_reports_a_migration_left_half_done(english, written: Path) -> None:
     _raw(written, "DROP TABLE notice_block")
     detail = _doctor_fails(written, "migrations")
     assert "0003_notice_blocks.sql" in detail and "notice_block" in detail
 
 
-def test_doctor_reports_a_column_a_migration_adds_missing(written: Path) -> None:
+def test_doctor_reports_a_column_a_migration_adds_missing(english, written: Path) -> None:
     _raw(written, "ALTER TABLE drill DROP COLUMN planned_on")
     detail = _doctor_fails(written, "migrations")
     assert "column drill.planned_on" in detail

@@ -42,7 +42,7 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_byte_for_byte(tmp_path: P
     assert not (tmp_path / "notes.db-wal").exists()
 
 
-def test_someone_elses_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
+def test_someone_elses_sqlite_database_is_refused_untouched(english, tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite"
     other = sqlite3.connect(path)
     other.execute("CREATE TABLE songs (title TEXT)")
@@ -55,7 +55,7 @@ def test_someone_elses_sqlite_database_is_refused_untouched(tmp_path: Path) -> N
     assert path.read_bytes() == before
 
 
-def test_a_newer_schema_is_refused_with_a_message_and_not_changed(db_path: Path) -> None:
+def test_a_newer_schema_is_refused_with_a_message_and_not_changed(english, db_path: Path) -> None:
     raw = sqlite3.connect(db_path)
     raw.execute(f"PRAGMA user_version = {latest_version() + 1}")
     raw.execute("PRAGMA journal_mode = DELETE")

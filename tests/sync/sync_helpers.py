@@ -14,7 +14,7 @@ from safety_desk.services.devices import DeviceService, join
 from safety_desk.services.session import Session
 from safety_desk.services.setup import initialise
 from safety_desk.services.sync import SyncService
-from safety_desk.store.records import District, Enterprise, Hazard, Person
+from safety_desk.store.records import District, DistrictMember, Enterprise, Hazard, Person
 from safety_desk.store.store import Store
 
 USCC = [make_uscc(f"91370200{n:09d}") for n in range(1, 4)]
@@ -60,8 +60,11 @@ def make_office(folder: Path) -> Replica:
             store.hazards.open_hazard(Hazard(
                 id=store.db.new_id(), enterprise_id=enterprise.id, district_id=district.id, source="inspection",
                 description=f"隐患{n}", grade="一般", found_on="2026-11-02"), deadline=date(2026, 11, 20))
-        store.people.add(Person(id=store.db.new_id(), name="检查员甲", login="insp", role="inspector",
-                                password_hash="y"))
+        inspector = store.people.add(Person(id=store.db.new_id(), name="检查员甲", login="insp", role="inspector",
+                                            password_hash="y"))
+        # 包片: the inspector serves D1, so signs in on D1's laptops (domain/device_scope.py's default list).
+        store.members.add(DistrictMember(id=store.db.new_id(), district_id=d1.id, person_id=inspector.id,
+                                         role="inspector"))
     return Replica("office", store)
 
 

@@ -24,10 +24,12 @@ from sync_helpers import exchange, hazard_of
 BUDGET_MB = 256
 _IMPORT = """
 import sys, json
+from safety_desk.domain.language import set_language
 from safety_desk.services.session import Session
 from safety_desk.services.sync import SyncService
 from safety_desk.store.store import Store
 from safety_desk.sync.bundle import BundleRejected
+set_language("en")  # the refusals below are matched in English
 store = Store.open(sys.argv[1])
 sync = SyncService(Session.of_device(store))
 sync.backup = lambda: None

@@ -40,7 +40,7 @@ def _status(replica, hazard_id: str) -> str:
     return replica.store.hazards.cached_state(hazard_id).status
 
 
-def test_a_year_ahead_enterprise_event_does_not_outrank_the_inspectors_later_decisions(world, tmp_path) -> None:
+def test_a_year_ahead_enterprise_event_does_not_outrank_the_inspectors_later_decisions(english, world, tmp_path) -> None:
     office, inspector, enterprise = world
     hazard = hazard_of(enterprise.store, "隐患1")
     _run_a_year_ahead(enterprise)
@@ -61,7 +61,7 @@ def test_a_year_ahead_enterprise_event_does_not_outrank_the_inspectors_later_dec
     assert office.store.hazards.mismatched_states() == []
 
 
-def test_an_event_clock_edited_far_ahead_in_the_senders_own_database_is_capped(world, tmp_path) -> None:
+def test_an_event_clock_edited_far_ahead_in_the_senders_own_database_is_capped(english, world, tmp_path) -> None:
     """The hostile owner: a correct wall clock, but its event row's own clock edited to the far future (and one to
     something that is not a clock) in its own SQLite; the app signs the bundle with its own key."""
     office, _, enterprise = world
@@ -132,9 +132,9 @@ def test_a_device_whose_clock_was_a_year_ahead_returns_to_normal_with_a_warning(
     finally:
         store.close()
     runner = CliRunner()
-    status = runner.invoke(main, ["--db", str(path), "sync", "status"], catch_exceptions=False)
+    status = runner.invoke(main, ["--lang", "en", "--db", str(path), "sync", "status"], catch_exceptions=False)
     assert "clock had run about" in status.output and "capped" in status.output
-    doctor = runner.invoke(main, ["--db", str(path), "doctor"], catch_exceptions=False)
+    doctor = runner.invoke(main, ["--lang", "en", "--db", str(path), "doctor"], catch_exceptions=False)
     assert "clock had run about" in doctor.output
     # And the value written after the correction is the one the office ends up with.
     enterprise = Replica("enterprise", Store.open(path))

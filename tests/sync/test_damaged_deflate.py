@@ -43,7 +43,7 @@ def test_a_flipped_byte_in_the_compressed_changes_is_refused(world, tmp_path) ->
             continue  # a flip in bits deflate ignores: the bundle still says exactly what was signed
         refused += 1
         # A flip may also change the inflated length: refused as larger or shorter than the declared size.
-        with pytest.raises(BundleRejected, match="damaged or truncated|declared size|sha256|signature"):
+        with pytest.raises(BundleRejected, match="已损坏或被截断|大小|校验值|签名"):
             inspector.sync.import_bundle(tampered)
     assert db_digest(inspector.store) == before
     assert refused >= 0.9 * len(flips)  # nearly every flip does damage, and every one that does is refused

@@ -27,7 +27,7 @@ def _decided_hazard(office, tmp_path, world):
     return hazard
 
 
-def test_an_enterprise_cannot_rewrite_or_erase_an_inspectors_events(world, tmp_path) -> None:
+def test_an_enterprise_cannot_rewrite_or_erase_an_inspectors_events(english, world, tmp_path) -> None:
     office, inspector, enterprise = world
     hazard = _decided_hazard(office, tmp_path, world)
     events = {e.kind: e.id for e in office.store.hazards.events(hazard.id)}
@@ -55,7 +55,7 @@ def test_an_enterprise_cannot_rewrite_or_erase_an_inspectors_events(world, tmp_p
     assert run_doctor(office.store).ok
 
 
-def test_doctor_reports_a_rewritten_created_event_instead_of_crashing(world) -> None:
+def test_doctor_reports_a_rewritten_created_event_instead_of_crashing(english, world) -> None:
     _, _, enterprise = world
     hazard = hazard_of(enterprise.store, "隐患1")
     created = enterprise.store.hazards.events(hazard.id)[0]
@@ -121,11 +121,12 @@ def test_a_clash_with_an_answer_of_a_submitted_inspection_never_goes_by_id_order
     assert result.refused
 
 
-def test_an_enterprise_cannot_write_as_an_inspector_or_with_another_devices_clock(world, tmp_path) -> None:
+def test_an_enterprise_cannot_write_as_an_inspector_or_with_another_devices_clock(english, world, tmp_path) -> None:
     office, inspector, enterprise = world
     hazard = hazard_of(enterprise.store, "隐患1")
     insp = enterprise.store.people.by_login("insp")
     mine = enterprise.store.people.by_login("e1")
+    enterprise.store.db.author_id = mine.id  # signed in, as the app writes: an event is by its writer
     own = enterprise.store.hazards.append_event(hazard.id, "comment", by_id=mine.id, reason="我们的说明")
     as_inspector = enterprise.store.hazards.append_event(hazard.id, "comment", by_id=insp.id, reason="检查员说已合格")
     raw = HostileEdit(enterprise)

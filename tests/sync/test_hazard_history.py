@@ -117,7 +117,7 @@ def test_an_event_of_an_unknown_kind_or_date_is_refused_not_the_bundle(world, tm
     assert run_doctor(office.store).ok
 
 
-def test_doctor_reports_every_kind_of_damaged_history_without_crashing(world) -> None:
+def test_doctor_reports_every_kind_of_damaged_history_without_crashing(english, world) -> None:
     office, _, _ = world
     store = office.store
     enterprise = store.enterprises.by_uscc(USCC[1])

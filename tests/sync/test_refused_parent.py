@@ -7,7 +7,7 @@ from hostile import HostileEdit, table_dump
 from sync_helpers import exchange
 
 
-def test_an_event_on_a_refused_new_hazard_is_refused_and_the_rest_applies(world, tmp_path) -> None:
+def test_an_event_on_a_refused_new_hazard_is_refused_and_the_rest_applies(english, world, tmp_path) -> None:
     office, _, enterprise = world
     e1 = enterprise.store.enterprises._select()[0]
     forged = "00000000-0000-7000-8000-0000000000c1"

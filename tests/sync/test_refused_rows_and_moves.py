@@ -19,7 +19,7 @@ from safety_desk.services.enterprises import EnterpriseService
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.imports import SpreadsheetService
 from safety_desk.services.sync import SyncService
-from safety_desk.store.records import DistrictMember, Hazard, Inspection
+from safety_desk.store.records import Hazard, Inspection
 
 from sync_helpers import Replica, add_photo, as_person, enrol_and_join, exchange, hazard_of, later_than, open_world
 
@@ -58,7 +58,7 @@ def office_row_of(office: Replica, table: str, row_id: str) -> dict:
     return row(office, table, row_id)
 
 
-def test_a_row_outside_the_scope_is_refused_alone_and_the_sender_is_told(world, tmp_path) -> None:
+def test_a_row_outside_the_scope_is_refused_alone_and_the_sender_is_told(english, world, tmp_path) -> None:
     office, _, enterprise = world
     exchange(office, enterprise, tmp_path)
     other = hazard_of(office.store, "隐患2")  # a hazard of another enterprise
@@ -95,7 +95,7 @@ def test_a_row_outside_the_scope_is_refused_alone_and_the_sender_is_told(world, 
     assert len([c for c in enterprise.sync.conflicts(include_resolved=True) if c.kind == "refused"]) == len(told)
 
 
-def test_an_inspector_cannot_move_a_hazard_to_another_district(world, tmp_path) -> None:
+def test_an_inspector_cannot_move_a_hazard_to_another_district(english, world, tmp_path) -> None:
     office, inspector, _ = world
     exchange(office, inspector, tmp_path)
     hazard = hazard_of(office.store, "隐患2")
@@ -122,11 +122,7 @@ def no_backups(monkeypatch):
 
 
 def _world_of_four(world, tmp_path):
-    office, inspector_a, enterprise = world
-    with office.store.transaction():  # the inspector works in D1 (laptop A's district)
-        office.store.members.add(DistrictMember(id=office.store.db.new_id(), role="inspector", person_id=
-                                                office.store.people.by_login("insp").id,
-                                                district_id=office.store.districts.by_code("D1").id))
+    office, inspector_a, enterprise = world  # the inspector works in D1, laptop A's district (sync_helpers.py)
     inspector_b = enrol_and_join(office, tmp_path, "inspector-b", "inspector", district_codes=["D2"])
     return office, inspector_a, inspector_b, enterprise
 
@@ -235,7 +231,7 @@ def test_moving_an_enterprise_hands_it_over_and_keeps_the_offline_edit(world, tm
         assert report.ok, (replica.name, report)
 
 
-def test_an_edit_made_after_the_move_is_refused_and_the_device_told(world, tmp_path, no_backups) -> None:
+def test_an_edit_made_after_the_move_is_refused_and_the_device_told(english, world, tmp_path, no_backups) -> None:
     office, inspector_a, inspector_b, enterprise_pc = _world_of_four(world, tmp_path)
     _round(office, [inspector_a, inspector_b], tmp_path)
     hazard = hazard_of(office.store, "隐患1")

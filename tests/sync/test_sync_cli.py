@@ -12,7 +12,7 @@ from sync_helpers import db_digest, make_office
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return CliRunner().invoke(main, ["--lang", "en", *args], catch_exceptions=False)  # read in English
 
 
 def test_enrol_join_export_import_folder_and_revoke_from_the_command_line(tmp_path: Path) -> None:

@@ -46,13 +46,14 @@ def test_an_enterprise_installation_signs_in_only_its_own_people(world) -> None:
     auth.verify_password = lambda password, stored: True
     try:
         assert signin.sign_in("e1", "pw").person.login == "e1"
-        with pytest.raises(SignInFailed, match="本企业"):
+        # Not on the PC's sign-in list: refused as a wrong password is, whatever hash the database holds.
+        with pytest.raises(SignInFailed, match="密码错误"):
             signin.sign_in("admin", "pw")
     finally:
         auth.verify_password = original
 
 
-def test_join_refuses_a_database_with_data_and_a_used_enrolment_is_refused_at_the_office(world, tmp_path) -> None:
+def test_join_refuses_a_database_with_data_and_a_used_enrolment_is_refused_at_the_office(english, world, tmp_path) -> None:
     office, inspector, _ = world
     enrol = tmp_path / "laptop2.sdenroll"
     DeviceService(office.session).enroll("inspector", "laptop2", enrol, district_codes=["D2"])
@@ -61,7 +62,7 @@ def test_join_refuses_a_database_with_data_and_a_used_enrolment_is_refused_at_th
     copy = tmp_path / "copied-before-use.sdenroll"
     copy.write_bytes(enrol.read_bytes())
     join(tmp_path / "first.db", enrol)
-    with pytest.raises(DeviceProblem, match="已被使用"):
+    with pytest.raises(DeviceProblem, match="used by another installation"):
         join(tmp_path / "unused.db", enrol)  # the file that joined once is marked used where it lies
     join(tmp_path / "second.db", copy)  # a copy taken before: the second computer makes its own key
     from sync_helpers import Replica
@@ -78,7 +79,7 @@ def test_join_refuses_a_database_with_data_and_a_used_enrolment_is_refused_at_th
     second.close()
 
 
-def test_enrolment_checks_its_input(world, tmp_path) -> None:
+def test_enrolment_checks_its_input(english, world, tmp_path) -> None:
     office, inspector, _ = world
     service = DeviceService(office.session)
     with pytest.raises(DeviceProblem, match="D9"):
@@ -147,7 +148,7 @@ def test_photos_travel_once_and_arrive_intact(world, tmp_path) -> None:
     assert not enterprise.store.photos.get(photo) is None
 
 
-def test_the_same_bundle_twice_is_a_reported_no_op(world, tmp_path) -> None:
+def test_the_same_bundle_twice_is_a_reported_no_op(english, world, tmp_path) -> None:
     office, inspector, _ = world
     inspector.store.hazards.update(hazard_of(inspector.store, "隐患2").id, measures="整改")
     bundle = inspector.sync.export(tmp_path)
@@ -181,7 +182,7 @@ def test_a_concurrent_edit_keeps_the_loser_and_keep_other_syncs(world, tmp_path)
     assert office.store.hazards.require(hazard.id).measures == "办公室的措施"
 
 
-def test_fields_the_enterprise_does_not_own_are_refused_and_reported(world, tmp_path) -> None:
+def test_fields_the_enterprise_does_not_own_are_refused_and_reported(english, world, tmp_path) -> None:
     office, _, enterprise = world
     hazard = hazard_of(enterprise.store, "隐患1")
     enterprise.store.hazards.update(hazard.id, grade="重大", treatment_plan={"objectives": "消除"})
@@ -198,7 +199,7 @@ def test_fields_the_enterprise_does_not_own_are_refused_and_reported(world, tmp_
     assert {c.kind for c in office.sync.conflicts()} == {"refused"}
 
 
-def test_a_revoked_device_is_refused_and_learns_it(world, tmp_path) -> None:
+def test_a_revoked_device_is_refused_and_learns_it(english, world, tmp_path) -> None:
     office, inspector, _ = world
     exchange(inspector, office, tmp_path)
     inspector.store.hazards.update(hazard_of(inspector.store, "隐患1").id, measures="停用前写的")
@@ -220,7 +221,7 @@ def test_a_revoked_device_is_refused_and_learns_it(world, tmp_path) -> None:
         inspector.sync.export(tmp_path)
 
 
-def test_a_far_future_clock_is_capped_reported_and_does_not_win_forever(world, tmp_path) -> None:
+def test_a_far_future_clock_is_capped_reported_and_does_not_win_forever(english, world, tmp_path) -> None:
     office, inspector, enterprise = world
     from safety_desk.domain.hybrid_clock import HybridClock, Timestamp
 
@@ -411,7 +412,7 @@ def test_a_relayed_newer_value_over_an_older_relayed_one_is_no_conflict(world, t
         assert [c for c in replica.sync.conflicts() if c.kind == "value"] == []
 
 
-def test_an_enrolled_device_does_not_make_its_own_first_account(world) -> None:
+def test_an_enrolled_device_does_not_make_its_own_first_account(english, world) -> None:
     _, inspector, _ = world
     from safety_desk.services.auth import create_first_account
 

@@ -37,7 +37,7 @@ def test_folder_passes_bring_all_three_to_the_same_data(world, tmp_path) -> None
                                                                                   enterprise.device_id}
 
 
-def test_the_folder_setting_is_used_and_a_missing_folder_is_reported(world, tmp_path) -> None:
+def test_the_folder_setting_is_used_and_a_missing_folder_is_reported(english, world, tmp_path) -> None:
     office = world[0]
     with pytest.raises(SyncProblem, match="no sync folder"):
         office.sync.sync_folder()

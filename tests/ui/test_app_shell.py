@@ -56,7 +56,7 @@ def test_first_start_names_the_office_and_creates_an_account(qtbot, tmp_path: Pa
         assert SignIn(store).sign_in("zhangwei", "secret12").person.name == "张伟"
 
 
-def test_sign_in_refuses_a_wrong_password_with_a_message_then_accepts(qtbot, store: Store) -> None:
+def test_sign_in_refuses_a_wrong_password_with_a_message_then_accepts(english, qtbot, store: Store) -> None:
     dialog = SignInDialog(SignIn(store), "测试安全办")
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.login, "admin")
@@ -68,7 +68,7 @@ def test_sign_in_refuses_a_wrong_password_with_a_message_then_accepts(qtbot, sto
     assert dialog.session is not None and dialog.result() == dialog.DialogCode.Accepted
 
 
-def test_repeated_failures_make_the_next_try_wait(store: Store) -> None:
+def test_repeated_failures_make_the_next_try_wait(english, store: Store) -> None:
     from safety_desk.services.auth import SignInFailed
 
     now = [1000.0]

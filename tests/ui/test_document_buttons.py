@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from safety_desk.reports.sealed_pdf import read_sealed_pdf
 from safety_desk.services.inspections import InspectionService
 from safety_desk.services.reports import ReportProblem
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
@@ -103,6 +104,9 @@ def test_the_hazard_page_prints_the_reinspection_opinion_once_re_inspected(qtbot
     text = squeezed_text(path)
     assert "整改复查意见书" in text and "复查意见" in text
     assert "".join(demo_store.hazards.get(checked).description.split())[:20] in text
+    # Issued as it was first printed (on the writer thread), sealed, and kept for every reprint.
+    kept = demo_store.filings.by_number(read_sealed_pdf(path).seal_text.split("|")[2])
+    assert kept is not None and kept.scope == checked
 
     unchecked = demo_store.db.conn.execute(
         "SELECT hazard_id FROM hazard_state WHERE status = '待整改' LIMIT 1").fetchone()[0]

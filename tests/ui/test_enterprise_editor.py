@@ -71,7 +71,7 @@ def test_a_refusal_from_the_service_is_shown_in_the_dialog_and_nothing_is_saved(
     assert demo_store.enterprises.get(first.id) == first
 
 
-def test_someone_who_may_not_edit_is_told_so_and_nothing_is_saved(qtbot, demo_store, context_for) -> None:
+def test_someone_who_may_not_edit_is_told_so_and_nothing_is_saved(english, qtbot, demo_store, context_for) -> None:
     inspector = context_for("inspector01a")
     enterprise = demo_store.enterprises.of_district(inspector.session.district_ids()[0])[0]
     editor = _editor(qtbot, EnterpriseService(inspector.session), enterprise)

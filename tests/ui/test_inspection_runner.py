@@ -203,7 +203,7 @@ def test_the_general_checklist_with_number_choice_and_text_items_by_keyboard(qtb
     assert runner.service.state(inspection_id).read_only
 
 
-def test_a_failed_major_item_with_a_photo_becomes_a_major_hazard(qtbot, runner_context, tmp_path) -> None:
+def test_a_failed_major_item_with_a_photo_becomes_a_major_hazard(english, qtbot, runner_context, tmp_path) -> None:
     inspection_id = _start(runner_context, FIRE)
     runner = _shown_runner(qtbot, runner_context, inspection_id)
     press(qtbot, runner, Qt.Key.Key_Y)
@@ -387,7 +387,7 @@ def test_the_signature_pad_draws_on_white_and_clears(qtbot) -> None:
     assert all(image.pixelColor(x, y).name() == "#ffffff" for x in range(0, 800, 50) for y in range(0, 300, 50))
 
 
-def test_a_number_out_of_range_fails_and_stays_for_the_hazard(qtbot, runner_context) -> None:
+def test_a_number_out_of_range_fails_and_stays_for_the_hazard(english, qtbot, runner_context) -> None:
     inspection_id = _start(runner_context, GENERAL)
     runner = _shown_runner(qtbot, runner_context, inspection_id)
     runner.show_step(next(i for i, s in enumerate(runner.steps) if s.item is not None and s.item.code == "4.6"))

@@ -190,4 +190,4 @@ def test_a_failed_start_backup_is_shown_and_the_program_carries_on(qtbot, demo_c
 
     monkeypatch.setattr(backup_store, "backup_copy", full)
     app_module.start_backup(demo_context, None)
-    assert "磁盘已满" in shown[0] and "the database was not changed" in shown[0]
+    assert "磁盘已满" in shown[0] and "数据库未改动" in shown[0]

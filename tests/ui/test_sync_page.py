@@ -15,7 +15,6 @@ from safety_desk.services.session import Session
 from safety_desk.services.sync import SyncService
 from safety_desk.services.sync_results import ConflictView, ImportResult, PeerInfo
 from safety_desk.settings import Settings
-from safety_desk.store.records import DistrictMember
 from safety_desk.store.store import Store
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.enrol_device import EnrolDeviceDialog
@@ -59,12 +58,7 @@ def _side(qtbot, store: Store, login: str) -> Side:
 @pytest.fixture
 def pair(qtbot, tmp_path):
     """The office (signed in as admin) and an inspector laptop for district D1 (signed in as its inspector)."""
-    office = make_office(tmp_path)
-    with office.store.transaction():
-        inspector = office.store.people.by_login("insp")
-        district = office.store.districts.by_code("D1")
-        office.store.members.add(DistrictMember(id=office.store.db.new_id(), district_id=district.id,
-                                                person_id=inspector.id, role="inspector"))
+    office = make_office(tmp_path)  # its inspector serves D1 (sync_helpers.py)
     laptop = enrol_and_join(office, tmp_path, "laptop", "inspector", district_codes=["D1"])
     yield _side(qtbot, office.store, "admin"), _side(qtbot, laptop.store, "insp")
     office.close()
@@ -168,7 +162,7 @@ def test_export_from_the_office_and_import_on_the_laptop_show_in_both_peer_table
     assert office.page.peers_model.state_text(after.peer) == "Active"
 
 
-def test_a_tampered_bundle_is_refused_with_a_clear_message_and_changes_nothing(pair, qtbot, tmp_path, monkeypatch,
+def test_a_tampered_bundle_is_refused_with_a_clear_message_and_changes_nothing(english, pair, qtbot, tmp_path, monkeypatch,
                                                                               messages) -> None:
     office, laptop = pair
     office.store.hazards.update(hazard_of(office.store, "隐患1").id, measures="加装防护罩")
@@ -346,7 +340,7 @@ def test_folder_sync_through_a_temp_folder(pair, qtbot, tmp_path, monkeypatch, m
     assert "Waiting there for this device: 0 bundles" in laptop.page.folder_status.text()
 
 
-def test_a_folder_that_cannot_be_reached_says_so(pair, qtbot, tmp_path, messages) -> None:
+def test_a_folder_that_cannot_be_reached_says_so(english, pair, qtbot, tmp_path, messages) -> None:
     office, _ = pair
     with qtbot.waitSignal(office.page.refreshed):
         office.page.set_sync_folder(str(tmp_path / "unplugged"))

@@ -457,9 +457,17 @@ class HazardDetailDialog(QDialog):
         return preview_document(self.context, self, self.tr("Rectification notice"), f"整改通知书-{number}.pdf",
                                 lambda path, session: ReportService(session).notice(notice_id, path))
 
-    def on_print_reinspection_clicked(self) -> ReportDialog:
-        """Preview the 整改复查意见书 of the hazard's last re-inspection, to print or save."""
+    def on_print_reinspection_clicked(self) -> ReportDialog | None:
+        """Preview the 整改复查意见书 of the hazard's last re-inspection, to print or save.
+
+        Its first print issues it (kept with its seal, a write of milliseconds on the writer thread); the preview
+        then reads the kept copy on a connection of its own, as every later print does."""
         hazard_id = self.hazard_id
+        try:
+            self.context.ops.call("reports", "issue_reinspection", hazard_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Re-inspection opinion"), str(exc))
+            return None
         return preview_document(self.context, self, self.tr("Re-inspection opinion"),
                                 f"整改复查意见书-{self.detail.hazard.found_on}.pdf",
                                 lambda path, session: ReportService(session).reinspection(hazard_id, path))

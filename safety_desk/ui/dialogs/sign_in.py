@@ -4,7 +4,7 @@ set is replaced before the window opens."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+    QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
 from safety_desk.services.auth import SignIn, SignInFailed
@@ -19,6 +19,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self._sign_in = sign_in
         self.session: Session | None = None
+        self.password_used = ""  # what unlocks this person's key slot from now on (the new one after a change)
         self.setWindowTitle(self.tr("Sign in — SafetyDesk"))
         self.setMinimumWidth(380)
         app_name = self.tr("SafetyDesk")
@@ -38,6 +39,12 @@ class SignInDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         buttons.accepted.connect(self.on_accept)
         buttons.rejected.connect(self.reject)
+        # An encrypted database not yet open: the recovery key opens it when no password here can.
+        self.recovery = QPushButton(self.tr("Recovery key…"))
+        self.recovery.setObjectName("recovery_key")
+        self.recovery.setVisible(hasattr(sign_in, "unlock_with_recovery") and not sign_in.unlocked)
+        self.recovery.clicked.connect(self.on_recovery_key)
+        buttons.addButton(self.recovery, QDialogButtonBox.ButtonRole.ResetRole)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
@@ -61,7 +68,23 @@ class SignInDialog(QDialog):
             self.change_dialog.open()
             return
         self.session = session
+        self.password_used = password
         self.accept()
+
+    def on_recovery_key(self) -> None:
+        text, given = QInputDialog.getText(self, self.tr("Recovery key"), self.tr(
+            "The recovery key the safety office keeps (printed or shown when the database was encrypted):"))
+        if not given or not text.strip():
+            return
+        try:
+            self._sign_in.unlock_with_recovery(text)
+        except SignInFailed as exc:
+            self.message.setText(str(exc))
+            return
+        self.recovery.setVisible(False)
+        self.message.setText(self.tr("The database is open. Sign in with your login and password: from now on your "
+                                     "password opens it on this computer."))
+        self.login.setFocus()
 
     def on_new_password(self, session: Session, current: str, new: str) -> None:
         # Before the window there is no writer thread: this one-row write runs here, as the first-run
@@ -74,4 +97,5 @@ class SignInDialog(QDialog):
         self.change_dialog.accept()
         session.person = person
         self.session = session
+        self.password_used = new
         self.accept()

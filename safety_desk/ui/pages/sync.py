@@ -706,6 +706,12 @@ class SyncPage(QWidget):
                 .replace("%3", f"{result.changes:,}").replace("%4", f"{result.photos:,}"))
         if result.notice_blocks:
             text += "\n" + self.tr("Notice numbers for it: %1").replace("%1", "; ".join(result.notice_blocks))
+        if result.signers:
+            text += "\n" + self.tr("Who signs in on it (only their passwords go to it): %1").replace(
+                "%1", "、".join(result.signers))
+        else:
+            text += "\n" + self.tr("Nobody signs in on it yet: give its districts inspectors, or name its people "
+                                   "with the command `safety-desk device people`.")
         text += "\n\n" + self.tr("Hand the file over on a USB stick or through a shared folder. On the new "
                                  "computer, start SafetyDesk and choose “Join an office: choose the enrolment "
                                  "file”. The file works once; delete other copies once it has been used.")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QProgressBar, QToolButton, QVBoxLayout, QWidget,
 )
 
+from safety_desk.domain.language import say
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.photos import PhotoService, PreparedPhoto
 from safety_desk.store.records import Photo
@@ -422,11 +423,12 @@ class PhotoStrip(QWidget):
     def _store(self, outcome: _Outcome) -> str | tuple[str, str]:
         keep = self._keep()
         if keep is None:  # the owner is gone: nobody would attach the photo
-            return ("error", f"照片保存失败 (could not save the photo): {outcome.name}")
+            return ("error", say(f"照片保存失败：{outcome.name}", f"could not save the photo: {outcome.name}"))
         try:
             photo = keep(outcome.prepared)
         except Exception as exc:  # noqa: BLE001 - reported to the user with the file's name
-            return ("error", f"照片保存失败 (could not save the photo): {outcome.name}: {exc}")
+            return ("error", say(f"照片保存失败：{outcome.name}: {exc}",
+                                f"could not save the photo: {outcome.name}: {exc}"))
         return photo.id
 
     def _finish(self, batch_id: int) -> None:
