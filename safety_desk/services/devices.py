@@ -296,11 +296,13 @@ class DeviceService:
         not a device of the database: it writes nothing, so it has no device record; the file carries the office's
         key and the device list (services/hub_gate.py), which the office sends again at each exchange."""
         if district_codes or uscc:
-            raise DeviceProblem("集线器为所有设备转发，不用 --district 或 --enterprise")
+            raise DeviceProblem(say("集线器为所有设备转发，不用 --district 或 --enterprise",
+                                    "a hub relays for every device: no --district or --enterprise"))
         if not name:
-            raise DeviceProblem("--name: 设备名称不能为空 (the device needs a name)")
+            raise DeviceProblem(say("--name: 设备名称不能为空", "--name: the device needs a name"))
         if output.exists():
-            raise DeviceProblem(f"{output}: 文件已存在 (the file exists already; enrolment never overwrites)")
+            raise DeviceProblem(say(f"{output}: 文件已存在", f"{output}: the file exists already; enrolment never "
+                                    "overwrites"))
         office = self.store.offices.current()
         hub_id = write_hub_enrolment(self.store, office_device, office.name if office else "", name, output)
         hub = Device(id=hub_id, name=name, role="hub", public_key="", enrolled_at=self.store.db.now_iso(),
