@@ -115,6 +115,8 @@ class SyncService:
         self.settings = settings or Settings()
         self._wall_ms = wall_ms or session.clock.epoch_ms
         self.tolerance_ms = tolerance_ms
+        self._in_pass = False  # in a sync-folder pass: one backup for all its imports (backup)
+        self._pass_backup: Path | None = None
         self._relayed: list[Change] = []
 
     # -- identity and peers -----------------------------------------------------------------------
@@ -529,10 +531,18 @@ class SyncService:
 
     def backup(self) -> Path:
         """A copy of the database before an import, in the backups folder with the others (services/backups.py:
-        rotated with the other pre-import backups; listed and restorable from Settings)."""
+        rotated with the other pre-import backups; listed and restorable from Settings). A pass through a sync
+        folder (or the network hub, services/hub_sync.py) backs up once, before its first import: that copy undoes
+        the pass, and the office taking in 2,000 enterprises' bundles in one pass copies the city's database once,
+        not 2,000 times."""
+        if self._pass_backup is not None:
+            return self._pass_backup
         from safety_desk.services.backups import take_backup
 
-        return take_backup(self.store, reason="import").path
+        path = take_backup(self.store, reason="import").path
+        if self._in_pass:
+            self._pass_backup = path
+        return path
 
     def clock_warning(self) -> str | None:
         """The visible warning that this device's own clock ran too far ahead and was capped (None: never)."""
@@ -563,16 +573,20 @@ class SyncService:
         total = len(waiting) + len(peers)
         done = 0
         seen = self.log.imported_file_names()
-        for bundle in waiting:
-            try:
-                if bundle.name not in seen:
-                    result.imported.append(self.import_bundle(bundle))
-                bundle.unlink(missing_ok=True)
-            except BundleRejected as exc:
-                result.rejected.append(str(exc))
-                set_aside(bundle)
-            done += 1
-            report(done, total)
+        self._in_pass, self._pass_backup = True, None
+        try:
+            for bundle in waiting:
+                try:
+                    if bundle.name not in seen:
+                        result.imported.append(self.import_bundle(bundle))
+                    bundle.unlink(missing_ok=True)
+                except BundleRejected as exc:
+                    result.rejected.append(str(exc))
+                    set_aside(bundle)
+                done += 1
+                report(done, total)
+        finally:
+            self._in_pass, self._pass_backup = False, None
         # A revoked device still gets its revocation (and nothing else: see _export); one that has just learnt
         # of its own revocation writes nothing.
         if self.this_device().revoked_at is not None:

@@ -210,6 +210,14 @@ class LocalState:
     def set_resend_upto(self, device_id: str, seq: int) -> None:
         self.db.set_local(f"resend_upto:{device_id}", str(seq))
 
+    # -- the network hub (services/hub_sync.py) ------------------------------------------------------
+    def hub_synced_at(self) -> str | None:
+        """When this device last finished an exchange with its hub (ISO time), for the status bar."""
+        return self.db.local("hub_synced_at")
+
+    def set_hub_synced_at(self, at: str) -> None:
+        self.db.set_local("hub_synced_at", at)
+
     # -- conflicts a device forwards to the office ----------------------------------------------------
     def conflicts_forwarded(self) -> int:
         """On a device: its conflicts up to this number (conflict rowid) the office has confirmed having."""

@@ -146,3 +146,22 @@ def test_a_revoked_device_learns_it_through_the_folder(world, tmp_path) -> None:
     assert inspector.sync.this_device().revoked_at is not None
     assert inspector.store.hazards.require(hazard_of(inspector.store, "隐患1").id).measures == ""
     assert inspector.sync.sync_folder(hub).exported == []  # it writes nothing any more
+
+
+def test_a_folder_pass_backs_up_once_before_its_first_import(world, tmp_path) -> None:
+    from safety_desk.store.backups import list_backups
+
+    office, inspector, enterprise = world
+    hub = tmp_path / "hub"
+    hub.mkdir()
+    for replica in (inspector, enterprise):
+        replica.store.hazards.update(hazard_of(replica.store, "隐患1").id, measures=f"{replica.name}写的")
+        replica.sync.sync_folder(hub)
+    before = len(list_backups(office.store.path))
+    result = office.sync.sync_folder(hub)
+    assert len(result.imported) == 2
+    assert result.imported[0].backup == result.imported[1].backup and result.imported[0].backup.exists()
+    assert len(list_backups(office.store.path)) == before + 1
+    # A bundle imported on its own still backs up first.
+    inspector.refresh()
+    assert inspector.sync.import_bundle(office.sync.export(tmp_path, for_device=inspector.device_id).path).backup
