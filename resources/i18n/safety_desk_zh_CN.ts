@@ -5654,8 +5654,8 @@ A period is filed once: the filed figures are final and every later print shows 
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="422"/>
-        <source>The safety office has enrolled no device yet: what is recorded here stays on this computer until it does.</source>
-        <translation>安全办尚未登记设备：在这里记录的内容留在本机，登记设备后再同步出去。</translation>
+        <source>No device enrolled yet: the safety office enrols devices, and until then what is recorded here stays on this computer.</source>
+        <translation>还没有登记设备：设备由安全办登记，登记之前在这里记录的内容只留在本机。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="729"/>

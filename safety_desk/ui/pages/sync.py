@@ -419,8 +419,8 @@ class SyncPage(QWidget):
             # Point to the Devices tab only for whoever has it: others are told who enrols devices.
             self.peers_empty.setText(
                 self.tr("No device enrolled yet: enrol one on the Devices tab below.") if show_devices else
-                self.tr("The safety office has enrolled no device yet: what is recorded here stays on this "
-                        "computer until it does.") if snapshot.office else
+                self.tr("No device enrolled yet: the safety office enrols devices, and until then what is "
+                        "recorded here stays on this computer.") if snapshot.office else
                 self.tr("No peer device known."))
             self.peers_empty.show()
         self.show_folder_status(snapshot.folder)
