@@ -413,6 +413,8 @@ class SyncPage(QWidget):
                                    for p in snapshot.peers])
         self.peers_view.setColumnHidden(PeersModel.IN_FOLDER, outgoing is None)
         show_devices = snapshot.office and self.context.session.may(Action.MANAGE_PEOPLE)
+        # Whoever does not exchange bundles here sees the office's peers when it has some, not an empty table.
+        self.peers_view.setVisible(bool(snapshot.peers) or self.exchanges_here())
         if snapshot.peers:
             self.peers_empty.hide()
         else:
