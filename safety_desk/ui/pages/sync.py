@@ -319,6 +319,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(top, 2)
         layout.addWidget(self.tabs, 3)
+        self._page_layout = layout
         self.note.hide()
         for button in (self.export_button, self.import_button, self.folder_button):
             button.setEnabled(False)  # until the first read says this database is an enrolled device
@@ -415,6 +416,7 @@ class SyncPage(QWidget):
         show_devices = snapshot.office and self.context.session.may(Action.MANAGE_PEOPLE)
         # Whoever does not exchange bundles here sees the office's peers when it has some, not an empty table.
         self.peers_view.setVisible(bool(snapshot.peers) or self.exchanges_here())
+        self._page_layout.setStretch(2, 2 if self.peers_view.isVisibleTo(self) else 0)  # a sentence: its height
         if snapshot.peers:
             self.peers_empty.hide()
         else:
