@@ -104,6 +104,11 @@ def bar_chart(title: str, categories: list[str], series: list[tuple[str, list[in
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d"
+    # Whole-number ticks at a round step: left to itself the axis ticks 0.5, 1.5 … which "%d" prints as 0, 0, 1, 1.
+    wanted = chart.valueAxis.valueMax / 5
+    step = next(step for step in (m * 10 ** e for e in range(7) for m in (1, 2, 5)) if step >= wanted)
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.valueMax = -(-chart.valueAxis.valueMax // step) * step  # the top a labelled tick too
     chart.categoryAxis.categoryNames = categories
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
