@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import click
 
-from safety_desk import __version__
+from safety_desk import __version__, cli_help
 from safety_desk.domain.language import say, set_language
 
 if TYPE_CHECKING:
@@ -234,7 +234,32 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
     return decorate
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+def _typed_language(args: list[str]) -> str | None:
+    """--lang as typed, read before click parses: the main command's --help and usage errors come before main()."""
+    for at, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and at + 1 < len(args):
+            return args[at + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def _choose_language(typed: str | None) -> None:
+    """Every message of this run in one language: --lang when typed, else the saved setting (DESIGN.md §7)."""
+    from safety_desk.settings import Settings
+
+    set_language(typed or Settings.load().language)
+
+
+class _Main(cli_help.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        _choose_language(_typed_language(args))
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_Main, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
               help="Database file (default: the per-user data dir).")
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
@@ -250,11 +275,8 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: bool = False,
          user: str | None = None, recovery_key: str | None = None) -> None:
-    """SafetyDesk 安全检查工作台: workplace-safety inspections, hazards and drills, offline."""
-    from safety_desk.settings import Settings
-
-    # Every message of this run in one language: --lang when typed, else the saved setting (DESIGN.md §7).
-    set_language(lang_given(ctx) or Settings.load().language)
+    """SafetyDesk: workplace-safety inspections, hazards and drills, offline. Without a command, the window opens."""
+    _choose_language(lang_given(ctx))  # as parsed: the same as read before, unless an option's value said --lang
     if ctx.invoked_subcommand is not None:
         return
     if self_test:
@@ -1381,6 +1403,10 @@ def sync_conflicts(ctx: click.Context, include_resolved: bool) -> None:
             click.echo("\t".join([c.id, c.kind, f"{c.table}.{c.field}", c.row_id, say("保留=", "kept=") + repr(c.kept_value),
                                   f"{c.kept_by} {c.kept_at or ''}", say("另一值=", "other=") + repr(c.other_value),
                                   f"{c.other_by} {c.other_at or ''}", c.note]))
+
+
+cli_help.name_paths(main)
+cli_help.install_click_words()  # after the decorators: click words they fix for good (--version's help) stay English
 
 
 if __name__ == "__main__":  # pragma: no cover
