@@ -228,7 +228,8 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
 
     def decorate(command):
         command = click.option("-o", "--output", required=required, callback=checked, metavar=f"FILE{suffix}",
-                               type=click.Path(dir_okay=False, path_type=Path), help=help_text)(command)
+                               type=click.Path(dir_okay=False, path_type=Path),
+                               help=help_text or f"The file to write (FILE{suffix}).")(command)
         return click.option("--create-dirs", is_flag=True, is_eager=True, expose_value=False, callback=remember,
                             help="Create the output's folder if it does not exist.")(command)
     return decorate
@@ -362,12 +363,13 @@ def encrypt_command(ctx: click.Context) -> None:
 
 
 @main.command("demo")
-@click.option("--enterprises", default=60, show_default=True, type=click.IntRange(1, 20000))
-@click.option("--weeks", default=26, show_default=True, type=click.IntRange(1, 520))
-@click.option("--seed", default=2026, show_default=True, type=int)
+@click.option("--enterprises", default=60, show_default=True, type=click.IntRange(1, 20000),
+              help="How many enterprises.")
+@click.option("--weeks", default=26, show_default=True, type=click.IntRange(1, 520), help="How many weeks of data.")
+@click.option("--seed", default=2026, show_default=True, type=int, help="The random seed: the same seed, the same data.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
               help="The demo's 'today' (default: today).")
-@click.option("--larger-incident", is_flag=True, help="Include one accident of grade 较大 (for tests).")
+@click.option("--larger-incident", is_flag=True, help="Include one accident of the larger grade (for tests).")
 @click.pass_context
 def demo_command(ctx: click.Context, enterprises: int = 60, weeks: int = 26, seed: int = 2026,
                  as_of=None, larger_incident: bool = False) -> None:
@@ -469,8 +471,9 @@ def restore_command(ctx: click.Context, file: Path) -> None:
 @main.command("ledger")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC).")
-@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None)
-@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None)
+@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None, help="Only hazards of this grade.")
+@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None,
+              help="Only hazards in this status.")
 @click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
               help="The ledger as it stood at the end of that day: hazards registered by then, with their status"
@@ -479,7 +482,7 @@ def restore_command(ctx: click.Context, file: Path) -> None:
 @click.pass_context
 def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | None, grade: str | None,
                    status: str | None, overdue: bool, as_of, as_json: bool) -> None:
-    """List hazards (隐患台账), newest found first; --json for scripts."""
+    """List hazards (the hazard ledger), newest found first; --json for scripts."""
     import json
 
     with _desk(ctx) as desk:
@@ -512,7 +515,7 @@ def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | No
 
 @main.group("report")
 def report_group() -> None:
-    """Official documents as PDF (检查记录、整改通知书、演练记录、周报、季度统计)."""
+    """Official documents as PDF: inspection records, notices, drill records, weekly, quarterly and annual statistics."""
 
 
 def _write_document(ctx: click.Context, output: Path, make) -> None:
@@ -535,7 +538,7 @@ _OUTPUT = _output(".pdf")
 @_OUTPUT
 @click.pass_context
 def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> None:
-    """安全生产检查记录 of one inspection."""
+    """The inspection record of one inspection."""
     _write_document(ctx, output, lambda reports: reports.inspection_record(inspection_id, output))
 
 
@@ -543,10 +546,10 @@ def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> N
 @click.argument("notice_id")
 @_OUTPUT
 @click.option("--reprint", is_flag=True, default=None,
-              help="Mark the print 补打 even on the issue day (a print on a later day always is).")
+              help="Mark the print as a reprint even on the issue day (a print on a later day always is).")
 @click.pass_context
 def report_notice(ctx: click.Context, notice_id: str, output: Path, reprint: bool | None) -> None:
-    """安全隐患整改通知书 (by its id or its number), exactly as issued."""
+    """A rectification notice (by its id or its number), exactly as issued."""
     _write_document(ctx, output, lambda reports: reports.notice(notice_id, output, reprint=reprint or None))
 
 
@@ -555,7 +558,7 @@ def report_notice(ctx: click.Context, notice_id: str, output: Path, reprint: boo
 @_OUTPUT
 @click.pass_context
 def report_drill(ctx: click.Context, drill_id: str, output: Path) -> None:
-    """应急演练记录 of one held drill."""
+    """The drill record of one held drill."""
     _write_document(ctx, output, lambda reports: reports.drill_record(drill_id, output))
 
 
@@ -564,7 +567,7 @@ def report_drill(ctx: click.Context, drill_id: str, output: Path) -> None:
 @_OUTPUT
 @click.pass_context
 def report_reinspection(ctx: click.Context, hazard_id: str, output: Path) -> None:
-    """整改复查意见书 of a hazard's last re-inspection (its id: ledger --json)."""
+    """The re-inspection opinion of a hazard's last re-inspection (its id: ledger --json)."""
     _write_document(ctx, output, lambda reports: reports.reinspection(hazard_id, output))
 
 
@@ -573,7 +576,7 @@ def report_reinspection(ctx: click.Context, hazard_id: str, output: Path) -> Non
 @_OUTPUT
 @click.pass_context
 def report_hazard(ctx: click.Context, hazard_id: str, output: Path) -> None:
-    """安全隐患整改记录 of one hazard: its photos before and after rectification side by side."""
+    """The rectification record of one hazard: its photos before and after rectification side by side."""
     _write_document(ctx, output, lambda reports: reports.hazard_record(hazard_id, output))
 
 
@@ -587,7 +590,7 @@ def report_hazard(ctx: click.Context, hazard_id: str, output: Path) -> None:
 @click.pass_context
 def report_weekly(ctx: click.Context, week: str | None, start, end, district_code: str | None, output: Path | None,
                   as_json: bool) -> None:
-    """安全生产周报 for an ISO week or a period, for the city or one district (-o FILE.pdf or --json)."""
+    """The weekly safety summary for an ISO week or a period, for the city or one district (-o FILE.pdf or --json)."""
     import json
 
     from safety_desk.services.weekly import date_range, iso_week
@@ -647,11 +650,11 @@ def _statistics_command(ctx: click.Context, kind: str, period: str, district_cod
 @_output(".pdf", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of writing a PDF.")
 @click.option("--file", "file_it", is_flag=True,
-              help="报出: store the figures as filed (once per period and scope); later prints reprint them.")
+              help="File them: store the figures as filed (once per period and scope); later prints reprint them.")
 @click.pass_context
 def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None, uscc: str | None,
                      output: Path | None, as_json: bool, file_it: bool = False) -> None:
-    """季度隐患排查治理统计分析表 (16号令 art. 14): the city, one district, or one enterprise's own filing."""
+    """The quarterly hazard statistics (Order No. 16, art. 14): the city, one district, or one enterprise's own filing."""
     _statistics_command(ctx, "quarterly", quarter, district_code, uscc, output, as_json, file_it)
 
 
@@ -662,11 +665,11 @@ def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None
 @_output(".pdf", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of writing a PDF.")
 @click.option("--file", "file_it", is_flag=True,
-              help="报出: store the figures as filed (once per period and scope); later prints reprint them.")
+              help="File them: store the figures as filed (once per period and scope); later prints reprint them.")
 @click.pass_context
 def report_annual(ctx: click.Context, year: str, district_code: str | None, uscc: str | None, output: Path | None,
                   as_json: bool, file_it: bool = False) -> None:
-    """年度隐患排查治理统计分析表 (16号令 art. 14, due 31 January): the city, a district, or one enterprise's own."""
+    """The annual hazard statistics (Order No. 16, art. 14, due 31 January): the city, a district, or one enterprise's own."""
     _statistics_command(ctx, "annual", year, district_code, uscc, output, as_json, file_it)
 
 
@@ -691,8 +694,7 @@ def _echo_filing(figures) -> None:
 
 @main.group("person")
 def person_group() -> None:
-    """人员和账号 (people and accounts): add, list, disable, enable, reset-password, certificate (office); password
-    (anyone)."""
+    """People and accounts: add, list, disable, enable, reset-password, certificate (office); password (anyone)."""
 
 
 @person_group.command("certificate")
@@ -700,7 +702,7 @@ def person_group() -> None:
 @click.argument("number")
 @click.pass_context
 def person_certificate(ctx: click.Context, login: str, number: str) -> None:
-    """Record LOGIN's 执法证 NUMBER (printed on the notices they issue; "" removes it)."""
+    """Record LOGIN's law-enforcement certificate NUMBER (printed on the notices they issue; "" removes it)."""
     with _desk(ctx) as desk:
         person = desk.certificates.set_certificate(login, number)
     click.echo(f"已记录：{person.name} 执法证号 {person.certificate or '（无）'}")
@@ -822,15 +824,16 @@ def drill_list(ctx: click.Context, uscc, district_code, day_from, day_to, as_jso
 
 @main.group("export")
 def export_group() -> None:
-    """Spreadsheets out (台账导出)."""
+    """Spreadsheets out (the hazard ledger)."""
 
 
 @export_group.command("ledger")
 @_output(".xlsx")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC).")
-@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None)
-@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None)
+@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None, help="Only hazards of this grade.")
+@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None,
+              help="Only hazards in this status.")
 @click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
               help="The ledger as it stood at the end of that day: hazards registered by then, with their status"
@@ -838,7 +841,7 @@ def export_group() -> None:
 @click.pass_context
 def export_ledger(ctx: click.Context, output: Path, district_code: str | None, uscc: str | None, grade: str | None,
                   status: str | None, overdue: bool, as_of) -> None:
-    """The hazard ledger (隐患台账) as an Excel workbook, newest found first."""
+    """The hazard ledger as an Excel workbook, newest found first."""
 
     started = time.perf_counter()
     with _desk(ctx) as desk:
@@ -858,7 +861,7 @@ def export_ledger(ctx: click.Context, output: Path, district_code: str | None, u
 
 @main.group("import")
 def import_group() -> None:
-    """Spreadsheets in: enterprises and hazard ledgers (all or nothing; --dry-run checks only)."""
+    """Spreadsheets in: enterprises, hazard ledgers and people (all or nothing; --dry-run checks only)."""
 
 
 def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **options) -> None:
@@ -885,14 +888,13 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **opti
 
 def _new_districts_option(command):
     return click.option("--new-districts", is_flag=True,
-                        help="新建文件中出现但尚不存在的片区 (create the districts the file names that do not "
-                             "exist).")(command)
+                        help="Create the districts the file names that do not exist.")(command)
 
 
 def _unknown_industry_option(command):
-    return click.option("--unknown-industry", metavar="行业", callback=_parse_unknown_industry,
-                        help="国民经济行业分类中找不到的行业按此行业导入，如 其他 (import industries the GB/T 4754 "
-                             "table does not know as this supervision industry, e.g. 其他).")(command)
+    return click.option("--unknown-industry", metavar="INDUSTRY", callback=_parse_unknown_industry,
+                        help="Import industries the GB/T 4754 table does not know as this supervision industry "
+                             "(its Chinese name, as in the template).")(command)
 
 
 def _parse_unknown_industry(_ctx: click.Context, _param: click.Parameter, value: str | None):
@@ -915,8 +917,8 @@ def _parse_unknown_industry(_ctx: click.Context, _param: click.Parameter, value:
 def import_enterprises(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool, unknown_industry) -> None:
     """Enterprises from an .xlsx list (an existing USCC is updated, not duplicated).
 
-    Industries may be GB/T 4754-2017 国民经济行业分类 letters, codes or names (E, 47, 建筑业) or short forms
-    (城投, 水务, 燃气); districts by code or name.
+    Industries may be GB/T 4754-2017 letters, codes or (Chinese) names, such as E or 47, or the usual short forms;
+    districts by code or name.
     """
     _run_import(ctx, "enterprises", file, dry_run, new_districts=new_districts, unknown_industry=unknown_industry)
 
@@ -928,21 +930,20 @@ def import_enterprises(ctx: click.Context, file: Path, dry_run: bool, new_distri
 @_unknown_industry_option
 @click.pass_context
 def import_ledger(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool, unknown_industry) -> None:
-    """Hazards from an enterprise's or office's Excel ledger (隐患台账).
+    """Hazards from an enterprise's or office's Excel ledger.
 
-    Its enterprises must exist, or be listed on an enterprise sheet of the same workbook (企业名称, 统一社会信用代码,
-    片区, 行业 as for `import enterprises`): at the office both sheets are imported together, all or nothing.
+    Its enterprises must exist, or be listed on an enterprise sheet of the same workbook (name, USCC, district and
+    industry columns as for `import enterprises`): at the office both sheets are imported together, all or nothing.
     """
     _run_import(ctx, "ledger", file, dry_run, new_districts=new_districts, unknown_industry=unknown_industry)
 
 
 @import_group.command("people")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="检查每一行，说明将新增多少人，不写入 (check every row; write nothing).")
+@click.option("--dry-run", is_flag=True, help="Check every row and say how many people would be added; write nothing.")
 @click.pass_context
 def import_people(ctx: click.Context, file: Path, dry_run: bool) -> None:
-    """人员名单：登录名、姓名、角色、片区（代码或名称）、企业、初始密码 (people with their roles, districts or
-    enterprise; all or nothing). Rows without a password get a one-time password, printed once."""
+    """People: login, name, role, districts (code or name), enterprise, first password (all or nothing). Rows without a password get a one-time password, printed once."""
     _run_import(ctx, "people", file, dry_run)
 
 
@@ -962,26 +963,26 @@ def import_template(kind: str, output: Path) -> None:
 
 @main.group("district")
 def district_group() -> None:
-    """片区 (districts): add, list, rename, leader, inspectors, retire (office only)."""
+    """Districts: add, list, rename, leader, inspectors, retire (office only)."""
 
 
 @district_group.command("add")
 @click.argument("code")
 @click.argument("name")
-@click.option("--leader", "leader", default=None, metavar="LOGIN", help="包片领导的登录名 (the leader's login).")
+@click.option("--leader", "leader", default=None, metavar="LOGIN", help="The login of the district's leader.")
 @click.pass_context
 def district_add(ctx: click.Context, code: str, name: str, leader: str | None) -> None:
-    """新建片区 (add a district) CODE NAME."""
+    """Add a district CODE NAME."""
     with _desk(ctx) as desk:
         district = desk.organisation.add_district(code, name, leader)
     click.echo(f"已新建片区 {district.code} {district.name}")
 
 
 @district_group.command("list")
-@click.option("--json", "as_json", is_flag=True, help="JSON 数组，键见 README (a JSON array with the keys the README lists).")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array with the keys the README lists.")
 @click.pass_context
 def district_list(ctx: click.Context, as_json: bool) -> None:
-    """片区列表：代码、名称、包片领导、检查员、企业数 (districts: code, name, leader, inspectors, enterprises)."""
+    """Districts: code, name, leader, inspectors, enterprises."""
     with _desk(ctx) as desk:
         rows = [{"code": r.district.code, "name": r.district.name,
                  "leader_login": r.leader.login if r.leader else None,
@@ -999,7 +1000,7 @@ def district_list(ctx: click.Context, as_json: bool) -> None:
 @click.argument("name")
 @click.pass_context
 def district_rename(ctx: click.Context, code: str, name: str) -> None:
-    """改片区名称 (rename a district) CODE NAME."""
+    """Rename a district: CODE NAME."""
     with _desk(ctx) as desk:
         district = desk.organisation.rename_district(code, name)
     click.echo(f"片区 {district.code} 已改名为 {district.name}")
@@ -1010,7 +1011,7 @@ def district_rename(ctx: click.Context, code: str, name: str) -> None:
 @click.argument("login", required=False)
 @click.pass_context
 def district_leader(ctx: click.Context, code: str, login: str | None) -> None:
-    """设包片领导 (set the leader) CODE LOGIN; 不给 LOGIN 则取消 (no LOGIN: none)."""
+    """Set the district's leader: CODE LOGIN; without LOGIN, none."""
     with _desk(ctx) as desk:
         desk.organisation.set_leader(code, login)
     click.echo(f"片区 {code.upper()} 的包片领导：{login or '无'}")
@@ -1021,7 +1022,7 @@ def district_leader(ctx: click.Context, code: str, login: str | None) -> None:
 @click.argument("logins", nargs=-1)
 @click.pass_context
 def district_inspectors(ctx: click.Context, code: str, logins: tuple[str, ...]) -> None:
-    """片区的检查员改为所列的人 (the district's inspectors become exactly LOGIN...)."""
+    """The district's inspectors become exactly LOGIN..."""
     with _desk(ctx) as desk:
         row = desk.organisation.set_inspectors(code, logins)
     click.echo(f"片区 {row.district.code} 的检查员：{'、'.join(p.login for p in row.inspectors) or '无'}")
@@ -1031,7 +1032,7 @@ def district_inspectors(ctx: click.Context, code: str, logins: tuple[str, ...]) 
 @click.argument("code")
 @click.pass_context
 def district_retire(ctx: click.Context, code: str) -> None:
-    """撤销片区：片区内须已没有企业 (retire a district: move its enterprises out first)."""
+    """Retire a district: move its enterprises out first."""
     with _desk(ctx) as desk:
         district = desk.organisation.retire_district(code)
     click.echo(f"已撤销片区 {district.code} {district.name}")
@@ -1049,8 +1050,8 @@ def _password_file(path: Path | None) -> str | None:
 
 
 _PASSWORD_FILE = click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                              help="密码在此文件的第一行；不给则生成一次性密码并显示一次 (the password on the file's "
-                                   "first line; without it a one-time password is made and printed once).")
+                              help="The password on the file's first line; without it a one-time password is made and "
+                                   "printed once.")
 
 
 def _echo_new_password(made) -> None:
@@ -1060,19 +1061,19 @@ def _echo_new_password(made) -> None:
 
 
 @person_group.command("add")
-@click.option("--login", required=True, help="登录名 (the login).")
-@click.option("--name", required=True, help="姓名 (the name).")
+@click.option("--login", required=True, help="The login.")
+@click.option("--name", required=True, help="The name.")
 @click.option("--role", required=True, type=click.Choice(["office", "leader", "inspector", "enterprise"]),
-              help="安全办、包片领导、检查员、企业安全员 (the role).")
+              help="The role: office, leader, inspector or enterprise (an enterprise's safety officer).")
 @click.option("--district", "districts", multiple=True, metavar="CODE",
-              help="负责的片区，可重复；检查员必填 (a district, repeatable; inspectors need one).")
+              help="A district, repeatable; inspectors need one.")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC",
-              help="企业安全员所属企业 (the enterprise of an enterprise officer).")
+              help="The enterprise of an enterprise officer (its USCC).")
 @_PASSWORD_FILE
 @click.pass_context
 def person_add(ctx: click.Context, login: str, name: str, role: str, districts: tuple[str, ...],
                uscc: str | None, password_file: Path | None) -> None:
-    """新建人员和账号 (add a person with their account)."""
+    """Add a person with their account."""
     password = _password_file(password_file)
     with _desk(ctx) as desk:
         made = desk.organisation.add_person(login, name, role, districts, uscc, password)
@@ -1081,10 +1082,10 @@ def person_add(ctx: click.Context, login: str, name: str, role: str, districts: 
 
 
 @person_group.command("list")
-@click.option("--json", "as_json", is_flag=True, help="JSON 数组，键见 README (a JSON array with the keys the README lists).")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array with the keys the README lists.")
 @click.pass_context
 def person_list(ctx: click.Context, as_json: bool) -> None:
-    """人员列表：登录名、姓名、角色、片区、企业、状态 (people: login, name, role, districts, enterprise, state)."""
+    """People: login, name, role, districts, enterprise, state."""
     with _desk(ctx) as desk:
         rows = [{"login": r.person.login, "name": r.person.name, "role": r.person.role,
                  "districts": list(r.district_codes), "enterprise_uscc": r.enterprise_uscc or None,
@@ -1100,7 +1101,7 @@ def person_list(ctx: click.Context, as_json: bool) -> None:
 @click.argument("login")
 @click.pass_context
 def person_disable(ctx: click.Context, login: str) -> None:
-    """停用账号：同步后在所有设备上都不能登录，记录保留 (disable: no sign-in anywhere after the next sync)."""
+    """Disable an account: no sign-in anywhere after the next sync; its records stay."""
     with _desk(ctx) as desk:
         desk.organisation.disable(login)
     click.echo(f"已停用 {login}；各设备同步后生效")
@@ -1110,7 +1111,7 @@ def person_disable(ctx: click.Context, login: str) -> None:
 @click.argument("login")
 @click.pass_context
 def person_enable(ctx: click.Context, login: str) -> None:
-    """重新启用账号 (enable a disabled account again)."""
+    """Enable a disabled account again."""
     with _desk(ctx) as desk:
         desk.organisation.enable(login)
     click.echo(f"已启用 {login}")
@@ -1121,7 +1122,7 @@ def person_enable(ctx: click.Context, login: str) -> None:
 @_PASSWORD_FILE
 @click.pass_context
 def person_reset_password(ctx: click.Context, login: str, password_file: Path | None) -> None:
-    """重设密码 (reset a password): 一次性密码或文件中的密码，下次登录时须修改 (changed at the next sign-in)."""
+    """Reset a password: a one-time password or the file's, to be changed at the next sign-in."""
     password = _password_file(password_file)
     with _desk(ctx) as desk:
         made = desk.organisation.reset_password(login, password)
@@ -1133,7 +1134,7 @@ def person_reset_password(ctx: click.Context, login: str, password_file: Path | 
 @click.argument("login")
 @click.pass_context
 def person_password(ctx: click.Context, login: str) -> None:
-    """修改自己的密码：先输入当前密码 (change your own password; asks for the current one first)."""
+    """Change your own password; asks for the current one first."""
     current = click.prompt("当前密码", hide_input=True)
     new = click.prompt("新密码", hide_input=True, confirmation_prompt="再输入一次新密码")
     with _desk(ctx) as desk:
@@ -1166,11 +1167,12 @@ def checklist_validate(paths: tuple[Path, ...]) -> None:
 
 @main.group("device")
 def device_group() -> None:
-    """Devices: enrol (office), join (a new installation), revoke, list."""
+    """Devices: enrol (office), join (a new installation), people, districts, revoke, list."""
 
 
 @device_group.command("enroll")
-@click.option("--role", required=True, type=click.Choice(["inspector", "leader", "enterprise"]))
+@click.option("--role", required=True, type=click.Choice(["inspector", "leader", "enterprise"]),
+              help="The device's role.")
 @click.option("--district", "districts", multiple=True, metavar="CODE", help="A district of the device (repeatable).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="The enterprise of an enterprise device.")
 @click.option("--name", required=True, help="A name for the device (unique).")
