@@ -70,12 +70,15 @@ def _unlock(ctx: click.Context, path: Path) -> None:
             return
         login = root.get("user")
         if not login:
-            raise BadInput(f"{path}: 数据库已加密：请用 --user 登录名（密码放在环境变量 SAFETY_DESK_PASSWORD 中，"
-                           "或在终端输入），或用 --recovery-key 恢复密钥解锁")
+            raise BadInput(say(f"{path}: 数据库已加密：请用 --user 登录名（密码放在环境变量 SAFETY_DESK_PASSWORD 中，"
+                               "或在终端输入），或用 --recovery-key 恢复密钥解锁",
+                               f"{path}: the database is encrypted: unlock it with --user LOGIN (the password in "
+                               "SAFETY_DESK_PASSWORD, or typed) or with --recovery-key KEY"))
         password = _password_for(login)
         encryption.unlock(path, login, password)
     except encryption.UnlockRefused as exc:
-        raise BadInput(f"{exc}（{path.name} 未解锁，未作任何改动）") from None
+        raise BadInput(say(f"{exc}（{path.name} 未解锁，未作任何改动）",
+                           f"{exc} ({path.name} was not unlocked, nothing changed)")) from None
 
 
 def _password_for(login: str) -> str:
@@ -85,8 +88,9 @@ def _password_for(login: str) -> str:
     if password:
         return password
     if not sys.stdin.isatty():
-        raise BadInput(f"--user {login}: 需要密码：请设置环境变量 SAFETY_DESK_PASSWORD")
-    return click.prompt(f"{login} 的密码", hide_input=True)
+        raise BadInput(say(f"--user {login}: 需要密码：请设置环境变量 SAFETY_DESK_PASSWORD",
+                           f"--user {login}: a password is needed: set SAFETY_DESK_PASSWORD"))
+    return click.prompt(say(f"{login} 的密码", f"{login}'s password"), hide_input=True)
 
 
 @contextmanager
@@ -162,14 +166,20 @@ class _Progress:
             self._line(self._now())  # where it ended, for the log
 
 
-# Why a file could not be written, in words (the system's own text is English).
-_WRITE_REASONS = {errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.EROFS: "只读的磁盘或文件夹",
-                  errno.ENOSPC: "磁盘空间已满", errno.EDQUOT: "超出磁盘配额", errno.ENOENT: "文件夹不存在",
-                  errno.ENOTDIR: "路径中有一段不是文件夹", errno.EISDIR: "同名的文件夹已存在"}
+# Why a file could not be written, in words (the system's own text is English): Chinese, then English.
+_WRITE_REASONS = {errno.EACCES: ("没有写入权限", "no permission to write"),
+                  errno.EPERM: ("没有写入权限", "no permission to write"),
+                  errno.EROFS: ("只读的磁盘或文件夹", "a read-only disk or folder"),
+                  errno.ENOSPC: ("磁盘空间已满", "the disk is full"),
+                  errno.EDQUOT: ("超出磁盘配额", "over the disk quota"),
+                  errno.ENOENT: ("文件夹不存在", "no such folder"),
+                  errno.ENOTDIR: ("路径中有一段不是文件夹", "a part of the path is not a folder"),
+                  errno.EISDIR: ("同名的文件夹已存在", "a folder of that name exists")}
 
 
 def _write_reason(exc: OSError) -> str:
-    return _WRITE_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    reason = _WRITE_REASONS.get(exc.errno or 0)
+    return say(*reason) if reason else exc.strerror or str(exc)
 
 
 def _cannot_write_in(folder: Path) -> str | None:
@@ -194,7 +204,8 @@ def _writing(output: Path | None) -> Iterator[None]:
         ours = output is not None and (exc.filename is None or Path(exc.filename).parent == output.parent)
         if output is None or (not ours and exc.errno != errno.ENOSPC):
             raise  # another file: _desk says which
-        raise Failed(f"{output}：无法写入（{_write_reason(exc)}），未生成文件") from None
+        raise Failed(say(f"{output}：无法写入（{_write_reason(exc)}），未生成文件",
+                         f"{output}: cannot write ({_write_reason(exc)}): no file was made")) from None
 
 
 def _output(suffix: str, *, required: bool = True, help_text: str | None = None):
@@ -219,7 +230,8 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
                                  f"{folder}: cannot create the folder: {exc.strerror or exc}")) from None
         reason = _cannot_write_in(folder)
         if reason is not None:  # before any work: an hour's export is not lost at its last step
-            raise Failed(f"{value}：无法在文件夹 {folder} 中写入文件（{reason}），未生成文件")
+            raise Failed(say(f"{value}：无法在文件夹 {folder} 中写入文件（{reason}），未生成文件",
+                             f"{value}: cannot write a file in the folder {folder} ({reason}): no file was made"))
         return value
 
     def remember(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
@@ -507,7 +519,7 @@ def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | No
         count = 0
         for row in rows:
             count += 1
-            late = f"逾期{row.overdue_days}天" if row.overdue_days else ""
+            late = say(f"逾期{row.overdue_days}天", f"{row.overdue_days} days overdue") if row.overdue_days else ""
             click.echo("\t".join([row.found_on, row.district_name, row.enterprise_name, row.grade, row.status or "",
                                   row.deadline or "", late, row.description]))
         click.echo(say(f"{count} 条隐患（截至 {day.isoformat()}）", f"{count} hazards (as of {day.isoformat()})"), err=True)
@@ -679,17 +691,18 @@ def _echo_filing(figures) -> None:
     if filing is None:
         return
     if figures.differences is None:
-        click.echo(f"已报出：编号 {filing.number}，{filing.filed_on}")
+        click.echo(say(f"已报出：编号 {filing.number}，{filing.filed_on}", f"filed: number {filing.number}, {filing.filed_on}"))
         return
-    click.echo(f"按 {filing.filed_on} 报出的数据打印（编号 {filing.number}）")
+    click.echo(say(f"按 {filing.filed_on} 报出的数据打印（编号 {filing.number}）",
+                   f"printed from the figures filed on {filing.filed_on} (number {filing.number})"))
     if not figures.differences:
-        click.echo("与报出数据的差异：无")
+        click.echo(say("与报出数据的差异：无", "differences from the filed figures: none"))
         return
-    click.echo("与报出数据的差异：")
+    click.echo(say("与报出数据的差异：", "differences from the filed figures:"))
     for difference in figures.differences:
         filed = "—" if difference.filed is None else difference.filed
         now = "—" if difference.now is None else difference.now
-        click.echo(f"  {difference.label}：报出 {filed}，现统计 {now}")
+        click.echo(say(f"  {difference.label}：报出 {filed}，现统计 {now}", f"  {difference.label}: filed {filed}, now {now}"))
 
 
 @main.group("person")
@@ -705,7 +718,8 @@ def person_certificate(ctx: click.Context, login: str, number: str) -> None:
     """Record LOGIN's law-enforcement certificate NUMBER (printed on the notices they issue; "" removes it)."""
     with _desk(ctx) as desk:
         person = desk.certificates.set_certificate(login, number)
-    click.echo(f"已记录：{person.name} 执法证号 {person.certificate or '（无）'}")
+    click.echo(say(f"已记录：{person.name} 执法证号 {person.certificate or '（无）'}",
+                   f"recorded: {person.name}, certificate {person.certificate or '(none)'}"))
 
 
 @main.command("verify")
@@ -881,7 +895,8 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **opti
     if dry_run:
         click.echo(say("试运行，未写入", "dry run: nothing was written"))
     if result.one_time_passwords:
-        click.echo("一次性密码（只显示这一次，请交给本人；首次登录时须修改）：")
+        click.echo(say("一次性密码（只显示这一次，请交给本人；首次登录时须修改）：",
+                       "one-time passwords (shown this once: hand each to its person; changed at the first sign-in):"))
         for login, password in result.one_time_passwords:
             click.echo(f"{login}\t{password}")
 
@@ -975,7 +990,7 @@ def district_add(ctx: click.Context, code: str, name: str, leader: str | None) -
     """Add a district CODE NAME."""
     with _desk(ctx) as desk:
         district = desk.organisation.add_district(code, name, leader)
-    click.echo(f"已新建片区 {district.code} {district.name}")
+    click.echo(say(f"已新建片区 {district.code} {district.name}", f"added the district {district.code} {district.name}"))
 
 
 @district_group.command("list")
@@ -992,7 +1007,7 @@ def district_list(ctx: click.Context, as_json: bool) -> None:
     if not as_json:
         rows = [{**row, "inspectors": "、".join(row["inspectors"])} for row in rows]
     _echo_listing(rows, as_json, ["code", "name", "leader_login", "leader_name", "inspectors", "enterprises"],
-                  "个片区")
+                  say("个片区", "districts"))
 
 
 @district_group.command("rename")
@@ -1003,7 +1018,7 @@ def district_rename(ctx: click.Context, code: str, name: str) -> None:
     """Rename a district: CODE NAME."""
     with _desk(ctx) as desk:
         district = desk.organisation.rename_district(code, name)
-    click.echo(f"片区 {district.code} 已改名为 {district.name}")
+    click.echo(say(f"片区 {district.code} 已改名为 {district.name}", f"district {district.code} renamed {district.name}"))
 
 
 @district_group.command("leader")
@@ -1014,7 +1029,7 @@ def district_leader(ctx: click.Context, code: str, login: str | None) -> None:
     """Set the district's leader: CODE LOGIN; without LOGIN, none."""
     with _desk(ctx) as desk:
         desk.organisation.set_leader(code, login)
-    click.echo(f"片区 {code.upper()} 的包片领导：{login or '无'}")
+    click.echo(say(f"片区 {code.upper()} 的包片领导：{login or '无'}", f"leader of district {code.upper()}: {login or 'none'}"))
 
 
 @district_group.command("inspectors")
@@ -1025,7 +1040,8 @@ def district_inspectors(ctx: click.Context, code: str, logins: tuple[str, ...]) 
     """The district's inspectors become exactly LOGIN..."""
     with _desk(ctx) as desk:
         row = desk.organisation.set_inspectors(code, logins)
-    click.echo(f"片区 {row.district.code} 的检查员：{'、'.join(p.login for p in row.inspectors) or '无'}")
+    click.echo(say(f"片区 {row.district.code} 的检查员：{'、'.join(p.login for p in row.inspectors) or '无'}",
+                   f"inspectors of district {row.district.code}: {', '.join(p.login for p in row.inspectors) or 'none'}"))
 
 
 @district_group.command("retire")
@@ -1035,7 +1051,7 @@ def district_retire(ctx: click.Context, code: str) -> None:
     """Retire a district: move its enterprises out first."""
     with _desk(ctx) as desk:
         district = desk.organisation.retire_district(code)
-    click.echo(f"已撤销片区 {district.code} {district.name}")
+    click.echo(say(f"已撤销片区 {district.code} {district.name}", f"retired the district {district.code} {district.name}"))
 
 
 def _password_file(path: Path | None) -> str | None:
@@ -1045,7 +1061,8 @@ def _password_file(path: Path | None) -> str | None:
     try:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: 无法读取密码文件（{getattr(exc, 'strerror', None) or exc}）") from None
+        reason = getattr(exc, "strerror", None) or exc
+        raise BadInput(say(f"{path}: 无法读取密码文件（{reason}）", f"{path}: cannot read the password file ({reason})")) from None
     return lines[0] if lines else ""
 
 
@@ -1056,8 +1073,9 @@ _PASSWORD_FILE = click.option("--password-file", type=click.Path(dir_okay=False,
 
 def _echo_new_password(made) -> None:
     if made.one_time:
-        click.echo(f"一次性密码（只显示这一次，请交给本人）：{made.one_time}")
-    click.echo("首次登录时须修改密码")
+        click.echo(say(f"一次性密码（只显示这一次，请交给本人）：{made.one_time}",
+                       f"one-time password (shown this once: hand it to its person): {made.one_time}"))
+    click.echo(say("首次登录时须修改密码", "the password must be changed at the first sign-in"))
 
 
 @person_group.command("add")
@@ -1077,7 +1095,7 @@ def person_add(ctx: click.Context, login: str, name: str, role: str, districts: 
     password = _password_file(password_file)
     with _desk(ctx) as desk:
         made = desk.organisation.add_person(login, name, role, districts, uscc, password)
-    click.echo(f"已新建人员 {made.person.login} {made.person.name}")
+    click.echo(say(f"已新建人员 {made.person.login} {made.person.name}", f"added {made.person.login} {made.person.name}"))
     _echo_new_password(made)
 
 
@@ -1092,9 +1110,10 @@ def person_list(ctx: click.Context, as_json: bool) -> None:
                  "enterprise_name": r.enterprise_name or None, "active": r.person.active,
                  "must_change_password": r.person.must_change_password} for r in desk.organisation.people()]
     if not as_json:
-        rows = [{**row, "districts": "、".join(row["districts"]), "active": "正常" if row["active"] else "已停用"}
+        rows = [{**row, "districts": "、".join(row["districts"]), "active": say("正常", "active") if row["active"] else say("已停用", "disabled")}
                 for row in rows]
-    _echo_listing(rows, as_json, ["login", "name", "role", "districts", "enterprise_name", "active"], "人")
+    _echo_listing(rows, as_json, ["login", "name", "role", "districts", "enterprise_name", "active"],
+                  say("人", "people"))
 
 
 @person_group.command("disable")
@@ -1104,7 +1123,7 @@ def person_disable(ctx: click.Context, login: str) -> None:
     """Disable an account: no sign-in anywhere after the next sync; its records stay."""
     with _desk(ctx) as desk:
         desk.organisation.disable(login)
-    click.echo(f"已停用 {login}；各设备同步后生效")
+    click.echo(say(f"已停用 {login}；各设备同步后生效", f"disabled {login}; on every device after its next sync"))
 
 
 @person_group.command("enable")
@@ -1114,7 +1133,7 @@ def person_enable(ctx: click.Context, login: str) -> None:
     """Enable a disabled account again."""
     with _desk(ctx) as desk:
         desk.organisation.enable(login)
-    click.echo(f"已启用 {login}")
+    click.echo(say(f"已启用 {login}", f"enabled {login}"))
 
 
 @person_group.command("reset-password")
@@ -1126,7 +1145,7 @@ def person_reset_password(ctx: click.Context, login: str, password_file: Path | 
     password = _password_file(password_file)
     with _desk(ctx) as desk:
         made = desk.organisation.reset_password(login, password)
-    click.echo(f"已重设 {made.person.login} 的密码")
+    click.echo(say(f"已重设 {made.person.login} 的密码", f"reset the password of {made.person.login}"))
     _echo_new_password(made)
 
 
@@ -1135,11 +1154,12 @@ def person_reset_password(ctx: click.Context, login: str, password_file: Path | 
 @click.pass_context
 def person_password(ctx: click.Context, login: str) -> None:
     """Change your own password; asks for the current one first."""
-    current = click.prompt("当前密码", hide_input=True)
-    new = click.prompt("新密码", hide_input=True, confirmation_prompt="再输入一次新密码")
+    current = click.prompt(say("当前密码", "current password"), hide_input=True)
+    new = click.prompt(say("新密码", "new password"), hide_input=True,
+                       confirmation_prompt=say("再输入一次新密码", "the new password again"))
     with _desk(ctx) as desk:
         desk.organisation.change_password(login, current, new)
-    click.echo("密码已修改")
+    click.echo(say("密码已修改", "password changed"))
 
 
 @main.group("checklist")
@@ -1239,14 +1259,17 @@ def device_join(ctx: click.Context, enrol_file: Path) -> None:
 def device_people(ctx: click.Context, device: str, people: tuple[str, ...], default: bool) -> None:
     """Show or change who signs in on a device (office only); the change reaches it with its next sync."""
     if people and default:
-        raise BadInput("--person 与 --default 只能选一个")
+        raise BadInput(say("--person 与 --default 只能选一个", "--person or --default, not both"))
     with _desk(ctx) as desk:
         if people or default:
             listed = desk.devices.set_people(device, None if default else people)
         else:
             listed = desk.devices.sign_in_list(desk.devices.find(device))
-    kind = "指定名单" if listed.listed else "默认名单（其片区的检查员和包片领导，或本企业人员）"
-    click.echo(f"{listed.device.name}：{kind}：{'、'.join(listed.logins) or '（无人）'}")
+    kind = (say("指定名单", "listed") if listed.listed
+            else say("默认名单（其片区的检查员和包片领导，或本企业人员）",
+                     "the default list (its districts' inspectors and leaders, or the enterprise's people)"))
+    click.echo(say(f"{listed.device.name}：{kind}：{'、'.join(listed.logins) or '（无人）'}",
+                   f"{listed.device.name}: {kind}: {', '.join(listed.logins) or '(nobody)'}"))
 
 
 @device_group.command("districts")
@@ -1260,7 +1283,7 @@ def device_districts(ctx: click.Context, device: str, districts: tuple[str, ...]
     with _desk(ctx) as desk:
         changed = desk.devices.set_districts(device, districts)
         scope = desk.devices.scope_text(changed)
-    click.echo(f"{changed.name} 的片区：{scope}")
+    click.echo(say(f"{changed.name} 的片区：{scope}", f"districts of {changed.name}: {scope}"))
 
 
 @device_group.command("revoke")

@@ -101,7 +101,10 @@ MAY_IMPORT: dict[str, set[str]] = {
     # and the Changes every commit reports, which it broadcasts to its pages (DESIGN.md §2).
     "ui": {"services", "domain", RECORDS, CHANGES, "paths", "settings", "app", "__init__"},
     # The one executable: its commands call services; with no command it starts the GUI or its self-test.
-    "cli": {"services", "domain", "paths", "settings", "app", "__init__", "ui.app", "ui.self_test"},
+    "cli": {"services", "domain", "paths", "settings", "app", "__init__", "ui.app", "ui.self_test", "cli_help"},
+    # The command's help in the run's language: the Chinese table, and the language from domain.
+    "cli_help": {"cli_help_zh", "domain"},
+    "cli_help_zh": set(),
     "hub": {"services", "domain", "paths", "settings"},
     "__main__": {"cli"},
 }
