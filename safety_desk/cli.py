@@ -266,6 +266,13 @@ def _choose_language(typed: str | None) -> None:
     set_language(typed or Settings.load().language)
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    # Ours, not click.version_option: click fixes its words when the decorator runs, before the language is known.
+    if value and not ctx.resilient_parsing:
+        click.echo(say(f"safety-desk，版本 {__version__}", f"safety-desk, version {__version__}"))
+        ctx.exit()
+
+
 class _Main(cli_help.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         _choose_language(_typed_language(args))
@@ -284,7 +291,8 @@ class _Main(cli_help.Group):
               help="Unlock an encrypted database as this account (password: SAFETY_DESK_PASSWORD, or typed).")
 @click.option("--recovery-key", "recovery_key", envvar="SAFETY_DESK_RECOVERY_KEY", default=None, metavar="KEY",
               help="Unlock an encrypted database with the recovery key printed by init.")
-@click.version_option(__version__, prog_name="safety-desk")
+@click.option("--version", is_flag=True, is_eager=True, expose_value=False, callback=_show_version,
+              help="Show the version and exit.")
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: bool = False,
          user: str | None = None, recovery_key: str | None = None) -> None:

@@ -89,6 +89,11 @@ def test_the_saved_language_decides_the_help_when_lang_is_not_typed() -> None:
     assert _run("--lang", "zh_CN", "ledger", "--help").output.startswith("用法:")
 
 
+def test_the_version_is_told_in_the_language_too() -> None:
+    assert _run("--version").output.startswith("safety-desk，版本 ")
+    assert _run("--lang", "en", "--version").output.startswith("safety-desk, version ")
+
+
 def test_lang_typed_after_help_still_counts() -> None:
     assert _run("--help", "--lang", "en").output.startswith("Usage:")
 
