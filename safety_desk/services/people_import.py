@@ -66,7 +66,7 @@ def import_people(session: Session, path: Path, *, dry_run: bool = False,
         role = _ROLE_WORDS.get(role_text, _ROLE_WORDS.get(role_text.lower()))
         if role is None:
             problem.add("role", say(f"角色 {role_text!r} 未知，应为 安全办、包片领导、检查员 或 企业安全员",
-                                    f"unknown role {role_text!r}; one of 安全办, 包片领导, 检查员 or 企业安全员 (as in the template)"))
+                                    f"unknown role {role_text!r}: use one of the template's roles, 安全办, 包片领导, 检查员, 企业安全员"))
             continue
         districts = [d for d in _SEPARATORS.split(values.get("districts", "")) if d]
         password = values.get("password") or None
