@@ -21,7 +21,9 @@ BENCHES = [
     ("photo ingest", ["photo_ingest.py"]),
     ("sync", ["sync.py"]),
 ]
-_MS = re.compile(r"^(?P<label>.+?)\s+(?:[\d,]+ rows\s+)?(?P<ms>[\d.]+) ms\s+(?P<verdict>ok|OVER)$")
+# bench/ledger.py's figure lines: label, rows, the app's ms, the baseline's ms and the ratio, ..., budget, verdict.
+_MS = re.compile(r"^(?P<label>.+?)\s+(?:[\d,]+ rows\s+)?(?P<ms>[\d.]+) ms\s+baseline\s+(?P<base>[\d.]+) ms\s+"
+                 r"(?P<ratio>[\d.]+)x.*≤(?P<budget>\d+) (?P<verdict>ok|OVER)$")
 
 
 def run(script: list[str]) -> str:
@@ -37,11 +39,17 @@ def summary_lines(name: str, output: str) -> list[str]:
         timings = [m for m in (_MS.match(line.strip()) for line in output.splitlines()) if m]
         if not timings:
             return ["ledger: no figures (see above)"]
-        worst = max(timings, key=lambda m: float(m["ms"]))
-        over = [m["label"].strip() for m in timings if m["verdict"] == "OVER"]
-        lines = [f"ledger filter/sort, worst of {len(timings)}: {worst['label'].strip()} {worst['ms']} ms"
-                 f" (budget 150 ms) {'ok' if not over else 'OVER: ' + ', '.join(over)}"]
-        lines += [line.strip() for line in output.splitlines() if line.startswith("scrolling:")]
+        lines = []
+        for budget, what in (("50", "filter/sort"), ("150", "last page")):
+            group = [m for m in timings if m["budget"] == budget]
+            if not group:
+                continue
+            worst = max(group, key=lambda m: float(m["ms"]))
+            over = [m["label"].strip() for m in group if m["verdict"] == "OVER"]
+            lines.append(f"ledger {what}, worst of {len(group)}: {worst['label'].strip()} {worst['ms']} ms"
+                         f" (baseline {worst['base']} ms, {worst['ratio']}x; budget {budget} ms)"
+                         f" {'ok' if not over else 'OVER: ' + ', '.join(over)}")
+        lines += [line.strip() for line in output.splitlines() if line.startswith(("scrolling:", "load average"))]
         return lines
     keep = ("budget", "stall", "peak", "ratio", "x  (")
     return [line.strip() for line in output.splitlines() if any(word in line for word in keep)]

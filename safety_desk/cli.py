@@ -425,13 +425,15 @@ def _demo_path() -> Path:
 
 
 @main.command("doctor")
+@click.option("--repair", is_flag=True,
+              help="Rebuild the ledger's text indexes if they disagree with their tables (after a VACUUM or restore).")
 @click.pass_context
-def doctor_command(ctx: click.Context) -> None:
-    """Check the database: integrity, schema, audit chain, hazard status, photo files."""
+def doctor_command(ctx: click.Context, repair: bool) -> None:
+    """Check the database: integrity, text indexes, schema, audit chain, hazard status, photo files."""
     from safety_desk.services.doctor import backup_age_line, run_doctor
 
     with _desk(ctx) as desk:
-        report = run_doctor(desk.store)
+        report = run_doctor(desk.store, repair=repair)
         age = backup_age_line(_db_path(ctx), desk.clock)
     for name, passed, detail in report.checks:
         click.echo(f"{say('正常', 'ok  ') if passed else say('异常', 'FAIL')}  {name}: {detail}")

@@ -1,4 +1,4 @@
-"""`safety-desk doctor`: integrity, schema version, audit chain, derived status and photo files."""
+"""`safety-desk doctor`: integrity, text indexes, schema version, audit chain, derived status and photo files."""
 
 from __future__ import annotations
 
@@ -63,12 +63,23 @@ def _photo_problems(store: Store) -> tuple[list[str], int]:
     return problems, len(sizes)
 
 
-def run_doctor(store: Store) -> DoctorReport:
+def run_doctor(store: Store, *, repair: bool = False) -> DoctorReport:
+    """Every check; with `repair`, text indexes found out of step with their tables are rebuilt first."""
     db = store.db
     report = DoctorReport()
     integrity = health.integrity_messages(db)
     report.add(say("完整性", "integrity"), [] if integrity == ["ok"] else integrity, say("正常", "ok"))
     report.add(say("外键", "references"), health.foreign_key_problems(db), say("正常", "ok"))
+
+    text_problems = health.text_index_problems(db)
+    rebuilt = False
+    if text_problems and repair:
+        health.rebuild_text_indexes(db)
+        text_problems, rebuilt = health.text_index_problems(db), True
+    names = [index for index, _table in health.TEXT_INDEXES]
+    report.add(say("全文索引", "text indexes"), text_problems,
+               say(f"{'已重建，' if rebuilt else ''}{'、'.join(names)} 与表一致",
+                   f"{'rebuilt; ' if rebuilt else ''}{', '.join(names)} agree with their tables"))
 
     version, expected = health.schema_version(db), latest_version()
     report.add(say("数据库版本", "schema"), [] if version == expected else [say(f"数据库版本 {version}，程序版本 {expected}", f"version {version}, program {expected}")],

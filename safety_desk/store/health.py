@@ -1,9 +1,10 @@
-"""Read-only health queries behind `safety-desk doctor`: integrity, references, photo links."""
+"""Health queries behind `safety-desk doctor` (integrity, references, photo links, text indexes) and its repair."""
 
 from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from typing import Iterator
 
 from safety_desk.domain.language import say
@@ -135,3 +136,35 @@ def far_future_event_clocks(db: Database, limit_ms: int) -> list[str]:
     return [say(f"隐患 {hazard_id} 事件 {event_id}：事件时钟 {clock!r} 超前于本机时间或无效，会排在之后的事件之后",
                 f"hazard {hazard_id} event {event_id}: the event's clock {clock!r} is far ahead of this device's time or not a clock: it orders after later events")
             for event_id, hazard_id, clock in rows]
+
+
+# The full-text indexes of the ledger's search (migration 0009) and the table each one indexes by rowid.
+TEXT_INDEXES = (("hazard_text", "hazard"), ("enterprise_text", "enterprise"))
+
+
+def text_index_problems(db: Database) -> list[str]:
+    """The text indexes that disagree with their tables.
+
+    They are external-content FTS5 indexes keyed by rowid: a VACUUM (which may renumber the rowids of a table
+    without an INTEGER PRIMARY KEY), a restore from another copy, or a write made with the triggers dropped
+    leaves them pointing at the wrong rows, and the ledger's search then finds the wrong hazards or none. FTS5's
+    'integrity-check' with rank 1 compares each index with its table's rows (rank 0 checks only the index).
+    """
+    problems = []
+    for index, table in TEXT_INDEXES:
+        try:
+            db.conn.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            problems.append(say(f"全文索引 {index} 与表 {table} 不一致（{exc}），台账搜索会找错或漏掉记录；"
+                                "运行 `safety-desk doctor --repair` 重建",
+                                f"the text index {index} disagrees with the table {table} ({exc}): the ledger's"
+                                " search finds wrong rows or misses some; run `safety-desk doctor --repair` to"
+                                " rebuild it"))
+    return problems
+
+
+def rebuild_text_indexes(db: Database) -> None:
+    """Rebuild both text indexes from their tables' rows: derived data, never synced, so no write log."""
+    with db.transaction():
+        for index, _table in TEXT_INDEXES:
+            db.record_derived(f"INSERT INTO {index} ({index}) VALUES ('rebuild')", ())

@@ -322,17 +322,21 @@ def test_a_database_open_in_another_program_is_not_encrypted_under_it(db_path: P
     import subprocess
     import sys
 
+    # The other program holds the database until told to stop (its stdin closes): no sleep, which libfaketime's
+    # clock a year ahead makes fail at once (EINVAL), letting the database go before the test has looked.
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from safety_desk.store.store import Store; s = Store.open(sys.argv[1]); "
-        "print('open', flush=True); time.sleep(30)"), str(db_path)], stdout=subprocess.PIPE, text=True,
-        cwd=Path(__file__).resolve().parents[2])
+        "import sys; from safety_desk.store.store import Store; s = Store.open(sys.argv[1]); "
+        "print('open', flush=True); sys.stdin.read()"), str(db_path)], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
     try:
         assert holder.stdout.readline().strip() == "open"
         before = db_path.read_bytes()
         with pytest.raises(StoreError, match="未能加密"):
             encryption.encrypt_database(db_path, login="admin", password="pw")
         assert db_path.read_bytes() == before and not key_file_for(db_path).exists()
+        assert holder.poll() is None  # still holding it when refused
     finally:
+        holder.stdin.close()
         holder.kill()
         holder.wait()
 

@@ -122,6 +122,53 @@ def test_sorting_on_each_column_orders_like_python_with_ties_by_id(store: Store,
     assert rows == sorted(rows, key=lambda r: _sort_key(r, column), reverse=descending)
 
 
+# The sorts read in index order when the filter keeps most hazards (enterprise, district, notice, overdue days:
+# a fixed loop over names, or two runs) and from the filter's own index otherwise: both must order alike.
+@pytest.mark.parametrize("column", ["found_on", "enterprise", "district", "notice", "overdue_days", "status",
+                                    "description", "photo"])
+@pytest.mark.parametrize("kind", ["scope", "district", "enterprise", "open", "scope and grade"])
+def test_sorts_under_wide_and_narrow_filters_order_like_python(store: Store, column: str, kind: str) -> None:
+    expected = _expected(store)
+    sample = next(e for e in expected if e.row.notice_number and e.row.overdue_days == 0)
+    scope = sorted({e.district_id for e in expected})[:2]
+    flt, keep = {
+        "scope": (LedgerFilter(district_ids=scope), lambda e: e.district_id in scope),
+        "district": (LedgerFilter(district_id=sample.district_id), lambda e: e.district_id == sample.district_id),
+        "enterprise": (LedgerFilter(enterprise_id=sample.enterprise_id),
+                       lambda e: e.enterprise_id == sample.enterprise_id),
+        "open": (LedgerFilter(open_only=True), lambda e: e.row.status != "已销号"),
+        "scope and grade": (LedgerFilter(district_ids=scope, grade="一般"),
+                            lambda e: e.district_id in scope and e.row.grade == "一般"),
+    }[kind]
+    kept = [e.row for e in expected if keep(e)]
+    assert len(kept) > 3
+    query = LedgerQuery(store.db)
+    for descending in (False, True):
+        rows = _all_rows(query, flt, column, descending, page_size=7)
+        want = sorted(kept, key=lambda r: _sort_key(r, column), reverse=descending)
+        assert [r.hazard_id for r in rows] == [r.hazard_id for r in want], (column, kind, descending)
+        total = len(want)
+        for offset in (0, 5, total // 2, total - 9, total - 3):  # deep pages read from the far end
+            page = query.page(flt, AS_OF, column, descending, max(0, offset), 7, total)
+            assert [r.hazard_id for r in page] == [r.hazard_id for r in want[max(0, offset):max(0, offset) + 7]]
+
+
+def test_enterprises_of_the_same_name_sort_their_hazards_together_by_id(demo_path: Path, tmp_path: Path) -> None:
+    """The enterprise sort walks enterprises by name: two of one name are one run, ordered by hazard id."""
+    path = tmp_path / "same-name.db"
+    shutil.copy(demo_path, path)
+    with Store.open(path) as store:
+        first, second = store.db.conn.execute(
+            "SELECT id FROM enterprise WHERE id IN (SELECT enterprise_id FROM hazard) ORDER BY id LIMIT 2").fetchall()
+        name = store.enterprises.require(first[0]).name
+        with store.transaction():
+            store.db.update("enterprise", second[0], {"name": name})
+        for descending in (False, True):
+            rows = _all_rows(LedgerQuery(store.db), LedgerFilter(), "enterprise", descending, page_size=11)
+            assert rows == sorted(rows, key=lambda r: _sort_key(r, "enterprise"), reverse=descending)
+            assert sum(r.enterprise_name == name for r in rows) > 1
+
+
 @pytest.mark.parametrize("field", ["enterprise_name", "district_name", "notice_number", "category", "closed_at"])
 def test_any_ledger_field_sorts_by_its_name(store: Store, field: str) -> None:
     """A column added to the ledger's table sorts without its own entry in SORT_COLUMNS."""
