@@ -293,6 +293,11 @@ class Desk:
         return SyncService(self.session, self.settings)
 
     @cached_property
+    def hub(self):
+        from safety_desk.services.hub_sync import HubSyncService
+        return HubSyncService(self.sync)
+
+    @cached_property
     def training(self):
         from safety_desk.services.training import TrainingService
         return TrainingService(self.session)

@@ -1201,7 +1201,7 @@ def device_group() -> None:
 
 
 @device_group.command("enroll")
-@click.option("--role", required=True, type=click.Choice(["inspector", "leader", "enterprise"]),
+@click.option("--role", required=True, type=click.Choice(["inspector", "leader", "enterprise", "hub"]),
               help="The device's role.")
 @click.option("--district", "districts", multiple=True, metavar="CODE", help="A district of the device (repeatable).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="The enterprise of an enterprise device.")
@@ -1403,6 +1403,35 @@ def sync_folder(ctx: click.Context, path: Path | None) -> None:
                          f"{len(result.rejected)} bundle(s) were refused; see above"))
 
 
+@sync_group.command("hub")
+@click.argument("url", required=False)
+@click.option("--ca-file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="集线器的 TLS 证书所用的 CA 证书（自签名证书时）")
+@click.pass_context
+def sync_hub(ctx: click.Context, url: str | None, ca_file: Path | None) -> None:
+    """与集线器同步一次：上传集线器尚未收到的同步包，下载并导入发给本机的同步包，再确认。"""
+    from safety_desk.services.hub_sync import HubRefusal, HubUnreachable
+
+    with _desk(ctx) as desk:
+        if ca_file is not None:
+            desk.hub.verify = str(ca_file)
+        progress = _Progress("同步")
+        try:
+            result = desk.hub.exchange(url, report=progress)
+        except (HubUnreachable, HubRefusal) as exc:
+            raise Failed(str(exc)) from None
+        finally:
+            progress.close()
+    for imported in result.imported:
+        _echo_import(imported)
+    for rejected in result.rejected + result.refused_uploads:
+        click.echo(f"拒收：{rejected}", err=True)
+    click.echo(f"集线器 {result.url}：下载 {result.downloaded}，导入 {len(result.imported)}，上传 {result.uploaded}"
+               f"（已在集线器 {result.already_there}），拒收 {len(result.rejected) + len(result.refused_uploads)}")
+    if result.rejected or result.refused_uploads:
+        raise Failed(f"{len(result.rejected) + len(result.refused_uploads)} 个同步包被拒收，见上")
+
+
 @sync_group.command("status")
 @click.pass_context
 def sync_status(ctx: click.Context) -> None:
@@ -1421,6 +1450,14 @@ def sync_status(ctx: click.Context) -> None:
             reach = say("可用", "reachable") if folder.reachable else say("无法访问", "not reachable")
             click.echo(say(f"同步文件夹 {folder.path}：{reach}，待导入 {folder.incoming}",
                            f"sync folder {folder.path}: {reach}, incoming {folder.incoming}"))
+        from safety_desk.services.hub_sync import leftover
+
+        hub_waiting = len(leftover(desk.hub.mirror()))
+        last = desk.hub.last_synced_at()
+        if desk.settings.hub_url or hub_waiting or last:
+            url = desk.settings.hub_url or say("（未设置）", "(not set)")
+            click.echo(say(f"集线器 {url}：上次同步 {last or '无'}，待上传 {hub_waiting} 个同步包",
+                           f"hub {url}: last synced {last or 'never'}, {hub_waiting} bundles waiting to go up"))
         open_count = service.log.open_conflict_count()
         click.echo(say(f"未处理的冲突：{open_count}", f"open conflicts: {open_count}"))
         warning = service.clock_warning()
@@ -1438,6 +1475,71 @@ def sync_conflicts(ctx: click.Context, include_resolved: bool) -> None:
             click.echo("\t".join([c.id, c.kind, f"{c.table}.{c.field}", c.row_id, say("保留=", "kept=") + repr(c.kept_value),
                                   f"{c.kept_by} {c.kept_at or ''}", say("另一值=", "other=") + repr(c.other_value),
                                   f"{c.other_by} {c.other_at or ''}", c.note]))
+
+
+@main.group("hub")
+def hub_group() -> None:
+    """The network sync hub (PostgreSQL): set up and run."""
+
+
+def _hub_parts():
+    """The hub's pieces; the packaged desktop leaves them out (build.spec): the hub is installed on a server."""
+    try:
+        from safety_desk.hub.pg_store import HubStoreError
+        from safety_desk.hub.server import init_hub, serve
+    except ImportError as exc:
+        raise Failed(say(f"本安装不含集线器（缺少 {exc.name}）：请在服务器上按 README“网络同步集线器”一节用 pip 安装",
+                         f"this installation has no hub ({exc.name} is missing): install it with pip on the server as "
+                         "the README's hub section says")) from None
+    return HubStoreError, init_hub, serve
+
+
+@hub_group.command("init")
+@click.option("--database", "database_url", required=True, metavar="URL",
+              help="The PostgreSQL address, e.g. postgresql://safetydesk@localhost/safetydesk.")
+@click.option("--enrolment", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="The enrolment file the office made with `device enroll --role hub`.")
+def hub_init(database_url: str, enrolment: Path) -> None:
+    """Create or upgrade the hub's database schema and take the identity the enrolment file gives."""
+    HubStoreError, init_hub, _ = _hub_parts()
+
+    try:
+        result = init_hub(database_url, enrolment)
+    except HubStoreError as exc:
+        raise Failed(str(exc)) from None
+    except ValueError as exc:
+        raise BadInput(str(exc)) from None
+    done = "、".join(str(n) for n in result.migrations) or "无"
+    done_en = ", ".join(str(n) for n in result.migrations) or "none"
+    click.echo(say(f"集线器 {result.name}（{result.hub_id}）属于 {result.office_name}；已执行的迁移：{done}；"
+                   + (f"已登记，设备 {result.devices} 台" if result.adopted else "身份不变"),
+                   f"hub {result.name} ({result.hub_id}) of {result.office_name}; migrations run: {done_en}; "
+                   + (f"enrolled, {result.devices} device(s)" if result.adopted else "identity unchanged")))
+
+
+@hub_group.command("serve")
+@click.option("--database", "database_url", required=True, metavar="URL", help="The PostgreSQL address.")
+@click.option("--listen", default="127.0.0.1:8443", show_default=True, metavar="HOST:PORT", help="The address and port to listen on.")
+@click.option("--tls-cert", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="The TLS certificate (PEM).")
+@click.option("--tls-key", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="The TLS private key (PEM).")
+@click.option("--max-body-mb", type=click.IntRange(1, 8192), default=256, show_default=True,
+              help="The largest request body (MB).")
+def hub_serve(database_url: str, listen: str, tls_cert: Path | None, tls_key: Path | None, max_body_mb: int) -> None:
+    """Run the hub (uvicorn) until stopped."""
+    HubStoreError, _, serve = _hub_parts()
+
+    host, _, port = listen.rpartition(":")
+    if not host or not port.isdigit():
+        raise BadInput(say(f"--listen {listen}：应为 HOST:PORT", f"--listen {listen}: expected HOST:PORT"))
+    if (tls_cert is None) != (tls_key is None):
+        raise BadInput(say("--tls-cert 和 --tls-key 须同时给出", "--tls-cert and --tls-key go together"))
+    try:
+        serve(database_url, host.strip("[]"), int(port), tls_cert=tls_cert, tls_key=tls_key,
+              max_body=max_body_mb * 1024 * 1024)
+    except HubStoreError as exc:
+        raise Failed(str(exc)) from None
 
 
 cli_help.name_paths(main)

@@ -146,7 +146,7 @@ COMMANDS: dict[str, tuple[str, dict[str, str]]] = {
     "checklist validate": ("校验检查表文件（默认：随程序提供的检查表库）；有任何错误时退出码为 2。", {}),
     "device": ("设备：登记（安全办）、加入（新安装）、停用、列表。", {}),
     "device enroll": ("登记一台设备（仅安全办）：写出签名的登记文件，附带其范围内的初始数据。", {
-        "--role": "设备的角色：检查员 inspector、包片领导 leader、企业 enterprise。",
+        "--role": "设备的角色：检查员 inspector、包片领导 leader、企业 enterprise、网络同步集线器 hub。",
         "--district": "设备的片区（可重复）。",
         "--enterprise": "企业设备所属的企业（统一社会信用代码 USCC）。",
         "--name": "设备名称（不可重复）。",
@@ -165,6 +165,18 @@ COMMANDS: dict[str, tuple[str, dict[str, str]]] = {
                          }),
     "device revoke": ("停用一台设备（按名称或编号）：拒收它的同步包；停用随同步包传递。", {}),
     "device list": ("所有设备：名称、角色、范围、登记时间、停用时间、密钥是否已到。", {}),
+    "hub": ("网络同步集线器（PostgreSQL）：初始化与运行。", {}),
+    "hub init": ("建立或升级集线器的数据库结构，并取得登记文件所给的身份。", {
+        "--database": "PostgreSQL 连接地址，如 postgresql://safetydesk@localhost/safetydesk。",
+        "--enrolment": "安全办用 device enroll --role hub 生成的登记文件。",
+    }),
+    "hub serve": ("运行集线器（uvicorn），直到被停止。", {
+        "--database": "PostgreSQL 连接地址。",
+        "--listen": "监听地址和端口。",
+        "--tls-cert": "TLS 证书（PEM）。",
+        "--tls-key": "TLS 私钥（PEM）。",
+        "--max-body-mb": "单个请求体的上限（MB）。",
+    }),
     "sync": ("用同步包文件或同步文件夹同步。", {}),
     "sync export": ("写出同步包：接收设备范围内、它尚未确认收到的全部修改。", {
         "--to": "一个文件夹（同步包命名为 <发送方>-<序号>.sdsync）或一个 FILE.sdsync 文件。",

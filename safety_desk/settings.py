@@ -20,6 +20,9 @@ class Settings:
     deadline_days_general: int = 15
     deadline_days_major: int = 60
     sync_folder: str = ""
+    # The network sync hub (https://host:port), "" for none; synced every hub_interval_minutes when reachable.
+    hub_url: str = ""
+    hub_interval_minutes: int = 5
     # Show what is overdue or due soon at start and once a day.
     reminders: bool = True
     # Rectification notice numbers: the pattern must name {year} and {seq}; see domain/notice_numbers.py.

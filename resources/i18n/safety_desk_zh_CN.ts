@@ -5886,4 +5886,65 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>数据库已加密（加密前已备份）。恢复密钥（只显示这一次，请抄写下来交安全办保管）：%1</translation>
     </message>
 </context>
+<context>
+    <name>HubBox</name>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hub_box.py" line="17"/>
+        <source>Network hub</source>
+        <translation>网络集线器</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hub_box.py" line="22"/>
+        <source>https://hub.example:8443</source>
+        <translation>https://集线器地址:8443</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hub_box.py" line="23"/>
+        <source>The address of the city's sync hub; the program syncs with it every few minutes when it is reachable</source>
+        <translation>全市同步集线器的地址；可访问时，程序每隔几分钟与其同步一次</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hub_box.py" line="26"/>
+        <source>Sync with hub now</source>
+        <translation>立即与集线器同步</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hub_box.py" line="60"/>
+        <source>Syncing with the hub…</source>
+        <translation>正在与集线器同步…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hub_box.py" line="77"/>
+        <source>Downloaded %1, imported %2, uploaded %3</source>
+        <translation>下载 %1 个，导入 %2 个，上传 %3 个同步包</translation>
+    </message>
+</context>
+<context>
+    <name>HubSyncer</name>
+    <message>
+        <location filename="../../safety_desk/ui/hub_syncer.py" line="85"/>
+        <source>Hub: last synced %1</source>
+        <translation>集线器：上次同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/hub_syncer.py" line="87"/>
+        <source>Hub: not synced yet</source>
+        <translation>集线器：尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/hub_syncer.py" line="104"/>
+        <source>Hub unreachable: working offline</source>
+        <translation>集线器不可达，离线工作中</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/hub_syncer.py" line="106"/>
+        <source>Hub sync failed</source>
+        <translation>与集线器同步失败</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/hub_syncer.py" line="112"/>
+        <source>Hub: last synced %1, %2 bundles refused (see the Sync page)</source>
+        <translation>集线器：上次同步 %1，%2 个同步包被拒收（见同步页面）</translation>
+    </message>
+</context>
 </TS>

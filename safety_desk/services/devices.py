@@ -33,6 +33,7 @@ from safety_desk.domain.device_scope import Scope, signer_problem
 from safety_desk.domain.language import say
 from safety_desk.domain.notice_numbers import validate_block_size
 from safety_desk.media.files import media_path, write_file_atomically
+from safety_desk.services.hub_gate import write_hub_enrolment
 from safety_desk.services.session import Action, Session
 from safety_desk.services.sync import Progress, SyncService, no_progress
 from safety_desk.settings import Settings
@@ -159,6 +160,8 @@ class DeviceService:
         changes them."""
         office_device = self._require_office_device()
         name = name.strip()
+        if role == "hub":
+            return self._enroll_hub(office_device, name, Path(output), district_codes, uscc)
         if role not in ENROLLED_ROLES:
             raise DeviceProblem(say(f"--role: {role!r} 不是 inspector、leader 或 enterprise",
                                     f"--role: {role!r} is not one of {', '.join(ENROLLED_ROLES)}"))
@@ -287,6 +290,24 @@ class DeviceService:
         scope = {**(device.scope or {}), "district_ids": sorted(set(district_ids))}
         with self.store.transaction():
             return self.store.devices.update(device.id, scope=scope)
+
+    def _enroll_hub(self, office_device: Device, name: str, output: Path, district_codes, uscc) -> EnrolResult:
+        """The signed file that makes a network sync hub (`safety-desk hub init --enrolment`). A hub is a relay,
+        not a device of the database: it writes nothing, so it has no device record; the file carries the office's
+        key and the device list (services/hub_gate.py), which the office sends again at each exchange."""
+        if district_codes or uscc:
+            raise DeviceProblem(say("集线器为所有设备转发，不用 --district 或 --enterprise",
+                                    "a hub relays for every device: no --district or --enterprise"))
+        if not name:
+            raise DeviceProblem(say("--name: 设备名称不能为空", "--name: the device needs a name"))
+        if output.exists():
+            raise DeviceProblem(say(f"{output}: 文件已存在", f"{output}: the file exists already; enrolment never "
+                                    "overwrites"))
+        office = self.store.offices.current()
+        hub_id = write_hub_enrolment(self.store, office_device, office.name if office else "", name, output)
+        hub = Device(id=hub_id, name=name, role="hub", public_key="", enrolled_at=self.store.db.now_iso(),
+                     scope={})
+        return EnrolResult(hub, output, 0, 0, [])
 
     def revoke(self, name_or_id: str) -> Device:
         """Revoke a device: its bundles are refused from now on; the revocation travels in bundles."""

@@ -29,7 +29,9 @@ its proof; the writes of other devices it had relayed come back the same way, wi
 them (their writer may have been revoked since). Hazard events that would damage a hazard's history are refused
 like the rest (sync/history_checks.py).
 
-Where the pieces are: the bundle file in sync/bundle.py, its changes member in sync/change_codec.py, a joined
+Bundles are sealed to their recipient (sync/seal.py): a shared folder shows only who sent a file to whom.
+
+Where the pieces are: the bundle file in sync/bundle.py, its seal in sync/seal.py, its changes member in sync/change_codec.py, a joined
 device's key in sync/key_binding.py, what a sender may send in sync/sender_checks.py, the folder's layout in
 sync/folder_layout.py; peers, bundles seen and conflicts in store/sync_log.py, this device's keys and counters in
 store/local_state.py, the merge in store/merge.py; what the use cases return in services/sync_results.py.
@@ -79,6 +81,7 @@ from safety_desk.sync.history_checks import history_refusals, refusing_rest
 from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.office_proof import proof_key, proof_of, proven, written_clock
 from safety_desk.sync.scope_checks import change_key, refusing
+from safety_desk.sync.seal import Recipient, device_recipient, enrolment_recipient, my_keys
 from safety_desk.sync.sender_checks import accepted_sender, office_claims, ownership_refuser
 
 Progress = Callable[[int, int], None]
@@ -112,6 +115,8 @@ class SyncService:
         self.settings = settings or Settings()
         self._wall_ms = wall_ms or session.clock.epoch_ms
         self.tolerance_ms = tolerance_ms
+        self._in_pass = False  # in a sync-folder pass: one backup for all its imports (backup)
+        self._pass_backup: Path | None = None
         self._relayed: list[Change] = []
 
     # -- identity and peers -----------------------------------------------------------------------
@@ -263,7 +268,8 @@ class SyncService:
             counter = self.local_state.bundle_counter() + 1
             name = bundle_name(me.id, counter, kind, self.local_state.sync_epoch())
             target = file if file is not None else Path(folder) / name
-            path, digest = write_bundle(target, manifest, data, photo_files(), private)
+            path, digest = write_bundle(target, manifest, data, photo_files(), private,
+                                        seal_to=self._seal_to(peer) if kind == "sync" else None)
             try:
                 self.local_state.set_bundle_counter(counter)
                 self.local_state.set_epoch_sent(peer.id, self.local_state.sync_epoch())
@@ -289,7 +295,24 @@ class SyncService:
         def key_for(manifest: dict[str, Any]) -> str:
             return self._public_key_for({**manifest, "_file": path.name})
 
-        return open_bundle(path, key_for)
+        keys = my_keys(self.local_state.private_key(), self.local_state.enrolment_token(), self.db.device_id)
+        return open_bundle(path, key_for, unseal=(self.db.device_id, keys))
+
+    def _seal_to(self, peer: Device) -> Recipient:
+        """The key a bundle to `peer` is sealed to (sync/seal.py): its own, or, until the office has it (it comes
+        with the device's first bundle), the one derived from the token of its enrolment. A sync bundle is never
+        written in clear."""
+        recipient = self._recipient(peer)
+        if recipient is None:
+            raise SyncProblem(say(f"设备“{peer.name}”的密钥未知，无法为它加密同步包",
+                                  f"the key of device {peer.name} is unknown: no bundle can be sealed to it"))
+        return recipient
+
+    def _recipient(self, peer: Device) -> Recipient | None:
+        if peer.public_key:
+            return device_recipient(peer.public_key)
+        token = self.local_state.sealing_token(peer.id)
+        return enrolment_recipient(token, peer.id) if token else None
 
     def import_bundle(self, path: Path | str, report: Progress | None = None) -> ImportResult:
         """Check and apply one bundle (all or nothing); a bundle seen before is a reported no-op."""
@@ -508,10 +531,18 @@ class SyncService:
 
     def backup(self) -> Path:
         """A copy of the database before an import, in the backups folder with the others (services/backups.py:
-        rotated with the other pre-import backups; listed and restorable from Settings)."""
+        rotated with the other pre-import backups; listed and restorable from Settings). A pass through a sync
+        folder (or the network hub, services/hub_sync.py) backs up once, before its first import: that copy undoes
+        the pass, and the office taking in 2,000 enterprises' bundles in one pass copies the city's database once,
+        not 2,000 times."""
+        if self._pass_backup is not None:
+            return self._pass_backup
         from safety_desk.services.backups import take_backup
 
-        return take_backup(self.store, reason="import").path
+        path = take_backup(self.store, reason="import").path
+        if self._in_pass:
+            self._pass_backup = path
+        return path
 
     def clock_warning(self) -> str | None:
         """The visible warning that this device's own clock ran too far ahead and was capped (None: never)."""
@@ -542,21 +573,30 @@ class SyncService:
         total = len(waiting) + len(peers)
         done = 0
         seen = self.log.imported_file_names()
-        for bundle in waiting:
-            try:
-                if bundle.name not in seen:
-                    result.imported.append(self.import_bundle(bundle))
-                bundle.unlink(missing_ok=True)
-            except BundleRejected as exc:
-                result.rejected.append(str(exc))
-                set_aside(bundle)
-            done += 1
-            report(done, total)
+        self._in_pass, self._pass_backup = True, None
+        try:
+            for bundle in waiting:
+                try:
+                    if bundle.name not in seen:
+                        result.imported.append(self.import_bundle(bundle))
+                    bundle.unlink(missing_ok=True)
+                except BundleRejected as exc:
+                    result.rejected.append(str(exc))
+                    set_aside(bundle)
+                done += 1
+                report(done, total)
+        finally:
+            self._in_pass, self._pass_backup = False, None
         # A revoked device still gets its revocation (and nothing else: see _export); one that has just learnt
         # of its own revocation writes nothing.
         if self.this_device().revoked_at is not None:
             peers = []
         for peer in peers:
+            if self._recipient(peer) is None:
+                # No key to seal to (a device revoked before it ever synced): it gets nothing, in clear or not.
+                done += 1
+                report(done, total)
+                continue
             state = self.log.peer(peer.id)
             outbox = inbox(folder, peer.id)
             # A database restored from a backup tells each peer of its new incarnation even with nothing new for it

@@ -101,8 +101,19 @@ class LocalState:
         self.db.set_local(f"enrol_file:{device_id}", path)
 
     def mark_token_revoked(self, device_id: str) -> None:
-        """The device was revoked: its enrolment file must not make a device any more."""
+        """The device was revoked: its enrolment file must not make a device any more. A token not yet used is kept
+        apart, only to seal the news of the revocation to a device whose own key never arrived (sync/seal.py)."""
+        token = self.issued_token(device_id)
+        if token and token not in (TOKEN_USED, TOKEN_REVOKED):
+            self.db.set_local(f"enrol_seal:{device_id}", token)
         self.db.set_local(f"enrol_token:{device_id}", TOKEN_REVOKED)
+
+    def sealing_token(self, device_id: str) -> str | None:
+        """The enrolment token a bundle to the device is sealed with while its own key is unknown (None: none)."""
+        token = self.issued_token(device_id)
+        if token and token not in (TOKEN_USED, TOKEN_REVOKED):
+            return token
+        return self.db.local(f"enrol_seal:{device_id}") if token == TOKEN_REVOKED else None
 
     # -- sync counters ---------------------------------------------------------------------------
     def bundle_counter(self) -> int:
@@ -198,6 +209,14 @@ class LocalState:
 
     def set_resend_upto(self, device_id: str, seq: int) -> None:
         self.db.set_local(f"resend_upto:{device_id}", str(seq))
+
+    # -- the network hub (services/hub_sync.py) ------------------------------------------------------
+    def hub_synced_at(self) -> str | None:
+        """When this device last finished an exchange with its hub (ISO time), for the status bar."""
+        return self.db.local("hub_synced_at")
+
+    def set_hub_synced_at(self, at: str) -> None:
+        self.db.set_local("hub_synced_at", at)
 
     # -- conflicts a device forwards to the office ----------------------------------------------------
     def conflicts_forwarded(self) -> int:

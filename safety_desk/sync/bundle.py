@@ -32,6 +32,13 @@ declared size) and its sha256 compared. changes.jsonl is never held whole: it is
 (OpenedBundle.change_lines), each line, the lines and the values they hold capped (MAX_CHANGE_*), so decoding any
 bundle within the caps stays under 256 MB. Writing goes to a temporary name in the target folder and is
 renamed into place, so a reader never sees half a bundle.
+
+Sealed (sync/seal.py): a sync bundle is written sealed to its recipient's key, so the file on a shared folder or a
+stick reveals only who sent it to whom; the zip inside is exactly the signed bundle above, read through a
+decrypting view (one chunk in memory, nothing plain on disk) with every check above unchanged, and its manifest
+must name the sender and recipient the seal's header names. Only the addressee opens it. A file without the seal
+(an older version's, or an enrolment file: the joining device has no key yet) is read as before; its signature
+still protects it.
 """
 
 from __future__ import annotations
@@ -51,6 +58,7 @@ from typing import Any, Callable, Iterator
 
 from safety_desk.domain.language import say
 from safety_desk.sync.identity import sign, verify
+from safety_desk.sync.seal import Recipient, SealedReader, SealingWriter, SealProblem, is_sealed
 
 FORMAT = "safety-desk-bundle"
 VERSION = 1
@@ -87,6 +95,11 @@ class OpenedBundle:
     path: Path
     manifest: dict[str, Any]
     manifest_bytes: bytes
+    unseal: tuple[str, dict[str, Any]] | None = None  # (my device id, my keys: seal.my_keys) when it is sealed
+    sealed: bool = False
+
+    def _zip(self) -> zipfile.ZipFile:
+        return _open_zip(self.path, self.unseal if self.sealed else None)
 
     @property
     def manifest_sha256(self) -> str:
@@ -112,7 +125,7 @@ class OpenedBundle:
         count = 0
         partial = b""
         try:
-            with zipfile.ZipFile(self.path) as archive, archive.open(archive.getinfo(CHANGES)) as handle:
+            with self._zip() as archive, archive.open(archive.getinfo(CHANGES)) as handle:
                 while True:
                     chunk = handle.read(min(_READ, size + 1 - total))
                     if not chunk:
@@ -152,7 +165,7 @@ class OpenedBundle:
     def _read_member(self, name: str) -> bytes:
         declared = self.manifest["members"][name]
         try:
-            with zipfile.ZipFile(self.path) as archive:
+            with self._zip() as archive:
                 data, digest = _read_capped(archive, archive.getinfo(name), declared["size"], self.path)
         except BundleRejected:
             raise
@@ -229,27 +242,88 @@ _DAMAGE = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedErro
            struct.error, KeyError, IndexError, OverflowError)
 
 
-def open_bundle(path: Path | str, public_key_for: Callable[[dict[str, Any]], str]) -> OpenedBundle:
+class _BundleReader(SealedReader):
+    """The sealed file's zip, refusing the bundle (naming the file) when a chunk does not authenticate."""
+
+    def __init__(self, path: Path, device_id: str, keys: dict[str, Any]) -> None:
+        self.bundle_path = path
+        try:
+            super().__init__(path, device_id, keys)
+        except SealProblem as exc:
+            raise _seal_refusal(path, exc) from None
+
+    def _chunk(self, index: int) -> bytes:
+        try:
+            return super()._chunk(index)
+        except SealProblem as exc:
+            raise _seal_refusal(self.bundle_path, exc) from None
+
+
+def _seal_refusal(path: Path, problem: SealProblem) -> BundleRejected:
+    if problem.kind == "recipient":
+        return _reject(path, f"此同步包是发给设备 {problem} 的，不是本机，无法打开",
+                       f"this bundle is sealed to another device ({problem}), not to this one: it cannot be "
+                       "opened here")
+    if problem.kind == "header":
+        return _reject(path, "加密同步包的包头已损坏", f"the sealed bundle's header is damaged: {problem}")
+    if problem.kind == "key":
+        return _reject(path, "本机的设备密钥无法解开此同步包", f"this device's key cannot open the bundle: {problem}")
+    return _reject(path, "加密同步包被改动或截断", f"the sealed bundle was changed or truncated: {problem}")
+
+
+def _open_zip(path: Path, unseal: tuple[str, dict[str, Any]] | None) -> zipfile.ZipFile:
+    if unseal is None:
+        return zipfile.ZipFile(path)
+    reader = _BundleReader(path, *unseal)
+    try:
+        archive = zipfile.ZipFile(reader)
+    except BaseException:
+        reader.close()
+        raise
+    archive._sealed_reader = reader  # type: ignore[attr-defined]  # closed with the archive (below)
+    original_close = archive.close
+
+    def close() -> None:
+        try:
+            original_close()
+        finally:
+            reader.close()
+
+    archive.close = close  # type: ignore[method-assign]
+    return archive
+
+
+def open_bundle(path: Path | str, public_key_for: Callable[[dict[str, Any]], str],
+                unseal: tuple[str, dict[str, Any]] | None = None) -> OpenedBundle:
     """Check a bundle file completely: names, manifest, signature (key from `public_key_for(manifest)`, which
-    raises BundleRejected for an unknown or revoked sender), and every member's size and sha256."""
+    raises BundleRejected for an unknown or revoked sender), and every member's size and sha256.
+
+    `unseal`: (this device's id, its keys by kind: seal.my_keys), to open a bundle sealed to this device
+    (sync/seal.py); a sealed bundle without it, or sealed to another device, is refused."""
     path = Path(path)
     try:
-        return _open_bundle(path, public_key_for)
+        return _open_bundle(path, public_key_for, unseal)
     except BundleRejected:
         raise
     except _DAMAGE as exc:
         raise _reject(path, "文件已损坏或被截断", f"the file is damaged or truncated: {exc}") from None
 
 
-def _open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], str]) -> OpenedBundle:
+def _open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], str],
+                 unseal: tuple[str, dict[str, Any]] | None) -> OpenedBundle:
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise BundleRejected(say(f"{path}: 无法读取（{exc.strerror or exc}）", f"{path}: cannot read the file: {exc.strerror or exc}")) from None
     if size > MAX_BUNDLE_BYTES:
         raise _reject(path, "文件过大", f"the file is larger than {MAX_BUNDLE_BYTES // 1024**3} GiB")
+    sealed = is_sealed(path)
+    if sealed and unseal is None:
+        raise _reject(path, "此同步包已加密，只有接收设备能打开", "this bundle is sealed: only its recipient device opens it")
     try:
-        archive = zipfile.ZipFile(path)
+        archive = _open_zip(path, unseal if sealed else None)
+    except BundleRejected:
+        raise
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise _reject(path, "不是同步包，或文件被截断", f"not a sync bundle, or truncated: {exc}") from None
     with archive:
@@ -273,6 +347,11 @@ def _open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], str]) ->
         manifest_bytes, _ = _read_capped(archive, names[MANIFEST], names[MANIFEST].file_size, path)
         signature_text, _ = _read_capped(archive, names[SIGNATURE], names[SIGNATURE].file_size, path)
         manifest = _parse_manifest(path, manifest_bytes)
+        if sealed:
+            header = archive._sealed_reader.header  # type: ignore[attr-defined]
+            if (manifest["sender"], manifest["recipient"]) != (header.sender, header.recipient):
+                raise _reject(path, "加密包头与清单的发送方或接收方不符",
+                              "the seal names another sender or recipient than the signed manifest")
         try:
             signature = base64.b64decode(signature_text, validate=True)
         except ValueError:
@@ -299,7 +378,7 @@ def _open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], str]) ->
             photo = _PHOTO_NAME.match(name)
             if photo and photo.group(1) != digest:
                 raise _reject(path, f"照片 {name} 的内容与其名称不符", f"photo {name} does not hold the photo it names")
-    return OpenedBundle(path, manifest, manifest_bytes)
+    return OpenedBundle(path, manifest, manifest_bytes, unseal if sealed else None, sealed)
 
 
 def _parse_manifest(path: Path, data: bytes) -> dict[str, Any]:
@@ -329,35 +408,23 @@ def _parse_manifest(path: Path, data: bytes) -> dict[str, Any]:
 
 
 def write_bundle(path: Path, manifest: dict[str, Any], changes: bytes, photos: Iterator[tuple[str, Path]],
-                 private_pem: str) -> tuple[Path, str]:
+                 private_pem: str, seal_to: Recipient | None = None) -> tuple[Path, str]:
     """Write a bundle to `path` (via a temporary name in the same folder, then rename); fills in members.
     Returns the path and the sha256 of the manifest (the next bundle's `previous`).
 
-    `photos` yields (sha256, file path); each file is hashed again while it is copied in.
+    `photos` yields (sha256, file path); each file is hashed again while it is copied in. `seal_to`: the
+    recipient's key (sync/seal.py): the file is sealed to it as it is written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:40]}-", suffix=".tmp")
     os.close(handle)
-    members: dict[str, dict[str, Any]] = {}
     try:
-        with zipfile.ZipFile(temporary, "w", allowZip64=True) as archive:
-            if changes:
-                archive.writestr(zipfile.ZipInfo(CHANGES, date_time=(2020, 1, 1, 0, 0, 0)), changes,
-                                 compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
-                members[CHANGES] = {"size": len(changes), "sha256": hashlib.sha256(changes).hexdigest()}
-            for sha256, source in photos:
-                data = source.read_bytes()
-                if hashlib.sha256(data).hexdigest() != sha256:
-                    raise BundleRejected(say(f"照片文件 {source} 已损坏",
-                                             f"the photo file {source} does not match its hash; run `safety-desk doctor`"))
-                name = f"photos/{sha256}.jpg"
-                archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data,
-                                 compress_type=zipfile.ZIP_STORED)
-                members[name] = {"size": len(data), "sha256": sha256}
-            manifest = {**manifest, "format": FORMAT, "version": VERSION, "members": members}
-            manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
-            archive.writestr(MANIFEST, manifest_bytes, compress_type=zipfile.ZIP_DEFLATED)
-            archive.writestr(SIGNATURE, base64.b64encode(sign(private_pem, manifest_bytes)))
+        with open(temporary, "wb") as out:
+            sink: Any = (SealingWriter(out, manifest["sender"], manifest["recipient"], seal_to)
+                         if seal_to else out)
+            manifest_bytes = _write_zip(sink, manifest, changes, photos, private_pem)
+            if seal_to:
+                sink.close()
         with open(temporary, "rb+") as written:
             os.fsync(written.fileno())
         os.replace(temporary, path)
@@ -365,6 +432,30 @@ def write_bundle(path: Path, manifest: dict[str, Any], changes: bytes, photos: I
         Path(temporary).unlink(missing_ok=True)
         raise
     return path, hashlib.sha256(manifest_bytes).hexdigest()
+
+
+def _write_zip(sink: Any, manifest: dict[str, Any], changes: bytes, photos: Iterator[tuple[str, Path]],
+               private_pem: str) -> bytes:
+    members: dict[str, dict[str, Any]] = {}
+    with zipfile.ZipFile(sink, "w", allowZip64=True) as archive:
+        if changes:
+            archive.writestr(zipfile.ZipInfo(CHANGES, date_time=(2020, 1, 1, 0, 0, 0)), changes,
+                             compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+            members[CHANGES] = {"size": len(changes), "sha256": hashlib.sha256(changes).hexdigest()}
+        for sha256, source in photos:
+            data = source.read_bytes()
+            if hashlib.sha256(data).hexdigest() != sha256:
+                raise BundleRejected(say(f"照片文件 {source} 已损坏",
+                                         f"the photo file {source} does not match its hash; run `safety-desk doctor`"))
+            name = f"photos/{sha256}.jpg"
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data,
+                             compress_type=zipfile.ZIP_STORED)
+            members[name] = {"size": len(data), "sha256": sha256}
+        manifest = {**manifest, "format": FORMAT, "version": VERSION, "members": members}
+        manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+        archive.writestr(MANIFEST, manifest_bytes, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(SIGNATURE, base64.b64encode(sign(private_pem, manifest_bytes)))
+    return manifest_bytes
 
 
 def manifest_digest(manifest_bytes: bytes) -> str:

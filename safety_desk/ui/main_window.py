@@ -15,6 +15,7 @@ from safety_desk.services.session import ROLE_NAMES, Action
 from safety_desk.services.sync import SyncService
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.reminders import RemindersDialog
+from safety_desk.ui.hub_syncer import HubSyncer
 from safety_desk.ui.icons import icon
 from safety_desk.ui.tasks import in_reader
 from safety_desk.ui.screen_fit import fit_to_screen
@@ -96,8 +97,15 @@ class MainWindow(QMainWindow):
         self.who = QLabel(f"{person.name} · {ROLE_NAMES.get(person.role, person.role)}")
         self.device = QLabel(self.tr("Device: %1").replace("%1", context.device_name))
         self.unsynced = QLabel()
-        for label in (self.who, self.device, self.unsynced):
+        # The network hub: background exchanges every few minutes; the bar says when the last one succeeded.
+        self.hub_status = QLabel()
+        self.hub_status.setObjectName("hub_status_bar")
+        self.hub_status.hide()
+        for label in (self.who, self.device, self.unsynced, self.hub_status):
             self.statusBar().addPermanentWidget(label)
+        self.hub_syncer = HubSyncer(context, self)
+        self.hub_syncer.status_changed.connect(self.show_hub_status)
+        self.hub_syncer.start()
         # Every committed write, from any page, dialog or worker: the status bar counts again.
         context.changes.changed.connect(self.on_changes)
         self._restore()
@@ -148,7 +156,7 @@ class MainWindow(QMainWindow):
         elif key == "sync":
             from safety_desk.ui.pages.sync import SyncPage
 
-            page = SyncPage(context)
+            page = SyncPage(context, hub=self.hub_syncer)
         elif key == "settings":
             from safety_desk.ui.pages.settings import SettingsPage
 
@@ -267,6 +275,11 @@ class MainWindow(QMainWindow):
         """Count unsynced changes in a worker: on a city-sized database the count takes ~100 ms."""
         signals = self.context.tasks.start(in_reader(self.context.session, _count_unsynced))
         signals.finished.connect(self.show_unsynced)
+
+    def show_hub_status(self, text: str, ok: bool) -> None:
+        self.hub_status.setText(text)
+        self.hub_status.setStyleSheet("" if ok else "color: #c62828;")
+        self.hub_status.setVisible(bool(text))
 
     def show_unsynced(self, count: int) -> None:
         self.unsynced.setText(self.tr("Not yet synced: %1 changes").replace("%1", f"{count:,}"))

@@ -52,6 +52,7 @@ from safety_desk.services.photos import PhotoService, PreparedPhoto
 from safety_desk.services.reminders import ReminderService
 from safety_desk.services.hazard_statistics import HazardStatisticsService, year_period
 from safety_desk.services.reports import ReportService
+from safety_desk.services.hub_sync import HubSyncService
 from safety_desk.services.sync import SyncService
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.services.training import TrainingService
@@ -525,6 +526,11 @@ OPERATIONS: list[Op] = [
        ALL, "none"),
     Op("SyncService.conflicts", lambda c, w: SyncService(c.session).conflicts(), ALL, "none"),
     Op("SyncService.folder_status", lambda c, w: SyncService(c.session).folder_status(c.file("hub")), ALL, "none"),
+    Op("HubSyncService.url", lambda c, w: HubSyncService(SyncService(c.session)).url("https://hub.example"), ALL,
+       "none"),
+    Op("HubSyncService.mirror", lambda c, w: HubSyncService(SyncService(c.session)).mirror(), ALL, "none"),
+    Op("HubSyncService.last_synced_at", lambda c, w: HubSyncService(SyncService(c.session)).last_synced_at(), ALL,
+       "none"),
     # backups: anyone sees the list; only the office makes and restores them.
     Op("BackupService.may_manage", lambda c, w: BackupService(c.session).may_manage(), ALL, "none",
        check=may(Action.MANAGE_BACKUPS)),
@@ -877,7 +883,9 @@ def public_operations() -> set[str]:
 # is decided by the sending device's enrolled role and scope and checked by the receiver (tests/sync: scope,
 # field ownership, revoked senders, keep_other's ownership check), not by the person's role on this side.
 DEVICE_LEVEL = {"SyncService.export", "SyncService.import_bundle", "SyncService.sync_folder", "SyncService.open",
-                "SyncService.backup", "SyncService.folder", "SyncService.keep_other", "SyncService.dismiss"}
+                "SyncService.backup", "SyncService.folder", "SyncService.keep_other", "SyncService.dismiss",
+                # The hub exchange is a sync-folder pass through the hub (services/hub_sync.py): tests/hub.
+                "HubSyncService.exchange"}
 
 
 def test_every_public_operation_has_a_row() -> None:

@@ -140,3 +140,22 @@ def as_person(replica: Replica, login: str) -> Session:
     person = replica.store.people.by_login(login)
     replica.store.db.author_id = person.id
     return Session(replica.store, person)
+
+
+def sealing_keys(replica: Replica) -> dict:
+    """The keys `replica` opens bundles sealed to it with (sync/seal.py)."""
+    from safety_desk.sync.seal import my_keys
+
+    state = replica.store.local_state
+    return my_keys(state.private_key(), state.enrolment_token(), replica.device_id)
+
+
+def unseal_in_place(path: Path, recipient: Replica) -> Path:
+    """Rewrite a bundle sealed to `recipient` as the plain signed zip inside it (the format of older versions,
+    still accepted): tests that forge or damage the zip's members work on that."""
+    from safety_desk.sync.seal import SealedReader
+
+    with SealedReader(path, recipient.device_id, sealing_keys(recipient)) as reader:
+        plain = reader.read()
+    path.write_bytes(plain)
+    return path

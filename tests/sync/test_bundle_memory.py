@@ -19,7 +19,7 @@ import pytest
 from safety_desk.sync.identity import sign
 from safety_desk.sync.office_proof import PROOF_CHARS
 
-from sync_helpers import exchange, hazard_of
+from sync_helpers import exchange, hazard_of, unseal_in_place
 
 BUDGET_MB = 256
 _IMPORT = """
@@ -160,7 +160,7 @@ def test_hostile_changes_are_refused_within_the_memory_budget(world, tmp_path, s
     _INSPECTION_COLUMNS[:] = office.store.db.columns("inspection")
     hazard = hazard_of(enterprise.store, "隐患1")
     enterprise.store.hazards.update(hazard.id, treatment_plan={"objectives": "正常"})
-    genuine = enterprise.sync.export(tmp_path, for_device=office.device_id).path
+    genuine = unseal_in_place(enterprise.sync.export(tmp_path, for_device=office.device_id).path, office)
     chunks, refusal = SHAPES[shape]
     bundle = _hostile_bundle(genuine, tmp_path / "hostile.sdsync", enterprise.store.db.local("private_key"), chunks)
     path = office.store.path

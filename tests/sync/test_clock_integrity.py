@@ -17,7 +17,7 @@ from safety_desk.services.hazards import HazardService
 from safety_desk.store.store import Store
 from safety_desk.sync.identity import sign
 
-from sync_helpers import Replica, add_photo, as_person, exchange, hazard_of
+from sync_helpers import Replica, add_photo, as_person, exchange, hazard_of, unseal_in_place
 
 YEAR_MS = 365 * 24 * 3600 * 1000
 
@@ -104,6 +104,7 @@ def test_manifest_timing_fields_decide_nothing(world, tmp_path) -> None:
     office.store.db.clock.observe(enterprise.store.db.clock.last)
     office.store.hazards.update(hazard.id, treatment_plan={"objectives": "安全办后来的"})
     exported = enterprise.sync.export(tmp_path, for_device=office.device_id)
+    unseal_in_place(exported.path, office)
     forged = _forged_manifest(exported.path, enterprise.store.db.local("private_key"), created_ms=0,
                               created="1970-01-01T08:00:00.000+08:00", clock_ahead_ms=YEAR_MS,
                               clock_min=None, clock_max=None)

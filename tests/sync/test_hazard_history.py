@@ -18,7 +18,7 @@ from safety_desk.store.records import Hazard
 from safety_desk.sync.identity import sign
 
 from hostile import HostileEdit, table_dump
-from sync_helpers import USCC, exchange, hazard_of
+from sync_helpers import USCC, exchange, hazard_of, unseal_in_place
 
 
 def _event(raw: HostileEdit, hazard_id: str, kind: str, *, clock: str | None = None, deadline=None) -> str:
@@ -97,7 +97,7 @@ def test_an_event_of_an_unknown_kind_or_date_is_refused_not_the_bundle(world, tm
     undated = _event(raw, hazard.id, "progress")
     fine = _event(raw, hazard.id, "reported_rectified")
     raw.commit()
-    path = inspector.sync.export(tmp_path / "hostile.sdsync", for_device=office.device_id).path
+    path = unseal_in_place(inspector.sync.export(tmp_path / "hostile.sdsync", for_device=office.device_id).path, office)
 
     def edit(line: bytes) -> bytes:
         text = line.decode("utf-8")

@@ -9,7 +9,7 @@ import pytest
 from safety_desk.services.sync import SyncProblem, SyncService
 from safety_desk.settings import Settings
 
-from sync_helpers import as_person, hazard_of
+from sync_helpers import as_person, hazard_of, sealing_keys
 
 
 def test_folder_passes_bring_all_three_to_the_same_data(world, tmp_path) -> None:
@@ -71,6 +71,8 @@ def test_two_devices_writing_into_the_folder_at_once_never_leave_a_half_file(wor
         finally:
             replica.close()
 
+    office_id, office_keys = office.device_id, sealing_keys(office)  # read here: the store is this thread's
+
     def watcher() -> None:
         # A reader listing the office's inbox meanwhile sees only whole bundles (temporary names start with '.').
         inbox = hub / f"to-{office.device_id}"
@@ -79,9 +81,9 @@ def test_two_devices_writing_into_the_folder_at_once_never_leave_a_half_file(wor
                 for path in inbox.iterdir():
                     if path.suffix == ".sdsync" and not path.name.startswith("."):
                         try:
-                            import zipfile
+                            from safety_desk.sync.seal import SealedReader
 
-                            zipfile.ZipFile(path).close()
+                            SealedReader(path, office_id, office_keys).close()  # checks the last chunk
                         except FileNotFoundError:
                             pass
                         except Exception:  # noqa: BLE001
@@ -144,3 +146,22 @@ def test_a_revoked_device_learns_it_through_the_folder(world, tmp_path) -> None:
     assert inspector.sync.this_device().revoked_at is not None
     assert inspector.store.hazards.require(hazard_of(inspector.store, "隐患1").id).measures == ""
     assert inspector.sync.sync_folder(hub).exported == []  # it writes nothing any more
+
+
+def test_a_folder_pass_backs_up_once_before_its_first_import(world, tmp_path) -> None:
+    from safety_desk.store.backups import list_backups
+
+    office, inspector, enterprise = world
+    hub = tmp_path / "hub"
+    hub.mkdir()
+    for replica in (inspector, enterprise):
+        replica.store.hazards.update(hazard_of(replica.store, "隐患1").id, measures=f"{replica.name}写的")
+        replica.sync.sync_folder(hub)
+    before = len(list_backups(office.store.path))
+    result = office.sync.sync_folder(hub)
+    assert len(result.imported) == 2
+    assert result.imported[0].backup == result.imported[1].backup and result.imported[0].backup.exists()
+    assert len(list_backups(office.store.path)) == before + 1
+    # A bundle imported on its own still backs up first.
+    inspector.refresh()
+    assert inspector.sync.import_bundle(office.sync.export(tmp_path, for_device=inspector.device_id).path).backup

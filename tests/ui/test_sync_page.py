@@ -26,7 +26,6 @@ from safety_desk.ui.tasks import InlineTaskRunner
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))  # the sync tests' helpers
 
 from sync_helpers import USCC, db_digest, enrol_and_join, hazard_of, later_than, make_office  # noqa: E402
-from test_damaged_deflate import flip_inside_member  # noqa: E402
 
 
 @dataclass
@@ -167,7 +166,11 @@ def test_a_tampered_bundle_is_refused_with_a_clear_message_and_changes_nothing(e
     office, laptop = pair
     office.store.hazards.update(hazard_of(office.store, "隐患1").id, measures="加装防护罩")
     path = _export_from(qtbot, office, tmp_path / "stick", monkeypatch, peer_id=laptop.device_id)
-    tampered = flip_inside_member(path, "changes.jsonl", tmp_path / "tampered.sdsync", at=40)
+    # One byte of the sealed bundle changed on the stick (a byte inside the signed zip: tests/sync).
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered = tmp_path / "tampered.sdsync"
+    tampered.write_bytes(bytes(data))
     before = db_digest(laptop.store)
     office_name = office.store.devices.get(office.device_id).name
     last_import = _peer_row(laptop, office_name).peer.last_import_at  # the enrolment counts as one

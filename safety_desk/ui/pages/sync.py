@@ -38,7 +38,9 @@ from safety_desk.ui.icons import icon
 from safety_desk.ui.models.sync_models import (
     ConflictRow, ConflictsModel, DevicesModel, PeerRow, PeersModel, role_name, short_id,
 )
+from safety_desk.ui.hub_syncer import HubSyncer
 from safety_desk.ui.pages.broadcast import follow_changes
+from safety_desk.ui.widgets.hub_box import HubBox
 
 _MUTED = "#546e7a"
 _GOOD = "#2e7d32"
@@ -152,9 +154,11 @@ class SyncPage(QWidget):
     folder_synced = Signal(object)  # FolderResult, or Refused
     enrolled = Signal(object)     # EnrolResult
 
-    def __init__(self, context: AppContext, parent=None) -> None:
+    def __init__(self, context: AppContext, parent=None, hub: HubSyncer | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        # The window's hub syncer (one exchange at a time, with the background ones); a page of its own in tests.
+        self.hub_syncer = hub or HubSyncer(context, self)
         follow_changes(self, context)  # committed writes anywhere: read again (on_changes)
         self.snapshot: SyncSnapshot | None = None
         self.progress: QProgressDialog | None = None
@@ -240,9 +244,14 @@ class SyncPage(QWidget):
         folder_box.setMinimumWidth(330)
         folder_box.setMaximumWidth(400)
 
+        self.hub_box = HubBox(context.settings, self.hub_syncer)
+        self.hub_box.setMaximumWidth(400)
+        transports = QVBoxLayout()
+        transports.addWidget(folder_box, 1)
+        transports.addWidget(self.hub_box)
         top = QHBoxLayout()
         top.addWidget(peers_box, 1)
-        top.addWidget(folder_box)
+        top.addLayout(transports)
 
         # Conflicts
         self.conflicts_model = ConflictsModel(parent=self)

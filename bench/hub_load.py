@@ -1,0 +1,214 @@
+"""Load on the network hub, loopback only: many devices each upload a typical day's signed bundle with photos.
+
+Bounded: a throwaway PostgreSQL cluster (or --database URL), the hub as `safety-desk hub serve` in its own process,
+N enterprise devices and M inspector devices simulated by signing keys (no desktop databases: the hub's ingest is
+what is measured). Each device does what `sync hub` does at the hub: upload its bundle, read its inbox; the office
+then reads its inbox. Prints changes ingested per second, p50/p95 of a device's sync, the ratio of the whole ingest
+to a PostgreSQL COPY of the same rows (bundle, changes and photo bytes) in the same run, and the hub's peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT.parent))
+
+import httpx  # noqa: E402
+import psycopg  # noqa: E402
+
+from safety_desk.domain.clock import SystemClock  # noqa: E402
+from safety_desk.domain.ids import new_id  # noqa: E402
+from safety_desk.hub import pg_store  # noqa: E402
+from safety_desk.services.hub_gate import RegisteredDevice  # noqa: E402
+from safety_desk.store.records import Device  # noqa: E402
+from safety_desk.sync.bundle import write_bundle  # noqa: E402
+from safety_desk.sync.hub_protocol import INBOX, UPLOAD, signed_headers  # noqa: E402
+from safety_desk.sync.identity import generate_key_pair  # noqa: E402
+
+CLOCK = SystemClock()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_cluster(base: Path) -> tuple[str, callable]:
+    initdb = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not initdb:
+        sys.exit("PostgreSQL is not installed (apt-get install postgresql), or give --database URL")
+    bindir = initdb[-1].parent
+    runner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if runner:
+        shutil.chown(base, "postgres", "postgres")
+    os.chmod(base, 0o700)
+    data, port = base / "data", free_port()
+    subprocess.run(runner + [str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                             "--locale=C"], check=True, stdout=subprocess.DEVNULL)
+    ctl = runner + [str(bindir / "pg_ctl"), "-D", str(data)]
+    subprocess.run(ctl + ["-o", f"-p {port} -k {base} -c listen_addresses=''", "-l", str(base / "log"), "-w",
+                          "start"], check=True, stdout=subprocess.DEVNULL)
+    url = f"postgresql://postgres@/postgres?host={base}&port={port}"
+    return url, lambda: subprocess.run(ctl + ["-m", "fast", "-w", "stop"], stdout=subprocess.DEVNULL)
+
+
+def day_of(device: Device, office: Device, lines: int, photos: int, photo_kb: int, folder: Path,
+           private_pem: str) -> tuple[Path, int, list[bytes]]:
+    """A device's typical day as the bundle it sends the office: `lines` change lines and `photos` photos."""
+    rows = []
+    for n in range(lines):
+        row_id = new_id()
+        rows.append(json.dumps(["hazard_event", row_id, f"{CLOCK.epoch_ms():013d}0000{device.id}", None, n + 1, None,
+                                {"*": {"id": row_id, "kind": "progress", "reason": "整改进展" * 8, "photos": "[]"}}],
+                               ensure_ascii=False))
+    changes = ("\n".join(rows) + "\n").encode("utf-8")
+    blobs = [secrets.token_bytes(photo_kb * 1024) for _ in range(photos)]
+    photo_files = []
+    for blob in blobs:
+        import hashlib
+
+        digest = hashlib.sha256(blob).hexdigest()
+        path = folder / f"{digest}.jpg"
+        path.write_bytes(blob)
+        photo_files.append((digest, path))
+    manifest = {"kind": "sync", "bundle_id": new_id(), "sender": device.id, "sender_role": device.role,
+                "recipient": office.id, "scope": {}, "created": "", "created_ms": CLOCK.epoch_ms(), "after_seq": 0,
+                "upto_seq": lines, "ack": 0, "previous": "", "counts": {"changes": lines, "photos": photos}}
+    path, _ = write_bundle(folder / f"{device.id}.sdsync", manifest, changes, iter(photo_files), private_pem)
+    for _, file in photo_files:
+        file.unlink()
+    return path, lines, [changes] + blobs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--enterprises", type=int, default=2000)
+    parser.add_argument("--inspectors", type=int, default=50)
+    parser.add_argument("--enterprise-lines", type=int, default=40, help="change lines in an enterprise's day")
+    parser.add_argument("--inspector-lines", type=int, default=400, help="change lines in an inspector's day")
+    parser.add_argument("--photo-kb", type=int, default=200, help="size of one photo (incompressible bytes)")
+    parser.add_argument("--clients", type=int, default=16, help="devices syncing at the same time")
+    parser.add_argument("--database", default=None, help="an empty PostgreSQL database (default: a throwaway cluster)")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="sd-hub-bench-"))
+    cleanups = []
+    try:
+        if args.database:
+            url = args.database
+        else:
+            pg_dir = Path(tempfile.mkdtemp(prefix="sd-hub-bench-pg-"))  # its own: postgres must reach it
+            url, stop_cluster = start_cluster(pg_dir)
+            cleanups += [stop_cluster, lambda: shutil.rmtree(pg_dir, ignore_errors=True)]
+        office_keys = generate_key_pair()
+        office = Device(id=new_id(), name="安全办", role="office", public_key=office_keys.public_pem, enrolled_at="")
+        devices, keys = [], {}
+        for n in range(args.enterprises + args.inspectors):
+            pair = generate_key_pair()
+            role = "enterprise" if n < args.enterprises else "inspector"
+            device = Device(id=new_id(), name=f"{role}{n}", role=role, public_key=pair.public_pem, enrolled_at="")
+            devices.append(device)
+            keys[device.id] = pair.private_pem
+        conn = pg_store.connect(url)
+        pg_store.migrate(conn, CLOCK.epoch_ms())
+        enrolment = {"hub_id": new_id(), "name": "基准集线器", "office_device_id": office.id,
+                     "office_public_key": office.public_key, "office_name": "基准安全办"}
+        pg_store.adopt_identity(conn, enrolment, CLOCK.epoch_ms(),
+                                [RegisteredDevice(office)] + [RegisteredDevice(d) for d in devices], CLOCK.epoch_ms())
+        conn.close()
+
+        bundles_dir = work / "bundles"
+        bundles_dir.mkdir()
+        made = time.perf_counter()
+        days = []
+        for device in devices:
+            inspector = device.role == "inspector"
+            days.append((device, *day_of(device, office, args.inspector_lines if inspector else args.enterprise_lines,
+                                         5 if inspector else 1, args.photo_kb, bundles_dir, keys[device.id])))
+        print(f"bundles made: {len(days)} in {time.perf_counter() - made:.1f} s, "
+              f"{sum(p.stat().st_size for _, p, _, _ in days) / 1024**2:.0f} MiB")
+
+        port = free_port()
+        hub = subprocess.Popen([sys.executable, "-m", "safety_desk", "hub", "serve", "--database", url, "--listen",
+                                f"127.0.0.1:{port}"], env={**os.environ, "PYTHONPATH": str(ROOT.parent)},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(600):
+            try:
+                if httpx.get(base + "/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+
+        def sync_one(day) -> float:
+            device, path, _, _ = day
+            body = path.read_bytes()
+            started = time.perf_counter()
+            with httpx.Client(base_url=base, timeout=300) as http:
+                answer = http.post(UPLOAD, content=body, headers=signed_headers(
+                    keys[device.id], device.id, "POST", UPLOAD, body, CLOCK.epoch_ms()))
+                answer.raise_for_status()
+                http.get(INBOX, headers=signed_headers(keys[device.id], device.id, "GET", INBOX, b"",
+                                                       CLOCK.epoch_ms())).raise_for_status()
+            return time.perf_counter() - started
+
+        began = time.perf_counter()
+        with ThreadPoolExecutor(args.clients) as pool:
+            times = list(pool.map(sync_one, days))
+        ingest = time.perf_counter() - began
+        with httpx.Client(base_url=base, timeout=300) as http:
+            started = time.perf_counter()
+            listed = http.get(INBOX, headers=signed_headers(office_keys.private_pem, office.id, "GET", INBOX, b"",
+                                                            CLOCK.epoch_ms())).json()["bundles"]
+            office_inbox = time.perf_counter() - started
+        status = Path(f"/proc/{hub.pid}/status").read_text() if Path(f"/proc/{hub.pid}/status").exists() else ""
+        peak = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")), "?")
+        hub.terminate()
+        hub.wait(timeout=30)
+
+        # The baseline: COPY of the same rows (each bundle's row with its changes, each photo) in the same database.
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE TABLE copy_bundle (id TEXT, sender TEXT, changes BYTEA)")
+            conn.execute("CREATE TABLE copy_photo (sha256 TEXT, data BYTEA)")
+            started = time.perf_counter()
+            with conn.transaction():
+                with conn.cursor().copy("COPY copy_bundle (id, sender, changes) FROM STDIN") as copy:
+                    for device, _, _, blobs in days:
+                        copy.write_row((new_id(), device.id, blobs[0]))
+                with conn.cursor().copy("COPY copy_photo (sha256, data) FROM STDIN") as copy:
+                    for _, _, _, blobs in days:
+                        for blob in blobs[1:]:
+                            copy.write_row((new_id(), blob))
+            copied = time.perf_counter() - started
+        lines = sum(n for _, _, n, _ in days)
+        times.sort()
+        print(f"devices: {args.enterprises} enterprises + {args.inspectors} inspectors, {args.clients} at a time; "
+              f"{lines:,} change lines, {sum(len(b) - 1 for *_, b in days):,} photos of {args.photo_kb} KiB")
+        print(f"ingest: {ingest:.1f} s, {lines / ingest:,.0f} changes/s, {len(days) / ingest:.1f} bundles/s")
+        print(f"device sync (upload + inbox): p50 {statistics.median(times) * 1000:.0f} ms, "
+              f"p95 {times[int(len(times) * 0.95) - 1] * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms")
+        print(f"office inbox of {len(listed)} bundles: {office_inbox * 1000:.0f} ms")
+        print(f"COPY of the same rows: {copied:.1f} s; hub ingest / COPY = {ingest / copied:.1f}x")
+        print(f"hub process peak RSS: {int(peak) / 1024:.0f} MiB" if peak.isdigit() else "hub peak RSS: ?")
+    finally:
+        for cleanup in cleanups:
+            cleanup()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

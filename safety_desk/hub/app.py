@@ -1,0 +1,250 @@
+"""The hub's ASGI app (Starlette): signed uploads and downloads of bundles, acknowledgements, the office's device
+list, /health and /metrics.
+
+Every request but /health and /metrics is signed by a device's Ed25519 key (sync/hub_protocol.py) and checked by
+services/hub_gate.py with the office's own sync checks; the body is read to a temporary file under a size limit
+before anything else, and a request is written to PostgreSQL in one transaction with its nonce, or not at all.
+A refusal is an HTTP status with the reason in Chinese ({"error": ...}), logged; nothing is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import logging
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+
+import psycopg
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from safety_desk.domain.clock import Clock
+from safety_desk.hub import pg_store
+from safety_desk.services.hub_gate import HubRefused, authenticate, check_upload, parse_registry
+from safety_desk.sync.hub_protocol import ACK, DEFAULT_MAX_BODY, INBOX, MAX_JSON_BODY, REGISTRY, UPLOAD
+
+log = logging.getLogger("safety_desk.hub")
+MANIFEST, SIGNATURE, CHANGES = "manifest.json", "manifest.sig", "changes.jsonl"
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _read_body(request: Request, limit: int, spool: Any) -> tuple[str, int]:
+    """Read the body into `spool`, hashing it, refusing more than `limit` bytes (before reading, by its declared
+    length, and while reading)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        raise _TooLarge()
+    digest = hashlib.sha256()
+    total = 0
+    async for chunk in request.stream():
+        total += len(chunk)
+        if total > limit:
+            raise _TooLarge()
+        digest.update(chunk)
+        spool.write(chunk)
+    return digest.hexdigest(), total
+
+
+def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BODY) -> Starlette:
+    """The hub's app on the PostgreSQL database at `database_url` (already initialised: `hub init`)."""
+
+    connections = pg_store.Connections(database_url)
+    known: dict[str, Any] = {"version": None, "registry": {}}
+
+    def connected(work: Callable[[Any], Any]) -> Any:
+        return connections.run(work)
+
+    def current_registry(conn: Any) -> Any:
+        """The office's device list, read again only when the office has sent it again."""
+        version = pg_store.registry_version(conn)
+        if version is None:
+            raise pg_store.HubStoreError("集线器数据库尚未登记")
+        if version != known["version"]:
+            known["registry"], known["version"] = pg_store.registry(conn), version
+        return known["registry"]
+
+    def refusal(request: Request, device: str, status: int, reason: str) -> JSONResponse:
+        log.warning("refused %s %s from %s: %d %s", request.method, request.url.path, device or "?", status, reason)
+        return JSONResponse({"error": reason}, status_code=status)
+
+    def guarded(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
+        async def wrapped(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except HubRefused as exc:
+                return refusal(request, request.headers.get("x-sd-device", ""), exc.status, exc.reason)
+            except _TooLarge:
+                return refusal(request, request.headers.get("x-sd-device", ""), 413, "请求体超过集线器的大小上限")
+            except (pg_store.HubStoreError, psycopg.OperationalError) as exc:
+                log.error("database: %s", exc)
+                return JSONResponse({"error": "集线器数据库暂时不可用"}, status_code=503)
+            except Exception:  # noqa: BLE001 - a request never takes the hub down; the log says what happened
+                log.exception("%s %s failed", request.method, request.url.path)
+                return JSONResponse({"error": "集线器内部错误"}, status_code=500)
+        return wrapped
+
+    async def signed_json(request: Request) -> tuple[Any, str, Any]:
+        """The signed, authenticated JSON body: (entry, nonce, value)."""
+        spool = io.BytesIO()
+        digest, _ = await _read_body(request, MAX_JSON_BODY, spool)
+        registry = await run_in_threadpool(connected, current_registry)
+        entry, nonce = authenticate(request.headers, request.method, request.url.path, digest, registry,
+                                    clock.epoch_ms())
+        try:
+            value = json.loads(spool.getvalue() or b"null")
+        except ValueError:
+            raise HubRefused(400, "请求内容不是有效的 JSON") from None
+        return entry, nonce, value
+
+    async def signed_empty(request: Request) -> tuple[Any, str]:
+        spool = io.BytesIO()
+        digest, _ = await _read_body(request, 0, spool)
+        registry = await run_in_threadpool(connected, current_registry)
+        return authenticate(request.headers, request.method, request.url.path, digest, registry, clock.epoch_ms())
+
+    @guarded
+    async def upload(request: Request) -> Response:
+        with tempfile.TemporaryDirectory(prefix="sd-hub-") as folder:
+            path = Path(folder) / "upload.sdsync"
+            with path.open("wb") as spool:
+                digest, size = await _read_body(request, max_body, spool)
+            registry = await run_in_threadpool(connected, current_registry)
+            entry, nonce = authenticate(request.headers, request.method, request.url.path, digest, registry,
+                                        clock.epoch_ms())
+            stored = await run_in_threadpool(_keep_upload, path, size, entry, registry, nonce)
+        log.info("bundle %s from %s to %s: %s", stored["bundle_id"], entry.device.id, stored["recipient"],
+                 "duplicate" if stored["duplicate"] else "accepted")
+        return JSONResponse(stored)
+
+    def _keep_upload(path: Path, size: int, entry: Any, registry: Any, nonce: str) -> dict[str, Any]:
+        opened = check_upload(path, entry, registry)
+        manifest = opened.manifest
+        changes = opened.changes_bytes() if CHANGES in manifest["members"] else None
+        count = changes.count(b"\n") + (1 if changes and not changes.endswith(b"\n") else 0) if changes else 0
+        with zipfile.ZipFile(path) as archive:
+            signature = archive.read(SIGNATURE)
+
+        def photos():
+            for sha256 in opened.photo_ids:
+                yield sha256, opened.photo_bytes(sha256)
+
+        file_name = _bundle_file_name(manifest)
+        added = connected(lambda conn: pg_store.store_bundle(
+            conn, device_id=entry.device.id, nonce=nonce, now_ms=clock.epoch_ms(), bundle_id=manifest["bundle_id"],
+            recipient=manifest["recipient"], file_name=file_name, manifest=opened.manifest_bytes,
+            manifest_sha256=opened.manifest_sha256, signature=signature, changes=changes, change_count=count,
+            size=size, photos=photos()))
+        return {"bundle_id": manifest["bundle_id"], "recipient": manifest["recipient"], "duplicate": not added}
+
+    @guarded
+    async def inbox(request: Request) -> Response:
+        entry, nonce = await signed_empty(request)
+        rows = await run_in_threadpool(connected, lambda conn: pg_store.waiting(conn, entry.device.id, nonce,
+                                                                                 clock.epoch_ms()))
+        return JSONResponse({"bundles": rows})
+
+    @guarded
+    async def download(request: Request) -> Response:
+        entry, nonce = await signed_empty(request)
+        bundle_id = request.path_params["bundle_id"]
+        stored = await run_in_threadpool(connected, lambda conn: pg_store.bundle_for(
+            conn, entry.device.id, bundle_id, nonce, clock.epoch_ms()))
+        data = await run_in_threadpool(_zip_of, stored)
+        return Response(data, media_type="application/zip",
+                        headers={"x-sd-file-name": stored.file_name})
+
+    @guarded
+    async def acknowledge(request: Request) -> Response:
+        entry, nonce, value = await signed_json(request)
+        ids = value.get("bundle_ids") if isinstance(value, dict) else None
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids) or len(ids) > 10_000:
+            raise HubRefused(400, "确认内容格式错误")
+        count = await run_in_threadpool(connected, lambda conn: pg_store.acknowledge(
+            conn, entry.device.id, ids, nonce, clock.epoch_ms()))
+        return JSONResponse({"acknowledged": count})
+
+    @guarded
+    async def registry(request: Request) -> Response:
+        entry, nonce, value = await signed_json(request)
+        identity = await run_in_threadpool(connected, pg_store.require_ready)
+        if entry.device.id != identity.office_device_id:
+            raise HubRefused(403, "只有安全办可以更新设备清单")
+        issued, devices = parse_registry(value)
+        taken = await run_in_threadpool(connected, lambda conn: pg_store.replace_registry(
+            conn, entry.device.id, nonce, clock.epoch_ms(), issued, devices))
+        return JSONResponse({"taken": taken, "devices": len(devices)})
+
+    async def health(request: Request) -> Response:
+        try:
+            identity = await run_in_threadpool(connected, pg_store.require_ready)
+        except pg_store.HubStoreError as exc:
+            return JSONResponse({"status": "error", "error": str(exc)}, status_code=503)
+        return JSONResponse({"status": "ok", "hub": identity.name, "hub_id": identity.hub_id,
+                             "office": identity.office_name, "schema": pg_store.LATEST})
+
+    async def metrics(request: Request) -> Response:
+        try:
+            figures = await run_in_threadpool(connected, pg_store.metrics)
+        except pg_store.HubStoreError as exc:
+            return PlainTextResponse(f"# {exc}\n", status_code=503)
+        lines = ["# TYPE safety_desk_hub_devices_seen gauge", f"safety_desk_hub_devices_seen {figures['devices_seen']}",
+                 f"safety_desk_hub_bundles_total {figures['bundles']}", f"safety_desk_hub_photos_total {figures['photos']}",
+                 f"safety_desk_hub_photo_bytes {figures['photo_bytes']}"]
+        for d in figures["devices"]:
+            label = f'device="{d["id"]}",role="{d["role"]}"'
+            lines.append(f"safety_desk_hub_changes_waiting{{{label}}} {d['changes_waiting']}")
+            lines.append(f"safety_desk_hub_bundles_waiting{{{label}}} {d['bundles_waiting']}")
+            if d["last_sync_ms"] is not None:
+                lines.append(f"safety_desk_hub_last_sync_seconds{{{label}}} {d['last_sync_ms'] / 1000:.3f}")
+            if d["last_seen_ms"] is not None:
+                lines.append(f"safety_desk_hub_last_seen_seconds{{{label}}} {d['last_seen_ms'] / 1000:.3f}")
+        return PlainTextResponse("\n".join(lines) + "\n")
+
+    routes = [
+        Route("/health", health, methods=["GET"]),
+        Route("/metrics", metrics, methods=["GET"]),
+        Route(UPLOAD, upload, methods=["POST"]),
+        Route(INBOX, inbox, methods=["GET"]),
+        Route(UPLOAD + "/{bundle_id}", download, methods=["GET"]),
+        Route(ACK, acknowledge, methods=["POST"]),
+        Route(REGISTRY, registry, methods=["POST"]),
+    ]
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette):
+        yield
+        connections.close()
+
+    return Starlette(routes=routes, lifespan=lifespan)
+
+
+def _bundle_file_name(manifest: dict[str, Any]) -> str:
+    """The name the recipient's import records: <sender>-<bundle id>.sdsync (bundle ids are UUIDv7: by name is by
+    time, as the sync folder's numbered names are)."""
+    return f"{manifest['sender']}-{manifest['bundle_id']}.sdsync"
+
+
+def _zip_of(stored: pg_store.StoredBundle) -> bytes:
+    """The bundle file again: the signed manifest and its signature as received, the changes, the photos (the
+    signature covers the manifest, which holds every member's sha256: the rebuilt file verifies as the sent one)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", allowZip64=True) as archive:
+        if stored.changes is not None:
+            archive.writestr(zipfile.ZipInfo(CHANGES, date_time=(2020, 1, 1, 0, 0, 0)), stored.changes,
+                             compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+        for sha256, data in stored.photos:
+            archive.writestr(zipfile.ZipInfo(f"photos/{sha256}.jpg", date_time=(2020, 1, 1, 0, 0, 0)), data,
+                             compress_type=zipfile.ZIP_STORED)
+        archive.writestr(MANIFEST, stored.manifest, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(SIGNATURE, stored.signature)
+    return out.getvalue()

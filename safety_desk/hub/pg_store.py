@@ -1,0 +1,398 @@
+"""The hub's PostgreSQL store: its numbered migrations and every SQL statement of the hub (psycopg 3).
+
+What it keeps: the hub's identity and the office's key, the office's device list, every accepted bundle (its
+signed manifest, signature and changes) with the photos it carries stored once by sha256, which bundle each
+device acknowledged, the request nonces seen (replays), and when each device was last seen. Every request that
+writes does so in one transaction, its nonce with it: a refused or interrupted request writes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+import psycopg
+from psycopg.rows import dict_row
+
+from safety_desk.services.hub_gate import HubRefused, RegisteredDevice
+from safety_desk.store.records import Device
+
+# Numbered migrations, each applied in one transaction with its number; never edit one that shipped.
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, """
+CREATE TABLE hub_identity (
+    one               BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one),
+    hub_id            TEXT NOT NULL,
+    name              TEXT NOT NULL,
+    office_device_id  TEXT NOT NULL,
+    office_public_key TEXT NOT NULL,
+    office_name       TEXT NOT NULL,
+    enrolled_ms       BIGINT NOT NULL,
+    registry_ms       BIGINT NOT NULL,
+    registry_version  BIGINT NOT NULL DEFAULT 1
+);
+CREATE TABLE device (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    role        TEXT NOT NULL,
+    scope       JSONB NOT NULL,
+    public_key  TEXT NOT NULL,
+    revoked_at  TEXT,
+    token       TEXT
+);
+CREATE TABLE photo (
+    sha256  TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+    size    BIGINT NOT NULL,
+    data    BYTEA NOT NULL
+);
+CREATE TABLE bundle (
+    seq              BIGSERIAL UNIQUE,
+    bundle_id        TEXT PRIMARY KEY,
+    sender           TEXT NOT NULL,
+    recipient        TEXT NOT NULL,
+    file_name        TEXT NOT NULL,
+    manifest_sha256  TEXT NOT NULL,
+    manifest         BYTEA NOT NULL,
+    signature        BYTEA NOT NULL,
+    changes          BYTEA,
+    change_count     INTEGER NOT NULL,
+    size             BIGINT NOT NULL,
+    received_ms      BIGINT NOT NULL,
+    acked_ms         BIGINT,
+    superseded_by    TEXT
+);
+CREATE INDEX bundle_waiting ON bundle (recipient, seq) WHERE acked_ms IS NULL AND superseded_by IS NULL;
+CREATE TABLE bundle_photo (
+    bundle_id  TEXT NOT NULL REFERENCES bundle (bundle_id),
+    sha256     TEXT NOT NULL REFERENCES photo (sha256),
+    PRIMARY KEY (bundle_id, sha256)
+);
+CREATE TABLE request_nonce (
+    device_id  TEXT NOT NULL,
+    nonce      TEXT NOT NULL,
+    seen_ms    BIGINT NOT NULL,
+    PRIMARY KEY (device_id, nonce)
+);
+CREATE INDEX request_nonce_seen ON request_nonce (seen_ms);
+CREATE TABLE device_activity (
+    device_id         TEXT PRIMARY KEY,
+    first_seen_ms     BIGINT NOT NULL,
+    last_seen_ms      BIGINT NOT NULL,
+    last_upload_ms    BIGINT,
+    last_sync_ms      BIGINT
+);
+"""),
+]
+LATEST = MIGRATIONS[-1][0]
+# Nonces older than this cannot be replayed anyway (the request's time would be refused): they are dropped.
+NONCE_KEEP_MS = 15 * 60 * 1000
+
+
+class HubStoreError(RuntimeError):
+    """The hub's database cannot be used as asked (the message is Chinese)."""
+
+
+class Connections:
+    """A few open connections kept for the next requests (one request, one connection at a time). A connection
+    that broke (PostgreSQL restarted) is dropped; work that failed on a kept connection before PostgreSQL answered
+    is tried once more on a new one: each unit of work is one transaction, so nothing of the first try remains."""
+
+    def __init__(self, url: str, keep: int = 8) -> None:
+        self.url = url
+        self.keep = keep
+        self._idle: list[psycopg.Connection] = []
+        self._lock = threading.Lock()
+
+    def run(self, work: Callable[[psycopg.Connection], Any]) -> Any:
+        with self._lock:
+            conn = self._idle.pop() if self._idle else None
+        if conn is not None:
+            try:
+                return self._finish(conn, work(conn))
+            except psycopg.OperationalError:
+                conn.close()
+            except BaseException:
+                self._give_back(conn)
+                raise
+        conn = connect(self.url)
+        try:
+            result = work(conn)
+        except psycopg.OperationalError as exc:
+            conn.close()
+            raise HubStoreError(f"PostgreSQL 出错：{str(exc).strip().splitlines()[0] if str(exc) else exc}") from None
+        except BaseException:
+            self._give_back(conn)
+            raise
+        return self._finish(conn, result)
+
+    def _finish(self, conn: psycopg.Connection, result: Any) -> Any:
+        self._give_back(conn)
+        return result
+
+    def _give_back(self, conn: psycopg.Connection) -> None:
+        if conn.closed or conn.broken:
+            conn.close()
+            return
+        with self._lock:
+            if len(self._idle) < self.keep:
+                self._idle.append(conn)
+                return
+        conn.close()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for conn in idle:
+            conn.close()
+
+
+@dataclass(frozen=True)
+class Identity:
+    hub_id: str
+    name: str
+    office_device_id: str
+    office_public_key: str
+    office_name: str
+    registry_ms: int
+
+
+@dataclass(frozen=True)
+class StoredBundle:
+    bundle_id: str
+    file_name: str
+    manifest: bytes
+    signature: bytes
+    changes: bytes | None
+    photos: list[tuple[str, bytes]]
+
+
+def connect(url: str) -> psycopg.Connection:
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=10)
+    except psycopg.OperationalError as exc:
+        raise HubStoreError(f"无法连接 PostgreSQL 数据库：{str(exc).strip().splitlines()[0] if str(exc) else exc}") \
+            from None
+
+
+def schema_version(conn: psycopg.Connection) -> int:
+    with conn.transaction():
+        exists = conn.execute("SELECT to_regclass('hub_schema') IS NOT NULL").fetchone()[0]
+        if not exists:
+            return 0
+        return conn.execute("SELECT coalesce(max(version), 0) FROM hub_schema").fetchone()[0]
+
+
+def migrate(conn: psycopg.Connection, now_ms: int) -> list[int]:
+    """Apply the migrations this database lacks, each in one transaction (an advisory lock keeps two hubs
+    migrating at once apart). Refuses a database newer than the program."""
+    applied = []
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(72023118)")
+        conn.execute("CREATE TABLE IF NOT EXISTS hub_schema (version INTEGER PRIMARY KEY, applied_ms BIGINT NOT NULL)")
+    version = schema_version(conn)
+    if version > LATEST:
+        raise HubStoreError(f"集线器数据库的版本（{version}）比本程序新（{LATEST}）：请升级程序")
+    for number, sql in MIGRATIONS:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(72023118)")
+            done = conn.execute("SELECT 1 FROM hub_schema WHERE version = %s", (number,)).fetchone()
+            if done:
+                continue
+            conn.execute(sql)
+            conn.execute("INSERT INTO hub_schema (version, applied_ms) VALUES (%s, %s)", (number, now_ms))
+            applied.append(number)
+    return applied
+
+
+def require_ready(conn: psycopg.Connection) -> Identity:
+    version = schema_version(conn)
+    if version == 0:
+        raise HubStoreError("集线器数据库尚未初始化：请先运行 `safety-desk hub init`")
+    if version > LATEST:
+        raise HubStoreError(f"集线器数据库的版本（{version}）比本程序新（{LATEST}）：请升级程序")
+    if version < LATEST:
+        raise HubStoreError(f"集线器数据库需要升级（{version} → {LATEST}）：请运行 `safety-desk hub init`")
+    identity = identity_of(conn)
+    if identity is None:
+        raise HubStoreError("集线器数据库尚未登记：请先运行 `safety-desk hub init --enrolment FILE`")
+    return identity
+
+
+def identity_of(conn: psycopg.Connection) -> Identity | None:
+    with conn.transaction():
+        row = conn.execute("SELECT hub_id, name, office_device_id, office_public_key, office_name, registry_ms "
+                           "FROM hub_identity").fetchone()
+    return Identity(*row) if row else None
+
+
+def adopt_identity(conn: psycopg.Connection, enrolment: dict[str, Any], registry_ms: int,
+                   devices: list[RegisteredDevice], now_ms: int) -> bool:
+    """Take the enrolment's identity and device list; False when this database is this hub already (unchanged).
+    Refuses a database that is another hub."""
+    with conn.transaction():
+        row = conn.execute("SELECT hub_id FROM hub_identity FOR UPDATE").fetchone()
+        if row is not None:
+            if row[0] != enrolment["hub_id"]:
+                raise HubStoreError("此数据库已属于另一个集线器，未作任何更改")
+            return False
+        conn.execute("INSERT INTO hub_identity (hub_id, name, office_device_id, office_public_key, office_name, "
+                     "enrolled_ms, registry_ms) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                     (enrolment["hub_id"], enrolment["name"], enrolment["office_device_id"],
+                      enrolment["office_public_key"], enrolment.get("office_name") or "", now_ms, registry_ms))
+        _put_devices(conn, devices, enrolment)
+    return True
+
+
+def _put_devices(conn: psycopg.Connection, devices: Iterable[RegisteredDevice], identity: Any) -> None:
+    office_id = identity["office_device_id"] if isinstance(identity, dict) else identity.office_device_id
+    office_key = identity["office_public_key"] if isinstance(identity, dict) else identity.office_public_key
+    for entry in devices:
+        d = entry.device
+        # The office's key is the one its hub was enrolled with: a device list never changes it.
+        key = office_key if d.id == office_id else d.public_key
+        conn.execute("INSERT INTO device (id, name, role, scope, public_key, revoked_at, token) "
+                     "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, "
+                     "role = EXCLUDED.role, scope = EXCLUDED.scope, public_key = EXCLUDED.public_key, "
+                     "revoked_at = EXCLUDED.revoked_at, token = EXCLUDED.token",
+                     (d.id, d.name, d.role, json.dumps(d.scope), key, d.revoked_at, entry.token))
+
+
+def registry_version(conn: psycopg.Connection) -> int | None:
+    """A number that changes each time the office's device list is replaced (what the app's cache checks)."""
+    with conn.transaction():
+        row = conn.execute("SELECT registry_version FROM hub_identity").fetchone()
+    return row[0] if row else None
+
+
+def registry(conn: psycopg.Connection) -> dict[str, RegisteredDevice]:
+    with conn.transaction():
+        rows = conn.execute("SELECT id, name, role, scope, public_key, revoked_at, token FROM device").fetchall()
+    return {r[0]: RegisteredDevice(Device(id=r[0], name=r[1], role=r[2], public_key=r[4], enrolled_at="",
+                                          scope=r[3] or {}, revoked_at=r[5]), r[6]) for r in rows}
+
+
+def _take_nonce(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int) -> None:
+    """Within the caller's transaction: a request's nonce, once; a second use is a replay."""
+    taken = conn.execute("INSERT INTO request_nonce (device_id, nonce, seen_ms) VALUES (%s, %s, %s) "
+                         "ON CONFLICT DO NOTHING RETURNING 1", (device_id, nonce, now_ms)).fetchone()
+    if taken is None:
+        raise HubRefused(401, "重复的请求（重放）已拒绝")
+    conn.execute("DELETE FROM request_nonce WHERE seen_ms < %s", (now_ms - NONCE_KEEP_MS,))
+
+
+def _seen(conn: psycopg.Connection, device_id: str, now_ms: int, *, upload: bool = False, sync: bool = False) -> None:
+    conn.execute("INSERT INTO device_activity (device_id, first_seen_ms, last_seen_ms, last_upload_ms, last_sync_ms) "
+                 "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (device_id) DO UPDATE SET "
+                 "last_seen_ms = EXCLUDED.last_seen_ms, "
+                 "last_upload_ms = coalesce(EXCLUDED.last_upload_ms, device_activity.last_upload_ms), "
+                 "last_sync_ms = coalesce(EXCLUDED.last_sync_ms, device_activity.last_sync_ms)",
+                 (device_id, now_ms, now_ms, now_ms if upload else None, now_ms if sync else None))
+
+
+def note_request(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int) -> None:
+    """A read request: its nonce taken and the device seen, in one transaction."""
+    with conn.transaction():
+        _take_nonce(conn, device_id, nonce, now_ms)
+        _seen(conn, device_id, now_ms)
+
+
+def store_bundle(conn: psycopg.Connection, *, device_id: str, nonce: str, now_ms: int, bundle_id: str,
+                 recipient: str, file_name: str, manifest: bytes, manifest_sha256: str, signature: bytes,
+                 changes: bytes | None, change_count: int, size: int, photos: Iterable[tuple[str, bytes]]) -> bool:
+    """Keep an accepted bundle, its photos once each; False when it was here already (nothing changes but the
+    request's nonce). A bundle id seen with another manifest is refused."""
+    with conn.transaction():
+        _take_nonce(conn, device_id, nonce, now_ms)
+        _seen(conn, device_id, now_ms, upload=True)
+        row = conn.execute("SELECT manifest_sha256 FROM bundle WHERE bundle_id = %s FOR UPDATE",
+                           (bundle_id,)).fetchone()
+        if row is not None:
+            if row[0] != manifest_sha256:
+                raise HubRefused(409, "同一同步包编号的内容不同，已拒绝")
+            return False
+        conn.execute("INSERT INTO bundle (bundle_id, sender, recipient, file_name, manifest_sha256, manifest, "
+                     "signature, changes, change_count, size, received_ms) "
+                     "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                     (bundle_id, device_id, recipient, file_name, manifest_sha256, manifest, signature, changes,
+                      change_count, size, now_ms))
+        for sha256, data in photos:
+            conn.execute("INSERT INTO photo (sha256, size, data) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                         (sha256, len(data), data))
+            conn.execute("INSERT INTO bundle_photo (bundle_id, sha256) VALUES (%s, %s)", (bundle_id, sha256))
+        # The sender's older bundles to this recipient still waiting hold nothing the new one does not (it starts
+        # at the recipient's latest acknowledgement), as in a sync folder: the recipient is offered the new one.
+        conn.execute("UPDATE bundle SET superseded_by = %s WHERE sender = %s AND recipient = %s "
+                     "AND bundle_id <> %s AND acked_ms IS NULL AND superseded_by IS NULL",
+                     (bundle_id, device_id, recipient, bundle_id))
+    return True
+
+
+def waiting(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int) -> list[dict[str, Any]]:
+    """The bundles addressed to the device it has not acknowledged, oldest first (the request noted)."""
+    with conn.transaction():
+        _take_nonce(conn, device_id, nonce, now_ms)
+        _seen(conn, device_id, now_ms)
+        cur = conn.cursor(row_factory=dict_row)
+        return cur.execute("SELECT bundle_id, file_name, size, change_count AS changes FROM bundle "
+                           "WHERE recipient = %s AND acked_ms IS NULL AND superseded_by IS NULL ORDER BY seq",
+                           (device_id,)).fetchall()
+
+
+def bundle_for(conn: psycopg.Connection, device_id: str, bundle_id: str, nonce: str, now_ms: int) -> StoredBundle:
+    with conn.transaction():
+        _take_nonce(conn, device_id, nonce, now_ms)
+        _seen(conn, device_id, now_ms)
+        row = conn.execute("SELECT file_name, manifest, signature, changes FROM bundle "
+                           "WHERE bundle_id = %s AND recipient = %s", (bundle_id, device_id)).fetchone()
+        if row is None:
+            raise HubRefused(404, "没有发给此设备的这个同步包")
+        photos = conn.execute("SELECT p.sha256, p.data FROM bundle_photo b JOIN photo p ON p.sha256 = b.sha256 "
+                              "WHERE b.bundle_id = %s ORDER BY p.sha256", (bundle_id,)).fetchall()
+    return StoredBundle(bundle_id, row[0], bytes(row[1]), bytes(row[2]), bytes(row[3]) if row[3] is not None
+                        else None, [(sha, bytes(data)) for sha, data in photos])
+
+
+def acknowledge(conn: psycopg.Connection, device_id: str, bundle_ids: list[str], nonce: str, now_ms: int) -> int:
+    with conn.transaction():
+        _take_nonce(conn, device_id, nonce, now_ms)
+        _seen(conn, device_id, now_ms, sync=True)
+        cur = conn.execute("UPDATE bundle SET acked_ms = %s WHERE recipient = %s AND bundle_id = ANY(%s) "
+                           "AND acked_ms IS NULL", (now_ms, device_id, bundle_ids))
+        return cur.rowcount
+
+
+def replace_registry(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int, issued_ms: int,
+                     devices: list[RegisteredDevice]) -> bool:
+    """The office's device list, as it sent it last. (Ordered by arrival, not by the office's clock: a clock put
+    right after running ahead must not make the hub ignore a revocation. Two of the office's programs sending at
+    once send the same list.) Devices no longer listed are dropped; the office itself stays."""
+    with conn.transaction():
+        _take_nonce(conn, device_id, nonce, now_ms)
+        _seen(conn, device_id, now_ms)
+        identity = conn.execute("SELECT hub_id, name, office_device_id, office_public_key, office_name, registry_ms "
+                                "FROM hub_identity FOR UPDATE").fetchone()
+        ident = Identity(*identity)
+        _put_devices(conn, devices, ident)
+        listed = [entry.device.id for entry in devices] + [ident.office_device_id]
+        conn.execute("DELETE FROM device WHERE id <> ALL(%s)", (listed,))
+        conn.execute("UPDATE hub_identity SET registry_ms = %s, registry_version = registry_version + 1",
+                     (issued_ms,))
+    return True
+
+
+def metrics(conn: psycopg.Connection) -> dict[str, Any]:
+    with conn.transaction():
+        seen = conn.execute("SELECT count(*) FROM device_activity").fetchone()[0]
+        per_device = conn.execute(
+            "SELECT d.id, d.name, d.role, coalesce(w.bundles, 0), coalesce(w.changes, 0), a.last_seen_ms, "
+            "a.last_sync_ms FROM device d "
+            "LEFT JOIN (SELECT recipient, count(*) AS bundles, sum(change_count) AS changes FROM bundle "
+            "           WHERE acked_ms IS NULL AND superseded_by IS NULL GROUP BY recipient) w ON w.recipient = d.id "
+            "LEFT JOIN device_activity a ON a.device_id = d.id ORDER BY d.id").fetchall()
+        totals = conn.execute("SELECT (SELECT count(*) FROM bundle), (SELECT count(*) FROM photo), "
+                              "(SELECT coalesce(sum(size), 0) FROM photo)").fetchone()
+    return {"devices_seen": seen, "bundles": totals[0], "photos": totals[1], "photo_bytes": totals[2],
+            "devices": [{"id": r[0], "name": r[1], "role": r[2], "bundles_waiting": r[3], "changes_waiting": r[4],
+                         "last_seen_ms": r[5], "last_sync_ms": r[6]} for r in per_device]}

@@ -1,0 +1,168 @@
+"""Sync through the network hub: one exchange is a sync-folder pass over a local mirror of this device's mailbox.
+
+`exchange(url)`: (the office first hands the hub its device list), download every bundle the hub holds for this
+device into <database>.hub/to-<me>/ beside the database, run the very same pass as a sync folder (services/sync.py
+sync_folder: import what came, write a bundle into to-<peer>/ for each peer with something new), upload what
+waits in the peers' boxes, deleting each once the hub has it, and acknowledge to the hub what was imported. So the
+bundles, checks and counters are those of file and folder sync. Nothing is lost on a crash: a bundle is deleted
+here only once the hub answered that it keeps it (an upload the hub kept before the answer was lost is sent again
+and is a no-op there), and acknowledged there only once imported here (one downloaded again is a no-op here).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import ssl
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from safety_desk.services.hub_gate import registry_of
+from safety_desk.services.sync import Progress, SyncProblem, SyncService
+from safety_desk.services.sync_results import ImportResult
+from safety_desk.sync.bundle import SUFFIX
+from safety_desk.sync.folder_layout import bundles_from, inbox, set_aside
+from safety_desk.sync.hub_protocol import ACK, INBOX, REGISTRY, UPLOAD, signed_headers
+from safety_desk.sync.key_binding import key_binding
+
+_FILE_NAME = re.compile(r"^[0-9A-Za-z-]{1,160}\.sdsync$")
+
+
+class HubUnreachable(SyncProblem):
+    """The hub cannot be reached (no network, wrong address, hub down): the device works on offline."""
+
+
+class HubRefusal(SyncProblem):
+    """The hub answered with an error; the message holds its reason."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class HubResult:
+    url: str
+    downloaded: int = 0
+    imported: list[ImportResult] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    uploaded: int = 0
+    already_there: int = 0
+    refused_uploads: list[str] = field(default_factory=list)
+    synced_at: str = ""
+
+
+class HubSyncService:
+    """One exchange with the hub for the open store (CLI, or the GUI's background worker on its own connection)."""
+
+    def __init__(self, sync: SyncService, *, transport: httpx.BaseTransport | None = None,
+                 verify: bool | str = True) -> None:
+        """`verify`: True (the system's CAs), or the file of the CA that signed the hub's certificate."""
+        self.sync = sync
+        self.store = sync.store
+        self.transport = transport
+        self.verify = verify
+
+    def url(self, url: str | None = None) -> str:
+        chosen = (url or self.sync.settings.hub_url or "").strip().rstrip("/")
+        if not chosen:
+            raise SyncProblem("未设置集线器地址：请在设置中填写，或在命令中给出 URL")
+        if not chosen.startswith(("http://", "https://")):
+            raise SyncProblem(f"{chosen}：集线器地址应以 https:// 或 http:// 开头")
+        return chosen
+
+    def mirror(self) -> Path:
+        """This database's local mirror of its mailbox at the hub, beside it (<name>.hub/). One whatever the hub's
+        address: bundles written for a hub that then moved go to the new address."""
+        return self.store.path.with_name(self.store.path.name + ".hub")
+
+    def last_synced_at(self) -> str | None:
+        return self.store.local_state.hub_synced_at()
+
+    def _request(self, http: httpx.Client, method: str, path: str, body: bytes = b"",
+                 content_type: str = "application/json") -> httpx.Response:
+        me = self.sync.this_device()
+        local = self.store.local_state
+        binding = key_binding(me, local.public_key(), local.enrolment_token())
+        headers = signed_headers(local.private_key() or "", me.id, method, path, body, self.sync._wall_ms(), binding)
+        if body:
+            headers["content-type"] = content_type
+        try:
+            response = http.request(method, path, content=body, headers=headers)
+        except httpx.TransportError as exc:
+            raise HubUnreachable(f"集线器无法连接（{exc.__class__.__name__}）：{http.base_url}") from None
+        if response.status_code >= 400:
+            try:
+                reason = response.json().get("error") or response.text[:200]
+            except ValueError:
+                reason = response.text[:200] or response.reason_phrase
+            raise HubRefusal(f"集线器拒绝了请求（{response.status_code}）：{reason}", response.status_code)
+        return response
+
+    def exchange(self, url: str | None = None, report: Progress | None = None) -> HubResult:
+        url = self.url(url)
+        me = self.sync.this_device()
+        if not self.store.local_state.private_key():
+            raise SyncProblem("此数据库没有设备密钥")
+        result = HubResult(url)
+        folder = self.mirror()
+        mine = inbox(folder, me.id)
+        mine.mkdir(parents=True, exist_ok=True)
+        verify = ssl.create_default_context(cafile=self.verify) if isinstance(self.verify, str) else self.verify
+        with httpx.Client(base_url=url, timeout=120, transport=self.transport, verify=verify) as http:
+            if me.role == "office":
+                body = json.dumps(registry_of(self.store)).encode("utf-8")
+                self._request(http, "POST", REGISTRY, body)
+            listed = self._request(http, "GET", INBOX).json().get("bundles", [])
+            names = {}
+            for item in listed:
+                name = str(item.get("file_name", ""))
+                if not _FILE_NAME.match(name):
+                    continue
+                names[item["bundle_id"]] = name
+                target = mine / name
+                if target.exists() or target.with_name(name + ".rejected").exists():
+                    continue
+                data = self._request(http, "GET", f"{UPLOAD}/{item['bundle_id']}").content
+                part = target.with_name("." + name + ".part")
+                part.write_bytes(data)
+                part.replace(target)
+                result.downloaded += 1
+            passed = self.sync.sync_folder(folder, report)
+            result.imported = passed.imported
+            result.rejected = passed.rejected
+            # Acknowledged once imported here (or refused: set aside, never offered again).
+            done = [bundle_id for bundle_id, name in names.items() if not (mine / name).exists()]
+            for peer_box in sorted(folder.glob("to-*")):
+                if peer_box == mine:
+                    continue
+                for bundle in sorted(bundles_from(peer_box, me.id)):
+                    try:
+                        answer = self._request(http, "POST", UPLOAD, bundle.read_bytes(), "application/zip").json()
+                    except HubRefusal as exc:
+                        if exc.status not in (400, 409):
+                            raise  # not about this bundle (time, revoked, hub down): it stays for the next exchange
+                        result.refused_uploads.append(f"{bundle.name}: {exc}")
+                        set_aside(bundle)
+                        continue
+                    if answer.get("duplicate"):
+                        result.already_there += 1
+                    else:
+                        result.uploaded += 1
+                    bundle.unlink(missing_ok=True)
+            if done:
+                self._request(http, "POST", ACK, json.dumps({"bundle_ids": done}).encode("utf-8"))
+        # The imported files are gone; old rejected ones are kept for people to look at, as in a sync folder.
+        with self.store.transaction():
+            result.synced_at = self.store.db.now_iso()
+            self.store.local_state.set_hub_synced_at(result.synced_at)
+        return result
+
+
+def leftover(folder: Path) -> list[Path]:
+    """Bundles written for the hub and not yet uploaded (shown by `sync status`)."""
+    return sorted(p for p in folder.glob(f"to-*/*{SUFFIX}") if not p.name.startswith("."))
+
+

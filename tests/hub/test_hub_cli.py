@@ -1,0 +1,49 @@
+"""The hub's commands as a new user types them: enrol the hub at the office, `hub init`, `sync hub URL`."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from safety_desk.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_enrol_init_and_sync_from_the_command_line(hub_world, hub_database, live_hub, tmp_path) -> None:
+    office_db = str(hub_world["office"].store.path)
+    hub_world["office"].close()
+    enrol = tmp_path / "新集线器.sdenroll"
+    result = run("--db", office_db, "device", "enroll", "--role", "hub", "--name", "新集线器", "-o", str(enrol))
+    assert result.exit_code == 0, result.output
+    refused = run("--db", office_db, "device", "enroll", "--role", "hub", "--district", "D1", "--name", "x",
+                  "-o", str(tmp_path / "x.sdenroll"))
+    assert refused.exit_code == 2 and "不用 --district" in refused.output
+    first = run("hub", "init", "--database", hub_database, "--enrolment", str(enrol))
+    assert first.exit_code == 0 and "已执行的迁移：1" in first.output and "已登记" in first.output, first.output
+    again = run("hub", "init", "--database", hub_database, "--enrolment", str(enrol))
+    assert again.exit_code == 0 and "已执行的迁移：无" in again.output and "身份不变" in again.output
+    other = tmp_path / "另一个.sdenroll"
+    assert run("--db", office_db, "device", "enroll", "--role", "hub", "--name", "另一个", "-o", str(other)).exit_code == 0
+    taken = run("hub", "init", "--database", hub_database, "--enrolment", str(other))
+    assert taken.exit_code == 1 and "另一个集线器" in taken.output
+    not_hub = run("hub", "init", "--database", hub_database, "--enrolment", str(tmp_path / "devices" / "laptop1.sdenroll"))
+    assert not_hub.exit_code == 2 and "不是集线器登记文件" in not_hub.output
+    url = live_hub(hub_database).url
+    synced = run("--db", office_db, "sync", "hub", url)
+    assert synced.exit_code == 0 and "集线器" in synced.output, synced.output
+    laptop = run("--db", str(hub_world["laptop1"].store.path), "sync", "hub", url)
+    assert laptop.exit_code == 0, laptop.output
+    status = run("--db", office_db, "sync", "status")
+    assert status.exit_code == 0 and "上次同步 20" in status.output and "待上传 0 个同步包" in status.output
+    nowhere = run("--db", office_db, "sync", "hub", "http://127.0.0.1:9")
+    assert nowhere.exit_code == 1 and "集线器无法连接" in nowhere.output
+    bad = run("--db", office_db, "sync", "hub", "ftp://x")
+    assert bad.exit_code == 2 and "https://" in bad.output
+
+
+def test_serve_refuses_a_database_not_initialised(hub_database) -> None:
+    result = run("hub", "serve", "--database", hub_database, "--listen", "127.0.0.1:0")
+    assert result.exit_code == 1 and "尚未初始化" in result.output
+    assert run("hub", "serve", "--database", hub_database, "--listen", "nonsense").exit_code == 2
