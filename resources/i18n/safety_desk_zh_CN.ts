@@ -32,107 +32,112 @@
 <context>
     <name>BackupsPanel</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="247"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="253"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="258"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="264"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="258"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="264"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="258"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="264"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="268"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="274"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="271"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="277"/>
         <source>Restore the selected backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="274"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="280"/>
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="297"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="301"/>
+        <source>Backups of this database are made and restored by the safety office.</source>
+        <translation>本数据库的备份由安全办负责制作和恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="314"/>
         <source>Daily (automatic at start)</source>
         <translation>每日（启动时自动）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="297"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="314"/>
         <source>By hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="298"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="315"/>
         <source>Before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="298"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="315"/>
         <source>Before a program upgrade</source>
         <translation>程序升级前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="299"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="316"/>
         <source>Replaced by a restore</source>
         <translation>恢复前被替换的数据库</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="303"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="320"/>
         <source>Kept beside the database in %1: the newest backup of each of the last 7 days and 4 weeks, and the last 3 before imports, upgrades and restores.</source>
         <translation>保存在数据库旁的 %1：保留最近 7 天和 4 周中每天、每周最新的一份，以及导入、升级和恢复前的最近 3 份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="318"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="335"/>
         <source>No backups yet.</source>
         <translation>尚无备份。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="340"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="357"/>
         <source>Not done</source>
         <translation>操作未完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="344"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="361"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="352"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="369"/>
         <source>Backed up: %1</source>
         <translation>已备份：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="362"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="379"/>
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="363"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="380"/>
         <source>SafetyDesk database (*.db);;All files (*)</source>
         <translation>SafetyDesk 数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="369"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="386"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="370"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="387"/>
         <source>Replace the database by the backup of %1?
 
 The current database is kept as a backup first. SafetyDesk then closes; start it again to work on the restored data.</source>
@@ -141,22 +146,22 @@ The current database is kept as a backup first. SafetyDesk then closes; start it
 当前数据库会先保存为备份。恢复后安全检查工作台将关闭，请重新启动以使用恢复的数据。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="376"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="393"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="382"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="399"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="384"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="401"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="385"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="402"/>
         <source>The backup was restored; the replaced database was kept as %1.
 
 SafetyDesk will now close. Start it again to work on the restored data.</source>
@@ -289,32 +294,32 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="189"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="191"/>
         <source>New campaign…</source>
         <translation>新建专项行动…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="190"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="192"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="197"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="199"/>
         <source>Campaigns: progress is the share of target enterprises inspected in the period</source>
         <translation>专项行动：进度为行动期内已检查的目标企业所占比例</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="229"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="231"/>
         <source> and %1 more</source>
         <translation>等，另有%1家</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="233"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="235"/>
         <source>Hazards found: %1 (一般 %2, 重大 %3), %4 closed</source>
         <translation>发现隐患 %1 条（一般 %2 条，重大 %3 条），已销号 %4 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="237"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="239"/>
         <source>Not yet inspected: %1</source>
         <translation>尚未检查：%1</translation>
     </message>
@@ -559,7 +564,7 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="307"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="315"/>
         <source>Figures as they stood at the end of %1. The lists they open show the records as they are today.</source>
         <translation>以下为截至 %1 结束时的数字；点击打开的清单显示的是今天的记录。</translation>
     </message>
@@ -590,7 +595,7 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="206"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="422"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="432"/>
         <source>Open hazards</source>
         <translation>未销号隐患</translation>
     </message>
@@ -641,14 +646,14 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="173"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="542"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="552"/>
         <source>Inspections this week</source>
         <translation>本周检查</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="206"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="532"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="550"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="542"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="560"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
@@ -699,7 +704,7 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="218"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="551"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="561"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
@@ -730,184 +735,194 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="228"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="397"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="407"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="235"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="236"/>
+        <source>No campaign running includes your enterprise.</source>
+        <translation>本企业不在进行中的专项行动范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="237"/>
+        <source>No campaign running.</source>
+        <translation>当前没有进行中的专项行动。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="242"/>
         <source>Districts: coverage and four-colour overview</source>
         <translation>片区检查覆盖与四色概览</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="243"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="250"/>
         <source>My work</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="245"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="252"/>
         <source>Campaigns running</source>
         <translation>进行中的专项行动</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="328"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="336"/>
         <source>The figures could not be computed: %1</source>
         <translation>统计数据计算失败：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="335"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="343"/>
         <source>%1 · as of %2</source>
         <translation>%1 · 截至 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="345"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="353"/>
         <source>%1 of %2 hazards found this year are closed</source>
         <translation>本年度发现隐患 %2 条，已销号 %1 条</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="369"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="377"/>
         <source>%1 days since the last one</source>
         <translation>距上一起已 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="370"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="378"/>
         <source>none on record</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="371"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="379"/>
         <source>Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)</source>
         <translation>目标保持：%1年较大及以上责任事故 0 起（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="374"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="382"/>
         <source>Goal missed: %1 liable accidents of grade 较大 or above in %2</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="397"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="407"/>
         <source>Found</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="459"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="469"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="459"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="469"/>
         <source>Re-inspect</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="459"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="469"/>
         <source>Rectify</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="460"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="470"/>
         <source>Finish inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="492"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="502"/>
         <source>Closed, found this year</source>
         <translation>本年度发现且已销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="500"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="510"/>
         <source>Closed %1 – %2</source>
         <translation>%1 至 %2 销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="500"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="510"/>
         <source>Found %1 – %2</source>
         <translation>%1 至 %2 发现</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="509"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="519"/>
         <source>Open hazards in %1</source>
         <translation>%1未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="522"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="532"/>
         <source>%1: inspections this month</source>
         <translation>%1：本月检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="523"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="533"/>
         <source>%1: inspections this quarter</source>
         <translation>%1：本季度检查情况</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="524"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="581"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="534"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="591"/>
         <source>not inspected</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="525"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="532"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="543"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="550"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="557"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="583"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="535"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="542"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="553"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="560"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="567"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="593"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="525"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="535"/>
         <source>Last inspected</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="529"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="539"/>
         <source>%1: enterprises marked %2</source>
         <translation>%1：%2色企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="540"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="550"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="540"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="550"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="543"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="553"/>
         <source>Started</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="543"/>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="583"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="553"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="593"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="550"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="560"/>
         <source>Drill due</source>
         <translation>演练到期日</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="557"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="567"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="557"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="567"/>
         <source>Reply due</source>
         <translation>回复期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="558"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="568"/>
         <source>Hazards open</source>
         <translation>未销号隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/dashboard.py" line="582"/>
+        <location filename="../../safety_desk/ui/pages/dashboard.py" line="592"/>
         <source>%1: targets not yet inspected</source>
         <translation>%1：尚未检查的目标企业</translation>
     </message>
@@ -1342,75 +1357,75 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
 <context>
     <name>DrillsTab</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="41"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="49"/>
         <source>Plan drill…</source>
         <translation>计划演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="43"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="127"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="51"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="135"/>
         <source>Record drill…</source>
         <translation>记录演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="45"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="53"/>
         <source>Record a held drill; choose a planned one below to record it</source>
         <translation>记录已开展的演练；如需记录已计划的演练，请先在下方列表中选中</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="47"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="55"/>
         <source>Add finding as hazard…</source>
         <translation>登记为隐患…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="50"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="175"/>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="182"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="58"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="183"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="190"/>
         <source>Cancel plan</source>
         <translation>取消计划</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="55"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="63"/>
         <source>Print record…</source>
         <translation>打印演练记录…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="57"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="65"/>
         <source>The drill record as PDF, for a held drill</source>
         <translation>已开展演练的演练记录（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="70"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="78"/>
         <source>Drills due in the next %1 days and overdue</source>
         <translation>%1天内到期及已逾期的演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="82"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="90"/>
         <source>Planned and held drills</source>
         <translation>已计划和已开展的演练</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="102"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="110"/>
         <source>%1 overdue · %2 due soon</source>
         <translation>逾期 %1 · 即将到期 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="109"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="117"/>
         <source>%1 planned · %2 held</source>
         <translation>已计划 %1 · 已开展 %2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="126"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="134"/>
         <source>Record planned drill…</source>
         <translation>记录已计划演练…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="168"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="176"/>
         <source>Drill record</source>
         <translation>演练记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="175"/>
+        <location filename="../../safety_desk/ui/pages/drills_tab.py" line="183"/>
         <source>Cancel the drill planned for %1: %2?</source>
         <translation>确定取消计划于 %1 开展的演练“%2”吗？</translation>
     </message>
@@ -2072,7 +2087,8 @@ USCC %2 · %3 · risk class %4</source>
         <translation>本隐患最近一次复查的整改复查意见书（PDF）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="463"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="469"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="471"/>
         <source>Re-inspection opinion</source>
         <translation>整改复查意见书</translation>
     </message>
@@ -2253,7 +2269,7 @@ USCC %2 · %3 · risk class %4</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="310"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="476"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="484"/>
         <source>Hazard: %1</source>
         <translation>隐患：%1</translation>
     </message>
@@ -2393,104 +2409,104 @@ USCC %2 · %3 · risk class %4</source>
         <translation>整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="471"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="479"/>
         <source>Hazard record</source>
         <translation>隐患整改记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="484"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="492"/>
         <source>Report rectified</source>
         <translation>报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="485"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="493"/>
         <source>Describe what was done and add photos taken after rectification. The inspector then re-inspects and accepts or rejects it.</source>
         <translation>请说明整改情况并添加整改后照片。随后由检查员复查，复查合格予以销号，不合格退回整改。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="493"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="501"/>
         <source>Record progress</source>
         <translation>记录整改进展</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="493"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="501"/>
         <source>Record a step of the rectification.</source>
         <translation>记录整改过程中的一项进展。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="495"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="501"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="509"/>
         <source>Accept the rectification</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="502"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="510"/>
         <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
         <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="511"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="503"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="511"/>
         <source>Accept and close</source>
         <translation>确认销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="513"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="521"/>
         <source>Reject the rectification</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="517"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="525"/>
         <source>Reject</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="525"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="533"/>
         <source>Extend the deadline</source>
         <translation>延长整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="525"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="533"/>
         <source>The new deadline and why it is needed.</source>
         <translation>请填写新的整改期限及延期理由。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="516"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="526"/>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="536"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="524"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="534"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="544"/>
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="514"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="522"/>
         <source>The hazard goes back to rectification (整改中). Say what is still wrong, and by when it must be rectified.</source>
         <translation>隐患退回整改（整改中）。请写明仍存在的问题，以及新的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="527"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="535"/>
         <source>Extend</source>
         <translation>确认延期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="534"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="542"/>
         <source>Reopen the hazard</source>
         <translation>重新打开隐患</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="535"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="543"/>
         <source>The closed hazard is back in rectification (整改中).</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="538"/>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="546"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
@@ -2581,102 +2597,102 @@ USCC %2 · %3 · risk class %4</source>
         <translation>双击隐患（或按 Enter）即可打开。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="165"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="164"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="170"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="169"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="171"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="170"/>
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="176"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="175"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="182"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="181"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="188"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="187"/>
         <source>Description, location or enterprise</source>
         <translation>隐患描述、部位或企业名称</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="191"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="190"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="208"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="207"/>
         <source>Found from</source>
         <translation>发现日期从</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="210"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="209"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="224"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="223"/>
         <source>Issue notice…</source>
         <translation>下发整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="226"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="225"/>
         <source>Issue a rectification notice for the selected hazards of one enterprise</source>
         <translation>对同一企业的所选隐患下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="237"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="236"/>
         <source>Export to Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="239"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="238"/>
         <source>Save the hazards the current filter shows as an Excel workbook</source>
         <translation>将当前筛选出的隐患保存为Excel工作簿</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="241"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="240"/>
         <source>Import ledger…</source>
         <translation>导入台账…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="243"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="242"/>
         <source>Bring in hazards from a ledger kept in Excel (checked before anything is written)</source>
         <translation>从Excel隐患台账导入隐患（写入前逐行检查）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="258"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="257"/>
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="259"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="258"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="282"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="281"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="293"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="292"/>
         <source>Issue notice</source>
         <translation>下发整改通知书</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/hazards.py" line="322"/>
+        <location filename="../../safety_desk/ui/pages/hazards.py" line="321"/>
         <source>All districts</source>
         <translation>全部片区</translation>
     </message>
@@ -2883,37 +2899,37 @@ an existing ledger can be brought in with Import ledger….</source>
 <context>
     <name>IncidentsTab</name>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="114"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="116"/>
         <source>Record incident…</source>
         <translation>登记事故…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="116"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="118"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="123"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="125"/>
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="140"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="142"/>
         <source>%1 days since the last one</source>
         <translation>距上一起已 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="144"/>
         <source>none recorded; %1 days into the year</source>
         <translation>本年度无记录，已过 %1 天</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="143"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="145"/>
         <source>Goal holds: no liable accident of grade 较大 or above in %1 (%2)</source>
         <translation>目标保持：%1年未发生较大及以上责任事故（%2）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="147"/>
+        <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="149"/>
         <source>Goal broken: %1 liable accidents of grade 较大 or above in %2; the last one %3 days ago</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起，最近一起在 %3 天前</translation>
     </message>
@@ -3293,142 +3309,142 @@ or start a new one (Ctrl+N).</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="146"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="156"/>
         <source>Treatment plan</source>
         <translation>治理方案</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="148"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="158"/>
         <source>Funding</source>
         <translation>治理资金</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="149"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="159"/>
         <source>Listed supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="151"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="161"/>
         <source>Reported on</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="152"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="162"/>
         <source>Re-inspected by</source>
         <translation>复查人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="153"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="163"/>
         <source>Re-inspected</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="155"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="164"/>
         <source>Re-inspection verdict</source>
         <translation>复查结论</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="123"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="133"/>
         <source>Found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="126"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="136"/>
         <source>District</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="124"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="134"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="133"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="143"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="122"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="132"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="121"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="131"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="125"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="135"/>
         <source>USCC</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="129"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="139"/>
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="130"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="140"/>
         <source>Location</source>
         <translation>隐患部位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="131"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="141"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="132"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="142"/>
         <source>Possible accident</source>
         <translation>事故类型</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="134"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="144"/>
         <source>Basis</source>
         <translation>判定依据</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="135"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="145"/>
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="136"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="146"/>
         <source>Responsible</source>
         <translation>整改责任人</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="138"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="144"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="154"/>
         <source>Rectified</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="145"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="155"/>
         <source>Closed</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="137"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="147"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="140"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="150"/>
         <source>Overdue days</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="127"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="137"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/domain/ledger.py" line="142"/>
+        <location filename="../../safety_desk/domain/ledger.py" line="152"/>
         <source>Notice</source>
         <translation>整改通知书</translation>
     </message>
@@ -4302,63 +4318,63 @@ It is shown only now: hand it to the person. They choose their own password at t
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="216"/>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="309"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="217"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="310"/>
         <source>No photos. Add, drop or paste (Ctrl+V) photos here.</source>
         <translation>暂无照片。可在此添加、拖放或粘贴（Ctrl+V）照片。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="229"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="230"/>
         <source>Add photos (or drop them here, or paste with Ctrl+V)</source>
         <translation>添加照片（也可拖放到此处，或按 Ctrl+V 粘贴）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="239"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="240"/>
         <source>Photos from the phone: scan a QR code with the phone</source>
         <translation>手机传图：用手机扫描二维码上传照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="245"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="246"/>
         <source>Processing photos: %v of %m</source>
         <translation>正在处理照片：%v/%m</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="338"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="339"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="477"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="479"/>
         <source>Photo not on record</source>
         <translation>无此照片记录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="480"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="482"/>
         <source>taken %1</source>
         <translation>拍摄于 %1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="493"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="495"/>
         <source>The photo file is missing on this computer.</source>
         <translation>本机上找不到该照片文件。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="515"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="517"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="516"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="518"/>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="550"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="552"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="552"/>
+        <location filename="../../safety_desk/ui/widgets/photo_strip.py" line="554"/>
         <source>Remove from here</source>
         <translation>从此处移除</translation>
     </message>
@@ -4858,68 +4874,68 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>每批分配文号数</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="124"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="130"/>
         <source>blank: a line to write on</source>
         <translation>留空则印横线，手写签名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="125"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="131"/>
         <source>e.g. 市安委会办公室</source>
         <translation>例如：市安委会办公室</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="126"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="132"/>
         <source>e.g. 各片区、各成员单位</source>
         <translation>例如：各片区、各成员单位</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="132"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="138"/>
         <source>Next week&apos;s plan, printed above the hazards and drills due</source>
         <translation>下周工作安排，印在下周到期的隐患和演练之前</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="135"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="141"/>
         <source>Weekly summary</source>
         <translation>安全生产周报</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="138"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="144"/>
         <source>Report to</source>
         <translation>报送</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="140"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="146"/>
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="142"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="148"/>
         <source>Compiled by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="144"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="150"/>
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="146"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="152"/>
         <source>Signed by</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="148"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="154"/>
         <source>Next week&apos;s plan</source>
         <translation>下周工作安排</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="194"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="200"/>
         <source>For example: %1</source>
         <translation>示例：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="202"/>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="227"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="208"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="233"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4949,7 +4965,7 @@ A period is filed once: the filed figures are final and every later print shows 
         <translation>整改期限、通知书编号和周报由安全办设定；您在这里可以选择界面语言、修改本人密码。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/settings.py" line="184"/>
+        <location filename="../../safety_desk/ui/pages/settings.py" line="190"/>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -4957,47 +4973,47 @@ A period is filed once: the filed figures are final and every later print shows 
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="22"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="23"/>
         <source>Sign in — SafetyDesk</source>
         <translation>登录 — 安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="24"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="25"/>
         <source>SafetyDesk</source>
         <translation>安全检查工作台</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="35"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="36"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="36"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="37"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="38"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="39"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="44"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="43"/>
         <source>Recovery key…</source>
         <translation>恢复密钥…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="83"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="75"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="84"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="76"/>
         <source>The recovery key the safety office keeps (printed or shown when the database was encrypted):</source>
         <translation>安全办保管的恢复密钥（数据库加密时打印或显示的）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="93"/>
+        <location filename="../../safety_desk/ui/dialogs/sign_in.py" line="85"/>
         <source>The database is open. Sign in with your login and password: from now on your password opens it on this computer.</source>
         <translation>数据库已打开。请用您的登录名和密码登录：此后在这台电脑上，您的密码即可打开它。</translation>
     </message>
@@ -5357,303 +5373,308 @@ A period is filed once: the filed figures are final and every later print shows 
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="231"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="579"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="600"/>
         <source>Sync folder</source>
         <translation>同步文件夹</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="261"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="262"/>
         <source>Show resolved</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="264"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="650"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="265"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="673"/>
         <source>Keep the other value</source>
         <translation>采用另一方的值</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="266"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="267"/>
         <source>Write the other value as a new change; it syncs like any edit</source>
         <translation>将另一方的值作为新修改写入，并像其他修改一样同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="268"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="663"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="269"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="686"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="270"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="271"/>
         <source>Keep the value as it is and take the conflict off the list</source>
         <translation>保留当前值并从列表中移除此冲突</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="272"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="273"/>
         <source>No conflicts: every merge kept a single value.</source>
         <translation>没有冲突：每次合并都只有一个值。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="291"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="292"/>
         <source>Enrol device…</source>
         <translation>登记设备…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="294"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="295"/>
         <source>Revoke</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="308"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="419"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="309"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="431"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="309"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="425"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="310"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="437"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="360"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="361"/>
         <source>Could not read the sync state: %1</source>
         <translation>无法读取同步状态：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="372"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="380"/>
+        <source>No device to write a bundle for: enrol one first.</source>
+        <translation>没有可发给的设备：请先登记设备。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="382"/>
         <source>This database is not an enrolled device</source>
         <translation>此数据库不是已登记的设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="375"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="385"/>
         <source>This device: &lt;b&gt;%1&lt;/b&gt; · a %2 device · id %3</source>
         <translation>本机：&lt;b&gt;%1&lt;/b&gt; · %2设备 · 编号 %3</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="378"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="388"/>
         <source>Device id: %1</source>
         <translation>设备编号：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="380"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="390"/>
         <source>The safety office revoked this device: it no longer exports or imports bundles.</source>
         <translation>安全办已停用本机：不再导出或导入同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="386"/>
-        <source>%1 (%2) is signed in on the safety office&apos;s computer: what is recorded here is the office&apos;s, and reaches the other devices from it.</source>
-        <translation>%1（%2）正在安全办的电脑上登录：在这里记录的内容存入安全办的数据，再由安全办同步到各设备。</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="391"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="402"/>
         <source>This is the safety office&apos;s device: every enrolled device exchanges bundles with it, and it passes on to each what its scope allows.</source>
         <translation>本机是安全办设备：所有登记的设备都与它交换同步包，它再把各设备范围内的数据转发给各设备。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="396"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="407"/>
         <source>This device exchanges bundles with the safety office (%1) only.</source>
         <translation>本机只与安全办（%1）交换同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="410"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="421"/>
         <source>No device enrolled yet: enrol one on the Devices tab below.</source>
         <translation>尚未登记设备：请在下方“设备”页登记。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="411"/>
-        <source>No device enrolled yet: the safety office enrols devices.</source>
-        <translation>还没有登记设备：设备由安全办登记。</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="412"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="424"/>
         <source>No peer device known.</source>
         <translation>没有已知的对方设备。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="418"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="430"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="424"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="436"/>
         <source>Devices (%1)</source>
         <translation>设备（%1）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="442"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="459"/>
         <source>Choose a shared or removable folder that the devices can all reach. Each device leaves its bundles there for the others and picks up those addressed to it.</source>
         <translation>请选择各设备都能访问的共享或移动文件夹。每台设备把同步包放在那里，并取走发给自己的同步包。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="448"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="465"/>
         <source>✗ The folder cannot be reached: %1</source>
         <translation>✗ 无法访问该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="452"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="469"/>
         <source>✓ Reachable</source>
         <translation>✓ 可以访问</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="453"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="470"/>
         <source>Waiting there for this device: %1 bundles</source>
         <translation>等待本机取走：%1 个同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="455"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="472"/>
         <source>Not yet picked up by %1: %2</source>
         <translation>%1 尚未取走：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="492"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="494"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="509"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="511"/>
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="497"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="514"/>
         <source>Refused, nothing was changed: %1</source>
         <translation>已拒收，未作任何更改：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="498"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="515"/>
         <source>Refused. Nothing was changed.</source>
         <translation>已拒收，未作任何更改。</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="519"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="525"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="533"/>
-        <source>Export bundle</source>
-        <translation>导出同步包</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="519"/>
-        <source>Writing the bundle…</source>
-        <translation>正在写出同步包…</translation>
-    </message>
-    <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="529"/>
-        <source>Bundle for %1 written: %2 (%3 changes, %4 photos)</source>
-        <translation>已写出发给 %1 的同步包：%2（%3 项修改，%4 张照片）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/sync.py" line="538"/>
         <location filename="../../safety_desk/ui/pages/sync.py" line="544"/>
         <location filename="../../safety_desk/ui/pages/sync.py" line="552"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="558"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="560"/>
+        <source>Export bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="538"/>
+        <source>Writing the bundle…</source>
+        <translation>正在写出同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="548"/>
+        <source>Bundle for %1 written: %2 (%3 changes, %4 photos)</source>
+        <translation>已写出发给 %1 的同步包：%2（%3 项修改，%4 张照片）</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="559"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="565"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="573"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="579"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="581"/>
         <source>Import bundle</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="539"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="560"/>
         <source>Sync bundles (*.sdsync)</source>
         <translation>同步包 (*.sdsync)</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="544"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="565"/>
         <source>Checking and applying %1…</source>
         <translation>正在校验并导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="565"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="586"/>
         <source>Refused changes (the sender&apos;s role does not own these fields; they are on the conflicts list):</source>
         <translation>已拒收的修改（发送方角色无权修改这些字段，已列入冲突列表）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="568"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="589"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="570"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="591"/>
         <source>Conflicts to review: %1 (see the Conflicts list)</source>
         <translation>待审查的冲突：%1（见冲突列表）</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="575"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="596"/>
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="600"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="607"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="620"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="623"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="630"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="643"/>
         <source>Sync with folder</source>
         <translation>与文件夹同步</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="600"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="623"/>
         <source>Picking up and leaving bundles in the sync folder…</source>
         <translation>正在同步文件夹中取走和放置同步包…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="610"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="633"/>
         <source>Sync folder: %1 bundles imported, %2 written, %3 set aside</source>
         <translation>同步文件夹：导入 %1 个同步包，写出 %2 个，搁置 %3 个</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="615"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="638"/>
         <source>Set aside (renamed .rejected; nothing of them was applied):</source>
         <translation>已搁置（改名为 .rejected，其内容未导入）：</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="652"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="675"/>
         <source>%1 now holds the other value; the change goes out with the next bundle.</source>
         <translation>%1 已采用另一方的值；此修改将随下一个同步包发出。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="685"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="692"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="704"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="708"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="715"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="733"/>
         <source>Enrol device</source>
         <translation>登记设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="685"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="708"/>
         <source>Writing the enrolment file for %1…</source>
         <translation>正在为 %1 写出登记文件…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="695"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="718"/>
         <source>%1 is enrolled. Its enrolment file: %2 (%3 records, %4 photos).</source>
         <translation>%1 已登记。登记文件：%2（%3 条记录，%4 张照片）。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="692"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="724"/>
         <source>Who signs in on it (only their passwords go to it): %1</source>
         <translation>在其上登录的人员（只有他们的密码随之送去）：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="695"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="727"/>
         <source>Nobody signs in on it yet: give its districts inspectors, or name its people with the command `safety-desk device people`.</source>
         <translation>目前没有人可以在其上登录：请为其片区添加检查员，或用命令 `safety-desk device people` 指定登录人员。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="699"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="722"/>
         <source>Notice numbers for it: %1</source>
         <translation>分配的通知书编号：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="700"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="396"/>
+        <source>%1 (%2) is signed in on the safety office&apos;s computer: what is recorded here is the office&apos;s, and reaches the other devices from it. The safety office exchanges the bundles, signed in here.</source>
+        <translation>%1（%2）正在安全办的电脑上登录：在这里记录的内容存入安全办的数据，再由安全办同步到各设备。同步包由安全办在本机登录后收发。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="422"/>
+        <source>No device enrolled yet: the safety office enrols devices, and until then what is recorded here stays on this computer.</source>
+        <translation>还没有登记设备：设备由安全办登记，登记之前在这里记录的内容只留在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="729"/>
         <source>Hand the file over on a USB stick or through a shared folder. On the new computer, start SafetyDesk and choose “Join an office: choose the enrolment file”. The file works once; delete other copies once it has been used.</source>
         <translation>请用U盘或共享文件夹交付此文件。在新电脑上启动安全检查工作台，选择“加入安全办：选择登记文件”。登记文件只能使用一次；使用后请删除其他副本。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="716"/>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="724"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="745"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="753"/>
         <source>Revoke device</source>
         <translation>停用设备</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="717"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="746"/>
         <source>Revoke %1? Its bundles will be refused from now on and its enrolment file no longer works. This cannot be undone.</source>
         <translation>停用 %1？此后将拒收它的同步包，其登记文件也不再有效。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/pages/sync.py" line="726"/>
+        <location filename="../../safety_desk/ui/pages/sync.py" line="755"/>
         <source>%1 is revoked; the other devices learn it with their next bundle.</source>
         <translation>%1 已停用；其他设备将随下一个同步包获知。</translation>
     </message>
@@ -5856,32 +5877,32 @@ A period is filed once: the filed figures are final and every later print shows 
 <context>
     <name>app</name>
     <message>
-        <location filename="../../safety_desk/ui/app.py" line="59"/>
+        <location filename="../../safety_desk/ui/app.py" line="61"/>
         <source>The automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/app.py" line="88"/>
+        <location filename="../../safety_desk/ui/app.py" line="124"/>
         <source>No one can sign in on this computer yet. Ask the safety office to add your account, then sync with the office.</source>
         <translation>这台电脑上还没有可以登录的账号。请安全办添加您的账号，然后与安全办同步。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/app.py" line="94"/>
+        <location filename="../../safety_desk/ui/app.py" line="130"/>
         <source>This computer is now “%1” of %2. Sign in with the account the safety office gave you.</source>
         <translation>这台电脑现在是%2的“%1”。请用安全办给您的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/app.py" line="70"/>
+        <location filename="../../safety_desk/ui/app.py" line="72"/>
         <source>Encrypting the database (a backup is taken first). A large database takes a few minutes…</source>
         <translation>正在加密数据库（先备份）。数据库较大时需要几分钟…</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/app.py" line="69"/>
+        <location filename="../../safety_desk/ui/app.py" line="85"/>
         <source>The database could not be encrypted now; it stays as it was and will be encrypted at the next start: %1</source>
         <translation>现在无法加密数据库，它保持原样，下次启动时再加密：%1</translation>
     </message>
     <message>
-        <location filename="../../safety_desk/ui/app.py" line="74"/>
+        <location filename="../../safety_desk/ui/app.py" line="90"/>
         <source>The database is now encrypted; a backup was taken first. Recovery key (shown only this once — write it down and give it to the safety office to keep): %1</source>
         <translation>数据库已加密（加密前已备份）。恢复密钥（只显示这一次，请抄写下来交安全办保管）：%1</translation>
     </message>

@@ -104,6 +104,11 @@ def bar_chart(title: str, categories: list[str], series: list[tuple[str, list[in
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d"
+    # Whole-number ticks at a round step: left to itself the axis ticks 0.5, 1.5 … which "%d" prints as 0, 0, 1, 1.
+    wanted = chart.valueAxis.valueMax / 5
+    step = next(step for step in (m * 10 ** e for e in range(7) for m in (1, 2, 5)) if step >= wanted)
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.valueMax = -(-chart.valueAxis.valueMax // step) * step  # the top a labelled tick too
     chart.categoryAxis.categoryNames = categories
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
@@ -149,10 +154,13 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
     s = styles()
     work, found, majors = summary.work, summary.found, summary.majors_tally
     issued = summary.issued_on
+    # An enterprise's own summary: its figures under its own name (no districts, no list of enterprises).
+    own = bool(getattr(summary, "enterprise", ""))
+    issuer = getattr(summary, "issuer", summary.office)
     story: list = [
         Paragraph("安全生产周报", s.title),
         para(summary.issue or summary.period.label, s.subtitle),
-        para(f"编发单位：{summary.office or '—'}", s.body),
+        para(f"{'编制单位' if own else '编发单位'}：{issuer or '—'}", s.body),
         para(f"{issued.year}年{issued.month}月{issued.day}日", s.right),
         para(f"范围：{summary.scope}　　期间：{summary.period.label}", s.body),
     ]
@@ -166,12 +174,16 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
     if summary.quiet:
         story.append(para("本期无检查、新发现或销号隐患、培训、演练和事故记录。", s.cell_bold))
 
+    if own:
+        work_line = (f"本期企业自查 {work.self_inspections} 次；接受监管部门检查 {work.inspections} 次，"
+                     f"其中包片领导带队检查 {work.leader_visits} 次、“四不两直”暗查暗访 {work.unannounced} 次。")
+    else:
+        work_line = (f"本期开展检查 {work.inspections} 次，覆盖企业 {work.enterprises} 家（共 {summary.enterprises_total} 家，"
+             f"覆盖率 {_share(work.enterprises, summary.enterprises_total)}）；包片领导带队检查 {work.leader_visits} 次；"
+             f"“四不两直”暗查暗访 {work.unannounced} 次；检查人员出动 {work.inspector_days} 人日；企业自查 {work.self_inspections} 次。")
     story += [
         para("一、工作开展情况", s.heading),
-        para(f"本期开展检查 {work.inspections} 次，覆盖企业 {work.enterprises} 家（共 {summary.enterprises_total} 家，"
-             f"覆盖率 {_share(work.enterprises, summary.enterprises_total)}）；包片领导带队检查 {work.leader_visits} 次；"
-             f"“四不两直”暗查暗访 {work.unannounced} 次；检查人员出动 {work.inspector_days} 人日；企业自查 {work.self_inspections} 次。",
-             s.body),
+        para(work_line, s.body),
         para("二、隐患排查治理情况", s.heading),
         para(f"本期新发现隐患 {found.found} 条，其中一般隐患 {found.general} 条、重大隐患 {found.major} 条；"
              f"本期整改销号 {summary.closed_in_period} 条。{summary.as_of.year} 年累计发现 {summary.year_found} 条，"
@@ -186,10 +198,13 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
     half = (CONTENT_WIDTH - 4 * mm) / 2
     weeks = bar_chart("近12周隐患发现与销号", [f"{bar.monday.month}/{bar.monday.day}" for bar in summary.weeks],
                        [("发现", [bar.found for bar in summary.weeks], FOUND),
-                        ("销号", [bar.closed for bar in summary.weeks], CLOSED)], half)
-    districts = bar_chart("各片区未销号隐患", [name for name, _ in summary.open_by_district],
-                           [("未销号", [count for _, count in summary.open_by_district], OPEN)], half)
-    story.append(plain_table([[weeks, districts]], [half + 2 * mm] * 2))
+                        ("销号", [bar.closed for bar in summary.weeks], CLOSED)], CONTENT_WIDTH if own else half)
+    if own:
+        story.append(weeks)  # one enterprise: its weeks across the page, no districts beside them
+    else:
+        districts = bar_chart("各片区未销号隐患", [name for name, _ in summary.open_by_district],
+                               [("未销号", [count for _, count in summary.open_by_district], OPEN)], half)
+        story.append(plain_table([[weeks, districts]], [half + 2 * mm] * 2))
 
     def ledger_rows(rows, columns) -> list[list[str]]:
         return [[str(index)] + [column(row) for column in columns] for index, row in enumerate(rows, start=1)]
@@ -203,17 +218,27 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
     else:
         story.append(para("本期未发现隐患。", s.body))
 
-    story.append(para("分企业情况（本期发现隐患的企业，按隐患数排序）", s.heading))
-    if summary.by_enterprise:
+    if own:
+        pass  # the whole summary is one enterprise's: a table of enterprises would list only itself
+    elif summary.by_enterprise:
+        story.append(para("分企业情况（本期发现隐患的企业，按隐患数排序）", s.heading))
         rows = [["序号", "企业", "发现隐患", "其中重大", "已销号", "未销号", "逾期"]]
         rows += [[str(index), t.name, str(t.found), str(t.major), str(t.closed), str(t.open), str(t.overdue)]
                  for index, t in enumerate(summary.by_enterprise, start=1)]
         story.append(grid_table(rows, [10 * mm, CONTENT_WIDTH - 110 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm]))
     else:
+        story.append(para("分企业情况（本期发现隐患的企业，按隐患数排序）", s.heading))
         story.append(para("本期未发现隐患。", s.body))
 
     story.append(para(f"逾期隐患（{summary.overdue_total} 条，按逾期天数排序）", s.heading))
-    if summary.overdue:
+    if summary.overdue and own:
+        rows = [["序号", "隐患描述", "责任人", "整改期限", "逾期天", "通知书文号"]]
+        rows += ledger_rows(summary.overdue, (lambda r: f"{r.description}（{r.grade}）", lambda r: r.responsible or "—",
+                                              lambda r: r.deadline or "", lambda r: str(r.overdue_days),
+                                              lambda r: r.notice_number or "—"))
+        story.append(grid_table(rows, [8 * mm, CONTENT_WIDTH - 79 * mm, 13 * mm, 23 * mm, 10 * mm, 25 * mm]))
+        story += _more(summary.overdue_total, len(summary.overdue), s)
+    elif summary.overdue:
         rows = [["序号", "片区", "企业", "隐患描述", "责任人", "整改期限", "逾期天", "通知书文号"]]
         rows += ledger_rows(summary.overdue, (lambda r: r.district_name, lambda r: r.enterprise_name,
                                               lambda r: f"{r.description}（{r.grade}）", lambda r: r.responsible or "—",
@@ -226,7 +251,13 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
         story.append(para("无逾期隐患。", s.body))
 
     story.append(para(f"重大隐患（未销号 {summary.majors_total} 条）", s.heading))
-    if summary.majors:
+    if summary.majors and own:
+        rows = [["序号", "隐患描述", "发现日期", "状态", "整改期限"]]
+        rows += ledger_rows(summary.majors, (lambda r: r.description, lambda r: r.found_on,
+                                             lambda r: r.status or "", lambda r: r.deadline or ""))
+        story.append(grid_table(rows, [10 * mm, CONTENT_WIDTH - 76 * mm, 22 * mm, 16 * mm, 28 * mm]))
+        story += _more(summary.majors_total, len(summary.majors), s)
+    elif summary.majors:
         rows = [["序号", "企业", "隐患描述", "发现日期", "状态", "整改期限"]]
         rows += ledger_rows(summary.majors, (lambda r: r.enterprise_name, lambda r: r.description,
                                              lambda r: r.found_on, lambda r: r.status or "",
@@ -258,14 +289,20 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
 
     story.append(para("五、应急演练", s.heading))
     held = summary.drills_held
-    story.append(para(f"本期开展演练 {len(held)} 次，参演 {sum(d[3] for d in held)} 人次；"
-                      f"逾期未开展演练的企业 {len(summary.drills_overdue)} 家。", s.body))
+    if own:
+        late = summary.drills_overdue[0] if summary.drills_overdue else None
+        story.append(para(f"本期开展演练 {len(held)} 次，参演 {sum(d[3] for d in held)} 人次；" + (
+            f"应急演练已逾期 {late.overdue_days} 天（应于 {late.next_due} 前开展）。" if late else "应急演练未逾期。"),
+            s.body))
+    else:
+        story.append(para(f"本期开展演练 {len(held)} 次，参演 {sum(d[3] for d in held)} 人次；"
+                          f"逾期未开展演练的企业 {len(summary.drills_overdue)} 家。", s.body))
     if held:
         rows = [["日期", "企业", "演练名称", "参演人数", "发现问题"]]
         rows += [[day, enterprise, name, str(people), findings or "—"] for day, enterprise, name, people, findings
                  in held[:LIMIT]]
         story.append(grid_table(rows, [22 * mm, 44 * mm, 44 * mm, 18 * mm, CONTENT_WIDTH - 128 * mm]))
-    if summary.drills_overdue:
+    if summary.drills_overdue and not own:
         rows = [["企业", "片区", "应演练日期", "逾期天数"]]
         rows += [[due.enterprise_name, due.district_name, str(due.next_due), str(due.overdue_days)]
                  for due in summary.drills_overdue[:LIMIT]]
@@ -297,8 +334,14 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
                                                     lambda r: r.deadline or ""))
         story.append(grid_table(rows, [8 * mm, 36 * mm, CONTENT_WIDTH - 108 * mm, 13 * mm, 18 * mm, 25 * mm]))
         story += _more(summary.due_next_week_total, len(summary.due_next_week), s)
-    story.append(para(f"（二）下周应开展应急演练的企业 {len(summary.drills_due_next_week)} 家", s.body))
-    if summary.drills_due_next_week:
+    if own:
+        due = summary.drills_due_next_week[0] if summary.drills_due_next_week else None
+        story.append(para("（二）下周应开展的应急演练：" + (
+            (f"应于 {due.next_due} 前开展，已安排{due.planned.name}（{due.planned.held_on}）。" if due.planned
+             else f"应于 {due.next_due} 前开展，尚未安排。") if due else "无。"), s.body))
+    else:
+        story.append(para(f"（二）下周应开展应急演练的企业 {len(summary.drills_due_next_week)} 家", s.body))
+    if summary.drills_due_next_week and not own:
         rows = [["企业", "片区", "应演练日期", "已安排的演练"]]
         rows += [[due.enterprise_name, due.district_name, str(due.next_due),
                   f"{due.planned.name}（{due.planned.held_on}）" if due.planned else "未安排"]
@@ -311,7 +354,7 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
         rows += [[c.name, f"{c.starts_on} 至 {c.ends_on}"] for c in summary.campaigns_next_week]
         last.append(grid_table(rows, [CONTENT_WIDTH - 50 * mm, 50 * mm]))
     story.append(KeepTogether(last + _sign_off(summary.distribution, s)))
-    build_pdf(target, story, Letterhead(generated_at=generated_at, office=summary.office, title="安全生产周报",
+    build_pdf(target, story, Letterhead(generated_at=generated_at, office=issuer, title="安全生产周报",
                                         period=f"{summary.scope} {summary.period.label}"))
 
 

@@ -223,7 +223,15 @@ class DashboardService:
         return Dashboard(as_of=as_of, goal=goal_status(self.session, as_of.year, as_of), figures=figures,
                          rectification_rate=closed / found if found else None, weeks=self.weeks(as_of),
                          districts=self.districts(as_of), work=self.my_work(as_of), drills=drills, notices=notices,
-                         campaigns=campaign_progress(self.session, as_of))
+                         campaigns=self.campaigns(as_of))
+
+    def campaigns(self, as_of: date) -> list[CampaignProgress]:
+        """The campaigns running on `as_of` that concern the session: for an enterprise only those that include it
+        (a campaign of other enterprises, shown as "0 / 0", is none of its business); everyone else sees them all."""
+        running = campaign_progress(self.session, as_of)
+        if self.session.role == "enterprise":
+            return [progress for progress in running if progress.targets]
+        return running
 
     @staticmethod
     def notice_filter(notices: list[NoticeSummary]) -> LedgerFilter:

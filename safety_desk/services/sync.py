@@ -118,6 +118,10 @@ class SyncService:
         self._in_pass = False  # in a sync-folder pass: one backup for all its imports (backup)
         self._pass_backup: Path | None = None
         self._relayed: list[Change] = []
+        # Sealing is for files lying in a shared folder. Bundles that travel to the hub (services/hub_sync.py) go
+        # over its authenticated connection and are checked there, which a bundle sealed to the office would not
+        # allow; they stay in this device's hub mirror only for the length of one exchange.
+        self.seal_bundles = True
 
     # -- identity and peers -----------------------------------------------------------------------
     def this_device(self) -> Device:
@@ -269,7 +273,8 @@ class SyncService:
             name = bundle_name(me.id, counter, kind, self.local_state.sync_epoch())
             target = file if file is not None else Path(folder) / name
             path, digest = write_bundle(target, manifest, data, photo_files(), private,
-                                        seal_to=self._seal_to(peer) if kind == "sync" else None)
+                                        seal_to=self._seal_to(peer) if kind == "sync" and self.seal_bundles
+                                        else None)
             try:
                 self.local_state.set_bundle_counter(counter)
                 self.local_state.set_epoch_sent(peer.id, self.local_state.sync_epoch())

@@ -102,6 +102,14 @@ class WeeklySummary:
     campaigns_next_week: list[Campaign]
     issued_on: date  # the day it was printed (成文日期)
     distribution: "WeeklyDistribution"
+    # An enterprise's own summary: its name (it compiles its figures under it, and reports them to the office);
+    # "" for the office's, a district's or an inspector's summary.
+    enterprise: str = ""
+
+    @property
+    def issuer(self) -> str:
+        """编发单位: the enterprise for its own summary, otherwise the office."""
+        return self.enterprise or self.office
 
     @property
     def issue(self) -> str:
@@ -208,6 +216,15 @@ class WeeklyService:
                           due.planned is not None and next_monday.isoformat() <= due.planned.held_on
                           <= next_sunday.isoformat()))]
         campaigns = {c.id: c for day in (next_monday, next_sunday) for c in self.store.campaigns.running_on(day)}
+        progress = campaign_progress(session, as_of)
+        distribution = WeeklyDistribution.of(self.settings)
+        if enterprise_id is not None:
+            # Its own summary: only the campaigns that include it, and none of the office's sign-off names (the
+            # weekly settings are the office's); it goes to the office.
+            progress = [p for p in progress if p.targets]
+            campaigns = {key: c for key, c in campaigns.items()
+                         if self.store.campaigns.target_ids(c, None, enterprise_id)}
+            distribution = WeeklyDistribution(report_to=reports.office_name())
         period_args = (district_ids, enterprise_id, period.start, period.end, as_of)
         return WeeklySummary(
             office=reports.office_name(), period=period, as_of=as_of, scope=scope_name, scope_code=district_code,
@@ -222,7 +239,7 @@ class WeeklyService:
             majors_total=ledger.count(majors_filter),
             due_next_week=ledger.page(due_filter, "deadline", False, 0, LIMIT),
             due_next_week_total=ledger.count(due_filter),
-            campaigns=campaign_progress(session, as_of), trainings=trainings,
+            campaigns=progress, trainings=trainings,
             drills_held=work.drills_held(district_ids, enterprise_id, period.start, period.end),
             drills_overdue=[due for due in drills_by_then if due.overdue],
             incidents=incident_rows(session, incidents), goal=goal_status(session, as_of.year, as_of),
@@ -233,7 +250,8 @@ class WeeklyService:
             by_enterprise=statistics.tally_by("enterprise", *period_args)[:TOP_ENTERPRISES],
             drills_due_next_week=due_drills[:LIMIT], campaigns_next_week=sorted(
                 campaigns.values(), key=lambda c: (c.starts_on, c.name)),
-            issued_on=self.session.clock.today(), distribution=WeeklyDistribution.of(self.settings))
+            issued_on=self.session.clock.today(), distribution=distribution,
+            enterprise=scope_name if enterprise_id is not None else "")
 
     def write_pdf(self, summary: WeeklySummary, target: Path | str | BinaryIO) -> None:
         from safety_desk.reports.weekly import render_weekly

@@ -58,3 +58,18 @@ def test_districts_print_their_counts_over_the_bars() -> None:
     drawing = bar_chart("各片区未销号隐患", ["东城片区", "西城片区", "高新区片区"],
                         [("未销号", [48, 66, 0], colors.blue)], HALF)
     assert sorted(text for text, _ in _boxes(drawing)) == ["48", "66"]  # an empty district's 0 is not printed
+
+
+@pytest.mark.parametrize("top", [1, 2, 3, 7, 12, 51, 380])
+def test_the_value_axis_prints_each_whole_number_once(top) -> None:
+    """One enterprise's week holds 0 or 1 hazards: its axis read "0, 0, 1, 1, 2" (ticks at halves printed "%d")."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+
+    drawing = bar_chart("近12周隐患发现与销号", WEEKS, [("发现", [0, top] + [0] * 10, colors.orange)], CONTENT_WIDTH)
+    chart = next(item for item in drawing.contents if isinstance(item, VerticalBarChart))
+    axis = chart.valueAxis
+    axis.configure(chart.data)
+    ticks = list(axis._tickValues)
+    assert all(float(t).is_integer() for t in ticks), ticks
+    labels = [axis.labelTextFormat % t for t in ticks]
+    assert len(labels) == len(set(labels)) and ticks[-1] >= top, labels

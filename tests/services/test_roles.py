@@ -563,6 +563,7 @@ OPERATIONS: list[Op] = [
     Op("DashboardService.inspections_this_week", lambda c, w: _dash(c).inspections_this_week(TODAY), ALL, "filter",
        shows=lambda c, r: {c.store.inspections.require(i).enterprise_id for i in r}),
     Op("DashboardService.weeks", lambda c, w: _dash(c).weeks(TODAY), ALL, "none"),
+    Op("DashboardService.campaigns", lambda c, w: _dash(c).campaigns(TODAY), ALL, "filter", shows=_progress_shows),
     Op("DashboardService.week_filters", lambda c, w: DashboardService.week_filters(WeekBar(TODAY, 1, 1)), ALL,
        "none"),
     Op("DashboardService.districts", lambda c, w: _dash(c).districts(TODAY), ALL, "filter",

@@ -129,3 +129,151 @@ def test_the_sync_page_says_who_is_signed_in_on_the_offices_computer(qtbot, cont
             assert person.name in page.role_label.text() and "safety office's computer" in page.role_label.text()
             assert ROLE_NAMES[person.role] in page.role_label.text()  # the role the status bar names
         assert "a 安全办 device" in page.device_label.text()
+
+
+# -- the enterprise officer's own pages (issue 17: what the role sees) ------------------------------------------
+
+def _shown_dashboard(qtbot, context):
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    dashboard = window.pages["dashboard"]
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10_000):
+        window.show_page("dashboard")
+        dashboard.on_shown()
+    return window, dashboard
+
+
+def test_the_enterprise_dashboard_lists_only_the_campaigns_that_include_it(qtbot, context_for, demo_as_of) -> None:
+    context = context_for("ent0001")
+    own = context.session.person.enterprise_id
+    campaigns = context.store.campaigns
+    running = campaigns.running_on(demo_as_of)
+    including = [c.name for c in running if own in campaigns.target_ids(c, None, None)]
+    assert len(including) < len(running)  # the demo runs a campaign of other enterprises: it must not be listed
+    _window, dashboard = _shown_dashboard(qtbot, context.at(demo_as_of))
+    table = dashboard.campaigns_table
+    listed = [table.item(row, 0).text() for row in range(table.rowCount())]
+    assert sorted(listed) == sorted(including)
+    # Each listed campaign counts this enterprise among its targets: never "0 / 0 (0%)".
+    assert all(" / 1 " in table.item(row, 2).text() for row in range(table.rowCount()))
+    assert table.isVisible() == bool(including) and dashboard.no_campaigns.isVisible() == (not including)
+
+    # The office still sees every running campaign.
+    _window, office = _shown_dashboard(qtbot, context_for("admin").at(demo_as_of))
+    assert office.campaigns_table.rowCount() == len(running)
+
+
+def test_the_enterprise_dashboard_says_when_no_campaign_includes_it(qtbot, context_for, demo_as_of) -> None:
+    context = context_for("ent0001").at(demo_as_of)
+    own = context.session.person.enterprise_id
+    store = context.store
+    other = next(e.id for e in store.enterprises.active() if e.id != own)
+    for campaign in store.campaigns.running_on(demo_as_of):  # the office aims every campaign at another one
+        if own in store.campaigns.target_ids(campaign, None, None):
+            store.campaigns.update(campaign.id, targets={"enterprise_ids": [other]})
+    assert not any(own in store.campaigns.target_ids(c, None, None) for c in store.campaigns.running_on(demo_as_of))
+    _window, dashboard = _shown_dashboard(qtbot, context)
+    assert not dashboard.campaigns_table.isVisible()
+    assert dashboard.no_campaigns.isVisible() and "your enterprise" in dashboard.no_campaigns.text()
+
+
+def test_the_enterprise_weekly_summary_is_its_own_under_its_own_name(qtbot, context_for, demo_as_of,
+                                                                      tmp_path) -> None:
+    import subprocess
+
+    from safety_desk.ui.pages.reports import WEEKLY, ReportsPage
+
+    context = context_for("ent0001").at(demo_as_of)
+    enterprise = context.store.enterprises.get(context.session.person.enterprise_id)
+    office = context.store.offices.current().name
+    page = ReportsPage(context)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    assert page.document() == WEEKLY and page.scope_box.currentText() == enterprise.name
+    with qtbot.waitSignal(page.generated, timeout=0) as blocker:
+        page.generate()
+    text = subprocess.run(["pdftotext", "-raw", blocker.args[0], "-"], check=True, capture_output=True,
+                          text=True).stdout.replace(" ", "")
+    # It compiles its own figures under its own name and reports them to the office, which is not their author.
+    assert f"编制单位：{enterprise.name}" in text and "编发单位" not in text
+    assert f"报送：{office}" in text
+    # One enterprise: no chart of districts, no table of enterprises.
+    assert "各片区未销号隐患" not in text and "分企业情况" not in text
+    # Only the campaigns that include it.
+    campaigns = context.store.campaigns
+    for campaign in campaigns.running_on(demo_as_of):
+        included = bool(campaigns.target_ids(campaign, None, enterprise.id))
+        assert (campaign.name.replace(" ", "") in text) == included, campaign.name
+
+
+def test_the_enterprise_drills_and_incidents_show_no_enterprise_column(qtbot, context_for, demo_as_of) -> None:
+    from safety_desk.ui.models.activity_models import DrillDueModel, DrillRecordsModel, IncidentModel
+
+    def activities(login):
+        window = MainWindow(context_for(login).at(demo_as_of))
+        qtbot.addWidget(window)
+        window.resize(1366, 728)
+        window.show()
+        window.show_page("drills")
+        return window.pages["drills"]
+
+    own = activities("ent0001")
+    drills = own.drills
+    assert drills.records_model.rowCount() > 0  # its drills are listed, without its name on each
+    assert drills.records_table.isColumnHidden(DrillRecordsModel.ENTERPRISE)
+    assert drills.due_table.isColumnHidden(DrillDueModel.ENTERPRISE)
+    assert drills.due_table.isColumnHidden(DrillDueModel.DISTRICT)
+    assert own.incidents.table.isColumnHidden(IncidentModel.ENTERPRISE)
+    assert own.incidents.table.isColumnHidden(IncidentModel.DISTRICT)
+    office = activities("admin")
+    assert not office.drills.records_table.isColumnHidden(DrillRecordsModel.ENTERPRISE)
+    assert not office.drills.due_table.isColumnHidden(DrillDueModel.ENTERPRISE)
+    assert not office.incidents.table.isColumnHidden(IncidentModel.ENTERPRISE)
+
+
+def test_on_the_offices_computer_only_the_office_is_offered_bundle_work(qtbot, context_for, monkeypatch) -> None:
+    from safety_desk.ui.dialogs.sync_export import ExportBundleDialog
+
+    opened = []
+    monkeypatch.setattr(ExportBundleDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    for login in ("ent0001", "inspector01a", "leader01"):
+        page = SyncPage(context_for(login))
+        qtbot.addWidget(page)
+        page.resize(1366, 728)
+        page.show()
+        with qtbot.waitSignal(page.refreshed):
+            page.on_shown()
+        assert page.snapshot.office  # the demo database is the office's one device
+        # No export, import or folder pass offered: bundles are the office's work on its computer, and it says so.
+        for widget in (page.export_button, page.import_button, page.folder_box):
+            assert not widget.isVisible(), (login, widget.objectName())
+        assert "The safety office exchanges the bundles" in page.role_label.text()
+        assert "stays on this computer" in page.peers_empty.text() and not page.peers_view.isVisible()
+        page.on_export_clicked()  # nor reached another way (an empty list of devices to export for)
+        assert opened == []
+    office = SyncPage(context_for("admin"))
+    qtbot.addWidget(office)
+    office.show()
+    with qtbot.waitSignal(office.refreshed):
+        office.on_shown()
+    assert office.export_button.isVisible() and office.import_button.isVisible() and office.folder_box.isVisible()
+    # With no device enrolled there is nobody to write a bundle for: the button says so instead of an empty list.
+    assert not office.live_peers() and not office.export_button.isEnabled()
+    assert "enrol one first" in office.export_button.toolTip()
+
+
+def test_backups_are_a_sentence_for_whoever_cannot_manage_them(qtbot, context_for) -> None:
+    from safety_desk.ui.pages.settings import SettingsPage
+
+    for login, manages in (("ent0001", False), ("leader01", False), ("admin", True)):
+        page = SettingsPage(context_for(login))
+        qtbot.addWidget(page)
+        page.resize(1366, 728)
+        page.show()
+        page.on_shown()
+        panel = page.backups
+        assert panel.table.isVisible() == manages and panel.back_up.isVisible() == manages, login
+        assert panel.managed_by_office.isVisible() == (not manages), login

@@ -131,7 +131,10 @@ def test_only_the_office_sees_the_backup_buttons(qtbot, context_for) -> None:
     panel = page.backups
     assert not panel.back_up.isVisibleTo(page) and not panel.restore.isVisibleTo(page)
     assert not panel.restore_file.isVisibleTo(page)
-    assert panel.table.isVisibleTo(page)
+    # No list either (it used to show an empty table): an inspector can neither take nor restore a backup, so the
+    # panel says in a sentence that the office manages them.
+    assert not panel.table.isVisibleTo(page) and not panel.where.isVisibleTo(page)
+    assert panel.managed_by_office.isVisibleTo(page) and "safety office" in panel.managed_by_office.text()
 
 
 def _an_inspector(context_for) -> str:

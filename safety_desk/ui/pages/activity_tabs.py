@@ -100,6 +100,8 @@ class IncidentsTab(_Tab):
         self.service = context.desk.incidents
         self.model = IncidentModel(parent=self)
         self.table = make_table(self.model, IncidentModel.TITLE, "incidents")
+        for column in (IncidentModel.ENTERPRISE, IncidentModel.DISTRICT):  # an enterprise sees only its own
+            self.table.setColumnHidden(column, context.session.role == "enterprise")
         self.table.doubleClicked.connect(lambda _index: self.on_edit_clicked())
         self.goal = QLabel()
         self.goal.setObjectName("goal")

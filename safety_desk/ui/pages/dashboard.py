@@ -231,6 +231,13 @@ class DashboardPage(QWidget):
         self.campaigns_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # its rows' height
         self.campaigns_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.campaigns_table.cellClicked.connect(self.on_campaign_cell_clicked)
+        # Said in a sentence when none runs: an empty table reads as figures not yet computed.
+        self.no_campaigns = QLabel(
+            self.tr("No campaign running includes your enterprise.") if context.session.role == "enterprise"
+            else self.tr("No campaign running."))
+        self.no_campaigns.setObjectName("no_campaigns")
+        self.no_campaigns.setStyleSheet(f"color: {_MUTED};")
+        self.no_campaigns.hide()
 
         self.districts_section = _section(self.tr("Districts: coverage and four-colour overview"))
         left = QVBoxLayout()
@@ -244,6 +251,7 @@ class DashboardPage(QWidget):
         right.addWidget(self.work_table, 1)
         right.addWidget(_section(self.tr("Campaigns running")))
         right.addWidget(self.campaigns_table)
+        right.addWidget(self.no_campaigns)
         lower = QHBoxLayout()
         lower.setSpacing(16)
         lower.addLayout(left, 3)
@@ -388,6 +396,8 @@ class DashboardPage(QWidget):
                 table.setItem(index, column, QTableWidgetItem(text))
         # As tall as its rows, up to two (it scrolls past them): my work above it takes the rest.
         table.setFixedHeight(32 + 30 * min(2, max(1, len(dashboard.campaigns))))
+        table.setVisible(bool(dashboard.campaigns))
+        self.no_campaigns.setVisible(not dashboard.campaigns)
 
     def _fill_weeks(self, dashboard: Dashboard) -> None:
         chart = self.weeks_chart

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
 
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.reports import ReportService
@@ -34,6 +36,12 @@ class DrillsTab(QWidget):
         self.records_model = DrillRecordsModel(parent=self)
         self.due_table = make_table(self.due_model, DrillDueModel.ENTERPRISE, "drills_due")
         self.records_table = make_table(self.records_model, DrillRecordsModel.NAME, "drill_records")
+        if context.session.role == "enterprise":
+            # Every row is its own enterprise's: its name and district in each would only crowd the drill out.
+            self.due_table.setColumnHidden(DrillDueModel.ENTERPRISE, True)
+            self.due_table.setColumnHidden(DrillDueModel.DISTRICT, True)
+            self.due_table.horizontalHeader().setSectionResizeMode(DrillDueModel.DUE, QHeaderView.ResizeMode.Stretch)
+            self.records_table.setColumnHidden(DrillRecordsModel.ENTERPRISE, True)
         self.due_table.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.records_table.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.records_table.doubleClicked.connect(lambda _index: self.on_record_clicked())

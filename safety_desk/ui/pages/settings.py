@@ -114,7 +114,10 @@ class SettingsPage(QWidget):
         layout.addLayout(save_row)
         layout.addWidget(self.note)
         self.backups = BackupsPanel(context)
-        layout.addWidget(self.backups, 1)
+        # The list takes the page's height for whoever manages backups; for the others it is one sentence.
+        layout.addWidget(self.backups, 1 if self.backups.service.may_manage() else 0)
+        if not self.backups.service.may_manage():
+            layout.addStretch(1)
 
     def _weekly_fields(self) -> QGroupBox:
         """The weekly summary's 报送/抄送, 编制/审核/签发 and the office's plan for next week, printed on every issue."""
@@ -293,6 +296,17 @@ class BackupsPanel(QGroupBox):
         manage = self.service.may_manage()  # the service refuses the others; the buttons are hidden for them
         for button in (self.back_up, self.restore, self.restore_file):
             button.setVisible(manage)
+        # Who may not back up or restore has nothing to do with the list (a table of files they cannot use, and
+        # often empty on a device where the office has never backed up): a sentence says whose work it is.
+        self.managed_by_office = QLabel(self.tr("Backups of this database are made and restored by the safety "
+                                                "office."))
+        self.managed_by_office.setObjectName("backups_managed_by_office")
+        self.managed_by_office.setWordWrap(True)
+        self.managed_by_office.setStyleSheet(f"color: {_MUTED};")
+        layout.addWidget(self.managed_by_office)
+        self.managed_by_office.setVisible(not manage)
+        for widget in (self.where, self.table, self.status):
+            widget.setVisible(manage)
         self._busy = False
         self._update_buttons()
 

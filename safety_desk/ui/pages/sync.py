@@ -243,6 +243,7 @@ class SyncPage(QWidget):
         folder_layout.addWidget(self.folder_button, 0, Qt.AlignmentFlag.AlignRight)
         folder_box.setMinimumWidth(330)
         folder_box.setMaximumWidth(400)
+        self.folder_box = folder_box
 
         self.hub_box = HubBox(context.settings, self.hub_syncer)
         self.hub_box.setMaximumWidth(400)
@@ -327,6 +328,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(top, 2)
         layout.addWidget(self.tabs, 3)
+        self._page_layout = layout
         self.note.hide()
         for button in (self.export_button, self.import_button, self.folder_button):
             button.setEnabled(False)  # until the first read says this database is an enrolled device
@@ -375,8 +377,17 @@ class SyncPage(QWidget):
         self.snapshot = snapshot
         device = snapshot.device
         enrolled = device is not None and device.revoked_at is None
+        # On the office's computer bundles are the office's work: someone else signed in there sees the office's
+        # peers but is offered no export, import or folder (nor the folder setting, which is the office's).
+        exchanges = self.exchanges_here()
+        for widget in (self.export_button, self.import_button, self.folder_box):
+            widget.setVisible(exchanges)
         for button in (self.export_button, self.import_button, self.folder_button):
             button.setEnabled(enrolled)
+        # A bundle is written for a device: with none to write for, the dialog would offer an empty list.
+        self.export_button.setEnabled(enrolled and bool(self.live_peers()))
+        self.export_button.setToolTip("" if self.export_button.isEnabled() or not enrolled else
+                                      self.tr("No device to write a bundle for: enrol one first."))
         if device is None:
             self.device_label.setText(self.tr("This database is not an enrolled device"))
             self.role_label.setText(snapshot.problem)
@@ -394,7 +405,8 @@ class SyncPage(QWidget):
                 person = self.context.session.person
                 self.role_label.setText(self.tr("%1 (%2) is signed in on the safety office's computer: what is "
                                                 "recorded here is the office's, and reaches the other devices "
-                                                "from it.").replace("%1", person.name)
+                                                "from it. The safety office exchanges the bundles, signed in "
+                                                "here.").replace("%1", person.name)
                                         .replace("%2", ROLE_NAMES.get(person.role, person.role)))  # as the status bar says
             elif snapshot.office:
                 self.role_label.setText(self.tr("This is the safety office's device: every enrolled device "
@@ -411,13 +423,17 @@ class SyncPage(QWidget):
                                    for p in snapshot.peers])
         self.peers_view.setColumnHidden(PeersModel.IN_FOLDER, outgoing is None)
         show_devices = snapshot.office and self.context.session.may(Action.MANAGE_PEOPLE)
+        # Whoever does not exchange bundles here sees the office's peers when it has some, not an empty table.
+        self.peers_view.setVisible(bool(snapshot.peers) or self.exchanges_here())
+        self._page_layout.setStretch(2, 2 if self.peers_view.isVisibleTo(self) else 0)  # a sentence: its height
         if snapshot.peers:
             self.peers_empty.hide()
         else:
             # Point to the Devices tab only for whoever has it: others are told who enrols devices.
             self.peers_empty.setText(
                 self.tr("No device enrolled yet: enrol one on the Devices tab below.") if show_devices else
-                self.tr("No device enrolled yet: the safety office enrols devices.") if snapshot.office else
+                self.tr("No device enrolled yet: the safety office enrols devices, and until then what is "
+                        "recorded here stays on this computer.") if snapshot.office else
                 self.tr("No peer device known."))
             self.peers_empty.show()
         self.show_folder_status(snapshot.folder)
@@ -435,6 +451,11 @@ class SyncPage(QWidget):
         self.update_conflict_buttons()
         self.update_device_buttons()
         self.refreshed.emit()
+
+    def exchanges_here(self) -> bool:
+        """Whether the person signed in exchanges bundles on this device: anyone on their own device; on the
+        office's computer only the office."""
+        return not (self.snapshot is not None and self.snapshot.office and self.context.session.role != "office")
 
     def devices_visible(self) -> bool:
         return self.tabs.isTabVisible(1)
@@ -515,6 +536,8 @@ class SyncPage(QWidget):
         return self.peers_model.peer_id(rows[0].row()) if rows else None
 
     def on_export_clicked(self) -> None:
+        if not (self.exchanges_here() and self.export_button.isEnabled()):
+            return  # not offered (see show_snapshot): a keyboard shortcut or a script must not reach it either
         office = bool(self.snapshot and self.snapshot.office)
         dialog = ExportBundleDialog(self.live_peers(), self._export_folder or self.context.settings.sync_folder,
                                     office=office, chosen_peer=self.selected_peer_id(), parent=self)
@@ -543,6 +566,8 @@ class SyncPage(QWidget):
 
     # -- import --------------------------------------------------------------------------------------
     def on_import_clicked(self) -> None:
+        if not self.exchanges_here():
+            return
         start = self._export_folder or self.context.settings.sync_folder or str(Path.home())
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import bundle"), start,
                                                 self.tr("Sync bundles (*.sdsync)"))
@@ -601,6 +626,8 @@ class SyncPage(QWidget):
         self.refresh()
 
     def on_sync_folder_clicked(self) -> None:
+        if not self.exchanges_here():
+            return
         if self.folder_edit.text().strip() != self.context.settings.sync_folder:
             self.set_sync_folder(self.folder_edit.text())
         self.sync_folder()
