@@ -1324,7 +1324,7 @@ def device_list(ctx: click.Context) -> None:
 
 @main.group("sync")
 def sync_group() -> None:
-    """Sync by bundle files or a sync folder."""
+    """Sync by bundle files, a sync folder or the network hub."""
 
 
 @sync_group.command("export")
@@ -1406,16 +1406,16 @@ def sync_folder(ctx: click.Context, path: Path | None) -> None:
 @sync_group.command("hub")
 @click.argument("url", required=False)
 @click.option("--ca-file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
-              help="集线器的 TLS 证书所用的 CA 证书（自签名证书时）")
+              help="The CA certificate of the hub's TLS certificate (when it is self-signed).")
 @click.pass_context
 def sync_hub(ctx: click.Context, url: str | None, ca_file: Path | None) -> None:
-    """与集线器同步一次：上传集线器尚未收到的同步包，下载并导入发给本机的同步包，再确认。"""
+    """Sync with the hub once: upload the bundles it lacks, download and import those for this device, acknowledge."""
     from safety_desk.services.hub_sync import HubRefusal, HubUnreachable
 
     with _desk(ctx) as desk:
         if ca_file is not None:
             desk.hub.verify = str(ca_file)
-        progress = _Progress("同步")
+        progress = _Progress(say("同步", "syncing"))
         try:
             result = desk.hub.exchange(url, report=progress)
         except (HubUnreachable, HubRefusal) as exc:
@@ -1425,11 +1425,14 @@ def sync_hub(ctx: click.Context, url: str | None, ca_file: Path | None) -> None:
     for imported in result.imported:
         _echo_import(imported)
     for rejected in result.rejected + result.refused_uploads:
-        click.echo(f"拒收：{rejected}", err=True)
-    click.echo(f"集线器 {result.url}：下载 {result.downloaded}，导入 {len(result.imported)}，上传 {result.uploaded}"
-               f"（已在集线器 {result.already_there}），拒收 {len(result.rejected) + len(result.refused_uploads)}")
-    if result.rejected or result.refused_uploads:
-        raise Failed(f"{len(result.rejected) + len(result.refused_uploads)} 个同步包被拒收，见上")
+        click.echo(say(f"拒收：{rejected}", f"rejected: {rejected}"), err=True)
+    refused = len(result.rejected) + len(result.refused_uploads)
+    click.echo(say(f"集线器 {result.url}：下载 {result.downloaded}，导入 {len(result.imported)}，上传 {result.uploaded}"
+                   f"（已在集线器 {result.already_there}），拒收 {refused}",
+                   f"hub {result.url}: downloaded {result.downloaded}, imported {len(result.imported)}, uploaded "
+                   f"{result.uploaded} ({result.already_there} there already), rejected {refused}"))
+    if refused:
+        raise Failed(say(f"{refused} 个同步包被拒收，见上", f"{refused} bundle(s) were refused; see above"))
 
 
 @sync_group.command("status")

@@ -18,8 +18,9 @@ ENGLISH_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 COMMANDS_BY_PATH = dict(walk(main))
 # What stays as written in Chinese help: what a person types or reads on a file (options, commands, placeholders
 # such as FILE or USCC, file suffixes, choice values) and names (PDF, Excel, JSON, SQLite, …).
-NAMES = {"SafetyDesk", "SQLite", "PDF", "Excel", "JSON", "ISO", "README", "USCC", "GB", "zh_CN", "en", "safety-desk"}
-CODE = re.compile(r"--?[a-z][\w-]*|\b[A-Z][A-Z0-9_]*\b|\.[a-z]+\b|%[A-Za-z]|<[^>]*>")
+NAMES = {"SafetyDesk", "SQLite", "PostgreSQL", "uvicorn", "PDF", "Excel", "JSON", "ISO", "README", "USCC", "GB",
+         "zh_CN", "en", "safety-desk"}
+CODE = re.compile(r"\w+://\S+|--?[a-z][\w-]*|\b[A-Z][A-Z0-9_]*\b|\.[a-z]+\b|%[A-Za-z]|<[^>]*>")
 
 
 def _typed_words() -> set[str]:
