@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import click
 
-from safety_desk import __version__
+from safety_desk import __version__, cli_help
 from safety_desk.domain.language import say, set_language
 
 if TYPE_CHECKING:
@@ -70,12 +70,15 @@ def _unlock(ctx: click.Context, path: Path) -> None:
             return
         login = root.get("user")
         if not login:
-            raise BadInput(f"{path}: 数据库已加密：请用 --user 登录名（密码放在环境变量 SAFETY_DESK_PASSWORD 中，"
-                           "或在终端输入），或用 --recovery-key 恢复密钥解锁")
+            raise BadInput(say(f"{path}: 数据库已加密：请用 --user 登录名（密码放在环境变量 SAFETY_DESK_PASSWORD 中，"
+                               "或在终端输入），或用 --recovery-key 恢复密钥解锁",
+                               f"{path}: the database is encrypted: unlock it with --user LOGIN (the password in "
+                               "SAFETY_DESK_PASSWORD, or typed) or with --recovery-key KEY"))
         password = _password_for(login)
         encryption.unlock(path, login, password)
     except encryption.UnlockRefused as exc:
-        raise BadInput(f"{exc}（{path.name} 未解锁，未作任何改动）") from None
+        raise BadInput(say(f"{exc}（{path.name} 未解锁，未作任何改动）",
+                           f"{exc} ({path.name} was not unlocked, nothing changed)")) from None
 
 
 def _password_for(login: str) -> str:
@@ -85,8 +88,9 @@ def _password_for(login: str) -> str:
     if password:
         return password
     if not sys.stdin.isatty():
-        raise BadInput(f"--user {login}: 需要密码：请设置环境变量 SAFETY_DESK_PASSWORD")
-    return click.prompt(f"{login} 的密码", hide_input=True)
+        raise BadInput(say(f"--user {login}: 需要密码：请设置环境变量 SAFETY_DESK_PASSWORD",
+                           f"--user {login}: a password is needed: set SAFETY_DESK_PASSWORD"))
+    return click.prompt(say(f"{login} 的密码", f"{login}'s password"), hide_input=True)
 
 
 @contextmanager
@@ -162,14 +166,20 @@ class _Progress:
             self._line(self._now())  # where it ended, for the log
 
 
-# Why a file could not be written, in words (the system's own text is English).
-_WRITE_REASONS = {errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.EROFS: "只读的磁盘或文件夹",
-                  errno.ENOSPC: "磁盘空间已满", errno.EDQUOT: "超出磁盘配额", errno.ENOENT: "文件夹不存在",
-                  errno.ENOTDIR: "路径中有一段不是文件夹", errno.EISDIR: "同名的文件夹已存在"}
+# Why a file could not be written, in words (the system's own text is English): Chinese, then English.
+_WRITE_REASONS = {errno.EACCES: ("没有写入权限", "no permission to write"),
+                  errno.EPERM: ("没有写入权限", "no permission to write"),
+                  errno.EROFS: ("只读的磁盘或文件夹", "a read-only disk or folder"),
+                  errno.ENOSPC: ("磁盘空间已满", "the disk is full"),
+                  errno.EDQUOT: ("超出磁盘配额", "over the disk quota"),
+                  errno.ENOENT: ("文件夹不存在", "no such folder"),
+                  errno.ENOTDIR: ("路径中有一段不是文件夹", "a part of the path is not a folder"),
+                  errno.EISDIR: ("同名的文件夹已存在", "a folder of that name exists")}
 
 
 def _write_reason(exc: OSError) -> str:
-    return _WRITE_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    reason = _WRITE_REASONS.get(exc.errno or 0)
+    return say(*reason) if reason else exc.strerror or str(exc)
 
 
 def _cannot_write_in(folder: Path) -> str | None:
@@ -194,7 +204,8 @@ def _writing(output: Path | None) -> Iterator[None]:
         ours = output is not None and (exc.filename is None or Path(exc.filename).parent == output.parent)
         if output is None or (not ours and exc.errno != errno.ENOSPC):
             raise  # another file: _desk says which
-        raise Failed(f"{output}：无法写入（{_write_reason(exc)}），未生成文件") from None
+        raise Failed(say(f"{output}：无法写入（{_write_reason(exc)}），未生成文件",
+                         f"{output}: cannot write ({_write_reason(exc)}): no file was made")) from None
 
 
 def _output(suffix: str, *, required: bool = True, help_text: str | None = None):
@@ -219,7 +230,8 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
                                  f"{folder}: cannot create the folder: {exc.strerror or exc}")) from None
         reason = _cannot_write_in(folder)
         if reason is not None:  # before any work: an hour's export is not lost at its last step
-            raise Failed(f"{value}：无法在文件夹 {folder} 中写入文件（{reason}），未生成文件")
+            raise Failed(say(f"{value}：无法在文件夹 {folder} 中写入文件（{reason}），未生成文件",
+                             f"{value}: cannot write a file in the folder {folder} ({reason}): no file was made"))
         return value
 
     def remember(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
@@ -228,13 +240,46 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
 
     def decorate(command):
         command = click.option("-o", "--output", required=required, callback=checked, metavar=f"FILE{suffix}",
-                               type=click.Path(dir_okay=False, path_type=Path), help=help_text)(command)
+                               type=click.Path(dir_okay=False, path_type=Path),
+                               help=help_text or f"The file to write (FILE{suffix}).")(command)
         return click.option("--create-dirs", is_flag=True, is_eager=True, expose_value=False, callback=remember,
                             help="Create the output's folder if it does not exist.")(command)
     return decorate
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+def _typed_language(args: list[str]) -> str | None:
+    """--lang as typed, read before click parses: the main command's --help and usage errors come before main()."""
+    for at, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and at + 1 < len(args):
+            return args[at + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def _choose_language(typed: str | None) -> None:
+    """Every message of this run in one language: --lang when typed, else the saved setting (DESIGN.md §7)."""
+    from safety_desk.settings import Settings
+
+    set_language(typed or Settings.load().language)
+
+
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    # Ours, not click.version_option: click fixes its words when the decorator runs, before the language is known.
+    if value and not ctx.resilient_parsing:
+        click.echo(say(f"safety-desk，版本 {__version__}", f"safety-desk, version {__version__}"))
+        ctx.exit()
+
+
+class _Main(cli_help.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        _choose_language(_typed_language(args))
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_Main, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
               help="Database file (default: the per-user data dir).")
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
@@ -246,15 +291,13 @@ def _output(suffix: str, *, required: bool = True, help_text: str | None = None)
               help="Unlock an encrypted database as this account (password: SAFETY_DESK_PASSWORD, or typed).")
 @click.option("--recovery-key", "recovery_key", envvar="SAFETY_DESK_RECOVERY_KEY", default=None, metavar="KEY",
               help="Unlock an encrypted database with the recovery key printed by init.")
-@click.version_option(__version__, prog_name="safety-desk")
+@click.option("--version", is_flag=True, is_eager=True, expose_value=False, callback=_show_version,
+              help="Show the version and exit.")
 @click.pass_context
 def main(ctx: click.Context, db: Path | None, lang: str, demo: bool, self_test: bool = False,
          user: str | None = None, recovery_key: str | None = None) -> None:
-    """SafetyDesk 安全检查工作台: workplace-safety inspections, hazards and drills, offline."""
-    from safety_desk.settings import Settings
-
-    # Every message of this run in one language: --lang when typed, else the saved setting (DESIGN.md §7).
-    set_language(lang_given(ctx) or Settings.load().language)
+    """SafetyDesk: workplace-safety inspections, hazards and drills, offline. Without a command, the window opens."""
+    _choose_language(lang_given(ctx))  # as parsed: the same as read before, unless an option's value said --lang
     if ctx.invoked_subcommand is not None:
         return
     if self_test:
@@ -340,12 +383,13 @@ def encrypt_command(ctx: click.Context) -> None:
 
 
 @main.command("demo")
-@click.option("--enterprises", default=60, show_default=True, type=click.IntRange(1, 20000))
-@click.option("--weeks", default=26, show_default=True, type=click.IntRange(1, 520))
-@click.option("--seed", default=2026, show_default=True, type=int)
+@click.option("--enterprises", default=60, show_default=True, type=click.IntRange(1, 20000),
+              help="How many enterprises.")
+@click.option("--weeks", default=26, show_default=True, type=click.IntRange(1, 520), help="How many weeks of data.")
+@click.option("--seed", default=2026, show_default=True, type=int, help="The random seed: the same seed, the same data.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
               help="The demo's 'today' (default: today).")
-@click.option("--larger-incident", is_flag=True, help="Include one accident of grade 较大 (for tests).")
+@click.option("--larger-incident", is_flag=True, help="Include one accident of the larger grade (for tests).")
 @click.pass_context
 def demo_command(ctx: click.Context, enterprises: int = 60, weeks: int = 26, seed: int = 2026,
                  as_of=None, larger_incident: bool = False) -> None:
@@ -449,8 +493,9 @@ def restore_command(ctx: click.Context, file: Path) -> None:
 @main.command("ledger")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC).")
-@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None)
-@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None)
+@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None, help="Only hazards of this grade.")
+@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None,
+              help="Only hazards in this status.")
 @click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
               help="The ledger as it stood at the end of that day: hazards registered by then, with their status"
@@ -459,7 +504,7 @@ def restore_command(ctx: click.Context, file: Path) -> None:
 @click.pass_context
 def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | None, grade: str | None,
                    status: str | None, overdue: bool, as_of, as_json: bool) -> None:
-    """List hazards (隐患台账), newest found first; --json for scripts."""
+    """List hazards (the hazard ledger), newest found first; --json for scripts."""
     import json
 
     with _desk(ctx) as desk:
@@ -484,7 +529,7 @@ def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | No
         count = 0
         for row in rows:
             count += 1
-            late = f"逾期{row.overdue_days}天" if row.overdue_days else ""
+            late = say(f"逾期{row.overdue_days}天", f"{row.overdue_days} days overdue") if row.overdue_days else ""
             click.echo("\t".join([row.found_on, row.district_name, row.enterprise_name, row.grade, row.status or "",
                                   row.deadline or "", late, row.description]))
         click.echo(say(f"{count} 条隐患（截至 {day.isoformat()}）", f"{count} hazards (as of {day.isoformat()})"), err=True)
@@ -492,7 +537,7 @@ def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | No
 
 @main.group("report")
 def report_group() -> None:
-    """Official documents as PDF (检查记录、整改通知书、演练记录、周报、季度统计)."""
+    """Official documents as PDF: inspection records, notices, drill records, weekly, quarterly and annual statistics."""
 
 
 def _write_document(ctx: click.Context, output: Path, make) -> None:
@@ -515,7 +560,7 @@ _OUTPUT = _output(".pdf")
 @_OUTPUT
 @click.pass_context
 def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> None:
-    """安全生产检查记录 of one inspection."""
+    """The inspection record of one inspection."""
     _write_document(ctx, output, lambda reports: reports.inspection_record(inspection_id, output))
 
 
@@ -523,10 +568,10 @@ def report_inspection(ctx: click.Context, inspection_id: str, output: Path) -> N
 @click.argument("notice_id")
 @_OUTPUT
 @click.option("--reprint", is_flag=True, default=None,
-              help="Mark the print 补打 even on the issue day (a print on a later day always is).")
+              help="Mark the print as a reprint even on the issue day (a print on a later day always is).")
 @click.pass_context
 def report_notice(ctx: click.Context, notice_id: str, output: Path, reprint: bool | None) -> None:
-    """安全隐患整改通知书 (by its id or its number), exactly as issued."""
+    """A rectification notice (by its id or its number), exactly as issued."""
     _write_document(ctx, output, lambda reports: reports.notice(notice_id, output, reprint=reprint or None))
 
 
@@ -535,7 +580,7 @@ def report_notice(ctx: click.Context, notice_id: str, output: Path, reprint: boo
 @_OUTPUT
 @click.pass_context
 def report_drill(ctx: click.Context, drill_id: str, output: Path) -> None:
-    """应急演练记录 of one held drill."""
+    """The drill record of one held drill."""
     _write_document(ctx, output, lambda reports: reports.drill_record(drill_id, output))
 
 
@@ -544,7 +589,7 @@ def report_drill(ctx: click.Context, drill_id: str, output: Path) -> None:
 @_OUTPUT
 @click.pass_context
 def report_reinspection(ctx: click.Context, hazard_id: str, output: Path) -> None:
-    """整改复查意见书 of a hazard's last re-inspection (its id: ledger --json)."""
+    """The re-inspection opinion of a hazard's last re-inspection (its id: ledger --json)."""
     _write_document(ctx, output, lambda reports: reports.reinspection(hazard_id, output))
 
 
@@ -553,7 +598,7 @@ def report_reinspection(ctx: click.Context, hazard_id: str, output: Path) -> Non
 @_OUTPUT
 @click.pass_context
 def report_hazard(ctx: click.Context, hazard_id: str, output: Path) -> None:
-    """安全隐患整改记录 of one hazard: its photos before and after rectification side by side."""
+    """The rectification record of one hazard: its photos before and after rectification side by side."""
     _write_document(ctx, output, lambda reports: reports.hazard_record(hazard_id, output))
 
 
@@ -567,7 +612,7 @@ def report_hazard(ctx: click.Context, hazard_id: str, output: Path) -> None:
 @click.pass_context
 def report_weekly(ctx: click.Context, week: str | None, start, end, district_code: str | None, output: Path | None,
                   as_json: bool) -> None:
-    """安全生产周报 for an ISO week or a period, for the city or one district (-o FILE.pdf or --json)."""
+    """The weekly safety summary for an ISO week or a period, for the city or one district (-o FILE.pdf or --json)."""
     import json
 
     from safety_desk.services.weekly import date_range, iso_week
@@ -627,11 +672,11 @@ def _statistics_command(ctx: click.Context, kind: str, period: str, district_cod
 @_output(".pdf", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of writing a PDF.")
 @click.option("--file", "file_it", is_flag=True,
-              help="报出: store the figures as filed (once per period and scope); later prints reprint them.")
+              help="File them: store the figures as filed (once per period and scope); later prints reprint them.")
 @click.pass_context
 def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None, uscc: str | None,
                      output: Path | None, as_json: bool, file_it: bool = False) -> None:
-    """季度隐患排查治理统计分析表 (16号令 art. 14): the city, one district, or one enterprise's own filing."""
+    """The quarterly hazard statistics (Order No. 16, art. 14): the city, one district, or one enterprise's own filing."""
     _statistics_command(ctx, "quarterly", quarter, district_code, uscc, output, as_json, file_it)
 
 
@@ -642,11 +687,11 @@ def report_quarterly(ctx: click.Context, quarter: str, district_code: str | None
 @_output(".pdf", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of writing a PDF.")
 @click.option("--file", "file_it", is_flag=True,
-              help="报出: store the figures as filed (once per period and scope); later prints reprint them.")
+              help="File them: store the figures as filed (once per period and scope); later prints reprint them.")
 @click.pass_context
 def report_annual(ctx: click.Context, year: str, district_code: str | None, uscc: str | None, output: Path | None,
                   as_json: bool, file_it: bool = False) -> None:
-    """年度隐患排查治理统计分析表 (16号令 art. 14, due 31 January): the city, a district, or one enterprise's own."""
+    """The annual hazard statistics (Order No. 16, art. 14, due 31 January): the city, a district, or one enterprise's own."""
     _statistics_command(ctx, "annual", year, district_code, uscc, output, as_json, file_it)
 
 
@@ -656,23 +701,23 @@ def _echo_filing(figures) -> None:
     if filing is None:
         return
     if figures.differences is None:
-        click.echo(f"已报出：编号 {filing.number}，{filing.filed_on}")
+        click.echo(say(f"已报出：编号 {filing.number}，{filing.filed_on}", f"filed: number {filing.number}, {filing.filed_on}"))
         return
-    click.echo(f"按 {filing.filed_on} 报出的数据打印（编号 {filing.number}）")
+    click.echo(say(f"按 {filing.filed_on} 报出的数据打印（编号 {filing.number}）",
+                   f"printed from the figures filed on {filing.filed_on} (number {filing.number})"))
     if not figures.differences:
-        click.echo("与报出数据的差异：无")
+        click.echo(say("与报出数据的差异：无", "differences from the filed figures: none"))
         return
-    click.echo("与报出数据的差异：")
+    click.echo(say("与报出数据的差异：", "differences from the filed figures:"))
     for difference in figures.differences:
         filed = "—" if difference.filed is None else difference.filed
         now = "—" if difference.now is None else difference.now
-        click.echo(f"  {difference.label}：报出 {filed}，现统计 {now}")
+        click.echo(say(f"  {difference.label}：报出 {filed}，现统计 {now}", f"  {difference.label}: filed {filed}, now {now}"))
 
 
 @main.group("person")
 def person_group() -> None:
-    """人员和账号 (people and accounts): add, list, disable, enable, reset-password, certificate (office); password
-    (anyone)."""
+    """People and accounts: add, list, disable, enable, reset-password, certificate (office); password (anyone)."""
 
 
 @person_group.command("certificate")
@@ -680,10 +725,11 @@ def person_group() -> None:
 @click.argument("number")
 @click.pass_context
 def person_certificate(ctx: click.Context, login: str, number: str) -> None:
-    """Record LOGIN's 执法证 NUMBER (printed on the notices they issue; "" removes it)."""
+    """Record LOGIN's law-enforcement certificate NUMBER (printed on the notices they issue; "" removes it)."""
     with _desk(ctx) as desk:
         person = desk.certificates.set_certificate(login, number)
-    click.echo(f"已记录：{person.name} 执法证号 {person.certificate or '（无）'}")
+    click.echo(say(f"已记录：{person.name} 执法证号 {person.certificate or '（无）'}",
+                   f"recorded: {person.name}, certificate {person.certificate or '(none)'}"))
 
 
 @main.command("verify")
@@ -802,15 +848,16 @@ def drill_list(ctx: click.Context, uscc, district_code, day_from, day_to, as_jso
 
 @main.group("export")
 def export_group() -> None:
-    """Spreadsheets out (台账导出)."""
+    """Spreadsheets out (the hazard ledger)."""
 
 
 @export_group.command("ledger")
 @_output(".xlsx")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC).")
-@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None)
-@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None)
+@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None, help="Only hazards of this grade.")
+@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None,
+              help="Only hazards in this status.")
 @click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
               help="The ledger as it stood at the end of that day: hazards registered by then, with their status"
@@ -818,7 +865,7 @@ def export_group() -> None:
 @click.pass_context
 def export_ledger(ctx: click.Context, output: Path, district_code: str | None, uscc: str | None, grade: str | None,
                   status: str | None, overdue: bool, as_of) -> None:
-    """The hazard ledger (隐患台账) as an Excel workbook, newest found first."""
+    """The hazard ledger as an Excel workbook, newest found first."""
 
     started = time.perf_counter()
     with _desk(ctx) as desk:
@@ -838,7 +885,7 @@ def export_ledger(ctx: click.Context, output: Path, district_code: str | None, u
 
 @main.group("import")
 def import_group() -> None:
-    """Spreadsheets in: enterprises and hazard ledgers (all or nothing; --dry-run checks only)."""
+    """Spreadsheets in: enterprises, hazard ledgers and people (all or nothing; --dry-run checks only)."""
 
 
 def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **options) -> None:
@@ -858,21 +905,21 @@ def _run_import(ctx: click.Context, kind: str, file: Path, dry_run: bool, **opti
     if dry_run:
         click.echo(say("试运行，未写入", "dry run: nothing was written"))
     if result.one_time_passwords:
-        click.echo("一次性密码（只显示这一次，请交给本人；首次登录时须修改）：")
+        click.echo(say("一次性密码（只显示这一次，请交给本人；首次登录时须修改）：",
+                       "one-time passwords (shown this once: hand each to its person; changed at the first sign-in):"))
         for login, password in result.one_time_passwords:
             click.echo(f"{login}\t{password}")
 
 
 def _new_districts_option(command):
     return click.option("--new-districts", is_flag=True,
-                        help="新建文件中出现但尚不存在的片区 (create the districts the file names that do not "
-                             "exist).")(command)
+                        help="Create the districts the file names that do not exist.")(command)
 
 
 def _unknown_industry_option(command):
-    return click.option("--unknown-industry", metavar="行业", callback=_parse_unknown_industry,
-                        help="国民经济行业分类中找不到的行业按此行业导入，如 其他 (import industries the GB/T 4754 "
-                             "table does not know as this supervision industry, e.g. 其他).")(command)
+    return click.option("--unknown-industry", metavar="INDUSTRY", callback=_parse_unknown_industry,
+                        help="Import industries the GB/T 4754 table does not know as this supervision industry "
+                             "(its Chinese name, as in the template).")(command)
 
 
 def _parse_unknown_industry(_ctx: click.Context, _param: click.Parameter, value: str | None):
@@ -895,8 +942,8 @@ def _parse_unknown_industry(_ctx: click.Context, _param: click.Parameter, value:
 def import_enterprises(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool, unknown_industry) -> None:
     """Enterprises from an .xlsx list (an existing USCC is updated, not duplicated).
 
-    Industries may be GB/T 4754-2017 国民经济行业分类 letters, codes or names (E, 47, 建筑业) or short forms
-    (城投, 水务, 燃气); districts by code or name.
+    Industries may be GB/T 4754-2017 letters, codes or (Chinese) names, such as E or 47, or the usual short forms;
+    districts by code or name.
     """
     _run_import(ctx, "enterprises", file, dry_run, new_districts=new_districts, unknown_industry=unknown_industry)
 
@@ -908,21 +955,20 @@ def import_enterprises(ctx: click.Context, file: Path, dry_run: bool, new_distri
 @_unknown_industry_option
 @click.pass_context
 def import_ledger(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool, unknown_industry) -> None:
-    """Hazards from an enterprise's or office's Excel ledger (隐患台账).
+    """Hazards from an enterprise's or office's Excel ledger.
 
-    Its enterprises must exist, or be listed on an enterprise sheet of the same workbook (企业名称, 统一社会信用代码,
-    片区, 行业 as for `import enterprises`): at the office both sheets are imported together, all or nothing.
+    Its enterprises must exist, or be listed on an enterprise sheet of the same workbook (name, USCC, district and
+    industry columns as for `import enterprises`): at the office both sheets are imported together, all or nothing.
     """
     _run_import(ctx, "ledger", file, dry_run, new_districts=new_districts, unknown_industry=unknown_industry)
 
 
 @import_group.command("people")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="检查每一行，说明将新增多少人，不写入 (check every row; write nothing).")
+@click.option("--dry-run", is_flag=True, help="Check every row and say how many people would be added; write nothing.")
 @click.pass_context
 def import_people(ctx: click.Context, file: Path, dry_run: bool) -> None:
-    """人员名单：登录名、姓名、角色、片区（代码或名称）、企业、初始密码 (people with their roles, districts or
-    enterprise; all or nothing). Rows without a password get a one-time password, printed once."""
+    """People: login, name, role, districts (code or name), enterprise, first password (all or nothing). Rows without a password get a one-time password, printed once."""
     _run_import(ctx, "people", file, dry_run)
 
 
@@ -942,26 +988,26 @@ def import_template(kind: str, output: Path) -> None:
 
 @main.group("district")
 def district_group() -> None:
-    """片区 (districts): add, list, rename, leader, inspectors, retire (office only)."""
+    """Districts: add, list, rename, leader, inspectors, retire (office only)."""
 
 
 @district_group.command("add")
 @click.argument("code")
 @click.argument("name")
-@click.option("--leader", "leader", default=None, metavar="LOGIN", help="包片领导的登录名 (the leader's login).")
+@click.option("--leader", "leader", default=None, metavar="LOGIN", help="The login of the district's leader.")
 @click.pass_context
 def district_add(ctx: click.Context, code: str, name: str, leader: str | None) -> None:
-    """新建片区 (add a district) CODE NAME."""
+    """Add a district CODE NAME."""
     with _desk(ctx) as desk:
         district = desk.organisation.add_district(code, name, leader)
-    click.echo(f"已新建片区 {district.code} {district.name}")
+    click.echo(say(f"已新建片区 {district.code} {district.name}", f"added the district {district.code} {district.name}"))
 
 
 @district_group.command("list")
-@click.option("--json", "as_json", is_flag=True, help="JSON 数组，键见 README (a JSON array with the keys the README lists).")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array with the keys the README lists.")
 @click.pass_context
 def district_list(ctx: click.Context, as_json: bool) -> None:
-    """片区列表：代码、名称、包片领导、检查员、企业数 (districts: code, name, leader, inspectors, enterprises)."""
+    """Districts: code, name, leader, inspectors, enterprises."""
     with _desk(ctx) as desk:
         rows = [{"code": r.district.code, "name": r.district.name,
                  "leader_login": r.leader.login if r.leader else None,
@@ -971,7 +1017,7 @@ def district_list(ctx: click.Context, as_json: bool) -> None:
     if not as_json:
         rows = [{**row, "inspectors": "、".join(row["inspectors"])} for row in rows]
     _echo_listing(rows, as_json, ["code", "name", "leader_login", "leader_name", "inspectors", "enterprises"],
-                  "个片区")
+                  say("个片区", "districts"))
 
 
 @district_group.command("rename")
@@ -979,10 +1025,10 @@ def district_list(ctx: click.Context, as_json: bool) -> None:
 @click.argument("name")
 @click.pass_context
 def district_rename(ctx: click.Context, code: str, name: str) -> None:
-    """改片区名称 (rename a district) CODE NAME."""
+    """Rename a district: CODE NAME."""
     with _desk(ctx) as desk:
         district = desk.organisation.rename_district(code, name)
-    click.echo(f"片区 {district.code} 已改名为 {district.name}")
+    click.echo(say(f"片区 {district.code} 已改名为 {district.name}", f"district {district.code} renamed {district.name}"))
 
 
 @district_group.command("leader")
@@ -990,10 +1036,10 @@ def district_rename(ctx: click.Context, code: str, name: str) -> None:
 @click.argument("login", required=False)
 @click.pass_context
 def district_leader(ctx: click.Context, code: str, login: str | None) -> None:
-    """设包片领导 (set the leader) CODE LOGIN; 不给 LOGIN 则取消 (no LOGIN: none)."""
+    """Set the district's leader: CODE LOGIN; without LOGIN, none."""
     with _desk(ctx) as desk:
         desk.organisation.set_leader(code, login)
-    click.echo(f"片区 {code.upper()} 的包片领导：{login or '无'}")
+    click.echo(say(f"片区 {code.upper()} 的包片领导：{login or '无'}", f"leader of district {code.upper()}: {login or 'none'}"))
 
 
 @district_group.command("inspectors")
@@ -1001,20 +1047,21 @@ def district_leader(ctx: click.Context, code: str, login: str | None) -> None:
 @click.argument("logins", nargs=-1)
 @click.pass_context
 def district_inspectors(ctx: click.Context, code: str, logins: tuple[str, ...]) -> None:
-    """片区的检查员改为所列的人 (the district's inspectors become exactly LOGIN...)."""
+    """The district's inspectors become exactly LOGIN..."""
     with _desk(ctx) as desk:
         row = desk.organisation.set_inspectors(code, logins)
-    click.echo(f"片区 {row.district.code} 的检查员：{'、'.join(p.login for p in row.inspectors) or '无'}")
+    click.echo(say(f"片区 {row.district.code} 的检查员：{'、'.join(p.login for p in row.inspectors) or '无'}",
+                   f"inspectors of district {row.district.code}: {', '.join(p.login for p in row.inspectors) or 'none'}"))
 
 
 @district_group.command("retire")
 @click.argument("code")
 @click.pass_context
 def district_retire(ctx: click.Context, code: str) -> None:
-    """撤销片区：片区内须已没有企业 (retire a district: move its enterprises out first)."""
+    """Retire a district: move its enterprises out first."""
     with _desk(ctx) as desk:
         district = desk.organisation.retire_district(code)
-    click.echo(f"已撤销片区 {district.code} {district.name}")
+    click.echo(say(f"已撤销片区 {district.code} {district.name}", f"retired the district {district.code} {district.name}"))
 
 
 def _password_file(path: Path | None) -> str | None:
@@ -1024,76 +1071,79 @@ def _password_file(path: Path | None) -> str | None:
     try:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: 无法读取密码文件（{getattr(exc, 'strerror', None) or exc}）") from None
+        reason = getattr(exc, "strerror", None) or exc
+        raise BadInput(say(f"{path}: 无法读取密码文件（{reason}）", f"{path}: cannot read the password file ({reason})")) from None
     return lines[0] if lines else ""
 
 
 _PASSWORD_FILE = click.option("--password-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                              help="密码在此文件的第一行；不给则生成一次性密码并显示一次 (the password on the file's "
-                                   "first line; without it a one-time password is made and printed once).")
+                              help="The password on the file's first line; without it a one-time password is made and "
+                                   "printed once.")
 
 
 def _echo_new_password(made) -> None:
     if made.one_time:
-        click.echo(f"一次性密码（只显示这一次，请交给本人）：{made.one_time}")
-    click.echo("首次登录时须修改密码")
+        click.echo(say(f"一次性密码（只显示这一次，请交给本人）：{made.one_time}",
+                       f"one-time password (shown this once: hand it to its person): {made.one_time}"))
+    click.echo(say("首次登录时须修改密码", "the password must be changed at the first sign-in"))
 
 
 @person_group.command("add")
-@click.option("--login", required=True, help="登录名 (the login).")
-@click.option("--name", required=True, help="姓名 (the name).")
+@click.option("--login", required=True, help="The login.")
+@click.option("--name", required=True, help="The name.")
 @click.option("--role", required=True, type=click.Choice(["office", "leader", "inspector", "enterprise"]),
-              help="安全办、包片领导、检查员、企业安全员 (the role).")
+              help="The role: office, leader, inspector or enterprise (an enterprise's safety officer).")
 @click.option("--district", "districts", multiple=True, metavar="CODE",
-              help="负责的片区，可重复；检查员必填 (a district, repeatable; inspectors need one).")
+              help="A district, repeatable; inspectors need one.")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC",
-              help="企业安全员所属企业 (the enterprise of an enterprise officer).")
+              help="The enterprise of an enterprise officer (its USCC).")
 @_PASSWORD_FILE
 @click.pass_context
 def person_add(ctx: click.Context, login: str, name: str, role: str, districts: tuple[str, ...],
                uscc: str | None, password_file: Path | None) -> None:
-    """新建人员和账号 (add a person with their account)."""
+    """Add a person with their account."""
     password = _password_file(password_file)
     with _desk(ctx) as desk:
         made = desk.organisation.add_person(login, name, role, districts, uscc, password)
-    click.echo(f"已新建人员 {made.person.login} {made.person.name}")
+    click.echo(say(f"已新建人员 {made.person.login} {made.person.name}", f"added {made.person.login} {made.person.name}"))
     _echo_new_password(made)
 
 
 @person_group.command("list")
-@click.option("--json", "as_json", is_flag=True, help="JSON 数组，键见 README (a JSON array with the keys the README lists).")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array with the keys the README lists.")
 @click.pass_context
 def person_list(ctx: click.Context, as_json: bool) -> None:
-    """人员列表：登录名、姓名、角色、片区、企业、状态 (people: login, name, role, districts, enterprise, state)."""
+    """People: login, name, role, districts, enterprise, state."""
     with _desk(ctx) as desk:
         rows = [{"login": r.person.login, "name": r.person.name, "role": r.person.role,
                  "districts": list(r.district_codes), "enterprise_uscc": r.enterprise_uscc or None,
                  "enterprise_name": r.enterprise_name or None, "active": r.person.active,
                  "must_change_password": r.person.must_change_password} for r in desk.organisation.people()]
     if not as_json:
-        rows = [{**row, "districts": "、".join(row["districts"]), "active": "正常" if row["active"] else "已停用"}
+        rows = [{**row, "districts": "、".join(row["districts"]), "active": say("正常", "active") if row["active"] else say("已停用", "disabled")}
                 for row in rows]
-    _echo_listing(rows, as_json, ["login", "name", "role", "districts", "enterprise_name", "active"], "人")
+    _echo_listing(rows, as_json, ["login", "name", "role", "districts", "enterprise_name", "active"],
+                  say("人", "people"))
 
 
 @person_group.command("disable")
 @click.argument("login")
 @click.pass_context
 def person_disable(ctx: click.Context, login: str) -> None:
-    """停用账号：同步后在所有设备上都不能登录，记录保留 (disable: no sign-in anywhere after the next sync)."""
+    """Disable an account: no sign-in anywhere after the next sync; its records stay."""
     with _desk(ctx) as desk:
         desk.organisation.disable(login)
-    click.echo(f"已停用 {login}；各设备同步后生效")
+    click.echo(say(f"已停用 {login}；各设备同步后生效", f"disabled {login}; on every device after its next sync"))
 
 
 @person_group.command("enable")
 @click.argument("login")
 @click.pass_context
 def person_enable(ctx: click.Context, login: str) -> None:
-    """重新启用账号 (enable a disabled account again)."""
+    """Enable a disabled account again."""
     with _desk(ctx) as desk:
         desk.organisation.enable(login)
-    click.echo(f"已启用 {login}")
+    click.echo(say(f"已启用 {login}", f"enabled {login}"))
 
 
 @person_group.command("reset-password")
@@ -1101,11 +1151,11 @@ def person_enable(ctx: click.Context, login: str) -> None:
 @_PASSWORD_FILE
 @click.pass_context
 def person_reset_password(ctx: click.Context, login: str, password_file: Path | None) -> None:
-    """重设密码 (reset a password): 一次性密码或文件中的密码，下次登录时须修改 (changed at the next sign-in)."""
+    """Reset a password: a one-time password or the file's, to be changed at the next sign-in."""
     password = _password_file(password_file)
     with _desk(ctx) as desk:
         made = desk.organisation.reset_password(login, password)
-    click.echo(f"已重设 {made.person.login} 的密码")
+    click.echo(say(f"已重设 {made.person.login} 的密码", f"reset the password of {made.person.login}"))
     _echo_new_password(made)
 
 
@@ -1113,12 +1163,13 @@ def person_reset_password(ctx: click.Context, login: str, password_file: Path | 
 @click.argument("login")
 @click.pass_context
 def person_password(ctx: click.Context, login: str) -> None:
-    """修改自己的密码：先输入当前密码 (change your own password; asks for the current one first)."""
-    current = click.prompt("当前密码", hide_input=True)
-    new = click.prompt("新密码", hide_input=True, confirmation_prompt="再输入一次新密码")
+    """Change your own password; asks for the current one first."""
+    current = click.prompt(say("当前密码", "current password"), hide_input=True)
+    new = click.prompt(say("新密码", "new password"), hide_input=True,
+                       confirmation_prompt=say("再输入一次新密码", "the new password again"))
     with _desk(ctx) as desk:
         desk.organisation.change_password(login, current, new)
-    click.echo("密码已修改")
+    click.echo(say("密码已修改", "password changed"))
 
 
 @main.group("checklist")
@@ -1146,11 +1197,12 @@ def checklist_validate(paths: tuple[Path, ...]) -> None:
 
 @main.group("device")
 def device_group() -> None:
-    """Devices: enrol (office), join (a new installation), revoke, list."""
+    """Devices: enrol (office), join (a new installation), people, districts, revoke, list."""
 
 
 @device_group.command("enroll")
-@click.option("--role", required=True, type=click.Choice(["inspector", "leader", "enterprise", "hub"]))
+@click.option("--role", required=True, type=click.Choice(["inspector", "leader", "enterprise", "hub"]),
+              help="The device's role.")
 @click.option("--district", "districts", multiple=True, metavar="CODE", help="A district of the device (repeatable).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="The enterprise of an enterprise device.")
 @click.option("--name", required=True, help="A name for the device (unique).")
@@ -1217,14 +1269,17 @@ def device_join(ctx: click.Context, enrol_file: Path) -> None:
 def device_people(ctx: click.Context, device: str, people: tuple[str, ...], default: bool) -> None:
     """Show or change who signs in on a device (office only); the change reaches it with its next sync."""
     if people and default:
-        raise BadInput("--person 与 --default 只能选一个")
+        raise BadInput(say("--person 与 --default 只能选一个", "--person or --default, not both"))
     with _desk(ctx) as desk:
         if people or default:
             listed = desk.devices.set_people(device, None if default else people)
         else:
             listed = desk.devices.sign_in_list(desk.devices.find(device))
-    kind = "指定名单" if listed.listed else "默认名单（其片区的检查员和包片领导，或本企业人员）"
-    click.echo(f"{listed.device.name}：{kind}：{'、'.join(listed.logins) or '（无人）'}")
+    kind = (say("指定名单", "listed") if listed.listed
+            else say("默认名单（其片区的检查员和包片领导，或本企业人员）",
+                     "the default list (its districts' inspectors and leaders, or the enterprise's people)"))
+    click.echo(say(f"{listed.device.name}：{kind}：{'、'.join(listed.logins) or '（无人）'}",
+                   f"{listed.device.name}: {kind}: {', '.join(listed.logins) or '(nobody)'}"))
 
 
 @device_group.command("districts")
@@ -1238,7 +1293,7 @@ def device_districts(ctx: click.Context, device: str, districts: tuple[str, ...]
     with _desk(ctx) as desk:
         changed = desk.devices.set_districts(device, districts)
         scope = desk.devices.scope_text(changed)
-    click.echo(f"{changed.name} 的片区：{scope}")
+    click.echo(say(f"{changed.name} 的片区：{scope}", f"districts of {changed.name}: {scope}"))
 
 
 @device_group.command("revoke")
@@ -1269,7 +1324,7 @@ def device_list(ctx: click.Context) -> None:
 
 @main.group("sync")
 def sync_group() -> None:
-    """Sync by bundle files or a sync folder."""
+    """Sync by bundle files, a sync folder or the network hub."""
 
 
 @sync_group.command("export")
@@ -1351,16 +1406,16 @@ def sync_folder(ctx: click.Context, path: Path | None) -> None:
 @sync_group.command("hub")
 @click.argument("url", required=False)
 @click.option("--ca-file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
-              help="集线器的 TLS 证书所用的 CA 证书（自签名证书时）")
+              help="The CA certificate of the hub's TLS certificate (when it is self-signed).")
 @click.pass_context
 def sync_hub(ctx: click.Context, url: str | None, ca_file: Path | None) -> None:
-    """与集线器同步一次：上传集线器尚未收到的同步包，下载并导入发给本机的同步包，再确认。"""
+    """Sync with the hub once: upload the bundles it lacks, download and import those for this device, acknowledge."""
     from safety_desk.services.hub_sync import HubRefusal, HubUnreachable
 
     with _desk(ctx) as desk:
         if ca_file is not None:
             desk.hub.verify = str(ca_file)
-        progress = _Progress("同步")
+        progress = _Progress(say("同步", "syncing"))
         try:
             result = desk.hub.exchange(url, report=progress)
         except (HubUnreachable, HubRefusal) as exc:
@@ -1370,11 +1425,14 @@ def sync_hub(ctx: click.Context, url: str | None, ca_file: Path | None) -> None:
     for imported in result.imported:
         _echo_import(imported)
     for rejected in result.rejected + result.refused_uploads:
-        click.echo(f"拒收：{rejected}", err=True)
-    click.echo(f"集线器 {result.url}：下载 {result.downloaded}，导入 {len(result.imported)}，上传 {result.uploaded}"
-               f"（已在集线器 {result.already_there}），拒收 {len(result.rejected) + len(result.refused_uploads)}")
-    if result.rejected or result.refused_uploads:
-        raise Failed(f"{len(result.rejected) + len(result.refused_uploads)} 个同步包被拒收，见上")
+        click.echo(say(f"拒收：{rejected}", f"rejected: {rejected}"), err=True)
+    refused = len(result.rejected) + len(result.refused_uploads)
+    click.echo(say(f"集线器 {result.url}：下载 {result.downloaded}，导入 {len(result.imported)}，上传 {result.uploaded}"
+                   f"（已在集线器 {result.already_there}），拒收 {refused}",
+                   f"hub {result.url}: downloaded {result.downloaded}, imported {len(result.imported)}, uploaded "
+                   f"{result.uploaded} ({result.already_there} there already), rejected {refused}"))
+    if refused:
+        raise Failed(say(f"{refused} 个同步包被拒收，见上", f"{refused} bundle(s) were refused; see above"))
 
 
 @sync_group.command("status")
@@ -1424,7 +1482,7 @@ def sync_conflicts(ctx: click.Context, include_resolved: bool) -> None:
 
 @main.group("hub")
 def hub_group() -> None:
-    """网络同步集线器（PostgreSQL）：初始化与运行。"""
+    """The network sync hub (PostgreSQL): set up and run."""
 
 
 def _hub_parts():
@@ -1433,17 +1491,19 @@ def _hub_parts():
         from safety_desk.hub.pg_store import HubStoreError
         from safety_desk.hub.server import init_hub, serve
     except ImportError as exc:
-        raise Failed(f"本安装不含集线器（缺少 {exc.name}）：请在服务器上按 README“网络同步集线器”一节用 pip 安装") from None
+        raise Failed(say(f"本安装不含集线器（缺少 {exc.name}）：请在服务器上按 README“网络同步集线器”一节用 pip 安装",
+                         f"this installation has no hub ({exc.name} is missing): install it with pip on the server as "
+                         "the README's hub section says")) from None
     return HubStoreError, init_hub, serve
 
 
 @hub_group.command("init")
 @click.option("--database", "database_url", required=True, metavar="URL",
-              help="PostgreSQL 连接地址，如 postgresql://safetydesk@localhost/safetydesk")
+              help="The PostgreSQL address, e.g. postgresql://safetydesk@localhost/safetydesk.")
 @click.option("--enrolment", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="安全办用 `device enroll --role hub` 生成的登记文件")
+              help="The enrolment file the office made with `device enroll --role hub`.")
 def hub_init(database_url: str, enrolment: Path) -> None:
-    """建立或升级集线器的数据库结构，并取得登记文件所给的身份。"""
+    """Create or upgrade the hub's database schema and take the identity the enrolment file gives."""
     HubStoreError, init_hub, _ = _hub_parts()
 
     try:
@@ -1453,33 +1513,40 @@ def hub_init(database_url: str, enrolment: Path) -> None:
     except ValueError as exc:
         raise BadInput(str(exc)) from None
     done = "、".join(str(n) for n in result.migrations) or "无"
-    click.echo(f"集线器 {result.name}（{result.hub_id}）属于 {result.office_name}；已执行的迁移：{done}；"
-               + (f"已登记，设备 {result.devices} 台" if result.adopted else "身份不变"))
+    done_en = ", ".join(str(n) for n in result.migrations) or "none"
+    click.echo(say(f"集线器 {result.name}（{result.hub_id}）属于 {result.office_name}；已执行的迁移：{done}；"
+                   + (f"已登记，设备 {result.devices} 台" if result.adopted else "身份不变"),
+                   f"hub {result.name} ({result.hub_id}) of {result.office_name}; migrations run: {done_en}; "
+                   + (f"enrolled, {result.devices} device(s)" if result.adopted else "identity unchanged")))
 
 
 @hub_group.command("serve")
-@click.option("--database", "database_url", required=True, metavar="URL", help="PostgreSQL 连接地址")
-@click.option("--listen", default="127.0.0.1:8443", show_default=True, metavar="HOST:PORT", help="监听地址和端口")
+@click.option("--database", "database_url", required=True, metavar="URL", help="The PostgreSQL address.")
+@click.option("--listen", default="127.0.0.1:8443", show_default=True, metavar="HOST:PORT", help="The address and port to listen on.")
 @click.option("--tls-cert", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
-              help="TLS 证书（PEM）")
+              help="The TLS certificate (PEM).")
 @click.option("--tls-key", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
-              help="TLS 私钥（PEM）")
+              help="The TLS private key (PEM).")
 @click.option("--max-body-mb", type=click.IntRange(1, 8192), default=256, show_default=True,
-              help="单个请求体的上限（MB）")
+              help="The largest request body (MB).")
 def hub_serve(database_url: str, listen: str, tls_cert: Path | None, tls_key: Path | None, max_body_mb: int) -> None:
-    """运行集线器（uvicorn），直到被停止。"""
+    """Run the hub (uvicorn) until stopped."""
     HubStoreError, _, serve = _hub_parts()
 
     host, _, port = listen.rpartition(":")
     if not host or not port.isdigit():
-        raise BadInput(f"--listen {listen}：应为 HOST:PORT")
+        raise BadInput(say(f"--listen {listen}：应为 HOST:PORT", f"--listen {listen}: expected HOST:PORT"))
     if (tls_cert is None) != (tls_key is None):
-        raise BadInput("--tls-cert 和 --tls-key 须同时给出")
+        raise BadInput(say("--tls-cert 和 --tls-key 须同时给出", "--tls-cert and --tls-key go together"))
     try:
         serve(database_url, host.strip("[]"), int(port), tls_cert=tls_cert, tls_key=tls_key,
               max_body=max_body_mb * 1024 * 1024)
     except HubStoreError as exc:
         raise Failed(str(exc)) from None
+
+
+cli_help.name_paths(main)
+cli_help.install_click_words()  # after the decorators: click words they fix for good (--version's help) stay English
 
 
 if __name__ == "__main__":  # pragma: no cover

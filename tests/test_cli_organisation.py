@@ -147,3 +147,20 @@ def test_an_inspector_laptop_may_not_manage_people(db_path: Path, tmp_path: Path
     join(laptop, tmp_path / "l.sdenroll")
     for args in (["district", "add", "D2", "西"], ["person", "list"], ["person", "disable", "admin"]):
         assert run(laptop, *args).exit_code == 3
+
+
+def test_in_english_the_people_import_names_each_bad_row_and_its_column(db_path: Path, tmp_path: Path):
+    """--lang en: the refusals are English and still point at the column at fault (the sheet's own headers)."""
+    run(db_path, "district", "add", "D1", "东片区")
+    bad = _sheet(tmp_path / "bad.xlsx", [
+        ["zhang", "张三", "检查员", "东片区", "", ""],
+        ["zhao", "赵四", "检查员", "", "", ""],          # no district
+        ["zhang", "张三二", "包片领导", "", "", ""],       # duplicate login
+        ["qian", "钱五", "企业安全员", "", "", ""],        # no enterprise
+        ["sun", "孙六", "检查员", "D1", "", "1234"],      # weak password
+    ])
+    refused = run(db_path, "--lang", "en", "import", "people", str(bad))
+    assert refused.exit_code == 2 and "Error: bad.xlsx: 4 problems" in refused.output, refused.output
+    for row, column, why in ((3, "片区", "at least one district"), (4, "登录名", "the same login as row 2"),
+                             (5, "统一社会信用代码", "enterprise's USCC"), (6, "初始密码", "at least 8 characters")):
+        assert f"row {row} {column}: " in refused.output and why in refused.output, (row, refused.output)

@@ -107,7 +107,10 @@ MAY_IMPORT: dict[str, set[str]] = {
     "ui": {"services", "domain", RECORDS, CHANGES, "paths", "settings", "app", "__init__"},
     # The one executable: its commands call services; with no command it starts the GUI or its self-test.
     # ... and `hub init` / `hub serve` start the network hub (safety_desk/hub/), which no other part imports.
-    "cli": {"services", "domain", "paths", "settings", "app", "__init__", "ui.app", "ui.self_test", "hub"},
+    "cli": {"services", "domain", "paths", "settings", "app", "__init__", "ui.app", "ui.self_test", "hub", "cli_help"},
+    # The command's help in the run's language: the Chinese table, and the language from domain.
+    "cli_help": {"cli_help_zh", "domain"},
+    "cli_help_zh": set(),
     # The hub relays bundles through services/hub_gate.py (the office's own sync checks); it holds the record type
     # of a device (store.records) in its device list, and its own PostgreSQL SQL in hub/pg_store.py; it speaks the
     # wire protocol the desktop's client speaks (sync/hub_protocol.py: paths, limits, the request signature).

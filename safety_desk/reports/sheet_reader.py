@@ -65,9 +65,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"第{self.row}行 " if self.row is not None else ""
-        column = f"{self.column}: " if self.column else ""
-        return f"工作表「{self.sheet}」{where}{column}{self.message}"
+        # The sheet's and column's names are the workbook's own headers, shown as written in either language.
+        where = say(f"第{self.row}行 ", f" row {self.row}") if self.row is not None else ""
+        column = say(f"{self.column}: ", f" {self.column}: ") if self.column else say("", ": ")
+        return say(f"工作表「{self.sheet}」{where}{column}{self.message}", f"sheet “{self.sheet}”{where}{column}{self.message}")
 
 
 @dataclass

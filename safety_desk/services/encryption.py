@@ -67,7 +67,9 @@ def lock(path: Path) -> None:
 
 def _check_opens(path: Path, key: bytes) -> None:
     if not cipher.opens_with(path, key):
-        raise UnlockRefused(f"{path}: 密钥文件与此数据库不匹配（来自另一个数据库或已损坏），数据库未解锁、未改动")
+        raise UnlockRefused(say(f"{path}: 密钥文件与此数据库不匹配（来自另一个数据库或已损坏），数据库未解锁、未改动",
+                                 f"{path}: the key file does not match this database (it is another database's, or "
+                                 "damaged); the database was not unlocked nor changed"))
 
 
 def check_key_file(path: Path) -> None:
@@ -114,9 +116,14 @@ class Encrypted:
     backup: Path | None
 
     def describe(self) -> str:
-        return (f"数据库已加密：{self.path}\n"
-                f"恢复密钥（只显示这一次，请抄写或打印后交安全办保管）：{self.recovery_key}\n"
-                "忘记所有密码或密钥文件损坏时，凭恢复密钥才能打开数据库。")
+        return say(f"数据库已加密：{self.path}\n"
+                   f"恢复密钥（只显示这一次，请抄写或打印后交安全办保管）：{self.recovery_key}\n"
+                   "忘记所有密码或密钥文件损坏时，凭恢复密钥才能打开数据库。",
+                   f"database encrypted: {self.path}\n"
+                   f"recovery key (shown this once: write it down or print it for the office to keep): "
+                   f"{self.recovery_key}\n"
+                   "When every password is forgotten or the key file is damaged, only the recovery key opens the "
+                   "database.")
 
 
 def encrypt_database(path: Path, *, login: str, password: str, label: str = "",
@@ -153,7 +160,8 @@ def set_password_slots(path: Path, accounts: list[tuple[str, str]], one_time=())
         return
     key = cipher.key_for(path)
     if key is None:
-        raise cipher.DatabaseLocked(f"{path}: 数据库未解锁，无法保存账号的密钥")
+        raise cipher.DatabaseLocked(say(f"{path}: 数据库未解锁，无法保存账号的密钥",
+                                        f"{path}: the database is locked: the account's key cannot be saved"))
     slots = read_slots(path)
     for login, password in accounts:
         slots.set_person(login, password, key, one_time=login in one_time)
@@ -219,16 +227,22 @@ def encryption_status(path: Path) -> EncryptionStatus:
     """What `doctor` says about the database's encryption (and its backups')."""
     path = Path(path)
     if not is_encrypted(path):
-        return EncryptionStatus(False, "未加密（数据库、备份和照片可被任何拿到文件的人读取；登录后自动加密）")
+        return EncryptionStatus(False, say("未加密（数据库、备份和照片可被任何拿到文件的人读取；登录后自动加密）",
+                                           "not encrypted (anyone who has the files can read the database, backups "
+                                           "and photos; it is encrypted at the next sign-in)"))
     try:
         slots = read_slots(path)
     except KeyFileError as exc:
-        return EncryptionStatus(True, f"已加密，但{exc}", ok=False)
+        return EncryptionStatus(True, say(f"已加密，但{exc}", f"encrypted, but {exc}"), ok=False)
     people = sum(1 for s in slots.slots if s.get("kind") == "person")
     recovery = any(s.get("kind") == "recovery" for s in slots.slots)
     plain = plain_backups(path)
-    detail = (f"已加密（SQLCipher {cipher.cipher_version() or '?'}，AES-256）；密钥位置：账号 {people} 个，"
-              f"恢复密钥 {'有' if recovery else '无'}")
+    version = cipher.cipher_version() or "?"
+    detail = say(f"已加密（SQLCipher {version}，AES-256）；密钥位置：账号 {people} 个，恢复密钥 {'有' if recovery else '无'}",
+                 f"encrypted (SQLCipher {version}, AES-256); key slots: {people} account(s), recovery key "
+                 f"{'present' if recovery else 'missing'}")
     if plain:
-        return EncryptionStatus(True, detail + f"；但有 {len(plain)} 个未加密的旧备份：{plain[0].name} 等", ok=False)
+        return EncryptionStatus(True, detail + say(f"；但有 {len(plain)} 个未加密的旧备份：{plain[0].name} 等",
+                                                   f"; but {len(plain)} old backup(s) are not encrypted: "
+                                                   f"{plain[0].name} and others"), ok=False)
     return EncryptionStatus(True, detail, ok=recovery)

@@ -15,17 +15,20 @@ from safety_desk.store.organisation import ROLES
 from safety_desk.store.records import District, DistrictMember, Person
 
 
+# The fields a refusal names: the Chinese name is the key (the people import maps it to its column), with its English.
+FIELDS = {"片区代码": "district code", "片区名称": "district name", "片区": "district", "包片领导": "leader",
+          "检查员": "inspector", "登录名": "login", "姓名": "name", "角色": "role", "企业": "enterprise",
+          "密码": "password", "当前密码": "current password", "新密码": "new password"}
+
+
 class OrganisationProblem(ValueError):
     """A district or person request refused; the message names the field and why, and nothing was changed."""
 
-    @property
-    def field(self) -> str:
-        """The field the message names first ("登录名", "片区" ...)."""
-        return str(self).partition("：")[0]
-
-    @property
-    def reason(self) -> str:
-        return str(self).partition("：")[2]
+    def __init__(self, field: str, zh: str, en: str) -> None:
+        # The message reads "field：why" in either language; `field` stays the Chinese key whatever the language.
+        self.field = field
+        self.reason = say(zh, en)
+        super().__init__(say(f"{field}：{zh}", f"{FIELDS[field]}: {en}"))
 
 
 @dataclass(frozen=True)
@@ -85,15 +88,16 @@ class OrganisationService:
         self.session.require(Action.MANAGE_PEOPLE)
         code, name = code.strip().upper(), name.strip()
         if not code:
-            raise OrganisationProblem("片区代码：不能为空")
+            raise OrganisationProblem("片区代码", "不能为空", "must not be empty")
         if not name:
-            raise OrganisationProblem("片区名称：不能为空")
+            raise OrganisationProblem("片区名称", "不能为空", "must not be empty")
         existing = self.store.districts.by_code(code)
         if existing is not None:
-            retired = "（已撤销的片区）" if existing.deleted else ""
-            raise OrganisationProblem(f"片区代码：{code} 已被片区「{existing.name}」{retired}使用")
+            retired = say("（已撤销的片区）", " (retired)") if existing.deleted else ""
+            raise OrganisationProblem("片区代码", f"{code} 已被片区「{existing.name}」{retired}使用",
+                                      f"{code} is taken by the district “{existing.name}”{retired}")
         if any(d.name == name for d in self.store.districts.active()):
-            raise OrganisationProblem(f"片区名称：已有名为「{name}」的片区")
+            raise OrganisationProblem("片区名称", f"已有名为「{name}」的片区", f"there is a district named “{name}” already")
         leader = self._leader(leader_login) if leader_login else None
         with self.store.transaction():
             district = self.store.districts.add(District(id=self.store.db.new_id(), code=code, name=name))
@@ -117,9 +121,9 @@ class OrganisationService:
         district = self._district(code)
         name = name.strip()
         if not name:
-            raise OrganisationProblem("片区名称：不能为空")
+            raise OrganisationProblem("片区名称", "不能为空", "must not be empty")
         if any(d.name == name and d.id != district.id for d in self.store.districts.active()):
-            raise OrganisationProblem(f"片区名称：已有名为「{name}」的片区")
+            raise OrganisationProblem("片区名称", f"已有名为「{name}」的片区", f"there is a district named “{name}” already")
         return self.store.districts.update(district.id, name=name)
 
     def set_leader(self, code: str, login: str | None) -> District:
@@ -141,7 +145,8 @@ class OrganisationService:
         for login in logins:
             person = self._person(login, "检查员")
             if person.role != "inspector":
-                raise OrganisationProblem(f"检查员：{login} 是{ROLE_NAMES.get(person.role, person.role)}，不是检查员")
+                raise OrganisationProblem("检查员", f"{login} 是{ROLE_NAMES.get(person.role, person.role)}，不是检查员",
+                                          f"{login} is {person.role}, not an inspector")
             wanted.append(person)
         wanted_ids = {p.id for p in wanted}
         with self.store.transaction():
@@ -158,8 +163,10 @@ class OrganisationService:
         district = self._district(code)
         left = self.store.enterprises.of_district(district.id)
         if left:
-            raise OrganisationProblem(f"片区 {district.code}：还有{len(left)}家企业（如「{left[0].name}」），"
-                                      "请先将它们移到其他片区")
+            raise OrganisationProblem("片区", f"片区 {district.code} 还有{len(left)}家企业（如「{left[0].name}」），"
+                                      "请先将它们移到其他片区",
+                                      f"district {district.code} still has {len(left)} enterprise(s) (such as "
+                                      f"“{left[0].name}”): move them to another district first")
         with self.store.transaction():
             for member in self.store.members.of_district(district.id):
                 self.store.members.update(member.id, deleted=True)
@@ -168,7 +175,7 @@ class OrganisationService:
     def _district(self, code: str) -> District:
         district = self.store.districts.by_code(code.strip().upper())
         if district is None or district.deleted:
-            raise OrganisationProblem(f"片区代码：片区 {code} 不存在")
+            raise OrganisationProblem("片区代码", f"片区 {code} 不存在", f"no district {code}")
         return district
 
     def _district_by_code_or_name(self, text: str, field: str = "片区") -> District:
@@ -177,13 +184,14 @@ class OrganisationService:
         if district is None or district.deleted:
             district = next((d for d in self.store.districts.active() if d.name == text), None)
         if district is None:
-            raise OrganisationProblem(f"{field}：片区 {text} 不存在")
+            raise OrganisationProblem(field, f"片区 {text} 不存在", f"no district {text}")
         return district
 
     def _leader(self, login: str) -> Person:
         person = self._person(login, "包片领导")
         if person.role != "leader":
-            raise OrganisationProblem(f"包片领导：{login} 是{ROLE_NAMES.get(person.role, person.role)}，不是包片领导")
+            raise OrganisationProblem("包片领导", f"{login} 是{ROLE_NAMES.get(person.role, person.role)}，不是包片领导",
+                                      f"{login} is {person.role}, not a leader")
         return person
 
     def _make_leader(self, district: District, leader: Person) -> District:
@@ -228,39 +236,42 @@ class OrganisationService:
         self.session.require(Action.MANAGE_PEOPLE)
         login, name, role = login.strip(), name.strip(), role.strip()
         if not login:
-            raise OrganisationProblem("登录名：不能为空")
+            raise OrganisationProblem("登录名", "不能为空", "must not be empty")
         if any(c.isspace() for c in login):
-            raise OrganisationProblem(f"登录名：{login!r} 不能含空格")
+            raise OrganisationProblem("登录名", f"{login!r} 不能含空格", f"{login!r} must not contain spaces")
         if self.store.people.login_taken(login) or login.casefold() in {t.casefold() for t in taken}:
-            raise OrganisationProblem(f"登录名：{login} 已被使用")
+            raise OrganisationProblem("登录名", f"{login} 已被使用", f"{login} is taken")
         if not name:
-            raise OrganisationProblem("姓名：不能为空")
+            raise OrganisationProblem("姓名", "不能为空", "must not be empty")
         if role not in ROLES:
-            raise OrganisationProblem(say(f"角色：{role!r} 未知，应为 office、leader、inspector 或 enterprise",
-                                          f"role: unknown {role!r}; one of office, leader, inspector, enterprise"))
+            raise OrganisationProblem("角色", f"{role!r} 未知，应为 office、leader、inspector 或 enterprise",
+                                      f"unknown {role!r}; one of office, leader, inspector, enterprise")
         districts = [self._district_by_code_or_name(d) for d in districts if d.strip()]
         if role == "inspector" and not districts:
-            raise OrganisationProblem("片区：检查员至少要负责一个片区")
+            raise OrganisationProblem("片区", "检查员至少要负责一个片区", "an inspector needs at least one district")
         if role in ("office", "enterprise") and districts:
-            raise OrganisationProblem(f"片区：{ROLE_NAMES[role]}不属于片区")
+            raise OrganisationProblem("片区", f"{ROLE_NAMES[role]}不属于片区", f"the role {role} belongs to no district")
         enterprise_id = None
         if role == "enterprise":
             if not uscc or not uscc.strip():
-                raise OrganisationProblem("企业：企业安全员必须填写所属企业的统一社会信用代码")
+                raise OrganisationProblem("企业", "企业安全员必须填写所属企业的统一社会信用代码",
+                                          "an enterprise officer needs their enterprise's USCC")
             try:
                 code = validate_uscc(uscc)
             except ValueError as exc:
-                raise OrganisationProblem(f"企业：{exc}") from None
+                raise OrganisationProblem("企业", str(exc), str(exc)) from None
             enterprise = self.store.enterprises.by_uscc(code)
             if enterprise is None or enterprise.deleted:
-                raise OrganisationProblem(f"企业：统一社会信用代码 {code} 对应的企业不存在")
+                raise OrganisationProblem("企业", f"统一社会信用代码 {code} 对应的企业不存在",
+                                          f"no enterprise with the USCC {code}")
             enterprise_id = enterprise.id
         elif uscc and uscc.strip():
-            raise OrganisationProblem(f"企业：只有企业安全员属于企业，{ROLE_NAMES[role]}不填企业")
+            raise OrganisationProblem("企业", f"只有企业安全员属于企业，{ROLE_NAMES[role]}不填企业",
+                                      f"only an enterprise officer belongs to an enterprise, not the role {role}")
         if password is not None:
             problem = password_problem(password, login)
             if problem:
-                raise OrganisationProblem(f"密码：{problem}")
+                raise OrganisationProblem("密码", problem, problem)
         person = Person(id="", name=name, login=login, role=role, enterprise_id=enterprise_id,
                         must_change_password=True)
         return person, districts
@@ -303,7 +314,7 @@ class OrganisationService:
         if password is not None:
             problem = password_problem(password, person.login)
             if problem:
-                raise OrganisationProblem(f"密码：{problem}")
+                raise OrganisationProblem("密码", problem, problem)
         one_time = one_time_password() if password is None else None
         updated = self.store.people.update(person.id, password_hash=hash_password(password or one_time,
                                                                                   one_time=password is None),
@@ -319,9 +330,10 @@ class OrganisationService:
         if not person.active:
             return person
         if person.id == self.session.person.id:
-            raise OrganisationProblem("登录名：不能停用自己正在使用的账号")
+            raise OrganisationProblem("登录名", "不能停用自己正在使用的账号", "you cannot disable the account you are signed in with")
         if person.role == "office" and self.store.people.active_office_count() <= 1:
-            raise OrganisationProblem(f"登录名：{person.login} 是最后一个可用的安全办账号，不能停用")
+            raise OrganisationProblem("登录名", f"{person.login} 是最后一个可用的安全办账号，不能停用",
+                                      f"{person.login} is the last active office account: it cannot be disabled")
         disabled = self.store.people.update(person.id, active=False)
         remove_password_slot(self.store.path, person.login)  # an encrypted database: their password opens nothing
         return disabled
@@ -334,7 +346,7 @@ class OrganisationService:
     def _person(self, login: str | None, field: str) -> Person:
         person = self.store.people.by_login((login or "").strip())
         if person is None:
-            raise OrganisationProblem(f"{field}：没有登录名为 {login} 的人员")
+            raise OrganisationProblem(field, f"没有登录名为 {login} 的人员", f"nobody has the login {login}")
         return person
 
     # -- one's own password -----------------------------------------------------------------------
@@ -343,12 +355,12 @@ class OrganisationService:
         needed: the password is the proof, and the write is the person's own (it syncs from any device)."""
         person = self.store.people.by_login(login.strip())
         if person is None or not person.active or not verify_password(current, person.password_hash):
-            raise OrganisationProblem("当前密码：登录名或当前密码不正确")
+            raise OrganisationProblem("当前密码", "登录名或当前密码不正确", "the login or the current password is wrong")
         problem = password_problem(new, person.login)
         if problem:
-            raise OrganisationProblem(f"新密码：{problem}")
+            raise OrganisationProblem("新密码", problem, problem)
         if new == current:
-            raise OrganisationProblem("新密码：不能与当前密码相同")
+            raise OrganisationProblem("新密码", "不能与当前密码相同", "must differ from the current one")
         with self._as(person):
             changed = self.store.people.update(person.id, password_hash=hash_password(new),
                                                must_change_password=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from safety_desk.domain.backup_rotation import IMPORT
+from safety_desk.domain.language import say
 from safety_desk.reports.sheet_reader import Column, cell_text, read_table
 from safety_desk.services.backups import take_backup
 from safety_desk.services.imports import ImportRefused, ImportResult, _Collector
@@ -58,13 +59,14 @@ def import_people(session: Session, path: Path, *, dry_run: bool = False,
         values = {key: cell_text(value) for key, value in row.values.items()}
         login = values.get("login", "")
         if login.casefold() in seen:
-            problem.add("login", f"与第{seen[login.casefold()]}行重复")
+            problem.add("login", say(f"与第{seen[login.casefold()]}行重复", f"the same login as row {seen[login.casefold()]}"))
             continue
         seen.setdefault(login.casefold(), row.number)
         role_text = unicodedata.normalize("NFKC", values.get("role", "")).strip()
         role = _ROLE_WORDS.get(role_text, _ROLE_WORDS.get(role_text.lower()))
         if role is None:
-            problem.add("role", f"角色 {role_text!r} 未知，应为 安全办、包片领导、检查员 或 企业安全员")
+            problem.add("role", say(f"角色 {role_text!r} 未知，应为 安全办、包片领导、检查员 或 企业安全员",
+                                    f"unknown role {role_text!r}: use one of the template's roles, 安全办, 包片领导, 检查员, 企业安全员"))
             continue
         districts = [d for d in _SEPARATORS.split(values.get("districts", "")) if d]
         password = values.get("password") or None

@@ -64,7 +64,7 @@ class Session:
     def require(self, action: Action) -> None:
         if not self.may(action):
             raise PermissionDenied(say(f"{ROLE_NAMES.get(self.role, self.role)}无权执行此操作",
-                                       f"{ROLE_NAMES.get(self.role, self.role)}role {self.role} may not {action.value}"))
+                                       f"the role {self.role} may not {action.value}"))
 
     def at(self, day: date) -> "Session":
         """The same person looking at the records as of the end of `day` (an "as of" ledger or export)."""

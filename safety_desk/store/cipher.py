@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from safety_desk.domain.language import say
 from safety_desk.store.errors import SQL_DATABASE_ERRORS, SQL_ERRORS, SQL_OPERATIONAL_ERRORS, StoreError
 
 try:
@@ -118,7 +119,7 @@ def key_of(conn: Any) -> bytes | None:
     main = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
     key = key_for(Path(main)) if main else None
     if key is None:
-        raise DatabaseLocked(f"{main}: 数据库已加密，但找不到它的密钥")
+        raise DatabaseLocked(say(f"{main}: 数据库已加密，但找不到它的密钥", f"{main}: the database is encrypted and its key is not here"))
     return key
 
 
@@ -164,7 +165,9 @@ def connect(path: Path | str, *, uri: bool = False, key: bytes | None = None, pl
         key = key_for(file)
         if key is None:
             if key_file_for(database_of(file)).exists():
-                raise DatabaseLocked(f"{file}: 数据库已加密，请先登录（输入密码）或使用恢复密钥解锁")
+                raise DatabaseLocked(say(f"{file}: 数据库已加密，请先登录（输入密码）或使用恢复密钥解锁",
+                                         f"{file}: the database is encrypted: sign in (with a password) or unlock "
+                                         "it with the recovery key first"))
             # Not our header and no key: an encrypted database without its key file, or not a database at all;
             # let SQLite say "file is not a database" as it did before.
             return sqlite3.connect(path, uri=uri, **kwargs)
@@ -196,7 +199,7 @@ def export_encrypted(source: Path, target: Path, key: bytes) -> None:
     """Write an encrypted copy of the plain database `source` to `target` (sqlcipher_export: every table, index,
     trigger, FTS index and the user_version / application_id pragmas). `target` must not exist."""
     if sqlcipher is None:  # pragma: no cover
-        raise StoreError("此程序缺少 sqlcipher3，无法加密数据库")
+        raise StoreError(say("此程序缺少 sqlcipher3，无法加密数据库", "this program lacks sqlcipher3: it cannot encrypt a database"))
     conn = sqlcipher.connect(str(source), isolation_level=None)
     try:
         conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),))

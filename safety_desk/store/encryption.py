@@ -58,7 +58,8 @@ def _encrypted_copy(source: Path, target: Path, key: bytes) -> None:
         finally:
             conn.close()
         if problems != ["ok"]:
-            raise StoreError(f"{target}: 加密后的副本检查未通过（{'; '.join(problems[:3])}）")
+            raise StoreError(say(f"{target}: 加密后的副本检查未通过（{'; '.join(problems[:3])}）",
+                                 f"{target}: the encrypted copy failed its check ({'; '.join(problems[:3])})"))
         with open(target, "rb+") as handle:
             os.fsync(handle.fileno())
     except BaseException:
@@ -72,7 +73,8 @@ def encrypt_in_place(db_path: Path, key: bytes, slots: KeySlots, made_at: dateti
     this process must have closed its own connections. Raises StoreError, the database unchanged and plain."""
     db_path = Path(db_path)
     if not cipher.is_plain(db_path):
-        raise StoreError(f"{db_path}: 不是未加密的数据库，无需加密")
+        raise StoreError(say(f"{db_path}: 不是未加密的数据库，无需加密",
+                             f"{db_path}: not a plain database: nothing to encrypt"))
     with exclusively(db_path, say("加密", "encrypt")):
         try:
             _checkpoint(db_path)
@@ -83,9 +85,13 @@ def encrypt_in_place(db_path: Path, key: bytes, slots: KeySlots, made_at: dateti
             write_slots(db_path, slots)
             os.replace(staged, db_path)
         except cipher.Error as exc:
-            raise StoreError(f"{db_path}: 加密失败，数据库未改动，仍未加密（{exc}）") from exc
+            raise StoreError(say(f"{db_path}: 加密失败，数据库未改动，仍未加密（{exc}）",
+                                 f"{db_path}: encryption failed; the database is unchanged, still plain "
+                                 f"({exc})")) from exc
         except OSError as exc:
-            raise StoreError(f"{db_path}: 加密失败，数据库未改动，仍未加密（{exc.strerror or exc}）") from exc
+            raise StoreError(say(f"{db_path}: 加密失败，数据库未改动，仍未加密（{exc.strerror or exc}）",
+                                 f"{db_path}: encryption failed; the database is unchanged, still plain "
+                                 f"({exc.strerror or exc})")) from exc
         for leftover in (db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
             leftover.unlink(missing_ok=True)
         _fsync_dir(db_path.parent)

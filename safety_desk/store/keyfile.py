@@ -68,7 +68,8 @@ def parse_recovery_key(text: str) -> bytes:
     cleaned = "".join(ch for ch in text.upper() if ch not in " -\t\r\n")
     cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
     if len(cleaned) != 32 or any(ch not in _B32 for ch in cleaned):
-        raise WrongSecret("恢复密钥格式不对：应为 32 个字母或数字（8 组，每组 4 个）")
+        raise WrongSecret(say("恢复密钥格式不对：应为 32 个字母或数字（8 组，每组 4 个）",
+                              "the recovery key is not in its format: 32 letters or digits (8 groups of 4)"))
     return base64.b32decode(cleaned)
 
 
@@ -133,22 +134,26 @@ class KeySlots:
         """The data key from `login`'s slot; WrongSecret for a wrong password (or a damaged slot)."""
         slot = self._slot(_login_id(self.database_id, login))
         if slot is None:
-            raise WrongSecret("此账号在本机没有数据库密钥：请先用本机已有密钥的账号或恢复密钥登录一次")
+            raise WrongSecret(say("此账号在本机没有数据库密钥：请先用本机已有密钥的账号或恢复密钥登录一次",
+                                  "this account has no database key on this computer: sign in once with an account "
+                                  "that has one here, or with the recovery key"))
         try:
             wrapping = _password_key(password, _unb64(slot["salt"]), int(slot["n"]), int(slot["r"]), int(slot["p"]))
             return self._unseal(slot, wrapping, "person", login)
         except (KeyError, ValueError, TypeError):
-            raise KeyFileError("密钥文件中此账号的密钥已损坏：请用恢复密钥解锁") from None
+            raise KeyFileError(say("密钥文件中此账号的密钥已损坏：请用恢复密钥解锁",
+                                   "this account's key in the key file is damaged: unlock with the recovery key")) from None
 
     def open_recovery(self, recovery_key: str) -> bytes:
         secret = parse_recovery_key(recovery_key)
         slot = self._slot("recovery")
         if slot is None:
-            raise KeyFileError("密钥文件中没有恢复密钥的位置")
+            raise KeyFileError(say("密钥文件中没有恢复密钥的位置", "the key file has no slot for the recovery key"))
         try:
             return self._unseal(slot, _recovery_key(secret, _unb64(slot["salt"])), "recovery", "")
         except (KeyError, ValueError, TypeError):
-            raise KeyFileError("密钥文件中恢复密钥的位置已损坏") from None
+            raise KeyFileError(say("密钥文件中恢复密钥的位置已损坏",
+                                       "the recovery key's slot in the key file is damaged")) from None
 
     def _unseal(self, slot: dict, wrapping: bytes, kind: str, login: str) -> bytes:
         try:
@@ -156,10 +161,11 @@ class KeySlots:
                                            _aad(self.database_id, kind, login))
         except InvalidTag:
             if kind == "recovery":
-                raise WrongSecret("恢复密钥不对，数据库未解锁，未作任何改动") from None
+                raise WrongSecret(say("恢复密钥不对，数据库未解锁，未作任何改动",
+                                      "wrong recovery key: the database was not unlocked nor changed")) from None
             raise WrongSecret(say("登录名或密码错误", "wrong login or password")) from None
         if len(key) != 32:
-            raise KeyFileError("密钥文件已损坏")
+            raise KeyFileError(say("密钥文件已损坏", "the key file is damaged"))
         return key
 
     # -- the file -------------------------------------------------------------------------------
@@ -178,13 +184,18 @@ def read_slots(db_path: Path) -> KeySlots:
     try:
         data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
-        raise KeyFileError(f"{path}: 缺少密钥文件，无法打开加密的数据库（数据库被复制到了别的电脑？请把 "
-                           f"{path.name} 一并复制过来）") from None
+        raise KeyFileError(say(f"{path}: 缺少密钥文件，无法打开加密的数据库（数据库被复制到了别的电脑？请把 "
+                               f"{path.name} 一并复制过来）",
+                               f"{path}: the key file is missing: the encrypted database cannot be opened (copied to "
+                               f"another computer? copy {path.name} along with it)")) from None
     except (OSError, ValueError) as exc:
-        raise KeyFileError(f"{path}: 密钥文件已损坏或无法读取（{exc}）；请用备份中的密钥文件，数据库未改动") from None
+        raise KeyFileError(say(f"{path}: 密钥文件已损坏或无法读取（{exc}）；请用备份中的密钥文件，数据库未改动",
+                               f"{path}: the key file is damaged or cannot be read ({exc}); use the key file of a "
+                               "backup; the database was not changed")) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("slots"), list) \
             or not isinstance(data.get("database_id"), str):
-        raise KeyFileError(f"{path}: 密钥文件已损坏（格式不对）；数据库未改动")
+        raise KeyFileError(say(f"{path}: 密钥文件已损坏（格式不对）；数据库未改动",
+                               f"{path}: the key file is damaged (not in its format); the database was not changed"))
     return KeySlots(database_id=data["database_id"], slots=[s for s in data["slots"] if isinstance(s, dict)],
                     label=str(data.get("label") or ""))
 

@@ -4,6 +4,7 @@ wrapped per account and by the recovery key; a plain database is encrypted in pl
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from safety_desk.store.store import Store
 from tests.sync.sync_helpers import USCC
 
 PASSWORD = "office-admin-1"
+HAN = re.compile(r"[\u4e00-\u9fff]")
 SECRETS = ["东城片区", "隆盛机械制造有限公司", "王安全", "李检查", "PRIVATE KEY", USCC[0]]
 
 
@@ -131,6 +133,23 @@ def test_a_wrong_password_or_recovery_key_is_refused_and_changes_nothing(office,
         sign_in_at(db, "admin", wrong)
     assert not encryption.is_unlocked(db)
     assert {p: p.read_bytes() for p in _files(db.parent)} == before
+
+
+def test_in_english_the_refusals_and_the_locked_command_line_say_so_in_english(office, english) -> None:
+    """--lang en: a wrong recovery key, a damaged key file and a locked database are told in English only."""
+    db, _ = office
+    for wrong, said in (("AAAA-" * 7 + "AAAA", "wrong recovery key"), ("12345", "not in its format")):
+        with pytest.raises(encryption.UnlockRefused) as refused:
+            encryption.unlock_with_recovery(db, wrong)
+        assert said in str(refused.value) and not HAN.search(str(refused.value)), str(refused.value)
+    locked = CliRunner().invoke(main, ["--lang", "en", "--db", str(db), "ledger"], env={"SAFETY_DESK_PASSWORD": None})
+    assert locked.exit_code == 2 and "the database is encrypted" in locked.output
+    assert not HAN.search(locked.output), locked.output
+    key_file_for(db).write_text("{not json", "utf-8")
+    with pytest.raises(encryption.UnlockRefused) as damaged:
+        encryption.unlock(db, "admin", PASSWORD)
+    assert "the key file is damaged" in str(damaged.value) and not HAN.search(str(damaged.value))
+    assert not encryption.is_unlocked(db)
 
 
 def test_a_database_copied_without_its_key_file_or_with_a_damaged_one_is_refused(office, tmp_path: Path) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from safety_desk.domain.uscc import make_uscc
 from safety_desk.services.auth import SignIn, SignInFailed
-from safety_desk.services.organisation import OrganisationProblem, OrganisationService
+from safety_desk.services.organisation import FIELDS, OrganisationProblem, OrganisationService
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.store.records import Enterprise
 
@@ -51,7 +53,7 @@ def test_districts_people_and_leaders(org, store):
     assert org.districts()[0].inspectors == ()
 
 
-@pytest.mark.parametrize("call, field", [
+REFUSALS = [
     (lambda o: o.add_district("D1", "又一个"), "片区代码"),
     (lambda o: o.add_person("admin", "重名", "office"), "登录名"),
     (lambda o: o.add_person("x1", "某人", "inspector", ["D9"]), "片区"),
@@ -64,7 +66,10 @@ def test_districts_people_and_leaders(org, store):
     (lambda o: o.disable("admin"), "登录名"),
     (lambda o: o.retire_district("D1"), "片区"),
     (lambda o: o.set_leader("D1", "admin"), "包片领导"),
-])
+]
+
+
+@pytest.mark.parametrize("call, field", REFUSALS)
 def test_bad_requests_are_refused_naming_the_field_and_change_nothing(org, store, call, field):
     org.add_district("D1", "东片区")
     _enterprise(store, store.districts.by_code("D1").id)
@@ -73,6 +78,21 @@ def test_bad_requests_are_refused_naming_the_field_and_change_nothing(org, store
         call(org)
     assert str(refused.value).startswith(field)
     assert _digest(store) == before
+
+
+@pytest.mark.parametrize("call, field", REFUSALS)
+def test_in_english_a_refusal_names_the_field_in_english_and_keeps_its_key(org, store, english, call, field):
+    """The people import reads the field (its column) from the refusal whatever the language."""
+    org.add_district("D1", "东片区")
+    _enterprise(store, store.districts.by_code("D1").id)
+    with pytest.raises(OrganisationProblem) as refused:
+        call(org)
+    message = str(refused.value)
+    assert refused.value.field == field and message.startswith(FIELDS[field] + ": "), message
+    assert refused.value.reason and message.endswith(refused.value.reason)
+    for data in ("东片区", "一号企业"):  # names are data: they stay as written
+        message = message.replace(data, "")
+    assert not re.search(r"[\u4e00-\u9fff]", message), message
 
 
 def test_last_office_account_is_kept_but_a_second_may_go(org, store):
