@@ -147,15 +147,21 @@ def test_the_office_names_who_signs_in_and_changes_it_later(office, tmp_path):
         laptop.close()
 
 
-def test_a_new_password_set_on_the_laptop_reaches_the_office_before_the_hash_is_blanked(office, tmp_path):
+def _laptop_where_insp_set_a_new_password(office, tmp_path) -> Replica:
+    """A laptop for D1, joined, on which insp has just changed their password (not yet sent to the office)."""
     _passwords(office)
     enrol = tmp_path / "laptop.sdenroll"
     DeviceService(office.session).enroll("inspector", "laptop", enrol, district_codes=["D1"])
     join(tmp_path / "laptop.db", enrol)
     laptop = Replica("laptop", Store.open(tmp_path / "laptop.db"))
+    session = SignIn(laptop.store).sign_in("insp", "insp-password")
+    OrganisationService(session).change_password("insp", "insp-password", "laptop-password")
+    return laptop
+
+
+def test_a_new_password_set_on_the_laptop_reaches_the_office_before_the_hash_is_blanked(office, tmp_path):
+    laptop = _laptop_where_insp_set_a_new_password(office, tmp_path)
     try:
-        session = SignIn(laptop.store).sign_in("insp", "insp-password")
-        OrganisationService(session).change_password("insp", "insp-password", "laptop-password")
         exchange(office, laptop, tmp_path)  # the laptop's new password has not reached the office yet: kept
         assert laptop.store.people.by_login("insp").password_hash is not None
         assert not exchange(laptop, office, tmp_path).refused
@@ -170,14 +176,8 @@ def test_a_new_password_set_on_the_laptop_reaches_the_office_before_the_hash_is_
 def test_a_password_changed_on_a_laptop_the_person_left_meanwhile_is_refused_and_not_kept(office, tmp_path):
     # Judged when it arrives (issue 13: a device's clock proves nothing): the office had taken insp off D1, so the
     # laptop's change is refused, told to the laptop, and its copy of the hash goes; the office keeps the old one.
-    _passwords(office)
-    enrol = tmp_path / "laptop.sdenroll"
-    DeviceService(office.session).enroll("inspector", "laptop", enrol, district_codes=["D1"])
-    join(tmp_path / "laptop.db", enrol)
-    laptop = Replica("laptop", Store.open(tmp_path / "laptop.db"))
+    laptop = _laptop_where_insp_set_a_new_password(office, tmp_path)
     try:
-        session = SignIn(laptop.store).sign_in("insp", "insp-password")
-        OrganisationService(session).change_password("insp", "insp-password", "laptop-password")
         OrganisationService(as_person(office, "admin")).set_inspectors("D1", [])
         exchange(office, laptop, tmp_path)  # not yet at the office: the laptop keeps its own new hash meanwhile
         assert laptop.store.people.by_login("insp").password_hash is not None
