@@ -40,8 +40,9 @@ def _media_files(store: Store) -> list[Path]:
 
 
 def _plain_files(store: Store) -> list[str]:
-    """Media files in which a JPEG can be seen (its start-of-image marker anywhere in the bytes)."""
-    return [p.name for p in _media_files(store) if JPEG_HEADER in p.read_bytes()]
+    """Media files that are plain JPEGs (they start with the start-of-image marker; a sealed file starts with its
+    random nonce — searching the whole file for three bytes would find them by chance in one file of a few hundred)."""
+    return [p.name for p in _media_files(store) if p.read_bytes().startswith(JPEG_HEADER)]
 
 
 def _reopen(replica: Replica) -> Replica:
