@@ -130,11 +130,7 @@ class HubSyncService:
                 part.write_bytes(data)
                 part.replace(target)
                 result.downloaded += 1
-            self.sync.seal_bundles = False  # for the hub, which checks them (see SyncService.seal_bundles)
-            try:
-                passed = self.sync.sync_folder(folder, report)
-            finally:
-                self.sync.seal_bundles = True
+            passed = self.sync.sync_folder(folder, report, sealed=False)  # the hub checks them
             result.imported = passed.imported
             result.rejected = passed.rejected
             # Acknowledged once imported here (or refused: set aside, never offered again).

@@ -119,10 +119,6 @@ class SyncService:
         self._in_pass = False  # in a sync-folder pass: one backup for all its imports (backup)
         self._pass_backup: Path | None = None
         self._relayed: list[Change] = []
-        # Sealing is for files lying in a shared folder. Bundles that travel to the hub (services/hub_sync.py) go
-        # over its authenticated connection and are checked there, which a bundle sealed to the office would not
-        # allow; they stay in this device's hub mirror only for the length of one exchange.
-        self.seal_bundles = True
 
     # -- identity and peers -----------------------------------------------------------------------
     def this_device(self) -> Device:
@@ -189,15 +185,18 @@ class SyncService:
         return Scope.of(device.id, device.role, device.scope)
 
     # -- export ----------------------------------------------------------------------------------
-    def export(self, to: Path | str, for_device: str | None = None, report: Progress | None = None) -> ExportResult:
-        """Write a bundle for one peer into folder `to` (named <sender>-<n>.sdsync), or to the file `to`."""
+    def export(self, to: Path | str, for_device: str | None = None, report: Progress | None = None, *,
+               sealed: bool = True) -> ExportResult:
+        """Write a bundle for one peer into folder `to` (named <sender>-<n>.sdsync), or to the file `to`; `sealed`:
+        see sync_folder."""
         peer = self._resolve_peer(for_device)
         to = Path(to)
         return self._export(peer, to if to.suffix in (SUFFIX, ENROL_SUFFIX) else None,
-                            to if to.suffix not in (SUFFIX, ENROL_SUFFIX) else None, report or no_progress)
+                            to if to.suffix not in (SUFFIX, ENROL_SUFFIX) else None, report or no_progress,
+                            sealed=sealed)
 
     def _export(self, peer: Device, file: Path | None, folder: Path | None, report: Progress,
-                kind: str = "sync", extra: dict[str, Any] | None = None) -> ExportResult:
+                kind: str = "sync", extra: dict[str, Any] | None = None, *, sealed: bool = True) -> ExportResult:
         me = self.this_device()
         if me.revoked_at is not None:
             raise SyncProblem(say("此设备已被安全办停用，不能再导出", "this device was revoked by the safety office"))
@@ -282,8 +281,7 @@ class SyncService:
             name = bundle_name(me.id, counter, kind, self.local_state.sync_epoch())
             target = file if file is not None else Path(folder) / name
             path, digest = write_bundle(target, manifest, data, photo_files(), private,
-                                        seal_to=self._seal_to(peer) if kind == "sync" and self.seal_bundles
-                                        else None)
+                                        seal_to=self._seal_to(peer) if kind == "sync" and sealed else None)
             try:
                 self.local_state.set_bundle_counter(counter)
                 self.local_state.set_epoch_sent(peer.id, self.local_state.sync_epoch())
@@ -577,11 +575,15 @@ class SyncService:
                                   f"{folder}: the sync folder does not exist or cannot be reached"))
         return folder
 
-    def sync_folder(self, path: Path | str | None = None, report: Progress | None = None) -> FolderResult:
+    def sync_folder(self, path: Path | str | None = None, report: Progress | None = None, *,
+                    sealed: bool = True) -> FolderResult:
         """One pass: import every new bundle addressed to this device (from <folder>/to-<this device id>/,
         deleting each once imported), then write one into each peer's to-<id>/ that has something new for
         it (changes, or an acknowledgement). Bundles are written under a temporary name and renamed, so
-        devices using the folder at the same time never read half a file."""
+        devices using the folder at the same time never read half a file. They are sealed to their recipient
+        (sync/seal.py) unless `sealed` is False: the hub's mirror (services/hub_sync.py), whose bundles travel over
+        the hub's authenticated connection and are checked there, which a bundle sealed to the office would not
+        allow; they lie in the mirror only for the length of one exchange."""
         report = report or no_progress
         folder = self.folder(path)
         result = FolderResult(folder)
@@ -622,7 +624,7 @@ class SyncService:
             announce = self.local_state.epoch_sent(peer.id) != self.local_state.sync_epoch()
             if self.log.last_seq() > state.sent_upto or state.received_seq > state.sent_ack or announce:
                 outbox.mkdir(parents=True, exist_ok=True)
-                exported = self._export(peer, None, outbox, no_progress)
+                exported = self._export(peer, None, outbox, no_progress, sealed=sealed)
                 if (exported.changes or exported.photos or exported.notices
                         or state.received_seq > state.sent_ack or announce):
                     result.exported.append(exported)

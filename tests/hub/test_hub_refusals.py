@@ -33,13 +33,9 @@ def headers_of(replica, method: str, path: str, body: bytes = b"", now_ms: int |
 
 
 def bundle_for_office(replica, folder) -> bytes:
-    """A bundle as the hub exchange writes it: signed, not sealed (the hub checks it; see SyncService.seal_bundles)."""
+    """A bundle as the hub exchange writes it: signed, not sealed (the hub checks it; see SyncService.sync_folder)."""
     office_id = replica.store.local_state.office_device_id()
-    replica.sync.seal_bundles = False
-    try:
-        return replica.sync.export(folder, for_device=office_id).path.read_bytes()
-    finally:
-        replica.sync.seal_bundles = True
+    return replica.sync.export(folder, for_device=office_id, sealed=False).path.read_bytes()
 
 
 def test_the_same_bundle_twice_changes_nothing(hub_world, running_hub, tmp_path) -> None:
