@@ -57,6 +57,8 @@ SECTOR_LISTS: dict[Industry, tuple[str, ...]] = {
     **{industry: ("gongmao-major-10",) for industry in GONGMAO},
     # AQ 3067-2026 replaced 121号 on 2026-09-30; before that day the 121号 list is the one in force.
     Industry.HAZARDOUS_CHEMICALS: ("chemical-major-aq3067-2026", "chemical-major-121"),
+    # A construction site is judged by 房屋市政 2024版 (建质规〔2024〕5号, in force 2024-12-13).
+    Industry.CONSTRUCTION: ("construction-major-2024",),
 }
 
 
