@@ -459,6 +459,14 @@ class _Generator:
                                           held_on=held.isoformat(), district_id=district.id, enterprise_ids=chosen,
                                           kind="联合培训" if chosen else "片区培训",
                                           hours=rng.choice((2, 4)), attendees=rng.randrange(20, 150)))
+        if not any(t.kind == "联合培训" for t in trainings):
+            # Chance alone can leave a short demo without a joint session; make the first district one with
+            # enterprises enough joint, with no further draw, so the rest of the data set stays as it was.
+            for session in (t for t in trainings if t.kind == "片区培训"):
+                members = [e.id for e in self.enterprises if e.district_id == session.district_id]
+                if len(members) >= 2:
+                    session.enterprise_ids, session.kind = members[:3], "联合培训"
+                    break
         held = self.start + timedelta(days=3)
         trainings.append(Training(id=self._id(held), title="安全生产月宣教活动", held_on=held.isoformat(),
                                   kind="全市培训", hours=4, attendees=rng.randrange(200, 400)))
