@@ -34,6 +34,10 @@ INDUSTRY_WEIGHTS = {
     "酒店餐饮": 6, "房地产": 8, "金融服务": 4, "其他": 7,
 }
 
+# The checklists the demo's inspections draw from (besides the general one); see DemoBuilder._checklist_for.
+DEMO_CHECKLISTS = frozenset({"gongmao-major-10", "chemical-major-aq3067-2026", "chemical-major-121",
+                             "fire-major-gb35181-2017"})
+
 STREETS = ["人民路", "建设路", "解放大道", "中山路", "长江路", "黄河路", "新华街", "工业大道", "港湾路", "科技大道"]
 
 LOCATIONS = ["一号车间", "二号车间", "原料仓库", "成品仓库", "配电室", "锅炉房", "危化品库", "办公楼",
