@@ -88,9 +88,9 @@ def lost(tmp_path: Path):
                 description="配电箱未接地", grade="一般", found_on="2026-11-02"), deadline=date(2026, 11, 20))
             store.hazards.update(hazard.id, photos=[photo.id])
         office.refresh()
-        DeviceService(office.session).enroll("inspector", "laptop", handover / "laptop.sdenroll",
-                                             district_codes=["D1"])
-        join(laptop_db, handover / "laptop.sdenroll")
+        enrolled = DeviceService(office.session).enroll("inspector", "laptop", handover / "laptop.sdenroll",
+                                                        district_codes=["D1"])
+        join(laptop_db, handover / "laptop.sdenroll", passphrase=enrolled.passphrase)
         # The inspector's first sign-in on the new laptop encrypts it (ui/app.py encrypt_at_first_sign_in).
         encryption.encrypt_database(laptop_db, login="li", password=INSPECTOR_PASSWORD)
         office.refresh()
