@@ -1250,7 +1250,6 @@ def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], usc
                    f"enrolled {result.device.name} ({result.device.role}) {result.device.id}"))
     click.echo(say(f"登记文件：{result.path}（{result.changes} 项修改，{result.photos} 张照片）",
                    f"enrolment file: {result.path} ({result.changes} changes, {result.photos} photos)"))
-    _show_passphrase(result.passphrase)
     for block in result.notice_blocks:
         click.echo(say(f"通知书编号段：{block}", f"notice numbers {block}"))
     if result.signers:
@@ -1261,6 +1260,7 @@ def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], usc
                        "no one may sign in on this device yet: name them with `device people`, or add inspectors "
                        "to its districts"), err=True)
     click.echo(say("请妥善交付此文件：它只能使用一次", "hand the file over safely: it can be used once"))
+    _show_passphrase(result.passphrase)
 
 
 @device_group.command("join")
