@@ -1255,7 +1255,7 @@ def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], usc
     if result.signers:
         click.echo(say(f"可在此设备登录的人员：{'、'.join(result.signers)}",
                        f"people who may sign in on this device: {', '.join(result.signers)}"))
-    else:
+    elif role != "hub":  # a hub is a relay: nobody signs in on it
         click.echo(say("此设备目前没有可登录的人员：请用 `device people` 指定，或为其片区添加检查员",
                        "no one may sign in on this device yet: name them with `device people`, or add inspectors "
                        "to its districts"), err=True)

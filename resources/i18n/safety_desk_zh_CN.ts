@@ -1439,8 +1439,8 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="30"/>
-        <source>The enrolment file makes a fresh installation this device, with the data of its scope. Hand it over on a USB stick or through a shared folder only its user can open; on the new computer, start SafetyDesk and choose “Join an office: choose the enrolment file”. It works once, like a one-time password: delete other copies afterwards.</source>
-        <translation>登记文件让一台新安装的电脑成为此设备，并带去其范围内的数据。请用U盘或只有使用人能打开的共享文件夹交付；在新电脑上启动安全检查工作台，选择“加入安全办：选择登记文件”。登记文件只能使用一次，如同一次性密码：使用后请删除其他副本。</translation>
+        <source>The enrolment file makes a fresh installation this device, with the data of its scope. Hand it over on a USB stick or through a shared folder only its user can open; on the new computer, start SafetyDesk and choose “Join an office: choose the enrolment file”. It works once, like a one-time password: delete other copies afterwards. It is locked with a passphrase shown once when it is written: tell it to the user separately, never with the file.</source>
+        <translation>登记文件让一台新安装的电脑成为此设备，并带去其范围内的数据。请用U盘或只有使用人能打开的共享文件夹交付；在新电脑上启动安全检查工作台，选择“加入安全办：选择登记文件”。登记文件只能使用一次，如同一次性密码：使用后请删除其他副本。登记文件用登记口令加密，口令在写出时只显示一次：请另行告知使用人，不要与文件放在一起。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="43"/>
