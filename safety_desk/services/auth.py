@@ -101,7 +101,8 @@ class SignIn:
         if person is not None and not person.active and verify_password(password, person.password_hash):
             # Said only to someone who knows the password: they learn why, a stranger learns nothing.
             remove_password_slot(self.store.path, person.login)  # disabled by sync: their key slot goes too
-            raise SignInFailed("此账号已被安全办停用，请与安全办联系")
+            raise SignInFailed(say("此账号已被安全办停用，请与安全办联系",
+                                   "this account was disabled by the office: contact the office"))
         if person is None or not person.active or not verify_password(password, person.password_hash):
             self._failed()
         device = self.store.devices.get(self.store.db.device_id)
