@@ -134,6 +134,12 @@ class SignIn:
             return person
 
 
+# What the key file's refusals say, in either language (store/keyfile.py), of a wrong password and of an account
+# without a key on this computer: both are counted as failed attempts, whatever the language chosen.
+_WRONG_SECRET = ("登录名或密码错误", "wrong login or password")
+_NO_KEY = ("没有数据库密钥", "has no database key")
+
+
 class LockedSignIn(SignIn):
     """Signing in on an encrypted database not yet open: the password first unwraps the person's key slot, then the
     database opens and the password is checked against the account as on any database. `store` is set once open."""
@@ -153,9 +159,10 @@ class LockedSignIn(SignIn):
             try:
                 unlock(self.path, login.strip(), password)
             except UnlockRefused as exc:
-                if "登录名或密码错误" in str(exc) or "没有数据库密钥" in str(exc):
-                    self._failed(str(exc) if "没有数据库密钥" in str(exc) else "")
-                raise SignInFailed(str(exc)) from None
+                said = str(exc)
+                if any(words in said for words in _WRONG_SECRET + _NO_KEY):  # counted as a wrong password is
+                    self._failed(said if any(words in said for words in _NO_KEY) else "")
+                raise SignInFailed(said) from None
             try:
                 self.store = Store.open(self.path, clock=self.wall)
             except StoreError as exc:
