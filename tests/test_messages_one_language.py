@@ -212,3 +212,16 @@ def test_a_closed_hazards_writeoff(store: Store) -> None:
             inspector.record_writeoff(hazard_id, today, "机关", "1号")
         assert wanted in str(refused.value)
         assert (_english if language == "en" else _chinese)(str(refused.value)), str(refused.value)
+
+
+def test_a_difference_from_the_filed_figures_is_named_in_the_language_chosen() -> None:
+    from safety_desk.domain.filing_diff import differences
+
+    filed = {"total": {"found": 5}, "by_enterprise": [{"key": "e1", "found": 3}]}
+    now = {"total": {"found": 6}, "by_enterprise": [{"key": "e1", "found": 4}]}
+    changed = differences(filed, now)
+    assert [d.label for d in changed] == ["合计 · 发现", "按企业 · e1 · 发现"]  # as the filed document prints them
+    assert [d.shown for d in changed] == ["合计 · 发现", "按企业 · e1 · 发现"]
+    set_language("en")
+    assert [d.label for d in changed] == ["合计 · 发现", "按企业 · e1 · 发现"]
+    assert [d.shown for d in changed] == ["total · found", "by enterprise · e1 · found"]
