@@ -23,6 +23,10 @@ SUPERSEDED = (
     Superseded("安监总管三〔2017〕121号", "AQ 3067-2026《化工和危险化学品生产经营企业重大生产安全事故隐患判定准则》",
                date(2026, 9, 30), "R"),
     Superseded("国资委令第21号", "国务院国资委令第44号《中央企业安全生产监督管理办法》", date(2024, 3, 1), "V"),
+    # Repealed by 2024版 第十八条 on its issue [V]; the issue date 2024-12-13 is reported [R]
+    # (checklists/construction-major-2024.toml header).
+    Superseded("建质规〔2022〕2号", "《房屋市政工程生产安全重大事故隐患判定标准（2024版）》（建质规〔2024〕5号）",
+               date(2024, 12, 13), "R"),
 )
 UNRESOLVED = "待核"
 
