@@ -28,7 +28,7 @@ ENGLISH_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 # only. For now also the modules other work is changing at the moment (the lead takes them off this list).
 NOT_SCANNED_FOLDERS = ("ui", "reports")
 NOT_SCANNED_YET = {
-    "cli.py", "services/devices.py", "services/hub_gate.py", "services/hub_sync.py", "services/sync.py",
+    "cli.py", "services/hub_gate.py", "services/hub_sync.py", "services/sync.py",
     "services/encryption.py", "sync/hub_protocol.py", "sync/scope_checks.py", "sync/history_checks.py",
 }
 NOT_SCANNED_YET_FOLDERS = ("hub",)

@@ -151,7 +151,7 @@ class DeviceService:
                 district = self.store.districts.get(district_id)
                 names.append(district.name if district else district_id)
             return "、".join(names)
-        return "全部片区和企业"
+        return say("全部片区和企业", "every district and enterprise")
 
     def list(self) -> list[DeviceInfo]:
         me = self.store.db.device_id
@@ -255,7 +255,7 @@ class DeviceService:
         for login in logins:
             person = self.store.people.by_login(login.strip())
             if person is None:
-                raise DeviceProblem(f"--person: 没有登录名为“{login}”的人员")
+                raise DeviceProblem(say(f"--person: 没有登录名为“{login}”的人员", f"--person: nobody has the login “{login}”"))
             problem = signer_problem(role, enterprise_id, {"id": person.id, "login": person.login, "role": person.role,
                                                            "enterprise_id": person.enterprise_id,
                                                            "deleted": person.deleted})
@@ -285,9 +285,11 @@ class DeviceService:
         self._require_office_device()
         device = self.find(name_or_id)
         if device.role == "office":
-            raise DeviceProblem(f"设备“{device.name}”是安全办的设备，所有账号都在其上登录")
+            raise DeviceProblem(say(f"设备“{device.name}”是安全办的设备，所有账号都在其上登录",
+                                      f"device “{device.name}” is the office's: every account signs in there"))
         if device.revoked_at is not None:
-            raise DeviceProblem(f"设备“{device.name}”已于 {device.revoked_at} 停用")
+            raise DeviceProblem(say(f"设备“{device.name}”已于 {device.revoked_at} 停用",
+                                      f"device “{device.name}” was revoked on {device.revoked_at}"))
         return device
 
     def set_people(self, name_or_id: str, logins: tuple[str, ...] | list[str] | None) -> SignInList:
@@ -309,14 +311,16 @@ class DeviceService:
         them have reached the office)."""
         device = self._enrolled_device(name_or_id)
         if device.role not in ("inspector", "leader"):
-            raise DeviceProblem(f"设备“{device.name}”是企业的电脑，没有片区；只有检查员和包片领导的电脑可以调整片区")
+            raise DeviceProblem(say(f"设备“{device.name}”是企业的电脑，没有片区；只有检查员和包片领导的电脑可以调整片区",
+                                  f"device “{device.name}” is an enterprise PC and has no districts; only inspectors' "
+                                  "and district leaders' laptops do"))
         if not district_codes:
-            raise DeviceProblem("--district: 至少指定一个片区")
+            raise DeviceProblem(say("--district: 至少指定一个片区", "--district: name at least one district"))
         district_ids = []
         for code in district_codes:
             district = self.store.districts.by_code(code.strip())
             if district is None or district.deleted:
-                raise DeviceProblem(f"--district: 片区代码 {code} 不存在")
+                raise DeviceProblem(say(f"--district: 片区代码 {code} 不存在", f"--district: no district {code}"))
             district_ids.append(district.id)
         scope = {**(device.scope or {}), "district_ids": sorted(set(district_ids))}
         with self.store.transaction():
@@ -370,8 +374,11 @@ class DeviceService:
         epoch = state.sync_epoch()
         if not epoch or device.role == "office" or state.heard_epoch(device.id) == epoch:
             return None
-        return (f"本机曾从备份恢复，设备“{device.name}”此后未再同步：它在该备份之后写入的修改，若未经其他设备交回，"
-                "停用后将无法找回；停用前请先让它同步一次")
+        return say(f"本机曾从备份恢复，设备“{device.name}”此后未再同步：它在该备份之后写入的修改，若未经其他设备交回，"
+                   "停用后将无法找回；停用前请先让它同步一次",
+                   f"this database was restored from a backup and device “{device.name}” has not synced since: what it "
+                   "wrote after that backup, unless another device hands it back, is lost once it is revoked; let it "
+                   "sync once before revoking it")
 
 
 def _fresh(path: Path) -> bool:
