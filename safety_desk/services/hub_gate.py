@@ -180,10 +180,10 @@ def check_upload(path: Path, uploader: RegisteredDevice, registry: Registry) -> 
     try:
         return open_bundle(path, key_for)
     except BundleRejected as exc:
-        raise HubRefused(400, _zh(str(exc))) from None
+        raise HubRefused(400, zh(str(exc))) from None
 
 
-def _zh(message: str) -> str:
+def zh(message: str) -> str:
     """The Chinese reason of a bundle message ("file: 中文 (English); 数据库未作任何更改 (...)")."""
     head = message.split(" (", 1)[0]
     return head.split(": ", 1)[1] if ": " in head else head

@@ -93,3 +93,43 @@ def refusals(changes: list[Change], refuse: Refuser | None, rows: StoredRows,
             refused += refuse(table, row_id, [c for c in row_changes if id(c) not in gone], current, row_facts)
         found += refused
     return found
+
+
+class JudgedRows(StoredRows, Protocol):
+    """StoredRows, and which photos are evidence (what the merge reads with them, store/row_facts.py)."""
+
+    def evidence_photos(self, photo_ids: list[str]) -> set[str]: ...
+
+
+_PARENT = {"hazard_event": ("hazard_id", "hazard"), "answer": ("inspection_id", "inspection")}
+
+
+def row_facts_of(changes: list[Change], rows: JudgedRows) -> dict[tuple[str, str], RowFacts]:
+    """(table, row id) -> RowFacts, as store/row_facts.py gives them to the merge, read through `rows`: a hazard
+    event's hazard and an answer's inspection as stored before the changes (or arriving with them: new_*), and
+    the photo annotations whose photo is evidence."""
+    arriving: dict[str, dict[str, dict[str, Any]]] = {}
+    for change in changes:
+        row = arriving.setdefault(change.table, {}).setdefault(change.row_id, {})
+        if change.field == WHOLE_ROW:
+            row.update(change.value)
+        else:
+            row[change.field] = change.value
+    facts: dict[tuple[str, str], RowFacts] = {}
+    for child, (column, parent) in _PARENT.items():
+        for row_id, values in arriving.get(child, {}).items():
+            parent_id = values.get(column) or (rows.row(child, row_id) or {}).get(column)
+            if not parent_id:
+                continue
+            stored = rows.row(parent, str(parent_id))
+            new = stored is None and parent_id in arriving.get(parent, {})
+            found = arriving[parent][parent_id] if new else stored
+            facts[(child, row_id)] = (RowFacts(hazard=found, new_hazard=new) if child == "hazard_event"
+                                      else RowFacts(inspection=found, new_inspection=new))
+    photo_of = {row_id: (rows.row("photo_annotation", row_id) or {}).get("photo_id")
+                for row_id in arriving.get("photo_annotation", {})}
+    evidence = rows.evidence_photos(sorted({p for p in photo_of.values() if p}))
+    for row_id, photo_id in photo_of.items():
+        if photo_id in evidence:
+            facts[("photo_annotation", row_id)] = RowFacts(evidence_photo=True)
+    return facts

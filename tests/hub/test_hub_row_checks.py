@@ -1,0 +1,134 @@
+"""The hub judges a device's upload with the office's own row checks, over its copy of the office's rows: an upload
+the office would refuse in part is refused whole (422, the reasons), the hub's database unchanged; a valid one
+relays and the office imports it as before."""
+
+from __future__ import annotations
+
+import httpx
+import psycopg
+
+from safety_desk.services.hazards import HazardService
+from safety_desk.sync.hub_protocol import UPLOAD
+
+from hostile import HostileEdit
+from hub_world import sync_via
+from sync_helpers import add_photo, as_person, hazard_of
+from test_hub_refusals import bundle_for_office, headers_of
+
+TABLES = ("hub_identity", "device", "photo", "bundle", "bundle_photo", "request_nonce", "device_activity",
+          "office_row", "office_move", "office_feed")
+
+
+def snapshot(database_url: str) -> dict[str, list]:
+    """Every row of every hub table (the hub's whole database, compared before and after)."""
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        tables = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+        assert set(TABLES) <= tables
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in sorted(tables)}
+
+
+def office_id_of(replica) -> str:
+    return replica.store.local_state.office_device_id()
+
+
+def _refused_whole(url: str, database: str, replica, tmp_path, words: str) -> None:
+    body = bundle_for_office(replica, tmp_path)
+    before = snapshot(database)
+    response = httpx.post(url + UPLOAD, content=body, headers=headers_of(replica, "POST", UPLOAD, body))
+    assert response.status_code == 422, response.text
+    assert words in response.json()["error"], response.json()["error"]
+    assert snapshot(database) == before
+
+
+def _office_row_ids(office, table: str, **where) -> list[str]:
+    column, value = next(iter(where.items()))
+    return [r[0] for r in office.store.db.conn.execute(f"SELECT id FROM {table} WHERE {column} = ?", (value,))]
+
+
+def test_an_enterprise_writing_another_enterprises_record_is_refused_whole(hub_world, running_hub, tmp_path) -> None:
+    url, database = running_hub
+    office, enterprise = hub_world["office"], hub_world["enterprise"]
+    sync_via(office, url)
+    other = _office_row_ids(office, "enterprise", name="企业2")[0]
+    district = office.store.enterprises.get(other).district_id
+    raw = HostileEdit(enterprise)
+    raw.conn.execute("PRAGMA foreign_keys = OFF")  # the enterprise's PC never held 企业2
+    hazard_id = "0190a000-0000-7000-8000-00000000e2e2"
+    raw.write("INSERT INTO hazard (id, enterprise_id, district_id, source, description, grade, found_on) VALUES"
+              " (?, ?, ?, 'self_inspection', '替别的企业登记', '一般', '2026-11-05')", (hazard_id, other, district),
+              "hazard", hazard_id)
+    raw.commit()
+    _refused_whole(url, database, enterprise, tmp_path, "不在设备“enterprise”的范围内")
+
+
+def test_an_inspector_writing_outside_its_districts_is_refused_whole(hub_world, running_hub, tmp_path) -> None:
+    url, database = running_hub
+    office, laptop2 = hub_world["office"], hub_world["laptop2"]
+    sync_via(office, url)
+    sync_via(laptop2, url)
+    sync_via(office, url)
+    in_d1 = hazard_of(office.store, "隐患1")  # 企业1, district D1; laptop2 serves D2
+    raw = HostileEdit(laptop2)
+    raw.conn.execute("PRAGMA foreign_keys = OFF")
+    raw.write("INSERT INTO hazard (id, enterprise_id, district_id, source, description, grade, found_on) VALUES"
+              " (?, ?, ?, 'inspection', '别的片区', '一般', '2026-11-05')",
+              ("0190a000-0000-7000-8000-00000000d1d1", in_d1.enterprise_id, in_d1.district_id), "hazard",
+              "0190a000-0000-7000-8000-00000000d1d1")
+    raw.commit()
+    _refused_whole(url, database, laptop2, tmp_path, "不在设备“laptop2”的范围内")
+
+
+def test_a_hazard_event_before_its_created_event_is_refused_whole(hub_world, running_hub, tmp_path) -> None:
+    url, database = running_hub
+    office, enterprise = hub_world["office"], hub_world["enterprise"]
+    sync_via(office, url)
+    hazard = hazard_of(enterprise.store, "隐患1")
+    person = enterprise.store.people.by_login("e1").id
+    raw = HostileEdit(enterprise)
+    event_id = "0190a000-0000-7000-8000-00000000abcd"
+    # Its own clock sorts before the hazard's `created` event: the office's history would not start with it.
+    raw.write("INSERT INTO hazard_event (id, hazard_id, kind, at, by_id, clock, reason, photos) VALUES"
+              " (?, ?, 'progress', '2026-11-06T10:00:00+08:00', ?, ?, '倒填', '[]')",
+              (event_id, hazard.id, person, f"{1_000_000_000_000:013d}-000000-{enterprise.device_id}"),
+              "hazard_event", event_id, author=person)
+    raw.commit()
+    _refused_whole(url, database, enterprise, tmp_path, "早于隐患")
+
+
+def test_a_valid_upload_relays_and_the_office_imports_it(hub_world, running_hub) -> None:
+    url, database = running_hub
+    office, enterprise, laptop1 = hub_world["office"], hub_world["enterprise"], hub_world["laptop1"]
+    sync_via(office, url)
+    with psycopg.connect(database, autocommit=True) as conn:
+        # The hub holds the office's rows, whole: uploads are judged from here on.
+        assert conn.execute("SELECT complete FROM office_feed").fetchone()[0] is True
+        held = conn.execute("SELECT count(*) FROM office_row WHERE tbl = 'hazard'").fetchone()[0]
+    assert held == office.store.db.conn.execute("SELECT count(*) FROM hazard").fetchone()[0]
+    hazard = hazard_of(enterprise.store, "隐患1")
+    photo = add_photo(enterprise.store, "整改后")
+    HazardService(as_person(enterprise, "e1")).report_rectified(hazard.id, "已整改", [photo])
+    result = sync_via(enterprise, url)
+    assert (result.uploaded, result.refused_uploads) == (1, [])
+    sync_via(office, url)
+    assert [e.kind for e in office.store.hazards.events(hazard.id)].count("reported_rectified") == 1
+    sync_via(laptop1, url)
+    assert [e.kind for e in laptop1.store.hazards.events(hazard.id)].count("reported_rectified") == 1
+    with psycopg.connect(database, autocommit=True) as conn:
+        # The office's next exchange brought the hub its new row (the event it took).
+        kinds = [r[0] for r in conn.execute("SELECT data->>'kind' FROM office_row WHERE tbl = 'hazard_event' AND "
+                                            "data->>'hazard_id' = %s", (hazard.id,))]
+    assert "reported_rectified" in kinds
+
+
+def test_a_refused_upload_is_set_aside_by_the_device_with_the_reason(hub_world, running_hub) -> None:
+    url, _ = running_hub
+    office, enterprise = hub_world["office"], hub_world["enterprise"]
+    sync_via(office, url)
+    hazard = hazard_of(enterprise.store, "隐患1")
+    raw = HostileEdit(enterprise)
+    raw.write("UPDATE hazard SET source = 'self_inspection' WHERE id = ?", (hazard.id,), "hazard", hazard.id,
+              "source")
+    raw.commit()
+    result = sync_via(enterprise, url)
+    assert result.uploaded == 0 and len(result.refused_uploads) == 1
+    assert "422" in result.refused_uploads[0] and "安全办不会接收" in result.refused_uploads[0]
