@@ -1,8 +1,9 @@
 """The hub's ASGI app (Starlette): signed uploads and downloads of bundles, acknowledgements, the office's device
-list, /health and /metrics.
+list and rows, /health and /metrics.
 
 Every request but /health and /metrics is signed by a device's Ed25519 key (sync/hub_protocol.py) and checked by
-services/hub_gate.py with the office's own sync checks; the body is read to a temporary file under a size limit
+services/hub_gate.py with the office's own sync checks; a device's upload also with the office's row checks over the
+rows the office sends the hub (/v1/office-rows, services/hub_rows.py); the body is read to a temporary file under a size limit
 before anything else, and a request is written to PostgreSQL in one transaction with its nonce, or not at all.
 A refusal is an HTTP status with the reason in Chinese ({"error": ...}), logged; nothing is written.
 """

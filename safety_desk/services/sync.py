@@ -11,7 +11,8 @@ backup is taken and the changes are merged in one transaction (store/merge.py). 
 refused: rows outside the sender's scope (sync/scope_checks.py), changes to fields its role does not own,
 writes it claims for another device or another's people, and any change to evidence (domain/ownership.py)
 are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies, so
-no device is ever stuck on one stray row. The bundle is acknowledged as received all the same (the sender
+no device is ever stuck on one stray row. The sequence of these row checks is sync/row_checks.py, which the network
+hub runs too (services/hub_rows.py). The bundle is acknowledged as received all the same (the sender
 stops resending what was refused), and the office tells the sender in its next bundles which of its changes
 were refused and why, until it acknowledges that; the device keeps them as conflicts. With the refusals go the
 cells the office kept of those rows (those the device may hold): the device takes them over its refused writes,
