@@ -4,6 +4,8 @@ relays and the office imports it as before."""
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import psycopg
 
@@ -132,3 +134,29 @@ def test_a_refused_upload_is_set_aside_by_the_device_with_the_reason(hub_world, 
     result = sync_via(enterprise, url)
     assert result.uploaded == 0 and len(result.refused_uploads) == 1
     assert "422" in result.refused_uploads[0] and "安全办不会接收" in result.refused_uploads[0]
+
+
+def test_the_office_rows_come_from_the_office_only_and_in_order(hub_world, running_hub) -> None:
+    from safety_desk.services.hub_rows import FeedCursor, office_feed
+    from safety_desk.sync.hub_protocol import OFFICE_ROWS
+
+    url, database = running_hub
+    office, enterprise = hub_world["office"], hub_world["enterprise"]
+    sync_via(office, url)
+    sync_via(enterprise, url)  # its key is known from here on
+    sync_via(office, url)
+    before = snapshot(database)
+    body = next(office_feed(office.store, FeedCursor()))  # a whole feed, as for a hub that holds nothing
+    refused = httpx.post(url + OFFICE_ROWS, content=body, headers=headers_of(enterprise, "POST", OFFICE_ROWS, body))
+    assert refused.status_code == 403, refused.text
+    # A part that does not start where the hub stands (after 1, the hub at the office's last write) is refused.
+    head, _, rest = body.partition(b"\n")
+    header = json.loads(head)
+    header["after"], header["upto"] = 1, max(header["upto"], 1)
+    gap = json.dumps(header).encode("utf-8") + b"\n" + rest
+    refused = httpx.post(url + OFFICE_ROWS, content=gap, headers=headers_of(office, "POST", OFFICE_ROWS, gap))
+    assert refused.status_code == 409 and "不衔接" in refused.json()["error"]
+    assert snapshot(database) == before
+    # Quiet: the office sends nothing when the hub is up to date.
+    assert list(office_feed(office.store, FeedCursor(office.store.local_state.sync_epoch(),
+                                                     before["office_feed"][0][2], True))) == []
