@@ -21,6 +21,7 @@ from pathlib import Path
 
 import httpx
 
+from safety_desk.domain.language import say
 from safety_desk.services.hub_gate import registry_of
 from safety_desk.services.hub_rows import FeedCursor, office_feed
 from safety_desk.services.sync import Progress, SyncProblem, SyncService
@@ -71,9 +72,11 @@ class HubSyncService:
     def url(self, url: str | None = None) -> str:
         chosen = (url or self.sync.settings.hub_url or "").strip().rstrip("/")
         if not chosen:
-            raise SyncProblem("未设置集线器地址：请在设置中填写，或在命令中给出 URL")
+            raise SyncProblem(say("未设置集线器地址：请在设置中填写，或在命令中给出 URL",
+                                  "no hub address set: enter it in Settings or give the URL in the command"))
         if not chosen.startswith(("http://", "https://")):
-            raise SyncProblem(f"{chosen}：集线器地址应以 https:// 或 http:// 开头")
+            raise SyncProblem(say(f"{chosen}：集线器地址应以 https:// 或 http:// 开头",
+                                  f"{chosen}: a hub address starts with https:// or http://"))
         return chosen
 
     def mirror(self) -> Path:
@@ -95,13 +98,15 @@ class HubSyncService:
         try:
             response = http.request(method, path, content=body, headers=headers)
         except httpx.TransportError as exc:
-            raise HubUnreachable(f"集线器无法连接（{exc.__class__.__name__}）：{http.base_url}") from None
+            raise HubUnreachable(say(f"集线器无法连接（{exc.__class__.__name__}）：{http.base_url}",
+                                     f"cannot reach the hub ({exc.__class__.__name__}): {http.base_url}")) from None
         if response.status_code >= 400:
             try:
                 reason = response.json().get("error") or response.text[:200]
             except ValueError:
                 reason = response.text[:200] or response.reason_phrase
-            raise HubRefusal(f"集线器拒绝了请求（{response.status_code}）：{reason}", response.status_code)
+            raise HubRefusal(say(f"集线器拒绝了请求（{response.status_code}）：{reason}",
+                                 f"the hub refused the request ({response.status_code}): {reason}"), response.status_code)
         return response
 
     def _send_rows(self, http: httpx.Client) -> None:
@@ -116,7 +121,7 @@ class HubSyncService:
         url = self.url(url)
         me = self.sync.this_device()
         if not self.store.local_state.private_key():
-            raise SyncProblem("此数据库没有设备密钥")
+            raise SyncProblem(say("此数据库没有设备密钥", "this database has no device key"))
         result = HubResult(url)
         folder = self.mirror()
         mine = inbox(folder, me.id)

@@ -28,7 +28,7 @@ class EnterpriseRepository(Repository[Enterprise]):
         try:
             uscc = validate_uscc(record.uscc)
         except ValueError as exc:
-            raise ValueError(f"enterprise uscc: {exc}") from None
+            raise ValueError(say(f"统一社会信用代码：{exc}", f"enterprise USCC: {exc}")) from None
         industry = parse_industry(record.industry)
         if record.risk_class not in (1, 2, 3):
             raise ValueError(say(f"{record.risk_class!r} 应为 1、2 或 3",

@@ -47,3 +47,13 @@ def test_serve_refuses_a_database_not_initialised(hub_database) -> None:
     result = run("hub", "serve", "--database", hub_database, "--listen", "127.0.0.1:0")
     assert result.exit_code == 1 and "尚未初始化" in result.output
     assert run("hub", "serve", "--database", hub_database, "--listen", "nonsense").exit_code == 2
+
+
+def test_an_english_user_reads_hub_problems_in_english(hub_world) -> None:
+    office_db = str(hub_world["office"].store.path)
+    hub_world["office"].close()
+    nowhere = run("--lang", "en", "--db", office_db, "sync", "hub", "http://127.0.0.1:9")
+    assert nowhere.exit_code == 1 and "cannot reach the hub" in nowhere.output, nowhere.output
+    assert "集线器" not in nowhere.output
+    bad = run("--lang", "en", "--db", office_db, "sync", "hub", "ftp://x")
+    assert bad.exit_code == 2 and "starts with https://" in bad.output and "集线器" not in bad.output, bad.output
