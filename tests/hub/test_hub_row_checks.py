@@ -10,11 +10,12 @@ import httpx
 import psycopg
 
 from safety_desk.services.hazards import HazardService
+from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.sync.hub_protocol import UPLOAD
 
 from hostile import HostileEdit
 from hub_world import sync_via
-from sync_helpers import add_photo, as_person, hazard_of
+from sync_helpers import add_photo, as_person, hazard_of, later_than
 from test_hub_refusals import bundle_for_office, headers_of
 
 TABLES = ("hub_identity", "device", "photo", "bundle", "bundle_photo", "request_nonce", "device_activity",
@@ -160,3 +161,32 @@ def test_the_office_rows_come_from_the_office_only_and_in_order(hub_world, runni
     # Quiet: the office sends nothing when the hub is up to date.
     assert list(office_feed(office.store, FeedCursor(office.store.local_state.sync_epoch(),
                                                      before["office_feed"][0][2], True))) == []
+
+
+def test_district_moves_are_judged_at_the_hub_as_at_the_office(hub_world, running_hub) -> None:
+    """An edit made before its enterprise moved away still relays; a backdated one after the laptop confirmed
+    having the move is refused (tests/sync/test_backdated_moves.py at the office)."""
+    url, _ = running_hub
+    office, laptop1 = hub_world["office"], hub_world["laptop1"]
+    for replica in (office, laptop1, office, laptop1):
+        sync_via(replica, url)
+    hazard = hazard_of(office.store, "隐患1")
+    laptop1.store.hazards.update(hazard.id, description="调动前离线改的")  # offline, before the move
+    later_than(office, laptop1)
+    with office.store.transaction():
+        office.store.enterprises.update(hazard.enterprise_id, district_id=office.store.districts.by_code("D2").id)
+    d1 = office.store.districts.by_code("D1").id
+    move_clock = ScopeMoves(office.store.db).moves_out_of({d1})[hazard.enterprise_id][1]
+    sync_via(office, url)  # the hub gets the move with the office's rows; the laptop's bundle tells it of the move
+    first = sync_via(laptop1, url)  # its edit from before the move, and its ack of the move
+    assert (first.uploaded, first.refused_uploads) == (1, [])
+    sync_via(office, url)
+    office.refresh()
+    assert office.store.hazards.require(hazard.id).description == "调动前离线改的"
+    raw = HostileEdit(laptop1)
+    raw.wall = int(move_clock[:13]) - 2  # a clock from before the move, written after the laptop confirmed it
+    raw.write("UPDATE hazard SET grade = '重大' WHERE id = ?", (hazard.id,), "hazard", hazard.id, "grade")
+    raw.commit()
+    second = sync_via(laptop1, url)
+    assert second.uploaded == 0 and len(second.refused_uploads) == 1
+    assert "确认收到这次调动" in second.refused_uploads[0]
