@@ -2,9 +2,10 @@
 list and rows, /health and /metrics.
 
 Every request but /health and /metrics is signed by a device's Ed25519 key (sync/hub_protocol.py) and checked by
-services/hub_gate.py with the office's own sync checks; a device's upload also with the office's row checks over the
-rows the office sends the hub (/v1/office-rows, services/hub_rows.py); the body is read to a temporary file under a size limit
-before anything else, and a request is written to PostgreSQL in one transaction with its nonce, or not at all.
+services/hub_gate.py with the office's own sync checks, a device's upload also with the office's row checks over
+the rows the office sends the hub (/v1/office-rows, services/hub_rows.py); the body is read to a temporary file
+under a size limit before anything else, and a request is written to PostgreSQL in one transaction with its nonce,
+or not at all.
 A refusal is an HTTP status with the reason in Chinese ({"error": ...}), logged; nothing is written.
 """
 
@@ -144,7 +145,9 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
     def _keep_upload(path: Path, size: int, entry: Any, registry: Any, nonce: str) -> dict[str, Any]:
         opened = check_upload(path, entry, registry)
         manifest = opened.manifest
-        if entry.device.role != "office":
+        if entry.device.role != "office" and not connected(lambda conn: pg_store.bundle_known(
+                conn, manifest["bundle_id"], opened.manifest_sha256)):
+            # (A bundle kept already is not judged again: sent again after a lost answer, it is a no-op.)
             connected(lambda conn: _judge_rows(conn, opened, entry.device))
         changes = opened.changes_bytes() if CHANGES in manifest["members"] else None
         count = changes.count(b"\n") + (1 if changes and not changes.endswith(b"\n") else 0) if changes else 0

@@ -361,6 +361,13 @@ def store_bundle(conn: psycopg.Connection, *, device_id: str, nonce: str, now_ms
     return True
 
 
+def bundle_known(conn: psycopg.Connection, bundle_id: str, manifest_sha256: str) -> bool:
+    """This very bundle is kept here already."""
+    with conn.transaction():
+        return conn.execute("SELECT 1 FROM bundle WHERE bundle_id = %s AND manifest_sha256 = %s",
+                            (bundle_id, manifest_sha256)).fetchone() is not None
+
+
 def waiting(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int) -> list[dict[str, Any]]:
     """The bundles addressed to the device it has not acknowledged, oldest first (the request noted)."""
     with conn.transaction():

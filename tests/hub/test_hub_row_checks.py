@@ -9,6 +9,7 @@ import json
 import httpx
 import psycopg
 
+from safety_desk.hub.pg_rows import PgRows
 from safety_desk.services.hazards import HazardService
 from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.sync.hub_protocol import UPLOAD
@@ -120,7 +121,9 @@ def test_a_valid_upload_relays_and_the_office_imports_it(hub_world, running_hub)
         # The office's next exchange brought the hub its new row (the event it took).
         kinds = [r[0] for r in conn.execute("SELECT data->>'kind' FROM office_row WHERE tbl = 'hazard_event' AND "
                                             "data->>'hazard_id' = %s", (hazard.id,))]
-    assert "reported_rectified" in kinds
+        assert "reported_rectified" in kinds
+        # The after-photo is evidence now (attached to a hazard event): its annotations only grow.
+        assert PgRows(conn, enterprise.device_id, office.device_id, 0).evidence_photos([photo, "0" * 64]) == {photo}
 
 
 def test_a_refused_upload_is_set_aside_by_the_device_with_the_reason(hub_world, running_hub) -> None:
