@@ -22,6 +22,7 @@ class Industry(StrEnum):
     TRANSPORT = "交通运输"
     WAREHOUSING = "仓储物流"
     POWER = "电力"
+    GAS = "燃气"  # 城镇燃气经营 (GB/T 4754 D45), judged by its own standard, 建城规〔2023〕4号
     URBAN_RAIL = "城市轨道交通"
     HOTEL_CATERING = "酒店餐饮"
     REAL_ESTATE = "房地产"
@@ -40,13 +41,15 @@ _CLASS_1 = frozenset({
     Industry.MINING, Industry.CONSTRUCTION, Industry.HAZARDOUS_CHEMICALS, Industry.TRANSPORT,
     Industry.METALLURGY, Industry.NONFERROUS, Industry.MACHINERY, Industry.POWER,
     Industry.BUILDING_MATERIALS, Industry.WAREHOUSING, Industry.URBAN_RAIL,
+    # Gas companies were supervised as 危险化学品 (class 1) until they had an industry of their own [M].
+    Industry.GAS,
 })
 _CLASS_2 = frozenset({Industry.TEXTILES, Industry.TOBACCO, Industry.LIGHT_INDUSTRY})
 
 # Units that must drill at least every 6 months (应急预案管理办法 art. 33, regulations.md §5.1 [V]):
-# hazardous goods, mines, metal smelting, urban rail, construction, crowded premises.
+# hazardous goods (natural gas and LPG among them), mines, metal smelting, urban rail, construction, crowded premises.
 _DRILL_HIGH_RISK = frozenset({
-    Industry.HAZARDOUS_CHEMICALS, Industry.MINING, Industry.METALLURGY, Industry.NONFERROUS,
+    Industry.HAZARDOUS_CHEMICALS, Industry.GAS, Industry.MINING, Industry.METALLURGY, Industry.NONFERROUS,
     Industry.URBAN_RAIL, Industry.CONSTRUCTION, Industry.HOTEL_CATERING, Industry.COMMERCE,
 })
 
@@ -57,6 +60,9 @@ SECTOR_LISTS: dict[Industry, tuple[str, ...]] = {
     **{industry: ("gongmao-major-10",) for industry in GONGMAO},
     # AQ 3067-2026 replaced 121号 on 2026-09-30; before that day the 121号 list is the one in force.
     Industry.HAZARDOUS_CHEMICALS: ("chemical-major-aq3067-2026", "chemical-major-121"),
+    # 城镇燃气经营安全重大隐患判定标准 (建城规〔2023〕4号) and the 道路运输/城市客运 standard (试行, 2023-10-01).
+    Industry.GAS: ("gas-major-2023",),
+    Industry.TRANSPORT: ("road-transport-major-2023",),
 }
 
 

@@ -26,7 +26,7 @@ SECTIONS: dict[str, tuple[str, Industry]] = {
     "B": ("采矿业", I.MINING),
     # 制造业 without its 大类: 机械, the most common and a class-1 industry — erring towards closer supervision.
     "C": ("制造业", I.MACHINERY),
-    # Mostly power and heat (大类 44); gas (45) and water (46) are told apart below.
+    # Mostly power and heat (大类 44); gas (45, 燃气) and water (46) are told apart below.
     "D": ("电力、热力、燃气及水生产和供应业", I.POWER),
     "E": ("建筑业", I.CONSTRUCTION),
     "F": ("批发和零售业", I.COMMERCE),
@@ -73,8 +73,8 @@ DIVISIONS: dict[str, tuple[str, Industry]] = {
     "40": ("仪器仪表制造业", I.MACHINERY), "41": ("其他制造业", I.LIGHT_INDUSTRY),
     "42": ("废弃资源综合利用业", I.OTHER), "43": ("金属制品、机械和设备修理业", I.MACHINERY),
     "44": ("电力、热力生产和供应业", I.POWER),
-    # Natural gas and LPG are listed in the 危险化学品目录; a gas utility is supervised as such [M].
-    "45": ("燃气生产和供应业", I.HAZARDOUS_CHEMICALS),
+    # A gas utility is judged by the 城镇燃气 standard (建城规〔2023〕4号), not the chemical ones.
+    "45": ("燃气生产和供应业", I.GAS),
     "46": ("水的生产和供应业", I.OTHER),
     "47": ("房屋建筑业", I.CONSTRUCTION), "48": ("土木工程建筑业", I.CONSTRUCTION), "49": ("建筑安装业", I.CONSTRUCTION),
     "50": ("建筑装饰、装修和其他建筑业", I.CONSTRUCTION),
@@ -107,8 +107,8 @@ GROUPS: dict[str, tuple[str, Industry]] = {
     "441": ("电力生产", I.POWER), "4411": ("火力发电", I.POWER), "4413": ("水力发电", I.POWER),
     "4415": ("风力发电", I.POWER), "4416": ("太阳能发电", I.POWER),
     "442": ("电力供应", I.POWER), "443": ("热力生产和供应", I.POWER),
-    "451": ("燃气生产和供应业", I.HAZARDOUS_CHEMICALS), "4511": ("天然气生产和供应业", I.HAZARDOUS_CHEMICALS),
-    "4512": ("液化石油气生产和供应业", I.HAZARDOUS_CHEMICALS),
+    "451": ("燃气生产和供应业", I.GAS), "4511": ("天然气生产和供应业", I.GAS),
+    "4512": ("液化石油气生产和供应业", I.GAS),
     "461": ("自来水生产和供应", I.OTHER), "462": ("污水处理及其再生利用", I.OTHER),
     "471": ("住宅房屋建筑", I.CONSTRUCTION), "481": ("铁路、道路、隧道和桥梁工程建筑", I.CONSTRUCTION),
     "4813": ("市政道路工程建筑", I.CONSTRUCTION),
@@ -133,7 +133,7 @@ SHORT_FORMS: dict[str, Industry] = {
     "城投/建设": I.CONSTRUCTION, "城投": I.CONSTRUCTION, "建设": I.CONSTRUCTION, "城市建设": I.CONSTRUCTION,
     "建筑": I.CONSTRUCTION, "施工": I.CONSTRUCTION, "建工": I.CONSTRUCTION,
     "水务": I.OTHER, "供水": I.OTHER, "自来水": I.OTHER, "排水": I.OTHER, "污水处理": I.OTHER,
-    "燃气": I.HAZARDOUS_CHEMICALS, "天然气": I.HAZARDOUS_CHEMICALS, "液化气": I.HAZARDOUS_CHEMICALS,
+    "燃气": I.GAS, "天然气": I.GAS, "液化气": I.GAS, "液化石油气": I.GAS, "燃气公司": I.GAS,
     "热力": I.POWER, "供热": I.POWER, "供暖": I.POWER, "能源": I.POWER, "发电": I.POWER, "供电": I.POWER,
     "公交和道路运输": I.TRANSPORT, "公交": I.TRANSPORT, "道路运输": I.TRANSPORT, "交通": I.TRANSPORT,
     "运输": I.TRANSPORT, "客运": I.TRANSPORT, "货运": I.TRANSPORT, "交通运输业": I.TRANSPORT,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from safety_desk.domain.checklist import Checklist, Item
-from safety_desk.domain.industry import GONGMAO
+from safety_desk.domain.industry import GONGMAO, Industry
 
 _NUMERALS = "一二三四五六七八九十"
 
@@ -73,7 +73,30 @@ AQ_3067_2026 = MajorStandard(
     in_force=date(2026, 9, 30), superseded_on=None, source="REF_AQ3067_2026 条目索引 [R]",
     industries=frozenset({"危险化学品"}))
 
-STANDARDS: dict[str, MajorStandard] = {s.name: s for s in (ORDER_10, CHEMICAL_121, FIRE_2017, AQ_3067_2026)}
+# ---- 城镇燃气 and 道路运输/城市客运 (issue 16, checklists/gas-major-2023.toml, road-transport-major-2023.toml) ----
+
+# 城镇燃气经营安全重大隐患判定标准 (住房和城乡建设部 建城规〔2023〕4号), one edition, applied from issue. Only the
+# clauses whose text was read are registered: 第四条（一）–（五）and 第五条（一）（二）[V] (66baike.cn and
+# shilihuiyuan.cn mirrors of the notice), 第九条（一）–（四）[V] (shineutest.cn 解读 quoting the article). The rest
+# (第五条（三）on, 第六–八条) was not reached. The issue date was not read; 2023-09-08 is the earliest mirror's date,
+# so the date the standard applied by at the latest [R].
+GAS_2023 = MajorStandard(
+    name="建城规〔2023〕4号", title="城镇燃气经营安全重大隐患判定标准",
+    clauses=_articles({4: 5, 5: 2, 9: 4}),
+    in_force=date(2023, 9, 8), superseded_on=None, source="66baike.cn、shilihuiyuan.cn 转载全文前五条，shineutest.cn 解读第九条 [V]",
+    industries=frozenset({Industry.GAS.value}))
+
+# 道路运输企业和城市客运企业安全生产重大事故隐患判定标准（试行）(交通运输部 交办运〔2023〕52号 [R]), in force
+# 2023-10-01 [V]. Registered: 第三条（一）–（五）[V] (ysfeather.com mirror), 第四条（一）[V] (mot.gov.cn 留言答复
+# quoting it), 第六条（二）[R] (中国交通报 report of a 交通运输部 inspection quoting its text as "第六条第二款").
+ROAD_2023 = MajorStandard(
+    name="交办运〔2023〕52号", title="道路运输企业和城市客运企业安全生产重大事故隐患判定标准（试行）",
+    clauses=_articles({3: 5, 4: 1}) | {"第六条（二）"},
+    in_force=date(2023, 10, 1), superseded_on=None, source="ysfeather.com 转载第三、四条，mot.gov.cn 答复第四条（一）[V]；第六条（二）[R]",
+    industries=frozenset({Industry.TRANSPORT.value}))
+
+STANDARDS: dict[str, MajorStandard] = {s.name: s for s in (ORDER_10, CHEMICAL_121, FIRE_2017, AQ_3067_2026,
+                                                                   GAS_2023, ROAD_2023)}
 
 
 def grades_major(item: Item, industry: str) -> bool:

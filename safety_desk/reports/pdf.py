@@ -14,6 +14,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate, Frame, Image, KeepTogether, PageBreak, PageTemplate, Paragraph, Table, TableStyle,
@@ -147,6 +148,23 @@ def records_table(columns: Iterable[TableColumn[T]], records: Iterable[T], width
     return grid_table(rows, [column.share * scale for column in columns])
 
 
+# ReportLab's default left and right padding of a table cell.
+CELL_PADDING = 6
+
+
+def _fitted(value: Any, style: ParagraphStyle, room: float) -> ParagraphStyle:
+    """The cell style, made smaller for a code written without spaces (a USCC, a licence number) that would
+    otherwise break over two lines: a reader copies such a code, and W, M, X are wide in 仿宋."""
+    text = str(value)
+    if not text or not text.isascii() or " " in text:
+        return style
+    needed = stringWidth(text, style.fontName, style.fontSize)
+    if needed <= room:
+        return style
+    size = max(7.5, style.fontSize * room / needed)
+    return ParagraphStyle(f"{style.name}-fitted", parent=style, fontSize=size, leading=style.leading)
+
+
 def key_value_table(pairs: list[tuple[str, Any]], width: float, columns: int = 2) -> Table:
     """Label / value pairs laid out `columns` pairs to a row, labels shaded."""
     cell = styles().cell
@@ -154,7 +172,7 @@ def key_value_table(pairs: list[tuple[str, Any]], width: float, columns: int = 2
     value_width = width / columns - label_width
     rows, row = [], []
     for label, value in pairs:
-        row += [para(label, cell), para(value, cell)]
+        row += [para(label, cell), para(value, _fitted(value, cell, value_width - 2 * CELL_PADDING))]
         if len(row) == 2 * columns:
             rows.append(row)
             row = []

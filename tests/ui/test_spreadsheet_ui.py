@@ -180,4 +180,4 @@ def test_a_ledger_workbook_with_its_enterprise_sheet_imports_both(qtbot, demo_co
     with qtbot.waitSignal(dialog.imported):
         dialog.import_button.click()
     assert page.model.total() == before + 1
-    assert demo_context.store.enterprises.by_uscc(uscc).industry == "危险化学品"
+    assert demo_context.store.enterprises.by_uscc(uscc).industry == "燃气"
