@@ -209,7 +209,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         cursor = await run_in_threadpool(connected, lambda conn: pg_store.take_office_rows(
             conn, entry.device.id, nonce, clock.epoch_ms(), part))
         log.info("office rows %d..%d (%d changes) taken%s", part.after, part.upto, len(part.changes),
-                 "" if part.complete else ", more to come")
+                 "" if part.final else ", more to come")
         return JSONResponse({"epoch": cursor.epoch, "upto": cursor.upto, "complete": cursor.complete})
 
     @guarded

@@ -451,15 +451,18 @@ def office_cursor(conn: psycopg.Connection) -> tuple[FeedCursor, dict[str, set[s
 
 def take_office_rows(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int,
                      part: FeedPart) -> FeedCursor:
-    """Apply one part of the office's feed (services/hub_rows.py) in one transaction: it must start where
-    the hub stands, or at 0 (a whole feed again: a restored office, a hub that lost its copy); returns the new
-    cursor. A part out of order is refused (409) and changes nothing."""
+    """Apply one part of the office's feed (services/hub_rows.py) in one transaction; returns the cursor. A feed
+    starts where the hub stands, or at 0 (its first part then empties the copy: a restored office, a hub that holds
+    nothing yet); a part out of line is refused (409) and changes nothing. Each cell keeps its latest write by the
+    office's seq, so parts sent again are harmless; the final part moves the cursor and replaces the moves."""
     with conn.transaction():
         _take_nonce(conn, device_id, nonce, now_ms)
         _seen(conn, device_id, now_ms)
-        row = conn.execute("SELECT epoch, upto FROM office_feed FOR UPDATE").fetchone()
-        if part.after == 0:
+        row = conn.execute("SELECT epoch, upto, complete FROM office_feed FOR UPDATE").fetchone()
+        complete = bool(row and row[2])
+        if part.first and part.after == 0:
             conn.execute("DELETE FROM office_row")
+            complete = False
         elif row is None or row[0] != part.epoch or row[1] != part.after:
             raise HubRefused(409, "安全办数据的这一部分与集线器已有的不衔接，请重新同步")
         keys = sorted({(c.table, c.row_id) for c in part.changes})
@@ -471,13 +474,13 @@ def take_office_rows(conn: psycopg.Connection, device_id: str, nonce: str, now_m
                     "(SELECT * FROM unnest(%s::text[], %s::text[]))",
                     ([k[0] for k in chunk], [k[1] for k in chunk])):
                 held[(tbl, row_id)] = (data, clocks, seqs)
-        for change in sorted(part.changes, key=lambda c: c.seq):
+        for change in part.changes:
             data, clocks, seqs = held.setdefault((change.table, change.row_id), ({"id": change.row_id}, {}, {}))
+            if change.seq <= seqs.get(change.field, 0):
+                continue  # a later write of this cell is here already
             if change.field == "*":
                 data.clear()
                 data.update(change.value)
-                clocks.clear()
-                seqs.clear()
             else:
                 data[change.field] = change.value
             clocks[change.field] = change.clock
@@ -487,13 +490,15 @@ def take_office_rows(conn: psycopg.Connection, device_id: str, nonce: str, now_m
                             "ON CONFLICT (tbl, row_id) DO UPDATE SET data = EXCLUDED.data, clocks = EXCLUDED.clocks, "
                             "seqs = EXCLUDED.seqs",
                             [(t, r, Jsonb(d), Jsonb(c), Jsonb(s)) for (t, r), (d, c, s) in held.items()])
-        conn.execute("DELETE FROM office_move")
-        with conn.cursor() as cur:
-            cur.executemany("INSERT INTO office_move (enterprise_id, left_district, to_district, clock) "
-                            "VALUES (%s, %s, %s, %s)", [(e, *m) for e, m in sorted(part.moves.items())])
+        if part.final:
+            conn.execute("DELETE FROM office_move")
+            with conn.cursor() as cur:
+                cur.executemany("INSERT INTO office_move (enterprise_id, left_district, to_district, clock) "
+                                "VALUES (%s, %s, %s, %s)", [(e, *m) for e, m in sorted(part.moves.items())])
+        cursor = FeedCursor(part.epoch, part.upto if part.final else part.after, part.final or complete)
         conn.execute("INSERT INTO office_feed (epoch, upto, complete, columns, received_ms) VALUES (%s, %s, %s, %s, %s) "
                      "ON CONFLICT (one) DO UPDATE SET epoch = EXCLUDED.epoch, upto = EXCLUDED.upto, "
                      "complete = EXCLUDED.complete, columns = EXCLUDED.columns, received_ms = EXCLUDED.received_ms",
-                     (part.epoch, part.upto, part.complete, Jsonb({t: sorted(c) for t, c in part.columns.items()}),
-                      now_ms))
-    return FeedCursor(part.epoch, part.upto, part.complete)
+                     (cursor.epoch, cursor.upto, cursor.complete,
+                      Jsonb({t: sorted(c) for t, c in part.columns.items()}), now_ms))
+    return cursor

@@ -23,14 +23,17 @@ from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.store import Store
 from safety_desk.store.sync_log import SyncLog
 from safety_desk.sync.bundle import MAX_CHANGE_CELLS, MAX_CHANGE_LINES
-from safety_desk.sync.change_codec import decode_changes, encode_changes, fitting_seq
+from safety_desk.sync.change_codec import decode_changes, encode_changes
 from safety_desk.sync.hub_protocol import MAX_JSON_BODY
 from safety_desk.sync.row_checks import JudgedRows, device_refuser, refusals, row_facts_of
 
 # The hub's copy of a person holds no password hash, only this digest of it.
 _MASKED = frozenset({("person", "password_hash")})
-# One part of the feed: its first line (the part's header) and its changes within a JSON request's limit.
+# One part of the feed: its first line (the part's header) and its changes within a JSON request's limit, and
+# within what decoding reads of one member (sync/bundle.py).
 _PART_BYTES = MAX_JSON_BODY * 3 // 4
+_PART_LINES = MAX_CHANGE_LINES * 9 // 10
+_PART_CELLS = MAX_CHANGE_CELLS * 9 // 10
 _LISTED = 10  # reasons named in a refusal (the count says how many there are)
 
 
@@ -46,12 +49,14 @@ class FeedCursor:
 
 @dataclass(frozen=True)
 class FeedPart:
-    """One part of the feed as the hub reads it."""
+    """One part of the feed as the hub reads it: changes of the office's writes after `after` up to `upto`; the
+    `final` one moves the hub's cursor to `upto` and brings every enterprise's latest move."""
 
     epoch: str
     after: int
     upto: int
-    complete: bool
+    first: bool
+    final: bool
     columns: dict[str, set[str]]
     moves: dict[str, tuple[str | None, str | None, str]]  # enterprise -> (district left, district now, clock)
     changes: list[Change]
@@ -68,7 +73,9 @@ def masked(change: Change) -> Change:
 
 def office_feed(store: Store, cursor: FeedCursor) -> Iterator[bytes]:
     """The request bodies that bring the hub's copy of our rows up to date from `cursor` (none when it is): from
-    the beginning when the hub holds another incarnation of ours (a restore) or nothing yet."""
+    the beginning when the hub holds another incarnation of ours (a restore) or nothing yet. Streamed from the
+    store part by part (a city's whole data is never held at once); a part's cells may come in any order, as the
+    hub keeps each cell's latest write by seq, so an interrupted feed is simply sent again from the cursor."""
     epoch = store.local_state.sync_epoch()
     log = SyncLog(store.db)
     last = log.last_seq()
@@ -76,21 +83,25 @@ def office_feed(store: Store, cursor: FeedCursor) -> Iterator[bytes]:
     if after and after == last and cursor.complete:
         return
     columns = {table: sorted(store.db.columns(table)) for table in SYNC_MODE}
-    # Every enterprise's latest move (the scope check's `former`), whole with each part: the hub replaces its own.
-    moves = {e: list(move) for e, move in ScopeMoves(store.db).latest_moves().items()}
-    changes = [masked(c) for c in log.export_for(None, None, after, last)]
-    while True:
-        cut = fitting_seq(changes, max_bytes=_PART_BYTES, max_lines=MAX_CHANGE_LINES * 9 // 10,
-                          max_cells=MAX_CHANGE_CELLS * 9 // 10)
-        upto = last if cut is None else cut
-        part = [c for c in changes if c.seq <= upto]
-        changes = [c for c in changes if c.seq > upto]
-        header = {"epoch": epoch, "after": after, "upto": upto, "complete": upto >= last, "columns": columns,
-                  "moves": moves}
-        yield json.dumps(header).encode("utf-8") + b"\n" + encode_changes(part)
-        if upto >= last:
-            return
-        after = upto
+
+    def body(lines: list[bytes], first: bool, final: bool) -> bytes:
+        header = {"epoch": epoch, "after": after, "upto": last, "first": first, "final": final, "columns": columns,
+                  # Every enterprise's latest move (the scope check's `former`): the hub replaces its own.
+                  "moves": ({e: list(m) for e, m in ScopeMoves(store.db).latest_moves().items()} if final else {})}
+        return json.dumps(header).encode("utf-8") + b"\n" + b"".join(lines)
+
+    lines: list[bytes] = []
+    size = cells = 0
+    first = True
+    for change in log.export_for(None, None, after, last):
+        line = encode_changes([masked(change)])
+        lines.append(line)
+        size += len(line)
+        cells += len(change.value) if isinstance(change.value, dict) else 1
+        if size >= _PART_BYTES or len(lines) >= _PART_LINES or cells >= _PART_CELLS:
+            yield body(lines, first, False)
+            lines, size, cells, first = [], 0, 0, False
+    yield body(lines, first, True)
 
 
 # -- at the hub -------------------------------------------------------------------------------
@@ -104,14 +115,16 @@ def read_feed_part(body: bytes) -> FeedPart:
     try:
         header = json.loads(head)
         columns = {str(t): set(map(str, c)) for t, c in header["columns"].items()}
-        epoch, after, upto, complete = header["epoch"], header["after"], header["upto"], header["complete"]
+        epoch, after, upto = header["epoch"], header["after"], header["upto"]
+        first, final = header["first"], header["final"]
         moves = {str(e): (m[0], m[1], str(m[2])) for e, m in header["moves"].items()}
     except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         raise BadFeed(say("安全办数据的格式错误", "the office's rows: a malformed header")) from None
     if not (isinstance(epoch, str) and isinstance(after, int) and isinstance(upto, int) and 0 <= after <= upto
-            and isinstance(complete, bool)) or not set(SYNC_MODE) <= set(columns):
+            and isinstance(first, bool) and isinstance(final, bool)) or not set(SYNC_MODE) <= set(columns):
         raise BadFeed(say("安全办数据的格式错误", "the office's rows: a malformed header"))
-    return FeedPart(epoch, after, upto, complete, columns, moves, decode_changes(lines, columns, "office-rows"))
+    return FeedPart(epoch, after, upto, first, final, columns, moves,
+                    decode_changes(lines, columns, "office-rows"))
 
 
 def upload_changes(change_lines: Iterable[bytes], columns: dict[str, set[str]], name: str) -> list[Change]:
