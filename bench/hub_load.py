@@ -148,7 +148,7 @@ def judge_alone(url: str, office: Device, days: list, work_of: dict) -> dict[str
                 started = time.perf_counter()
                 changes = hub_rows.upload_changes(blobs[0], columns, "bench")
                 with conn.transaction():
-                    rows = PgRows(conn, device.id, office.id, cursor.upto)
+                    rows = PgRows(conn, device.id, office.id, cursor.upto, {c.table for c in changes})
                     rows.prefetch(hub_rows.judged_keys(changes))
                     reasons = hub_rows.upload_refusals(device, changes, rows)
                 spent.setdefault(role, []).append(time.perf_counter() - started)

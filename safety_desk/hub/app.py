@@ -181,7 +181,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             raise HubRefused(400, zh(str(exc))) from None
         identity = pg_store.require_ready(conn)
         with conn.transaction():
-            rows = PgRows(conn, sender.id, identity.office_device_id, cursor.upto)
+            rows = PgRows(conn, sender.id, identity.office_device_id, cursor.upto, {c.table for c in changes})
             rows.prefetch(hub_rows.judged_keys(changes))
             reasons = hub_rows.upload_refusals(sender, changes, rows)
         if reasons:

@@ -32,8 +32,13 @@ def _ids(value: Any) -> list[str]:
 class PgRows:
     """The hub's copy of the office's rows for judging one upload of `sender_id` (rows read once, then kept)."""
 
-    def __init__(self, conn: psycopg.Connection, sender_id: str, office_id: str, feed_upto: int) -> None:
+    def __init__(self, conn: psycopg.Connection, sender_id: str, office_id: str, feed_upto: int,
+                 tables: Iterable[str] | None = None) -> None:
+        """`tables`: those the upload writes (None: any). The photos of the sender's scope, the costliest part of
+        its index (every photo list of its enterprises' hazard events and answers), are read only for an upload
+        with photo annotations: the one row the scope check judges by them."""
         self.conn = conn
+        self.photos_needed = tables is None or "photo_annotation" in set(tables)
         self._held: dict[tuple[str, str], tuple[dict, dict, dict] | None] = {}
         row = conn.execute("SELECT manifest FROM bundle WHERE sender = %s AND recipient = %s AND acked_ms IS NOT NULL"
                            " ORDER BY seq DESC LIMIT 1", (sender_id, office_id)).fetchone()
@@ -72,9 +77,9 @@ class PgRows:
         held = self._get(table, row_id)
         return held[2].get(column, held[2].get("*", 0)) if held else 0
 
-    def _select(self, table: str, where: str, params: tuple) -> list[tuple[str, dict]]:
+    def _select(self, table: str, where: str, params: tuple, what: str = "data") -> list[tuple[str, Any]]:
         return [(r[0], r[1]) for r in self.conn.execute(
-            f"SELECT row_id, data FROM office_row WHERE tbl = %s AND {where}", (table, *params))]
+            f"SELECT row_id, {what} FROM office_row WHERE tbl = %s AND {where}", (table, *params))]
 
     # -- people -----------------------------------------------------------------------------------
     def own_people(self, scope: Scope) -> frozenset[str]:
@@ -129,19 +134,24 @@ class PgRows:
         """The hazards, inspections, photos and named districts of the index's enterprises."""
         enterprises = sorted(index.enterprise_ids)
         of = "data->>'enterprise_id' = ANY(%s)"
-        hazards = self._select("hazard", of, (enterprises,))
-        inspections = self._select("inspection", of, (enterprises,))
+        photo_list = "data->>'photos'"  # only the photo lists are read of the rows below
+        hazards = self._select("hazard", of, (enterprises,), photo_list)
+        inspections = self._select("inspection", of, (enterprises,), "NULL")
         index.hazard_ids = {r for r, _ in hazards}
         index.inspection_ids = {r for r, _ in inspections}
-        photos = {p for _, d in hazards for p in _ids(d.get("photos"))}
-        for _, data in (self._select("hazard_event", "data->>'hazard_id' = ANY(%s)", (sorted(index.hazard_ids),))
-                        + self._select("answer", "data->>'inspection_id' = ANY(%s)", (sorted(index.inspection_ids),))
-                        + self._select("drill", of, (enterprises,))):
-            photos.update(_ids(data.get("photos")))
-        index.photo_ids = photos
         index.label_district_ids = {r[0] for r in self.conn.execute(
             "SELECT DISTINCT data->>'district_id' FROM office_row WHERE tbl = ANY(%s) AND data->>'enterprise_id' = "
             "ANY(%s) AND data->>'district_id' IS NOT NULL", (list(_LABELLED), enterprises))} - index.district_ids
+        if not self.photos_needed:
+            return
+        photos = {p for _, listed in hazards for p in _ids(listed)}
+        for _, listed in (
+                self._select("hazard_event", "data->>'hazard_id' = ANY(%s)", (sorted(index.hazard_ids),), photo_list)
+                + self._select("answer", "data->>'inspection_id' = ANY(%s)", (sorted(index.inspection_ids),),
+                               photo_list)
+                + self._select("drill", of, (enterprises,), photo_list)):
+            photos.update(_ids(listed))
+        index.photo_ids = photos
 
     def former(self, scope: Scope) -> tuple[ScopeIndex, dict[str, tuple[str, str]]]:
         districts = sorted(scope.district_ids)
