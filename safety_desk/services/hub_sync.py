@@ -112,7 +112,12 @@ class HubSyncService:
     def _send_rows(self, http: httpx.Client) -> None:
         """Bring the hub's copy of the office's rows up to date (services/hub_rows.py), part by part from where the
         hub stands."""
-        stands = self._request(http, "GET", OFFICE_ROWS).json()
+        try:
+            stands = self._request(http, "GET", OFFICE_ROWS).json()
+        except HubRefusal as exc:
+            if exc.status == 404:
+                return  # a hub of an earlier version: it relays without the row checks, as it did
+            raise
         cursor = FeedCursor(stands.get("epoch"), int(stands.get("upto") or 0), bool(stands.get("complete")))
         for body in office_feed(self.store, cursor):
             self._request(http, "POST", OFFICE_ROWS, body, "application/x-ndjson")
