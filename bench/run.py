@@ -20,6 +20,7 @@ BENCHES = [
     ("weekly summary", ["weekly.py"]),
     ("photo ingest", ["photo_ingest.py"]),
     ("sync", ["sync.py"]),
+    ("password hash", ["password_cost.py"]),
 ]
 # bench/ledger.py's figure lines: label, rows, the app's ms, the baseline's ms and the ratio, ..., budget, verdict.
 _MS = re.compile(r"^(?P<label>.+?)\s+(?:[\d,]+ rows\s+)?(?P<ms>[\d.]+) ms\s+baseline\s+(?P<base>[\d.]+) ms\s+"
@@ -51,7 +52,7 @@ def summary_lines(name: str, output: str) -> list[str]:
                          f" {'ok' if not over else 'OVER: ' + ', '.join(over)}")
         lines += [line.strip() for line in output.splitlines() if line.startswith(("scrolling:", "load average"))]
         return lines
-    keep = ("budget", "stall", "peak", "ratio", "x  (")
+    keep = ("budget", "stall", "peak", "ratio", "x  (", "goal")
     return [line.strip() for line in output.splitlines() if any(word in line for word in keep)]
 
 

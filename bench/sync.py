@@ -47,8 +47,9 @@ def build(folder: Path, target: int) -> tuple[Store, Store]:
             district_id=districts[n % 2].id, industry="机械", risk_class=1 + n % 3, tracked_since="2026-01-01"))
             for n in range(40)]
     session = Session.of_device(office)
-    DeviceService(session).enroll("inspector", "laptop", folder / "laptop.sdenroll", district_codes=["D0", "D1"])
-    join(folder / "laptop.db", folder / "laptop.sdenroll")
+    enrolled = DeviceService(session).enroll("inspector", "laptop", folder / "laptop.sdenroll",
+                                             district_codes=["D0", "D1"])
+    join(folder / "laptop.db", folder / "laptop.sdenroll", passphrase=enrolled.passphrase)
     laptop = Store.open(folder / "laptop.db")
     hazard_cells = len([c for c in office.db.columns("hazard") if c != "id"])
     per_hazard = hazard_cells + 3  # each hazard also gets three events (whole rows)

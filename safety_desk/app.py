@@ -21,15 +21,17 @@ from safety_desk.store.errors import StoreError
 from safety_desk.store.store import Store
 
 
-def open_or_create(path: Path | str, enrolment: Path | None = None, *, clock: Clock | None = None) -> Store:
+def open_or_create(path: Path | str, enrolment: Path | None = None, *, clock: Clock | None = None,
+                   passphrase: str | None = None) -> Store:
     """The store at `path`. A missing file becomes the enrolled device of `enrolment` (the enterprise edition's
-    file, locked to its enterprise), or else a new office database (the set-up dialog follows)."""
+    file, locked to its enterprise, opened with `passphrase`), or else a new office database (the set-up dialog
+    follows)."""
     path = Path(path)
     if not path.exists():
         if enrolment is not None:
             from safety_desk.services.devices import join
 
-            join(path, enrolment, clock=clock, mark_file=False)  # the file inside the installed program
+            join(path, enrolment, clock=clock, passphrase=passphrase, mark_file=False)  # the file inside the installed program
         else:
             from safety_desk.services.setup import initialise  # keys and checklists: only for a new database
 
@@ -49,14 +51,15 @@ class Entrance:
         self.clock = clock
 
     @classmethod
-    def open(cls, path: Path | str, enrolment: Path | None = None, *, clock: Clock | None = None) -> "Entrance":
+    def open(cls, path: Path | str, enrolment: Path | None = None, *, clock: Clock | None = None,
+             passphrase: str | None = None) -> "Entrance":
         from safety_desk.services import encryption
 
         path = Path(path)
         if encryption.is_encrypted(path) and not encryption.is_unlocked(path):
             encryption.check_key_file(path)  # a database copied without its key file: said now, not at sign-in
             return cls(None, path=path, clock=clock)
-        return cls(open_or_create(path, enrolment, clock=clock), clock=clock)
+        return cls(open_or_create(path, enrolment, clock=clock, passphrase=passphrase), clock=clock)
 
     @property
     def locked(self) -> bool:

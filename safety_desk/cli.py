@@ -93,6 +93,30 @@ def _password_for(login: str) -> str:
     return click.prompt(say(f"{login} 的密码", f"{login}'s password"), hide_input=True)
 
 
+def _enrol_passphrase(enrol_file: Path) -> str | None:
+    """The passphrase of a sealed enrolment file: SAFETY_DESK_ENROL_PASSPHRASE, or typed (None: a plain file)."""
+    import os
+
+    from safety_desk.services.enrolment_seal import PASSPHRASE_ENV, needs_passphrase
+
+    if not needs_passphrase(enrol_file):
+        return None
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase:
+        return passphrase
+    if not sys.stdin.isatty():
+        raise BadInput(say(f"{enrol_file.name}: 登记文件已加密：请把登记口令放在环境变量 {PASSPHRASE_ENV} 中",
+                           f"{enrol_file.name}: the enrolment file is sealed: put its passphrase in {PASSPHRASE_ENV}"))
+    return click.prompt(say("登记口令（安全办登记设备时给出）", "enrolment passphrase (given by the office at enrolment)"),
+                        hide_input=True)
+
+
+def _show_passphrase(passphrase: str) -> None:
+    click.echo(say(f"登记口令（只显示这一次，请当面或电话告知使用登记文件的人，不要与文件放在一起）：{passphrase}",
+                   f"enrolment passphrase (shown this once: tell it to whoever uses the file, in person or by "
+                   f"phone; never keep it with the file): {passphrase}"))
+
+
 @contextmanager
 def _desk(ctx: click.Context) -> Iterator["Desk"]:
     """This device's desk on the database the command names: one place turns errors into messages and exit codes.
@@ -1231,24 +1255,33 @@ def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], usc
     if result.signers:
         click.echo(say(f"可在此设备登录的人员：{'、'.join(result.signers)}",
                        f"people who may sign in on this device: {', '.join(result.signers)}"))
-    else:
+    elif role != "hub":  # a hub is a relay: nobody signs in on it
         click.echo(say("此设备目前没有可登录的人员：请用 `device people` 指定，或为其片区添加检查员",
                        "no one may sign in on this device yet: name them with `device people`, or add inspectors "
                        "to its districts"), err=True)
     click.echo(say("请妥善交付此文件：它只能使用一次", "hand the file over safely: it can be used once"))
+    _show_passphrase(result.passphrase)
 
 
 @device_group.command("join")
 @click.argument("enrol_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--user", "login", default=None, metavar="LOGIN",
+              help="Encrypt the new database at once for this account, who signs in on the device (password: "
+                   "SAFETY_DESK_PASSWORD, or typed); without it the database stays unencrypted until the first "
+                   "sign-in in the window.")
 @click.pass_context
-def device_join(ctx: click.Context, enrol_file: Path) -> None:
-    """Make this fresh installation the device an enrolment file describes (with its own new key)."""
+def device_join(ctx: click.Context, enrol_file: Path, login: str | None) -> None:
+    """Make this fresh installation the device an enrolment file describes (with its own new key). The file's
+    passphrase: SAFETY_DESK_ENROL_PASSPHRASE, or typed."""
     from safety_desk.services.devices import AlreadyJoined, join
     from safety_desk.services.errors import StoreError
 
+    path = _db_path(ctx)
+    passphrase = _enrol_passphrase(enrol_file) if enrol_file.exists() else None
+    password = _password_for(login) if login else None
     progress = _Progress(say("导入初始数据", "importing starter data"))
     try:
-        result = join(_db_path(ctx), enrol_file, report=progress)
+        result = join(path, enrol_file, report=progress, passphrase=passphrase, user=login, password=password)
     except (AlreadyJoined, ValueError) as exc:  # a database here already; a damaged or foreign enrolment file
         raise BadInput(str(exc)) from None
     except StoreError as exc:  # another program is creating the database here, a full disk
@@ -1259,6 +1292,12 @@ def device_join(ctx: click.Context, enrol_file: Path) -> None:
                    f"this installation is now {result.name} ({result.role}) {result.device_id}"))
     click.echo(say(f"初始数据：{result.changes} 项修改，{result.photos} 张照片",
                    f"starter data: {result.changes} changes, {result.photos} photos"))
+    if result.encrypted is not None:
+        click.echo(result.encrypted.describe())
+    else:
+        click.echo(say("数据库尚未加密：在窗口中第一次登录时自动加密（或用 `device join --user 登录名` 加入即加密）",
+                       "the database is not encrypted yet: it is encrypted at the first sign-in in the window (or "
+                       "join with `device join --user LOGIN` to encrypt it at once)"))
 
 
 @device_group.command("people")
@@ -1503,11 +1542,13 @@ def _hub_parts():
 @click.option("--enrolment", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="The enrolment file the office made with `device enroll --role hub`.")
 def hub_init(database_url: str, enrolment: Path) -> None:
-    """Create or upgrade the hub's database schema and take the identity the enrolment file gives."""
+    """Create or upgrade the hub's database schema and take the identity the enrolment file gives (its passphrase:
+    SAFETY_DESK_ENROL_PASSPHRASE, or typed)."""
     HubStoreError, init_hub, _ = _hub_parts()
 
+    passphrase = _enrol_passphrase(enrolment)
     try:
-        result = init_hub(database_url, enrolment)
+        result = init_hub(database_url, enrolment, passphrase=passphrase)
     except HubStoreError as exc:
         raise Failed(str(exc)) from None
     except ValueError as exc:

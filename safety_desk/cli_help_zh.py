@@ -154,7 +154,11 @@ COMMANDS: dict[str, tuple[str, dict[str, str]]] = {
                     "只有他们的密码散列存放在设备上。",
         **_OUT, "--output": "写入的登记文件（FILE.sdenroll）。",
     }),
-    "device join": ("把这个新安装变成登记文件所描述的设备（生成自己的新密钥）。", {}),
+    "device join": ("把这个新安装变成登记文件所描述的设备（生成自己的新密钥）。登记口令：环境变量 "
+                    "SAFETY_DESK_ENROL_PASSPHRASE，或在终端输入。", {
+        "--user": "加入后立即为此账号加密新数据库（此人须在本设备的登录名单上；密码：SAFETY_DESK_PASSWORD，或在终端输入）；"
+                  "不用此项时，数据库在窗口中第一次登录前保持未加密。",
+    }),
     "device people": ("查看或修改在设备上登录的人（仅安全办）；修改随下次同步到达该设备。", {
         "--person": "在该设备上登录的人（可重复）。",
         "--default": "恢复为设备范围的默认名单。",
@@ -166,7 +170,8 @@ COMMANDS: dict[str, tuple[str, dict[str, str]]] = {
     "device revoke": ("停用一台设备（按名称或编号）：拒收它的同步包；停用随同步包传递。", {}),
     "device list": ("所有设备：名称、角色、范围、登记时间、停用时间、密钥是否已到。", {}),
     "hub": ("网络同步集线器（PostgreSQL）：初始化与运行。", {}),
-    "hub init": ("建立或升级集线器的数据库结构，并取得登记文件所给的身份。", {
+    "hub init": ("建立或升级集线器的数据库结构，并取得登记文件所给的身份（登记口令：环境变量 "
+                 "SAFETY_DESK_ENROL_PASSPHRASE，或在终端输入）。", {
         "--database": "PostgreSQL 连接地址，如 postgresql://safetydesk@localhost/safetydesk。",
         "--enrolment": "安全办用 device enroll --role hub 生成的登记文件。",
     }),

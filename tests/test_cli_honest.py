@@ -16,6 +16,7 @@ from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.devices import DeviceService
 from safety_desk.services.session import Session
 from safety_desk.store.store import Store
+from tests.enrolment import passphrase_in
 from tests.demo_data import DEMO_AS_OF
 
 
@@ -85,12 +86,13 @@ def test_one_of_o_or_json_and_a_missing_folder_only_with_create_dirs(city: Path,
     assert target.read_bytes().startswith(b"%PDF")
 
 
-def test_what_a_devices_role_may_not_do_exits_3(city: Path, tmp_path: Path) -> None:
+def test_what_a_devices_role_may_not_do_exits_3(city: Path, tmp_path: Path, monkeypatch) -> None:
     with Store.open(city) as store:
         office = Session.of_device(store)
         district = store.districts.active()[0]
-        DeviceService(office).enroll("inspector", "巡查笔记本", tmp_path / "laptop.sdenroll",
-                                     district_codes=[district.code])
+        enrolled = DeviceService(office).enroll("inspector", "巡查笔记本", tmp_path / "laptop.sdenroll",
+                                                district_codes=[district.code])
+    monkeypatch.setenv("SAFETY_DESK_ENROL_PASSPHRASE", enrolled.passphrase)
     laptop = tmp_path / "laptop.db"
     joined = run("--db", str(laptop), "device", "join", str(tmp_path / "laptop.sdenroll"))
     assert joined.exit_code == 0, joined.output
@@ -105,13 +107,15 @@ def test_restoring_the_database_onto_itself_is_bad_input(city: Path) -> None:
     assert result.exit_code == 2 and "当前的数据库" in result.output
 
 
-def test_a_sync_export_from_the_office_names_the_device_it_was_written_for(tmp_path: Path) -> None:
+def test_a_sync_export_from_the_office_names_the_device_it_was_written_for(tmp_path: Path, monkeypatch) -> None:
     office = tmp_path / "office.db"
     build_demo(office, DemoSpec(enterprises=6, weeks=2, as_of=DEMO_AS_OF), clock=FixedClock(DEMO_AS_OF))
     with Store.open(office) as store:
         code = store.districts.active()[0].code
-    assert run("--db", str(office), "device", "enroll", "--role", "inspector", "--district", code, "--name", "笔记本甲",
-               "-o", str(tmp_path / "a.sdenroll")).exit_code == 0
+    enrolled = run("--db", str(office), "device", "enroll", "--role", "inspector", "--district", code,
+                   "--name", "笔记本甲", "-o", str(tmp_path / "a.sdenroll"))
+    assert enrolled.exit_code == 0, enrolled.output
+    monkeypatch.setenv("SAFETY_DESK_ENROL_PASSPHRASE", passphrase_in(enrolled.output))
     assert run("--db", str(tmp_path / "a.db"), "device", "join", str(tmp_path / "a.sdenroll")).exit_code == 0
     exported = run("--db", str(office), "sync", "export", "--to", str(tmp_path / "out.sdsync"))
     assert exported.exit_code == 0, exported.output
@@ -137,7 +141,7 @@ def test_a_long_command_in_a_script_logs_progress(city: Path, tmp_path: Path) ->
     assert "导出:" in result.stderr and "/" in result.stderr
 
 
-def test_an_enrolment_file_joins_one_installation_only(tmp_path: Path) -> None:
+def test_an_enrolment_file_joins_one_installation_only(tmp_path: Path, monkeypatch) -> None:
     office = tmp_path / "office.db"
     build_demo(office, DemoSpec(enterprises=6, weeks=2, as_of=DEMO_AS_OF), clock=FixedClock(DEMO_AS_OF))
     with Store.open(office) as store:
@@ -145,8 +149,10 @@ def test_an_enrolment_file_joins_one_installation_only(tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()
     enrolment = share / "laptop.sdenroll"
-    assert run("--db", str(office), "device", "enroll", "--role", "inspector", "--district", code, "--name", "笔记本乙",
-               "-o", str(enrolment)).exit_code == 0
+    enrolled = run("--db", str(office), "device", "enroll", "--role", "inspector", "--district", code,
+                   "--name", "笔记本乙", "-o", str(enrolment))
+    assert enrolled.exit_code == 0, enrolled.output
+    monkeypatch.setenv("SAFETY_DESK_ENROL_PASSPHRASE", passphrase_in(enrolled.output))
     assert run("--db", str(tmp_path / "first.db"), "device", "join", str(enrolment)).exit_code == 0
     second = run("--db", str(tmp_path / "second.db"), "device", "join", str(enrolment))
     assert second.exit_code == 2 and "已被使用" in second.output

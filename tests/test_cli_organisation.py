@@ -141,10 +141,10 @@ def test_import_people_dry_run_then_all_or_nothing(db_path: Path, tmp_path: Path
 def test_an_inspector_laptop_may_not_manage_people(db_path: Path, tmp_path: Path):
     run(db_path, "district", "add", "D1", "东片区")
     with Store.open(db_path) as store:
-        DeviceService(Session.of_device(store)).enroll("inspector", "laptop", tmp_path / "l.sdenroll",
-                                                       district_codes=["D1"])
+        enrolled = DeviceService(Session.of_device(store)).enroll("inspector", "laptop", tmp_path / "l.sdenroll",
+                                                                  district_codes=["D1"])
     laptop = tmp_path / "laptop.db"
-    join(laptop, tmp_path / "l.sdenroll")
+    join(laptop, tmp_path / "l.sdenroll", passphrase=enrolled.passphrase)
     for args in (["district", "add", "D2", "西"], ["person", "list"], ["person", "disable", "admin"]):
         assert run(laptop, *args).exit_code == 3
 

@@ -24,6 +24,7 @@ from safety_desk.services.photos import ingest_bytes
 from safety_desk.services.passwords import hash_password
 from safety_desk.store.records import DistrictMember, Person
 from safety_desk.store.store import Store
+from tests.enrolment import passphrase_in
 from tests.services.test_office_enterprise_list import ROWS, office_list
 
 PASSWORD = "Anquan-2026"
@@ -94,7 +95,7 @@ def inspect_and_submit(laptop_db: Path, login: str, enterprise_name: str) -> str
         session.store.close()
 
 
-def test_a_new_office_goes_live_from_an_empty_folder(tmp_path: Path) -> None:
+def test_a_new_office_goes_live_from_an_empty_folder(tmp_path: Path, monkeypatch) -> None:
     office_db, laptop_db = tmp_path / "office" / "safety.db", tmp_path / "laptop" / "safety.db"
     office_db.parent.mkdir()
     laptop_db.parent.mkdir()
@@ -115,8 +116,10 @@ def test_a_new_office_goes_live_from_an_empty_folder(tmp_path: Path) -> None:
     add_inspector(office_db, "liqiang", "李强", "D01", tmp_path)
     enrol = tmp_path / "U盘" / "李强的笔记本.sdenroll"
     enrol.parent.mkdir()
-    run("--db", office_db, "device", "enroll", "--role", "inspector", "--district", "D01", "--name", "李强的笔记本",
-        "-o", enrol)
+    enrolled = run("--db", office_db, "device", "enroll", "--role", "inspector", "--district", "D01",
+                   "--name", "李强的笔记本", "-o", enrol)
+    assert not any(name.encode() in enrol.read_bytes() for name in ("李强", "liqiang", "东片区"))  # sealed
+    monkeypatch.setenv("SAFETY_DESK_ENROL_PASSPHRASE", passphrase_in(enrolled))  # read out to 李强
     assert "东片区" in run("--db", office_db, "device", "list")  # scopes by name, not D01
 
     # 4. On the laptop: join with the file from the USB stick, sign in, inspect an enterprise of 东片区.

@@ -1439,8 +1439,8 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="30"/>
-        <source>The enrolment file makes a fresh installation this device, with the data of its scope. Hand it over on a USB stick or through a shared folder only its user can open; on the new computer, start SafetyDesk and choose “Join an office: choose the enrolment file”. It works once, like a one-time password: delete other copies afterwards.</source>
-        <translation>登记文件让一台新安装的电脑成为此设备，并带去其范围内的数据。请用U盘或只有使用人能打开的共享文件夹交付；在新电脑上启动安全检查工作台，选择“加入安全办：选择登记文件”。登记文件只能使用一次，如同一次性密码：使用后请删除其他副本。</translation>
+        <source>The enrolment file makes a fresh installation this device, with the data of its scope. Hand it over on a USB stick or through a shared folder only its user can open; on the new computer, start SafetyDesk and choose “Join an office: choose the enrolment file”. It works once, like a one-time password: delete other copies afterwards. It is locked with a passphrase shown once when it is written: tell it to the user separately, never with the file.</source>
+        <translation>登记文件让一台新安装的电脑成为此设备，并带去其范围内的数据。请用U盘或只有使用人能打开的共享文件夹交付；在新电脑上启动安全检查工作台，选择“加入安全办：选择登记文件”。登记文件只能使用一次，如同一次性密码：使用后请删除其他副本。登记文件用登记口令加密，口令在写出时只显示一次：请另行告知使用人，不要与文件放在一起。</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/enrol_device.py" line="43"/>
@@ -5678,6 +5678,36 @@ A period is filed once: the filed figures are final and every later print shows 
         <source>%1 is revoked; the other devices learn it with their next bundle.</source>
         <translation>%1 已停用；其他设备将随下一个同步包获知。</translation>
     </message>
+    <message>
+        <source>%1 is back to its default sign-in list: %2</source>
+        <translation>%1 已恢复默认登录名单：%2</translation>
+    </message>
+    <message>
+        <source>Sign-in list</source>
+        <translation>登录名单</translation>
+    </message>
+    <message>
+        <source>Sign-in list…</source>
+        <translation>登录名单…</translation>
+    </message>
+    <message>
+        <source>The file is locked with this passphrase, shown only now: %1
+Tell it to whoever joins with the file, in person or by phone; never keep it with the file.</source>
+        <translation>登记文件已用以下登记口令加密（只显示这一次）：%1
+请当面或电话告知使用此文件加入的人；不要把口令与文件放在一起。</translation>
+    </message>
+    <message>
+        <source>Who may sign in on the selected device (only their passwords go to it)</source>
+        <translation>可在所选设备上登录的人（只有他们的密码会发送到该设备）</translation>
+    </message>
+    <message>
+        <source>Who signs in on %1 from its next sync: %2</source>
+        <translation>自下次同步起可在 %1 上登录的人：%2</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
 </context>
 <context>
     <name>TrainingEditorDialog</name>
@@ -5966,6 +5996,64 @@ A period is filed once: the filed figures are final and every later print shows 
         <location filename="../../safety_desk/ui/hub_syncer.py" line="112"/>
         <source>Hub: last synced %1, %2 bundles refused (see the Sync page)</source>
         <translation>集线器：上次同步 %1，%2 个同步包被拒收（见同步页面）</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolPassphraseDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enrolment passphrase</source>
+        <translation>登记口令</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>The enrolment file %1 is locked with a passphrase. The safety office was shown it when it enrolled this device: ask them for it and type it here (6 groups of 4 letters or digits; case and dashes do not matter).</source>
+        <translation>登记文件 %1 已用登记口令加密。安全办登记此设备时得到了这个口令：请向安全办询问，并在此输入（6 组，每组 4 个字母或数字；不分大小写，短横线可省略）。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInListDialog</name>
+    <message>
+        <source>Back to the default list</source>
+        <translation>恢复默认名单</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Filter by name or login</source>
+        <translation>按姓名或登录名筛选</translation>
+    </message>
+    <message>
+        <source>Now: a list the office named.</source>
+        <translation>当前：安全办指定的名单。</translation>
+    </message>
+    <message>
+        <source>Now: the default list (the inspectors and leaders of its districts, or the enterprise's own people).</source>
+        <translation>当前：默认名单（其片区的检查员和包片领导，或本企业人员）。</translation>
+    </message>
+    <message>
+        <source>Only the people ticked may sign in on %1, and only their password hashes are kept on it. The change reaches the device with its next sync.</source>
+        <translation>只有勾选的人可以在 %1 上登录，设备上也只保存他们的密码散列。修改随该设备下次同步生效。</translation>
+    </message>
+    <message>
+        <source>Save list</source>
+        <translation>保存名单</translation>
+    </message>
+    <message>
+        <source>Sign-in list of %1</source>
+        <translation>%1 的登录名单</translation>
+    </message>
+    <message>
+        <source>Tick at least one person, or go back to the default list.</source>
+        <translation>请至少勾选一人，或恢复默认名单。</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ from itertools import islice
 from typing import Any
 
 from safety_desk.domain.industry import Industry
+from safety_desk.domain.language import say
 
 # Limits against hostile or broken files; real checklists stay far below all of them.
 MAX_TEXT_BYTES = 2 * 1024 * 1024
@@ -556,9 +557,11 @@ def _build(data: dict[str, Any], loc: _Locator, source: str) -> Checklist:
     effective = root.get("effective", (date,), "a date like 2026-01-01")
     superseded_on = root.get("superseded_on", (date,), "a date like 2026-01-01", required=False)
     if superseded_on is not None and not superseded:
-        root.fail("superseded_on", "只有 standard_superseded = true 的检查表才有停用日期")
+        root.fail("superseded_on", say("只有 standard_superseded = true 的检查表才有停用日期",
+                                       "only allowed when standard_superseded = true"))
     if superseded_on is not None and superseded_on <= effective:
-        root.fail("superseded_on", f"停用日期 {superseded_on} 必须晚于施行日期 {effective}")
+        root.fail("superseded_on", say(f"停用日期 {superseded_on} 必须晚于施行日期 {effective}",
+                                       f"must be after the effective date {effective}, not {superseded_on}"))
     return Checklist(
         id=root.code("id", _ID_RE, "lowercase letters, digits, '.', '_' or '-'"),
         version=version,

@@ -28,6 +28,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from safety_desk.domain.language import say
 from safety_desk.domain.ownership import INSPECTOR_ROLES, OFFICE_ROLES
 
 # Fields that never leave the office side (none exist yet; see the module docstring).
@@ -84,15 +85,19 @@ def signer_problem(role: str, enterprise_id: str | None, person: dict[str, Any])
     """Why `person` (a person row) may not be on the sign-in list of a device of this role (None: they may)."""
     login = person.get("login") or person.get("id")
     if person.get("deleted"):
-        return f"人员 {login} 已删除"
+        return say(f"人员 {login} 已删除", f"{login} was deleted")
     if person.get("role") in OFFICE_ROLES:
-        return f"{login} 是安全办的账号，安全办账号只在安全办的电脑上登录，不能列入其他设备的登录人员"
+        return say(f"{login} 是安全办的账号，安全办账号只在安全办的电脑上登录，不能列入其他设备的登录人员",
+                   f"{login} is an office account: office accounts sign in only on the office's computers and "
+                   "cannot be on another device's sign-in list")
     if role == "enterprise":
         if person.get("enterprise_id") != enterprise_id:
-            return f"{login} 不是本企业的人员，不能在本企业的电脑上登录"
+            return say(f"{login} 不是本企业的人员，不能在本企业的电脑上登录",
+                       f"{login} is not one of this enterprise's people and cannot sign in on its computer")
         return None
     if person.get("role") not in INSPECTOR_ROLES:
-        return f"{login} 不是检查员或包片领导，不能在检查员或包片领导的电脑上登录"
+        return say(f"{login} 不是检查员或包片领导，不能在检查员或包片领导的电脑上登录",
+                   f"{login} is neither an inspector nor a district leader and cannot sign in on their computers")
     return None
 
 

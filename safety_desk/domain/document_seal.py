@@ -14,8 +14,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from safety_desk.domain.language import say
+
 PREFIX = "SD1"
 KIND_NAMES = {"N": "安全隐患整改通知书", "R": "整改复查意见书", "Q": "隐患排查治理季度统计", "A": "隐患排查治理年度统计"}
+KIND_NAMES_EN = {"N": "rectification notice", "R": "re-inspection opinion", "Q": "quarterly hazard statistics",
+                 "A": "annual hazard statistics"}
 _FIELDS = 7
 
 
@@ -32,11 +36,11 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
 
 
-def _unb64(text: str, what: str) -> bytes:
+def _unb64(text: str, what: str, what_en: str) -> bytes:
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except ValueError:
-        raise SealProblem(f"验证码中的{what}已损坏") from None
+        raise SealProblem(say(f"验证码中的{what}已损坏", f"the {what_en} in the seal is damaged")) from None
 
 
 def content_digest(content: dict[str, Any]) -> str:
@@ -57,6 +61,11 @@ class Seal:
     def kind_name(self) -> str:
         return KIND_NAMES.get(self.kind, self.kind)
 
+    @property
+    def kind_shown(self) -> str:
+        """The kind's name in the current language, for a message (kind_name is the document's own, Chinese)."""
+        return say(self.kind_name, KIND_NAMES_EN.get(self.kind, self.kind))
+
     def signed_part(self) -> bytes:
         """What the signature covers: every field but the signature, as the text writes them."""
         return "|".join((PREFIX, self.kind, self.number, self.day, self.digest, self.signer)).encode("utf-8")
@@ -65,7 +74,7 @@ class Seal:
         return Seal(self.kind, self.number, self.day, self.digest, self.signer, _b64(signature))
 
     def signature_bytes(self) -> bytes:
-        return _unb64(self.signature, "签名")
+        return _unb64(self.signature, "签名", "signature")
 
     def text(self) -> str:
         return self.signed_part().decode("utf-8") + "|" + self.signature
@@ -76,12 +85,14 @@ def parse_seal(text: str) -> Seal:
     cleaned = "".join(str(text).split()) if "|" in str(text) else str(text).strip()
     parts = cleaned.split("|")
     if len(parts) != _FIELDS or parts[0] != PREFIX:
-        raise SealProblem("这不是本系统出具文件的验证码（应以 SD1| 开头，共 7 段）")
+        raise SealProblem(say("这不是本系统出具文件的验证码（应以 SD1| 开头，共 7 段）",
+                              "this is not the seal of a document of this program: it starts with SD1| and has 7 parts"))
     _, kind, number, day, digest, signer, signature = parts
     if kind not in KIND_NAMES:
-        raise SealProblem(f"验证码中的文件类型“{kind}”无法识别")
+        raise SealProblem(say(f"验证码中的文件类型“{kind}”无法识别", f"the seal's document kind “{kind}” is unknown"))
     if not number or not signer or not signature:
-        raise SealProblem("验证码不完整：缺少编号、签发设备或签名")
-    if len(_unb64(digest, "摘要")) != 32:
-        raise SealProblem("验证码中的摘要长度不对")
+        raise SealProblem(say("验证码不完整：缺少编号、签发设备或签名",
+                              "the seal is incomplete: its number, signing device or signature is missing"))
+    if len(_unb64(digest, "摘要", "digest")) != 32:
+        raise SealProblem(say("验证码中的摘要长度不对", "the seal's digest has the wrong length"))
     return Seal(kind, number, day, digest, signer, signature)

@@ -1,13 +1,16 @@
 """How figures recomputed today differ from the ones filed (报出): a generic walk over two statistics snapshots.
 
 A snapshot is plain JSON: numbers and texts in objects, and lists of rows that each name themselves (a
-tally's "name", else its "key"). Every number is compared by its path, named in Chinese for the reader.
+tally's "name", else its "key"). Every number is compared by its path, named in Chinese for the document and in
+the current language for a message.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from safety_desk.domain.language import say
 
 # The words of the paths a statistics snapshot uses; a key not listed is shown as it is.
 LABELS = {
@@ -16,16 +19,33 @@ LABELS = {
     "major": "重大隐患", "closed": "已销号", "open": "未销号", "overdue": "逾期",
     "closed_in_period": "期内销号", "in_plan": "列入治理计划", "funds": "落实治理资金", "supervised": "挂牌督办",
 }
+LABELS_EN = {
+    "total": "total", "statuses": "by status", "by_grade": "by grade", "by_category": "by category",
+    "by_enterprise": "by enterprise", "by_district": "by district", "by_month": "by month", "found": "found",
+    "general": "general hazards", "major": "major hazards", "closed": "closed", "open": "open", "overdue": "overdue",
+    "closed_in_period": "closed in the period", "in_plan": "in a treatment plan", "funds": "funded",
+    "supervised": "under listed supervision",
+}
+assert set(LABELS_EN) == set(LABELS)
 _SKIPPED = frozenset({"key", "name", "office", "as_of", "period", "quarter", "scope", "year", "kind"})
+
+
+_UNCLASSIFIED = "（未分类）"
 
 
 @dataclass(frozen=True)
 class Difference:
     """One figure that changed: where it is (in words), what was filed, what it is now (None: no such row)."""
 
-    label: str
+    label: str  # in Chinese, as the filed document prints it
     filed: Any
     now: Any
+    label_en: str = field(default="", compare=False)
+
+    @property
+    def shown(self) -> str:
+        """The label in the current language, for a message (the command line's list of differences)."""
+        return say(self.label, self.label_en or self.label)
 
 
 def _numbers(value: Any, path: tuple[str, ...], out: dict[tuple[str, ...], Any]) -> None:
@@ -40,7 +60,7 @@ def _numbers(value: Any, path: tuple[str, ...], out: dict[tuple[str, ...], Any])
     elif isinstance(value, list):
         for index, row in enumerate(value):
             if isinstance(row, dict) and ("name" in row or "key" in row):
-                name = row.get("name") or row.get("key") or "（未分类）"
+                name = row.get("name") or row.get("key") or _UNCLASSIFIED
             else:
                 name = str(index + 1)
             _numbers(row, path + (str(name),), out)
@@ -50,6 +70,10 @@ def _label(path: tuple[str, ...]) -> str:
     return " · ".join(LABELS.get(part, part) for part in path)
 
 
+def _label_en(path: tuple[str, ...]) -> str:
+    return " · ".join("(unclassified)" if part == _UNCLASSIFIED else LABELS_EN.get(part, part) for part in path)
+
+
 def differences(filed: dict[str, Any], now: dict[str, Any]) -> list[Difference]:
     """Every figure whose value now is not the filed one, in the filed snapshot's order, then new rows."""
     before: dict[tuple[str, ...], Any] = {}
@@ -57,5 +81,5 @@ def differences(filed: dict[str, Any], now: dict[str, Any]) -> list[Difference]:
     _numbers(filed, (), before)
     _numbers(now, (), after)
     paths = list(before) + [path for path in after if path not in before]
-    return [Difference(_label(path), before.get(path), after.get(path))
+    return [Difference(_label(path), before.get(path), after.get(path), _label_en(path))
             for path in paths if before.get(path) != after.get(path)]

@@ -63,6 +63,8 @@ SECTOR_LISTS: dict[Industry, tuple[str, ...]] = {
     # 城镇燃气经营安全重大隐患判定标准 (建城规〔2023〕4号) and the 道路运输/城市客运 standard (试行, 2023-10-01).
     Industry.GAS: ("gas-major-2023",),
     Industry.TRANSPORT: ("road-transport-major-2023",),
+    # A construction site is judged by 房屋市政 2024版 (建质规〔2024〕5号, in force 2024-12-13).
+    Industry.CONSTRUCTION: ("construction-major-2024",),
 }
 
 

@@ -95,8 +95,23 @@ ROAD_2023 = MajorStandard(
     in_force=date(2023, 10, 1), superseded_on=None, source="ysfeather.com 转载第三、四条，mot.gov.cn 答复第四条（一）[V]；第六条（二）[R]",
     industries=frozenset({Industry.TRANSPORT.value}))
 
+# ---- 房屋市政 (issue 16, checklists/construction-major-2024.toml) ----
+
+# 房屋市政 2024版 (建质规〔2024〕5号): 第四–十五条 51 numbered situations and 第十六、十七条 as whole articles,
+# 53 in all. [V]: 第一–十八条 as 东莞市住房和城乡建设局 forwarded the official DOCX (zjj.dg.gov.cn attachment
+# 4323450.docx, transcribed in An-0726/safety-basis knowledge/clauses/C_MOHURD_CONSTRUCTION_2024_*.json); 第六、七条
+# also on zjj.sz.gov.cn. 第十八条: in force on issue, repealing 2022版 [V]; issued 2024-12-13 [R] (that repo's
+# record of the 住建部 notice). It judges construction sites only (第三条): 建筑施工.
+CONSTRUCTION_2024 = MajorStandard(
+    name="建质规〔2024〕5号", title="房屋市政工程生产安全重大事故隐患判定标准（2024版）",
+    clauses=_articles({4: 5, 5: 4, 6: 4, 7: 3, 8: 9, 9: 5, 10: 2, 11: 4, 12: 2, 13: 7, 14: 3, 15: 3})
+    | {"第十六条", "第十七条"},
+    in_force=date(2024, 12, 13), superseded_on=None,
+    source="zjj.dg.gov.cn 转发的官方 DOCX 全文 [V]；发布日 [R]",
+    industries=frozenset({Industry.CONSTRUCTION.value}))
+
 STANDARDS: dict[str, MajorStandard] = {s.name: s for s in (ORDER_10, CHEMICAL_121, FIRE_2017, AQ_3067_2026,
-                                                                   GAS_2023, ROAD_2023)}
+                                                                   GAS_2023, ROAD_2023, CONSTRUCTION_2024)}
 
 
 def grades_major(item: Item, industry: str) -> bool:

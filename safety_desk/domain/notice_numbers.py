@@ -50,7 +50,9 @@ def validate_notice_pattern(pattern: str) -> str:
         raise NoticePatternError(say(f"通知书编号格式“{pattern}”不能区分序号",
                                      f"the notice number pattern “{pattern}” gives the same number for different sequence numbers"))
     if "第{seq" in pattern:
-        raise NoticePatternError(f"通知书编号格式“{pattern}”中序号前不加“第”：发文字号写作 国资安通〔2026〕4号")
+        raise NoticePatternError(say(f"通知书编号格式“{pattern}”中序号前不加“第”：发文字号写作 国资安通〔2026〕4号",
+                                     f"the notice number pattern “{pattern}” puts 第 before the sequence number: a "
+                                     "document number is written without it, like 国资安通〔2026〕4号"))
     return pattern
 
 

@@ -122,13 +122,18 @@ def evidence_problem(table: str, field_name: str, before: dict[str, Any] | None,
 def _annotation_problem(field_name: str, before: dict[str, Any], after: dict[str, Any]) -> str | None:
     """Why a change to an evidence photo's annotation changes or removes what was drawn (None: it only adds)."""
     if field_name in ("*", "photo_id") and changed(before, after, "photo_id"):
-        return "证据照片的标注不能改到另一张照片上，未接收"
+        return say("证据照片的标注不能改到另一张照片上，未接收",
+                   "an evidence photo's annotation cannot be moved to another photo; not taken")
     if field_name in ("*", "deleted") and _norm(after.get("deleted")) and not _norm(before.get("deleted")):
-        return "证据照片（隐患事件或已提交检查所附）的标注不能删除，未接收"
+        return say("证据照片（隐患事件或已提交检查所附）的标注不能删除，未接收",
+                   "the annotation of an evidence photo (of a hazard event or a submitted inspection) cannot be "
+                   "deleted; not taken")
     if field_name in ("*", "shapes") and changed(before, after, "shapes"):
         old, new = _norm(before.get("shapes")), _norm(after.get("shapes"))
         if not (isinstance(old, list) and isinstance(new, list) and new[:len(old)] == old):
-            return "证据照片（隐患事件或已提交检查所附）的标注只能追加，已画的标注不能修改或删除，未接收"
+            return say("证据照片（隐患事件或已提交检查所附）的标注只能追加，已画的标注不能修改或删除，未接收",
+                       "the annotation of an evidence photo (of a hazard event or a submitted inspection) can only "
+                       "be added to: what was drawn cannot be changed or removed; not taken")
     return None
 
 
@@ -254,9 +259,13 @@ def account_problem(table: str, field_name: str, before: dict[str, Any] | None, 
         return None
     person = (before or after).get("id")
     if author != person:
-        return f"人员 {person} 的密码只能由本人修改，此修改的作者是 {author or '设备'}，未接收"
+        return say(f"人员 {person} 的密码只能由本人修改，此修改的作者是 {author or '设备'}，未接收",
+                   f"only person {person} may change their password; this change was written by "
+                   f"{author or 'the device'}; not taken")
     if person not in set(signs_in):
-        return f"人员 {person} 不在发送设备上登录（不是其片区或企业的人员），其密码不能由这台设备修改，未接收"
+        return say(f"人员 {person} 不在发送设备上登录（不是其片区或企业的人员），其密码不能由这台设备修改，未接收",
+                   f"person {person} does not sign in on the sending device (not one of its districts' or "
+                   "enterprise's people): that device cannot change their password; not taken")
     return None
 
 
@@ -269,4 +278,6 @@ def event_author_problem(table: str, before: dict[str, Any] | None, after: dict[
     by_id = after.get("by_id")
     if by_id in (None, "") or by_id == author or (author in ("", sender_id) and by_id == sender_id):
         return None
-    return f"隐患事件 {after.get('id')} 署名为 {by_id}，但写入者是 {author or '设备'}：事件只能以写入者本人的名义记录，未接收"
+    return say(f"隐患事件 {after.get('id')} 署名为 {by_id}，但写入者是 {author or '设备'}：事件只能以写入者本人的名义记录，未接收",
+               f"hazard event {after.get('id')} is signed by {by_id} but was written by {author or 'the device'}: "
+               "an event is recorded only in the name of the person who writes it; not taken")

@@ -22,11 +22,13 @@ class InitResult:
     devices: int
 
 
-def init_hub(database_url: str, enrolment: Path | str, clock: Clock | None = None) -> InitResult:
+def init_hub(database_url: str, enrolment: Path | str, clock: Clock | None = None, *,
+             passphrase: str | None = None) -> InitResult:
     """Create or migrate the hub's schema (numbered migrations, one transaction each) and take the identity of the
-    enrolment file (checked against the office key it carries). Run again, it only migrates."""
+    enrolment file (opened with its `passphrase`, checked against the office key it carries). Run again, it only
+    migrates."""
     clock = clock or SystemClock()
-    hub, issued, devices = read_hub_enrolment(enrolment)
+    hub, issued, devices = read_hub_enrolment(enrolment, passphrase)
     conn = pg_store.connect(database_url)
     try:
         applied = pg_store.migrate(conn, clock.epoch_ms())

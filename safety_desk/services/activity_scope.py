@@ -21,8 +21,8 @@ def scope_of(session: Session) -> tuple[list[str] | None, str | None]:
     return session.district_ids(), None
 
 
-def as_day(value: Any, what: str) -> date:
-    """A date from a date, datetime or ISO text, or ActivityProblem naming `what`."""
+def as_day(value: Any, what: str, english: str) -> date:
+    """A date from a date, datetime or ISO text, or ActivityProblem naming `what` (in English `english`)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -32,7 +32,7 @@ def as_day(value: Any, what: str) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ActivityProblem(say(f"{what}日期无效", f"{what}{what}: not a date, got {value!r}"))
+    raise ActivityProblem(say(f"{what}日期无效", f"{english}: not a date, got {value!r}"))
 
 
 def whole_count(value: Any, what: str, english: str) -> int:

@@ -101,7 +101,8 @@ class SignIn:
         if person is not None and not person.active and verify_password(password, person.password_hash):
             # Said only to someone who knows the password: they learn why, a stranger learns nothing.
             remove_password_slot(self.store.path, person.login)  # disabled by sync: their key slot goes too
-            raise SignInFailed("此账号已被安全办停用，请与安全办联系")
+            raise SignInFailed(say("此账号已被安全办停用，请与安全办联系",
+                                   "this account was disabled by the office: contact the office"))
         if person is None or not person.active or not verify_password(password, person.password_hash):
             self._failed()
         device = self.store.devices.get(self.store.db.device_id)
@@ -133,6 +134,12 @@ class SignIn:
             return person
 
 
+# What the key file's refusals say, in either language (store/keyfile.py), of a wrong password and of an account
+# without a key on this computer: both are counted as failed attempts, whatever the language chosen.
+_WRONG_SECRET = ("登录名或密码错误", "wrong login or password")
+_NO_KEY = ("没有数据库密钥", "has no database key")
+
+
 class LockedSignIn(SignIn):
     """Signing in on an encrypted database not yet open: the password first unwraps the person's key slot, then the
     database opens and the password is checked against the account as on any database. `store` is set once open."""
@@ -152,9 +159,10 @@ class LockedSignIn(SignIn):
             try:
                 unlock(self.path, login.strip(), password)
             except UnlockRefused as exc:
-                if "登录名或密码错误" in str(exc) or "没有数据库密钥" in str(exc):
-                    self._failed(str(exc) if "没有数据库密钥" in str(exc) else "")
-                raise SignInFailed(str(exc)) from None
+                said = str(exc)
+                if any(words in said for words in _WRONG_SECRET + _NO_KEY):  # counted as a wrong password is
+                    self._failed(said if any(words in said for words in _NO_KEY) else "")
+                raise SignInFailed(said) from None
             try:
                 self.store = Store.open(self.path, clock=self.wall)
             except StoreError as exc:

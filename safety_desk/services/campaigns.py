@@ -87,7 +87,7 @@ class CampaignService:
             rule = targets if isinstance(targets, CampaignTargets) else CampaignTargets.from_dict(targets)
         except ValueError as exc:
             raise ActivityProblem(str(exc)) from None
-        start, end = as_day(starts_on, "开始"), as_day(ends_on, "结束")
+        start, end = as_day(starts_on, "开始", "the first day"), as_day(ends_on, "结束", "the last day")
         if end < start:
             raise ActivityProblem(say(f"结束日期 {end} 早于开始日期 {start}", f"the campaign ends ({end}) before it starts ({start})"))
         for checklist_id in checklist_ids:

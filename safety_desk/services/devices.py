@@ -5,12 +5,15 @@ role and scope and an empty public key, keeps a random one-time token in the off
 allocates notice-number blocks (this year's and next year's) for inspector and leader devices, and writes
 an enrolment file: a bundle of kind "enrolment" signed with the office's key, holding the starter data of
 the device's scope and an `enrolment` section (device id, role, scope, the office's device id, name and
-public key, and the token).
+public key, and the token). The file is sealed with a passphrase made for it and shown once to the office
+(services/enrolment_seal.py): without it the file reveals nothing.
 
-`join` on a fresh installation checks the file's signature against the office key it carries (the file is
+`join` on a fresh installation opens the file with its passphrase, checks the file's signature against the office key it carries (the file is
 trusted on first use, like the installer: hand it over in person or on a stick), makes the database that
 device, generates the device's own Ed25519 key pair (the private half never leaves it) and applies the
-starter data. Each bundle the device sends carries a key binding: its public key and an HMAC of that key
+starter data. Given a person on the device's sign-in list and their password, it also encrypts the new database
+at once (services/encryption.py) with that person's key slot and a new recovery key; otherwise it stays plain until
+the first sign-in in the window. Each bundle the device sends carries a key binding: its public key and an HMAC of that key
 with the token. The office accepts the device's first bundle when the binding's proof matches the token
 it kept and the bundle's signature matches the bound key; it then stores the key in the device's record
 (which syncs) and marks the token used. A second installation joining with the same file makes another
@@ -24,6 +27,7 @@ revoked device are refused, and a device that learns it was revoked stops export
 from __future__ import annotations
 
 import secrets
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +37,11 @@ from safety_desk.domain.device_scope import Scope, signer_problem
 from safety_desk.domain.language import say
 from safety_desk.domain.notice_numbers import validate_block_size
 from safety_desk.media.files import media_path, write_media
-from safety_desk.services.encryption import photo_key_for
+from safety_desk.paths import media_dir_for
+from safety_desk.store.backups import backups_dir_for
+from safety_desk.services.auth import SignIn, SignInFailed
+from safety_desk.services.encryption import Encrypted, encrypt_database, photo_key_for
+from safety_desk.services.enrolment_seal import new_passphrase, sealed_to, unseal_with
 from safety_desk.services.hub_gate import write_hub_enrolment
 from safety_desk.services.session import Action, Session
 from safety_desk.services.sync import Progress, SyncService, no_progress
@@ -84,6 +92,7 @@ class EnrolResult:
     photos: int
     notice_blocks: list[str]
     signers: list[str] = ()  # the logins of the people who sign in on the device
+    passphrase: str = ""  # what opens the file: shown once, read out to whoever joins with it
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,15 @@ class SignInList:
 
 
 @dataclass(frozen=True)
+class SignInChoices:
+    """What the office may put on a device's sign-in list: who is on it now, and everyone who may be, as
+    (login, name) pairs by name (active people fit for the device's role; never the office's accounts)."""
+
+    now: SignInList
+    eligible: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
 class JoinResult:
     path: Path
     device_id: str
@@ -103,6 +121,7 @@ class JoinResult:
     name: str
     changes: int
     photos: int
+    encrypted: Encrypted | None = None  # encrypted at join (`user` given): its recovery key, shown once
 
 
 class DeviceService:
@@ -132,7 +151,7 @@ class DeviceService:
                 district = self.store.districts.get(district_id)
                 names.append(district.name if district else district_id)
             return "、".join(names)
-        return "全部片区和企业"
+        return say("全部片区和企业", "every district and enterprise")
 
     def list(self) -> list[DeviceInfo]:
         me = self.store.db.device_id
@@ -199,6 +218,7 @@ class DeviceService:
                                     f"{output}: the file exists already; enrolment never overwrites"))
         office = self.store.offices.current()
         token = secrets.token_hex(32)
+        passphrase = new_passphrase()
         sync = SyncService(self.session, self.settings)
         blocks: list[str] = []
         with self.store.transaction():
@@ -221,13 +241,13 @@ class DeviceService:
                          "office_device_id": office_device.id, "office_public_key": office_device.public_key,
                          "office_name": office.name if office else "", "token": token}
             exported = sync._export(device, output, None, report or no_progress, kind="enrolment",
-                                    extra={"enrolment": enrolment})
+                                    extra={"enrolment": enrolment}, seal_to=sealed_to(passphrase, device.id))
             # The file delivers the starter data whole (join applies all of it or nothing): bundles to the
             # device start after it.
             log = SyncLog(self.store.db)
             log.note_import(device.id, at=None, acked_seq=log.peer(device.id).sent_upto, received_seq=0)
         return EnrolResult(device, exported.path, exported.changes, exported.photos, blocks,
-                           self.sign_in_list(device).logins)
+                           self.sign_in_list(device).logins, passphrase)
 
     def _signer_ids(self, role: str, enterprise_id: str | None, logins: tuple[str, ...] | list[str]) -> list[str]:
         """The ids of the people of these logins, each checked fit to sign in on a device of `role`."""
@@ -235,7 +255,7 @@ class DeviceService:
         for login in logins:
             person = self.store.people.by_login(login.strip())
             if person is None:
-                raise DeviceProblem(f"--person: 没有登录名为“{login}”的人员")
+                raise DeviceProblem(say(f"--person: 没有登录名为“{login}”的人员", f"--person: nobody has the login “{login}”"))
             problem = signer_problem(role, enterprise_id, {"id": person.id, "login": person.login, "role": person.role,
                                                            "enterprise_id": person.enterprise_id,
                                                            "deleted": person.deleted})
@@ -251,13 +271,25 @@ class DeviceService:
         logins = sorted(p.login for p in (self.store.people.get(i) for i in ids) if p is not None)
         return SignInList(device, scope.people is not None, logins)
 
+    def sign_in_choices(self, name_or_id: str) -> SignInChoices:
+        """The device's sign-in list and who may be on it (office only), for the office's devices page."""
+        device = self._enrolled_device(name_or_id)
+        enterprise_id = (device.scope or {}).get("enterprise_id")
+        eligible = [(p.login, p.name) for p in self.store.people.every()
+                    if p.active and signer_problem(device.role, enterprise_id,
+                                                   {"id": p.id, "login": p.login, "role": p.role,
+                                                    "enterprise_id": p.enterprise_id, "deleted": p.deleted}) is None]
+        return SignInChoices(self.sign_in_list(device), sorted(eligible, key=lambda pair: (pair[1], pair[0])))
+
     def _enrolled_device(self, name_or_id: str) -> Device:
         self._require_office_device()
         device = self.find(name_or_id)
         if device.role == "office":
-            raise DeviceProblem(f"设备“{device.name}”是安全办的设备，所有账号都在其上登录")
+            raise DeviceProblem(say(f"设备“{device.name}”是安全办的设备，所有账号都在其上登录",
+                                      f"device “{device.name}” is the office's: every account signs in there"))
         if device.revoked_at is not None:
-            raise DeviceProblem(f"设备“{device.name}”已于 {device.revoked_at} 停用")
+            raise DeviceProblem(say(f"设备“{device.name}”已于 {device.revoked_at} 停用",
+                                      f"device “{device.name}” was revoked on {device.revoked_at}"))
         return device
 
     def set_people(self, name_or_id: str, logins: tuple[str, ...] | list[str] | None) -> SignInList:
@@ -279,14 +311,16 @@ class DeviceService:
         them have reached the office)."""
         device = self._enrolled_device(name_or_id)
         if device.role not in ("inspector", "leader"):
-            raise DeviceProblem(f"设备“{device.name}”是企业的电脑，没有片区；只有检查员和包片领导的电脑可以调整片区")
+            raise DeviceProblem(say(f"设备“{device.name}”是企业的电脑，没有片区；只有检查员和包片领导的电脑可以调整片区",
+                                  f"device “{device.name}” is an enterprise PC and has no districts; only inspectors' "
+                                  "and district leaders' laptops do"))
         if not district_codes:
-            raise DeviceProblem("--district: 至少指定一个片区")
+            raise DeviceProblem(say("--district: 至少指定一个片区", "--district: name at least one district"))
         district_ids = []
         for code in district_codes:
             district = self.store.districts.by_code(code.strip())
             if district is None or district.deleted:
-                raise DeviceProblem(f"--district: 片区代码 {code} 不存在")
+                raise DeviceProblem(say(f"--district: 片区代码 {code} 不存在", f"--district: no district {code}"))
             district_ids.append(district.id)
         scope = {**(device.scope or {}), "district_ids": sorted(set(district_ids))}
         with self.store.transaction():
@@ -305,10 +339,12 @@ class DeviceService:
             raise DeviceProblem(say(f"{output}: 文件已存在", f"{output}: the file exists already; enrolment never "
                                     "overwrites"))
         office = self.store.offices.current()
-        hub_id = write_hub_enrolment(self.store, office_device, office.name if office else "", name, output)
+        passphrase = new_passphrase()
+        hub_id = write_hub_enrolment(self.store, office_device, office.name if office else "", name, output,
+                                     lambda hub_id: sealed_to(passphrase, hub_id))
         hub = Device(id=hub_id, name=name, role="hub", public_key="", enrolled_at=self.store.db.now_iso(),
                      scope={})
-        return EnrolResult(hub, output, 0, 0, [])
+        return EnrolResult(hub, output, 0, 0, [], passphrase=passphrase)
 
     def revoke(self, name_or_id: str) -> Device:
         """Revoke a device: its bundles are refused from now on; the revocation travels in bundles."""
@@ -338,8 +374,11 @@ class DeviceService:
         epoch = state.sync_epoch()
         if not epoch or device.role == "office" or state.heard_epoch(device.id) == epoch:
             return None
-        return (f"本机曾从备份恢复，设备“{device.name}”此后未再同步：它在该备份之后写入的修改，若未经其他设备交回，"
-                "停用后将无法找回；停用前请先让它同步一次")
+        return say(f"本机曾从备份恢复，设备“{device.name}”此后未再同步：它在该备份之后写入的修改，若未经其他设备交回，"
+                   "停用后将无法找回；停用前请先让它同步一次",
+                   f"this database was restored from a backup and device “{device.name}” has not synced since: what it "
+                   "wrote after that backup, unless another device hands it back, is lost once it is revoked; let it "
+                   "sync once before revoking it")
 
 
 def _fresh(path: Path) -> bool:
@@ -360,9 +399,11 @@ def _fresh(path: Path) -> bool:
     return not has_device and not has_rows
 
 
-def read_enrolment(enrol_file: Path | str) -> tuple[Any, dict[str, Any]]:
-    """The opened, signature-checked enrolment file and its enrolment section."""
+def read_enrolment(enrol_file: Path | str, passphrase: str | None = None) -> tuple[Any, dict[str, Any]]:
+    """The opened, signature-checked enrolment file and its enrolment section (`passphrase`: what opens a sealed
+    one; PassphraseNeeded or WrongPassphrase, naming the file, when it is missing or does not open it)."""
     enrol_file = Path(enrol_file)
+    unseal = unseal_with(enrol_file, passphrase)
 
     def key_for(manifest: dict[str, Any]) -> str:
         enrolment = manifest.get("enrolment")
@@ -381,15 +422,21 @@ def read_enrolment(enrol_file: Path | str) -> tuple[Any, dict[str, Any]]:
                                      f"{enrol_file.name}: sender or recipient do not match the enrolment"))
         return enrolment["office_public_key"]
 
-    opened = open_bundle(enrol_file, key_for)
+    opened = open_bundle(enrol_file, key_for, unseal)
     return opened, opened.manifest["enrolment"]
 
 
 @creating_alone
 def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = None,
-         clock: Clock | None = None, *, mark_file: bool = True) -> JoinResult:
-    """Make a fresh installation the enrolled device of `enrol_file`, with its own new key pair. The file is then
-    marked used where it lies (not the one an enterprise edition carries inside its installed program)."""
+         clock: Clock | None = None, *, passphrase: str | None = None, mark_file: bool = True,
+         user: str | None = None, password: str | None = None) -> JoinResult:
+    """Make a fresh installation the enrolled device of `enrol_file` (opened with `passphrase`), with its own new
+    key pair. The file is then marked used where it lies (not the one an enterprise edition carries inside its
+    installed program).
+
+    `user` and `password`: a person on the device's sign-in list, whose password must match the hash the file
+    carried; the new database is then encrypted before join returns, with their key slot and a new recovery key
+    (JoinResult.encrypted). A wrong login or password, or a failed encryption: nothing is left behind."""
     path = Path(db_path)
     if not _fresh(path):
         raise AlreadyJoined(say(f"{path}: 此处已有数据库；未作任何更改",
@@ -397,9 +444,11 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
     if used_marker(Path(enrol_file)).exists():
         raise DeviceProblem(say(f"{Path(enrol_file).name}: 此登记文件已被使用过，请向安全办申请新的登记文件；未作任何更改",
                                 f"{Path(enrol_file).name}: this enrolment file has been used by another installation already; ask the office for a new one; nothing was changed"))
-    opened, enrolment = read_enrolment(enrol_file)
+    opened, enrolment = read_enrolment(enrol_file, passphrase)
     manifest = opened.manifest
     existed = path.exists()
+    # A refused join leaves nothing: the starter data's photo files are written (plain) before the checks end.
+    made_folders = [f for f in (media_dir_for(path), backups_dir_for(path)) if not f.exists()]
     keys = generate_key_pair()
     store = Store.open(path, create=True, clock=clock)
     try:
@@ -432,13 +481,40 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
                               file_name=Path(enrol_file).name, manifest_sha256=opened.manifest_sha256, at=store.db.now_iso(),
                               changes=len(changes), applied=len(changes))
             log.note_photos_received(manifest["sender"], opened.photo_ids)
+        current_office = store.offices.current()
+        office_name = current_office.name if current_office else ""
+        if user:
+            _check_signer(store, enrolment["name"], user, password or "")
     except BaseException:
         store.close()
-        if not existed:
-            remove_database_files(path)
+        _undo_join(path, existed, made_folders)
         raise
     store.close()
+    encrypted = None
+    if user:
+        try:
+            encrypted = encrypt_database(path, login=user.strip(), password=password or "", label=office_name,
+                                         clock=clock)
+        except BaseException:
+            _undo_join(path, existed, made_folders)
+            raise
     if mark_file:
         mark_used(Path(enrol_file), f"joined as {enrolment['name']} ({enrolment['device_id']})")
     return JoinResult(path, enrolment["device_id"], enrolment["role"], enrolment["name"], len(changes),
-                      len(opened.photo_ids))
+                      len(opened.photo_ids), encrypted)
+
+
+def _undo_join(path: Path, existed: bool, made_folders: list[Path]) -> None:
+    if not existed:
+        remove_database_files(path)
+    for folder in made_folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _check_signer(store: Store, device_name: str, login: str, password: str) -> None:
+    """DeviceProblem unless `login` signs in on the new device with `password` (the hash the enrolment carried)."""
+    try:
+        SignIn(store).sign_in(login.strip(), password)
+    except SignInFailed as exc:
+        raise DeviceProblem(say(f"--user {login}: {exc}；未加入，未作任何更改",
+                                f"--user {login}: {exc}; not joined, nothing was changed")) from None

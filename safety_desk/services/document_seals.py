@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from safety_desk.domain.document_seal import Seal, SealProblem, content_digest, parse_seal
+from safety_desk.domain.language import say
 from safety_desk.services.session import Session
 from safety_desk.sync.identity import sign, verify
 
@@ -46,7 +47,8 @@ class DocumentSeals:
         """The signed seal of a document of `kind` numbered `number`, issued on `day`, with `content` frozen."""
         private = self.store.local_state.private_key()
         if not private:
-            raise SealingProblem("本数据库没有设备密钥，无法为文件加盖电子验证码")
+            raise SealingProblem(say("本数据库没有设备密钥，无法为文件加盖电子验证码",
+                                     "this database has no device key: it cannot seal a document"))
         unsigned = Seal(kind, number, day, content_digest(content), self.store.db.device_id)
         return unsigned.with_signature(sign(private, unsigned.signed_part()))
 
@@ -79,24 +81,33 @@ class DocumentSeals:
         if key is None and kept_seal is not None and kept_seal == seal.text():
             # An enterprise's PC knows only the office's key, not each inspector laptop's; the notice itself
             # reached it in the office's signed bundles, so the very same seal on its own copy vouches for it.
-            return Verification(True, f"验证通过：{seal.kind_name} {seal.number}，{seal.day} 签发，"
-                                      "与本机经安全办同步的原件一致", seal)
+            return Verification(True, say(f"验证通过：{seal.kind_name} {seal.number}，{seal.day} 签发，"
+                                          "与本机经安全办同步的原件一致",
+                                          f"valid: {seal.kind_shown} {seal.number}, issued on {seal.day}, the same as "
+                                          "the original this computer received from the office"), seal)
         if key is None:
-            return Verification(False, f"验证失败：签发设备 {seal.signer} 不是本单位登记的设备，"
-                                       "文件可能由其他单位出具或系伪造", seal)
+            return Verification(False, say(f"验证失败：签发设备 {seal.signer} 不是本单位登记的设备，"
+                                           "文件可能由其他单位出具或系伪造",
+                                           f"not valid: the signing device {seal.signer} is not enrolled here; the "
+                                           "document may come from another office or be forged"), seal)
         try:
             signature = seal.signature_bytes()
         except SealProblem as exc:
-            return Verification(False, f"验证失败：{exc}", seal)
+            return Verification(False, say(f"验证失败：{exc}", f"not valid: {exc}"), seal)
         if not verify(key, signature, seal.signed_part()):
-            return Verification(False, f"验证失败：{seal.kind_name} {seal.number} 的签名不符，验证码被改动或伪造", seal)
+            return Verification(False, say(f"验证失败：{seal.kind_name} {seal.number} 的签名不符，验证码被改动或伪造",
+                                           f"not valid: the signature of {seal.kind_shown} {seal.number} does not "
+                                           "match; the seal was changed or forged"), seal)
         kept = parse_seal(kept_seal).digest if kept_seal is not None else None
         if kept is not None and kept != seal.digest:
-            return Verification(False, f"验证失败：{seal.kind_name} {seal.number} 与本机保存的原件内容不一致", seal,
-                                signer)
+            return Verification(False, say(f"验证失败：{seal.kind_name} {seal.number} 与本机保存的原件内容不一致",
+                                           f"not valid: {seal.kind_shown} {seal.number} differs from the original "
+                                           "kept on this computer"), seal, signer)
         where = "，与本机保存的原件一致" if kept is not None else ""
-        return Verification(True, f"验证通过：{seal.kind_name} {seal.number}，{seal.day} 由“{signer}”签发{where}",
-                            seal, signer)
+        where_en = ", the same as the original kept on this computer" if kept is not None else ""
+        return Verification(True, say(f"验证通过：{seal.kind_name} {seal.number}，{seal.day} 由“{signer}”签发{where}",
+                                      f"valid: {seal.kind_shown} {seal.number}, issued on {seal.day} by "
+                                      f"“{signer}”{where_en}"), seal, signer)
 
     def check_pdf(self, source: Path | str | BinaryIO) -> Verification:
         """Check a PDF: its seal as check_text does, the frozen content it carries against the seal's digest,
@@ -105,7 +116,9 @@ class DocumentSeals:
 
         document = read_sealed_pdf(source)
         if document.seal_text is None:
-            return Verification(False, "验证失败：该 PDF 不含本系统的电子验证码（不是已发出的正式文件，或已被改动）")
+            return Verification(False, say("验证失败：该 PDF 不含本系统的电子验证码（不是已发出的正式文件，或已被改动）",
+                                           "not valid: the PDF carries no seal of this program (it is not an issued "
+                                           "document, or it was changed)"))
         result = self.check_text(document.seal_text)
         if not result.valid:
             return result
@@ -116,17 +129,22 @@ class DocumentSeals:
         except ValueError:
             content = None
         if not isinstance(content, dict) or content_digest(content) != seal.digest:
-            return Verification(False, f"验证失败：{seal.kind_name} {seal.number} 的文件内容与验证码不符，文件已被改动",
-                                seal, result.signer_name)
+            return Verification(False, say(f"验证失败：{seal.kind_name} {seal.number} 的文件内容与验证码不符，文件已被改动",
+                                           f"not valid: the content of {seal.kind_shown} {seal.number} does not match "
+                                           "its seal; the file was changed"), seal, result.signer_name)
         printed = "".join(document.page_text.split())
         missing = [text for text in [seal.text(), *printed_facts(content)] if "".join(text.split()) not in printed]
         foreign = sorted(dates_printed(document.page_text) - dates_of(document.content_json or "")) if seal.kind == "N" else []
         misplaced = None if missing or foreign else misplaced_fact(content, printed)
         if missing or foreign or misplaced:
-            shown = (f"未找到“{missing[0][:40]}”" if missing else f"页面上的日期 {foreign[0]} 不是原件的日期"
-                     if foreign else misplaced)
-            return Verification(False, f"验证失败：{seal.kind_name} {seal.number} 的页面文字与原件不符（{shown}），"
-                                       "文件已被改动", seal, result.signer_name)
+            shown = (say(f"未找到“{missing[0][:40]}”", f"“{missing[0][:40]}” is missing") if missing
+                     else say(f"页面上的日期 {foreign[0]} 不是原件的日期", f"the date {foreign[0]} on the page is not "
+                              "one of the original's") if foreign else misplaced)
+            return Verification(False, say(f"验证失败：{seal.kind_name} {seal.number} 的页面文字与原件不符（{shown}），"
+                                           "文件已被改动",
+                                           f"not valid: the text on the pages of {seal.kind_shown} {seal.number} "
+                                           f"differs from the original ({shown}); the file was changed"),
+                                seal, result.signer_name)
         return result
 
 
@@ -141,7 +159,8 @@ def printed_facts(content: dict[str, Any]) -> list[str]:
     return [fact for fact in facts if fact]
 
 
-_ITEM_FIELDS = (("measures", "整改措施"), ("responsible", "整改责任人"), ("deadline", "整改期限"))
+_ITEM_FIELDS = (("measures", "整改措施", "measures"), ("responsible", "整改责任人", "person responsible"),
+                ("deadline", "整改期限", "deadline"))
 
 
 def misplaced_fact(content: dict[str, Any], printed: str) -> str | None:
@@ -157,18 +176,22 @@ def misplaced_fact(content: dict[str, Any], printed: str) -> str | None:
         description = "".join(str(item.get("description") or "").split())
         found = printed.find(description, at)
         if found < 0:
-            return f"第{index}项“{short(description)}”不在第{index - 1}项之后" if index > 1 else f"未找到“{short(description)}”"
+            if index > 1:
+                return say(f"第{index}项“{short(description)}”不在第{index - 1}项之后",
+                           f"item {index} “{short(description)}” is not after item {index - 1}")
+            return say(f"未找到“{short(description)}”", f"“{short(description)}” is missing")
         starts.append(found)
         at = found + len(description)
     for index, item in enumerate(items):
         at, end = starts[index], starts[index + 1] if index + 1 < len(starts) else len(printed)
-        for key, name in _ITEM_FIELDS:
+        for key, name, name_en in _ITEM_FIELDS:
             fact = "".join(str(item.get(key) or "").split())
             if not fact:
                 continue
             found = printed.find(fact, at, end)
             if found < 0:
-                return f"第{index + 1}项的{name}“{short(str(item[key]))}”不在该项中"
+                return say(f"第{index + 1}项的{name}“{short(str(item[key]))}”不在该项中",
+                           f"the {name_en} “{short(str(item[key]))}” of item {index + 1} is not in that item")
             at = found + len(fact)
     return None
 

@@ -209,7 +209,7 @@ class DrillService:
         plan_type = _check_choice(plan_type, DrillPlanType, "预案类型", "plan type")
         content = _check_choice(content, DrillContent, "演练内容类型", "drill content")
         form = _check_choice(form, DrillForm, "演练形式", "drill form")
-        day = as_day(planned_on, "计划")
+        day = as_day(planned_on, "计划", "the planned day")
         if day < self.session.clock.today():
             raise ActivityProblem(say(f"计划日期 {day} 已过；请直接登记已举行的演练",
                                       f"the planned day {day} is in the past; record a held drill instead"))
@@ -251,7 +251,7 @@ class DrillService:
             current = Drill(id=self.store.db.new_id(), enterprise_id=enterprise.id,
                             district_id=enterprise.district_id, name="", plan_type="", content="", form="",
                             held_on="")
-        day = as_day(held_on, "演练")
+        day = as_day(held_on, "演练", "the day of the drill")
         if day > self.session.clock.today():
             raise ActivityProblem(say(f"演练日期 {day} 在未来；请先作为计划登记",
                                       f"the drill is recorded as held on a future day, {day}; plan it instead"))
@@ -267,7 +267,7 @@ class DrillService:
             raise ActivityProblem(say("演练名称不能为空", "the drill needs a name"))
         reported = None
         if reported_on is not None and reported_on != "":
-            reported_day = as_day(reported_on, "报送")
+            reported_day = as_day(reported_on, "报送", "the day it was reported")
             if reported_day < day:
                 raise ActivityProblem(say("报送日期不能早于演练日期", "reported to the authority before the drill was held"))
             reported = reported_day.isoformat()
@@ -311,7 +311,7 @@ class DrillService:
             hazard_grade = parse_hazard_grade(grade)
         except ValueError as exc:
             raise ActivityProblem(str(exc)) from None
-        due = as_day(deadline, "整改期限")
+        due = as_day(deadline, "整改期限", "the deadline")
         found_on = date.fromisoformat(drill.held_on)
         if due < found_on:
             raise ActivityProblem(say("整改期限不能早于发现日期", "the deadline is before the day it was found"))

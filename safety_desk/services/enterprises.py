@@ -152,11 +152,12 @@ class EnterpriseService:
         try:
             normalised = validate_uscc(uscc)
         except ValueError as exc:
-            raise ValueError(f"统一社会信用代码：{exc}") from None
+            raise ValueError(say(f"统一社会信用代码：{exc}", f"USCC: {exc}")) from None
         holder = self.store.enterprises.by_uscc(normalised)
         if holder is not None:
             retired = "（已撤销）" if holder.deleted else ""
-            raise ValueError(f"统一社会信用代码：已被「{holder.name}」{retired}使用")
+            raise ValueError(say(f"统一社会信用代码：已被「{holder.name}」{retired}使用",
+                                 f"USCC: already used by “{holder.name}”{' (retired)' if holder.deleted else ''}"))
         return self.store.enterprises.add(Enterprise(
             id=self.store.db.new_id(), uscc=normalised, name=name, district_id=district.id, industry=mapped.value,
             risk_class=risk_class or default_risk_class(mapped), high_risk=high_risk, address=address.strip(),
@@ -171,7 +172,8 @@ class EnterpriseService:
         enterprise = self._active_enterprise(enterprise_id)
         district = self._active_district(district_id)
         if district.id == enterprise.district_id:
-            raise ValueError(f"片区：「{enterprise.name}」已在{district.name}")
+            raise ValueError(say(f"片区：「{enterprise.name}」已在{district.name}",
+                                 f"district: “{enterprise.name}” is in {district.name} already"))
         return self.store.enterprises.update(enterprise.id, district_id=district.id)
 
     def retire(self, enterprise_id: str) -> Enterprise:
@@ -181,19 +183,21 @@ class EnterpriseService:
         enterprise = self._active_enterprise(enterprise_id)
         open_count = len(self.store.hazards.open_of_enterprise(enterprise.id))
         if open_count:
-            raise ValueError(f"「{enterprise.name}」还有 {open_count} 条未销号的隐患，销号或移交后才能撤销")
+            raise ValueError(say(f"「{enterprise.name}」还有 {open_count} 条未销号的隐患，销号或移交后才能撤销",
+                                 f"“{enterprise.name}” still has {open_count} open hazards: close or hand them "
+                                 "over before retiring it"))
         return self.store.enterprises.delete(enterprise.id)
 
     def _active_district(self, district_id: str) -> District:
         district = self.store.districts.get(district_id or "")
         if district is None or district.deleted:
-            raise ValueError("片区：请选择一个现有的片区")
+            raise ValueError(say("片区：请选择一个现有的片区", "district: choose an existing district"))
         return district
 
     def _active_enterprise(self, enterprise_id: str) -> Enterprise:
         enterprise = self.store.enterprises.get(enterprise_id)
         if enterprise is None or enterprise.deleted:
-            raise ValueError("该企业不存在或已撤销")
+            raise ValueError(say("该企业不存在或已撤销", "the enterprise does not exist or was retired"))
         return enterprise
 
     # -- editing --------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import Any
 
 from safety_desk.domain.document_seal import canonical, content_digest
 from safety_desk.domain.filing_diff import Difference, differences
+from safety_desk.domain.language import say
 from safety_desk.services.document_seals import DocumentSeals
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.store.filings import Filing
@@ -20,6 +21,7 @@ from safety_desk.store.filings import Filing
 # The seal's kind letter of each kind of filed statistic (domain/document_seal.py KIND_NAMES).
 KIND_CODES = {"quarterly": "Q", "annual": "A"}
 KIND_NAMES = {"quarterly": "季度统计", "annual": "年度统计"}
+KIND_NAMES_EN = {"quarterly": "the quarterly statistics", "annual": "the annual statistics"}
 FILING_ROLES = ("office", "enterprise")  # the office its tables; an enterprise its own art. 14 filing
 
 
@@ -50,17 +52,23 @@ class FilingService:
              period_end: date) -> Filing:
         """Store and seal the figures of a period that is over; refused when filed before or not over yet."""
         if self.session.role not in FILING_ROLES:
-            raise PermissionDenied("只有安全办或企业本身可以报出统计数据")
+            raise PermissionDenied(say("只有安全办或企业本身可以报出统计数据",
+                                       "only the office or the enterprise itself can file statistics"))
         if kind not in KIND_CODES:
-            raise FilingProblem(f"无法报出“{kind}”类统计")
+            raise FilingProblem(say(f"无法报出“{kind}”类统计", f"statistics of the kind “{kind}” cannot be filed"))
         today = self.session.clock.today()
-        what = KIND_NAMES[kind]
+        what, what_en = KIND_NAMES[kind], KIND_NAMES_EN[kind]
         if period_end >= today:
-            raise FilingProblem(f"{what} {period} 尚未结束（截至 {period_end.isoformat()}），期满后才能报出")
+            raise FilingProblem(say(f"{what} {period} 尚未结束（截至 {period_end.isoformat()}），期满后才能报出",
+                                    f"{what_en} of {period} are not over yet (they run to {period_end.isoformat()}): "
+                                    "they can be filed once the period is over"))
         existing = self.filed(kind, period, scope)
         if existing is not None:
-            raise FilingProblem(f"{what} {period} 已于 {existing.filed_on} 报出（编号 {existing.number}），报出的数据不再更改；"
-                                "不加“报出”再次打印即为报出时的内容，并列出与现统计的差异")
+            raise FilingProblem(say(f"{what} {period} 已于 {existing.filed_on} 报出（编号 {existing.number}），报出的数据不再更改；"
+                                    "不加“报出”再次打印即为报出时的内容，并列出与现统计的差异",
+                                    f"{what_en} of {period} were filed on {existing.filed_on} (number "
+                                    f"{existing.number}) and filed figures do not change; printing again without "
+                                    "filing prints them as filed, with the differences from today's figures"))
         seal = DocumentSeals(self.session).seal(KIND_CODES[kind], number, today.isoformat(), content)
         return self.store.filings.add(Filing(
             id=self.store.db.new_id(), kind=kind, period=period, scope=scope, number=number,

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from safety_desk.domain.ledger import LedgerRow
+from safety_desk.domain.language import say
 from safety_desk.services.errors import PermissionDenied
 from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.reports import ReportProblem, ReportService, parse_quarter, refuse_future
@@ -44,7 +45,7 @@ def quarter_period(text: str) -> StatisticsPeriod:
 
 def year_period(text: str) -> StatisticsPeriod:
     if not re.fullmatch(r"\d{4}", str(text).strip()):
-        raise ReportProblem(f"年度 “{text}” 格式应为 2026")
+        raise ReportProblem(say(f"年度 “{text}” 格式应为 2026", f"year “{text}”: a year is written like 2026"))
     year = int(str(text).strip())
     return StatisticsPeriod("year", str(year), f"{year}年度", date(year, 1, 1), date(year, 12, 31),
                             date(year + 1, 1, 31))
@@ -152,12 +153,14 @@ class HazardStatisticsService:
             district_ids, enterprise_id, name = reports.scope(district_code)
         else:
             if district_code is not None:
-                raise ReportProblem("--enterprise 与 --district 只能选一个")
+                raise ReportProblem(say("--enterprise 与 --district 只能选一个",
+                                        "give --enterprise or --district, not both"))
             enterprise = self.store.enterprises.by_uscc(uscc.strip())
             if enterprise is None:
-                raise ReportProblem(f"统一社会信用代码 {uscc} 不对应任何企业")
+                raise ReportProblem(say(f"统一社会信用代码 {uscc} 不对应任何企业", f"no enterprise has the USCC {uscc}"))
             if not self.session.may_see_enterprise(enterprise.id):
-                raise PermissionDenied(f"无权查看企业 {enterprise.name} 的统计")
+                raise PermissionDenied(say(f"无权查看企业 {enterprise.name} 的统计",
+                                           f"you may not see the figures of {enterprise.name}"))
             district_ids, enterprise_id, name = [enterprise.district_id], enterprise.id, enterprise.name
         principal = self.store.enterprises.require(enterprise_id).principal if enterprise_id else ""
         return district_ids, enterprise_id, name, principal
@@ -165,7 +168,8 @@ class HazardStatisticsService:
     def statistics(self, period: StatisticsPeriod, district_code: str | None = None,
                    uscc: str | None = None) -> HazardStatistics:
         today = self.session.clock.today()
-        refuse_future(period.first, today, period.title)
+        refuse_future(period.first, today, say(period.title, f"the {'year' if period.kind == 'year' else 'quarter'} "
+                                                             f"{period.key}"))
         district_ids, enterprise_id, scope_name, principal = self._scope(district_code, uscc)
         as_of = min(today, period.last)
         query = StatisticsQuery(self.store.db)

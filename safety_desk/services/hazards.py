@@ -31,9 +31,20 @@ TREATMENT_PLAN_LABELS: dict[str, str] = {
     "safety_measures": "安全措施和应急预案",
 }
 assert tuple(TREATMENT_PLAN_LABELS) == TREATMENT_PLAN_ELEMENTS
+# The same in English, for a message to a person who chose English.
+TREATMENT_PLAN_LABELS_EN: dict[str, str] = {
+    "objectives": "objectives and tasks",
+    "methods": "methods and measures",
+    "funding": "funding and materials",
+    "responsible": "organisation and people responsible",
+    "deadline": "time limit and requirements",
+    "safety_measures": "safety measures and emergency plan",
+}
+assert tuple(TREATMENT_PLAN_LABELS_EN) == TREATMENT_PLAN_ELEMENTS
 
 # 挂牌督办 levels (province, city, county).
 SUPERVISION_LEVELS = ("省", "市", "县")
+SUPERVISION_LEVELS_EN = {"省": "provincial", "市": "city", "县": "county"}
 
 EVENT_KIND_LABELS: dict[str, str] = {
     HazardEventKind.CREATED: "登记隐患",
@@ -137,6 +148,12 @@ def plan_missing(hazard: Hazard) -> list[str]:
     return [TREATMENT_PLAN_LABELS[k] for k in TREATMENT_PLAN_ELEMENTS if not str(plan.get(k, "")).strip()]
 
 
+def _plan_missing_en(hazard: Hazard) -> list[str]:
+    """plan_missing in English."""
+    plan = hazard.treatment_plan or {}
+    return [TREATMENT_PLAN_LABELS_EN[k] for k in TREATMENT_PLAN_ELEMENTS if not str(plan.get(k, "")).strip()]
+
+
 def writeoff_missing(hazard: Hazard) -> bool:
     """Whether a hazard under 挂牌督办 still lacks the supervising authority's 核销, without which it cannot be
     closed: 16号令 arts. 18 and 23 give the write-off to the supervising department, not to the inspector
@@ -217,8 +234,8 @@ class HazardService:
             actions.add(RECORD_PROGRESS)
             missing = plan_missing(hazard) if major else []
             if missing:
-                blocked = ("重大隐患须先完成治理方案：" + "、".join(missing)
-                           + " (complete the treatment plan first)")
+                blocked = say("重大隐患须先完成治理方案：" + "、".join(missing),
+                              "complete the treatment plan first; missing: " + ", ".join(_plan_missing_en(hazard)))
             elif may(HazardEventKind.REPORTED_RECTIFIED):
                 actions.add(REPORT_RECTIFIED)
         if major and status is not HazardStatus.CLOSED and may(HazardEventKind.COMMENT, fields=("treatment_plan",)):
@@ -334,8 +351,9 @@ class HazardService:
         if hazard.grade == "重大":
             missing = plan_missing(hazard)
             if missing:
-                raise HazardProblem("重大隐患须先完成治理方案，缺少：" + "、".join(missing)
-                                    + " (a major hazard needs its complete treatment plan first)")
+                raise HazardProblem(say("重大隐患须先完成治理方案，缺少：" + "、".join(missing),
+                                        "a major hazard needs its complete treatment plan first; missing: "
+                                        + ", ".join(_plan_missing_en(hazard))))
         return self.store.hazards.append_event(hazard_id, HazardEventKind.REPORTED_RECTIFIED,
                                                by_id=self.session.person.id, reason=note.strip(), photos=photos)
 
@@ -376,8 +394,12 @@ class HazardService:
         hazard, state = self._writable(hazard_id, events=(HazardEventKind.VERIFIED,))
         self._require_status(hazard, state, HazardEventKind.VERIFIED, "复查销号")
         if writeoff_missing(hazard):
-            raise HazardProblem(f"隐患“{_short(hazard)}”为{hazard.supervision_level}级挂牌督办，须先登记督办部门的核销"
-                                "（日期、机关、文号）才能销号")
+            level = SUPERVISION_LEVELS_EN.get(hazard.supervision_level, hazard.supervision_level)
+            raise HazardProblem(say(f"隐患“{_short(hazard)}”为{hazard.supervision_level}级挂牌督办，须先登记督办部门的核销"
+                                    "（日期、机关、文号）才能销号",
+                                    f"hazard “{_short(hazard)}” is under {level}-level listed supervision: record the "
+                                    "supervising authority's write-off (date, authority, document number) before "
+                                    "closing it"))
         return self.store.hazards.append_event(hazard_id, HazardEventKind.VERIFIED, by_id=self.session.person.id,
                                                reason=note.strip())
 
@@ -391,9 +413,12 @@ class HazardService:
             raise HazardProblem(say("退回整改须填写原因", "give the reason the rectification is not accepted"))
         today = self.as_of()
         if new_deadline is None and (state.deadline is None or state.deadline <= today):
-            raise HazardProblem(f"原整改期限 {state.deadline or '未定'} 已到，退回整改须给出新的整改期限")
+            raise HazardProblem(say(f"原整改期限 {state.deadline or '未定'} 已到，退回整改须给出新的整改期限",
+                                    f"the deadline {state.deadline or '(none set)'} has come: sending the hazard "
+                                    "back needs a new deadline"))
         if new_deadline is not None and new_deadline <= today:
-            raise HazardProblem(f"新的整改期限 {new_deadline} 须晚于今天 {today}")
+            raise HazardProblem(say(f"新的整改期限 {new_deadline} 须晚于今天 {today}",
+                                    f"the new deadline {new_deadline} must be after today, {today}"))
         with self.store.transaction():
             event = self.store.hazards.append_event(hazard_id, HazardEventKind.REJECTED,
                                                     by_id=self.session.person.id, reason=reason.strip())
@@ -477,18 +502,21 @@ class HazardService:
         hazard, state = self._writable(hazard_id, events=(HazardEventKind.COMMENT,),
                                        fields=("writeoff_on", "writeoff_authority", "writeoff_number"))
         if hazard.supervision_level is None:
-            raise HazardProblem("只有挂牌督办的隐患需要登记核销")
+            raise HazardProblem(say("只有挂牌督办的隐患需要登记核销",
+                                    "only a hazard under listed supervision needs a write-off"))
         if state.status is HazardStatus.CLOSED:
-            raise HazardProblem("已销号的隐患不能修改核销信息")
+            raise HazardProblem(say("已销号的隐患不能修改核销信息",
+                                    "the write-off of a closed hazard cannot be changed"))
         authority, number = authority.strip(), number.strip()
         if not authority:
-            raise HazardProblem("请填写核销机关")
+            raise HazardProblem(say("请填写核销机关", "give the authority that wrote the hazard off"))
         if not number:
-            raise HazardProblem("请填写核销文号")
+            raise HazardProblem(say("请填写核销文号", "give the number of the write-off document"))
         if on < date.fromisoformat(hazard.found_on):
-            raise HazardProblem(f"核销日期不能早于发现日期 {hazard.found_on}")
+            raise HazardProblem(say(f"核销日期不能早于发现日期 {hazard.found_on}",
+                                    f"the write-off date cannot be before the day the hazard was found, {hazard.found_on}"))
         if on > self.as_of():
-            raise HazardProblem("核销日期不能晚于今天")
+            raise HazardProblem(say("核销日期不能晚于今天", "the write-off date cannot be after today"))
         with self.store.transaction():
             updated = self.store.hazards.update(hazard_id, writeoff_on=on.isoformat(), writeoff_authority=authority,
                                                 writeoff_number=number)

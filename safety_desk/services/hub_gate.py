@@ -20,15 +20,17 @@ from __future__ import annotations
 import hmac
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from safety_desk.domain.ids import new_id
+from safety_desk.services.enrolment_seal import unseal_with
 from safety_desk.store.local_state import TOKEN_REVOKED, TOKEN_USED
 from safety_desk.store.records import Device
 from safety_desk.store.store import Store
 from safety_desk.sync.bundle import BundleRejected, OpenedBundle, open_bundle, write_bundle
 from safety_desk.sync.hub_protocol import MAX_SKEW_MS, BadRequestHeaders, parse_headers, signature_holds
 from safety_desk.sync.key_binding import sender_key
+from safety_desk.sync.seal import Recipient
 from safety_desk.sync.sender_checks import accepted_sender
 
 HUB_ENROL_KIND = "hub-enrolment"
@@ -97,8 +99,10 @@ def parse_registry(value: Any) -> tuple[int, list[RegisteredDevice]]:
 
 # -- the hub's enrolment file -------------------------------------------------------------------
 
-def write_hub_enrolment(store: Store, office: Device, office_name: str, name: str, output: Path) -> str:
-    """The office's signed file that makes a hub (`hub init --enrolment`): the office's key and the device list."""
+def write_hub_enrolment(store: Store, office: Device, office_name: str, name: str, output: Path,
+                        seal_to: Callable[[str], Recipient] | None = None) -> str:
+    """The office's signed file that makes a hub (`hub init --enrolment`): the office's key and the device list
+    (with the tokens of devices not yet joined); `seal_to(hub id)`: whom the file is sealed to (its passphrase)."""
     hub_id = new_id()
     registry = registry_of(store)
     manifest = {"kind": HUB_ENROL_KIND, "bundle_id": new_id(), "sender": office.id, "sender_role": "office",
@@ -110,14 +114,16 @@ def write_hub_enrolment(store: Store, office: Device, office_name: str, name: st
     private = store.local_state.private_key()
     if not private:
         raise BundleRejected("此数据库没有设备密钥")
-    write_bundle(output, manifest, b"", iter(()), private)
+    write_bundle(output, manifest, b"", iter(()), private, seal_to=seal_to(hub_id) if seal_to else None)
     return hub_id
 
 
-def read_hub_enrolment(path: Path | str) -> tuple[dict[str, Any], int, list[RegisteredDevice]]:
+def read_hub_enrolment(path: Path | str, passphrase: str | None = None
+                       ) -> tuple[dict[str, Any], int, list[RegisteredDevice]]:
     """The enrolment section and device list of a hub enrolment file whose signature holds (trusted on first use,
-    as a device's enrolment file is: hand it over in person)."""
+    as a device's enrolment file is: hand it over in person), opened with its `passphrase` when it is sealed."""
     path = Path(path)
+    unseal = unseal_with(path, passphrase)
 
     def key_for(manifest: dict[str, Any]) -> str:
         enrolment = manifest.get("enrolment")
@@ -130,7 +136,7 @@ def read_hub_enrolment(path: Path | str) -> tuple[dict[str, Any], int, list[Regi
             raise BundleRejected(f"{path.name}: 登记文件的发送方不符")
         return enrolment["office_public_key"]
 
-    opened = open_bundle(path, key_for)
+    opened = open_bundle(path, key_for, unseal)
     try:
         issued, devices = parse_registry(opened.manifest.get("registry"))
     except HubRefused as exc:

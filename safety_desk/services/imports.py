@@ -145,7 +145,8 @@ class ImportResult:
                          f"; {'would create' if self.dry_run else 'created'} districts: {', '.join(self.new_districts)}"))
         if self.unmapped_industries:
             text += (say("；未识别的行业按指定行业导入：", "; unknown industries imported as given: ")
-                     + "、".join(f"{name}（{count}行）" for name, count in self.unmapped_industries.items()))
+                     + say("、".join(f"{name}（{count}行）" for name, count in self.unmapped_industries.items()),
+                           ", ".join(f"{name} ({count} rows)" for name, count in self.unmapped_industries.items())))
         return text
 
 
@@ -551,13 +552,19 @@ class SpreadsheetService:
                 return None
             enterprise = by_uscc.get(uscc)
             if enterprise is None:
-                problem.add("uscc", f"统一社会信用代码 {uscc} 对应的企业不存在：请先导入企业名录，"
-                                    "或在同一工作簿中加一张企业名录工作表（企业名称、统一社会信用代码、片区、行业）")
+                problem.add("uscc", say(f"统一社会信用代码 {uscc} 对应的企业不存在：请先导入企业名录，"
+                                        "或在同一工作簿中加一张企业名录工作表（企业名称、统一社会信用代码、片区、行业）",
+                                        f"no enterprise has the USCC {uscc}: import the list of enterprises first, or "
+                                        "add a sheet of enterprises to the same workbook (name, USCC, district, "
+                                        "industry)"))
                 return None
         elif name:
             if name not in by_name:
-                problem.add("enterprise", f"企业「{name}」不存在（名称须与企业名录完全一致）：请先导入企业名录，"
-                                          "或在同一工作簿中加一张企业名录工作表")
+                problem.add("enterprise", say(f"企业「{name}」不存在（名称须与企业名录完全一致）：请先导入企业名录，"
+                                              "或在同一工作簿中加一张企业名录工作表",
+                                              f"no enterprise is named “{name}” (the name must match the list of "
+                                              "enterprises exactly): import the list first, or add a sheet of "
+                                              "enterprises to the same workbook"))
                 return None
             enterprise = by_name[name]
             if enterprise is None:

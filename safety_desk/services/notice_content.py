@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from safety_desk.domain.china_time import BEIJING, beijing_minute
 from safety_desk.domain.hazard_status import HazardEventKind, fold_hazard_events
+from safety_desk.domain.language import say
 from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.store.hazards import fact_of
 from safety_desk.store.records import Hazard, Notice
@@ -59,15 +60,22 @@ def check_dates(items: list[dict[str, Any]], reply_due: date, reinspect_on: date
     deadline = date.fromisoformat(last["deadline"])
     shown = short_text(last["description"])
     if reply_due < deadline:
-        raise NoticeContentProblem(f"回复期限 {reply_due.isoformat()} 早于隐患“{shown}”的整改期限 "
-                                   f"{deadline.isoformat()}，回复期限应在最后一项整改期限之后")
+        raise NoticeContentProblem(say(f"回复期限 {reply_due.isoformat()} 早于隐患“{shown}”的整改期限 "
+                                       f"{deadline.isoformat()}，回复期限应在最后一项整改期限之后",
+                                       f"the reply date {reply_due.isoformat()} is before the deadline of hazard "
+                                       f"“{shown}”, {deadline.isoformat()}: the reply comes after the last deadline"))
     if reinspect_on is None:
         return
     if reinspect_on <= deadline:
-        raise NoticeContentProblem(f"复查日期 {reinspect_on.isoformat()} 不晚于隐患“{shown}”的整改期限 "
-                                   f"{deadline.isoformat()}，复查应安排在最后一项整改期限之后")
+        raise NoticeContentProblem(say(f"复查日期 {reinspect_on.isoformat()} 不晚于隐患“{shown}”的整改期限 "
+                                       f"{deadline.isoformat()}，复查应安排在最后一项整改期限之后",
+                                       f"the re-inspection date {reinspect_on.isoformat()} is not after the deadline "
+                                       f"of hazard “{shown}”, {deadline.isoformat()}: re-inspect after the last "
+                                       "deadline"))
     if reinspect_on < reply_due:
-        raise NoticeContentProblem(f"复查日期 {reinspect_on.isoformat()} 早于回复期限 {reply_due.isoformat()}")
+        raise NoticeContentProblem(say(f"复查日期 {reinspect_on.isoformat()} 早于回复期限 {reply_due.isoformat()}",
+                                       f"the re-inspection date {reinspect_on.isoformat()} is before the reply date "
+                                       f"{reply_due.isoformat()}"))
 
 
 class NoticeContent:

@@ -226,7 +226,9 @@ class NoticeService:
                                         f"hazard “{shown}” is already on notice {number}"))
             if not hazard.measures.strip():
                 # The notice prints the measures the inspector typed; "限期整改" alone tells the enterprise nothing.
-                raise NoticeProblem(f"隐患“{shown}”未填写整改措施，请先在隐患详情中填写后再开具整改通知书")
+                raise NoticeProblem(say(f"隐患“{shown}”未填写整改措施，请先在隐患详情中填写后再开具整改通知书",
+                                        f"hazard “{shown}” has no rectification measures: fill them in on the hazard "
+                                        "before issuing a notice"))
             rows.append(row)
         return enterprises[0], rows
 
@@ -265,9 +267,11 @@ class NoticeService:
         pattern = validate_notice_pattern(self.settings.notice_pattern)
         today = self.session.clock.today()
         if reply_due < today:
-            raise NoticeProblem(f"回复期限 {reply_due.isoformat()} 早于今天 {today.isoformat()}")
+            raise NoticeProblem(say(f"回复期限 {reply_due.isoformat()} 早于今天 {today.isoformat()}",
+                                    f"the reply date {reply_due.isoformat()} is before today, {today.isoformat()}"))
         if reinspect_on is not None and reinspect_on < today:
-            raise NoticeProblem(f"复查日期 {reinspect_on.isoformat()} 早于今天 {today.isoformat()}")
+            raise NoticeProblem(say(f"复查日期 {reinspect_on.isoformat()} 早于今天 {today.isoformat()}",
+                                    f"the re-inspection date {reinspect_on.isoformat()} is before today, {today.isoformat()}"))
         ids = list(hazard_ids)
         person = self.session.person
         with self.store.transaction():
@@ -281,7 +285,8 @@ class NoticeService:
             number = format_notice_number(pattern, year, seq)
             if notice_with_number(self.store.db, number) is not None:
                 # Only a pattern changed mid-year can do this; the UNIQUE constraint would refuse it anyway.
-                raise NoticeProblem(f"通知书编号 {number} 已被使用，请检查设置中的编号格式")
+                raise NoticeProblem(say(f"通知书编号 {number} 已被使用，请检查设置中的编号格式",
+                                        f"notice number {number} is taken: check the number pattern in the settings"))
             office = self.store.offices.current()
             has_major = any(row.hazard.grade == MAJOR for row in rows)
             content = NoticeContent(self.store).build(

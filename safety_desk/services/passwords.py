@@ -1,7 +1,7 @@
 """Password hashing with scrypt: 'scrypt$n$r$p$salt$hash', verified in constant time.
 
 The cost (COST) is about a quarter of a second of CPU here (N=2^16, r=10: 80 MiB; measured 0.26-0.28 s of CPU
-time per hash on the development machine, tests/services/test_passwords.py keeps it at 0.2 s or more). The
+time per hash on the development machine, bench/password_cost.py prints it). The
 parameters travel in the hash, so an older, cheaper hash still verifies; `needs_rehash` tells sign-in to replace it
 with one at today's cost. The test suite sets COST low in tests/conftest.py (it signs in thousands of times).
 """

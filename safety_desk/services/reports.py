@@ -46,17 +46,22 @@ def evaluator_names(text: str) -> list[str]:
 
 
 def refuse_future(first: date, today: date, what: str) -> None:
-    """A period that has not begun has no figures yet: refused, saying when it begins."""
+    """A period that has not begun has no figures yet: refused, saying when it begins (`what`: the period, named
+    in the current language)."""
     if first > today:
-        raise ReportProblem(f"{what}自 {first.isoformat()} 开始，尚未到来（今天是 {today.isoformat()}），没有可统计的数据")
+        raise ReportProblem(say(f"{what}自 {first.isoformat()} 开始，尚未到来（今天是 {today.isoformat()}），没有可统计的数据",
+                                f"{what} begins on {first.isoformat()} and has not come yet (today is "
+                                f"{today.isoformat()}): there is nothing to count"))
 
 
 def parse_quarter(text: str) -> tuple[int, int, date, date]:
     """"2026Q4" (or "2026-Q4") as (year, quarter, first day, last day); ReportProblem when malformed."""
     match = re.fullmatch(r"(\d{4})-?[Qq]([1-4])", text.strip())
     if re.fullmatch(r"\d{4}", text.strip()):
-        raise ReportProblem(f"“{text}” 是一年而不是一个季度（季度写作 2026Q4）：年度统计请用 report annual --year "
-                            f"{text.strip()}")
+        raise ReportProblem(say(f"“{text}” 是一年而不是一个季度（季度写作 2026Q4）：年度统计请用 report annual --year "
+                                f"{text.strip()}",
+                                f"“{text}” is a year, not a quarter (a quarter is written like 2026Q4): for the year's "
+                                f"figures use report annual --year {text.strip()}"))
     if match is None:
         raise ReportProblem(say(f"季度 “{text}” 格式应为 2026Q4", f"quarter “{text}”: a quarter is written like 2026Q4"))
     year, quarter = int(match.group(1)), int(match.group(2))
@@ -90,7 +95,7 @@ class ReportService:
 
         found = self.store.notices.get(notice_id) or self.store.notices.by_number(notice_id)
         if found is None or found.deleted:
-            raise ReportProblem(f"整改通知书 {notice_id} 不存在")
+            raise ReportProblem(say(f"整改通知书 {notice_id} 不存在", f"no notice {notice_id}"))
         self.session.require_enterprise(found.enterprise_id)
         content = NoticeService(self.session).issued_content(found.id)
         today = self.session.clock.today()
@@ -106,7 +111,9 @@ class ReportService:
             photos=self._notice_photos(content["enterprise"]["name"], shown))
         unfit = unfit_bases(document.hazards, date.fromisoformat(found.issued_on))
         if unfit:  # only an older notice, issued before bases were checked, can have one
-            raise ReportProblem(unfit.replace("整改通知书不能出具", f"整改通知书 {found.number} 不能打印", 1))
+            raise ReportProblem(unfit.replace(say("整改通知书不能出具", "the notice cannot be issued"),
+                                              say(f"整改通知书 {found.number} 不能打印",
+                                                  f"notice {found.number} cannot be printed"), 1))
         render_notice(document, target, generated_at=self.session.clock.now())
 
     def _notice_photos(self, enterprise: str, hazards: list) -> list:
@@ -403,12 +410,14 @@ class ReportService:
         """The hazard (within the person's scope), its events in clock order, and its re-inspection verdicts."""
         hazard = self.store.hazards.get(hazard_id)
         if hazard is None or hazard.deleted:
-            raise ReportProblem(f"隐患 {hazard_id} 不存在")
+            raise ReportProblem(say(f"隐患 {hazard_id} 不存在", f"no hazard {hazard_id}"))
         self.session.require_enterprise(hazard.enterprise_id)
         events = sorted(self.store.hazards.events(hazard.id), key=lambda event: event.clock)
         verdicts = [event for event in events if event.kind in ("verified", "rejected")]
         if not verdicts:
-            raise ReportProblem(f"隐患“{hazard.description[:30]}”尚未复查，没有复查意见书可打印")
+            raise ReportProblem(say(f"隐患“{hazard.description[:30]}”尚未复查，没有复查意见书可打印",
+                                    f"hazard “{hazard.description[:30]}” has not been re-inspected: there is no "
+                                    "re-inspection opinion to print"))
         return hazard, events, verdicts
 
     def _reinspection_content(self, hazard, events, verdicts) -> dict:
@@ -474,7 +483,7 @@ class ReportService:
         from safety_desk.services.hazards import HazardService
 
         if self.store.hazards.get(hazard_id) is None:
-            raise ReportProblem(f"隐患 {hazard_id} 不存在")
+            raise ReportProblem(say(f"隐患 {hazard_id} 不存在", f"no hazard {hazard_id}"))
         detail = HazardService(self.session).detail(hazard_id)  # refuses a hazard outside the person's scope
         write_hazard_record(detail, PrintPhotos(self.store), self.office_name(), target,
                             generated_at=self.session.clock.now())

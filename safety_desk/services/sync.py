@@ -195,7 +195,9 @@ class SyncService:
                             sealed=sealed)
 
     def _export(self, peer: Device, file: Path | None, folder: Path | None, report: Progress,
-                kind: str = "sync", extra: dict[str, Any] | None = None, *, sealed: bool = True) -> ExportResult:
+                kind: str = "sync", extra: dict[str, Any] | None = None, *, sealed: bool = True,
+                seal_to: Recipient | None = None) -> ExportResult:
+        """`seal_to`: whom to seal the file to instead (an enrolment file: its passphrase's key)."""
         me = self.this_device()
         if me.revoked_at is not None:
             raise SyncProblem(say("此设备已被安全办停用，不能再导出", "this device was revoked by the safety office"))
@@ -280,7 +282,8 @@ class SyncService:
             name = bundle_name(me.id, counter, kind, self.local_state.sync_epoch())
             target = file if file is not None else Path(folder) / name
             path, digest = write_bundle(target, manifest, data, photo_files(), private,
-                                        seal_to=self._seal_to(peer) if kind == "sync" and sealed else None)
+                                        seal_to=seal_to or (self._seal_to(peer) if kind == "sync" and sealed
+                                                            else None))
             try:
                 self.local_state.set_bundle_counter(counter)
                 self.local_state.set_epoch_sent(peer.id, self.local_state.sync_epoch())

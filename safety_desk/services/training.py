@@ -51,7 +51,7 @@ class TrainingService:
         title = (title or "").strip()
         if not title:
             raise ActivityProblem(say("培训主题不能为空", "the training needs a topic"))
-        day = as_day(held_on, "培训")
+        day = as_day(held_on, "培训", "the day of the training")
         if day > self.session.clock.today():
             raise ActivityProblem(say(f"培训日期 {day} 在未来", f"the training date {day} is in the future"))
         if isinstance(hours, bool) or not isinstance(hours, (int, float)) or not 0 < hours <= MAX_HOURS:

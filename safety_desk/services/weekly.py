@@ -187,7 +187,8 @@ class WeeklyService:
         self.settings = settings or Settings()  # read on each call: the settings page may change the rule
 
     def summary(self, period: Period, district_code: str | None = None) -> WeeklySummary:
-        refuse_future(period.start, self.session.clock.today(), f"周报期间{period.label}")
+        refuse_future(period.start, self.session.clock.today(),
+                      say(f"周报期间{period.label}", f"the period of the summary {period.key}"))
         reports = ReportService(self.session)
         district_ids, enterprise_id, scope_name = reports.scope(district_code)
         session = self.session if district_code is None else self.session.within(district_ids)

@@ -37,7 +37,9 @@ def _inspect_read_only(path: Path) -> tuple[int, int, bool]:
             conn.close()
     except cipher.DatabaseError as exc:
         if cipher.is_encrypted(path) and cipher.key_file_for(path).exists():
-            raise cipher.WrongKey(f"{path}: 密钥无法解开此数据库（密钥文件与数据库不匹配或已损坏），文件未改动") from None
+            raise cipher.WrongKey(say(f"{path}: 密钥无法解开此数据库（密钥文件与数据库不匹配或已损坏），文件未改动",
+                                      f"{path}: the key does not open this database (the key file does not belong to "
+                                      "it, or is damaged); the file was not changed")) from None
         hint = "" if not cipher.is_encrypted(path) else say("；如果它是加密的数据库，则缺少其密钥文件 ", "; if it is an encrypted database, its key file is missing: ") + cipher.key_file_for(path).name
         raise NotASafetyDeskDatabase(
             say(f"{path}: 不是 SafetyDesk 数据库（{exc}）{hint}；文件未改动",

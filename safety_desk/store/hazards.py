@@ -136,7 +136,7 @@ class HazardRepository(Repository[Hazard]):
             self.require(hazard_id)
             current = self.state(hazard_id)
             if kind not in allowed_next(current.status if current else None):
-                shown = current.status.value if current else "未登记"
+                shown = current.status.value if current else say("未登记", "not recorded")
                 raise InvalidHazardEvent(say(f"隐患 {hazard_id}：{kind.value} 不适用于状态 {shown}",
                                              f"hazard {hazard_id}: {kind.value} not allowed in status {shown}"))
             if kind in (HazardEventKind.DEADLINE_SET, HazardEventKind.DEADLINE_EXTENDED) and deadline is None:

@@ -57,20 +57,34 @@ def new_data_key() -> bytes:
     return secrets.token_bytes(32)
 
 
+def new_grouped_secret(size: int) -> str:
+    """`size` random bytes as a person reads them out and types them: groups of 4 base32 characters (no 0, 1, 8)."""
+    text = base64.b32encode(secrets.token_bytes(size)).decode("ascii")
+    return "-".join(text[i:i + 4] for i in range(0, len(text), 4))
+
+
+def parse_grouped_secret(text: str, size: int) -> bytes | None:
+    """The bytes of a typed grouped secret (case, spaces and dashes do not matter; 0, 1 and 8 read as O, I and B);
+    None when it is not `size` bytes' worth of base32."""
+    cleaned = "".join(ch for ch in text.upper() if ch not in " -\t\r\n")
+    cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
+    if size % 5 or len(cleaned) != size // 5 * 8 or any(ch not in _B32 for ch in cleaned):
+        return None
+    return base64.b32decode(cleaned)
+
+
 def new_recovery_key() -> str:
     """A fresh recovery key as the office writes it down: 8 groups of 4 base32 characters."""
-    text = base64.b32encode(secrets.token_bytes(RECOVERY_BYTES)).decode("ascii")
-    return "-".join(text[i:i + 4] for i in range(0, len(text), 4))
+    return new_grouped_secret(RECOVERY_BYTES)
 
 
 def parse_recovery_key(text: str) -> bytes:
     """The recovery key's bytes from what was typed (case, spaces and dashes do not matter)."""
-    cleaned = "".join(ch for ch in text.upper() if ch not in " -\t\r\n")
-    cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
-    if len(cleaned) != 32 or any(ch not in _B32 for ch in cleaned):
+    secret = parse_grouped_secret(text, RECOVERY_BYTES)
+    if secret is None:
         raise WrongSecret(say("恢复密钥格式不对：应为 32 个字母或数字（8 组，每组 4 个）",
                               "the recovery key is not in its format: 32 letters or digits (8 groups of 4)"))
-    return base64.b32decode(cleaned)
+    return secret
 
 
 def _login_id(database_id: str, login: str) -> str:

@@ -428,8 +428,9 @@ class _Merger:
         if refused and current is None and len(refused) < len(changes):
             # A new row comes whole or not at all: without a refused cell it would lack a column it needs.
             gone = {id(c) for c, _ in refused}
-            refused += [(c, f"{table} {row_id} 是新记录，其中有修改被拒收，整条记录未接收") for c in changes
-                        if id(c) not in gone]
+            refused += [(c, say(f"{table} {row_id} 是新记录，其中有修改被拒收，整条记录未接收",
+                                f"{table} {row_id} is a new record with a refused change: the whole record was "
+                                "not taken")) for c in changes if id(c) not in gone]
         if refused:
             gone = {id(c) for c, _ in refused}
             for change, reason in refused:

@@ -26,6 +26,7 @@ from itertools import compress
 from itertools import count as _count
 from typing import Iterable
 
+from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW, Change
 
 _CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")
@@ -131,5 +132,5 @@ def clock_notes(found: ClockFindings, tolerance_ms: int) -> list[tuple[str, int,
         if relayer:
             zh.append(f"由设备 {relayer} 转来（转发设备无过错）")
             en.append(f"relayed by device {relayer}, which is not at fault")
-        notes.append((device, ahead, f"{'；'.join(zh)} ({'; '.join(en)})"))
+        notes.append((device, ahead, say("；".join(zh), "; ".join(en))))
     return notes

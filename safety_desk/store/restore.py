@@ -102,7 +102,9 @@ def _copy_into(source: Path, db_path: Path) -> None:
         if not slots.exists():
             slots = cipher.key_file_for(cipher.database_of(source))
         if dest_key is None or not slots.exists():
-            raise cipher.DatabaseLocked(f"{source}: 备份已加密，请先用密码或恢复密钥解锁它")
+            raise cipher.DatabaseLocked(say(f"{source}: 备份已加密，请先用密码或恢复密钥解锁它",
+                                            f"{source}: the backup is encrypted: unlock it first with a password or "
+                                            "the recovery key"))
         shutil.copyfile(slots, cipher.key_file_for(db_path))
         os.chmod(cipher.key_file_for(db_path), 0o600)
         cipher.remember_key(db_path, dest_key)
@@ -118,7 +120,9 @@ def _copy_into(source: Path, db_path: Path) -> None:
             encrypted.unlink(missing_ok=True)
         return
     if dest_key is None and cipher.is_encrypted(source) and cipher.is_plain(db_path):
-        raise StoreError(f"{source}: 这是加密数据库的备份，不能恢复到未加密的数据库 {db_path.name} 上；数据库未改动")
+        raise StoreError(say(f"{source}: 这是加密数据库的备份，不能恢复到未加密的数据库 {db_path.name} 上；数据库未改动",
+                             f"{source}: this is the backup of an encrypted database; it cannot be restored over the "
+                             f"unencrypted database {db_path.name}; the database was not changed"))
     _copy_pages(source, db_path)
 
 

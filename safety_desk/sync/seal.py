@@ -24,6 +24,10 @@ recipient as the header (checked by sync/bundle.py).
 Before the office knows a new device's key (it arrives with the device's first bundle), the office seals to a key
 derived from the enrolment's one-time token (HKDF; the header says "via": "enrolment"): a secret only the office,
 the joined device and whoever holds the enrolment file share, so the folder still reveals nothing to anyone else.
+
+The enrolment file itself is sealed to a key derived from a passphrase the office reads out ("via": "passphrase":
+scrypt of the passphrase, salted with the recipient's id, as the X25519 private key), so a lost USB stick gives away
+neither the starter data nor the token.
 """
 
 from __future__ import annotations
@@ -63,6 +67,9 @@ class SealProblem(ValueError):
 
 DEVICE_KEY = "device"
 ENROLMENT_KEY = "enrolment"
+PASSPHRASE_KEY = "passphrase"
+# scrypt for an enrolment passphrase: 2^15 x 8 (32 MiB, about a tenth of a second) — each guess costs that much.
+PASSPHRASE_N, PASSPHRASE_R, PASSPHRASE_P = 2**15, 8, 1
 
 
 @dataclass(frozen=True)
@@ -119,12 +126,23 @@ def enrolment_private(token: str, device_id: str) -> X25519PrivateKey:
     return X25519PrivateKey.from_private_bytes(secret)
 
 
+def passphrase_private(secret: bytes, recipient_id: str) -> X25519PrivateKey:
+    """The X25519 key of an enrolment passphrase's bytes for the device (or hub) `recipient_id`."""
+    derived = hashlib.scrypt(secret, salt=b"safety-desk enrolment passphrase|" + recipient_id.encode("utf-8"),
+                             n=PASSPHRASE_N, r=PASSPHRASE_R, p=PASSPHRASE_P, maxmem=128 * 1024**2, dklen=32)
+    return X25519PrivateKey.from_private_bytes(derived)
+
+
 def _raw(public: X25519PublicKey) -> bytes:
     return public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def device_recipient(ed25519_public_pem: str) -> Recipient:
     return Recipient(DEVICE_KEY, x25519_public_of(ed25519_public_pem))
+
+
+def passphrase_recipient(secret: bytes, recipient_id: str) -> Recipient:
+    return Recipient(PASSPHRASE_KEY, _raw(passphrase_private(secret, recipient_id).public_key()))
 
 
 def enrolment_recipient(token: str, device_id: str) -> Recipient:
@@ -179,7 +197,7 @@ def read_header(handle: BinaryIO) -> SealHeader:
         raise SealProblem("header", f"the header is not valid: {exc}") from None
     if not (isinstance(sender, str) and isinstance(recipient, str) and isinstance(chunk, int)
             and not isinstance(chunk, bool) and 1024 <= chunk <= 16 * 1024**2 and len(ephemeral) == 32
-            and via in (DEVICE_KEY, ENROLMENT_KEY)):
+            and via in (DEVICE_KEY, ENROLMENT_KEY, PASSPHRASE_KEY)):
         raise SealProblem("header", "the header is not valid")
     return SealHeader(sender, recipient, ephemeral, chunk, via, start + body)
 

@@ -95,8 +95,11 @@ def office_claims(first: Refuser | None, proven: set[tuple], claimed: set[tuple]
             if key in proven:
                 continue
             if key in claimed and stored_clock(table, row_id, change.field) != change.clock:
-                found.append((change, f"{table} {row_id} 字段 {change.field}：此修改自称由安全办写入或经安全办接收，"
-                                      "但没有安全办的有效凭证（凭证缺失或与内容不符），未接收"))
+                found.append((change, say(f"{table} {row_id} 字段 {change.field}：此修改自称由安全办写入或经安全办接收，"
+                                          "但没有安全办的有效凭证（凭证缺失或与内容不符），未接收",
+                                          f"{table} {row_id} field {change.field}: the change claims to be written "
+                                          "or accepted by the office but carries no valid proof of it (missing, "
+                                          "or not matching the content); not taken")))
             else:
                 rest.append(change)
         if first is not None and rest:

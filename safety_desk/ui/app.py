@@ -110,8 +110,18 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "",
         if first.exec() != first.DialogCode.Accepted or first.choice is None:
             return 0
         joined = first.result_of_join
+    passphrase = None
+    if enrolment is not None and not Path(db_path).exists():
+        from safety_desk.services.enrolment_seal import needs_passphrase
+        from safety_desk.ui.dialogs.enrol_passphrase import ask_passphrase
+
+        if needs_passphrase(enrolment):
+            # The enterprise edition's file is sealed like any other: the office reads its passphrase out.
+            passphrase = ask_passphrase(None, enrolment.name)
+            if passphrase is None:
+                return 0
     try:
-        entrance = Entrance.open(db_path, enrolment)
+        entrance = Entrance.open(db_path, enrolment, passphrase=passphrase)
     except (StoreError, ValueError) as exc:  # a database not ours; an enrolment file refused or used already
         QMessageBox.critical(None, "SafetyDesk", str(exc))
         return 2

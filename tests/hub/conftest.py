@@ -24,7 +24,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))  # the sync tests' world of devices
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # hub_world
 
-from hub_world import free_port  # noqa: E402
+from hub_world import free_port, hub_passphrase  # noqa: E402
 
 INITDB = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
 SKIP_REASON = ("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): the hub's tests need Debian's "
@@ -169,5 +169,5 @@ def running_hub(hub_database: str, hub_world, hub_world_template: Path, live_hub
     """A hub initialised from the world's enrolment file and served on loopback: (url, database url)."""
     from safety_desk.hub.server import init_hub
 
-    init_hub(hub_database, hub_world_template / "hub.sdenroll")
+    init_hub(hub_database, hub_world_template / "hub.sdenroll", passphrase=hub_passphrase(hub_world_template))
     return live_hub(hub_database).url, hub_database

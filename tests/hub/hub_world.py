@@ -28,9 +28,15 @@ def make_hub_world(folder: Path) -> None:
                 enrol_and_join(office, folder, "laptop1", "inspector", district_codes=["D1"]),
                 enrol_and_join(office, folder, "laptop2", "inspector", district_codes=["D2"]),
                 enrol_and_join(office, folder, "enterprise", "enterprise", uscc=USCC[0])]
-    DeviceService(office.session).enroll("hub", "市集线器", folder / "hub.sdenroll")
+    enrolled = DeviceService(office.session).enroll("hub", "市集线器", folder / "hub.sdenroll")
+    (folder / "hub.passphrase").write_text(enrolled.passphrase)  # what the office reads out to the server's admin
     for replica in replicas:
         replica.close()
+
+
+def hub_passphrase(template: Path) -> str:
+    """The passphrase of the world's sealed hub enrolment file (`hub.sdenroll`)."""
+    return (template / "hub.passphrase").read_text()
 
 
 def open_hub_world(template: Path, folder: Path) -> dict[str, Replica]:

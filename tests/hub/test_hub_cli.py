@@ -5,18 +5,28 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from safety_desk.cli import main
+from tests.enrolment import passphrase_in
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False, env=env)
 
 
-def test_enrol_init_and_sync_from_the_command_line(hub_world, hub_database, live_hub, tmp_path) -> None:
+def test_enrol_init_and_sync_from_the_command_line(hub_world, hub_database, live_hub, tmp_path, monkeypatch) -> None:
     office_db = str(hub_world["office"].store.path)
     hub_world["office"].close()
     enrol = tmp_path / "新集线器.sdenroll"
     result = run("--db", office_db, "device", "enroll", "--role", "hub", "--name", "新集线器", "-o", str(enrol))
     assert result.exit_code == 0, result.output
+    sealed = enrol.read_bytes()  # the device list and the unused devices' tokens: none readable without the passphrase
+    device_ids = [hub_world[name].store.db.device_id for name in ("laptop1", "laptop2", "enterprise")]
+    assert not any(device_id.encode() in sealed for device_id in device_ids) and b"public_key" not in sealed
+    without = run("hub", "init", "--database", hub_database, "--enrolment", str(enrol))
+    assert without.exit_code == 2 and "SAFETY_DESK_ENROL_PASSPHRASE" in without.output
+    monkeypatch.setenv("SAFETY_DESK_ENROL_PASSPHRASE", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF")
+    wrong = run("hub", "init", "--database", hub_database, "--enrolment", str(enrol))
+    assert wrong.exit_code == 2 and "登记口令不对" in wrong.output and "新集线器.sdenroll" in wrong.output
+    monkeypatch.setenv("SAFETY_DESK_ENROL_PASSPHRASE", passphrase_in(result.output))
     refused = run("--db", office_db, "device", "enroll", "--role", "hub", "--district", "D1", "--name", "x",
                   "-o", str(tmp_path / "x.sdenroll"))
     assert refused.exit_code == 2 and "不用 --district" in refused.output
@@ -25,11 +35,13 @@ def test_enrol_init_and_sync_from_the_command_line(hub_world, hub_database, live
     again = run("hub", "init", "--database", hub_database, "--enrolment", str(enrol))
     assert again.exit_code == 0 and "已执行的迁移：无" in again.output and "身份不变" in again.output
     other = tmp_path / "另一个.sdenroll"
-    assert run("--db", office_db, "device", "enroll", "--role", "hub", "--name", "另一个", "-o", str(other)).exit_code == 0
-    taken = run("hub", "init", "--database", hub_database, "--enrolment", str(other))
+    made = run("--db", office_db, "device", "enroll", "--role", "hub", "--name", "另一个", "-o", str(other))
+    assert made.exit_code == 0, made.output
+    taken = run("hub", "init", "--database", hub_database, "--enrolment", str(other),
+                env={"SAFETY_DESK_ENROL_PASSPHRASE": passphrase_in(made.output)})
     assert taken.exit_code == 1 and "另一个集线器" in taken.output
     not_hub = run("hub", "init", "--database", hub_database, "--enrolment", str(tmp_path / "devices" / "laptop1.sdenroll"))
-    assert not_hub.exit_code == 2 and "不是集线器登记文件" in not_hub.output
+    assert not_hub.exit_code == 2 and "登记口令不对" in not_hub.output  # a laptop's file: sealed with its own
     url = live_hub(hub_database).url
     synced = run("--db", office_db, "sync", "hub", url)
     assert synced.exit_code == 0 and "集线器" in synced.output, synced.output

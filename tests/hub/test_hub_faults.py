@@ -20,7 +20,7 @@ from safety_desk.services.hub_sync import HubRefusal, HubSyncService, HubUnreach
 from safety_desk.sync.hub_protocol import UPLOAD
 
 from hub_world import free_port
-from hub_world import sync_via
+from hub_world import hub_passphrase, sync_via
 from sync_helpers import add_photo, as_person, hazard_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ def _reached_once(world, hazard_id: str) -> None:
 
 
 def test_the_hub_killed_mid_upload_loses_and_duplicates_nothing(hub_world, hub_database, hub_world_template) -> None:
-    init_hub(hub_database, hub_world_template / "hub.sdenroll")
+    init_hub(hub_database, hub_world_template / "hub.sdenroll", passphrase=hub_passphrase(hub_world_template))
     hub = HubProcess(hub_database)
     try:
         sync_via(hub_world["office"], hub.url)

@@ -14,7 +14,7 @@ from safety_desk.services.hub_sync import HubRefusal, HubSyncService
 from safety_desk.sync.hub_protocol import INBOX, UPLOAD, signed_headers
 from safety_desk.sync.key_binding import key_binding
 
-from hub_world import sync_via
+from hub_world import hub_passphrase, sync_via
 
 TABLES = ("hub_identity", "device", "photo", "bundle", "bundle_photo", "request_nonce", "device_activity")
 
@@ -98,7 +98,7 @@ def test_an_oversized_upload_is_refused_before_it_is_read(hub_world, hub_databas
                                                           tmp_path) -> None:
     from safety_desk.hub.server import init_hub
 
-    init_hub(hub_database, hub_world_template / "hub.sdenroll")
+    init_hub(hub_database, hub_world_template / "hub.sdenroll", passphrase=hub_passphrase(hub_world_template))
     url = live_hub(hub_database, max_body=1024).url
     enterprise = hub_world["enterprise"]
     body = bundle_for_office(enterprise, tmp_path) + b"\0" * 2048

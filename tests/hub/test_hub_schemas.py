@@ -20,9 +20,9 @@ def test_two_offices_hubs_share_one_database_in_their_own_schemas(hub_world, hub
         with psycopg.connect(hub_database, autocommit=True) as conn:
             conn.execute(f"CREATE SCHEMA {county}")
         enrol = tmp_path / f"{county}.sdenroll"
-        DeviceService(office.session).enroll("hub", county, enrol)
+        passphrase = DeviceService(office.session).enroll("hub", county, enrol).passphrase
         urls[county] = hub_database + "&options=" + quote(f"-csearch_path={county}")
-        init_hub(urls[county], enrol)
+        init_hub(urls[county], enrol, passphrase=passphrase)
     served = live_hub(urls["county_a"]).url
     sync_via(office, served)
     sync_via(hub_world["enterprise"], served)

@@ -16,6 +16,8 @@ from cryptography.x509.oid import NameOID
 from safety_desk.hub.server import init_hub
 from safety_desk.services.hub_sync import HubSyncService, HubUnreachable
 
+from hub_world import hub_passphrase
+
 
 def self_signed(folder: Path) -> tuple[str, str]:
     key = ec.generate_private_key(ec.SECP256R1())
@@ -35,7 +37,7 @@ def self_signed(folder: Path) -> tuple[str, str]:
 
 
 def test_sync_over_tls_with_the_hubs_ca(hub_world, hub_database, hub_world_template, live_hub, tmp_path) -> None:
-    init_hub(hub_database, hub_world_template / "hub.sdenroll")
+    init_hub(hub_database, hub_world_template / "hub.sdenroll", passphrase=hub_passphrase(hub_world_template))
     cert, key = self_signed(tmp_path)
     url = live_hub(hub_database, tls=(cert, key)).url
     office = hub_world["office"]

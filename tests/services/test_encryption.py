@@ -296,6 +296,30 @@ def test_the_sign_in_window_of_an_encrypted_database_opens_it_with_the_password(
         entrance.close()
 
 
+def test_wrong_passwords_on_a_locked_database_make_the_next_try_wait_in_english_too(office) -> None:
+    """The key file's refusal is read in the language chosen; the failed attempts count all the same."""
+    from safety_desk.app import Entrance
+    from safety_desk.domain.language import set_language
+
+    db, _ = office
+    set_language("en")
+    entrance = Entrance.open(db)
+    try:
+        sign_in = entrance.sign_in()
+        with pytest.raises(SignInFailed, match="has no database key"):
+            sign_in.sign_in("nobody", PASSWORD)
+        with pytest.raises(SignInFailed, match="^wrong login or password$"):
+            sign_in.sign_in("admin", "not-it-at-all")
+        with pytest.raises(SignInFailed, match="^wrong login or password; wait 2 s"):  # the third failure
+            sign_in.sign_in("admin", "not-it-at-all")
+        assert sign_in.wait_seconds() > 0
+        with pytest.raises(SignInFailed, match="too many failed attempts"):
+            sign_in.sign_in("admin", PASSWORD)
+        assert entrance.locked
+    finally:
+        entrance.close()
+
+
 def test_the_first_sign_in_on_a_plain_database_encrypts_it(db_path: Path) -> None:
     from safety_desk.app import Entrance
 

@@ -513,6 +513,9 @@ OPERATIONS: list[Op] = [
     Op("DeviceService.set_people", lambda c, w: (DeviceService(c.session).enroll(
         "inspector", f"人员-{c.role}", c.file("people.sdenroll"), district_codes=[c.code("own")]),
         DeviceService(c.session).set_people(f"人员-{c.role}", None)), OFFICE, "none", writes=True),
+    Op("DeviceService.sign_in_choices", lambda c, w: (DeviceService(c.session).enroll(
+        "inspector", f"名单-{c.role}", c.file("choices.sdenroll"), district_codes=[c.code("own")]),
+        DeviceService(c.session).sign_in_choices(f"名单-{c.role}")), OFFICE, "none", writes=True),
     Op("DeviceService.set_districts", lambda c, w: (DeviceService(c.session).enroll(
         "inspector", f"片区-{c.role}", c.file("districts.sdenroll"), district_codes=[c.code("own")]),
         DeviceService(c.session).set_districts(f"片区-{c.role}", [c.code("own")])), OFFICE, "none", writes=True),

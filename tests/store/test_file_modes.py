@@ -61,11 +61,11 @@ def test_a_new_database_its_wal_shm_photos_backups_bundles_and_enrolment_files_a
         assert mode(copied) == 0o600
 
         enrol = tmp_path / "out" / "laptop.sdenroll"
-        DeviceService(Session(store, store.people.by_login("admin"))).enroll("inspector", "laptop", enrol,
-                                                                           district_codes=["D1"])
+        enrolled = DeviceService(Session(store, store.people.by_login("admin"))).enroll(
+            "inspector", "laptop", enrol, district_codes=["D1"])
         assert mode(enrol) == 0o600
     laptop = tmp_path / "laptop" / "laptop.db"
-    join(laptop, enrol)
+    join(laptop, enrol, passphrase=enrolled.passphrase)
     assert mode(laptop) == 0o600 and mode(laptop.parent) == 0o700 and mode(media_dir_for(laptop)) == 0o700
     with Store.open(laptop) as store:
         from safety_desk.services.sync import SyncService

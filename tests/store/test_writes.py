@@ -75,7 +75,7 @@ def test_a_failed_write_leaves_no_row_no_clock_and_no_audit_entry(store: Store) 
 def test_invalid_uscc_is_refused_with_the_reason_and_nothing_written(store: Store) -> None:
     district = _district(store)
     bad = make_uscc("91370200MA3C00001")[:-1] + ("0" if make_uscc("91370200MA3C00001")[-1] != "0" else "1")
-    with pytest.raises(ValueError, match="uscc.*check digit|uscc.*校验"):
+    with pytest.raises(ValueError, match="统一社会信用代码：.*校验|USCC: .*check digit"):
         store.enterprises.add(Enterprise(id=store.db.new_id(), uscc=bad, name="某公司", district_id=district.id,
                                          industry="机械", risk_class=1, tracked_since="2026-01-01"))
     assert store.enterprises.count() == 0

@@ -70,8 +70,8 @@ def make_office(folder: Path) -> Replica:
 
 def enrol_and_join(office: Replica, folder: Path, name: str, role: str, **scope) -> Replica:
     enrol_file = folder / f"{name}.sdenroll"
-    DeviceService(office.session).enroll(role, name, enrol_file, **scope)
-    join(folder / f"{name}.db", enrol_file)
+    enrolled = DeviceService(office.session).enroll(role, name, enrol_file, **scope)
+    join(folder / f"{name}.db", enrol_file, passphrase=enrolled.passphrase)
     office.refresh()
     return Replica(name, Store.open(folder / f"{name}.db"))
 

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from safety_desk.cli import main
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS, HybridClock, Timestamp
+from safety_desk.domain.language import set_language
 from safety_desk.services.hazards import HazardService
 from safety_desk.store.store import Store
 from safety_desk.sync.identity import sign
@@ -183,4 +184,7 @@ def test_a_change_capped_where_it_arrives_by_a_relayer_names_its_writer() -> Non
     assert changes[0].value["clock"] == changes[0].clock
     assert set(found.drift) == {"writer"} and found.relayed_by == {"writer": "relayer"}
     [(device, _, note)] = clock_notes(found, MAX_DRIFT_MS)
-    assert device == "writer" and "relayed by device relayer, which is not at fault" in note
+    assert device == "writer" and "由设备 relayer 转来（转发设备无过错）" in note and "relayed" not in note
+    set_language("en")
+    [(_, _, note)] = clock_notes(found, MAX_DRIFT_MS)
+    assert "relayed by device relayer, which is not at fault" in note and "转来" not in note

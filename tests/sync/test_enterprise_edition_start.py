@@ -18,9 +18,13 @@ def test_first_start_with_a_bundled_enrolment_makes_the_enterprise_device(tmp_pa
         officer = office.people.by_login("ent0001")
         uscc = office.enterprises.require(officer.enterprise_id).uscc
         admin = SignIn(office).sign_in("admin", "demo")
-        DeviceService(admin).enroll("enterprise", "企业电脑", tmp_path / "ent.sdenroll", uscc=uscc)
+        passphrase = DeviceService(admin).enroll("enterprise", "企业电脑", tmp_path / "ent.sdenroll",
+                                                 uscc=uscc).passphrase
     installed = tmp_path / "user-data" / "safety-desk.db"
-    with open_or_create(installed, tmp_path / "ent.sdenroll") as store:
+    with pytest.raises(ValueError, match="ent.sdenroll"):  # the file the package carries is sealed too
+        open_or_create(installed, tmp_path / "ent.sdenroll")
+    assert not installed.exists()
+    with open_or_create(installed, tmp_path / "ent.sdenroll", passphrase=passphrase) as store:
         session = SignIn(store).sign_in("ent0001", "demo")  # the officer's account came with the enrolment
         assert session.role == "enterprise"
         assert {e.id for e in store.enterprises.active()} == {officer.enterprise_id}  # locked to its enterprise

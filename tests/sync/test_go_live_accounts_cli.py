@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from safety_desk.cli import main
 from safety_desk.services.auth import SignIn, SignInFailed
 from safety_desk.store.store import Store
+from tests.enrolment import passphrase_in
 
 
 def run(db: Path, *args: str, input: str | None = None) -> str:
@@ -33,7 +34,7 @@ def sign_in(db: Path, login: str, password: str):
         return SignIn(store).sign_in(login, password).person
 
 
-def test_an_inspector_goes_live_and_leaves(tmp_path: Path) -> None:
+def test_an_inspector_goes_live_and_leaves(tmp_path: Path, monkeypatch) -> None:
     office, laptop, out = tmp_path / "office.db", tmp_path / "laptop.db", tmp_path / "out"
     run(office, "init", "--office", "市国资委安全办", "--admin", "admin", "--password", "office-admin-1")
     steps = [
@@ -44,6 +45,7 @@ def test_an_inspector_goes_live_and_leaves(tmp_path: Path) -> None:
     ]
     outputs = [run(office, *step) for step in steps]
     one_time = outputs[1].split("：")[1].split()[0]
+    monkeypatch.setenv("SAFETY_DESK_ENROL_PASSPHRASE", passphrase_in(outputs[2]))
     run(laptop, "device", "join", str(tmp_path / "li.sdenroll"))
 
     # The enrolment carried the account: the one-time password signs in on the laptop and must be replaced.

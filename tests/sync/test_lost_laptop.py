@@ -1,5 +1,6 @@
 """A lost laptop gives nothing away (issue 19's headline): copies of every file of an enrolled, encrypted inspector
-laptop, of the office and of the shared sync folder show no enterprise name, person name, hazard text, photo or key
+laptop (encrypted at `device join --user`), of the office, of the shared sync folder and of the USB stick its sealed
+enrolment file came on show no enterprise name, person name, hazard text, photo or key
 without a password; `admin` cannot sign in on the laptop; the office's recovery key opens the office's database."""
 
 from __future__ import annotations
@@ -88,11 +89,12 @@ def lost(tmp_path: Path):
                 description="配电箱未接地", grade="一般", found_on="2026-11-02"), deadline=date(2026, 11, 20))
             store.hazards.update(hazard.id, photos=[photo.id])
         office.refresh()
-        DeviceService(office.session).enroll("inspector", "laptop", handover / "laptop.sdenroll",
-                                             district_codes=["D1"])
-        join(laptop_db, handover / "laptop.sdenroll")
-        # The inspector's first sign-in on the new laptop encrypts it (ui/app.py encrypt_at_first_sign_in).
-        encryption.encrypt_database(laptop_db, login="li", password=INSPECTOR_PASSWORD)
+        enrolled = DeviceService(office.session).enroll("inspector", "laptop", handover / "laptop.sdenroll",
+                                                        district_codes=["D1"])
+        # `device join --user li`: encrypted before the join returns (the GUI's join: at the first sign-in).
+        joined = join(laptop_db, handover / "laptop.sdenroll", passphrase=enrolled.passphrase, user="li",
+                      password=INSPECTOR_PASSWORD)
+        assert joined.encrypted is not None and encryption.is_encrypted(laptop_db)
         office.refresh()
         laptop = Replica("laptop", Store.open(laptop_db))
         office.sync.sync_folder(shared)
@@ -119,7 +121,7 @@ def lost(tmp_path: Path):
 def test_copies_of_the_laptop_the_office_and_the_sync_folder_reveal_nothing_without_a_password(lost) -> None:
     folder, _recovery, photo = lost
     stolen = folder / "stolen"
-    for name in ("office", "laptop", "shared"):
+    for name in ("office", "laptop", "shared", "handover"):  # the USB stick the enrolment file came on too
         shutil.copytree(folder / name, stolen / name)
     assert [p for p in (stolen / "laptop").rglob("*") if p.suffix in (".db", ".keys")], "the laptop's files"
     assert photo.startswith(JPEG_START)

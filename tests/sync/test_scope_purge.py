@@ -35,8 +35,8 @@ def _laptop(tmp_path: Path):
         photo = add_photo(office.store, PHOTO_SEED)
         office.store.hazards.update(hazard.id, description=DESCRIPTION, photos=[photo])
     enrol = tmp_path / "laptop.sdenroll"
-    DeviceService(office.session).enroll("inspector", "laptop", enrol, district_codes=["D1"])
-    join(tmp_path / "laptop.db", enrol)
+    enrolled = DeviceService(office.session).enroll("inspector", "laptop", enrol, district_codes=["D1"])
+    join(tmp_path / "laptop.db", enrol, passphrase=enrolled.passphrase)
     office.refresh()
     laptop = Replica("laptop", Store.open(tmp_path / "laptop.db"))
     # As a SQLite built without SQLITE_SECURE_DELETE runs (Debian's has it on, Python's Windows build off): the

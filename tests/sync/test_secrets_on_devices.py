@@ -37,6 +37,12 @@ def _file_bytes(path: Path) -> bytes:
     return data
 
 
+def _enrolment_bytes(path: Path, passphrase: str) -> bytes:
+    """What a sealed enrolment file carries, opened with its passphrase (its own bytes reveal nothing)."""
+    opened, _enrolment = read_enrolment(path, passphrase)
+    return opened.changes_bytes() + opened.manifest_bytes
+
+
 def _hashes_in(data: bytes, hashes: dict[str, str]) -> set[str]:
     """The logins whose hash (or its digest part) is somewhere in the bytes."""
     return {login for login, stored in hashes.items() if stored.encode() in data
@@ -59,11 +65,11 @@ def test_the_laptop_and_its_enrolment_file_hold_only_their_inspectors_hashes(off
     enrol = tmp_path / "laptop.sdenroll"
     result = DeviceService(office.session).enroll("inspector", "laptop", enrol, district_codes=["D1"])
     assert result.signers == ["insp"]  # the default: the inspectors serving D1
-    assert _hashes_in(_file_bytes(enrol), hashes) == {"insp"}
-    _opened, enrolment = read_enrolment(enrol)
+    assert _hashes_in(_enrolment_bytes(enrol, result.passphrase), hashes) == {"insp"}
+    _opened, enrolment = read_enrolment(enrol, result.passphrase)
     assert "people" not in enrolment["scope"]
 
-    join(tmp_path / "laptop.db", enrol)
+    join(tmp_path / "laptop.db", enrol, passphrase=result.passphrase)
     with Store.open(tmp_path / "laptop.db") as laptop:
         held = {p.login: p.password_hash for p in laptop.people._select()}
         assert {login for login, stored in held.items() if stored} == {"insp"}
@@ -86,9 +92,9 @@ def test_an_enterprise_pc_holds_only_its_own_peoples_hashes(office, tmp_path):
     uscc = office.store.enterprises._select()[0].uscc
     e1 = next(p.login for p in office.store.people._select()
               if p.enterprise_id == office.store.enterprises.by_uscc(uscc).id)
-    DeviceService(office.session).enroll("enterprise", "pc", enrol, uscc=uscc)
-    assert _hashes_in(_file_bytes(enrol), hashes) == {e1}
-    join(tmp_path / "pc.db", enrol)
+    passphrase = DeviceService(office.session).enroll("enterprise", "pc", enrol, uscc=uscc).passphrase
+    assert _hashes_in(_enrolment_bytes(enrol, passphrase), hashes) == {e1}
+    join(tmp_path / "pc.db", enrol, passphrase=passphrase)
     assert _hashes_in(_file_bytes(tmp_path / "pc.db"), hashes) == {e1}
     with Store.open(tmp_path / "pc.db") as pc:
         with pytest.raises(SignInFailed, match="密码错误"):
@@ -108,9 +114,10 @@ def test_the_office_names_who_signs_in_and_changes_it_later(office, tmp_path):
     assert not (tmp_path / "x.sdenroll").exists() and not service.store.devices.named("laptop")
 
     enrol = tmp_path / "laptop.sdenroll"
-    assert service.enroll("inspector", "laptop", enrol, district_codes=["D1"], people=["insp9"]).signers == ["insp9"]
-    assert _hashes_in(_file_bytes(enrol), hashes) == {"insp9"}
-    join(tmp_path / "laptop.db", enrol)
+    enrolled = service.enroll("inspector", "laptop", enrol, district_codes=["D1"], people=["insp9"])
+    assert enrolled.signers == ["insp9"]
+    assert _hashes_in(_enrolment_bytes(enrol, enrolled.passphrase), hashes) == {"insp9"}
+    join(tmp_path / "laptop.db", enrol, passphrase=enrolled.passphrase)
     laptop = Replica("laptop", Store.open(tmp_path / "laptop.db"))
     try:
         assert SignIn(laptop.store).sign_in("insp9", "insp9-password")
@@ -151,8 +158,8 @@ def _laptop_where_insp_set_a_new_password(office, tmp_path) -> Replica:
     """A laptop for D1, joined, on which insp has just changed their password (not yet sent to the office)."""
     _passwords(office)
     enrol = tmp_path / "laptop.sdenroll"
-    DeviceService(office.session).enroll("inspector", "laptop", enrol, district_codes=["D1"])
-    join(tmp_path / "laptop.db", enrol)
+    enrolled = DeviceService(office.session).enroll("inspector", "laptop", enrol, district_codes=["D1"])
+    join(tmp_path / "laptop.db", enrol, passphrase=enrolled.passphrase)
     laptop = Replica("laptop", Store.open(tmp_path / "laptop.db"))
     session = SignIn(laptop.store).sign_in("insp", "insp-password")
     OrganisationService(session).change_password("insp", "insp-password", "laptop-password")

@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from safety_desk.cli import main
+from tests.enrolment import passphrase_in
 
 from sync_helpers import db_digest, make_office
 
@@ -15,7 +16,7 @@ def run(*args: str):
     return CliRunner().invoke(main, ["--lang", "en", *args], catch_exceptions=False)  # read in English
 
 
-def test_enrol_join_export_import_folder_and_revoke_from_the_command_line(tmp_path: Path) -> None:
+def test_enrol_join_export_import_folder_and_revoke_from_the_command_line(tmp_path: Path, monkeypatch) -> None:
     office = make_office(tmp_path)
     office_db = str(office.store.path)
     office.close()
@@ -26,6 +27,7 @@ def test_enrol_join_export_import_folder_and_revoke_from_the_command_line(tmp_pa
                  "laptop", "-o", str(enrol))
     assert result.exit_code == 0, result.output
     assert "enrolled laptop" in result.output and "notice numbers" in result.output
+    monkeypatch.setenv("SAFETY_DESK_ENROL_PASSPHRASE", passphrase_in(result.output))
 
     result = run("--db", laptop_db, "device", "join", str(enrol))
     assert result.exit_code == 0, result.output

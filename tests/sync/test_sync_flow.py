@@ -56,15 +56,15 @@ def test_an_enterprise_installation_signs_in_only_its_own_people(world) -> None:
 def test_join_refuses_a_database_with_data_and_a_used_enrolment_is_refused_at_the_office(english, world, tmp_path) -> None:
     office, inspector, _ = world
     enrol = tmp_path / "laptop2.sdenroll"
-    DeviceService(office.session).enroll("inspector", "laptop2", enrol, district_codes=["D2"])
+    passphrase = DeviceService(office.session).enroll("inspector", "laptop2", enrol, district_codes=["D2"]).passphrase
     with pytest.raises(AlreadyJoined):
-        join(office.store.path, enrol)
+        join(office.store.path, enrol, passphrase=passphrase)
     copy = tmp_path / "copied-before-use.sdenroll"
     copy.write_bytes(enrol.read_bytes())
-    join(tmp_path / "first.db", enrol)
+    join(tmp_path / "first.db", enrol, passphrase=passphrase)
     with pytest.raises(DeviceProblem, match="used by another installation"):
-        join(tmp_path / "unused.db", enrol)  # the file that joined once is marked used where it lies
-    join(tmp_path / "second.db", copy)  # a copy taken before: the second computer makes its own key
+        join(tmp_path / "unused.db", enrol, passphrase=passphrase)  # the file that joined once is marked used
+    join(tmp_path / "second.db", copy, passphrase=passphrase)  # a copy taken before: the second computer makes its own key
     from sync_helpers import Replica
     from safety_desk.store.store import Store
 
@@ -375,13 +375,13 @@ def test_keep_other_needs_the_field_to_be_ours(world, tmp_path) -> None:
 def test_a_tampered_enrolment_file_makes_no_database(world, tmp_path, monkeypatch) -> None:
     office = world[0]
     enrol = tmp_path / "laptop3.sdenroll"
-    DeviceService(office.session).enroll("leader", "laptop3", enrol, district_codes=["D1", "D2"])
+    passphrase = DeviceService(office.session).enroll("leader", "laptop3", enrol, district_codes=["D1", "D2"]).passphrase
     data = bytearray(enrol.read_bytes())
     data[len(data) // 3] ^= 0x01
     broken = tmp_path / "broken.sdenroll"
     broken.write_bytes(bytes(data))
-    with pytest.raises(BundleRejected):
-        join(tmp_path / "laptop3.db", broken)
+    with pytest.raises(ValueError, match="broken.sdenroll"):  # sealed: the changed chunk does not authenticate
+        join(tmp_path / "laptop3.db", broken, passphrase=passphrase)
     assert not (tmp_path / "laptop3.db").exists()
     # A failure midway through applying the starter data leaves no half-made database behind either.
     from safety_desk.store import merge
@@ -391,10 +391,10 @@ def test_a_tampered_enrolment_file_makes_no_database(world, tmp_path, monkeypatc
 
     monkeypatch.setattr(merge._Merger, "merge_chunk", failing)
     with pytest.raises(RuntimeError):
-        join(tmp_path / "laptop3.db", enrol)
+        join(tmp_path / "laptop3.db", enrol, passphrase=passphrase)
     assert not (tmp_path / "laptop3.db").exists()
     monkeypatch.undo()
-    result = join(tmp_path / "laptop3.db", enrol)
+    result = join(tmp_path / "laptop3.db", enrol, passphrase=passphrase)
     assert result.role == "leader"
 
 

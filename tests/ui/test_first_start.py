@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from safety_desk.app import Entrance
 from safety_desk.domain.uscc import make_uscc
+from safety_desk.services import encryption
 from safety_desk.services.devices import DeviceService
 from safety_desk.services.passwords import hash_password
 from safety_desk.services.session import Session
@@ -34,8 +35,9 @@ def shot(widget, name: str) -> None:
 
 
 @pytest.fixture
-def enrolment(tmp_path: Path) -> Path:
-    """An office with 东片区, one enterprise and inspector 李强, and an enrolment file for his laptop."""
+def enrolled(tmp_path: Path):
+    """An office with 东片区, one enterprise and inspector 李强, and the enrolment of his laptop (its file sealed with
+    its passphrase)."""
     office_db = tmp_path / "office" / "safety.db"
     office_db.parent.mkdir()
     initialise(office_db, office_name="市国资委安全办", admin_login="admin", admin_password=PASSWORD)
@@ -51,12 +53,17 @@ def enrolment(tmp_path: Path) -> Path:
                                          password_hash=hash_password(PASSWORD)))
             store.members.add(DistrictMember(id=store.db.new_id(), district_id=east.id, person_id=li.id,
                                              role="inspector"))
-        DeviceService(Session(store, store.people.by_login("admin"))).enroll(
+        return DeviceService(Session(store, store.people.by_login("admin"))).enroll(
             "inspector", "李强的笔记本", output, district_codes=["D01"])
-    return output
 
 
-def test_a_laptop_joins_from_its_file_and_its_inspector_signs_in(qtbot, tmp_path, enrolment, monkeypatch) -> None:
+@pytest.fixture
+def enrolment(enrolled) -> Path:
+    return enrolled.path
+
+
+def test_a_laptop_joins_from_its_file_and_its_inspector_signs_in(qtbot, tmp_path, enrolled, monkeypatch) -> None:
+    enrolment = enrolled.path
     laptop_db = tmp_path / "laptop" / "safety.db"
     laptop_db.parent.mkdir()
     dialog = FirstStartDialog(laptop_db, TaskRunner())
@@ -65,6 +72,18 @@ def test_a_laptop_joins_from_its_file_and_its_inspector_signs_in(qtbot, tmp_path
     dialog.show()
     shot(dialog, "first_start")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(enrolment), "")))
+    # The file is sealed: a wrong passphrase is refused, naming the file, and nothing is made here.
+    asked = []
+    dialog.ask_passphrase = lambda _parent, name: (asked.append(name), "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF")[1]
+    with qtbot.waitSignal(dialog.join_failed, timeout=30_000) as failed:
+        qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    assert asked == ["李强的笔记本.sdenroll"]
+    assert "李强的笔记本.sdenroll" in failed.args[0] and "登记口令不对" in dialog.message.text()
+    assert not laptop_db.exists() and dialog.result() != dialog.DialogCode.Accepted
+    dialog.ask_passphrase = lambda _parent, _name: None  # cancelled: nothing happens
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    assert dialog.join_button.isEnabled() and not laptop_db.exists()
+    dialog.ask_passphrase = lambda _parent, _name: enrolled.passphrase.lower()  # as read out and typed
     with qtbot.waitSignal(dialog.joined, timeout=30_000) as joined:  # the join runs in the pool
         qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
     assert joined.args[0].name == "李强的笔记本" and dialog.choice == "joined"
@@ -81,14 +100,21 @@ def test_a_laptop_joins_from_its_file_and_its_inspector_signs_in(qtbot, tmp_path
         sign_in.on_accept()
         assert sign_in.session is not None and sign_in.session.role == "inspector"
         assert [e.name for e in entrance.store.enterprises.active()] == ["市建工集团有限公司"]
+        # Joined plain; the first sign-in encrypts it (ui/app.py encrypt_at_first_sign_in), his key slot first.
+        assert not encryption.is_encrypted(laptop_db)
+        session, encrypted = entrance.encrypt_after_sign_in(sign_in.session, PASSWORD)
+        assert encrypted is not None and encrypted.recovery_key and encryption.is_encrypted(laptop_db)
+        assert session.person.login == "liqiang"
     finally:
         entrance.close()
+        encryption.lock(laptop_db)
 
     # The file works once: a second computer is refused, told why, and left without a database.
     other_db = tmp_path / "other" / "safety.db"
     other_db.parent.mkdir()
     again = FirstStartDialog(other_db, TaskRunner())
     qtbot.addWidget(again)
+    again.ask_passphrase = lambda _parent, _name: enrolled.passphrase
     with qtbot.waitSignal(again.join_failed, timeout=30_000) as failed:
         again.join_from(enrolment)
     assert "已被使用" in failed.args[0] and "已被使用" in again.message.text()

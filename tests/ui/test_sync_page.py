@@ -274,6 +274,7 @@ def test_enrol_and_revoke_from_the_devices_tab(pair, qtbot, tmp_path, monkeypatc
     enrolled = caught[0]
     assert enrolled.path == output.with_suffix(".sdenroll") and enrolled.path.exists()
     assert "企业1电脑 is enrolled" in messages[-1][1] and str(enrolled.path) in messages[-1][1]
+    assert enrolled.passphrase and enrolled.passphrase in messages[-1][1]  # shown once, to read out
     model = page.devices_model
     row = next(r for r in range(model.rowCount()) if model.device(r).name == "企业1电脑")
     assert _cell(model, row, model.SCOPE) == "企业1"  # by name: people do not know USCCs by heart

@@ -31,7 +31,8 @@ class EnrolDeviceDialog(QDialog):
                                "scope. Hand it over on a USB stick or through a shared folder only its user can "
                                "open; on the new computer, start SafetyDesk and choose “Join an office: choose the "
                                "enrolment file”. It works once, like a one-time password: delete other copies "
-                               "afterwards."))
+                               "afterwards. It is locked with a passphrase shown once when it is written: tell it to "
+                               "the user separately, never with the file."))
         about.setWordWrap(True)
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("role")

@@ -11,19 +11,23 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.services.devices import JoinResult, join
+from safety_desk.services.enrolment_seal import needs_passphrase
 from safety_desk.services.session import ROLE_NAMES
+from safety_desk.ui.dialogs.enrol_passphrase import ask_passphrase
 from safety_desk.ui.icons import icon
 from safety_desk.ui.tasks import TaskRunner
 
 
-def _join(report, db_path: Path, enrol_file: Path) -> JoinResult:
-    """In a worker: the join opens and writes its own fresh database (nothing else has it open yet)."""
-    return join(db_path, enrol_file, report)
+def _join(report, db_path: Path, enrol_file: Path, passphrase: str | None) -> JoinResult:
+    """In a worker: the join opens and writes its own fresh database (nothing else has it open yet). It stays
+    plain until the first sign-in, which encrypts it (ui/app.py encrypt_at_first_sign_in)."""
+    return join(db_path, enrol_file, report, passphrase=passphrase)
 
 
 class FirstStartDialog(QDialog):
     """Accepted with `choice` "new" (the set-up dialog follows) or "joined" (sign-in follows, `joined` says as
-    whom this computer now works)."""
+    whom this computer now works). `ask_passphrase(parent, file name)` asks for a sealed file's passphrase
+    (None: cancelled)."""
 
     joined = Signal(object)  # JoinResult
     join_failed = Signal(str)
@@ -34,6 +38,7 @@ class FirstStartDialog(QDialog):
         self.tasks = tasks
         self.choice: str | None = None
         self.result_of_join: JoinResult | None = None
+        self.ask_passphrase = ask_passphrase
         self.setWindowTitle(self.tr("Welcome to SafetyDesk"))
         self.setMinimumWidth(560)
         intro = QLabel(self.tr("This computer has no SafetyDesk data yet. Is it the safety office's own computer, "
@@ -83,11 +88,17 @@ class FirstStartDialog(QDialog):
             self.join_from(Path(chosen))
 
     def join_from(self, enrol_file: Path) -> None:
-        """Make this computer the enrolled device of `enrol_file`, in the task pool; the dialog waits meanwhile."""
+        """Make this computer the enrolled device of `enrol_file`, in the task pool; the dialog waits meanwhile.
+        A sealed file's passphrase is asked for first (a wrong one is refused by the join, nothing written)."""
+        passphrase = None
+        if needs_passphrase(enrol_file):
+            passphrase = self.ask_passphrase(self, enrol_file.name)
+            if passphrase is None:
+                return
         self._busy(True)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Joining with %1…").replace("%1", enrol_file.name))
-        signals = self.tasks.start(_join, self.db_path, enrol_file)
+        signals = self.tasks.start(_join, self.db_path, enrol_file, passphrase)
         signals.progressed.connect(self.on_progressed)
         signals.finished.connect(self.on_joined)
         signals.failed.connect(self.on_join_failed)

@@ -33,6 +33,7 @@ from safety_desk.store.changed import Changes
 from safety_desk.store.records import Device
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.enrol_device import EnrolDeviceDialog
+from safety_desk.ui.dialogs.sign_in_list import SignInListDialog
 from safety_desk.ui.dialogs.sync_export import ExportBundleDialog
 from safety_desk.ui.icons import icon
 from safety_desk.ui.models.sync_models import (
@@ -153,6 +154,7 @@ class SyncPage(QWidget):
     imported = Signal(object)     # ImportResult, or Refused
     folder_synced = Signal(object)  # FolderResult, or Refused
     enrolled = Signal(object)     # EnrolResult
+    sign_in_list_changed = Signal(object)  # SignInList
 
     def __init__(self, context: AppContext, parent=None, hub: HubSyncer | None = None) -> None:
         super().__init__(parent)
@@ -304,8 +306,14 @@ class SyncPage(QWidget):
         self.revoke_button = QPushButton(icon("cancel"), self.tr("Revoke"))
         self.revoke_button.setObjectName("revoke")
         self.revoke_button.clicked.connect(self.on_revoke_clicked)
+        self.people_button = QPushButton(icon("account-key-outline"), self.tr("Sign-in list…"))
+        self.people_button.setObjectName("sign_in_list")
+        self.people_button.setToolTip(self.tr("Who may sign in on the selected device (only their passwords go "
+                                              "to it)"))
+        self.people_button.clicked.connect(self.on_people_clicked)
         device_buttons = QHBoxLayout()
         device_buttons.addStretch(1)
+        device_buttons.addWidget(self.people_button)
         device_buttons.addWidget(self.revoke_button)
         device_buttons.addWidget(self.enrol_button)
         self.devices_tab = QWidget()
@@ -707,8 +715,10 @@ class SyncPage(QWidget):
 
     def update_device_buttons(self, *_args) -> None:
         device = self._selected_device()
-        self.revoke_button.setEnabled(device is not None and not device.this_device and device.role != "office"
-                                      and device.revoked_at is None)
+        enrolled = (device is not None and not device.this_device and device.role != "office"
+                    and device.revoked_at is None)
+        self.revoke_button.setEnabled(enrolled)
+        self.people_button.setEnabled(enrolled)
 
     def on_enrol_clicked(self) -> None:
         dialog = EnrolDeviceDialog(self.context, self._export_folder or self.context.settings.sync_folder, self)
@@ -742,6 +752,9 @@ class SyncPage(QWidget):
         text += "\n\n" + self.tr("Hand the file over on a USB stick or through a shared folder. On the new "
                                  "computer, start SafetyDesk and choose “Join an office: choose the enrolment "
                                  "file”. The file works once; delete other copies once it has been used.")
+        text += "\n\n" + self.tr("The file is locked with this passphrase, shown only now: %1\nTell it to whoever "
+                                 "joins with the file, in person or by phone; never keep it with the file.").replace(
+            "%1", result.passphrase)
         self._say(text.split("\n")[0], _GOOD)
         QMessageBox.information(self, self.tr("Enrol device"), text)
 
@@ -749,6 +762,37 @@ class SyncPage(QWidget):
         """The devices tab in front (the office's: others have none)."""
         if self.tabs.isTabVisible(1):
             self.tabs.setCurrentWidget(self.devices_tab)
+
+    def on_people_clicked(self) -> None:
+        device = self._selected_device()
+        if device is None:
+            return
+        try:
+            choices = self.context.desk.devices.sign_in_choices(device.id)  # a quick read of people
+        except (ValueError, PermissionDenied) as exc:
+            QMessageBox.warning(self, self.tr("Sign-in list"), str(exc))
+            return
+        dialog = SignInListDialog(choices, self)
+        if dialog.exec() != SignInListDialog.DialogCode.Accepted:
+            return
+        self.set_sign_in_list(device.id, dialog.chosen())
+
+    def set_sign_in_list(self, device_id: str, logins: list[str] | None) -> None:
+        """Name who signs in on the device (None: its default list), on the writer thread."""
+        self.context.ops.run("devices", "set_people", device_id, logins, done=self.on_sign_in_list_set,
+                             failed=self.on_sign_in_list_refused)
+
+    def on_sign_in_list_set(self, listed) -> None:
+        who = "、".join(listed.logins) or self.tr("nobody")
+        self._say((self.tr("Who signs in on %1 from its next sync: %2") if listed.listed else
+                   self.tr("%1 is back to its default sign-in list: %2"))
+                  .replace("%1", listed.device.name).replace("%2", who), _GOOD)
+        self.sign_in_list_changed.emit(listed)
+        self.refresh()
+
+    def on_sign_in_list_refused(self, exc: BaseException) -> None:
+        self._say(str(exc), _BAD)
+        QMessageBox.warning(self, self.tr("Sign-in list"), str(exc))
 
     def on_revoke_clicked(self) -> None:
         device = self._selected_device()

@@ -20,6 +20,9 @@ class HubBox(QGroupBox):
         self.url_edit = QLineEdit(settings.hub_url)
         self.url_edit.setObjectName("hub_url")
         self.url_edit.setPlaceholderText(self.tr("https://hub.example:8443"))
+        # A real address (a city's domain and a port) must show whole, not cut at the box's edge.
+        self.url_edit.setMinimumWidth(self.url_edit.fontMetrics().horizontalAdvance("https://hub.safety.city.gov.cn:8443")
+                                      + 24)
         self.url_edit.setToolTip(self.tr("The address of the city's sync hub; the program syncs with it every few "
                                          "minutes when it is reachable"))
         self.url_edit.editingFinished.connect(lambda: self.set_hub_url(self.url_edit.text()))

@@ -1,0 +1,53 @@
+"""A new inspection of a construction company lists the 房屋市政 2024版 list first, and the runner shows its items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from safety_desk.domain.uscc import make_uscc
+from safety_desk.services.inspections import InspectionService
+from safety_desk.services.session import Session
+from safety_desk.settings import Settings
+from safety_desk.store.records import District, Enterprise
+from safety_desk.store.store import Store
+from safety_desk.ui.context import AppContext
+from safety_desk.ui.dialogs.new_inspection import NewInspectionDialog
+from safety_desk.ui.tasks import InlineTaskRunner
+from safety_desk.ui.widgets.inspection_runner import InspectionRunner
+
+
+def test_a_construction_company_is_offered_the_2024_list_first_and_the_runner_shows_it(qtbot, store: Store,
+                                                                                      tmp_path: Path) -> None:
+    admin = store.people.by_login("admin")
+    store.db.author_id = admin.id
+    district = store.districts.add(District(id=store.db.new_id(), code="SN", name="市南片区"))
+    builder = store.enterprises.add(Enterprise(
+        id=store.db.new_id(), uscc=make_uscc("91370202MA3J12345"), name="青岛建工集团有限公司",
+        district_id=district.id, industry="建筑施工", risk_class=1, tracked_since="2025-01-01", safety_officer="王强"))
+    context = AppContext(store=store, session=Session(store, admin), settings=Settings(), tasks=InlineTaskRunner(),
+                         device_name="测试设备")
+
+    dialog = NewInspectionDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.enterprise_edit, "qdjg")  # pinyin initials of 青岛建工…
+    qtbot.waitUntil(lambda: dialog.match_model.rowCount() == 1)
+    dialog.on_match_chosen(dialog.match_model.stringList()[0])
+    codes = [dialog.checklist.itemData(i) for i in range(dialog.checklist.count())]
+    assert codes[:2] == ["construction-major-2024@1", "general@2"]
+    assert "2024" in dialog.checklist.itemText(0)
+    dialog.grab().save(str(tmp_path / "new-inspection-construction.png"))
+
+    inspection = InspectionService(context.session, context.settings).start(
+        builder.id, "construction-major-2024@1", "routine")
+    runner = InspectionRunner(context)
+    qtbot.addWidget(runner)
+    runner.resize(1200, 720)
+    runner.show()
+    qtbot.waitExposed(runner)
+    runner.load(inspection.id)
+    qtbot.waitUntil(lambda: runner.isAncestorOf(QApplication.focusWidget()) or QApplication.focusWidget() is runner)
+    assert runner.current_item().code == "4.1" and "安全生产许可证" in runner.current_item().text
+    runner.grab().save(str(tmp_path / "runner-construction.png"))
