@@ -176,7 +176,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
                      opened.manifest["bundle_id"], sender.id)
             return
         try:
-            changes = hub_rows.upload_changes(opened.change_lines(), columns, "同步包")
+            changes = hub_rows.upload_changes(opened.change_lines(), columns, "同步包", sender.id)
         except BundleRejected as exc:
             raise HubRefused(400, zh(str(exc))) from None
         identity = pg_store.require_ready(conn)

@@ -25,6 +25,7 @@ from safety_desk.store.sync_log import SyncLog
 from safety_desk.sync.bundle import MAX_CHANGE_CELLS, MAX_CHANGE_LINES
 from safety_desk.sync.change_codec import decode_changes, encode_changes
 from safety_desk.sync.hub_protocol import MAX_JSON_BODY
+from safety_desk.sync.office_proof import written_clock
 from safety_desk.sync.row_checks import JudgedRows, device_refuser, refusals, row_facts_of
 
 # The hub's copy of a person holds no password hash, only this digest of it.
@@ -127,13 +128,18 @@ def read_feed_part(body: bytes) -> FeedPart:
                     decode_changes(lines, columns, "office-rows"))
 
 
-def upload_changes(change_lines: Iterable[bytes], columns: dict[str, set[str]], name: str) -> list[Change]:
+def upload_changes(change_lines: Iterable[bytes], columns: dict[str, set[str]], name: str,
+                   sender_id: str | None = None) -> list[Change]:
     """A device's changes as the hub judges them: decoded as the office decodes them, less those written by
-    others with the office's proof (a restored office takes them back by that proof, which only it can check)."""
+    others with the office's proof of that very cell (a restored office takes them back by that proof, which only
+    it can check). A change written with the sender's own clock is judged whatever proof its line carries: the
+    office judges it so (services/sync.py, _office_claims)."""
     proofs: list[tuple[str, str, str, dict[str, str]]] = []
     changes = decode_changes(change_lines, columns, name, proofs)
-    proven = {(table, row_id, clock) for table, row_id, clock, _ in proofs}
-    return [masked(c) for c in changes if (c.table, c.row_id, c.clock) not in proven]
+    by_line = {(table, row_id, clock): cells for table, row_id, clock, cells in proofs}
+    return [masked(c) for c in changes
+            if (sender_id is not None and written_clock(c)[21:] == sender_id)
+            or by_line.get((c.table, c.row_id, c.clock), {}).get(c.field) is None]
 
 
 def upload_refusals(sender: Device, changes: list[Change], rows: JudgedRows) -> list[str]:
