@@ -233,7 +233,8 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
     async def acknowledge(request: Request) -> Response:
         entry, nonce, value = await signed_json(request)
         ids = value.get("bundle_ids") if isinstance(value, dict) else None
-        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids) or len(ids) > 10_000:
+        if not isinstance(ids, list) or not all(isinstance(i, str) and "\x00" not in i for i in ids) \
+                or len(ids) > 10_000:  # (PostgreSQL's text holds no NUL)
             raise HubRefused(400, "确认内容格式错误")
         count = await run_in_threadpool(connected, lambda conn: pg_store.acknowledge(
             conn, entry.device.id, ids, nonce, clock.epoch_ms()))

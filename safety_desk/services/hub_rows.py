@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import SYNC_MODE, Change
@@ -36,6 +36,7 @@ _PART_BYTES = MAX_JSON_BODY * 3 // 4
 _PART_LINES = MAX_CHANGE_LINES * 9 // 10
 _PART_CELLS = MAX_CHANGE_CELLS * 9 // 10
 _LISTED = 10  # reasons named in a refusal (the count says how many there are)
+_NUL_SHOWN = "\ufffd"  # what the hub holds for a NUL character (PostgreSQL holds none)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,33 @@ class FeedPart:
     columns: dict[str, set[str]]
     moves: dict[str, tuple[str | None, str | None, str]]  # enterprise -> (district left, district now, clock)
     changes: list[Change]
+
+
+def _pg_text(value: Any) -> Any:
+    """`value` with every NUL character of its strings replaced (PostgreSQL's text and JSONB hold none)."""
+    if isinstance(value, str):
+        return value.replace("\x00", _NUL_SHOWN)
+    if isinstance(value, dict):
+        return {_pg_text(k): _pg_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_pg_text(v) for v in value]
+    return value
+
+
+def _pg_safe(changes: list[Change]) -> list[Change]:
+    """The changes as the hub can hold and query them in PostgreSQL: a NUL in an id, clock, author or value (a text
+    the office took, a hostile device's id) replaced, the same way in the office's rows and in an upload, so the
+    hub compares them as it would the originals."""
+    return [replace(c, row_id=_pg_text(c.row_id), clock=_pg_text(c.clock), author=_pg_text(c.author),
+                    value=_pg_text(c.value), capped_from=_pg_text(c.capped_from)) for c in changes]
+
+
+def _noting_nul(lines: Iterable[bytes], seen: list[bool]) -> Iterator[bytes]:
+    """The lines as they are, noting in `seen` whether any escapes a NUL (JSON writes it \\u0000)."""
+    for line in lines:
+        if b"\\u0000" in line:
+            seen[0] = True
+        yield line
 
 
 def masked(change: Change) -> Change:
@@ -118,14 +146,18 @@ def read_feed_part(body: bytes) -> FeedPart:
         columns = {str(t): set(map(str, c)) for t, c in header["columns"].items()}
         epoch, after, upto = header["epoch"], header["after"], header["upto"]
         first, final = header["first"], header["final"]
-        moves = {str(e): (m[0], m[1], str(m[2])) for e, m in header["moves"].items()}
+        moves = {_pg_text(str(e)): (_pg_text(m[0]), _pg_text(m[1]), _pg_text(str(m[2])))
+                 for e, m in header["moves"].items()}
     except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         raise BadFeed(say("安全办数据的格式错误", "the office's rows: a malformed header")) from None
-    if not (isinstance(epoch, str) and isinstance(after, int) and isinstance(upto, int) and 0 <= after <= upto
-            and isinstance(first, bool) and isinstance(final, bool)) or not set(SYNC_MODE) <= set(columns):
+    if not (isinstance(epoch, str) and "\x00" not in epoch and isinstance(after, int) and isinstance(upto, int)
+            and 0 <= after <= upto and isinstance(first, bool) and isinstance(final, bool)) \
+            or not set(SYNC_MODE) <= set(columns) \
+            or not all(m[i] is None or isinstance(m[i], str) for m in moves.values() for i in (0, 1)):
         raise BadFeed(say("安全办数据的格式错误", "the office's rows: a malformed header"))
+    changes = decode_changes(lines, columns, "office-rows")
     return FeedPart(epoch, after, upto, first, final, columns, moves,
-                    decode_changes(lines, columns, "office-rows"))
+                    _pg_safe(changes) if b"\\u0000" in lines else changes)
 
 
 def upload_changes(change_lines: Iterable[bytes], columns: dict[str, set[str]], name: str,
@@ -135,11 +167,17 @@ def upload_changes(change_lines: Iterable[bytes], columns: dict[str, set[str]], 
     it can check). A change written with the sender's own clock is judged whatever proof its line carries: the
     office judges it so (services/sync.py, _office_claims)."""
     proofs: list[tuple[str, str, str, dict[str, str]]] = []
+    nul = [False]
+    if isinstance(change_lines, (bytes, bytearray)):
+        nul[0] = b"\\u0000" in change_lines
+    else:
+        change_lines = _noting_nul(change_lines, nul)
     changes = decode_changes(change_lines, columns, name, proofs)
     by_line = {(table, row_id, clock): cells for table, row_id, clock, cells in proofs}
-    return [masked(c) for c in changes
+    kept = [masked(c) for c in changes
             if (sender_id is not None and written_clock(c)[21:] == sender_id)
             or by_line.get((c.table, c.row_id, c.clock), {}).get(c.field) is None]
+    return _pg_safe(kept) if nul[0] else kept
 
 
 def upload_refusals(sender: Device, changes: list[Change], rows: JudgedRows) -> list[str]:

@@ -40,3 +40,54 @@ def test_a_bogus_office_proof_on_the_senders_own_change_does_not_skip_the_hubs_c
     response = httpx.post(url + UPLOAD, content=body, headers=headers_of(enterprise, "POST", UPLOAD, body))
     assert response.status_code == 422, response.text
     assert snapshot(database) == before
+
+
+def test_a_nul_character_in_an_id_of_an_upload_is_refused_with_a_reason_not_a_500(hub_world, running_hub,
+                                                                                   tmp_path) -> None:
+    """PostgreSQL text holds no NUL: the hub reading the office's rows by a device's id must not fail with 500."""
+    url, database = running_hub
+    office, enterprise = hub_world["office"], hub_world["enterprise"]
+    sync_via(office, url)
+    hazard = hazard_of(enterprise.store, "隐患1")
+    raw = HostileEdit(enterprise)
+    raw.conn.execute("PRAGMA foreign_keys = OFF")
+    bad = "0190a000-0000-7000-8000-0000000000\x00a"
+    raw.write("UPDATE hazard SET enterprise_id = ? WHERE id = ?", (bad, hazard.id), "hazard", hazard.id,
+              "enterprise_id")
+    raw.commit()
+    enterprise.refresh()
+    body = bundle_for_office(enterprise, tmp_path)
+    before = snapshot(database)
+    response = httpx.post(url + UPLOAD, content=body, headers=headers_of(enterprise, "POST", UPLOAD, body))
+    assert response.status_code in (400, 422), response.text
+    assert snapshot(database) == before
+
+
+def test_a_nul_character_the_office_took_does_not_break_its_feed_to_the_hub(hub_world, running_hub) -> None:
+    """A text with a NUL the office stored (a device's report, an import) reaches the hub with the office's rows:
+    PostgreSQL's JSONB refuses \\u0000, and the office's every exchange then failed (HTTP 500)."""
+    url, database = running_hub
+    office = hub_world["office"]
+    sync_via(office, url)
+    hazard = hazard_of(office.store, "隐患1")
+    with office.store.transaction():
+        office.store.hazards.update(hazard.id, description="整改\x00说明")
+    result = sync_via(office, url)
+    assert result is not None
+    import psycopg
+    with psycopg.connect(database, autocommit=True) as conn:
+        assert conn.execute("SELECT complete FROM office_feed").fetchone()[0] is True
+
+
+def test_an_acknowledgement_of_an_id_with_a_nul_is_refused_with_a_reason_not_a_500(hub_world, running_hub) -> None:
+    from safety_desk.sync.hub_protocol import ACK
+
+    url, database = running_hub
+    office, enterprise = hub_world["office"], hub_world["enterprise"]
+    sync_via(office, url)
+    sync_via(enterprise, url)
+    body = b'{"bundle_ids": ["01a0\\u0000"]}'
+    before = snapshot(database)
+    response = httpx.post(url + ACK, content=body, headers=headers_of(enterprise, "POST", ACK, body))
+    assert response.status_code == 400, response.text
+    assert snapshot(database) == before
