@@ -449,6 +449,7 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
     existed = path.exists()
     # A refused join leaves nothing: the starter data's photo files are written (plain) before the checks end.
     made_folders = [f for f in (media_dir_for(path), backups_dir_for(path)) if not f.exists()]
+    written: list[Path] = []  # photo files written here, removed too when the media folder was there already
     keys = generate_key_pair()
     store = Store.open(path, create=True, clock=clock)
     try:
@@ -457,7 +458,10 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
         changes = decode_changes(opened.change_lines(), columns, Path(enrol_file).name, proofs)
         photo_key = photo_key_for(store.path)  # None: a new device's database is plain until its first sign-in
         for photo_id in opened.photo_ids:
-            write_media(media_path(store.media_dir, photo_id), opened.photo_bytes(photo_id), photo_key)
+            target = media_path(store.media_dir, photo_id)
+            if not target.exists():
+                written.append(target)
+            write_media(target, opened.photo_bytes(photo_id), photo_key)
         with store.transaction():
             store.db.adopt_device(enrolment["device_id"])
             store.local_state.set_private_key(keys.private_pem)
@@ -487,7 +491,7 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
             _check_signer(store, enrolment["name"], user, password or "")
     except BaseException:
         store.close()
-        _undo_join(path, existed, made_folders)
+        _undo_join(path, existed, made_folders, written)
         raise
     store.close()
     encrypted = None
@@ -496,7 +500,7 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
             encrypted = encrypt_database(path, login=user.strip(), password=password or "", label=office_name,
                                          clock=clock)
         except BaseException:
-            _undo_join(path, existed, made_folders)
+            _undo_join(path, existed, made_folders, written)
             raise
     if mark_file:
         mark_used(Path(enrol_file), f"joined as {enrolment['name']} ({enrolment['device_id']})")
@@ -504,9 +508,11 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
                       len(opened.photo_ids), encrypted)
 
 
-def _undo_join(path: Path, existed: bool, made_folders: list[Path]) -> None:
+def _undo_join(path: Path, existed: bool, made_folders: list[Path], written: list[Path]) -> None:
     if not existed:
         remove_database_files(path)
+    for file in written:
+        file.unlink(missing_ok=True)
     for folder in made_folders:
         shutil.rmtree(folder, ignore_errors=True)
 

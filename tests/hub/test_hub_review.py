@@ -91,3 +91,44 @@ def test_an_acknowledgement_of_an_id_with_a_nul_is_refused_with_a_reason_not_a_5
     response = httpx.post(url + ACK, content=body, headers=headers_of(enterprise, "POST", ACK, body))
     assert response.status_code == 400, response.text
     assert snapshot(database) == before
+
+
+def _raw_line_upload(enterprise, tmp_path, line: list) -> bytes:
+    """A bundle of the enterprise for the office whose changes are `line` alone (signed with its own key)."""
+    import json as _json
+
+    from safety_desk.sync import change_codec
+
+    original = change_codec.encode_changes
+
+    def encode(changes):
+        return (_json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")
+
+    import safety_desk.services.sync as sync_module
+    sync_module.encode_changes = encode
+    try:
+        return bundle_for_office(enterprise, tmp_path)
+    finally:
+        sync_module.encode_changes = original
+
+
+def test_an_id_that_is_not_text_in_an_upload_is_refused_with_a_reason_not_a_500(hub_world, running_hub,
+                                                                                tmp_path) -> None:
+    url, database = running_hub
+    office, enterprise = hub_world["office"], hub_world["enterprise"]
+    sync_via(office, url)
+    hazard = hazard_of(enterprise.store, "隐患1")
+    person = enterprise.store.people.by_login("e1").id
+    raw = HostileEdit(enterprise)  # one change to export (its line is replaced below)
+    raw.write("UPDATE hazard SET description = 'x' WHERE id = ?", (hazard.id,), "hazard", hazard.id, "description")
+    raw.commit()
+    enterprise.refresh()
+    clock = f"{enterprise.store.db.wall.epoch_ms():013d}-000000-{enterprise.device_id}"
+    event = {"id": "0190a000-0000-7000-8000-00000000beef", "hazard_id": [hazard.id], "kind": "progress",
+             "at": "2026-11-06T10:00:00+08:00", "by_id": person, "clock": clock, "reason": "x", "photos": "[]"}
+    body = _raw_line_upload(enterprise, tmp_path, ["hazard_event", event["id"], clock, person, 1, None,
+                                                   {"*": event}])
+    before = snapshot(database)
+    response = httpx.post(url + UPLOAD, content=body, headers=headers_of(enterprise, "POST", UPLOAD, body))
+    assert response.status_code in (400, 422), response.text
+    assert snapshot(database) == before
