@@ -39,6 +39,7 @@ from safety_desk.domain.notice_numbers import validate_block_size
 from safety_desk.media.files import media_path, write_media
 from safety_desk.paths import media_dir_for
 from safety_desk.store.backups import backups_dir_for
+from safety_desk.store.encryption import ENCRYPTING_SUFFIX
 from safety_desk.services.auth import SignIn, SignInFailed
 from safety_desk.services.encryption import Encrypted, encrypt_database, photo_key_for
 from safety_desk.services.enrolment_seal import new_passphrase, sealed_to, unseal_with
@@ -496,11 +497,17 @@ def join(db_path: Path | str, enrol_file: Path | str, report: Progress | None = 
     store.close()
     encrypted = None
     if user:
+        backups = backups_dir_for(path)
+        kept = set(backups.iterdir()) if backups.is_dir() else set()
         try:
             encrypted = encrypt_database(path, login=user.strip(), password=password or "", label=office_name,
                                          clock=clock)
         except BaseException:
-            _undo_join(path, existed, made_folders, written)
+            # What the failed encryption left: its staged copy, and the backup it took first (a plain copy of the
+            # starter data, the device's private key and token with it).
+            made = set(backups.iterdir()) - kept if backups.is_dir() else set()
+            _undo_join(path, existed, made_folders,
+                       written + sorted(made) + [path.with_name(path.name + ENCRYPTING_SUFFIX)])
             raise
     if mark_file:
         mark_used(Path(enrol_file), f"joined as {enrolment['name']} ({enrolment['device_id']})")

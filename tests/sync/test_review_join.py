@@ -29,3 +29,33 @@ def test_a_join_refused_for_a_wrong_password_leaves_no_photo_where_the_media_fol
     assert [p for p in media.rglob("*") if p.is_file()] == []  # no plain starter photo left behind
     assert not laptop_db.exists()
     office.close()
+
+
+def test_a_join_whose_encryption_fails_leaves_no_plain_backup_where_the_backups_folder_was_there_already(
+        tmp_path: Path, monkeypatch) -> None:
+    from safety_desk.services.organisation import OrganisationService
+    from safety_desk.store import encryption as store_encryption
+    from safety_desk.store.backups import backups_dir_for
+    from safety_desk.store.errors import StoreError
+    from sync_helpers import as_person
+
+    office = make_office(tmp_path)
+    OrganisationService(as_person(office, "admin")).add_person("lijc", "李检查", "inspector", ["D1"],
+                                                               password="inspector-li-1")
+    office.refresh()
+    enrol = tmp_path / "laptop.sdenroll"
+    enrolled = DeviceService(office.session).enroll("inspector", "laptop", enrol, district_codes=["D1"])
+    laptop_db = tmp_path / "laptop" / "safety.db"
+    backups = backups_dir_for(laptop_db)
+    backups.mkdir(parents=True)
+
+    def failing_copy(source, target, key):
+        target.write_bytes(b"partial")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store_encryption, "_encrypted_copy", failing_copy)
+    with pytest.raises(StoreError):
+        join(laptop_db, enrol, passphrase=enrolled.passphrase, user="lijc", password="inspector-li-1")
+    left = [p.name for p in laptop_db.parent.rglob("*") if p.is_file() and not p.name.endswith("-lock")]
+    assert left == []  # neither a plain backup of the starter data nor the staged copy
+    office.close()
