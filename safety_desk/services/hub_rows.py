@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator
 
@@ -65,9 +66,12 @@ class FeedPart:
 
 
 def _pg_text(value: Any) -> Any:
-    """`value` with every NUL character of its strings replaced (PostgreSQL's text and JSONB hold none)."""
+    """`value` with every NUL character of its strings replaced and an infinite or NaN number as its text
+    (PostgreSQL's text and JSONB hold neither)."""
     if isinstance(value, str):
         return value.replace("\x00", _NUL_SHOWN)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if isinstance(value, dict):
         return {_pg_text(k): _pg_text(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -77,16 +81,23 @@ def _pg_text(value: Any) -> Any:
 
 def _pg_safe(changes: list[Change]) -> list[Change]:
     """The changes as the hub can hold and query them in PostgreSQL: a NUL in an id, clock, author or value (a text
-    the office took, a hostile device's id) replaced, the same way in the office's rows and in an upload, so the
-    hub compares them as it would the originals."""
+    the office took, a hostile device's id) replaced, an infinite number (JSON as Python writes it: a device's photo
+    GPS reading) as its text, the same way in the office's rows and in an upload, so the hub compares them as it
+    would the originals."""
     return [replace(c, row_id=_pg_text(c.row_id), clock=_pg_text(c.clock), author=_pg_text(c.author),
                     value=_pg_text(c.value), capped_from=_pg_text(c.capped_from)) for c in changes]
 
 
+def _unsafe(data: bytes) -> bool:
+    """Whether JSON text may hold what PostgreSQL cannot: a NUL (\\u0000), Infinity or NaN (a cheap test, which
+    may say yes for a text that merely spells them)."""
+    return b"\\u0000" in data or b"Infinity" in data or b"NaN" in data
+
+
 def _noting_nul(lines: Iterable[bytes], seen: list[bool]) -> Iterator[bytes]:
-    """The lines as they are, noting in `seen` whether any escapes a NUL (JSON writes it \\u0000)."""
+    """The lines as they are, noting in `seen` whether any may hold what PostgreSQL cannot (_unsafe)."""
     for line in lines:
-        if b"\\u0000" in line:
+        if _unsafe(line):
             seen[0] = True
         yield line
 
@@ -157,7 +168,7 @@ def read_feed_part(body: bytes) -> FeedPart:
         raise BadFeed(say("安全办数据的格式错误", "the office's rows: a malformed header"))
     changes = decode_changes(lines, columns, "office-rows")
     return FeedPart(epoch, after, upto, first, final, columns, moves,
-                    _pg_safe(changes) if b"\\u0000" in lines else changes)
+                    _pg_safe(changes) if _unsafe(lines) else changes)
 
 
 def upload_changes(change_lines: Iterable[bytes], columns: dict[str, set[str]], name: str,
@@ -169,7 +180,7 @@ def upload_changes(change_lines: Iterable[bytes], columns: dict[str, set[str]], 
     proofs: list[tuple[str, str, str, dict[str, str]]] = []
     nul = [False]
     if isinstance(change_lines, (bytes, bytearray)):
-        nul[0] = b"\\u0000" in change_lines
+        nul[0] = _unsafe(bytes(change_lines))
     else:
         change_lines = _noting_nul(change_lines, nul)
     changes = decode_changes(change_lines, columns, name, proofs)

@@ -132,3 +132,64 @@ def test_an_id_that_is_not_text_in_an_upload_is_refused_with_a_reason_not_a_500(
     response = httpx.post(url + UPLOAD, content=body, headers=headers_of(enterprise, "POST", UPLOAD, body))
     assert response.status_code in (400, 422), response.text
     assert snapshot(database) == before
+
+
+def test_an_infinite_number_the_office_took_does_not_break_its_feed_to_the_hub(hub_world, running_hub) -> None:
+    """A photo's GPS reading of Infinity (JSON as Python writes it; a device's bundle may carry it) is stored by
+    SQLite as it is; PostgreSQL's JSONB has no Infinity or NaN."""
+    import hashlib
+
+    import psycopg
+
+    from safety_desk.store.records import Photo
+
+    url, database = running_hub
+    office = hub_world["office"]
+    sync_via(office, url)
+    digest = hashlib.sha256(b"inf").hexdigest()
+    with office.store.transaction():
+        office.store.photos.add(Photo(id=digest, size=3, width=10, height=10, added_at=office.store.db.now_iso(),
+                                      gps_lat=float("inf"), gps_lon=float("-inf")))
+    sync_via(office, url)
+    with psycopg.connect(database, autocommit=True) as conn:
+        assert conn.execute("SELECT complete FROM office_feed").fetchone()[0] is True
+
+
+def test_an_enterprises_photo_with_an_infinite_gps_reading_does_not_break_the_offices_exchanges(
+        hub_world, running_hub) -> None:
+    """The enterprise's tampered program records a photo at latitude Infinity: the hub relays it, the office takes
+    it, and the office's next exchanges with the hub must still go through (they failed with HTTP 500 for good:
+    no device heard from the office through the hub again)."""
+    import hashlib
+
+    import psycopg
+
+    from safety_desk.media.files import media_path, write_file_atomically
+    from safety_desk.store.records import Photo
+
+    url, database = running_hub
+    office, enterprise = hub_world["office"], hub_world["enterprise"]
+    sync_via(office, url)
+    data = b"\xff\xd8 not really a jpeg" * 10
+    digest = hashlib.sha256(data).hexdigest()
+    write_file_atomically(media_path(enterprise.store.media_dir, digest), data)
+    with enterprise.store.transaction():
+        enterprise.store.photos.add(Photo(id=digest, size=len(data), width=10, height=10,
+                                          added_at=enterprise.store.db.now_iso(), gps_lat=float("inf")))
+    sync_via(enterprise, url)
+    sync_via(office, url)
+    assert office.store.photos.get(digest) is not None  # the office took it
+    sync_via(office, url)
+    with psycopg.connect(database, autocommit=True) as conn:
+        assert conn.execute("SELECT complete FROM office_feed").fetchone()[0] is True
+    # The same row sent again is no change at the hub either.
+    assert PgRowsCheck(database, enterprise, office, digest)
+
+
+def PgRowsCheck(database, enterprise, office, digest) -> bool:
+    import psycopg
+
+    from safety_desk.hub.pg_rows import PgRows
+
+    with psycopg.connect(database, autocommit=True) as conn:
+        return PgRows(conn, enterprise.device_id, office.device_id, 0).row("photo", digest) is not None
