@@ -174,6 +174,7 @@ def _check_lines(batch: list[bytes], first: int, name: str) -> None:
             raise _rejected(name, number, say("嵌套过深", "nested deeper than a change can be"))
 
 
+_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")  # a UTF-16 surrogate escaped in JSON (a lone one is not text)
 _BATCH = 2000  # lines parsed at once, or fewer when they reach
 _BATCH_BYTES = 4 * 1024**2  # bytes: the copies one parse makes stay small
 _MAX_OPENERS = 4  # the line, its cells, a whole row, the office's proofs
@@ -232,6 +233,12 @@ def _decode_batch(batch: list[bytes], first: int, name: str, columns: dict[str, 
             except (ValueError, RecursionError) as exc:
                 raise BundleRejected(say(f"{name}: changes.jsonl 第 {number} 行无效；数据库未作任何更改",
                                          f"{name}: line {number} of changes.jsonl is not valid JSON: {exc}; nothing was changed")) from None
+    if any(_SURROGATE.search(line) for line in batch):
+        for number, item in enumerate(items, start=first):
+            try:
+                json.dumps(item, ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for it (SQLite, PostgreSQL and files refuse it)
+                raise _rejected(name, number, say("含有无效的 Unicode 字符", "a lone surrogate, not valid Unicode")) from None
     values = 0
     for number, item in enumerate(items, start=first):
         try:

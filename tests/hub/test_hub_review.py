@@ -193,3 +193,25 @@ def PgRowsCheck(database, enterprise, office, digest) -> bool:
 
     with psycopg.connect(database, autocommit=True) as conn:
         return PgRows(conn, enterprise.device_id, office.device_id, 0).row("photo", digest) is not None
+
+
+def test_a_lone_surrogate_in_an_upload_is_refused_at_the_hub(hub_world, running_hub, tmp_path, monkeypatch) -> None:
+    """Relayed, it made the office's import fail with UnicodeEncodeError at each exchange."""
+    import safety_desk.services.sync as sync_module
+
+    url, database = running_hub
+    office, enterprise = hub_world["office"], hub_world["enterprise"]
+    sync_via(office, url)
+    hazard = hazard_of(enterprise.store, "隐患1")
+    raw = HostileEdit(enterprise)
+    raw.write("UPDATE hazard SET description = 'x' WHERE id = ?", (hazard.id,), "hazard", hazard.id, "description")
+    raw.commit()
+    enterprise.refresh()
+    original = sync_module.encode_changes
+    monkeypatch.setattr(sync_module, "encode_changes", lambda changes: original(changes).decode("utf-8").replace(
+        '"description":"x"', '"description":"\\ud800"').encode("utf-8"))
+    body = bundle_for_office(enterprise, tmp_path)
+    before = snapshot(database)
+    response = httpx.post(url + UPLOAD, content=body, headers=headers_of(enterprise, "POST", UPLOAD, body))
+    assert response.status_code == 400, response.text
+    assert snapshot(database) == before
