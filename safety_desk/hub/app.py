@@ -95,6 +95,8 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             except (pg_store.HubStoreError, psycopg.OperationalError) as exc:
                 log.error("database: %s", exc)
                 return JSONResponse({"error": "集线器数据库暂时不可用"}, status_code=503)
+            except psycopg.DataError as exc:  # a value PostgreSQL cannot hold (a NUL, a number out of range)
+                return refusal(request, request.headers.get("x-sd-device", ""), 400, f"请求中有数据库无法保存的值（{exc}）")
             except Exception:  # noqa: BLE001 - a request never takes the hub down; the log says what happened
                 log.exception("%s %s failed", request.method, request.url.path)
                 return JSONResponse({"error": "集线器内部错误"}, status_code=500)
@@ -223,6 +225,8 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
     async def download(request: Request) -> Response:
         entry, nonce = await signed_empty(request)
         bundle_id = request.path_params["bundle_id"]
+        if "\x00" in bundle_id:
+            raise HubRefused(400, "同步包编号无效")
         stored = await run_in_threadpool(connected, lambda conn: pg_store.bundle_for(
             conn, entry.device.id, bundle_id, nonce, clock.epoch_ms()))
         data = await run_in_threadpool(_zip_of, stored)

@@ -215,3 +215,15 @@ def test_a_lone_surrogate_in_an_upload_is_refused_at_the_hub(hub_world, running_
     response = httpx.post(url + UPLOAD, content=body, headers=headers_of(enterprise, "POST", UPLOAD, body))
     assert response.status_code == 400, response.text
     assert snapshot(database) == before
+
+
+def test_a_download_of_an_id_with_a_nul_is_refused_with_a_reason_not_a_500(hub_world, running_hub) -> None:
+    url, database = running_hub
+    office, enterprise = hub_world["office"], hub_world["enterprise"]
+    sync_via(office, url)
+    sync_via(enterprise, url)
+    path = UPLOAD + "/01a0%00"
+    response = httpx.get(url + path, headers=headers_of(enterprise, "GET", UPLOAD + "/01a0\x00"))
+    if response.status_code == 401:  # signed over the path as the hub reads it
+        response = httpx.get(url + path, headers=headers_of(enterprise, "GET", path))
+    assert response.status_code in (400, 404), response.text
