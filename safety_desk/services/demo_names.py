@@ -36,7 +36,8 @@ INDUSTRY_WEIGHTS = {
 
 # The checklists the demo's inspections draw from (besides the general one); see DemoBuilder._checklist_for.
 DEMO_CHECKLISTS = frozenset({"gongmao-major-10", "chemical-major-aq3067-2026", "chemical-major-121",
-                             "fire-major-gb35181-2017"})
+                             "fire-major-gb35181-2017", "construction-major-2024", "road-transport-major-2023",
+                             "gas-major-2023"})
 
 STREETS = ["人民路", "建设路", "解放大道", "中山路", "长江路", "黄河路", "新华街", "工业大道", "港湾路", "科技大道"]
 
