@@ -1,9 +1,11 @@
 """The hub's ASGI app (Starlette): signed uploads and downloads of bundles, acknowledgements, the office's device
-list, /health and /metrics.
+list and rows, /health and /metrics.
 
 Every request but /health and /metrics is signed by a device's Ed25519 key (sync/hub_protocol.py) and checked by
-services/hub_gate.py with the office's own sync checks; the body is read to a temporary file under a size limit
-before anything else, and a request is written to PostgreSQL in one transaction with its nonce, or not at all.
+services/hub_gate.py with the office's own sync checks, a device's upload also with the office's row checks over
+the rows the office sends the hub (/v1/office-rows, services/hub_rows.py); the body is read to a temporary file
+under a size limit before anything else, and a request is written to PostgreSQL in one transaction with its nonce,
+or not at all.
 A refusal is an HTTP status with the reason in Chinese ({"error": ...}), logged; nothing is written.
 """
 
@@ -28,8 +30,12 @@ from starlette.routing import Route
 
 from safety_desk.domain.clock import Clock
 from safety_desk.hub import pg_store
-from safety_desk.services.hub_gate import HubRefused, authenticate, check_upload, parse_registry
-from safety_desk.sync.hub_protocol import ACK, DEFAULT_MAX_BODY, INBOX, MAX_JSON_BODY, REGISTRY, UPLOAD
+from safety_desk.hub.pg_rows import PgRows
+from safety_desk.services import hub_rows
+from safety_desk.services.hub_gate import BundleRejected, HubRefused, authenticate, check_upload, parse_registry, zh
+from safety_desk.sync.hub_protocol import (
+    ACK, DEFAULT_MAX_BODY, INBOX, MAX_JSON_BODY, OFFICE_ROWS, REGISTRY, UPLOAD,
+)
 
 log = logging.getLogger("safety_desk.hub")
 MANIFEST, SIGNATURE, CHANGES = "manifest.json", "manifest.sig", "changes.jsonl"
@@ -107,6 +113,15 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             raise HubRefused(400, "请求内容不是有效的 JSON") from None
         return entry, nonce, value
 
+    async def signed_body(request: Request) -> tuple[Any, str, bytes]:
+        """The signed, authenticated body of a request within the JSON limit: (entry, nonce, bytes)."""
+        spool = io.BytesIO()
+        digest, _ = await _read_body(request, MAX_JSON_BODY, spool)
+        registry = await run_in_threadpool(connected, current_registry)
+        entry, nonce = authenticate(request.headers, request.method, request.url.path, digest, registry,
+                                    clock.epoch_ms())
+        return entry, nonce, spool.getvalue()
+
     async def signed_empty(request: Request) -> tuple[Any, str]:
         spool = io.BytesIO()
         digest, _ = await _read_body(request, 0, spool)
@@ -130,6 +145,10 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
     def _keep_upload(path: Path, size: int, entry: Any, registry: Any, nonce: str) -> dict[str, Any]:
         opened = check_upload(path, entry, registry)
         manifest = opened.manifest
+        if entry.device.role != "office" and not connected(lambda conn: pg_store.bundle_known(
+                conn, manifest["bundle_id"], opened.manifest_sha256)):
+            # (A bundle kept already is not judged again: sent again after a lost answer, it is a no-op.)
+            connected(lambda conn: _judge_rows(conn, opened, entry.device))
         changes = opened.changes_bytes() if CHANGES in manifest["members"] else None
         count = changes.count(b"\n") + (1 if changes and not changes.endswith(b"\n") else 0) if changes else 0
         with zipfile.ZipFile(path) as archive:
@@ -146,6 +165,52 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             manifest_sha256=opened.manifest_sha256, signature=signature, changes=changes, change_count=count,
             size=size, photos=photos()))
         return {"bundle_id": manifest["bundle_id"], "recipient": manifest["recipient"], "duplicate": not added}
+
+    def _judge_rows(conn: Any, opened: Any, sender: Any) -> None:
+        """A device's upload to the office, judged with the office's row checks over the hub's copy of its rows
+        (services/hub_rows.py): refused whole (422) when the office would refuse any change of it. Until the office
+        has sent the hub all its rows, uploads are kept unjudged here (the office judges them at its import)."""
+        cursor, columns = pg_store.office_cursor(conn)
+        if columns is None or not cursor.complete:
+            log.info("bundle %s from %s kept without row checks: the office has not sent the hub its rows yet",
+                     opened.manifest["bundle_id"], sender.id)
+            return
+        try:
+            changes = hub_rows.upload_changes(opened.change_lines(), columns, "同步包")
+        except BundleRejected as exc:
+            raise HubRefused(400, zh(str(exc))) from None
+        identity = pg_store.require_ready(conn)
+        with conn.transaction():
+            rows = PgRows(conn, sender.id, identity.office_device_id, cursor.upto, {c.table for c in changes})
+            rows.prefetch(hub_rows.judged_keys(changes))
+            reasons = hub_rows.upload_refusals(sender, changes, rows)
+        if reasons:
+            raise HubRefused(422, hub_rows.refusal_text(sender, reasons))
+
+    @guarded
+    async def office_rows(request: Request) -> Response:
+        """GET: where the hub's copy of the office's rows stands; POST: its next part (the office only)."""
+        if request.method == "GET":
+            entry, nonce = await signed_empty(request)
+        else:
+            entry, nonce, body = await signed_body(request)
+        identity = await run_in_threadpool(connected, pg_store.require_ready)
+        if entry.device.id != identity.office_device_id:
+            raise HubRefused(403, "只有安全办可以发送它的数据")
+        if request.method == "GET":
+            cursor, _ = await run_in_threadpool(connected, pg_store.office_cursor)
+            await run_in_threadpool(connected, lambda conn: pg_store.note_request(conn, entry.device.id, nonce,
+                                                                                  clock.epoch_ms()))
+            return JSONResponse({"epoch": cursor.epoch, "upto": cursor.upto, "complete": cursor.complete})
+        try:
+            part = await run_in_threadpool(hub_rows.read_feed_part, body)
+        except (hub_rows.BadFeed, BundleRejected) as exc:
+            raise HubRefused(400, zh(str(exc))) from None
+        cursor = await run_in_threadpool(connected, lambda conn: pg_store.take_office_rows(
+            conn, entry.device.id, nonce, clock.epoch_ms(), part))
+        log.info("office rows %d..%d (%d changes) taken%s", part.after, part.upto, len(part.changes),
+                 "" if part.final else ", more to come")
+        return JSONResponse({"epoch": cursor.epoch, "upto": cursor.upto, "complete": cursor.complete})
 
     @guarded
     async def inbox(request: Request) -> Response:
@@ -219,6 +284,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         Route(UPLOAD + "/{bundle_id}", download, methods=["GET"]),
         Route(ACK, acknowledge, methods=["POST"]),
         Route(REGISTRY, registry, methods=["POST"]),
+        Route(OFFICE_ROWS, office_rows, methods=["GET", "POST"]),
     ]
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette):

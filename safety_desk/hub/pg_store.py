@@ -2,7 +2,9 @@
 
 What it keeps: the hub's identity and the office's key, the office's device list, every accepted bundle (its
 signed manifest, signature and changes) with the photos it carries stored once by sha256, which bundle each
-device acknowledged, the request nonces seen (replays), and when each device was last seen. Every request that
+device acknowledged, the request nonces seen (replays), when each device was last seen, and the office's rows
+(migration 2: their current values, the clock and write seq of each cell, the enterprises' latest moves; the row
+checks read them in hub/pg_rows.py). Every request that
 writes does so in one transaction, its nonce with it: a refused or interrupted request writes nothing.
 """
 
@@ -15,8 +17,10 @@ from typing import Any, Callable, Iterable
 
 import psycopg
 from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
 
 from safety_desk.services.hub_gate import HubRefused, RegisteredDevice
+from safety_desk.services.hub_rows import FeedCursor, FeedPart
 from safety_desk.store.records import Device
 
 # Numbered migrations, each applied in one transaction with its number; never edit one that shipped.
@@ -82,6 +86,34 @@ CREATE TABLE device_activity (
     last_seen_ms      BIGINT NOT NULL,
     last_upload_ms    BIGINT,
     last_sync_ms      BIGINT
+);
+"""),
+    (2, """
+CREATE TABLE office_row (
+    tbl     TEXT NOT NULL,
+    row_id  TEXT NOT NULL,
+    data    JSONB NOT NULL,
+    clocks  JSONB NOT NULL,
+    seqs    JSONB NOT NULL,
+    PRIMARY KEY (tbl, row_id)
+);
+CREATE INDEX office_row_enterprise ON office_row (tbl, (data->>'enterprise_id'));
+CREATE INDEX office_row_district ON office_row (tbl, (data->>'district_id'));
+CREATE INDEX office_row_hazard ON office_row ((data->>'hazard_id')) WHERE tbl = 'hazard_event';
+CREATE INDEX office_row_inspection ON office_row ((data->>'inspection_id')) WHERE tbl = 'answer';
+CREATE TABLE office_move (
+    enterprise_id  TEXT PRIMARY KEY,
+    left_district  TEXT,
+    to_district    TEXT,
+    clock          TEXT NOT NULL
+);
+CREATE TABLE office_feed (
+    one          BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one),
+    epoch        TEXT NOT NULL,
+    upto         BIGINT NOT NULL,
+    complete     BOOLEAN NOT NULL,
+    columns      JSONB NOT NULL,
+    received_ms  BIGINT NOT NULL
 );
 """),
 ]
@@ -329,6 +361,13 @@ def store_bundle(conn: psycopg.Connection, *, device_id: str, nonce: str, now_ms
     return True
 
 
+def bundle_known(conn: psycopg.Connection, bundle_id: str, manifest_sha256: str) -> bool:
+    """This very bundle is kept here already."""
+    with conn.transaction():
+        return conn.execute("SELECT 1 FROM bundle WHERE bundle_id = %s AND manifest_sha256 = %s",
+                            (bundle_id, manifest_sha256)).fetchone() is not None
+
+
 def waiting(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int) -> list[dict[str, Any]]:
     """The bundles addressed to the device it has not acknowledged, oldest first (the request noted)."""
     with conn.transaction():
@@ -396,3 +435,70 @@ def metrics(conn: psycopg.Connection) -> dict[str, Any]:
     return {"devices_seen": seen, "bundles": totals[0], "photos": totals[1], "photo_bytes": totals[2],
             "devices": [{"id": r[0], "name": r[1], "role": r[2], "bundles_waiting": r[3], "changes_waiting": r[4],
                          "last_seen_ms": r[5], "last_sync_ms": r[6]} for r in per_device]}
+
+
+# -- the office's rows (services/hub_rows.py) ---------------------------------------------------------
+
+def office_cursor(conn: psycopg.Connection) -> tuple[FeedCursor, dict[str, set[str]] | None]:
+    """Where the hub's copy of the office's rows stands (FeedCursor), and the office's columns
+    (None: the office has sent none yet)."""
+    with conn.transaction():
+        row = conn.execute("SELECT epoch, upto, complete, columns FROM office_feed").fetchone()
+    if row is None:
+        return FeedCursor(), None
+    return FeedCursor(row[0], row[1], row[2]), {t: set(c) for t, c in row[3].items()}
+
+
+def take_office_rows(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int,
+                     part: FeedPart) -> FeedCursor:
+    """Apply one part of the office's feed (services/hub_rows.py) in one transaction; returns the cursor. A feed
+    starts where the hub stands, or at 0 (its first part then empties the copy: a restored office, a hub that holds
+    nothing yet); a part out of line is refused (409) and changes nothing. Each cell keeps its latest write by the
+    office's seq, so parts sent again are harmless; the final part moves the cursor and replaces the moves."""
+    with conn.transaction():
+        _take_nonce(conn, device_id, nonce, now_ms)
+        _seen(conn, device_id, now_ms)
+        row = conn.execute("SELECT epoch, upto, complete FROM office_feed FOR UPDATE").fetchone()
+        complete = bool(row and row[2])
+        if part.first and part.after == 0:
+            conn.execute("DELETE FROM office_row")
+            complete = False
+        elif row is None or row[0] != part.epoch or row[1] != part.after:
+            raise HubRefused(409, "安全办数据的这一部分与集线器已有的不衔接，请重新同步")
+        keys = sorted({(c.table, c.row_id) for c in part.changes})
+        held: dict[tuple[str, str], tuple[dict, dict, dict]] = {}
+        for start in range(0, len(keys), 1000):
+            chunk = keys[start:start + 1000]
+            for tbl, row_id, data, clocks, seqs in conn.execute(
+                    "SELECT tbl, row_id, data, clocks, seqs FROM office_row WHERE (tbl, row_id) IN "
+                    "(SELECT * FROM unnest(%s::text[], %s::text[]))",
+                    ([k[0] for k in chunk], [k[1] for k in chunk])):
+                held[(tbl, row_id)] = (data, clocks, seqs)
+        for change in part.changes:
+            data, clocks, seqs = held.setdefault((change.table, change.row_id), ({"id": change.row_id}, {}, {}))
+            if change.seq <= seqs.get(change.field, 0):
+                continue  # a later write of this cell is here already
+            if change.field == "*":
+                data.clear()
+                data.update(change.value)
+            else:
+                data[change.field] = change.value
+            clocks[change.field] = change.clock
+            seqs[change.field] = change.seq
+        with conn.cursor() as cur:
+            cur.executemany("INSERT INTO office_row (tbl, row_id, data, clocks, seqs) VALUES (%s, %s, %s, %s, %s) "
+                            "ON CONFLICT (tbl, row_id) DO UPDATE SET data = EXCLUDED.data, clocks = EXCLUDED.clocks, "
+                            "seqs = EXCLUDED.seqs",
+                            [(t, r, Jsonb(d), Jsonb(c), Jsonb(s)) for (t, r), (d, c, s) in held.items()])
+        if part.final:
+            conn.execute("DELETE FROM office_move")
+            with conn.cursor() as cur:
+                cur.executemany("INSERT INTO office_move (enterprise_id, left_district, to_district, clock) "
+                                "VALUES (%s, %s, %s, %s)", [(e, *m) for e, m in sorted(part.moves.items())])
+        cursor = FeedCursor(part.epoch, part.upto if part.final else part.after, part.final or complete)
+        conn.execute("INSERT INTO office_feed (epoch, upto, complete, columns, received_ms) VALUES (%s, %s, %s, %s, %s) "
+                     "ON CONFLICT (one) DO UPDATE SET epoch = EXCLUDED.epoch, upto = EXCLUDED.upto, "
+                     "complete = EXCLUDED.complete, columns = EXCLUDED.columns, received_ms = EXCLUDED.received_ms",
+                     (cursor.epoch, cursor.upto, cursor.complete,
+                      Jsonb({t: sorted(c) for t, c in part.columns.items()}), now_ms))
+    return cursor

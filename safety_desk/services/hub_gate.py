@@ -5,9 +5,9 @@ checks is what the office checks of a bundle before reading its rows, with the v
 `accepted_sender` (a sync bundle of an enrolled, unrevoked sender, and only the office sends to devices),
 `sender_key` (the key in the device's record, or before the office has one the key the binding proves with the
 enrolment token) and `open_bundle` (names, sizes, the manifest signature, every member's sha256, zip bombs).
-The row checks (scope, the ownership rule, append-only records, clocks, hazard histories) need the office's
-rows and run where they are, at the office's import (services/sync.py): a device only ever takes bundles the
-office signed, so no row reaches another device without having passed them.
+The row checks (scope, the ownership rule, append-only records, clocks, hazard histories) run on a device's
+upload too, once the office has sent the hub its rows: services/hub_rows.py runs the office's own sequence
+(sync/row_checks.py) over the hub's copy of them and the hub refuses (422) an upload the office would refuse in part.
 
 The hub learns who is who from the office: its enrolment file carries the office's key and the device list,
 and the office sends the list again, signed like any request of it, at each exchange (`registry_of`): a new
@@ -186,10 +186,10 @@ def check_upload(path: Path, uploader: RegisteredDevice, registry: Registry) -> 
     try:
         return open_bundle(path, key_for)
     except BundleRejected as exc:
-        raise HubRefused(400, _zh(str(exc))) from None
+        raise HubRefused(400, zh(str(exc))) from None
 
 
-def _zh(message: str) -> str:
+def zh(message: str) -> str:
     """The Chinese reason of a bundle message ("file: 中文 (English); 数据库未作任何更改 (...)")."""
     head = message.split(" (", 1)[0]
     return head.split(": ", 1)[1] if ": " in head else head

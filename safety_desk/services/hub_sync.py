@@ -6,7 +6,9 @@ sync_folder: import what came, write a bundle into to-<peer>/ for each peer with
 waits in the peers' boxes, deleting each once the hub has it, and acknowledge to the hub what was imported. So the
 bundles, checks and counters are those of file and folder sync. Nothing is lost on a crash: a bundle is deleted
 here only once the hub answered that it keeps it (an upload the hub kept before the answer was lost is sent again
-and is a no-op there), and acknowledged there only once imported here (one downloaded again is a no-op here).
+and is a no-op there), and acknowledged there only once imported here (one downloaded again is a no-op here). The office also sends
+the hub its rows (services/hub_rows.py), by which the hub refuses (422) a device's upload the office would refuse
+in part: such a bundle is set aside here like one the hub cannot read, and its reasons reported.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ import httpx
 
 from safety_desk.domain.language import say
 from safety_desk.services.hub_gate import registry_of
+from safety_desk.services.hub_rows import FeedCursor, office_feed
 from safety_desk.services.sync import Progress, SyncProblem, SyncService
 from safety_desk.services.sync_results import ImportResult
 from safety_desk.sync.bundle import SUFFIX
 from safety_desk.sync.folder_layout import bundles_from, inbox, set_aside
-from safety_desk.sync.hub_protocol import ACK, INBOX, REGISTRY, UPLOAD, signed_headers
+from safety_desk.sync.hub_protocol import ACK, INBOX, OFFICE_ROWS, REGISTRY, UPLOAD, signed_headers
 from safety_desk.sync.key_binding import key_binding
 
 _FILE_NAME = re.compile(r"^[0-9A-Za-z-]{1,160}\.sdsync$")
@@ -106,6 +109,19 @@ class HubSyncService:
                                  f"the hub refused the request ({response.status_code}): {reason}"), response.status_code)
         return response
 
+    def _send_rows(self, http: httpx.Client) -> None:
+        """Bring the hub's copy of the office's rows up to date (services/hub_rows.py), part by part from where the
+        hub stands."""
+        try:
+            stands = self._request(http, "GET", OFFICE_ROWS).json()
+        except HubRefusal as exc:
+            if exc.status == 404:
+                return  # a hub of an earlier version: it relays without the row checks, as it did
+            raise
+        cursor = FeedCursor(stands.get("epoch"), int(stands.get("upto") or 0), bool(stands.get("complete")))
+        for body in office_feed(self.store, cursor):
+            self._request(http, "POST", OFFICE_ROWS, body, "application/x-ndjson")
+
     def exchange(self, url: str | None = None, report: Progress | None = None) -> HubResult:
         url = self.url(url)
         me = self.sync.this_device()
@@ -138,6 +154,9 @@ class HubSyncService:
             passed = self.sync.sync_folder(folder, report, sealed=False)  # the hub checks them
             result.imported = passed.imported
             result.rejected = passed.rejected
+            if me.role == "office":
+                # Our rows as they stand after this pass's imports: the hub judges devices' uploads by them.
+                self._send_rows(http)
             # Acknowledged once imported here (or refused: set aside, never offered again).
             done = [bundle_id for bundle_id, name in names.items() if not (mine / name).exists()]
             for peer_box in sorted(folder.glob("to-*")):
@@ -147,7 +166,7 @@ class HubSyncService:
                     try:
                         answer = self._request(http, "POST", UPLOAD, bundle.read_bytes(), "application/zip").json()
                     except HubRefusal as exc:
-                        if exc.status not in (400, 409):
+                        if exc.status not in (400, 409, 422):
                             raise  # not about this bundle (time, revoked, hub down): it stays for the next exchange
                         result.refused_uploads.append(f"{bundle.name}: {exc}")
                         set_aside(bundle)

@@ -11,7 +11,8 @@ backup is taken and the changes are merged in one transaction (store/merge.py). 
 refused: rows outside the sender's scope (sync/scope_checks.py), changes to fields its role does not own,
 writes it claims for another device or another's people, and any change to evidence (domain/ownership.py)
 are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies, so
-no device is ever stuck on one stray row. The bundle is acknowledged as received all the same (the sender
+no device is ever stuck on one stray row. The sequence of these row checks is sync/row_checks.py, which the network
+hub runs too (services/hub_rows.py). The bundle is acknowledged as received all the same (the sender
 stops resending what was refused), and the office tells the sender in its next bundles which of its changes
 were refused and why, until it acknowledges that; the device keeps them as conflicts. With the refusals go the
 cells the office kept of those rows (those the device may hold): the device takes them over its refused writes,
@@ -39,7 +40,6 @@ store/local_state.py, the merge in store/merge.py; what the use cases return in 
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -58,7 +58,7 @@ from safety_desk.services.encryption import photo_key_for
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.sync_incarnation import manifest_fields, settle_incarnations
 from safety_desk.services.sync_scope import (
-    after_merge_at_office, cells_taken_back, kept_for, notices_for, scope_refusals_of, take_notices,
+    StoreRows, after_merge_at_office, cells_taken_back, kept_for, notices_for, take_notices,
 )
 from safety_desk.services.sync_results import (
     ConflictView, ExportResult, FolderResult, FolderStatus, ImportResult, PeerInfo, clock_capped_warning,
@@ -66,7 +66,6 @@ from safety_desk.services.sync_results import (
 from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
 from safety_desk.store.decision_conflicts import new_decision_ids, record_concurrent_decisions
-from safety_desk.store.hazard_history import created_events, stored_event_ids
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.office_proofs import keep_proofs, proofs_of
 from safety_desk.store.records import Device
@@ -78,12 +77,12 @@ from safety_desk.sync.bundle import (
 )
 from safety_desk.sync.change_codec import decode_changes, encode_changes, fitting_seq
 from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mark_used, set_aside, waiting_bundles
-from safety_desk.sync.history_checks import history_refusals, refusing_rest
 from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.office_proof import proof_key, proof_of, proven, written_clock
-from safety_desk.sync.scope_checks import change_key, refusing
+from safety_desk.sync.row_checks import device_refuser
+from safety_desk.sync.scope_checks import change_key
 from safety_desk.sync.seal import Recipient, device_recipient, enrolment_recipient, my_keys
-from safety_desk.sync.sender_checks import accepted_sender, office_claims, ownership_refuser
+from safety_desk.sync.sender_checks import accepted_sender, office_claims
 
 Progress = Callable[[int, int], None]
 # What one exported bundle holds at most: below what a peer reads (sync/bundle.py), with room to spare.
@@ -352,13 +351,9 @@ class SyncService:
         if not isinstance(counts, dict) or counts.get("changes") != len(changes):
             raise BundleRejected(say(f"{path.name}: 修改条数与清单不符；数据库未作任何更改",
                                      f"{path.name}: the number of changes does not match the manifest; nothing was changed"))
-        refuse = (ownership_refuser(sender, self.log.own_people(self._scope_of(sender)), self.log.cell_clock,
-                                    self.log.signs_in_on(self._scope_of(sender)))
+        # The row checks of a device's changes: one sequence, shared with the network hub (sync/row_checks.py).
+        refuse = (device_refuser(sender, changes, StoreRows(self.db, self.log, sender))
                   if sender.role != "office" else None)
-        if sender.role != "office":
-            refuse = refusing(scope_refusals_of(self.db, self.log, sender, self._scope_of(sender), changes), refuse)
-            refuse = refusing_rest(refuse, history_refusals(changes, partial(created_events, self.db.conn),
-                                                            partial(stored_event_ids, self.db.conn)))
         if sender.role != "office" and self.is_office():
             refuse = self._office_claims(changes, proofs, refuse, sender)
         bundled = set(opened.photo_ids)

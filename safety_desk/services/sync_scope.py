@@ -11,36 +11,47 @@ from __future__ import annotations
 
 from typing import Any
 
-from safety_desk.domain.device_scope import Scope
+from safety_desk.domain.device_scope import Scope, ScopeIndex
 from safety_desk.domain.language import say
 from safety_desk.domain.ownership import INSPECTOR_ROLES
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, of_tables
 from safety_desk.store.database import Database
+from safety_desk.store.hazard_history import created_events, stored_event_ids
 from safety_desk.store.local_state import LocalState
 from safety_desk.store.records import Device
 from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.sync_log import SyncLog
-from safety_desk.sync.scope_checks import scope_refusals
+from safety_desk.sync.scope_checks import Moves
 
 _LISTED = 20  # refusals told listed one by one in an import's warnings (all are in the conflicts)
 
 
-def scope_refusals_of(db: Database, log: SyncLog, sender: Device, scope: Scope,
-                      changes: list[Change]) -> dict[tuple, str]:
-    """At the office: the sender's changes outside its scope (or moving a record's district), with why."""
-    moves = ScopeMoves(db)
+class StoreRows:
+    """At the office: its stored rows as the row checks read them (sync/row_checks.py), for a bundle of `sender`."""
 
-    def former():
-        moved = moves.moves_out_of(scope.district_ids) if scope.district_ids else {}
-        return log.enterprises_index(scope, set(moved)), moved
+    def __init__(self, db: Database, log: SyncLog, sender: Device) -> None:
+        self.db, self.log, self.sender = db, log, sender
+        self.moves = ScopeMoves(db)
+        self.row = log.row_scope_values
+        self.cell_clock = log.cell_clock
+        self.own_people = log.own_people
+        self.signs_in_on = log.signs_in_on
+        self.scope_index = log.scope_index
+        self.enterprise_district = self.moves.enterprise_district
+        self.acked = log.peer(sender.id).acked_seq  # as received before this bundle: its own ack counts from the next
 
-    acked = log.peer(sender.id).acked_seq  # as received before this bundle: its own ack counts from the next
+    def former(self, scope: Scope) -> tuple[ScopeIndex, Moves]:
+        moved = self.moves.moves_out_of(scope.district_ids) if scope.district_ids else {}
+        return self.log.enterprises_index(scope, set(moved)), moved
 
-    def acknowledged(enterprise_id: str) -> bool:
-        return 0 < log.cell_seq("enterprise", enterprise_id, "district_id") <= acked
+    def acknowledged(self, enterprise_id: str) -> bool:
+        return 0 < self.log.cell_seq("enterprise", enterprise_id, "district_id") <= self.acked
 
-    return scope_refusals(sender.name, changes, log.scope_index(scope), log.row_scope_values, former,
-                          moves.enterprise_district, acknowledged)
+    def created_events(self, hazard_ids: list[str]) -> dict[str, tuple[str, str]]:
+        return created_events(self.db.conn, hazard_ids)
+
+    def stored_event_ids(self, event_ids: list[str]) -> set[str]:
+        return stored_event_ids(self.db.conn, event_ids)
 
 
 def after_merge_at_office(db: Database, sender: Device, changes: list[Change]) -> None:

@@ -40,14 +40,19 @@ class ScopeMoves:
     def moves_out_of(self, district_ids: frozenset[str] | set[str]) -> dict[str, tuple[str, str]]:
         """enterprise id -> (the district it left, the clock of the move) for each enterprise whose latest
         district change took it from one of `district_ids` to a district not among them."""
+        return {e: (before, clock) for e, (before, after, clock) in self.latest_moves().items()
+                if before in district_ids and after not in district_ids}
+
+    def latest_moves(self) -> dict[str, tuple[Any, Any, str]]:
+        """enterprise id -> (the district it left, the one it went to, the clock) of its latest district change
+        (the network hub gets them with the office's rows: services/hub_rows.py)."""
         latest: dict[str, tuple[Any, Any, str]] = {}
         for row_id, clock, before, after in self.conn.execute(
                 "SELECT row_id, clock, json_extract(before, '$.district_id'), json_extract(after, '$.district_id')"
                 " FROM audit WHERE tbl = 'enterprise' AND action = 'update' AND json_valid(after)"
                 " AND json_extract(after, '$.district_id') IS NOT NULL ORDER BY seq"):
             latest[row_id] = (before, after, clock)
-        return {e: (before, clock) for e, (before, after, clock) in latest.items()
-                if before in district_ids and after not in district_ids}
+        return latest
 
     def relabel_hazards(self, hazard_ids: list[str]) -> int:
         """Put these hazards in their enterprise's district where they name another (one a device wrote before

@@ -34,6 +34,8 @@ UPLOAD = "/v1/bundles"
 INBOX = "/v1/inbox"
 ACK = "/v1/ack"
 REGISTRY = "/v1/registry"
+# The office's rows for the hub's row checks (services/hub_rows.py): GET where the hub stands, POST the next part.
+OFFICE_ROWS = "/v1/office-rows"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from safety_desk.store.records import District, DistrictMember, Drill, Enterpris
 from safety_desk.store.store import Store
 
 TODAY = date(2026, 11, 27)
-GENERAL = "general@2"
+GENERAL = "general@3"
 
 
 def _enterprise(store: Store, district: District, body: str, name: str, industry: str, high_risk: bool,

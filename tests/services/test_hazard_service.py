@@ -22,7 +22,7 @@ from safety_desk.store.hazards import TREATMENT_PLAN_ELEMENTS
 from safety_desk.store.records import District, DistrictMember, Enterprise, Person
 from safety_desk.store.store import Store
 
-GENERAL = "general@2"
+GENERAL = "general@3"
 FULL_PLAN = {key: f"{label}：已落实" for key, label in TREATMENT_PLAN_LABELS.items()}
 
 

@@ -22,7 +22,7 @@ from safety_desk.store.records import Campaign, District, DistrictMember, Enterp
 from safety_desk.store.store import Store
 
 FIRE = "fire-major-gb35181-2017@2"
-GENERAL = "general@2"
+GENERAL = "general@3"
 
 
 def _jpeg(colour=(200, 40, 40)) -> bytes:

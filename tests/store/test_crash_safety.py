@@ -33,7 +33,7 @@ from safety_desk.store.store import Store
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
 
-CHECKLIST = "general@2"
+CHECKLIST = "general@3"
 LONGEST_LIFE = 0.12  # seconds a child may live before it is killed (uniformly random below this)
 
 

@@ -36,7 +36,7 @@ def test_a_construction_company_is_offered_the_2024_list_first_and_the_runner_sh
     qtbot.waitUntil(lambda: dialog.match_model.rowCount() == 1)
     dialog.on_match_chosen(dialog.match_model.stringList()[0])
     codes = [dialog.checklist.itemData(i) for i in range(dialog.checklist.count())]
-    assert codes[:2] == ["construction-major-2024@1", "general@2"]
+    assert codes[:2] == ["construction-major-2024@1", "general@3"]
     assert "2024" in dialog.checklist.itemText(0)
     dialog.grab().save(str(tmp_path / "new-inspection-construction.png"))
 

@@ -66,7 +66,7 @@ def test_the_inspection_page_prints_a_submitted_record_and_a_draft(qtbot, contex
     dialog.reject()
 
     enterprise = next(e for e in context.store.enterprises.active() if context.session.may_see_enterprise(e.id))
-    draft = service.start(enterprise.id, "general@2", "routine")
+    draft = service.start(enterprise.id, "general@3", "routine")
     page.open_inspection(draft.id)
     _dialog, path = _opened_dialog(page.runner, page.runner.header.print_button.click)
     assert "草稿" in squeezed_text(path)

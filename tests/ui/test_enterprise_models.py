@@ -26,7 +26,7 @@ def _headers(model) -> list[str]:
 
 
 def _inspection(id_: str, kind: str, status: str, started_at: str) -> Inspection:
-    return Inspection(id=id_, enterprise_id="e1", district_id="d1", checklist_id="general@2", kind=kind,
+    return Inspection(id=id_, enterprise_id="e1", district_id="d1", checklist_id="general@3", kind=kind,
                       started_at=started_at, status=status)
 
 

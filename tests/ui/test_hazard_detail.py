@@ -20,7 +20,7 @@ from safety_desk.ui.dialogs.treatment_plan import TreatmentPlanDialog
 from safety_desk.ui.pages.enterprises import EnterprisesPage
 from safety_desk.ui.pages.hazards import HazardsPage
 
-GENERAL = "general@2"
+GENERAL = "general@3"
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from safety_desk.ui.widgets.signature_pad import SignaturePad
 
 FIRE = "fire-major-gb35181-2017@2"
 GONGMAO = "gongmao-major-10@2"
-GENERAL = "general@2"
+GENERAL = "general@3"
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 

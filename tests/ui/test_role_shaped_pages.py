@@ -40,7 +40,7 @@ def test_the_main_button_of_the_hazard_page_is_the_step_of_the_role(qtbot, conte
                                              ("inspector01a", "ent0001", "admin", "leader01"))
     enterprise_id = inspector.store.people.by_login("ent0001").enterprise_id
     inspections = InspectionService(inspector.session, inspector.settings)
-    inspection = inspections.start(enterprise_id, "general@2", "routine")
+    inspection = inspections.start(enterprise_id, "general@3", "routine")
     hazard_id = inspections.answer(inspection.id, "1.1", "fail").hazards["1.1"].id
 
     # Being rectified: the enterprise's step is to report it; nobody else's main step is that.
