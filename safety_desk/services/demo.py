@@ -96,6 +96,8 @@ class _Generator:
         self.photo_budget = PHOTOS
         # Whether a 重大 hazard has been drawn yet: the first chance to make one is taken if chance has not.
         self.major_made = False
+        # Whether a hazard stands sent back (rejected, not yet reported done again) on the last day; see _hazard.
+        self.returned_made = False
 
     # -- helpers -------------------------------------------------------------------------------
     def _id(self, day: date) -> str:
@@ -376,6 +378,10 @@ class _Generator:
         rng, as_of = self.rng, self.spec.as_of
         # Graded as the app grades it: a standard judges only its own trades (10号令 工贸, 121号 危险化学品).
         major = grades_major(item, enterprise.industry)
+        # The first major hazard is under supervision (挂牌督办), so the ledger and its export always show one.
+        supervised = rng.choice((None, "市", "县")) if major else None
+        if major and not self.major_made:
+            supervised = supervised or "县"
         self.major_made = self.major_made or major
         hazard = Hazard(
             id=self._id(day), enterprise_id=enterprise.id, district_id=enterprise.district_id,
@@ -388,7 +394,7 @@ class _Generator:
             found_by=lead.id, measures=rng.choice(names.MEASURES), responsible=enterprise.safety_officer,
             notice_id=notice.id if notice else None,
             treatment_plan={k: "已制定" for k in TREATMENT_PLAN_ELEMENTS} if major else None,
-            supervision_level=rng.choice((None, "市", "县")) if major else None,
+            supervision_level=supervised,
             referred_on=(day + timedelta(days=1)).isoformat() if major else None)
         # Every other recent hazard, so each district has some (the budget keeps the demo quick to build).
         photographed = self.photo_budget > 0 and (as_of - day).days <= PHOTO_DAYS and rng.random() < 0.5
@@ -416,12 +422,22 @@ class _Generator:
                 timeline.append(("progress", day + timedelta(days=2), None, "整改进行中"))
             timeline.append(("reported_rectified", reported, None, "已整改完毕，附整改后照片"))
             reviewed = reported + timedelta(days=rng.randrange(1, 8))
-            if rng.random() < 0.1:
+            rejected = rng.random() < 0.1
+            # Until a hazard stands sent back on the last day, one reviewed in the last fortnight is sent back and
+            # not yet done again (the opinion of a return, the ledger's and the 六定 export's 复查结论 show one).
+            held_back = not rejected and not self.returned_made and 0 <= (as_of - reviewed).days <= 14
+            if rejected or held_back:
                 timeline.append(("rejected", reviewed, None, "整改不彻底，需继续整改"))
-                reported = reviewed + timedelta(days=rng.randrange(2, 10))
-                timeline.append(("reported_rectified", reported, None, "已再次整改"))
-                reviewed = reported + timedelta(days=rng.randrange(1, 6))
-            timeline.append(("verified", reviewed, None, "复查合格，同意销号"))
+            if held_back:
+                self.returned_made = True
+            else:
+                if rejected:
+                    returned = reviewed
+                    reported = reviewed + timedelta(days=rng.randrange(2, 10))
+                    timeline.append(("reported_rectified", reported, None, "已再次整改"))
+                    reviewed = reported + timedelta(days=rng.randrange(1, 6))
+                    self.returned_made = self.returned_made or returned <= as_of < reported
+                timeline.append(("verified", reviewed, None, "复查合格，同意销号"))
         # Events are recorded in the order they happened (their clocks follow this order).
         timeline.sort(key=lambda event: event[1])
         for kind, when, new_deadline, reason in timeline:
@@ -569,7 +585,13 @@ class _Generator:
     def _drill_findings(self, drills: list[Drill]) -> tuple[list[Hazard], list[HazardEvent]]:
         """Hazards registered from what recent drills exposed (source 演练), some already closed."""
         hazards, events = [], []
+        registered: set[tuple[str, str, str]] = set()
         for drill in drills:
+            # Two drills of one enterprise on one day finding the same thing are one hazard (the ledger's import
+            # knows a hazard by its enterprise, description and day).
+            if (drill.enterprise_id, drill.findings, drill.held_on) in registered:
+                continue
+            registered.add((drill.enterprise_id, drill.findings, drill.held_on))
             day = date.fromisoformat(drill.held_on)
             found_by = self.inspectors[drill.district_id][0]
             hazard = Hazard(id=self._id(day), enterprise_id=drill.enterprise_id, district_id=drill.district_id,
