@@ -176,7 +176,7 @@ class SyncService:
             return matches[0]
         live = [d for d in peers if d.revoked_at is None]
         if len(live) != 1:
-            raise SyncProblem(say(f"请用 --for 指定接收设备",
+            raise SyncProblem(say("请用 --for 指定接收设备",
                                   f"name the receiving device with --for; this device has {len(live)} peers"))
         return live[0]
 
