@@ -68,9 +68,13 @@ SECTOR_LISTS: dict[Industry, tuple[str, ...]] = {
 }
 
 
+GENERAL_LIST = "general"
+
+
 def offer_rank(industry: str, checklist_id: str, industries: list[str] | tuple[str, ...]) -> tuple[int, int]:
     """Sort key of a checklist offered to an enterprise of `industry`: its sector's lists first (in the order
-    above), then lists written for the industry, then lists for every industry, then the rest."""
+    above), then lists written for the industry, then the general list, the other lists for every industry, and
+    the rest."""
     try:
         own = SECTOR_LISTS.get(Industry(industry), ())
     except ValueError:
@@ -79,7 +83,10 @@ def offer_rank(industry: str, checklist_id: str, industries: list[str] | tuple[s
         return (0, own.index(checklist_id))
     if industry in industries:
         return (1, 0)
-    return (2, 0) if "*" in industries else (3, 0)
+    if "*" in industries:
+        # The general list before the lists every premises may need (fire): it is what a routine visit takes.
+        return (2, 0 if checklist_id == GENERAL_LIST else 1)
+    return (3, 0)
 
 
 def parse_industry(text: str) -> Industry:

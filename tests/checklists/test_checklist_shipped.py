@@ -31,7 +31,7 @@ def test_versions_after_the_december_2026_audit():
         "general": 3, "gongmao-major-10": 2, "chemical-major-121": 2, "fire-major-gb35181-2017": 2,
         "chemical-major-aq3067-2026": 1,
         "gas-major-2023": 1, "road-transport-major-2023": 1,
-        "construction-major-2024": 1}
+        "construction-major-2024": 1, "fire-major-gb35181-2025": 1}
 
 
 def test_effective_dates():
@@ -143,3 +143,13 @@ def test_fire_has_items_6_1_to_6_10_all_verified():
         assert item.tag is Verification.VERIFIED
         assert (item.major_if_failed.standard, item.major_if_failed.clause) == ("GB 35181-2017", code)
     assert FIRE.industries == ("*",)
+
+
+def test_the_2025_fire_list_cites_no_clause_it_could_not_read():
+    # GB 35181-2025's clauses were not reachable: its four reported new situations are listed, tagged R, with no
+    # clause number and no automatic 重大; it is what a fire inspection is offered once the 2017 list stopped.
+    fire_2025 = LIBRARY["fire-major-gb35181-2025"]
+    items = list(fire_2025.items())
+    assert len(items) == 4 and all(item.tag == "R" and item.major_if_failed is None for item in items)
+    assert fire_2025.effective == FIRE.superseded_on == date(2025, 11, 1)
+    assert all(item.findings and item.measures for item in items)
