@@ -736,7 +736,7 @@ def _echo_filing(figures) -> None:
     for difference in figures.differences:
         filed = "—" if difference.filed is None else difference.filed
         now = "—" if difference.now is None else difference.now
-        click.echo(say(f"  {difference.label}：报出 {filed}，现统计 {now}", f"  {difference.label}: filed {filed}, now {now}"))
+        click.echo(say(f"  {difference.shown}：报出 {filed}，现统计 {now}", f"  {difference.shown}: filed {filed}, now {now}"))
 
 
 @main.group("person")
@@ -1553,11 +1553,10 @@ def hub_init(database_url: str, enrolment: Path) -> None:
         raise Failed(str(exc)) from None
     except ValueError as exc:
         raise BadInput(str(exc)) from None
-    done = "、".join(str(n) for n in result.migrations) or "无"
-    done_en = ", ".join(str(n) for n in result.migrations) or "none"
+    done = say("、", ", ").join(str(n) for n in result.migrations) or say("无", "none")
     click.echo(say(f"集线器 {result.name}（{result.hub_id}）属于 {result.office_name}；已执行的迁移：{done}；"
                    + (f"已登记，设备 {result.devices} 台" if result.adopted else "身份不变"),
-                   f"hub {result.name} ({result.hub_id}) of {result.office_name}; migrations run: {done_en}; "
+                   f"hub {result.name} ({result.hub_id}) of {result.office_name}; migrations run: {done}; "
                    + (f"enrolled, {result.devices} device(s)" if result.adopted else "identity unchanged")))
 
 

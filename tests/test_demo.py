@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from safety_desk.domain.checklist import checklist_from_dict
 from safety_desk.domain.grading import AccidentGrade
 from safety_desk.domain.hazard_status import is_overdue
 from safety_desk.domain.uscc import validate_uscc
+from safety_desk.services.auth import SignIn
 from safety_desk.services.demo import DemoSpec, build_demo
 from safety_desk.services.doctor import run_doctor
+from safety_desk.services.drills import drills_due
 from safety_desk.store.changes import TABLE_ORDER
 from safety_desk.store.store import Store
 from tests.demo_data import DEMO_AS_OF as AS_OF
@@ -107,3 +111,43 @@ def test_demo_drills_held_have_a_working_hours_start_and_a_length_and_planned_on
     assert held and all("08:00" <= d.start_time <= "15:30" and 45 <= d.duration_minutes <= 180 for d in held)
     assert len({d.start_time for d in held}) > 5 and len({d.duration_minutes for d in held}) > 3
     assert all(d.start_time is None and d.duration_minutes is None for d in drills if d.status == "planned")
+
+
+def _lists_out_of_their_dates(store: Store) -> list[str]:
+    checklists = {r.id: checklist_from_dict(r.body) for r in store.checklists._select()}
+    wrong = []
+    for inspection in store.inspections._select():
+        day, checklist = date.fromisoformat(inspection.started_at[:10]), checklists[inspection.checklist_id]
+        if not (checklist.effective <= day and (checklist.superseded_on is None or day < checklist.superseded_on)):
+            wrong.append(f"{day} {checklist.id} ({checklist.edition()})")
+    return wrong
+
+
+def test_no_demo_inspection_uses_a_list_outside_its_edition_dates(demo_db: Path, tmp_path: Path) -> None:
+    # The app offers no list whose standard stopped (GB 35181-2017 from 2025-11-01, 121号 from 2026-09-30), and
+    # a list is not checked by before it takes effect (AQ 3067-2026 from 2026-09-30).
+    with Store.open(demo_db) as store:
+        assert _lists_out_of_their_dates(store) == []
+    # Twenty weeks reach back over the day 121号 stopped and AQ 3067-2026 began.
+    longer = tmp_path / "longer.db"
+    build_demo(longer, DemoSpec(enterprises=40, weeks=20, seed=5, as_of=AS_OF))
+    with Store.open(longer) as store:
+        days = [i.started_at[:10] for i in store.inspections._select()]
+        assert min(days) < "2026-09-30" <= max(days)
+        assert _lists_out_of_their_dates(store) == []
+
+
+@pytest.mark.parametrize("seed", [1, 7, 2027])
+def test_every_demo_has_what_the_pages_show_whatever_the_draws(tmp_path: Path, seed: int) -> None:
+    """Not left to chance: a major hazard with its plan, in every district an enterprise overdue for a drill, a
+    drill planned ahead, a recent drill's finding and a joint training session."""
+    path = tmp_path / "demo.db"
+    build_demo(path, DemoSpec(enterprises=15, weeks=4, seed=seed, as_of=AS_OF))
+    with Store.open(path) as store:
+        assert any(h.grade == "重大" and h.treatment_plan for h in store.hazards._select())
+        for n in range(1, store.districts.count() + 1):
+            inspector = SignIn(store).sign_in(f"inspector{n:02d}a", "demo")
+            assert any(due.overdue for due in drills_due(inspector, AS_OF, 0))
+        assert any(d.status == "planned" and d.held_on > AS_OF.isoformat() for d in store.drills._select())
+        assert any(h.source == "drill" for h in store.hazards._select())
+        assert any(t.kind == "联合培训" and len(t.enterprise_ids) > 1 for t in store.trainings._select())

@@ -6,7 +6,8 @@ services/hub_gate.py with the office's own sync checks, a device's upload also w
 the rows the office sends the hub (/v1/office-rows, services/hub_rows.py); the body is read to a temporary file
 under a size limit before anything else, and a request is written to PostgreSQL in one transaction with its nonce,
 or not at all.
-A refusal is an HTTP status with the reason in Chinese ({"error": ...}), logged; nothing is written.
+A refusal is an HTTP status with the reason ({"error": ...}) in the language the hub was started with (`--lang`),
+logged; nothing is written.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from safety_desk.domain.clock import Clock
+from safety_desk.domain.language import say
 from safety_desk.hub import pg_store
 from safety_desk.hub.pg_rows import PgRows
 from safety_desk.services import hub_rows
-from safety_desk.services.hub_gate import BundleRejected, HubRefused, authenticate, check_upload, parse_registry, zh
+from safety_desk.services.hub_gate import BundleRejected, HubRefused, authenticate, check_upload, parse_registry, reason_of
 from safety_desk.sync.hub_protocol import (
     ACK, DEFAULT_MAX_BODY, INBOX, MAX_JSON_BODY, OFFICE_ROWS, REGISTRY, UPLOAD,
 )
@@ -75,7 +77,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         """The office's device list, read again only when the office has sent it again."""
         version = pg_store.registry_version(conn)
         if version is None:
-            raise pg_store.HubStoreError("集线器数据库尚未登记")
+            raise pg_store.HubStoreError(say("集线器数据库尚未登记", "the hub's database is not enrolled yet"))
         if version != known["version"]:
             known["registry"], known["version"] = pg_store.registry(conn), version
         return known["registry"]
@@ -91,15 +93,18 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             except HubRefused as exc:
                 return refusal(request, request.headers.get("x-sd-device", ""), exc.status, exc.reason)
             except _TooLarge:
-                return refusal(request, request.headers.get("x-sd-device", ""), 413, "请求体超过集线器的大小上限")
+                return refusal(request, request.headers.get("x-sd-device", ""), 413,
+                               say("请求体超过集线器的大小上限", "the request body is larger than the hub takes"))
             except (pg_store.HubStoreError, psycopg.OperationalError) as exc:
                 log.error("database: %s", exc)
-                return JSONResponse({"error": "集线器数据库暂时不可用"}, status_code=503)
+                return JSONResponse({"error": say("集线器数据库暂时不可用", "the hub's database is not available at the moment")},
+                                    status_code=503)
             except psycopg.DataError as exc:  # a value PostgreSQL cannot hold (a NUL, a number out of range)
-                return refusal(request, request.headers.get("x-sd-device", ""), 400, f"请求中有数据库无法保存的值（{exc}）")
+                return refusal(request, request.headers.get("x-sd-device", ""), 400,
+                               say(f"请求中有数据库无法保存的值（{exc}）", f"the request holds a value the database cannot keep ({exc})"))
             except Exception:  # noqa: BLE001 - a request never takes the hub down; the log says what happened
                 log.exception("%s %s failed", request.method, request.url.path)
-                return JSONResponse({"error": "集线器内部错误"}, status_code=500)
+                return JSONResponse({"error": say("集线器内部错误", "an internal error of the hub")}, status_code=500)
         return wrapped
 
     async def signed_json(request: Request) -> tuple[Any, str, Any]:
@@ -112,7 +117,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         try:
             value = json.loads(spool.getvalue() or b"null")
         except ValueError:
-            raise HubRefused(400, "请求内容不是有效的 JSON") from None
+            raise HubRefused(400, say("请求内容不是有效的 JSON", "the request body is not valid JSON")) from None
         return entry, nonce, value
 
     async def signed_body(request: Request) -> tuple[Any, str, bytes]:
@@ -178,9 +183,9 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
                      opened.manifest["bundle_id"], sender.id)
             return
         try:
-            changes = hub_rows.upload_changes(opened.change_lines(), columns, "同步包", sender.id)
+            changes = hub_rows.upload_changes(opened.change_lines(), columns, say("同步包", "bundle"), sender.id)
         except BundleRejected as exc:
-            raise HubRefused(400, zh(str(exc))) from None
+            raise HubRefused(400, reason_of(str(exc))) from None
         identity = pg_store.require_ready(conn)
         with conn.transaction():
             rows = PgRows(conn, sender.id, identity.office_device_id, cursor.upto, {c.table for c in changes})
@@ -198,7 +203,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             entry, nonce, body = await signed_body(request)
         identity = await run_in_threadpool(connected, pg_store.require_ready)
         if entry.device.id != identity.office_device_id:
-            raise HubRefused(403, "只有安全办可以发送它的数据")
+            raise HubRefused(403, say("只有安全办可以发送它的数据", "only the office may send its rows"))
         if request.method == "GET":
             cursor, _ = await run_in_threadpool(connected, pg_store.office_cursor)
             await run_in_threadpool(connected, lambda conn: pg_store.note_request(conn, entry.device.id, nonce,
@@ -207,7 +212,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         try:
             part = await run_in_threadpool(hub_rows.read_feed_part, body)
         except (hub_rows.BadFeed, BundleRejected) as exc:
-            raise HubRefused(400, zh(str(exc))) from None
+            raise HubRefused(400, reason_of(str(exc))) from None
         cursor = await run_in_threadpool(connected, lambda conn: pg_store.take_office_rows(
             conn, entry.device.id, nonce, clock.epoch_ms(), part))
         log.info("office rows %d..%d (%d changes) taken%s", part.after, part.upto, len(part.changes),
@@ -226,7 +231,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         entry, nonce = await signed_empty(request)
         bundle_id = request.path_params["bundle_id"]
         if "\x00" in bundle_id:
-            raise HubRefused(400, "同步包编号无效")
+            raise HubRefused(400, say("同步包编号无效", "not a bundle id"))
         stored = await run_in_threadpool(connected, lambda conn: pg_store.bundle_for(
             conn, entry.device.id, bundle_id, nonce, clock.epoch_ms()))
         data = await run_in_threadpool(_zip_of, stored)
@@ -239,7 +244,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         ids = value.get("bundle_ids") if isinstance(value, dict) else None
         if not isinstance(ids, list) or not all(isinstance(i, str) and "\x00" not in i for i in ids) \
                 or len(ids) > 10_000:  # (PostgreSQL's text holds no NUL)
-            raise HubRefused(400, "确认内容格式错误")
+            raise HubRefused(400, say("确认内容格式错误", "the acknowledgement is malformed"))
         count = await run_in_threadpool(connected, lambda conn: pg_store.acknowledge(
             conn, entry.device.id, ids, nonce, clock.epoch_ms()))
         return JSONResponse({"acknowledged": count})
@@ -249,7 +254,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         entry, nonce, value = await signed_json(request)
         identity = await run_in_threadpool(connected, pg_store.require_ready)
         if entry.device.id != identity.office_device_id:
-            raise HubRefused(403, "只有安全办可以更新设备清单")
+            raise HubRefused(403, say("只有安全办可以更新设备清单", "only the office may update the device list"))
         issued, devices = parse_registry(value)
         taken = await run_in_threadpool(connected, lambda conn: pg_store.replace_registry(
             conn, entry.device.id, nonce, clock.epoch_ms(), issued, devices))

@@ -19,6 +19,7 @@ import psycopg
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
+from safety_desk.domain.language import say
 from safety_desk.services.hub_gate import HubRefused, RegisteredDevice
 from safety_desk.services.hub_rows import FeedCursor, FeedPart
 from safety_desk.store.records import Device
@@ -123,7 +124,7 @@ NONCE_KEEP_MS = 15 * 60 * 1000
 
 
 class HubStoreError(RuntimeError):
-    """The hub's database cannot be used as asked (the message is Chinese)."""
+    """The hub's database cannot be used as asked (the message in the language the program was started with)."""
 
 
 class Connections:
@@ -153,7 +154,8 @@ class Connections:
             result = work(conn)
         except psycopg.OperationalError as exc:
             conn.close()
-            raise HubStoreError(f"PostgreSQL 出错：{str(exc).strip().splitlines()[0] if str(exc) else exc}") from None
+            first = str(exc).strip().splitlines()[0] if str(exc) else exc
+            raise HubStoreError(say(f"PostgreSQL 出错：{first}", f"PostgreSQL failed: {first}")) from None
         except BaseException:
             self._give_back(conn)
             raise
@@ -204,7 +206,8 @@ def connect(url: str) -> psycopg.Connection:
     try:
         return psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.OperationalError as exc:
-        raise HubStoreError(f"无法连接 PostgreSQL 数据库：{str(exc).strip().splitlines()[0] if str(exc) else exc}") \
+        first = str(exc).strip().splitlines()[0] if str(exc) else exc
+        raise HubStoreError(say(f"无法连接 PostgreSQL 数据库：{first}", f"cannot connect to the PostgreSQL database: {first}")) \
             from None
 
 
@@ -225,7 +228,8 @@ def migrate(conn: psycopg.Connection, now_ms: int) -> list[int]:
         conn.execute("CREATE TABLE IF NOT EXISTS hub_schema (version INTEGER PRIMARY KEY, applied_ms BIGINT NOT NULL)")
     version = schema_version(conn)
     if version > LATEST:
-        raise HubStoreError(f"集线器数据库的版本（{version}）比本程序新（{LATEST}）：请升级程序")
+        raise HubStoreError(say(f"集线器数据库的版本（{version}）比本程序新（{LATEST}）：请升级程序",
+                                f"the hub's database is of version {version}, newer than this program's ({LATEST}): upgrade the program"))
     for number, sql in MIGRATIONS:
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(72023118)")
@@ -241,14 +245,18 @@ def migrate(conn: psycopg.Connection, now_ms: int) -> list[int]:
 def require_ready(conn: psycopg.Connection) -> Identity:
     version = schema_version(conn)
     if version == 0:
-        raise HubStoreError("集线器数据库尚未初始化：请先运行 `safety-desk hub init`")
+        raise HubStoreError(say("集线器数据库尚未初始化：请先运行 `safety-desk hub init`",
+                                "the hub's database is not initialised: run `safety-desk hub init` first"))
     if version > LATEST:
-        raise HubStoreError(f"集线器数据库的版本（{version}）比本程序新（{LATEST}）：请升级程序")
+        raise HubStoreError(say(f"集线器数据库的版本（{version}）比本程序新（{LATEST}）：请升级程序",
+                                f"the hub's database is of version {version}, newer than this program's ({LATEST}): upgrade the program"))
     if version < LATEST:
-        raise HubStoreError(f"集线器数据库需要升级（{version} → {LATEST}）：请运行 `safety-desk hub init`")
+        raise HubStoreError(say(f"集线器数据库需要升级（{version} → {LATEST}）：请运行 `safety-desk hub init`",
+                                f"the hub's database needs upgrading ({version} → {LATEST}): run `safety-desk hub init`"))
     identity = identity_of(conn)
     if identity is None:
-        raise HubStoreError("集线器数据库尚未登记：请先运行 `safety-desk hub init --enrolment FILE`")
+        raise HubStoreError(say("集线器数据库尚未登记：请先运行 `safety-desk hub init --enrolment FILE`",
+                                "the hub's database is not enrolled: run `safety-desk hub init --enrolment FILE` first"))
     return identity
 
 
@@ -267,7 +275,8 @@ def adopt_identity(conn: psycopg.Connection, enrolment: dict[str, Any], registry
         row = conn.execute("SELECT hub_id FROM hub_identity FOR UPDATE").fetchone()
         if row is not None:
             if row[0] != enrolment["hub_id"]:
-                raise HubStoreError("此数据库已属于另一个集线器，未作任何更改")
+                raise HubStoreError(say("此数据库已属于另一个集线器，未作任何更改",
+                                        "this database belongs to another hub; nothing was changed"))
             return False
         conn.execute("INSERT INTO hub_identity (hub_id, name, office_device_id, office_public_key, office_name, "
                      "enrolled_ms, registry_ms) VALUES (%s, %s, %s, %s, %s, %s, %s)",
@@ -310,7 +319,7 @@ def _take_nonce(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: in
     taken = conn.execute("INSERT INTO request_nonce (device_id, nonce, seen_ms) VALUES (%s, %s, %s) "
                          "ON CONFLICT DO NOTHING RETURNING 1", (device_id, nonce, now_ms)).fetchone()
     if taken is None:
-        raise HubRefused(401, "重复的请求（重放）已拒绝")
+        raise HubRefused(401, say("重复的请求（重放）已拒绝", "a request seen before (a replay) is refused"))
     conn.execute("DELETE FROM request_nonce WHERE seen_ms < %s", (now_ms - NONCE_KEEP_MS,))
 
 
@@ -342,7 +351,8 @@ def store_bundle(conn: psycopg.Connection, *, device_id: str, nonce: str, now_ms
                            (bundle_id,)).fetchone()
         if row is not None:
             if row[0] != manifest_sha256:
-                raise HubRefused(409, "同一同步包编号的内容不同，已拒绝")
+                raise HubRefused(409, say("同一同步包编号的内容不同，已拒绝",
+                                          "a bundle of the same id with other contents is refused"))
             return False
         conn.execute("INSERT INTO bundle (bundle_id, sender, recipient, file_name, manifest_sha256, manifest, "
                      "signature, changes, change_count, size, received_ms) "
@@ -386,7 +396,7 @@ def bundle_for(conn: psycopg.Connection, device_id: str, bundle_id: str, nonce: 
         row = conn.execute("SELECT file_name, manifest, signature, changes FROM bundle "
                            "WHERE bundle_id = %s AND recipient = %s", (bundle_id, device_id)).fetchone()
         if row is None:
-            raise HubRefused(404, "没有发给此设备的这个同步包")
+            raise HubRefused(404, say("没有发给此设备的这个同步包", "no such bundle for this device"))
         photos = conn.execute("SELECT p.sha256, p.data FROM bundle_photo b JOIN photo p ON p.sha256 = b.sha256 "
                               "WHERE b.bundle_id = %s ORDER BY p.sha256", (bundle_id,)).fetchall()
     return StoredBundle(bundle_id, row[0], bytes(row[1]), bytes(row[2]), bytes(row[3]) if row[3] is not None
@@ -464,7 +474,8 @@ def take_office_rows(conn: psycopg.Connection, device_id: str, nonce: str, now_m
             conn.execute("DELETE FROM office_row")
             complete = False
         elif row is None or row[0] != part.epoch or row[1] != part.after:
-            raise HubRefused(409, "安全办数据的这一部分与集线器已有的不衔接，请重新同步")
+            raise HubRefused(409, say("安全办数据的这一部分与集线器已有的不衔接，请重新同步",
+                                  "this part of the office's rows does not follow on from what the hub holds: sync again"))
         keys = sorted({(c.table, c.row_id) for c in part.changes})
         held: dict[tuple[str, str], tuple[dict, dict, dict]] = {}
         for start in range(0, len(keys), 1000):

@@ -15,10 +15,13 @@ from safety_desk.domain.checklist import (
 )
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.clock import Clock, SystemClock
-from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType, add_months
+from safety_desk.domain.drills import (
+    ON_SITE_INTERVAL_MONTHS, DrillContent, DrillForm, DrillPlanType, add_months, drill_schedule,
+)
 from safety_desk.domain.ids import SeededIds
 from safety_desk.domain.industry import Industry, default_risk_class, is_drill_high_risk
 from safety_desk.domain.bases import basis_problem
+from safety_desk.domain.major_standards import grades_major
 from safety_desk.domain.notice_numbers import DEFAULT_BLOCK_SIZE, DEFAULT_NOTICE_PATTERN, format_notice_number
 from safety_desk.domain.uscc import make_uscc
 from safety_desk.services.photos import ingest_bytes
@@ -70,6 +73,10 @@ class DemoSummary:
         return ", ".join(f"{self.counts[k]:,} {k}" for k in order)
 
 
+def _in_force_on(checklist: Checklist, day: date) -> bool:
+    return checklist.effective <= day and (checklist.superseded_on is None or day < checklist.superseded_on)
+
+
 def _moment(day: date, hour: int, minute: int = 0) -> str:
     return datetime.combine(day, time(hour, minute), BEIJING).isoformat(timespec="seconds")
 
@@ -87,6 +94,10 @@ class _Generator:
         self.notice_numbers: dict[int, list[int]] = {}
         self.used_names: set[str] = set()
         self.photo_budget = PHOTOS
+        # Whether a 重大 hazard has been drawn yet: the first chance to make one is taken if chance has not.
+        self.major_made = False
+        # Whether a hazard stands sent back (rejected, not yet reported done again) on the last day; see _hazard.
+        self.returned_made = False
 
     # -- helpers -------------------------------------------------------------------------------
     def _id(self, day: date) -> str:
@@ -212,14 +223,16 @@ class _Generator:
         self.general = next(code for code, (_, c) in self.checklists.items() if "*" in c.industries
                             and not c.standard_superseded and len(c.sections) >= 10)
 
-    def _checklist_for(self, industry: str, kind: str) -> tuple[str, Checklist]:
-        """Routine visits mostly take the general list; targeted ones the major-hazard lists of the trade.
+    def _checklist_for(self, industry: str, kind: str, day: date) -> tuple[str, Checklist]:
+        """Routine visits mostly take the general list; targeted ones the major-hazard lists of the trade in force
+        on `day` (the app offers no list whose standard stopped; an inspector would not check by one not yet in force).
 
         The mix gives the benchmark set its ~33 answers per inspection (DESIGN.md §8).
         """
         # Only the lists the data set was tuned with: a list added to the library must not reshuffle every draw
         # after it (the demo's figures, and the tests and benchmarks standing on them).
-        tuned = {code: entry for code, entry in self.checklists.items() if code in names.DEMO_CHECKLISTS}
+        tuned = {code: entry for code, entry in self.checklists.items() if code in names.DEMO_CHECKLISTS
+                 and _in_force_on(entry[1], day)}
         specific = [entry for code, entry in tuned.items()
                     if industry in entry[1].industries and code != self.general]
         everyone = [entry for code, entry in tuned.items()
@@ -250,7 +263,7 @@ class _Generator:
     def _inspection(self, enterprise: Enterprise, day: date, batch: "_Batch") -> None:
         rng = self.rng
         kind = rng.choices([k for k, _ in _KINDS], [w for _, w in _KINDS])[0]
-        checklist_id, checklist = self._checklist_for(enterprise.industry, kind)
+        checklist_id, checklist = self._checklist_for(enterprise.industry, kind, day)
         crew = self.inspectors[enterprise.district_id]
         leader = self.leaders[enterprise.district_id]
         lead = leader if rng.random() < 0.15 else crew[0]
@@ -273,12 +286,17 @@ class _Generator:
         if draft:
             items = items[:rng.randrange(len(items) + 1)]
         fail_rate = _ITEM_FAIL_RATE * self.sloppiness[enterprise.id]
+        # Major situations are rare draws: until one has come up, the first a submitted inspection can grade 重大
+        # fails, so every demo has a major hazard with its treatment plan (the ledger, the 六定 export).
+        forced = None if self.major_made or draft else next(
+            (item for item in items if item.kind == AnswerKind.PASS_FAIL and grades_major(item, enterprise.industry)),
+            None)
         failed = []
         for minute, item in enumerate(items):
             answered = _moment(day, 9, 0).replace("09:00:00", f"{9 + minute // 60:02d}:{minute % 60:02d}:00")
             roll = rng.random()
-            failing = roll < 0.03 + fail_rate * (_MAJOR_FAIL_FACTOR if item.major_if_failed else 1.0)
-            if roll < 0.03:
+            failing = item is forced or roll < 0.03 + fail_rate * (_MAJOR_FAIL_FACTOR if item.major_if_failed else 1.0)
+            if roll < 0.03 and item is not forced:
                 result, value = "na", None
             elif item.kind == AnswerKind.PASS_FAIL:
                 result, value = ("fail" if failing else "pass"), None
@@ -301,7 +319,7 @@ class _Generator:
             return
         notice = None
         # A notice is issued only for hazards whose basis may stand on it (domain/bases.py), as issue() requires.
-        fit = [item for item in failed if basis_problem(self._basis(item), day) is None]
+        fit = [item for item in failed if basis_problem(self._basis(item, enterprise.industry), day) is None]
         if kind != "self_inspection" and rng.random() < 0.7 and fit:
             # Numbered when the week is written, in the order of issue (make_weeks).
             notice = Notice(id=self._id(day), number="", year=day.year, seq=0,
@@ -322,9 +340,10 @@ class _Generator:
                 reinspect_on=(last + timedelta(days=8)).isoformat())
 
     @staticmethod
-    def _basis(item) -> str:
+    def _basis(item, industry: str) -> str:
+        # The clause a 重大 grading stands on, as the runner writes it; a failure graded 一般 cites the item's basis.
         major = item.major_if_failed
-        return f"{major.standard} {major.clause}" if major is not None else item.basis
+        return f"{major.standard} {major.clause}" if grades_major(item, industry) else item.basis
 
     def _notice_number(self, day: date) -> tuple[int, str]:
         """The next number from a block allocated to the demo device, as the office would allocate it.
@@ -357,7 +376,13 @@ class _Generator:
     def _hazard(self, enterprise, inspection, item, category, day, lead, notice, batch) -> date:
         """Draw the hazard an item's failure opens and its history; returns its first deadline."""
         rng, as_of = self.rng, self.spec.as_of
-        major = item.major_if_failed is not None
+        # Graded as the app grades it: a standard judges only its own trades (10号令 工贸, 121号 危险化学品).
+        major = grades_major(item, enterprise.industry)
+        # The first major hazard is under supervision (挂牌督办), so the ledger and its export always show one.
+        supervised = rng.choice((None, "市", "县")) if major else None
+        if major and not self.major_made:
+            supervised = supervised or "县"
+        self.major_made = self.major_made or major
         hazard = Hazard(
             id=self._id(day), enterprise_id=enterprise.id, district_id=enterprise.district_id,
             source="self_inspection" if inspection.kind == "self_inspection" else "inspection",
@@ -365,11 +390,11 @@ class _Generator:
             inspection_id=inspection.id, item_code=item.code, campaign_id=inspection.campaign_id,
             location=rng.choice(names.LOCATIONS), category=category,
             accident_type=rng.choice(names.ACCIDENT_TYPES),
-            basis=self._basis(item),
+            basis=self._basis(item, enterprise.industry),
             found_by=lead.id, measures=rng.choice(names.MEASURES), responsible=enterprise.safety_officer,
             notice_id=notice.id if notice else None,
             treatment_plan={k: "已制定" for k in TREATMENT_PLAN_ELEMENTS} if major else None,
-            supervision_level=rng.choice((None, "市", "县")) if major else None,
+            supervision_level=supervised,
             referred_on=(day + timedelta(days=1)).isoformat() if major else None)
         # Every other recent hazard, so each district has some (the budget keeps the demo quick to build).
         photographed = self.photo_budget > 0 and (as_of - day).days <= PHOTO_DAYS and rng.random() < 0.5
@@ -397,12 +422,22 @@ class _Generator:
                 timeline.append(("progress", day + timedelta(days=2), None, "整改进行中"))
             timeline.append(("reported_rectified", reported, None, "已整改完毕，附整改后照片"))
             reviewed = reported + timedelta(days=rng.randrange(1, 8))
-            if rng.random() < 0.1:
+            rejected = rng.random() < 0.1
+            # Until a hazard stands sent back on the last day, one reviewed in the last fortnight is sent back and
+            # not yet done again (the opinion of a return, the ledger's and the 六定 export's 复查结论 show one).
+            held_back = not rejected and not self.returned_made and 0 <= (as_of - reviewed).days <= 14
+            if rejected or held_back:
                 timeline.append(("rejected", reviewed, None, "整改不彻底，需继续整改"))
-                reported = reviewed + timedelta(days=rng.randrange(2, 10))
-                timeline.append(("reported_rectified", reported, None, "已再次整改"))
-                reviewed = reported + timedelta(days=rng.randrange(1, 6))
-            timeline.append(("verified", reviewed, None, "复查合格，同意销号"))
+            if held_back:
+                self.returned_made = True
+            else:
+                if rejected:
+                    returned = reviewed
+                    reported = reviewed + timedelta(days=rng.randrange(2, 10))
+                    timeline.append(("reported_rectified", reported, None, "已再次整改"))
+                    reviewed = reported + timedelta(days=rng.randrange(1, 6))
+                    self.returned_made = self.returned_made or returned <= as_of < reported
+                timeline.append(("verified", reviewed, None, "复查合格，同意销号"))
         # Events are recorded in the order they happened (their clocks follow this order).
         timeline.sort(key=lambda event: event[1])
         for kind, when, new_deadline, reason in timeline:
@@ -462,6 +497,7 @@ class _Generator:
                                           held_on=held.isoformat(), district_id=district.id, enterprise_ids=chosen,
                                           kind="联合培训" if chosen else "片区培训",
                                           hours=rng.choice((2, 4)), attendees=rng.randrange(20, 150)))
+        drills = self._ensure_activities(drills, trainings)
         held = self.start + timedelta(days=3)
         trainings.append(Training(id=self._id(held), title="安全生产月宣教活动", held_on=held.isoformat(),
                                   kind="全市培训", hours=4, attendees=rng.randrange(200, 400)))
@@ -476,6 +512,50 @@ class _Generator:
         self._count("training", len(trainings))
         self._count("hazard", len(findings[0]))
         self._count("hazard_event", len(findings[1]))
+
+    def _ensure_activities(self, drills: list[Drill], trainings: list[Training]) -> list[Drill]:
+        """What the activities pages show, made sure of rather than left to chance: in every district an enterprise
+        overdue for a drill, a drill planned ahead, a recent drill with findings and a joint training session.
+
+        Chance can leave any of them out once an earlier draw changes (a list dated out of an inspection, a list
+        added); each is put right without a draw where it can be, so the rest of the data set stays as drawn.
+        """
+        as_of = self.spec.as_of
+        # Overdue: a district with none has its first long-tracked enterprise miss its last on-site drills.
+        cutoff = add_months(as_of, -ON_SITE_INTERVAL_MONTHS) - timedelta(days=10)
+        for district in self.districts:
+            members = [e for e in self.enterprises if e.district_id == district.id]
+            if any(self._drill_overdue(e, drills) for e in members):
+                continue
+            late = next((e for e in members if date.fromisoformat(e.tracked_since) < cutoff), None)
+            if late is not None:
+                drills = [d for d in drills if not (d.enterprise_id == late.id and d.status == "held"
+                                                    and d.plan_type == DrillPlanType.ON_SITE.value
+                                                    and d.held_on > cutoff.isoformat())]
+        if not any(d.status == "planned" and d.held_on > as_of.isoformat() for d in drills):
+            enterprise = self.enterprises[0]
+            planned = self._drill(enterprise, DrillPlanType.COMPREHENSIVE, as_of + timedelta(days=14))
+            planned.status, planned.planned_on = "planned", planned.held_on
+            planned.participants, planned.evaluation, planned.findings, planned.reported_on = 0, "", "", None
+            planned.start_time, planned.duration_minutes = None, None
+            drills.append(planned)
+        recent = [d for d in drills if d.status == "held" and date.fromisoformat(d.held_on) >= self.start]
+        if recent and not any(d.findings for d in recent):
+            max(recent, key=lambda d: (d.held_on, d.id)).findings = "应急物资个别过期，已要求补充"
+        if not any(t.kind == "联合培训" for t in trainings):
+            for session in (t for t in trainings if t.kind == "片区培训"):
+                members = [e.id for e in self.enterprises if e.district_id == session.district_id]
+                if len(members) >= 2:
+                    session.enterprise_ids, session.kind = members[:3], "联合培训"
+                    break
+        return drills
+
+    def _drill_overdue(self, enterprise: Enterprise, drills: list[Drill]) -> bool:
+        held = [(date.fromisoformat(d.held_on), d.plan_type) for d in drills
+                if d.enterprise_id == enterprise.id and d.status == "held"]
+        schedule = drill_schedule(held, enterprise.high_risk, date.fromisoformat(enterprise.tracked_since),
+                                  self.spec.as_of)
+        return schedule.comprehensive_or_specific.overdue or schedule.on_site.overdue
 
     def _drill(self, enterprise: Enterprise, plan_type: DrillPlanType, held: date) -> Drill:
         rng = self.rng
@@ -505,7 +585,13 @@ class _Generator:
     def _drill_findings(self, drills: list[Drill]) -> tuple[list[Hazard], list[HazardEvent]]:
         """Hazards registered from what recent drills exposed (source 演练), some already closed."""
         hazards, events = [], []
+        registered: set[tuple[str, str, str]] = set()
         for drill in drills:
+            # Two drills of one enterprise on one day finding the same thing are one hazard (the ledger's import
+            # knows a hazard by its enterprise, description and day).
+            if (drill.enterprise_id, drill.findings, drill.held_on) in registered:
+                continue
+            registered.add((drill.enterprise_id, drill.findings, drill.held_on))
             day = date.fromisoformat(drill.held_on)
             found_by = self.inspectors[drill.district_id][0]
             hazard = Hazard(id=self._id(day), enterprise_id=drill.enterprise_id, district_id=drill.district_id,

@@ -34,9 +34,11 @@ INDUSTRY_WEIGHTS = {
     "酒店餐饮": 6, "房地产": 8, "金融服务": 4, "其他": 7,
 }
 
-# The checklists the demo's inspections draw from (besides the general one); see DemoBuilder._checklist_for.
+# The checklists the demo's inspections draw from (besides the general one), each on the days its edition is in
+# force; see _Generator._checklist_for.
 DEMO_CHECKLISTS = frozenset({"gongmao-major-10", "chemical-major-aq3067-2026", "chemical-major-121",
-                             "fire-major-gb35181-2017"})
+                             "fire-major-gb35181-2017", "construction-major-2024", "road-transport-major-2023",
+                             "gas-major-2023", "fire-major-gb35181-2025"})
 
 STREETS = ["人民路", "建设路", "解放大道", "中山路", "长江路", "黄河路", "新华街", "工业大道", "港湾路", "科技大道"]
 

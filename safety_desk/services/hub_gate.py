@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from safety_desk.domain.ids import new_id
+from safety_desk.domain.language import say
 from safety_desk.services.enrolment_seal import unseal_with
 from safety_desk.store.local_state import TOKEN_REVOKED, TOKEN_USED
 from safety_desk.store.records import Device
@@ -37,7 +38,7 @@ HUB_ENROL_KIND = "hub-enrolment"
 
 
 class HubRefused(Exception):
-    """A request the hub refuses: an HTTP status and the reason in Chinese; nothing was written."""
+    """A request the hub refuses: an HTTP status and the reason in the hub's language; nothing was written."""
 
     def __init__(self, status: int, reason: str) -> None:
         super().__init__(reason)
@@ -90,11 +91,11 @@ def registry_of(store: Store) -> dict[str, Any]:
 def parse_registry(value: Any) -> tuple[int, list[RegisteredDevice]]:
     if not isinstance(value, dict) or not isinstance(value.get("issued_ms"), int) \
             or not isinstance(value.get("devices"), list):
-        raise HubRefused(400, "设备清单格式错误")
+        raise HubRefused(400, say("设备清单格式错误", "the device list is malformed"))
     try:
         return value["issued_ms"], [RegisteredDevice.of_json(item) for item in value["devices"]]
     except (ValueError, AttributeError, TypeError):
-        raise HubRefused(400, "设备清单格式错误") from None
+        raise HubRefused(400, say("设备清单格式错误", "the device list is malformed")) from None
 
 
 # -- the hub's enrolment file -------------------------------------------------------------------
@@ -113,7 +114,7 @@ def write_hub_enrolment(store: Store, office: Device, office_name: str, name: st
                 "registry": registry}
     private = store.local_state.private_key()
     if not private:
-        raise BundleRejected("此数据库没有设备密钥")
+        raise BundleRejected(say("此数据库没有设备密钥", "this database has no device key"))
     write_bundle(output, manifest, b"", iter(()), private, seal_to=seal_to(hub_id) if seal_to else None)
     return hub_id
 
@@ -128,12 +129,14 @@ def read_hub_enrolment(path: Path | str, passphrase: str | None = None
     def key_for(manifest: dict[str, Any]) -> str:
         enrolment = manifest.get("enrolment")
         if manifest.get("kind") != HUB_ENROL_KIND or not isinstance(enrolment, dict):
-            raise BundleRejected(f"{path.name}: 不是集线器登记文件（请用 `safety-desk device enroll --role hub` 生成）")
+            raise BundleRejected(say(f"{path.name}: 不是集线器登记文件（请用 `safety-desk device enroll --role hub` 生成）",
+                                      f"{path.name}: not a hub enrolment file (make one with `safety-desk device enroll --role hub`)"))
         for key in ("hub_id", "name", "office_device_id", "office_public_key"):
             if not isinstance(enrolment.get(key), str) or not enrolment[key]:
-                raise BundleRejected(f"{path.name}: 登记信息缺少 {key}")
+                raise BundleRejected(say(f"{path.name}: 登记信息缺少 {key}", f"{path.name}: the enrolment lacks {key}"))
         if manifest["sender"] != enrolment["office_device_id"]:
-            raise BundleRejected(f"{path.name}: 登记文件的发送方不符")
+            raise BundleRejected(say(f"{path.name}: 登记文件的发送方不符",
+                                      f"{path.name}: the enrolment file's sender is not the office it names"))
         return enrolment["office_public_key"]
 
     opened = open_bundle(path, key_for, unseal)
@@ -155,17 +158,21 @@ def authenticate(headers: Mapping[str, str], method: str, path: str, body_sha256
         raise HubRefused(401, str(exc)) from None
     entry = registry.get(request.device_id)
     if entry is None or entry.device.deleted:
-        raise HubRefused(401, "设备未在安全办登记")
+        raise HubRefused(401, say("设备未在安全办登记", "the device is not enrolled with the office"))
     if entry.device.revoked_at is not None:
-        raise HubRefused(403, f"设备“{entry.device.name}”已被安全办停用")
+        raise HubRefused(403, say(f"设备“{entry.device.name}”已被安全办停用",
+                                  f"the device “{entry.device.name}” was revoked by the office"))
     try:
-        key = sender_key("请求", entry.device, request.binding, entry.token)
+        key = sender_key(say("请求", "request"), entry.device, request.binding, entry.token)
     except BundleRejected:
-        raise HubRefused(401, f"设备“{entry.device.name}”的密钥无法确认") from None
+        raise HubRefused(401, say(f"设备“{entry.device.name}”的密钥无法确认",
+                                  f"the key of the device “{entry.device.name}” cannot be confirmed")) from None
     if not signature_holds(request, key, method, path, body_sha256):
-        raise HubRefused(401, "请求签名无效：请求被改动，或不是该设备所签")
+        raise HubRefused(401, say("请求签名无效：请求被改动，或不是该设备所签",
+                                  "the request's signature does not hold: the request was changed, or that device did not sign it"))
     if abs(request.time_ms - now_ms) > MAX_SKEW_MS:
-        raise HubRefused(401, "请求时间与集线器时间相差超过 5 分钟：请校准电脑时间")
+        raise HubRefused(401, say("请求时间与集线器时间相差超过 5 分钟：请校准电脑时间",
+                                  "the request's time is more than 5 minutes from the hub's: set the computer's clock right"))
     return entry, request.nonce
 
 
@@ -176,20 +183,20 @@ def check_upload(path: Path, uploader: RegisteredDevice, registry: Registry) -> 
 
     def key_for(manifest: dict[str, Any]) -> str:
         if not hmac.compare_digest(str(manifest["sender"]), uploader.device.id):
-            raise BundleRejected("同步包的发送方不是上传它的设备")
+            raise BundleRejected(say("同步包的发送方不是上传它的设备", "the bundle's sender is not the device that uploads it"))
         recipient = registry.get(manifest["recipient"])
         if recipient is None:
-            raise BundleRejected("同步包的接收设备未登记")
-        sender = accepted_sender("同步包", manifest, recipient.device, uploader.device)
-        return sender_key("同步包", sender, manifest.get("key_binding"), uploader.token)
+            raise BundleRejected(say("同步包的接收设备未登记", "the bundle's recipient is not an enrolled device"))
+        label = say("同步包", "bundle")
+        sender = accepted_sender(label, manifest, recipient.device, uploader.device)
+        return sender_key(label, sender, manifest.get("key_binding"), uploader.token)
 
     try:
         return open_bundle(path, key_for)
     except BundleRejected as exc:
-        raise HubRefused(400, zh(str(exc))) from None
+        raise HubRefused(400, reason_of(str(exc))) from None
 
 
-def zh(message: str) -> str:
-    """The Chinese reason of a bundle message ("file: 中文 (English); 数据库未作任何更改 (...)")."""
-    head = message.split(" (", 1)[0]
-    return head.split(": ", 1)[1] if ": " in head else head
+def reason_of(message: str) -> str:
+    """A bundle refusal without the file name it begins with ("file: why"): the hub's file names are its own."""
+    return message.split(": ", 1)[1] if ": " in message else message

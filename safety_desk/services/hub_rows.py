@@ -202,7 +202,7 @@ def upload_refusals(sender: Device, changes: list[Change], rows: JudgedRows) -> 
 
 def refusal_text(sender: Device, reasons: list[str]) -> str:
     """The one message of a refused upload (the hub's 422), in the reader's language."""
-    listed = "；".join(reasons[:_LISTED]) + ("；……" if len(reasons) > _LISTED else "")
+    listed = say("；", "; ").join(reasons[:_LISTED]) + (say("；……", "; ...") if len(reasons) > _LISTED else "")
     return say(f"设备“{sender.name}”的同步包中有 {len(reasons)} 项修改安全办不会接收，整个同步包未保存：{listed}",
                f"{len(reasons)} changes of the bundle of device {sender.name} would be refused by the office; "
                f"the bundle was not kept: {listed}")

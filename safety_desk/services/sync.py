@@ -176,7 +176,7 @@ class SyncService:
             return matches[0]
         live = [d for d in peers if d.revoked_at is None]
         if len(live) != 1:
-            raise SyncProblem(say(f"请用 --for 指定接收设备",
+            raise SyncProblem(say("请用 --for 指定接收设备",
                                   f"name the receiving device with --for; this device has {len(live)} peers"))
         return live[0]
 
@@ -502,9 +502,12 @@ class SyncService:
         for writer, count in sorted(by_writer.items()):
             device = self.store.devices.get(writer)
             name = device.name if device else writer
-            state = f"（已于 {device.revoked_at} 停用）" if device and device.revoked_at else ""
-            told.append(f"设备“{sender.name}”交回了设备“{name}”{state}的 {count} 项修改：本机恢复备份时丢失，"
-                        "凭安全办当初接收时的凭证重新接收")
+            revoked = device.revoked_at if device and device.revoked_at else None
+            state = say(f"（已于 {revoked} 停用）", f" (revoked on {revoked})") if revoked else ""
+            told.append(say(f"设备“{sender.name}”交回了设备“{name}”{state}的 {count} 项修改：本机恢复备份时丢失，"
+                            "凭安全办当初接收时的凭证重新接收",
+                            f"device “{sender.name}” handed back {count} change(s) of device “{name}”{state}: lost "
+                            "when this computer restored a backup, taken again by the proofs the office gave them"))
         return told
 
     def _with_proofs(self, me: Device, peer: Device, changes: list[Change]) -> list[Change]:

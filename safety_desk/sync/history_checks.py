@@ -46,14 +46,16 @@ def _valid_date(value: Any, parse: Callable[[str], Any]) -> bool:
 def _shape_problem(row: dict[str, Any]) -> str | None:
     kind = row.get("kind")
     if kind not in _KINDS:
-        return f"未知的隐患事件类型“{kind}”"
+        return say(f"未知的隐患事件类型“{kind}”", f"unknown hazard event kind “{kind}”")
     if not _valid_date(row.get("at"), datetime.fromisoformat):
-        return f"隐患事件“{kind}”的时间“{row.get('at')}”不是有效的时间"
+        return say(f"隐患事件“{kind}”的时间“{row.get('at')}”不是有效的时间",
+                   f"the time “{row.get('at')}” of the hazard event “{kind}” is not a valid time")
     deadline = row.get("deadline")
     if kind in _DEADLINE_KINDS and not _valid_date(deadline, date.fromisoformat):
-        return f"隐患事件“{kind}”缺少有效的整改期限"
+        return say(f"隐患事件“{kind}”缺少有效的整改期限", f"the hazard event “{kind}” has no valid rectification deadline")
     if deadline is not None and not _valid_date(deadline, date.fromisoformat):
-        return f"隐患事件“{kind}”的期限“{deadline}”不是有效的日期"
+        return say(f"隐患事件“{kind}”的期限“{deadline}”不是有效的日期",
+                   f"the deadline “{deadline}” of the hazard event “{kind}” is not a valid date")
     return None
 
 
@@ -77,17 +79,21 @@ def history_refusals(changes: Iterable[Change], created_events: CreatedEvents,
         problem = _shape_problem(row)
         if problem is None and row.get("kind") == _CREATED:
             if hazard_id in first_created:
-                problem = "隐患已有“登记”事件，不能再登记一次"
+                problem = say("隐患已有“登记”事件，不能再登记一次",
+                              "the hazard has a “created” event already: it cannot be created twice")
             else:
                 first_created[hazard_id] = _order(change)
         elif problem is None:
             start = first_created.get(hazard_id)
             if start is None:
-                problem = f"隐患 {hazard_id} 没有“登记”（created）事件，其事件记录必须以登记开始"
+                problem = say(f"隐患 {hazard_id} 没有“登记”（created）事件，其事件记录必须以登记开始",
+                              f"hazard {hazard_id} has no “created” event: its history must begin with it")
             elif _order(change) < start:
-                problem = f"此事件的时钟早于隐患 {hazard_id} 的“登记”事件，事件记录必须以登记开始"
+                problem = say(f"此事件的时钟早于隐患 {hazard_id} 的“登记”事件，事件记录必须以登记开始",
+                              f"the event's clock is before the “created” event of hazard {hazard_id}: its history must begin with it")
         if problem:
-            refused[change_key(change)] = f"hazard_event {change.row_id} 字段 kind：{problem}，未接收"
+            refused[change_key(change)] = say(f"hazard_event {change.row_id} 字段 kind：{problem}，未接收",
+                                              f"hazard_event {change.row_id} field kind: {problem}; not taken")
     return refused
 
 

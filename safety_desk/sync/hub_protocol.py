@@ -16,6 +16,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from safety_desk.domain.language import say
 from safety_desk.sync.identity import sign, verify
 
 DEVICE = "x-sd-device"
@@ -71,23 +72,23 @@ def signed_headers(private_pem: str, device_id: str, method: str, path: str, bod
 
 
 class BadRequestHeaders(ValueError):
-    """The request's authentication headers are missing or malformed (the message is Chinese)."""
+    """The request's authentication headers are missing or malformed (the message in the hub's language)."""
 
 
 def parse_headers(headers: Mapping[str, str]) -> SignedRequest:
     device_id = headers.get(DEVICE, "")
     nonce = headers.get(NONCE, "")
     if not device_id or len(device_id) > 64 or not nonce or len(nonce) > 64:
-        raise BadRequestHeaders("请求缺少设备签名")
+        raise BadRequestHeaders(say("请求缺少设备签名", "the request carries no device signature"))
     try:
         time_ms = int(headers.get(TIME, ""))
         signature = base64.b64decode(headers.get(SIGNATURE, ""), validate=True)
         raw = headers.get(BINDING)
         binding = json.loads(base64.b64decode(raw, validate=True)) if raw else None
     except ValueError:
-        raise BadRequestHeaders("请求的签名头格式错误") from None
+        raise BadRequestHeaders(say("请求的签名头格式错误", "the request's signature headers are malformed")) from None
     if binding is not None and not isinstance(binding, dict):
-        raise BadRequestHeaders("请求的密钥绑定格式错误")
+        raise BadRequestHeaders(say("请求的密钥绑定格式错误", "the request's key binding is malformed"))
     return SignedRequest(device_id, time_ms, nonce, signature, binding)
 
 

@@ -99,9 +99,12 @@ def scope_refusals(sender_name: str, changes: list[Change], index: ScopeIndex, s
                 for change in row_changes:
                     if _resent(stored, change):
                         continue  # the value held here already (a bundle sent again): nothing is changed
-                    refused[change_key(change)] = (
+                    refused[change_key(change)] = say(
                         f"{table} {row_id} 字段 {change.field}：所属企业已调到其他片区，设备“{sender_name}”此前的同步包已"
-                        "确认收到这次调动，之后发来的修改不论其时钟一律不接收")
+                        "确认收到这次调动，之后发来的修改不论其时钟一律不接收",
+                        f"{table} {row_id} field {change.field}: its enterprise moved to another district and an earlier "
+                        f"bundle of device {sender_name} acknowledged the move: later changes are not taken, whatever "
+                        "their clock")
                 continue
             late = [c for c in row_changes if c.clock >= move[1]]
             for change in late:

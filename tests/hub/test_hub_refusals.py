@@ -1,5 +1,5 @@
-"""Bad requests to the hub: each refused with an HTTP status and a Chinese reason, the hub's database unchanged;
-the same bundle twice changes nothing."""
+"""Bad requests to the hub: each refused with an HTTP status and a reason in the hub's language (Chinese unless it
+was started with --lang en), the hub's database unchanged; the same bundle twice changes nothing."""
 
 from __future__ import annotations
 
@@ -154,3 +154,25 @@ def test_an_unreachable_hub_is_said_and_what_waits_is_sent_later(hub_world, runn
     sync_via(hub_world["office"], url)
     kinds = [e.kind for e in hub_world["office"].store.hazards.events(hazard.id)]
     assert kinds.count("progress") == 1
+
+
+def test_a_hub_started_in_english_refuses_in_english(english, hub_world, running_hub, tmp_path) -> None:
+    """The hub says its reasons in the language it was started with (`safety-desk --lang en hub serve`)."""
+    import re
+
+    url, database = running_hub
+    sync_via(hub_world["office"], url)
+    enterprise, laptop1 = hub_world["enterprise"], hub_world["laptop1"]
+    body = bundle_for_office(enterprise, tmp_path)
+    answers = {
+        "the request carries no device signature": httpx.get(url + INBOX),
+        "the request's signature does not hold": httpx.get(
+            url + INBOX, headers=headers_of(enterprise, "GET", "/v1/other")),
+        "the bundle's sender is not the device that uploads it": httpx.post(
+            url + UPLOAD, content=body, headers=headers_of(laptop1, "POST", UPLOAD, body)),
+        "only the office may update the device list": httpx.post(
+            url + "/v1/registry", content=b"{}", headers=headers_of(laptop1, "POST", "/v1/registry", b"{}")),
+    }
+    for words, response in answers.items():
+        reason = response.json()["error"]
+        assert words in reason and not re.search(r"[\u4e00-\u9fff]", reason), reason

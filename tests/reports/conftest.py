@@ -11,12 +11,16 @@ import pytest
 
 @pytest.fixture
 def pdf_text():
-    """pdftotext of a PDF (layout kept), failing the test if the file is not a PDF a reader opens."""
+    """pdftotext of a PDF (layout kept), failing the test if the file is not a PDF a reader opens.
+
+    With layout=False the text comes in the order it was drawn: a table cell's wrapped lines stay together, where
+    the layout interleaves them with the cells beside it (a wrapped 部位 breaks a 隐患描述 in two).
+    """
     assert shutil.which("pdftotext"), "poppler-utils is installed by ./dev"
 
-    def read(path: Path) -> str:
-        return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
-                              text=True).stdout
+    def read(path: Path, layout: bool = True) -> str:
+        return subprocess.run(["pdftotext", "-layout" if layout else "-raw", str(path), "-"], check=True,
+                              capture_output=True, text=True).stdout
     return read
 
 
