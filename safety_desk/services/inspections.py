@@ -458,7 +458,7 @@ class InspectionService:
         self._writable(inspection_id)
         problems = self.submission_problems(inspection_id)
         if problems:
-            raise InspectionProblem(say("不能提交: ", "cannot submit: ") + "；".join(problems))
+            raise InspectionProblem(say("不能提交: ", "cannot submit: ") + "；".join(map(str, problems)))
         with self.store.transaction():
             inspector = store_prepared(self.store, inspector_signature, self.session.person.id, self.session.clock)
             enterprise = store_prepared(self.store, enterprise_signature, self.session.person.id, self.session.clock)

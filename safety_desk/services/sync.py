@@ -608,6 +608,10 @@ class SyncService:
                 report(done, total)
         finally:
             self._in_pass, self._pass_backup = False, None
+        # Read again after the imports: a device's first bundle gives the office its key (and uses up the enrolment
+        # token the stale record would have been sealed with), and an import may enrol or revoke a peer.
+        peers = self._peer_devices()
+        total = done + len(peers)
         # A revoked device still gets its revocation (and nothing else: see _export); one that has just learnt
         # of its own revocation writes nothing.
         if self.this_device().revoked_at is not None:

@@ -15,7 +15,7 @@ from safety_desk.services.inspection_steps import SubmissionProblem
 from safety_desk.services.inspections import (
     HazardFieldError, InspectionProblem, InspectionService, hazard_description, hazard_measures,
 )
-from safety_desk.services.photos import ingest_bytes
+from safety_desk.services.photos import PhotoService, ingest_bytes
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.settings import Settings
 from safety_desk.store.records import Campaign, District, DistrictMember, Enterprise, Person
@@ -327,3 +327,14 @@ def test_a_10_order_item_is_no_major_hazard_outside_工贸(world) -> None:
     at_trade = service.start(enterprise.id, GENERAL, "routine")  # 商贸 is 工贸
     state = service.answer(at_trade.id, "3.2", "fail")
     assert state.hazards["3.2"].grade == "重大" and state.summary.major_failed == 1
+
+
+def test_signing_an_unfinished_inspection_says_what_is_missing_and_keeps_no_signature(world) -> None:
+    # sign_and_submit joined the problems themselves (not their text): a TypeError instead of the message.
+    store, service, enterprise, _ = world
+    inspection = service.start(enterprise.id, GENERAL, "routine")
+    photos_before = store.db.conn.execute("SELECT count(*) FROM photo").fetchone()[0]
+    signature = PhotoService.prepare_bytes(_jpeg((255, 255, 255)), "signature.png")
+    with pytest.raises(InspectionProblem, match="不能提交.*未作答"):
+        service.sign_and_submit(inspection.id, inspector_signature=signature, enterprise_signature=signature)
+    assert store.db.conn.execute("SELECT count(*) FROM photo").fetchone()[0] == photos_before

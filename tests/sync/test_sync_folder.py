@@ -165,3 +165,24 @@ def test_a_folder_pass_backs_up_once_before_its_first_import(world, tmp_path) ->
     # A bundle imported on its own still backs up first.
     inspector.refresh()
     assert inspector.sync.import_bundle(office.sync.export(tmp_path, for_device=inspector.device_id).path).backup
+
+
+def test_the_office_forwards_in_the_same_pass_that_brings_a_devices_first_bundle(world, tmp_path) -> None:
+    # Found walking the README's hub section: the office's pass that imported an enterprise's first bundle (its key
+    # not yet known, its enrolment token then marked used) wrote nothing for it or the others, so the enterprise's
+    # hazard reached the inspector only after a second office pass.
+    office, inspector, enterprise = world
+    hub = tmp_path / "hub"
+    hub.mkdir()
+    assert not office.store.devices.require(enterprise.device_id).public_key  # its first bundle is still to come
+    from safety_desk.services.hazards import HazardService
+
+    hazard = hazard_of(enterprise.store, "隐患1")
+    HazardService(as_person(enterprise, "e1")).record_progress(hazard.id, "企业写的")
+    enterprise.sync.sync_folder(hub)
+    result = office.sync.sync_folder(hub)
+    assert len(result.imported) == 1
+    assert {e.recipient for e in result.exported} >= {inspector.device_id, enterprise.device_id}
+    inspector.sync.sync_folder(hub)
+    inspector.refresh()
+    assert [e.kind for e in inspector.store.hazards.events(hazard.id)] == ["created", "progress"]
