@@ -1246,7 +1246,7 @@ def device_enroll(ctx: click.Context, role: str, districts: tuple[str, ...], usc
                                              people=people, report=progress)
         finally:
             progress.close()
-    click.echo(say(f"已登记设备：{result.device.name}（{result.device.role}）{result.device.id}",
+    click.echo(say(f"已登记设备：{result.device.name}（{_role_zh(result.device.role)}）{result.device.id}",
                    f"enrolled {result.device.name} ({result.device.role}) {result.device.id}"))
     click.echo(say(f"登记文件：{result.path}（{result.changes} 项修改，{result.photos} 张照片）",
                    f"enrolment file: {result.path} ({result.changes} changes, {result.photos} photos)"))
@@ -1288,7 +1288,7 @@ def device_join(ctx: click.Context, enrol_file: Path, login: str | None) -> None
         raise Failed(str(exc)) from None
     finally:
         progress.close()
-    click.echo(say(f"本机已成为设备：{result.name}（{result.role}）{result.device_id}",
+    click.echo(say(f"本机已成为设备：{result.name}（{_role_zh(result.role)}）{result.device_id}",
                    f"this installation is now {result.name} ({result.role}) {result.device_id}"))
     click.echo(say(f"初始数据：{result.changes} 项修改，{result.photos} 张照片",
                    f"starter data: {result.changes} changes, {result.photos} photos"))
@@ -1347,6 +1347,13 @@ def device_revoke(ctx: click.Context, device: str) -> None:
                    f"revoked {revoked.name} {revoked.id} ({revoked.revoked_at})"))
     if gap:  # also kept as a conflict for the Sync page and `sync conflicts --all`
         click.echo(say(f"注意：{gap}", f"warning: {gap}"))
+
+
+def _role_zh(role: str) -> str:
+    """A device's role as the Chinese messages name it (检查员, not `inspector`)."""
+    from safety_desk.services.devices import ROLE_NAMES
+
+    return {**ROLE_NAMES, "hub": "集线器"}.get(role, role)
 
 
 @device_group.command("list")
@@ -1539,14 +1546,15 @@ def _hub_parts():
 @hub_group.command("init")
 @click.option("--database", "database_url", required=True, metavar="URL",
               help="The PostgreSQL address, e.g. postgresql://safetydesk@localhost/safetydesk.")
-@click.option("--enrolment", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="The enrolment file the office made with `device enroll --role hub`.")
-def hub_init(database_url: str, enrolment: Path) -> None:
+@click.option("--enrolment", default=None, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="The enrolment file the office made with `device enroll --role hub` (the first time only; an "
+                   "upgrade needs none).")
+def hub_init(database_url: str, enrolment: Path | None) -> None:
     """Create or upgrade the hub's database schema and take the identity the enrolment file gives (its passphrase:
     SAFETY_DESK_ENROL_PASSPHRASE, or typed)."""
     HubStoreError, init_hub, _ = _hub_parts()
 
-    passphrase = _enrol_passphrase(enrolment)
+    passphrase = _enrol_passphrase(enrolment) if enrolment is not None else None
     try:
         result = init_hub(database_url, enrolment, passphrase=passphrase)
     except HubStoreError as exc:

@@ -173,7 +173,7 @@ COMMANDS: dict[str, tuple[str, dict[str, str]]] = {
     "hub init": ("建立或升级集线器的数据库结构，并取得登记文件所给的身份（登记口令：环境变量 "
                  "SAFETY_DESK_ENROL_PASSPHRASE，或在终端输入）。", {
         "--database": "PostgreSQL 连接地址，如 postgresql://safetydesk@localhost/safetydesk。",
-        "--enrolment": "安全办用 device enroll --role hub 生成的登记文件。",
+        "--enrolment": "安全办用 device enroll --role hub 生成的登记文件（仅第一次初始化需要；升级时不用）。",
     }),
     "hub serve": ("运行集线器（uvicorn），直到被停止。", {
         "--database": "PostgreSQL 连接地址。",

@@ -123,7 +123,8 @@ def test_a_new_office_goes_live_from_an_empty_folder(tmp_path: Path, monkeypatch
     assert "东片区" in run("--db", office_db, "device", "list")  # scopes by name, not D01
 
     # 4. On the laptop: join with the file from the USB stick, sign in, inspect an enterprise of 东片区.
-    assert "李强的笔记本" in run("--db", laptop_db, "device", "join", enrol)
+    assert "李强的笔记本（检查员）" in enrolled  # the role in Chinese, not `inspector`
+    assert "李强的笔记本（检查员）" in run("--db", laptop_db, "device", "join", enrol)
     with Store.open(laptop_db) as laptop:
         names = {e.name for e in laptop.enterprises.active()}
     east = {name for name, district, *_ in ROWS if district == "东片区"}

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safety_desk.domain.clock import Clock, SystemClock
+from safety_desk.domain.language import say
 from safety_desk.hub import pg_store
+from safety_desk.hub.pg_store import HubStoreError
 from safety_desk.services.hub_gate import read_hub_enrolment
 from safety_desk.sync.hub_protocol import DEFAULT_MAX_BODY
 
@@ -22,15 +24,24 @@ class InitResult:
     devices: int
 
 
-def init_hub(database_url: str, enrolment: Path | str, clock: Clock | None = None, *,
+def init_hub(database_url: str, enrolment: Path | str | None, clock: Clock | None = None, *,
              passphrase: str | None = None) -> InitResult:
     """Create or migrate the hub's schema (numbered migrations, one transaction each) and take the identity of the
     enrolment file (opened with its `passphrase`, checked against the office key it carries). Run again, it only
-    migrates."""
+    migrates: an upgrade needs no enrolment file (`enrolment` None), once the database holds the hub's identity."""
     clock = clock or SystemClock()
-    hub, issued, devices = read_hub_enrolment(enrolment, passphrase)
+    if enrolment is not None:
+        hub, issued, devices = read_hub_enrolment(enrolment, passphrase)
     conn = pg_store.connect(database_url)
     try:
+        if enrolment is None:
+            if pg_store.schema_version(conn) > 0 and (known := pg_store.identity_of(conn)) is not None:
+                applied = pg_store.migrate(conn, clock.epoch_ms())
+                return InitResult(known.hub_id, known.name, known.office_name, applied, False, 0)
+            raise HubStoreError(say("集线器数据库尚未登记：第一次初始化须用 --enrolment 指定安全办给的登记文件，"
+                                    "未作任何更改",
+                                    "the hub's database is not enrolled yet: the first `hub init` needs --enrolment "
+                                    "with the office's enrolment file; nothing was changed"))
         applied = pg_store.migrate(conn, clock.epoch_ms())
         adopted = pg_store.adopt_identity(conn, hub, issued, devices, clock.epoch_ms())
     finally:

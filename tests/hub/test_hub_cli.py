@@ -69,3 +69,20 @@ def test_an_english_user_reads_hub_problems_in_english(hub_world) -> None:
     assert "集线器" not in nowhere.output
     bad = run("--lang", "en", "--db", office_db, "sync", "hub", "ftp://x")
     assert bad.exit_code == 2 and "starts with https://" in bad.output and "集线器" not in bad.output, bad.output
+
+
+def test_an_upgrade_needs_no_enrolment_file_and_a_first_init_says_it_does(hub_world, hub_database, tmp_path) -> None:
+    # The README's upgrade is "run `hub init` once", and `hub serve` on an old schema says so; `--enrolment` was
+    # required, and the file is used once (its passphrase shown once): the upgrade could not be run as told.
+    fresh = run("hub", "init", "--database", hub_database)
+    assert fresh.exit_code == 1 and "--enrolment" in fresh.output and "未作任何更改" in fresh.output, fresh.output
+    office_db = str(hub_world["office"].store.path)
+    hub_world["office"].close()
+    enrol = tmp_path / "市集线器.sdenroll"
+    made = run("--db", office_db, "device", "enroll", "--role", "hub", "--name", "市集线器", "-o", str(enrol))
+    assert "已登记设备：市集线器（集线器）" in made.output, made.output
+    first = run("hub", "init", "--database", hub_database, "--enrolment", str(enrol),
+                env={"SAFETY_DESK_ENROL_PASSPHRASE": passphrase_in(made.output)})
+    assert first.exit_code == 0 and "已登记" in first.output, first.output
+    upgrade = run("hub", "init", "--database", hub_database)
+    assert upgrade.exit_code == 0 and "市集线器" in upgrade.output and "身份不变" in upgrade.output, upgrade.output
