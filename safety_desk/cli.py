@@ -1470,8 +1470,12 @@ def sync_hub(ctx: click.Context, url: str | None, ca_file: Path | None) -> None:
                    f"（已在集线器 {result.already_there}），拒收 {refused}",
                    f"hub {result.url}: downloaded {result.downloaded}, imported {len(result.imported)}, uploaded "
                    f"{result.uploaded} ({result.already_there} there already), rejected {refused}"))
+    if result.feed_problem:
+        click.echo(result.feed_problem, err=True)
     if refused:
         raise Failed(say(f"{refused} 个同步包被拒收，见上", f"{refused} bundle(s) were refused; see above"))
+    if result.feed_problem:
+        raise Failed(say("集线器未收下安全办的数据，见上", "the hub did not take the office's rows; see above"))
 
 
 @sync_group.command("status")

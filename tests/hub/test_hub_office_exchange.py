@@ -1,0 +1,115 @@
+"""The office's exchange with the hub: a refused feed of its rows is reported and the rest of the exchange goes on."""
+
+from __future__ import annotations
+
+import httpx
+import psycopg
+
+from safety_desk.services import hub_rows
+from safety_desk.services.hazards import HazardService
+from safety_desk.services.hub_sync import HubSyncService
+from safety_desk.store.sync_log import SyncLog
+from safety_desk.sync.hub_protocol import OFFICE_ROWS
+
+from hub_world import sync_via
+from sync_helpers import add_photo, as_person, hazard_of
+from test_hub_refusals import headers_of
+
+
+class _RacingOffice(httpx.HTTPTransport):
+    """The office's transport, with another process of the office sending the start of a whole feed (as after a
+    restore) just after this one asked where the hub stands: this one's next part no longer follows on (409)."""
+
+    def __init__(self, office, url: str) -> None:
+        super().__init__()
+        self.office, self.url = office, url
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        if request.method == "GET" and request.url.path == OFFICE_ROWS:
+            response.read()
+            body = next(hub_rows.office_feed(self.office.store, hub_rows.FeedCursor()))
+            other = httpx.post(self.url + OFFICE_ROWS, content=body,
+                               headers=headers_of(self.office, "POST", OFFICE_ROWS, body))
+            assert other.status_code == 200 and other.json()["complete"] is False, other.text
+        return response
+
+
+def _feed_of(database: str) -> tuple[int, bool]:
+    with psycopg.connect(database, autocommit=True) as conn:
+        return conn.execute("SELECT upto, complete FROM office_feed").fetchone()
+
+
+def test_a_refused_feed_is_reported_and_the_offices_uploads_and_acknowledgements_still_go(
+        hub_world, running_hub, monkeypatch) -> None:
+    monkeypatch.setattr(hub_rows, "_PART_LINES", 7)  # the other process's feed comes in parts
+    url, database = running_hub
+    office, enterprise = hub_world["office"], hub_world["enterprise"]
+    sync_via(office, url)
+    hazard = hazard_of(enterprise.store, "隐患1")
+    photo = add_photo(enterprise.store, "整改后")
+    HazardService(as_person(enterprise, "e1")).report_rectified(hazard.id, "已整改", [photo])
+    assert sync_via(enterprise, url).uploaded == 1
+    with office.store.transaction():
+        office.store.hazards.update(hazard.id, measures="安全办补充的措施")
+
+    office.refresh()
+    result = HubSyncService(office.sync, transport=_RacingOffice(office, url)).exchange(url)
+    office.refresh()
+
+    assert "409" in result.feed_problem and "安全办的数据" in result.feed_problem
+    # The enterprise's report was imported and acknowledged at the hub, the office's bundles uploaded.
+    assert [e.kind for e in office.store.hazards.events(hazard.id)].count("reported_rectified") == 1
+    assert result.uploaded >= 1 and result.refused_uploads == []
+    with psycopg.connect(database, autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM bundle WHERE recipient = %s AND acked_ms IS NULL "
+                            "AND superseded_by IS NULL", (office.device_id,)).fetchone()[0] == 0
+    assert office.store.local_state.hub_synced_at() == result.synced_at
+    laptop1 = hub_world["laptop1"]  # of the enterprise's district
+    sync_via(laptop1, url)
+    assert laptop1.store.hazards.require(hazard.id).measures == "安全办补充的措施"
+    # The hub holds only the start of the other process's feed; the next exchange sends it all from there.
+    assert _feed_of(database)[1] is False
+    again = sync_via(office, url)
+    assert again.feed_problem == ""
+    assert _feed_of(database) == (SyncLog(office.store.db).last_seq(), True)
+
+
+def test_the_command_line_says_the_refused_feed_and_fails(hub_world, running_hub, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from safety_desk.cli import main
+
+    monkeypatch.setattr(hub_rows, "_PART_LINES", 7)
+    url, _ = running_hub
+    office = hub_world["office"]
+    sync_via(office, url)
+    with office.store.transaction():
+        office.store.hazards.update(hazard_of(office.store, "隐患1").id, measures="安全办补充的措施")
+    made = HubSyncService.__init__
+
+    def racing(self, sync, **kwargs) -> None:
+        made(self, sync, **kwargs)
+        self.transport = _RacingOffice(office, url)
+
+    monkeypatch.setattr(HubSyncService, "__init__", racing)
+    synced = CliRunner().invoke(main, ["--db", str(office.store.path), "sync", "hub", url], catch_exceptions=False)
+    assert synced.exit_code == 1, synced.output
+    assert "上传 3" in synced.output and "集线器未收下安全办的数据，下次同步时重发" in synced.output, synced.output
+
+
+def test_the_status_bar_says_the_refused_feed(qtbot) -> None:
+    from types import SimpleNamespace
+
+    from safety_desk.services.hub_sync import HubResult
+    from safety_desk.settings import Settings
+    from safety_desk.ui.hub_syncer import HubOutcome, HubSyncer
+
+    syncer = HubSyncer(SimpleNamespace(settings=Settings(hub_url="https://hub.example")))
+    said = []
+    syncer.status_changed.connect(lambda text, ok: said.append((text, ok)))
+    result = HubResult("https://hub.example", feed_problem="集线器未收下安全办的数据",
+                       synced_at="2026-12-05T17:02:00.000+08:00")
+    syncer.on_finished(HubOutcome(result=result))
+    assert said == [("Hub: last synced 12-05 17:02, the hub did not take the office's rows (sent again next time)",
+                     False)]
