@@ -69,3 +69,10 @@ def test_an_english_user_reads_hub_problems_in_english(hub_world) -> None:
     assert "集线器" not in nowhere.output
     bad = run("--lang", "en", "--db", office_db, "sync", "hub", "ftp://x")
     assert bad.exit_code == 2 and "starts with https://" in bad.output and "集线器" not in bad.output, bad.output
+
+
+def test_serve_refuses_a_metrics_token_that_could_be_guessed(hub_database, tmp_path) -> None:
+    token = tmp_path / "metrics.token"
+    token.write_text("short\n")
+    result = run("hub", "serve", "--database", hub_database, "--metrics-token-file", str(token))
+    assert result.exit_code == 2 and "至少 16 个 ASCII 字符" in result.output, result.output
