@@ -212,7 +212,8 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             cursor, _ = await run_in_threadpool(connected, pg_store.office_cursor)
             await run_in_threadpool(connected, lambda conn: pg_store.note_request(conn, entry.device.id, nonce,
                                                                                   clock.epoch_ms()))
-            return JSONResponse({"epoch": cursor.epoch, "upto": cursor.upto, "complete": cursor.complete})
+            return JSONResponse({"epoch": cursor.epoch, "upto": cursor.upto, "complete": cursor.complete,
+                                 "acked": cursor.acked})
         try:
             part = await run_in_threadpool(hub_rows.read_feed_part, body)
         except (hub_rows.BadFeed, BundleRejected) as exc:

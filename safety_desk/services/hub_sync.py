@@ -120,7 +120,8 @@ class HubSyncService:
             if exc.status == 404:
                 return  # a hub of an earlier version: it relays without the row checks, as it did
             raise
-        cursor = FeedCursor(stands.get("epoch"), int(stands.get("upto") or 0), bool(stands.get("complete")))
+        cursor = FeedCursor(stands.get("epoch"), int(stands.get("upto") or 0), bool(stands.get("complete")),
+                            stands.get("acked") or {})
         for body in office_feed(self.store, cursor):
             self._request(http, "POST", OFFICE_ROWS, body, "application/x-ndjson")
 

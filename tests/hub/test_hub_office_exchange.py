@@ -113,3 +113,38 @@ def test_the_status_bar_says_the_refused_feed(qtbot) -> None:
     syncer.on_finished(HubOutcome(result=result))
     assert said == [("Hub: last synced 12-05 17:02, the hub did not take the office's rows (sent again next time)",
                      False)]
+
+
+def test_a_restored_office_still_takes_an_edit_made_before_a_move_and_so_does_the_hub(hub_world, running_hub) -> None:
+    """The hub counts what a device confirmed having of the office's writes as the office does: after the office
+    was restored from a backup, a laptop's confirmation of the replaced incarnation's writes (whose numbers the
+    restored office uses again) does not count, at the office nor at the hub."""
+    from safety_desk.services.backups import restore_backup, take_backup
+    from safety_desk.store.store import Store
+
+    from sync_helpers import Replica, later_than
+
+    url, _ = running_hub
+    office, laptop1 = hub_world["office"], hub_world["laptop1"]
+    for replica in (office, laptop1, office, laptop1):
+        sync_via(replica, url)
+    hazard = hazard_of(office.store, "隐患1")
+    backup = take_backup(office.store)
+    for n in range(30):  # the office writes on after its backup; the laptop confirms having all of it
+        with office.store.transaction():
+            office.store.hazards.update(hazard.id, measures=f"措施{n}")
+    for replica in (office, laptop1, office):
+        sync_via(replica, url)
+    path = office.store.path
+    office.close()
+    restore_backup(path, backup.path)
+    office = hub_world["office"] = Replica("office", Store.open(path))
+    laptop1.store.hazards.update(hazard.id, description="调动前离线改的")  # offline, before the move
+    later_than(office, laptop1)
+    with office.store.transaction():
+        office.store.enterprises.update(hazard.enterprise_id, district_id=office.store.districts.by_code("D2").id)
+    sync_via(office, url)  # the restored office's rows, with the move, and its bundle to the laptop
+    first = sync_via(laptop1, url)  # learns of the move; its edit from before the move goes
+    assert (first.uploaded, first.refused_uploads) == (1, [])
+    sync_via(office, url)
+    assert office.store.hazards.require(hazard.id).description == "调动前离线改的"
