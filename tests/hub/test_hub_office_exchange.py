@@ -1,6 +1,12 @@
-"""The office's exchange with the hub: a refused feed of its rows is reported and the rest of the exchange goes on."""
+"""The office's exchange with the hub: a refused feed of its rows is reported and the rest goes on; the hub counts
+what a device confirmed having of the office's writes as the office does."""
 
 from __future__ import annotations
+
+import base64
+import io
+import json
+import zipfile
 
 import httpx
 import psycopg
@@ -9,7 +15,8 @@ from safety_desk.services import hub_rows
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.hub_sync import HubSyncService
 from safety_desk.store.sync_log import SyncLog
-from safety_desk.sync.hub_protocol import OFFICE_ROWS
+from safety_desk.sync.hub_protocol import OFFICE_ROWS, UPLOAD
+from safety_desk.sync.identity import sign
 
 from hub_world import sync_via
 from sync_helpers import add_photo, as_person, hazard_of
@@ -146,5 +153,63 @@ def test_a_restored_office_still_takes_an_edit_made_before_a_move_and_so_does_th
     sync_via(office, url)  # the restored office's rows, with the move, and its bundle to the laptop
     first = sync_via(laptop1, url)  # learns of the move; its edit from before the move goes
     assert (first.uploaded, first.refused_uploads) == (1, [])
+    sync_via(office, url)
+    assert office.store.hazards.require(hazard.id).description == "调动前离线改的"
+
+
+class _MiscountedUpload(httpx.HTTPTransport):
+    """A laptop whose bundle's manifest miscounts its changes (signed all the same): the hub keeps it (it does not
+    count them), the office refuses it whole at its import, and acknowledges it at the hub all the same."""
+
+    def __init__(self, laptop) -> None:
+        super().__init__()
+        self.laptop = laptop
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method != "POST" or request.url.path != UPLOAD:
+            return super().handle_request(request)
+        with zipfile.ZipFile(io.BytesIO(request.read())) as archive:
+            members = {name: archive.read(name) for name in archive.namelist()}
+        manifest = json.loads(members["manifest.json"])
+        manifest["counts"]["changes"] += 1
+        members["manifest.json"] = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        members["manifest.sig"] = base64.b64encode(sign(self.laptop.store.local_state.private_key(),
+                                                        members["manifest.json"]))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            for name, data in members.items():
+                archive.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+        body = out.getvalue()
+        headers = {**headers_of(self.laptop, "POST", UPLOAD, body), "content-type": "application/zip"}
+        return super().handle_request(httpx.Request("POST", request.url, content=body, headers=headers))
+
+
+def test_a_bundle_the_office_refused_whole_does_not_confirm_a_move_at_the_hub(hub_world, running_hub) -> None:
+    """The office does not count the acknowledgement of a bundle it refused whole; nor does the hub, though the
+    office acknowledges that bundle there: the laptop's edit made before the move, sent again, goes."""
+    from sync_helpers import later_than
+
+    url, _ = running_hub
+    office, laptop1 = hub_world["office"], hub_world["laptop1"]
+    for replica in (office, laptop1, office, laptop1):
+        sync_via(replica, url)
+    hazard = hazard_of(office.store, "隐患1")
+    laptop1.store.hazards.update(hazard.id, description="调动前离线改的")  # offline, before the move
+    later_than(office, laptop1)
+    with office.store.transaction():
+        office.store.enterprises.update(hazard.enterprise_id, district_id=office.store.districts.by_code("D2").id)
+    sync_via(office, url)
+    laptop1.refresh()
+    miscounted = HubSyncService(laptop1.sync, transport=_MiscountedUpload(laptop1)).exchange(url)
+    laptop1.refresh()
+    assert (miscounted.uploaded, miscounted.refused_uploads) == (1, [])  # it confirms having the move
+    refused = sync_via(office, url)
+    assert len(refused.rejected) == 1 and "修改条数与清单不符" in refused.rejected[0]
+    assert office.store.hazards.require(hazard.id).description == "隐患1"
+    with office.store.transaction():  # news for the laptop: its next bundle sends its edit again
+        office.store.hazards.update(hazard_of(office.store, "隐患2").id, measures="安全办新写的")
+    sync_via(office, url)
+    again = sync_via(laptop1, url)
+    assert (again.uploaded, again.refused_uploads) == (1, [])
     sync_via(office, url)
     assert office.store.hazards.require(hazard.id).description == "调动前离线改的"
