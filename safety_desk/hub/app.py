@@ -1,12 +1,13 @@
 """The hub's ASGI app (Starlette): signed uploads and downloads of bundles, acknowledgements, the office's device
 list and rows, /health and /metrics.
 
-Every request but /health and /metrics is signed by a device's Ed25519 key (/metrics asks for the bearer token the
-hub was started with: `hub serve --metrics-token-file`; without one it is off) (sync/hub_protocol.py) and checked by
+Every request but /health and /metrics is signed by a device's Ed25519 key (sync/hub_protocol.py) and checked by
 services/hub_gate.py with the office's own sync checks, a device's upload also with the office's row checks over
 the rows the office sends the hub (/v1/office-rows, services/hub_rows.py); the body is read to a temporary file
 under a size limit before anything else, and a request is written to PostgreSQL in one transaction with its nonce,
 or not at all.
+/health is open (up or down); /metrics, which names every device, answers only the bearer of the token the hub was
+started with (`hub serve --metrics-token-file`), and is off without one.
 A refusal is an HTTP status with the reason ({"error": ...}) in the language the hub was started with (`--lang`),
 logged; nothing is written.
 """

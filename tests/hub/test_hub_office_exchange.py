@@ -1,5 +1,4 @@
-"""The office's exchange with the hub: a refused feed of its rows is reported and the rest goes on; the hub counts
-what a device confirmed having of the office's writes as the office does."""
+"""The office's exchange with the hub: a refused feed is reported, the rest goes on; moves confirmed as the office counts."""
 
 from __future__ import annotations
 
