@@ -131,7 +131,7 @@ def office_rows(office: Device, districts: list[str], enterprises: list[tuple[st
                            "enterprise_id": None, "deleted": 0})
     columns = {table: set() for table in SYNC_MODE}
     columns["hazard_event"] = {"id", "hazard_id", "kind", "at", "by_id", "clock", "deadline", "reason", "photos"}
-    return FeedPart("bench", 0, seq, True, True, columns, {}, changes)
+    return FeedPart("bench", 0, seq, True, True, columns, {}, changes, {})
 
 
 def judge_alone(url: str, office: Device, days: list, work_of: dict) -> dict[str, list[float]]:

@@ -1477,8 +1477,12 @@ def sync_hub(ctx: click.Context, url: str | None, ca_file: Path | None) -> None:
                    f"（已在集线器 {result.already_there}），拒收 {refused}",
                    f"hub {result.url}: downloaded {result.downloaded}, imported {len(result.imported)}, uploaded "
                    f"{result.uploaded} ({result.already_there} there already), rejected {refused}"))
+    if result.feed_problem:
+        click.echo(result.feed_problem, err=True)
     if refused:
         raise Failed(say(f"{refused} 个同步包被拒收，见上", f"{refused} bundle(s) were refused; see above"))
+    if result.feed_problem:
+        raise Failed(say("集线器未收下安全办的数据，见上", "the hub did not take the office's rows; see above"))
 
 
 @sync_group.command("status")
@@ -1577,7 +1581,10 @@ def hub_init(database_url: str, enrolment: Path | None) -> None:
               help="The TLS private key (PEM).")
 @click.option("--max-body-mb", type=click.IntRange(1, 8192), default=256, show_default=True,
               help="The largest request body (MB).")
-def hub_serve(database_url: str, listen: str, tls_cert: Path | None, tls_key: Path | None, max_body_mb: int) -> None:
+@click.option("--metrics-token-file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="A file holding the token for /metrics (header Authorization: Bearer TOKEN); without it /metrics is off.")
+def hub_serve(database_url: str, listen: str, tls_cert: Path | None, tls_key: Path | None, max_body_mb: int,
+              metrics_token_file: Path | None) -> None:
     """Run the hub (uvicorn) until stopped."""
     HubStoreError, _, serve = _hub_parts()
 
@@ -1586,9 +1593,18 @@ def hub_serve(database_url: str, listen: str, tls_cert: Path | None, tls_key: Pa
         raise BadInput(say(f"--listen {listen}：应为 HOST:PORT", f"--listen {listen}: expected HOST:PORT"))
     if (tls_cert is None) != (tls_key is None):
         raise BadInput(say("--tls-cert 和 --tls-key 须同时给出", "--tls-cert and --tls-key go together"))
+    metrics_token = None
+    if metrics_token_file is not None:
+        metrics_token = metrics_token_file.read_text(encoding="utf-8").strip()
+        # A short token could be guessed by anyone who reaches the port, which is what it keeps out.
+        # (An HTTP header holds ASCII only.)
+        if len(metrics_token) < 16 or not all("!" <= c <= "~" for c in metrics_token):
+            raise BadInput(say(f"{metrics_token_file}：令牌应为一行，至少 16 个 ASCII 字符，不含空白",
+                               f"{metrics_token_file}: the token should be one line of at least 16 ASCII characters, "
+                               f"without spaces"))
     try:
         serve(database_url, host.strip("[]"), int(port), tls_cert=tls_cert, tls_key=tls_key,
-              max_body=max_body_mb * 1024 * 1024)
+              max_body=max_body_mb * 1024 * 1024, metrics_token=metrics_token)
     except HubStoreError as exc:
         raise Failed(str(exc)) from None
 

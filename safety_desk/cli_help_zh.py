@@ -181,6 +181,7 @@ COMMANDS: dict[str, tuple[str, dict[str, str]]] = {
         "--tls-cert": "TLS 证书（PEM）。",
         "--tls-key": "TLS 私钥（PEM）。",
         "--max-body-mb": "单个请求体的上限（MB）。",
+        "--metrics-token-file": "一个文件，内含监控系统读取运行指标所用的令牌；不给出时不提供运行指标。",
     }),
     "sync": ("用同步包文件、同步文件夹或网络同步集线器同步。", {}),
     "sync export": ("写出同步包：接收设备范围内、它尚未确认收到的全部修改。", {

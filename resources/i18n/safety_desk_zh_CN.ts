@@ -5997,6 +5997,11 @@ Tell it to whoever joins with the file, in person or by phone; never keep it wit
         <source>Hub: last synced %1, %2 bundles refused (see the Sync page)</source>
         <translation>集线器：上次同步 %1，%2 个同步包被拒收（见同步页面）</translation>
     </message>
+    <message>
+        <location filename="../../safety_desk/ui/hub_syncer.py" line="116"/>
+        <source>Hub: last synced %1, the hub did not take the office&apos;s rows (sent again next time)</source>
+        <translation>集线器：上次同步 %1，集线器未收下安全办的数据（下次同步时重发）</translation>
+    </message>
 </context>
 <context>
     <name>EnrolPassphraseDialog</name>

@@ -6,6 +6,8 @@ services/hub_gate.py with the office's own sync checks, a device's upload also w
 the rows the office sends the hub (/v1/office-rows, services/hub_rows.py); the body is read to a temporary file
 under a size limit before anything else, and a request is written to PostgreSQL in one transaction with its nonce,
 or not at all.
+/health is open (up or down); /metrics, which names every device, answers only the bearer of the token the hub was
+started with (`hub serve --metrics-token-file`), and is off without one.
 A refusal is an HTTP status with the reason ({"error": ...}) in the language the hub was started with (`--lang`),
 logged; nothing is written.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import io
 import json
 import logging
@@ -64,8 +67,10 @@ async def _read_body(request: Request, limit: int, spool: Any) -> tuple[str, int
     return digest.hexdigest(), total
 
 
-def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BODY) -> Starlette:
-    """The hub's app on the PostgreSQL database at `database_url` (already initialised: `hub init`)."""
+def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BODY,
+             metrics_token: str | None = None) -> Starlette:
+    """The hub's app on the PostgreSQL database at `database_url` (already initialised: `hub init`); /metrics
+    answers only a request that bears `metrics_token`, and none without one."""
 
     connections = pg_store.Connections(database_url)
     known: dict[str, Any] = {"version": None, "registry": {}}
@@ -208,7 +213,8 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             cursor, _ = await run_in_threadpool(connected, pg_store.office_cursor)
             await run_in_threadpool(connected, lambda conn: pg_store.note_request(conn, entry.device.id, nonce,
                                                                                   clock.epoch_ms()))
-            return JSONResponse({"epoch": cursor.epoch, "upto": cursor.upto, "complete": cursor.complete})
+            return JSONResponse({"epoch": cursor.epoch, "upto": cursor.upto, "complete": cursor.complete,
+                                 "acked": cursor.acked})
         try:
             part = await run_in_threadpool(hub_rows.read_feed_part, body)
         except (hub_rows.BadFeed, BundleRejected) as exc:
@@ -269,6 +275,17 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
                              "office": identity.office_name, "schema": pg_store.LATEST})
 
     async def metrics(request: Request) -> Response:
+        # It names every device and when it last synced: for the monitoring system only, which holds no device key.
+        if not metrics_token:
+            return refusal(request, "", 404, say("集线器未开启 /metrics（hub serve --metrics-token-file）",
+                                                 "/metrics is off on this hub (hub serve --metrics-token-file)"))
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode("utf-8"),
+                                                                 metrics_token.encode("utf-8")):
+            response = refusal(request, "", 401, say("访问 /metrics 需要令牌（Authorization: Bearer 令牌）",
+                                                     "/metrics needs the token (Authorization: Bearer TOKEN)"))
+            response.headers["www-authenticate"] = "Bearer"
+            return response
         try:
             figures = await run_in_threadpool(connected, pg_store.metrics)
         except pg_store.HubStoreError as exc:

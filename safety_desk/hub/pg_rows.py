@@ -40,12 +40,12 @@ class PgRows:
         self.conn = conn
         self.photos_needed = tables is None or "photo_annotation" in set(tables)
         self._held: dict[tuple[str, str], tuple[dict, dict, dict] | None] = {}
-        row = conn.execute("SELECT manifest FROM bundle WHERE sender = %s AND recipient = %s AND acked_ms IS NOT NULL"
-                           " ORDER BY seq DESC LIMIT 1", (sender_id, office_id)).fetchone()
-        # What the office had received from the sender before this bundle: the acknowledgement in the last bundle
-        # of it the office imported (and acknowledged here), as the office's import counts it.
-        ack = json.loads(bytes(row[0])).get("ack") if row else 0
-        self.acked = min(ack, feed_upto) if isinstance(ack, int) else 0
+        row = conn.execute("SELECT acked->%s FROM office_feed", (sender_id,)).fetchone()
+        # How far the sender had confirmed having the office's writes before this bundle, as the office counted it
+        # at its last exchange (services/hub_rows.acked_counts): not the acknowledgement of the last bundle the
+        # office acknowledged here, which it does not count when it refused that bundle whole or was restored since.
+        ack = row[0] if row else 0
+        self.acked = min(ack, feed_upto) if isinstance(ack, int) and not isinstance(ack, bool) else 0
 
     # -- rows -------------------------------------------------------------------------------------
     def prefetch(self, keys: Iterable[tuple[str, str]]) -> None:

@@ -117,6 +117,9 @@ CREATE TABLE office_feed (
     received_ms  BIGINT NOT NULL
 );
 """),
+    (3, """
+ALTER TABLE office_feed ADD COLUMN acked JSONB NOT NULL DEFAULT '{}'::jsonb;
+"""),
 ]
 LATEST = MIGRATIONS[-1][0]
 # Nonces older than this cannot be replayed anyway (the request's time would be refused): they are dropped.
@@ -453,10 +456,10 @@ def office_cursor(conn: psycopg.Connection) -> tuple[FeedCursor, dict[str, set[s
     """Where the hub's copy of the office's rows stands (FeedCursor), and the office's columns
     (None: the office has sent none yet)."""
     with conn.transaction():
-        row = conn.execute("SELECT epoch, upto, complete, columns FROM office_feed").fetchone()
+        row = conn.execute("SELECT epoch, upto, complete, columns, acked FROM office_feed").fetchone()
     if row is None:
         return FeedCursor(), None
-    return FeedCursor(row[0], row[1], row[2]), {t: set(c) for t, c in row[3].items()}
+    return FeedCursor(row[0], row[1], row[2], row[4]), {t: set(c) for t, c in row[3].items()}
 
 
 def take_office_rows(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int,
@@ -468,7 +471,7 @@ def take_office_rows(conn: psycopg.Connection, device_id: str, nonce: str, now_m
     with conn.transaction():
         _take_nonce(conn, device_id, nonce, now_ms)
         _seen(conn, device_id, now_ms)
-        row = conn.execute("SELECT epoch, upto, complete FROM office_feed FOR UPDATE").fetchone()
+        row = conn.execute("SELECT epoch, upto, complete, acked FROM office_feed FOR UPDATE").fetchone()
         complete = bool(row and row[2])
         if part.first and part.after == 0:
             conn.execute("DELETE FROM office_row")
@@ -506,10 +509,14 @@ def take_office_rows(conn: psycopg.Connection, device_id: str, nonce: str, now_m
             with conn.cursor() as cur:
                 cur.executemany("INSERT INTO office_move (enterprise_id, left_district, to_district, clock) "
                                 "VALUES (%s, %s, %s, %s)", [(e, *m) for e, m in sorted(part.moves.items())])
-        cursor = FeedCursor(part.epoch, part.upto if part.final else part.after, part.final or complete)
-        conn.execute("INSERT INTO office_feed (epoch, upto, complete, columns, received_ms) VALUES (%s, %s, %s, %s, %s) "
+        # The devices' confirmations as the office counts them come with the final part (the moves' too).
+        acked = part.acked if part.final else ({} if part.first and part.after == 0 else row[3])
+        cursor = FeedCursor(part.epoch, part.upto if part.final else part.after, part.final or complete, acked)
+        conn.execute("INSERT INTO office_feed (epoch, upto, complete, columns, received_ms, acked) "
+                     "VALUES (%s, %s, %s, %s, %s, %s) "
                      "ON CONFLICT (one) DO UPDATE SET epoch = EXCLUDED.epoch, upto = EXCLUDED.upto, "
-                     "complete = EXCLUDED.complete, columns = EXCLUDED.columns, received_ms = EXCLUDED.received_ms",
+                     "complete = EXCLUDED.complete, columns = EXCLUDED.columns, received_ms = EXCLUDED.received_ms, "
+                     "acked = EXCLUDED.acked",
                      (cursor.epoch, cursor.upto, cursor.complete,
-                      Jsonb({t: sorted(c) for t, c in part.columns.items()}), now_ms))
+                      Jsonb({t: sorted(c) for t, c in part.columns.items()}), now_ms, Jsonb(acked)))
     return cursor

@@ -58,14 +58,15 @@ def check_ready(database_url: str) -> pg_store.Identity:
 
 
 def serve(database_url: str, host: str, port: int, *, tls_cert: Path | None = None, tls_key: Path | None = None,
-          max_body: int = DEFAULT_MAX_BODY, clock: Clock | None = None) -> None:
-    """Serve the hub until stopped (uvicorn; HTTPS when given a certificate and its key)."""
+          max_body: int = DEFAULT_MAX_BODY, clock: Clock | None = None, metrics_token: str | None = None) -> None:
+    """Serve the hub until stopped (uvicorn; HTTPS when given a certificate and its key; /metrics only with
+    `metrics_token`)."""
     import uvicorn
 
     from safety_desk.hub.app import make_app
 
     check_ready(database_url)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    app = make_app(database_url, clock or SystemClock(), max_body=max_body)
+    app = make_app(database_url, clock or SystemClock(), max_body=max_body, metrics_token=metrics_token)
     uvicorn.run(app, host=host, port=port, ssl_certfile=str(tls_cert) if tls_cert else None,
                 ssl_keyfile=str(tls_key) if tls_key else None, log_level="info", access_log=True)

@@ -2,7 +2,8 @@
 
 The office sends the hub every change of its whole data (`office_feed`, at each exchange: services/hub_sync.py),
 in parts that start where the hub stands (its cursor: the office's sync incarnation and write seq), so the hub
-holds the current state of every row (hub/pg_rows.py). A device's upload to the office is then judged at the hub
+holds the current state of every row (hub/pg_rows.py), and how far each device has confirmed having the office's
+writes as the office counts it (`acked_counts`). A device's upload to the office is then judged at the hub
 with the office's own row checks (`upload_refusals`: sync/row_checks.py, the very sequence the office's import
 runs): if the office would refuse any change of it, the hub refuses the whole upload (HTTP 422, the reasons) and
 keeps nothing. Password hashes never go to the hub: it holds their sha256 (`masked`), enough to tell a changed
@@ -14,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator
 
 from safety_desk.domain.language import say
@@ -48,6 +49,7 @@ class FeedCursor:
     epoch: str | None = None
     upto: int = 0
     complete: bool = False
+    acked: dict[str, int] = field(default_factory=dict)  # the office's counts it holds (acked_counts)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class FeedPart:
     columns: dict[str, set[str]]
     moves: dict[str, tuple[str | None, str | None, str]]  # enterprise -> (district left, district now, clock)
     changes: list[Change]
+    acked: dict[str, int]  # the final part's acked_counts (empty in the others)
 
 
 def _pg_text(value: Any) -> Any:
@@ -111,6 +114,14 @@ def masked(change: Change) -> Change:
 
 # -- at the office ----------------------------------------------------------------------------
 
+def acked_counts(store: Store) -> dict[str, int]:
+    """Each device's confirmation of our writes as our import counts it (the seq of ours it has confirmed having,
+    from the bundles of it we imported: not one we refused whole, not one of our replaced incarnation). The hub
+    judges a device's district moves by it: a count of its own (from the acknowledgements it relays) could be
+    higher than ours and refuse an edit made before a move that we take."""
+    return {peer.device_id: peer.acked_seq for peer in SyncLog(store.db).peers()}
+
+
 def office_feed(store: Store, cursor: FeedCursor) -> Iterator[bytes]:
     """The request bodies that bring the hub's copy of our rows up to date from `cursor` (none when it is): from
     the beginning when the hub holds another incarnation of ours (a restore) or nothing yet. Streamed from the
@@ -120,14 +131,16 @@ def office_feed(store: Store, cursor: FeedCursor) -> Iterator[bytes]:
     log = SyncLog(store.db)
     last = log.last_seq()
     after = cursor.upto if cursor.epoch == epoch and cursor.upto <= last else 0
-    if after and after == last and cursor.complete:
+    acked = acked_counts(store)
+    if after and after == last and cursor.complete and cursor.acked == acked:
         return
     columns = {table: sorted(store.db.columns(table)) for table in SYNC_MODE}
 
     def body(lines: list[bytes], first: bool, final: bool) -> bytes:
         header = {"epoch": epoch, "after": after, "upto": last, "first": first, "final": final, "columns": columns,
                   # Every enterprise's latest move (the scope check's `former`): the hub replaces its own.
-                  "moves": ({e: list(m) for e, m in ScopeMoves(store.db).latest_moves().items()} if final else {})}
+                  "moves": ({e: list(m) for e, m in ScopeMoves(store.db).latest_moves().items()} if final else {}),
+                  "acked": acked if final else {}}
         return json.dumps(header).encode("utf-8") + b"\n" + b"".join(lines)
 
     lines: list[bytes] = []
@@ -159,6 +172,8 @@ def read_feed_part(body: bytes) -> FeedPart:
         first, final = header["first"], header["final"]
         moves = {_pg_text(str(e)): (_pg_text(m[0]), _pg_text(m[1]), _pg_text(str(m[2])))
                  for e, m in header["moves"].items()}
+        acked = header.get("acked", {})  # (none from an office of an earlier version: no device counts as confirmed)
+        acked = {_pg_text(str(d)): n for d, n in acked.items() if isinstance(n, int) and not isinstance(n, bool)}
     except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         raise BadFeed(say("安全办数据的格式错误", "the office's rows: a malformed header")) from None
     if not (isinstance(epoch, str) and "\x00" not in epoch and isinstance(after, int) and isinstance(upto, int)
@@ -168,7 +183,7 @@ def read_feed_part(body: bytes) -> FeedPart:
         raise BadFeed(say("安全办数据的格式错误", "the office's rows: a malformed header"))
     changes = decode_changes(lines, columns, "office-rows")
     return FeedPart(epoch, after, upto, first, final, columns, moves,
-                    _pg_safe(changes) if _unsafe(lines) else changes)
+                    _pg_safe(changes) if _unsafe(lines) else changes, acked)
 
 
 def upload_changes(change_lines: Iterable[bytes], columns: dict[str, set[str]], name: str,

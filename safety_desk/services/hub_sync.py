@@ -8,7 +8,8 @@ bundles, checks and counters are those of file and folder sync. Nothing is lost 
 here only once the hub answered that it keeps it (an upload the hub kept before the answer was lost is sent again
 and is a no-op there), and acknowledged there only once imported here (one downloaded again is a no-op here). The office also sends
 the hub its rows (services/hub_rows.py), by which the hub refuses (422) a device's upload the office would refuse
-in part: such a bundle is set aside here like one the hub cannot read, and its reasons reported.
+in part: such a bundle is set aside here like one the hub cannot read, and its reasons reported. A refused feed is
+reported too (`feed_problem`) and the exchange goes on: the next one sends it again from where the hub stands.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class HubResult:
     uploaded: int = 0
     already_there: int = 0
     refused_uploads: list[str] = field(default_factory=list)
+    feed_problem: str = ""  # why the hub did not take the office's rows this time (the office only)
     synced_at: str = ""
 
 
@@ -118,7 +120,8 @@ class HubSyncService:
             if exc.status == 404:
                 return  # a hub of an earlier version: it relays without the row checks, as it did
             raise
-        cursor = FeedCursor(stands.get("epoch"), int(stands.get("upto") or 0), bool(stands.get("complete")))
+        cursor = FeedCursor(stands.get("epoch"), int(stands.get("upto") or 0), bool(stands.get("complete")),
+                            stands.get("acked") or {})
         for body in office_feed(self.store, cursor):
             self._request(http, "POST", OFFICE_ROWS, body, "application/x-ndjson")
 
@@ -155,8 +158,15 @@ class HubSyncService:
             result.imported = passed.imported
             result.rejected = passed.rejected
             if me.role == "office":
-                # Our rows as they stand after this pass's imports: the hub judges devices' uploads by them.
-                self._send_rows(http)
+                # Our rows as they stand after this pass's imports: the hub judges devices' uploads by them. A side
+                # step: refused (another office process moved the hub's cursor first, a part too large), it is
+                # reported and our uploads and acknowledgements still go; the next exchange sends it again.
+                try:
+                    self._send_rows(http)
+                except HubRefusal as exc:
+                    result.feed_problem = say(f"集线器未收下安全办的数据，下次同步时重发：{exc}",
+                                              f"the hub did not take the office's rows; sent again at the next "
+                                              f"exchange: {exc}")
             # Acknowledged once imported here (or refused: set aside, never offered again).
             done = [bundle_id for bundle_id, name in names.items() if not (mine / name).exists()]
             for peer_box in sorted(folder.glob("to-*")):

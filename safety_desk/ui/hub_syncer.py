@@ -112,6 +112,9 @@ class HubSyncer(QObject):
             self.status_changed.emit(self.tr("Hub: last synced %1, %2 bundles refused (see the Sync page)")
                                      .replace("%1", _short(outcome.result.synced_at)).replace("%2", str(refused)),
                                      False)
+        elif outcome.result is not None and outcome.result.feed_problem:
+            said = self.tr("Hub: last synced %1, the hub did not take the office's rows (sent again next time)")
+            self.status_changed.emit(said.replace("%1", _short(outcome.result.synced_at)), False)
         elif outcome.result is not None:
             self.show_last_synced(outcome.result.synced_at)
         elif outcome.unreachable:

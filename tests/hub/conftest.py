@@ -104,13 +104,15 @@ class LiveHub:
     """The hub's app served by uvicorn on loopback in a thread of the test process."""
 
     def __init__(self, database_url: str, clock=None, max_body: int | None = None,
-                 tls: tuple[str, str] | None = None) -> None:
+                 tls: tuple[str, str] | None = None, metrics_token: str | None = None) -> None:
         import uvicorn
 
         from safety_desk.domain.clock import SystemClock
         from safety_desk.hub.app import make_app
 
         kwargs = {"max_body": max_body} if max_body else {}
+        if metrics_token:
+            kwargs["metrics_token"] = metrics_token
         self.port = free_port()
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         app = make_app(database_url, clock or SystemClock(), **kwargs)

@@ -86,3 +86,10 @@ def test_an_upgrade_needs_no_enrolment_file_and_a_first_init_says_it_does(hub_wo
     assert first.exit_code == 0 and "已登记" in first.output, first.output
     upgrade = run("hub", "init", "--database", hub_database)
     assert upgrade.exit_code == 0 and "市集线器" in upgrade.output and "身份不变" in upgrade.output, upgrade.output
+
+
+def test_serve_refuses_a_metrics_token_that_could_be_guessed(hub_database, tmp_path) -> None:
+    token = tmp_path / "metrics.token"
+    token.write_text("short\n")
+    result = run("hub", "serve", "--database", hub_database, "--metrics-token-file", str(token))
+    assert result.exit_code == 2 and "至少 16 个 ASCII 字符" in result.output, result.output

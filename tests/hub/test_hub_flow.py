@@ -9,7 +9,7 @@ import psycopg
 
 from safety_desk.services.hazards import HazardService
 
-from hub_world import sync_via
+from hub_world import hub_passphrase, sync_via
 from sync_helpers import add_photo, as_person, hazard_of
 
 
@@ -62,15 +62,24 @@ def test_devices_converge_through_the_hub_and_the_report_reaches_the_inspector(h
     assert world["enterprise"].store.local_state.hub_synced_at()
 
 
-def test_metrics_and_health(hub_world, running_hub) -> None:
+def test_metrics_and_health(hub_world, hub_database, hub_world_template, live_hub) -> None:
     import httpx
 
-    url, _ = running_hub
+    from safety_desk.hub.server import init_hub
+
+    init_hub(hub_database, hub_world_template / "hub.sdenroll", passphrase=hub_passphrase(hub_world_template))
+    url = live_hub(hub_database, metrics_token="monitor-0123456789abcdef").url
     sync_via(hub_world["office"], url)
     sync_via(hub_world["laptop1"], url)
-    health = httpx.get(url + "/health").json()
-    assert health["status"] == "ok" and health["hub"] == "市集线器"
-    text = httpx.get(url + "/metrics").text
+    health = httpx.get(url + "/health")  # open: it says up or down, nothing about the devices
+    assert health.json()["status"] == "ok" and health.json()["hub"] == "市集线器"
+    assert hub_world["laptop1"].device_id not in health.text
+    # Devices' names and last syncs go to the monitoring system only: the bearer of the token the hub was started with.
+    for headers in ({}, {"authorization": "Bearer 0123456789abcdef"}, {"authorization": "Basic monitor-0123456789abcdef"}):
+        refused = httpx.get(url + "/metrics", headers=headers)
+        assert refused.status_code == 401 and "令牌" in refused.json()["error"], refused.text
+        assert hub_world["laptop1"].device_id not in refused.text
+    text = httpx.get(url + "/metrics", headers={"authorization": "Bearer monitor-0123456789abcdef"}).text
     assert "safety_desk_hub_devices_seen 2" in text
     laptop2 = hub_world["laptop2"].device_id
     assert f'safety_desk_hub_changes_waiting{{device="{laptop2}",role="inspector"}}' in text
@@ -98,3 +107,13 @@ def test_a_device_enrolled_later_uses_the_hub_once_the_office_has_synced(hub_wor
         assert office.store.devices.get(late.device_id).public_key  # the office took its key
     finally:
         late.close()
+
+
+def test_metrics_are_off_without_a_token(hub_world, running_hub) -> None:
+    import httpx
+
+    url, _ = running_hub
+    sync_via(hub_world["office"], url)
+    refused = httpx.get(url + "/metrics")
+    assert refused.status_code == 404 and "--metrics-token-file" in refused.json()["error"]
+    assert hub_world["office"].device_id not in refused.text

@@ -141,7 +141,7 @@ def test_a_refused_upload_is_set_aside_by_the_device_with_the_reason(hub_world, 
 
 
 def test_the_office_rows_come_from_the_office_only_and_in_order(hub_world, running_hub) -> None:
-    from safety_desk.services.hub_rows import FeedCursor, office_feed
+    from safety_desk.services.hub_rows import FeedCursor, acked_counts, office_feed
     from safety_desk.sync.hub_protocol import OFFICE_ROWS
 
     url, database = running_hub
@@ -163,7 +163,8 @@ def test_the_office_rows_come_from_the_office_only_and_in_order(hub_world, runni
     assert snapshot(database) == before
     # Quiet: the office sends nothing when the hub is up to date.
     assert list(office_feed(office.store, FeedCursor(office.store.local_state.sync_epoch(),
-                                                     before["office_feed"][0][2], True))) == []
+                                                     before["office_feed"][0][2], True,
+                                                     acked_counts(office.store)))) == []
 
 
 def test_district_moves_are_judged_at_the_hub_as_at_the_office(hub_world, running_hub) -> None:

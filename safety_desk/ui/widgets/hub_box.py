@@ -77,9 +77,9 @@ class HubBox(QGroupBox):
                 self.status.setText(self.status.text() + "\n" + outcome.problem)
         elif outcome.result is not None:
             r = outcome.result
-            refused = r.rejected + r.refused_uploads
-            if refused:
-                self.status.setText(self.status.text() + "\n" + "\n".join(refused[:5]))
+            problems = r.rejected + r.refused_uploads + ([r.feed_problem] if r.feed_problem else [])
+            if problems:
+                self.status.setText(self.status.text() + "\n" + "\n".join(problems[:5]))
             self.status.setToolTip(self.tr("Downloaded %1, imported %2, uploaded %3")
                                    .replace("%1", str(r.downloaded)).replace("%2", str(len(r.imported)))
                                    .replace("%3", str(r.uploaded)))
