@@ -277,7 +277,7 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
     async def metrics(request: Request) -> Response:
         # It names every device and when it last synced: for the monitoring system only, which holds no device key.
         if not metrics_token:
-            return refusal(request, "", 404, say("集线器未开启 /metrics（hub serve --metrics-token-file）",
+            return refusal(request, "", 404, say("集线器未开启 /metrics：启动时用 hub serve --metrics-token-file 指定令牌文件",
                                                  "/metrics is off on this hub (hub serve --metrics-token-file)"))
         scheme, _, given = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode("utf-8"),
