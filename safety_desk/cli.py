@@ -845,9 +845,20 @@ def inspection_list(ctx: click.Context, uscc, district_code, day_from, day_to, a
     rows = [{"id": inspection.id, "started_at": beijing_minute(inspection.started_at),
              "finished_at": beijing_minute(inspection.finished_at) or None, **_place(inspection, districts, enterprises),
              "kind": inspection.kind, "kind_name": KIND_NAMES.get(inspection.kind, inspection.kind),
-             "checklist_id": inspection.checklist_id, "status": inspection.status} for inspection in found]
-    _echo_listing(rows, as_json, ["id", "started_at", "enterprise_name", "district_name", "kind_name", "status"],
+             "checklist_id": inspection.checklist_id, "status": inspection.status,
+             "status_name": _STATUS_WORDS.get(inspection.status, (inspection.status,) * 2)[_lang_index()]}
+            for inspection in found]
+    _echo_listing(rows, as_json, ["id", "started_at", "enterprise_name", "district_name", "kind_name", "status_name"],
                   say("次检查", "inspections"))
+
+
+# Stored status codes as a person reads them in a listing (the JSON keeps the code as well): (Chinese, English).
+_STATUS_WORDS = {"draft": ("草稿", "draft"), "submitted": ("已提交", "submitted"),
+                 "planned": ("计划中", "planned"), "held": ("已举行", "held")}
+
+
+def _lang_index() -> int:
+    return 0 if say("zh", "en") == "zh" else 1
 
 
 @main.group("drill")
@@ -863,10 +874,11 @@ def drill_list(ctx: click.Context, uscc, district_code, day_from, day_to, as_jso
     with _desk(ctx) as desk:
         found = desk.drills.listed(**_scope_arguments(desk, uscc, district_code, day_from, day_to))
         districts, enterprises = _names(desk)
-    rows = [{"id": drill.id, "day": drill.held_on, "status": drill.status, "name": drill.name,
+    rows = [{"id": drill.id, "day": drill.held_on, "status": drill.status,
+             "status_name": _STATUS_WORDS.get(drill.status, (drill.status,) * 2)[_lang_index()], "name": drill.name,
              **_place(drill, districts, enterprises), "plan_type": drill.plan_type, "form": drill.form}
             for drill in found]
-    _echo_listing(rows, as_json, ["id", "day", "enterprise_name", "district_name", "name", "status"],
+    _echo_listing(rows, as_json, ["id", "day", "enterprise_name", "district_name", "name", "status_name"],
                   say("次演练", "drills"))
 
 
@@ -1365,7 +1377,8 @@ def device_list(ctx: click.Context) -> None:
             state = (say("已停用", "revoked") if info.revoked_at else say("正常", "active") if info.key_known
                      else say("待首次同步", "awaiting first bundle"))
             here = " *" if info.this_device else ""
-            click.echo("\t".join([info.id, info.name + here, info.role, info.scope_text, info.enrolled_at[:16], state]))
+            role = say(_role_zh(info.role), info.role)
+            click.echo("\t".join([info.id, info.name + here, role, info.scope_text, info.enrolled_at[:16], state]))
 
 
 @main.group("sync")

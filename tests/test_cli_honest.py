@@ -39,8 +39,9 @@ def test_every_inspection_and_drill_id_the_reports_take_is_listed(city: Path, tm
         assert {d["id"] for d in drills} == {r[0] for r in store.db.conn.execute(
             "SELECT id FROM drill WHERE deleted = 0")}
     assert set(inspections[0]) == {"id", "started_at", "finished_at", "enterprise_uscc", "enterprise_name",
-                                   "district_code", "district_name", "kind", "kind_name", "checklist_id", "status"}
-    assert set(drills[0]) == {"id", "day", "status", "name", "enterprise_uscc", "enterprise_name", "district_code",
+                                   "district_code", "district_name", "kind", "kind_name", "checklist_id", "status",
+                                   "status_name"}
+    assert set(drills[0]) == {"id", "day", "status", "status_name", "name", "enterprise_uscc", "enterprise_name", "district_code",
                               "district_name", "plan_type", "form"}
     submitted = next(i for i in inspections if i["status"] == "submitted")
     held = next(d for d in drills if d["status"] == "held")
@@ -167,3 +168,22 @@ def test_an_enrolment_file_joins_one_installation_only(tmp_path: Path, monkeypat
     assert run("--db", str(office), "sync", "import", str(bundle)).exit_code == 0
     assert (share / "laptop.sdenroll.used").exists()
     assert run("--db", str(tmp_path / "third.db"), "device", "join", str(enrolment)).exit_code == 2
+
+
+def test_listings_name_statuses_and_roles_in_the_readers_language(tmp_path) -> None:
+    # A Chinese-only office reads 已提交 and 检查员, not `submitted` and `inspector`; an English reader the words.
+    from safety_desk.services.demo import DemoSpec, build_demo
+    from datetime import date
+
+    db = tmp_path / "demo.db"
+    build_demo(db, DemoSpec(enterprises=6, weeks=3, as_of=date(2026, 12, 4)))
+    runner = CliRunner()
+    zh = runner.invoke(main, ["--db", str(db), "inspection", "list"], catch_exceptions=False)
+    assert zh.exit_code == 0 and "已提交" in zh.output and "submitted" not in zh.output, zh.output
+    en = runner.invoke(main, ["--lang", "en", "--db", str(db), "inspection", "list"], catch_exceptions=False)
+    assert en.exit_code == 0 and "submitted" in en.output and "已提交" not in en.output
+    drills = runner.invoke(main, ["--db", str(db), "drill", "list"], catch_exceptions=False)
+    assert drills.exit_code == 0 and ("已举行" in drills.output or "计划中" in drills.output)
+    assert "held" not in drills.output and "planned" not in drills.output
+    devices = runner.invoke(main, ["--db", str(db), "device", "list"], catch_exceptions=False)
+    assert devices.exit_code == 0 and "安全办" in devices.output and "\toffice\t" not in devices.output, devices.output
