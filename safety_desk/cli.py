@@ -1507,7 +1507,7 @@ def sync_status(ctx: click.Context) -> None:
         for peer in service.peers():
             state = (say("已停用", "revoked") if peer.revoked else "" if peer.key_known
                      else say("待首次同步", "awaiting first bundle"))
-            click.echo("\t".join([peer.device_id, peer.name, peer.role,
+            click.echo("\t".join([peer.device_id, peer.name, say(_role_zh(peer.role), peer.role),
                                   say("导出 ", "exported ") + (peer.last_export_at or "-"),
                                   say("导入 ", "imported ") + (peer.last_import_at or "-"),
                                   say("待发 ", "waiting ") + str(peer.waiting), state]))
@@ -1521,7 +1521,8 @@ def sync_status(ctx: click.Context) -> None:
         hub_waiting = len(leftover(desk.hub.mirror()))
         last = desk.hub.last_synced_at()
         if desk.settings.hub_url or hub_waiting or last:
-            url = desk.settings.hub_url or say("（未设置）", "(not set)")
+            # `sync hub URL` does not save the address (the Settings do): say so rather than "not set" after a sync.
+            url = desk.settings.hub_url or say("（地址未保存在设置中）", "(address not saved in Settings)")
             click.echo(say(f"集线器 {url}：上次同步 {last or '无'}，待上传 {hub_waiting} 个同步包",
                            f"hub {url}: last synced {last or 'never'}, {hub_waiting} bundles waiting to go up"))
         open_count = service.log.open_conflict_count()
