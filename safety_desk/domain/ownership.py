@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from safety_desk.domain.language import say
+from safety_desk.domain.sync_model import WHOLE_ROW, Change
 
 OFFICE_ROLES = ("office",)
 INSPECTOR_ROLES = ("inspector", "leader")
@@ -281,3 +282,28 @@ def event_author_problem(table: str, before: dict[str, Any] | None, after: dict[
     return say(f"隐患事件 {after.get('id')} 署名为 {by_id}，但写入者是 {author or '设备'}：事件只能以写入者本人的名义记录，未接收",
                f"hazard event {after.get('id')} is signed by {by_id} but was written by {author or 'the device'}: "
                "an event is recorded only in the name of the person who writes it; not taken")
+
+
+def evidence_refusals(table: str, changes: list[Change], current: dict[str, Any] | None, facts: RowFacts, *,
+                      passes: Callable[[Change], bool] = lambda change: False) -> list[tuple[Change, str]]:
+    """The changes of one row that would rewrite evidence, with why: the rule the office's merge and the hub both
+    apply (one copy). A resent row's same values rewrite nothing; `passes(change)` is the merge's own exception."""
+    if table not in EVIDENCE_TABLES or (current is None and table != "answer"):
+        return []
+    refused = []
+    for change in changes:
+        if current is not None and (
+                all(current.get(k) == v for k, v in change.value.items() if k != "id")
+                if change.field == WHOLE_ROW else current.get(change.field) == change.value):
+            continue  # the same values again (a resent row): nothing is rewritten
+        if passes(change):
+            continue
+        after = dict(current or {})
+        if change.field == WHOLE_ROW:
+            after.update(change.value)
+        else:
+            after[change.field] = change.value
+        reason = evidence_problem(table, change.field, current, after, facts)
+        if reason:
+            refused.append((change, reason))
+    return refused

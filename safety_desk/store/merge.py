@@ -27,7 +27,8 @@ from typing import Any, Callable, Iterable
 
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS
 from safety_desk.domain.language import say
-from safety_desk.domain.ownership import APPEND_ONLY_TABLES, EVIDENCE_TABLES, ISSUED_TABLES, RowFacts, evidence_problem
+from safety_desk.domain.ownership import (APPEND_ONLY_TABLES, ISSUED_TABLES, RowFacts,
+                                         evidence_refusals)
 from safety_desk.domain.sync_model import PER_FIELD, SYNC_MODE, TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.store.database import Database
 from safety_desk.store.merge_clocks import (
@@ -546,26 +547,11 @@ class _Merger:
     def evidence_refusals(self, table: str, changes: list[Change], current: dict | None,
                           facts: RowFacts) -> list[tuple[Change, str]]:
         """Changes that would rewrite evidence (domain/ownership.py), from any sender and whatever their clock."""
-        if table not in EVIDENCE_TABLES or (current is None and table != "answer"):
-            return []
-        refused = []
-        for change in changes:
-            if current is not None and (
-                    all(current.get(k) == v for k, v in change.value.items() if k != "id")
-                    if change.field == WHOLE_ROW else current.get(change.field) == change.value):
-                continue  # the same values again (a resent row): nothing is rewritten
-            if self.ctx.refuse is None and change.capped_from and table in APPEND_ONLY_TABLES:
-                continue  # the office lowered a far-future clock it relays (only a cap, never a new value)
-            after = dict(current or {})
-            if change.field == WHOLE_ROW:
-                after.update(change.value)
-            else:
-                after[change.field] = change.value
-            reason = evidence_problem(table, change.field, current, after, facts)
-            if reason:
-                refused.append((change, reason))
-                if table in ("inspection", "answer"):
-                    self.report.submitted_refused += 1
+        # The office lowered a far-future clock it relays: only a cap, never a new value.
+        refused = evidence_refusals(table, changes, current, facts, passes=lambda change: (
+            self.ctx.refuse is None and bool(change.capped_from) and table in APPEND_ONLY_TABLES))
+        if table in ("inspection", "answer"):
+            self.report.submitted_refused += len(refused)
         return refused
 
     def settle_unique(self, table: str, row_id: str, row: dict[str, Any], current: dict | None,

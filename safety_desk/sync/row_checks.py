@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from safety_desk.domain.device_scope import Scope, ScopeIndex
-from safety_desk.domain.ownership import EVIDENCE_TABLES, RowFacts, evidence_problem
+from safety_desk.domain.ownership import RowFacts, evidence_refusals
 from safety_desk.domain.sync_model import TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.store.records import Device
 from safety_desk.sync.history_checks import history_refusals, refusing_rest
@@ -46,32 +46,6 @@ def device_refuser(sender: Device, changes: list[Change], rows: StoredRows) -> R
     refuse = refusing(scope_refusals(sender.name, changes, rows.scope_index(scope), rows.row,
                                      lambda: rows.former(scope), rows.enterprise_district, rows.acknowledged), refuse)
     return refusing_rest(refuse, history_refusals(changes, rows.created_events, rows.stored_event_ids))
-
-
-def _after(current: dict[str, Any] | None, change: Change) -> dict[str, Any]:
-    after = dict(current or {})
-    if change.field == WHOLE_ROW:
-        after.update(change.value)
-    else:
-        after[change.field] = change.value
-    return after
-
-
-def evidence_refusals(table: str, changes: list[Change], current: dict[str, Any] | None,
-                      facts: RowFacts) -> list[tuple[Change, str]]:
-    """Changes of a device that would rewrite evidence (domain/ownership.py), as the merge refuses them first."""
-    if table not in EVIDENCE_TABLES or (current is None and table != "answer"):
-        return []
-    refused = []
-    for change in changes:
-        if current is not None and (
-                all(current.get(k) == v for k, v in change.value.items() if k != "id")
-                if change.field == WHOLE_ROW else current.get(change.field) == change.value):
-            continue  # the same values again (a resent row): nothing is rewritten
-        reason = evidence_problem(table, change.field, current, _after(current, change), facts)
-        if reason:
-            refused.append((change, reason))
-    return refused
 
 
 def refusals(changes: list[Change], refuse: Refuser | None, rows: StoredRows,
