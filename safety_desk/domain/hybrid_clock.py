@@ -101,6 +101,11 @@ class HybridClock:
         return str(Timestamp(self._last_wall, self._last_counter, self.device))
 
 
+def device_of(clock: str) -> str:
+    """The device a clock's text names (its last part), read without parsing the rest (the merge reads it often)."""
+    return clock[_WALL_DIGITS + 1 + _COUNTER_DIGITS + 1:]
+
+
 def clock_time(clock: str | None) -> str | None:
     """An HLC value's wall time as Beijing ISO text (what people see as 'when')."""
     if not clock:

@@ -26,6 +26,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
+from safety_desk.domain.hybrid_clock import device_of
 from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW, Change
 
@@ -231,7 +232,7 @@ def row_clock_problem(table: str, field_name: str, before: dict[str, Any] | None
     if column is None or field_name not in ("*", column) or not changed(before, after, column):
         return None
     value = str(after.get(column) or "")
-    if value[21:] != sender_id:
+    if device_of(value) != sender_id:
         return (say(f"{table} 的“{column}”时钟属于另一台设备",
                     f"{table}: the row's ordering clock {column} names another device than the sender"))
     return None

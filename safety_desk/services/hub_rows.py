@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator
 
+from safety_desk.domain.hybrid_clock import device_of
 from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import SYNC_MODE, Change
 from safety_desk.store.records import Device
@@ -201,7 +202,7 @@ def upload_changes(change_lines: Iterable[bytes], columns: dict[str, set[str]], 
     changes = decode_changes(change_lines, columns, name, proofs)
     by_line = {(table, row_id, clock): cells for table, row_id, clock, cells in proofs}
     kept = [masked(c) for c in changes
-            if (sender_id is not None and written_clock(c)[21:] == sender_id)
+            if (sender_id is not None and device_of(written_clock(c)) == sender_id)
             or by_line.get((c.table, c.row_id, c.clock), {}).get(c.field) is None]
     return _pg_safe(kept) if nul[0] else kept
 

@@ -47,7 +47,7 @@ from safety_desk.domain.concurrent_decisions import DECISION_KINDS
 from safety_desk.domain.device_scope import Scope
 from safety_desk.domain.language import say
 from safety_desk.domain.ownership import ownership_problem
-from safety_desk.domain.hybrid_clock import Timestamp, clock_time
+from safety_desk.domain.hybrid_clock import Timestamp, clock_time, device_of
 from safety_desk.domain.ids import new_id
 from safety_desk.domain.sync_model import Change, Refuser, of_tables
 from safety_desk.media.files import UnreadableMedia, holds, media_path, read_photo, write_media
@@ -478,8 +478,8 @@ class SyncService:
         without a proof is judged as the sender's like the rest (and refused: it is not the sender's)."""
         me = self.db.device_id
         by_line = {(table, row_id, clock): cells for table, row_id, clock, cells in proofs}
-        claimed = [c for c in changes if written_clock(c)[21:] == me]
-        relayed = [c for c in changes if written_clock(c)[21:] not in (me, sender.id)
+        claimed = [c for c in changes if device_of(written_clock(c)) == me]
+        relayed = [c for c in changes if device_of(written_clock(c)) not in (me, sender.id)
                    and by_line.get((c.table, c.row_id, c.clock), {}).get(c.field) is not None]
         if not claimed and not relayed:
             return refuse
@@ -496,7 +496,7 @@ class SyncService:
         """What the office is told of other devices' writes a device handed back after our restore."""
         by_writer: dict[str, int] = {}
         for change in relayed:
-            writer = written_clock(change)[21:]
+            writer = device_of(written_clock(change))
             by_writer[writer] = by_writer.get(writer, 0) + 1
         told = []
         for writer, count in sorted(by_writer.items()):
@@ -519,15 +519,15 @@ class SyncService:
             # (a proof says we accepted it). A restored office takes either back from any device that holds it.
             key = proof_key(self.local_state.private_key() or "")
             for change in changes:
-                if change.proof is None and written_clock(change)[21:] != peer.id:
+                if change.proof is None and device_of(written_clock(change)) != peer.id:
                     change.proof = proof_of(key, change)
             return changes
         if peer.role != "office":
             return changes
         resend = self.local_state.resend_upto(peer.id)
         third = ([c for c in changes if c.seq <= resend and not c.capped_from
-                  and written_clock(c)[21:] not in (me.id, peer.id)] if resend else [])
-        theirs = [c for c in changes if c.proof is None and written_clock(c)[21:] == peer.id] + third
+                  and device_of(written_clock(c)) not in (me.id, peer.id)] if resend else [])
+        theirs = [c for c in changes if c.proof is None and device_of(written_clock(c)) == peer.id] + third
         if theirs:
             kept = proofs_of(self.db.conn, [(c.table, c.row_id, written_clock(c)) for c in theirs])
             for change in theirs:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from safety_desk.domain.concurrent_decisions import DECISION_FIELD, DECISION_KINDS, decisions_clash
+from safety_desk.domain.hybrid_clock import device_of
 from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW
 from safety_desk.store.database import Database
@@ -50,7 +51,7 @@ def record_concurrent_decisions(db: Database, arrived: set[str], *, source: str,
             if seq is None or seq > before_seq or seq <= sender_ack:
                 continue
             written = conn.execute("SELECT clock, received_from FROM write_log WHERE seq = ?", (seq,)).fetchone()
-            if written is None or written[1] == source or written[0][21:] == incoming["clock"][21:]:
+            if written is None or written[1] == source or device_of(written[0]) == device_of(incoming["clock"]):
                 continue
             kept, lost = (incoming, other) if incoming["clock"] > other["clock"] else (other, incoming)
             if _recorded(db, kept["clock"], lost["clock"]):

@@ -26,6 +26,7 @@ from itertools import compress
 from itertools import count as _count
 from typing import Iterable
 
+from safety_desk.domain.hybrid_clock import device_of
 from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW, Change
 
@@ -37,10 +38,6 @@ _TABLE_OF = operator.attrgetter("table")
 
 def wall_of(clock: str) -> int:
     return int(clock[:13])
-
-
-def device_of(clock: str) -> str:
-    return clock[21:]
 
 
 def cap_clock(clock: str, cap_wall: int) -> str:

@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from safety_desk.domain.device_scope import (Scope, ScopeIndex, default_signers, referenced_photos, row_in_scope,
                                              signer_problem, withheld_fields)
+from safety_desk.domain.hybrid_clock import device_of
 from safety_desk.store.changes import Change
 from safety_desk.store.database import PER_FIELD, SYNC_MODE, WHOLE_ROW, Database
 from safety_desk.store.local_state import LocalState
@@ -350,7 +351,7 @@ class SyncLog:
                         "SELECT seq, clock, author, capped_from, received_from FROM write_log"
                         f" WHERE seq IN ({','.join('?' * len(chunk))})", chunk):
                     # Never send a peer back what it sent or wrote (unless we capped its clock: it needs that).
-                    echo = capped is None and seq > echo_upto and (source == recipient or clock[21:] == recipient)
+                    echo = capped is None and seq > echo_upto and (source == recipient or device_of(clock) == recipient)
                     writes[seq] = (clock, author, capped, echo)
             by_table: dict[str, list[str]] = {}
             for table, row_id, _ in decoded:

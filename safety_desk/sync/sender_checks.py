@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from safety_desk.domain.hybrid_clock import device_of
 from safety_desk.domain.language import say
 from safety_desk.domain.ownership import (
     RowFacts, account_problem, authorship_problem, event_author_problem, ownership_problem, row_clock_problem,
@@ -61,7 +62,7 @@ def ownership_refuser(sender: Device, people: frozenset[str],
                 after[change.field] = change.value
         refused = []
         for change in row_changes:
-            reason = writer_problem(change.clock[21:], change.author, sender.id, people)
+            reason = writer_problem(device_of(change.clock), change.author, sender.id, people)
             if reason and stored_clock(table, row_id, change.field) == change.clock:
                 reason = None
             reason = (reason or ownership_problem(sender.role, table, change.field, current, after, facts,
