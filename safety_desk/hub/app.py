@@ -112,19 +112,6 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
                 return JSONResponse({"error": say("集线器内部错误", "an internal error of the hub")}, status_code=500)
         return wrapped
 
-    async def signed_json(request: Request) -> tuple[Any, str, Any]:
-        """The signed, authenticated JSON body: (entry, nonce, value)."""
-        spool = io.BytesIO()
-        digest, _ = await _read_body(request, MAX_JSON_BODY, spool)
-        registry = await run_in_threadpool(connected, current_registry)
-        entry, nonce = authenticate(request.headers, request.method, request.url.path, digest, registry,
-                                    clock.epoch_ms())
-        try:
-            value = json.loads(spool.getvalue() or b"null")
-        except ValueError:
-            raise HubRefused(400, say("请求内容不是有效的 JSON", "the request body is not valid JSON")) from None
-        return entry, nonce, value
-
     async def signed_body(request: Request) -> tuple[Any, str, bytes]:
         """The signed, authenticated body of a request within the JSON limit: (entry, nonce, bytes)."""
         spool = io.BytesIO()
@@ -133,6 +120,15 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         entry, nonce = authenticate(request.headers, request.method, request.url.path, digest, registry,
                                     clock.epoch_ms())
         return entry, nonce, spool.getvalue()
+
+    async def signed_json(request: Request) -> tuple[Any, str, Any]:
+        """The signed, authenticated JSON body: (entry, nonce, value)."""
+        entry, nonce, body = await signed_body(request)
+        try:
+            value = json.loads(body or b"null")
+        except ValueError:
+            raise HubRefused(400, say("请求内容不是有效的 JSON", "the request body is not valid JSON")) from None
+        return entry, nonce, value
 
     async def signed_empty(request: Request) -> tuple[Any, str]:
         spool = io.BytesIO()
