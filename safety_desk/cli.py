@@ -846,7 +846,7 @@ def inspection_list(ctx: click.Context, uscc, district_code, day_from, day_to, a
              "finished_at": beijing_minute(inspection.finished_at) or None, **_place(inspection, districts, enterprises),
              "kind": inspection.kind, "kind_name": KIND_NAMES.get(inspection.kind, inspection.kind),
              "checklist_id": inspection.checklist_id, "status": inspection.status,
-             "status_name": _STATUS_WORDS.get(inspection.status, (inspection.status,) * 2)[_lang_index()]}
+             "status_name": say(*_STATUS_WORDS.get(inspection.status, (inspection.status,) * 2))}
             for inspection in found]
     _echo_listing(rows, as_json, ["id", "started_at", "enterprise_name", "district_name", "kind_name", "status_name"],
                   say("次检查", "inspections"))
@@ -855,10 +855,6 @@ def inspection_list(ctx: click.Context, uscc, district_code, day_from, day_to, a
 # Stored status codes as a person reads them in a listing (the JSON keeps the code as well): (Chinese, English).
 _STATUS_WORDS = {"draft": ("草稿", "draft"), "submitted": ("已提交", "submitted"),
                  "planned": ("计划中", "planned"), "held": ("已举行", "held")}
-
-
-def _lang_index() -> int:
-    return 0 if say("zh", "en") == "zh" else 1
 
 
 @main.group("drill")
@@ -875,7 +871,7 @@ def drill_list(ctx: click.Context, uscc, district_code, day_from, day_to, as_jso
         found = desk.drills.listed(**_scope_arguments(desk, uscc, district_code, day_from, day_to))
         districts, enterprises = _names(desk)
     rows = [{"id": drill.id, "day": drill.held_on, "status": drill.status,
-             "status_name": _STATUS_WORDS.get(drill.status, (drill.status,) * 2)[_lang_index()], "name": drill.name,
+             "status_name": say(*_STATUS_WORDS.get(drill.status, (drill.status,) * 2)), "name": drill.name,
              **_place(drill, districts, enterprises), "plan_type": drill.plan_type, "form": drill.form}
             for drill in found]
     _echo_listing(rows, as_json, ["id", "day", "enterprise_name", "district_name", "name", "status_name"],
