@@ -118,7 +118,7 @@ def check_xlsx(path: Path) -> None:
         raise SheetError(say(f"{name}: 这是旧版.xls或设置了密码的工作簿，请在Excel中取消密码并另存为.xlsx",
                              f"{name}: an old .xls or a password-protected workbook: remove the password and save as .xlsx"))
     if not zipfile.is_zipfile(path):
-        raise SheetError(say(f"{name}: 不是Excel工作簿(.xlsx)",
+        raise SheetError(say(f"{name}: 不是Excel工作簿(.xlsx)，请在Excel或WPS中打开并另存为.xlsx（CSV文件、改了扩展名的旧版.xls不能直接导入）",
                              f"{name}: not an .xlsx workbook; save it as .xlsx — a CSV or an old .xls renamed does not work"))
     try:
         with zipfile.ZipFile(path) as archive:
@@ -210,6 +210,20 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+_TOTAL_WORDS = {"合计", "总计", "小计", "共计", "总数", "汇总"}
+
+
+def _is_total_row(cells: dict[int, Any]) -> bool:
+    """A row whose first filled cell says 合计 (总计, 小计 …), as "合 计" or "合计：" too."""
+    for number in sorted(cells):
+        value = cells[number][0]
+        if _is_blank(value):
+            continue
+        word = re.sub(r"[\s:：]", "", unicodedata.normalize("NFKC", str(value)))
+        return word in _TOTAL_WORDS
+    return False
+
+
 def read_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_ROWS) -> Table:
     """The data rows of the first sheet whose header (rows 1-10) names the required columns.
 
@@ -260,11 +274,23 @@ def _match_header(cells: dict[int, Any], columns: list[Column]) -> dict[int, Col
     return found
 
 
+def _add_header_half(table: Table, positions: dict[int, Column], cells: dict[int, Any],
+                     columns: list[Column]) -> bool:
+    """Columns named in the other row of a two-row header (merged cells), where the header row left them blank."""
+    extra = _match_header({n: cell for n, cell in cells.items() if n not in positions},
+                          [c for c in columns if c not in positions.values()])
+    for number, column in extra.items():
+        positions[number] = column
+        table.columns[column.key] = str(cells[number][0]).strip()
+    return bool(extra)
+
+
 def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]]], columns: list[Column],
                 required: list[Column], max_rows: int, unlike: list[Column] | None = None) -> Table | None:
     positions: dict[int, Column] | None = None
     table: Table | None = None
     examined = 0
+    previous: dict[int, Any] = {}  # the row above the header: the top half of a two-row header
     for number, cells in rows:
         examined += 1
         if number > EXCEL_MAX_ROWS or examined > EXCEL_MAX_ROWS:
@@ -280,7 +306,14 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
                 positions = matched
                 table = Table(sheet=title, header_row=number,
                               columns={c.key: str(cells[n][0]).strip() for n, c in matched.items()})
+                _add_header_half(table, positions, previous, columns)
+            previous = cells
             continue
+        if number == table.header_row + 1 and not any(
+                not _is_blank(cells.get(n, (None,))[0]) for n, c in positions.items() if c.required):
+            # A merged two-row header: "联系方式" over "负责人 | 联系电话"; the row below names more columns.
+            if _add_header_half(table, positions, cells, columns):
+                continue
         values: dict[str, Any] = {}
         flagged: set[str] = set()
         for position, column in positions.items():
@@ -299,6 +332,8 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
             values[column.key] = value
         if all(_is_blank(v) for v in values.values()) and not flagged:
             continue  # blank rows (often trailing) are skipped
+        if _is_total_row(cells):
+            continue  # the 合计 row an office's list ends with counts the rows above; it is not one of them
         if len(table.rows) >= max_rows:
             raise SheetError(say(f"{path.name}: 工作表「{title}」超过{max_rows:,}行数据，请分批导入",
                                  f"{path.name}: sheet “{title}” has more than {max_rows:,} data rows; split the file"))

@@ -1,0 +1,98 @@
+"""The office's own spreadsheets as offices make them: 所属区县 columns, two-row merged headers, a 合计 row, CSV."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from safety_desk.domain.uscc import make_uscc
+from safety_desk.services.imports import ImportRefused, SheetError
+from safety_desk.store.store import Store
+from tests.services.test_imports import USCC_A, USCC_B, checksum, office, service, statuses  # noqa: F401
+
+NEW = make_uscc("91370200MA3C00003")
+
+
+def enterprise_list(path: Path, *, two_row_header: bool = False, total: str | None = None) -> Path:
+    """A district office's list: a title and a notes row, 所属区县 for the district, codes and numbers as typed."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "企业名录"
+    sheet.append(["2026年度安全生产监管企业名录"])
+    sheet.merge_cells("A1:G1")
+    sheet.append(["填报单位：安全办    填报日期：2026年3月5日"])
+    if two_row_header:
+        sheet.append(["序号", "单位名称", "社会信用代码", "所属区县", "行业类别", "联系人信息", None])
+        sheet.append([None, None, None, None, None, "负责人", "联系电话"])
+        sheet.merge_cells("F3:G3")
+        for column in "ABCDE":
+            sheet.merge_cells(f"{column}3:{column}4")
+    else:
+        sheet.append(["序号", "单位名称", "社会信用代码", "所属区县", "行业类别", "负责人", "联系电话"])
+    sheet.append([1, "青岛甲机械有限公司 ", USCC_A.lower(), "高新区片区", "C2614", "张三", 13800138001.0])
+    sheet.append([])
+    sheet.append([2, "青岛丙建筑有限公司", NEW, "市南区片区", "e4710", "李四", "0532-88886666"])
+    if total is not None:
+        sheet.append([total, "共2家"])
+    book.save(path)
+    return path
+
+
+def test_a_district_column_headed_suoshu_quxian_is_read(office: Store, tmp_path: Path) -> None:
+    result = service(office).import_enterprises(enterprise_list(tmp_path / "名录.xlsx"))
+    assert (result.added, result.updated) == (1, 1), result.describe()
+    added = office.enterprises.by_uscc(NEW)
+    assert office.districts.get(added.district_id).name == "市南区片区"
+    assert added.industry == "建筑施工"
+
+
+@pytest.mark.parametrize("total", ["合计", "合  计", "总计：", "小计"])
+def test_the_total_row_at_the_bottom_is_not_an_enterprise(office: Store, tmp_path: Path, total: str) -> None:
+    result = service(office).import_enterprises(enterprise_list(tmp_path / "名录.xlsx", total=total), dry_run=True)
+    assert result.rows == 2 and result.added == 1
+
+
+def test_a_row_without_its_code_is_still_refused_naming_row_and_column(office: Store, tmp_path: Path) -> None:
+    path = enterprise_list(tmp_path / "名录.xlsx", total="合计")
+    book = openpyxl.load_workbook(path)
+    book["企业名录"].append([3, "青岛丁商贸有限公司", None, "市南区片区", "G5411", "王五", None])
+    book.save(path)
+    before = checksum(office)
+    with pytest.raises(ImportRefused) as refused:
+        service(office).import_enterprises(path)
+    assert [(p.row, p.column) for p in refused.value.result.problems] == [(8, "社会信用代码")]
+    assert checksum(office) == before
+
+
+def test_a_two_row_merged_header_keeps_the_columns_of_its_lower_row(office: Store, tmp_path: Path) -> None:
+    service(office).import_enterprises(enterprise_list(tmp_path / "名录.xlsx", two_row_header=True))
+    added = office.enterprises.by_uscc(NEW)
+    assert (added.principal, added.contact_phone) == ("李四", "0532-88886666")
+    updated = office.enterprises.by_uscc(USCC_A)
+    assert (updated.principal, updated.contact_phone) == ("张三", "13800138001")
+
+
+def test_a_ledger_ending_in_a_total_row_imports_its_hazards(office: Store, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["隐患排查治理台账"])
+    sheet.append(["序号", "被检查单位", "统一社会信用代码", "检查日期", "存在问题", "隐患级别", "整改情况", "完成时间"])
+    sheet.append([1, "青岛甲机械有限公司", USCC_A, datetime.datetime(2026, 3, 5), "配电箱未接地", "一般隐患", "已整改",
+                  "2026.3.18"])
+    sheet.append([2, "青岛乙化工有限公司", USCC_B, "2026年3月5日", "消防通道堵塞", "一般", "未整改", None])
+    sheet.append(["合 计", None, None, None, "2项"])
+    book.save(tmp_path / "台账.xlsx")
+    result = service(office).import_ledger(tmp_path / "台账.xlsx")
+    assert result.added == 2
+    assert statuses(office) == {"配电箱未接地": "已销号", "消防通道堵塞": "待整改"}
+
+
+def test_a_csv_saved_by_wps_says_to_save_it_as_xlsx(office: Store, tmp_path: Path) -> None:
+    path = tmp_path / "企业名录.csv"
+    path.write_bytes("企业名称,统一社会信用代码\n青岛甲机械有限公司,{}\n".format(USCC_A).encode("gbk"))
+    with pytest.raises(SheetError) as refused:
+        service(office).import_enterprises(path)
+    assert "企业名录.csv" in str(refused.value) and "另存为.xlsx" in str(refused.value)
