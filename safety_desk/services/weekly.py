@@ -230,7 +230,7 @@ class WeeklyService:
         return WeeklySummary(
             office=reports.office_name(), period=period, as_of=as_of, scope=scope_name, scope_code=district_code,
             work=work.inspection_work(district_ids, enterprise_id, period.start, period.end),
-            enterprises_total=self.store.enterprises.count_in(district_ids) if enterprise_id is None else 1,
+            enterprises_total=self.store.enterprises.count_as_of(district_ids, as_of) if enterprise_id is None else 1,
             found=statistics.tally(district_ids, enterprise_id, period.start, period.end, as_of),
             closed_in_period=statistics.closed_between(district_ids, enterprise_id, period.start, period.end, as_of),
             open_total=ledger.count(LedgerFilter(open_only=True)), overdue_total=ledger.count(overdue_filter),

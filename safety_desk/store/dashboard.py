@@ -8,7 +8,7 @@ from typing import Any
 
 from safety_desk.store.codec import records_of
 from safety_desk.store.database import Database
-from safety_desk.store.state_as_of import CURRENT, registered, state_table
+from safety_desk.store.state_as_of import CURRENT, district_column, registered, state_table
 
 # The worst open hazard of an enterprise, as a colour of the four-colour overview (红橙黄蓝):
 # an open 重大 hazard is red, an overdue 一般 one orange, any other open hazard yellow, none blue.
@@ -33,15 +33,16 @@ _MARK_COLUMNS = "e.id AS enterprise_id, e.name AS name, e.district_id AS distric
 
 
 def scope_where(district_ids: list[str] | None, enterprise_id: str | None, params: dict[str, Any],
-           alias: str = "h") -> str:
-    """The WHERE fragment limiting `alias` rows to some districts (None: all) and maybe one enterprise."""
+           alias: str = "h", district: str | None = None) -> str:
+    """The WHERE fragment limiting `alias` rows to some districts (None: all) and maybe one enterprise; `district`
+    is the SQL of a row's district when not its district_id column (a hazard's as of a past day)."""
     clauses = []
     if district_ids is not None:
         names = []
         for index, district_id in enumerate(district_ids):
             params[f"scope{index}"] = district_id
             names.append(f":scope{index}")
-        clauses.append(f"{alias}.district_id IN ({', '.join(names)})" if names else "0")
+        clauses.append(f"{district or alias + '.district_id'} IN ({', '.join(names)})" if names else "0")
     if enterprise_id is not None:
         params["enterprise_id"] = enterprise_id
         clauses.append(f"{alias}.{'id' if alias == 'e' else 'enterprise_id'} = :enterprise_id")
@@ -69,7 +70,8 @@ class DashboardQuery:
         rows = self.db.conn.execute(
             "SELECT CAST((julianday(h.found_on) - julianday(:start)) / 7 AS INTEGER), count(*) FROM hazard h"
             f" WHERE h.deleted = 0 AND h.found_on >= :start AND h.found_on < :end{known}"
-            f"{scope_where(district_ids, enterprise_id, params)} GROUP BY 1", params)
+            f"{scope_where(district_ids, enterprise_id, params, district=district_column(self.db, as_of))}"
+            " GROUP BY 1", params)
         return _per_week(rows, weeks)
 
     def closed_per_week(self, district_ids: list[str] | None, enterprise_id: str | None,
@@ -82,17 +84,19 @@ class DashboardQuery:
             "SELECT CAST((julianday(substr(s.closed_at, 1, 10)) - julianday(:start)) / 7 AS INTEGER), count(*)"
             f" FROM {self._states(as_of)} s JOIN hazard h ON h.id = s.hazard_id"
             " WHERE h.deleted = 0 AND s.closed_at >= :start AND s.closed_at < :end"
-            f"{scope_where(district_ids, enterprise_id, params)} GROUP BY 1", params)
+            f"{scope_where(district_ids, enterprise_id, params, district=district_column(self.db, as_of))}"
+            " GROUP BY 1", params)
         return _per_week(rows, weeks)
 
     def open_by_district(self, district_ids: list[str] | None, enterprise_id: str | None,
                          as_of: date | None = None) -> dict[str, int]:
         """Open (not 已销号) hazards per district id, at the end of `as_of` (None: now)."""
         params: dict[str, Any] = {}
+        district = district_column(self.db, as_of)
         rows = self.db.conn.execute(
-            f"SELECT h.district_id, count(*) FROM hazard h JOIN {self._states(as_of)} s ON s.hazard_id = h.id"
-            f" WHERE h.deleted = 0 AND s.status IN ('待整改', '整改中', '待复查'){scope_where(district_ids, enterprise_id, params)}"
-            " GROUP BY h.district_id", params)
+            f"SELECT {district}, count(*) FROM hazard h JOIN {self._states(as_of)} s ON s.hazard_id = h.id"
+            f" WHERE h.deleted = 0 AND s.status IN ('待整改', '整改中', '待复查')"
+            f"{scope_where(district_ids, enterprise_id, params, district=district)} GROUP BY 1", params)
         return {district_id: count for district_id, count in rows}
 
     def enterprise_colours(self, district_ids: list[str] | None, enterprise_id: str | None,

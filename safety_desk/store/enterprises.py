@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
+from safety_desk.domain.clock import end_of_day
 from safety_desk.domain.industry import parse_industry
 from safety_desk.domain.language import say
 from safety_desk.domain.uscc import validate_uscc
@@ -75,6 +77,22 @@ class EnterpriseRepository(Repository[Enterprise]):
         marks = ",".join("?" * len(district_ids))
         return self.db.conn.execute(f"SELECT count(*) FROM enterprise WHERE deleted = 0 AND district_id IN ({marks})",
                                     list(district_ids)).fetchone()[0]
+
+    def count_as_of(self, district_ids: list[str] | None, day: date) -> int:
+        """Enterprises supervised at the end of `day` in these districts (None: all): tracked by then, each in the
+        district it was in then (a later move's audit entry keeps the district it left)."""
+        end = end_of_day(day).isoformat()
+        left: dict[str, str] = {}
+        for row_id, before in self.db.conn.execute(
+                "SELECT row_id, json_extract(before, '$.district_id') FROM audit WHERE tbl = 'enterprise'"
+                " AND action = 'update' AND at > ? AND json_valid(before)"
+                " AND json_extract(before, '$.district_id') IS NOT NULL ORDER BY seq", (end,)):
+            left.setdefault(row_id, before)
+        wanted = None if district_ids is None else set(district_ids)
+        return sum(1 for enterprise_id, district_id in self.db.conn.execute(
+                       "SELECT id, district_id FROM enterprise WHERE deleted = 0 AND tracked_since <= ?",
+                       (day.isoformat(),))
+                   if wanted is None or left.get(enterprise_id, district_id) in wanted)
 
     def search(self, text: str, limit: int = 50) -> list[Enterprise]:
         """Enterprises whose name or USCC contains `text`, or whose pinyin initials hold its letters in order.

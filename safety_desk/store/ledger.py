@@ -10,7 +10,7 @@ from typing import Any, Iterator
 from safety_desk.domain.ledger import LedgerRow, LedgerValues
 from safety_desk.store.codec import named_rows, records_of
 from safety_desk.store.database import Database
-from safety_desk.store.state_as_of import CURRENT, registered, state_table
+from safety_desk.store.state_as_of import CURRENT, district_column, registered, state_table
 
 RECTIFYING = ("待整改", "整改中")
 
@@ -157,6 +157,7 @@ class LedgerQuery:
             # As of a past day: only hazards already created then (their fold has a row), whatever is filtered.
             clauses.append(registered(table))
         params: dict[str, Any] = {"as_of": as_of.isoformat()}
+        district = district_column(self.db, as_of)  # as of a past day: where a moved enterprise's hazards were then
         if flt.district_ids is not None:
             if not flt.district_ids:
                 clauses.append("0")
@@ -165,8 +166,8 @@ class LedgerQuery:
                 for index, district_id in enumerate(flt.district_ids):
                     params[f"scope{index}"] = district_id
                     names.append(f":scope{index}")
-                clauses.append(f"h.district_id IN ({', '.join(names)})")
-        simple = (("enterprise_id", "h.enterprise_id"), ("district_id", "h.district_id"), ("grade", "h.grade"),
+                clauses.append(f"{district} IN ({', '.join(names)})")
+        simple = (("enterprise_id", "h.enterprise_id"), ("district_id", district), ("grade", "h.grade"),
                   ("status", "s.status"), ("campaign_id", "h.campaign_id"), ("source", "h.source"))
         for field_name, column in simple:
             value = getattr(flt, field_name)

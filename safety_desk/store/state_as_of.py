@@ -35,8 +35,10 @@ def state_table(db: Database, as_of: date) -> str:
         as_of = as_of.date()
     if as_of >= db.wall.today():
         return CURRENT
+    # The audit log's last entry moves with every write here, a district move (hazard.district_id) too.
     mark = tuple(db.conn.execute(
-        "SELECT coalesce((SELECT max(rowid) FROM hazard_event), 0), (SELECT data_version FROM pragma_data_version)"
+        "SELECT coalesce((SELECT max(rowid) FROM hazard_event), 0), (SELECT data_version FROM pragma_data_version),"
+        " coalesce((SELECT max(seq) FROM audit), 0)"
     ).fetchone())
     tables = _built.setdefault(db, {})
     known = tables.get(as_of)
@@ -62,6 +64,18 @@ def state_table(db: Database, as_of: date) -> str:
             db.conn.execute("PRAGMA query_only = ON")
     tables[as_of] = (mark, f"temp.{name}")
     return f"temp.{name}"
+
+
+def district_column(db: Database, as_of: date | None, alias: str = "h") -> str:
+    """SQL for the district a hazard (`alias`) was in at the end of `as_of`: a hazard follows its enterprise when
+    the enterprise moves (store/enterprises.py), and a past period's district figures are those of its end."""
+    column = f"{alias}.district_id"
+    if as_of is None:
+        return column
+    table = state_table(db, as_of)
+    if table == CURRENT or not db.conn.execute(f"SELECT 1 FROM {table}_moved LIMIT 1").fetchone():
+        return column
+    return f"coalesce((SELECT m.district_id FROM {table}_moved m WHERE m.hazard_id = {alias}.id), {column})"
 
 
 def registered(table: str, column: str = "h.id") -> str:
@@ -113,6 +127,13 @@ def _fill(db: Database, name: str, as_of: date) -> None:
     conn.executemany(f"INSERT INTO temp.{name} (status, deadline, rectified_at, closed_at, hazard_id)"
                      " VALUES (?, ?, ?, ?, ?)", folded)
     conn.execute(f"DROP TABLE temp.{name}_later")
+    # Hazards moved to another district after the end (their enterprise moved): the district they left, from the
+    # first such move's audit entry (the audit log is append-only and keeps what each update replaced).
+    conn.execute(f"DROP TABLE IF EXISTS temp.{name}_moved")
+    conn.execute(f"CREATE TEMP TABLE {name}_moved (hazard_id TEXT PRIMARY KEY, district_id TEXT) WITHOUT ROWID")
+    conn.execute(f"INSERT OR IGNORE INTO temp.{name}_moved SELECT row_id, json_extract(before, '$.district_id')"
+                 " FROM audit WHERE tbl = 'hazard' AND action = 'update' AND at > ? AND json_valid(before)"
+                 " AND json_extract(before, '$.district_id') IS NOT NULL ORDER BY seq", (end.isoformat(),))
     # What the ledger and the statistics filter by, as on hazard_state (open and overdue, closed per week).
     conn.execute(f"CREATE INDEX temp.{name}_by_status ON {name} (status, deadline)")
     conn.execute(f"CREATE INDEX temp.{name}_by_closed ON {name} (closed_at) WHERE closed_at IS NOT NULL")

@@ -11,7 +11,7 @@ from safety_desk.store.codec import named_rows
 from safety_desk.store.dashboard import scope_where
 from safety_desk.store.database import Database
 from safety_desk.store.records import HazardTally
-from safety_desk.store.state_as_of import state_table
+from safety_desk.store.state_as_of import district_column, state_table
 
 # What a hazard row may be grouped by, and the name shown for the group.
 _GROUPS = {
@@ -35,7 +35,7 @@ class StatisticsQuery:
                        as_of: date) -> tuple[str, dict[str, Any]]:
         params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat(), "as_of": as_of.isoformat()}
         where = ("h.deleted = 0 AND h.found_on >= :start AND h.found_on <= :end"
-                 + scope_where(district_ids, enterprise_id, params))
+                 + scope_where(district_ids, enterprise_id, params, district=district_column(self.db, as_of)))
         return where, params
 
     # Named as HazardTally's fields: the tally is read by name.
@@ -58,10 +58,12 @@ class StatisticsQuery:
         """The same tally per category, enterprise or district, most hazards first."""
         key, name = _GROUPS[group]
         where, params = self._found_between(district_ids, enterprise_id, start, end, as_of)
+        district = district_column(self.db, as_of)
+        key = district if group == "district" else key
         rows = self.db.conn.execute(
             f"SELECT {key} AS key, {name} AS name, {self._TALLY}"
             f" FROM hazard h JOIN {state_table(self.db, as_of)} s ON s.hazard_id = h.id"
-            " JOIN enterprise e ON e.id = h.enterprise_id JOIN district d ON d.id = h.district_id"
+            f" JOIN enterprise e ON e.id = h.enterprise_id JOIN district d ON d.id = {district}"
             f" WHERE {where} GROUP BY {key} ORDER BY count(*) DESC, {name}", params)
         return [_tally(row) for row in named_rows(rows)]
 
@@ -77,9 +79,10 @@ class StatisticsQuery:
         """Hazards closed (销号) in [start, end], whenever they were found, and still closed on `as_of` (the
         period's end unless given): a hazard closed in the period and reopened later counted as it stood then."""
         params: dict[str, Any] = {"start": start.isoformat(), "end": (end + timedelta(days=1)).isoformat()}
+        as_of = end if as_of is None else as_of
         where = "h.deleted = 0 AND s.closed_at >= :start AND s.closed_at < :end" + scope_where(
-            district_ids, enterprise_id, params)
-        table = state_table(self.db, end if as_of is None else as_of)
+            district_ids, enterprise_id, params, district=district_column(self.db, as_of))
+        table = state_table(self.db, as_of)
         return self.db.conn.execute(f"SELECT count(*) FROM hazard h JOIN {table} s ON s.hazard_id = h.id"
                                     f" WHERE {where}", params).fetchone()[0]
 
@@ -89,7 +92,7 @@ class StatisticsQuery:
         params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat(),
                                   "end_next": (end + timedelta(days=1)).isoformat(), "as_of": as_of.isoformat()}
         where = "h.deleted = 0 AND h.grade = '重大' AND h.found_on <= :as_of" + scope_where(
-            district_ids, enterprise_id, params)
+            district_ids, enterprise_id, params, district=district_column(self.db, as_of))
         row = self.db.conn.execute(
             "SELECT count(CASE WHEN h.found_on >= :start AND h.found_on <= :end THEN 1 END),"
             " count(CASE WHEN s.status != '已销号' THEN 1 END),"
