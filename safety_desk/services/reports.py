@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -240,8 +240,10 @@ class ReportService:
         lead = self._person_name(inspection.lead_id)
         inspectors = [self._person_name(p) for p in inspection.inspector_ids if p != inspection.lead_id]
         campaign = self.store.campaigns.get(inspection.campaign_id) if inspection.campaign_id else None
-        district = self.store.districts.get(enterprise.district_id)
+        # The district it was inspected in: a signed record reprints as signed when the enterprise moves later.
+        district = self.store.districts.get(inspection.district_id or enterprise.district_id)
         moment = beijing_minute(inspection.started_at)
+        signed = datetime.fromisoformat(inspection.finished_at) if inspection.finished_at else None
 
         sections, photos, counts = [], [], {"pass": 0, "fail": 0, "na": 0, "open": 0}
         printer = PrintPhotos(self.store)
@@ -273,7 +275,9 @@ class ReportService:
                                          if not h.deleted), start=1):
             photos += printer.photos(hazard.photos, enterprise.name, f"隐患 {number}", person_id=hazard.found_by,
                                      when=hazard.found_on)
-            state = self.store.hazards.state(hazard.id)
+            # The deadline given at the inspection, not one extended since (the same record reprints the same).
+            state = (self.store.hazards.state(hazard.id, until=signed) if signed else None) \
+                or self.store.hazards.state(hazard.id)
             deadline = state.deadline.isoformat() if state and state.deadline else ""
             hazards.append(RecordHazard(number=number, description=hazard.description, grade=hazard.grade,
                                         basis=hazard.basis, deadline=deadline))

@@ -7,6 +7,7 @@ import itertools
 import operator
 from datetime import date, datetime
 
+from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import (
     HazardEventFact, HazardEventKind, HazardState, allowed_next, fold_hazard_events,
@@ -29,6 +30,10 @@ class InvalidHazardEvent(StoreError):
 def fact_of(event: HazardEvent) -> HazardEventFact:
     return HazardEventFact(kind=HazardEventKind(event.kind), at=datetime.fromisoformat(event.at),
                            deadline=date.fromisoformat(event.deadline) if event.deadline else None)
+
+
+def _beijing(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=BEIJING)  # written without an offset: Beijing
 
 
 def state_row(hazard_id: str, state: HazardState) -> dict:
@@ -155,12 +160,15 @@ class HazardRepository(Repository[Hazard]):
                                     (hazard_id,))
         return [record_from_row(HazardEvent, row) for row in rows]
 
-    def state(self, hazard_id: str) -> HazardState | None:
-        """The fold of the hazard's events (None before its created event)."""
-        events = self.events(hazard_id)
-        if not any(e.kind == HazardEventKind.CREATED for e in events):
+    def state(self, hazard_id: str, until: datetime | None = None) -> HazardState | None:
+        """The fold of the hazard's events (None before its created event), or of those up to `until`: how it
+        stood then (a signed record reprints the deadline it was given, not one extended since)."""
+        facts = [fact_of(e) for e in self.events(hazard_id)]
+        if until is not None:
+            facts = [f for f in facts if _beijing(f.at) <= _beijing(until)]
+        if not any(f.kind == HazardEventKind.CREATED for f in facts):
             return None  # synced events can arrive before the created event they follow
-        return fold_hazard_events([fact_of(e) for e in events])
+        return fold_hazard_events(facts)
 
     def refresh_state(self, hazard_id: str) -> None:
         self.db.touched("hazard", (hazard_id,))  # a new status or deadline: whoever shows the hazard redraws
