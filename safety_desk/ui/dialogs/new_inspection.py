@@ -142,11 +142,6 @@ class NewInspectionDialog(QDialog):
 
     def on_match_chosen(self, text: str) -> None:
         enterprise_id = self._matches.get(text)
-        if context.session.role == "enterprise":
-            # Its officer inspects only its own enterprise: chosen already, not searched for by name.
-            enterprise_id = context.session.person.enterprise_id
-            self.enterprise_edit.setReadOnly(True)
-            self.enterprise_edit.setClearButtonEnabled(False)
         if enterprise_id is not None:
             self.choose_enterprise(enterprise_id)
             self.checklist.setFocus()
