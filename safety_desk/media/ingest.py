@@ -23,6 +23,8 @@ JPEG_QUALITY = 88
 # runs: fewer parsers facing untrusted files, and no EPS (which Pillow hands to Ghostscript).
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "GIF")  # multi-picture (MPO) files open as JPEG
 _NAME_LIMIT = 255
+# The ISO base media "ftyp" brands of HEIF/HEIC pictures (ISO/IEC 23008-12), as iPhones save them.
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1")
 _TRANSPARENT_MODES = ("RGBA", "LA", "PA", "RGBa", "La")
 
 
@@ -107,7 +109,15 @@ def _decode(data: bytes, name: str) -> Image.Image:
         with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as probe:
             probe.verify()
     except Image.UnidentifiedImageError as exc:
-        raise PhotoRejected(say(f"不是图片文件，或格式不受支持: {name}", f"not an image, or an unsupported format: {name}")) from exc
+        if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+            # An iPhone's own format: the commonest photo an enterprise officer brings that cannot be read here.
+            raise PhotoRejected(say(
+                f"{name} 是苹果手机的HEIC照片，本程序读不了：请在手机“设置→相机→格式”中选“兼容性最佳”后重拍，"
+                "或先把照片转成JPG",
+                f"{name} is an iPhone HEIC photo, which cannot be read here: choose Settings → Camera → Formats → "
+                "Most Compatible on the phone and take it again, or convert it to JPG first")) from exc
+        raise PhotoRejected(say(f"不是图片文件，或格式不受支持: {name}（请用JPG或PNG照片）",
+                                f"not an image, or an unsupported format: {name} (use JPG or PNG photos)")) from exc
     # verify() leaves the image unusable: open it again to decode.
     image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
     width, height = image.size

@@ -213,3 +213,13 @@ def test_a_damaged_image_never_raises_anything_but_photo_rejected(jpeg) -> None:
             process_image(damaged, "flip.jpg")
         except PhotoRejected:
             pass
+
+
+def test_an_iphone_heic_photo_is_refused_saying_how_to_get_a_jpg(store, write_file, media_files) -> None:
+    # The start of a real HEIC file: its ISO box header with the brand an iPhone writes.
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(200)
+    with pytest.raises(PhotoRejected) as refused:
+        _ingest_file(store, write_file("IMG_0412.HEIC", heic))
+    message = str(refused.value)
+    assert "IMG_0412.HEIC" in message and "HEIC" in message and "兼容性最佳" in message and "JPG" in message
+    assert store.photos.count() == 0 and media_files() == []
