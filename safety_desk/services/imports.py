@@ -189,6 +189,18 @@ class ImportRefused(ValueError):
                              f"{result.file}: {len(result.problems)} problems; nothing was imported{missing}\n{shown}"))
 
 
+def _uscc_cell(value: Any, text: str) -> str:
+    """The code of a USCC cell; a code of digits Excel stored as a number has lost its last digits (it keeps 15)."""
+    try:
+        return validate_uscc(text)
+    except ValueError:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and len(text) > 15:
+            raise ValueError(say(f"统一社会信用代码被Excel存成了数字（{text}），15位以后的数字已丢失：请把该列设为文本后重新输入",
+                                 f"Excel stored the code as a number ({text}) and lost its digits after the 15th: "
+                                 "format the column as text and type the code again")) from None
+        raise
+
+
 def _moment(day: date, hour: int) -> str:
     return datetime.combine(day, time(hour), BEIJING).isoformat(timespec="seconds")
 
@@ -316,7 +328,8 @@ class SpreadsheetService:
         for index, row in enumerate(table.rows):
             problem = _Collector(table, row, result.problems)
             values = {key: cell_text(value) for key, value in row.values.items()}
-            uscc = problem.check("uscc", lambda: validate_uscc(values.get("uscc", "")), required=True)
+            uscc = problem.check("uscc", lambda: _uscc_cell(row.values.get("uscc"), values.get("uscc", "")),
+                                 required=True)
             name = values.get("name", "")
             if not name:
                 problem.add("name", say("企业名称不能为空", "the name is missing"))
@@ -557,7 +570,7 @@ class SpreadsheetService:
                 problem.clean = False
                 return None
         if uscc_text:
-            uscc = problem.check("uscc", lambda: validate_uscc(uscc_text))
+            uscc = problem.check("uscc", lambda: _uscc_cell(values.get("uscc"), uscc_text))
             if uscc is None:
                 return None
             enterprise = by_uscc.get(uscc)

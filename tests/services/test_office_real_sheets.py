@@ -96,3 +96,17 @@ def test_a_csv_saved_by_wps_says_to_save_it_as_xlsx(office: Store, tmp_path: Pat
     with pytest.raises(SheetError) as refused:
         service(office).import_enterprises(path)
     assert "企业名录.csv" in str(refused.value) and "另存为.xlsx" in str(refused.value)
+
+
+def test_a_code_of_digits_excel_stored_as_a_number_is_refused_saying_so(office: Store, tmp_path: Path) -> None:
+    digits = next(code for code in (make_uscc(f"91370200{n:09d}") for n in range(100)) if code.isdigit())
+    path = enterprise_list(tmp_path / "名录.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["企业名录"].append([3, "青岛丁商贸有限公司", float(digits), "市南区片区", "G5411", "王五", None])  # 9.1370…E17
+    book.save(path)
+    before = checksum(office)
+    with pytest.raises(ImportRefused) as refused:
+        service(office).import_enterprises(path)
+    [problem] = refused.value.result.problems
+    assert (problem.row, problem.column) == (7, "社会信用代码") and "存成了数字" in problem.message
+    assert checksum(office) == before
