@@ -342,7 +342,9 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
 
 
 # -- cell values ------------------------------------------------------------------------------------
-_DATE_TEXT = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?$")
+# A time after the day ("2026-03-05 10:30", as a system's export writes it) says nothing the import keeps.
+_DATE_TEXT = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}[:时]\d{1,2}"
+                        r"(?:[:分]\d{1,2}(?:\.\d+)?秒?)?分?)?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _EXCEL_EPOCH = date(1899, 12, 30)
 

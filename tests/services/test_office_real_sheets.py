@@ -110,3 +110,15 @@ def test_a_code_of_digits_excel_stored_as_a_number_is_refused_saying_so(office: 
     [problem] = refused.value.result.problems
     assert (problem.row, problem.column) == (7, "社会信用代码") and "存成了数字" in problem.message
     assert checksum(office) == before
+
+
+@pytest.mark.parametrize("found", ["2026-03-05 10:30", "2026/3/5 9:05:33", "2026年3月5日 10时30分"])
+def test_a_found_date_exported_with_its_time_is_the_day(office: Store, tmp_path: Path, found: str) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["统一社会信用代码", "检查时间", "隐患描述"])
+    sheet.append([USCC_A, found, "配电箱未接地"])
+    book.save(tmp_path / "台账.xlsx")
+    service(office).import_ledger(tmp_path / "台账.xlsx")
+    [hazard] = office.hazards._select("deleted = 0", ())
+    assert hazard.found_on == "2026-03-05"
