@@ -75,9 +75,11 @@ def unseal_with(path: Path | str, passphrase: str | None) -> tuple[str, dict[str
         if exc.kind == "header":
             raise WrongPassphrase(say(f"{path.name}: 不是登记文件，或文件已损坏；未作任何更改",
                                       f"{path.name}: not an enrolment file, or it is damaged; nothing was changed")) from None
-        raise WrongPassphrase(say(f"{path.name}: 登记口令不对，或登记文件已损坏；未作任何更改",
+        raise WrongPassphrase(say(f"{path.name}: 登记口令不对，或登记文件已损坏；未作任何更改。请向安全办核对登记口令"
+                                  "（6组，每组4个字母或数字）后重新输入",
                                   f"{path.name}: the passphrase is wrong, or the enrolment file is damaged; nothing "
-                                  "was changed")) from None
+                                  "was changed. Check the passphrase with the safety office (6 groups of 4 letters or "
+                                  "digits) and type it again")) from None
     except OSError as exc:
         raise WrongPassphrase(say(f"{path.name}: 无法读取（{exc.strerror or exc}）",
                                   f"{path.name}: cannot be read: {exc.strerror or exc}")) from None

@@ -113,11 +113,11 @@ def run_gui(db_path: Path, language: str | None = None, *, login_hint: str = "",
     passphrase = None
     if enrolment is not None and not Path(db_path).exists():
         from safety_desk.services.enrolment_seal import needs_passphrase
-        from safety_desk.ui.dialogs.enrol_passphrase import ask_passphrase
+        from safety_desk.ui.dialogs.enrol_passphrase import ask_until_it_opens
 
         if needs_passphrase(enrolment):
             # The enterprise edition's file is sealed like any other: the office reads its passphrase out.
-            passphrase = ask_passphrase(None, enrolment.name)
+            passphrase = ask_until_it_opens(None, enrolment)
             if passphrase is None:
                 return 0
     try:

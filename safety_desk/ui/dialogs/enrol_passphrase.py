@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
+
+from safety_desk.services.enrolment_seal import WrongPassphrase, unseal_with
 
 
 class EnrolPassphraseDialog(QDialog):
     """One field for the passphrase (6 groups of 4 letters or digits); `passphrase()` once accepted."""
 
-    def __init__(self, file_name: str, parent=None) -> None:
+    def __init__(self, file_name: str, parent=None, problem: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Enrolment passphrase"))
         self.setMinimumWidth(460)
@@ -20,6 +24,12 @@ class EnrolPassphraseDialog(QDialog):
         self.field.setObjectName("passphrase")
         self.field.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.field.textChanged.connect(self._update_ok)
+        # Why it is asked again: the passphrase typed before did not open the file.
+        self.problem = QLabel(problem)
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setVisible(bool(problem))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Open"))
@@ -29,6 +39,7 @@ class EnrolPassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addWidget(self.field)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._update_ok()
 
@@ -39,9 +50,25 @@ class EnrolPassphraseDialog(QDialog):
         return self.field.text().strip()
 
 
-def ask_passphrase(parent, file_name: str) -> str | None:
-    """The passphrase typed for `file_name`, None when the person cancelled."""
-    dialog = EnrolPassphraseDialog(file_name, parent)
+def ask_passphrase(parent, file_name: str, problem: str = "") -> str | None:
+    """The passphrase typed for `file_name`, None when the person cancelled; `problem` says why it is asked again."""
+    dialog = EnrolPassphraseDialog(file_name, parent, problem)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.passphrase()
+
+
+def ask_until_it_opens(parent, path: Path, ask=ask_passphrase) -> str | None:
+    """The passphrase that opens the sealed enrolment file at `path`, asked again (saying why) while a mistyped one
+    does not; None when the person cancelled. The enterprise edition's first start: a typo must not end it."""
+    problem = ""
+    while True:
+        passphrase = ask(parent, path.name, problem)
+        if passphrase is None:
+            return None
+        try:
+            unseal_with(path, passphrase)
+        except WrongPassphrase as exc:
+            problem = str(exc)
+            continue
+        return passphrase
