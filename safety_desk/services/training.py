@@ -89,7 +89,7 @@ class TrainingService:
         if end < start:
             raise ActivityProblem(say("结束日期早于开始日期", "the period ends before it starts"))
         districts, own = scope_of(self.session)
-        trainings = self.store.trainings.in_period(start, end, districts, own)
+        trainings = self.store.trainings.in_period(start, end, districts, own, as_of=self.session.clock.today())
         names: dict[str, str] = {}
         district_names = {d.id: d.name for d in self.store.districts.active()}
         rows = []

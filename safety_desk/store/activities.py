@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -12,6 +13,7 @@ from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType
 from safety_desk.domain.grading import AccidentGrade, grade_accident
 from safety_desk.domain.language import say
 from safety_desk.store.codec import record_from_row
+from safety_desk.store.enterprises import districts_left_after
 from safety_desk.store.records import Campaign, Drill, Incident, Training
 from safety_desk.store.repository import Repository
 
@@ -127,11 +129,12 @@ class TrainingRepository(Repository[Training]):
         return dataclasses.replace(record, enterprise_ids=ids, enterprise_id=ids[0] if ids else None)
 
     def in_period(self, start: date, end: date, district_ids: list[str] | None,
-                  enterprise_id: str | None) -> list[Training]:
+                  enterprise_id: str | None, as_of: date | None = None) -> list[Training]:
         """Sessions held from `start` to `end` (inclusive) that someone with this scope sees, newest first.
 
         Office-wide sessions (no district, no enterprise) are seen by everyone; a district-wide one by
-        its district; one for enterprises by whoever sees any of them.
+        its district; one for enterprises by whoever sees any of them — in the district each was in at the end of
+        `as_of` (a past period's figures do not follow an enterprise that moved since).
         """
         params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat()}
         if enterprise_id is not None:
@@ -148,9 +151,10 @@ class TrainingRepository(Repository[Training]):
                 params[f"d{index}"] = district_id
                 marks.append(f":d{index}")
             inside = ", ".join(marks) or "NULL"
+            params["moved"] = json.dumps(districts_left_after(self.db, as_of) if as_of is not None else {})
             scope = (f"(t.enterprise_ids = '[]' AND (t.district_id IS NULL OR t.district_id IN ({inside})))"
                      " OR EXISTS (SELECT 1 FROM json_each(t.enterprise_ids) j JOIN enterprise e ON e.id = j.value"
-                     f" WHERE e.district_id IN ({inside}))")
+                     f" WHERE coalesce(json_extract(:moved, '$.\"' || e.id || '\"'), e.district_id) IN ({inside}))")
         rows = self.db.conn.execute(
             f"SELECT t.* FROM training t WHERE t.deleted = 0 AND t.held_on BETWEEN :start AND :end AND ({scope})"
             " ORDER BY t.held_on DESC, t.id", params)

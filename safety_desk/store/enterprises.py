@@ -20,6 +20,18 @@ def pinyin_initials(name: str) -> str:
     return "".join(part[:1] for part in lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
 
 
+def districts_left_after(db, day: date) -> dict[str, str]:
+    """Enterprise id -> the district it was in at the end of `day`, for each moved to another since (the first
+    later move's audit entry keeps the district it left)."""
+    left: dict[str, str] = {}
+    for row_id, before in db.conn.execute(
+            "SELECT row_id, json_extract(before, '$.district_id') FROM audit WHERE tbl = 'enterprise'"
+            " AND action = 'update' AND at > ? AND json_valid(before)"
+            " AND json_extract(before, '$.district_id') IS NOT NULL ORDER BY seq", (end_of_day(day).isoformat(),)):
+        left.setdefault(row_id, before)
+    return left
+
+
 class EnterpriseRepository(Repository[Enterprise]):
     table = "enterprise"
     record_type = Enterprise
@@ -81,13 +93,7 @@ class EnterpriseRepository(Repository[Enterprise]):
     def count_as_of(self, district_ids: list[str] | None, day: date) -> int:
         """Enterprises supervised at the end of `day` in these districts (None: all): tracked by then, each in the
         district it was in then (a later move's audit entry keeps the district it left)."""
-        end = end_of_day(day).isoformat()
-        left: dict[str, str] = {}
-        for row_id, before in self.db.conn.execute(
-                "SELECT row_id, json_extract(before, '$.district_id') FROM audit WHERE tbl = 'enterprise'"
-                " AND action = 'update' AND at > ? AND json_valid(before)"
-                " AND json_extract(before, '$.district_id') IS NOT NULL ORDER BY seq", (end,)):
-            left.setdefault(row_id, before)
+        left = districts_left_after(self.db, day)
         wanted = None if district_ids is None else set(district_ids)
         return sum(1 for enterprise_id, district_id in self.db.conn.execute(
                        "SELECT id, district_id FROM enterprise WHERE deleted = 0 AND tracked_since <= ?",
