@@ -20,6 +20,7 @@ from safety_desk.services.activity_scope import (
 from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.settings import Settings
+from safety_desk.store.enterprises import districts_left_after
 from safety_desk.store.records import Drill, Hazard, Photo
 
 # The two art. 33 groups, as the list names them.
@@ -110,10 +111,15 @@ def drills_due(session: Session, as_of: date, within_days: int = 30,
     districts, own = scope_of(session)
     store = session.store
     window_end = as_of + timedelta(days=within_days)
-    last = store.drills.last_held(districts, own, as_of)
-    planned = store.drills.next_planned(districts, own)
+    # Enterprises that moved district after `as_of` are counted where they were then (a past week's summary).
+    left = districts_left_after(store.db, as_of) if districts is not None else {}
+    looked_in = None if left else districts
+    last = store.drills.last_held(looked_in, own, as_of)
+    planned = store.drills.next_planned(looked_in, own)
     found = []
-    for enterprise in store.drills.scope_enterprises(districts, own):
+    for enterprise in store.drills.scope_enterprises(looked_in, own):
+        if left and left.get(enterprise.id, enterprise.district_id) not in districts:
+            continue
         due = _due(enterprise, last.get(enterprise.id, []), planned.get(enterprise.id), as_of, window_end, rule)
         if due.next_due <= window_end:
             found.append(due)

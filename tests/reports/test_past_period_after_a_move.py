@@ -26,6 +26,7 @@ def _figures(office, store: Store) -> dict:
             "training_attendees")}
         figures[f"weekly {code} by district"] = summary.open_by_district
         figures[f"weekly {code} bars"] = [(bar.found, bar.closed) for bar in summary.weeks]
+        figures[f"weekly {code} drills"] = sorted(due.enterprise_id for due in summary.drills_overdue)
         quarterly = to_snapshot(HazardStatisticsService(office).statistics(quarter_period(QUARTER), code))
         figures[f"quarterly {code}"] = {key: quarterly[key] for key in (
             "total", "statuses", "closed_in_period", "majors_tally")}
