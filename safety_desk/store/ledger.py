@@ -371,7 +371,10 @@ class LedgerQuery:
         return [by_rowid[rowid] for rowid in picked if rowid in by_rowid]
 
     def _execute(self, as_of: date, sql: str, params: dict[str, Any]):
-        """Run `sql` reading hazard states as of the end of `as_of`."""
+        """Run `sql` reading hazard states, and the district each hazard was in, as of the end of `as_of`."""
+        district = district_column(self.db, as_of)
+        if district != "h.district_id":  # a hazard moved with its enterprise since: named by the district it left
+            sql = sql.replace(_JOINS["d"], f" JOIN district d ON d.id = {district}")
         return self.db.conn.execute(_as_of_states(sql, state_table(self.db, as_of)), params)
 
     def _every_hazard_has_state(self) -> bool:

@@ -8,6 +8,7 @@ from safety_desk.reports.snapshots import to_snapshot
 from safety_desk.services.auth import SignIn
 from safety_desk.services.enterprises import EnterpriseService
 from safety_desk.services.hazard_statistics import HazardStatisticsService, quarter_period
+from safety_desk.services.ledger import LedgerFilter, LedgerService
 from safety_desk.services.weekly import WeeklyService, iso_week
 from safety_desk.store.store import Store
 
@@ -27,6 +28,8 @@ def _figures(office, store: Store) -> dict:
         figures[f"weekly {code} by district"] = summary.open_by_district
         figures[f"weekly {code} bars"] = [(bar.found, bar.closed) for bar in summary.weeks]
         figures[f"weekly {code} drills"] = sorted(due.enterprise_id for due in summary.drills_overdue)
+        figures[f"weekly {code} listed"] = [(row.hazard_id, row.district_name) for row in (
+            *summary.overdue, *summary.majors, *summary.due_next_week)]
         quarterly = to_snapshot(HazardStatisticsService(office).statistics(quarter_period(QUARTER), code))
         figures[f"quarterly {code}"] = {key: quarterly[key] for key in (
             "total", "statuses", "closed_in_period", "majors_tally")}
@@ -52,3 +55,8 @@ def test_a_move_after_the_period_leaves_its_district_figures_as_they_were(demo_s
     # … but what a district had found, closed and left open by the period's end is unchanged.
     after = _figures(office, demo_store)
     assert {key: value for key, value in after.items() if value != before[key]} == {}
+    # Its hazards as the ledger of the week's end lists them (what `ledger --as-of` and the summary's lists print)
+    # stand in the district they were in then.
+    listed = {row.district_name for row in LedgerService(office.at(date(2026, 11, 15))).every_row(
+        LedgerFilter(enterprise_id=busiest.id))}
+    assert listed == {demo_store.districts.get(busiest.district_id).name}
