@@ -21,7 +21,8 @@ PEOPLE_COLUMNS = [
     Column("login", "登录名", ("账号", "用户名", "登录账号"), required=True),
     Column("name", "姓名", ("名字", "人员姓名"), required=True),
     Column("role", "角色", ("岗位", "人员类别", "身份"), required=True),
-    Column("districts", "片区", ("负责片区", "所属片区", "片区代码", "片区名称")),
+    Column("districts", "片区", ("负责片区", "所属片区", "片区代码", "片区名称", "分管片区", "包片片区", "区县",
+                                 "所属区县", "负责区县", "辖区", "负责辖区")),
     Column("uscc", "统一社会信用代码", ("所属企业统一社会信用代码", "企业信用代码", "信用代码")),
     Column("password", "初始密码", ("密码",)),
 ]

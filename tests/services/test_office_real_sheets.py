@@ -122,3 +122,18 @@ def test_a_found_date_exported_with_its_time_is_the_day(office: Store, tmp_path:
     service(office).import_ledger(tmp_path / "台账.xlsx")
     [hazard] = office.hazards._select("deleted = 0", ())
     assert hazard.found_on == "2026-03-05"
+
+
+def test_a_staff_list_with_its_districts_under_fuze_quxian_comes_in(office: Store, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["安全检查人员名单"])
+    sheet.append(["序号", "姓名", "登录账号", "岗位", "负责区县", "联系电话"])
+    sheet.append([1, "李强", "liqiang", "检查员", "高新区片区、市南区片区", 13800138000.0])
+    sheet.append(["合计", "1人"])
+    book.save(tmp_path / "人员.xlsx")
+    result = service(office).import_people(tmp_path / "人员.xlsx")
+    assert result.added == 1
+    person = office.people.by_login("liqiang")
+    districts = {office.districts.get(d).name for d in office.members.districts_of(person.id)}
+    assert districts == {"高新区片区", "市南区片区"}
