@@ -65,7 +65,8 @@ FIRE_2017 = MajorStandard(
     in_force=date(2018, 7, 1), superseded_on=date(2025, 11, 1), source="regulations.md §3B [V]")
 
 # AQ 3067-2026: 53 numbered items 5.1.1–5.7.7 in seven groups [R] (a third-party index of the official PDF;
-# audit-2026-12.md source notes); published 2026-03-09, in force 2026-09-30 [R].
+# audit-2026-12.md source notes); published 2026-03-09, in force 2026-09-30 [R]. A training quiz bank
+# (GitHub consoleloghello/safenav) quotes the conditions of 49 of them under the same numbers [R].
 _AQ3067_GROUPS = {1: 5, 2: 10, 3: 6, 4: 9, 5: 12, 6: 4, 7: 7}
 AQ_3067_2026 = MajorStandard(
     name="AQ 3067-2026", title="化工和危险化学品生产经营企业重大生产安全事故隐患判定准则",
