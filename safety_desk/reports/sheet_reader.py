@@ -233,8 +233,10 @@ def read_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_RO
     table = find_table(path, columns, max_rows=max_rows)
     if table is None:
         wanted = "、".join(c.header for c in columns if c.required)
-        raise SheetError(say(f"{path.name}: 前{HEADER_SEARCH_ROWS}行中找不到表头",
-                             f"{path.name}: no header row with the columns {wanted} in rows 1-{HEADER_SEARCH_ROWS} of any sheet"))
+        raise SheetError(say(f"{path.name}: 没有一个工作表的前{HEADER_SEARCH_ROWS}行有含 {wanted} 列的表头"
+                             "（隐藏的工作表不读：数据在隐藏工作表中时请先取消隐藏）",
+                             f"{path.name}: no header row with the columns {wanted} in rows 1-{HEADER_SEARCH_ROWS} of "
+                             "any sheet (hidden sheets are not read: unhide the sheet that holds the data)"))
     return table
 
 

@@ -137,3 +137,16 @@ def test_a_staff_list_with_its_districts_under_fuze_quxian_comes_in(office: Stor
     person = office.people.by_login("liqiang")
     districts = {office.districts.get(d).name for d in office.members.districts_of(person.id)}
     assert districts == {"高新区片区", "市南区片区"}
+
+
+def test_a_list_left_on_a_hidden_sheet_is_refused_naming_its_columns_and_the_hidden_sheet(
+        office: Store, tmp_path: Path) -> None:
+    path = enterprise_list(tmp_path / "名录.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("说明").append(["本表由安全办维护"])
+    book["企业名录"].sheet_state = "hidden"  # hidden by someone tidying the workbook up
+    book.save(path)
+    with pytest.raises(SheetError) as refused:
+        service(office).import_enterprises(path)
+    message = str(refused.value)
+    assert "名录.xlsx" in message and "企业名称、统一社会信用代码" in message and "隐藏" in message
