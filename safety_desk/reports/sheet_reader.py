@@ -87,6 +87,7 @@ class Table:
     sheet: str
     header_row: int
     columns: dict[str, str]  # key -> the header text as written in the file
+    positions: dict[int, str] = field(default_factory=dict)  # column number -> key
     rows: list[SheetRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -184,8 +185,9 @@ def _open_workbook(path: Path) -> _Book:
     return _Book(reader, sheets)
 
 
-def _row_cells(book: _Book, part: str) -> Iterator[tuple[int, dict[int, Any]]]:
-    """(row number, {column number: (value, type)}) streamed from the sheet's XML, formulas without values marked."""
+def _row_cells(book: _Book, part: str, merged: list[str] | None = None) -> Iterator[tuple[int, dict[int, Any]]]:
+    """(row number, {column number: (value, type)}) streamed from the sheet's XML, formulas without values marked;
+    once every row is read, the sheet's merged ranges ("B3:B5", listed after the rows) are added to `merged`."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):
@@ -204,6 +206,29 @@ def _row_cells(book: _Book, part: str) -> Iterator[tuple[int, dict[int, Any]]]:
         for number, cells in parser.parse():
             yield number, {cell["column"]: (cell["value"], cell["data_type"]) for cell in cells
                            if cell["column"] <= MAX_COLUMNS}
+        if merged is not None and parser.merged_cells is not None:
+            merged.extend(str(cell.ref) for cell in parser.merged_cells.mergeCell)
+
+
+def _fill_merged_down(table: Table, merged: list[str]) -> None:
+    """A cell merged down over rows (one enterprise over its hazards, as ledgers are laid out) holds its value in
+    its top row only: the rows under it take that value, as the person reading the sheet sees it."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    rows = {row.number: row for row in table.rows}
+    for ref in merged:
+        try:
+            span = CellRange(ref)
+        except ValueError:
+            continue  # a damaged range: its cells read as they are
+        key = table.positions.get(span.min_col)
+        top = rows.get(span.min_row)
+        if span.max_row == span.min_row or key is None or top is None or _is_blank(top.values.get(key)):
+            continue
+        for number in range(span.min_row + 1, span.max_row + 1):
+            row = rows.get(number)
+            if row is not None and _is_blank(row.values.get(key)):
+                row.values[key] = top.values[key]
 
 
 def _is_blank(value: Any) -> bool:
@@ -250,7 +275,11 @@ def find_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_RO
         unlike = [c for c in not_like or () if c.required]
         for title, part in book.sheets:
             try:
-                table = _read_sheet(path, title, _row_cells(book, part), columns, required, max_rows, unlike)
+                merged: list[str] = []
+                table = _read_sheet(path, title, _row_cells(book, part, merged), columns, required, max_rows,
+                                    unlike)
+                if table is not None:
+                    _fill_merged_down(table, merged)
             except SheetError:
                 raise
             except Exception as exc:  # noqa: BLE001 - broken XML, a member that inflates past its size …
@@ -340,6 +369,8 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
             raise SheetError(say(f"{path.name}: 工作表「{title}」超过{max_rows:,}行数据，请分批导入",
                                  f"{path.name}: sheet “{title}” has more than {max_rows:,} data rows; split the file"))
         table.rows.append(SheetRow(number, values, frozenset(flagged)))
+    if table is not None:
+        table.positions = {number: column.key for number, column in positions.items()}
     return table
 
 

@@ -150,3 +150,24 @@ def test_a_list_left_on_a_hidden_sheet_is_refused_naming_its_columns_and_the_hid
         service(office).import_enterprises(path)
     message = str(refused.value)
     assert "名录.xlsx" in message and "企业名称、统一社会信用代码" in message and "隐藏" in message
+
+
+def test_an_enterprise_merged_over_its_hazards_names_each_of_them(office: Store, tmp_path: Path) -> None:
+    # The usual 台账: one enterprise's hazards under one merged 被检查单位 and 信用代码 cell each.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["隐患排查治理台账"])
+    sheet.append(["序号", "被检查单位", "统一社会信用代码", "检查日期", "存在问题", "隐患级别"])
+    sheet.append([1, "青岛甲机械有限公司", USCC_A, "2026-03-05", "配电箱未接地", "一般"])
+    sheet.append([2, None, None, "2026-03-05", "消防通道堵塞", "一般"])
+    sheet.append([3, None, None, "2026-03-06", "安全出口指示灯损坏", "一般"])
+    sheet.append([4, "青岛乙化工有限公司", USCC_B, "2026-03-07", "储罐区无防火堤", "重大"])
+    for column in "BC":
+        sheet.merge_cells(f"{column}3:{column}5")
+    book.save(tmp_path / "台账.xlsx")
+    result = service(office).import_ledger(tmp_path / "台账.xlsx")
+    assert result.added == 4
+    by_enterprise = {}
+    for hazard in office.hazards._select("deleted = 0", ()):
+        by_enterprise.setdefault(office.enterprises.get(hazard.enterprise_id).uscc, set()).add(hazard.description)
+    assert by_enterprise == {USCC_A: {"配电箱未接地", "消防通道堵塞", "安全出口指示灯损坏"}, USCC_B: {"储罐区无防火堤"}}
