@@ -171,3 +171,17 @@ def test_an_enterprise_merged_over_its_hazards_names_each_of_them(office: Store,
     for hazard in office.hazards._select("deleted = 0", ()):
         by_enterprise.setdefault(office.enterprises.get(hazard.enterprise_id).uscc, set()).add(hazard.description)
     assert by_enterprise == {USCC_A: {"配电箱未接地", "消防通道堵塞", "安全出口指示灯损坏"}, USCC_B: {"储罐区无防火堤"}}
+
+
+def test_a_district_merged_over_its_enterprises_places_each_of_them(office: Store, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "单位名称", "社会信用代码", "所属区县", "行业类别"])
+    sheet.append([1, "青岛丙建筑有限公司", NEW, "市南区片区", "E4710"])
+    sheet.append([2, "青岛丁商贸有限公司", make_uscc("91370200MA3C00004"), None, "G5411"])
+    sheet.merge_cells("D2:D3")
+    book.save(tmp_path / "名录.xlsx")
+    assert service(office).import_enterprises(tmp_path / "名录.xlsx").added == 2
+    south = office.districts.by_code("SN").id
+    assert {office.enterprises.by_uscc(NEW).district_id,
+            office.enterprises.by_uscc(make_uscc("91370200MA3C00004")).district_id} == {south}
