@@ -87,8 +87,11 @@ _STATUS_WORDS = {
     "完成": HazardStatus.CLOSED, "已闭环": HazardStatus.CLOSED, "已验收": HazardStatus.CLOSED,
     "整改完成": HazardStatus.CLOSED,
 }
-_RISK_WORDS = {"1": 1, "2": 2, "3": 3, "一": 1, "二": 2, "三": 3, "一类": 1, "二类": 2, "三类": 3,
-               "1类": 1, "2类": 2, "3类": 3, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅰ类": 1, "Ⅱ类": 2, "Ⅲ类": 3}
+# Keyed as the cell is read (NFKC: a Roman numeral Ⅱ reads as the letters II, so "Ⅱ类" was never found).
+_RISK_WORDS = {unicodedata.normalize("NFKC", word): risk for word, risk in {
+    "1": 1, "2": 2, "3": 3, "一": 1, "二": 2, "三": 3, "一类": 1, "二类": 2, "三类": 3,
+    "1类": 1, "2类": 2, "3类": 3, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅰ类": 1, "Ⅱ类": 2, "Ⅲ类": 3,
+    "一级": 1, "二级": 2, "三级": 3, "1级": 1, "2级": 2, "3级": 3, "Ⅰ级": 1, "Ⅱ级": 2, "Ⅲ级": 3}.items()}
 _PROBLEMS_SHOWN = 200  # in the refusal message; the result keeps all of them
 
 

@@ -185,3 +185,14 @@ def test_a_district_merged_over_its_enterprises_places_each_of_them(office: Stor
     south = office.districts.by_code("SN").id
     assert {office.enterprises.by_uscc(NEW).district_id,
             office.enterprises.by_uscc(make_uscc("91370200MA3C00004")).district_id} == {south}
+
+
+@pytest.mark.parametrize("written, risk_class", [("Ⅱ类", 2), ("Ⅲ", 3), ("2级", 2), ("一级", 1), (3.0, 3)])
+def test_a_risk_class_written_as_offices_write_it_is_read(office: Store, tmp_path: Path, written, risk_class) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["单位名称", "社会信用代码", "所属区县", "行业类别", "风险等级"])
+    sheet.append(["青岛丙建筑有限公司", NEW, "市南区片区", "E4710", written])
+    book.save(tmp_path / "名录.xlsx")
+    service(office).import_enterprises(tmp_path / "名录.xlsx")
+    assert office.enterprises.by_uscc(NEW).risk_class == risk_class
