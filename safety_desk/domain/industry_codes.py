@@ -234,7 +234,8 @@ def industry_from_list(text: str, unknown: Industry | None = None) -> Industry:
     if unknown is not None:
         return unknown
     near = "、".join(nearest_names(text))
-    raise ValueError(say(f"未知行业 {text.strip()!r}（国民经济行业分类及常用简称均无此名）；最接近：{near}；"
-                         "或用 --unknown-industry 其他 按其他导入",
+    # What to do besides correcting the cell depends on where it is read (a command's option, a window's box):
+    # the caller says it once, not every row.
+    raise ValueError(say(f"未知行业 {text.strip()!r}（国民经济行业分类及常用简称均无此名）；最接近：{near}",
                          f"unknown industry {text.strip()!r} (neither GB/T 4754-2017 nor a common short name); "
-                         f"nearest: {near}; or give --unknown-industry 其他"))
+                         f"nearest: {near}"))

@@ -113,6 +113,8 @@ class ImportResult:
     new_districts: list[str] = field(default_factory=list)
     # Industry cells the GB/T 4754 table did not know, imported as `unknown_industry`: {cell text: rows}.
     unmapped_industries: dict[str, int] = field(default_factory=dict)
+    # Rows refused for an industry the table does not know (the command's --unknown-industry takes them).
+    unknown_industries: int = 0
     # People imported without a password: (login, one-time password), to hand over once.
     one_time_passwords: list[tuple[str, str]] = field(default_factory=list)
     # A ledger workbook's own enterprise sheet, imported with its hazards: what it found or did.
@@ -188,6 +190,11 @@ class ImportRefused(ValueError):
         if result.new_districts:
             missing = (say(f"\n片区不存在：{'、'.join(result.new_districts)}；加 --new-districts 导入时新建",
                            f"\nthese districts do not exist: {', '.join(result.new_districts)}; give --new-districts to create them"))
+        if result.unknown_industries:
+            missing += say(f"\n{result.unknown_industries} 行的行业未识别：改为国民经济行业分类的名称或代码，"
+                           "或加 --unknown-industry 其他 按其他导入",
+                           f"\n{result.unknown_industries} rows name an unknown industry: write a GB/T 4754 name or "
+                           "code, or give --unknown-industry 其他 to import them as other")
         super().__init__(say(f"{result.file}: {len(result.problems)} 个问题，未导入任何数据{missing}\n{shown}",
                              f"{result.file}: {len(result.problems)} problems; nothing was imported{missing}\n{shown}"))
 
@@ -362,8 +369,8 @@ class SpreadsheetService:
                                                          f"the district code {code} does not exist, and the name {district_name} is district {by_name[district_name].code}"))
                     elif not new_districts:
                         column = "district_code" if code else "district_name"
-                        problem.add(column, say(f"片区 {code or district_name} 不存在，加 --new-districts 可新建",
-                                                f"no district {code or district_name}; --new-districts creates it"))
+                        problem.add(column, say(f"片区 {code or district_name} 不存在",
+                                                f"no district {code or district_name}"))
             industry = None
             if values.get("industry"):
                 found = map_industry(values["industry"])
@@ -374,6 +381,7 @@ class SpreadsheetService:
                     result.unmapped_industries[key] = result.unmapped_industries.get(key, 0) + 1
                 industry = found.value if found is not None else problem.check(
                     "industry", lambda: industry_from_list(values["industry"]).value)
+                result.unknown_industries += industry is None
             risk_class = None
             if values.get("risk_class"):
                 risk_class = _RISK_WORDS.get(unicodedata.normalize("NFKC", values["risk_class"]).strip())
@@ -489,6 +497,7 @@ class SpreadsheetService:
                 result.enterprises = listed
                 result.problems.extend(listed.problems)
                 result.new_districts, result.unmapped_industries = listed.new_districts, listed.unmapped_industries
+                result.unknown_industries = listed.unknown_industries
                 enterprises = [e for e in plan.enterprises_after(enterprises) if not e.deleted]
                 for row in listed_table.rows:
                     listed_keys.update(cell_text(row.values.get(key)).upper() for key in ("uscc", "name"))
