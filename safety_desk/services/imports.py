@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -197,6 +198,11 @@ class ImportRefused(ValueError):
                            "code, or give --unknown-industry 其他 to import them as other")
         super().__init__(say(f"{result.file}: {len(result.problems)} 个问题，未导入任何数据{missing}\n{shown}",
                              f"{result.file}: {len(result.problems)} problems; nothing was imported{missing}\n{shown}"))
+
+
+def _name_key(name: str) -> str:
+    """An enterprise's name as a ledger is matched by it: （集团） and (集团), full- and half-width, spaces, alike."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
 
 
 def _uscc_cell(value: Any, text: str) -> str:
@@ -504,7 +510,8 @@ class SpreadsheetService:
         by_uscc = {e.uscc: e for e in enterprises}
         by_name: dict[str, Enterprise | None] = {}
         for enterprise in enterprises:
-            by_name[enterprise.name] = None if enterprise.name in by_name else enterprise  # None: ambiguous
+            key = _name_key(enterprise.name)
+            by_name[key] = None if key in by_name else enterprise  # None: ambiguous
         today = self.session.clock.today()
         parsed: list[tuple[Hazard, HazardStatus, date | None, date | None, date | None]] = []
         for index, row in enumerate(table.rows):
@@ -576,7 +583,7 @@ class SpreadsheetService:
                            by_name: dict[str, Enterprise | None], listed: set[str] = frozenset()) -> Enterprise | None:
         uscc_text, name = cell_text(values.get("uscc")), cell_text(values.get("enterprise"))
         enterprise = None
-        if (uscc_text or name).upper() in listed and (uscc_text or name) not in by_name:
+        if (uscc_text or name).upper() in listed and (uscc_text or _name_key(name)) not in by_name:
             if not uscc_text or by_uscc.get(uscc_text.upper()) is None:
                 # Listed on the enterprise sheet, whose row was refused and says why: not a second problem here.
                 problem.clean = False
@@ -594,14 +601,14 @@ class SpreadsheetService:
                                         "industry)"))
                 return None
         elif name:
-            if name not in by_name:
+            if _name_key(name) not in by_name:
                 problem.add("enterprise", say(f"企业「{name}」不存在（名称须与企业名录完全一致）：请先导入企业名录，"
                                               "或在同一工作簿中加一张企业名录工作表",
                                               f"no enterprise is named “{name}” (the name must match the list of "
                                               "enterprises exactly): import the list first, or add a sheet of "
                                               "enterprises to the same workbook"))
                 return None
-            enterprise = by_name[name]
+            enterprise = by_name[_name_key(name)]
             if enterprise is None:
                 problem.add("enterprise", say(f"有多家企业名为「{name}」，请填写统一社会信用代码",
                                               f"several enterprises are named “{name}”; give the USCC"))

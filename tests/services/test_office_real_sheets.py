@@ -196,3 +196,19 @@ def test_a_risk_class_written_as_offices_write_it_is_read(office: Store, tmp_pat
     book.save(tmp_path / "名录.xlsx")
     service(office).import_enterprises(tmp_path / "名录.xlsx")
     assert office.enterprises.by_uscc(NEW).risk_class == risk_class
+
+
+def test_a_ledger_naming_its_enterprise_with_other_brackets_and_spaces_finds_it(office: Store, tmp_path: Path) -> None:
+    from safety_desk.store.records import Enterprise
+
+    office.enterprises.add(Enterprise(id=office.db.new_id(), uscc=NEW, name="青岛丙建工（集团）有限公司",
+                                      district_id=office.districts.by_code("SN").id, industry="建筑施工",
+                                      risk_class=2, tracked_since="2026-01-01"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["被检查单位", "检查日期", "存在问题"])
+    sheet.append(["青岛丙建工(集团)有限公司 ", "2026-03-05", "脚手架未设连墙件"])  # half-width, as typed
+    sheet.append(["青岛丙建工 （集团） 有限公司", "2026-03-06", "临边无防护"])
+    book.save(tmp_path / "台账.xlsx")
+    assert service(office).import_ledger(tmp_path / "台账.xlsx").added == 2
+    assert {h.enterprise_id for h in office.hazards._select("deleted = 0", ())} == {office.enterprises.by_uscc(NEW).id}
