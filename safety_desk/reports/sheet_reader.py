@@ -306,9 +306,11 @@ def _match_header(cells: dict[int, Any], columns: list[Column]) -> dict[int, Col
 
 
 def _add_header_half(table: Table, positions: dict[int, Column], cells: dict[int, Any],
-                     columns: list[Column]) -> bool:
-    """Columns named in the other row of a two-row header (merged cells), where the header row left them blank."""
-    extra = _match_header({n: cell for n, cell in cells.items() if n not in positions},
+                     columns: list[Column], header: dict[int, Any] | None = None) -> bool:
+    """Columns named in the other row of a two-row header (merged cells). Above the header row only where its cell
+    is blank (merged down from above), not under a title or a note whose words happen to name a column."""
+    extra = _match_header({n: cell for n, cell in cells.items() if n not in positions
+                           and (header is None or _is_blank(header.get(n, (None,))[0]))},
                           [c for c in columns if c not in positions.values()])
     for number, column in extra.items():
         positions[number] = column
@@ -337,7 +339,7 @@ def _read_sheet(path: Path, title: str, rows: Iterator[tuple[int, dict[int, Any]
                 positions = matched
                 table = Table(sheet=title, header_row=number,
                               columns={c.key: str(cells[n][0]).strip() for n, c in matched.items()})
-                _add_header_half(table, positions, previous, columns)
+                _add_header_half(table, positions, previous, columns, header=cells)
             previous = cells
             continue
         if number == table.header_row + 1 and not any(

@@ -212,3 +212,18 @@ def test_a_ledger_naming_its_enterprise_with_other_brackets_and_spaces_finds_it(
     book.save(tmp_path / "台账.xlsx")
     assert service(office).import_ledger(tmp_path / "台账.xlsx").added == 2
     assert {h.enterprise_id for h in office.hazards._select("deleted = 0", ())} == {office.enterprises.by_uscc(NEW).id}
+
+
+def test_a_header_merged_down_from_the_row_above_is_read_but_a_note_above_is_not(office: Store,
+                                                                                  tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["片区", "东城", "单位信息", None, "行业类别"])  # a note: its 片区 is not the district column
+    sheet.append(["所在地", None, "单位名称", "社会信用代码", None])
+    sheet.merge_cells("E1:E2")  # 行业类别 merged down over the header's two rows
+    sheet.append(["某路1号", "x", "青岛丙建筑有限公司", NEW, "E4710"])
+    book.save(tmp_path / "名录.xlsx")
+    with pytest.raises(ImportRefused) as refused:
+        service(office).import_enterprises(tmp_path / "名录.xlsx", dry_run=True)
+    # The industry came from the row above; the district was not taken from the note's column (所在地).
+    assert [p.message for p in refused.value.result.problems] == ["新企业必须填写片区"]
