@@ -185,8 +185,12 @@ class InspectionService:
         return sorted(newest_first, key=lambda c: not c.starts_on <= today_text <= c.ends_on)
 
     def colleagues(self, enterprise_id: str) -> list[Person]:
-        """Inspectors and leaders of the enterprise's district who may join the team (not the signed-in person)."""
+        """Inspectors and leaders of the enterprise's district who may join the team (not the signed-in person);
+        none for an enterprise's officer, whose self-inspection is its own (the office's inspectors are not its
+        team)."""
         self.session.require_enterprise(enterprise_id)
+        if self.session.role == "enterprise":
+            return []
         enterprise = self.store.enterprises.require(enterprise_id)
         people = []
         for member in self.store.members.of_district(enterprise.district_id):

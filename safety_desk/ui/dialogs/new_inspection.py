@@ -113,7 +113,8 @@ class NewInspectionDialog(QDialog):
         layout.addWidget(self.buttons)
 
         if context.session.role == "enterprise":
-            # Its officer inspects only its own enterprise: chosen already, not searched for by name.
+            # Its officer inspects only its own enterprise: chosen already, not searched for by name; and alone
+            # (the office's inspectors are no team of a self-inspection).
             enterprise_id = context.session.person.enterprise_id
             self.enterprise_edit.setReadOnly(True)
             self.enterprise_edit.setClearButtonEnabled(False)
@@ -122,6 +123,9 @@ class NewInspectionDialog(QDialog):
             self.checklist.setFocus()
         else:
             self.enterprise_edit.setFocus()
+        if context.session.role == "enterprise":
+            form.setRowVisible(self.team, False)
+            form.setRowVisible(self.team_hint, False)
 
     # -- enterprise -----------------------------------------------------------------------------
     def on_enterprise_typed(self, text: str) -> None:
