@@ -14,6 +14,7 @@ import click
 
 from safety_desk import __version__, cli_help
 from safety_desk.domain.language import say, set_language
+from safety_desk.domain.vocabulary import inspection_kind, word
 
 if TYPE_CHECKING:
     from safety_desk.app import Desk
@@ -524,7 +525,9 @@ def restore_command(ctx: click.Context, file: Path) -> None:
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
               help="The ledger as it stood at the end of that day: hazards registered by then, with their status"
                    " and deadline then, overdue judged on it (default: today).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per hazard, in a JSON array.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per hazard, in a JSON array; grade and status as stored (the Chinese codes"
+                   " --grade and --status take), whatever --lang says.")
 @click.pass_context
 def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | None, grade: str | None,
                    status: str | None, overdue: bool, as_of, as_json: bool) -> None:
@@ -554,7 +557,7 @@ def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | No
         for row in rows:
             count += 1
             late = say(f"逾期{row.overdue_days}天", f"{row.overdue_days} days overdue") if row.overdue_days else ""
-            click.echo("\t".join([row.found_on, row.district_name, row.enterprise_name, row.grade, row.status or "",
+            click.echo("\t".join([row.found_on, row.district_name, row.enterprise_name, word(row.grade), word(row.status),
                                   row.deadline or "", late, row.description]))
         click.echo(say(f"{count} 条隐患（截至 {day.isoformat()}）", f"{count} hazards (as of {day.isoformat()})"), err=True)
 
@@ -848,6 +851,8 @@ def inspection_list(ctx: click.Context, uscc, district_code, day_from, day_to, a
              "checklist_id": inspection.checklist_id, "status": inspection.status,
              "status_name": say(*_STATUS_WORDS.get(inspection.status, (inspection.status,) * 2))}
             for inspection in found]
+    if not as_json:  # the JSON keeps its documented Chinese kind_name; a person reads the kind in their language
+        rows = [{**row, "kind_name": inspection_kind(row["kind"])} for row in rows]
     _echo_listing(rows, as_json, ["id", "started_at", "enterprise_name", "district_name", "kind_name", "status_name"],
                   say("次检查", "inspections"))
 
@@ -1047,7 +1052,7 @@ def district_list(ctx: click.Context, as_json: bool) -> None:
                  "inspectors": [p.login for p in r.inspectors], "enterprises": r.enterprises}
                 for r in desk.organisation.districts()]
     if not as_json:
-        rows = [{**row, "inspectors": "、".join(row["inspectors"])} for row in rows]
+        rows = [{**row, "inspectors": say("、", ", ").join(row["inspectors"])} for row in rows]
     _echo_listing(rows, as_json, ["code", "name", "leader_login", "leader_name", "inspectors", "enterprises"],
                   say("个片区", "districts"))
 
@@ -1152,7 +1157,7 @@ def person_list(ctx: click.Context, as_json: bool) -> None:
                  "enterprise_name": r.enterprise_name or None, "active": r.person.active,
                  "must_change_password": r.person.must_change_password} for r in desk.organisation.people()]
     if not as_json:
-        rows = [{**row, "districts": "、".join(row["districts"]), "active": say("正常", "active") if row["active"] else say("已停用", "disabled")}
+        rows = [{**row, "districts": say("、", ", ").join(row["districts"]), "active": say("正常", "active") if row["active"] else say("已停用", "disabled")}
                 for row in rows]
     _echo_listing(rows, as_json, ["login", "name", "role", "districts", "enterprise_name", "active"],
                   say("人", "people"))
