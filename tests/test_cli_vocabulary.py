@@ -1,4 +1,4 @@
-"""The CLI's listings show the controlled vocabulary (grades, statuses, kinds) in the run's language; --json keeps codes."""
+"""CLI listings show grades, statuses and kinds in the run's language; --json keeps the stored codes."""
 
 from __future__ import annotations
 

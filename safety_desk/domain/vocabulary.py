@@ -1,4 +1,4 @@
-"""The controlled vocabulary as a person reads it: stored codes (一般, 待复查, 四不两直 ...) in the chosen language."""
+"""The controlled vocabulary as a person reads it: stored codes (一般, 待复查, 四不两直) in the chosen language."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.hazard_status import HazardEventKind
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.hazards import (
     EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION, SUPERVISION_LEVELS,
@@ -309,14 +310,13 @@ class HazardDetailDialog(QDialog):
         hazard = detail.hazard
         self.setWindowTitle(self.tr("Hazard: %1").replace("%1", hazard.description[:40]))
         self.description.setText(hazard.description)
+        self.grade_badge.setText(word(hazard.grade))
         if detail.major:
-            self.grade_badge.setText(hazard.grade)
             self.grade_badge.setStyleSheet(_BADGE % _MAJOR)
         else:
-            self.grade_badge.setText(hazard.grade)
             self.grade_badge.setStyleSheet(f"color: {_MUTED}; border: 1px solid #b0bec5; border-radius: 4px;"
                                            " padding: 2px 10px;")
-        status = detail.status or self.tr("not yet registered")
+        status = word(detail.status) or self.tr("not yet registered")
         self.status_badge.setText(status)
         self.status_badge.setStyleSheet(_BADGE % STATUS_COLOURS.get(detail.status or "", "#78909c"))
         self.facts.setText(" · ".join([detail.enterprise_name, detail.district_name,

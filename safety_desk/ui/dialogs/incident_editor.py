@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.domain.grading import grade_accident
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.activities import LIABILITIES, IncidentService, liability_name
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.services.errors import ServiceError
@@ -103,7 +104,7 @@ class IncidentEditorDialog(QDialog):
     def on_figures_changed(self, *_args) -> None:
         grade = grade_accident(self.deaths.value(), self.injuries.value(), round(self.loss.value() * 10_000, 2))
         colour = "#b71c1c" if grade.is_larger_or_above else "#37474f"
-        self.grade.setText(f"<b style='color:{colour}'>{grade.value}</b>")
+        self.grade.setText(f"<b style='color:{colour}'>{word(grade)}</b>")
 
     def on_accept(self) -> None:
         when = self.when.dateTime().toPython().replace(tzinfo=BEIJING)

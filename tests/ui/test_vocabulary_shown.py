@@ -1,0 +1,97 @@
+"""In the English window the hazard ledger shows grades and statuses in English; the filters still filter by code."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from safety_desk.domain.hazard_status import HazardStatus
+from safety_desk.ui.i18n import apply_font, install_translators, register_font
+from safety_desk.ui.models.ledger_model import LedgerModel
+from safety_desk.ui.pages.hazards import HazardsPage
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+HAN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f]")
+SHOTS = Path(os.environ["SAFETY_DESK_SHOTS"]) if os.environ.get("SAFETY_DESK_SHOTS") else None
+
+
+@pytest.fixture(autouse=True)
+def window_font(qapp):
+    """For screenshots, the window's own font (Chinese as Chinese), set before the page measures its columns."""
+    if SHOTS is None:
+        yield
+        return
+    before = qapp.font()
+    apply_font(qapp, register_font())
+    yield
+    qapp.setFont(before)
+
+
+def _page(qtbot, context) -> HazardsPage:
+    page = HazardsPage(context)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.on_shown()
+    return page
+
+
+def _items(combo) -> list[str]:
+    return [combo.itemText(index) for index in range(combo.count())]
+
+
+def _column(page: HazardsPage, column: int, rows: int = 300) -> set[str]:
+    return {page.model.data(page.model.index(row, column), DISPLAY) for row in range(min(page.model.rowCount(), rows))}
+
+
+def _shot(page: HazardsPage, name: str) -> None:
+    if SHOTS is not None:  # for a person to look at
+        page.grab().save(str(SHOTS / name))
+
+
+def test_the_english_ledger_reads_grades_and_statuses_in_english(qtbot, demo_context, english) -> None:
+    page = _page(qtbot, demo_context)
+    assert _items(page.grade) == ["All grades", "General", "Major"]
+    assert _items(page.status) == ["All statuses", "Not closed", "Awaiting rectification", "In rectification",
+                                   "Awaiting re-inspection", "Closed"]
+    assert _column(page, LedgerModel.GRADE) == {"General", "Major"}
+    assert not any(HAN.search(text) for text in _column(page, LedgerModel.STATUS))
+    _shot(page, "hazards-en.png")
+
+
+def test_choosing_major_lists_only_major_hazards(qtbot, demo_context, english) -> None:
+    page = _page(qtbot, demo_context)
+    total = page.model.rowCount()
+    page.grade.setCurrentIndex(page.grade.findText("Major"))
+    major = page.model.rowCount()
+    assert 0 < major < total
+    assert {page.model.row_at(row).grade for row in range(major)} == {"重大"}  # the stored code is unchanged
+    assert _column(page, LedgerModel.GRADE, major) == {"Major"}
+
+    page.grade.setCurrentIndex(0)
+    page.status.setCurrentIndex(page.status.findText("Awaiting re-inspection"))
+    waiting = page.model.rowCount()
+    assert 0 < waiting < total
+    assert {page.model.row_at(row).status for row in range(waiting)} == {HazardStatus.AWAITING_REVIEW.value}
+    assert _column(page, LedgerModel.STATUS, waiting) == {"Awaiting re-inspection"}
+
+
+@pytest.fixture
+def chinese_window(qapp):
+    translators = install_translators(qapp, "zh_CN")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_the_chinese_ledger_is_as_it_was(qtbot, demo_context, chinese_window) -> None:
+    page = _page(qtbot, demo_context)
+    assert _items(page.grade)[1:] == ["一般", "重大"]
+    assert _items(page.status)[2:] == [status.value for status in HazardStatus]
+    assert _column(page, LedgerModel.GRADE) == {"一般", "重大"}
+    page.grade.setCurrentIndex(page.grade.findText("重大"))
+    assert _column(page, LedgerModel.GRADE, page.model.rowCount()) == {"重大"}
+    _shot(page, "hazards-zh.png")
