@@ -507,7 +507,7 @@ class HazardDetailDialog(QDialog):
 
     def on_verify_clicked(self) -> None:
         dialog = ReasonDialog(self.tr("Accept the rectification"),
-                              self.tr("The re-inspection found the hazard rectified: it is closed (已销号)."), self,
+                              self.tr("The re-inspection found the hazard rectified: it is Closed."), self,
                               reason_label=self.tr("Note"), reason_required=False, ok_text=self.tr("Accept and close"))
         self._open_action(dialog, lambda d: self.context.ops.call("hazards", "verify", self.hazard_id, d.reason()))
 
@@ -519,7 +519,7 @@ class HazardDetailDialog(QDialog):
         start = detail.deadline if detail.deadline and detail.deadline > today else (
             self.service.default_deadline(detail.hazard.grade, today))
         dialog = ReasonDialog(self.tr("Reject the rectification"),
-                              self.tr("The hazard goes back to rectification (整改中). Say what is still wrong, "
+                              self.tr("The hazard goes back In rectification. Say what is still wrong, "
                                       "and by when it must be rectified."),
                               self, date_label=self.tr("New deadline"), initial_date=start,
                               minimum_date=max(found, today + timedelta(days=1)), ok_text=self.tr("Reject"))
@@ -540,7 +540,7 @@ class HazardDetailDialog(QDialog):
         found = date.fromisoformat(self.detail.hazard.found_on)
         suggested = self.service.as_of() + timedelta(days=self.context.settings.deadline_days_general)
         dialog = ReasonDialog(self.tr("Reopen the hazard"),
-                              self.tr("The closed hazard is back in rectification (整改中)."), self,
+                              self.tr("The closed hazard is back In rectification."), self,
                               date_label=self.tr("New deadline"), date_optional=True, minimum_date=found,
                               initial_date=suggested,
                               ok_text=self.tr("Reopen"))

@@ -196,7 +196,7 @@ class CampaignModel(_RowsModel[CampaignProgress]):
 
     def __init__(self, rows: Sequence[CampaignProgress] = (), parent=None) -> None:
         super().__init__([self.tr("Campaign"), self.tr("Kind"), self.tr("Period"), self.tr("Targets"),
-                          self.tr("Inspected"), self.tr("Progress"), self.tr("Hazards found (一般/重大)"),
+                          self.tr("Inspected"), self.tr("Progress"), self.tr("Hazards found (general/major)"),
                           self.tr("Closed")], rows, parent)
 
     def text(self, row: CampaignProgress, column: int) -> str:
