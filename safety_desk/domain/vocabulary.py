@@ -6,6 +6,7 @@ from safety_desk.domain.campaigns import CampaignKind
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType
 from safety_desk.domain.grading import AccidentGrade, HazardGrade
 from safety_desk.domain.hazard_status import HazardStatus
+from safety_desk.domain.industry import Industry
 from safety_desk.domain.language import say
 from safety_desk.domain.risk import RiskLevel
 
@@ -34,6 +35,27 @@ ENGLISH: dict[str, str] = {
     DrillContent.SINGLE: "Single-item drill",
     DrillForm.LIVE: "Live drill",
     DrillForm.TABLETOP: "Tabletop drill",
+    # Supervision industries (the enterprise's industry field).
+    Industry.METALLURGY: "Metallurgy",
+    Industry.NONFERROUS: "Non-ferrous metals",
+    Industry.BUILDING_MATERIALS: "Building materials",
+    Industry.MACHINERY: "Machinery",
+    Industry.LIGHT_INDUSTRY: "Light industry",
+    Industry.TEXTILES: "Textiles",
+    Industry.TOBACCO: "Tobacco",
+    Industry.COMMERCE: "Commerce and trade",
+    Industry.HAZARDOUS_CHEMICALS: "Hazardous chemicals",
+    Industry.CONSTRUCTION: "Construction",
+    Industry.MINING: "Mining",
+    Industry.TRANSPORT: "Transport",
+    Industry.WAREHOUSING: "Warehousing and logistics",
+    Industry.POWER: "Electric power",
+    Industry.GAS: "Gas supply",
+    Industry.URBAN_RAIL: "Urban rail transit",
+    Industry.HOTEL_CATERING: "Hotels and catering",
+    Industry.REAL_ESTATE: "Real estate",
+    Industry.FINANCE_SERVICES: "Financial services",
+    Industry.OTHER: "Other",
 }
 
 # Inspection kinds are stored as English codes; (Chinese, English) as read. The Chinese is also the official

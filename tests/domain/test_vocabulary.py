@@ -10,13 +10,14 @@ from safety_desk.domain.campaigns import CampaignKind
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType
 from safety_desk.domain.grading import AccidentGrade, HazardGrade
 from safety_desk.domain.hazard_status import HazardStatus
+from safety_desk.domain.industry import Industry
 from safety_desk.domain.language import set_language
 from safety_desk.domain.risk import RiskLevel
 from safety_desk.domain.vocabulary import INSPECTION_KIND_WORDS, inspection_kind, word
 from safety_desk.store.inspections import INSPECTION_KINDS
 
 VOCABULARY = [*HazardGrade, *AccidentGrade, *HazardStatus, *RiskLevel, *CampaignKind, *DrillPlanType,
-              *DrillContent, *DrillForm]
+              *DrillContent, *DrillForm, *Industry]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -1,4 +1,4 @@
-"""In the English window the hazard ledger shows grades and statuses in English; the filters still filter by code."""
+"""The English window shows stored grades, statuses and kinds in English; filters and item data keep the codes."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from safety_desk.domain.hazard_status import HazardStatus
+from safety_desk.services.enterprises import OpenHazardRow
+from safety_desk.store.records import Drill, Hazard
 from safety_desk.ui.i18n import apply_font, install_translators, register_font
+from safety_desk.ui.models.activity_models import DrillRecordsModel
+from safety_desk.ui.models.enterprise_models import DrillsModel, OpenHazardsModel
 from safety_desk.ui.models.ledger_model import LedgerModel
 from safety_desk.ui.pages.hazards import HazardsPage
 
@@ -95,3 +99,18 @@ def test_the_chinese_ledger_is_as_it_was(qtbot, demo_context, chinese_window) ->
     page.grade.setCurrentIndex(page.grade.findText("重大"))
     assert _column(page, LedgerModel.GRADE, page.model.rowCount()) == {"重大"}
     _shot(page, "hazards-zh.png")
+
+
+def test_the_enterprise_and_activity_lists_read_the_vocabulary_in_english(qapp, english) -> None:
+    hazard = Hazard(id="h1", enterprise_id="e1", district_id="d1", source="inspection", description="Leak",
+                    grade="重大", found_on="2026-11-01")
+    hazards = OpenHazardsModel([OpenHazardRow(hazard=hazard, status="待复查", deadline=None, overdue_days=0)])
+    assert [hazards.data(hazards.index(0, column), DISPLAY) for column in (hazards.GRADE, hazards.STATUS)] == \
+        ["Major", "Awaiting re-inspection"]
+    drill = Drill(id="d1", enterprise_id="e1", district_id="d1", name="Fire drill", plan_type="现场处置方案",
+                  content="单项演练", form="桌面演练", held_on="2026-11-01")
+    records = DrillRecordsModel([drill], {"e1": "Enterprise"})
+    assert records.data(records.index(0, records.PLAN_TYPE), DISPLAY) == "On-site procedure"
+    assert records.data(records.index(0, records.FORM), DISPLAY) == "Single-item drill · Tabletop drill"
+    drills = DrillsModel([drill])
+    assert drills.data(drills.index(0, DrillsModel.FORM), DISPLAY) == "Tabletop drill"
