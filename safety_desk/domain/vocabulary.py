@@ -57,6 +57,10 @@ ENGLISH: dict[str, str] = {
     Industry.FINANCE_SERVICES: "Financial services",
     Industry.OTHER: "Other",
 }
+# Training kinds offered in the training editor (a kind may also be typed: that text is shown as typed).
+TRAINING_KINDS = ("企业培训", "联合培训", "片区培训", "全市培训", "宣教活动")
+ENGLISH.update(zip(TRAINING_KINDS, ("Enterprise training", "Joint training", "District training",
+                                    "City-wide training", "Awareness activity")))
 
 # Inspection kinds are stored as English codes; (Chinese, English) as read. The Chinese is also the official
 # documents' word (services.inspections.KIND_NAMES), the English the one the GUI's inspection lists use.

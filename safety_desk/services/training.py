@@ -27,11 +27,12 @@ class TrainingRow:
     def audience(self) -> str:
         """Who it was for, in words: the enterprises, the district, or 全市 (office-wide)."""
         if self.enterprise_names or self.others:
-            names = "、".join(self.enterprise_names)
+            names = say("、", ", ").join(self.enterprise_names)
             if self.others:
-                names += f"{'等' if names else ''}另{self.others}家企业"
+                names += say(f"{'等' if names else ''}另{self.others}家企业",
+                             f"{' and ' if names else ''}{self.others} other enterprises")
             return names
-        return self.district_name or "全市"
+        return self.district_name or say("全市", "city-wide")
 
 
 class TrainingService:

@@ -11,9 +11,11 @@ from PySide6.QtCore import Qt
 
 from safety_desk.domain.hazard_status import HazardStatus
 from safety_desk.services.enterprises import OpenHazardRow
+from safety_desk.services.training import TrainingRow
 from safety_desk.store.records import Drill, Hazard
 from safety_desk.ui.i18n import apply_font, install_translators, register_font
-from safety_desk.ui.models.activity_models import DrillRecordsModel
+from safety_desk.ui.dialogs.training_editor import TrainingEditorDialog
+from safety_desk.ui.models.activity_models import DrillRecordsModel, TrainingModel
 from safety_desk.ui.models.enterprise_models import DrillsModel, OpenHazardsModel
 from safety_desk.ui.models.ledger_model import LedgerModel
 from safety_desk.ui.pages.hazards import HazardsPage
@@ -114,3 +116,18 @@ def test_the_enterprise_and_activity_lists_read_the_vocabulary_in_english(qapp, 
     assert records.data(records.index(0, records.FORM), DISPLAY) == "Single-item drill · Tabletop drill"
     drills = DrillsModel([drill])
     assert drills.data(drills.index(0, DrillsModel.FORM), DISPLAY) == "Tabletop drill"
+
+
+def test_an_english_training_kind_is_stored_as_its_chinese_code(qtbot, context_for, demo_as_of, english) -> None:
+    context = context_for("ent0001")
+    dialog = TrainingEditorDialog(context, context.desk.training, demo_as_of)
+    qtbot.addWidget(dialog)
+    assert _items(dialog.kind) == ["Enterprise training", "Joint training", "District training",
+                                   "City-wide training", "Awareness activity"]
+    dialog.title.setText("Fire safety")
+    dialog.kind.setCurrentIndex(dialog.kind.findText("Joint training"))
+    dialog.on_accept()
+    stored = context.store.trainings.get(dialog.training_id)
+    assert stored.kind == "联合培训"
+    shown = TrainingModel([TrainingRow(stored, ["Enterprise"], "")])
+    assert shown.data(shown.index(0, TrainingModel.KIND), DISPLAY) == "Joint training"

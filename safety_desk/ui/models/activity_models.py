@@ -125,7 +125,7 @@ class TrainingModel(_RowsModel[TrainingRow]):
 
     def text(self, row: TrainingRow, column: int) -> str:
         training = row.training
-        return (training.held_on, training.title, training.kind, row.audience, f"{training.hours:g}",
+        return (training.held_on, training.title, word(training.kind), row.audience, f"{training.hours:g}",
                 str(training.attendees))[column]
 
     def tooltip(self, row: TrainingRow, column: int) -> str | None:
