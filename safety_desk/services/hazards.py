@@ -57,6 +57,19 @@ EVENT_KIND_LABELS: dict[str, str] = {
     HazardEventKind.REOPENED: "重新打开",
     HazardEventKind.COMMENT: "备注",
 }
+# The same in English, for the window of a person who chose English (printed records keep the Chinese).
+EVENT_KIND_LABELS_EN: dict[str, str] = {
+    HazardEventKind.CREATED: "Registered",
+    HazardEventKind.DEADLINE_SET: "Deadline set",
+    HazardEventKind.DEADLINE_EXTENDED: "Deadline extended",
+    HazardEventKind.PROGRESS: "Progress",
+    HazardEventKind.REPORTED_RECTIFIED: "Reported rectified",
+    HazardEventKind.VERIFIED: "Accepted, closed",
+    HazardEventKind.REJECTED: "Rejected, back in rectification",
+    HazardEventKind.REOPENED: "Reopened",
+    HazardEventKind.COMMENT: "Comment",
+}
+assert set(EVENT_KIND_LABELS_EN) == set(EVENT_KIND_LABELS)
 
 # Names of the actions available_actions() returns; the UI shows a button for each.
 REPORT_RECTIFIED = "report_rectified"

@@ -10,10 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from safety_desk.domain.hazard_status import HazardStatus
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.enterprises import OpenHazardRow
 from safety_desk.services.training import TrainingRow
 from safety_desk.store.records import Drill, Hazard
 from safety_desk.ui.i18n import apply_font, install_translators, register_font
+from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
 from safety_desk.ui.dialogs.training_editor import TrainingEditorDialog
 from safety_desk.ui.models.activity_models import DrillRecordsModel, TrainingModel
 from safety_desk.ui.models.enterprise_models import DrillsModel, OpenHazardsModel
@@ -131,3 +133,20 @@ def test_an_english_training_kind_is_stored_as_its_chinese_code(qtbot, context_f
     assert stored.kind == "联合培训"
     shown = TrainingModel([TrainingRow(stored, ["Enterprise"], "")])
     assert shown.data(shown.index(0, TrainingModel.KIND), DISPLAY) == "Joint training"
+
+
+def test_the_hazard_detail_badges_read_in_english(qtbot, demo_context, english) -> None:
+    major = next(h for h in demo_context.store.hazards._select("deleted = 0") if h.grade == "重大")
+    status = demo_context.store.hazards.state(major.id).status
+    dialog = HazardDetailDialog(demo_context, major.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert (dialog.grade_badge.text(), dialog.status_badge.text()) == ("Major", word(status))
+    assert not HAN.search(dialog.status_badge.text())
+    events = [dialog.timeline.topLevelItem(row).text(2) for row in range(dialog.timeline.topLevelItemCount())]
+    assert events and events[0] == "Registered" and not any(HAN.search(event) for event in events)
+    if major.supervision_level:
+        assert not HAN.search(dialog.values["supervision_level"].text())
+    if SHOTS is not None:
+        dialog.grab().save(str(SHOTS / "hazard-detail-en.png"))

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.hazard_status import HazardEventKind
+from safety_desk.domain.language import say
 from safety_desk.domain.vocabulary import word
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.hazards import (
-    EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION, SUPERVISION_LEVELS,
-    TREATMENT_PLAN, TREATMENT_PLAN_LABELS, VERIFY, WRITEOFF, HazardDetail,
+    EVENT_KIND_LABELS_EN, EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION,
+    SUPERVISION_LEVELS, SUPERVISION_LEVELS_EN, TREATMENT_PLAN, TREATMENT_PLAN_LABELS, TREATMENT_PLAN_LABELS_EN, VERIFY,
+    WRITEOFF, HazardDetail,
 )
 from safety_desk.services.photos import PreparedPhoto
 from safety_desk.services.reports import ReportService
@@ -44,6 +46,12 @@ _PRIMARY = ("QPushButton { background: #1e88e5; color: white; border: none; bord
             " font-weight: 600; } QPushButton:hover { background: #1976d2; }")
 _BADGE = ("color: white; background: %s; border-radius: 4px; padding: 3px 10px; font-weight: 600;"
           " font-size: 15px;")
+
+
+def _plan_labels() -> dict[str, str]:
+    """The six elements of a treatment plan named in the window's language (the printed plan keeps the Chinese)."""
+    return {key: say(label, TREATMENT_PLAN_LABELS_EN[key].capitalize())
+            for key, label in TREATMENT_PLAN_LABELS.items()}
 
 
 def _local(at: datetime) -> str:
@@ -197,7 +205,7 @@ class HazardDetailDialog(QDialog):
         self.plan_box.setObjectName("plan_box")
         plan_form = QFormLayout(self.plan_box)
         plan_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for key, label in TREATMENT_PLAN_LABELS.items():
+        for key, label in _plan_labels().items():
             plan_form.addRow(self._caption(label), self._value(f"plan.{key}"))
         self.supervision_box = QGroupBox(self.tr("Listed supervision"))
         supervision_form = QFormLayout(self.supervision_box)
@@ -334,7 +342,8 @@ class HazardDetailDialog(QDialog):
             label.setStyleSheet("" if text else f"color: {_OVERDUE};")
         level = hazard.supervision_level
         self.values["supervision_level"].setText(
-            self.tr("%1 level").replace("%1", level) if level else self.tr("Not listed"))
+            self.tr("%1 level").replace("%1", say(level, SUPERVISION_LEVELS_EN.get(level, level)))
+            if level else self.tr("Not listed"))
         self.values["referred_on"].setText(hazard.referred_on or "—")
         self.values["writeoff"].setText(" ".join(part for part in (
             hazard.writeoff_on, hazard.writeoff_authority, hazard.writeoff_number) if part) or "—")
@@ -400,10 +409,13 @@ class HazardDetailDialog(QDialog):
             event = view.event
             details = event.reason
             if event.deadline and event.kind != HazardEventKind.CREATED:
-                details = self.tr("new deadline %1").replace("%1", event.deadline) + (f"：{details}" if details else "")
+                details = (self.tr("new deadline %1").replace("%1", event.deadline)
+                           + (say("：", ": ") + details if details else ""))
             elif event.kind == HazardEventKind.CREATED and event.deadline:
                 details = self.tr("deadline %1").replace("%1", event.deadline)
-            item = QTreeWidgetItem([_local(view.at), view.author_name, view.kind_label, details,
+            item = QTreeWidgetItem([_local(view.at), view.author_name,
+                                    say(view.kind_label, EVENT_KIND_LABELS_EN.get(view.event.kind, view.kind_label)),
+                                    details,
                                     str(len(event.photos)) if event.photos else ""])
             item.setData(0, _PHOTO_IDS, list(event.photos))
             item.setToolTip(3, details)
@@ -547,7 +559,7 @@ class HazardDetailDialog(QDialog):
         self._open_action(dialog, lambda d: self.context.ops.call("hazards", "reopen", self.hazard_id, d.reason(), d.chosen_date()))
 
     def on_plan_clicked(self) -> None:
-        dialog = TreatmentPlanDialog(TREATMENT_PLAN_LABELS, self.detail.hazard.treatment_plan, self)
+        dialog = TreatmentPlanDialog(_plan_labels(), self.detail.hazard.treatment_plan, self)
         self._open_action(dialog, lambda d: self.context.ops.call("hazards", "save_treatment_plan", self.hazard_id, d.plan()))
 
     def on_writeoff_clicked(self) -> None:
