@@ -125,11 +125,11 @@ class TrainingModel(_RowsModel[TrainingRow]):
 
     def text(self, row: TrainingRow, column: int) -> str:
         training = row.training
-        return (training.held_on, training.title, word(training.kind), row.audience, f"{training.hours:g}",
+        return (training.held_on, training.title, word(training.kind), row.audience_shown, f"{training.hours:g}",
                 str(training.attendees))[column]
 
     def tooltip(self, row: TrainingRow, column: int) -> str | None:
-        return row.audience if column == self.AUDIENCE else None
+        return row.audience_shown if column == self.AUDIENCE else None
 
     def styled(self, row: TrainingRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.HOURS, self.ATTENDEES):
