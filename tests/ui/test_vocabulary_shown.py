@@ -133,6 +133,10 @@ def test_an_english_training_kind_is_stored_as_its_chinese_code(qtbot, context_f
     assert stored.kind == "联合培训"
     shown = TrainingModel([TrainingRow(stored, ["Enterprise"], "")])
     assert shown.data(shown.index(0, TrainingModel.KIND), DISPLAY) == "Joint training"
+    # The weekly report prints the audience; official documents stay Chinese whatever the window's language.
+    city, joint = TrainingRow(stored, [], ""), TrainingRow(stored, ["A", "B"], "", others=2)
+    assert (city.audience, city.audience_shown) == ("全市", "city-wide")
+    assert (joint.audience, joint.audience_shown) == ("A、B等另2家企业", "A, B and 2 other enterprises")
 
 
 def test_the_hazard_detail_badges_read_in_english(qtbot, demo_context, english) -> None:
