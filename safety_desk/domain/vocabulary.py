@@ -57,6 +57,16 @@ ENGLISH: dict[str, str] = {
     Industry.FINANCE_SERVICES: "Financial services",
     Industry.OTHER: "Other",
 }
+# GB 6441 accident types (regulations.md §1), offered for an incident and named by checklists for a hazard.
+ACCIDENT_TYPES = ("物体打击", "车辆伤害", "机械伤害", "起重伤害", "触电", "淹溺", "灼烫", "火灾", "高处坠落", "坍塌",
+                  "冒顶片帮", "透水", "放炮", "火药爆炸", "瓦斯爆炸", "锅炉爆炸", "容器爆炸", "其他爆炸", "中毒和窒息",
+                  "其他伤害")
+ENGLISH.update(zip(ACCIDENT_TYPES, (
+    "Struck by object", "Vehicle injury", "Machinery injury", "Lifting injury", "Electric shock", "Drowning",
+    "Burns and scalds", "Fire", "Fall from height", "Collapse", "Roof fall and rib spalling", "Water inrush",
+    "Blasting", "Explosives explosion", "Firedamp explosion", "Boiler explosion", "Pressure vessel explosion",
+    "Other explosion", "Poisoning and asphyxiation", "Other injury")))
+
 # Training kinds offered in the training editor (a kind may also be typed: that text is shown as typed).
 TRAINING_KINDS = ("企业培训", "联合培训", "片区培训", "全市培训", "宣教活动")
 ENGLISH.update(zip(TRAINING_KINDS, ("Enterprise training", "Joint training", "District training",

@@ -13,17 +13,17 @@ from safety_desk.domain.hazard_status import HazardStatus
 from safety_desk.domain.industry import Industry
 from safety_desk.domain.language import set_language
 from safety_desk.domain.risk import RiskLevel
-from safety_desk.domain.vocabulary import INSPECTION_KIND_WORDS, inspection_kind, word
+from safety_desk.domain.vocabulary import ACCIDENT_TYPES, INSPECTION_KIND_WORDS, TRAINING_KINDS, inspection_kind, word
 from safety_desk.store.inspections import INSPECTION_KINDS
 
 VOCABULARY = [*HazardGrade, *AccidentGrade, *HazardStatus, *RiskLevel, *CampaignKind, *DrillPlanType,
-              *DrillContent, *DrillForm, *Industry]
+              *DrillContent, *DrillForm, *Industry, *ACCIDENT_TYPES, *TRAINING_KINDS]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.mark.parametrize("code", VOCABULARY, ids=str)
 def test_each_code_reads_as_itself_in_chinese_and_as_an_english_word_in_english(code) -> None:
-    assert word(code) == code.value
+    assert word(code) == str(code)
     set_language("en")
     english = word(code)
     assert english and not HAN.search(english)
@@ -31,7 +31,7 @@ def test_each_code_reads_as_itself_in_chinese_and_as_an_english_word_in_english(
 
 def test_one_thing_has_one_english_name() -> None:
     set_language("en")
-    codes = {code.value for code in VOCABULARY}
+    codes = {str(code) for code in VOCABULARY}
     assert len({word(code) for code in codes}) == len(codes)
     assert [word(status) for status in HazardStatus] == ["Awaiting rectification", "In rectification",
                                                          "Awaiting re-inspection", "Closed"]

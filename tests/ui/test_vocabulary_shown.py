@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.hazard_status import HazardStatus
 from safety_desk.domain.vocabulary import word
 from safety_desk.services.enterprises import OpenHazardRow
@@ -16,6 +18,7 @@ from safety_desk.services.training import TrainingRow
 from safety_desk.store.records import Drill, Hazard
 from safety_desk.ui.i18n import apply_font, install_translators, register_font
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
+from safety_desk.ui.dialogs.incident_editor import IncidentEditorDialog
 from safety_desk.ui.dialogs.training_editor import TrainingEditorDialog
 from safety_desk.ui.models.activity_models import DrillRecordsModel, TrainingModel
 from safety_desk.ui.models.enterprise_models import DrillsModel, OpenHazardsModel
@@ -154,3 +157,17 @@ def test_the_hazard_detail_badges_read_in_english(qtbot, demo_context, english) 
         assert not HAN.search(dialog.values["supervision_level"].text())
     if SHOTS is not None:
         dialog.grab().save(str(SHOTS / "hazard-detail-en.png"))
+
+
+def test_an_incident_edited_in_english_keeps_its_chinese_accident_type(qtbot, demo_context, demo_as_of,
+                                                                         english) -> None:
+    incident = demo_context.store.incidents.between("2000-01-01", "2100-01-01")[0]
+    now = datetime.combine(demo_as_of, time(12), BEIJING)
+    dialog = IncidentEditorDialog(demo_context, demo_context.desk.incidents, now, incident)
+    qtbot.addWidget(dialog)
+    assert dialog.accident_type.currentText() == word(incident.accident_type) != incident.accident_type
+    assert dialog.accident_type.findText("Poisoning and asphyxiation") >= 0
+    assert not HAN.search(dialog.grade.text())
+    dialog.on_accept()
+    assert dialog.incident_id == incident.id, dialog.message.text()
+    assert demo_context.store.incidents.get(incident.id).accident_type == incident.accident_type

@@ -232,7 +232,7 @@ class HazardDetailDialog(QDialog):
         return (
             ("location", self.tr("Location"), lambda detail: detail.hazard.location),
             ("category", self.tr("Category"), lambda detail: detail.hazard.category),
-            ("accident_type", self.tr("Possible accident"), lambda detail: detail.hazard.accident_type),
+            ("accident_type", self.tr("Possible accident"), lambda detail: word(detail.hazard.accident_type)),
             ("basis", self.tr("Basis"), lambda detail: detail.hazard.basis),
             ("measures", self.tr("Measures"), lambda detail: detail.hazard.measures),
             ("responsible", self.tr("Responsible"), lambda detail: detail.hazard.responsible),
