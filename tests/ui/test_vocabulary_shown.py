@@ -153,6 +153,9 @@ def test_the_hazard_detail_badges_read_in_english(qtbot, demo_context, english) 
     assert not HAN.search(dialog.status_badge.text())
     events = [dialog.timeline.topLevelItem(row).text(2) for row in range(dialog.timeline.topLevelItemCount())]
     assert events and events[0] == "Registered" and not any(HAN.search(event) for event in events)
+    if major.inspection_id:
+        found_in = dialog.values["inspection"].text()
+        assert found_in and not HAN.search(found_in.split(" · ")[0]), found_in  # the day and the kind
     if major.supervision_level:
         assert not HAN.search(dialog.values["supervision_level"].text())
     if SHOTS is not None:

@@ -237,7 +237,7 @@ class HazardDetailDialog(QDialog):
             ("measures", self.tr("Measures"), lambda detail: detail.hazard.measures),
             ("responsible", self.tr("Responsible"), lambda detail: detail.hazard.responsible),
             ("notice", self.tr("Notice"), lambda detail: detail.notice_number or ""),
-            ("inspection", self.tr("Found in"), lambda detail: detail.source_inspection or ""),
+            ("inspection", self.tr("Found in"), lambda detail: detail.source_inspection_shown or ""),
             ("found", self.tr("Found by"), lambda detail: f"{detail.found_by_name} · {detail.hazard.found_on}"),
             ("source", self.tr("Source"), lambda detail: self._source_label(detail.hazard.source)),
         )
