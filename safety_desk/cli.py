@@ -1157,7 +1157,10 @@ def person_list(ctx: click.Context, as_json: bool) -> None:
                  "enterprise_name": r.enterprise_name or None, "active": r.person.active,
                  "must_change_password": r.person.must_change_password} for r in desk.organisation.people()]
     if not as_json:
-        rows = [{**row, "districts": say("、", ", ").join(row["districts"]), "active": say("正常", "active") if row["active"] else say("已停用", "disabled")}
+        from safety_desk.services.session import ROLE_NAMES  # a person's role as the office calls it
+
+        rows = [{**row, "role": say(ROLE_NAMES.get(row["role"], row["role"]), row["role"]),
+                 "districts": say("、", ", ").join(row["districts"]), "active": say("正常", "active") if row["active"] else say("已停用", "disabled")}
                 for row in rows]
     _echo_listing(rows, as_json, ["login", "name", "role", "districts", "enterprise_name", "active"],
                   say("人", "people"))

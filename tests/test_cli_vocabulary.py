@@ -65,6 +65,8 @@ def test_in_chinese_the_listings_keep_the_chinese_words(ascii_demo: Path) -> Non
     kinds = {line.split("\t")[4] for line in run(ascii_demo, "zh_CN", "inspection", "list").stdout.splitlines()}
     assert {"四不两直", "大排查/专项检查"} <= kinds
     assert "、" in run(ascii_demo, "zh_CN", "district", "list").stdout
+    roles = {line.split("\t")[2] for line in run(ascii_demo, "zh_CN", "person", "list").stdout.splitlines()}
+    assert {"安全办", "包片领导", "检查员"} <= roles and not roles & {"office", "leader", "inspector"}
 
 
 @pytest.mark.parametrize("args", [LISTINGS[0], ("inspection", "list")], ids=["ledger", "inspection list"])
