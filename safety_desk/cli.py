@@ -112,6 +112,30 @@ def _enrol_passphrase(enrol_file: Path) -> str | None:
                         hide_input=True)
 
 
+class _VocabularyChoice(click.ParamType):
+    """One of the stored codes (一般, 待复查), or its English word (Major, "Awaiting re-inspection"): the code."""
+
+    name = "choice"
+
+    def __init__(self, codes: list[str]) -> None:
+        self.codes = codes
+
+    def get_metavar(self, param: click.Parameter, *args: object, **kwargs: object) -> str:
+        from safety_desk.domain.vocabulary import word
+
+        return "[" + "|".join(word(code) for code in self.codes) + "]"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from safety_desk.domain.vocabulary import ENGLISH, word
+
+        for code in self.codes:
+            if str(value).strip().casefold() in (code, ENGLISH[code].casefold()):
+                return code
+        shown = "、".join(word(code) for code in self.codes)
+        self.fail(say(f"{value!r} 不是 {shown} 之一", f"{value!r} is not one of {', '.join(map(word, self.codes))}"),
+                  param, ctx)
+
+
 def _show_passphrase(passphrase: str) -> None:
     click.echo(say(f"登记口令（只显示这一次，请当面或电话告知使用登记文件的人，不要与文件放在一起）：{passphrase}",
                    f"enrolment passphrase (shown this once: tell it to whoever uses the file, in person or by "
@@ -518,16 +542,17 @@ def restore_command(ctx: click.Context, file: Path) -> None:
 @main.command("ledger")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC).")
-@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None, help="Only hazards of this grade.")
-@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None,
-              help="Only hazards in this status.")
+@click.option("--grade", type=_VocabularyChoice(["一般", "重大"]), default=None,
+              help="Only hazards of this grade.")
+@click.option("--status", type=_VocabularyChoice(["待整改", "整改中", "待复查", "已销号"]),
+              default=None, help="Only hazards in this status.")
 @click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
               help="The ledger as it stood at the end of that day: hazards registered by then, with their status"
                    " and deadline then, overdue judged on it (default: today).")
 @click.option("--json", "as_json", is_flag=True,
-              help="One JSON object per hazard, in a JSON array; grade and status as stored (the Chinese codes"
-                   " --grade and --status take), whatever --lang says.")
+              help="One JSON object per hazard, in a JSON array; grade and status as stored (the Chinese codes,"
+                   " which --grade and --status take as well as the English words), whatever --lang says.")
 @click.pass_context
 def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | None, grade: str | None,
                    status: str | None, overdue: bool, as_of, as_json: bool) -> None:
@@ -892,9 +917,10 @@ def export_group() -> None:
 @_output(".xlsx")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC).")
-@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None, help="Only hazards of this grade.")
-@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None,
-              help="Only hazards in this status.")
+@click.option("--grade", type=_VocabularyChoice(["一般", "重大"]), default=None,
+              help="Only hazards of this grade.")
+@click.option("--status", type=_VocabularyChoice(["待整改", "整改中", "待复查", "已销号"]),
+              default=None, help="Only hazards in this status.")
 @click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
               help="The ledger as it stood at the end of that day: hazards registered by then, with their status"

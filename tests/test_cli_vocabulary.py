@@ -77,3 +77,14 @@ def test_json_keeps_the_stored_codes_whatever_the_language(ascii_demo: Path, arg
                         for language in ("en", "zh_CN"))
     assert english == chinese
     assert {row.get("grade", row.get("kind_name")) for row in english} & {"重大", "四不两直"}
+
+
+def test_grade_and_status_filters_take_the_english_words_or_the_codes(ascii_demo: Path) -> None:
+    for words, codes in ((["--grade", "Major"], ["--grade", "重大"]),
+                         (["--status", "awaiting re-inspection"], ["--status", "待复查"])):
+        by_words = json.loads(run(ascii_demo, "en", "ledger", *words, "--json").stdout)
+        by_codes = json.loads(run(ascii_demo, "zh_CN", "ledger", *codes, "--json").stdout)
+        every = json.loads(run(ascii_demo, "zh_CN", "ledger", "--json").stdout)
+        assert by_words == by_codes and 0 < len(by_codes) < len(every)
+    refused = CliRunner().invoke(main, ["--db", str(ascii_demo), "ledger", "--grade", "huge"])
+    assert refused.exit_code == 2 and "不是 一般、重大 之一" in refused.output
