@@ -87,6 +87,13 @@ _STATUS_WORDS = {
     "已销号": HazardStatus.CLOSED, "已整改": HazardStatus.CLOSED, "已完成": HazardStatus.CLOSED,
     "完成": HazardStatus.CLOSED, "已闭环": HazardStatus.CLOSED, "已验收": HazardStatus.CLOSED,
     "整改完成": HazardStatus.CLOSED,
+    # More words of real ledgers: 销项 is the same as 销号; 限期整改 an open hazard with its deadline.
+    "限期整改": HazardStatus.OPEN, "立即整改": HazardStatus.OPEN, "未开始": HazardStatus.OPEN,
+    "正在整改中": HazardStatus.IN_PROGRESS, "整改进行中": HazardStatus.IN_PROGRESS,
+    "待销号": HazardStatus.AWAITING_REVIEW, "待销项": HazardStatus.AWAITING_REVIEW,
+    "已销项": HazardStatus.CLOSED, "销号": HazardStatus.CLOSED, "销项": HazardStatus.CLOSED,
+    "整改完毕": HazardStatus.CLOSED, "已整改完成": HazardStatus.CLOSED, "已完成整改": HazardStatus.CLOSED,
+    "复查合格": HazardStatus.CLOSED, "验收合格": HazardStatus.CLOSED,
 }
 # Keyed as the cell is read (NFKC: a Roman numeral Ⅱ reads as the letters II, so "Ⅱ类" was never found).
 _RISK_WORDS = {unicodedata.normalize("NFKC", word): risk for word, risk in {

@@ -227,3 +227,15 @@ def test_a_header_merged_down_from_the_row_above_is_read_but_a_note_above_is_not
         service(office).import_enterprises(tmp_path / "名录.xlsx", dry_run=True)
     # The industry came from the row above; the district was not taken from the note's column (所在地).
     assert [p.message for p in refused.value.result.problems] == ["新企业必须填写片区"]
+
+
+@pytest.mark.parametrize("written, status", [("已销项", "已销号"), ("整改完毕", "已销号"), ("限期整改", "待整改"),
+                                             ("正在整改中", "整改中"), ("待销号", "待复查"), ("复查合格", "已销号")])
+def test_the_status_words_of_real_ledgers_are_read(office: Store, tmp_path: Path, written: str, status: str) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["统一社会信用代码", "检查日期", "存在问题", "整改情况", "完成时间"])
+    sheet.append([USCC_A, "2026-03-05", "配电箱未接地", written, "2026-03-10" if status == "已销号" else None])
+    book.save(tmp_path / "台账.xlsx")
+    service(office).import_ledger(tmp_path / "台账.xlsx")
+    assert statuses(office) == {"配电箱未接地": status}
