@@ -531,7 +531,8 @@ class SpreadsheetService:
             description = cell_text(values.get("description"))
             if not description:
                 problem.add("description", say("隐患描述不能为空", "the description is missing"))
-            grade_text = unicodedata.normalize("NFKC", cell_text(values.get("grade"))).replace("隐患", "").strip()
+            # 一般事故隐患 and 重大事故隐患 are the regulation's own words (16号令 art. 3), 一般隐患 the short ones.
+            grade_text = re.sub(r"(事故)?隐患$", "", unicodedata.normalize("NFKC", cell_text(values.get("grade"))).strip())
             grade = problem.check("grade", lambda: parse_hazard_grade(grade_text or "一般").value)
             dates = {}
             for key in ("deadline", "rectified_on", "closed_on"):

@@ -239,3 +239,15 @@ def test_the_status_words_of_real_ledgers_are_read(office: Store, tmp_path: Path
     book.save(tmp_path / "台账.xlsx")
     service(office).import_ledger(tmp_path / "台账.xlsx")
     assert statuses(office) == {"配电箱未接地": status}
+
+
+@pytest.mark.parametrize("written, grade", [("一般事故隐患", "一般"), ("重大事故隐患", "重大"), ("重大隐患", "重大")])
+def test_the_grade_in_the_regulations_words_is_read(office: Store, tmp_path: Path, written: str, grade: str) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["统一社会信用代码", "检查日期", "存在问题", "隐患级别"])
+    sheet.append([USCC_A, "2026-03-05", "配电箱未接地", written])
+    book.save(tmp_path / "台账.xlsx")
+    service(office).import_ledger(tmp_path / "台账.xlsx")
+    [hazard] = office.hazards._select("deleted = 0", ())
+    assert hazard.grade == grade
