@@ -6,7 +6,7 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
@@ -205,6 +205,21 @@ class ImportRefused(ValueError):
                            "code, or give --unknown-industry 其他 to import them as other")
         super().__init__(say(f"{result.file}: {len(result.problems)} 个问题，未导入任何数据{missing}\n{shown}",
                              f"{result.file}: {len(result.problems)} problems; nothing was imported{missing}\n{shown}"))
+
+
+_AT_ONCE = re.compile(r"^(立即|立行立改|当场|当日|当天|即时)(整改)?$")
+_WITHIN_DAYS = re.compile(r"^(限期)?(\d{1,3})(天|日)内?(整改|完成)?$")  # calendar days; 工作日 is not guessed
+
+
+def _deadline_cell(value: Any, found_on: date | None) -> date:
+    """A deadline cell: a date, or as ledgers also write it, 立即整改 (the day found) or 限期7天 (days after it)."""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell_text(value)))
+    if found_on is not None and _AT_ONCE.match(text):
+        return found_on
+    within = _WITHIN_DAYS.match(text) if found_on is not None else None
+    if within:
+        return found_on + timedelta(days=int(within.group(2)))
+    return cell_date(value)
 
 
 def _name_key(name: str) -> str:
@@ -536,8 +551,8 @@ class SpreadsheetService:
             grade = problem.check("grade", lambda: parse_hazard_grade(grade_text or "一般").value)
             dates = {}
             for key in ("deadline", "rectified_on", "closed_on"):
-                dates[key] = problem.check(key, lambda k=key: cell_date(values[k])) \
-                    if cell_text(values.get(key)) else None
+                dates[key] = problem.check(key, lambda k=key: _deadline_cell(values[k], found_on) if k == "deadline"
+                                           else cell_date(values[k])) if cell_text(values.get(key)) else None
                 if dates[key] is not None and found_on is not None and dates[key] < found_on:
                     message = (say("整改期限不能早于发现日期", "the deadline is before the day it was found")
                                if key == "deadline" else say("日期早于发现日期", "before the day it was found"))

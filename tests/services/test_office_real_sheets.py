@@ -251,3 +251,30 @@ def test_the_grade_in_the_regulations_words_is_read(office: Store, tmp_path: Pat
     service(office).import_ledger(tmp_path / "台账.xlsx")
     [hazard] = office.hazards._select("deleted = 0", ())
     assert hazard.grade == grade
+
+
+@pytest.mark.parametrize("written, deadline", [("立即整改", "2026-03-05"), ("立行立改", "2026-03-05"),
+                                               ("限期7天", "2026-03-12"), ("15日内", "2026-03-20"),
+                                               ("2026年3月31日", "2026-03-31")])
+def test_a_deadline_written_as_ledgers_write_it_is_read(office: Store, tmp_path: Path, written: str,
+                                                        deadline: str) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["统一社会信用代码", "检查日期", "存在问题", "整改期限"])
+    sheet.append([USCC_A, "2026-03-05", "配电箱未接地", written])
+    book.save(tmp_path / "台账.xlsx")
+    service(office).import_ledger(tmp_path / "台账.xlsx")
+    [hazard] = office.hazards._select("deleted = 0", ())
+    assert office.hazards.state(hazard.id).deadline.isoformat() == deadline
+
+
+def test_a_deadline_in_working_days_is_not_guessed(office: Store, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["统一社会信用代码", "检查日期", "存在问题", "整改期限"])
+    sheet.append([USCC_A, "2026-03-05", "配电箱未接地", "5个工作日"])
+    book.save(tmp_path / "台账.xlsx")
+    with pytest.raises(ImportRefused) as refused:
+        service(office).import_ledger(tmp_path / "台账.xlsx")
+    [problem] = refused.value.result.problems
+    assert (problem.row, problem.column) == (2, "整改期限") and "5个工作日" in problem.message
