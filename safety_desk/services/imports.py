@@ -73,7 +73,7 @@ LEDGER_COLUMNS = [
 LEDGER_NOTES = {
     "uscc": "企业的统一社会信用代码，或填企业名称（须与系统中的名称完全一致）", "enterprise": "企业名称",
     "found_on": "日期", "description": "", "location": "", "category": "", "accident_type": "",
-    "grade": "一般 或 重大（不填按一般）", "basis": "", "measures": "", "responsible": "", "deadline": "日期，不早于发现日期",
+    "grade": "一般 或 重大（不填按一般）", "basis": "", "measures": "", "responsible": "", "deadline": "日期，不早于发现日期（也可写 立即整改、限期7天）",
     "status": "待整改、整改中、待复查、已销号（也可写 未整改、已整改）；不填时有销号日期即为已销号",
     "rectified_on": "日期", "closed_on": "日期；已销号的隐患按此日期销号",
 }
