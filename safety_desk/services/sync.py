@@ -66,6 +66,7 @@ from safety_desk.services.sync_results import (
 from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
 from safety_desk.store.decision_conflicts import new_decision_ids, record_concurrent_decisions
+from safety_desk.store.hazard_history import stored_event_ids
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.office_proofs import keep_proofs, proofs_of
 from safety_desk.store.records import Device
@@ -76,9 +77,11 @@ from safety_desk.sync.bundle import (
     open_bundle, write_bundle,
 )
 from safety_desk.sync.change_codec import decode_changes, encode_changes, fitting_seq
+from safety_desk.sync.clock_order import backwards_refusals, latest_write
 from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mark_used, set_aside, waiting_bundles
 from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.office_proof import proof_key, proof_of, proven, written_clock
+from safety_desk.sync.history_checks import refusing_rest
 from safety_desk.sync.row_checks import device_refuser
 from safety_desk.sync.scope_checks import change_key
 from safety_desk.sync.seal import Recipient, device_recipient, enrolment_recipient, my_keys
@@ -354,8 +357,14 @@ class SyncService:
         # The row checks of a device's changes: one sequence, shared with the network hub (sync/row_checks.py).
         refuse = (device_refuser(sender, changes, StoreRows(self.db, self.log, sender))
                   if sender.role != "office" else None)
+        epoch = manifest.get("epoch") if isinstance(manifest.get("epoch"), str) else ""
+        latest: tuple[int, str] | None = None  # the sender's latest write here: the mark its later ones must pass
         if sender.role != "office" and self.is_office():
             refuse = self._office_claims(changes, proofs, refuse, sender)
+            refuse = refusing_rest(refuse, backwards_refusals(
+                changes, sender.id, self.local_state.clock_mark(sender.id, epoch),
+                lambda ids: stored_event_ids(self.db.conn, ids), self.tolerance_ms))
+            latest = latest_write(changes, sender.id, self._wall_ms(), self.tolerance_ms)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in of_tables(changes, {"photo"})})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p, sealed=False)]
@@ -417,6 +426,9 @@ class SyncService:
                     self.local_state.set_resend_upto(sender.id, self.log.last_seq())
                 if sender.role != "office":
                     after_merge_at_office(self.db, sender, changes)
+                mark = self.local_state.clock_mark(sender.id, epoch)
+                if latest is not None and incarnations.current and (mark is None or latest[1] > mark[1]):
+                    self.local_state.set_clock_mark(sender.id, epoch, *latest)
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
                     # far-future cells (store/merge.py); cleared when its changes arrive with sane clocks.

@@ -9,6 +9,8 @@ from datetime import datetime, timedelta, timezone
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.services.doctor import run_doctor
 from safety_desk.services.hazards import HazardService
+from safety_desk.services.session import Session
+from safety_desk.services.sync import SyncService
 
 from hostile import HostileEdit, table_dump
 from malicious_replica import YEAR, ShiftedClock, reopen
@@ -80,3 +82,55 @@ def test_a_rectification_report_from_a_pc_a_year_ahead_is_dated_when_the_office_
     assert datetime.fromisoformat(reported.at) <= now
     assert office.store.hazards.cached_state(hazard.id).rectified_at[:10] == now.date().isoformat()
     assert office.store.hazards.mismatched_states() == []
+
+
+def test_an_enterprise_cannot_back_date_a_report_with_its_clocks_too(english, world, tmp_path) -> None:
+    """The owner back-dates the report's time, its own clock and the clock of the write that carries it, all ten
+    days back; but the office already holds writes of this device from today, and a device's clock never goes
+    backwards: the event is refused and reported, the rest of the bundle applies."""
+    month_on = ShiftedClock()  # a month after 隐患1 was registered: ten days back is still after that
+    month_on.offset = timedelta(days=30)
+    office, enterprise = (_living_on(reopen(replica, month_on), month_on) for replica in (world[0], world[2]))
+    try:
+        _back_date_everything(office, enterprise, tmp_path)
+    finally:
+        office.close()
+        enterprise.close()
+
+
+def _living_on(replica, clock):
+    """The replica with its sessions (and so its sync's wall clock) on `clock` too, as its store is."""
+    def refresh() -> None:
+        replica.session = Session.of_device(replica.store, clock)
+        replica.sync = SyncService(replica.session)
+        replica.sync.backup = lambda: None
+
+    replica.refresh = refresh
+    refresh()
+    return replica
+
+
+def _back_date_everything(office, enterprise, tmp_path) -> None:
+    hazard = hazard_of(office.store, "隐患1")
+    person = enterprise.store.people.by_login("e1").id
+    raw = HostileEdit(enterprise)
+    raw.wall = month_on_ms = enterprise.store.db.wall.epoch_ms()
+    first = _event(raw, hazard.id, "comment", month_on_ms, person)  # an honest comment, sent today
+    raw.commit()
+    assert exchange(enterprise, office, tmp_path).refused == []
+    before_state = table_dump(office.store, "hazard_state")
+    raw = HostileEdit(enterprise)
+    raw.wall -= 10 * DAY_MS
+    backdated = _event(raw, hazard.id, "reported_rectified", raw.wall, person)
+    raw.wall += 10 * DAY_MS
+    honest = _event(raw, hazard.id, "comment", raw.wall, person)
+    raw.commit()
+    result = exchange(enterprise, office, tmp_path)
+    held = {e.id for e in office.store.hazards.events(hazard.id)}
+    assert {first, honest} <= held and backdated not in held
+    assert table_dump(office.store, "hazard_state") == before_state
+    assert [r.split(":")[0] for r in result.refused] == [f"hazard_event.* {backdated}"]
+    assert "backwards" in result.refused[0]
+    assert backdated in {c.row_id for c in office.sync.conflicts() if c.kind == "refused"}
+    exchange(office, enterprise, tmp_path)
+    assert enterprise.sync.changes_waiting(office.device_id) == 0
