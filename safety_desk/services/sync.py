@@ -51,6 +51,7 @@ from safety_desk.domain.hybrid_clock import Timestamp, clock_time, device_of
 from safety_desk.domain.ids import new_id
 from safety_desk.domain.sync_model import Change, Refuser, of_tables
 from safety_desk.media.files import UnreadableMedia, holds, media_path, read_photo, write_media
+from safety_desk.media.received import received_photo_problem
 from safety_desk.media.thumbnails import THUMBS_DIR
 from safety_desk.services import conflict_forwarding
 from safety_desk.services.collector_pause import collector_paused
@@ -371,14 +372,21 @@ class SyncService:
         if missing:
             raise BundleRejected(say(f"{path.name}: 缺少照片 {missing[0][:12]}…；数据库未作任何更改",
                                      f"{path.name}: photo {missing[0]} is listed but its file is neither in the bundle nor here; nothing was changed"))
+        # A photo that is not one as devices keep them (media/received.py) is not kept; its record is refused.
+        unfit = {photo_id: problem for photo_id in sorted(bundled) if not self._photo_file_ok(photo_id)
+                 and (problem := received_photo_problem(opened.photo_bytes(photo_id)))}
+        if unfit:
+            refuse = refusing_rest(refuse, {change_key(c): say(
+                f"照片 {c.row_id}：{unfit[c.row_id]}，未接收", f"photo {c.row_id}: {unfit[c.row_id]}; not taken")
+                for c in of_tables(changes, {"photo"}) if c.row_id in unfit})
         result.changes = len(changes)
         result.backup = self.backup()
         photo_key = photo_key_for(self.store.path)
-        for photo_id in sorted(bundled):
+        for photo_id in sorted(bundled - set(unfit)):
             target = media_path(self.store.media_dir, photo_id)
             if not self._photo_file_ok(photo_id):
                 write_media(target, opened.photo_bytes(photo_id), photo_key)
-        result.photos = len(bundled)
+        result.photos = len(bundled) - len(unfit)
         peer = self.log.peer(sender.id)
         now_ms = self._wall_ms()
         ctx = MergeContext(source=sender.id, received_before=peer.received_seq,
