@@ -14,6 +14,7 @@ import click
 
 from safety_desk import __version__, cli_help
 from safety_desk.domain.language import say, set_language
+from safety_desk.domain.vocabulary import inspection_kind, word
 
 if TYPE_CHECKING:
     from safety_desk.app import Desk
@@ -109,6 +110,30 @@ def _enrol_passphrase(enrol_file: Path) -> str | None:
                            f"{enrol_file.name}: the enrolment file is sealed: put its passphrase in {PASSPHRASE_ENV}"))
     return click.prompt(say("登记口令（安全办登记设备时给出）", "enrolment passphrase (given by the office at enrolment)"),
                         hide_input=True)
+
+
+class _VocabularyChoice(click.ParamType):
+    """One of the stored codes (一般, 待复查), or its English word (Major, "Awaiting re-inspection"): the code."""
+
+    name = "choice"
+
+    def __init__(self, codes: list[str]) -> None:
+        self.codes = codes
+
+    def get_metavar(self, param: click.Parameter, *args: object, **kwargs: object) -> str:
+        from safety_desk.domain.vocabulary import word
+
+        return "[" + "|".join(word(code) for code in self.codes) + "]"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from safety_desk.domain.vocabulary import ENGLISH, word
+
+        for code in self.codes:
+            if str(value).strip().casefold() in (code, ENGLISH[code].casefold()):
+                return code
+        shown = "、".join(word(code) for code in self.codes)
+        self.fail(say(f"{value!r} 不是 {shown} 之一", f"{value!r} is not one of {', '.join(map(word, self.codes))}"),
+                  param, ctx)
 
 
 def _show_passphrase(passphrase: str) -> None:
@@ -517,14 +542,17 @@ def restore_command(ctx: click.Context, file: Path) -> None:
 @main.command("ledger")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC).")
-@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None, help="Only hazards of this grade.")
-@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None,
-              help="Only hazards in this status.")
+@click.option("--grade", type=_VocabularyChoice(["一般", "重大"]), default=None,
+              help="Only hazards of this grade.")
+@click.option("--status", type=_VocabularyChoice(["待整改", "整改中", "待复查", "已销号"]),
+              default=None, help="Only hazards in this status.")
 @click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
               help="The ledger as it stood at the end of that day: hazards registered by then, with their status"
                    " and deadline then, overdue judged on it (default: today).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per hazard, in a JSON array.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per hazard, in a JSON array; grade and status as stored (the Chinese codes,"
+                   " which --grade and --status take as well as the English words), whatever --lang says.")
 @click.pass_context
 def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | None, grade: str | None,
                    status: str | None, overdue: bool, as_of, as_json: bool) -> None:
@@ -554,7 +582,7 @@ def ledger_command(ctx: click.Context, district_code: str | None, uscc: str | No
         for row in rows:
             count += 1
             late = say(f"逾期{row.overdue_days}天", f"{row.overdue_days} days overdue") if row.overdue_days else ""
-            click.echo("\t".join([row.found_on, row.district_name, row.enterprise_name, row.grade, row.status or "",
+            click.echo("\t".join([row.found_on, row.district_name, row.enterprise_name, word(row.grade), word(row.status),
                                   row.deadline or "", late, row.description]))
         click.echo(say(f"{count} 条隐患（截至 {day.isoformat()}）", f"{count} hazards (as of {day.isoformat()})"), err=True)
 
@@ -848,6 +876,8 @@ def inspection_list(ctx: click.Context, uscc, district_code, day_from, day_to, a
              "checklist_id": inspection.checklist_id, "status": inspection.status,
              "status_name": say(*_STATUS_WORDS.get(inspection.status, (inspection.status,) * 2))}
             for inspection in found]
+    if not as_json:  # the JSON keeps its documented Chinese kind_name; a person reads the kind in their language
+        rows = [{**row, "kind_name": inspection_kind(row["kind"])} for row in rows]
     _echo_listing(rows, as_json, ["id", "started_at", "enterprise_name", "district_name", "kind_name", "status_name"],
                   say("次检查", "inspections"))
 
@@ -887,9 +917,10 @@ def export_group() -> None:
 @_output(".xlsx")
 @click.option("--district", "district_code", default=None, metavar="CODE", help="Only this district (its code).")
 @click.option("--enterprise", "uscc", default=None, metavar="USCC", help="Only this enterprise (its USCC).")
-@click.option("--grade", type=click.Choice(["一般", "重大"]), default=None, help="Only hazards of this grade.")
-@click.option("--status", type=click.Choice(["待整改", "整改中", "待复查", "已销号"]), default=None,
-              help="Only hazards in this status.")
+@click.option("--grade", type=_VocabularyChoice(["一般", "重大"]), default=None,
+              help="Only hazards of this grade.")
+@click.option("--status", type=_VocabularyChoice(["待整改", "整改中", "待复查", "已销号"]),
+              default=None, help="Only hazards in this status.")
 @click.option("--overdue", is_flag=True, help="Only hazards past their deadline and still being rectified.")
 @click.option("--as-of", "as_of", default=None, type=click.DateTime(["%Y-%m-%d"]),
               help="The ledger as it stood at the end of that day: hazards registered by then, with their status"
@@ -1047,7 +1078,7 @@ def district_list(ctx: click.Context, as_json: bool) -> None:
                  "inspectors": [p.login for p in r.inspectors], "enterprises": r.enterprises}
                 for r in desk.organisation.districts()]
     if not as_json:
-        rows = [{**row, "inspectors": "、".join(row["inspectors"])} for row in rows]
+        rows = [{**row, "inspectors": say("、", ", ").join(row["inspectors"])} for row in rows]
     _echo_listing(rows, as_json, ["code", "name", "leader_login", "leader_name", "inspectors", "enterprises"],
                   say("个片区", "districts"))
 
@@ -1152,7 +1183,10 @@ def person_list(ctx: click.Context, as_json: bool) -> None:
                  "enterprise_name": r.enterprise_name or None, "active": r.person.active,
                  "must_change_password": r.person.must_change_password} for r in desk.organisation.people()]
     if not as_json:
-        rows = [{**row, "districts": "、".join(row["districts"]), "active": say("正常", "active") if row["active"] else say("已停用", "disabled")}
+        from safety_desk.services.session import ROLE_NAMES  # a person's role as the office calls it
+
+        rows = [{**row, "role": say(ROLE_NAMES.get(row["role"], row["role"]), row["role"]),
+                 "districts": say("、", ", ").join(row["districts"]), "active": say("正常", "active") if row["active"] else say("已停用", "disabled")}
                 for row in rows]
     _echo_listing(rows, as_json, ["login", "name", "role", "districts", "enterprise_name", "active"],
                   say("人", "people"))

@@ -67,7 +67,8 @@ COMMANDS: dict[str, tuple[str, dict[str, str]]] = {
     "restore": ("用备份文件 FILE 替换数据库（先检查；被替换的数据库保留在备份文件夹中）。\n\n"
                 "请先关闭程序。旧版本的备份在下次打开时升级。", {}),
     "ledger": ("列出隐患（隐患台账），最新发现的在前；脚本用 --json。", {
-        **_LEDGER, "--json": "输出 JSON 数组，每个隐患一个对象。",
+        **_LEDGER,
+        "--json": "输出 JSON 数组，每个隐患一个对象；等级和状态为存储的值（即 --grade、--status 所用的中文），与 --lang 无关。",
     }),
     "report": ("正式文书，生成 PDF：检查记录、整改通知书、演练记录、周报、季度和年度统计。", {}),
     "report inspection": ("一次检查的安全生产检查记录。", _PDF),

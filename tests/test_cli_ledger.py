@@ -85,8 +85,8 @@ def test_text_output_and_bad_input(demo_path: Path) -> None:
     absent = make_uscc("91110000MA0000001")
     missing = ledger(demo_path, "--enterprise", absent)
     assert missing.exit_code == 2 and absent in missing.output
-    wrong = ledger(demo_path, "--status", "closed")
-    assert wrong.exit_code == 2
+    wrong = ledger(demo_path, "--status", "shut")
+    assert wrong.exit_code == 2 and "不是 待整改、整改中、待复查、已销号 之一" in wrong.output
 
 
 def test_as_of_a_past_day_is_the_ledger_then_whatever_happened_since(tmp_path: Path, copy_of_demo) -> None:

@@ -282,7 +282,7 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/models/activity_models.py" line="198"/>
-        <source>Hazards found (一般/重大)</source>
+        <source>Hazards found (general/major)</source>
         <translation>发现隐患（一般/重大）</translation>
     </message>
     <message>
@@ -315,7 +315,7 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="235"/>
-        <source>Hazards found: %1 (一般 %2, 重大 %3), %4 closed</source>
+        <source>Hazards found: %1 (general %2, major %3), %4 closed</source>
         <translation>发现隐患 %1 条（一般 %2 条，重大 %3 条），已销号 %4 条</translation>
     </message>
     <message>
@@ -611,7 +611,7 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="158"/>
-        <source>Goal: no liable accident of grade 较大 or above</source>
+        <source>Goal: no liable accident of grade Larger or above</source>
         <translation>目标：不发生较大及以上安全生产责任事故</translation>
     </message>
     <message>
@@ -791,12 +791,12 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="379"/>
-        <source>Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)</source>
+        <source>Goal holds: 0 liable accidents of grade Larger or above in %1 (%2)</source>
         <translation>目标保持：%1年较大及以上责任事故 0 起（%2）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/dashboard.py" line="382"/>
-        <source>Goal missed: %1 liable accidents of grade 较大 or above in %2</source>
+        <source>Goal missed: %1 liable accidents of grade Larger or above in %2</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起</translation>
     </message>
     <message>
@@ -2445,7 +2445,7 @@ USCC %2 · %3 · risk class %4</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="510"/>
-        <source>The re-inspection found the hazard rectified: it is closed (已销号).</source>
+        <source>The re-inspection found the hazard rectified: it is Closed.</source>
         <translation>经复查，隐患已整改到位，状态变为“已销号”。</translation>
     </message>
     <message>
@@ -2487,7 +2487,7 @@ USCC %2 · %3 · risk class %4</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="522"/>
-        <source>The hazard goes back to rectification (整改中). Say what is still wrong, and by when it must be rectified.</source>
+        <source>The hazard goes back In rectification. Say what is still wrong, and by when it must be rectified.</source>
         <translation>隐患退回整改（整改中）。请写明仍存在的问题，以及新的整改期限。</translation>
     </message>
     <message>
@@ -2502,7 +2502,7 @@ USCC %2 · %3 · risk class %4</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="543"/>
-        <source>The closed hazard is back in rectification (整改中).</source>
+        <source>The closed hazard is back In rectification.</source>
         <translation>已销号的隐患将恢复为“整改中”状态。</translation>
     </message>
     <message>
@@ -2925,12 +2925,12 @@ an existing ledger can be brought in with Import ledger….</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="145"/>
-        <source>Goal holds: no liable accident of grade 较大 or above in %1 (%2)</source>
+        <source>Goal holds: no liable accident of grade Larger or above in %1 (%2)</source>
         <translation>目标保持：%1年未发生较大及以上责任事故（%2）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/activity_tabs.py" line="149"/>
-        <source>Goal broken: %1 liable accidents of grade 较大 or above in %2; the last one %3 days ago</source>
+        <source>Goal broken: %1 liable accidents of grade Larger or above in %2; the last one %3 days ago</source>
         <translation>目标未实现：%2年发生较大及以上责任事故 %1 起，最近一起在 %3 天前</translation>
     </message>
 </context>

@@ -65,7 +65,8 @@ FIRE_2017 = MajorStandard(
     in_force=date(2018, 7, 1), superseded_on=date(2025, 11, 1), source="regulations.md §3B [V]")
 
 # AQ 3067-2026: 53 numbered items 5.1.1–5.7.7 in seven groups [R] (a third-party index of the official PDF;
-# audit-2026-12.md source notes); published 2026-03-09, in force 2026-09-30 [R].
+# audit-2026-12.md source notes); published 2026-03-09, in force 2026-09-30 [R]. A training quiz bank
+# (GitHub consoleloghello/safenav) quotes the conditions of 49 of them under the same numbers [R].
 _AQ3067_GROUPS = {1: 5, 2: 10, 3: 6, 4: 9, 5: 12, 6: 4, 7: 7}
 AQ_3067_2026 = MajorStandard(
     name="AQ 3067-2026", title="化工和危险化学品生产经营企业重大生产安全事故隐患判定准则",
@@ -77,13 +78,14 @@ AQ_3067_2026 = MajorStandard(
 
 # 城镇燃气经营安全重大隐患判定标准 (住房和城乡建设部 建城规〔2023〕4号), one edition, applied from issue. Only the
 # clauses whose text was read are registered: 第四条（一）–（五）and 第五条（一）（二）[V] (66baike.cn and
-# shilihuiyuan.cn mirrors of the notice), 第九条（一）–（四）[V] (shineutest.cn 解读 quoting the article). The rest
-# (第五条（三）on, 第六–八条) was not reached. The issue date was not read; 2023-09-08 is the earliest mirror's date,
-# so the date the standard applied by at the latest [R].
+# shilihuiyuan.cn mirrors of the notice), 第五条（三）[V] (m.sdyangniu.com, another mirror of the text),
+# 第九条（一）–（四）[V] (shineutest.cn 解读 quoting the article). The rest (第五条（四）on, 第六–八条) was not reached.
+# The issue date was not read in the original; 2023-09-08 is the earliest mirror's date, while a copy of the 住建部
+# notice page (66wkw.com) gives 2023-09-21 [R]: the two disagree, so the earlier date stays until the original is read.
 GAS_2023 = MajorStandard(
     name="建城规〔2023〕4号", title="城镇燃气经营安全重大隐患判定标准",
-    clauses=_articles({4: 5, 5: 2, 9: 4}),
-    in_force=date(2023, 9, 8), superseded_on=None, source="66baike.cn、shilihuiyuan.cn 转载全文前五条，shineutest.cn 解读第九条 [V]",
+    clauses=_articles({4: 5, 5: 3, 9: 4}),
+    in_force=date(2023, 9, 8), superseded_on=None, source="66baike.cn、shilihuiyuan.cn、m.sdyangniu.com 转载全文前五条，shineutest.cn 解读第九条 [V]",
     industries=frozenset({Industry.GAS.value}))
 
 # 道路运输企业和城市客运企业安全生产重大事故隐患判定标准（试行）(交通运输部 交办运〔2023〕52号 [R]), in force

@@ -6,13 +6,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Iterable
+from typing import Callable, Iterable
 
 from safety_desk.domain.hazard_status import (
     HazardEventKind, HazardState, HazardStatus, allowed_next, overdue_days,
 )
 from safety_desk.domain.language import say
 from safety_desk.domain.ownership import event_problem, field_problem
+from safety_desk.domain.vocabulary import inspection_kind
 from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
@@ -57,6 +58,19 @@ EVENT_KIND_LABELS: dict[str, str] = {
     HazardEventKind.REOPENED: "重新打开",
     HazardEventKind.COMMENT: "备注",
 }
+# The same in English, for the window of a person who chose English (printed records keep the Chinese).
+EVENT_KIND_LABELS_EN: dict[str, str] = {
+    HazardEventKind.CREATED: "Registered",
+    HazardEventKind.DEADLINE_SET: "Deadline set",
+    HazardEventKind.DEADLINE_EXTENDED: "Deadline extended",
+    HazardEventKind.PROGRESS: "Progress",
+    HazardEventKind.REPORTED_RECTIFIED: "Reported rectified",
+    HazardEventKind.VERIFIED: "Accepted, closed",
+    HazardEventKind.REJECTED: "Rejected, back in rectification",
+    HazardEventKind.REOPENED: "Reopened",
+    HazardEventKind.COMMENT: "Comment",
+}
+assert set(EVENT_KIND_LABELS_EN) == set(EVENT_KIND_LABELS)
 
 # Names of the actions available_actions() returns; the UI shows a button for each.
 REPORT_RECTIFIED = "report_rectified"
@@ -119,6 +133,9 @@ class HazardDetail:
     report_blocked: str | None = None  # why rectification cannot be reported yet, if only that stops it
     # Open sync conflicts on this hazard: values that lost, decisions taken at once on two devices (Sync page).
     conflicts: list[str] = field(default_factory=list)
+    # source_inspection with the kind in the language of the window that shows it (the printed record keeps the
+    # Chinese source_inspection).
+    source_inspection_shown: str | None = None
 
     @property
     def status(self) -> str | None:
@@ -284,6 +301,7 @@ class HazardService:
             hazard=hazard, state=state, enterprise_name=enterprise.name if enterprise else "—",
             district_name=district.name if district else "—", found_by_name=name_of(hazard.found_by),
             notice_number=notice.number if notice else None, source_inspection=self._inspection_text(hazard),
+            source_inspection_shown=self._inspection_text(hazard, inspection_kind),
             events=events, reports=reports, overdue_days=overdue_days(state, self.as_of()) if state else 0,
             actions=actions, plan_missing=plan_missing(hazard) if hazard.grade == "重大" else [],
             report_blocked=blocked, conflicts=self._conflicts(hazard_id))
@@ -306,14 +324,16 @@ class HazardService:
                                  f"{conflict['field']}：{conflict['field']} was edited on two devices: “{_value_text(kept)}” was kept, “{_value_text(lost)}” was not"))
         return lines
 
-    def _inspection_text(self, hazard: Hazard) -> str | None:
+    def _inspection_text(self, hazard: Hazard, kind_name: Callable[[str], str] | None = None) -> str | None:
+        """The inspection that found the hazard, its kind in Chinese (the printed record's) or as `kind_name` says."""
         if not hazard.inspection_id:
             return None
         inspection = self.store.inspections.get(hazard.inspection_id)
         if inspection is None:
             return None
         checklist = self.store.checklists.get(inspection.checklist_id)
-        parts = [inspection.started_at[:10], KIND_NAMES.get(inspection.kind, inspection.kind)]
+        kind = kind_name(inspection.kind) if kind_name else KIND_NAMES.get(inspection.kind, inspection.kind)
+        parts = [inspection.started_at[:10], kind]
         if checklist is not None:
             parts.append(checklist.title)
         text = " ".join(parts[:2]) + (f" · {parts[2]}" if len(parts) > 2 else "")

@@ -98,7 +98,7 @@ def _unsafe(data: bytes) -> bool:
     return b"\\u0000" in data or b"Infinity" in data or b"NaN" in data
 
 
-def _noting_nul(lines: Iterable[bytes], seen: list[bool]) -> Iterator[bytes]:
+def _noting_unsafe(lines: Iterable[bytes], seen: list[bool]) -> Iterator[bytes]:
     """The lines as they are, noting in `seen` whether any may hold what PostgreSQL cannot (_unsafe)."""
     for line in lines:
         if _unsafe(line):
@@ -198,7 +198,7 @@ def upload_changes(change_lines: Iterable[bytes], columns: dict[str, set[str]], 
     if isinstance(change_lines, (bytes, bytearray)):
         nul[0] = _unsafe(bytes(change_lines))
     else:
-        change_lines = _noting_nul(change_lines, nul)
+        change_lines = _noting_unsafe(change_lines, nul)
     changes = decode_changes(change_lines, columns, name, proofs)
     by_line = {(table, row_id, clock): cells for table, row_id, clock, cells in proofs}
     kept = [masked(c) for c in changes

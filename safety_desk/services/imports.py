@@ -329,7 +329,16 @@ class SpreadsheetService:
                 district = by_code.get(code.upper()) if code else by_name.get(district_name)
                 if district is None and district_name and not code:
                     district = by_code.get(district_name.upper())  # a code typed in the name column
-                if district is None:
+                if district is None and code and not district_name:
+                    district = by_name.get(code)  # a name typed in the code column
+                if district is not None and code and district_name and district_name.strip() not in (
+                        district.name.strip(), district.code):
+                    # Code and name name two districts (or a name no district has): which one is meant is not
+                    # for the import to guess; the enterprise's district decides who inspects it.
+                    problem.add("district_name", say(
+                        f"片区代码 {code} 是“{district.name}”，与片区名称“{district_name}”不符",
+                        f"the district code {code} is {district.name}, not {district_name}"))
+                elif district is None:
                     district = self._district_to_create(code, district_name, by_name, creating)
                     if district is None:  # a new code with an existing district's name: which is meant?
                         problem.add("district_code", say(f"片区代码 {code} 不存在，而片区名称 {district_name} 属于片区 {by_name[district_name].code}",

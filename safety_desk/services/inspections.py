@@ -17,6 +17,7 @@ from safety_desk.domain.language import say
 from safety_desk.domain.major_standards import grades_major
 from safety_desk.domain.ownership import RowFacts, ownership_problem
 from safety_desk.domain.sync_model import WHOLE_ROW
+from safety_desk.domain.vocabulary import INSPECTION_KIND_WORDS
 from safety_desk.services.inspection_steps import SubmissionProblem, submission_problems
 from safety_desk.services.photos import PreparedPhoto, store_prepared
 from safety_desk.services.session import Action, PermissionDenied, Session
@@ -26,9 +27,8 @@ from safety_desk.store.records import (
     Answer, Campaign, ChecklistRecord, Enterprise, Hazard, Inspection, Person, Photo,
 )
 
-KIND_NAMES = {"routine": "日常检查", "campaign": "大排查/专项检查", "special": "专项检查", "seasonal": "季节性检查",
-              "holiday": "节假日检查", "unannounced": "四不两直", "self_inspection": "企业自查",
-              "re_inspection": "复查"}
+# The Chinese name of each inspection kind, as official documents write it (the domain vocabulary holds both).
+KIND_NAMES = {code: names[0] for code, names in INSPECTION_KIND_WORDS.items()}
 
 
 # Roles that may be named on an inspection team (enterprise staff self-inspect, they do not join).

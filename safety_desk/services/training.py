@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
 from safety_desk.domain.language import say
 from safety_desk.services.activity_scope import (
@@ -25,13 +26,23 @@ class TrainingRow:
 
     @property
     def audience(self) -> str:
-        """Who it was for, in words: the enterprises, the district, or 全市 (office-wide)."""
+        """Who it was for, in words: the enterprises, the district, or 全市 (office-wide); Chinese, as the weekly
+        report prints it."""
+        return self._audience(lambda zh, en: zh)
+
+    @property
+    def audience_shown(self) -> str:
+        """The same in the language of the window that shows it."""
+        return self._audience(say)
+
+    def _audience(self, pick: Callable[[str, str], str]) -> str:
         if self.enterprise_names or self.others:
-            names = "、".join(self.enterprise_names)
+            names = pick("、", ", ").join(self.enterprise_names)
             if self.others:
-                names += f"{'等' if names else ''}另{self.others}家企业"
+                names += pick(f"{'等' if names else ''}另{self.others}家企业",
+                              f"{' and ' if names else ''}{self.others} other enterprises")
             return names
-        return self.district_name or "全市"
+        return self.district_name or pick("全市", "city-wide")
 
 
 class TrainingService:

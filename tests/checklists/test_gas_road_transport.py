@@ -16,7 +16,8 @@ LIBRARY = {c.id: c for c in load_library()}
 GAS = LIBRARY["gas-major-2023"]
 ROAD = LIBRARY["road-transport-major-2023"]
 GAS_CLAUSES = {"M-1": "第四条（一）", "M-2": "第四条（二）", "M-3": "第四条（三）", "M-4": "第四条（四）",
-               "M-5": "第四条（五）", "S-1": "第五条（一）", "S-2": "第五条（二）", "U-1": "第九条（一）",
+               "M-5": "第四条（五）", "S-1": "第五条（一）", "S-2": "第五条（二）", "S-3": "第五条（三）",
+               "U-1": "第九条（一）",
                "U-2": "第九条（二）", "U-3": "第九条（三）", "U-4": "第九条（四）"}
 ROAD_CLAUSES = {"C-1": "第三条（一）", "C-2": "第三条（二）", "C-3": "第三条（三）", "C-4": "第三条（四）",
                 "P-1": "第四条（一）", "H-1": "第六条（二）"}
@@ -58,9 +59,10 @@ def test_each_clause_failed_is_one_major_where_the_standard_judges_and_none_else
 
 
 def test_only_clauses_whose_text_was_read_are_registered():
-    # 第四条 has five items, 第五条 only （一）（二）were read, 第九条 four; nothing of 第六–八条 was reached.
-    assert GAS_2023.clauses == {*(f"第四条（{n}）" for n in "一二三四五"), "第五条（一）", "第五条（二）",
+    # 第四条 has five items, 第五条 only （一）–（三）were read, 第九条 four; nothing of 第六–八条 was reached.
+    assert GAS_2023.clauses == {*(f"第四条（{n}）" for n in "一二三四五"), *(f"第五条（{n}）" for n in "一二三"),
                                 *(f"第九条（{n}）" for n in "一二三四")}
+    assert "第五条（四）" not in GAS_2023.clauses
     assert ROAD_2023.clauses == {*(f"第三条（{n}）" for n in "一二三四五"), "第四条（一）", "第六条（二）"}
 
 

@@ -2,9 +2,11 @@
 
 from datetime import date
 
+import pytest
+
 from safety_desk.domain.checklist import AnswerResult, Verification, summarize
 from safety_desk.domain.industry import offer_rank
-from safety_desk.domain.major_standards import AQ_3067_2026
+from safety_desk.domain.major_standards import AQ_3067_2026, grades_major
 from safety_desk.services.checklist_library import load_library
 
 LIBRARY = {c.id: c for c in load_library()}
@@ -19,11 +21,42 @@ def test_aq3067_has_its_53_items_in_5_1_to_5_7_once_each():
     assert all(item.major_if_failed.standard == "AQ 3067-2026" for item in AQ.items())
 
 
+# The four items whose conditions no source quoted: still general knowledge (M), never R or V.
+NOT_QUOTED = {"5.2.8", "5.2.10", "5.3.4", "5.3.6"}
+
+
 def test_aq3067_is_honest_about_what_was_read():
-    # Clause numbers from an index of the official PDF [R]; the conditions of each item were not read: M.
-    assert all(item.tag is Verification.UNVERIFIED for item in AQ.items())
+    # Clause numbers from an index of the official PDF [R]; v2 takes 49 items' conditions from a quiz bank's answers,
+    # which quote the clause by number [R]; the other four were not read: M. Nothing is V: no official text was read.
+    assert AQ.version == 2
+    assert {i.code for i in AQ.items() if i.tag is Verification.UNVERIFIED} == NOT_QUOTED
+    assert {i.code for i in AQ.items() if i.tag is Verification.REPORTED} == {i.code for i in AQ.items()} - NOT_QUOTED
+    for item in AQ.items():
+        if item.code in NOT_QUOTED:
+            assert "未读到" in item.guidance, item.code
+        else:
+            assert f"题库解析引第{item.code}条 [R]" in item.guidance and "不是标准原文" in item.guidance, item.code
     assert AQ.effective == date(2026, 9, 30) and not AQ.standard_superseded
-    assert "未能读到" in AQ.description or "未读到原文" in AQ.description
+    assert "未读到原文" in AQ.description and "题库" in AQ.description
+
+
+def test_aq3067_v2_corrects_what_v1_guessed_from_the_topic_alone():
+    # v1 guessed 5.4.9 was about an accident-chlorine absorber; the quoted condition is an enclosed tank building.
+    assert "封闭式结构" in AQ.item("5.4.9").text and "吸收" not in AQ.item("5.4.9").text
+    assert "6 人" in AQ.item("5.7.4").text and "2 人" in AQ.item("5.7.4").text
+    assert "万向管道充装系统" in AQ.item("5.4.4").text
+
+
+@pytest.mark.parametrize("code", sorted(AQ_3067_2026.clauses))
+def test_each_aq3067_item_failed_is_one_major_for_chemicals_and_none_elsewhere(code):
+    def majors(failed: set[str], industry: str) -> int:
+        answers = {i.code: AnswerResult.FAIL if i.code in failed else AnswerResult.PASS for i in AQ.items()}
+        return summarize(AQ, answers, {}, is_major=lambda item: grades_major(item, industry)).major_failed
+
+    assert AQ.item(code).major_if_failed.clause == code
+    assert majors({code}, "危险化学品") == 1
+    assert majors(set(), "危险化学品") == 0
+    assert majors({code}, "机械") == 0  # AQ 3067 does not judge a 工贸 enterprise: a 一般 hazard there
 
 
 def test_aq3067_takes_over_from_121_on_its_day():

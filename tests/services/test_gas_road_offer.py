@@ -12,7 +12,7 @@ from safety_desk.settings import Settings
 from safety_desk.store.records import District, Enterprise
 from safety_desk.store.store import Store
 
-GAS = "gas-major-2023@1"
+GAS = "gas-major-2023@2"
 ROAD = "road-transport-major-2023@1"
 
 

@@ -141,3 +141,29 @@ def test_cli_refuses_without_the_flag_and_imports_with_it(db_path: Path, tmp_pat
     assert bad.exit_code == 2 and "--unknown-industry" in bad.output
     with Store.open(db_path) as store:
         assert store.enterprises.count() == len(ROWS) and len(store.districts.active()) == 3
+
+
+def test_a_row_whose_district_code_and_name_disagree_is_refused_not_put_under_the_code(store: Store,
+                                                                                       tmp_path: Path) -> None:
+    store.districts.add(District(id=store.db.new_id(), code="D01", name="东城片区"))
+    store.districts.add(District(id=store.db.new_id(), code="D02", name="西城片区"))
+    path = tmp_path / "codes.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["企业名称", "统一社会信用代码", "片区代码", "片区名称", "行业"])
+    book.active.append(["甲", make_uscc("91370200MA3D00001"), "D01", "西城片区", "建筑业"])  # which one?
+    book.active.append(["乙", make_uscc("91370200MA3D00002"), "D02", " 西城片区 ", "建筑业"])  # agree
+    book.active.append(["丙", make_uscc("91370200MA3D00003"), "东城片区", "", "建筑业"])  # a name in the code column
+    book.save(path)
+    before = checksum(store)
+    with pytest.raises(ImportRefused) as refused:
+        service(store).import_enterprises(path, new_districts=True)
+    problems = refused.value.result.problems
+    assert [(p.row, p.message) for p in problems] == [(2, "片区代码 D01 是“东城片区”，与片区名称“西城片区”不符")]
+    assert checksum(store) == before and store.districts.by_code("东城片区") is None
+
+    book.active["D2"] = "东城片区"
+    book.save(path)
+    result = service(store).import_enterprises(path)
+    assert result.added == 3 and not result.new_districts
+    district_of = {e.name: store.districts.get(e.district_id).code for e in store.enterprises.every()}
+    assert district_of == {"甲": "D01", "乙": "D02", "丙": "D01"}

@@ -40,11 +40,11 @@ def test_a_gas_company_is_offered_the_gas_list_first_and_the_runner_shows_it(qtb
     qtbot.waitUntil(lambda: dialog.match_model.rowCount() == 1)
     dialog.on_match_chosen(dialog.match_model.stringList()[0])
     codes = [dialog.checklist.itemData(i) for i in range(dialog.checklist.count())]
-    assert codes[:2] == ["gas-major-2023@1", "general@3"]
+    assert codes[:2] == ["gas-major-2023@2", "general@3"]
     assert "建城规〔2023〕4号" in dialog.checklist.itemText(0)
     dialog.grab().save(str(tmp_path / "new-inspection-gas.png"))
 
-    inspection = InspectionService(context.session, context.settings).start(gas.id, "gas-major-2023@1", "routine")
+    inspection = InspectionService(context.session, context.settings).start(gas.id, "gas-major-2023@2", "routine")
     runner = InspectionRunner(context)
     qtbot.addWidget(runner)
     runner.resize(1200, 720)

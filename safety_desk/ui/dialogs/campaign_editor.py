@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.campaigns import CampaignKind, CampaignTargets
 from safety_desk.domain.industry import Industry
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.activities import CampaignService
 from safety_desk.services.errors import ServiceError
 from safety_desk.store.records import Campaign
@@ -67,7 +68,7 @@ class CampaignEditorDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for kind in CampaignKind:
-            self.kind.addItem(kind.value, kind.value)
+            self.kind.addItem(word(kind), kind.value)
         if campaign is not None:
             self.kind.setCurrentIndex(max(0, self.kind.findData(campaign.kind)))
         self.starts = _date_edit("starts_on", date.fromisoformat(campaign.starts_on) if campaign else today)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.domain.drills import DrillContent, DrillForm, DrillPlanType
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.activities import DrillService
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.photos import PreparedPhoto
@@ -33,7 +34,7 @@ def _combo(name: str, enum: type) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     for member in enum:
-        combo.addItem(member.value, member.value)
+        combo.addItem(word(member), member.value)
     return combo
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.domain.grading import HazardGrade
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.activities import DrillService
 from safety_desk.services.errors import ServiceError
 from safety_desk.store.records import Drill
@@ -37,7 +38,7 @@ class DrillFindingDialog(QDialog):
         self.grade = QComboBox()
         self.grade.setObjectName("grade")
         for grade in HazardGrade:
-            self.grade.addItem(grade.value, grade.value)
+            self.grade.addItem(word(grade), grade.value)
         self.deadline = QDateEdit()
         self.deadline.setObjectName("deadline")
         self.deadline.setCalendarPopup(True)

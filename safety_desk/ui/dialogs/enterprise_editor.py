@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.industry import Industry
 from safety_desk.domain.uscc import validate_uscc
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.enterprises import EnterpriseService
 from safety_desk.services.errors import ServiceError
 from safety_desk.store.records import Enterprise
@@ -48,10 +49,10 @@ class EnterpriseEditor(QDialog):
         self.industry = QComboBox()
         self.industry.setObjectName("industry")
         for industry in Industry:
-            self.industry.addItem(industry.value, industry.value)
+            self.industry.addItem(word(industry), industry.value)
         if self.industry.findData(enterprise.industry) < 0:
             # A value from before the list changed stays selectable, so opening the editor changes nothing.
-            self.industry.addItem(enterprise.industry, enterprise.industry)
+            self.industry.addItem(word(enterprise.industry), enterprise.industry)
         self.industry.setCurrentIndex(self.industry.findData(enterprise.industry))
         self.risk_class = QComboBox()
         self.risk_class.setObjectName("risk_class")

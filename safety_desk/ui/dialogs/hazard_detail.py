@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
 
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.hazard_status import HazardEventKind
+from safety_desk.domain.language import say
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.hazards import (
-    EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION, SUPERVISION_LEVELS,
-    TREATMENT_PLAN, TREATMENT_PLAN_LABELS, VERIFY, WRITEOFF, HazardDetail,
+    EVENT_KIND_LABELS_EN, EXTEND_DEADLINE, RECORD_PROGRESS, REJECT, REOPEN, REPORT_RECTIFIED, SUPERVISION,
+    SUPERVISION_LEVELS, SUPERVISION_LEVELS_EN, TREATMENT_PLAN, TREATMENT_PLAN_LABELS, TREATMENT_PLAN_LABELS_EN, VERIFY,
+    WRITEOFF, HazardDetail,
 )
 from safety_desk.services.photos import PreparedPhoto
 from safety_desk.services.reports import ReportService
@@ -43,6 +46,12 @@ _PRIMARY = ("QPushButton { background: #1e88e5; color: white; border: none; bord
             " font-weight: 600; } QPushButton:hover { background: #1976d2; }")
 _BADGE = ("color: white; background: %s; border-radius: 4px; padding: 3px 10px; font-weight: 600;"
           " font-size: 15px;")
+
+
+def _plan_labels() -> dict[str, str]:
+    """The six elements of a treatment plan named in the window's language (the printed plan keeps the Chinese)."""
+    return {key: say(label, TREATMENT_PLAN_LABELS_EN[key].capitalize())
+            for key, label in TREATMENT_PLAN_LABELS.items()}
 
 
 def _local(at: datetime) -> str:
@@ -196,7 +205,7 @@ class HazardDetailDialog(QDialog):
         self.plan_box.setObjectName("plan_box")
         plan_form = QFormLayout(self.plan_box)
         plan_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for key, label in TREATMENT_PLAN_LABELS.items():
+        for key, label in _plan_labels().items():
             plan_form.addRow(self._caption(label), self._value(f"plan.{key}"))
         self.supervision_box = QGroupBox(self.tr("Listed supervision"))
         supervision_form = QFormLayout(self.supervision_box)
@@ -223,12 +232,12 @@ class HazardDetailDialog(QDialog):
         return (
             ("location", self.tr("Location"), lambda detail: detail.hazard.location),
             ("category", self.tr("Category"), lambda detail: detail.hazard.category),
-            ("accident_type", self.tr("Possible accident"), lambda detail: detail.hazard.accident_type),
+            ("accident_type", self.tr("Possible accident"), lambda detail: word(detail.hazard.accident_type)),
             ("basis", self.tr("Basis"), lambda detail: detail.hazard.basis),
             ("measures", self.tr("Measures"), lambda detail: detail.hazard.measures),
             ("responsible", self.tr("Responsible"), lambda detail: detail.hazard.responsible),
             ("notice", self.tr("Notice"), lambda detail: detail.notice_number or ""),
-            ("inspection", self.tr("Found in"), lambda detail: detail.source_inspection or ""),
+            ("inspection", self.tr("Found in"), lambda detail: detail.source_inspection_shown or ""),
             ("found", self.tr("Found by"), lambda detail: f"{detail.found_by_name} · {detail.hazard.found_on}"),
             ("source", self.tr("Source"), lambda detail: self._source_label(detail.hazard.source)),
         )
@@ -309,14 +318,13 @@ class HazardDetailDialog(QDialog):
         hazard = detail.hazard
         self.setWindowTitle(self.tr("Hazard: %1").replace("%1", hazard.description[:40]))
         self.description.setText(hazard.description)
+        self.grade_badge.setText(word(hazard.grade))
         if detail.major:
-            self.grade_badge.setText(hazard.grade)
             self.grade_badge.setStyleSheet(_BADGE % _MAJOR)
         else:
-            self.grade_badge.setText(hazard.grade)
             self.grade_badge.setStyleSheet(f"color: {_MUTED}; border: 1px solid #b0bec5; border-radius: 4px;"
                                            " padding: 2px 10px;")
-        status = detail.status or self.tr("not yet registered")
+        status = word(detail.status) or self.tr("not yet registered")
         self.status_badge.setText(status)
         self.status_badge.setStyleSheet(_BADGE % STATUS_COLOURS.get(detail.status or "", "#78909c"))
         self.facts.setText(" · ".join([detail.enterprise_name, detail.district_name,
@@ -334,7 +342,8 @@ class HazardDetailDialog(QDialog):
             label.setStyleSheet("" if text else f"color: {_OVERDUE};")
         level = hazard.supervision_level
         self.values["supervision_level"].setText(
-            self.tr("%1 level").replace("%1", level) if level else self.tr("Not listed"))
+            self.tr("%1 level").replace("%1", say(level, SUPERVISION_LEVELS_EN.get(level, level)))
+            if level else self.tr("Not listed"))
         self.values["referred_on"].setText(hazard.referred_on or "—")
         self.values["writeoff"].setText(" ".join(part for part in (
             hazard.writeoff_on, hazard.writeoff_authority, hazard.writeoff_number) if part) or "—")
@@ -400,10 +409,13 @@ class HazardDetailDialog(QDialog):
             event = view.event
             details = event.reason
             if event.deadline and event.kind != HazardEventKind.CREATED:
-                details = self.tr("new deadline %1").replace("%1", event.deadline) + (f"：{details}" if details else "")
+                details = (self.tr("new deadline %1").replace("%1", event.deadline)
+                           + (say("：", ": ") + details if details else ""))
             elif event.kind == HazardEventKind.CREATED and event.deadline:
                 details = self.tr("deadline %1").replace("%1", event.deadline)
-            item = QTreeWidgetItem([_local(view.at), view.author_name, view.kind_label, details,
+            item = QTreeWidgetItem([_local(view.at), view.author_name,
+                                    say(view.kind_label, EVENT_KIND_LABELS_EN.get(view.event.kind, view.kind_label)),
+                                    details,
                                     str(len(event.photos)) if event.photos else ""])
             item.setData(0, _PHOTO_IDS, list(event.photos))
             item.setToolTip(3, details)
@@ -507,7 +519,7 @@ class HazardDetailDialog(QDialog):
 
     def on_verify_clicked(self) -> None:
         dialog = ReasonDialog(self.tr("Accept the rectification"),
-                              self.tr("The re-inspection found the hazard rectified: it is closed (已销号)."), self,
+                              self.tr("The re-inspection found the hazard rectified: it is Closed."), self,
                               reason_label=self.tr("Note"), reason_required=False, ok_text=self.tr("Accept and close"))
         self._open_action(dialog, lambda d: self.context.ops.call("hazards", "verify", self.hazard_id, d.reason()))
 
@@ -519,7 +531,7 @@ class HazardDetailDialog(QDialog):
         start = detail.deadline if detail.deadline and detail.deadline > today else (
             self.service.default_deadline(detail.hazard.grade, today))
         dialog = ReasonDialog(self.tr("Reject the rectification"),
-                              self.tr("The hazard goes back to rectification (整改中). Say what is still wrong, "
+                              self.tr("The hazard goes back In rectification. Say what is still wrong, "
                                       "and by when it must be rectified."),
                               self, date_label=self.tr("New deadline"), initial_date=start,
                               minimum_date=max(found, today + timedelta(days=1)), ok_text=self.tr("Reject"))
@@ -540,14 +552,14 @@ class HazardDetailDialog(QDialog):
         found = date.fromisoformat(self.detail.hazard.found_on)
         suggested = self.service.as_of() + timedelta(days=self.context.settings.deadline_days_general)
         dialog = ReasonDialog(self.tr("Reopen the hazard"),
-                              self.tr("The closed hazard is back in rectification (整改中)."), self,
+                              self.tr("The closed hazard is back In rectification."), self,
                               date_label=self.tr("New deadline"), date_optional=True, minimum_date=found,
                               initial_date=suggested,
                               ok_text=self.tr("Reopen"))
         self._open_action(dialog, lambda d: self.context.ops.call("hazards", "reopen", self.hazard_id, d.reason(), d.chosen_date()))
 
     def on_plan_clicked(self) -> None:
-        dialog = TreatmentPlanDialog(TREATMENT_PLAN_LABELS, self.detail.hazard.treatment_plan, self)
+        dialog = TreatmentPlanDialog(_plan_labels(), self.detail.hazard.treatment_plan, self)
         self._open_action(dialog, lambda d: self.context.ops.call("hazards", "save_treatment_plan", self.hazard_id, d.plan()))
 
     def on_writeoff_clicked(self) -> None:

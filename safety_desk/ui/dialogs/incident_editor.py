@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.domain.grading import grade_accident
+from safety_desk.domain.vocabulary import ACCIDENT_TYPES, word
 from safety_desk.services.activities import LIABILITIES, IncidentService, liability_name
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.services.errors import ServiceError
@@ -18,11 +19,6 @@ from safety_desk.store.records import Incident
 from safety_desk.ui.dialogs.form_footer import add_form_footer
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.widgets.enterprise_picker import EnterprisePicker
-
-# GB 6441 accident types (regulations.md §1).
-ACCIDENT_TYPES = ("物体打击", "车辆伤害", "机械伤害", "起重伤害", "触电", "淹溺", "灼烫", "火灾", "高处坠落", "坍塌",
-                  "冒顶片帮", "透水", "放炮", "火药爆炸", "瓦斯爆炸", "锅炉爆炸", "容器爆炸", "其他爆炸", "中毒和窒息",
-                  "其他伤害")
 
 
 class IncidentEditorDialog(QDialog):
@@ -46,7 +42,8 @@ class IncidentEditorDialog(QDialog):
         self.title.setPlaceholderText(self.tr("Left empty: enterprise name and grade"))
         self.accident_type = QComboBox()
         self.accident_type.setObjectName("accident_type")
-        self.accident_type.addItems(ACCIDENT_TYPES)
+        for accident_type in ACCIDENT_TYPES:  # shown in the window's language, stored as the GB 6441 name
+            self.accident_type.addItem(word(accident_type), accident_type)
         self.deaths = QSpinBox()
         self.deaths.setObjectName("deaths")
         self.injuries = QSpinBox()
@@ -93,7 +90,9 @@ class IncidentEditorDialog(QDialog):
         self.when.setDateTime(QDateTime(datetime.fromisoformat(incident.occurred_at).replace(tzinfo=None)))
         self.title.setText(incident.title)
         if incident.accident_type:
-            self.accident_type.setCurrentText(incident.accident_type)
+            if self.accident_type.findData(incident.accident_type) < 0:  # a type typed elsewhere stays as it is
+                self.accident_type.addItem(word(incident.accident_type), incident.accident_type)
+            self.accident_type.setCurrentIndex(self.accident_type.findData(incident.accident_type))
         self.deaths.setValue(incident.deaths)
         self.injuries.setValue(incident.serious_injuries)
         self.loss.setValue(incident.direct_loss_yuan / 10_000)
@@ -103,7 +102,7 @@ class IncidentEditorDialog(QDialog):
     def on_figures_changed(self, *_args) -> None:
         grade = grade_accident(self.deaths.value(), self.injuries.value(), round(self.loss.value() * 10_000, 2))
         colour = "#b71c1c" if grade.is_larger_or_above else "#37474f"
-        self.grade.setText(f"<b style='color:{colour}'>{grade.value}</b>")
+        self.grade.setText(f"<b style='color:{colour}'>{word(grade)}</b>")
 
     def on_accept(self) -> None:
         when = self.when.dateTime().toPython().replace(tzinfo=BEIJING)
@@ -116,11 +115,11 @@ class IncidentEditorDialog(QDialog):
                     return
                 incident = self.context.ops.call("incidents", "record", when, enterprise_id, self.deaths.value(), self.injuries.value(), loss,
                                                self.liability.currentData(), self.description.toPlainText(),
-                                               title=self.title.text(), accident_type=self.accident_type.currentText())
+                                               title=self.title.text(), accident_type=self.accident_type.currentData())
             else:
                 incident = self.context.ops.call("incidents", "edit", self.incident.id, when, self.deaths.value(), self.injuries.value(), loss,
                                              self.liability.currentData(), self.description.toPlainText(),
-                                             title=self.title.text(), accident_type=self.accident_type.currentText())
+                                             title=self.title.text(), accident_type=self.accident_type.currentData())
         except ServiceError as exc:
             self.message.setText(str(exc))
             return

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView, QLabel, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.reports import ReportService
 from safety_desk.store.records import Notice
@@ -194,7 +195,8 @@ class IssueNoticeDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for index, row in enumerate(rows):
             hazard = row.hazard
-            values = (hazard.found_on, hazard.grade, hazard.description, hazard.location or "—", row.status or "—",
+            values = (hazard.found_on, word(hazard.grade), hazard.description, hazard.location or "—",
+                      word(row.status) or "—",
                       row.deadline.isoformat() if row.deadline else "—")
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

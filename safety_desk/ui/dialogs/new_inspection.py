@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QVBoxLayout,
 )
 
+from safety_desk.domain.vocabulary import inspection_kind
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.session import ROLE_NAMES
@@ -64,8 +65,8 @@ class NewInspectionDialog(QDialog):
         self.checklist.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
-        for kind, name in KIND_NAMES.items():
-            self.kind.addItem(name, kind)
+        for kind in KIND_NAMES:
+            self.kind.addItem(inspection_kind(kind), kind)
         if context.session.role == "enterprise":
             self.kind.setCurrentIndex(self.kind.findData("self_inspection"))
             self.kind.setEnabled(False)  # an enterprise can only inspect itself

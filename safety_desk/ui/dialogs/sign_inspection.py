@@ -6,8 +6,8 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
+from safety_desk.domain.vocabulary import inspection_kind
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.photos import PhotoService
 from safety_desk.store.records import Inspection
 from safety_desk.ui.context import AppContext
@@ -31,7 +31,7 @@ class SignInspectionDialog(QDialog):
         self.setMinimumWidth(720)
 
         summary = state.summary
-        kind = KIND_NAMES.get(state.inspection.kind, state.inspection.kind)
+        kind = inspection_kind(state.inspection.kind)
         about = QLabel(f"{state.enterprise.name} · {state.checklist.title} · {kind}")
         about.setWordWrap(True)
         about.setStyleSheet("font-weight: 600;")

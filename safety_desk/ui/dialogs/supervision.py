@@ -7,6 +7,9 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout
 
+from safety_desk.domain.language import say
+from safety_desk.services.hazards import SUPERVISION_LEVELS_EN
+
 
 class SupervisionDialog(QDialog):
     """Level (none / 省 / 市 / 县) and an optional referral date; OK emits `submitted` (stays open)."""
@@ -22,7 +25,7 @@ class SupervisionDialog(QDialog):
         self.level.setObjectName("level")
         self.level.addItem(self.tr("Not listed"), None)
         for value in levels:
-            self.level.addItem(value, value)
+            self.level.addItem(say(value, SUPERVISION_LEVELS_EN.get(value, value).capitalize()), value)
         self.level.setCurrentIndex(max(0, self.level.findData(level)))
         self.referred_check = QCheckBox(self.tr("Referred to the regulator on"))
         self.referred_check.setObjectName("referred_check")

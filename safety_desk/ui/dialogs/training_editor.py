@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QLineEdit, QRadioButton, QSpinBox, QVBoxLayout,
 )
 
+from safety_desk.domain.vocabulary import TRAINING_KINDS, word
 from safety_desk.services.activities import TrainingService
 from safety_desk.services.errors import ServiceError
 from safety_desk.ui.dialogs.form_footer import add_form_footer
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.widgets.enterprise_picker import EnterpriseListPicker
 
-KINDS = ("企业培训", "联合培训", "片区培训", "全市培训", "宣教活动")
 
 
 class TrainingEditorDialog(QDialog):
@@ -38,7 +38,8 @@ class TrainingEditorDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         self.kind.setEditable(True)
-        self.kind.addItems(KINDS)
+        for kind in TRAINING_KINDS:  # shown in the window's language, stored as the Chinese kind
+            self.kind.addItem(word(kind), kind)
         self.hours = QDoubleSpinBox()
         self.hours.setObjectName("hours")
         self.hours.setRange(0, 200)
@@ -89,6 +90,11 @@ class TrainingEditorDialog(QDialog):
         self.enterprises.setEnabled(self.for_enterprises.isChecked())
         self.district.setEnabled(self.for_district.isChecked())
 
+    def _kind(self) -> str:
+        """The kind to store: a listed kind by its Chinese name (whatever language shows it), else the text typed."""
+        typed = self.kind.currentText().strip()
+        return next((kind for kind in TRAINING_KINDS if typed in (kind, word(kind))), typed)
+
     def on_accept(self) -> None:
         ids = self.enterprises.ids() if self.for_enterprises.isChecked() else []
         if self.for_enterprises.isChecked() and not ids:
@@ -98,7 +104,7 @@ class TrainingEditorDialog(QDialog):
         try:
             training = self.context.ops.call("training", "record", self.day.date().toPython(), self.title.text(), self.hours.value(),
                                            self.attendees.value(), enterprise_ids=ids, district_id=district_id,
-                                           kind=self.kind.currentText())
+                                           kind=self._kind())
         except ServiceError as exc:
             self.message.setText(str(exc))
             return

@@ -7,6 +7,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.activities import CampaignProgress, DrillDue, IncidentRow, TrainingRow
 from safety_desk.store.records import Drill
 from safety_desk.ui.models.enterprise_models import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND, _RowsModel
@@ -93,9 +94,9 @@ class DrillRecordsModel(_RowsModel[Drill]):
         if column == self.NAME:
             return row.name
         if column == self.PLAN_TYPE:
-            return row.plan_type
+            return word(row.plan_type)
         if column == self.FORM:
-            return f"{row.content} · {row.form}"
+            return f"{word(row.content)} · {word(row.form)}"
         if column == self.PARTICIPANTS:
             return str(row.participants) if row.status == "held" else ""
         return row.findings.replace("\n", "；")
@@ -124,11 +125,11 @@ class TrainingModel(_RowsModel[TrainingRow]):
 
     def text(self, row: TrainingRow, column: int) -> str:
         training = row.training
-        return (training.held_on, training.title, training.kind, row.audience, f"{training.hours:g}",
+        return (training.held_on, training.title, word(training.kind), row.audience_shown, f"{training.hours:g}",
                 str(training.attendees))[column]
 
     def tooltip(self, row: TrainingRow, column: int) -> str | None:
-        return row.audience if column == self.AUDIENCE else None
+        return row.audience_shown if column == self.AUDIENCE else None
 
     def styled(self, row: TrainingRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.HOURS, self.ATTENDEES):
@@ -163,7 +164,7 @@ class IncidentModel(_RowsModel[IncidentRow]):
         if column == self.LOSS:
             return f"{incident.direct_loss_yuan / 10_000:,.1f}"
         if column == self.GRADE:
-            return row.grade.value
+            return word(row.grade)
         return row.liability
 
     def tooltip(self, row: IncidentRow, column: int) -> str | None:
@@ -195,7 +196,7 @@ class CampaignModel(_RowsModel[CampaignProgress]):
 
     def __init__(self, rows: Sequence[CampaignProgress] = (), parent=None) -> None:
         super().__init__([self.tr("Campaign"), self.tr("Kind"), self.tr("Period"), self.tr("Targets"),
-                          self.tr("Inspected"), self.tr("Progress"), self.tr("Hazards found (一般/重大)"),
+                          self.tr("Inspected"), self.tr("Progress"), self.tr("Hazards found (general/major)"),
                           self.tr("Closed")], rows, parent)
 
     def text(self, row: CampaignProgress, column: int) -> str:
@@ -203,7 +204,7 @@ class CampaignModel(_RowsModel[CampaignProgress]):
         if column == self.NAME:
             return campaign.name
         if column == self.KIND:
-            return campaign.kind
+            return word(campaign.kind)
         if column == self.PERIOD:
             return f"{campaign.starts_on} – {campaign.ends_on}"
         if column == self.TARGETS:

@@ -7,6 +7,7 @@ from typing import Any, Generic, Sequence, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.enterprises import InspectionRow, OpenHazardRow
 from safety_desk.store.records import Drill
 
@@ -119,11 +120,11 @@ class OpenHazardsModel(_RowsModel[OpenHazardRow]):
         if column == self.FOUND:
             return hazard.found_on
         if column == self.GRADE:
-            return hazard.grade
+            return word(hazard.grade)
         if column == self.DESCRIPTION:
             return hazard.description
         if column == self.STATUS:
-            return row.status
+            return word(row.status)
         if column == self.DEADLINE:
             return row.deadline.isoformat() if row.deadline else "—"
         return str(row.overdue_days) if row.overdue else ""
@@ -157,7 +158,7 @@ class DrillsModel(_RowsModel[Drill]):
         super().__init__([self.tr("Date"), self.tr("Plan type"), self.tr("Form"), self.tr("Name")], rows, parent)
 
     def text(self, row: Drill, column: int) -> str:
-        return (row.held_on, row.plan_type, row.form, row.name)[column]
+        return (row.held_on, word(row.plan_type), word(row.form), row.name)[column]
 
     def tooltip(self, row: Drill, column: int) -> str | None:
         if column != self.NAME:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor, QFont
 
 from safety_desk.domain.ledger import TRANSLATION_CONTEXT, VIEW_COLUMNS, LedgerColumn
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.ledger import LedgerFilter, LedgerRow, LedgerService
 from safety_desk.ui.models.enterprise_models import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
 from safety_desk.ui.models.thumbnail_source import ThumbnailSource
@@ -169,6 +170,8 @@ class LedgerModel(QAbstractTableModel):
             return self.source_labels.get(row.source, row.source)
         if column == self.PHOTO:
             return ""
+        if column in (self.GRADE, self.STATUS):  # stored as Chinese codes; read in the window's language
+            return word(self.COLUMNS[column].value(row)) or "—"
         value = self.COLUMNS[column].value(row)
         if isinstance(value, date):
             return value.isoformat()

@@ -142,11 +142,11 @@ class IncidentsTab(_Tab):
             since = (self.tr("%1 days since the last one").replace("%1", str(status.days_since_last))
                      if status.days_since_last is not None else
                      self.tr("none recorded; %1 days into the year").replace("%1", str(status.days_this_year)))
-            text = self.tr("Goal holds: no liable accident of grade 较大 or above in %1 (%2)").replace(
+            text = self.tr("Goal holds: no liable accident of grade Larger or above in %1 (%2)").replace(
                 "%1", str(year)).replace("%2", since)
             style = "background: #e8f5e9; color: #1b5e20;"
         else:
-            text = self.tr("Goal broken: %1 liable accidents of grade 较大 or above in %2; the last one %3 days ago")\
+            text = self.tr("Goal broken: %1 liable accidents of grade Larger or above in %2; the last one %3 days ago")\
                 .replace("%1", str(status.count)).replace("%2", str(year)).replace("%3", str(status.days_since_last))
             style = "background: #ffebee; color: #b71c1c;"
         self.goal.setText(f"<b>{text}</b>")
@@ -232,7 +232,7 @@ class CampaignsTab(_Tab):
         parts = [f"<b>{progress.campaign.name}</b>"]
         if progress.campaign.target:
             parts.append(progress.campaign.target)
-        parts.append(self.tr("Hazards found: %1 (一般 %2, 重大 %3), %4 closed").replace("%1", str(progress.hazards))
+        parts.append(self.tr("Hazards found: %1 (general %2, major %3), %4 closed").replace("%1", str(progress.hazards))
                      .replace("%2", str(progress.hazards_by_grade.get("一般", 0)))
                      .replace("%3", str(progress.hazards_by_grade.get("重大", 0))).replace("%4", str(progress.closed)))
         if waiting:

@@ -155,7 +155,7 @@ class DashboardPage(QWidget):
         self.past_note.setStyleSheet("color: #e65100;")
         self.past_note.setVisible(False)
 
-        self.goal = QLabel(self.tr("Goal: no liable accident of grade 较大 or above"))
+        self.goal = QLabel(self.tr("Goal: no liable accident of grade Larger or above"))
         self.goal.setObjectName("goal")
         self.goal.setWordWrap(True)
         self.goal.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -376,10 +376,10 @@ class DashboardPage(QWidget):
         if goal.holds:
             since = (self.tr("%1 days since the last one").replace("%1", f"{goal.days_since_last:,}")
                      if goal.days_since_last is not None else self.tr("none on record"))
-            status = self.tr("Goal holds: 0 liable accidents of grade 较大 or above in %1 (%2)").replace(
+            status = self.tr("Goal holds: 0 liable accidents of grade Larger or above in %1 (%2)").replace(
                 "%1", str(goal.year)).replace("%2", since)
         else:
-            status = self.tr("Goal missed: %1 liable accidents of grade 较大 or above in %2").replace(
+            status = self.tr("Goal missed: %1 liable accidents of grade Larger or above in %2").replace(
                 "%1", str(goal.count)).replace("%2", str(goal.year))
         self.goal.setText(status)
         self._style_goal(goal.holds)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.enterprises import SEARCH_LIMIT, EnterpriseDetail
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.session import Action
@@ -372,7 +373,7 @@ class EnterprisesPage(QWidget):
 
     def _enterprise_tooltip(self, enterprise: Enterprise) -> str:
         return (self.tr("%1\nUSCC %2 · %3 · risk class %4").replace("%1", enterprise.name)
-                .replace("%2", enterprise.uscc).replace("%3", enterprise.industry)
+                .replace("%2", enterprise.uscc).replace("%3", word(enterprise.industry))
                 .replace("%4", str(enterprise.risk_class)))
 
     def on_tree_expanded_changed(self, item: QTreeWidgetItem) -> None:
@@ -446,7 +447,7 @@ class EnterprisesPage(QWidget):
         high_risk_label = self.tr("High-risk")
         facts = [f"<span style='color:{_MUTED}'>{html.escape(uscc_label)}</span> "
                  f"<span style='font-family:monospace'>{html.escape(enterprise.uscc)}</span>",
-                 html.escape(enterprise.industry),
+                 html.escape(word(enterprise.industry)),
                  f"<span style='color:{_RISK_COLOURS.get(enterprise.risk_class, _MUTED)}'>"
                  f"{html.escape(risk_label)}</span>"]
         if enterprise.high_risk:
@@ -457,7 +458,7 @@ class EnterprisesPage(QWidget):
 
         values = {
             "name": enterprise.name, "uscc": enterprise.uscc, "district": district,
-            "industry": enterprise.industry, "risk_class": str(enterprise.risk_class),
+            "industry": word(enterprise.industry), "risk_class": str(enterprise.risk_class),
             "high_risk": self.tr("Yes") if enterprise.high_risk else self.tr("No"),
             "address": enterprise.address, "principal": enterprise.principal,
             "safety_officer": enterprise.safety_officer, "contact_phone": enterprise.contact_phone,

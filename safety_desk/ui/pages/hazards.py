@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
     QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from safety_desk.domain.grading import HazardGrade
 from safety_desk.domain.hazard_status import HazardStatus
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.ledger import HAZARD_SOURCES, LedgerFilter
 from safety_desk.services.session import Action
@@ -120,13 +122,21 @@ class HazardsPage(QWidget):
         # description stretches over the rest: what the hazard is gets the most room.
         # description stretches over the rest: what the hazard is gets the most room. Never narrower than the
         # header's own words and the sort arrow (隐患等级 is wider than any grade under it).
+        # Nor narrower than the longest single word of a grade or status (rows are two lines high, so
+        # "Awaiting re-inspection" wraps after "Awaiting"; 整改中 fits 7 zeros already).
         metrics = header.fontMetrics()
         zero = metrics.horizontalAdvance("0")
+        words = {LedgerModel.GRADE: [word(grade) for grade in HazardGrade],
+                 LedgerModel.STATUS: [word(status) for status in HazardStatus]}
+        cells = self.table.fontMetrics()
         for number, column in enumerate(LedgerModel.COLUMNS):
             if number != LedgerModel.DESCRIPTION:
                 title = str(self.model.headerData(number, Qt.Orientation.Horizontal) or "")
+                parts = [part for text in words.get(number, ()) for part in text.split()]
+                widest = max((cells.horizontalAdvance(part) for part in parts), default=0)
                 header.resizeSection(number, max((column.view_width or column.width) * zero,
-                                                 metrics.horizontalAdvance(title) + _HEADER_PADDING))
+                                                 metrics.horizontalAdvance(title) + _HEADER_PADDING,
+                                                 widest + _HEADER_PADDING))
 
         # An enterprise's ledger is all its own: its name on every row says nothing (nor its district: below).
         self.table.setColumnHidden(LedgerModel.ENTERPRISE, context.session.role == "enterprise")
@@ -162,14 +172,14 @@ class HazardsPage(QWidget):
         self.grade = QComboBox()
         self.grade.setObjectName("grade")
         self.grade.addItem(self.tr("All grades"), None)
-        for grade in ("一般", "重大"):
-            self.grade.addItem(grade, grade)
+        for grade in HazardGrade:  # the text in the window's language, the data the stored code the filter uses
+            self.grade.addItem(word(grade), grade.value)
         self.status = QComboBox()
         self.status.setObjectName("status")
         self.status.addItem(self.tr("All statuses"), None)
         self.status.addItem(self.tr("Not closed"), OPEN_STATUSES)
         for status in HazardStatus:
-            self.status.addItem(status.value, status.value)
+            self.status.addItem(word(status), status.value)
         self.source = QComboBox()
         self.source.setObjectName("source")
         self.source.addItem(self.tr("All sources"), None)

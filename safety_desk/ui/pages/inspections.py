@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
 )
 
 from safety_desk.domain.checklist import ChecklistSummary
+from safety_desk.domain.vocabulary import inspection_kind
 from safety_desk.services.errors import ServiceError
-from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.session import Action
 from safety_desk.store.changed import Changes
 from safety_desk.store.records import Inspection
@@ -229,7 +229,7 @@ class InspectionsPage(QWidget):
 
     def _entry_text(self, inspection: Inspection, summary: ChecklistSummary | None) -> str:
         when = (inspection.finished_at or inspection.started_at)[:10]
-        detail = [KIND_NAMES.get(inspection.kind, inspection.kind), when]
+        detail = [inspection_kind(inspection.kind), when]
         if summary is not None:
             detail.insert(0, f"{summary.answered}/{summary.applicable}")  # first: the rest may be cut off
         return f"{self._enterprise_name(inspection.enterprise_id)}\n{' · '.join(detail)}"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QApplication, QCompleter, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from safety_desk.domain.vocabulary import word
 from safety_desk.services.errors import ServiceError
 from safety_desk.services.inspections import HazardFieldDenied, HazardFieldError, InspectionService
 from safety_desk.store.records import Hazard
@@ -129,7 +130,7 @@ class HazardPanel(QFrame):
         self._populating = True
         try:
             major = hazard.grade == "重大"
-            self.grade_label.setText(hazard.grade)
+            self.grade_label.setText(word(hazard.grade))
             self.grade_label.setStyleSheet(
                 f"background: {'#8e24aa' if major else '#fb8c00'}; color: white; border-radius: 3px;"
                 " padding: 1px 8px; font-weight: 600;")

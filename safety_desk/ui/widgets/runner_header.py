@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from safety_desk.services.inspections import KIND_NAMES, RunnerState
+from safety_desk.domain.vocabulary import inspection_kind
+from safety_desk.services.inspections import RunnerState
 from safety_desk.ui.icons import icon
 
 _MUTED = "#546e7a"
@@ -73,7 +74,7 @@ class RunnerHeader(QWidget):
         if state is None:
             return
         self.enterprise_label.setText(state.enterprise.name)
-        kind = KIND_NAMES.get(state.inspection.kind, state.inspection.kind)
+        kind = inspection_kind(state.inspection.kind)
         self.checklist_label.setText(f"{state.checklist.title} · {kind}")
         summary = state.summary
         score = "—" if summary.score is None else f"{summary.score:.1f}"
