@@ -70,6 +70,7 @@ class RowFacts:
     """What the rule needs beyond the row itself, all as stored before the change set (None: not stored).
 
     hazard: for a hazard event, its hazard (or the new hazard arriving with it, with new_hazard=True).
+    closed: for a hazard, whether its status was 已销号.
     inspection: for an answer, its inspection (likewise).
     evidence_photo: for a photo annotation, whether its photo is attached to a hazard event or to an answer of a
     submitted inspection."""
@@ -79,6 +80,7 @@ class RowFacts:
     inspection: dict[str, Any] | None = None
     new_inspection: bool = False
     evidence_photo: bool = False  # for a photo's annotation: the photo is evidence (module docstring)
+    closed: bool = False  # for a hazard: its events fold to 已销号 (its treatment plan is the one accepted)
 
 
 def _norm(value: Any) -> Any:
@@ -167,6 +169,9 @@ def ownership_problem(role: str, table: str, field_name: str, before: dict[str, 
                         f"an enterprise registers only hazards of its own self-inspections or drills, not source {after.get('source')!r}"))
         allowed = (SELF_FOUND_HAZARD_FIELDS if before.get("source") in SELF_EDITED_SOURCES
                    else ENTERPRISE_HAZARD_FIELDS)
+        if (facts.closed and field_name in ("*", "treatment_plan")
+                and changed(before, after, "treatment_plan")):  # as HazardService.save_treatment_plan refuses
+            return say("已销号的隐患不能修改治理方案", "the hazard is closed: its treatment plan is no longer changed")
         if field_name in allowed:
             return None
         return (say(f"隐患的“{field_name}”由检查员一方负责，企业不能修改",

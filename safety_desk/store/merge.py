@@ -165,8 +165,9 @@ class _Merger:
         order = {table: i for i, table in enumerate(TABLE_ORDER)}
         pending = self.cap(list(changes))
         # Parents as stored before this change set: an answer's inspection (evidence, for every sender) and, for a
-        # sender whose ownership is checked, an event's hazard.
-        self.facts = row_facts(self.conn, pending, ("answer", "hazard_event") if self.ctx.refuse else ("answer",))
+        # sender whose ownership is checked, an event's hazard and whether a hazard is closed.
+        self.facts = row_facts(self.conn, pending,
+                               ("answer", "hazard_event", "hazard") if self.ctx.refuse else ("answer",))
         by_row: dict[tuple[str, str], list[Change]] = {}
         # A row's cells arrive together (a bundle line each write): grouped a run at a time, in bundle order.
         for key, run in itertools.groupby(pending, _ROW_KEY):
