@@ -9,8 +9,9 @@ Import is all or nothing: the bundle is checked completely (names, sizes, signat
 unrevoked sender, hashes, shape of every change, photos present) before the database is touched; then a
 backup is taken and the changes are merged in one transaction (store/merge.py). Rows, not bundles, are
 refused: rows outside the sender's scope (sync/scope_checks.py), changes to fields its role does not own,
-writes it claims for another device or another's people, and any change to evidence (domain/ownership.py)
-are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies, so
+writes it claims for another device or another's people, any change to evidence (domain/ownership.py), hazard
+events dated otherwise than when they were written (sync/event_times.py, sync/clock_order.py) and photos that are
+not photos as devices keep them (media/received.py) are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies, so
 no device is ever stuck on one stray row. The sequence of these row checks is sync/row_checks.py, which the network
 hub runs too (services/hub_rows.py). The bundle is acknowledged as received all the same (the sender
 stops resending what was refused), and the office tells the sender in its next bundles which of its changes
@@ -392,7 +393,7 @@ class SyncService:
         ctx = MergeContext(source=sender.id, received_before=peer.received_seq,
                            sender_ack=min(manifest["ack"], self.log.last_seq()), now_ms=now_ms,
                            tolerance_ms=self.tolerance_ms,
-                           refuse=refuse,
+                           refuse=refuse, cap_times=sender.role != "office" and self.is_office(),
                            on_row=report)
         # Our own cells clocked beyond our wall clock + tolerance were written while this device's clock ran
         # ahead: the sender's values win over them. Judged by our wall clock alone, never by the manifest's

@@ -11,7 +11,8 @@ Two kinds of clock travel in a bundle (DESIGN.md §4):
   clock and no later than the (capped) write that carried it, as every honest write makes it (the event's
   clock is taken in the transaction that writes it, before the write's own). Otherwise it becomes that
   write's clock, so a device whose clock ran a year ahead cannot order its events after everyone else's;
-  the event's time (`at`), read from the same wall clock, is then capped to that write's time too.
+  at the office, the event's time (`at`), read from the same wall clock, is then capped to that write's time
+  too (on a device, a clock the office sends may only look ahead because ours runs behind: its times stand).
 
 Nothing in a bundle's manifest (created, created_ms, clock_min/clock_max) is used for any of this: only our
 own wall clock and the change clocks themselves. Drift is attributed to the device named in the clock (the
@@ -60,8 +61,9 @@ class ClockFindings:
 
 
 def cap_clocks(changes: list[Change], *, now_ms: int | None, tolerance_ms: int, source: str,
-               clocked_tables: frozenset[str]) -> tuple[list[Change], ClockFindings]:
-    """The changes with every ordering clock checked and capped (see the module docstring), in place."""
+               clocked_tables: frozenset[str], cap_times: bool = False) -> tuple[list[Change], ClockFindings]:
+    """The changes with every ordering clock checked and capped (see the module docstring), in place; with
+    `cap_times` (at the office, from a device), the time of a row whose clock is set back too."""
     found = ClockFindings()
     if not changes:
         return changes, found
@@ -86,12 +88,12 @@ def cap_clocks(changes: list[Change], *, now_ms: int | None, tolerance_ms: int, 
             value = change.value
             own = value.get(ROW_CLOCK_COLUMN) if change.field == WHOLE_ROW and type(value) is dict else None
             if type(own) is not str or own > change.clock or not _CLOCK.match(own):  # else: as _checked_row_clock
-                change = _checked_row_clock(change, found, source)
+                change = _checked_row_clock(change, found, source, cap_times)
         changes[index] = change
     return changes, found
 
 
-def _checked_row_clock(change: Change, found: ClockFindings, source: str) -> Change:
+def _checked_row_clock(change: Change, found: ClockFindings, source: str, cap_times: bool = False) -> Change:
     if change.field == WHOLE_ROW:
         if not isinstance(change.value, dict) or ROW_CLOCK_COLUMN not in change.value:
             return change
@@ -108,7 +110,7 @@ def _checked_row_clock(change: Change, found: ClockFindings, source: str) -> Cha
         found.relayed_by[device] = source
     if change.field == WHOLE_ROW:
         return replace(change, value={**change.value, ROW_CLOCK_COLUMN: change.clock,
-                                      **_capped_moment(change.value, change.clock)})
+                                      **(_capped_moment(change.value, change.clock) if cap_times else {})})
     return replace(change, value=change.clock)
 
 
