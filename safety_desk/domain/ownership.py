@@ -8,7 +8,7 @@ DESIGN.md §4. Three questions, asked of every changed field:
 - ownership: the office may change anything else; an inspector's or leader's device anything but the records
   only the office keeps; an enterprise its rectification work, its self-inspections and the hazards they find
   (their description, place, measures, who is responsible, photos, withdrawal), a major hazard's treatment plan,
-  its drills, training and photos. Grade, deadline and verification stay with the inspector side. What decides
+  its drills, training and photos, and registers the hazards its drills find (never edited after). Grade, deadline and verification stay with the inspector side. What decides
   is always the STORED row (a hazard's source, an inspection's kind, whether it was submitted): a value the
   same change set is trying to set never vouches for itself;
 - authorship (sync, at the office): the people a row names as its author and the device a write's clock names
@@ -48,6 +48,9 @@ ENTERPRISE_HAZARD_FIELDS = frozenset({"treatment_plan"})
 SELF_FOUND_HAZARD_FIELDS = frozenset({"description", "location", "measures", "responsible", "photos", "deleted",
                                       "treatment_plan"})
 ENTERPRISE_HAZARD_SOURCES = frozenset({"self_inspection", "drill"})
+# ... of which the hazards it goes on editing: a self-inspection's, while it describes and corrects them. A drill's
+# findings are registered once (DrillService.add_finding_hazard); no service of the enterprise edits them after.
+SELF_EDITED_SOURCES = frozenset({"self_inspection"})
 ENTERPRISE_EVENT_KINDS = frozenset({"progress", "reported_rectified", "comment"})
 # Events that open a hazard: an enterprise writes them only with a hazard it found itself, as it registers it.
 OPENING_EVENT_KINDS = frozenset({"created", "deadline_set"})
@@ -67,6 +70,7 @@ class RowFacts:
     """What the rule needs beyond the row itself, all as stored before the change set (None: not stored).
 
     hazard: for a hazard event, its hazard (or the new hazard arriving with it, with new_hazard=True).
+    closed: for a hazard, whether its status was 已销号.
     inspection: for an answer, its inspection (likewise).
     evidence_photo: for a photo annotation, whether its photo is attached to a hazard event or to an answer of a
     submitted inspection."""
@@ -76,6 +80,7 @@ class RowFacts:
     inspection: dict[str, Any] | None = None
     new_inspection: bool = False
     evidence_photo: bool = False  # for a photo's annotation: the photo is evidence (module docstring)
+    closed: bool = False  # for a hazard: its events fold to 已销号 (its treatment plan is the one accepted)
 
 
 def _norm(value: Any) -> Any:
@@ -162,8 +167,11 @@ def ownership_problem(role: str, table: str, field_name: str, before: dict[str, 
                 return None
             return (say(f"企业只能登记自查或演练发现的隐患",
                         f"an enterprise registers only hazards of its own self-inspections or drills, not source {after.get('source')!r}"))
-        allowed = (SELF_FOUND_HAZARD_FIELDS if before.get("source") in ENTERPRISE_HAZARD_SOURCES
+        allowed = (SELF_FOUND_HAZARD_FIELDS if before.get("source") in SELF_EDITED_SOURCES
                    else ENTERPRISE_HAZARD_FIELDS)
+        if (facts.closed and field_name in ("*", "treatment_plan")
+                and changed(before, after, "treatment_plan")):  # as HazardService.save_treatment_plan refuses
+            return say("已销号的隐患不能修改治理方案", "the hazard is closed: its treatment plan is no longer changed")
         if field_name in allowed:
             return None
         return (say(f"隐患的“{field_name}”由检查员一方负责，企业不能修改",

@@ -9,8 +9,9 @@ Import is all or nothing: the bundle is checked completely (names, sizes, signat
 unrevoked sender, hashes, shape of every change, photos present) before the database is touched; then a
 backup is taken and the changes are merged in one transaction (store/merge.py). Rows, not bundles, are
 refused: rows outside the sender's scope (sync/scope_checks.py), changes to fields its role does not own,
-writes it claims for another device or another's people, and any change to evidence (domain/ownership.py)
-are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies, so
+writes it claims for another device or another's people, any change to evidence (domain/ownership.py), hazard
+events dated otherwise than when they were written (sync/event_times.py, sync/clock_order.py) and photos that are
+not photos as devices keep them (media/received.py) are refused one by one, recorded in the conflicts table and reported, and the rest of the bundle applies, so
 no device is ever stuck on one stray row. The sequence of these row checks is sync/row_checks.py, which the network
 hub runs too (services/hub_rows.py). The bundle is acknowledged as received all the same (the sender
 stops resending what was refused), and the office tells the sender in its next bundles which of its changes
@@ -51,6 +52,7 @@ from safety_desk.domain.hybrid_clock import Timestamp, clock_time, device_of
 from safety_desk.domain.ids import new_id
 from safety_desk.domain.sync_model import Change, Refuser, of_tables
 from safety_desk.media.files import UnreadableMedia, holds, media_path, read_photo, write_media
+from safety_desk.media.received import received_photo_problem
 from safety_desk.media.thumbnails import THUMBS_DIR
 from safety_desk.services import conflict_forwarding
 from safety_desk.services.collector_pause import collector_paused
@@ -66,6 +68,7 @@ from safety_desk.services.sync_results import (
 from safety_desk.settings import Settings
 from safety_desk.store.database import APPEND_ONLY, SYNC_MODE, WHOLE_ROW
 from safety_desk.store.decision_conflicts import new_decision_ids, record_concurrent_decisions
+from safety_desk.store.hazard_history import stored_event_ids
 from safety_desk.store.merge import CLOCK_TOLERANCE_MS, MergeContext, merge_changes
 from safety_desk.store.office_proofs import keep_proofs, proofs_of
 from safety_desk.store.records import Device
@@ -76,9 +79,11 @@ from safety_desk.sync.bundle import (
     open_bundle, write_bundle,
 )
 from safety_desk.sync.change_codec import decode_changes, encode_changes, fitting_seq
+from safety_desk.sync.clock_order import backwards_refusals, latest_write
 from safety_desk.sync.folder_layout import bundle_name, bundles_from, inbox, mark_used, set_aside, waiting_bundles
 from safety_desk.sync.key_binding import key_binding, sender_key
 from safety_desk.sync.office_proof import proof_key, proof_of, proven, written_clock
+from safety_desk.sync.history_checks import refusing_rest
 from safety_desk.sync.row_checks import device_refuser
 from safety_desk.sync.scope_checks import change_key
 from safety_desk.sync.seal import Recipient, device_recipient, enrolment_recipient, my_keys
@@ -354,28 +359,41 @@ class SyncService:
         # The row checks of a device's changes: one sequence, shared with the network hub (sync/row_checks.py).
         refuse = (device_refuser(sender, changes, StoreRows(self.db, self.log, sender))
                   if sender.role != "office" else None)
+        epoch = manifest.get("epoch") if isinstance(manifest.get("epoch"), str) else ""
+        latest: tuple[int, str] | None = None  # the sender's latest write here: the mark its later ones must pass
         if sender.role != "office" and self.is_office():
             refuse = self._office_claims(changes, proofs, refuse, sender)
+            refuse = refusing_rest(refuse, backwards_refusals(
+                changes, sender.id, self.local_state.clock_mark(sender.id, epoch),
+                lambda ids: stored_event_ids(self.db.conn, ids), self.tolerance_ms))
+            latest = latest_write(changes, sender.id, self._wall_ms(), self.tolerance_ms)
         bundled = set(opened.photo_ids)
         photo_rows = sorted({c.row_id for c in of_tables(changes, {"photo"})})
         missing = [p for p in photo_rows if p not in bundled and not self._photo_file_ok(p, sealed=False)]
         if missing:
             raise BundleRejected(say(f"{path.name}: 缺少照片 {missing[0][:12]}…；数据库未作任何更改",
                                      f"{path.name}: photo {missing[0]} is listed but its file is neither in the bundle nor here; nothing was changed"))
+        # A photo that is not one as devices keep them (media/received.py) is not kept; its record is refused.
+        unfit = {photo_id: problem for photo_id in sorted(bundled) if not self._photo_file_ok(photo_id)
+                 and (problem := received_photo_problem(opened.photo_bytes(photo_id)))}
+        if unfit:
+            refuse = refusing_rest(refuse, {change_key(c): say(
+                f"照片 {c.row_id}：{unfit[c.row_id]}，未接收", f"photo {c.row_id}: {unfit[c.row_id]}; not taken")
+                for c in of_tables(changes, {"photo"}) if c.row_id in unfit})
         result.changes = len(changes)
         result.backup = self.backup()
         photo_key = photo_key_for(self.store.path)
-        for photo_id in sorted(bundled):
+        for photo_id in sorted(bundled - set(unfit)):
             target = media_path(self.store.media_dir, photo_id)
             if not self._photo_file_ok(photo_id):
                 write_media(target, opened.photo_bytes(photo_id), photo_key)
-        result.photos = len(bundled)
+        result.photos = len(bundled) - len(unfit)
         peer = self.log.peer(sender.id)
         now_ms = self._wall_ms()
         ctx = MergeContext(source=sender.id, received_before=peer.received_seq,
                            sender_ack=min(manifest["ack"], self.log.last_seq()), now_ms=now_ms,
                            tolerance_ms=self.tolerance_ms,
-                           refuse=refuse,
+                           refuse=refuse, cap_times=sender.role != "office" and self.is_office(),
                            on_row=report)
         # Our own cells clocked beyond our wall clock + tolerance were written while this device's clock ran
         # ahead: the sender's values win over them. Judged by our wall clock alone, never by the manifest's
@@ -417,6 +435,9 @@ class SyncService:
                     self.local_state.set_resend_upto(sender.id, self.log.last_seq())
                 if sender.role != "office":
                     after_merge_at_office(self.db, sender, changes)
+                mark = self.local_state.clock_mark(sender.id, epoch)
+                if latest is not None and incarnations.current and (mark is None or latest[1] > mark[1]):
+                    self.local_state.set_clock_mark(sender.id, epoch, *latest)
                 if sender.id in merged.drift:
                     # Told back to the device in our next bundles, so it lets our values win over its own
                     # far-future cells (store/merge.py); cleared when its changes arrive with sane clocks.

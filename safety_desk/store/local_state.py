@@ -203,6 +203,18 @@ class LocalState:
     def set_heard_epoch(self, device_id: str, epoch: str) -> None:
         self.db.set_local(f"heard_epoch:{device_id}", epoch)
 
+    def clock_mark(self, device_id: str, epoch: str) -> tuple[int, str] | None:
+        """On the office: (seq, clock) of the latest-clocked write received from the device itself in its incarnation
+        `epoch` (None: none yet, or the mark is of another incarnation). sync/clock_order.py"""
+        text = self.db.local(f"clock_mark:{device_id}")
+        if not text:
+            return None
+        mark = json.loads(text)
+        return (int(mark["seq"]), str(mark["clock"])) if mark.get("epoch") == epoch else None
+
+    def set_clock_mark(self, device_id: str, epoch: str, seq: int, clock: str) -> None:
+        self.db.set_local(f"clock_mark:{device_id}", json.dumps({"epoch": epoch, "seq": seq, "clock": clock}))
+
     def resend_upto(self, device_id: str) -> int:
         """Our writes up to this seq go to the peer even those it sent us: it was restored and lost them (0: none)."""
         return self._int(f"resend_upto:{device_id}")

@@ -57,6 +57,9 @@ class MergeContext:
     tolerance_ms: int = CLOCK_TOLERANCE_MS
     refuse: Refuser | None = None
     record_conflicts: bool = True
+    # At the office, from a device: a hazard event's time that ran ahead with its capped clock is capped with it
+    # (store/merge_clocks.py). Not on a device: there the office's times stand, whatever our own clock says.
+    cap_times: bool = False
     # Set when the sender found this device's clock running ahead: our own cells written later than this
     # (wall ms) carry clocks the sender capped or overrode, so its values win over them.
     distrust_own_after_ms: int | None = None
@@ -153,7 +156,8 @@ class _Merger:
         """Every ordering clock checked and capped (store/merge_clocks.py), each writing device's drift recorded
         once (kind 'clock')."""
         changes, found = cap_clocks(changes, now_ms=self.ctx.now_ms, tolerance_ms=self.ctx.tolerance_ms,
-                                    source=self.ctx.source, clocked_tables=self.clocked_tables)
+                                    source=self.ctx.source, clocked_tables=self.clocked_tables,
+                                    cap_times=self.ctx.cap_times)
         self.report.drift = found.drift
         self.report.row_clocks = found.row_clocks
         self.report.relayed_by = found.relayed_by
@@ -165,8 +169,9 @@ class _Merger:
         order = {table: i for i, table in enumerate(TABLE_ORDER)}
         pending = self.cap(list(changes))
         # Parents as stored before this change set: an answer's inspection (evidence, for every sender) and, for a
-        # sender whose ownership is checked, an event's hazard.
-        self.facts = row_facts(self.conn, pending, ("answer", "hazard_event") if self.ctx.refuse else ("answer",))
+        # sender whose ownership is checked, an event's hazard and whether a hazard is closed.
+        self.facts = row_facts(self.conn, pending,
+                               ("answer", "hazard_event", "hazard") if self.ctx.refuse else ("answer",))
         by_row: dict[tuple[str, str], list[Change]] = {}
         # A row's cells arrive together (a bundle line each write): grouped a run at a time, in bundle order.
         for key, run in itertools.groupby(pending, _ROW_KEY):

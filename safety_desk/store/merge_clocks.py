@@ -10,7 +10,9 @@ Two kinds of clock travel in a bundle (DESIGN.md §4):
 - the clock a row carries as data (hazard_event.clock, which orders a hazard's status fold): it must be a
   clock and no later than the (capped) write that carried it, as every honest write makes it (the event's
   clock is taken in the transaction that writes it, before the write's own). Otherwise it becomes that
-  write's clock, so a device whose clock ran a year ahead cannot order its events after everyone else's.
+  write's clock, so a device whose clock ran a year ahead cannot order its events after everyone else's;
+  at the office, the event's time (`at`), read from the same wall clock, is then capped to that write's time
+  too (on a device, a clock the office sends may only look ahead because ours runs behind: its times stand).
 
 Nothing in a bundle's manifest (created, created_ms, clock_min/clock_max) is used for any of this: only our
 own wall clock and the change clocks themselves. Drift is attributed to the device named in the clock (the
@@ -22,16 +24,19 @@ from __future__ import annotations
 import operator
 import re
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from itertools import compress
 from itertools import count as _count
 from typing import Iterable
 
-from safety_desk.domain.hybrid_clock import device_of
+from safety_desk.domain.china_time import BEIJING
+from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS, device_of
 from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW, Change
 
 _CLOCK = re.compile(r"^\d{13}-\d{6}-[0-9A-Za-z_.:-]{1,64}$")
 ROW_CLOCK_COLUMN = "clock"
+TIME_COLUMN = "at"  # when a clocked row says it was written: capped with its clock (_capped_moment)
 _CLOCK_OF = operator.attrgetter("clock")
 _TABLE_OF = operator.attrgetter("table")
 
@@ -56,8 +61,9 @@ class ClockFindings:
 
 
 def cap_clocks(changes: list[Change], *, now_ms: int | None, tolerance_ms: int, source: str,
-               clocked_tables: frozenset[str]) -> tuple[list[Change], ClockFindings]:
-    """The changes with every ordering clock checked and capped (see the module docstring), in place."""
+               clocked_tables: frozenset[str], cap_times: bool = False) -> tuple[list[Change], ClockFindings]:
+    """The changes with every ordering clock checked and capped (see the module docstring), in place; with
+    `cap_times` (at the office, from a device), the time of a row whose clock is set back too."""
     found = ClockFindings()
     if not changes:
         return changes, found
@@ -82,12 +88,12 @@ def cap_clocks(changes: list[Change], *, now_ms: int | None, tolerance_ms: int, 
             value = change.value
             own = value.get(ROW_CLOCK_COLUMN) if change.field == WHOLE_ROW and type(value) is dict else None
             if type(own) is not str or own > change.clock or not _CLOCK.match(own):  # else: as _checked_row_clock
-                change = _checked_row_clock(change, found, source)
+                change = _checked_row_clock(change, found, source, cap_times)
         changes[index] = change
     return changes, found
 
 
-def _checked_row_clock(change: Change, found: ClockFindings, source: str) -> Change:
+def _checked_row_clock(change: Change, found: ClockFindings, source: str, cap_times: bool = False) -> Change:
     if change.field == WHOLE_ROW:
         if not isinstance(change.value, dict) or ROW_CLOCK_COLUMN not in change.value:
             return change
@@ -103,8 +109,28 @@ def _checked_row_clock(change: Change, found: ClockFindings, source: str) -> Cha
     if source and device != source:
         found.relayed_by[device] = source
     if change.field == WHOLE_ROW:
-        return replace(change, value={**change.value, ROW_CLOCK_COLUMN: change.clock})
+        return replace(change, value={**change.value, ROW_CLOCK_COLUMN: change.clock,
+                                      **(_capped_moment(change.value, change.clock) if cap_times else {})})
     return replace(change, value=change.clock)
+
+
+def _capped_moment(row: dict, clock: str) -> dict[str, str]:
+    """{TIME_COLUMN: the write's time} when the row's own time is later than that (by more than the stated drift),
+    else {}. The row's clock was set back because its device's clock ran ahead; its time, taken from the same
+    wall clock, ran ahead with it, and a past period's figures fold events by that time (store/state_as_of.py):
+    an event dated a year ahead would be left out of every figure until then."""
+    moment = row.get(TIME_COLUMN)
+    if not isinstance(moment, str):
+        return {}
+    try:
+        parsed = datetime.fromisoformat(moment)
+    except ValueError:
+        return {}  # not a time: sync/history_checks.py refuses such an event from a device
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=BEIJING)
+    if parsed.timestamp() * 1000 <= wall_of(clock) + MAX_DRIFT_MS:
+        return {}
+    return {TIME_COLUMN: datetime.fromtimestamp(wall_of(clock) / 1000, BEIJING).isoformat(timespec="milliseconds")}
 
 
 def clock_notes(found: ClockFindings, tolerance_ms: int) -> list[tuple[str, int, str]]:

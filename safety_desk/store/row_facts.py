@@ -1,7 +1,7 @@
 """The stored parents a change set's rows are judged by (domain/ownership.py), read once before the set applies.
 
-A hazard event is judged by its hazard, an answer by its inspection and a photo's annotation by whether the photo
-is evidence, as they were BEFORE the change set:
+A hazard event is judged by its hazard, an answer by its inspection, a photo's annotation by whether the photo
+is evidence and a hazard by whether it is closed, as they were BEFORE the change set:
 read after the parents merged, a hazard's source or an inspection's status would vouch for the very change
 set that altered it.
 """
@@ -68,11 +68,26 @@ def _annotation_facts(conn: Any, changes: list[Change]) -> dict[tuple[str, str],
             for row_id, photo_id in photo_of.items() if photo_id in evidence}
 
 
+def _closed_hazards(conn: Any, changes: list[Change]) -> dict[tuple[str, str], RowFacts]:
+    ids = {c.row_id for c in changes if c.table == "hazard"}
+    found: dict[tuple[str, str], RowFacts] = {}
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start:start + _CHUNK]
+        for row in conn.execute(f"SELECT hazard_id FROM hazard_state WHERE status = '已销号' AND hazard_id IN"
+                                f" ({','.join('?' * len(chunk))})", chunk):
+            found[("hazard", row[0])] = RowFacts(closed=True)
+    return found
+
+
 def row_facts(conn: Any, changes: list[Change], children: Iterable[str] = tuple(_PARENT)
               ) -> dict[tuple[str, str], RowFacts]:
     """(child table, row id) -> the facts of its parent before `changes` apply, for the rows of `children`
-    (hazard events, answers), and of every photo annotation whose photo is evidence."""
+    (hazard events, answers), of every photo annotation whose photo is evidence and, with "hazard" among
+    `children`, of every closed hazard."""
     facts = _annotation_facts(conn, changes)
+    if "hazard" in children:
+        facts.update(_closed_hazards(conn, changes))
     children = [c for c in children if c in _PARENT]
     if not children:
         return facts

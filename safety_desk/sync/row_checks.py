@@ -4,7 +4,8 @@ Rules only: whoever holds the office's rows hands them in through `StoredRows` (
 import, services/sync_scope.py; the hub's PostgreSQL copy of the office's rows, services/hub_rows.py), so a rule
 added to this sequence applies at both. The sequence: the ownership rule and who wrote what
 (sync/sender_checks.py), then rows outside the sender's scope (sync/scope_checks.py), then hazard histories
-(sync/history_checks.py). `device_refuser` gives the merge's `refuse` hook (store/merge.py calls it row by row);
+(sync/history_checks.py) and, from an enterprise, the times its events claim (sync/event_times.py).
+`device_refuser` gives the merge's `refuse` hook (store/merge.py calls it row by row);
 `refusals` drives the same hook row by row without a merge, with the evidence rule the merge applies first
 (append-only records, submitted inspections, issued documents: domain/ownership.py), for a caller that only
 judges (the hub).
@@ -18,6 +19,7 @@ from safety_desk.domain.device_scope import Scope, ScopeIndex
 from safety_desk.domain.ownership import RowFacts, evidence_refusals
 from safety_desk.domain.sync_model import TABLE_ORDER, WHOLE_ROW, Change, Refuser
 from safety_desk.store.records import Device
+from safety_desk.sync.event_times import event_time_refusals
 from safety_desk.sync.history_checks import history_refusals, refusing_rest
 from safety_desk.sync.scope_checks import Moves, refusing, scope_refusals
 from safety_desk.sync.sender_checks import ownership_refuser
@@ -45,7 +47,10 @@ def device_refuser(sender: Device, changes: list[Change], rows: StoredRows) -> R
                                                rows.signs_in_on(scope))
     refuse = refusing(scope_refusals(sender.name, changes, rows.scope_index(scope), rows.row,
                                      lambda: rows.former(scope), rows.enterprise_district, rows.acknowledged), refuse)
-    return refusing_rest(refuse, history_refusals(changes, rows.created_events, rows.stored_event_ids))
+    refused = history_refusals(changes, rows.created_events, rows.stored_event_ids)
+    if sender.role == "enterprise":
+        refused = {**event_time_refusals(changes, rows.stored_event_ids), **refused}
+    return refusing_rest(refuse, refused)
 
 
 def refusals(changes: list[Change], refuse: Refuser | None, rows: StoredRows,

@@ -119,11 +119,19 @@ def db_digest(store: Store) -> str:
 
 
 def add_photo(store: Store, seed: str) -> str:
-    """A photo record and its file (bytes made from `seed`; sync never decodes them), returning its id."""
+    """A photo record and its file (a small JPEG made from `seed`, as a device keeps photos: the office checks the
+    photos it receives, media/received.py), returning its id."""
+    import io
+
+    from PIL import Image
+
     from safety_desk.media.files import media_path, write_file_atomically
     from safety_desk.store.records import Photo
 
-    data = ("照片 " + seed).encode("utf-8") * 50
+    pixels = hashlib.sha256(("照片 " + seed).encode("utf-8")).digest() * 6  # 8×8 RGB, different for every seed
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (8, 8), pixels[:192]).save(buffer, "JPEG", quality=95)
+    data = buffer.getvalue()
     digest = hashlib.sha256(data).hexdigest()
     write_file_atomically(media_path(store.media_dir, digest), data)
     if store.photos.get(digest) is None:

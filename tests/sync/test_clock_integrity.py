@@ -7,11 +7,14 @@ import base64
 import json
 import sqlite3
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from safety_desk.cli import main
+from safety_desk.domain.china_time import BEIJING
+from safety_desk.domain.clock import FixedClock
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS, HybridClock, Timestamp
 from safety_desk.domain.language import set_language
 from safety_desk.services.hazards import HazardService
@@ -24,9 +27,11 @@ YEAR_MS = 365 * 24 * 3600 * 1000
 
 
 def _run_a_year_ahead(replica) -> int:
-    """Make the replica's wall clock (and so its hybrid clock) run a year ahead, as a mis-set PC does."""
+    """Make the replica's wall clock (and so its hybrid clock) run a year ahead, as a mis-set PC does: the times its
+    records carry (an event's `at`) are read from that wall clock too."""
     last = Timestamp.parse(replica.store.db.clock.last)
     wall = last.wall_ms + YEAR_MS
+    replica.store.db.wall = FixedClock(datetime.fromtimestamp(wall / 1000, BEIJING))
     replica.store.db.clock = HybridClock(replica.device_id, last, wall=lambda: wall)
     replica.store.db.set_local("hlc", replica.store.db.clock.last)
     return wall

@@ -21,6 +21,9 @@ def test_an_event_on_a_refused_new_hazard_is_refused_and_the_rest_applies(englis
               " (?, ?, 'created', '2026-11-05T10:00:00+08:00', ?, '', '[]')",
               (created, forged, f"{raw.wall:013d}-000000-{enterprise.device_id}"), "hazard_event", created)
     raw.commit()
+    # The app's clock goes on after the raw writes' (they are a second ahead of its last): else, run within that
+    # second, its comment would sort before the created event and be refused for that instead.
+    enterprise.store.db.clock.observe(f"{raw.wall:013d}-000000-{enterprise.device_id}")
     # The enterprise's own app then comments on it: a kind the enterprise owns, but its hazard is not at the office.
     comment = enterprise.store.hazards.append_event(forged, "comment", reason="企业说明")
     hazards, events = table_dump(office.store, "hazard"), table_dump(office.store, "hazard_event")

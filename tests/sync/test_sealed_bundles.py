@@ -215,7 +215,16 @@ def test_a_sealed_bundle_with_a_large_photo_streams(world, tmp_path) -> None:
     from safety_desk.media.files import write_file_atomically
     from safety_desk.store.records import Photo
 
-    data = hashlib.sha256(b"seed").digest() * (3 * 1024 * 1024 // 32)
+    import io
+    import random
+
+    from PIL import Image
+
+    # A photo as devices keep them (the office checks it, media/received.py), of noise: several MB, many chunks.
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (1800, 1800), random.Random(7).randbytes(1800 * 1800 * 3)).save(buffer, "JPEG", quality=95)
+    data = buffer.getvalue()
+    assert len(data) > 3 * 1024 * 1024
     digest = hashlib.sha256(data).hexdigest()
     write_file_atomically(media_path(enterprise.store.media_dir, digest), data)
     enterprise.store.photos.add(Photo(id=digest, size=len(data), width=10, height=10,
