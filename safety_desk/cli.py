@@ -661,9 +661,11 @@ def report_hazard(ctx: click.Context, hazard_id: str, output: Path) -> None:
 @click.option("--district", "district_code", default=None, metavar="CODE", help="One district (default: the city).")
 @_output(".pdf", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of writing a PDF.")
+@click.option("--file", "file_it", is_flag=True,
+              help="File the week's summary: store it as filed (once per week and scope); later prints reprint it.")
 @click.pass_context
 def report_weekly(ctx: click.Context, week: str | None, start, end, district_code: str | None, output: Path | None,
-                  as_json: bool) -> None:
+                  as_json: bool, file_it: bool = False) -> None:
     """The weekly safety summary for an ISO week or a period, for the city or one district (-o FILE.pdf or --json)."""
     import json
 
@@ -675,20 +677,25 @@ def report_weekly(ctx: click.Context, week: str | None, start, end, district_cod
         raise click.UsageError("give either --week or --from/--to, not both")
     if (start is None) != (end is None):
         raise click.UsageError("--from and --to go together")
+    if file_it and (output is None or start is not None):
+        raise click.UsageError("--file goes with --week and -o FILE.pdf")
+    figures = None
     with _desk(ctx) as desk:
         if start is not None:
             period = date_range(start.date(), end.date())
         else:
             today = desk.clock.today().isocalendar()
             period = iso_week(week or f"{today.year}-W{today.week:02d}")
-        summary = desk.weekly.summary(period, district_code)
         if as_json:
+            summary = desk.weekly.summary(period, district_code)
             click.echo(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
         if output is not None:
             with _writing(output):
-                desk.weekly.write_pdf(summary, output)
+                figures = desk.weekly.document(period, output, district_code, file=file_it)
     if output is not None:
         click.echo(say(f"已生成：{output}", f"written: {output}"), err=as_json)
+    if figures is not None:
+        _echo_filing(figures)
 
 
 def _statistics_command(ctx: click.Context, kind: str, period: str, district_code: str | None, uscc: str | None,

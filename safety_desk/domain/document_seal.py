@@ -1,7 +1,7 @@
 """The seal of an issued document: the compact, signed text its QR code holds, and the digest of its frozen content.
 
 A seal reads `SD1|kind|number|date|digest|signer|signature`: the document's kind (N a rectification notice,
-R a re-inspection opinion, Q quarterly and A annual statistics), its number, the day it was issued or filed, the SHA-256 of its frozen
+R a re-inspection opinion, Q quarterly and A annual statistics, W a weekly summary), its number, the day it was issued or filed, the SHA-256 of its frozen
 content (canonical JSON, base64url), the device whose Ed25519 key signed it, and the signature over everything
 before it (base64url). Text only, so a scanned code or a PDF's metadata is checked with no image decoding.
 """
@@ -17,9 +17,10 @@ from typing import Any
 from safety_desk.domain.language import say
 
 PREFIX = "SD1"
-KIND_NAMES = {"N": "安全隐患整改通知书", "R": "整改复查意见书", "Q": "隐患排查治理季度统计", "A": "隐患排查治理年度统计"}
+KIND_NAMES = {"N": "安全隐患整改通知书", "R": "整改复查意见书", "Q": "隐患排查治理季度统计", "A": "隐患排查治理年度统计",
+              "W": "安全生产周报"}
 KIND_NAMES_EN = {"N": "rectification notice", "R": "re-inspection opinion", "Q": "quarterly hazard statistics",
-                 "A": "annual hazard statistics"}
+                 "A": "annual hazard statistics", "W": "weekly safety summary"}
 _FIELDS = 7
 
 

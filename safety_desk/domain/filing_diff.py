@@ -26,6 +26,33 @@ LABELS_EN = {
     "closed_in_period": "closed in the period", "in_plan": "in a treatment plan", "funds": "funded",
     "supervised": "under listed supervision",
 }
+# The weekly summary's figures (its `--json` keys: services/weekly.py as_json).
+WEEKLY_LABELS = {
+    "inspections": ("检查次数", "inspections"), "enterprises_inspected": ("覆盖企业", "enterprises inspected"),
+    "enterprises_total": ("企业总数", "enterprises in all"), "unannounced_inspections": ("暗查暗访", "unannounced inspections"),
+    "leader_visits": ("包片领导带队检查", "inspections led by a district leader"),
+    "inspector_days": ("检查人员出动人日", "inspector days"), "self_inspections": ("企业自查", "self-inspections"),
+    "hazards_found_general": ("本期新发现一般隐患", "general hazards found"),
+    "hazards_found_major": ("本期新发现重大隐患", "major hazards found"),
+    "hazards_found_closed": ("本期发现已销号", "of those found, closed"),
+    "hazards_closed": ("本期整改销号", "hazards closed in the period"), "hazards_open": ("未销号隐患", "open hazards"),
+    "hazards_overdue": ("逾期隐患", "overdue hazards"), "major_hazards_open": ("未销号重大隐患", "open major hazards"),
+    "rectification_rate_year": ("年度整改率", "rectification rate of the year"),
+    "rectification_rate_period": ("本期整改率", "rectification rate of the period"),
+    "trainings": ("培训场次", "trainings"), "training_attendees": ("参训人次", "training attendees"),
+    "drills_held": ("开展演练", "drills held"), "drills_overdue": ("逾期未演练企业", "enterprises with a drill overdue"),
+    "drills_due_next_week": ("下周应演练企业", "enterprises with a drill due next week"),
+    "incidents": ("事故", "incidents"), "deaths": ("死亡人数", "deaths"),
+    "liable_incidents_larger_or_above": ("较大及以上责任事故", "liable incidents, larger or above"),
+    "deadlines_next_week": ("下周到期整改事项", "deadlines next week"),
+    "major_hazards_new": ("重大隐患本期新增", "major hazards new"),
+    "major_hazards_under_treatment": ("重大隐患正在治理", "major hazards under treatment"),
+    "major_hazards_closed": ("重大隐患治理销号", "major hazards closed"),
+    "major_hazards_supervised": ("重大隐患挂牌督办", "major hazards under listed supervision"),
+    "top_categories": ("突出问题类别", "top categories"),
+}
+LABELS.update({key: chinese for key, (chinese, _) in WEEKLY_LABELS.items()})
+LABELS_EN.update({key: english for key, (_, english) in WEEKLY_LABELS.items()})
 assert set(LABELS_EN) == set(LABELS)
 _SKIPPED = frozenset({"key", "name", "office", "as_of", "period", "quarter", "scope", "year", "kind"})
 

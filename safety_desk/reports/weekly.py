@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Sequence
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from safety_desk.reports.pdf import (
     CONTENT_WIDTH, FONT, INK, Letterhead, build_pdf, grid_table, para, plain_table, register_font, styles,
@@ -148,9 +148,11 @@ def bar_chart(title: str, categories: list[str], series: list[tuple[str, list[in
     return drawing
 
 
-def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: datetime) -> None:
+def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: datetime,
+                  tail: Sequence[Flowable] = ()) -> None:
     """Print a weekly summary: `summary` is the WeeklySummary the weekly service computed, read by its attributes
-    (plain data handed down; reports import nothing from the services above them)."""
+    (plain data handed down; reports import nothing from the services above them); `tail` ends it (a filed
+    summary's seal: services/weekly_filing.py)."""
     s = styles()
     work, found, majors = summary.work, summary.found, summary.majors_tally
     issued = summary.issued_on
@@ -354,6 +356,7 @@ def render_weekly(summary: Any, target: Path | str | BinaryIO, *, generated_at: 
         rows += [[c.name, f"{c.starts_on} 至 {c.ends_on}"] for c in summary.campaigns_next_week]
         last.append(grid_table(rows, [CONTENT_WIDTH - 50 * mm, 50 * mm]))
     story.append(KeepTogether(last + _sign_off(summary.distribution, s)))
+    story += list(tail)
     build_pdf(target, story, Letterhead(generated_at=generated_at, office=issuer, title="安全生产周报",
                                         period=f"{summary.scope} {summary.period.label}"))
 

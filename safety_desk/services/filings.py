@@ -19,9 +19,10 @@ from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.store.filings import Filing
 
 # The seal's kind letter of each kind of filed statistic (domain/document_seal.py KIND_NAMES).
-KIND_CODES = {"quarterly": "Q", "annual": "A"}
-KIND_NAMES = {"quarterly": "季度统计", "annual": "年度统计"}
-KIND_NAMES_EN = {"quarterly": "the quarterly statistics", "annual": "the annual statistics"}
+KIND_CODES = {"quarterly": "Q", "annual": "A", "weekly": "W"}
+KIND_NAMES = {"quarterly": "季度统计", "annual": "年度统计", "weekly": "安全生产周报"}
+KIND_NAMES_EN = {"quarterly": "the quarterly statistics", "annual": "the annual statistics",
+                 "weekly": "the weekly summary figures"}
 FILING_ROLES = ("office", "enterprise")  # the office its tables; an enterprise its own art. 14 filing
 
 

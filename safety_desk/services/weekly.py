@@ -254,6 +254,14 @@ class WeeklyService:
             issued_on=self.session.clock.today(), distribution=distribution,
             enterprise=scope_name if enterprise_id is not None else "")
 
+    def document(self, period: Period, target: Path | str | BinaryIO, district_code: str | None = None, *,
+                 file: bool = False):
+        """The week's summary as a PDF: `file` 报出 it (the week must be over, once); a filed week prints as
+        filed. Returns FiledFigures (the filing, and how today's figures differ) as the statistics do."""
+        from safety_desk.services.weekly_filing import print_weekly
+
+        return print_weekly(self, period, target, district_code, file)
+
     def write_pdf(self, summary: WeeklySummary, target: Path | str | BinaryIO) -> None:
         from safety_desk.reports.weekly import render_weekly
 
