@@ -241,7 +241,8 @@ class WeeklyService:
             due_next_week=ledger.page(due_filter, "deadline", False, 0, LIMIT),
             due_next_week_total=ledger.count(due_filter),
             campaigns=progress, trainings=trainings,
-            drills_held=work.drills_held(district_ids, enterprise_id, period.start, period.end),
+            # Plain tuples, not the store's rows: a filed summary is kept as JSON (services/weekly_filing.py).
+            drills_held=[tuple(row) for row in work.drills_held(district_ids, enterprise_id, period.start, period.end)],
             drills_overdue=[due for due in drills_by_then if due.overdue],
             incidents=incident_rows(session, incidents), goal=goal_status(session, as_of.year, as_of),
             weeks=weeks, open_by_district=[(name, open_counts.get(district_id, 0))

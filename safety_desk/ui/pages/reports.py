@@ -221,7 +221,7 @@ class ReportsPage(QWidget):
 
     def on_document_changed(self) -> None:
         self.period_stack.setCurrentIndex({WEEKLY: 0, QUARTERLY: 1, ANNUAL: 2}[self.document()])
-        self.file_button.setVisible(self.document() != WEEKLY and self.context.session.role in FILING_ROLES)
+        self.file_button.setVisible(self.context.session.role in FILING_ROLES)
         self.on_week_changed()
 
     def on_week_changed(self) -> None:
@@ -276,8 +276,7 @@ class ReportsPage(QWidget):
 
         def make_weekly(path: Path, session: Session) -> None:
             period = iso_week(key) if key else date_range(start, end)
-            service = WeeklyService(session)
-            service.write_pdf(service.summary(period, code), path)
+            WeeklyService(session).document(period, path, code)  # a filed week prints as filed
         return (self.tr("Weekly safety summary %1").replace("%1", label), f"安全生产周报-{label}-{scope}.pdf",
                 make_weekly)
 
@@ -299,13 +298,24 @@ class ReportsPage(QWidget):
     def file_statistics(self) -> bool:
         """报出 the chosen quarter or year after a confirmation, on the writer thread; then preview what was filed.
         The service refuses a period not over or filed before, and its message is shown."""
-        if self.document() == WEEKLY or (self.job is not None and self.job.running):
+        if self.job is not None and self.job.running:
             return False
         code = self.scope_box.currentData()
         scope = self.scope_box.currentText()
         kind = self.document()
-        period = self.quarter_box.currentData() if kind == QUARTERLY else self.year_box.currentData()
-        title = self.quarter_box.currentText() if kind == QUARTERLY else self.year_box.currentText()
+        span = None
+        if kind == WEEKLY:  # a week is filed; a free period is refused by the service, which says why
+            try:
+                span = (iso_week(week_key(_pydate(self.week_day.date()))) if self.week_radio.isChecked()
+                        else date_range(_pydate(self.range_from.date()), _pydate(self.range_to.date())))
+            except ReportProblem as exc:
+                self.on_failed(str(exc))
+                return False
+            period, title = span.key, span.label
+        elif kind == QUARTERLY:
+            period, title = self.quarter_box.currentData(), self.quarter_box.currentText()
+        else:
+            period, title = self.year_box.currentData(), self.year_box.currentText()
         answer = QMessageBox.question(
             self, self.tr("File statistics"),
             self.tr("File the statistics of %1 for %2?\n\nA period is filed once: the filed figures are final "
@@ -314,16 +324,19 @@ class ReportsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         label = self.tr("Filed statistics %1").replace("%1", period)
-        name = f"{'季度' if kind == QUARTERLY else '年度'}隐患统计-{period}-{scope}-报出.pdf"
+        name = (f"安全生产周报-{period}-{scope}-报出.pdf" if kind == WEEKLY
+                else f"{'季度' if kind == QUARTERLY else '年度'}隐患统计-{period}-{scope}-报出.pdf")
         path = temporary_pdf(name)
         self.generate_button.setEnabled(False)
         self.file_button.setEnabled(False)
         self.busy.show()
         self.status.setText(self.tr("Filing %1…").replace("%1", title))
         # The filing and its first print are one write; the PDF is made there too, never on the UI thread.
-        self.context.ops.run("reports", kind, period, path, code, file=True,
-                             done=lambda _figures: self.on_generated(str(path), label, name),
-                             failed=lambda exc: self.on_failed(str(exc)))
+        done, failed = (lambda _figures: self.on_generated(str(path), label, name)), (lambda exc: self.on_failed(str(exc)))
+        if span is not None:
+            self.context.ops.run("weekly", "document", span, path, code, file=True, done=done, failed=failed)
+        else:
+            self.context.ops.run("reports", kind, period, path, code, file=True, done=done, failed=failed)
         return True
 
     def on_generated(self, path: str, title: str, file_name: str) -> None:
