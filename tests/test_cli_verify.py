@@ -72,3 +72,24 @@ def test_record_a_certificate_number(db_path: Path) -> None:
     refused = run("--db", db_path, "person", "certificate", "wq", "123")
     assert refused.exit_code == 2 and "企业人员没有执法证" in refused.output
     assert run("--db", db_path, "person", "certificate", "nobody", "1").exit_code == 2
+
+
+def test_file_last_week_then_reprint_it_and_verify(db_path: Path, tmp_path: Path) -> None:
+    with Store.open(db_path) as store:
+        last = (store.db.wall.today() - timedelta(days=7)).isocalendar()
+        this = store.db.wall.today().isocalendar()
+    week = f"{last.year}-W{last.week:02d}"
+    filed = run("--db", db_path, "report", "weekly", "--week", week, "-o", tmp_path / "w.pdf", "--file")
+    assert filed.exit_code == 0 and "已报出" in filed.output and "SD1|W|" in read_sealed_pdf(tmp_path / "w.pdf").seal_text
+    again = run("--db", db_path, "report", "weekly", "--week", week, "-o", tmp_path / "w2.pdf", "--file")
+    assert again.exit_code == 2 and "已于" in again.output and not (tmp_path / "w2.pdf").exists()  # as quarterlies
+    reprint = run("--db", db_path, "report", "weekly", "--week", week, "-o", tmp_path / "w3.pdf")
+    assert reprint.exit_code == 0 and "报出的数据打印" in reprint.output
+    assert read_sealed_pdf(tmp_path / "w3.pdf").page_text == read_sealed_pdf(tmp_path / "w.pdf").page_text
+    verified = run("--db", db_path, "verify", tmp_path / "w3.pdf")
+    assert verified.exit_code == 0 and "验证通过" in verified.output and "安全生产周报" in verified.output
+    early = run("--db", db_path, "report", "weekly", "--week", f"{this.year}-W{this.week:02d}", "-o",
+                tmp_path / "w4.pdf", "--file")
+    assert early.exit_code == 2 and "尚未结束" in early.output and not (tmp_path / "w4.pdf").exists()
+    assert run("--db", db_path, "report", "weekly", "--from", "2026-01-01", "--to", "2026-01-05", "-o",
+               tmp_path / "w5.pdf", "--file").exit_code == 2
