@@ -84,6 +84,7 @@ COMMANDS: dict[str, tuple[str, dict[str, str]]] = {
         "--to": "或一段时间：最后一天。",
         "--district": "一个片区（默认：全市）。",
         **_PDF, "--json": "以 JSON 输出数字，不生成 PDF。",
+        "--file": "报出本周周报：按报出时的内容保存（每周每个范围一次）；以后打印即为报出的原件。",
     }),
     "report quarterly": ("季度隐患排查治理统计分析表（16号令第十四条）：全市、一个片区，或一家企业自己的报表。", {
         "--quarter": "季度，如 2026Q4。", **_STATISTICS,

@@ -69,7 +69,7 @@ def print_weekly(weekly, period, target: Path | str | BinaryIO, district_code: s
     else:
         filing = filings.filed(WEEKLY, period.key, scope) if scope is not None else None
         if filing is None:
-            render_weekly(summary, target, generated_at=session.clock.now())
+            weekly.write_pdf(summary, target)  # as before filing existed
             return FiledFigures(weekly_figures(summary), None, None)
         content = json.loads(filing.content)
         figures = FiledFigures(content, filing, differences(content["figures"], weekly_figures(summary)))
