@@ -56,7 +56,7 @@ def print_weekly(weekly, period, target: Path | str | BinaryIO, district_code: s
     scope = filing_scope(session, district_code)
     filings = FilingService(session)
     if file:
-        if not period.key.count("-W"):
+        if "-W" not in period.key:  # a free period (--from/--to) is no issue of the weekly
             raise FilingProblem(say(f"只能报出一个自然周的周报，{period.label} 不是自然周",
                                     f"only the summary of one ISO week can be filed, not {period.key}"))
         if scope is None and session.role in FILING_ROLES:  # one who may not file is told so by file() below
