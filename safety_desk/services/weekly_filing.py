@@ -32,7 +32,7 @@ def weekly_content(summary, number: str, generated_at: datetime) -> dict[str, An
             "summary": to_snapshot(summary)}
 
 
-def filing_scope(session, district_code: str | None) -> str | None:
+def _filing_scope(session, district_code: str | None) -> str | None:
     """The scope a weekly is filed under: "" the city, a district's code, an enterprise's id; None for a person's
     own set of districts, which is never filed (it must not reprint the city's)."""
     visible, enterprise_id, _ = ReportService(session).scope(district_code)
@@ -53,7 +53,7 @@ def print_weekly(weekly, period, target: Path | str | BinaryIO, district_code: s
 
     session = weekly.session
     summary = weekly.summary(period, district_code)
-    scope = filing_scope(session, district_code)
+    scope = _filing_scope(session, district_code)
     filings = FilingService(session)
     if file:
         if "-W" not in period.key:  # a free period (--from/--to) is no issue of the weekly

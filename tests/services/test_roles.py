@@ -873,6 +873,12 @@ OPERATIONS: list[Op] = [
     Op("WeeklyService.write_pdf", lambda c, w: WeeklyService(c.session.at(TODAY)).write_pdf(
         WeeklyService(c.session.at(TODAY)).summary(
             iso_week(f"{TODAY.isocalendar()[0]}-W{TODAY.isocalendar()[1]}")), io.BytesIO()), ALL, "none"),
+    Op("WeeklyService.document", lambda c, w: WeeklyService(c.session.at(TODAY)).document(
+        iso_week(f"{TODAY.isocalendar()[0]}-W{TODAY.isocalendar()[1]}"), io.BytesIO(), c.code(w)), ALL, "none"),
+    # 报出 last week's: the office the city's, an enterprise its own; a leader or an inspector only prints.
+    Op("WeeklyService.document[file]", lambda c, w: WeeklyService(c.session.at(TODAY)).document(
+        iso_week(f"{(TODAY - timedelta(days=7)).isocalendar()[0]}-W{(TODAY - timedelta(days=7)).isocalendar()[1]:02d}"),
+        io.BytesIO(), file=True), "OE", "none", writes=True),
 ]
 
 
