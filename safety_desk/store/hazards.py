@@ -6,6 +6,7 @@ import dataclasses
 import itertools
 import operator
 from datetime import date, datetime
+from typing import Callable
 
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.grading import parse_hazard_grade
@@ -134,8 +135,12 @@ class HazardRepository(Repository[Hazard]):
 
     def append_event(self, hazard_id: str, kind: HazardEventKind | str, *, at: str | None = None,
                      by_id: str | None = None, deadline: date | None = None, reason: str = "",
-                     photos: list[str] | None = None) -> HazardEvent:
-        """Append one event after checking it applies in the hazard's current status."""
+                     photos: list[str] | None = None,
+                     document: Callable[[HazardEvent], tuple[str, str] | None] | None = None) -> HazardEvent:
+        """Append one event after checking it applies in the hazard's current status.
+
+        `document`, given the event about to be written, returns the (content, seal) of the document issued
+        with it (a verdict's 整改复查意见书), kept on the event row itself: written once, with the event."""
         kind = HazardEventKind(kind)
         with self.db.transaction():
             self.require(hazard_id)
@@ -151,9 +156,19 @@ class HazardRepository(Repository[Hazard]):
                                 at=at or self.db.now_iso(), clock=clock, by_id=by_id,
                                 deadline=deadline.isoformat() if deadline else None, reason=reason,
                                 photos=list(photos or []))
+            issued = document(event) if document is not None else None
+            if issued is not None:
+                event.opinion, event.opinion_seal = issued
             self.db.insert("hazard_event", codec_for(HazardEvent).to_row(dataclasses.asdict(event)))
             self.refresh_state(hazard_id)
         return event
+
+    def opinion_seal(self, prefix: str) -> str | None:
+        """The seal, starting with `prefix` (its kind and number), of an opinion issued with a verdict here."""
+        row = self.db.conn.execute("SELECT opinion_seal FROM hazard_event WHERE opinion_seal IS NOT NULL"
+                                   " AND substr(opinion_seal, 1, length(?)) = ? ORDER BY clock LIMIT 1",
+                                   (prefix, prefix)).fetchone()
+        return row[0] if row else None
 
     def events(self, hazard_id: str) -> list[HazardEvent]:
         rows = self.db.conn.execute("SELECT * FROM hazard_event WHERE hazard_id = ? ORDER BY clock, id",
