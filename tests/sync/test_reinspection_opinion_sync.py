@@ -77,3 +77,25 @@ def test_the_opinion_printed_on_the_laptop_is_the_one_the_office_and_the_enterpr
     assert at_enterprise.seal_text == on_laptop.seal_text
     assert _document_text(enterprise_text) == _document_text(laptop_text)
     assert DocumentSeals(own).check_pdf(tmp_path / "enterprise.pdf").valid
+
+
+def test_a_returned_hazard_s_opinion_keeps_the_deadline_it_gave_wherever_it_is_printed(world, tmp_path) -> None:
+    office, inspector, _ = world
+    hazard = hazard_of(inspector.store, "隐患1")
+    laptop = _session(inspector, "insp")
+    with inspector.store.transaction():
+        photo = add_photo(inspector.store, "整改后")
+    HazardService(laptop).report_rectified(hazard.id, "护栏已更换", [photo])
+    given = laptop.clock.today() + timedelta(days=10)
+    HazardService(laptop).reject(hazard.id, "护栏高度不足1.2米", given)
+    issued = next(e for e in inspector.store.hazards.events(hazard.id) if e.kind == "rejected")
+    assert json.loads(issued.opinion)["next_deadline"] == given.isoformat()
+
+    exchange(inspector, office, tmp_path)
+    admin = as_person(office, "admin")
+    later = given + timedelta(days=30)
+    HazardService(admin).extend_deadline([hazard.id], later, "企业申请延期")
+    at_office, office_text = _print(admin.at(given), hazard.id, tmp_path / "office.pdf")
+    assert at_office.seal_text == issued.opinion_seal
+    text = "".join(office_text.split())
+    assert f"整改期限至{given.isoformat()}" in text and later.isoformat() not in text
