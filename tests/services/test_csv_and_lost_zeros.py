@@ -146,3 +146,19 @@ def test_the_command_imports_a_csv(db_path: Path, tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     with Store.open(db_path) as store:
         assert store.enterprises.by_uscc(SEED).industry == map_industry("0511").value
+
+
+def test_a_ledger_saved_as_csv_imports_as_its_workbook(office: Store, tmp_path: Path) -> None:
+    from tests.services.test_imports import LEDGER_HEADER, ledger_row, statuses, workbook
+
+    rows = [LEDGER_HEADER, ledger_row(1, USCC_A, found="2026.11.03", deadline="限期7天"),
+            ledger_row(2, USCC_A, status="已整改待复查", done="2026/11/15", grade="重大隐患")]
+    text = io.StringIO()
+    csv.writer(text).writerows([["2026年度隐患排查治理台账"], *[["" if v is None else v for v in row] for row in rows]])
+    sheet = tmp_path / "台账.csv"
+    sheet.write_bytes(text.getvalue().encode("gb18030"))
+    assert service(office).import_ledger(sheet, dry_run=True).added == 2
+    service(office).import_ledger(workbook(tmp_path / "台账.xlsx", rows, title="2026年度隐患排查治理台账"))
+    assert statuses(office) == {"配电箱未接地1": "待整改", "配电箱未接地2": "待复查"}
+    again = service(office).import_ledger(sheet)
+    assert (again.added, again.unchanged) == (0, 2), again.describe()
