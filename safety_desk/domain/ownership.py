@@ -7,7 +7,9 @@ DESIGN.md §4. Three questions, asked of every changed field:
   may be added after those drawn, none changed or removed, and it is never deleted;
 - ownership: the office may change anything else; an inspector's or leader's device anything but the records
   only the office keeps; an enterprise its rectification work, its self-inspections and the hazards they find
-  (their description, place, measures, who is responsible, photos, withdrawal), a major hazard's treatment plan,
+  (their description, place, measures, who is responsible, photos, withdrawal: the description, place, photos and
+  withdrawal only until a notice names the hazard, it is re-inspected or closed, or put under 挂牌督办, when they
+  become evidence; measures and who is responsible until it is closed), a major hazard's treatment plan,
   its drills, training and photos, and registers the hazards its drills find (never edited after). Grade, deadline and verification stay with the inspector side. What decides
   is always the STORED row (a hazard's source, an inspection's kind, whether it was submitted): a value the
   same change set is trying to set never vouches for itself;
@@ -114,14 +116,15 @@ def _settled_problem(before: dict[str, Any], after: dict[str, Any], field_name: 
     """Why an enterprise may no longer change this field of a hazard it found itself (None: it may still)."""
     if field_name not in _FIELD_NAMES or not changed(before, after, field_name):
         return None
-    if field_name in SETTLED_HAZARD_FIELDS:
-        why = settled_by(before, facts)
-    else:  # its rectification work: until closure
-        why = settled_by(before, RowFacts(closed=True)) if facts.closed else None
-    if why is None:
-        return None
     zh, en = _FIELD_NAMES[field_name]
     action_zh, action_en = ("撤销该隐患", "withdraw it") if field_name == "deleted" else (f"修改其{zh}", f"change its {en}")
+    if field_name in RECTIFICATION_FIELDS:  # its rectification work: until closure
+        return say(f"隐患“{str(before.get('description') or '')[:20]}”已销号，整改已结束，企业不能再{action_zh}",
+                   f"hazard {before.get('id')} is closed (已销号): its rectification is over and the enterprise can "
+                   f"no longer {action_en}") if facts.closed else None
+    why = settled_by(before, facts)
+    if why is None:
+        return None
     return say(f"隐患“{str(before.get('description') or '')[:20]}”{why}，已是证据，企业不能再{action_zh}",
                f"hazard {before.get('id')}: {why}: it is evidence now and the enterprise can no longer {action_en}")
 
