@@ -188,7 +188,7 @@ class PgRows:
             "SELECT DISTINCT ON (data->>'hazard_id') data->>'hazard_id', data->>'kind' FROM office_row "
             "WHERE tbl = 'hazard_event' AND data->>'kind' IN ('verified', 'rejected', 'reopened') "
             "AND data->>'hazard_id' = ANY(%s) "
-            "ORDER BY data->>'hazard_id', data->>'clock' COLLATE \"C\" DESC, row_id COLLATE \"C\" DESC",
+            "ORDER BY data->>'hazard_id', (data->>'clock') COLLATE \"C\" DESC, row_id COLLATE \"C\" DESC",
             (hazard_ids,))}
 
     def evidence_photos(self, photo_ids: list[str]) -> set[str]:
