@@ -61,7 +61,24 @@ from safety_desk.store.hazards import TREATMENT_PLAN_ELEMENTS
 from safety_desk.store.records import Hazard
 from safety_desk.store.store import Store
 
-TODAY = SystemClock().today()
+
+
+class _ModuleClock(SystemClock):
+    """The system's time, held back at import by up to an hour so that the day cannot change under the module: its
+    views "as of TODAY" and the records its template writes "now" must fall on one day (a run crossing midnight,
+    as `./dev test-later` does, built the template after midnight and viewed it as of the day before)."""
+
+    def __init__(self) -> None:
+        now = SystemClock().now()
+        midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), now.tzinfo)
+        self._lag_ms = max(0, 3_600_000 - int((midnight - now).total_seconds() * 1000))
+
+    def epoch_ms(self) -> int:
+        return super().epoch_ms() - self._lag_ms
+
+
+CLOCK = _ModuleClock()
+TODAY = CLOCK.today()
 LOGINS = {"office": "admin", "leader": "leader01", "inspector": "inspector01a", "enterprise": "ent0001"}
 ROLE_LETTERS = {"O": "office", "L": "leader", "I": "inspector", "E": "enterprise"}
 ALL, INSPECTING, OFFICE = "OLIE", "OLI", "O"
@@ -102,7 +119,7 @@ def _complete(service: InspectionService, inspection_id: str) -> None:
 def _build_template(folder: Path) -> Template:
     path = folder / "roles.db"
     build_demo(path, DemoSpec(enterprises=12, weeks=4, seed=3, as_of=TODAY))
-    store = Store.open(path)
+    store = Store.open(path, clock=CLOCK)
     admin = store.people.by_login("admin")
     store.db.author_id = admin.id
     session = Session(store, admin)
@@ -239,7 +256,7 @@ def _open_case(template: Template, role: str, tmp: Path) -> Case:
             shutil.copytree(part, target)
         else:
             shutil.copy(part, target)
-    store = Store.open(tmp / template.path.name)
+    store = Store.open(tmp / template.path.name, clock=CLOCK)
     person = store.people.by_login(LOGINS[role])
     store.db.author_id = person.id
     session = Session(store, person)
