@@ -14,10 +14,12 @@ from safety_desk.domain.hazard_status import (
     HazardEventFact, HazardEventKind, HazardState, allowed_next, fold_hazard_events,
 )
 from safety_desk.domain.language import say
+from safety_desk.domain.ownership import RowFacts
 from safety_desk.store.codec import codec_for, record_from_row
 from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Hazard, HazardEvent, HazardStateRow, Notice
 from safety_desk.store.repository import Repository
+from safety_desk.store.row_facts import hazard_facts
 
 HAZARD_SOURCES = ("inspection", "self_inspection", "drill", "report", "enforcement", "import")
 # The six elements of a major hazard's treatment plan (16号令 art. 15, regulations.md §2.1 [V]).
@@ -184,6 +186,11 @@ class HazardRepository(Repository[Hazard]):
         if not any(f.kind == HazardEventKind.CREATED for f in facts):
             return None  # synced events can arrive before the created event they follow
         return fold_hazard_events(facts)
+
+    def ownership_facts(self, hazard_id: str) -> RowFacts:
+        """Whether the hazard is closed or was re-inspected, as the ownership rule reads it (domain/ownership.py):
+        the same facts the office's import judges a device's edit of it by (store/row_facts.py)."""
+        return hazard_facts(self.db.conn, [hazard_id]).get(hazard_id, RowFacts())
 
     def refresh_state(self, hazard_id: str) -> None:
         self.db.touched("hazard", (hazard_id,))  # a new status or deadline: whoever shows the hazard redraws
