@@ -1010,7 +1010,7 @@ def _parse_unknown_industry(_ctx: click.Context, _param: click.Parameter, value:
 @_unknown_industry_option
 @click.pass_context
 def import_enterprises(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool, unknown_industry) -> None:
-    """Enterprises from an .xlsx list (an existing USCC is updated, not duplicated).
+    """Enterprises from an .xlsx or .csv list (an existing USCC is updated, not duplicated).
 
     Industries may be GB/T 4754-2017 letters, codes or (Chinese) names, such as E or 47, or the usual short forms;
     districts by code or name.
@@ -1025,7 +1025,7 @@ def import_enterprises(ctx: click.Context, file: Path, dry_run: bool, new_distri
 @_unknown_industry_option
 @click.pass_context
 def import_ledger(ctx: click.Context, file: Path, dry_run: bool, new_districts: bool, unknown_industry) -> None:
-    """Hazards from an enterprise's or office's Excel ledger.
+    """Hazards from an enterprise's or office's Excel (.xlsx) or .csv ledger.
 
     Its enterprises must exist, or be listed on an enterprise sheet of the same workbook (name, USCC, district and
     industry columns as for `import enterprises`): at the office both sheets are imported together, all or nothing.

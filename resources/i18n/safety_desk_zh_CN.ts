@@ -1622,8 +1622,8 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="98"/>
-        <source>Add or update enterprises from an Excel list</source>
-        <translation>从Excel名录新增或更新企业</translation>
+        <source>Add or update enterprises from an Excel or CSV list</source>
+        <translation>从Excel或CSV名录新增或更新企业</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="106"/>
@@ -1637,8 +1637,8 @@ SafetyDesk will now close. Start it again to work on the restored data.</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="125"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>Excel workbook or CSV list (*.xlsx *.csv)</source>
+        <translation>Excel 工作簿或CSV文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/enterprises.py" line="148"/>
@@ -2668,8 +2668,8 @@ USCC %2 · %3 · risk class %4</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="242"/>
-        <source>Bring in hazards from a ledger kept in Excel (checked before anything is written)</source>
-        <translation>从Excel隐患台账导入隐患（写入前逐行检查）</translation>
+        <source>Bring in hazards from a ledger kept in Excel or CSV (checked before anything is written)</source>
+        <translation>从Excel或CSV隐患台账导入隐患（写入前逐行检查）</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="257"/>
@@ -2678,8 +2678,8 @@ USCC %2 · %3 · risk class %4</source>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="258"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>Excel workbook or CSV list (*.xlsx *.csv)</source>
+        <translation>Excel 工作簿或CSV文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
         <location filename="../../safety_desk/ui/pages/hazards.py" line="281"/>

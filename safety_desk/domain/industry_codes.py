@@ -128,6 +128,24 @@ GROUPS: dict[str, tuple[str, Industry]] = {
     "785": ("公园和游览景区管理", I.HOTEL_CATERING), "7852": ("游览景区管理", I.HOTEL_CATERING),
 }
 
+# Every 小类 of 门类 A (大类 01–05) and of 采矿业 大类 06–09: the codes that begin with 0, recited from the standard's
+# table [M]. Typed as a number, Excel drops the 0 and 0511 (种子种苗培育活动) reads as 中类 511 of 批发业.
+LEADING_ZERO_CLASSES = frozenset("""
+0111 0112 0113 0119 0121 0122 0123 0131 0132 0133 0134 0141 0142 0143 0149 0151 0152 0153 0154 0159 0161 0162
+0163 0164 0169 0171 0179 0181 0182 0190 0211 0212 0220 0231 0232 0241 0242 0251 0252 0311 0312 0313 0314 0315
+0319 0321 0322 0323 0329 0330 0391 0392 0399 0411 0412 0421 0422 0511 0512 0513 0514 0515 0519 0521 0522 0523
+0529 0531 0532 0539 0541 0549 0610 0620 0690 0711 0712 0721 0722 0810 0820 0890 0911 0912 0913 0914 0915 0916
+0917 0919 0921 0922 0929 0931 0932 0933 0939""".split())
+
+
+def lost_leading_zero(value: object) -> str | None:
+    """The 小类 code a whole number would be with the leading zero Excel dropped (511 -> "0511"), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not float(value).is_integer():
+        return None
+    code = f"0{int(value)}"
+    return code if code in LEADING_ZERO_CLASSES else None
+
+
 # Short forms an office writes (the municipal SOE sectors first) -> industry.
 SHORT_FORMS: dict[str, Industry] = {
     "城投/建设": I.CONSTRUCTION, "城投": I.CONSTRUCTION, "建设": I.CONSTRUCTION, "城市建设": I.CONSTRUCTION,

@@ -7,7 +7,9 @@ DESIGN.md §4. Three questions, asked of every changed field:
   may be added after those drawn, none changed or removed, and it is never deleted;
 - ownership: the office may change anything else; an inspector's or leader's device anything but the records
   only the office keeps; an enterprise its rectification work, its self-inspections and the hazards they find
-  (their description, place, measures, who is responsible, photos, withdrawal), a major hazard's treatment plan,
+  (their description, place, measures, who is responsible, photos, withdrawal: the description, place, photos and
+  withdrawal only until a notice names the hazard, it is re-inspected or closed, or put under 挂牌督办, when they
+  become evidence; measures and who is responsible until it is closed), a major hazard's treatment plan,
   its drills, training and photos, and registers the hazards its drills find (never edited after). Grade, deadline and verification stay with the inspector side. What decides
   is always the STORED row (a hazard's source, an inspection's kind, whether it was submitted): a value the
   same change set is trying to set never vouches for itself;
@@ -51,6 +53,12 @@ ENTERPRISE_HAZARD_SOURCES = frozenset({"self_inspection", "drill"})
 # ... of which the hazards it goes on editing: a self-inspection's, while it describes and corrects them. A drill's
 # findings are registered once (DrillService.add_finding_hazard); no service of the enterprise edits them after.
 SELF_EDITED_SOURCES = frozenset({"self_inspection"})
+# ... of which these are evidence once the inspector side has acted on the hazard (settled_by): a notice names it,
+# it was re-inspected (复查: verified or rejected) or closed, or it is under 挂牌督办. Its measures and responsible
+# person are its rectification work: the enterprise updates them until the hazard is closed.
+SETTLED_HAZARD_FIELDS = frozenset({"description", "location", "photos", "deleted"})
+RECTIFICATION_FIELDS = frozenset({"measures", "responsible"})
+REINSPECTION_EVENT_KINDS = frozenset({"verified", "rejected"})
 ENTERPRISE_EVENT_KINDS = frozenset({"progress", "reported_rectified", "comment"})
 # Events that open a hazard: an enterprise writes them only with a hazard it found itself, as it registers it.
 OPENING_EVENT_KINDS = frozenset({"created", "deadline_set"})
@@ -73,7 +81,8 @@ class RowFacts:
     closed: for a hazard, whether its status was 已销号.
     inspection: for an answer, its inspection (likewise).
     evidence_photo: for a photo annotation, whether its photo is attached to a hazard event or to an answer of a
-    submitted inspection."""
+    submitted inspection.
+    reinspected: for a hazard, whether it has a re-inspection (复查) event, verified or rejected."""
 
     hazard: dict[str, Any] | None = None
     new_hazard: bool = False
@@ -81,6 +90,43 @@ class RowFacts:
     new_inspection: bool = False
     evidence_photo: bool = False  # for a photo's annotation: the photo is evidence (module docstring)
     closed: bool = False  # for a hazard: its events fold to 已销号 (its treatment plan is the one accepted)
+    reinspected: bool = False  # for a hazard: the inspector re-inspected it (复查), whatever the verdict
+
+
+def settled_by(hazard: dict[str, Any], facts: RowFacts) -> str | None:
+    """What made the stored hazard's description, place, photos and existence evidence (None: nothing yet), as
+    the person reads it: a notice naming it, its re-inspection or closure, or 挂牌督办."""
+    if facts.closed:
+        return say("已销号", "it is closed (已销号)")
+    if facts.reinspected:
+        return say("已经检查员复查", "the inspector re-inspected it (复查)")
+    if hazard.get("notice_id"):
+        return say("已列入整改通知书", "a rectification notice (整改通知书) names it")
+    if hazard.get("supervision_level"):
+        return say("已挂牌督办", "it is under listed supervision (挂牌督办)")
+    return None
+
+
+_FIELD_NAMES = {"description": ("描述", "description"), "location": ("位置", "location"),
+                "photos": ("照片", "photos"), "deleted": ("是否撤销", "withdrawal"),
+                "measures": ("整改措施", "measures"), "responsible": ("责任人", "responsible person")}
+
+
+def _settled_problem(before: dict[str, Any], after: dict[str, Any], field_name: str, facts: RowFacts) -> str | None:
+    """Why an enterprise may no longer change this field of a hazard it found itself (None: it may still)."""
+    if field_name not in _FIELD_NAMES or not changed(before, after, field_name):
+        return None
+    zh, en = _FIELD_NAMES[field_name]
+    action_zh, action_en = ("撤销该隐患", "withdraw it") if field_name == "deleted" else (f"修改其{zh}", f"change its {en}")
+    if field_name in RECTIFICATION_FIELDS:  # its rectification work: until closure
+        return say(f"隐患“{str(before.get('description') or '')[:20]}”已销号，整改已结束，企业不能再{action_zh}",
+                   f"hazard {before.get('id')} is closed (已销号): its rectification is over and the enterprise can "
+                   f"no longer {action_en}") if facts.closed else None
+    why = settled_by(before, facts)
+    if why is None:
+        return None
+    return say(f"隐患“{str(before.get('description') or '')[:20]}”{why}，已是证据，企业不能再{action_zh}",
+               f"hazard {before.get('id')}: {why}: it is evidence now and the enterprise can no longer {action_en}")
 
 
 def _norm(value: Any) -> Any:
@@ -173,6 +219,8 @@ def ownership_problem(role: str, table: str, field_name: str, before: dict[str, 
                 and changed(before, after, "treatment_plan")):  # as HazardService.save_treatment_plan refuses
             return say("已销号的隐患不能修改治理方案", "the hazard is closed: its treatment plan is no longer changed")
         if field_name in allowed:
+            if before.get("source") in SELF_EDITED_SOURCES:
+                return _settled_problem(before, after, field_name, facts)
             return None
         return (say(f"隐患的“{field_name}”由检查员一方负责，企业不能修改",
                     f"the inspector side owns hazard field {field_name}; the enterprise owns only its rectification reports"))

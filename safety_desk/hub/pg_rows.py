@@ -181,6 +181,16 @@ class PgRows:
     def stored_event_ids(self, event_ids: list[str]) -> set[str]:
         return {r for r, _ in self._select("hazard_event", "row_id = ANY(%s)", (event_ids,))}
 
+    def hazard_reviews(self, hazard_ids: list[str]) -> dict[str, str]:
+        if not hazard_ids:
+            return {}
+        return {r[0]: r[1] for r in self.conn.execute(
+            "SELECT DISTINCT ON (data->>'hazard_id') data->>'hazard_id', data->>'kind' FROM office_row "
+            "WHERE tbl = 'hazard_event' AND data->>'kind' IN ('verified', 'rejected', 'reopened') "
+            "AND data->>'hazard_id' = ANY(%s) "
+            "ORDER BY data->>'hazard_id', (data->>'clock') COLLATE \"C\" DESC, row_id COLLATE \"C\" DESC",
+            (hazard_ids,))}
+
     def evidence_photos(self, photo_ids: list[str]) -> set[str]:
         if not photo_ids:
             return set()

@@ -1,7 +1,8 @@
-"""Reading Excel sheets people bring (ledgers, enterprise lists): safe opening, header finding, cell values."""
+"""Reading Excel sheets (and .csv lists) people bring (ledgers, enterprise lists): safe opening, header finding, cell values."""
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 import zipfile
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from safety_desk.domain.language import say
+from safety_desk.reports.csv_rows import CsvError, csv_rows, decode_csv
 
 # Hostile files: checked before openpyxl sees them. A real ledger of 50,000 rows is a few MB zipped and
 # some tens of MB of XML; these limits leave room for that and refuse what only an attack would need.
@@ -119,8 +121,9 @@ def check_xlsx(path: Path) -> None:
         raise SheetError(say(f"{name}: 这是旧版.xls或设置了密码的工作簿，请在Excel中取消密码并另存为.xlsx",
                              f"{name}: an old .xls or a password-protected workbook: remove the password and save as .xlsx"))
     if not zipfile.is_zipfile(path):
-        raise SheetError(say(f"{name}: 不是Excel工作簿(.xlsx)，请在Excel或WPS中打开并另存为.xlsx（CSV文件、改了扩展名的旧版.xls不能直接导入）",
-                             f"{name}: not an .xlsx workbook; save it as .xlsx — a CSV or an old .xls renamed does not work"))
+        raise SheetError(say(f"{name}: 不是Excel工作簿(.xlsx)，请在Excel或WPS中打开并另存为.xlsx（改了扩展名的旧版.xls不能直接导入；CSV文件的扩展名须为.csv）",
+                             f"{name}: not an .xlsx workbook; save it as .xlsx — an old .xls renamed does not work, "
+                             "and a CSV must be named .csv"))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
@@ -190,16 +193,20 @@ def _row_cells(book: _Book, part: str, merged: list[str] | None = None) -> Itera
     once every row is read, the sheet's merged ranges ("B3:B5", listed after the rows) are added to `merged`."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
+    workbook = book.reader.wb
+
     class Parser(WorkSheetParser):
         def parse_cell(self, element):
             cell = super().parse_cell(element)
             if cell["value"] is None and element.find(FORMULA_TAG) is not None:
                 cell["value"] = NO_CACHED_VALUE
+            elif cell["data_type"] == "n" and (digits := _zero_padded(cell["value"], workbook, cell["style_id"])):
+                cell["value"], cell["data_type"] = digits, "s"
             return cell
 
     # openpyxl's own iterator cannot tell a formula without a saved value from a blank cell, so its parser
-    # runs here with that one change (openpyxl is pinned; tests cover this).
-    workbook = book.reader.wb
+    # runs here with that one change, and numbers shown with leading zeros read as shown (openpyxl is pinned;
+    # tests cover this).
     with book.reader.archive.open(part) as source:
         parser = Parser(source, book.reader.shared_strings, data_only=True, epoch=workbook.epoch,
                         date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
@@ -208,6 +215,29 @@ def _row_cells(book: _Book, part: str, merged: list[str] | None = None) -> Itera
                            if cell["column"] <= MAX_COLUMNS}
         if merged is not None and parser.merged_cells is not None:
             merged.extend(str(cell.ref) for cell in parser.merged_cells.mergeCell)
+
+
+_ZEROS = re.compile(r"^0{2,}$")
+
+
+def _zero_padded(value: Any, workbook: Any, style_id: int) -> str | None:
+    """A whole number shown by its number format ("0000", "000") with leading zeros, as the text the person sees:
+    a GB/T 4754 code 0511 typed as a number is stored as 511; None for any other cell."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or not float(value).is_integer():
+        return None
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    styles = workbook._cell_styles
+    if not style_id or style_id >= len(styles):
+        return None
+    number = styles[style_id].numFmtId
+    if number < BUILTIN_FORMATS_MAX_SIZE:
+        shown = BUILTIN_FORMATS.get(number, "General")
+    else:
+        custom = workbook._number_formats
+        shown = custom[number - BUILTIN_FORMATS_MAX_SIZE] if number - BUILTIN_FORMATS_MAX_SIZE < len(custom) else ""
+    text = str(int(value))
+    return text.zfill(len(shown)) if _ZEROS.match(shown) and len(shown) > len(text) else None
 
 
 def _fill_merged_down(table: Table, merged: list[str]) -> None:
@@ -268,11 +298,14 @@ def read_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_RO
 def find_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_ROWS,
                not_like: list[Column] | None = None) -> Table | None:
     """As read_table, but None when no sheet has such a header. A sheet whose header also names every required
-    column of `not_like` is passed over: a workbook's hazard ledger also names enterprises, yet is not their list."""
+    column of `not_like` is passed over: a workbook's hazard ledger also names enterprises, yet is not their list.
+    A .csv is read as one sheet named after the file, every cell as text."""
+    required = [c for c in columns if c.required]
+    unlike = [c for c in not_like or () if c.required]
+    if path.suffix.lower() == ".csv":
+        return _find_csv_table(path, columns, required, max_rows, unlike)
     book = _open_workbook(path)
     try:
-        required = [c for c in columns if c.required]
-        unlike = [c for c in not_like or () if c.required]
         for title, part in book.sheets:
             try:
                 merged: list[str] = []
@@ -290,6 +323,26 @@ def find_table(path: Path, columns: list[Column], *, max_rows: int = MAX_DATA_RO
         return None
     finally:
         book.close()
+
+
+def _find_csv_table(path: Path, columns: list[Column], required: list[Column], max_rows: int,
+                    unlike: list[Column]) -> Table | None:
+    """A .csv as the one sheet of a workbook: the same header finding, rows and problems as an .xlsx sheet."""
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise SheetError(say(f"{name}: 文件过大", f"{name}: the file is larger than {MAX_FILE_BYTES // 2**20} MB"))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SheetError(say(f"{name}: 无法读取文件: {exc.strerror or exc}",
+                             f"{name}: cannot read the file: {exc.strerror or exc}")) from None
+    try:
+        return _read_sheet(path, name, csv_rows(path, decode_csv(path, data), MAX_COLUMNS), columns, required,
+                           max_rows, unlike)
+    except CsvError as exc:
+        raise SheetError(str(exc)) from None
+    except csv.Error as exc:  # a NUL byte, a field past the csv module's limit: not a list saved as CSV
+        raise SheetError(say(f"{name}: 无法作为CSV文件读取（{exc}）", f"{name}: cannot be read as a CSV file: {exc}")) from None
 
 
 def _match_header(cells: dict[int, Any], columns: list[Column]) -> dict[int, Column]:

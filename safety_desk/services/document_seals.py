@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from safety_desk.domain.document_seal import Seal, SealProblem, content_digest, parse_seal
+from safety_desk.domain.document_seal import PREFIX, Seal, SealProblem, content_digest, parse_seal
 from safety_desk.domain.language import say
 from safety_desk.services.session import Session
 from safety_desk.sync.identity import sign, verify
@@ -67,6 +67,10 @@ class DocumentSeals:
         if seal.kind == "N":
             notice = self.store.notices.by_number(seal.number)
             return notice.seal if notice is not None and notice.seal else None
+        if seal.kind == "R":  # an opinion issued with its verdict is kept on the verdict event, which syncs
+            issued = self.store.hazards.opinion_seal("|".join((PREFIX, seal.kind, seal.number, "")))
+            if issued is not None:
+                return issued
         filing = self.store.filings.by_number(seal.number)
         return filing.seal if filing is not None else None
 

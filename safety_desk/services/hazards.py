@@ -16,6 +16,7 @@ from safety_desk.domain.ownership import event_problem, field_problem
 from safety_desk.domain.vocabulary import inspection_kind
 from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.photos import PreparedPhoto, store_prepared
+from safety_desk.services.reinspection_opinion import OpinionContent
 from safety_desk.services.session import Action, PermissionDenied, Session
 from safety_desk.settings import Settings
 from safety_desk.store.decision_conflicts import open_conflicts_of_hazard
@@ -420,8 +421,9 @@ class HazardService:
                                     f"hazard “{_short(hazard)}” is under {level}-level listed supervision: record the "
                                     "supervising authority's write-off (date, authority, document number) before "
                                     "closing it"))
+        # The 整改复查意见书 is issued with the verdict and travels with it (services/reinspection_opinion.py).
         return self.store.hazards.append_event(hazard_id, HazardEventKind.VERIFIED, by_id=self.session.person.id,
-                                               reason=note.strip())
+                                               reason=note.strip(), document=OpinionContent(self.session).sealer(hazard))
 
     def reject(self, hazard_id: str, reason: str, new_deadline: date | None = None) -> HazardEvent:
         """Re-inspection not accepted: back to 整改中, with the reason the enterprise reads and, where the old
@@ -440,8 +442,9 @@ class HazardService:
             raise HazardProblem(say(f"新的整改期限 {new_deadline} 须晚于今天 {today}",
                                     f"the new deadline {new_deadline} must be after today, {today}"))
         with self.store.transaction():
-            event = self.store.hazards.append_event(hazard_id, HazardEventKind.REJECTED,
-                                                    by_id=self.session.person.id, reason=reason.strip())
+            event = self.store.hazards.append_event(
+                hazard_id, HazardEventKind.REJECTED, by_id=self.session.person.id, reason=reason.strip(),
+                document=OpinionContent(self.session).sealer(hazard, new_deadline or state.deadline))
             if new_deadline is not None and new_deadline != state.deadline:
                 later = state.deadline is None or new_deadline > state.deadline
                 self.store.hazards.append_event(

@@ -15,7 +15,7 @@ from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.grading import parse_hazard_grade
 from safety_desk.domain.hazard_status import HazardStatus
 from safety_desk.domain.industry import Industry, default_risk_class, parse_industry
-from safety_desk.domain.industry_codes import industry_from_list, map_industry
+from safety_desk.domain.industry_codes import industry_from_list, lost_leading_zero, map_industry
 from safety_desk.domain.language import say
 from safety_desk.domain.uscc import validate_uscc
 from safety_desk.reports.sheet_reader import (
@@ -239,6 +239,16 @@ def _uscc_cell(value: Any, text: str) -> str:
         raise
 
 
+def _phone_lost_zero(value: Any) -> bool:
+    """A phone number Excel stored as a number and so without the 0 of its area code: 0532-88886666 reads as
+    53288886666 (11 digits, not a mobile's 1…), 010-12345678 as 1012345678 (10 digits, not a 400/800 number)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not float(value).is_integer():
+        return False
+    digits = str(int(value))
+    return (len(digits) == 11 and not digits.startswith("1")) or (
+        len(digits) == 10 and not digits.startswith(("400", "800")))
+
+
 def _moment(day: date, hour: int) -> str:
     return datetime.combine(day, time(hour), BEIJING).isoformat(timespec="seconds")
 
@@ -400,7 +410,16 @@ class SpreadsheetService:
                         problem.add(column, say(f"片区 {code or district_name} 不存在",
                                                 f"no district {code or district_name}"))
             industry = None
-            if values.get("industry"):
+            if (code := lost_leading_zero(row.values.get("industry"))) is not None:
+                # Two industries fit and nothing in the cell tells which was meant: ask rather than guess.
+                letter = "A" if code[:2] <= "05" else "B"
+                problem.add("industry", say(
+                    f"行业代码 {code[1:]} 存成了数字，可能是Excel丢掉了开头的0（小类 {code}，门类{letter}），也可能是中类 "
+                    f"{code[1:]}：请把该单元格设为文本后重新输入代码，或连同门类字母输入（如 {letter}{code}）",
+                    f"Excel stored the industry code {code[1:]} as a number: it may be the 小类 {code} (门类 {letter}) "
+                    f"with its leading 0 dropped, or the 中类 {code[1:]}; type the code as text, or with its letter "
+                    f"({letter}{code})"))
+            elif values.get("industry"):
                 found = map_industry(values["industry"])
                 if found is None and unknown_industry is not None:
                     # The office asked for names the table does not know to come in as this industry: say which.
@@ -416,6 +435,11 @@ class SpreadsheetService:
                 if risk_class is None:
                     problem.add("risk_class", say(f"风险类别应为1、2或3: {values['risk_class']!r}",
                                                   f"must be 1, 2 or 3: {values['risk_class']!r}"))
+            if _phone_lost_zero(row.values.get("contact_phone")):
+                problem.add("contact_phone", say(
+                    f"电话 {values['contact_phone']} 存成了数字，区号开头的0已丢失：请把该单元格设为文本后重新输入",
+                    f"Excel stored the phone {values['contact_phone']} as a number and dropped the 0 of its area "
+                    "code; format the cell as text and type it again"))
             current = existing.get(uscc) if uscc else None
             fields = {"name": name, "address": values.get("address", ""), "principal": values.get("principal", ""),
                       "safety_officer": values.get("safety_officer", ""),

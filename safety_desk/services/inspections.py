@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from safety_desk.domain.checklist import (
     AnswerKind, AnswerResult, Checklist, ChecklistSummary, Item, applicable_items, checklist_from_dict,
@@ -322,7 +323,7 @@ class InspectionService:
                                       note=answer.note, photos=photos)
             hazard = state.hazards.get(item_code)
             if hazard is not None:
-                self.store.hazards.update(hazard.id, photos=list(dict.fromkeys([*hazard.photos, *photo_ids])))
+                self._change_hazard(hazard, photos=list(dict.fromkeys([*hazard.photos, *photo_ids])))
         return self.state(inspection_id)
 
     def remove_photo(self, inspection_id: str, item_code: str, photo_id: str) -> RunnerState:
@@ -336,7 +337,7 @@ class InspectionService:
                                       note=answer.note, photos=[p for p in answer.photos if p != photo_id])
             hazard = state.hazards.get(item_code)
             if hazard is not None and photo_id in hazard.photos:
-                self.store.hazards.update(hazard.id, photos=[p for p in hazard.photos if p != photo_id])
+                self._change_hazard(hazard, photos=[p for p in hazard.photos if p != photo_id])
         return self.state(inspection_id)
 
     def default_deadline(self, grade: str, found: date | None = None) -> date:
@@ -360,8 +361,13 @@ class InspectionService:
         existing = self._item_hazards(state.inspection, item.code)
         if not failed:
             for hazard in existing:
-                if not hazard.deleted:
-                    self.store.hazards.delete(hazard.id)  # the failure was revised: withdraw its hazard
+                if not hazard.deleted:  # the failure was revised: withdraw its hazard, if it is not evidence yet
+                    try:
+                        self._change_hazard(hazard, deleted=True)
+                    except InspectionProblem as exc:
+                        raise InspectionProblem(say(f"{item.code}：此项发现的隐患不能撤销，不能改为合格或不适用。{exc}",
+                                                    f"{item.code}: the hazard this item found cannot be withdrawn, so "
+                                                    f"the item cannot be revised to pass or n/a: {exc}")) from None
             return
         if existing:
             hazard = existing[0]
@@ -370,7 +376,7 @@ class InspectionService:
                 answer = next((a for a in self.store.answers.of_inspection(state.inspection.id)
                                if a.item_code == item.code), None)
                 photos = list(dict.fromkeys([*hazard.photos, *(answer.photos if answer else [])]))
-                self.store.hazards.update(hazard.id, deleted=False, photos=photos)
+                self._change_hazard(hazard, deleted=False, photos=photos)
             return
         major = grades_major(item, state.enterprise.industry)
         grade = "重大" if major else "一般"
@@ -386,6 +392,19 @@ class InspectionService:
             category=state.checklist.section_of(item.code).title, basis=basis, found_by=self.session.person.id,
             responsible=state.enterprise.safety_officer,
             photos=list(photos)), deadline=self.default_deadline(grade))
+
+    def _change_hazard(self, hazard: Hazard, **changes: Any) -> Hazard:
+        """Write the runner's change to a hazard its answers opened, if the one ownership rule sync applies too lets
+        this person make it (domain/ownership.py): once the inspector side acted on a self-found hazard (a notice,
+        a re-inspection, 挂牌督办) the enterprise no longer withdraws it or changes its photos."""
+        before = dataclasses.asdict(hazard)
+        after = {**before, **changes}
+        facts = self.store.hazards.ownership_facts(hazard.id)
+        for name in changes:
+            reason = ownership_problem(self.session.role, "hazard", name, before, after, facts)
+            if reason:
+                raise InspectionProblem(reason)
+        return self.store.hazards.update(hazard.id, **changes)
 
     def hazard_deadline(self, hazard_id: str) -> date | None:
         """The hazard's current deadline (the fold of its events)."""
@@ -406,8 +425,9 @@ class InspectionService:
         after = {**before, "description": description.strip(), "location": location.strip(),
                  "measures": measures.strip(), "responsible": responsible.strip(),
                  "grade": hazard.grade if grade is None else grade}
+        facts = self.store.hazards.ownership_facts(hazard_id)
         for name in ("grade", "description", "location", "measures", "responsible"):
-            reason = ownership_problem(self.session.role, "hazard", name, before, after)
+            reason = ownership_problem(self.session.role, "hazard", name, before, after, facts)
             if reason:
                 raise HazardFieldDenied(name, reason)
         current = self.store.hazards.state(hazard_id)

@@ -22,6 +22,7 @@ from safety_desk.media.thumbnails import MissingPhotoFile
 from safety_desk.media.watermark import watermarked
 from safety_desk.services.inspections import KIND_NAMES
 from safety_desk.services.print_photos import PrintPhotos
+from safety_desk.services.reinspection_opinion import VERDICT_KINDS, OpinionContent
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.filings import FiledFigures
 from safety_desk.store.filings import Filing
@@ -367,18 +368,25 @@ class ReportService:
     def reinspection(self, hazard_id: str, target: Path | str | BinaryIO) -> None:
         """整改复查意见书 of a hazard's last re-inspection (accepted and closed, or returned for rectification).
 
-        Issued (frozen and sealed) on its first print where a device of the office signs it (issue_reinspection);
-        every print after shows that copy, whatever happened to the hazard since, a later day's marked 补打. An
-        enterprise's own copy is made from the records and unsealed."""
+        Issued (frozen and sealed) with its verdict, on the device that recorded it: the copy kept on the verdict
+        event (services/reinspection_opinion.py) syncs with it, so every device prints that one document,
+        whatever happened to the hazard since, a later day's print marked 补打. A verdict recorded before
+        opinions travelled prints the copy this device kept on its first print (issue_reinspection); an
+        enterprise's own copy of such an old verdict is made from the records and unsealed."""
         from safety_desk.reports.reinspection import ReinspectionOpinion, render_reinspection
 
-        kept = self.issue_reinspection(hazard_id)
-        if kept is not None:
-            today = self.session.clock.today().isoformat()
+        hazard, events, verdicts = self._verdicts(hazard_id)
+        verdict = verdicts[-1]
+        kept = None if verdict.opinion else self.issue_reinspection(hazard_id)
+        today = self.session.clock.today().isoformat()
+        if verdict.opinion:
+            content, seal_text, content_json = json.loads(verdict.opinion), verdict.opinion_seal or "", verdict.opinion
+            reprinted_on = today if today > content["reinspected_on"] else None
+        elif kept is not None:
             content, seal_text, content_json = json.loads(kept.content), kept.seal, kept.content
             reprinted_on = today if today > kept.filed_on else None
         else:
-            content = self._reinspection_content(*self._verdicts(hazard_id))
+            content = OpinionContent(self.session).build(hazard, events, verdicts)
             seal_text = content_json = ""
             reprinted_on = None
         photos = self._reinspection_photos(content["photos"])
@@ -387,19 +395,22 @@ class ReportService:
             target, generated_at=self.session.clock.now())
 
     def issue_reinspection(self, hazard_id: str) -> Filing | None:
-        """Freeze and seal the 整改复查意见书 of the hazard's last re-inspection, once (a write): what its first
-        print on a device of the office says is kept, with its seal, and every later print is that copy.
+        """Freeze and seal, once (a write), the 整改复查意见书 of a verdict recorded before opinions were issued
+        with their verdict: what its first print on a device of the office says is kept on that device, with its
+        seal, and every later print there is that copy.
 
-        Returns the kept copy, or None where no office device signs: an enterprise must not vouch for its own
-        re-inspection, and a database with no device key seals nothing."""
+        Returns the kept copy, or None: the verdict carries its own opinion (nothing to write), an enterprise
+        must not vouch for its own re-inspection, or a database with no device key seals nothing."""
         from safety_desk.domain.document_seal import canonical, content_digest
         from safety_desk.services.document_seals import DocumentSeals, SealingProblem
 
         hazard, events, verdicts = self._verdicts(hazard_id)
+        if verdicts[-1].opinion:
+            return None
         kept = self.store.filings.find(REINSPECTION_FILING, verdicts[-1].id, hazard.id)
         if kept is not None or self.session.role == "enterprise":
             return kept
-        content = self._reinspection_content(hazard, events, verdicts)
+        content = OpinionContent(self.session).build(hazard, events, verdicts)
         number = "".join(content["number"].split())  # a seal's fields carry no blanks: a scanner drops them
         try:
             seal = DocumentSeals(self.session).seal("R", number, content["reinspected_on"], content)
@@ -417,62 +428,12 @@ class ReportService:
             raise ReportProblem(say(f"隐患 {hazard_id} 不存在", f"no hazard {hazard_id}"))
         self.session.require_enterprise(hazard.enterprise_id)
         events = sorted(self.store.hazards.events(hazard.id), key=lambda event: event.clock)
-        verdicts = [event for event in events if event.kind in ("verified", "rejected")]
+        verdicts = [event for event in events if event.kind in VERDICT_KINDS]
         if not verdicts:
             raise ReportProblem(say(f"隐患“{hazard.description[:30]}”尚未复查，没有复查意见书可打印",
                                     f"hazard “{hazard.description[:30]}” has not been re-inspected: there is no "
                                     "re-inspection opinion to print"))
         return hazard, events, verdicts
-
-    def _reinspection_content(self, hazard, events, verdicts) -> dict:
-        """Everything the opinion of the last verdict prints, as plain JSON: what is sealed and kept."""
-        from safety_desk.domain.china_time import beijing_day
-        from safety_desk.reports.reinspection import verdict_sentence
-
-        verdict = verdicts[-1]
-        # What the enterprise reported before that verdict, and the deadline a rejection sends it back to.
-        reports = [event for event in events if event.kind == "reported_rectified" and event.clock < verdict.clock]
-        report = reports[-1] if reports else None
-        state = self.store.hazards.state(hazard.id)
-        enterprise = self.store.enterprises.require(hazard.enterprise_id)
-        district = self.store.districts.get(hazard.district_id)
-        notice = self.store.notices.get(hazard.notice_id) if hazard.notice_id else None
-        deadlines = [event.deadline for event in events if event.deadline and event.clock < verdict.clock]
-        reference = (f"{notice.number} {self._notice_item(notice.id, hazard.id)}复查" if notice
-                     else f"隐患记录 {printed_number(hazard.id, hazard.found_on)}")
-        if len(verdicts) > 1:  # each re-inspection's opinion has its own number
-            reference += f"（第{len(verdicts)}次）"
-        photos = []
-        for number, photo_id in enumerate(report.photos if report else [], start=1):
-            photos.append({"id": photo_id,
-                           "lines": [f"{beijing_minute(report.at)} · {enterprise.name}",
-                                     f"整改后照片 {number} · 报告人 {self._person_name(report.by_id) or '—'}"],
-                           "caption": f"整改后照片 {number}（{beijing_minute(report.at)}）"})
-        accepted = verdict.kind == "verified"
-        next_deadline = state.deadline.isoformat() if not accepted and state and state.deadline else ""
-        return {
-            "number": reference, "hazard_id": hazard.id, "notice": notice.number if notice else "",
-            "office": self.office_name(),
-            "enterprise": {"name": enterprise.name, "uscc": enterprise.uscc, "address": enterprise.address,
-                           "district": district.name if district else "", "principal": enterprise.principal,
-                           "contact": f"{enterprise.safety_officer} {enterprise.contact_phone}"},
-            "hazard": {"location": hazard.location or "—", "grade": hazard.grade, "basis": hazard.basis or "—",
-                       "found_on": hazard.found_on},
-            "items": [{"description": hazard.description, "measures": hazard.measures or "—",
-                       "responsible": hazard.responsible or "—", "deadline": deadlines[-1] if deadlines else "—"}],
-            "reported": (report.reason or "已报告整改完成").strip() if report else "",
-            "reported_on": beijing_day(report.at).isoformat() if report else "",
-            "reinspected_on": beijing_day(verdict.at).isoformat(), "reinspectors": self._person_name(verdict.by_id),
-            "accepted": accepted, "reason": verdict.reason.strip(), "next_deadline": next_deadline,
-            "verdict": verdict_sentence(accepted, next_deadline), "photos": photos}
-
-    def _notice_item(self, notice_id: str, hazard_id: str) -> str:
-        """"第N项" of the hazard on its notice, so that each hazard's opinion has its own number."""
-        from safety_desk.services.notices import NoticeService
-
-        items = NoticeService(self.session).issued_content(notice_id).get("items", [])
-        place = next((index for index, item in enumerate(items, start=1) if item.get("hazard_id") == hazard_id), None)
-        return f"第{place}项" if place is not None and len(items) > 1 else ""
 
     def _reinspection_photos(self, photos: list[dict]) -> list:
         """The after-rectification photos as kept in an opinion (their files never change), watermarked."""

@@ -6,6 +6,7 @@ import dataclasses
 import itertools
 import operator
 from datetime import date, datetime
+from typing import Callable
 
 from safety_desk.domain.china_time import BEIJING
 from safety_desk.domain.grading import parse_hazard_grade
@@ -13,10 +14,12 @@ from safety_desk.domain.hazard_status import (
     HazardEventFact, HazardEventKind, HazardState, allowed_next, fold_hazard_events,
 )
 from safety_desk.domain.language import say
+from safety_desk.domain.ownership import RowFacts
 from safety_desk.store.codec import codec_for, record_from_row
 from safety_desk.store.connection import StoreError
 from safety_desk.store.records import Hazard, HazardEvent, HazardStateRow, Notice
 from safety_desk.store.repository import Repository
+from safety_desk.store.row_facts import hazard_facts
 
 HAZARD_SOURCES = ("inspection", "self_inspection", "drill", "report", "enforcement", "import")
 # The six elements of a major hazard's treatment plan (16号令 art. 15, regulations.md §2.1 [V]).
@@ -134,8 +137,12 @@ class HazardRepository(Repository[Hazard]):
 
     def append_event(self, hazard_id: str, kind: HazardEventKind | str, *, at: str | None = None,
                      by_id: str | None = None, deadline: date | None = None, reason: str = "",
-                     photos: list[str] | None = None) -> HazardEvent:
-        """Append one event after checking it applies in the hazard's current status."""
+                     photos: list[str] | None = None,
+                     document: Callable[[HazardEvent], tuple[str, str] | None] | None = None) -> HazardEvent:
+        """Append one event after checking it applies in the hazard's current status.
+
+        `document`, given the event about to be written, returns the (content, seal) of the document issued
+        with it (a verdict's 整改复查意见书), kept on the event row itself: written once, with the event."""
         kind = HazardEventKind(kind)
         with self.db.transaction():
             self.require(hazard_id)
@@ -151,9 +158,19 @@ class HazardRepository(Repository[Hazard]):
                                 at=at or self.db.now_iso(), clock=clock, by_id=by_id,
                                 deadline=deadline.isoformat() if deadline else None, reason=reason,
                                 photos=list(photos or []))
+            issued = document(event) if document is not None else None
+            if issued is not None:
+                event.opinion, event.opinion_seal = issued
             self.db.insert("hazard_event", codec_for(HazardEvent).to_row(dataclasses.asdict(event)))
             self.refresh_state(hazard_id)
         return event
+
+    def opinion_seal(self, prefix: str) -> str | None:
+        """The seal, starting with `prefix` (its kind and number), of an opinion issued with a verdict here."""
+        row = self.db.conn.execute("SELECT opinion_seal FROM hazard_event WHERE opinion_seal IS NOT NULL"
+                                   " AND substr(opinion_seal, 1, length(?)) = ? ORDER BY clock LIMIT 1",
+                                   (prefix, prefix)).fetchone()
+        return row[0] if row else None
 
     def events(self, hazard_id: str) -> list[HazardEvent]:
         rows = self.db.conn.execute("SELECT * FROM hazard_event WHERE hazard_id = ? ORDER BY clock, id",
@@ -169,6 +186,11 @@ class HazardRepository(Repository[Hazard]):
         if not any(f.kind == HazardEventKind.CREATED for f in facts):
             return None  # synced events can arrive before the created event they follow
         return fold_hazard_events(facts)
+
+    def ownership_facts(self, hazard_id: str) -> RowFacts:
+        """Whether the hazard is closed or was re-inspected, as the ownership rule reads it (domain/ownership.py):
+        the same facts the office's import judges a device's edit of it by (store/row_facts.py)."""
+        return hazard_facts(self.db.conn, [hazard_id]).get(hazard_id, RowFacts())
 
     def refresh_state(self, hazard_id: str) -> None:
         self.db.touched("hazard", (hazard_id,))  # a new status or deadline: whoever shows the hazard redraws

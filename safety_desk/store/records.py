@@ -242,6 +242,9 @@ class HazardEvent:
     deadline: str | None = None
     reason: str = ""
     photos: list[str] = field(default_factory=list)
+    # A verdict's 整改复查意见书 as issued with it (canonical JSON) and its seal; None on other events.
+    opinion: str | None = None
+    opinion_seal: str | None = None
 
 
 @dataclass

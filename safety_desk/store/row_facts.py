@@ -1,7 +1,7 @@
 """The stored parents a change set's rows are judged by (domain/ownership.py), read once before the set applies.
 
 A hazard event is judged by its hazard, an answer by its inspection, a photo's annotation by whether the photo
-is evidence and a hazard by whether it is closed, as they were BEFORE the change set:
+is evidence and a hazard by whether it is closed or was re-inspected, as they were BEFORE the change set:
 read after the parents merged, a hazard's source or an inspection's status would vouch for the very change
 set that altered it.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from safety_desk.domain.ownership import RowFacts
+from safety_desk.domain.ownership import REINSPECTION_EVENT_KINDS, RowFacts
 from safety_desk.domain.sync_model import WHOLE_ROW, Change, of_tables
 
 _CHUNK = 500
@@ -68,23 +68,35 @@ def _annotation_facts(conn: Any, changes: list[Change]) -> dict[tuple[str, str],
             for row_id, photo_id in photo_of.items() if photo_id in evidence}
 
 
-def _closed_hazards(conn: Any, changes: list[Change]) -> dict[tuple[str, str], RowFacts]:
-    ids = {c.row_id for c in changes if c.table == "hazard"}
-    found: dict[tuple[str, str], RowFacts] = {}
-    wanted = sorted(ids)
+def hazard_facts(conn: Any, hazard_ids: Iterable[str]) -> dict[str, RowFacts]:
+    """hazard id -> whether it is closed (已销号) and whether it was re-inspected (复查), for the hazards among
+    `hazard_ids` that are either: what decides which of its fields an enterprise still changes."""
+    closed: set[str] = set()
+    reinspected: set[str] = set()
+    kinds = sorted(REINSPECTION_EVENT_KINDS)
+    wanted = sorted(set(hazard_ids))
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start:start + _CHUNK]
-        for row in conn.execute(f"SELECT hazard_id FROM hazard_state WHERE status = '已销号' AND hazard_id IN"
-                                f" ({','.join('?' * len(chunk))})", chunk):
-            found[("hazard", row[0])] = RowFacts(closed=True)
-    return found
+        marks = ",".join("?" * len(chunk))
+        closed.update(r[0] for r in conn.execute(
+            f"SELECT hazard_id FROM hazard_state WHERE status = '已销号' AND hazard_id IN ({marks})", chunk))
+        reinspected.update(r[0] for r in conn.execute(
+            f"SELECT DISTINCT hazard_id FROM hazard_event WHERE kind IN ({','.join('?' * len(kinds))})"
+            f" AND hazard_id IN ({marks})", [*kinds, *chunk]))
+    return {hazard_id: RowFacts(closed=hazard_id in closed, reinspected=hazard_id in reinspected)
+            for hazard_id in closed | reinspected}
+
+
+def _closed_hazards(conn: Any, changes: list[Change]) -> dict[tuple[str, str], RowFacts]:
+    found = hazard_facts(conn, {c.row_id for c in changes if c.table == "hazard"})
+    return {("hazard", hazard_id): facts for hazard_id, facts in found.items()}
 
 
 def row_facts(conn: Any, changes: list[Change], children: Iterable[str] = tuple(_PARENT)
               ) -> dict[tuple[str, str], RowFacts]:
     """(child table, row id) -> the facts of its parent before `changes` apply, for the rows of `children`
     (hazard events, answers), of every photo annotation whose photo is evidence and, with "hazard" among
-    `children`, of every closed hazard."""
+    `children`, of every closed or re-inspected hazard."""
     facts = _annotation_facts(conn, changes)
     if "hazard" in children:
         facts.update(_closed_hazards(conn, changes))

@@ -78,6 +78,10 @@ class JudgedRows(StoredRows, Protocol):
     """StoredRows, and which photos are evidence (what the merge reads with them, store/row_facts.py)."""
 
     def evidence_photos(self, photo_ids: list[str]) -> set[str]: ...
+    def hazard_reviews(self, hazard_ids: list[str]) -> dict[str, str]:
+        """hazard id -> the kind of its latest verified / rejected / reopened event in the fold's order (clock,
+        then id), for the hazards among `hazard_ids` that have one."""
+        ...
 
 
 _PARENT = {"hazard_event": ("hazard_id", "hazard"), "answer": ("inspection_id", "inspection")}
@@ -85,8 +89,8 @@ _PARENT = {"hazard_event": ("hazard_id", "hazard"), "answer": ("inspection_id", 
 
 def row_facts_of(changes: list[Change], rows: JudgedRows) -> dict[tuple[str, str], RowFacts]:
     """(table, row id) -> RowFacts, as store/row_facts.py gives them to the merge, read through `rows`: a hazard
-    event's hazard and an answer's inspection as stored before the changes (or arriving with them: new_*), and
-    the photo annotations whose photo is evidence."""
+    event's hazard and an answer's inspection as stored before the changes (or arriving with them: new_*), the
+    photo annotations whose photo is evidence, and the hazards closed or re-inspected (复查)."""
     arriving: dict[str, dict[str, dict[str, Any]]] = {}
     for change in changes:
         row = arriving.setdefault(change.table, {}).setdefault(change.row_id, {})
@@ -111,4 +115,8 @@ def row_facts_of(changes: list[Change], rows: JudgedRows) -> dict[tuple[str, str
     for row_id, photo_id in photo_of.items():
         if photo_id in evidence:
             facts[("photo_annotation", row_id)] = RowFacts(evidence_photo=True)
+    # A hazard is closed by a verification and reopened only once closed (domain/hazard_status.py): its latest
+    # such event says whether it is closed, and having one at all that it was re-inspected.
+    for hazard_id, kind in rows.hazard_reviews(sorted(arriving.get("hazard", {}))).items():
+        facts[("hazard", hazard_id)] = RowFacts(closed=kind == "verified", reinspected=True)
     return facts

@@ -1,4 +1,4 @@
-"""The office's own spreadsheets as offices make them: 所属区县 columns, two-row merged headers, a 合计 row, CSV."""
+"""The office's own spreadsheets as offices make them: 所属区县 columns, two-row merged headers, a 合计 row (CSV: test_csv_and_lost_zeros.py)."""
 
 from __future__ import annotations
 
@@ -88,14 +88,6 @@ def test_a_ledger_ending_in_a_total_row_imports_its_hazards(office: Store, tmp_p
     result = service(office).import_ledger(tmp_path / "台账.xlsx")
     assert result.added == 2
     assert statuses(office) == {"配电箱未接地": "已销号", "消防通道堵塞": "待整改"}
-
-
-def test_a_csv_saved_by_wps_says_to_save_it_as_xlsx(office: Store, tmp_path: Path) -> None:
-    path = tmp_path / "企业名录.csv"
-    path.write_bytes("企业名称,统一社会信用代码\n青岛甲机械有限公司,{}\n".format(USCC_A).encode("gbk"))
-    with pytest.raises(SheetError) as refused:
-        service(office).import_enterprises(path)
-    assert "企业名录.csv" in str(refused.value) and "另存为.xlsx" in str(refused.value)
 
 
 def test_a_code_of_digits_excel_stored_as_a_number_is_refused_saying_so(office: Store, tmp_path: Path) -> None:

@@ -157,6 +157,11 @@ def _build_template(folder: Path) -> Template:
         closed = hazard("h_closed")
         store.hazards.append_event(closed, HazardEventKind.REPORTED_RECTIFIED, by_id=admin.id, photos=[photos[1]])
         hazards.verify(closed)
+        # A verdict recorded by an older version: no opinion was issued with it (its first print issues one).
+        closed_before = hazard("h_closed_before")
+        store.hazards.append_event(closed_before, HazardEventKind.REPORTED_RECTIFIED, by_id=admin.id,
+                                   photos=[photos[1]])
+        store.hazards.append_event(closed_before, HazardEventKind.VERIFIED, by_id=admin.id)
         mine["notice"] = notices.issue([mine["h_noticed"]], reply_due=TODAY + timedelta(days=20)).id
         for name, kind in (("draft", "routine"), ("self_draft", "self_inspection")):
             draft = inspections.start(enterprise.id, gated.id, kind)
@@ -847,10 +852,15 @@ OPERATIONS: list[Op] = [
         year_period(str(TODAY.year)), c.code(w)), ALL, "filter",
        shows=lambda c, r: {t.key for t in r.by_enterprise} | {c.enterprise_of_hazard(row.hazard_id) for row in r.majors}),
     Op("ReportService.office_name", lambda c, w: _report(c).office_name(), ALL, "none"),
-    # The first print where an office device signs issues it (kept with its seal); an enterprise's is unsealed.
+    # The opinion was issued with the verdict (HazardService.verify): printing it writes nothing.
     Op("ReportService.reinspection", lambda c, w: _report(c).reinspection(c.id(w, "h_closed"), io.BytesIO()),
-       ALL, "refuse", writes=INSPECTING),
-    Op("ReportService.issue_reinspection", lambda c, w: _report(c).issue_reinspection(c.id(w, "h_closed")),
+       ALL, "refuse"),
+    # An older verdict's first print where an office device signs issues it (kept with its seal); an
+    # enterprise's is unsealed.
+    Op("ReportService.reinspection[older verdict]",
+       lambda c, w: _report(c).reinspection(c.id(w, "h_closed_before"), io.BytesIO()), ALL, "refuse",
+       writes=INSPECTING),
+    Op("ReportService.issue_reinspection", lambda c, w: _report(c).issue_reinspection(c.id(w, "h_closed_before")),
        ALL, "refuse", writes=INSPECTING),
     Op("ReportService.inspection_record", lambda c, w: _report(c).inspection_record(c.id(w, "submitted"), io.BytesIO()),
        ALL, "refuse"),

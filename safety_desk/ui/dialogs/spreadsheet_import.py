@@ -1,4 +1,4 @@
-"""Import from Excel: a dry run in a worker, a summary (counts, or every problem with its row), then the import."""
+"""Import from Excel or CSV: a dry run in a worker, a summary (counts, or every problem with its row), then the import."""
 
 from __future__ import annotations
 

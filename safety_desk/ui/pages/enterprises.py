@@ -96,7 +96,7 @@ class EnterprisesPage(QWidget):
         self.import_dialog: SpreadsheetImportDialog | None = None
         self.import_button = QPushButton(icon("microsoft-excel", "#1d6f42"), self.tr("Import from Excel…"))
         self.import_button.setObjectName("import_enterprises")
-        self.import_button.setToolTip(self.tr("Add or update enterprises from an Excel list"))
+        self.import_button.setToolTip(self.tr("Add or update enterprises from an Excel or CSV list"))
         self.import_button.setVisible(self.context.session.may(Action.EDIT_ENTERPRISE))
         self.import_button.clicked.connect(self.on_import_clicked)
         return self.import_button
@@ -123,7 +123,7 @@ class EnterprisesPage(QWidget):
         from PySide6.QtWidgets import QFileDialog
 
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import enterprises"), "",
-                                                self.tr("Excel workbook (*.xlsx)"))
+                                                self.tr("Excel workbook or CSV list (*.xlsx *.csv)"))
         if chosen:
             self.open_import(chosen)
 

@@ -249,7 +249,7 @@ class HazardsPage(QWidget):
         self.export_button.clicked.connect(self.on_export_clicked)
         self.import_button = QPushButton(icon("file-import-outline"), self.tr("Import ledger…"))
         self.import_button.setObjectName("import_ledger")
-        self.import_button.setToolTip(self.tr("Bring in hazards from a ledger kept in Excel (checked before "
+        self.import_button.setToolTip(self.tr("Bring in hazards from a ledger kept in Excel or CSV (checked before "
                                               "anything is written)"))
         self.import_button.clicked.connect(self.on_import_clicked)
         self.import_button.setVisible(self.context.desk.spreadsheets.may_import_ledger())
@@ -265,7 +265,7 @@ class HazardsPage(QWidget):
 
     def on_import_clicked(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import ledger"), "",
-                                                self.tr("Excel workbook (*.xlsx)"))
+                                                self.tr("Excel workbook or CSV list (*.xlsx *.csv)"))
         if chosen:
             self.open_import(chosen)
 
