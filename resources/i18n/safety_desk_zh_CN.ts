@@ -4744,6 +4744,11 @@ A period is filed once: the filed figures are final and every later print shows 
 每个期间只能报出一次：报出的数据即为最终数据，此后每次打印均为报出时的内容。</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/pages/reports.py" line="306"/>
+        <source>Printed as filed on %1 (number %2); figures that differ when recounted today: %3</source>
+        <translation>按 %1 报出的原件打印（编号 %2）；按今天的记录重新统计，不同的数字：%3</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/pages/reports.py" line="316"/>
         <source>Filed statistics %1</source>
         <translation>已报出的统计 %1</translation>

@@ -39,6 +39,10 @@ def test_the_office_files_last_week_and_a_later_print_is_the_filed_copy(qtbot, d
     with qtbot.waitSignal(later.generated, timeout=TIMEOUT) as reprinted:
         later.generate()
     assert pdf_text(Path(reprinted.args[0])) == filed
+    assert filing.number in later.status.text() and filing.filed_on in later.status.text()  # said beside it
+    # The longer status is laid out in full (not cut to the one line it had) before it is looked at.
+    qtbot.waitUntil(lambda: later.status.height() >= later.status.heightForWidth(later.status.width()))
+    later.grab().save(str(tmp_path / "weekly-reprinted.png"))  # looked at by hand
     shutil.copy(reprinted.args[0], tmp_path / "weekly-reprinted.pdf")
 
 

@@ -274,9 +274,12 @@ class ReportsPage(QWidget):
             start, end = _pydate(self.range_from.date()), _pydate(self.range_to.date())
         label = key or f"{start}—{end}"
 
+        printed: list = []  # what was printed (FiledFigures), read on the UI thread once `generated` arrives
+
         def make_weekly(path: Path, session: Session) -> None:
             period = iso_week(key) if key else date_range(start, end)
-            WeeklyService(session).document(period, path, code)  # a filed week prints as filed
+            printed.append(WeeklyService(session).document(period, path, code))  # a filed week prints as filed
+        make_weekly.printed = printed
         return (self.tr("Weekly safety summary %1").replace("%1", label), f"安全生产周报-{label}-{scope}.pdf",
                 make_weekly)
 
@@ -290,10 +293,22 @@ class ReportsPage(QWidget):
         self.busy.show()
         self.status.setText(self.tr("Generating %1…").replace("%1", title))
         self.job = DocumentJob(self.context, make, file_name, self)
-        self.job.generated.connect(lambda path, t=title, n=file_name: self.on_generated(path, t, n))
+        printed = getattr(make, "printed", [])
+        self.job.generated.connect(lambda path, t=title, n=file_name: (self.on_generated(path, t, n),
+                                                                        self._say_filed(printed)))
         self.job.failed.connect(self.on_failed)
         self.job.start()
         return self.job
+
+    def _say_filed(self, printed: list) -> None:
+        """A filed week prints as filed: say so, and how many of its figures a recomputation today differs in."""
+        figures = printed[-1] if printed else None
+        if figures is None or figures.filing is None or figures.differences is None:
+            return
+        self.status.setText(self.status.text() + "\n" + self.tr(
+            "Printed as filed on %1 (number %2); figures that differ when recounted today: %3").replace(
+            "%1", figures.filing.filed_on).replace("%2", figures.filing.number).replace(
+            "%3", "; ".join(f"{d.shown} {d.filed}→{d.now}" for d in figures.differences) or "0"))
 
     def file_statistics(self) -> bool:
         """报出 the chosen quarter or year after a confirmation, on the writer thread; then preview what was filed.
