@@ -156,6 +156,9 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         if entry.device.role != "office" and not connected(lambda conn: pg_store.bundle_known(
                 conn, manifest["bundle_id"], opened.manifest_sha256)):
             # (A bundle kept already is not judged again: sent again after a lost answer, it is a no-op.)
+            photo_reasons = hub_rows.photo_refusals((p, opened.photo_bytes(p)) for p in opened.photo_ids)
+            if photo_reasons:  # the office would not keep them (needs none of its rows to tell)
+                raise HubRefused(422, hub_rows.refusal_text(entry.device, photo_reasons))
             connected(lambda conn: _judge_rows(conn, opened, entry.device))
         changes = opened.changes_bytes() if CHANGES in manifest["members"] else None
         count = changes.count(b"\n") + (1 if changes and not changes.endswith(b"\n") else 0) if changes else 0

@@ -21,6 +21,7 @@ from typing import Any, Iterable, Iterator
 from safety_desk.domain.hybrid_clock import device_of
 from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import SYNC_MODE, Change
+from safety_desk.media.received import received_photo_problem
 from safety_desk.store.records import Device
 from safety_desk.store.scope_moves import ScopeMoves
 from safety_desk.store.store import Store
@@ -214,6 +215,13 @@ def upload_refusals(sender: Device, changes: list[Change], rows: JudgedRows) -> 
         return []
     refuse = device_refuser(sender, changes, rows)
     return [reason for _, reason in refusals(changes, refuse, rows, row_facts_of(changes, rows))]
+
+
+def photo_refusals(photos: Iterable[tuple[str, bytes]]) -> list[str]:
+    """Why the office would refuse photos of an upload, (sha256, bytes) each: those that are not photos as devices
+    keep them (media/received.py), which the office does not keep and whose records it refuses."""
+    return [say(f"照片 {photo_id}：{problem}，未接收", f"photo {photo_id}: {problem}; not taken")
+            for photo_id, data in photos if (problem := received_photo_problem(data))]
 
 
 def refusal_text(sender: Device, reasons: list[str]) -> str:
