@@ -26,3 +26,17 @@ def beijing_day(text: str | None) -> date | None:
         return date.fromisoformat(text)
     moment = datetime.fromisoformat(text)
     return (moment.astimezone(BEIJING) if moment.tzinfo else moment).date()
+
+
+def epoch_ms_of(text: object) -> int | None:
+    """An ISO timestamp as milliseconds since the epoch, a naive one taken as Beijing time (every stored moment
+    is: store/database.py now_iso); None for anything that is not such a text."""
+    if not isinstance(text, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=BEIJING)
+    return int(moment.timestamp() * 1000)

@@ -29,7 +29,7 @@ from itertools import compress
 from itertools import count as _count
 from typing import Iterable
 
-from safety_desk.domain.china_time import BEIJING
+from safety_desk.domain.china_time import BEIJING, epoch_ms_of
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS, device_of
 from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW, Change
@@ -119,17 +119,9 @@ def _capped_moment(row: dict, clock: str) -> dict[str, str]:
     else {}. The row's clock was set back because its device's clock ran ahead; its time, taken from the same
     wall clock, ran ahead with it, and a past period's figures fold events by that time (store/state_as_of.py):
     an event dated a year ahead would be left out of every figure until then."""
-    moment = row.get(TIME_COLUMN)
-    if not isinstance(moment, str):
-        return {}
-    try:
-        parsed = datetime.fromisoformat(moment)
-    except ValueError:
-        return {}  # not a time: sync/history_checks.py refuses such an event from a device
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=BEIJING)
-    if parsed.timestamp() * 1000 <= wall_of(clock) + MAX_DRIFT_MS:
-        return {}
+    moment_ms = epoch_ms_of(row.get(TIME_COLUMN))
+    if moment_ms is None or moment_ms <= wall_of(clock) + MAX_DRIFT_MS:
+        return {}  # (not a time: sync/history_checks.py refuses such an event from a device)
     return {TIME_COLUMN: datetime.fromtimestamp(wall_of(clock) / 1000, BEIJING).isoformat(timespec="milliseconds")}
 
 

@@ -14,27 +14,14 @@ are refused from it by domain/ownership.py anyway).
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Iterable
 
-from safety_desk.domain.china_time import BEIJING
+from safety_desk.domain.china_time import epoch_ms_of
 from safety_desk.domain.hybrid_clock import MAX_DRIFT_MS, Timestamp, clock_time
 from safety_desk.domain.language import say
 from safety_desk.domain.sync_model import WHOLE_ROW, Change
 from safety_desk.sync.history_checks import StoredEvents
 from safety_desk.sync.scope_checks import change_key
-
-
-def _moment_ms(text: object) -> int | None:
-    if not isinstance(text, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None  # not a time at all: sync/history_checks.py refuses it with its own reason
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=BEIJING)  # every stored moment is Beijing time (store/database.py now_iso)
-    return int(moment.timestamp() * 1000)
 
 
 def event_time_refusals(changes: Iterable[Change], stored_events: StoredEvents,
@@ -51,7 +38,7 @@ def event_time_refusals(changes: Iterable[Change], stored_events: StoredEvents,
         if change.row_id in stored:
             continue
         at = change.value.get("at")
-        at_ms = _moment_ms(at)
+        at_ms = epoch_ms_of(at)  # not a time at all: sync/history_checks.py refuses it with its own reason
         try:
             written_ms = Timestamp.parse(change.clock).wall_ms
         except ValueError:
