@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable, Iterable
+from typing import Iterable
 
 from safety_desk.domain.hazard_status import (
     HazardEventKind, HazardState, HazardStatus, allowed_next, overdue_days,
@@ -298,11 +298,12 @@ class HazardService:
         district = self.store.districts.get(hazard.district_id)
         notice = self.store.notices.get(hazard.notice_id) if hazard.notice_id else None
         actions, blocked = self._actions(hazard, state)
+        found_in = self._inspection_texts(hazard)
         return HazardDetail(
             hazard=hazard, state=state, enterprise_name=enterprise.name if enterprise else "—",
             district_name=district.name if district else "—", found_by_name=name_of(hazard.found_by),
-            notice_number=notice.number if notice else None, source_inspection=self._inspection_text(hazard),
-            source_inspection_shown=self._inspection_text(hazard, inspection_kind),
+            notice_number=notice.number if notice else None, source_inspection=found_in[0],
+            source_inspection_shown=found_in[1],
             events=events, reports=reports, overdue_days=overdue_days(state, self.as_of()) if state else 0,
             actions=actions, plan_missing=plan_missing(hazard) if hazard.grade == "重大" else [],
             report_blocked=blocked, conflicts=self._conflicts(hazard_id))
@@ -325,20 +326,20 @@ class HazardService:
                                  f"{conflict['field']}：{conflict['field']} was edited on two devices: “{_value_text(kept)}” was kept, “{_value_text(lost)}” was not"))
         return lines
 
-    def _inspection_text(self, hazard: Hazard, kind_name: Callable[[str], str] | None = None) -> str | None:
-        """The inspection that found the hazard, its kind in Chinese (the printed record's) or as `kind_name` says."""
+    def _inspection_texts(self, hazard: Hazard) -> tuple[str | None, str | None]:
+        """The inspection that found the hazard, read once: (its kind in Chinese, as the printed record says it;
+        its kind in the window's language)."""
         if not hazard.inspection_id:
-            return None
+            return None, None
         inspection = self.store.inspections.get(hazard.inspection_id)
         if inspection is None:
-            return None
+            return None, None
         checklist = self.store.checklists.get(inspection.checklist_id)
-        kind = kind_name(inspection.kind) if kind_name else KIND_NAMES.get(inspection.kind, inspection.kind)
-        parts = [inspection.started_at[:10], kind]
-        if checklist is not None:
-            parts.append(checklist.title)
-        text = " ".join(parts[:2]) + (f" · {parts[2]}" if len(parts) > 2 else "")
-        return text + (f" · {hazard.item_code}" if hazard.item_code else "")
+
+        def text(kind: str) -> str:
+            line = f"{inspection.started_at[:10]} {kind}" + (f" · {checklist.title}" if checklist is not None else "")
+            return line + (f" · {hazard.item_code}" if hazard.item_code else "")
+        return text(KIND_NAMES.get(inspection.kind, inspection.kind)), text(inspection_kind(inspection.kind))
 
     # -- the enterprise's side ------------------------------------------------------------------
     def _photos(self, photo_ids: Iterable[str]) -> list[str]:
