@@ -5,16 +5,14 @@ that is not one as devices keep them."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 
 import pytest
 
 from safety_desk.services.hazards import HazardService
-from safety_desk.store.records import Hazard
 
 from hostile import HostileEdit
 from hub_world import sync_via
-from sync_helpers import as_person
+from sync_helpers import as_person, enterprise_finds
 from test_hub_row_checks import _refused_whole
 
 
@@ -24,15 +22,8 @@ def test_a_reinspected_or_closed_self_found_hazard_is_not_withdrawn_through_the_
     url, database = running_hub
     office, enterprise = hub_world["office"], hub_world["enterprise"]
     sync_via(office, url)
-    store = enterprise.store
-    person = store.people.by_login("e1")
-    store.db.author_id = person.id
-    own = store.enterprises.by_uscc(store.enterprises._select()[0].uscc)
-    found_on = store.db.wall.today()
-    hazard = store.hazards.open_hazard(Hazard(
-        id=store.db.new_id(), enterprise_id=own.id, district_id=own.district_id, source="self_inspection",
-        description="自查发现：安全出口堵塞", grade="一般", found_on=found_on.isoformat(), found_by=person.id),
-        deadline=found_on + timedelta(days=30))
+    hazard = enterprise_finds(enterprise, "self_inspection", "自查发现：安全出口堵塞")
+    person = enterprise.store.people.by_login("e1")
     assert sync_via(enterprise, url).refused_uploads == []
     sync_via(office, url)
     office.store.hazards.append_event(hazard.id, "reported_rectified", reason="已整改")

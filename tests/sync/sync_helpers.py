@@ -6,7 +6,7 @@ import hashlib
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from safety_desk.domain.uscc import make_uscc
@@ -141,6 +141,20 @@ def add_photo(store: Store, seed: str) -> str:
 
 def hazard_of(store: Store, description: str) -> Hazard:
     return next(h for h in store.hazards._select("description = ?", (description,)))
+
+
+def enterprise_finds(enterprise: Replica, source: str, description: str, grade: str = "一般", **fields) -> Hazard:
+    """A hazard the enterprise's officer e1 registers on its own PC, found today (by its self-inspection or
+    drill: `source`), due in 30 days; the store's author is e1 afterwards."""
+    store = enterprise.store
+    own = store.enterprises.by_uscc(store.enterprises._select()[0].uscc)
+    person = store.people.by_login("e1")
+    store.db.author_id = person.id
+    found_on = store.db.wall.today()
+    return store.hazards.open_hazard(Hazard(
+        id=store.db.new_id(), enterprise_id=own.id, district_id=own.district_id, source=source,
+        description=description, grade=grade, found_on=found_on.isoformat(), found_by=person.id, **fields),
+        deadline=found_on + timedelta(days=30))
 
 
 def as_person(replica: Replica, login: str) -> Session:

@@ -11,23 +11,15 @@ import pytest
 
 from safety_desk.services.inspections import InspectionService
 from safety_desk.services.session import PermissionDenied
-from safety_desk.store.records import Hazard
 
 from hostile import HostileEdit, table_dump
-from sync_helpers import as_person, exchange
+from sync_helpers import as_person, enterprise_finds, exchange
 
 
 def test_an_enterprise_cannot_withdraw_or_rewrite_a_hazard_its_drill_found(english, world, tmp_path) -> None:
     office, _, enterprise = world
-    store = enterprise.store
-    own = store.enterprises.by_uscc(store.enterprises._select()[0].uscc)
-    person = store.people.by_login("e1")
-    store.db.author_id = person.id
-    found_on = store.db.wall.today()
-    hazard = store.hazards.open_hazard(Hazard(
-        id=store.db.new_id(), enterprise_id=own.id, district_id=own.district_id, source="drill",
-        description="演练发现：应急照明失效", grade="重大", found_on=found_on.isoformat(), found_by=person.id),
-        deadline=found_on + timedelta(days=30))
+    hazard = enterprise_finds(enterprise, "drill", "演练发现：应急照明失效", grade="重大")
+    person = enterprise.store.people.by_login("e1")
     assert exchange(enterprise, office, tmp_path).refused == []
     exchange(office, enterprise, tmp_path)
     # The enterprise's own services refuse to change what its drill found ...

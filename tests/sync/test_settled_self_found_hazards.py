@@ -13,10 +13,9 @@ from safety_desk.services.hazards import HazardService
 from safety_desk.services.inspections import HazardFieldDenied, InspectionService
 from safety_desk.services.notices import NoticeService
 from safety_desk.settings import Settings
-from safety_desk.store.records import Hazard
 
 from hostile import HostileEdit, table_dump
-from sync_helpers import add_photo, as_person, exchange
+from sync_helpers import add_photo, as_person, enterprise_finds, exchange
 
 
 def _notice(office, hazard_id: str) -> None:
@@ -46,14 +45,9 @@ def test_an_enterprise_cannot_withdraw_or_rewrite_its_own_finding_once_the_inspe
         english, world, tmp_path, act) -> None:
     office, _, enterprise = world
     store = enterprise.store
-    own = store.enterprises.by_uscc(store.enterprises._select()[0].uscc)
+    hazard = enterprise_finds(enterprise, "self_inspection", "自查发现：配电箱前堆放杂物", location="二号车间",
+                              measures="清理", responsible="张三")
     person = store.people.by_login("e1")
-    store.db.author_id = person.id
-    found_on = store.db.wall.today()
-    hazard = store.hazards.open_hazard(Hazard(
-        id=store.db.new_id(), enterprise_id=own.id, district_id=own.district_id, source="self_inspection",
-        description="自查发现：配电箱前堆放杂物", location="二号车间", grade="一般", found_on=found_on.isoformat(),
-        found_by=person.id, measures="清理", responsible="张三"), deadline=found_on + timedelta(days=30))
     assert exchange(enterprise, office, tmp_path).refused == []
     act(office, hazard.id)
     exchange(office, enterprise, tmp_path)
@@ -94,15 +88,7 @@ def test_an_enterprise_cannot_withdraw_or_rewrite_its_own_finding_once_the_inspe
 def test_its_measures_and_responsible_person_stay_its_rectification_work_until_closure(english, world,
                                                                                          tmp_path) -> None:
     office, _, enterprise = world
-    store = enterprise.store
-    own = store.enterprises.by_uscc(store.enterprises._select()[0].uscc)
-    person = store.people.by_login("e1")
-    store.db.author_id = person.id
-    found_on = store.db.wall.today()
-    hazard = store.hazards.open_hazard(Hazard(
-        id=store.db.new_id(), enterprise_id=own.id, district_id=own.district_id, source="self_inspection",
-        description="自查发现：灭火器过期", grade="一般", found_on=found_on.isoformat(), found_by=person.id,
-        measures="更换", responsible="张三"), deadline=found_on + timedelta(days=30))
+    hazard = enterprise_finds(enterprise, "self_inspection", "自查发现：灭火器过期", measures="更换", responsible="张三")
     exchange(enterprise, office, tmp_path)
     _rejected(office, hazard.id)
     exchange(office, enterprise, tmp_path)
