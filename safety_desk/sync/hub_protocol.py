@@ -37,6 +37,11 @@ ACK = "/v1/ack"
 REGISTRY = "/v1/registry"
 # The office's rows for the hub's row checks (services/hub_rows.py): GET where the hub stands, POST the next part.
 OFFICE_ROWS = "/v1/office-rows"
+# An enterprise's uploads the hub has taken and the office has not yet judged, shown to the inspectors whose scope
+# covers them as "awaiting the office" (services/hub_relay.py at the hub, services/hub_previews.py on a device):
+# GET PREVIEWS lists every one still pending for the caller; GET PREVIEW_PHOTO + "/<sha256>" one of their photos.
+PREVIEWS = "/v1/previews"
+PREVIEW_PHOTO = "/v1/previews/photo"
 
 
 @dataclass(frozen=True)
