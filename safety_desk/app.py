@@ -301,6 +301,11 @@ class Desk:
         return HubSyncService(self.sync)
 
     @cached_property
+    def hub_previews(self):
+        from safety_desk.services.hub_previews import HubPreviewService
+        return HubPreviewService(self.store)
+
+    @cached_property
     def training(self):
         from safety_desk.services.training import TrainingService
         return TrainingService(self.session)

@@ -1529,6 +1529,12 @@ def sync_hub(ctx: click.Context, url: str | None, ca_file: Path | None) -> None:
                    f"{result.uploaded} ({result.already_there} there already), rejected {refused}"))
     if result.feed_problem:
         click.echo(result.feed_problem, err=True)
+    for note in result.preview_notes + ([result.preview_problem] if result.preview_problem else []):
+        click.echo(note, err=True)
+    if result.previews:
+        click.echo(say(f"{result.previews} 条企业上报待安全办确认（safety-desk sync previews 查看）",
+                       f"{result.previews} enterprise uploads awaiting the office's confirmation "
+                       "(see safety-desk sync previews)"))
     if refused:
         raise Failed(say(f"{refused} 个同步包被拒收，见上", f"{refused} bundle(s) were refused; see above"))
     if result.feed_problem:
@@ -1567,6 +1573,29 @@ def sync_status(ctx: click.Context) -> None:
         warning = service.clock_warning()
         if warning:
             click.echo(say(f"警告：{warning}", f"warning: {warning}"))
+
+
+@sync_group.command("previews")
+@click.option("--json", "as_json", is_flag=True, help="Print them as JSON (stable keys) for scripts.")
+@click.pass_context
+def sync_previews(ctx: click.Context, as_json: bool) -> None:
+    """Enterprises' uploads the hub showed this device that the office has not yet confirmed (not in the records)."""
+    import json
+
+    with _desk(ctx) as desk:
+        pending = desk.hub_previews.pending()
+    if as_json:
+        click.echo(json.dumps({"previews": [item.as_json() for item in pending]}, ensure_ascii=False, indent=2))
+        return
+    if not pending:
+        click.echo(say("没有待安全办确认的企业上报", "no enterprise uploads awaiting the office's confirmation"))
+        return
+    for item in pending:
+        photos = say(f"，照片 {len(item.photos)} 张", f", {len(item.photos)} photos") if item.photos else ""
+        click.echo(say(f"【待安全办确认】{item.enterprise_name}  上报于 {item.taken_at}{photos}",
+                       f"[awaiting the office's confirmation] {item.enterprise_name}, sent {item.taken_at}{photos}"))
+        for line in item.lines:
+            click.echo(f"  - {line}")
 
 
 @sync_group.command("conflicts")

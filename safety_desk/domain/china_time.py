@@ -40,3 +40,8 @@ def epoch_ms_of(text: object) -> int | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=BEIJING)
     return int(moment.timestamp() * 1000)
+
+
+def beijing_minute_of_ms(epoch_ms: int) -> str:
+    """Milliseconds since the epoch as Beijing "YYYY-MM-DD HH:MM"."""
+    return datetime.fromtimestamp(epoch_ms / 1000, BEIJING).strftime("%Y-%m-%d %H:%M")

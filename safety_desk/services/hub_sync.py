@@ -23,13 +23,17 @@ from pathlib import Path
 import httpx
 
 from safety_desk.domain.language import say
+from safety_desk.domain.ownership import INSPECTOR_ROLES
 from safety_desk.services.hub_gate import registry_of
+from safety_desk.services.hub_previews import HubPreviewService, PreviewListingProblem
 from safety_desk.services.hub_rows import FeedCursor, office_feed
 from safety_desk.services.sync import Progress, SyncProblem, SyncService
 from safety_desk.services.sync_results import ImportResult
 from safety_desk.sync.bundle import SUFFIX
 from safety_desk.sync.folder_layout import bundles_from, inbox, set_aside
-from safety_desk.sync.hub_protocol import ACK, INBOX, OFFICE_ROWS, REGISTRY, UPLOAD, signed_headers
+from safety_desk.sync.hub_protocol import (
+    ACK, INBOX, OFFICE_ROWS, PREVIEW_PHOTO, PREVIEWS, REGISTRY, UPLOAD, signed_headers,
+)
 from safety_desk.sync.key_binding import key_binding
 
 _FILE_NAME = re.compile(r"^[0-9A-Za-z-]{1,160}\.sdsync$")
@@ -57,6 +61,9 @@ class HubResult:
     already_there: int = 0
     refused_uploads: list[str] = field(default_factory=list)
     feed_problem: str = ""  # why the hub did not take the office's rows this time (the office only)
+    previews: int = 0  # an enterprise's uploads awaiting the office, held after the exchange (inspectors, leaders)
+    preview_problem: str = ""  # why the hub's previews were not taken this time (the exchange went on)
+    preview_notes: list[str] = field(default_factory=list)  # previews or photos of them skipped, and why
     synced_at: str = ""
 
 
@@ -125,6 +132,29 @@ class HubSyncService:
         for body in office_feed(self.store, cursor):
             self._request(http, "POST", OFFICE_ROWS, body, "application/x-ndjson")
 
+    def _take_previews(self, http: httpx.Client, result: HubResult) -> None:
+        """The enterprises' uploads the hub holds for this inspector's device and the office has not judged
+        (services/hub_previews.py). A side step: a refusal or a malformed listing is reported in the result and the
+        exchange goes on; a hub of an earlier version (404) has none."""
+        previews = HubPreviewService(self.store)
+        try:
+            listing = self._request(http, "GET", PREVIEWS).json()
+            taken = previews.take(listing.get("previews") if isinstance(listing, dict) else None,
+                                  lambda sha: self._request(http, "GET", f"{PREVIEW_PHOTO}/{sha}").content)
+        except HubRefusal as exc:
+            if exc.status != 404:
+                result.preview_problem = say(f"未取到待安全办确认的企业上报：{exc}",
+                                             f"the uploads awaiting the office were not fetched: {exc}")
+        except PreviewListingProblem as exc:
+            result.preview_problem = str(exc)
+        except ValueError:  # not JSON at all
+            result.preview_problem = say("集线器的待确认上报列表格式错误；未作任何更改",
+                                         "the hub's list of uploads awaiting the office is malformed; nothing was "
+                                         "changed")
+        else:
+            result.preview_notes = taken.skipped
+        result.previews = previews.count()
+
     def exchange(self, url: str | None = None, report: Progress | None = None) -> HubResult:
         url = self.url(url)
         me = self.sync.this_device()
@@ -139,6 +169,10 @@ class HubSyncService:
             if me.role == "office":
                 body = json.dumps(registry_of(self.store)).encode("utf-8")
                 self._request(http, "POST", REGISTRY, body)
+            if me.role in INSPECTOR_ROLES:
+                # Before the inbox is listed: the office uploads its bundles before it tells the hub it judged the
+                # enterprise's upload, so a preview gone from this listing has its bundle in the inbox listed next.
+                self._take_previews(http, result)
             listed = self._request(http, "GET", INBOX).json().get("bundles", [])
             names = {}
             for item in listed:

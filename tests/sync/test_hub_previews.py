@@ -1,0 +1,139 @@
+"""Previews on an inspector's device: an enterprise's upload the hub shows while the office has not judged it is
+kept apart (never a record, a figure, an export or a bundle), replaced whole by each listing, and read by people."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from safety_desk.media.files import media_path
+from safety_desk.services.hazards import HazardService
+from safety_desk.services.hub_previews import HubPreviewService, PreviewListingProblem
+from safety_desk.store.changes import export_changes
+from safety_desk.sync.change_codec import encode_changes
+
+from sync_helpers import add_photo, as_person, db_digest, enterprise_finds, hazard_of
+
+
+# When the hub took the upload: 2026-12-05 09:30 in Beijing, 01:30 UTC.
+TAKEN_MS = int(datetime(2026, 12, 5, 1, 30, tzinfo=timezone.utc).timestamp() * 1000)
+
+
+def _last_seq(replica) -> int:
+    return replica.store.db.conn.execute("SELECT coalesce(max(seq), 0) FROM write_log").fetchone()[0]
+
+
+def enterprise_upload(enterprise, bundle_id: str = "ent-0001") -> tuple[dict, dict[str, bytes]]:
+    """The enterprise reports 隐患1 rectified (note, after-photo) and finds a new hazard on its own: the preview
+    entry the hub would list for the inspector, and the photos it would serve."""
+    before = _last_seq(enterprise)
+    hazard = hazard_of(enterprise.store, "隐患1")
+    photo = add_photo(enterprise.store, "整改后 " + bundle_id)
+    HazardService(as_person(enterprise, "e1")).report_rectified(hazard.id, "灭火器已更换", [photo])
+    enterprise_finds(enterprise, "self_inspection", "配电箱门未关闭")
+    changes = list(export_changes(enterprise.store.db, before))
+    own = enterprise.store.enterprises.by_uscc(enterprise.store.enterprises.every()[0].uscc)
+    entry = {"bundle_id": bundle_id, "sender": enterprise.device_id, "sender_name": "enterprise",
+             "enterprise_id": own.id, "taken_ms": TAKEN_MS, "changes": encode_changes(changes).decode(),
+             "photos": [photo]}
+    return entry, {photo: media_path(enterprise.store.media_dir, photo).read_bytes()}
+
+
+def _previews(replica) -> HubPreviewService:
+    return HubPreviewService(replica.store)
+
+
+def _rows(replica, table: str) -> int:
+    return replica.store.db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_a_listing_is_taken_shown_and_replaced_whole(english, world) -> None:
+    office, inspector, enterprise = world
+    entry, photos = enterprise_upload(enterprise)
+    hazard = hazard_of(inspector.store, "隐患1")
+
+    taken = _previews(inspector).take([entry], photos.__getitem__)
+    assert (taken.added, taken.dropped, taken.skipped) == (1, 0, [])
+    [item] = _previews(inspector).pending()
+    assert item.enterprise_name == "企业1" and item.taken_at == "2026-12-05 09:30"
+    assert item.photos == tuple(photos)
+    assert "new hazard: 配电箱门未关闭" in item.lines
+    assert "Reported rectified (hazard: 隐患1): 灭火器已更换" in item.lines
+    [banner] = _previews(inspector).for_hazard(hazard.id)
+    assert (banner.event_kind, banner.note, banner.photos) == ("reported_rectified", "灭火器已更换", tuple(photos))
+    assert _previews(inspector).photo(next(iter(photos))) == next(iter(photos.values()))
+
+    # Taken again: nothing fetched again, nothing changed.
+    again = _previews(inspector).take([entry], lambda sha: pytest.fail("fetched a photo held already"))
+    assert (again.added, again.kept, again.dropped) == (0, 1, 0)
+
+    # The office judged it: the next listing no longer has it, and nothing of it stays.
+    gone = _previews(inspector).take([], photos.__getitem__)
+    assert (gone.dropped, gone.pending) == (1, 0)
+    assert _previews(inspector).pending() == [] and _previews(inspector).for_hazard(hazard.id) == []
+    assert _rows(inspector, "hub_preview") == _rows(inspector, "hub_preview_photo") == 0
+
+
+def test_malformed_entries_are_skipped_and_a_malformed_listing_changes_nothing(english, world) -> None:
+    office, inspector, enterprise = world
+    entry, photos = enterprise_upload(enterprise)
+    _previews(inspector).take([entry], photos.__getitem__)
+    held = db_digest(inspector.store)
+
+    for listing in ({"previews": []}, "[]", None, [entry] * 2001):
+        with pytest.raises(PreviewListingProblem, match="nothing was changed"):
+            _previews(inspector).take(listing, photos.__getitem__)
+    assert db_digest(inspector.store) == held
+
+    broken_changes = {**entry, "bundle_id": "ent-0002", "changes": '["hazard","x"]\n'}
+    unknown_column = {**entry, "bundle_id": "ent-0003",
+                      "changes": entry["changes"].replace('"description"', '"no_such_column"')}
+    bad_time = {**entry, "bundle_id": "ent-0004", "taken_ms": "soon"}
+    bad_photo_name = {**entry, "bundle_id": "ent-0005", "photos": ["../../etc/passwd"]}
+    taken = _previews(inspector).take([entry, broken_changes, unknown_column, bad_time, bad_photo_name, 7],
+                                      photos.__getitem__)
+    assert (taken.added, taken.kept, taken.dropped) == (0, 1, 0)
+    assert len(taken.skipped) == 5
+    assert any("preview 2" in s for s in taken.skipped) and any("ent-0004: an invalid time" in s
+                                                               for s in taken.skipped)
+    assert [p.bundle_id for p in _previews(inspector).pending()] == ["ent-0001"]
+
+
+def test_a_photo_not_named_by_its_content_or_not_a_jpeg_is_skipped_not_the_preview(english, world) -> None:
+    office, inspector, enterprise = world
+    entry, photos = enterprise_upload(enterprise)
+    [sha] = photos
+    for served in (photos[sha] + b"tampered", b"not a jpeg"):
+        fake_name = sha if served.endswith(b"tampered") else hashlib.sha256(served).hexdigest()
+        listing = [{**entry, "photos": [fake_name]}]
+        taken = _previews(inspector).take(listing, lambda _sha: served)
+        assert taken.added == 1 and len(taken.skipped) == 1, taken.skipped
+        assert ("does not match its name" in taken.skipped[0]) or ("not a JPEG" in taken.skipped[0])
+        [item] = _previews(inspector).pending()
+        assert item.photos == ()
+        _previews(inspector).take([], photos.__getitem__)
+
+
+def test_a_preview_is_never_a_record_a_figure_an_export_or_part_of_a_bundle(english, world, tmp_path) -> None:
+    office, inspector, enterprise = world
+    entry, photos = enterprise_upload(enterprise)
+    hazard = hazard_of(inspector.store, "隐患1")
+    status_before = inspector.store.hazards.cached_state(hazard.id).status
+    hazards_before = _rows(inspector, "hazard")
+    unsynced_before = inspector.store.db.unsynced_count()
+    write_log_before = _last_seq(inspector)
+
+    _previews(inspector).take([entry], photos.__getitem__)
+
+    assert _rows(inspector, "hazard") == hazards_before
+    assert inspector.store.hazards.cached_state(hazard.id).status == status_before == "待整改"
+    assert _last_seq(inspector) == write_log_before and inspector.store.db.unsynced_count() == unsynced_before
+    assert not any(c.table.startswith("hub_preview") for c in export_changes(inspector.store.db))
+    # The inspector's next bundle to the office carries nothing of it: the office sees no new hazard from it.
+    exported = inspector.sync.export(tmp_path / "out", for_device=office.device_id)
+    office.sync.import_bundle(exported.path)
+    assert all(h.description != "配电箱门未关闭" for h in office.store.hazards._select())
+    assert office.store.hazards.cached_state(hazard.id).status == "待整改"
