@@ -10,6 +10,8 @@ and is a no-op there), and acknowledged there only once imported here (one downl
 the hub its rows (services/hub_rows.py), by which the hub refuses (422) a device's upload the office would refuse
 in part: such a bundle is set aside here like one the hub cannot read, and its reasons reported. A refused feed is
 reported too (`feed_problem`) and the exchange goes on: the next one sends it again from where the hub stands.
+An inspector's or leader's device first takes the hub's previews (services/hub_previews.py: an enterprise's uploads
+the office has not judged yet), shown apart from the records; a refusal of them is reported and the exchange goes on.
 """
 
 from __future__ import annotations
@@ -155,6 +157,18 @@ class HubSyncService:
             result.preview_notes = taken.skipped
         result.previews = previews.count()
 
+    def _client(self, url: str) -> httpx.Client:
+        verify = ssl.create_default_context(cafile=self.verify) if isinstance(self.verify, str) else self.verify
+        return httpx.Client(base_url=url, timeout=120, transport=self.transport, verify=verify)
+
+    def refresh_previews(self, url: str | None = None) -> HubResult:
+        """Only the previews step of an exchange (an inspector's or leader's device): `previews` is the count held
+        after it, `preview_problem` and `preview_notes` what went wrong."""
+        result = HubResult(self.url(url))
+        with self._client(result.url) as http:
+            self._take_previews(http, result)
+        return result
+
     def exchange(self, url: str | None = None, report: Progress | None = None) -> HubResult:
         url = self.url(url)
         me = self.sync.this_device()
@@ -164,8 +178,7 @@ class HubSyncService:
         folder = self.mirror()
         mine = inbox(folder, me.id)
         mine.mkdir(parents=True, exist_ok=True)
-        verify = ssl.create_default_context(cafile=self.verify) if isinstance(self.verify, str) else self.verify
-        with httpx.Client(base_url=url, timeout=120, transport=self.transport, verify=verify) as http:
+        with self._client(url) as http:
             if me.role == "office":
                 body = json.dumps(registry_of(self.store)).encode("utf-8")
                 self._request(http, "POST", REGISTRY, body)
