@@ -2520,6 +2520,26 @@ USCC %2 · %3 · risk class %4</source>
         <source>Written off by the authority</source>
         <translation>督办部门核销</translation>
     </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="330"/>
+        <source>The enterprise has reported it rectified, awaiting the office&apos;s confirmation</source>
+        <translation>企业已上报整改，待安全办确认</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="332"/>
+        <source>The enterprise sent: %1, awaiting the office&apos;s confirmation</source>
+        <translation>企业已上报：%1，待安全办确认</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="334"/>
+        <source>%1 · sent %2 · %3 photos</source>
+        <translation>%1 · 上报于 %2 · 照片 %3 张</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hazard_detail.py" line="336"/>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
 </context>
 <context>
     <name>HazardPanel</name>
@@ -5974,6 +5994,11 @@ Tell it to whoever joins with the file, in person or by phone; never keep it wit
         <source>Downloaded %1, imported %2, uploaded %3</source>
         <translation>下载 %1 个，导入 %2 个，上传 %3 个同步包</translation>
     </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/hub_box.py" line="86"/>
+        <source>%1 enterprise uploads awaiting the office&apos;s confirmation (listed from the status bar)</source>
+        <translation>%1 条企业上报待安全办确认（点状态栏查看）</translation>
+    </message>
 </context>
 <context>
     <name>HubSyncer</name>
@@ -6064,6 +6089,52 @@ Tell it to whoever joins with the file, in person or by phone; never keep it wit
     <message>
         <source>Tick at least one person, or go back to the default list.</source>
         <translation>请至少勾选一人，或恢复默认名单。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewStatus</name>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/preview_status.py" line="28"/>
+        <source>Uploads the hub showed that the office has not yet confirmed: not in the records</source>
+        <translation>集线器显示的、安全办尚未确认的企业上报：不属于台账记录</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/widgets/preview_status.py" line="44"/>
+        <source>%1 enterprise uploads awaiting the office</source>
+        <translation>%1 条企业上报待安全办确认</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewsDialog</name>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hub_previews.py" line="44"/>
+        <source>Enterprise uploads awaiting the office&apos;s confirmation</source>
+        <translation>待安全办确认的企业上报</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hub_previews.py" line="47"/>
+        <source>The hub shows what these enterprises sent; the office has not yet confirmed it. None of it is in the records, the figures or any document until the office&apos;s program takes it in; what the office refuses disappears from here.</source>
+        <translation>集线器显示了这些企业上报的内容，安全办尚未确认。在安全办的程序收下之前，这些内容不计入台账、统计或任何文书；安全办不予采纳的，会从这里消失。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hub_previews.py" line="60"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hub_previews.py" line="85"/>
+        <source>No enterprise uploads are awaiting the office&apos;s confirmation.</source>
+        <translation>没有待安全办确认的企业上报。</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hub_previews.py" line="93"/>
+        <source>Awaiting the office&apos;s confirmation</source>
+        <translation>待安全办确认</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/dialogs/hub_previews.py" line="97"/>
+        <source>sent %1</source>
+        <translation>上报于 %1</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from safety_desk.services.sync import SyncService
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.reminders import RemindersDialog
 from safety_desk.ui.hub_syncer import HubSyncer
+from safety_desk.ui.widgets.preview_status import PreviewStatus
 from safety_desk.ui.icons import icon
 from safety_desk.ui.tasks import in_reader
 from safety_desk.ui.screen_fit import fit_to_screen
@@ -101,7 +102,9 @@ class MainWindow(QMainWindow):
         self.hub_status = QLabel()
         self.hub_status.setObjectName("hub_status_bar")
         self.hub_status.hide()
-        for label in (self.who, self.device, self.unsynced, self.hub_status):
+        # Enterprises' uploads the hub showed this inspector's device and the office has not confirmed yet.
+        self.preview_status = PreviewStatus(context)
+        for label in (self.who, self.device, self.unsynced, self.hub_status, self.preview_status):
             self.statusBar().addPermanentWidget(label)
         self.hub_syncer = HubSyncer(context, self)
         self.hub_syncer.status_changed.connect(self.show_hub_status)

@@ -23,11 +23,13 @@ from safety_desk.services.hazards import (
     SUPERVISION_LEVELS, SUPERVISION_LEVELS_EN, TREATMENT_PLAN, TREATMENT_PLAN_LABELS, TREATMENT_PLAN_LABELS_EN, VERIFY,
     WRITEOFF, HazardDetail,
 )
+from safety_desk.services.hub_previews import HazardPreview
 from safety_desk.services.photos import PreparedPhoto
 from safety_desk.services.reports import ReportService
 from safety_desk.store.records import Photo
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.hazard_reason import ReasonDialog
+from safety_desk.ui.dialogs.hub_previews import AWAITING_STYLE
 from safety_desk.ui.dialogs.hazard_report import RectificationReportDialog
 from safety_desk.ui.dialogs.report_preview import ReportDialog, preview_document
 from safety_desk.ui.dialogs.supervision import SupervisionDialog
@@ -86,6 +88,15 @@ class HazardDetailDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(self._build_header())
+        # What the enterprise sent about this hazard through the hub that the office has not confirmed yet: shown
+        # apart, never as the hazard's status (services/hub_previews.py).
+        self.preview_banner = QLabel()
+        self.preview_banner.setObjectName("preview_banner")
+        self.preview_banner.setWordWrap(True)
+        self.preview_banner.setTextFormat(Qt.TextFormat.RichText)
+        self.preview_banner.setStyleSheet(AWAITING_STYLE)
+        self.preview_banner.hide()
+        layout.addWidget(self.preview_banner)
         layout.addSpacing(4)
         layout.addLayout(self._build_actions())
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -312,6 +323,21 @@ class HazardDetailDialog(QDialog):
         return right
 
     # -- showing --------------------------------------------------------------------------------
+    def _show_previews(self, previews: list[HazardPreview]) -> None:
+        parts = []
+        for preview in previews:
+            if preview.event_kind == HazardEventKind.REPORTED_RECTIFIED:
+                said = self.tr("The enterprise has reported it rectified, awaiting the office's confirmation")
+            else:
+                said = self.tr("The enterprise sent: %1, awaiting the office's confirmation").replace(
+                    "%1", preview.label)
+            facts = self.tr("%1 · sent %2 · %3 photos").replace("%1", preview.enterprise_name).replace(
+                "%2", preview.taken_at).replace("%3", str(len(preview.photos)))
+            note = "<br>" + html.escape(self.tr("Note: %1").replace("%1", preview.note)) if preview.note else ""
+            parts.append(f"<b>{html.escape(said)}</b>{note}<br><small>{html.escape(facts)}</small>")
+        self.preview_banner.setText("<hr>".join(parts))
+        self.preview_banner.setVisible(bool(parts))
+
     def refresh(self) -> None:
         """Read the hazard again and show it; the buttons follow what the service now allows."""
         detail = self.detail = self.service.detail(self.hazard_id)
@@ -330,6 +356,7 @@ class HazardDetailDialog(QDialog):
         self.facts.setText(" · ".join([detail.enterprise_name, detail.district_name,
                                        self.tr("found %1").replace("%1", hazard.found_on)]))
         self.deadline_label.setText(self._deadline_html(detail))
+        self._show_previews(self.context.desk.hub_previews.for_hazard(self.hazard_id))
 
         for key, _caption, value in self.particulars:
             self.values[key].setText(value(detail) or "—")

@@ -77,9 +77,14 @@ class HubBox(QGroupBox):
                 self.status.setText(self.status.text() + "\n" + outcome.problem)
         elif outcome.result is not None:
             r = outcome.result
-            problems = r.rejected + r.refused_uploads + ([r.feed_problem] if r.feed_problem else [])
+            problems = r.rejected + r.refused_uploads + ([r.feed_problem] if r.feed_problem else []) \
+                + ([r.preview_problem] if r.preview_problem else [])
             if problems:
                 self.status.setText(self.status.text() + "\n" + "\n".join(problems[:5]))
+            if r.previews:
+                self.status.setText(self.status.text() + "\n" + self.tr(
+                    "%1 enterprise uploads awaiting the office's confirmation (listed from the status bar)")
+                    .replace("%1", str(r.previews)))
             self.status.setToolTip(self.tr("Downloaded %1, imported %2, uploaded %3")
                                    .replace("%1", str(r.downloaded)).replace("%2", str(len(r.imported)))
                                    .replace("%3", str(r.uploaded)))

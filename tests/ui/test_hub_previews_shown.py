@@ -1,0 +1,123 @@
+"""Previews in the window: the hazard's banner 企业已上报整改，待安全办确认 with the note, the status bar's count
+and the list with its photos, each gone once the hub's listing no longer holds the upload."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from safety_desk.domain.sync_model import WHOLE_ROW, Change
+from safety_desk.services.hub_previews import HubPreviewService
+from safety_desk.sync.change_codec import encode_changes
+from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
+from safety_desk.ui.i18n import apply_font, install_translators, register_font
+from safety_desk.ui.widgets.preview_status import PreviewStatus
+
+SHOTS = Path(os.environ["SAFETY_DESK_SHOTS"]) if os.environ.get("SAFETY_DESK_SHOTS") else None
+NOTE = "配电箱已加锁，警示标识已张贴"
+
+
+@pytest.fixture
+def chinese_window(qapp):
+    translators = install_translators(qapp, "zh_CN")
+    before = qapp.font()
+    if SHOTS is not None:  # the window's own font, so Chinese shows as Chinese in the screenshots
+        apply_font(qapp, register_font())
+    yield
+    qapp.setFont(before)
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def _jpeg(colour: tuple[int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 240), colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def _report(context, hazard) -> tuple[dict, dict[str, bytes]]:
+    """A hub listing entry: the hazard's enterprise reports it rectified with a note and an after-photo."""
+    data = _jpeg((40, 160, 60))
+    sha = hashlib.sha256(data).hexdigest()
+    columns = context.store.db.columns("hazard_event")
+    event = {column: None for column in columns} | {
+        "id": "0190a000-0000-7000-8000-000000000001", "hazard_id": hazard.id, "kind": "reported_rectified",
+        "at": "2026-12-05T09:30:00+08:00", "clock": "1796441400000-000000-ent-device", "reason": NOTE,
+        "photos": f'["{sha}"]'}
+    change = Change("hazard_event", event["id"], WHOLE_ROW, event["clock"], "", event)
+    entry = {"bundle_id": "ent-device-7", "sender": "ent-device", "sender_name": "企业电脑",
+             "enterprise_id": hazard.enterprise_id, "taken_ms": 1796441400000,
+             "changes": encode_changes([change]).decode(), "photos": [sha]}
+    return entry, {sha: data}
+
+
+def _hazards(context, count: int = 2):
+    return context.store.hazards._select()[:count]
+
+
+def test_the_hazard_detail_shows_the_enterprises_report_awaiting_the_office(qtbot, demo_context,
+                                                                           chinese_window) -> None:
+    reported, other = _hazards(demo_context)
+    entry, photos = _report(demo_context, reported)
+    HubPreviewService(demo_context.store).take([entry], photos.__getitem__)
+
+    dialog = HazardDetailDialog(demo_context, reported.id)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.preview_banner.isVisible()
+    assert "企业已上报整改，待安全办确认" in dialog.preview_banner.text()
+    assert NOTE in dialog.preview_banner.text() and "照片 1 张" in dialog.preview_banner.text()
+    if SHOTS is not None:
+        dialog.grab().save(str(SHOTS / "hazard-preview-banner.png"))
+
+    plain = HazardDetailDialog(demo_context, other.id)
+    qtbot.addWidget(plain)
+    assert plain.preview_banner.isHidden()
+
+    # The office judged it: the next listing no longer holds it, and the banner goes at the next refresh.
+    HubPreviewService(demo_context.store).take([], photos.__getitem__)
+    dialog.refresh()
+    assert dialog.preview_banner.isHidden()
+
+
+def test_the_status_bar_counts_them_and_opens_the_list_with_photos(qtbot, context_for, real_pool,
+                                                                   chinese_window) -> None:
+    context = context_for("admin")
+    context.tasks = real_pool
+    [hazard] = _hazards(context, 1)
+    status = PreviewStatus(context)
+    qtbot.addWidget(status)
+    real_pool.done()
+    assert status.isHidden()
+
+    entry, photos = _report(context, hazard)
+    with qtbot.waitSignal(context.changes.changed):
+        HubPreviewService(context.store).take([entry], photos.__getitem__)
+    qtbot.waitUntil(lambda: status.count == 1)
+    assert not status.isHidden() and status.text() == "1 条企业上报待安全办确认"
+
+    dialog = status.open_list()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.shown) == 1)
+    real_pool.done()
+    assert dialog.width() <= 1366 and dialog.height() <= 768
+    from PySide6.QtWidgets import QLabel
+    thumbs = [label for label in dialog.items.findChildren(QLabel) if label.objectName() == "preview_photo"]
+    assert len(thumbs) == 1 and not thumbs[0].pixmap().isNull()
+    texts = " ".join(label.text() for label in dialog.items.findChildren(QLabel))
+    assert "待安全办确认" in texts and NOTE in texts and "报告整改完成" in texts
+    if SHOTS is not None:
+        dialog.grab().save(str(SHOTS / "previews-dialog.png"))
+
+    with qtbot.waitSignal(context.changes.changed):
+        HubPreviewService(context.store).take([], photos.__getitem__)
+    qtbot.waitUntil(lambda: status.count == 0 and dialog.shown == [])
+    real_pool.done()
+    assert status.isHidden()
