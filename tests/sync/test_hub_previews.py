@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 
 from safety_desk.media.files import media_path
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.hub_previews import HubPreviewService, PreviewListingProblem
+from safety_desk.services.ledger import LedgerService
 from safety_desk.store.changes import export_changes
+from safety_desk.store.ledger import LedgerFilter
 from safety_desk.sync.change_codec import encode_changes
 
 from sync_helpers import add_photo, as_person, db_digest, enterprise_finds, hazard_of
@@ -125,8 +126,13 @@ def test_a_preview_is_never_a_record_a_figure_an_export_or_part_of_a_bundle(engl
     hazards_before = _rows(inspector, "hazard")
     unsynced_before = inspector.store.db.unsynced_count()
     write_log_before = _last_seq(inspector)
+    ledger = LedgerService(inspector.session)
+    ledger_before = [(r.hazard_id, r.status, r.rectified_at) for r in ledger.every_row(LedgerFilter())]
+    assert hazard.id in {row[0] for row in ledger_before}
 
     _previews(inspector).take([entry], photos.__getitem__)
+
+    assert [(r.hazard_id, r.status, r.rectified_at) for r in ledger.every_row(LedgerFilter())] == ledger_before
 
     assert _rows(inspector, "hazard") == hazards_before
     assert inspector.store.hazards.cached_state(hazard.id).status == status_before == "待整改"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from PySide6.QtWidgets import QLabel
 
 from safety_desk.domain.sync_model import WHOLE_ROW, Change
 from safety_desk.services.hub_previews import HubPreviewService
@@ -108,7 +109,6 @@ def test_the_status_bar_counts_them_and_opens_the_list_with_photos(qtbot, contex
     qtbot.waitUntil(lambda: len(dialog.shown) == 1)
     real_pool.done()
     assert dialog.width() <= 1366 and dialog.height() <= 768
-    from PySide6.QtWidgets import QLabel
     thumbs = [label for label in dialog.items.findChildren(QLabel) if label.objectName() == "preview_photo"]
     assert len(thumbs) == 1 and not thumbs[0].pixmap().isNull()
     texts = " ".join(label.text() for label in dialog.items.findChildren(QLabel))
@@ -121,3 +121,21 @@ def test_the_status_bar_counts_them_and_opens_the_list_with_photos(qtbot, contex
     qtbot.waitUntil(lambda: status.count == 0 and dialog.shown == [])
     real_pool.done()
     assert status.isHidden()
+
+
+def test_the_window_shows_the_count_in_its_status_bar_at_1366x768(qtbot, demo_context, chinese_window) -> None:
+    from safety_desk.ui.main_window import MainWindow
+
+    [hazard] = _hazards(demo_context, 1)
+    entry, photos = _report(demo_context, hazard)
+    HubPreviewService(demo_context.store).take([entry], photos.__getitem__)
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.preview_status.isVisible)
+    shown = window.preview_status.geometry()
+    assert window.statusBar().rect().contains(shown) and shown.width() >= window.preview_status.sizeHint().width()
+    if SHOTS is not None:
+        window.grab().save(str(SHOTS / "window-preview-count.png"))
