@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -39,7 +40,7 @@ from safety_desk.services.hub_gate import RegisteredDevice  # noqa: E402
 from safety_desk.services.hub_rows import FeedPart  # noqa: E402
 from safety_desk.store.records import Device  # noqa: E402
 from safety_desk.sync.bundle import write_bundle  # noqa: E402
-from safety_desk.sync.hub_protocol import INBOX, UPLOAD, signed_headers  # noqa: E402
+from safety_desk.sync.hub_protocol import INBOX, PREVIEWS, UPLOAD, signed_headers  # noqa: E402
 from safety_desk.sync.identity import generate_key_pair  # noqa: E402
 
 CLOCK = SystemClock()
@@ -70,22 +71,37 @@ def start_cluster(base: Path) -> tuple[str, callable]:
     return url, lambda: subprocess.run(ctl + ["-m", "fast", "-w", "stop"], stdout=subprocess.DEVNULL)
 
 
+def _noise_jpeg(kb: int) -> bytes:
+    """A real JPEG of about `kb` KiB that hardly compresses (random pixels): the hub takes only whole JPEGs
+    (media/received.py)."""
+    import io
+
+    from PIL import Image
+
+    side = max(16, int((kb * 1024 / 2.4) ** 0.5))
+    out = io.BytesIO()
+    Image.frombytes("RGB", (side, side), secrets.token_bytes(side * side * 3)).save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
 def day_of(device: Device, office: Device, lines: int, photos: int, photo_kb: int, folder: Path,
            private_pem: str, hazards: list[str], person: str) -> tuple[Path, int, list[bytes]]:
     """A device's typical day as the bundle it sends the office: `lines` change lines (progress notes on the
     hazards of its scope, by its person: changes the office takes) and `photos` photos."""
     rows = []
     wall = CLOCK.epoch_ms()
+    # An event's time is when it was written (the hub refuses one far from its write's clock: sync/event_times.py).
+    at = CLOCK.now().astimezone(timezone(timedelta(hours=8))).isoformat(timespec="seconds")
     for n in range(lines):
         row_id = new_id()
         clock = f"{wall:013d}-{n % 1_000_000:06d}-{device.id}"
         rows.append(json.dumps(["hazard_event", row_id, clock, person, n + 1, None,
                                 {"*": {"id": row_id, "hazard_id": hazards[n % len(hazards)], "kind": "progress",
-                                       "at": "2026-12-05T10:00:00+08:00", "by_id": person, "clock": clock,
+                                       "at": at, "by_id": person, "clock": clock,
                                        "deadline": None, "reason": "整改进展" * 8, "photos": "[]"}}],
                                ensure_ascii=False))
     changes = ("\n".join(rows) + "\n").encode("utf-8")
-    blobs = [secrets.token_bytes(photo_kb * 1024) for _ in range(photos)]
+    blobs = [_noise_jpeg(photo_kb) for _ in range(photos)]
     photo_files = []
     for blob in blobs:
         import hashlib
@@ -138,11 +154,12 @@ def judge_alone(url: str, office: Device, days: list, work_of: dict) -> dict[str
     """What the row checks take of one upload, by role: decoding its changes and judging them as the hub does
     (services/hub_rows.py over hub/pg_rows.py), for up to 50 devices of each role."""
     from safety_desk.hub.pg_rows import PgRows
-    from safety_desk.services import hub_rows
+    from safety_desk.services import hub_relay, hub_rows
 
     spent: dict[str, list[float]] = {}
     with psycopg.connect(url, autocommit=True) as conn:
         cursor, columns = pg_store.office_cursor(conn)
+        registry = pg_store.registry(conn)
         for role in ("enterprise", "inspector"):
             for device, _, _, blobs in [d for d in days if d[0].role == role][:50]:
                 started = time.perf_counter()
@@ -151,8 +168,12 @@ def judge_alone(url: str, office: Device, days: list, work_of: dict) -> dict[str
                     rows = PgRows(conn, device.id, office.id, cursor.upto, {c.table for c in changes})
                     rows.prefetch(hub_rows.judged_keys(changes))
                     reasons = hub_rows.upload_refusals(device, changes, rows)
-                spent.setdefault(role, []).append(time.perf_counter() - started)
+                    judged = time.perf_counter()
+                    shown = hub_relay.previews_of(device, changes, [], registry, rows)
+                spent.setdefault(role, []).append(judged - started)
+                spent.setdefault(f"{role} preview", []).append(time.perf_counter() - judged)
                 assert not reasons, reasons[:3]
+                assert role != "enterprise" or len(shown) == 1, shown  # its district's one inspector
     return spent
 
 
@@ -162,7 +183,7 @@ def main() -> None:
     parser.add_argument("--inspectors", type=int, default=50)
     parser.add_argument("--enterprise-lines", type=int, default=40, help="change lines in an enterprise's day")
     parser.add_argument("--inspector-lines", type=int, default=400, help="change lines in an inspector's day")
-    parser.add_argument("--photo-kb", type=int, default=200, help="size of one photo (incompressible bytes)")
+    parser.add_argument("--photo-kb", type=int, default=200, help="size of one photo (a JPEG of random pixels)")
     parser.add_argument("--clients", type=int, default=16, help="devices syncing at the same time")
     parser.add_argument("--database", default=None, help="an empty PostgreSQL database (default: a throwaway cluster)")
     parser.add_argument("--row-checks", action=argparse.BooleanOptionalAction, default=True,
@@ -242,9 +263,13 @@ def main() -> None:
             with httpx.Client(base_url=base, timeout=300) as http:
                 answer = http.post(UPLOAD, content=body, headers=signed_headers(
                     keys[device.id], device.id, "POST", UPLOAD, body, CLOCK.epoch_ms()))
-                answer.raise_for_status()
+                if answer.status_code >= 400:
+                    raise SystemExit(f"upload of {device.role} {device.id} refused: {answer.status_code} {answer.text[:600]}")
                 http.get(INBOX, headers=signed_headers(keys[device.id], device.id, "GET", INBOX, b"",
                                                        CLOCK.epoch_ms())).raise_for_status()
+                if device.role == "inspector":  # what its district's enterprises sent, awaiting the office
+                    http.get(PREVIEWS, headers=signed_headers(keys[device.id], device.id, "GET", PREVIEWS, b"",
+                                                              CLOCK.epoch_ms())).raise_for_status()
             return time.perf_counter() - started
 
         began = time.perf_counter()
@@ -256,6 +281,8 @@ def main() -> None:
             listed = http.get(INBOX, headers=signed_headers(office_keys.private_pem, office.id, "GET", INBOX, b"",
                                                             CLOCK.epoch_ms())).json()["bundles"]
             office_inbox = time.perf_counter() - started
+        with psycopg.connect(url, autocommit=True) as conn:
+            previews = conn.execute("SELECT count(*), coalesce(sum(length(changes)), 0) FROM preview").fetchone()
         status = Path(f"/proc/{hub.pid}/status").read_text() if Path(f"/proc/{hub.pid}/status").exists() else ""
         peak = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")), "?")
         hub.terminate()
@@ -285,10 +312,11 @@ def main() -> None:
         print(f"device sync (upload + inbox): p50 {statistics.median(times) * 1000:.0f} ms, "
               f"p95 {times[int(len(times) * 0.95) - 1] * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms")
         print(f"office inbox of {len(listed)} bundles: {office_inbox * 1000:.0f} ms")
+        print(f"previews kept for inspectors: {previews[0]:,} ({previews[1] / 1024**2:.1f} MiB of changes)")
         print(f"COPY of the same rows: {copied:.1f} s; hub ingest / COPY = {ingest / copied:.1f}x")
         print(f"hub process peak RSS: {int(peak) / 1024:.0f} MiB" if peak.isdigit() else "hub peak RSS: ?")
         for role, spent in judging.items():
-            print(f"row checks alone, one {role}'s upload (in process, after the ingest): "
+            print(f"{'previews' if role.endswith('preview') else 'row checks'} alone, one {role.split()[0]}'s upload (in process, after the ingest): "
                   f"p50 {statistics.median(spent) * 1000:.0f} ms, max {max(spent) * 1000:.0f} ms")
     finally:
         for cleanup in cleanups:

@@ -1209,6 +1209,18 @@ def person_disable(ctx: click.Context, login: str) -> None:
     click.echo(say(f"已停用 {login}；各设备同步后生效", f"disabled {login}; on every device after its next sync"))
 
 
+@person_group.command("rename")
+@click.argument("login")
+@click.argument("name")
+@click.pass_context
+def person_rename(ctx: click.Context, login: str, name: str) -> None:
+    """Correct a person's full name; documents already issued keep the name they were issued with."""
+    with _desk(ctx) as desk:
+        person = desk.organisation.rename_person(login, name)
+    click.echo(say(f"{login} 的姓名现为 {person.name}；各设备同步后生效",
+                   f"{login} is now named {person.name}; on every device after its next sync"))
+
+
 @person_group.command("enable")
 @click.argument("login")
 @click.pass_context

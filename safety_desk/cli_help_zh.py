@@ -104,6 +104,7 @@ COMMANDS: dict[str, tuple[str, dict[str, str]]] = {
     }),
     "person list": ("人员列表：登录名、姓名、角色、片区、企业、状态。", {"--json": "输出 JSON 数组，键见 README。"}),
     "person disable": ("停用账号：同步后在所有设备上都不能登录，记录保留。", {}),
+    "person rename": ("更正人员姓名：登录名、角色和记录不变，已下发的文书仍按下发时的姓名重印。", {}),
     "person enable": ("重新启用停用的账号。", {}),
     "person reset-password": ("重设密码：一次性密码或文件中的密码，下次登录时须修改。", _PASSWORD_FILE),
     "person password": ("修改自己的密码：先输入当前密码。", {}),

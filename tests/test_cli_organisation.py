@@ -66,13 +66,17 @@ def test_the_office_sets_up_districts_and_people(db_path: Path, tmp_path: Path):
     reset = run(db_path, "person", "reset-password", "li", "--password-file", str(tmp_path / "pw.txt"))
     assert reset.exit_code == 0 and "一次性密码" not in reset.output
     assert SignIn(Store.open(db_path)).sign_in("li", "office-set-pw").person.must_change_password
+    renamed = run(db_path, "person", "rename", "li", "李晓明")
+    assert renamed.exit_code == 0 and "李晓明" in renamed.output, renamed.output
     assert run(db_path, "person", "disable", "li").exit_code == 0
     listed = json.loads(run(db_path, "person", "list", "--json").output)
+    assert {p["login"]: p["name"] for p in listed}["li"] == "李晓明"
     assert {p["login"]: p["active"] for p in listed} == {"admin": True, "wang": True, "li": False}
 
 
 @pytest.mark.parametrize("args, named", [
     (["district", "add", "D1", "又一个"], "片区代码"),
+    (["person", "rename", "admin", " "], "姓名"),
     (["person", "add", "--login", "admin", "--name", "某", "--role", "office"], "登录名"),
     (["person", "add", "--login", "x", "--name", "某", "--role", "inspector", "--district", "D9"], "片区"),
     (["person", "add", "--login", "x", "--name", "某", "--role", "inspector"], "片区"),

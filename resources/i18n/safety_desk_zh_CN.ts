@@ -3948,6 +3948,26 @@ or start a new one (Ctrl+N).</source>
         <translation>重设密码…</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="66"/>
+        <source>Rename…</source>
+        <translation>改姓名…</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="66"/>
+        <source>Rename</source>
+        <translation>更正姓名</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="66"/>
+        <source>Full name of %1 (documents already issued keep the name they were issued with):</source>
+        <translation>%1 的姓名（已下发的文书仍按下发时的姓名）：</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/pages/organisation.py" line="66"/>
+        <source>%1 is now named %2.</source>
+        <translation>%1 的姓名已改为 %2。</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/pages/organisation.py" line="67"/>
         <location filename="../../safety_desk/ui/pages/organisation.py" line="252"/>
         <source>Disable</source>

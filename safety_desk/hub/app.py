@@ -6,6 +6,8 @@ services/hub_gate.py with the office's own sync checks, a device's upload also w
 the rows the office sends the hub (/v1/office-rows, services/hub_rows.py); the body is read to a temporary file
 under a size limit before anything else, and a request is written to PostgreSQL in one transaction with its nonce,
 or not at all.
+An enterprise's upload the hub takes is also shown, until the office judges it, to the inspectors of its district
+(GET /v1/previews and their photos: services/hub_relay.py).
 /health is open (up or down); /metrics, which names every device, answers only the bearer of the token the hub was
 started with (`hub serve --metrics-token-file`), and is off without one.
 A refusal is an HTTP status with the reason ({"error": ...}) in the language the hub was started with (`--lang`),
@@ -36,10 +38,10 @@ from safety_desk.domain.clock import Clock
 from safety_desk.domain.language import say
 from safety_desk.hub import pg_store
 from safety_desk.hub.pg_rows import PgRows
-from safety_desk.services import hub_rows
+from safety_desk.services import hub_relay, hub_rows
 from safety_desk.services.hub_gate import BundleRejected, HubRefused, authenticate, check_upload, parse_registry, reason_of
 from safety_desk.sync.hub_protocol import (
-    ACK, DEFAULT_MAX_BODY, INBOX, MAX_JSON_BODY, OFFICE_ROWS, REGISTRY, UPLOAD,
+    ACK, DEFAULT_MAX_BODY, INBOX, MAX_JSON_BODY, OFFICE_ROWS, PREVIEW_PHOTO, PREVIEWS, REGISTRY, UPLOAD,
 )
 
 log = logging.getLogger("safety_desk.hub")
@@ -153,13 +155,14 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
     def _keep_upload(path: Path, size: int, entry: Any, registry: Any, nonce: str) -> dict[str, Any]:
         opened = check_upload(path, entry, registry)
         manifest = opened.manifest
+        previews: list[Any] = []
         if entry.device.role != "office" and not connected(lambda conn: pg_store.bundle_known(
                 conn, manifest["bundle_id"], opened.manifest_sha256)):
             # (A bundle kept already is not judged again: sent again after a lost answer, it is a no-op.)
             photo_reasons = hub_rows.photo_refusals((p, opened.photo_bytes(p)) for p in opened.photo_ids)
             if photo_reasons:  # the office would not keep them (needs none of its rows to tell)
                 raise HubRefused(422, hub_rows.refusal_text(entry.device, photo_reasons))
-            connected(lambda conn: _judge_rows(conn, opened, entry.device))
+            previews = connected(lambda conn: _judge_rows(conn, opened, entry.device, registry))
         changes = opened.changes_bytes() if CHANGES in manifest["members"] else None
         count = changes.count(b"\n") + (1 if changes and not changes.endswith(b"\n") else 0) if changes else 0
         with zipfile.ZipFile(path) as archive:
@@ -174,18 +177,20 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             conn, device_id=entry.device.id, nonce=nonce, now_ms=clock.epoch_ms(), bundle_id=manifest["bundle_id"],
             recipient=manifest["recipient"], file_name=file_name, manifest=opened.manifest_bytes,
             manifest_sha256=opened.manifest_sha256, signature=signature, changes=changes, change_count=count,
-            size=size, photos=photos()))
+            size=size, photos=photos(), previews=previews))
         return {"bundle_id": manifest["bundle_id"], "recipient": manifest["recipient"], "duplicate": not added}
 
-    def _judge_rows(conn: Any, opened: Any, sender: Any) -> None:
+    def _judge_rows(conn: Any, opened: Any, sender: Any, registry: Any) -> list[Any]:
         """A device's upload to the office, judged with the office's row checks over the hub's copy of its rows
-        (services/hub_rows.py): refused whole (422) when the office would refuse any change of it. Until the office
-        has sent the hub all its rows, uploads are kept unjudged here (the office judges them at its import)."""
+        (services/hub_rows.py): refused whole (422) when the office would refuse any change of it; taken, what the
+        inspectors of an enterprise's district are shown of it until the office judges it (services/hub_relay.py).
+        Until the office has sent the hub all its rows, uploads are kept unjudged here (the office judges them at
+        its import) and shown to nobody."""
         cursor, columns = pg_store.office_cursor(conn)
         if columns is None or not cursor.complete:
             log.info("bundle %s from %s kept without row checks: the office has not sent the hub its rows yet",
                      opened.manifest["bundle_id"], sender.id)
-            return
+            return []
         try:
             changes = hub_rows.upload_changes(opened.change_lines(), columns, say("同步包", "bundle"), sender.id)
         except BundleRejected as exc:
@@ -195,8 +200,9 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             rows = PgRows(conn, sender.id, identity.office_device_id, cursor.upto, {c.table for c in changes})
             rows.prefetch(hub_rows.judged_keys(changes))
             reasons = hub_rows.upload_refusals(sender, changes, rows)
-        if reasons:
-            raise HubRefused(422, hub_rows.refusal_text(sender, reasons))
+            if reasons:
+                raise HubRefused(422, hub_rows.refusal_text(sender, reasons))
+            return hub_relay.previews_of(sender, changes, opened.photo_ids, registry, rows)
 
     @guarded
     async def office_rows(request: Request) -> Response:
@@ -255,6 +261,24 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         return JSONResponse({"acknowledged": count})
 
     @guarded
+    async def previews(request: Request) -> Response:
+        """Every preview still shown to the caller (services/hub_relay.py): the whole list, each time."""
+        entry, nonce = await signed_empty(request)
+        listed = await run_in_threadpool(connected, lambda conn: pg_store.previews_for(
+            conn, entry.device.id, nonce, clock.epoch_ms()))
+        return JSONResponse({"previews": listed})
+
+    @guarded
+    async def preview_photo(request: Request) -> Response:
+        entry, nonce = await signed_empty(request)
+        sha256 = request.path_params["sha256"]
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise HubRefused(400, say("照片编号无效", "not a photo id"))
+        data = await run_in_threadpool(connected, lambda conn: pg_store.preview_photo(
+            conn, entry.device.id, sha256, nonce, clock.epoch_ms()))
+        return Response(data, media_type="image/jpeg")
+
+    @guarded
     async def registry(request: Request) -> Response:
         entry, nonce, value = await signed_json(request)
         identity = await run_in_threadpool(connected, pg_store.require_ready)
@@ -296,6 +320,8 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
             label = f'device="{d["id"]}",role="{d["role"]}"'
             lines.append(f"safety_desk_hub_changes_waiting{{{label}}} {d['changes_waiting']}")
             lines.append(f"safety_desk_hub_bundles_waiting{{{label}}} {d['bundles_waiting']}")
+            if d["previews"]:
+                lines.append(f"safety_desk_hub_previews_shown{{{label}}} {d['previews']}")
             if d["last_sync_ms"] is not None:
                 lines.append(f"safety_desk_hub_last_sync_seconds{{{label}}} {d['last_sync_ms'] / 1000:.3f}")
             if d["last_seen_ms"] is not None:
@@ -311,6 +337,8 @@ def make_app(database_url: str, clock: Clock, *, max_body: int = DEFAULT_MAX_BOD
         Route(ACK, acknowledge, methods=["POST"]),
         Route(REGISTRY, registry, methods=["POST"]),
         Route(OFFICE_ROWS, office_rows, methods=["GET", "POST"]),
+        Route(PREVIEWS, previews, methods=["GET"]),
+        Route(PREVIEW_PHOTO + "/{sha256}", preview_photo, methods=["GET"]),
     ]
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette):

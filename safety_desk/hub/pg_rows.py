@@ -130,6 +130,13 @@ class PgRows:
         self._fill(index)
         return index
 
+    def enterprise_index(self, scope: Scope, enterprise_id: str) -> ScopeIndex:
+        """The index of `scope` narrowed to one enterprise it covers (what a preview of that enterprise's upload
+        is filtered by: services/hub_relay.py)."""
+        index = ScopeIndex(scope, district_ids=set(scope.district_ids), enterprise_ids={enterprise_id})
+        self._fill(index)
+        return index
+
     def _fill(self, index: ScopeIndex) -> None:
         """The hazards, inspections, photos and named districts of the index's enterprises."""
         enterprises = sorted(index.enterprise_ids)

@@ -120,6 +120,19 @@ CREATE TABLE office_feed (
     (3, """
 ALTER TABLE office_feed ADD COLUMN acked JSONB NOT NULL DEFAULT '{}'::jsonb;
 """),
+    # What an inspector's device is shown of an enterprise's upload until the office has judged it
+    # (services/hub_relay.py): dropped when the office acknowledges the upload or a later one supersedes it.
+    (4, """
+CREATE TABLE preview (
+    recipient      TEXT NOT NULL,
+    bundle_id      TEXT NOT NULL REFERENCES bundle (bundle_id),
+    enterprise_id  TEXT NOT NULL,
+    changes        BYTEA NOT NULL,
+    photos         TEXT[] NOT NULL,
+    PRIMARY KEY (recipient, bundle_id)
+);
+CREATE INDEX preview_bundle ON preview (bundle_id);
+"""),
 ]
 LATEST = MIGRATIONS[-1][0]
 # Nonces older than this cannot be replayed anyway (the request's time would be refused): they are dropped.
@@ -344,9 +357,11 @@ def note_request(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: i
 
 def store_bundle(conn: psycopg.Connection, *, device_id: str, nonce: str, now_ms: int, bundle_id: str,
                  recipient: str, file_name: str, manifest: bytes, manifest_sha256: str, signature: bytes,
-                 changes: bytes | None, change_count: int, size: int, photos: Iterable[tuple[str, bytes]]) -> bool:
-    """Keep an accepted bundle, its photos once each; False when it was here already (nothing changes but the
-    request's nonce). A bundle id seen with another manifest is refused."""
+                 changes: bytes | None, change_count: int, size: int, photos: Iterable[tuple[str, bytes]],
+                 previews: Iterable[Any] = ()) -> bool:
+    """Keep an accepted bundle, its photos once each, and what devices are shown of it until the office judges it
+    (`previews`: services/hub_relay.Preview); False when it was here already (nothing changes but the request's
+    nonce). A bundle id seen with another manifest is refused."""
     with conn.transaction():
         _take_nonce(conn, device_id, nonce, now_ms)
         _seen(conn, device_id, now_ms, upload=True)
@@ -366,11 +381,18 @@ def store_bundle(conn: psycopg.Connection, *, device_id: str, nonce: str, now_ms
             conn.execute("INSERT INTO photo (sha256, size, data) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
                          (sha256, len(data), data))
             conn.execute("INSERT INTO bundle_photo (bundle_id, sha256) VALUES (%s, %s)", (bundle_id, sha256))
+        for preview in previews:
+            conn.execute("INSERT INTO preview (recipient, bundle_id, enterprise_id, changes, photos) "
+                         "VALUES (%s, %s, %s, %s, %s)", (preview.recipient, bundle_id, preview.enterprise_id,
+                                                         preview.changes, list(preview.photos)))
         # The sender's older bundles to this recipient still waiting hold nothing the new one does not (it starts
         # at the recipient's latest acknowledgement), as in a sync folder: the recipient is offered the new one.
         conn.execute("UPDATE bundle SET superseded_by = %s WHERE sender = %s AND recipient = %s "
                      "AND bundle_id <> %s AND acked_ms IS NULL AND superseded_by IS NULL",
                      (bundle_id, device_id, recipient, bundle_id))
+        # The new bundle holds what they did: so does its preview.
+        conn.execute("DELETE FROM preview WHERE bundle_id IN (SELECT bundle_id FROM bundle WHERE superseded_by = %s)",
+                     (bundle_id,))
     return True
 
 
@@ -412,7 +434,40 @@ def acknowledge(conn: psycopg.Connection, device_id: str, bundle_ids: list[str],
         _seen(conn, device_id, now_ms, sync=True)
         cur = conn.execute("UPDATE bundle SET acked_ms = %s WHERE recipient = %s AND bundle_id = ANY(%s) "
                            "AND acked_ms IS NULL", (now_ms, device_id, bundle_ids))
-        return cur.rowcount
+        count = cur.rowcount
+        # The office has judged these uploads: the devices have (or will not have) what it took in its bundles,
+        # uploaded before this acknowledgement (services/hub_sync.py).
+        conn.execute("DELETE FROM preview WHERE bundle_id IN (SELECT bundle_id FROM bundle WHERE recipient = %s "
+                     "AND bundle_id = ANY(%s))", (device_id, bundle_ids))
+        return count
+
+
+def previews_for(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int) -> list[dict[str, Any]]:
+    """Every preview still shown to the device (the request noted), oldest first; none of a sender since
+    revoked or dropped from the office's device list."""
+    with conn.transaction():
+        _take_nonce(conn, device_id, nonce, now_ms)
+        _seen(conn, device_id, now_ms)
+        rows = conn.execute(
+            "SELECT v.bundle_id, b.sender, d.name, v.enterprise_id, b.received_ms, v.changes, v.photos "
+            "FROM preview v JOIN bundle b ON b.bundle_id = v.bundle_id JOIN device d ON d.id = b.sender "
+            "WHERE v.recipient = %s AND d.revoked_at IS NULL ORDER BY b.seq", (device_id,)).fetchall()
+    return [{"bundle_id": r[0], "sender": r[1], "sender_name": r[2], "enterprise_id": r[3], "taken_ms": r[4],
+             "changes": bytes(r[5]).decode("utf-8"), "photos": list(r[6])} for r in rows]
+
+
+def preview_photo(conn: psycopg.Connection, device_id: str, sha256: str, nonce: str, now_ms: int) -> bytes:
+    """A photo named by a preview still shown to the device."""
+    with conn.transaction():
+        _take_nonce(conn, device_id, nonce, now_ms)
+        _seen(conn, device_id, now_ms)
+        row = conn.execute("SELECT p.data FROM photo p WHERE p.sha256 = %s AND EXISTS (SELECT 1 FROM preview v "
+                           "JOIN bundle b ON b.bundle_id = v.bundle_id JOIN device d ON d.id = b.sender "
+                           "WHERE v.recipient = %s AND %s = ANY(v.photos) AND d.revoked_at IS NULL)",
+                           (sha256, device_id, sha256)).fetchone()
+    if row is None:
+        raise HubRefused(404, say("没有给此设备看的这张照片", "no such photo for this device"))
+    return bytes(row[0])
 
 
 def replace_registry(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int, issued_ms: int,
@@ -443,11 +498,13 @@ def metrics(conn: psycopg.Connection) -> dict[str, Any]:
             "LEFT JOIN (SELECT recipient, count(*) AS bundles, sum(change_count) AS changes FROM bundle "
             "           WHERE acked_ms IS NULL AND superseded_by IS NULL GROUP BY recipient) w ON w.recipient = d.id "
             "LEFT JOIN device_activity a ON a.device_id = d.id ORDER BY d.id").fetchall()
+        shown = dict(conn.execute("SELECT recipient, count(*) FROM preview GROUP BY recipient").fetchall())
         totals = conn.execute("SELECT (SELECT count(*) FROM bundle), (SELECT count(*) FROM photo), "
                               "(SELECT coalesce(sum(size), 0) FROM photo)").fetchone()
     return {"devices_seen": seen, "bundles": totals[0], "photos": totals[1], "photo_bytes": totals[2],
             "devices": [{"id": r[0], "name": r[1], "role": r[2], "bundles_waiting": r[3], "changes_waiting": r[4],
-                         "last_seen_ms": r[5], "last_sync_ms": r[6]} for r in per_device]}
+                         "last_seen_ms": r[5], "last_sync_ms": r[6], "previews": shown.get(r[0], 0)}
+                        for r in per_device]}
 
 
 # -- the office's rows (services/hub_rows.py) ---------------------------------------------------------

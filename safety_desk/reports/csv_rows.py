@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from pathlib import Path
@@ -20,7 +21,15 @@ class CsvError(ValueError):
 
 
 def decode_csv(path: Path, data: bytes) -> str:
-    """The file's text, by the first encoding that decodes every byte; CsvError naming the file when none does."""
+    """The file's text, by the first encoding that decodes every byte; CsvError naming the file when none does.
+    A UTF-16 file (Excel's "Unicode 文本", tab-separated) says so by its byte-order mark."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CsvError(say(f"{path.name}: 文件标明是UTF-16编码，但其中有无法解码的内容，请在Excel或WPS中另存为.xlsx",
+                               f"{path.name}: the file says it is UTF-16 but holds bytes that are not; save it as .xlsx")
+                           ) from None
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding)

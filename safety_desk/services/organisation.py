@@ -343,6 +343,20 @@ class OrganisationService:
         person = self._person(login, "登录名")
         return self.store.people.update(person.id, active=True)
 
+    def rename_person(self, login: str, name: str) -> Person:
+        """Correct a person's full name (a typo at import, a name changed): their login, role and records stay, and
+        every device shows the new name after its next sync; a document already issued reprints as it was issued."""
+        self.session.require(Action.MANAGE_PEOPLE)
+        person = self._person(login, "登录名")
+        name = name.strip()
+        if not name:
+            raise OrganisationProblem("姓名", "不能为空", "must not be empty")
+        if any(not c.isprintable() for c in name):
+            raise OrganisationProblem("姓名", "不能含换行或控制字符", "must not contain line breaks or control characters")
+        if name == person.name:
+            return person
+        return self.store.people.update(person.id, name=name)
+
     def _person(self, login: str | None, field: str) -> Person:
         person = self.store.people.by_login((login or "").strip())
         if person is None:

@@ -50,7 +50,8 @@ def written(store: Store) -> dict[str, tuple]:
                      e.contact_phone) for e in store.enterprises.every()}
 
 
-@pytest.mark.parametrize(("encoding", "delimiter"), [("gbk", ","), ("utf-8-sig", "\t"), ("utf-8", ",")])
+@pytest.mark.parametrize(("encoding", "delimiter"), [("gbk", ","), ("utf-8-sig", "\t"), ("utf-8", ","),
+                                                    ("utf-16", "\t")])  # utf-16: Excel's "Unicode 文本"
 def test_a_csv_list_imports_as_its_xlsx_twin(office: Store, tmp_path: Path, encoding: str, delimiter: str) -> None:
     sheet = twin_csv(tmp_path / "企业名录.csv", encoding, delimiter)
     planned = service(office).import_enterprises(sheet, dry_run=True)
@@ -84,11 +85,21 @@ def test_a_csv_row_problem_names_its_line_and_column(office: Store, tmp_path: Pa
 
 def test_a_file_neither_utf8_nor_gbk_is_refused_naming_it(office: Store, tmp_path: Path) -> None:
     path = tmp_path / "导出.csv"
-    path.write_bytes("企业名称,统一社会信用代码\n".encode("utf-16"))  # Excel's "Unicode text"
+    path.write_bytes("企业名称,统一社会信用代码\n".encode("utf-8") + b"\xff\xff\x80\n")  # no encoding of ours
     before = checksum(office)
     with pytest.raises(SheetError) as refused:
         service(office).import_enterprises(path)
     assert "导出.csv" in str(refused.value) and "编码" in str(refused.value)
+    assert checksum(office) == before
+
+
+def test_a_utf16_file_with_a_broken_tail_is_refused_naming_it(office: Store, tmp_path: Path) -> None:
+    path = tmp_path / "导出.csv"
+    path.write_bytes("企业名称\t统一社会信用代码\n".encode("utf-16") + b"\x00\xd8")  # half a surrogate pair
+    before = checksum(office)
+    with pytest.raises(SheetError) as refused:
+        service(office).import_enterprises(path)
+    assert "导出.csv" in str(refused.value) and "UTF-16" in str(refused.value)
     assert checksum(office) == before
 
 

@@ -51,6 +51,11 @@ def test_districts_people_and_leaders(org, store):
     assert Session(store, store.people.by_login("insp1")).district_ids() == [district.id]
     org.set_inspectors("D1", [])
     assert org.districts()[0].inspectors == ()
+    # A typo in a name is corrected; the login, role and password stay.
+    before = store.people.by_login("lead1")
+    renamed = org.rename_person("lead1", " 王立平 ")
+    assert (renamed.name, renamed.login, renamed.role, renamed.password_hash) == (
+        "王立平", "lead1", "leader", before.password_hash)
 
 
 REFUSALS = [
@@ -66,6 +71,9 @@ REFUSALS = [
     (lambda o: o.disable("admin"), "登录名"),
     (lambda o: o.retire_district("D1"), "片区"),
     (lambda o: o.set_leader("D1", "admin"), "包片领导"),
+    (lambda o: o.rename_person("admin", "  "), "姓名"),
+    (lambda o: o.rename_person("admin", "管理\n员"), "姓名"),
+    (lambda o: o.rename_person("nobody", "某人"), "登录名"),
 ]
 
 

@@ -236,3 +236,20 @@ def test_the_page_writes_on_the_writer_thread_only(qtbot, context_for, demo_stor
     finally:
         context.ops.close()
         demo_store.db.conn.execute("PRAGMA query_only = OFF")
+
+
+def test_a_person_is_renamed_and_an_empty_name_is_refused(page, demo_store, shown, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    typed = ["王  小明 ", ""]
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (typed.pop(0), True)))
+    _select(page.people, 0, "inspector01a")
+    page.on_rename_person()
+    row = _texts(page.people, 0).index("inspector01a")
+    assert page.people.item(row, 1).text() == "王  小明"
+    assert demo_store.people.by_login("inspector01a").name == "王  小明"
+    assert "王  小明" in page.status.text()
+    before = _rows(demo_store)
+    _select(page.people, 0, "inspector01a")
+    page.on_rename_person()
+    assert "不能为空" in page.status.text() and _rows(demo_store) == before

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-    QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton, QTableWidget,
+    QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from safety_desk.services.organisation import DistrictRow, NewPassword, PersonRow
@@ -64,6 +64,9 @@ class OrganisationPage(QWidget):
                               self.tr("Enterprise"), self.tr("Account")], "people", stretch=4)
         self.add_person = QPushButton(self.tr("New person…"))
         self.reset_password = QPushButton(self.tr("Reset password…"))
+        self.rename_person = QPushButton(self.tr("Rename…"))
+        self.rename_person.setObjectName("rename_person")
+        self.rename_person.clicked.connect(self.on_rename_person)
         self.disable_person = QPushButton(self.tr("Disable"))
         self.enable_person = QPushButton(self.tr("Enable"))
         self.reset_password.setObjectName("reset_password")
@@ -79,7 +82,8 @@ class OrganisationPage(QWidget):
         self.tabs.addTab(self._tab(self.districts, [self.add_district, self.edit_district, self.retire_district],
                                    self.tr("A district is retired once no enterprise is left in it: move its "
                                            "enterprises on the Enterprises page first.")), self.tr("Districts"))
-        self.tabs.addTab(self._tab(self.people, [self.add_person, self.reset_password, self.disable_person,
+        self.tabs.addTab(self._tab(self.people, [self.add_person, self.rename_person, self.reset_password,
+                                                 self.disable_person,
                                                  self.enable_person],
                                    self.tr("A disabled person cannot sign in here, nor on any device after its next "
                                            "sync; their records stay.")), self.tr("People"))
@@ -168,6 +172,7 @@ class OrganisationPage(QWidget):
         self.edit_district.setEnabled(district is not None)
         self.retire_district.setEnabled(district is not None)
         self.reset_password.setEnabled(person is not None and person.person.active)
+        self.rename_person.setEnabled(person is not None)
         self.disable_person.setEnabled(person is not None and person.person.active)
         self.enable_person.setEnabled(person is not None and not person.person.active)
 
@@ -229,6 +234,21 @@ class OrganisationPage(QWidget):
         self.context.ops.run("organisation", "add_person", values["login"], values["name"], values["role"],
                              values["districts"], values["uscc"], values["password"], done=done,
                              failed=lambda exc: editor.show_refusal(str(exc)))
+
+    def on_rename_person(self) -> None:
+        row = self.selected_person()
+        if row is None:
+            return
+        name, given = QInputDialog.getText(self, self.tr("Rename"),
+                                           self.tr("Full name of %1 (documents already issued keep the name they "
+                                                   "were issued with):").replace("%1", row.person.login),
+                                           text=row.person.name)
+        if not given or name.strip() == row.person.name:
+            return
+        self.context.ops.run("organisation", "rename_person", row.person.login, name,
+                             done=lambda p: self._say(self.tr("%1 is now named %2.").replace("%1", p.login)
+                                                      .replace("%2", p.name)),
+                             failed=self._refused)
 
     def on_reset_password(self) -> None:
         row = self.selected_person()
