@@ -4,43 +4,16 @@ kept apart (never a record, a figure, an export or a bundle), replaced whole by 
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
 
 import pytest
 
-from safety_desk.media.files import media_path
-from safety_desk.services.hazards import HazardService
 from safety_desk.services.hub_previews import HubPreviewService, PreviewListingProblem
 from safety_desk.services.ledger import LedgerService
 from safety_desk.store.changes import export_changes
 from safety_desk.store.ledger import LedgerFilter
-from safety_desk.sync.change_codec import encode_changes
 
-from sync_helpers import add_photo, as_person, db_digest, enterprise_finds, hazard_of
-
-
-# When the hub took the upload: 2026-12-05 09:30 in Beijing, 01:30 UTC.
-TAKEN_MS = int(datetime(2026, 12, 5, 1, 30, tzinfo=timezone.utc).timestamp() * 1000)
-
-
-def _last_seq(replica) -> int:
-    return replica.store.db.conn.execute("SELECT coalesce(max(seq), 0) FROM write_log").fetchone()[0]
-
-
-def enterprise_upload(enterprise, bundle_id: str = "ent-0001") -> tuple[dict, dict[str, bytes]]:
-    """The enterprise reports 隐患1 rectified (note, after-photo) and finds a new hazard on its own: the preview
-    entry the hub would list for the inspector, and the photos it would serve."""
-    before = _last_seq(enterprise)
-    hazard = hazard_of(enterprise.store, "隐患1")
-    photo = add_photo(enterprise.store, "整改后 " + bundle_id)
-    HazardService(as_person(enterprise, "e1")).report_rectified(hazard.id, "灭火器已更换", [photo])
-    enterprise_finds(enterprise, "self_inspection", "配电箱门未关闭")
-    changes = list(export_changes(enterprise.store.db, before))
-    own = enterprise.store.enterprises.by_uscc(enterprise.store.enterprises.every()[0].uscc)
-    entry = {"bundle_id": bundle_id, "sender": enterprise.device_id, "sender_name": "enterprise",
-             "enterprise_id": own.id, "taken_ms": TAKEN_MS, "changes": encode_changes(changes).decode(),
-             "photos": [photo]}
-    return entry, {photo: media_path(enterprise.store.media_dir, photo).read_bytes()}
+from preview_helpers import enterprise_upload, last_seq
+from sync_helpers import db_digest, hazard_of
 
 
 def _previews(replica) -> HubPreviewService:
@@ -125,7 +98,7 @@ def test_a_preview_is_never_a_record_a_figure_an_export_or_part_of_a_bundle(engl
     status_before = inspector.store.hazards.cached_state(hazard.id).status
     hazards_before = _rows(inspector, "hazard")
     unsynced_before = inspector.store.db.unsynced_count()
-    write_log_before = _last_seq(inspector)
+    write_log_before = last_seq(inspector)
     ledger = LedgerService(inspector.session)
     ledger_before = [(r.hazard_id, r.status, r.rectified_at) for r in ledger.every_row(LedgerFilter())]
     assert hazard.id in {row[0] for row in ledger_before}
@@ -136,7 +109,7 @@ def test_a_preview_is_never_a_record_a_figure_an_export_or_part_of_a_bundle(engl
 
     assert _rows(inspector, "hazard") == hazards_before
     assert inspector.store.hazards.cached_state(hazard.id).status == status_before == "待整改"
-    assert _last_seq(inspector) == write_log_before and inspector.store.db.unsynced_count() == unsynced_before
+    assert last_seq(inspector) == write_log_before and inspector.store.db.unsynced_count() == unsynced_before
     assert not any(c.table.startswith("hub_preview") for c in export_changes(inspector.store.db))
     # The inspector's next bundle to the office carries nothing of it: the office sees no new hazard from it.
     exported = inspector.sync.export(tmp_path / "out", for_device=office.device_id)

@@ -11,8 +11,7 @@ from safety_desk.cli import main
 from safety_desk.services.hub_previews import HubPreviewService
 from safety_desk.services.hub_sync import HubSyncService
 
-from test_hub_preview_exchange import fake_hub
-from test_hub_previews import enterprise_upload
+from preview_helpers import enterprise_upload, fake_hub
 
 
 def run(*args: str):

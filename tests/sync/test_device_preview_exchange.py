@@ -6,31 +6,9 @@ from __future__ import annotations
 import httpx
 
 from safety_desk.services.hub_sync import HubSyncService
-from safety_desk.sync.hub_protocol import INBOX, PREVIEW_PHOTO, PREVIEWS, UPLOAD
+from safety_desk.sync.hub_protocol import INBOX, PREVIEW_PHOTO, PREVIEWS
 
-from test_hub_previews import enterprise_upload
-
-
-def fake_hub(previews_answer, photos: dict[str, bytes], asked: list[str]) -> httpx.MockTransport:
-    """A hub that records what it is asked: previews as given, an empty inbox, every upload taken."""
-
-    def handle(request: httpx.Request) -> httpx.Response:
-        asked.append(f"{request.method} {request.url.path}")
-        path = request.url.path
-        if path == PREVIEWS:
-            return previews_answer if isinstance(previews_answer, httpx.Response) else \
-                httpx.Response(200, json={"previews": previews_answer})
-        if path.startswith(PREVIEW_PHOTO + "/"):
-            name = path.rsplit("/", 1)[1]
-            return httpx.Response(200, content=photos[name]) if name in photos else \
-                httpx.Response(404, json={"error": "no such photo"})
-        if path == INBOX:
-            return httpx.Response(200, json={"bundles": []})
-        if path == UPLOAD and request.method == "POST":
-            return httpx.Response(200, json={"duplicate": False})
-        return httpx.Response(200, json={})
-
-    return httpx.MockTransport(handle)
+from preview_helpers import enterprise_upload, fake_hub
 
 
 def test_previews_are_asked_before_the_inbox_and_counted(english, world) -> None:
