@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from safety_desk.store.database import Database
+from safety_desk.store.scope_moves import secure_delete
 
 TABLE = "hub_preview"
 
@@ -45,8 +46,10 @@ def drop_previews(db: Database, bundle_ids: set[str]) -> None:
     if not bundle_ids:
         return
     ids = sorted(bundle_ids)
-    db.record_derived_many("DELETE FROM hub_preview_photo WHERE bundle_id = ?", [(i,) for i in ids])
-    db.record_derived_many("DELETE FROM hub_preview WHERE bundle_id = ?", [(i,) for i in ids])
+    # Overwritten, not left in free pages: a preview the office refused must leave no trace in the file.
+    with secure_delete(db.conn):
+        db.record_derived_many("DELETE FROM hub_preview_photo WHERE bundle_id = ?", [(i,) for i in ids])
+        db.record_derived_many("DELETE FROM hub_preview WHERE bundle_id = ?", [(i,) for i in ids])
     db.touched(TABLE, ids)
 
 

@@ -28,6 +28,17 @@ _OWN_ROWS = (("enterprise", "id"), ("person", "enterprise_id"), ("inspection", "
 _CHILD_ROWS = (("answer", "inspection_id", "inspection"), ("hazard_event", "hazard_id", "hazard"))
 
 
+@contextmanager
+def secure_delete(conn) -> Iterator[None]:
+    """Deleted rows are overwritten with zeros (not left in free pages) while this lasts."""
+    before = conn.execute("PRAGMA secure_delete").fetchone()[0]
+    conn.execute("PRAGMA secure_delete = ON")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA secure_delete = {int(before)}")
+
+
 class ScopeMoves:
     """Reads and writes of district moves and refusal notices inside the caller's transaction."""
 
@@ -312,15 +323,8 @@ class ScopeMoves:
         finally:
             self.conn.execute("RELEASE scope_drop")
 
-    @contextmanager
-    def secure_delete(self) -> Iterator[None]:
-        """Deleted rows are overwritten with zeros (not left in free pages) while this lasts."""
-        before = self.conn.execute("PRAGMA secure_delete").fetchone()[0]
-        self.conn.execute("PRAGMA secure_delete = ON")
-        try:
-            yield
-        finally:
-            self.conn.execute(f"PRAGMA secure_delete = {int(before)}")
+    def secure_delete(self):
+        return secure_delete(self.conn)
 
     def scrub_text_indexes(self) -> None:
         """After a drop: rebuild the full-text indexes (migration 0009) so the words of the rows dropped are not

@@ -116,3 +116,19 @@ def test_a_preview_is_never_a_record_a_figure_an_export_or_part_of_a_bundle(engl
     office.sync.import_bundle(exported.path)
     assert all(h.description != "配电箱门未关闭" for h in office.store.hazards._select())
     assert office.store.hazards.cached_state(hazard.id).status == "待整改"
+
+
+def test_a_dropped_preview_leaves_no_trace_in_the_database_file(english, world) -> None:
+    office, inspector, enterprise = world
+    entry, photos = enterprise_upload(enterprise)
+    conn = inspector.store.db.conn
+    conn.execute("PRAGMA secure_delete = 0")  # as Python's own SQLite on Windows has it (Debian's build: 1)
+    _previews(inspector).take([entry], photos.__getitem__)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    note = "灭火器已更换".encode("utf-8")
+    assert note in inspector.store.path.read_bytes()
+
+    _previews(inspector).take([], photos.__getitem__)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = inspector.store.path.read_bytes()
+    assert note not in data and next(iter(photos.values()))[-64:] not in data
