@@ -1580,6 +1580,11 @@ def sync_status(ctx: click.Context) -> None:
             url = desk.settings.hub_url or say("（地址未保存在设置中）", "(address not saved in Settings)")
             click.echo(say(f"集线器 {url}：上次同步 {last or '无'}，待上传 {hub_waiting} 个同步包",
                            f"hub {url}: last synced {last or 'never'}, {hub_waiting} bundles waiting to go up"))
+        previews = desk.hub_previews.count()
+        if previews:
+            click.echo(say(f"待安全办确认的企业上报：{previews}（safety-desk sync previews 查看）",
+                           f"enterprise uploads awaiting the office's confirmation: {previews} (see safety-desk sync "
+                           "previews)"))
         open_count = service.log.open_conflict_count()
         click.echo(say(f"未处理的冲突：{open_count}", f"open conflicts: {open_count}"))
         warning = service.clock_warning()

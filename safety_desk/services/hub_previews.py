@@ -29,7 +29,7 @@ from safety_desk.sync.change_codec import decode_changes
 _BUNDLE_ID = re.compile(r"^[0-9A-Za-z-]{1,160}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # A preview is shown, not kept: a listing far larger than any upload is refused whole rather than stored.
-MAX_PREVIEWS = 2000
+MAX_PREVIEWS = 10_000
 MAX_PHOTOS_EACH = 200
 MAX_PHOTO_BYTES = 16 * 1024 * 1024
 

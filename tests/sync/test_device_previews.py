@@ -57,7 +57,7 @@ def test_malformed_entries_are_skipped_and_a_malformed_listing_changes_nothing(e
     _previews(inspector).take([entry], photos.__getitem__)
     held = db_digest(inspector.store)
 
-    for listing in ({"previews": []}, "[]", None, [entry] * 2001):
+    for listing in ({"previews": []}, "[]", None, [entry] * 10_001):
         with pytest.raises(PreviewListingProblem, match="nothing was changed"):
             _previews(inspector).take(listing, photos.__getitem__)
     assert db_digest(inspector.store) == held

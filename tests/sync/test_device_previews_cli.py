@@ -51,6 +51,9 @@ def test_sync_previews_lists_them_in_the_chosen_language(world) -> None:
     assert "报告整改完成（隐患：隐患1）：灭火器已更换" in result.output and "新隐患：配电箱门未关闭" in result.output
     assert "awaiting" not in result.output
 
+    result = run("--lang", "en", "--db", db, "sync", "status")
+    assert "enterprise uploads awaiting the office's confirmation: 1" in result.output
+
     result = run("--db", db, "sync", "previews", "--json")
     [item] = json.loads(result.output)["previews"]
     assert set(item) == {"bundle_id", "enterprise_id", "enterprise", "taken_at", "items", "summary", "photos"}
