@@ -138,13 +138,14 @@ class HubPreviewService:
         new: list[tuple[StoredPreview, dict[str, bytes]]] = []
         columns = self._columns()
         fetched: dict[str, bytes | None] = {}
+        adding: set[str] = set()
         for index, item in enumerate(listing, start=1):
             if isinstance(item, dict) and isinstance(item.get("bundle_id"), str):
                 listed.add(item["bundle_id"])  # listed, so still pending, even if this entry cannot be read
             try:
                 preview, photos = _entry(item)
-                if preview.bundle_id in held or any(p.bundle_id == preview.bundle_id for p, _ in new):
-                    continue  # a preview never changes under its id: what is held stands
+                if preview.bundle_id in held or preview.bundle_id in adding:
+                    continue  # a preview never changes under its id: what is held (or listed twice) stands
                 self._decode(preview, columns)
             except ValueError as exc:
                 result.skipped.append(say(f"待确认上报第 {index} 项：{exc}", f"preview {index}: {exc}"))
@@ -156,6 +157,7 @@ class HubPreviewService:
                 if fetched[sha] is not None:
                     kept[sha] = fetched[sha]
             new.append((preview, kept))
+            adding.add(preview.bundle_id)
         gone = held - listed
         if gone or new:
             with self.store.transaction():

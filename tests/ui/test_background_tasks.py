@@ -31,12 +31,13 @@ from safety_desk.ui.widgets.photo_strip import PhotoStrip
 UI = Path(__file__).resolve().parents[2] / "safety_desk" / "ui"
 # Where the UI starts background work, and how many times: each is exercised on the real pool below (or, for the
 # Sync page, in test_sync_page.py; for the first start's join, in test_first_start.py; for the network hub's
-# background exchange, in tests/hub/test_hub_gui.py, against a live hub). A new call site belongs in this list and
-# in a test here.
+# background exchange, in tests/hub/test_hub_gui.py, against a live hub; for the hub's previews, the status bar's
+# count and their list, in test_hub_previews_shown.py). A new call site belongs in this list and in a test here.
 CALL_SITES = {
     "app.py": 1, "dialogs/first_start.py": 1, "dialogs/ledger_export.py": 1, "dialogs/report_preview.py": 1,
     "dialogs/spreadsheet_import.py": 1, "main_window.py": 2, "models/thumbnail_source.py": 1, "pages/dashboard.py": 1, "pages/settings.py": 2,
     "pages/sync.py": 2, "widgets/pdf_preview.py": 1, "widgets/photo_strip.py": 2, "hub_syncer.py": 2,
+    "dialogs/hub_previews.py": 1, "widgets/preview_status.py": 1,
 }
 
 
