@@ -512,6 +512,8 @@ OPERATIONS: list[Op] = [
     Op("OrganisationService.reset_password", lambda c, w: _org(c).reset_password("inspector01a"), OFFICE, "none",
        writes=True),
     Op("OrganisationService.disable", lambda c, w: _org(c).disable("inspector01b"), OFFICE, "none", writes=True),
+    Op("OrganisationService.rename_person", lambda c, w: _org(c).rename_person("inspector01b", "改名后"), OFFICE, "none",
+       writes=True),
     Op("OrganisationService.enable", lambda c, w: (_org(c).disable("inspector01b"), _org(c).enable("inspector01b")),
        OFFICE, "none", writes=True),
     Op("OrganisationService.change_password", lambda c, w: _org(c).change_password(LOGINS[c.role], "demo",
