@@ -52,6 +52,7 @@ from safety_desk.services.photos import PhotoService, PreparedPhoto
 from safety_desk.services.reminders import ReminderService
 from safety_desk.services.hazard_statistics import HazardStatisticsService, year_period
 from safety_desk.services.reports import ReportService
+from safety_desk.services.hub_previews import HubPreviewService
 from safety_desk.services.hub_sync import HubSyncService
 from safety_desk.services.sync import SyncService
 from safety_desk.services.session import Action, PermissionDenied, Session
@@ -558,6 +559,12 @@ OPERATIONS: list[Op] = [
     Op("HubSyncService.mirror", lambda c, w: HubSyncService(SyncService(c.session)).mirror(), ALL, "none"),
     Op("HubSyncService.last_synced_at", lambda c, w: HubSyncService(SyncService(c.session)).last_synced_at(), ALL,
        "none"),
+    # The hub's previews are the device's, as its bundles are (the hub scopes them): anyone signed in reads them.
+    Op("HubPreviewService.count", lambda c, w: HubPreviewService(c.store).count(), ALL, "none"),
+    Op("HubPreviewService.pending", lambda c, w: HubPreviewService(c.store).pending(), ALL, "none"),
+    Op("HubPreviewService.for_hazard", lambda c, w: HubPreviewService(c.store).for_hazard(c.id(w, "h_open")), ALL,
+       "none"),
+    Op("HubPreviewService.photo", lambda c, w: HubPreviewService(c.store).photo("0" * 64), ALL, "none"),
     # backups: anyone sees the list; only the office makes and restores them.
     Op("BackupService.may_manage", lambda c, w: BackupService(c.session).may_manage(), ALL, "none",
        check=may(Action.MANAGE_BACKUPS)),
@@ -924,7 +931,9 @@ def public_operations() -> set[str]:
 DEVICE_LEVEL = {"SyncService.export", "SyncService.import_bundle", "SyncService.sync_folder", "SyncService.open",
                 "SyncService.backup", "SyncService.folder", "SyncService.keep_other", "SyncService.dismiss",
                 # The hub exchange is a sync-folder pass through the hub (services/hub_sync.py): tests/hub.
-                "HubSyncService.exchange"}
+                "HubSyncService.exchange",
+                # Taking the hub's previews, within an exchange or alone: tests/sync/test_device_preview*.py, tests/hub.
+                "HubSyncService.refresh_previews", "HubPreviewService.take"}
 
 
 def test_every_public_operation_has_a_row() -> None:
