@@ -197,9 +197,12 @@ class HubPreviewService:
 
     def pending(self) -> list[PendingPreview]:
         """Every upload awaiting the office, oldest first, as a person reads it."""
+        return self._readable(stored_previews(self.db))
+
+    def _readable(self, previews: list[StoredPreview]) -> list[PendingPreview]:
         columns = self._columns()
         items = []
-        for stored in stored_previews(self.db):
+        for stored in previews:
             try:
                 changes = self._decode(stored, columns)
             except ValueError:
@@ -217,7 +220,8 @@ class HubPreviewService:
     def for_hazard(self, hazard_id: str) -> list[HazardPreview]:
         """The events of `hazard_id` awaiting the office (a rectification report, progress ...), oldest first."""
         found = []
-        for item in self.pending():
+        # Only the uploads that name the hazard are read whole (a hazard's page opens on the window's thread).
+        for item in self._readable([p for p in stored_previews(self.db) if hazard_id in p.changes]):
             for fact in item.facts:
                 if fact.what == HAZARD_EVENT and fact.hazard_id == hazard_id:
                     found.append(HazardPreview(item.bundle_id, item.enterprise_name, item.taken_at, fact.event_kind,
