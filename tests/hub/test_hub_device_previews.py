@@ -7,13 +7,8 @@ from __future__ import annotations
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.hub_previews import HubPreviewService
 
-from hub_world import sync_via
+from hub_world import everyone_synced, sync_via
 from sync_helpers import add_photo, as_person, hazard_of
-
-
-def _ready(world, url: str) -> None:
-    for name in ("office", "laptop1", "laptop2", "enterprise", "office", "laptop1", "laptop2", "enterprise"):
-        sync_via(world[name], url)
 
 
 def _kinds(replica, hazard_id: str) -> list[str]:
@@ -23,7 +18,7 @@ def _kinds(replica, hazard_id: str) -> list[str]:
 def test_the_laptop_shows_the_report_until_its_record_arrives_in_the_same_exchange(hub_world, running_hub) -> None:
     url, _ = running_hub
     world = hub_world
-    _ready(world, url)
+    everyone_synced(world, url)
     enterprise, office, laptop = world["enterprise"], world["office"], world["laptop1"]
     hazard = hazard_of(enterprise.store, "隐患1")
     photo = add_photo(enterprise.store, "整改后 e2e")
@@ -50,7 +45,7 @@ def test_a_report_the_office_refuses_leaves_nothing_on_the_laptop(hub_world, run
 
     url, _ = running_hub
     world = hub_world
-    _ready(world, url)
+    everyone_synced(world, url)
     enterprise, office, laptop = world["enterprise"], world["office"], world["laptop1"]
     office.refresh()
     DeviceService(office.session).revoke(enterprise.device_id)  # not yet told to the hub
@@ -63,3 +58,4 @@ def test_a_report_the_office_refuses_leaves_nothing_on_the_laptop(hub_world, run
     result = sync_via(laptop, url)
     assert result.previews == 0 and HubPreviewService(laptop.store).pending() == []
     assert "reported_rectified" not in _kinds(laptop, hazard.id)
+    assert "reported_rectified" not in _kinds(office, hazard.id)  # the office refused it: the hub had taken it
