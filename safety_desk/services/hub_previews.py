@@ -187,6 +187,24 @@ class HubPreviewService:
             return None
         return data
 
+    def drop_arrived(self, cell_clock: Callable[[str, str, str], str | None]) -> int:
+        """Drop the previews whose every change this device now holds as a record, by the clock of each cell here
+        (`cell_clock`: store/sync_log.py): the office's bundle brought them in the exchange that took the listing
+        (it acknowledged the upload after the listing was sent). The record is then shown, not both."""
+        columns = self._columns()
+        arrived = set()
+        for preview in stored_previews(self.db):
+            try:
+                changes = self._decode(preview, columns)
+            except ValueError:
+                continue
+            if changes and all((cell_clock(c.table, c.row_id, c.field) or "") >= c.clock for c in changes):
+                arrived.add(preview.bundle_id)
+        if arrived:
+            with self.store.transaction():
+                drop_previews(self.db, arrived)
+        return len(arrived)
+
     # -- reading them ------------------------------------------------------------------------------
     def count(self) -> int:
         return len(preview_ids(self.db))

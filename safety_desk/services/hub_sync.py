@@ -204,6 +204,11 @@ class HubSyncService:
             passed = self.sync.sync_folder(folder, report, sealed=False)  # the hub checks them
             result.imported = passed.imported
             result.rejected = passed.rejected
+            if me.role in INSPECTOR_ROLES and passed.imported:
+                # A preview whose records this pass brought (the office acknowledged the upload after our listing)
+                # goes now rather than at the next exchange.
+                HubPreviewService(self.store).drop_arrived(self.sync.log.cell_clock)
+                result.previews = HubPreviewService(self.store).count()
             if me.role == "office":
                 # Our rows as they stand after this pass's imports: the hub judges devices' uploads by them. A side
                 # step: refused (another office process moved the hub's cursor first, a part too large), it is

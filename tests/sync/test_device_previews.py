@@ -132,3 +132,19 @@ def test_a_dropped_preview_leaves_no_trace_in_the_database_file(english, world) 
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = inspector.store.path.read_bytes()
     assert note not in data and next(iter(photos.values()))[-64:] not in data
+
+
+def test_a_preview_whose_records_arrived_goes_with_the_exchange_that_brought_them(english, world, tmp_path) -> None:
+    """The office acknowledged the upload after the laptop's listing: the laptop's same exchange imports the
+    office's bundle with the records, and the preview goes with it instead of at the next exchange."""
+    from sync_helpers import exchange  # noqa: PLC0415
+
+    office, inspector, enterprise = world
+    entry, photos = enterprise_upload(enterprise)
+    _previews(inspector).take([entry], photos.__getitem__)
+    assert _previews(inspector).drop_arrived(inspector.sync.log.cell_clock) == 0  # nothing of it is here yet
+    exchange(enterprise, office, tmp_path / "up")
+    exchange(office, inspector, tmp_path / "down")
+    inspector.refresh()
+    assert _previews(inspector).drop_arrived(inspector.sync.log.cell_clock) == 1
+    assert _previews(inspector).pending() == [] and _rows(inspector, "hub_preview_photo") == 0
