@@ -21,7 +21,8 @@ from safety_desk.domain.sync_model import SYNC_MODE, Change
 from safety_desk.media.received import received_photo_problem
 from safety_desk.services.hazards import EVENT_KIND_LABELS, EVENT_KIND_LABELS_EN
 from safety_desk.store.hub_previews import (
-    StoredPreview, add_preview, drop_previews, preview_ids, preview_photo, stored_previews,
+    StoredPreview, add_preview, add_preview_photos, drop_previews, held_photos, preview_ids, preview_photo,
+    stored_previews,
 )
 from safety_desk.store.store import Store
 from safety_desk.sync.change_codec import decode_changes
@@ -139,34 +140,50 @@ class HubPreviewService:
         columns = self._columns()
         fetched: dict[str, bytes | None] = {}
         adding: set[str] = set()
+        held_names = held_photos(self.db)
+        refetched: list[tuple[str, dict[str, bytes]]] = []
         for index, item in enumerate(listing, start=1):
             if isinstance(item, dict) and isinstance(item.get("bundle_id"), str):
                 listed.add(item["bundle_id"])  # listed, so still pending, even if this entry cannot be read
             try:
                 preview, photos = _entry(item)
-                if preview.bundle_id in held or preview.bundle_id in adding:
-                    continue  # a preview never changes under its id: what is held (or listed twice) stands
+                if preview.bundle_id in held:
+                    # A preview never changes under its id: what is held stands, but for a photo that could not
+                    # be fetched last time, asked for again.
+                    missing = [sha for sha in photos if sha not in held_names.get(preview.bundle_id, set())]
+                    later = {sha: data for sha in missing
+                             if (data := self._fetched(sha, fetched, fetch_photo, result.skipped)) is not None}
+                    if later:
+                        refetched.append((preview.bundle_id, later))
+                    continue
+                if preview.bundle_id in adding:
+                    continue  # listed twice: the first stands
                 self._decode(preview, columns)
             except ValueError as exc:
                 result.skipped.append(say(f"待确认上报第 {index} 项：{exc}", f"preview {index}: {exc}"))
                 continue
-            kept: dict[str, bytes] = {}
-            for sha in photos:
-                if sha not in fetched:
-                    fetched[sha] = self._photo(sha, fetch_photo, result.skipped)
-                if fetched[sha] is not None:
-                    kept[sha] = fetched[sha]
+            kept = {sha: data for sha in photos
+                    if (data := self._fetched(sha, fetched, fetch_photo, result.skipped)) is not None}
             new.append((preview, kept))
             adding.add(preview.bundle_id)
         gone = held - listed
-        if gone or new:
+        if gone or new or refetched:
             with self.store.transaction():
                 now = self.db.now_iso()
                 drop_previews(self.db, gone)
                 for preview, photos in new:
                     add_preview(self.db, replace(preview, received_at=now), photos)
+                for bundle_id, photos in refetched:
+                    add_preview_photos(self.db, bundle_id, photos)
         result.added, result.dropped, result.kept = len(new), len(gone), len(held - gone)
         return result
+
+    def _fetched(self, sha: str, fetched: dict[str, bytes | None], fetch_photo: Callable[[str], bytes],
+                 notes: list[str]) -> bytes | None:
+        """A photo's checked bytes, fetched once per listing (None: skipped, noted)."""
+        if sha not in fetched:
+            fetched[sha] = self._photo(sha, fetch_photo, notes)
+        return fetched[sha]
 
     @staticmethod
     def _photo(sha: str, fetch_photo: Callable[[str], bytes], notes: list[str]) -> bytes | None:

@@ -26,6 +26,21 @@ def preview_ids(db: Database) -> set[str]:
     return {row[0] for row in db.conn.execute("SELECT bundle_id FROM hub_preview")}
 
 
+def held_photos(db: Database) -> dict[str, set[str]]:
+    """bundle id -> the names of the photos kept for that preview."""
+    held: dict[str, set[str]] = {}
+    for bundle_id, sha in db.conn.execute("SELECT bundle_id, sha256 FROM hub_preview_photo"):
+        held.setdefault(bundle_id, set()).add(sha)
+    return held
+
+
+def add_preview_photos(db: Database, bundle_id: str, photos: dict[str, bytes]) -> None:
+    """Photos of a preview kept already that could not be fetched before (inside the caller's transaction)."""
+    db.record_derived_many("INSERT OR IGNORE INTO hub_preview_photo (bundle_id, sha256, data) VALUES (?, ?, ?)",
+                           [(bundle_id, sha, data) for sha, data in sorted(photos.items())])
+    db.touched(TABLE, (bundle_id,))
+
+
 def stored_previews(db: Database) -> list[StoredPreview]:
     """Every preview kept, oldest taken first, with the names of the photos kept for it."""
     photos: dict[str, list[str]] = {}

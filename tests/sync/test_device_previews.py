@@ -91,6 +91,21 @@ def test_a_photo_not_named_by_its_content_or_not_a_jpeg_is_skipped_not_the_previ
         _previews(inspector).take([], photos.__getitem__)
 
 
+def test_a_photo_not_fetched_is_asked_for_again_at_the_next_listing(english, world) -> None:
+    office, inspector, enterprise = world
+    entry, photos = enterprise_upload(enterprise)
+
+    def hub_down(_sha: str) -> bytes:
+        raise ValueError("the hub refused the request (503)")
+
+    first = _previews(inspector).take([entry], hub_down)
+    assert first.added == 1 and "not fetched" in first.skipped[0]
+    assert _previews(inspector).pending()[0].photos == ()
+    again = _previews(inspector).take([entry], photos.__getitem__)
+    assert (again.added, again.kept, again.skipped) == (0, 1, [])
+    assert _previews(inspector).pending()[0].photos == tuple(photos)
+
+
 def test_a_preview_is_never_a_record_a_figure_an_export_or_part_of_a_bundle(english, world, tmp_path) -> None:
     office, inspector, enterprise = world
     entry, photos = enterprise_upload(enterprise)
