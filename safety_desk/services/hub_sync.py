@@ -206,8 +206,7 @@ class HubSyncService:
             result.rejected = passed.rejected
             if me.role in INSPECTOR_ROLES and passed.imported:
                 # A preview whose records this pass brought (the office acknowledged the upload after our listing)
-                # goes now rather than at the next exchange.
-                HubPreviewService(self.store).drop_arrived(self.sync.log.cell_clock)
+                # went with their import (services/sync.py): the count after it.
                 result.previews = HubPreviewService(self.store).count()
             if me.role == "office":
                 # Our rows as they stand after this pass's imports: the hub judges devices' uploads by them. A side

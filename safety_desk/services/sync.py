@@ -57,6 +57,7 @@ from safety_desk.media.thumbnails import THUMBS_DIR
 from safety_desk.services import conflict_forwarding
 from safety_desk.services.collector_pause import collector_paused
 from safety_desk.services.encryption import photo_key_for
+from safety_desk.services.hub_previews import HubPreviewService
 from safety_desk.services.session import PermissionDenied, Session
 from safety_desk.services.sync_incarnation import manifest_fields, settle_incarnations
 from safety_desk.services.sync_scope import (
@@ -464,6 +465,9 @@ class SyncService:
                     keep_proofs(self.db.conn, proofs)
                     told, dropped_photos = take_notices(self.db, self.log, self.this_device(), sender, manifest,
                                                         changes, now)
+                    # An enterprise's report held as a preview goes in the transaction that brings its records,
+                    # whatever carried the office's bundle (hub, sync folder, file): never shown as both.
+                    HubPreviewService(self.store).drop_arrived(self.log.cell_clock)
         except BaseException:
             self.db.reload_clock()
             raise

@@ -1,0 +1,33 @@
+"""A preview goes as soon as its records arrive, whatever brought them: the office's bundle by file or sync folder
+as well as by the hub. The laptop never shows an enterprise's report as a record and as awaiting the office."""
+
+from __future__ import annotations
+
+from safety_desk.services.hub_previews import HubPreviewService
+
+from preview_helpers import enterprise_upload
+from sync_helpers import exchange, hazard_of
+
+
+def test_records_brought_by_a_bundle_file_drop_the_preview_they_settle(english, world, tmp_path) -> None:
+    office, inspector, enterprise = world
+    entry, photos = enterprise_upload(enterprise)
+    HubPreviewService(inspector.store).take([entry], photos.__getitem__)
+    assert HubPreviewService(inspector.store).count() == 1
+
+    # The hub is out of reach for the laptop; the office's bundle comes on a USB stick (or a sync folder).
+    exchange(enterprise, office, tmp_path / "up")
+    exchange(office, inspector, tmp_path / "down")
+
+    hazard = hazard_of(inspector.store, "隐患1")
+    assert "reported_rectified" in [e.kind for e in inspector.store.hazards.events(hazard.id)]
+    assert HubPreviewService(inspector.store).count() == 0
+    assert HubPreviewService(inspector.store).for_hazard(hazard.id) == []
+
+
+def test_a_bundle_without_the_records_leaves_the_preview(english, world, tmp_path) -> None:
+    office, inspector, enterprise = world
+    entry, photos = enterprise_upload(enterprise)
+    HubPreviewService(inspector.store).take([entry], photos.__getitem__)
+    exchange(office, inspector, tmp_path / "down")  # the office has not had the enterprise's upload yet
+    assert HubPreviewService(inspector.store).count() == 1
