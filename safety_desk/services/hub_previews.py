@@ -86,6 +86,15 @@ class HazardPreview:
     photos: tuple[str, ...]
 
 
+def _shown_time(taken_ms: int) -> bool:
+    """Whether the time is one a calendar shows (every reader of a kept preview prints it; SQLite holds 64 bits)."""
+    try:
+        beijing_minute_of_ms(taken_ms)
+    except (ValueError, OverflowError, OSError):
+        return False
+    return True
+
+
 def _entry(item: Any) -> tuple[StoredPreview, list[str]]:
     """One listed preview checked (PreviewListingProblem naming what is wrong); its photos' names."""
     if not isinstance(item, dict):
@@ -99,7 +108,7 @@ def _entry(item: Any) -> tuple[StoredPreview, list[str]]:
         raise PreviewListingProblem(say(f"{bundle_id}：发送设备无效", f"{bundle_id}: an invalid sender"))
     if not (enterprise_id is None or isinstance(enterprise_id, str) and len(enterprise_id) <= 64):
         raise PreviewListingProblem(say(f"{bundle_id}：企业编号无效", f"{bundle_id}: an invalid enterprise id"))
-    if type(taken_ms) is not int or taken_ms < 0:
+    if type(taken_ms) is not int or taken_ms < 0 or not _shown_time(taken_ms):
         raise PreviewListingProblem(say(f"{bundle_id}：时间无效", f"{bundle_id}: an invalid time"))
     if not isinstance(changes, str):
         raise PreviewListingProblem(say(f"{bundle_id}：缺少修改内容", f"{bundle_id}: no changes"))
