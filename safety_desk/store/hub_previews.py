@@ -78,3 +78,13 @@ def add_preview(db: Database, preview: StoredPreview, photos: dict[str, bytes]) 
     db.record_derived_many("INSERT INTO hub_preview_photo (bundle_id, sha256, data) VALUES (?, ?, ?)",
                            [(preview.bundle_id, sha, data) for sha, data in sorted(photos.items())])
     db.touched(TABLE, (preview.bundle_id,))
+
+
+def forget_all(conn) -> None:
+    """Every preview gone, on a raw connection inside the caller's transaction (a restored backup: what the hub
+    showed when it was made may have been refused since; only the hub's next listing says what still awaits)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone() is None:
+        return  # a backup made before previews existed (migrated at the next open)
+    with secure_delete(conn):
+        conn.execute("DELETE FROM hub_preview_photo")
+        conn.execute(f"DELETE FROM {TABLE}")

@@ -14,6 +14,7 @@ from safety_desk.store import cipher
 from safety_desk.store.backups import BackupFile, backup_name, export_copy, prune
 from safety_desk.store.connection import BUSY_TIMEOUT_MS, check_database_file
 from safety_desk.store.errors import BackupFailed, SameDatabase, StoreError, write_error
+from safety_desk.store.hub_previews import forget_all as forget_previews
 from safety_desk.store.local_state import begin_incarnation
 from safety_desk.store.open_lock import exclusively
 
@@ -84,6 +85,7 @@ def _new_incarnation(db_path: Path) -> None:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("BEGIN IMMEDIATE")
         begin_incarnation(conn)
+        forget_previews(conn)  # the hub's previews of the backup's day: its next listing says what still awaits
         conn.execute("COMMIT")
     except cipher.Error as exc:
         raise StoreError(say(f"{db_path}: 已恢复，但未能标记新的同步周期（{exc}）；同步前请重试恢复",
