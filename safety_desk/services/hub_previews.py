@@ -231,6 +231,16 @@ class HubPreviewService:
                 drop_previews(self.db, arrived)
         return len(arrived)
 
+    def drop_unheld(self) -> int:
+        """Drop the previews of enterprises this device no longer holds (an import took them out of its scope: a
+        district changed hands, the enterprise moved), as the records of those enterprises went."""
+        gone = {p.bundle_id for p in stored_previews(self.db)
+                if p.enterprise_id and self.store.enterprises.get(p.enterprise_id) is None}
+        if gone:
+            with self.store.transaction():
+                drop_previews(self.db, gone)
+        return len(gone)
+
     # -- reading them ------------------------------------------------------------------------------
     def count(self) -> int:
         return len(preview_ids(self.db))

@@ -466,8 +466,12 @@ class SyncService:
                     told, dropped_photos = take_notices(self.db, self.log, self.this_device(), sender, manifest,
                                                         changes, now)
                     # An enterprise's report held as a preview goes in the transaction that brings its records,
-                    # whatever carried the office's bundle (hub, sync folder, file): never shown as both.
-                    HubPreviewService(self.store).drop_arrived(self.log.cell_clock)
+                    # whatever carried the office's bundle (hub, sync folder, file): never shown as both; and with
+                    # its enterprise when that left this device's scope.
+                    previews = HubPreviewService(self.store)
+                    previews.drop_arrived(self.log.cell_clock)
+                    if dropped_photos is not None:
+                        previews.drop_unheld()
         except BaseException:
             self.db.reload_clock()
             raise

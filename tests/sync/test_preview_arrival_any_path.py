@@ -31,3 +31,22 @@ def test_a_bundle_without_the_records_leaves_the_preview(english, world, tmp_pat
     HubPreviewService(inspector.store).take([entry], photos.__getitem__)
     exchange(office, inspector, tmp_path / "down")  # the office has not had the enterprise's upload yet
     assert HubPreviewService(inspector.store).count() == 1
+
+
+def test_an_enterprise_that_leaves_the_laptops_scope_takes_its_preview_with_it(english, world, tmp_path) -> None:
+    """The office moves the enterprise to another district: the laptop drops it and all of its records, and its
+    report awaiting the office too (it would name an enterprise the laptop may no longer see)."""
+    from safety_desk.services.enterprises import EnterpriseService  # noqa: PLC0415
+
+    from sync_helpers import as_person  # noqa: PLC0415
+
+    office, inspector, enterprise = world
+    entry, photos = enterprise_upload(enterprise)
+    HubPreviewService(inspector.store).take([entry], photos.__getitem__)
+    EnterpriseService(as_person(office, "admin")).move(entry["enterprise_id"], office.store.districts.by_code("D2").id)
+    exchange(office, inspector, tmp_path / "down")
+
+    assert inspector.store.enterprises.get(entry["enterprise_id"]) is None
+    assert HubPreviewService(inspector.store).count() == 0
+    inspector.store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert "灭火器已更换".encode("utf-8") not in inspector.store.path.read_bytes()
