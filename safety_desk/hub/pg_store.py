@@ -442,16 +442,25 @@ def acknowledge(conn: psycopg.Connection, device_id: str, bundle_ids: list[str],
         return count
 
 
+# A preview still shown to its recipient (`v.recipient = %s`): its sender neither revoked nor dropped from the office's
+# device list, and its enterprise in one of the recipient's districts as the office's rows and device list say now
+# (the office may have moved the enterprise, or changed the device's districts, since the hub took the upload).
+_STILL_SHOWN = ("JOIN bundle b ON b.bundle_id = v.bundle_id JOIN device d ON d.id = b.sender "
+                "JOIN device r ON r.id = v.recipient "
+                "JOIN office_row e ON e.tbl = 'enterprise' AND e.row_id = v.enterprise_id "
+                "WHERE v.recipient = %s AND d.revoked_at IS NULL "
+                "AND jsonb_exists(coalesce(r.scope->'district_ids', '[]'::jsonb), e.data->>'district_id')")
+
+
 def previews_for(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int) -> list[dict[str, Any]]:
-    """Every preview still shown to the device (the request noted), oldest first; none of a sender since
-    revoked or dropped from the office's device list."""
+    """Every preview still shown to the device (the request noted), oldest first: none of a sender since revoked
+    or dropped from the office's device list, nor of an enterprise no longer in the device's districts."""
     with conn.transaction():
         _take_nonce(conn, device_id, nonce, now_ms)
         _seen(conn, device_id, now_ms)
         rows = conn.execute(
             "SELECT v.bundle_id, b.sender, d.name, v.enterprise_id, b.received_ms, v.changes, v.photos "
-            "FROM preview v JOIN bundle b ON b.bundle_id = v.bundle_id JOIN device d ON d.id = b.sender "
-            "WHERE v.recipient = %s AND d.revoked_at IS NULL ORDER BY b.seq", (device_id,)).fetchall()
+            f"FROM preview v {_STILL_SHOWN} ORDER BY b.seq", (device_id,)).fetchall()
     return [{"bundle_id": r[0], "sender": r[1], "sender_name": r[2], "enterprise_id": r[3], "taken_ms": r[4],
              "changes": bytes(r[5]).decode("utf-8"), "photos": list(r[6])} for r in rows]
 
@@ -462,9 +471,7 @@ def preview_photo(conn: psycopg.Connection, device_id: str, sha256: str, nonce: 
         _take_nonce(conn, device_id, nonce, now_ms)
         _seen(conn, device_id, now_ms)
         row = conn.execute("SELECT p.data FROM photo p WHERE p.sha256 = %s AND EXISTS (SELECT 1 FROM preview v "
-                           "JOIN bundle b ON b.bundle_id = v.bundle_id JOIN device d ON d.id = b.sender "
-                           "WHERE v.recipient = %s AND %s = ANY(v.photos) AND d.revoked_at IS NULL)",
-                           (sha256, device_id, sha256)).fetchone()
+                           f"{_STILL_SHOWN} AND %s = ANY(v.photos))", (sha256, device_id, sha256)).fetchone()
     if row is None:
         raise HubRefused(404, say("没有给此设备看的这张照片", "no such photo for this device"))
     return bytes(row[0])
