@@ -214,9 +214,9 @@ class HubPreviewService:
         return data
 
     def drop_arrived(self, cell_clock: Callable[[str, str, str], str | None]) -> int:
-        """Drop the previews whose every change this device now holds as a record, by the clock of each cell here
-        (`cell_clock`: store/sync_log.py): the office's bundle brought them in the exchange that took the listing
-        (it acknowledged the upload after the listing was sent). The record is then shown, not both."""
+        """Drop the previews whose every change this device now holds as a record, by the clock each cell here was
+        written with (`cell_clock`: store/sync_log.py cell_first_clock, the sender's own even when the office capped
+        it): the office's bundle that brought them is being imported. The record is then shown, not both."""
         columns = self._columns()
         arrived = set()
         for preview in stored_previews(self.db):

@@ -314,6 +314,14 @@ class SyncLog:
         row = self.conn.execute("SELECT clock FROM write_log WHERE seq = ?", (seq,)).fetchone() if seq else None
         return row[0] if row else None
 
+    def cell_first_clock(self, table: str, row_id: str, column: str) -> str | None:
+        """The clock the write that set this cell here was made with: the one it had before a receiver capped it
+        (a device's clock far ahead), else its clock (None: the cell is not here)."""
+        seq = self.cell_seq(table, row_id, column)
+        row = self.conn.execute("SELECT coalesce(capped_from, clock) FROM write_log WHERE seq = ?",
+                                (seq,)).fetchone() if seq else None
+        return row[0] if row else None
+
     # -- export ---------------------------------------------------------------------------------
     def moved_enterprises(self, after_seq: int) -> list[str]:
         """Enterprises whose district was changed after `after_seq` (they may have entered a device's scope)."""

@@ -50,3 +50,20 @@ def test_an_enterprise_that_leaves_the_laptops_scope_takes_its_preview_with_it(e
     assert HubPreviewService(inspector.store).count() == 0
     inspector.store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     assert "灭火器已更换".encode("utf-8") not in inspector.store.path.read_bytes()
+
+
+def test_a_report_from_a_pc_a_year_ahead_goes_when_its_capped_records_arrive(english, world, tmp_path) -> None:
+    """The office caps the clocks of a PC running a year ahead: the records the laptop gets carry the office's capped
+    clocks, not the preview's, and are the same report all the same."""
+    from test_clock_integrity import _run_a_year_ahead  # noqa: PLC0415
+
+    office, inspector, enterprise = world
+    _run_a_year_ahead(enterprise)
+    entry, photos = enterprise_upload(enterprise)
+    HubPreviewService(inspector.store).take([entry], photos.__getitem__)
+    exchange(enterprise, office, tmp_path / "up")
+    exchange(office, inspector, tmp_path / "down")
+
+    hazard = hazard_of(inspector.store, "隐患1")
+    assert "reported_rectified" in [e.kind for e in inspector.store.hazards.events(hazard.id)]
+    assert HubPreviewService(inspector.store).count() == 0
