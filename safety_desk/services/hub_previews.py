@@ -25,6 +25,7 @@ from safety_desk.store.hub_previews import (
     stored_previews,
 )
 from safety_desk.store.store import Store
+from safety_desk.store.sync_log import SyncLog
 from safety_desk.sync.change_codec import decode_changes
 
 _BUNDLE_ID = re.compile(r"^[0-9A-Za-z-]{1,160}$")
@@ -255,12 +256,16 @@ class HubPreviewService:
 
     def _readable(self, previews: list[StoredPreview]) -> list[PendingPreview]:
         columns = self._columns()
+        log = SyncLog(self.db)
         items = []
         for stored in previews:
             try:
                 changes = self._decode(stored, columns)
             except ValueError:
                 changes = []  # stored by a version with other columns: shown with what the listing said
+            # What is a record here already is not shown again as awaiting the office (a later upload of the
+            # enterprise holds its earlier one, which the office may have taken meanwhile).
+            changes = [c for c in changes if (log.cell_first_clock(c.table, c.row_id, c.field) or "") < c.clock]
             content = summarise(changes, _Known(self.store))
             descriptions = {f.hazard_id: f.text for f in content.facts if f.what == NEW_HAZARD}
             lines = [self._line(fact, descriptions) for fact in content.facts]

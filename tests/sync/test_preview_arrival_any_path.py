@@ -67,3 +67,37 @@ def test_a_report_from_a_pc_a_year_ahead_goes_when_its_capped_records_arrive(eng
     hazard = hazard_of(inspector.store, "隐患1")
     assert "reported_rectified" in [e.kind for e in inspector.store.hazards.events(hazard.id)]
     assert HubPreviewService(inspector.store).count() == 0
+
+
+def test_the_part_of_a_preview_already_a_record_is_not_shown_again(english, world, tmp_path) -> None:
+    """The enterprise uploads its report, then (before the office's next exchange) a new hazard: its second upload
+    holds both. The office took the first in the meantime and the laptop holds it as a record; of the preview, only
+    the new hazard still awaits the office."""
+    from safety_desk.media.files import media_path  # noqa: PLC0415
+    from safety_desk.services.hazards import HazardService  # noqa: PLC0415
+    from safety_desk.store.changes import export_changes  # noqa: PLC0415
+    from safety_desk.sync.change_codec import encode_changes  # noqa: PLC0415
+
+    from preview_helpers import TAKEN_MS, last_seq  # noqa: PLC0415
+    from sync_helpers import add_photo, as_person, enterprise_finds  # noqa: PLC0415
+
+    office, inspector, enterprise = world
+    before = last_seq(enterprise)
+    hazard = hazard_of(enterprise.store, "隐患1")
+    photo = add_photo(enterprise.store, "整改后 分两次")
+    HazardService(as_person(enterprise, "e1")).report_rectified(hazard.id, "灭火器已更换", [photo])
+    exchange(enterprise, office, tmp_path / "first")  # the office took the first upload ...
+    enterprise_finds(enterprise, "self_inspection", "配电箱门未关闭")
+    own = enterprise.store.enterprises.every()[0]
+    second = {"bundle_id": "ent-0002", "sender": enterprise.device_id, "sender_name": "enterprise",
+              "enterprise_id": own.id, "taken_ms": TAKEN_MS, "photos": [photo],
+              "changes": encode_changes(list(export_changes(enterprise.store.db, before))).decode()}
+    photos = {photo: media_path(enterprise.store.media_dir, photo).read_bytes()}
+    HubPreviewService(inspector.store).take([second], photos.__getitem__)  # ... the second awaits it
+    exchange(office, inspector, tmp_path / "down")
+
+    assert "reported_rectified" in [e.kind for e in inspector.store.hazards.events(hazard.id)]
+    assert HubPreviewService(inspector.store).for_hazard(hazard.id) == []
+    [pending] = HubPreviewService(inspector.store).pending()
+    assert [line for line in pending.lines if "配电箱门未关闭" in line] and \
+        not [line for line in pending.lines if "灭火器已更换" in line]
