@@ -151,6 +151,7 @@ class HubPreviewService:
         fetched: dict[str, bytes | None] = {}
         adding: set[str] = set()
         held_names = held_photos(self.db)
+        log = SyncLog(self.db)
         refetched: list[tuple[str, dict[str, bytes]]] = []
         for index, item in enumerate(listing, start=1):
             if isinstance(item, dict) and isinstance(item.get("bundle_id"), str):
@@ -168,7 +169,8 @@ class HubPreviewService:
                     continue
                 if preview.bundle_id in adding:
                     continue  # listed twice: the first stands
-                self._decode(preview, columns)
+                if _all_here(self._decode(preview, columns), log.cell_first_clock):
+                    continue  # its records came another way (sync folder, file) before the office told the hub
             except ValueError as exc:
                 result.skipped.append(say(f"待确认上报第 {index} 项：{exc}", f"preview {index}: {exc}"))
                 continue
@@ -225,7 +227,7 @@ class HubPreviewService:
                 changes = self._decode(preview, columns)
             except ValueError:
                 continue
-            if changes and all((cell_clock(c.table, c.row_id, c.field) or "") >= c.clock for c in changes):
+            if _all_here(changes, cell_clock):
                 arrived.add(preview.bundle_id)
         if arrived:
             with self.store.transaction():
@@ -265,7 +267,7 @@ class HubPreviewService:
                 changes = []  # stored by a version with other columns: shown with what the listing said
             # What is a record here already is not shown again as awaiting the office (a later upload of the
             # enterprise holds its earlier one, which the office may have taken meanwhile).
-            changes = [c for c in changes if (log.cell_first_clock(c.table, c.row_id, c.field) or "") < c.clock]
+            changes = [c for c in changes if not _here(c, log.cell_first_clock)]
             content = summarise(changes, _Known(self.store))
             descriptions = {f.hazard_id: f.text for f in content.facts if f.what == NEW_HAZARD}
             lines = [self._line(fact, descriptions) for fact in content.facts]
@@ -306,6 +308,16 @@ class HubPreviewService:
         if fact.what == DRILL:
             return say(f"应急演练：{fact.text}", f"emergency drill: {fact.text}")
         return fact.text
+
+
+def _here(change: Change, cell_clock: Callable[[str, str, str], str | None]) -> bool:
+    """Whether this device holds the change as a record, or a later write of its cell (`cell_clock`: the clock each
+    cell here was written with, before any capping: store/sync_log.py cell_first_clock)."""
+    return (cell_clock(change.table, change.row_id, change.field) or "") >= change.clock
+
+
+def _all_here(changes: list[Change], cell_clock: Callable[[str, str, str], str | None]) -> bool:
+    return bool(changes) and all(_here(c, cell_clock) for c in changes)
 
 
 def _event_label(kind: str) -> str:

@@ -101,3 +101,17 @@ def test_the_part_of_a_preview_already_a_record_is_not_shown_again(english, worl
     [pending] = HubPreviewService(inspector.store).pending()
     assert [line for line in pending.lines if "配电箱门未关闭" in line] and \
         not [line for line in pending.lines if "灭火器已更换" in line]
+
+
+def test_a_listing_naming_an_upload_whose_records_are_here_adds_nothing(english, world, tmp_path) -> None:
+    """The office's records came by sync folder while the hub still lists the upload (the office has not yet
+    exchanged with the hub): the next listing does not bring the preview back beside the record."""
+    office, inspector, enterprise = world
+    entry, photos = enterprise_upload(enterprise)
+    HubPreviewService(inspector.store).take([entry], photos.__getitem__)
+    exchange(enterprise, office, tmp_path / "up")
+    exchange(office, inspector, tmp_path / "down")
+    assert HubPreviewService(inspector.store).count() == 0
+
+    taken = HubPreviewService(inspector.store).take([entry], photos.__getitem__)
+    assert taken.added == 0 and HubPreviewService(inspector.store).count() == 0
