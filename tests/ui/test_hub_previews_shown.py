@@ -139,3 +139,21 @@ def test_the_window_shows_the_count_in_its_status_bar_at_1366x768(qtbot, demo_co
     assert window.statusBar().rect().contains(shown) and shown.width() >= window.preview_status.sizeHint().width()
     if SHOTS is not None:
         window.grab().save(str(SHOTS / "window-preview-count.png"))
+
+
+def test_an_open_hazard_loses_its_banner_when_an_exchange_drops_the_preview(qtbot, demo_context,
+                                                                            chinese_window) -> None:
+    """The hazard's page stays open while the background exchange runs: the office judged the report, the hub no
+    longer lists it, and the banner goes without the page being opened again."""
+    [hazard] = _hazards(demo_context, 1)
+    entry, photos = _report(demo_context, hazard)
+    HubPreviewService(demo_context.store).take([entry], photos.__getitem__)
+    dialog = HazardDetailDialog(demo_context, hazard.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.preview_banner.isVisible()
+
+    with qtbot.waitSignal(demo_context.changes.changed):
+        HubPreviewService(demo_context.store).take([], photos.__getitem__)
+    qtbot.waitUntil(dialog.preview_banner.isHidden)

@@ -26,6 +26,7 @@ from safety_desk.services.hazards import (
 from safety_desk.services.hub_previews import HazardPreview
 from safety_desk.services.photos import PreparedPhoto
 from safety_desk.services.reports import ReportService
+from safety_desk.store.changed import Changes
 from safety_desk.store.records import Photo
 from safety_desk.ui.context import AppContext
 from safety_desk.ui.dialogs.hazard_reason import ReasonDialog
@@ -112,6 +113,13 @@ class HazardDetailDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.refresh()
+        context.changes.changed.connect(self.on_changes)
+
+    def on_changes(self, changes: Changes) -> None:
+        """An exchange in the background took or dropped the hub's previews (the office judged a report; its record
+        may have come in the same commit): the banner, and the hazard with it, are read again."""
+        if changes.touches("hub_preview") and self.isVisible():
+            self.refresh()
 
     # -- building -------------------------------------------------------------------------------
     def _build_header(self) -> QVBoxLayout:
