@@ -150,7 +150,7 @@ COLUMNS: dict[str, LedgerColumn] = {column.key: column for column in (
     _column("overdue_days", QT_TRANSLATE_NOOP("LedgerModel", "Overdue days"), "逾期天数", 9,
             lambda row: row.overdue_days or None, view_width=8),
     _column("notice_number", QT_TRANSLATE_NOOP("LedgerModel", "Notice"), "整改通知书", 20,
-            lambda row: row.notice_number or "", view_width=12),
+            lambda row: row.notice_number or "", view_width=15),
     _day_column("rectified_at", QT_TRANSLATE_NOOP("LedgerModel", "Rectified"), "整改完成日期", 13),
     _day_column("closed_at", QT_TRANSLATE_NOOP("LedgerModel", "Closed"), "销号日期", 12),
     _column("treatment_plan", QT_TRANSLATE_NOOP("LedgerModel", "Treatment plan"), "治理方案", 36,

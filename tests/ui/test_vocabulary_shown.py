@@ -70,6 +70,14 @@ def test_the_english_ledger_reads_grades_and_statuses_in_english(qtbot, demo_con
                                    "Awaiting re-inspection", "Closed"]
     assert _column(page, LedgerModel.GRADE) == {"General", "Major"}
     assert not any(HAN.search(text) for text in _column(page, LedgerModel.STATUS))
+    # Every source word shows whole ("Self-inspection" cannot wrap), and a notice number in its two lines.
+    header, cells = page.table.horizontalHeader(), page.table.fontMetrics()
+    sources = _column(page, LedgerModel.SOURCE)
+    assert "Self-inspection" in sources
+    assert header.sectionSize(LedgerModel.SOURCE) > max(cells.horizontalAdvance(s) for s in sources)
+    numbers = {n for n in _column(page, LedgerModel.NOTICE) if n and n != "—"}
+    assert numbers and header.sectionSize(LedgerModel.NOTICE) > max(
+        cells.horizontalAdvance(n[n.index("〔"):]) for n in numbers if "〔" in n)
     _shot(page, "hazards-en.png")
 
 
