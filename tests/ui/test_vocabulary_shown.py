@@ -16,7 +16,7 @@ from safety_desk.domain.vocabulary import word
 from safety_desk.services.enterprises import OpenHazardRow
 from safety_desk.services.training import TrainingRow
 from safety_desk.store.records import Drill, Hazard
-from safety_desk.ui.i18n import apply_font, install_translators, register_font
+from safety_desk.ui.i18n import apply_font, register_font
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
 from safety_desk.ui.dialogs.incident_editor import IncidentEditorDialog
 from safety_desk.ui.dialogs.training_editor import TrainingEditorDialog
@@ -98,12 +98,6 @@ def test_choosing_major_lists_only_major_hazards(qtbot, demo_context, english) -
     assert _column(page, LedgerModel.STATUS, waiting) == {"Awaiting re-inspection"}
 
 
-@pytest.fixture
-def chinese_window(qapp):
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def test_the_chinese_ledger_is_as_it_was(qtbot, demo_context, chinese_window) -> None:

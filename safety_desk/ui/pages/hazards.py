@@ -132,7 +132,8 @@ class HazardsPage(QWidget):
         for number, column in enumerate(LedgerModel.COLUMNS):
             if number != LedgerModel.DESCRIPTION:
                 title = str(self.model.headerData(number, Qt.Orientation.Horizontal) or "")
-                parts = [part for text in words.get(number, ()) for part in text.split()]
+                # (Chinese wraps between any two characters: only a Latin word must fit whole.)
+                parts = [part for text in words.get(number, ()) for part in text.split() if part.isascii()]
                 widest = max((cells.horizontalAdvance(part) for part in parts), default=0)
                 header.resizeSection(number, max((column.view_width or column.width) * zero,
                                                  metrics.horizontalAdvance(title) + _HEADER_PADDING,
