@@ -229,7 +229,12 @@ class HubSyncService:
                     except HubRefusal as exc:
                         if exc.status not in (400, 409, 422):
                             raise  # not about this bundle (time, revoked, hub down): it stays for the next exchange
-                        result.refused_uploads.append(f"{bundle.name}: {exc}")
+                        advice = say("。这些修改留在本机：用同步文件夹或U盘与安全办同步一次，由安全办逐项处理（其余修改照收，"
+                                     "不收的记入冲突），之后即可再经集线器同步",
+                                     ". The changes stay on this computer: sync once with the office by folder or USB "
+                                     "stick, where the office takes the rest and records the refused ones as "
+                                     "conflicts; the hub works again after that") if exc.status == 422 else ""
+                        result.refused_uploads.append(f"{bundle.name}: {exc}{advice}")
                         set_aside(bundle)
                         continue
                     if answer.get("duplicate"):

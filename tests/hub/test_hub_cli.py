@@ -93,3 +93,41 @@ def test_serve_refuses_a_metrics_token_that_could_be_guessed(hub_database, tmp_p
     token.write_text("short\n")
     result = run("hub", "serve", "--database", hub_database, "--metrics-token-file", str(token))
     assert result.exit_code == 2 and "至少 16 个 ASCII 字符" in result.output, result.output
+
+
+def test_an_enterprise_report_reaches_the_inspector_at_the_command_line_while_the_office_is_off(
+        hub_world, running_hub) -> None:
+    """The issue's story as a new user types it: the office and the laptop sync with the hub once, the office's
+    program is then off, the enterprise reports a hazard rectified; the inspector's next `sync hub` says so and
+    `sync previews` shows it, marked as awaiting the office; once the office has synced it is a record instead."""
+    import json
+
+    from safety_desk.services.hazards import HazardService
+    from tests.sync.sync_helpers import add_photo, as_person, hazard_of
+
+    url, _ = running_hub
+    paths = {name: str(hub_world[name].store.path) for name in ("office", "laptop1", "enterprise")}
+    enterprise = hub_world["enterprise"]
+    hazard = hazard_of(enterprise.store, "隐患1")
+    for name in ("office", "laptop1", "enterprise", "office", "laptop1", "enterprise"):
+        assert run("--db", paths[name], "sync", "hub", url).exit_code == 0
+    HazardService(as_person(enterprise, "e1")).report_rectified(hazard.id, "已更换灭火器并张贴标识",
+                                                                [add_photo(enterprise.store, "整改后")])
+    for replica in hub_world.values():
+        replica.close()
+    assert run("--db", paths["enterprise"], "sync", "hub", url).exit_code == 0
+
+    synced = run("--db", paths["laptop1"], "sync", "hub", url)
+    assert synced.exit_code == 0 and "1 条企业上报待安全办确认" in synced.output, synced.output
+    shown = run("--db", paths["laptop1"], "sync", "previews")
+    assert "【待安全办确认】" in shown.output and "已更换灭火器并张贴标识" in shown.output, shown.output
+    assert "照片 1 张" in shown.output
+    listed = json.loads(run("--db", paths["laptop1"], "sync", "previews", "--json").output)["previews"]
+    assert [item["items"][0]["event_kind"] for item in listed] == ["reported_rectified"]
+    awaiting = run("--db", paths["laptop1"], "ledger", "--status", "待复查", "--json").output
+    assert hazard.id not in awaiting  # a preview is not a record: the ledger does not have it
+
+    assert run("--db", paths["office"], "sync", "hub", url).exit_code == 0  # the office's program runs again
+    assert run("--db", paths["laptop1"], "sync", "hub", url).exit_code == 0
+    assert "没有待安全办确认的企业上报" in run("--db", paths["laptop1"], "sync", "previews").output
+    assert hazard.id in run("--db", paths["laptop1"], "ledger", "--status", "待复查", "--json").output

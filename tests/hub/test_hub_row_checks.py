@@ -16,7 +16,7 @@ from safety_desk.sync.hub_protocol import UPLOAD
 
 from hostile import HostileEdit
 from hub_world import sync_via
-from sync_helpers import add_photo, as_person, hazard_of, later_than
+from sync_helpers import add_photo, as_person, enterprise_finds, exchange, hazard_of, later_than
 from test_hub_refusals import bundle_for_office, headers_of
 
 TABLES = ("hub_identity", "device", "photo", "bundle", "bundle_photo", "request_nonce", "device_activity",
@@ -126,7 +126,7 @@ def test_a_valid_upload_relays_and_the_office_imports_it(hub_world, running_hub)
         assert PgRows(conn, enterprise.device_id, office.device_id, 0).evidence_photos([photo, "0" * 64]) == {photo}
 
 
-def test_a_refused_upload_is_set_aside_by_the_device_with_the_reason(hub_world, running_hub) -> None:
+def test_a_refused_upload_is_set_aside_by_the_device_with_the_reason(hub_world, running_hub, tmp_path) -> None:
     url, _ = running_hub
     office, enterprise = hub_world["office"], hub_world["enterprise"]
     sync_via(office, url)
@@ -138,6 +138,19 @@ def test_a_refused_upload_is_set_aside_by_the_device_with_the_reason(hub_world, 
     result = sync_via(enterprise, url)
     assert result.uploaded == 0 and len(result.refused_uploads) == 1
     assert "422" in result.refused_uploads[0] and "安全办不会接收" in result.refused_uploads[0]
+    # What the message advises: one sync by file with the office, which refuses that change alone and takes the
+    # rest; the hub then takes the device's uploads again.
+    assert "用同步文件夹或U盘与安全办同步一次" in result.refused_uploads[0]
+    # Until then, each new change brings the refused one again: the report waits on the enterprise's PC.
+    HazardService(as_person(enterprise, "e1")).report_rectified(hazard.id, "已整改", [add_photo(enterprise.store, "四")])
+    assert sync_via(enterprise, url).refused_uploads
+    exchange(enterprise, office, tmp_path / "up")
+    exchange(office, enterprise, tmp_path / "down")
+    assert "reported_rectified" in [e.kind for e in office.store.hazards.events(hazard.id)]
+    assert office.store.hazards.get(hazard.id).source != "self_inspection"
+    enterprise_finds(enterprise, "self_inspection", "消防通道堆放杂物")
+    again = sync_via(enterprise, url)
+    assert (again.uploaded, again.refused_uploads) == (1, []), again.refused_uploads
 
 
 def test_the_office_rows_come_from_the_office_only_and_in_order(hub_world, running_hub) -> None:

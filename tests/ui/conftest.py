@@ -3,6 +3,7 @@ real thread pool watched for tasks that fail or use another thread's connection.
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any, Callable
 
@@ -14,6 +15,7 @@ from safety_desk.store import database
 from safety_desk.store.errors import WrongThread
 from safety_desk.store.store import Store
 from safety_desk.ui.context import AppContext
+from safety_desk.ui.i18n import apply_font, install_translators, register_font
 from safety_desk.ui.tasks import InlineTaskRunner, TaskRunner, TaskSignals
 
 
@@ -35,6 +37,20 @@ def context_for(demo_store: Store) -> Callable[[str], AppContext]:
 def demo_context(context_for: Callable[[str], AppContext]) -> AppContext:
     """Signed in as the office administrator, who sees and may edit everything."""
     return context_for("admin")
+
+
+@pytest.fixture
+def chinese_window(qapp):
+    """The window in Chinese, as it starts by default (the tests' own language is English); with
+    SAFETY_DESK_SHOTS set, in the window's own font too, so screenshots show Chinese as Chinese."""
+    translators = install_translators(qapp, "zh_CN")
+    before = qapp.font()
+    if os.environ.get("SAFETY_DESK_SHOTS"):
+        apply_font(qapp, register_font())
+    yield
+    qapp.setFont(before)
+    for translator in translators:
+        qapp.removeTranslator(translator)
 
 
 class WatchedPool(TaskRunner):

@@ -192,7 +192,7 @@ def test_removing_a_chip_keeps_a_setting_the_user_changed(qtbot, demo_context, d
     assert page.model.total() == service.count(LedgerFilter(grade="重大"))
 
 
-def test_the_description_has_room_on_a_laptop(qtbot, demo_context, demo_as_of) -> None:
+def test_the_description_has_room_on_a_laptop(qtbot, demo_context, demo_as_of, chinese_window) -> None:
     page = _page(qtbot, demo_context, demo_as_of)
     page.resize(1366 - 180, 700)  # the window on a 1366-wide screen, less the navigation
     page.show()

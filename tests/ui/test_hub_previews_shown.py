@@ -16,23 +16,12 @@ from safety_desk.domain.sync_model import WHOLE_ROW, Change
 from safety_desk.services.hub_previews import HubPreviewService
 from safety_desk.sync.change_codec import encode_changes
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
-from safety_desk.ui.i18n import apply_font, install_translators, register_font
 from safety_desk.ui.widgets.preview_status import PreviewStatus
 
 SHOTS = Path(os.environ["SAFETY_DESK_SHOTS"]) if os.environ.get("SAFETY_DESK_SHOTS") else None
 NOTE = "配电箱已加锁，警示标识已张贴"
 
 
-@pytest.fixture
-def chinese_window(qapp):
-    translators = install_translators(qapp, "zh_CN")
-    before = qapp.font()
-    if SHOTS is not None:  # the window's own font, so Chinese shows as Chinese in the screenshots
-        apply_font(qapp, register_font())
-    yield
-    qapp.setFont(before)
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def _jpeg(colour: tuple[int, int, int]) -> bytes:

@@ -76,14 +76,21 @@ def _shown_runner(qtbot, context: AppContext, inspection_id: str) -> InspectionR
     return runner
 
 
+def _focused(runner: InspectionRunner):
+    """What has the keyboard focus in the runner (the runner itself when the focus is elsewhere: a window another
+    test left open in this process may be the active one, and its focus widget is not ours to type into)."""
+    widget = QApplication.focusWidget()
+    return widget if widget is not None and (widget is runner or runner.isAncestorOf(widget)) else runner
+
+
 def press(qtbot, runner: InspectionRunner, key: Qt.Key, modifier=NO_MODIFIER) -> None:
     """A key as the inspector types it: to whatever has the keyboard focus."""
-    qtbot.keyClick(QApplication.focusWidget() or runner, key, modifier)
+    qtbot.keyClick(_focused(runner), key, modifier)
 
 
 def type_text(qtbot, runner: InspectionRunner, text: str) -> None:
     """Typing: ASCII as key presses, Chinese as the input method commits it (QTest has no keys for it)."""
-    target = QApplication.focusWidget() or runner
+    target = _focused(runner)
     for chunk in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
         if chunk.isascii():
             qtbot.keyClicks(target, chunk)

@@ -16,7 +16,7 @@ from safety_desk.domain.vocabulary import word
 from safety_desk.services.enterprises import OpenHazardRow
 from safety_desk.services.training import TrainingRow
 from safety_desk.store.records import Drill, Hazard
-from safety_desk.ui.i18n import apply_font, install_translators, register_font
+from safety_desk.ui.i18n import apply_font, register_font
 from safety_desk.ui.dialogs.hazard_detail import HazardDetailDialog
 from safety_desk.ui.dialogs.incident_editor import IncidentEditorDialog
 from safety_desk.ui.dialogs.training_editor import TrainingEditorDialog
@@ -70,6 +70,14 @@ def test_the_english_ledger_reads_grades_and_statuses_in_english(qtbot, demo_con
                                    "Awaiting re-inspection", "Closed"]
     assert _column(page, LedgerModel.GRADE) == {"General", "Major"}
     assert not any(HAN.search(text) for text in _column(page, LedgerModel.STATUS))
+    # Every source word shows whole ("Self-inspection" cannot wrap), and a notice number in its two lines.
+    header, cells = page.table.horizontalHeader(), page.table.fontMetrics()
+    sources = _column(page, LedgerModel.SOURCE)
+    assert "Self-inspection" in sources
+    assert header.sectionSize(LedgerModel.SOURCE) > max(cells.horizontalAdvance(s) for s in sources)
+    numbers = {n for n in _column(page, LedgerModel.NOTICE) if n and n != "—"}
+    assert numbers and header.sectionSize(LedgerModel.NOTICE) > max(
+        cells.horizontalAdvance(n[n.index("〔"):]) for n in numbers if "〔" in n)
     _shot(page, "hazards-en.png")
 
 
@@ -90,12 +98,6 @@ def test_choosing_major_lists_only_major_hazards(qtbot, demo_context, english) -
     assert _column(page, LedgerModel.STATUS, waiting) == {"Awaiting re-inspection"}
 
 
-@pytest.fixture
-def chinese_window(qapp):
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def test_the_chinese_ledger_is_as_it_was(qtbot, demo_context, chinese_window) -> None:

@@ -119,20 +119,21 @@ class HazardsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LedgerModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         # Each column as wide as the ledger's column table says (in widths of "0", as Excel counts); the
-        # description stretches over the rest: what the hazard is gets the most room.
         # description stretches over the rest: what the hazard is gets the most room. Never narrower than the
         # header's own words and the sort arrow (隐患等级 is wider than any grade under it).
-        # Nor narrower than the longest single word of a grade or status (rows are two lines high, so
-        # "Awaiting re-inspection" wraps after "Awaiting"; 整改中 fits 7 zeros already).
+        # Nor narrower than the longest single word of a grade, status or source (rows are two lines high, so
+        # "Awaiting re-inspection" wraps after "Awaiting"; "Self-inspection" cannot wrap; 整改中 fits 7 zeros).
         metrics = header.fontMetrics()
         zero = metrics.horizontalAdvance("0")
         words = {LedgerModel.GRADE: [word(grade) for grade in HazardGrade],
-                 LedgerModel.STATUS: [word(status) for status in HazardStatus]}
+                 LedgerModel.STATUS: [word(status) for status in HazardStatus],
+                 LedgerModel.SOURCE: list(self.model.source_labels.values())}
         cells = self.table.fontMetrics()
         for number, column in enumerate(LedgerModel.COLUMNS):
             if number != LedgerModel.DESCRIPTION:
                 title = str(self.model.headerData(number, Qt.Orientation.Horizontal) or "")
-                parts = [part for text in words.get(number, ()) for part in text.split()]
+                # (Chinese wraps between any two characters: only a Latin word must fit whole.)
+                parts = [part for text in words.get(number, ()) for part in text.split() if part.isascii()]
                 widest = max((cells.horizontalAdvance(part) for part in parts), default=0)
                 header.resizeSection(number, max((column.view_width or column.width) * zero,
                                                  metrics.horizontalAdvance(title) + _HEADER_PADDING,
