@@ -3469,6 +3469,16 @@ or start a new one (Ctrl+N).</source>
         <translation>整改通知书</translation>
     </message>
     <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="152"/>
+        <source>reported</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location filename="../../safety_desk/ui/models/ledger_model.py" line="153"/>
+        <source>The enterprise has reported on this hazard through the hub; awaiting the office&apos;s confirmation (not yet a record)</source>
+        <translation>企业已通过集线器上报此隐患的情况，待安全办确认（尚未记入台账）</translation>
+    </message>
+    <message>
         <location filename="../../safety_desk/ui/models/ledger_model.py" line="52"/>
         <source>Inspection</source>
         <translation>监督检查</translation>

@@ -278,6 +278,14 @@ class HubPreviewService:
                                         stored.photos))
         return items
 
+    def hazards_reported(self) -> set[str]:
+        """The hazards with an event awaiting the office (a rectification report, progress ...): the ledger marks
+        them. Nothing is decoded while no preview is held (the ledger reads this at each refresh)."""
+        if not self.count():
+            return set()
+        return {fact.hazard_id for item in self.pending() for fact in item.facts
+                if fact.what == HAZARD_EVENT and fact.hazard_id}
+
     def for_hazard(self, hazard_id: str) -> list[HazardPreview]:
         """The events of `hazard_id` awaiting the office (a rectification report, progress ...), oldest first."""
         found = []

@@ -562,6 +562,7 @@ OPERATIONS: list[Op] = [
     # The hub's previews are the device's, as its bundles are (the hub scopes them): anyone signed in reads them.
     Op("HubPreviewService.count", lambda c, w: HubPreviewService(c.store).count(), ALL, "none"),
     Op("HubPreviewService.pending", lambda c, w: HubPreviewService(c.store).pending(), ALL, "none"),
+    Op("HubPreviewService.hazards_reported", lambda c, w: HubPreviewService(c.store).hazards_reported(), ALL, "none"),
     Op("HubPreviewService.for_hazard", lambda c, w: HubPreviewService(c.store).for_hazard(c.id(w, "h_open")), ALL,
        "none"),
     Op("HubPreviewService.photo", lambda c, w: HubPreviewService(c.store).photo("0" * 64), ALL, "none"),

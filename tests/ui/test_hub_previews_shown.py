@@ -22,8 +22,6 @@ SHOTS = Path(os.environ["SAFETY_DESK_SHOTS"]) if os.environ.get("SAFETY_DESK_SHO
 NOTE = "配电箱已加锁，警示标识已张贴"
 
 
-
-
 def _jpeg(colour: tuple[int, int, int]) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (320, 240), colour).save(buffer, "JPEG")
@@ -146,3 +144,39 @@ def test_an_open_hazard_loses_its_banner_when_an_exchange_drops_the_preview(qtbo
     with qtbot.waitSignal(demo_context.changes.changed):
         HubPreviewService(demo_context.store).take([], photos.__getitem__)
     qtbot.waitUntil(dialog.preview_banner.isHidden)
+
+
+def test_the_ledger_marks_a_hazard_with_a_report_awaiting_the_office(qtbot, demo_context, chinese_window) -> None:
+    from PySide6.QtCore import Qt
+
+    from safety_desk.store.changed import Changes
+    from safety_desk.ui.models.ledger_model import LedgerModel
+    from safety_desk.ui.pages.hazards import HazardsPage
+
+    reported, other = _hazards(demo_context)
+    page = HazardsPage(demo_context)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.on_shown()
+    model = page.model
+
+    def status_cell(hazard_id: str):
+        row = next(r for r in range(model.rowCount()) if model.row_at(r).hazard_id == hazard_id)
+        return model.index(row, LedgerModel.STATUS)
+
+    status_before = model.data(status_cell(reported.id))
+    assert "已上报" not in status_before
+    entry, photos = _report(demo_context, reported)
+    HubPreviewService(demo_context.store).take([entry], photos.__getitem__)
+    # What the window broadcasts after a background exchange's commit (ui/hub_syncer.py): the page reads again.
+    demo_context.changes.changed.emit(Changes.of({"hub_preview": [entry["bundle_id"]]}))
+    qtbot.waitUntil(lambda: "已上报" in model.data(status_cell(reported.id)))
+    cell = status_cell(reported.id)
+    # The record's status stays (a preview changes nothing of it); the second line says a report awaits the office.
+    assert model.data(cell) == f"{status_before}\n已上报"
+    assert model.data(cell, Qt.ItemDataRole.ForegroundRole) is not None
+    assert "待安全办确认" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert "已上报" not in model.data(status_cell(other.id))
+    assert model.text(model.row_at(cell.row()), LedgerModel.STATUS) == status_before  # what is copied or exported
+    if SHOTS is not None:
+        page.grab().save(str(SHOTS / "ledger-reported-mark.png"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
@@ -22,6 +22,7 @@ PAGE_SIZE = 200
 # scrolling through 200,000 hazards holds at most this many pages of rows.
 MAX_PAGES = 8
 MAJOR_FOREGROUND = QColor("#6a1b9a")
+REPORTED_FOREGROUND = QColor("#e65100")  # as the status bar's count of reports awaiting the office (preview_status.py)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _KEYS = tuple(column.key for column in VIEW_COLUMNS)
 
@@ -44,10 +45,15 @@ class LedgerModel(QAbstractTableModel):
     SOURCE = _KEYS.index("source")
     NOTICE = _KEYS.index("notice_number")
 
-    def __init__(self, service: LedgerService, thumbnails: ThumbnailSource | None = None, parent=None) -> None:
+    def __init__(self, service: LedgerService, thumbnails: ThumbnailSource | None = None, parent=None,
+                 reported: Callable[[], set[str]] | None = None) -> None:
+        """`reported`: the hazards with an enterprise's report the hub showed and the office has not yet confirmed
+        (services/hub_previews.py), read at each refresh; their status cell is marked, their status unchanged."""
         super().__init__(parent)
         self.service = service
         self.thumbnails = thumbnails
+        self._reported_source = reported
+        self._reported: set[str] = set()
         self._headers = [QCoreApplication.translate(TRANSLATION_CONTEXT, column.header) for column in self.COLUMNS]
         self.source_labels = {
             "inspection": self.tr("Inspection"), "self_inspection": self.tr("Self-inspection"),
@@ -73,6 +79,7 @@ class LedgerModel(QAbstractTableModel):
         """Count again and forget every page (hazards may have changed since they were read)."""
         self.beginResetModel()
         self._pages.clear()
+        self._reported = self._reported_source() if self._reported_source is not None else set()
         first, self._count = self.service.first_page(self._filter, _KEYS[self._sort_column],
                                                      self._descending, PAGE_SIZE)
         self._pages[0] = first
@@ -138,6 +145,16 @@ class LedgerModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DecorationRole and row.photo and self.thumbnails is not None:
                 return self.thumbnails.pixmap(row.photo, lambda: self._photo_ready(index.row()))
             return None
+        if column == self.STATUS and row.hazard_id in self._reported:
+            # The record's status, and on the row's second line that a report awaits the office (orange, as the
+            # status bar's count of them): the status itself changes only with the office's confirmation.
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{self.text(row, column)}\n{self.tr('reported')}"
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return REPORTED_FOREGROUND
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("The enterprise has reported on this hazard through the hub; awaiting the office's "
+                               "confirmation (not yet a record)")
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.DESCRIPTION, self.LOCATION, self.ENTERPRISE):

@@ -49,7 +49,8 @@ class HazardsPage(QWidget):
         follow_changes(self, context)  # committed writes anywhere: read again (on_changes)
         self.service = context.desk.ledger
         self.hazard_service = context.desk.hazards
-        self.model = LedgerModel(self.service, ThumbnailSource(context.desk.photos, context.tasks), parent=self)
+        self.model = LedgerModel(self.service, ThumbnailSource(context.desk.photos, context.tasks), parent=self,
+                                 reported=context.desk.hub_previews.hazards_reported)
         self.detail_dialog: HazardDetailDialog | None = None
         self.extend_dialog: ReasonDialog | None = None
         self._extend_ids: list[str] = []
@@ -316,7 +317,7 @@ class HazardsPage(QWidget):
         keeping the filters and the sort; the district and campaign choices only when those changed."""
         if changes.touches("district", "campaign"):
             self._fill_choices()
-        if changes.touches(*HAZARD_TABLES, "enterprise", "district", "campaign"):
+        if changes.touches(*HAZARD_TABLES, "enterprise", "district", "campaign", "hub_preview"):
             self.on_hazards_changed()
 
     def on_shown(self) -> None:
