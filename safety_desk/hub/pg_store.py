@@ -445,11 +445,12 @@ def acknowledge(conn: psycopg.Connection, device_id: str, bundle_ids: list[str],
 # A preview still shown to its recipient (`v.recipient = %s`): its sender neither revoked nor dropped from the office's
 # device list, and its enterprise in one of the recipient's districts as the office's rows and device list say now
 # (the office may have moved the enterprise, or changed the device's districts, since the hub took the upload).
-_STILL_SHOWN = ("JOIN bundle b ON b.bundle_id = v.bundle_id JOIN device d ON d.id = b.sender "
-                "JOIN device r ON r.id = v.recipient "
-                "JOIN office_row e ON e.tbl = 'enterprise' AND e.row_id = v.enterprise_id "
-                "WHERE v.recipient = %s AND d.revoked_at IS NULL "
-                "AND jsonb_exists(coalesce(r.scope->'district_ids', '[]'::jsonb), e.data->>'district_id')")
+_SHOWN = ("JOIN bundle b ON b.bundle_id = v.bundle_id JOIN device d ON d.id = b.sender "
+          "JOIN device r ON r.id = v.recipient "
+          "JOIN office_row e ON e.tbl = 'enterprise' AND e.row_id = v.enterprise_id "
+          "WHERE d.revoked_at IS NULL "
+          "AND jsonb_exists(coalesce(r.scope->'district_ids', '[]'::jsonb), e.data->>'district_id')")
+_STILL_SHOWN = _SHOWN + " AND v.recipient = %s"
 
 
 def previews_for(conn: psycopg.Connection, device_id: str, nonce: str, now_ms: int) -> list[dict[str, Any]]:
@@ -505,7 +506,8 @@ def metrics(conn: psycopg.Connection) -> dict[str, Any]:
             "LEFT JOIN (SELECT recipient, count(*) AS bundles, sum(change_count) AS changes FROM bundle "
             "           WHERE acked_ms IS NULL AND superseded_by IS NULL GROUP BY recipient) w ON w.recipient = d.id "
             "LEFT JOIN device_activity a ON a.device_id = d.id ORDER BY d.id").fetchall()
-        shown = dict(conn.execute("SELECT recipient, count(*) FROM preview GROUP BY recipient").fetchall())
+        shown = dict(conn.execute(f"SELECT v.recipient, count(*) FROM preview v {_SHOWN} GROUP BY v.recipient"
+                                  ).fetchall())  # what each device is shown now, as previews_for lists it
         totals = conn.execute("SELECT (SELECT count(*) FROM bundle), (SELECT count(*) FROM photo), "
                               "(SELECT coalesce(sum(size), 0) FROM photo)").fetchone()
     return {"devices_seen": seen, "bundles": totals[0], "photos": totals[1], "photo_bytes": totals[2],

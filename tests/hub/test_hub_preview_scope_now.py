@@ -4,7 +4,9 @@ out of the laptop's district, while one of its uploads awaited the office, is no
 from __future__ import annotations
 
 import httpx
+import psycopg
 
+from safety_desk.hub import pg_store
 from safety_desk.services.enterprises import EnterpriseService
 from safety_desk.services.hazards import HazardService
 from safety_desk.services.hub_previews import HubPreviewService
@@ -42,7 +44,7 @@ class _UploadAfterInbox(httpx.BaseTransport):
 
 
 def test_an_enterprise_moved_away_is_no_longer_shown_to_its_former_district(hub_world, running_hub) -> None:
-    url, _ = running_hub
+    url, database = running_hub
     world = hub_world
     everyone_synced(world, url)
     enterprise, office, laptop1 = world["enterprise"], world["office"], world["laptop1"]
@@ -60,5 +62,10 @@ def test_an_enterprise_moved_away_is_no_longer_shown_to_its_former_district(hub_
     sync_via(laptop1, url)  # the laptop drops the enterprise (and its records): it is D2's now
     assert laptop1.store.enterprises.get(hazard.enterprise_id) is None
     assert _listed(laptop1, url) == []
+    # /metrics counts what each device is shown now: the preview the hub still holds for the laptop is not.
+    with psycopg.connect(database, autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM preview WHERE recipient = %s", (laptop1.device_id,)).fetchone()[0]
+        shown = {d["id"]: d["previews"] for d in pg_store.metrics(conn)["devices"]}
+    assert shown[laptop1.device_id] == 0
     sync_via(laptop1, url)
     assert HubPreviewService(laptop1.store).count() == 0
