@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass
 from itertools import compress
-from typing import Any, Callable, Container, Iterator
+from typing import Any, Callable, Container, Iterable, Iterator
 
 # How each synced table merges (DESIGN.md §4): per field, per row (single author), or append-only.
 PER_FIELD = "field"
@@ -52,6 +52,19 @@ def of_tables(changes: list[Change], tables: Container[str]) -> Iterator[Change]
     """The changes of `tables` (a set or dict), in order, picked in C: a bundle holds 100,000 changes, mostly of
     other tables, and a Python loop over them all costs more than the work on the few it keeps."""
     return compress(changes, map(tables.__contains__, map(_TABLE_OF, changes)))
+
+
+def folded_rows(changes: Iterable[Change]) -> dict[str, dict[str, dict[str, Any]]]:
+    """table -> row id -> the values the changes bring, in order: a record written whole and single cells folded
+    into one dict per row."""
+    rows: dict[str, dict[str, dict[str, Any]]] = {}
+    for change in changes:
+        row = rows.setdefault(change.table, {}).setdefault(change.row_id, {})
+        if change.field == WHOLE_ROW:
+            row.update(change.value)
+        else:
+            row[change.field] = change.value
+    return rows
 
 
 # (table, row_id, changes of that row, stored row or None, the facts of its parent as stored before the change

@@ -23,7 +23,8 @@ from typing import Any, Iterable, Mapping, Protocol
 
 from safety_desk.domain.device_scope import Scope, ScopeIndex, note_row, row_in_scope, withheld_fields
 from safety_desk.domain.ownership import INSPECTOR_ROLES
-from safety_desk.domain.sync_model import TABLE_ORDER, WHOLE_ROW, Change
+from safety_desk.domain.sync_model import TABLE_ORDER, Change, folded_rows
+from safety_desk.services.hub_gate import RegisteredDevice
 from safety_desk.store.records import Device
 from safety_desk.sync.change_codec import encode_changes
 
@@ -60,11 +61,11 @@ def _in_order(changes: list[Change]) -> list[tuple[str, str, list[Change]]]:
             in sorted(rows.items(), key=lambda item: (rank.get(item[0][0], len(rank)), item[0][1]))]
 
 
-def _recipients(sender: Device, registry: Mapping[str, Any], district_id: str | None) -> list[Device]:
+def _recipients(sender: Device, registry: Mapping[str, RegisteredDevice], district_id: str | None) -> list[Device]:
     """The inspector and leader devices, not revoked, whose districts hold the enterprise."""
     found = []
     for entry in registry.values():
-        device = getattr(entry, "device", entry)
+        device = entry.device
         if device.id == sender.id or device.role not in INSPECTOR_ROLES or device.revoked_at is not None:
             continue
         scope = Scope.of(device.id, device.role, device.scope)
@@ -73,8 +74,8 @@ def _recipients(sender: Device, registry: Mapping[str, Any], district_id: str | 
     return sorted(found, key=lambda d: d.id)
 
 
-def previews_of(sender: Device, changes: list[Change], photo_ids: Iterable[str], registry: Mapping[str, Any],
-                rows: PreviewRows) -> list[Preview]:
+def previews_of(sender: Device, changes: list[Change], photo_ids: Iterable[str],
+                registry: Mapping[str, RegisteredDevice], rows: PreviewRows) -> list[Preview]:
     """For an enterprise's upload the hub has judged and takes: what each inspector or leader device of its
     district is shown of it (none for another sender, or an enterprise the office's rows do not hold)."""
     if sender.role != "enterprise" or not changes:
@@ -84,18 +85,16 @@ def previews_of(sender: Device, changes: list[Change], photo_ids: Iterable[str],
     if enterprise is None:
         return []
     uploaded = set(photo_ids)
-    ordered = _in_order(changes)
+    arriving = folded_rows(changes)
+    # Each row as it stands once the upload is taken (the office's copy with the upload's values), read once for
+    # every recipient.
+    ordered = [(table, {**(rows.row(table, row_id) or {}), **arriving[table][row_id], "id": row_id}, cells)
+               for table, row_id, cells in _in_order(changes)]
     previews = []
     for device in _recipients(sender, registry, enterprise.get("district_id")):
         index = rows.enterprise_index(Scope.of(device.id, device.role, device.scope), enterprise_id)
         shown: list[Change] = []
-        for table, row_id, cells in ordered:
-            row = {**(rows.row(table, row_id) or {}), "id": row_id}
-            for change in cells:
-                if change.field == WHOLE_ROW and isinstance(change.value, dict):
-                    row.update(change.value)
-                elif change.field != WHOLE_ROW:
-                    row[change.field] = change.value
+        for table, row, cells in ordered:
             if not row_in_scope(index, table, row):
                 continue
             note_row(index, table, row)

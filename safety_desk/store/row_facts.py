@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from safety_desk.domain.ownership import REINSPECTION_EVENT_KINDS, RowFacts
-from safety_desk.domain.sync_model import WHOLE_ROW, Change, of_tables
+from safety_desk.domain.sync_model import Change, folded_rows, of_tables
 
 _CHUNK = 500
 # child table -> (its reference column, the parent table, the parent's columns the rule reads)
@@ -31,16 +31,9 @@ def _rows(conn: Any, table: str, columns: str, ids: Iterable[str]) -> dict[str, 
 
 def incoming_rows(changes: Iterable[Change], tables: Iterable[str]) -> dict[str, dict[str, dict[str, Any]]]:
     """table -> row id -> the values a change set brings (whole rows and single cells folded), for `tables`."""
-    rows: dict[str, dict[str, dict[str, Any]]] = {table: {} for table in tables}
+    wanted = set(tables)
     changes = changes if isinstance(changes, list) else list(changes)
-    for change in of_tables(changes, rows):
-        of_table = rows[change.table]
-        row = of_table.setdefault(change.row_id, {})
-        if change.field == WHOLE_ROW:
-            row.update(change.value)
-        else:
-            row[change.field] = change.value
-    return rows
+    return {table: {} for table in wanted} | folded_rows(of_tables(changes, wanted))
 
 
 def evidence_photos(conn: Any, photo_ids: Iterable[str]) -> set[str]:

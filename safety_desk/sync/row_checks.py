@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from safety_desk.domain.device_scope import Scope, ScopeIndex
 from safety_desk.domain.ownership import RowFacts, evidence_refusals
-from safety_desk.domain.sync_model import TABLE_ORDER, WHOLE_ROW, Change, Refuser
+from safety_desk.domain.sync_model import TABLE_ORDER, Change, Refuser, folded_rows
 from safety_desk.store.records import Device
 from safety_desk.sync.event_times import event_time_refusals
 from safety_desk.sync.history_checks import history_refusals, refusing_rest
@@ -91,13 +91,7 @@ def row_facts_of(changes: list[Change], rows: JudgedRows) -> dict[tuple[str, str
     """(table, row id) -> RowFacts, as store/row_facts.py gives them to the merge, read through `rows`: a hazard
     event's hazard and an answer's inspection as stored before the changes (or arriving with them: new_*), the
     photo annotations whose photo is evidence, and the hazards closed or re-inspected (复查)."""
-    arriving: dict[str, dict[str, dict[str, Any]]] = {}
-    for change in changes:
-        row = arriving.setdefault(change.table, {}).setdefault(change.row_id, {})
-        if change.field == WHOLE_ROW:
-            row.update(change.value)
-        else:
-            row[change.field] = change.value
+    arriving = folded_rows(changes)
     facts: dict[tuple[str, str], RowFacts] = {}
     for child, (column, parent) in _PARENT.items():
         for row_id, values in arriving.get(child, {}).items():
