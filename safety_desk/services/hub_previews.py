@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from safety_desk.domain.china_time import beijing_minute_of_ms
 from safety_desk.domain.language import say
-from safety_desk.domain.preview_summary import DRILL, HAZARD_EVENT, NEW_HAZARD, SELF_INSPECTION, PreviewFact, summarise
+from safety_desk.domain.preview_summary import (
+    DRILL, HAZARD_EVENT, NEW_HAZARD, SELF_INSPECTION, PreviewContent, PreviewFact, summarise,
+)
 from safety_desk.domain.sync_model import SYNC_MODE, Change
 from safety_desk.media.received import received_photo_problem
 from safety_desk.services.hazards import EVENT_KIND_LABELS, EVENT_KIND_LABELS_EN
@@ -216,11 +218,12 @@ class HubPreviewService:
             return None
         return data
 
-    def drop_arrived(self, cell_clock: Callable[[str, str, str], str | None]) -> int:
+    def drop_arrived(self) -> int:
         """Drop the previews whose every change this device now holds as a record, by the clock each cell here was
-        written with (`cell_clock`: store/sync_log.py cell_first_clock, the sender's own even when the office capped
-        it): the office's bundle that brought them is being imported. The record is then shown, not both."""
+        written with (store/sync_log.py cell_first_clock, the sender's own even when the office capped it): the
+        office's bundle that brought them is being imported. The record is then shown, not both."""
         columns = self._columns()
+        cell_clock = SyncLog(self.db).cell_first_clock
         arrived = set()
         for preview in stored_previews(self.db):
             try:
@@ -256,10 +259,11 @@ class HubPreviewService:
         """Every upload awaiting the office, oldest first, as a person reads it."""
         return self._readable(stored_previews(self.db))
 
-    def _readable(self, previews: list[StoredPreview]) -> list[PendingPreview]:
+    def _summaries(self, previews: list[StoredPreview]) -> Iterator[tuple[StoredPreview, PreviewContent]]:
+        """Each preview with what it reports (domain/preview_summary.py) of what is not a record here already."""
         columns = self._columns()
-        log = SyncLog(self.db)
-        items = []
+        cell_clock = SyncLog(self.db).cell_first_clock
+        known = _Known(self.store)
         for stored in previews:
             try:
                 changes = self._decode(stored, columns)
@@ -267,8 +271,11 @@ class HubPreviewService:
                 changes = []  # stored by a version with other columns: shown with what the listing said
             # What is a record here already is not shown again as awaiting the office (a later upload of the
             # enterprise holds its earlier one, which the office may have taken meanwhile).
-            changes = [c for c in changes if not _here(c, log.cell_first_clock)]
-            content = summarise(changes, _Known(self.store))
+            yield stored, summarise([c for c in changes if not _here(c, cell_clock)], known)
+
+    def _readable(self, previews: list[StoredPreview]) -> list[PendingPreview]:
+        items = []
+        for stored, content in self._summaries(previews):
             descriptions = {f.hazard_id: f.text for f in content.facts if f.what == NEW_HAZARD}
             lines = [self._line(fact, descriptions) for fact in content.facts]
             if content.other_rows:
@@ -283,7 +290,7 @@ class HubPreviewService:
         them. Nothing is decoded while no preview is held (the ledger reads this at each refresh)."""
         if not self.count():
             return set()
-        return {fact.hazard_id for item in self.pending() for fact in item.facts
+        return {fact.hazard_id for _, content in self._summaries(stored_previews(self.db)) for fact in content.facts
                 if fact.what == HAZARD_EVENT and fact.hazard_id}
 
     def for_hazard(self, hazard_id: str) -> list[HazardPreview]:

@@ -469,7 +469,7 @@ class SyncService:
                     # whatever carried the office's bundle (hub, sync folder, file): never shown as both; and with
                     # its enterprise when that left this device's scope.
                     previews = HubPreviewService(self.store)
-                    previews.drop_arrived(self.log.cell_first_clock)
+                    previews.drop_arrived()
                     if dropped_photos is not None:
                         previews.drop_unheld()
         except BaseException:

@@ -157,7 +157,7 @@ def test_a_preview_whose_records_arrived_goes_with_the_exchange_that_brought_the
     office, inspector, enterprise = world
     entry, photos = enterprise_upload(enterprise)
     _previews(inspector).take([entry], photos.__getitem__)
-    assert _previews(inspector).drop_arrived(inspector.sync.log.cell_first_clock) == 0  # nothing of it is here yet
+    assert _previews(inspector).drop_arrived() == 0  # nothing of it is here yet
     exchange(enterprise, office, tmp_path / "up")
     exchange(office, inspector, tmp_path / "down")
     inspector.refresh()
