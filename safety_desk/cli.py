@@ -776,7 +776,8 @@ def _echo_filing(figures) -> None:
 
 @main.group("person")
 def person_group() -> None:
-    """People and accounts: add, list, disable, enable, reset-password, certificate (office); password (anyone)."""
+    """People and accounts: add, list, rename, disable, enable, reset-password, certificate (office); password
+    (anyone)."""
 
 
 @person_group.command("certificate")

@@ -83,23 +83,18 @@ def test_a_csv_row_problem_names_its_line_and_column(office: Store, tmp_path: Pa
     assert checksum(office) == before
 
 
-def test_a_file_neither_utf8_nor_gbk_is_refused_naming_it(office: Store, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("data", "named"), [
+    ("企业名称,统一社会信用代码\n".encode("utf-8") + b"\xff\xff\x80\n", "编码"),  # no encoding of ours
+    ("企业名称\t统一社会信用代码\n".encode("utf-16") + b"\x00\xd8", "UTF-16"),  # half a surrogate pair
+])
+def test_a_file_of_no_encoding_we_read_is_refused_naming_it(office: Store, tmp_path: Path, data: bytes,
+                                                             named: str) -> None:
     path = tmp_path / "导出.csv"
-    path.write_bytes("企业名称,统一社会信用代码\n".encode("utf-8") + b"\xff\xff\x80\n")  # no encoding of ours
+    path.write_bytes(data)
     before = checksum(office)
     with pytest.raises(SheetError) as refused:
         service(office).import_enterprises(path)
-    assert "导出.csv" in str(refused.value) and "编码" in str(refused.value)
-    assert checksum(office) == before
-
-
-def test_a_utf16_file_with_a_broken_tail_is_refused_naming_it(office: Store, tmp_path: Path) -> None:
-    path = tmp_path / "导出.csv"
-    path.write_bytes("企业名称\t统一社会信用代码\n".encode("utf-16") + b"\x00\xd8")  # half a surrogate pair
-    before = checksum(office)
-    with pytest.raises(SheetError) as refused:
-        service(office).import_enterprises(path)
-    assert "导出.csv" in str(refused.value) and "UTF-16" in str(refused.value)
+    assert "导出.csv" in str(refused.value) and named in str(refused.value)
     assert checksum(office) == before
 
 
